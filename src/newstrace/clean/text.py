@@ -1,0 +1,209 @@
+"""Cleaning of article text: boilerplate out, byline and date picked up, offsets made stable.
+
+Pages copied from the web as plain text carry navigation (``Home / Be The Change / Antiwar / ...``),
+comment prompts, share widgets and cross-links (``READ MORE: ...``) that are not part of the story and
+would otherwise be reported as "reuse" between any two articles of the same site. Cleaning removes
+them and nothing else: the words of the story stay exactly as written, so that a quote's spelling or
+a bracketed insertion survives for comparison.
+
+``normalize_body`` is idempotent (cleaning clean text changes nothing), which the store relies on:
+an id derived from clean text is stable however often the text went through here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_MONTH_NUM = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+#: "November 2, 2016" / "Nov. 2 2016" / "2 November 2016"
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>\d{{4}}))\b"
+)
+#: two or three capitalised words directly before a date: a byline ("Baran Hines November 2, 2016").
+_BYLINE_RE = re.compile(
+    r"(?:\bBy\s+)?(?P<author>[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){1,2})\s*[|,•·-]?\s*$"
+)
+
+#: Whole lines that are page furniture, not story.
+_BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:"
+    r"leave a (?:comment|reply)|comments?|share(?: this(?: article| story)?)?(?: on \w+)?|"
+    r"tweet|print|email|advertisement|sponsored|related(?: articles| posts)?|"
+    r"(?:read|see) (?:more|also)\s*[:\-–—].*|"
+    r"all rights reserved\.?|©.*|copyright .*|"
+    r"(?:facebook|twitter|whatsapp|telegram|reddit|linkedin)(?:\s+(?:facebook|twitter|whatsapp|telegram|reddit|linkedin))*"
+    r")\s*$",
+    re.IGNORECASE,
+)
+#: Widget words glued to the end of the last paragraph ("... war rhetoric . Share").
+_TRAILING_WIDGET = re.compile(
+    r"(?:\s+(?:Share|Tweet|Print|Email|Leave a comment|Leave a reply|Comments?))+\s*$"
+)
+#: "Home / Section / Subsection / Title" breadcrumbs.
+_BREADCRUMB = re.compile(r"^\s*(?:Home|Start|Main)\s*(?:/|›|»|>|\|)\s*\S", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass
+class CleanText:
+    """The clean body plus whatever header facts were found while removing the header."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+
+
+def parse_date_text(text: str) -> date | None:
+    """Parse the first "November 2, 2016"-style date in ``text``."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
+    day = int(m.group("d1") or m.group("d2"))
+    year = int(m.group("y1") or m.group("y2"))
+    try:
+        return date(year, _MONTH_NUM[month], day)
+    except ValueError:
+        return None
+
+
+def normalize_body(text: str) -> str:
+    """Normalise characters and whitespace and drop boilerplate lines; idempotent.
+
+    Paragraphs end up separated by one blank line, lines are stripped, runs of spaces folded, and
+    Unicode put in NFC so that the same words typed on two systems compare equal.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text)
+    paragraphs: list[str] = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if not line or _BOILERPLATE_LINE.match(line):
+            continue
+        paragraphs.append(line)
+    if paragraphs:
+        last = _TRAILING_WIDGET.sub("", paragraphs[-1]).rstrip()
+        if last:
+            paragraphs[-1] = last
+        else:
+            paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
+
+def _split_doubled(text: str) -> tuple[str, str] | None:
+    """Find a title written twice in a row ("T T rest") and return (T, rest)."""
+    words = text.split()
+    n = len(words)
+    for size in range(n // 2, 2, -1):
+        if words[:size] == words[size : 2 * size]:
+            return " ".join(words[:size]), " ".join(words[2 * size :])
+    return None
+
+
+def _parse_header(line: str) -> CleanText | None:
+    """Read title, author and date out of a navigation header line, if it is one."""
+    if not _BREADCRUMB.match(line):
+        return None
+    tail = re.split(r"\s+(?:/|›|»|>|\|)\s+", line.strip())[-1]
+    tail = _TRAILING_WIDGET.sub("", tail).strip()
+    head = CleanText(text="")
+    m = DATE_RE.search(tail)
+    if m:
+        head.published = parse_date_text(m.group(0))
+        before = tail[: m.start()].rstrip()
+        doubled = _split_doubled(before)
+        if doubled:
+            head.title, rest = doubled
+            if rest:
+                head.author = rest
+        else:
+            b = _BYLINE_RE.search(before)
+            if b:
+                head.author = b.group("author")
+                before = before[: b.start()].rstrip()
+            head.title = before or None
+    else:
+        doubled = _split_doubled(tail)
+        head.title = doubled[0] if doubled else (tail or None)
+    return head
+
+
+def _byline(line: str) -> tuple[str | None, date | None] | None:
+    """A short line that is just "Author Name Month D, YYYY" or "By Author"."""
+    if len(line) > 80:
+        return None
+    m = DATE_RE.search(line)
+    if m and m.end() >= len(line.rstrip()) - 1:
+        before = line[: m.start()].strip(" |,-–—")
+        b = _BYLINE_RE.fullmatch(before) if before else None
+        if before and not b:
+            return None
+        return (b.group("author") if b else None), parse_date_text(m.group(0))
+    m2 = re.fullmatch(r"By\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})", line.strip())
+    if m2:
+        return m2.group(1), None
+    return None
+
+
+def clean_plain_text(raw: str) -> CleanText:
+    """Clean a web page saved as plain text: header facts out, boilerplate out, body normalised.
+
+    The title is the first non-empty line unless that line is navigation; a navigation header may
+    still carry the title, byline and date (``Home / ... / Title Title Author Month D, YYYY``).
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = CleanText(text="")
+    body_start = 0
+    # header: the first non-empty line, then at most two byline/date lines after it
+    idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if idx is not None:
+        first = _SPACES.sub(" ", lines[idx]).strip()
+        header = _parse_header(first)
+        if header is not None:
+            result.title, result.author, result.published = header.title, header.author, header.published
+            body_start = idx + 1
+        elif not _BOILERPLATE_LINE.match(first) and len(first) <= 300 and len(lines) > idx + 1:
+            result.title = _TRAILING_WIDGET.sub("", first).strip() or None
+            body_start = idx + 1
+        for j in range(body_start, min(body_start + 4, len(lines))):
+            line = _SPACES.sub(" ", lines[j]).strip()
+            if not line:
+                continue
+            by = _byline(line)
+            if by is None:
+                break
+            result.author = result.author or by[0]
+            result.published = result.published or by[1]
+            body_start = j + 1
+    result.text = normalize_body("\n".join(lines[body_start:]))
+    return result

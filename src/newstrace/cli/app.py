@@ -1,0 +1,75 @@
+"""The Typer application and the conventions every command follows.
+
+Commands live in one module per feature (``cli/ingest.py``, ``cli/reuse.py`` ...) and register on
+``app`` (or on the ``eval``/``train`` sub-apps) at import; ``cli/main.py`` imports them all. They stay
+thin: parse options, call the library, print. ``--json`` output is exactly one JSON document on
+stdout; human messages, warnings and progress go to stderr so that pipes stay clean.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+app = typer.Typer(
+    name="newstrace",
+    help="Trace how a news story travels between outlets and what changed on the way.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Benchmarks on the shared datasets; print figures (--json for a document).", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models newstrace ships.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+#: human output (tables, reports)
+out = Console(highlight=False, soft_wrap=False)
+#: warnings, progress and errors
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DB = Path("newstrace.db")
+
+DbOption = Annotated[
+    Path,
+    typer.Option("--db", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
+NoCleanFlag = Annotated[
+    bool,
+    typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),
+]
+InputsArg = Annotated[
+    list[Path],
+    typer.Argument(help="Files or folders: .txt .html .htm .json .jsonl .csv .warc .warc.gz", show_default=False),
+]
+
+
+def emit_json(obj: Any) -> None:
+    """Write one JSON document to stdout; stable key order so re-runs are byte-identical."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {message}", markup=True, highlight=False, soft_wrap=True)
+
+
+def progress(total: int | None = None, label: str = "working", enabled: bool = True) -> Progress:
+    """A rich progress bar on stderr; silent when not a terminal or when disabled."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled or not err.is_terminal,
+    )

@@ -1,0 +1,185 @@
+"""``newstrace ingest``, ``list`` and ``show``: get articles into the store and look at them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from newstrace.cli.app import (
+    DEFAULT_DB,
+    DbOption,
+    InputsArg,
+    JsonFlag,
+    NoCleanFlag,
+    app,
+    emit_json,
+    err,
+    out,
+    progress,
+    warn,
+)
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest import read_inputs
+from newstrace.model import Article, published_iso
+from newstrace.store.sqlite import IngestCounts, Store
+
+BATCH = 500
+
+
+@app.command()
+def ingest(
+    inputs: InputsArg,
+    db: DbOption = DEFAULT_DB,
+    no_clean: NoCleanFlag = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input or record was skipped.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Read articles from files and folders into the database; re-ingesting adds nothing.
+
+    Articles are committed in batches, so an interrupted ingest keeps every batch it reported and a
+    re-run adds only the rest.
+    """
+    errors: list[NewstraceError] = []
+    warnings: list[str] = []
+
+    def on_warning(message: str) -> None:
+        warnings.append(message)
+        if not as_json:
+            warn(message)
+
+    def on_error(e: NewstraceError) -> None:
+        errors.append(e)
+        if not as_json:
+            err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    total = IngestCounts()
+    store: Store | None = None
+    try:
+        articles = read_inputs(inputs, clean=not no_clean, warn=on_warning, on_error=on_error)
+        with progress(label="ingest", enabled=not as_json) as bar:
+            task = bar.add_task("ingesting", total=None)
+            batch: list[Article] = []
+            for article in articles:
+                batch.append(article)
+                if len(batch) >= BATCH:
+                    store = store or Store(db)
+                    _add(store, batch, total)
+                    bar.update(task, advance=len(batch))
+                    batch = []
+            if batch:
+                store = store or Store(db)
+                _add(store, batch, total)
+                bar.update(task, advance=len(batch))
+    finally:
+        if store is not None:
+            store.close()
+
+    if as_json:
+        emit_json(
+            {
+                "db": str(db),
+                "added": total.added,
+                "updated": total.updated,
+                "unchanged": total.unchanged,
+                "skipped": [str(e) for e in errors],
+                "warnings": warnings,
+            }
+        )
+    else:
+        err.print(
+            f"{db}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
+            + (f", {len(errors)} input(s) skipped" if errors else ""),
+            markup=False,
+            highlight=False,
+        )
+    if total.total == 0 and errors:
+        raise typer.Exit(max(e.exit_code for e in errors))
+    if total.total == 0:
+        raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
+    if strict and (errors or warnings):
+        raise typer.Exit(InputError.exit_code)
+
+
+def _add(store: Store, batch: list[Article], total: IngestCounts) -> None:
+    c = store.add_articles(batch)
+    total.added += c.added
+    total.updated += c.updated
+    total.unchanged += c.unchanged
+
+
+def article_summary(a: Article) -> dict[str, object]:
+    return {**a.brief(), "author": a.author, "chars": len(a.text), "words": a.words, "source": a.source}
+
+
+@app.command("list")
+def list_articles(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonFlag = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many (0 = all).")] = 0,
+) -> None:
+    """List the articles in the database: id, date, outlet, title, author, length."""
+    with Store(db, readonly=True) as store:
+        rows = []
+        for i, a in enumerate(store.iter_articles(order="published")):
+            if limit and i >= limit:
+                break
+            rows.append(article_summary(a))
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table(title=f"{len(rows)} article(s) in {db}", show_lines=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    for col in ("outlet", "title", "author"):
+        table.add_column(col, overflow="fold")
+    table.add_column("words", justify="right")
+    for r in rows:
+        table.add_row(
+            str(r["id"]),
+            str(r["published"] or "?"),
+            str(r["outlet"] or "?"),
+            str(r["title"] or "(untitled)"),
+            str(r["author"] or ""),
+            str(r["words"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show one article: metadata and clean text."""
+    with Store(db, readonly=True) as store:
+        a = store.find_article(article_id)
+    if as_json:
+        emit_json(a.to_dict())
+        return
+    out.print(f"[bold]{_esc(a.title or '(untitled)')}[/bold]")
+    facts = [
+        ("id", a.id),
+        ("outlet", a.outlet),
+        ("published", published_iso(a.published)),
+        ("author", a.author),
+        ("url", a.url),
+        ("source", f"{a.source}" + (f" #{a.record}" if a.record else "")),
+        ("length", f"{a.words} words, {len(a.text)} characters"),
+    ]
+    for k, v in facts:
+        if v:
+            out.print(f"[dim]{k:>9}[/dim]  {_esc(str(v))}")
+    out.print()
+    out.print(a.text, markup=False, highlight=False)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+__all__ = ["article_summary", "ingest", "list_articles", "show"]

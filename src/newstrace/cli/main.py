@@ -1,0 +1,78 @@
+"""Entry point of the ``newstrace`` console script: registers the commands and maps errors to exits.
+
+Expected failures (``NewstraceError``) print one line naming the input and the reason, never a
+traceback; set ``NEWSTRACE_DEBUG=1`` to see the traceback of an unexpected error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from newstrace import __version__
+from newstrace.cli.app import app, err
+from newstrace.errors import NewstraceError
+
+# Command modules register themselves on ``app`` when imported.
+from newstrace.cli import ingest as _ingest  # noqa: F401  isort: skip
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newstrace {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Trace how a news story travels between outlets and what changed on the way."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        app(args=argv, prog_name="newstrace", standalone_mode=False)
+    except NewstraceError as e:
+        err.print(f"newstrace: error: {e}", markup=False, highlight=False, soft_wrap=True)
+        return _exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        return _exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        return _exit(e.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        err.print("newstrace: interrupted", markup=False)
+        return _exit(130)
+    except BrokenPipeError:
+        return _exit(0)
+    except Exception as e:  # a bug: say so plainly, keep the traceback for debugging
+        if os.environ.get("NEWSTRACE_DEBUG"):
+            raise
+        err.print(
+            f"newstrace: internal error: {type(e).__name__}: {e} (set NEWSTRACE_DEBUG=1 for the traceback)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return _exit(70)
+    return 0
+
+
+def _exit(code: int | None) -> int:
+    return int(code or 0)
+
+
+def run() -> None:
+    """Console-script entry: exit with the code ``main`` returns."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,108 @@
+"""Ingest: turn files, folders and archives into ``Article`` objects with clean text.
+
+``read_inputs`` is the one entry point the CLI, the web upload and the engines use. It expands
+folders, picks the reader by extension, applies sidecar metadata and reports every input it could
+not read, without stopping at the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest.base import Warn, ignore_warning
+from newstrace.ingest.html import read_html
+from newstrace.ingest.records import read_csv, read_json, read_jsonl
+from newstrace.ingest.sidecar import is_sidecar
+from newstrace.ingest.text import read_txt
+from newstrace.ingest.warc import read_warc
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Article
+
+
+class Reader(Protocol):
+    def __call__(self, path: Path, *, clean: bool = ..., warn: Warn, limits: Limits = ...) -> Iterator[Article]: ...
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+SUPPORTED = ", ".join(READERS)
+
+
+def reader_for(path: Path) -> Reader | None:
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return READERS[".warc.gz"]
+    return READERS.get(path.suffix.lower())
+
+
+def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
+    """Every readable input file under ``paths`` in a stable (sorted) order."""
+    for path in paths:
+        if not path.exists():
+            on_error(InputError(f"{path}: no such file or folder"))
+        elif path.is_dir():
+            found = False
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                rel_parts = child.relative_to(path).parts
+                if any(part.startswith(".") for part in rel_parts) or is_sidecar(child):
+                    continue
+                if reader_for(child) is not None:
+                    found = True
+                    yield child
+            if not found:
+                on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
+        elif is_sidecar(path):
+            continue
+        elif reader_for(path) is None:
+            on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
+        else:
+            yield path
+
+
+def _raise(e: NewstraceError) -> None:
+    raise e
+
+
+def read_inputs(
+    paths: Iterable[Path | str],
+    *,
+    clean: bool = True,
+    warn: Warn = ignore_warning,
+    on_error: Callable[[NewstraceError], None] | None = None,
+    limits: Limits = LIMITS,
+) -> Iterator[Article]:
+    """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
+
+    Without ``on_error`` the first unreadable input raises, which suits library callers that pass
+    one known-good file.
+    """
+    handler = on_error or _raise
+    for path in iter_files([Path(p) for p in paths], handler):
+        reader = reader_for(path)
+        assert reader is not None
+        try:
+            yield from reader(path, clean=clean, warn=warn, limits=limits)
+        except NewstraceError as e:
+            handler(e)
+        except (OSError, MemoryError) as e:
+            handler(InputError(f"{path}: cannot read ({type(e).__name__}: {e})"))
+
+
+def read_articles(paths: Iterable[Path | str], *, clean: bool = True) -> list[Article]:
+    """All articles of ``paths``, raising on the first unreadable input."""
+    return list(read_inputs(paths, clean=clean))
+
+
+__all__ = ["READERS", "read_articles", "read_inputs", "reader_for"]

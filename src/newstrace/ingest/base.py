@@ -1,0 +1,195 @@
+"""What every reader shares: byte-level checks, decoding, metadata fields and the warning channel.
+
+Readers are generators of ``Article``. A problem with the whole input raises ``InputError`` (one
+line naming the input and the reason); a problem with one record inside a multi-record input is
+reported through ``Warn`` and the reader carries on with the next record.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from newstrace.errors import InputError, LimitError
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Published, parse_published
+
+Warn = Callable[[str], None]
+
+
+def ignore_warning(_: str) -> None:
+    """Default warning sink for library callers who do not care."""
+
+
+#: Article fields a record or sidecar may set; anything else is kept in ``meta``.
+FIELDS = ("id", "url", "outlet", "published", "title", "author", "text", "html", "lang")
+#: Column names other datasets use for the same fields (FA-KES, FNC-1, common exports).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "doc_id", "unit_id", "body id", "uuid"),
+    "url": ("url", "link", "uri"),
+    "outlet": ("outlet", "source", "site", "sitename", "publisher", "domain"),
+    "published": ("published", "date", "publish_date", "published_at", "pubdate", "datetime"),
+    "title": ("title", "headline", "article_title"),
+    "author": ("author", "authors", "byline"),
+    "text": ("text", "body", "content", "article_content", "articlebody", "maintext"),
+    "html": ("html", "raw_html"),
+    "lang": ("lang", "language"),
+}
+
+
+def map_fields(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split a record into known article fields (by name or alias) and extra metadata."""
+    lowered = {str(k).strip().lower(): k for k in record}
+    known: dict[str, Any] = {}
+    used: set[Any] = set()
+    for name, aliases in ALIASES.items():
+        for alias in aliases:
+            key = lowered.get(alias)
+            if key is not None and key not in used and record[key] not in (None, ""):
+                known[name] = record[key]
+                used.add(key)
+                break
+    extra = {str(k): v for k, v in record.items() if k not in used}
+    return known, extra
+
+
+def check_size(path: Path, limits: Limits = LIMITS) -> int:
+    """Refuse a one-article file that is larger than the limit before reading any of it."""
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: empty file")
+    if size > limits.max_file_bytes:
+        raise LimitError(
+            f"{path}: file of {size / 1e6:.1f} MB is larger than the {limits.max_file_bytes / 1e6:.0f} MB limit "
+            "for one article (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+        )
+    return size
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB mean this is not text."""
+    head = data[:8192]
+    if not head:
+        return False
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
+    return controls / len(head) > 0.1
+
+
+def decode(data: bytes, name: str, warn: Warn) -> str:
+    """Decode text: BOMs honoured, UTF-8 expected, invalid bytes replaced with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        warn(f"{name}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
+        return data.decode("utf-8-sig", errors="replace")
+
+
+def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> str:
+    """Read one small text-like file with every byte-level check applied."""
+    check_size(path, limits)
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise InputError(f"{path}: binary file, not text")
+    return decode(data, str(path), warn)
+
+
+def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
+    if len(text) > limits.max_article_chars:
+        raise LimitError(
+            f"{where}: article of {len(text):,} characters is longer than the {limits.max_article_chars:,} "
+            "limit (set NEWSTRACE_MAX_ARTICLE_CHARS to raise it)"
+        )
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """``https://www.rt.com/news/...`` -> ``rt.com``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    host = re.sub(r"^(?:www\d?|m|amp)\.", "", host.lower())
+    return host or None
+
+
+def parse_date_value(value: Any) -> Published:
+    """ISO first; then free-form text ("Nov 2, 2016", "4/7/2017") through dateutil."""
+    if value is None or value == "":
+        return None
+    parsed = parse_published(value)
+    if parsed is not None:
+        return parsed
+    text = str(value).strip()
+    if not re.search(r"\d", text):
+        return None
+    try:
+        from dateutil import parser as dateparser
+
+        default = datetime(1900, 1, 1)
+        dt = dateparser.parse(text, default=default)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if dt.year < 1900 or dt.year > 2100:
+        return None
+    if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", text):
+        return date(dt.year, dt.month, dt.day)
+    return dt
+
+
+def make_article(
+    text: str,
+    *,
+    fields: dict[str, Any],
+    extra: dict[str, Any] | None = None,
+    source: str | None,
+    record: int | None,
+    where: str,
+    limits: Limits = LIMITS,
+) -> Any:
+    """Assemble an ``Article`` from a body that is already clean (or deliberately raw).
+
+    Field values come from the input (record, HTML metadata, sidecar); the outlet falls back to the
+    URL's host, the id to a hash of text and URL.
+    """
+    from newstrace.model import Article
+
+    check_article_size(text, where, limits)
+    if not text.strip():
+        raise InputError(f"{where}: no article text")
+    url = _str_or_none(fields.get("url"))
+    lang = _str_or_none(fields.get("lang"))
+    return Article.create(
+        text,
+        id=_str_or_none(fields.get("id")),
+        url=url,
+        outlet=_str_or_none(fields.get("outlet")) or outlet_from_url(url),
+        published=parse_date_value(fields.get("published")),
+        title=_str_or_none(fields.get("title")),
+        author=_author(fields.get("author")),
+        lang=lang,
+        source=source,
+        record=record,
+        meta=dict(extra or {}),
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = " ".join(str(value).split())
+    return s or None
+
+
+def _author(value: Any) -> str | None:
+    if isinstance(value, list | tuple):
+        return _str_or_none(", ".join(str(v) for v in value if v))
+    return _str_or_none(value)

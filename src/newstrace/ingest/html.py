@@ -1,0 +1,62 @@
+"""HTML pages: main text and metadata through trafilatura (dates through htmldate inside it)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newstrace.clean.text import normalize_body
+from newstrace.errors import InputError
+from newstrace.ingest.base import Warn, make_article, read_text_file
+from newstrace.ingest.sidecar import read_sidecar
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Article
+
+#: Fewer characters than this after extraction means the page had no article in it.
+MIN_MAIN_TEXT = 40
+
+
+def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str, Any]]:
+    """Main text and metadata of one page; ``InputError`` when the page has no main text."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
+    except Exception as e:  # trafilatura/lxml raise many types on hostile markup
+        raise InputError(f"{where}: HTML could not be parsed ({type(e).__name__})") from e
+    if doc is None:
+        raise InputError(f"{where}: HTML has no main text")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    title = d.get("title")
+    raw_text = d.get("text") or ""
+    lines = raw_text.split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        lines = lines[1:]  # trafilatura repeats the <h1> as the first body line
+    text = normalize_body("\n".join(lines))
+    if len(text) < MIN_MAIN_TEXT:
+        raise InputError(f"{where}: HTML has no main text")
+    meta = {
+        "title": title,
+        "author": d.get("author"),
+        "published": d.get("date"),
+        "outlet": d.get("sitename") or d.get("hostname"),
+        "url": url or d.get("url"),
+        "lang": d.get("language"),
+    }
+    return text, meta
+
+
+def read_html(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    html = read_text_file(path, warn, limits)
+    side = read_sidecar(path)
+    text, fields = extract_html(html, side.get("url"), str(path))
+    if not clean:
+        # offsets must refer to the file's own characters: the body is the file as read
+        text = html
+    fields.update({k: v for k, v in side.items() if v not in (None, "")})
+    known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
+    extra = {k: v for k, v in side.items() if k not in known}
+    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits)

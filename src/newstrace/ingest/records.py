@@ -1,0 +1,140 @@
+"""One article per record: ``.jsonl``, ``.json`` and ``.csv`` exports and datasets.
+
+Records carry ``id, url, outlet, published, title, author, text`` (or ``html`` instead of ``text``);
+common aliases such as FA-KES's ``article_content`` are understood, and unknown fields are kept as
+metadata. A broken record is reported with its file and line and skipped; the others are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newstrace.clean.text import normalize_body
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest.base import ALIASES, Warn, decode, looks_binary, make_article, map_fields
+from newstrace.ingest.html import extract_html
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Article
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def record_to_article(
+    record: dict[str, Any], *, clean: bool, source: str, number: int, where: str, limits: Limits = LIMITS
+) -> Article:
+    known, extra = map_fields(record)
+    text = known.pop("text", None)
+    html = known.pop("html", None)
+    if text is None and html is None:
+        raise InputError(f"{where}: record has no text or html field")
+    if text is None:
+        body, page = extract_html(str(html), known.get("url"), where)
+        for k, v in page.items():
+            known.setdefault(k, v)
+        text = str(html) if not clean else body
+    else:
+        text = str(text)
+        if clean:
+            text = normalize_body(text)
+    return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits)
+
+
+def _records_from_objects(
+    objs: Iterator[tuple[int, Any]], path: Path, clean: bool, warn: Warn, limits: Limits
+) -> Iterator[Article]:
+    for number, obj in objs:
+        where = f"{path}:{number}"
+        if not isinstance(obj, dict):
+            warn(f"{where}: not a JSON object, skipped")
+            continue
+        try:
+            yield record_to_article(obj, clean=clean, source=str(path), number=number, where=where, limits=limits)
+        except NewstraceError as e:
+            warn(f"{e}, skipped")
+
+
+def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    """Stream a JSON Lines file; memory stays at one line whatever the file size."""
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    with path.open("rb") as fh:
+        if looks_binary(fh.read(8192)):
+            raise InputError(f"{path}: binary file, not JSON Lines")
+
+    def objects() -> Iterator[tuple[int, Any]]:
+        with path.open("rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if len(raw) > limits.max_article_chars * 4 + 1_000_000:
+                    warn(f"{path}:{lineno}: line of {len(raw):,} bytes exceeds the article size limit, skipped")
+                    continue
+                line = decode(raw, f"{path}:{lineno}", warn).strip()
+                if not line:
+                    continue
+                try:
+                    yield lineno, json.loads(line)
+                except json.JSONDecodeError as e:
+                    warn(f"{path}:{lineno}: invalid JSON ({e.msg} at column {e.colno}), skipped")
+
+    yield from _records_from_objects(objects(), path, clean, warn, limits)
+
+
+def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    """A JSON array of records, ``{"articles": [...]}``, or one record."""
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise InputError(f"{path}: binary file, not JSON")
+    try:
+        doc = json.loads(decode(data, str(path), warn))
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}: invalid JSON ({e.msg} at line {e.lineno} column {e.colno})") from e
+    if isinstance(doc, dict) and isinstance(doc.get("articles"), list):
+        items = doc["articles"]
+    elif isinstance(doc, list):
+        items = doc
+    elif isinstance(doc, dict):
+        items = [doc]
+    else:
+        raise InputError(f"{path}: JSON must be an object or an array of objects")
+    yield from _records_from_objects(enumerate(items, start=1), path, clean, warn, limits)
+
+
+def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    """A CSV with a header row; it must have a text (or html) column."""
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    with path.open("rb") as fh:
+        head = fh.read(65536)
+    if looks_binary(head):
+        raise InputError(f"{path}: binary file, not CSV")
+    with path.open("rb") as raw:
+        text_stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.DictReader(text_stream)
+        columns = [c for c in (reader.fieldnames or []) if c is not None]
+        lowered = {c.strip().lower() for c in columns}
+        if not lowered & set(ALIASES["text"] + ALIASES["html"]):
+            shown = ", ".join(columns[:12]) or "none"
+            raise InputError(f"{path}: CSV has no text column (expected one of text, html, body, content; found {shown})")
+        if b"\xef\xbf\xbd" not in head:
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as e:
+                if e.start < len(head) - 4:
+                    warn(f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
+
+        def rows() -> Iterator[tuple[int, Any]]:
+            try:
+                for number, row in enumerate(reader, start=1):
+                    row.pop(None, None)  # values beyond the header's columns
+                    yield number, row
+            except csv.Error as e:
+                warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
+
+        yield from _records_from_objects(rows(), path, clean, warn, limits)

@@ -1,0 +1,30 @@
+"""Plain ``.txt`` articles such as the seeds: a page's text copied with its header and widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newstrace.clean.text import clean_plain_text
+from newstrace.ingest.base import Warn, make_article, read_text_file
+from newstrace.ingest.sidecar import read_sidecar
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Article, published_iso
+
+
+def read_txt(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    raw = read_text_file(path, warn, limits)
+    fields: dict[str, object] = {}
+    if clean:
+        c = clean_plain_text(raw)
+        text = c.text
+        fields = {"title": c.title, "author": c.author, "published": published_iso(c.published)}
+    else:
+        text = raw
+        first = next((ln.strip() for ln in raw.splitlines() if ln.strip()), None)
+        fields = {"title": first}
+    side = read_sidecar(path)
+    fields.update({k: v for k, v in side.items() if v not in (None, "")})
+    known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
+    extra = {k: v for k, v in side.items() if k not in known}
+    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits)

@@ -1,0 +1,61 @@
+"""Web archives: each HTML response record of a ``.warc`` / ``.warc.gz`` file is one article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest.base import Warn, decode, make_article
+from newstrace.ingest.html import extract_html
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import Article
+
+
+def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    with path.open("rb") as fh:
+        number = 0
+        try:
+            for rec in ArchiveIterator(fh):
+                if rec.rec_type != "response":
+                    continue
+                number += 1
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path}: record {number} ({url})"
+                http = rec.http_headers
+                ctype = (http.get_header("Content-Type") if http else "") or ""
+                status = http.get_statuscode() if http else "200"
+                if "html" not in ctype.lower() or (status and not str(status).startswith("2")):
+                    continue
+                payload = rec.content_stream().read(limits.max_file_bytes + 1)
+                if len(payload) > limits.max_file_bytes:
+                    warn(f"{where}: page larger than {limits.max_file_bytes / 1e6:.0f} MB, skipped")
+                    continue
+                crawl_date = rec.rec_headers.get_header("WARC-Date")
+                try:
+                    html = decode(payload, where, warn)
+                    body, fields = extract_html(html, url, where)
+                    if not clean:
+                        body = html
+                    if not fields.get("published") and crawl_date:
+                        fields["published"] = crawl_date[:10]
+                    yield make_article(
+                        body,
+                        fields=fields,
+                        extra={"crawl_date": crawl_date},
+                        source=str(path),
+                        record=number,
+                        where=where,
+                        limits=limits,
+                    )
+                except NewstraceError as e:
+                    warn(f"{e}, skipped")
+        except ArchiveLoadFailed as e:
+            raise InputError(f"{path}: not a WARC file ({str(e).splitlines()[0][:120]})") from e
+        except (OSError, EOFError, ValueError) as e:
+            raise InputError(f"{path}: damaged WARC after record {number} ({type(e).__name__})") from e

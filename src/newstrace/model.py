@@ -1,0 +1,322 @@
+"""The one data model of newstrace.
+
+Every finding is anchored by character offsets into an article's clean ``text`` (half-open
+``[start, end)``), the way spaCy anchors a Span in a Doc. Offsets are the shared currency between
+pipeline stages, the store, the JSON output and the HTML report, so nothing downstream ever has to
+re-find a passage by searching for its words.
+
+All records are plain dataclasses with a ``to_dict`` that gives the documented JSON shape; the
+dictionaries use only JSON types so that the local engine, the Spark engine and the store can pass
+them around unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+Published = date | datetime | None
+
+
+def stable_id(text: str, url: str | None) -> str:
+    """Content-derived id: the same clean text from the same URL always gets the same id.
+
+    16 hex digits (64 bits) keep ids short enough to type while collisions stay negligible for
+    corpora of millions of articles.
+    """
+    h = hashlib.sha256()
+    h.update((url or "").encode("utf-8"))
+    h.update(b"\x00")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
+
+
+def published_iso(value: Published) -> str | None:
+    """ISO text for a publication date, keeping the date-only vs datetime distinction."""
+    if value is None:
+        return None
+    return value.isoformat()
+
+
+def parse_published(value: Any) -> Published:
+    """Read a publication date from ISO text (or pass a date through); unknown stays ``None``.
+
+    Free-form dates ("November 2, 2016") are the readers' business: they use htmldate/dateparser.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value
+    text = str(value).strip()
+    try:
+        if len(text) == 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Article:
+    """One news article with its clean body text; all spans point into ``text``.
+
+    ``source`` and ``record`` say where it came from (file path or URL; 1-based row, line or
+    record number inside that file) so a user can always go back to the input.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: Published = None
+    author: str | None = None
+    lang: str | None = None
+    source: str | None = None
+    record: int | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, text: str, *, id: str | None = None, **kwargs: Any) -> Article:
+        """Build an article, deriving the id from text and URL when the input gave none."""
+        art_id = str(id) if id not in (None, "") else stable_id(text, kwargs.get("url"))
+        return cls(id=art_id, text=text, **kwargs)
+
+    def brief(self) -> dict[str, Any]:
+        """The identifying fields every JSON output lists under ``articles``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": published_iso(self.published),
+            "url": self.url,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["published"] = published_iso(self.published)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        names = {f.name for f in dataclasses.fields(cls)}
+        kwargs = {k: v for k, v in d.items() if k in names}
+        kwargs["published"] = parse_published(kwargs.get("published"))
+        kwargs.setdefault("meta", {})
+        kwargs["meta"] = dict(kwargs["meta"] or {})
+        return cls(**kwargs)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Span:
+    """A character range of one article's clean text (or of its title, ``field='title'``)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    field: Literal["text", "title"] = "text"
+
+    @classmethod
+    def of(cls, article: Article, start: int, end: int, field: Literal["text", "title"] = "text") -> Span:
+        source = article.text if field == "text" else (article.title or "")
+        if not 0 <= start <= end <= len(source):
+            raise ValueError(f"span [{start}, {end}) outside {field} of length {len(source)}")
+        return cls(article.id, start, end, source[start:end], field)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"article": self.article, "start": self.start, "end": self.end, "text": self.text}
+        if self.field != "text":
+            d["field"] = self.field
+        return d
+
+
+# --- claims (issue 4) -------------------------------------------------------------------------
+
+
+@dataclass
+class Quote:
+    """A quotation or attribution: ``start/end`` is the content, ``speaker_*`` the source span.
+
+    ``speaker`` is the normalised name ("Staffan de Mistura" for "he" or "the envoy"); the speaker
+    span is where the source is mentioned for this quote, which may be a pronoun.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    direct: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class Quantity:
+    """A count of people or events, its value as an interval ``[low, high]`` and its meaning.
+
+    ``high`` is ``None`` for open upper bounds ("more than 300"); ``window_hours`` is a
+    ``[low, high]`` duration range in hours when the window text implies one.
+    """
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    subject: str | None = None
+    event: str | None = None
+    window: str | None = None
+    window_hours: list[float] | None = None
+    place: str | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class ArticleClaims:
+    """Everything the claims stage extracted from one article."""
+
+    article: str
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+
+# --- reuse (issue 3) --------------------------------------------------------------------------
+
+ReuseKind = Literal["verbatim", "near_verbatim", "paraphrase"]
+
+
+@dataclass
+class SharedPassage:
+    """One passage that articles ``a`` and ``b`` share, located in both texts.
+
+    ``ops`` are the edit operations turning ``a_text`` into ``b_text`` as
+    ``[op, a_start, a_end, b_start, b_end]`` with op in ``replace|delete|insert`` and offsets
+    absolute in each article's text.
+    """
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: ReuseKind
+    score: float
+    a_text: str
+    b_text: str
+    ops: list[list[Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class ArticlePair:
+    """Reuse between two articles; ``a`` and ``b`` are article ids."""
+
+    a: str
+    b: str
+    shared: list[SharedPassage] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "shared": [s.to_dict() for s in self.shared]}
+
+
+@dataclass
+class QuoteVariants:
+    """One quotation carried in different wordings; ``fingerprints`` are rare shared variants."""
+
+    texts: list[str]
+    articles: list[str]
+    spans: list[Span] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "texts": self.texts,
+            "articles": self.articles,
+            "spans": [s.to_dict() for s in self.spans],
+            "fingerprints": self.fingerprints,
+            "speaker": self.speaker,
+        }
+
+
+@dataclass
+class ProvenanceEdge:
+    """``source`` -> ``derived``; ``source`` may be ``external:<label>`` for a common origin."""
+
+    source: str
+    derived: str
+    confidence: float
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+# --- compare (issue 5) ------------------------------------------------------------------------
+
+FindingType = Literal[
+    "quote_variant",
+    "number_drift",
+    "event_drift",
+    "window_drift",
+    "attribution_changed",
+    "headline_unsupported",
+    "unique_claim",
+]
+
+
+@dataclass
+class Finding:
+    """A cross-outlet observation a reader can check against its evidence spans."""
+
+    type: FindingType
+    articles: list[str]
+    summary: str
+    evidence: list[Span] = field(default_factory=list)
+    importance: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "articles": self.articles,
+            "summary": self.summary,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "importance": round(self.importance, 4),
+        }
+
+
+# --- stance (issue 8) -------------------------------------------------------------------------
+
+StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
+
+
+@dataclass
+class StanceResult:
+    article: str
+    label: StanceLabel
+    probabilities: dict[str, float]
+    evidence: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "label": self.label,
+            "probabilities": self.probabilities,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }

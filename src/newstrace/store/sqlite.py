@@ -1,0 +1,240 @@
+"""The embedded store: one SQLite file, WAL journal, every write in a transaction.
+
+Nothing to start and nothing to configure; a killed process leaves the database as of its last
+commit (WAL + transactions), so a re-run picks up where the last run's commits ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from newstrace.errors import StoreError
+from newstrace.model import Article
+from newstrace.store.migrations import MIGRATIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def content_hash(article: Article) -> str:
+    payload = json.dumps(
+        {k: v for k, v in article.to_dict().items() if k not in ("source", "record")},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class IngestCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated + self.unchanged
+
+
+class Store:
+    """A newstrace database. ``readonly`` opens it for reading only (the web app's default)."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._check_file(create)
+        try:
+            if readonly:
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.conn = sqlite3.connect(
+                    uri, uri=True, check_same_thread=False, timeout=30, isolation_level=None
+                )
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open database ({e})") from e
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _check_file(self, create: bool) -> None:
+        p = self.path
+        if p.exists():
+            if p.is_dir():
+                raise StoreError(f"{p}: is a folder, not a database file")
+            if p.stat().st_size > 0:
+                try:
+                    with p.open("rb") as fh:
+                        magic = fh.read(16)
+                except OSError as e:
+                    raise StoreError(f"{p}: cannot read database ({e.strerror})") from e
+                if magic != SQLITE_MAGIC:
+                    raise StoreError(f"{p}: not a SQLite database")
+            if not self.readonly and not os.access(p, os.W_OK):
+                raise StoreError(f"{p}: database is read-only")
+            if not self.readonly and not os.access(p.parent.resolve(), os.W_OK):
+                raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
+        else:
+            if self.readonly or not create:
+                raise StoreError(f"{p}: no such database (run 'newstrace ingest' first)")
+            parent = p.parent.resolve()
+            if not parent.is_dir():
+                raise StoreError(f"{p}: folder {p.parent} does not exist")
+            if not os.access(parent, os.W_OK):
+                raise StoreError(f"{p}: folder {p.parent} is read-only")
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: database schema version {version} is newer than this newstrace "
+                f"({len(MIGRATIONS)}); upgrade newstrace"
+            )
+        for number in range(version + 1, len(MIGRATIONS) + 1):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number}")
+
+    def _check_version(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: database schema version {version}, this newstrace expects "
+                f"{len(MIGRATIONS)}; open it once for writing (e.g. 'newstrace analyze') to migrate"
+            )
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``with store.transaction():`` commits on success, rolls back on any exception.
+
+        The connection runs in autocommit mode so that schema changes too are inside the explicit
+        transaction; ``BEGIN IMMEDIATE`` takes the write lock up front instead of failing midway.
+        """
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> IngestCounts:
+        """Insert new articles and update changed ones in one transaction; same input adds nothing."""
+        counts = IngestCounts()
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            with self.transaction():
+                for a in articles:
+                    h = content_hash(a)
+                    row = self.conn.execute("SELECT content_hash FROM articles WHERE id=?", (a.id,)).fetchone()
+                    if row is None:
+                        self.conn.execute(
+                            "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
+                            "source, record, meta, content_hash, ingested_at) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (*_article_row(a), h, now),
+                        )
+                        counts.added += 1
+                    elif row["content_hash"] != h:
+                        self.conn.execute(
+                            "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
+                            "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
+                            "ingested_at=? WHERE id=?",
+                            (*_article_row(a)[1:], h, now, a.id),
+                        )
+                        counts.updated += 1
+                    else:
+                        counts.unchanged += 1
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"{self.path}: write failed ({e})") from e
+        return counts
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def iter_articles(self, *, after_seq: int = 0, order: str = "seq") -> Iterator[Article]:
+        """Articles in ingestion order (``seq``) or by ``published``; streams, never loads all."""
+        order_sql = {"seq": "seq", "published": "published IS NULL, published, seq"}[order]
+        cur = self.conn.execute(f"SELECT * FROM articles WHERE seq > ? ORDER BY {order_sql}", (after_seq,))
+        for row in cur:
+            yield row_to_article(row)
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row_to_article(row) if row else None
+
+    def find_article(self, id_or_prefix: str) -> Article:
+        """Exact id, else a unique id prefix (as git does for commits)."""
+        found = self.get_article(id_or_prefix)
+        if found:
+            return found
+        escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2", (escaped + "%",)
+        ).fetchall()
+        if len(rows) == 1:
+            return row_to_article(rows[0])
+        if not rows:
+            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r}")
+        raise StoreError(f"{self.path}: id prefix {id_or_prefix!r} matches more than one article")
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _article_row(a: Article) -> tuple[Any, ...]:
+    d = a.to_dict()
+    return (
+        a.id,
+        a.url,
+        a.outlet,
+        d["published"],
+        a.title,
+        a.author,
+        a.text,
+        a.lang,
+        a.source,
+        a.record,
+        json.dumps(a.meta, ensure_ascii=False, sort_keys=True, default=str),
+    )
+
+
+def row_to_article(row: sqlite3.Row) -> Article:
+    d = dict(row)
+    d["meta"] = json.loads(d.get("meta") or "{}")
+    return Article.from_dict(d)

@@ -1,0 +1,43 @@
+"""Shared fixtures: the example articles and the datasets in ../shared/data (skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstrace.ingest import read_articles
+from newstrace.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data"
+SEEDS = SHARED / "seeds"
+
+
+def require_data(*parts: str) -> Path:
+    """Path under ../shared/data, or skip the test with the reason when it is not there."""
+    path = DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs ../shared/data/{'/'.join(parts)} (not present beside this checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples() -> dict[str, Article]:
+    """The two seed articles as ingested from examples/: keys 'rt' and 'rewrite'."""
+    arts = read_articles([EXAMPLES])
+    by_outlet = {("rt" if a.outlet == "rt.com" else "rewrite"): a for a in arts}
+    assert set(by_outlet) == {"rt", "rewrite"}
+    return by_outlet
+
+
+@pytest.fixture(scope="session")
+def rt(examples: dict[str, Article]) -> Article:
+    return examples["rt"]
+
+
+@pytest.fixture(scope="session")
+def rewrite(examples: dict[str, Article]) -> Article:
+    return examples["rewrite"]
