@@ -63,10 +63,12 @@ _BOILERPLATE_LINE = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
-#: Widget words glued to the end of the last paragraph ("... war rhetoric . Share").
-_TRAILING_WIDGET = re.compile(
-    r"(?:\s+(?:Share|Tweet|Print|Email|Leave a comment|Leave a reply|Comments?))+\s*$"
-)
+#: One widget word glued to the end of the last paragraph ("... war rhetoric . Share"); matched in
+#: a short window at the end, repeatedly, so that a paragraph of a million "Share"s costs linear time.
+_TRAILING_WIDGET_ONE = re.compile(r"\s(?:Share|Tweet|Print|Email|Leave a comment|Leave a reply|Comments?)$")
+_WIDGET_WINDOW = 24
+#: Header lines longer than this are body text, never a breadcrumb or title: bounds the header work.
+MAX_HEADER_CHARS = 2000
 #: "Home / Section / Subsection / Title" breadcrumbs.
 _BREADCRUMB = re.compile(r"^\s*(?:Home|Start|Main)\s*(?:/|›|»|>|\|)\s*\S", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
@@ -97,26 +99,40 @@ def parse_date_text(text: str) -> date | None:
         return None
 
 
+def strip_trailing_widgets(line: str) -> str:
+    """``"... rhetoric . Share Tweet"`` -> ``"... rhetoric ."``; linear in the number of widgets."""
+    line = line.rstrip()
+    while True:
+        window = line[-_WIDGET_WINDOW:]
+        m = _TRAILING_WIDGET_ONE.search(window)
+        if m is None:
+            return line
+        line = line[: len(line) - len(window) + m.start()].rstrip()
+
+
 def normalize_body(text: str) -> str:
     """Normalise characters and whitespace and drop boilerplate lines; idempotent.
 
     Paragraphs end up separated by one blank line, lines are stripped, runs of spaces folded, and
-    Unicode put in NFC so that the same words typed on two systems compare equal.
+    Unicode put in NFC so that the same words typed on two systems compare equal. Control characters
+    go before NFC (removing one could join a letter to its accent, which a second NFC would compose),
+    and the end of the body is trimmed until it is neither a widget word nor a boilerplate line, so a
+    second pass finds nothing left to do.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", text)
     paragraphs: list[str] = []
     for raw in text.split("\n"):
         line = _SPACES.sub(" ", raw).strip()
         if not line or _BOILERPLATE_LINE.match(line):
             continue
         paragraphs.append(line)
-    if paragraphs:
-        last = _TRAILING_WIDGET.sub("", paragraphs[-1]).rstrip()
-        if last:
+    while paragraphs:
+        last = strip_trailing_widgets(paragraphs[-1])
+        if last and not _BOILERPLATE_LINE.match(last):
             paragraphs[-1] = last
-        else:
-            paragraphs.pop()
+            break
+        paragraphs.pop()
     return "\n\n".join(paragraphs)
 
 
@@ -124,7 +140,8 @@ def _split_doubled(text: str) -> tuple[str, str] | None:
     """Find a title written twice in a row ("T T rest") and return (T, rest)."""
     words = text.split()
     n = len(words)
-    for size in range(n // 2, 2, -1):
+    # only sizes where the first word recurs can double; checking those alone keeps this linear-ish
+    for size in sorted((i for i in range(3, n // 2 + 1) if words[i] == words[0]), reverse=True):
         if words[:size] == words[size : 2 * size]:
             return " ".join(words[:size]), " ".join(words[2 * size :])
     return None
@@ -135,7 +152,7 @@ def _parse_header(line: str) -> CleanText | None:
     if not _BREADCRUMB.match(line):
         return None
     tail = re.split(r"\s+(?:/|›|»|>|\|)\s+", line.strip())[-1]
-    tail = _TRAILING_WIDGET.sub("", tail).strip()
+    tail = strip_trailing_widgets(tail).strip()
     head = CleanText(text="")
     m = DATE_RE.search(tail)
     if m:
@@ -188,12 +205,12 @@ def clean_plain_text(raw: str) -> CleanText:
     idx = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if idx is not None:
         first = _SPACES.sub(" ", lines[idx]).strip()
-        header = _parse_header(first)
+        header = _parse_header(first) if len(first) <= MAX_HEADER_CHARS else None
         if header is not None:
             result.title, result.author, result.published = header.title, header.author, header.published
             body_start = idx + 1
         elif not _BOILERPLATE_LINE.match(first) and len(first) <= 300 and len(lines) > idx + 1:
-            result.title = _TRAILING_WIDGET.sub("", first).strip() or None
+            result.title = strip_trailing_widgets(first).strip() or None
             body_start = idx + 1
         for j in range(body_start, min(body_start + 4, len(lines))):
             line = _SPACES.sub(" ", lines[j]).strip()

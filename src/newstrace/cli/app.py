@@ -58,8 +58,24 @@ def emit_json(obj: Any) -> None:
     sys.stdout.flush()
 
 
+#: control characters, newlines included, shown as ``\\xNN`` in messages (see ``one_line``)
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+def one_line(message: object) -> str:
+    """A message as one printable line: a file name or record may carry newlines or terminal escapes.
+
+    Messages name inputs, and inputs come from anywhere; printed raw, an ESC sequence in a file
+    name would drive the terminal and a newline would split the promised one-line message.
+    """
+    return str(message).translate(_CONTROLS)
+
+
 def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/yellow] {message}", markup=True, highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    # escaped: a '[/]' in a file name is not markup (rich would raise on it)
+    err.print(f"[yellow]warning:[/yellow] {escape(one_line(message))}", markup=True, highlight=False, soft_wrap=True)
 
 
 def progress(total: int | None = None, label: str = "working", enabled: bool = True) -> Progress:

@@ -16,6 +16,7 @@ from newstrace.cli.app import (
     app,
     emit_json,
     err,
+    one_line,
     out,
     progress,
     warn,
@@ -23,7 +24,7 @@ from newstrace.cli.app import (
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest import read_inputs
 from newstrace.model import Article, published_iso
-from newstrace.store.sqlite import IngestCounts, Store
+from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
 BATCH = 500
 
@@ -35,6 +36,17 @@ def ingest(
     no_clean: NoCleanFlag = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input or record was skipped.")] = False,
     as_json: JsonFlag = False,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per transaction (each batch is committed as a whole).")
+    ] = BATCH,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="After each committed batch print 'committed N' on stderr: the first N articles read are stored.",
+        ),
+    ] = False,
 ) -> None:
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 
@@ -52,10 +64,15 @@ def ingest(
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
         if not as_json:
-            err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
 
     total = IngestCounts()
-    store: Store | None = None
+    # a bad --db fails before any input is read; a new database is created only once there is
+    # something to put in it, so bad input never leaves an empty database behind
+    store: Store | None = Store(db) if db.exists() else None
+    if store is None:
+        check_db_path(db)
+    read = 0
     try:
         articles = read_inputs(inputs, clean=not no_clean, warn=on_warning, on_error=on_error)
         with progress(label="ingest", enabled=not as_json) as bar:
@@ -63,19 +80,20 @@ def ingest(
             batch: list[Article] = []
             for article in articles:
                 batch.append(article)
-                if len(batch) >= BATCH:
+                if len(batch) >= batch_size:
                     store = store or Store(db)
-                    _add(store, batch, total)
+                    read = _add(store, batch, total, read, verbose)
                     bar.update(task, advance=len(batch))
                     batch = []
             if batch:
                 store = store or Store(db)
-                _add(store, batch, total)
+                read = _add(store, batch, total, read, verbose)
                 bar.update(task, advance=len(batch))
     finally:
         if store is not None:
             store.close()
 
+    nothing_done = total.total == 0
     if as_json:
         emit_json(
             {
@@ -87,26 +105,32 @@ def ingest(
                 "warnings": warnings,
             }
         )
-    else:
+    elif not (nothing_done and errors):  # the 'skipped' lines already said why nothing was done
         err.print(
-            f"{db}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
+            f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
             + (f", {len(errors)} input(s) skipped" if errors else ""),
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
-    if total.total == 0 and errors:
+    if nothing_done and errors:
         raise typer.Exit(max(e.exit_code for e in errors))
-    if total.total == 0:
+    if nothing_done:
         raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
     if strict and (errors or warnings):
         raise typer.Exit(InputError.exit_code)
 
 
-def _add(store: Store, batch: list[Article], total: IngestCounts) -> None:
+def _add(store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool) -> int:
+    """Commit one batch; with ``verbose`` say so only after the commit, so what is reported is stored."""
     c = store.add_articles(batch)
     total.added += c.added
     total.updated += c.updated
     total.unchanged += c.unchanged
+    read += len(batch)
+    if verbose:
+        err.print(f"committed {read}", markup=False, highlight=False, soft_wrap=True)
+    return read
 
 
 def article_summary(a: Article) -> dict[str, object]:
@@ -173,13 +197,18 @@ def show(
         if v:
             out.print(f"[dim]{k:>9}[/dim]  {_esc(str(v))}")
     out.print()
-    out.print(a.text, markup=False, highlight=False)
+    # the body keeps its line breaks; any other control character (an ESC in --no-clean text) is shown
+    out.print(a.text.translate(_BODY_CONTROLS), markup=False, highlight=False)
+
+
+#: control characters except tab and newline, shown as ``\\xNN`` when a body is printed
+_BODY_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in (9, 10)}
 
 
 def _esc(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(one_line(text))
 
 
 __all__ = ["article_summary", "ingest", "list_articles", "show"]

@@ -14,7 +14,7 @@ import click
 import typer
 
 from newstrace import __version__
-from newstrace.cli.app import app, err
+from newstrace.cli.app import app, err, one_line
 from newstrace.errors import NewstraceError
 
 # Command modules register themselves on ``app`` when imported.
@@ -38,16 +38,22 @@ def _root(
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        app(args=argv, prog_name="newstrace", standalone_mode=False)
+        # without standalone mode click *returns* the code of a ``typer.Exit`` instead of raising it
+        result = app(args=argv, prog_name="newstrace", standalone_mode=False)
     except NewstraceError as e:
-        err.print(f"newstrace: error: {e}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"newstrace: error: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
         return _exit(e.exit_code)
-    except click.exceptions.Exit as e:
+    except (click.exceptions.Exit, typer.Exit) as e:
         return _exit(e.exit_code)
-    except click.ClickException as e:
-        e.show()
+    except (click.ClickException, typer.TyperException) as e:
+        # usage errors (typer vendors its own click, so both families): message and usage, no traceback
+        show = getattr(e, "show", None)
+        if callable(show):
+            show()
+        else:
+            err.print(f"newstrace: error: {e}", markup=False, highlight=False, soft_wrap=True)
         return _exit(e.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
         err.print("newstrace: interrupted", markup=False)
         return _exit(130)
     except BrokenPipeError:
@@ -56,13 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("NEWSTRACE_DEBUG"):
             raise
         err.print(
-            f"newstrace: internal error: {type(e).__name__}: {e} (set NEWSTRACE_DEBUG=1 for the traceback)",
+            f"newstrace: internal error: {type(e).__name__}: {one_line(e)} (set NEWSTRACE_DEBUG=1 for the traceback)",
             markup=False,
             highlight=False,
             soft_wrap=True,
         )
         return _exit(70)
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def _exit(code: int | None) -> int:

@@ -75,7 +75,9 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a BOM: half its bytes are NUL, and ``decode`` reads it
+    if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
     return controls / len(head) > 0.1
@@ -182,10 +184,15 @@ def make_article(
     )
 
 
+#: C0/C1 control characters (ESC, BEL, NUL ...): never part of a title, name or URL, and printed
+#: raw they would drive the user's terminal.
+_FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _str_or_none(value: Any) -> str | None:
     if value is None:
         return None
-    s = " ".join(str(value).split())
+    s = " ".join(_FIELD_CONTROLS.sub(" ", str(value)).split())
     return s or None
 
 

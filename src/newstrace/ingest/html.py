@@ -15,6 +15,10 @@ from newstrace.model import Article
 
 #: Fewer characters than this after extraction means the page had no article in it.
 MIN_MAIN_TEXT = 40
+#: Dates from the page's markup only: htmldate's "extensive search" guesses from body text (a page
+#: mentioning "February 2016" became 2016-01-01), and trafilatura's default cut-off is today's date,
+#: which would make the same page's date depend on when it was read.
+DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
 
 
 def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str, Any]]:
@@ -23,7 +27,12 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception as e:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(f"{where}: HTML could not be parsed ({type(e).__name__})") from e

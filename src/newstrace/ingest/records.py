@@ -16,8 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.clean.text import normalize_body
-from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest.base import ALIASES, Warn, decode, looks_binary, make_article, map_fields
+from newstrace.errors import InputError, LimitError, NewstraceError
+from newstrace.ingest.base import (
+    ALIASES,
+    Warn,
+    check_article_size,
+    decode,
+    looks_binary,
+    make_article,
+    map_fields,
+)
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
@@ -34,12 +42,19 @@ def record_to_article(
     if text is None and html is None:
         raise InputError(f"{where}: record has no text or html field")
     if text is None:
-        body, page = extract_html(str(html), known.get("url"), where)
+        html = str(html)
+        if len(html) > limits.max_file_bytes:
+            raise LimitError(
+                f"{where}: html of {len(html):,} characters is longer than the {limits.max_file_bytes:,} limit "
+                "for one page (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+            )
+        body, page = extract_html(html, known.get("url"), where)
         for k, v in page.items():
             known.setdefault(k, v)
         text = str(html) if not clean else body
     else:
         text = str(text)
+        check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(text)
     return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits)
@@ -80,6 +95,8 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
                     yield lineno, json.loads(line)
                 except json.JSONDecodeError as e:
                     warn(f"{path}:{lineno}: invalid JSON ({e.msg} at column {e.colno}), skipped")
+                except RecursionError:
+                    warn(f"{path}:{lineno}: JSON nested too deeply, skipped")
 
     yield from _records_from_objects(objects(), path, clean, warn, limits)
 
@@ -95,6 +112,8 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
         doc = json.loads(decode(data, str(path), warn))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: invalid JSON ({e.msg} at line {e.lineno} column {e.colno})") from e
+    except RecursionError as e:
+        raise InputError(f"{path}: JSON nested too deeply") from e
     if isinstance(doc, dict) and isinstance(doc.get("articles"), list):
         items = doc["articles"]
     elif isinstance(doc, list):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newstrace.clean.text import clean_plain_text
-from newstrace.ingest.base import Warn, make_article, read_text_file
+from newstrace.ingest.base import Warn, check_article_size, make_article, read_text_file
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article, published_iso
@@ -14,6 +14,8 @@ from newstrace.model import Article, published_iso
 
 def read_txt(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
     raw = read_text_file(path, warn, limits)
+    # cleaning removes little from plain text: refuse an oversized body before spending time on it
+    check_article_size(raw, str(path), limits)
     fields: dict[str, object] = {}
     if clean:
         c = clean_plain_text(raw)

@@ -74,30 +74,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     def _check_file(self, create: bool) -> None:
-        p = self.path
-        if p.exists():
-            if p.is_dir():
-                raise StoreError(f"{p}: is a folder, not a database file")
-            if p.stat().st_size > 0:
-                try:
-                    with p.open("rb") as fh:
-                        magic = fh.read(16)
-                except OSError as e:
-                    raise StoreError(f"{p}: cannot read database ({e.strerror})") from e
-                if magic != SQLITE_MAGIC:
-                    raise StoreError(f"{p}: not a SQLite database")
-            if not self.readonly and not os.access(p, os.W_OK):
-                raise StoreError(f"{p}: database is read-only")
-            if not self.readonly and not os.access(p.parent.resolve(), os.W_OK):
-                raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
-        else:
-            if self.readonly or not create:
-                raise StoreError(f"{p}: no such database (run 'newstrace ingest' first)")
-            parent = p.parent.resolve()
-            if not parent.is_dir():
-                raise StoreError(f"{p}: folder {p.parent} does not exist")
-            if not os.access(parent, os.W_OK):
-                raise StoreError(f"{p}: folder {p.parent} is read-only")
+        check_db_path(self.path, readonly=self.readonly, create=create)
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -179,7 +156,7 @@ class Store:
                         counts.updated += 1
                     else:
                         counts.unchanged += 1
-        except sqlite3.OperationalError as e:
+        except sqlite3.DatabaseError as e:  # locked, disk full, malformed image
             raise StoreError(f"{self.path}: write failed ({e})") from e
         return counts
 
@@ -211,6 +188,38 @@ class Store:
         if not rows:
             raise StoreError(f"{self.path}: no article with id {id_or_prefix!r}")
         raise StoreError(f"{self.path}: id prefix {id_or_prefix!r} matches more than one article")
+
+
+def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
+    """Refuse a database path that cannot work, before anything is read or written.
+
+    Commands call this up front so that a bad ``--db`` fails in one line before minutes of reading
+    input, and so that a file which is not SQLite is never touched. A file with no write permission
+    bits counts as read-only even for root (who could write it anyway): the user marked it so.
+    """
+    if p.exists():
+        if p.is_dir():
+            raise StoreError(f"{p}: is a folder, not a database file")
+        if p.stat().st_size > 0:
+            try:
+                with p.open("rb") as fh:
+                    magic = fh.read(16)
+            except OSError as e:
+                raise StoreError(f"{p}: cannot read database ({e.strerror})") from e
+            if magic != SQLITE_MAGIC:
+                raise StoreError(f"{p}: not a SQLite database")
+        if not readonly and (not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222):
+            raise StoreError(f"{p}: database is read-only")
+        if not readonly and not os.access(p.parent.resolve(), os.W_OK):
+            raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
+    else:
+        if readonly or not create:
+            raise StoreError(f"{p}: no such database (run 'newstrace ingest' first)")
+        parent = p.parent.resolve()
+        if not parent.is_dir():
+            raise StoreError(f"{p}: folder {p.parent} does not exist")
+        if not os.access(parent, os.W_OK):
+            raise StoreError(f"{p}: folder {p.parent} is read-only")
 
 
 def _statements(script: str) -> list[str]:
