@@ -1,0 +1,38 @@
+"""``newstrace serve``: the web app over a database, on 127.0.0.1 unless told otherwise."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from newstrace.cli.app import DEFAULT_DB, DbOption, app, err, warn
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback exposes the database to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Let Upload store uploaded articles (the database is read-only otherwise).")
+    ] = False,
+) -> None:
+    """Browse stories, compare outlets and follow the provenance in a browser."""
+    import uvicorn
+
+    from newstrace.web import create_app
+
+    hosts = ["127.0.0.1", "localhost", "::1", "[::1]"]
+    if host not in LOOPBACK:
+        warn(f"binding to {host}: anyone who can reach this address can read the database")
+        hosts = ["*"]
+    application = create_app(db, readonly=not writable, allowed_hosts=hosts)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"newstrace: serving {db} on http://{shown}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+
+
+__all__ = ["serve"]

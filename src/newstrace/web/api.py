@@ -1,0 +1,205 @@
+"""The JSON API under ``/api/``: the data of every page, with typed responses.
+
+The page routes (``pages.py``) call the same ``load_*`` functions, so a page and its API endpoint
+can never disagree about what they show.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+
+from newstrace.model import Article
+from newstrace.web import schemas as s
+from newstrace.web.repo import STORY_COMPARE_MAX, Repo
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+IdPath = Annotated[str, "article or story id"]
+Q = Annotated[str | None, Query(max_length=200, description="words that must all appear")]
+OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name")]
+FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
+ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
+LimitQ = Annotated[int, Query(ge=1, le=200)]
+OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
+IdsQ = Annotated[list[str], Query(min_length=1, max_length=8, description="article ids to compare (2 to 8)")]
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": s.Problem, "description": "no such record"}}
+
+
+def repo_of(request: Request) -> Repo:
+    return request.app.state.repo
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# -- loaders shared with the pages -------------------------------------------------------------
+
+
+def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
+                  limit: int, offset: int) -> s.ArticleList:
+    total, rows = repo.list_articles(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
+                                     limit=limit, offset=offset)
+    return s.ArticleList(total=total, offset=offset, limit=limit, articles=[s.ArticleRow(**r) for r in rows])
+
+
+def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail, dict[str, Any] | None]:
+    a = repo.get_article(article_id)
+    if a is None:
+        raise HTTPException(404, "no article with this id")
+    claims = repo.claims(a)
+    detail = s.ArticleDetail(
+        **a.brief(),
+        author=a.author,
+        lang=a.lang,
+        text=a.text,
+        words=a.words,
+        quotes=[s.QuoteOut(**q) for q in (claims or {}).get("quotes", [])],
+        quantities=[s.QuantityOut(**q) for q in (claims or {}).get("quantities", [])],
+        claims_available=claims is not None,
+        stories=[s.StoryRef(**r) for r in repo.corpus().stories_of(a.id)],
+    )
+    return a, detail, claims
+
+
+def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
+                 limit: int, offset: int) -> s.StoryList:
+    res = repo.corpus()
+    total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
+                              limit=limit, offset=offset)
+    return s.StoryList(
+        available=res.available,
+        total=total,
+        stories=[s.StorySummary(**r) for r in rows],
+        threads=[s.ThreadSummary(**t) for t in res.threads()] if res.available else [],
+    )
+
+
+def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
+    found = repo.corpus().story(story_id)
+    if found is None:
+        raise HTTPException(404, "no story with this id")
+    summary, ids = found
+    _, rows = repo.list_articles(ids=ids, limit=len(ids) or 1, offset=0)
+    articles = repo.articles_by_ids(ids)
+    articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
+    note = None
+    subset = articles
+    if len(articles) > STORY_COMPARE_MAX:
+        subset = articles[:STORY_COMPARE_MAX]
+        note = f"comparing the first {STORY_COMPARE_MAX} of {len(articles)} articles"
+    report = repo.compare(subset) if len(subset) >= 1 else None
+    if report is None:
+        note = "the compare stage is not available in this installation"
+    detail = s.StoryDetail(
+        story=s.StorySummary(**summary),
+        articles=[s.ArticleRow(**r) for r in sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))],
+        report=s.CompareReport(**report) if report is not None else None,
+        report_note=note,
+    )
+    return detail, subset, report
+
+
+def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
+    unique = list(dict.fromkeys(ids))
+    if len(unique) < 2:
+        raise HTTPException(422, "give at least two different article ids")
+    articles = repo.articles_by_ids(unique)
+    if len(articles) != len(unique):
+        raise HTTPException(404, "no article with one of these ids")
+    articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
+    return articles, repo.compare(articles)
+
+
+def load_network(repo: Repo) -> s.OutletNetwork:
+    res = repo.corpus()
+    outlets, edges = res.network()
+    if not res.available:
+        outlets = [{"outlet": o, "articles": n} for o, n in repo.outlets()]
+    return s.OutletNetwork(
+        available=res.available,
+        outlets=[s.OutletStat(**o) for o in outlets],
+        edges=[s.OutletEdge(**e) for e in edges],
+    )
+
+
+# -- endpoints ---------------------------------------------------------------------------------
+
+
+@router.get("/health", response_model=s.Health)
+def health(request: Request) -> s.Health:
+    """Liveness, article count and which stages this installation has."""
+    from newstrace.web.repo import _probe
+
+    repo = repo_of(request)
+    return s.Health(
+        status="ok",
+        articles=repo.count_articles(),
+        readonly=repo.readonly,
+        stages={
+            "claims": _probe("newstrace.claims", "extract_claims") is not None,
+            "compare": _probe("newstrace.compare", "compare_articles") is not None,
+            "stories": repo.corpus().available,
+        },
+    )
+
+
+@router.get("/articles", response_model=s.ArticleList)
+def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
+                 date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> s.ArticleList:
+    """Articles, newest first, filtered by words, outlet and date range."""
+    return load_articles(repo_of(request), q, outlet, date_from, date_to, limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=s.ArticleDetail, responses=NOT_FOUND)
+def api_article(request: Request, article_id: str) -> s.ArticleDetail:
+    """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
+    return load_article(repo_of(request), article_id)[1]
+
+
+@router.get("/stories", response_model=s.StoryList)
+def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
+                date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> s.StoryList:
+    """Stories newest first with size, outlets and first-seen outlet; threads group them."""
+    return load_stories(repo_of(request), q, outlet, date_from, date_to, limit, offset)
+
+
+@router.get("/stories/{story_id}", response_model=s.StoryDetail, responses=NOT_FOUND)
+def api_story(request: Request, story_id: str) -> s.StoryDetail:
+    """One story: its articles and the compare report over them."""
+    return load_story(repo_of(request), story_id)[0]
+
+
+@router.get("/compare", response_model=s.CompareReport, responses=NOT_FOUND)
+def api_compare(request: Request, ids: IdsQ) -> s.CompareReport:
+    """The compare report (``compare --json`` shape) for stored articles."""
+    _, report = load_compare(repo_of(request), ids)
+    if report is None:
+        raise HTTPException(404, "the compare stage is not available in this installation")
+    return s.CompareReport(**report)
+
+
+@router.get("/outlets", response_model=s.OutletNetwork)
+def api_outlets(request: Request) -> s.OutletNetwork:
+    """Who reuses whom (direction from provenance) and each outlet's first-seen share."""
+    return load_network(repo_of(request))
+
+
+@router.post("/upload", response_model=s.UploadResult, responses={413: {"model": s.Problem}, 400: {"model": s.Problem}})
+async def api_upload(
+    request: Request,
+    text: Annotated[str, Form(max_length=2_000_000, description="pasted article text (title on the first line)")] = "",
+    html: Annotated[str, Form(max_length=5_000_000, description="a page's saved HTML")] = "",
+    url: Annotated[str, Form(max_length=2000, description="the URL the saved HTML came from")] = "",
+    files: Annotated[list[UploadFile] | None, File(description=".txt .html .htm .json .jsonl .csv")] = None,
+    save: Annotated[bool, Form(description="also store the articles (only if the server is writable)")] = False,
+) -> s.UploadResult:
+    """Compare report for pasted text, saved HTML and/or uploaded files (nothing is stored unless asked)."""
+    from newstrace.web.upload import handle_upload
+
+    up = await handle_upload(repo_of(request), text=text, html=html, url=url, files=files or [], save=save)
+    return up.result()

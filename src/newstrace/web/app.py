@@ -1,0 +1,199 @@
+"""The FastAPI application: pages, JSON API, security headers, errors.
+
+Security model (a local tool that shows hostile text):
+- binds to 127.0.0.1 unless told otherwise (``cli/serve.py``) and only answers requests whose
+  ``Host`` is one it serves, so a web page elsewhere cannot reach it by DNS rebinding;
+- article text and metadata are escaped everywhere (Jinja autoescape, ``markupsafe`` in
+  ``render.py``) and a strict Content-Security-Policy allows only this app's own script and style
+  file, so even a missed escape could not run an inline script or handler;
+- no path from a request reaches the file system: templates and static files are loaded into
+  memory when the app is built and served by name from a fixed table;
+- the database is opened read-only; upload is the one write path and writes only when the app
+  was started writable; uploads are size-limited and type-checked (``upload.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import DictLoader, Environment, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from newstrace import __version__
+from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
+from newstrace.limits import LIMITS, Limits
+from newstrace.web.repo import Busy, Repo
+
+DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+}
+
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
+
+
+def _load_package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str]:
+    """Every file of a package-data folder, read once at start-up."""
+    root = resources.files("newstrace.web").joinpath(folder)
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in root.iterdir()
+        if entry.is_file() and entry.name.endswith(suffixes)
+    }
+
+
+def templates_env() -> Environment:
+    env = Environment(
+        loader=DictLoader(_load_package_files("templates", (".html",))),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def create_app(
+    db: Path | str,
+    *,
+    readonly: bool = True,
+    limits: Limits = LIMITS,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """Build the app over one database; it is opened read-only unless ``readonly=False``.
+
+    ``readonly=False`` lets Upload store the uploaded articles; nothing else ever writes.
+    ``allowed_hosts`` are the ``Host`` names served (default: loopback names only).
+    """
+    repo = Repo(Path(db), readonly=readonly, limits=limits)
+    app = FastAPI(
+        title="newstrace",
+        version=__version__,
+        description="Stories, outlet comparisons and provenance over a newstrace database.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.repo = repo
+    app.state.limits = limits
+    app.state.env = templates_env()
+    static = _load_package_files("static", tuple(STATIC_TYPES))
+    app.state.static = {name: body.encode("utf-8") for name, body in static.items()}
+
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or DEFAULT_HOSTS))
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            problem = _check_write_request(request, limits)
+            if problem is not None:
+                return _with_headers(problem)
+        response = await call_next(request)
+        return _with_headers(response)
+
+    from newstrace.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        body = app.state.static.get(name)
+        if body is None:
+            return Response("not found", status_code=404, media_type="text/plain")
+        suffix = "." + name.rsplit(".", 1)[-1]
+        return Response(body, media_type=STATIC_TYPES[suffix], headers={"Cache-Control": "public, max-age=3600"})
+
+    _install_error_handlers(app)
+    return app
+
+
+def _check_write_request(request: Request, limits: Limits) -> Response | None:
+    """Refuse cross-site posts and bodies over the upload limit before reading any of them."""
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        host = urlsplit(origin).netloc
+        if host != request.headers.get("host"):
+            return _problem(request, 403, "cross-site request refused")
+    length = request.headers.get("content-length")
+    if length is None:
+        if request.headers.get("transfer-encoding"):
+            return _problem(request, 411, "uploads need a Content-Length")
+        return None
+    try:
+        size = int(length)
+    except ValueError:
+        return _problem(request, 400, "bad Content-Length")
+    if size > limits.max_upload_bytes:
+        return _problem(
+            request,
+            413,
+            f"upload of {size / 1e6:.1f} MB is larger than the {limits.max_upload_bytes / 1e6:.1f} MB limit",
+        )
+    return None
+
+
+def _with_headers(response: Response) -> Response:
+    for k, v in SECURITY_HEADERS.items():
+        response.headers.setdefault(k, v)
+    return response
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _problem(request: Request, status: int, detail: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"detail": detail}, status_code=status)
+    env: Environment = request.app.state.env
+    html = env.get_template("error.html").render(status=status, detail=detail, title=f"{status}", request=request)
+    return HTMLResponse(html, status_code=status)
+
+
+STATUS_OF: list[tuple[type[NewstraceError], int]] = [
+    (Busy, 429),
+    (LimitError, 413),
+    (InputError, 400),
+    (StoreError, 503),
+]
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NewstraceError)
+    async def newstrace_error(request: Request, exc: NewstraceError) -> Response:
+        status = next((code for cls, code in STATUS_OF if isinstance(exc, cls)), 400)
+        return _with_headers(_problem(request, status, str(exc)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _with_headers(_problem(request, exc.status_code, str(exc.detail)))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        if wants_json(request):
+            return _with_headers(JSONResponse({"detail": _plain_errors(exc.errors())}, status_code=422))
+        msgs = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())
+        return _with_headers(_problem(request, 422, f"bad request: {msgs}"))
+
+
+def _plain_errors(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors without the offending input echoed back (it may be huge or binary)."""
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")), "type": str(e.get("type"))} for e in errors]

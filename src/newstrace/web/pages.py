@@ -1,0 +1,173 @@
+"""Server-rendered pages; their data comes from the same loaders as the JSON API."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment
+
+from newstrace.errors import LimitError, NewstraceError
+from newstrace.web import api
+from newstrace.web import schemas as s
+from newstrace.web.render import compare_href, coverage_svg, safe_url, timeline_svg
+from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+PAGE = 50
+
+
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    env: Environment = request.app.state.env
+    repo = api.repo_of(request)
+    html = env.get_template(template).render(request=request, readonly=repo.readonly, **ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def _page_links(request: Request, total: int, offset: int) -> dict[str, str | None]:
+    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+
+    def link(off: int) -> str:
+        return "?" + urlencode({**params, "offset": off})
+
+    return {
+        "prev": link(max(0, offset - PAGE)) if offset > 0 else None,
+        "next": link(offset + PAGE) if offset + PAGE < total else None,
+    }
+
+
+@router.get("/")
+@router.get("/stories")
+def stories_page(
+    request: Request,
+    q: api.Q = None,
+    outlet: api.OutletQ = None,
+    date_from: api.FromQ = None,
+    date_to: api.ToQ = None,
+    offset: api.OffsetQ = 0,
+) -> HTMLResponse:
+    repo = api.repo_of(request)
+    data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset)
+    by_thread: dict[str | None, list[s.StorySummary]] = {}
+    for st in data.stories:
+        by_thread.setdefault(st.thread, []).append(st)
+    threads = {t.id: t for t in data.threads}
+    bars = {st.id: coverage_svg([(o.outlet, o.articles) for o in st.outlets], st.size) for st in data.stories}
+    return render(
+        request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
+        threads=threads, bars=bars, outlets=repo.outlets(),
+        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
+        pages=_page_links(request, data.total, offset),
+    )
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    repo = api.repo_of(request)
+    detail, articles, report = api.load_story(repo, story_id)
+    view = compare_view(articles, report, columns=0)
+    rows = [r.model_dump() for r in detail.articles]
+    ids = [a.id for a in articles]
+    pair_links = []
+    for p in (report or {}).get("pairs") or []:
+        if p.get("a") in ids and p.get("b") in ids:
+            pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": _outlet(articles, p["a"]),
+                               "b": _outlet(articles, p["b"]), "shared": len(p.get("shared") or []),
+                               "similarity": p.get("story_similarity")})
+    return render(
+        request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
+        articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
+        has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
+    )
+
+
+@router.get("/articles")
+def articles_page(
+    request: Request,
+    q: api.Q = None,
+    outlet: api.OutletQ = None,
+    date_from: api.FromQ = None,
+    date_to: api.ToQ = None,
+    offset: api.OffsetQ = 0,
+) -> HTMLResponse:
+    repo = api.repo_of(request)
+    data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
+    return render(
+        request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
+        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
+        pages=_page_links(request, data.total, offset),
+    )
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    repo = api.repo_of(request)
+    article, detail, claims = api.load_article(repo, article_id)
+    return render(
+        request, "article.html", title=article.title or "Article", nav="articles", article=article,
+        detail=detail, body=claims_highlight(article, claims), meta=article_meta(article),
+        link=safe_url(article.url),
+    )
+
+
+@router.get("/compare")
+def compare_page(request: Request, ids: api.IdsQ) -> HTMLResponse:
+    repo = api.repo_of(request)
+    articles, report = api.load_compare(repo, ids)
+    view = compare_view(articles, report, columns=4)
+    return render(request, "compare.html", title="Compare", nav="compare", view=view, has_report=report is not None,
+                  links={a.id: safe_url(a.url) for a in articles}, uploaded=False, warnings=[])
+
+
+@router.get("/outlets")
+def outlets_page(request: Request) -> HTMLResponse:
+    from newstrace.web.render import network_svg
+
+    data = api.load_network(api.repo_of(request))
+    return render(request, "outlets.html", title="Outlets", nav="outlets", data=data,
+                  graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
+
+
+@router.get("/upload")
+def upload_form(request: Request) -> HTMLResponse:
+    return render(request, "upload.html", title="Upload", nav="upload", error=None, form={})
+
+
+@router.post("/upload")
+async def upload_submit(
+    request: Request,
+    text: Annotated[str, Form(max_length=2_000_000)] = "",
+    html: Annotated[str, Form(max_length=5_000_000)] = "",
+    url: Annotated[str, Form(max_length=2000)] = "",
+    files: Annotated[list[UploadFile] | None, File()] = None,
+    save: Annotated[bool, Form()] = False,
+) -> HTMLResponse:
+    from newstrace.web.upload import handle_upload
+
+    repo = api.repo_of(request)
+    try:
+        up = await handle_upload(repo, text=text, html=html, url=url, files=files or [], save=save)
+    except NewstraceError as e:
+        status = 413 if isinstance(e, LimitError) else 400
+        return render(request, "upload.html", status=status, title="Upload", nav="upload", error=str(e),
+                      form={"text": text, "html": html, "url": url})
+    view = compare_view(up.articles, up.report, columns=4)
+    return render(request, "compare.html", title="Upload report", nav="upload", view=view,
+                  has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
+                  uploaded=True, warnings=up.warnings, saved=up.saved)
+
+
+def _outlet(articles: list[Any], art_id: str) -> str:
+    for a in articles:
+        if a.id == art_id:
+            return str(a.outlet or a.id)
+    return art_id
+
+
+def _d(d: date | None) -> str:
+    return d.isoformat() if d else ""
+

@@ -1,0 +1,370 @@
+"""HTML fragments built in Python: highlighted text and the small SVG charts.
+
+Everything that comes from an article (text, titles, outlets, speakers, evidence) goes through
+``markupsafe.escape`` here, and these functions return ``Markup`` only for markup they built
+themselves; the templates autoescape everything else. Charts are SVG with presentation attributes
+(no inline ``style``), so the page keeps a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+
+@dataclass
+class Ann:
+    """One highlight over ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+    cls: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    anchor: str | None = None  # id given to the first piece, the target of links to this span
+    href: str | None = None  # internal link (always built by us, never from article data)
+    title: str | None = None  # tooltip
+
+
+def highlight(text: str, anns: Iterable[Ann]) -> Markup:
+    """The text with every annotation wrapped around the characters it covers.
+
+    Overlapping and nested annotations are cut at every boundary into flat pieces; each piece is
+    wrapped in the elements of all annotations covering it, so a differing word inside a shared
+    passage is both "shared" and "differs". Only one ``<a>`` per piece (nested links are invalid).
+    """
+    n = len(text)
+    valid = sorted(
+        (a for a in anns if 0 <= a.start < a.end <= n), key=lambda a: (a.start, -a.end, a.cls)
+    )
+    if not valid:
+        return escape(text)
+    cuts = sorted({0, n, *(a.start for a in valid), *(a.end for a in valid)})
+    out: list[str] = []
+    seen_anchor: set[str] = set()
+    for lo, hi in itertools.pairwise(cuts):
+        piece = str(escape(text[lo:hi]))
+        active = [a for a in valid if a.start <= lo and hi <= a.end]
+        if not active:
+            out.append(piece)
+            continue
+        opened: list[str] = []
+        link_used = False
+        for a in active:
+            tag = "span"
+            extra = ""
+            if a.href and not link_used:
+                tag = "a"
+                link_used = True
+                extra += f' href="{escape(a.href)}"'
+            if a.anchor and a.anchor not in seen_anchor and lo == a.start:
+                seen_anchor.add(a.anchor)
+                extra += f' id="{escape(a.anchor)}"'
+            if a.title:
+                extra += f' title="{escape(a.title)}"'
+            for k, v in a.attrs.items():
+                extra += f" data-{escape(k)}=\"{escape(v)}\""
+            out.append(f'<{tag} class="{escape(a.cls)}"{extra}>')
+            opened.append(tag)
+        out.append(piece)
+        out.extend(f"</{t}>" for t in reversed(opened))
+    return Markup("".join(out))
+
+
+def safe_url(url: str | None) -> str | None:
+    """An article's own URL only when it is plain http(s); ``javascript:`` and friends are dropped."""
+    if not url:
+        return None
+    u = url.strip()
+    low = u.lower()
+    if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\"'<>\\ \n\t"):
+        return u
+    return None
+
+
+def compare_href(ids: Sequence[str]) -> str:
+    return "/compare?" + urlencode([("ids", i) for i in ids])
+
+
+def _when(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            d = date.fromisoformat(value)
+            return datetime(d.year, d.month, d.day).timestamp()
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None).timestamp()
+    except ValueError:
+        return None
+
+
+def _short(text: str, limit: int = 28) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- provenance graph ------------------------------------------------------------------------------
+
+
+def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]) -> Markup:
+    """Articles left to right by publication time, external sources above, edges as arcs.
+
+    Each edge is a link to the compare page of its two articles, carrying its evidence in
+    ``data-evidence`` (shown on hover by app.js) and in an SVG ``<title>`` (the browser's own
+    tooltip when scripts are off).
+    """
+    ordered = sorted(articles, key=lambda a: (_when(a.get("published")) is None, _when(a.get("published")) or 0, a["id"]))
+    known = {a["id"] for a in ordered}
+    externals = sorted({e["source"] for e in edges if e.get("source") not in known} | {
+        e["derived"] for e in edges if e.get("derived") not in known
+    })
+    gap = 170
+    width = max(1, len(ordered)) * gap + 40
+    ext_gap = max(gap, width // max(1, len(externals) + 1)) if externals else gap
+    top = 70 if externals else 20
+    height = top + 120
+    pos: dict[str, tuple[float, float]] = {}
+    for i, a in enumerate(ordered):
+        pos[a["id"]] = (40 + gap / 2 + i * gap, top + 70)
+    for i, x in enumerate(externals):
+        pos[x] = (40 + ext_gap / 2 + i * ext_gap, 30)
+    parts = [
+        f'<svg class="graph" role="img" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>',
+    ]
+    for e in edges:
+        s, d = e.get("source"), e.get("derived")
+        if s not in pos or d not in pos:
+            continue
+        (x1, y1), (x2, y2) = pos[s], pos[d]
+        conf = e.get("confidence")
+        conf_txt = f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
+        ev_lines = [_evidence_line(ev) for ev in (e.get("evidence") or [])[:6]]
+        ev_text = f"{_label(s, articles)} → {_label(d, articles)} (confidence {conf_txt})"
+        if ev_lines:
+            ev_text += "\n" + "\n".join(ev_lines)
+        lift = 45 + abs(x2 - x1) * 0.12
+        cx, cy = (x1 + x2) / 2, min(y1, y2) - lift
+        path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {x2:.0f} {y2 - 14:.0f}"
+        stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
+        pair = [i for i in (s, d) if i in known]
+        href = compare_href(pair) if len(pair) == 2 else (f"/articles/{pair[0]}" if pair else "#")
+        parts.append(
+            f'<a class="edge" href="{escape(href)}" data-source="{escape(s)}" data-derived="{escape(d)}" '
+            f'data-evidence="{escape(ev_text)}">'
+            f"<title>{escape(ev_text)}</title>"
+            f'<path d="{path}" stroke-width="{stroke:.1f}" marker-end="url(#arrow)"/>'
+            f'<text x="{cx:.0f}" y="{(cy + min(y1, y2)) / 2 - 4:.0f}" class="conf">{escape(conf_txt)}</text></a>'
+        )
+    for a in ordered:
+        x, y = pos[a["id"]]
+        parts.append(
+            f'<a class="node" href="/articles/{escape(a["id"])}" data-article="{escape(a["id"])}">'
+            f"<title>{escape(a.get('title') or a['id'])}</title>"
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
+            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(a.get("outlet") or "?", 22))}</text>'
+            f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
+        )
+    for x_id in externals:
+        x, y = pos[x_id]
+        label = x_id.split(":", 1)[1] if x_id.startswith("external:") else x_id
+        parts.append(
+            f'<g class="node external"><title>{escape(x_id)}</title>'
+            f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3"/>'
+            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start">{escape(_short(label, 26))}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
+    for a in articles:
+        if a["id"] == node:
+            return f"{a.get('outlet') or a['id']}"
+    return node
+
+
+def _evidence_line(ev: Any) -> str:
+    if isinstance(ev, dict):
+        text = ev.get("text") or ev.get("a_text") or ev.get("reason") or ev.get("type") or ""
+        kind = ev.get("kind") or ev.get("type") or ""
+        return _short(f"{kind}: {text}" if kind and kind != text else str(text), 110)
+    return _short(str(ev), 110)
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
+    """One row per outlet, one dot per article at its publication time (undated ones at the end)."""
+    if not articles:
+        return Markup("")
+    outlets = sorted({a.get("outlet") or "?" for a in articles})
+    times = [t for t in (_when(a.get("published")) for a in articles) if t is not None]
+    lo, hi = (min(times), max(times)) if times else (0.0, 1.0)
+    span = max(hi - lo, 86400.0)
+    left, width, row = 160, 520, 26
+    height = row * len(outlets) + 30
+    parts = [
+        f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {left + width + 90} {height}" '
+        f'width="{left + width + 90}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, o in enumerate(outlets):
+        y = 18 + i * row
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(_short(o, 22))}</text>')
+        parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
+    for a in articles:
+        y = 18 + outlets.index(a.get("outlet") or "?") * row
+        t = _when(a.get("published"))
+        x = left + width + 40 if t is None else left + (t - lo) / span * width
+        parts.append(
+            f'<a class="dot" href="/articles/{escape(a["id"])}"><title>'
+            f"{escape((a.get('published') or 'no date') + ' · ' + (a.get('title') or a['id']))}</title>"
+            f'<circle cx="{x:.0f}" cy="{y}" r="6"/></a>'
+        )
+    if times:
+        for t, anchor in ((lo, "start"), (lo + span, "end")):
+            label = datetime.fromtimestamp(t).date().isoformat()
+            x = left if anchor == "start" else left + width
+            parts.append(f'<text x="{x}" y="{height - 4}" class="axis {anchor}">{label}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# -- coverage and ranges ---------------------------------------------------------------------
+
+
+def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
+    """A small stacked bar: each outlet's share of a story's articles."""
+    if not counts or total <= 0:
+        return Markup("")
+    width, x = 160.0, 0.0
+    parts = [f'<svg class="coverage" viewBox="0 0 {width:.0f} 10" width="{width:.0f}" height="10" xmlns="http://www.w3.org/2000/svg">']
+    for i, (outlet, n) in enumerate(counts):
+        w = width * n / total
+        parts.append(
+            f'<rect x="{x:.1f}" y="0" width="{max(w - 1, 1):.1f}" height="10" class="c{i % 8}">'
+            f"<title>{escape(outlet)}: {n}</title></rect>"
+        )
+        x += w
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
+    """Each outlet's interval for one count slot on a shared (log when wide) scale.
+
+    ``rows``: ``{label, low, high, text}``; ``high`` ``None`` is an open upper bound ("more than").
+    Intervals that do not overlap are visibly apart, which is the point.
+    """
+    vals = [float(v) for r in rows for v in (r.get("low"), r.get("high")) if isinstance(v, int | float)]
+    if not vals:
+        return Markup("")
+    vmin, vmax = min(vals), max(vals)
+    use_log = vmin > 0 and vmax / max(vmin, 1e-9) > 30
+    top = vmax * (1.5 if use_log else 1.15) or 1.0
+    bottom = vmin / 1.5 if use_log else 0.0
+
+    def sx(v: float) -> float:
+        if use_log:
+            return (math.log10(max(v, bottom)) - math.log10(bottom)) / (math.log10(top) - math.log10(bottom)) * 300
+        return (v - bottom) / (top - bottom) * 300
+
+    left, row = 150, 22
+    height = row * len(rows) + 22
+    parts = [
+        f'<svg class="ranges" role="img" aria-label="counts by outlet" viewBox="0 0 {left + 320} {height}" '
+        f'width="{left + 320}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for i, r in enumerate(rows):
+        y = 14 + i * row
+        lo = r.get("low")
+        hi = r.get("high")
+        lo_v = float(lo) if isinstance(lo, int | float) else (float(hi) if isinstance(hi, int | float) else bottom)
+        hi_open = not isinstance(hi, int | float)
+        hi_v = float(hi) if isinstance(hi, int | float) else top
+        x1, x2 = left + sx(lo_v), left + sx(hi_v)
+        tip = f"{r.get('label')}: {r.get('text') or ''} [{_num(lo)}, {'∞' if hi_open else _num(hi)}]"
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(_short(str(r.get("label")), 20))}</text>')
+        parts.append(
+            f'<g class="range{" open" if hi_open else ""}"><title>{escape(tip)}</title>'
+            f'<line x1="{x1:.1f}" y1="{y}" x2="{max(x2, x1 + 3):.1f}" y2="{y}"/>'
+            f'<circle cx="{x1:.1f}" cy="{y}" r="3.5"/>'
+            + ("" if hi_open else f'<circle cx="{x2:.1f}" cy="{y}" r="3.5"/>')
+            + "</g>"
+        )
+    scale = "log scale" if use_log else "linear scale"
+    parts.append(
+        f'<text x="{left}" y="{height - 3}" class="axis start">{_num(bottom)}</text>'
+        f'<text x="{left + 300}" y="{height - 3}" class="axis end">{_num(top)} ({scale})</text></svg>'
+    )
+    return Markup("".join(parts))
+
+
+def _num(v: Any) -> str:
+    if not isinstance(v, int | float):
+        return "?"
+    return f"{v:,.0f}" if float(v) >= 10 or float(v).is_integer() else f"{v:.1f}"
+
+
+# -- outlet network ----------------------------------------------------------------------------
+
+
+def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], limit: int = 24) -> Markup:
+    """Outlets on a circle (the busiest ``limit``), arrows from the reused outlet to the reuser.
+
+    Arrow width grows with how often; hovering an arrow names both outlets and the count, and a
+    click lists that pair's stories (the stories page filtered by the reusing outlet).
+    """
+    if not outlets:
+        return Markup("")
+    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), str(o["outlet"])))[:limit]
+    names = [str(o["outlet"]) for o in top]
+    size, r = 520, 190
+    cx = cy = size / 2
+    pos = {
+        n: (cx + r * math.cos(2 * math.pi * i / len(names) - math.pi / 2), cy + r * math.sin(2 * math.pi * i / len(names) - math.pi / 2))
+        for i, n in enumerate(names)
+    }
+    most = max([int(e.get("count") or 0) for e in edges] + [1])
+    parts = [
+        f'<svg class="network" role="img" aria-label="outlet network" viewBox="0 0 {size} {size}" width="{size}" '
+        f'height="{size}" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" '
+        'refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
+        'class="arrowhead"/></marker></defs>'
+    ]
+    for e in edges:
+        a, b = str(e.get("source")), str(e.get("derived"))
+        if a not in pos or b not in pos or a == b:
+            continue
+        (x1, y1), (x2, y2) = pos[a], pos[b]
+        dx, dy = x2 - x1, y2 - y1
+        d = math.hypot(dx, dy) or 1
+        sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
+        count = int(e.get("count") or 0)
+        tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}"
+        href = "/stories?" + urlencode({"outlet": b})
+        parts.append(
+            f'<a class="edge" href="{escape(href)}" data-evidence="{escape(tip)}"><title>{escape(tip)}</title>'
+            f'<path d="M {sx:.0f} {sy:.0f} L {ex:.0f} {ey:.0f}" stroke-width="{1 + 4 * count / most:.1f}" '
+            'marker-end="url(#arrow)"/></a>'
+        )
+    for n in names:
+        x, y = pos[n]
+        anchor = "start" if x >= cx else "end"
+        tx = x + (16 if anchor == "start" else -16)
+        parts.append(
+            f'<a class="node" href="{escape("/stories?" + urlencode({"outlet": n}))}"><title>{escape(n)}</title>'
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
+            f'<text x="{tx:.0f}" y="{y + 4:.0f}" class="outlet {anchor}">{escape(_short(n, 20))}</text></a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

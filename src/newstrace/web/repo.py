@@ -1,0 +1,269 @@
+"""What the pages and the API read: articles from the store, results of the other stages.
+
+One read-only SQLite connection per worker thread (a ``Store(readonly=True)``), so concurrent
+requests never share a cursor and no request can write. Results of the analysis stages (claims,
+compare, stories, outlet network) are reached through small adapters that probe for the stage's
+public functions: the app keeps working, and says so, when a stage is not installed or has not
+been run on this database yet. Computed results (claims of one article, the compare report of a
+set of articles) are kept in a bounded LRU keyed by article id *and* content hash, so an article
+re-ingested with new text is never served a stale report.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newstrace.errors import LimitError, NewstraceError
+from newstrace.limits import Limits
+from newstrace.model import Article
+from newstrace.store.sqlite import Store, row_to_article
+
+log = logging.getLogger("newstrace.web")
+
+T = TypeVar("T")
+
+#: Most articles one story page compares at once; bigger stories show their earliest ones.
+STORY_COMPARE_MAX = 12
+
+
+class Busy(NewstraceError):
+    """Too many heavy computations at once; the client should retry shortly (HTTP 429)."""
+
+
+class LRU:
+    """A small thread-safe LRU with single-flight: concurrent misses on one key compute once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._inflight: dict[Hashable, threading.Lock] = {}
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+            key_lock = self._inflight.setdefault(key, threading.Lock())
+        with key_lock:
+            with self._lock:
+                if key in self._data:
+                    return self._data[key]
+            value = compute()
+            with self._lock:
+                self._data[key] = value
+                self._data.move_to_end(key)
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+                self._inflight.pop(key, None)
+            return value
+
+
+def _probe(module: str, name: str) -> Callable[..., Any] | None:
+    """A stage's public function if the stage is installed, else ``None`` (the page says so)."""
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return None
+    fn = getattr(mod, name, None)
+    return fn if callable(fn) else None
+
+
+class Repo:
+    """Read access for the web app; the only writer is :meth:`save_articles` (upload)."""
+
+    def __init__(self, db: Path, *, readonly: bool, limits: Limits, heavy_slots: int = 2) -> None:
+        self.db = Path(db)
+        self.readonly = readonly
+        self.limits = limits
+        # Opening once here fails fast (missing file, not SQLite, wrong schema) before serving.
+        Store(self.db, readonly=True).close()
+        self._local = threading.local()
+        self._claims_cache = LRU(2048)
+        self._compare_cache = LRU(512)
+        self._heavy = threading.BoundedSemaphore(heavy_slots)
+        self._write_lock = threading.Lock()
+
+    # -- connections ---------------------------------------------------------------------------
+
+    def store(self) -> Store:
+        st: Store | None = getattr(self._local, "store", None)
+        if st is None:
+            st = Store(self.db, readonly=True)
+            self._local.store = st
+        return st
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.store().conn
+
+    @contextmanager
+    def heavy(self, wait: float = 60.0) -> Iterator[None]:
+        """Bound the CPU-heavy work (NLP, compare) running at once; the rest waits, then 429s."""
+        if not self._heavy.acquire(timeout=wait):
+            raise Busy("the server is busy with other analyses; try again in a moment")
+        try:
+            yield
+        finally:
+            self._heavy.release()
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def count_articles(self) -> int:
+        return self.store().count_articles()
+
+    def get_article(self, article_id: str) -> Article | None:
+        return self.store().get_article(article_id)
+
+    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", ids)
+        return {r["id"]: r["content_hash"] for r in rows}
+
+    def list_articles(
+        self,
+        *,
+        q: str | None = None,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        ids: list[str] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Newest first; ``q`` matches every word in title or text (case-insensitive)."""
+        where: list[str] = []
+        args: list[Any] = []
+        for word in (q or "").split()[:8]:
+            pattern = "%" + _like_escape(word) + "%"
+            where.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
+            args += [pattern, pattern]
+        if outlet:
+            where.append("outlet = ?")
+            args.append(outlet)
+        if date_from:
+            where.append("published >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("substr(published, 1, 10) <= ?")
+            args.append(date_to)
+        if ids is not None:
+            if not ids:
+                return 0, []
+            where.append(f"id IN ({','.join('?' * len(ids))})")
+            args += ids
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        total = int(self.conn.execute(f"SELECT COUNT(*) FROM articles{cond}", args).fetchone()[0])
+        rows = self.conn.execute(
+            "SELECT id, title, outlet, published, url, author, length(text) AS chars, "
+            "length(text) - length(replace(text, ' ', '')) + 1 AS words "
+            f"FROM articles{cond} ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        return total, [dict(r) for r in rows]
+
+    def outlets(self) -> list[tuple[str, int]]:
+        rows = self.conn.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet"
+        )
+        return [(r["outlet"], int(r["n"])) for r in rows]
+
+    def articles_by_ids(self, ids: list[str]) -> list[Article]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids).fetchall()
+        by_id = {r["id"]: row_to_article(r) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # -- claims --------------------------------------------------------------------------------
+
+    def claims(self, article: Article) -> dict[str, Any] | None:
+        """Quotes and quantities of one article (dicts), or ``None`` when the stage is missing."""
+        extract = _probe("newstrace.claims", "extract_claims")
+        if extract is None:
+            return None
+        key = ("claims", article.id, _text_key(article))
+
+        def compute() -> dict[str, Any] | None:
+            with self.heavy():
+                try:
+                    c = extract(article)
+                except NewstraceError:
+                    raise
+                except Exception:  # a stage bug must not take the page down: log, show text only
+                    log.exception("claims extraction failed for %s", article.id)
+                    return None
+            return {
+                "quotes": [_as_dict(q) for q in getattr(c, "quotes", [])],
+                "quantities": [_as_dict(q) for q in getattr(c, "quantities", [])],
+            }
+
+        return self._claims_cache.get_or_compute(key, compute)
+
+    # -- compare -------------------------------------------------------------------------------
+
+    def compare(self, articles: list[Article]) -> dict[str, Any] | None:
+        """``compare_articles(...).to_dict()`` for these articles (cached), ``None`` if no stage."""
+        fn = _probe("newstrace.compare", "compare_articles")
+        if fn is None:
+            return None
+        if len(articles) > self.limits.max_compare_articles:
+            raise LimitError(
+                f"{len(articles)} articles is more than the {self.limits.max_compare_articles} compare accepts"
+            )
+        key = ("compare", *((a.id, _text_key(a)) for a in articles))
+
+        def compute() -> dict[str, Any]:
+            with self.heavy():
+                result = fn(articles)
+            d = result.to_dict() if hasattr(result, "to_dict") else dict(result)
+            return d
+
+        return self._compare_cache.get_or_compute(key, compute)
+
+    # -- stories, threads, outlet network (corpus stage) ----------------------------------------
+
+    def corpus(self) -> Any:
+        """The corpus stage's read API bound to this connection, or ``None`` before it exists."""
+        from newstrace.web.corpus_adapter import open_results
+
+        return open_results(self)
+
+    # -- upload (the only write path) -----------------------------------------------------------
+
+    def save_articles(self, articles: list[Article]) -> bool:
+        """Store uploaded articles; only when the app was started writable."""
+        if self.readonly:
+            return False
+        with self._write_lock, Store(self.db, readonly=False) as st:
+            st.add_articles(articles)
+        return True
+
+
+def _like_escape(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _text_key(a: Article) -> int:
+    """Cheap content key: Python's string hash of title+text (stable within one process)."""
+    return hash((a.title, a.text))
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, dict):
+        return obj
+    to_dict = getattr(obj, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    return dict(vars(obj))

@@ -1,0 +1,222 @@
+"""Typed response models of the JSON API under ``/api/``.
+
+They exist so that the OpenAPI schema FastAPI generates says what every endpoint returns (and so
+that schemathesis can check the app against it). Shapes follow the documented JSON of the CLI
+(``list``/``show``, ``compare --json``, ``stories``/``outlets``); fields the stages may add later
+are allowed through (``extra="allow"``) instead of failing a request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Open(BaseModel):
+    """A record that tolerates extra keys from the stage that produced it."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class ArticleBrief(_Open):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class ArticleRow(ArticleBrief):
+    author: str | None = None
+    words: int = 0
+    chars: int = 0
+
+
+class ArticleList(BaseModel):
+    total: int = Field(description="articles matching the filters")
+    offset: int
+    limit: int
+    articles: list[ArticleRow]
+
+
+class SpanOut(_Open):
+    article: str | None = None
+    start: int
+    end: int
+    text: str = ""
+
+
+class QuoteOut(_Open):
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    direct: bool = True
+
+
+class QuantityOut(_Open):
+    start: int
+    end: int
+    text: str
+    low: float | None = None
+    high: float | None = None
+    subject: str | None = None
+    event: str | None = None
+    window: str | None = None
+    place: str | None = None
+
+
+class StoryRef(_Open):
+    id: str
+    label: str | None = None
+    thread: str | None = None
+
+
+class ArticleDetail(ArticleBrief):
+    author: str | None = None
+    lang: str | None = None
+    text: str
+    words: int
+    quotes: list[QuoteOut] = Field(default_factory=list, description="quotations found in the text")
+    quantities: list[QuantityOut] = Field(default_factory=list, description="counts found in the text")
+    claims_available: bool = Field(description="false when the claims stage is not installed or failed")
+    stories: list[StoryRef] = Field(default_factory=list)
+
+
+class OutletCount(BaseModel):
+    outlet: str
+    articles: int
+
+
+class StorySummary(_Open):
+    id: str
+    label: str | None = None
+    thread: str | None = None
+    size: int = 0
+    outlets: list[OutletCount] = Field(default_factory=list, description="articles per outlet")
+    first_seen_outlet: str | None = None
+    first_seen_article: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+class ThreadSummary(_Open):
+    id: str
+    label: str | None = None
+    size: int = 0
+    stories: list[str] = Field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+
+
+class StoryList(BaseModel):
+    available: bool = Field(description="false until 'newstrace analyze' has grouped the articles")
+    total: int
+    stories: list[StorySummary]
+    threads: list[ThreadSummary]
+
+
+class SharedOut(_Open):
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    kind: str | None = None
+    score: float | None = None
+    a_text: str = ""
+    b_text: str = ""
+    ops: list[list[Any]] = Field(default_factory=list)
+
+
+class PairOut(_Open):
+    a: str
+    b: str
+    story_similarity: float | None = None
+    same_story: bool | None = None
+    shared: list[SharedOut] = Field(default_factory=list)
+
+
+class VariantOut(_Open):
+    text: str
+    articles: list[str] = Field(default_factory=list)
+    spans: list[SpanOut] = Field(default_factory=list)
+
+
+class QuoteGroupOut(_Open):
+    speaker: str | None = None
+    variants: list[VariantOut] = Field(default_factory=list)
+
+
+class FindingOut(_Open):
+    type: str
+    articles: list[str] = Field(default_factory=list)
+    summary: str = ""
+    evidence: list[SpanOut] = Field(default_factory=list)
+    importance: float | None = None
+
+
+class EdgeOut(_Open):
+    source: str
+    derived: str
+    confidence: float | None = None
+    evidence: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class CompareReport(_Open):
+    """``compare --json``: the report for a set of articles."""
+
+    articles: list[ArticleBrief] = Field(default_factory=list)
+    pairs: list[PairOut] = Field(default_factory=list)
+    quotes: list[QuoteGroupOut] = Field(default_factory=list)
+    quantities: Any = None
+    findings: list[FindingOut] = Field(default_factory=list)
+    provenance: Any = None
+
+
+class StoryDetail(BaseModel):
+    story: StorySummary
+    articles: list[ArticleRow]
+    report: CompareReport | None = Field(description="compare report over the story's articles (null if unavailable)")
+    report_note: str | None = None
+
+
+class OutletEdge(_Open):
+    source: str = Field(description="outlet whose text reappears")
+    derived: str = Field(description="outlet that reuses it")
+    count: int
+
+
+class OutletStat(_Open):
+    outlet: str
+    articles: int = 0
+    stories: int = 0
+    first_seen: int = Field(0, description="stories this outlet was first in")
+    first_seen_share: float = Field(0.0, description="first_seen / stories")
+
+
+class OutletNetwork(BaseModel):
+    available: bool
+    outlets: list[OutletStat]
+    edges: list[OutletEdge]
+
+
+class UploadResult(BaseModel):
+    articles: list[ArticleBrief]
+    report: CompareReport | None
+    warnings: list[str] = Field(default_factory=list)
+    saved: bool = Field(False, description="true when the articles were also stored in the database")
+
+
+class Problem(BaseModel):
+    detail: str
+
+
+class Health(BaseModel):
+    status: str
+    articles: int
+    readonly: bool
+    stages: dict[str, bool]

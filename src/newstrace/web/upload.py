@@ -1,0 +1,158 @@
+"""Upload: pasted text, saved HTML or files in, the compare report out.
+
+The bytes go through the same readers as ``newstrace ingest`` (``read_inputs``), which means they
+must sit in files: each upload gets its own temporary folder, and every file in it has a name this
+module chooses (``upload-03.html``); the name the client sent is only used to pick the reader from
+a fixed allow-list of extensions and as a label. Nothing from the request becomes a path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from newstrace.errors import InputError, LimitError, NewstraceError
+from newstrace.ingest import read_inputs
+from newstrace.ingest.base import looks_binary
+from newstrace.model import Article
+from newstrace.web import schemas as s
+from newstrace.web.repo import Repo
+
+#: Extensions an upload may have: the one-article and record formats (no archives).
+ALLOWED = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", ".json": ".json",
+           ".jsonl": ".jsonl", ".ndjson": ".jsonl", ".csv": ".csv"}
+#: Most files and articles one upload may hold (compare stays readable and quick).
+MAX_FILES = 20
+MAX_ARTICLES = 50
+
+
+def _ext(filename: str | None) -> str | None:
+    name = (filename or "").lower().strip()
+    for suffix, ext in ALLOWED.items():
+        if name.endswith(suffix):
+            return ext
+    return None
+
+
+def _label(filename: str | None) -> str:
+    name = (filename or "file").replace("\\", "/").rsplit("/", 1)[-1]
+    return "".join(c for c in name if c.isprintable())[:120] or "file"
+
+
+@dataclass
+class Uploaded:
+    articles: list[Article]
+    report: dict[str, Any] | None
+    warnings: list[str]
+    saved: bool
+
+    def result(self) -> s.UploadResult:
+        return s.UploadResult(
+            articles=[s.ArticleBrief(**a.brief()) for a in self.articles],
+            report=s.CompareReport(**self.report) if self.report is not None else None,
+            warnings=self.warnings,
+            saved=self.saved,
+        )
+
+
+async def handle_upload(
+    repo: Repo, *, text: str, html: str, url: str, files: list[UploadFile], save: bool
+) -> Uploaded:
+    """Read, check and compare one upload; ``NewstraceError`` names what was wrong with it."""
+    limits = repo.limits
+    if len(files) > MAX_FILES:
+        raise LimitError(f"{len(files)} files in one upload; at most {MAX_FILES}")
+    payloads: list[tuple[str, str, bytes]] = []  # (label, extension, bytes)
+    budget = limits.max_upload_bytes
+    if text.strip():
+        payloads.append(("pasted text", ".txt", text.encode("utf-8", "replace")))
+    if html.strip():
+        payloads.append(("pasted HTML", ".html", html.encode("utf-8", "replace")))
+    for f in files:
+        if not f.filename and not f.size:
+            continue  # the empty file input of a form
+        ext = _ext(f.filename)
+        if ext is None:
+            raise InputError(f"{_label(f.filename)}: unsupported file type (upload .txt, .html, .htm, .json, .jsonl or .csv)")
+        data = await f.read(budget + 1)
+        if len(data) > budget:
+            raise LimitError(f"{_label(f.filename)}: larger than the {limits.max_upload_bytes / 1e6:.1f} MB upload limit")
+        if not data.strip():
+            raise InputError(f"{_label(f.filename)}: empty file")
+        if looks_binary(data):
+            raise InputError(f"{_label(f.filename)}: binary file, not text")
+        payloads.append((_label(f.filename), ext, data))
+    total = sum(len(p[2]) for p in payloads)
+    if total > budget:
+        raise LimitError(f"upload of {total / 1e6:.1f} MB is larger than the {budget / 1e6:.1f} MB limit")
+    if not payloads:
+        raise InputError("nothing to compare: paste text or HTML, or choose files")
+    clean_url = url.strip() or None
+    if clean_url and not clean_url.lower().startswith(("http://", "https://")):
+        raise InputError("the URL must start with http:// or https://")
+    articles, warnings = await run_in_threadpool(_read, payloads, clean_url)
+    if not articles:
+        raise InputError("no article text found in the upload" + (f" ({warnings[0]})" if warnings else ""))
+    if len(articles) > MAX_ARTICLES:
+        raise LimitError(f"{len(articles)} articles in one upload; at most {MAX_ARTICLES}")
+    articles = _dedupe(articles)
+    report = await asyncio.to_thread(repo.compare, articles)
+    saved = False
+    if save:
+        saved = await run_in_threadpool(repo.save_articles, articles)
+        if not saved:
+            warnings.append("not stored: the server was started read-only")
+    return Uploaded(articles, report, warnings, saved)
+
+
+def _read(payloads: list[tuple[str, str, bytes]], url: str | None) -> tuple[list[Article], list[str]]:
+    """Write each payload under a name chosen here, read them all, relabel their sources."""
+    warnings: list[str] = []
+    errors: list[str] = []
+    articles: list[Article] = []
+    with tempfile.TemporaryDirectory(prefix="newstrace-upload-") as tmp:
+        folder = Path(tmp)
+        labels: dict[str, str] = {}
+        paths: list[Path] = []
+        for i, (label, ext, data) in enumerate(payloads):
+            path = folder / f"upload-{i:02d}{ext}"
+            path.write_bytes(data)
+            labels[str(path)] = label
+            paths.append(path)
+            if label == "pasted HTML" and url:
+                (folder / f"upload-{i:02d}.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+
+        def on_error(e: NewstraceError) -> None:
+            errors.append(_relabel(str(e), labels))
+
+        def on_warning(message: str) -> None:
+            warnings.append(_relabel(message, labels))
+
+        for a in read_inputs(paths, warn=on_warning, on_error=on_error):
+            a.source = "upload: " + labels.get(a.source or "", "file")
+            articles.append(a)
+    return articles, errors + warnings
+
+
+def _relabel(message: str, labels: dict[str, str]) -> str:
+    """Messages name the client's label, never the temporary path."""
+    for path, label in labels.items():
+        message = message.replace(path, label)
+    return message
+
+
+def _dedupe(articles: list[Article]) -> list[Article]:
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out

@@ -1,0 +1,217 @@
+"""View models: turn a compare report (``compare --json`` shape) into what the templates draw.
+
+The report's spans are used as they are (offsets into each article's text); nothing here searches
+for words. Anchors are built from column and record numbers, never from article ids, so hostile ids
+cannot break out of an ``id``/``href``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from newstrace.model import Article, published_iso
+from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
+
+FINDING_LABELS = {
+    "quote_variant": "Quote variant",
+    "number_drift": "Number drift",
+    "event_drift": "Event drift",
+    "window_drift": "Time-window drift",
+    "attribution_changed": "Attribution changed",
+    "headline_unsupported": "Headline unsupported",
+    "unique_claim": "Unique claim",
+}
+
+
+@dataclass
+class Column:
+    article: Article
+    index: int
+    html: Markup
+    passages: int = 0
+
+
+@dataclass
+class FindingView:
+    index: int
+    type: str
+    label: str
+    summary: str
+    importance: float | None
+    jumps: list[tuple[str, str, str]] = field(default_factory=list)  # (href, outlet label, text)
+    evidence: list[tuple[str, str]] = field(default_factory=list)  # (outlet label, text), all articles
+    href: str | None = None  # the compare page of the finding's articles
+
+
+@dataclass
+class CompareView:
+    columns: list[Column]
+    findings: list[FindingView]
+    graph: Markup
+    quote_groups: list[dict[str, Any]]
+    count_slots: list[dict[str, Any]]
+    pairs: list[dict[str, Any]]
+
+
+def brief(a: Article) -> dict[str, Any]:
+    return a.brief()
+
+
+def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int = 4) -> CompareView:
+    """Side-by-side columns (at most ``columns``) with every highlight of the report."""
+    shown = list(articles)[:columns]
+    col_of = {a.id: i for i, a in enumerate(shown)}
+    by_id = {a.id: a for a in articles}
+    anns: dict[str, list[Ann]] = defaultdict(list)
+    report = report or {}
+    pairs = report.get("pairs") or []
+    passage_count: dict[str, int] = defaultdict(int)
+
+    # shared passages, linked both ways; edit operations marked inside them
+    for pi, pair in enumerate(pairs):
+        a, b = pair.get("a"), pair.get("b")
+        if a not in col_of or b not in col_of:
+            continue
+        ca, cb = col_of[a], col_of[b]
+        for k, s in enumerate(pair.get("shared") or []):
+            kind = str(s.get("kind") or "shared")
+            score = s.get("score")
+            tip = f"{kind} passage shared with {_outlet(shown[cb])}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
+            tip_b = f"{kind} passage shared with {_outlet(shown[ca])}"
+            an, bn = f"c{ca}-p{pi}-{k}", f"c{cb}-p{pi}-{k}"
+            anns[a].append(Ann(s["a_start"], s["a_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": bn}, an, "#" + bn, tip))
+            anns[b].append(Ann(s["b_start"], s["b_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": an}, bn, "#" + an, tip_b))
+            passage_count[a] += 1
+            passage_count[b] += 1
+            for op in s.get("ops") or []:
+                if not isinstance(op, list | tuple) or len(op) < 5:
+                    continue
+                name, a0, a1, b0, b1 = op[:5]
+                if name in ("replace", "delete") and isinstance(a0, int) and isinstance(a1, int) and a1 > a0:
+                    anns[a].append(Ann(a0, a1, "diff", title=f"{name}d in {_outlet(shown[cb])}"))
+                if name in ("replace", "insert") and isinstance(b0, int) and isinstance(b1, int) and b1 > b0:
+                    anns[b].append(Ann(b0, b1, "diff", title=f"differs from {_outlet(shown[ca])}"))
+
+    # quotations (one group per quotation across articles), variants marked
+    quote_groups: list[dict[str, Any]] = []
+    for qi, group in enumerate(report.get("quotes") or []):
+        variants = group.get("variants") or []
+        is_variant = len(variants) > 1
+        rows = []
+        for vi, v in enumerate(variants):
+            for sp in v.get("spans") or []:
+                art = sp.get("article")
+                if art in col_of:
+                    anns[art].append(
+                        Ann(sp["start"], sp["end"], "quote variant" if is_variant else "quote",
+                            {"quote": f"q{qi}"}, f"c{col_of[art]}-q{qi}-{vi}",
+                            title=f"quote of {group.get('speaker') or 'unknown speaker'}")
+                    )
+            for key in ("diff", "differing", "differs"):
+                for sp in v.get(key) or []:
+                    if isinstance(sp, dict) and sp.get("article") in col_of and "start" in sp:
+                        anns[sp["article"]].append(Ann(sp["start"], sp["end"], "diff", title="differing words"))
+            rows.append({"text": v.get("text") or "", "articles": [_outlet_by_id(articles, i) for i in v.get("articles") or []]})
+        quote_groups.append({"speaker": group.get("speaker"), "variants": rows, "variant": is_variant})
+
+    # findings, each evidence span an anchor the finding list jumps to
+    findings: list[FindingView] = []
+    for fi, f in enumerate(report.get("findings") or []):
+        ftype = str(f.get("type") or "finding")
+        view = FindingView(fi, ftype, FINDING_LABELS.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
+        f_arts = [x for x in (f.get("articles") or []) if x in by_id]
+        if len(f_arts) >= 2:
+            view.href = compare_href(f_arts)
+        for ei, ev in enumerate(f.get("evidence") or []):
+            art = ev.get("article")
+            view.evidence.append((_outlet(by_id[art]) if art in by_id else str(art), str(ev.get("text") or "")))
+            if art not in col_of or ev.get("field") == "title":
+                if art in col_of:
+                    view.jumps.append((f"#c{col_of[art]}-title", _outlet(shown[col_of[art]]), str(ev.get("text") or "")))
+                continue
+            anchor = f"c{col_of[art]}-f{fi}-{ei}"
+            cls = f"ev t-{ftype}"
+            if ftype == "quote_variant":
+                cls += " diff"
+            anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + view.summary))
+            view.jumps.append(("#" + anchor, _outlet(shown[col_of[art]]), str(ev.get("text") or "")))
+        findings.append(view)
+
+    cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id]) for i, a in enumerate(shown)]
+    prov = report.get("provenance")
+    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
+    graph = provenance_svg([brief(a) for a in articles], [e for e in edges if isinstance(e, dict)])
+    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles), pairs)
+
+
+def count_slots(report: dict[str, Any], articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """Counts grouped by slot (subject + event), each outlet's interval as a range chart."""
+    by_id = {a.id: a for a in articles}
+    raw = report.get("quantities")
+    per_article: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(raw, dict):
+        for art, qs in raw.items():
+            per_article += [(str(art), q) for q in (qs or []) if isinstance(q, dict)]
+    elif isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and isinstance(item.get("quantities"), list):
+                per_article += [(str(item.get("article")), q) for q in item["quantities"] if isinstance(q, dict)]
+            elif isinstance(item, dict) and "article" in item:
+                per_article.append((str(item["article"]), item))
+    slots: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for art, q in per_article:
+        key = (str(q.get("subject") or "people"), str(q.get("event") or "counted"))
+        a = by_id.get(art)
+        slots[key].append({"label": _outlet(a) if a else art, "low": q.get("low"), "high": q.get("high"),
+                           "text": q.get("text"), "window": q.get("window"), "article": art})
+    out = []
+    for (subject, event), rows in sorted(slots.items()):
+        rows.sort(key=lambda r: (r["label"], r["low"] if isinstance(r["low"], int | float) else 0))
+        out.append({"subject": subject, "event": event, "rows": rows, "svg": ranges_svg(rows)})
+    return out
+
+
+def _outlet(a: Article) -> str:
+    return a.outlet or a.id
+
+
+def _outlet_by_id(shown: Sequence[Article], art: str) -> str:
+    for a in shown:
+        if a.id == art:
+            return _outlet(a)
+    return art
+
+
+def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
+    """The article page: its quotes (with speakers) and counts highlighted."""
+    anns: list[Ann] = []
+    for i, q in enumerate((claims or {}).get("quotes") or []):
+        anns.append(Ann(q["start"], q["end"], "quote", {"quote": f"q{i}"}, f"q{i}",
+                        title=f"quote of {q.get('speaker') or 'unknown speaker'}"))
+        s0, s1 = q.get("speaker_start"), q.get("speaker_end")
+        if isinstance(s0, int) and isinstance(s1, int):
+            anns.append(Ann(s0, s1, "speaker", {"quote": f"q{i}"}, title=f"speaker: {q.get('speaker') or '?'}"))
+    for i, q in enumerate((claims or {}).get("quantities") or []):
+        lo, hi = q.get("low"), q.get("high")
+        tip = f"count {lo if lo is not None else '?'}–{hi if hi is not None else '∞'}"
+        if q.get("subject") or q.get("event"):
+            tip += f" {q.get('subject') or ''} {q.get('event') or ''}".rstrip()
+        anns.append(Ann(q["start"], q["end"], "count", {"count": f"n{i}"}, f"n{i}", title=tip))
+    return highlight(article.text, anns)
+
+
+def article_meta(a: Article) -> list[tuple[str, str]]:
+    facts = [
+        ("outlet", a.outlet),
+        ("published", published_iso(a.published)),
+        ("author", a.author),
+        ("language", a.lang),
+        ("id", a.id),
+        ("length", f"{a.words} words, {len(a.text)} characters"),
+    ]
+    return [(k, str(v)) for k, v in facts if v]
