@@ -1,0 +1,391 @@
+"""Local alignment of two articles into shared passages with offsets in both texts.
+
+Seed-and-chain, not dynamic programming over the whole texts: word 3-grams common to both articles
+are the seeds; seeds on one diagonal that touch form exact blocks; blocks are chained while the gaps
+between them stay small in *both* texts (inserted, dropped or replaced words, a bracketed
+"[attacks,]", a split sentence). Every chain is one passage, wherever it sits in either article,
+so reordered paragraphs come out as separate passages instead of being lost (passim issue #9). The
+gaps between the blocks of a chain are the edit operations. Time is about linear in the lengths
+(sorting the seeds), so a 1 MB article costs a second, not an hour.
+
+Quotations are handled a second time on their own: a quoted phrase carried by both articles is
+reuse evidence even when it is short ("relentless and indiscriminate"), and a quote reworded or
+truncated between the two is exactly what the variants step wants to see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import numpy as np
+
+from newstrace.model import Article, ReuseKind, SharedPassage
+from newstrace.reuse.text import (
+    I64,
+    U64,
+    QuoteSpan,
+    Tokens,
+    is_boilerplate,
+    quote_spans,
+    shingles,
+    tokenize,
+)
+
+#: shortest passage reported (characters, in each text), quotations aside
+MIN_CHARS = 50
+#: a quotation shared by both articles is reported from this many characters / words
+QUOTE_MIN_CHARS = 15
+QUOTE_MIN_TOKENS = 3
+#: seed length in words
+SEED_K = 3
+#: seeds occurring more often than this in either text are too common to anchor anything
+SEED_CAP = 8
+#: largest gap (words, in each text) bridged inside one passage
+MAX_GAP = 8
+#: weakest passage kept: 2 * matched words / (words in a + words in b)
+MIN_SCORE = 0.5
+#: score from which a passage with edits counts as ``near_verbatim`` rather than ``paraphrase``
+NEAR_SCORE = 0.75
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article's text with its tokens and quotations, computed once per article."""
+
+    id: str
+    text: str
+    tokens: Tokens
+    quotes: list[QuoteSpan]
+
+
+def prepare(article: Article) -> Prepared:
+    return Prepared(article.id, article.text, tokenize(article.text), quote_spans(article.text))
+
+
+@dataclass
+class _Chain:
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    blocks: list[tuple[int, int, int]]
+
+
+def _seeds(ha: U64, hb: U64, cap: int) -> tuple[I64, I64]:
+    """All ``(i, j)`` with ``ha[i] == hb[j]`` for hashes occurring at most ``cap`` times in each."""
+    empty = np.zeros(0, dtype=np.int64)
+    if ha.shape[0] == 0 or hb.shape[0] == 0:
+        return empty, empty
+    oa = np.argsort(ha, kind="stable")
+    sa = ha[oa]
+    ob = np.argsort(hb, kind="stable")
+    sb = hb[ob]
+    common = np.intersect1d(sa, sb)
+    if common.shape[0] == 0:
+        return empty, empty
+    la = np.searchsorted(sa, common, "left")
+    ca = np.searchsorted(sa, common, "right") - la
+    lb = np.searchsorted(sb, common, "left")
+    cb = np.searchsorted(sb, common, "right") - lb
+    keep = (ca <= cap) & (cb <= cap)
+    la, ca, lb, cb = la[keep], ca[keep], lb[keep], cb[keep]
+    reps = ca * cb
+    total = int(reps.sum())
+    if total == 0:
+        return empty, empty
+    g = np.repeat(np.arange(reps.shape[0]), reps)
+    within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
+    ia = oa[la[g] + within // cb[g]].astype(np.int64)
+    jb = ob[lb[g] + within % cb[g]].astype(np.int64)
+    return ia, jb
+
+
+def _blocks(ia: I64, jb: I64, k: int) -> list[tuple[int, int, int]]:
+    """Exact matching blocks ``(i, j, length)`` in words: runs of touching seeds on one diagonal."""
+    if ia.shape[0] == 0:
+        return []
+    d = jb - ia
+    order = np.lexsort((ia, d))
+    ia, d = ia[order], d[order]
+    brk = np.ones(ia.shape[0], dtype=bool)
+    brk[1:] = (d[1:] != d[:-1]) | (ia[1:] != ia[:-1] + 1)
+    starts = np.flatnonzero(brk)
+    ends = np.append(starts[1:], ia.shape[0]) - 1
+    i0 = ia[starts]
+    length = ia[ends] - i0 + k
+    j0 = i0 + d[starts]
+    order2 = np.lexsort((j0, i0))
+    return [(int(i0[x]), int(j0[x]), int(length[x])) for x in order2]
+
+
+def _chain(blocks: list[tuple[int, int, int]], gap: int) -> list[_Chain]:
+    """Greedy chaining in text order of ``a``: attach each block to the open chain it continues best."""
+    chains: list[_Chain] = []
+    open_: list[_Chain] = []
+    for i, j, length in blocks:
+        open_ = [c for c in open_ if c.a1 + gap >= i]
+        best: _Chain | None = None
+        best_cost = 0
+        best_delta = 0
+        for c in open_:
+            ga = i - c.a1
+            gb = j - c.b1
+            if ga > gap or gb > gap:
+                continue
+            delta = max(0, -ga, -gb)
+            if delta >= length or i + delta < c.a0 or j + delta < c.b0:
+                continue
+            cost = max(ga, 0) + max(gb, 0) + abs(ga - gb)
+            if best is None or cost < best_cost:
+                best, best_cost, best_delta = c, cost, delta
+        if best is not None:
+            ni, nj, nl = i + best_delta, j + best_delta, length - best_delta
+            best.blocks.append((ni, nj, nl))
+            best.a1 = max(best.a1, ni + nl)
+            best.b1 = max(best.b1, nj + nl)
+        else:
+            c = _Chain(i, i + length, j, j + length, [(i, j, length)])
+            chains.append(c)
+            open_.append(c)
+    return chains
+
+
+def _ops(
+    blocks: list[tuple[int, int, int]], ta: Tokens, tb: Tokens
+) -> tuple[list[list[object]], int]:
+    """Edit operations between consecutive blocks (absolute character offsets) and matched words."""
+    ops: list[list[object]] = []
+    matched = 0
+    prev: tuple[int, int, int] | None = None
+    for blk in blocks:
+        i, j, length = blk
+        matched += length
+        if prev is not None:
+            pa = prev[0] + prev[2]
+            pb = prev[1] + prev[2]
+            if i > pa or j > pb:
+                a_s = int(ta.starts[pa]) if i > pa else int(ta.ends[pa - 1])
+                a_e = int(ta.ends[i - 1]) if i > pa else a_s
+                b_s = int(tb.starts[pb]) if j > pb else int(tb.ends[pb - 1])
+                b_e = int(tb.ends[j - 1]) if j > pb else b_s
+                op = "replace" if i > pa and j > pb else ("delete" if i > pa else "insert")
+                ops.append([op, a_s, a_e, b_s, b_e])
+        prev = blk
+    return ops, matched
+
+
+def _kind(matched: int, na: int, nb: int) -> tuple[ReuseKind, float]:
+    score = 2.0 * matched / max(1, na + nb)
+    if matched == na == nb:
+        return "verbatim", 1.0
+    return ("near_verbatim" if score >= NEAR_SCORE else "paraphrase"), score
+
+
+def _passage(
+    pa: Prepared,
+    pb: Prepared,
+    a0: int,
+    a1: int,
+    b0: int,
+    b1: int,
+    blocks: list[tuple[int, int, int]],
+) -> SharedPassage:
+    ta, tb = pa.tokens, pb.tokens
+    ops, matched = _ops(blocks, ta, tb)
+    kind, score = _kind(matched, a1 - a0, b1 - b0)
+    a_s, a_e = int(ta.starts[a0]), int(ta.ends[a1 - 1])
+    b_s, b_e = int(tb.starts[b0]), int(tb.ends[b1 - 1])
+    return SharedPassage(
+        a_s, a_e, b_s, b_e, kind, round(score, 4), pa.text[a_s:a_e], pb.text[b_s:b_e], ops
+    )
+
+
+def _quote_tokens(t: Tokens, q: QuoteSpan) -> tuple[int, int]:
+    lo = int(np.searchsorted(t.starts, q.start, "left"))
+    hi = int(np.searchsorted(t.ends, q.end, "right"))
+    return lo, hi
+
+
+def _find_sub(hay: list[int], needle: list[int]) -> int:
+    """First index of ``needle`` as a contiguous run in ``hay`` (or -1)."""
+    n = len(needle)
+    first = needle[0]
+    for x in range(len(hay) - n + 1):
+        if hay[x] == first and hay[x : x + n] == needle:
+            return x
+    return -1
+
+
+def _quote_passages(pa: Prepared, pb: Prepared) -> list[SharedPassage]:
+    """Quotations both articles carry: identical, truncated in one, or reworded a little."""
+    out: list[SharedPassage] = []
+    ta, tb = pa.tokens, pb.tokens
+    qbs: list[tuple[int, int, list[int]]] = []
+    for q in pb.quotes:
+        lo, hi = _quote_tokens(tb, q)
+        if hi - lo >= QUOTE_MIN_TOKENS:
+            qbs.append((lo, hi, tb.ids[lo:hi].tolist()))
+    if not qbs:
+        return out
+    for q in pa.quotes:
+        alo, ahi = _quote_tokens(ta, q)
+        if ahi - alo < QUOTE_MIN_TOKENS:
+            continue
+        aid = ta.ids[alo:ahi].tolist()
+        aset = set(aid)
+        for blo, bhi, bid in qbs:
+            if aid == bid:
+                out.append(_passage(pa, pb, alo, ahi, blo, bhi, [(alo, blo, ahi - alo)]))
+                continue
+            if len(aid) < len(bid):
+                x = _find_sub(bid, aid)
+                if x >= 0:
+                    n = len(aid)
+                    out.append(
+                        _passage(pa, pb, alo, ahi, blo + x, blo + x + n, [(alo, blo + x, n)])
+                    )
+                    continue
+            elif len(bid) < len(aid):
+                x = _find_sub(aid, bid)
+                if x >= 0:
+                    n = len(bid)
+                    out.append(
+                        _passage(pa, pb, alo + x, alo + x + n, blo, bhi, [(alo + x, blo, n)])
+                    )
+                    continue
+            inter = len(aset.intersection(bid))
+            if inter < QUOTE_MIN_TOKENS or 2 * inter < 0.7 * (len(aset) + len(set(bid))):
+                continue
+            sm = SequenceMatcher(None, aid, bid, autojunk=False)
+            if sm.ratio() < NEAR_SCORE:
+                continue
+            blocks = [(alo + m.a, blo + m.b, m.size) for m in sm.get_matching_blocks() if m.size]
+            if not blocks:
+                continue
+            a0, b0 = blocks[0][0], blocks[0][1]
+            a1 = blocks[-1][0] + blocks[-1][2]
+            b1 = blocks[-1][1] + blocks[-1][2]
+            out.append(_passage(pa, pb, a0, a1, b0, b1, blocks))
+    return [p for p in out if min(p.a_end - p.a_start, p.b_end - p.b_start) >= QUOTE_MIN_CHARS]
+
+
+def _dedupe(passages: list[SharedPassage]) -> list[SharedPassage]:
+    """Drop passages lying inside another one in both texts; sort by position in ``a`` then ``b``."""
+    ps = sorted(passages, key=lambda p: (-(p.a_end - p.a_start), p.a_start, p.b_start))
+    kept: list[SharedPassage] = []
+    for p in ps:
+        if any(
+            q.a_start <= p.a_start
+            and p.a_end <= q.a_end
+            and q.b_start <= p.b_start
+            and p.b_end <= q.b_end
+            for q in kept
+        ):
+            continue
+        kept.append(p)
+    kept.sort(key=lambda p: (p.a_start, p.b_start, p.a_end, p.b_end))
+    return kept
+
+
+def align_prepared(
+    pa: Prepared,
+    pb: Prepared,
+    *,
+    min_chars: int = MIN_CHARS,
+    gap: int = MAX_GAP,
+    min_score: float = MIN_SCORE,
+    quotes: bool = True,
+) -> list[SharedPassage]:
+    """``align_pair`` on prepared articles (the engines prepare each article once)."""
+    if pa.id == pb.id:
+        return []
+    ta, tb = pa.tokens, pb.tokens
+    ia, jb = _seeds(shingles(ta.ids, SEED_K), shingles(tb.ids, SEED_K), SEED_CAP)
+    passages: list[SharedPassage] = []
+    for c in _chain(_blocks(ia, jb, SEED_K), gap):
+        a_chars = int(ta.ends[c.a1 - 1] - ta.starts[c.a0])
+        b_chars = int(tb.ends[c.b1 - 1] - tb.starts[c.b0])
+        if min(a_chars, b_chars) < min_chars:
+            continue
+        p = _passage(pa, pb, c.a0, c.a1, c.b0, c.b1, c.blocks)
+        if p.score < min_score or is_boilerplate(ta.ids[c.a0 : c.a1]):
+            continue
+        passages.append(p)
+    if quotes:
+        passages.extend(_quote_passages(pa, pb))
+    return _dedupe(passages)
+
+
+def align_pair(
+    a: Article,
+    b: Article,
+    *,
+    min_chars: int = MIN_CHARS,
+    gap: int = MAX_GAP,
+    min_score: float = MIN_SCORE,
+    quotes: bool = True,
+) -> list[SharedPassage]:
+    """Every passage ``a`` and ``b`` share, with offsets into both texts; pure and deterministic.
+
+    An article paired with itself (same id) shares nothing with itself by definition: ``[]``.
+    """
+    return align_prepared(
+        prepare(a), prepare(b), min_chars=min_chars, gap=gap, min_score=min_score, quotes=quotes
+    )
+
+
+def merge_passages(
+    passages: list[SharedPassage], a_text: str, b_text: str, *, gap: int = 60
+) -> list[SharedPassage]:
+    """Join passages lying within ``gap`` characters of each other in *both* texts, in any order.
+
+    A rewrite that reorders sentences inside a paragraph comes out of ``align_pair`` as several
+    passages; a caller that wants one region per reused block (PAN-style detections, a report that
+    shows "this paragraph was taken") merges them here. Gaps between members are counted as edits.
+    """
+    ps = sorted(passages, key=lambda p: (p.a_start, p.b_start))
+    groups: list[list[SharedPassage]] = []
+    boxes: list[list[int]] = []
+    for p in ps:
+        for box, members in zip(boxes, groups, strict=True):
+            if (
+                p.a_start <= box[1] + gap
+                and box[0] <= p.a_end + gap
+                and p.b_start <= box[3] + gap
+                and box[2] <= p.b_end + gap
+            ):
+                members.append(p)
+                box[0], box[1] = min(box[0], p.a_start), max(box[1], p.a_end)
+                box[2], box[3] = min(box[2], p.b_start), max(box[3], p.b_end)
+                break
+        else:
+            groups.append([p])
+            boxes.append([p.a_start, p.a_end, p.b_start, p.b_end])
+    out: list[SharedPassage] = []
+    for box, members in zip(boxes, groups, strict=True):
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        covered = sum((m.a_end - m.a_start) + (m.b_end - m.b_start) for m in members)
+        span = (box[1] - box[0]) + (box[3] - box[2])
+        score = min(1.0, covered / max(1, span)) * (
+            sum(m.score * (m.a_end - m.a_start) for m in members)
+            / max(1, sum(m.a_end - m.a_start for m in members))
+        )
+        kind: ReuseKind = "near_verbatim" if score >= NEAR_SCORE else "paraphrase"
+        ops = [op for m in members for op in m.ops]
+        out.append(
+            SharedPassage(
+                box[0],
+                box[1],
+                box[2],
+                box[3],
+                kind,
+                round(score, 4),
+                a_text[box[0] : box[1]],
+                b_text[box[2] : box[3]],
+                ops,
+            )
+        )
+    return _dedupe(out)

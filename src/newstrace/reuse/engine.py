@@ -1,0 +1,92 @@
+"""``find_reuse``: candidate search, alignment, quote variants and provenance over a set of articles.
+
+The local engine: it prepares every article once (tokens, quotations), forms candidate pairs from
+shared keys, aligns each pair and derives variants and edges. The distributed engine runs the same
+pure steps (``candidate_keys``, ``align_pair``, ``infer_provenance``) on partitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants
+from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
+from newstrace.reuse.candidates import MAX_DF, key_hashes, pairs_from_keys
+from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
+from newstrace.reuse.variants import group_variants
+
+#: up to this many articles every pair is aligned (cheap, and catches short shared quotations that
+#: are below the candidate keys' 8-word guarantee); above it only candidate pairs are
+ALL_PAIRS_MAX = 40
+
+
+@dataclass
+class ReuseResult:
+    """Everything ``find_reuse`` found; ``to_dict`` gives the ``newstrace reuse --json`` document."""
+
+    pairs: list[ArticlePair] = field(default_factory=list)
+    variants: list[QuoteVariants] = field(default_factory=list)
+    provenance: list[ProvenanceEdge] = field(default_factory=list)
+    candidates: int = 0
+
+    def to_dict(self, articles: Sequence[Article]) -> dict[str, Any]:
+        return {
+            "articles": [a.brief() for a in articles],
+            "pairs": [p.to_dict() for p in self.pairs],
+            "variants": [v.to_dict() for v in self.variants],
+            "provenance": [e.to_dict() for e in self.provenance],
+        }
+
+
+def unique_articles(articles: Sequence[Article]) -> list[Article]:
+    """First article of each id: a repeated id is the same article, not a copy of it."""
+    seen: set[str] = set()
+    out: list[Article] = []
+    for a in articles:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def find_reuse(
+    articles: Sequence[Article],
+    *,
+    min_chars: int = MIN_CHARS,
+    gap: int = MAX_GAP,
+    min_score: float = MIN_SCORE,
+    max_df: int = MAX_DF,
+    min_shared_chars: int = SUBSTANTIAL_CHARS,
+    all_pairs_max: int = ALL_PAIRS_MAX,
+    quotes: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ReuseResult:
+    """Shared passages of every related pair, the quote variants and the provenance edges."""
+    arts = unique_articles(articles)
+    prepared: list[Prepared] = [prepare(a) for a in arts]
+    n = len(arts)
+    if n <= all_pairs_max:
+        cand = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    else:
+        keys = [key_hashes(p.tokens) for p in prepared]
+        cand = [(i, j) for i, j, _ in pairs_from_keys(keys, max_df=max_df)]
+    pairs: list[ArticlePair] = []
+    for x, (i, j) in enumerate(cand):
+        shared = align_prepared(
+            prepared[i],
+            prepared[j],
+            min_chars=min_chars,
+            gap=gap,
+            min_score=min_score,
+            quotes=quotes,
+        )
+        if shared:
+            pairs.append(ArticlePair(arts[i].id, arts[j].id, shared))
+        if on_progress is not None and (x % 200 == 0 or x == len(cand) - 1):
+            on_progress(x + 1, len(cand))
+    index = {a.id: i for i, a in enumerate(arts)}
+    variants = group_variants(prepared, index, pairs)
+    provenance = infer_provenance(arts, pairs, variants, min_shared_chars=min_shared_chars)
+    return ReuseResult(pairs, variants, provenance, candidates=len(cand))

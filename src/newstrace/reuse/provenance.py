@@ -1,0 +1,263 @@
+"""Derivation direction: for each pair with substantial reuse, who took it from whom, and why.
+
+The evidence, strongest first:
+
+* **publication order**: a text cannot copy one published after it;
+* **explicit attribution**: the other article names the source's outlet ("according to RT",
+  "told RT", "RT reported");
+* **shared fingerprints**: a rare variant of a quotation both carry ("[attacks,]") says the relation
+  is a copy, not two transcriptions of the speaker;
+* **containment asymmetry**: when most of one article is inside the other, which also has material
+  of its own, the contained one is the source.
+
+When all two articles share is quotations, with no fingerprint, the likelier story is that both
+quoted one statement: the edges then come from ``external:<label>`` (the speaker, or the quote's
+first words) instead of inventing a copy between the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants, published_iso
+from newstrace.reuse.text import quote_spans
+
+#: a pair needs this many shared characters (in the smaller article's share) to get an edge
+SUBSTANTIAL_CHARS = 120
+_CUES = [
+    r"according to (?:the )?{o}",
+    r"told (?:the )?{o}",
+    r"{o} (?:reported|reports|said|says|wrote|writes|quoted|cited)",
+    r"(?:reported|cited|quoted) by (?:the )?{o}",
+    r"via (?:the )?{o}",
+    r"\({o}\)",
+    r"(?:source|originally published)(?: by| on| at)?:? (?:the )?{o}",
+]
+
+
+def _union_len(ranges: list[tuple[int, int]]) -> int:
+    total, cur_s, cur_e = 0, -1, -1
+    for s, e in sorted(ranges):
+        if s > cur_e:
+            total += max(0, cur_e - cur_s)
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    return total + max(0, cur_e - cur_s)
+
+
+def _day(value: date | datetime | None) -> tuple[date, datetime | None] | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date(), value.replace(tzinfo=None)
+    return value, None
+
+
+def _order(a: Article, b: Article) -> int:
+    """+1 when ``a`` was published first, -1 when ``b`` was, 0 when unknown or simultaneous."""
+    da, db = _day(a.published), _day(b.published)
+    if da is None or db is None:
+        return 0
+    if da[0] != db[0]:
+        return 1 if da[0] < db[0] else -1
+    if da[1] is not None and db[1] is not None and da[1] != db[1]:
+        return 1 if da[1] < db[1] else -1
+    return 0
+
+
+def outlet_names(outlet: str | None) -> list[str]:
+    """Ways a text names an outlet: "rt.com" -> "rt.com", "RT"; "reuters.com" -> "Reuters"."""
+    if not outlet:
+        return []
+    o = outlet.strip()
+    names = {o}
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", o).split("/")[0]
+    stem = host.split(".")[0] if "." in host else host
+    if stem:
+        names.add(stem.upper() if len(stem) <= 4 else stem.capitalize())
+        names.add(stem)
+    return sorted(n for n in names if len(n) >= 2)
+
+
+def attribution(derived: Article, source: Article) -> dict[str, Any] | None:
+    """Where ``derived`` names ``source``'s outlet as its source (first mention), if it does."""
+    if not source.outlet or (derived.outlet and derived.outlet == source.outlet):
+        return None
+    for name in outlet_names(source.outlet):
+        o = re.escape(name)
+        # short all-caps names ("RT") must match case-sensitively; longer ones in any case
+        flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
+        for cue in _CUES:
+            m = re.search(r"(?<!\w)" + cue.format(o=o) + r"(?!\w)", derived.text, flags)
+            if m:
+                return {
+                    "type": "attribution",
+                    "text": m.group(),
+                    "start": m.start(),
+                    "end": m.end(),
+                }
+    return None
+
+
+def _quoted_share(text: str, ranges: list[tuple[int, int]]) -> float:
+    """Fraction of the shared characters that lie inside quotation marks."""
+    qs = [(q.start, q.end) for q in quote_spans(text)]
+    total = sum(e - s for s, e in ranges)
+    if total == 0:
+        return 0.0
+    inside = 0
+    for s, e in ranges:
+        for qs_, qe in qs:
+            inside += max(0, min(e, qe) - max(s, qs_))
+    return min(1.0, inside / total)
+
+
+def _label(variants: Sequence[QuoteVariants], a: str, b: str, fallback: str) -> str:
+    for v in variants:
+        if a in v.articles and b in v.articles and v.speaker:
+            return v.speaker
+    words = fallback.split()[:6]
+    return "quote:" + " ".join(words)
+
+
+def infer_provenance(
+    articles: Sequence[Article],
+    pairs: Sequence[ArticlePair],
+    variants: Sequence[QuoteVariants],
+    *,
+    min_shared_chars: int = SUBSTANTIAL_CHARS,
+) -> list[ProvenanceEdge]:
+    """Directed edges ``source -> derived`` with confidence and evidence, one per related pair."""
+    by_id = {a.id: a for a in articles}
+    order_idx = {a.id: i for i, a in enumerate(articles)}
+    edges: dict[tuple[str, str], ProvenanceEdge] = {}
+    for pair in pairs:
+        a, b = by_id.get(pair.a), by_id.get(pair.b)
+        if a is None or b is None or not pair.shared or a.id == b.id:
+            continue
+        ra = [(p.a_start, p.a_end) for p in pair.shared]
+        rb = [(p.b_start, p.b_end) for p in pair.shared]
+        sa, sb = _union_len(ra), _union_len(rb)
+        fps = [
+            (fp, v)
+            for v in variants
+            if a.id in v.articles and b.id in v.articles
+            for fp in v.fingerprints
+            if _holds(v, a.id, fp) and _holds(v, b.id, fp)
+        ]
+        if min(sa, sb) < min_shared_chars and not fps:
+            continue
+        ca = sa / max(1, len(a.text))  # share of a found in b
+        cb = sb / max(1, len(b.text))
+        quoted = min(_quoted_share(a.text, ra), _quoted_share(b.text, rb))
+        if quoted >= 0.8 and not fps:
+            label = "external:" + _label(variants, a.id, b.id, pair.shared[0].a_text)
+            for art in (a, b):
+                ev = {
+                    "type": "common_quotation",
+                    "articles": [a.id, b.id],
+                    "quoted_share": round(quoted, 3),
+                    "shared_chars": min(sa, sb),
+                }
+                _add(edges, ProvenanceEdge(label, art.id, 0.6, [ev]))
+            continue
+        score = 0.0
+        evidence: list[dict[str, Any]] = []
+        order = _order(a, b)
+        if order:
+            score += 1.0 * order
+            first, second = (a, b) if order > 0 else (b, a)
+            evidence.append(
+                {
+                    "type": "publication_order",
+                    "source_published": published_iso(first.published),
+                    "derived_published": published_iso(second.published),
+                }
+            )
+        att_b = attribution(b, a)
+        att_a = attribution(a, b)
+        if att_b and not att_a:
+            score += 0.8
+            evidence.append({**att_b, "article": b.id})
+        elif att_a and not att_b:
+            score -= 0.8
+            evidence.append({**att_a, "article": a.id})
+        contain = 0
+        if max(ca, cb) >= 0.3 and abs(ca - cb) >= 0.15:
+            contain = 1 if ca > cb else -1
+            score += 0.3 * contain
+        src_first = score > 0 or (score == 0 and order_idx[a.id] <= order_idx[b.id])
+        source, derived = (a, b) if src_first else (b, a)
+        s_share, d_share = (ca, cb) if src_first else (cb, ca)
+        evidence.append(
+            {
+                "type": "containment",
+                "source_in_derived": round(s_share, 3),
+                "derived_in_source": round(d_share, 3),
+                "shared_chars": min(sa, sb),
+                "passages": len(pair.shared),
+            }
+        )
+        for fp, v in fps:
+            evidence.append(
+                {
+                    "type": "shared_variant",
+                    "text": fp,
+                    "spans": _fp_spans(v, fp, (source.id, derived.id)),
+                }
+            )
+        conf = 0.5
+        if order:
+            conf += 0.25
+        if (att_b and not att_a) or (att_a and not att_b):
+            conf += 0.15
+        if contain and (contain > 0) == src_first:
+            conf += 0.05
+        if fps:
+            conf += 0.1
+        conf += 0.05 * min(1.0, min(sa, sb) / 1000)
+        if score == 0:
+            evidence.append({"type": "direction_unknown"})
+            conf = min(conf, 0.5)
+        _add(edges, ProvenanceEdge(source.id, derived.id, round(min(conf, 0.99), 3), evidence))
+    return sorted(edges.values(), key=lambda e: (e.source, order_idx.get(e.derived, 0), e.derived))
+
+
+def _fp_spans(v: QuoteVariants, fp: str, ids: tuple[str, str]) -> list[dict[str, Any]]:
+    """Where the fingerprint sits in each of the two articles (the quote when it is a wording)."""
+    out: list[dict[str, Any]] = []
+    for art in ids:
+        for s in v.spans:
+            if s.article != art:
+                continue
+            x = s.text.find(fp)
+            if x >= 0:
+                out.append(
+                    {"article": art, "start": s.start + x, "end": s.start + x + len(fp), "text": fp}
+                )
+            else:
+                out.append(s.to_dict())
+            break
+    return out
+
+
+def _holds(v: QuoteVariants, art: str, fp: str) -> bool:
+    return any(a == art and fp in t for a, t in zip(v.articles, v.texts, strict=True)) or (
+        fp not in "".join(v.texts) and art in v.articles
+    )
+
+
+def _add(edges: dict[tuple[str, str], ProvenanceEdge], e: ProvenanceEdge) -> None:
+    key = (e.source, e.derived)
+    old = edges.get(key)
+    if old is None:
+        edges[key] = e
+        return
+    old.confidence = max(old.confidence, e.confidence)
+    for ev in e.evidence:
+        if ev not in old.evidence:
+            old.evidence.append(ev)

@@ -1,0 +1,156 @@
+"""Quote variants: one quotation as carried by several articles, and the rare shared wordings.
+
+Quotations linked by an aligned passage (or by the quote matcher in ``align``) are grouped with a
+union-find. Inside a group, a wording two articles share but the quoted person did not say is a
+*fingerprint* of copying: an editorial insertion in brackets ("[attacks,]"), an ellipsis cut, or,
+when three or more articles carry the quote, a wording only some of them have. Two outlets that
+each transcribed the speaker would not both invent it, so a shared fingerprint says one took the
+quote from the other (or both from one intermediary), not from the speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from newstrace.model import ArticlePair, QuoteVariants, Span
+from newstrace.reuse.align import Prepared
+from newstrace.reuse.text import TOKEN_RE, QuoteSpan, norm_word
+
+_BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
+_ELLIPSIS = re.compile(r"\S*\s?(?:…|\.\.\.)\s?\S*")
+_NAME = r"(?:(?:de|al|el|van|von|bin|da|di)\s+)?[A-Z][\w’'-]*(?:\s+(?:de|al|el|van|von|bin|da|di|[A-Z][\w’'-]*)){0,3}"
+_SPEAKER_AFTER = re.compile(
+    r"^[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
+    rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+({_NAME})|"
+    rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
+)
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, x: tuple[int, int]) -> tuple[int, int]:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, x: tuple[int, int], y: tuple[int, int]) -> None:
+        rx, ry = self.find(x), self.find(y)
+        if rx != ry:
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+
+def _overlap(s1: int, e1: int, s2: int, e2: int) -> tuple[int, int] | None:
+    s, e = max(s1, s2), min(e1, e2)
+    return (s, e) if e > s else None
+
+
+def _words(text: str) -> list[str]:
+    return [norm_word(m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def speaker_near(text: str, q: QuoteSpan) -> str | None:
+    """The name in "..., X said" / "said X" right after a quote; a cheap label, not attribution."""
+    m = _SPEAKER_AFTER.match(text[q.end + 1 : q.end + 80])
+    return (m.group(1) or m.group(2) or None) if m else None
+
+
+def _differences(texts: list[str]) -> list[tuple[int, str]]:
+    """Words of each variant that its nearest other variant lacks: ``(member, words)``."""
+    words = [_words(t) for t in texts]
+    out: list[tuple[int, str]] = []
+    for i, wi in enumerate(words):
+        best: SequenceMatcher[str] | None = None
+        for j, wj in enumerate(words):
+            if j == i or wj == wi:
+                continue
+            sm = SequenceMatcher(None, wi, wj, autojunk=False)
+            if best is None or sm.ratio() > best.ratio():
+                best = sm
+        if best is None:
+            continue
+        for tag, i1, i2, _, _ in best.get_opcodes():
+            if tag in ("replace", "delete") and i2 > i1:
+                out.append((i, " ".join(wi[i1:i2])))
+    return out
+
+
+def group_variants(
+    prepared: Sequence[Prepared], index: dict[str, int], pairs: Sequence[ArticlePair]
+) -> list[QuoteVariants]:
+    """Group the quotations linked by shared passages and mark the fingerprints of each group."""
+    uf = _UF()
+    for pair in pairs:
+        ia, ib = index[pair.a], index[pair.b]
+        qa_list, qb_list = prepared[ia].quotes, prepared[ib].quotes
+        if not qa_list or not qb_list:
+            continue
+        for p in pair.shared:
+            for xa, qa in enumerate(qa_list):
+                oa = _overlap(qa.start, qa.end, p.a_start, p.a_end)
+                if oa is None:
+                    continue
+                for xb, qb in enumerate(qb_list):
+                    ob = _overlap(qb.start, qb.end, p.b_start, p.b_end)
+                    if ob is None:
+                        continue
+                    # the two overlaps must be the same stretch of the passage
+                    ra = (oa[0] - p.a_start, oa[1] - p.a_start)
+                    rb = (ob[0] - p.b_start, ob[1] - p.b_start)
+                    slack = 20 + abs((p.a_end - p.a_start) - (p.b_end - p.b_start))
+                    if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
+                        continue
+                    if min(oa[1] - oa[0], ob[1] - ob[0]) < 12:
+                        continue
+                    uf.union((ia, xa), (ib, xb))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for node in list(uf.parent):
+        groups[uf.find(node)].append(node)
+    result: list[QuoteVariants] = []
+    for members in groups.values():
+        members.sort()
+        if len({m[0] for m in members}) < 2:
+            continue
+        spans: list[Span] = []
+        texts: list[str] = []
+        arts: list[str] = []
+        speaker: str | None = None
+        for ai, qi in members:
+            pr = prepared[ai]
+            q = pr.quotes[qi]
+            spans.append(Span(pr.id, q.start, q.end, pr.text[q.start : q.end]))
+            texts.append(pr.text[q.start : q.end])
+            arts.append(pr.id)
+            speaker = speaker or speaker_near(pr.text, q)
+        result.append(
+            QuoteVariants(
+                texts, arts, spans, fingerprints=_fingerprints(texts, arts), speaker=speaker
+            )
+        )
+    result.sort(key=lambda v: (index[v.articles[0]], v.spans[0].start))
+    return result
+
+
+def _fingerprints(texts: list[str], arts: list[str]) -> list[str]:
+    """Wordings shared by at least two articles that mark a copy rather than the speaker's words."""
+    n_articles = len(set(arts))
+    found: dict[str, set[str]] = defaultdict(set)
+    for t, a in zip(texts, arts, strict=True):
+        for m in _BRACKET.finditer(t):
+            found[m.group()].add(a)
+        for m in _ELLIPSIS.finditer(t):
+            found[m.group().strip()].add(a)
+    if n_articles >= 3:
+        holders: dict[str, set[str]] = defaultdict(set)
+        for member, words in _differences(texts):
+            holders[words].add(arts[member])
+        for words, who in holders.items():
+            if 2 <= len(who) < n_articles:
+                found[words] |= who
+    return sorted(k for k, who in found.items() if len(who) >= 2)
