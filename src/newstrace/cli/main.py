@@ -20,6 +20,7 @@ from newstrace.errors import NewstraceError
 # Command modules register themselves on ``app`` when imported.
 from newstrace.cli import ingest as _ingest  # noqa: F401  isort: skip
 from newstrace.cli import serve as _serve  # noqa: F401  isort: skip
+from newstrace.cli import reuse as _reuse  # noqa: F401  isort: skip
 
 
 def _version(value: bool) -> None:
