@@ -1,0 +1,380 @@
+"""``compare_articles``: what each outlet says that the others don't, where they disagree, who took
+what from whom.
+
+The comparison is a pure function of the articles (plus, optionally, claims and reuse results a
+caller already has, e.g. from the store): extraction and alignment run here only when not given.
+Articles that do not report one story are split apart first, so unrelated inputs are said to be
+unrelated instead of being forced into findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from itertools import combinations
+from pathlib import PurePath
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+from newstrace.compare.findings import (
+    FindingContext,
+    attribution_findings,
+    clip,
+    quantity_findings,
+    quote_findings,
+    unique_findings,
+)
+from newstrace.compare.headline import headline_findings
+from newstrace.compare.pairing import (
+    PairLinks,
+    QuoteGroup,
+    SentenceSpace,
+    View,
+    group_quotes,
+    link_pair,
+    speaker_index,
+    story_similarity,
+)
+from newstrace.compare.text import sentences
+from newstrace.errors import InputError, LimitError
+from newstrace.limits import LIMITS, Limits
+from newstrace.model import (
+    Article,
+    ArticleClaims,
+    ArticlePair,
+    Finding,
+    ProvenanceEdge,
+    QuoteVariants,
+    Span,
+    published_iso,
+)
+
+#: story similarity from which two articles are taken to report one story
+SAME_STORY = 0.3
+
+
+class ReuseLike(Protocol):
+    """What compare reads from the reuse stage (``newstrace.reuse.ReuseResult``)."""
+
+    pairs: list[ArticlePair]
+    variants: list[QuoteVariants]
+    provenance: list[ProvenanceEdge]
+
+
+@dataclass
+class EmptyReuse:
+    pairs: list[ArticlePair] = field(default_factory=list)
+    variants: list[QuoteVariants] = field(default_factory=list)
+    provenance: list[ProvenanceEdge] = field(default_factory=list)
+
+
+@dataclass
+class PairInfo:
+    a: str
+    b: str
+    story_similarity: float
+    same_story: bool
+    reuse: ArticlePair | None
+
+    def to_dict(self) -> dict[str, Any]:
+        shared = self.reuse.shared if self.reuse is not None else []
+        flip = self.reuse is not None and self.reuse.a != self.a
+        out = []
+        for s in shared:
+            d = s.to_dict()
+            if flip:
+                d = _flip_passage(d)
+            out.append(d)
+        return {
+            "a": self.a,
+            "b": self.b,
+            "story_similarity": round(self.story_similarity, 4),
+            "same_story": self.same_story,
+            "shared": out,
+        }
+
+
+def _flip_passage(d: dict[str, Any]) -> dict[str, Any]:
+    inv = {"delete": "insert", "insert": "delete", "replace": "replace"}
+    return {
+        **d,
+        "a_start": d["b_start"],
+        "a_end": d["b_end"],
+        "b_start": d["a_start"],
+        "b_end": d["a_end"],
+        "a_text": d["b_text"],
+        "b_text": d["a_text"],
+        "ops": [[inv.get(op[0], op[0]), op[3], op[4], op[1], op[2]] for op in d.get("ops", [])],
+    }
+
+
+@dataclass
+class GraphNode:
+    id: str
+    label: str
+    published: str | None
+    external: bool
+    x: float
+    y: float
+
+
+@dataclass
+class Comparison:
+    """Everything ``compare`` found; ``to_dict`` is the documented JSON, ``render_html`` the report."""
+
+    articles: list[Article]
+    claims: dict[str, ArticleClaims]
+    pairs: list[PairInfo]
+    quote_groups: list[QuoteGroup]
+    findings: list[Finding]
+    provenance: list[ProvenanceEdge]
+    stories: list[list[str]]
+    notes: list[str]
+    labels: dict[str, str]
+
+    def article(self, aid: str) -> Article:
+        return next(a for a in self.articles if a.id == aid)
+
+    def label(self, aid: str) -> str:
+        return self.labels.get(aid, aid)
+
+    def pair(self, a: str, b: str) -> PairInfo | None:
+        for p in self.pairs:
+            if {p.a, p.b} == {a, b}:
+                return p
+        return None
+
+    def graph(self) -> list[GraphNode]:
+        """Provenance graph nodes: articles left to right by publication time (undated last),
+        external common sources above them."""
+        order = sorted(range(len(self.articles)), key=lambda i: (_sort_time(self.articles[i].published), i))
+        nodes: list[GraphNode] = []
+        for rank, i in enumerate(order):
+            a = self.articles[i]
+            nodes.append(GraphNode(a.id, self.label(a.id), published_iso(a.published), False, float(rank), float(rank % 2)))
+        externals = sorted({e.source for e in self.provenance if e.source.startswith("external:")})
+        for k, ext in enumerate(externals):
+            x = (len(order) - 1) / 2 if len(externals) == 1 else k * max(1, len(order) - 1) / max(1, len(externals) - 1)
+            nodes.append(GraphNode(ext, ext.split(":", 1)[1] or "external source", None, True, float(x), -1.0))
+        return nodes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": [a.brief() for a in self.articles],
+            "pairs": [p.to_dict() for p in self.pairs],
+            "quotes": [_group_dict(g) for g in self.quote_groups],
+            "quantities": {a.id: [q.to_dict() for q in self.claims[a.id].quantities] for a in self.articles},
+            "findings": [f.to_dict() for f in self.findings],
+            "provenance": [e.to_dict() for e in self.provenance],
+            "stories": self.stories,
+            "notes": self.notes,
+        }
+
+
+def _group_dict(g: QuoteGroup) -> dict[str, Any]:
+    variants = []
+    for text, ms in g.variants():
+        variants.append(
+            {
+                "text": text,
+                "articles": list(dict.fromkeys(m.article for m in ms)),
+                "spans": [Span.of(m.view.article, m.quote.start, m.quote.end).to_dict() for m in ms],
+            }
+        )
+    return {"speaker": g.speaker, "variants": variants, "fingerprints": g.fingerprints}
+
+
+def _sort_time(p: date | datetime | None) -> tuple[int, str]:
+    if p is None:
+        return (1, "")
+    if isinstance(p, datetime):
+        if p.tzinfo is not None:
+            p = p.astimezone(UTC).replace(tzinfo=None)
+        return (0, p.isoformat())
+    return (0, datetime(p.year, p.month, p.day).isoformat())
+
+
+def article_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """Short names for summaries: outlet (or URL host), made unique with a number when repeated."""
+    base: dict[str, str] = {}
+    for a in articles:
+        name = a.outlet or (urlparse(a.url).hostname if a.url and "://" in a.url else None) or None
+        if not name and a.title:
+            name = f"“{clip(a.title, 36)}”"
+        if not name and a.source and "://" not in a.source:
+            name = PurePath(a.source).name  # the user knows their inputs by file name
+        if not name:
+            name = f"article {a.id[:10]}"
+        base[a.id] = name.strip() or f"article {a.id[:10]}"
+    counts: dict[str, int] = {}
+    for name in base.values():
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    out: dict[str, str] = {}
+    for a in articles:
+        name = base[a.id]
+        if counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} #{seen[name]}"
+        out[a.id] = name
+    return out
+
+
+def compare_articles(
+    articles: Sequence[Article],
+    *,
+    claims: Mapping[str, ArticleClaims] | None = None,
+    reuse: ReuseLike | None = None,
+    limits: Limits = LIMITS,
+    same_story: float = SAME_STORY,
+) -> Comparison:
+    """Compare articles about one story (or find out that they are about several).
+
+    ``claims`` (by article id) and ``reuse`` are computed here when not given.
+    """
+    if not articles:
+        raise InputError("compare: no articles given")
+    if len(articles) > limits.max_compare_articles:
+        raise LimitError(
+            f"compare: {len(articles)} articles exceed the limit of {limits.max_compare_articles} "
+            "(NEWSTRACE_MAX_COMPARE_ARTICLES)"
+        )
+    notes: list[str] = []
+    arts: list[Article] = []
+    seen_ids: set[str] = set()
+    for a in articles:
+        if a.id in seen_ids:
+            notes.append(f"article {a.id} was given more than once; it is compared once.")
+            continue
+        seen_ids.add(a.id)
+        arts.append(a)
+    labels = article_labels(arts)
+    by_text: dict[str, str] = {}
+    for a in arts:
+        if a.text in by_text:
+            notes.append(f"{labels[a.id]} has the same text as {labels[by_text[a.text]]}: a verbatim duplicate.")
+        else:
+            by_text[a.text] = a.id
+    claims_map = dict(claims) if claims is not None else _extract(arts, notes)
+    for a in arts:
+        claims_map.setdefault(a.id, ArticleClaims(a.id))
+    reuse_res: ReuseLike = reuse if reuse is not None else _reuse(arts, notes)
+
+    views = {a.id: View(a, claims_map[a.id], sentences(a.text)) for a in arts}
+    space = SentenceSpace(list(views.values()))
+    reuse_pairs = {frozenset((p.a, p.b)): p for p in reuse_res.pairs}
+    pairs: list[PairInfo] = []
+    pair_links: dict[tuple[str, str], PairLinks] = {}
+    for x, y in combinations(arts, 2):
+        rp = reuse_pairs.get(frozenset((x.id, y.id)))
+        shared_chars = sum(min(s.a_end - s.a_start, s.b_end - s.b_start) for s in rp.shared) if rp else 0
+        sim = story_similarity(x, y, shared_chars)
+        same = sim >= same_story
+        pairs.append(PairInfo(x.id, y.id, sim, same, rp))
+        if same:
+            pair_links[(x.id, y.id)] = link_pair(space, views[x.id], views[y.id], rp)
+    stories = _components([a.id for a in arts], [(p.a, p.b) for p in pairs if p.same_story])
+
+    if len(arts) == 1:
+        notes.append("One article: its quotations and counts are listed; there is nothing to compare it with.")
+    elif all(len(s) == 1 for s in stories):
+        notes.append(
+            "These articles do not seem to report the same story (highest story similarity "
+            f"{max(p.story_similarity for p in pairs):.2f}); no cross-outlet findings are made."
+        )
+    elif any(len(s) == 1 for s in stories) or len([s for s in stories if len(s) > 1]) > 1:
+        apart = [labels[s[0]] for s in stories if len(s) == 1]
+        multi = [s for s in stories if len(s) > 1]
+        notes.append(
+            f"The articles form {len(multi)} group(s) that report one story each"
+            + (f"; unrelated to the others: {', '.join(apart)}" if apart else "")
+            + ". Findings compare articles within a group only."
+        )
+
+    dates = {a.id: a.published for a in arts}
+    for e in reuse_res.provenance:
+        undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
+        if undated:
+            notes.append(
+                f"{' and '.join(labels[x] for x in undated)} has no publication date: the direction "
+                f"{_node_label(labels, e.source)} → {_node_label(labels, e.derived)} rests on the other evidence "
+                "(containment, shared variants, attribution), not on publication order."
+            )
+
+    groups = group_quotes(list(views.values()), reuse_res.variants)
+    derived_from = {(e.source, e.derived): e.confidence for e in reuse_res.provenance}
+    ctx = FindingContext(
+        views, pair_links, stories, groups, lambda aid: labels.get(aid, aid), derived_from, notes, speaker_index(list(views.values()))
+    )
+    findings: list[Finding] = []
+    if len(arts) > 1:
+        for rule in (headline_findings, quote_findings, quantity_findings, attribution_findings, unique_findings):
+            findings.extend(rule(ctx))
+    findings = _rank(findings)
+    return Comparison(
+        articles=arts,
+        claims={a.id: claims_map[a.id] for a in arts},
+        pairs=pairs,
+        quote_groups=groups,
+        findings=findings,
+        provenance=list(reuse_res.provenance),
+        stories=[s for s in stories],
+        notes=notes,
+        labels=labels,
+    )
+
+
+def _node_label(labels: Mapping[str, str], node: str) -> str:
+    return labels.get(node, node.split(":", 1)[-1])
+
+
+def _rank(findings: list[Finding]) -> list[Finding]:
+    """Most important first; ties broken by stable keys so that output is deterministic."""
+    uniq: dict[tuple[Any, ...], Finding] = {}
+    for f in findings:
+        key = (f.type, tuple(f.articles), tuple((e.article, e.start, e.end, e.field) for e in f.evidence))
+        if key not in uniq or uniq[key].importance < f.importance:
+            uniq[key] = f
+    return sorted(
+        uniq.values(),
+        key=lambda f: (-round(f.importance, 6), f.type, f.articles, [(e.article, e.field, e.start) for e in f.evidence]),
+    )
+
+
+def _components(ids: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
+    parent = {i: i for i in ids}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    comps: dict[str, list[str]] = {}
+    for i in ids:
+        comps.setdefault(find(i), []).append(i)
+    return sorted(comps.values(), key=lambda c: ids.index(c[0]))
+
+
+def _extract(articles: Sequence[Article], notes: list[str]) -> dict[str, ArticleClaims]:
+    try:
+        from newstrace.claims import extract_many
+    except ImportError:
+        notes.append("The claims stage is not available: quotations and counts were not extracted.")
+        return {a.id: ArticleClaims(a.id) for a in articles}
+    return {c.article: c for c in extract_many(list(articles))}
+
+
+def _reuse(articles: Sequence[Article], notes: list[str]) -> ReuseLike:
+    try:
+        from newstrace.reuse import find_reuse
+    except ImportError:
+        notes.append("The reuse stage is not available: no shared passages or provenance.")
+        return EmptyReuse()
+    res: ReuseLike = find_reuse(list(articles))
+    return res

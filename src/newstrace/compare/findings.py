@@ -1,0 +1,520 @@
+"""Finding rules: quote variants, drifting numbers, events and windows, attributions, unique claims.
+
+Each rule reads the links built in :mod:`newstrace.compare.pairing` (never the seed texts' words)
+and returns :class:`~newstrace.model.Finding` records whose evidence spans point into the
+articles' texts. Rules run only between articles judged to report the same story, so unrelated
+articles never produce forced findings.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from newstrace.compare.pairing import (
+    LINK_CONTEXT,
+    PairLinks,
+    QuantityLink,
+    QuoteGroup,
+    QuoteMention,
+    View,
+    edit_marks,
+    event_class,
+    quantity_links,
+    quote_span,
+    same_number,
+    same_source,
+    values_drift,
+    values_overlap,
+    windows_differ,
+)
+from newstrace.compare.text import Sentence
+from newstrace.model import Finding, FindingType, Quantity, Span
+
+#: base importance per type: what a fact-checker should read first
+WEIGHTS: dict[FindingType, float] = {
+    "headline_unsupported": 0.95,
+    "event_drift": 0.9,
+    "number_drift": 0.85,
+    "attribution_changed": 0.8,
+    "window_drift": 0.75,
+    "quote_variant": 0.65,
+    "unique_claim": 0.35,
+}
+#: context above which two sentences are taken to restate each other (attribution comparison)
+RESTATE_CONTEXT = 0.5
+#: sentence similarity (or alignment) two counts with *different* values need to be one slot
+DRIFT_STRENGTH = 0.45
+#: context two counts with the *same* value need to be compared across events
+EVENT_CONTEXT = 0.45
+#: most unique claims reported per article (the rest are counted in a note)
+MAX_UNIQUE_PER_ARTICLE = 6
+
+
+@dataclass
+class FindingContext:
+    """What every rule needs: the articles, their links, quote groups and derivation directions."""
+
+    views: dict[str, View]
+    pair_links: dict[tuple[str, str], PairLinks]
+    stories: list[list[str]]
+    groups: list[QuoteGroup]
+    label: Callable[[str], str]
+    derived_from: dict[tuple[str, str], float] = field(default_factory=dict)  # (source, derived) -> confidence
+    notes: list[str] = field(default_factory=list)
+    speakers: dict[str, set[str]] = field(default_factory=dict)  # speaker -> descriptive keys (pairing.speaker_index)
+
+    def links(self) -> list[PairLinks]:
+        return [self.pair_links[k] for k in sorted(self.pair_links)]
+
+    def ordered(self, x: str, y: str) -> tuple[str, str] | None:
+        """(source, derived) when provenance says one article took from the other."""
+        if (x, y) in self.derived_from:
+            return x, y
+        if (y, x) in self.derived_from:
+            return y, x
+        return None
+
+
+def clip(text: str, limit: int = 90) -> str:
+    """One line of text for a summary, shortened in the middle of long passages."""
+    t = re.sub(r"\s+", " ", text).strip()
+    if len(t) <= limit:
+        return t
+    head = t[: limit * 2 // 3].rsplit(" ", 1)[0]
+    tail = t[-(limit // 3) :].split(" ", 1)[-1]
+    return f"{head} … {tail}"
+
+
+def _q(text: str, limit: int = 90) -> str:
+    return f"“{clip(text, limit)}”"
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+def quote_findings(ctx: FindingContext) -> list[Finding]:
+    """``quote_variant`` for differing wordings or shared editorial marks; ``attribution_changed``
+    when one quotation is given to different speakers."""
+    out: list[Finding] = []
+    for g in ctx.groups:
+        arts = g.articles
+        if len(arts) < 2 or not _one_story(ctx, arts):
+            continue
+        speaker = g.speaker or "the speaker"
+        variants = g.variants()
+        if len(variants) >= 2:
+            out.extend(_wording_findings(ctx, g, variants, speaker))
+        marks = _shared_marks(g)
+        if marks:
+            mark_texts = [t for t, _ in marks]
+            carriers = sorted({mk.article for _, mks in marks for mk in mks}, key=arts.index)
+            evidence: list[Span] = [Span.of(mk.view.article, *mk.mark) for _, mks in marks for mk in mks]
+            evidence += [quote_span(m) for m in g.mentions if m.article in carriers]
+            fp = [f for f in g.fingerprints if f and f not in mark_texts]
+            summary = (
+                f"{_join(ctx.label(a) for a in carriers)} quote {speaker} with the same editorial "
+                f"insertion {', '.join(_q(t, 40) for t in mark_texts)}, words the speaker did not say; "
+                "sharing such an alteration points to one outlet copying the other"
+                + (f" (rare variant: {', '.join(_q(f, 40) for f in fp[:2])})" if fp else "")
+                + "."
+            )
+            out.append(Finding("quote_variant", carriers, summary, _dedupe(evidence), WEIGHTS["quote_variant"] + 0.05))
+        spk = g.speakers
+        distinct = _distinct_speakers(list(spk.values()), ctx.speakers)
+        if len(distinct) >= 2:
+            evidence = []
+            for m in g.mentions:
+                if m.quote.speaker and m.quote.speaker_start is not None and m.quote.speaker_end is not None:
+                    evidence.append(Span.of(m.view.article, m.quote.speaker_start, m.quote.speaker_end))
+                evidence.append(quote_span(m))
+            parts = [f"{ctx.label(a)} to {s}" for a, s in spk.items()]
+            out.append(
+                Finding(
+                    "attribution_changed",
+                    sorted(spk, key=arts.index),
+                    f"The quotation {_q(g.mentions[0].quote.text, 60)} is attributed differently: {'; '.join(parts)}.",
+                    _dedupe(evidence),
+                    WEIGHTS["attribution_changed"],
+                )
+            )
+    return out
+
+
+@dataclass
+class _Marked:
+    article: str
+    view: View
+    quote_mention: QuoteMention
+    mark: tuple[int, int]
+
+
+def _shared_marks(g: QuoteGroup) -> list[tuple[str, list[_Marked]]]:
+    """Editorial marks (same text) that two or more articles carry inside this quotation."""
+    by_text: dict[str, list[_Marked]] = {}
+    for m in g.mentions:
+        for s, e in edit_marks(m.quote.text):
+            text = m.quote.text[s:e]
+            if text in ("...", "…"):
+                continue  # an ellipsis is too common to mark copying
+            by_text.setdefault(text, []).append(_Marked(m.article, m.view, m, (m.quote.start + s, m.quote.start + e)))
+    return [(t, ms) for t, ms in by_text.items() if len({m.article for m in ms}) >= 2]
+
+
+def _wording_findings(ctx: FindingContext, g: QuoteGroup, variants: list[tuple[str, list[QuoteMention]]], speaker: str) -> list[Finding]:
+    out: list[Finding] = []
+    base_text, base_ms = variants[0]
+    for other_text, other_ms in variants[1:]:
+        removed, added = word_diff(base_text, other_text)
+        if not removed and not added:
+            continue
+        a_arts = _uniq(m.article for m in base_ms)
+        b_arts = _uniq(m.article for m in other_ms)
+        order = ctx.ordered(a_arts[0], b_arts[0])
+        parts = []
+        if removed:
+            parts.append(f"{_join(ctx.label(a) for a in a_arts)} has {', '.join(_q(w, 40) for w in removed[:4])}")
+        if added:
+            parts.append(f"{_join(ctx.label(a) for a in b_arts)} has {', '.join(_q(w, 40) for w in added[:4])}")
+        lead = f"{speaker}'s quotation {_q(base_text, 50)} is worded differently: " + "; ".join(parts)
+        if order:
+            lead += f" ({ctx.label(order[1])} follows {ctx.label(order[0])})"
+        evidence = [quote_span(m) for m in base_ms + other_ms]
+        out.append(Finding("quote_variant", _uniq(a_arts + b_arts), lead + ".", _dedupe(evidence), WEIGHTS["quote_variant"]))
+    return out
+
+
+def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Runs of words only in ``a`` and only in ``b`` (punctuation-insensitive)."""
+    ta = re.findall(r"\[[^\]]*\]|[\w’'\-]+", a)
+    tb = re.findall(r"\[[^\]]*\]|[\w’'\-]+", b)
+    la, lb = [t.lower().replace("’", "'") for t in ta], [t.lower().replace("’", "'") for t in tb]
+    removed: list[str] = []
+    added: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
+        if op in ("replace", "delete") and i2 > i1:
+            removed.append(" ".join(ta[i1:i2]))
+        if op in ("replace", "insert") and j2 > j1:
+            added.append(" ".join(tb[j1:j2]))
+    return removed, added
+
+
+# --- numbers, events, windows -----------------------------------------------------------------
+
+
+def quantity_findings(ctx: FindingContext) -> list[Finding]:
+    """``number_drift``, ``window_drift`` and ``event_drift`` between linked counts."""
+    out: list[Finding] = []
+    for links in ctx.links():
+        qlinks = quantity_links(links)
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        # Same-event pairs, best context first, one-to-one: each count is compared with its best match.
+        for link in qlinks:
+            if not link.same_event or link.strength < DRIFT_STRENGTH or id(link.qa) in used_a or id(link.qb) in used_b:
+                continue
+            used_a.add(id(link.qa))
+            used_b.add(id(link.qb))
+            if values_drift(link.qa, link.qb):
+                out.append(_number_drift(ctx, link))
+            if windows_differ(link.qa, link.qb):
+                out.append(_window_drift(ctx, link))
+        # A number that one outlet gives for one event and the other for another.
+        seen: set[tuple[int, int]] = set()
+        for link in qlinks:
+            if link.same_event or not link.events_known or (id(link.qa), id(link.qb)) in seen:
+                continue
+            if link.context < EVENT_CONTEXT or not same_number(link.qa, link.qb):
+                continue
+            if _has_same_event(links, link.qb, link.a, event_class(link.qb.event)) or _has_same_event(
+                links, link.qa, link.b, event_class(link.qa.event)
+            ):
+                continue
+            seen.add((id(link.qa), id(link.qb)))
+            out.append(_event_drift(ctx, link, qlinks))
+    return out
+
+
+def _has_same_event(links: PairLinks, q: Quantity, other: View, ev: str | None) -> bool:
+    """Does ``other`` give a count for event ``ev`` matching ``q``'s value, in linked context?"""
+    for cand in other.claims.quantities:
+        if event_class(cand.event) != ev or not values_overlap(cand, q):
+            continue
+        s_other = other.sentence_of(cand.start)
+        if s_other is None:
+            continue
+        own_view = links.b if other is links.a else links.a
+        s_own = own_view.sentence_of(q.start)
+        if s_own is None:
+            continue
+        ctx = links.context(s_other.index, s_own.index) if other is links.a else links.context(s_own.index, s_other.index)
+        if ctx >= LINK_CONTEXT:
+            return True
+    return False
+
+
+def _side(link: QuantityLink, ctx: FindingContext) -> tuple[tuple[View, Quantity], tuple[View, Quantity]]:
+    """(earlier/source side, later/derived side) of a link, by provenance when known."""
+    order = ctx.ordered(link.a.article.id, link.b.article.id)
+    if order and order[0] == link.b.article.id:
+        return (link.b, link.qb), (link.a, link.qa)
+    return (link.a, link.qa), (link.b, link.qb)
+
+
+def _qdesc(q: Quantity) -> str:
+    bits = [_q(q.text, 60)]
+    if q.window:
+        bits.append(f"over {_q(q.window, 40)}")
+    return " ".join(bits)
+
+
+def _qspan(v: View, q: Quantity) -> Span:
+    return Span.of(v.article, q.start, q.end)
+
+
+def _window_span(v: View, q: Quantity) -> Span | None:
+    """The window phrase's own span, when it sits in the count's sentence."""
+    if not q.window:
+        return None
+    s = v.sentence_of(q.start)
+    if s is None:
+        return None
+    idx = v.article.text.find(q.window, s.start, s.end)
+    return Span.of(v.article, idx, idx + len(q.window)) if idx >= 0 else None
+
+
+def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
+    (va, qa), (vb, qb) = _side(link, ctx)
+    what = " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
+    summary = (
+        f"The count of {what} differs: {ctx.label(va.article.id)} gives {_qdesc(qa)}, "
+        f"{ctx.label(vb.article.id)} {_qdesc(qb)}; the ranges {_range(qa)} and {_range(qb)} "
+        + ("do not overlap." if not values_overlap(qa, qb) else "differ by more than an order of magnitude.")
+    )
+    return Finding(
+        "number_drift",
+        [va.article.id, vb.article.id],
+        summary,
+        [_qspan(va, qa), _qspan(vb, qb)],
+        WEIGHTS["number_drift"] * min(1.0, 0.5 + link.context),
+    )
+
+
+def _window_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
+    (va, qa), (vb, qb) = _side(link, ctx)
+    what = " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
+    summary = (
+        f"The time window of the count of {what} changes: {ctx.label(va.article.id)} says "
+        f"{_q(qa.window or '', 40)} ({_hours(qa)}), {ctx.label(vb.article.id)} says {_q(qb.window or '', 40)} ({_hours(qb)})."
+    )
+    evidence = [e for e in (_window_span(va, qa), _window_span(vb, qb)) if e is not None]
+    evidence += [_qspan(va, qa), _qspan(vb, qb)]
+    return Finding("window_drift", [va.article.id, vb.article.id], summary, _dedupe(evidence), WEIGHTS["window_drift"] * min(1.0, 0.5 + link.context))
+
+
+def _event_drift(ctx: FindingContext, link: QuantityLink, qlinks: Sequence[QuantityLink]) -> Finding:
+    (va, qa), (vb, qb) = _side(link, ctx)
+    ea, eb = event_class(qa.event), event_class(qb.event)
+    evidence = [_qspan(va, qa), _qspan(vb, qb)]
+    # What the first side says for the second side's event, when it says anything in this context.
+    also = [
+        (x.a, x.qa) if x.b.article.id == vb.article.id else (x.b, x.qb)
+        for x in qlinks
+        if (x.qb is qb and event_class(x.qa.event) == eb) or (x.qa is qb and event_class(x.qb.event) == eb)
+    ]
+    extra = ""
+    if also:
+        ov, oq = also[0]
+        evidence.insert(1, _qspan(ov, oq))
+        extra = f" (for {eb} it gives {_q(oq.text, 50)})"
+    summary = (
+        f"The same number is attached to a different event: {ctx.label(va.article.id)} reports "
+        f"{_q(qa.text, 60)} as {ea}{extra}, {ctx.label(vb.article.id)} reports {_q(qb.text, 60)} as {eb}."
+    )
+    return Finding("event_drift", [va.article.id, vb.article.id], summary, _dedupe(evidence), WEIGHTS["event_drift"] * min(1.0, 0.5 + link.context))
+
+
+def _range(q: Quantity) -> str:
+    lo, hi = q.low, q.high
+    f = lambda x: f"{x:,.0f}" if x is not None else "?"  # noqa: E731
+    if hi is None:
+        return f"[{f(lo)}, open]"
+    return f"[{f(lo)}, {f(hi)}]"
+
+
+def _hours(q: Quantity) -> str:
+    if not q.window_hours:
+        return "duration unknown"
+    lo, hi = float(q.window_hours[0]), float(q.window_hours[-1])
+
+    def h(x: float) -> str:
+        return f"{x / 24:,.0f} days" if x >= 72 else f"{x:,.0f} h"
+
+    return h(lo) if lo == hi else f"{h(lo)} to {h(hi)}"
+
+
+# --- attributions dropped or changed ----------------------------------------------------------
+
+
+def _attribution(v: View, s: Sentence) -> str | None:
+    """Who the sentence attributes its content to, per the claims stage, or ``None``."""
+    for q in v.claims.quotes:
+        if q.speaker and (s.start <= q.start < s.end or (q.speaker_start is not None and s.start <= q.speaker_start < s.end)):
+            return q.speaker
+    for n in v.claims.quantities:
+        if n.source and s.start <= n.start < s.end:
+            return n.source
+    return None
+
+
+def attribution_findings(ctx: FindingContext) -> list[Finding]:
+    """A statement restated without its source (report becomes assertion), or with another source."""
+    out: list[Finding] = []
+    for links in ctx.links():
+        for x, y, flip in ((links.a, links.b, False), (links.b, links.a, True)):
+            for sx in x.sents:
+                src = _attribution(x, sx)
+                if not src:
+                    continue
+                best: tuple[float, Sentence] | None = None
+                for sy in y.sents:
+                    c = links.context(sy.index, sx.index) if flip else links.context(sx.index, sy.index)
+                    c = min(c, float(links.sim[sy.index, sx.index] if flip else links.sim[sx.index, sy.index]) + 0.2)
+                    if c >= RESTATE_CONTEXT and (best is None or c > best[0]):
+                        best = (c, sy)
+                if best is None:
+                    continue
+                sy = best[1]
+                other_src = _attribution(y, sy)
+                if other_src is None and not _near_attribution(y, sy):
+                    out.append(
+                        Finding(
+                            "attribution_changed",
+                            [x.article.id, y.article.id],
+                            f"{ctx.label(y.article.id)} states as fact {_q(y.sentence_text(sy), 80)}, which "
+                            f"{ctx.label(x.article.id)} attributes to {src}.",
+                            [Span.of(x.article, sx.start, sx.end), Span.of(y.article, sy.start, sy.end)],
+                            WEIGHTS["attribution_changed"] * best[0],
+                        )
+                    )
+                elif other_src is not None and not flip and len(_distinct_speakers([src, other_src], ctx.speakers)) == 2:
+                    out.append(
+                        Finding(
+                            "attribution_changed",
+                            [x.article.id, y.article.id],
+                            f"One statement, two sources: {ctx.label(x.article.id)} attributes it to {src}, "
+                            f"{ctx.label(y.article.id)} to {other_src}.",
+                            [Span.of(x.article, sx.start, sx.end), Span.of(y.article, sy.start, sy.end)],
+                            WEIGHTS["attribution_changed"] * best[0] * 0.9,
+                        )
+                    )
+    return out
+
+
+_CUE = re.compile(r"\b(?:according to|said|says|told|reported|claimed|stated|cited|quoted)\b", re.I)
+
+
+def _near_attribution(v: View, s: Sentence) -> bool:
+    """A restatement inside a quote or right after a cue keeps its attribution implicitly."""
+    text = v.sentence_text(s)
+    if _CUE.search(text):
+        return True
+    return any(q.start <= s.start < q.end or s.start <= q.start < s.end for q in v.claims.quotes)
+
+
+def _distinct_speakers(speakers: list[str], index: dict[str, set[str]]) -> list[str]:
+    """Speakers that do not name the same source (shared names, titles or acronyms count as one)."""
+    out: list[str] = []
+    for s in speakers:
+        if not any(same_source(s, o, index) for o in out):
+            out.append(s)
+    return out
+
+
+# --- claims only one outlet carries -----------------------------------------------------------
+
+
+#: below this context to every sentence of every other article, a claim counts as unique
+UNIQUE_CONTEXT = 0.3
+
+
+def unique_findings(ctx: FindingContext) -> list[Finding]:
+    """Sentences with a count or an attributed quotation that no other article in the story carries."""
+    grouped = {id(m.quote): len(g.articles) for g in ctx.groups for m in g.mentions}
+    out: list[Finding] = []
+    for story in ctx.stories:
+        if len(story) < 2:
+            continue
+        for aid in story:
+            v = ctx.views[aid]
+            candidates: list[Finding] = []
+            for s in v.sents:
+                qs = [q for q in v.claims.quantities if s.start <= q.start < s.end]
+                quotes = [q for q in v.claims.quotes if s.start <= q.start < s.end and q.speaker]
+                if not qs and not quotes:
+                    continue
+                if any(grouped.get(id(q), 1) > 1 for q in quotes):
+                    continue
+                best = 0.0
+                for other in story:
+                    if other == aid:
+                        continue
+                    links = ctx.pair_links.get((aid, other)) or ctx.pair_links.get((other, aid))
+                    if links is None:
+                        continue
+                    best = max(best, links.best_for_a(s.index) if links.a is v else links.best_for_b(s.index))
+                if best >= UNIQUE_CONTEXT:
+                    continue
+                source = next((q.speaker for q in quotes if q.speaker), None) or next((q.source for q in qs if q.source), None)
+                others = [ctx.label(o) for o in story if o != aid]
+                what = "a count" if qs and not quotes else "a quotation" if quotes and not qs else "a count and a quotation"
+                summary = (
+                    f"Only {ctx.label(aid)} carries {what}"
+                    + (f" attributed to {source}" if source else "")
+                    + f": {_q(v.sentence_text(s), 110)} (not in {_join(others)})."
+                )
+                evidence = [Span.of(v.article, s.start, s.end)]
+                importance = WEIGHTS["unique_claim"] + (0.1 if qs else 0.0) + (0.1 if source else 0.0) + 0.05 * min(3, len(qs))
+                candidates.append(Finding("unique_claim", [aid], summary, evidence, importance * (1 - best)))
+            candidates.sort(key=lambda f: (-f.importance, f.evidence[0].start))
+            if len(candidates) > MAX_UNIQUE_PER_ARTICLE:
+                ctx.notes.append(
+                    f"{ctx.label(aid)}: {len(candidates) - MAX_UNIQUE_PER_ARTICLE} more claim(s) only it carries are not listed."
+                )
+            out.extend(candidates[:MAX_UNIQUE_PER_ARTICLE])
+    return out
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _one_story(ctx: FindingContext, arts: Sequence[str]) -> bool:
+    return any(sum(1 for a in arts if a in story) >= 2 for story in ctx.stories)
+
+
+def _uniq(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _join(items: Iterable[str]) -> str:
+    xs = list(items)
+    if len(xs) <= 1:
+        return "".join(xs)
+    return ", ".join(xs[:-1]) + " and " + xs[-1]
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    seen: set[tuple[str, int, int, str]] = set()
+    out: list[Span] = []
+    for s in spans:
+        key = (s.article, s.start, s.end, s.field)
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out

@@ -1,0 +1,211 @@
+"""``headline_unsupported``: a headline that asserts more than its sources say.
+
+Two general patterns, both checked against what *quoted sources* say (an outlet's own narrative
+does not support its own headline):
+
+* **Labels and loaded words**: actor labels ("X-backed", "X-funded" ...) and loaded verbs or
+  nouns ("murder", "massacre", "regime" ...) in the headline that no quotation of the source the
+  headline names uses (or, when it names none, no quotation in any article of the story).
+* **Attribution dropped**: a headline that states as fact what the body it heads attributes to
+  someone ("according to X", "X said").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newstrace.compare.findings import WEIGHTS, FindingContext, _dedupe, _join, _q
+from newstrace.compare.pairing import View, speaker_keys
+from newstrace.compare.text import QUOTE_FOLD, acronym, bag, content_stems, cosine, names, stem
+from newstrace.model import Finding, Quote, Span
+
+_REPORTING = (
+    r"acknowledg\w*|admit\w*|says?|said|confirm\w*|claim\w*|warn\w*|accus\w*|reports?|reported|reveal\w*|"
+    r"conced\w*|announc\w*|states?|stated|finds?|found|declar\w*|condemn\w*|blam\w*|slams?|insists?|denies|deny|"
+    r"recogni[sz]\w*|concludes?|agrees?|calls?"
+)
+_ATTRIBUTION = re.compile(rf"^(?P<subject>.+?)\s+(?:(?:finally|now|also|officially|quietly|openly)\s+)?(?P<verb>{_REPORTING})\b\s*(?:that\s+)?(?P<rest>.+)$", re.I)
+_AFFILIATION = r"backed|supported|funded|sponsored|armed|led|allied|linked|affiliated|controlled|aligned|trained|run|owned|paid"
+_LABEL = re.compile(rf"\b(?P<who>[A-Za-z][\w.]*)-(?P<how>{_AFFILIATION})\b", re.I)
+#: loaded words a neutral source rarely uses; the headline must not add them on its own
+LOADED = frozenset(
+    stem(w)
+    for w in ["murder", "murdering", "murderers", "massacre", "massacring", "slaughter", "slaughtering", "butcher", "butchering", "genocide", "annihilate", "exterminate", "terrorist", "terrorists", "terror", "regime", "puppet", "puppets", "thugs", "savage", "barbaric", "atrocity", "atrocities", "invaders", "invasion", "occupiers", "jihadists", "extremists", "propaganda", "lies", "liars", "hoax", "bombshell", "destroy", "destroys", "crushing", "crush"]
+)
+_ACTOR_HEAD = (
+    r"groups?|rebels?|opposition|militants?|fighters?|forces|insurgents?|terrorists?|militias?|jihadists?|"
+    r"troops|army|armies|regime|government|soldiers|gunmen|extremists?"
+)
+_ACTOR = re.compile(rf"\b(?:{_ACTOR_HEAD})(?:\s+(?:{_ACTOR_HEAD}))*\b", re.I)
+_MODIFIER = re.compile(r"([A-Za-z][\w’'\-]*)\s+$")
+
+
+def actor_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first actor noun phrase in ``text[start:end]``: its head nouns ("opposition groups") plus
+    up to two content-word modifiers before them ("armed")."""
+    m = _ACTOR.search(text, start, end)
+    if m is None:
+        return None
+    s = m.start()
+    for _ in range(2):
+        mm = _MODIFIER.search(text, start, s)
+        if mm is None or mm.group(1).lower() in STOP_WORDS:
+            break
+        s = mm.start(1)
+    return s, m.end()
+
+
+@dataclass
+class Term:
+    """A headline term that needs support: its span in the title and the stems that would support it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "label" or "loaded"
+    support: tuple[frozenset[str], ...]  # a quotation supports it when it meets every one of these sets
+
+
+def headline_terms(title: str) -> list[Term]:
+    """Actor labels and loaded words in a headline, each with what would count as support."""
+    terms: list[Term] = []
+    for m in _LABEL.finditer(title):
+        who = m.group("who")
+        how = stem(m.group("how"))
+        whos = frozenset({who.lower().strip("."), stem(who)})
+        # "US-backed" is supported by "US-backed", "backed by the US", "supported by the United States" ...
+        hows = frozenset({"back", "support", "fund", "sponsor"}) if how in {"back", "support", "fund", "sponsor"} else frozenset({how})
+        terms.append(Term(m.start(), m.end(), m.group(0), "label", (whos, hows)))
+    for m in re.finditer(r"[A-Za-z][A-Za-z’'\-]*", title):
+        st = stem(m.group(0))
+        if st in LOADED and not any(t.start <= m.start() < t.end for t in terms):
+            terms.append(Term(m.start(), m.end(), m.group(0), "loaded", (frozenset({st}),)))
+    terms.sort(key=lambda t: t.start)
+    return terms
+
+
+def _quote_stems(text: str) -> set[str]:
+    """Stems of a quotation plus acronyms of its names, so "United States" supports "US"."""
+    toks = set(content_stems(text)) | names(text)
+    for m in re.finditer(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", text):
+        toks.add(acronym(m.group(0)))
+    return toks
+
+
+def _supported(term: Term, quote_stems: set[str]) -> bool:
+    return all(s & quote_stems for s in term.support)
+
+
+def headline_findings(ctx: FindingContext) -> list[Finding]:
+    out: list[Finding] = []
+    for story in ctx.stories:
+        story_views = [ctx.views[a] for a in story]
+        for v in story_views:
+            if not (v.article.title or "").strip():
+                continue
+            finding = _check_headline(ctx, v, story_views)
+            if finding is not None:
+                out.append(finding)
+    return out
+
+
+def _check_headline(ctx: FindingContext, v: View, story: Sequence[View]) -> Finding | None:
+    title = v.article.title or ""
+    m = _ATTRIBUTION.match(title.translate(QUOTE_FOLD))
+    subject = m.group("subject") if m else None
+    claim_start = m.start("rest") if m else 0
+    terms = [t for t in headline_terms(title) if t.start >= claim_start]
+    if terms:
+        found = _unsupported_terms(ctx, v, story, subject, terms)
+        if found is not None:
+            return found
+    return _attribution_dropped(ctx, v, title, m is not None)
+
+
+def _sources(story: Sequence[View], subject: str | None) -> list[tuple[View, Quote]]:
+    """Quotations by the source the headline names (all quotations when it names none)."""
+    quotes = [(sv, q) for sv in story for q in sv.claims.quotes if q.end > q.start]
+    if subject is None:
+        return quotes
+    subj = (names(subject) | set(content_stems(subject))) - {"finally"}
+    subj |= {acronym(subject)} if len(subject.split()) > 1 else set()
+    if not subj:
+        return []
+    return [(sv, q) for sv, q in quotes if q.speaker and subj & speaker_keys(sv, q)]
+
+
+def _unsupported_terms(ctx: FindingContext, v: View, story: Sequence[View], subject: str | None, terms: list[Term]) -> Finding | None:
+    sources = _sources(story, subject)
+    if subject is not None and not sources:
+        return None  # the named source is not quoted anywhere: nothing to check the headline against
+    if subject is None and not sources:
+        return None
+    stems_by_quote = [(sv, q, _quote_stems(sv.article.text[q.start : q.end])) for sv, q in sources]
+    unsupported = [t for t in terms if not any(_supported(t, st) for _, _, st in stems_by_quote)]
+    if not unsupported:
+        return None
+    title = v.article.title or ""
+    evidence = [Span.of(v.article, t.start, t.end, field="title") for t in unsupported]
+    # What the named source does call the actors: the first actor phrase in its quotations.
+    actor: tuple[View, int, int] | None = None
+    for sv, q in sorted(sources, key=lambda p: (p[0] is not v, p[1].start)):
+        found = actor_phrase(sv.article.text, q.start, q.end)
+        if found:
+            actor = (sv, *found)
+            break
+    speaker = next((q.speaker for _, q in sources if q.speaker), None)
+    who = f"the quotations of {speaker}" if subject is not None and speaker else "no quoted source"
+    actor_bit = ""
+    if actor is not None:
+        sv, s, e = actor
+        evidence.append(Span.of(sv.article, s, e))
+        for other in story:  # the same words in the other articles that quote the source
+            if other is sv:
+                continue
+            idx = other.article.text.find(sv.article.text[s:e])
+            if idx >= 0 and any(q.start <= idx < q.end for _, q in sources if _ is other):
+                evidence.append(Span.of(other.article, idx, idx + e - s))
+        actor_bit = f", while {who} speak of {_q(sv.article.text[s:e], 40)}"
+    lead = (
+        f"The headline of {ctx.label(v.article.id)}, {_q(title, 100)}, "
+        + (f"attributes to {subject.strip()} " if subject else "uses ")
+        + _join(_q(t.text, 30) for t in unsupported)
+        + actor_bit
+        + "; "
+        + ("none of that source's quoted words use " if subject else "no quoted source uses ")
+        + ("them." if len(unsupported) > 1 else "it.")
+    )
+    importance = WEIGHTS["headline_unsupported"] * (1.0 if any(t.kind == "label" for t in unsupported) else 0.8)
+    return Finding("headline_unsupported", [v.article.id], lead, _dedupe(evidence), importance)
+
+
+def _attribution_dropped(ctx: FindingContext, v: View, title: str, attributed: bool) -> Finding | None:
+    """A bare headline whose closest body sentence is a report by someone, not the outlet's finding."""
+    if attributed or not v.sents or any(c in title for c in "“”‘’\"'"):
+        return None
+    hb = bag(title)
+    if len(hb) < 3:
+        return None
+    best = max(v.sents, key=lambda s: (cosine(hb, bag(v.sentence_text(s))), -s.start))
+    if cosine(hb, bag(v.sentence_text(best))) < 0.5:
+        return None
+    source = None
+    for q in v.claims.quotes:
+        if q.speaker and not q.direct and best.start <= q.start < best.end:
+            source = q.speaker
+    for n in v.claims.quantities:
+        if n.source and best.start <= n.start < best.end:
+            source = source or n.source
+    if source is None:
+        return None
+    return Finding(
+        "headline_unsupported",
+        [v.article.id],
+        f"The headline of {ctx.label(v.article.id)}, {_q(title, 100)}, states as fact what its body attributes to {source}.",
+        [Span.of(v.article, 0, len(title), field="title"), Span.of(v.article, best.start, best.end)],
+        WEIGHTS["headline_unsupported"] * 0.8,
+    )

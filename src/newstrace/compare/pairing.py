@@ -1,0 +1,551 @@
+"""Pairing claims across articles: which sentence, quotation and count of B restates which of A.
+
+Every cross-outlet finding starts from a *link*: two claims in two articles that report the same
+thing. Links come from two kinds of evidence, both general:
+
+* the reuse stage's aligned passages (a passage pair puts its sentences side by side), and
+* lexical similarity of the claims' sentences (bag-of-stems cosine, widened to the neighbouring
+  sentences so that "Scores were killed while hundreds were wounded" in the next sentence still
+  counts as context of the statement it follows).
+
+Quantities are then compared slot by slot (subject, event, place) and quotations are grouped by
+wording and speaker; the finding rules in :mod:`newstrace.compare.findings` only read these links.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from newstrace.compare.text import (
+    QUOTE_FOLD,
+    Sentence,
+    bag,
+    content_stems,
+    cosine,
+    names,
+    sentence_at,
+    stem,
+    words,
+)
+from newstrace.model import (
+    Article,
+    ArticleClaims,
+    ArticlePair,
+    Quantity,
+    Quote,
+    QuoteVariants,
+    Span,
+)
+
+#: event words folded into one class, so that "killed", "died" and "claimed the lives" compare equal
+EVENT_CLASSES: dict[str, frozenset[str]] = {
+    "killed": frozenset({"kill", "die", "dy", "dead", "death", "live", "fatality", "fatal", "murder", "slain", "slay", "victim", "perish", "massacre"}),
+    "wounded": frozenset({"wound", "injur", "injury", "injure", "hurt", "maim"}),
+    "displaced": frozenset({"displac", "flee", "fled", "refugee", "evacuat", "evacuate"}),
+    "arrested": frozenset({"arrest", "detain", "detention", "custody", "jail", "imprison"}),
+    "missing": frozenset({"missing", "abduct", "kidnap", "disappear"}),
+}
+#: subjects that say nothing about who was counted; compatible with any subject in the same context
+GENERIC_SUBJECTS = frozenset({"people", "person", "other", "victim", "individual", "one", "resident", "case"})
+_DIRECTIONS = {"east", "eastern", "west", "western", "north", "northern", "south", "southern"}
+_EDIT_MARK = re.compile(r"\[[^\[\]\n]{1,40}\]|\.\.\.|…")
+
+
+@dataclass
+class View:
+    """One article with what comparison needs precomputed: sentences and their bags of stems."""
+
+    article: Article
+    claims: ArticleClaims
+    sents: list[Sentence]
+    row0: int = 0  # first row of this article's sentences in the shared matrices
+
+    def sentence_of(self, offset: int) -> Sentence | None:
+        return sentence_at(self.sents, offset)
+
+    def sentence_text(self, s: Sentence) -> str:
+        return self.article.text[s.start : s.end]
+
+
+class SentenceSpace:
+    """All sentences of all articles as L2-normalised bag-of-stems rows, for fast pair cosines.
+
+    ``window`` rows add each sentence's neighbours (previous and next) at half weight, so that
+    context one sentence away still links; a sparse product per article pair keeps 50-article
+    comparisons cheap.
+    """
+
+    def __init__(self, views: Sequence[View]) -> None:
+        vocab: dict[str, int] = {}
+        rows: list[Counter[str]] = []
+        for v in views:
+            v.row0 = len(rows)
+            for s in v.sents:
+                rows.append(bag(v.sentence_text(s)))
+        self.sent = _matrix(rows, vocab)
+        win_rows: list[Counter[str]] = []
+        for v in views:
+            local = rows[v.row0 : v.row0 + len(v.sents)]
+            for i, c in enumerate(local):
+                w: Counter[str] = Counter({k: 2 * n for k, n in c.items()})
+                if i > 0:
+                    w.update(local[i - 1])
+                if i + 1 < len(local):
+                    w.update(local[i + 1])
+                win_rows.append(w)
+        self.window = _matrix(win_rows, vocab)
+
+    def block(self, a: View, b: View) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence cosine, window cosine) matrices of shape (len(a.sents), len(b.sents))."""
+        ra = slice(a.row0, a.row0 + len(a.sents))
+        rb = slice(b.row0, b.row0 + len(b.sents))
+        s = (self.sent[ra] @ self.sent[rb].T).toarray()
+        w = (self.window[ra] @ self.window[rb].T).toarray()
+        return s, w
+
+
+def _matrix(rows: list[Counter[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    data: list[float] = []
+    ind: list[int] = []
+    ptr = [0]
+    for c in rows:
+        norm = float(np.sqrt(sum(v * v for v in c.values()))) or 1.0
+        for k in sorted(c):
+            ind.append(vocab.setdefault(k, len(vocab)))
+            data.append(c[k] / norm)
+        ptr.append(len(ind))
+    return sparse.csr_matrix((data, ind, ptr), shape=(len(rows), max(len(vocab), 1)))
+
+
+@dataclass
+class PairLinks:
+    """Sentence-level correspondence between two articles of one story."""
+
+    a: View
+    b: View
+    sim: np.ndarray  # sentence cosine, shape (len(a.sents), len(b.sents))
+    win: np.ndarray  # window cosine
+    aligned: set[tuple[int, int]] = field(default_factory=set)  # sentence pairs inside one shared passage
+
+    def context(self, ia: int, ib: int) -> float:
+        """How surely sentence ``ia`` of A and ``ib`` of B report the same thing (0..1)."""
+        if (ia, ib) in self.aligned:
+            return 1.0
+        return float(max(self.sim[ia, ib], 0.8 * self.win[ia, ib]))
+
+    def strong(self, ia: int, ib: int) -> float:
+        """Sentence-level evidence only (no neighbours): for claims whose *values* differ, the
+        sentences themselves must restate each other."""
+        if (ia, ib) in self.aligned:
+            return 1.0
+        return float(self.sim[ia, ib])
+
+    def best_for_a(self, ia: int) -> float:
+        if self.sim.shape[1] == 0:
+            return 0.0
+        aligned = any(p[0] == ia for p in self.aligned)
+        return 1.0 if aligned else float(max(self.sim[ia].max(), 0.8 * self.win[ia].max()))
+
+    def best_for_b(self, ib: int) -> float:
+        if self.sim.shape[0] == 0:
+            return 0.0
+        aligned = any(p[1] == ib for p in self.aligned)
+        return 1.0 if aligned else float(max(self.sim[:, ib].max(), 0.8 * self.win[:, ib].max()))
+
+
+def link_pair(space: SentenceSpace, a: View, b: View, pair: ArticlePair | None) -> PairLinks:
+    """Sentence links of two articles, with the reuse stage's aligned passages marked as certain."""
+    sim, win = space.block(a, b)
+    links = PairLinks(a, b, sim, win)
+    if pair is None:
+        return links
+    flip = pair.a != a.article.id
+    for p in pair.shared:
+        a_start, a_end, b_start, b_end = (p.b_start, p.b_end, p.a_start, p.a_end) if flip else (p.a_start, p.a_end, p.b_start, p.b_end)
+        sa = [s for s in a.sents if _overlap(s.start, s.end, a_start, a_end) >= min(40, (s.end - s.start) // 2)]
+        sb = [s for s in b.sents if _overlap(s.start, s.end, b_start, b_end) >= min(40, (s.end - s.start) // 2)]
+        # Within one passage, pair sentences in order of their relative position.
+        for x in sa:
+            for y in sb:
+                if abs(_relpos(x, a_start, a_end) - _relpos(y, b_start, b_end)) < 0.5 or (len(sa) == 1 or len(sb) == 1):
+                    links.aligned.add((x.index, y.index))
+    return links
+
+
+def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
+    return max(0, min(e1, e2) - max(s1, s2))
+
+
+def _relpos(s: Sentence, start: int, end: int) -> float:
+    mid = (max(s.start, start) + min(s.end, end)) / 2
+    return (mid - start) / max(1, end - start)
+
+
+# --- article-level similarity -----------------------------------------------------------------
+
+
+def story_similarity(a: Article, b: Article, shared_chars: int = 0) -> float:
+    """How likely two articles report one story, 0..1: words, names and shared passages.
+
+    Content-stem cosine with sublinear counts catches the topic; overlap of capitalised names
+    (people, places, organisations, with acronyms) separates two stories on one topic; text the
+    reuse stage aligned between them is direct evidence and can only raise the score.
+    """
+    ca, cb = Counter(content_stems(a.text)), Counter(content_stems(b.text))
+    la = Counter({k: 1 + float(np.log(v)) for k, v in ca.items()})
+    lb = Counter({k: 1 + float(np.log(v)) for k, v in cb.items()})
+    cos = cosine(la, lb)
+    na, nb = names(a.text[:20000]), names(b.text[:20000])
+    jac = len(na & nb) / max(1, min(len(na), len(nb))) if na and nb else 0.0
+    coverage = shared_chars / max(1, min(len(a.text), len(b.text)))
+    score = 0.6 * cos + 0.4 * jac
+    return float(min(1.0, max(score, min(1.0, 2 * coverage))))
+
+
+# --- quantities -------------------------------------------------------------------------------
+
+
+def event_class(event: str | None) -> str | None:
+    """"killed", "wounded", ... or the event's own stems; ``None`` when unknown."""
+    if not event:
+        return None
+    stems_ = content_stems(event) or [stem(w) for w in words(event)]
+    for name, members in EVENT_CLASSES.items():
+        if any(s in members or any(s.startswith(m) for m in members if len(m) >= 5) for s in stems_):
+            return name
+    return " ".join(stems_) or None
+
+
+def subject_relation(a: str | None, b: str | None) -> str:
+    """"same", "loose" (one is unknown or generic) or "different"."""
+    sa = {s for s in content_stems(a or "")} - {"more", "least"}
+    sb = {s for s in content_stems(b or "")} - {"more", "least"}
+    if not sa or not sb:
+        return "loose"
+    if sa & sb:
+        return "same"
+    if sa <= GENERIC_SUBJECTS or sb <= GENERIC_SUBJECTS:
+        return "loose"
+    return "different"
+
+
+def place_relation(a: str | None, b: str | None) -> str:
+    """"same", "unknown" or "different"; opposite compass directions ("east" vs "west") differ."""
+    if not a or not b:
+        return "unknown"
+    wa, wb = set(words(a)), set(words(b))
+    da, db = wa & _DIRECTIONS, wb & _DIRECTIONS
+    if da and db and not ({w[:4] for w in da} & {w[:4] for w in db}):
+        return "different"
+    sa, sb = set(content_stems(a)) - _DIRECTIONS, set(content_stems(b)) - _DIRECTIONS
+    if sa & sb:
+        return "same"
+    return "different" if sa and sb else "unknown"
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else (q.high if q.high is not None else 0.0)
+    high = q.high if q.high is not None else float("inf")
+    return float(min(low, high)), float(high)
+
+
+def values_overlap(a: Quantity, b: Quantity) -> bool:
+    al, ah = interval(a)
+    bl, bh = interval(b)
+    return al <= bh and bl <= ah
+
+
+def same_number(a: Quantity, b: Quantity) -> bool:
+    """The same number in other words: intervals overlapping by half or more on a log scale."""
+    al, ah = interval(a)
+    bl, bh = interval(b)
+    if ah == float("inf") or bh == float("inf"):
+        return ah == bh and abs(np.log1p(al) - np.log1p(bl)) < 0.2
+    la, ha, lb, hb = (float(np.log1p(x)) for x in (al, ah, bl, bh))
+    inter = min(ha, hb) - max(la, lb)
+    union = max(ha, hb) - min(la, lb)
+    if union <= 1e-9:
+        return True
+    return inter / union >= 0.5
+
+
+def values_drift(a: Quantity, b: Quantity) -> bool:
+    """Intervals that cannot both be right, or one so much wider that it says something else."""
+    if (a.low is None and a.high is None) or (b.low is None and b.high is None):
+        return False
+    if not values_overlap(a, b):
+        return True
+    widths = []
+    for q in (a, b):
+        lo, hi = interval(q)
+        if hi == float("inf"):
+            return False
+        widths.append((lo, hi))
+    (al, ah), (bl, bh) = widths
+    ratio_a = ah / max(al, 1.0)
+    ratio_b = bh / max(bl, 1.0)
+    return max(ratio_a, ratio_b) >= 20 and min(ratio_a, ratio_b) <= 2
+
+
+def windows_differ(a: Quantity, b: Quantity) -> bool:
+    """Both counts give a time window and the windows cannot be the same period (ratio >= 2)."""
+    if not a.window_hours or not b.window_hours:
+        return False
+    al, ah = float(a.window_hours[0]), float(a.window_hours[-1])
+    bl, bh = float(b.window_hours[0]), float(b.window_hours[-1])
+    return max(al, bl) >= 2 * max(1e-9, min(ah, bh))
+
+
+@dataclass
+class QuantityLink:
+    """Two counts in two articles that report the same slot (or the same number for another event)."""
+
+    a: View
+    qa: Quantity
+    b: View
+    qb: Quantity
+    context: float
+    strength: float  # sentence-level evidence only, see PairLinks.strong
+    subject: str
+    place: str
+
+    @property
+    def same_event(self) -> bool:
+        ea, eb = event_class(self.qa.event), event_class(self.qb.event)
+        return ea is not None and ea == eb
+
+    @property
+    def events_known(self) -> bool:
+        return event_class(self.qa.event) is not None and event_class(self.qb.event) is not None
+
+
+#: context a count pair needs to be compared at all: a sentence cosine of 0.3 (or aligned text)
+LINK_CONTEXT = 0.3
+
+
+def quantity_links(links: PairLinks, min_context: float = LINK_CONTEXT) -> list[QuantityLink]:
+    """Every pair of counts (one in A, one in B) whose sentences report the same thing."""
+    out: list[QuantityLink] = []
+    for qa in links.a.claims.quantities:
+        sa = links.a.sentence_of(qa.start)
+        if sa is None:
+            continue
+        for qb in links.b.claims.quantities:
+            sb = links.b.sentence_of(qb.start)
+            if sb is None:
+                continue
+            ctx = links.context(sa.index, sb.index)
+            if ctx < min_context:
+                continue
+            subj = subject_relation(qa.subject, qb.subject)
+            place = place_relation(qa.place, qb.place)
+            if subj == "different" or place == "different":
+                continue
+            out.append(QuantityLink(links.a, qa, links.b, qb, ctx, links.strong(sa.index, sb.index), subj, place))
+    out.sort(key=lambda link: (-link.context, link.qa.start, link.qb.start))
+    return out
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteMention:
+    article: str
+    quote: Quote
+    view: View
+
+
+@dataclass
+class QuoteGroup:
+    """One quotation as carried by one or more articles, in one or more wordings."""
+
+    mentions: list[QuoteMention]
+    fingerprints: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.article not in seen:
+                seen.append(m.article)
+        return seen
+
+    @property
+    def speakers(self) -> dict[str, str]:
+        """article id -> speaker, for mentions whose speaker is known."""
+        out: dict[str, str] = {}
+        for m in self.mentions:
+            if m.quote.speaker and m.article not in out:
+                out[m.article] = m.quote.speaker
+        return out
+
+    @property
+    def speaker(self) -> str | None:
+        counts = Counter(s for s in self.speakers.values())
+        if not counts:
+            return None
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+    def variants(self) -> list[tuple[str, list[QuoteMention]]]:
+        """Distinct wordings (spacing and quote-mark style ignored), in first-seen order."""
+        by: dict[str, list[QuoteMention]] = {}
+        for m in self.mentions:
+            by.setdefault(variant_key(m.quote.text), []).append(m)
+        return [(ms[0].quote.text.strip(), ms) for ms in by.values()]
+
+
+def variant_key(text: str) -> str:
+    """A quotation's wording with typography folded: spacing, quote styles, trailing punctuation."""
+    t = text.translate(QUOTE_FOLD)
+    t = re.sub(r"\s+", " ", t).strip(" \"'")
+    t = re.sub(r"\s+([,.;:!?…])", r"\1", t)
+    return t.rstrip(",.;:").lower()
+
+
+def _tokens(text: str) -> list[str]:
+    return words(text)
+
+
+def same_quotation(a: str, b: str) -> bool:
+    """Two quotations are one when most of the shorter one's words appear in order in the other."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    short = min(len(ta), len(tb))
+    if short < 3:
+        return ta == tb
+    sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    # Only runs of three or more words count: scattered common words ("use of ... on civilian
+    # areas") do not make two quotations one.
+    matched = sum(bl.size for bl in sm.get_matching_blocks() if bl.size >= 3)
+    return matched >= 3 and matched / short >= 0.7
+
+
+def edit_marks(text: str) -> list[tuple[int, int]]:
+    """Editorial marks inside a quotation: bracketed insertions ("[attacks,]") and ellipses.
+
+    They are not the speaker's words; two outlets carrying the same one share a wording that
+    someone other than the speaker wrote, which marks copying.
+    """
+    return [(m.start(), m.end()) for m in _EDIT_MARK.finditer(text)]
+
+
+def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) -> list[QuoteGroup]:
+    """Group quotations across articles by wording (and by the reuse stage's variant groups)."""
+    mentions: list[QuoteMention] = []
+    for v in views:
+        for q in v.claims.quotes:
+            if q.direct and q.end > q.start:
+                mentions.append(QuoteMention(v.article.id, q, v))
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    keys = [_tokens(m.quote.text) for m in mentions]
+    index: dict[str, list[int]] = {}
+    for i, toks in enumerate(keys):
+        for t in set(toks):
+            if len(t) > 3:
+                index.setdefault(t, []).append(i)
+    for i, m in enumerate(mentions):
+        cands: Counter[int] = Counter()
+        for t in set(keys[i]):
+            for j in index.get(t, ()):
+                if j > i:
+                    cands[j] += 1
+        for j in sorted(cands):
+            if mentions[j].article == m.article and mentions[j].quote.start == m.quote.start:
+                continue
+            if find(i) != find(j) and same_quotation(m.quote.text, mentions[j].quote.text):
+                union(i, j)
+    fp_for: dict[int, list[str]] = {}
+    variants = list(variants)
+    by_id = {v.article.id: v for v in views}
+    for var in variants:
+        # A quotation the reuse stage aligned but the claims stage missed still takes part.
+        for sp in var.spans:
+            v = by_id.get(sp.article)
+            if v is None or sp.field != "text":
+                continue
+            if not any(m.article == sp.article and _overlap(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
+                mentions.append(QuoteMention(sp.article, Quote(sp.start, sp.end, v.article.text[sp.start : sp.end], var.speaker), v))
+                parent.append(len(parent))
+                keys.append(_tokens(sp.text))
+    for var in variants:
+        members = [
+            i
+            for i, m in enumerate(mentions)
+            if any(sp.article == m.article and _overlap(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for sp in var.spans)
+        ]
+        for i in members[1:]:
+            union(members[0], i)
+        if members:
+            fp_for.setdefault(members[0], []).extend(var.fingerprints)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(find(i), []).append(i)
+    out: list[QuoteGroup] = []
+    for _root, idx in sorted(groups.items()):
+        fps: list[str] = []
+        for i in idx:
+            for f in fp_for.get(i, []):
+                if f not in fps:
+                    fps.append(f)
+        out.append(QuoteGroup([mentions[i] for i in idx], fps))
+    return out
+
+
+def speaker_keys(view: View, q: Quote) -> set[str]:
+    """Name stems describing a quote's speaker: the name, and the title written right before it
+    ("United Nations Special Envoy for Syria Staffan de Mistura" -> un, envoy, mistura ...)."""
+    keys = names(q.speaker or "") | {stem(w) for w in words(q.speaker or "") if w[:1].isalpha()}
+    if q.speaker_start is not None and q.speaker_end is not None:
+        text = view.article.text
+        window = text[max(0, q.speaker_start - 80) : q.speaker_end]
+        window = re.split(r"[.;:!?”\"]\s", window)[-1]  # only the noun phrase before the name
+        keys |= names(window)
+    return keys - GENERIC_SPEAKER_WORDS
+
+
+#: words in speaker descriptions that do not identify anyone
+GENERIC_SPEAKER_WORDS = frozenset({"the", "statement", "office", "official", "spokesman", "spokeswoman", "said", "says", "de", "al"})
+
+
+def speaker_index(views: Sequence[View]) -> dict[str, set[str]]:
+    """speaker name -> every key any article uses to describe that speaker."""
+    out: dict[str, set[str]] = {}
+    for v in views:
+        for q in v.claims.quotes:
+            if q.speaker:
+                out.setdefault(q.speaker, set()).update(speaker_keys(v, q))
+    return out
+
+
+def same_source(a: str, b: str, index: dict[str, set[str]]) -> bool:
+    """Do two speaker names denote one source (shared name, title or acronym anywhere in the story)?"""
+    if a == b:
+        return True
+    ka = index.get(a) or (names(a) | {stem(w) for w in words(a)})
+    kb = index.get(b) or (names(b) | {stem(w) for w in words(b)})
+    return bool((ka - GENERIC_SPEAKER_WORDS) & (kb - GENERIC_SPEAKER_WORDS))
+
+
+def quote_span(m: QuoteMention) -> Span:
+    return Span.of(m.view.article, m.quote.start, m.quote.end)
