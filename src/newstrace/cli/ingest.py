@@ -105,7 +105,7 @@ def ingest(
                 "warnings": warnings,
             }
         )
-    elif not (nothing_done and errors):  # the 'skipped' lines already said why nothing was done
+    elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
             + (f", {len(errors)} input(s) skipped" if errors else ""),

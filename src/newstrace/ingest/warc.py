@@ -18,10 +18,20 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
 
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
+    if not _starts_like_warc(path):
+        raise InputError(f"{path}: not a WARC file (it does not start with a WARC/1.x record header)")
     with path.open("rb") as fh:
         number = 0
         try:
-            for rec in ArchiveIterator(fh):
+            records = ArchiveIterator(fh)
+            # warcio writes its own multi-line warning to stderr on a bad Content-Length; silence it
+            # and report one line per damaged record through ``warn`` instead
+            records.INC_RECORD = ""
+            damaged = 0
+            for rec in records:
+                if records.err_count > damaged:
+                    damaged = records.err_count
+                    warn(f"{path}: record after {number}: Content-Length does not match the data, archive may be damaged")
                 if rec.rec_type != "response":
                     continue
                 number += 1
@@ -59,3 +69,20 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
             raise InputError(f"{path}: not a WARC file") from e
         except Exception as e:  # warcio fails on damaged archives with many types (even AttributeError)
             raise InputError(f"{path}: damaged WARC after record {number} ({type(e).__name__})") from e
+
+
+def _starts_like_warc(path: Path) -> bool:
+    """A WARC (plain or gzip-per-record) begins with ``WARC/``; anything else is not one."""
+    import gzip
+    import zlib
+
+    with path.open("rb") as fh:
+        head = fh.read(64)
+        if head.startswith(b"\x1f\x8b"):
+            fh.seek(0)
+            try:
+                with gzip.GzipFile(fileobj=fh) as gz:
+                    head = gz.read(16)
+            except (OSError, EOFError, zlib.error):
+                return False
+    return head.lstrip(b"\r\n").startswith(b"WARC/")

@@ -1,0 +1,358 @@
+"""The foundation CLI end to end: the seeds' demo facts and every bad input of issue 2.
+
+Bad inputs run the real console script in a subprocess, so "no traceback" and the exit code are
+what a user sees. Each case asserts a one-line message naming the input and the reason, the exit
+code, and that the database was neither created nor changed when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+NEWSTRACE = [sys.executable, "-m", "newstrace.cli.main"]
+
+
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    full_env.pop("NEWSTRACE_DB", None)
+    return subprocess.run(
+        [*NEWSTRACE, *map(str, args)], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=300
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_clean_failure(p: subprocess.CompletedProcess[str], code: int, *needles: str) -> str:
+    """Exit ``code``, nothing on stdout, exactly one stderr line containing every needle."""
+    assert "Traceback" not in p.stderr, p.stderr
+    assert p.returncode == code, (p.returncode, p.stderr)
+    assert p.stdout == ""
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1, p.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
+# -- the done-when facts on the seeds --------------------------------------------------------------
+
+
+def test_demo_ingests_both_seeds_with_their_facts(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    p = run("ingest", EXAMPLES, "--db", db, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert "2 added" in p.stderr
+    listed = run("list", "--db", db, "--json", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)  # stdout is one JSON document and nothing else
+    by_title = {r["title"]: r for r in rows}
+    assert set(by_title) == {RT_TITLE, REWRITE_TITLE}
+    rt, rw = by_title[RT_TITLE], by_title[REWRITE_TITLE]
+    assert (rt["outlet"], rt["published"], rt["url"]) == (
+        "rt.com",
+        "2016-10-30",
+        "https://www.rt.com/news/364760-un-envoy-shelling-aleppo/",
+    )
+    assert (rw["author"], rw["published"]) == ("Baran Hines", "2016-11-02")
+    shown = run("show", rw["id"], "--db", db, "--json", cwd=tmp_path)
+    text = json.loads(shown.stdout)["text"]
+    assert "Home / Be The Change" not in text
+    assert "Leave a comment" not in text
+    assert not text.rstrip().endswith("Share")
+    assert text.endswith("heightened war rhetoric .")
+    assert text.startswith("United Nations Special Envoy for Syria Staffan de Mistura stated Sunday")
+    # the human list names both titles too
+    human = run("list", "--db", db, cwd=tmp_path)
+    assert human.returncode == 0 and "Baran Hines" in human.stdout
+
+
+def test_reingest_adds_nothing_and_json_summary(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    first = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)
+    second = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)
+    assert json.loads(first.stdout)["added"] == 2
+    doc = json.loads(second.stdout)
+    assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 2)
+    assert first.stderr == second.stderr == ""  # --json: nothing but the document
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    run("ingest", EXAMPLES, "--db", db, cwd=tmp_path)
+    rows = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
+    rt = next(r for r in rows if r["outlet"] == "rt.com")
+    p = run("show", rt["id"][:6], "--db", db, cwd=tmp_path)
+    assert p.returncode == 0 and RT_TITLE in p.stdout and "Staffan de Mistura" in p.stdout
+    assert_clean_failure(run("show", "zzzz", "--db", db, cwd=tmp_path), 3, "n.db", "no article with id 'zzzz'")
+
+
+def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
+    v = run("--version", cwd=tmp_path)
+    assert v.returncode == 0 and v.stdout.startswith("newstrace ")
+    for args in (("ingest",), ("ingest", "--bogus", "x"), ("show",)):
+        p = run(*args, cwd=tmp_path)
+        assert p.returncode == 2, (args, p.stderr)
+        assert "Traceback" not in p.stderr and "internal error" not in p.stderr
+        assert "Error:" in p.stderr
+
+
+# -- bad input, each one ---------------------------------------------------------------------------
+
+
+@dataclass
+class Bad:
+    name: str
+    make: Callable[[Path], Path]
+    code: int
+    reason: str
+
+
+def _write(name: str, data: bytes) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        p = folder / name
+        p.write_bytes(data)
+        return p
+
+    return make
+
+
+def _html_without_text(folder: Path) -> Path:
+    p = folder / "nav-only.html"
+    p.write_text(
+        "<html><head><title>RT</title></head><body><nav><a href='/'>Home</a> / <a href='/news'>News</a>"
+        "</nav><footer>All rights reserved</footer></body></html>",
+        encoding="utf-8",
+    )
+    return p
+
+
+def _csv_without_text(folder: Path) -> Path:
+    p = folder / "titles.csv"
+    p.write_text(f"title,author\n{RT_TITLE},\n{REWRITE_TITLE},Baran Hines\n", encoding="utf-8")
+    return p
+
+
+def _folder_without_articles(folder: Path) -> Path:
+    p = folder / "downloads"
+    p.mkdir()
+    (p / "notes.docx").write_bytes(RT_TXT.read_bytes())
+    (p / ".hidden.txt").write_bytes(RT_TXT.read_bytes())
+    return p
+
+
+def _huge_text(folder: Path) -> Path:
+    p = folder / "huge.txt"
+    chunk = RT_TXT.read_bytes()
+    with p.open("wb") as fh:
+        for _ in range(50_000_000 // len(chunk) + 1):
+            fh.write(chunk)
+    assert p.stat().st_size > 50_000_000
+    return p
+
+
+BAD = [
+    Bad("empty", _write("empty.txt", b""), 2, "empty file"),
+    Bad("binary", _write("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8), 2, "binary file"),
+    Bad("binary-html", _write("page.html", b"\x00\x01\x02" * 500), 2, "binary file"),
+    Bad("binary-jsonl", _write("dump.jsonl", b"\x1f\x8b\x08\x00" + bytes(2000)), 2, "binary file"),
+    Bad("html-no-main-text", _html_without_text, 2, "HTML has no main text"),
+    Bad("csv-no-text-column", _csv_without_text, 2, "CSV has no text column"),
+    Bad("unknown-extension", _write("article.docx", RT_TXT.read_bytes()), 2, "unsupported file type"),
+    Bad("missing-path", lambda folder: folder / "nowhere.txt", 2, "no such file or folder"),
+    Bad("folder-without-articles", _folder_without_articles, 2, "folder holds no supported files"),
+    Bad("invalid-json", _write("broken.json", b'[{"text": "unterminated'), 2, "invalid JSON"),
+    Bad("nested-json", _write("deep.json", b"[" * 100_000 + b"]" * 100_000), 2, "JSON nested too deeply"),
+    Bad("not-warc", _write("crawl.warc", RT_TXT.read_bytes()), 2, "not a WARC file"),
+    Bad("huge-text", _huge_text, 4, "larger than the 20 MB limit"),
+]
+
+
+@pytest.mark.parametrize("case", BAD, ids=[b.name for b in BAD])
+def test_bad_input_one_line_exit_code_no_database(tmp_path: Path, case: Bad) -> None:
+    path = case.make(tmp_path)
+    db = tmp_path / "out.db"
+    p = run("ingest", path, "--db", db, cwd=tmp_path)
+    assert_clean_failure(p, case.code, path.name, case.reason)
+    assert not db.exists(), "nothing could be done, yet a database was created"
+    assert not list(tmp_path.glob("out.db*"))
+
+
+@pytest.mark.parametrize("case", BAD[:4], ids=[b.name for b in BAD[:4]])
+def test_bad_input_leaves_existing_database_unchanged(tmp_path: Path, case: Bad) -> None:
+    db = tmp_path / "kept.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    before = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
+    p = run("ingest", case.make(tmp_path), "--db", db, cwd=tmp_path)
+    assert p.returncode == case.code and "Traceback" not in p.stderr
+    assert json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout) == before
+
+
+def test_huge_text_with_raised_file_limit_is_refused_by_article_limit(tmp_path: Path) -> None:
+    """Raising the file limit still cannot make a 50 MB body an article: refused, not cleaned."""
+    path = _huge_text(tmp_path)
+    p = run("ingest", path, "--db", tmp_path / "o.db", cwd=tmp_path, env={"NEWSTRACE_MAX_FILE_BYTES": "100000000"})
+    assert_clean_failure(p, 4, "huge.txt", "longer than the 2,000,000 limit", "NEWSTRACE_MAX_ARTICLE_CHARS")
+
+
+def test_huge_record_in_jsonl_is_skipped_and_others_ingested(tmp_path: Path) -> None:
+    rt, rw = seeds()
+    path = tmp_path / "mixed.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "a", "title": rt.title, "text": rt.text}) + "\n")
+        fh.write(json.dumps({"id": "huge", "text": rt.text * 12_000}) + "\n")  # ~52 MB of real text
+        fh.write(json.dumps({"id": "b", "title": rw.title, "text": rw.text}) + "\n")
+    db = tmp_path / "o.db"
+    p = run("ingest", path, "--db", db, "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["added"] == 2
+    assert len(doc["warnings"]) == 1 and "mixed.jsonl:2:" in doc["warnings"][0]
+    ids = {r["id"] for r in json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)}
+    assert ids == {"a", "b"}
+
+
+def test_invalid_utf8_is_replaced_with_a_warning_naming_the_file(tmp_path: Path) -> None:
+    raw = REWRITE_TXT.read_bytes().replace("’".encode(), b"\x92")  # cp1252 apostrophes in a UTF-8 file
+    path = tmp_path / "mojibake.txt"
+    path.write_bytes(raw)
+    db = tmp_path / "o.db"
+    p = run("ingest", path, "--db", db, cwd=tmp_path)
+    assert p.returncode == 0 and "Traceback" not in p.stderr
+    warning = [ln for ln in p.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warning) == 1
+    assert "mojibake.txt" in warning[0] and "invalid UTF-8" in warning[0] and "U+FFFD" in warning[0]
+    row = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)[0]
+    text = json.loads(run("show", row["id"], "--db", db, "--json", cwd=tmp_path).stdout)["text"]
+    assert "de Mistura\ufffds office" in text
+    assert row["author"] == "Baran Hines" and row["title"] == REWRITE_TITLE
+
+
+def test_jsonl_broken_line_reported_with_file_and_line(tmp_path: Path) -> None:
+    rt, rw = seeds()
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps({"title": rt.title, "text": rt.text})
+        + "\n"
+        + '{"title": "cut off", "text": "Scores of civilians\n'
+        + json.dumps({"title": rw.title, "text": rw.text})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "o.db"
+    p = run("ingest", path, "--db", db, cwd=tmp_path)
+    assert p.returncode == 0 and "Traceback" not in p.stderr
+    warning = [ln for ln in p.stderr.splitlines() if "warning:" in ln]
+    assert len(warning) == 1 and "feed.jsonl:2:" in warning[0] and "invalid JSON" in warning[0]
+    assert "2 added" in p.stderr
+    strict = run("ingest", path, "--db", tmp_path / "s.db", "--strict", cwd=tmp_path)
+    assert strict.returncode == 2  # --strict: a skipped record fails the run
+
+
+def test_database_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "notes.db"
+    db.write_bytes(RT_TXT.read_bytes())
+    before = digest(db)
+    assert_clean_failure(run("ingest", EXAMPLES, "--db", db, cwd=tmp_path), 3, "notes.db", "not a SQLite database")
+    assert_clean_failure(run("list", "--db", db, cwd=tmp_path), 3, "notes.db", "not a SQLite database")
+    assert_clean_failure(run("show", "abc", "--db", db, cwd=tmp_path), 3, "notes.db", "not a SQLite database")
+    assert digest(db) == before
+    assert not list(tmp_path.glob("notes.db-*"))
+
+
+def test_database_read_only_is_refused_and_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    assert run("ingest", RT_TXT, "--db", db, cwd=tmp_path).returncode == 0
+    db.chmod(0o444)
+    before = digest(db)
+    try:
+        assert_clean_failure(run("ingest", EXAMPLES, "--db", db, cwd=tmp_path), 3, "archive.db", "read-only")
+        assert digest(db) == before
+        listed = run("list", "--db", db, "--json", cwd=tmp_path)  # reading still works
+        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 1
+    finally:
+        db.chmod(0o644)
+
+
+def test_database_path_problems(tmp_path: Path) -> None:
+    (tmp_path / "folder.db").mkdir()
+    folder = run("ingest", EXAMPLES, "--db", tmp_path / "folder.db", cwd=tmp_path)  # typer's own check
+    assert folder.returncode == 2 and "Traceback" not in folder.stderr and "is a directory" in folder.stderr
+    assert_clean_failure(
+        run("ingest", EXAMPLES, "--db", tmp_path / "no" / "such" / "x.db", cwd=tmp_path), 3, "x.db", "does not exist"
+    )
+    assert_clean_failure(run("list", "--db", tmp_path / "absent.db", cwd=tmp_path), 3, "absent.db", "no such database")
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_truncated_database_fails_in_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "cut.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    data = db.read_bytes()
+    db.write_bytes(data[: len(data) // 3])
+    p = run("list", "--db", db, cwd=tmp_path)
+    assert "Traceback" not in p.stderr and p.returncode != 0
+    assert len(p.stderr.strip().splitlines()) == 1 and "cut.db" in p.stderr
+
+
+def test_mixed_inputs_skip_the_bad_and_ingest_the_good(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    page = tmp_path / "rt.html"
+    page.write_text(html_page(seeds()[0]), encoding="utf-8")
+    db = tmp_path / "o.db"
+    p = run("ingest", tmp_path / "empty.txt", page, tmp_path / "gone.csv", REWRITE_TXT, "--db", db, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    skipped = [ln for ln in p.stderr.splitlines() if ln.startswith("newstrace: skipped:")]
+    assert len(skipped) == 2
+    assert any("empty.txt: empty file" in s for s in skipped) and any("gone.csv: no such file" in s for s in skipped)
+    assert "2 added" in p.stderr and "2 input(s) skipped" in p.stderr
+
+
+def test_hostile_file_name_stays_one_printable_line(tmp_path: Path) -> None:
+    """A file name with a newline, an ESC sequence and rich markup is shown escaped, on one line."""
+    path = tmp_path / "evil\n\x1b[31m[bold]red.txt"
+    path.write_bytes(b"")
+    p = run("ingest", path, "--db", tmp_path / "o.db", cwd=tmp_path)
+    line = assert_clean_failure(p, 2, "empty file", "\\x0a", "\\x1b[31m[bold]red.txt")
+    assert "\x1b" not in line
+    # the warning channel (rich markup on) shows a bracketed name literally
+    marked = tmp_path / "[bold]latin1[red].txt"
+    marked.write_bytes(REWRITE_TXT.read_bytes().replace("’".encode(), b"\x92"))
+    w = run("ingest", marked, "--db", tmp_path / "o.db", cwd=tmp_path)
+    assert w.returncode == 0 and "[bold]latin1[red].txt: invalid UTF-8" in w.stderr
+
+
+def test_hostile_metadata_does_not_reach_the_terminal(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "title": "\x1b]0;owned\x07" + rt.title + "[bold]", "author": "A\x1b[2JB", "text": rt.text})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "o.db"
+    assert run("ingest", path, "--db", db, cwd=tmp_path).returncode == 0
+    for args in (("list",), ("show", "x1")):
+        p = run(*args, "--db", db, cwd=tmp_path)
+        assert p.returncode == 0
+        assert "\x1b" not in p.stdout and "\x07" not in p.stdout
+    shown = json.loads(run("show", "x1", "--db", db, "--json", cwd=tmp_path).stdout)
+    assert shown["title"] == "]0;owned " + rt.title + "[bold]"
+    assert shown["author"] == "A [2JB"
