@@ -155,7 +155,7 @@ def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_fro
     return load_articles(repo_of(request), q, outlet, date_from, date_to, limit, offset)
 
 
-@router.get("/articles/{article_id}", response_model=s.ArticleDetail, responses=NOT_FOUND)
+@router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses=NOT_FOUND)
 def api_article(request: Request, article_id: str) -> s.ArticleDetail:
     """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
     return load_article(repo_of(request), article_id)[1]
@@ -168,7 +168,7 @@ def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from
     return load_stories(repo_of(request), q, outlet, date_from, date_to, limit, offset)
 
 
-@router.get("/stories/{story_id}", response_model=s.StoryDetail, responses=NOT_FOUND)
+@router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses=NOT_FOUND)
 def api_story(request: Request, story_id: str) -> s.StoryDetail:
     """One story: its articles and the compare report over them."""
     return load_story(repo_of(request), story_id)[0]

@@ -65,7 +65,7 @@ def stories_page(
     )
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id:path}")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, story_id)
@@ -103,7 +103,7 @@ def articles_page(
     )
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str) -> HTMLResponse:
     repo = api.repo_of(request)
     article, detail, claims = api.load_article(repo, article_id)

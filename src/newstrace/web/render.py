@@ -170,7 +170,7 @@ def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str,
             f'<a class="node" href="/articles/{escape(a["id"])}" data-article="{escape(a["id"])}">'
             f"<title>{escape(a.get('title') or a['id'])}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
-            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(a.get("outlet") or "?", 22))}</text>'
+            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(a.get("outlet") or a.get("title") or "?", 22))}</text>'
             f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
         )
     for x_id in externals:
@@ -188,7 +188,7 @@ def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str,
 def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
     for a in articles:
         if a["id"] == node:
-            return f"{a.get('outlet') or a['id']}"
+            return _short(str(a.get("outlet") or a.get("title") or a["id"]), 40)
     return node
 
 

@@ -56,6 +56,7 @@ class CompareView:
     quote_groups: list[dict[str, Any]]
     count_slots: list[dict[str, Any]]
     pairs: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)
 
 
 def brief(a: Article) -> dict[str, Any]:
@@ -127,7 +128,8 @@ def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, 
         f_arts = [x for x in (f.get("articles") or []) if x in by_id]
         if len(f_arts) >= 2:
             view.href = compare_href(f_arts)
-        for ei, ev in enumerate(f.get("evidence") or []):
+        evs = [ev for ev in (f.get("evidence") or []) if isinstance(ev, dict)]
+        for ei, ev in enumerate(evs):
             art = ev.get("article")
             view.evidence.append((_outlet(by_id[art]) if art in by_id else str(art), str(ev.get("text") or "")))
             if art not in col_of or ev.get("field") == "title":
@@ -136,17 +138,34 @@ def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, 
                 continue
             anchor = f"c{col_of[art]}-f{fi}-{ei}"
             cls = f"ev t-{ftype}"
-            if ftype == "quote_variant":
+            if _nested(ev, evs):
+                # a span inside another span of the same finding: the words that differ
+                # (e.g. the editorial "[attacks,]" inside the quotation that carries it)
                 cls += " diff"
             anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + view.summary))
             view.jumps.append(("#" + anchor, _outlet(shown[col_of[art]]), str(ev.get("text") or "")))
         findings.append(view)
+    findings.sort(key=lambda v: -(v.importance or 0.0))
 
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id]) for i, a in enumerate(shown)]
     prov = report.get("provenance")
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     graph = provenance_svg([brief(a) for a in articles], [e for e in edges if isinstance(e, dict)])
-    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles), pairs)
+    notes = [str(n) for n in (report.get("notes") or [])]
+    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles), pairs, notes)
+
+
+def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
+    s0, s1 = ev.get("start"), ev.get("end")
+    if not isinstance(s0, int) or not isinstance(s1, int):
+        return False
+    for other in evs:
+        if other is ev or other.get("article") != ev.get("article") or other.get("field") == "title":
+            continue
+        o0, o1 = other.get("start"), other.get("end")
+        if isinstance(o0, int) and isinstance(o1, int) and o0 <= s0 and s1 <= o1 and (o1 - o0) > (s1 - s0):
+            return True
+    return False
 
 
 def count_slots(report: dict[str, Any], articles: Sequence[Article]) -> list[dict[str, Any]]:
@@ -177,7 +196,13 @@ def count_slots(report: dict[str, Any], articles: Sequence[Article]) -> list[dic
 
 
 def _outlet(a: Article) -> str:
-    return a.outlet or a.id
+    """How an article is named beside its text: outlet, else its (shortened) title, else its id."""
+    if a.outlet:
+        return a.outlet
+    if a.title:
+        t = " ".join(a.title.split())
+        return t if len(t) <= 40 else t[:39] + "…"
+    return a.id
 
 
 def _outlet_by_id(shown: Sequence[Article], art: str) -> str:

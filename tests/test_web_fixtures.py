@@ -1,0 +1,94 @@
+"""Databases for the web tests: the seeds, a hostile article, and a sample of FA-KES when present.
+
+Imported by the other ``test_web*`` modules (this module holds no tests itself). The hostile
+article carries ``<script>``, ``<img onerror>`` and ``javascript:`` links in its title, text, outlet
+and URL; each payload would set ``window.__pwned`` if it ever ran.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DATA, EXAMPLES
+
+from newstrace.ingest import read_inputs
+from newstrace.model import Article
+from newstrace.store.sqlite import Store
+
+HOSTILE_ID = "hostile-<script>alert(1)</script>"
+HOSTILE_RECORD = {
+    "id": HOSTILE_ID,
+    "title": "Breaking <script>window.__pwned='title'</script> <img src=x onerror=\"window.__pwned='title-img'\">",
+    "outlet": "<b onmouseover=\"window.__pwned='outlet'\">evil.example</b>",
+    "url": "javascript:window.__pwned='url'",
+    "published": "2016-10-31",
+    "author": "<svg onload=\"window.__pwned='author'\">",
+    "text": (
+        "United Nations Special Envoy for Syria Staffan de Mistura said he is “appalled and shocked by the "
+        "high number of rockets indiscriminately launched by armed opposition groups”. "
+        "<script>window.__pwned='text-script'</script> "
+        "<img src=x onerror=\"window.__pwned='text-img'\"> "
+        "<a href=\"javascript:window.__pwned='text-link'\">click here</a> "
+        "<iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe> "
+        "\"><svg/onload=window.__pwned='attr-breakout'> "
+        "Scores of civilians were killed in Aleppo over the last 48 hours, the statement said."
+    ),
+}
+
+#: FA-KES rows sampled into the browser/web databases (when ../shared/data is present).
+FAKES_SAMPLE = 40
+
+
+def seed_articles() -> list[Article]:
+    return list(read_inputs([EXAMPLES]))
+
+
+def hostile_article(tmp: Path) -> Article:
+    path = tmp / "hostile.jsonl"
+    path.write_text(json.dumps(HOSTILE_RECORD, ensure_ascii=False) + "\n", encoding="utf-8")
+    (art,) = list(read_inputs([path]))
+    return art
+
+
+def fakes_sample(n: int = FAKES_SAMPLE) -> list[Article]:
+    path = DATA / "fakes" / "fakes_dev.csv"
+    if not path.exists():
+        return []
+    out: list[Article] = []
+    for a in read_inputs([path], on_error=lambda e: None):
+        out.append(a)
+        if len(out) >= n:
+            break
+    return out
+
+
+def build_db(path: Path, *, hostile: bool = True, data: bool = True) -> dict[str, str]:
+    """Write a database and run the corpus analysis when that stage is installed.
+
+    Returns the ids of the interesting articles: ``rt``, ``rewrite`` and ``hostile``.
+    """
+    seeds = seed_articles()
+    arts = list(seeds)
+    ids = {("rt" if a.outlet == "rt.com" else "rewrite"): a.id for a in seeds}
+    if hostile:
+        h = hostile_article(path.parent)
+        arts.append(h)
+        ids["hostile"] = h.id
+    if data:
+        arts += fakes_sample()
+    with Store(path) as st:
+        st.add_articles(arts)
+    analyze_if_available(path)
+    return ids
+
+
+def analyze_if_available(path: Path) -> bool:
+    """Run ``newstrace.corpus.analyze`` on the database if the corpus stage provides it."""
+    try:
+        from newstrace.corpus import analyze  # type: ignore[attr-defined]
+    except ImportError:
+        return False
+    with Store(path) as st:
+        analyze(st)
+    return True
