@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web_fixtures import HOSTILE_RECORD, build_db
 
 from newstrace.limits import Limits
 from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.render import Ann, highlight, safe_url
+from test_web_fixtures import HOSTILE_RECORD, build_db
 
 BASE = "http://127.0.0.1"
 

@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 from conftest import DATA, EXAMPLES
-
 from newstrace.ingest import read_inputs
 from newstrace.model import Article
 from newstrace.store.sqlite import Store
