@@ -136,4 +136,81 @@ def reuse(
         err.print(f"{len(errors)} input(s) skipped", markup=False)
 
 
-_ = (Path, eval_app)
+@eval_app.command("reuse-clough")
+def reuse_clough(
+    data: Annotated[Path, typer.Argument(help="The clough_stevenson folder.")] = Path(
+        "../shared/data/clough_stevenson"
+    ),
+    as_json: JsonFlag = False,
+) -> None:
+    """Clough & Stevenson: reused vs not and cut/light/heavy/non; fitted on tasks a-c, tested on d-e."""
+    from newstrace.evaluate.reuse_clough import CLASSES, evaluate
+
+    if not data.is_dir():
+        raise InputError(f"{data}: not a folder")
+    result = evaluate(data)
+    if as_json:
+        emit_json(result)
+        return
+    for part in ("test", "dev", "all"):
+        m = result[part]
+        title = {
+            "test": "tasks d-e (held out)",
+            "dev": "tasks a-c (fitted on)",
+            "all": "all answers",
+        }[part]
+        out.print(
+            f"{title:<24} n={m['n']:<3} binary acc {m['binary_accuracy']:.3f}  precision {m['precision']:.3f}  "
+            f"recall {m['recall']:.3f}  4-class acc {m['accuracy_4class']:.3f}",
+            markup=False,
+        )
+    out.print("\nconfusion (all answers; rows gold, columns predicted)", markup=False)
+    out.print("        " + "".join(f"{c:>7}" for c in CLASSES), markup=False)
+    for g in CLASSES:
+        out.print(
+            f"{g:<8}" + "".join(f"{result['all']['confusion'][g][p]:>7}" for p in CLASSES),
+            markup=False,
+        )
+
+
+@eval_app.command("reuse-plagdet")
+def reuse_plagdet(
+    data: Annotated[
+        Path, typer.Argument(help="The shared data folder (needs fakes/ and fnc1/).")
+    ] = Path("../shared/data"),
+    per_type: Annotated[
+        int, typer.Option("--per-type", help="Document pairs per obfuscation.")
+    ] = 60,
+    min_chars: Annotated[
+        int, typer.Option("--min-chars", help="Shortest passage reported.")
+    ] = MIN_CHARS,
+    as_json: JsonFlag = False,
+) -> None:
+    """PAN-style text alignment on real news (FA-KES passages in FNC-1 bodies), scored by plagdet."""
+    from newstrace.evaluate.plagdet import evaluate
+
+    if not data.is_dir():
+        raise InputError(f"{data}: not a folder")
+    if per_type < 1:
+        raise typer.BadParameter("--per-type must be at least 1")
+    result = evaluate(data, per_type=per_type, min_chars=min_chars)
+    if as_json:
+        emit_json(result)
+        return
+
+    def row(name: str, m: dict[str, float]) -> None:
+        out.print(
+            f"{name:<14} plagdet {m['plagdet']:.3f}  precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+            f"granularity {m['granularity']:.3f}  cases {m['cases']}",
+            markup=False,
+        )
+
+    row("overall", result["overall"])
+    row("test split", result["test"])
+    row("dev split", result["dev"])
+    for obf, m in result["by_obfuscation"].items():
+        row(obf, m)
+    out.print(
+        f"detections on {result['pairs']} pairs; on pairs without reuse: {result['false_detections_on_negatives']}",
+        markup=False,
+    )

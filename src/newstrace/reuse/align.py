@@ -43,6 +43,8 @@ SEED_K = 3
 SEED_CAP = 8
 #: largest gap (words, in each text) bridged inside one passage
 MAX_GAP = 8
+#: words a block may overlap the chain it extends (repeated words at the seam)
+MAX_OVERLAP = 2
 #: weakest passage kept: 2 * matched words / (words in a + words in b)
 MIN_SCORE = 0.5
 #: score from which a passage with edits counts as ``near_verbatim`` rather than ``paraphrase``
@@ -134,7 +136,8 @@ def _chain(blocks: list[tuple[int, int, int]], gap: int) -> list[_Chain]:
             if ga > gap or gb > gap:
                 continue
             delta = max(0, -ga, -gb)
-            if delta >= length or i + delta < c.a0 or j + delta < c.b0:
+            # a block that overlaps the chain by more than a repeated word or two belongs elsewhere
+            if delta > MAX_OVERLAP or delta >= length or i + delta < c.a0 or j + delta < c.b0:
                 continue
             cost = max(ga, 0) + max(gb, 0) + abs(ga - gb)
             if best is None or cost < best_cost:
@@ -344,24 +347,34 @@ def merge_passages(
     passages; a caller that wants one region per reused block (PAN-style detections, a report that
     shows "this paragraph was taken") merges them here. Gaps between members are counted as edits.
     """
-    ps = sorted(passages, key=lambda p: (p.a_start, p.b_start))
-    groups: list[list[SharedPassage]] = []
-    boxes: list[list[int]] = []
-    for p in ps:
-        for box, members in zip(boxes, groups, strict=True):
-            if (
-                p.a_start <= box[1] + gap
-                and box[0] <= p.a_end + gap
-                and p.b_start <= box[3] + gap
-                and box[2] <= p.b_end + gap
-            ):
-                members.append(p)
-                box[0], box[1] = min(box[0], p.a_start), max(box[1], p.a_end)
-                box[2], box[3] = min(box[2], p.b_start), max(box[3], p.b_end)
+    groups: list[list[SharedPassage]] = [
+        [p] for p in sorted(passages, key=lambda p: (p.a_start, p.b_start))
+    ]
+    boxes: list[list[int]] = [[g[0].a_start, g[0].a_end, g[0].b_start, g[0].b_end] for g in groups]
+    changed = True
+    while changed:  # merging two boxes can bring a third within reach: repeat until stable
+        changed = False
+        for x in range(len(boxes)):
+            for y in range(x + 1, len(boxes)):
+                bx, by = boxes[x], boxes[y]
+                if (
+                    by[0] <= bx[1] + gap
+                    and bx[0] <= by[1] + gap
+                    and by[2] <= bx[3] + gap
+                    and bx[2] <= by[3] + gap
+                ):
+                    boxes[x] = [
+                        min(bx[0], by[0]),
+                        max(bx[1], by[1]),
+                        min(bx[2], by[2]),
+                        max(bx[3], by[3]),
+                    ]
+                    groups[x].extend(groups[y])
+                    del boxes[y], groups[y]
+                    changed = True
+                    break
+            if changed:
                 break
-        else:
-            groups.append([p])
-            boxes.append([p.a_start, p.a_end, p.b_start, p.b_end])
     out: list[SharedPassage] = []
     for box, members in zip(boxes, groups, strict=True):
         if len(members) == 1:
