@@ -1,8 +1,395 @@
-"""Placeholder replaced below."""
+"""The self-contained HTML report: articles side by side, findings, provenance graph, timeline.
+
+One file that works offline: inline CSS, a few lines of inline JavaScript (allowed by hash in a
+strict Content-Security-Policy, so nothing else can run even if escaping were ever missed), inline
+SVG. Every string that comes from an article goes through Jinja's autoescaping; links to the
+articles' own URLs are emitted only for http(s) URLs. Element ids are built from indexes, never
+from article data.
+
+``report_context(comparison)`` gives the template's data so that the web app can embed the same
+pieces (``templates/report.html.j2`` blocks) in its own pages.
+"""
+
 from __future__ import annotations
 
-from typing import Any
+import base64
+import hashlib
+import itertools
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from newstrace.model import Article, published_iso
+
+if TYPE_CHECKING:
+    from newstrace.compare.core import Comparison
+
+FINDING_TITLES = {
+    "headline_unsupported": "Headline unsupported",
+    "event_drift": "Event drift",
+    "number_drift": "Number drift",
+    "attribution_changed": "Attribution changed",
+    "window_drift": "Time-window drift",
+    "quote_variant": "Quote variant",
+    "unique_claim": "Unique claim",
+}
+
+SCRIPT = """
+(function () {
+  function reveal(id) {
+    var el = document.getElementById(id);
+    if (!el) return;
+    for (var p = el.parentElement; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") p.open = true;
+    }
+    var mark = el;
+    if (el.classList.contains("anchor")) {
+      mark = el.nextElementSibling;
+      while (mark && mark.classList.contains("anchor")) mark = mark.nextElementSibling;
+      if (!mark) mark = el;
+    }
+    document.querySelectorAll(".flash").forEach(function (x) { x.classList.remove("flash"); });
+    mark.classList.add("flash");
+    mark.scrollIntoView({block: "center"});
+  }
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest("a[href^='#']");
+    if (!a) return;
+    ev.preventDefault();
+    var id = a.getAttribute("href").slice(1);
+    history.replaceState(null, "", "#" + id);
+    reveal(id);
+  });
+  if (location.hash.length > 1) reveal(location.hash.slice(1));
+})();
+""".strip()
 
 
-def render_html(comparison: Any) -> str:
-    return ""
+@dataclass
+class Mark:
+    """A highlighted range of one article's text (or title) with its anchor id and link target."""
+
+    start: int
+    end: int
+    id: str
+    target: str
+    cls: str
+    title: str
+
+
+@dataclass
+class Segment:
+    text: str
+    anchors: list[str] = field(default_factory=list)
+    link: Mark | None = None
+    classes: str = ""
+
+
+def segments(text: str, marks: list[Mark]) -> list[Segment]:
+    """Cut ``text`` at every mark boundary; each piece links to its innermost mark's target."""
+    valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
+    cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
+    starts: dict[int, list[str]] = {}
+    for m in sorted(valid, key=lambda m: (m.start, -m.end, m.id)):
+        starts.setdefault(m.start, []).append(m.id)
+    out: list[Segment] = []
+    for lo, hi in itertools.pairwise(cuts):
+        covering = [m for m in valid if m.start <= lo and hi <= m.end]
+        seg = Segment(text[lo:hi], starts.get(lo, []))
+        if covering:
+            inner = min(covering, key=lambda m: (m.end - m.start, m.id))
+            seg.link = inner
+            seg.classes = " ".join(sorted({c for m in covering for c in m.cls.split()}))
+        out.append(seg)
+    return out
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
+    if not url:
+        return None
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:
+        return None
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return url.strip()
+    return None
+
+
+def _date(p: date | datetime | None) -> str:
+    return published_iso(p) or "undated"
+
+
+def report_context(comparison: Comparison) -> dict[str, Any]:
+    """Everything the template shows, with all ids and cross-links resolved."""
+    c = comparison
+    order = sorted(range(len(c.articles)), key=lambda i: (_time_key(c.articles[i]), i))
+    index = {c.articles[i].id: n for n, i in enumerate(order)}
+    text_marks: dict[str, list[Mark]] = {a.id: [] for a in c.articles}
+    title_marks: dict[str, list[Mark]] = {a.id: [] for a in c.articles}
+
+    pairs = []
+    for pi, p in enumerate(c.pairs):
+        d = p.to_dict()
+        for k, s in enumerate(d["shared"]):
+            ida, idb = f"s{pi}-{k}-a", f"s{pi}-{k}-b"
+            text_marks[p.a].append(Mark(s["a_start"], s["a_end"], ida, idb, f"shared {s['kind']}", f"{s['kind']} passage shared with {c.label(p.b)}: click to jump there"))
+            text_marks[p.b].append(Mark(s["b_start"], s["b_end"], idb, ida, f"shared {s['kind']}", f"{s['kind']} passage shared with {c.label(p.a)}: click to jump there"))
+        pairs.append(
+            {
+                "a": c.label(p.a),
+                "b": c.label(p.b),
+                "similarity": f"{p.story_similarity:.2f}",
+                "same_story": p.same_story,
+                "shared": len(d["shared"]),
+                "first": f"s{pi}-0-a" if d["shared"] else None,
+            }
+        )
+
+    findings = []
+    for fi, f in enumerate(c.findings):
+        ev = []
+        for ei, e in enumerate(f.evidence):
+            mid = f"f{fi}-e{ei}"
+            mark = Mark(e.start, e.end, mid, f"f{fi}", f"evidence ev-{f.type}", f"{FINDING_TITLES.get(f.type, f.type)}: click for the finding")
+            (title_marks if e.field == "title" else text_marks).setdefault(e.article, []).append(mark)
+            ev.append({"id": mid, "label": c.label(e.article), "where": "headline" if e.field == "title" else "text", "text": e.text})
+        findings.append(
+            {
+                "id": f"f{fi}",
+                "type": f.type,
+                "title": FINDING_TITLES.get(f.type, f.type),
+                "summary": f.summary,
+                "articles": [c.label(a) for a in f.articles],
+                "importance": f"{f.importance:.2f}",
+                "evidence": ev,
+            }
+        )
+
+    counts: dict[str, list[dict[str, Any]]] = {}
+    for a in c.articles:
+        rows = []
+        for k, q in enumerate(c.claims[a.id].quantities):
+            n = index[a.id]
+            row_id, mark_id = f"c{n}-{k}", f"cm{n}-{k}"
+            if 0 <= q.start < q.end <= len(a.text):
+                text_marks[a.id].append(Mark(q.start, q.end, mark_id, row_id, "count", "a count: click for its reading"))
+            rows.append(
+                {
+                    "id": row_id,
+                    "mark": mark_id,
+                    "text": q.text,
+                    "range": _range(q.low, q.high),
+                    "subject": q.subject or "",
+                    "event": q.event or "",
+                    "window": q.window or "",
+                    "place": q.place or "",
+                    "source": q.source or "",
+                }
+            )
+        counts[a.id] = rows
+
+    articles = []
+    for n, i in enumerate(order):
+        a = c.articles[i]
+        cl = c.claims[a.id]
+        articles.append(
+            {
+                "n": n,
+                "anchor": f"a{n}",
+                "label": c.label(a.id),
+                "title": a.title or "(untitled)",
+                "title_segments": segments(a.title or "", title_marks.get(a.id, [])) if a.title else [Segment("(untitled)")],
+                "outlet": a.outlet or "",
+                "author": a.author or "",
+                "published": _date(a.published),
+                "url": a.url or "",
+                "href": safe_url(a.url),
+                "id": a.id,
+                "words": a.words,
+                "quotes": len(cl.quotes),
+                "counts": counts[a.id],
+                "segments": segments(a.text, text_marks.get(a.id, [])),
+            }
+        )
+
+    quotes = []
+    for g in c.quote_groups:
+        if len(g.articles) < 2 and len(c.articles) > 1:
+            continue
+        quotes.append(
+            {
+                "speaker": g.speaker or "unknown speaker",
+                "variants": [{"text": t, "articles": _uniq(c.label(m.article) for m in ms)} for t, ms in g.variants()],
+                "fingerprints": g.fingerprints,
+            }
+        )
+
+    return {
+        "title": _report_title(c),
+        "articles": articles,
+        "findings": findings,
+        "pairs": pairs,
+        "quotes": quotes,
+        "notes": c.notes,
+        "graph": provenance_svg(c),
+        "timeline": timeline_svg(c),
+        "script": SCRIPT,
+        "columns": min(len(articles), 3),
+    }
+
+
+def _report_title(c: Comparison) -> str:
+    labels = [c.label(a.id) for a in c.articles]
+    if len(labels) == 1:
+        return f"newstrace: {labels[0]}"
+    if len(labels) <= 3:
+        return "newstrace compare: " + " · ".join(labels)
+    return f"newstrace compare: {len(labels)} articles"
+
+
+def _uniq(xs: Any) -> list[str]:
+    return list(dict.fromkeys(xs))
+
+
+def _range(low: float | None, high: float | None) -> str:
+    def f(x: float | None) -> str:
+        return "?" if x is None else f"{x:,.0f}"
+
+    if high is None:
+        return f"≥ {f(low)}"
+    if low == high:
+        return f(low)
+    return f"{f(low)}–{f(high)}"
+
+
+def _time_key(a: Article) -> tuple[int, float]:
+    p = a.published
+    if p is None:
+        return (1, 0.0)
+    if isinstance(p, datetime):
+        return (0, p.timestamp() if p.tzinfo else p.replace(tzinfo=None).timestamp())
+    return (0, datetime(p.year, p.month, p.day).timestamp())
+
+
+# --- SVG (data for the template; the template escapes every label) -----------------------------
+
+
+@dataclass
+class SvgNode:
+    x: float
+    y: float
+    label: str
+    sub: str
+    external: bool
+    href: str | None
+
+
+@dataclass
+class SvgEdge:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    label: str
+    tooltip: str
+    external: bool
+
+
+def provenance_svg(c: Comparison) -> dict[str, Any]:
+    """Node and edge coordinates of the provenance graph (articles by time, externals on top)."""
+    nodes = c.graph()
+    order = {a.id: n for n, a in enumerate(sorted(c.articles, key=lambda a: (_time_key(a), c.articles.index(a))))}
+    step, width_min = 190.0, 420.0
+    max_x = max([n.x for n in nodes] + [0.0])
+    width = max(width_min, (max_x + 1) * step + 40)
+    has_ext = any(n.external for n in nodes)
+    top = 60.0 if has_ext else 0.0
+    pos: dict[str, tuple[float, float]] = {}
+    out_nodes = []
+    for n in nodes:
+        x = 20 + n.x * step + step / 2 - 10
+        y = 30 + (0 if n.external else top + 30 + n.y * 56)
+        pos[n.id] = (x, y)
+        out_nodes.append(
+            SvgNode(x, y, _short(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external, None if n.external else f"#a{order[n.id]}")
+        )
+    edges = []
+    for e in c.provenance:
+        if e.source not in pos or e.derived not in pos:
+            continue
+        (x1, y1), (x2, y2) = pos[e.source], pos[e.derived]
+        dx, dy = x2 - x1, y2 - y1
+        d = math.hypot(dx, dy) or 1.0
+        r = 26.0
+        kinds = ", ".join(str(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
+        edges.append(
+            SvgEdge(
+                x1 + dx / d * r,
+                y1 + dy / d * r,
+                x2 - dx / d * r,
+                y2 - dy / d * r,
+                f"{e.confidence:.2f}",
+                f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} → {c.label(e.derived)}: "
+                f"confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}",
+                e.source.startswith("external:"),
+            )
+        )
+    height = 30 + top + 30 + 56 + 40
+    return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}
+
+
+def timeline_svg(c: Comparison) -> dict[str, Any]:
+    """Dated articles on a time axis; undated ones are listed after it."""
+    dated = [(a, _time_key(a)[1]) for a in c.articles if a.published is not None]
+    undated = [c.label(a.id) for a in c.articles if a.published is None]
+    if not dated:
+        return {"points": [], "undated": undated, "width": 0, "ticks": []}
+    t0 = min(t for _, t in dated)
+    t1 = max(t for _, t in dated)
+    span = max(t1 - t0, 86400.0)
+    width = 760.0
+    points = []
+    order = {a.id: n for n, a in enumerate(sorted(c.articles, key=lambda a: (_time_key(a), c.articles.index(a))))}
+    for k, (a, t) in enumerate(sorted(dated, key=lambda p: (p[1], order[p[0].id]))):
+        x = 40 + (t - t0) / span * (width - 80)
+        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": _short(c.label(a.id), 28), "date": _date(a.published), "href": f"#a{order[a.id]}"})
+    ticks = [{"x": 40.0, "label": _date(min(dated, key=lambda p: p[1])[0].published)}]
+    if t1 > t0:
+        ticks.append({"x": width - 40, "label": _date(max(dated, key=lambda p: p[1])[0].published)})
+    return {"points": points, "undated": undated, "width": width, "ticks": ticks}
+
+
+def _short(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+_ENV = Environment(
+    loader=PackageLoader("newstrace.compare", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def csp_hash(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+def render_html(comparison: Comparison) -> str:
+    """The whole report as one HTML document (UTF-8 text)."""
+    ctx = report_context(comparison)
+    css = _ENV.get_template("report.css").render()
+    ctx["css"] = css
+    ctx["csp"] = (
+        "default-src 'none'; img-src data:; "
+        f"style-src '{csp_hash(css)}'; script-src '{csp_hash(SCRIPT)}'; base-uri 'none'; form-action 'none'"
+    )
+    return _ENV.get_template("report.html.j2").render(**ctx)

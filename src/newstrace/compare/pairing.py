@@ -481,11 +481,12 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
     for var in variants:
         # A quotation the reuse stage aligned but the claims stage missed still takes part.
         for sp in var.spans:
-            v = by_id.get(sp.article)
-            if v is None or sp.field != "text":
+            owner = by_id.get(sp.article)
+            if owner is None or sp.field != "text":
                 continue
             if not any(m.article == sp.article and _overlap(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
-                mentions.append(QuoteMention(sp.article, Quote(sp.start, sp.end, v.article.text[sp.start : sp.end], var.speaker), v))
+                q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
+                mentions.append(QuoteMention(sp.article, q, owner))
                 parent.append(len(parent))
                 keys.append(_tokens(sp.text))
     for var in variants:
