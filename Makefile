@@ -28,6 +28,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newstrace ingest examples --db $(DEMO_DB)
 	$(BIN)/newstrace list --db $(DEMO_DB)
+	$(BIN)/newstrace compare examples --html report.html
 
 ## test: test extras, system packages (Java, Chromium), lint, types, the whole suite
 test: $(TSTAMP) lint typecheck unit

@@ -145,6 +145,10 @@ class Comparison:
                 return p
         return None
 
+    def by_time(self) -> list[Article]:
+        """Articles by publication time, undated last, input order breaking ties."""
+        return [self.articles[i] for i in sorted(range(len(self.articles)), key=lambda i: (_sort_time(self.articles[i].published), i))]
+
     def graph(self) -> list[GraphNode]:
         """Provenance graph nodes: articles left to right by publication time (undated last),
         external common sources above them."""

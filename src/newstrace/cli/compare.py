@@ -1,0 +1,65 @@
+"""``newstrace compare INPUT... [--json FILE] [--html FILE]``: the cross-outlet report."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newstrace.cli.app import InputsArg, NoCleanFlag, app, err, one_line, out, warn
+from newstrace.compare import compare_articles, render_html
+from newstrace.compare.terminal import print_comparison
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest import read_inputs
+
+
+@app.command()
+def compare(
+    inputs: InputsArg,
+    json_file: Annotated[
+        Path | None,
+        typer.Option("--json", help="Write the JSON document to FILE ('-' for stdout, then nothing else is printed there).", dir_okay=False),
+    ] = None,
+    html_file: Annotated[
+        Path | None,
+        typer.Option("--html", help="Write the self-contained HTML report to FILE.", dir_okay=False),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Findings printed in the terminal (0 = all).")] = 25,
+    no_clean: NoCleanFlag = False,
+) -> None:
+    """Compare articles about one story: what each outlet says that the others don't, where they
+    disagree, and who took what from whom."""
+    to_stdout = json_file is not None and str(json_file) == "-"
+    errors: list[NewstraceError] = []
+
+    def on_error(e: NewstraceError) -> None:
+        errors.append(e)
+        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+
+    articles = list(read_inputs(inputs, clean=not no_clean, warn=lambda m: warn(one_line(m)), on_error=on_error))
+    if not articles:
+        raise InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
+    comparison = compare_articles(articles)
+    if json_file is not None:
+        doc = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+        if to_stdout:
+            sys.stdout.write(doc)
+            sys.stdout.flush()
+        else:
+            _write(json_file, doc)
+            err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
+    if html_file is not None:
+        _write(html_file, render_html(comparison))
+        err.print(f"wrote {one_line(html_file)}", markup=False, highlight=False)
+    if not to_stdout:
+        print_comparison(comparison, out, top=top)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise NewstraceError(f"{path}: cannot write ({e.strerror or type(e).__name__})") from e

@@ -1,0 +1,98 @@
+"""Terminal rendering of a comparison: one summary table of the articles, then the findings.
+
+Article data goes into ``rich`` as plain ``Text`` (never as markup) with control characters
+removed, so a hostile title cannot inject markup or drive the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newstrace.compare.html import FINDING_TITLES
+from newstrace.model import published_iso
+
+if TYPE_CHECKING:
+    from newstrace.compare.core import Comparison
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+STYLES = {
+    "headline_unsupported": "bold red",
+    "event_drift": "bold red",
+    "number_drift": "red",
+    "attribution_changed": "yellow",
+    "window_drift": "yellow",
+    "quote_variant": "magenta",
+    "unique_claim": "green",
+}
+
+
+def plain(value: object) -> str:
+    """Printable one-line text: control characters and newlines out."""
+    return _CONTROLS.sub(" ", str(value)).replace("\n", " ")
+
+
+def articles_table(c: Comparison) -> Table:
+    table = Table(title=f"{len(c.articles)} article(s)", title_justify="left")
+    columns: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("#", {"justify": "right"}),
+        ("outlet", {"overflow": "fold"}),
+        ("date", {"no_wrap": True}),
+        ("title", {"overflow": "fold", "ratio": 3}),
+        ("words", {"justify": "right"}),
+        ("quotes", {"justify": "right"}),
+        ("counts", {"justify": "right"}),
+    )
+    for col, kw in columns:
+        table.add_column(col, **kw)
+    for n, a in enumerate(c.by_time(), 1):
+        cl = c.claims[a.id]
+        table.add_row(
+            str(n),
+            Text(plain(c.label(a.id))),
+            published_iso(a.published) or "?",
+            Text(plain(a.title or "(untitled)")),
+            str(a.words),
+            str(len(cl.quotes)),
+            str(len(cl.quantities)),
+        )
+    return table
+
+
+def print_comparison(c: Comparison, console: Console, top: int = 25) -> None:
+    """The human report: articles, notes, provenance edges and the findings by importance."""
+    console.print(articles_table(c))
+    for note in c.notes:
+        console.print(Text("note: ", style="yellow") + Text(plain(note)))
+    if c.provenance:
+        console.print(Text("\nprovenance", style="bold"))
+        for e in c.provenance:
+            src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
+            kinds = ", ".join(plain(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
+            console.print(Text(f"  {plain(src)} → {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds})"))
+    shown = c.findings if top <= 0 else c.findings[:top]
+    console.print(Text(f"\nfindings ({len(c.findings)})", style="bold"))
+    if not c.findings:
+        console.print("  none")
+    for n, f in enumerate(shown, 1):
+        line = Text(f"{n:>3}. ")
+        line += Text(f"[{FINDING_TITLES.get(f.type, f.type)}] ", style=STYLES.get(f.type, ""))
+        line += Text(plain(f.summary))
+        console.print(line)
+        for ev in f.evidence[:4]:
+            where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
+            console.print(Text(f"       {plain(c.label(ev.article))} {where}: “{_clip(plain(ev.text))}”", style="dim"))
+        if len(f.evidence) > 4:
+            console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
+    if len(shown) < len(c.findings):
+        console.print(Text(f"  … {len(c.findings) - len(shown)} more (all of them in --json and --html)", style="dim"))
+
+
+def _clip(s: str, n: int = 100) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
