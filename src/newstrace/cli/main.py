@@ -21,6 +21,7 @@ from newstrace.errors import NewstraceError
 from newstrace.cli import ingest as _ingest  # noqa: F401  isort: skip
 from newstrace.cli import serve as _serve  # noqa: F401  isort: skip
 from newstrace.cli import reuse as _reuse  # noqa: F401  isort: skip
+from newstrace.cli import extract as _extract  # noqa: F401  isort: skip
 from newstrace.cli import compare as _compare  # noqa: F401  isort: skip
 
 

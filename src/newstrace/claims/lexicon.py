@@ -1,0 +1,225 @@
+"""Word lists the claim rules rely on.
+
+They live in one place so that tuning on a dev split is a matter of editing data, not code. Forms
+are listed inflected because the pipeline runs without spaCy's lemmatizer (it costs time and the
+rules only need a few hundred forms).
+"""
+
+from __future__ import annotations
+
+# --- attribution cues ------------------------------------------------------------------------
+
+#: verbs that introduce speech or writing (all inflected forms listed; matched lower-cased)
+_SPEECH_STEMS: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "state": ("state", "states", "stated", "stating"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "note": ("note", "notes", "noted", "noting"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "continue": ("continued",),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "allege": ("allege", "alleges", "alleged", "alleging"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
+    "read": ("reads",),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "describe": ("describe", "describes", "described", "describing"),
+    "call": ("called",),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "accuse": ("accuse", "accuses", "accused", "accusing"),
+    "condemn": ("condemn", "condemns", "condemned", "condemning"),
+    "criticize": ("criticize", "criticizes", "criticized", "criticise", "criticises", "criticised"),
+    "estimate": ("estimate", "estimates", "estimated"),
+    "believe": ("believe", "believes", "believed"),
+    "think": ("think", "thinks", "thought"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "boast": ("boast", "boasts", "boasted", "boasting"),
+    "joke": ("joke", "jokes", "joked", "joking"),
+    "quip": ("quip", "quips", "quipped"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "contend": ("contend", "contends", "contended"),
+    "maintain": ("maintains", "maintained"),
+    "assert": ("assert", "asserts", "asserted"),
+    "indicate": ("indicate", "indicates", "indicated"),
+    "show": ("show", "shows", "showed", "shown"),
+    "find": ("found", "finds"),
+    "reveal": ("reveal", "reveals", "revealed"),
+    "agree": ("agree", "agrees", "agreed"),
+    "point": ("pointed",),
+    "mention": ("mention", "mentions", "mentioned"),
+    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasise", "emphasised", "stressed", "stresses"),
+    "shout": ("shout", "shouts", "shouted", "yelled", "chanted", "exclaimed"),
+    "demand": ("demand", "demands", "demanded"),
+    "worry": ("worried", "fears", "feared"),
+    "hope": ("hopes", "hoped"),
+    "know": ("knows",),
+    "learn": ("learned", "learnt"),
+    "observe": ("observed", "observes"),
+    "answer": ("answer", "answers", "answered"),
+    "repeat": ("repeated", "reiterated"),
+    "charge": ("charged",),
+    "complain": ("complain", "complains", "complained"),
+    "pledge": ("pledged", "pledges"),
+    "post": ("posted",),
+    "wonder": ("wondered", "wonders"),
+    "echo": ("echoed",),
+}
+CUE_FORMS: frozenset[str] = frozenset(f for forms in _SPEECH_STEMS.values() for f in forms)
+#: cues that introduce a direct quote reliably even without a clause
+STRONG_CUES: frozenset[str] = frozenset(
+    f for stem in ("say", "tell", "add", "state", "explain", "note", "write", "ask", "reply", "continue",
+                   "declare", "insist", "argue", "warn", "tweet", "read", "recall", "quip", "joke")
+    for f in _SPEECH_STEMS[stem]
+)
+#: nouns that stand for a document; "a statement released by X's office says" is X speaking
+DOCUMENT_NOUNS = frozenset(
+    ["statement", "statements", "report", "reports", "communique", "letter", "release", "declaration", "tweet", "post", "message", "announcement", "memo", "note", "website", "document", "study", "survey", "poll", "paper", "analysis", "transcript", "filing", "complaint", "indictment", "lawsuit", "information", "data", "figures", "account", "accounts", "footage", "video", "website", "findings", "estimate", "estimates", "tally"]
+)
+
+# --- speakers ---------------------------------------------------------------------------------
+
+#: words that describe a role rather than name a person: kept as the speaker's descriptors
+TITLE_WORDS = frozenset(
+    ["envoy", "special", "secretary", "general", "secretary-general", "president", "vice", "minister", "ministry", "spokesman", "spokeswoman", "spokesperson", "director", "chief", "head", "leader", "chairman", "chairwoman", "chair", "ambassador", "senator", "sen.", "rep.", "representative", "governor", "mayor", "professor", "prof.", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "official", "officials", "adviser", "advisor", "commander", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.", "king", "queen", "prince", "prime", "deputy", "foreign", "defense", "defence", "interior", "analyst", "expert", "researcher", "editor", "correspondent", "reporter", "journalist", "founder", "ceo", "candidate", "nominee", "judge", "justice", "attorney", "lawyer", "coordinator", "commissioner", "lord", "sir", "former", "late", "acting", "assistant", "executive", "senior", "junior", "state", "federal", "democrat", "democratic", "republican", "gop", "rev.", "reverend", "pastor", "bishop", "pope", "sheikh", "emir", "colonel", "general", "lieutenant", "major", "captain", "sergeant", "admiral", "agent", "diplomat", "manager"]
+)
+#: lowercase particles that belong inside personal names ("Staffan de Mistura")
+NAME_PARTICLES = frozenset(["de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "al", "al-", "bin", "ibn", "abu", "el", "ben", "st.", "mc"])
+#: head words of organisation names: such speakers are never "he" or "she"
+ORG_WORDS = frozenset(
+    ["ministry", "office", "mission", "agency", "council", "observatory", "group", "groups", "department", "committee", "international", "news", "nations", "union", "organization", "organisation", "organisations", "institute", "foundation", "army", "forces", "force", "party", "campaign", "administration", "government", "commission", "court", "university", "network", "channel", "times", "post", "journal", "press", "tv", "television", "radio", "service", "services", "bureau", "center", "centre", "association", "coalition", "alliance", "front", "movement", "command", "corps", "league", "company", "corporation", "inc.", "ltd.", "corp.", "bank", "house", "senate", "congress", "parliament", "assembly", "embassy", "consulate", "police"]
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "we", "it"})
+
+# --- numbers ----------------------------------------------------------------------------------
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+#: vague quantifiers: phrase -> (low, high); high None = open
+VAGUE: dict[str, tuple[float, float | None]] = {
+    "tens of thousands of": (20_000, 99_999),
+    "hundreds of thousands of": (200_000, 999_999),
+    "thousands of": (2_000, 9_999),
+    "hundreds of": (200, 999),
+    "scores of": (40, 199),
+    "dozens of": (24, 144),
+    "dozens": (24, 144),
+    "scores": (40, 199),
+    "a dozen": (12, 12),
+    "half a dozen": (6, 6),
+    "a handful of": (2, 6),
+    "a handful": (2, 6),
+    "a few": (2, 5),
+    "several": (3, 9),
+    "a couple of": (2, 3),
+    "a score of": (20, 20),
+}
+#: "several hundred", "a few thousand": multiplier ranges for a following scale word
+VAGUE_MULTIPLIERS: dict[str, tuple[float, float]] = {
+    "several": (3, 9),
+    "a few": (2, 5),
+    "many": (2, 9),
+    "some": (2, 9),
+    "a couple of": (2, 3),
+    "tens of": (20, 99),
+}
+
+#: approximators and bounds before a number: (low factor, high factor); None = open high
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "at least": (1.0, None),
+    "no fewer than": (1.0, None),
+    "no less than": (1.0, None),
+    "not less than": (1.0, None),
+    "more than": (1.0, None),
+    "over": (1.0, None),
+    "upwards of": (1.0, None),
+    "in excess of": (1.0, None),
+    "just over": (1.0, 1.1),
+    "well over": (1.0, None),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "just under": (0.9, 1.0),
+    "close to": (0.9, 1.0),
+    "up to": (0.0, 1.0),
+    "as many as": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+    "no more than": (0.0, 1.0),
+    "not more than": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "some": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "about": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "an estimated": (0.9, 1.1),
+    "estimated": (0.9, 1.1),
+    "circa": (0.9, 1.1),
+    "some estimated": (0.9, 1.1),
+}
+
+# --- what is counted and what happened to it --------------------------------------------------
+
+#: count nouns that are people (plural forms; singular after "one")
+PEOPLE_NOUNS = frozenset(
+    ["people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "woman", "men", "man", "soldiers", "soldier", "troops", "personnel", "fighters", "fighter", "militants", "militant", "rebels", "rebel", "terrorists", "terrorist", "jihadists", "insurgents", "gunmen", "members", "residents", "refugees", "migrants", "victims", "casualties", "deaths", "dead", "wounded", "injured", "patients", "students", "workers", "officers", "policemen", "police", "guards", "pilots", "journalists", "doctors", "nurses", "staff", "detainees", "prisoners", "hostages", "protesters", "demonstrators", "syrians", "iraqis", "kurds", "infants", "babies", "girls", "boys", "family", "families", "individuals", "citizens", "inhabitants", "villagers", "worshippers", "passengers", "servicemen", "militiamen", "combatants", "recruits", "civilans", "peoples", "youths", "adults", "elderly", "teenagers", "toddlers", "minors", "aid", "workers", "volunteers", "fatalities", "injuries", "bodies", "corpses", "others"]
+)
+#: count nouns that are events or things
+EVENT_NOUNS = frozenset(
+    ["attacks", "attack", "strikes", "strike", "airstrikes", "air-strikes", "raids", "raid", "rockets", "rocket", "missiles", "missile", "shells", "shell", "bombs", "bomb", "barrel", "explosions", "explosion", "violations", "violation", "cases", "case", "incidents", "incident", "times", "sorties", "shots", "mortars", "mortar", "bombings", "bombing", "shellings", "clashes", "battles", "ceasefire-violations", "villages", "towns", "homes", "houses", "buildings", "schools", "hospitals", "vehicles", "tanks", "aircraft", "planes", "helicopters", "drones", "targets", "positions", "sites", "trucks", "convoys", "operations", "arrests", "executions", "assaults", "massacres"]
+)
+#: nouns after a number that make it not a count of people or events
+NON_COUNT_UNITS = frozenset(
+    ["percent", "per", "cent", "%", "pc", "years", "year-old", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute", "seconds", "second", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters", "feet", "foot", "inches", "kg", "kilograms", "tons", "tonnes", "pounds", "dollars", "euros", "usd", "$", "liters", "litres", "degrees", "am", "pm", "a.m.", "p.m.", "gmt", "bc", "ad", "square", "acres", "hectares", "mph", "billion-dollar", "million-dollar", "points", "votes", "seats"]
+)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+#: event category -> word prefixes that signal it (matched on lower-cased token starts)
+EVENT_STEMS: dict[str, tuple[str, ...]] = {
+    "killed": (
+        "kill", "die", "died", "dying", "dead", "death", "murder", "slaughter", "massacre",
+        "execut", "fatalit", "lost their lives", "perish", "slain", "claimed the lives",
+        "claimed lives", "fallen victim", "fell victim", "martyr", "assassinat", "behead",
+        "casualt", "toll", "bodies", "victims",
+    ),
+    "wounded": ("wound", "injur", "hurt", "maim"),
+    "suffocation": ("suffocat", "asphyxia", "chok"),
+    "arrested": ("arrest", "detain", "detention", "captur", "abduct", "kidnap", "seiz"),
+    "displaced": ("displac", "fled", "flee", "evacuat", "refugee"),
+    "missing": ("missing",),
+    "launched": ("launch", "fire", "fired", "firing", "shell", "drop"),
+    "violations": ("violat", "breach"),
+    "rescued": ("rescu", "freed", "releas"),
+}
+#: the order in which competing events win when both are near (death outranks a nearby "fired")
+EVENT_PRIORITY = ("killed", "wounded", "suffocation", "arrested", "missing", "displaced", "violations",
+                  "rescued", "launched")

@@ -1,0 +1,161 @@
+"""Direct quotations found from quote marks alone, before any parsing.
+
+Works on the whole text so that quotes running over paragraphs, split by "he said", nested in
+single quotes or left unbalanced are all handled the same way: textacy raises on odd numbers of
+quote marks, newstrace degrades instead (an unclosed quote ends at its paragraph's end, a stray
+closing mark is ignored).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«‟"
+CLOSE_DOUBLE = "”»"
+AMBIG_DOUBLE = "\"″＂"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+
+#: longest quote kept as one span (characters); longer runs are almost always a missing mark
+MAX_QUOTE_CHARS = 6000
+
+
+@dataclass(frozen=True)
+class MarkedQuote:
+    """Content between quote marks: ``start/end`` exclude the marks and surrounding blanks.
+
+    ``open_at`` / ``close_at`` are the marks' positions (``close_at`` is None when unclosed);
+    ``continued`` says the quote goes on from the previous paragraph (a new paragraph opening
+    with a quote mark while the previous one ended inside a quote).
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    single: bool = False
+    continued: bool = False
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_at
+
+    @property
+    def outer_end(self) -> int:
+        return (self.close_at + 1) if self.close_at is not None else self.end
+
+
+def _role(text: str, i: int) -> str | None:
+    """'open', 'close' or None for the double quote mark at ``i``."""
+    c = text[i]
+    if c in OPEN_DOUBLE:
+        # “ used as a closing mark ("...end.“ Next") happens; treat by context
+        if i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()):
+            return "close"
+        return "open"
+    if c in CLOSE_DOUBLE:
+        if c == "»":
+            return "close"
+        # ” used as an opening mark (”Text) after a blank and before a word
+        if (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and i + 1 < len(text) and text[i + 1].isalnum():
+            return "ambig"
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace() or (prev in "([{—–-/:" and not nxt.isspace()):
+        return "open"
+    if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
+        return "close"
+    return "ambig"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+        e -= 1
+    return s, e
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """‘…’ pairs in ``text[s:e]`` (curly only: straight ' is an apostrophe too often)."""
+    out: list[tuple[int, int]] = []
+    i = s
+    while i < e:
+        c = text[i]
+        if c in OPEN_SINGLE and (i == s or not text[i - 1].isalnum()):
+            j = i + 1
+            while j < e:
+                d = text[j]
+                if d in CLOSE_SINGLE and (j + 1 >= e or not text[j + 1].isalpha()):
+                    break
+                if d in OPEN_SINGLE:
+                    j = e
+                    break
+                j += 1
+            if j < e:
+                out.append((i, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    """All top-level quotations in ``text``: double-quoted ones, and single-quoted ones outside them."""
+    quotes: list[MarkedQuote] = []
+    paras = _paragraphs(text)
+    open_carry = False  # previous paragraph ended inside a quote
+    for pi, (ps, pe) in enumerate(paras):
+        marks = [i for i in range(ps, pe) if text[i] in OPEN_DOUBLE or text[i] in CLOSE_DOUBLE or text[i] in AMBIG_DOUBLE]
+        roles = [_role(text, i) for i in marks]
+        covered: list[tuple[int, int]] = []
+        opened: int | None = None
+        continued = False
+        for i, role in zip(marks, roles, strict=True):
+            if opened is None:
+                if role in ("open", "ambig"):
+                    opened = i
+                    continued = open_carry and not quotes_in_para(quotes, ps) and text[ps:i].strip() == ""
+                # a stray closing mark with nothing open: ignore it
+                continue
+            if role in ("close", "ambig") or (role == "open" and i > opened and text[i - 1] not in " \t"):
+                s, e = _trim(text, opened + 1, i)
+                if e > s and e - s <= MAX_QUOTE_CHARS:
+                    quotes.append(MarkedQuote(s, e, opened, i, False, continued))
+                    covered.append((opened, i + 1))
+                opened = None
+                continued = False
+            else:
+                # a second opening mark while open: the first was unbalanced, restart here
+                opened = i
+        open_carry = False
+        if opened is not None:
+            # unclosed at paragraph end: the quote may run on into the next paragraph
+            s, e = _trim(text, opened + 1, pe)
+            if e > s and e - s <= MAX_QUOTE_CHARS:
+                quotes.append(MarkedQuote(s, e, opened, None, False, continued))
+                covered.append((opened, pe))
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            open_carry = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPEN_DOUBLE + AMBIG_DOUBLE
+        for a, b in _single_quotes(text, ps, pe):
+            if any(x <= a < y for x, y in covered):
+                continue
+            s, e = _trim(text, a + 1, b)
+            if e > s:
+                quotes.append(MarkedQuote(s, e, a, b, True, False))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def quotes_in_para(quotes: list[MarkedQuote], para_start: int) -> bool:
+    return any(q.open_at >= para_start for q in quotes)

@@ -1,0 +1,338 @@
+"""Counts of people and events with their meaning: value interval, subject, event, window, place, source.
+
+Number expressions come from ``numbers`` (surface forms and intervals). Here each is accepted as a
+count only when the parse shows what is counted (a plural noun, a people/event noun, or the object
+of an event verb such as "killing 3"), which is what keeps years, dates, phone numbers,
+percentages and money out. The event is read off the verbs governing the counted noun ("were
+killed", "claimed the lives of", "cases of suffocation"), the window and place from the same
+sentence, the source from the attribution the count sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from newstrace.claims.lexicon import (
+    EVENT_NOUNS,
+    EVENT_PRIORITY,
+    EVENT_STEMS,
+    MONTHS,
+    NON_COUNT_UNITS,
+    PEOPLE_NOUNS,
+    WEEKDAYS,
+)
+from newstrace.claims.numbers import NumberMatch, find_numbers
+from newstrace.claims.quotes import Sentence
+from newstrace.claims.windows import Window, find_windows
+from newstrace.model import Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_MONTHS = frozenset(MONTHS) | frozenset(m + "." for m in MONTHS)
+_DATE_BEFORE = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s*$", re.I)
+_DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONTHS) + r")\b", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
+_DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
+_ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
+                "women": "women", "female": "women"}
+
+
+def _event_of_word(word: str) -> str | None:
+    w = word.lower()
+    for ev in EVENT_PRIORITY:
+        for stem in EVENT_STEMS[ev]:
+            if " " not in stem and w.startswith(stem):
+                if ev == "launched" and w.startswith("fire") and w not in ("fire", "fired", "firing", "fires"):
+                    continue
+                return ev
+    return None
+
+
+def _event_from_tokens(tokens: Sequence[Token]) -> str | None:
+    for t in tokens:
+        ev = _event_of_word(t.text)
+        if ev is not None:
+            return ev
+    return None
+
+
+def _event_up(noun: Token) -> str | None:
+    """The event of a counted noun from the words that govern or modify it."""
+    # the noun itself: "deaths", "casualties"; "cases of suffocation"
+    own = _event_of_word(noun.text) if noun.lower_ in _DEATH_NOUNS or noun.lower_ in ("wounded", "injured", "dead") else None
+    if own:
+        return own
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                ev = _event_of_word(g.text)
+                if ev:
+                    return ev
+        if c.dep_ in ("acl", "relcl", "amod") and c.i > noun.i:
+            ev = _event_of_word(c.text)
+            if ev:
+                return ev
+            for g in c.children:
+                if g.dep_ in ("xcomp", "oprd", "acomp", "conj"):
+                    ev = _event_of_word(g.text)
+                    if ev:
+                        return ev
+    h = noun
+    for _ in range(6):
+        if h.head is h:
+            break
+        child, h = h, h.head
+        if h.lower_ == "lives" or (h.lower_ == "victim" and child.dep_ != "pobj"):
+            for a in (h.head, *h.children):
+                if a.lower_ in ("claimed", "claim", "claims", "took", "take", "cost", "costs", "lost", "fallen",
+                                "fell", "killed"):
+                    return "killed"
+        if h.lower_ in ("victim",) and h.head.lower_ in ("fallen", "fell"):
+            return "killed"
+        if h.pos_ in ("VERB", "AUX") or h.tag_ in ("VBN", "VBG"):
+            ev = _event_of_word(h.text)
+            if ev:
+                return ev
+            if h.lower_ in ("fallen", "fell") and any(c.lower_ == "victim" for c in h.subtree):
+                return "killed"
+            for c in h.children:
+                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > child.i:
+                    ev = _event_of_word(c.text)
+                    if ev:
+                        return ev
+            for c in h.children:
+                if c.dep_ == "dobj" and c.lower_ in ("lives", "life") and h.lower_ in ("claimed", "took", "cost", "lost"):
+                    return "killed"
+            # the verb is a cue or a light verb: stop climbing past a clause boundary
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+                break
+        if h.lower_ in _DEATH_NOUNS:
+            return "killed"
+    return None
+
+
+def _window_for(windows: list[Window], s: int, e: int, sent: Sentence) -> Window | None:
+    cands = [w for w in windows if sent.start <= w.start and w.end <= sent.end and not (w.start < e and s < w.end)]
+    if not cands:
+        return None
+    after = [w for w in cands if w.start >= e]
+    before = [w for w in cands if w.end <= s]
+    # a window after the count in the same sentence is the usual order; else the nearest before
+    if after:
+        return min(after, key=lambda w: w.start - e)
+    return max(before, key=lambda w: w.end)
+
+
+def _place_for(sent: Sentence, count_end: int) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in sent.span:
+        if t.dep_ != "prep" or t.lower_ not in ("in", "near", "at", "across", "outside", "around"):
+            continue
+        objs = [c for c in t.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        o = objs[0]
+        sub = [x for x in o.subtree]
+        if not any(x.pos_ == "PROPN" and x.lower_ not in _MONTHS and x.lower_ not in WEEKDAYS for x in sub):
+            continue
+        if any(x.like_num for x in sub) or len(sub) > 8:
+            continue
+        toks = [x for x in sub if not (x.i == sub[0].i and x.lower_ in ("the", "a"))]
+        txt = sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+        pos = t.idx + sent.offset
+        dist = pos - count_end if pos >= count_end else (count_end - pos) * 3
+        if best is None or dist < best[0]:
+            best = (dist, txt)
+    return best[1] if best else None
+
+
+def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
+    core = text[n.core_start:n.end]
+    before = text[max(0, n.start - 12):n.start]
+    after = text[n.end:n.end + 14]
+    if re.search(r"[$£€¥#№]\s*$", before) or re.match(r"\s*(?:%|per ?cent|pc\b)", after, re.I):
+        return True
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+        return True
+    if re.match(r"\s*[:/]\d", after) or re.match(r"[-.]\d", after) or re.search(r"\d[-./]$", before):
+        return True
+    if re.search(r"\+\s*$", before) or (re.search(r"\(\d{2,4}\)\s*$", before)):
+        return True
+    digits = re.sub(r"\D", "", core)
+    if re.fullmatch(r"\d{3}[-.\s]\d{4}", core.strip()) or (len(digits) >= 9 and "," not in core):
+        return True
+    m = re.fullmatch(r"(1[5-9]\d\d|20\d\d)s?", core.strip())
+    if m and (after_noun is None or after_noun.lower() not in PEOPLE_NOUNS):
+        return True
+    if after_noun and after_noun.lower().rstrip(".") in NON_COUNT_UNITS:
+        return True
+    return bool(re.match(r"\s*-?\s*(?:year|month|week|day|hour|minute)s?[- ]old", after, re.I))
+
+
+def _noun_after(tokens: list[Token], last: Token) -> Token | None:
+    """The counted noun: the number's nominal head, or the noun after "of" for "scores of civilians"."""
+    doc = last.doc
+    if last.lower_ == "of":
+        j = last.i + 1
+        while j < len(doc) and j <= last.i + 4:
+            if doc[j].pos_ in ("NOUN", "PROPN", "PRON") or doc[j].lower_ in ("others", "people"):
+                # walk to the head of a compound: "military personnel"
+                k = j
+                while k + 1 < len(doc) and doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k \
+                        and doc[k].head.i <= k + 3:
+                    k = doc[k].head.i
+                return doc[k]
+            j += 1
+        return None
+    h = last
+    if last.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and last.head.i > last.i:
+        h = last.head
+        while h.dep_ in ("quantmod", "nummod", "compound") and h.head.i > h.i and h.head.i - h.i <= 3:
+            h = h.head
+        if h.pos_ in ("NOUN", "PROPN") or h.lower_ in PEOPLE_NOUNS:
+            # "36 cases of suffocation": the noun is "cases"
+            return h
+    # positional fallback: "Twelve more people", "40 civilians"
+    j = last.i + 1
+    while j < len(doc) and j <= last.i + 4:
+        t = doc[j]
+        if t.lower_ in ("more", "other", "additional", "further", "of") or t.pos_ in ("ADJ",) or \
+                t.dep_ in ("compound", "amod"):
+            j += 1
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
+            return t
+        break
+    return None
+
+
+def _subject_name(noun: Token) -> str:
+    low = noun.lower_
+    if low in _DEATH_NOUNS or low in ("cases", "incidents"):
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in _ADJ_TO_NOUN:
+                return _ADJ_TO_NOUN[c.lower_]
+        return "people" if low != "cases" and low != "incidents" else low
+    # keep a modifier that changes who is counted: "military personnel"
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.pos_ != "NUM"
+            and c.lower_ in ("military", "civilian", "security", "government", "pro-government", "opposition",
+                             "rebel", "army", "police", "foreign", "aid", "medical")]
+    if mods:
+        return " ".join([m.lower_ for m in mods] + [low])
+    return low
+
+
+def _governing_event_verb(tok: Token) -> Token | None:
+    """For a bare number ("killing 3"), the event verb it is the object or subject of."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "appos", "pobj", "attr") and h is not tok:
+        if h.lower_ == "to" and h.head is not h:
+            h = h.head.head if h.head.lower_ in ("rose", "risen", "climbed", "reached") else h.head
+        if _event_of_word(h.text):
+            return h
+    return None
+
+
+def find_quantities(
+    text: str,
+    sents: list[Sentence],
+    attributions: Sequence[tuple[int, int, str | None]] = (),
+    published: date | datetime | None = None,
+) -> list[Quantity]:
+    """Every count in the parsed sentences, with its interval and meaning."""
+    out: list[Quantity] = []
+    for sent in sents:
+        windows = find_windows(text, sent.start, sent.end, published)
+        nums = [n for n in find_numbers(text, sent.start, sent.end)
+                if not any(w.start <= n.start < w.end for w in windows)]
+        doc = sent.span.doc
+        off = sent.offset
+        sent_quant: list[tuple[Quantity, Token | None]] = []
+        for n in nums:
+            span = doc.char_span(n.start - off, n.end - off, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            last = span[-1]
+            noun = _noun_after(list(span), last)
+            if noun is not None and (noun.i <= last.i or noun.i - last.i > 6):
+                noun = None
+            if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
+                             if last.i + 1 < len(doc) else None):
+                continue
+            end = n.end
+            subject: str | None = None
+            event: str | None = None
+            if noun is not None:
+                low = noun.lower_
+                plural = noun.tag_ in ("NNS", "NNPS") or low in PEOPLE_NOUNS or low in EVENT_NOUNS
+                if low in NON_COUNT_UNITS or noun.lower_ in _MONTHS or (not plural and n.high != 1 and low != "dozen") or (noun.pos_ == "PROPN" and low not in PEOPLE_NOUNS and noun.tag_ != "NNPS"):
+                    noun = None
+            if noun is not None:
+                end = _tok_end_safe(noun, off)
+                if noun.lower_ in ("cases", "incidents", "counts", "instances"):
+                    # "36 cases of suffocation": the event is part of what is counted
+                    for c in noun.children:
+                        if c.dep_ == "prep" and c.lower_ == "of":
+                            end = max([end] + [_tok_end_safe(x, off) for x in c.subtree])
+                subject = _subject_name(noun)
+                event = _event_up(noun)
+                if event is None:
+                    event = _event_up(last) if last is not noun else None
+            else:
+                verb = _governing_event_verb(last)
+                if verb is None:
+                    continue
+                event = _event_of_word(verb.text)
+                subject = None
+            if n.vague and noun is None:
+                continue
+            q = Quantity(
+                start=n.start, end=end, text=text[n.start:end], low=n.low, high=n.high,
+                subject=subject, event=event,
+            )
+            w = _window_for(windows, n.start, end, sent)
+            if w is not None:
+                q.window, q.window_hours = w.text, w.hours
+            q.place = _place_for(sent, end)
+            sent_quant.append((q, noun))
+        # bare counts and "others" borrow the subject of a neighbour in the same sentence
+        for i, (q, _noun) in enumerate(sent_quant):
+            if q.subject is None or q.subject == "others":
+                later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")]
+                earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")]
+                if q.subject is None and later:
+                    q.subject = later[0].subject
+                elif earlier:
+                    # "others" contrasts with the first group named ("civilians ... hundreds of others")
+                    q.subject = earlier[0].subject if q.subject == "others" else earlier[-1].subject
+                elif out and out[-1].subject not in (None, "others"):
+                    q.subject = out[-1].subject
+                elif q.subject is None:
+                    q.subject = "people"
+        for q, _ in sent_quant:
+            q.source = _source_for(q, attributions, sent, text)
+            out.append(q)
+    return out
+
+
+def _tok_end_safe(t: Token, off: int) -> int:
+    return t.idx + len(t.text) + off
+
+
+def _source_for(q: Quantity, attributions: Sequence[tuple[int, int, str | None]], sent: Sentence,
+                text: str) -> str | None:
+    best: tuple[int, str] | None = None
+    for s, e, speaker in attributions:
+        if speaker and s <= q.start and q.end <= e and (best is None or e - s < best[0]):
+            best = (e - s, speaker)
+    if best is not None:
+        return best[1]
+    m = re.search(r"\baccording to\s+([^,.;]+)", text[sent.start:sent.end], re.I)
+    if m:
+        return m.group(1).strip()
+    return None

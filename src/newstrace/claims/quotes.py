@@ -1,0 +1,348 @@
+"""Quotes and attributions: direct quotes from quote marks, speakers and indirect speech from the parse.
+
+Direct quotes come from ``marks`` (robust to unbalanced marks, split quotes, multi-paragraph
+quotes); the parse supplies cue verbs ("said", "told", "according to") and their subjects. A quote
+with no cue in its own sentence takes the speaker of the sentence ending in a colon before it, or of
+the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
+from the cue's clausal complement, or the rest of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newstrace.claims.lexicon import CUE_FORMS, DOCUMENT_NOUNS, STRONG_CUES, TITLE_WORDS
+from newstrace.claims.marks import MarkedQuote
+from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+#: quotes this short with no cue are scare quotes ("moderate" groups), not quotations
+MIN_UNCUED_WORDS = 4
+#: cue verbs whose direct object is the reported content ("SANA reported 36 cases")
+OBJECT_CUES = frozenset(
+    ["report", "reports", "reported", "announce", "announces", "announced", "confirm", "confirms", "confirmed", "estimated", "estimates", "deny", "denies", "denied"]
+)
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence and the character offset of its segment in the article text."""
+
+    span: SpacySpan
+    offset: int
+
+    @property
+    def start(self) -> int:
+        return self.span.start_char + self.offset
+
+    @property
+    def end(self) -> int:
+        return self.span.end_char + self.offset
+
+
+@dataclass
+class Attribution:
+    """An attribution found in the parse, before speaker normalisation."""
+
+    start: int  # content
+    end: int
+    cue: str
+    cue_start: int
+    mention: Mention | None
+    direct: bool = False
+    sentence: int = -1
+    speaker: str | None = None
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+def _tok_start(t: Token, off: int) -> int:
+    return t.idx + off
+
+
+def _tok_end(t: Token, off: int) -> int:
+    return t.idx + len(t.text) + off
+
+
+def _inside(pos: int, quotes: Sequence[MarkedQuote]) -> bool:
+    return any(q.outer_start <= pos < q.outer_end for q in quotes)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    strip = " \t\n,;:—–-"
+    while s < e and text[s] in strip:
+        s += 1
+    while e > s and text[e - 1] in strip:
+        e -= 1
+    return s, e
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
+        if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "that", "which", "who"):
+            return c
+        if c.dep_ in ("nsubj",) and c.lower_ == "it":
+            return None
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _is_cue(t: Token) -> bool:
+    if t.lower_ not in CUE_FORMS:
+        return False
+    return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+
+
+def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[Attribution]:
+    """Cue-based attributions in parsed sentences; content is the reported clause or the rest of the sentence."""
+    out: list[Attribution] = []
+    for si, sent in enumerate(sents):
+        off = sent.offset
+        span = sent.span
+        for t in span:
+            pos = _tok_start(t, off)
+            if _inside(pos, quotes):
+                continue
+            # according to X
+            if t.lower_ == "according" and t.i + 1 < span.end and t.doc[t.i + 1].lower_ == "to":
+                to = t.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                src = objs[0]
+                phrase_end = max(_tok_end(x, off) for x in src.subtree)
+                m = mention_of(src, off)
+                s, e = sent.start, sent.end
+                if pos - s > e - phrase_end:
+                    cs, ce = _trim(text, s, pos)
+                else:
+                    cs, ce = _trim(text, phrase_end, e)
+                if ce - cs > 8:
+                    out.append(Attribution(cs, ce, "according to", pos, m, False, si))
+                continue
+            if not _is_cue(t):
+                continue
+            subj = _subject(t)
+            m = mention_of(subj, off) if subj is not None else None
+            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            if not comp and t.lower_ in OBJECT_CUES:
+                comp = [c for c in t.children if c.dep_ == "dobj"]
+            if not comp and t.lower_ in OBJECT_CUES:
+                comp = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                        if g.dep_ == "pobj"]
+            if comp:
+                c = comp[0]
+                sub = list(c.subtree)
+                cs = min(_tok_start(x, off) for x in sub)
+                ce = max(_tok_end(x, off) for x in sub)
+                # "that" before a clause belongs with the content, as annotators mark it
+                for x in t.children:
+                    if x.dep_ == "mark" and x.i < c.i:
+                        cs = min(cs, _tok_start(x, off))
+                cs, ce = _trim(text, cs, ce)
+                if ce > cs:
+                    out.append(Attribution(cs, ce, t.text, pos, m, False, si))
+                continue
+            if t.dep_ in ("parataxis", "advcl", "conj") or (t.dep_ == "ROOT" and t.i > span.start + 2):
+                # "..., he said." — the content is the sentence minus the cue clause
+                sub = list(t.subtree)
+                a = min(_tok_start(x, off) for x in sub)
+                b = max(_tok_end(x, off) for x in sub)
+                if t.dep_ == "ROOT":
+                    continue
+                s, e = sent.start, sent.end
+                if a - s > e - b:
+                    cs, ce = _trim(text, s, a)
+                else:
+                    cs, ce = _trim(text, b, e)
+                if ce - cs > 8 and m is not None:
+                    out.append(Attribution(cs, ce, t.text, pos, m, False, si))
+    return out
+
+
+def _sentences_of(q: MarkedQuote, sents: list[Sentence]) -> list[int]:
+    return [i for i, s in enumerate(sents) if s.start < q.outer_end and q.outer_start < s.end]
+
+
+def _cues_in(sent: Sentence, q: MarkedQuote, quotes: Sequence[MarkedQuote]) -> list[Token]:
+    cues = []
+    for t in sent.span:
+        pos = _tok_start(t, sent.offset)
+        if _inside(pos, quotes):
+            continue
+        if _is_cue(t) or (t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"):
+            cues.append(t)
+    return cues
+
+
+def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | None:
+    """(verb, subject) of the verb that governs a quote inside a sentence: "X criticized the “...”"."""
+    off = sent.offset
+    for t in sent.span:
+        if not (q.start <= _tok_start(t, off) < q.end):
+            continue
+        h = t.head
+        if q.outer_start <= _tok_start(h, off) < q.outer_end:
+            continue
+        for _ in range(4):
+            if h.pos_ in ("VERB", "AUX"):
+                subj = _subject(h)
+                if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
+                    return h, subj
+            if h.head is h:
+                break
+            h = h.head
+        return None
+    return None
+
+
+def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tuple[Mention | None, str]:
+    if cue.lower_ == "according":
+        objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+        return (mention_of(objs[0], sent.offset) if objs else None), "according to"
+    subj = _subject(cue)
+    if subj is None and q is not None:
+        subj = _subject_between(cue, sent, q)
+    return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
+
+
+def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None:
+    """The speaker of '“...,” the Mission's statement, published on ..., reads.' when the parse lost it."""
+    off = sent.offset
+    between = [t for t in sent.span if q.outer_end <= _tok_start(t, off) and t.i < cue.i]
+    if not between or len(between) > 25:
+        return None
+    lo, hi = between[0].i, between[-1].i
+    for t in between:
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and not (lo <= t.head.i <= hi):
+            return t
+    return None
+
+
+_SPEAKER_NOUNS = frozenset(
+    ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "ministry", "agency", "office", "statement", "report", "witness", "witnesses", "resident", "residents", "activist", "activists", "monitor", "observatory", "group", "groups", "aide", "aides", "adviser", "advisers", "campaign", "analyst", "analysts", "expert", "experts", "people", "voters", "critics", "supporters", "president", "secretary", "leader", "leaders"]
+)
+
+
+def _speakerish(m: Mention) -> bool:
+    return m.head in _SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
+
+
+@dataclass
+class QuoteRecord:
+    start: int
+    end: int
+    mention: Mention | None
+    cue: str | None
+    direct: bool
+    order: int  # position for speaker resolution (where the speaker is mentioned or the quote)
+
+
+def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[QuoteRecord]:
+    """Direct quotes with their speaker mention, then indirect attributions not already covered."""
+    attrs = find_attributions(text, sents, quotes)
+    records: list[QuoteRecord] = []
+    prev: QuoteRecord | None = None
+    prev_q: MarkedQuote | None = None
+    for q in quotes:
+        idx = _sentences_of(q, sents)
+        best: tuple[float, Token, Sentence] | None = None
+        mention: Mention | None = None
+        cue_text: str | None = None
+        for i in idx:
+            for cue in _cues_in(sents[i], q, quotes):
+                cpos = _tok_start(cue, sents[i].offset)
+                dist = min(abs(cpos - q.outer_start), abs(cpos - q.outer_end))
+                m, ctext = _cue_mention(cue, sents[i], q)
+                # prefer a named or pronoun speaker over a passive cue or an inanimate subject
+                if m is None:
+                    dist += 1000 if cue.lower_ in STRONG_CUES else 5000
+                elif m.kind == "nominal" and not _speakerish(m):
+                    dist += 400
+                if best is None or dist < best[0]:
+                    best = (dist, cue, sents[i])
+                    mention, cue_text = m, ctext
+        if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
+            best, cue_text = None, None
+        if best is None:
+            # a colon-introduced quote: 'Jatras told RT: “...”'
+            before = [s for s in sents if s.end <= q.outer_start and q.outer_start - s.end < 4]
+            if before and text[before[-1].start:before[-1].end].rstrip().endswith(":"):
+                s = before[-1]
+                for cue in _cues_in(s, q, quotes):
+                    subj = _subject(cue)
+                    if subj is not None:
+                        mention, cue_text = mention_of(subj, s.offset), cue.text
+                        break
+        if mention is None and best is None and prev is not None and prev_q is not None:
+            gap = text[prev_q.outer_end:q.outer_start]
+            same_para = "\n" not in gap
+            # a quote continuing the previous speaker's words, in the same or the next paragraph
+            if (same_para or q.continued or (gap.count("\n") <= 2 and not gap.strip())) and len(gap) < 400:
+                mention, cue_text = prev.mention, prev.cue
+        if mention is None and best is None:
+            # a partial quote inside reported speech: 'Amnesty said the attacks show “a disregard”'
+            inner = [a for a in attrs if a.start <= q.start and q.end <= a.end and a.mention is not None]
+            if inner:
+                a = min(inner, key=lambda a: a.end - a.start)
+                mention, cue_text = a.mention, a.cue
+        if mention is None and best is None:
+            # the attribution split off as its own sentence: '“...” The ministry said.'
+            after = [s for s in sents if 0 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
+            if after and after[0].end - after[0].start < 160:
+                for cue in _cues_in(after[0], q, quotes):
+                    subj = _subject(cue)
+                    if subj is not None and cue.i - after[0].span.start < 8:
+                        mention, cue_text = mention_of(subj, after[0].offset), cue.text
+                        break
+        if mention is None and best is None:
+            for i in idx:
+                gov = _governing_speaker(sents[i], q)
+                if gov is not None and len(text[q.start:q.end].split()) >= 2:
+                    mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
+                    break
+        words = len(text[q.start:q.end].split())
+        if mention is None and cue_text is None and words < MIN_UNCUED_WORDS:
+            continue
+        if mention is None and best is None and words < MIN_UNCUED_WORDS:
+            continue
+        rec = QuoteRecord(q.start, q.end, mention, cue_text, True, mention.start if mention else q.start)
+        records.append(rec)
+        prev, prev_q = rec, q
+    # indirect attributions whose content is not mostly a direct quote already listed
+    for a in attrs:
+        covered = 0
+        for r in records:
+            covered += max(0, min(a.end, r.end) - max(a.start, r.start))
+        if covered >= 0.6 * (a.end - a.start):
+            # the direct quote is the content; borrow the speaker when the quote has none
+            for r in records:
+                if r.start < a.end and a.start < r.end and r.mention is None and a.mention is not None:
+                    r.mention, r.cue = a.mention, a.cue
+            continue
+        records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start))
+    return records
+
+
+def resolve_speakers(records: list[QuoteRecord]) -> list[tuple[QuoteRecord, str | None]]:
+    """Normalise every record's speaker, walking mentions in text order."""
+    mentions = [r.mention for r in records if r.mention is not None]
+    uniq: dict[int, Mention] = {}
+    for m in mentions:
+        uniq.setdefault(m.start, m)
+    resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start))
+    names: dict[int, str | None] = {}
+    for m in sorted(uniq.values(), key=lambda m: m.start):
+        names[m.start] = resolver.resolve(m)
+    return [(r, names.get(r.mention.start) if r.mention else None) for r in records]

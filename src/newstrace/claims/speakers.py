@@ -1,0 +1,264 @@
+"""Who is speaking: name spans from the parse, and one normalised name per person or body.
+
+A speaker is mentioned many ways in one article ("United Nations Special Envoy for Syria Staffan
+de Mistura", "de Mistura", "he", "the special envoy"); comparison across outlets needs one name.
+Mentions are read off the parse (the subject of a cue verb, the object of "according to"), split
+into descriptor words (titles, roles) and a name, then normalised against the other names of the
+same article: a short form takes the full name it ends with; pronouns and role nouns take the last
+named speaker that fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newstrace.claims.lexicon import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    TITLE_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass
+class Mention:
+    """A speaker mention: ``start/end`` in article text, the surface name and what kind it is.
+
+    ``kind`` is 'name' (a proper name), 'pronoun', 'nominal' (a role noun like "the envoy") or
+    'other'. ``descriptors`` are role words seen with a name ("envoy", "special", "official").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    head: str
+    descriptors: set[str] = field(default_factory=set)
+    is_org: bool = False
+    name: str | None = None  # filled by normalisation
+
+
+def _is_name_token(t: Token) -> bool:
+    if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")):
+        return t.text.lower().strip(".") not in ("the",)
+    return False
+
+
+def _clean_name(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].text in ("’s", "'s", "’", "'")):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    return tokens
+
+
+def name_chain(head: Token) -> list[Token]:
+    """The contiguous run of name tokens around ``head`` ("Staffan de Mistura", "Amnesty International")."""
+    doc = head.doc
+    i = j = head.i
+    while i - 1 >= head.sent.start and (
+        _is_name_token(doc[i - 1])
+        or (doc[i - 1].lower_ in NAME_PARTICLES and i - 2 >= 0 and _is_name_token(doc[i - 2]))
+        or (doc[i - 1].lower_ in NAME_PARTICLES and doc[i].pos_ == "PROPN")
+    ):
+        i -= 1
+    while j + 1 < head.sent.end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
+        j += 1
+    return _clean_name([doc[k] for k in range(i, j + 1)])
+
+
+def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(descriptor tokens, name tokens) of a proper-noun chain."""
+    if not tokens:
+        return [], []
+    last = tokens[-1].lower_.strip(".")
+    if last in ORG_WORDS or len(tokens) == 1:
+        return [], tokens
+    k = len(tokens)
+    while k > 0 and tokens[k - 1].lower_.strip(".") not in TITLE_WORDS and tokens[k - 1].lower_ not in ("of", "for"):
+        k -= 1
+    name = tokens[k:]
+    titles = tokens[:k]
+    if not name:
+        return [], tokens
+    return titles, name
+
+
+def _descriptors(tokens: list[Token]) -> set[str]:
+    return {t.lower_.strip(".") for t in tokens if t.lower_.strip(".") in TITLE_WORDS or t.pos_ == "NOUN"}
+
+
+def mention_of(head: Token, offset: int) -> Mention | None:
+    """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
+    low = head.lower_
+    if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+        if low in ("i", "me", "you", "who", "that", "which", "this", "there", "what"):
+            return None
+        s = head.idx + offset
+        return Mention(s, s + len(head.text), head.text, "pronoun", low)
+    # "a statement released by X's office", "the Mission's statement", "the UN statement"
+    if low in DOCUMENT_NOUNS or low in ("office", "spokesman", "spokeswoman", "spokesperson"):
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+                inner = mention_of(child, offset)
+                if inner is not None:
+                    inner.descriptors.add(low)
+                    return inner
+            if child.dep_ in ("acl", "prep") and child.lower_ in ("released", "issued", "published", "by", "from",
+                                                                    "posted", "sent"):
+                for g in child.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ in ("by", "from") and g is not head:
+                        inner = mention_of(g, offset)
+                        if inner is not None:
+                            return inner
+        for child in head.children:
+            if child.dep_ in ("compound", "nmod") and _is_name_token(child):
+                chain = name_chain(child)
+                if chain:
+                    s, e = chain[0].idx + offset, chain[-1].idx + len(chain[-1].text) + offset
+                    return Mention(s, e, head.doc.text[chain[0].idx:chain[-1].idx + len(chain[-1].text)], "name",
+                                   chain[-1].lower_, {low}, is_org=True)
+    if _is_name_token(head):
+        chain = name_chain(head)
+        # the parser often makes the title the head: "Special Envoy for Syria Staffan de Mistura"
+        if chain and chain[-1].lower_.strip(".") in TITLE_WORDS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
+                    for g in child.children:
+                        if g.dep_ == "pobj" and _is_name_token(g):
+                            tail = name_chain(g)
+                            if tail and tail[-1].lower_.strip(".") not in ORG_WORDS:
+                                chain = [*chain, child, *tail]
+            for child in head.children:
+                if child.dep_ == "appos" and _is_name_token(child):
+                    chain = name_chain(child)
+        if not chain:
+            return None
+        titles, name = _split_title(chain)
+        if not name:
+            return None
+        doc = head.doc
+        s, e = name[0].idx, name[-1].idx + len(name[-1].text)
+        desc = _descriptors(titles)
+        for child in head.children:
+            if child.dep_ == "appos":
+                desc |= {t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "ADJ") and not t.is_punct}
+        is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper())
+        return Mention(s + offset, e + offset, doc.text[s:e], "name", name[-1].lower_, desc, is_org)
+    if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        # a role right before a name: "the Syrian news agency SANA"
+        nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if nxt is not None and nxt.sent == head.sent and (_is_name_token(nxt) or (nxt.text.isupper() and len(nxt) > 1)):
+            chain = [nxt]
+            k = nxt.i
+            while k + 1 < head.sent.end and _is_name_token(head.doc[k + 1]):
+                k += 1
+                chain.append(head.doc[k])
+            chain = _clean_name(chain)
+            if chain:
+                s, e = chain[0].idx, chain[-1].idx + len(chain[-1].text)
+                return Mention(s + offset, e + offset, head.doc.text[s:e], "name", chain[-1].lower_,
+                               {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "ADJ")} | {low},
+                               is_org=low in ORG_WORDS or chain[-1].text.isupper() or chain[-1].lower_ in ORG_WORDS)
+        # a name in apposition: "a senior official, John Smith"
+        for child in head.children:
+            if child.dep_ == "appos" and _is_name_token(child):
+                m = mention_of(child, offset)
+                if m is not None:
+                    m.descriptors |= {low}
+                    return m
+        # a name compound after a role: "former US diplomat Jim Jatras" parses with the role as head rarely
+        left = head.left_edge
+        toks = [t for t in head.doc[left.i:head.i + 1] if t.sent == head.sent]
+        toks = [t for t in toks if not t.is_punct]
+        if not toks:
+            return None
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        words = {t.lower_ for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        return Mention(s + offset, e + offset, head.doc.text[s:e], "nominal", low, words,
+                       is_org=low in ORG_WORDS)
+    return None
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _tokens(name: str) -> list[str]:
+    return [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "").strip()) if w]
+
+
+class SpeakerResolver:
+    """Normalises mentions in article order: names to full names, pronouns and roles to names."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        names = [m for m in mentions if m.kind == "name"]
+        self._full: list[tuple[int, list[str]]] = []
+        keys = {tuple(_tokens(m.text)) for m in names}
+        for m in names:
+            toks = _tokens(m.text)
+            # trim "Syria Staffan de Mistura" to "Staffan de Mistura" when "de Mistura" is known
+            best = toks
+            for k in keys:
+                n = len(k)
+                if 0 < n < len(toks) - 1 and tuple(toks[-n:]) == k and not m.is_org:
+                    cand = toks[-n - 1:]
+                    while len(toks) > len(cand) and cand[0].lower() in NAME_PARTICLES:
+                        cand = toks[-len(cand) - 1:]
+                    if len(cand) < len(best):
+                        best = cand
+            if not m.is_org:
+                real = [t for t in best if t.lower() not in NAME_PARTICLES]
+                if len(real) > 3:
+                    best = best[-3:]
+            self._full.append((m.start, best))
+        self._named: list[Mention] = []
+
+    def canonical(self, m: Mention) -> str:
+        toks = _tokens(m.text)
+        for start, full in self._full:
+            if start == m.start:
+                toks = full
+                break
+        # a short form takes the most recent (else the first) longer name it ends with
+        best: list[str] | None = None
+        for start, full in self._full:
+            ends_with = [t.lower() for t in full[-len(toks):]] == [t.lower() for t in toks]
+            if len(full) > len(toks) and ends_with and (best is None or start <= m.start):
+                best = full
+        return " ".join(best or toks)
+
+    def resolve(self, m: Mention | None) -> str | None:
+        """The normalised speaker name for a mention, in article order (call in order)."""
+        if m is None:
+            return None
+        if m.kind == "name":
+            m.name = self.canonical(m)
+            self._named.append(m)
+            return m.name
+        if m.kind == "pronoun":
+            want_person = m.head in PERSON_PRONOUNS
+            for prev in reversed(self._named):
+                if want_person and not prev.is_org:
+                    return prev.name
+                if not want_person and m.head == "they" and prev.is_org:
+                    return prev.name
+            return None
+        if m.kind == "nominal":
+            for prev in reversed(self._named):
+                if m.head in prev.descriptors or m.head in (prev.name or "").lower().split():
+                    m.descriptors |= prev.descriptors
+                    return prev.name
+            text = m.text
+            for art in ("the ", "a ", "an ", "The ", "A ", "An "):
+                if text.startswith(art):
+                    text = text[len(art):]
+                    break
+            return text
+        return m.text

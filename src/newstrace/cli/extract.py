@@ -1,0 +1,150 @@
+"""``newstrace extract`` and the claims benchmarks ``eval quotes-polnear`` / ``eval casualties-fakes``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newstrace.cli.app import (
+    InputsArg,
+    JsonFlag,
+    NoCleanFlag,
+    app,
+    emit_json,
+    err,
+    eval_app,
+    out,
+    warn,
+)
+from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest import read_inputs
+from newstrace.model import Article, ArticleClaims, published_iso
+
+
+def claims_document(article: Article, claims: ArticleClaims) -> dict[str, Any]:
+    """The documented JSON object of one article's claims (offsets into ``text``)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": published_iso(article.published),
+        "text": article.text,
+        "quotes": [q.to_dict() for q in claims.quotes],
+        "quantities": [q.to_dict() for q in claims.quantities],
+    }
+
+
+def _fmt_interval(low: float | None, high: float | None) -> str:
+    def f(v: float | None) -> str:
+        if v is None:
+            return "?"
+        return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+    if low is not None and high is not None and low == high:
+        return f(low)
+    return f"{f(low)}–{'∞' if high is None else f(high)}"
+
+
+@app.command()
+def extract(
+    inputs: InputsArg,
+    no_clean: NoCleanFlag = False,
+    as_json: JsonFlag = False,
+    batch_size: Annotated[int, typer.Option(help="Passages per spaCy batch.", min=1)] = 32,
+) -> None:
+    """Extract quotes (with speakers) and counts (with meaning) from articles."""
+    from newstrace.claims import extract_many
+
+    errors: list[NewstraceError] = []
+
+    def on_error(e: NewstraceError) -> None:
+        errors.append(e)
+        err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    articles = list(read_inputs(inputs, clean=not no_clean, warn=warn, on_error=on_error))
+    if not articles:
+        if errors:
+            raise typer.Exit(max(e.exit_code for e in errors))
+        raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
+    docs = [claims_document(a, c) for a, c in zip(articles, extract_many(articles, batch_size=batch_size, warn=warn),
+                                                   strict=True)]
+    if as_json:
+        emit_json(docs)
+        return
+    for d in docs:
+        out.print(f"[bold]{_esc(d['title'] or d['id'])}[/bold] [dim]{d['outlet'] or ''} {d['published'] or ''}[/dim]")
+        for q in d["quotes"]:
+            kind = "quote" if q["direct"] else "said "
+            snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
+            out.print(f"  {kind} [cyan]{_esc(q['speaker'] or '?')}[/cyan] ({_esc(q['cue'] or '-')}): {_esc(snippet)}")
+        for n in d["quantities"]:
+            extra = ", ".join(
+                f"{k} {_esc(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
+            )
+            out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {_esc(n['subject'] or '?')}"
+                      f" «{_esc(n['text'])}» {extra}")
+        out.print()
+
+
+def _esc(s: str) -> str:
+    return s.replace("[", "\\[")
+
+
+@eval_app.command("quotes-polnear")
+def quotes_polnear(
+    path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (with text/ and attributions/).")],
+    as_json: JsonFlag = False,
+    limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 0,
+) -> None:
+    """Quote and attribution extraction on PolNeAR: span P/R/F1 and speaker agreement."""
+    from newstrace.evaluate.quotes_polnear import evaluate_polnear
+
+    result = evaluate_polnear(path, limit=limit or None)
+    if as_json:
+        emit_json(result)
+        return
+    for name in ("direct", "all"):
+        r = result[name]
+        out.print(f"{name:>7}: P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
+                  f"speaker {r['speaker']:.3f}  (gold {r['gold']}, predicted {r['predicted']})")
+    out.print(f"articles {result['articles']}, {result['articles_per_second']:.1f} articles/s")
+
+
+@eval_app.command("casualties-fakes")
+def casualties_fakes(
+    path: Annotated[Path, typer.Argument(help="FA-KES CSV (fakes_dev.csv).")],
+    as_json: JsonFlag = False,
+    split: Annotated[str, typer.Option(help="Rows to score: heldout, dev or all.")] = "heldout",
+) -> None:
+    """Casualty counts on FA-KES: share of articles whose gold count lies in the extracted interval."""
+    from newstrace.evaluate.casualties_fakes import evaluate_fakes
+
+    if split not in ("heldout", "dev", "all"):
+        raise InputError(f"--split: expected heldout, dev or all, got {split!r}")
+    result = evaluate_fakes(path, split=split)
+    if as_json:
+        emit_json(result)
+        return
+    for part, r in result["splits"].items():
+        out.print(f"[bold]{part}[/bold] ({r['articles']} articles)")
+        for field, v in r["fields"].items():
+            out.print(f"  {field:>16}: inside {v['inside']:.3f}  exact {v['exact']:.3f}")
+
+
+@eval_app.command("extract-speed")
+def extract_speed(
+    path: Annotated[Path, typer.Argument(help="FNC-1 train_bodies.csv (or any article file/folder).")],
+    as_json: JsonFlag = False,
+    limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 400,
+) -> None:
+    """Articles per second per core for ``extract`` (one process, batched ``nlp.pipe``)."""
+    from newstrace.evaluate.quotes_polnear import measure_speed
+
+    result = measure_speed(path, limit=limit or None)
+    if as_json:
+        emit_json(result)
+        return
+    out.print(f"{result['articles']} articles in {result['seconds']:.1f}s CPU: "
+              f"{result['articles_per_second_per_core']:.1f} articles/s/core")
