@@ -29,4 +29,113 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_published ON articles(published);
     CREATE INDEX articles_outlet ON articles(outlet);
     """,
+    # 2: analysis results (corpus stage, ``store/results.py``). ``analysis`` marks what was analysed
+    # at which content hash and analysis version (incremental runs); ``reuse_keys`` is the candidate
+    # index; passages, quotes and quantities keep their character offsets; stories and threads keep
+    # their clustering state (``state``) so that a later run resumes where the last batch committed.
+    """
+    CREATE TABLE analysis (
+        article      TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        version      INTEGER NOT NULL,
+        analysed_at  TEXT NOT NULL
+    );
+    CREATE TABLE reuse_keys (
+        key     TEXT NOT NULL,
+        article TEXT NOT NULL,
+        PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
+    CREATE INDEX reuse_keys_article ON reuse_keys(article);
+    CREATE TABLE passages (
+        a       TEXT NOT NULL,
+        b       TEXT NOT NULL,
+        idx     INTEGER NOT NULL,
+        a_start INTEGER NOT NULL,
+        a_end   INTEGER NOT NULL,
+        b_start INTEGER NOT NULL,
+        b_end   INTEGER NOT NULL,
+        kind    TEXT NOT NULL,
+        score   REAL NOT NULL,
+        a_text  TEXT NOT NULL,
+        b_text  TEXT NOT NULL,
+        ops     TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (a, b, idx)
+    );
+    CREATE INDEX passages_b ON passages(b);
+    CREATE TABLE provenance (
+        story      TEXT NOT NULL,
+        source     TEXT NOT NULL,
+        derived    TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        evidence   TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (story, source, derived)
+    );
+    CREATE INDEX provenance_derived ON provenance(derived);
+    CREATE TABLE quotes (
+        article       TEXT NOT NULL,
+        idx           INTEGER NOT NULL,
+        start         INTEGER NOT NULL,
+        end           INTEGER NOT NULL,
+        text          TEXT NOT NULL,
+        speaker       TEXT,
+        speaker_start INTEGER,
+        speaker_end   INTEGER,
+        cue           TEXT,
+        direct        INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (article, idx)
+    );
+    CREATE TABLE quantities (
+        article      TEXT NOT NULL,
+        idx          INTEGER NOT NULL,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        low          REAL,
+        high         REAL,
+        subject      TEXT,
+        event        TEXT,
+        window       TEXT,
+        window_hours TEXT,
+        place        TEXT,
+        source       TEXT,
+        PRIMARY KEY (article, idx)
+    );
+    CREATE TABLE threads (
+        id            TEXT PRIMARY KEY,
+        label         TEXT,
+        first_article TEXT NOT NULL,
+        first_outlet  TEXT,
+        start         TEXT,
+        end           TEXT,
+        size          INTEGER NOT NULL,
+        outlets       TEXT NOT NULL DEFAULT '{}',
+        state         BLOB,
+        merged_into   TEXT
+    );
+    CREATE TABLE stories (
+        id            TEXT PRIMARY KEY,
+        thread        TEXT,
+        label         TEXT,
+        first_article TEXT NOT NULL,
+        first_outlet  TEXT,
+        start         TEXT,
+        end           TEXT,
+        size          INTEGER NOT NULL,
+        outlets       TEXT NOT NULL DEFAULT '{}',
+        state         BLOB,
+        merged_into   TEXT
+    );
+    CREATE INDEX stories_thread ON stories(thread);
+    CREATE INDEX stories_end ON stories(end);
+    CREATE TABLE memberships (
+        article TEXT PRIMARY KEY,
+        story   TEXT NOT NULL,
+        score   REAL NOT NULL
+    );
+    CREATE INDEX memberships_story ON memberships(story);
+    CREATE TABLE corpus_state (
+        key   TEXT PRIMARY KEY,
+        value BLOB
+    );
+    """,
 ]

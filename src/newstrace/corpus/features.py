@@ -1,0 +1,202 @@
+"""Per-article features for story clustering: hashed term counts, proper-noun entities, time.
+
+This is the pure per-article step both engines run (local loop, Spark ``mapPartitions``): it needs
+no corpus statistics, so it can run anywhere in parallel; IDF weighting happens later, in the
+sequential clusterer, from document frequencies accumulated in stream order.
+
+Terms are hashed into a fixed space (CRC-32, deterministic across processes, unlike ``hash()``),
+so a document-frequency table for millions of articles is one fixed-size array and no vocabulary
+has to be shared between workers. Entities are capitalised tokens that do not open a sentence: a
+model-free stand-in for NER that costs microseconds per article and works on any Latin-script text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newstrace.model import Article
+
+#: size of the hashed term space; 2**20 keeps collisions rare for news vocabularies
+DIM_BITS = 20
+DIM_MASK = (1 << DIM_BITS) - 1
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_SENT_END = re.compile(r"[.!?:;\"“”]\s*$")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
+    {"said", "says", "told", "according", "reported", "report", "also", "new", "like", "just", "year",
+     "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec", "read", "more", "comment", "share", "home"}
+)
+#: entity-like tokens that are really sentence furniture ("The", "But") or datelines
+_ENT_STOP = _STOP | {"i", "it", "its", "we", "you", "they", "he", "she", "this", "that", "there"}
+#: how many body terms per article are kept for labels (the clusterer's vocabulary)
+LABEL_TERMS = 12
+EPOCH = date(1970, 1, 1)
+
+
+def norm_term(token: str) -> str | None:
+    """Lower-case, drop possessives and plural ``s`` so "rockets" and "rocket's" meet "rocket"."""
+    t = token.lower().replace("’", "'").strip("'-")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) < 2 or t in _STOP:
+        return None
+    if len(t) > 4 and t.endswith("ies"):
+        t = t[:-3] + "y"
+    elif len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "us", "is")):
+        t = t[:-1]
+    if t in _STOP:
+        return None
+    return t
+
+
+def term_dim(term: str, namespace: str = "w") -> int:
+    """The hashed dimension of a term; ``namespace`` keeps entity and word spaces apart."""
+    return zlib.crc32(f"{namespace}:{term}".encode()) & DIM_MASK
+
+
+def sublinear(counts: Counter[int]) -> dict[int, float]:
+    """1 + log(tf): a term repeated ten times is stronger evidence, not ten times stronger."""
+    return {d: 1.0 + math.log(c) for d, c in counts.items()}
+
+
+@dataclass
+class ArticleFeatures:
+    """What the clusterer needs of one article; plain JSON-able values so engines can ship it.
+
+    ``body``/``title``/``ents`` map hashed dimensions to sublinear term frequencies; ``terms`` maps
+    the strongest body and entity dimensions back to readable words for story labels; ``t`` is the
+    publication time in days since 1970 (``None`` when the date is unknown).
+    """
+
+    id: str
+    outlet: str | None
+    published: str | None
+    t: float | None
+    body: dict[int, float] = field(default_factory=dict)
+    title: dict[int, float] = field(default_factory=dict)
+    ents: dict[int, float] = field(default_factory=dict)
+    terms: dict[int, str] = field(default_factory=dict)
+    title_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "published": self.published,
+            "t": self.t,
+            "body": [[d, v] for d, v in sorted(self.body.items())],
+            "title": [[d, v] for d, v in sorted(self.title.items())],
+            "ents": [[d, v] for d, v in sorted(self.ents.items())],
+            "terms": [[d, s] for d, s in sorted(self.terms.items())],
+            "title_text": self.title_text,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ArticleFeatures:
+        return cls(
+            id=d["id"],
+            outlet=d.get("outlet"),
+            published=d.get("published"),
+            t=d.get("t"),
+            body={int(k): float(v) for k, v in d.get("body") or []},
+            title={int(k): float(v) for k, v in d.get("title") or []},
+            ents={int(k): float(v) for k, v in d.get("ents") or []},
+            terms={int(k): str(v) for k, v in d.get("terms") or []},
+            title_text=d.get("title_text"),
+        )
+
+    def dims(self) -> set[int]:
+        """Every dimension this article contributes to document frequencies (once per article)."""
+        return set(self.body) | set(self.title) | set(self.ents)
+
+
+def days(published: date | datetime | None) -> float | None:
+    """Publication time as days since 1970 (UTC), the unit all time decays are expressed in."""
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        dt = published if published.tzinfo else published.replace(tzinfo=UTC)
+        return (dt - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
+    return float((published - EPOCH).days)
+
+
+def tokens(text: str) -> list[tuple[str, bool]]:
+    """Words with a flag telling whether each one opens a sentence (capitals there prove nothing)."""
+    out: list[tuple[str, bool]] = []
+    last_end = 0
+    for m in _WORD.finditer(text):
+        gap = text[last_end : m.start()]
+        sentence_start = not out or bool(_SENT_END.search(gap)) or "\n" in gap
+        out.append((m.group(), sentence_start))
+        last_end = m.end()
+    return out
+
+
+def _entity_counts(toks: list[tuple[str, bool]]) -> Counter[str]:
+    """Capitalised tokens not at a sentence start, plus those at a start seen capitalised elsewhere."""
+    mid = {w for w, start in toks if not start and w[:1].isupper()}
+    counts: Counter[str] = Counter()
+    for w, start in toks:
+        if not w[:1].isupper() or (start and w not in mid):
+            continue
+        if w.isupper() and len(w) > 5:  # shouted headlines, not acronyms
+            continue
+        t = norm_term(w)
+        if t and t not in _ENT_STOP:
+            counts[t] += 1
+    return counts
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """Hashed body/title/entity term frequencies and time of one article."""
+    body_toks = tokens(article.text)
+    body_terms: Counter[str] = Counter()
+    for w, _ in body_toks:
+        t = norm_term(w)
+        if t:
+            body_terms[t] += 1
+    title_terms: Counter[str] = Counter()
+    for w, _ in tokens(article.title or ""):
+        t = norm_term(w)
+        if t:
+            title_terms[t] += 1
+    ents = _entity_counts(body_toks) + _entity_counts(tokens(article.title or ""))
+
+    body: Counter[int] = Counter()
+    for t, c in body_terms.items():
+        body[term_dim(t)] += c  # += so that two terms colliding in one dimension both count
+    title: Counter[int] = Counter()
+    for t, c in title_terms.items():
+        title[term_dim(t)] += c
+    ent: Counter[int] = Counter()
+    for t, c in ents.items():
+        ent[term_dim(t, "e")] += c
+
+    terms: dict[int, str] = {}
+    for t, _ in sorted((body_terms + title_terms).items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
+        terms[term_dim(t)] = t
+    for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
+        terms[term_dim(t, "e")] = t
+    published = article.published.isoformat() if article.published is not None else None
+    return ArticleFeatures(
+        id=article.id,
+        outlet=article.outlet,
+        published=published,
+        t=days(article.published),
+        body=sublinear(body),
+        title=sublinear(title),
+        ents=sublinear(ent),
+        terms=terms,
+        title_text=article.title,
+    )

@@ -1,0 +1,260 @@
+"""Story similarity: streaming IDF, centroids and the calibrated score that joins an article to a story.
+
+Following Miranda et al. (2018, "Multilingual Clustering of Streaming News"), a story is a centroid
+of raw term frequencies and IDF is applied only at comparison time, from document frequencies
+accumulated in stream order; so adding an article never rewrites older vectors and the state of the
+whole corpus is one fixed-size array. The similarity of an article (or a story) to a story is a
+logistic model over a handful of interpretable features (body, title and entity cosines, time
+decay, shared reuse) whose weights and thresholds come from data (``corpus/params.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from newstrace.corpus.features import DIM_BITS, ArticleFeatures
+
+
+class DocFreq:
+    """Document frequencies over the hashed term space; one article counts once per dimension."""
+
+    def __init__(self, df: np.ndarray | None = None, n: int = 0) -> None:
+        self.df = df if df is not None else np.zeros(1 << DIM_BITS, dtype=np.int32)
+        self.n = n
+
+    def add(self, feat: ArticleFeatures) -> None:
+        dims = np.fromiter(feat.dims(), dtype=np.int64)
+        if dims.size:
+            self.df[dims] += 1
+        self.n += 1
+
+    def idf(self, dims: np.ndarray) -> np.ndarray:
+        """Smoothed IDF (scikit-learn's formula), so an unseen term is rare, not infinite."""
+        return np.log((self.n + 1.0) / (self.df[dims] + 1.0)) + 1.0
+
+    def to_bytes(self) -> bytes:
+        return zlib.compress(self.df.tobytes(), 1)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, n: int) -> DocFreq:
+        return cls(np.frombuffer(zlib.decompress(blob), dtype=np.int32).copy(), n)
+
+
+class SparseVec:
+    """A sparse vector of raw sums with its IDF-weighted norm computed on demand (numpy)."""
+
+    __slots__ = ("_arrays", "_top", "v")
+
+    def __init__(self, v: dict[int, float] | None = None) -> None:
+        self.v: dict[int, float] = dict(v or {})
+        self._arrays: tuple[np.ndarray, np.ndarray] | None = None
+        self._top: list[int] | None = None
+
+    def top(self, k: int = 3) -> list[int]:
+        """The ``k`` heaviest dimensions (raw sums, ties by dimension), cached until changed."""
+        if self._top is None:
+            self._top = [d for d, _ in sorted(self.v.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        return self._top[:k]
+
+    def add(self, other: dict[int, float], scale: float = 1.0) -> None:
+        v = self.v
+        for d, x in other.items():
+            v[d] = v.get(d, 0.0) + x * scale
+        self._arrays = None
+        self._top = None
+
+    def prune(self, keep: int) -> None:
+        """Keep the ``keep`` heaviest dimensions so big stories stay bounded in memory."""
+        if len(self.v) > keep * 3 // 2:
+            top = sorted(self.v.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+            self.v = dict(top)
+            self._arrays = None
+            self._top = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._arrays is None:
+            dims = np.fromiter(self.v.keys(), dtype=np.int64, count=len(self.v))
+            vals = np.fromiter(self.v.values(), dtype=np.float64, count=len(self.v))
+            self._arrays = (dims, vals)
+        return self._arrays
+
+    def norm(self, df: DocFreq) -> float:
+        dims, vals = self.arrays()
+        if not dims.size:
+            return 0.0
+        w = vals * df.idf(dims)
+        return float(math.sqrt(float(np.dot(w, w))))
+
+
+def cosine(a: SparseVec, b: SparseVec, df: DocFreq) -> float:
+    """IDF-weighted cosine of two sparse sums, iterating over the smaller one."""
+    small, big = (a, b) if len(a.v) <= len(b.v) else (b, a)
+    if not small.v or not big.v:
+        return 0.0
+    common = [d for d in small.v if d in big.v]
+    if not common:
+        return 0.0
+    dims = np.asarray(common, dtype=np.int64)
+    idf = df.idf(dims)
+    x = np.fromiter((small.v[d] for d in common), dtype=np.float64, count=len(common))
+    y = np.fromiter((big.v[d] for d in common), dtype=np.float64, count=len(common))
+    dot = float(np.dot(x * idf, y * idf))
+    na, nb = a.norm(df), b.norm(df)
+    return dot / (na * nb) if na and nb else 0.0
+
+
+@dataclass
+class Centroid:
+    """Sum of the members' term vectors plus time statistics: what a story or thread is to compare."""
+
+    body: SparseVec = field(default_factory=SparseVec)
+    title: SparseVec = field(default_factory=SparseVec)
+    ents: SparseVec = field(default_factory=SparseVec)
+    n: int = 0
+    t_sum: float = 0.0
+    t_n: int = 0
+    t_min: float | None = None
+    t_max: float | None = None
+
+    @classmethod
+    def of(cls, feat: ArticleFeatures) -> Centroid:
+        c = cls()
+        c.add(feat)
+        return c
+
+    def add(self, feat: ArticleFeatures) -> None:
+        self.body.add(feat.body)
+        self.title.add(feat.title)
+        self.ents.add(feat.ents)
+        self.n += 1
+        if feat.t is not None:
+            self._add_time(feat.t, feat.t, feat.t, 1)
+
+    def _add_time(self, t_sum: float, t_min: float, t_max: float, t_n: int) -> None:
+        self.t_sum += t_sum
+        self.t_n += t_n
+        self.t_min = t_min if self.t_min is None else min(self.t_min, t_min)
+        self.t_max = t_max if self.t_max is None else max(self.t_max, t_max)
+
+    def merge(self, other: Centroid) -> None:
+        self.body.add(other.body.v)
+        self.title.add(other.title.v)
+        self.ents.add(other.ents.v)
+        self.n += other.n
+        if other.t_n and other.t_min is not None and other.t_max is not None:
+            self._add_time(other.t_sum, other.t_min, other.t_max, other.t_n)
+
+    def prune(self, keep: int) -> None:
+        self.body.prune(keep)
+        self.title.prune(keep // 4)
+        self.ents.prune(keep // 4)
+
+    @property
+    def t_mean(self) -> float | None:
+        return self.t_sum / self.t_n if self.t_n else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "body": sorted(self.body.v.items()),
+            "title": sorted(self.title.v.items()),
+            "ents": sorted(self.ents.v.items()),
+            "n": self.n,
+            "t_sum": self.t_sum,
+            "t_n": self.t_n,
+            "t_min": self.t_min,
+            "t_max": self.t_max,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Centroid:
+        return cls(
+            body=SparseVec({int(k): float(v) for k, v in d["body"]}),
+            title=SparseVec({int(k): float(v) for k, v in d["title"]}),
+            ents=SparseVec({int(k): float(v) for k, v in d["ents"]}),
+            n=int(d["n"]),
+            t_sum=float(d["t_sum"]),
+            t_n=int(d["t_n"]),
+            t_min=d.get("t_min"),
+            t_max=d.get("t_max"),
+        )
+
+
+FEATURES = ("body", "title", "ents", "ents_cover", "lead_ent", "decay", "body_x_decay", "reuse")
+
+
+@dataclass(frozen=True)
+class SimilarityModel:
+    """A logistic score over ``FEATURES`` plus the decision thresholds of one clustering level.
+
+    ``tau`` (days) sets how fast time distance to the centroid's mean date decays; ``join`` is the
+    probability an article needs to join an existing cluster, ``merge`` the one two clusters need to
+    be merged by the merge step. ``window`` (days) is how long a cluster stays open for new members.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    tau: float
+    join: float
+    merge: float
+    window: float
+
+    def score(self, f: list[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, f, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def coverage(a: SparseVec, b: SparseVec) -> float:
+    """Geometric mean of the share of each side's entity mass the other side mentions too.
+
+    Unlike the IDF cosine, a common place ("Aleppo") counts fully here: two reports that are
+    mostly about the same place in the same days belong to one developing situation even when
+    their rarer names differ.
+    """
+    if not a.v or not b.v:
+        return 0.0
+    common = [d for d in a.v if d in b.v]
+    if not common:
+        return 0.0
+    ca = sum(a.v[d] for d in common) / sum(a.v.values())
+    cb = sum(b.v[d] for d in common) / sum(b.v.values())
+    return math.sqrt(ca * cb)
+
+
+def lead_entity(a: SparseVec, b: SparseVec) -> float:
+    """1 when one side's most mentioned name is among the other's three most mentioned.
+
+    What a report is mainly about (a city under fire, an envoy) is its most repeated name; two
+    reports sharing it are about one situation even when little else of their wording matches.
+    """
+    ta, tb = a.top(3), b.top(3)
+    return 1.0 if ta and tb and (ta[0] in tb or tb[0] in ta) else 0.0
+
+
+def decay(t_a: float | None, t_b: float | None, tau: float) -> float:
+    """exp(-|dt|/tau); an unknown date counts as one ``tau`` away: neither close nor far."""
+    if t_a is None or t_b is None:
+        return math.exp(-1.0)
+    return math.exp(-abs(t_a - t_b) / tau)
+
+
+def features(a: Centroid, b: Centroid, df: DocFreq, tau: float, reuse: float = 0.0) -> list[float]:
+    """The feature vector (in ``FEATURES`` order) of two centroids (an article is a centroid of one)."""
+    body = cosine(a.body, b.body, df)
+    title = cosine(a.title, b.title, df) if a.title.v and b.title.v else 0.0
+    ents = cosine(a.ents, b.ents, df)
+    cover = coverage(a.ents, b.ents)
+    lead = lead_entity(a.ents, b.ents)
+    dec = decay(a.t_mean, b.t_mean, tau)
+    return [body, title, ents, cover, lead, dec, body * dec, reuse]
+
+
+def article_similarity(
+    a: ArticleFeatures, b: ArticleFeatures, df: DocFreq, model: SimilarityModel, reuse: bool = False
+) -> float:
+    """How likely two articles report the same story (0..1): the score stories are built with."""
+    return model.score(features(Centroid.of(a), Centroid.of(b), df, model.tau, 1.0 if reuse else 0.0))

@@ -1,0 +1,340 @@
+"""Story clustering benchmark: FA-KES events mixed with FNC-1 bodies as distractors.
+
+Gold stories are FA-KES *events*: articles with the same location and cause of death published
+within a day of the event's first article (anchored, not chained). Distractors are FNC-1 bodies, one per claim
+(bodies related to a common headline are one claim, so two distractors never report the same
+thing), dated like a FA-KES article of the same split so that they interleave with real events in
+the stream. Gold threads (for calibrating the coarser level) are developing situations: articles of
+one location within a week of the situation's first article.
+
+Everything is split by a hash of the event (or FNC-1 claim) key: ``dev`` is for calibration
+(``calibrate``), ``test`` is what the figures report. Metrics: pairwise precision/recall/F1 over
+all pairs of articles, and BCubed precision/recall/F1.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newstrace.clean.text import normalize_body
+from newstrace.corpus import params
+from newstrace.corpus.features import ArticleFeatures, article_features
+from newstrace.corpus.similarity import FEATURES, Centroid, DocFreq, SimilarityModel, features
+from newstrace.corpus.stories import cluster_features, stream_order_key
+from newstrace.errors import InputError
+from newstrace.ingest import read_articles
+from newstrace.model import Article
+
+#: share of events that go to the dev (calibration) split
+DEV_SHARE = 0.5
+
+
+def split_of(key: str, dev_share: float = DEV_SHARE) -> str:
+    """``dev`` or ``test`` by a stable hash of a key (an event, a claim)."""
+    h = int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+    return "dev" if h < dev_share else "test"
+
+
+@dataclass
+class LabelledCorpus:
+    articles: list[Article]
+    story: dict[str, str]
+    thread: dict[str, str]
+    split: dict[str, str]
+    partners: dict[str, set[str]] = field(default_factory=dict)
+
+    def subset(self, split: str) -> LabelledCorpus:
+        keep = [a for a in self.articles if self.split[a.id] == split]
+        ids = {a.id for a in keep}
+        return LabelledCorpus(
+            keep,
+            {i: self.story[i] for i in ids},
+            {i: self.thread[i] for i in ids},
+            {i: split for i in ids},
+            {i: {p for p in ps if p in ids} for i, ps in self.partners.items() if i in ids},
+        )
+
+
+def _anchored_groups(items: list[tuple[date, str]], days: int) -> list[list[str]]:
+    """Group ids whose dates lie within ``days`` of their group's first date (no chaining)."""
+    groups: list[list[str]] = []
+    start: date | None = None
+    for d, i in sorted(items):
+        if start is None or (d - start).days > days:
+            groups.append([])
+            start = d
+        groups[-1].append(i)
+    return groups
+
+
+def load_fakes(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str]]:
+    """FA-KES articles (one per id and per text) with gold event and thread keys."""
+    seen_ids: set[str] = set()
+    seen_texts: set[str] = set()
+    articles: list[Article] = []
+    for a in read_articles([path]):
+        if a.id in seen_ids or a.text in seen_texts or not isinstance(a.published, date):
+            continue
+        seen_ids.add(a.id)
+        seen_texts.add(a.text)
+        articles.append(a)
+    by_key: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
+    by_loc: dict[str, list[tuple[date, str]]] = defaultdict(list)
+    for a in articles:
+        loc = str(a.meta.get("location") or "?")
+        cause = str(a.meta.get("cause_of_death") or "?")
+        assert isinstance(a.published, date)
+        by_key[(loc, cause)].append((a.published, a.id))
+        by_loc[loc].append((a.published, a.id))
+    story: dict[str, str] = {}
+    for (loc, cause), items in sorted(by_key.items()):
+        for g in _anchored_groups(items, 1):
+            key = f"fakes:{loc}:{cause}:{min(g)}"
+            for i in g:
+                story[i] = key
+    thread: dict[str, str] = {}
+    for loc, items in sorted(by_loc.items()):
+        for g in _anchored_groups(items, 7):
+            for i in g:
+                thread[i] = f"fakes-thread:{loc}:{min(g)}"
+    return articles, story, thread
+
+
+def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
+    """(claim key, body) for one FNC-1 body per claim, in a stable order."""
+    bodies: dict[str, str] = {}
+    with (folder / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            bodies[row["Body ID"]] = row["articleBody"]
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    with (folder / "train_stances.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["Stance"] != "unrelated":
+                ra, rb = find("b:" + row["Body ID"]), find("h:" + row["Headline"])
+                if ra != rb:
+                    parent[ra] = rb
+    chosen: dict[str, str] = {}
+    for bid in sorted(bodies, key=int):
+        root = find("b:" + bid)
+        if root not in chosen and len(bodies[bid].split()) >= 50:
+            chosen[root] = bid
+    picked = sorted(chosen.items(), key=lambda kv: int(kv[1]))[:limit]
+    return [(f"fnc1:{bid}", bodies[bid]) for _, bid in picked]
+
+
+def load_corpus(fakes: Path, fnc: Path | None, distractors: int = 600) -> LabelledCorpus:
+    """FA-KES events plus FNC-1 distractors, each article assigned to the split of its gold key."""
+    if not fakes.exists():
+        raise InputError(f"{fakes}: no such file")
+    articles, story, thread = load_fakes(fakes)
+    split = {a.id: split_of(story[a.id]) for a in articles}
+    if fnc is not None and fnc.exists() and distractors:
+        dates: dict[str, list[date]] = {"dev": [], "test": []}
+        for a in articles:
+            assert isinstance(a.published, date)
+            dates[split[a.id]].append(a.published)
+        for key, body in load_fnc_distractors(fnc, distractors):
+            sp = split_of(key)
+            pool = sorted(dates[sp])
+            if not pool:
+                continue
+            d = pool[int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % len(pool)]
+            art = Article.create(normalize_body(body), id=key, outlet="fnc1", published=d)
+            articles.append(art)
+            story[key] = key
+            thread[key] = key
+            split[key] = sp
+    return LabelledCorpus(articles, story, thread, split)
+
+
+# --- metrics ----------------------------------------------------------------------------------
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def pairwise(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Precision/recall/F1 over all pairs of articles put (or meant to be) in one cluster."""
+    ids = sorted(gold)
+    joint = Counter((pred[i], gold[i]) for i in ids)
+    tp = sum(_pairs(n) for n in joint.values())
+    pp = sum(_pairs(n) for n in Counter(pred[i] for i in ids).values())
+    gp = sum(_pairs(n) for n in Counter(gold[i] for i in ids).values())
+    p = tp / pp if pp else 1.0
+    r = tp / gp if gp else 1.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """BCubed precision/recall/F1 (Bagga & Baldwin): per-article overlap, averaged."""
+    ids = sorted(gold)
+    joint = Counter((pred[i], gold[i]) for i in ids)
+    psize = Counter(pred[i] for i in ids)
+    gsize = Counter(gold[i] for i in ids)
+    p = sum(joint[(pred[i], gold[i])] / psize[pred[i]] for i in ids) / len(ids)
+    r = sum(joint[(pred[i], gold[i])] / gsize[gold[i]] for i in ids) / len(ids)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+# --- running and calibrating ------------------------------------------------------------------
+
+
+def run(
+    corpus: LabelledCorpus,
+    feats: dict[str, ArticleFeatures] | None = None,
+    story: SimilarityModel = params.STORY,
+    thread: SimilarityModel = params.THREAD,
+) -> dict[str, Any]:
+    """Cluster the corpus and score stories and threads against the gold."""
+    feats = feats or {a.id: article_features(a) for a in corpus.articles}
+    assigned, _, _ = cluster_features([feats[a.id] for a in corpus.articles], corpus.partners, story, thread)
+    pred_story = {i: assigned[i].story for i in corpus.story}
+    pred_thread = {i: assigned[i].thread or assigned[i].story for i in corpus.thread}
+    fakes_ids = [i for i in corpus.story if not i.startswith("fnc1:")]
+    return {
+        "articles": len(corpus.articles),
+        "fakes_articles": len(fakes_ids),
+        "distractors": len(corpus.articles) - len(fakes_ids),
+        "gold_stories": len(set(corpus.story.values())),
+        "gold_multi_article_stories": sum(1 for n in Counter(corpus.story.values()).values() if n > 1),
+        "stories": len(set(pred_story.values())),
+        "pairwise": pairwise(pred_story, corpus.story),
+        "bcubed": bcubed(pred_story, corpus.story),
+        "threads": len(set(pred_thread.values())),
+        "thread_pairwise": pairwise(pred_thread, corpus.thread),
+        "thread_bcubed": bcubed(pred_thread, corpus.thread),
+    }
+
+
+def training_pairs(
+    corpus: LabelledCorpus,
+    feats: dict[str, ArticleFeatures],
+    gold: dict[str, str],
+    tau: float,
+    window: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(features, same-cluster) for each article against every open gold cluster sharing a term.
+
+    The stream is replayed in publication order with the gold clusters as the state, the way the
+    clusterer will meet them: that is the distribution the join decision is made on.
+    """
+    df = DocFreq()
+    open_: dict[str, Centroid] = {}
+    last: dict[str, float] = {}
+    X: list[list[float]] = []
+    y: list[int] = []
+    ordered = sorted((feats[a.id] for a in corpus.articles), key=lambda f: stream_order_key(f.published, f.id))
+    for f in ordered:
+        df.add(f)
+        t = f.t or 0.0
+        for k in [k for k, lt in last.items() if lt < t - window]:
+            del open_[k], last[k]
+        art = Centroid.of(f)
+        partners = corpus.partners.get(f.id, set())
+        for key, c in sorted(open_.items()):
+            if not (set(f.body) & set(c.body.v)):
+                continue
+            reuse = 1.0 if any(gold.get(p) == key for p in partners) else 0.0
+            X.append(features(art, c, df, tau, reuse))
+            y.append(1 if gold[f.id] == key else 0)
+        key = gold[f.id]
+        if key in open_:
+            open_[key].add(f)
+        else:
+            open_[key] = Centroid.of(f)
+        last[key] = t
+    return np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.int64)
+
+
+def fit_model(X: np.ndarray, y: np.ndarray, base: SimilarityModel, reuse_prior: float) -> SimilarityModel:
+    """Logistic weights on the feature pairs; the reuse weight keeps its prior when no pair has reuse."""
+    from sklearn.linear_model import LogisticRegression
+
+    has_reuse = bool(X[:, FEATURES.index("reuse")].any())
+    cols = [i for i, name in enumerate(FEATURES) if name != "reuse" or has_reuse]
+    lr = LogisticRegression(C=10.0, max_iter=2000)
+    lr.fit(X[:, cols], y)
+    weights = [0.0] * len(FEATURES)
+    for w, i in zip(lr.coef_[0], cols, strict=True):
+        weights[i] = round(float(w), 3)
+    if not has_reuse:
+        weights[FEATURES.index("reuse")] = reuse_prior
+    return replace(base, weights=tuple(weights), bias=round(float(lr.intercept_[0]), 3))
+
+
+def calibrate(
+    corpus: LabelledCorpus,
+    joins: Sequence[float] = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6),
+    merges: Sequence[float] = (0.3, 0.5, 0.7, 0.9),
+    taus: Iterable[float] = (1.0, 2.0, 4.0),
+    thread_taus: Iterable[float] = (3.0, 5.0, 8.0),
+) -> dict[str, Any]:
+    """Fit story and thread models on the dev split and sweep thresholds for pairwise F1 there."""
+    dev = corpus.subset("dev")
+    feats = {a.id: article_features(a) for a in dev.articles}
+    best_story: tuple[float, SimilarityModel] | None = None
+    for tau in taus:
+        X, y = training_pairs(dev, feats, dev.story, tau, params.STORY.window)
+        m0 = fit_model(X, y, replace(params.STORY, tau=tau), params.STORY.weights[FEATURES.index("reuse")])
+        for j in joins:
+            for mg in merges:
+                m = replace(m0, join=j, merge=max(mg, j))
+                f1 = run(dev, feats, m, params.THREAD)["pairwise"]["f1"]
+                if best_story is None or f1 > best_story[0]:
+                    best_story = (f1, m)
+    assert best_story is not None
+    story = best_story[1]
+    best_thread: tuple[float, SimilarityModel] | None = None
+    for tau in thread_taus:
+        X, y = training_pairs(dev, feats, dev.thread, tau, params.THREAD.window)
+        m0 = fit_model(X, y, replace(params.THREAD, tau=tau), params.THREAD.weights[FEATURES.index("reuse")])
+        for j in joins:
+            m = replace(m0, join=j, merge=m0.merge)
+            f1 = run(dev, feats, story, m)["thread_pairwise"]["f1"]
+            if best_thread is None or f1 > best_thread[0]:
+                best_thread = (f1, m)
+    assert best_thread is not None
+    return {
+        "story": story,
+        "thread": best_thread[1],
+        "dev_story_pairwise_f1": best_story[0],
+        "dev_thread_pairwise_f1": best_thread[0],
+    }
+
+
+def model_dict(m: SimilarityModel) -> dict[str, Any]:
+    return {
+        "weights": dict(zip(FEATURES, m.weights, strict=True)),
+        "bias": m.bias,
+        "tau": m.tau,
+        "join": m.join,
+        "merge": m.merge,
+        "window": m.window,
+    }
+
+
+def evaluate(fakes: Path, fnc: Path | None, split: str = "test", distractors: int = 600) -> dict[str, Any]:
+    """The benchmark figures on one split with the shipped parameters."""
+    corpus = load_corpus(fakes, fnc, distractors).subset(split)
+    result = run(corpus)
+    result["split"] = split
+    result["story_model"] = model_dict(params.STORY)
+    result["thread_model"] = model_dict(params.THREAD)
+    return result

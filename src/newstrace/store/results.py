@@ -1,0 +1,435 @@
+"""Reading and writing analysis results (migration 2): passages, claims, stories, threads, state.
+
+Writers take an open connection and never commit: the analysis driver wraps one batch of articles
+in one transaction (``Store.transaction``), so a killed run leaves every batch it finished and
+nothing of the one it was in. Readers return the JSON shapes the CLI prints and the web app shows
+(``CorpusResults`` implements the web app's ``Results`` protocol).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from newstrace.model import (
+    ArticleClaims,
+    ArticlePair,
+    ProvenanceEdge,
+    Quantity,
+    Quote,
+    SharedPassage,
+)
+
+if TYPE_CHECKING:
+    from newstrace.corpus.stories import Cluster
+
+#: bump when an analysis step changes so much that stored results should be recomputed
+ANALYSIS_VERSION = 1
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+# --- incremental bookkeeping ------------------------------------------------------------------
+
+
+def pending(conn: sqlite3.Connection, version: int = ANALYSIS_VERSION) -> list[tuple[int, bool]]:
+    """``(seq, was_analysed_before)`` of articles new or changed since their analysis, in stream order."""
+    rows = conn.execute(
+        "SELECT a.seq, an.article IS NOT NULL FROM articles a LEFT JOIN analysis an ON an.article = a.id "
+        "WHERE an.article IS NULL OR an.content_hash != a.content_hash OR an.version < ? "
+        "ORDER BY a.published IS NULL, a.published, a.id",
+        (version,),
+    )
+    return [(int(r[0]), bool(r[1])) for r in rows]
+
+
+def mark_analysed(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]], version: int = ANALYSIS_VERSION) -> None:
+    """Record ``(article, content_hash)`` as analysed at ``version``."""
+    now = _now()
+    conn.executemany(
+        "INSERT INTO analysis (article, content_hash, version, analysed_at) VALUES (?,?,?,?) "
+        "ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, version=excluded.version, "
+        "analysed_at=excluded.analysed_at",
+        [(a, h, version, now) for a, h in rows],
+    )
+
+
+def clear_article_results(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
+    """Forget per-article results of re-analysed articles (their story membership is kept)."""
+    for i in ids:
+        conn.execute("DELETE FROM reuse_keys WHERE article=?", (i,))
+        conn.execute("DELETE FROM passages WHERE a=? OR b=?", (i, i))
+        conn.execute("DELETE FROM quotes WHERE article=?", (i,))
+        conn.execute("DELETE FROM quantities WHERE article=?", (i,))
+
+
+def get_state(conn: sqlite3.Connection, key: str) -> bytes | None:
+    row = conn.execute("SELECT value FROM corpus_state WHERE key=?", (key,)).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+def put_state(conn: sqlite3.Connection, key: str, value: bytes | str) -> None:
+    blob = value.encode() if isinstance(value, str) else value
+    conn.execute(
+        "INSERT INTO corpus_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+        (key, blob),
+    )
+
+
+# --- reuse ------------------------------------------------------------------------------------
+
+
+def key_partners(conn: sqlite3.Connection, article: str, keys: Sequence[str], max_df: int) -> list[str]:
+    """Articles already indexed that share a key with ``article``, then index its keys.
+
+    A key already held by ``max_df`` articles is a stock phrase: it pairs nobody (the same rule the
+    Spark engine applies by rank within each key group, so both engines pair the same articles).
+    """
+    partners: set[str] = set()
+    for k in keys:
+        holders = [r[0] for r in conn.execute("SELECT article FROM reuse_keys WHERE key=? LIMIT ?", (k, max_df))]
+        if len(holders) < max_df:
+            partners.update(h for h in holders if h != article)
+    conn.executemany("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", [(k, article) for k in keys])
+    return sorted(partners)
+
+
+def put_pair(conn: sqlite3.Connection, pair: ArticlePair) -> None:
+    conn.executemany(
+        "INSERT OR REPLACE INTO passages (a, b, idx, a_start, a_end, b_start, b_end, kind, score, a_text, b_text, ops) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (pair.a, pair.b, i, s.a_start, s.a_end, s.b_start, s.b_end, s.kind, s.score, s.a_text, s.b_text, _json(s.ops))
+            for i, s in enumerate(pair.shared)
+        ],
+    )
+
+
+def pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticlePair]:
+    """Stored reuse pairs with both articles in ``ids`` (a story's members)."""
+    wanted = set(ids)
+    by_pair: dict[tuple[str, str], list[SharedPassage]] = defaultdict(list)
+    for chunk in _chunks(sorted(wanted), 500):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"SELECT * FROM passages WHERE a IN ({marks}) ORDER BY a, b, idx", chunk):
+            if r["b"] in wanted:
+                by_pair[(r["a"], r["b"])].append(_passage(r))
+    return [ArticlePair(a, b, shared) for (a, b), shared in sorted(by_pair.items())]
+
+
+def partners_of(conn: sqlite3.Connection, article: str) -> list[str]:
+    rows = conn.execute("SELECT b FROM passages WHERE a=? UNION SELECT a FROM passages WHERE b=?", (article, article))
+    return sorted({r[0] for r in rows})
+
+
+def _passage(r: sqlite3.Row) -> SharedPassage:
+    return SharedPassage(
+        r["a_start"], r["a_end"], r["b_start"], r["b_end"], r["kind"], r["score"], r["a_text"], r["b_text"], json.loads(r["ops"])
+    )
+
+
+def all_pairs(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+    """``(a, b, passages)`` of every stored reuse pair, sorted (what the parity test compares)."""
+    return [(r[0], r[1], int(r[2])) for r in conn.execute("SELECT a, b, COUNT(*) FROM passages GROUP BY a, b ORDER BY a, b")]
+
+
+def put_provenance(conn: sqlite3.Connection, story: str, edges: Sequence[ProvenanceEdge]) -> None:
+    conn.execute("DELETE FROM provenance WHERE story=?", (story,))
+    conn.executemany(
+        "INSERT OR REPLACE INTO provenance (story, source, derived, confidence, evidence) VALUES (?,?,?,?,?)",
+        [(story, e.source, e.derived, e.confidence, _json(e.evidence)) for e in edges],
+    )
+
+
+def provenance_of(conn: sqlite3.Connection, story: str) -> list[ProvenanceEdge]:
+    return [
+        ProvenanceEdge(r["source"], r["derived"], r["confidence"], json.loads(r["evidence"]))
+        for r in conn.execute("SELECT * FROM provenance WHERE story=? ORDER BY source, derived", (story,))
+    ]
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+
+def put_claims(conn: sqlite3.Connection, claims: ArticleClaims) -> None:
+    conn.execute("DELETE FROM quotes WHERE article=?", (claims.article,))
+    conn.execute("DELETE FROM quantities WHERE article=?", (claims.article,))
+    conn.executemany(
+        "INSERT INTO quotes (article, idx, start, end, text, speaker, speaker_start, speaker_end, cue, direct) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [
+            (claims.article, i, q.start, q.end, q.text, q.speaker, q.speaker_start, q.speaker_end, q.cue, int(q.direct))
+            for i, q in enumerate(claims.quotes)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO quantities (article, idx, start, end, text, low, high, subject, event, window, window_hours, "
+        "place, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                claims.article, i, q.start, q.end, q.text, q.low, q.high, q.subject, q.event, q.window,
+                None if q.window_hours is None else _json(q.window_hours), q.place, q.source,
+            )
+            for i, q in enumerate(claims.quantities)
+        ],
+    )
+
+
+def claims_of(conn: sqlite3.Connection, article: str) -> ArticleClaims | None:
+    """Stored claims of one article, or ``None`` when it has not been analysed."""
+    if conn.execute("SELECT 1 FROM analysis WHERE article=?", (article,)).fetchone() is None:
+        return None
+    quotes = [
+        Quote(r["start"], r["end"], r["text"], r["speaker"], r["speaker_start"], r["speaker_end"], r["cue"], bool(r["direct"]))
+        for r in conn.execute("SELECT * FROM quotes WHERE article=? ORDER BY idx", (article,))
+    ]
+    quantities = [
+        Quantity(
+            r["start"], r["end"], r["text"], r["low"], r["high"], r["subject"], r["event"], r["window"],
+            None if r["window_hours"] is None else json.loads(r["window_hours"]), r["place"], r["source"],
+        )
+        for r in conn.execute("SELECT * FROM quantities WHERE article=? ORDER BY idx", (article,))
+    ]
+    return ArticleClaims(article, quotes, quantities)
+
+
+# --- stories and threads ----------------------------------------------------------------------
+
+
+def put_cluster(conn: sqlite3.Connection, c: Cluster, label: str) -> None:
+    """Insert or update a story or thread row with its resumable state."""
+    outlets = _json(dict(sorted(c.outlets.items())))
+    if c.level == "story":
+        conn.execute(
+            "INSERT INTO stories (id, thread, label, first_article, first_outlet, start, end, size, outlets, state, "
+            "merged_into) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET thread=excluded.thread, "
+            "label=excluded.label, start=excluded.start, end=excluded.end, size=excluded.size, "
+            "outlets=excluded.outlets, state=excluded.state, merged_into=excluded.merged_into",
+            (
+                c.id, c.thread, label, c.first_article, c.first_outlet, c.first_published, c.last_published,
+                0 if c.merged_into else c.size, outlets, None if c.merged_into else c.to_state(), c.merged_into,
+            ),
+        )
+    else:
+        conn.execute(
+            "INSERT INTO threads (id, label, first_article, first_outlet, start, end, size, outlets, state, merged_into) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET label=excluded.label, start=excluded.start, "
+            "end=excluded.end, size=excluded.size, outlets=excluded.outlets, state=excluded.state, "
+            "merged_into=excluded.merged_into",
+            (
+                c.id, label, c.first_article, c.first_outlet, c.first_published, c.last_published,
+                0 if c.merged_into else c.size, outlets, None if c.merged_into else c.to_state(), c.merged_into,
+            ),
+        )
+
+
+def put_memberships(conn: sqlite3.Connection, memberships: dict[str, tuple[str, float]]) -> None:
+    conn.executemany(
+        "INSERT INTO memberships (article, story, score) VALUES (?,?,?) "
+        "ON CONFLICT(article) DO UPDATE SET story=excluded.story, score=excluded.score",
+        [(a, s, sc) for a, (s, sc) in sorted(memberships.items())],
+    )
+
+
+def open_clusters(conn: sqlite3.Connection, table: str, since: str | None) -> list[sqlite3.Row]:
+    """Rows (with state) of live stories or threads whose newest article is at or after ``since``."""
+    assert table in ("stories", "threads")
+    if since is None:
+        return list(conn.execute(f"SELECT * FROM {table} WHERE merged_into IS NULL AND state IS NOT NULL ORDER BY id"))
+    return list(
+        conn.execute(
+            f"SELECT * FROM {table} WHERE merged_into IS NULL AND state IS NOT NULL AND (end IS NULL OR end >= ?) "
+            "ORDER BY id",
+            (since,),
+        )
+    )
+
+
+def members(conn: sqlite3.Connection, story: str) -> list[str]:
+    """Article ids of a story in stream order."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT a.id FROM memberships m JOIN articles a ON a.id = m.article WHERE m.story=? "
+            "ORDER BY a.published IS NULL, a.published, a.id",
+            (story,),
+        )
+    ]
+
+
+def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
+    for i in range(0, len(xs), n):
+        yield xs[i : i + n]
+
+
+def _outlets(raw: str) -> list[dict[str, Any]]:
+    counts: dict[str, int] = json.loads(raw or "{}")
+    return [{"outlet": o, "articles": n} for o, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def story_summary(r: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": r["id"],
+        "thread": r["thread"],
+        "label": r["label"],
+        "size": r["size"],
+        "outlets": _outlets(r["outlets"]),
+        "first_seen_article": r["first_article"],
+        "first_seen_outlet": r["first_outlet"],
+        "start": r["start"],
+        "end": r["end"],
+    }
+
+
+class CorpusResults:
+    """Read API over one database's stories, threads and outlet network (CLI and web app)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.conn.row_factory = sqlite3.Row
+
+    @property
+    def available(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
+
+    def stories(
+        self,
+        *,
+        q: str | None = None,
+        outlet: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        thread: str | None = None,
+        limit: int = 0,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, page)`` of live stories, biggest first, optionally filtered."""
+        where = ["merged_into IS NULL"]
+        args: list[Any] = []
+        if q:
+            where.append("label LIKE ? ESCAPE '\\'")
+            args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        if outlet:
+            where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet=?)")
+            args.append(outlet)
+        if date_from:
+            where.append("end >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("start <= ?")
+            args.append(date_to + "~")
+        if thread:
+            where.append("thread = ?")
+            args.append(thread)
+        sql_where = " AND ".join(where)
+        total = int(self.conn.execute(f"SELECT COUNT(*) FROM stories WHERE {sql_where}", args).fetchone()[0])
+        page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
+        rows = self.conn.execute(
+            f"SELECT * FROM stories WHERE {sql_where} ORDER BY size DESC, start IS NULL, start, id{page}", args
+        )
+        return total, [story_summary(r) for r in rows]
+
+    def threads(self) -> list[dict[str, Any]]:
+        stories_by_thread: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for r in self.conn.execute("SELECT id, thread, size FROM stories WHERE merged_into IS NULL"):
+            stories_by_thread[r["thread"]].append((-int(r["size"]), r["id"]))
+        out = []
+        for r in self.conn.execute("SELECT * FROM threads WHERE merged_into IS NULL"):
+            sts = [sid for _, sid in sorted(stories_by_thread.get(r["id"], []))]
+            if not sts:
+                continue
+            out.append(
+                {
+                    "id": r["id"],
+                    "label": r["label"],
+                    "size": r["size"],
+                    "stories": sts,
+                    "outlets": _outlets(r["outlets"]),
+                    "first_seen_article": r["first_article"],
+                    "first_seen_outlet": r["first_outlet"],
+                    "start": r["start"],
+                    "end": r["end"],
+                }
+            )
+        out.sort(key=lambda t: (-t["size"], t["start"] or "~", t["id"]))
+        return out
+
+    def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None:
+        """A story's summary and member ids; an id merged into another resolves to the survivor."""
+        seen = set()
+        row = self.conn.execute("SELECT * FROM stories WHERE id=?", (story_id,)).fetchone()
+        while row is not None and row["merged_into"] and row["id"] not in seen:
+            seen.add(row["id"])
+            row = self.conn.execute("SELECT * FROM stories WHERE id=?", (row["merged_into"],)).fetchone()
+        if row is None:
+            return None
+        return story_summary(row), members(self.conn, row["id"])
+
+    def find_story(self, id_or_prefix: str) -> str | None:
+        """Exact story id, else a unique prefix of one."""
+        if self.conn.execute("SELECT 1 FROM stories WHERE id=?", (id_or_prefix,)).fetchone():
+            return id_or_prefix
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
+            (id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def stories_of(self, article_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT s.id, s.label, s.thread FROM memberships m JOIN stories s ON s.id=m.story WHERE m.article=?",
+            (article_id,),
+        )
+        return [{"id": r["id"], "label": r["label"], "thread": r["thread"]} for r in rows]
+
+    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Outlet statistics and directed reuse edges between outlets (``outlets`` command)."""
+        articles: Counter[str] = Counter()
+        for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
+            articles[r["outlet"] or "?"] = int(r["n"])
+        in_stories: Counter[str] = Counter()
+        first: Counter[str] = Counter()
+        for r in self.conn.execute("SELECT first_outlet, outlets FROM stories WHERE merged_into IS NULL"):
+            for o in json.loads(r["outlets"] or "{}"):
+                in_stories[o] += 1
+            first[r["first_outlet"] or "?"] += 1
+        # every reuse pair counts once, directed by its provenance edge when there is one and
+        # otherwise from the earlier article (``a`` of a stored pair) to the later one
+        edges: Counter[tuple[str, str]] = Counter()
+        for r in self.conn.execute(
+            "SELECT p.a, p.b, COALESCE(sa.outlet, '?') AS oa, COALESCE(sb.outlet, '?') AS ob, "
+            "(SELECT pr.source FROM provenance pr WHERE (pr.source=p.a AND pr.derived=p.b) "
+            " OR (pr.source=p.b AND pr.derived=p.a) LIMIT 1) AS src "
+            "FROM (SELECT DISTINCT a, b FROM passages) p JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b"
+        ):
+            so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
+            if so != do:
+                edges[(so, do)] += 1
+        outlets: list[dict[str, Any]] = []
+        for o in sorted(set(articles) | set(in_stories)):
+            n = in_stories[o]
+            outlets.append(
+                {
+                    "outlet": o,
+                    "articles": articles[o],
+                    "stories": n,
+                    "first_seen": first[o],
+                    "first_seen_share": round(first[o] / n, 4) if n else 0.0,
+                }
+            )
+        outlets.sort(key=lambda d: (-int(d["stories"]), -int(d["articles"]), str(d["outlet"])))
+        edge_list = [
+            {"source": s, "derived": d, "count": n}
+            for (s, d), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        return outlets, edge_list
