@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
@@ -19,6 +19,21 @@ from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 PAGE = 50
+
+#: The search forms send empty date fields; the pages take them as "no limit".
+FromText = Annotated[str | date | None, Query(alias="from", max_length=10)]
+ToText = Annotated[str | date | None, Query(alias="to", max_length=10)]
+
+
+def _date(value: str | date | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, f"{name}: not a date (YYYY-MM-DD)") from None
 
 
 def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -46,11 +61,12 @@ def stories_page(
     request: Request,
     q: api.Q = None,
     outlet: api.OutletQ = None,
-    date_from: api.FromQ = None,
-    date_to: api.ToQ = None,
+    date_from: FromText = None,
+    date_to: ToText = None,
     offset: api.OffsetQ = 0,
 ) -> HTMLResponse:
     repo = api.repo_of(request)
+    date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
     data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset)
     by_thread: dict[str | None, list[s.StorySummary]] = {}
     for st in data.stories:
@@ -90,11 +106,12 @@ def articles_page(
     request: Request,
     q: api.Q = None,
     outlet: api.OutletQ = None,
-    date_from: api.FromQ = None,
-    date_to: api.ToQ = None,
+    date_from: FromText = None,
+    date_to: ToText = None,
     offset: api.OffsetQ = 0,
 ) -> HTMLResponse:
     repo = api.repo_of(request)
+    date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
     data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
     return render(
         request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
