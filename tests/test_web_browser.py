@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+
 from conftest import ROOT
 from test_web_fixtures import build_db
 
