@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 
 class Results(Protocol):
-    available: bool
+    @property
+    def available(self) -> bool: ...
 
     def stories(
         self, *, q: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
@@ -52,4 +53,10 @@ class NoResults:
 
 
 def open_results(repo: Repo) -> Results:
-    return NoResults()
+    """The corpus stage's ``CorpusResults`` over this thread's read-only connection."""
+    try:
+        from newstrace.store.results import CorpusResults
+    except ImportError:
+        return NoResults()
+    results: Results = CorpusResults(repo.conn)
+    return results

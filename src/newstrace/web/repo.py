@@ -188,28 +188,55 @@ class Repo:
 
     # -- claims --------------------------------------------------------------------------------
 
-    def claims(self, article: Article) -> dict[str, Any] | None:
-        """Quotes and quantities of one article (dicts), or ``None`` when the stage is missing."""
+    def stored_claims(self, article_id: str) -> Any | None:
+        """``ArticleClaims`` that ``analyze`` stored for the article's current text, if any."""
+        try:
+            from newstrace.store.results import claims_of
+        except ImportError:
+            return None
+        try:
+            fresh = self.conn.execute(
+                "SELECT an.content_hash = a.content_hash FROM analysis an JOIN articles a ON a.id = an.article "
+                "WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        except sqlite3.OperationalError:  # a database without the results tables
+            return None
+        if not fresh or not fresh[0]:
+            return None
+        return claims_of(self.conn, article_id)
+
+    def article_claims(self, article: Article) -> Any | None:
+        """``ArticleClaims``: stored by ``analyze`` when current, else extracted now (cached)."""
+        stored = self.stored_claims(article.id)
+        if stored is not None:
+            return stored
         extract = _probe("newstrace.claims", "extract_claims")
         if extract is None:
             return None
         key = ("claims", article.id, _text_key(article))
 
-        def compute() -> dict[str, Any] | None:
+        def compute() -> Any | None:
             with self.heavy():
                 try:
-                    c = extract(article)
+                    return extract(article)
                 except NewstraceError:
                     raise
                 except Exception:  # a stage bug must not take the page down: log, show text only
                     log.exception("claims extraction failed for %s", article.id)
                     return None
-            return {
-                "quotes": [_as_dict(q) for q in getattr(c, "quotes", [])],
-                "quantities": [_as_dict(q) for q in getattr(c, "quantities", [])],
-            }
 
         return self._claims_cache.get_or_compute(key, compute)
+
+    def claims(self, article: Article) -> dict[str, Any] | None:
+        """Quotes and quantities of one article (dicts), or ``None`` when the stage is missing."""
+        c = self.article_claims(article)
+        if c is None:
+            return None
+        return {
+            "quotes": [_as_dict(q) for q in getattr(c, "quotes", [])],
+            "quantities": [_as_dict(q) for q in getattr(c, "quantities", [])],
+        }
 
     # -- compare -------------------------------------------------------------------------------
 
@@ -225,8 +252,10 @@ class Repo:
         key = ("compare", *((a.id, _text_key(a)) for a in articles))
 
         def compute() -> dict[str, Any]:
+            # claims are the expensive part (NLP): take what analyze stored, extract the rest
+            claims = {a.id: c for a in articles if (c := self.article_claims(a)) is not None}
             with self.heavy():
-                result = fn(articles)
+                result = fn(articles, claims=claims, limits=self.limits) if claims else fn(articles, limits=self.limits)
             d = result.to_dict() if hasattr(result, "to_dict") else dict(result)
             return d
 
