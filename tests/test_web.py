@@ -83,6 +83,7 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/compare?ids=a&ids=b").status_code == 404
     assert client.get("/compare?ids=a").status_code == 422
+    assert client.get("/api/compare?ids=a&ids=a").status_code == 400
 
 
 # -- API ------------------------------------------------------------------------------------------

@@ -24,9 +24,14 @@ FromQ = Annotated[date | None, Query(alias="from", description="published on or 
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
-IdsQ = Annotated[list[str], Query(min_length=1, max_length=8, description="article ids to compare (2 to 8)")]
+IdsQ = Annotated[list[str], Query(min_length=2, max_length=8, description="article ids to compare (2 to 8)")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": s.Problem, "description": "no such record"}}
+BAD: dict[int | str, dict[str, Any]] = {400: {"model": s.Problem, "description": "the request cannot be served as asked"}}
+BUSY: dict[int | str, dict[str, Any]] = {
+    413: {"model": s.Problem, "description": "over a size or count limit"},
+    429: {"model": s.Problem, "description": "too many analyses running; retry shortly"},
+}
 
 
 def repo_of(request: Request) -> Repo:
@@ -107,7 +112,7 @@ def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article],
 def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
     unique = list(dict.fromkeys(ids))
     if len(unique) < 2:
-        raise HTTPException(422, "give at least two different article ids")
+        raise HTTPException(400, "give at least two different article ids")
     articles = repo.articles_by_ids(unique)
     if len(articles) != len(unique):
         raise HTTPException(404, "no article with one of these ids")
@@ -155,7 +160,7 @@ def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_fro
     return load_articles(repo_of(request), q, outlet, date_from, date_to, limit, offset)
 
 
-@router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses=NOT_FOUND)
+@router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})
 def api_article(request: Request, article_id: str) -> s.ArticleDetail:
     """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
     return load_article(repo_of(request), article_id)[1]
@@ -168,13 +173,13 @@ def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from
     return load_stories(repo_of(request), q, outlet, date_from, date_to, limit, offset)
 
 
-@router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses=NOT_FOUND)
+@router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
 def api_story(request: Request, story_id: str) -> s.StoryDetail:
     """One story: its articles and the compare report over them."""
     return load_story(repo_of(request), story_id)[0]
 
 
-@router.get("/compare", response_model=s.CompareReport, responses=NOT_FOUND)
+@router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})
 def api_compare(request: Request, ids: IdsQ) -> s.CompareReport:
     """The compare report (``compare --json`` shape) for stored articles."""
     _, report = load_compare(repo_of(request), ids)
@@ -189,7 +194,7 @@ def api_outlets(request: Request) -> s.OutletNetwork:
     return load_network(repo_of(request))
 
 
-@router.post("/upload", response_model=s.UploadResult, responses={413: {"model": s.Problem}, 400: {"model": s.Problem}})
+@router.post("/upload", response_model=s.UploadResult, responses={**BAD, **BUSY, 403: {"model": s.Problem, "description": "cross-site request"}})
 async def api_upload(
     request: Request,
     text: Annotated[str, Form(max_length=2_000_000, description="pasted article text (title on the first line)")] = "",
