@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-from test_web_fixtures import build_db
 
 from newstrace.web import create_app
+from test_web_fixtures import build_db
 
 schemathesis = pytest.importorskip("schemathesis")
 from schemathesis.checks import (  # noqa: E402
