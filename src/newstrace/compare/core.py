@@ -9,7 +9,7 @@ unrelated instead of being forced into findings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import combinations
@@ -34,6 +34,7 @@ from newstrace.compare.pairing import (
     group_quotes,
     link_pair,
     speaker_index,
+    story_features,
     story_similarity,
 )
 from newstrace.compare.text import sentences
@@ -52,6 +53,10 @@ from newstrace.model import (
 
 #: story similarity from which two articles are taken to report one story
 SAME_STORY = 0.3
+#: shared characters that prove two articles report one event (one copied sentence or quotation)
+CLOSE_SHARED_CHARS = 120
+#: topical similarity standing in for the corpus stage's same-event model when it is absent
+FALLBACK_EVENT_SIMILARITY = 0.6
 
 
 class ReuseLike(Protocol):
@@ -270,14 +275,21 @@ def compare_articles(
     reuse_pairs = {frozenset((p.a, p.b)): p for p in reuse_res.pairs}
     pairs: list[PairInfo] = []
     pair_links: dict[tuple[str, str], PairLinks] = {}
+    feats = {a.id: story_features(a) for a in arts}
+    event_score = _event_scorer(arts)
+    close: set[tuple[str, str]] = set()
     for x, y in combinations(arts, 2):
         rp = reuse_pairs.get(frozenset((x.id, y.id)))
         shared_chars = sum(min(s.a_end - s.a_start, s.b_end - s.b_start) for s in rp.shared) if rp else 0
-        sim = story_similarity(x, y, shared_chars)
+        sim = story_similarity(feats[x.id], feats[y.id], shared_chars)
         same = sim >= same_story
         pairs.append(PairInfo(x.id, y.id, sim, same, rp))
         if same:
             pair_links[(x.id, y.id)] = link_pair(space, views[x.id], views[y.id], rp)
+            # Counts and attributions are compared only between reports of one *event*: text they
+            # share is proof of that; otherwise the calibrated same-event score decides.
+            if shared_chars >= CLOSE_SHARED_CHARS or event_score(x, y, sim):
+                close.add((x.id, y.id))
     stories = _components([a.id for a in arts], [(p.a, p.b) for p in pairs if p.same_story])
 
     if len(arts) == 1:
@@ -297,19 +309,26 @@ def compare_articles(
         )
 
     dates = {a.id: a.published for a in arts}
+    undated_edges = []
     for e in reuse_res.provenance:
         undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
         if undated:
-            notes.append(
-                f"{' and '.join(labels[x] for x in undated)} has no publication date: the direction "
-                f"{_node_label(labels, e.source)} → {_node_label(labels, e.derived)} rests on the other evidence "
-                "(containment, shared variants, attribution), not on publication order."
+            undated_edges.append(
+                f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication "
+                f"date: the direction {_node_label(labels, e.source)} → {_node_label(labels, e.derived)} rests on the "
+                "other evidence (containment, shared variants, attribution), not on publication order."
             )
+    if len(undated_edges) > 3:
+        undated_edges = [
+            f"{len(undated_edges)} provenance edges involve articles with no publication date: their direction "
+            "rests on the other evidence (containment, shared variants, attribution), not on publication order."
+        ]
+    notes.extend(undated_edges)
 
     groups = group_quotes(list(views.values()), reuse_res.variants)
     derived_from = {(e.source, e.derived): e.confidence for e in reuse_res.provenance}
     ctx = FindingContext(
-        views, pair_links, stories, groups, lambda aid: labels.get(aid, aid), derived_from, notes, speaker_index(list(views.values()))
+        views, pair_links, stories, groups, lambda aid: labels.get(aid, aid), derived_from, notes, speaker_index(list(views.values())), close
     )
     findings: list[Finding] = []
     if len(arts) > 1:
@@ -363,6 +382,29 @@ def _components(ids: list[str], edges: list[tuple[str, str]]) -> list[list[str]]
     for i in ids:
         comps.setdefault(find(i), []).append(i)
     return sorted(comps.values(), key=lambda c: ids.index(c[0]))
+
+
+def _event_scorer(articles: Sequence[Article]) -> Callable[[Article, Article, float], bool]:
+    """Same-event decision for two articles without shared text.
+
+    Uses the corpus stage's calibrated story model (IDF from these articles, time decay) when it
+    is installed; otherwise a high topical similarity has to do.
+    """
+    try:
+        from newstrace.corpus.features import article_features
+        from newstrace.corpus.params import STORY
+        from newstrace.corpus.similarity import DocFreq, article_similarity
+    except ImportError:
+        return lambda a, b, sim: sim >= FALLBACK_EVENT_SIMILARITY
+    feats = {a.id: article_features(a) for a in articles}
+    df = DocFreq()
+    for f in feats.values():
+        df.add(f)
+
+    def score(a: Article, b: Article, sim: float) -> bool:
+        return article_similarity(feats[a.id], feats[b.id], df, STORY) >= STORY.join
+
+    return score
 
 
 def _extract(articles: Sequence[Article], notes: list[str]) -> dict[str, ArticleClaims]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newstrace.compare.pairing import (
+    GENERIC_SUBJECTS,
     LINK_CONTEXT,
     PairLinks,
     QuantityLink,
@@ -30,7 +31,7 @@ from newstrace.compare.pairing import (
     values_overlap,
     windows_differ,
 )
-from newstrace.compare.text import Sentence
+from newstrace.compare.text import Sentence, content_stems, names
 from newstrace.model import Finding, FindingType, Quantity, Span
 
 #: base importance per type: what a fact-checker should read first
@@ -65,9 +66,14 @@ class FindingContext:
     derived_from: dict[tuple[str, str], float] = field(default_factory=dict)  # (source, derived) -> confidence
     notes: list[str] = field(default_factory=list)
     speakers: dict[str, set[str]] = field(default_factory=dict)  # speaker -> descriptive keys (pairing.speaker_index)
+    close: set[tuple[str, str]] = field(default_factory=set)  # pairs that report one event
 
     def links(self) -> list[PairLinks]:
         return [self.pair_links[k] for k in sorted(self.pair_links)]
+
+    def close_links(self) -> list[PairLinks]:
+        """Links of the pairs that report one event: only those are compared count by count."""
+        return [self.pair_links[k] for k in sorted(self.pair_links) if k in self.close]
 
     def ordered(self, x: str, y: str) -> tuple[str, str] | None:
         """(source, derived) when provenance says one article took from the other."""
@@ -207,7 +213,7 @@ def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
 def quantity_findings(ctx: FindingContext) -> list[Finding]:
     """``number_drift``, ``window_drift`` and ``event_drift`` between linked counts."""
     out: list[Finding] = []
-    for links in ctx.links():
+    for links in ctx.close_links():
         qlinks = quantity_links(links)
         used_a: set[int] = set()
         used_b: set[int] = set()
@@ -215,6 +221,8 @@ def quantity_findings(ctx: FindingContext) -> list[Finding]:
         for link in qlinks:
             if not link.same_event or link.strength < DRIFT_STRENGTH or id(link.qa) in used_a or id(link.qb) in used_b:
                 continue
+            if link.subject == "loose" and (link.qa.subject or link.qb.subject) and not (_generic(link.qa.subject) and _generic(link.qb.subject)):
+                continue  # "two women" and "four people" count different sets
             used_a.add(id(link.qa))
             used_b.add(id(link.qb))
             if values_drift(link.qa, link.qb):
@@ -359,20 +367,38 @@ def _hours(q: Quantity) -> str:
 
 
 def _attribution(v: View, s: Sentence) -> str | None:
-    """Who the sentence attributes its content to, per the claims stage, or ``None``."""
+    """Whom the sentence itself names as its source (speaker mention or "according to X" inside
+    it), per the claims stage; ``None`` when the sentence names nobody."""
+    text = v.sentence_text(s)
     for q in v.claims.quotes:
-        if q.speaker and (s.start <= q.start < s.end or (q.speaker_start is not None and s.start <= q.speaker_start < s.end)):
+        if q.speaker and q.speaker_start is not None and s.start <= q.speaker_start < s.end and _source_like(q.speaker):
             return q.speaker
     for n in v.claims.quantities:
-        if n.source and s.start <= n.start < s.end:
+        if n.source and s.start <= n.start < s.end and n.source in text and _source_like(n.source):
             return n.source
     return None
+
+
+def _source_like(name: str) -> bool:
+    """A source is named by words, not by a count ("at least 48 people" is a misparse)."""
+    return not any(ch.isdigit() for ch in name) and any(ch.isalpha() for ch in name)
+
+
+def _generic(subject: str | None) -> bool:
+    """No subject, or one that says nothing about who was counted ("people", "others")."""
+    return subject is None or set(content_stems(subject)) <= GENERIC_SUBJECTS | {"more", "least"}
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Is the source ``name`` mentioned in ``text`` (by a name stem or acronym)?"""
+    keys = names(name) or {w for w in content_stems(name)}
+    return bool(keys) and bool(keys & (names(text) | set(content_stems(text))))
 
 
 def attribution_findings(ctx: FindingContext) -> list[Finding]:
     """A statement restated without its source (report becomes assertion), or with another source."""
     out: list[Finding] = []
-    for links in ctx.links():
+    for links in ctx.close_links():
         for x, y, flip in ((links.a, links.b, False), (links.b, links.a, True)):
             for sx in x.sents:
                 src = _attribution(x, sx)
@@ -399,7 +425,13 @@ def attribution_findings(ctx: FindingContext) -> list[Finding]:
                             WEIGHTS["attribution_changed"] * best[0],
                         )
                     )
-                elif other_src is not None and not flip and len(_distinct_speakers([src, other_src], ctx.speakers)) == 2:
+                elif (
+                    other_src is not None
+                    and not flip
+                    and len(_distinct_speakers([src, other_src], ctx.speakers)) == 2
+                    and not _named_in(src, y.sentence_text(sy))
+                    and not _named_in(other_src, x.sentence_text(sx))
+                ):
                     out.append(
                         Finding(
                             "attribution_changed",
@@ -417,9 +449,9 @@ _CUE = re.compile(r"\b(?:according to|said|says|told|reported|claimed|stated|cit
 
 
 def _near_attribution(v: View, s: Sentence) -> bool:
-    """A restatement inside a quote or right after a cue keeps its attribution implicitly."""
-    text = v.sentence_text(s)
-    if _CUE.search(text):
+    """A restatement inside a quote, or next to a sentence with a cue, keeps its attribution."""
+    around = [v.sents[i] for i in (s.index - 1, s.index, s.index + 1) if 0 <= i < len(v.sents)]
+    if any(_CUE.search(v.sentence_text(x)) for x in around):
         return True
     return any(q.start <= s.start < q.end or s.start <= q.start < s.end for q in v.claims.quotes)
 

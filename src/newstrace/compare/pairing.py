@@ -191,20 +191,34 @@ def _relpos(s: Sentence, start: int, end: int) -> float:
 # --- article-level similarity -----------------------------------------------------------------
 
 
-def story_similarity(a: Article, b: Article, shared_chars: int = 0) -> float:
+@dataclass(frozen=True)
+class StoryFeatures:
+    """Per-article features for story similarity, computed once per article (not per pair)."""
+
+    weights: Counter[str]  # sublinear term weights of content stems
+    names: frozenset[str]
+    chars: int
+
+
+def story_features(a: Article) -> StoryFeatures:
+    counts = Counter(content_stems(a.text))
+    weights = Counter({k: 1 + float(np.log(v)) for k, v in counts.items()})
+    return StoryFeatures(weights, frozenset(names(a.text[:20000])), len(a.text))
+
+
+def story_similarity(a: Article | StoryFeatures, b: Article | StoryFeatures, shared_chars: int = 0) -> float:
     """How likely two articles report one story, 0..1: words, names and shared passages.
 
     Content-stem cosine with sublinear counts catches the topic; overlap of capitalised names
     (people, places, organisations, with acronyms) separates two stories on one topic; text the
     reuse stage aligned between them is direct evidence and can only raise the score.
     """
-    ca, cb = Counter(content_stems(a.text)), Counter(content_stems(b.text))
-    la = Counter({k: 1 + float(np.log(v)) for k, v in ca.items()})
-    lb = Counter({k: 1 + float(np.log(v)) for k, v in cb.items()})
-    cos = cosine(la, lb)
-    na, nb = names(a.text[:20000]), names(b.text[:20000])
+    fa = a if isinstance(a, StoryFeatures) else story_features(a)
+    fb = b if isinstance(b, StoryFeatures) else story_features(b)
+    cos = cosine(fa.weights, fb.weights)
+    na, nb = fa.names, fb.names
     jac = len(na & nb) / max(1, min(len(na), len(nb))) if na and nb else 0.0
-    coverage = shared_chars / max(1, min(len(a.text), len(b.text)))
+    coverage = shared_chars / max(1, min(fa.chars, fb.chars))
     score = 0.6 * cos + 0.4 * jac
     return float(min(1.0, max(score, min(1.0, 2 * coverage))))
 

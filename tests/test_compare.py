@@ -1,0 +1,321 @@
+"""compare: findings on the seed articles, generality, bad input, JSON shape and determinism."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import re
+from collections.abc import Iterable
+
+import pytest
+
+from conftest import require_data
+from newstrace.compare import Comparison, compare_articles, render_html
+from newstrace.compare.pairing import same_quotation, values_drift, windows_differ
+from newstrace.compare.text import sentences
+from newstrace.errors import InputError, LimitError
+from newstrace.limits import Limits
+from newstrace.model import Article, Finding, Quantity
+from test_compare_records import SeedReuse, rewrite_claims, rt_claims
+
+
+def _has_real_stages() -> bool:
+    try:
+        from newstrace.claims import extract_many  # noqa: F401
+        from newstrace.reuse import find_reuse  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_stages = pytest.mark.skipif(not _has_real_stages(), reason="claims or reuse stage not installed in this tree")
+
+
+def of_type(c: Comparison, kind: str) -> list[Finding]:
+    return [f for f in c.findings if f.type == kind]
+
+
+def ev_texts(f: Finding, article: str | None = None) -> list[str]:
+    return [e.text for e in f.evidence if article is None or e.article == article]
+
+
+def check_offsets(c: Comparison) -> None:
+    """Every evidence span is exactly the text it claims to be (offsets are the currency)."""
+    by_id = {a.id: a for a in c.articles}
+    for f in c.findings:
+        assert f.evidence, f
+        for e in f.evidence:
+            source = by_id[e.article].title if e.field == "title" else by_id[e.article].text
+            assert source is not None
+            assert source[e.start : e.end] == e.text, (f.type, e)
+
+
+def assert_seed_findings(c: Comparison, rt: Article, rw: Article, unique_rw: bool = True) -> None:
+    """The issue's "done when" on the two seeds."""
+    check_offsets(c)
+    # the quote variant with "[attacks,]" in both articles
+    qv = [f for f in of_type(c, "quote_variant") if "[attacks,]" in ev_texts(f, rt.id) and "[attacks,]" in ev_texts(f, rw.id)]
+    assert qv, [f.summary for f in c.findings]
+    # scores killed / hundreds wounded (RT) vs killed hundreds (rewrite)
+    drift = of_type(c, "event_drift") + of_type(c, "number_drift")
+    rt_side = {t.lower() for f in drift for t in ev_texts(f, rt.id)}
+    rw_side = {t.lower() for f in drift for t in ev_texts(f, rw.id)}
+    assert any("hundreds of others" in t for t in rt_side), rt_side
+    assert any("scores of civilians" in t for t in rt_side), rt_side
+    assert any("hundreds of civilians" in t for t in rw_side), rw_side
+    ed = of_type(c, "event_drift")
+    assert any(any("hundreds of others" in t for t in ev_texts(f, rt.id)) for f in ed)
+    # over the last 48 hours vs during recent weeks
+    wd = of_type(c, "window_drift")
+    assert any(
+        any("48 hours" in t for t in ev_texts(f, rt.id)) and any("recent weeks" in t for t in ev_texts(f, rw.id)) for f in wd
+    ), [f.summary for f in wd]
+    # the rewrite's headline against "armed opposition groups"
+    hu = [f for f in of_type(c, "headline_unsupported") if f.articles == [rw.id]]
+    assert hu
+    title_ev = [e.text for e in hu[0].evidence if e.field == "title"]
+    assert any("US-Backed" in t for t in title_ev)
+    assert any("armed opposition groups" in t for t in ev_texts(hu[0]))
+    assert not [f for f in of_type(c, "headline_unsupported") if f.articles == [rt.id]], "RT's own headline is quoted, not unsupported"
+    # unique claims on both sides
+    uc = of_type(c, "unique_claim")
+    assert any(f.articles == [rt.id] for f in uc)
+    assert any(f.articles == [rw.id] for f in uc) == unique_rw
+    assert any("Russian Defense Ministry" in f.evidence[0].text for f in uc if f.articles == [rt.id])
+    # the provenance edge RT -> rewrite
+    assert any(e.source == rt.id and e.derived == rw.id for e in c.provenance)
+    # ranked by importance
+    imps = [round(f.importance, 6) for f in c.findings]
+    assert imps == sorted(imps, reverse=True)
+
+
+# --- the finding rules on hand-built records (independent of the extractors) ------------------
+
+
+@pytest.fixture(scope="module")
+def seeded(rt: Article, rewrite: Article) -> Comparison:
+    return compare_articles([rt, rewrite], claims={rt.id: rt_claims(rt), rewrite.id: rewrite_claims(rewrite)}, reuse=SeedReuse(rt, rewrite))
+
+
+def test_seed_findings_from_records(seeded: Comparison, rt: Article, rewrite: Article) -> None:
+    assert_seed_findings(seeded, rt, rewrite)
+
+
+def test_no_attribution_change_for_one_source_named_two_ways(seeded: Comparison) -> None:
+    """RT's "UN statement" and the rewrite's "de Mistura's office" are one source (the envoy is the
+    United Nations Special Envoy): not an attribution change."""
+    assert not [f for f in of_type(seeded, "attribution_changed") if "relentless" in " ".join(ev_texts(f))]
+
+
+def test_distinct_quotes_sharing_a_few_words_are_not_one_quotation() -> None:
+    long = "nothing justifies the use of disproportionate, indiscriminate [attacks,] including heavy weapons on civilian areas"
+    assert not same_quotation("use of heavy airpower on civilian areas.", long)
+    assert same_quotation(" relentless and indiscriminate", "relentless and indiscriminate")
+    assert same_quotation(long, long.replace("[attacks,] ", ""))
+
+
+def _q(low: float | None, high: float | None, hours: list[float] | None = None) -> Quantity:
+    return Quantity(0, 1, "x", low, high, window_hours=hours)
+
+
+def test_interval_and_window_rules() -> None:
+    assert values_drift(_q(40, 199), _q(200, 999))
+    assert not values_drift(_q(40, 199), _q(90, 100))
+    assert not values_drift(_q(301, None), _q(350, 350))  # "more than 300" vs 350
+    assert windows_differ(_q(1, 1, [48, 48]), _q(1, 1, [336, 1344]))
+    assert not windows_differ(_q(1, 1, [48, 48]), _q(1, 1, [72, 72]))  # 2 vs 3 days: same period
+    assert not windows_differ(_q(1, 1, None), _q(1, 1, [72, 72]))
+
+
+def test_sentences_keep_offsets_and_abbreviations(rt: Article) -> None:
+    sents = sentences(rt.text)
+    assert all(rt.text[s.start : s.end].strip() == rt.text[s.start : s.end] for s in sents)
+    assert any(rt.text[s.start : s.end].startswith("According to Dr. Said Sadek") for s in sents)
+
+
+# --- the real pipeline ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real(rt: Article, rewrite: Article) -> Comparison:
+    if not _has_real_stages():
+        pytest.skip("claims or reuse stage not installed in this tree")
+    return compare_articles([rewrite, rt])
+
+
+@needs_stages
+def test_seed_findings_real_pipeline(real: Comparison, rt: Article, rewrite: Article) -> None:
+    assert_seed_findings(real, rt, rewrite)
+
+
+def _swap(text: str | None, table: Iterable[tuple[str, str]]) -> str | None:
+    if text is None:
+        return None
+    for old, new in table:
+        text = text.replace(old, new)
+    return text
+
+
+@needs_stages
+def test_findings_do_not_depend_on_the_seed_strings(rt: Article, rewrite: Article) -> None:
+    """The same story with other places, people, patrons and numbers gives the same findings:
+    the rules read claims and alignments, not the seeds' words."""
+    table = [
+        ("Staffan de Mistura", "Martin Griffiths"),
+        ("de Mistura", "Griffiths"),
+        ("Mistura", "Griffiths"),
+        ("Aleppo", "Hodeidah"),
+        ("Syria", "Yemen"),
+        ("US-Backed", "Iran-Backed"),
+        ("US-backed", "Iran-backed"),
+        ("[attacks,]", "[strikes,]"),
+        ("48 hours", "72 hours"),
+        ("Murdering", "Slaughtering"),
+    ]
+    a = dataclasses.replace(rt, id="alt-rt", text=_swap(rt.text, table) or "", title=_swap(rt.title, table))
+    b = dataclasses.replace(rewrite, id="alt-rw", text=_swap(rewrite.text, table) or "", title=_swap(rewrite.title, table))
+    c = compare_articles([a, b])
+    check_offsets(c)
+    types = {f.type for f in c.findings}
+    assert {"quote_variant", "window_drift", "headline_unsupported", "unique_claim"} <= types, types
+    assert types & {"event_drift", "number_drift"}
+    assert any("[strikes,]" in ev_texts(f) for f in of_type(c, "quote_variant"))
+    assert any("Iran-Backed" in " ".join(ev_texts(f)) for f in of_type(c, "headline_unsupported"))
+
+
+@needs_stages
+def test_json_shape_and_determinism(real: Comparison, rt: Article, rewrite: Article) -> None:
+    d = real.to_dict()
+    assert {"articles", "pairs", "quotes", "quantities", "findings", "provenance"} <= set(d)
+    assert [a["id"] for a in d["articles"]] == [rewrite.id, rt.id]
+    assert set(d["articles"][0]) == {"id", "title", "outlet", "published", "url"}
+    pair = d["pairs"][0]
+    assert {"a", "b", "story_similarity", "same_story", "shared"} <= set(pair) and pair["same_story"] is True
+    by_id = {rt.id: rt, rewrite.id: rewrite}
+    for s in pair["shared"]:
+        assert by_id[pair["a"]].text[s["a_start"] : s["a_end"]] == s["a_text"]
+        assert by_id[pair["b"]].text[s["b_start"] : s["b_end"]] == s["b_text"]
+    multi = [q for q in d["quotes"] if len({a for v in q["variants"] for a in v["articles"]}) > 1]
+    assert any("[attacks,]" in v["text"] for q in multi for v in q["variants"])
+    for q in d["quotes"]:
+        for v in q["variants"]:
+            for sp in v["spans"]:
+                assert by_id[sp["article"]].text[sp["start"] : sp["end"]] == sp["text"]
+    assert set(d["quantities"]) == {rt.id, rewrite.id}
+    assert {"low", "high", "subject", "event", "window", "window_hours"} <= set(d["quantities"][rt.id][0])
+    f0 = d["findings"][0]
+    assert set(f0) >= {"type", "articles", "summary", "evidence"}
+    assert set(f0["evidence"][0]) >= {"article", "start", "end", "text"}
+    again = compare_articles([rewrite, rt]).to_dict()
+    assert json.dumps(d, sort_keys=False) == json.dumps(again, sort_keys=False)
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+@needs_stages
+def test_one_article_is_a_report_of_its_claims(rt: Article) -> None:
+    c = compare_articles([rt])
+    assert c.findings == []
+    assert any("nothing to compare" in n for n in c.notes)
+    assert c.claims[rt.id].quantities and c.claims[rt.id].quotes
+    d = c.to_dict()
+    assert d["pairs"] == [] and d["quantities"][rt.id]
+    assert "<html" in render_html(c)
+
+
+def test_no_articles_and_too_many() -> None:
+    with pytest.raises(InputError):
+        compare_articles([])
+    arts = [Article.create(f"text number {i} about something else entirely.") for i in range(4)]
+    with pytest.raises(LimitError):
+        compare_articles(arts, limits=Limits(max_compare_articles=3))
+
+
+def _fnc_bodies(n: int, avoid: str = r"Syria|Aleppo|rebel|Assad") -> list[Article]:
+    path = require_data("fnc1", "train_bodies.csv")
+    out: list[Article] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            body = row["articleBody"]
+            if 800 < len(body) < 5000 and not re.search(avoid, body):
+                out.append(Article.create(body, id=f"fnc-{row['Body ID']}", outlet=f"fnc{row['Body ID']}"))
+            if len(out) >= n:
+                break
+    return out
+
+
+@pytest.mark.data
+@needs_stages
+def test_unrelated_stories_are_said_plainly_without_forced_findings(rt: Article) -> None:
+    others = _fnc_bodies(3)
+    c = compare_articles([rt, *others])
+    assert c.findings == [], [f.summary for f in c.findings]
+    assert not any(p.same_story for p in c.pairs)
+    assert any("do not seem to report the same story" in n for n in c.notes)
+
+
+@pytest.mark.data
+@needs_stages
+def test_story_plus_unrelated_article_keeps_findings_within_the_story(rt: Article, rewrite: Article) -> None:
+    other = _fnc_bodies(1)[0]
+    c = compare_articles([rt, other, rewrite])
+    assert_seed_findings(c, rt, rewrite)
+    assert not any(other.id in f.articles for f in c.findings)
+    assert any("unrelated to the others" in n for n in c.notes)
+
+
+@needs_stages
+def test_duplicates(rt: Article, rewrite: Article) -> None:
+    twin = dataclasses.replace(rewrite, id="copy-of-rewrite", outlet="mirror.example")
+    c = compare_articles([rt, rewrite, rewrite, twin])
+    assert [a.id for a in c.articles] == [rt.id, rewrite.id, twin.id]
+    assert any("more than once" in n for n in c.notes)
+    assert any("same text" in n for n in c.notes)
+    check_offsets(c)
+    # a verbatim mirror has nothing to drift from its original
+    for f in c.findings:
+        if f.type in ("number_drift", "event_drift", "window_drift", "attribution_changed"):
+            assert set(f.articles) != {rewrite.id, twin.id}, f.summary
+    # what the rewrite alone carried is now carried by its mirror too: no longer unique
+    assert_seed_findings(c, rt, rewrite, unique_rw=False)
+
+
+@needs_stages
+def test_missing_dates_fall_back_and_say_so(rt: Article, rewrite: Article) -> None:
+    a = dataclasses.replace(rt, published=None)
+    b = dataclasses.replace(rewrite, published=None)
+    c = compare_articles([b, a])
+    check_offsets(c)
+    if c.provenance:
+        assert any("no publication date" in n for n in c.notes)
+    html = render_html(c)
+    assert "Undated" in html
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@needs_stages
+def test_fifty_articles_finish_and_stay_readable(rt: Article, rewrite: Article) -> None:
+    path = require_data("fakes", "fakes_dev.csv")
+    arts: list[Article] = [rt, rewrite]
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = row["article_content"]
+            if len(text) > 300:
+                arts.append(Article.create(text[:6000], id=f"fakes-{row['unit_id']}", title=row["article_title"], outlet=row["source"] or None))
+            if len(arts) >= 50:
+                break
+    assert len(arts) == 50
+    c = compare_articles(arts)
+    check_offsets(c)
+    assert len(c.pairs) == 50 * 49 // 2
+    assert_seed_findings(c, rt, rewrite)
+    per_article: dict[str, int] = {}
+    for f in of_type(c, "unique_claim"):
+        per_article[f.articles[0]] = per_article.get(f.articles[0], 0) + 1
+    assert max(per_article.values()) <= 6
+    html = render_html(c)
+    assert len(html) < 6_000_000
+    assert html.count('class="doc"') == 50
