@@ -266,9 +266,15 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     d = client.get("/api/stories").json()
     if not d["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
-    story = next(s for s in d["stories"] if s["size"] >= 2 and ids["rt"] in str(client.get(f"/api/stories/{s['id']}").json()))
-    detail = client.get(f"/api/stories/{story['id']}").json()
-    assert {ids["rt"], ids["rewrite"]} <= {a["id"] for a in detail["articles"]}
+    story_of = {}
+    for st in d["stories"]:
+        for a in client.get(f"/api/stories/{st['id']}").json()["articles"]:
+            story_of[a["id"]] = st
+    assert story_of[ids["rt"]]["id"] == story_of[ids["rewrite"]]["id"], "analyze put the two seed articles in different stories"
+    story = story_of[ids["rt"]]
     assert story["first_seen_outlet"] == "rt.com"
     page = client.get(f"/stories/{story['id']}")
     assert page.status_code == 200 and 'class="graph"' in page.text
+    assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
+    listing = client.get("/stories").text
+    assert f'href="/stories/{story["id"]}"' in listing
