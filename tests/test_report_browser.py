@@ -1,0 +1,158 @@
+"""The HTML report in Chromium: every highlight and jump link lands, hostile input runs nothing.
+
+Uses Debian's /usr/bin/chromium through Playwright (headless); screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from newstrace.compare import compare_articles, render_html
+from newstrace.model import Article
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install playwright)")
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    exe = str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium"))
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, headless=True, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def _open(browser: Any, html: str, tmp_path: Path, name: str) -> tuple[Any, list[str], list[str]]:
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(path, ARTIFACTS / path.name)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    console: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: console.append(f"pageerror: {e}"))
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    return page, console, requests
+
+
+@pytest.fixture(scope="module")
+def seed_html(rt: Article, rewrite: Article) -> str:
+    return render_html(compare_articles([rewrite, rt]))
+
+
+def test_every_highlight_and_jump_link_lands(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    page, console, requests = _open(browser, seed_html, tmp_path, "report")
+    try:
+        page.screenshot(path=str(ARTIFACTS / "report-top.png"))
+        links = page.locator("a[href^='#']")
+        n = links.count()
+        hrefs = [links.nth(i).get_attribute("href") for i in range(n)]
+        kinds = {
+            "highlight": page.locator("a.hl").count(),
+            "shared": page.locator("a.hl.shared").count(),
+            "evidence": page.locator("a.hl.evidence").count(),
+            "jump": page.locator("a.jump").count(),
+        }
+        assert kinds["shared"] > 0 and kinds["evidence"] > 0 and kinds["jump"] > 0, kinds
+        # every link has a target in the page
+        missing = [h for h in hrefs if h and page.evaluate("id => document.getElementById(id) === null", h[1:])]
+        assert not missing, missing
+        # click each one: the page scrolls the target into view and flashes it
+        for i in range(n):
+            link = links.nth(i)
+            href = hrefs[i] or ""
+            link.scroll_into_view_if_needed()
+            link.click()
+            target_id = href[1:]
+            visible = page.evaluate(
+                """id => {
+                    let el = document.getElementById(id);
+                    if (el.classList.contains('anchor')) {
+                        let m = el.nextElementSibling;
+                        while (m && m.classList.contains('anchor')) m = m.nextElementSibling;
+                        el = m || el;
+                    }
+                    const r = el.getBoundingClientRect();
+                    return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+                }""",
+                target_id,
+            )
+            assert visible, f"link {i} to {href} did not bring its target into view"
+            assert page.evaluate("() => location.hash") == href
+        # a shared passage jumps to its counterpart in the other article
+        first = page.locator("a.hl.shared").first
+        first.click()
+        flashed = page.locator(".flash")
+        assert flashed.count() == 1
+        assert flashed.first.evaluate("el => el.closest('article').id") != first.evaluate("el => el.closest('article').id")
+        page.screenshot(path=str(ARTIFACTS / "report-after-jump.png"))
+        # the headline evidence of the rewrite is highlighted in its title
+        assert page.locator("h3 a.hl.evidence", has_text="US-Backed").count() == 1
+        assert page.locator("svg[aria-label='provenance graph'] g.edge").count() >= 1
+        page.screenshot(path=str(ARTIFACTS / "report-full.png"), full_page=True)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+        assert all(r.startswith("file:") for r in requests), requests
+    finally:
+        page.close()
+
+
+HOSTILE = "<script>window.__pwned = 1; alert(1)</script><img src=x onerror=\"window.__pwned = 2\">"
+
+
+def test_hostile_input_runs_nothing(browser: Any, rt: Article, rewrite: Article, tmp_path: Path) -> None:
+    evil = dataclasses.replace(
+        rewrite,
+        id="evil\"><script>window.__pwned=3</script>",
+        title="United Nations Finally Acknowledges US-Backed Rebels " + HOSTILE,
+        outlet="<img src=x onerror=\"window.__pwned = 4\">evil.example",
+        url="javascript:window.__pwned=5",
+        author="<b onmouseover=\"window.__pwned=6\">x</b>",
+        text=HOSTILE + "\n" + rewrite.text + "\n<a href=\"javascript:window.__pwned=7\">click</a><iframe src=\"javascript:window.__pwned=8\"></iframe>",
+    )
+    rt2 = dataclasses.replace(rt, url="https://example.org/<script>x</script>\"onmouseover=\"window.__pwned=9")
+    html = render_html(compare_articles([evil, rt2]))
+    assert "<script>window" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    page, console, requests = _open(browser, html, tmp_path, "hostile")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for sel in ("a.hl", "a.jump", "article.doc .meta", "h3"):
+            loc = page.locator(sel)
+            for i in range(min(loc.count(), 15)):
+                loc.nth(i).hover()
+                if sel.startswith("a."):
+                    loc.nth(i).click()
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => window.__pwned") is None
+        assert not dialogs
+        assert page.locator("script").count() == 1  # only the report's own, allowed by its hash
+        assert page.locator("img, iframe").count() == 0
+        # the hostile strings are shown as text
+        assert "<script>" in page.locator("article.doc").first.inner_text() or "<script>" in page.content()
+        assert all(r.startswith("file:") for r in requests), requests
+        # escaped, not merely blocked: nothing even tried to run (no CSP refusals)
+        assert not [c for c in console if "Refused" in c or c.startswith("pageerror")], console
+        page.screenshot(path=str(ARTIFACTS / "report-hostile.png"))
+    finally:
+        page.close()
