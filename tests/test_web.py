@@ -278,3 +278,22 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
     listing = client.get("/stories").text
     assert f'href="/stories/{story["id"]}"' in listing
+
+
+# -- newstrace serve ---------------------------------------------------------------------------------
+
+
+def test_serve_binds_loopback_by_default(web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from newstrace.cli.main import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    assert main(["serve", "--db", str(web_db[0])]) == 0
+    assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
+    app = calls[0]["app"]
+    assert app.state.repo.readonly is True
+    with TestClient(app, base_url="http://evil.example") as c:
+        assert c.get("/api/health").status_code == 400  # only loopback Host names are served
+    assert main(["serve", "--db", str(web_db[0].parent / "missing.db")]) == 3  # StoreError, no traceback
