@@ -45,6 +45,11 @@ class MarkedQuote:
         return (self.close_at + 1) if self.close_at is not None else self.end
 
 
+def _style(c: str) -> str:
+    """Straight and typographic double quotes pair only with their own kind."""
+    return "straight" if c in AMBIG_DOUBLE else "curly"
+
+
 def _role(text: str, i: int) -> str | None:
     """'open', 'close' or None for the double quote mark at ``i``."""
     c = text[i]
@@ -127,6 +132,9 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                     opened = i
                     continued = open_carry and not quotes_in_para(quotes, ps) and text[ps:i].strip() == ""
                 # a stray closing mark with nothing open: ignore it
+                continue
+            if _style(text[i]) != _style(text[opened]):
+                # the other style inside a quote is a nested quotation: "... about “Equal Justice” ..."
                 continue
             if role in ("close", "ambig") or (role == "open" and i > opened and text[i - 1] not in " \t"):
                 s, e = _trim(text, opened + 1, i)

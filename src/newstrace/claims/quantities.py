@@ -26,6 +26,7 @@ from newstrace.claims.lexicon import (
 )
 from newstrace.claims.numbers import NumberMatch, find_numbers
 from newstrace.claims.quotes import Sentence
+from newstrace.claims.tags import upos
 from newstrace.claims.windows import Window, find_windows
 from newstrace.model import Quantity
 
@@ -94,7 +95,7 @@ def _event_up(noun: Token) -> str | None:
                     return "killed"
         if h.lower_ in ("victim",) and h.head.lower_ in ("fallen", "fell"):
             return "killed"
-        if h.pos_ in ("VERB", "AUX") or h.tag_ in ("VBN", "VBG"):
+        if upos(h) in ("VERB", "AUX") or h.tag_ in ("VBN", "VBG"):
             ev = _event_of_word(h.text)
             if ev:
                 return ev
@@ -138,7 +139,7 @@ def _place_for(sent: Sentence, count_end: int) -> str | None:
             continue
         o = objs[0]
         sub = [x for x in o.subtree]
-        if not any(x.pos_ == "PROPN" and x.lower_ not in _MONTHS and x.lower_ not in WEEKDAYS for x in sub):
+        if not any(upos(x) == "PROPN" and x.lower_ not in _MONTHS and x.lower_ not in WEEKDAYS for x in sub):
             continue
         if any(x.like_num for x in sub) or len(sub) > 8:
             continue
@@ -180,7 +181,7 @@ def _noun_after(tokens: list[Token], last: Token) -> Token | None:
     if last.lower_ == "of":
         j = last.i + 1
         while j < len(doc) and j <= last.i + 4:
-            if doc[j].pos_ in ("NOUN", "PROPN", "PRON") or doc[j].lower_ in ("others", "people"):
+            if upos(doc[j]) in ("NOUN", "PROPN", "PRON") or doc[j].lower_ in ("others", "people"):
                 # walk to the head of a compound: "military personnel"
                 k = j
                 while k + 1 < len(doc) and doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k \
@@ -194,18 +195,18 @@ def _noun_after(tokens: list[Token], last: Token) -> Token | None:
         h = last.head
         while h.dep_ in ("quantmod", "nummod", "compound") and h.head.i > h.i and h.head.i - h.i <= 3:
             h = h.head
-        if h.pos_ in ("NOUN", "PROPN") or h.lower_ in PEOPLE_NOUNS:
+        if upos(h) in ("NOUN", "PROPN") or h.lower_ in PEOPLE_NOUNS:
             # "36 cases of suffocation": the noun is "cases"
             return h
     # positional fallback: "Twelve more people", "40 civilians"
     j = last.i + 1
     while j < len(doc) and j <= last.i + 4:
         t = doc[j]
-        if t.lower_ in ("more", "other", "additional", "further", "of") or t.pos_ in ("ADJ",) or \
+        if t.lower_ in ("more", "other", "additional", "further", "of") or upos(t) in ("ADJ",) or \
                 t.dep_ in ("compound", "amod"):
             j += 1
             continue
-        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
+        if upos(t) in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
             return t
         break
     return None
@@ -219,7 +220,7 @@ def _subject_name(noun: Token) -> str:
                 return _ADJ_TO_NOUN[c.lower_]
         return "people" if low != "cases" and low != "incidents" else low
     # keep a modifier that changes who is counted: "military personnel"
-    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and c.pos_ != "NUM"
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and upos(c) != "NUM"
             and c.lower_ in ("military", "civilian", "security", "government", "pro-government", "opposition",
                              "rebel", "army", "police", "foreign", "aid", "medical")]
     if mods:
@@ -270,7 +271,7 @@ def find_quantities(
             if noun is not None:
                 low = noun.lower_
                 plural = noun.tag_ in ("NNS", "NNPS") or low in PEOPLE_NOUNS or low in EVENT_NOUNS
-                if low in NON_COUNT_UNITS or noun.lower_ in _MONTHS or (not plural and n.high != 1 and low != "dozen") or (noun.pos_ == "PROPN" and low not in PEOPLE_NOUNS and noun.tag_ != "NNPS"):
+                if low in NON_COUNT_UNITS or noun.lower_ in _MONTHS or (not plural and n.high != 1 and low != "dozen") or (upos(noun) == "PROPN" and low not in PEOPLE_NOUNS and noun.tag_ != "NNPS"):
                     noun = None
             if noun is not None:
                 end = _tok_end_safe(noun, off)

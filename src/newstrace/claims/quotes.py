@@ -9,6 +9,7 @@ from the cue's clausal complement, or the rest of the sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from newstrace.claims.lexicon import CUE_FORMS, DOCUMENT_NOUNS, STRONG_CUES, TITLE_WORDS
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
+from newstrace.claims.tags import upos
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -81,7 +83,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, depth: int = 0) -> Token | None:
     for c in verb.children:
         # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
         if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "that", "which", "who"):
@@ -93,15 +95,16 @@ def _subject(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-        return _subject(verb.head)
+    # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb and depth < 3:
+        return _subject(verb.head, depth + 1)
     return None
 
 
 def _is_cue(t: Token) -> bool:
     if t.lower_ not in CUE_FORMS:
         return False
-    return t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+    return upos(t) in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
 
 
 def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[Attribution]:
@@ -135,7 +138,7 @@ def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQ
                 continue
             subj = _subject(t)
             m = mention_of(subj, off) if subj is not None else None
-            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and upos(c) in ("VERB", "AUX")]
             if not comp and t.lower_ in OBJECT_CUES:
                 comp = [c for c in t.children if c.dep_ == "dobj"]
             if not comp and t.lower_ in OBJECT_CUES:
@@ -196,7 +199,7 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | 
         if q.outer_start <= _tok_start(h, off) < q.outer_end:
             continue
         for _ in range(4):
-            if h.pos_ in ("VERB", "AUX"):
+            if upos(h) in ("VERB", "AUX"):
                 subj = _subject(h)
                 if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
                     return h, subj
@@ -207,6 +210,38 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | 
     return None
 
 
+_PARA_BREAK = re.compile(r"\n\s*")
+_COLON_LEAD = re.compile(r"(?:^|\n)([^\n.!?:“”\"]{2,80}?):\s*$")
+
+
+def _colon_speaker(
+    text: str, q: MarkedQuote, sents: list[Sentence], quotes: Sequence[MarkedQuote]
+) -> tuple[Mention | None, str | None]:
+    """'Jatras told RT: “...”', 'Dr. Ward stated:\n\n"..."' and headline-style 'Graham: “...”'."""
+    before = [s for s in sents if s.end <= q.outer_start and q.outer_start - s.end < 6]
+    if before and text[before[-1].start:before[-1].end].rstrip().endswith(":"):
+        s = before[-1]
+        for cue in _cues_in(s, q, quotes):
+            subj = _subject(cue)
+            if subj is not None:
+                return mention_of(subj, s.offset), cue.text
+    m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
+    if m and len(m.group(1).split()) <= 6:
+        a, b = m.start(1), m.end(1)
+        for s in sents:
+            if s.start <= a and b <= s.end:
+                toks = [t for t in s.span if a <= _tok_start(t, s.offset) < b]
+                if toks:
+                    head = max(toks, key=lambda t: (t.head.i < toks[0].i or t.head.i > toks[-1].i, t.i))
+                    found = mention_of(head, s.offset)
+                    if found is not None:
+                        return found, ":"
+        while a < b and text[a].isspace():
+            a += 1
+        return Mention(a, b, text[a:b], "name", text[a:b].split()[-1].lower()), ":"
+    return None, None
+
+
 def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tuple[Mention | None, str]:
     if cue.lower_ == "according":
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
@@ -214,7 +249,22 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
     subj = _subject(cue)
     if subj is None and q is not None:
         subj = _subject_between(cue, sent, q)
+    if subj is None:
+        subj = _subject_before(cue)
     return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
+
+
+def _subject_before(cue: Token) -> Token | None:
+    """'her senior policy adviser, Jake Sullivan, said': the name just before a subject-less cue."""
+    j = cue.i - 1
+    while j >= cue.sent.start and (cue.doc[j].is_punct or upos(cue.doc[j]) == "ADV"):
+        j -= 1
+    if j < cue.sent.start:
+        return None
+    t = cue.doc[j]
+    if upos(t) in ("PROPN", "PRON") or (upos(t) == "NOUN" and t.tag_ == "NN"):
+        return t
+    return None
 
 
 def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None:
@@ -225,7 +275,7 @@ def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None
         return None
     lo, hi = between[0].i, between[-1].i
     for t in between:
-        if t.pos_ in ("NOUN", "PROPN", "PRON") and not (lo <= t.head.i <= hi):
+        if upos(t) in ("NOUN", "PROPN", "PRON") and not (lo <= t.head.i <= hi):
             return t
     return None
 
@@ -252,9 +302,8 @@ class QuoteRecord:
 def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[QuoteRecord]:
     """Direct quotes with their speaker mention, then indirect attributions not already covered."""
     attrs = find_attributions(text, sents, quotes)
+    events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None]
     records: list[QuoteRecord] = []
-    prev: QuoteRecord | None = None
-    prev_q: MarkedQuote | None = None
     for q in quotes:
         idx = _sentences_of(q, sents)
         best: tuple[float, Token, Sentence] | None = None
@@ -270,27 +319,15 @@ def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -
                     dist += 1000 if cue.lower_ in STRONG_CUES else 5000
                 elif m.kind == "nominal" and not _speakerish(m):
                     dist += 400
+                if cue.lower_ not in STRONG_CUES and cue.lower_ != "according":
+                    dist += 80
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])
                     mention, cue_text = m, ctext
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         if best is None:
-            # a colon-introduced quote: 'Jatras told RT: “...”'
-            before = [s for s in sents if s.end <= q.outer_start and q.outer_start - s.end < 4]
-            if before and text[before[-1].start:before[-1].end].rstrip().endswith(":"):
-                s = before[-1]
-                for cue in _cues_in(s, q, quotes):
-                    subj = _subject(cue)
-                    if subj is not None:
-                        mention, cue_text = mention_of(subj, s.offset), cue.text
-                        break
-        if mention is None and best is None and prev is not None and prev_q is not None:
-            gap = text[prev_q.outer_end:q.outer_start]
-            same_para = "\n" not in gap
-            # a quote continuing the previous speaker's words, in the same or the next paragraph
-            if (same_para or q.continued or (gap.count("\n") <= 2 and not gap.strip())) and len(gap) < 400:
-                mention, cue_text = prev.mention, prev.cue
+            mention, cue_text = _colon_speaker(text, q, sents, quotes)
         if mention is None and best is None:
             # a partial quote inside reported speech: 'Amnesty said the attacks show “a disregard”'
             inner = [a for a in attrs if a.start <= q.start and q.end <= a.end and a.mention is not None]
@@ -307,6 +344,15 @@ def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -
                         mention, cue_text = mention_of(subj, after[0].offset), cue.text
                         break
         if mention is None and best is None:
+            # a quote continuing the words of the last speaker, in this or the previous paragraph
+            last = [e for e in events if e[0] < q.outer_start] + [
+                (r.start, r.mention, r.cue) for r in records[-1:] if r.mention is not None]
+            if last:
+                pos, m0, c0 = max(last, key=lambda e: e[0])
+                gap = text[pos:q.outer_start]
+                if len(_PARA_BREAK.findall(gap)) <= 1 and len(gap) < 1200:
+                    mention, cue_text = m0, c0
+        if mention is None and best is None:
             for i in idx:
                 gov = _governing_speaker(sents[i], q)
                 if gov is not None and len(text[q.start:q.end].split()) >= 2:
@@ -319,7 +365,6 @@ def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -
             continue
         rec = QuoteRecord(q.start, q.end, mention, cue_text, True, mention.start if mention else q.start)
         records.append(rec)
-        prev, prev_q = rec, q
     # indirect attributions whose content is not mostly a direct quote already listed
     for a in attrs:
         covered = 0

@@ -22,6 +22,7 @@ from newstrace.claims.lexicon import (
     PERSON_PRONOUNS,
     TITLE_WORDS,
 )
+from newstrace.claims.tags import upos
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,7 +47,7 @@ class Mention:
 
 
 def _is_name_token(t: Token) -> bool:
-    if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")):
+    if upos(t) == "PROPN" or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")):
         return t.text.lower().strip(".") not in ("the",)
     return False
 
@@ -66,7 +67,7 @@ def name_chain(head: Token) -> list[Token]:
     while i - 1 >= head.sent.start and (
         _is_name_token(doc[i - 1])
         or (doc[i - 1].lower_ in NAME_PARTICLES and i - 2 >= 0 and _is_name_token(doc[i - 2]))
-        or (doc[i - 1].lower_ in NAME_PARTICLES and doc[i].pos_ == "PROPN")
+        or (doc[i - 1].lower_ in NAME_PARTICLES and upos(doc[i]) == "PROPN")
     ):
         i -= 1
     while j + 1 < head.sent.end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
@@ -92,13 +93,13 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _descriptors(tokens: list[Token]) -> set[str]:
-    return {t.lower_.strip(".") for t in tokens if t.lower_.strip(".") in TITLE_WORDS or t.pos_ == "NOUN"}
+    return {t.lower_.strip(".") for t in tokens if t.lower_.strip(".") in TITLE_WORDS or upos(t) == "NOUN"}
 
 
 def mention_of(head: Token, offset: int) -> Mention | None:
     """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
     low = head.lower_
-    if head.pos_ == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+    if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         if low in ("i", "me", "you", "who", "that", "which", "this", "there", "what"):
             return None
         s = head.idx + offset
@@ -106,7 +107,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
     # "a statement released by X's office", "the Mission's statement", "the UN statement"
     if low in DOCUMENT_NOUNS or low in ("office", "spokesman", "spokeswoman", "spokesperson"):
         for child in head.children:
-            if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            if child.dep_ == "poss" and upos(child) in ("PROPN", "NOUN"):
                 inner = mention_of(child, offset)
                 if inner is not None:
                     inner.descriptors.add(low)
@@ -149,10 +150,10 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         desc = _descriptors(titles)
         for child in head.children:
             if child.dep_ == "appos":
-                desc |= {t.lower_ for t in child.subtree if t.pos_ in ("NOUN", "ADJ") and not t.is_punct}
+                desc |= {t.lower_ for t in child.subtree if upos(t) in ("NOUN", "ADJ") and not t.is_punct}
         is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper())
         return Mention(s + offset, e + offset, doc.text[s:e], "name", name[-1].lower_, desc, is_org)
-    if head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+    if upos(head) in ("NOUN", "PROPN", "ADJ", "NUM"):
         # a role right before a name: "the Syrian news agency SANA"
         nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if nxt is not None and nxt.sent == head.sent and (_is_name_token(nxt) or (nxt.text.isupper() and len(nxt) > 1)):
@@ -165,7 +166,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
             if chain:
                 s, e = chain[0].idx, chain[-1].idx + len(chain[-1].text)
                 return Mention(s + offset, e + offset, head.doc.text[s:e], "name", chain[-1].lower_,
-                               {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "ADJ")} | {low},
+                               {t.lower_ for t in head.subtree if t.i <= head.i and upos(t) in ("NOUN", "ADJ")} | {low},
                                is_org=low in ORG_WORDS or chain[-1].text.isupper() or chain[-1].lower_ in ORG_WORDS)
         # a name in apposition: "a senior official, John Smith"
         for child in head.children:
@@ -181,7 +182,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         if not toks:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        words = {t.lower_ for t in toks if t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        words = {t.lower_ for t in toks if upos(t) in ("NOUN", "ADJ", "PROPN")}
         return Mention(s + offset, e + offset, head.doc.text[s:e], "nominal", low, words,
                        is_org=low in ORG_WORDS)
     return None
