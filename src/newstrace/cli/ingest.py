@@ -183,7 +183,7 @@ def show(
     if as_json:
         emit_json(a.to_dict())
         return
-    out.print(f"[bold]{_esc(a.title or '(untitled)')}[/bold]")
+    out.print(f"[bold]{_esc(a.title or '(untitled)')}[/bold]", soft_wrap=True)
     facts = [
         ("id", a.id),
         ("outlet", a.outlet),
@@ -195,10 +195,10 @@ def show(
     ]
     for k, v in facts:
         if v:
-            out.print(f"[dim]{k:>9}[/dim]  {_esc(str(v))}")
+            out.print(f"[dim]{k:>9}[/dim]  {_esc(str(v))}", soft_wrap=True)
     out.print()
     # the body keeps its line breaks; any other control character (an ESC in --no-clean text) is shown
-    out.print(a.text.translate(_BODY_CONTROLS), markup=False, highlight=False)
+    out.print(a.text.translate(_BODY_CONTROLS), markup=False, highlight=False, soft_wrap=True)
 
 
 #: control characters except tab and newline, shown as ``\\xNN`` when a body is printed

@@ -40,6 +40,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "lang": ("lang", "language"),
 }
 
+_ALL_ALIASES = frozenset(a for names in ALIASES.values() for a in names)
+
 
 def map_fields(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Split a record into known article fields (by name or alias) and extra metadata."""
@@ -53,7 +55,12 @@ def map_fields(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
                 known[name] = record[key]
                 used.add(key)
                 break
-    extra = {str(k): v for k, v in record.items() if k not in used}
+    # a known field left empty ("author": null) is not metadata; only unknown fields are kept
+    extra = {
+        str(k): v
+        for k, v in record.items()
+        if k not in used and not (v in (None, "") and str(k).strip().lower() in _ALL_ALIASES)
+    }
     return known, extra
 
 

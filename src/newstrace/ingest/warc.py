@@ -46,6 +46,11 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
                 if len(payload) > limits.max_file_bytes:
                     warn(f"{where}: page larger than {limits.max_file_bytes / 1e6:.0f} MB, skipped")
                     continue
+                missing = getattr(rec.raw_stream, "limit", 0)
+                if missing:
+                    # a cut archive ends inside a record: a partial page would pass for a short article
+                    warn(f"{where}: record truncated ({missing:,} of {rec.length:,} bytes missing), skipped")
+                    continue
                 crawl_date = rec.rec_headers.get_header("WARC-Date")
                 try:
                     html = decode(payload, where, warn)

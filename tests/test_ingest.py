@@ -1,0 +1,289 @@
+"""Readers on real text: the seeds as .txt, and every other format generated from them in tmp dirs."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from fuzz.samples import (
+    REWRITE_TITLE,
+    REWRITE_TXT,
+    RT_TITLE,
+    RT_TXT,
+    RT_URL,
+    good_files,
+    html_page,
+    record,
+    seeds,
+    warc_bytes,
+    write_all,
+)
+from newstrace.clean.text import normalize_body
+from newstrace.errors import InputError, LimitError, NewstraceError
+from newstrace.ingest import read_articles, read_inputs
+from newstrace.limits import Limits
+from newstrace.model import Article, stable_id
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def read_one(path: Path, **kw: object) -> Article:
+    arts = read_articles([path], **kw)  # type: ignore[arg-type]
+    assert len(arts) == 1
+    return arts[0]
+
+
+# -- the seeds -------------------------------------------------------------------------------------
+
+
+def test_rewrite_seed_header_facts_and_clean_body(rewrite: Article) -> None:
+    assert rewrite.title == REWRITE_TITLE
+    assert rewrite.author == "Baran Hines"
+    assert rewrite.published == date(2016, 11, 2)
+    assert "Home / Be The Change" not in rewrite.text
+    assert "Leave a comment" not in rewrite.text
+    assert not rewrite.text.endswith("Share")
+    assert rewrite.text.endswith("heightened war rhetoric .")
+    # the story's own words stay as written: the bracketed insertion and the odd spacing before quotes
+    assert "indiscriminate [attacks,] including heavy weapons" in rewrite.text
+    assert "as “ relentless and indiscriminate”" in rewrite.text
+    assert rewrite.text.count("\n\n") == 10  # the file's eleven body lines, one paragraph each
+
+
+def test_rt_seed_title_sidecar_and_read_more_removed(rt: Article) -> None:
+    assert rt.title == RT_TITLE
+    assert (rt.outlet, rt.url, rt.published) == ("rt.com", RT_URL, date(2016, 10, 30))
+    assert "READ MORE" not in rt.text
+    assert "Over 16,000 Syrians killed by US-backed rebels since February" not in rt.text  # the cross-link
+    assert "over 16,000 people have fallen victim to opposition groups" in rt.text
+    assert rt.text.startswith("United Nations Special Envoy for Syria Staffan de Mistura said he is “appalled")
+    assert rt.source and rt.source.endswith("001_b27ff7eeccda9d61.txt") and rt.record is None
+
+
+def test_ids_are_stable_and_derived_from_clean_text_and_url(rt: Article, rewrite: Article) -> None:
+    again = {a.title: a.id for a in read_articles([EXAMPLES])}
+    assert again == {rt.title: rt.id, rewrite.title: rewrite.id}
+    assert rt.id == stable_id(rt.text, RT_URL)
+    assert rewrite.id == stable_id(rewrite.text, None)
+
+
+def test_no_clean_keeps_the_files_characters(tmp_path: Path) -> None:
+    for src in (RT_TXT, REWRITE_TXT):
+        raw = src.read_text(encoding="utf-8")
+        a = read_one(src, clean=False)
+        assert a.text == raw
+        phrase = "indiscriminate [attacks,]"
+        assert a.text.index(phrase) == raw.index(phrase)
+    # CRLF and a BOM: --no-clean keeps the CRs (offsets are into the decoded file, BOM excluded)
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(b"\xef\xbb\xbf" + RT_TXT.read_bytes().replace(b"\n", b"\r\n"))
+    a = read_one(crlf, clean=False)
+    assert a.text == RT_TXT.read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert read_one(crlf).text == read_one(RT_TXT).text  # cleaning makes them equal again
+
+
+def test_no_clean_html_keeps_the_markup(tmp_path: Path) -> None:
+    page = tmp_path / "rt.html"
+    page.write_text(html_page(seeds()[0]), encoding="utf-8")
+    a = read_one(page, clean=False)
+    assert a.text == page.read_text(encoding="utf-8")
+    assert a.title == RT_TITLE  # metadata still comes from the page
+
+
+# -- sidecars --------------------------------------------------------------------------------------
+
+
+def test_sidecar_supplies_and_overrides_metadata(tmp_path: Path) -> None:
+    txt = tmp_path / "copy.txt"
+    txt.write_bytes(REWRITE_TXT.read_bytes())
+    (tmp_path / "copy.meta.json").write_text(
+        json.dumps({"outlet": "thefreethoughtproject.com", "published": "2016-11-03", "id": "ftp-1", "desk": "antiwar"}),
+        encoding="utf-8",
+    )
+    a = read_one(txt)
+    assert (a.id, a.outlet, a.published) == ("ftp-1", "thefreethoughtproject.com", date(2016, 11, 3))
+    assert a.author == "Baran Hines" and a.title == REWRITE_TITLE  # not overridden, still from the header
+    assert a.meta == {"desk": "antiwar"}
+    # the folder reader does not treat the sidecar as an input of its own
+    assert [x.id for x in read_articles([tmp_path])] == ["ftp-1"]
+
+
+def test_broken_sidecar_names_itself(tmp_path: Path) -> None:
+    txt = tmp_path / "a.txt"
+    txt.write_bytes(RT_TXT.read_bytes())
+    (tmp_path / "a.meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a\.meta\.json: unreadable metadata sidecar"):
+        read_articles([txt])
+    (tmp_path / "a.meta.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="must be a JSON object"):
+        read_articles([txt])
+
+
+# -- record formats --------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    write_all(tmp_path, good_files())
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", ["both.jsonl", "both.json", "wrapped.json"])
+def test_json_records_keep_ids_fields_and_extras(good: Path, name: str) -> None:
+    arts = read_articles([good / name])
+    assert [a.id for a in arts] == ["rt-364760", "tm-rewrite"]
+    rt, rw = arts
+    assert (rt.title, rt.outlet, rt.url, rt.published) == (RT_TITLE, "rt.com", RT_URL, date(2016, 10, 30))
+    assert (rw.title, rw.author, rw.published) == (REWRITE_TITLE, "Baran Hines", date(2016, 11, 2))
+    assert rt.meta == {"section": "news"} and rw.meta == {"section": "be-the-change"}
+    assert [a.record for a in arts] == [1, 2]
+    assert rt.text == normalize_body(seeds()[0].text)  # records are cleaned like any body
+    assert "READ MORE" in seeds()[0].text and "READ MORE" not in rt.text
+
+
+def test_csv_with_dataset_aliases(good: Path) -> None:
+    rt, rw = read_articles([good / "fakes.csv"])
+    assert (rt.title, rt.outlet, rt.published) == (RT_TITLE, "rt.com", date(2016, 10, 30))
+    assert rw.title == REWRITE_TITLE and rw.meta == {"label": "1"}
+    assert rt.id == stable_id(rt.text, None)  # no id column: content hash
+    assert "scores of civilians in Aleppo over the last 48 hours" in rt.text
+
+
+def test_jsonl_html_field_goes_through_the_html_extractor(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"url": rt.url, "html": html_page(rt)}) + "\n", encoding="utf-8")
+    a = read_one(path)
+    assert a.title == RT_TITLE and a.outlet == "rt.com" and a.published == date(2016, 10, 30)
+    assert "relentless and indiscriminate" in a.text and "<p>" not in a.text
+
+
+def test_json_bad_records_are_skipped_with_their_number(tmp_path: Path) -> None:
+    rt, rw = seeds()
+    path = tmp_path / "mixed.json"
+    path.write_text(
+        json.dumps([record(rt), "not an object", {"title": "no body"}, {"text": "   "}, record(rw)]), encoding="utf-8"
+    )
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.id for a in arts] == ["rt-364760", "tm-rewrite"]
+    assert [w.split(": ")[0].rsplit(":", 1)[1] for w in warnings] == ["2", "3", "4"]
+    assert "not a JSON object" in warnings[0] and "no text or html field" in warnings[1] and "no article text" in warnings[2]
+
+
+def test_csv_malformed_row_stops_with_a_warning(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "cut.csv"
+    path.write_text(f'title,text\n"{RT_TITLE}","{rt.paragraphs[0]}"\nsecond,"unterminated\x00', encoding="utf-8")
+    warnings: list[str] = []
+    errors: list[NewstraceError] = []
+    arts = list(read_inputs([path], warn=warnings.append, on_error=errors.append))
+    assert len(arts) <= 1 and all(a.title == RT_TITLE for a in arts)
+    assert warnings or errors
+
+
+def test_csv_invalid_utf8_warns_once(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "latin.csv"
+    body = rt.paragraphs[0].replace("’", "'")
+    path.write_bytes(("title,text\n" + f'"{RT_TITLE}","{body}"\n').encode("utf-8").replace(b"de Mistura", b"de Mist\xfcra"))
+    warnings: list[str] = []
+    a = next(read_inputs([path], warn=warnings.append))
+    assert "de Mist\ufffdra" in a.text
+    assert len(warnings) == 1 and "latin.csv" in warnings[0] and "invalid UTF-8" in warnings[0]
+
+
+# -- HTML and WARC ---------------------------------------------------------------------------------
+
+
+def test_html_main_text_and_metadata(good: Path) -> None:
+    a = read_one(good / "rt.html")
+    rt = seeds()[0]
+    assert a.title == RT_TITLE and a.published == date(2016, 10, 30) and a.outlet == "rt.com"
+    assert a.text == normalize_body(rt.text)  # the <h1> title is not repeated as a body line
+    assert "All rights reserved" not in a.text and "Home" not in a.text.split("\n")[0]
+
+
+def test_html_date_comes_from_markup_not_from_body_text(tmp_path: Path) -> None:
+    """The rewrite's body says "since February 2016": that must not become its date."""
+    rw = seeds()[1]
+    page = tmp_path / "rw.html"
+    page.write_text(html_page(rw, with_date=False), encoding="utf-8")
+    a = read_one(page)
+    assert a.published is None and a.author == "Baran Hines" and a.title == REWRITE_TITLE
+
+
+def test_warc_html_responses_become_articles(good: Path) -> None:
+    arts = read_articles([good / "pages.warc.gz"])
+    assert [a.url for a in arts] == [seeds()[0].url, seeds()[1].url]  # png and 404 skipped
+    rt, rw = arts
+    assert rt.published == date(2016, 10, 30)  # the page's own date
+    assert rw.published == date(2016, 11, 4)  # no date in the page: the crawl date
+    assert rt.meta == {"crawl_date": "2016-11-01T10:00:00Z"}
+    assert [a.record for a in arts] == [1, 4]  # the n-th response record of the archive
+    assert rt.source == str(good / "pages.warc.gz")
+
+
+def test_uncompressed_warc(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "one.warc"
+    path.write_bytes(warc_bytes([(rt.url, "text/html", html_page(rt).encode())], gzip_records=False))
+    assert read_one(path).title == RT_TITLE
+
+
+def test_damaged_warc_keeps_earlier_records_and_skips_the_cut_one(tmp_path: Path) -> None:
+    rt, rw = seeds()
+    data = warc_bytes([(rt.url, "text/html", html_page(rt).encode()), (rw.url, "text/html", html_page(rw).encode())])
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: len(data) - 500])  # ends inside the second record's gzip member
+    warnings: list[str] = []
+    errors: list[NewstraceError] = []
+    got = list(read_inputs([path], on_error=errors.append, warn=warnings.append))
+    assert [a.title for a in got] == [RT_TITLE]  # not a partial rewrite passing for a short article
+    assert errors == [] and len(warnings) == 1
+    assert "cut.warc.gz: record 2" in warnings[0] and "truncated" in warnings[0]
+
+
+# -- folders, limits -------------------------------------------------------------------------------
+
+
+def test_folder_reads_every_supported_file_in_sorted_order(good: Path) -> None:
+    (good / ".hidden.txt").write_bytes(RT_TXT.read_bytes())
+    (good / "notes.docx").write_bytes(b"x")
+    sub = good / "sub"
+    sub.mkdir()
+    (sub / "again.txt").write_bytes(REWRITE_TXT.read_bytes())
+    arts = read_articles([good])
+    sources = [Path(a.source or "").name for a in arts]
+    assert ".hidden.txt" not in sources and "notes.docx" not in sources
+    assert sources == sorted(sources, key=lambda n: str(next(good.rglob(n)).relative_to(good)))
+    assert len(arts) == 14
+    assert read_articles([good]) == arts  # same folder, same articles, same order
+
+
+def test_article_limit_is_configurable(tmp_path: Path) -> None:
+    small = Limits(max_article_chars=1000)
+    with pytest.raises(LimitError, match=r"001_b27ff7eeccda9d61\.txt: article of 4,\d+ characters .*NEWSTRACE_MAX_ARTICLE_CHARS"):
+        list(read_inputs([RT_TXT], limits=small))
+    path = tmp_path / "both.jsonl"
+    path.write_bytes(good_files()["both.jsonl"])
+    warnings: list[str] = []
+    assert list(read_inputs([path], limits=small, warn=warnings.append)) == []
+    assert len(warnings) == 2 and all("longer than the 1,000 limit" in w for w in warnings)
+
+
+def test_file_limit_is_configurable(tmp_path: Path) -> None:
+    with pytest.raises(LimitError, match="larger than the 0 MB limit"):
+        list(read_inputs([RT_TXT], limits=Limits(max_file_bytes=1000)))
+
+
+def test_limits_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSTRACE_MAX_ARTICLE_CHARS", "1234")
+    monkeypatch.setenv("NEWSTRACE_EXTRACT_SECONDS_PER_ARTICLE", "2.5")
+    monkeypatch.setenv("NEWSTRACE_MAX_COMPARE_ARTICLES", "lots")  # unparsable: default kept
+    lim = Limits.from_env()
+    assert (lim.max_article_chars, lim.extract_seconds_per_article) == (1234, 2.5)
+    assert lim.max_compare_articles == Limits().max_compare_articles
