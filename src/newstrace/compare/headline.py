@@ -144,11 +144,11 @@ def _unsupported_terms(ctx: FindingContext, v: View, story: Sequence[View], subj
         return None  # the named source is not quoted anywhere: nothing to check the headline against
     if subject is None and not sources:
         return None
-    stems_by_quote = [(sv, q, _quote_stems(sv.article.text[q.start : q.end])) for sv, q in sources]
+    support = [_quote_stems(sv.article.text[q.start : q.end]) for sv, q in sources]
     if subject is None:
         # A headline that names no source may use what the other outlets call the actors too.
-        stems_by_quote += [(sv, None, _quote_stems(sv.article.text)) for sv in story if sv is not v]
-    unsupported = [t for t in terms if not any(_supported(t, st) for _, _, st in stems_by_quote)]
+        support += [_quote_stems(sv.article.text) for sv in story if sv is not v]
+    unsupported = [t for t in terms if not any(_supported(t, st) for st in support)]
     if not unsupported:
         return None
     title = v.article.title or ""
