@@ -59,6 +59,9 @@ def build_db(n: int, db: Path, analyze: bool) -> dict[str, Any]:
                     batch = []
             st.add_articles(batch)
         info["build_seconds"] = round(time.perf_counter() - t, 1)
+    from newstrace.store.sqlite import Store as _Store
+
+    _Store(db).close()  # bring an older database to this newstrace's schema before serving it
     if analyze:
         try:
             from newstrace.corpus import analyze as run_analyze
