@@ -101,13 +101,14 @@ def parse_date_text(text: str) -> date | None:
 
 def strip_trailing_widgets(line: str) -> str:
     """``"... rhetoric . Share Tweet"`` -> ``"... rhetoric ."``; linear in the number of widgets."""
-    line = line.rstrip()
-    while True:
-        window = line[-_WIDGET_WINDOW:]
-        m = _TRAILING_WIDGET_ONE.search(window)
+    end = len(line.rstrip())
+    while True:  # an end index, not slices: copying the line per widget would be quadratic again
+        m = _TRAILING_WIDGET_ONE.search(line, max(0, end - _WIDGET_WINDOW), end)
         if m is None:
-            return line
-        line = line[: len(line) - len(window) + m.start()].rstrip()
+            return line[:end]
+        end = m.start()
+        while end and line[end - 1].isspace():
+            end -= 1
 
 
 def normalize_body(text: str) -> str:

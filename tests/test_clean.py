@@ -1,0 +1,113 @@
+"""Cleaning on the seeds and on the inputs that broke it: boilerplate out, words kept, idempotent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TXT
+from newstrace.clean.text import (
+    MAX_HEADER_CHARS,
+    clean_plain_text,
+    normalize_body,
+    parse_date_text,
+    strip_trailing_widgets,
+)
+
+
+def test_rewrite_header_line_gives_title_author_date() -> None:
+    c = clean_plain_text(REWRITE_TXT.read_text(encoding="utf-8"))
+    assert (c.title, c.author, c.published) == (REWRITE_TITLE, "Baran Hines", date(2016, 11, 2))
+    assert not c.text.startswith("Home")
+    assert c.text.endswith("heightened war rhetoric .")
+
+
+def test_rt_first_line_is_the_title_and_read_more_goes() -> None:
+    raw = RT_TXT.read_text(encoding="utf-8")
+    c = clean_plain_text(raw)
+    assert c.title == raw.splitlines()[0]
+    assert "READ MORE:" not in c.text
+    assert c.author is None and c.published is None
+
+
+def test_cleaning_keeps_the_words_of_the_story() -> None:
+    """Every kept paragraph is the file's line with whitespace folded, nothing reworded."""
+    raw = REWRITE_TXT.read_text(encoding="utf-8")
+    body_lines = [" ".join(ln.split()) for ln in raw.splitlines()[1:]]
+    body_lines[-1] = body_lines[-1].removesuffix(" Share")
+    assert clean_plain_text(raw).text.split("\n\n") == body_lines
+
+
+@pytest.mark.parametrize(
+    "line, author, day",
+    [
+        ("Baran Hines November 2, 2016", "Baran Hines", date(2016, 11, 2)),
+        ("By Baran Hines | Nov. 2 2016", "Baran Hines", date(2016, 11, 2)),
+        ("30 October 2016", None, date(2016, 10, 30)),
+        ("By Staffan de Mistura", None, None),  # lower-case "de": not a byline, so it is body text
+    ],
+)
+def test_byline_lines_under_a_title(line: str, author: str | None, day: date | None) -> None:
+    body = "Scores of civilians, including several children, were killed."
+    c = clean_plain_text(f"A title line\n{line}\n{body}")
+    assert (c.author, c.published) == (author, day)
+    assert c.text.endswith(body)
+    if author or day:
+        assert c.text == body
+
+
+def test_dates_in_text() -> None:
+    assert parse_date_text("on October 30, 2016 at noon") == date(2016, 10, 30)
+    assert parse_date_text("February 30, 2016") is None  # not a day
+    assert parse_date_text("no date here") is None
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("war rhetoric . Share", "war rhetoric ."),
+        ("war rhetoric . Share Tweet Email", "war rhetoric ."),
+        ("war rhetoric .\n\nTweet Share", "war rhetoric ."),  # regression: left "Tweet", a boilerplate line
+        ("war rhetoric .\n\nShare this article\n\nFacebook Twitter", "war rhetoric ."),
+        ("We Share", "We"),
+        ("Shareholders met", "Shareholders met"),
+        ("Leave a comment\n\nBody.", "Body."),
+        ("e\x01\u0301 café", "é café"),  # regression: a control char between a letter and its accent
+        ("a\u00a0\u2009b\t\tc", "a b c"),
+        ("line one\r\nline two\rline three", "line one\n\nline two\n\nline three"),
+        ("\ufeffzero\u200bwidth", "zerowidth"),
+        ("Share", ""),
+    ],
+)
+def test_normalize_body_cases(raw: str, expected: str) -> None:
+    assert normalize_body(raw) == expected
+    assert normalize_body(expected) == expected
+
+
+def test_normalize_body_is_idempotent_on_the_seeds() -> None:
+    for src in (RT_TXT, REWRITE_TXT):
+        once = clean_plain_text(src.read_text(encoding="utf-8")).text
+        assert normalize_body(once) == once
+        assert normalize_body(normalize_body(src.read_text(encoding="utf-8"))) == normalize_body(
+            src.read_text(encoding="utf-8")
+        )
+
+
+@pytest.mark.timeout(60)
+def test_a_million_share_widgets_cost_linear_time() -> None:
+    """Regression: a backtracking regex made this quadratic (hours); now it is a loop over the end."""
+    text = "The attacks continued." + " Share" * 300_000 + " x"
+    assert normalize_body(text) == text  # ends in "x": nothing to strip, and found out quickly
+    assert strip_trailing_widgets("The attacks continued." + " Share" * 300_000) == "The attacks continued."
+
+
+@pytest.mark.timeout(60)
+def test_giant_breadcrumb_line_is_body_not_header() -> None:
+    """Regression: the doubled-title search was quadratic in the header's words."""
+    words = " ".join(["Aleppo"] * 200_000)
+    c = clean_plain_text(f"Home / News / {words}\nSecond line.")
+    assert c.title is None or len(c.title) <= MAX_HEADER_CHARS
+    assert c.text.endswith("Second line.")
+    short = clean_plain_text("Home / News / " + " ".join(["Aleppo"] * 200) + "\nBody.")
+    assert short.title == " ".join(["Aleppo"] * 100)  # a doubled title is still found in a real header

@@ -1,0 +1,130 @@
+"""The SQLite store: idempotent ingest, updates, migrations, transactions and refusals."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstrace.errors import StoreError
+from newstrace.model import Article
+from newstrace.store.migrations import MIGRATIONS
+from newstrace.store.sqlite import Store, check_db_path, content_hash
+
+
+def test_articles_round_trip_exactly(tmp_path: Path, rt: Article, rewrite: Article) -> None:
+    with Store(tmp_path / "a.db") as store:
+        c = store.add_articles([rt, rewrite])
+        assert (c.added, c.updated, c.unchanged) == (2, 0, 0)
+        assert store.get_article(rt.id) == rt
+        assert store.get_article(rewrite.id) == rewrite
+        assert [a.id for a in store.iter_articles()] == [rt.id, rewrite.id]  # ingestion order
+        assert [a.id for a in store.iter_articles(order="published")] == [rt.id, rewrite.id]
+
+
+def test_same_input_again_adds_nothing(tmp_path: Path, rt: Article, rewrite: Article) -> None:
+    db = tmp_path / "a.db"
+    with Store(db) as store:
+        store.add_articles([rt, rewrite])
+    with Store(db) as store:
+        c = store.add_articles([rewrite, rt])
+        assert (c.added, c.updated, c.unchanged) == (0, 0, 2)
+        assert store.count_articles() == 2
+
+
+def test_changed_article_is_updated_with_a_revision(tmp_path: Path, rt: Article) -> None:
+    db = tmp_path / "a.db"
+    with Store(db) as store:
+        store.add_articles([rt])
+        fixed = dataclasses.replace(rt, title=rt.title.replace("‘appalled’", "'appalled'") if rt.title else None)
+        assert content_hash(fixed) != content_hash(rt)
+        c = store.add_articles([fixed])
+        assert (c.added, c.updated) == (0, 1)
+        assert store.get_article(rt.id) == fixed
+        row = store.conn.execute("SELECT revision FROM articles WHERE id=?", (rt.id,)).fetchone()
+        assert row[0] == 2
+        # where it was read from is not content: moving the file changes nothing
+        moved = dataclasses.replace(fixed, source="/elsewhere/rt.txt")
+        assert store.add_articles([moved]).unchanged == 1
+
+
+def test_a_failing_batch_leaves_nothing(tmp_path: Path, rt: Article, rewrite: Article) -> None:
+    def batch() -> object:
+        yield rt
+        raise RuntimeError("reader died mid-batch")
+
+    with Store(tmp_path / "a.db") as store:
+        with pytest.raises(RuntimeError):
+            store.add_articles(batch())  # type: ignore[arg-type]
+        assert store.count_articles() == 0
+        store.add_articles([rewrite])
+        assert store.count_articles() == 1
+
+
+def test_schema_version_wal_and_newer_schema_refused(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
+    with pytest.raises(StoreError, match="newer than this newstrace"):
+        Store(db)
+    with pytest.raises(StoreError, match="expects"):
+        Store(db, readonly=True)
+
+
+def test_migrations_bring_an_empty_file_forward(tmp_path: Path) -> None:
+    """A 0-byte file (what a kill right after sqlite3.connect leaves) is a database at version 0."""
+    db = tmp_path / "a.db"
+    db.write_bytes(b"")
+    with Store(db) as store:
+        assert store.schema_version == len(MIGRATIONS)
+
+
+def test_readonly_store_refuses_writes(tmp_path: Path, rt: Article) -> None:
+    db = tmp_path / "a.db"
+    with Store(db) as store:
+        store.add_articles([rt])
+    with Store(db, readonly=True) as store:
+        assert store.get_article(rt.id) == rt
+        with pytest.raises(StoreError, match="read-only"):
+            store.add_articles([rt])
+
+
+def test_find_article_by_prefix(tmp_path: Path, rt: Article) -> None:
+    a = dataclasses.replace(rt, id="abc_1")
+    b = dataclasses.replace(rt, id="abc%2")
+    with Store(tmp_path / "a.db") as store:
+        store.add_articles([a, b])
+        assert store.find_article("abc_").id == "abc_1"  # LIKE wildcards are escaped
+        assert store.find_article("abc%").id == "abc%2"
+        with pytest.raises(StoreError, match="more than one article"):
+            store.find_article("abc")
+        with pytest.raises(StoreError, match="no article with id 'zz'"):
+            store.find_article("zz")
+
+
+def test_check_db_path_refusals(tmp_path: Path) -> None:
+    text = tmp_path / "notes.db"
+    text.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        check_db_path(text)
+    with pytest.raises(StoreError, match="no such database"):
+        check_db_path(tmp_path / "absent.db", readonly=True)
+    with pytest.raises(StoreError, match="does not exist"):
+        check_db_path(tmp_path / "no" / "x.db")
+    with pytest.raises(StoreError, match="is a folder"):
+        check_db_path(tmp_path)
+    ro = tmp_path / "ro.db"
+    Store(ro).close()
+    ro.chmod(0o444)
+    try:
+        with pytest.raises(StoreError, match="read-only"):
+            check_db_path(ro)
+        check_db_path(ro, readonly=True)  # reading is fine
+    finally:
+        ro.chmod(0o644)
+    assert text.read_text(encoding="utf-8") == "not a database"
