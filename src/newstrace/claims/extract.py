@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from newstrace.claims.marks import MarkedQuote, find_marked_quotes
 from newstrace.claims.quantities import find_quantities
@@ -41,11 +41,12 @@ class _Plan:
     article: Article
     quotes: list[MarkedQuote]
     segments: list[Segment]
+    broad: bool = False
 
 
-def _plan(article: Article) -> _Plan:
+def _plan(article: Article, broad: bool = False) -> _Plan:
     text = article.text
-    return _Plan(article, find_marked_quotes(text), plan_segments(text))
+    return _Plan(article, find_marked_quotes(text), plan_segments(text, every_sentence=broad), broad)
 
 
 def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
@@ -54,7 +55,7 @@ def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
     for seg, doc in docs:
         for s in doc.sents:
             sents.append(Sentence(s, seg.start))
-    records = resolve_speakers(attribute(text, sents, plan.quotes))
+    records = resolve_speakers(attribute(text, sents, plan.quotes, broad=plan.broad), text)
     quotes: list[Quote] = []
     for rec, name in records:
         m = rec.mention
@@ -112,9 +113,17 @@ class _Budget:
 
 
 def extract_many(
-    articles: Iterable[Article], *, batch_size: int = 32, warn: Warn | None = None
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    warn: Warn | None = None,
+    attributions: Literal["speech", "broad"] = "speech",
 ) -> Iterator[ArticleClaims]:
     """Claims of each article, in input order.
+
+    ``attributions="speech"`` (the default) reports quotes and reported speech; ``"broad"`` adds
+    every stance or act a person or body is the subject of ("Trump proposed barring ..."), as
+    PolNeAR annotates attributions. Broad parses every sentence and is slower.
 
     Candidate passages of up to ``batch_size`` articles at a time go through one ``nlp.pipe``
     stream, so short articles share batches; the per-article time limit is checked as passages
@@ -126,7 +135,7 @@ def extract_many(
         chunk = list(islice(it, batch_size))
         if not chunk:
             return
-        plans = [_plan(a) for a in chunk]
+        plans = [_plan(a, attributions == "broad") for a in chunk]
         budget = _Budget(LIMITS.extract_seconds_per_article, warn)
 
         def feed(plans: list[_Plan] = plans, budget: _Budget = budget) -> Iterator[tuple[str, tuple[int, Segment]]]:

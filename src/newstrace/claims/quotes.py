@@ -107,8 +107,15 @@ def _is_cue(t: Token) -> bool:
     return upos(t) in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
 
 
-def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[Attribution]:
-    """Cue-based attributions in parsed sentences; content is the reported clause or the rest of the sentence."""
+def find_attributions(
+    text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote], *, broad: bool = False
+) -> list[Attribution]:
+    """Cue-based attributions in parsed sentences; content is the reported clause or the rest of the sentence.
+
+    With ``broad``, any verb whose subject is a person or body and that takes a complement counts
+    ("Trump proposed barring ...", "Clinton is calling for ..."): PolNeAR's notion of attribution,
+    which covers stances and acts as well as speech.
+    """
     out: list[Attribution] = []
     for si, sent in enumerate(sents):
         off = sent.offset
@@ -135,6 +142,10 @@ def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQ
                     out.append(Attribution(cs, ce, "according to", pos, m, False, si))
                 continue
             if not _is_cue(t):
+                if broad:
+                    wide = _broad_attribution(text, t, off, si)
+                    if wide is not None:
+                        out.append(wide)
                 continue
             subj = _subject(t)
             m = mention_of(subj, off) if subj is not None else None
@@ -172,6 +183,41 @@ def find_attributions(text: str, sents: list[Sentence], quotes: Sequence[MarkedQ
                 if ce - cs > 8 and m is not None:
                     out.append(Attribution(cs, ce, t.text, pos, m, False, si))
     return out
+
+
+_LIGHT_VERBS = frozenset(re.findall(r"\S+", """
+    is are was were be been being am has have had having do does did get gets got take takes took taken
+    make makes made go goes went gone come comes came own owns owned run runs ran running
+"""))
+_STANCE_PREPS = frozenset(("for", "on", "about", "against", "to", "of", "with", "over", "at"))
+
+
+def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    if upos(t) != "VERB" or t.tag_ == "MD" or t.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return None
+    if t.lower_ in _LIGHT_VERBS:
+        return None
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None and t.dep_ in ("conj", "xcomp", "advcl"):
+        subj = _subject(t)
+    if subj is None:
+        return None
+    m = mention_of(subj, off)
+    if m is None or (m.kind == "pronoun" and m.head == "it") or (m.kind == "nominal" and not _speakerish(m)):
+        return None
+    comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+    if not comp:
+        comp = [c for c in t.children if c.dep_ in ("dobj", "attr", "acomp")]
+    if not comp:
+        comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _STANCE_PREPS
+                for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if not comp:
+        return None
+    sub = list(comp[0].subtree)
+    cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
+    if ce <= cs:
+        return None
+    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
 
 
 def _sentences_of(q: MarkedQuote, sents: list[Sentence]) -> list[int]:
@@ -299,10 +345,12 @@ class QuoteRecord:
     order: int  # position for speaker resolution (where the speaker is mentioned or the quote)
 
 
-def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -> list[QuoteRecord]:
+def attribute(
+    text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote], *, broad: bool = False
+) -> list[QuoteRecord]:
     """Direct quotes with their speaker mention, then indirect attributions not already covered."""
-    attrs = find_attributions(text, sents, quotes)
-    events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None]
+    attrs = find_attributions(text, sents, quotes, broad=broad)
+    events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None and a.cue.lower() in CUE_FORMS]
     records: list[QuoteRecord] = []
     for q in quotes:
         idx = _sentences_of(q, sents)
@@ -380,13 +428,13 @@ def attribute(text: str, sents: list[Sentence], quotes: Sequence[MarkedQuote]) -
     return records
 
 
-def resolve_speakers(records: list[QuoteRecord]) -> list[tuple[QuoteRecord, str | None]]:
+def resolve_speakers(records: list[QuoteRecord], text: str = "") -> list[tuple[QuoteRecord, str | None]]:
     """Normalise every record's speaker, walking mentions in text order."""
     mentions = [r.mention for r in records if r.mention is not None]
     uniq: dict[int, Mention] = {}
     for m in mentions:
         uniq.setdefault(m.start, m)
-    resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start))
+    resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start), text)
     names: dict[int, str | None] = {}
     for m in sorted(uniq.values(), key=lambda m: m.start):
         names[m.start] = resolver.resolve(m)

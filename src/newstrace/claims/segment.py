@@ -65,13 +65,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def plan_segments(text: str) -> list[Segment]:
-    """Stretches of candidate sentences to parse, consecutive ones within a paragraph joined."""
+def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
+    """Stretches of candidate sentences to parse, consecutive ones within a paragraph joined.
+
+    ``every_sentence`` parses all of them (broad attributions need any verb, not only cues).
+    """
     segs: list[Segment] = []
     for ps, pe in paragraphs(text):
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
-            if not _CANDIDATE.search(text, s, e):
+            if not every_sentence and not _CANDIDATE.search(text, s, e):
                 if cur:
                     segs.append(Segment(*cur))
                     cur = None

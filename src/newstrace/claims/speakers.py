@@ -135,6 +135,11 @@ def mention_of(head: Token, offset: int) -> Mention | None:
                     for g in child.children:
                         if g.dep_ == "pobj" and _is_name_token(g):
                             tail = name_chain(g)
+                            real = [t for t in tail if t.lower_ not in NAME_PARTICLES]
+                            if len(real) >= 3:
+                                # "Envoy for Syria Staffan de Mistura", "Secretary of State John Kerry":
+                                # the title's object is one word, the name follows it
+                                tail = tail[1:]
                             if tail and tail[-1].lower_.strip(".") not in ORG_WORDS:
                                 chain = [*chain, child, *tail]
             for child in head.children:
@@ -195,12 +200,31 @@ def _tokens(name: str) -> list[str]:
     return [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "").strip()) if w]
 
 
+_TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "If", "When", "While", "After", "Before", "Since", "For",
+    "With", "By", "From", "To", "Of", "That", "This", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St",
+}
+
+
+def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
+    """The first "Firstname [particle] Surname" in ``text`` (skipping titles such as "Dr.")."""
+    if not text:
+        return None
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + r"\s+".join(re.escape(t) for t in surname) + r"\b")
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        if first not in _TITLE_CAPS and first.lower() not in TITLE_WORDS:
+            return [first, *surname]
+    return None
+
+
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[Mention], text: str = "") -> None:
         names = [m for m in mentions if m.kind == "name"]
         self._full: list[tuple[int, list[str]]] = []
+        self._text = text
         keys = {tuple(_tokens(m.text)) for m in names}
         for m in names:
             toks = _tokens(m.text)
@@ -219,6 +243,15 @@ class SpeakerResolver:
                 if len(real) > 3:
                     best = best[-3:]
             self._full.append((m.start, best))
+        # a surname never given in full by a speaker mention: look for "Firstname Surname" in the text
+        for m in names:
+            toks = _tokens(m.text)
+            real = [t for t in toks if t.lower() not in NAME_PARTICLES]
+            if m.is_org or len(real) != 1 or any(len(f) > len(toks) and f[-len(toks):] == toks for _, f in self._full):
+                continue
+            full = _first_name_form(text, toks)
+            if full:
+                self._full.append((-1, full))
         self._named: list[Mention] = []
 
     def canonical(self, m: Mention) -> str:

@@ -143,7 +143,9 @@ class _Counts:
                 "gold": self.gold, "predicted": self.predicted}
 
 
-def evaluate_polnear(folder: Path, *, limit: int | None = None, names: set[str] | None = None) -> dict[str, Any]:
+def evaluate_polnear(
+    folder: Path, *, limit: int | None = None, names: set[str] | None = None, broad: bool = True
+) -> dict[str, Any]:
     """Scores on one PolNeAR split; ``names`` restricts to some articles (a tuning part of train)."""
     from newstrace.claims import extract_many
 
@@ -156,18 +158,24 @@ def evaluate_polnear(folder: Path, *, limit: int | None = None, names: set[str] 
     direct, every = _Counts(), _Counts()
     started = time.monotonic()
     per_article: list[dict[str, Any]] = []
-    for (name, text, ann), claims in zip(items, extract_many(articles), strict=True):
-        golds = read_ann(ann, text)
+    golds_of = {name: read_ann(ann, text) for name, text, ann in items}
+    for (name, _text, ann), claims in zip(items, extract_many(articles), strict=True):
+        golds = golds_of[name]
         direct.add([q for q in claims.quotes if q.direct], [g for g in golds if g.direct])
         every.add(claims.quotes, golds)
         per_article.append({"article": name, "annotator": ann.stem[-4:], "gold": len(golds),
                             "predicted": len(claims.quotes)})
     seconds = time.monotonic() - started
+    wide = _Counts()
+    if broad:
+        for (name, _text, _ann), claims in zip(items, extract_many(articles, attributions="broad"), strict=True):
+            wide.add(claims.quotes, golds_of[name])
     return {
         "data": folder.name,
         "articles": len(items),
         "direct": direct.result(),
         "all": every.result(),
+        **({"all_broad": wide.result()} if broad else {}),
         "articles_per_second": round(len(items) / seconds, 2) if seconds else 0.0,
         "per_article": per_article,
     }

@@ -1,0 +1,146 @@
+"""Quotes and attributions on damaged or unusual text: no crash, sensible degradation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import newstrace.claims.extract as claims_extract
+from newstrace.claims import extract_claims, extract_many
+from newstrace.claims.marks import find_marked_quotes
+from newstrace.cli.main import app
+from newstrace.limits import Limits
+from newstrace.model import Article
+
+
+def _article(text: str, **kw: object) -> Article:
+    return Article.create(text, **kw)  # type: ignore[arg-type]
+
+
+def test_unbalanced_quote_mark_degrades(rt: Article) -> None:
+    # drop the closing mark after "war crimes," so the paragraph has an odd number of marks
+    cut = rt.text.index("war crimes,”") + len("war crimes,")
+    text = rt.text[:cut] + rt.text[cut + 1:]
+    claims = extract_claims(_article(text))
+    crimes = [q for q in claims.quotes if q.direct and q.text.startswith("Those who argue")]
+    assert crimes, "the unclosed quote is still reported, running to its paragraph's end"
+    assert crimes[0].end <= text.index("\n", crimes[0].start)
+    # later quotes are untouched by the damage
+    suffered = [q for q in claims.quotes if q.text.startswith("The civilians of both sides")]
+    assert suffered and suffered[0].speaker == "Staffan de Mistura"
+
+
+def test_stray_marks_do_not_pair_across_paragraphs() -> None:
+    text = "He said “this is unclosed\n\nSomething else entirely.” Then “a real quote here now,” she said."
+    quotes = find_marked_quotes(text)
+    assert all("\n" not in text[q.start:q.end] for q in quotes)
+    assert any(text[q.start:q.end] == "a real quote here now" for q in quotes)
+
+
+def test_nested_and_multi_paragraph_quotes() -> None:
+    text = (
+        "Kelli Ward is running for the Senate.\n\nDr. Ward stated:\n\n"
+        '"The U.S. Department of Justice isn’t about “Equal Justice Under Law” anymore. It is about politics.\n\n'
+        '"The Senate was supposed to be the guardian of the states, but John McCain has forgotten that."\n'
+    )
+    claims = extract_claims(_article(text))
+    direct = [q for q in claims.quotes if q.direct]
+    first = [q for q in direct if q.text.startswith("The U.S. Department")]
+    assert first and "Equal Justice Under Law" in first[0].text  # the nested quote stays inside
+    assert first[0].speaker == "Kelli Ward"
+    second = [q for q in direct if q.text.startswith("The Senate was supposed")]
+    assert second and second[0].speaker == "Kelli Ward"
+
+
+def test_three_hundred_word_quote(rt: Article) -> None:
+    words = " ".join(rt.text.replace("“", "").replace("”", "").split()[:300])
+    text = f"Staffan de Mistura spoke on Sunday.\n\n“{words},” de Mistura said.\n"
+    claims = extract_claims(_article(text))
+    long = [q for q in claims.quotes if q.direct and len(q.text.split()) >= 290]
+    assert long and long[0].speaker == "Staffan de Mistura" and long[0].cue == "said"
+
+
+def test_quote_without_speaker_is_kept_without_one() -> None:
+    text = "The meeting ended late.\n\n“Nobody here knows what will happen to the ceasefire next week.”\n"
+    claims = extract_claims(_article(text))
+    direct = [q for q in claims.quotes if q.direct]
+    assert len(direct) == 1 and direct[0].speaker is None and direct[0].speaker_start is None
+
+
+def test_scare_quotes_are_not_quotations(rt: Article) -> None:
+    claims = extract_claims(rt)
+    assert not any(q.text == "roadblocks" and q.speaker is None for q in claims.quotes)
+
+
+def test_non_english_text_does_not_crash() -> None:
+    text = (
+        "Der UN-Sondergesandte sagte am Sonntag: „Die Angriffe auf Zivilisten müssen aufhören.“ "
+        "Mindestens 20 Menschen wurden getötet.\n\n"
+        "Специальный посланник ООН заявил: «Это может быть военным преступлением». Погибли 12 человек.\n"
+    )
+    claims = extract_claims(_article(text))
+    texts = [q.text for q in claims.quotes if q.direct]
+    assert "Die Angriffe auf Zivilisten müssen aufhören." in texts
+    assert "Это может быть военным преступлением" in texts
+    for q in claims.quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_time_limit_degrades_with_a_warning(rt: Article, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(claims_extract, "LIMITS", Limits(extract_seconds_per_article=0.0))
+    warnings: list[str] = []
+    claims = next(extract_many([rt], warn=warnings.append))
+    assert warnings and rt.id in warnings[0]
+    # quote-mark quotes are still reported where the parse was skipped
+    assert any(q.text.startswith("You would not know") for q in claims.quotes)
+
+
+def test_broad_attributions_add_stances(rewrite: Article) -> None:
+    speech = extract_claims(rewrite)
+    broad = next(extract_many([rewrite], attributions="broad"))
+    assert len(broad.quotes) > len(speech.quotes)
+    assert {(q.start, q.end) for q in speech.quotes if q.direct} <= {(q.start, q.end) for q in broad.quotes}
+    cited = [q for q in broad.quotes if q.cue == "cited"]
+    assert cited and cited[0].speaker == "Amnesty International" and cited[0].text.startswith("the United States")
+
+
+def test_cli_extract_json(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", "examples", "--json"])
+    assert result.exit_code == 0, result.output
+    docs = json.loads(result.stdout)
+    assert len(docs) == 2
+    for d in docs:
+        assert set(d) == {"id", "title", "outlet", "published", "text", "quotes", "quantities"}
+        for q in d["quotes"]:
+            assert set(q) == {"start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue", "direct"}
+            assert d["text"][q["start"]:q["end"]] == q["text"]
+        for n in d["quantities"]:
+            assert set(n) == {"start", "end", "text", "low", "high", "subject", "event", "window", "window_hours",
+                              "place", "source"}
+            assert d["text"][n["start"]:n["end"]] == n["text"]
+    rt = next(d for d in docs if d["outlet"] == "rt.com")
+    assert any(q["speaker"] == "Staffan de Mistura" and q["text"].startswith("The civilians") for q in rt["quotes"])
+
+
+def test_cli_extract_no_clean_offsets_refer_to_file(tmp_path: Path) -> None:
+    raw = "Header line\r\n\r\n“It  was   terrible,” said  Samah Hadid, adding that 12 civilians were killed.\r\n"
+    f = tmp_path / "a.txt"
+    f.write_bytes(raw.encode("utf-8"))
+    result = CliRunner().invoke(app, ["extract", str(f), "--json", "--no-clean"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)[0]
+    text = f.read_bytes().decode("utf-8")
+    assert doc["text"] == text
+    q = next(q for q in doc["quotes"] if q["direct"])
+    assert text[q["start"]:q["end"]] == "It  was   terrible" and q["speaker"] == "Samah Hadid"
+    n = next(n for n in doc["quantities"])
+    assert text[n["start"]:n["end"]] == "12 civilians" and n["event"] == "killed"
+
+
+def test_cli_extract_bad_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0
