@@ -182,10 +182,11 @@ def api_story(request: Request, story_id: str) -> s.StoryDetail:
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})
 def api_compare(request: Request, ids: IdsQ) -> s.CompareReport:
     """The compare report (``compare --json`` shape) for stored articles."""
-    _, report = load_compare(repo_of(request), ids)
+    repo = repo_of(request)
+    articles, report = load_compare(repo, ids)
     if report is None:
         raise HTTPException(404, "the compare stage is not available in this installation")
-    return s.CompareReport(**report)
+    return repo.cached_page(("compare-api", repo.articles_key(articles)), lambda: s.CompareReport(**report))
 
 
 @router.get("/outlets", response_model=s.OutletNetwork)

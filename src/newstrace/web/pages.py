@@ -84,6 +84,16 @@ def stories_page(
 @router.get("/stories/{story_id:path}")
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     repo = api.repo_of(request)
+    found = repo.corpus().story(story_id)
+    if found is None:
+        raise HTTPException(404, "no story with this id")
+    key = ("story-page", repr(found[0]), repo.articles_key(repo.articles_by_ids(found[1])))
+    page = repo.cached_page(key, lambda: _story_page(request, story_id))
+    return HTMLResponse(page.body, status_code=page.status_code)
+
+
+def _story_page(request: Request, story_id: str) -> HTMLResponse:
+    repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, story_id)
     view = compare_view(articles, report, columns=0)
     rows = [r.model_dump() for r in detail.articles]
@@ -134,10 +144,20 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 @router.get("/compare")
 def compare_page(request: Request, ids: api.IdsQ) -> HTMLResponse:
     repo = api.repo_of(request)
-    articles, report = api.load_compare(repo, ids)
-    view = compare_view(articles, report, columns=4)
-    return render(request, "compare.html", title="Compare", nav="compare", view=view, has_report=report is not None,
-                  links={a.id: safe_url(a.url) for a in articles}, uploaded=False, warnings=[])
+    unique = list(dict.fromkeys(ids))
+    articles = repo.articles_by_ids(unique)
+
+    def build() -> HTMLResponse:
+        arts, report = api.load_compare(repo, ids)
+        view = compare_view(arts, report, columns=4)
+        return render(request, "compare.html", title="Compare", nav="compare", view=view,
+                      has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
+                      uploaded=False, warnings=[])
+
+    if len(articles) != len(unique) or len(unique) < 2:
+        return build()  # raises the 400/404 the API gives
+    page = repo.cached_page(("compare-page", repo.articles_key(articles)), build)
+    return HTMLResponse(page.body, status_code=page.status_code)
 
 
 @router.get("/outlets")

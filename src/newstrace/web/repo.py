@@ -89,6 +89,7 @@ class Repo:
         self._local = threading.local()
         self._claims_cache = LRU(2048)
         self._compare_cache = LRU(512)
+        self._page_cache = LRU(256)
         self._heavy = threading.BoundedSemaphore(heavy_slots)
         self._write_lock = threading.Lock()
 
@@ -114,6 +115,17 @@ class Repo:
             yield
         finally:
             self._heavy.release()
+
+    def cached_page(self, key: Hashable, render: Callable[[], T]) -> T:
+        """A rendered page or validated response, kept while the articles behind ``key`` are unchanged.
+
+        Keys carry every article's id and text key, so a re-ingested article misses the cache.
+        """
+        return self._page_cache.get_or_compute(key, render)
+
+    @staticmethod
+    def articles_key(articles: list[Article]) -> tuple[tuple[str, int], ...]:
+        return tuple((a.id, _text_key(a)) for a in articles)
 
     # -- articles ------------------------------------------------------------------------------
 
