@@ -34,11 +34,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MONTHS = frozenset(MONTHS) | frozenset(m + "." for m in MONTHS)
-_DATE_BEFORE = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s*$", re.I)
+_DATE_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONTHS) + r")\b", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
+_STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
                 "women": "women", "female": "women"}
 
@@ -88,6 +89,9 @@ def _event_up(noun: Token) -> str | None:
         if h.head is h:
             break
         child, h = h, h.head
+        if child.dep_ == "pobj" and h.lower_ not in ("of", "by", "to", "among", "including"):
+            # "killed ... in two main battlegrounds": a place or time, not the victims
+            return None
         if h.lower_ == "lives" or (h.lower_ == "victim" and child.dep_ != "pobj"):
             for a in (h.head, *h.children):
                 if a.lower_ in ("claimed", "claim", "claims", "took", "take", "cost", "costs", "lost", "fallen",
@@ -168,7 +172,7 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
     if re.fullmatch(r"\d{3}[-.\s]\d{4}", core.strip()) or (len(digits) >= 9 and "," not in core):
         return True
     m = re.fullmatch(r"(1[5-9]\d\d|20\d\d)s?", core.strip())
-    if m and (after_noun is None or after_noun.lower() not in PEOPLE_NOUNS):
+    if m and (after_noun is None or after_noun.lower() not in PEOPLE_NOUNS or not after_noun.lower().endswith("s")):
         return True
     if after_noun and after_noun.lower().rstrip(".") in NON_COUNT_UNITS:
         return True
@@ -285,11 +289,18 @@ def find_quantities(
                 if event is None:
                     event = _event_up(last) if last is not noun else None
             else:
+                nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
-                if verb is None:
+                if nxt is not None and nxt.lower_ in _STATE_WORDS and not n.vague:
+                    # headline style: "Two dead, twenty injured", "4 killed in Aleppo"
+                    event = _event_of_word(nxt.text)
+                    subject = "people"
+                    end = _tok_end_safe(nxt, off)
+                elif verb is None:
                     continue
-                event = _event_of_word(verb.text)
-                subject = None
+                else:
+                    event = _event_of_word(verb.text)
+                    subject = None
             if n.vague and noun is None:
                 continue
             q = Quantity(

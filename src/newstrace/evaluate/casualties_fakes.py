@@ -83,19 +83,35 @@ class Estimate:
     point: float
 
 
-def casualty_intervals(quantities: list[Quantity]) -> dict[str, Estimate]:
-    """One estimate per FA-KES field from an article's quantities: the first killed count that fits.
+#: counts this large are the war's overall toll in a background sentence, not the event's
+BACKGROUND_TOLL = 10_000
+#: subjects that name the field outright ("15 civilians") and so outrank generic ones ("32 people")
+EXPLICIT = {
+    "nb_civilians": frozenset({"civilians", "civilian"}),
+    "nb_children": CHILD_SUBJECTS,
+    "nb_women": WOMEN_SUBJECTS,
+    "nb_noncivilians": NONCIVILIAN_SUBJECTS,
+}
 
-    The lead (title and first sentences) states the main toll, so the earliest matching count
-    wins; an article with no matching count gets 0, the commonest gold value.
+
+def casualty_intervals(quantities: list[Quantity]) -> dict[str, Estimate]:
+    """One estimate per FA-KES field from an article's quantities.
+
+    The earliest killed count whose subject names the field outright wins ("15 civilians"), else
+    the earliest that fits it ("32 people"); the lead states the event's toll, later background
+    sentences the war's (those, above ``BACKGROUND_TOLL``, are skipped). An article with no
+    matching count gets 0, the commonest gold value.
     """
     out: dict[str, Estimate] = {}
     for f in FIELDS:
-        cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)]
-        if not cands:
+        cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
+                 and (q.low or 0) < BACKGROUND_TOLL]
+        explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
+        pick = explicit or cands
+        if not pick:
             out[f] = Estimate(0.0, 0.0, 0.0)
             continue
-        q = cands[0]
+        q = pick[0]
         point = _point(q) or 0.0
         out[f] = Estimate(q.low if q.low is not None else 0.0, q.high, point)
     return out
