@@ -52,17 +52,49 @@ NEAR_SCORE = 0.75
 
 
 @dataclass(frozen=True)
+class SeedIndex:
+    """An article's word 3-grams sorted once: unique hashes, where each run starts, how long it is."""
+
+    uniq: U64
+    first: I64
+    count: I64
+    order: I64
+
+
+@dataclass(frozen=True)
 class Prepared:
-    """An article's text with its tokens and quotations, computed once per article."""
+    """An article's text with its tokens, seed index and quotations, computed once per article."""
 
     id: str
     text: str
     tokens: Tokens
     quotes: list[QuoteSpan]
+    seeds: SeedIndex
+    #: per quotation: first token, end token, token ids (for the quote matcher)
+    quote_tokens: list[tuple[int, int, tuple[int, ...]]]
+
+
+def _seed_index(tokens: Tokens) -> SeedIndex:
+    h = shingles(tokens.ids, SEED_K)
+    order = np.argsort(h, kind="stable").astype(np.int64)
+    sh = h[order]
+    if sh.shape[0] == 0:
+        z = np.zeros(0, dtype=np.int64)
+        return SeedIndex(sh, z, z, order)
+    brk = np.flatnonzero(np.concatenate(([True], sh[1:] != sh[:-1])))
+    count = np.diff(np.append(brk, sh.shape[0])).astype(np.int64)
+    return SeedIndex(sh[brk], brk.astype(np.int64), count, order)
 
 
 def prepare(article: Article) -> Prepared:
-    return Prepared(article.id, article.text, tokenize(article.text), quote_spans(article.text))
+    tokens = tokenize(article.text)
+    quotes = quote_spans(article.text)
+    qt: list[tuple[int, int, tuple[int, ...]]] = []
+    for q in quotes:
+        lo = int(np.searchsorted(tokens.starts, q.start, "left"))
+        hi = int(np.searchsorted(tokens.ends, q.end, "right"))
+        qt.append((lo, hi, tuple(tokens.ids[lo:hi].tolist())))
+    return Prepared(article.id, article.text, tokens, quotes, _seed_index(tokens), qt)
 
 
 @dataclass
@@ -74,33 +106,30 @@ class _Chain:
     blocks: list[tuple[int, int, int]]
 
 
-def _seeds(ha: U64, hb: U64, cap: int) -> tuple[I64, I64]:
-    """All ``(i, j)`` with ``ha[i] == hb[j]`` for hashes occurring at most ``cap`` times in each."""
+def _seeds(sa: SeedIndex, sb: SeedIndex, cap: int) -> tuple[I64, I64]:
+    """All ``(i, j)`` where 3-gram ``i`` of a equals 3-gram ``j`` of b, for 3-grams occurring at
+    most ``cap`` times in each text."""
     empty = np.zeros(0, dtype=np.int64)
-    if ha.shape[0] == 0 or hb.shape[0] == 0:
+    if sa.uniq.shape[0] == 0 or sb.uniq.shape[0] == 0:
         return empty, empty
-    oa = np.argsort(ha, kind="stable")
-    sa = ha[oa]
-    ob = np.argsort(hb, kind="stable")
-    sb = hb[ob]
-    common = np.intersect1d(sa, sb)
-    if common.shape[0] == 0:
-        return empty, empty
-    la = np.searchsorted(sa, common, "left")
-    ca = np.searchsorted(sa, common, "right") - la
-    lb = np.searchsorted(sb, common, "left")
-    cb = np.searchsorted(sb, common, "right") - lb
+    pos = np.searchsorted(sa.uniq, sb.uniq)
+    pos[pos >= sa.uniq.shape[0]] = 0
+    hit = sa.uniq[pos] == sb.uniq
+    xa = pos[hit]
+    xb = np.flatnonzero(hit)
+    ca, cb = sa.count[xa], sb.count[xb]
     keep = (ca <= cap) & (cb <= cap)
-    la, ca, lb, cb = la[keep], ca[keep], lb[keep], cb[keep]
+    xa, xb, ca, cb = xa[keep], xb[keep], ca[keep], cb[keep]
+    if xa.shape[0] == 0:
+        return empty, empty
+    la, lb = sa.first[xa], sb.first[xb]
+    if int(ca.max()) == 1 and int(cb.max()) == 1:
+        return sa.order[la], sb.order[lb]
     reps = ca * cb
     total = int(reps.sum())
-    if total == 0:
-        return empty, empty
     g = np.repeat(np.arange(reps.shape[0]), reps)
     within = np.arange(total) - np.repeat(np.cumsum(reps) - reps, reps)
-    ia = oa[la[g] + within // cb[g]].astype(np.int64)
-    jb = ob[lb[g] + within % cb[g]].astype(np.int64)
-    return ia, jb
+    return sa.order[la[g] + within // cb[g]], sb.order[lb[g] + within % cb[g]]
 
 
 def _blocks(ia: I64, jb: I64, k: int) -> list[tuple[int, int, int]]:
@@ -204,12 +233,6 @@ def _passage(
     )
 
 
-def _quote_tokens(t: Tokens, q: QuoteSpan) -> tuple[int, int]:
-    lo = int(np.searchsorted(t.starts, q.start, "left"))
-    hi = int(np.searchsorted(t.ends, q.end, "right"))
-    return lo, hi
-
-
 def _find_sub(hay: list[int], needle: list[int]) -> int:
     """First index of ``needle`` as a contiguous run in ``hay`` (or -1)."""
     n = len(needle)
@@ -223,42 +246,43 @@ def _find_sub(hay: list[int], needle: list[int]) -> int:
 def _quote_passages(pa: Prepared, pb: Prepared) -> list[SharedPassage]:
     """Quotations both articles carry: identical, truncated in one, or reworded a little."""
     out: list[SharedPassage] = []
-    ta, tb = pa.tokens, pb.tokens
-    qbs: list[tuple[int, int, list[int]]] = []
-    for q in pb.quotes:
-        lo, hi = _quote_tokens(tb, q)
-        if hi - lo >= QUOTE_MIN_TOKENS:
-            qbs.append((lo, hi, tb.ids[lo:hi].tolist()))
+    qbs = [q for q in pb.quote_tokens if q[1] - q[0] >= QUOTE_MIN_TOKENS]
     if not qbs:
         return out
-    for q in pa.quotes:
-        alo, ahi = _quote_tokens(ta, q)
+    exact: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    for blo, bhi, bid in qbs:
+        exact.setdefault(bid, []).append((blo, bhi))
+    bsets = [set(q[2]) for q in qbs]
+    for alo, ahi, aid in pa.quote_tokens:
         if ahi - alo < QUOTE_MIN_TOKENS:
             continue
-        aid = ta.ids[alo:ahi].tolist()
-        aset = set(aid)
-        for blo, bhi, bid in qbs:
-            if aid == bid:
+        same = exact.get(aid)
+        if same:
+            for blo, bhi in same:
                 out.append(_passage(pa, pb, alo, ahi, blo, bhi, [(alo, blo, ahi - alo)]))
+            continue
+        aset = set(aid)
+        for (blo, bhi, bid), bset in zip(qbs, bsets, strict=True):
+            inter = len(aset & bset)
+            if inter < QUOTE_MIN_TOKENS:
                 continue
-            if len(aid) < len(bid):
-                x = _find_sub(bid, aid)
+            if inter == len(aset) and len(aid) < len(bid):
+                x = _find_sub(list(bid), list(aid))
                 if x >= 0:
                     n = len(aid)
                     out.append(
                         _passage(pa, pb, alo, ahi, blo + x, blo + x + n, [(alo, blo + x, n)])
                     )
                     continue
-            elif len(bid) < len(aid):
-                x = _find_sub(aid, bid)
+            if inter == len(bset) and len(bid) < len(aid):
+                x = _find_sub(list(aid), list(bid))
                 if x >= 0:
                     n = len(bid)
                     out.append(
                         _passage(pa, pb, alo + x, alo + x + n, blo, bhi, [(alo + x, blo, n)])
                     )
                     continue
-            inter = len(aset.intersection(bid))
-            if inter < QUOTE_MIN_TOKENS or 2 * inter < 0.7 * (len(aset) + len(set(bid))):
+            if 2 * inter < 0.7 * (len(aset) + len(bset)):
                 continue
             sm = SequenceMatcher(None, aid, bid, autojunk=False)
             if sm.ratio() < NEAR_SCORE:
@@ -304,7 +328,7 @@ def align_prepared(
     if pa.id == pb.id:
         return []
     ta, tb = pa.tokens, pb.tokens
-    ia, jb = _seeds(shingles(ta.ids, SEED_K), shingles(tb.ids, SEED_K), SEED_CAP)
+    ia, jb = _seeds(pa.seeds, pb.seeds, SEED_CAP)
     passages: list[SharedPassage] = []
     for c in _chain(_blocks(ia, jb, SEED_K), gap):
         a_chars = int(ta.ends[c.a1 - 1] - ta.starts[c.a0])

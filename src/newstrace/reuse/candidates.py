@@ -28,6 +28,9 @@ KEY_K = 5
 KEY_W = 4
 #: keys shared by more articles than this are treated as boilerplate / stock phrases
 MAX_DF = 50
+#: keys a pair must share to be aligned: 2 aligns a third of the pairs 1 would, at the cost of some
+#: passages of 8-12 words (measured on a 3,000-article generated corpus: planted copies found 0.981 vs 0.984)
+MIN_KEYS = 2
 
 
 def key_hashes(tokens: Tokens, *, k: int = KEY_K, w: int = KEY_W) -> U64:
@@ -50,7 +53,7 @@ def candidate_keys(article: Article) -> list[str]:
 
 
 def pairs_from_keys(
-    keys: Sequence[U64], *, max_df: int = MAX_DF, min_shared: int = 1
+    keys: Sequence[U64], *, max_df: int = MAX_DF, min_shared: int = MIN_KEYS
 ) -> list[tuple[int, int, int]]:
     """``(i, j, shared)`` for documents ``i < j`` sharing at least ``min_shared`` keys.
 
@@ -97,7 +100,7 @@ def pairs_from_keys(
 
 
 def candidate_pairs(
-    articles: Sequence[Article], *, max_df: int = MAX_DF, min_shared: int = 1
+    articles: Sequence[Article], *, max_df: int = MAX_DF, min_shared: int = MIN_KEYS
 ) -> list[tuple[str, str]]:
     """Article id pairs that share a candidate key, in input order; never a pair of one id."""
     keys = [key_hashes(tokenize(a.text)) for a in articles]

@@ -7,13 +7,14 @@ pure steps (``candidate_keys``, ``align_pair``, ``infer_provenance``) on partiti
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
-from newstrace.reuse.candidates import MAX_DF, key_hashes, pairs_from_keys
+from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
 from newstrace.reuse.variants import group_variants
 
@@ -30,6 +31,8 @@ class ReuseResult:
     variants: list[QuoteVariants] = field(default_factory=list)
     provenance: list[ProvenanceEdge] = field(default_factory=list)
     candidates: int = 0
+    #: seconds per phase (prepare, candidates, align, variants, provenance); not part of ``to_dict``
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self, articles: Sequence[Article]) -> dict[str, Any]:
         return {
@@ -58,20 +61,28 @@ def find_reuse(
     gap: int = MAX_GAP,
     min_score: float = MIN_SCORE,
     max_df: int = MAX_DF,
+    min_keys: int = MIN_KEYS,
     min_shared_chars: int = SUBSTANTIAL_CHARS,
     all_pairs_max: int = ALL_PAIRS_MAX,
     quotes: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ReuseResult:
     """Shared passages of every related pair, the quote variants and the provenance edges."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
     arts = unique_articles(articles)
     prepared: list[Prepared] = [prepare(a) for a in arts]
     n = len(arts)
+    t1 = time.perf_counter()
+    timings["prepare"] = t1 - t0
     if n <= all_pairs_max:
         cand = [(i, j) for i in range(n) for j in range(i + 1, n)]
     else:
         keys = [key_hashes(p.tokens) for p in prepared]
-        cand = [(i, j) for i, j, _ in pairs_from_keys(keys, max_df=max_df)]
+        cand = [(i, j) for i, j, _ in pairs_from_keys(keys, max_df=max_df, min_shared=min_keys)]
+        del keys
+    t2 = time.perf_counter()
+    timings["candidates"] = t2 - t1
     pairs: list[ArticlePair] = []
     for x, (i, j) in enumerate(cand):
         shared = align_prepared(
@@ -86,7 +97,12 @@ def find_reuse(
             pairs.append(ArticlePair(arts[i].id, arts[j].id, shared))
         if on_progress is not None and (x % 200 == 0 or x == len(cand) - 1):
             on_progress(x + 1, len(cand))
+    t3 = time.perf_counter()
+    timings["align"] = t3 - t2
     index = {a.id: i for i, a in enumerate(arts)}
     variants = group_variants(prepared, index, pairs)
+    t4 = time.perf_counter()
+    timings["variants"] = t4 - t3
     provenance = infer_provenance(arts, pairs, variants, min_shared_chars=min_shared_chars)
-    return ReuseResult(pairs, variants, provenance, candidates=len(cand))
+    timings["provenance"] = time.perf_counter() - t4
+    return ReuseResult(pairs, variants, provenance, candidates=len(cand), timings=timings)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants, published_iso
@@ -83,29 +84,36 @@ def outlet_names(outlet: str | None) -> list[str]:
     return sorted(n for n in names if len(n) >= 2)
 
 
-def attribution(derived: Article, source: Article) -> dict[str, Any] | None:
-    """Where ``derived`` names ``source``'s outlet as its source (first mention), if it does."""
-    if not source.outlet or (derived.outlet and derived.outlet == source.outlet):
-        return None
-    for name in outlet_names(source.outlet):
+@lru_cache(maxsize=4096)
+def _attribution_re(outlet: str) -> list[tuple[str, re.Pattern[str]]]:
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for name in outlet_names(outlet):
         o = re.escape(name)
         # short all-caps names ("RT") must match case-sensitively; longer ones in any case
         flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
-        for cue in _CUES:
-            m = re.search(r"(?<!\w)" + cue.format(o=o) + r"(?!\w)", derived.text, flags)
-            if m:
-                return {
-                    "type": "attribution",
-                    "text": m.group(),
-                    "start": m.start(),
-                    "end": m.end(),
-                }
+        alt = "|".join(cue.format(o=o) for cue in _CUES)
+        out.append((name.lower(), re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", flags)))
+    return out
+
+
+def attribution(
+    derived: Article, source: Article, *, lowered: str | None = None
+) -> dict[str, Any] | None:
+    """Where ``derived`` names ``source``'s outlet as its source (first mention), if it does."""
+    if not source.outlet or (derived.outlet and derived.outlet == source.outlet):
+        return None
+    low = lowered if lowered is not None else derived.text.lower()
+    for name, rx in _attribution_re(source.outlet):
+        if name not in low:
+            continue
+        m = rx.search(derived.text)
+        if m:
+            return {"type": "attribution", "text": m.group(), "start": m.start(), "end": m.end()}
     return None
 
 
-def _quoted_share(text: str, ranges: list[tuple[int, int]]) -> float:
-    """Fraction of the shared characters that lie inside quotation marks."""
-    qs = [(q.start, q.end) for q in quote_spans(text)]
+def _quoted_share(qs: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> float:
+    """Fraction of the shared characters that lie inside quotation marks ``qs``."""
     total = sum(e - s for s, e in ranges)
     if total == 0:
         return 0.0
@@ -135,6 +143,25 @@ def infer_provenance(
     by_id = {a.id: a for a in articles}
     order_idx = {a.id: i for i, a in enumerate(articles)}
     edges: dict[tuple[str, str], ProvenanceEdge] = {}
+    by_pair: dict[tuple[str, str], list[QuoteVariants]] = {}
+    for v in variants:
+        ids = sorted(set(v.articles))
+        for x, i in enumerate(ids):
+            for j in ids[x + 1 :]:
+                by_pair.setdefault((i, j), []).append(v)
+    quotes: dict[str, list[tuple[int, int]]] = {}
+    lowered: dict[str, str] = {}
+
+    def quotes_of(art: Article) -> list[tuple[int, int]]:
+        if art.id not in quotes:
+            quotes[art.id] = [(q.start, q.end) for q in quote_spans(art.text)]
+        return quotes[art.id]
+
+    def lower_of(art: Article) -> str:
+        if art.id not in lowered:
+            lowered[art.id] = art.text.lower()
+        return lowered[art.id]
+
     for pair in pairs:
         a, b = by_id.get(pair.a), by_id.get(pair.b)
         if a is None or b is None or not pair.shared or a.id == b.id:
@@ -144,8 +171,7 @@ def infer_provenance(
         sa, sb = _union_len(ra), _union_len(rb)
         fps = [
             (fp, v)
-            for v in variants
-            if a.id in v.articles and b.id in v.articles
+            for v in by_pair.get((min(a.id, b.id), max(a.id, b.id)), [])
             for fp in v.fingerprints
             if _holds(v, a.id, fp) and _holds(v, b.id, fp)
         ]
@@ -153,7 +179,7 @@ def infer_provenance(
             continue
         ca = sa / max(1, len(a.text))  # share of a found in b
         cb = sb / max(1, len(b.text))
-        quoted = min(_quoted_share(a.text, ra), _quoted_share(b.text, rb))
+        quoted = min(_quoted_share(quotes_of(a), ra), _quoted_share(quotes_of(b), rb))
         if quoted >= 0.8 and not fps:
             label = "external:" + _label(variants, a.id, b.id, pair.shared[0].a_text)
             for art in (a, b):
@@ -178,8 +204,8 @@ def infer_provenance(
                     "derived_published": published_iso(second.published),
                 }
             )
-        att_b = attribution(b, a)
-        att_a = attribution(a, b)
+        att_b = attribution(b, a, lowered=lower_of(b)) if a.outlet else None
+        att_a = attribution(a, b, lowered=lower_of(a)) if b.outlet else None
         if att_b and not att_a:
             score += 0.8
             evidence.append({**att_b, "article": b.id})

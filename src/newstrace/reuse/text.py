@@ -9,7 +9,6 @@ Python's randomised ``hash``, so keys computed on different machines (Spark exec
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,24 +20,28 @@ U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: a CJK character is a token of its own (those scripts put no spaces between words); otherwise a run
-#: of word characters.
+#: what a token is, as a regex (for callers that want words without offsets): a CJK character on its
+#: own (those scripts put no spaces between words), else a run of letters, digits and underscores
 TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
-_MASK = (1 << 64) - 1
+_P = np.uint64(0x100000001B3)
+_P_INV = np.uint64(pow(0x100000001B3, -1, 1 << 64))
+_ASCII_WORD = np.array([chr(c).isalnum() or c == 95 for c in range(128)], dtype=bool)
+_ASCII_LOWER = np.array([ord(chr(c).lower()) for c in range(128)], dtype=np.uint32)
 
 
-@lru_cache(maxsize=1 << 20)
-def word_id(word: str) -> int:
-    """Stable 64-bit id of a normalised word (the same on every process and machine)."""
-    return int.from_bytes(
-        hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+@lru_cache(maxsize=1 << 16)
+def _char_class(cp: int) -> tuple[bool, bool, int]:
+    """(word character, CJK, lower-case code point) of a non-ASCII character."""
+    ch = chr(cp)
+    low = ch.lower()
+    cjk = (
+        0x3040 <= cp <= 0x30FF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x4E00 <= cp <= 0x9FFF
+        or 0xF900 <= cp <= 0xFAFF
     )
-
-
-def norm_word(word: str) -> str:
-    """Case-fold a token; accents are kept (they carry meaning in many languages)."""
-    return word.lower()
+    return (ch.isalnum() or ch == "_"), cjk, (ord(low) if len(low) == 1 else cp)
 
 
 @dataclass(frozen=True)
@@ -53,21 +56,65 @@ class Tokens:
         return int(self.ids.shape[0])
 
 
+_EMPTY = Tokens(
+    np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+)
+
+
 def tokenize(text: str) -> Tokens:
-    """Tokens of ``text`` with their character offsets."""
-    starts: list[int] = []
-    ends: list[int] = []
-    ids: list[int] = []
-    for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
-        starts.append(s)
-        ends.append(e)
-        ids.append(word_id(norm_word(m.group())))
-    return Tokens(
-        np.array(ids, dtype=np.uint64),
-        np.array(starts, dtype=np.int64),
-        np.array(ends, dtype=np.int64),
-    )
+    """Tokens of ``text`` with their character offsets, computed with array operations.
+
+    A token is a run of letters, digits and underscores (``str.isalnum``), or a single CJK
+    character. Its id is a polynomial hash of its lower-cased code points (stable everywhere), so
+    "Aleppo" and "aleppo" are one word while offsets still point at the original characters.
+    """
+    if not text:
+        return _EMPTY
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    n = cp.shape[0]
+    asc = cp < 128
+    isw = np.zeros(n, dtype=bool)
+    low = cp.copy()
+    isw[asc] = _ASCII_WORD[cp[asc]]
+    low[asc] = _ASCII_LOWER[cp[asc]]
+    cjk = np.zeros(n, dtype=bool)
+    if not asc.all():
+        non = ~asc
+        uniq, inv = np.unique(cp[non], return_inverse=True)
+        cls = [_char_class(int(c)) for c in uniq]
+        isw[non] = np.array([c[0] for c in cls], dtype=bool)[inv]
+        cjk[non] = np.array([c[1] for c in cls], dtype=bool)[inv]
+        low[non] = np.array([c[2] for c in cls], dtype=np.uint32)[inv]
+    prev_w = np.concatenate(([False], isw[:-1]))
+    next_w = np.concatenate((isw[1:], [False]))
+    prev_c = np.concatenate(([False], cjk[:-1]))
+    next_c = np.concatenate((cjk[1:], [False]))
+    starts = np.flatnonzero(isw & (~prev_w | cjk | prev_c)).astype(np.int64)
+    ends = (np.flatnonzero(isw & (~next_w | cjk | next_c)) + 1).astype(np.int64)
+    if starts.shape[0] == 0:
+        return _EMPTY
+    with np.errstate(over="ignore"):
+        powers = np.cumprod(np.full(n, _P, dtype=np.uint64)) * _P_INV  # P**0 .. P**(n-1)
+        inv_powers = np.cumprod(np.full(n, _P_INV, dtype=np.uint64)) * _P
+        prefix = np.concatenate(
+            (
+                np.zeros(1, dtype=np.uint64),
+                np.cumsum((low.astype(np.uint64) + np.uint64(1)) * powers),
+            )
+        )
+        ids = _mix((prefix[ends] - prefix[starts]) * inv_powers[starts])
+    return Tokens(ids, starts, ends)
+
+
+def word_id(word: str) -> int:
+    """Id of a single word, as ``tokenize`` gives it (0 when ``word`` is not one token)."""
+    t = tokenize(word)
+    return int(t.ids[0]) if len(t) == 1 else 0
+
+
+def norm_word(word: str) -> str:
+    """Case-fold a token the way ids do (for display and set comparisons of words)."""
+    return word.lower()
 
 
 def _mix(h: U64) -> U64:
@@ -79,9 +126,6 @@ def _mix(h: U64) -> U64:
         h = h * np.uint64(0x94D049BB133111EB)
         h = h ^ (h >> np.uint64(31))
     return h
-
-
-_P = np.uint64(0x100000001B3)
 
 
 def shingles(ids: U64, k: int) -> U64:

@@ -62,23 +62,29 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
 
 
 def _differences(texts: list[str]) -> list[tuple[int, str]]:
-    """Words of each variant that its nearest other variant lacks: ``(member, words)``."""
-    words = [_words(t) for t in texts]
-    out: list[tuple[int, str]] = []
-    for i, wi in enumerate(words):
+    """Words of each variant that its nearest other wording lacks: ``(member, words)``.
+
+    Compared per distinct wording (a quote carried by 50 articles has a handful of wordings), so
+    the cost does not grow with the square of the members.
+    """
+    words = [tuple(_words(t)) for t in texts]
+    distinct = sorted(set(words))
+    diffs: dict[tuple[str, ...], list[str]] = {}
+    for wi in distinct:
         best: SequenceMatcher[str] | None = None
-        for j, wj in enumerate(words):
-            if j == i or wj == wi:
+        for wj in distinct:
+            if wj == wi:
                 continue
             sm = SequenceMatcher(None, wi, wj, autojunk=False)
             if best is None or sm.ratio() > best.ratio():
                 best = sm
+        diffs[wi] = []
         if best is None:
             continue
         for tag, i1, i2, _, _ in best.get_opcodes():
             if tag in ("replace", "delete") and i2 > i1:
-                out.append((i, " ".join(wi[i1:i2])))
-    return out
+                diffs[wi].append(" ".join(wi[i1:i2]))
+    return [(i, d) for i, w in enumerate(words) for d in diffs[w]]
 
 
 def group_variants(
