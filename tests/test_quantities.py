@@ -1,0 +1,106 @@
+"""Quantities: intervals from numerals, vague quantifiers and bounds; what is not a count."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from conftest import require_data
+from newstrace.claims import extract_claims
+from newstrace.claims.numbers import find_numbers, parse_number
+from newstrace.claims.windows import find_windows
+from newstrace.model import Article, Quantity
+
+
+def _counts(text: str) -> list[Quantity]:
+    return extract_claims(Article.create(text)).quantities
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("12,800", 12800, 12800),
+        ("Twelve", 12, 12),
+        ("forty-two", 42, 42),
+        ("two thousand five hundred", 2500, 2500),
+        ("three hundred and twenty-five", 325, 325),
+        ("1.5 million", 1_500_000, 1_500_000),
+        ("at least three", 3, None),
+        ("more than 300", 300, None),
+        ("almost 100", 90, 100),
+        ("up to 250", 0, 250),
+        ("between 20 and 30", 20, 30),
+        ("20 to 30", 20, 30),
+        ("several hundred", 300, 900),
+        ("a handful of", 2, 6),
+    ],
+)
+def test_number_intervals(phrase: str, low: float | None, high: float | None) -> None:
+    found = find_numbers(phrase)
+    assert len(found) == 1 and found[0].text == phrase
+    assert (found[0].low, found[0].high) == (low, high)
+
+
+def test_vague_quantifiers_have_sensible_bounds() -> None:
+    for phrase, at_least in (("scores of", 20), ("dozens of", 24), ("hundreds of", 200), ("thousands of", 2000)):
+        n = find_numbers(phrase)[0]
+        assert n.low is not None and n.high is not None and at_least <= n.low < n.high
+    assert parse_number("seven billion") == 7e9
+    assert parse_number("the") is None
+
+
+def test_windows_in_hours() -> None:
+    cases = {
+        "over the last 48 hours": [48.0, 48.0],
+        "in the period of 24 hours": [24.0, 24.0],
+        "in 3 days": [72.0, 72.0],
+        "in the first two weeks": [336.0, 336.0],
+    }
+    for phrase, hours in cases.items():
+        w = find_windows(f"They were killed {phrase}.")
+        assert [x.text for x in w] == [phrase] and w[0].hours == hours
+    recent = find_windows("hundreds died during recent weeks")[0]
+    assert recent.hours is not None and recent.hours[0] >= 168
+
+
+def test_range_count() -> None:
+    (q,) = _counts("Between 20 and 30 people were killed in the shelling of Homs on Tuesday.")
+    assert (q.low, q.high, q.event, q.subject) == (20, 30, "killed", "people")
+    (r,) = _counts("Rescuers said 20 to 30 civilians were wounded.")
+    assert (r.low, r.high, r.event) == (20, 30, "wounded")
+
+
+def test_spelled_out_large_numbers() -> None:
+    qs = _counts("The UN says three million refugees and two thousand five hundred children have fled the fighting.")
+    assert [(q.low, q.subject) for q in qs] == [(3_000_000, "refugees"), (2500, "children")]
+    assert qs[0].event == "displaced"
+
+
+def test_non_counts_are_not_reported() -> None:
+    text = (
+        "The ceasefire agreed on September 9, 2016 collapsed in 2016 after 40 percent of the aid was blocked. "
+        "Call +1 202-555-0143 or 555-0199 for details; the convoy left at 10:30 and cost $300 million. "
+        "Resolution 2254 was adopted by 15 votes. The 37-year-old fighter was 6 feet tall."
+    )
+    assert _counts(text) == []
+
+
+def test_numbers_in_tables_do_not_crash() -> None:
+    text = "Province | Killed | Year\nAleppo | 12 | 2016\nHoms | 5 | 2015\nIdlib | 30 civilians | 2016\n"
+    qs = _counts(text)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    assert not any(q.text in ("2016", "2015") for q in qs)
+
+
+def test_fakes_article_counts() -> None:
+    path = require_data("fakes", "fakes_dev.csv")
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        rows = {r["unit_id"]: r for r in csv.DictReader(fh)}
+    row = next(r for r in rows.values() if r["article_title"].startswith("Suicide bomber kills 4"))
+    qs = _counts(row["article_title"] + "\n" + row["article_content"])
+    killed = [q for q in qs if q.event == "killed"]
+    assert killed[0].low == 4 and killed[0].subject == "people"
+    executed = [q for q in qs if q.low == 48]
+    assert executed and executed[0].event == "killed"
