@@ -8,6 +8,7 @@ malformed variants are the seeds' own bytes cut, flipped or mislabelled the way 
 from __future__ import annotations
 
 import csv
+import functools
 import gzip
 import html as html_lib
 import io
@@ -120,14 +121,18 @@ def warc_bytes(pages: list[tuple[str, str, bytes]], *, gzip_records: bool = True
             "response",
             payload=io.BytesIO(payload),
             http_headers=headers,
-            warc_headers_dict={"WARC-Date": f"2016-11-0{1 + i % 9}T10:00:00Z"},
+            warc_headers_dict={
+                "WARC-Date": f"2016-11-0{1 + i % 9}T10:00:00Z",
+                "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>",  # same bytes every run
+            },
         )
         writer.write_record(rec)
     return buf.getvalue()
 
 
+@functools.cache
 def good_files() -> dict[str, bytes]:
-    """One well-formed file per supported format, named by what it holds."""
+    """One well-formed file per supported format, named by what it holds (same bytes every call)."""
     rt, rw = seeds()
     recs = [record(rt, section="news"), record(rw, section="be-the-change")]
     fakes_rows = [
@@ -153,6 +158,7 @@ def good_files() -> dict[str, bytes]:
     }
 
 
+@functools.cache
 def malformed_files() -> dict[str, bytes]:
     """The good files broken the ways crawls and exports break them."""
     good = good_files()
