@@ -199,9 +199,11 @@ async def upload_submit(
 
 
 def _outlet(articles: list[Any], art_id: str) -> str:
+    from newstrace.web.views import _outlet as name
+
     for a in articles:
         if a.id == art_id:
-            return str(a.outlet or a.id)
+            return name(a)
     return art_id
 
 
