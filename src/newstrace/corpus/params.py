@@ -13,20 +13,20 @@ from newstrace.corpus.similarity import SimilarityModel
 
 #: an article joins the story it best matches when the probability reaches ``join``
 STORY = SimilarityModel(
-    weights=(1.406, 2.927, 0.08, 0.763, 2.566, 4.393, 3.853, 4.0),
+    weights=(1.406, 2.927, 0.08, 0.763, 2.566, 4.393, 3.853, 6.0),
     bias=-8.367,
     tau=2.0,
     join=0.2,
-    merge=0.3,
+    merge=0.7,
     window=10.0,
 )
 
 #: a new story joins the thread it best matches at this coarser level
 THREAD = SimilarityModel(
-    weights=(0.269, 2.838, 1.763, 0.931, 2.424, 3.679, 5.193, 2.0),
-    bias=-6.944,
-    tau=3.0,
+    weights=(-0.163, 2.828, 2.137, 0.758, 2.435, 4.457, 4.803, 3.0),
+    bias=-7.743,
+    tau=5.0,
     join=0.15,
-    merge=0.6,
+    merge=0.3,
     window=30.0,
 )

@@ -2,9 +2,10 @@
 
 Articles arrive in publication order. Each joins the open story it best matches (calibrated score
 over text, title and entity similarity, time decay and shared reuse; ``corpus/similarity.py``) or
-starts a new one; a new story joins the best thread at a coarser threshold, or starts one. Every
-``merge_every`` articles, and at the end of a run, a merge step joins stories of one thread that
-grew together (Miranda et al. 2018 found that step worth about 7 F1 points).
+starts a new one; a new story joins the best thread at a coarser threshold, or starts one. When the
+stream reaches a new day, every ``merge_every`` articles and at the end of a run, a merge step
+joins stories of one thread that grew together (Miranda et al. 2018 found that step worth about 7
+F1 points) and threads that turned out to follow one situation.
 
 Memory stays bounded: only stories and threads updated within their time window are kept open;
 older ones are retired (handed to the caller to persist) and candidate stories are found through
@@ -20,7 +21,7 @@ import hashlib
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -35,6 +36,7 @@ Level = Literal["story", "thread"]
 #: strongest terms of each member that point to its cluster in the inverted index
 INDEX_TERMS = 10
 INDEX_ENTS = 5
+LEAD_ENTS = 2
 #: candidate clusters scored per article (the ones sharing most indexed terms)
 MAX_CANDIDATES = 40
 #: dimensions a centroid keeps (heaviest first) so that big clusters stay small
@@ -130,6 +132,7 @@ class Changes:
     threads: list[Cluster]
     memberships: dict[str, tuple[str, float]]
     merged: dict[str, str]
+    merged_threads: dict[str, str] = field(default_factory=dict)
 
 
 class StoryClusterer:
@@ -154,13 +157,15 @@ class StoryClusterer:
         self.threads: dict[str, Cluster] = {}
         self.index: dict[Level, dict[int, set[str]]] = {"story": {}, "thread": {}}
         self.article_story: dict[str, str] = {}
-        self.partners: dict[str, set[str]] = {}
+        self.partners: dict[str, dict[str, float]] = {}
         self._dirty_stories: set[str] = set()
         self._dirty_threads: set[str] = set()
         self._merge_pending: set[str] = set()
         self._retired: dict[str, Cluster] = {}
         self._memberships: dict[str, tuple[str, float]] = {}
         self._merged: dict[str, str] = {}
+        self._merged_threads: dict[str, str] = {}
+        self._thread_pending: set[str] = set()
 
     # -- loading state ---------------------------------------------------------------------------
 
@@ -175,22 +180,33 @@ class StoryClusterer:
 
     # -- streaming -------------------------------------------------------------------------------
 
-    def add(self, feat: ArticleFeatures, reuse_partners: Iterable[str] = ()) -> str:
-        """Place one article; returns its story id (which a later merge may redirect)."""
+    def add(self, feat: ArticleFeatures, reuse: Mapping[str, float] | None = None) -> str:
+        """Place one article; returns its story id (which a later merge may redirect).
+
+        ``reuse`` maps earlier articles this one shares text with to the strength of that reuse
+        (0..1, see ``reuse_strength``); their stories are always candidates.
+        """
+        if feat.t is not None and self.now is not None and int(feat.t) > int(self.now):
+            # a new day in the stream: merge what grew together before anything is retired
+            self.merge_step()
         self.df.add(feat)
         self.seen += 1
         if feat.t is not None:
             self.now = feat.t if self.now is None else max(self.now, feat.t)
             self._evict()
-        partners = {p for p in reuse_partners if p != feat.id}
+        partners = {p: w for p, w in (reuse or {}).items() if p != feat.id}
         if partners:
-            self.partners.setdefault(feat.id, set()).update(partners)
-            for p in partners:
+            self.partners.setdefault(feat.id, {}).update(partners)
+            for p, w in partners.items():
                 if p in self.article_story:
-                    self.partners.setdefault(p, set()).add(feat.id)
+                    self.partners.setdefault(p, {})[feat.id] = w
         art = Centroid.of(feat)
         dims = self._top_dims(feat)
-        partner_stories = {self.article_story[p] for p in partners if p in self.article_story}
+        partner_stories: dict[str, float] = {}
+        for p, w in partners.items():
+            sid = self.article_story.get(p)
+            if sid is not None:
+                partner_stories[sid] = max(w, partner_stories.get(sid, 0.0))
 
         best, best_score = self._best("story", art, dims, partner_stories, exclude=None)
         if best is not None and best_score >= self.story_model.join:
@@ -199,7 +215,7 @@ class StoryClusterer:
         else:
             story = self._new_cluster("story", feat)
             score = 1.0
-            tbest, tscore = self._best("thread", art, dims, set(), exclude=None)
+            tbest, tscore = self._best("thread", art, dims, {}, exclude=None)
             if tbest is not None and tscore >= self.thread_model.join:
                 story.thread = tbest
             else:
@@ -211,6 +227,8 @@ class StoryClusterer:
         self.article_story[feat.id] = story.id
         self._memberships[feat.id] = (story.id, round(score, 6))
         self._merge_pending.add(story.id)
+        if story.thread:
+            self._thread_pending.add(story.thread)
         if self.merge_every and self.seen % self.merge_every == 0:
             self.merge_step()
         return story.id
@@ -223,9 +241,9 @@ class StoryClusterer:
         """Hand over and forget what changed since the last drain (retired clusters included)."""
         stories = [self.stories.get(i) or self._retired[i] for i in sorted(self._dirty_stories)]
         threads = [self.threads.get(i) or self._retired[i] for i in sorted(self._dirty_threads)]
-        ch = Changes(stories, threads, self._memberships, self._merged)
+        ch = Changes(stories, threads, self._memberships, self._merged, self._merged_threads)
         self._dirty_stories, self._dirty_threads = set(), set()
-        self._memberships, self._merged, self._retired = {}, {}, {}
+        self._memberships, self._merged, self._retired, self._merged_threads = {}, {}, {}, {}
         return ch
 
     # -- internals -------------------------------------------------------------------------------
@@ -239,10 +257,12 @@ class StoryClusterer:
             vals = np.fromiter(vec.values(), dtype=np.float64, count=len(vec)) * self.df.idf(dims)
             order = np.lexsort((dims, -vals))[:k]
             out.update(int(d) for d in dims[order])
+        # the most repeated names (however common) find the stories about the same place or person
+        out.update(d for d, _ in sorted(feat.ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LEAD_ENTS])
         return out
 
     def _best(
-        self, level: Level, art: Centroid, dims: set[int], forced: set[str], exclude: str | None
+        self, level: Level, art: Centroid, dims: set[int], forced: dict[str, float], exclude: str | None
     ) -> tuple[str | None, float]:
         model = self.story_model if level == "story" else self.thread_model
         pool = self.stories if level == "story" else self.threads
@@ -252,13 +272,13 @@ class StoryClusterer:
             for cid in index.get(d, ()):
                 hits[cid] += 1
         cands = [c for c, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
-        cands += sorted(forced - set(cands))
+        cands += sorted(set(forced) - set(cands))
         best: str | None = None
         best_score = -1.0
         for cid in cands:
             if cid == exclude or cid not in pool:
                 continue
-            reuse = 1.0 if cid in forced else 0.0
+            reuse = forced.get(cid, 0.0)
             s = model.score(features(art, pool[cid].centroid, self.df, model.tau, reuse))
             if s > best_score or (s == best_score and best is not None and cid < best):
                 best, best_score = cid, s
@@ -333,9 +353,12 @@ class StoryClusterer:
                 self._retired[cid] = c
                 (self._dirty_stories if level == "story" else self._dirty_threads).add(cid)
 
-    def _linked(self, a: Cluster, b: Cluster) -> bool:
+    def _linked(self, a: Cluster, b: Cluster) -> float:
+        """Strongest reuse between a member of ``a`` and a member of ``b`` (0 when none)."""
         members = set(b.members)
-        return any(p in members for m in a.members for p in self.partners.get(m, ()))
+        return max(
+            (w for m in a.members for p, w in self.partners.get(m, {}).items() if p in members), default=0.0
+        )
 
     def merge_step(self) -> None:
         """Merge stories of one thread that grew together; the older story absorbs the younger."""
@@ -355,16 +378,66 @@ class StoryClusterer:
                 o = self.stories.get(cid)
                 if o is None or o.thread != s.thread:
                     continue
-                reuse = 1.0 if self._linked(s, o) else 0.0
+                reuse = self._linked(s, o)
                 sc = model.score(features(s.centroid, o.centroid, self.df, model.tau, reuse))
                 if sc > best_score:
                     best, best_score = cid, sc
             if best is not None and best_score >= model.merge:
                 self._merge(s, self.stories[best])
         self._merge_pending = set()
+        self._merge_threads()
 
-    def _merge(self, a: Cluster, b: Cluster) -> None:
+    def _merge_threads(self) -> None:
+        """Join threads that turned out to follow one situation (a story may have started a thread
+        of its own before the reports that tie it to an older thread arrived)."""
+        model = self.thread_model
+        for tid in sorted(self._thread_pending):
+            t = self.threads.get(tid)
+            if t is None:
+                continue
+            hits: Counter[str] = Counter()
+            for d in t.index_dims:
+                for cid in self.index["thread"].get(d, ()):
+                    if cid != tid:
+                        hits[cid] += 1
+            best: str | None = None
+            best_score = -1.0
+            for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+                o = self.threads.get(cid)
+                if o is None:
+                    continue
+                sc = model.score(features(t.centroid, o.centroid, self.df, model.tau, self._thread_link(t, o)))
+                if sc > best_score:
+                    best, best_score = cid, sc
+            if best is not None and best_score >= model.merge:
+                self._merge_thread(t, self.threads[best])
+        self._thread_pending = set()
+
+    def _thread_link(self, a: Cluster, b: Cluster) -> float:
+        sa = [s for s in self.stories.values() if s.thread == a.id]
+        sb = [s for s in self.stories.values() if s.thread == b.id]
+        return max((self._linked(x, y) for x in sa for y in sb), default=0.0)
+
+    def _merge_thread(self, a: Cluster, b: Cluster) -> None:
         older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
+        self._absorb(older, younger)
+        self._index_remove("thread", younger)
+        older.index_dims |= younger.index_dims
+        self._index_add("thread", older.id, younger.index_dims)
+        for st in self.stories.values():
+            if st.thread == younger.id:
+                st.thread = older.id
+                self._dirty_stories.add(st.id)
+        for k, v in list(self._merged_threads.items()):
+            if v == younger.id:
+                self._merged_threads[k] = older.id
+        self._merged_threads[younger.id] = older.id
+        younger.merged_into = older.id
+        del self.threads[younger.id]
+        self._retired[younger.id] = younger
+        self._dirty_threads.update({older.id, younger.id})
+
+    def _absorb(self, older: Cluster, younger: Cluster) -> None:
         older.centroid.merge(younger.centroid)
         older.centroid.prune(CENTROID_DIMS)
         older.members.extend(younger.members)
@@ -373,6 +446,12 @@ class StoryClusterer:
             older.terms.setdefault(d, t)
         if younger.last_published and (older.last_published or "") < younger.last_published:
             older.last_published = younger.last_published
+        if younger.first_published and (older.first_published or "~") > younger.first_published:
+            older.first_published = younger.first_published
+
+    def _merge(self, a: Cluster, b: Cluster) -> None:
+        older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
+        self._absorb(older, younger)
         self._index_remove("story", younger)
         older.index_dims |= younger.index_dims
         self._index_add("story", older.id, younger.index_dims)
@@ -388,6 +467,15 @@ class StoryClusterer:
         del self.stories[younger.id]
         self._retired[younger.id] = younger
         self._dirty_stories.update({older.id, younger.id})
+
+
+#: shared quoted characters at which reuse counts as full evidence of one story
+REUSE_FULL_CHARS = 200
+
+
+def reuse_strength(quoted_chars: int) -> float:
+    """0..1 from the characters of quotations two articles share: a copied quote is strong evidence."""
+    return min(1.0, quoted_chars / REUSE_FULL_CHARS)
 
 
 def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:
@@ -406,7 +494,7 @@ class Assignment:
 
 def cluster_features(
     feats: Iterable[ArticleFeatures],
-    partners: dict[str, set[str]] | None = None,
+    partners: Mapping[str, Mapping[str, float]] | None = None,
     story: SimilarityModel = params.STORY,
     thread: SimilarityModel = params.THREAD,
     merge_every: int = 500,
@@ -421,7 +509,7 @@ def cluster_features(
     cl = StoryClusterer(story, thread, merge_every=merge_every)
     stories: dict[str, Cluster] = {}
     for f in ordered:
-        cl.add(f, partners.get(f.id, ()))
+        cl.add(f, dict(partners.get(f.id, {})))
     cl.finish()
     ch = cl.drain()
     for c in [*cl.stories.values(), *ch.stories]:

@@ -138,4 +138,17 @@ MIGRATIONS: list[str] = [
         value BLOB
     );
     """,
+    # 3: one row per reuse pair with the evidence the clusterer weighs (shared characters, and the
+    # part of them inside quotation marks in both articles), so a resumed run need not re-derive it.
+    """
+    CREATE TABLE reuse_pairs (
+        a        TEXT NOT NULL,
+        b        TEXT NOT NULL,
+        chars    INTEGER NOT NULL,
+        quoted   INTEGER NOT NULL,
+        strength REAL NOT NULL,
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX reuse_pairs_b ON reuse_pairs(b);
+    """,
 ]

@@ -69,6 +69,7 @@ def clear_article_results(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
     for i in ids:
         conn.execute("DELETE FROM reuse_keys WHERE article=?", (i,))
         conn.execute("DELETE FROM passages WHERE a=? OR b=?", (i, i))
+        conn.execute("DELETE FROM reuse_pairs WHERE a=? OR b=?", (i, i))
         conn.execute("DELETE FROM quotes WHERE article=?", (i,))
         conn.execute("DELETE FROM quantities WHERE article=?", (i,))
 
@@ -104,7 +105,13 @@ def key_partners(conn: sqlite3.Connection, article: str, keys: Sequence[str], ma
     return sorted(partners)
 
 
-def put_pair(conn: sqlite3.Connection, pair: ArticlePair) -> None:
+def put_pair(conn: sqlite3.Connection, pair: ArticlePair, chars: int = 0, quoted: int = 0) -> None:
+    from newstrace.corpus.stories import reuse_strength
+
+    conn.execute(
+        "INSERT OR REPLACE INTO reuse_pairs (a, b, chars, quoted, strength) VALUES (?,?,?,?,?)",
+        (pair.a, pair.b, chars, quoted, reuse_strength(quoted)),
+    )
     conn.executemany(
         "INSERT OR REPLACE INTO passages (a, b, idx, a_start, a_end, b_start, b_end, kind, score, a_text, b_text, ops) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -127,9 +134,14 @@ def pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticlePai
     return [ArticlePair(a, b, shared) for (a, b), shared in sorted(by_pair.items())]
 
 
-def partners_of(conn: sqlite3.Connection, article: str) -> list[str]:
-    rows = conn.execute("SELECT b FROM passages WHERE a=? UNION SELECT a FROM passages WHERE b=?", (article, article))
-    return sorted({r[0] for r in rows})
+def partners_of(conn: sqlite3.Connection, article: str) -> dict[str, float]:
+    """Articles sharing passages with ``article`` and the reuse strength of each pair."""
+    rows = conn.execute(
+        "SELECT b AS other, strength FROM reuse_pairs WHERE a=? UNION ALL "
+        "SELECT a AS other, strength FROM reuse_pairs WHERE b=?",
+        (article, article),
+    )
+    return {r[0]: float(r[1]) for r in rows}
 
 
 def _passage(r: sqlite3.Row) -> SharedPassage:
