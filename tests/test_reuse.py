@@ -99,3 +99,23 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
         shared[0]
     )
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
+
+
+def test_three_wordings_of_one_quote(rt: Article, rewrite: Article) -> None:
+    """A third outlet quoting de Mistura without RT's "[attacks,]": the bracket marks RT's copies."""
+    original = "nothing justifies the use of disproportionate and indiscriminate weapons, including heavy weapons"
+    third_text = rt.text.replace(
+        "nothing justifies the use of disproportionate, indiscriminate [attacks,] including heavy weapons", original
+    )
+    assert original in third_text
+    third = Article(id="third", text=third_text, outlet="other.example")
+    result = find_reuse([rewrite, rt, third])
+    doc = result.to_dict([rewrite, rt, third])
+    group = next(v for v in doc["variants"] if any("war crimes" in t for t in v["texts"]))
+    assert set(group["articles"]) == {rt.id, rewrite.id, "third"}
+    assert group["fingerprints"] == ["[attacks,]"]
+    diff = {(d["article"], d["words"]) for d in group["differences"]}
+    assert (rt.id, "attacks") in diff and ("third", "weapons") in diff
+    # every other quote the third article took from RT groups with RT's own, one quote per article
+    for v in result.variants:
+        assert len(v.articles) == len(set(v.articles))

@@ -24,6 +24,7 @@ from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
 from newstrace.reuse.candidates import MAX_DF
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS
+from newstrace.reuse.variants import variant_differences
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -122,6 +123,8 @@ def reuse(
             for t, a, sp in zip(v.texts, v.articles, v.spans, strict=True):
                 if t != v.texts[0]:
                     out.print(f"     {a}[{sp.start}:{sp.end}]: “{_short(t, 70)}”", markup=False)
+            for d in variant_differences(v):
+                out.print(f"     only in {d['article']}: {d['words']}", markup=False)
     if result.provenance:
         out.print("\n[bold]Provenance[/bold]")
         for e in result.provenance:

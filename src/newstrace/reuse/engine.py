@@ -16,7 +16,7 @@ from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
 from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
-from newstrace.reuse.variants import group_variants
+from newstrace.reuse.variants import group_variants, variant_differences
 
 #: up to this many articles every pair is aligned (cheap, and catches short shared quotations that
 #: are below the candidate keys' 8-word guarantee); above it only candidate pairs are
@@ -38,7 +38,9 @@ class ReuseResult:
         return {
             "articles": [a.brief() for a in articles],
             "pairs": [p.to_dict() for p in self.pairs],
-            "variants": [v.to_dict() for v in self.variants],
+            "variants": [
+                {**v.to_dict(), "differences": variant_differences(v)} for v in self.variants
+            ],
             "provenance": [e.to_dict() for e in self.provenance],
         }
 

@@ -87,6 +87,11 @@ def _differences(texts: list[str]) -> list[tuple[int, str]]:
     return [(i, d) for i, w in enumerate(words) for d in diffs[w]]
 
 
+def variant_differences(v: QuoteVariants) -> list[dict[str, str]]:
+    """The words each article's wording has that the nearest other wording lacks (JSON-ready)."""
+    return [{"article": v.articles[i], "words": words} for i, words in _differences(v.texts)]
+
+
 def group_variants(
     prepared: Sequence[Prepared], index: dict[str, int], pairs: Sequence[ArticlePair]
 ) -> list[QuoteVariants]:
@@ -109,10 +114,11 @@ def group_variants(
                     # the two overlaps must be the same stretch of the passage
                     ra = (oa[0] - p.a_start, oa[1] - p.a_start)
                     rb = (ob[0] - p.b_start, ob[1] - p.b_start)
-                    slack = 20 + abs((p.a_end - p.a_start) - (p.b_end - p.b_start))
-                    if ra[0] > rb[1] + slack or rb[0] > ra[1] + slack:
-                        continue
-                    if min(oa[1] - oa[0], ob[1] - ob[0]) < 12:
+                    # edits inside the passage shift positions by at most its length difference
+                    slack = abs((p.a_end - p.a_start) - (p.b_end - p.b_start))
+                    common = min(ra[1], rb[1] + slack) - max(ra[0], rb[0] - slack)
+                    shorter = min(ra[1] - ra[0], rb[1] - rb[0])
+                    if shorter < 12 or common < 0.5 * shorter:
                         continue
                     uf.union((ia, xa), (ib, xb))
     groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
@@ -159,4 +165,6 @@ def _fingerprints(texts: list[str], arts: list[str]) -> list[str]:
         for words, who in holders.items():
             if 2 <= len(who) < n_articles:
                 found[words] |= who
-    return sorted(k for k, who in found.items() if len(who) >= 2)
+    marks = [k for k, who in found.items() if len(who) >= 2]
+    # a word difference that is the inside of a shared bracket ("attacks" of "[attacks,]") is one mark
+    return sorted(k for k in marks if not any(k != m and m.startswith("[") and k in m.lower() for m in marks))
