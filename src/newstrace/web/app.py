@@ -14,7 +14,6 @@ Security model (a local tool that shows hostile text):
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import DictLoader, Environment, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
 from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
@@ -97,16 +97,8 @@ def create_app(
     static = _load_package_files("static", tuple(STATIC_TYPES))
     app.state.static = {name: body.encode("utf-8") for name, body in static.items()}
 
+    app.add_middleware(Guard, limits=limits)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or DEFAULT_HOSTS))
-
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            problem = _check_write_request(request, limits)
-            if problem is not None:
-                return _with_headers(problem)
-        response = await call_next(request)
-        return _with_headers(response)
 
     from newstrace.web import api, pages
 
@@ -123,6 +115,37 @@ def create_app(
 
     _install_error_handlers(app)
     return app
+
+
+class Guard:
+    """Pure ASGI middleware: security headers on every response, write requests checked first.
+
+    (Starlette's ``@app.middleware("http")`` wraps every response in a stream; this costs less.)
+    """
+
+    def __init__(self, app: ASGIApp, limits: Limits) -> None:
+        self.app = app
+        self.limits = limits
+        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
+            problem = _check_write_request(Request(scope), self.limits)
+            if problem is not None:
+                await _with_headers(problem)(scope, receive, send)
+                return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _check_write_request(request: Request, limits: Limits) -> Response | None:
