@@ -287,3 +287,21 @@ def test_limits_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     lim = Limits.from_env()
     assert (lim.max_article_chars, lim.extract_seconds_per_article) == (1234, 2.5)
     assert lim.max_compare_articles == Limits().max_compare_articles
+
+
+def test_hostile_records_are_stored_as_text(tmp_path: Path) -> None:
+    """Ingest keeps injection payloads as the literal text they are (escaping is the output's job),
+    and takes only terminal control characters out of metadata."""
+    from fuzz.samples import HOSTILE, hostile_records
+
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in hostile_records()), encoding="utf-8")
+    arts = read_articles([path])
+    assert len(arts) == len(HOSTILE)
+    for a, payload in zip(arts, HOSTILE, strict=True):
+        if "\x1b" in payload:
+            assert a.title is not None and "\x1b" not in a.title and "\x07" not in a.title
+            assert "\x1b" not in a.text  # cleaning drops control characters from bodies too
+        else:
+            assert a.title is not None and a.title.startswith(payload)
+            assert a.outlet == payload and payload in a.text

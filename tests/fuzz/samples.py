@@ -196,3 +196,44 @@ def write_all(folder: Path, files: dict[str, bytes]) -> list[Path]:
         p.write_bytes(data)
         paths.append(p)
     return paths
+
+
+#: payloads the HTML report and the web app must show as text and never run (script, CSS and
+#: link-scheme injection, markup that breaks out of attributes, and terminal escapes for the CLI)
+HOSTILE = [
+    "<script>window.__pwned=1</script>",
+    '"><img src=x onerror="window.__pwned=1">',
+    "'><svg/onload=window.__pwned=1>",
+    "</title><script>window.__pwned=1</script>",
+    "<style>body{background:url(javascript:window.__pwned=1)}</style>",
+    "</style><style>*{display:none!important}</style>",
+    "javascript:window.__pwned=1",
+    "data:text/html,<script>window.__pwned=1</script>",
+    "vbscript:msgbox(1)",
+    "{{7*7}}${7*7}<%= 7*7 %>",
+    "\x1b]0;pwned\x07\x1b[2J",
+    "\u202eevil\u202c",
+]
+
+
+def hostile_records() -> list[dict[str, object]]:
+    """One article per payload, the payload in its title, outlet, URL, author and body.
+
+    The body keeps the RT seed's first paragraph so that the article has real main text, quotes
+    and counts around the payload (it then reaches every stage, not just the reader).
+    """
+    rt = seeds()[0]
+    out: list[dict[str, object]] = []
+    for i, payload in enumerate(HOSTILE):
+        out.append(
+            {
+                "id": f"hostile-{i}",
+                "url": payload if ":" in payload[:12] else f"https://example.org/{payload}",
+                "outlet": payload,
+                "title": f"{payload} {rt.title}",
+                "author": payload,
+                "published": "2016-10-30",
+                "text": f"{rt.paragraphs[0]}\n\n{payload}\n\n{rt.paragraphs[1]} {payload}",
+            }
+        )
+    return out
