@@ -119,3 +119,9 @@ def test_three_wordings_of_one_quote(rt: Article, rewrite: Article) -> None:
     # every other quote the third article took from RT groups with RT's own, one quote per article
     for v in result.variants:
         assert len(v.articles) == len(set(v.articles))
+
+
+def test_cli_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reuse", str(tmp_path / "missing")]) == 2
+    assert "no articles could be read" in capsys.readouterr().err
+    assert main(["reuse", str(EXAMPLES), "--min-chars", "0"]) == 2
