@@ -126,7 +126,8 @@ def extract_many(
     PolNeAR annotates attributions. Broad parses every sentence and is slower.
 
     Candidate passages of up to ``batch_size`` articles at a time go through one ``nlp.pipe``
-    stream, so short articles share batches; the per-article time limit is checked as passages
+    stream (parser batches of ``4 * batch_size`` passages, at least 64), so short articles share
+    batches; the per-article time limit is checked as passages
     are fed to the parser, which bounds a pathological article to its limit plus one batch.
     """
     nlp = get_nlp(DISABLE)
@@ -147,7 +148,7 @@ def extract_many(
                     yield parse_view(text[seg.start:seg.end]), (i, seg)
 
         docs: list[list[tuple[Segment, Doc]]] = [[] for _ in plans]
-        for doc, (i, seg) in nlp.pipe(feed(), batch_size=batch_size, as_tuples=True):
+        for doc, (i, seg) in nlp.pipe(feed(), batch_size=max(64, 4 * batch_size), as_tuples=True):
             docs[i].append((seg, doc))
         for plan, parsed in zip(plans, docs, strict=True):
             yield _finish(plan, parsed)

@@ -88,6 +88,14 @@ STRONG_CUES: frozenset[str] = frozenset(
                    "declare", "insist", "argue", "warn", "tweet", "read", "recall", "quip", "joke")
     for f in _SPEECH_STEMS[stem]
 )
+#: cues worth parsing a sentence for (belief and perception verbs only count next to a quote mark)
+PARSE_CUES: frozenset[str] = frozenset(
+    f for stem in ("say", "tell", "add", "state", "explain", "note", "write", "report", "announce", "claim",
+                   "declare", "insist", "argue", "warn", "ask", "reply", "respond", "confirm", "deny", "admit",
+                   "tweet", "read", "estimate", "accuse", "urge", "allege", "acknowledge", "suggest", "describe",
+                   "condemn", "criticize", "predict", "promise", "vow", "concede", "contend", "assert", "reveal")
+    for f in _SPEECH_STEMS[stem]
+)
 #: nouns that stand for a document; "a statement released by X's office says" is X speaking
 DOCUMENT_NOUNS = frozenset(
     ["statement", "statements", "report", "reports", "communique", "letter", "release", "declaration", "tweet", "post", "message", "announcement", "memo", "note", "website", "document", "study", "survey", "poll", "paper", "analysis", "transcript", "filing", "complaint", "indictment", "lawsuit", "information", "data", "figures", "account", "accounts", "footage", "video", "website", "findings", "estimate", "estimates", "tally"]

@@ -10,6 +10,7 @@ from the cue's clausal complement, or the rest of the sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -70,8 +71,21 @@ def _tok_end(t: Token, off: int) -> int:
     return t.idx + len(t.text) + off
 
 
-def _inside(pos: int, quotes: Sequence[MarkedQuote]) -> bool:
-    return any(q.outer_start <= pos < q.outer_end for q in quotes)
+class QuoteSpans:
+    """The quotations of one article as sorted spans, for fast "is this position quoted?" tests."""
+
+    def __init__(self, quotes: Sequence[MarkedQuote]) -> None:
+        spans = sorted((q.outer_start, q.outer_end) for q in quotes)
+        self.starts = [a for a, _ in spans]
+        # running maximum of ends, so a position inside an earlier, longer span is still found
+        self.ends: list[int] = []
+        for _, b in spans:
+            self.ends.append(max(b, self.ends[-1]) if self.ends else b)
+
+
+def _inside(pos: int, spans: QuoteSpans) -> bool:
+    i = bisect_right(spans.starts, pos) - 1
+    return i >= 0 and pos < spans.ends[i]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -117,12 +131,13 @@ def find_attributions(
     which covers stances and acts as well as speech.
     """
     out: list[Attribution] = []
+    spans = QuoteSpans(quotes)
     for si, sent in enumerate(sents):
         off = sent.offset
         span = sent.span
         for t in span:
             pos = _tok_start(t, off)
-            if _inside(pos, quotes):
+            if _inside(pos, spans):
                 continue
             # according to X
             if t.lower_ == "according" and t.i + 1 < span.end and t.doc[t.i + 1].lower_ == "to":
@@ -224,7 +239,7 @@ def _sentences_of(q: MarkedQuote, sents: list[Sentence]) -> list[int]:
     return [i for i, s in enumerate(sents) if s.start < q.outer_end and q.outer_start < s.end]
 
 
-def _cues_in(sent: Sentence, q: MarkedQuote, quotes: Sequence[MarkedQuote]) -> list[Token]:
+def _cues_in(sent: Sentence, q: MarkedQuote, quotes: QuoteSpans) -> list[Token]:
     cues = []
     for t in sent.span:
         pos = _tok_start(t, sent.offset)
@@ -261,7 +276,7 @@ _COLON_LEAD = re.compile(r"(?:^|\n)([^\n.!?:“”\"]{2,80}?):\s*$")
 
 
 def _colon_speaker(
-    text: str, q: MarkedQuote, sents: list[Sentence], quotes: Sequence[MarkedQuote]
+    text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
 ) -> tuple[Mention | None, str | None]:
     """'Jatras told RT: “...”', 'Dr. Ward stated:\n\n"..."' and headline-style 'Graham: “...”'."""
     before = [s for s in sents if s.end <= q.outer_start and q.outer_start - s.end < 6]
@@ -350,6 +365,7 @@ def attribute(
 ) -> list[QuoteRecord]:
     """Direct quotes with their speaker mention, then indirect attributions not already covered."""
     attrs = find_attributions(text, sents, quotes, broad=broad)
+    spans = QuoteSpans(quotes)
     events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None and a.cue.lower() in CUE_FORMS]
     records: list[QuoteRecord] = []
     for q in quotes:
@@ -358,7 +374,7 @@ def attribute(
         mention: Mention | None = None
         cue_text: str | None = None
         for i in idx:
-            for cue in _cues_in(sents[i], q, quotes):
+            for cue in _cues_in(sents[i], q, spans):
                 cpos = _tok_start(cue, sents[i].offset)
                 dist = min(abs(cpos - q.outer_start), abs(cpos - q.outer_end))
                 m, ctext = _cue_mention(cue, sents[i], q)
@@ -375,7 +391,7 @@ def attribute(
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         if best is None:
-            mention, cue_text = _colon_speaker(text, q, sents, quotes)
+            mention, cue_text = _colon_speaker(text, q, sents, spans)
         if mention is None and best is None:
             # a partial quote inside reported speech: 'Amnesty said the attacks show “a disregard”'
             inner = [a for a in attrs if a.start <= q.start and q.end <= a.end and a.mention is not None]
@@ -386,7 +402,7 @@ def attribute(
             # the attribution split off as its own sentence: '“...” The ministry said.'
             after = [s for s in sents if 0 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
             if after and after[0].end - after[0].start < 160:
-                for cue in _cues_in(after[0], q, quotes):
+                for cue in _cues_in(after[0], q, spans):
                     subj = _subject(cue)
                     if subj is not None and cue.i - after[0].span.start < 8:
                         mention, cue_text = mention_of(subj, after[0].offset), cue.text

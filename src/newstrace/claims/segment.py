@@ -11,15 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.claims.lexicon import CUE_FORMS, TENS, UNITS
+from newstrace.claims.lexicon import EVENT_NOUNS, PARSE_CUES, PEOPLE_NOUNS, TENS, UNITS
 
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "corp", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "al", "fig", "rev", "est", "approx", "dept", "univ"]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
+_NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
+_COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
+#: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun or event
 _CANDIDATE = re.compile(
-    r"[\d“”\"«»„″‘]|\b(?:" + "|".join(sorted(CUE_FORMS | {"according"}, key=len, reverse=True)) + "|"
-    + "|".join(list(UNITS) + list(TENS)) + r"|scores|dozens?|hundreds?|thousands?|several|handful|few)\b",
+    r"[“”\"«»„″‘]|\b(?:" + "|".join(sorted(PARSE_CUES | {"according"}, key=len, reverse=True)) + r")\b"
+    + r"|\b" + _NUMBERISH + r"\b(?:[\s-]+[\w'’-]+){0,3}?[\s-]+(?:" + _COUNTED + r")\b"
+    + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:at least |more than |over |some |about )?" + _NUMBERISH + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece
