@@ -349,11 +349,18 @@ def model_dict(m: SimilarityModel) -> dict[str, Any]:
     }
 
 
-def evaluate(fakes: Path, fnc: Path | None, split: str = "test", distractors: int = 600) -> dict[str, Any]:
+def evaluate_corpus(corpus: LabelledCorpus, split: str = "test") -> dict[str, Any]:
     """The benchmark figures on one split with the shipped parameters."""
-    corpus = load_corpus(fakes, fnc, distractors).subset(split)
-    result = run(corpus)
+    result = run(corpus.subset(split))
     result["split"] = split
+    result["reuse_pairs"] = sum(len(v) for v in corpus.subset(split).partners.values()) // 2
     result["story_model"] = model_dict(params.STORY)
     result["thread_model"] = model_dict(params.THREAD)
     return result
+
+
+def evaluate(fakes: Path, fnc: Path | None, split: str = "test", distractors: int = 600, reuse: bool = True) -> dict[str, Any]:
+    corpus = load_corpus(fakes, fnc, distractors)
+    if reuse:
+        add_reuse(corpus)
+    return evaluate_corpus(corpus, split)

@@ -1,0 +1,286 @@
+"""``newstrace analyze``, ``stories``, ``threads``, ``story``, ``outlets``, ``load-results`` and the
+corpus benchmarks ``eval similarity-semeval`` and ``eval stories-fakes``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from newstrace.cli.app import (
+    DEFAULT_DB,
+    DbOption,
+    JsonFlag,
+    app,
+    emit_json,
+    err,
+    eval_app,
+    out,
+    progress,
+)
+from newstrace.errors import InputError, NewstraceError, StoreError
+from newstrace.store.results import CorpusResults
+from newstrace.store.sqlite import Store
+
+
+@app.command()
+def analyze(
+    db: DbOption = DEFAULT_DB,
+    engine: Annotated[str, typer.Option(help="local (the database) or spark (--input to --out).")] = "local",
+    input_path: Annotated[
+        Path | None, typer.Option("--input", help="Spark: Parquet file/folder or JSONL of articles.")
+    ] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Spark: folder for the Parquet results.")] = None,
+    master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[2]",
+    batch: Annotated[int, typer.Option(min=1, help="Local: articles per committed batch.")] = 500,
+    no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
+    no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
+
+    Incremental: only new or changed articles are analysed; each batch is committed, so a killed
+    run resumes where it stopped. With --engine spark the same steps run as Spark jobs over
+    --input and write Parquet results to --out (load them with 'newstrace load-results').
+    """
+    from newstrace.engine.steps import STEPS
+
+    steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
+    if engine == "spark":
+        if input_path is None or out_dir is None:
+            raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
+        from newstrace.engine.spark import run_spark
+
+        report = run_spark(input_path, out_dir, master=master, steps=steps, merge_every=batch)
+        if as_json:
+            emit_json(report)
+        else:
+            err.print(
+                f"{out_dir}: {report['articles']} articles, {report['pairs']} reuse pairs, "
+                f"{report['stories']} stories in {report['threads']} threads ({report['seconds']:.1f} s)",
+                markup=False,
+            )
+        return
+    if engine != "local":
+        raise InputError(f"--engine {engine}: expected local or spark")
+    from newstrace.corpus import analyze as run
+
+    with Store(db) as store, progress(label="analyze", enabled=not as_json) as bar:
+        task = bar.add_task("analysing", total=None)
+
+        def on_batch(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch)
+    if as_json:
+        emit_json({"db": str(db), **rep.to_dict()})
+    else:
+        err.print(
+            f"{db}: {rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
+            f"{rep.stories} stories in {rep.threads} threads",
+            markup=False,
+        )
+
+
+@app.command("load-results")
+def load_results_cmd(
+    results: Annotated[Path, typer.Argument(help="Folder written by 'analyze --engine spark --out'.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonFlag = False,
+) -> None:
+    """Load the Parquet results of a Spark run (articles included) into a database."""
+    from newstrace.engine.load import load_results
+
+    with Store(db) as store:
+        counts = load_results(store, results)
+    if as_json:
+        emit_json({"db": str(db), **counts})
+    else:
+        err.print(f"{db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+
+
+def _results(db: Path) -> tuple[Store, CorpusResults]:
+    store = Store(db, readonly=True)
+    res = CorpusResults(store.conn)
+    return store, res
+
+
+def _outlets_text(outlets: list[dict[str, Any]], n: int = 4) -> str:
+    shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
+    return shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonFlag = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many (0 = all).")] = 0,
+    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
+) -> None:
+    """The stories found by 'newstrace analyze': id, thread, label, size, outlets, first seen."""
+    store, res = _results(db)
+    with store:
+        total, rows = res.stories(thread=thread, outlet=outlet, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table(title=f"{len(rows)} of {total} stories in {db}")
+    for col in ("id", "thread", "first seen", "size"):
+        table.add_column(col, no_wrap=True, justify="right" if col == "size" else "left")
+    table.add_column("label", overflow="fold")
+    table.add_column("outlets", overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"], r["thread"] or "", f"{r['start'] or '?'} {r['first_seen_outlet'] or ''}", str(r["size"]),
+            escape(r["label"] or ""), escape(_outlets_text(r["outlets"])),
+        )
+    out.print(table)
+
+
+@app.command()
+def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False) -> None:
+    """Threads (developing situations): id, label, time span, stories and articles."""
+    store, res = _results(db)
+    with store:
+        rows = res.threads()
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table(title=f"{len(rows)} threads in {db}")
+    for col in ("id", "span", "stories", "articles"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("label", overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], f"{r['start'] or '?'} .. {r['end'] or '?'}", str(len(r["stories"])), str(r["size"]), escape(r["label"] or ""))
+    out.print(table)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: JsonFlag = False,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here.")] = None,
+) -> None:
+    """One story: its articles and the compare report across them (--json, --html FILE)."""
+    from newstrace.corpus.report import story_report
+
+    with Store(db, readonly=True) as store:
+        res = CorpusResults(store.conn)
+        sid = res.find_story(story_id)
+        found = res.story(sid) if sid else None
+        if found is None:
+            raise StoreError(f"{db}: no story with id {story_id!r} (see 'newstrace stories')")
+        summary, member_ids = found
+        doc, comparison = story_report(store, summary, member_ids)
+    if html is not None:
+        if comparison is None:
+            raise NewstraceError(f"story {summary['id']}: no compare report ({doc.get('report_note')})")
+        from newstrace.compare import render_html
+
+        try:
+            html.write_text(render_html(comparison), encoding="utf-8")
+        except OSError as e:
+            raise InputError(f"{html}: cannot write ({e.strerror})") from e
+        if not as_json:
+            err.print(f"{html}: report on {len(member_ids)} article(s) written", markup=False)
+    if as_json:
+        emit_json(doc)
+        return
+    if html is not None:
+        return
+    out.print(f"[bold]{escape(summary['label'] or summary['id'])}[/bold]")
+    out.print(
+        f"[dim]story[/dim] {summary['id']}  [dim]thread[/dim] {summary['thread']}  "
+        f"[dim]span[/dim] {summary['start']} .. {summary['end']}  [dim]size[/dim] {summary['size']}"
+    )
+    for a in doc["articles"]:
+        out.print(f"  {a['published'] or '?':<10}  {escape(str(a['outlet'] or '?')):<24} {a['id']}  {escape(a['title'] or '')}")
+    rep = doc.get("report")
+    if rep:
+        for f in rep.get("findings", [])[:10]:
+            out.print(f"  [yellow]{f['type']}[/yellow] {escape(f['summary'])}")
+
+
+@app.command()
+def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False) -> None:
+    """The outlet network: whose text reappears where (directed by provenance), who is first."""
+    store, res = _results(db)
+    with store:
+        stats, edges = res.network()
+    if as_json:
+        emit_json({"outlets": stats, "edges": edges})
+        return
+    table = Table(title=f"{len(stats)} outlets in {db}")
+    for col in ("outlet", "articles", "stories", "first in", "share first"):
+        table.add_column(col, no_wrap=True)
+    for s in stats:
+        table.add_row(escape(s["outlet"]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+    out.print(table)
+    if edges:
+        et = Table(title="reuse between outlets (source -> derived, pairs)")
+        for col in ("source", "derived", "pairs"):
+            et.add_column(col)
+        for e in edges[:40]:
+            et.add_row(escape(e["source"]), escape(e["derived"]), str(e["count"]))
+        out.print(et)
+
+
+# --- benchmarks -------------------------------------------------------------------------------
+
+
+@eval_app.command("similarity-semeval")
+def similarity_semeval(
+    path: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
+    lang: Annotated[str, typer.Option(help="Language of both texts of a pair.")] = "en",
+    semantic: Annotated[bool, typer.Option("--semantic", help="Add sentence-embedding similarity (install extra 'semantic').")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Pearson correlation of newstrace's story similarity with the 'Overall' score (held-out pairs)."""
+    from newstrace.evaluate.similarity_semeval import evaluate
+
+    result = evaluate(path, lang=lang, semantic=semantic)
+    if as_json:
+        emit_json(result)
+        return
+    out.print(json.dumps(result, indent=2))
+
+
+@eval_app.command("stories-fakes")
+def stories_fakes(
+    fakes: Annotated[Path, typer.Argument(help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
+    fnc: Annotated[Path | None, typer.Option(help="FNC-1 folder for distractor bodies.")] = None,
+    split: Annotated[str, typer.Option(help="dev or test (the reported one).")] = "test",
+    distractors: Annotated[int, typer.Option(help="FNC-1 bodies mixed in (one per claim).")] = 600,
+    calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
+    no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Story clustering on FA-KES events with FNC-1 distractors: pairwise and BCubed P/R/F1."""
+    from newstrace.evaluate import stories_fakes as sf
+
+    if split not in ("dev", "test"):
+        raise InputError(f"--split {split}: expected dev or test")
+    corpus = sf.load_corpus(fakes, fnc, distractors)
+    if not no_reuse:
+        sf.add_reuse(corpus)
+    if calibrate:
+        cal = sf.calibrate(corpus)
+        result: dict[str, Any] = {
+            "story_model": sf.model_dict(cal["story"]),
+            "thread_model": sf.model_dict(cal["thread"]),
+            "dev_story_pairwise_f1": cal["dev_story_pairwise_f1"],
+            "dev_thread_pairwise_f1": cal["dev_thread_pairwise_f1"],
+            "test": sf.run(corpus.subset("test"), story=cal["story"], thread=cal["thread"]),
+        }
+    else:
+        result = sf.evaluate_corpus(corpus, split)
+    if as_json:
+        emit_json(result)
+        return
+    out.print(json.dumps(result, indent=2))

@@ -1,0 +1,69 @@
+"""The compare report of one story, built from what ``analyze`` stored (claims, passages, edges).
+
+Nothing is re-extracted or re-aligned: the story's stored claims and reuse pairs are handed to
+``compare_articles``, so ``newstrace story ID`` is as fast as reading the database, and shows the
+same offsets ``analyze`` found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from newstrace.engine.steps import order_key
+from newstrace.limits import LIMITS
+from newstrace.model import ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
+from newstrace.store import results as R
+
+if TYPE_CHECKING:
+    from newstrace.compare import Comparison
+    from newstrace.store.sqlite import Store
+
+
+@dataclass
+class StoredReuse:
+    """The reuse of a story as stored, in the shape ``compare_articles`` reads."""
+
+    pairs: list[ArticlePair] = field(default_factory=list)
+    variants: list[QuoteVariants] = field(default_factory=list)
+    provenance: list[ProvenanceEdge] = field(default_factory=list)
+
+
+def story_report(
+    store: Store, summary: dict[str, Any], member_ids: list[str], max_articles: int | None = None
+) -> tuple[dict[str, Any], Comparison | None]:
+    """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible)."""
+    limit = max_articles or LIMITS.max_compare_articles
+    arts = sorted((a for a in (store.get_article(i) for i in member_ids) if a is not None), key=order_key)
+    doc: dict[str, Any] = {
+        "story": summary,
+        "articles": [{**a.brief(), "words": a.words} for a in arts],
+        "report": None,
+        "report_note": None,
+    }
+    if len(arts) > limit:
+        doc["report_note"] = f"the report covers the first {limit} of {len(arts)} articles"
+        arts = arts[:limit]
+    try:
+        from newstrace.compare import compare_articles
+    except ImportError:  # pragma: no cover - the compare stage is part of the package
+        doc["report_note"] = "the compare stage is not installed"
+        return doc, None
+    ids = [a.id for a in arts]
+    claims: dict[str, ArticleClaims] = {}
+    for i in ids:
+        c = R.claims_of(store.conn, i)
+        if c is not None:
+            claims[i] = c
+    reuse = StoredReuse()
+    reuse.pairs = R.pairs_among(store.conn, ids)
+    reuse.provenance = [e for e in R.provenance_of(store.conn, summary["id"]) if e.derived in ids]
+    if reuse.pairs:
+        from newstrace.reuse import group_variants
+        from newstrace.reuse.align import prepare
+
+        prepared = [prepare(a) for a in arts]
+        reuse.variants = group_variants(prepared, {a.id: i for i, a in enumerate(arts)}, reuse.pairs)
+    comparison = compare_articles(arts, claims=claims if len(claims) == len(ids) else None, reuse=reuse)
+    doc["report"] = comparison.to_dict()
+    return doc, comparison

@@ -1,0 +1,107 @@
+"""Load the Parquet results of a Spark run into a newstrace database (``newstrace load-results``).
+
+Reads with pyarrow only (no Spark needed), writes through the same ``store.results`` functions the
+local engine uses, in one transaction, and marks the articles analysed; the clustering state comes
+along, so a later local ``analyze`` continues incrementally from the Spark run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newstrace.errors import InputError, NewstraceError
+from newstrace.model import (
+    Article,
+    ArticleClaims,
+    ArticlePair,
+    ProvenanceEdge,
+    Quantity,
+    Quote,
+    SharedPassage,
+)
+from newstrace.store import results as R
+from newstrace.store.sqlite import Store
+
+BATCH = 5000
+
+
+def _rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:
+    try:
+        import pyarrow.dataset as ds
+    except ImportError as e:
+        raise NewstraceError("loading Spark results needs pyarrow: pip install 'newstrace[spark]'") from e
+    path = folder / name
+    if not path.exists():
+        raise InputError(f"{folder}: no '{name}' table (not a 'newstrace analyze --engine spark' output?)")
+    files = sorted(p for p in path.rglob("*.parquet"))
+    if not files:
+        return
+    for batch in ds.dataset([str(f) for f in files], format="parquet").to_batches():
+        yield from batch.to_pylist()
+
+
+def load_results(store: Store, folder: Path) -> dict[str, int]:
+    """Insert articles and every result table; returns counts per table."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder")
+    counts: dict[str, int] = {}
+    arts = [Article.from_dict(json.loads(r["json"])) for r in _rows(folder, "articles")]
+    arts.sort(key=lambda a: a.id)
+    for i in range(0, len(arts), BATCH):
+        store.add_articles(arts[i : i + BATCH])
+    counts["articles"] = len(arts)
+    conn = store.conn
+    with store.transaction():
+        ids = [a.id for a in arts]
+        R.clear_article_results(conn, ids)
+        n = 0
+        for r in _rows(folder, "keys"):
+            conn.execute("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", (r["key"], r["article"]))
+            n += 1
+        counts["keys"] = n
+        n = 0
+        for r in _rows(folder, "pairs"):
+            shared = [SharedPassage(**s) for s in json.loads(r["shared"])]
+            R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]))
+            n += 1
+        counts["pairs"] = n
+        n = 0
+        for r in _rows(folder, "claims"):
+            d = json.loads(r["json"])
+            R.put_claims(
+                conn,
+                ArticleClaims(r["article"], [Quote(**q) for q in d["quotes"]], [Quantity(**q) for q in d["quantities"]]),
+            )
+            n += 1
+        counts["claims"] = n
+        n = 0
+        for r in _rows(folder, "stories"):
+            table = "stories" if r["level"] == "story" else "threads"
+            cols = ["id", "label", "first_article", "first_outlet", "start", "end", "size", "outlets", "state", "merged_into"]
+            if table == "stories":
+                cols.insert(1, "thread")
+            conn.execute(
+                f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [r[c] for c in cols],
+            )
+            n += table == "stories"
+        counts["stories"] = n
+        memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
+        R.put_memberships(conn, memberships)
+        counts["memberships"] = len(memberships)
+        by_story: dict[str, list[ProvenanceEdge]] = {}
+        for r in _rows(folder, "provenance"):
+            by_story.setdefault(r["story"], []).append(
+                ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]), json.loads(r["evidence"]))
+            )
+        for story, edges in sorted(by_story.items()):
+            R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)))
+        counts["provenance"] = sum(len(v) for v in by_story.values())
+        for r in _rows(folder, "state"):
+            R.put_state(conn, r["key"], bytes(r["value"]))
+        hashes = {row[0]: row[1] for row in conn.execute("SELECT id, content_hash FROM articles")}
+        R.mark_analysed(conn, [(i, hashes[i]) for i in ids if i in hashes])
+    return counts

@@ -1,0 +1,366 @@
+"""The Spark engine: the local engine's steps as Spark jobs over Parquet or JSONL, results to Parquet.
+
+Same functions, different executor. Records are turned into articles with the ingest reader's own
+``record_to_article`` (so texts and offsets match what ``newstrace ingest`` stores); then
+
+1. ``article_steps`` in ``mapPartitions``: clustering features, candidate keys, claims;
+2. candidate pairs: ``(key, article)`` rows grouped by key, paired with ``ranked_pairs`` (the local
+   engine's incremental max-df rule stated per key group), de-duplicated;
+3. ``pair_record`` (alignment) on the pairs, joined with their texts, in ``mapPartitions``;
+4. stories and threads: the features streamed to the driver in publication order
+   (``toLocalIterator``, bounded memory) through the same ``StoryClusterer``;
+5. provenance per story with ``story_provenance`` on the executors.
+
+Everything is written to ``--out`` as Parquet tables that ``newstrace load-results`` puts into a
+database (``engine/load.py``), clustering state included, so a local run can continue from there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from newstrace.errors import InputError, NewstraceError
+
+#: tables written under ``--out`` (one Parquet folder each)
+TABLES = ("articles", "keys", "pairs", "claims", "stories", "memberships", "provenance", "state")
+
+
+def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
+    """A SparkSession whose Python workers run this interpreter (and so this newstrace)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise NewstraceError("the Spark engine needs the 'spark' extra: pip install 'newstrace[spark]'") from e
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        raise NewstraceError("the Spark engine needs Java 17+ (scripts/install-system-deps.sh installs it)")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    m = re.fullmatch(r"local\[(\d+)\]", master)
+    parallel = m.group(1) if m else "8"
+    session = (
+        SparkSession.builder.master(master)
+        .appName(app_name)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", parallel)
+        .config("spark.default.parallelism", parallel)
+        .config("spark.python.worker.reuse", "true")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+# --- functions shipped to the executors (module level so they pickle by reference) -------------
+
+
+def _records_to_articles(rows: Iterable[tuple[dict[str, Any], int]], source: str) -> Iterator[dict[str, Any]]:
+    from newstrace.ingest.records import record_to_article
+
+    for record, index in rows:
+        number = index + 1
+        try:
+            art = record_to_article(record, clean=True, source=source, number=number, where=f"{source}:{number}")
+        except NewstraceError:
+            continue
+        yield art.to_dict()
+
+
+def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[dict[str, Any], int]]:
+    for line, index in rows:
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(obj, dict):
+            yield obj, index
+
+
+def _article_records(dicts: Iterable[dict[str, Any]], steps: Sequence[str]) -> Iterator[dict[str, Any]]:
+    from newstrace.engine.steps import article_steps, order_key
+    from newstrace.model import Article
+
+    arts = [Article.from_dict(d) for d in dicts]
+    for a, rec in zip(arts, article_steps(arts, steps), strict=True):
+        yield {
+            "id": a.id,
+            "order": list(order_key(a)),
+            "features": rec.features.to_dict(),
+            "keys": rec.keys,
+            "claims": None
+            if rec.claims is None
+            else {
+                "quotes": [q.to_dict() for q in rec.claims.quotes],
+                "quantities": [q.to_dict() for q in rec.claims.quantities],
+            },
+        }
+
+
+def _key_group(kv: tuple[str, Iterable[tuple[list[Any], str]]], max_df: int) -> Iterator[tuple[str, str]]:
+    from newstrace.engine.steps import ranked_pairs
+
+    holders = [((bool(o[0]), str(o[1]), str(o[2])), i) for o, i in kv[1]]
+    yield from ranked_pairs(holders, max_df)
+
+
+def _align(rows: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+    from newstrace.engine.steps import pair_record
+    from newstrace.model import Article
+
+    for da, db in rows:
+        rec = pair_record(Article.from_dict(da), Article.from_dict(db))
+        if rec is not None:
+            yield {
+                "a": rec.pair.a,
+                "b": rec.pair.b,
+                "chars": rec.chars,
+                "quoted": rec.quoted,
+                "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False),
+            }
+
+
+def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]]]) -> Iterator[dict[str, Any]]:
+    from newstrace.engine.local import PROVENANCE_MAX
+    from newstrace.engine.steps import story_provenance
+    from newstrace.model import Article, ArticlePair, SharedPassage
+
+    for story, (arts_it, pairs_it) in rows:
+        arts = [Article.from_dict(d) for d in arts_it]
+        pairs = [
+            ArticlePair(p["a"], p["b"], [SharedPassage(**s) for s in json.loads(p["shared"])])
+            for p in sorted(pairs_it, key=lambda p: (p["a"], p["b"]))
+        ]
+        if len(arts) < 2 or len(arts) > PROVENANCE_MAX or not pairs:
+            continue
+        for e in story_provenance(arts, pairs):
+            yield {
+                "story": story,
+                "source": e.source,
+                "derived": e.derived,
+                "confidence": float(e.confidence),
+                "evidence": json.dumps(e.evidence, ensure_ascii=False, default=str),
+            }
+
+
+# --- the driver -------------------------------------------------------------------------------
+
+
+def _is_parquet(path: Path) -> bool:
+    if path.suffix == ".parquet":
+        return True
+    return path.is_dir() and any(p.suffix == ".parquet" for p in path.iterdir())
+
+
+def run_spark(
+    input_path: Path,
+    out_dir: Path,
+    *,
+    master: str = "local[2]",
+    steps: Sequence[str] | None = None,
+    merge_every: int = 500,
+    max_df: int | None = None,
+    spark: Any = None,
+) -> dict[str, Any]:
+    """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``."""
+    from newstrace.corpus import params
+    from newstrace.corpus.features import ArticleFeatures
+    from newstrace.corpus.stories import StoryClusterer
+    from newstrace.engine.steps import STEPS
+
+    if not input_path.exists():
+        raise InputError(f"{input_path}: no such file or folder")
+    if max_df is None:
+        from newstrace.reuse.candidates import MAX_DF
+
+        max_df = MAX_DF
+    steps = [s for s in STEPS if s in (steps or STEPS)]
+    t0 = time.perf_counter()
+    spark = spark or get_session(master)
+    sc = spark.sparkContext
+    source = str(input_path)
+
+    if _is_parquet(input_path):
+        records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
+    else:
+        records = sc.textFile(source).zipWithIndex().mapPartitions(_json_lines)
+    articles = (
+        records.mapPartitions(lambda rows: _records_to_articles(rows, source))
+        .map(lambda d: (d["id"], d))
+        .reduceByKey(lambda x, y: x if (x.get("record") or 0) >= (y.get("record") or 0) else y)
+        .values()
+        .cache()
+    )
+    n_articles = articles.count()
+    if n_articles == 0:
+        raise InputError(f"{input_path}: no articles found")
+    step_list = list(steps)
+    recs = articles.mapPartitions(lambda it: _article_records(it, step_list)).cache()
+
+    by_id = articles.map(lambda d: (d["id"], d))
+    pairs_rdd = sc.emptyRDD()
+    if "reuse" in steps:
+        md = int(max_df)
+        cand = (
+            recs.flatMap(lambda r: [(k, (r["order"], r["id"])) for k in r["keys"]])
+            .groupByKey()
+            .flatMap(lambda kv: _key_group(kv, md))
+            .distinct()
+        )
+        joined = (
+            cand.join(by_id)  # (a, (b, a_dict))
+            .map(lambda x: (x[1][0], x[1][1]))
+            .join(by_id)  # (b, (a_dict, b_dict))
+            .map(lambda x: (x[1][0], x[1][1]))
+        )
+        pairs_rdd = joined.mapPartitions(_align).cache()
+
+    # stories and threads: one sequential pass on the driver, in the stream order
+    partners: dict[str, dict[str, float]] = {}
+    if "reuse" in steps:
+        from newstrace.corpus.stories import reuse_strength
+
+        for p in pairs_rdd.map(lambda p: (p["a"], p["b"], p["quoted"])).collect():
+            partners.setdefault(p[1], {})[p[0]] = reuse_strength(int(p[2]))
+    stories_rows: list[dict[str, Any]] = []
+    memberships: list[dict[str, Any]] = []
+    state_rows: list[dict[str, Any]] = []
+    if "stories" in steps:
+        cl = StoryClusterer(params.STORY, params.THREAD, merge_every=merge_every)
+        stream = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["features"])).sortByKey()
+        for _, fd in stream.toLocalIterator():
+            f = ArticleFeatures.from_dict(fd)
+            cl.add(f, partners.get(f.id))
+        cl.finish()
+        ch = cl.drain()
+        clusters = {c.id: c for c in [*ch.threads, *ch.stories, *cl.threads.values(), *cl.stories.values()]}
+        thread_of_merged = dict(ch.merged_threads)
+        for c in sorted(clusters.values(), key=lambda c: (c.level, c.id)):
+            thread = c.thread
+            while thread in thread_of_merged:
+                thread = thread_of_merged[thread]
+            stories_rows.append(
+                {
+                    "level": c.level,
+                    "id": c.id,
+                    "thread": thread,
+                    "label": c.label(cl.df),
+                    "first_article": c.first_article,
+                    "first_outlet": c.first_outlet,
+                    "start": c.first_published,
+                    "end": c.last_published,
+                    "size": 0 if c.merged_into else c.size,
+                    "outlets": json.dumps(dict(sorted(c.outlets.items()))),
+                    "state": None if c.merged_into else c.to_state(),
+                    "merged_into": c.merged_into,
+                }
+            )
+        memberships = [{"article": a, "story": s, "score": float(sc_)} for a, (s, sc_) in sorted(ch.memberships.items())]
+        meta = {
+            "n": cl.df.n,
+            "seen": cl.seen,
+            "now": cl.now,
+            "merge_pending": sorted(cl._merge_pending),
+            "thread_pending": sorted(cl._thread_pending),
+        }
+        state_rows = [
+            {"key": "df", "value": cl.df.to_bytes()},
+            {"key": "clusterer", "value": json.dumps(meta).encode()},
+        ]
+
+    provenance_rdd = sc.emptyRDD()
+    if "reuse" in steps and memberships:
+        story_of = sc.broadcast({m["article"]: m["story"] for m in memberships})
+        same_story = pairs_rdd.filter(lambda p: story_of.value.get(p["a"]) == story_of.value.get(p["b"]))
+        with_pairs = set(same_story.map(lambda p: story_of.value.get(p["a"])).distinct().collect())
+        wanted = sc.broadcast(with_pairs)
+        story_arts = articles.filter(lambda d: story_of.value.get(d["id"]) in wanted.value).map(
+            lambda d: (story_of.value[d["id"]], d)
+        )
+        story_pairs = same_story.map(lambda p: (story_of.value[p["a"]], p))
+        provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance)
+
+    _write(spark, out_dir, articles, recs, pairs_rdd, stories_rows, memberships, provenance_rdd, state_rows)
+    n_pairs = int(pairs_rdd.count()) if "reuse" in steps else 0
+    return {
+        "engine": "spark",
+        "master": master,
+        "input": source,
+        "out": str(out_dir),
+        "articles": int(n_articles),
+        "pairs": n_pairs,
+        "stories": sum(1 for r in stories_rows if r["level"] == "story" and not r["merged_into"]),
+        "threads": len({r["thread"] for r in stories_rows if r["level"] == "story" and not r["merged_into"]}),
+        "steps": list(steps),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+def _write(
+    spark: Any,
+    out_dir: Path,
+    articles: Any,
+    recs: Any,
+    pairs_rdd: Any,
+    stories_rows: list[dict[str, Any]],
+    memberships: list[dict[str, Any]],
+    provenance_rdd: Any,
+    state_rows: list[dict[str, Any]],
+) -> None:
+    from pyspark.sql.types import (
+        BinaryType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    def schema(*cols: tuple[str, Any]) -> Any:
+        return StructType([StructField(n, t, True) for n, t in cols])
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def save(name: str, rdd_or_rows: Any, sch: Any) -> None:
+        target = str(out_dir / name)
+        if isinstance(rdd_or_rows, list):
+            df = spark.createDataFrame(rdd_or_rows, sch) if rdd_or_rows else spark.createDataFrame([], sch)
+        else:
+            df = spark.createDataFrame(rdd_or_rows, sch)
+        df.write.mode("overwrite").parquet(target)
+
+    S, L, D, B = StringType(), LongType(), DoubleType(), BinaryType()
+    save("articles", articles.map(lambda d: {"id": d["id"], "json": json.dumps(d, ensure_ascii=False, default=str)}), schema(("id", S), ("json", S)))
+    save("keys", recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]), schema(("key", S), ("article", S)))
+    save(
+        "claims",
+        recs.filter(lambda r: r["claims"] is not None).map(
+            lambda r: {"article": r["id"], "json": json.dumps(r["claims"], ensure_ascii=False)}
+        ),
+        schema(("article", S), ("json", S)),
+    )
+    save("pairs", pairs_rdd, schema(("a", S), ("b", S), ("chars", L), ("quoted", L), ("shared", S)))
+    save(
+        "stories",
+        stories_rows,
+        schema(
+            ("level", S), ("id", S), ("thread", S), ("label", S), ("first_article", S), ("first_outlet", S),
+            ("start", S), ("end", S), ("size", L), ("outlets", S), ("state", B), ("merged_into", S),
+        ),
+    )
+    save("memberships", memberships, schema(("article", S), ("story", S), ("score", D)))
+    save(
+        "provenance",
+        provenance_rdd,
+        schema(("story", S), ("source", S), ("derived", S), ("confidence", D), ("evidence", S)),
+    )
+    save("state", state_rows, schema(("key", S), ("value", B)))
