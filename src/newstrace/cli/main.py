@@ -23,6 +23,7 @@ from newstrace.cli import serve as _serve  # noqa: F401  isort: skip
 from newstrace.cli import reuse as _reuse  # noqa: F401  isort: skip
 from newstrace.cli import extract as _extract  # noqa: F401  isort: skip
 from newstrace.cli import compare as _compare  # noqa: F401  isort: skip
+from newstrace.cli import corpus as _corpus  # noqa: F401  isort: skip
 
 
 def _version(value: bool) -> None:
