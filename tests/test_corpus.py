@@ -1,0 +1,215 @@
+"""Corpus mode: stories and threads on the seeds + FA-KES, incremental and resumable analysis, CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, require_data
+from newstrace.cli.main import main
+from newstrace.corpus import analyze
+from newstrace.corpus.features import article_features
+from newstrace.corpus.similarity import Centroid, DocFreq, cosine
+from newstrace.engine import local as local_engine
+from newstrace.ingest import read_articles
+from newstrace.model import Article
+from newstrace.store import results as R
+from newstrace.store.results import CorpusResults
+from newstrace.store.sqlite import Store
+
+RT = "c76a1369a679181f"
+REWRITE = "f2b329a05aa358ae"
+SANA_28_OCT = "1926479072"
+SANA_31_OCT = "1926478959"
+
+
+@pytest.fixture(scope="module")
+def fakes_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """examples/ plus FA-KES dev ingested and analysed once (the 'done when' scenario)."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    db = tmp_path_factory.mktemp("corpus") / "news.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["ingest", str(fakes), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--json"]) == 0
+    yield db
+
+
+def _thread_members(db: Path, thread: str) -> list[Article]:
+    with Store(db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        _, stories = res.stories(thread=thread)
+        out: list[Article] = []
+        for s in stories:
+            found = res.story(s["id"])
+            assert found is not None
+            out += [a for a in (st.get_article(i) for i in found[1]) if a is not None]
+    return out
+
+
+@pytest.mark.data
+def test_seed_story_and_thread(fakes_db: Path) -> None:
+    with Store(fakes_db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        rt, rw = res.stories_of(RT), res.stories_of(REWRITE)
+        sana28, sana31 = res.stories_of(SANA_28_OCT), res.stories_of(SANA_31_OCT)
+    assert len(rt) == len(rw) == 1
+    # the rewrite and RT's report are one story ...
+    assert rt[0]["id"] == rw[0]["id"]
+    # ... the SANA casualty reports of 28 and 31 October are not in it, but in its thread
+    assert sana28[0]["id"] != rt[0]["id"] and sana31[0]["id"] != rt[0]["id"]
+    assert sana28[0]["thread"] == rt[0]["thread"] == sana31[0]["thread"]
+    members = _thread_members(fakes_db, rt[0]["thread"])
+    months = {(a.published.year, a.published.month) for a in members if a.published and a.id not in (RT, REWRITE)}
+    # the situation ran 28 Oct - 3 Nov 2016: no FA-KES article from any other period joins it
+    assert months <= {(2016, 10), (2016, 11)}
+    assert all(str(a.published) <= "2016-11-05" and str(a.published) >= "2016-10-20" for a in members)
+
+
+@pytest.mark.data
+def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", str(fakes_db), "--json"]) == 0
+    stories = json.loads(capsys.readouterr().out)
+    assert stories and {"id", "thread", "label", "size", "outlets", "first_seen_outlet", "start", "end"} <= set(stories[0])
+    sizes = [s["size"] for s in stories]
+    assert sizes == sorted(sizes, reverse=True)
+    # every article is in exactly one live story
+    with sqlite3.connect(fakes_db) as c:
+        n_articles = c.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert sum(sizes) == n_articles
+
+    assert main(["threads", "--db", str(fakes_db), "--json"]) == 0
+    threads = json.loads(capsys.readouterr().out)
+    ids = {s["id"] for s in stories}
+    assert all(set(t["stories"]) <= ids for t in threads)
+    assert sum(len(t["stories"]) for t in threads) == len(stories)
+
+    assert main(["outlets", "--db", str(fakes_db), "--json"]) == 0
+    net = json.loads(capsys.readouterr().out)
+    sana = next(o for o in net["outlets"] if o["outlet"] == "sana")
+    assert sana["articles"] >= 30 and 0 < sana["first_seen"] <= sana["stories"]
+    assert any(e["source"] == "rt.com" for e in net["edges"])  # the rewrite copies RT
+
+
+@pytest.mark.data
+def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store(fakes_db, readonly=True) as st:
+        sid = CorpusResults(st.conn).stories_of(RT)[0]["id"]
+    html = tmp_path / "story.html"
+    assert main(["story", sid[:8], "--db", str(fakes_db), "--json", "--html", str(html)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["story"]["id"] == sid
+    assert {a["id"] for a in doc["articles"]} == {RT, REWRITE}
+    report = doc["report"]
+    assert report is not None
+    # the altered quote "[attacks,]" both carry is found from the stored passages
+    assert any(p["shared"] for p in report["pairs"])
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+    assert main(["story", "nonexistent", "--db", str(fakes_db)]) == 3
+
+
+def _corpus(tmp_path: Path, fakes: Path) -> Path:
+    """examples/ plus the FA-KES articles of late Oct - early Nov 2016, as JSONL."""
+    arts = read_articles([EXAMPLES, fakes])
+    seen: set[str] = set()
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for a in arts:
+            if a.id in seen or not a.published or not ("2016-10-20" <= str(a.published) <= "2016-11-10"):
+                continue
+            seen.add(a.id)
+            d = {k: v for k, v in a.to_dict().items() if k in ("id", "url", "outlet", "published", "title", "text")}
+            fh.write(json.dumps(d) + "\n")
+    return path
+
+
+def _state(db: Path) -> tuple[list[tuple[str, str, int]], set[frozenset[str]], dict[str, str | None]]:
+    c = sqlite3.connect(db)
+    c.row_factory = sqlite3.Row
+    pairs = R.all_pairs(c)
+    by_story: dict[str, set[str]] = {}
+    for r in c.execute("SELECT article, story FROM memberships"):
+        by_story.setdefault(r[1], set()).add(r[0])
+    threads = {r[0]: r[1] for r in c.execute("SELECT id, thread FROM stories WHERE merged_into IS NULL")}
+    c.close()
+    return pairs, {frozenset(v) for v in by_story.values()}, threads
+
+
+@pytest.mark.data
+def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _corpus(tmp_path, require_data("fakes", "fakes_dev.csv"))
+    steps = ("reuse", "stories")
+
+    whole = tmp_path / "whole.db"
+    with Store(whole) as st:
+        st.add_articles(read_articles([corpus]))
+        rep = analyze(st, batch_size=5, steps=steps)
+        assert rep.analysed == rep.pending > 10 and rep.batches > 2
+        # nothing new: nothing to do
+        again = analyze(st, batch_size=5, steps=steps)
+        assert again.analysed == 0 and again.pending == 0
+
+    killed = tmp_path / "killed.db"
+    with Store(killed) as st:
+        st.add_articles(read_articles([corpus]))
+        real = local_engine.article_steps
+        calls = {"n": 0}
+
+        def dying(arts, steps):  # type: ignore[no-untyped-def]
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt  # the run is killed inside its third batch
+            return real(arts, steps)
+
+        monkeypatch.setattr(local_engine, "article_steps", dying)
+        with pytest.raises(KeyboardInterrupt):
+            analyze(st, batch_size=5, steps=steps)
+        monkeypatch.setattr(local_engine, "article_steps", real)
+        done = st.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
+        assert done == 10  # two committed batches, nothing of the third
+        resumed = analyze(st, batch_size=5, steps=steps)
+        assert resumed.analysed == rep.analysed - 10
+    assert _state(killed) == _state(whole)
+
+    # one more article analyses one article, not the corpus
+    with Store(whole) as st:
+        extra = Article.create("A new report on Aleppo: shells hit the Hamdaniya district, killing two.", outlet="x.example", published=None)
+        st.add_articles([extra])
+        more = analyze(st, batch_size=5, steps=steps)
+        assert more.analysed == 1
+        assert CorpusResults(st.conn).stories_of(extra.id)
+
+
+def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
+    """The rewrite shares more weighted vocabulary with RT's report than with an unrelated text."""
+    other = Article.create(
+        "The central bank raised interest rates by a quarter point on Wednesday, citing inflation "
+        "in housing and energy prices, and signalled further increases next year.",
+        title="Central bank raises rates",
+    )
+    feats = [article_features(a) for a in (rt, rewrite, other)]
+    df = DocFreq()
+    for f in feats:
+        df.add(f)
+    c = [Centroid.of(f) for f in feats]
+    assert cosine(c[0].body, c[1].body, df) > 0.2 > cosine(c[0].body, c[2].body, df)
+    ents = {feats[0].terms[d] for d in feats[0].ents if d in feats[0].terms}
+    assert {"aleppo", "mistura"} <= ents
+
+
+def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--json", "--no-claims"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["analysed"] == 2 and rep["stories"] == 1
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["size"] == 2 and story["first_seen_outlet"] == "rt.com"
+    with Store(db, readonly=True) as st:
+        edges = R.provenance_of(st.conn, story["id"])
+    assert [(e.source, e.derived) for e in edges if not e.source.startswith("external:")] == [(RT, REWRITE)]
