@@ -144,3 +144,13 @@ def test_cli_extract_no_clean_offsets_refer_to_file(tmp_path: Path) -> None:
 def test_cli_extract_bad_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "missing.txt")])
     assert result.exit_code != 0
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    text = (
+        "WASHINGTON (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump’s stance on Brexit, "
+        "saying that “bombastic comments” do more harm than good during such times.\n"
+    )
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct)
+    assert quote.speaker == "Hillary Clinton" and quote.cue == "saying"

@@ -81,6 +81,13 @@ def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
 _GLUED = re.compile(r"(?<=\S)[,:;](?=[“\"‘])|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
+_AGENCY = r"\((?:AP|AFP|Reuters|UPI|CNN|RIA Novosti|TASS|Sputnik|dpa|Xinhua|SANA)\)"
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{1,5}\.?)?(?: " + _AGENCY + r")?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]{1,5}\.?)? " + _AGENCY + r"),?[^\S\n]*[—–-]+[^\S\n]+"
+)
+
+
 def parse_view(passage: str) -> str:
     """The passage as the parser should see it, character for character (offsets are unchanged).
 
@@ -88,7 +95,12 @@ def parse_view(passage: str) -> str:
     own; both wreck the parse around a quote, so punctuation glued to an opening quote mark and
     exotic spaces are replaced by plain spaces.
     """
-    return _GLUED.sub(" ", passage)
+    passage = _GLUED.sub(" ", passage)
+    # a dateline ("WASHINGTON (AFP) – ", "LA CROSSE, Wis. — ") parses as the sentence's subject
+    m = _DATELINE.match(passage)
+    if m:
+        passage = " " * m.end() + passage[m.end():]
+    return passage
 
 
 class _Budget:

@@ -80,6 +80,12 @@ _SPEECH_STEMS: dict[str, tuple[str, ...]] = {
     "post": ("posted",),
     "wonder": ("wondered", "wonders"),
     "echo": ("echoed",),
+    "assure": ("assure", "assures", "assured"),
+    "remark": ("remark", "remarks", "remarked"),
+    "conclude": ("concludes", "concluded"),
+    "quote": ("quoted",),
+    "mock": ("mocks", "mocked"),
+    "praise": ("praised", "praises", "praising"),
 }
 CUE_FORMS: frozenset[str] = frozenset(f for forms in _SPEECH_STEMS.values() for f in forms)
 #: cues that introduce a direct quote reliably even without a clause

@@ -126,16 +126,26 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         covered: list[tuple[int, int]] = []
         opened: int | None = None
         continued = False
+        nested = 0  # quotations of the other style open inside the current one
         for i, role in zip(marks, roles, strict=True):
             if opened is None:
                 if role in ("open", "ambig"):
                     opened = i
+                    nested = 0
                     continued = open_carry and not quotes_in_para(quotes, ps) and text[ps:i].strip() == ""
                 # a stray closing mark with nothing open: ignore it
                 continue
             if _style(text[i]) != _style(text[opened]):
-                # the other style inside a quote is a nested quotation: "... about “Equal Justice” ..."
-                continue
+                # the other style inside a quote is a nested quotation: "... about “Equal Justice” ...";
+                # a closing mark of the other style with nothing nested open closes a mixed-style quote
+                if role == "open":
+                    nested += 1
+                    continue
+                if nested > 0:
+                    nested -= 1
+                    continue
+                if role == "ambig":
+                    continue
             if role in ("close", "ambig") or (role == "open" and i > opened and text[i - 1] not in " \t"):
                 s, e = _trim(text, opened + 1, i)
                 if e > s and e - s <= MAX_QUOTE_CHARS:

@@ -303,6 +303,17 @@ def _colon_speaker(
     return None, None
 
 
+def _outer_cue(cue: Token) -> Token | None:
+    h = cue
+    for _ in range(4):
+        if h.head is h:
+            return None
+        h = h.head
+        if _is_cue(h) and h is not cue:
+            return h
+    return None
+
+
 def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tuple[Mention | None, str]:
     if cue.lower_ == "according":
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
@@ -388,6 +399,13 @@ def attribute(
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])
                     mention, cue_text = m, ctext
+        if best is not None and mention is not None and mention.kind == "pronoun":
+            # "Kasich says he'd tell him “no more nonsense”": the outer speech verb's named subject
+            outer = _outer_cue(best[1])
+            if outer is not None:
+                m2, c2 = _cue_mention(outer, best[2], q)
+                if m2 is not None and m2.kind == "name":
+                    mention, cue_text = m2, c2
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         if best is None:
