@@ -5,8 +5,9 @@ prediction ``4 - 3 * similarity`` to keep the task's sign. Two figures on the he
 
 * ``story_score``: the story model's probability (``corpus/params.STORY``) untouched: it was
   calibrated on FA-KES, not on these pairs, so this is a transfer figure;
-* ``tuned``: a least-squares combination of the same similarity features, fitted on the dev
-  split of the pairs (hash of ``pair_id``) and reported on the rest.
+* ``tuned``: a least-squares combination of the same similarity features (square roots of the
+  body, title and entity cosines, and entity coverage), fitted on the dev split of the pairs
+  (hash of ``pair_id``) and reported on the rest.
 
 The pairs carry no dates, so the time features sit at their "unknown" value. IDF comes from all
 texts of the chosen language (unsupervised; no scores are read for it).
@@ -30,8 +31,11 @@ from newstrace.errors import InputError
 from newstrace.model import Article
 
 DEV_SHARE = 0.4
-#: features a pair of undated articles can differ in (time and reuse are constant here)
-TEXT_FEATURES = ("body", "title", "ents", "ents_cover", "lead_ent")
+#: features a pair of undated articles can differ in (time and reuse are constant here); the
+#: cosines enter as square roots (chosen by leave-one-out Pearson on the dev split: 0.744, against
+#: 0.577 for the raw five features), since "same story" saturates long before cosine reaches 1
+TEXT_FEATURES = ("body", "title", "ents", "ents_cover")
+SQRT_FEATURES = ("body", "title", "ents")
 
 
 def split_of(pair_id: str) -> str:
@@ -97,7 +101,10 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, 
         [features(Centroid.of(fa), Centroid.of(fb), df, model.tau) for _, fa, fb in pairs], dtype=np.float64
     )
     cols = [FEATURES.index(f) for f in TEXT_FEATURES]
-    Xt = X[:, cols]
+    Xt = X[:, cols].copy()
+    for j, name in enumerate(TEXT_FEATURES):
+        if name in SQRT_FEATURES:
+            Xt[:, j] = np.sqrt(Xt[:, j])
     names = list(TEXT_FEATURES)
     if semantic:
         emb = _embedder()

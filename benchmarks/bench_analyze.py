@@ -1,0 +1,114 @@
+"""Scale of ``analyze``: wall time, articles/s and peak memory with the local and Spark engines.
+
+The corpus comes from ``benchmarks/corpus_gen.py`` (real FNC-1/FA-KES bodies, then bigram-model
+originals, 25 % reuse). Each engine runs in its own process so that peak memory (``ru_maxrss``)
+is that engine's alone; the Spark figure is the driver's (executors are separate JVM/Python
+processes whose peak is read from their children's rusage).
+
+    python benchmarks/bench_analyze.py --n 10000 --engine local --engine spark [--no-claims]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _peak_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_mb": round(own, 1), "peak_rss_children_mb": round(kids, 1)}
+
+
+def run_local(corpus: Path, db: Path, steps: list[str]) -> dict[str, Any]:
+    from newstrace.corpus import analyze
+    from newstrace.ingest import read_inputs
+    from newstrace.store.sqlite import Store
+
+    t0 = time.perf_counter()
+    with Store(db) as st:
+        batch = []
+        for a in read_inputs([corpus]):
+            batch.append(a)
+            if len(batch) >= 2000:
+                st.add_articles(batch)
+                batch = []
+        if batch:
+            st.add_articles(batch)
+        t1 = time.perf_counter()
+        rep = analyze(st, steps=steps)
+    t2 = time.perf_counter()
+    return {
+        "engine": "local",
+        "ingest_seconds": round(t1 - t0, 2),
+        "analyze_seconds": round(t2 - t1, 2),
+        "articles_per_second": round(rep.analysed / (t2 - t1), 2),
+        **rep.to_dict(),
+        **_peak_mb(),
+    }
+
+
+def run_spark(corpus: Path, out: Path, steps: list[str], master: str) -> dict[str, Any]:
+    from newstrace.engine.spark import run_spark as go
+
+    t0 = time.perf_counter()
+    rep = go(corpus, out, master=master, steps=steps)
+    dt = time.perf_counter() - t0
+    return {**rep, "analyze_seconds": round(dt, 2), "articles_per_second": round(rep["articles"] / dt, 2), **_peak_mb()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--engine", action="append", choices=["local", "spark"])
+    ap.add_argument("--no-claims", action="store_true", help="skip quote/quantity extraction")
+    ap.add_argument("--master", default="local[2]")
+    ap.add_argument("--work", type=Path, default=None, help="folder for the corpus, db and results")
+    ap.add_argument("--child", choices=["local", "spark"], help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    steps = ["reuse", "stories"] if args.no_claims else ["reuse", "claims", "stories"]
+    work = args.work or Path(tempfile.mkdtemp(prefix="bench-analyze-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / f"corpus-{args.n}.jsonl"
+    if args.child == "local":
+        print(json.dumps(run_local(corpus, work / f"local-{args.n}.db", steps)))
+        return 0
+    if args.child == "spark":
+        print(json.dumps(run_spark(corpus, work / f"spark-{args.n}", steps, args.master)))
+        return 0
+    if not corpus.exists():
+        from corpus_gen import generate_corpus
+
+        rows = generate_corpus(args.n)
+        with corpus.open("w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    results = []
+    for engine in args.engine or ["local"]:
+        db = work / f"local-{args.n}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+        cmd = [sys.executable, __file__, "--n", str(args.n), "--child", engine, "--work", str(work), "--master", args.master]
+        if args.no_claims:
+            cmd.append("--no-claims")
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            print(proc.stderr[-3000:], file=sys.stderr)
+            return proc.returncode
+        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    print(json.dumps({"n": args.n, "steps": steps, "results": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

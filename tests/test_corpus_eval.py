@@ -1,0 +1,61 @@
+"""The corpus benchmarks: SemEval-2022 Task 8 similarity and FA-KES story clustering."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import require_data
+from newstrace.cli.main import main
+from newstrace.evaluate import stories_fakes as sf
+
+
+def test_pairwise_and_bcubed_by_hand() -> None:
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    pred = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    pw = sf.pairwise(pred, gold)
+    # gold pairs ab ac bc; predicted pairs ab cd; one in common
+    assert pw["precision"] == pytest.approx(1 / 2) and pw["recall"] == pytest.approx(1 / 3)
+    b3 = sf.bcubed(pred, gold)
+    assert b3["precision"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
+    assert b3["recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+
+
+@pytest.mark.data
+def test_fakes_gold_events_and_splits() -> None:
+    corpus = sf.load_corpus(require_data("fakes", "fakes_dev.csv"), require_data("fnc1"), distractors=50)
+    fakes = [a for a in corpus.articles if not a.id.startswith("fnc1:")]
+    by_event: dict[str, list[str]] = {}
+    for a in fakes:
+        by_event.setdefault(corpus.story[a.id], []).append(a.id)
+    arts = {a.id: a for a in corpus.articles}
+    for ids in by_event.values():
+        dates = sorted(arts[i].published for i in ids)  # type: ignore[type-var]
+        assert (dates[-1] - dates[0]).days <= 1  # type: ignore[operator]
+        assert len({arts[i].meta["location"] for i in ids}) == 1
+        assert len({corpus.split[i] for i in ids}) == 1  # an event never straddles dev and test
+    assert {corpus.split[a.id] for a in corpus.articles} == {"dev", "test"}
+    assert sum(1 for a in corpus.articles if a.id.startswith("fnc1:")) == 50
+
+
+@pytest.mark.data
+def test_stories_fakes_eval(capsys: pytest.CaptureFixture[str]) -> None:
+    fakes, fnc = require_data("fakes", "fakes_dev.csv"), require_data("fnc1")
+    args = ["eval", "stories-fakes", str(fakes), "--fnc", str(fnc), "--distractors", "150", "--no-reuse", "--json"]
+    assert main(args) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["split"] == "test" and r["distractors"] > 0
+    assert r["bcubed"]["f1"] > 0.9
+    assert r["pairwise"]["f1"] > 0.5
+    assert r["stories"] < r["articles"]
+
+
+@pytest.mark.data
+def test_similarity_semeval_eval(capsys: pytest.CaptureFixture[str]) -> None:
+    path = require_data("semeval8", "pairs_train.csv")
+    assert main(["eval", "similarity-semeval", str(path), "--lang", "en", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["pairs"] == r["dev_pairs"] + r["test_pairs"] and r["test_pairs"] > 50
+    assert r["pearson_tuned_test"] > 0.65
+    assert r["pearson_body_cosine_test"] > 0.65
