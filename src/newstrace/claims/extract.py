@@ -82,9 +82,14 @@ _GLUED = re.compile(r"(?<=\S)[,:;](?=[“\"‘])|[\u00a0\u2000-\u200a\u202f\u205
 
 
 _AGENCY = r"\((?:AP|AFP|Reuters|UPI|CNN|RIA Novosti|TASS|Sputnik|dpa|Xinhua|SANA)\)"
+_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][a-z]{1,5}\.?)?(?: " + _AGENCY + r")?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]{1,5}\.?)? " + _AGENCY + r"),?[^\S\n]*[—–-]+[^\S\n]+"
+    r"(?:" + _CAPS + r", [A-Z][a-z]{1,5}\.?(?: " + _AGENCY + r")?"  # LA CROSSE, Wisc. —
+    + r"|" + _CAPS + r" " + _AGENCY  # WASHINGTON (AFP) –
+    + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3}(?=[^\S\n]*[—–])"  # BEIRUT — (not "NATO - the ...")
+    + r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]{1,5}\.?)? " + _AGENCY  # Washington (AFP) –
+    + r"|" + _AGENCY + r")"  # (AP) — after a split at "Nev."
+    + r",?[^\S\n]*[—–-]+[^\S\n]+"
 )
 
 

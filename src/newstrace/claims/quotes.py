@@ -273,6 +273,7 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | 
 
 _PARA_BREAK = re.compile(r"\n\s*")
 _COLON_LEAD = re.compile(r"(?:^|\n)([^\n.!?:“”\"]{2,80}?):\s*$")
+_HEADLINE_LEAD = re.compile(r"([A-Z][^\n.!?:“”\"‘’]{1,60}?):\s")
 
 
 def _colon_speaker(
@@ -287,6 +288,13 @@ def _colon_speaker(
             if subj is not None:
                 return mention_of(subj, s.offset), cue.text
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
+    if m is None:
+        # a headline "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"
+        line_start = text.rfind("\n", 0, q.outer_start) + 1
+        line_end = text.find("\n", q.outer_end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start < 200:
+            m = _HEADLINE_LEAD.match(text, line_start, q.outer_start)
     if m and len(m.group(1).split()) <= 6:
         a, b = m.start(1), m.end(1)
         for s in sents:
@@ -319,6 +327,12 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
         return (mention_of(objs[0], sent.offset) if objs else None), "according to"
     subj = _subject(cue)
+    if subj is not None and q is not None and q.outer_start <= _tok_start(subj, sent.offset) < q.outer_end:
+        # the quotation itself parsed as the subject: '"The people who ...," Tester told USA TODAY'
+        subj = None
+    if subj is None and cue.dep_ == "acl" and cue.head.lower_ in DOCUMENT_NOUNS and cue.head.head is not cue.head:
+        # "His office put out a statement saying ...": who issued the statement
+        subj = _subject(cue.head.head)
     if subj is None and q is not None:
         subj = _subject_between(cue, sent, q)
     if subj is None:
