@@ -69,7 +69,7 @@ def analyze(
         raise InputError(f"--engine {engine}: expected local or spark")
     from newstrace.corpus import analyze as run
 
-    with Store(db) as store, progress(label="analyze", enabled=not as_json) as bar:
+    with Store(db, create=False) as store, progress(label="analyze", enabled=not as_json) as bar:
         task = bar.add_task("analysing", total=None)
 
         def on_batch(done: int, total: int) -> None:
