@@ -252,9 +252,11 @@ def find_quantities(
     """Every count in the parsed sentences, with its interval and meaning."""
     out: list[Quantity] = []
     for sent in sents:
+        nums = find_numbers(text, sent.start, sent.end)
+        if not nums:
+            continue
         windows = find_windows(text, sent.start, sent.end, published)
-        nums = [n for n in find_numbers(text, sent.start, sent.end)
-                if not any(w.start <= n.start < w.end for w in windows)]
+        nums = [n for n in nums if not any(w.start <= n.start < w.end for w in windows)]
         doc = sent.span.doc
         off = sent.offset
         sent_quant: list[tuple[Quantity, Token | None]] = []

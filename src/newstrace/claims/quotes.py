@@ -136,6 +136,9 @@ def find_attributions(
         off = sent.offset
         span = sent.span
         for t in span:
+            low = t.lower_
+            if not broad and low not in CUE_FORMS and low != "according":
+                continue
             pos = _tok_start(t, off)
             if _inside(pos, spans):
                 continue
