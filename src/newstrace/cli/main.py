@@ -19,6 +19,7 @@ from newstrace.errors import NewstraceError
 
 # Command modules register themselves on ``app`` when imported.
 from newstrace.cli import ingest as _ingest  # noqa: F401  isort: skip
+from newstrace.cli import stance as _stance  # noqa: F401  isort: skip
 from newstrace.cli import serve as _serve  # noqa: F401  isort: skip
 from newstrace.cli import reuse as _reuse  # noqa: F401  isort: skip
 from newstrace.cli import extract as _extract  # noqa: F401  isort: skip

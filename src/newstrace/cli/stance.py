@@ -1,0 +1,168 @@
+"""``newstrace stance``, ``newstrace train stance`` and ``newstrace eval stance-fnc``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from newstrace.cli.app import (
+    InputsArg,
+    JsonFlag,
+    NoCleanFlag,
+    app,
+    emit_json,
+    err,
+    eval_app,
+    out,
+    train_app,
+    warn,
+)
+from newstrace.errors import InputError, NewstraceError
+
+
+@app.command()
+def stance(
+    inputs: InputsArg,
+    claim: Annotated[
+        str,
+        typer.Option(
+            "--claim", help="The claim (a headline or a sentence) to test each article against."
+        ),
+    ],
+    no_clean: NoCleanFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Does each article agree with, disagree with, discuss, or ignore the claim?
+
+    Prints the label, the class probabilities and the body sentences that decided it (character
+    offsets into the article's clean text).
+    """
+    from newstrace.ingest import read_inputs
+    from newstrace.stance import predict_many
+
+    if not claim.strip():
+        raise InputError("--claim: empty claim")
+    errors: list[str] = []
+
+    def on_error(e: NewstraceError) -> None:
+        errors.append(str(e))
+        if not as_json:
+            err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
+
+    articles = list(
+        read_inputs(
+            inputs,
+            clean=not no_clean,
+            warn=(lambda m: None) if as_json else warn,
+            on_error=on_error,
+        )
+    )
+    if not articles:
+        raise InputError(f"{', '.join(map(str, inputs))}: no article could be read")
+    results = predict_many([(claim, a) for a in articles])
+    if as_json:
+        emit_json(
+            {
+                "claim": claim,
+                "articles": [a.brief() for a in articles],
+                "results": [r.to_dict() for r in results],
+                "skipped": errors,
+            }
+        )
+        return
+    for a, r in zip(articles, results, strict=True):
+        name = a.title or a.source or a.id
+        probs = "  ".join(f"{k} {v:.2f}" for k, v in r.probabilities.items())
+        out.print(f"[bold]{escape(name)}[/bold]  ({escape(a.id)})")
+        out.print(f"  stance: [bold]{r.label}[/bold]   {probs}")
+        if r.evidence:
+            out.print("  evidence:")
+            for e in r.evidence:
+                out.print(f"    [{e.start}:{e.end}] {escape(e.text)}", soft_wrap=True)
+        else:
+            out.print("  evidence: none (no body sentence is about the claim)")
+
+
+@train_app.command("stance")
+def train_stance(
+    fnc_dir: Annotated[
+        Path, typer.Argument(help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
+    ],
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to write the model (default: the package's stance/model)."
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the SVD and the trees.")] = 0,
+    as_json: JsonFlag = False,
+) -> None:
+    """Train the stance model on all FNC-1 training pairs (reproducible; a few minutes on 2 cores)."""
+    from newstrace.stance.model import MODEL_DIR
+    from newstrace.stance.train import train_from_folder
+
+    target = out_dir or MODEL_DIR
+    info = train_from_folder(
+        fnc_dir, target, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
+    )
+    if as_json:
+        emit_json(info)
+    else:
+        out.print(
+            f"stance model: {info['pairs']} pairs, {info['bodies']} bodies -> {info['out']} ({info['bytes'] / 1e6:.1f} MB)"
+        )
+
+
+@eval_app.command("stance-fnc")
+def eval_stance_fnc(
+    bodies: Annotated[
+        Path, typer.Option("--bodies", help="FNC-1 bodies CSV (Body ID, articleBody).")
+    ],
+    stances: Annotated[
+        Path, typer.Option("--stances", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
+    ],
+    heldout: Annotated[
+        bool,
+        typer.Option(
+            "--heldout",
+            help="Train a fresh model on the bodies outside the held-out hash bucket and score the held-out bodies only "
+            "(use with the training files).",
+        ),
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """FNC-1 score, per-class and macro F1, confusion matrix and speed of the stance model."""
+    from newstrace.evaluate.stance_fnc import LABELS, run
+
+    result = run(bodies, stances, heldout=heldout)
+    if result.get("trained_on_these_rows"):
+        warn(
+            "the shipped model was trained on these rows: the figures are not held-out (use --heldout)"
+        )
+    if as_json:
+        emit_json(result)
+        return
+    _print_eval(result, LABELS)
+
+
+def _print_eval(r: dict[str, Any], labels: tuple[str, ...]) -> None:
+    split = r.get("split")
+    if split:
+        out.print(
+            f"held-out: {split['heldout_pairs']} pairs, {split['heldout_bodies']} bodies (trained on {split['train_pairs']} pairs)"
+        )
+    out.print(
+        f"FNC score: {r['fnc_score']:.2f} %   macro-F1: {r['macro_f1']:.4f}   accuracy: {r['accuracy']:.4f}"
+    )
+    out.print(f"speed: {r['pairs_per_second']} pairs/s")
+    for c in labels:
+        pc = r["per_class"][c]
+        out.print(
+            f"  {c:<10} P {pc['precision']:.3f}  R {pc['recall']:.3f}  F1 {pc['f1']:.3f}  n={pc['support']}"
+        )
+    out.print("confusion (rows gold, columns predicted): " + " ".join(f"{c:>9}" for c in labels))
+    for g in labels:
+        out.print(f"  {g:<10}" + " ".join(f"{r['confusion'][g][p]:>9}" for p in labels))

@@ -1,0 +1,474 @@
+"""Claim–body features: similarity, coverage, cues aligned to the claim, number and name mismatch.
+
+The design follows the FNC-1 winners (TF-IDF cosines, SVD topics, refuting and hedging lexicons
+feeding gradient-boosted trees) and adds what ``disagree`` needs: the cue counts are taken in the
+body sentences that match the claim (weighted by how well they match), negations are counted in a
+window before the claim's own key terms, and the numbers and capitalised names of the claim are
+looked up in the body.
+
+Everything here is numpy/scipy over a vocabulary stored as JSON and arrays stored as ``.npz``,
+so the shipped model does not depend on any library's pickle format. A body is analysed once
+(``BodyInfo``) and reused for every claim it is paired with.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from newstrace.stance import text as tx
+
+#: how many body sentences count as "aligned" with the claim
+TOP_SENTENCES = 3
+#: SVD dimensions given to the trees as topic features of the claim and of the body
+TOPIC_DIMS = 48
+#: refuting, debunking and negation words counted one by one (claim, aligned sentences)
+LEX_WORDS: tuple[str, ...] = tuple(sorted(tx.REFUTE | tx.DEBUNK | tx.NEG_STEMS))
+_LEX_INDEX = {w: i for i, w in enumerate(LEX_WORDS)}
+#: tokens before a claim term in which a negation flips it ("did not die", "no evidence that")
+NEG_WINDOW = 4
+
+
+@dataclass
+class Analysed:
+    """Tokens of one text with their stems, sentence index and vocabulary ids."""
+
+    text: str
+    spans: list[tuple[int, int]]
+    tok_start: list[int]
+    raw: list[str]
+    stems: list[str]
+    sent_of: list[int]
+    content: list[bool]
+
+
+@dataclass
+class ClaimInfo:
+    text: str
+    vec: dict[int, float]
+    svd: np.ndarray
+    stems: list[str]
+    idf: np.ndarray
+    bigrams: set[tuple[str, str]]
+    numbers: set[str]
+    names: set[str]
+    cues: np.ndarray
+    lex: np.ndarray
+    has_neg: bool
+    question: bool
+    n_tokens: int
+
+
+@dataclass
+class BodyInfo:
+    text: str
+    spans: list[tuple[int, int]]
+    postings: dict[int, list[tuple[int, float]]]
+    vec: dict[int, float]
+    lead_vec: dict[int, float]
+    svd: np.ndarray
+    sent_cues: np.ndarray
+    sent_lex: np.ndarray
+    sent_len: np.ndarray
+    stem_pos: dict[str, list[int]]
+    lead_stems: set[str]
+    bigrams: set[tuple[str, str]]
+    numbers: set[str]
+    neg_pos: np.ndarray
+    n_tokens: int
+    cue_rate: np.ndarray = field(default_factory=lambda: np.zeros(len(tx.CUES)))
+
+
+def analyse(text: str) -> Analysed:
+    spans = tx.sentences(text)
+    starts = [s for s, _ in spans]
+    toks = tx.tokens(text)
+    raw = [t for t, _, _ in toks]
+    stems = [tx.stem(t) for t in raw]
+    tok_start = [s for _, s, _ in toks]
+    sent_of = [max(0, bisect_right(starts, s) - 1) for s in tok_start]
+    content = [tx.is_content(s) for s in stems]
+    return Analysed(text, spans, tok_start, raw, stems, sent_of, content)
+
+
+def _terms(stems: Sequence[str]) -> list[str]:
+    """Unigram and bigram terms of a run of content stems."""
+    out = list(stems)
+    out.extend(f"{a} {b}" for a, b in itertools.pairwise(stems))
+    return out
+
+
+def _sentence_terms(a: Analysed) -> list[list[str]]:
+    per: list[list[str]] = [[] for _ in range(max(1, len(a.spans)))]
+    for s, sent, c in zip(a.stems, a.sent_of, a.content, strict=True):
+        if c:
+            per[sent].append(s)
+    return [_terms(p) for p in per]
+
+
+class Vocabulary:
+    """TF-IDF vocabulary (unigram and bigram stems) plus an SVD projection of its unigrams."""
+
+    def __init__(self, terms: list[str], idf: np.ndarray, svd: np.ndarray) -> None:
+        self.terms = terms
+        self.index = {t: i for i, t in enumerate(terms)}
+        self.idf = idf.astype(np.float32)
+        self.svd = svd.astype(np.float32)
+        self.default_idf = float(idf.max()) if len(idf) else 1.0
+
+    @property
+    def size(self) -> int:
+        return len(self.terms)
+
+    @classmethod
+    def fit(
+        cls,
+        docs: Iterable[str],
+        *,
+        max_terms: int = 40_000,
+        svd_terms: int = 8_000,
+        svd_dim: int = 64,
+        seed: int = 0,
+    ) -> Vocabulary:
+        """Terms seen in at least two documents, most frequent first; unigrams lead so that the
+        SVD can use a prefix of the index."""
+        from sklearn.decomposition import TruncatedSVD
+
+        term_lists: list[list[str]] = []
+        df: Counter[str] = Counter()
+        for d in docs:
+            a = analyse(d)
+            ts = _terms([s for s, c in zip(a.stems, a.content, strict=True) if c])
+            term_lists.append(ts)
+            df.update(set(ts))
+        n = len(term_lists)
+        kept = sorted((t for t, c in df.items() if c >= 2), key=lambda t: (-df[t], t))[:max_terms]
+        uni = [t for t in kept if " " not in t]
+        bi = [t for t in kept if " " in t]
+        terms = uni + bi
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1.0 for t in terms], dtype=np.float32)
+        vocab = cls(terms, idf, np.zeros((0, 0), dtype=np.float32))
+        u = min(svd_terms, len(uni))
+        mat = vocab._matrix(term_lists)[:, :u]
+        svd = TruncatedSVD(
+            n_components=min(svd_dim, max(1, u - 1)),
+            random_state=seed,
+            algorithm="randomized",
+            n_iter=7,
+        )
+        svd.fit(mat)
+        vocab.svd = svd.components_.astype(np.float32)
+        return vocab
+
+    def _matrix(self, term_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
+        """L2-normalised TF-IDF rows, one per term list."""
+        rows: list[int] = []
+        cols: list[int] = []
+        for r, ts in enumerate(term_lists):
+            for t in ts:
+                i = self.index.get(t)
+                if i is not None:
+                    rows.append(r)
+                    cols.append(i)
+        data = np.ones(len(rows), dtype=np.float32)
+        m = sp.csr_matrix(
+            (data, (rows, cols)), shape=(len(term_lists), self.size), dtype=np.float32
+        )
+        m.sum_duplicates()
+        m = sp.csr_matrix(m.multiply(self.idf[None, :]))
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sp.csr_matrix(sp.diags(1.0 / norms) @ m, dtype=np.float32)
+
+    def weights(self, terms: Sequence[str]) -> dict[int, float]:
+        """L2-normalised TF-IDF weights of one text's terms, by term id.
+
+        Plain dicts instead of sparse matrices: a claim has a dozen terms, and scipy's per-call
+        overhead would cost more than the arithmetic.
+        """
+        tf: Counter[int] = Counter()
+        for t in terms:
+            i = self.index.get(t)
+            if i is not None:
+                tf[i] += 1
+        idf = self.idf
+        w = {i: c * float(idf[i]) for i, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        return {i: v / norm for i, v in w.items()}
+
+    def project(self, w: dict[int, float]) -> np.ndarray:
+        """SVD topic vector of a TF-IDF weight dict, L2-normalised."""
+        k = self.svd.shape[1]
+        ids = [i for i in w if i < k]
+        if not ids:
+            return np.zeros(self.svd.shape[0], dtype=np.float32)
+        z = self.svd[:, ids] @ np.array([w[i] for i in ids], dtype=np.float32)
+        n = float(np.linalg.norm(z))
+        return z / n if n > 0 else z
+
+    def idf_of(self, stem: str) -> float:
+        i = self.index.get(stem)
+        return float(self.idf[i]) if i is not None else self.default_idf
+
+    # -- persistence: JSON terms + npz arrays, no pickles --
+    def save(self, folder: Path) -> None:
+        (folder / "vocab.json").write_text(
+            json.dumps(self.terms, ensure_ascii=False), encoding="utf-8"
+        )
+        np.savez_compressed(folder / "vocab.npz", idf=self.idf, svd=self.svd.astype(np.float16))
+
+    @classmethod
+    def load(cls, folder: Path) -> Vocabulary:
+        terms = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+        with np.load(folder / "vocab.npz") as z:
+            return cls(terms, z["idf"], z["svd"].astype(np.float32))
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    return sum(v * b.get(i, 0.0) for i, v in a.items())
+
+
+def _cue_counts(stems: Sequence[str]) -> np.ndarray:
+    return np.array([sum(1 for s in stems if s in lex) for _, lex in tx.CUES], dtype=np.float32)
+
+
+def _lex_counts(stems: Sequence[str]) -> np.ndarray:
+    out = np.zeros(len(LEX_WORDS), dtype=np.float32)
+    for s in stems:
+        i = _LEX_INDEX.get(s)
+        if i is not None:
+            out[i] += 1
+    return out
+
+
+def _numbers(a: Analysed) -> set[str]:
+    out: set[str] = set()
+    for r in a.raw:
+        v = tx.number_value(r)
+        if v is not None:
+            out.add(v)
+    return out
+
+
+class Featurizer:
+    """Turns (claim, body) into one feature row; bodies and claims are analysed once each."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+
+    def claim(self, text: str) -> ClaimInfo:
+        a = analyse(text)
+        content = [s for s, c in zip(a.stems, a.content, strict=True) if c]
+        uniq = list(dict.fromkeys(content))
+        vec = self.vocab.weights(_terms(content))
+        names: set[str] = set()
+        for i, (r, s) in enumerate(zip(a.raw, a.stems, strict=True)):
+            # a capitalised word that is not the first of the claim, or an all-caps acronym
+            if tx.is_content(s) and r[:1].isupper() and (i > 0 or r.isupper()) and not r.isdigit():
+                names.add(s)
+        if text.isupper() or text.istitle():  # Title Case headlines: capitals say nothing
+            names = {s for r, s in zip(a.raw, a.stems, strict=True) if r.isupper() and len(r) > 1}
+        return ClaimInfo(
+            text=text,
+            vec=vec,
+            svd=self.vocab.project(vec),
+            stems=uniq,
+            idf=np.array([self.vocab.idf_of(s) for s in uniq], dtype=np.float32),
+            bigrams=set(itertools.pairwise(content)),
+            numbers=_numbers(a),
+            names=names,
+            cues=_cue_counts(a.stems),
+            lex=_lex_counts(a.stems),
+            has_neg=any(s in tx.NEG_STEMS for s in a.stems),
+            question=text.rstrip().endswith("?"),
+            n_tokens=len(a.stems),
+        )
+
+    def body(self, text: str) -> BodyInfo:
+        a = analyse(text)
+        spans = a.spans or [(0, len(text))]
+        per = _sentence_terms(a)
+        postings: dict[int, list[tuple[int, float]]] = {}
+        for si, terms in enumerate(per):
+            for ti, wt in self.vocab.weights(terms).items():
+                postings.setdefault(ti, []).append((si, wt))
+        vec = self.vocab.weights([t for p in per for t in p])
+        lead_vec = self.vocab.weights([t for p in per[:2] for t in p])
+        n = len(spans)
+        sent_cues = np.zeros((n, len(tx.CUES)), dtype=np.float32)
+        sent_len = np.zeros(n, dtype=np.float32)
+        sent_lex = np.zeros((n, len(LEX_WORDS)), dtype=np.float32)
+        stem_pos: dict[str, list[int]] = {}
+        neg_pos: list[int] = []
+        for i, (s, sent) in enumerate(zip(a.stems, a.sent_of, strict=True)):
+            sent_len[sent] += 1
+            for j, (_, lex) in enumerate(tx.CUES):
+                if s in lex:
+                    sent_cues[sent, j] += 1
+            li = _LEX_INDEX.get(s)
+            if li is not None:
+                sent_lex[sent, li] += 1
+            if s in tx.NEG_STEMS:
+                neg_pos.append(i)
+            if a.content[i]:
+                stem_pos.setdefault(s, []).append(i)
+        content = [s for s, c in zip(a.stems, a.content, strict=True) if c]
+        lead = [
+            s for s, sent, c in zip(a.stems, a.sent_of, a.content, strict=True) if c and sent < 2
+        ]
+        ntok = max(1, len(a.stems))
+        return BodyInfo(
+            text=text,
+            spans=spans,
+            postings=postings,
+            vec=vec,
+            lead_vec=lead_vec,
+            svd=self.vocab.project(vec),
+            sent_cues=sent_cues,
+            sent_lex=sent_lex,
+            sent_len=sent_len,
+            stem_pos=stem_pos,
+            lead_stems=set(lead),
+            bigrams=set(itertools.pairwise(content)),
+            numbers=_numbers(a),
+            neg_pos=np.array(neg_pos, dtype=np.int64),
+            n_tokens=ntok,
+            cue_rate=sent_cues.sum(axis=0) * (100.0 / ntok),
+        )
+
+    def sentence_scores(self, c: ClaimInfo, b: BodyInfo) -> np.ndarray:
+        """Cosine of the claim with each body sentence (TF-IDF)."""
+        sims = np.zeros(len(b.spans), dtype=np.float64)
+        for ti, wq in c.vec.items():
+            for si, wb in b.postings.get(ti, ()):
+                sims[si] += wq * wb
+        return sims
+
+    def pair(self, c: ClaimInfo, b: BodyInfo) -> tuple[np.ndarray, np.ndarray]:
+        """Feature row (see ``FEATURE_NAMES``) and the claim–sentence cosines behind it."""
+        sims = self.sentence_scores(c, b)
+        n = len(sims)
+        order = np.argsort(-sims, kind="stable")
+        top = order[:TOP_SENTENCES]
+        top_sims = sims[top]
+        w = np.clip(sims, 0, None)
+        wsum = float(w.sum()) or 1.0
+        cos_body = _dot(c.vec, b.vec)
+        cos_lead = _dot(c.vec, b.lead_vec)
+        cos_svd = float(np.dot(c.svd, b.svd))
+        best = int(order[0]) if n else 0
+
+        # coverage of the claim's stems, plain and idf-weighted; its rarest terms
+        stems = c.stems
+        present = np.array([s in b.stem_pos for s in stems], dtype=np.float32)
+        k = len(stems)
+        idf = c.idf
+        cover = float(present.mean()) if k else 0.0
+        cover_idf = float((present * idf).sum() / idf.sum()) if k else 0.0
+        cover_lead = float(np.mean([s in b.lead_stems for s in stems])) if k else 0.0
+        rare = np.argsort(-idf, kind="stable")[:3] if k else np.array([], dtype=np.int64)
+        cover_rare = float(present[rare].mean()) if k else 0.0
+        hits = sum(len(b.stem_pos.get(s, ())) for s in stems)
+        bigram_cover = len(c.bigrams & b.bigrams) / len(c.bigrams) if c.bigrams else 0.0
+        # stems of the best sentence
+        best_stems = 0.0
+        if k and n:
+            bs, be = b.spans[best]
+            best_words = {tx.stem(t) for t, _, _ in tx.tokens(b.text[bs:be])}
+            best_stems = float(np.mean([s in best_words for s in stems]))
+
+        # negation right before a claim term in the body: "did not die", "no evidence of"
+        neg_near = 0
+        term_occ = 0
+        if len(b.neg_pos):
+            for s in stems:
+                for p in b.stem_pos.get(s, ()):
+                    term_occ += 1
+                    j = np.searchsorted(b.neg_pos, p)
+                    if j > 0 and p - b.neg_pos[j - 1] <= NEG_WINDOW:
+                        neg_near += 1
+        else:
+            term_occ = hits
+        neg_near_rate = neg_near / term_occ if term_occ else 0.0
+
+        # cues in the aligned sentences, and weighted by alignment over the whole body
+        top_cues = b.sent_cues[top].sum(axis=0) if n else np.zeros(len(tx.CUES))
+        top_len = float(b.sent_len[top].sum()) or 1.0
+        w_cues = (w[:, None] * b.sent_cues).sum(axis=0) / wsum
+        best_neg = float(b.sent_cues[best, 2] > 0) if n else 0.0
+
+        # numbers and names of the claim found in the body
+        num_cover = len(c.numbers & b.numbers) / len(c.numbers) if c.numbers else -1.0
+        name_cover = float(np.mean([s in b.stem_pos for s in c.names])) if c.names else -1.0
+
+        related_frac = float((sims >= 0.15).mean()) if n else 0.0
+        row = [
+            cos_body,
+            cos_lead,
+            cos_svd,
+            float(top_sims[0]) if n else 0.0,
+            float(top_sims.mean()) if n else 0.0,
+            best / max(1, n - 1),
+            related_frac,
+            float((sims >= 0.15).sum()),
+            cover,
+            cover_idf,
+            cover_lead,
+            cover_rare,
+            math.log1p(hits),
+            bigram_cover,
+            best_stems,
+            float(neg_near),
+            neg_near_rate,
+            best_neg,
+            float(c.has_neg),
+            float(c.has_neg != bool(best_neg)),
+            num_cover,
+            name_cover,
+            float(len(c.numbers)),
+            float(len(c.names)),
+            float(c.question),
+            math.log1p(c.n_tokens),
+            math.log1p(b.n_tokens),
+            float(n),
+            *c.cues.tolist(),
+            *b.cue_rate.tolist(),
+            *(top_cues * (100.0 / top_len)).tolist(),
+            *top_cues.tolist(),
+            *w_cues.tolist(),
+            *c.lex.tolist(),
+            *(b.sent_lex[top].sum(axis=0) if n else np.zeros(len(LEX_WORDS))).tolist(),
+            *c.svd[:TOPIC_DIMS].tolist(),
+            *b.svd[:TOPIC_DIMS].tolist(),
+            *(c.svd[:TOPIC_DIMS] * b.svd[:TOPIC_DIMS]).tolist(),
+        ]
+        return np.asarray(row, dtype=np.float32), sims
+
+
+_CUE_NAMES = [name for name, _ in tx.CUES]
+FEATURE_NAMES: list[str] = [
+    "cos_body", "cos_lead", "cos_svd", "sent_max", "sent_top_mean", "best_pos", "related_frac",
+    "related_n", "cover", "cover_idf", "cover_lead", "cover_rare", "log_hits", "bigram_cover",
+    "best_sentence_cover", "neg_near", "neg_near_rate", "best_neg", "claim_neg", "neg_mismatch",
+    "number_cover", "name_cover", "claim_numbers", "claim_names", "claim_question",
+    "claim_len", "body_len", "body_sentences",
+    *(f"claim_{n}" for n in _CUE_NAMES),
+    *(f"body_{n}_rate" for n in _CUE_NAMES),
+    *(f"top_{n}_rate" for n in _CUE_NAMES),
+    *(f"top_{n}" for n in _CUE_NAMES),
+    *(f"aligned_{n}" for n in _CUE_NAMES),
+    *(f"claim_word_{w}" for w in LEX_WORDS),
+    *(f"top_word_{w}" for w in LEX_WORDS),
+    *(f"claim_topic_{i}" for i in range(TOPIC_DIMS)),
+    *(f"body_topic_{i}" for i in range(TOPIC_DIMS)),
+    *(f"topic_product_{i}" for i in range(TOPIC_DIMS)),
+]  # fmt: skip

@@ -1,0 +1,154 @@
+"""Stance: the shipped model on the seed articles, the evidence spans, the API and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newstrace.cli.main import main
+from newstrace.errors import NewstraceError
+from newstrace.model import Article
+from newstrace.stance import LABELS, load_model, predict_many, predict_stance
+from newstrace.stance import text as tx
+from newstrace.stance.features import FEATURE_NAMES
+
+UN_CLAIM = "UN acknowledges US-backed rebels are murdering civilians in Aleppo"
+OFF_TOPIC = "Apple unveils a foldable iPhone with a week-long battery at its California event"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _check_spans(article: Article, result_evidence: list) -> None:
+    for e in result_evidence:
+        assert e.article == article.id
+        assert article.text[e.start : e.end] == e.text
+        assert e.text.strip() == e.text and e.text
+
+
+def test_un_claim_on_rt_is_discussed_not_confirmed(rt: Article) -> None:
+    """The RT body reports the envoy's words and puts "US control" in the mouth of Russia's UN
+    mission: it does not confirm that the UN acknowledged anything about US-backed rebels."""
+    r = predict_stance(UN_CLAIM, rt)
+    assert r.label in ("discuss", "disagree")
+    assert set(r.probabilities) == set(LABELS)
+    assert abs(sum(r.probabilities.values()) - 1.0) < 1e-3
+    assert r.probabilities["unrelated"] < 0.5
+    assert 1 <= len(r.evidence) <= 3
+    _check_spans(rt, r.evidence)
+    # the deciding sentences are about the claim: Aleppo, civilians, the UN or the rebels
+    for e in r.evidence:
+        assert any(
+            w in e.text.lower()
+            for w in ("aleppo", "civilian", "un ", "united nations", "rebel", "opposition")
+        )
+
+
+def test_off_topic_claim_is_unrelated_without_evidence(rt: Article, rewrite: Article) -> None:
+    for art in (rt, rewrite):
+        r = predict_stance(OFF_TOPIC, art)
+        assert r.label == "unrelated"
+        assert r.probabilities["unrelated"] > 0.8
+        assert r.evidence == []
+
+
+def test_own_headline_is_related(rt: Article, rewrite: Article) -> None:
+    """Each article's own headline is about its body: never unrelated."""
+    for art in (rt, rewrite):
+        assert art.title
+        r = predict_stance(art.title, art)
+        assert r.label != "unrelated"
+        assert r.evidence
+        _check_spans(art, r.evidence)
+
+
+def test_predict_many_matches_single_calls_in_order(rt: Article, rewrite: Article) -> None:
+    pairs = [(UN_CLAIM, rt), (OFF_TOPIC, rewrite), (UN_CLAIM, rewrite), (OFF_TOPIC, rt)]
+    many = predict_many(pairs)
+    assert [r.article for r in many] == [a.id for _, a in pairs]
+    for (claim, art), r in zip(pairs, many, strict=True):
+        single = predict_stance(claim, art)
+        assert single.to_dict() == r.to_dict()
+
+
+def test_model_loads_once_and_matches_its_feature_list() -> None:
+    m = load_model()
+    assert m is load_model()
+    assert m.meta["features"] == FEATURE_NAMES
+    assert m.trees.n_classes == len(LABELS)
+    size = sum(p.stat().st_size for p in (ROOT / "src/newstrace/stance/model").iterdir())
+    assert size < 8_000_000
+
+
+def test_model_folder_missing_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(NewstraceError, match="cannot load the stance model"):
+        load_model(tmp_path)
+
+
+def test_sentences_are_offsets_of_the_text(rt: Article) -> None:
+    spans = tx.sentences(rt.text)
+    assert len(spans) > 15
+    for s, e in spans:
+        piece = rt.text[s:e]
+        assert piece == piece.strip() and piece
+    joined = "".join(rt.text[s:e] for s, e in spans)
+    assert len(joined) > 0.95 * len("".join(rt.text.split()))
+    first = rt.text[spans[0][0] : spans[0][1]]
+    assert first.startswith("United Nations Special Envoy") and first.endswith("says.")
+
+
+def test_stems_and_cues() -> None:
+    assert tx.stem("denies") == tx.stem("denied") == tx.stem("deny")
+    assert tx.stem("rebels") == tx.stem("rebel")
+    assert tx.stem("didn't") == "not"
+    assert tx.stem("hoaxes") in tx.DEBUNK
+    assert tx.number_value("1,200") == "1200" and tx.number_value("two") == "2"
+    assert tx.number_value("Aleppo") is None
+
+
+def test_features_see_negation_near_claim_terms() -> None:
+    m = load_model()
+    f = m.featurizer
+    claim = f.claim("Singer Katy Perry dead after car crash")
+    denied = f.body(
+        "Reports that Katy Perry died in a car crash are a hoax. Perry is not dead and was seen on stage on Friday."
+    )
+    confirmed = f.body(
+        "Katy Perry died in a car crash on Friday, police confirmed. The singer was 30."
+    )
+    x_denied, _ = f.pair(claim, denied)
+    x_confirmed, _ = f.pair(claim, confirmed)
+    col = {n: i for i, n in enumerate(FEATURE_NAMES)}
+    assert x_denied[col["neg_near"]] >= 1 and x_confirmed[col["neg_near"]] == 0
+    assert x_denied[col["top_debunk"]] >= 1 and x_confirmed[col["top_debunk"]] == 0
+    assert x_confirmed[col["top_confirm"]] >= 1
+    assert np.isfinite(x_denied).all()
+
+
+def test_cli_stance_json_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
+    rt_file = str(ROOT / "examples" / "001_b27ff7eeccda9d61.txt")
+    docs = []
+    for _ in range(2):
+        assert main(["stance", "--claim", UN_CLAIM, rt_file, "--json"]) == 0
+        docs.append(capsys.readouterr().out)
+    assert docs[0] == docs[1]
+    doc = json.loads(docs[0])
+    assert doc["claim"] == UN_CLAIM
+    (res,) = doc["results"]
+    assert res["label"] in ("discuss", "disagree")
+    assert res["evidence"] and all("start" in e and "end" in e for e in res["evidence"])
+    assert doc["articles"][0]["id"] == res["article"]
+
+
+def test_cli_stance_human_output_shows_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stance", "--claim", UN_CLAIM, str(ROOT / "examples")]) == 0
+    text = capsys.readouterr().out
+    assert "stance:" in text and "evidence:" in text
+    assert text.count("stance:") == 2
+
+
+def test_cli_stance_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stance", "--claim", UN_CLAIM, str(tmp_path / "missing.txt")]) != 0
+    assert main(["stance", "--claim", "  ", str(ROOT / "examples")]) == 2
+    assert "empty claim" in capsys.readouterr().err
