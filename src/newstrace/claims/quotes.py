@@ -275,7 +275,7 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | 
 
 
 _PARA_BREAK = re.compile(r"\n\s*")
-_COLON_LEAD = re.compile(r"(?:^|\n)([^\n.!?:“”\"]{2,80}?):\s*$")
+_COLON_LEAD = re.compile(r"(?:^|\n)([^\n!?:“”\"]{2,80}?):\s*$")
 _HEADLINE_LEAD = re.compile(r"([A-Z][^\n.!?:“”\"‘’]{1,60}?):\s")
 
 
@@ -291,6 +291,8 @@ def _colon_speaker(
             if subj is not None:
                 return mention_of(subj, s.offset), cue.text
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
+    if m is not None and re.search(r"[.!?]\s+[A-Z]", m.group(1)):
+        m = None  # a sentence ends inside: not a speaker lead
     if m is None:
         # a headline "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"
         line_start = text.rfind("\n", 0, q.outer_start) + 1
@@ -425,8 +427,11 @@ def attribute(
                     mention, cue_text = m2, c2
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
-        if best is None:
-            mention, cue_text = _colon_speaker(text, q, sents, spans)
+        if mention is None:
+            # 'Sidney Blumenthal: ‘No Idea’ If I Would Have Told ...': a colon lead beats a subject-less cue
+            m3, c3 = _colon_speaker(text, q, sents, spans)
+            if m3 is not None:
+                mention, cue_text, best = m3, c3, None
         if mention is None and best is None:
             # a partial quote inside reported speech: 'Amnesty said the attacks show “a disregard”'
             inner = [a for a in attrs if a.start <= q.start and q.end <= a.end and a.mention is not None]
@@ -435,7 +440,7 @@ def attribute(
                 mention, cue_text = a.mention, a.cue
         if mention is None and best is None:
             # the attribution split off as its own sentence: '“...” The ministry said.'
-            after = [s for s in sents if 0 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
+            after = [s for s in sents if -2 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
             if after and after[0].end - after[0].start < 160:
                 for cue in _cues_in(after[0], q, spans):
                     subj = _subject(cue)
