@@ -43,6 +43,7 @@ from newstrace.model import (
     QuoteVariants,
     Span,
 )
+from newstrace.spans import overlap_length
 
 #: event words folded into one class, so that "killed", "died" and "claimed the lives" compare equal
 EVENT_CLASSES: dict[str, frozenset[str]] = {
@@ -169,8 +170,8 @@ def link_pair(space: SentenceSpace, a: View, b: View, pair: ArticlePair | None) 
     flip = pair.a != a.article.id
     for p in pair.shared:
         a_start, a_end, b_start, b_end = (p.b_start, p.b_end, p.a_start, p.a_end) if flip else (p.a_start, p.a_end, p.b_start, p.b_end)
-        sa = [s for s in a.sents if _overlap(s.start, s.end, a_start, a_end) >= min(40, (s.end - s.start) // 2)]
-        sb = [s for s in b.sents if _overlap(s.start, s.end, b_start, b_end) >= min(40, (s.end - s.start) // 2)]
+        sa = [s for s in a.sents if overlap_length(s.start, s.end, a_start, a_end) >= min(40, (s.end - s.start) // 2)]
+        sb = [s for s in b.sents if overlap_length(s.start, s.end, b_start, b_end) >= min(40, (s.end - s.start) // 2)]
         # Within one passage, pair sentences in order of their relative position.
         for x in sa:
             for y in sb:
@@ -179,8 +180,6 @@ def link_pair(space: SentenceSpace, a: View, b: View, pair: ArticlePair | None) 
     return links
 
 
-def _overlap(s1: int, e1: int, s2: int, e2: int) -> int:
-    return max(0, min(e1, e2) - max(s1, s2))
 
 
 def _relpos(s: Sentence, start: int, end: int) -> float:
@@ -498,7 +497,7 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
             owner = by_id.get(sp.article)
             if owner is None or sp.field != "text":
                 continue
-            if not any(m.article == sp.article and _overlap(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
+            if not any(m.article == sp.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
                 q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
                 mentions.append(QuoteMention(sp.article, q, owner))
                 parent.append(len(parent))
@@ -507,7 +506,7 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
         members = [
             i
             for i, m in enumerate(mentions)
-            if any(sp.article == m.article and _overlap(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for sp in var.spans)
+            if any(sp.article == m.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for sp in var.spans)
         ]
         for i in members[1:]:
             union(members[0], i)

@@ -41,6 +41,7 @@ from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
 from newstrace.model import Article
 from newstrace.reuse.align import MIN_CHARS, align_pair, merge_passages
+from newstrace.spans import overlap, union_length
 
 OBFUSCATIONS = (
     "none",
@@ -254,20 +255,8 @@ def build_pairs(data: Path, per_type: int = 60, seed: int = 13) -> list[DocPair]
 # --- scoring -------------------------------------------------------------------------------------
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
-    s, e = max(a[0], b[0]), min(a[1], b[1])
-    return (s, e) if e > s else None
 
 
-def _union_len(ranges: list[tuple[int, int]]) -> int:
-    total, cs, ce = 0, -1, -1
-    for s, e in sorted(ranges):
-        if s > ce:
-            total += max(0, ce - cs)
-            cs, ce = s, e
-        else:
-            ce = max(ce, e)
-    return total + max(0, ce - cs)
 
 
 Det = tuple[str, tuple[int, int], tuple[int, int]]  # pair id, source range, suspicious range
@@ -288,14 +277,14 @@ def plagdet(cases: list[tuple[str, Case]], detections: list[Det]) -> dict[str, f
         sus_parts: list[tuple[int, int]] = []
         n_det = 0
         for _, dsrc, dsus in by_pair.get(pid, []):
-            o1 = _overlap((c.src_start, c.src_end), dsrc)
-            o2 = _overlap((c.sus_start, c.sus_end), dsus)
+            o1 = overlap(c.src_start, c.src_end, *dsrc)
+            o2 = overlap(c.sus_start, c.sus_end, *dsus)
             if o1 and o2:
                 src_parts.append(o1)
                 sus_parts.append(o2)
                 n_det += 1
         size = (c.src_end - c.src_start) + (c.sus_end - c.sus_start)
-        rec_sum += (_union_len(src_parts) + _union_len(sus_parts)) / max(1, size)
+        rec_sum += (union_length(src_parts) + union_length(sus_parts)) / max(1, size)
         if n_det:
             detected += 1
             gran_sum += n_det
@@ -303,13 +292,13 @@ def plagdet(cases: list[tuple[str, Case]], detections: list[Det]) -> dict[str, f
     for pid, dsrc, dsus in detections:
         src_parts, sus_parts = [], []
         for c in case_by_pair.get(pid, []):
-            o1 = _overlap((c.src_start, c.src_end), dsrc)
-            o2 = _overlap((c.sus_start, c.sus_end), dsus)
+            o1 = overlap(c.src_start, c.src_end, *dsrc)
+            o2 = overlap(c.sus_start, c.sus_end, *dsus)
             if o1 and o2:
                 src_parts.append(o1)
                 sus_parts.append(o2)
         size = (dsrc[1] - dsrc[0]) + (dsus[1] - dsus[0])
-        prec_sum += (_union_len(src_parts) + _union_len(sus_parts)) / max(1, size)
+        prec_sum += (union_length(src_parts) + union_length(sus_parts)) / max(1, size)
     rec = rec_sum / len(cases) if cases else 0.0
     prec = prec_sum / len(detections) if detections else 0.0
     gran = gran_sum / detected if detected else 1.0

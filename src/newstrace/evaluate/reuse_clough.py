@@ -27,6 +27,7 @@ from newstrace.errors import InputError
 from newstrace.model import Article
 from newstrace.reuse.align import align_pair
 from newstrace.reuse.text import tokenize
+from newstrace.spans import union_length
 
 CLASSES = ("cut", "light", "heavy", "non")
 DEV_TASKS = frozenset("abc")
@@ -82,15 +83,6 @@ def _ngrams(ids: list[int], n: int) -> set[tuple[int, ...]]:
     return {tuple(ids[i : i + n]) for i in range(len(ids) - n + 1)}
 
 
-def _union(ranges: list[tuple[int, int]]) -> int:
-    total, cs, ce = 0, -1, -1
-    for s, e in sorted(ranges):
-        if s > ce:
-            total += max(0, ce - cs)
-            cs, ce = s, e
-        else:
-            ce = max(ce, e)
-    return total + max(0, ce - cs)
 
 
 def features(answer: str, source: str) -> list[float]:
@@ -102,7 +94,7 @@ def features(answer: str, source: str) -> list[float]:
         quotes=False,
     )
     n = max(1, len(answer.strip()))
-    cov = _union([(p.a_start, p.a_end) for p in shared]) / n
+    cov = union_length([(p.a_start, p.a_end) for p in shared]) / n
     wcov = min(1.0, sum((p.a_end - p.a_start) * p.score for p in shared) / n)
     longest = max((p.a_end - p.a_start for p in shared), default=0) / n
     ta = tokenize(answer).ids.tolist()

@@ -25,6 +25,7 @@ from typing import Any
 
 from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants, published_iso
 from newstrace.reuse.text import quote_spans
+from newstrace.spans import union_length
 
 #: a pair needs this many shared characters (in the smaller article's share) to get an edge
 SUBSTANTIAL_CHARS = 120
@@ -39,15 +40,6 @@ _CUES = [
 ]
 
 
-def _union_len(ranges: list[tuple[int, int]]) -> int:
-    total, cur_s, cur_e = 0, -1, -1
-    for s, e in sorted(ranges):
-        if s > cur_e:
-            total += max(0, cur_e - cur_s)
-            cur_s, cur_e = s, e
-        else:
-            cur_e = max(cur_e, e)
-    return total + max(0, cur_e - cur_s)
 
 
 def _day(value: date | datetime | None) -> tuple[date, datetime | None] | None:
@@ -168,7 +160,7 @@ def infer_provenance(
             continue
         ra = [(p.a_start, p.a_end) for p in pair.shared]
         rb = [(p.b_start, p.b_end) for p in pair.shared]
-        sa, sb = _union_len(ra), _union_len(rb)
+        sa, sb = union_length(ra), union_length(rb)
         fps = [
             (fp, v)
             for v in by_pair.get((min(a.id, b.id), max(a.id, b.id)), [])

@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from newstrace.model import ArticlePair, QuoteVariants, Span
 from newstrace.reuse.align import Prepared
 from newstrace.reuse.text import TOKEN_RE, QuoteSpan, norm_word
+from newstrace.spans import overlap
 
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _ELLIPSIS = re.compile(r"\S*\s?(?:…|\.\.\.)\s?\S*")
@@ -46,9 +47,6 @@ class _UF:
             self.parent[max(rx, ry)] = min(rx, ry)
 
 
-def _overlap(s1: int, e1: int, s2: int, e2: int) -> tuple[int, int] | None:
-    s, e = max(s1, s2), min(e1, e2)
-    return (s, e) if e > s else None
 
 
 def _words(text: str) -> list[str]:
@@ -104,11 +102,11 @@ def group_variants(
             continue
         for p in pair.shared:
             for xa, qa in enumerate(qa_list):
-                oa = _overlap(qa.start, qa.end, p.a_start, p.a_end)
+                oa = overlap(qa.start, qa.end, p.a_start, p.a_end)
                 if oa is None:
                     continue
                 for xb, qb in enumerate(qb_list):
-                    ob = _overlap(qb.start, qb.end, p.b_start, p.b_end)
+                    ob = overlap(qb.start, qb.end, p.b_start, p.b_end)
                     if ob is None:
                         continue
                     # the two overlaps must be the same stretch of the passage

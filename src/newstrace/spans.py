@@ -1,0 +1,32 @@
+"""Arithmetic on half-open character ranges ``[start, end)``, the currency of every stage.
+
+Kept in one place because alignment, provenance, comparison and the benchmarks all measure
+how much of a text a set of passages covers, and must agree on it to the character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def overlap(s1: int, e1: int, s2: int, e2: int) -> tuple[int, int] | None:
+    """The common part of two ranges, or ``None`` when they do not overlap."""
+    s, e = max(s1, s2), min(e1, e2)
+    return (s, e) if e > s else None
+
+
+def overlap_length(s1: int, e1: int, s2: int, e2: int) -> int:
+    """Characters two ranges share (0 when disjoint)."""
+    return max(0, min(e1, e2) - max(s1, s2))
+
+
+def union_length(ranges: Iterable[tuple[int, int]]) -> int:
+    """Characters covered by the union of ranges (overlaps counted once)."""
+    total, cur_s, cur_e = 0, -1, -1
+    for s, e in sorted(ranges):
+        if s > cur_e:
+            total += max(0, cur_e - cur_s)
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    return total + max(0, cur_e - cur_s)
