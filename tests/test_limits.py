@@ -65,7 +65,7 @@ def test_extraction_time_limit_keeps_a_batch_moving(tmp_path: Path) -> None:
             fh.write(json.dumps({"id": f"a{i}", "text": text}) + "\n")
     p = run(["extract", str(path), "--json"], {"NEWSTRACE_EXTRACT_SECONDS_PER_ARTICLE": "0"}, tmp_path)
     assert p.returncode == 0, p.stderr[-2000:]
-    assert "a1: claims extraction hit the 0s limit" in p.stderr  # the warning names the article
+    assert "a1: claims extraction hit its 0s parse budget" in p.stderr  # the warning names the article
     doc = json.loads(p.stdout)
     arts = doc["articles"] if isinstance(doc, dict) else doc
     assert [a["id"] for a in arts] == ["a0", "a1", "a2"]
