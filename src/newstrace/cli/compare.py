@@ -10,8 +10,6 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.app import InputsArg, NoCleanFlag, app, err, one_line, out, warn
-from newstrace.compare import compare_articles, render_html
-from newstrace.compare.terminal import print_comparison
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest import read_inputs
 
@@ -42,6 +40,10 @@ def compare(
     articles = list(read_inputs(inputs, clean=not no_clean, warn=lambda m: warn(one_line(m)), on_error=on_error))
     if not articles:
         raise InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
+    # imported here: the compare stage pulls in spaCy, which every other command would pay for
+    from newstrace.compare import compare_articles, render_html
+    from newstrace.compare.terminal import print_comparison
+
     comparison = compare_articles(articles)
     if json_file is not None:
         doc = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
