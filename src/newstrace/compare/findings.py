@@ -274,7 +274,9 @@ def _side(link: QuantityLink, ctx: FindingContext) -> tuple[tuple[View, Quantity
 def _qdesc(q: Quantity) -> str:
     bits = [_q(q.text, 60)]
     if q.window:
-        bits.append(f"over {_q(q.window, 40)}")
+        # window texts usually carry their own preposition ("over the last 48 hours", "in 3 days")
+        has_prep = re.match(r"(?i)(?:over|in|during|within|since|from|for|between|throughout|after|before)\b", q.window)
+        bits.append(_q(q.window, 40) if has_prep else f"over {_q(q.window, 40)}")
     return " ".join(bits)
 
 
