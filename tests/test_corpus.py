@@ -70,6 +70,23 @@ def test_seed_story_and_thread(fakes_db: Path) -> None:
 
 
 @pytest.mark.data
+def test_story_listing_orders_and_title_search(fakes_db: Path) -> None:
+    """Readers browse newest first; overviews biggest first; words find stories by article titles."""
+    with Store(fakes_db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        _, newest = res.stories(order="newest")
+        _, biggest = res.stories(order="size")
+        ends = [s["end"] for s in newest if s["end"]]
+        assert ends == sorted(ends, reverse=True)
+        sizes = [s["size"] for s in biggest]
+        assert sizes == sorted(sizes, reverse=True)
+        # "Murdering" is only in the rewrite's title, never in a generated story label
+        total, found = res.stories(q="Murdering")
+        assert total == 1
+        assert found[0]["id"] == res.stories_of(REWRITE)[0]["id"]
+
+
+@pytest.mark.data
 def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(fakes_db), "--json"]) == 0
     stories = json.loads(capsys.readouterr().out)

@@ -13,7 +13,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from newstrace.model import (
     ArticleClaims,
@@ -303,6 +303,12 @@ def story_summary(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+_STORY_ORDER = {
+    "size": "size DESC, start IS NULL, start, id",
+    "newest": "end IS NULL, end DESC, size DESC, id",
+}
+
+
 class CorpusResults:
     """Read API over one database's stories, threads and outlet network (CLI and web app)."""
 
@@ -324,13 +330,23 @@ class CorpusResults:
         thread: str | None = None,
         limit: int = 0,
         offset: int = 0,
+        order: Literal["size", "newest"] = "size",
     ) -> tuple[int, list[dict[str, Any]]]:
-        """``(total, page)`` of live stories, biggest first, optionally filtered."""
+        """``(total, page)`` of live stories, optionally filtered.
+
+        ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
+        most recently active first (what a reader browsing the news wants). Words in ``q`` match the
+        story label or a member article's title.
+        """
         where = ["merged_into IS NULL"]
         args: list[Any] = []
         if q:
-            where.append("label LIKE ? ESCAPE '\\'")
-            args.append("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(label LIKE ? ESCAPE '\\' OR id IN (SELECT m.story FROM memberships m "
+                "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
+            )
+            args.extend([pattern, pattern])
         if outlet:
             where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet=?)")
             args.append(outlet)
@@ -347,7 +363,7 @@ class CorpusResults:
         total = int(self.conn.execute(f"SELECT COUNT(*) FROM stories WHERE {sql_where}", args).fetchone()[0])
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
         rows = self.conn.execute(
-            f"SELECT * FROM stories WHERE {sql_where} ORDER BY size DESC, start IS NULL, start, id{page}", args
+            f"SELECT * FROM stories WHERE {sql_where} ORDER BY {_STORY_ORDER[order]}{page}", args
         )
         return total, [story_summary(r) for r in rows]
 

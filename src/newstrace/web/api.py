@@ -75,7 +75,7 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
                  limit: int, offset: int) -> s.StoryList:
     res = repo.corpus()
     total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
-                              limit=limit, offset=offset)
+                              limit=limit, offset=offset, order="newest")
     return s.StoryList(
         available=res.available,
         total=total,

@@ -7,7 +7,7 @@ run on a database, :class:`NoResults` answers "not available" and the pages say 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from newstrace.web.repo import Repo
@@ -19,7 +19,7 @@ class Results(Protocol):
 
     def stories(
         self, *, q: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
-        limit: int, offset: int,
+        limit: int, offset: int, order: Literal["size", "newest"] = ...,
     ) -> tuple[int, list[dict[str, Any]]]: ...
 
     def threads(self) -> list[dict[str, Any]]: ...
