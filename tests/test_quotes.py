@@ -154,3 +154,24 @@ def test_dateline_is_not_the_speaker() -> None:
     claims = extract_claims(_article(text))
     quote = next(q for q in claims.quotes if q.direct)
     assert quote.speaker == "Hillary Clinton" and quote.cue == "saying"
+
+
+def test_dateline_is_not_part_of_the_speaker() -> None:
+    """A news-agency dateline is blanked for the parser; the speaker span must not start in it.
+
+    Opening of FNC-1 body 944 (CNN), where the subject of "said" once came out as
+    "         A company" spanning the dateline.
+    """
+    text = (
+        "(CNN) -- A company whose video chat service apparently captured audio of Michael Brown's "
+        "shooting said Thursday the recording was created at the time the Missouri teenager was "
+        "killed this month."
+    )
+    claims = extract_claims(Article.create(text))
+    spoken = [q for q in claims.quotes if q.speaker]
+    assert spoken, "the company's statement is reported speech with a speaker"
+    for q in spoken:
+        assert q.speaker == q.speaker.strip()
+        assert q.speaker_start is not None and q.speaker_end is not None
+        span = text[q.speaker_start : q.speaker_end]
+        assert span == span.strip() and "(CNN)" not in span

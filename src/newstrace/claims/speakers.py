@@ -183,7 +183,8 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         # a name compound after a role: "former US diplomat Jim Jatras" parses with the role as head rarely
         left = head.left_edge
         toks = [t for t in head.doc[left.i:head.i + 1] if t.sent == head.sent]
-        toks = [t for t in toks if not t.is_punct]
+        # whitespace tokens too: a dateline blanked for the parser must not become part of a speaker
+        toks = [t for t in toks if not (t.is_punct or t.is_space)]
         if not toks:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
