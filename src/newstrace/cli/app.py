@@ -17,6 +17,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from newstrace.errors import InputError, NewstraceError
+from newstrace.model import Article
+
 app = typer.Typer(
     name="newstrace",
     help="Trace how a news story travels between outlets and what changed on the way.",
@@ -89,3 +92,35 @@ def progress(total: int | None = None, label: str = "working", enabled: bool = T
         transient=True,
         disable=not enabled or not err.is_terminal,
     )
+
+
+def read_command_inputs(
+    inputs: list[Path], *, clean: bool = True, quiet: bool = False
+) -> tuple[list[Article], list[NewstraceError]]:
+    """Articles for commands that analyse their inputs directly (``reuse``, ``extract``, ...).
+
+    Unreadable inputs are named on stderr and skipped (silently under ``--json``, where stdout must
+    hold one document and the reasons come back in the returned list). When no article at all could
+    be read, this raises one error with the exit code of the worst skipped input.
+    """
+    from newstrace.ingest import read_inputs
+
+    errors: list[NewstraceError] = []
+
+    def on_error(e: NewstraceError) -> None:
+        errors.append(e)
+        if not quiet:
+            err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+
+    def on_warning(message: str) -> None:
+        if not quiet:
+            warn(message)
+
+    articles = list(read_inputs(inputs, clean=clean, warn=on_warning, on_error=on_error))
+    if not articles:
+        reason = f" ({one_line(errors[0])})" if quiet and errors else ""
+        failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read{reason}")
+        if errors:
+            failure.exit_code = max(e.exit_code for e in errors)
+        raise failure
+    return articles, errors

@@ -9,9 +9,16 @@ from typing import Annotated
 
 import typer
 
-from newstrace.cli.app import InputsArg, NoCleanFlag, app, err, one_line, out, warn
-from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest import read_inputs
+from newstrace.cli.app import (
+    InputsArg,
+    NoCleanFlag,
+    app,
+    err,
+    one_line,
+    out,
+    read_command_inputs,
+)
+from newstrace.errors import NewstraceError
 
 
 @app.command()
@@ -31,15 +38,7 @@ def compare(
     """Compare articles about one story: what each outlet says that the others don't, where they
     disagree, and who took what from whom."""
     to_stdout = json_file is not None and str(json_file) == "-"
-    errors: list[NewstraceError] = []
-
-    def on_error(e: NewstraceError) -> None:
-        errors.append(e)
-        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
-
-    articles = list(read_inputs(inputs, clean=not no_clean, warn=lambda m: warn(one_line(m)), on_error=on_error))
-    if not articles:
-        raise InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
+    articles, _ = read_command_inputs(inputs, clean=not no_clean)
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
     from newstrace.compare.terminal import print_comparison

@@ -13,13 +13,12 @@ from newstrace.cli.app import (
     NoCleanFlag,
     app,
     emit_json,
-    err,
     eval_app,
     out,
+    read_command_inputs,
     warn,
 )
-from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest import read_inputs
+from newstrace.errors import InputError
 from newstrace.model import Article, ArticleClaims, published_iso
 
 
@@ -57,17 +56,7 @@ def extract(
     """Extract quotes (with speakers) and counts (with meaning) from articles."""
     from newstrace.claims import extract_many
 
-    errors: list[NewstraceError] = []
-
-    def on_error(e: NewstraceError) -> None:
-        errors.append(e)
-        err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
-
-    articles = list(read_inputs(inputs, clean=not no_clean, warn=warn, on_error=on_error))
-    if not articles:
-        if errors:
-            raise typer.Exit(max(e.exit_code for e in errors))
-        raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
+    articles, _ = read_command_inputs(inputs, clean=not no_clean)
     docs = [claims_document(a, c) for a, c in zip(articles, extract_many(articles, batch_size=batch_size, warn=warn),
                                                    strict=True)]
     if as_json:

@@ -16,10 +16,9 @@ from newstrace.cli.app import (
     err,
     eval_app,
     out,
-    warn,
+    read_command_inputs,
 )
-from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest import read_inputs
+from newstrace.errors import InputError
 from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
 from newstrace.reuse.candidates import MAX_DF
@@ -62,23 +61,7 @@ def reuse(
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
-    errors: list[NewstraceError] = []
-
-    def on_error(e: NewstraceError) -> None:
-        errors.append(e)
-        if not as_json:
-            err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
-
-    articles = list(
-        read_inputs(
-            inputs,
-            clean=not no_clean,
-            warn=(lambda m: None) if as_json else warn,
-            on_error=on_error,
-        )
-    )
-    if not articles:
-        raise InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, quiet=as_json)
     if min_chars < 1 or gap < 0 or not 0 <= min_score <= 1 or max_df < 2:
         raise typer.BadParameter(
             "need --min-chars >= 1, --gap >= 0, 0 <= --min-score <= 1, --max-df >= 2"
