@@ -129,3 +129,21 @@ def test_eval_bad_csv_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="expected CSV columns"):
         load_fnc(bad, bad)
     assert main(["eval", "stance-fnc", "--bodies", str(bad), "--stances", str(bad)]) == 2
+
+
+@pytest.mark.data
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    """Same data and seed give byte-identical model files (vocabulary, SVD, trees)."""
+    data = _sample(60)
+    params = {"learning_rate": 0.2, "max_iter": 8, "max_leaf_nodes": 15, "min_samples_leaf": 10, "l2_regularization": 1.0}
+    for name in ("a", "b"):
+        train_model(data, params=params).save(tmp_path / name)
+    for f in ("vocab.json", "vocab.npz", "trees.npz", "meta.json"):
+        a = np.load(tmp_path / "a" / f) if f.endswith(".npz") else None
+        if a is None:
+            assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+        else:
+            with a, np.load(tmp_path / "b" / f) as b:
+                assert sorted(a.files) == sorted(b.files)
+                for k in a.files:
+                    assert np.array_equal(a[k], b[k]), (f, k)

@@ -166,7 +166,8 @@ class Vocabulary:
             n_iter=7,
         )
         svd.fit(mat)
-        vocab.svd = svd.components_.astype(np.float32)
+        # rounded to float16 here, as saved, so the trees learn from the features they will see
+        vocab.svd = svd.components_.astype(np.float16).astype(np.float32)
         return vocab
 
     def _matrix(self, term_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:

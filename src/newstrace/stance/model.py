@@ -40,7 +40,7 @@ class StanceModel:
         self.meta = meta
         labels = tuple(meta.get("labels", LABELS))
         if labels != LABELS or trees.n_classes != len(LABELS):
-            raise NewstraceError(f"stance model: expected classes {LABELS}, model has {labels}")
+            raise NewstraceError(f"stance model: expected classes {LABELS}, model has {labels} and {trees.n_classes} tree classes")
         if list(meta.get("features", FEATURE_NAMES)) != FEATURE_NAMES:
             raise NewstraceError(
                 "stance model: its feature list does not match this code; retrain it"

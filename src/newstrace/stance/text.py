@@ -19,6 +19,11 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:['’][A-Za-z]+)?")
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)*$")
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break
+_WORD_BEFORE_DOT = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.$")
+#: titles and abbreviations after which a full stop does not end the sentence
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st gen sen rep gov lt col sgt capt cpl maj adm jr sr rev fr no vs etc inc corp ltd co jan feb aug sept oct nov dec".split()  # noqa: SIM905
+)
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[^a-z])|\n+")
 
 STOPWORDS = frozenset(
@@ -70,6 +75,8 @@ def stem(word: str) -> str:
     and "rebels/rebel" together, which is what the overlap and cue features need.
     """
     w = word.lower().replace("’", "'")
+    if word in ("US", "USA"):  # the country, not the pronoun (a stopword)
+        return "usa"
     if w.endswith("n't") or w == "cannot":
         return "not"
     if w.endswith("'s"):
@@ -148,6 +155,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
+        if not m.group().startswith("\n"):
+            before = _WORD_BEFORE_DOT.search(text, max(0, m.start() - 16), m.start())
+            if before and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1):
+                continue  # "Dr. Said Sadek", "J. Smith": not a sentence end
         _add_span(
             text,
             pos,
