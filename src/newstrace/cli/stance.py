@@ -16,11 +16,13 @@ from newstrace.cli.app import (
     emit_json,
     err,
     eval_app,
+    one_line,
     out,
+    read_command_inputs,
     train_app,
     warn,
 )
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError
 
 
 @app.command()
@@ -40,28 +42,11 @@ def stance(
     Prints the label, the class probabilities and the body sentences that decided it (character
     offsets into the article's clean text).
     """
-    from newstrace.ingest import read_inputs
     from newstrace.stance import predict_many
 
     if not claim.strip():
         raise InputError("--claim: empty claim")
-    errors: list[str] = []
-
-    def on_error(e: NewstraceError) -> None:
-        errors.append(str(e))
-        if not as_json:
-            err.print(f"newstrace: skipped: {e}", markup=False, highlight=False, soft_wrap=True)
-
-    articles = list(
-        read_inputs(
-            inputs,
-            clean=not no_clean,
-            warn=(lambda m: None) if as_json else warn,
-            on_error=on_error,
-        )
-    )
-    if not articles:
-        raise InputError(f"{', '.join(map(str, inputs))}: no article could be read")
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, quiet=as_json)
     results = predict_many([(claim, a) for a in articles])
     if as_json:
         emit_json(
@@ -69,7 +54,7 @@ def stance(
                 "claim": claim,
                 "articles": [a.brief() for a in articles],
                 "results": [r.to_dict() for r in results],
-                "skipped": errors,
+                "skipped": [one_line(e) for e in errors],
             }
         )
         return
