@@ -175,3 +175,18 @@ def test_dateline_is_not_part_of_the_speaker() -> None:
         assert q.speaker_start is not None and q.speaker_end is not None
         span = text[q.speaker_start : q.speaker_end]
         assert span == span.strip() and "(CNN)" not in span
+
+
+def test_non_speech_verbs_are_not_attributions(rewrite: Article) -> None:
+    """The rewrite's own assertions are not put in anyone's mouth.
+
+    "US-backed groups have continued to work directly with Al Nusra" is an assertion (an
+    infinitive after a non-speech verb), and "almost 100 civilians were reported killed" is a
+    passive report with no speaker; neither names a source.
+    """
+    claims = extract_claims(rewrite)
+    indirect = [q for q in claims.quotes if not q.direct]
+    assert not [q for q in indirect if q.cue in ("continued", "found")]
+    assert not [q for q in indirect if q.cue == "reported" and q.speaker == "Most"]
+    # real indirect speech in the same article stays: de Mistura "stated ... that he is appalled"
+    assert any(q.speaker == "Staffan de Mistura" and q.cue == "stated" for q in indirect)

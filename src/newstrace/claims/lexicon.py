@@ -102,6 +102,13 @@ PARSE_CUES: frozenset[str] = frozenset(
                    "condemn", "criticize", "predict", "promise", "vow", "concede", "contend", "assert", "reveal")
     for f in _SPEECH_STEMS[stem]
 )
+#: cues whose infinitive complement is what was said ("vowed to fight", "urged them to leave");
+#: for any other cue an infinitive is no report ("continued to work", "was found to be")
+INFINITIVE_CUES: frozenset[str] = frozenset(
+    f for stem in ("promise", "vow", "pledge", "urge", "ask", "demand", "warn", "agree", "claim", "threaten")
+    if stem in _SPEECH_STEMS
+    for f in _SPEECH_STEMS[stem]
+) | frozenset(("threaten", "threatens", "threatened", "threatening"))
 #: nouns that stand for a document; "a statement released by X's office says" is X speaking
 DOCUMENT_NOUNS = frozenset(
     ["statement", "statements", "report", "reports", "communique", "letter", "release", "declaration", "tweet", "post", "message", "announcement", "memo", "note", "website", "document", "study", "survey", "poll", "paper", "analysis", "transcript", "filing", "complaint", "indictment", "lawsuit", "information", "data", "figures", "account", "accounts", "footage", "video", "website", "findings", "estimate", "estimates", "tally"]

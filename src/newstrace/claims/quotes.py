@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newstrace.claims.lexicon import CUE_FORMS, DOCUMENT_NOUNS, STRONG_CUES, TITLE_WORDS
+from newstrace.claims.lexicon import CUE_FORMS, DOCUMENT_NOUNS, INFINITIVE_CUES, STRONG_CUES, TITLE_WORDS
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
 from newstrace.claims.tags import upos
@@ -165,9 +165,17 @@ def find_attributions(
                     if wide is not None:
                         out.append(wide)
                 continue
+            if any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children):
+                # "civilians were reported killed": a passive cue without "by X" names no speaker,
+                # and its subject is what was reported, not who reported it
+                continue
             subj = _subject(t)
             m = mention_of(subj, off) if subj is not None else None
-            comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp") and upos(c) in ("VERB", "AUX")]
+            comp = [
+                c for c in t.children
+                if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and t.lower_ in INFINITIVE_CUES))
+                and upos(c) in ("VERB", "AUX")
+            ]
             if not comp and t.lower_ in OBJECT_CUES:
                 comp = [c for c in t.children if c.dep_ == "dobj"]
             if not comp and t.lower_ in OBJECT_CUES:
