@@ -28,7 +28,10 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newstrace ingest examples --db $(DEMO_DB)
 	$(BIN)/newstrace list --db $(DEMO_DB)
+	$(BIN)/newstrace analyze --db $(DEMO_DB)
 	$(BIN)/newstrace compare examples --html report.html
+	@echo
+	@echo "report.html written (open it in a browser); browse the database with: $(BIN)/newstrace serve --db $(DEMO_DB)"
 
 ## test: test extras, system packages (Java, Chromium), lint, types, the whole suite
 test: $(TSTAMP) lint typecheck unit
