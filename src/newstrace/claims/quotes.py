@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newstrace.claims.lexicon import CUE_FORMS, DOCUMENT_NOUNS, INFINITIVE_CUES, STRONG_CUES, TITLE_WORDS
+from newstrace.claims.lexicon import (
+    CUE_FORMS,
+    DOCUMENT_NOUNS,
+    INFINITIVE_CUES,
+    STRONG_CUES,
+    TITLE_WORDS,
+)
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
 from newstrace.claims.tags import upos
