@@ -23,6 +23,7 @@ from newstrace.model import (
     Quote,
     SharedPassage,
 )
+from newstrace.store.sqlite import like_escape
 
 if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
@@ -341,7 +342,7 @@ class CorpusResults:
         where = ["merged_into IS NULL"]
         args: list[Any] = []
         if q:
-            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            pattern = "%" + like_escape(q) + "%"
             where.append(
                 "(label LIKE ? ESCAPE '\\' OR id IN (SELECT m.story FROM memberships m "
                 "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
@@ -409,7 +410,7 @@ class CorpusResults:
             return id_or_prefix
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
-            (id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",),
+            (like_escape(id_or_prefix) + "%",),
         ).fetchall()
         return rows[0][0] if len(rows) == 1 else None
 

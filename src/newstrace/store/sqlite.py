@@ -179,7 +179,7 @@ class Store:
         found = self.get_article(id_or_prefix)
         if found:
             return found
-        escaped = id_or_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        escaped = like_escape(id_or_prefix)
         rows = self.conn.execute(
             "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2", (escaped + "%",)
         ).fetchall()
@@ -220,6 +220,11 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             raise StoreError(f"{p}: folder {p.parent} does not exist")
         if not os.access(parent, os.W_OK):
             raise StoreError(f"{p}: folder {p.parent} is read-only")
+
+
+def like_escape(text: str) -> str:
+    """``text`` as a literal inside a ``LIKE ... ESCAPE '\\'`` pattern (``%`` and ``_`` are not wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _statements(script: str) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.limits import Limits
 from newstrace.model import Article
-from newstrace.store.sqlite import Store, row_to_article
+from newstrace.store.sqlite import Store, like_escape, row_to_article
 
 log = logging.getLogger("newstrace.web")
 
@@ -157,7 +157,7 @@ class Repo:
         where: list[str] = []
         args: list[Any] = []
         for word in (q or "").split()[:8]:
-            pattern = "%" + _like_escape(word) + "%"
+            pattern = "%" + like_escape(word) + "%"
             where.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
             args += [pattern, pattern]
         if outlet:
@@ -292,8 +292,6 @@ class Repo:
         return True
 
 
-def _like_escape(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _text_key(a: Article) -> int:
