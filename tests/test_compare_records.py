@@ -48,7 +48,10 @@ def qty(
     nth: int = 0,
 ) -> Quantity:
     s, e = at(article, text, nth)
-    return Quantity(s, e, article.text[s:e], low, high, subject, event, window, hours, place, source)
+    ws = we = None
+    if window:  # the window's occurrence after its count, else the first one (as the extractor picks)
+        ws, we = at(article, window, after=s) if window in article.text[s:] else at(article, window)
+    return Quantity(s, e, article.text[s:e], low, high, subject, event, window, hours, place, source, ws, we)
 
 
 MISTURA = "Staffan de Mistura"

@@ -167,7 +167,9 @@ class Quantity:
     """A count of people or events, its value as an interval ``[low, high]`` and its meaning.
 
     ``high`` is ``None`` for open upper bounds ("more than 300"); ``window_hours`` is a
-    ``[low, high]`` duration range in hours when the window text implies one.
+    ``[low, high]`` duration range in hours when the window text implies one, and
+    ``window_start/window_end`` locate the window phrase in the text (it may stand apart from the
+    count, so comparison cites it by these offsets rather than searching for its words).
     """
 
     start: int
@@ -181,9 +183,22 @@ class Quantity:
     window_hours: list[float] | None = None
     place: str | None = None
     source: str | None = None
+    window_start: int | None = None
+    window_end: int | None = None
+
+    #: the fields of the documented ``extract --json`` quantity object
+    PUBLIC_FIELDS = (
+        "start", "end", "text", "low", "high", "subject", "event", "window", "window_hours", "place", "source",
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field, for stores and engines that must rebuild the record exactly."""
         return dataclasses.asdict(self)
+
+    def public(self) -> dict[str, Any]:
+        """The documented JSON object; window offsets are evidence anchors kept inside the pipeline."""
+        d = self.to_dict()
+        return {k: d[k] for k in self.PUBLIC_FIELDS}
 
 
 @dataclass

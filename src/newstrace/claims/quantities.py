@@ -312,6 +312,7 @@ def find_quantities(
             w = _window_for(windows, n.start, end, sent)
             if w is not None:
                 q.window, q.window_hours = w.text, w.hours
+                q.window_start, q.window_end = w.start, w.end
             q.place = _place_for(sent, end)
             sent_quant.append((q, noun))
         # bare counts and "others" borrow the subject of a neighbour in the same sentence

@@ -31,7 +31,7 @@ def claims_document(article: Article, claims: ArticleClaims) -> dict[str, Any]:
         "published": published_iso(article.published),
         "text": article.text,
         "quotes": [q.to_dict() for q in claims.quotes],
-        "quantities": [q.to_dict() for q in claims.quantities],
+        "quantities": [q.public() for q in claims.quantities],
     }
 
 

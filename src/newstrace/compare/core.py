@@ -173,7 +173,7 @@ class Comparison:
             "articles": [a.brief() for a in self.articles],
             "pairs": [p.to_dict() for p in self.pairs],
             "quotes": [_group_dict(g) for g in self.quote_groups],
-            "quantities": {a.id: [q.to_dict() for q in self.claims[a.id].quantities] for a in self.articles},
+            "quantities": {a.id: [q.public() for q in self.claims[a.id].quantities] for a in self.articles},
             "findings": [f.to_dict() for f in self.findings],
             "provenance": [e.to_dict() for e in self.provenance],
             "stories": self.stories,

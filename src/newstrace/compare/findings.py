@@ -285,14 +285,10 @@ def _qspan(v: View, q: Quantity) -> Span:
 
 
 def _window_span(v: View, q: Quantity) -> Span | None:
-    """The window phrase's own span, when it sits in the count's sentence."""
-    if not q.window:
+    """The window phrase's own span, as the claims stage located it."""
+    if q.window_start is None or q.window_end is None:
         return None
-    s = v.sentence_of(q.start)
-    if s is None:
-        return None
-    idx = v.article.text.find(q.window, s.start, s.end)
-    return Span.of(v.article, idx, idx + len(q.window)) if idx >= 0 else None
+    return Span.of(v.article, q.window_start, q.window_end)
 
 
 def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:

@@ -151,4 +151,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX reuse_pairs_b ON reuse_pairs(b);
     """,
+    # 4: where a count's time window sits in the text (findings cite it by offsets)
+    """
+    ALTER TABLE quantities ADD COLUMN window_start INTEGER;
+    ALTER TABLE quantities ADD COLUMN window_end INTEGER;
+    """,
 ]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
 
 #: bump when an analysis step changes so much that stored results should be recomputed
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 
 def _now() -> str:
@@ -187,11 +187,12 @@ def put_claims(conn: sqlite3.Connection, claims: ArticleClaims) -> None:
     )
     conn.executemany(
         "INSERT INTO quantities (article, idx, start, end, text, low, high, subject, event, window, window_hours, "
-        "place, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "place, source, window_start, window_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [
             (
                 claims.article, i, q.start, q.end, q.text, q.low, q.high, q.subject, q.event, q.window,
                 None if q.window_hours is None else _json(q.window_hours), q.place, q.source,
+                q.window_start, q.window_end,
             )
             for i, q in enumerate(claims.quantities)
         ],
@@ -210,6 +211,7 @@ def claims_of(conn: sqlite3.Connection, article: str) -> ArticleClaims | None:
         Quantity(
             r["start"], r["end"], r["text"], r["low"], r["high"], r["subject"], r["event"], r["window"],
             None if r["window_hours"] is None else json.loads(r["window_hours"]), r["place"], r["source"],
+            r["window_start"], r["window_end"],
         )
         for r in conn.execute("SELECT * FROM quantities WHERE article=? ORDER BY idx", (article,))
     ]

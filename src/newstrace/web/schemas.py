@@ -67,6 +67,8 @@ class QuantityOut(_Open):
     subject: str | None = None
     event: str | None = None
     window: str | None = None
+    window_start: int | None = None
+    window_end: int | None = None
     place: str | None = None
 
 
