@@ -291,9 +291,14 @@ def _window_span(v: View, q: Quantity) -> Span | None:
     return Span.of(v.article, q.window_start, q.window_end)
 
 
+def _counted(qa: Quantity, qb: Quantity) -> str:
+    """What a linked pair of counts counts ("civilians killed"), for finding summaries."""
+    return " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
+
+
 def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
     (va, qa), (vb, qb) = _side(link, ctx)
-    what = " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
+    what = _counted(qa, qb)
     summary = (
         f"The count of {what} differs: {ctx.label(va.article.id)} gives {_qdesc(qa)}, "
         f"{ctx.label(vb.article.id)} {_qdesc(qb)}; the ranges {_range(qa)} and {_range(qb)} "
@@ -310,7 +315,7 @@ def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
 
 def _window_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
     (va, qa), (vb, qb) = _side(link, ctx)
-    what = " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
+    what = _counted(qa, qb)
     summary = (
         f"The time window of the count of {what} changes: {ctx.label(va.article.id)} says "
         f"{_q(qa.window or '', 40)} ({_hours(qa)}), {ctx.label(vb.article.id)} says {_q(qb.window or '', 40)} ({_hours(qb)})."
