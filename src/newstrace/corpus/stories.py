@@ -169,6 +169,24 @@ class StoryClusterer:
 
     # -- loading state ---------------------------------------------------------------------------
 
+    def progress_state(self) -> dict[str, Any]:
+        """What a resumed run needs besides the open clusters and document frequencies.
+
+        Both engines persist it (SQLite state table, Parquet ``state``), so it is defined here once.
+        """
+        return {
+            "n": self.df.n,
+            "seen": self.seen,
+            "now": self.now,
+            "merge_pending": sorted(self._merge_pending),
+            "thread_pending": sorted(self._thread_pending),
+        }
+
+    def restore_pending(self, state: dict[str, Any]) -> None:
+        """Pending merges of ``progress_state``, for the clusters that were re-opened."""
+        self._merge_pending = {s for s in state.get("merge_pending", []) if s in self.stories}
+        self._thread_pending = {t for t in state.get("thread_pending", []) if t in self.threads}
+
     def restore(self, cluster: Cluster) -> None:
         """Re-open a persisted cluster (the local engine resuming a previous run)."""
         target = self.stories if cluster.level == "story" else self.threads

@@ -56,14 +56,7 @@ class AnalyzeReport:
 
 def save_clusterer_state(conn: Any, cl: StoryClusterer) -> None:
     R.put_state(conn, "df", cl.df.to_bytes())
-    meta = {
-        "n": cl.df.n,
-        "seen": cl.seen,
-        "now": cl.now,
-        "merge_pending": sorted(cl._merge_pending),
-        "thread_pending": sorted(cl._thread_pending),
-    }
-    R.put_state(conn, "clusterer", json.dumps(meta))
+    R.put_state(conn, "clusterer", json.dumps(cl.progress_state()))
 
 
 def load_clusterer(
@@ -90,8 +83,7 @@ def load_clusterer(
     for table, level in (("threads", "thread"), ("stories", "story")):
         for row in R.open_clusters(conn, table, horizon):
             cl.restore(Cluster.from_state(dict(row), level, bytes(row["state"])))  # type: ignore[arg-type]
-    cl._merge_pending = {s for s in meta.get("merge_pending", []) if s in cl.stories}
-    cl._thread_pending = {t for t in meta.get("thread_pending", []) if t in cl.threads}
+    cl.restore_pending(meta)
     for s in cl.stories.values():
         for m in s.members:
             ps = R.partners_of(conn, m)

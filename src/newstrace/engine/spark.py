@@ -265,13 +265,7 @@ def run_spark(
                 }
             )
         memberships = [{"article": a, "story": s, "score": float(sc_)} for a, (s, sc_) in sorted(ch.memberships.items())]
-        meta = {
-            "n": cl.df.n,
-            "seen": cl.seen,
-            "now": cl.now,
-            "merge_pending": sorted(cl._merge_pending),
-            "thread_pending": sorted(cl._thread_pending),
-        }
+        meta = cl.progress_state()
         state_rows = [
             {"key": "df", "value": cl.df.to_bytes()},
             {"key": "clusterer", "value": json.dumps(meta).encode()},
