@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+#: quote marks as tokens
+QUOTE_CHARS = frozenset("“”\"«»„″‘’'`") | {"``", "''"}
+#: quotes this short are phrases inside a sentence, spoken by the subject of the verb governing them
+SHORT_QUOTE_WORDS = 6
 #: quotes this short with no cue are scare quotes ("moderate" groups), not quotations
 MIN_UNCUED_WORDS = 4
 #: cue verbs whose direct object is the reported content ("SANA reported 36 cases")
@@ -103,10 +107,23 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+#: nouns of time the parser takes for a subject ("Wednesday called ...", "last week writing ...")
+_TIME_WORDS = frozenset(re.findall(r"\S+", """
+    today yesterday tonight tomorrow morning afternoon evening night week weekend month year day
+    monday tuesday wednesday thursday friday saturday sunday
+"""))
+
+
+def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
+    """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     for c in verb.children:
         # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
         if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "that", "which", "who"):
+            if c.lower_ in _TIME_WORDS and upos(c) != "PRON":
+                continue
+            if skip is not None and skip[0] <= c.idx < skip[1]:
+                # the quotation itself parsed as a subject: '“...,” says Geoffrey Cowan'
+                continue
             return c
         if c.dep_ in ("nsubj",) and c.lower_ == "it":
             return None
@@ -117,7 +134,7 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
                     return g
     # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb and depth < 3:
-        return _subject(verb.head, depth + 1)
+        return _subject(verb.head, depth + 1, skip)
     return None
 
 
@@ -267,8 +284,12 @@ def _cues_in(sent: Sentence, q: MarkedQuote, quotes: QuoteSpans) -> list[Token]:
     return cues
 
 
-def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | None:
-    """(verb, subject) of the verb that governs a quote inside a sentence: "X criticized the “...”"."""
+def _governing_speaker(sent: Sentence, q: MarkedQuote, *, skip_light: bool = False) -> tuple[Token, Token] | None:
+    """(verb, subject) of the verb that governs a quote inside a sentence: "X criticized the “...”".
+
+    ``skip_light`` climbs past copulas and light verbs ("the Brexit is “a great thing”" is what
+    the subject of the verb above it thinks, not what "the Brexit" says).
+    """
     off = sent.offset
     for t in sent.span:
         if not (q.start <= _tok_start(t, off) < q.end):
@@ -277,7 +298,7 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | 
         if q.outer_start <= _tok_start(h, off) < q.outer_end:
             continue
         for _ in range(4):
-            if upos(h) in ("VERB", "AUX"):
+            if upos(h) in ("VERB", "AUX") and not (skip_light and h.lower_ in _LIGHT_VERBS):
                 subj = _subject(h)
                 if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
                     return h, subj
@@ -345,7 +366,8 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
     if cue.lower_ == "according":
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
         return (mention_of(objs[0], sent.offset) if objs else None), "according to"
-    subj = _subject(cue)
+    inside = (q.outer_start - sent.offset, q.outer_end - sent.offset) if q is not None else None
+    subj = _subject(cue, skip=inside)
     if subj is not None and q is not None and q.outer_start <= _tok_start(subj, sent.offset) < q.outer_end:
         # the quotation itself parsed as the subject: '"The people who ...," Tester told USA TODAY'
         subj = None
@@ -363,6 +385,8 @@ def _subject_before(cue: Token) -> Token | None:
     """'her senior policy adviser, Jake Sullivan, said': the name just before a subject-less cue."""
     j = cue.i - 1
     while j >= cue.sent.start and (cue.doc[j].is_punct or upos(cue.doc[j]) == "ADV"):
+        if cue.doc[j].text in QUOTE_CHARS:
+            return None  # '“... without a cause,” says X': the word before the mark is quoted, not a speaker
         j -= 1
     if j < cue.sent.start:
         return None
@@ -439,6 +463,20 @@ def attribute(
                 m2, c2 = _cue_mention(outer, best[2], q)
                 if m2 is not None and m2.kind == "name":
                     mention, cue_text = m2, c2
+        words = len(text[q.start:q.end].split())
+        if words <= SHORT_QUOTE_WORDS:
+            # a phrase quoted inside a sentence belongs to whoever the verb governing it is about:
+            # 'Cruz questioned Trump's “New York values”', 'he rails against its “Great Wall”'
+            for i in idx:
+                gov = _governing_speaker(sents[i], q, skip_light=True)
+                if gov is None:
+                    continue
+                gm = mention_of(gov[1], sents[i].offset)
+                governed = best is not None and best[1].sent == gov[0].sent and best[1] in gov[0].ancestors
+                if gm is not None and (gm.kind in ("name", "pronoun") or _speakerish(gm)) and not governed \
+                        and (best is None or gov[0] is not best[1]):
+                    mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
+                break
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         if mention is None:
@@ -455,7 +493,7 @@ def attribute(
         if mention is None and best is None:
             # the attribution split off as its own sentence: '“...” The ministry said.'
             after = [s for s in sents if -2 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
-            if after and after[0].end - after[0].start < 160:
+            if after:
                 for cue in _cues_in(after[0], q, spans):
                     subj = _subject(cue)
                     if subj is not None and cue.i - after[0].span.start < 8:

@@ -5,7 +5,10 @@ as character spans (BRAT standoff). A predicted content span matches a gold one 
 by at least half of the shorter span; precision counts predicted spans that match some gold span,
 recall gold spans matched by some prediction. "Direct" restricts gold to contents holding a quote
 mark and predictions to quotes newstrace marks direct. The speaker score is the share of matched
-predictions whose speaker span overlaps the gold Source span of a gold attribution they match.
+predictions whose speaker span overlaps the gold Source span of a gold attribution they match;
+predictions that only match source-less gold attributions ("Attribution-no-source": "were
+designated as “Confidential”") have no Source span to overlap and are left out of that share
+(``speaker_scored`` says how many were scored; ``speaker_any`` keeps the share over every match).
 One annotator file per article is used (the first in sorted order), so results are reproducible.
 """
 
@@ -122,6 +125,7 @@ class _Counts:
     gold: int = 0
     gold_found: int = 0
     speaker_ok: int = 0
+    speaker_scored: int = 0
 
     def add(self, preds: list[Quote], golds: list[GoldAttribution]) -> None:
         self.predicted += len(preds)
@@ -130,6 +134,8 @@ class _Counts:
             hits = [g for g in golds if _matches(q, g)]
             if hits:
                 self.predicted_ok += 1
+                if any(g.source for g in hits):
+                    self.speaker_scored += 1
                 if any(_speaker_ok(q, g) for g in hits):
                     self.speaker_ok += 1
         self.gold_found += sum(1 for g in golds if any(_matches(q, g) for q in preds))
@@ -138,8 +144,10 @@ class _Counts:
         p = self.predicted_ok / self.predicted if self.predicted else 0.0
         r = self.gold_found / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        sp = self.speaker_ok / self.predicted_ok if self.predicted_ok else 0.0
+        sp = self.speaker_ok / self.speaker_scored if self.speaker_scored else 0.0
+        sp_any = self.speaker_ok / self.predicted_ok if self.predicted_ok else 0.0
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "speaker": round(sp, 4),
+                "speaker_scored": self.speaker_scored, "speaker_any": round(sp_any, 4),
                 "gold": self.gold, "predicted": self.predicted}
 
 
