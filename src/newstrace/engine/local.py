@@ -23,10 +23,13 @@ from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
 from newstrace.engine.steps import STEPS, article_steps, order_key, pair_record, story_provenance
 from newstrace.errors import StoreError
 from newstrace.model import Article
+from newstrace.reuse.align import PrepareCache
 from newstrace.store import results as R
 from newstrace.store.sqlite import Store, row_to_article
 
 BATCH = 500
+#: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
+PREPARE_CACHE = 4096
 #: stories bigger than this get no provenance graph (it is quadratic in pairs and unreadable)
 PROVENANCE_MAX = 200
 
@@ -107,7 +110,7 @@ def persist_changes(conn: Any, ch: Changes, df: DocFreq) -> set[str]:
     return {s for s in touched if s not in ch.merged}
 
 
-def refresh_provenance(store: Store, stories: set[str]) -> None:
+def refresh_provenance(store: Store, stories: set[str], cache: PrepareCache | None = None) -> None:
     conn = store.conn
     for sid in sorted(stories):
         ids = R.members(conn, sid)
@@ -119,7 +122,7 @@ def refresh_provenance(store: Store, stories: set[str]) -> None:
             R.put_provenance(conn, sid, [])
             continue
         arts = [a for a in (store.get_article(i) for i in ids) if a is not None]
-        R.put_provenance(conn, sid, story_provenance(arts, pairs))
+        R.put_provenance(conn, sid, story_provenance(arts, pairs, cache))
 
 
 def analyze(
@@ -155,6 +158,7 @@ def analyze(
     first = _articles(store, [todo[0][0]])
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
     cl = load_clusterer(conn, since, story, thread, merge_every=batch_size) if "stories" in steps else None
+    prepared = PrepareCache(PREPARE_CACHE)
     done = 0
     for start in range(0, len(todo), batch_size):
         chunk = todo[start : start + batch_size]
@@ -174,7 +178,7 @@ def analyze(
                         other = cache.get(p) or store.get_article(p)
                         if other is None:
                             continue
-                        rec_pair = pair_record(other, a)
+                        rec_pair = pair_record(other, a, prepared)
                         if rec_pair is not None:
                             R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
                             report.passages += len(rec_pair.pair.shared)
@@ -193,7 +197,7 @@ def analyze(
                 touched = persist_changes(conn, cl.drain(), cl.df)
                 save_clusterer_state(conn, cl)
                 if "reuse" in steps:
-                    refresh_provenance(store, touched)
+                    refresh_provenance(store, touched, prepared)
             R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts])
         done += len(chunk)
         report.analysed += len(chunk)

@@ -116,9 +116,11 @@ def _key_group(kv: tuple[str, Iterable[tuple[list[Any], str]]], max_df: int) -> 
 def _align(rows: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[dict[str, Any]]:
     from newstrace.engine.steps import pair_record
     from newstrace.model import Article
+    from newstrace.reuse.align import PrepareCache
 
+    cache = PrepareCache(1024)  # per partition: an article meets many candidates
     for da, db in rows:
-        rec = pair_record(Article.from_dict(da), Article.from_dict(db))
+        rec = pair_record(Article.from_dict(da), Article.from_dict(db), cache)
         if rec is not None:
             yield {
                 "a": rec.pair.a,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newstrace.corpus.features import ArticleFeatures, article_features
 from newstrace.corpus.stories import reuse_strength, stream_order_key
@@ -19,6 +20,10 @@ from newstrace.model import (
     ProvenanceEdge,
     published_iso,
 )
+
+if TYPE_CHECKING:
+    from newstrace.reuse.align import PrepareCache
+    from newstrace.reuse.text import QuoteSpan
 
 #: the analysis steps ``analyze`` runs unless told otherwise
 STEPS = ("reuse", "claims", "stories")
@@ -61,14 +66,19 @@ def article_steps(articles: Iterable[Article], steps: Sequence[str] = STEPS) -> 
         )
 
 
-def pair_step(x: Article, y: Article) -> ArticlePair | None:
-    """Shared passages of two candidate articles, earlier one (stream order) as ``a``; None if none."""
-    from newstrace.reuse import align_pair
+def pair_step(x: Article, y: Article, cache: PrepareCache | None = None) -> ArticlePair | None:
+    """Shared passages of two candidate articles, earlier one (stream order) as ``a``; None if none.
+
+    ``cache`` keeps prepared articles between calls (an article meets many candidates); the result
+    is the same with or without it.
+    """
+    from newstrace.reuse.align import PrepareCache, align_prepared
 
     a, b = (x, y) if order_key(x) <= order_key(y) else (y, x)
     if a.id == b.id:
         return None
-    shared = align_pair(a, b)
+    c = cache if cache is not None else PrepareCache(2)
+    shared = align_prepared(c.get(a), c.get(b))
     return ArticlePair(a.id, b.id, shared) if shared else None
 
 
@@ -85,27 +95,27 @@ class PairRecord:
         return reuse_strength(self.quoted)
 
 
-def _quoted(text: str, ranges: Sequence[tuple[int, int]]) -> int:
-    from newstrace.reuse.text import quote_spans
-
-    spans = quote_spans(text)
+def _quoted(spans: Sequence[QuoteSpan], ranges: Sequence[tuple[int, int]]) -> int:
     return sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in ranges for q in spans)
 
 
-def pair_record(x: Article, y: Article) -> PairRecord | None:
+def pair_record(x: Article, y: Article, cache: PrepareCache | None = None) -> PairRecord | None:
     """``pair_step`` plus shared and quoted character counts (quoted in both articles).
 
     Copied quotations are what ties a rewrite to its source story; shared background paragraphs
     and agency templates recur across different events (on FA-KES, 98 % of reuse pairs without a
     shared quotation join different events), so only quoted reuse feeds the story score.
     """
-    pair = pair_step(x, y)
+    from newstrace.reuse.align import PrepareCache
+
+    c = cache if cache is not None else PrepareCache(2)
+    pair = pair_step(x, y, c)
     if pair is None:
         return None
     a, b = (x, y) if x.id == pair.a else (y, x)
     chars = sum(min(s.a_end - s.a_start, s.b_end - s.b_start) for s in pair.shared)
-    qa = _quoted(a.text, [(s.a_start, s.a_end) for s in pair.shared])
-    qb = _quoted(b.text, [(s.b_start, s.b_end) for s in pair.shared])
+    qa = _quoted(c.get(a).quotes, [(s.a_start, s.a_end) for s in pair.shared])
+    qb = _quoted(c.get(b).quotes, [(s.b_start, s.b_end) for s in pair.shared])
     return PairRecord(pair, chars, min(qa, qb))
 
 
@@ -125,7 +135,9 @@ def ranked_pairs(holders: Sequence[tuple[tuple[bool, str, str], str]], max_df: i
                 yield (earlier, art)
 
 
-def story_provenance(articles: Sequence[Article], pairs: Sequence[ArticlePair]) -> list[ProvenanceEdge]:
+def story_provenance(
+    articles: Sequence[Article], pairs: Sequence[ArticlePair], cache: PrepareCache | None = None
+) -> list[ProvenanceEdge]:
     """Provenance edges inside one story: quote variants first, then direction per pair."""
     from newstrace.reuse import group_variants, infer_provenance
     from newstrace.reuse.align import prepare
@@ -133,7 +145,7 @@ def story_provenance(articles: Sequence[Article], pairs: Sequence[ArticlePair]) 
     if not pairs:
         return []
     arts = sorted(articles, key=order_key)
-    prepared = [prepare(a) for a in arts]
+    prepared = [cache.get(a) if cache is not None else prepare(a) for a in arts]
     index = {a.id: i for i, a in enumerate(arts)}
     variants = group_variants(prepared, index, list(pairs))
     return infer_provenance(arts, list(pairs), variants)

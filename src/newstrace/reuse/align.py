@@ -15,6 +15,7 @@ truncated between the two is exactly what the variants step wants to see.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -95,6 +96,35 @@ def prepare(article: Article) -> Prepared:
         hi = int(np.searchsorted(tokens.ends, q.end, "right"))
         qt.append((lo, hi, tuple(tokens.ids[lo:hi].tolist())))
     return Prepared(article.id, article.text, tokens, quotes, _seed_index(tokens), qt)
+
+
+class PrepareCache:
+    """The last ``size`` prepared articles, by id, so an article paired many times is prepared once.
+
+    ``prepare`` is most of the cost of aligning a candidate pair (tokens, quotations, seed index of
+    both texts), and an article meets tens of candidates, so the engines keep one of these per run
+    (local) or per partition (Spark). An entry counts only while its text is the article's text, so
+    a changed article is prepared again; memory is bounded by ``size`` articles.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._items: OrderedDict[str, Prepared] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, article: Article) -> Prepared:
+        p = self._items.get(article.id)
+        if p is not None and p.text == article.text:
+            self._items.move_to_end(article.id)
+            return p
+        p = prepare(article)
+        self._items[article.id] = p
+        self._items.move_to_end(article.id)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+        return p
 
 
 @dataclass
