@@ -23,6 +23,7 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
 )
 from newstrace.claims.marks import MarkedQuote
+from newstrace.claims.segment import ABBREVIATIONS as _ABBREV
 from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
 from newstrace.claims.tags import upos
 
@@ -116,8 +117,16 @@ _TIME_WORDS = frozenset(re.findall(r"\S+", """
 
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
+    if after and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        # two subjects: '..., said Christine Link' is an inversion, the one before is part of the content
+        return after[0]
     for c in verb.children:
         # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
+        if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
+                and upos(verb.head) in ("PROPN", "NOUN"):
+            # 'Rikkie Wells who tweeted', 'the AP report, which notes': the relative pronoun speaks
+            return c
         if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "that", "which", "who"):
             if c.lower_ in _TIME_WORDS and upos(c) != "PRON":
                 continue
@@ -326,8 +335,9 @@ def _colon_speaker(
             if subj is not None:
                 return mention_of(subj, s.offset), cue.text
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
-    if m is not None and re.search(r"[.!?]\s+[A-Z]", m.group(1)):
-        m = None  # a sentence ends inside: not a speaker lead
+    if m is not None and any(w.lower() not in _ABBREV and len(w) > 1
+                             for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
+        m = None  # a sentence ends inside ("Rep. Trey Gowdy (R-S.C.):" does not): not a speaker lead
     if m is None:
         # a headline "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"
         line_start = text.rfind("\n", 0, q.outer_start) + 1
@@ -335,7 +345,7 @@ def _colon_speaker(
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start < 200:
             m = _HEADLINE_LEAD.match(text, line_start, q.outer_start)
-    if m and len(m.group(1).split()) <= 6:
+    if m and len(m.group(1).split()) <= 8:
         a, b = m.start(1), m.end(1)
         for s in sents:
             if s.start <= a and b <= s.end:
@@ -418,6 +428,24 @@ def _speakerish(m: Mention) -> bool:
     return m.head in _SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
 
 
+def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:
+    """Named or pronoun subjects of speech verbs outside quotes, with or without a reported clause.
+
+    'Howard continued his scathing remarks.' introduces the quotation of the next paragraph as
+    much as 'Howard said:' does, though it reports nothing itself.
+    """
+    out: list[tuple[int, Mention | None, str]] = []
+    for sent in sents:
+        for t in sent.span:
+            if not _is_cue(t) or _inside(_tok_start(t, sent.offset), spans):
+                continue
+            subj = _subject(t)
+            m = mention_of(subj, sent.offset) if subj is not None else None
+            if m is not None and m.kind in ("name", "pronoun"):
+                out.append((_tok_start(t, sent.offset), m, t.text))
+    return out
+
+
 @dataclass
 class QuoteRecord:
     start: int
@@ -436,6 +464,7 @@ def attribute(
     spans = QuoteSpans(quotes)
     events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None and a.cue.lower() in CUE_FORMS]
     records: list[QuoteRecord] = []
+    speech_events: list[tuple[int, Mention | None, str]] | None = None  # computed when first needed
     for q in quotes:
         idx = _sentences_of(q, sents)
         best: tuple[float, Token, Sentence] | None = None
@@ -501,7 +530,9 @@ def attribute(
                         break
         if mention is None and best is None:
             # a quote continuing the words of the last speaker, in this or the previous paragraph
-            last = [e for e in events if e[0] < q.outer_start] + [
+            if speech_events is None:
+                speech_events = _speech_events(sents, spans)
+            last = [e for e in events + speech_events if e[0] < q.outer_start] + [
                 (r.start, r.mention, r.cue) for r in records[-1:] if r.mention is not None]
             if last:
                 pos, m0, c0 = max(last, key=lambda e: e[0])

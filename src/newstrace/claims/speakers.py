@@ -99,6 +99,14 @@ def _descriptors(tokens: list[Token]) -> set[str]:
 def mention_of(head: Token, offset: int) -> Mention | None:
     """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
     low = head.lower_
+    if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl" \
+            and head.head.head is not head.head:
+        # 'Rikkie Wells who tweeted': the mention is the relative pronoun, the speaker its antecedent
+        ante = mention_of(head.head.head, offset)
+        if ante is None or ante.kind == "pronoun":
+            return None
+        s = head.idx + offset
+        return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org)
     if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         if low in ("i", "me", "you", "who", "that", "which", "this", "there", "what"):
             return None
