@@ -4,13 +4,18 @@ Loopback only and bounded: the server is ``newstrace serve`` on 127.0.0.1 in a c
 clients are asyncio tasks with a per-request timeout, the run stops after ``--seconds``.
 
 The database is a ``--n``-article corpus from ``benchmarks/corpus_gen.py`` (real FNC-1/FA-KES
-bodies plus generated reuse), built once into benchmarks/out/ and reused; ``--analyze`` runs
-``newstrace.corpus.analyze`` on it when the corpus stage is installed, so story pages exist.
+bodies plus generated reuse), built once into benchmarks/out/ (git-ignored) and reused. Story pages
+need an analysed database: ``--analysis no-claims`` (default) or ``full`` copies it to
+``web-N-<analysis>.db`` and runs ``newstrace analyze`` on the copy (incremental: a finished copy is
+reused in seconds, an interrupted one resumes); ``none`` serves the un-analysed corpus (no story
+pages). Without stored claims the app extracts an article's claims the first time a page needs them.
 
 Pages are requested from a bounded working set (``--pairs`` reuse pairs, their articles and the
-stories they are in). The compare report of a pair is computed on first request and cached (the
-claims extraction behind it is the expensive part: ~0.2 s per article); the *warm-up* pass measures
-those cold requests, the *load* phase then measures the steady state. Both are reported.
+stories they are in). Computed pages are cached by the app; the *warm-up* pass requests every
+compare and story page once, sequentially, and reports those cold requests; the *load* phase then
+measures the steady state per request kind and overall. Next to latencies it reports the CPU time
+the server (all its processes) and the load generator spent per request, and the machine's load
+average, because the machine is shared and wall-clock figures move with other jobs.
 
     .venv/bin/python benchmarks/bench_web.py --n 10000 --seconds 60 --clients 50 --json
 """
@@ -22,6 +27,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -35,9 +41,9 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
-def build_db(n: int, db: Path, analyze: bool) -> dict[str, Any]:
-    """The corpus database (built once; an existing one is reused)."""
-    info: dict[str, Any] = {"db": str(db.relative_to(ROOT)), "articles": n}
+def build_db(n: int, db: Path, analysis: str) -> tuple[Path, dict[str, Any]]:
+    """The corpus database (built once; an existing one is reused), analysed as asked."""
+    info: dict[str, Any] = {"db": str(db.relative_to(ROOT)), "articles": n, "analysis": analysis}
     if not db.exists():
         from corpus_gen import generate_corpus
 
@@ -62,19 +68,28 @@ def build_db(n: int, db: Path, analyze: bool) -> dict[str, Any]:
     from newstrace.store.sqlite import Store as _Store
 
     _Store(db).close()  # bring an older database to this newstrace's schema before serving it
-    if analyze:
-        try:
-            from newstrace.corpus import analyze as run_analyze
-        except ImportError:
-            info["analyze"] = "corpus stage not installed"
-        else:
-            from newstrace.store.sqlite import Store
-
-            t = time.perf_counter()
-            with Store(db) as st:
-                run_analyze(st)
-            info["analyze_seconds"] = round(time.perf_counter() - t, 1)
-    return info
+    if analysis == "none":
+        return db, info
+    analysed = db.with_name(f"{db.stem}-{analysis}.db")
+    info["db"] = str(analysed.relative_to(ROOT))
+    if not analysed.exists():
+        tmp = analysed.with_suffix(".db.part")
+        shutil.copyfile(db, tmp)
+        tmp.rename(analysed)
+    cmd = [sys.executable, "-m", "newstrace.cli.main", "analyze", "--db", str(analysed), "--json"]
+    if analysis == "no-claims":
+        cmd.append("--no-claims")
+    t = time.perf_counter()
+    cpu0 = os.times()
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    cpu1 = os.times()
+    report = json.loads(out)
+    info["analyze"] = {
+        "analysed_now": report.get("analysed"), "stories": report.get("stories"), "pairs": report.get("pairs"),
+        "quotes": report.get("quotes"), "seconds": round(time.perf_counter() - t, 1),
+        "cpu_seconds": round((cpu1.children_user + cpu1.children_system) - (cpu0.children_user + cpu0.children_system), 1),
+    }
+    return analysed, info
 
 
 def working_set(db: Path, pairs: int, seed: int) -> dict[str, list[str]]:
@@ -103,16 +118,18 @@ def working_set(db: Path, pairs: int, seed: int) -> dict[str, list[str]]:
         "api_compare": [f"/api/compare?ids={q(a)}&ids={q(b)}" for a, b in chosen],
         "article": [f"/articles/{q(i)}" for pair in chosen for i in pair],
         "story": [f"/stories/{q(s)}" for s in sorted(set(stories))],
+        "api_story": [f"/api/stories/{q(s)}" for s in sorted(set(stories))],
         "stories": ["/stories", "/stories?offset=50", "/outlets"],
         "search": [f"/articles?q={q(w)}" for w in words[:20]] or ["/articles"],
     }
 
 
-#: What the clients ask for: story and compare pages (the issue's load target), some API and article
-#: pages. Without analysed stories the story share goes to the other kinds. ``--mix-all`` adds the
-#: stories list and full-text article search (a LIKE scan over every text: ~0.2-0.4 s at 10k).
-MIX = [("compare", 0.5), ("story", 0.3), ("api_compare", 0.1), ("article", 0.1)]
-MIX_ALL = [*MIX, ("stories", 0.05), ("search", 0.05)]
+#: What the clients ask for: story and compare pages (the issue's load target: 70 %), their JSON API,
+#: article pages and the story list. Without analysed stories the story share goes to the other
+#: kinds. ``--mix-all`` adds full-text article search (a LIKE scan over every text).
+MIX = [("compare", 0.35), ("story", 0.35), ("api_compare", 0.075), ("api_story", 0.075), ("article", 0.1),
+       ("stories", 0.05)]
+MIX_ALL = [*MIX, ("search", 0.05)]
 
 
 def _free_port() -> int:
@@ -128,55 +145,131 @@ def _pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
-async def _warm(base: str, urls: list[str], timeout: float) -> dict[str, Any]:
-    import httpx
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its live descendants (the serve workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
+
+def _loadavg() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+class Conn:
+    """One keep-alive HTTP/1.1 connection that sends GETs and reads whole responses.
+
+    The load generator shares the two cores with the server; httpx spends ~5 ms of CPU per request
+    at 50 clients, more than the server does, so the clients use this lean reader instead (status
+    line, headers, Content-Length or chunked body; a broken connection is reopened).
+    """
+
+    def __init__(self, host: str, port: int, timeout: float) -> None:
+        self.host, self.port, self.timeout = host, port, timeout
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> tuple[int, int]:
+        """``(status, body bytes)``; raises on a timeout, a broken connection or a bad response."""
+        try:
+            return await asyncio.wait_for(self._get(path), self.timeout)
+        except BaseException:
+            self.close()
+            raise
+
+    async def _get(self, path: str) -> tuple[int, int]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode("latin-1"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)}
+        if "content-length" in headers:
+            body = len(await self.reader.readexactly(int(headers["content-length"])))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            body = 0
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                await self.reader.readexactly(size + 2)
+                body += size
+                if size == 0:
+                    break
+        else:
+            raise ValueError("response without a length")
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+async def _warm(base: str, urls: list[str], timeout: float) -> dict[str, Any]:
+    host, port = base.rsplit("//", 1)[1].rsplit(":", 1)
+    c = Conn(host, int(port), timeout)
     lat: list[float] = []
     errors = 0
-    async with httpx.AsyncClient(base_url=base, timeout=timeout) as c:
-        for u in urls:
-            t = time.perf_counter()
-            try:
-                r = await c.get(u)
-                ok = r.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            lat.append(time.perf_counter() - t)
-            errors += not ok
+    for u in urls:
+        t = time.perf_counter()
+        try:
+            ok = (await c.get(u))[0] == 200
+        except (TimeoutError, OSError, EOFError, ValueError, asyncio.LimitOverrunError):
+            ok = False
+        lat.append(time.perf_counter() - t)
+        errors += not ok
+    c.close()
     return {"requests": len(urls), "errors": errors, "p50_ms": round(_pct(lat, 50) * 1000, 1),
-            "p99_ms": round(_pct(lat, 99) * 1000, 1), "seconds": round(sum(lat), 1)}
+            "p99_ms": round(_pct(lat, 99) * 1000, 1), "max_ms": round(max(lat, default=0) * 1000, 1),
+            "seconds": round(sum(lat), 1)}
 
 
 async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: float, timeout: float, seed: int,
-                mix_all: bool = False) -> dict[str, Any]:
-    import httpx
-
+                mix_all: bool = False, server_pid: int | None = None) -> dict[str, Any]:
     mix = [(k, w) for k, w in (MIX_ALL if mix_all else MIX) if urls.get(k)]
     kinds, weights = zip(*mix, strict=True)
     lat: dict[str, list[float]] = {k: [] for k in kinds}
     errors: dict[str, int] = dict.fromkeys(kinds, 0)
-    stop = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.rsplit("//", 1)[1].rsplit(":", 1)
 
-    async def client(i: int, c: httpx.AsyncClient) -> None:
+    async def client(i: int, stop: float) -> None:
         rng = random.Random(seed * 1000 + i)
+        c = Conn(host, int(port), timeout)
         while time.perf_counter() < stop:
             kind = rng.choices(kinds, weights)[0]
             url = rng.choice(urls[kind])
             t = time.perf_counter()
             try:
-                r = await c.get(url)
-                ok = r.status_code == 200
-            except httpx.HTTPError:
+                ok = (await c.get(url))[0] == 200
+            except (TimeoutError, OSError, EOFError, ValueError, asyncio.LimitOverrunError):
                 ok = False
             lat[kind].append(time.perf_counter() - t)
             errors[kind] += not ok
+        c.close()
 
+    load0 = _loadavg()
+    server0 = _tree_cpu(server_pid) if server_pid else 0.0
+    client0 = time.process_time()
     t0 = time.perf_counter()
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as c:
-        await asyncio.gather(*(client(i, c) for i in range(clients)))
+    await asyncio.gather(*(client(i, t0 + seconds) for i in range(clients)))
     wall = time.perf_counter() - t0
+    client_cpu = time.process_time() - client0
+    server_cpu = (_tree_cpu(server_pid) - server0) if server_pid else float("nan")
     everything = [x for xs in lat.values() for x in xs]
+    n = max(1, len(everything))
     return {
         "clients": clients,
         "seconds": round(wall, 1),
@@ -184,10 +277,15 @@ async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: fl
         "req_per_s": round(len(everything) / wall, 1),
         "p50_ms": round(_pct(everything, 50) * 1000, 1),
         "p99_ms": round(_pct(everything, 99) * 1000, 1),
+        "max_ms": round(max(everything, default=0) * 1000, 1),
         "errors": sum(errors.values()),
+        "server_cpu_ms_per_request": round(server_cpu / n * 1000, 2),
+        "client_cpu_ms_per_request": round(client_cpu / n * 1000, 2),
+        "loadavg_before": load0,
+        "loadavg_after": _loadavg(),
         "by_page": {
-            k: {"requests": len(v), "p50_ms": round(_pct(v, 50) * 1000, 1), "p99_ms": round(_pct(v, 99) * 1000, 1),
-                "errors": errors[k]}
+            k: {"requests": len(v), "req_per_s": round(len(v) / wall, 1), "p50_ms": round(_pct(v, 50) * 1000, 1),
+                "p99_ms": round(_pct(v, 99) * 1000, 1), "errors": errors[k]}
             for k, v in lat.items()
         },
     }
@@ -196,49 +294,62 @@ async def _load(base: str, urls: dict[str, list[str]], clients: int, seconds: fl
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus")
-    ap.add_argument("--db", type=Path, help="use this database instead of building one")
-    ap.add_argument("--analyze", action="store_true", help="run the corpus analysis first (story pages)")
+    ap.add_argument("--db", type=Path, help="serve this database as it is instead of building one")
+    ap.add_argument("--analysis", choices=["none", "no-claims", "full"], default="no-claims",
+                    help="analyse a copy of the corpus first so story pages exist (full = with claims)")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--pairs", type=int, default=60, help="compare pairs in the working set")
     ap.add_argument("--timeout", type=float, default=30.0, help="per-request timeout (s)")
+    ap.add_argument("--workers", type=int, default=None, help="serve --workers (default: serve's own default)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--mix-all", action="store_true", help="also the stories list and full-text search")
+    ap.add_argument("--mix-all", action="store_true", help="also full-text article search")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     args.clients = min(args.clients, 200)
     args.seconds = min(args.seconds, 600.0)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    db = args.db or OUT / f"web-{args.n}.db"
-    info = build_db(args.n, db, args.analyze) if args.db is None else {"db": str(db)}
+    if args.db is None:
+        db, info = build_db(args.n, OUT / f"web-{args.n}.db", args.analysis)
+    else:
+        db, info = args.db, {"db": str(args.db)}
     urls = working_set(db, args.pairs, args.seed)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "newstrace.cli.main", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    cmd = [sys.executable, "-m", "newstrace.cli.main", "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    if args.workers is not None:
+        cmd += ["--workers", str(args.workers)]
+    # the server's messages go to a file: a pipe nobody reads would stall it once full
+    log = (OUT / "serve.log").open("wb")
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         _wait(base, server)
-        warm_urls = urls["compare"] + urls["story"]
+        # every page of the working set once, sequentially: the cold requests are measured here,
+        # the load phase then measures the steady state
+        warm_urls = [u for k, _ in (MIX_ALL if args.mix_all else MIX) for u in urls.get(k, [])]
         warm = asyncio.run(_warm(base, warm_urls, args.timeout))
-        load = asyncio.run(_load(base, urls, args.clients, args.seconds, args.timeout, args.seed, args.mix_all))
+        load = asyncio.run(_load(base, urls, args.clients, args.seconds, args.timeout, args.seed, args.mix_all,
+                                 server.pid))
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-    result = {"corpus": info, "working_set": {k: len(v) for k, v in urls.items()}, "warmup_cold": warm, "load": load,
-              "target": {"errors": 0, "p99_ms": 500}}
+        log.close()
+    result = {"corpus": info, "workers": args.workers, "working_set": {k: len(v) for k, v in urls.items()},
+              "warmup_cold": warm, "load": load, "target": {"errors": 0, "p99_ms": 500}}
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print(f"corpus {info}")
-        print(f"warm-up (cold compare/story pages, sequential): {warm}")
+        print(f"working set {result['working_set']}")
+        print(f"warm-up (every page of the working set once, sequential): {warm}")
         print(f"load: {load['clients']} clients, {load['seconds']} s: {load['req_per_s']} req/s, "
-              f"p50 {load['p50_ms']} ms, p99 {load['p99_ms']} ms, {load['errors']} errors")
+              f"p50 {load['p50_ms']} ms, p99 {load['p99_ms']} ms, max {load['max_ms']} ms, {load['errors']} errors; "
+              f"CPU/request server {load['server_cpu_ms_per_request']} ms, client {load['client_cpu_ms_per_request']} ms; "
+              f"load average {load['loadavg_before']} -> {load['loadavg_after']}")
         for k, v in load["by_page"].items():
             print(f"  {k:12} {v}")
     return 0
@@ -250,7 +361,7 @@ def _wait(base: str, server: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"server exited: {(server.stderr.read() if server.stderr else b'').decode()[-2000:]}")
+            raise SystemExit(f"server exited: {(OUT / 'serve.log').read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:
                 return

@@ -10,9 +10,11 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from starlette.responses import Response
 
 from newstrace.model import Article
 from newstrace.web import schemas as s
+from newstrace.web.cache import Page, cached
 from newstrace.web.repo import STORY_COMPARE_MAX, Repo
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -76,11 +78,13 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     res = repo.corpus()
     total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
                               limit=limit, offset=offset, order="newest")
+    listed = {r.get("thread") for r in rows}
+    threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
         available=res.available,
         total=total,
         stories=[s.StorySummary(**r) for r in rows],
-        threads=[s.ThreadSummary(**t) for t in res.threads()] if res.available else [],
+        threads=[s.ThreadSummary(**t) for t in threads if t["id"] in listed],
     )
 
 
@@ -107,6 +111,24 @@ def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article],
         report_note=note,
     )
     return detail, subset, report
+
+
+def story_key(repo: Repo, story_id: str) -> tuple[Any, ...]:
+    """What a story page shows depends on: its summary, its members and their stored content."""
+    found = repo.corpus().story(story_id)
+    if found is None:
+        raise HTTPException(404, "no story with this id")
+    summary, ids = found
+    return (story_id, repr(sorted(summary.items())), repo.content_key(ids))
+
+
+def compare_key(repo: Repo, ids: list[str]) -> tuple[tuple[str, str], ...] | None:
+    """The articles' content key in a canonical order (the report sorts them itself), ``None``
+    when the request is one ``load_compare`` refuses (fewer than two, or an unknown id)."""
+    unique = sorted(set(ids))
+    if len(unique) < 2:
+        return None
+    return repo.content_key(unique)
 
 
 def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
@@ -155,44 +177,60 @@ def health(request: Request) -> s.Health:
 
 @router.get("/articles", response_model=s.ArticleList)
 def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                 date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> s.ArticleList:
+                 date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Articles, newest first, filtered by words, outlet and date range."""
-    return load_articles(repo_of(request), q, outlet, date_from, date_to, limit, offset)
+    repo = repo_of(request)
+    key = ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation())
+    return cached(repo, key, lambda: Page.of_model(load_articles(repo, q, outlet, date_from, date_to, limit, offset)))
 
 
 @router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})
-def api_article(request: Request, article_id: str) -> s.ArticleDetail:
+def api_article(request: Request, article_id: str) -> Response:
     """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
-    return load_article(repo_of(request), article_id)[1]
+    repo = repo_of(request)
+    key = ("article-api", article_id, repo.generation())
+    return cached(repo, key, lambda: Page.of_model(load_article(repo, article_id)[1]))
 
 
 @router.get("/stories", response_model=s.StoryList)
 def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> s.StoryList:
-    """Stories newest first with size, outlets and first-seen outlet; threads group them."""
-    return load_stories(repo_of(request), q, outlet, date_from, date_to, limit, offset)
+                date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+    """Stories newest first with size, outlets and first-seen outlet; the threads of those stories."""
+    repo = repo_of(request)
+    key = ("stories-api", q, outlet, date_from, date_to, limit, offset, repo.generation())
+    return cached(repo, key, lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset)))
 
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
-def api_story(request: Request, story_id: str) -> s.StoryDetail:
+def api_story(request: Request, story_id: str) -> Response:
     """One story: its articles and the compare report over them."""
-    return load_story(repo_of(request), story_id)[0]
+    repo = repo_of(request)
+    key = ("story-api", *story_key(repo, story_id))
+    return cached(repo, key, lambda: Page.of_model(load_story(repo, story_id)[0]))
 
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})
-def api_compare(request: Request, ids: IdsQ) -> s.CompareReport:
+def api_compare(request: Request, ids: IdsQ) -> Response:
     """The compare report (``compare --json`` shape) for stored articles."""
     repo = repo_of(request)
-    articles, report = load_compare(repo, ids)
-    if report is None:
-        raise HTTPException(404, "the compare stage is not available in this installation")
-    return repo.cached_page(("compare-api", repo.articles_key(articles)), lambda: s.CompareReport(**report))
+
+    def build() -> Page:
+        _, report = load_compare(repo, ids)
+        if report is None:
+            raise HTTPException(404, "the compare stage is not available in this installation")
+        return Page.of_model(s.CompareReport(**report))
+
+    key = compare_key(repo, ids)
+    if key is None:
+        return build().response()  # raises the 400/404
+    return cached(repo, ("compare-api", key), build)
 
 
 @router.get("/outlets", response_model=s.OutletNetwork)
-def api_outlets(request: Request) -> s.OutletNetwork:
+def api_outlets(request: Request) -> Response:
     """Who reuses whom (direction from provenance) and each outlet's first-seen share."""
-    return load_network(repo_of(request))
+    repo = repo_of(request)
+    return cached(repo, ("outlets-api", repo.generation()), lambda: Page.of_model(load_network(repo)))
 
 
 @router.post("/upload", response_model=s.UploadResult, responses={**BAD, **BUSY, 403: {"model": s.Problem, "description": "cross-site request"}})

@@ -9,10 +9,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
+from starlette.responses import Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.web import api
 from newstrace.web import schemas as s
+from newstrace.web.cache import Page, cached
 from newstrace.web.render import compare_href, coverage_svg, safe_url, timeline_svg
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
 
@@ -43,6 +45,16 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     return HTMLResponse(html, status_code=status)
 
 
+def page(request: Request, template: str, **ctx: Any) -> Page:
+    """A rendered page, ready for the cache."""
+    return Page.of(render(request, template, **ctx))
+
+
+def _query_key(request: Request) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A list page depends on its path and every query parameter (the page links repeat them)."""
+    return request.url.path, tuple(sorted(request.query_params.multi_items()))
+
+
 def _page_links(request: Request, total: int, offset: int) -> dict[str, str | None]:
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
 
@@ -64,16 +76,23 @@ def stories_page(
     date_from: FromText = None,
     date_to: ToText = None,
     offset: api.OffsetQ = 0,
-) -> HTMLResponse:
+) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
+    key = ("stories-page", _query_key(request), repo.generation())
+    return cached(repo, key, lambda: _stories_page(request, q, outlet, date_from, date_to, offset))
+
+
+def _stories_page(request: Request, q: str | None, outlet: str | None, date_from: date | None,
+                  date_to: date | None, offset: int) -> Page:
+    repo = api.repo_of(request)
     data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset)
     by_thread: dict[str | None, list[s.StorySummary]] = {}
     for st in data.stories:
         by_thread.setdefault(st.thread, []).append(st)
     threads = {t.id: t for t in data.threads}
     bars = {st.id: coverage_svg([(o.outlet, o.articles) for o in st.outlets], st.size) for st in data.stories}
-    return render(
+    return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, outlets=repo.outlets(),
         form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
@@ -82,17 +101,12 @@ def stories_page(
 
 
 @router.get("/stories/{story_id:path}")
-def story_page(request: Request, story_id: str) -> HTMLResponse:
+def story_page(request: Request, story_id: str) -> Response:
     repo = api.repo_of(request)
-    found = repo.corpus().story(story_id)
-    if found is None:
-        raise HTTPException(404, "no story with this id")
-    key = ("story-page", repr(found[0]), repo.articles_key(repo.articles_by_ids(found[1])))
-    page = repo.cached_page(key, lambda: _story_page(request, story_id))
-    return HTMLResponse(page.body, status_code=page.status_code)
+    return cached(repo, ("story-page", *api.story_key(repo, story_id)), lambda: _story_page(request, story_id))
 
 
-def _story_page(request: Request, story_id: str) -> HTMLResponse:
+def _story_page(request: Request, story_id: str) -> Page:
     repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, story_id)
     view = compare_view(articles, report, columns=0)
@@ -104,7 +118,7 @@ def _story_page(request: Request, story_id: str) -> HTMLResponse:
             pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": _outlet(articles, p["a"]),
                                "b": _outlet(articles, p["b"]), "shared": len(p.get("shared") or []),
                                "similarity": p.get("story_similarity")})
-    return render(
+    return page(
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
         articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
@@ -119,54 +133,65 @@ def articles_page(
     date_from: FromText = None,
     date_to: ToText = None,
     offset: api.OffsetQ = 0,
-) -> HTMLResponse:
+) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
-    data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
-    return render(
-        request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
-        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
-        pages=_page_links(request, data.total, offset),
-    )
+
+    def build() -> Page:
+        data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
+        return page(
+            request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
+            form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
+            pages=_page_links(request, data.total, offset),
+        )
+
+    return cached(repo, ("articles-page", _query_key(request), repo.generation()), build)
 
 
 @router.get("/articles/{article_id:path}")
-def article_page(request: Request, article_id: str) -> HTMLResponse:
+def article_page(request: Request, article_id: str) -> Response:
     repo = api.repo_of(request)
-    article, detail, claims = api.load_article(repo, article_id)
-    return render(
-        request, "article.html", title=article.title or "Article", nav="articles", article=article,
-        detail=detail, body=claims_highlight(article, claims), meta=article_meta(article),
-        link=safe_url(article.url),
-    )
+
+    def build() -> Page:
+        article, detail, claims = api.load_article(repo, article_id)
+        return page(
+            request, "article.html", title=article.title or "Article", nav="articles", article=article,
+            detail=detail, body=claims_highlight(article, claims), meta=article_meta(article),
+            link=safe_url(article.url),
+        )
+
+    return cached(repo, ("article-page", article_id, repo.generation()), build)
 
 
 @router.get("/compare")
-def compare_page(request: Request, ids: api.IdsQ) -> HTMLResponse:
+def compare_page(request: Request, ids: api.IdsQ) -> Response:
     repo = api.repo_of(request)
-    unique = list(dict.fromkeys(ids))
-    articles = repo.articles_by_ids(unique)
 
-    def build() -> HTMLResponse:
+    def build() -> Page:
         arts, report = api.load_compare(repo, ids)
         view = compare_view(arts, report, columns=4)
-        return render(request, "compare.html", title="Compare", nav="compare", view=view,
-                      has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
-                      uploaded=False, warnings=[])
+        return page(request, "compare.html", title="Compare", nav="compare", view=view,
+                    has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
+                    uploaded=False, warnings=[])
 
-    if len(articles) != len(unique) or len(unique) < 2:
-        return build()  # raises the 400/404 the API gives
-    page = repo.cached_page(("compare-page", repo.articles_key(articles)), build)
-    return HTMLResponse(page.body, status_code=page.status_code)
+    key = api.compare_key(repo, ids)
+    if key is None:
+        return build().response()  # raises the 400/404 the API gives
+    return cached(repo, ("compare-page", key), build)
 
 
 @router.get("/outlets")
-def outlets_page(request: Request) -> HTMLResponse:
+def outlets_page(request: Request) -> Response:
     from newstrace.web.render import network_svg
 
-    data = api.load_network(api.repo_of(request))
-    return render(request, "outlets.html", title="Outlets", nav="outlets", data=data,
-                  graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
+    repo = api.repo_of(request)
+
+    def build() -> Page:
+        data = api.load_network(repo)
+        return page(request, "outlets.html", title="Outlets", nav="outlets", data=data,
+                    graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
+
+    return cached(repo, ("outlets-page", repo.generation()), build)
 
 
 @router.get("/upload")

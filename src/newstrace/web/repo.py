@@ -39,31 +39,56 @@ class Busy(NewstraceError):
 
 
 class LRU:
-    """A small thread-safe LRU with single-flight: concurrent misses on one key compute once."""
+    """A small thread-safe LRU with single-flight: concurrent misses on one key compute once.
 
-    def __init__(self, size: int) -> None:
+    Bounded by entry count and, when ``weigh`` is given, by the total weight of the values (the
+    page cache weighs bytes, so a few huge pages cannot push out hundreds of small ones).
+    """
+
+    def __init__(self, size: int, *, max_weight: int = 0, weigh: Callable[[Any], int] | None = None) -> None:
         self.size = size
-        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self.max_weight = max_weight
+        self._weigh = weigh
+        self._weight = 0
+        self._data: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
         self._inflight: dict[Hashable, threading.Lock] = {}
+
+    def get(self, key: Hashable) -> Any | None:
+        """The cached value or ``None``, without computing (the event loop's fast path)."""
+        with self._lock:
+            item = self._data.get(key)
+            if item is None:
+                return None
+            self._data.move_to_end(key)
+            return item[0]
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
-                return self._data[key]
+                return self._data[key][0]
             key_lock = self._inflight.setdefault(key, threading.Lock())
         with key_lock:
             with self._lock:
                 if key in self._data:
-                    return self._data[key]
-            value = compute()
+                    return self._data[key][0]
+            try:
+                value = compute()
+            except BaseException:
+                with self._lock:
+                    self._inflight.pop(key, None)
+                raise
+            weight = self._weigh(value) if self._weigh else 0
             with self._lock:
-                self._data[key] = value
-                self._data.move_to_end(key)
-                while len(self._data) > self.size:
-                    self._data.popitem(last=False)
                 self._inflight.pop(key, None)
+                if key in self._data:
+                    self._weight -= self._data[key][1]
+                self._data[key] = (value, weight)
+                self._weight += weight
+                self._data.move_to_end(key)
+                while len(self._data) > self.size or (self.max_weight and self._weight > self.max_weight and len(self._data) > 1):
+                    self._weight -= self._data.popitem(last=False)[1][1]
             return value
 
 
@@ -87,9 +112,13 @@ class Repo:
         # Opening once here fails fast (missing file, not SQLite, wrong schema) before serving.
         Store(self.db, readonly=True).close()
         self._local = threading.local()
+        # one connection only asks "has anyone committed since?" (PRAGMA data_version), under a lock
+        self._watch = Store(self.db, readonly=True)
+        self._watch_lock = threading.Lock()
         self._claims_cache = LRU(2048)
         self._compare_cache = LRU(512)
-        self._page_cache = LRU(256)
+        # finished pages as bytes (``cache.Page``), bounded by their total size
+        self._page_cache = LRU(8192, max_weight=256 * 2**20, weigh=lambda p: int(getattr(p, "weight", 1)))
         self._heavy = threading.BoundedSemaphore(heavy_slots)
         self._write_lock = threading.Lock()
 
@@ -116,16 +145,22 @@ class Repo:
         finally:
             self._heavy.release()
 
-    def cached_page(self, key: Hashable, render: Callable[[], T]) -> T:
-        """A rendered page or validated response, kept while the articles behind ``key`` are unchanged.
+    def generation(self) -> int:
+        """A number that changes whenever another connection commits to the database.
 
-        Keys carry every article's id and text key, so a re-ingested article misses the cache.
+        Ingest, ``analyze`` (in any process) and upload all commit through their own connections,
+        so pages built from the whole database (story list, outlet network, a story's members and
+        its stored claims) are keyed by it and rebuilt after any write, never served stale.
         """
+        with self._watch_lock:
+            return int(self._watch.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def cached_page(self, key: Hashable, render: Callable[[], T]) -> T:
+        """A finished page, kept while what ``key`` names is unchanged (see ``web/cache.py``)."""
         return self._page_cache.get_or_compute(key, render)
 
-    @staticmethod
-    def articles_key(articles: list[Article]) -> tuple[tuple[str, int], ...]:
-        return tuple((a.id, _text_key(a)) for a in articles)
+    def peek_page(self, key: Hashable) -> Any | None:
+        return self._page_cache.get(key)
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -134,6 +169,17 @@ class Repo:
 
     def get_article(self, article_id: str) -> Article | None:
         return self.store().get_article(article_id)
+
+    def content_key(self, ids: list[str]) -> tuple[tuple[str, str], ...] | None:
+        """``(id, content_hash)`` of these articles in the order given; ``None`` if one is missing.
+
+        The stored hash covers every field a page shows (title, text, outlet, date, ...), so it keys
+        computed pages without loading or hashing the texts.
+        """
+        hashes = self.content_hashes(ids)
+        if len(hashes) != len(set(ids)):
+            return None
+        return tuple((i, hashes[i]) for i in ids)
 
     def content_hashes(self, ids: list[str]) -> dict[str, str]:
         if not ids:
