@@ -247,13 +247,78 @@ _LIGHT_VERBS = frozenset(re.findall(r"\S+", """
     is are was were be been being am has have had having do does did get gets got take takes took taken
     make makes made go goes went gone come comes came own owns owned run runs ran running
 """))
-_STANCE_PREPS = frozenset(("for", "on", "about", "against", "to", "of", "with", "over", "at"))
+#: verbs of doing, having, moving and competing: their object is no stance or statement ("Trump won
+#: Iowa", "Clinton spent $2 million", "Sanders met the pope"), so broad mode does not attribute them
+_ACTION_VERBS = frozenset(re.findall(r"\S+", """
+    become becomes became becoming remain remains remained
+    win wins won winning hold holds held holding spend spends spent spending enter enters entered entering
+    earn earns earned earning lose loses lost losing send sends sent sending put puts putting
+    pick picks picked picking raise raises raised raising bring brings brought bringing
+    give gives gave given giving beat beats beating receive receives received receiving
+    join joins joined joining lead leads led leading leave leaves left leaving start starts started starting
+    visit visits visited visiting carry carries carried carrying turn turns turned turning
+    pay pays paid paying end ends ended ending cut cuts cutting suffer suffers suffered suffering
+    attend attends attended attending play plays played playing marry marries married marrying
+    conduct conducts conducted conducting return returns returned returning meet meets met meeting
+    arrive arrives arrived arriving fly flies flew flying serve serves served serving
+    travel travels traveled travelled traveling travelling move moves moved moving
+    stand stands stood standing reach reaches reached reaching team teamed hop hopped
+    work works worked working score scores scored scoring clinch clinched clinching secure secured securing
+    grab grabs grabbed grabbing widen widens widened widening trail trails trailed trailing
+    sit sits sat sitting fall falls fell falling gather gathers gathered gathering collect collects collected
+    shake shakes shook shaking wear wears wore wearing drive drives drove driving live lives lived living
+    eat eats ate eating buy buys bought buying sell sells sold selling build builds built building
+    suspend suspends suspended suspending close closes closed closing open opens opened opening
+    sign signs signed signing hire hires hired hiring fire fires fired firing kill kills killed killing
+    walk walks walked walking run runs ran running surge surges surged surging rise rises rose rising
+    celebrate celebrates celebrated celebrating host hosts hosted hosting launch launches launched launching
+    continue continues continuing need needs needed needing make makes making try tries trying keep keeps
+    manage manages managed managing prepare prepares preparing set sets setting include includes included
+    including happen happens happened break breaks breaking rely relies relied relying
+"""))
+#: nouns of relation, role or event: 'his campaign for president', 'her battle with cancer' state no stance
+_NON_STANCE_NOUNS = frozenset(re.findall(r"\S+", """
+    campaign campaigns chief battle battles relationship relationships history ties way ways meeting meetings
+    interview interviews role roles time times team teams run career family wife husband son daughter life
+    tenure term bid race home office staff supporters members side trip visit visits lack share
+"""))
+#: speech verbs whose prepositional object is the addressee or the occasion, unless it is a topic
+_TALK_VERBS = frozenset(re.findall(r"\S+", "speak speaks spoke spoken speaking talk talks talked talking"))
+_STANCE_PREPS = frozenset(("for", "on", "about", "against", "to", "of", "with", "over"))
+
+
+def _nominal_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    """'Trump's call for a ban', 'his opposition to the TPP', 'Clinton's plan to raise taxes'.
+
+    A noun whose owner is a person or body and that takes a complement states that owner's
+    stance: PolNeAR annotates these as attributions with the possessor as source.
+    """
+    owner = next((c for c in t.children if c.dep_ == "poss"), None)
+    if owner is None or t.lower_ in _NON_STANCE_NOUNS:
+        return None
+    m = mention_of(owner, off)
+    if m is None or (m.kind == "pronoun" and m.head in ("it", "its")) or (m.kind == "nominal" and not _speakerish(m)):
+        return None
+    comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _STANCE_PREPS
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if not comp:
+        comp = [c for c in t.children if c.dep_ in ("acl", "ccomp") and c.i > t.i and upos(c) == "VERB"
+                and any(x.dep_ in ("aux", "mark") for x in c.children)]
+    if not comp:
+        return None
+    sub = list(comp[0].subtree)
+    cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
+    if ce <= cs:
+        return None
+    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
 
 
 def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    if upos(t) == "NOUN":
+        return _nominal_attribution(text, t, off, si)
     if upos(t) != "VERB" or t.tag_ == "MD" or t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
-    if t.lower_ in _LIGHT_VERBS:
+    if t.lower_ in _LIGHT_VERBS or t.lower_ in _ACTION_VERBS:
         return None
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is None and t.dep_ in ("conj", "xcomp", "advcl"):
@@ -267,7 +332,8 @@ def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
     if not comp:
         comp = [c for c in t.children if c.dep_ in ("dobj", "attr", "acomp")]
     if not comp:
-        comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _STANCE_PREPS
+        preps = ("about", "on", "of") if t.lower_ in _TALK_VERBS else _STANCE_PREPS
+        comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps
                 for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not comp:
         return None
