@@ -86,6 +86,16 @@ class BodyInfo:
     neg_pos: np.ndarray
     n_tokens: int
     cue_rate: np.ndarray = field(default_factory=lambda: np.zeros(len(tx.CUES)))
+    #: stems of all tokens, and each sentence's token range in it
+    stems: list[str] = field(default_factory=list)
+    sent_tokens: list[tuple[int, int]] = field(default_factory=list)
+
+
+#: facts of one token form: stem, content?, vocabulary id of the stem (or -1), its cue columns /
+#: lexicon index / negation (None when it has none of them), canonical number (or None)
+_TokInfo = tuple[str, bool, int, tuple[tuple[int, ...], int, bool] | None, str | None]
+#: token forms remembered per featurizer before the memo starts over
+_TOK_CACHE_MAX = 300_000
 
 
 def analyse(text: str) -> Analysed:
@@ -265,6 +275,35 @@ class Featurizer:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self._idf = vocab.idf.tolist()  # Python floats: the same values as float(idf[i])
+        self._tok: dict[str, _TokInfo] = {}
+
+    def _tok_info(self, raw: str) -> _TokInfo:
+        """Everything a body needs to know about one token form, computed once per form.
+
+        Why: stemming, the stopword and lexicon tests, the vocabulary lookup and number parsing
+        were repeated for every occurrence; news text reuses the same few thousand forms.
+        """
+        st = tx.stem(raw)
+        content = tx.is_content(st)
+        uid = self.vocab.index.get(st, -1) if content else -1
+        cues = tuple(j for j, (_, lex) in enumerate(tx.CUES) if st in lex)
+        li = _LEX_INDEX.get(st, -1)
+        neg = st in tx.NEG_STEMS
+        special = (cues, li, neg) if (cues or li >= 0 or neg) else None
+        info = (st, content, uid, special, tx.number_value(raw))
+        if len(self._tok) >= _TOK_CACHE_MAX:
+            self._tok.clear()
+        self._tok[raw] = info
+        return info
+
+    def _weights(self, ids: Sequence[int]) -> dict[int, float]:
+        """``Vocabulary.weights`` for term ids already looked up; the same arithmetic in the
+        same order, so the same floats."""
+        idf = self._idf
+        w = {i: c * idf[i] for i, c in Counter(ids).items()}
+        norm = math.sqrt(sum([v * v for v in w.values()])) or 1.0
+        return {i: v / norm for i, v in w.items()}
 
     def claim(self, text: str) -> ClaimInfo:
         a = analyse(text)
@@ -295,55 +334,109 @@ class Featurizer:
         )
 
     def body(self, text: str) -> BodyInfo:
-        a = analyse(text)
-        spans = a.spans or [(0, len(text))]
-        per = _sentence_terms(a)
-        postings: dict[int, list[tuple[int, float]]] = {}
-        for si, terms in enumerate(per):
-            for ti, wt in self.vocab.weights(terms).items():
-                postings.setdefault(ti, []).append((si, wt))
-        vec = self.vocab.weights([t for p in per for t in p])
-        lead_vec = self.vocab.weights([t for p in per[:2] for t in p])
+        """Analyse one body: sentence postings, TF-IDF and topic vectors, cue counts, positions.
+
+        One pass over the sentences, tokenised one at a time (tokens never cross a sentence
+        boundary), with per-form token facts from ``_tok_info``; the floats are computed as
+        ``analyse`` + ``Vocabulary.weights`` would, so the features do not change.
+        """
+        spans = tx.sentences(text) or [(0, len(text))]
         n = len(spans)
-        sent_cues = np.zeros((n, len(tx.CUES)), dtype=np.float32)
-        sent_len = np.zeros(n, dtype=np.float32)
-        sent_lex = np.zeros((n, len(LEX_WORDS)), dtype=np.float32)
+        findall = tx.TOKEN_RE.findall
+        known = self._tok.get
+        make = self._tok_info
+        index_get = self.vocab.index.get
+        weights = self._weights
+        n_cues = len(tx.CUES)
+        n_lex = len(LEX_WORDS)
+        postings: dict[int, list[tuple[int, float]]] = {}
+        all_ids: list[int] = []
+        lead_ids: list[int] = []
+        stems: list[str] = []
+        content: list[str] = []
+        lead: set[str] = set()
+        sent_tokens: list[tuple[int, int]] = []
         stem_pos: dict[str, list[int]] = {}
         neg_pos: list[int] = []
-        for i, (s, sent) in enumerate(zip(a.stems, a.sent_of, strict=True)):
-            sent_len[sent] += 1
-            for j, (_, lex) in enumerate(tx.CUES):
-                if s in lex:
-                    sent_cues[sent, j] += 1
-            li = _LEX_INDEX.get(s)
-            if li is not None:
-                sent_lex[sent, li] += 1
-            if s in tx.NEG_STEMS:
-                neg_pos.append(i)
-            if a.content[i]:
-                stem_pos.setdefault(s, []).append(i)
-        content = [s for s, c in zip(a.stems, a.content, strict=True) if c]
-        lead = [
-            s for s, sent, c in zip(a.stems, a.sent_of, a.content, strict=True) if c and sent < 2
-        ]
-        ntok = max(1, len(a.stems))
+        cue_cells: list[int] = []
+        lex_cells: list[int] = []
+        numbers: set[str] = set()
+        lens: list[int] = []
+        gi = 0
+        for si, (s, e) in enumerate(spans):
+            infos = [known(r) or make(r) for r in findall(text, s, e)]
+            cs: list[str] = []
+            ids: list[int] = []
+            for k, (st, is_content, uid, special, num) in enumerate(infos, gi):
+                stems.append(st)
+                if is_content:
+                    cs.append(st)
+                    if uid >= 0:
+                        ids.append(uid)
+                    pos = stem_pos.get(st)
+                    if pos is None:
+                        stem_pos[st] = [k]
+                    else:
+                        pos.append(k)
+                if special is not None:
+                    cues, li, neg = special
+                    for j in cues:
+                        cue_cells.append(si * n_cues + j)
+                    if li >= 0:
+                        lex_cells.append(si * n_lex + li)
+                    if neg:
+                        neg_pos.append(k)
+                if num is not None:
+                    numbers.add(num)
+            for a, b in itertools.pairwise(cs):
+                bi = index_get(f"{a} {b}")
+                if bi is not None:
+                    ids.append(bi)
+            for ti, wt in weights(ids).items():
+                pl = postings.get(ti)
+                if pl is None:
+                    postings[ti] = [(si, wt)]
+                else:
+                    pl.append((si, wt))
+            all_ids.extend(ids)
+            if si < 2:
+                lead_ids.extend(ids)
+                lead.update(cs)
+            content.extend(cs)
+            sent_tokens.append((gi, gi + len(infos)))
+            lens.append(len(infos))
+            gi += len(infos)
+        vec = weights(all_ids)
+        sent_cues = (
+            np.bincount(np.array(cue_cells, dtype=np.intp), minlength=n * n_cues)
+            .reshape(n, n_cues)
+            .astype(np.float32)
+        )
+        sent_lex = (
+            np.bincount(np.array(lex_cells, dtype=np.intp), minlength=n * n_lex)
+            .reshape(n, n_lex)
+            .astype(np.float32)
+        )
+        ntok = max(1, gi)
         return BodyInfo(
             text=text,
             spans=spans,
             postings=postings,
             vec=vec,
-            lead_vec=lead_vec,
+            lead_vec=weights(lead_ids),
             svd=self.vocab.project(vec),
             sent_cues=sent_cues,
             sent_lex=sent_lex,
-            sent_len=sent_len,
+            sent_len=np.array(lens, dtype=np.float32),
             stem_pos=stem_pos,
-            lead_stems=set(lead),
+            lead_stems=lead,
             bigrams=set(itertools.pairwise(content)),
-            numbers=_numbers(a),
+            numbers=numbers,
             neg_pos=np.array(neg_pos, dtype=np.int64),
             n_tokens=ntok,
             cue_rate=sent_cues.sum(axis=0) * (100.0 / ntok),
+            stems=stems,
+            sent_tokens=sent_tokens,
         )
 
     def sentence_scores(self, c: ClaimInfo, b: BodyInfo) -> np.ndarray:
@@ -383,8 +476,8 @@ class Featurizer:
         # stems of the best sentence
         best_stems = 0.0
         if k and n:
-            bs, be = b.spans[best]
-            best_words = {tx.stem(t) for t, _, _ in tx.tokens(b.text[bs:be])}
+            ts, te = b.sent_tokens[best]
+            best_words = set(b.stems[ts:te])
             best_stems = float(np.mean([s in best_words for s in stems]))
 
         # negation right before a claim term in the body: "did not die", "no evidence of"
