@@ -39,6 +39,10 @@ def analyze(
     batch: Annotated[int, typer.Option(min=1, help="Local: articles per committed batch.")] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Local: processes for the per-article steps and alignment (default: the cores)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
@@ -75,7 +79,7 @@ def analyze(
         def on_batch(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch)
+        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers)
     if as_json:
         emit_json({"db": str(db), **rep.to_dict()})
     else:

@@ -12,15 +12,26 @@ million analyses 100 articles.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from newstrace.corpus import params
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
-from newstrace.engine.steps import STEPS, article_steps, order_key, pair_record, story_provenance
+from newstrace.engine.steps import (
+    STEPS,
+    ArticleRecord,
+    PairRecord,
+    article_steps,
+    order_key,
+    pair_record,
+    story_provenance,
+)
 from newstrace.errors import StoreError
 from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
@@ -125,6 +136,94 @@ def refresh_provenance(store: Store, stories: set[str], cache: PrepareCache | No
         R.put_provenance(conn, sid, story_provenance(arts, pairs, cache))
 
 
+# --- the process pool for the pure steps (``workers > 1``) ---------------------------------------
+
+#: prepared articles each worker keeps (the worker's own cache, like the engine's)
+_WORKER_CACHE: PrepareCache | None = None
+
+
+def _worker_article_steps(arts: list[Article], steps: list[str]) -> list[ArticleRecord]:
+    return list(article_steps(arts, steps))
+
+
+def _worker_pairs(jobs: list[tuple[Article, list[Article]]]) -> list[list[PairRecord | None]]:
+    """``pair_record(other, a)`` of each job's article ``a`` with each of its candidates."""
+    global _WORKER_CACHE
+    if _WORKER_CACHE is None:
+        _WORKER_CACHE = PrepareCache(PREPARE_CACHE // 2)
+    return [[pair_record(o, a, _WORKER_CACHE) for o in others] for a, others in jobs]
+
+
+def default_workers() -> int:
+    """Worker processes ``analyze`` uses unless told: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _split(xs: Sequence[Any], parts: int) -> list[list[Any]]:
+    """``xs`` in ``parts`` contiguous chunks of near-equal size (order kept when concatenated)."""
+    n = len(xs)
+    bounds = [n * i // parts for i in range(parts + 1)]
+    return [list(xs[bounds[i] : bounds[i + 1]]) for i in range(parts) if bounds[i] < bounds[i + 1]]
+
+
+class _Steps:
+    """Runs the pure steps in this process (``workers=1``) or spread over a process pool.
+
+    Results come back in input order whatever the pool does, so the records, the order they are
+    written in and therefore the database are the same with any number of workers.
+    """
+
+    def __init__(self, workers: int, steps: list[str], cache: PrepareCache) -> None:
+        self.steps = steps
+        self.cache = cache
+        self.workers = workers
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            # fork: workers start in milliseconds and share the loaded models; else the default
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+    def articles(self, arts: list[Article]) -> _Records:
+        """Per-article records, started now (on the pool) so they can run while the caller works."""
+        if self.pool is None:
+            return _Records(done=list(article_steps(arts, self.steps)))
+        parts = _split(arts, self.workers * 2)
+        return _Records(parts=[self.pool.submit(_worker_article_steps, part, self.steps) for part in parts])
+
+    def pairs(self, jobs: list[tuple[Article, list[Article]]]) -> Iterator[list[PairRecord | None]]:
+        """``pair_record(other, a)`` for each job ``(a, others)``, job by job in input order.
+
+        On the pool the work is submitted before this returns (ahead of anything submitted later);
+        in this process it is done lazily, as the caller iterates.
+        """
+        if self.pool is None:
+            return ([pair_record(o, a, self.cache) for o in others] for a, others in jobs)
+        futures = [self.pool.submit(_worker_pairs, part) for part in _split(jobs, self.workers * 4)]
+        return (recs for f in futures for recs in f.result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+class _Records:
+    """Per-article records of one batch: computed already, or parts still running on the pool."""
+
+    def __init__(self, done: list[ArticleRecord] | None = None, parts: list[Future[list[ArticleRecord]]] | None = None) -> None:
+        self.done = done
+        self.parts = parts or []
+
+    def result(self) -> list[ArticleRecord]:
+        if self.done is None:
+            self.done = [r for p in self.parts for r in p.result()]
+        return self.done
+
+
 def analyze(
     store: Store,
     *,
@@ -134,10 +233,15 @@ def analyze(
     story: SimilarityModel = params.STORY,
     thread: SimilarityModel = params.THREAD,
     on_batch: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> AnalyzeReport:
     """Analyse every article not analysed yet; commit per batch (see the module docstring).
 
-    ``on_batch(done, total)`` reports progress after each committed batch.
+    ``on_batch(done, total)`` reports progress after each committed batch. ``workers`` processes
+    (default: the cores available) run the pure steps: the per-article records of the next batch
+    are computed while this one is aligned and clustered, and the candidate pairs of a batch are
+    aligned in parallel. Results are collected in input order, so the database is the same with
+    any number of workers; ``workers=1`` runs everything in this process.
     """
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
@@ -159,51 +263,67 @@ def analyze(
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
     cl = load_clusterer(conn, since, story, thread, merge_every=batch_size) if "stories" in steps else None
     prepared = PrepareCache(PREPARE_CACHE)
-    done = 0
-    for start in range(0, len(todo), batch_size):
-        chunk = todo[start : start + batch_size]
+    run = _Steps(default_workers() if workers is None else max(1, workers), list(steps), prepared)
+    batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
+
+    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records]:
         arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
-        again = {a.id for a in arts} & _reanalysed(store, chunk)
-        records = list(article_steps(arts, steps))
-        last = start + batch_size >= len(todo)
-        with store.transaction():
-            if again:
-                R.clear_article_results(conn, sorted(again))
-            partners: dict[str, dict[str, float]] = {}
-            if "reuse" in steps:
-                cache: dict[str, Article] = {a.id: a for a in arts}
-                for a, rec in zip(arts, records, strict=True):
-                    for p in R.key_partners(conn, a.id, rec.keys, max_df):
-                        report.pairs += 1
-                        other = cache.get(p) or store.get_article(p)
-                        if other is None:
-                            continue
-                        rec_pair = pair_record(other, a, prepared)
+        return arts, run.articles(arts)
+
+    done = 0
+    try:
+        upcoming = load(batches[0])
+        for number, chunk in enumerate(batches):
+            arts, pending_records = upcoming
+            again = {a.id for a in arts} & _reanalysed(store, chunk)
+            records = pending_records.result()
+            last = number + 1 == len(batches)
+            with store.transaction():
+                if again:
+                    R.clear_article_results(conn, sorted(again))
+                partners: dict[str, dict[str, float]] = {}
+                jobs: list[tuple[Article, list[Article]]] = []
+                found: list[list[str]] = []
+                if "reuse" in steps:
+                    cache: dict[str, Article] = {a.id: a for a in arts}
+                    for a, rec in zip(arts, records, strict=True):
+                        ps = R.key_partners(conn, a.id, rec.keys, max_df)
+                        report.pairs += len(ps)
+                        others = [o for o in (cache.get(p) or store.get_article(p) for p in ps) if o is not None]
+                        found.append([o.id for o in others])
+                        jobs.append((a, others))
+                aligned = run.pairs(jobs)
+                if not last:  # the next batch's records are computed while this one is finished
+                    upcoming = load(batches[number + 1])
+                for (a, _), ids, recs in zip(jobs, found, aligned, strict=True):
+                    for p, rec_pair in zip(ids, recs, strict=True):
                         if rec_pair is not None:
                             R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
                             report.passages += len(rec_pair.pair.shared)
                             partners.setdefault(a.id, {})[p] = rec_pair.strength
-            if "claims" in steps:
-                for rec in records:
-                    if rec.claims is not None:
-                        R.put_claims(conn, rec.claims)
-            if cl is not None:
-                known = _has_membership(conn, again)
-                for rec in records:
-                    if rec.id not in known:
-                        cl.add(rec.features, partners.get(rec.id))
-                if last:
-                    cl.finish()
-                touched = persist_changes(conn, cl.drain(), cl.df)
-                save_clusterer_state(conn, cl)
-                if "reuse" in steps:
-                    refresh_provenance(store, touched, prepared)
-            R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts])
-        done += len(chunk)
-        report.analysed += len(chunk)
-        report.batches += 1
-        if on_batch is not None:
-            on_batch(done, len(todo))
+                if "claims" in steps:
+                    for rec in records:
+                        if rec.claims is not None:
+                            R.put_claims(conn, rec.claims)
+                if cl is not None:
+                    known = _has_membership(conn, again)
+                    for rec in records:
+                        if rec.id not in known:
+                            cl.add(rec.features, partners.get(rec.id))
+                    if last:
+                        cl.finish()
+                    touched = persist_changes(conn, cl.drain(), cl.df)
+                    save_clusterer_state(conn, cl)
+                    if "reuse" in steps:
+                        refresh_provenance(store, touched, prepared)
+                R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts])
+            done += len(chunk)
+            report.analysed += len(chunk)
+            report.batches += 1
+            if on_batch is not None:
+                on_batch(done, len(todo))
+    finally:
+        run.close()
     report.seconds = time.perf_counter() - t0
     _count(store, report)
     return report

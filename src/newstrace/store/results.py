@@ -98,8 +98,14 @@ def key_partners(conn: sqlite3.Connection, article: str, keys: Sequence[str], ma
     Spark engine applies by rank within each key group, so both engines pair the same articles).
     """
     partners: set[str] = set()
-    for k in keys:
-        holders = [r[0] for r in conn.execute("SELECT article FROM reuse_keys WHERE key=? LIMIT ?", (k, max_df))]
+    # one statement per article, not per key: up to ``max_df`` holders of each key as a JSON array
+    rows = conn.execute(
+        "SELECT (SELECT json_group_array(article) FROM "
+        "(SELECT article FROM reuse_keys WHERE key=j.value LIMIT ?)) FROM json_each(?) AS j",
+        (max_df, json.dumps(list(keys))),
+    )
+    for (raw,) in rows:
+        holders = json.loads(raw)
         if len(holders) < max_df:
             partners.update(h for h in holders if h != article)
     conn.executemany("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", [(k, article) for k in keys])
