@@ -169,7 +169,7 @@ def find_attributions(
         span = sent.span
         for t in span:
             low = t.lower_
-            if not broad and low not in CUE_FORMS and low != "according":
+            if not broad and low not in CUE_FORMS and low != "according" and low != "in":
                 continue
             pos = _tok_start(t, off)
             if _inside(pos, spans):
@@ -191,56 +191,85 @@ def find_attributions(
                 if ce - cs > 8:
                     out.append(Attribution(cs, ce, "according to", pos, m, False, si))
                 continue
-            if not _is_cue(t):
-                if broad:
-                    wide = _broad_attribution(text, t, off, si)
-                    if wide is not None:
-                        out.append(wide)
+            if low == "in" and t.dep_ == "prep" and t.head.dep_ == "ROOT":
+                found = _in_source(text, t, sent, si)
+                if found is not None:
+                    out.append(found)
                 continue
-            if any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children):
-                # "civilians were reported killed": a passive cue without "by X" names no speaker,
-                # and its subject is what was reported, not who reported it
-                continue
-            subj = _subject(t)
-            m = mention_of(subj, off) if subj is not None else None
-            comp = [
-                c for c in t.children
-                if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and t.lower_ in INFINITIVE_CUES))
-                and upos(c) in ("VERB", "AUX")
-            ]
-            if not comp and t.lower_ in OBJECT_CUES:
-                comp = [c for c in t.children if c.dep_ == "dobj"]
-            if not comp and t.lower_ in OBJECT_CUES:
-                comp = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
-                        if g.dep_ == "pobj"]
-            if comp:
-                c = comp[0]
-                sub = list(c.subtree)
-                cs = min(_tok_start(x, off) for x in sub)
-                ce = max(_tok_end(x, off) for x in sub)
-                # "that" before a clause belongs with the content, as annotators mark it
-                for x in t.children:
-                    if x.dep_ == "mark" and x.i < c.i:
-                        cs = min(cs, _tok_start(x, off))
-                cs, ce = _trim(text, cs, ce)
-                if ce > cs:
-                    out.append(Attribution(cs, ce, t.text, pos, m, False, si))
-                continue
-            if t.dep_ in ("parataxis", "advcl", "conj") or (t.dep_ == "ROOT" and t.i > span.start + 2):
-                # "..., he said." — the content is the sentence minus the cue clause
-                sub = list(t.subtree)
-                a = min(_tok_start(x, off) for x in sub)
-                b = max(_tok_end(x, off) for x in sub)
-                if t.dep_ == "ROOT":
-                    continue
-                s, e = sent.start, sent.end
-                if a - s > e - b:
-                    cs, ce = _trim(text, s, a)
-                else:
-                    cs, ce = _trim(text, b, e)
-                if ce - cs > 8 and m is not None:
-                    out.append(Attribution(cs, ce, t.text, pos, m, False, si))
+            found = None
+            if _is_cue(t):
+                found = _cue_attribution(text, t, sent, si)
+            if found is None and broad:
+                # stance verbs and nouns, and speech verbs with a plain object ("criticized the deal")
+                found = _broad_attribution(text, t, off, si)
+            if found is not None:
+                out.append(found)
     return out
+
+
+#: what a survey, an interview or a document says: 'In a Fox poll, Cruz had 38 percent'
+_IN_SOURCES = frozenset(re.findall(r"\S+", """
+    poll polls survey surveys interview interviews statement speech op-ed editorial column letter memo
+    report book tweet post video ad advertisement filing study analysis
+"""))
+
+
+def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | None:
+    """'In a Fox poll, Cruz had 38 percent support': the poll is the source, the clause the content."""
+    objs = [c for c in t.children if c.dep_ == "pobj" and c.lower_ in _IN_SOURCES]
+    if not objs or t.i > sent.span.start + 1:
+        return None
+    off = sent.offset
+    phrase_end = max(_tok_end(x, off) for x in t.subtree)
+    cs, ce = _trim(text, phrase_end, sent.end)
+    if ce - cs <= 8:
+        return None
+    return Attribution(cs, ce, t.text, _tok_start(t, off), mention_of(objs[0], off), False, si)
+
+
+def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attribution | None:
+    """The attribution a speech verb makes: its reported clause or object, or the rest of the sentence."""
+    off, pos = sent.offset, _tok_start(t, sent.offset)
+    if any(c.dep_ == "auxpass" for c in t.children) and not any(c.dep_ == "agent" for c in t.children):
+        # "civilians were reported killed": a passive cue without "by X" names no speaker,
+        # and its subject is what was reported, not who reported it
+        return None
+    subj = _subject(t)
+    m = mention_of(subj, off) if subj is not None else None
+    comp = [
+        c for c in t.children
+        if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and t.lower_ in INFINITIVE_CUES))
+        and upos(c) in ("VERB", "AUX")
+    ]
+    if not comp and t.lower_ in OBJECT_CUES:
+        comp = [c for c in t.children if c.dep_ == "dobj"]
+    if not comp and t.lower_ in OBJECT_CUES:
+        comp = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children
+                if g.dep_ == "pobj"]
+    if comp:
+        c = comp[0]
+        sub = list(c.subtree)
+        cs = min(_tok_start(x, off) for x in sub)
+        ce = max(_tok_end(x, off) for x in sub)
+        # "that" before a clause belongs with the content, as annotators mark it
+        for x in t.children:
+            if x.dep_ == "mark" and x.i < c.i:
+                cs = min(cs, _tok_start(x, off))
+        cs, ce = _trim(text, cs, ce)
+        return Attribution(cs, ce, t.text, pos, m, False, si) if ce > cs else None
+    if t.dep_ in ("parataxis", "advcl", "conj"):
+        # "..., he said." — the content is the sentence minus the cue clause
+        sub = list(t.subtree)
+        a = min(_tok_start(x, off) for x in sub)
+        b = max(_tok_end(x, off) for x in sub)
+        s, e = sent.start, sent.end
+        if a - s > e - b:
+            cs, ce = _trim(text, s, a)
+        else:
+            cs, ce = _trim(text, b, e)
+        if ce - cs > 8 and m is not None:
+            return Attribution(cs, ce, t.text, pos, m, False, si)
+    return None
 
 
 _LIGHT_VERBS = frozenset(re.findall(r"\S+", """
@@ -313,12 +342,41 @@ def _nominal_attribution(text: str, t: Token, off: int, si: int) -> Attribution 
     return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
 
 
+def _light_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    """A copula or light verb carrying a stance: 'Cruz was critical of Obama', 'he had no doubts about it'.
+
+    The stance is the adjective or noun after the verb; what it is about (its prepositional
+    object) is the content.
+    """
+    if t.dep_ in ("aux", "auxpass", "amod", "compound"):
+        return None
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    m = mention_of(subj, off)
+    if m is None or (m.kind == "pronoun" and m.head == "it") or (m.kind == "nominal" and not _speakerish(m)):
+        return None
+    for c in t.children:
+        if c.dep_ != "acomp" and not (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            continue
+        comp = [g for p in c.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
+                for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        if comp:
+            sub = list(comp[0].subtree)
+            cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
+            if ce > cs:
+                return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
+    return None
+
+
 def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
     if upos(t) == "NOUN":
         return _nominal_attribution(text, t, off, si)
-    if upos(t) != "VERB" or t.tag_ == "MD" or t.dep_ in ("amod", "compound", "aux", "auxpass"):
+    if t.lower_ in _LIGHT_VERBS:
+        return _light_attribution(text, t, off, si) if upos(t) in ("VERB", "AUX") else None
+    if t.lower_ in _ACTION_VERBS:
         return None
-    if t.lower_ in _LIGHT_VERBS or t.lower_ in _ACTION_VERBS:
+    if upos(t) != "VERB" or t.tag_ == "MD" or t.dep_ in ("amod", "compound", "aux", "auxpass"):
         return None
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is None and t.dep_ in ("conj", "xcomp", "advcl"):
