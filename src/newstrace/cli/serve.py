@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -19,6 +22,13 @@ def serve(
     writable: Annotated[
         bool, typer.Option("--writable", help="Let Upload store uploaded articles (the database is read-only otherwise).")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, max=16,
+            help="Worker processes. Each keeps its own page cache; pages only read the database, so several are safe.",
+        ),
+    ] = 1,
 ) -> None:
     """Browse stories, compare outlets and follow the provenance in a browser."""
     import uvicorn
@@ -29,10 +39,19 @@ def serve(
     if host not in LOOPBACK:
         warn(f"binding to {host}: anyone who can reach this address can read the database")
         hosts = ["*"]
-    application = create_app(db, readonly=not writable, allowed_hosts=hosts)
+    application = create_app(db, readonly=not writable, allowed_hosts=hosts)  # fails fast on a bad db
     shown = f"[{host}]" if ":" in host else host
     err.print(f"newstrace: serving {db} on http://{shown}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
+        return
+    # uvicorn starts each worker by importing the app factory by name: the settings go with them
+    # in the environment (the workers are this process's children)
+    from newstrace.web.app import SERVE_ENV
+
+    os.environ[SERVE_ENV] = json.dumps({"db": str(Path(db).resolve()), "readonly": not writable, "hosts": hosts})
+    uvicorn.run("newstrace.web.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="warning", access_log=False)
 
 
 __all__ = ["serve"]

@@ -10,11 +10,12 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from newstrace.model import Article
 from newstrace.web import schemas as s
-from newstrace.web.cache import Page, cached
+from newstrace.web.cache import Page, served
 from newstrace.web.repo import STORY_COMPARE_MAX, Repo
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -176,41 +177,41 @@ def health(request: Request) -> s.Health:
 
 
 @router.get("/articles", response_model=s.ArticleList)
-def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
+async def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
                  date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Articles, newest first, filtered by words, outlet and date range."""
     repo = repo_of(request)
-    key = ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation())
-    return cached(repo, key, lambda: Page.of_model(load_articles(repo, q, outlet, date_from, date_to, limit, offset)))
+    return await served(repo, lambda: ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
+                        lambda: Page.of_model(load_articles(repo, q, outlet, date_from, date_to, limit, offset)))
 
 
 @router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})
-def api_article(request: Request, article_id: str) -> Response:
+async def api_article(request: Request, article_id: str) -> Response:
     """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
     repo = repo_of(request)
-    key = ("article-api", article_id, repo.generation())
-    return cached(repo, key, lambda: Page.of_model(load_article(repo, article_id)[1]))
+    return await served(repo, lambda: ("article-api", article_id, repo.generation()),
+                        lambda: Page.of_model(load_article(repo, article_id)[1]))
 
 
 @router.get("/stories", response_model=s.StoryList)
-def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
+async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
                 date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories."""
     repo = repo_of(request)
-    key = ("stories-api", q, outlet, date_from, date_to, limit, offset, repo.generation())
-    return cached(repo, key, lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset)))
+    return await served(repo, lambda: ("stories-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
+                        lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset)))
 
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
-def api_story(request: Request, story_id: str) -> Response:
+async def api_story(request: Request, story_id: str) -> Response:
     """One story: its articles and the compare report over them."""
     repo = repo_of(request)
-    key = ("story-api", *story_key(repo, story_id))
-    return cached(repo, key, lambda: Page.of_model(load_story(repo, story_id)[0]))
+    return await served(repo, lambda: ("story-api", *story_key(repo, story_id)),
+                        lambda: Page.of_model(load_story(repo, story_id)[0]))
 
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})
-def api_compare(request: Request, ids: IdsQ) -> Response:
+async def api_compare(request: Request, ids: IdsQ) -> Response:
     """The compare report (``compare --json`` shape) for stored articles."""
     repo = repo_of(request)
 
@@ -222,15 +223,15 @@ def api_compare(request: Request, ids: IdsQ) -> Response:
 
     key = compare_key(repo, ids)
     if key is None:
-        return build().response()  # raises the 400/404
-    return cached(repo, ("compare-api", key), build)
+        return (await run_in_threadpool(build)).response()  # raises the 400/404
+    return await served(repo, lambda: ("compare-api", key), build)
 
 
 @router.get("/outlets", response_model=s.OutletNetwork)
-def api_outlets(request: Request) -> Response:
+async def api_outlets(request: Request) -> Response:
     """Who reuses whom (direction from provenance) and each outlet's first-seen share."""
     repo = repo_of(request)
-    return cached(repo, ("outlets-api", repo.generation()), lambda: Page.of_model(load_network(repo)))
+    return await served(repo, lambda: ("outlets-api", repo.generation()), lambda: Page.of_model(load_network(repo)))
 
 
 @router.post("/upload", response_model=s.UploadResult, responses={**BAD, **BUSY, 403: {"model": s.Problem, "description": "cross-site request"}})

@@ -14,6 +14,8 @@ Security model (a local tool that shows hostile text):
 
 from __future__ import annotations
 
+import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -115,6 +117,16 @@ def create_app(
 
     _install_error_handlers(app)
     return app
+
+
+#: ``serve --workers N`` hands each worker process its settings in this environment variable.
+SERVE_ENV = "NEWSTRACE_SERVE_CONFIG"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one ``serve --workers N`` process (uvicorn imports this factory in each worker)."""
+    cfg = json.loads(os.environ[SERVE_ENV])
+    return create_app(cfg["db"], readonly=bool(cfg["readonly"]), allowed_hosts=list(cfg["hosts"]))
 
 
 class Guard:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from newstrace.web.repo import Repo
@@ -41,6 +42,15 @@ class Page:
         return len(self.body) + 200
 
 
-def cached(repo: Repo, key: Hashable, build: Callable[[], Page]) -> Response:
-    """The page under ``key``, built once (concurrent misses wait for the one build)."""
-    return repo.cached_page(key, build).response()
+async def served(repo: Repo, key_of: Callable[[], Hashable], build: Callable[[], Page]) -> Response:
+    """A cached page answered on the event loop; a miss is built in the thread pool.
+
+    Finding the key costs one to three indexed SQLite reads, so a hit never waits for a worker
+    thread or fights the other threads for the GIL; only a miss (render, compare, NLP) leaves the
+    event loop, and concurrent misses on one key still build once.
+    """
+    key = key_of()
+    page: Page | None = repo.peek_page(key)
+    if page is None:
+        page = await run_in_threadpool(repo.cached_page, key, build)
+    return page.response()

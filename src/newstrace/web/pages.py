@@ -9,12 +9,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.web import api
 from newstrace.web import schemas as s
-from newstrace.web.cache import Page, cached
+from newstrace.web.cache import Page, served
 from newstrace.web.render import compare_href, coverage_svg, safe_url, timeline_svg
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
 
@@ -69,7 +70,7 @@ def _page_links(request: Request, total: int, offset: int) -> dict[str, str | No
 
 @router.get("/")
 @router.get("/stories")
-def stories_page(
+async def stories_page(
     request: Request,
     q: api.Q = None,
     outlet: api.OutletQ = None,
@@ -79,8 +80,8 @@ def stories_page(
 ) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
-    key = ("stories-page", _query_key(request), repo.generation())
-    return cached(repo, key, lambda: _stories_page(request, q, outlet, date_from, date_to, offset))
+    return await served(repo, lambda: ("stories-page", _query_key(request), repo.generation()),
+                        lambda: _stories_page(request, q, outlet, date_from, date_to, offset))
 
 
 def _stories_page(request: Request, q: str | None, outlet: str | None, date_from: date | None,
@@ -101,9 +102,9 @@ def _stories_page(request: Request, q: str | None, outlet: str | None, date_from
 
 
 @router.get("/stories/{story_id:path}")
-def story_page(request: Request, story_id: str) -> Response:
+async def story_page(request: Request, story_id: str) -> Response:
     repo = api.repo_of(request)
-    return cached(repo, ("story-page", *api.story_key(repo, story_id)), lambda: _story_page(request, story_id))
+    return await served(repo, lambda: ("story-page", *api.story_key(repo, story_id)), lambda: _story_page(request, story_id))
 
 
 def _story_page(request: Request, story_id: str) -> Page:
@@ -126,7 +127,7 @@ def _story_page(request: Request, story_id: str) -> Page:
 
 
 @router.get("/articles")
-def articles_page(
+async def articles_page(
     request: Request,
     q: api.Q = None,
     outlet: api.OutletQ = None,
@@ -145,11 +146,11 @@ def articles_page(
             pages=_page_links(request, data.total, offset),
         )
 
-    return cached(repo, ("articles-page", _query_key(request), repo.generation()), build)
+    return await served(repo, lambda: ("articles-page", _query_key(request), repo.generation()), build)
 
 
 @router.get("/articles/{article_id:path}")
-def article_page(request: Request, article_id: str) -> Response:
+async def article_page(request: Request, article_id: str) -> Response:
     repo = api.repo_of(request)
 
     def build() -> Page:
@@ -160,11 +161,11 @@ def article_page(request: Request, article_id: str) -> Response:
             link=safe_url(article.url),
         )
 
-    return cached(repo, ("article-page", article_id, repo.generation()), build)
+    return await served(repo, lambda: ("article-page", article_id, repo.generation()), build)
 
 
 @router.get("/compare")
-def compare_page(request: Request, ids: api.IdsQ) -> Response:
+async def compare_page(request: Request, ids: api.IdsQ) -> Response:
     repo = api.repo_of(request)
 
     def build() -> Page:
@@ -176,12 +177,12 @@ def compare_page(request: Request, ids: api.IdsQ) -> Response:
 
     key = api.compare_key(repo, ids)
     if key is None:
-        return build().response()  # raises the 400/404 the API gives
-    return cached(repo, ("compare-page", key), build)
+        return (await run_in_threadpool(build)).response()  # raises the 400/404 the API gives
+    return await served(repo, lambda: ("compare-page", key), build)
 
 
 @router.get("/outlets")
-def outlets_page(request: Request) -> Response:
+async def outlets_page(request: Request) -> Response:
     from newstrace.web.render import network_svg
 
     repo = api.repo_of(request)
@@ -191,7 +192,7 @@ def outlets_page(request: Request) -> Response:
         return page(request, "outlets.html", title="Outlets", nav="outlets", data=data,
                     graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
 
-    return cached(repo, ("outlets-page", repo.generation()), build)
+    return await served(repo, lambda: ("outlets-page", repo.generation()), build)
 
 
 @router.get("/upload")
