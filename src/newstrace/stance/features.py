@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -55,6 +56,8 @@ class Analysed:
 class ClaimInfo:
     text: str
     vec: dict[int, float]
+    vec_ids: np.ndarray
+    vec_weights: np.ndarray
     svd: np.ndarray
     stems: list[str]
     idf: np.ndarray
@@ -72,7 +75,10 @@ class ClaimInfo:
 class BodyInfo:
     text: str
     spans: list[tuple[int, int]]
-    postings: dict[int, list[tuple[int, float]]]
+    #: TF-IDF weight of each (term, sentence), sorted by term then sentence
+    post_terms: np.ndarray
+    post_sents: np.ndarray
+    post_weights: np.ndarray
     vec: dict[int, float]
     lead_vec: dict[int, float]
     svd: np.ndarray
@@ -91,11 +97,66 @@ class BodyInfo:
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)
 
 
-#: facts of one token form: stem, content?, vocabulary id of the stem (or -1), its cue columns /
-#: lexicon index / negation (None when it has none of them), canonical number (or None)
-_TokInfo = tuple[str, bool, int, tuple[tuple[int, ...], int, bool] | None, str | None]
-#: token forms remembered per featurizer before the memo starts over
-_TOK_CACHE_MAX = 300_000
+#: token forms remembered by a featurizer before its table starts over
+_TOKEN_TABLE_MAX = 500_000
+
+
+class _TokenTable:
+    """Facts about every token form seen, as numpy columns indexed by a form id.
+
+    Why: a body is analysed in numpy (one array op per fact instead of Python work per token),
+    so the only per-token Python step left is the lookup of the form's id. Stemming, the
+    stopword and lexicon tests, the vocabulary lookup and number parsing run once per form.
+    """
+
+    def __init__(self, vocab: Vocabulary, bigram_key: dict[str, int]) -> None:
+        self.vocab = vocab
+        self.bigram_key = bigram_key
+        self.ids: dict[str, int] = {}
+        self.stems: list[str] = []
+        self.numbers: list[str | None] = []
+        cap = 1024
+        self.content = np.zeros(cap, dtype=bool)
+        self.uid = np.full(cap, -1, dtype=np.intp)  # vocabulary id of a content stem
+        self.bkey = np.full(cap, -1, dtype=np.intp)  # key of a content stem in bigram terms
+        self.cue = np.zeros(cap, dtype=np.uint8)  # bit j: in lexicon j of ``tx.CUES``
+        self.lex = np.full(cap, -1, dtype=np.intp)  # index in ``LEX_WORDS``
+        self.neg = np.zeros(cap, dtype=bool)
+        self.has_number = np.zeros(cap, dtype=bool)
+
+    def __len__(self) -> int:
+        return len(self.stems)
+
+    def add(self, raw: str) -> int:
+        i = len(self.stems)
+        if i == len(self.content):
+            for name in ("content", "uid", "bkey", "cue", "lex", "neg", "has_number"):
+                col = getattr(self, name)
+                grown = np.full(2 * len(col), -1 if col.dtype == np.intp else 0, dtype=col.dtype)
+                grown[: len(col)] = col
+                setattr(self, name, grown)
+        st = tx.stem(raw)
+        content = tx.is_content(st)
+        num = tx.number_value(raw)
+        self.ids[raw] = i
+        self.stems.append(st)
+        self.numbers.append(num)
+        self.content[i] = content
+        if content:
+            self.uid[i] = self.vocab.index.get(st, -1)
+            self.bkey[i] = self.bigram_key.get(st, -1)
+        self.cue[i] = sum(1 << j for j, (_, lex) in enumerate(tx.CUES) if st in lex)
+        self.lex[i] = _LEX_INDEX.get(st, -1)
+        self.neg[i] = st in tx.NEG_STEMS
+        self.has_number[i] = num is not None
+        return i
+
+
+def _first_occurrence_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct keys in order of first occurrence, with their counts (what ``Counter`` gives)."""
+    uniq, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.argsort(first)
+    return uniq[order], counts[order]
 
 
 def analyse(text: str) -> Analysed:
@@ -218,11 +279,16 @@ class Vocabulary:
 
     def project(self, w: dict[int, float]) -> np.ndarray:
         """SVD topic vector of a TF-IDF weight dict, L2-normalised."""
-        k = self.svd.shape[1]
-        ids = [i for i in w if i < k]
-        if not ids:
+        return self.project_arrays(
+            np.array(list(w), dtype=np.intp), np.array(list(w.values()), dtype=np.float64)
+        )
+
+    def project_arrays(self, ids: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """``project`` of a weight dict given as its ids and weights (in the dict's order)."""
+        keep = ids < self.svd.shape[1]
+        if not keep.any():
             return np.zeros(self.svd.shape[0], dtype=np.float32)
-        z = self.svd[:, ids] @ np.array([w[i] for i in ids], dtype=np.float32)
+        z = self.svd[:, ids[keep].tolist()] @ weights[keep].astype(np.float32)
         n = float(np.linalg.norm(z))
         return z / n if n > 0 else z
 
@@ -275,35 +341,23 @@ class Featurizer:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
-        self._idf = vocab.idf.tolist()  # Python floats: the same values as float(idf[i])
-        self._tok: dict[str, _TokInfo] = {}
-
-    def _tok_info(self, raw: str) -> _TokInfo:
-        """Everything a body needs to know about one token form, computed once per form.
-
-        Why: stemming, the stopword and lexicon tests, the vocabulary lookup and number parsing
-        were repeated for every occurrence; news text reuses the same few thousand forms.
-        """
-        st = tx.stem(raw)
-        content = tx.is_content(st)
-        uid = self.vocab.index.get(st, -1) if content else -1
-        cues = tuple(j for j, (_, lex) in enumerate(tx.CUES) if st in lex)
-        li = _LEX_INDEX.get(st, -1)
-        neg = st in tx.NEG_STEMS
-        special = (cues, li, neg) if (cues or li >= 0 or neg) else None
-        info = (st, content, uid, special, tx.number_value(raw))
-        if len(self._tok) >= _TOK_CACHE_MAX:
-            self._tok.clear()
-        self._tok[raw] = info
-        return info
-
-    def _weights(self, ids: Sequence[int]) -> dict[int, float]:
-        """``Vocabulary.weights`` for term ids already looked up; the same arithmetic in the
-        same order, so the same floats."""
-        idf = self._idf
-        w = {i: c * idf[i] for i, c in Counter(ids).items()}
-        norm = math.sqrt(sum([v * v for v in w.values()])) or 1.0
-        return {i: v / norm for i, v in w.items()}
+        self._idf = vocab.idf.astype(np.float64)
+        # bigram terms "a b" as integer keys key(a) * n + key(b), sorted, for a vectorised lookup
+        stem_key: dict[str, int] = {}
+        pairs: list[tuple[int, int, int]] = []
+        for ti, term in enumerate(vocab.terms):
+            if " " in term:
+                a, b = term.split(" ", 1)
+                ka = stem_key.setdefault(a, len(stem_key))
+                kb = stem_key.setdefault(b, len(stem_key))
+                pairs.append((ka, kb, ti))
+        self._bigram_key = stem_key
+        self._bigram_base = max(1, len(stem_key))
+        keys = np.array([ka * self._bigram_base + kb for ka, kb, _ in pairs], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._bigram_keys = keys[order]
+        self._bigram_ids = np.array([t for _, _, t in pairs], dtype=np.intp)[order]
+        self._table = _TokenTable(vocab, stem_key)
 
     def claim(self, text: str) -> ClaimInfo:
         a = analyse(text)
@@ -320,6 +374,8 @@ class Featurizer:
         return ClaimInfo(
             text=text,
             vec=vec,
+            vec_ids=np.array(list(vec), dtype=np.intp),
+            vec_weights=np.array(list(vec.values()), dtype=np.float64),
             svd=self.vocab.project(vec),
             stems=uniq,
             idf=np.array([self.vocab.idf_of(s) for s in uniq], dtype=np.float32),
@@ -336,116 +392,155 @@ class Featurizer:
     def body(self, text: str) -> BodyInfo:
         """Analyse one body: sentence postings, TF-IDF and topic vectors, cue counts, positions.
 
-        One pass over the sentences, tokenised one at a time (tokens never cross a sentence
-        boundary), with per-form token facts from ``_tok_info``; the floats are computed as
-        ``analyse`` + ``Vocabulary.weights`` would, so the features do not change.
+        Tokens are looked up one sentence at a time (a token never crosses a sentence boundary)
+        and everything after that is numpy over form ids. The floats are those of the plain
+        definitions (``analyse``, ``_sentence_terms``, ``Vocabulary.weights``): the same
+        products, and sums taken in the same order (``cumsum`` is sequential), so the features
+        are bit-identical to theirs.
         """
+        if len(self._table) >= _TOKEN_TABLE_MAX:
+            self._table = _TokenTable(self.vocab, self._bigram_key)
+        table = self._table
         spans = tx.sentences(text) or [(0, len(text))]
         n = len(spans)
         findall = tx.TOKEN_RE.findall
-        known = self._tok.get
-        make = self._tok_info
-        index_get = self.vocab.index.get
-        weights = self._weights
+        known = table.ids.get
+        ids_list: list[int] = []
+        lens: list[int] = []
+        for s, e in spans:
+            toks = findall(text, s, e)
+            got = [known(r) for r in toks]
+            if None in got:
+                got = [table.add(r) if g is None else g for g, r in zip(got, toks, strict=True)]
+            ids_list.extend(cast(list[int], got))
+            lens.append(len(got))
+        tid = np.array(ids_list, dtype=np.intp)
+        sent = np.repeat(np.arange(n, dtype=np.intp), lens)
+        stems_of = table.stems
+        stems = [stems_of[t] for t in ids_list]
+
+        # content tokens: unigram terms, and bigram terms of neighbours in one sentence
+        cpos = np.flatnonzero(table.content[tid])
+        ctid = tid[cpos]
+        csent = sent[cpos]
+        uid = table.uid[ctid]
+        has_uid = uid >= 0
+        ka = table.bkey[ctid[:-1]]
+        kb = table.bkey[ctid[1:]]
+        pair_ok = (csent[:-1] == csent[1:]) & (ka >= 0) & (kb >= 0)
+        keys = ka[pair_ok] * self._bigram_base + kb[pair_ok]
+        at = np.searchsorted(self._bigram_keys, keys)
+        at[at >= len(self._bigram_keys)] = 0
+        found = self._bigram_keys[at] == keys if len(self._bigram_keys) else keys < 0
+        # each sentence's terms: its unigrams, then its bigrams (the order of ``_terms``)
+        term = np.concatenate([uid[has_uid], self._bigram_ids[at[found]]])
+        tsent = np.concatenate([csent[has_uid], csent[:-1][pair_ok][found]])
+        kind = np.concatenate(
+            [np.zeros(int(has_uid.sum()), dtype=np.intp), np.ones(int(found.sum()), dtype=np.intp)]
+        )
+        order = np.argsort(tsent * 2 + kind, kind="stable")
+        term = term[order]
+        tsent = tsent[order]
+
+        # per-sentence TF-IDF weights, L2-normalised per sentence
+        v = self.vocab.size
+        pk, counts = _first_occurrence_counts(tsent * v + term)
+        ps = pk // v
+        pt = pk % v
+        w = counts * self._idf[pt]
+        nterms = np.bincount(ps, minlength=n)
+        seg = np.cumsum(nterms) - nterms
+        square = np.zeros((int(nterms.max(initial=0)) or 1, n))
+        square[np.arange(len(pk)) - seg[ps], ps] = w * w
+        norm = np.sqrt(np.cumsum(square, axis=0)[-1])
+        norm[norm == 0] = 1.0
+        pw = w / norm[ps]
+        by_term = np.lexsort((ps, pt))
+
+        vec_ids, vec_w = self._vector(term)
+        lead_ids, lead_w = self._vector(term[tsent < 2])
+
+        # cue and lexicon counts per sentence, negation positions
         n_cues = len(tx.CUES)
         n_lex = len(LEX_WORDS)
-        postings: dict[int, list[tuple[int, float]]] = {}
-        all_ids: list[int] = []
-        lead_ids: list[int] = []
-        stems: list[str] = []
-        content: list[str] = []
-        lead: set[str] = set()
-        sent_tokens: list[tuple[int, int]] = []
-        stem_pos: dict[str, list[int]] = {}
-        neg_pos: list[int] = []
-        cue_cells: list[int] = []
-        lex_cells: list[int] = []
-        numbers: set[str] = set()
-        lens: list[int] = []
-        gi = 0
-        for si, (s, e) in enumerate(spans):
-            infos = [known(r) or make(r) for r in findall(text, s, e)]
-            cs: list[str] = []
-            ids: list[int] = []
-            for k, (st, is_content, uid, special, num) in enumerate(infos, gi):
-                stems.append(st)
-                if is_content:
-                    cs.append(st)
-                    if uid >= 0:
-                        ids.append(uid)
-                    pos = stem_pos.get(st)
-                    if pos is None:
-                        stem_pos[st] = [k]
-                    else:
-                        pos.append(k)
-                if special is not None:
-                    cues, li, neg = special
-                    for j in cues:
-                        cue_cells.append(si * n_cues + j)
-                    if li >= 0:
-                        lex_cells.append(si * n_lex + li)
-                    if neg:
-                        neg_pos.append(k)
-                if num is not None:
-                    numbers.add(num)
-            for a, b in itertools.pairwise(cs):
-                bi = index_get(f"{a} {b}")
-                if bi is not None:
-                    ids.append(bi)
-            for ti, wt in weights(ids).items():
-                pl = postings.get(ti)
-                if pl is None:
-                    postings[ti] = [(si, wt)]
-                else:
-                    pl.append((si, wt))
-            all_ids.extend(ids)
-            if si < 2:
-                lead_ids.extend(ids)
-                lead.update(cs)
-            content.extend(cs)
-            sent_tokens.append((gi, gi + len(infos)))
-            lens.append(len(infos))
-            gi += len(infos)
-        vec = weights(all_ids)
+        cue = table.cue[tid]
+        with_cue = np.flatnonzero(cue)
+        bits = (cue[with_cue, None] >> np.arange(n_cues, dtype=np.uint8)) & 1
+        row, col = np.nonzero(bits)
         sent_cues = (
-            np.bincount(np.array(cue_cells, dtype=np.intp), minlength=n * n_cues)
+            np.bincount(sent[with_cue][row] * n_cues + col, minlength=n * n_cues)
             .reshape(n, n_cues)
             .astype(np.float32)
         )
+        lex = table.lex[tid]
+        has_lex = lex >= 0
         sent_lex = (
-            np.bincount(np.array(lex_cells, dtype=np.intp), minlength=n * n_lex)
+            np.bincount(sent[has_lex] * n_lex + lex[has_lex], minlength=n * n_lex)
             .reshape(n, n_lex)
             .astype(np.float32)
         )
-        ntok = max(1, gi)
+
+        stem_pos: dict[str, list[int]] = {}
+        content = [stems_of[t] for t in ctid.tolist()]
+        for k, st in zip(cpos.tolist(), content, strict=True):
+            pos = stem_pos.get(st)
+            if pos is None:
+                stem_pos[st] = [k]
+            else:
+                pos.append(k)
+        numbers_of = table.numbers
+        numbers = {cast(str, numbers_of[t]) for t in tid[table.has_number[tid]].tolist()}
+        ntok = max(1, len(ids_list))
+        bounds = np.cumsum([0, *lens]).tolist()
+        vec = dict(zip(vec_ids.tolist(), vec_w.tolist(), strict=True))
         return BodyInfo(
             text=text,
             spans=spans,
-            postings=postings,
+            post_terms=pt[by_term],
+            post_sents=ps[by_term],
+            post_weights=pw[by_term],
             vec=vec,
-            lead_vec=weights(lead_ids),
-            svd=self.vocab.project(vec),
+            lead_vec=dict(zip(lead_ids.tolist(), lead_w.tolist(), strict=True)),
+            svd=self.vocab.project_arrays(vec_ids, vec_w),
             sent_cues=sent_cues,
             sent_lex=sent_lex,
             sent_len=np.array(lens, dtype=np.float32),
             stem_pos=stem_pos,
-            lead_stems=lead,
+            lead_stems=set(content[: int(np.searchsorted(csent, 2))]),
             bigrams=set(itertools.pairwise(content)),
             numbers=numbers,
-            neg_pos=np.array(neg_pos, dtype=np.int64),
+            neg_pos=np.flatnonzero(table.neg[tid]).astype(np.int64),
             n_tokens=ntok,
             cue_rate=sent_cues.sum(axis=0) * (100.0 / ntok),
             stems=stems,
-            sent_tokens=sent_tokens,
+            sent_tokens=list(itertools.pairwise(bounds)),
         )
 
+    def _vector(self, term: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``Vocabulary.weights`` of a run of term ids, as (ids, weights) in dict order."""
+        ids, counts = _first_occurrence_counts(term)
+        w = counts * self._idf[ids]
+        norm = float(np.sqrt(np.cumsum(w * w)[-1])) if len(w) else 0.0
+        return ids, w / (norm or 1.0)
+
     def sentence_scores(self, c: ClaimInfo, b: BodyInfo) -> np.ndarray:
-        """Cosine of the claim with each body sentence (TF-IDF)."""
-        sims = np.zeros(len(b.spans), dtype=np.float64)
-        for ti, wq in c.vec.items():
-            for si, wb in b.postings.get(ti, ()):
-                sims[si] += wq * wb
-        return sims
+        """Cosine of the claim with each body sentence (TF-IDF).
+
+        The claim's terms are summed in their order, per sentence (``cumsum`` down the rows),
+        which is the order of the plain double loop over claim terms and their postings.
+        """
+        n = len(b.spans)
+        lo = np.searchsorted(b.post_terms, c.vec_ids, side="left")
+        hi = np.searchsorted(b.post_terms, c.vec_ids, side="right")
+        cnt = hi - lo
+        total = int(cnt.sum())
+        if total == 0:
+            return np.zeros(n, dtype=np.float64)
+        rows = np.repeat(np.arange(len(cnt)), cnt)
+        at = np.arange(total) + np.repeat(lo - (np.cumsum(cnt) - cnt), cnt)
+        m = np.zeros((len(cnt), n), dtype=np.float64)
+        m[rows, b.post_sents[at]] = c.vec_weights[rows] * b.post_weights[at]
+        return cast(np.ndarray, np.cumsum(m, axis=0)[-1])
 
     def pair(self, c: ClaimInfo, b: BodyInfo) -> tuple[np.ndarray, np.ndarray]:
         """Feature row (see ``FEATURE_NAMES``) and the claim–sentence cosines behind it."""
