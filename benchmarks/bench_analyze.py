@@ -130,9 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     results = []
     for engine in args.engine or ["local"]:
-        db = work / f"local-{args.n}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        if engine == "local":  # a fresh database (the Spark engine writes Parquet under --work)
+            db = work / f"local-{args.n}.db"
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
         cmd = [sys.executable, __file__, "--n", str(args.n), "--child", engine, "--work", str(work), "--master", args.master]
         if args.no_claims:
             cmd.append("--no-claims")
