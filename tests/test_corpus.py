@@ -11,9 +11,9 @@ import pytest
 
 from conftest import EXAMPLES, require_data
 from newstrace.cli.main import main
-from newstrace.corpus import analyze
-from newstrace.corpus.features import article_features
-from newstrace.corpus.similarity import Centroid, DocFreq, cosine
+from newstrace.corpus import analyze, params
+from newstrace.corpus.features import article_features, place_counts
+from newstrace.corpus.similarity import Centroid, DocFreq, cosine, text_similarity, within_day
 from newstrace.engine import local as local_engine
 from newstrace.ingest import read_articles
 from newstrace.model import Article
@@ -215,6 +215,14 @@ def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
     assert cosine(c[0].body, c[1].body, df) > 0.2 > cosine(c[0].body, c[2].body, df)
     ents = {feats[0].terms[d] for d in feats[0].ents if d in feats[0].terms}
     assert {"aleppo", "mistura"} <= ents
+    # the story similarity (content only) puts the rewrite with RT's report, the bank news far off
+    same, other_story = text_similarity(feats[0], feats[1], df, params.TEXT), text_similarity(feats[0], feats[2], df, params.TEXT)
+    assert same > 0.5 > 0.2 > other_story
+    # places are the names after locative prepositions: RT's report is about Aleppo, not about "The"
+    places = place_counts(rt.text)
+    assert places.most_common(1)[0][0] == "aleppo" and "the" not in places
+    # RT's report is one news day with itself; the rewrite came three days later; undated is unknown
+    assert within_day(c[0], c[0]) == 1.0 and within_day(c[0], c[1]) == within_day(c[0], c[2]) == 0.0
 
 
 def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,5 +57,10 @@ def test_similarity_semeval_eval(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eval", "similarity-semeval", str(path), "--lang", "en", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
     assert r["pairs"] == r["dev_pairs"] + r["test_pairs"] and r["test_pairs"] > 50
-    assert r["pearson_tuned_test"] > 0.65
-    assert r["pearson_body_cosine_test"] > 0.65
+    # the shipped story similarity (params.TEXT, fitted on the dev pairs) on the held-out pairs
+    assert r["pearson_story_similarity_test"] >= 0.8
+    assert r["pearson_story_similarity_test"] > r["pearson_body_cosine_test"] > 0.65
+    # a refit on the dev pairs reproduces the shipped weights (they were not tuned by hand)
+    from newstrace.corpus import params
+
+    assert tuple(r["dev_fit"]["weights"].values()) == params.TEXT.weights

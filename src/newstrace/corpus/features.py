@@ -41,6 +41,15 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
 _ENT_STOP = _STOP | {"i", "it", "its", "we", "you", "they", "he", "she", "this", "that", "there"}
 #: how many body terms per article are kept for labels (the clusterer's vocabulary)
 LABEL_TERMS = 12
+#: content terms of the headline and opening words that make up the lead (what happened, where)
+LEAD_TERMS = 60
+#: a capitalised name after a locative preposition ("in Aleppo", "near eastern Ghouta") is a place
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|around|across|into|from|of|on)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|rural\s+|countryside\s+of\s+)?"
+    r"([^\W\d_][\w'’-]*)",
+    re.UNICODE,
+)
 EPOCH = date(1970, 1, 1)
 
 
@@ -74,9 +83,11 @@ def sublinear(counts: Counter[int]) -> dict[int, float]:
 class ArticleFeatures:
     """What the clusterer needs of one article; plain JSON-able values so engines can ship it.
 
-    ``body``/``title``/``ents`` map hashed dimensions to sublinear term frequencies; ``terms`` maps
-    the strongest body and entity dimensions back to readable words for story labels; ``t`` is the
-    publication time in days since 1970 (``None`` when the date is unknown).
+    ``body``/``title``/``ents`` map hashed dimensions to sublinear term frequencies; ``lead`` is the
+    same for the headline and first ``LEAD_TERMS`` content words (news puts what happened first);
+    ``places`` counts names that follow a locative preposition (no IDF: a common place is still
+    the place); ``terms`` maps the strongest body and entity dimensions back to readable words for
+    story labels; ``t`` is the publication time in days since 1970 (``None`` when unknown).
     """
 
     id: str
@@ -88,6 +99,8 @@ class ArticleFeatures:
     ents: dict[int, float] = field(default_factory=dict)
     terms: dict[int, str] = field(default_factory=dict)
     title_text: str | None = None
+    lead: dict[int, float] = field(default_factory=dict)
+    places: dict[int, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,6 +113,8 @@ class ArticleFeatures:
             "ents": [[d, v] for d, v in sorted(self.ents.items())],
             "terms": [[d, s] for d, s in sorted(self.terms.items())],
             "title_text": self.title_text,
+            "lead": [[d, v] for d, v in sorted(self.lead.items())],
+            "places": [[d, v] for d, v in sorted(self.places.items())],
         }
 
     @classmethod
@@ -114,6 +129,8 @@ class ArticleFeatures:
             ents={int(k): float(v) for k, v in d.get("ents") or []},
             terms={int(k): str(v) for k, v in d.get("terms") or []},
             title_text=d.get("title_text"),
+            lead={int(k): float(v) for k, v in d.get("lead") or []},
+            places={int(k): float(v) for k, v in d.get("places") or []},
         )
 
     def dims(self) -> set[int]:
@@ -158,19 +175,38 @@ def _entity_counts(toks: list[tuple[str, bool]]) -> Counter[str]:
     return counts
 
 
+def place_counts(text: str) -> Counter[str]:
+    """Capitalised names right after a locative preposition: a model-free stand-in for GPE tags."""
+    counts: Counter[str] = Counter()
+    for m in _PLACE.finditer(text):
+        w = m.group(1)
+        if not w[:1].isupper() or (w.isupper() and len(w) > 5):
+            continue
+        t = norm_term(w)
+        if t and t not in _ENT_STOP:
+            counts[t] += 1
+    return counts
+
+
 def article_features(article: Article) -> ArticleFeatures:
-    """Hashed body/title/entity term frequencies and time of one article."""
+    """Hashed body/title/entity/lead/place term frequencies and time of one article."""
     body_toks = tokens(article.text)
     body_terms: Counter[str] = Counter()
-    for w, _ in body_toks:
-        t = norm_term(w)
-        if t:
-            body_terms[t] += 1
+    lead_terms: Counter[str] = Counter()
     title_terms: Counter[str] = Counter()
     for w, _ in tokens(article.title or ""):
         t = norm_term(w)
         if t:
             title_terms[t] += 1
+            lead_terms[t] += 1
+    n_lead = sum(lead_terms.values())
+    for w, _ in body_toks:
+        t = norm_term(w)
+        if t:
+            body_terms[t] += 1
+            if n_lead < LEAD_TERMS:
+                lead_terms[t] += 1
+                n_lead += 1
     ents = _entity_counts(body_toks) + _entity_counts(tokens(article.title or ""))
 
     body: Counter[int] = Counter()
@@ -188,6 +224,12 @@ def article_features(article: Article) -> ArticleFeatures:
         terms[term_dim(t)] = t
     for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
         terms[term_dim(t, "e")] = t
+    lead: Counter[int] = Counter()
+    for t, c in lead_terms.items():
+        lead[term_dim(t)] += c
+    place: Counter[int] = Counter()
+    for t, c in (place_counts(article.title or "") + place_counts(article.text)).items():
+        place[term_dim(t, "p")] += c
     published = article.published.isoformat() if article.published is not None else None
     return ArticleFeatures(
         id=article.id,
@@ -199,4 +241,6 @@ def article_features(article: Article) -> ArticleFeatures:
         ents=sublinear(ent),
         terms=terms,
         title_text=article.title,
+        lead=sublinear(lead),
+        places=dict(place),
     )

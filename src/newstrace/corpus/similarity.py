@@ -115,6 +115,8 @@ class Centroid:
     body: SparseVec = field(default_factory=SparseVec)
     title: SparseVec = field(default_factory=SparseVec)
     ents: SparseVec = field(default_factory=SparseVec)
+    lead: SparseVec = field(default_factory=SparseVec)
+    places: SparseVec = field(default_factory=SparseVec)
     n: int = 0
     t_sum: float = 0.0
     t_n: int = 0
@@ -131,6 +133,8 @@ class Centroid:
         self.body.add(feat.body)
         self.title.add(feat.title)
         self.ents.add(feat.ents)
+        self.lead.add(feat.lead)
+        self.places.add(feat.places)
         self.n += 1
         if feat.t is not None:
             self._add_time(feat.t, feat.t, feat.t, 1)
@@ -145,6 +149,8 @@ class Centroid:
         self.body.add(other.body.v)
         self.title.add(other.title.v)
         self.ents.add(other.ents.v)
+        self.lead.add(other.lead.v)
+        self.places.add(other.places.v)
         self.n += other.n
         if other.t_n and other.t_min is not None and other.t_max is not None:
             self._add_time(other.t_sum, other.t_min, other.t_max, other.t_n)
@@ -153,6 +159,8 @@ class Centroid:
         self.body.prune(keep)
         self.title.prune(keep // 4)
         self.ents.prune(keep // 4)
+        self.lead.prune(keep // 4)
+        self.places.prune(keep // 8)
 
     @property
     def t_mean(self) -> float | None:
@@ -163,6 +171,8 @@ class Centroid:
             "body": sorted(self.body.v.items()),
             "title": sorted(self.title.v.items()),
             "ents": sorted(self.ents.v.items()),
+            "lead": sorted(self.lead.v.items()),
+            "places": sorted(self.places.v.items()),
             "n": self.n,
             "t_sum": self.t_sum,
             "t_n": self.t_n,
@@ -176,6 +186,8 @@ class Centroid:
             body=SparseVec({int(k): float(v) for k, v in d["body"]}),
             title=SparseVec({int(k): float(v) for k, v in d["title"]}),
             ents=SparseVec({int(k): float(v) for k, v in d["ents"]}),
+            lead=SparseVec({int(k): float(v) for k, v in d.get("lead", [])}),
+            places=SparseVec({int(k): float(v) for k, v in d.get("places", [])}),
             n=int(d["n"]),
             t_sum=float(d["t_sum"]),
             t_n=int(d["t_n"]),
@@ -184,16 +196,46 @@ class Centroid:
         )
 
 
-FEATURES = ("body", "title", "ents", "ents_cover", "lead_ent", "decay", "body_x_decay", "reuse")
+#: content features of two texts, in ``TextModel.weights`` order: cosines enter as square roots
+#: ("same story" saturates long before a cosine reaches 1), coverages as they are
+TEXT_FEATURES = ("body", "lead", "ents", "ents_cover", "place")
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """Story similarity of two texts (0 = unrelated, 1 = one story) from their content alone.
+
+    A linear map of ``TEXT_FEATURES`` fitted to graded same-story judgements (SemEval-2022 Task 8
+    ``Overall``, dev split: ``newstrace eval similarity-semeval --calibrate``), clipped to 0..1.
+    It is the similarity ``eval similarity-semeval`` reports and the main input of the story and
+    thread models below, which add what content cannot know: time, reuse, cluster shape.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def score(self, f: list[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, f, strict=True))
+        return max(0.0, min(1.0, z))
+
+
+#: every feature a clustering level can weigh, in ``SimilarityModel.weights`` order
+FEATURES = (
+    "text", "body", "title", "ents", "ents_cover", "lead_ent", "lead", "place",
+    "decay", "text_x_decay", "within_day", "reuse",
+)
+#: neutral content model (mean of the root cosines) for callers that bring no calibrated one
+EQUAL_TEXT = TextModel(weights=(0.25, 0.25, 0.25, 0.25, 0.0), bias=0.0)
 
 
 @dataclass(frozen=True)
 class SimilarityModel:
     """A logistic score over ``FEATURES`` plus the decision thresholds of one clustering level.
 
-    ``tau`` (days) sets how fast time distance to the centroid's mean date decays; ``join`` is the
-    probability an article needs to join an existing cluster, ``merge`` the one two clusters need to
-    be merged by the merge step. ``window`` (days) is how long a cluster stays open for new members.
+    ``text`` is the content similarity the ``text`` feature comes from; ``tau`` (days) sets how fast
+    time distance to the centroid's mean date decays; ``join`` is the probability an article needs
+    to join an existing cluster, ``merge`` the one two clusters need to be merged by the merge
+    step. ``window`` (days) is how long a cluster stays open for new members.
     """
 
     weights: tuple[float, ...]
@@ -202,6 +244,7 @@ class SimilarityModel:
     join: float
     merge: float
     window: float
+    text: TextModel = EQUAL_TEXT
 
     def score(self, f: list[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, f, strict=True))
@@ -242,19 +285,51 @@ def decay(t_a: float | None, t_b: float | None, tau: float) -> float:
     return math.exp(-abs(t_a - t_b) / tau)
 
 
-def features(a: Centroid, b: Centroid, df: DocFreq, tau: float, reuse: float = 0.0) -> list[float]:
+#: two clusters whose joint span of publication times stays within this many days are "one news day"
+ONE_DAY = 1.0
+
+
+def within_day(a: Centroid, b: Centroid) -> float:
+    """1 when every member of both would lie within ``ONE_DAY`` of each other, else 0 (or unknown).
+
+    A reported event is covered within a day or so; the smooth decay cannot express that edge.
+    """
+    if a.t_min is None or a.t_max is None or b.t_min is None or b.t_max is None:
+        return 0.0
+    return 1.0 if max(a.t_max, b.t_max) - min(a.t_min, b.t_min) <= ONE_DAY + 1e-9 else 0.0
+
+
+def text_features(a: Centroid, b: Centroid, df: DocFreq) -> list[float]:
+    """``TEXT_FEATURES`` of two centroids (an article is a centroid of one)."""
+    return [
+        math.sqrt(cosine(a.body, b.body, df)),
+        math.sqrt(cosine(a.lead, b.lead, df)),
+        math.sqrt(cosine(a.ents, b.ents, df)),
+        coverage(a.ents, b.ents),
+        coverage(a.places, b.places),
+    ]
+
+
+def features(a: Centroid, b: Centroid, df: DocFreq, model: SimilarityModel, reuse: float = 0.0) -> list[float]:
     """The feature vector (in ``FEATURES`` order) of two centroids (an article is a centroid of one)."""
-    body = cosine(a.body, b.body, df)
-    title = cosine(a.title, b.title, df) if a.title.v and b.title.v else 0.0
-    ents = cosine(a.ents, b.ents, df)
-    cover = coverage(a.ents, b.ents)
-    lead = lead_entity(a.ents, b.ents)
-    dec = decay(a.t_mean, b.t_mean, tau)
-    return [body, title, ents, cover, lead, dec, body * dec, reuse]
+    tf = text_features(a, b, df)
+    text = model.text.score(tf)
+    body, lead, ents, cover, place = tf
+    title = math.sqrt(cosine(a.title, b.title, df)) if a.title.v and b.title.v else 0.0
+    dec = decay(a.t_mean, b.t_mean, model.tau)
+    return [
+        text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
+        dec, text * dec, within_day(a, b), reuse,
+    ]
+
+
+def text_similarity(a: ArticleFeatures, b: ArticleFeatures, df: DocFreq, model: TextModel) -> float:
+    """Newstrace's story similarity of two articles from content alone (0..1)."""
+    return model.score(text_features(Centroid.of(a), Centroid.of(b), df))
 
 
 def article_similarity(
     a: ArticleFeatures, b: ArticleFeatures, df: DocFreq, model: SimilarityModel, reuse: bool = False
 ) -> float:
     """How likely two articles report the same story (0..1): the score stories are built with."""
-    return model.score(features(Centroid.of(a), Centroid.of(b), df, model.tau, 1.0 if reuse else 0.0))
+    return model.score(features(Centroid.of(a), Centroid.of(b), df, model, 1.0 if reuse else 0.0))

@@ -297,7 +297,7 @@ class StoryClusterer:
             if cid == exclude or cid not in pool:
                 continue
             reuse = forced.get(cid, 0.0)
-            s = model.score(features(art, pool[cid].centroid, self.df, model.tau, reuse))
+            s = model.score(features(art, pool[cid].centroid, self.df, model, reuse))
             if s > best_score or (s == best_score and best is not None and cid < best):
                 best, best_score = cid, s
         return best, best_score
@@ -397,7 +397,7 @@ class StoryClusterer:
                 if o is None or o.thread != s.thread:
                     continue
                 reuse = self._linked(s, o)
-                sc = model.score(features(s.centroid, o.centroid, self.df, model.tau, reuse))
+                sc = model.score(features(s.centroid, o.centroid, self.df, model, reuse))
                 if sc > best_score:
                     best, best_score = cid, sc
             if best is not None and best_score >= model.merge:
@@ -424,7 +424,7 @@ class StoryClusterer:
                 o = self.threads.get(cid)
                 if o is None:
                     continue
-                sc = model.score(features(t.centroid, o.centroid, self.df, model.tau, self._thread_link(t, o)))
+                sc = model.score(features(t.centroid, o.centroid, self.df, model, self._thread_link(t, o)))
                 if sc > best_score:
                     best, best_score = cid, sc
             if best is not None and best_score >= model.merge:

@@ -242,8 +242,7 @@ def training_pairs(
     corpus: LabelledCorpus,
     feats: dict[str, ArticleFeatures],
     gold: dict[str, str],
-    tau: float,
-    window: float,
+    model: SimilarityModel,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(features, same-cluster) for each article against every open gold cluster sharing a term.
 
@@ -259,7 +258,7 @@ def training_pairs(
     for f in ordered:
         df.add(f)
         t = f.t or 0.0
-        for k in [k for k, lt in last.items() if lt < t - window]:
+        for k in [k for k, lt in last.items() if lt < t - model.window]:
             del open_[k], last[k]
         art = Centroid.of(f)
         partners = corpus.partners.get(f.id, {})
@@ -267,7 +266,7 @@ def training_pairs(
             if not (set(f.body) & set(c.body.v)):
                 continue
             reuse = max((w for p, w in partners.items() if gold.get(p) == key), default=0.0)
-            X.append(features(art, c, df, tau, reuse))
+            X.append(features(art, c, df, model, reuse))
             y.append(1 if gold[f.id] == key else 0)
         key = gold[f.id]
         if key in open_:
@@ -278,7 +277,17 @@ def training_pairs(
     return np.asarray(X, dtype=np.float64), np.asarray(y, dtype=np.int64)
 
 
-def fit_model(X: np.ndarray, y: np.ndarray, base: SimilarityModel) -> SimilarityModel:
+#: features the clustering levels are fitted on: the story similarity (content), plus what content
+#: alone cannot tell (titles, the lead name, places, time); the raw cosines stay out, they are
+#: already inside ``text``
+FIT_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay", "within_day")
+#: the story level leaves ``within_day`` out (see ``corpus/params.STORY``)
+STORY_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay")
+
+
+def fit_model(
+    X: np.ndarray, y: np.ndarray, base: SimilarityModel, names: Sequence[str] = FIT_FEATURES
+) -> SimilarityModel:
     """Logistic weights on the feature pairs; the reuse weight stays the base model's prior.
 
     FA-KES cannot calibrate reuse: its shared quotations mostly cross the (location, cause, day)
@@ -287,11 +296,10 @@ def fit_model(X: np.ndarray, y: np.ndarray, base: SimilarityModel) -> Similarity
     """
     from sklearn.linear_model import LogisticRegression
 
-    ri = FEATURES.index("reuse")
-    cols = [i for i in range(len(FEATURES)) if i != ri]
-    lr = LogisticRegression(C=10.0, max_iter=2000)
+    cols = [FEATURES.index(n) for n in names if n != "reuse"]
+    lr = LogisticRegression(C=10.0, max_iter=5000)
     lr.fit(X[:, cols], y)
-    weights = list(base.weights)
+    weights = [w if n == "reuse" else 0.0 for n, w in zip(FEATURES, base.weights, strict=True)]
     for w, i in zip(lr.coef_[0], cols, strict=True):
         weights[i] = round(float(w), 3)
     return replace(base, weights=tuple(weights), bias=round(float(lr.intercept_[0]), 3))
@@ -299,18 +307,21 @@ def fit_model(X: np.ndarray, y: np.ndarray, base: SimilarityModel) -> Similarity
 
 def calibrate(
     corpus: LabelledCorpus,
-    joins: Sequence[float] = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6),
-    merges: Sequence[float] = (0.3, 0.5, 0.7, 0.9),
-    taus: Iterable[float] = (1.0, 2.0, 4.0),
-    thread_taus: Iterable[float] = (3.0, 5.0, 8.0),
+    joins: Sequence[float] = (0.2, 0.3, 0.4, 0.5),
+    merges: Sequence[float] = (0.5, 0.7, 0.9),
+    taus: Iterable[float] = (1.0, 2.0),
+    thread_taus: Iterable[float] = (3.0, 5.0),
+    names: Sequence[str] = FIT_FEATURES,
+    story_names: Sequence[str] = STORY_FEATURES,
 ) -> dict[str, Any]:
     """Fit story and thread models on the dev split and sweep thresholds for pairwise F1 there."""
     dev = corpus.subset("dev")
     feats = {a.id: article_features(a) for a in dev.articles}
     best_story: tuple[float, SimilarityModel] | None = None
     for tau in taus:
-        X, y = training_pairs(dev, feats, dev.story, tau, params.STORY.window)
-        m0 = fit_model(X, y, replace(params.STORY, tau=tau))
+        base = replace(params.STORY, tau=tau)
+        X, y = training_pairs(dev, feats, dev.story, base)
+        m0 = fit_model(X, y, base, story_names)
         for j in joins:
             for mg in merges:
                 m = replace(m0, join=j, merge=max(mg, j))
@@ -321,8 +332,9 @@ def calibrate(
     story = best_story[1]
     best_thread: tuple[float, SimilarityModel] | None = None
     for tau in thread_taus:
-        X, y = training_pairs(dev, feats, dev.thread, tau, params.THREAD.window)
-        m0 = fit_model(X, y, replace(params.THREAD, tau=tau))
+        base = replace(params.THREAD, tau=tau)
+        X, y = training_pairs(dev, feats, dev.thread, base)
+        m0 = fit_model(X, y, base, names)
         for j in joins:
             for mg in merges:
                 m = replace(m0, join=j, merge=max(mg, j))

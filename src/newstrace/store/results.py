@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
 
 #: bump when an analysis step changes so much that stored results should be recomputed
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def _now() -> str:
