@@ -1,4 +1,6 @@
-"""Both engines on one small corpus: the same passage pairs and the same stories and threads.
+"""Both engines on one small corpus: the same passage pairs, stories and threads, and byte-identical
+``--json`` from ``stories``, ``threads``, ``outlets`` and ``story ID`` (the determinism promise
+across engines, RELIABILITY.md).
 
 One SparkSession (``local[2]``) for the test session; skipped with the reason when PySpark or Java
 is missing (``make test`` installs both).
@@ -6,18 +8,22 @@ is missing (``make test`` installs both).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import EXAMPLES, require_data
+from newstrace.cli.main import main
 from newstrace.corpus import analyze
 from newstrace.ingest import read_articles
 from newstrace.store import results as R
@@ -69,25 +75,44 @@ def _state(db: Path) -> dict[str, Any]:
     return out
 
 
+@dataclass
+class Engines:
+    corpus: Path
+    local: Path  # analysed by the local engine
+    spark: Path  # loaded from the Spark engine's Parquet output
+    spark_report: dict[str, Any]
+
+
+def _cli(*args: str) -> str:
+    """One newstrace command in this process (so Spark's session is the one already running)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    assert code == 0, f"newstrace {' '.join(args)}: exit {code}: {err.getvalue()[-2000:]}"
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
+    """One corpus through both engines by the documented commands; one Spark run per module.
+
+    Local: ``ingest`` then ``analyze --batch 7`` (several batches: the result must not depend on
+    batching). Spark: ``analyze --engine spark --input --out --batch 7`` then ``load-results``.
+    """
+    tmp = tmp_path_factory.mktemp("engines")
+    corpus = _corpus(tmp)
+    local_db, spark_db, out = tmp / "local.db", tmp / "spark.db", tmp / "spark-out"
+    _cli("ingest", str(corpus), "--db", str(local_db))
+    _cli("analyze", "--db", str(local_db), "--batch", "7")
+    report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--batch", "7", "--json"))
+    _cli("load-results", str(out), "--db", str(spark_db))
+    return Engines(corpus, local_db, spark_db, report)
+
+
 @pytest.mark.data
-def test_local_and_spark_agree(spark: Any, tmp_path: Path) -> None:
-    from newstrace.engine.load import load_results
-    from newstrace.engine.spark import run_spark
-
-    corpus = _corpus(tmp_path)
-    local_db = tmp_path / "local.db"
-    with Store(local_db) as st:
-        st.add_articles(read_articles([corpus]))
-        analyze(st, batch_size=7)  # several batches: the result must not depend on batching
-
-    out = tmp_path / "spark-out"
-    report = run_spark(corpus, out, spark=spark, merge_every=7)
-    assert report["articles"] == 18
-    spark_db = tmp_path / "spark.db"
-    with Store(spark_db) as st:
-        load_results(st, out)
-
-    local, remote = _state(local_db), _state(spark_db)
+def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
+    assert engines.spark_report["articles"] == 18
+    local, remote = _state(engines.local), _state(engines.spark)
     assert local["pairs"] and local["pairs"] == remote["pairs"]
     assert local["stories"] == remote["stories"]
     assert local["threads"] == remote["threads"]
@@ -98,5 +123,31 @@ def test_local_and_spark_agree(spark: Any, tmp_path: Path) -> None:
     assert any({rt, rewrite} <= m for m in remote["stories"].values())
 
     # the loaded database continues incrementally with the local engine
-    with Store(spark_db) as st:
+    db = tmp_path / "continued.db"
+    shutil.copyfile(engines.spark, db)
+    with Store(db) as st:
         assert analyze(st).analysed == 0
+
+
+@pytest.mark.data
+@pytest.mark.parametrize("command", ["stories", "threads", "outlets"])
+def test_json_is_byte_identical_across_engines(engines: Engines, command: str) -> None:
+    """``--json`` of the corpus views: the same bytes whichever engine analysed the corpus."""
+    local = _cli(command, "--db", str(engines.local), "--json")
+    remote = _cli(command, "--db", str(engines.spark), "--json")
+    assert json.loads(local), f"'newstrace {command} --json' is empty: nothing compared"
+    assert local == remote, f"'newstrace {command} --json' differs between the local and the Spark engine"
+
+
+@pytest.mark.data
+def test_story_json_is_byte_identical_across_engines(engines: Engines) -> None:
+    """``story ID --json`` (members, compare report) for every story, both engines."""
+    ids = [s["id"] for s in json.loads(_cli("stories", "--db", str(engines.local), "--json"))]
+    assert len(ids) > 1
+    multi = 0
+    for sid in ids:
+        local = _cli("story", sid, "--db", str(engines.local), "--json")
+        remote = _cli("story", sid, "--db", str(engines.spark), "--json")
+        assert local == remote, f"'newstrace story {sid} --json' differs between the local and the Spark engine"
+        multi += len(json.loads(local)["articles"]) > 1
+    assert multi, "no story with several articles: the compare reports were not compared"

@@ -176,7 +176,7 @@ def run_spark(
     """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``."""
     from newstrace.corpus import params
     from newstrace.corpus.features import ArticleFeatures
-    from newstrace.corpus.stories import StoryClusterer
+    from newstrace.corpus.stories import Changes, StoryClusterer
     from newstrace.engine.steps import STEPS
 
     if not input_path.exists():
@@ -239,11 +239,28 @@ def run_spark(
     if "stories" in steps:
         cl = StoryClusterer(params.STORY, params.THREAD, merge_every=merge_every)
         stream = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["features"])).sortByKey()
-        for _, fd in stream.toLocalIterator():
+        # the local engine labels a cluster when a batch of ``merge_every`` articles that changed it
+        # commits, with the document frequencies of that moment: label at the same points here, so
+        # both engines give the same labels (``tests/test_spark_parity.py``)
+        labels: dict[str, str] = {}
+        ch = Changes([], [], {}, {}, {})
+
+        def absorb(part: Changes) -> None:
+            for c in [*part.threads, *part.stories]:
+                labels[c.id] = c.label(cl.df)
+            ch.threads.extend(part.threads)
+            ch.stories.extend(part.stories)
+            ch.memberships.update(part.memberships)
+            ch.merged.update(part.merged)
+            ch.merged_threads.update(part.merged_threads)
+
+        for n, (_, fd) in enumerate(stream.toLocalIterator(), 1):
             f = ArticleFeatures.from_dict(fd)
             cl.add(f, partners.get(f.id))
+            if n % merge_every == 0:
+                absorb(cl.drain())
         cl.finish()
-        ch = cl.drain()
+        absorb(cl.drain())
         clusters = {c.id: c for c in [*ch.threads, *ch.stories, *cl.threads.values(), *cl.stories.values()]}
         thread_of_merged = dict(ch.merged_threads)
         for c in sorted(clusters.values(), key=lambda c: (c.level, c.id)):
@@ -255,7 +272,7 @@ def run_spark(
                     "level": c.level,
                     "id": c.id,
                     "thread": thread,
-                    "label": c.label(cl.df),
+                    "label": labels[c.id] if c.id in labels else c.label(cl.df),
                     "first_article": c.first_article,
                     "first_outlet": c.first_outlet,
                     "start": c.first_published,
