@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newstrace.claims.lexicon import (
@@ -38,6 +39,7 @@ _DATE_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*(?:\d{1,2}(?:st
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONTHS) + r")\b", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
+_CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
 _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
@@ -113,6 +115,18 @@ def _event_up(noun: Token) -> str | None:
             for c in h.children:
                 if c.dep_ == "dobj" and c.lower_ in ("lives", "life") and h.lower_ in ("claimed", "took", "cost", "lost"):
                     return "killed"
+            if child.dep_ == "nsubj" and h.lower_ in ("were", "was", "are", "is"):
+                # "Six civilians were among at least 22 people killed": the group's event is theirs
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ == "among":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                ev = _event_up(g)
+                                if ev:
+                                    return ev
+            if h.lower_ in ("including", "includes", "included", "among"):
+                # "Five civilians including three children were killed": the part shares the whole's event
+                continue
             # the verb is a cue or a light verb: stop climbing past a clause boundary
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
                 break
@@ -329,6 +343,10 @@ def find_quantities(
                     q.subject = out[-1].subject
                 elif q.subject is None:
                     q.subject = "people"
+        # "Three White Helmets workers and six children killed": conjuncts share the event
+        for first, second in pairwise([x for x, _noun in sent_quant]):
+            if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start):
+                first.event = second.event
         for q, _ in sent_quant:
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)
