@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
 
 #: bump when an analysis step changes so much that stored results should be recomputed
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) changed
 
 
 def _now() -> str:
