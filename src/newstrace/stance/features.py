@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,6 +67,8 @@ class ClaimInfo:
     cues: np.ndarray
     lex: np.ndarray
     has_neg: bool
+    #: indices of the (up to) three rarest stems, by idf
+    rare: list[int]
     question: bool
     n_tokens: int
 
@@ -95,6 +97,8 @@ class BodyInfo:
     #: stems of all tokens, and each sentence's token range in it
     stems: list[str] = field(default_factory=list)
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)
+    #: ``neg_pos`` as a list, for bisection one position at a time
+    neg_list: list[int] = field(default_factory=list)
 
 
 #: token forms remembered by a featurizer before its table starts over
@@ -364,6 +368,7 @@ class Featurizer:
         content = [s for s, c in zip(a.stems, a.content, strict=True) if c]
         uniq = list(dict.fromkeys(content))
         vec = self.vocab.weights(_terms(content))
+        idf = np.array([self.vocab.idf_of(s) for s in uniq], dtype=np.float32)
         names: set[str] = set()
         for i, (r, s) in enumerate(zip(a.raw, a.stems, strict=True)):
             # a capitalised word that is not the first of the claim, or an all-caps acronym
@@ -378,7 +383,8 @@ class Featurizer:
             vec_weights=np.array(list(vec.values()), dtype=np.float64),
             svd=self.vocab.project(vec),
             stems=uniq,
-            idf=np.array([self.vocab.idf_of(s) for s in uniq], dtype=np.float32),
+            idf=idf,
+            rare=np.argsort(-idf, kind="stable")[:3].tolist(),
             bigrams=set(itertools.pairwise(content)),
             numbers=_numbers(a),
             names=names,
@@ -491,6 +497,7 @@ class Featurizer:
         numbers_of = table.numbers
         numbers = {cast(str, numbers_of[t]) for t in tid[table.has_number[tid]].tolist()}
         ntok = max(1, len(ids_list))
+        neg_pos = np.flatnonzero(table.neg[tid]).astype(np.int64)
         bounds = np.cumsum([0, *lens]).tolist()
         vec = dict(zip(vec_ids.tolist(), vec_w.tolist(), strict=True))
         return BodyInfo(
@@ -509,7 +516,8 @@ class Featurizer:
             lead_stems=set(content[: int(np.searchsorted(csent, 2))]),
             bigrams=set(itertools.pairwise(content)),
             numbers=numbers,
-            neg_pos=np.flatnonzero(table.neg[tid]).astype(np.int64),
+            neg_pos=neg_pos,
+            neg_list=neg_pos.tolist(),
             n_tokens=ntok,
             cue_rate=sent_cues.sum(axis=0) * (100.0 / ntok),
             stems=stems,
@@ -549,7 +557,7 @@ class Featurizer:
         order = np.argsort(-sims, kind="stable")
         top = order[:TOP_SENTENCES]
         top_sims = sims[top]
-        w = np.clip(sims, 0, None)
+        w = np.maximum(sims, 0.0)
         wsum = float(w.sum()) or 1.0
         cos_body = _dot(c.vec, b.vec)
         cos_lead = _dot(c.vec, b.lead_vec)
@@ -557,33 +565,41 @@ class Featurizer:
         best = int(order[0]) if n else 0
 
         # coverage of the claim's stems, plain and idf-weighted; its rarest terms
+        # (means of 0/1 values are taken as count / size, in float32 where numpy's mean of a
+        # float32 array is float32, so the values are numpy's)
         stems = c.stems
-        present = np.array([s in b.stem_pos for s in stems], dtype=np.float32)
+        stem_pos = b.stem_pos
+        found = [s in stem_pos for s in stems]
+        present = np.array(found, dtype=np.float32)
         k = len(stems)
         idf = c.idf
-        cover = float(present.mean()) if k else 0.0
+        cover = float(np.float32(sum(found)) / np.float32(k)) if k else 0.0
         cover_idf = float((present * idf).sum() / idf.sum()) if k else 0.0
-        cover_lead = float(np.mean([s in b.lead_stems for s in stems])) if k else 0.0
-        rare = np.argsort(-idf, kind="stable")[:3] if k else np.array([], dtype=np.int64)
-        cover_rare = float(present[rare].mean()) if k else 0.0
-        hits = sum(len(b.stem_pos.get(s, ())) for s in stems)
+        lead_stems = b.lead_stems
+        cover_lead = sum([s in lead_stems for s in stems]) / k if k else 0.0
+        rare = c.rare
+        cover_rare = (
+            float(np.float32(sum([found[i] for i in rare])) / np.float32(len(rare))) if k else 0.0
+        )
+        hits = sum([len(stem_pos.get(s, ())) for s in stems])
         bigram_cover = len(c.bigrams & b.bigrams) / len(c.bigrams) if c.bigrams else 0.0
         # stems of the best sentence
         best_stems = 0.0
         if k and n:
             ts, te = b.sent_tokens[best]
             best_words = set(b.stems[ts:te])
-            best_stems = float(np.mean([s in best_words for s in stems]))
+            best_stems = sum([s in best_words for s in stems]) / k
 
         # negation right before a claim term in the body: "did not die", "no evidence of"
         neg_near = 0
         term_occ = 0
         if len(b.neg_pos):
+            neg_pos = b.neg_list
             for s in stems:
-                for p in b.stem_pos.get(s, ()):
+                for p in stem_pos.get(s, ()):
                     term_occ += 1
-                    j = np.searchsorted(b.neg_pos, p)
-                    if j > 0 and p - b.neg_pos[j - 1] <= NEG_WINDOW:
+                    j = bisect_left(neg_pos, p)
+                    if j > 0 and p - neg_pos[j - 1] <= NEG_WINDOW:
                         neg_near += 1
         else:
             term_occ = hits
@@ -597,9 +613,10 @@ class Featurizer:
 
         # numbers and names of the claim found in the body
         num_cover = len(c.numbers & b.numbers) / len(c.numbers) if c.numbers else -1.0
-        name_cover = float(np.mean([s in b.stem_pos for s in c.names])) if c.names else -1.0
+        name_cover = sum([s in stem_pos for s in c.names]) / len(c.names) if c.names else -1.0
 
-        related_frac = float((sims >= 0.15).mean()) if n else 0.0
+        n_related = int(np.count_nonzero(sims >= 0.15))
+        related_frac = n_related / n if n else 0.0
         row = [
             cos_body,
             cos_lead,
@@ -608,7 +625,7 @@ class Featurizer:
             float(top_sims.mean()) if n else 0.0,
             best / max(1, n - 1),
             related_frac,
-            float((sims >= 0.15).sum()),
+            float(n_related),
             cover,
             cover_idf,
             cover_lead,
