@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.claims.numbers import find_numbers
+from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
 from newstrace.model import Article, Quantity
 
@@ -138,11 +139,10 @@ LEAD_SENTENCES = 2
 def _lead_end(text: str) -> int:
     """End of the title and the first sentences of the body (a wire report's lead)."""
     nl = text.find("\n")
-    end = nl + 1 if nl >= 0 else 0
-    for _ in range(LEAD_SENTENCES):
-        m = re.search(r"[.!?](?:\s|$)", text[end:end + 600])
-        end = end + m.end() if m else min(end + 600, len(text))
-    return end
+    body = nl + 1 if nl >= 0 else 0
+    para = text.find("\n", body)
+    sents = split_sentences(text, body, len(text) if para < 0 else para)
+    return sents[min(LEAD_SENTENCES, len(sents)) - 1][1] if sents else body
 
 
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
