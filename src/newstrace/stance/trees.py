@@ -162,36 +162,42 @@ class _FastLayout:
 
     def __init__(self, t: TreeEnsemble) -> None:
         n_trees = len(t.roots)
-        bounds = [*t.roots.tolist(), len(t.feature)]
+        # breadth-first over all trees at once: each level lists the children of the previous
+        # level's inner nodes, left and right side by side, in their parents' order
+        nodes = [t.roots.astype(np.int64)]
+        trees = [np.arange(n_trees, dtype=np.int64)]
+        levels = [np.zeros(n_trees, dtype=np.int64)]
         depth_of = np.zeros(n_trees, dtype=np.int64)
-        order_nodes: list[list[int]] = []  # per tree, old node ids in the new order
-        for k in range(n_trees):
-            root = int(t.roots[k])
-            seq = [root]
-            level = {root: 0}
-            i = 0
-            while i < len(seq):
-                nd = seq[i]
-                i += 1
-                if not t.is_leaf[nd]:
-                    for ch in (int(t.left[nd]), int(t.right[nd])):
-                        seq.append(ch)  # siblings appended together: adjacent ids
-                        level[ch] = level[nd] + 1
-            depth_of[k] = max(level.values())
-            assert len(seq) == bounds[k + 1] - bounds[k]
-            order_nodes.append(seq)
+        d = 0
+        while True:
+            inner = ~t.is_leaf[nodes[-1]]
+            parent = nodes[-1][inner]
+            if not len(parent):
+                break
+            d += 1
+            child = np.empty(2 * len(parent), dtype=np.int64)
+            child[0::2] = t.left[parent]
+            child[1::2] = t.right[parent]
+            tree = np.repeat(trees[-1][inner], 2)
+            depth_of[tree] = d
+            nodes.append(child)
+            trees.append(tree)
+            levels.append(np.full(len(child), d, dtype=np.int64))
+        all_nodes = np.concatenate(nodes)
+        if len(all_nodes) != len(t.feature):
+            raise AssertionError("fast tree layout: the trees do not cover the node arrays")
         # deepest trees first; stable, so equal depths keep their order
         self.tree_order = np.argsort(-depth_of, kind="stable")
         self.depth_sorted = depth_of[self.tree_order]
+        rank = np.empty(n_trees, dtype=np.int64)
+        rank[self.tree_order] = np.arange(n_trees)
+        all_trees = np.concatenate(trees)
+        # by tree rank, then level; within a level the breadth-first order (lexsort is stable)
+        old = all_nodes[np.lexsort((np.concatenate(levels), rank[all_trees]))]
         new_id = np.empty(len(t.feature), dtype=np.int64)
-        old_of: list[int] = []
-        roots: list[int] = []
-        for k in self.tree_order.tolist():
-            roots.append(len(old_of))
-            for nd in order_nodes[k]:
-                new_id[nd] = len(old_of)
-                old_of.append(nd)
-        old = np.array(old_of, dtype=np.int64)
+        new_id[old] = np.arange(len(old))
+        sizes = np.bincount(all_trees, minlength=n_trees)[self.tree_order]
+        roots = np.concatenate([[0], np.cumsum(sizes)[:-1]]) if n_trees else np.zeros(0)
         leaf = t.is_leaf[old]
         self.old_of = old
         self.roots = np.array(roots, dtype=np.int64)
