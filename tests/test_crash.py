@@ -18,6 +18,7 @@ import io
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -229,92 +230,244 @@ def _analyze_registered() -> bool:
     return "analyze" in names
 
 
-#: CI: a slice of the corpus and short batches; NEWSTRACE_KILL_ANALYZE_ARTICLES=3366 for the whole
-ANALYZE_ARTICLES = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_ARTICLES", "120"))
-ANALYZE_TRIALS = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_TRIALS", "8"))
-ANALYZE_BATCH = 20
+#: CI: a slice of the corpus, short batches, two chains of kills. The long local setting is
+#: NEWSTRACE_KILL_ANALYZE_TRIALS=34 NEWSTRACE_KILL_ANALYZE_ARTICLES=3366 NEWSTRACE_KILL_ANALYZE_BATCH=50
+#: NEWSTRACE_KILL_ANALYZE_CHAINS=1
+ANALYZE_ARTICLES = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_ARTICLES", "240"))
+ANALYZE_TRIALS = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_TRIALS", "30"))
+ANALYZE_CHAINS = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_CHAINS", "2"))
+ANALYZE_BATCH = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_BATCH", "12"))
+#: how the kills of a chain are placed, in turn: from start-up on (often before any commit),
+#: while SQLite writes the WAL or the database (a commit or a spill), and anywhere mid-batch
+KILL_MODES = ("start-up", "on write", "mid-batch", "mid-batch")
+#: per-article result tables, and the columns naming the article(s) a row belongs to
+PER_ARTICLE = {
+    "quotes": ("article",),
+    "quantities": ("article",),
+    "reuse_keys": ("article",),
+    "memberships": ("article",),
+    "reuse_pairs": ("a", "b"),
+    "passages": ("a", "b"),
+}
+
+
+class Observer:
+    """A concurrent reader (as ``newstrace stories`` would be) polling what analyze has committed.
+
+    ``analyze`` reports progress only on a terminal, so "reported as committed" is taken to be what
+    another connection could already read: every article it saw marked analysed must survive the kill.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.db, self.seen, self._stop = db, frozenset[str](), threading.Event()
+        self.poll()  # what was committed before the process starts
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.poll()
+            self._stop.wait(0.02)
+
+    def poll(self) -> None:
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=1)) as conn:
+                seen = frozenset(r[0] for r in conn.execute("SELECT article FROM analysis"))
+        except sqlite3.Error:
+            return
+        if len(seen) >= len(self.seen):
+            self.seen = seen
+
+    def stop(self) -> frozenset[str]:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        return self.seen
+
+
+def _file_state(db: Path) -> tuple[tuple[int, int], ...]:
+    out = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(f"{db}{suffix}")
+            out.append((st.st_size, st.st_mtime_ns))
+        except FileNotFoundError:
+            out.append((-1, -1))
+    return tuple(out)
+
+
+@dataclass
+class Timing:
+    first_commit: float  # seconds from start to the first committed batch (start-up included)
+    batch: float  # seconds per batch after that
+
+
+def kill_analyze(args: list[str], db: Path, mode: str, delay: float) -> tuple[int, frozenset[str]]:
+    """Run the real ``newstrace analyze`` and SIGKILL it as ``mode`` says; returns the exit code and
+    what a concurrent reader saw committed before the kill."""
+    env = {k: v for k, v in os.environ.items() if k != "NEWSTRACE_DB"}
+    obs = Observer(db)
+    before = len(obs.seen)
+    proc = subprocess.Popen(
+        [*NEWSTRACE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
+    )
+    t0 = time.monotonic()
+
+    def running(limit: float) -> bool:
+        return proc.poll() is None and time.monotonic() - t0 < limit
+
+    if mode != "start-up":  # a batch of this run has committed (seen from outside) first
+        while running(600) and len(obs.seen) <= before:
+            time.sleep(0.01)
+    time.sleep(delay)
+    if mode == "on write":  # at the next write to the WAL or the database file
+        state = _file_state(db)
+        while running(600) and _file_state(db) == state:
+            time.sleep(0.0005)
+    seen = obs.seen
+    with contextlib.suppress(ProcessLookupError):
+        proc.send_signal(signal.SIGKILL)
+    rc = proc.wait()
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # stray worker processes, if any
+        os.killpg(proc.pid, signal.SIGKILL)
+    obs.stop()
+    return rc, seen
+
+
+def _rows_by_article(db: Path, table: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        cols = tuple(r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in VOLATILE)
+        return cols, sorted(conn.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
+
+
+def check_after_analyze_kill(
+    db: Path, order: list[str], batch: int, seen: frozenset[str], reference: Path
+) -> int:
+    """The invariants a killed ``analyze`` must leave; returns how many articles are analysed."""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        analysed = [r[0] for r in conn.execute("SELECT article FROM analysis")]
+    done = len(analysed)
+    assert done == len(set(analysed))
+    # whole batches, in stream order: a batch is committed entirely or not at all
+    assert done % batch == 0 or done == len(order), f"{done} analysed: not a whole number of batches of {batch}"
+    assert set(analysed) == set(order[:done]), "the analysed articles are not the first batches of the stream"
+    lost = seen - set(analysed)
+    assert not lost, f"{len(lost)} article(s) a reader saw analysed before the kill are not analysed after it"
+    # every per-article result of the analysed articles is there, exactly as an uninterrupted run
+    # computes it, and nothing of the others: no duplicate, no orphan, no half-written batch
+    done_set = set(analysed)
+    for table, keys in PER_ARTICLE.items():
+        cols, got = _rows_by_article(db, table)
+        cols_ref, want = _rows_by_article(reference, table)
+        assert cols == cols_ref
+        idx = [cols.index(k) for k in keys]
+        if table == "memberships":  # the story an article is in may still change by a later merge
+            got_ids = sorted(str(r[idx[0]]) for r in got)
+            assert got_ids == sorted(done_set), "memberships are not exactly those of the analysed articles"
+            continue
+        want_here = [r for r in want if all(r[i] in done_set for i in idx)]
+        assert got == want_here, f"{table}: rows of the analysed articles differ from an uninterrupted run's"
+    return done
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(3600)
-def test_sigkill_analyze_keeps_results_consistent(
-    corpus: Corpus, tmp_path: Path
-) -> None:
-    """Kill ``analyze`` at random moments; integrity holds, no result is duplicated or orphaned, and
-    the resumed run ends with exactly the results of an uninterrupted run.
+@pytest.mark.timeout(7200)
+def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path) -> None:
+    """Chains of kills: kill ``analyze``, check, resume and kill again on the same database, and so
+    on; then let it finish and compare every table with an uninterrupted run's.
 
-    The killed runs and the reference are real processes; the resumed runs go through ``main`` in
-    this process, which keeps the spaCy model loaded between trials.
+    Each chain is one database taken through the whole corpus by killed runs, so ``a killed run
+    resumes`` is exercised at every stage of the analysis (early batches, a large clustering state
+    late in the run), and the trials cost about one full analysis per chain instead of one per kill.
+    The killed runs and the reference are real processes; the final run of each chain goes through
+    ``main`` in this process.
     """
     if not _analyze_registered():
         pytest.skip("no 'newstrace analyze' command yet (corpus stage); this test runs once it is registered")
+    t_start = time.monotonic()
     small = tmp_path / "small.jsonl"
     step = max(len(corpus.ids) // ANALYZE_ARTICLES, 1)
     with corpus.path.open(encoding="utf-8") as src, small.open("w", encoding="utf-8") as dst:
         for i, line in enumerate(src):
-            if i % step == 0:
+            if i % step == 0 and i // step < ANALYZE_ARTICLES:
                 dst.write(line)
     analyze = ["analyze", "--batch", str(ANALYZE_BATCH)]
+    template = tmp_path / "ingested.db"
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main(["ingest", str(small), "--db", str(template)]) == 0
+    assert not Path(f"{template}-wal").exists()  # closed and checkpointed: the file is the database
+    with contextlib.closing(sqlite3.connect(template)) as conn:
+        order = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")]
+    n_articles = len(order)
+    n_batches = -(-n_articles // ANALYZE_BATCH)
 
     def fresh(name: str) -> Path:
         db = tmp_path / name
-        with contextlib.redirect_stderr(io.StringIO()):
-            assert main(["ingest", str(small), "--db", str(db)]) == 0
+        shutil.copyfile(template, db)
         return db
 
-    def resume(db: Path) -> None:
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            assert main([*analyze, "--db", str(db), "--json"]) == 0, err.getvalue()
-
-    def analysed(db: Path) -> int:
-        try:
-            with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-                return int(conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0])
-        except sqlite3.Error:
-            return 0
-
-    ref = fresh("ref.db")
+    ref = fresh("reference.db")
+    obs = Observer(ref)
     t0 = time.monotonic()
-    proc = subprocess.Popen(
-        [*NEWSTRACE, *analyze, "--db", str(ref)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    while proc.poll() is None and analysed(ref) == 0:
-        time.sleep(0.05)
+    proc = subprocess.Popen([*NEWSTRACE, *analyze, "--db", str(ref)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while proc.poll() is None and not obs.seen:
+        time.sleep(0.01)
     first_commit = time.monotonic() - t0
     _, stderr = proc.communicate()
     full = time.monotonic() - t0
+    obs.stop()
     assert proc.returncode == 0, stderr.decode(errors="replace")
     expected = dump_results(ref)
-    n_articles = len(expected["articles"])
     assert len(expected["analysis"]) == n_articles
+    timing = Timing(first_commit, max(full - first_commit, 0.1) / max(n_batches - 1, 1))
+
     rng = random.Random(int(os.environ.get("NEWSTRACE_KILL_SEED", "20161030")))
-    mid_run = 0
-    for trial in range(ANALYZE_TRIALS):
-        db = fresh(f"a{trial}.db")
-        if trial % 4 == 0:  # anywhere from start-up on
-            k = run_and_kill([*analyze, "--db", str(db)], rng.uniform(0, full), after_first_commit=False)
-        else:  # while batches are being analysed and committed
-            k = run_and_kill(
-                [*analyze, "--db", str(db)],
-                rng.uniform(0, max(full - first_commit, 0.1)),
-                after_first_commit=False,
-                ready=lambda db=db: analysed(db) > 0,  # type: ignore[misc]
-            )
-        with contextlib.closing(sqlite3.connect(db)) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            done = conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
-            # results only for articles marked analysed: a batch is committed whole or not at all
-            for table in ("quotes", "quantities", "memberships"):
-                orphans = conn.execute(
-                    f"SELECT COUNT(*) FROM {table} WHERE article NOT IN (SELECT article FROM analysis)"
-                ).fetchone()[0]
-                assert orphans == 0, f"{table}: results of an article whose batch did not commit"
-        assert done % ANALYZE_BATCH == 0 or done == n_articles, done
-        mid_run += 0 < done < n_articles and k.returncode != 0
-        resume(db)
-        assert dump_results(db) == expected, f"trial {trial}: resumed analysis differs from an uninterrupted one"
-    print(f"\n{ANALYZE_TRIALS} SIGKILL trials of analyze on {n_articles} articles, {mid_run} mid-run")
+    outcomes = {"before its first commit": 0, "mid-run": 0, "finished before the kill": 0}
+    by_mode = dict.fromkeys(KILL_MODES, 0)
+    verified = 0  # articles a reader saw committed before a kill, checked present after it
+    kills = 0
+    for chain in range(ANALYZE_CHAINS):
+        db = fresh(f"chain{chain}.db")
+        budget = -(-ANALYZE_TRIALS // ANALYZE_CHAINS)
+        if chain == ANALYZE_CHAINS - 1:
+            budget = ANALYZE_TRIALS - kills
+        done = 0
+        for k in range(budget):
+            mode = KILL_MODES[(k + chain) % len(KILL_MODES)]
+            # spread the kills over the run: a kill after a commit costs the run a batch or two of
+            # progress, so the rest of the remaining batches is left to the random delays, keeping
+            # a few batches for the final run rather than letting a killed run finish
+            left = max(n_batches - done // ANALYZE_BATCH - 1, 0)
+            if mode == "start-up":
+                delay = rng.uniform(0, timing.first_commit)
+            elif mode == "on write":
+                delay = rng.uniform(0, timing.batch / 2)
+            else:
+                delay = rng.uniform(0, 2 * timing.batch * max(left / (budget - k) - 1.5, 0.25))
+            rc, seen = kill_analyze([*analyze, "--db", str(db)], db, mode, delay)
+            kills += 1
+            by_mode[mode] += 1
+            before = done
+            done = check_after_analyze_kill(db, order, ANALYZE_BATCH, seen, ref)
+            verified += len(seen)
+            if rc == 0:
+                outcomes["finished before the kill"] += 1
+                break
+            outcomes["before its first commit" if done == before else "mid-run"] += 1
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            assert main([*analyze, "--db", str(db), "--json"]) == 0, err.getvalue()
+        assert json.loads(out.getvalue())["analysed"] == n_articles - done
+        got = dump_results(db)
+        diff = sorted(t for t in expected if got.get(t) != expected[t])
+        assert not diff, f"chain {chain}: after {k + 1} kill(s) the finished analysis differs from an uninterrupted one in {diff}"
+    wall = time.monotonic() - t_start
+    print(
+        f"\n{kills} SIGKILLs of analyze in {ANALYZE_CHAINS} chain(s) on {n_articles} articles "
+        f"(batches of {ANALYZE_BATCH}; uninterrupted run {full:.0f} s): {outcomes}; by placement {by_mode}; "
+        f"{verified} reader-seen analysed articles verified after kills; {wall:.0f} s in all"
+    )
+    assert outcomes["mid-run"] >= kills // 3, outcomes  # most kills really hit a running analysis
 
 
 #: columns that legitimately differ between two runs (wall-clock stamps)

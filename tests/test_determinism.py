@@ -3,8 +3,8 @@
 Each command runs twice in fresh processes with different ``PYTHONHASHSEED`` values, so set and
 dict-of-set iteration orders differ between the runs; the input holds exact duplicates under
 different ids (the same RT report as .txt, .html and a JSONL record), where ties in sorting show.
-Commands that have not landed yet are skipped by name. Spark-vs-local equality belongs here too
-once the Spark engine exists (see RELIABILITY.md).
+Commands that have not landed yet are skipped by name. Equality across the local and the Spark
+engine (``stories``, ``threads``, ``outlets``, ``story ID``) is in ``tests/test_spark_parity.py``.
 """
 
 from __future__ import annotations
