@@ -23,6 +23,7 @@ from typing import Any
 from newstrace.corpus import params
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
+from newstrace.engine import steps as steps_module
 from newstrace.engine.steps import (
     STEPS,
     ArticleRecord,
@@ -181,7 +182,10 @@ class _Steps:
         self.cache = cache
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
-        if workers > 1:
+        # the pool runs the steps module's own functions; if this process replaced them (a test
+        # interrupting a run, an instrumented step), run here so the replacement is what runs
+        replaced = article_steps is not steps_module.article_steps or pair_record is not steps_module.pair_record
+        if workers > 1 and not replaced:
             methods = multiprocessing.get_all_start_methods()
             # fork: workers start in milliseconds and share the loaded models; else the default
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -189,8 +193,8 @@ class _Steps:
 
     def articles(self, arts: list[Article]) -> _Records:
         """Per-article records, started now (on the pool) so they can run while the caller works."""
-        if self.pool is None:
-            return _Records(done=list(article_steps(arts, self.steps)))
+        if self.pool is None:  # computed when the batch is taken, as without a pool
+            return _Records(later=lambda: list(article_steps(arts, self.steps)))
         parts = _split(arts, self.workers * 2)
         return _Records(parts=[self.pool.submit(_worker_article_steps, part, self.steps) for part in parts])
 
@@ -214,13 +218,19 @@ class _Steps:
 class _Records:
     """Per-article records of one batch: computed already, or parts still running on the pool."""
 
-    def __init__(self, done: list[ArticleRecord] | None = None, parts: list[Future[list[ArticleRecord]]] | None = None) -> None:
-        self.done = done
+    def __init__(
+        self,
+        later: Callable[[], list[ArticleRecord]] | None = None,
+        parts: list[Future[list[ArticleRecord]]] | None = None,
+    ) -> None:
+        self.later = later
         self.parts = parts or []
+        self.done: list[ArticleRecord] | None = None
 
     def result(self) -> list[ArticleRecord]:
+        """The records; an error of the steps surfaces here, before the batch's transaction."""
         if self.done is None:
-            self.done = [r for p in self.parts for r in p.result()]
+            self.done = self.later() if self.later is not None else [r for p in self.parts for r in p.result()]
         return self.done
 
 
