@@ -231,7 +231,8 @@ def run_spark(
     if "reuse" in steps:
         from newstrace.corpus.stories import reuse_strength
 
-        for p in pairs_rdd.map(lambda p: (p["a"], p["b"], p["quoted"])).collect():
+        # streamed partition by partition (same order as collect): the driver never holds the list
+        for p in pairs_rdd.map(lambda p: (p["a"], p["b"], p["quoted"])).toLocalIterator():
             partners.setdefault(p[1], {})[p[0]] = reuse_strength(int(p[2]))
     stories_rows: list[dict[str, Any]] = []
     memberships: list[dict[str, Any]] = []
