@@ -7,6 +7,8 @@ rules only need a few hundred forms).
 
 from __future__ import annotations
 
+import re
+
 # --- attribution cues ------------------------------------------------------------------------
 
 #: verbs that introduce speech or writing (all inflected forms listed; matched lower-cased)
@@ -109,6 +111,44 @@ INFINITIVE_CUES: frozenset[str] = frozenset(
     if stem in _SPEECH_STEMS
     for f in _SPEECH_STEMS[stem]
 ) | frozenset(("threaten", "threatens", "threatened", "threatening"))
+def _inflect(bases: str) -> frozenset[str]:
+    """Regular inflections of base verbs ("support" -> supports, supported, supporting)."""
+    out: set[str] = set()
+    for b in bases.split():
+        out.add(b)
+        if b.endswith("e"):
+            out |= {b + "s", b + "d", b[:-1] + "ing"}
+        elif b.endswith("y") and b[-2:-1] not in "aeiou":
+            out |= {b[:-1] + "ies", b[:-1] + "ied", b + "ing"}
+        elif b.endswith(("s", "sh", "ch", "x", "z")):
+            out |= {b + "es", b + "ed", b + "ing"}
+        else:
+            out |= {b + "s", b + "ed", b + "ing"}
+    return frozenset(out)
+
+
+#: verbs whose direct object is the target of a stance or the content of one ("Sanders rejected the
+#: deal", "Trump wants a wall"): in broad mode a plain object counts only after one of these, since
+#: most verbs with an object are acts ("Clinton dominated the South")
+STANCE_OBJECT_VERBS: frozenset[str] = _inflect("""
+    support oppose defend reject criticize criticise attack blame praise endorse back want discuss call
+    propose offer express issue order cite challenge congratulate submit recognize recognise dismiss
+    denounce condemn slam hail bemoan voice view consider deem favor favour like love hate dislike prefer
+    fear doubt question dispute accept embrace welcome applaud thank blast mock ridicule insult accuse
+    fault laud champion promote push urge demand request seek pledge promise vow threaten warn predict
+    expect anticipate believe hope wish plan intend describe characterize characterise label dub brand
+    portray tout trumpet highlight emphasize emphasise stress note mention address tackle acknowledge
+    admit concede deny refuse decline veto block approve advocate reference answer echo quote tweet
+    announce declare claim assert argue insist allege suggest recommend advise caution remind assure
+    confirm reveal disclose admire respect trust distrust resent regret lament decry deplore protest
+    resist defy ignore reiterate repeat outline unveil detail explain pitch float raise floated
+    contest disagree agree rule rebuke scold chide lambaste excoriate decry applaud commend salute
+    signal indicate acknowledge estimate project forecast prioritize prioritise champion tout
+""") | frozenset(re.findall(r"\S+", """
+    saw see sees seen seeing knew know knows known knowing understood understand understands
+    understanding thought think thinks thinking felt feel feels feeling sought foresaw foresee
+"""))
+
 #: nouns that stand for a document; "a statement released by X's office says" is X speaking
 DOCUMENT_NOUNS = frozenset(
     ["statement", "statements", "report", "reports", "communique", "letter", "release", "declaration", "tweet", "post", "message", "announcement", "memo", "note", "website", "document", "study", "survey", "poll", "paper", "analysis", "transcript", "filing", "complaint", "indictment", "lawsuit", "information", "data", "figures", "account", "accounts", "footage", "video", "website", "findings", "estimate", "estimates", "tally"]

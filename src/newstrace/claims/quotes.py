@@ -19,6 +19,7 @@ from newstrace.claims.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
     INFINITIVE_CUES,
+    STANCE_OBJECT_VERBS,
     STRONG_CUES,
     TITLE_WORDS,
 )
@@ -388,7 +389,8 @@ def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
         return None
     comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
     if not comp:
-        comp = [c for c in t.children if c.dep_ in ("dobj", "attr", "acomp")]
+        comp = [c for c in t.children if c.dep_ == "acomp"
+                or (c.dep_ in ("dobj", "attr") and t.lower_ in STANCE_OBJECT_VERBS)]
     if not comp:
         preps = ("about", "on", "of") if t.lower_ in _TALK_VERBS else _STANCE_PREPS
         comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in preps
