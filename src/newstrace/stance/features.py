@@ -87,15 +87,18 @@ class BodyInfo:
     sent_cues: np.ndarray
     sent_lex: np.ndarray
     sent_len: np.ndarray
-    stem_pos: dict[str, list[int]]
+    #: content stems in text order; where each stem occurs in that list; the token index of each
+    content: list[str]
+    stem_at: dict[str, list[int]]
+    content_pos: list[int]
     lead_stems: set[str]
-    bigrams: set[tuple[str, str]]
     numbers: set[str]
     neg_pos: np.ndarray
     n_tokens: int
     cue_rate: np.ndarray = field(default_factory=lambda: np.zeros(len(tx.CUES)))
-    #: stems of all tokens, and each sentence's token range in it
-    stems: list[str] = field(default_factory=list)
+    #: form id of every token, the stems of the form ids, each sentence's range of tokens
+    tokens: list[int] = field(default_factory=list)
+    form_stems: list[str] = field(default_factory=list)
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)
     #: ``neg_pos`` as a list, for bisection one position at a time
     neg_list: list[int] = field(default_factory=list)
@@ -447,7 +450,6 @@ class Featurizer:
         tid = np.array(ids_list, dtype=np.intp)
         sent = np.repeat(np.arange(n, dtype=np.intp), lens)
         stems_of = table.stems
-        stems = [stems_of[t] for t in ids_list]
 
         # content tokens: unigram terms, and bigram terms of neighbours in one sentence
         cpos = np.flatnonzero(table.content[tid])
@@ -510,14 +512,14 @@ class Featurizer:
             .astype(np.float32)
         )
 
-        stem_pos: dict[str, list[int]] = {}
+        stem_at: dict[str, list[int]] = {}
         content = [stems_of[t] for t in ctid.tolist()]
-        for k, st in zip(cpos.tolist(), content, strict=True):
-            pos = stem_pos.get(st)
-            if pos is None:
-                stem_pos[st] = [k]
+        for r, st in enumerate(content):
+            at_r = stem_at.get(st)
+            if at_r is None:
+                stem_at[st] = [r]
             else:
-                pos.append(k)
+                at_r.append(r)
         numbers_of = table.numbers
         numbers = {cast(str, numbers_of[t]) for t in tid[table.has_number[tid]].tolist()}
         ntok = max(1, len(ids_list))
@@ -536,15 +538,17 @@ class Featurizer:
             sent_cues=sent_cues,
             sent_lex=sent_lex,
             sent_len=np.array(lens, dtype=np.float32),
-            stem_pos=stem_pos,
+            content=content,
+            stem_at=stem_at,
+            content_pos=cpos.tolist(),
             lead_stems=set(content[: int(np.searchsorted(csent, 2))]),
-            bigrams=set(itertools.pairwise(content)),
             numbers=numbers,
             neg_pos=neg_pos,
             neg_list=neg_pos.tolist(),
             n_tokens=ntok,
             cue_rate=sent_cues.sum(axis=0) * (100.0 / ntok),
-            stems=stems,
+            tokens=ids_list,
+            form_stems=stems_of,
             sent_tokens=list(itertools.pairwise(bounds)),
         )
 
@@ -592,8 +596,8 @@ class Featurizer:
         # (means of 0/1 values are taken as count / size, in float32 where numpy's mean of a
         # float32 array is float32, so the values are numpy's)
         stems = c.stems
-        stem_pos = b.stem_pos
-        found = [s in stem_pos for s in stems]
+        stem_at = b.stem_at
+        found = [s in stem_at for s in stems]
         present = np.array(found, dtype=np.float32)
         k = len(stems)
         idf = c.idf
@@ -605,13 +609,24 @@ class Featurizer:
         cover_rare = (
             float(np.float32(sum([found[i] for i in rare])) / np.float32(len(rare))) if k else 0.0
         )
-        hits = sum([len(stem_pos.get(s, ())) for s in stems])
-        bigram_cover = len(c.bigrams & b.bigrams) / len(c.bigrams) if c.bigrams else 0.0
+        hits = sum([len(stem_at.get(s, ())) for s in stems])
+        bigram_cover = 0.0
+        if c.bigrams:  # claim bigrams that are neighbours among the body's content stems
+            content = b.content
+            last = len(content) - 1
+            seen = 0
+            for first, second in c.bigrams:
+                for r in stem_at.get(first, ()):
+                    if r < last and content[r + 1] == second:
+                        seen += 1
+                        break
+            bigram_cover = seen / len(c.bigrams)
         # stems of the best sentence
         best_stems = 0.0
         if k and n:
             ts, te = b.sent_tokens[best]
-            best_words = set(b.stems[ts:te])
+            form_stems = b.form_stems
+            best_words = {form_stems[t] for t in b.tokens[ts:te]}
             best_stems = sum([s in best_words for s in stems]) / k
 
         # negation right before a claim term in the body: "did not die", "no evidence of"
@@ -620,7 +635,7 @@ class Featurizer:
         if len(b.neg_pos):
             neg_pos = b.neg_list
             for s in stems:
-                for p in stem_pos.get(s, ()):
+                for p in [b.content_pos[r] for r in stem_at.get(s, ())]:
                     term_occ += 1
                     j = bisect_left(neg_pos, p)
                     if j > 0 and p - neg_pos[j - 1] <= NEG_WINDOW:
@@ -637,7 +652,7 @@ class Featurizer:
 
         # numbers and names of the claim found in the body
         num_cover = len(c.numbers & b.numbers) / len(c.numbers) if c.numbers else -1.0
-        name_cover = sum([s in stem_pos for s in c.names]) / len(c.names) if c.names else -1.0
+        name_cover = sum([s in stem_at for s in c.names]) / len(c.names) if c.names else -1.0
 
         n_related = int(np.count_nonzero(sims >= 0.15))
         related_frac = n_related / n if n else 0.0
