@@ -178,7 +178,7 @@ def health(request: Request) -> s.Health:
 
 @router.get("/articles", response_model=s.ArticleList)
 async def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                 date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+                       date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Articles, newest first, filtered by words, outlet and date range."""
     repo = repo_of(request)
     return await served(repo, lambda: ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
@@ -195,7 +195,7 @@ async def api_article(request: Request, article_id: str) -> Response:
 
 @router.get("/stories", response_model=s.StoryList)
 async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+                      date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories."""
     repo = repo_of(request)
     return await served(repo, lambda: ("stories-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
