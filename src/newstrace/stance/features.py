@@ -357,15 +357,6 @@ def _lex_counts(stems: Sequence[str]) -> np.ndarray:
     return out
 
 
-def _numbers(a: Analysed) -> set[str]:
-    out: set[str] = set()
-    for r in a.raw:
-        v = tx.number_value(r)
-        if v is not None:
-            out.add(v)
-    return out
-
-
 class Featurizer:
     """Turns (claim, body) into one feature row; bodies and claims are analysed once each."""
 
@@ -390,18 +381,20 @@ class Featurizer:
         self._table = _TokenTable(vocab, stem_key)
 
     def claim(self, text: str) -> ClaimInfo:
-        a = analyse(text)
-        content = [s for s, c in zip(a.stems, a.content, strict=True) if c]
+        # the tokens and stems of ``analyse``; a claim needs no sentences
+        raw = tx.TOKEN_RE.findall(text)
+        a_stems = [tx.stem(r) for r in raw]
+        content = [s for s in a_stems if tx.is_content(s)]
         uniq = list(dict.fromkeys(content))
         vec = self.vocab.weights(_terms(content))
         idf = np.array([self.vocab.idf_of(s) for s in uniq], dtype=np.float32)
         names: set[str] = set()
-        for i, (r, s) in enumerate(zip(a.raw, a.stems, strict=True)):
+        for i, (r, s) in enumerate(zip(raw, a_stems, strict=True)):
             # a capitalised word that is not the first of the claim, or an all-caps acronym
             if tx.is_content(s) and r[:1].isupper() and (i > 0 or r.isupper()) and not r.isdigit():
                 names.add(s)
         if text.isupper() or text.istitle():  # Title Case headlines: capitals say nothing
-            names = {s for r, s in zip(a.raw, a.stems, strict=True) if r.isupper() and len(r) > 1}
+            names = {s for r, s in zip(raw, a_stems, strict=True) if r.isupper() and len(r) > 1}
         return ClaimInfo(
             text=text,
             vec=vec,
@@ -412,13 +405,13 @@ class Featurizer:
             idf=idf,
             rare=np.argsort(-idf, kind="stable")[:3].tolist(),
             bigrams=set(itertools.pairwise(content)),
-            numbers=_numbers(a),
+            numbers={v for v in map(tx.number_value, raw) if v is not None},
             names=names,
-            cues=_cue_counts(a.stems),
-            lex=_lex_counts(a.stems),
-            has_neg=any(s in tx.NEG_STEMS for s in a.stems),
+            cues=_cue_counts(a_stems),
+            lex=_lex_counts(a_stems),
+            has_neg=any(s in tx.NEG_STEMS for s in a_stems),
             question=text.rstrip().endswith("?"),
-            n_tokens=len(a.stems),
+            n_tokens=len(a_stems),
         )
 
     def body(self, text: str) -> BodyInfo:
