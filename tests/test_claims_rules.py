@@ -119,7 +119,7 @@ def fakes_rows() -> dict[str, dict[str, str]]:
     ("unit_id", "civilians", "children"),
     [
         # "Six civilians including a child were among at least 22 people killed" (title: "22 dead")
-        ("1914947537", 6, None),
+        ("1914947537", 6, 1),
         # "Three White Helmets workers and six children killed in Syria air"
         ("1923102973", 9, 6),
         # "... killing five women and a child" before "nearly 1200 Syrian civilians" last month

@@ -136,6 +136,20 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
 LEAD_SENTENCES = 2
 
 
+#: a single victim named among a toll: "Six civilians including a child were killed"
+_ONE_AMONG = re.compile(r"\b(?:including|among them|among whom|among the dead(?: were| was)?)\s+(?:a|an|one)\s+"
+                        r"(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)", re.I)
+
+
+def _one_among(text: str, f: str) -> bool:
+    """Whether the lead names one child (or woman) among the dead without a numeral."""
+    for m in _ONE_AMONG.finditer(text, 0, _lead_end(text)):
+        word = m.group(1).lower()
+        if (f == "nb_children" and word in CHILD_SUBJECTS) or (f == "nb_women" and word in WOMEN_SUBJECTS):
+            return True
+    return False
+
+
 def _lead_end(text: str) -> int:
     """End of the title and the first sentences of the body (a wire report's lead)."""
     nl = text.find("\n")
@@ -166,7 +180,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
         pick = explicit or cands
         if not pick:
-            out[f] = Estimate(0.0, 0.0, 0.0)
+            one = _one_among(text, f) if text is not None else None
+            out[f] = Estimate(1.0, 1.0, 1.0) if one else Estimate(0.0, 0.0, 0.0)
             continue
         q = pick[0]
         # combatants joined by "and" are usually the two sides ("30 regime soldiers and 39 rebel
