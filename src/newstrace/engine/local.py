@@ -143,6 +143,33 @@ def refresh_provenance(store: Store, stories: set[str], cache: PrepareCache | No
 _WORKER_CACHE: PrepareCache | None = None
 
 
+def _worker_init(parent: int) -> None:
+    """Make a pool worker end with the run that started it.
+
+    A killed ``analyze`` (SIGKILL, OOM) cannot shut its pool down, and a worker waiting for work
+    would wait forever: on Linux the kernel kills it with its parent (``PR_SET_PDEATHSIG``); a
+    watchdog thread covers other systems and the moment before that call.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newstrace-parent-watch", daemon=True).start()
+
+
 def _worker_article_steps(arts: list[Article], steps: list[str]) -> list[ArticleRecord]:
     return list(article_steps(arts, steps))
 
@@ -189,7 +216,9 @@ class _Steps:
             methods = multiprocessing.get_all_start_methods()
             # fork: workers start in milliseconds and share the loaded models; else the default
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
+            )
 
     def articles(self, arts: list[Article]) -> _Records:
         """Per-article records, started now (on the pool) so they can run while the caller works."""
