@@ -188,9 +188,8 @@ def _word_before_dot(text: str, dot: int) -> str:
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    piece = text[start:end]
+    body = piece.lstrip()  # str.strip() trims what str.isspace() calls whitespace
+    if body:
+        start += len(piece) - len(body)
+        spans.append((start, start + len(body.rstrip())))
