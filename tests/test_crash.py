@@ -8,6 +8,9 @@ completes and ends with exactly the corpus. Some trials kill the re-run too befo
 The corpus is a few thousand real article bodies (FNC-1's 1,683 bodies, each as two outlets'
 copies) when ../shared/data is present, else the same number of articles assembled from the seeds.
 ``NEWSTRACE_KILL_TRIALS`` sets the number of trials (30 by default, more for a long local run).
+
+``analyze`` is killed in chains on one database each (kill, check, resume and kill again, then
+finish and compare with an uninterrupted run); ``NEWSTRACE_KILL_ANALYZE_*`` set its size (below).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import os
 import random
@@ -27,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -236,7 +241,7 @@ def _analyze_registered() -> bool:
 ANALYZE_ARTICLES = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_ARTICLES", "240"))
 ANALYZE_TRIALS = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_TRIALS", "30"))
 ANALYZE_CHAINS = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_CHAINS", "2"))
-ANALYZE_BATCH = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_BATCH", "12"))
+ANALYZE_BATCH = int(os.environ.get("NEWSTRACE_KILL_ANALYZE_BATCH", "8"))
 #: how the kills of a chain are placed, in turn: from start-up on (often before any commit),
 #: while SQLite writes the WAL or the database (a commit or a spill), and anywhere mid-batch
 KILL_MODES = ("start-up", "on write", "mid-batch", "mid-batch")
@@ -260,6 +265,7 @@ class Observer:
 
     def __init__(self, db: Path) -> None:
         self.db, self.seen, self._stop = db, frozenset[str](), threading.Event()
+        self.changed: list[float] = []  # when a new commit was seen (monotonic seconds)
         self.poll()  # what was committed before the process starts
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -275,8 +281,14 @@ class Observer:
                 seen = frozenset(r[0] for r in conn.execute("SELECT article FROM analysis"))
         except sqlite3.Error:
             return
+        if len(seen) > len(self.seen):
+            self.changed.append(time.monotonic())
         if len(seen) >= len(self.seen):
             self.seen = seen
+
+    def batch_seconds(self, default: float) -> float:
+        """How long the last batch took, from the commits seen (``default`` before two)."""
+        return self.changed[-1] - self.changed[-2] if len(self.changed) >= 2 else default
 
     def stop(self) -> frozenset[str]:
         self._stop.set()
@@ -301,28 +313,39 @@ class Timing:
     batch: float  # seconds per batch after that
 
 
-def kill_analyze(args: list[str], db: Path, mode: str, delay: float) -> tuple[int, frozenset[str]]:
+def kill_analyze(
+    args: list[str], db: Path, mode: str, batches: int, batch: int, rng: random.Random, timing: Timing
+) -> tuple[int, frozenset[str]]:
     """Run the real ``newstrace analyze`` and SIGKILL it as ``mode`` says; returns the exit code and
-    what a concurrent reader saw committed before the kill."""
+    what a concurrent reader saw committed before the kill.
+
+    "start-up": a random moment up to the first commit of an uninterrupted run. The others wait
+    until ``batches`` batches of this run are seen committed (progress, not wall time, so machine
+    load does not change where the kills land), then "on write" kills at the next write to the WAL
+    or the database file, "mid-batch" at a random moment within the next batch's expected time.
+    """
     env = {k: v for k, v in os.environ.items() if k != "NEWSTRACE_DB"}
     obs = Observer(db)
-    before = len(obs.seen)
+    target = len(obs.seen) + batches * batch
     proc = subprocess.Popen(
         [*NEWSTRACE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
     )
     t0 = time.monotonic()
 
-    def running(limit: float) -> bool:
-        return proc.poll() is None and time.monotonic() - t0 < limit
+    def running() -> bool:
+        return proc.poll() is None and time.monotonic() - t0 < 1800
 
-    if mode != "start-up":  # a batch of this run has committed (seen from outside) first
-        while running(600) and len(obs.seen) <= before:
-            time.sleep(0.01)
-    time.sleep(delay)
-    if mode == "on write":  # at the next write to the WAL or the database file
-        state = _file_state(db)
-        while running(600) and _file_state(db) == state:
-            time.sleep(0.0005)
+    if mode == "start-up":
+        time.sleep(rng.uniform(0, timing.first_commit))
+    else:
+        while running() and len(obs.seen) < target:
+            time.sleep(0.005)
+        if mode == "on write":
+            state = _file_state(db)
+            while running() and _file_state(db) == state:
+                time.sleep(0.0005)
+        else:
+            time.sleep(rng.uniform(0, obs.batch_seconds(timing.batch)))
     seen = obs.seen
     with contextlib.suppress(ProcessLookupError):
         proc.send_signal(signal.SIGKILL)
@@ -370,6 +393,16 @@ def check_after_analyze_kill(
     return done
 
 
+def _reused_reference(path: Path, ref: Path) -> tuple[Timing, float]:
+    """Copy a kept reference database; its batch timing comes from its ``analysed_at`` stamps."""
+    shutil.copyfile(path, ref)
+    with contextlib.closing(sqlite3.connect(ref)) as conn:
+        stamps = sorted({datetime.fromisoformat(r[0]).timestamp() for r in conn.execute("SELECT analysed_at FROM analysis")})
+    gaps = sorted(b - a for a, b in itertools.pairwise(stamps)) or [1.0]
+    batch = max(gaps[len(gaps) // 2], 0.1)
+    return Timing(batch + 3.0, batch), stamps[-1] - stamps[0] + batch
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(7200)
 def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path) -> None:
@@ -406,45 +439,47 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
         shutil.copyfile(template, db)
         return db
 
+    assert n_batches >= 3, "too few batches to kill a run between them"
     ref = fresh("reference.db")
-    obs = Observer(ref)
-    t0 = time.monotonic()
-    proc = subprocess.Popen([*NEWSTRACE, *analyze, "--db", str(ref)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while proc.poll() is None and not obs.seen:
-        time.sleep(0.01)
-    first_commit = time.monotonic() - t0
-    _, stderr = proc.communicate()
-    full = time.monotonic() - t0
-    obs.stop()
-    assert proc.returncode == 0, stderr.decode(errors="replace")
+    reuse = os.environ.get("NEWSTRACE_KILL_ANALYZE_REFERENCE")
+    if reuse:  # long local runs: an uninterrupted run of this test kept from before (same corpus and batch)
+        timing, full = _reused_reference(Path(reuse), ref)
+    else:
+        obs = Observer(ref)
+        t0 = time.monotonic()
+        proc = subprocess.Popen([*NEWSTRACE, *analyze, "--db", str(ref)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        while proc.poll() is None and not obs.seen:
+            time.sleep(0.01)
+        first_commit = time.monotonic() - t0
+        _, stderr = proc.communicate()
+        full = time.monotonic() - t0
+        obs.stop()
+        assert proc.returncode == 0, stderr.decode(errors="replace")
+        timing = Timing(first_commit, max(full - first_commit, 0.1) / max(n_batches - 1, 1))
     expected = dump_results(ref)
     assert len(expected["analysis"]) == n_articles
-    timing = Timing(first_commit, max(full - first_commit, 0.1) / max(n_batches - 1, 1))
+    assert expected["articles"] == dump_results(template)["articles"], "the reference analysed other articles"
 
     rng = random.Random(int(os.environ.get("NEWSTRACE_KILL_SEED", "20161030")))
     outcomes = {"before its first commit": 0, "mid-run": 0, "finished before the kill": 0}
     by_mode = dict.fromkeys(KILL_MODES, 0)
     verified = 0  # articles a reader saw committed before a kill, checked present after it
-    kills = 0
-    for chain in range(ANALYZE_CHAINS):
-        db = fresh(f"chain{chain}.db")
-        budget = -(-ANALYZE_TRIALS // ANALYZE_CHAINS)
-        if chain == ANALYZE_CHAINS - 1:
-            budget = ANALYZE_TRIALS - kills
-        done = 0
-        for k in range(budget):
-            mode = KILL_MODES[(k + chain) % len(KILL_MODES)]
-            # spread the kills over the run: a kill after a commit costs the run a batch or two of
-            # progress, so the rest of the remaining batches is left to the random delays, keeping
-            # a few batches for the final run rather than letting a killed run finish
-            left = max(n_batches - done // ANALYZE_BATCH - 1, 0)
-            if mode == "start-up":
-                delay = rng.uniform(0, timing.first_commit)
-            elif mode == "on write":
-                delay = rng.uniform(0, timing.batch / 2)
-            else:
-                delay = rng.uniform(0, 2 * timing.batch * max(left / (budget - k) - 1.5, 0.25))
-            rc, seen = kill_analyze([*analyze, "--db", str(db)], db, mode, delay)
+    kills = chains = 0
+    per_chain = -(-ANALYZE_TRIALS // ANALYZE_CHAINS)
+    while kills < ANALYZE_TRIALS:  # a chain that runs out of batches hands its kills to a new one
+        db = fresh(f"chain{chains}.db")
+        budget = min(per_chain, ANALYZE_TRIALS - kills)
+        done = k = 0
+        while k < budget:
+            # spread the chain's kills over its batches, leaving at least one for the final run
+            left = n_batches - done // ANALYZE_BATCH - 1
+            if left < 1:
+                break
+            mode = KILL_MODES[(k + chains) % len(KILL_MODES)]
+            mean = left / (budget - k)
+            batches = min(left, max(1, round(rng.uniform(0.5, 2 * mean - 0.5))))
+            rc, seen = kill_analyze([*analyze, "--db", str(db)], db, mode, batches, ANALYZE_BATCH, rng, timing)
+            k += 1
             kills += 1
             by_mode[mode] += 1
             before = done
@@ -460,10 +495,11 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
         assert json.loads(out.getvalue())["analysed"] == n_articles - done
         got = dump_results(db)
         diff = sorted(t for t in expected if got.get(t) != expected[t])
-        assert not diff, f"chain {chain}: after {k + 1} kill(s) the finished analysis differs from an uninterrupted one in {diff}"
+        assert not diff, f"chain {chains}: after {k} kill(s) the finished analysis differs from an uninterrupted one in {diff}"
+        chains += 1
     wall = time.monotonic() - t_start
     print(
-        f"\n{kills} SIGKILLs of analyze in {ANALYZE_CHAINS} chain(s) on {n_articles} articles "
+        f"\n{kills} SIGKILLs of analyze in {chains} chain(s) on {n_articles} articles "
         f"(batches of {ANALYZE_BATCH}; uninterrupted run {full:.0f} s): {outcomes}; by placement {by_mode}; "
         f"{verified} reader-seen analysed articles verified after kills; {wall:.0f} s in all"
     )
