@@ -106,6 +106,8 @@ class BodyInfo:
 
 #: token forms remembered by a featurizer before its table starts over
 _TOKEN_TABLE_MAX = 500_000
+#: claims remembered by a featurizer before its memo starts over
+_CLAIM_MEMO_MAX = 20_000
 
 
 class _TokenTable:
@@ -379,8 +381,22 @@ class Featurizer:
         self._bigram_keys = keys[order]
         self._bigram_ids = np.array([t for _, _, t in pairs], dtype=np.intp)[order]
         self._table = _TokenTable(vocab, stem_key)
+        self._claims: dict[str, ClaimInfo] = {}
 
     def claim(self, text: str) -> ClaimInfo:
+        """Analyse one claim, or return the analysis of the same text made before.
+
+        Why the memo: claims recur (one claim against many articles, a headline checked
+        against several bodies), and a ``ClaimInfo`` is never changed after it is made.
+        """
+        info = self._claims.get(text)
+        if info is None:
+            if len(self._claims) >= _CLAIM_MEMO_MAX:
+                self._claims.clear()
+            info = self._claims[text] = self._claim(text)
+        return info
+
+    def _claim(self, text: str) -> ClaimInfo:
         # the tokens and stems of ``analyse``; a claim needs no sentences
         raw = tx.TOKEN_RE.findall(text)
         a_stems = [tx.stem(r) for r in raw]
