@@ -230,4 +230,6 @@ class _FastLayout:
             cur = node[:, :k]
             v = flat[base + self.feature[cur]]
             node[:, :k] = self.left[cur] + (v > self.threshold[cur])
-        return self.old_of[node[:, self.inverse]]
+        # C order, like the plain walk's result: the leaf-value product below must see the same
+        # memory layout to sum in the same order (``node[:, inverse]`` comes out in F order)
+        return np.ascontiguousarray(self.old_of[node[:, self.inverse]])
