@@ -119,6 +119,11 @@ def test_eval_cli_scores_the_shipped_model(
     assert 0 <= doc["fnc_score"] <= 100
     assert sum(sum(row.values()) for row in doc["confusion"].values()) == len(data)
     assert doc["pairs_per_second"] > 0
+    speed = doc["speed"]
+    assert speed["pairs"] == len(data) and speed["bodies"] == len(data.bodies)
+    assert speed["shared_bodies"]["pairs_per_cpu_second"] == doc["pairs_per_second"]
+    assert speed["new_body_per_pair"]["pairs_per_cpu_second"] > 0
+    assert speed["new_body_per_pair"]["batches"] == max(data.body_ids.count(b) for b in data.bodies)
     assert main(["eval", "stance-fnc", "--bodies", str(bodies), "--stances", str(stances)]) == 0
     assert "FNC score" in capsys.readouterr().out
 
