@@ -267,6 +267,7 @@ class Observer:
         self.db, self.seen, self._stop = db, frozenset[str](), threading.Event()
         self.changed: list[float] = []  # when a new commit was seen (monotonic seconds)
         self.poll()  # what was committed before the process starts
+        self.changed.clear()  # that is no commit of this run
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -465,6 +466,7 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
     by_mode = dict.fromkeys(KILL_MODES, 0)
     verified = 0  # articles a reader saw committed before a kill, checked present after it
     kills = chains = 0
+    per_chain_kills: list[int] = []
     per_chain = -(-ANALYZE_TRIALS // ANALYZE_CHAINS)
     while kills < ANALYZE_TRIALS:  # a chain that runs out of batches hands its kills to a new one
         db = fresh(f"chain{chains}.db")
@@ -498,9 +500,10 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
         diff = sorted(t for t in expected if got.get(t) != expected[t])
         assert not diff, f"chain {chains}: after {k} kill(s) the finished analysis differs from an uninterrupted one in {diff}"
         chains += 1
+        per_chain_kills.append(k)
     wall = time.monotonic() - t_start
     print(
-        f"\n{kills} SIGKILLs of analyze in {chains} chain(s) on {n_articles} articles "
+        f"\n{kills} SIGKILLs of analyze in {chains} chain(s) {per_chain_kills} on {n_articles} articles "
         f"(batches of {ANALYZE_BATCH}; uninterrupted run {full:.0f} s): {outcomes}; by placement {by_mode}; "
         f"{verified} reader-seen analysed articles verified after kills; {wall:.0f} s in all"
     )
