@@ -18,6 +18,7 @@ batch, the Spark engine from a sorted stream of features computed on the executo
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import zlib
 from collections import Counter
@@ -166,6 +167,13 @@ class StoryClusterer:
         self._merged: dict[str, str] = {}
         self._merged_threads: dict[str, str] = {}
         self._thread_pending: set[str] = set()
+        # open stories by thread during a thread merge pass (so reuse links between two threads
+        # cost their own stories, not every open story)
+        self._by_thread: dict[str, list[Cluster]] = {}
+        # (t_max when pushed, id) of each level's open clusters, oldest first: eviction pops the
+        # clusters past their horizon instead of scanning every open cluster at every article (a
+        # lazy heap: an entry whose cluster grew newer or left is dropped when it surfaces)
+        self._expiry: dict[Level, list[tuple[float, str]]] = {"story": [], "thread": []}
 
     # -- loading state ---------------------------------------------------------------------------
 
@@ -192,6 +200,7 @@ class StoryClusterer:
         target = self.stories if cluster.level == "story" else self.threads
         target[cluster.id] = cluster
         self._index_add(cluster.level, cluster.id, cluster.index_dims)
+        self._expire_at(cluster)
         if cluster.level == "story":
             for m in cluster.members:
                 self.article_story[m] = cluster.id
@@ -289,7 +298,7 @@ class StoryClusterer:
         for d in dims:
             for cid in index.get(d, ()):
                 hits[cid] += 1
-        cands = [c for c, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+        cands = _top_hits(hits)
         cands += sorted(set(forced) - set(cands))
         best: str | None = None
         best_score = -1.0
@@ -335,6 +344,7 @@ class StoryClusterer:
         new = dims - c.index_dims
         c.index_dims |= new
         self._index_add(c.level, c.id, new)
+        self._expire_at(c)
         (self._dirty_stories if c.level == "story" else self._dirty_threads).add(c.id)
 
     def _index_add(self, level: Level, cid: str, dims: Iterable[int]) -> None:
@@ -351,15 +361,31 @@ class StoryClusterer:
                 if not s:
                     del index[d]
 
+    def _expire_at(self, c: Cluster) -> None:
+        """Note when ``c`` may leave its window (its newest member's time; undated clusters never do)."""
+        if c.centroid.t_max is not None:
+            heapq.heappush(self._expiry[c.level], (c.centroid.t_max, c.id))
+
     def _evict(self) -> None:
-        """Retire clusters whose newest member is older than their window (bounded memory)."""
+        """Retire clusters whose newest member is older than their window (bounded memory).
+
+        Only the front of each level's expiry heap is looked at, so the cost per article does not
+        grow with the number of open clusters (the corpus density).
+        """
         assert self.now is not None
         for level, pool, model in (
             ("story", self.stories, self.story_model),
             ("thread", self.threads, self.thread_model),
         ):
             horizon = self.now - model.window
-            old = [cid for cid, c in pool.items() if c.centroid.t_max is not None and c.centroid.t_max < horizon]
+            heap = self._expiry[level]  # type: ignore[index]
+            old: set[str] = set()
+            while heap and heap[0][0] < horizon:
+                _, cid = heapq.heappop(heap)
+                c = pool.get(cid)
+                # a cluster that grew newer has a later entry; one that left needs nothing
+                if c is not None and c.centroid.t_max is not None and c.centroid.t_max < horizon:
+                    old.add(cid)
             for cid in sorted(old):
                 c = pool.pop(cid)
                 self._index_remove(level, c)  # type: ignore[arg-type]
@@ -392,7 +418,7 @@ class StoryClusterer:
                         hits[cid] += 1
             best: str | None = None
             best_score = -1.0
-            for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            for cid in _top_hits(hits):
                 o = self.stories.get(cid)
                 if o is None or o.thread != s.thread:
                     continue
@@ -409,6 +435,10 @@ class StoryClusterer:
         """Join threads that turned out to follow one situation (a story may have started a thread
         of its own before the reports that tie it to an older thread arrived)."""
         model = self.thread_model
+        self._by_thread = {}
+        for st in self.stories.values():  # once per pass, not once per candidate pair
+            if st.thread is not None:
+                self._by_thread.setdefault(st.thread, []).append(st)
         for tid in sorted(self._thread_pending):
             t = self.threads.get(tid)
             if t is None:
@@ -420,7 +450,7 @@ class StoryClusterer:
                         hits[cid] += 1
             best: str | None = None
             best_score = -1.0
-            for cid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+            for cid in _top_hits(hits):
                 o = self.threads.get(cid)
                 if o is None:
                     continue
@@ -430,10 +460,11 @@ class StoryClusterer:
             if best is not None and best_score >= model.merge:
                 self._merge_thread(t, self.threads[best])
         self._thread_pending = set()
+        self._by_thread = {}
 
     def _thread_link(self, a: Cluster, b: Cluster) -> float:
-        sa = [s for s in self.stories.values() if s.thread == a.id]
-        sb = [s for s in self.stories.values() if s.thread == b.id]
+        sa = self._by_thread.get(a.id, [])
+        sb = self._by_thread.get(b.id, [])
         return max((self._linked(x, y) for x in sa for y in sb), default=0.0)
 
     def _merge_thread(self, a: Cluster, b: Cluster) -> None:
@@ -446,6 +477,7 @@ class StoryClusterer:
             if st.thread == younger.id:
                 st.thread = older.id
                 self._dirty_stories.add(st.id)
+        self._by_thread.setdefault(older.id, []).extend(self._by_thread.pop(younger.id, []))
         for k, v in list(self._merged_threads.items()):
             if v == younger.id:
                 self._merged_threads[k] = older.id
@@ -466,6 +498,7 @@ class StoryClusterer:
             older.last_published = younger.last_published
         if younger.first_published and (older.first_published or "~") > younger.first_published:
             older.first_published = younger.first_published
+        self._expire_at(older)
 
     def _merge(self, a: Cluster, b: Cluster) -> None:
         older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
@@ -485,6 +518,11 @@ class StoryClusterer:
         del self.stories[younger.id]
         self._retired[younger.id] = younger
         self._dirty_stories.update({older.id, younger.id})
+
+
+def _top_hits(hits: Counter[str]) -> list[str]:
+    """The ``MAX_CANDIDATES`` clusters with most hits (ties by id), without sorting every hit."""
+    return [c for c, _ in heapq.nsmallest(MAX_CANDIDATES, hits.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 #: shared quoted characters at which reuse counts as full evidence of one story
