@@ -170,6 +170,7 @@ class StoryClusterer:
         # open stories by thread during a thread merge pass (so reuse links between two threads
         # cost their own stories, not every open story)
         self._by_thread: dict[str, list[Cluster]] = {}
+        self._reach: dict[str, dict[str, float]] = {}
         # (t_max when pushed, id) of each level's open clusters, oldest first: eviction pops the
         # clusters past their horizon instead of scanning every open cluster at every article (a
         # lazy heap: an entry whose cluster grew newer or left is dropped when it surfaces)
@@ -460,12 +461,27 @@ class StoryClusterer:
             if best is not None and best_score >= model.merge:
                 self._merge_thread(t, self.threads[best])
         self._thread_pending = set()
-        self._by_thread = {}
+        self._by_thread, self._reach = {}, {}
 
     def _thread_link(self, a: Cluster, b: Cluster) -> float:
-        sa = self._by_thread.get(a.id, [])
-        sb = self._by_thread.get(b.id, [])
-        return max((self._linked(x, y) for x in sa for y in sb), default=0.0)
+        """Strongest reuse from a member of a story of ``a`` to one of ``b`` (0 when none).
+
+        The same maximum as ``_linked`` over every pair of their stories, but through ``a``'s
+        reach (partner -> strongest weight), built once per pass: the cost is the members of the
+        two threads, not the product of their story counts.
+        """
+        reach = self._reach.get(a.id)
+        if reach is None:
+            reach = {}
+            for x in self._by_thread.get(a.id, []):
+                for m in x.members:
+                    for p, w in self.partners.get(m, {}).items():
+                        if w > reach.get(p, -1.0):
+                            reach[p] = w
+            self._reach[a.id] = reach
+        if not reach:
+            return 0.0
+        return max((reach[m] for y in self._by_thread.get(b.id, []) for m in y.members if m in reach), default=0.0)
 
     def _merge_thread(self, a: Cluster, b: Cluster) -> None:
         older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
@@ -478,6 +494,8 @@ class StoryClusterer:
                 st.thread = older.id
                 self._dirty_stories.add(st.id)
         self._by_thread.setdefault(older.id, []).extend(self._by_thread.pop(younger.id, []))
+        self._reach.pop(older.id, None)
+        self._reach.pop(younger.id, None)
         for k, v in list(self._merged_threads.items()):
             if v == younger.id:
                 self._merged_threads[k] = older.id
