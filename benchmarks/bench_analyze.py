@@ -48,20 +48,14 @@ def _commit() -> str:
 
 
 def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = None) -> dict[str, Any]:
+    from corpus_gen import ingest_corpus
+
     from newstrace.corpus import analyze
-    from newstrace.ingest import read_inputs
     from newstrace.store.sqlite import Store
 
     t0 = time.perf_counter()
+    ingest_corpus(corpus, db)
     with Store(db) as st:
-        batch = []
-        for a in read_inputs([corpus]):
-            batch.append(a)
-            if len(batch) >= 2000:
-                st.add_articles(batch)
-                batch = []
-        if batch:
-            st.add_articles(batch)
         t1 = time.perf_counter()
         c1 = _cpu()
         rep = analyze(st, steps=steps, workers=workers)
@@ -122,12 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_spark(corpus, work / f"spark-{args.n}", steps, args.master)))
         return 0
     if not corpus.exists():
-        from corpus_gen import generate_corpus
+        from corpus_gen import write_corpus
 
-        rows = generate_corpus(args.n)
-        with corpus.open("w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        write_corpus(args.n, corpus)
     results = []
     for engine in args.engine or ["local"]:
         if engine == "local":  # a fresh database (the Spark engine writes Parquet under --work)

@@ -61,25 +61,12 @@ def build_db(n: int, db: Path, analysis: str, reanalyze: bool = False) -> tuple[
     """The corpus database (built once; an existing one is reused), analysed as asked."""
     info: dict[str, Any] = {"db": str(db.relative_to(ROOT)), "articles": n, "analysis": analysis}
     if not db.exists():
-        from corpus_gen import generate_corpus
-
-        from newstrace.ingest import read_inputs
-        from newstrace.store.sqlite import Store
+        from corpus_gen import ingest_corpus, write_corpus
 
         t = time.perf_counter()
-        records = generate_corpus(n)
         jsonl = db.with_suffix(".jsonl")
-        with jsonl.open("w", encoding="utf-8") as f:
-            for r in records:
-                f.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-        with Store(db) as st:
-            batch = []
-            for a in read_inputs([jsonl]):
-                batch.append(a)
-                if len(batch) >= 1000:
-                    st.add_articles(batch)
-                    batch = []
-            st.add_articles(batch)
+        write_corpus(n, jsonl)
+        ingest_corpus(jsonl, db)
         info["build_seconds"] = round(time.perf_counter() - t, 1)
     from newstrace.store.sqlite import Store as _Store
 

@@ -169,6 +169,28 @@ def generate_corpus(n: int, data: Path = DATA, seed: int = 0) -> list[dict[str, 
     return records
 
 
+def write_corpus(n: int, out: Path, data: Path = DATA, seed: int = 0) -> list[dict[str, Any]]:
+    """Generate ``n`` records and write them as JSONL to ``out`` (what every benchmark ingests)."""
+    recs = generate_corpus(n, data, seed)
+    with out.open("w", encoding="utf-8") as f:
+        for r in recs:
+            f.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+    return recs
+
+
+def ingest_corpus(path: Path, db: Path) -> None:
+    """Store the JSONL corpus in ``db`` the way users do: ``newstrace ingest`` (batched commits)."""
+    import contextlib
+    import io
+
+    from newstrace.cli.main import main as newstrace
+
+    with contextlib.redirect_stdout(io.StringIO()):  # its --json summary is not the benchmark's output
+        code = newstrace(["ingest", str(path), "--db", str(db), "--json"])
+    if code != 0:
+        raise SystemExit(f"newstrace ingest {path} failed with exit code {code}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     ap.add_argument("--n", type=int, required=True, help="number of articles")
@@ -176,10 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    recs = generate_corpus(args.n, args.data, args.seed)
-    with args.out.open("w", encoding="utf-8") as f:
-        for r in recs:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    recs = write_corpus(args.n, args.out, args.data, args.seed)
     kinds: dict[str, int] = defaultdict(int)
     for r in recs:
         kinds[r["kind"]] += 1
