@@ -182,8 +182,8 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
             return real(arts, steps)
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
-        with pytest.raises(KeyboardInterrupt):
-            analyze(st, batch_size=5, steps=steps)
+        with pytest.raises(KeyboardInterrupt):  # in this process, where the replaced step runs
+            analyze(st, batch_size=5, steps=steps, workers=1)
         monkeypatch.setattr(local_engine, "article_steps", real)
         done = st.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
         assert done == 10  # two committed batches, nothing of the third

@@ -23,7 +23,6 @@ from typing import Any
 from newstrace.corpus import params
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
-from newstrace.engine import steps as steps_module
 from newstrace.engine.steps import (
     STEPS,
     ArticleRecord,
@@ -209,10 +208,7 @@ class _Steps:
         self.cache = cache
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
-        # the pool runs the steps module's own functions; if this process replaced them (a test
-        # interrupting a run, an instrumented step), run here so the replacement is what runs
-        replaced = article_steps is not steps_module.article_steps or pair_record is not steps_module.pair_record
-        if workers > 1 and not replaced:
+        if workers > 1:
             methods = multiprocessing.get_all_start_methods()
             # fork: workers start in milliseconds and share the loaded models; else the default
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
