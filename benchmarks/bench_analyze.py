@@ -7,8 +7,10 @@ processes whose peak is read from their children's rusage).
 
     python benchmarks/bench_analyze.py --n 10000 --engine local --engine spark [--no-claims] [--workers N]
 
-CPU seconds are reported next to wall time (this process plus its children: pool workers, Spark's
-JVM and Python workers) because the benchmark machine is shared and wall time alone says little.
+CPU seconds are reported next to wall time because the benchmark machine is shared and wall time
+alone says little. ``analyze_cpu_seconds`` and ``peak_rss*`` come from ``rusage`` (this process and
+its reaped children: the local engine's pool workers); ``tree_*`` from sampling ``/proc`` for the
+whole process tree, which also sees Spark's JVM and its Python workers.
 """
 
 from __future__ import annotations
@@ -41,6 +43,83 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+class TreeSampler:
+    """Samples this process and all its descendants from ``/proc`` every ``period`` seconds.
+
+    ``rusage`` misses what Spark runs: the JVM and its Python workers are not reaped by this
+    process before it reports, so their CPU and memory would be lost. The sampler keeps, per pid,
+    the last CPU time seen (a process's final fraction of a period can be missed) and the peak of
+    the *sum* of RSS over the tree, which is what the machine has to hold.
+    """
+
+    def __init__(self, period: float = 0.5) -> None:
+        import os
+        import threading
+
+        self.root = os.getpid()
+        self.period = period
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.page = os.sysconf("SC_PAGE_SIZE")
+        self.cpu: dict[int, float] = {}
+        self.peak_rss = 0
+        self.peak_procs = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _stats(self) -> dict[int, tuple[int, float, int]]:
+        """pid -> (ppid, cpu seconds, rss bytes) of every process readable in ``/proc``."""
+        out: dict[int, tuple[int, float, int]] = {}
+        for d in Path("/proc").iterdir():
+            if not d.name.isdigit():
+                continue
+            try:
+                raw = (d / "stat").read_text()
+            except OSError:
+                continue
+            f = raw[raw.rindex(")") + 2 :].split()  # fields after "pid (comm) "
+            out[int(d.name)] = (int(f[1]), (int(f[11]) + int(f[12])) / self.tick, int(f[21]) * self.page)
+        return out
+
+    def sample(self) -> None:
+        stats = self._stats()
+        kids: dict[int, list[int]] = {}
+        for pid, (ppid, _, _) in stats.items():
+            kids.setdefault(ppid, []).append(pid)
+        tree, todo = [], [self.root]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo.extend(kids.get(pid, []))
+        for pid in tree:
+            if pid in stats:
+                self.cpu[pid] = stats[pid][1]
+        self.peak_rss = max(self.peak_rss, sum(stats[p][2] for p in tree if p in stats))
+        self.peak_procs = max(self.peak_procs, len(tree))
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period):
+            self.sample()
+
+    def __enter__(self) -> TreeSampler:
+        self.sample()
+        self.start = dict(self.cpu)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.sample()
+        self._stop.set()
+        self._thread.join()
+
+    def figures(self) -> dict[str, float]:
+        cpu = sum(v - self.start.get(pid, 0.0) for pid, v in self.cpu.items())
+        return {
+            "tree_cpu_seconds": round(cpu, 1),
+            "tree_peak_rss_mb": round(self.peak_rss / 2**20, 1),
+            "tree_processes": self.peak_procs,
+        }
+
+
 def _commit() -> str:
     proc = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True, check=False)
@@ -58,7 +137,8 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
     with Store(db) as st:
         t1 = time.perf_counter()
         c1 = _cpu()
-        rep = analyze(st, steps=steps, workers=workers)
+        with TreeSampler() as tree:
+            rep = analyze(st, steps=steps, workers=workers)
     t2 = time.perf_counter()
     return {
         "engine": "local",
@@ -68,6 +148,7 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
         "articles_per_second": round(rep.analysed / (t2 - t1), 2),
         **rep.to_dict(),
         **_peak_mb(),
+        **tree.figures(),
     }
 
 
@@ -77,14 +158,15 @@ def run_spark(corpus: Path, out: Path, steps: list[str], master: str) -> dict[st
     t0 = time.perf_counter()
     c0 = _cpu()
     spark = None
-    try:
-        from newstrace.engine.spark import get_session
+    with TreeSampler() as tree:
+        try:
+            from newstrace.engine.spark import get_session
 
-        spark = get_session(master)
-        rep = go(corpus, out, master=master, steps=steps, spark=spark)
-    finally:
-        if spark is not None:
-            spark.stop()  # the JVM and its Python workers end, so their CPU time is counted
+            spark = get_session(master)
+            rep = go(corpus, out, master=master, steps=steps, spark=spark)
+        finally:
+            if spark is not None:
+                spark.stop()
     dt = time.perf_counter() - t0
     return {
         **rep,
@@ -92,6 +174,7 @@ def run_spark(corpus: Path, out: Path, steps: list[str], master: str) -> dict[st
         "analyze_cpu_seconds": round(_cpu() - c0, 1),
         "articles_per_second": round(rep["articles"] / dt, 2),
         **_peak_mb(),
+        **tree.figures(),
     }
 
 
