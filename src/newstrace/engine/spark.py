@@ -191,6 +191,12 @@ def run_spark(
     sc = spark.sparkContext
     source = str(input_path)
 
+    from pyspark import StorageLevel
+
+    # MEMORY_AND_DISK, not cache()'s MEMORY_ONLY: a partition that does not fit in the heap is
+    # spilled instead of dropped, and a dropped partition would be recomputed (every article's
+    # features again, every pair aligned again) each time a later stage reads it
+    keep = StorageLevel.MEMORY_AND_DISK
     if _is_parquet(input_path):
         records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
     else:
@@ -200,13 +206,13 @@ def run_spark(
         .map(lambda d: (d["id"], d))
         .reduceByKey(lambda x, y: x if (x.get("record") or 0) >= (y.get("record") or 0) else y)
         .values()
-        .cache()
+        .persist(keep)
     )
     n_articles = articles.count()
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found")
     step_list = list(steps)
-    recs = articles.mapPartitions(lambda it: _article_records(it, step_list)).cache()
+    recs = articles.mapPartitions(lambda it: _article_records(it, step_list)).persist(keep)
 
     by_id = articles.map(lambda d: (d["id"], d))
     pairs_rdd = sc.emptyRDD()
@@ -224,7 +230,7 @@ def run_spark(
             .join(by_id)  # (b, (a_dict, b_dict))
             .map(lambda x: (x[1][0], x[1][1]))
         )
-        pairs_rdd = joined.mapPartitions(_align).cache()
+        pairs_rdd = joined.mapPartitions(_align).persist(keep)
 
     # stories and threads: one sequential pass on the driver, in the stream order
     partners: dict[str, dict[str, float]] = {}
