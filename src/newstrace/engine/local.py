@@ -61,11 +61,39 @@ class AnalyzeReport:
     pending: int = 0
     seconds: float = 0.0
     steps: list[str] = field(default_factory=list)
+    semantic: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
+        if not self.semantic:  # default runs report what they always did
+            del d["semantic"]
         return d
+
+
+#: the model ``--semantic`` runs record in the database (``R.SEMANTIC_KEY``)
+SEMANTIC_MODEL = "all-MiniLM-L6-v2"
+
+
+def check_semantic(store: Store, semantic: bool) -> None:
+    """Refuse to mix clustering models: a database keeps the choice its first analysis made.
+
+    Stories built with sentence embeddings carry embedding sums in their saved centroids and were
+    joined by the semantic model; adding articles without embeddings to them (or the reverse)
+    would silently build stories with two different models, so a resumed or incremental run must
+    use the flag the database was analysed with.
+    """
+    recorded = R.semantic_model(store.conn)
+    if recorded is not None and not semantic:
+        raise StoreError(
+            f"{store.path}: its stories were built with sentence embeddings ({recorded}); "
+            "run 'newstrace analyze --semantic' on it (or analyse into a new database)"
+        )
+    if recorded is None and semantic and R.analysed_any(store.conn):
+        raise StoreError(
+            f"{store.path}: it was analysed without --semantic; run 'newstrace analyze' without it "
+            "(or analyse into a new database to use sentence embeddings)"
+        )
 
 
 def save_clusterer_state(conn: Any, cl: StoryClusterer) -> None:
@@ -169,8 +197,9 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, name="newstrace-parent-watch", daemon=True).start()
 
 
-def _worker_article_steps(arts: list[Article], steps: list[str]) -> list[ArticleRecord]:
-    return list(article_steps(arts, steps))
+def _worker_article_steps(arts: list[Article], steps: list[str], semantic: bool = False) -> list[ArticleRecord]:
+    # ``semantic`` is passed only when set: default runs call the step exactly as before
+    return list(article_steps(arts, steps, semantic=True) if semantic else article_steps(arts, steps))
 
 
 def _worker_pairs(jobs: list[tuple[Article, list[Article]]]) -> list[list[PairRecord | None]]:
@@ -203,8 +232,9 @@ class _Steps:
     written in and therefore the database are the same with any number of workers.
     """
 
-    def __init__(self, workers: int, steps: list[str], cache: PrepareCache) -> None:
+    def __init__(self, workers: int, steps: list[str], cache: PrepareCache, semantic: bool = False) -> None:
         self.steps = steps
+        self.semantic = semantic
         self.cache = cache
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
@@ -219,9 +249,11 @@ class _Steps:
     def articles(self, arts: list[Article]) -> _Records:
         """Per-article records, started now (on the pool) so they can run while the caller works."""
         if self.pool is None:  # computed when the batch is taken, as without a pool
-            return _Records(later=lambda: list(article_steps(arts, self.steps)))
+            return _Records(later=lambda: _worker_article_steps(arts, self.steps, self.semantic))
         parts = _split(arts, self.workers * 2)
-        return _Records(parts=[self.pool.submit(_worker_article_steps, part, self.steps) for part in parts])
+        return _Records(
+            parts=[self.pool.submit(_worker_article_steps, part, self.steps, self.semantic) for part in parts]
+        )
 
     def pairs(self, jobs: list[tuple[Article, list[Article]]]) -> Iterator[list[PairRecord | None]]:
         """``pair_record(other, a)`` for each job ``(a, others)``, job by job in input order.
@@ -265,10 +297,11 @@ def analyze(
     batch_size: int = BATCH,
     steps: Sequence[str] = STEPS,
     max_df: int | None = None,
-    story: SimilarityModel = params.STORY,
-    thread: SimilarityModel = params.THREAD,
+    story: SimilarityModel | None = None,
+    thread: SimilarityModel | None = None,
     on_batch: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    semantic: bool = False,
 ) -> AnalyzeReport:
     """Analyse every article not analysed yet; commit per batch (see the module docstring).
 
@@ -277,12 +310,24 @@ def analyze(
     are computed while this one is aligned and clustered, and the candidate pairs of a batch are
     aligned in parallel. Results are collected in input order, so the database is the same with
     any number of workers; ``workers=1`` runs everything in this process.
+
+    ``semantic`` adds sentence embeddings to the story and thread models (extra ``semantic``;
+    ``story``/``thread`` default to ``params.models(semantic)``). The choice is recorded in the
+    database and a later run with the other choice is refused (``check_semantic``).
     """
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
     t0 = time.perf_counter()
     steps = [s for s in STEPS if s in steps]
-    report = AnalyzeReport(steps=list(steps))
+    check_semantic(store, semantic)
+    default_story, default_thread = params.models(semantic)
+    story = story or default_story
+    thread = thread or default_thread
+    if semantic:
+        from newstrace.corpus.semantic import get_embedder
+
+        get_embedder()  # a missing extra fails here, before any batch; forked workers share it
+    report = AnalyzeReport(steps=list(steps), semantic=semantic)
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
@@ -298,7 +343,7 @@ def analyze(
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
     cl = load_clusterer(conn, since, story, thread, merge_every=batch_size) if "stories" in steps else None
     prepared = PrepareCache(PREPARE_CACHE)
-    run = _Steps(default_workers() if workers is None else max(1, workers), list(steps), prepared)
+    run = _Steps(default_workers() if workers is None else max(1, workers), list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
 
     def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records]:
@@ -314,6 +359,8 @@ def analyze(
             records = pending_records.result()
             last = number + 1 == len(batches)
             with store.transaction():
+                if semantic:
+                    R.put_state(conn, R.SEMANTIC_KEY, SEMANTIC_MODEL)
                 if again:
                     R.clear_article_results(conn, sorted(again))
                 partners: dict[str, dict[str, float]] = {}

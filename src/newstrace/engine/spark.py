@@ -86,12 +86,14 @@ def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[dict[str, Any
             yield obj, index
 
 
-def _article_records(dicts: Iterable[dict[str, Any]], steps: Sequence[str]) -> Iterator[dict[str, Any]]:
+def _article_records(
+    dicts: Iterable[dict[str, Any]], steps: Sequence[str], semantic: bool = False
+) -> Iterator[dict[str, Any]]:
     from newstrace.engine.steps import article_steps, order_key
     from newstrace.model import Article
 
     arts = [Article.from_dict(d) for d in dicts]
-    for a, rec in zip(arts, article_steps(arts, steps), strict=True):
+    for a, rec in zip(arts, article_steps(arts, steps, semantic), strict=True):
         yield {
             "id": a.id,
             "order": list(order_key(a)),
@@ -172,8 +174,14 @@ def run_spark(
     merge_every: int = 500,
     max_df: int | None = None,
     spark: Any = None,
+    semantic: bool = False,
 ) -> dict[str, Any]:
-    """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``."""
+    """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``.
+
+    ``semantic`` adds sentence embeddings (extra ``semantic``, needed on the executors too) to the
+    clustering features and uses ``params.models(True)``, like the local engine; the choice goes
+    into the ``state`` table, so a database loaded from the result keeps it.
+    """
     from newstrace.corpus import params
     from newstrace.corpus.features import ArticleFeatures
     from newstrace.corpus.stories import Changes, StoryClusterer
@@ -212,7 +220,11 @@ def run_spark(
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found")
     step_list = list(steps)
-    recs = articles.mapPartitions(lambda it: _article_records(it, step_list)).persist(keep)
+    if semantic:
+        from newstrace.corpus.semantic import get_embedder
+
+        get_embedder()  # a missing extra fails on the driver, before the executors start
+    recs = articles.mapPartitions(lambda it: _article_records(it, step_list, semantic)).persist(keep)
 
     by_id = articles.map(lambda d: (d["id"], d))
     pairs_rdd = sc.emptyRDD()
@@ -244,7 +256,7 @@ def run_spark(
     memberships: list[dict[str, Any]] = []
     state_rows: list[dict[str, Any]] = []
     if "stories" in steps:
-        cl = StoryClusterer(params.STORY, params.THREAD, merge_every=merge_every)
+        cl = StoryClusterer(*params.models(semantic), merge_every=merge_every)
         stream = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["features"])).sortByKey()
         # the local engine labels a cluster when a batch of ``merge_every`` articles that changed it
         # commits, with the document frequencies of that moment: label at the same points here, so
@@ -296,6 +308,11 @@ def run_spark(
             {"key": "df", "value": cl.df.to_bytes()},
             {"key": "clusterer", "value": json.dumps(meta).encode()},
         ]
+        if semantic:
+            from newstrace.engine.local import SEMANTIC_MODEL
+            from newstrace.store.results import SEMANTIC_KEY
+
+            state_rows.append({"key": SEMANTIC_KEY, "value": SEMANTIC_MODEL.encode()})
 
     provenance_rdd = sc.emptyRDD()
     if "reuse" in steps and memberships:
@@ -311,7 +328,7 @@ def run_spark(
 
     _write(spark, out_dir, articles, recs, pairs_rdd, stories_rows, memberships, provenance_rdd, state_rows)
     n_pairs = int(pairs_rdd.count()) if "reuse" in steps else 0
-    return {
+    report: dict[str, Any] = {
         "engine": "spark",
         "master": master,
         "input": source,
@@ -323,6 +340,9 @@ def run_spark(
         "steps": list(steps),
         "seconds": round(time.perf_counter() - t0, 3),
     }
+    if semantic:  # default runs report what they always did
+        report["semantic"] = True
+    return report
 
 
 def _write(

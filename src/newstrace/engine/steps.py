@@ -44,9 +44,21 @@ def order_key(article: Article) -> tuple[bool, str, str]:
     return stream_order_key(published_iso(article.published), article.id)
 
 
-def article_steps(articles: Iterable[Article], steps: Sequence[str] = STEPS) -> Iterator[ArticleRecord]:
-    """Records of each article, in input order; claims are parsed in batches (``nlp.pipe``)."""
+def article_steps(
+    articles: Iterable[Article], steps: Sequence[str] = STEPS, semantic: bool = False
+) -> Iterator[ArticleRecord]:
+    """Records of each article, in input order; claims are parsed in batches (``nlp.pipe``).
+
+    ``semantic`` adds each article's sentence embedding to its clustering features (extra
+    ``semantic``; only when the ``stories`` step runs, the one that reads them). The embedding
+    module is imported only then, so default runs never load it.
+    """
     arts = list(articles)
+    embs: list[list[float]] | None = None
+    if semantic and "stories" in steps:
+        from newstrace.corpus.semantic import embed_articles
+
+        embs = embed_articles(arts)
     claims: Iterator[ArticleClaims] | None = None
     if "claims" in steps:
         from newstrace.claims import extract_many
@@ -57,10 +69,13 @@ def article_steps(articles: Iterable[Article], steps: Sequence[str] = STEPS) -> 
         from newstrace.reuse import candidate_keys
 
         keys_fn = candidate_keys
-    for a in arts:
+    for i, a in enumerate(arts):
+        feats = article_features(a)
+        if embs is not None:
+            feats.emb = embs[i]
         yield ArticleRecord(
             id=a.id,
-            features=article_features(a),
+            features=feats,
             keys=keys_fn(a) if keys_fn else [],
             claims=next(claims) if claims is not None else None,
         )

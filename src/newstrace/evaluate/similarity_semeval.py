@@ -9,7 +9,11 @@ prediction ``4 - 3 * s`` to keep the task's sign. Figures on the held-out pairs 
   result this report also prints as ``dev_fit``);
 * ``pearson_story_probability_test``: the clusterer's join probability (``params.STORY``) for two
   undated articles, a transfer figure (its other weights were calibrated on FA-KES);
-* ``pearson_body_cosine_test``: the plain IDF body cosine, for reference.
+* ``pearson_body_cosine_test``: the plain IDF body cosine, for reference;
+* with ``--semantic`` (extra ``semantic``): ``pearson_embedding_cosine_test``, the cosine of the
+  all-MiniLM-L6-v2 embeddings of headline + body (``corpus/semantic.py``), and
+  ``pearson_story_similarity_with_embedding_test``, least squares of ``FIT_FEATURES`` plus that
+  cosine fitted on the dev pairs (``dev_fit_with_embedding``).
 
 The pairs carry no dates, so the time features sit at their "unknown" value. IDF comes from all
 texts of the chosen language (unsupervised; no scores are read for it).
@@ -84,14 +88,13 @@ def pearson(x: np.ndarray, y: np.ndarray) -> float:
     return float(np.corrcoef(x, y)[0, 1])
 
 
-def _embedder() -> Any:
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as e:
-        raise InputError("--semantic needs the 'semantic' extra: pip install 'newstrace[semantic]'") from e
-    from newstrace.corpus.semantic import model_path
+def embedding_cosines(pairs: list[tuple[Article, Article]]) -> np.ndarray:
+    """Cosine of the sentence embeddings (headline + body, ``corpus.semantic``) of each pair."""
+    from newstrace.corpus.semantic import embed_articles
 
-    return SentenceTransformer(str(model_path()), device="cpu")
+    va = np.asarray(embed_articles([a for a, _ in pairs]), dtype=np.float64)
+    vb = np.asarray(embed_articles([b for _, b in pairs]), dtype=np.float64)
+    return np.sum(va * vb, axis=1)
 
 
 def fit_text(X: np.ndarray, y: np.ndarray) -> TextModel:
@@ -109,12 +112,14 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, 
     rows = load_pairs(path, lang)
     df = DocFreq()
     pairs = []
+    texts: list[tuple[Article, Article]] = []
     for r in rows:
-        fa = article_features(_article(r["pair_id"], "1", r["text1"]))
-        fb = article_features(_article(r["pair_id"], "2", r["text2"]))
+        a, b = _article(r["pair_id"], "1", r["text1"]), _article(r["pair_id"], "2", r["text2"])
+        fa, fb = article_features(a), article_features(b)
         df.add(fa)
         df.add(fb)
         pairs.append((r, Centroid.of(fa), Centroid.of(fb)))
+        texts.append((a, b))
     Xt = np.array([text_features(ca, cb, df) for _, ca, cb in pairs], dtype=np.float64)
     y = np.array([r["overall"] for r, _, _ in pairs])
     split = np.array([split_of(r["pair_id"]) for r, _, _ in pairs])
@@ -139,15 +144,18 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, 
         "dev_fit": {"weights": dict(zip(TEXT_FEATURES, fit.weights, strict=True)), "bias": fit.bias},
     }
     if semantic:
-        emb = _embedder()
-        va = emb.encode([r["text1"] for r, _, _ in pairs], normalize_embeddings=True)
-        vb = emb.encode([r["text2"] for r, _, _ in pairs], normalize_embeddings=True)
-        cos = np.sum(va * vb, axis=1)
-        Xs = np.column_stack([Xt, cos])
-        A = np.column_stack([Xs, np.ones(len(Xs))])
+        cos = embedding_cosines(texts)
+        cols = [TEXT_FEATURES.index(f) for f in FIT_FEATURES]
+        A = np.column_stack([Xt[:, cols], cos, np.ones(len(Xt))])
         coef, *_ = np.linalg.lstsq(A[dev], (4.0 - y[dev]) / 3.0, rcond=None)
         result["pearson_embedding_cosine_test"] = _r(pearson(4 - 3 * cos[test], y[test]))
+        result["pearson_embedding_cosine_dev"] = _r(pearson(4 - 3 * cos[dev], y[dev]))
         result["pearson_story_similarity_with_embedding_test"] = _r(pearson(4 - 3 * (A @ coef)[test], y[test]))
+        names = [*FIT_FEATURES, "embedding"]
+        result["dev_fit_with_embedding"] = {
+            "weights": {n: round(float(c), 4) for n, c in zip(names, coef[:-1], strict=True)},
+            "bias": round(float(coef[-1]), 4),
+        }
     return result
 
 

@@ -28,7 +28,14 @@ import numpy as np
 from newstrace.clean.text import normalize_body
 from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures, article_features
-from newstrace.corpus.similarity import FEATURES, Centroid, DocFreq, SimilarityModel, features
+from newstrace.corpus.similarity import (
+    FEATURES,
+    SEMANTIC_FEATURES,
+    Centroid,
+    DocFreq,
+    SimilarityModel,
+    features,
+)
 from newstrace.corpus.stories import cluster_features, stream_order_key
 from newstrace.errors import InputError
 from newstrace.ingest import read_articles
@@ -211,6 +218,14 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
 # --- running and calibrating ------------------------------------------------------------------
 
 
+def corpus_features(corpus: LabelledCorpus, semantic: bool = False) -> dict[str, ArticleFeatures]:
+    """Clustering features of every article, through the engines' own per-article step (with
+    sentence embeddings when ``semantic``), so the benchmark measures what ``analyze`` runs."""
+    from newstrace.engine.steps import article_steps
+
+    return {r.id: r.features for r in article_steps(corpus.articles, ("stories",), semantic)}
+
+
 def run(
     corpus: LabelledCorpus,
     feats: dict[str, ArticleFeatures] | None = None,
@@ -296,13 +311,20 @@ def fit_model(
     """
     from sklearn.linear_model import LogisticRegression
 
-    cols = [FEATURES.index(n) for n in names if n != "reuse"]
+    every = FEATURES + SEMANTIC_FEATURES if base.semantic else FEATURES
+    cols = [every.index(n) for n in names if n != "reuse"]
     lr = LogisticRegression(C=10.0, max_iter=5000)
     lr.fit(X[:, cols], y)
-    weights = [w if n == "reuse" else 0.0 for n, w in zip(FEATURES, base.weights, strict=True)]
+    weights = [w if n == "reuse" else 0.0 for n, w in zip(every, base.weights + base.semantic, strict=True)]
     for w, i in zip(lr.coef_[0], cols, strict=True):
         weights[i] = round(float(w), 3)
-    return replace(base, weights=tuple(weights), bias=round(float(lr.intercept_[0]), 3))
+    k = len(FEATURES)
+    return replace(
+        base,
+        weights=tuple(weights[:k]),
+        semantic=tuple(weights[k:]),
+        bias=round(float(lr.intercept_[0]), 3),
+    )
 
 
 def calibrate(
@@ -313,26 +335,38 @@ def calibrate(
     thread_taus: Iterable[float] = (3.0, 5.0),
     names: Sequence[str] = FIT_FEATURES,
     story_names: Sequence[str] = STORY_FEATURES,
+    feats: dict[str, ArticleFeatures] | None = None,
+    semantic: bool = False,
 ) -> dict[str, Any]:
-    """Fit story and thread models on the dev split and sweep thresholds for pairwise F1 there."""
+    """Fit story and thread models on the dev split and sweep thresholds for pairwise F1 there.
+
+    With ``semantic`` the features carry sentence embeddings (``feats`` from ``corpus_features``
+    with ``semantic=True``) and both levels are fitted with ``SEMANTIC_FEATURES`` too, starting from
+    ``params.models(True)``.
+    """
     dev = corpus.subset("dev")
-    feats = {a.id: article_features(a) for a in dev.articles}
+    if feats is None:
+        feats = corpus_features(dev, semantic)
+    story_base, thread_base = params.models(semantic)
+    if semantic:
+        names = (*names, *SEMANTIC_FEATURES)
+        story_names = (*story_names, *SEMANTIC_FEATURES)
     best_story: tuple[float, SimilarityModel] | None = None
     for tau in taus:
-        base = replace(params.STORY, tau=tau)
+        base = replace(story_base, tau=tau)
         X, y = training_pairs(dev, feats, dev.story, base)
         m0 = fit_model(X, y, base, story_names)
         for j in joins:
             for mg in merges:
                 m = replace(m0, join=j, merge=max(mg, j))
-                f1 = run(dev, feats, m, params.THREAD)["pairwise"]["f1"]
+                f1 = run(dev, feats, m, thread_base)["pairwise"]["f1"]
                 if best_story is None or f1 > best_story[0]:
                     best_story = (f1, m)
     assert best_story is not None
     story = best_story[1]
     best_thread: tuple[float, SimilarityModel] | None = None
     for tau in thread_taus:
-        base = replace(params.THREAD, tau=tau)
+        base = replace(thread_base, tau=tau)
         X, y = training_pairs(dev, feats, dev.thread, base)
         m0 = fit_model(X, y, base, names)
         for j in joins:
@@ -351,8 +385,11 @@ def calibrate(
 
 
 def model_dict(m: SimilarityModel) -> dict[str, Any]:
+    weights = dict(zip(FEATURES, m.weights, strict=True))
+    if m.semantic:  # only models with sentence embeddings list those weights
+        weights.update(zip(SEMANTIC_FEATURES, m.semantic, strict=True))
     return {
-        "weights": dict(zip(FEATURES, m.weights, strict=True)),
+        "weights": weights,
         "bias": m.bias,
         "tau": m.tau,
         "join": m.join,
@@ -361,18 +398,36 @@ def model_dict(m: SimilarityModel) -> dict[str, Any]:
     }
 
 
-def evaluate_corpus(corpus: LabelledCorpus, split: str = "test") -> dict[str, Any]:
-    """The benchmark figures on one split with the shipped parameters."""
-    result = run(corpus.subset(split))
+def evaluate_corpus(
+    corpus: LabelledCorpus,
+    split: str = "test",
+    feats: dict[str, ArticleFeatures] | None = None,
+    semantic: bool = False,
+) -> dict[str, Any]:
+    """The benchmark figures on one split with the shipped parameters (``params.models(semantic)``)."""
+    story, thread = params.models(semantic)
+    sub = corpus.subset(split)
+    if semantic and feats is None:
+        feats = corpus_features(sub, semantic)
+    result = run(sub, feats, story, thread)
     result["split"] = split
-    result["reuse_pairs"] = sum(len(v) for v in corpus.subset(split).partners.values()) // 2
-    result["story_model"] = model_dict(params.STORY)
-    result["thread_model"] = model_dict(params.THREAD)
+    result["reuse_pairs"] = sum(len(v) for v in sub.partners.values()) // 2
+    result["story_model"] = model_dict(story)
+    result["thread_model"] = model_dict(thread)
+    if semantic:  # default runs report what they always did
+        result["semantic"] = True
     return result
 
 
-def evaluate(fakes: Path, fnc: Path | None, split: str = "test", distractors: int = 600, reuse: bool = True) -> dict[str, Any]:
+def evaluate(
+    fakes: Path,
+    fnc: Path | None,
+    split: str = "test",
+    distractors: int = 600,
+    reuse: bool = True,
+    semantic: bool = False,
+) -> dict[str, Any]:
     corpus = load_corpus(fakes, fnc, distractors)
     if reuse:
         add_reuse(corpus)
-    return evaluate_corpus(corpus, split)
+    return evaluate_corpus(corpus, split, semantic=semantic)

@@ -88,6 +88,22 @@ def put_state(conn: sqlite3.Connection, key: str, value: bytes | str) -> None:
     )
 
 
+#: ``corpus_state`` key naming the sentence-embedding model a database's stories were built with
+#: (``analyze --semantic``); absent for default runs
+SEMANTIC_KEY = "semantic"
+
+
+def semantic_model(conn: sqlite3.Connection) -> str | None:
+    """The embedding model the stories of this database were built with, ``None`` without one."""
+    raw = get_state(conn, SEMANTIC_KEY)
+    return None if raw is None else raw.decode()
+
+
+def analysed_any(conn: sqlite3.Connection) -> bool:
+    """Whether any article of this database was analysed already (stories may exist)."""
+    return conn.execute("SELECT 1 FROM analysis LIMIT 1").fetchone() is not None
+
+
 # --- reuse ------------------------------------------------------------------------------------
 
 
