@@ -133,8 +133,9 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
     from newstrace.store.sqlite import Store
 
     t0 = time.perf_counter()
-    ingest_corpus(corpus, db)
+    ingest_corpus(corpus, db)  # idempotent: a resumed run finds every article unchanged
     with Store(db) as st:
+        before = st.conn.execute("SELECT count(*) FROM analysis").fetchone()[0]
         t1 = time.perf_counter()
         c1 = _cpu()
         with TreeSampler() as tree:
@@ -145,6 +146,7 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
         "ingest_seconds": round(t1 - t0, 2),
         "analyze_seconds": round(t2 - t1, 2),
         "analyze_cpu_seconds": round(_cpu() - c1, 1),
+        "analysed_before": before,
         "articles_per_second": round(rep.analysed / (t2 - t1), 2),
         **rep.to_dict(),
         **_peak_mb(),
@@ -186,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--workers", type=int, default=None, help="local engine: worker processes (default: the cores)")
     ap.add_argument("--work", type=Path, default=None, help="folder for the corpus, db and results")
+    ap.add_argument(
+        "--resume",
+        action="store_true",
+        help="local engine: keep the database under --work and analyse only what it has not (a stopped run continues)",
+    )
     ap.add_argument("--child", choices=["local", "spark"], help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     steps = ["reuse", "stories"] if args.no_claims else ["reuse", "claims", "stories"]
@@ -204,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(args.n, corpus)
     results = []
     for engine in args.engine or ["local"]:
-        if engine == "local":  # a fresh database (the Spark engine writes Parquet under --work)
+        if engine == "local" and not args.resume:  # a fresh database (Spark writes Parquet under --work)
             db = work / f"local-{args.n}.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)

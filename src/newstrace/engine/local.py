@@ -202,12 +202,27 @@ def _worker_article_steps(arts: list[Article], steps: list[str], semantic: bool 
     return list(article_steps(arts, steps, semantic=True) if semantic else article_steps(arts, steps))
 
 
-def _worker_pairs(jobs: list[tuple[Article, list[Article]]]) -> list[list[PairRecord | None]]:
-    """``pair_record(other, a)`` of each job's article ``a`` with each of its candidates."""
-    global _WORKER_CACHE
+#: the worker's own read-only connection to the database being analysed
+_WORKER_STORE: Store | None = None
+
+
+def _worker_pairs(jobs: list[tuple[Article, list[str]]], db: str) -> list[list[PairRecord | None]]:
+    """``pair_record(other, a)`` of each job's article ``a`` with each of its candidates.
+
+    Candidates arrive as ids and are read here from the database (committed by ``ingest``): on a
+    dense corpus an article has tens of candidates, and pickling their texts through the pool's
+    pipes kept the workers waiting for input and the engine waiting for the workers.
+    """
+    global _WORKER_CACHE, _WORKER_STORE
     if _WORKER_CACHE is None:
         _WORKER_CACHE = PrepareCache(PREPARE_CACHE // 2)
-    return [[pair_record(o, a, _WORKER_CACHE) for o in others] for a, others in jobs]
+    if _WORKER_STORE is None or str(_WORKER_STORE.path) != db:
+        _WORKER_STORE = Store(db, readonly=True)
+    out: list[list[PairRecord | None]] = []
+    for a, ids in jobs:
+        others = [_WORKER_STORE.get_article(i) for i in ids]
+        out.append([None if o is None else pair_record(o, a, _WORKER_CACHE) for o in others])
+    return out
 
 
 def default_workers() -> int:
@@ -255,15 +270,20 @@ class _Steps:
             parts=[self.pool.submit(_worker_article_steps, part, self.steps, self.semantic) for part in parts]
         )
 
-    def pairs(self, jobs: list[tuple[Article, list[Article]]]) -> Iterator[list[PairRecord | None]]:
-        """``pair_record(other, a)`` for each job ``(a, others)``, job by job in input order.
+    def pairs(self, store: Store, jobs: list[tuple[Article, list[str]]]) -> Iterator[list[PairRecord | None]]:
+        """``pair_record(other, a)`` for each job ``(a, candidate ids)``, job by job in input order
+        (``None`` where a candidate is not in ``store``).
 
         On the pool the work is submitted before this returns (ahead of anything submitted later);
         in this process it is done lazily, as the caller iterates.
         """
         if self.pool is None:
-            return ([pair_record(o, a, self.cache) for o in others] for a, others in jobs)
-        futures = [self.pool.submit(_worker_pairs, part) for part in _split(jobs, self.workers * 4)]
+            return (
+                [None if (o := store.get_article(i)) is None else pair_record(o, a, self.cache) for i in ids]
+                for a, ids in jobs
+            )
+        db = str(store.path.resolve())
+        futures = [self.pool.submit(_worker_pairs, part, db) for part in _split(jobs, self.workers * 4)]
         return (recs for f in futures for recs in f.result())
 
     def close(self) -> None:
@@ -364,20 +384,16 @@ def analyze(
                 if again:
                     R.clear_article_results(conn, sorted(again))
                 partners: dict[str, dict[str, float]] = {}
-                jobs: list[tuple[Article, list[Article]]] = []
-                found: list[list[str]] = []
+                jobs: list[tuple[Article, list[str]]] = []
                 if "reuse" in steps:
-                    cache: dict[str, Article] = {a.id: a for a in arts}
                     for a, rec in zip(arts, records, strict=True):
                         ps = R.key_partners(conn, a.id, rec.keys, max_df)
                         report.pairs += len(ps)
-                        others = [o for o in (cache.get(p) or store.get_article(p) for p in ps) if o is not None]
-                        found.append([o.id for o in others])
-                        jobs.append((a, others))
-                aligned = run.pairs(jobs)
+                        jobs.append((a, list(ps)))
+                aligned = run.pairs(store, jobs)
                 if not last:  # the next batch's records are computed while this one is finished
                     upcoming = load(batches[number + 1])
-                for (a, _), ids, recs in zip(jobs, found, aligned, strict=True):
+                for (a, ids), recs in zip(jobs, aligned, strict=True):
                     for p, rec_pair in zip(ids, recs, strict=True):
                         if rec_pair is not None:
                             R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
