@@ -238,3 +238,32 @@ def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFix
     with Store(db, readonly=True) as st:
         edges = R.provenance_of(st.conn, story["id"])
     assert [(e.source, e.derived) for e in edges if not e.source.startswith("external:")] == [(RT, REWRITE)]
+
+
+def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
+    """Spark results clustered with embeddings must not be loaded into a database analysed without."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.load import load_results
+    from newstrace.errors import InputError, StoreError
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    def folder(name: str, keys: dict[str, bytes]) -> Path:
+        out = tmp_path / name / "state"
+        out.mkdir(parents=True)
+        table = pa.table({"key": list(keys), "value": list(keys.values())})
+        pq.write_table(table, out / "part-0.parquet")
+        return tmp_path / name
+
+    with Store(tmp_path / "db.sqlite") as st:
+        st.add_articles(read_articles([EXAMPLES]))
+        with st.transaction():
+            hashes = dict(st.conn.execute("SELECT id, content_hash FROM articles").fetchall())
+            R.mark_analysed(st.conn, sorted(hashes.items()))
+        with pytest.raises(StoreError, match="without sentence embeddings"):
+            load_results(st, folder("semantic", {R.SEMANTIC_KEY: b"all-MiniLM-L6-v2", "df": b""}))
+        # the same model passes the check and goes on to the tables (none here)
+        with pytest.raises(InputError, match="no 'articles' table"):
+            load_results(st, folder("plain", {"df": b""}))

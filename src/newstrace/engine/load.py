@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, NewstraceError, StoreError
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -43,10 +43,27 @@ def _rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:
         yield from batch.to_pylist()
 
 
+def _check_model(store: Store, folder: Path, state: dict[str, bytes]) -> None:
+    """Refuse results clustered with the other model than the database's stories (as ``analyze``
+    does, ``engine.local.check_semantic``): the two would be mixed in one set of stories."""
+    if not R.analysed_any(store.conn):
+        return
+    theirs = R.SEMANTIC_KEY in state
+    ours = R.semantic_model(store.conn) is not None
+    if theirs != ours:
+        how = {True: "with sentence embeddings (--semantic)", False: "without sentence embeddings"}
+        raise StoreError(
+            f"{store.path}: its stories were built {how[ours]}, the results in {folder} {how[theirs]}; "
+            "load them into a new database"
+        )
+
+
 def load_results(store: Store, folder: Path) -> dict[str, int]:
     """Insert articles and every result table; returns counts per table."""
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
+    state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
+    _check_model(store, folder, state)
     counts: dict[str, int] = {}
     arts = [Article.from_dict(json.loads(r["json"])) for r in _rows(folder, "articles")]
     arts.sort(key=lambda a: a.id)
@@ -100,8 +117,8 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
         for story, edges in sorted(by_story.items()):
             R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)))
         counts["provenance"] = sum(len(v) for v in by_story.values())
-        for r in _rows(folder, "state"):
-            R.put_state(conn, r["key"], bytes(r["value"]))
+        for key, value in state.items():
+            R.put_state(conn, key, value)
         hashes = {row[0]: row[1] for row in conn.execute("SELECT id, content_hash FROM articles")}
         R.mark_analysed(conn, [(i, hashes[i]) for i in ids if i in hashes])
     return counts
