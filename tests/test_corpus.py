@@ -175,11 +175,11 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
         real = local_engine.article_steps
         calls = {"n": 0}
 
-        def dying(arts, steps):  # type: ignore[no-untyped-def]
+        def dying(arts, steps, semantic=False):  # type: ignore[no-untyped-def]
             calls["n"] += 1
             if calls["n"] == 3:
                 raise KeyboardInterrupt  # the run is killed inside its third batch
-            return real(arts, steps)
+            return real(arts, steps, semantic=semantic)
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
         with pytest.raises(KeyboardInterrupt):  # in this process, where the replaced step runs

@@ -198,8 +198,7 @@ def _worker_init(parent: int) -> None:
 
 
 def _worker_article_steps(arts: list[Article], steps: list[str], semantic: bool = False) -> list[ArticleRecord]:
-    # ``semantic`` is passed only when set: default runs call the step exactly as before
-    return list(article_steps(arts, steps, semantic=True) if semantic else article_steps(arts, steps))
+    return list(article_steps(arts, steps, semantic=semantic))
 
 
 #: the worker's own read-only connection to the database being analysed
