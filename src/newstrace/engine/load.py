@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import InputError, NewstraceError, StoreError
+from newstrace.engine.local import check_semantic
+from newstrace.errors import InputError, NewstraceError
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -43,27 +44,12 @@ def _rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:
         yield from batch.to_pylist()
 
 
-def _check_model(store: Store, folder: Path, state: dict[str, bytes]) -> None:
-    """Refuse results clustered with the other model than the database's stories (as ``analyze``
-    does, ``engine.local.check_semantic``): the two would be mixed in one set of stories."""
-    if not R.analysed_any(store.conn):
-        return
-    theirs = R.SEMANTIC_KEY in state
-    ours = R.semantic_model(store.conn) is not None
-    if theirs != ours:
-        how = {True: "with sentence embeddings (--semantic)", False: "without sentence embeddings"}
-        raise StoreError(
-            f"{store.path}: its stories were built {how[ours]}, the results in {folder} {how[theirs]}; "
-            "load them into a new database"
-        )
-
-
 def load_results(store: Store, folder: Path) -> dict[str, int]:
     """Insert articles and every result table; returns counts per table."""
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
-    _check_model(store, folder, state)
+    check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     counts: dict[str, int] = {}
     arts = [Article.from_dict(json.loads(r["json"])) for r in _rows(folder, "articles")]
     arts.sort(key=lambda a: a.id)

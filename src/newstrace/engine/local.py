@@ -75,25 +75,27 @@ class AnalyzeReport:
 SEMANTIC_MODEL = "all-MiniLM-L6-v2"
 
 
-def check_semantic(store: Store, semantic: bool) -> None:
+def check_semantic(
+    store: Store,
+    semantic: bool,
+    *,
+    what: str = "this run",
+    fix: str = "run 'newstrace analyze' with the database's choice (or analyse into a new database)",
+) -> None:
     """Refuse to mix clustering models: a database keeps the choice its first analysis made.
 
     Stories built with sentence embeddings carry embedding sums in their saved centroids and were
     joined by the semantic model; adding articles without embeddings to them (or the reverse)
-    would silently build stories with two different models, so a resumed or incremental run must
-    use the flag the database was analysed with.
+    would silently build stories with two different models, so a resumed or incremental run, and
+    Spark results loaded into the database (``engine.load``), must use the choice it was analysed
+    with. ``what`` names the incoming side and ``fix`` what to do instead, in the error.
     """
-    recorded = R.semantic_model(store.conn)
-    if recorded is not None and not semantic:
-        raise StoreError(
-            f"{store.path}: its stories were built with sentence embeddings ({recorded}); "
-            "run 'newstrace analyze --semantic' on it (or analyse into a new database)"
-        )
-    if recorded is None and semantic and R.analysed_any(store.conn):
-        raise StoreError(
-            f"{store.path}: it was analysed without --semantic; run 'newstrace analyze' without it "
-            "(or analyse into a new database to use sentence embeddings)"
-        )
+    if not R.analysed_any(store.conn):
+        return
+    ours = R.semantic_model(store.conn) is not None
+    if ours != semantic:
+        how = {True: "with sentence embeddings (--semantic)", False: "without sentence embeddings (without --semantic)"}
+        raise StoreError(f"{store.path}: its stories were built {how[ours]}, {what} {how[semantic]}; {fix}")
 
 
 def save_clusterer_state(conn: Any, cl: StoryClusterer) -> None:
