@@ -160,18 +160,26 @@ def run_spark(corpus: Path, out: Path, steps: list[str], master: str) -> dict[st
     t0 = time.perf_counter()
     c0 = _cpu()
     spark = None
+    stages: dict[str, float] = {}
     with TreeSampler() as tree:
         try:
             from newstrace.engine.spark import get_session
 
             spark = get_session(master)
-            rep = go(corpus, out, master=master, steps=steps, spark=spark)
+
+            def on_progress(stage: str, done: int, total: int) -> None:
+                # when each stage ended (seconds from the start): where the time of a long run goes
+                stages[stage] = round(time.perf_counter() - t0, 1)
+                print(f"{stages[stage]:>9.1f} s  {stage}: {done}/{total}", file=sys.stderr, flush=True)
+
+            rep = go(corpus, out, master=master, steps=steps, spark=spark, on_progress=on_progress)
         finally:
             if spark is not None:
                 spark.stop()
     dt = time.perf_counter() - t0
     return {
         **rep,
+        "stage_end_seconds": stages,
         "analyze_seconds": round(dt, 2),
         "analyze_cpu_seconds": round(_cpu() - c0, 1),
         "articles_per_second": round(rep["articles"] / dt, 2),
@@ -220,9 +228,10 @@ def main(argv: list[str] | None = None) -> int:
             cmd.append("--no-claims")
         if args.workers is not None:
             cmd += ["--workers", str(args.workers)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        # the child's stderr passes through: a long run shows its stages as they end
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
         if proc.returncode != 0:
-            print(proc.stderr[-3000:], file=sys.stderr)
+            print(f"{engine} run failed (exit {proc.returncode}); its stderr is above", file=sys.stderr)
             return proc.returncode
         results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
     print(json.dumps({"n": args.n, "steps": steps, "commit": _commit(), "results": results}, indent=2))

@@ -97,7 +97,8 @@ def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
     """One corpus through both engines by the documented commands; one Spark run per module.
 
     Local: ``ingest`` then ``analyze --batch 7`` (several batches: the result must not depend on
-    batching). Spark: ``analyze --engine spark --input --out --batch 7`` then ``load-results``.
+    batching). Spark: ``analyze --engine spark --input --out --batch 7`` then ``load-results`` (three
+    alignment blocks: pairs whose articles sit in different blocks must come out as in one).
     """
     tmp = tmp_path_factory.mktemp("engines")
     corpus = _corpus(tmp)

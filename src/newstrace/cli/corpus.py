@@ -36,7 +36,10 @@ def analyze(
     ] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Spark: folder for the Parquet results.")] = None,
     master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[2]",
-    batch: Annotated[int, typer.Option(min=1, help="Local: articles per committed batch.")] = 500,
+    batch: Annotated[
+        int,
+        typer.Option(min=1, help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
+    ] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
     workers: Annotated[
@@ -67,7 +70,24 @@ def analyze(
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
         from newstrace.engine.spark import run_spark
 
-        report = run_spark(input_path, out_dir, master=master, steps=steps, merge_every=batch, semantic=semantic)
+        with progress(label="analyze", enabled=not as_json) as bar:
+            tasks: dict[str, Any] = {}
+
+            def on_progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
+
+            report = run_spark(
+                input_path,
+                out_dir,
+                master=master,
+                steps=steps,
+                merge_every=batch,
+                block=batch,
+                semantic=semantic,
+                on_progress=on_progress,
+            )
         if as_json:
             emit_json(report)
         else:

@@ -6,7 +6,8 @@ Same functions, different executor. Records are turned into articles with the in
 1. ``article_steps`` in ``mapPartitions``: clustering features, candidate keys, claims;
 2. candidate pairs: ``(key, article)`` rows grouped by key, paired with ``ranked_pairs`` (the local
    engine's incremental max-df rule stated per key group), de-duplicated;
-3. ``pair_record`` (alignment) on the pairs, joined with their texts, in ``mapPartitions``;
+3. ``pair_record`` (alignment) on the pairs, block by block: a block is the pairs whose later
+   article falls in one stretch of the stream, with one copy of each article they name;
 4. stories and threads: the features streamed to the driver in publication order
    (``toLocalIterator``, bounded memory) through the same ``StoryClusterer``;
 5. provenance per story with ``story_provenance`` on the executors.
@@ -23,11 +24,14 @@ import re
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from newstrace.errors import InputError, NewstraceError
+
+#: most prepared articles one block keeps (memory bound per task, as the local engine's cache)
+_BLOCK_CACHE = 8192
 
 #: tables written under ``--out`` (one Parquet folder each)
 TABLES = ("articles", "keys", "pairs", "claims", "stories", "memberships", "provenance", "state")
@@ -115,22 +119,30 @@ def _key_group(kv: tuple[str, Iterable[tuple[list[Any], str]]], max_df: int) -> 
     yield from ranked_pairs(holders, max_df)
 
 
-def _align(rows: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Iterator[dict[str, Any]]:
+def _align_blocks(rows: Iterable[tuple[int, tuple[Iterable[tuple[str, str]], Iterable[dict[str, Any]]]]]) -> Iterator[dict[str, Any]]:
+    """Align the candidate pairs of each block against the block's own copy of the articles they name.
+
+    A block holds the pairs whose later article falls in one range of the stream, so its earlier
+    partners are mostly the same recent articles, as in the local engine: each is prepared once
+    per block instead of once per pair.
+    """
     from newstrace.engine.steps import pair_record
     from newstrace.model import Article
     from newstrace.reuse.align import PrepareCache
 
-    cache = PrepareCache(1024)  # per partition: an article meets many candidates
-    for da, db in rows:
-        rec = pair_record(Article.from_dict(da), Article.from_dict(db), cache)
-        if rec is not None:
-            yield {
-                "a": rec.pair.a,
-                "b": rec.pair.b,
-                "chars": rec.chars,
-                "quoted": rec.quoted,
-                "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False),
-            }
+    for _, (pairs_it, arts_it) in rows:
+        arts = {d["id"]: Article.from_dict(d) for d in arts_it}
+        cache = PrepareCache(min(len(arts), _BLOCK_CACHE))
+        for a_id, b_id in sorted(pairs_it, key=lambda ab: (ab[1], ab[0])):
+            rec = pair_record(arts[a_id], arts[b_id], cache)
+            if rec is not None:
+                yield {
+                    "a": rec.pair.a,
+                    "b": rec.pair.b,
+                    "chars": rec.chars,
+                    "quoted": rec.quoted,
+                    "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False),
+                }
 
 
 def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]]]) -> Iterator[dict[str, Any]]:
@@ -173,14 +185,17 @@ def run_spark(
     steps: Sequence[str] | None = None,
     merge_every: int = 500,
     max_df: int | None = None,
+    block: int = 500,
     spark: Any = None,
     semantic: bool = False,
+    on_progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, Any]:
     """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``.
 
     ``semantic`` adds sentence embeddings (extra ``semantic``, needed on the executors too) to the
     clustering features and uses ``params.models(True)``, like the local engine; the choice goes
-    into the ``state`` table, so a database loaded from the result keeps it.
+    into the ``state`` table, so a database loaded from the result keeps it. ``on_progress(stage,
+    done, total)`` is called as each stage ends and along the driver's clustering pass.
     """
     from newstrace.corpus import params
     from newstrace.corpus.features import ArticleFeatures
@@ -220,14 +235,17 @@ def run_spark(
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found")
     step_list = list(steps)
+    report_progress = on_progress or (lambda stage, done, total: None)
+    report_progress("articles", n_articles, n_articles)
     if semantic:
         from newstrace.corpus.semantic import get_embedder
 
         get_embedder()  # a missing extra fails on the driver, before the executors start
     recs = articles.mapPartitions(lambda it: _article_records(it, step_list, semantic)).persist(keep)
+    report_progress("per-article steps", recs.count(), n_articles)
 
-    by_id = articles.map(lambda d: (d["id"], d))
     pairs_rdd = sc.emptyRDD()
+    n_pairs = 0
     if "reuse" in steps:
         md = int(max_df)
         cand = (
@@ -236,13 +254,29 @@ def run_spark(
             .flatMap(lambda kv: _key_group(kv, md))
             .distinct()
         )
-        joined = (
-            cand.join(by_id)  # (a, (b, a_dict))
-            .map(lambda x: (x[1][0], x[1][1]))
-            .join(by_id)  # (b, (a_dict, b_dict))
+        # blocks of ``block`` consecutive articles (stream order); a pair goes to its later
+        # article's block, and each block gets one copy of every article its pairs name: an
+        # article is shipped and prepared about once per block that needs it, instead of twice
+        # per candidate pair (a hundred at 100k articles) as a pair-by-pair join would
+        blk = int(block)
+        block_of = (
+            recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["id"]))
+            .sortByKey()
+            .zipWithIndex()
+            .map(lambda x: (x[0][1], x[1] // blk))
+        )
+        pair_blocks = cand.map(lambda ab: (ab[1], ab[0])).join(block_of).map(lambda x: (x[1][1], (x[1][0], x[0])))
+        needed = (
+            pair_blocks.flatMap(lambda x: [(x[1][0], x[0]), (x[1][1], x[0])])
+            .distinct()
+            .join(articles.map(lambda d: (d["id"], d)))
             .map(lambda x: (x[1][0], x[1][1]))
         )
-        pairs_rdd = joined.mapPartitions(_align).persist(keep)
+        pairs_rdd = pair_blocks.cogroup(needed).mapPartitions(_align_blocks).persist(keep)
+        # an action over all partitions at once: the driver's ``toLocalIterator`` below would
+        # otherwise align one partition at a time, on one core
+        n_pairs = int(pairs_rdd.count())
+        report_progress("reuse pairs", n_pairs, n_pairs)
 
     # stories and threads: one sequential pass on the driver, in the stream order
     partners: dict[str, dict[str, float]] = {}
@@ -278,6 +312,7 @@ def run_spark(
             cl.add(f, partners.get(f.id))
             if n % merge_every == 0:
                 absorb(cl.drain())
+                report_progress("stories", n, n_articles)
         cl.finish()
         absorb(cl.drain())
         clusters = {c.id: c for c in [*ch.threads, *ch.stories, *cl.threads.values(), *cl.stories.values()]}
@@ -327,7 +362,6 @@ def run_spark(
         provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance)
 
     _write(spark, out_dir, articles, recs, pairs_rdd, stories_rows, memberships, provenance_rdd, state_rows)
-    n_pairs = int(pairs_rdd.count()) if "reuse" in steps else 0
     report: dict[str, Any] = {
         "engine": "spark",
         "master": master,
