@@ -244,6 +244,8 @@ def run_spark(
     recs = articles.mapPartitions(lambda it: _article_records(it, step_list, semantic)).persist(keep)
     report_progress("per-article steps", recs.count(), n_articles)
 
+    # the stream order, sorted once: it cuts the alignment blocks and feeds the clusterer
+    ordered = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), (r["id"], r["features"]))).sortByKey()
     pairs_rdd = sc.emptyRDD()
     n_pairs = 0
     if "reuse" in steps:
@@ -259,12 +261,7 @@ def run_spark(
         # article is shipped and prepared about once per block that needs it, instead of twice
         # per candidate pair (a hundred at 100k articles) as a pair-by-pair join would
         blk = int(block)
-        block_of = (
-            recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["id"]))
-            .sortByKey()
-            .zipWithIndex()
-            .map(lambda x: (x[0][1], x[1] // blk))
-        )
+        block_of = ordered.zipWithIndex().map(lambda x: (x[0][1][0], x[1] // blk))
         pair_blocks = cand.map(lambda ab: (ab[1], ab[0])).join(block_of).map(lambda x: (x[1][1], (x[1][0], x[0])))
         needed = (
             pair_blocks.flatMap(lambda x: [(x[1][0], x[0]), (x[1][1], x[0])])
@@ -291,7 +288,6 @@ def run_spark(
     state_rows: list[dict[str, Any]] = []
     if "stories" in steps:
         cl = StoryClusterer(*params.models(semantic), merge_every=merge_every)
-        stream = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), r["features"])).sortByKey()
         # the local engine labels a cluster when a batch of ``merge_every`` articles that changed it
         # commits, with the document frequencies of that moment: label at the same points here, so
         # both engines give the same labels (``tests/test_spark_parity.py``)
@@ -307,7 +303,7 @@ def run_spark(
             ch.merged.update(part.merged)
             ch.merged_threads.update(part.merged_threads)
 
-        for n, (_, fd) in enumerate(stream.toLocalIterator(), 1):
+        for n, (_, (_, fd)) in enumerate(ordered.toLocalIterator(), 1):
             f = ArticleFeatures.from_dict(fd)
             cl.add(f, partners.get(f.id))
             if n % merge_every == 0:
