@@ -22,6 +22,8 @@ from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newstrace.corpus.gazetteer import regions
+from newstrace.corpus.kinds import kinds
 from newstrace.model import Article
 
 #: size of the hashed term space; 2**20 keeps collisions rare for news vocabularies
@@ -86,7 +88,10 @@ class ArticleFeatures:
     ``body``/``title``/``ents`` map hashed dimensions to sublinear term frequencies; ``lead`` is the
     same for the headline and first ``LEAD_TERMS`` content words (news puts what happened first);
     ``places`` counts names that follow a locative preposition (no IDF: a common place is still
-    the place); ``terms`` maps the strongest body and entity dimensions back to readable words for
+    the place); ``regions`` counts the provinces (first-level regions) of the places the text
+    names (``corpus/gazetteer.py``) and ``kinds`` the kinds of violence it reports
+    (``corpus/kinds.py``, one count each): what tells two reports of one day and one war apart
+    when they are about different places or different attacks; ``terms`` maps the strongest body and entity dimensions back to readable words for
     story labels; ``t`` is the publication time in days since 1970 (``None`` when unknown).
     ``emb`` is the article's unit sentence embedding (``corpus/semantic.py``) when the run uses
     ``--semantic``, else ``None`` (and absent from ``to_dict``, so default runs ship what they did).
@@ -103,6 +108,8 @@ class ArticleFeatures:
     title_text: str | None = None
     lead: dict[int, float] = field(default_factory=dict)
     places: dict[int, float] = field(default_factory=dict)
+    regions: dict[int, float] = field(default_factory=dict)
+    kinds: dict[int, float] = field(default_factory=dict)
     emb: list[float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -118,6 +125,8 @@ class ArticleFeatures:
             "title_text": self.title_text,
             "lead": [[d, v] for d, v in sorted(self.lead.items())],
             "places": [[d, v] for d, v in sorted(self.places.items())],
+            "regions": [[d, v] for d, v in sorted(self.regions.items())],
+            "kinds": [[d, v] for d, v in sorted(self.kinds.items())],
         }
         if self.emb is not None:
             d["emb"] = list(self.emb)
@@ -137,6 +146,8 @@ class ArticleFeatures:
             title_text=d.get("title_text"),
             lead={int(k): float(v) for k, v in d.get("lead") or []},
             places={int(k): float(v) for k, v in d.get("places") or []},
+            regions={int(k): float(v) for k, v in d.get("regions") or []},
+            kinds={int(k): float(v) for k, v in d.get("kinds") or []},
             emb=[float(x) for x in d["emb"]] if d.get("emb") is not None else None,
         )
 
@@ -237,6 +248,9 @@ def article_features(article: Article) -> ArticleFeatures:
     place: Counter[int] = Counter()
     for t, c in (place_counts(article.title or "") + place_counts(article.text)).items():
         place[term_dim(t, "p")] += c
+    region: Counter[int] = Counter()
+    for r, c in regions(f"{article.title or ''}\n{article.text}").items():
+        region[term_dim(r, "r")] += c
     published = article.published.isoformat() if article.published is not None else None
     return ArticleFeatures(
         id=article.id,
@@ -250,4 +264,6 @@ def article_features(article: Article) -> ArticleFeatures:
         title_text=article.title,
         lead=sublinear(lead),
         places=dict(place),
+        regions=dict(region),
+        kinds={term_dim(k, "k"): 1.0 for k in kinds(article.title, article.text)},
     )

@@ -295,9 +295,9 @@ def training_pairs(
 #: features the clustering levels are fitted on: the story similarity (content), plus what content
 #: alone cannot tell (titles, the lead name, places, time); the raw cosines stay out, they are
 #: already inside ``text``
-FIT_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay", "within_day")
+FIT_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay", "within_day", "region_conflict", "kind_conflict")
 #: the story level leaves ``within_day`` out (see ``corpus/params.STORY``)
-STORY_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay")
+STORY_FEATURES = ("text", "title", "lead_ent", "place", "decay", "text_x_decay", "region_conflict", "kind_conflict")
 
 
 def fit_model(
