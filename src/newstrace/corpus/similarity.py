@@ -141,6 +141,14 @@ def cosine(a: SparseVec, b: SparseVec, df: DocFreq) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
+#: the hashed-dimension vectors an article carries (``ArticleFeatures`` fields of these names) and a
+#: centroid sums, in the order states are written
+VECTORS = ("body", "title", "ents", "lead", "places", "regions", "kinds")
+#: a big story keeps ``keep // share`` dimensions of each vector (``Centroid.prune``); kinds are
+#: five at most and are never pruned
+PRUNE_SHARE = {"body": 1, "title": 4, "ents": 4, "lead": 4, "places": 8, "regions": 8}
+
+
 @dataclass
 class Centroid:
     """Sum of the members' term vectors plus time statistics: what a story or thread is to compare.
@@ -172,13 +180,8 @@ class Centroid:
         return c
 
     def add(self, feat: ArticleFeatures) -> None:
-        self.body.add(feat.body)
-        self.title.add(feat.title)
-        self.ents.add(feat.ents)
-        self.lead.add(feat.lead)
-        self.places.add(feat.places)
-        self.regions.add(feat.regions)
-        self.kinds.add(feat.kinds)
+        for name in VECTORS:
+            getattr(self, name).add(getattr(feat, name))
         self.n += 1
         if feat.t is not None:
             self._add_time(feat.t, feat.t, feat.t, 1)
@@ -200,13 +203,8 @@ class Centroid:
         self.t_max = t_max if self.t_max is None else max(self.t_max, t_max)
 
     def merge(self, other: Centroid) -> None:
-        self.body.add(other.body.v)
-        self.title.add(other.title.v)
-        self.ents.add(other.ents.v)
-        self.lead.add(other.lead.v)
-        self.places.add(other.places.v)
-        self.regions.add(other.regions.v)
-        self.kinds.add(other.kinds.v)
+        for name in VECTORS:
+            getattr(self, name).add(getattr(other, name).v)
         self.n += other.n
         if other.t_n and other.t_min is not None and other.t_max is not None:
             self._add_time(other.t_sum, other.t_min, other.t_max, other.t_n)
@@ -214,32 +212,22 @@ class Centroid:
             self._add_emb(other.emb, other.emb_n)
 
     def prune(self, keep: int) -> None:
-        self.body.prune(keep)
-        self.title.prune(keep // 4)
-        self.ents.prune(keep // 4)
-        self.lead.prune(keep // 4)
-        self.places.prune(keep // 8)
-        self.regions.prune(keep // 8)
+        for name, share in PRUNE_SHARE.items():
+            getattr(self, name).prune(keep // share)
 
     @property
     def t_mean(self) -> float | None:
         return self.t_sum / self.t_n if self.t_n else None
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "body": sorted(self.body.v.items()),
-            "title": sorted(self.title.v.items()),
-            "ents": sorted(self.ents.v.items()),
-            "lead": sorted(self.lead.v.items()),
-            "places": sorted(self.places.v.items()),
-            "regions": sorted(self.regions.v.items()),
-            "kinds": sorted(self.kinds.v.items()),
+        d: dict[str, Any] = {name: sorted(getattr(self, name).v.items()) for name in VECTORS}
+        d.update({
             "n": self.n,
             "t_sum": self.t_sum,
             "t_n": self.t_n,
             "t_min": self.t_min,
             "t_max": self.t_max,
-        }
+        })
         if self.emb is not None:  # only semantic runs carry it: default states stay as they were
             d["emb"] = [float(x) for x in self.emb]
             d["emb_n"] = self.emb_n
@@ -248,14 +236,10 @@ class Centroid:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Centroid:
         emb = d.get("emb")
+        # states written before a vector existed (lead, places, regions, kinds) load it empty
+        vecs = {name: SparseVec({int(k): float(v) for k, v in d.get(name) or []}) for name in VECTORS}
         return cls(
-            body=SparseVec({int(k): float(v) for k, v in d["body"]}),
-            title=SparseVec({int(k): float(v) for k, v in d["title"]}),
-            ents=SparseVec({int(k): float(v) for k, v in d["ents"]}),
-            lead=SparseVec({int(k): float(v) for k, v in d.get("lead", [])}),
-            places=SparseVec({int(k): float(v) for k, v in d.get("places", [])}),
-            regions=SparseVec({int(k): float(v) for k, v in d.get("regions", [])}),
-            kinds=SparseVec({int(k): float(v) for k, v in d.get("kinds", [])}),
+            **vecs,
             n=int(d["n"]),
             t_sum=float(d["t_sum"]),
             t_n=int(d["t_n"]),
