@@ -93,8 +93,9 @@ class ArticleFeatures:
     (``corpus/kinds.py``, one count each): what tells two reports of one day and one war apart
     when they are about different places or different attacks; ``terms`` maps the strongest body
     and entity dimensions back to readable words for story labels; ``t`` is the publication time
-    in days since 1970 (``None`` when unknown). ``emb`` is the article's unit sentence embedding (``corpus/semantic.py``) when the run uses
-    ``--semantic``, else ``None`` (and absent from ``to_dict``, so default runs ship what they did).
+    in days since 1970 (``None`` when unknown). ``emb`` is the article's unit sentence embedding
+    (``corpus/semantic.py``) when the run uses ``--semantic``, else ``None`` (and absent from
+    ``to_dict``, so default runs ship what they did).
     """
 
     id: str
