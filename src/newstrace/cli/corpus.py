@@ -161,15 +161,17 @@ def stories(
     if as_json:
         emit_json(rows)
         return
+    # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
     table = Table(title=f"{len(rows)} of {total} stories in {db}")
-    for col in ("id", "thread", "first seen", "size"):
-        table.add_column(col, no_wrap=True, justify="right" if col == "size" else "left")
-    table.add_column("label", overflow="fold")
-    table.add_column("outlets", overflow="fold")
+    table.add_column("id / thread", no_wrap=True)
+    table.add_column("first seen", no_wrap=True)
+    table.add_column("size", no_wrap=True, justify="right")
+    table.add_column("label", overflow="fold", ratio=3, min_width=16)
+    table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
     for r in rows:
         table.add_row(
-            r["id"], r["thread"] or "", f"{r['start'] or '?'} {r['first_seen_outlet'] or ''}", str(r["size"]),
-            escape(r["label"] or ""), escape(_outlets_text(r["outlets"])),
+            f"{r['id']}\n{r['thread'] or ''}", f"{r['start'] or '?'}\n{escape(r['first_seen_outlet'] or '')}",
+            str(r["size"]), escape(r["label"] or ""), escape(_outlets_text(r["outlets"])),
         )
     out.print(table)
 
@@ -184,11 +186,14 @@ def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False) -> None:
         emit_json(rows)
         return
     table = Table(title=f"{len(rows)} threads in {db}")
-    for col in ("id", "span", "stories", "articles"):
-        table.add_column(col, no_wrap=True)
-    table.add_column("label", overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("span", no_wrap=True)
+    for col in ("stories", "articles"):
+        table.add_column(col, no_wrap=True, justify="right")
+    table.add_column("label", overflow="fold", min_width=16)
     for r in rows:
-        table.add_row(r["id"], f"{r['start'] or '?'} .. {r['end'] or '?'}", str(len(r["stories"])), str(r["size"]), escape(r["label"] or ""))
+        span = f"{r['start'] or '?'}\n{r['end'] or '?'}"
+        table.add_row(r["id"], span, str(len(r["stories"])), str(r["size"]), escape(r["label"] or ""))
     out.print(table)
 
 
