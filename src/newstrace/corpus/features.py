@@ -179,8 +179,17 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _entity_counts(toks: list[tuple[str, bool]]) -> Counter[str]:
-    """Capitalised tokens not at a sentence start, plus those at a start seen capitalised elsewhere."""
+def surface(token: str) -> str:
+    """How a term is shown in labels: the word as written, without quotes or possessive."""
+    w = token.replace("’", "'").strip("'-")
+    return w[:-2] if w.endswith("'s") else w
+
+
+def _entity_counts(toks: list[tuple[str, bool]], shown: dict[str, str]) -> Counter[str]:
+    """Capitalised tokens not at a sentence start, plus those at a start seen capitalised elsewhere.
+
+    ``shown`` collects each entity's first written form (labels say "Reuters", not "reuter").
+    """
     mid = {w for w, start in toks if not start and w[:1].isupper()}
     counts: Counter[str] = Counter()
     for w, start in toks:
@@ -191,6 +200,7 @@ def _entity_counts(toks: list[tuple[str, bool]]) -> Counter[str]:
         t = norm_term(w)
         if t and t not in _ENT_STOP:
             counts[t] += 1
+            shown.setdefault(t, surface(w))
     return counts
 
 
@@ -213,20 +223,25 @@ def article_features(article: Article) -> ArticleFeatures:
     body_terms: Counter[str] = Counter()
     lead_terms: Counter[str] = Counter()
     title_terms: Counter[str] = Counter()
+    #: first written form of each term, for labels ("buses", not the term "buse")
+    shown: dict[str, str] = {}
     for w, _ in tokens(article.title or ""):
         t = norm_term(w)
         if t:
             title_terms[t] += 1
             lead_terms[t] += 1
+            shown.setdefault(t, w)
     n_lead = sum(lead_terms.values())
     for w, _ in body_toks:
         t = norm_term(w)
         if t:
             body_terms[t] += 1
+            shown.setdefault(t, w)
             if n_lead < LEAD_TERMS:
                 lead_terms[t] += 1
                 n_lead += 1
-    ents = _entity_counts(body_toks) + _entity_counts(tokens(article.title or ""))
+    shown_ents: dict[str, str] = {}
+    ents = _entity_counts(body_toks, shown_ents) + _entity_counts(tokens(article.title or ""), shown_ents)
 
     body: Counter[int] = Counter()
     for t, c in body_terms.items():
@@ -240,9 +255,9 @@ def article_features(article: Article) -> ArticleFeatures:
 
     terms: dict[int, str] = {}
     for t, _ in sorted((body_terms + title_terms).items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
-        terms[term_dim(t)] = t
+        terms[term_dim(t)] = surface(shown[t]).lower()
     for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
-        terms[term_dim(t, "e")] = t
+        terms[term_dim(t, "e")] = shown_ents[t]
     lead: Counter[int] = Counter()
     for t, c in lead_terms.items():
         lead[term_dim(t)] += c

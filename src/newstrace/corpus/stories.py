@@ -85,15 +85,16 @@ class Cluster:
             out: list[str] = []
             for d, _ in ranked:
                 t = self.terms[d]
-                if t not in skip and t not in out:
+                if t.lower() not in skip and t not in out:
                     out.append(t)
                 if len(out) == k:
                     break
             return out
 
         ents = top(self.centroid.ents.v, n_ents, set())
-        words = top(self.centroid.body.v, n_words, set(ents))
-        names = [e.title() for e in ents]
+        words = top(self.centroid.body.v, n_words, {e.lower() for e in ents})
+        # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
+        names = [e if any(c.isupper() for c in e) else e.title() for e in ents]
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
 
     def to_state(self) -> bytes:
