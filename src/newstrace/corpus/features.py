@@ -23,7 +23,8 @@ from typing import Any
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newstrace.corpus.gazetteer import regions
-from newstrace.corpus.kinds import kinds
+from newstrace.corpus.kinds import kinds, report_kind
+from newstrace.corpus.words import sentence_words
 from newstrace.model import Article
 
 #: size of the hashed term space; 2**20 keeps collisions rare for news vocabularies
@@ -31,7 +32,6 @@ DIM_BITS = 20
 DIM_MASK = (1 << DIM_BITS) - 1
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_SENT_END = re.compile(r"[.!?:;\"“”]\s*$")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     {"said", "says", "told", "according", "reported", "report", "also", "new", "like", "just", "year",
      "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -91,7 +91,8 @@ class ArticleFeatures:
     the place); ``regions`` counts the provinces (first-level regions) of the places the text
     names (``corpus/gazetteer.py``) and ``kinds`` the kinds of violence it reports
     (``corpus/kinds.py``, one count each): what tells two reports of one day and one war apart
-    when they are about different places or different attacks; ``terms`` maps the strongest body
+    when they are about different places or different attacks; ``report`` is whether the
+    headline reports a statement or an event (``kinds.report_kind``); ``terms`` maps the strongest body
     and entity dimensions back to readable words for story labels; ``t`` is the publication time
     in days since 1970 (``None`` when unknown). ``emb`` is the article's unit sentence embedding
     (``corpus/semantic.py``) when the run uses ``--semantic``, else ``None`` (and absent from
@@ -111,6 +112,7 @@ class ArticleFeatures:
     places: dict[int, float] = field(default_factory=dict)
     regions: dict[int, float] = field(default_factory=dict)
     kinds: dict[int, float] = field(default_factory=dict)
+    report: dict[int, float] = field(default_factory=dict)
     emb: list[float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +130,7 @@ class ArticleFeatures:
             "places": [[d, v] for d, v in sorted(self.places.items())],
             "regions": [[d, v] for d, v in sorted(self.regions.items())],
             "kinds": [[d, v] for d, v in sorted(self.kinds.items())],
+            "report": [[d, v] for d, v in sorted(self.report.items())],
         }
         if self.emb is not None:
             d["emb"] = list(self.emb)
@@ -149,6 +152,7 @@ class ArticleFeatures:
             places={int(k): float(v) for k, v in d.get("places") or []},
             regions={int(k): float(v) for k, v in d.get("regions") or []},
             kinds={int(k): float(v) for k, v in d.get("kinds") or []},
+            report={int(k): float(v) for k, v in d.get("report") or []},
             emb=[float(x) for x in d["emb"]] if d.get("emb") is not None else None,
         )
 
@@ -169,14 +173,7 @@ def days(published: date | datetime | None) -> float | None:
 
 def tokens(text: str) -> list[tuple[str, bool]]:
     """Words with a flag telling whether each one opens a sentence (capitals there prove nothing)."""
-    out: list[tuple[str, bool]] = []
-    last_end = 0
-    for m in _WORD.finditer(text):
-        gap = text[last_end : m.start()]
-        sentence_start = not out or bool(_SENT_END.search(gap)) or "\n" in gap
-        out.append((m.group(), sentence_start))
-        last_end = m.end()
-    return out
+    return [(w, start) for w, start, _ in sentence_words(text, _WORD)]
 
 
 def surface(token: str) -> str:
@@ -265,7 +262,7 @@ def article_features(article: Article) -> ArticleFeatures:
     for t, c in (place_counts(article.title or "") + place_counts(article.text)).items():
         place[term_dim(t, "p")] += c
     region: Counter[int] = Counter()
-    for r, c in regions(f"{article.title or ''}\n{article.text}").items():
+    for r, c in regions(article.text, article.title or "").items():
         region[term_dim(r, "r")] += c
     published = article.published.isoformat() if article.published is not None else None
     return ArticleFeatures(
@@ -282,4 +279,5 @@ def article_features(article: Article) -> ArticleFeatures:
         places=dict(place),
         regions=dict(region),
         kinds={term_dim(k, "k"): 1.0 for k in kinds(article.title, article.text)},
+        report={term_dim(r, "s"): 1.0 for r in [report_kind(article.title)] if r},
     )
