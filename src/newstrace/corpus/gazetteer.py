@@ -86,6 +86,14 @@ def region_of(name: str) -> str | None:
     return key if key is not None and "." in key else None
 
 
+def _opens_longer_name(words: list[tuple[str, bool, str]], i: int) -> bool:
+    """Whether word ``i`` runs on into another capitalised word of the same sentence."""
+    if i + 1 >= len(words):
+        return False
+    nxt, start, gap = words[i + 1]
+    return nxt[:1].isupper() and not start and not gap.strip()
+
+
 def _mentions(text: str, title: str = "") -> tuple[list[tuple[str, str]], list[str]]:
     """(folded name, region) of each place mention, and the country code of each country mention.
 
@@ -121,11 +129,14 @@ def _mentions(text: str, title: str = "") -> tuple[list[tuple[str, str]], list[s
             if n == 1 and (
                 w.lower() in lower
                 or (key is not None and "." in key and start and w not in mid)
-                or (i + 1 < len(words) and words[i + 1][0][:1].isupper() and not words[i + 1][1] and not words[i + 1][2].strip())
+                or _opens_longer_name(words, i)
             ):
                 break
             if key is not None:
-                (places.append((f, key)) if "." in key else countries.append(key))
+                if "." in key:
+                    places.append((f, key))
+                else:
+                    countries.append(key)
                 step = n
                 break
         i += step
