@@ -12,7 +12,14 @@ from conftest import require_data
 from newstrace.corpus.features import ArticleFeatures, article_features
 from newstrace.corpus.gazetteer import region_of, regions
 from newstrace.corpus.kinds import kinds, report_kind
-from newstrace.corpus.similarity import Centroid, SparseVec, conflict, event_key, same_province
+from newstrace.corpus.similarity import (
+    Centroid,
+    SparseVec,
+    conflict,
+    event_key,
+    same_province,
+    statement_conflict,
+)
 from newstrace.model import Article
 
 # three openings of real FA-KES-style reports (Idlib gas attack, Idlib air strike, Aleppo car bomb)
@@ -95,6 +102,37 @@ def test_statements_and_event_reports(rt: Article, rewrite: Article) -> None:
     assert report_kind("Syrian state TV says 22 killed in car bomb in northern Syria") == "event"
     assert report_kind("Blaming Assad Trump says Syria attack cannot be tolerated") == "statement"
     assert report_kind(None) is None
+
+
+def test_a_statement_keeps_later_events_out_but_joins_the_event_it_follows(rt: Article) -> None:
+    def story(title: str, text: str, day: str) -> Centroid:
+        return Centroid.of(article_features(Article.create(text, title=title, published=date.fromisoformat(day))))
+
+    envoy = Centroid.of(article_features(rt))
+    # SANA's kind of report, the day after the envoy's statement: a new event, not his story
+    rockets = story(
+        "Three people killed five injured in terrorist rocket attack in Aleppo",
+        "Three people were killed and five injured when terrorists fired rockets on al-Hamdaniyeh "
+        "neighbourhood in Aleppo city, a source at Aleppo Police Command told SANA.",
+        "2016-10-31",
+    )
+    assert statement_conflict(rockets, envoy) == statement_conflict(envoy, rockets) == 1.0
+    # the reaction a day after the gas attack belongs with the attack, whichever side asks
+    gas = story(*KHAN_SHEIKHOUN, "2017-04-04")
+    reaction = (
+        "Blaming Assad Trump says Syria attack cannot be tolerated",
+        "President Donald Trump said the chemical attack in Idlib province crossed many lines and "
+        "could not be tolerated, blaming the government of Bashar al-Assad.",
+    )
+    trump = story(*reaction, "2017-04-05")
+    assert statement_conflict(trump, gas) == statement_conflict(gas, trump) == 0.0
+    # on one day the story (second side) began first: an event report does not join a statement
+    # story of that day, a statement joins the event story
+    same_day = story(*reaction, "2017-04-04")
+    assert statement_conflict(gas, same_day) == 1.0 and statement_conflict(same_day, gas) == 0.0
+    # two event reports, or a side without a headline, never conflict
+    assert statement_conflict(gas, rockets) == 0.0
+    assert statement_conflict(story("", KHAN_SHEIKHOUN[1], "2017-04-05"), envoy) == 0.0
 
 
 def test_event_key_needs_province_kind_and_day() -> None:

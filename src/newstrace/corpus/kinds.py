@@ -75,10 +75,11 @@ def report_kind(title: str | None) -> str | None:
 
     Issue 6 defines a story as one reported event *or statement*: the UN envoy's statement on the
     rockets fired at west Aleppo is a story of its own, apart from SANA's report of the next
-    day's rockets, though both are shelling in Aleppo within a day. FA-KES's events do not make
-    that cut (Trump's and the EU's reactions to the Idlib gas attack are in the attack's event),
-    so the clusterer's weight on this difference is a stated prior, not fitted
-    (``corpus/params.py``).
+    day's rockets, though both are shelling in Aleppo within a day. A reaction that follows an
+    event still belongs with it (FA-KES puts Trump's and the EU's words on the Idlib gas attack
+    in the attack's event), so only an event report after a statement conflicts
+    (``similarity.statement_conflict``); the weight of that conflict is a stated prior, not
+    fitted (``corpus/params.py``).
     """
     if not title:
         return None

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from newstrace.corpus.features import DIM_BITS, ArticleFeatures
+from newstrace.corpus.features import DIM_BITS, ArticleFeatures, term_dim
 
 
 class DocFreq:
@@ -389,6 +389,30 @@ def same_province(a: Centroid, b: Centroid) -> float:
     return 1.0 if ra == rb else -1.0
 
 
+#: the report dimension of a headline that reports what someone said (``kinds.report_kind``)
+STATEMENT = term_dim("statement", "s")
+
+
+def statement_conflict(a: Centroid, b: Centroid) -> float:
+    """1 when one side reports only statements, the other only events, and the statement came first.
+
+    Issue 6 makes a statement a story of its own: SANA's rocket report of 31 October is a new
+    event, not part of the story of the UN envoy's statement of the 30th, though both are shelling
+    in Aleppo within a day. A reaction published after the event it reacts to is the other way
+    round: FA-KES files Trump's and the EU's words on the Idlib gas attack under the attack, and
+    so would a reader. Cross-validated inside the dev split (3 x 2 folds), story pairwise F1 was
+    0.815 with the conflict both ways and 0.871 one way. On a tie (one day of a source that gives
+    dates only) ``b`` counts as the earlier side: it is the story an article is compared with,
+    which began first in stream order.
+    """
+    if not conflict(a.report, b.report):
+        return 0.0
+    if a.t_min is None or b.t_min is None:
+        return 1.0
+    earlier = a if a.t_min < b.t_min else b
+    return 1.0 if STATEMENT in earlier.report.v else 0.0
+
+
 def event_key(a: Centroid, b: Centroid, province: float | None = None, day: float | None = None) -> float:
     """1 when both sides are mostly about one province, share a kind of violence and lie within a
     day: FA-KES's own definition of one event (place, cause, day), read off the text.
@@ -441,7 +465,7 @@ def features(a: Centroid, b: Centroid, df: DocFreq, model: SimilarityModel, reus
     f = [
         text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
         dec, text * dec, day, reuse, conflict(a.regions, b.regions), conflict(a.kinds, b.kinds),
-        event_key(a, b, province, day), conflict(a.report, b.report), province,
+        event_key(a, b, province, day), statement_conflict(a, b), province,
     ]
     if model.semantic:
         emb = emb_cosine(a, b)

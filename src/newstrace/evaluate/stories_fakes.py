@@ -304,8 +304,8 @@ FIT_FEATURES = (
 STORY_FEATURES = tuple(n for n in FIT_FEATURES if n != "same_province")
 #: weights FA-KES cannot calibrate, kept at the base model's stated prior (``corpus/params.py``):
 #: its shared quotations mostly cross the (location, cause, day) event boundaries (12 same-event
-#: against 43 cross-event pairs in fakes_dev), and its events hold the statements about them
-#: while issue 6 makes a statement a story of its own
+#: against 43 cross-event pairs in fakes_dev), and issue 6 makes a statement a story of its own
+#: that a later event report does not join, a cut FA-KES's events do not make
 PRIORS = ("reuse", "statement_conflict")
 
 
