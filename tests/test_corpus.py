@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,57 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
         assert CorpusResults(st.conn).stories_of(extra.id)
 
 
+def _provenance(db: Path) -> list[tuple[str, ...]]:
+    c = sqlite3.connect(db)
+    rows = sorted(tuple(str(x) for x in r) for r in c.execute("SELECT * FROM provenance"))
+    c.close()
+    return rows
+
+
+@pytest.mark.data
+def test_recluster_rebuilds_what_a_fresh_analysis_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stories an older version built (here: another join threshold) are rebuilt by --recluster
+    into exactly the stories, threads and provenance a fresh analysis builds, and a rebuild killed
+    in its third batch is finished by the next plain run."""
+    corpus = _corpus(tmp_path, require_data("fakes", "fakes_dev.csv"))
+    steps = ("reuse", "stories")
+    fresh = tmp_path / "fresh.db"
+    with Store(fresh) as st:
+        st.add_articles(read_articles([corpus]))
+        n = analyze(st, batch_size=5, steps=steps).analysed
+        assert not analyze(st, batch_size=5, steps=steps).warnings  # its own models: nothing to say
+
+    old = tmp_path / "old.db"
+    with Store(old) as st:
+        st.add_articles(read_articles([corpus]))
+        analyze(st, batch_size=5, steps=steps, story=replace(params.STORY, join=0.95))
+    assert _state(old)[1] != _state(fresh)[1] and _state(old)[0] == _state(fresh)[0]
+    with Store(old) as st:
+        plain = analyze(st, batch_size=5, steps=steps)
+        assert plain.analysed == plain.reclustered == 0
+        assert len(plain.warnings) == 1 and "--recluster" in plain.warnings[0]
+
+        real = local_engine.article_steps
+        calls = {"n": 0}
+
+        def dying(arts, steps, semantic=False):  # type: ignore[no-untyped-def]
+            calls["n"] += 1
+            if calls["n"] == 3:
+                raise KeyboardInterrupt
+            return real(arts, steps, semantic=semantic)
+
+        monkeypatch.setattr(local_engine, "article_steps", dying)
+        with pytest.raises(KeyboardInterrupt):
+            analyze(st, batch_size=5, steps=steps, workers=1, recluster=True)
+        monkeypatch.setattr(local_engine, "article_steps", real)
+        assert len(R.unclustered(st.conn)) == n - 10  # two batches placed and committed
+        resumed = analyze(st, batch_size=5, steps=steps)
+        assert resumed.reclustered == n - 10 and resumed.analysed == 0 and not resumed.warnings
+        assert not R.unclustered(st.conn)
+    assert _state(old) == _state(fresh)
+    assert _provenance(old) == _provenance(fresh) and _provenance(fresh)
+
+
 def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
     """The rewrite shares more weighted vocabulary with RT's report than with an unrelated text."""
     other = Article.create(
@@ -241,6 +293,28 @@ def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFix
     with Store(db, readonly=True) as st:
         edges = R.provenance_of(st.conn, story["id"])
     assert [(e.source, e.derived) for e in edges if not e.source.startswith("external:")] == [(RT, REWRITE)]
+
+
+def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims", "--workers", "1"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    with Store(db) as st, st.transaction():  # as a database of an earlier release holds it
+        st.conn.execute("DELETE FROM corpus_state WHERE key=?", (R.MODELS_KEY,))
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    assert "warning:" in (e := capsys.readouterr().err) and "--recluster" in e
+    assert main(["analyze", "--db", str(db), "--no-claims", "--recluster", "--workers", "1", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["reclustered"] == 2 and rep["analysed"] == 0 and rep["stories"] == 1 and "warnings" not in rep
+    with Store(db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        assert res.stories_of(RT)[0]["id"] == res.stories_of(REWRITE)[0]["id"]
+        assert R.get_state(st.conn, R.MODELS_KEY) == params.fingerprint(*params.models()).encode()
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    # Spark runs write a folder, not a database: nothing to rebuild there
+    assert main(["analyze", "--engine", "spark", "--recluster", "--input", "x", "--out", "y"]) == 2
 
 
 def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:

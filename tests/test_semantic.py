@@ -178,6 +178,13 @@ def test_database_keeps_its_choice(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "--semantic" in capsys.readouterr().err
     # the same choice resumes normally
     assert main(["analyze", "--db", str(sem), "--semantic", "--json"]) == 0
+    capsys.readouterr()
+    # a rebuild of the stories switches a database to the other choice, which it keeps from then on
+    assert main(["analyze", "--db", str(plain), "--no-claims", "--workers", "1", "--recluster", "--semantic", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["semantic"] is True and rep["reclustered"] == 2 and rep["analysed"] == 0
+    assert main(["analyze", "--db", str(plain), "--semantic", "--json"]) == 0
+    assert main(["analyze", "--db", str(plain)]) == 3
 
 
 @pytest.mark.data

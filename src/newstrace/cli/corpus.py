@@ -54,6 +54,14 @@ def analyze(
             "a database keeps the choice of its first analysis.",
         ),
     ] = False,
+    recluster: Annotated[
+        bool,
+        typer.Option(
+            "--recluster",
+            help="Local: rebuild every story and thread with this version's models first (after an "
+            "upgrade, or to switch --semantic); reuse pairs and claims are kept.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
@@ -61,11 +69,15 @@ def analyze(
     Incremental: only new or changed articles are analysed; each batch is committed, so a killed
     run resumes where it stopped. With --engine spark the same steps run as Spark jobs over
     --input and write Parquet results to --out (load them with 'newstrace load-results').
+    --recluster rebuilds the stories of a database from its analysed articles, batch by batch
+    too: a killed rebuild is finished by the next 'analyze'.
     """
     from newstrace.engine.steps import STEPS
 
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
     if engine == "spark":
+        if recluster:
+            raise InputError("--recluster rebuilds a database's stories: use it with --engine local")
         if input_path is None or out_dir is None:
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
         from newstrace.engine.spark import run_spark
@@ -107,15 +119,18 @@ def analyze(
         def on_batch(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic)
+        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic, recluster=recluster)
     if as_json:
         emit_json({"db": str(db), **rep.to_dict()})
     else:
+        placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
         err.print(
-            f"{db}: {rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
+            f"{db}: {placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
             f"{rep.stories} stories in {rep.threads} threads",
             markup=False,
         )
+        for w in rep.warnings:
+            err.print(f"warning: {w}", markup=False)
 
 
 @app.command("load-results")

@@ -12,9 +12,15 @@ way on coarser gold (same location, within a week).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 
-from newstrace.corpus.similarity import SimilarityModel, TextModel
+from newstrace.corpus.similarity import FEATURES, SimilarityModel, TextModel
+
+#: bump when what the per-article step reads off a text for clustering changes (gazetteer, kinds,
+#: entities, statements) without a change of the weights below: stories built before keep
+#: centroids of the old reading, and ``fingerprint`` tells ``analyze`` so
+FEATURES_VERSION = 1
 
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,
 #: entity and place coverage)
@@ -91,6 +97,17 @@ THREAD_SEMANTIC = replace(
     merge=0.9,
     semantic=(0.787, 4.732),
 )
+
+
+def fingerprint(story: SimilarityModel, thread: SimilarityModel) -> str:
+    """A short digest of the clustering models and of the features they read.
+
+    A database records it with its stories (``store.results.MODELS_KEY``): stories built by
+    another version joined their articles by other weights or features, and a later ``analyze``
+    that adds to them says so and offers ``analyze --recluster``.
+    """
+    spec = repr((FEATURES_VERSION, FEATURES, story, thread))
+    return hashlib.sha1(spec.encode()).hexdigest()[:12]
 
 
 def models(semantic: bool = False) -> tuple[SimilarityModel, SimilarityModel]:

@@ -62,12 +62,16 @@ class AnalyzeReport:
     seconds: float = 0.0
     steps: list[str] = field(default_factory=list)
     semantic: bool = False
+    #: articles placed again by a rebuild of the stories (``recluster``)
+    reclustered: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        if not self.semantic:  # default runs report what they always did
-            del d["semantic"]
+        for key in ("semantic", "reclustered", "warnings"):  # default runs report what they always did
+            if not d[key]:
+                del d[key]
         return d
 
 
@@ -80,7 +84,10 @@ def check_semantic(
     semantic: bool,
     *,
     what: str = "this run",
-    fix: str = "run 'newstrace analyze' with the database's choice (or analyse into a new database)",
+    fix: str = (
+        "run 'newstrace analyze' with the database's choice, or rebuild its stories with this one "
+        "('newstrace analyze --recluster')"
+    ),
 ) -> None:
     """Refuse to mix clustering models: a database keeps the choice its first analysis made.
 
@@ -101,6 +108,25 @@ def check_semantic(
 def save_clusterer_state(conn: Any, cl: StoryClusterer) -> None:
     R.put_state(conn, "df", cl.df.to_bytes())
     R.put_state(conn, "clusterer", json.dumps(cl.progress_state()))
+    R.put_state(conn, R.MODELS_KEY, params.fingerprint(cl.story_model, cl.thread_model))
+
+
+def models_warning(store: Store, story: SimilarityModel, thread: SimilarityModel) -> str | None:
+    """Why the stories of ``store`` may not be what this version would build, if they may not.
+
+    New articles join stories whose centroids an older version wrote, with another version's
+    weights or features (a database of an earlier release, or analysed with other models); the
+    stories stay usable, and ``analyze --recluster`` rebuilds them with this version's.
+    """
+    if not R.analysed_any(store.conn) or R.unclustered(store.conn):
+        return None
+    raw = R.get_state(store.conn, R.MODELS_KEY)
+    if raw is not None and raw.decode() == params.fingerprint(story, thread):
+        return None
+    return (
+        f"{store.path}: its stories were built by other clustering models (an earlier newstrace); new "
+        "articles join them with this version's, and 'newstrace analyze --recluster' rebuilds them all"
+    )
 
 
 def load_clusterer(
@@ -323,6 +349,7 @@ def analyze(
     on_batch: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     semantic: bool = False,
+    recluster: bool = False,
 ) -> AnalyzeReport:
     """Analyse every article not analysed yet; commit per batch (see the module docstring).
 
@@ -335,27 +362,53 @@ def analyze(
     ``semantic`` adds sentence embeddings to the story and thread models (extra ``semantic``;
     ``story``/``thread`` default to ``params.models(semantic)``). The choice is recorded in the
     database and a later run with the other choice is refused (``check_semantic``).
+
+    ``recluster`` rebuilds every story and thread from the analysed articles with this version's
+    models (``story``/``thread``, and ``semantic`` may change with it) before the new articles are
+    analysed: reuse pairs and claims are kept, the clustering features are computed again. The
+    rebuild commits per batch too, and a later run finishes a killed one. Without it, a database
+    whose stories other models built is analysed as it is and the report says so
+    (``models_warning``).
     """
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
     t0 = time.perf_counter()
     steps = [s for s in STEPS if s in steps]
-    check_semantic(store, semantic)
     default_story, default_thread = params.models(semantic)
     story = story or default_story
     thread = thread or default_thread
+    if recluster and "stories" in steps:
+        state: dict[str, bytes | str] = {R.MODELS_KEY: params.fingerprint(story, thread)}
+        if semantic:
+            state[R.SEMANTIC_KEY] = SEMANTIC_MODEL
+        with store.transaction():
+            R.start_recluster(store.conn, state)
+    check_semantic(store, semantic)
     if semantic:
         from newstrace.corpus.semantic import get_embedder
 
         get_embedder()  # a missing extra fails here, before any batch; forked workers share it
     report = AnalyzeReport(steps=list(steps), semantic=semantic)
+    warning = models_warning(store, story, thread) if "stories" in steps else None
+    if warning:
+        report.warnings.append(warning)
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
         max_df = MAX_DF
     conn = store.conn
     todo = R.pending(conn)
+    placing = R.unclustered(conn) if "stories" in steps else []
     report.pending = len(todo)
+    n_workers = default_workers() if workers is None else max(1, workers)
+    total = len(placing) + len(todo)
+
+    def progress(done: int) -> None:
+        if on_batch is not None:
+            on_batch(done, total)
+
+    if placing:
+        _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, progress)
     if not todo:
         report.seconds = time.perf_counter() - t0
         _count(store, report)
@@ -364,14 +417,14 @@ def analyze(
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
     cl = load_clusterer(conn, since, story, thread, merge_every=batch_size) if "stories" in steps else None
     prepared = PrepareCache(PREPARE_CACHE)
-    run = _Steps(default_workers() if workers is None else max(1, workers), list(steps), prepared, semantic)
+    run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
 
     def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records]:
         arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
         return arts, run.articles(arts)
 
-    done = 0
+    done = report.reclustered
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
@@ -419,13 +472,64 @@ def analyze(
             done += len(chunk)
             report.analysed += len(chunk)
             report.batches += 1
-            if on_batch is not None:
-                on_batch(done, len(todo))
+            progress(done)
     finally:
         run.close()
     report.seconds = time.perf_counter() - t0
     _count(store, report)
     return report
+
+
+def _place_again(
+    store: Store,
+    seqs: list[int],
+    story: SimilarityModel,
+    thread: SimilarityModel,
+    batch_size: int,
+    workers: int,
+    semantic: bool,
+    report: AnalyzeReport,
+    progress: Callable[[int], None],
+) -> None:
+    """The rebuild of ``analyze(recluster=True)``: place the analysed articles ``seqs`` (stream
+    order) in stories and threads again, with their stored reuse partners, one committed batch at
+    a time; each batch also marks its articles placed, so a killed rebuild resumes after it."""
+    conn = store.conn
+    first = _articles(store, seqs[:1])
+    since = first[0].published.isoformat()[:10] if first and first[0].published else None
+    cl = load_clusterer(conn, since, story, thread, merge_every=batch_size)
+    prepared = PrepareCache(PREPARE_CACHE)
+    run = _Steps(workers, ["stories"], prepared, semantic)
+    provenance = conn.execute("SELECT 1 FROM reuse_pairs LIMIT 1").fetchone() is not None
+    batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]
+
+    def load(chunk: Sequence[int]) -> tuple[list[Article], _Records]:
+        arts = sorted(_articles(store, chunk), key=order_key)
+        return arts, run.articles(arts)
+
+    try:
+        upcoming = load(batches[0])
+        for number, _ in enumerate(batches):
+            arts, pending_records = upcoming
+            records = pending_records.result()
+            last = number + 1 == len(batches)
+            if not last:
+                upcoming = load(batches[number + 1])
+            with store.transaction():
+                for rec in records:
+                    cl.add(rec.features, R.partners_of(conn, rec.id))
+                if last:
+                    cl.finish()
+                touched = persist_changes(conn, cl.drain(), cl.df)
+                save_clusterer_state(conn, cl)
+                if provenance:
+                    refresh_provenance(store, touched, prepared)
+                R.mark_clustered(conn, [a.id for a in arts])
+            report.reclustered += len(arts)
+            report.batches += 1
+            progress(report.reclustered)
+    finally:
+        run.close()
 
 
 def _articles(store: Store, seqs: Sequence[int]) -> list[Article]:

@@ -335,13 +335,15 @@ def run_spark(
             )
         memberships = [{"article": a, "story": s, "score": float(sc_)} for a, (s, sc_) in sorted(ch.memberships.items())]
         meta = cl.progress_state()
+        from newstrace.store.results import MODELS_KEY, SEMANTIC_KEY
+
         state_rows = [
             {"key": "df", "value": cl.df.to_bytes()},
             {"key": "clusterer", "value": json.dumps(meta).encode()},
+            {"key": MODELS_KEY, "value": params.fingerprint(cl.story_model, cl.thread_model).encode()},
         ]
         if semantic:
             from newstrace.engine.local import SEMANTIC_MODEL
-            from newstrace.store.results import SEMANTIC_KEY
 
             state_rows.append({"key": SEMANTIC_KEY, "value": SEMANTIC_MODEL.encode()})
 

@@ -156,4 +156,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quantities ADD COLUMN window_start INTEGER;
     ALTER TABLE quantities ADD COLUMN window_end INTEGER;
     """,
+    # 5: whether an analysed article has its place in the stories (0 while ``analyze --recluster``
+    # rebuilds them, so a killed rebuild resumes where its last batch committed)
+    """
+    ALTER TABLE analysis ADD COLUMN clustered INTEGER NOT NULL DEFAULT 1;
+    """,
 ]

@@ -60,9 +60,34 @@ def mark_analysed(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]], ver
     conn.executemany(
         "INSERT INTO analysis (article, content_hash, version, analysed_at) VALUES (?,?,?,?) "
         "ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, version=excluded.version, "
-        "analysed_at=excluded.analysed_at",
+        "analysed_at=excluded.analysed_at, clustered=1",
         [(a, h, version, now) for a, h in rows],
     )
+
+
+def unclustered(conn: sqlite3.Connection) -> list[int]:
+    """``seq`` of analysed articles a rebuild of the stories has not placed yet, in stream order."""
+    rows = conn.execute(
+        "SELECT a.seq FROM articles a JOIN analysis an ON an.article = a.id WHERE an.clustered = 0 "
+        "ORDER BY a.published IS NULL, a.published, a.id"
+    )
+    return [int(r[0]) for r in rows]
+
+
+def mark_clustered(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+    conn.executemany("UPDATE analysis SET clustered=1 WHERE article=?", [(i,) for i in ids])
+
+
+def start_recluster(conn: sqlite3.Connection, state: dict[str, bytes | str]) -> None:
+    """Forget every story, thread and provenance graph and the clustering state, and mark every
+    analysed article as not placed; ``state`` is what the rebuild's ``corpus_state`` starts with
+    (its models). Reuse pairs and claims stay: they do not depend on the stories."""
+    for table in ("memberships", "provenance", "stories", "threads"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("DELETE FROM corpus_state")
+    for key, value in state.items():
+        put_state(conn, key, value)
+    conn.execute("UPDATE analysis SET clustered=0")
 
 
 def clear_article_results(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
@@ -91,6 +116,10 @@ def put_state(conn: sqlite3.Connection, key: str, value: bytes | str) -> None:
 #: ``corpus_state`` key naming the sentence-embedding model a database's stories were built with
 #: (``analyze --semantic``); absent for default runs
 SEMANTIC_KEY = "semantic"
+
+
+#: ``corpus_state`` key holding ``params.fingerprint`` of the models the stories were built with
+MODELS_KEY = "models"
 
 
 def semantic_model(conn: sqlite3.Connection) -> str | None:
