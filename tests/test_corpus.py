@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -224,7 +224,7 @@ def test_recluster_rebuilds_what_a_fresh_analysis_builds(tmp_path: Path, monkeyp
     old = tmp_path / "old.db"
     with Store(old) as st:
         st.add_articles(read_articles([corpus]))
-        analyze(st, batch_size=5, steps=steps, story=replace(params.STORY, join=0.95))
+        analyze(st, batch_size=5, steps=steps, story=dataclasses.replace(params.STORY, join=0.95))
     assert _state(old)[1] != _state(fresh)[1] and _state(old)[0] == _state(fresh)[0]
     with Store(old) as st:
         plain = analyze(st, batch_size=5, steps=steps)
@@ -313,6 +313,14 @@ def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys
         assert R.get_state(st.conn, R.MODELS_KEY) == params.fingerprint(*params.models()).encode()
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     assert "warning" not in capsys.readouterr().err
+    # a corrected article is analysed again but keeps its story, and the run says so
+    with Store(db) as st:
+        rt = st.get_article(RT)
+        assert rt is not None and rt.title
+        assert st.add_articles([dataclasses.replace(rt, title=rt.title.replace("‘appalled’", "'appalled'"))]).updated == 1
+    assert main(["analyze", "--db", str(db), "--no-claims", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["analysed"] == 1 and len(rep["warnings"]) == 1 and "1 re-analysed article" in rep["warnings"][0]
     # Spark runs write a folder, not a database: nothing to rebuild there
     assert main(["analyze", "--engine", "spark", "--recluster", "--input", "x", "--out", "y"]) == 2
 

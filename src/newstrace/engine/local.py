@@ -425,6 +425,7 @@ def analyze(
         return arts, run.articles(arts)
 
     done = report.reclustered
+    kept = 0  # re-analysed articles that keep the story they were placed in
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
@@ -459,6 +460,7 @@ def analyze(
                             R.put_claims(conn, rec.claims)
                 if cl is not None:
                     known = _has_membership(conn, again)
+                    kept += len(known)
                     for rec in records:
                         if rec.id not in known:
                             cl.add(rec.features, partners.get(rec.id))
@@ -475,6 +477,11 @@ def analyze(
             progress(done)
     finally:
         run.close()
+    if kept:
+        report.warnings.append(
+            f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "
+            "the story they were placed in; 'newstrace analyze --recluster' places every article again"
+        )
     report.seconds = time.perf_counter() - t0
     _count(store, report)
     return report
