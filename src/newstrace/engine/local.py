@@ -377,6 +377,10 @@ def analyze(
     default_story, default_thread = params.models(semantic)
     story = story or default_story
     thread = thread or default_thread
+    if semantic:
+        from newstrace.corpus.semantic import get_embedder
+
+        get_embedder()  # a missing extra fails here, before anything; forked workers share it
     if recluster and "stories" in steps:
         state: dict[str, bytes | str] = {R.MODELS_KEY: params.fingerprint(story, thread)}
         if semantic:
@@ -384,10 +388,6 @@ def analyze(
         with store.transaction():
             R.start_recluster(store.conn, state)
     check_semantic(store, semantic)
-    if semantic:
-        from newstrace.corpus.semantic import get_embedder
-
-        get_embedder()  # a missing extra fails here, before any batch; forked workers share it
     report = AnalyzeReport(steps=list(steps), semantic=semantic)
     warning = models_warning(store, story, thread) if "stories" in steps else None
     if warning:
