@@ -118,7 +118,7 @@ def models_warning(store: Store, story: SimilarityModel, thread: SimilarityModel
     weights or features (a database of an earlier release, or analysed with other models); the
     stories stay usable, and ``analyze --recluster`` rebuilds them with this version's.
     """
-    if not R.analysed_any(store.conn) or R.unclustered(store.conn):
+    if not R.analysed_any(store.conn):
         return None
     raw = R.get_state(store.conn, R.MODELS_KEY)
     if raw is not None and raw.decode() == params.fingerprint(story, thread):
@@ -389,9 +389,6 @@ def analyze(
             R.start_recluster(store.conn, state)
     check_semantic(store, semantic)
     report = AnalyzeReport(steps=list(steps), semantic=semantic)
-    warning = models_warning(store, story, thread) if "stories" in steps else None
-    if warning:
-        report.warnings.append(warning)
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
@@ -399,6 +396,9 @@ def analyze(
     conn = store.conn
     todo = R.pending(conn)
     placing = R.unclustered(conn) if "stories" in steps else []
+    warning = models_warning(store, story, thread) if "stories" in steps else None
+    if warning:
+        report.warnings.append(warning)
     report.pending = len(todo)
     n_workers = default_workers() if workers is None else max(1, workers)
     total = len(placing) + len(todo)
