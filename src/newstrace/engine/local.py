@@ -413,9 +413,7 @@ def analyze(
         report.seconds = time.perf_counter() - t0
         _count(store, report)
         return report
-    first = _articles(store, [todo[0][0]])
-    since = first[0].published.isoformat()[:10] if first and first[0].published else None
-    cl = load_clusterer(conn, since, story, thread, merge_every=batch_size) if "stories" in steps else None
+    cl = _clusterer_before(store, todo[0][0], story, thread, batch_size) if "stories" in steps else None
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
@@ -502,9 +500,7 @@ def _place_again(
     order) in stories and threads again, with their stored reuse partners, one committed batch at
     a time; each batch also marks its articles placed, so a killed rebuild resumes after it."""
     conn = store.conn
-    first = _articles(store, seqs[:1])
-    since = first[0].published.isoformat()[:10] if first and first[0].published else None
-    cl = load_clusterer(conn, since, story, thread, merge_every=batch_size)
+    cl = _clusterer_before(store, seqs[0], story, thread, batch_size)
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(workers, ["stories"], prepared, semantic)
     provenance = conn.execute("SELECT 1 FROM reuse_pairs LIMIT 1").fetchone() is not None
@@ -537,6 +533,16 @@ def _place_again(
             progress(report.reclustered)
     finally:
         run.close()
+
+
+def _clusterer_before(
+    store: Store, seq: int, story: SimilarityModel, thread: SimilarityModel, batch_size: int
+) -> StoryClusterer:
+    """The committed clusterer, with the clusters still open when article ``seq`` (the first of
+    the stream still to place) was published."""
+    first = _articles(store, [seq])
+    since = first[0].published.isoformat()[:10] if first and first[0].published else None
+    return load_clusterer(store.conn, since, story, thread, merge_every=batch_size)
 
 
 def _articles(store: Store, seqs: Sequence[int]) -> list[Article]:
