@@ -20,6 +20,8 @@ from newstrace.corpus.similarity import FEATURES, SimilarityModel, TextModel
 #: bump when what the per-article step reads off a text for clustering changes (gazetteer, kinds,
 #: entities, statements) without a change of the weights below: stories built before keep
 #: centroids of the old reading, and ``fingerprint`` tells ``analyze`` so
+#: (``tests/test_features_version.py`` fails when the reading of real articles changes and this
+#: number does not)
 FEATURES_VERSION = 1
 
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,

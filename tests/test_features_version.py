@@ -1,0 +1,69 @@
+"""``params.FEATURES_VERSION`` names one reading of articles for clustering.
+
+A database records ``params.fingerprint`` with its stories, and ``analyze`` says when other models
+built them (``engine.local.models_warning``), pointing at ``analyze --recluster``. The fingerprint
+sees the weights and the feature names, but the text reading behind them (gazetteer, kinds of
+violence, statement headlines, entities, terms) only through ``FEATURES_VERSION``, bumped by hand.
+These tests catch a reading that changed while the version did not: they digest the clustering
+features of real articles and compare with the digest recorded for the version.
+
+After a deliberate change of the reading, bump ``FEATURES_VERSION`` and record the digests the
+failure prints in ``READINGS``. The digests are not claims about what is right; the tests that
+check the reading are ``test_places_kinds.py`` and ``test_corpus*.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from conftest import require_data
+from newstrace.corpus.features import article_features
+from newstrace.corpus.params import FEATURES_VERSION
+from newstrace.evaluate.stories_fakes import load_fakes
+from newstrace.model import Article
+
+#: FEATURES_VERSION -> digest of the features of (the seed articles, the FA-KES dev articles)
+READINGS: dict[int, dict[str, str]] = {
+    1: {"seeds": "9963b661ec2969b7", "fakes": "2c93f7166afb1cff"},
+}
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 9)  # the last bits of a log may differ between C libraries
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def digest(articles: Iterable[Article]) -> str:
+    h = hashlib.sha256()
+    for a in sorted(articles, key=lambda a: a.id):
+        d = {k: _rounded(v) for k, v in article_features(a).to_dict().items()}
+        h.update(json.dumps(d, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
+
+
+def _check(name: str, got: str) -> None:
+    want = READINGS.get(FEATURES_VERSION, {}).get(name)
+    assert got == want, (
+        f"the clustering features of the {name} articles changed (digest {got}) but FEATURES_VERSION is "
+        f"still {FEATURES_VERSION} (recorded {want}): databases clustered with the old reading would not "
+        f"be told to rebuild. Bump FEATURES_VERSION in corpus/params.py and record {{{name!r}: {got!r}}} "
+        "for it in READINGS."
+    )
+
+
+def test_seed_reading_is_the_recorded_one(examples: dict[str, Article]) -> None:
+    _check("seeds", digest(examples.values()))
+
+
+def test_fakes_reading_is_the_recorded_one() -> None:
+    """Several hundred Syrian war reports: most provinces, kinds and statement headlines the
+    reading knows occur in them, which the two seed articles alone do not cover."""
+    articles, _, _ = load_fakes(require_data("fakes", "fakes_dev.csv"))
+    assert len(articles) > 300
+    _check("fakes", digest(articles))
