@@ -263,11 +263,15 @@ class Observer:
     another connection could already read: every article it saw marked analysed must survive the kill.
     """
 
-    def __init__(self, db: Path) -> None:
-        self.db, self.seen, self._stop = db, frozenset[str](), threading.Event()
+    def __init__(self, db: Path, query: str = "SELECT article FROM analysis", *, restart: bool = False) -> None:
+        self.db, self.query, self.seen, self._stop = db, query, frozenset[str](), threading.Event()
         self.changed: list[float] = []  # when a new commit was seen (monotonic seconds)
+        self._before: int | None = None
         self.poll()  # what was committed before the process starts
         self.changed.clear()  # that is no commit of this run
+        if restart:  # a run that starts over (``--recluster``) first clears what ``query`` reads:
+            # until a poll shows fewer rows than now, it reads the old state, not this run's commits
+            self._before, self.seen = len(self.seen), frozenset()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
@@ -279,9 +283,13 @@ class Observer:
     def poll(self) -> None:
         try:
             with contextlib.closing(sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=1)) as conn:
-                seen = frozenset(r[0] for r in conn.execute("SELECT article FROM analysis"))
+                seen = frozenset(r[0] for r in conn.execute(self.query))
         except sqlite3.Error:
             return
+        if self._before is not None:
+            if len(seen) >= self._before:
+                return
+            self._before = None
         if len(seen) > len(self.seen):
             self.changed.append(time.monotonic())
         if len(seen) >= len(self.seen):
@@ -315,7 +323,14 @@ class Timing:
 
 
 def kill_analyze(
-    args: list[str], db: Path, mode: str, batches: int, batch: int, rng: random.Random, timing: Timing
+    args: list[str],
+    db: Path,
+    mode: str,
+    batches: int,
+    batch: int,
+    rng: random.Random,
+    timing: Timing,
+    obs: Observer | None = None,
 ) -> tuple[int, frozenset[str]]:
     """Run the real ``newstrace analyze`` and SIGKILL it as ``mode`` says; returns the exit code and
     what a concurrent reader saw committed before the kill.
@@ -324,9 +339,10 @@ def kill_analyze(
     until ``batches`` batches of this run are seen committed (progress, not wall time, so machine
     load does not change where the kills land), then "on write" kills at the next write to the WAL
     or the database file, "mid-batch" at a random moment within the next batch's expected time.
+    ``obs`` watches the commits (default: the analysed articles).
     """
     env = {k: v for k, v in os.environ.items() if k != "NEWSTRACE_DB"}
-    obs = Observer(db)
+    obs = obs or Observer(db)
     target = len(obs.seen) + batches * batch
     proc = subprocess.Popen(
         [*NEWSTRACE, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, start_new_session=True
@@ -404,51 +420,54 @@ def _reused_reference(path: Path, ref: Path) -> tuple[Timing, float]:
     return Timing(batch + 3.0, batch), stamps[-1] - stamps[0] + batch
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(7200)
-def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path) -> None:
-    """Chains of kills: kill ``analyze``, check, resume and kill again on the same database, and so
-    on; then let it finish and compare every table with an uninterrupted run's.
+@dataclass
+class Analysed:
+    """A slice of the corpus ingested (``template``) and analysed by one uninterrupted run (``ref``)."""
 
-    Each chain is one database taken through the whole corpus by killed runs, so ``a killed run
-    resumes`` is exercised at every stage of the analysis (early batches, a large clustering state
-    late in the run), and the trials cost about one full analysis per chain instead of one per kill.
-    The killed runs and the reference are real processes; the final run of each chain goes through
-    ``main`` in this process.
-    """
+    template: Path
+    ref: Path
+    order: list[str]  # stream order: the order analyze takes the articles in
+    timing: Timing
+    full: float  # seconds the uninterrupted run took
+    expected: dict[str, list[tuple[object, ...]]]  # ``dump_results(ref)``
+
+    @property
+    def batches(self) -> int:
+        return -(-len(self.order) // ANALYZE_BATCH)
+
+
+@pytest.fixture(scope="module")
+def analysed(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Analysed:
     if not _analyze_registered():
         pytest.skip("no 'newstrace analyze' command yet (corpus stage); this test runs once it is registered")
-    t_start = time.monotonic()
-    small = tmp_path / "small.jsonl"
+    tmp = tmp_path_factory.mktemp("analyse")
+    small = tmp / "small.jsonl"
     step = max(len(corpus.ids) // ANALYZE_ARTICLES, 1)
     with corpus.path.open(encoding="utf-8") as src, small.open("w", encoding="utf-8") as dst:
         for i, line in enumerate(src):
             if i % step == 0 and i // step < ANALYZE_ARTICLES:
                 dst.write(line)
-    analyze = ["analyze", "--batch", str(ANALYZE_BATCH)]
-    template = tmp_path / "ingested.db"
+    template = tmp / "ingested.db"
     with contextlib.redirect_stderr(io.StringIO()):
         assert main(["ingest", str(small), "--db", str(template)]) == 0
     assert not Path(f"{template}-wal").exists()  # closed and checkpointed: the file is the database
     with contextlib.closing(sqlite3.connect(template)) as conn:
         order = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY published IS NULL, published, id")]
-    n_articles = len(order)
-    n_batches = -(-n_articles // ANALYZE_BATCH)
-
-    def fresh(name: str) -> Path:
-        db = tmp_path / name
-        shutil.copyfile(template, db)
-        return db
-
+    n_batches = -(-len(order) // ANALYZE_BATCH)
     assert n_batches >= 3, "too few batches to kill a run between them"
-    ref = fresh("reference.db")
+    ref = tmp / "reference.db"
+    shutil.copyfile(template, ref)
     reuse = os.environ.get("NEWSTRACE_KILL_ANALYZE_REFERENCE")
     if reuse:  # long local runs: an uninterrupted run of this test kept from before (same corpus and batch)
         timing, full = _reused_reference(Path(reuse), ref)
     else:
         obs = Observer(ref)
         t0 = time.monotonic()
-        proc = subprocess.Popen([*NEWSTRACE, *analyze, "--db", str(ref)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [*NEWSTRACE, "analyze", "--batch", str(ANALYZE_BATCH), "--db", str(ref)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         while proc.poll() is None and not obs.seen:
             time.sleep(0.01)
         first_commit = time.monotonic() - t0
@@ -458,8 +477,32 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
         assert proc.returncode == 0, stderr.decode(errors="replace")
         timing = Timing(first_commit, max(full - first_commit, 0.1) / max(n_batches - 1, 1))
     expected = dump_results(ref)
-    assert len(expected["analysis"]) == n_articles
+    assert len(expected["analysis"]) == len(order)
     assert expected["articles"] == dump_results(template)["articles"], "the reference analysed other articles"
+    return Analysed(template, ref, order, timing, full, expected)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(7200)
+def test_sigkill_analyze_keeps_results_consistent(analysed: Analysed, tmp_path: Path) -> None:
+    """Chains of kills: kill ``analyze``, check, resume and kill again on the same database, and so
+    on; then let it finish and compare every table with an uninterrupted run's.
+
+    Each chain is one database taken through the whole corpus by killed runs, so ``a killed run
+    resumes`` is exercised at every stage of the analysis (early batches, a large clustering state
+    late in the run), and the trials cost about one full analysis per chain instead of one per kill.
+    The killed runs and the reference are real processes; the final run of each chain goes through
+    ``main`` in this process.
+    """
+    t_start = time.monotonic()
+    analyze = ["analyze", "--batch", str(ANALYZE_BATCH)]
+    order, ref, timing, full, expected = analysed.order, analysed.ref, analysed.timing, analysed.full, analysed.expected
+    n_articles, n_batches = len(order), analysed.batches
+
+    def fresh(name: str) -> Path:
+        db = tmp_path / name
+        shutil.copyfile(analysed.template, db)
+        return db
 
     rng = random.Random(int(os.environ.get("NEWSTRACE_KILL_SEED", "20161030")))
     outcomes = {"before its first commit": 0, "mid-run": 0, "finished before the kill": 0}
@@ -478,9 +521,7 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
             if left < 1:
                 break
             mode = KILL_MODES[(k + chains) % len(KILL_MODES)]
-            # a kill after the wait often lands after one more commit: aim that much lower
-            mean = max(left / (budget - k) - 0.7, 1.0)
-            batches = min(left, max(1, round(rng.uniform(0.5, 2 * mean - 0.5))))
+            batches = _batches_before_kill(left, budget - k, rng)
             rc, seen = kill_analyze([*analyze, "--db", str(db)], db, mode, batches, ANALYZE_BATCH, rng, timing)
             k += 1
             kills += 1
@@ -508,6 +549,108 @@ def test_sigkill_analyze_keeps_results_consistent(corpus: Corpus, tmp_path: Path
         f"{verified} reader-seen analysed articles verified after kills; {wall:.0f} s in all"
     )
     assert outcomes["mid-run"] >= kills // 3, outcomes  # most kills really hit a running analysis
+
+
+def _batches_before_kill(left: int, kills_left: int, rng: random.Random) -> int:
+    """How many committed batches to wait for before the next kill, spreading ``kills_left`` kills
+    over the ``left`` batches (the final run keeps at least one)."""
+    # a kill after the wait often lands after one more commit: aim that much lower
+    mean = max(left / kills_left - 0.7, 1.0)
+    return min(left, max(1, round(rng.uniform(0.5, 2 * mean - 0.5))))
+
+
+#: kills of ``analyze --recluster``, in one chain through the rebuild of the reference's stories
+RECLUSTER_TRIALS = int(os.environ.get("NEWSTRACE_KILL_RECLUSTER_TRIALS", "10"))
+#: the articles a rebuild has placed (committed with their batch)
+PLACED = "SELECT article FROM analysis WHERE clustered=1"
+
+
+def check_after_recluster_kill(db: Path, analysed: Analysed, seen: frozenset[str]) -> int:
+    """The invariants a killed rebuild must leave; returns how many articles are placed.
+
+    Before the rebuild's first commit and after its last, the database is the reference: the
+    rebuild with the same models builds what the uninterrupted analysis built. In between, the
+    placed articles are whole batches in stream order, each in exactly one story, the others in
+    none, and the results that do not depend on stories (reuse pairs, passages, claims) are all
+    still there, untouched.
+    """
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        analysed_ids = sorted(r[0] for r in conn.execute("SELECT article FROM analysis"))
+        placed = [r[0] for r in conn.execute(PLACED)]
+        members = sorted(r[0] for r in conn.execute("SELECT article FROM memberships"))
+    assert analysed_ids == sorted(analysed.order), "a killed rebuild lost analysed articles"
+    lost = seen - set(placed)
+    assert not lost, f"{len(lost)} article(s) a reader saw placed before the kill are not placed after it"
+    done = len(placed)
+    if done == len(analysed.order):
+        got = dump_results(db)
+        diff = sorted(t for t in analysed.expected if got.get(t) != analysed.expected[t])
+        assert not diff, f"all articles are placed but the database differs from the reference in {diff}"
+        return done
+    assert done % ANALYZE_BATCH == 0, f"{done} placed: not a whole number of batches of {ANALYZE_BATCH}"
+    assert set(placed) == set(analysed.order[:done]), "the placed articles are not the first batches of the stream"
+    assert members == sorted(placed), "memberships are not exactly those of the placed articles"
+    for table in PER_ARTICLE:
+        if table != "memberships":
+            assert _rows_by_article(db, table) == _rows_by_article(analysed.ref, table), f"the rebuild changed {table}"
+    return done
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_sigkill_recluster_resumes_the_rebuild(analysed: Analysed, tmp_path: Path) -> None:
+    """Kill ``analyze --recluster`` on an analysed database, then the plain ``analyze`` runs that
+    resume the rebuild, and check after each kill; the finished rebuild is the reference again.
+
+    A kill before the rebuild's first commit leaves the old stories, and the next run asks for the
+    rebuild again; once it has started (the stories are cleared), a plain ``analyze`` finishes it.
+    """
+    t_start = time.monotonic()
+    db = tmp_path / "rebuilt.db"
+    shutil.copyfile(analysed.ref, db)
+    n = len(analysed.order)
+    rng = random.Random(int(os.environ.get("NEWSTRACE_KILL_SEED", "20161030")) + 1)
+    outcomes = {"before its first commit": 0, "mid-run": 0, "finished before the kill": 0}
+    by_mode = dict.fromkeys(KILL_MODES, 0)
+    started = False  # the rebuild has cleared the stories: from then on a plain analyze resumes it
+    done = n
+    verified = k = 0
+    while k < RECLUSTER_TRIALS:
+        left = analysed.batches - (done // ANALYZE_BATCH if started else 0) - 1
+        if left < 1:
+            break
+        mode = KILL_MODES[k % len(KILL_MODES)]
+        args = ["analyze", "--batch", str(ANALYZE_BATCH), "--db", str(db), *([] if started else ["--recluster"])]
+        obs = Observer(db, PLACED, restart=not started)
+        batches = _batches_before_kill(left, RECLUSTER_TRIALS - k, rng)
+        rc, seen = kill_analyze(args, db, mode, batches, ANALYZE_BATCH, rng, analysed.timing, obs)
+        k += 1
+        by_mode[mode] += 1
+        before = done if started else 0
+        done = check_after_recluster_kill(db, analysed, seen)
+        verified += len(seen)
+        started = started or done < n or rc == 0
+        if rc == 0:
+            outcomes["finished before the kill"] += 1
+            break
+        outcomes["mid-run" if started and done > before else "before its first commit"] += 1
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        args = ["analyze", "--batch", str(ANALYZE_BATCH), "--db", str(db), "--json"]
+        assert main([*args, *([] if started else ["--recluster"])]) == 0, err.getvalue()
+    report = json.loads(out.getvalue())
+    assert report["analysed"] == 0 and "warnings" not in report, report
+    assert report.get("reclustered", 0) == (n - done if started else n), report
+    got = dump_results(db)
+    diff = sorted(t for t in analysed.expected if got.get(t) != analysed.expected[t])
+    assert not diff, f"after {k} kill(s) the finished rebuild differs from the reference in {diff}"
+    print(
+        f"\n{k} SIGKILLs of analyze --recluster on {n} articles (batches of {ANALYZE_BATCH}): {outcomes}; "
+        f"by placement {by_mode}; {verified} reader-seen placed articles verified after kills; "
+        f"{time.monotonic() - t_start:.0f} s in all"
+    )
+    assert outcomes["mid-run"] >= k // 3, outcomes
 
 
 #: columns that legitimately differ between two runs (wall-clock stamps)
