@@ -217,12 +217,13 @@ def place_counts(text: str) -> Counter[str]:
 def article_features(article: Article) -> ArticleFeatures:
     """Hashed body/title/entity/lead/place term frequencies and time of one article."""
     body_toks = tokens(article.text)
+    title_toks = tokens(article.title or "")
     body_terms: Counter[str] = Counter()
     lead_terms: Counter[str] = Counter()
     title_terms: Counter[str] = Counter()
     #: first written form of each term, for labels ("buses", not the term "buse")
     shown: dict[str, str] = {}
-    for w, _ in tokens(article.title or ""):
+    for w, _ in title_toks:
         t = norm_term(w)
         if t:
             title_terms[t] += 1
@@ -238,7 +239,7 @@ def article_features(article: Article) -> ArticleFeatures:
                 lead_terms[t] += 1
                 n_lead += 1
     shown_ents: dict[str, str] = {}
-    ents = _entity_counts(body_toks, shown_ents) + _entity_counts(tokens(article.title or ""), shown_ents)
+    ents = _entity_counts(body_toks, shown_ents) + _entity_counts(title_toks, shown_ents)
 
     body: Counter[int] = Counter()
     for t, c in body_terms.items():
