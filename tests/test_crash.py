@@ -430,10 +430,7 @@ class Analysed:
     timing: Timing
     full: float  # seconds the uninterrupted run took
     expected: dict[str, list[tuple[object, ...]]]  # ``dump_results(ref)``
-
-    @property
-    def batches(self) -> int:
-        return -(-len(self.order) // ANALYZE_BATCH)
+    batches: int  # of ANALYZE_BATCH articles
 
 
 @pytest.fixture(scope="module")
@@ -479,7 +476,7 @@ def analysed(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Analys
     expected = dump_results(ref)
     assert len(expected["analysis"]) == len(order)
     assert expected["articles"] == dump_results(template)["articles"], "the reference analysed other articles"
-    return Analysed(template, ref, order, timing, full, expected)
+    return Analysed(template, ref, order, timing, full, expected, n_batches)
 
 
 @pytest.mark.slow
@@ -537,8 +534,7 @@ def test_sigkill_analyze_keeps_results_consistent(analysed: Analysed, tmp_path: 
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             assert main([*analyze, "--db", str(db), "--json"]) == 0, err.getvalue()
         assert json.loads(out.getvalue())["analysed"] == n_articles - done
-        got = dump_results(db)
-        diff = sorted(t for t in expected if got.get(t) != expected[t])
+        diff = differing_tables(db, expected)
         assert not diff, f"chain {chains}: after {k} kill(s) the finished analysis differs from an uninterrupted one in {diff}"
         chains += 1
         per_chain_kills.append(k)
@@ -584,8 +580,7 @@ def check_after_recluster_kill(db: Path, analysed: Analysed, seen: frozenset[str
     assert not lost, f"{len(lost)} article(s) a reader saw placed before the kill are not placed after it"
     done = len(placed)
     if done == len(analysed.order):
-        got = dump_results(db)
-        diff = sorted(t for t in analysed.expected if got.get(t) != analysed.expected[t])
+        diff = differing_tables(db, analysed.expected)
         assert not diff, f"all articles are placed but the database differs from the reference in {diff}"
         return done
     assert done % ANALYZE_BATCH == 0, f"{done} placed: not a whole number of batches of {ANALYZE_BATCH}"
@@ -642,8 +637,7 @@ def test_sigkill_recluster_resumes_the_rebuild(analysed: Analysed, tmp_path: Pat
     report = json.loads(out.getvalue())
     assert report["analysed"] == 0 and "warnings" not in report, report
     assert report.get("reclustered", 0) == (n - done if started else n), report
-    got = dump_results(db)
-    diff = sorted(t for t in analysed.expected if got.get(t) != analysed.expected[t])
+    diff = differing_tables(db, analysed.expected)
     assert not diff, f"after {k} kill(s) the finished rebuild differs from the reference in {diff}"
     print(
         f"\n{k} SIGKILLs of analyze --recluster on {n} articles (batches of {ANALYZE_BATCH}): {outcomes}; "
@@ -655,6 +649,12 @@ def test_sigkill_recluster_resumes_the_rebuild(analysed: Analysed, tmp_path: Pat
 
 #: columns that legitimately differ between two runs (wall-clock stamps)
 VOLATILE = ("ingested_at", "created_at", "updated_at", "analyzed_at", "analysed_at", "started_at", "finished_at", "seconds")
+
+
+def differing_tables(db: Path, expected: dict[str, list[tuple[object, ...]]]) -> list[str]:
+    """The tables of ``expected`` (a ``dump_results``) whose rows differ in ``db``."""
+    got = dump_results(db)
+    return sorted(t for t in expected if got.get(t) != expected[t])
 
 
 def dump_results(db: Path) -> dict[str, list[tuple[object, ...]]]:
