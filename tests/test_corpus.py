@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,15 @@ from conftest import EXAMPLES, require_data
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
 from newstrace.corpus.features import article_features, place_counts
-from newstrace.corpus.similarity import Centroid, DocFreq, cosine, text_similarity, within_day
+from newstrace.corpus.similarity import (
+    Centroid,
+    DocFreq,
+    SparseVec,
+    cosine,
+    cosines,
+    text_similarity,
+    within_day,
+)
 from newstrace.engine import local as local_engine
 from newstrace.ingest import read_articles
 from newstrace.model import Article
@@ -278,6 +287,36 @@ def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
     assert places.most_common(1)[0][0] == "aleppo" and "the" not in places
     # RT's report is one news day with itself; the rewrite came three days later; undated is unknown
     assert within_day(c[0], c[0]) == 1.0 and within_day(c[0], c[1]) == within_day(c[0], c[2]) == 0.0
+
+
+def test_cosines_of_many_are_each_pair_by_the_definition(rt: Article, rewrite: Article) -> None:
+    """The clusterer's one-pass cosines (an article against all its candidates) equal the IDF
+    cosine computed pair by pair from its definition, whichever vector comes first, and the dense
+    table each pass borrows is left clean for the next one."""
+    other = Article.create("The central bank raised interest rates on Wednesday, citing inflation.", title="Rates up")
+    feats = [article_features(a) for a in (rt, rewrite, other)]
+    df = DocFreq()
+    for f in feats:
+        df.add(f)
+    both = Centroid.of(feats[0])
+    both.merge(Centroid.of(feats[1]))  # a story of the two seeds: summed weights, not one article's
+    vecs = [Centroid.of(f).body for f in feats] + [both.body, SparseVec()]
+
+    def idf(d: int) -> float:
+        return math.log((df.n + 1.0) / (int(df.df[d]) + 1.0)) + 1.0
+
+    def by_definition(a: SparseVec, b: SparseVec) -> float:
+        dot = sum(a.v[d] * b.v[d] * idf(d) ** 2 for d in a.v if d in b.v)
+        na = math.sqrt(sum((x * idf(d)) ** 2 for d, x in a.v.items()))
+        nb = math.sqrt(sum((x * idf(d)) ** 2 for d, x in b.v.items()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    for a in vecs:
+        got = cosines(a, vecs, df)
+        assert got.tolist() == pytest.approx([by_definition(a, b) for b in vecs], abs=1e-12)
+    assert cosine(vecs[0], vecs[0], df) == pytest.approx(1.0)
+    assert 0.2 < cosine(vecs[0], vecs[1], df) < cosine(vecs[0], vecs[3], df) < 1.0
+    assert cosine(vecs[0], vecs[2], df) < 0.05 and cosine(vecs[0], vecs[4], df) == 0.0
 
 
 def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,7 +22,7 @@ import heapq
 import json
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -30,7 +30,7 @@ import numpy as np
 
 from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures
-from newstrace.corpus.similarity import Centroid, DocFreq, SimilarityModel, features
+from newstrace.corpus.similarity import Centroid, DocFreq, SimilarityModel, features_many
 
 Level = Literal["story", "thread"]
 
@@ -302,13 +302,12 @@ class StoryClusterer:
                 hits[cid] += 1
         cands = _top_hits(hits)
         cands += sorted(set(forced) - set(cands))
+        cands = [cid for cid in cands if cid != exclude and cid in pool]
+        rows = features_many(art, [pool[c].centroid for c in cands], self.df, model, [forced.get(c, 0.0) for c in cands])
         best: str | None = None
         best_score = -1.0
-        for cid in cands:
-            if cid == exclude or cid not in pool:
-                continue
-            reuse = forced.get(cid, 0.0)
-            s = model.score(features(art, pool[cid].centroid, self.df, model, reuse))
+        for cid, row in zip(cands, rows, strict=True):
+            s = model.score(row)
             if s > best_score or (s == best_score and best is not None and cid < best):
                 best, best_score = cid, s
         return best, best_score
@@ -418,20 +417,25 @@ class StoryClusterer:
                 for cid in self.index["story"].get(d, ()):
                     if cid != sid:
                         hits[cid] += 1
-            best: str | None = None
-            best_score = -1.0
-            for cid in _top_hits(hits):
-                o = self.stories.get(cid)
-                if o is None or o.thread != s.thread:
-                    continue
-                reuse = self._linked(s, o)
-                sc = model.score(features(s.centroid, o.centroid, self.df, model, reuse))
-                if sc > best_score:
-                    best, best_score = cid, sc
+            others = [o for cid in _top_hits(hits) if (o := self.stories.get(cid)) is not None and o.thread == s.thread]
+            best, best_score = self._strongest(s, others, model, self._linked)
             if best is not None and best_score >= model.merge:
                 self._merge(s, self.stories[best])
         self._merge_pending = set()
         self._merge_threads()
+
+    def _strongest(
+        self, c: Cluster, others: list[Cluster], model: SimilarityModel, link: Callable[[Cluster, Cluster], float]
+    ) -> tuple[str | None, float]:
+        """The cluster of ``others`` ``c`` matches best (the first on a tie) and its score."""
+        rows = features_many(c.centroid, [o.centroid for o in others], self.df, model, [link(c, o) for o in others])
+        best: str | None = None
+        best_score = -1.0
+        for o, row in zip(others, rows, strict=True):
+            sc = model.score(row)
+            if sc > best_score:
+                best, best_score = o.id, sc
+        return best, best_score
 
     def _merge_threads(self) -> None:
         """Join threads that turned out to follow one situation (a story may have started a thread
@@ -450,15 +454,8 @@ class StoryClusterer:
                 for cid in self.index["thread"].get(d, ()):
                     if cid != tid:
                         hits[cid] += 1
-            best: str | None = None
-            best_score = -1.0
-            for cid in _top_hits(hits):
-                o = self.threads.get(cid)
-                if o is None:
-                    continue
-                sc = model.score(features(t.centroid, o.centroid, self.df, model, self._thread_link(t, o)))
-                if sc > best_score:
-                    best, best_score = cid, sc
+            others = [o for cid in _top_hits(hits) if (o := self.threads.get(cid)) is not None]
+            best, best_score = self._strongest(t, others, model, self._thread_link)
             if best is not None and best_score >= model.merge:
                 self._merge_thread(t, self.threads[best])
         self._thread_pending = set()
