@@ -16,6 +16,7 @@ from newstrace.reuse import (
     find_reuse,
     infer_provenance,
 )
+from newstrace.reuse.text import quote_spans
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -99,6 +100,20 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
         shared[0]
     )
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
+
+
+def test_quotations_and_apostrophes(rt: Article) -> None:
+    """Single marks open a quotation only where no letter precedes them: possessives and elisions
+    ("rebels' fighters' guns", "Assad's", "O’Brien’s") are not quotations, while 'pause' and
+    ‘advisers’ are; double and curly marks are trusted first."""
+    text = (
+        "The rebels' fighters' guns fell silent for the 'humanitarian pause', Assad's ‘advisers’ said; "
+        "O’Brien’s aides called it “a trap” and \"a ploy\"."
+    )
+    assert [text[q.start : q.end] for q in quote_spans(text)] == ["humanitarian pause", "advisers", "a trap", "a ploy"]
+    # RT's report quotes the envoy with curly marks, the bracketed insertion inside the quotation
+    quoted = [rt.text[q.start : q.end] for q in quote_spans(rt.text)]
+    assert any("[attacks,]" in q for q in quoted)
 
 
 def test_three_wordings_of_one_quote(rt: Article, rewrite: Article) -> None:

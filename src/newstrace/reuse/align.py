@@ -90,11 +90,12 @@ def _seed_index(tokens: Tokens) -> SeedIndex:
 def prepare(article: Article) -> Prepared:
     tokens = tokenize(article.text)
     quotes = quote_spans(article.text)
+    # the token range of every quotation, looked up for all of them at once
     qt: list[tuple[int, int, tuple[int, ...]]] = []
-    for q in quotes:
-        lo = int(np.searchsorted(tokens.starts, q.start, "left"))
-        hi = int(np.searchsorted(tokens.ends, q.end, "right"))
-        qt.append((lo, hi, tuple(tokens.ids[lo:hi].tolist())))
+    if quotes:
+        los = np.searchsorted(tokens.starts, [q.start for q in quotes], "left").tolist()
+        his = np.searchsorted(tokens.ends, [q.end for q in quotes], "right").tolist()
+        qt = [(lo, hi, tuple(tokens.ids[lo:hi].tolist())) for lo, hi in zip(los, his, strict=True)]
     return Prepared(article.id, article.text, tokens, quotes, _seed_index(tokens), qt)
 
 

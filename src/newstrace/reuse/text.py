@@ -147,8 +147,11 @@ _QUOTE_RES = [
     re.compile(r"„([^“”„]{1,3000}?)[“”]"),
     re.compile(r"«([^«»]{1,3000}?)»"),
     re.compile(r'"([^"\n]{1,3000}?)"'),
-    re.compile(r"(?<!\w)‘([^‘’\n]{1,1000}?)’(?!\w)"),
-    re.compile(r"(?<!\w)'([^'\n]{1,1000}?)'(?!\w)"),
+    # the opening mark first and the "not after a letter" test behind it: a pattern that starts
+    # with a lookbehind is tried at every character, one that starts with a literal only where
+    # the mark is (ten times faster on news text, the same matches)
+    re.compile(r"‘(?<!\w‘)([^‘’\n]{1,1000}?)’(?!\w)"),
+    re.compile(r"'(?<!\w')([^'\n]{1,1000}?)'(?!\w)"),
 ]
 
 
