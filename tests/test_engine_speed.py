@@ -69,6 +69,19 @@ def test_key_partners_max_df_rule(tmp_path: Path) -> None:
         assert held == 4
 
 
+def test_key_partners_min_keys(tmp_path: Path) -> None:
+    """With ``min_keys`` 2 (the engines' ``MIN_KEYS``), a pair must share two keys that still
+    pair: one shared key, or a second that became a stock phrase, is not enough."""
+    with Store(tmp_path / "k.db") as st, st.transaction():
+        conn = st.conn
+        assert R.key_partners(conn, "a1", ["k1", "k2", "k3"], 3, 2) == []
+        assert R.key_partners(conn, "a2", ["k1"], 3, 2) == []  # one key in common
+        assert R.key_partners(conn, "a3", ["k1", "k2"], 3, 2) == ["a1"]  # a2 shares only k1
+        # k1 has 3 holders now (max_df): it pairs nobody, so a4 shares one pairing key with a1, a3
+        assert R.key_partners(conn, "a4", ["k1", "k2"], 3, 2) == []
+        assert R.key_partners(conn, "a5", ["k3", "k2"], 4, 2) == ["a1"]
+
+
 def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
     sys.path.insert(0, str(ROOT / "tests"))
     from test_crash import dump_results

@@ -35,6 +35,7 @@ from newstrace.engine.steps import (
 from newstrace.errors import StoreError
 from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
+from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
 from newstrace.store.sqlite import Store, row_to_article
 
@@ -440,7 +441,7 @@ def analyze(
                 jobs: list[tuple[Article, list[str]]] = []
                 if "reuse" in steps:
                     for a, rec in zip(arts, records, strict=True):
-                        ps = R.key_partners(conn, a.id, rec.keys, max_df)
+                        ps = R.key_partners(conn, a.id, rec.keys, max_df, MIN_KEYS)
                         report.pairs += len(ps)
                         jobs.append((a, list(ps)))
                 aligned = run.pairs(store, jobs)

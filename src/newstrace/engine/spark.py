@@ -201,6 +201,7 @@ def run_spark(
     from newstrace.corpus.features import ArticleFeatures
     from newstrace.corpus.stories import Changes, StoryClusterer
     from newstrace.engine.steps import STEPS
+    from newstrace.reuse.candidates import MIN_KEYS
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file or folder")
@@ -249,12 +250,15 @@ def run_spark(
     pairs_rdd = sc.emptyRDD()
     n_pairs = 0
     if "reuse" in steps:
-        md = int(max_df)
+        md, mk = int(max_df), MIN_KEYS
         cand = (
             recs.flatMap(lambda r: [(k, (r["order"], r["id"])) for k in r["keys"]])
             .groupByKey()
             .flatMap(lambda kv: _key_group(kv, md))
-            .distinct()
+            .map(lambda ab: (ab, 1))
+            .reduceByKey(lambda x, y: x + y)
+            .filter(lambda kv: kv[1] >= mk)  # pairs sharing MIN_KEYS keys, as in the local engine
+            .keys()
         )
         # blocks of ``block`` consecutive articles (stream order); a pair goes to its later
         # article's block, and each block gets one copy of every article its pairs name: an

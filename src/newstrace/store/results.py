@@ -136,13 +136,15 @@ def analysed_any(conn: sqlite3.Connection) -> bool:
 # --- reuse ------------------------------------------------------------------------------------
 
 
-def key_partners(conn: sqlite3.Connection, article: str, keys: Sequence[str], max_df: int) -> list[str]:
-    """Articles already indexed that share a key with ``article``, then index its keys.
+def key_partners(
+    conn: sqlite3.Connection, article: str, keys: Sequence[str], max_df: int, min_keys: int = 1
+) -> list[str]:
+    """Articles already indexed that share ``min_keys`` keys with ``article``, then index its keys.
 
     A key already held by ``max_df`` articles is a stock phrase: it pairs nobody (the same rule the
     Spark engine applies by rank within each key group, so both engines pair the same articles).
     """
-    partners: set[str] = set()
+    shared: Counter[str] = Counter()
     # one statement per article, not per key: up to ``max_df`` holders of each key as a JSON array
     rows = conn.execute(
         "SELECT (SELECT json_group_array(article) FROM "
@@ -152,9 +154,9 @@ def key_partners(conn: sqlite3.Connection, article: str, keys: Sequence[str], ma
     for (raw,) in rows:
         holders = json.loads(raw)
         if len(holders) < max_df:
-            partners.update(h for h in holders if h != article)
+            shared.update(set(holders) - {article})
     conn.executemany("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", [(k, article) for k in keys])
-    return sorted(partners)
+    return sorted(p for p, n in shared.items() if n >= min_keys)
 
 
 def put_pair(conn: sqlite3.Connection, pair: ArticlePair, chars: int = 0, quoted: int = 0) -> None:
