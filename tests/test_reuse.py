@@ -16,7 +16,8 @@ from newstrace.reuse import (
     find_reuse,
     infer_provenance,
 )
-from newstrace.reuse.text import quote_spans
+from newstrace.reuse.candidates import KEY_K, KEY_W, MIN_KEYS, key_hashes
+from newstrace.reuse.text import TOKEN_RE, quote_spans, tokenize
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -114,6 +115,22 @@ def test_quotations_and_apostrophes(rt: Article) -> None:
     # RT's report quotes the envoy with curly marks, the bracketed insertion inside the quotation
     quoted = [rt.text[q.start : q.end] for q in quote_spans(rt.text)]
     assert any("[attacks,]" in q for q in quoted)
+
+
+def test_shared_passage_lengths_that_make_candidates(rt: Article, rewrite: Article) -> None:
+    """Any passage of ``KEY_K + KEY_W - 1`` (8) words two texts share gives them a common key, and
+    any of 12 words the ``MIN_KEYS`` (2) that make them a candidate pair in every engine (the
+    README's promise), wherever the passage sits between unrelated words."""
+    words = TOKEN_RE.findall(rt.text) + TOKEN_RE.findall(rewrite.text)
+    filler = ["the", "central", "bank", "raised", "interest", "rates", "by", "a", "quarter", "point", "on", "wednesday", "citing", "inflation"]
+    need = {KEY_K + KEY_W - 1: 1, 12: MIN_KEYS}
+    for length, keys in need.items():
+        for start in range(len(words) - length):
+            passage = words[start : start + length]
+            a = " ".join(filler[:9] + passage + filler[9:])
+            b = " ".join(filler[::-1][:4] + passage + filler[::-1][4:])
+            shared = set(key_hashes(tokenize(a)).tolist()) & set(key_hashes(tokenize(b)).tolist())
+            assert len(shared) >= keys, (length, passage)
 
 
 def test_three_wordings_of_one_quote(rt: Article, rewrite: Article) -> None:
