@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, require_data
+from newstrace.cli.corpus import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
 from newstrace.corpus.features import article_features, place_counts
@@ -113,6 +114,20 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     ids = {s["id"] for s in stories}
     assert all(set(t["stories"]) <= ids for t in threads)
     assert sum(len(t["stories"]) for t in threads) == len(stories)
+
+    # the terminal tables show the biggest 50 unless told (a 100k corpus has 80,000 stories)
+    assert len(stories) > TABLE_ROWS and len(threads) > TABLE_ROWS
+    assert main(["stories", "--db", str(fakes_db)]) == 0
+    shown = capsys.readouterr().out
+    assert f"{TABLE_ROWS} of {len(stories)} stories" in shown and "--limit 0 shows all" in shown
+    assert stories[0]["id"] in shown and stories[-1]["id"] not in shown
+    assert main(["threads", "--db", str(fakes_db), "--limit", "0"]) == 0
+    shown = capsys.readouterr().out
+    assert f"{len(threads)} of {len(threads)} threads" in shown and threads[-1]["id"] in shown
+    assert main(["stories", "--db", str(fakes_db), "--json", "--limit", "3"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [s["id"] for s in stories[:3]]
+    assert main(["threads", "--db", str(fakes_db), "--limit", "-1"]) == 2
+    assert "--limit -1" in capsys.readouterr().err
 
     assert main(["outlets", "--db", str(fakes_db), "--json"]) == 0
     net = json.loads(capsys.readouterr().out)

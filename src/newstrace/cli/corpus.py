@@ -161,23 +161,49 @@ def _outlets_text(outlets: list[dict[str, Any]], n: int = 4) -> str:
     return shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
 
 
+#: rows a terminal table shows unless ``--limit`` says otherwise: a corpus of 100,000 articles
+#: has 80,000 stories, and rich took two minutes to draw them all (``--json`` gives every row)
+TABLE_ROWS = 50
+
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        help=f"Show at most this many, biggest first (0 = all; default: all with --json, {TABLE_ROWS} in the table).",
+    ),
+]
+
+
+def _rows(limit: int | None, as_json: bool) -> int:
+    """How many rows to show (0 = all): ``--limit`` when given, else all for JSON, a screenful for a table."""
+    if limit is not None:
+        if limit < 0:
+            raise InputError(f"--limit {limit}: expected 0 (all) or more")
+        return limit
+    return 0 if as_json else TABLE_ROWS
+
+
+def _cut_caption(shown: int, total: int) -> str | None:
+    return f"the {shown} biggest of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
+
+
 @app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(help="Show at most this many (0 = all).")] = 0,
+    limit: LimitOption = None,
     thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
 ) -> None:
-    """The stories found by 'newstrace analyze': id, thread, label, size, outlets, first seen."""
+    """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     store, res = _results(db)
     with store:
-        total, rows = res.stories(thread=thread, outlet=outlet, limit=limit)
+        total, rows = res.stories(thread=thread, outlet=outlet, limit=_rows(limit, as_json))
     if as_json:
         emit_json(rows)
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
-    table = Table(title=f"{len(rows)} of {total} stories in {db}")
+    table = Table(title=f"{len(rows)} of {total} stories in {db}", caption=_cut_caption(len(rows), total))
     table.add_column("id / thread", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("size", no_wrap=True, justify="right")
@@ -192,15 +218,17 @@ def stories(
 
 
 @app.command()
-def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False) -> None:
-    """Threads (developing situations): id, label, time span, stories and articles."""
+def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
+    """Threads (developing situations), biggest first: id, label, time span, stories and articles."""
     store, res = _results(db)
     with store:
-        rows = res.threads()
+        every = res.threads()
+    n = _rows(limit, as_json)
+    rows = every[:n] if n else every
     if as_json:
         emit_json(rows)
         return
-    table = Table(title=f"{len(rows)} threads in {db}")
+    table = Table(title=f"{len(rows)} of {len(every)} threads in {db}", caption=_cut_caption(len(rows), len(every)))
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
     for col in ("stories", "articles"):
