@@ -22,7 +22,7 @@ import heapq
 import json
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -295,21 +295,33 @@ class StoryClusterer:
     ) -> tuple[str | None, float]:
         model = self.story_model if level == "story" else self.thread_model
         pool = self.stories if level == "story" else self.threads
+        cands = self._candidates(level, dims, skip=None)
+        cands += sorted(set(forced) - set(cands))
+        others = [pool[cid] for cid in cands if cid != exclude and cid in pool]
+        return self._strongest(art, others, model, [forced.get(o.id, 0.0) for o in others], tie_by_id=True)
+
+    def _candidates(self, level: Level, dims: Iterable[int], skip: str | None) -> list[str]:
+        """The open clusters of ``level`` (not ``skip``) that share most indexed dimensions with ``dims``."""
         hits: Counter[str] = Counter()
         index = self.index[level]
         for d in dims:
             for cid in index.get(d, ()):
-                hits[cid] += 1
-        cands = _top_hits(hits)
-        cands += sorted(set(forced) - set(cands))
-        cands = [cid for cid in cands if cid != exclude and cid in pool]
-        rows = features_many(art, [pool[c].centroid for c in cands], self.df, model, [forced.get(c, 0.0) for c in cands])
+                if cid != skip:
+                    hits[cid] += 1
+        return _top_hits(hits)
+
+    def _strongest(
+        self, c: Centroid, others: list[Cluster], model: SimilarityModel, reuse: list[float], tie_by_id: bool = False
+    ) -> tuple[str | None, float]:
+        """The cluster of ``others`` that ``c`` matches best, and its score (``reuse[i]``: the shared
+        reuse with ``others[i]``). A tie goes to the first, or with ``tie_by_id`` to the smaller id."""
+        rows = features_many(c, [o.centroid for o in others], self.df, model, reuse)
         best: str | None = None
         best_score = -1.0
-        for cid, row in zip(cands, rows, strict=True):
-            s = model.score(row)
-            if s > best_score or (s == best_score and best is not None and cid < best):
-                best, best_score = cid, s
+        for o, row in zip(others, rows, strict=True):
+            sc = model.score(row)
+            if sc > best_score or (tie_by_id and sc == best_score and best is not None and o.id < best):
+                best, best_score = o.id, sc
         return best, best_score
 
     def _new_cluster(self, level: Level, feat: ArticleFeatures) -> Cluster:
@@ -412,30 +424,13 @@ class StoryClusterer:
             s = self.stories.get(sid)
             if s is None:
                 continue
-            hits: Counter[str] = Counter()
-            for d in s.index_dims:
-                for cid in self.index["story"].get(d, ()):
-                    if cid != sid:
-                        hits[cid] += 1
-            others = [o for cid in _top_hits(hits) if (o := self.stories.get(cid)) is not None and o.thread == s.thread]
-            best, best_score = self._strongest(s, others, model, self._linked)
+            cands = self._candidates("story", s.index_dims, skip=sid)
+            others = [o for cid in cands if (o := self.stories.get(cid)) is not None and o.thread == s.thread]
+            best, best_score = self._strongest(s.centroid, others, model, [self._linked(s, o) for o in others])
             if best is not None and best_score >= model.merge:
                 self._merge(s, self.stories[best])
         self._merge_pending = set()
         self._merge_threads()
-
-    def _strongest(
-        self, c: Cluster, others: list[Cluster], model: SimilarityModel, link: Callable[[Cluster, Cluster], float]
-    ) -> tuple[str | None, float]:
-        """The cluster of ``others`` ``c`` matches best (the first on a tie) and its score."""
-        rows = features_many(c.centroid, [o.centroid for o in others], self.df, model, [link(c, o) for o in others])
-        best: str | None = None
-        best_score = -1.0
-        for o, row in zip(others, rows, strict=True):
-            sc = model.score(row)
-            if sc > best_score:
-                best, best_score = o.id, sc
-        return best, best_score
 
     def _merge_threads(self) -> None:
         """Join threads that turned out to follow one situation (a story may have started a thread
@@ -449,13 +444,8 @@ class StoryClusterer:
             t = self.threads.get(tid)
             if t is None:
                 continue
-            hits: Counter[str] = Counter()
-            for d in t.index_dims:
-                for cid in self.index["thread"].get(d, ()):
-                    if cid != tid:
-                        hits[cid] += 1
-            others = [o for cid in _top_hits(hits) if (o := self.threads.get(cid)) is not None]
-            best, best_score = self._strongest(t, others, model, self._thread_link)
+            others = [o for cid in self._candidates("thread", t.index_dims, skip=tid) if (o := self.threads.get(cid)) is not None]
+            best, best_score = self._strongest(t.centroid, others, model, [self._thread_link(t, o) for o in others])
             if best is not None and best_score >= model.merge:
                 self._merge_thread(t, self.threads[best])
         self._thread_pending = set()
