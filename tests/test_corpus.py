@@ -133,6 +133,9 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     net = json.loads(capsys.readouterr().out)
     sana = next(o for o in net["outlets"] if o["outlet"] == "sana")
     assert sana["articles"] >= 30 and 0 < sana["first_seen"] <= sana["stories"]
+    # every analysed article is in a story, the rewrite (no outlet: "?") as much as SANA's
+    assert "?" in {o["outlet"] for o in net["outlets"]}
+    assert all(1 <= o["stories"] <= o["articles"] for o in net["outlets"])
     assert any(e["source"] == "rt.com" for e in net["edges"])  # the rewrite copies RT
 
 

@@ -481,11 +481,16 @@ class CorpusResults:
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
             articles[r["outlet"] or "?"] = int(r["n"])
+        # from the memberships, not the stories' outlet lists: those leave out articles without an
+        # outlet, which then showed under "?" with their articles but none of their stories
         in_stories: Counter[str] = Counter()
+        for r in self.conn.execute(
+            "SELECT COALESCE(a.outlet, '?') AS o, COUNT(DISTINCT m.story) AS n "
+            "FROM memberships m JOIN articles a ON a.id=m.article GROUP BY o"
+        ):
+            in_stories[r["o"]] = int(r["n"])
         first: Counter[str] = Counter()
-        for r in self.conn.execute("SELECT first_outlet, outlets FROM stories WHERE merged_into IS NULL"):
-            for o in json.loads(r["outlets"] or "{}"):
-                in_stories[o] += 1
+        for r in self.conn.execute("SELECT first_outlet FROM stories WHERE merged_into IS NULL"):
             first[r["first_outlet"] or "?"] += 1
         # every reuse pair counts once, directed by its provenance edge when there is one and
         # otherwise from the earlier article (``a`` of a stored pair) to the later one
