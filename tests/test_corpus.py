@@ -344,6 +344,14 @@ def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["analyze", "--db", str(db), "--json", "--no-claims"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert rep["analysed"] == 2 and rep["stories"] == 1
+    assert rep["pending"] == 2 and rep["pairs"] == 1 and rep["passages"] >= 1
+    # a re-run has nothing to do: this run's counts are zero, the database's totals stay (README)
+    assert main(["analyze", "--db", str(db), "--json", "--no-claims"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert {k: again[k] for k in ("analysed", "batches", "pairs", "passages", "pending")} == dict.fromkeys(
+        ("analysed", "batches", "pairs", "passages", "pending"), 0
+    )
+    assert (again["stories"], again["threads"]) == (rep["stories"], rep["threads"]) == (1, 1)
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (story,) = json.loads(capsys.readouterr().out)
     assert story["size"] == 2 and story["first_seen_outlet"] == "rt.com"
