@@ -190,3 +190,26 @@ def test_non_speech_verbs_are_not_attributions(rewrite: Article) -> None:
     assert not [q for q in indirect if q.cue == "reported" and q.speaker == "Most"]
     # real indirect speech in the same article stays: de Mistura "stated ... that he is appalled"
     assert any(q.speaker == "Staffan de Mistura" and q.cue == "stated" for q in indirect)
+
+
+def test_credit_lines_and_photo_credits_are_not_speakers() -> None:
+    """Reuters' closing credits and a photo caption glued to the next sentence (FA-KES 1926479352
+    and 1926479389, as published).
+
+    "Writing by Peter Graff" once made Peter Graff the source of the "Additional reporting by"
+    line before it, and "REUTERS/Bassam Khabieh" became part of the speaker "officials".
+    """
+    text = (
+        "A youth affected by what activists say is nerve gas is treated at a hospital in the Duma "
+        "neighbourhood of Damascus August 21 2013. REUTERS/Bassam Khabieh Assads officials have said "
+        "they would never use poison gas - if they had it - against Syrians. Additional reporting by "
+        "Erika Solomon in Beirut and Anthony Deutsch in Amsterdam; Writing by Peter Graff Dominic Evans "
+        "and Alastair Macdonald; Editing by Will Waterman and Peter Cooney Our Standards:The Thomson "
+        "Reuters Trust Principles."
+    )
+    claims = extract_claims(_article(text))
+    assert not [q for q in claims.quotes if (q.cue or "").lower() in ("writing", "reporting", "editing")]
+    assert not [q for q in claims.quotes if "Graff" in (q.speaker or "") or "Standards" in (q.speaker or "")]
+    gas = next(q for q in claims.quotes if q.text.startswith("they would never use poison gas"))
+    assert gas.cue == "said" and gas.speaker_start is not None and gas.speaker_end is not None
+    assert text[gas.speaker_start : gas.speaker_end] == gas.speaker == "officials"

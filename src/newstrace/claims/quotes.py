@@ -148,8 +148,15 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     return None
 
 
+#: credit lines ("Additional reporting by ...; Writing by ...; Editing by ...") name the newsroom's
+#: staff; the line after them is no statement of theirs
+_CREDIT_CUES = frozenset(("reporting", "writing", "editing"))
+
+
 def _is_cue(t: Token) -> bool:
     if t.lower_ not in CUE_FORMS:
+        return False
+    if t.lower_ in _CREDIT_CUES and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by":
         return False
     return upos(t) in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
 

@@ -60,6 +60,21 @@ def _clean_name(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _after_photo_credit(toks: list[Token]) -> list[Token]:
+    """The tokens after a photo caption's credit ("REUTERS/Bassam Khabieh"), which a caption glued
+    to the next sentence puts before its subject; the last token (the head) always stays."""
+    cut = 0
+    for k, t in enumerate(toks[:-1]):
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if len(t.text) > 1 and t.text.isupper() and nxt is not None and nxt.text == "/":
+            cut = k + 1
+    if not cut:
+        return toks
+    while cut < len(toks) - 1 and upos(toks[cut]) == "PROPN":  # the photographer
+        cut += 1
+    return toks[cut:]
+
+
 def name_chain(head: Token) -> list[Token]:
     """The contiguous run of name tokens around ``head`` ("Staffan de Mistura", "Amnesty International")."""
     doc = head.doc
@@ -193,6 +208,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         toks = [t for t in head.doc[left.i:head.i + 1] if t.sent == head.sent]
         # whitespace tokens too: a dateline blanked for the parser must not become part of a speaker
         toks = [t for t in toks if not (t.is_punct or t.is_space)]
+        toks = _after_photo_credit(toks)
         if not toks:
             return None
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
