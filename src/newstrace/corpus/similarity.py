@@ -29,16 +29,22 @@ class DocFreq:
     def __init__(self, df: np.ndarray | None = None, n: int = 0) -> None:
         self.df = df if df is not None else np.zeros(1 << DIM_BITS, dtype=np.int32)
         self.n = n
+        self._log_df = np.log(self.df + 1.0)
 
     def add(self, feat: ArticleFeatures) -> None:
         dims = np.fromiter(feat.dims(), dtype=np.int64)
         if dims.size:
             self.df[dims] += 1
+            self._log_df[dims] = np.log(self.df[dims] + 1.0)
         self.n += 1
 
     def idf(self, dims: np.ndarray) -> np.ndarray:
-        """Smoothed IDF (scikit-learn's formula), so an unseen term is rare, not infinite."""
-        return np.log((self.n + 1.0) / (self.df[dims] + 1.0)) + 1.0
+        """Smoothed IDF (scikit-learn's formula), so an unseen term is rare, not infinite.
+
+        ``log(n + 1) - log(df + 1)``: the second term is kept per dimension and changes only for
+        the dimensions of an added article, so a lookup costs a gather, not a logarithm each.
+        """
+        return (math.log(self.n + 1.0) + 1.0) - self._log_df[dims]
 
     def to_bytes(self) -> bytes:
         return zlib.compress(self.df.tobytes(), 1)
