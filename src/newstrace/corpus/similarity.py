@@ -359,11 +359,12 @@ def coverage(a: SparseVec, b: SparseVec) -> float:
     if not a.v or not b.v:
         return 0.0
     small, big = (a.v, b.v) if len(a.v) <= len(b.v) else (b.v, a.v)
-    common = [d for d in small if d in big]
+    # C-level loops (filter, map) over the same order as a comprehension: the same sums, faster
+    common = list(filter(big.__contains__, small))
     if not common:
         return 0.0
-    ca = sum(a.v[d] for d in common) / a.total()
-    cb = sum(b.v[d] for d in common) / b.total()
+    ca = sum(map(a.v.__getitem__, common)) / a.total()
+    cb = sum(map(b.v.__getitem__, common)) / b.total()
     return math.sqrt(ca * cb)
 
 
@@ -408,8 +409,7 @@ def conflict(a: SparseVec, b: SparseVec) -> float:
     """
     if not a.v or not b.v:
         return 0.0
-    small, big = (a.v, b.v) if len(a.v) <= len(b.v) else (b.v, a.v)
-    return 0.0 if any(d in big for d in small) else 1.0
+    return 1.0 if a.v.keys().isdisjoint(b.v.keys()) else 0.0
 
 
 def top_region(v: SparseVec) -> int | None:
