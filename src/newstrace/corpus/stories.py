@@ -305,9 +305,9 @@ class StoryClusterer:
         hits: Counter[str] = Counter()
         index = self.index[level]
         for d in dims:
-            for cid in index.get(d, ()):
-                if cid != skip:
-                    hits[cid] += 1
+            hits.update(index.get(d, ()))  # counted in C
+        if skip is not None:
+            hits.pop(skip, None)
         return _top_hits(hits)
 
     def _strongest(
