@@ -23,6 +23,7 @@ import pytest
 
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
 from newstrace.cli.main import main
+from newstrace.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -104,6 +105,31 @@ def test_reingest_adds_nothing_and_json_summary(tmp_path: Path) -> None:
     assert first.stderr == second.stderr == ""  # --json: nothing but the document
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+
+
+def test_an_input_repeating_an_id_keeps_its_first_record_and_reingests_unchanged(
+    tmp_path: Path, rt: Article, rewrite: Article
+) -> None:
+    """FA-KES dev repeats ids with other contents; each copy used to update the article in turn,
+    so every re-ingest "updated" it and every analyze redid it."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "story-1", "title": rt.title, "text": rt.text, "outlet": "rt.com"},
+        {"id": "story-2", "title": rewrite.title, "text": rewrite.text},
+        {"id": "story-1", "title": rewrite.title, "text": rewrite.text, "outlet": "copy.example"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "n.db"
+    first = json.loads(run("ingest", feed, "--db", db, "--json", cwd=tmp_path).stdout)
+    assert (first["added"], first["updated"]) == (2, 0)
+    assert len(first["warnings"]) == 1 and "story-1" in first["warnings"][0] and "record 3" in first["warnings"][0]
+    again = json.loads(run("ingest", feed, "--db", db, "--json", cwd=tmp_path).stdout)
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)
+    with sqlite3.connect(db) as conn:
+        text, outlet, revision = conn.execute("SELECT text, outlet, revision FROM articles WHERE id='story-1'").fetchone()
+    assert (text, outlet, revision) == (rt.text, "rt.com", 1)
+    # --strict says a record was skipped
+    assert run("ingest", feed, "--db", db, "--strict", cwd=tmp_path).returncode == 2
 
 
 def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrace.ingest.base import first_of_each_id
 from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
 from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
@@ -45,17 +46,6 @@ class ReuseResult:
         }
 
 
-def unique_articles(articles: Sequence[Article]) -> list[Article]:
-    """First article of each id: a repeated id is the same article, not a copy of it."""
-    seen: set[str] = set()
-    out: list[Article] = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
-
-
 def find_reuse(
     articles: Sequence[Article],
     *,
@@ -72,7 +62,7 @@ def find_reuse(
     """Shared passages of every related pair, the quote variants and the provenance edges."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    arts = unique_articles(articles)
+    arts = list(first_of_each_id(articles))  # a repeated id is the same article, not a copy of it
     prepared: list[Prepared] = [prepare(a) for a in arts]
     n = len(arts)
     t1 = time.perf_counter()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newstrace.errors import LimitError, NewstraceError
+from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
 from newstrace.store.sqlite import Store, like_escape, row_to_article
@@ -334,7 +335,7 @@ class Repo:
         if self.readonly:
             return False
         with self._write_lock, Store(self.db, readonly=False) as st:
-            st.add_articles(articles)
+            st.add_articles(first_of_each_id(articles))  # as `ingest` stores a repeated id
         return True
 
 
