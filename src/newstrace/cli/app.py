@@ -104,6 +104,7 @@ def read_command_inputs(
     be read, this raises one error with the exit code of the worst skipped input.
     """
     from newstrace.ingest import read_inputs
+    from newstrace.ingest.base import first_of_each_id, repeated_id
 
     errors: list[NewstraceError] = []
 
@@ -116,7 +117,8 @@ def read_command_inputs(
         if not quiet:
             warn(message)
 
-    articles = list(read_inputs(inputs, clean=clean, warn=on_warning, on_error=on_error))
+    read = read_inputs(inputs, clean=clean, warn=on_warning, on_error=on_error)
+    articles = list(first_of_each_id(read, lambda a: on_warning(repeated_id(a))))
     if not articles:
         reason = f" ({one_line(errors[0])})" if quiet and errors else ""
         failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read{reason}")

@@ -23,7 +23,7 @@ from newstrace.cli.app import (
 )
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest import read_inputs
-from newstrace.ingest.base import first_of_each_id
+from newstrace.ingest.base import first_of_each_id, repeated_id
 from newstrace.model import Article, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
@@ -76,7 +76,8 @@ def ingest(
     read = 0
     try:
         articles = first_of_each_id(
-            read_inputs(inputs, clean=not no_clean, warn=on_warning, on_error=on_error), on_warning
+            read_inputs(inputs, clean=not no_clean, warn=on_warning, on_error=on_error),
+            lambda a: on_warning(repeated_id(a)),
         )
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)

@@ -39,6 +39,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
+from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import (
     Article,
@@ -250,14 +251,9 @@ def compare_articles(
             "(NEWSTRACE_MAX_COMPARE_ARTICLES)"
         )
     notes: list[str] = []
-    arts: list[Article] = []
-    seen_ids: set[str] = set()
-    for a in articles:
-        if a.id in seen_ids:
-            notes.append(f"article {a.id} was given more than once; it is compared once.")
-            continue
-        seen_ids.add(a.id)
-        arts.append(a)
+    arts = list(
+        first_of_each_id(articles, lambda a: notes.append(f"article {a.id} was given more than once; it is compared once."))
+    )
     labels = article_labels(arts)
     by_text: dict[str, str] = {}
     for a in arts:

@@ -25,9 +25,11 @@ def ignore_warning(_: str) -> None:
     """Default warning sink for library callers who do not care."""
 
 
-def first_of_each_id(articles: Iterable[Article], warn: Warn = ignore_warning) -> Iterator[Article]:
-    """Each id once, as its first record has it; a later record with the same id is skipped with
-    a warning.
+def first_of_each_id(
+    articles: Iterable[Article], on_repeat: Callable[[Article], None] | None = None
+) -> Iterator[Article]:
+    """Each id once, as its first record has it; ``on_repeat`` hears of each later record with an
+    id already seen, which is skipped.
 
     An article is one thing with one id. FA-KES dev repeats 8 of its ids (rows annotated twice,
     with other counts): stored as they come, each copy would update the article in turn, so a
@@ -37,11 +39,17 @@ def first_of_each_id(articles: Iterable[Article], warn: Warn = ignore_warning) -
     seen: set[str] = set()
     for a in articles:
         if a.id in seen:
-            where = f"{a.source} record {a.record}" if a.record is not None else (a.source or "input")
-            warn(f"{where}: id {a.id} was already read in this run; its first record is kept")
+            if on_repeat is not None:
+                on_repeat(a)
             continue
         seen.add(a.id)
         yield a
+
+
+def repeated_id(article: Article) -> str:
+    """The warning for a record ``first_of_each_id`` skipped."""
+    where = f"{article.source} record {article.record}" if article.record is not None else (article.source or "input")
+    return f"{where}: id {article.id} was already read in this run; its first record is kept"
 
 
 #: Article fields a record or sidecar may set; anything else is kept in ``meta``.
