@@ -228,7 +228,8 @@ def run_spark(
     articles = (
         records.mapPartitions(lambda rows: _records_to_articles(rows, source))
         .map(lambda d: (d["id"], d))
-        .reduceByKey(lambda x, y: x if (x.get("record") or 0) >= (y.get("record") or 0) else y)
+        # an id's first record, as every local reader keeps it (``ingest.base.first_of_each_id``)
+        .reduceByKey(lambda x, y: x if (x.get("record") or 0) <= (y.get("record") or 0) else y)
         .values()
         .persist(keep)
     )
