@@ -137,6 +137,14 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     assert "?" in {o["outlet"] for o in net["outlets"]}
     assert all(1 <= o["stories"] <= o["articles"] for o in net["outlets"])
     assert any(e["source"] == "rt.com" for e in net["edges"])  # the rewrite copies RT
+    # --limit cuts both lists, keeping the outlets in most stories and the strongest edges
+    assert main(["outlets", "--db", str(fakes_db), "--json", "--limit", "2"]) == 0
+    cut = json.loads(capsys.readouterr().out)
+    assert cut == {"outlets": net["outlets"][:2], "edges": net["edges"][:2]}
+    assert [e["count"] for e in net["edges"]] == sorted((e["count"] for e in net["edges"]), reverse=True)
+    assert main(["outlets", "--db", str(fakes_db), "--limit", "1"]) == 0
+    table = capsys.readouterr().out
+    assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())
 
 
 @pytest.mark.data

@@ -183,8 +183,8 @@ def _rows(limit: int | None, as_json: bool) -> int:
     return 0 if as_json else TABLE_ROWS
 
 
-def _cut_caption(shown: int, total: int) -> str | None:
-    return f"the {shown} biggest of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
+def _cut_caption(shown: int, total: int, which: str = "biggest") -> str | None:
+    return f"the {shown} {which} of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
 
 
 @app.command()
@@ -288,25 +288,34 @@ def story(
 
 
 @app.command()
-def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False) -> None:
-    """The outlet network: whose text reappears where (directed by provenance), who is first."""
+def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
+    """The outlet network: whose text reappears where (directed by provenance), who is first.
+
+    ``--limit`` cuts both tables: the outlets in most stories and the strongest reuse edges (60
+    outlets already have 3,540 edges on the 100,000-article benchmark corpus).
+    """
     store, res = _results(db)
     with store:
         stats, edges = res.network()
+    n = _rows(limit, as_json)
+    shown, shown_edges = (stats[:n], edges[:n]) if n else (stats, edges)
     if as_json:
-        emit_json({"outlets": stats, "edges": edges})
+        emit_json({"outlets": shown, "edges": shown_edges})
         return
-    table = Table(title=f"{len(stats)} outlets in {db}")
+    table = Table(title=f"{len(shown)} of {len(stats)} outlets in {db}", caption=_cut_caption(len(shown), len(stats)))
     for col in ("outlet", "articles", "stories", "first in", "share first"):
         table.add_column(col, no_wrap=True)
-    for s in stats:
+    for s in shown:
         table.add_row(escape(s["outlet"]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
-        et = Table(title="reuse between outlets (source -> derived, pairs)")
+        et = Table(
+            title="reuse between outlets (source -> derived, pairs)",
+            caption=_cut_caption(len(shown_edges), len(edges), "strongest"),
+        )
         for col in ("source", "derived", "pairs"):
             et.add_column(col)
-        for e in edges[:40]:
+        for e in shown_edges:
             et.add_row(escape(e["source"]), escape(e["derived"]), str(e["count"]))
         out.print(et)
 
