@@ -297,3 +297,23 @@ def test_serve_binds_loopback_by_default(web_db: tuple[Path, dict[str, str]], mo
     with TestClient(app, base_url="http://evil.example") as c:
         assert c.get("/api/health").status_code == 400  # only loopback Host names are served
     assert main(["serve", "--db", str(web_db[0].parent / "missing.db")]) == 3  # StoreError, no traceback
+
+
+@pytest.mark.data
+def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page lists ``OUTLET_EDGE_ROWS`` edges, strongest first, and says how many the API has."""
+    from conftest import require_data
+    from newstrace.web import pages
+
+    require_data("fakes", "fakes_dev.csv")
+    db = tmp_path / "net.db"
+    build_db(db, hostile=False, data=True)
+    monkeypatch.setattr(pages, "OUTLET_EDGE_ROWS", 2)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        edges = c.get("/api/outlets").json()["edges"]
+        page = c.get("/outlets").text
+    assert len(edges) > 2
+    table = page.split('<table class="edges">')[1].split("</table>")[0]
+    assert table.count("<tr>") == 1 + 2  # the header and two edges
+    assert f"<td>{edges[0]['source']}</td><td>{edges[0]['derived']}</td>" in table
+    assert f"The 2 strongest of {len(edges)} pairs of outlets" in page
