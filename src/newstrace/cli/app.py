@@ -103,8 +103,7 @@ def read_command_inputs(
     hold one document and the reasons come back in the returned list). When no article at all could
     be read, this raises one error with the exit code of the worst skipped input.
     """
-    from newstrace.ingest import read_inputs
-    from newstrace.ingest.base import first_of_each_id, repeated_id
+    from newstrace.ingest import read_unique
 
     errors: list[NewstraceError] = []
 
@@ -117,8 +116,7 @@ def read_command_inputs(
         if not quiet:
             warn(message)
 
-    read = read_inputs(inputs, clean=clean, warn=on_warning, on_error=on_error)
-    articles = list(first_of_each_id(read, lambda a: on_warning(repeated_id(a))))
+    articles = list(read_unique(inputs, clean=clean, warn=on_warning, on_error=on_error))
     if not articles:
         reason = f" ({one_line(errors[0])})" if quiet and errors else ""
         failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read{reason}")

@@ -22,8 +22,7 @@ from newstrace.cli.app import (
     warn,
 )
 from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest import read_inputs
-from newstrace.ingest.base import first_of_each_id, repeated_id
+from newstrace.ingest import read_unique
 from newstrace.model import Article, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
@@ -75,10 +74,7 @@ def ingest(
         check_db_path(db)
     read = 0
     try:
-        articles = first_of_each_id(
-            read_inputs(inputs, clean=not no_clean, warn=on_warning, on_error=on_error),
-            lambda a: on_warning(repeated_id(a)),
-        )
+        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error)
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []

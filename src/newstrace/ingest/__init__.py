@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest.base import Warn, ignore_warning
+from newstrace.ingest.base import Warn, first_of_each_id, ignore_warning, repeated_id
 from newstrace.ingest.html import read_html
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import is_sidecar
@@ -105,9 +105,22 @@ def read_inputs(
             handler(InputError(f"{path}: unreadable ({type(e).__name__}: {first}; please report this newstrace bug)"))
 
 
+def read_unique(
+    paths: Iterable[Path | str],
+    *,
+    clean: bool = True,
+    warn: Warn = ignore_warning,
+    on_error: Callable[[NewstraceError], None] | None = None,
+) -> Iterator[Article]:
+    """``read_inputs`` with each id once: its first record, and a warning for each later one
+    (``base.first_of_each_id``); what the commands that read inputs take in."""
+    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error)
+    return first_of_each_id(read, lambda a: warn(repeated_id(a)))
+
+
 def read_articles(paths: Iterable[Path | str], *, clean: bool = True) -> list[Article]:
     """All articles of ``paths``, raising on the first unreadable input."""
     return list(read_inputs(paths, clean=clean))
 
 
-__all__ = ["READERS", "read_articles", "read_inputs", "reader_for"]
+__all__ = ["READERS", "read_articles", "read_inputs", "read_unique", "reader_for"]
