@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -161,6 +161,8 @@ def _outlets_text(outlets: list[dict[str, Any]], n: int = 4) -> str:
     return shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
 
 
+T = TypeVar("T")
+
 #: rows a terminal table shows unless ``--limit`` says otherwise: a corpus of 100,000 articles
 #: has 80,000 stories, and rich took two minutes to draw them all (``--json`` gives every row)
 TABLE_ROWS = 50
@@ -181,6 +183,12 @@ def _rows(limit: int | None, as_json: bool) -> int:
             raise InputError(f"--limit {limit}: expected 0 (all) or more")
         return limit
     return 0 if as_json else TABLE_ROWS
+
+
+def _shown(items: list[T], limit: int | None, as_json: bool) -> list[T]:
+    """The first ``_rows`` of ``items`` (already in the order shown, biggest or strongest first)."""
+    n = _rows(limit, as_json)
+    return items[:n] if n else items
 
 
 def _cut_caption(shown: int, total: int, which: str = "biggest") -> str | None:
@@ -223,8 +231,7 @@ def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     store, res = _results(db)
     with store:
         every = res.threads()
-    n = _rows(limit, as_json)
-    rows = every[:n] if n else every
+    rows = _shown(every, limit, as_json)
     if as_json:
         emit_json(rows)
         return
@@ -297,8 +304,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     store, res = _results(db)
     with store:
         stats, edges = res.network()
-    n = _rows(limit, as_json)
-    shown, shown_edges = (stats[:n], edges[:n]) if n else (stats, edges)
+    shown, shown_edges = _shown(stats, limit, as_json), _shown(edges, limit, as_json)
     if as_json:
         emit_json({"outlets": shown, "edges": shown_edges})
         return
