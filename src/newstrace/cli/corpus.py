@@ -298,7 +298,7 @@ def story(
 def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
     """The outlet network: whose text reappears where (directed by provenance), who is first.
 
-    ``--limit`` cuts both tables: the outlets in most stories and the strongest reuse edges (60
+    --limit cuts both lists: the outlets in most stories and the strongest reuse edges (60
     outlets already have 3,540 edges on the 100,000-article benchmark corpus).
     """
     store, res = _results(db)
