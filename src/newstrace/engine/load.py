@@ -82,15 +82,8 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
         counts["claims"] = n
         n = 0
         for r in _rows(folder, "stories"):
-            table = "stories" if r["level"] == "story" else "threads"
-            cols = ["id", "label", "first_article", "first_outlet", "start", "end", "size", "outlets", "state", "merged_into"]
-            if table == "stories":
-                cols.insert(1, "thread")
-            conn.execute(
-                f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [r[c] for c in cols],
-            )
-            n += table == "stories"
+            R.put_cluster_row(conn, r)
+            n += r["level"] == "story"
         counts["stories"] = n
         memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
         R.put_memberships(conn, memberships)

@@ -274,31 +274,50 @@ def claims_of(conn: sqlite3.Connection, article: str) -> ArticleClaims | None:
 # --- stories and threads ----------------------------------------------------------------------
 
 
+#: a story row's columns (a thread row has no ``thread``); ``id`` first, the rest updated on conflict
+_CLUSTER_COLUMNS = (
+    "id", "thread", "label", "first_article", "first_outlet", "start", "end", "size", "outlets", "state", "merged_into"
+)
+
+
+def cluster_row(c: Cluster, label: str) -> dict[str, Any]:
+    """A story or thread as its table row, the one shape both engines write.
+
+    A merged cluster keeps no size and no state: its members and centroid live on in the cluster
+    it was merged into, and a resumed run must not reopen it.
+    """
+    merged = bool(c.merged_into)
+    return {
+        "level": c.level,
+        "id": c.id,
+        "thread": c.thread,
+        "label": label,
+        "first_article": c.first_article,
+        "first_outlet": c.first_outlet,
+        "start": c.first_published,
+        "end": c.last_published,
+        "size": 0 if merged else c.size,
+        "outlets": _json(dict(sorted(c.outlets.items()))),
+        "state": None if merged else c.to_state(),
+        "merged_into": c.merged_into,
+    }
+
+
+def put_cluster_row(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
+    """Insert or update a ``cluster_row`` (from this run, or from a Spark run's ``stories`` table)."""
+    table = "stories" if row["level"] == "story" else "threads"
+    cols = [c for c in _CLUSTER_COLUMNS if table == "stories" or c != "thread"]
+    updates = ", ".join(f"{c}=excluded.{c}" for c in cols if c not in ("id", "first_article", "first_outlet"))
+    conn.execute(
+        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [row[c] for c in cols],
+    )
+
+
 def put_cluster(conn: sqlite3.Connection, c: Cluster, label: str) -> None:
     """Insert or update a story or thread row with its resumable state."""
-    outlets = _json(dict(sorted(c.outlets.items())))
-    if c.level == "story":
-        conn.execute(
-            "INSERT INTO stories (id, thread, label, first_article, first_outlet, start, end, size, outlets, state, "
-            "merged_into) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET thread=excluded.thread, "
-            "label=excluded.label, start=excluded.start, end=excluded.end, size=excluded.size, "
-            "outlets=excluded.outlets, state=excluded.state, merged_into=excluded.merged_into",
-            (
-                c.id, c.thread, label, c.first_article, c.first_outlet, c.first_published, c.last_published,
-                0 if c.merged_into else c.size, outlets, None if c.merged_into else c.to_state(), c.merged_into,
-            ),
-        )
-    else:
-        conn.execute(
-            "INSERT INTO threads (id, label, first_article, first_outlet, start, end, size, outlets, state, merged_into) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET label=excluded.label, start=excluded.start, "
-            "end=excluded.end, size=excluded.size, outlets=excluded.outlets, state=excluded.state, "
-            "merged_into=excluded.merged_into",
-            (
-                c.id, label, c.first_article, c.first_outlet, c.first_published, c.last_published,
-                0 if c.merged_into else c.size, outlets, None if c.merged_into else c.to_state(), c.merged_into,
-            ),
-        )
+    put_cluster_row(conn, cluster_row(c, label))
 
 
 def put_memberships(conn: sqlite3.Connection, memberships: dict[str, tuple[str, float]]) -> None:

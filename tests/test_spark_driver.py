@@ -1,0 +1,108 @@
+"""The Spark driver's clustering pass writes the story and thread rows the local engine writes.
+
+The driver keeps only open clusters and spills the rows of retired ones (``ClusterRows``), so a
+row that changes after it was first written, a thread merged after its stories retired, or a
+cluster evicted between two drains are the cases that can go wrong. FA-KES dev spans months, so
+its stream has all three. No Spark session: the pass is plain Python and writes with pyarrow.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES, require_data
+from newstrace.engine.local import analyze
+from newstrace.engine.steps import article_steps, order_key
+from newstrace.ingest import read_unique
+from newstrace.store.sqlite import Store
+
+pytestmark = pytest.mark.data
+
+_COLUMNS = "id, label, first_article, first_outlet, start, end, size, outlets, state, merged_into"
+
+
+def _rows(db: Path) -> dict[str, dict[str, Any]]:
+    c = sqlite3.connect(db)
+    c.row_factory = sqlite3.Row
+    out = {r["id"]: dict(r) for r in c.execute(f"SELECT thread, {_COLUMNS} FROM stories")}
+    out |= {r["id"]: dict(r) for r in c.execute(f"SELECT NULL AS thread, {_COLUMNS} FROM threads")}
+    out |= {"m:" + r[0]: {"story": r[1], "score": r[2]} for r in c.execute("SELECT * FROM memberships")}
+    c.close()
+    return out
+
+
+def test_spark_driver_writes_the_local_engines_story_rows(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow", reason="the Spark engine's tables need pyarrow (the 'spark' extra)")
+    from newstrace.engine.load import _rows as parquet_rows
+    from newstrace.engine.spark import ClusterRows, stream_clusters
+    from newstrace.store import results as R
+
+    fakes = require_data("fakes", "fakes_dev.csv")
+    arts = sorted(read_unique([EXAMPLES, fakes]), key=order_key)
+    local = tmp_path / "local.db"
+    with Store(local) as st:
+        st.add_articles(arts)
+        analyze(st, batch_size=40, steps=["stories"], workers=1)
+
+    out = tmp_path / "out"
+    rows = ClusterRows(out / "stories")
+    spilled: list[str] = []
+    put = rows.put
+
+    def counting_put(row: dict[str, Any], open_: bool) -> None:
+        if not open_:
+            spilled.append(row["id"])
+        put(row, open_)
+
+    rows.put = counting_put  # type: ignore[method-assign]
+    features = (rec.features for rec in article_steps(arts, ["stories"]))
+    memberships, _ = stream_clusters(features, {}, rows, merge_every=40)
+    merged_threads = dict(rows.merged_threads)
+    rows.write()
+
+    remote = tmp_path / "remote.db"
+    with Store(remote) as st, st.transaction():
+        for r in parquet_rows(out, "stories"):
+            R.put_cluster_row(st.conn, r)
+        R.put_memberships(st.conn, memberships)
+
+    # the stream retired clusters between drains and merged threads whose stories had retired
+    assert len(spilled) > 100
+    assert merged_threads
+    want, got = _rows(local), _rows(remote)
+    assert len(want) > len(arts)  # stories, threads and a membership per article
+    assert got == want
+
+
+def test_a_retired_story_follows_its_thread_into_later_merges(tmp_path: Path) -> None:
+    """A story that left its window before its thread merged names the thread it ended in,
+    as the local engine's ``UPDATE stories SET thread`` does for rows it wrote earlier."""
+    pytest.importorskip("pyarrow", reason="the Spark engine's tables need pyarrow (the 'spark' extra)")
+    from newstrace.engine.load import _rows as parquet_rows
+    from newstrace.engine.spark import ClusterRows
+
+    def row(level: str, cid: str, thread: str | None, merged_into: str | None = None) -> dict[str, Any]:
+        return {
+            "level": level, "id": cid, "thread": thread, "label": cid, "first_article": cid, "first_outlet": None,
+            "start": None, "end": None, "size": 0 if merged_into else 1, "outlets": "{}", "state": None,
+            "merged_into": merged_into,
+        }
+
+    rows = ClusterRows(tmp_path / "stories")
+    rows.put(row("story", "s-old", "t-c"), open_=False)  # retired while its thread was t-c
+    rows.put(row("story", "s-new", "t-b"), open_=True)
+    rows.put(row("story", "s-new", "t-a"), open_=True)  # changed again: the later row counts
+    rows.merged_threads.update({"t-c": "t-b", "t-b": "t-a"})
+    for t in ("t-c", "t-b"):
+        rows.put(row("thread", t, None, merged_into="t-a"), open_=False)
+    rows.put(row("thread", "t-a", None), open_=True)
+    counts = rows.write()
+
+    got = {r["id"]: r for r in parquet_rows(tmp_path, "stories")}
+    assert {i: r["thread"] for i, r in got.items() if r["level"] == "story"} == {"s-old": "t-a", "s-new": "t-a"}
+    assert sorted(got) == ["s-new", "s-old", "t-a", "t-b", "t-c"]
+    assert counts == {"stories": 2, "threads": 1}
