@@ -48,7 +48,7 @@ def spark() -> Iterator[Any]:
 def _corpus(tmp_path: Path) -> Path:
     """The seeds and FA-KES dev's articles of 20 Oct - 10 Nov 2016, then one more record with RT's
     id and a SANA report's text: both engines keep an id's first record (RT's report), so the
-    seeds still share passages and a story."""
+    seeds still share passages and a story. Then a record without text and a line cut short."""
     fakes = require_data("fakes", "fakes_dev.csv")
     seen: set[str] = set()
     path = tmp_path / "corpus.jsonl"
@@ -62,6 +62,8 @@ def _corpus(tmp_path: Path) -> Path:
         sana = next(r for r in rows if r.get("outlet") == "sana")
         rows.append({**sana, "id": "c76a1369a679181f"})
         fh.writelines(json.dumps(d) + "\n" for d in rows)
+        # records that are no article: both engines skip them, with the same warnings
+        fh.write('{"id": "no-text", "title": "A record without a body"}\n{"id": "cut-off", "text": "Aleppo\n')
     return path
 
 
@@ -87,6 +89,7 @@ class Engines:
     local: Path  # analysed by the local engine
     spark: Path  # loaded from the Spark engine's Parquet output
     spark_report: dict[str, Any]
+    ingest_report: dict[str, Any]  # the local engine's ``ingest --json``
 
 
 def _cli(*args: str) -> str:
@@ -109,16 +112,19 @@ def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
     tmp = tmp_path_factory.mktemp("engines")
     corpus = _corpus(tmp)
     local_db, spark_db, out = tmp / "local.db", tmp / "spark.db", tmp / "spark-out"
-    _cli("ingest", str(corpus), "--db", str(local_db))
+    ingested = json.loads(_cli("ingest", str(corpus), "--db", str(local_db), "--json"))
     _cli("analyze", "--db", str(local_db), "--batch", "7")
     report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--batch", "7", "--json"))
     _cli("load-results", str(out), "--db", str(spark_db))
-    return Engines(corpus, local_db, spark_db, report)
+    return Engines(corpus, local_db, spark_db, report, ingested)
 
 
 @pytest.mark.data
 def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
     assert engines.spark_report["articles"] == 18
+    # the same records skipped, with the same warnings: the repeated id, no text, invalid JSON
+    assert engines.spark_report["skipped_records"] == len(engines.ingest_report["warnings"]) == 3
+    assert sorted(engines.spark_report["warnings"]) == sorted(engines.ingest_report["warnings"])
     local, remote = _state(engines.local), _state(engines.spark)
     assert local["pairs"] and local["pairs"] == remote["pairs"]
     assert local["stories"] == remote["stories"]

@@ -108,6 +108,8 @@ def analyze(
                 f"{report['stories']} stories in {report['threads']} threads ({report['seconds']:.1f} s)",
                 markup=False,
             )
+            for w in report.get("warnings", []):
+                err.print(f"warning: {w}", markup=False)
         return
     if engine != "local":
         raise InputError(f"--engine {engine}: expected local or spark")

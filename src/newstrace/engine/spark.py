@@ -72,28 +72,38 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 # --- functions shipped to the executors (module level so they pickle by reference) -------------
 
 
-def _records_to_articles(rows: Iterable[tuple[dict[str, Any], int]], source: str) -> Iterator[dict[str, Any]]:
+def _records_to_articles(rows: Iterable[tuple[Any, int, str | None]], source: str) -> Iterator[tuple[str, Any]]:
+    """``("article", article dict)`` per record, ``("skipped", warning)`` per record that is not an
+    article, with the local readers' wording (``ingest/records.py``)."""
     from newstrace.ingest.records import record_to_article
 
-    for record, index in rows:
+    for record, index, problem in rows:
         number = index + 1
-        try:
-            art = record_to_article(record, clean=True, source=source, number=number, where=f"{source}:{number}")
-        except NewstraceError:
-            continue
-        yield art.to_dict()
+        where = f"{source}:{number}"
+        if problem is not None:
+            yield "skipped", f"{where}: {problem}, skipped"
+        elif not isinstance(record, dict):
+            yield "skipped", f"{where}: not a JSON object, skipped"
+        else:
+            try:
+                art = record_to_article(record, clean=True, source=source, number=number, where=where)
+            except NewstraceError as e:
+                yield "skipped", f"{e}, skipped"
+                continue
+            yield "article", art.to_dict()
 
 
-def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[dict[str, Any], int]]:
+def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, int, str | None]]:
+    """``(value, index, None)`` per JSON line, ``(None, index, problem)`` per line that is not JSON."""
     for line, index in rows:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(obj, dict):
-            yield obj, index
+            yield json.loads(line), index, None
+        except json.JSONDecodeError as e:
+            yield None, index, f"invalid JSON ({e.msg} at column {e.colno})"
+        except RecursionError:
+            yield None, index, "JSON nested too deeply"
 
 
 def _article_records(
@@ -177,6 +187,38 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 # --- the driver -------------------------------------------------------------------------------
 
 
+#: warnings a run gives per kind of skipped record; the rest are counted
+_WARN_EXAMPLES = 5
+
+
+def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> tuple[int, list[str]]:
+    """Records that gave no article, and the warnings for them: the local commands warn of each
+    (``newstrace ingest``), a run over millions of records names the first few and counts the rest.
+
+    Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
+    already read (``ingest.base.repeated_id``; the first record is kept).
+    """
+    from newstrace.ingest.base import repeated_id
+    from newstrace.model import Article
+
+    kinds = read.map(lambda x: x[0]).countByValue()
+    invalid, repeated = int(kinds.get("skipped", 0)), int(kinds.get("article", 0)) - n_articles
+    warnings: list[str] = []
+    if invalid:
+        warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(_WARN_EXAMPLES)
+    if repeated:
+        kept = articles.map(lambda d: ((d["id"], d.get("record")), None))
+        later = read_articles.map(lambda d: ((d["id"], d.get("record")), d)).subtractByKey(kept).values()
+        firsts = sorted(later.take(_WARN_EXAMPLES), key=lambda d: d.get("record") or 0)
+        warnings += [repeated_id(Article.from_dict(d)) for d in firsts]
+    if invalid + repeated > len(warnings):
+        warnings.append(
+            f"and {invalid + repeated - len(warnings)} more record(s) skipped: of all skipped, {invalid} were "
+            f"not articles and {repeated} repeated an id"
+        )
+    return invalid + repeated, warnings
+
+
 def _is_parquet(path: Path) -> bool:
     if path.suffix == ".parquet":
         return True
@@ -226,20 +268,23 @@ def run_spark(
     # features again, every pair aligned again) each time a later stage reads it
     keep = StorageLevel.MEMORY_AND_DISK
     if _is_parquet(input_path):
-        records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
+        records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex().map(lambda x: (x[0], x[1], None))
     else:
         records = sc.textFile(source).zipWithIndex().mapPartitions(_json_lines)
+    read = records.mapPartitions(lambda rows: _records_to_articles(rows, source)).persist(keep)
+    read_articles = read.filter(lambda x: x[0] == "article").map(lambda x: x[1])
     articles = (
-        records.mapPartitions(lambda rows: _records_to_articles(rows, source))
-        .map(lambda d: (d["id"], d))
+        read_articles.map(lambda d: (d["id"], d))
         # an id's first record, as every local reader keeps it (``ingest.base.first_of_each_id``)
         .reduceByKey(lambda x, y: x if (x.get("record") or 0) <= (y.get("record") or 0) else y)
         .values()
         .persist(keep)
     )
     n_articles = articles.count()
+    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles)
+    read.unpersist()
     if n_articles == 0:
-        raise InputError(f"{input_path}: no articles found")
+        raise InputError(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""))
     step_list = list(steps)
     report_progress = on_progress or (lambda stage, done, total: None)
     report_progress("articles", n_articles, n_articles)
@@ -325,9 +370,12 @@ def run_spark(
         "pairs": n_pairs,
         "stories": counts["stories"],
         "threads": counts["threads"],
+        "skipped_records": n_skipped,
         "steps": list(steps),
         "seconds": round(time.perf_counter() - t0, 3),
     }
+    if warnings:  # as the local engine's report: only when there are some
+        report["warnings"] = warnings
     if semantic:  # default runs report what they always did
         report["semantic"] = True
     return report
