@@ -136,12 +136,20 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     # every analysed article is in a story, the rewrite (no outlet: "?") as much as SANA's
     assert "?" in {o["outlet"] for o in net["outlets"]}
     assert all(1 <= o["stories"] <= o["articles"] for o in net["outlets"])
-    assert any(e["source"] == "rt.com" for e in net["edges"])  # the rewrite copies RT
+    edges = {(e["source"], e["derived"]): e for e in net["edges"]}
+    # the rewrite (no outlet) copies RT's quote and more, in their story
+    rt = edges[("rt.com", "?")]
+    assert rt["count"] == rt["in_story"] == 1 and rt["chars"] > 400
+    # al-Manar and SANA share stock phrases months apart: many pairs, none in one story
+    manar = edges[("manar", "sana")]
+    assert manar["count"] > 30 and manar["in_story"] == 0
+    # the edges with most pairs in one story come first
+    order = [(e["in_story"], e["count"]) for e in net["edges"]]
+    assert order == sorted(order, reverse=True) and order[0][0] > 0
     # --limit cuts both lists, keeping the outlets in most stories and the strongest edges
     assert main(["outlets", "--db", str(fakes_db), "--json", "--limit", "2"]) == 0
     cut = json.loads(capsys.readouterr().out)
     assert cut == {"outlets": net["outlets"][:2], "edges": net["edges"][:2]}
-    assert [e["count"] for e in net["edges"]] == sorted((e["count"] for e in net["edges"]), reverse=True)
     assert main(["outlets", "--db", str(fakes_db), "--limit", "1"]) == 0
     table = capsys.readouterr().out
     assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())

@@ -315,5 +315,12 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     assert len(edges) > 2
     table = page.split('<table class="edges">')[1].split("</table>")[0]
     assert table.count("<tr>") == 1 + 2  # the header and two edges
-    assert f"<td>{edges[0]['source']}</td><td>{edges[0]['derived']}</td>" in table
+    first = edges[0]
+    assert f"<td>{first['source']}</td><td>{first['derived']}</td><td class=\"num\">{first['in_story']}</td>" in table
+    # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
+    graph = page.split('<svg class="network"')[1].split("</svg>")[0]
+    drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="([^"]+?) → ([^"]+?): ', graph)
+    assert {cls for cls, _, _ in drawn} == {"edge", "edge loose"}
+    by_pair = {(e["source"], e["derived"]): e for e in edges}
+    assert all((cls == "edge loose") == (by_pair[(a, b)]["in_story"] == 0) for cls, a, b in drawn)
     assert f"The 2 strongest of {len(edges)} pairs of outlets" in page

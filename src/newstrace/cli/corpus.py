@@ -300,8 +300,11 @@ def story(
 def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
     """The outlet network: whose text reappears where (directed by provenance), who is first.
 
-    --limit cuts both lists: the outlets in most stories and the strongest reuse edges (60
-    outlets already have 3,540 edges on the 100,000-article benchmark corpus).
+    An edge's pairs are counted in all and within one story: outlets that share stock phrases
+    reuse each other's text months apart, which says little about who copies whom as a story
+    travels; the edges with most pairs in one story come first. --limit cuts both lists: the
+    outlets in most stories and the strongest edges (60 outlets already have 3,540 edges on the
+    100,000-article benchmark corpus).
     """
     store, res = _results(db)
     with store:
@@ -318,13 +321,13 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     out.print(table)
     if edges:
         et = Table(
-            title="reuse between outlets (source -> derived, pairs)",
+            title="reuse between outlets (source -> derived; pairs of articles, in one story and in all)",
             caption=_cut_caption(len(shown_edges), len(edges), "strongest"),
         )
-        for col in ("source", "derived", "pairs"):
+        for col in ("source", "derived", "in one story", "pairs", "characters"):
             et.add_column(col)
         for e in shown_edges:
-            et.add_row(escape(e["source"]), escape(e["derived"]), str(e["count"]))
+            et.add_row(escape(e["source"]), escape(e["derived"]), str(e["in_story"]), str(e["count"]), str(e["chars"]))
         out.print(et)
 
 

@@ -496,7 +496,11 @@ class CorpusResults:
         return [{"id": r["id"], "label": r["label"], "thread": r["thread"]} for r in rows]
 
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """Outlet statistics and directed reuse edges between outlets (``outlets`` command)."""
+        """Outlet statistics and directed reuse edges between outlets (``outlets`` command).
+
+        An edge counts reuse pairs (``count``), those whose two articles are in one story
+        (``in_story``), and the characters the derived outlet's articles share (``chars``).
+        """
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
             articles[r["outlet"] or "?"] = int(r["n"])
@@ -512,17 +516,28 @@ class CorpusResults:
         for r in self.conn.execute("SELECT first_outlet FROM stories WHERE merged_into IS NULL"):
             first[r["first_outlet"] or "?"] += 1
         # every reuse pair counts once, directed by its provenance edge when there is one and
-        # otherwise from the earlier article (``a`` of a stored pair) to the later one
+        # otherwise from the earlier article (``a`` of a stored pair) to the later one. Pairs in
+        # one story are counted apart: outlets that share stock phrases ("terrorist organizations
+        # fired rocket shells") reuse each other's text months apart, which says little about who
+        # copies whom as a story travels (al-Manar -> SANA: 75 pairs on FA-KES dev, none in a story)
         edges: Counter[tuple[str, str]] = Counter()
+        in_story: Counter[tuple[str, str]] = Counter()
+        chars: Counter[tuple[str, str]] = Counter()
         for r in self.conn.execute(
-            "SELECT p.a, p.b, COALESCE(sa.outlet, '?') AS oa, COALESCE(sb.outlet, '?') AS ob, "
+            "SELECT p.a, p.b, p.ca, p.cb, COALESCE(sa.outlet, '?') AS oa, COALESCE(sb.outlet, '?') AS ob, "
             "(SELECT pr.source FROM provenance pr WHERE (pr.source=p.a AND pr.derived=p.b) "
-            " OR (pr.source=p.b AND pr.derived=p.a) LIMIT 1) AS src "
-            "FROM (SELECT DISTINCT a, b FROM passages) p JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b"
+            " OR (pr.source=p.b AND pr.derived=p.a) LIMIT 1) AS src, "
+            "(SELECT ma.story FROM memberships ma WHERE ma.article=p.a) "
+            " = (SELECT mb.story FROM memberships mb WHERE mb.article=p.b) AS same "
+            "FROM (SELECT a, b, SUM(a_end - a_start) AS ca, SUM(b_end - b_start) AS cb FROM passages GROUP BY a, b) p "
+            "JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b"
         ):
-            so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
+            flipped = r["src"] == r["b"]
+            so, do = (r["ob"], r["oa"]) if flipped else (r["oa"], r["ob"])
             if so != do:
                 edges[(so, do)] += 1
+                in_story[(so, do)] += bool(r["same"])
+                chars[(so, do)] += int(r["ca"] if flipped else r["cb"])
         outlets: list[dict[str, Any]] = []
         for o in sorted(set(articles) | set(in_stories)):
             n = in_stories[o]
@@ -536,8 +551,9 @@ class CorpusResults:
                 }
             )
         outlets.sort(key=lambda d: (-int(d["stories"]), -int(d["articles"]), str(d["outlet"])))
+        # strongest first: most pairs within one story, then most pairs
         edge_list = [
-            {"source": s, "derived": d, "count": n}
-            for (s, d), n in sorted(edges.items(), key=lambda kv: (-kv[1], kv[0]))
+            {"source": s, "derived": d, "count": n, "in_story": in_story[(s, d)], "chars": chars[(s, d)]}
+            for (s, d), n in sorted(edges.items(), key=lambda kv: (-in_story[kv[0]], -kv[1], kv[0]))
         ]
         return outlets, edge_list

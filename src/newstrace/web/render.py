@@ -321,8 +321,9 @@ def _num(v: Any) -> str:
 def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], limit: int = 24) -> Markup:
     """Outlets on a circle (the busiest ``limit``), arrows from the reused outlet to the reuser.
 
-    Arrow width grows with how often; hovering an arrow names both outlets and the count, and a
-    click lists that pair's stories (the stories page filtered by the reusing outlet).
+    Arrow width grows with how often; an arrow none of whose pairs is in one story is dashed.
+    Hovering an arrow names both outlets and the counts, and a click lists that pair's stories
+    (the stories page filtered by the reusing outlet).
     """
     if not outlets:
         return Markup("")
@@ -349,11 +350,13 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         dx, dy = x2 - x1, y2 - y1
         d = math.hypot(dx, dy) or 1
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
-        count = int(e.get("count") or 0)
-        tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}"
+        count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
+        tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}, {in_story} of them in one story"
         href = "/stories?" + urlencode({"outlet": b})
+        # pairs none of which are in one story: shared stock phrases, drawn dashed
+        cls = "edge" if in_story else "edge loose"
         parts.append(
-            f'<a class="edge" href="{escape(href)}" data-evidence="{escape(tip)}"><title>{escape(tip)}</title>'
+            f'<a class="{cls}" href="{escape(href)}" data-evidence="{escape(tip)}"><title>{escape(tip)}</title>'
             f'<path d="M {sx:.0f} {sy:.0f} L {ex:.0f} {ey:.0f}" stroke-width="{1 + 4 * count / most:.1f}" '
             'marker-end="url(#arrow)"/></a>'
         )

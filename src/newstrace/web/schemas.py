@@ -189,7 +189,9 @@ class StoryDetail(BaseModel):
 class OutletEdge(_Open):
     source: str = Field(description="outlet whose text reappears")
     derived: str = Field(description="outlet that reuses it")
-    count: int
+    count: int = Field(description="pairs of articles sharing passages")
+    in_story: int = Field(0, description="of those, pairs whose two articles are in one story")
+    chars: int = Field(0, description="characters of the derived articles found in the source's")
 
 
 class OutletStat(_Open):
