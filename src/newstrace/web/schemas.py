@@ -191,7 +191,7 @@ class OutletEdge(_Open):
     derived: str = Field(description="outlet that reuses it")
     count: int = Field(description="pairs of articles sharing passages")
     in_story: int = Field(0, description="of those, pairs whose two articles are in one story")
-    chars: int = Field(0, description="characters of the derived articles found in the source's")
+    chars: int = Field(0, description="characters those pairs share (the shorter side of each passage)")
 
 
 class OutletStat(_Open):
