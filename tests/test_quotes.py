@@ -213,3 +213,22 @@ def test_credit_lines_and_photo_credits_are_not_speakers() -> None:
     gas = next(q for q in claims.quotes if q.text.startswith("they would never use poison gas"))
     assert gas.cue == "said" and gas.speaker_start is not None and gas.speaker_end is not None
     assert text[gas.speaker_start : gas.speaker_end] == gas.speaker == "officials"
+
+
+def test_a_conjoined_gerund_with_an_object_reports_nothing() -> None:
+    """Reuters' verification caveat (FA-KES 1926479264, as published): "reporting restrictions"
+    parsed as a verb joined to "verify" once made Reuters the source of the whole sentence. The
+    Observatory's statement before it is still attributed."""
+    text = (
+        "The Syrian Observatory for Human Rights which has tracked violence on all sides of the "
+        "three-year-old conflict said reliable sources reported beheadings were used to execute many of "
+        "the al-Sheitaat tribe which is from Deir al-Zor province. Some were arrested judged and killed. "
+        "Reuters cannot independently verify reports from Syria due to security conditions and reporting "
+        "restrictions. Proclaiming a caliphate straddling parts of Iraq and Syria Islamic State has swept "
+        "across northern Iraq in recent weeks."
+    )
+    claims = extract_claims(_article(text))
+    assert not [q for q in claims.quotes if q.cue == "reporting" or "verify" in q.text]
+    observatory = next(q for q in claims.quotes if q.cue == "said")
+    assert observatory.text.startswith("reliable sources reported beheadings")
+    assert "Observatory" in (observatory.speaker or "")

@@ -265,6 +265,10 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
                 cs = min(cs, _tok_start(x, off))
         cs, ce = _trim(text, cs, ce)
         return Attribution(cs, ce, t.text, pos, m, False, si) if ce > cs else None
+    if t.dep_ == "conj" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children):
+        # "due to security conditions and reporting restrictions": a gerund joined to another verb
+        # with an object of its own acts on that object; it does not report the sentence around it
+        return None
     if t.dep_ in ("parataxis", "advcl", "conj"):
         # "..., he said." — the content is the sentence minus the cue clause
         sub = list(t.subtree)
