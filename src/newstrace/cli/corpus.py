@@ -321,7 +321,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     out.print(table)
     if edges:
         et = Table(
-            title="reuse between outlets (source -> derived; pairs of articles, in one story and in all)",
+            title="reuse between outlets (source -> derived, pairs of articles)",
             caption=_cut_caption(len(shown_edges), len(edges), "strongest"),
         )
         for col in ("source", "derived", "in one story", "pairs", "characters"):
