@@ -17,6 +17,7 @@ import pytest
 from conftest import EXAMPLES, require_data
 from newstrace.engine.local import analyze
 from newstrace.engine.steps import article_steps, order_key
+from newstrace.errors import InputError
 from newstrace.ingest import read_unique
 from newstrace.store.sqlite import Store
 
@@ -106,3 +107,29 @@ def test_a_retired_story_follows_its_thread_into_later_merges(tmp_path: Path) ->
     assert {i: r["thread"] for i, r in got.items() if r["level"] == "story"} == {"s-old": "t-a", "s-new": "t-a"}
     assert sorted(got) == ["s-new", "s-old", "t-a", "t-b", "t-c"]
     assert counts == {"stories": 2, "threads": 1}
+
+
+def test_spark_out_must_hold_nothing_but_earlier_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each table replaces the folder of its name: an --out holding other things is refused
+    before Spark starts, and nothing in it is touched."""
+    from newstrace.cli.main import main
+    from newstrace.engine.spark import check_out_dir
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Rocket fire on west Aleppo killed civilians."}\n', encoding="utf-8")
+    docs = tmp_path / "Documents"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "draft.txt").write_text("mine", encoding="utf-8")
+    (docs / "notes.txt").write_text("mine too", encoding="utf-8")
+    assert main(["analyze", "--engine", "spark", "--input", str(corpus), "--out", str(docs)]) == 2
+    err = capsys.readouterr().err
+    assert "--out holds notes.txt, not only the tables of an earlier run" in err
+    assert (docs / "articles" / "draft.txt").read_text(encoding="utf-8") == "mine"
+
+    earlier = tmp_path / "run"
+    for name in ("articles", "stories", ".stories.tmp"):
+        (earlier / name).mkdir(parents=True)
+    check_out_dir(earlier)  # an earlier run's tables (and a crashed run's temporary) are replaced
+    check_out_dir(tmp_path / "new")
+    with pytest.raises(InputError, match="must be a folder"):
+        check_out_dir(corpus)

@@ -225,6 +225,24 @@ def _is_parquet(path: Path) -> bool:
     return path.is_dir() and any(p.suffix == ".parquet" for p in path.iterdir())
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse an ``--out`` that holds anything but an earlier run's tables.
+
+    Each table replaces the folder of its name, so ``--out ~/Documents`` would delete a
+    ``~/Documents/articles`` folder; an earlier result is replaced table by table, as a re-run should.
+    """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: --out must be a folder (it is a file)")
+    if out_dir.is_dir():
+        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in TABLES and not p.name.startswith("."))
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+            raise InputError(
+                f"{out_dir}: --out holds {shown}, not only the tables of an earlier run "
+                f"({', '.join(TABLES)}); give an empty or new folder"
+            )
+
+
 def run_spark(
     input_path: Path,
     out_dir: Path,
@@ -251,6 +269,7 @@ def run_spark(
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file or folder")
+    check_out_dir(out_dir)
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
