@@ -133,3 +133,31 @@ def test_spark_out_must_hold_nothing_but_earlier_tables(tmp_path: Path, capsys: 
     check_out_dir(tmp_path / "new")
     with pytest.raises(InputError, match="must be a folder"):
         check_out_dir(corpus)
+
+
+def test_load_results_reads_articles_in_id_order_sorted_or_not(tmp_path: Path) -> None:
+    """Spark writes the articles sorted by id and they stream; an output written before it did is
+    sorted on load. Either way a database gets them in id order."""
+    pytest.importorskip("pyarrow", reason="the Spark engine's tables need pyarrow (the 'spark' extra)")
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.load import _articles_by_id
+
+    fakes = require_data("fakes", "fakes_dev.csv")
+    arts = list(read_unique([EXAMPLES, fakes]))[:60]
+    rows = [{"id": a.id, "json": json.dumps(a.to_dict(), default=str)} for a in arts]
+    want = sorted(a.id for a in arts)
+    for name, parts in (
+        ("sorted", [sorted(rows, key=lambda r: r["id"])[:30], sorted(rows, key=lambda r: r["id"])[30:]]),
+        ("unsorted", [rows[30:], rows[:30]]),
+    ):
+        folder = tmp_path / name / "articles"
+        folder.mkdir(parents=True)
+        for i, part in enumerate(parts):
+            pq.write_table(pa.Table.from_pylist(part), folder / f"part-{i:05d}.parquet")
+        got = [a for batch in _articles_by_id(tmp_path / name) for a in batch]
+        assert [a.id for a in got] == want
+        assert {a.id: a.text for a in got} == {a.id: a.text for a in arts}

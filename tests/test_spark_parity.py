@@ -88,6 +88,7 @@ class Engines:
     corpus: Path
     local: Path  # analysed by the local engine
     spark: Path  # loaded from the Spark engine's Parquet output
+    out: Path  # that output
     spark_report: dict[str, Any]
     ingest_report: dict[str, Any]  # the local engine's ``ingest --json``
 
@@ -116,12 +117,18 @@ def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
     _cli("analyze", "--db", str(local_db), "--batch", "7")
     report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--batch", "7", "--json"))
     _cli("load-results", str(out), "--db", str(spark_db))
-    return Engines(corpus, local_db, spark_db, report, ingested)
+    return Engines(corpus, local_db, spark_db, out, report, ingested)
 
 
 @pytest.mark.data
 def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
     assert engines.spark_report["articles"] == 18
+    # the articles are written in id order across the part files: load-results streams them
+    import pyarrow.parquet as pq
+
+    parts = sorted((engines.out / "articles").glob("*.parquet"))
+    ids = [i for f in parts for i in pq.read_table(f, columns=["id"]).column("id").to_pylist()]
+    assert len(ids) == 18 and ids == sorted(ids)
     # the same records skipped, with the same warnings: the repeated id, no text, invalid JSON
     assert engines.spark_report["skipped_records"] == len(engines.ingest_report["warnings"]) == 3
     assert sorted(engines.spark_report["warnings"]) == sorted(engines.ingest_report["warnings"])

@@ -418,11 +418,20 @@ def _write(
 
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    def save(name: str, rdd: Any, sch: Any) -> None:
-        spark.createDataFrame(rdd, sch).write.mode("overwrite").parquet(str(out_dir / name))
+    def save(name: str, rdd: Any, sch: Any, order: str | None = None) -> None:
+        df = spark.createDataFrame(rdd, sch)
+        df = df.sort(order) if order else df
+        df.write.mode("overwrite").parquet(str(out_dir / name))
 
     S, L, D = StringType(), LongType(), DoubleType()
-    save("articles", articles.map(lambda d: {"id": d["id"], "json": json.dumps(d, ensure_ascii=False, default=str)}), schema(("id", S), ("json", S)))
+    # sorted by id (part files in ascending ranges): ``load-results`` streams them into a database
+    # in that order instead of holding every article to sort them
+    save(
+        "articles",
+        articles.map(lambda d: {"id": d["id"], "json": json.dumps(d, ensure_ascii=False, default=str)}),
+        schema(("id", S), ("json", S)),
+        order="id",
+    )
     save("keys", recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]), schema(("key", S), ("article", S)))
     save(
         "claims",
