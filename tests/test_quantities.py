@@ -94,6 +94,20 @@ def test_numbers_in_tables_do_not_crash() -> None:
     assert not any(q.text in ("2016", "2015") for q in qs)
 
 
+def test_places_read_the_parse_not_the_spelling_of_an_article() -> None:
+    # A sentence cut off after "in The" (as scraped or generated text ends) left no place words
+    # once "The" was dropped, and the place lookup indexed an empty list: one such sentence
+    # stopped a 100,000-article analyze in its last batch.
+    cut = _counts("Two people were killed and 40 wounded, it said in The.")
+    assert [(q.text, q.place) for q in cut] == [("Two people", None), ("40 wounded", None)]
+    # "A" is a name here, not the article "a": the place keeps it
+    assert [q.place for q in _counts("Seven patients waited for hours at A and E on Friday.")] == ["A and E"]
+    assert [q.place for q in _counts("Twelve civilians were killed in a blast at A, the report said.")] == ["A"]
+    assert [q.place for q in _counts("Five civilians were killed in the Bustan al-Qasr district of Aleppo.")] == [
+        "Bustan al-Qasr district of Aleppo"
+    ]
+
+
 def test_fakes_article_counts() -> None:
     path = require_data("fakes", "fakes_dev.csv")
     with open(path, encoding="utf-8", errors="replace", newline="") as fh:

@@ -157,11 +157,16 @@ def _place_for(sent: Sentence, count_end: int) -> str | None:
             continue
         o = objs[0]
         sub = [x for x in o.subtree]
-        if not any(upos(x) == "PROPN" and x.lower_ not in _MONTHS and x.lower_ not in WEEKDAYS for x in sub):
+        # the leading article goes, by its parse: "at A and E" names a place whose first word is "A"
+        toks = [x for x in sub if not (x.i == sub[0].i and x.dep_ == "det")]
+        # a bare "The" the parser calls a proper noun (a sentence cut off: "it said in The.") is no place
+        if not any(
+            upos(x) == "PROPN" and x.lower_ not in _MONTHS and x.lower_ not in WEEKDAYS and x.lower_ != "the"
+            for x in toks
+        ):
             continue
         if any(x.like_num for x in sub) or len(sub) > 8:
             continue
-        toks = [x for x in sub if not (x.i == sub[0].i and x.lower_ in ("the", "a"))]
         txt = sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
         pos = t.idx + sent.offset
         dist = pos - count_end if pos >= count_end else (count_end - pos) * 3
