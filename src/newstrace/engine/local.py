@@ -25,9 +25,11 @@ from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
 from newstrace.engine.steps import (
     STEPS,
+    WARN_EXAMPLES,
     ArticleRecord,
     PairRecord,
     article_steps,
+    counted_warnings,
     order_key,
     pair_record,
     story_provenance,
@@ -425,6 +427,8 @@ def analyze(
 
     done = report.reclustered
     kept = 0  # re-analysed articles that keep the story they were placed in
+    step_warnings: list[str] = []  # the first few the steps gave (``WARN_EXAMPLES``); all are counted
+    n_step_warnings = 0
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
@@ -453,6 +457,9 @@ def analyze(
                             R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
                             report.passages += len(rec_pair.pair.shared)
                             partners.setdefault(a.id, {})[p] = rec_pair.strength
+                for rec in records:
+                    n_step_warnings += len(rec.warnings)
+                    step_warnings += rec.warnings[: max(0, WARN_EXAMPLES - len(step_warnings))]
                 if "claims" in steps:
                     for rec in records:
                         if rec.claims is not None:
@@ -476,6 +483,7 @@ def analyze(
             progress(done)
     finally:
         run.close()
+    report.warnings += counted_warnings(step_warnings, n_step_warnings, "warning(s) from the analysis steps")
     if kept:
         report.warnings.append(
             f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "

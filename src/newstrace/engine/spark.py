@@ -119,6 +119,7 @@ def _article_records(
             "order": list(order_key(a)),
             "features": rec.features.to_dict(),
             "keys": rec.keys,
+            "warnings": rec.warnings,
             "claims": None
             if rec.claims is None
             else {
@@ -187,10 +188,6 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 # --- the driver -------------------------------------------------------------------------------
 
 
-#: warnings a run gives per kind of skipped record; the rest are counted
-_WARN_EXAMPLES = 5
-
-
 def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> tuple[int, list[str]]:
     """Records that gave no article, and the warnings for them: the local commands warn of each
     (``newstrace ingest``), a run over millions of records names the first few and counts the rest.
@@ -198,6 +195,7 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
     Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
     already read (``ingest.base.repeated_id``; the first record is kept).
     """
+    from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.ingest.base import repeated_id
     from newstrace.model import Article
 
@@ -205,11 +203,11 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
     invalid, repeated = int(kinds.get("skipped", 0)), int(kinds.get("article", 0)) - n_articles
     warnings: list[str] = []
     if invalid:
-        warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(_WARN_EXAMPLES)
+        warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
     if repeated:
         kept = articles.map(lambda d: ((d["id"], d.get("record")), None))
         later = read_articles.map(lambda d: ((d["id"], d.get("record")), d)).subtractByKey(kept).values()
-        firsts = sorted(later.take(_WARN_EXAMPLES), key=lambda d: d.get("record") or 0)
+        firsts = sorted(later.take(WARN_EXAMPLES), key=lambda d: d.get("record") or 0)
         warnings += [repeated_id(Article.from_dict(d)) for d in firsts]
     if invalid + repeated > len(warnings):
         warnings.append(
@@ -217,6 +215,15 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
             f"not articles and {repeated} repeated an id"
         )
     return invalid + repeated, warnings
+
+
+def _step_warnings(recs: Any) -> list[str]:
+    """What the per-article steps could not do, as the local engine reports it: the first few, counted."""
+    from newstrace.engine.steps import WARN_EXAMPLES, counted_warnings
+
+    said = recs.flatMap(lambda r: r["warnings"])
+    total = int(said.count())
+    return counted_warnings(said.take(WARN_EXAMPLES) if total else [], total, "warning(s) from the analysis steps")
 
 
 def _is_parquet(path: Path) -> bool:
@@ -313,6 +320,7 @@ def run_spark(
         get_embedder()  # a missing extra fails on the driver, before the executors start
     recs = articles.mapPartitions(lambda it: _article_records(it, step_list, semantic)).persist(keep)
     report_progress("per-article steps", recs.count(), n_articles)
+    warnings += _step_warnings(recs)
 
     # the stream order, sorted once: it cuts the alignment blocks and feeds the clusterer
     ordered = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), (r["id"], r["features"]))).sortByKey()

@@ -8,7 +8,7 @@ models, so the same input gives the same records whichever engine runs them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newstrace.corpus.features import ArticleFeatures, article_features
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 #: the analysis steps ``analyze`` runs unless told otherwise
 STEPS = ("reuse", "claims", "stories")
+#: warnings a corpus run names of each kind; the rest are counted (a run over millions of
+#: articles would otherwise print millions of lines)
+WARN_EXAMPLES = 5
 
 
 @dataclass
@@ -37,6 +40,8 @@ class ArticleRecord:
     features: ArticleFeatures
     keys: list[str]
     claims: ArticleClaims | None
+    #: what the steps could not do for this article (claims rules that failed, a parse budget hit)
+    warnings: list[str] = field(default_factory=list)
 
 
 def order_key(article: Article) -> tuple[bool, str, str]:
@@ -55,6 +60,7 @@ def article_steps(
     """
     arts = list(articles)
     embs: list[list[float]] | None = None
+    said: list[str] = []  # warnings of the claims step, handed to the record being yielded
     if semantic and "stories" in steps:
         from newstrace.corpus.semantic import embed_articles
 
@@ -63,7 +69,7 @@ def article_steps(
     if "claims" in steps:
         from newstrace.claims import extract_many
 
-        claims = extract_many(arts)
+        claims = extract_many(arts, warn=said.append)
     keys_fn = None
     if "reuse" in steps:
         from newstrace.reuse import candidate_keys
@@ -78,7 +84,17 @@ def article_steps(
             features=feats,
             keys=keys_fn(a) if keys_fn else [],
             claims=next(claims) if claims is not None else None,
+            warnings=said[:],
         )
+        said.clear()
+
+
+def counted_warnings(examples: Sequence[str], total: int, what: str) -> list[str]:
+    """The first ``WARN_EXAMPLES`` warnings, and a line that counts the rest (``what``: their kind)."""
+    out = list(examples[:WARN_EXAMPLES])
+    if total > len(out):
+        out.append(f"and {total - len(out)} more {what}")
+    return out
 
 
 def pair_step(x: Article, y: Article, cache: PrepareCache | None = None) -> ArticlePair | None:
