@@ -466,12 +466,12 @@ def _driver_schema(table: str) -> Any:
     """The Arrow schema of a table the driver writes itself (the columns ``engine/load.py`` reads)."""
     import pyarrow as pa
 
+    from newstrace.store.results import CLUSTER_COLUMNS
+
     s, i64, f64, b = pa.string(), pa.int64(), pa.float64(), pa.binary()
+    typed = {"size": i64, "state": b}  # every other cluster column is text
     cols = {
-        "stories": [
-            ("level", s), ("id", s), ("thread", s), ("label", s), ("first_article", s), ("first_outlet", s),
-            ("start", s), ("end", s), ("size", i64), ("outlets", s), ("state", b), ("merged_into", s),
-        ],
+        "stories": [("level", s)] + [(c, typed.get(c, s)) for c in CLUSTER_COLUMNS],
         "memberships": [("article", s), ("story", s), ("score", f64)],
         "state": [("key", s), ("value", b)],
     }[table]

@@ -275,7 +275,7 @@ def claims_of(conn: sqlite3.Connection, article: str) -> ArticleClaims | None:
 
 
 #: a story row's columns (a thread row has no ``thread``); ``id`` first, the rest updated on conflict
-_CLUSTER_COLUMNS = (
+CLUSTER_COLUMNS = (
     "id", "thread", "label", "first_article", "first_outlet", "start", "end", "size", "outlets", "state", "merged_into"
 )
 
@@ -306,7 +306,7 @@ def cluster_row(c: Cluster, label: str) -> dict[str, Any]:
 def put_cluster_row(conn: sqlite3.Connection, row: dict[str, Any]) -> None:
     """Insert or update a ``cluster_row`` (from this run, or from a Spark run's ``stories`` table)."""
     table = "stories" if row["level"] == "story" else "threads"
-    cols = [c for c in _CLUSTER_COLUMNS if table == "stories" or c != "thread"]
+    cols = [c for c in CLUSTER_COLUMNS if table == "stories" or c != "thread"]
     updates = ", ".join(f"{c}=excluded.{c}" for c in cols if c not in ("id", "first_article", "first_outlet"))
     conn.execute(
         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
