@@ -377,6 +377,55 @@ def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFix
     assert [(e.source, e.derived) for e in edges if not e.source.startswith("external:")] == [(RT, REWRITE)]
 
 
+def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--no-claims` then a plain `analyze` left the articles without claims for good: they were
+    # marked analysed, and only new, changed or older-version articles were taken again
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+
+    def run(*flags: str) -> dict[str, Any]:
+        capsys.readouterr()
+        assert main(["analyze", "--db", str(db), "--json", *flags]) == 0
+        rep: dict[str, Any] = json.loads(capsys.readouterr().out)
+        return rep
+
+    def stored() -> tuple[int, int, list[tuple[str, str]]]:
+        with Store(db, readonly=True) as st:
+            c = st.conn
+            quotes = c.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+            pairs = c.execute("SELECT COUNT(*) FROM reuse_pairs").fetchone()[0]
+            members = sorted((r[0], r[1]) for r in c.execute("SELECT article, story FROM memberships"))
+        return quotes, pairs, members
+
+    assert run("--no-claims", "--no-reuse")["analysed"] == 2
+    quotes, pairs, members = stored()
+    assert (quotes, pairs, len(members)) == (0, 0, 2)
+    assert run("--no-claims")["analysed"] == 2  # reuse was not run: now it is
+    quotes, pairs, members_reuse = stored()
+    assert (quotes, pairs) == (0, 1) and members_reuse == members  # the placed articles keep their story
+    assert run("--no-claims")["analysed"] == 0
+    rep = run()  # claims were not run: now they are, with no warning about kept stories
+    assert rep["analysed"] == 2 and "warnings" not in rep
+    quotes, pairs, members_all = stored()
+    assert quotes > 0 and pairs == 1 and members_all == members
+    with Store(db, readonly=True) as st:
+        rt = R.claims_of(st.conn, RT)
+    assert rt is not None and any("[attacks,]" in q.text for q in rt.quotes)
+    assert run()["analysed"] == 0 and run("--no-claims")["analysed"] == 0
+    # a database from before the steps were recorded: its analysed articles count as fully
+    # analysed (what analyze did unless told otherwise), so upgrading re-analyses nothing
+    c = sqlite3.connect(db)
+    c.execute("ALTER TABLE analysis DROP COLUMN steps")
+    c.execute("PRAGMA user_version=5")
+    c.commit()
+    c.close()
+    assert run()["analysed"] == 0
+    with Store(db, readonly=True) as st:
+        assert [r[0] for r in st.conn.execute("SELECT DISTINCT steps FROM analysis")] == ["claims,reuse,stories"]
+
+
 def test_an_article_the_claims_rules_fail_on_does_not_stop_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

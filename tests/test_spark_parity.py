@@ -171,3 +171,21 @@ def test_story_json_is_byte_identical_across_engines(engines: Engines) -> None:
         assert local == remote, f"'newstrace story {sid} --json' differs between the local and the Spark engine"
         multi += len(json.loads(local)["articles"]) > 1
     assert multi, "no story with several articles: the compare reports were not compared"
+
+
+def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, tmp_path: Path) -> None:
+    """``--no-claims`` on Spark, ``load-results``, then a plain local ``analyze``: the loaded
+    articles lack the claims step, so the local run extracts their claims (it found nothing to do
+    before the output named its steps). Stories and pairs stay as Spark made them."""
+    out, db, seeds = tmp_path / "out", tmp_path / "loaded.db", tmp_path / "seeds.jsonl"
+    seeds.write_text("".join(json.dumps(a.to_dict(), default=str) + "\n" for a in read_articles([EXAMPLES])))
+    _cli("analyze", "--engine", "spark", "--input", str(seeds), "--out", str(out), "--no-claims", "--json")
+    _cli("load-results", str(out), "--db", str(db))
+    before = _state(db)
+    assert before["quotes"] == 0 and before["pairs"]
+    rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
+    assert rep["analysed"] == 2 and "warnings" not in rep
+    after = _state(db)
+    assert after["quotes"] > 0
+    assert (after["pairs"], after["stories"]) == (before["pairs"], before["stories"])
+    assert json.loads(_cli("analyze", "--db", str(db), "--json"))["analysed"] == 0

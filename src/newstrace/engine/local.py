@@ -1,7 +1,7 @@
 """The local engine: incremental analysis of one SQLite database, batch by batch.
 
-Articles not yet analysed (new, changed, or analysed by an older version) are taken in stream
-order (publication date, then id) in batches. Each batch runs the per-article steps, pairs its
+Articles not yet analysed (new, changed, analysed by an older version or without a step this run
+takes) are taken in stream order (publication date, then id) in batches. Each batch runs the per-article steps, pairs its
 articles with earlier ones through the stored candidate-key index, aligns the pairs, places the
 articles in stories and threads, recomputes provenance of the stories it touched, and commits all
 of it with the clustering state in ONE transaction. A killed run therefore loses at most the batch
@@ -397,7 +397,7 @@ def analyze(
 
         max_df = MAX_DF
     conn = store.conn
-    todo = R.pending(conn)
+    todo = R.pending(conn, steps=steps)
     placing = R.unclustered(conn) if "stories" in steps else []
     warning = models_warning(store, story, thread) if "stories" in steps else None
     if warning:
@@ -434,6 +434,9 @@ def analyze(
         for number, chunk in enumerate(batches):
             arts, pending_records = upcoming
             again = {a.id for a in arts} & _reanalysed(store, chunk)
+            # of those, the ones whose text or analysis version changed (not only a step added):
+            # only their kept story may differ from what a fresh placement would give
+            stale = R.stale(conn, sorted(again))
             records = pending_records.result()
             last = number + 1 == len(batches)
             with store.transaction():
@@ -466,7 +469,7 @@ def analyze(
                             R.put_claims(conn, rec.claims)
                 if cl is not None:
                     known = _has_membership(conn, again)
-                    kept += len(known)
+                    kept += len(known & stale)
                     for rec in records:
                         if rec.id not in known:
                             cl.add(rec.features, partners.get(rec.id))
@@ -476,7 +479,7 @@ def analyze(
                     save_clusterer_state(conn, cl)
                     if "reuse" in steps:
                         refresh_provenance(store, touched, prepared)
-                R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts])
+                R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts], steps)
             done += len(chunk)
             report.analysed += len(chunk)
             report.batches += 1

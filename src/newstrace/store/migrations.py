@@ -161,4 +161,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE analysis ADD COLUMN clustered INTEGER NOT NULL DEFAULT 1;
     """,
+    # 6: the analysis steps an article went through: one analysed with ``--no-claims`` gets its
+    # claims from a later run that takes them. Earlier rows are taken to have had every step (what
+    # the database could not tell apart before, and what ``analyze`` did unless told otherwise).
+    """
+    ALTER TABLE analysis ADD COLUMN steps TEXT NOT NULL DEFAULT 'claims,reuse,stories';
+    """,
 ]

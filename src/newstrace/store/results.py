@@ -43,25 +43,59 @@ def _json(obj: Any) -> str:
 # --- incremental bookkeeping ------------------------------------------------------------------
 
 
-def pending(conn: sqlite3.Connection, version: int = ANALYSIS_VERSION) -> list[tuple[int, bool]]:
-    """``(seq, was_analysed_before)`` of articles new or changed since their analysis, in stream order."""
+#: every analysis step, as ``analysis.steps`` names them
+ALL_STEPS = ("claims", "reuse", "stories")
+
+
+def steps_text(steps: Iterable[str]) -> str:
+    """The ``analysis.steps`` value of a run of ``steps`` (sorted, comma-separated)."""
+    return ",".join(sorted(set(steps)))
+
+
+def pending(
+    conn: sqlite3.Connection, version: int = ANALYSIS_VERSION, steps: Sequence[str] = ALL_STEPS
+) -> list[tuple[int, bool]]:
+    """``(seq, was_analysed_before)`` of the articles a run of ``steps`` has to analyse, in stream
+    order: new, changed since their analysis, analysed by an older version, or analysed without
+    one of ``steps`` (``--no-claims`` then a plain run).
+    """
+    missing = "".join(" OR instr(',' || an.steps || ',', ?) = 0" for _ in steps)
     rows = conn.execute(
         "SELECT a.seq, an.article IS NOT NULL FROM articles a LEFT JOIN analysis an ON an.article = a.id "
-        "WHERE an.article IS NULL OR an.content_hash != a.content_hash OR an.version < ? "
+        f"WHERE an.article IS NULL OR an.content_hash != a.content_hash OR an.version < ?{missing} "
         "ORDER BY a.published IS NULL, a.published, a.id",
-        (version,),
+        (version, *(f",{s}," for s in steps)),
     )
     return [(int(r[0]), bool(r[1])) for r in rows]
 
 
-def mark_analysed(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]], version: int = ANALYSIS_VERSION) -> None:
-    """Record ``(article, content_hash)`` as analysed at ``version``."""
-    now = _now()
+def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_VERSION) -> set[str]:
+    """Those of ``ids`` whose text changed since their analysis, or that an older version analysed."""
+    out: set[str] = set()
+    for i in ids:
+        row = conn.execute(
+            "SELECT 1 FROM analysis an JOIN articles a ON a.id = an.article "
+            "WHERE an.article = ? AND (an.content_hash != a.content_hash OR an.version < ?)",
+            (i, version),
+        ).fetchone()
+        if row:
+            out.add(i)
+    return out
+
+
+def mark_analysed(
+    conn: sqlite3.Connection,
+    rows: Iterable[tuple[str, str]],
+    steps: Sequence[str] = ALL_STEPS,
+    version: int = ANALYSIS_VERSION,
+) -> None:
+    """Record ``(article, content_hash)`` as analysed at ``version`` by ``steps``."""
+    now, done = _now(), steps_text(steps)
     conn.executemany(
-        "INSERT INTO analysis (article, content_hash, version, analysed_at) VALUES (?,?,?,?) "
+        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps) VALUES (?,?,?,?,?) "
         "ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, version=excluded.version, "
-        "analysed_at=excluded.analysed_at, clustered=1",
-        [(a, h, version, now) for a, h in rows],
+        "analysed_at=excluded.analysed_at, clustered=1, steps=excluded.steps",
+        [(a, h, version, now, done) for a, h in rows],
     )
 
 
@@ -120,6 +154,11 @@ SEMANTIC_KEY = "semantic"
 
 #: ``corpus_state`` key holding ``params.fingerprint`` of the models the stories were built with
 MODELS_KEY = "models"
+
+
+#: key of the Spark output's ``state`` table naming the steps its run took (``steps_text``);
+#: ``load-results`` records it per article, it is not kept in ``corpus_state``
+STEPS_KEY = "steps"
 
 
 def semantic_model(conn: sqlite3.Connection) -> str | None:
