@@ -1,9 +1,9 @@
 """The local engine: incremental analysis of one SQLite database, batch by batch.
 
 Articles not yet analysed (new, changed, analysed by an older version or without a step this run
-takes) are taken in stream order (publication date, then id) in batches. Each batch runs the per-article steps, pairs its
-articles with earlier ones through the stored candidate-key index, aligns the pairs, places the
-articles in stories and threads, recomputes provenance of the stories it touched, and commits all
+takes) are taken in stream order (publication date, then id) in batches. Each batch runs the
+per-article steps, pairs its articles with earlier ones through the stored candidate-key index,
+aligns the pairs, places the articles in stories and threads, recomputes provenance of the stories it touched, and commits all
 of it with the clustering state in ONE transaction. A killed run therefore loses at most the batch
 it was in, and the next run resumes from the state the last commit left: adding 100 articles to a
 million analyses 100 articles.
@@ -426,7 +426,7 @@ def analyze(
         return arts, run.articles(arts)
 
     done = report.reclustered
-    kept = 0  # re-analysed articles that keep the story they were placed in
+    kept = 0  # changed or older-version articles that keep the story they were placed in
     step_warnings: list[str] = []  # the first few the steps gave (``WARN_EXAMPLES``); all are counted
     n_step_warnings = 0
     try:
