@@ -3,10 +3,10 @@
 Articles not yet analysed (new, changed, analysed by an older version or without a step this run
 takes) are taken in stream order (publication date, then id) in batches. Each batch runs the
 per-article steps, pairs its articles with earlier ones through the stored candidate-key index,
-aligns the pairs, places the articles in stories and threads, recomputes provenance of the stories it touched, and commits all
-of it with the clustering state in ONE transaction. A killed run therefore loses at most the batch
-it was in, and the next run resumes from the state the last commit left: adding 100 articles to a
-million analyses 100 articles.
+aligns the pairs, places the articles in stories and threads, recomputes provenance of the
+stories it touched, and commits all of it with the clustering state in ONE transaction. A killed
+run therefore loses at most the batch it was in, and the next run resumes from the state the last
+commit left: adding 100 articles to a million analyses 100 articles.
 """
 
 from __future__ import annotations
