@@ -415,15 +415,74 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     assert rt is not None and any("[attacks,]" in q.text for q in rt.quotes)
     assert run()["analysed"] == 0 and run("--no-claims")["analysed"] == 0
     # a database from before the steps were recorded: its analysed articles count as fully
-    # analysed (what analyze did unless told otherwise), so upgrading re-analyses nothing
+    # analysed (what analyze did unless told otherwise), so upgrading re-analyses nothing; only
+    # their claims, which the first claims rules extracted, are extracted again
     c = sqlite3.connect(db)
     c.execute("ALTER TABLE analysis DROP COLUMN steps")
+    c.execute("ALTER TABLE analysis DROP COLUMN claims_version")
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
-    assert run()["analysed"] == 0
+    rep = run()
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2)
     with Store(db, readonly=True) as st:
         assert [r[0] for r in st.conn.execute("SELECT DISTINCT steps FROM analysis")] == ["claims,reuse,stories"]
+
+
+def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims extracted by older rules (``analysis.claims_version`` below ``CLAIMS_VERSION``; here
+    # the rewrite's quotes are gone, as rules that missed them would have left it) are extracted
+    # again by the next analyze that takes claims; pairs, stories and provenance stay as they are
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db)]) == 0
+
+    def stored() -> tuple[Any, ...]:
+        with Store(db, readonly=True) as st:
+            c = st.conn
+            return (
+                {i: R.claims_of(c, i) for i in (RT, REWRITE)},
+                sorted(tuple(r) for r in c.execute("SELECT a, b, chars, quoted FROM reuse_pairs")),
+                sorted(tuple(r) for r in c.execute("SELECT article, story, score FROM memberships")),
+                [(e.source, e.derived) for e in R.provenance_of(c, c.execute("SELECT story FROM memberships").fetchone()[0])],
+                sorted(tuple(r) for r in c.execute("SELECT article, analysed_at FROM analysis")),
+            )
+
+    claims, pairs, members, edges, analysed = stored()
+    assert claims[REWRITE] is not None and claims[REWRITE].quotes and edges
+    c = sqlite3.connect(db)
+    c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
+    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
+    c.commit()
+    c.close()
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-claims", "--json"]) == 0  # takes no claims: leaves them
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["analysed"] == 0 and "claims_refreshed" not in rep
+    assert main(["analyze", "--db", str(db), "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and "warnings" not in rep
+    assert stored() == (claims, pairs, members, edges, analysed)
+    with Store(db, readonly=True) as st:
+        assert [r[0] for r in st.conn.execute("SELECT DISTINCT claims_version FROM analysis")] == [R.CLAIMS_VERSION]
+    assert main(["analyze", "--db", str(db), "--json"]) == 0
+    assert "claims_refreshed" not in json.loads(capsys.readouterr().out)
+    # the web app reads stored claims only when this version's rules extracted them
+    from newstrace.limits import LIMITS
+    from newstrace.web.repo import Repo
+
+    repo = Repo(db, readonly=True, limits=LIMITS)
+    assert repo.stored_claims(REWRITE) == claims[REWRITE]
+    c = sqlite3.connect(db)
+    c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
+    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
+    c.commit()
+    c.close()
+    assert repo.stored_claims(REWRITE) is None and repo.stored_claims(RT) is None
+    live = repo.article_claims(next(a for a in read_articles([EXAMPLES]) if a.id == REWRITE))
+    assert live is not None and live.quotes == claims[REWRITE].quotes
 
 
 def test_an_article_the_claims_rules_fail_on_does_not_stop_the_run(

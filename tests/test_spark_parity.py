@@ -189,3 +189,29 @@ def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, 
     assert after["quotes"] > 0
     assert (after["pairs"], after["stories"]) == (before["pairs"], before["stories"])
     assert json.loads(_cli("analyze", "--db", str(db), "--json"))["analysed"] == 0
+
+
+@pytest.mark.data
+def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines, tmp_path: Path) -> None:
+    """An output written before the Spark engine named its steps and claims rules counts as every
+    step with the first rules: after ``load-results``, a local ``analyze`` extracts its claims
+    again (the same quotes as the local engine's) and analyses nothing else; this version's own
+    output needs nothing."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    assert json.loads(_cli("analyze", "--db", str(engines.spark), "--json"))["analysed"] == 0
+    old = tmp_path / "old"
+    shutil.copytree(engines.out, old)
+    state = pq.read_table(old / "state").to_pylist()
+    assert {R.STEPS_KEY, R.CLAIMS_VERSION_KEY} <= {r["key"] for r in state}
+    shutil.rmtree(old / "state")
+    (old / "state").mkdir()
+    kept = [r for r in state if r["key"] not in (R.STEPS_KEY, R.CLAIMS_VERSION_KEY)]
+    pq.write_table(pa.Table.from_pylist(kept, schema=pq.read_schema(next((engines.out / "state").glob("*.parquet")))),
+                   old / "state" / "part-00000.parquet")
+    db = tmp_path / "old.db"
+    _cli("load-results", str(old), "--db", str(db))
+    rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 18)
+    assert _state(db) == _state(engines.local)

@@ -126,6 +126,8 @@ def analyze(
         emit_json({"db": str(db), **rep.to_dict()})
     else:
         placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
+        if rep.claims_refreshed:
+            placed += f"claims of {rep.claims_refreshed} article(s) extracted again by newer rules, "
         err.print(
             f"{db}: {placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
             f"{rep.stories} stories in {rep.threads} threads",

@@ -93,8 +93,10 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
-    # outputs written before the Spark engine named its steps came from runs of every step
+    # outputs written before the Spark engine named them came from runs of every step, with the
+    # first claims rules (a later local ``analyze`` extracts those claims again)
     steps = state.pop(R.STEPS_KEY, R.steps_text(R.ALL_STEPS).encode()).decode().split(",")
+    claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     counts: dict[str, int] = {}
     ids: list[str] = []
@@ -144,5 +146,5 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
         for key, value in state.items():
             R.put_state(conn, key, value)
         hashes = {row[0]: row[1] for row in conn.execute("SELECT id, content_hash FROM articles")}
-        R.mark_analysed(conn, [(i, hashes[i]) for i in ids if i in hashes], steps)
+        R.mark_analysed(conn, [(i, hashes[i]) for i in ids if i in hashes], steps, claims_version=claims_version)
     return counts

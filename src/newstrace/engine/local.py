@@ -67,12 +67,14 @@ class AnalyzeReport:
     semantic: bool = False
     #: articles placed again by a rebuild of the stories (``recluster``)
     reclustered: int = 0
+    #: analysed articles whose claims were extracted again, by newer claims rules (``CLAIMS_VERSION``)
+    claims_refreshed: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        for key in ("semantic", "reclustered", "warnings"):  # default runs report what they always did
+        for key in ("semantic", "reclustered", "claims_refreshed", "warnings"):  # default runs report what they always did
             if not d[key]:
                 del d[key]
         return d
@@ -399,12 +401,14 @@ def analyze(
     conn = store.conn
     todo = R.pending(conn, steps=steps)
     placing = R.unclustered(conn) if "stories" in steps else []
+    refreshing = R.claims_behind(conn, steps)
     warning = models_warning(store, story, thread) if "stories" in steps else None
     if warning:
         report.warnings.append(warning)
     report.pending = len(todo)
     n_workers = default_workers() if workers is None else max(1, workers)
-    total = len(placing) + len(todo)
+    total = len(placing) + len(refreshing) + len(todo)
+    said = _Said()
 
     def progress(done: int) -> None:
         if on_batch is not None:
@@ -412,7 +416,10 @@ def analyze(
 
     if placing:
         _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, progress)
+    if refreshing:
+        _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress)
     if not todo:
+        report.warnings += said.lines()
         report.seconds = time.perf_counter() - t0
         _count(store, report)
         return report
@@ -425,10 +432,8 @@ def analyze(
         arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
         return arts, run.articles(arts)
 
-    done = report.reclustered
+    done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
-    step_warnings: list[str] = []  # the first few the steps gave (``WARN_EXAMPLES``); all are counted
-    n_step_warnings = 0
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
@@ -460,9 +465,7 @@ def analyze(
                             R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
                             report.passages += len(rec_pair.pair.shared)
                             partners.setdefault(a.id, {})[p] = rec_pair.strength
-                for rec in records:
-                    n_step_warnings += len(rec.warnings)
-                    step_warnings += rec.warnings[: max(0, WARN_EXAMPLES - len(step_warnings))]
+                said.add(records)
                 if "claims" in steps:
                     for rec in records:
                         if rec.claims is not None:
@@ -486,7 +489,7 @@ def analyze(
             progress(done)
     finally:
         run.close()
-    report.warnings += counted_warnings(step_warnings, n_step_warnings, "warning(s) from the analysis steps")
+    report.warnings += said.lines()
     if kept:
         report.warnings.append(
             f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "
@@ -495,6 +498,56 @@ def analyze(
     report.seconds = time.perf_counter() - t0
     _count(store, report)
     return report
+
+
+class _Said:
+    """Warnings of the per-article steps over a run: the first ``WARN_EXAMPLES``, and a count."""
+
+    def __init__(self) -> None:
+        self.first: list[str] = []
+        self.total = 0
+
+    def add(self, records: Sequence[ArticleRecord]) -> None:
+        for rec in records:
+            self.total += len(rec.warnings)
+            self.first += rec.warnings[: max(0, WARN_EXAMPLES - len(self.first))]
+
+    def lines(self) -> list[str]:
+        return counted_warnings(self.first, self.total, "warning(s) from the analysis steps")
+
+
+def _refresh_claims(
+    store: Store,
+    seqs: list[int],
+    batch_size: int,
+    workers: int,
+    report: AnalyzeReport,
+    said: _Said,
+    progress: Callable[[int], None],
+) -> None:
+    """Extract again the claims of analysed articles ``seqs`` whose claims older rules extracted
+    (``R.claims_behind``), one committed batch at a time; nothing else about them changes, and a
+    killed run resumes after the last batch it committed."""
+    conn = store.conn
+    run = _Steps(workers, ["claims"], PrepareCache(2))
+    batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]
+    try:
+        upcoming = run.articles(_articles(store, batches[0]))
+        for number in range(len(batches)):
+            records = upcoming.result()
+            if number + 1 < len(batches):
+                upcoming = run.articles(_articles(store, batches[number + 1]))
+            with store.transaction():
+                for rec in records:
+                    if rec.claims is not None:
+                        R.put_claims(conn, rec.claims)
+                R.mark_claims(conn, [rec.id for rec in records])
+            said.add(records)
+            report.claims_refreshed += len(records)
+            report.batches += 1
+            progress(report.reclustered + report.claims_refreshed)
+    finally:
+        run.close()
 
 
 def _place_again(

@@ -387,10 +387,12 @@ def run_spark(
         story_pairs = same_story.map(lambda p: (story_of.value[p["a"]], p))
         provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance)
 
-    # the steps this run took: ``load-results`` records them per article, as the local engine does
+    # the steps this run took and its claims rules: ``load-results`` records them per article, as
+    # the local engine does
     from newstrace.store import results as R
 
     state_rows.append({"key": R.STEPS_KEY, "value": R.steps_text(steps).encode()})
+    state_rows.append({"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()})
     _write(spark, out_dir, articles, recs, pairs_rdd, memberships, provenance_rdd, state_rows)
     report: dict[str, Any] = {
         "engine": "spark",

@@ -164,7 +164,10 @@ MIGRATIONS: list[str] = [
     # 6: the analysis steps an article went through: one analysed with ``--no-claims`` gets its
     # claims from a later run that takes them. Earlier rows are taken to have had every step (what
     # the database could not tell apart before, and what ``analyze`` did unless told otherwise).
+    # And the version of the claims rules that extracted its claims (``results.CLAIMS_VERSION``):
+    # when the rules change, the claims alone are extracted again.
     """
     ALTER TABLE analysis ADD COLUMN steps TEXT NOT NULL DEFAULT 'claims,reuse,stories';
+    ALTER TABLE analysis ADD COLUMN claims_version INTEGER NOT NULL DEFAULT 1;
     """,
 ]

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 
 #: bump when an analysis step changes so much that stored results should be recomputed
 ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) changed
+#: bump when the claims rules change what they extract: a run that takes claims extracts them
+#: again for the articles an older version extracted, and redoes nothing else (a whole
+#: re-analysis would realign every pair). 2: Reuters' "cannot independently verify ... reporting
+#: restrictions" is no attribution; a count's place is read from the parse ("at A and E" keeps
+#: its "A", a bare "The" is none, "an"/"another" go as "the" did)
+CLAIMS_VERSION = 2
 
 
 def _now() -> str:
@@ -52,21 +58,48 @@ def steps_text(steps: Iterable[str]) -> str:
     return ",".join(sorted(set(steps)))
 
 
+def _to_analyse(version: int, steps: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+    """SQL condition (over ``articles a LEFT JOIN analysis an``) and its parameters: the article is
+    new, changed since its analysis, analysed by an older version, or analysed without one of
+    ``steps`` (``--no-claims`` then a plain run)."""
+    missing = "".join(" OR instr(',' || an.steps || ',', ?) = 0" for _ in steps)
+    cond = f"(an.article IS NULL OR an.content_hash != a.content_hash OR an.version < ?{missing})"
+    return cond, (version, *(f",{s}," for s in steps))
+
+
 def pending(
     conn: sqlite3.Connection, version: int = ANALYSIS_VERSION, steps: Sequence[str] = ALL_STEPS
 ) -> list[tuple[int, bool]]:
-    """``(seq, was_analysed_before)`` of the articles a run of ``steps`` has to analyse, in stream
-    order: new, changed since their analysis, analysed by an older version, or analysed without
-    one of ``steps`` (``--no-claims`` then a plain run).
-    """
-    missing = "".join(" OR instr(',' || an.steps || ',', ?) = 0" for _ in steps)
+    """``(seq, was_analysed_before)`` of the articles a run of ``steps`` has to analyse (``_to_analyse``),
+    in stream order."""
+    cond, params = _to_analyse(version, steps)
     rows = conn.execute(
         "SELECT a.seq, an.article IS NOT NULL FROM articles a LEFT JOIN analysis an ON an.article = a.id "
-        f"WHERE an.article IS NULL OR an.content_hash != a.content_hash OR an.version < ?{missing} "
-        "ORDER BY a.published IS NULL, a.published, a.id",
-        (version, *(f",{s}," for s in steps)),
+        f"WHERE {cond} ORDER BY a.published IS NULL, a.published, a.id",
+        params,
     )
     return [(int(r[0]), bool(r[1])) for r in rows]
+
+
+def claims_behind(
+    conn: sqlite3.Connection, steps: Sequence[str] = ALL_STEPS, claims_version: int = CLAIMS_VERSION
+) -> list[int]:
+    """``seq`` of the analysed articles whose claims older rules extracted, in stream order; not
+    those a run of ``steps`` analyses anyway (``pending``), nor any when ``steps`` has no claims."""
+    if "claims" not in steps:
+        return []
+    cond, params = _to_analyse(ANALYSIS_VERSION, steps)
+    rows = conn.execute(
+        "SELECT a.seq FROM articles a JOIN analysis an ON an.article = a.id "
+        f"WHERE an.claims_version < ? AND NOT {cond} ORDER BY a.published IS NULL, a.published, a.id",
+        (claims_version, *params),
+    )
+    return [int(r[0]) for r in rows]
+
+
+def mark_claims(conn: sqlite3.Connection, ids: Iterable[str], claims_version: int = CLAIMS_VERSION) -> None:
+    """Record that the claims of ``ids`` are those of ``claims_version``'s rules."""
+    conn.executemany("UPDATE analysis SET claims_version=? WHERE article=?", [(claims_version, i) for i in ids])
 
 
 def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_VERSION) -> set[str]:
@@ -88,14 +121,17 @@ def mark_analysed(
     rows: Iterable[tuple[str, str]],
     steps: Sequence[str] = ALL_STEPS,
     version: int = ANALYSIS_VERSION,
+    claims_version: int = CLAIMS_VERSION,
 ) -> None:
-    """Record ``(article, content_hash)`` as analysed at ``version`` by ``steps``."""
+    """Record ``(article, content_hash)`` as analysed at ``version`` by ``steps`` (claims, if among
+    them, by the rules of ``claims_version``)."""
     now, done = _now(), steps_text(steps)
     conn.executemany(
-        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps) VALUES (?,?,?,?,?) "
-        "ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, version=excluded.version, "
-        "analysed_at=excluded.analysed_at, clustered=1, steps=excluded.steps",
-        [(a, h, version, now, done) for a, h in rows],
+        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps, claims_version) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, "
+        "version=excluded.version, analysed_at=excluded.analysed_at, clustered=1, steps=excluded.steps, "
+        "claims_version=excluded.claims_version",
+        [(a, h, version, now, done, claims_version) for a, h in rows],
     )
 
 
@@ -156,9 +192,10 @@ SEMANTIC_KEY = "semantic"
 MODELS_KEY = "models"
 
 
-#: key of the Spark output's ``state`` table naming the steps its run took (``steps_text``);
-#: ``load-results`` records it per article, it is not kept in ``corpus_state``
+#: keys of the Spark output's ``state`` table naming the steps its run took (``steps_text``) and
+#: the version of its claims rules; ``load-results`` records them per article, not in ``corpus_state``
 STEPS_KEY = "steps"
+CLAIMS_VERSION_KEY = "claims_version"
 
 
 def semantic_model(conn: sqlite3.Connection) -> str | None:

@@ -248,16 +248,17 @@ class Repo:
     # -- claims --------------------------------------------------------------------------------
 
     def stored_claims(self, article_id: str) -> Any | None:
-        """``ArticleClaims`` that ``analyze`` stored for the article's current text, if any."""
+        """``ArticleClaims`` that ``analyze`` stored for the article's current text with this
+        version's claims rules, if any (else the caller extracts them now)."""
         try:
-            from newstrace.store.results import claims_of
+            from newstrace.store.results import CLAIMS_VERSION, claims_of
         except ImportError:
             return None
         try:
             fresh = self.conn.execute(
-                "SELECT an.content_hash = a.content_hash FROM analysis an JOIN articles a ON a.id = an.article "
-                "WHERE a.id = ?",
-                (article_id,),
+                "SELECT an.content_hash = a.content_hash AND instr(',' || an.steps || ',', ',claims,') > 0 "
+                "AND an.claims_version >= ? FROM analysis an JOIN articles a ON a.id = an.article WHERE a.id = ?",
+                (CLAIMS_VERSION, article_id),
             ).fetchone()
         except sqlite3.OperationalError:  # a database without the results tables
             return None
