@@ -104,14 +104,13 @@ def mark_claims(conn: sqlite3.Connection, ids: Iterable[str], claims_version: in
 
 def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_VERSION) -> set[str]:
     """Those of ``ids`` whose text changed since their analysis, or that an older version analysed."""
+    cond, params = _to_analyse(version, ())  # no step: only text and version count here
     out: set[str] = set()
     for i in ids:
-        row = conn.execute(
-            "SELECT 1 FROM analysis an JOIN articles a ON a.id = an.article "
-            "WHERE an.article = ? AND (an.content_hash != a.content_hash OR an.version < ?)",
-            (i, version),
-        ).fetchone()
-        if row:
+        if conn.execute(
+            f"SELECT 1 FROM analysis an JOIN articles a ON a.id = an.article WHERE an.article = ? AND {cond}",
+            (i, *params),
+        ).fetchone():
             out.add(i)
     return out
 
