@@ -99,6 +99,24 @@ def test_story_listing_orders_and_title_search(fakes_db: Path) -> None:
 
 
 @pytest.mark.data
+def test_story_labels_name_each_entity_once(fakes_db: Path) -> None:
+    """The Khan Sheikhoun attack is labelled "Khan Sheikhoun", not "Sheikhoun, Idlib, Khan": two
+    strong words of one name leave room for a third entity."""
+    with Store(fakes_db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        _, stories = res.stories()
+        threads = res.threads()
+    labels = [c["label"] for c in stories + threads]
+    names = [lab.split(": ")[0].split(", ") for lab in labels if ": " in lab]
+    assert len(names) > 300
+    for parts in names:
+        words = [set(n.lower().split()) for n in parts]
+        assert not any(i != j and a <= b for i, a in enumerate(words) for j, b in enumerate(words)), parts
+    assert any("Khan Sheikhoun" in parts for parts in names)
+    assert sum(len(n.split()) > 1 for parts in names for n in parts) > 50
+
+
+@pytest.mark.data
 def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", "--db", str(fakes_db), "--json"]) == 0
     stories = json.loads(capsys.readouterr().out)
@@ -322,6 +340,34 @@ def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
     assert places.most_common(1)[0][0] == "aleppo" and "the" not in places
     # RT's report is one news day with itself; the rewrite came three days later; undated is unknown
     assert within_day(c[0], c[0]) == 1.0 and within_day(c[0], c[1]) == within_day(c[0], c[2]) == 0.0
+
+
+def test_labels_show_the_names_an_article_writes(rt: Article, rewrite: Article) -> None:
+    """A label names "United Nations", not "United" and "Nations": each entity is shown as the
+    name it most often stands in, when that name recurs."""
+    names = {a.outlet or "rewrite": {f.terms[d] for d in f.ents if d in f.terms} for a in (rt, rewrite) for f in [article_features(a)]}
+    # the rewrite writes "United States" 7 times and "United Nations" 4 (3 of them inside "United
+    # Nations Special Envoy for Syria Staffan de Mistura"); "Al Nusra" as often as "Nusra"
+    assert {"United States", "United Nations", "Staffan de Mistura", "Amnesty International", "Al Nusra"} <= names["rewrite"]
+    assert not {"United", "Nations", "Amnesty"} & names["rewrite"]
+    # RT writes "de Mistura" 3 times and "Staffan de Mistura" once: the name once is no name
+    assert {"United Nations", "Mistura"} <= names["rt.com"] and "Staffan de Mistura" not in names["rt.com"]
+
+
+def test_a_headline_pasted_into_the_body_makes_no_name() -> None:
+    """SANA's pages open with the headline in title case; its capitals join no name, even written
+    twice, when most of its words are ones the article writes in lower case."""
+    text = (
+        "28-04-2016 Syria 20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo. 20 civilians "
+        "were killed and scores were injured in terrorist rocket attacks and sniper shooting in Aleppo. "
+        "Syria 20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo. A source at Aleppo "
+        "Police Command told SANA that terrorists fired rocket shells at Aleppo University and Aleppo "
+        "Police Command said that the attacks targeted the residential neighborhoods."
+    )
+    f = article_features(Article.create(text, title="20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo"))
+    names = {f.terms[d] for d in f.ents if d in f.terms}
+    assert "Aleppo Police Command" in names
+    assert {"Civilians", "Killed", "Injured", "Terrorist"} <= names
 
 
 def test_cosines_of_many_are_each_pair_by_the_definition(rt: Article, rewrite: Article) -> None:

@@ -16,6 +16,7 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -52,6 +53,13 @@ _PLACE = re.compile(
     r"([^\W\d_][\w'’-]*)",
     re.UNICODE,
 )
+#: lower-case words inside a name ("Ministry of Defence", "Bashar al Assad", "Staffan de Mistura")
+_NAME_JOINERS = frozenset({"of", "for", "al", "el", "bin", "ibn", "de"})
+#: capitalised words in the longest name a label shows ("Syrian Observatory for Human Rights");
+#: longer runs of capitals are lists or title-case phrases
+NAME_WORDS = 4
+#: how often an article must write a name before labels show it rather than its single words
+NAME_SEEN = 2
 EPOCH = date(1970, 1, 1)
 
 
@@ -171,9 +179,10 @@ def days(published: date | datetime | None) -> float | None:
     return float((published - EPOCH).days)
 
 
-def tokens(text: str) -> list[tuple[str, bool]]:
-    """Words with a flag telling whether each one opens a sentence (capitals there prove nothing)."""
-    return [(w, start) for w, start, _ in sentence_words(text, _WORD)]
+def tokens(text: str) -> list[tuple[str, bool, str]]:
+    """Words with a flag telling whether each one opens a sentence (capitals there prove nothing),
+    and the text before each: names are runs of capitalised words with only spaces between."""
+    return sentence_words(text, _WORD)
 
 
 def surface(token: str) -> str:
@@ -182,23 +191,94 @@ def surface(token: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
 
-def _entity_counts(toks: list[tuple[str, bool]], shown: dict[str, str]) -> Counter[str]:
+#: a run of capitalised words: each word as written and its term (None for a joining "of")
+Run = list[tuple[str, str | None]]
+
+
+def _entity_counts(toks: list[tuple[str, bool, str]], runs: list[Run] | None = None) -> Counter[str]:
     """Capitalised tokens not at a sentence start, plus those at a start seen capitalised elsewhere.
 
-    ``shown`` collects each entity's first written form (labels say "Reuters", not "reuter").
+    ``runs`` collects the runs of such words with only spaces (or a joining "of", "al", "de")
+    between them, from which ``entity_names`` reads the names labels show. Title-case headlines
+    capitalise every word, so they are read without ``runs``.
     """
-    mid = {w for w, start in toks if not start and w[:1].isupper()}
+    mid = {w for w, start, _ in toks if not start and w[:1].isupper()}
     counts: Counter[str] = Counter()
-    for w, start in toks:
-        if not w[:1].isupper() or (start and w not in mid):
-            continue
-        if w.isupper() and len(w) > 5:  # shouted headlines, not acronyms
+    run: Run = []
+
+    def close() -> None:
+        nonlocal run
+        while run and run[-1][1] is None:
+            run.pop()
+        if run and runs is not None:
+            runs.append(run)
+        run = []
+
+    for w, start, gap in toks:
+        adjacent = runs is not None and not start and bool(run) and not gap.strip()
+        if not adjacent:
+            close()
+        if not w[:1].isupper() or (start and w not in mid) or (w.isupper() and len(w) > 5):
+            # shouted headlines are not acronyms; a joiner continues a name it stands inside
+            if adjacent and w in _NAME_JOINERS:
+                run.append((w, None))
+            else:
+                close()
             continue
         t = norm_term(w)
         if t and t not in _ENT_STOP:
             counts[t] += 1
-            shown.setdefault(t, surface(w))
+            run.append((w, t))
+            if w.replace("’", "'").endswith("'s"):  # "Syria's Foreign Ministry" is two names
+                close()
+        else:
+            close()
+    close()
     return counts
+
+
+def entity_names(runs: list[Run], wanted: Iterable[str], common: set[str]) -> dict[str, str]:
+    """How labels show each wanted entity: the name it most often stands in ("Khan Sheikhoun" for
+    "sheikhoun"), so that a label does not cut one place into two, else the word as written.
+
+    Every stretch of up to ``NAME_WORDS`` names of a run is a candidate name of each entity in it,
+    so "United Nations Special Envoy for Syria Staffan de Mistura" still counts one "United
+    Nations". A name written once is as likely a headline or a tag list pasted into the body
+    ("Terrorist Rocket Attacks Kill", "Homs Idlib Khan Sheikhun"), so a name must recur and stand
+    for at least half the entity's uses ("United States" for "United" written 11 times, 7 of them
+    so); most of its words must not be words the article writes in lower case (``common``:
+    "Civilians Killed Scores Injured"). The most frequent name wins, the longer when as frequent.
+    """
+    wanted = set(wanted)
+    where: dict[str, list[tuple[Run, int]]] = {}
+    for run in runs:
+        for i, (_, t) in enumerate(run):
+            if t in wanted:
+                where.setdefault(t, []).append((run, i))
+    out: dict[str, str] = {}
+    for t, places in where.items():
+        forms: Counter[str] = Counter()
+        alone: Counter[str] = Counter()
+        for run, i in places:
+            alone[surface(run[i][0])] += 1
+            for a in range(i, -1, -1):
+                if run[a][1] is None:
+                    continue
+                for b in range(i, len(run)):
+                    terms = [x for _, x in run[a : b + 1] if x is not None]
+                    if len(terms) > NAME_WORDS:
+                        break
+                    if run[b][1] is None or len(terms) == 1:
+                        continue
+                    # "Follow Follow Copyright" is page furniture, not a name
+                    if 2 * sum(x in common for x in terms) <= len(terms) and len(set(terms)) == len(terms):
+                        forms[" ".join(surface(w) for w, _ in run[a : b + 1])] += 1
+                if sum(1 for _, x in run[a : i + 1] if x is not None) >= NAME_WORDS:
+                    break
+        uses = alone.total()
+        named = [(k, n.count(" "), n) for n, k in forms.items() if k >= max(NAME_SEEN, uses / 2)]
+        out[t] = max(named)[2] if named else alone.most_common(1)[0][0]
+    return out
 
 
 def place_counts(text: str) -> Counter[str]:
@@ -223,23 +303,27 @@ def article_features(article: Article) -> ArticleFeatures:
     title_terms: Counter[str] = Counter()
     #: first written form of each term, for labels ("buses", not the term "buse")
     shown: dict[str, str] = {}
-    for w, _ in title_toks:
+    for w, _, _ in title_toks:
         t = norm_term(w)
         if t:
             title_terms[t] += 1
             lead_terms[t] += 1
             shown.setdefault(t, w)
     n_lead = sum(lead_terms.values())
-    for w, _ in body_toks:
+    # words the article also writes in lower case: capitalised by a headline pasted into the body
+    common: set[str] = set()
+    for w, _, _ in body_toks:
         t = norm_term(w)
         if t:
             body_terms[t] += 1
             shown.setdefault(t, w)
+            if w[:1].islower():
+                common.add(t)
             if n_lead < LEAD_TERMS:
                 lead_terms[t] += 1
                 n_lead += 1
-    shown_ents: dict[str, str] = {}
-    ents = _entity_counts(body_toks, shown_ents) + _entity_counts(title_toks, shown_ents)
+    runs: list[Run] = []
+    ents = _entity_counts(body_toks, runs) + _entity_counts(title_toks)
 
     body: Counter[int] = Counter()
     for t, c in body_terms.items():
@@ -254,8 +338,11 @@ def article_features(article: Article) -> ArticleFeatures:
     terms: dict[int, str] = {}
     for t, _ in sorted((body_terms + title_terms).items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
         terms[term_dim(t)] = surface(shown[t]).lower()
-    for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
-        terms[term_dim(t, "e")] = shown_ents[t]
+    label_ents = [t for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]]
+    names = entity_names(runs, label_ents, common)
+    title_ents = {norm_term(w): surface(w) for w, _, _ in reversed(title_toks)}
+    for t in label_ents:
+        terms[term_dim(t, "e")] = names.get(t) or title_ents[t]
     lead: Counter[int] = Counter()
     for t, c in lead_terms.items():
         lead[term_dim(t)] += c

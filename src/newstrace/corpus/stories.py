@@ -74,27 +74,42 @@ class Cluster:
         return self.centroid.n
 
     def label(self, df: DocFreq, n_ents: int = 3, n_words: int = 3) -> str:
-        """A short generated name: strongest entities, then strongest other words."""
+        """A short generated name: strongest entities, then strongest other words.
 
-        def top(vec: dict[int, float], k: int, skip: set[str]) -> list[str]:
+        Entities are shown as the names they stand in, so two strong words of one name ("Khan",
+        "Sheikhoun") give it once and leave room for the next entity.
+        """
+
+        def ranked(vec: dict[int, float]) -> list[str]:
             dims = [d for d in vec if d in self.terms]
             if not dims:
                 return []
             idf = df.idf(np.asarray(dims, dtype=np.int64))
-            ranked = sorted(zip(dims, idf, strict=True), key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]]))
-            out: list[str] = []
-            for d, _ in ranked:
-                t = self.terms[d]
-                if t.lower() not in skip and t not in out:
-                    out.append(t)
-                if len(out) == k:
-                    break
-            return out
+            order = sorted(zip(dims, idf, strict=True), key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]]))
+            return [self.terms[d] for d, _ in order]
 
-        ents = top(self.centroid.ents.v, n_ents, set())
-        words = top(self.centroid.body.v, n_words, {e.lower() for e in ents})
-        # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
-        names = [e if any(c.isupper() for c in e) else e.title() for e in ents]
+        names: list[str] = []
+        for e in ranked(self.centroid.ents.v):
+            # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
+            name = e if any(c.isupper() for c in e) else e.title()
+            parts = set(name.lower().split())
+            if any(parts <= set(n.lower().split()) for n in names):
+                continue
+            wider = [i for i, n in enumerate(names) if set(n.lower().split()) < parts]
+            if wider:
+                names[wider[0]] = name
+                names = [n for i, n in enumerate(names) if i not in wider[1:]]
+            else:
+                names.append(name)
+            if len(names) == n_ents:
+                break
+        skip = {w for n in names for w in n.lower().split()}
+        words: list[str] = []
+        for w in ranked(self.centroid.body.v):
+            if w.lower() not in skip and w not in words:
+                words.append(w)
+            if len(words) == n_words:
+                break
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
 
     def to_state(self) -> bytes:
