@@ -475,6 +475,26 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
         assert [r[0] for r in st.conn.execute("SELECT DISTINCT steps FROM analysis")] == ["claims,reuse,stories"]
 
 
+def test_a_claims_only_run_reads_no_clustering_features(examples: dict[str, Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A claims refresh places no article, so the per-article step reads no clustering features
+    for it (they cost about a tenth of the claims)."""
+    from newstrace.engine import steps
+
+    arts = sorted(examples.values(), key=lambda a: a.id)
+
+    def no_features(article: Article) -> None:
+        raise AssertionError(f"clustering features read for {article.id}")
+
+    monkeypatch.setattr(steps, "article_features", no_features)
+    recs = list(steps.article_steps(arts, ["claims"]))
+    assert [r.features for r in recs] == [None, None]
+    assert all(r.claims is not None and r.claims.quotes for r in recs)
+    with pytest.raises(ValueError, match="stories step did not run"):
+        _ = recs[0].story_features
+    with pytest.raises(AssertionError, match="clustering features read"):
+        list(steps.article_steps(arts, ["stories"]))
+
+
 def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

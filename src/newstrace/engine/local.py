@@ -475,7 +475,7 @@ def analyze(
                     kept += len(known & stale)
                     for rec in records:
                         if rec.id not in known:
-                            cl.add(rec.features, partners.get(rec.id))
+                            cl.add(rec.story_features, partners.get(rec.id))
                     if last:
                         cl.finish()
                     touched = persist_changes(conn, cl.drain(), cl.df)
@@ -585,7 +585,7 @@ def _place_again(
                 upcoming = load(batches[number + 1])
             with store.transaction():
                 for rec in records:
-                    cl.add(rec.features, R.partners_of(conn, rec.id))
+                    cl.add(rec.story_features, R.partners_of(conn, rec.id))
                 if last:
                     cl.finish()
                 touched = persist_changes(conn, cl.drain(), cl.df)

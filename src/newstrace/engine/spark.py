@@ -117,7 +117,7 @@ def _article_records(
         yield {
             "id": a.id,
             "order": list(order_key(a)),
-            "features": rec.features.to_dict(),
+            "features": None if rec.features is None else rec.features.to_dict(),
             "keys": rec.keys,
             "warnings": rec.warnings,
             "claims": None

@@ -34,14 +34,22 @@ WARN_EXAMPLES = 5
 
 @dataclass
 class ArticleRecord:
-    """What the per-article step yields: clustering features, reuse keys, claims."""
+    """What the per-article step yields: clustering features, reuse keys, claims (each ``None``
+    or empty when its step is not run: a claims refresh computes no features)."""
 
     id: str
-    features: ArticleFeatures
+    features: ArticleFeatures | None
     keys: list[str]
     claims: ArticleClaims | None
     #: what the steps could not do for this article (claims rules that failed, a parse budget hit)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def story_features(self) -> ArticleFeatures:
+        """The features the clusterer places the article by (only when the stories step ran)."""
+        if self.features is None:
+            raise ValueError(f"article {self.id}: the stories step did not run, no clustering features")
+        return self.features
 
 
 def order_key(article: Article) -> tuple[bool, str, str]:
@@ -76,8 +84,8 @@ def article_steps(
 
         keys_fn = candidate_keys
     for i, a in enumerate(arts):
-        feats = article_features(a)
-        if embs is not None:
+        feats = article_features(a) if "stories" in steps else None
+        if feats is not None and embs is not None:
             feats.emb = embs[i]
         yield ArticleRecord(
             id=a.id,

@@ -223,7 +223,7 @@ def corpus_features(corpus: LabelledCorpus, semantic: bool = False) -> dict[str,
     sentence embeddings when ``semantic``), so the benchmark measures what ``analyze`` runs."""
     from newstrace.engine.steps import article_steps
 
-    return {r.id: r.features for r in article_steps(corpus.articles, ("stories",), semantic)}
+    return {r.id: r.story_features for r in article_steps(corpus.articles, ("stories",), semantic)}
 
 
 def run(
