@@ -491,8 +491,9 @@ def test_a_claims_only_run_reads_no_clustering_features(examples: dict[str, Arti
     assert all(r.claims is not None and r.claims.quotes for r in recs)
     with pytest.raises(ValueError, match="stories step did not run"):
         _ = recs[0].story_features
-    with pytest.raises(AssertionError, match="clustering features read"):
-        list(steps.article_steps(arts, ["stories"]))
+    # the stories step reads them (and survives the failure, saying so)
+    recs = list(steps.article_steps(arts, ["stories"]))
+    assert all("clustering features read" in r.warnings[0] for r in recs)
 
 
 def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
@@ -588,6 +589,58 @@ def test_an_article_the_claims_rules_fail_on_does_not_stop_the_run(
     # a caller that takes no warnings (one article, a comparison, the fuzzer) gets the exception
     with pytest.raises(IndexError):
         extract.extract_claims(next(a for a in read_articles([EXAMPLES]) if a.id == REWRITE))
+
+
+def test_a_pair_or_article_the_steps_fail_on_costs_that_pair_or_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for the claims rules: alignment, provenance, clustering features and reuse keys meet
+    text no test has shown them, and being deterministic, a bug would stop every resumed run at
+    the same article. Here the seeds' pair fails to align, then the rewrite's features and keys."""
+    from newstrace.engine import steps
+
+    align, features = steps._pair_record, steps.article_features
+
+    def bad_pair(x: Article, y: Article, cache: Any) -> Any:
+        raise RuntimeError("alignment bug")
+
+    def bad_features(a: Article) -> Any:
+        return {}["no features"] if a.id == REWRITE else features(a)
+
+    def run(db: Path) -> dict[str, Any]:
+        assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+        capsys.readouterr()
+        assert main(["analyze", "--db", str(db), "--json", "--workers", "1", "--no-claims"]) == 0
+        return dict(json.loads(capsys.readouterr().out))
+
+    monkeypatch.setattr(steps, "_pair_record", bad_pair)
+    rep = run(tmp_path / "pair.db")
+    assert rep["analysed"] == 2 and rep["passages"] == 0
+    (warning,) = rep["warnings"]
+    assert {RT, REWRITE} <= set(warning.split(":")[0].split(" and "))
+    assert "the pair could not be aligned (RuntimeError: alignment bug); they share no passage" in warning
+
+    monkeypatch.setattr(steps, "_pair_record", align)
+    monkeypatch.setattr(steps, "article_features", bad_features)
+    monkeypatch.setattr("newstrace.reuse.candidate_keys", lambda a: [][0] if a.id == REWRITE else [])
+    rep = run(tmp_path / "article.db")
+    assert rep["analysed"] == 2 and rep["stories"] == 2 and rep["pairs"] == 0
+    assert sorted(w.split(" (")[0] for w in rep["warnings"]) == [
+        f"{REWRITE}: clustering features could not be computed",
+        f"{REWRITE}: reuse keys could not be computed",
+    ]
+    # provenance: a story whose inference fails keeps its pair and has no edges
+    monkeypatch.undo()
+    monkeypatch.setattr(steps, "_story_provenance", lambda *args: [][0])
+    rep = run(tmp_path / "provenance.db")
+    assert rep["passages"] > 0 and rep["stories"] == 1
+    (warning,) = rep["warnings"]
+    assert warning.startswith("story s") and "provenance could not be inferred (IndexError" in warning
+    with Store(tmp_path / "provenance.db", readonly=True) as st:
+        assert st.conn.execute("SELECT COUNT(*) FROM provenance").fetchone()[0] == 0
+    # one-article callers still get the exception
+    with pytest.raises(IndexError):
+        steps.story_provenance(read_articles([EXAMPLES]), [])
 
 
 def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -215,3 +215,26 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
     assert (rep["analysed"], rep["claims_refreshed"]) == (0, 18)
     assert _state(db) == _state(engines.local)
+
+
+def test_spark_says_which_pairs_and_stories_its_steps_failed_on(
+    spark: Any, examples: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The executors' alignment and provenance steps fail soft as the local engine's do, and the
+    driver splits their warnings from their rows (a pair or story costs itself, not the run)."""
+    from newstrace.engine import spark as S
+    from newstrace.engine import steps
+
+    arts = sorted(examples.values(), key=lambda a: a.id)
+    block = [(0, ([(arts[0].id, arts[1].id)], [a.to_dict() for a in arts]))]
+    good = list(S._align_blocks(block))
+    assert len(good) == 1 and "warning" not in good[0]
+    monkeypatch.setattr(steps, "_pair_record", lambda *args: [][0])
+    bad = list(S._align_blocks(block))
+    rows, said = S._split_warnings(spark.sparkContext.parallelize(good + bad))
+    assert rows.collect() == good
+    (warning,) = S._step_warnings(said)
+    assert "the pair could not be aligned (IndexError" in warning
+    monkeypatch.setattr(steps, "_story_provenance", lambda *args: [][0])
+    out = list(S._provenance([("s1", ([a.to_dict() for a in arts], good))]))
+    assert [list(r) for r in out] == [["warning"]] and out[0]["warning"].startswith("story s1: provenance could not")

@@ -7,6 +7,13 @@ a bug and is reported as one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+#: where a step says what it could not do and carries on (a CLI prints it, a corpus run counts it)
+Warn = Callable[[str], None]
+
 
 class NewstraceError(Exception):
     """Base for expected failures: bad input, bad database, limits exceeded."""
@@ -30,3 +37,24 @@ class LimitError(NewstraceError):
     """An input exceeds a configured limit (article size, articles per compare, upload size)."""
 
     exit_code = 4
+
+
+def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callable[[], T], fallback: Callable[[], T]) -> T:
+    """``step()``; for a caller that takes warnings, a bug in it costs ``item``, not the run.
+
+    The analysis steps meet text no test has shown them. Over a corpus, one article or pair they
+    fail on would stop the run for every one after it, and, the steps being deterministic, stop
+    every resumed run at the same place. So a corpus run gets ``fallback()`` and a warning naming
+    the item, the error and what the item lacks (``loss``). A caller without ``warn`` (one article,
+    a comparison, a fuzzer) gets the exception, so a bug is not hidden where nobody reads warnings;
+    errors a user can act on (``NewstraceError``) are raised either way.
+    """
+    if warn is None:
+        return step()
+    try:
+        return step()
+    except NewstraceError:
+        raise
+    except Exception as e:  # a bug in the step: say which item, keep going
+        warn(f"{item}: {what} ({type(e).__name__}: {e}); {loss} (a newstrace bug: please report it with the article's text)")
+        return fallback()

@@ -13,7 +13,7 @@ quotes there are still reported, without speakers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
@@ -22,6 +22,7 @@ from newstrace.claims.marks import MarkedQuote, find_marked_quotes
 from newstrace.claims.quantities import find_quantities
 from newstrace.claims.quotes import Sentence, attribute, resolve_speakers
 from newstrace.claims.segment import Segment, plan_segments
+from newstrace.errors import Warn, survive_bug
 from newstrace.limits import LIMITS
 from newstrace.model import Article, ArticleClaims, Quote
 from newstrace.nlp import get_nlp
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
 
 #: pipeline components the claims rules do not use
 DISABLE = ("lemmatizer", "ner", "attribute_ruler")
-
-Warn = Callable[[str], None]
-
 
 @dataclass
 class _Plan:
@@ -184,22 +182,11 @@ def extract_many(
 
 
 def _finish_or_warn(plan: _Plan, parsed: list[tuple[Segment, Doc]], warn: Warn | None) -> ArticleClaims:
-    """``_finish``, or, for a caller that takes warnings, no claims and a warning when the rules fail.
-
-    The rules meet text no test has shown them; over a corpus, one article they fail on would stop
-    the run for every article after it. A caller without ``warn`` (one article, a comparison, a
-    fuzzer) gets the exception, so a bug is not hidden where nobody would read the warning.
-    """
-    if warn is None:
-        return _finish(plan, parsed)
-    try:
-        return _finish(plan, parsed)
-    except Exception as e:  # a bug in the rules: say which article, keep going
-        warn(
-            f"{plan.article.id}: claims could not be extracted ({type(e).__name__}: {e}); it has no quotes or "
-            "counts (a newstrace bug: please report it with the article's text)"
-        )
-        return ArticleClaims(plan.article.id)
+    """``_finish``, or, for a caller that takes warnings, no claims and a warning when the rules fail."""
+    return survive_bug(
+        warn, plan.article.id, "claims could not be extracted", "it has no quotes or counts",
+        lambda: _finish(plan, parsed), lambda: ArticleClaims(plan.article.id),
+    )
 
 
 def extract_claims(article: Article) -> ArticleClaims:

@@ -34,7 +34,7 @@ from newstrace.engine.steps import (
     pair_record,
     story_provenance,
 )
-from newstrace.errors import StoreError
+from newstrace.errors import StoreError, Warn
 from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
@@ -182,7 +182,9 @@ def persist_changes(conn: Any, ch: Changes, df: DocFreq) -> set[str]:
     return {s for s in touched if s not in ch.merged}
 
 
-def refresh_provenance(store: Store, stories: set[str], cache: PrepareCache | None = None) -> None:
+def refresh_provenance(
+    store: Store, stories: set[str], cache: PrepareCache | None = None, warn: Warn | None = None
+) -> None:
     conn = store.conn
     for sid in sorted(stories):
         ids = R.members(conn, sid)
@@ -194,7 +196,7 @@ def refresh_provenance(store: Store, stories: set[str], cache: PrepareCache | No
             R.put_provenance(conn, sid, [])
             continue
         arts = [a for a in (store.get_article(i) for i in ids) if a is not None]
-        R.put_provenance(conn, sid, story_provenance(arts, pairs, cache))
+        R.put_provenance(conn, sid, story_provenance(arts, pairs, cache, warn, sid))
 
 
 # --- the process pool for the pure steps (``workers > 1``) ---------------------------------------
@@ -238,8 +240,9 @@ def _worker_article_steps(arts: list[Article], steps: list[str], semantic: bool 
 _WORKER_STORE: Store | None = None
 
 
-def _worker_pairs(jobs: list[tuple[Article, list[str]]], db: str) -> list[list[PairRecord | None]]:
-    """``pair_record(other, a)`` of each job's article ``a`` with each of its candidates.
+def _worker_pairs(jobs: list[tuple[Article, list[str]]], db: str) -> tuple[list[list[PairRecord | None]], list[str]]:
+    """``pair_record(other, a)`` of each job's article ``a`` with each of its candidates, and the
+    warnings of the pairs it could not align.
 
     Candidates arrive as ids and are read here from the database (committed by ``ingest``): on a
     dense corpus an article has tens of candidates, and pickling their texts through the pool's
@@ -251,10 +254,11 @@ def _worker_pairs(jobs: list[tuple[Article, list[str]]], db: str) -> list[list[P
     if _WORKER_STORE is None or str(_WORKER_STORE.path) != db:
         _WORKER_STORE = Store(db, readonly=True)
     out: list[list[PairRecord | None]] = []
+    said: list[str] = []
     for a, ids in jobs:
         others = [_WORKER_STORE.get_article(i) for i in ids]
-        out.append([None if o is None else pair_record(o, a, _WORKER_CACHE) for o in others])
-    return out
+        out.append([None if o is None else pair_record(o, a, _WORKER_CACHE, said.append) for o in others])
+    return out, said
 
 
 def default_workers() -> int:
@@ -302,21 +306,29 @@ class _Steps:
             parts=[self.pool.submit(_worker_article_steps, part, self.steps, self.semantic) for part in parts]
         )
 
-    def pairs(self, store: Store, jobs: list[tuple[Article, list[str]]]) -> Iterator[list[PairRecord | None]]:
+    def pairs(self, store: Store, jobs: list[tuple[Article, list[str]]], warn: Warn) -> Iterator[list[PairRecord | None]]:
         """``pair_record(other, a)`` for each job ``(a, candidate ids)``, job by job in input order
-        (``None`` where a candidate is not in ``store``).
+        (``None`` where a candidate is not in ``store``); pairs it could not align are told ``warn``.
 
         On the pool the work is submitted before this returns (ahead of anything submitted later);
         in this process it is done lazily, as the caller iterates.
         """
         if self.pool is None:
             return (
-                [None if (o := store.get_article(i)) is None else pair_record(o, a, self.cache) for i in ids]
+                [None if (o := store.get_article(i)) is None else pair_record(o, a, self.cache, warn) for i in ids]
                 for a, ids in jobs
             )
         db = str(store.path.resolve())
         futures = [self.pool.submit(_worker_pairs, part, db) for part in _split(jobs, self.workers * 4)]
-        return (recs for f in futures for recs in f.result())
+
+        def results() -> Iterator[list[PairRecord | None]]:
+            for f in futures:
+                recs, said = f.result()
+                for line in said:
+                    warn(line)
+                yield from recs
+
+        return results()
 
     def close(self) -> None:
         if self.pool is not None:
@@ -415,7 +427,7 @@ def analyze(
             on_batch(done, total)
 
     if placing:
-        _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, progress)
+        _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress)
     if refreshing:
         _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress)
     if not todo:
@@ -456,7 +468,7 @@ def analyze(
                         ps = R.key_partners(conn, a.id, rec.keys, max_df, MIN_KEYS)
                         report.pairs += len(ps)
                         jobs.append((a, list(ps)))
-                aligned = run.pairs(store, jobs)
+                aligned = run.pairs(store, jobs, said.note)
                 if not last:  # the next batch's records are computed while this one is finished
                     upcoming = load(batches[number + 1])
                 for (a, ids), recs in zip(jobs, aligned, strict=True):
@@ -481,7 +493,7 @@ def analyze(
                     touched = persist_changes(conn, cl.drain(), cl.df)
                     save_clusterer_state(conn, cl)
                     if "reuse" in steps:
-                        refresh_provenance(store, touched, prepared)
+                        refresh_provenance(store, touched, prepared, said.note)
                 R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts], steps)
             done += len(chunk)
             report.analysed += len(chunk)
@@ -509,8 +521,13 @@ class _Said:
 
     def add(self, records: Sequence[ArticleRecord]) -> None:
         for rec in records:
-            self.total += len(rec.warnings)
-            self.first += rec.warnings[: max(0, WARN_EXAMPLES - len(self.first))]
+            for line in rec.warnings:
+                self.note(line)
+
+    def note(self, line: str) -> None:
+        self.total += 1
+        if len(self.first) < WARN_EXAMPLES:
+            self.first.append(line)
 
     def lines(self) -> list[str]:
         return counted_warnings(self.first, self.total, "warning(s) from the analysis steps")
@@ -559,6 +576,7 @@ def _place_again(
     workers: int,
     semantic: bool,
     report: AnalyzeReport,
+    said: _Said,
     progress: Callable[[int], None],
 ) -> None:
     """The rebuild of ``analyze(recluster=True)``: place the analysed articles ``seqs`` (stream
@@ -580,6 +598,7 @@ def _place_again(
         for number, _ in enumerate(batches):
             arts, pending_records = upcoming
             records = pending_records.result()
+            said.add(records)
             last = number + 1 == len(batches)
             if not last:
                 upcoming = load(batches[number + 1])
@@ -591,7 +610,7 @@ def _place_again(
                 touched = persist_changes(conn, cl.drain(), cl.df)
                 save_clusterer_state(conn, cl)
                 if provenance:
-                    refresh_provenance(store, touched, prepared)
+                    refresh_provenance(store, touched, prepared, said.note)
                 R.mark_clustered(conn, [a.id for a in arts])
             report.reclustered += len(arts)
             report.batches += 1

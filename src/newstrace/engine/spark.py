@@ -150,8 +150,11 @@ def _align_blocks(rows: Iterable[tuple[int, tuple[Iterable[tuple[str, str]], Ite
     for _, (pairs_it, arts_it) in rows:
         arts = {d["id"]: Article.from_dict(d) for d in arts_it}
         cache = PrepareCache(min(len(arts), _BLOCK_CACHE))
+        said: list[str] = []
         for a_id, b_id in sorted(pairs_it, key=lambda ab: (ab[1], ab[0])):
-            rec = pair_record(arts[a_id], arts[b_id], cache)
+            rec = pair_record(arts[a_id], arts[b_id], cache, said.append)
+            yield from ({"warning": line} for line in said)  # split from the pairs by the driver
+            said.clear()
             if rec is not None:
                 yield {
                     "a": rec.pair.a,
@@ -175,7 +178,10 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
         ]
         if len(arts) < 2 or len(arts) > PROVENANCE_MAX or not pairs:
             continue
-        for e in story_provenance(arts, pairs):
+        said: list[str] = []
+        edges = story_provenance(arts, pairs, warn=said.append, story=story)
+        yield from ({"warning": line} for line in said)  # split from the edges by the driver
+        for e in edges:
             yield {
                 "story": story,
                 "source": e.source,
@@ -217,13 +223,18 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
     return invalid + repeated, warnings
 
 
-def _step_warnings(recs: Any) -> list[str]:
-    """What the per-article steps could not do, as the local engine reports it: the first few, counted."""
+def _step_warnings(said: Any) -> list[str]:
+    """What the steps could not do (an RDD of warnings), as the local engine reports it: the first
+    few, counted."""
     from newstrace.engine.steps import WARN_EXAMPLES, counted_warnings
 
-    said = recs.flatMap(lambda r: r["warnings"])
     total = int(said.count())
     return counted_warnings(said.take(WARN_EXAMPLES) if total else [], total, "warning(s) from the analysis steps")
+
+
+def _split_warnings(rows: Any) -> tuple[Any, Any]:
+    """(the rows, their warnings) of a step that yields ``{"warning": ...}`` rows among its own."""
+    return rows.filter(lambda r: "warning" not in r), rows.filter(lambda r: "warning" in r).map(lambda r: r["warning"])
 
 
 def _is_parquet(path: Path) -> bool:
@@ -320,7 +331,7 @@ def run_spark(
         get_embedder()  # a missing extra fails on the driver, before the executors start
     recs = articles.mapPartitions(lambda it: _article_records(it, step_list, semantic)).persist(keep)
     report_progress("per-article steps", recs.count(), n_articles)
-    warnings += _step_warnings(recs)
+    warnings += _step_warnings(recs.flatMap(lambda r: r["warnings"]))
 
     # the stream order, sorted once: it cuts the alignment blocks and feeds the clusterer
     ordered = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), (r["id"], r["features"]))).sortByKey()
@@ -350,10 +361,13 @@ def run_spark(
             .join(articles.map(lambda d: (d["id"], d)))
             .map(lambda x: (x[1][0], x[1][1]))
         )
-        pairs_rdd = pair_blocks.cogroup(needed).mapPartitions(_align_blocks).persist(keep)
+        aligned = pair_blocks.cogroup(needed).mapPartitions(_align_blocks).persist(keep)
         # an action over all partitions at once: the driver's ``toLocalIterator`` below would
         # otherwise align one partition at a time, on one core
+        aligned.count()
+        pairs_rdd, said = _split_warnings(aligned)
         n_pairs = int(pairs_rdd.count())
+        warnings += _step_warnings(said)
         report_progress("reuse pairs", n_pairs, n_pairs)
 
     # stories and threads: one sequential pass on the driver, in the stream order
@@ -385,7 +399,7 @@ def run_spark(
             lambda d: (story_of.value[d["id"]], d)
         )
         story_pairs = same_story.map(lambda p: (story_of.value[p["a"]], p))
-        provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance)
+        provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance).persist(keep)
 
     # the steps this run took and its claims rules: ``load-results`` records them per article, as
     # the local engine does
@@ -393,7 +407,9 @@ def run_spark(
 
     state_rows.append({"key": R.STEPS_KEY, "value": R.steps_text(steps).encode()})
     state_rows.append({"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()})
+    provenance_rdd, said = _split_warnings(provenance_rdd)
     _write(spark, out_dir, articles, recs, pairs_rdd, memberships, provenance_rdd, state_rows)
+    warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
     report: dict[str, Any] = {
         "engine": "spark",
         "master": master,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
-from newstrace.corpus.features import ArticleFeatures, article_features
+from newstrace.corpus.features import ArticleFeatures, article_features, days
 from newstrace.corpus.stories import reuse_strength, stream_order_key
+from newstrace.errors import Warn, survive_bug
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -84,17 +86,33 @@ def article_steps(
 
         keys_fn = candidate_keys
     for i, a in enumerate(arts):
-        feats = article_features(a) if "stories" in steps else None
+        feats = None
+        if "stories" in steps:
+            feats = survive_bug(
+                said.append, a.id, "clustering features could not be computed", "it starts a story of its own",
+                partial(article_features, a), partial(_no_features, a),
+            )
         if feats is not None and embs is not None:
             feats.emb = embs[i]
+        keys: list[str] = []
+        if keys_fn is not None:
+            keys = survive_bug(
+                said.append, a.id, "reuse keys could not be computed", "it is compared with no other article",
+                partial(keys_fn, a), list,
+            )
         yield ArticleRecord(
             id=a.id,
             features=feats,
-            keys=keys_fn(a) if keys_fn else [],
+            keys=keys,
             claims=next(claims) if claims is not None else None,
             warnings=said[:],
         )
         said.clear()
+
+
+def _no_features(a: Article) -> ArticleFeatures:
+    """Features that match no other article (only its time and outlet are known)."""
+    return ArticleFeatures(id=a.id, outlet=a.outlet, published=published_iso(a.published), t=days(a.published))
 
 
 def counted_warnings(examples: Sequence[str], total: int, what: str) -> list[str]:
@@ -138,13 +156,21 @@ def _quoted(spans: Sequence[QuoteSpan], ranges: Sequence[tuple[int, int]]) -> in
     return sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in ranges for q in spans)
 
 
-def pair_record(x: Article, y: Article, cache: PrepareCache | None = None) -> PairRecord | None:
+def pair_record(x: Article, y: Article, cache: PrepareCache | None = None, warn: Warn | None = None) -> PairRecord | None:
     """``pair_step`` plus shared and quoted character counts (quoted in both articles).
 
     Copied quotations are what ties a rewrite to its source story; shared background paragraphs
     and agency templates recur across different events (on FA-KES, 98 % of reuse pairs without a
-    shared quotation join different events), so only quoted reuse feeds the story score.
+    shared quotation join different events), so only quoted reuse feeds the story score. With
+    ``warn`` (a corpus run), a pair the alignment fails on is said and shares nothing.
     """
+    return survive_bug(
+        warn, f"{x.id} and {y.id}", "the pair could not be aligned", "they share no passage",
+        lambda: _pair_record(x, y, cache), lambda: None,
+    )
+
+
+def _pair_record(x: Article, y: Article, cache: PrepareCache | None) -> PairRecord | None:
     from newstrace.reuse.align import PrepareCache
 
     c = cache if cache is not None else PrepareCache(2)
@@ -175,9 +201,23 @@ def ranked_pairs(holders: Sequence[tuple[tuple[bool, str, str], str]], max_df: i
 
 
 def story_provenance(
-    articles: Sequence[Article], pairs: Sequence[ArticlePair], cache: PrepareCache | None = None
+    articles: Sequence[Article],
+    pairs: Sequence[ArticlePair],
+    cache: PrepareCache | None = None,
+    warn: Warn | None = None,
+    story: str = "",
 ) -> list[ProvenanceEdge]:
-    """Provenance edges inside one story: quote variants first, then direction per pair."""
+    """Provenance edges inside one story: quote variants first, then direction per pair. With
+    ``warn`` (a corpus run), a story whose provenance fails is said and has no edges."""
+    return survive_bug(
+        warn, f"story {story}", "provenance could not be inferred", "it has no provenance edges",
+        lambda: _story_provenance(articles, pairs, cache), list,
+    )
+
+
+def _story_provenance(
+    articles: Sequence[Article], pairs: Sequence[ArticlePair], cache: PrepareCache | None
+) -> list[ProvenanceEdge]:
     from newstrace.reuse import group_variants, infer_provenance
     from newstrace.reuse.align import prepare
 

@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newstrace.errors import InputError, LimitError
+from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article, Published, parse_published
-
-Warn = Callable[[str], None]
 
 
 def ignore_warning(_: str) -> None:
