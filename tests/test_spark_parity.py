@@ -175,8 +175,8 @@ def test_story_json_is_byte_identical_across_engines(engines: Engines) -> None:
 
 def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, tmp_path: Path) -> None:
     """``--no-claims`` on Spark, ``load-results``, then a plain local ``analyze``: the loaded
-    articles lack the claims step, so the local run extracts their claims (it found nothing to do
-    before the output named its steps). Stories and pairs stay as Spark made them."""
+    articles lack the claims step, so the local run extracts their claims, and only them (it found
+    nothing to do before the output named its steps). Stories and pairs stay as Spark made them."""
     out, db, seeds = tmp_path / "out", tmp_path / "loaded.db", tmp_path / "seeds.jsonl"
     seeds.write_text("".join(json.dumps(a.to_dict(), default=str) + "\n" for a in read_articles([EXAMPLES])))
     _cli("analyze", "--engine", "spark", "--input", str(seeds), "--out", str(out), "--no-claims", "--json")
@@ -184,11 +184,12 @@ def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, 
     before = _state(db)
     assert before["quotes"] == 0 and before["pairs"]
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert rep["analysed"] == 2 and "warnings" not in rep
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and "warnings" not in rep
     after = _state(db)
     assert after["quotes"] > 0
     assert (after["pairs"], after["stories"]) == (before["pairs"], before["stories"])
-    assert json.loads(_cli("analyze", "--db", str(db), "--json"))["analysed"] == 0
+    rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
+    assert rep["analysed"] == 0 and "claims_refreshed" not in rep
 
 
 @pytest.mark.data

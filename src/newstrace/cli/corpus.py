@@ -127,7 +127,7 @@ def analyze(
     else:
         placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
         if rep.claims_refreshed:
-            placed += f"claims of {rep.claims_refreshed} article(s) extracted again by newer rules, "
+            placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
         err.print(
             f"{db}: {placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
             f"{rep.stories} stories in {rep.threads} threads",

@@ -67,7 +67,8 @@ class AnalyzeReport:
     semantic: bool = False
     #: articles placed again by a rebuild of the stories (``recluster``)
     reclustered: int = 0
-    #: analysed articles whose claims were extracted again, by newer claims rules (``CLAIMS_VERSION``)
+    #: analysed articles whose claims alone were extracted: by newer claims rules (``CLAIMS_VERSION``),
+    #: or for the first time after a run without claims
     claims_refreshed: int = 0
     warnings: list[str] = field(default_factory=list)
 
@@ -542,9 +543,9 @@ def _refresh_claims(
     said: _Said,
     progress: Callable[[int], None],
 ) -> None:
-    """Extract again the claims of analysed articles ``seqs`` whose claims older rules extracted
-    (``R.claims_behind``), one committed batch at a time; nothing else about them changes, and a
-    killed run resumes after the last batch it committed."""
+    """Extract the claims of analysed articles ``seqs`` that lack them or whose claims older rules
+    extracted (``R.claims_behind``), one committed batch at a time; nothing else about them
+    changes, and a killed run resumes after the last batch it committed."""
     conn = store.conn
     run = _Steps(workers, ["claims"], PrepareCache(2))
     batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]

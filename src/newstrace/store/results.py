@@ -71,8 +71,9 @@ def pending(
     conn: sqlite3.Connection, version: int = ANALYSIS_VERSION, steps: Sequence[str] = ALL_STEPS
 ) -> list[tuple[int, bool]]:
     """``(seq, was_analysed_before)`` of the articles a run of ``steps`` has to analyse (``_to_analyse``),
-    in stream order."""
-    cond, params = _to_analyse(version, steps)
+    in stream order. An article that lacks only its claims is not among them: the claims alone are
+    extracted (``claims_behind``)."""
+    cond, params = _to_analyse(version, [s for s in steps if s != "claims"])
     rows = conn.execute(
         "SELECT a.seq, an.article IS NOT NULL FROM articles a LEFT JOIN analysis an ON an.article = a.id "
         f"WHERE {cond} ORDER BY a.published IS NULL, a.published, a.id",
@@ -84,22 +85,27 @@ def pending(
 def claims_behind(
     conn: sqlite3.Connection, steps: Sequence[str] = ALL_STEPS, claims_version: int = CLAIMS_VERSION
 ) -> list[int]:
-    """``seq`` of the analysed articles whose claims older rules extracted, in stream order; not
-    those a run of ``steps`` analyses anyway (``pending``), nor any when ``steps`` has no claims."""
+    """``seq`` of the analysed articles whose claims older rules extracted, or that were analysed
+    without claims (``--no-claims``), in stream order; not those a run of ``steps`` analyses anyway
+    (``pending``), nor any when ``steps`` has no claims."""
     if "claims" not in steps:
         return []
-    cond, params = _to_analyse(ANALYSIS_VERSION, steps)
+    cond, params = _to_analyse(ANALYSIS_VERSION, [s for s in steps if s != "claims"])
     rows = conn.execute(
         "SELECT a.seq FROM articles a JOIN analysis an ON an.article = a.id "
-        f"WHERE an.claims_version < ? AND NOT {cond} ORDER BY a.published IS NULL, a.published, a.id",
+        "WHERE (an.claims_version < ? OR instr(',' || an.steps || ',', ',claims,') = 0) "
+        f"AND NOT {cond} ORDER BY a.published IS NULL, a.published, a.id",
         (claims_version, *params),
     )
     return [int(r[0]) for r in rows]
 
 
 def mark_claims(conn: sqlite3.Connection, ids: Iterable[str], claims_version: int = CLAIMS_VERSION) -> None:
-    """Record that the claims of ``ids`` are those of ``claims_version``'s rules."""
-    conn.executemany("UPDATE analysis SET claims_version=? WHERE article=?", [(claims_version, i) for i in ids])
+    """Record that ``ids`` have claims, those of ``claims_version``'s rules."""
+    for i in ids:
+        row = conn.execute("SELECT steps FROM analysis WHERE article=?", (i,)).fetchone()
+        done = steps_text([*(row[0].split(",") if row and row[0] else []), "claims"])
+        conn.execute("UPDATE analysis SET claims_version=?, steps=? WHERE article=?", (claims_version, done, i))
 
 
 def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_VERSION) -> set[str]:
