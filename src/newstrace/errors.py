@@ -56,5 +56,5 @@ def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callab
     except NewstraceError:
         raise
     except Exception as e:  # a bug in the step: say which item, keep going
-        warn(f"{item}: {what} ({type(e).__name__}: {e}); {loss} (a newstrace bug: please report it with the article's text)")
+        warn(f"{item}: {what} ({type(e).__name__}: {e}); {loss} (a newstrace bug: please report it with the text)")
         return fallback()
