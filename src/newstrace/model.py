@@ -20,6 +20,10 @@ from typing import Any, Literal
 
 Published = date | datetime | None
 
+#: the analysis steps, in the order the engines run them; ``analyze`` runs them all unless told
+#: otherwise, and the store records which of them an article had (``analysis.steps``)
+STEPS = ("reuse", "claims", "stories")
+
 
 def stable_id(text: str, url: str | None) -> str:
     """Content-derived id: the same clean text from the same URL always gets the same id.

@@ -95,7 +95,7 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
     # first claims rules (a later local ``analyze`` extracts those claims again)
-    steps = state.pop(R.STEPS_KEY, R.steps_text(R.ALL_STEPS).encode()).decode().split(",")
+    steps = state.pop(R.STEPS_KEY, R.steps_text(R.STEPS).encode()).decode().split(",")
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     counts: dict[str, int] = {}

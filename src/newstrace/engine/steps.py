@@ -16,6 +16,7 @@ from newstrace.corpus.features import ArticleFeatures, article_features, days
 from newstrace.corpus.stories import reuse_strength, stream_order_key
 from newstrace.errors import Warn, survive_bug
 from newstrace.model import (
+    STEPS,
     Article,
     ArticleClaims,
     ArticlePair,
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from newstrace.reuse.align import PrepareCache
     from newstrace.reuse.text import QuoteSpan
 
-#: the analysis steps ``analyze`` runs unless told otherwise
-STEPS = ("reuse", "claims", "stories")
 #: warnings a corpus run names of each kind; the rest are counted (a run over millions of
 #: articles would otherwise print millions of lines)
 WARN_EXAMPLES = 5

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from newstrace.model import (
+    STEPS,
     ArticleClaims,
     ArticlePair,
     ProvenanceEdge,
@@ -49,8 +50,6 @@ def _json(obj: Any) -> str:
 # --- incremental bookkeeping ------------------------------------------------------------------
 
 
-#: every analysis step, as ``analysis.steps`` names them
-ALL_STEPS = ("claims", "reuse", "stories")
 
 
 def steps_text(steps: Iterable[str]) -> str:
@@ -68,7 +67,7 @@ def _to_analyse(version: int, steps: Sequence[str]) -> tuple[str, tuple[Any, ...
 
 
 def pending(
-    conn: sqlite3.Connection, version: int = ANALYSIS_VERSION, steps: Sequence[str] = ALL_STEPS
+    conn: sqlite3.Connection, version: int = ANALYSIS_VERSION, steps: Sequence[str] = STEPS
 ) -> list[tuple[int, bool]]:
     """``(seq, was_analysed_before)`` of the articles a run of ``steps`` has to analyse (``_to_analyse``),
     in stream order. An article that lacks only its claims is not among them: the claims alone are
@@ -83,7 +82,7 @@ def pending(
 
 
 def claims_behind(
-    conn: sqlite3.Connection, steps: Sequence[str] = ALL_STEPS, claims_version: int = CLAIMS_VERSION
+    conn: sqlite3.Connection, steps: Sequence[str] = STEPS, claims_version: int = CLAIMS_VERSION
 ) -> list[int]:
     """``seq`` of the analysed articles whose claims older rules extracted, or that were analysed
     without claims (``--no-claims``), in stream order; not those a run of ``steps`` analyses anyway
@@ -124,7 +123,7 @@ def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_
 def mark_analysed(
     conn: sqlite3.Connection,
     rows: Iterable[tuple[str, str]],
-    steps: Sequence[str] = ALL_STEPS,
+    steps: Sequence[str] = STEPS,
     version: int = ANALYSIS_VERSION,
     claims_version: int = CLAIMS_VERSION,
 ) -> None:
