@@ -281,6 +281,34 @@ def entity_names(runs: list[Run], wanted: Iterable[str], common: set[str]) -> di
     return out
 
 
+def title_case(words: list[str]) -> bool:
+    """Whether a headline capitalises most of its longer words (title case), names or not."""
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
+
+
+def written_as_names(toks: list[tuple[str, bool, str]], title: list[str]) -> set[str]:
+    """Terms the body capitalises inside its sentences, outside copies of the headline.
+
+    Many pages open with their title-case headline pasted into the body ("135 Civilians Killed in
+    Escalating Bombardment on Idlib"), so its words count as entities there; a word capitalised
+    only in the headline and its copies, and written in lower case elsewhere, names nothing a
+    label should show ("Escalating", "Bombardment"), while "Idlib" is capitalised everywhere.
+    """
+    words = [w for w, _, _ in toks]
+    pasted = [False] * len(words)
+    m = len(title)
+    if m >= 3:  # a short title's words recur in any text as a sequence
+        for i in range(len(words) - m + 1):
+            if words[i] == title[0] and words[i : i + m] == title:
+                pasted[i : i + m] = [True] * m
+    return {
+        t
+        for (w, start, _), copy in zip(toks, pasted, strict=True)
+        if not start and not copy and w[:1].isupper() and (t := norm_term(w))
+    }
+
+
 def place_counts(text: str) -> Counter[str]:
     """Capitalised names right after a locative preposition: a model-free stand-in for GPE tags."""
     counts: Counter[str] = Counter()
@@ -338,7 +366,15 @@ def article_features(article: Article) -> ArticleFeatures:
     terms: dict[int, str] = {}
     for t, _ in sorted((body_terms + title_terms).items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
         terms[term_dim(t)] = surface(shown[t]).lower()
-    label_ents = [t for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]]
+    title_words = [w for w, _, _ in title_toks]
+    named = written_as_names(body_toks, title_words)
+    # a title-case headline capitalises verbs too ("Turkey Urges ..."): its capitals name nothing
+    shouted = title_case(title_words)
+    label_ents = [
+        t
+        for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))
+        if t in named or not (shouted or t in common)
+    ][:LABEL_TERMS]
     names = entity_names(runs, label_ents, common)
     title_ents = {norm_term(w): surface(w) for w, _, _ in reversed(title_toks)}
     for t in label_ents:

@@ -93,7 +93,9 @@ class Cluster:
             # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
             name = e if any(c.isupper() for c in e) else e.title()
             parts = set(name.lower().split())
-            if any(parts <= set(n.lower().split()) for n in names):
+            # a subset, or another form of one name ("Foreign Minister Mohammad Javad" beside
+            # "Minister Mohammad Javad Zarif"): most of its words already shown in one name
+            if any(2 * len(parts & set(n.lower().split())) > len(parts) for n in names):
                 continue
             wider = [i for i, n in enumerate(names) if set(n.lower().split()) < parts]
             if wider:
