@@ -67,6 +67,37 @@ def test_cached_pages_follow_database_changes(
         assert "(updated)" in c.get("/articles").text
 
 
+def test_cached_pages_follow_claims_extracted_again(tmp_path: Path, rt: Article, rewrite: Article) -> None:
+    """A running server keeps compare and story pages by the articles' content, which a claims
+    refresh does not change; an ``analyze`` that extracts the claims again by newer rules (a newer
+    newstrace's, beside an older server) still rebuilds them."""
+    from newstrace.cli.main import main
+    from newstrace.store.results import CorpusResults
+
+    db = tmp_path / "claims.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite])
+    assert main(["analyze", "--db", str(db)]) == 0
+    with Store(db, readonly=True) as st:
+        _, stories = CorpusResults(st.conn).stories()
+    story = next(s["id"] for s in stories if s["size"] == 2)
+    params = [("ids", rt.id), ("ids", rewrite.id)]
+    with TestClient(create_app(db), base_url=BASE) as c:
+        before = c.get("/api/compare", params=params).json()
+        story_before = c.get(f"/api/stories/{story}").json()
+        assert rt.id in str(before["quantities"])
+        # newer rules find no counts in RT's text: what their claims refresh leaves in the store
+        with Store(db) as st, st.transaction():
+            st.conn.execute("DELETE FROM quantities WHERE article = ?", (rt.id,))
+            st.conn.execute("UPDATE analysis SET claims_version = claims_version + 1 WHERE article = ?", (rt.id,))
+        after = c.get("/api/compare", params=params).json()
+        story_after = c.get(f"/api/stories/{story}").json()
+    assert after != before and story_after != story_before
+    with TestClient(create_app(db), base_url=BASE) as fresh:
+        assert fresh.get("/api/compare", params=params).json() == after
+        assert fresh.get(f"/api/stories/{story}").json() == story_after
+
+
 def test_lru_computes_once_and_bounds_bytes() -> None:
     lru = LRU(100, max_weight=1000, weigh=len)
     calls: list[int] = []

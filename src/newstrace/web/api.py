@@ -123,7 +123,7 @@ def story_key(repo: Repo, story_id: str) -> tuple[Any, ...]:
     return (story_id, repr(sorted(summary.items())), repo.content_key(ids))
 
 
-def compare_key(repo: Repo, ids: list[str]) -> tuple[tuple[str, str], ...] | None:
+def compare_key(repo: Repo, ids: list[str]) -> tuple[tuple[str, str, str], ...] | None:
     """The articles' content key in a canonical order (the report sorts them itself), ``None``
     when the request is one ``load_compare`` refuses (fewer than two, or an unknown id)."""
     unique = sorted(set(ids))

@@ -171,23 +171,37 @@ class Repo:
     def get_article(self, article_id: str) -> Article | None:
         return self.store().get_article(article_id)
 
-    def content_key(self, ids: list[str]) -> tuple[tuple[str, str], ...] | None:
-        """``(id, content_hash)`` of these articles in the order given; ``None`` if one is missing.
+    def content_key(self, ids: list[str]) -> tuple[tuple[str, str, str], ...] | None:
+        """``(id, content_hash, claims)`` of these articles in the order given; ``None`` if one is
+        missing.
 
         The stored hash covers every field a page shows (title, text, outlet, date, ...), so it keys
-        computed pages without loading or hashing the texts.
+        computed pages without loading or hashing the texts. ``claims`` names the stored claims a
+        page shows (``content_state``), so a later ``analyze`` that stores them or extracts them
+        again by newer rules, perhaps a newer newstrace's than this server's, rebuilds the page.
         """
-        hashes = self.content_hashes(ids)
-        if len(hashes) != len(set(ids)):
+        state = self.content_state(ids)
+        if len(state) != len(set(ids)):
             return None
-        return tuple((i, hashes[i]) for i in ids)
+        return tuple((i, *state[i]) for i in ids)
 
-    def content_hashes(self, ids: list[str]) -> dict[str, str]:
+    def content_state(self, ids: list[str]) -> dict[str, tuple[str, str]]:
+        """id -> (content hash, the steps and claims rules version of the analysis of that content,
+        empty when none)."""
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(f"SELECT id, content_hash FROM articles WHERE id IN ({marks})", ids)
-        return {r["id"]: r["content_hash"] for r in rows}
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.content_hash, an.steps || ':' || an.claims_version AS claims FROM articles a "
+                f"LEFT JOIN analysis an ON an.article = a.id AND an.content_hash = a.content_hash WHERE a.id IN ({marks})",
+                ids,
+            ).fetchall()
+        except sqlite3.OperationalError:  # a database without the results tables
+            rows = self.conn.execute(
+                f"SELECT id, content_hash, '' AS claims FROM articles WHERE id IN ({marks})", ids
+            ).fetchall()
+        return {r["id"]: (r["content_hash"], r["claims"] or "") for r in rows}
 
     def list_articles(
         self,
@@ -309,7 +323,8 @@ class Repo:
             raise LimitError(
                 f"{len(articles)} articles is more than the {self.limits.max_compare_articles} compare accepts"
             )
-        key = ("compare", *((a.id, _text_key(a)) for a in articles))
+        state = self.content_state([a.id for a in articles])
+        key = ("compare", *((a.id, _text_key(a), state.get(a.id, ("", ""))[1]) for a in articles))
 
         def compute() -> dict[str, Any]:
             # claims are the expensive part (NLP): take what analyze stored, extract the rest
