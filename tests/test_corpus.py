@@ -193,6 +193,23 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["story", "nonexistent", "--db", str(fakes_db)]) == 3
 
 
+def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped thread id or outlet is an error naming it, not an empty list that reads as
+    "no stories"."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (seeds,) = json.loads(capsys.readouterr().out)
+    assert main(["stories", "--db", str(db), "--json", "--thread", seeds["thread"], "--outlet", "rt.com"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
+    assert main(["stories", "--db", str(db), "--thread", seeds["thread"] + "x"]) == 3
+    assert f"no thread with id '{seeds['thread']}x'" in capsys.readouterr().err
+    assert main(["stories", "--db", str(db), "--outlet", "rt"]) == 3
+    assert "no articles from outlet 'rt'" in capsys.readouterr().err
+
+
 def _corpus(tmp_path: Path, fakes: Path) -> Path:
     """examples/ plus the FA-KES articles of late Oct - early Nov 2016, as JSONL."""
     arts = read_articles([EXAMPLES, fakes])

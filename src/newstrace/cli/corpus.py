@@ -211,6 +211,11 @@ def stories(
     store, res = _results(db)
     with store:
         total, rows = res.stories(thread=thread, outlet=outlet, limit=_rows(limit, as_json))
+        # an empty list for a mistyped id or name would read as "none": say which filter is wrong
+        if not total and thread is not None and not res.known("threads", "id", thread):
+            raise StoreError(f"{db}: no thread with id {thread!r} (see 'newstrace threads')")
+        if not total and outlet is not None and not res.known("articles", "outlet", outlet):
+            raise StoreError(f"{db}: no articles from outlet {outlet!r} (see 'newstrace outlets')")
     if as_json:
         emit_json(rows)
         return

@@ -558,6 +558,10 @@ class CorpusResults:
             return None
         return story_summary(row), members(self.conn, row["id"])
 
+    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
+        """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists)."""
+        return self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (value,)).fetchone() is not None
+
     def find_story(self, id_or_prefix: str) -> str | None:
         """Exact story id, else a unique prefix of one."""
         if self.conn.execute("SELECT 1 FROM stories WHERE id=?", (id_or_prefix,)).fetchone():
