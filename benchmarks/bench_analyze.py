@@ -6,6 +6,7 @@ is that engine's alone; the Spark figure is the driver's (executors are separate
 processes whose peak is read from their children's rusage).
 
     python benchmarks/bench_analyze.py --n 10000 --engine local --engine spark [--no-claims] [--workers N]
+    python benchmarks/bench_analyze.py --n 10000 --then 100   # then the next 100 articles: the increment
 
 CPU seconds are reported next to wall time because the benchmark machine is shared and wall time
 alone says little. ``analyze_cpu_seconds`` and ``peak_rss*`` come from ``rusage`` (this process and
@@ -201,40 +202,67 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="local engine: keep the database under --work and analyse only what it has not (a stopped run continues)",
     )
+    ap.add_argument(
+        "--then",
+        type=int,
+        default=0,
+        metavar="K",
+        help="local engine: then ingest the K articles that come next in the stream and analyse again "
+        "(the daily increment: what adding K articles to n costs)",
+    )
     ap.add_argument("--child", choices=["local", "spark"], help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     steps = ["reuse", "stories"] if args.no_claims else ["reuse", "claims", "stories"]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-analyze-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / f"corpus-{args.n}.jsonl"
+    name = f"{args.n}+{args.then}" if args.then else str(args.n)
+    corpus = work / f"corpus-{name}.jsonl"
+    db = work / f"local-{name}.db"
     if args.child == "local":
-        print(json.dumps(run_local(corpus, work / f"local-{args.n}.db", steps, args.workers)))
+        print(json.dumps(run_local(args.corpus or corpus, db, steps, args.workers)))
         return 0
     if args.child == "spark":
         print(json.dumps(run_spark(corpus, work / f"spark-{args.n}", steps, args.master)))
         return 0
-    if not corpus.exists():
+    engines = args.engine or ["local"]
+    if args.then and engines != ["local"]:
+        ap.error("--then measures the local engine's increment: give no --engine spark with it")
+    if not corpus.exists() and not args.then:
         from corpus_gen import write_corpus
 
         write_corpus(args.n, corpus)
+    # with --then: one stream of n + K articles, the first n analysed, then the next K (the latest)
+    phases: list[tuple[str, Path | None]] = [("all", None)]
+    if args.then:
+        base, then = work / f"corpus-{name}-base.jsonl", work / f"corpus-{name}-then.jsonl"
+        if not then.exists():
+            from corpus_gen import generate_corpus, write_records
+
+            recs = generate_corpus(args.n + args.then)
+            write_records(recs[: args.n], base)
+            write_records(recs[args.n :], then)
+        phases = [("base", base), ("then", then)]
     results = []
-    for engine in args.engine or ["local"]:
+    for engine in engines:
         if engine == "local" and not args.resume:  # a fresh database (Spark writes Parquet under --work)
-            db = work / f"local-{args.n}.db"
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
-        cmd = [sys.executable, __file__, "--n", str(args.n), "--child", engine, "--work", str(work), "--master", args.master]
-        if args.no_claims:
-            cmd.append("--no-claims")
-        if args.workers is not None:
-            cmd += ["--workers", str(args.workers)]
-        # the child's stderr passes through: a long run shows its stages as they end
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
-        if proc.returncode != 0:
-            print(f"{engine} run failed (exit {proc.returncode}); its stderr is above", file=sys.stderr)
-            return proc.returncode
-        results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    print(json.dumps({"n": args.n, "steps": steps, "commit": _commit(), "results": results}, indent=2))
+        for phase, path in phases if engine == "local" else [("all", None)]:
+            cmd = [sys.executable, __file__, "--n", str(args.n), "--child", engine, "--work", str(work), "--master", args.master]
+            if args.then:
+                cmd += ["--then", str(args.then), "--corpus", str(path)]
+            if args.no_claims:
+                cmd.append("--no-claims")
+            if args.workers is not None:
+                cmd += ["--workers", str(args.workers)]
+            # the child's stderr passes through: a long run shows its stages as they end
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
+            if proc.returncode != 0:
+                print(f"{engine} run failed (exit {proc.returncode}); its stderr is above", file=sys.stderr)
+                return proc.returncode
+            results.append({"phase": phase, **json.loads(proc.stdout.strip().splitlines()[-1])})
+    print(json.dumps({"n": args.n, "then": args.then, "steps": steps, "commit": _commit(), "results": results}, indent=2))
     return 0
 
 

@@ -172,10 +172,14 @@ def generate_corpus(n: int, data: Path = DATA, seed: int = 0) -> list[dict[str, 
 def write_corpus(n: int, out: Path, data: Path = DATA, seed: int = 0) -> list[dict[str, Any]]:
     """Generate ``n`` records and write them as JSONL to ``out`` (what every benchmark ingests)."""
     recs = generate_corpus(n, data, seed)
+    write_records(recs, out)
+    return recs
+
+
+def write_records(recs: list[dict[str, Any]], out: Path) -> None:
     with out.open("w", encoding="utf-8") as f:
         for r in recs:
             f.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    return recs
 
 
 def ingest_corpus(path: Path, db: Path) -> None:
