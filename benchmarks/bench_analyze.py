@@ -248,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         if engine == "local" and not args.resume:  # a fresh database (Spark writes Parquet under --work)
             for suffix in ("", "-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
-        for phase, path in phases if engine == "local" else [("all", None)]:
+        for phase, path in phases:  # --then is local only, so Spark runs one phase
             cmd = [sys.executable, __file__, "--n", str(args.n), "--child", engine, "--work", str(work), "--master", args.master]
             if args.then:
                 cmd += ["--then", str(args.then), "--corpus", str(path)]

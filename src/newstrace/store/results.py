@@ -50,8 +50,6 @@ def _json(obj: Any) -> str:
 # --- incremental bookkeeping ------------------------------------------------------------------
 
 
-
-
 def steps_text(steps: Iterable[str]) -> str:
     """The ``analysis.steps`` value of a run of ``steps`` (sorted, comma-separated)."""
     return ",".join(sorted(set(steps)))

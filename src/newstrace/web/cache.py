@@ -1,8 +1,9 @@
 """Finished responses kept as bytes, so a cached page costs a dictionary look-up, not a render.
 
 What a page is keyed by decides when it is rebuilt: compare and story pages by their articles'
-stored content hashes and the analysis their stored claims come from (``Repo.content_key``), pages over the whole database (story list, outlet
-network, article pages with their stories) by ``Repo.generation()``, which moves on every commit.
+stored content hashes and the analysis their stored claims come from (``Repo.content_key``),
+pages over the whole database (story list, outlet network, article pages with their stories) by
+``Repo.generation()``, which moves on every commit.
 """
 
 from __future__ import annotations
