@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +85,31 @@ def test_similarity_semeval_eval(capsys: pytest.CaptureFixture[str]) -> None:
     from newstrace.corpus import params
 
     assert tuple(r["dev_fit"]["weights"].values()) == params.TEXT.weights
+
+
+@pytest.mark.data
+def test_stories_fakes_says_what_is_wrong_with_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file that is no FA-KES CSV, or one too small to split, is an input error (exit 2) naming
+    the problem, not a division by zero."""
+    with require_data("fakes", "fakes_dev.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    text = tmp_path / "article.txt"
+    text.write_text("Rockets hit west Aleppo\n\nRockets hit west Aleppo on Sunday, the UN envoy said.\n", encoding="utf-8")
+    header = tmp_path / "header.csv"
+    one = tmp_path / "one.csv"
+    for path, keep in ((header, rows[:1]), (one, rows[:2])):
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(keep)
+    corpus = sf.load_corpus(one, None, 0)
+    other = "test" if corpus.split[corpus.articles[0].id] == "dev" else "dev"
+    for path, extra, said in (
+        (text, [], "not a FA-KES CSV"),
+        (header, [], "not a FA-KES CSV"),
+        (one, ["--split", other], f"the {other} split holds no article"),
+        (one, ["--calibrate"], "dev split"),  # no dev article, or no pair to fit on
+    ):
+        assert main(["eval", "stories-fakes", str(path), "--distractors", "0", *extra]) == 2
+        err = capsys.readouterr().err
+        assert said in err and "internal error" not in err

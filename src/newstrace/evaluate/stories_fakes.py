@@ -62,6 +62,8 @@ class LabelledCorpus:
 
     def subset(self, split: str) -> LabelledCorpus:
         keep = [a for a in self.articles if self.split[a.id] == split]
+        if not keep:  # scores of nothing would be 0/0
+            raise InputError(f"the {split} split holds no article: the CSV is too small to evaluate on")
         ids = {a.id for a in keep}
         return LabelledCorpus(
             keep,
@@ -151,6 +153,11 @@ def load_corpus(fakes: Path, fnc: Path | None, distractors: int = 600) -> Labell
     if not fakes.exists():
         raise InputError(f"{fakes}: no such file")
     articles, story, thread = load_fakes(fakes)
+    if not articles:
+        raise InputError(
+            f"{fakes}: no dated article: not a FA-KES CSV (needs article_title, article_content, date, "
+            "location, cause_of_death)"
+        )
     split = {a.id: split_of(story[a.id]) for a in articles}
     if fnc is not None and fnc.exists() and distractors:
         dates: dict[str, list[date]] = {"dev": [], "test": []}
@@ -317,6 +324,8 @@ def fit_model(
 
     every = FEATURES + SEMANTIC_FEATURES if base.semantic else FEATURES
     cols = [every.index(n) for n in names if n not in PRIORS]
+    if len(set(y.tolist())) < 2:  # a logistic fit needs pairs of both kinds
+        raise InputError("the dev split has too few stories to calibrate on (no pair of one story and another)")
     lr = LogisticRegression(C=10.0, max_iter=5000)
     lr.fit(X[:, cols], y)
     weights = [w if n in PRIORS else 0.0 for n, w in zip(every, base.weights + base.semantic, strict=True)]
