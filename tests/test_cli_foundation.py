@@ -394,3 +394,16 @@ def test_hostile_metadata_does_not_reach_the_terminal(tmp_path: Path) -> None:
     shown = json.loads(run("show", "x1", "--db", db, "--json", cwd=tmp_path).stdout)
     assert shown["title"] == "]0;owned " + rt.title + "[bold]"
     assert shown["author"] == "A [2JB"
+
+
+@pytest.mark.parametrize("command", [["reuse"], ["stance", "--claim", "Rebels fired rockets at west Aleppo"]])
+def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path: Path, command: list[str]) -> None:
+    """--json keeps stdout to one document; what was skipped, and why, still goes to stderr."""
+    broken = tmp_path / "more.jsonl"
+    broken.write_text('{"id": "x", "text": "Rockets hit west Aleppo, the envoy said."}\nnot json\n', encoding="utf-8")
+    p = run(*command, EXAMPLES, tmp_path / "gone.txt", broken, "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert [s for s in doc["skipped"] if "gone.txt" in s]
+    assert "newstrace: skipped: " in p.stderr and "gone.txt" in p.stderr
+    assert "more.jsonl:2: invalid JSON" in p.stderr

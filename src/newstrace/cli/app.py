@@ -94,14 +94,13 @@ def progress(total: int | None = None, label: str = "working", enabled: bool = T
     )
 
 
-def read_command_inputs(
-    inputs: list[Path], *, clean: bool = True, quiet: bool = False
-) -> tuple[list[Article], list[NewstraceError]]:
+def read_command_inputs(inputs: list[Path], *, clean: bool = True) -> tuple[list[Article], list[NewstraceError]]:
     """Articles for commands that analyse their inputs directly (``reuse``, ``extract``, ...).
 
-    Unreadable inputs are named on stderr and skipped (silently under ``--json``, where stdout must
-    hold one document and the reasons come back in the returned list). When no article at all could
-    be read, this raises one error with the exit code of the worst skipped input.
+    Unreadable inputs are named on stderr and skipped, warnings said there too, with or without
+    ``--json`` (stdout holds the one document; the skipped inputs also come back in the returned
+    list). When no article at all could be read, this raises one error with the exit code of the
+    worst skipped input.
     """
     from newstrace.ingest import read_unique
 
@@ -109,17 +108,11 @@ def read_command_inputs(
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
-        if not quiet:
-            err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
 
-    def on_warning(message: str) -> None:
-        if not quiet:
-            warn(message)
-
-    articles = list(read_unique(inputs, clean=clean, warn=on_warning, on_error=on_error))
+    articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error))
     if not articles:
-        reason = f" ({one_line(errors[0])})" if quiet and errors else ""
-        failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read{reason}")
+        failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
         if errors:
             failure.exit_code = max(e.exit_code for e in errors)
         raise failure

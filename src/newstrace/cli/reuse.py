@@ -15,6 +15,7 @@ from newstrace.cli.app import (
     emit_json,
     err,
     eval_app,
+    one_line,
     out,
     read_command_inputs,
 )
@@ -61,7 +62,7 @@ def reuse(
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, quiet=as_json)
+    articles, errors = read_command_inputs(inputs, clean=not no_clean)
     if min_chars < 1 or gap < 0 or not 0 <= min_score <= 1 or max_df < 2:
         raise typer.BadParameter(
             "need --min-chars >= 1, --gap >= 0, 0 <= --min-score <= 1, --max-df >= 2"
@@ -75,7 +76,7 @@ def reuse(
         min_shared_chars=min_shared,
     )
     if as_json:
-        emit_json(result.to_dict(articles))
+        emit_json({**result.to_dict(articles), "skipped": [one_line(e) for e in errors]})
         return
     names = {
         a.id: f"{a.id} ({a.outlet or 'unknown outlet'}, {a.published or 'undated'})"

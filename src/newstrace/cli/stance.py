@@ -46,7 +46,7 @@ def stance(
 
     if not claim.strip():
         raise InputError("--claim: empty claim")
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, quiet=as_json)
+    articles, errors = read_command_inputs(inputs, clean=not no_clean)
     results = predict_many([(claim, a) for a in articles])
     if as_json:
         emit_json(
