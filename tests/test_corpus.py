@@ -484,9 +484,13 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     assert run("--no-claims", "--no-reuse")["analysed"] == 2
     quotes, pairs, members = stored()
     assert (quotes, pairs, len(members)) == (0, 0, 2)
-    assert run("--no-claims")["analysed"] == 2  # reuse was not run: now it is
+    rep = run("--no-claims")  # reuse was not run: now it is
+    assert rep["analysed"] == 2
     quotes, pairs, members_reuse = stored()
     assert (quotes, pairs) == (0, 1) and members_reuse == members  # the placed articles keep their story
+    # and the run says so, since the pair found now could have joined them
+    assert [w for w in rep["warnings"] if "1 article(s) placed in stories before their reuse was aligned" in w]
+    assert "--recluster" in rep["warnings"][-1]
     assert run("--no-claims")["analysed"] == 0
 
     def analysed_at() -> list[tuple[str, str]]:

@@ -447,6 +447,7 @@ def analyze(
 
     done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
+    kept_unaligned = 0  # placed before their reuse was aligned (``--no-reuse``), which now finds partners
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
@@ -486,6 +487,7 @@ def analyze(
                 if cl is not None:
                     known = _has_membership(conn, again)
                     kept += len(known & stale)
+                    kept_unaligned += sum(1 for i in known - stale if i in partners)
                     for rec in records:
                         if rec.id not in known:
                             cl.add(rec.story_features, partners.get(rec.id))
@@ -507,6 +509,12 @@ def analyze(
         report.warnings.append(
             f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "
             "the story they were placed in; 'newstrace analyze --recluster' places every article again"
+        )
+    if kept_unaligned:
+        report.warnings.append(
+            f"{store.path}: {kept_unaligned} article(s) placed in stories before their reuse was aligned "
+            "(analyze --no-reuse) share text with earlier articles now and keep the story they were placed in; "
+            "'newstrace analyze --recluster' places every article again"
         )
     report.seconds = time.perf_counter() - t0
     _count(store, report)
