@@ -63,9 +63,10 @@ class Store:
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
+                version = self._known_version()  # before the journal mode: another program's file stays as it was
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
-                self._migrate()
+                self._migrate(version)
             else:
                 self._check_version()
         except sqlite3.DatabaseError as e:
@@ -76,21 +77,34 @@ class Store:
     def _check_file(self, create: bool) -> None:
         check_db_path(self.path, readonly=self.readonly, create=create)
 
-    def _migrate(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: database schema version {version} is newer than this newstrace "
-                f"({len(MIGRATIONS)}); upgrade newstrace"
-            )
+    def _migrate(self, version: int) -> None:
         for number in range(version + 1, len(MIGRATIONS) + 1):
             with self.transaction():
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number}")
 
+    def _known_version(self) -> int:
+        """The schema version, once sure the file is a newstrace database this version can read."""
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: database schema version {version} is newer than this newstrace "
+                f"({len(MIGRATIONS)}); upgrade newstrace"
+            )
+        if version == 0:  # every migration commits with its version number: tables at 0 are another program's
+            tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+            if tables:
+                shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+                raise StoreError(
+                    f"{self.path}: not a newstrace database (it holds other tables: {shown}); give another --db"
+                )
+        return version
+
     def _check_version(self) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        version = self._known_version()
+        if version == 0:
+            raise StoreError(f"{self.path}: an empty database; 'newstrace ingest' puts articles in it")
         if version != len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: database schema version {version}, this newstrace expects "
