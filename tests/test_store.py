@@ -72,7 +72,7 @@ def test_schema_version_wal_and_newer_schema_refused(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version={len(MIGRATIONS) + 1}")
     with pytest.raises(StoreError, match="newer than this newstrace"):
         Store(db)
-    with pytest.raises(StoreError, match="newer than this newstrace.*upgrade newstrace"):
+    with pytest.raises(StoreError, match=r"newer than this newstrace.*upgrade newstrace"):
         Store(db, readonly=True)  # a read is no migration either: the same advice
 
 
@@ -85,13 +85,13 @@ def test_another_programs_database_is_left_alone(tmp_path: Path, rt: Article) ->
     conn.close()
     before = db.read_bytes()
     for readonly in (False, True):
-        with pytest.raises(StoreError, match="not a newstrace database .*customers"):
+        with pytest.raises(StoreError, match=r"not a newstrace database .*customers"):
             Store(db, readonly=readonly)
     assert db.read_bytes() == before  # not even switched to WAL
     assert not Path(f"{db}-wal").exists()
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    with pytest.raises(StoreError, match="an empty database.*ingest"):
+    with pytest.raises(StoreError, match=r"an empty database.*ingest"):
         Store(empty, readonly=True)
     with Store(empty) as store:  # opened for writing, an empty file becomes a newstrace database
         store.add_articles([rt])
