@@ -8,6 +8,7 @@ code, and that the database was neither created nor changed when nothing could b
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import io
 import json
@@ -24,6 +25,7 @@ import pytest
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
 from newstrace.cli.main import main
 from newstrace.model import Article
+from newstrace.store.sqlite import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -281,6 +283,31 @@ def test_invalid_utf8_is_replaced_with_a_warning_naming_the_file(tmp_path: Path)
     text = json.loads(run("show", row["id"], "--db", db, "--json", cwd=tmp_path).stdout)["text"]
     assert "de Mistura\ufffds office" in text
     assert row["author"] == "Baran Hines" and row["title"] == REWRITE_TITLE
+
+
+def test_csv_broken_record_reported_with_the_line_it_starts_on(tmp_path: Path) -> None:
+    """A quoted field over several lines and a blank line do not shift the line a warning names."""
+    rt, rw = seeds()
+    path = tmp_path / "feed.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "title", "text", "outlet"])
+        w.writerow(["rt", rt.title, rt.text, "rt.com"])  # lines 2 on: the text has paragraphs
+        fh.write("\n")
+        w.writerow(["empty", "no text here", "", "x.org"])
+        w.writerow(["rw", rw.title, rw.text])  # fewer fields than the header: outlet missing
+    first_line = 1 + path.read_text(encoding="utf-8").splitlines().index("empty,no text here,,x.org")
+    assert first_line > 4  # the text's paragraphs put it far below record 2
+    db = tmp_path / "o.db"
+    p = run("ingest", path, "--db", db, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert [ln for ln in p.stderr.splitlines() if "warning:" in ln] == [
+        f"warning: {path}:{first_line}: record has no text or html field, skipped"
+    ]
+    assert "2 added" in p.stderr
+    with Store(db, readonly=True) as st:
+        stored = {a.id: a for a in st.iter_articles()}
+    assert stored["rt"].outlet == "rt.com" and stored["rw"].outlet is None
 
 
 def test_jsonl_broken_line_reported_with_file_and_line(tmp_path: Path) -> None:

@@ -170,7 +170,7 @@ def test_json_bad_records_are_skipped_with_their_number(tmp_path: Path) -> None:
     warnings: list[str] = []
     arts = list(read_inputs([path], warn=warnings.append))
     assert [a.id for a in arts] == ["rt-364760", "tm-rewrite"]
-    assert [w.split(": ")[0].rsplit(":", 1)[1] for w in warnings] == ["2", "3", "4"]
+    assert [w.split(": ")[1] for w in warnings] == ["record 2", "record 3", "record 4"]  # a JSON array has no lines
     assert "not a JSON object" in warnings[0] and "no text or html field" in warnings[1] and "no article text" in warnings[2]
 
 

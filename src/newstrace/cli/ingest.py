@@ -34,7 +34,7 @@ def ingest(
     inputs: InputsArg,
     db: DbOption = DEFAULT_DB,
     no_clean: NoCleanFlag = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit non-zero if any input or record was skipped.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped (what could be read is stored all the same).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction (each batch is committed as a whole).")

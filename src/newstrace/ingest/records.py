@@ -61,10 +61,10 @@ def record_to_article(
 
 
 def _records_from_objects(
-    objs: Iterator[tuple[int, Any]], path: Path, clean: bool, warn: Warn, limits: Limits
+    objs: Iterator[tuple[int, Any, str]], path: Path, clean: bool, warn: Warn, limits: Limits
 ) -> Iterator[Article]:
-    for number, obj in objs:
-        where = f"{path}:{number}"
+    """Articles of ``(record number, object, where it is: how a warning names it)``."""
+    for number, obj, where in objs:
         if not isinstance(obj, dict):
             warn(f"{where}: not a JSON object, skipped")
             continue
@@ -82,7 +82,7 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
         if looks_binary(fh.read(8192)):
             raise InputError(f"{path}: binary file, not JSON Lines")
 
-    def objects() -> Iterator[tuple[int, Any]]:
+    def objects() -> Iterator[tuple[int, Any, str]]:
         with path.open("rb") as fh:
             for lineno, raw in enumerate(fh, start=1):
                 if len(raw) > limits.max_article_chars * 4 + 1_000_000:
@@ -92,7 +92,7 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
                 if not line:
                     continue
                 try:
-                    yield lineno, json.loads(line)
+                    yield lineno, json.loads(line), f"{path}:{lineno}"
                 except json.JSONDecodeError as e:
                     warn(f"{path}:{lineno}: invalid JSON ({e.msg} at column {e.colno}), skipped")
                 except RecursionError:
@@ -122,7 +122,8 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
         items = [doc]
     else:
         raise InputError(f"{path}: JSON must be an object or an array of objects")
-    yield from _records_from_objects(enumerate(items, start=1), path, clean, warn, limits)
+    records = ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
+    yield from _records_from_objects(records, path, clean, warn, limits)
 
 
 def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
@@ -135,8 +136,9 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
         raise InputError(f"{path}: binary file, not CSV")
     with path.open("rb") as raw:
         text_stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.DictReader(text_stream)
-        columns = [c for c in (reader.fieldnames or []) if c is not None]
+        reader = csv.reader(text_stream)
+        header = next(reader, [])
+        columns = list(header)
         lowered = {c.strip().lower() for c in columns}
         if not lowered & set(ALIASES["text"] + ALIASES["html"]):
             shown = ", ".join(columns[:12]) or "none"
@@ -148,11 +150,16 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
                 if e.start < len(head) - 4:
                     warn(f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
 
-        def rows() -> Iterator[tuple[int, Any]]:
+        def rows() -> Iterator[tuple[int, Any, str]]:
             try:
-                for number, row in enumerate(reader, start=1):
-                    row.pop(None, None)  # values beyond the header's columns
-                    yield number, row
+                number, line = 0, reader.line_num + 1  # where the next record starts (a quoted field may span lines)
+                for fields in reader:
+                    if fields:  # a blank line is no record
+                        number += 1
+                        # values beyond the header's columns are dropped, missing ones are None
+                        row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
+                        yield number, row, f"{path}:{line}"
+                    line = reader.line_num + 1
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
 
