@@ -6,6 +6,7 @@ import dataclasses
 import json
 import math
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -190,7 +191,17 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     # the altered quote "[attacks,]" both carry is found from the stored passages
     assert any(p["shared"] for p in report["pairs"])
     assert "<html" in html.read_text(encoding="utf-8").lower()
+    capsys.readouterr()
     assert main(["story", "nonexistent", "--db", str(fakes_db)]) == 3
+    assert "no story with id 'nonexistent'" in capsys.readouterr().err
+    with Store(fakes_db, readonly=True) as st:  # the first character of the ids: some prefix is several
+        counts = Counter(r[0][:1] for r in st.conn.execute("SELECT id FROM stories WHERE merged_into IS NULL"))
+    shared = next(c for c, n in counts.items() if n > 1)
+    assert main(["story", shared, "--db", str(fakes_db)]) == 3
+    assert f"story id prefix {shared!r} matches more than one story" in capsys.readouterr().err
+    # an output that cannot be written is no bad input (exit 1, as with compare --html)
+    assert main(["story", sid, "--db", str(fakes_db), "--html", str(tmp_path / "no-such-folder" / "s.html")]) == 1
+    assert "cannot write" in capsys.readouterr().err
 
 
 def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

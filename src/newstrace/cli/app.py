@@ -94,6 +94,14 @@ def progress(total: int | None = None, label: str = "working", enabled: bool = T
     )
 
 
+def write_output(path: Path, text: str) -> None:
+    """A report or JSON file the user asked for; a path that cannot be written is exit 1, not a bad input."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise NewstraceError(f"{path}: cannot write ({e.strerror or type(e).__name__})") from e
+
+
 def read_command_inputs(inputs: list[Path], *, clean: bool = True) -> tuple[list[Article], list[NewstraceError]]:
     """Articles for commands that analyse their inputs directly (``reuse``, ``extract``, ...).
 

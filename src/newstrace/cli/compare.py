@@ -17,8 +17,8 @@ from newstrace.cli.app import (
     one_line,
     out,
     read_command_inputs,
+    write_output,
 )
-from newstrace.errors import NewstraceError
 
 
 @app.command()
@@ -50,17 +50,11 @@ def compare(
             sys.stdout.write(doc)
             sys.stdout.flush()
         else:
-            _write(json_file, doc)
+            write_output(json_file, doc)
             err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
     if html_file is not None:
-        _write(html_file, render_html(comparison))
+        write_output(html_file, render_html(comparison))
         err.print(f"wrote {one_line(html_file)}", markup=False, highlight=False)
     if not to_stdout:
         print_comparison(comparison, out, top=top)
 
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise NewstraceError(f"{path}: cannot write ({e.strerror or type(e).__name__})") from e

@@ -21,6 +21,7 @@ from newstrace.cli.app import (
     eval_app,
     out,
     progress,
+    write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
 from newstrace.store.results import CorpusResults
@@ -279,10 +280,7 @@ def story(
             raise NewstraceError(f"story {summary['id']}: no compare report ({doc.get('report_note')})")
         from newstrace.compare import render_html
 
-        try:
-            html.write_text(render_html(comparison), encoding="utf-8")
-        except OSError as e:
-            raise InputError(f"{html}: cannot write ({e.strerror})") from e
+        write_output(html, render_html(comparison))
         if not as_json:
             err.print(f"{html}: report on {len(member_ids)} article(s) written", markup=False)
     if as_json:

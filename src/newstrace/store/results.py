@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from newstrace.errors import StoreError
 from newstrace.model import (
     STEPS,
     ArticleClaims,
@@ -561,14 +562,16 @@ class CorpusResults:
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (value,)).fetchone() is not None
 
     def find_story(self, id_or_prefix: str) -> str | None:
-        """Exact story id, else a unique prefix of one."""
+        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so."""
         if self.conn.execute("SELECT 1 FROM stories WHERE id=?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         rows = self.conn.execute(
             "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
             (like_escape(id_or_prefix) + "%",),
         ).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
+        if len(rows) > 1:
+            raise StoreError(f"story id prefix {id_or_prefix!r} matches more than one story (see 'newstrace stories')")
+        return rows[0][0] if rows else None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
