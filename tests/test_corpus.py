@@ -730,6 +730,18 @@ def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys
     assert main(["analyze", "--engine", "spark", "--recluster", "--input", "x", "--out", "y"]) == 2
 
 
+def test_load_results_refuses_what_is_no_spark_output_and_makes_no_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "loaded.db"
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.txt").write_text("not results", encoding="utf-8")
+    for arg, said in (("empty", "no 'state' table"), ("notes.txt", "a file; give the folder"), ("gone", "no such folder")):
+        assert main(["load-results", str(tmp_path / arg), "--db", str(db)]) == 2
+        assert said in capsys.readouterr().err
+    assert not db.exists()
+
+
 def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
     """Spark results clustered with embeddings must not be loaded into a database analysed without."""
     pa = pytest.importorskip("pyarrow")
@@ -745,6 +757,7 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
         out.mkdir(parents=True)
         table = pa.table({"key": list(keys), "value": list(keys.values())})
         pq.write_table(table, out / "part-0.parquet")
+        (tmp_path / name / "articles").mkdir()  # a table without files: no article
         return tmp_path / name
 
     with Store(tmp_path / "db.sqlite") as st:
@@ -755,5 +768,5 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="without sentence embeddings"):
             load_results(st, folder("semantic", {R.SEMANTIC_KEY: b"all-MiniLM-L6-v2", "df": b""}))
         # the same model passes the check and goes on to the tables (none here)
-        with pytest.raises(InputError, match="no 'articles' table"):
+        with pytest.raises(InputError, match=r"no '\w+' table"):
             load_results(st, folder("plain", {"df": b""}))

@@ -145,8 +145,9 @@ def load_results_cmd(
     as_json: JsonFlag = False,
 ) -> None:
     """Load the Parquet results of a Spark run (articles included) into a database."""
-    from newstrace.engine.load import load_results
+    from newstrace.engine.load import check_results, load_results
 
+    check_results(results)
     with Store(db) as store:
         counts = load_results(store, results)
     if as_json:

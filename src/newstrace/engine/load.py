@@ -88,10 +88,19 @@ def _articles_by_id(folder: Path) -> Iterator[list[Article]]:
         yield [Article.from_dict(json.loads(s)) for s in rows]
 
 
-def load_results(store: Store, folder: Path) -> dict[str, int]:
-    """Insert articles and every result table; returns counts per table."""
+def check_results(folder: Path) -> None:
+    """Refuse what is no Spark output before anything is opened (a bad argument leaves no database)."""
+    if folder.is_file():
+        raise InputError(f"{folder}: a file; give the folder 'newstrace analyze --engine spark --out' wrote")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
+    for name in ("state", "articles"):
+        _files(folder, name)
+
+
+def load_results(store: Store, folder: Path) -> dict[str, int]:
+    """Insert articles and every result table; returns counts per table."""
+    check_results(folder)
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
     # first claims rules (a later local ``analyze`` extracts those claims again)
