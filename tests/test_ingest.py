@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +27,7 @@ from fuzz.samples import (
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest import read_articles, read_inputs
-from newstrace.limits import Limits
+from newstrace.limits import Limits, env_problems, human_bytes
 from newstrace.model import Article, stable_id
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -276,17 +279,39 @@ def test_article_limit_is_configurable(tmp_path: Path) -> None:
 
 
 def test_file_limit_is_configurable(tmp_path: Path) -> None:
-    with pytest.raises(LimitError, match="larger than the 0 MB limit"):
+    with pytest.raises(LimitError, match="larger than the 1 kB limit"):
         list(read_inputs([RT_TXT], limits=Limits(max_file_bytes=1000)))
 
 
 def test_limits_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSTRACE_MAX_ARTICLE_CHARS", "1234")
     monkeypatch.setenv("NEWSTRACE_EXTRACT_SECONDS_PER_ARTICLE", "2.5")
-    monkeypatch.setenv("NEWSTRACE_MAX_COMPARE_ARTICLES", "lots")  # unparsable: default kept
+    monkeypatch.setenv("NEWSTRACE_MAX_COMPARE_ARTICLES", "lots")  # unparsable: default kept, and named
+    monkeypatch.setenv("NEWSTRACE_MAX_FILE_BYTES", "0")
     lim = Limits.from_env()
     assert (lim.max_article_chars, lim.extract_seconds_per_article) == (1234, 2.5)
     assert lim.max_compare_articles == Limits().max_compare_articles
+    assert lim.max_file_bytes == Limits().max_file_bytes
+    assert env_problems() == [
+        "NEWSTRACE_MAX_FILE_BYTES='0': must be more than 0",
+        "NEWSTRACE_MAX_COMPARE_ARTICLES='lots': not an integer number",
+    ]
+
+
+def test_a_mistyped_limit_stops_the_cli_naming_it(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSTRACE_MAX_FILE_BYTES": "20MB"}
+    p = subprocess.run(
+        [sys.executable, "-m", "newstrace.cli.main", "ingest", str(RT_TXT), "--db", str(tmp_path / "o.db")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert p.returncode == 1 and "NEWSTRACE_MAX_FILE_BYTES='20MB': not an integer number" in p.stderr
+    assert not (tmp_path / "o.db").exists()
+
+
+def test_limit_messages_show_sizes_that_say_something() -> None:
+    assert [human_bytes(n) for n in (100, 1000, 1500, 20_000_000, 2_345_678)] == [
+        "100 bytes", "1 kB", "1.5 kB", "20 MB", "2.3 MB"
+    ]
 
 
 def test_hostile_records_are_stored_as_text(tmp_path: Path) -> None:

@@ -10,14 +10,26 @@ import os
 from dataclasses import dataclass, fields
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_value(name: str, default: int | float) -> tuple[int | float, str | None]:
+    """The variable's value, or the default and what is wrong with the variable (a positive number is needed)."""
     raw = os.environ.get(name)
     if raw is None:
-        return default
+        return default, None
     try:
-        return int(raw)
+        value: int | float = float(raw) if isinstance(default, float) else int(raw)
     except ValueError:
-        return default
+        return default, f"{name}={raw!r}: not a{' ' if isinstance(default, float) else 'n integer '}number"
+    if value <= 0:
+        return default, f"{name}={raw!r}: must be more than 0"
+    return value, None
+
+
+def human_bytes(n: float) -> str:
+    """A size as a limit message should show it: "0.0 MB is larger than the 0 MB limit" said nothing."""
+    for unit, size in (("MB", 1e6), ("kB", 1e3)):
+        if n >= size:
+            return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{int(n)} bytes"
 
 
 @dataclass(frozen=True)
@@ -35,19 +47,23 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        values: dict[str, int | float] = {}
-        for f in fields(cls):
-            default = f.default
-            env = "NEWSTRACE_" + f.name.upper()
-            if isinstance(default, float):
-                raw = os.environ.get(env)
-                try:
-                    values[f.name] = float(raw) if raw is not None else default
-                except ValueError:
-                    values[f.name] = default
-            else:
-                values[f.name] = _env_int(env, int(default))  # type: ignore[arg-type]
-        return cls(**values)  # type: ignore[arg-type]
+        """The limits the environment sets; a variable that is no positive number keeps the default
+        (``env_problems`` names it, and the CLI refuses to run with it)."""
+        return cls(**{f.name: _env_value(_env_name(f.name), f.default)[0] for f in fields(cls)})  # type: ignore[arg-type]
+
+
+def _env_name(field_name: str) -> str:
+    return "NEWSTRACE_" + field_name.upper()
+
+
+def env_problems() -> list[str]:
+    """What is wrong with the limit variables set in the environment (empty when nothing is)."""
+    out = []
+    for f in fields(Limits):
+        _, problem = _env_value(_env_name(f.name), f.default)  # type: ignore[arg-type]
+        if problem:
+            out.append(problem)
+    return out
 
 
 LIMITS = Limits.from_env()

@@ -40,6 +40,10 @@ def _root(
     ] = False,
 ) -> None:
     """Trace how a news story travels between outlets and what changed on the way."""
+    from newstrace.limits import env_problems
+
+    if problems := env_problems():  # a mistyped limit would otherwise be the default without a word
+        raise NewstraceError("; ".join(problems) + " (unset it, or see 'Limits' in the README)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
-from newstrace.limits import LIMITS, Limits
+from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import Article, Published, parse_published
 
 
@@ -96,7 +96,7 @@ def check_size(path: Path, limits: Limits = LIMITS) -> int:
         raise InputError(f"{path}: empty file")
     if size > limits.max_file_bytes:
         raise LimitError(
-            f"{path}: file of {size / 1e6:.1f} MB is larger than the {limits.max_file_bytes / 1e6:.0f} MB limit "
+            f"{path}: file of {human_bytes(size)} is larger than the {human_bytes(limits.max_file_bytes)} limit "
             "for one article (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
         )
     return size

@@ -8,7 +8,7 @@ from pathlib import Path
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
 from newstrace.ingest.html import extract_html
-from newstrace.limits import LIMITS, Limits
+from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import Article
 
 
@@ -44,7 +44,7 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
                     continue
                 payload = rec.content_stream().read(limits.max_file_bytes + 1)
                 if len(payload) > limits.max_file_bytes:
-                    warn(f"{where}: page larger than {limits.max_file_bytes / 1e6:.0f} MB, skipped")
+                    warn(f"{where}: page larger than {human_bytes(limits.max_file_bytes)}, skipped")
                     continue
                 missing = getattr(rec.raw_stream, "limit", 0)
                 if missing:

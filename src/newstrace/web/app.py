@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
 from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
-from newstrace.limits import LIMITS, Limits
+from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.web.repo import Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -180,7 +180,7 @@ def _check_write_request(request: Request, limits: Limits) -> Response | None:
         return _problem(
             request,
             413,
-            f"upload of {size / 1e6:.1f} MB is larger than the {limits.max_upload_bytes / 1e6:.1f} MB limit",
+            f"upload of {human_bytes(size)} is larger than the {human_bytes(limits.max_upload_bytes)} limit",
         )
     return None
 

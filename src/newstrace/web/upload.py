@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest import read_inputs
 from newstrace.ingest.base import looks_binary
+from newstrace.limits import human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
 from newstrace.web.repo import Repo
@@ -83,7 +84,7 @@ async def handle_upload(
             raise InputError(f"{_label(f.filename)}: unsupported file type (upload .txt, .html, .htm, .json, .jsonl or .csv)")
         data = await f.read(budget + 1)
         if len(data) > budget:
-            raise LimitError(f"{_label(f.filename)}: larger than the {limits.max_upload_bytes / 1e6:.1f} MB upload limit")
+            raise LimitError(f"{_label(f.filename)}: larger than the {human_bytes(limits.max_upload_bytes)} upload limit")
         if not data.strip():
             raise InputError(f"{_label(f.filename)}: empty file")
         if looks_binary(data):
@@ -91,7 +92,7 @@ async def handle_upload(
         payloads.append((_label(f.filename), ext, data))
     total = sum(len(p[2]) for p in payloads)
     if total > budget:
-        raise LimitError(f"upload of {total / 1e6:.1f} MB is larger than the {budget / 1e6:.1f} MB limit")
+        raise LimitError(f"upload of {human_bytes(total)} is larger than the {human_bytes(budget)} limit")
     if not payloads:
         raise InputError("nothing to compare: paste text or HTML, or choose files")
     clean_url = url.strip() or None
