@@ -219,6 +219,10 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert f"no thread with id '{seeds['thread']}x'" in capsys.readouterr().err
     assert main(["stories", "--db", str(db), "--outlet", "rt"]) == 3
     assert "no articles from outlet 'rt'" in capsys.readouterr().err
+    # the rewrite names no outlet: the table counts it, so a story's outlets add up to its size
+    assert main(["stories", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert "rt.com (1)" in table and "? (1)" in table
 
 
 def _corpus(tmp_path: Path, fakes: Path) -> Path:

@@ -162,9 +162,12 @@ def _results(db: Path) -> tuple[Store, CorpusResults]:
     return store, res
 
 
-def _outlets_text(outlets: list[dict[str, Any]], n: int = 4) -> str:
+def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
+    """The biggest outlets of a story, then ``? (k)`` for its articles without one, so the counts add up to its size."""
     shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
-    return shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
+    text = shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
+    unknown = size - sum(int(o["articles"]) for o in outlets)
+    return text + (f"{', ' if text else ''}? ({unknown})" if unknown > 0 else "")
 
 
 T = TypeVar("T")
@@ -231,7 +234,7 @@ def stories(
     for r in rows:
         table.add_row(
             f"{r['id']}\n{r['thread'] or ''}", f"{r['start'] or '?'}\n{escape(r['first_seen_outlet'] or '')}",
-            str(r["size"]), escape(r["label"] or ""), escape(_outlets_text(r["outlets"])),
+            str(r["size"]), escape(r["label"] or ""), escape(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
