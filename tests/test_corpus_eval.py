@@ -113,3 +113,9 @@ def test_stories_fakes_says_what_is_wrong_with_its_input(
         assert main(["eval", "stories-fakes", str(path), "--distractors", "0", *extra]) == 2
         err = capsys.readouterr().err
         assert said in err and "internal error" not in err
+    # the casualty benchmark likewise: a split with no row is no score of 0
+    from newstrace.evaluate.casualties_fakes import is_dev
+
+    empty = "heldout" if is_dev(rows[1][rows[0].index("unit_id")]) else "dev"
+    assert main(["eval", "casualties-fakes", str(one), "--split", empty]) == 2
+    assert f"the {empty} split holds no article" in capsys.readouterr().err

@@ -211,6 +211,10 @@ def evaluate_fakes(path: Path, *, split: str = "heldout") -> dict[str, Any]:
     from newstrace.claims import extract_many
 
     rows = read_rows(path)
+    parts = {"heldout": [r for r in rows if not is_dev(r["unit_id"])], "dev": [r for r in rows if is_dev(r["unit_id"])],
+             "all": rows}
+    if not parts[split]:  # scores of no article would read as 0 % right
+        raise InputError(f"{path}: the {split} split holds no article: the CSV is too small to evaluate on")
     articles = [
         Article(id=r["unit_id"], text=f"{(r.get('article_title') or '').strip()}\n{r['article_content']}")
         for r in rows
@@ -218,8 +222,6 @@ def evaluate_fakes(path: Path, *, split: str = "heldout") -> dict[str, Any]:
     preds: dict[str, dict[str, Estimate]] = {}
     for a, claims in zip(articles, extract_many(articles), strict=True):
         preds[a.id] = casualty_intervals(claims.quantities, a.text)
-    parts = {"heldout": [r for r in rows if not is_dev(r["unit_id"])], "dev": [r for r in rows if is_dev(r["unit_id"])],
-             "all": rows}
     wanted = [split, "all"] if split != "all" else ["all"]
     result: dict[str, Any] = {"data": path.name, "splits": {}}
     for name in wanted:
