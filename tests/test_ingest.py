@@ -114,6 +114,17 @@ def test_sidecar_supplies_and_overrides_metadata(tmp_path: Path) -> None:
     assert [x.id for x in read_articles([tmp_path])] == ["ftp-1"]
 
 
+def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
+    """The article is kept, undated, and the warning names the file and the value it could not read."""
+    txt = tmp_path / "copy.txt"
+    txt.write_bytes(REWRITE_TXT.read_bytes())
+    (tmp_path / "copy.meta.json").write_text(json.dumps({"published": "the day after"}), encoding="utf-8")
+    warnings: list[str] = []
+    (a,) = read_inputs([txt], warn=warnings.append)
+    assert a.published is None and a.title == REWRITE_TITLE
+    assert warnings == [f"{txt}: date 'the day after' cannot be read; the article has no date"]
+
+
 def test_broken_sidecar_names_itself(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
     txt.write_bytes(RT_TXT.read_bytes())

@@ -188,11 +188,13 @@ def make_article(
     record: int | None,
     where: str,
     limits: Limits = LIMITS,
+    warn: Warn | None = None,
 ) -> Any:
     """Assemble an ``Article`` from a body that is already clean (or deliberately raw).
 
     Field values come from the input (record, HTML metadata, sidecar); the outlet falls back to the
-    URL's host, the id to a hash of text and URL.
+    URL's host, the id to a hash of text and URL. ``warn`` hears of a date that cannot be read
+    (the one-article readers pass it; record readers do not, so the Spark engine says the same).
     """
     from newstrace.model import Article
 
@@ -201,12 +203,15 @@ def make_article(
         raise InputError(f"{where}: no article text")
     url = _str_or_none(fields.get("url"))
     lang = _str_or_none(fields.get("lang"))
+    published = parse_date_value(fields.get("published"))
+    if published is None and fields.get("published") not in (None, "") and warn is not None:
+        warn(f"{where}: date {' '.join(str(fields['published']).split())[:80]!r} cannot be read; the article has no date")
     return Article.create(
         text,
         id=_str_or_none(fields.get("id")),
         url=url,
         outlet=_str_or_none(fields.get("outlet")) or outlet_from_url(url),
-        published=parse_date_value(fields.get("published")),
+        published=published,
         title=_str_or_none(fields.get("title")),
         author=_author(fields.get("author")),
         lang=lang,

@@ -29,4 +29,4 @@ def read_txt(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
-    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits)
+    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn)
