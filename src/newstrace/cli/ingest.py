@@ -141,7 +141,7 @@ def article_summary(a: Article) -> dict[str, object]:
 def list_articles(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(help="Show at most this many (0 = all).")] = 0,
+    limit: Annotated[int, typer.Option(min=0, help="Show at most this many (0 = all).")] = 0,
 ) -> None:
     """List the articles in the database: id, date, outlet, title, author, length."""
     with Store(db, readonly=True) as store:
