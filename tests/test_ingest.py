@@ -298,13 +298,13 @@ def test_limits_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSTRACE_MAX_ARTICLE_CHARS", "1234")
     monkeypatch.setenv("NEWSTRACE_EXTRACT_SECONDS_PER_ARTICLE", "2.5")
     monkeypatch.setenv("NEWSTRACE_MAX_COMPARE_ARTICLES", "lots")  # unparsable: default kept, and named
-    monkeypatch.setenv("NEWSTRACE_MAX_FILE_BYTES", "0")
+    monkeypatch.setenv("NEWSTRACE_MAX_FILE_BYTES", "-1")
     lim = Limits.from_env()
     assert (lim.max_article_chars, lim.extract_seconds_per_article) == (1234, 2.5)
     assert lim.max_compare_articles == Limits().max_compare_articles
     assert lim.max_file_bytes == Limits().max_file_bytes
     assert env_problems() == [
-        "NEWSTRACE_MAX_FILE_BYTES='0': must be more than 0",
+        "NEWSTRACE_MAX_FILE_BYTES='-1': must not be negative",
         "NEWSTRACE_MAX_COMPARE_ARTICLES='lots': not an integer number",
     ]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 
 
 def _env_value(name: str, default: int | float) -> tuple[int | float, str | None]:
-    """The variable's value, or the default and what is wrong with the variable (a positive number is needed)."""
+    """The variable's value, or the default and what is wrong with the variable (a number of 0 or more is needed)."""
     raw = os.environ.get(name)
     if raw is None:
         return default, None
@@ -19,8 +19,8 @@ def _env_value(name: str, default: int | float) -> tuple[int | float, str | None
         value: int | float = float(raw) if isinstance(default, float) else int(raw)
     except ValueError:
         return default, f"{name}={raw!r}: not a{' ' if isinstance(default, float) else 'n integer '}number"
-    if value <= 0:
-        return default, f"{name}={raw!r}: must be more than 0"
+    if value < 0:
+        return default, f"{name}={raw!r}: must not be negative"
     return value, None
 
 
@@ -47,7 +47,7 @@ class Limits:
 
     @classmethod
     def from_env(cls) -> Limits:
-        """The limits the environment sets; a variable that is no positive number keeps the default
+        """The limits the environment sets; a variable that is no number of 0 or more keeps the default
         (``env_problems`` names it, and the CLI refuses to run with it)."""
         return cls(**{f.name: _env_value(_env_name(f.name), f.default)[0] for f in fields(cls)})  # type: ignore[arg-type]
 
