@@ -223,6 +223,9 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert main(["stories", "--db", str(db)]) == 0
     table = capsys.readouterr().out
     assert "rt.com (1)" in table and "? (1)" in table
+    # and "?" filters on it, as the outlet network's links (web) and this table name it
+    assert main(["stories", "--db", str(db), "--json", "--outlet", "?"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
 
 
 def _corpus(tmp_path: Path, fakes: Path) -> Path:

@@ -278,6 +278,10 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
     listing = client.get("/stories").text
     assert f'href="/stories/{story["id"]}"' in listing
+    # the rewrite names no outlet: the network draws it as "?", and its links list its stories
+    assert client.get(f"/api/articles/{ids['rewrite']}").json()["outlet"] is None
+    assert 'href="/stories?outlet=%3F"' in client.get("/outlets").text
+    assert f'href="/stories/{story["id"]}"' in client.get("/stories?outlet=%3F").text
 
 
 # -- newstrace serve ---------------------------------------------------------------------------------

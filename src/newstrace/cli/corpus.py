@@ -24,7 +24,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
-from newstrace.store.results import CorpusResults
+from newstrace.store.results import NO_OUTLET, CorpusResults
 from newstrace.store.sqlite import Store
 
 
@@ -167,7 +167,7 @@ def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
     text = shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
     unknown = size - sum(int(o["articles"]) for o in outlets)
-    return text + (f"{', ' if text else ''}? ({unknown})" if unknown > 0 else "")
+    return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
 
 
 T = TypeVar("T")

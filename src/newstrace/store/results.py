@@ -438,6 +438,10 @@ def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
         yield xs[i : i + n]
 
 
+#: how the outlet network, the tables and the ``--outlet`` filter name articles without an outlet
+NO_OUTLET = "?"
+
+
 def _outlets(raw: str) -> list[dict[str, Any]]:
     counts: dict[str, int] = json.loads(raw or "{}")
     return [{"outlet": o, "articles": n} for o, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -501,7 +505,9 @@ class CorpusResults:
                 "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
             )
             args.extend([pattern, pattern])
-        if outlet:
+        if outlet == NO_OUTLET:  # what the network calls articles without one: its links lead here
+            where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet IS NULL)")
+        elif outlet:
             where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet=?)")
             args.append(outlet)
         if date_from:
@@ -559,6 +565,8 @@ class CorpusResults:
 
     def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
         """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists)."""
+        if column == "outlet" and value == NO_OUTLET:
+            return self.conn.execute(f"SELECT 1 FROM {table} WHERE outlet IS NULL LIMIT 1").fetchone() is not None
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (value,)).fetchone() is not None
 
     def find_story(self, id_or_prefix: str) -> str | None:
@@ -588,18 +596,19 @@ class CorpusResults:
         """
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
-            articles[r["outlet"] or "?"] = int(r["n"])
+            articles[r["outlet"] or NO_OUTLET] = int(r["n"])
         # from the memberships, not the stories' outlet lists: those leave out articles without an
         # outlet, which then showed under "?" with their articles but none of their stories
         in_stories: Counter[str] = Counter()
         for r in self.conn.execute(
-            "SELECT COALESCE(a.outlet, '?') AS o, COUNT(DISTINCT m.story) AS n "
-            "FROM memberships m JOIN articles a ON a.id=m.article GROUP BY o"
+            "SELECT COALESCE(a.outlet, ?) AS o, COUNT(DISTINCT m.story) AS n "
+            "FROM memberships m JOIN articles a ON a.id=m.article GROUP BY o",
+            (NO_OUTLET,),
         ):
             in_stories[r["o"]] = int(r["n"])
         first: Counter[str] = Counter()
         for r in self.conn.execute("SELECT first_outlet FROM stories WHERE merged_into IS NULL"):
-            first[r["first_outlet"] or "?"] += 1
+            first[r["first_outlet"] or NO_OUTLET] += 1
         # every reuse pair counts once, directed by its provenance edge when there is one and
         # otherwise from the earlier article (``a`` of a stored pair) to the later one. Pairs in
         # one story are counted apart: outlets that share stock phrases ("terrorist organizations
@@ -610,11 +619,12 @@ class CorpusResults:
         in_story: Counter[tuple[str, str]] = Counter()
         chars: Counter[tuple[str, str]] = Counter()
         for r in self.conn.execute(
-            "SELECT p.a, p.b, p.chars, COALESCE(sa.outlet, '?') AS oa, COALESCE(sb.outlet, '?') AS ob, "
+            "SELECT p.a, p.b, p.chars, COALESCE(sa.outlet, ?) AS oa, COALESCE(sb.outlet, ?) AS ob, "
             "(SELECT pr.source FROM provenance pr WHERE (pr.source=p.a AND pr.derived=p.b) "
             " OR (pr.source=p.b AND pr.derived=p.a) LIMIT 1) AS src "
             "FROM reuse_pairs p "
-            "JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b"
+            "JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b",
+            (NO_OUTLET, NO_OUTLET),
         ):
             so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
             if so != do:
