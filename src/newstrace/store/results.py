@@ -442,6 +442,11 @@ def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
 NO_OUTLET = "?"
 
 
+def _outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
+    """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none."""
+    return (f"{column} IS NULL", ()) if outlet == NO_OUTLET else (f"{column} = ?", (outlet,))
+
+
 def _outlets(raw: str) -> list[dict[str, Any]]:
     counts: dict[str, int] = json.loads(raw or "{}")
     return [{"outlet": o, "articles": n} for o, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -505,11 +510,10 @@ class CorpusResults:
                 "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
             )
             args.extend([pattern, pattern])
-        if outlet == NO_OUTLET:  # what the network calls articles without one: its links lead here
-            where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet IS NULL)")
-        elif outlet:
-            where.append("id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE a.outlet=?)")
-            args.append(outlet)
+        if outlet:  # NO_OUTLET too: the network's links to articles without one lead here
+            cond, cond_args = _outlet_is(outlet, "a.outlet")
+            where.append(f"id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE {cond})")
+            args.extend(cond_args)
         if date_from:
             where.append("end >= ?")
             args.append(date_from)
@@ -565,9 +569,8 @@ class CorpusResults:
 
     def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
         """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists)."""
-        if column == "outlet" and value == NO_OUTLET:
-            return self.conn.execute(f"SELECT 1 FROM {table} WHERE outlet IS NULL LIMIT 1").fetchone() is not None
-        return self.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (value,)).fetchone() is not None
+        cond, args = _outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
+        return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str) -> str | None:
         """Exact story id, else a unique prefix of one; a prefix of several is an error saying so."""
