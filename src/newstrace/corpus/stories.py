@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import struct
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -30,7 +31,14 @@ import numpy as np
 
 from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures
-from newstrace.corpus.similarity import Centroid, DocFreq, SimilarityModel, features_many
+from newstrace.corpus.similarity import (
+    STATE_DIM,
+    STATE_VALUE,
+    Centroid,
+    DocFreq,
+    SimilarityModel,
+    features_many,
+)
 
 Level = Literal["story", "thread"]
 
@@ -43,6 +51,9 @@ MAX_CANDIDATES = 40
 #: dimensions a centroid keeps (heaviest first) so that big clusters stay small
 CENTROID_DIMS = 4000
 LABEL_VOCAB = 200
+#: the first bytes of a cluster state in the layout of ``Cluster.to_state``; a state without them
+#: is the zlib-compressed JSON of earlier versions, still read (``analyze`` rewrites the ones it opens)
+STATE_MAGIC = b"NTS2"
 
 
 def cluster_id(level: Level, first_article: str) -> str:
@@ -115,31 +126,87 @@ class Cluster:
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
 
     def to_state(self) -> bytes:
-        d: dict[str, Any] = {
-            "centroid": self.centroid.to_dict(),
+        """What a later run needs to re-open this cluster: ``STATE_MAGIC``, then zlib of the length
+        of a JSON header (members, outlets, terms, the centroid's scalars and vector sizes), the
+        header, every dimension (the centroid's, the terms', the indexed ones) and every value."""
+        head, dims, vals = self.centroid.to_parts()
+        terms = sorted(self.terms.items())
+        doc = {
+            "centroid": head,
             "members": self.members,
             "outlets": sorted(self.outlets.items()),
-            "terms": sorted(self.terms.items()),
-            "index_dims": sorted(self.index_dims),
+            "terms": [t for _, t in terms],
+            "index_dims": len(self.index_dims),
         }
-        return zlib.compress(json.dumps(d, separators=(",", ":")).encode(), 3)
+        more = [d for d, _ in terms] + sorted(self.index_dims)
+        dims = np.concatenate([dims, np.asarray(more, dtype=STATE_DIM)])
+        doc["sizes"] = [len(dims), len(vals)]
+        header = json.dumps(doc, separators=(",", ":")).encode()
+        body = b"".join([struct.pack("<I", len(header)), header, dims.tobytes(), vals.tobytes()])
+        return STATE_MAGIC + zlib.compress(body, 3)
 
     @classmethod
     def from_state(cls, row: dict[str, Any], level: Level, blob: bytes) -> Cluster:
+        """The cluster ``to_state`` saved, or a state of the JSON layout written before 2026-12."""
+        if not blob.startswith(STATE_MAGIC):
+            return cls._from_json_state(row, level, blob)
+        raw = zlib.decompress(blob[len(STATE_MAGIC) :])
+        (size,) = struct.unpack_from("<I", raw)
+        doc = json.loads(raw[4 : 4 + size])
+        n_dims, n_vals = doc["sizes"]
+        at = 4 + size
+        dims = np.frombuffer(raw, dtype=STATE_DIM, count=n_dims, offset=at).astype(np.int64)
+        vals = np.frombuffer(raw, dtype=STATE_VALUE, count=n_vals, offset=at + n_dims * STATE_DIM.itemsize)
+        centroid, at = Centroid.from_parts(doc["centroid"], dims, vals.astype(np.float64))
+        rest = dims[at:].tolist()
+        n_terms = len(doc["terms"])
+        return cls._with(
+            row,
+            level,
+            centroid,
+            members=doc["members"],
+            outlets=doc["outlets"],
+            terms=dict(zip(rest[:n_terms], doc["terms"], strict=True)),
+            index_dims=set(rest[n_terms : n_terms + int(doc["index_dims"])]),
+        )
+
+    @classmethod
+    def _from_json_state(cls, row: dict[str, Any], level: Level, blob: bytes) -> Cluster:
         d = json.loads(zlib.decompress(blob))
+        return cls._with(
+            row,
+            level,
+            Centroid.from_dict(d["centroid"]),
+            members=d["members"],
+            outlets=d["outlets"],
+            terms={int(k): v for k, v in d["terms"]},
+            index_dims={int(x) for x in d["index_dims"]},
+        )
+
+    @classmethod
+    def _with(
+        cls,
+        row: dict[str, Any],
+        level: Level,
+        centroid: Centroid,
+        members: list[str],
+        outlets: list[tuple[str, int]],
+        terms: dict[int, str],
+        index_dims: set[int],
+    ) -> Cluster:
         return cls(
             id=row["id"],
             level=level,
-            centroid=Centroid.from_dict(d["centroid"]),
+            centroid=centroid,
             first_article=row["first_article"],
             first_outlet=row["first_outlet"],
             first_published=row["start"],
             last_published=row["end"],
             thread=row.get("thread"),
-            members=list(d["members"]),
-            outlets=Counter(dict(d["outlets"])),
-            terms={int(k): v for k, v in d["terms"]},
-            index_dims={int(x) for x in d["index_dims"]},
+            members=list(members),
+            outlets=Counter(dict(outlets)),
+            terms=terms,
+            index_dims=index_dims,
         )
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from newstrace.corpus import params
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
-from newstrace.corpus.stories import Changes, Cluster, StoryClusterer
+from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer
 from newstrace.engine.steps import (
     STEPS,
     WARN_EXAMPLES,
@@ -136,13 +136,18 @@ def models_warning(store: Store, story: SimilarityModel, thread: SimilarityModel
 
 
 def load_clusterer(
-    conn: Any,
+    store: Store,
     since: str | None,
     story: SimilarityModel = params.STORY,
     thread: SimilarityModel = params.THREAD,
     merge_every: int = BATCH,
 ) -> StoryClusterer:
-    """The clusterer as the last committed batch left it, with the clusters still open at ``since``."""
+    """The clusterer as the last committed batch left it, with the clusters still open at ``since``.
+
+    Open clusters saved in the JSON layout of earlier versions are written again in the current
+    one (``Cluster.to_state``), so that only the first run after an upgrade pays for decoding them.
+    """
+    conn = store.conn
     blob = R.get_state(conn, "df")
     meta_raw = R.get_state(conn, "clusterer")
     meta = json.loads(meta_raw) if meta_raw else {}
@@ -156,9 +161,17 @@ def load_clusterer(
             horizon = (date.fromisoformat(since[:10]) - timedelta(days=int(max(story.window, thread.window)) + 1)).isoformat()
         except ValueError:
             horizon = None
+    older: list[Cluster] = []
     for table, level in (("threads", "thread"), ("stories", "story")):
         for row in R.open_clusters(conn, table, horizon):
-            cl.restore(Cluster.from_state(dict(row), level, bytes(row["state"])))  # type: ignore[arg-type]
+            state = bytes(row["state"])
+            c = Cluster.from_state(dict(row), level, state)  # type: ignore[arg-type]
+            cl.restore(c)
+            if not state.startswith(STATE_MAGIC):
+                older.append(c)
+    if older:
+        with store.transaction():
+            R.put_states(conn, older)
     cl.restore_pending(meta)
     for s in cl.stories.values():
         for m in s.members:
@@ -635,7 +648,7 @@ def _clusterer_before(
     the stream still to place) was published."""
     first = _articles(store, [seq])
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
-    return load_clusterer(store.conn, since, story, thread, merge_every=batch_size)
+    return load_clusterer(store, since, story, thread, merge_every=batch_size)
 
 
 def _articles(store: Store, seqs: Sequence[int]) -> list[Article]:

@@ -399,6 +399,14 @@ def put_cluster(conn: sqlite3.Connection, c: Cluster, label: str) -> None:
     put_cluster_row(conn, cluster_row(c, label))
 
 
+def put_states(conn: sqlite3.Connection, clusters: list[Cluster]) -> None:
+    """Write the state of clusters whose rows are otherwise unchanged (a state layout upgrade)."""
+    for level, table in (("story", "stories"), ("thread", "threads")):
+        conn.executemany(
+            f"UPDATE {table} SET state=? WHERE id=?", [(c.to_state(), c.id) for c in clusters if c.level == level]
+        )
+
+
 def put_memberships(conn: sqlite3.Connection, memberships: dict[str, tuple[str, float]]) -> None:
     conn.executemany(
         "INSERT INTO memberships (article, story, score) VALUES (?,?,?) "
