@@ -300,6 +300,51 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
         assert CorpusResults(st.conn).stories_of(extra.id)
 
 
+@pytest.mark.data
+def test_an_archive_older_than_the_stream_is_named_and_recluster_places_it(tmp_path: Path) -> None:
+    """Articles published long before the ones already placed (an archive ingested later) cannot
+    meet the stories of their time, which the stream has retired: ``analyze`` says how many and
+    points at ``--recluster``, which places them as one analysis of everything does. Re-opening
+    the clusters for them loads those still open, not every cluster since the archive's first day."""
+    arts = read_articles([EXAMPLES, require_data("fakes", "fakes_dev.csv")])
+    seen: set[str] = set()
+    recent, archive = tmp_path / "recent.jsonl", tmp_path / "archive.jsonl"
+    with recent.open("w", encoding="utf-8") as fr, archive.open("w", encoding="utf-8") as fa:
+        for a in arts:
+            day = str(a.published or "")[:10]
+            if a.id in seen or not ("2016-06-01" <= day <= "2016-11-30") or "2016-09-01" <= day < "2016-10-15":
+                continue
+            seen.add(a.id)
+            d = {k: v for k, v in a.to_dict().items() if k in ("id", "url", "outlet", "published", "title", "text")}
+            (fr if day >= "2016-10-15" else fa).write(json.dumps(d) + "\n")
+    steps = ("reuse", "stories")
+    late = tmp_path / "late.db"
+    with Store(late) as st:
+        st.add_articles(read_articles([recent]))
+        first = analyze(st, batch_size=20, steps=steps)
+        assert first.analysed > 20 and not first.warnings
+        st.add_articles(read_articles([archive]))
+        oldest = st.conn.execute("SELECT MIN(published) FROM articles").fetchone()[0]
+        newest = st.conn.execute("SELECT MAX(published) FROM articles").fetchone()[0]
+        back = local_engine.load_clusterer(st, oldest)
+        now = local_engine.load_clusterer(st, newest)
+        assert back.stories.keys() == now.stories.keys() and back.threads.keys() == now.threads.keys()
+        added = analyze(st, batch_size=20, steps=steps)
+        assert added.analysed > 50
+        said = [w for w in added.warnings if "before articles already placed" in w]
+        assert len(said) == 1 and said[0].split(": ")[1].startswith(f"{added.analysed} article(s)")
+        assert "--recluster" in said[0]
+        rebuilt = analyze(st, batch_size=20, steps=steps, recluster=True)
+        assert rebuilt.reclustered == first.analysed + added.analysed and not rebuilt.warnings
+    whole = tmp_path / "whole.db"
+    with Store(whole) as st:
+        st.add_articles(read_articles([recent, archive]))
+        assert not analyze(st, batch_size=20, steps=steps).warnings
+    # the same stories and threads (the reuse pairs found may differ: the max-df rule counts the
+    # articles holding a key when each article is analysed, and the archive came second)
+    assert _state(late)[1:] == _state(whole)[1:]
+
+
 def _provenance(db: Path) -> list[tuple[str, ...]]:
     c = sqlite3.connect(db)
     rows = sorted(tuple(str(x) for x in r) for r in c.execute("SELECT * FROM provenance"))

@@ -239,6 +239,10 @@ class StoryClusterer:
         self.merge_every = merge_every
         self.seen = seen
         self.now = now
+        #: articles added after the stream had passed their window (an archive ingested after newer
+        #: news): the stories of their time were retired, so they meet none of them (this run only;
+        #: ``analyze`` says so and points at ``--recluster``)
+        self.late = 0
         self.stories: dict[str, Cluster] = {}
         self.threads: dict[str, Cluster] = {}
         self.index: dict[Level, dict[int, set[str]]] = {"story": {}, "thread": {}}
@@ -304,6 +308,8 @@ class StoryClusterer:
             self.merge_step()
         self.df.add(feat)
         self.seen += 1
+        if feat.t is not None and self.now is not None and feat.t < self.now - self.story_model.window:
+            self.late += 1
         if feat.t is not None:
             self.now = feat.t if self.now is None else max(self.now, feat.t)
             self._evict()

@@ -18,9 +18,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from newstrace.corpus import params
+from newstrace.corpus.features import EPOCH
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer
 from newstrace.engine.steps import (
@@ -155,12 +157,16 @@ def load_clusterer(
     cl = StoryClusterer(story, thread, df=df, merge_every=merge_every, seen=int(meta.get("seen", 0)), now=meta.get("now"))
     horizon = None
     if since is not None:
-        from datetime import date, timedelta
-
         try:
-            horizon = (date.fromisoformat(since[:10]) - timedelta(days=int(max(story.window, thread.window)) + 1)).isoformat()
+            start = date.fromisoformat(since[:10])
         except ValueError:
-            horizon = None
+            start = None
+        if start is not None:
+            # articles older than the stream (an archive added later) find none of the clusters
+            # the stream has passed: the first one they meet retires them, so they stay closed
+            if cl.now is not None:
+                start = max(start, EPOCH + timedelta(days=int(cl.now)))
+            horizon = (start - timedelta(days=int(max(story.window, thread.window)) + 1)).isoformat()
     older: list[Cluster] = []
     for table, level in (("threads", "thread"), ("stories", "story")):
         for row in R.open_clusters(conn, table, horizon):
@@ -522,6 +528,12 @@ def analyze(
         report.warnings.append(
             f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "
             "the story they were placed in; 'newstrace analyze --recluster' places every article again"
+        )
+    if cl is not None and cl.late:
+        report.warnings.append(
+            f"{store.path}: {cl.late} article(s) were published more than {story.window:g} days before articles "
+            "already placed; the stories of their time were closed, so they were placed without them; "
+            "'newstrace analyze --recluster' places every article again in publication order"
         )
     if kept_unaligned:
         report.warnings.append(
