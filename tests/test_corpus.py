@@ -650,14 +650,15 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     from newstrace.web.repo import Repo
 
     repo = Repo(db, readonly=True, limits=LIMITS)
-    assert repo.stored_claims(REWRITE) == claims[REWRITE]
+    rewrite, rt = (next(a for a in read_articles([EXAMPLES]) if a.id == i) for i in (REWRITE, RT))
+    assert repo.stored_claims(rewrite) == claims[REWRITE]
     c = sqlite3.connect(db)
     c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
     c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
     c.commit()
     c.close()
-    assert repo.stored_claims(REWRITE) is None and repo.stored_claims(RT) is None
-    live = repo.article_claims(next(a for a in read_articles([EXAMPLES]) if a.id == REWRITE))
+    assert repo.stored_claims(rewrite) is None and repo.stored_claims(rt) is None
+    live = repo.article_claims(rewrite)
     assert live is not None and live.quotes == claims[REWRITE].quotes
 
 

@@ -221,6 +221,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _with_headers(_problem(request, exc.status_code, str(exc.detail)))
 
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:
+        # Starlette logs the traceback and re-raises after this; the client gets the app's
+        # error page or JSON with the security headers (Guard sits inside this handler)
+        return _with_headers(_problem(request, 500, "internal error: the server could not answer this request"))
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if wants_json(request):

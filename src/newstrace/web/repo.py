@@ -25,7 +25,7 @@ from newstrace.errors import LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
-from newstrace.store.sqlite import Store, like_escape, row_to_article
+from newstrace.store.sqlite import Store, content_hash, like_escape, row_to_article
 
 log = logging.getLogger("newstrace.web")
 
@@ -261,28 +261,33 @@ class Repo:
 
     # -- claims --------------------------------------------------------------------------------
 
-    def stored_claims(self, article_id: str) -> Any | None:
-        """``ArticleClaims`` that ``analyze`` stored for the article's current text with this
-        version's claims rules, if any (else the caller extracts them now)."""
+    def stored_claims(self, article: Article) -> Any | None:
+        """``ArticleClaims`` that ``analyze`` stored for this very article (its content hash is the
+        stored one's) with this version's claims rules, if any (else the caller extracts them now).
+
+        The id alone is not enough: an upload may carry a stored article's id with other text, and
+        the stored offsets would then point at the wrong characters of it, or past its end.
+        """
         try:
             from newstrace.store.results import CLAIMS_VERSION, claims_of
         except ImportError:
             return None
         try:
             fresh = self.conn.execute(
-                "SELECT an.content_hash = a.content_hash AND instr(',' || an.steps || ',', ',claims,') > 0 "
+                "SELECT an.content_hash = a.content_hash AND a.content_hash = ? "
+                "AND instr(',' || an.steps || ',', ',claims,') > 0 "
                 "AND an.claims_version >= ? FROM analysis an JOIN articles a ON a.id = an.article WHERE a.id = ?",
-                (CLAIMS_VERSION, article_id),
+                (content_hash(article), CLAIMS_VERSION, article.id),
             ).fetchone()
         except sqlite3.OperationalError:  # a database without the results tables
             return None
         if not fresh or not fresh[0]:
             return None
-        return claims_of(self.conn, article_id)
+        return claims_of(self.conn, article.id)
 
     def article_claims(self, article: Article) -> Any | None:
         """``ArticleClaims``: stored by ``analyze`` when current, else extracted now (cached)."""
-        stored = self.stored_claims(article.id)
+        stored = self.stored_claims(article)
         if stored is not None:
             return stored
         extract = _probe("newstrace.claims", "extract_claims")
