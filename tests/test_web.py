@@ -17,7 +17,7 @@ from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
 from newstrace.web.render import Ann, highlight, safe_url
-from test_web_fixtures import HOSTILE_RECORD, build_db
+from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample
 
 BASE = "http://127.0.0.1"
 
@@ -365,3 +365,61 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     by_pair = {(e["source"], e["derived"]): e for e in edges}
     assert all((cls == "edge loose") == (by_pair[(a, b)]["in_story"] == 0) for cls, a, b in drawn)
     assert f"The 2 strongest of {len(edges)} pairs of outlets" in page
+
+
+@pytest.mark.data
+def test_story_page_is_the_cli_story_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``/api/stories/{id}`` and the story page give ``newstrace story ID --json``'s report: the
+    passages and provenance ``analyze`` stored. The web used to align every pair of a story again,
+    finding passages ``analyze`` never looked for (pairs sharing one candidate key) and provenance
+    edges built on them."""
+    from conftest import require_data
+    from newstrace.cli.main import main
+
+    require_data("fakes", "fakes_dev.csv")
+    db = tmp_path / "stories.db"
+    with Store(db) as st:  # 120 rows: three of their stories have pairs analyze did not align
+        st.add_articles(fakes_sample(120))
+    analyze_if_available(db)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        stories = [st for st in c.get("/api/stories", params={"limit": 200}).json()["stories"] if st["size"] > 1]
+        assert stories
+        for st in stories:
+            web = c.get(f"/api/stories/{st['id']}").json()
+            assert main(["story", st["id"], "--db", str(db), "--json"]) == 0
+            cli = json.loads(capsys.readouterr().out)
+            assert [a["id"] for a in web["articles"]] == [a["id"] for a in cli["articles"]]
+            for key in ("pairs", "provenance", "findings", "quotes"):
+                assert web["report"][key] == cli["report"][key], (st["id"], key)
+            page = c.get(f"/stories/{st['id']}").text
+            for e in cli["report"]["provenance"]:
+                assert f'data-source="{e["source"]}" data-derived="{e["derived"]}"' in page
+
+
+def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewrite: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """An ingest between ``analyze`` runs changes an article's text: its stored passages and claims
+    point into the old text, so the story report leaves them out (and extracts its claims) until the
+    next ``analyze``."""
+    from dataclasses import replace
+
+    from newstrace.cli.main import main
+
+    db = tmp_path / "changed.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    cut = replace(rt, text=rt.text[: len(rt.text) // 3])
+    with Store(db) as st:
+        assert st.add_articles([cut]).updated == 1
+    with TestClient(create_app(db), base_url=BASE) as c:
+        (story,) = c.get("/api/stories").json()["stories"]
+        web = c.get(f"/api/stories/{story['id']}").json()
+    assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    for doc in (web, cli):
+        report = doc["report"]
+        assert all(not p["shared"] for p in report["pairs"]) and not report["provenance"]
+        spans = [sp for g in report["quotes"] for v in g["variants"] for sp in v["spans"] if sp["article"] == rt.id]
+        assert spans and all(cut.text[sp["start"] : sp["end"]] == sp["text"] for sp in spans)
+    assert web["report"]["quotes"] == cli["report"]["quotes"]

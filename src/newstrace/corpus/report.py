@@ -7,12 +7,13 @@ same offsets ``analyze`` found.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newstrace.engine.steps import order_key
 from newstrace.limits import LIMITS
-from newstrace.model import ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
+from newstrace.model import Article, ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.store import results as R
 
 if TYPE_CHECKING:
@@ -30,9 +31,20 @@ class StoredReuse:
 
 
 def story_report(
-    store: Store, summary: dict[str, Any], member_ids: list[str], max_articles: int | None = None
+    store: Store,
+    summary: dict[str, Any],
+    member_ids: list[str],
+    max_articles: int | None = None,
+    claims_for: Callable[[Article], ArticleClaims | None] | None = None,
 ) -> tuple[dict[str, Any], Comparison | None]:
-    """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible)."""
+    """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible).
+
+    The one story report: ``newstrace story`` and the web app's story page both call this.
+    ``claims_for`` gives an article's claims (default: those stored); the web app passes its own,
+    which extracts and caches the claims of articles analysed without them. Passages and claims
+    stored for an article whose text has changed since its analysis are left out (their offsets
+    point into the old text) until ``analyze`` runs again.
+    """
     limit = max_articles or LIMITS.max_compare_articles
     arts = sorted((a for a in (store.get_article(i) for i in member_ids) if a is not None), key=order_key)
     doc: dict[str, Any] = {
@@ -49,15 +61,22 @@ def story_report(
     except ImportError:  # pragma: no cover - the compare stage is part of the package
         doc["report_note"] = "the compare stage is not installed"
         return doc, None
+    changed = R.changed_since_analysis(store.conn, [a.id for a in arts])
     ids = [a.id for a in arts]
+    current = [i for i in ids if i not in changed]
     claims: dict[str, ArticleClaims] = {}
-    for i in ids:
-        c = R.claims_of(store.conn, i)
+    for a in arts:
+        if claims_for is not None:
+            c = claims_for(a)
+        else:
+            c = None if a.id in changed else R.claims_of(store.conn, a.id)
         if c is not None:
-            claims[i] = c
+            claims[a.id] = c
     reuse = StoredReuse()
-    reuse.pairs = R.pairs_among(store.conn, ids)
-    reuse.provenance = [e for e in R.provenance_of(store.conn, summary["id"]) if e.derived in ids]
+    reuse.pairs = R.pairs_among(store.conn, current)
+    reuse.provenance = [
+        e for e in R.provenance_of(store.conn, summary["id"]) if e.derived in current and e.source not in changed
+    ]
     if reuse.pairs:
         from newstrace.reuse import group_variants
         from newstrace.reuse.align import prepare

@@ -119,6 +119,23 @@ def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_
     return out
 
 
+def changed_since_analysis(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` analysed whose text has changed since (an ingest after the ``analyze``):
+    their stored passages and claims hold offsets into the old text."""
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(ids)), 500):
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id "
+                f"WHERE a.id IN ({marks}) AND an.content_hash != a.content_hash",
+                chunk,
+            )
+        )
+    return out
+
+
 def mark_analysed(
     conn: sqlite3.Connection,
     rows: Iterable[tuple[str, str]],

@@ -16,7 +16,7 @@ from starlette.responses import Response
 from newstrace.model import Article
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
-from newstrace.web.repo import STORY_COMPARE_MAX, Repo
+from newstrace.web.repo import Repo
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -95,21 +95,13 @@ def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article],
         raise HTTPException(404, "no story with this id")
     summary, ids = found
     _, rows = repo.list_articles(ids=ids, limit=len(ids) or 1, offset=0)
-    articles = repo.articles_by_ids(ids)
-    articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
-    note = None
-    subset = articles
-    if len(articles) > STORY_COMPARE_MAX:
-        subset = articles[:STORY_COMPARE_MAX]
-        note = f"comparing the first {STORY_COMPARE_MAX} of {len(articles)} articles"
-    report = repo.compare(subset) if len(subset) >= 1 else None
-    if report is None:
-        note = "the compare stage is not available in this installation"
+    doc, subset = repo.story_report(summary, ids)
+    report = doc["report"]
     detail = s.StoryDetail(
         story=s.StorySummary(**summary),
         articles=[s.ArticleRow(**r) for r in sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))],
         report=s.CompareReport(**report) if report is not None else None,
-        report_note=note,
+        report_note=doc["report_note"],
     )
     return detail, subset, report
 

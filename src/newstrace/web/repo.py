@@ -341,6 +341,16 @@ class Repo:
 
         return self._compare_cache.get_or_compute(key, compute)
 
+    def story_report(self, summary: dict[str, Any], ids: list[str]) -> tuple[dict[str, Any], list[Article]]:
+        """``newstrace story --json``'s document of a story (``corpus.report.story_report``: the
+        passages and provenance ``analyze`` stored), over its first ``STORY_COMPARE_MAX`` articles,
+        and the articles its report covers."""
+        from newstrace.corpus.report import story_report
+
+        doc, _ = story_report(self.store(), summary, ids, max_articles=STORY_COMPARE_MAX, claims_for=self.article_claims)
+        covered = [a["id"] for a in (doc["report"] or {}).get("articles", [])]
+        return doc, self.articles_by_ids(covered)
+
     # -- stories, threads, outlet network (corpus stage) ----------------------------------------
 
     def corpus(self) -> Any:
