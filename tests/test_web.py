@@ -146,6 +146,20 @@ def test_security_headers(client: TestClient) -> None:
     assert client.get("/api/health").headers["content-security-policy"] == csp
 
 
+def test_head_is_get_without_the_body(client: TestClient, ids: dict[str, str]) -> None:
+    for url in ["/", "/stories", "/articles", f"/articles/{ids['rt']}", "/outlets", "/upload", "/api/health",
+                "/api/articles?q=Aleppo", f"/api/articles/{ids['rt']}", "/api/stories", "/api/openapi.json",
+                "/static/app.css", "/static/app.js"]:
+        get, head = client.get(url), client.head(url)
+        assert (head.status_code, get.status_code) == (200, 200), url
+        assert head.content == b"" and get.content, url
+        for name in ("content-type", "content-length", "content-security-policy", "x-content-type-options"):
+            assert head.headers[name] == get.headers[name], (url, name)
+    assert client.head(f"/articles/{ids['rt']}x").status_code == 404
+    r = client.post("/api/articles")  # a method no route takes is a 405 that says which ones do
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+
+
 def test_foreign_host_header_refused(client: TestClient) -> None:
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data."""
     assert client.get("/api/articles", headers={"host": "evil.example"}).status_code == 400

@@ -144,6 +144,11 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        # HEAD is GET without the body (FastAPI's GET routes do not answer it): the same status
+        # and headers, Content-Length included, and the body left out here
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         if scope["method"] not in ("GET", "HEAD", "OPTIONS"):
             problem = _check_write_request(Request(scope), self.limits)
             if problem is not None:
@@ -155,6 +160,8 @@ class Guard:
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.headers if k not in present]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -219,7 +226,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _with_headers(_problem(request, exc.status_code, str(exc.detail)))
+        response = _with_headers(_problem(request, exc.status_code, str(exc.detail)))
+        for k, v in (exc.headers or {}).items():  # a 405's Allow
+            response.headers[k] = v + (", HEAD" if k.lower() == "allow" and "GET" in v.split(", ") else "")
+        return response
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> Response:
