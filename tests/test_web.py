@@ -335,6 +335,22 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert f'href="/stories/{story["id"]}"' in client.get("/stories?outlet=%3F").text
 
 
+def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: Any) -> None:
+    if not client.get("/api/stories").json()["available"]:
+        pytest.skip("stories not available (corpus stage not installed or not run)")
+    words = rt.title.split()  # "UN Syria envoy ‘appalled’ by ... in Aleppo"
+    query = f"{words[-1]} {words[2]}"  # "Aleppo envoy": both in the title, not as a phrase
+    assert query not in rt.title
+    found = client.get("/api/stories", params={"q": query}).json()
+    story_ids = [st["id"] for st in found["stories"]]
+    assert found["total"] == 1 and rt.id in [a["id"] for a in client.get(f"/api/stories/{story_ids[0]}").json()["articles"]]
+    assert story_ids == [st["id"] for st in client.get("/api/stories", params={"q": f"{words[2]} {words[-1]}"}).json()["stories"]]
+    assert f'href="/stories/{story_ids[0]}"' in client.get("/stories", params={"q": query}).text
+    # as the articles search: every word must appear
+    assert client.get("/api/stories", params={"q": query + " Zanzibar"}).json()["total"] == 0
+    assert rt.id in [a["id"] for a in client.get("/api/articles", params={"q": query}).json()["articles"]]
+
+
 # -- newstrace serve ---------------------------------------------------------------------------------
 
 

@@ -25,7 +25,7 @@ from newstrace.model import (
     Quote,
     SharedPassage,
 )
-from newstrace.store.sqlite import like_escape
+from newstrace.store.sqlite import like_escape, like_words
 
 if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
@@ -523,13 +523,12 @@ class CorpusResults:
         """``(total, page)`` of live stories, optionally filtered.
 
         ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
-        most recently active first (what a reader browsing the news wants). Words in ``q`` match the
-        story label or a member article's title.
+        most recently active first (what a reader browsing the news wants). Every word of ``q``
+        must appear, in any order, each in the story label or a member article's title.
         """
         where = ["merged_into IS NULL"]
         args: list[Any] = []
-        if q:
-            pattern = "%" + like_escape(q) + "%"
+        for pattern in like_words(q):
             where.append(
                 "(label LIKE ? ESCAPE '\\' OR id IN (SELECT m.story FROM memberships m "
                 "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"

@@ -241,6 +241,16 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+#: words of a search that count; each adds a scan of the text, so a pasted paragraph cannot add hundreds
+MAX_SEARCH_WORDS = 8
+
+
+def like_words(q: str | None) -> list[str]:
+    """``LIKE ... ESCAPE '\\'`` patterns of a search's words (case-insensitive for ASCII), each of
+    which must appear, in any order: the one rule of the articles' and the stories' searches."""
+    return ["%" + like_escape(word) + "%" for word in (q or "").split()[:MAX_SEARCH_WORDS]]
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 

@@ -25,7 +25,7 @@ from newstrace.errors import LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
-from newstrace.store.sqlite import Store, content_hash, like_escape, row_to_article
+from newstrace.store.sqlite import Store, content_hash, like_words, row_to_article
 
 log = logging.getLogger("newstrace.web")
 
@@ -217,8 +217,7 @@ class Repo:
         """Newest first; ``q`` matches every word in title or text (case-insensitive)."""
         where: list[str] = []
         args: list[Any] = []
-        for word in (q or "").split()[:8]:
-            pattern = "%" + like_escape(word) + "%"
+        for pattern in like_words(q):
             where.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
             args += [pattern, pattern]
         if outlet:
