@@ -333,6 +333,12 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert client.get(f"/api/articles/{ids['rewrite']}").json()["outlet"] is None
     assert 'href="/stories?outlet=%3F"' in client.get("/outlets").text
     assert f'href="/stories/{story["id"]}"' in client.get("/stories?outlet=%3F").text
+    # ... and its link to the articles without an outlet lists them, as the API does
+    assert 'href="/articles?outlet=%3F"' in client.get("/outlets").text
+    assert f'href="/articles/{ids["rewrite"]}"' in client.get("/articles?outlet=%3F").text
+    none = client.get("/api/articles", params={"outlet": "?"}).json()
+    assert none["total"] == len(none["articles"]) >= 1 and all(a["outlet"] is None for a in none["articles"])
+    assert ids["rewrite"] in [a["id"] for a in none["articles"]] and ids["rt"] not in [a["id"] for a in none["articles"]]
 
 
 def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: Any) -> None:

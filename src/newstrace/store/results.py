@@ -467,7 +467,7 @@ def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
 NO_OUTLET = "?"
 
 
-def _outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
+def outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
     """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none."""
     return (f"{column} IS NULL", ()) if outlet == NO_OUTLET else (f"{column} = ?", (outlet,))
 
@@ -535,7 +535,7 @@ class CorpusResults:
             )
             args.extend([pattern, pattern])
         if outlet:  # NO_OUTLET too: the network's links to articles without one lead here
-            cond, cond_args = _outlet_is(outlet, "a.outlet")
+            cond, cond_args = outlet_is(outlet, "a.outlet")
             where.append(f"id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE {cond})")
             args.extend(cond_args)
         if date_from:
@@ -593,7 +593,7 @@ class CorpusResults:
 
     def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
         """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists)."""
-        cond, args = _outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
+        cond, args = outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str) -> str | None:

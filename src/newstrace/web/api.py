@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 IdPath = Annotated[str, "article or story id"]
 Q = Annotated[str | None, Query(max_length=200, description="words that must all appear")]
-OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name")]
+OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name; ? for articles without one")]
 FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]

@@ -25,6 +25,7 @@ from newstrace.errors import LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
+from newstrace.store.results import outlet_is
 from newstrace.store.sqlite import Store, content_hash, like_words, row_to_article
 
 log = logging.getLogger("newstrace.web")
@@ -214,15 +215,17 @@ class Repo:
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
-        """Newest first; ``q`` matches every word in title or text (case-insensitive)."""
+        """Newest first; ``q`` matches every word in title or text (case-insensitive), ``outlet``
+        ``"?"`` the articles without one."""
         where: list[str] = []
         args: list[Any] = []
         for pattern in like_words(q):
             where.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
             args += [pattern, pattern]
-        if outlet:
-            where.append("outlet = ?")
-            args.append(outlet)
+        if outlet:  # NO_OUTLET ("?") too: the articles without one, as the stories filter takes it
+            cond, cond_args = outlet_is(outlet)
+            where.append(cond)
+            args += cond_args
         if date_from:
             where.append("published >= ?")
             args.append(date_from)
