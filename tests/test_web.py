@@ -251,6 +251,24 @@ def test_an_unexpected_error_is_the_app_s_error_answer(web_db: tuple[Path, dict[
     assert r.headers["content-security-policy"] == CSP and r.headers["x-frame-options"] == "DENY"
 
 
+def test_upload_report_links_only_to_stored_articles(client: TestClient, ids: dict[str, str]) -> None:
+    # the seeds' text files without rt's .meta.json: the rewrite is stored as uploaded, rt (no
+    # outlet, no URL now) is another article, which the database does not hold
+    from conftest import EXAMPLES
+
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    uploaded = [a["id"] for a in _post(client, "/api/upload", files=files).json()["articles"]]
+    assert ids["rewrite"] in uploaded and ids["rt"] not in uploaded and len(uploaded) == 2
+    page = _post(client, "/upload", files=files)
+    assert page.status_code == 200
+    hrefs = {h.replace("&amp;", "&") for h in re.findall(r'href="(/[^"#]*)"', page.text)}
+    assert f"/articles/{ids['rewrite']}" in hrefs
+    for h in hrefs:
+        assert client.get(h).status_code == 200, h
+    for i in uploaded:  # both are in the graph, linked or not
+        assert f'data-article="{i}"' in page.text
+
+
 def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> None:
     small = Limits(max_upload_bytes=4000)
     with TestClient(create_app(web_db[0], limits=small), base_url=BASE) as c:

@@ -223,7 +223,8 @@ async def upload_submit(
         status = 413 if isinstance(e, LimitError) else 400
         return render(request, "upload.html", status=status, title="Upload", nav="upload", error=str(e),
                       form={"text": text, "html": html, "url": url})
-    view = compare_view(up.articles, up.report, columns=4)
+    stored = await run_in_threadpool(repo.stored_as_given, up.articles)
+    view = compare_view(up.articles, up.report, columns=4, stored=stored)
     return render(request, "compare.html", title="Upload report", nav="upload", view=view,
                   has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
                   uploaded=True, warnings=up.warnings, saved=up.saved)

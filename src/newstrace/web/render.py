@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -112,8 +112,18 @@ def _short(text: str, limit: int = 28) -> str:
 # -- provenance graph ------------------------------------------------------------------------------
 
 
-def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]) -> Markup:
+def _href(href: str | None) -> str:
+    """`` href="..."`` or nothing (an SVG ``<a>`` without one is no link)."""
+    return f' href="{escape(href)}"' if href else ""
+
+
+def provenance_svg(
+    articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
+) -> Markup:
     """Articles left to right by publication time, external sources above, edges as arcs.
+
+    Nodes and edges link to the pages of the ``stored`` articles (default: all); an uploaded
+    article the database does not hold has no page to link to.
 
     Each edge is a link to the compare page of its two articles, carrying its evidence in
     ``data-evidence`` (shown on hover by app.js) and in an SVG ``<title>`` (the browser's own
@@ -155,10 +165,10 @@ def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str,
         cx, cy = (x1 + x2) / 2, min(y1, y2) - lift
         path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {x2:.0f} {y2 - 14:.0f}"
         stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
-        pair = [i for i in (s, d) if i in known]
-        href = compare_href(pair) if len(pair) == 2 else (f"/articles/{pair[0]}" if pair else "#")
+        pair = [i for i in (s, d) if i in known and (stored is None or i in stored)]
+        href = compare_href(pair) if len(pair) == 2 else (f"/articles/{pair[0]}" if pair else None)
         parts.append(
-            f'<a class="edge" href="{escape(href)}" data-source="{escape(s)}" data-derived="{escape(d)}" '
+            f'<a class="edge"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
             f'data-evidence="{escape(ev_text)}">'
             f"<title>{escape(ev_text)}</title>"
             f'<path d="{path}" stroke-width="{stroke:.1f}" marker-end="url(#arrow)"/>'
@@ -167,7 +177,7 @@ def provenance_svg(articles: Sequence[dict[str, Any]], edges: Sequence[dict[str,
     for a in ordered:
         x, y = pos[a["id"]]
         parts.append(
-            f'<a class="node" href="/articles/{escape(a["id"])}" data-article="{escape(a["id"])}">'
+            f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else "/articles/" + a["id"])} data-article="{escape(a["id"])}">'
             f"<title>{escape(a.get('title') or a['id'])}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
             f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(a.get("outlet") or a.get("title") or "?", 22))}</text>'

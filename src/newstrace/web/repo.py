@@ -247,6 +247,12 @@ class Repo:
         ).fetchall()
         return total, [dict(r) for r in rows]
 
+    def stored_as_given(self, articles: list[Article]) -> set[str]:
+        """Ids of these articles that the database holds with this very content (an upload's
+        articles may be new, or carry a stored id with other text): the ones with a page."""
+        state = self.content_state([a.id for a in articles])
+        return {a.id for a in articles if a.id in state and state[a.id][0] == content_hash(a)}
+
     def outlets(self) -> list[tuple[str, int]]:
         rows = self.conn.execute(
             "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet"

@@ -8,7 +8,7 @@ cannot break out of an ``id``/``href``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,8 +63,11 @@ def brief(a: Article) -> dict[str, Any]:
     return a.brief()
 
 
-def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int = 4) -> CompareView:
-    """Side-by-side columns (at most ``columns``) with every highlight of the report."""
+def compare_view(
+    articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int = 4, stored: Collection[str] | None = None
+) -> CompareView:
+    """Side-by-side columns (at most ``columns``) with every highlight of the report; links go to
+    the pages of the ``stored`` articles only (default: all; an upload's may not be)."""
     shown = list(articles)[:columns]
     col_of = {a.id: i for i, a in enumerate(shown)}
     by_id = {a.id: a for a in articles}
@@ -126,7 +129,7 @@ def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, 
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_LABELS.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         f_arts = [x for x in (f.get("articles") or []) if x in by_id]
-        if len(f_arts) >= 2:
+        if len(f_arts) >= 2 and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
         evs = [ev for ev in (f.get("evidence") or []) if isinstance(ev, dict)]
         for ei, ev in enumerate(evs):
@@ -150,7 +153,7 @@ def compare_view(articles: Sequence[Article], report: dict[str, Any] | None, *, 
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id]) for i, a in enumerate(shown)]
     prov = report.get("provenance")
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    graph = provenance_svg([brief(a) for a in articles], [e for e in edges if isinstance(e, dict)])
+    graph = provenance_svg([brief(a) for a in articles], [e for e in edges if isinstance(e, dict)], stored)
     notes = [str(n) for n in (report.get("notes") or [])]
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles), pairs, notes)
 
