@@ -477,3 +477,20 @@ def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewr
         spans = [sp for g in report["quotes"] for v in g["variants"] for sp in v["spans"] if sp["article"] == rt.id]
         assert spans and all(cut.text[sp["start"] : sp["end"]] == sp["text"] for sp in spans)
     assert web["report"]["quotes"] == cli["report"]["quotes"]
+
+
+def test_word_counts_are_the_cli_s(client: TestClient, web_db: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+    """Every list counts words as ``newstrace list`` and the article page do (``Article.words``),
+    not as spaces + 1 (648/691 for the seeds against 658/703)."""
+    from newstrace.cli.main import main
+
+    assert main(["list", "--db", str(web_db[0]), "--json"]) == 0
+    cli = {a["id"]: a["words"] for a in json.loads(capsys.readouterr().out)}
+    listed = {a["id"]: a["words"] for a in client.get("/api/articles").json()["articles"]}
+    assert listed == cli
+    assert all(client.get(f"/api/articles/{i}").json()["words"] == n for i, n in cli.items())
+    page = client.get("/articles").text
+    assert all(f'<td class="num">{n}</td>' in page for n in cli.values())
+    for st in client.get("/api/stories").json()["stories"]:
+        for a in client.get(f"/api/stories/{st['id']}").json()["articles"]:
+            assert a["words"] == cli[a["id"]]

@@ -240,12 +240,13 @@ class Repo:
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         total = int(self.conn.execute(f"SELECT COUNT(*) FROM articles{cond}", args).fetchone()[0])
         rows = self.conn.execute(
-            "SELECT id, title, outlet, published, url, author, length(text) AS chars, "
-            "length(text) - length(replace(text, ' ', '')) + 1 AS words "
-            f"FROM articles{cond} ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?",
+            f"SELECT * FROM articles{cond} ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
-        return total, [dict(r) for r in rows]
+        # words as ``Article.words`` counts them (``list``, ``story``, the article page), not spaces + 1
+        return total, [
+            {**a.brief(), "author": a.author, "chars": len(a.text), "words": a.words} for a in map(row_to_article, rows)
+        ]
 
     def stored_as_given(self, articles: list[Article]) -> set[str]:
         """Ids of these articles that the database holds with this very content (an upload's
