@@ -24,7 +24,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
-from newstrace.store.results import NO_OUTLET, CorpusResults
+from newstrace.store.results import NO_OUTLET, CorpusResults, without_outlet
 from newstrace.store.sqlite import Store
 
 
@@ -166,7 +166,7 @@ def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     """The biggest outlets of a story, then ``? (k)`` for its articles without one, so the counts add up to its size."""
     shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
     text = shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
-    unknown = size - sum(int(o["articles"]) for o in outlets)
+    unknown = without_outlet(outlets, size)
     return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
 
 

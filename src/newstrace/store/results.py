@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -465,6 +465,12 @@ def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
 
 #: how the outlet network, the tables and the ``--outlet`` filter name articles without an outlet
 NO_OUTLET = "?"
+
+
+def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
+    """How many of a story's ``size`` articles name no outlet (its ``outlets`` count the others):
+    what the stories table and the web app's rows show as ``NO_OUTLET``, so the counts add up."""
+    return max(0, size - sum(int(o["articles"]) for o in outlets))
 
 
 def outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:

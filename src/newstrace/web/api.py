@@ -23,6 +23,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 IdPath = Annotated[str, "article or story id"]
 Q = Annotated[str | None, Query(max_length=200, description="words that must all appear")]
 OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name; ? for articles without one")]
+ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
 FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
@@ -75,9 +76,9 @@ def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail,
 
 
 def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
-                 limit: int, offset: int) -> s.StoryList:
+                 limit: int, offset: int, thread: str | None = None) -> s.StoryList:
     res = repo.corpus()
-    total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
+    total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to), thread=thread,
                               limit=limit, offset=offset, order="newest")
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
@@ -187,11 +188,12 @@ async def api_article(request: Request, article_id: str) -> Response:
 
 @router.get("/stories", response_model=s.StoryList)
 async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                      date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+                      date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories."""
     repo = repo_of(request)
-    return await served(repo, lambda: ("stories-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
-                        lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset)))
+    key = ("stories-api", q, outlet, date_from, date_to, thread, limit, offset, repo.generation())
+    return await served(repo, lambda: key,
+                        lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset, thread)))
 
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})

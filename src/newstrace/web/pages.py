@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from newstrace.errors import LimitError, NewstraceError
+from newstrace.store.results import NO_OUTLET, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
@@ -76,27 +77,37 @@ async def stories_page(
     outlet: api.OutletQ = None,
     date_from: FromText = None,
     date_to: ToText = None,
+    thread: api.ThreadQ = None,
     offset: api.OffsetQ = 0,
 ) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
     return await served(repo, lambda: ("stories-page", _query_key(request), repo.generation()),
-                        lambda: _stories_page(request, q, outlet, date_from, date_to, offset))
+                        lambda: _stories_page(request, q, outlet, date_from, date_to, offset, thread))
+
+
+def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
+    """A story's articles per outlet, then ``?`` for those without one (as ``newstrace stories``)."""
+    counts = [(o.outlet, o.articles) for o in st.outlets]
+    rest = without_outlet([o.model_dump() for o in st.outlets], st.size)
+    return [*counts, (NO_OUTLET, rest)] if rest else counts
 
 
 def _stories_page(request: Request, q: str | None, outlet: str | None, date_from: date | None,
-                  date_to: date | None, offset: int) -> Page:
+                  date_to: date | None, offset: int, thread: str | None = None) -> Page:
     repo = api.repo_of(request)
-    data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset)
+    data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset, thread)
     by_thread: dict[str | None, list[s.StorySummary]] = {}
     for st in data.stories:
         by_thread.setdefault(st.thread, []).append(st)
     threads = {t.id: t for t in data.threads}
-    bars = {st.id: coverage_svg([(o.outlet, o.articles) for o in st.outlets], st.size) for st in data.stories}
+    counts = {st.id: outlet_counts(st) for st in data.stories}
+    bars = {st.id: coverage_svg(counts[st.id], st.size) for st in data.stories}
+    named = {st.id: ", ".join(o for o, _ in counts[st.id]) for st in data.stories}
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
-        threads=threads, bars=bars, outlets=repo.outlets(),
-        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
+        threads=threads, bars=bars, named=named, outlets=repo.outlets(),
+        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to), "thread": thread or ""},
         pages=_page_links(request, data.total, offset),
     )
 

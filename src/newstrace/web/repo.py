@@ -25,7 +25,7 @@ from newstrace.errors import LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
-from newstrace.store.results import outlet_is
+from newstrace.store.results import NO_OUTLET, outlet_is
 from newstrace.store.sqlite import Store, content_hash, like_words, row_to_article
 
 log = logging.getLogger("newstrace.web")
@@ -255,10 +255,13 @@ class Repo:
         return {a.id for a in articles if a.id in state and state[a.id][0] == content_hash(a)}
 
     def outlets(self) -> list[tuple[str, int]]:
+        """Articles per outlet, biggest first, then ``?`` for those without one (the filters take it)."""
         rows = self.conn.execute(
             "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet"
         )
-        return [(r["outlet"], int(r["n"])) for r in rows]
+        out = [(r["outlet"], int(r["n"])) for r in rows]
+        rest = int(self.conn.execute("SELECT COUNT(*) FROM articles WHERE outlet IS NULL").fetchone()[0])
+        return [*out, (NO_OUTLET, rest)] if rest else out
 
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
         if not ids:
