@@ -237,6 +237,27 @@ def test_upload_of_a_stored_id_with_other_text_gets_claims_of_its_own_text(clien
     assert page.status_code == 200 and "Upload report" in page.text
 
 
+def test_upload_of_stored_texts_under_other_metadata_is_reported_as_uploaded(client: TestClient, rt: Any, rewrite: Any) -> None:
+    # The compare cache was keyed on ids and texts only: the same texts uploaded again with another
+    # outlet and date got the report of the first upload (its outlets, its order of publication).
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
+
+    def upload(outlet: str, published: str) -> dict[str, Any]:
+        lines = [
+            json.dumps({"id": rt.id, "title": rt.title, "text": rt.text, "outlet": outlet, "published": published}),
+            json.dumps({"id": rewrite.id, "title": rewrite.title, "text": rewrite.text, "published": "2016-11-01"}),
+        ]
+        r = _post(client, "/api/upload", files=[("files", ("two.jsonl", "\n".join(lines).encode(), "text/plain"))])
+        assert r.status_code == 200, r.text
+        return {a["id"]: a for a in r.json()["report"]["articles"]}
+
+    first = upload("rt.com", "2016-10-31")
+    again = upload("other.example", "2016-11-05")
+    assert first[rt.id]["outlet"] == "rt.com" and again[rt.id]["outlet"] == "other.example"
+    assert str(again[rt.id]["published"]).startswith("2016-11-05")
+
+
 def test_an_unexpected_error_is_the_app_s_error_answer(web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     app = create_app(web_db[0])
 

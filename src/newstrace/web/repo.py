@@ -341,7 +341,9 @@ class Repo:
                 f"{len(articles)} articles is more than the {self.limits.max_compare_articles} compare accepts"
             )
         state = self.content_state([a.id for a in articles])
-        key = ("compare", *((a.id, _text_key(a), state.get(a.id, ("", ""))[1]) for a in articles))
+        # the whole article, not its text: outlet and date are in the report (and the date orders
+        # provenance), and an upload may give stored texts other metadata
+        key = ("compare", *((a.id, content_hash(a), state.get(a.id, ("", ""))[1]) for a in articles))
 
         def compute() -> dict[str, Any]:
             # claims are the expensive part (NLP): take what analyze stored, extract the rest
