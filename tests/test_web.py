@@ -85,6 +85,10 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/compare?ids=a&ids=b").status_code == 404
     assert client.get("/compare?ids=a").status_code == 422
+    # said as to a person who ticked one article, or none, or nine
+    assert "ids: at least 2 needed, 1 given" in client.get("/compare?ids=a").text
+    assert "ids: required" in client.get("/compare").text
+    assert "ids: at most 8 allowed, 9 given" in client.get("/compare", params={"ids": list("abcdefghi")}).text
     assert client.get("/api/compare?ids=a&ids=a").status_code == 400
 
 

@@ -241,8 +241,23 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if wants_json(request):
             return _with_headers(JSONResponse({"detail": _plain_errors(exc.errors())}, status_code=422))
-        msgs = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:])}: {e.get('msg')}" for e in exc.errors())
+        msgs = "; ".join(_said(e) for e in exc.errors())
         return _with_headers(_problem(request, 422, f"bad request: {msgs}"))
+
+
+def _said(error: Any) -> str:
+    """One validation error for a person at a page (pydantic's wording is for programmers: "List
+    should have at least 2 items after validation, not 1" after ticking one article to compare)."""
+    name = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+    ctx = error.get("ctx") or {}
+    kind = error.get("type")
+    if kind == "missing":
+        return f"{name}: required"
+    if kind == "too_short" and "min_length" in ctx:
+        return f"{name}: at least {ctx['min_length']} needed, {ctx.get('actual_length', 'fewer')} given"
+    if kind == "too_long" and "max_length" in ctx:
+        return f"{name}: at most {ctx['max_length']} allowed, {ctx.get('actual_length', 'more')} given"
+    return f"{name}: {error.get('msg')}"
 
 
 def _plain_errors(errors: Any) -> list[dict[str, Any]]:
