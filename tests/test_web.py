@@ -176,6 +176,10 @@ def test_static_files_served_from_memory_only(client: TestClient) -> None:
     for bad in ["/static/../app.py", "/static/%2e%2e%2fapp.py", "/static/..%2f..%2fpyproject.toml",
                 "/static/app.py", "/static/__init__.py", "/static//etc/passwd"]:
         assert client.get(bad).status_code == 404, bad
+    # an unknown file is the app's 404 (HTML for a browser, with the security headers), as elsewhere
+    missing = client.get("/static/nope.css", headers={"Accept": "text/html"})
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "content-security-policy" in missing.headers
 
 
 def test_database_is_read_only(client: TestClient) -> None:
@@ -420,6 +424,9 @@ def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: An
     assert f'href="/stories/{story_ids[0]}"' in client.get("/stories", params={"q": query}).text
     # as the articles search: every word must appear
     assert client.get("/api/stories", params={"q": query + " Zanzibar"}).json()["total"] == 0
+    # a NUL ended SQLite's LIKE pattern there, so "\x00Zanzibar" matched everything
+    assert client.get("/api/articles", params={"q": "\x00Zanzibar"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"q": query + " \x00Zanzibar"}).json()["total"] == 0
     assert rt.id in [a["id"] for a in client.get("/api/articles", params={"q": query}).json()["articles"]]
 
 

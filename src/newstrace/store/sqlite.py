@@ -248,7 +248,10 @@ MAX_SEARCH_WORDS = 8
 def like_words(q: str | None) -> list[str]:
     """``LIKE ... ESCAPE '\\'`` patterns of a search's words (case-insensitive for ASCII), each of
     which must appear, in any order: the one rule of the articles' and the stories' searches."""
-    return ["%" + like_escape(word) + "%" for word in (q or "").split()[:MAX_SEARCH_WORDS]]
+    # a NUL ends the pattern in SQLite's LIKE, so "%\x00%" matched every row as if it were
+    # "Aleppo\x00" too: control characters are dropped (a query of nothing else is no query)
+    words = ("".join(c for c in w if c.isprintable()) for w in (q or "").split())
+    return ["%" + like_escape(word) + "%" for word in [w for w in words if w][:MAX_SEARCH_WORDS]]
 
 
 def _statements(script: str) -> list[str]:

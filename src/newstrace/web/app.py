@@ -110,8 +110,8 @@ def create_app(
     @app.get("/static/{name}", include_in_schema=False)
     def static_file(name: str) -> Response:
         body = app.state.static.get(name)
-        if body is None:
-            return Response("not found", status_code=404, media_type="text/plain")
+        if body is None:  # the app's own 404 page or JSON, as for any other unknown path
+            raise StarletteHTTPException(404, "no such file")
         suffix = "." + name.rsplit(".", 1)[-1]
         return Response(body, media_type=STATIC_TYPES[suffix], headers={"Cache-Control": "public, max-age=3600"})
 
