@@ -275,11 +275,11 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
         real = local_engine.article_steps
         calls = {"n": 0}
 
-        def dying(arts, steps, semantic=False):  # type: ignore[no-untyped-def]
+        def dying(arts, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
             calls["n"] += 1
             if calls["n"] == 3:
                 raise KeyboardInterrupt  # the run is killed inside its third batch
-            return real(arts, steps, semantic=semantic)
+            return real(arts, steps, semantic=semantic, **kw)
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
         with pytest.raises(KeyboardInterrupt):  # in this process, where the replaced step runs
@@ -378,11 +378,11 @@ def test_recluster_rebuilds_what_a_fresh_analysis_builds(tmp_path: Path, monkeyp
         real = local_engine.article_steps
         calls = {"n": 0}
 
-        def dying(arts, steps, semantic=False):  # type: ignore[no-untyped-def]
+        def dying(arts, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
             calls["n"] += 1
             if calls["n"] == 3:
                 raise KeyboardInterrupt
-            return real(arts, steps, semantic=semantic)
+            return real(arts, steps, semantic=semantic, **kw)
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
         with pytest.raises(KeyboardInterrupt):
@@ -582,6 +582,46 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2)
     with Store(db, readonly=True) as st:
         assert [r[0] for r in st.conn.execute("SELECT DISTINCT steps FROM analysis")] == ["claims,reuse,stories"]
+
+
+def test_reuse_added_later_keeps_the_claims_already_extracted(
+    tmp_path: Path, examples: dict[str, Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--no-reuse`, then a plain `analyze`, took the articles again for their reuse and parsed
+    # their claims again too (the NLP half of the cost), for the same text by the same rules
+    import newstrace.claims as claims_stage
+
+    db = tmp_path / "ex.db"
+    with Store(db) as st:
+        st.add_articles(list(examples.values()))
+        assert analyze(st, steps=("claims", "stories"), workers=1).analysed == 2
+
+    def quotes() -> list[tuple[Any, ...]]:
+        with Store(db, readonly=True) as st:
+            return sorted(tuple(r) for r in st.conn.execute("SELECT * FROM quotes"))
+
+    before = quotes()
+    assert before
+    parsed: list[str] = []
+    real = claims_stage.extract_many
+
+    def counted(arts: Any, **kw: Any) -> Any:
+        arts = list(arts)
+        parsed.extend(a.id for a in arts)
+        return real(arts, **kw)
+
+    monkeypatch.setattr(claims_stage, "extract_many", counted)
+    with Store(db) as st:
+        rep = analyze(st, workers=1)
+        assert rep.analysed == 2 and R.all_pairs(st.conn)  # the reuse step ran ...
+    assert parsed == [] and quotes() == before  # ... and the claims stayed as they were
+    # an article whose text changed is parsed again, the other one not
+    changed = dataclasses.replace(examples["rt"], text=examples["rt"].text.replace("appalled", "dismayed"))
+    with Store(db) as st:
+        st.add_articles([changed])
+        assert analyze(st, workers=1).analysed == 1
+        rt = R.claims_of(st.conn, RT)
+    assert parsed == [RT] and rt is not None and any("dismayed" in q.text for q in rt.quotes)
 
 
 def test_a_claims_only_run_reads_no_clustering_features(examples: dict[str, Article], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -252,8 +252,10 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=watch, name="newstrace-parent-watch", daemon=True).start()
 
 
-def _worker_article_steps(arts: list[Article], steps: list[str], semantic: bool = False) -> list[ArticleRecord]:
-    return list(article_steps(arts, steps, semantic=semantic))
+def _worker_article_steps(
+    arts: list[Article], steps: list[str], semantic: bool = False, claims_kept: frozenset[str] = frozenset()
+) -> list[ArticleRecord]:
+    return list(article_steps(arts, steps, semantic=semantic, claims_kept=claims_kept))
 
 
 #: the worker's own read-only connection to the database being analysed
@@ -317,13 +319,16 @@ class _Steps:
                 max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
             )
 
-    def articles(self, arts: list[Article]) -> _Records:
-        """Per-article records, started now (on the pool) so they can run while the caller works."""
+    def articles(self, arts: list[Article], claims_kept: frozenset[str] = frozenset()) -> _Records:
+        """Per-article records, started now (on the pool) so they can run while the caller works;
+        the claims of ``claims_kept`` are not extracted (``article_steps``)."""
         if self.pool is None:  # computed when the batch is taken, as without a pool
-            return _Records(later=lambda: _worker_article_steps(arts, self.steps, self.semantic))
+            return _Records(later=lambda: _worker_article_steps(arts, self.steps, self.semantic, claims_kept))
         parts = _split(arts, self.workers * 2)
         return _Records(
-            parts=[self.pool.submit(_worker_article_steps, part, self.steps, self.semantic) for part in parts]
+            parts=[
+                self.pool.submit(_worker_article_steps, part, self.steps, self.semantic, claims_kept) for part in parts
+            ]
         )
 
     def pairs(self, store: Store, jobs: list[tuple[Article, list[str]]], warn: Warn) -> Iterator[list[PairRecord | None]]:
@@ -460,9 +465,11 @@ def analyze(
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
 
-    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records]:
+    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records, frozenset[str]]:
         arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
-        return arts, run.articles(arts)
+        # analysed before, unchanged and with current claims: only a step they lacked is run
+        kept = frozenset(R.claims_current(conn, sorted(_reanalysed(store, chunk)))) if "claims" in steps else frozenset()
+        return arts, run.articles(arts, kept), kept
 
     done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
@@ -470,7 +477,7 @@ def analyze(
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
-            arts, pending_records = upcoming
+            arts, pending_records, claims_kept = upcoming
             again = {a.id for a in arts} & _reanalysed(store, chunk)
             # of those, the ones whose text or analysis version changed (not only a step added):
             # only their kept story may differ from what a fresh placement would give
@@ -481,7 +488,7 @@ def analyze(
                 if semantic:
                     R.put_state(conn, R.SEMANTIC_KEY, SEMANTIC_MODEL)
                 if again:
-                    R.clear_article_results(conn, sorted(again))
+                    R.clear_article_results(conn, sorted(again), keep_claims=claims_kept)
                 partners: dict[str, dict[str, float]] = {}
                 jobs: list[tuple[Article, list[str]]] = []
                 if "reuse" in steps:

@@ -7,7 +7,7 @@ models, so the same input gives the same records whichever engine runs them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -59,13 +59,17 @@ def order_key(article: Article) -> tuple[bool, str, str]:
 
 
 def article_steps(
-    articles: Iterable[Article], steps: Sequence[str] = STEPS, semantic: bool = False
+    articles: Iterable[Article],
+    steps: Sequence[str] = STEPS,
+    semantic: bool = False,
+    claims_kept: Collection[str] = frozenset(),
 ) -> Iterator[ArticleRecord]:
     """Records of each article, in input order; claims are parsed in batches (``nlp.pipe``).
 
     ``semantic`` adds each article's sentence embedding to its clustering features (extra
     ``semantic``; only when the ``stories`` step runs, the one that reads them). The embedding
-    module is imported only then, so default runs never load it.
+    module is imported only then, so default runs never load it. Articles in ``claims_kept`` have
+    current claims stored (``results.claims_current``): theirs are not extracted (``claims`` None).
     """
     arts = list(articles)
     embs: list[list[float]] | None = None
@@ -78,7 +82,7 @@ def article_steps(
     if "claims" in steps:
         from newstrace.claims import extract_many
 
-        claims = extract_many(arts, warn=said.append)
+        claims = extract_many([a for a in arts if a.id not in claims_kept], warn=said.append)
     keys_fn = None
     if "reuse" in steps:
         from newstrace.reuse import candidate_keys
@@ -103,7 +107,7 @@ def article_steps(
             id=a.id,
             features=feats,
             keys=keys,
-            claims=next(claims) if claims is not None else None,
+            claims=next(claims) if claims is not None and a.id not in claims_kept else None,
             warnings=said[:],
         )
         said.clear()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -119,6 +119,25 @@ def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_
     return out
 
 
+def claims_current(conn: sqlite3.Connection, ids: Sequence[str], claims_version: int = CLAIMS_VERSION) -> set[str]:
+    """Those of ``ids`` whose stored claims are of their current text, by this version's analysis
+    and claims rules: an article analysed again only for a step it lacked (``--no-reuse``, then a
+    plain ``analyze``) keeps them rather than paying for the parse again."""
+    fresh = sorted(set(ids) - stale(conn, ids))
+    out: set[str] = set()
+    for chunk in _chunks(fresh, 500):
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT article FROM analysis WHERE article IN ({marks}) AND claims_version >= ? "
+                "AND instr(',' || steps || ',', ',claims,') > 0",
+                (*chunk, claims_version),
+            )
+        )
+    return out
+
+
 def changed_since_analysis(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Those of ``ids`` analysed whose text has changed since (an ingest after the ``analyze``):
     their stored passages and claims hold offsets into the old text."""
@@ -180,14 +199,16 @@ def start_recluster(conn: sqlite3.Connection, state: dict[str, bytes | str]) -> 
     conn.execute("UPDATE analysis SET clustered=0")
 
 
-def clear_article_results(conn: sqlite3.Connection, ids: Sequence[str]) -> None:
-    """Forget per-article results of re-analysed articles (their story membership is kept)."""
+def clear_article_results(conn: sqlite3.Connection, ids: Sequence[str], keep_claims: Collection[str] = ()) -> None:
+    """Forget per-article results of re-analysed articles (their story membership is kept, and
+    the claims of ``keep_claims``, which ``claims_current`` found current)."""
     for i in ids:
         conn.execute("DELETE FROM reuse_keys WHERE article=?", (i,))
         conn.execute("DELETE FROM passages WHERE a=? OR b=?", (i, i))
         conn.execute("DELETE FROM reuse_pairs WHERE a=? OR b=?", (i, i))
-        conn.execute("DELETE FROM quotes WHERE article=?", (i,))
-        conn.execute("DELETE FROM quantities WHERE article=?", (i,))
+        if i not in keep_claims:
+            conn.execute("DELETE FROM quotes WHERE article=?", (i,))
+            conn.execute("DELETE FROM quantities WHERE article=?", (i,))
 
 
 def get_state(conn: sqlite3.Connection, key: str) -> bytes | None:
