@@ -465,11 +465,12 @@ def analyze(
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
 
-    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records, frozenset[str]]:
+    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records, set[str], frozenset[str]]:
         arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
+        again = _reanalysed(store, chunk)
         # analysed before, unchanged and with current claims: only a step they lacked is run
-        kept = frozenset(R.claims_current(conn, sorted(_reanalysed(store, chunk)))) if "claims" in steps else frozenset()
-        return arts, run.articles(arts, kept), kept
+        kept = frozenset(R.claims_current(conn, sorted(again))) if "claims" in steps else frozenset()
+        return arts, run.articles(arts, kept), again, kept
 
     done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
@@ -477,8 +478,7 @@ def analyze(
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
-            arts, pending_records, claims_kept = upcoming
-            again = {a.id for a in arts} & _reanalysed(store, chunk)
+            arts, pending_records, again, claims_kept = upcoming
             # of those, the ones whose text or analysis version changed (not only a step added):
             # only their kept story may differ from what a fresh placement would give
             stale = R.stale(conn, sorted(again))
@@ -680,10 +680,14 @@ def _articles(store: Store, seqs: Sequence[int]) -> list[Article]:
 
 
 def _reanalysed(store: Store, chunk: Sequence[tuple[int, bool]]) -> set[str]:
+    """Ids of the chunk's articles analysed before (their ids only: the texts are loaded once)."""
     seqs = [s for s, before in chunk if before]
-    if not seqs:
-        return set()
-    return {a.id for a in _articles(store, seqs)}
+    out: set[str] = set()
+    for i in range(0, len(seqs), 500):
+        part = seqs[i : i + 500]
+        marks = ",".join("?" * len(part))
+        out.update(r[0] for r in store.conn.execute(f"SELECT id FROM articles WHERE seq IN ({marks})", part))
+    return out
 
 
 def _has_membership(conn: Any, ids: set[str]) -> set[str]:

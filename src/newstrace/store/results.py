@@ -123,16 +123,16 @@ def claims_current(conn: sqlite3.Connection, ids: Sequence[str], claims_version:
     """Those of ``ids`` whose stored claims are of their current text, by this version's analysis
     and claims rules: an article analysed again only for a step it lacked (``--no-reuse``, then a
     plain ``analyze``) keeps them rather than paying for the parse again."""
-    fresh = sorted(set(ids) - stale(conn, ids))
+    changed, changed_args = _to_analyse(ANALYSIS_VERSION, ())  # what ``stale`` calls changed
     out: set[str] = set()
-    for chunk in _chunks(fresh, 500):
+    for chunk in _chunks(sorted(set(ids)), 500):
         marks = ",".join("?" * len(chunk))
         out.update(
             r[0]
             for r in conn.execute(
-                f"SELECT article FROM analysis WHERE article IN ({marks}) AND claims_version >= ? "
-                "AND instr(',' || steps || ',', ',claims,') > 0",
-                (*chunk, claims_version),
+                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id WHERE a.id IN ({marks}) "
+                f"AND NOT {changed} AND an.claims_version >= ? AND instr(',' || an.steps || ',', ',claims,') > 0",
+                (*chunk, *changed_args, claims_version),
             )
         )
     return out

@@ -361,9 +361,10 @@ class Repo:
         and the articles its report covers."""
         from newstrace.corpus.report import story_report
 
-        doc, _ = story_report(self.store(), summary, ids, max_articles=STORY_COMPARE_MAX, claims_for=self.article_claims)
-        covered = [a["id"] for a in (doc["report"] or {}).get("articles", [])]
-        return doc, self.articles_by_ids(covered)
+        doc, comparison = story_report(
+            self.store(), summary, ids, max_articles=STORY_COMPARE_MAX, claims_for=self.article_claims
+        )
+        return doc, list(comparison.articles) if comparison is not None else []
 
     # -- stories, threads, outlet network (corpus stage) ----------------------------------------
 
