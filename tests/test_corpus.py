@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -155,12 +156,12 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     net = json.loads(capsys.readouterr().out)
     sana = next(o for o in net["outlets"] if o["outlet"] == "sana")
     assert sana["articles"] >= 30 and 0 < sana["first_seen"] <= sana["stories"]
-    # every analysed article is in a story, the rewrite (no outlet: "?") as much as SANA's
-    assert "?" in {o["outlet"] for o in net["outlets"]}
+    # every analysed article is in a story, the rewrite (no outlet: null, as `list` says) as much as SANA's
+    assert None in {o["outlet"] for o in net["outlets"]} and "?" not in {o["outlet"] for o in net["outlets"]}
     assert all(1 <= o["stories"] <= o["articles"] for o in net["outlets"])
     edges = {(e["source"], e["derived"]): e for e in net["edges"]}
     # the rewrite (no outlet) copies RT's quote and more, in their story
-    rt = edges[("rt.com", "?")]
+    rt = edges[("rt.com", None)]
     assert rt["count"] == rt["in_story"] == 1 and rt["chars"] > 400
     # al-Manar and SANA share stock phrases months apart: many pairs, none in one story
     manar = edges[("manar", "sana")]
@@ -175,6 +176,9 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     assert main(["outlets", "--db", str(fakes_db), "--limit", "1"]) == 0
     table = capsys.readouterr().out
     assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())
+    assert main(["outlets", "--db", str(fakes_db)]) == 0
+    table = capsys.readouterr().out  # tables spell "no outlet" ?, where the JSON says null
+    assert re.search(r"│ \?\s+│ 1\s+│ 1\s+│", table) and re.search(r"│ rt\.com\s+│ \?\s+│ 1\s+│ 1\s+│", table)
 
 
 @pytest.mark.data

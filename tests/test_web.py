@@ -379,6 +379,9 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     # the rewrite names no outlet: the network draws it as "?", and its links list its stories
     assert client.get(f"/api/articles/{ids['rewrite']}").json()["outlet"] is None
     assert 'href="/stories?outlet=%3F"' in client.get("/outlets").text
+    # ... which the JSON names null, as the article itself and `newstrace outlets --json` do
+    net = client.get("/api/outlets").json()
+    assert None in {o["outlet"] for o in net["outlets"]} and ("rt.com", None) in {(e["source"], e["derived"]) for e in net["edges"]}
     assert f'href="/stories/{story["id"]}"' in client.get("/stories?outlet=%3F").text
     # ... and its link to the articles without an outlet lists them, as the API does
     assert 'href="/articles?outlet=%3F"' in client.get("/outlets").text
@@ -466,12 +469,12 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     table = page.split('<table class="edges">')[1].split("</table>")[0]
     assert table.count("<tr>") == 1 + 2  # the header and two edges
     first = edges[0]
-    assert f"<td>{first['source']}</td><td>{first['derived']}</td><td class=\"num\">{first['in_story']}</td>" in table
+    assert f"<td>{first['source'] or '?'}</td><td>{first['derived'] or '?'}</td><td class=\"num\">{first['in_story']}</td>" in table
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
     graph = page.split('<svg class="network"')[1].split("</svg>")[0]
     drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="([^"]+?) → ([^"]+?): ', graph)
     assert {cls for cls, _, _ in drawn} == {"edge", "edge loose"}
-    by_pair = {(e["source"], e["derived"]): e for e in edges}
+    by_pair = {(e["source"] or "?", e["derived"] or "?"): e for e in edges}  # JSON null, drawn "?"
     assert all((cls == "edge loose") == (by_pair[(a, b)]["in_story"] == 0) for cls, a, b in drawn)
     assert f"The 2 strongest of {len(edges)} pairs of outlets" in page
 

@@ -24,7 +24,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
-from newstrace.store.results import NO_OUTLET, CorpusResults, without_outlet
+from newstrace.store.results import NO_OUTLET, CorpusResults, shown_outlet, without_outlet
 from newstrace.store.sqlite import Store
 
 
@@ -326,7 +326,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     for col in ("outlet", "articles", "stories", "first in", "share first"):
         table.add_column(col, no_wrap=True)
     for s in shown:
-        table.add_row(escape(s["outlet"]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        table.add_row(escape(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
         et = Table(
@@ -336,7 +336,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
         for col in ("source", "derived", "in one story", "pairs", "characters"):
             et.add_column(col)
         for e in shown_edges:
-            et.add_row(escape(e["source"]), escape(e["derived"]), str(e["in_story"]), str(e["count"]), str(e["chars"]))
+            et.add_row(escape(shown_outlet(e["source"])), escape(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]), str(e["chars"]))
         out.print(et)
 
 

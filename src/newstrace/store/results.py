@@ -494,6 +494,16 @@ def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
     return max(0, size - sum(int(o["articles"]) for o in outlets))
 
 
+def named(outlet: str) -> str | None:
+    """The outlet as data: None for ``NO_OUTLET``, which only tables and filters spell ``?``."""
+    return None if outlet == NO_OUTLET else outlet
+
+
+def shown_outlet(outlet: str | None) -> str:
+    """The outlet as a table, a graph or a filter link names it: ``NO_OUTLET`` for none."""
+    return outlet or NO_OUTLET
+
+
 def outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
     """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none."""
     return (f"{column} IS NULL", ()) if outlet == NO_OUTLET else (f"{column} = ?", (outlet,))
@@ -645,6 +655,9 @@ class CorpusResults:
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Outlet statistics and directed reuse edges between outlets (``outlets`` command).
 
+        Articles without an outlet are one entry whose ``outlet`` (or edge ``source`` /
+        ``derived``) is None, as ``list`` and ``stories`` give it; tables print it ``NO_OUTLET``.
+
         An edge counts reuse pairs (``count``), those whose two articles are in one story
         (``in_story``), and the characters they share (``chars``, the shorter side of each passage).
         """
@@ -700,7 +713,9 @@ class CorpusResults:
         outlets.sort(key=lambda d: (-int(d["stories"]), -int(d["articles"]), str(d["outlet"])))
         # strongest first: most pairs within one story, then most pairs
         edge_list = [
-            {"source": s, "derived": d, "count": n, "in_story": in_story[(s, d)], "chars": chars[(s, d)]}
+            {"source": named(s), "derived": named(d), "count": n, "in_story": in_story[(s, d)], "chars": chars[(s, d)]}
             for (s, d), n in sorted(edges.items(), key=lambda kv: (-in_story[kv[0]], -kv[1], kv[0]))
         ]
+        for stat in outlets:
+            stat["outlet"] = named(stat["outlet"])
         return outlets, edge_list

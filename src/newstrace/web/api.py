@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from newstrace.model import Article
+from newstrace.store.results import named
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
 from newstrace.web.repo import Repo
@@ -140,7 +141,7 @@ def load_network(repo: Repo) -> s.OutletNetwork:
     res = repo.corpus()
     outlets, edges = res.network()
     if not res.available:
-        outlets = [{"outlet": o, "articles": n} for o, n in repo.outlets()]
+        outlets = [{"outlet": named(o), "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(
         available=res.available,
         outlets=[s.OutletStat(**o) for o in outlets],

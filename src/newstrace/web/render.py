@@ -18,6 +18,8 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from newstrace.store.results import shown_outlet
+
 
 @dataclass
 class Ann:
@@ -337,8 +339,8 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     """
     if not outlets:
         return Markup("")
-    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), str(o["outlet"])))[:limit]
-    names = [str(o["outlet"]) for o in top]
+    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), shown_outlet(o["outlet"])))[:limit]
+    names = [shown_outlet(o["outlet"]) for o in top]
     size, r = 520, 190
     cx = cy = size / 2
     pos = {
@@ -353,7 +355,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         'class="arrowhead"/></marker></defs>'
     ]
     for e in edges:
-        a, b = str(e.get("source")), str(e.get("derived"))
+        a, b = shown_outlet(e.get("source")), shown_outlet(e.get("derived"))
         if a not in pos or b not in pos or a == b:
             continue
         (x1, y1), (x2, y2) = pos[a], pos[b]

@@ -187,15 +187,15 @@ class StoryDetail(BaseModel):
 
 
 class OutletEdge(_Open):
-    source: str = Field(description="outlet whose text reappears")
-    derived: str = Field(description="outlet that reuses it")
+    source: str | None = Field(description="outlet whose text reappears (null: articles without an outlet)")
+    derived: str | None = Field(description="outlet that reuses it (null: articles without an outlet)")
     count: int = Field(description="pairs of articles sharing passages")
     in_story: int = Field(0, description="of those, pairs whose two articles are in one story")
     chars: int = Field(0, description="characters those pairs share (the shorter side of each passage)")
 
 
 class OutletStat(_Open):
-    outlet: str
+    outlet: str | None = Field(description="null: the articles without an outlet, filtered as outlet=?")
     articles: int = 0
     stories: int = 0
     first_seen: int = Field(0, description="stories this outlet was first in")
