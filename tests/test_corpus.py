@@ -9,6 +9,7 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -455,6 +456,51 @@ def test_a_headline_pasted_into_the_body_makes_no_name() -> None:
     names = {f.terms[d] for d in f.ents if d in f.terms}
     assert {"Aleppo Police Command", "SANA", "Aleppo"} <= names
     assert not {"Civilians", "Killed", "Scores", "Injured", "Terrorist", "Attacks"} & names
+
+
+def test_a_headline_copy_cut_short_and_subheadings_make_no_name() -> None:
+    """Al-Manar's page title ends in the site's name, so the copy in the body is only the title's
+    opening words; subheadings capitalise common words the article writes in lower case more
+    often. Neither names anything ("Homs, Suicide, Blasts" and "Injured, Bustan, Civilians" were
+    story labels)."""
+    text = (
+        "05-05-2016 Several Syrians Killed Injured in Homs Suicide Blasts. Several people were killed and "
+        "injured in twin terrorist attacks that hit Homs eastern countryside, state news agency SANA reported "
+        "on Thursday, quoting Homs Governor Talal al-Barazi as putting the death toll at six and the number of injured "
+        "at 28. At least 57 Civilians killed More than 150 Injured in continued Nusra Front terrorist "
+        "attacks on the city, the governor said, and civilians injured in the suicide blasts were taken "
+        "to hospitals in Homs. Barazi said the blasts hit a checkpoint."
+    )
+    f = article_features(Article.create(text, title="Several Syrians Killed Injured in Homs Suicide Blasts- Al Manar TV Website Archive"))
+    names = {f.terms[d] for d in f.ents if d in f.terms}
+    assert {"Homs", "SANA"} <= names
+    assert not {"Suicide", "Blasts", "Injured", "Civilians", "Killed", "Several"} & names
+
+
+def test_story_labels_leave_out_the_outlets_own_names_and_page_furniture() -> None:
+    """TRT World signs every article "Follow TRT World on Youtube": its name and the furniture
+    filled the labels of its stories ("TRT World, Follow, Youtube: manbij us-led strikes")."""
+    from newstrace.corpus.stories import cluster_features
+
+    body = (
+        "US-led coalition air strikes killed 15 civilians in the town of Manbij in northern Syria on Monday, "
+        "activists said. The Syrian Democratic Forces are besieging Manbij. The Syrian Observatory for "
+        "Human Rights said the strikes hit houses in Manbij. Follow TRT World on Youtube. Follow TRT World "
+        "on Youtube. TRT World and agencies."
+    )
+    arts = [
+        Article.create(body, id=f"trt-{i}", outlet="trt", title="Coalition strikes kill civilians in Manbij", published=date(2016, 7, 18))
+        for i in range(2)
+    ]
+    arts[1] = dataclasses.replace(arts[1], text=arts[1].text.replace("15 civilians", "fifteen civilians"))
+    _, stories, cl = cluster_features([article_features(a) for a in arts])
+    (story,) = stories.values()
+    label = story.label(cl.df)
+    assert label.startswith("Manbij")
+    assert not {"trt", "world", "follow", "youtube"} & set(re.split(r"[^a-z]+", label.lower())), label
+    # the same words in another outlet's story are its subject
+    other = dataclasses.replace(story, outlets=Counter({"reuters": 2}))
+    assert "TRT World" in other.label(cl.df)
 
 
 def test_a_title_case_headline_names_only_what_the_body_capitalises() -> None:

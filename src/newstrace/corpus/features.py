@@ -16,7 +16,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -52,7 +52,7 @@ _PLACE = re.compile(
     re.UNICODE,
 )
 #: lower-case words inside a name ("Ministry of Defence", "Bashar al Assad", "Staffan de Mistura")
-_NAME_JOINERS = frozenset({"of", "for", "al", "el", "bin", "ibn", "de"})
+NAME_JOINERS = frozenset({"of", "for", "al", "el", "bin", "ibn", "de"})
 #: capitalised words in the longest name a label shows ("Syrian Observatory for Human Rights");
 #: longer runs of capitals are lists or title-case phrases
 NAME_WORDS = 4
@@ -218,7 +218,7 @@ def _entity_counts(toks: list[tuple[str, bool, str]], runs: list[Run] | None = N
             close()
         if not w[:1].isupper() or (start and w not in mid) or (w.isupper() and len(w) > 5):
             # shouted headlines are not acronyms; a joiner continues a name it stands inside
-            if adjacent and w in _NAME_JOINERS:
+            if adjacent and w in NAME_JOINERS:
                 run.append((w, None))
             else:
                 close()
@@ -235,7 +235,7 @@ def _entity_counts(toks: list[tuple[str, bool, str]], runs: list[Run] | None = N
     return counts
 
 
-def entity_names(runs: list[Run], wanted: Iterable[str], common: set[str]) -> dict[str, str]:
+def entity_names(runs: list[Run], wanted: Iterable[str], common: Collection[str]) -> dict[str, str]:
     """How labels show each wanted entity: the name it most often stands in ("Khan Sheikhoun" for
     "sheikhoun"), so that a label does not cut one place into two, else the word as written.
 
@@ -285,26 +285,40 @@ def title_case(words: list[str]) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
 
 
-def written_as_names(toks: list[tuple[str, bool, str]], title: list[str]) -> set[str]:
-    """Terms the body capitalises inside its sentences, outside copies of the headline.
+#: opening words of a title-case headline that, found as one run in the body, make a pasted copy
+PASTED_WORDS = 4
+
+
+def _bare(word: str) -> str:
+    return word.strip("-–—:|.,")
+
+
+def written_as_names(toks: list[tuple[str, bool, str]], title: list[str]) -> Counter[str]:
+    """Terms the body capitalises inside its sentences, outside copies of the headline, and how often.
 
     Many pages open with their title-case headline pasted into the body ("135 Civilians Killed in
     Escalating Bombardment on Idlib"), so its words count as entities there; a word capitalised
     only in the headline and its copies, and written in lower case elsewhere, names nothing a
     label should show ("Escalating", "Bombardment"), while "Idlib" is capitalised everywhere.
     """
-    words = [w for w, _, _ in toks]
+    words = [_bare(w) for w, _, _ in toks]
+    title = [_bare(w) for w in title]
     pasted = [False] * len(words)
     m = len(title)
     if m >= 3:  # a short title's words recur in any text as a sequence
-        for i in range(len(words) - m + 1):
-            if words[i] == title[0] and words[i : i + m] == title:
-                pasted[i : i + m] = [True] * m
-    return {
+        for i in range(len(words)):
+            # the headline's opening words as far as the copy goes: pages cut a site name off the
+            # title ("Several Syrians Killed ... Blasts- Al Manar TV Website Archive")
+            k = 0
+            while k < m and i + k < len(words) and words[i + k] == title[k]:
+                k += 1
+            if k >= min(m, PASTED_WORDS):
+                pasted[i : i + k] = [True] * k
+    return Counter(
         t
         for (w, start, _), copy in zip(toks, pasted, strict=True)
         if not start and not copy and w[:1].isupper() and (t := norm_term(w))
-    }
+    )
 
 
 def place_counts(text: str) -> Counter[str]:
@@ -337,14 +351,14 @@ def article_features(article: Article) -> ArticleFeatures:
             shown.setdefault(t, w)
     n_lead = sum(lead_terms.values())
     # words the article also writes in lower case: capitalised by a headline pasted into the body
-    common: set[str] = set()
+    common: Counter[str] = Counter()
     for w, _, _ in body_toks:
         t = norm_term(w)
         if t:
             body_terms[t] += 1
             shown.setdefault(t, w)
             if w[:1].islower():
-                common.add(t)
+                common[t] += 1
             if n_lead < LEAD_TERMS:
                 lead_terms[t] += 1
                 n_lead += 1
@@ -371,7 +385,9 @@ def article_features(article: Article) -> ArticleFeatures:
     label_ents = [
         t
         for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))
-        if t in named or not (shouted or t in common)
+        # capitalised more often inside sentences than written in lower case: a subheading
+        # ("At least 57 Civilians killed More than 150 Injured") capitalises common words too
+        if named[t] > common[t] or not (shouted or t in common)
     ][:LABEL_TERMS]
     names = entity_names(runs, label_ents, common)
     title_ents = {norm_term(w): surface(w) for w, _, _ in reversed(title_toks)}

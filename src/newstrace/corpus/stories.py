@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import re
 import struct
 import zlib
 from collections import Counter
@@ -30,7 +31,7 @@ from typing import Any, Literal
 import numpy as np
 
 from newstrace.corpus import params
-from newstrace.corpus.features import ArticleFeatures
+from newstrace.corpus.features import NAME_JOINERS, ArticleFeatures
 from newstrace.corpus.similarity import (
     STATE_DIM,
     STATE_VALUE,
@@ -60,6 +61,14 @@ def cluster_id(level: Level, first_article: str) -> str:
     """Stable id from the first article, identical whichever engine built the cluster."""
     prefix = "s" if level == "story" else "t"
     return prefix + hashlib.sha1(f"{level}:{first_article}".encode()).hexdigest()[:11]
+
+
+#: capitalised words of page furniture pasted with the text ("Follow TRT World on Youtube",
+#: "Ahram Online", "MoreImage"): no story is about them, so labels leave them out
+PAGE_WORDS = frozenset(
+    {"follow", "subscribe", "youtube", "facebook", "twitter", "instagram", "telegram", "online", "moreimage",
+     "copyright", "click", "share", "video", "photo", "print", "advertisement"}
+)
 
 
 @dataclass
@@ -99,11 +108,20 @@ class Cluster:
             order = sorted(zip(dims, idf, strict=True), key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]]))
             return [self.terms[d] for d, _ in order]
 
+        # the outlets' own names ("TRT World", "Ahram Online", "Reuters") sign their articles and
+        # name no part of the story
+        stems = [o.lower().split(".")[0] for o in self.outlets]
+        own = {w for o in stems for w in re.split(r"[^a-z0-9]+", o) if len(w) > 1}
+        own |= {re.sub(r"[^a-z0-9]", "", o) for o in stems}  # "dailysabah": "Daily Sabah"
         names: list[str] = []
+        dropped: set[str] = set()
         for e in ranked(self.centroid.ents.v):
             # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
             name = e if any(c.isupper() for c in e) else e.title()
             parts = set(name.lower().split())
+            if parts & own or re.sub(r"[^a-z0-9]", "", name.lower()) in own or parts <= PAGE_WORDS | NAME_JOINERS:
+                dropped |= parts  # nor their words ("trt world" once "TRT World" is left out)
+                continue
             # a subset, or another form of one name ("Foreign Minister Mohammad Javad" beside
             # "Minister Mohammad Javad Zarif"): most of its words already shown in one name
             if any(2 * len(parts & set(n.lower().split())) > len(parts) for n in names):
@@ -116,7 +134,7 @@ class Cluster:
                 names.append(name)
             if len(names) == n_ents:
                 break
-        skip = {w for n in names for w in n.lower().split()}
+        skip = {w for n in names for w in n.lower().split()} | dropped | PAGE_WORDS
         words: list[str] = []
         for w in ranked(self.centroid.body.v):
             if w.lower() not in skip and w not in words:
