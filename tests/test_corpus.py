@@ -441,6 +441,12 @@ def test_labels_show_the_names_an_article_writes(rt: Article, rewrite: Article) 
     assert {"United Nations", "Mistura"} <= names["rt.com"] and "Staffan de Mistura" not in names["rt.com"]
 
 
+def label_names(text: str, title: str) -> set[str]:
+    """The names an article's entities are shown as in labels."""
+    f = article_features(Article.create(text, title=title))
+    return {f.terms[d] for d in f.ents if d in f.terms}
+
+
 def test_a_headline_pasted_into_the_body_makes_no_name() -> None:
     """SANA's pages open with the headline in title case; its capitals join no name, even written
     twice, and a word the article capitalises only there, and writes in lower case elsewhere, is
@@ -452,8 +458,7 @@ def test_a_headline_pasted_into_the_body_makes_no_name() -> None:
         "Police Command told SANA that terrorists fired rocket shells at Aleppo University and Aleppo "
         "Police Command said that the attacks targeted the residential neighborhoods."
     )
-    f = article_features(Article.create(text, title="20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo"))
-    names = {f.terms[d] for d in f.ents if d in f.terms}
+    names = label_names(text, "20 Civilians Killed Scores Injured in Terrorist Attacks in Aleppo")
     assert {"Aleppo Police Command", "SANA", "Aleppo"} <= names
     assert not {"Civilians", "Killed", "Scores", "Injured", "Terrorist", "Attacks"} & names
 
@@ -471,8 +476,7 @@ def test_a_headline_copy_cut_short_and_subheadings_make_no_name() -> None:
         "attacks on the city, the governor said, and civilians injured in the suicide blasts were taken "
         "to hospitals in Homs. Barazi said the blasts hit a checkpoint."
     )
-    f = article_features(Article.create(text, title="Several Syrians Killed Injured in Homs Suicide Blasts- Al Manar TV Website Archive"))
-    names = {f.terms[d] for d in f.ents if d in f.terms}
+    names = label_names(text, "Several Syrians Killed Injured in Homs Suicide Blasts- Al Manar TV Website Archive")
     assert {"Homs", "SANA"} <= names
     assert not {"Suicide", "Blasts", "Injured", "Civilians", "Killed", "Several"} & names
 
