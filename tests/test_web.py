@@ -92,6 +92,20 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/api/compare?ids=a&ids=a").status_code == 400
 
 
+def test_a_trailing_slash_on_a_list_redirects_to_the_list(client: TestClient) -> None:
+    """``/stories/`` and ``/articles/`` were taken for an empty id (404) where ``/outlets/`` was
+    redirected; every list, page or API, now goes to its URL without the slash, query kept."""
+    from urllib.parse import urlsplit
+
+    for path in ["/stories/", "/articles/", "/outlets/", "/api/stories/", "/api/articles/", "/api/outlets/"]:
+        r = client.get(path, params={"q": "Aleppo envoy"}, follow_redirects=False)
+        assert r.status_code == 307, path
+        to = urlsplit(r.headers["location"])
+        assert (to.path, to.query) == (path[:-1], "q=Aleppo+envoy"), path
+        assert client.get(path).status_code == 200, path
+    assert client.head("/stories/", follow_redirects=False).status_code == 307
+
+
 # -- API ------------------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from newstrace.model import Article
 from newstrace.store.results import named
@@ -41,6 +41,16 @@ BUSY: dict[int | str, dict[str, Any]] = {
 
 def repo_of(request: Request) -> Repo:
     return request.app.state.repo
+
+
+def without_slash(request: Request) -> RedirectResponse:
+    """A list's URL with a trailing slash (``/stories/``) to the list's own, query string kept.
+
+    Starlette's router does this for any path no route takes (``/outlets/``), but ``/stories/`` and
+    ``/articles/`` match the id routes under them with an empty id; they get explicit routes, and no
+    path under an id route is redirected (an id may end in a slash).
+    """
+    return RedirectResponse(request.url.replace(path=request.url.path[:-1]), status_code=307)
 
 
 def _iso(d: date | None) -> str | None:
@@ -177,6 +187,12 @@ async def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, da
     repo = repo_of(request)
     return await served(repo, lambda: ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
                         lambda: Page.of_model(load_articles(repo, q, outlet, date_from, date_to, limit, offset)))
+
+
+@router.get("/articles/", include_in_schema=False)
+@router.get("/stories/", include_in_schema=False)
+def api_list_with_slash(request: Request) -> RedirectResponse:
+    return without_slash(request)
 
 
 @router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})

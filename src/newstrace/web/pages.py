@@ -112,6 +112,12 @@ def _stories_page(request: Request, q: str | None, outlet: str | None, date_from
     )
 
 
+@router.get("/stories/")
+@router.get("/articles/")
+def list_with_slash(request: Request) -> Response:
+    return api.without_slash(request)
+
+
 @router.get("/stories/{story_id:path}")
 async def story_page(request: Request, story_id: str) -> Response:
     repo = api.repo_of(request)
