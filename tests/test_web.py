@@ -428,6 +428,56 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     assert f'href="/stories/{story["id"]}"' in page and f'name="thread" value="{thread}"' in page
 
 
+def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any, rewrite: Any,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """``newstrace story`` takes a unique prefix of a story id (``CorpusResults.find_story``): the
+    story page redirects it to the full id's URL, the API answers for the full id, and a prefix of
+    several stories is a 404 saying so (the page and the API used to take exact ids only)."""
+    from datetime import date
+    from urllib.parse import urlsplit
+
+    from newstrace.cli.main import main
+    from newstrace.model import Article
+
+    db = tmp_path / "prefix.db"
+    other = Article.create(
+        "Flamengo beat Palmeiras 2-1 at the Maracana on Sunday to win the Brazilian championship, "
+        "their coach said after the match in Rio de Janeiro.", title="Flamengo win the title",
+        outlet="sport.example", published=date(2019, 11, 24))
+    with Store(db) as st:
+        st.add_articles([rt, rewrite, other])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with TestClient(create_app(db), base_url=BASE) as c:
+        stories = [st["id"] for st in c.get("/api/stories").json()["stories"]]
+        assert len(stories) >= 2
+        sid = stories[0]
+        prefix = next(sid[:n] for n in range(1, len(sid)) if [x for x in stories if x.startswith(sid[:n])] == [sid])
+        assert main(["story", prefix, "--db", str(db), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["story"]["id"] == sid
+        # the page: to the full id's URL, query string kept
+        r = c.get(f"/stories/{prefix}", params={"x": "1"}, follow_redirects=False)
+        assert r.status_code == 307
+        to = urlsplit(r.headers["location"])
+        assert (to.path, to.query) == (f"/stories/{sid}", "x=1")
+        assert c.get(f"/stories/{prefix}").text == c.get(f"/stories/{sid}").text
+        assert c.get(f"/stories/{sid}", follow_redirects=False).status_code == 200
+        # the API: the full id's answer
+        assert c.get(f"/api/stories/{prefix}").json() == c.get(f"/api/stories/{sid}").json()
+        # a prefix of several: an error naming it, as the CLI's
+        several = sid[0]  # "s": every story's
+        assert sum(x.startswith(several) for x in stories) >= 2
+        assert main(["story", several, "--db", str(db)]) == 3
+        assert "matches more than one story" in capsys.readouterr().err
+        r = c.get(f"/api/stories/{several}")
+        assert r.status_code == 404 and r.json() == {"detail": f"story id prefix {several!r} matches more than one story"}
+        r = c.get(f"/stories/{several}", follow_redirects=False)
+        assert r.status_code == 404 and "matches more than one story" in r.text
+        # unknown: 404 as before
+        assert c.get("/stories/nope", follow_redirects=False).status_code == 404
+        assert c.get("/api/stories/nope").json() == {"detail": "no story with this id"}
+
+
 def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: Any) -> None:
     if not client.get("/api/stories").json()["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")

@@ -13,6 +13,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Upload
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
+from newstrace.errors import StoreError
 from newstrace.model import Article
 from newstrace.store.results import named
 from newstrace.web import schemas as s
@@ -101,11 +102,23 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     )
 
 
-def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
-    found = repo.corpus().story(story_id)
-    if found is None:
+def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str]]:
+    """The story a full id or a unique prefix of one names, as ``newstrace story`` finds it
+    (``CorpusResults.find_story``; a merged id resolves to its survivor): ``(the full id asked
+    for or completed, summary, member ids)``; 404 for none and for a prefix of several stories."""
+    res = repo.corpus()
+    try:
+        sid = res.find_story(story_id) if story_id else None
+    except StoreError:  # the one error it raises: the prefix of several (its text names the CLI)
+        raise HTTPException(404, f"story id prefix {story_id!r} matches more than one story") from None
+    found = res.story(sid) if sid else None
+    if sid is None or found is None:
         raise HTTPException(404, "no story with this id")
-    summary, ids = found
+    return sid, *found
+
+
+def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
+    _, summary, ids = find_story(repo, story_id)
     _, rows = repo.list_articles(ids=ids, limit=len(ids) or 1, offset=0)
     doc, subset = repo.story_report(summary, ids)
     report = doc["report"]
@@ -118,13 +131,11 @@ def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article],
     return detail, subset, report
 
 
-def story_key(repo: Repo, story_id: str) -> tuple[Any, ...]:
-    """What a story page shows depends on: its summary, its members and their stored content."""
-    found = repo.corpus().story(story_id)
-    if found is None:
-        raise HTTPException(404, "no story with this id")
-    summary, ids = found
-    return (story_id, repr(sorted(summary.items())), repo.content_key(ids))
+def story_key(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tuple[Any, ...]:
+    """What the page of a story (``find_story``'s answer) shows depends on: its summary, its
+    members and their stored content (a prefix and the full id share it)."""
+    sid, summary, ids = found
+    return (sid, repr(sorted(summary.items())), repo.content_key(ids))
 
 
 def compare_key(repo: Repo, ids: list[str]) -> tuple[tuple[str, str, str], ...] | None:
@@ -215,9 +226,14 @@ async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, dat
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
 async def api_story(request: Request, story_id: str) -> Response:
-    """One story: its articles and the compare report over them."""
+    """One story: its articles and the compare report over them.
+
+    ``story_id`` may be a unique prefix of the id, as ``newstrace story`` takes it: the answer is
+    then the full id's (no redirect; ``story.id`` gives the full id). A prefix of several stories
+    is a 404 saying so.
+    """
     repo = repo_of(request)
-    return await served(repo, lambda: ("story-api", *story_key(repo, story_id)),
+    return await served(repo, lambda: ("story-api", *story_key(repo, find_story(repo, story_id))),
                         lambda: Page.of_model(load_story(repo, story_id)[0]))
 
 

@@ -26,6 +26,8 @@ class Results(Protocol):
 
     def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None: ...
 
+    def find_story(self, id_or_prefix: str) -> str | None: ...
+
     def stories_of(self, article_id: str) -> list[dict[str, Any]]: ...
 
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
@@ -43,6 +45,9 @@ class NoResults:
         return []
 
     def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None:
+        return None
+
+    def find_story(self, id_or_prefix: str) -> str | None:
         return None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 from starlette.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.store.results import NO_OUTLET, without_outlet
@@ -120,8 +120,12 @@ def list_with_slash(request: Request) -> Response:
 
 @router.get("/stories/{story_id:path}")
 async def story_page(request: Request, story_id: str) -> Response:
+    """A story; a unique prefix of its id (as ``newstrace story`` takes) redirects to its URL."""
     repo = api.repo_of(request)
-    return await served(repo, lambda: ("story-page", *api.story_key(repo, story_id)), lambda: _story_page(request, story_id))
+    found = api.find_story(repo, story_id)
+    if found[0] != story_id:
+        return RedirectResponse(request.url.replace(path="/stories/" + quote(found[0], safe="")), status_code=307)
+    return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, story_id))
 
 
 def _story_page(request: Request, story_id: str) -> Page:
