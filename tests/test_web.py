@@ -125,6 +125,36 @@ def test_api_articles_filters(client: TestClient, ids: dict[str, str]) -> None:
     assert client.get("/api/articles", params={"limit": 0}).status_code == 422
 
 
+def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web_db: tuple[Path, dict[str, str]],
+                                                          tmp_path: Path, rt: Any) -> None:
+    """``newstrace stories --outlet nope`` says there is no such outlet (exit 3); the web answered
+    an empty list, which reads as "no stories". ``?`` (no outlet) is one when some article names none."""
+    from newstrace.cli.main import main
+
+    said = "no articles from outlet 'nope'"
+    for path in ["/api/stories", "/api/articles"]:
+        r = client.get(path, params={"outlet": "nope"})
+        assert (r.status_code, r.json()) == (404, {"detail": said}), path
+    for path in ["/stories", "/articles"]:
+        r = client.get(path, params={"outlet": "nope"})
+        assert r.status_code == 404 and '<p class="error">no articles from outlet &#39;nope&#39;</p>' in r.text, path
+    if client.get("/api/stories").json()["available"]:
+        assert main(["stories", "--outlet", "nope", "--db", str(web_db[0])]) == 3
+    # known outlets, "?" among them (the rewrite names none), and no outlet at all still list
+    for outlet in ["rt.com", "?", ""]:
+        for path in ["/api/stories", "/api/articles", "/stories", "/articles"]:
+            assert client.get(path, params={"outlet": outlet}).status_code == 200, (path, outlet)
+    # where every article names an outlet, "?" is none of them; before analyze too
+    db = tmp_path / "outlets.db"
+    with Store(db) as st:
+        st.add_articles([rt])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        for path in ["/api/stories", "/api/articles"]:
+            assert c.get(path, params={"outlet": "rt.com"}).status_code == 200, path
+            assert c.get(path, params={"outlet": "?"}).json() == {"detail": "no articles from outlet '?'"}, path
+        assert c.get("/stories", params={"outlet": "?"}).status_code == 404
+
+
 def test_openapi_describes_typed_responses(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
     paths = spec["paths"]

@@ -61,10 +61,18 @@ def _iso(d: date | None) -> str | None:
 # -- loaders shared with the pages -------------------------------------------------------------
 
 
+def _known_outlet(repo: Repo, outlet: str | None, total: int) -> None:
+    """An empty list for a mistyped outlet would read as "none": a 404 naming it, as ``newstrace
+    stories --outlet`` says (``?``, no outlet, is one when some article names none)."""
+    if not total and outlet and not repo.has_outlet(outlet):
+        raise HTTPException(404, f"no articles from outlet {outlet!r}")
+
+
 def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
                   limit: int, offset: int) -> s.ArticleList:
     total, rows = repo.list_articles(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
                                      limit=limit, offset=offset)
+    _known_outlet(repo, outlet, total)
     return s.ArticleList(total=total, offset=offset, limit=limit, articles=[s.ArticleRow(**r) for r in rows])
 
 
@@ -92,6 +100,7 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     res = repo.corpus()
     total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to), thread=thread,
                               limit=limit, offset=offset, order="newest")
+    _known_outlet(repo, outlet, total)
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
@@ -191,10 +200,11 @@ def health(request: Request) -> s.Health:
     )
 
 
-@router.get("/articles", response_model=s.ArticleList)
+@router.get("/articles", response_model=s.ArticleList, responses=NOT_FOUND)
 async def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
                        date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
-    """Articles, newest first, filtered by words, outlet and date range."""
+    """Articles, newest first, filtered by words, outlet and date range; an outlet no article
+    has is a 404."""
     repo = repo_of(request)
     return await served(repo, lambda: ("articles-api", q, outlet, date_from, date_to, limit, offset, repo.generation()),
                         lambda: Page.of_model(load_articles(repo, q, outlet, date_from, date_to, limit, offset)))
@@ -214,10 +224,11 @@ async def api_article(request: Request, article_id: str) -> Response:
                         lambda: Page.of_model(load_article(repo, article_id)[1]))
 
 
-@router.get("/stories", response_model=s.StoryList)
+@router.get("/stories", response_model=s.StoryList, responses=NOT_FOUND)
 async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
                       date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
-    """Stories newest first with size, outlets and first-seen outlet; the threads of those stories."""
+    """Stories newest first with size, outlets and first-seen outlet; the threads of those stories.
+    An outlet no article has is a 404."""
     repo = repo_of(request)
     key = ("stories-api", q, outlet, date_from, date_to, thread, limit, offset, repo.generation())
     return await served(repo, lambda: key,

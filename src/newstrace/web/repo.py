@@ -25,7 +25,7 @@ from newstrace.errors import LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
-from newstrace.store.results import NO_OUTLET, outlet_is
+from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
 from newstrace.store.sqlite import Store, content_hash, like_words, row_to_article
 
 log = logging.getLogger("newstrace.web")
@@ -262,6 +262,10 @@ class Repo:
         out = [(r["outlet"], int(r["n"])) for r in rows]
         rest = int(self.conn.execute("SELECT COUNT(*) FROM articles WHERE outlet IS NULL").fetchone()[0])
         return [*out, (NO_OUTLET, rest)] if rest else out
+
+    def has_outlet(self, outlet: str) -> bool:
+        """Whether some article is from ``outlet`` (``NO_OUTLET``: names none), as the CLI checks."""
+        return bool(CorpusResults(self.conn).known("articles", "outlet", outlet))
 
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
         if not ids:
