@@ -453,7 +453,11 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     own = client.get("/api/stories", params={"thread": thread}).json()
     assert own["total"] >= 1 and {st["thread"] for st in own["stories"]} == {thread}
     assert story["id"] in [st["id"] for st in own["stories"]]
-    assert client.get("/api/stories", params={"thread": "t-none"}).json()["total"] == 0
+    # a thread id no thread has is a 404 naming it, as `stories --thread` exits 3; not "no stories"
+    none = client.get("/api/stories", params={"thread": "t-none"})
+    assert none.status_code == 404 and "no thread with id 't-none'" in none.json()["detail"]
+    page = client.get("/stories", params={"thread": "t-none"})
+    assert page.status_code == 404 and "no thread with id" in page.text
     page = client.get("/stories", params={"thread": thread}).text
     assert f'href="/stories/{story["id"]}"' in page and f'name="thread" value="{thread}"' in page
 

@@ -101,6 +101,8 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to), thread=thread,
                               limit=limit, offset=offset, order="newest")
     _known_outlet(repo, outlet, total)
+    if not total and thread and res.available and not res.known("threads", "id", thread):
+        raise HTTPException(404, f"no thread with id {thread!r}")  # as ``stories --thread`` exits 3
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
@@ -228,7 +230,7 @@ async def api_article(request: Request, article_id: str) -> Response:
 async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
                       date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories.
-    An outlet no article has is a 404."""
+    An outlet no article has, or a thread id no thread has, is a 404."""
     repo = repo_of(request)
     key = ("stories-api", q, outlet, date_from, date_to, thread, limit, offset, repo.generation())
     return await served(repo, lambda: key,

@@ -28,6 +28,8 @@ class Results(Protocol):
 
     def find_story(self, id_or_prefix: str) -> str | None: ...
 
+    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool: ...
+
     def stories_of(self, article_id: str) -> list[dict[str, Any]]: ...
 
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
@@ -49,6 +51,9 @@ class NoResults:
 
     def find_story(self, id_or_prefix: str) -> str | None:
         return None
+
+    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
+        return False
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
         return []
