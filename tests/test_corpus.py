@@ -231,6 +231,9 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     # and "?" filters on it, as the outlet network's links (web) and this table name it
     assert main(["stories", "--db", str(db), "--json", "--outlet", "?"]) == 0
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
+    # an empty id is no prefix of the only story
+    assert main(["story", "", "--db", str(db)]) == 3
+    assert "no story with id ''" in capsys.readouterr().err
 
 
 def _corpus(tmp_path: Path, fakes: Path) -> Path:

@@ -634,7 +634,10 @@ class CorpusResults:
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str) -> str | None:
-        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so."""
+        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so.
+        The empty string is no prefix: it would name the only story of a one-story database."""
+        if not id_or_prefix:
+            return None
         if self.conn.execute("SELECT 1 FROM stories WHERE id=?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         rows = self.conn.execute(
