@@ -510,6 +510,14 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
         assert c.get("/api/stories/nope").json() == {"detail": "no story with this id"}
+    # the id of a story merged into another (an old link): the page redirects to the survivor's
+    gone = next(x for x in stories if x != sid)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE stories SET merged_into=? WHERE id=?", (sid, gone))
+    with TestClient(create_app(db), base_url=BASE) as c:
+        r = c.get(f"/stories/{gone}", follow_redirects=False)
+        assert r.status_code == 307 and urlsplit(r.headers["location"]).path == f"/stories/{sid}"
+        assert c.get(f"/api/stories/{gone}").json()["story"]["id"] == sid
 
 
 def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: Any) -> None:

@@ -120,11 +120,12 @@ def list_with_slash(request: Request) -> Response:
 
 @router.get("/stories/{story_id:path}")
 async def story_page(request: Request, story_id: str) -> Response:
-    """A story; a unique prefix of its id (as ``newstrace story`` takes) redirects to its URL."""
+    """A story; a unique prefix of its id (as ``newstrace story`` takes), or the id of a story
+    merged into another, redirects to the URL of the story it names."""
     repo = api.repo_of(request)
     found = api.find_story(repo, story_id)
-    if found[0] != story_id:
-        return RedirectResponse(request.url.replace(path="/stories/" + quote(found[0], safe="")), status_code=307)
+    if found[1]["id"] != story_id:
+        return RedirectResponse(request.url.replace(path="/stories/" + quote(found[1]["id"], safe="")), status_code=307)
     return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, story_id))
 
 
