@@ -58,3 +58,42 @@ def test_unwritable_html_is_an_error_not_a_traceback(tmp_path: Path, capsys: pyt
     code = main(["compare", str(EXAMPLES), "--html", str(tmp_path / "no" / "such" / "dir" / "r.html")])
     assert code == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+@needs_stages
+def test_an_output_file_that_is_no_report_is_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--json`` takes a value, so ``compare --json a.txt b.txt`` once replaced the article a.txt
+    with the report on b.txt alone (exit 0). An existing file that is not a newstrace report of
+    that kind is left alone (exit 2); a report written before is replaced, as re-runs expect."""
+    a, b = sorted(p for p in EXAMPLES.iterdir() if p.suffix == ".txt")
+    mine = tmp_path / a.name
+    mine.write_bytes(a.read_bytes())
+    assert main(["compare", "--json", str(mine), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "is not a newstrace json report" in err and "not overwritten" in err
+    assert mine.read_bytes() == a.read_bytes()
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><body><p>an article someone saved</p></body></html>", encoding="utf-8")
+    assert main(["compare", str(EXAMPLES), "--html", str(page)]) == 2
+    assert "an article someone saved" in page.read_text(encoding="utf-8")
+    # reports written before are replaced
+    js, html = tmp_path / "c.json", tmp_path / "r.html"
+    for _ in range(2):
+        assert main(["compare", str(EXAMPLES), "--json", str(js), "--html", str(html)]) == 0
+    assert json.loads(js.read_text(encoding="utf-8"))["findings"]
+    assert '<meta name="generator" content="newstrace">' in html.read_text(encoding="utf-8")
+    capsys.readouterr()
+    # one article alone is compared with nothing, and says so
+    assert main(["compare", str(b), "--json", str(js)]) == 0
+    assert "nothing to compare it with" in capsys.readouterr().err
+
+
+@needs_stages
+def test_html_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--html -`` is stdout, as ``--json -`` is (it wrote a file named '-')."""
+    assert main(["compare", str(EXAMPLES), "--html", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("<!DOCTYPE html>") and printed.rstrip().endswith("</html>")
+    assert not Path("-").exists()
+    assert main(["compare", str(EXAMPLES), "--html", "-", "--json", "-"]) == 2
+    assert "both want stdout" in capsys.readouterr().err

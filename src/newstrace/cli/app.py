@@ -94,8 +94,38 @@ def progress(total: int | None = None, label: str = "working", enabled: bool = T
     )
 
 
-def write_output(path: Path, text: str) -> None:
-    """A report or JSON file the user asked for; a path that cannot be written is exit 1, not a bad input."""
+#: what a report newstrace wrote starts with (``--json``: the compare document; ``--html``: the
+#: report page, whose head names its generator)
+REPORT_MARKS = {"json": ('{\n  "articles"', '{"articles"'), "html": ('<meta name="generator" content="newstrace">',)}
+
+
+def _ours(path: Path, kind: str) -> bool:
+    """Whether an existing file is empty or a report of ``kind`` newstrace wrote before."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return True  # writing says what is wrong with it
+    return not head.strip() or any(m in head for m in REPORT_MARKS[kind])
+
+
+def write_output(path: Path, text: str, kind: str | None = None) -> None:
+    """A report or JSON file the user asked for; ``-`` is stdout. A path that cannot be written is
+    exit 1, not a bad input.
+
+    With ``kind`` ("json", "html"), an existing file that is not such a report is not overwritten
+    (exit 2): ``compare --json a.txt b.txt`` reads as ``--json`` taking ``a.txt``, which would
+    replace an article with the report of the other one.
+    """
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if kind is not None and path.is_file() and not _ours(path, kind):
+        raise InputError(
+            f"{path}: exists and is not a newstrace {kind} report, so it is not overwritten "
+            f"(give another file, or '-' for stdout)"
+        )
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as e:

@@ -1,9 +1,8 @@
-"""``newstrace compare INPUT... [--json FILE] [--html FILE]``: the cross-outlet report."""
+"""``newstrace compare INPUT... [--json FILE|-] [--html FILE|-]``: the cross-outlet report."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -17,8 +16,10 @@ from newstrace.cli.app import (
     one_line,
     out,
     read_command_inputs,
+    warn,
     write_output,
 )
+from newstrace.errors import InputError
 
 
 @app.command()
@@ -30,31 +31,37 @@ def compare(
     ] = None,
     html_file: Annotated[
         Path | None,
-        typer.Option("--html", help="Write the self-contained HTML report to FILE.", dir_okay=False),
+        typer.Option("--html", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False),
     ] = None,
     top: Annotated[int, typer.Option("--top", help="Findings printed in the terminal (0 = all).")] = 25,
     no_clean: NoCleanFlag = False,
 ) -> None:
     """Compare articles about one story: what each outlet says that the others don't, where they
-    disagree, and who took what from whom."""
-    to_stdout = json_file is not None and str(json_file) == "-"
+    disagree, and who took what from whom.
+
+    An existing FILE that is not a report newstrace wrote is not overwritten: "--json a.txt b.txt"
+    would otherwise replace the article a.txt with the report on b.txt alone.
+    """
+    to_stdout = [name for name, f in (("--json", json_file), ("--html", html_file)) if f is not None and str(f) == "-"]
+    if len(to_stdout) > 1:
+        raise InputError("--json - and --html - both want stdout: send one of them to a file")
     articles, _ = read_command_inputs(inputs, clean=not no_clean)
+    if len(articles) == 1:
+        warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
-    from newstrace.compare.terminal import print_comparison
 
     comparison = compare_articles(articles)
     if json_file is not None:
-        doc = json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
-        if to_stdout:
-            sys.stdout.write(doc)
-            sys.stdout.flush()
-        else:
-            write_output(json_file, doc)
+        write_output(json_file, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", "json")
+        if str(json_file) != "-":
             err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
     if html_file is not None:
-        write_output(html_file, render_html(comparison))
-        err.print(f"wrote {one_line(html_file)}", markup=False, highlight=False)
+        write_output(html_file, render_html(comparison), "html")
+        if str(html_file) != "-":
+            err.print(f"wrote {one_line(html_file)}", markup=False, highlight=False)
     if not to_stdout:
+        from newstrace.compare.terminal import print_comparison
+
         print_comparison(comparison, out, top=top)
 

@@ -266,7 +266,7 @@ def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here ('-' for stdout).")] = None,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
     from newstrace.corpus.report import story_report
@@ -284,8 +284,10 @@ def story(
             raise NewstraceError(f"story {summary['id']}: no compare report ({doc.get('report_note')})")
         from newstrace.compare import render_html
 
-        write_output(html, render_html(comparison))
-        if not as_json:
+        if as_json and str(html) == "-":
+            raise InputError("--json and --html - both want stdout: send the report to a file")
+        write_output(html, render_html(comparison), "html")
+        if not as_json and str(html) != "-":
             err.print(f"{html}: report on {len(member_ids)} article(s) written", markup=False)
     if as_json:
         emit_json(doc)
