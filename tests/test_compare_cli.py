@@ -97,3 +97,27 @@ def test_html_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     assert not Path("-").exists()
     assert main(["compare", str(EXAMPLES), "--html", "-", "--json", "-"]) == 2
     assert "both want stdout" in capsys.readouterr().err
+
+
+@needs_stages
+def test_an_edge_no_evidence_orients_is_drawn_without_a_direction(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The seeds without RT's date (as in ../shared/seeds): nothing says who took from whom, yet
+    the report drew the rewrite -> RT arrow (input order) and said the direction "rests on the
+    other evidence". The edge is now a line without an arrowhead, and the note says why."""
+    undated = tmp_path / "seeds"
+    undated.mkdir()
+    for p in EXAMPLES.glob("*.txt"):
+        (undated / p.name).write_bytes(p.read_bytes())
+    html = tmp_path / "r.html"
+    assert main(["compare", str(undated), "--html", str(html)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "“United Nations Finally … Civilians” — “UN Syria envoy … in Aleppo” confidence" in out
+    assert "→" not in out.split("provenance", 1)[1].split("findings", 1)[0]
+    assert "nothing else says who took from whom" in out and "rests on the other evidence" not in out
+    graph = html.read_text(encoding="utf-8").split('<section id="provenance">')[1].split("</svg>")[0]
+    assert "<line " in graph and 'marker-end="url(#arrow)"' not in graph and "who took from whom is unknown" in graph
+    # RT's date orients it: an arrow from RT
+    assert main(["compare", str(EXAMPLES), "--html", str(html)]) == 0
+    assert "rt.com →" in capsys.readouterr().out
+    graph = html.read_text(encoding="utf-8").split('<section id="provenance">')[1].split("</svg>")[0]
+    assert 'marker-end="url(#arrow)"' in graph

@@ -658,3 +658,18 @@ def test_word_counts_are_the_cli_s(client: TestClient, web_db: tuple[Path, dict[
     for st in client.get("/api/stories").json()["stories"]:
         for a in client.get(f"/api/stories/{st['id']}").json()["articles"]:
             assert a["words"] == cli[a["id"]]
+
+
+def test_an_edge_without_direction_has_no_arrowhead() -> None:
+    """The web's provenance graph draws an edge whose evidence says "direction_unknown" as a plain
+    arc and its tooltip with "—", as the reports do; an oriented edge keeps its arrow."""
+    from newstrace.web.render import provenance_svg
+
+    arts = [{"id": "a", "title": "A", "outlet": "x.example", "published": None},
+            {"id": "b", "title": "B", "outlet": "y.example", "published": None}]
+    unknown = [{"source": "a", "derived": "b", "confidence": 0.5, "evidence": [{"type": "containment"}, {"type": "direction_unknown"}]}]
+    svg = str(provenance_svg(arts, unknown))
+    assert 'class="edge"' in svg and 'marker-end="url(#arrow)"' not in svg and " — " in svg
+    oriented = [{**unknown[0], "evidence": [{"type": "publication_order"}]}]
+    svg = str(provenance_svg(arts, oriented))
+    assert 'marker-end="url(#arrow)"' in svg and " → " in svg

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
@@ -285,6 +286,21 @@ class ProvenanceEdge:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    @property
+    def directed(self) -> bool:
+        """False when no evidence says who took from whom: the two are linked, in input order."""
+        return has_direction(self.evidence)
+
+
+def has_direction(evidence: Sequence[Any]) -> bool:
+    """Whether a provenance edge's evidence (stored or JSON) says who took from whom."""
+    return not any(isinstance(ev, dict) and ev.get("type") == "direction_unknown" for ev in evidence)
+
+
+def arrow(directed: bool) -> str:
+    """How a report writes an edge between two labels: ``→``, or ``—`` with no known direction."""
+    return "→" if directed else "—"
 
 
 # --- compare (issue 5) ------------------------------------------------------------------------

@@ -49,6 +49,7 @@ from newstrace.model import (
     ProvenanceEdge,
     QuoteVariants,
     Span,
+    arrow,
     published_iso,
 )
 
@@ -309,10 +310,14 @@ def compare_articles(
     for e in reuse_res.provenance:
         undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
         if undated:
+            whose = f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication date"
+            pair = f"{_node_label(labels, e.source)} {arrow(e.directed)} {_node_label(labels, e.derived)}"
             undated_edges.append(
-                f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication "
-                f"date: the direction {_node_label(labels, e.source)} → {_node_label(labels, e.derived)} rests on the "
-                "other evidence (containment, shared variants, attribution), not on publication order."
+                f"{whose}: the direction {pair} rests on the other evidence (containment, shared variants, "
+                "attribution), not on publication order."
+                if e.directed
+                else f"{whose}, and nothing else says who took from whom in {pair}: they are linked without a "
+                "direction (a publication date would give one)."
             )
     if len(undated_edges) > 3:
         undated_edges = [

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.model import Article, published_iso
+from newstrace.model import Article, arrow, published_iso
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -299,6 +299,8 @@ class SvgEdge:
     label: str
     tooltip: str
     external: bool
+    #: no evidence of direction: drawn without an arrowhead
+    directed: bool = True
 
 
 def provenance_svg(c: Comparison) -> dict[str, Any]:
@@ -335,9 +337,11 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 x2 - dx / d * r,
                 y2 - dy / d * r,
                 f"{e.confidence:.2f}",
-                f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} → {c.label(e.derived)}: "
-                f"confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}",
+                f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} {arrow(e.directed)} "
+                f"{c.label(e.derived)}: confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}"
+                + ("" if e.directed else " (who took from whom is unknown)"),
                 e.source.startswith("external:"),
+                e.directed,
             )
         )
     height = 30 + top + 30 + 56 + 40

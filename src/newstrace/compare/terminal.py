@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.compare.html import FINDING_TITLES
-from newstrace.model import published_iso
+from newstrace.model import arrow, published_iso
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -74,7 +74,7 @@ def print_comparison(c: Comparison, console: Console, top: int = 25) -> None:
         for e in c.provenance:
             src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
             kinds = ", ".join(plain(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
-            console.print(Text(f"  {plain(src)} → {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds})"))
+            console.print(Text(f"  {plain(src)} {arrow(e.directed)} {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds})"))
     shown = c.findings if top <= 0 else c.findings[:top]
     console.print(Text(f"\nfindings ({len(c.findings)})", style="bold"))
     if not c.findings:

@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
+from newstrace.model import arrow, has_direction
 from newstrace.store.results import shown_outlet
 
 
@@ -160,7 +161,9 @@ def provenance_svg(
         conf = e.get("confidence")
         conf_txt = f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
         ev_lines = [_evidence_line(ev) for ev in (e.get("evidence") or [])[:6]]
-        ev_text = f"{_label(s, articles)} → {_label(d, articles)} (confidence {conf_txt})"
+        directed = has_direction(e.get("evidence") or [])
+        head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
+        ev_text = f"{_label(s, articles)} {arrow(directed)} {_label(d, articles)} (confidence {conf_txt})"
         if ev_lines:
             ev_text += "\n" + "\n".join(ev_lines)
         lift = 45 + abs(x2 - x1) * 0.12
@@ -173,7 +176,7 @@ def provenance_svg(
             f'<a class="edge"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
             f'data-evidence="{escape(ev_text)}">'
             f"<title>{escape(ev_text)}</title>"
-            f'<path d="{path}" stroke-width="{stroke:.1f}" marker-end="url(#arrow)"/>'
+            f'<path d="{path}" stroke-width="{stroke:.1f}"{head}/>'
             f'<text x="{cx:.0f}" y="{(cy + min(y1, y2)) / 2 - 4:.0f}" class="conf">{escape(conf_txt)}</text></a>'
         )
     for a in ordered:
