@@ -197,6 +197,12 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert any(p["shared"] for p in report["pairs"])
     assert "<html" in html.read_text(encoding="utf-8").lower()
     capsys.readouterr()
+    # the terminal: the compare report as `compare` prints it (it showed 10 findings, their raw type
+    # names, no evidence and no provenance), with the member ids other commands take
+    assert main(["story", sid, "--db", str(fakes_db), "--top", "0"]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert f"findings ({len(report['findings'])})" in shown and RT in shown and REWRITE in shown
+    assert "[Quote variant]" in shown and "[attacks,]" in shown and "provenance" in shown and "quote_variant" not in shown
     assert main(["story", "nonexistent", "--db", str(fakes_db)]) == 3
     assert "no story with id 'nonexistent'" in capsys.readouterr().err
     with Store(fakes_db, readonly=True) as st:  # the first character of the ids: some prefix is several

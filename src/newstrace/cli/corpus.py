@@ -267,6 +267,7 @@ def story(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
     html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here ('-' for stdout).")] = None,
+    top: Annotated[int, typer.Option("--top", help="Findings printed in the terminal (0 = all).")] = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
     from newstrace.corpus.report import story_report
@@ -299,12 +300,20 @@ def story(
         f"[dim]story[/dim] {summary['id']}  [dim]thread[/dim] {summary['thread']}  "
         f"[dim]span[/dim] {summary['start']} .. {summary['end']}  [dim]size[/dim] {summary['size']}"
     )
+    # the articles by the names the report gives them ("reuters #2"), with the ids other commands take
+    name = comparison.label if comparison is not None else (lambda aid: "")
     for a in doc["articles"]:
-        out.print(f"  {a['published'] or '?':<10}  {escape(str(a['outlet'] or '?')):<24} {a['id']}  {escape(a['title'] or '')}")
-    rep = doc.get("report")
-    if rep:
-        for f in rep.get("findings", [])[:10]:
-            out.print(f"  [yellow]{f['type']}[/yellow] {escape(f['summary'])}")
+        out.print(
+            f"  {escape(name(a['id'])):<16}{a['published'] or '?':<11} {a['id']}  {escape(a['title'] or '')}",
+            highlight=False,
+        )
+    if comparison is not None:  # the compare report as `newstrace compare` prints it
+        from newstrace.compare.terminal import print_comparison
+
+        print_comparison(comparison, out, top=top, table=False)
+        return
+    if doc.get("report_note"):
+        out.print(f"[yellow]note:[/yellow] {escape(str(doc['report_note']))}")
 
 
 @app.command()

@@ -64,9 +64,11 @@ def articles_table(c: Comparison) -> Table:
     return table
 
 
-def print_comparison(c: Comparison, console: Console, top: int = 25) -> None:
-    """The human report: articles, notes, provenance edges and the findings by importance."""
-    console.print(articles_table(c))
+def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool = True) -> None:
+    """The human report: articles (unless the caller lists them), notes, provenance edges and the
+    findings by importance."""
+    if table:
+        console.print(articles_table(c))
     for note in c.notes:
         console.print(Text("note: ", style="yellow") + Text(plain(note)))
     if c.provenance:
