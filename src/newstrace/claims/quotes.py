@@ -430,11 +430,15 @@ def _cues_in(sent: Sentence, q: MarkedQuote, quotes: QuoteSpans) -> list[Token]:
     return cues
 
 
-def _governing_speaker(sent: Sentence, q: MarkedQuote, *, skip_light: bool = False) -> tuple[Token, Token] | None:
+def _governing_speaker(
+    sent: Sentence, q: MarkedQuote, *, skip_light: bool = False, quotes: QuoteSpans | None = None
+) -> tuple[Token, Token] | None:
     """(verb, subject) of the verb that governs a quote inside a sentence: "X criticized the “...”".
 
     ``skip_light`` climbs past copulas and light verbs ("the Brexit is “a great thing”" is what
-    the subject of the verb above it thinks, not what "the Brexit" says).
+    the subject of the verb above it thinks, not what "the Brexit" says). A subject inside one of
+    ``quotes`` speaks nothing: in '"After that," she said, "I support ..."' the parser hangs the
+    first part on the second part's verb, whose subject "I" is quoted, not a speaker.
     """
     off = sent.offset
     for t in sent.span:
@@ -447,6 +451,8 @@ def _governing_speaker(sent: Sentence, q: MarkedQuote, *, skip_light: bool = Fal
             if upos(h) in ("VERB", "AUX") and not (skip_light and h.lower_ in _LIGHT_VERBS):
                 subj = _subject(h)
                 if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
+                    if quotes is not None and _inside(_tok_start(subj, off), quotes):
+                        return None
                     return h, subj
             if h.head is h:
                 break
@@ -543,6 +549,56 @@ def _subject_before(cue: Token) -> Token | None:
     return None
 
 
+#: what a quotation ends with when the words right after its closing mark attribute it ("“...,” X
+#: barked"); a quoted phrase running on into its sentence ("“Leave” supporters") ends otherwise
+_UTTERANCE_ENDS = frozenset(",?!—–-…")
+
+
+def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause opening right after a quotation: '“...,” Trump barked',
+    '“...,” Bozell points out', '“...?” reacted Trump'.
+
+    Any verb counts, not only the speech verbs of the lexicon: a subject and verb placed right
+    after a quotation that ends in a comma, question or exclamation mark report it, whatever the
+    verb ("shot back", "pressed", "went on"). This construction names the speaker more reliably
+    than a cue elsewhere in the sentence ('“...,” Trump said, after Becky Quick said ...').
+    """
+    if q.close_at is None:
+        return None
+    k = q.close_at - 1
+    while k > q.open_at and text[k].isspace():
+        k -= 1
+    after = q.outer_end
+    if text[after:after + 1] == ",":
+        after += 1
+    elif text[k] not in _UTTERANCE_ENDS:
+        return None
+    off = sent.offset
+    for t in sent.span:
+        if q.start <= _tok_start(t, off) < q.end and _tok_start(t.head, off) < q.outer_start:
+            # the quotation depends on a word before it ('Although he says he "loves China," he ...'):
+            # the comma closes that clause, and the clause after it is not the attribution
+            return None
+    nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
+    if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():
+        return None
+    if upos(nxt) == "VERB":
+        # the inversion '“...,” reacted Trump': a subject right after the verb
+        subj = next((c for c in nxt.children if c.dep_ == "nsubj" and c.i > nxt.i), None)
+        return (nxt, subj) if subj is not None and subj.i - nxt.i <= 2 else None
+    for s in (nxt, *nxt.ancestors):
+        # the phrase must start at the quotation's end (the parser may hang quoted words on it)
+        if any(x.i < nxt.i and _tok_start(x, off) >= q.outer_end for x in s.subtree):
+            return None
+        if s.dep_ == "nsubj":
+            v = s.head
+            if upos(v) == "VERB" and v.i > s.right_edge.i and v.i - s.right_edge.i <= 3 \
+                    and not q.outer_start <= _tok_start(v, off) < q.outer_end:
+                return v, s
+            return None
+    return None
+
+
 def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None:
     """The speaker of '“...,” the Mission's statement, published on ..., reads.' when the parse lost it."""
     off = sent.offset
@@ -578,7 +634,7 @@ def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, 
                 continue
             subj = _subject(t)
             m = mention_of(subj, sent.offset) if subj is not None else None
-            if m is not None and m.kind in ("name", "pronoun"):
+            if m is not None and m.kind in ("name", "pronoun") and not _inside(m.start, spans):
                 out.append((_tok_start(t, sent.offset), m, t.text))
     return out
 
@@ -599,7 +655,8 @@ def attribute(
     """Direct quotes with their speaker mention, then indirect attributions not already covered."""
     attrs = find_attributions(text, sents, quotes, broad=broad)
     spans = QuoteSpans(quotes)
-    events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None and a.cue.lower() in CUE_FORMS]
+    events = [(a.cue_start, a.mention, a.cue) for a in attrs if a.mention is not None and a.cue.lower() in CUE_FORMS
+              and not _inside(a.mention.start, spans)]
     records: list[QuoteRecord] = []
     speech_events: list[tuple[int, Mention | None, str]] | None = None  # computed when first needed
     for q in quotes:
@@ -612,6 +669,9 @@ def attribute(
                 cpos = _tok_start(cue, sents[i].offset)
                 dist = min(abs(cpos - q.outer_start), abs(cpos - q.outer_end))
                 m, ctext = _cue_mention(cue, sents[i], q)
+                if m is not None and _inside(m.start, spans):
+                    # a subject inside another quotation ('"... if I didn't," he said') is quoted, not speaking
+                    m = None
                 # prefer a named or pronoun speaker over a passive cue or an inanimate subject
                 if m is None:
                     dist += 1000 if cue.lower_ in STRONG_CUES else 5000
@@ -622,6 +682,13 @@ def attribute(
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])
                     mention, cue_text = m, ctext
+        for i in idx:
+            post = _speaker_after(text, sents[i], q)
+            if post is not None:
+                pm = mention_of(post[1], sents[i].offset)
+                if pm is not None:
+                    mention, cue_text, best = pm, post[0].text, (0.0, post[0], sents[i])
+                break
         if best is not None and mention is not None and mention.kind == "pronoun":
             # "Kasich says he'd tell him “no more nonsense”": the outer speech verb's named subject
             outer = _outer_cue(best[1])
@@ -634,7 +701,7 @@ def attribute(
             # a phrase quoted inside a sentence belongs to whoever the verb governing it is about:
             # 'Cruz questioned Trump's “New York values”', 'he rails against its “Great Wall”'
             for i in idx:
-                gov = _governing_speaker(sents[i], q, skip_light=True)
+                gov = _governing_speaker(sents[i], q, skip_light=True, quotes=spans)
                 if gov is None:
                     continue
                 gm = mention_of(gov[1], sents[i].offset)
@@ -678,7 +745,7 @@ def attribute(
                     mention, cue_text = m0, c0
         if mention is None and best is None:
             for i in idx:
-                gov = _governing_speaker(sents[i], q)
+                gov = _governing_speaker(sents[i], q, quotes=spans)
                 if gov is not None and len(text[q.start:q.end].split()) >= 2:
                     mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
                     break
