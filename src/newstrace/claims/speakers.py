@@ -46,6 +46,10 @@ class Mention:
     name: str | None = None  # filled by normalisation
 
 
+#: double quote marks as tokens (single ones are also apostrophes: "Sanders’ email")
+_QUOTE_TOKENS = frozenset("“”\"«»„″") | {"``", "''"}
+
+
 def _is_name_token(t: Token) -> bool:
     if upos(t) == "PROPN" or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")):
         return t.text.lower().strip(".") not in ("the",)
@@ -123,7 +127,9 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         s = head.idx + offset
         return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org)
     if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
-        if low in ("i", "me", "you", "who", "that", "which", "this", "there", "what"):
+        # "I" outside quotation marks is the writer (an op-ed, a memoir): a speaker with a mention
+        # but no name to resolve to; "me" and "you" are objects or generic, never a cue's speaker
+        if low in ("me", "you", "who", "that", "which", "this", "there", "what"):
             return None
         s = head.idx + offset
         return Mention(s, s + len(head.text), head.text, "pronoun", low)
@@ -208,6 +214,12 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         toks = [t for t in head.doc[left.i:head.i + 1] if t.sent == head.sent]
         # whitespace tokens too: a dateline blanked for the parser must not become part of a speaker
         toks = [t for t in toks if not (t.is_punct or t.is_space)]
+        # the parser hangs quoted words on a subject after a quotation ('"..., guys," LeVell
+        # assured'): the mention starts after the last quote mark
+        marks = [k for k, t in enumerate(head.doc[left.i:head.i]) if t.text in _QUOTE_TOKENS]
+        if marks:
+            last = head.doc[left.i + marks[-1]].i
+            toks = [t for t in toks if t.i > last]
         toks = _after_photo_credit(toks)
         if not toks:
             return None
