@@ -477,6 +477,14 @@ def _colon_speaker(
             subj = _subject(cue)
             if subj is not None:
                 return mention_of(subj, s.offset), cue.text
+        # no speech verb: 'Cruz called them on it:', 'He then listed the qualities ...:' still
+        # introduce the quotation; the main clause's subject speaks
+        root = s.span.root
+        subj = _subject(root) if upos(root) in ("VERB", "AUX") else None
+        if subj is not None and not _inside(_tok_start(subj, s.offset), quotes):
+            lead = mention_of(subj, s.offset)
+            if lead is not None and (lead.kind in ("name", "pronoun") or _speakerish(lead)):
+                return lead, root.text
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
     if m is not None and any(w.lower() not in _ABBREV and len(w) > 1
                              for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
@@ -554,9 +562,9 @@ def _subject_before(cue: Token) -> Token | None:
 _UTTERANCE_ENDS = frozenset(",?!—–-…")
 
 
-def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | None:
-    """(verb, subject) of the clause opening right after a quotation: '“...,” Trump barked',
-    '“...,” Bozell points out', '“...?” reacted Trump'.
+def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Mention] | None:
+    """(verb, speaker mention) of the clause opening right after a quotation: '“...,” Trump
+    barked', '“...,” Bozell points out', '“...?” reacted Trump'.
 
     Any verb counts, not only the speech verbs of the lexicon: a subject and verb placed right
     after a quotation that ends in a comma, question or exclamation mark report it, whatever the
@@ -582,21 +590,71 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, To
     nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
     if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():
         return None
+    found: tuple[Token, Token] | None = None
     if upos(nxt) == "VERB":
         # the inversion '“...,” reacted Trump': a subject right after the verb
         subj = next((c for c in nxt.children if c.dep_ == "nsubj" and c.i > nxt.i), None)
-        return (nxt, subj) if subj is not None and subj.i - nxt.i <= 2 else None
-    for s in (nxt, *nxt.ancestors):
-        # the phrase must start at the quotation's end (the parser may hang quoted words on it)
-        if any(x.i < nxt.i and _tok_start(x, off) >= q.outer_end for x in s.subtree):
+        found = (nxt, subj) if subj is not None and subj.i - nxt.i <= 2 else None
+    else:
+        for s in (nxt, *nxt.ancestors):
+            # the phrase must start at the quotation's end (the parser may hang quoted words on it)
+            if any(x.i < nxt.i and _tok_start(x, off) >= q.outer_end for x in s.subtree):
+                break
+            if s.dep_ == "nsubj":
+                v = s.head
+                if upos(v) == "VERB" and v.i > s.right_edge.i and v.i - s.right_edge.i <= 3 \
+                        and not q.outer_start <= _tok_start(v, off) < q.outer_end:
+                    found = (v, s)
+                break
+    if found is not None:
+        m = mention_of(found[1], off)
+        return (found[0], m) if m is not None else None
+    return _surface_speaker_after(nxt, off)
+
+
+def _name_run(toks: list[Token]) -> list[Token]:
+    """The leading run of capitalised words ("Skelly", "Bruce LeVell") of ``toks``."""
+    run: list[Token] = []
+    for t in toks:
+        if not (t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").replace("’", "").isalpha()):
+            break
+        run.append(t)
+    return run
+
+
+def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None:
+    """'“...,” Trump barked and ...' and '“...,” said Skelly, explaining' when the parser missed
+    the subject (a name tagged as an adverb, a verb tagged as a participle): read the words."""
+    doc, end = nxt.doc, nxt.sent.end
+    words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8))]
+    if nxt.lower_ in CUE_FORMS and nxt.tag_.startswith("VB"):
+        # '“...,” said Skelly' / 'added another New Hampshire Republican'
+        phrase: list[Token] = []
+        for t in words[1:]:
+            if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
+                break
+            phrase.append(t)
+        if not phrase or len(phrase) > 6:
             return None
-        if s.dep_ == "nsubj":
-            v = s.head
-            if upos(v) == "VERB" and v.i > s.right_edge.i and v.i - s.right_edge.i <= 3 \
-                    and not q.outer_start <= _tok_start(v, off) < q.outer_end:
-                return v, s
+        kind = "name" if _name_run(phrase) == phrase else "nominal"
+        if kind == "nominal" and upos(phrase[-1]) not in ("NOUN", "PROPN"):
             return None
-    return None
+        verb = nxt
+    else:
+        phrase = _name_run(words)
+        if not phrase or len(phrase) > 4 or phrase[0].lower_ in ("the", "a", "an", "but", "and", "in", "on", "at"):
+            return None
+        if phrase[-1].i + 1 >= end:
+            return None
+        verb = doc[phrase[-1].i + 1]
+        if verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.dep_ in ("amod", "compound", "aux"):
+            return None
+        kind = "name"
+    a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+    descriptors = {t.lower_ for t in phrase[:-1] if upos(t) in ("NOUN", "ADJ")}
+    return verb, Mention(a + off, b + off, doc.text[a:b], kind, phrase[-1].lower_, descriptors)
+
+
 
 
 def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None:
@@ -685,9 +743,7 @@ def attribute(
         for i in idx:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
-                pm = mention_of(post[1], sents[i].offset)
-                if pm is not None:
-                    mention, cue_text, best = pm, post[0].text, (0.0, post[0], sents[i])
+                mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])
                 break
         if best is not None and mention is not None and mention.kind == "pronoun":
             # "Kasich says he'd tell him “no more nonsense”": the outer speech verb's named subject

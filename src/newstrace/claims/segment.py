@@ -75,6 +75,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTE_AHEAD = re.compile(r"\s*[“\"«„″]")
+
+
+def _leads_quote(text: str, end: int) -> bool:
+    """A sentence ending in a colon right before a quotation introduces it ('Cruz called them on
+    it:'), speech verb or not: its subject is the quotation's speaker, so it is parsed."""
+    return end > 0 and text[end - 1] == ":" and _QUOTE_AHEAD.match(text, end) is not None
+
+
 def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
     """Stretches of candidate sentences to parse, consecutive ones within a paragraph joined.
 
@@ -84,7 +93,7 @@ def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
     for ps, pe in paragraphs(text):
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
-            if not every_sentence and not _CANDIDATE.search(text, s, e):
+            if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e):
                 if cur:
                     segs.append(Segment(*cur))
                     cur = None
