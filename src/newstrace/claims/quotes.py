@@ -512,6 +512,16 @@ def _colon_speaker(
     return None, None
 
 
+def _governs(cue: Token, sent: Sentence, q: MarkedQuote) -> bool:
+    """Whether the quotation lies in the cue's clause: a quoted word depends on the cue, or the
+    cue is inside the quotation's clause ('“...,” he said': the quoted verb heads the sentence)."""
+    off = sent.offset
+    return any(
+        q.start <= _tok_start(t, off) < q.end and (t.i == cue.i or cue in t.ancestors or t in cue.ancestors)
+        for t in sent.span
+    )
+
+
 def _outer_cue(cue: Token) -> Token | None:
     h = cue
     for _ in range(4):
@@ -737,6 +747,10 @@ def attribute(
                     dist += 400
                 if cue.lower_ not in STRONG_CUES and cue.lower_ != "according":
                     dist += 80
+                if sents[i].start <= q.outer_start and q.outer_end <= sents[i].end and not _governs(cue, sents[i], q):
+                    # a cue whose clause holds the quotation beats one in another clause ('Carter said
+                    # the approach remained “...”, but he also warned China')
+                    dist += 150
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])
                     mention, cue_text = m, ctext
@@ -746,12 +760,19 @@ def attribute(
                 mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])
                 break
         if best is not None and mention is not None and mention.kind == "pronoun":
-            # "Kasich says he'd tell him “no more nonsense”": the outer speech verb's named subject
+            # "Kasich says he'd tell him “no more nonsense”", "But he told ABC that he agrees Trump is
+            # a “total opportunist”": the outer speech verb's subject reports the whole clause
             outer = _outer_cue(best[1])
             if outer is not None:
                 m2, c2 = _cue_mention(outer, best[2], q)
-                if m2 is not None and m2.kind == "name":
+                reported = all(t.dep_ in ("ccomp", "xcomp") for t in [best[1], *best[1].ancestors]
+                               if t.i != outer.i and outer in t.ancestors)
+                if m2 is not None and m2.start != mention.start and not _inside(m2.start, spans) and (
+                        m2.kind == "name" or (reported and (m2.kind == "pronoun" or _speakerish(m2))
+                                              and m2.head not in ("it", "i"))):
                     mention, cue_text = m2, c2
+                    if reported:
+                        best = (best[0], outer, best[2])
         words = len(text[q.start:q.end].split())
         if words <= SHORT_QUOTE_WORDS:
             # a phrase quoted inside a sentence belongs to whoever the verb governing it is about:
