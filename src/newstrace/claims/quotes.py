@@ -559,6 +559,8 @@ def _subject_before(cue: Token) -> Token | None:
         if cue.doc[j].text in QUOTE_CHARS:
             return None  # '“... without a cause,” says X': the word before the mark is quoted, not a speaker
         j -= 1
+    if j >= cue.sent.start and cue.doc[j].lower_ in _TIME_WORDS:
+        return None  # 'shared the news last week, writing', 'who Beck on Wednesday called': a time, no speaker
     if j < cue.sent.start:
         return None
     t = cue.doc[j]
@@ -819,7 +821,9 @@ def attribute(
                 pos, m0, c0 = max(last, key=lambda e: e[0])
                 gap = text[pos:q.outer_start]
                 if len(_PARA_BREAK.findall(gap)) <= 1 and len(gap) < 1200:
-                    mention, cue_text = m0, c0
+                    # a quotation continuing '“...,” said Murphy, who thinks ...' is Murphy's: the
+                    # relative pronoun named the speaker of its own clause only
+                    mention, cue_text = (m0.antecedent if m0 is not None and m0.antecedent else m0), c0
         if mention is None and best is None:
             for i in idx:
                 gov = _governing_speaker(sents[i], q, quotes=spans)

@@ -44,6 +44,8 @@ class Mention:
     descriptors: set[str] = field(default_factory=set)
     is_org: bool = False
     name: str | None = None  # filled by normalisation
+    #: for a relative pronoun ('Murphy, who said'), the mention of its antecedent
+    antecedent: Mention | None = None
 
 
 #: double quote marks as tokens (single ones are also apostrophes: "Sanders’ email")
@@ -125,7 +127,8 @@ def mention_of(head: Token, offset: int) -> Mention | None:
         if ante is None or ante.kind == "pronoun":
             return None
         s = head.idx + offset
-        return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org)
+        return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org,
+                       antecedent=ante)
     if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         # "I" outside quotation marks is the writer (an op-ed, a memoir): a speaker with a mention
         # but no name to resolve to; "me" and "you" are objects or generic, never a cue's speaker
