@@ -122,7 +122,12 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     if after and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
         # two subjects: '..., said Christine Link' is an inversion, the one before is part of the content
         return after[0]
-    for c in verb.children:
+    children = list(verb.children)
+    if sum(1 for c in children if c.dep_ == "nsubj") > 1:
+        # '“... Sen. John McCain,” Trump said': the parser made a quoted name a second subject;
+        # the one next to the verb is the speaker
+        children.sort(key=lambda c: abs(c.i - verb.i))
+    for c in children:
         # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
         if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \
                 and upos(verb.head) in ("PROPN", "NOUN"):
@@ -756,7 +761,13 @@ def attribute(
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])
                     mention, cue_text = m, ctext
-        for i in idx:
+        # the parser may end the sentence at the closing mark ('“...?” Hannity pressed.'): when the
+        # quotation opens its sentence, the sentence starting right after it is read too
+        opens = bool(idx) and not text[sents[idx[0]].start:q.outer_start].strip()
+        nxt_sent = [j for j in range(idx[-1] + 1, min(len(sents), idx[-1] + 3))
+                    if 0 <= sents[j].start - q.outer_end <= 2 and "\n" not in text[q.outer_end:sents[j].start]
+                    ] if opens else []
+        for i in idx + nxt_sent:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
                 mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])

@@ -84,6 +84,15 @@ def _leads_quote(text: str, end: int) -> bool:
     return end > 0 and text[end - 1] == ":" and _QUOTE_AHEAD.match(text, end) is not None
 
 
+def _tags_quote(text: str, para_start: int, start: int, end: int) -> bool:
+    """A short sentence right after a quotation that ends in a question or exclamation mark
+    ('“... the middle class?” Hannity pressed.') is its attribution, speech verb or not."""
+    k = start - 1
+    while k > para_start and text[k].isspace():
+        k -= 1
+    return k > para_start and text[k] in "”\"" and text[k - 1] in "?!" and end - start <= 80
+
+
 def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
     """Stretches of candidate sentences to parse, consecutive ones within a paragraph joined.
 
@@ -93,7 +102,8 @@ def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
     for ps, pe in paragraphs(text):
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
-            if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e):
+            if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e) \
+                    and not _tags_quote(text, ps, s, e):
                 if cur:
                     segs.append(Segment(*cur))
                     cur = None
