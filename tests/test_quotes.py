@@ -232,3 +232,44 @@ def test_a_conjoined_gerund_with_an_object_reports_nothing() -> None:
     observatory = next(q for q in claims.quotes if q.cue == "said")
     assert observatory.text.startswith("reliable sources reported beheadings")
     assert "Observatory" in (observatory.speaker or "")
+
+
+def _speaker_span(text: str, starts: str) -> str | None:
+    """The speaker mention (text span) of the direct quote starting with ``starts``."""
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct and q.text.startswith(starts))
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    return text[quote.speaker_start : quote.speaker_end]
+
+
+def test_speaker_named_around_the_quotation() -> None:
+    """Speakers that sit next to the quotation without a usual speech cue before it (kinds of miss
+    found on PolNeAR train): a short sentence after a question ("Hannity pressed"), a colon lead
+    with no speech verb, a quoted name the parser made a second subject, and "I" as the writer."""
+    pressed = "“Would you raise taxes on the middle class?” Hannity pressed. “Even a little?”\n"
+    assert _speaker_span(pressed, "Would you raise") == "Hannity"
+    assert _speaker_span(pressed, "Even a little") == "Hannity"
+
+    colon = (
+        "The senator's speech went on for an hour.\n\nGovernor Tom Hale then listed his priorities for the "
+        "new session:\n\n“First, we will fix the roads. Then we will fund the schools that were promised "
+        "money years ago.”\n"
+    )
+    assert _speaker_span(colon, "First, we will fix") == "Tom Hale"
+
+    split = (
+        "“And while I am at it, I hold in the highest esteem Senator John McCain,” Trump said, “and I fully "
+        "support and endorse his re-election.”\n"
+    )
+    assert _speaker_span(split, "and I fully support") == "Trump"
+
+    memoir = "The judge looked up from his papers. “I am not shy about my views,” I said. He did not answer.\n"
+    assert _speaker_span(memoir, "I am not shy") == "I"
+
+
+def test_a_time_before_a_cue_is_no_speaker() -> None:
+    """'shared the news ... last week, writing “...”': the speaker is the sentence's subject, not
+    the time phrase next to the gerund."""
+    text = "Band member Flea shared the news on social media last week, writing “Feels great to support someone I believe in.”\n"
+    assert _speaker_span(text, "Feels great") != "last week"

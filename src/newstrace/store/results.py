@@ -36,8 +36,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: again for the articles an older version extracted, and redoes nothing else (a whole
 #: re-analysis would realign every pair). 2: Reuters' "cannot independently verify ... reporting
 #: restrictions" is no attribution; a count's place is read from the parse ("at A and E" keeps
-#: its "A", a bare "The" is none, "an"/"another" go as "the" did)
-CLAIMS_VERSION = 2
+#: its "A", a bare "The" is none, "an"/"another" go as "the" did). 3: direct quotes' speakers:
+#: '“...,” X barked' and '“...?” X pressed.', colon leads without a speech verb, the cue whose
+#: clause holds the quote, "I" as a speaker (PolNeAR train speaker agreement 0.866 -> 0.884)
+CLAIMS_VERSION = 3
 
 
 def _now() -> str:
