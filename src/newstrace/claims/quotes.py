@@ -1,9 +1,11 @@
 """Quotes and attributions: direct quotes from quote marks, speakers and indirect speech from the parse.
 
 Direct quotes come from ``marks`` (robust to unbalanced marks, split quotes, multi-paragraph
-quotes); the parse supplies cue verbs ("said", "told", "according to") and their subjects. A quote
-with no cue in its own sentence takes the speaker of the sentence ending in a colon before it, or of
-the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
+quotes); the parse supplies cue verbs ("said", "told", "according to") and their subjects. A subject
+and verb right after a quotation ('“...,” Trump barked') name its speaker whatever the verb, and a
+cue whose clause holds the quotation beats a nearer one in another clause. A quote with no cue in
+its own sentence takes the speaker of the sentence ending in a colon before it (speech verb or
+not), or of the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
 from the cue's clausal complement, or the rest of the sentence.
 """
 
