@@ -341,3 +341,18 @@ def test_hostile_records_are_stored_as_text(tmp_path: Path) -> None:
         else:
             assert a.title is not None and a.title.startswith(payload)
             assert a.outlet == payload and payload in a.text
+
+
+def test_list_and_object_fields_are_not_stored_as_their_python_spelling(tmp_path: Path) -> None:
+    """Scrapers give ``"outlet": ["rt.com"]``; it was stored as the text "['rt.com']", an outlet
+    no filter or network could match. A list gives its first text, an object no value."""
+    path = tmp_path / "a.jsonl"
+    body = "Rockets hit western Aleppo on Sunday, the UN envoy said, calling the attacks appalling."
+    rows = [
+        {"id": "x1", "text": body, "outlet": ["rt.com", "sputnik"], "title": ["UN envoy appalled"], "author": ["A", "B"]},
+        {"id": "x2", "text": body + " More.", "outlet": {"name": "rt.com"}, "url": ["", "https://www.rt.com/news/1"]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    a, b = read_articles([path])
+    assert (a.outlet, a.title, a.author) == ("rt.com", "UN envoy appalled", "A, B")
+    assert b.url == "https://www.rt.com/news/1" and b.outlet == "rt.com"  # from the URL, the object named nothing

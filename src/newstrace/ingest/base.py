@@ -227,7 +227,11 @@ _FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _str_or_none(value: Any) -> str | None:
-    if value is None:
+    """One line of text from a field; a list (scrapers give ``["rt.com"]``) gives its first
+    text, an object none: their Python spelling ("['rt.com']") named no outlet, title or URL."""
+    if isinstance(value, list | tuple):
+        value = next((v for v in value if isinstance(v, str | int | float) and str(v).strip()), None)
+    if value is None or isinstance(value, dict):
         return None
     s = " ".join(_FIELD_CONTROLS.sub(" ", str(value)).split())
     return s or None
