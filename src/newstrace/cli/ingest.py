@@ -34,7 +34,7 @@ def ingest(
     inputs: InputsArg,
     db: DbOption = DEFAULT_DB,
     no_clean: NoCleanFlag = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped (what could be read is stored all the same).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read (what could be read is stored all the same).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction (each batch is committed as a whole).")
@@ -56,15 +56,14 @@ def ingest(
     errors: list[NewstraceError] = []
     warnings: list[str] = []
 
+    # said on stderr with --json too (stdout holds the one document, which lists them as well)
     def on_warning(message: str) -> None:
         warnings.append(message)
-        if not as_json:
-            warn(message)
+        warn(message)
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
-        if not as_json:
-            err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
 
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
@@ -108,7 +107,8 @@ def ingest(
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
-            + (f", {len(errors)} input(s) skipped" if errors else ""),
+            + (f", {len(errors)} input(s) skipped" if errors else "")
+            + (f", {len(warnings)} warning(s) above" if warnings else ""),
             markup=False,
             highlight=False,
             soft_wrap=True,
