@@ -426,6 +426,63 @@ def test_hostile_metadata_does_not_reach_the_terminal(tmp_path: Path) -> None:
     assert shown["author"] == "A [2JB"
 
 
+def _bracketed_feed(tmp_path: Path) -> tuple[Path, Path]:
+    """The two seeds under ids, titles, authors and outlets full of square brackets, ingested, plus
+    an article stored with raw terminal escapes (as a database loaded from elsewhere may hold)."""
+    rt, rewrite = seeds()[:2]
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "a[/]1", "title": "Aleppo rockets [update] [photos]", "author": "[staff]", "outlet": "Out[/]let",
+         "published": "2016-10-30", "text": rt.text},
+        {"id": "b[/bold]2", "title": "Rockets [/bold] fired [/]", "author": "x[/]y", "outlet": "[/bold]wire",
+         "published": "2016-11-02", "text": rewrite.text},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "b.db"
+    assert run("ingest", feed, "--db", db, cwd=tmp_path).returncode == 0
+    with Store(db) as store:
+        store.add_articles([Article(
+            id="c\x1b[31m3", title="\x1b[31mred alert", outlet="Esc\x1b[2J", author="\x1b]0;owned\x07",
+            published=None, text="Floods closed the coastal road for a week, the ministry said. " * 12,
+        )])
+    return feed, db
+
+
+def test_bracketed_and_escaped_metadata_is_shown_literally(tmp_path: Path) -> None:
+    """'[update]' is no rich tag to drop, '[/]' none to fail on (exit 70), an ESC no escape to run."""
+    feed, db = _bracketed_feed(tmp_path)
+    wide = {"COLUMNS": "200"}
+
+    def shown(*args: str | Path) -> str:
+        p = run(*args, "--db", db, cwd=tmp_path, env=wide)
+        assert p.returncode == 0, (args, p.stderr)
+        assert "\x1b" not in p.stdout and "\x07" not in p.stdout, args
+        return p.stdout
+
+    listed = shown("list")
+    for text in ("a[/]1", "Aleppo rockets [update] [photos]", "[staff]", "Out[/]let",
+                 "b[/bold]2", "Rockets [/bold] fired [/]", "x[/]y", "[/bold]wire",
+                 "c\\x1b[31m3", "\\x1b[31mred alert", "Esc\\x1b[2J", "\\x1b]0;owned\\x07"):
+        assert text in listed, text
+    assert "Aleppo rockets [update] [photos]" in shown("show", "a[/]")
+    assert run("analyze", "--db", db, "--no-claims", cwd=tmp_path).returncode == 0
+    sid = json.loads(run("stories", "--db", db, "--json", "--outlet", "Out[/]let", cwd=tmp_path).stdout)[0]["id"]
+    story = shown("story", sid)
+    assert "a[/]1" in story and "b[/bold]2" in story and "Aleppo rockets [update] [photos]" in story
+    assert "Out[/]let" in shown("stories") and "Esc\\x1b[2J" in shown("outlets")
+    shown("threads")
+    other = json.loads(run("stories", "--db", db, "--json", "--outlet", "Esc\x1b[2J", cwd=tmp_path).stdout)
+    assert "c\\x1b[31m3" in shown("story", other[0]["id"])
+    # reuse reads the file itself: its names and outlets carry the same brackets
+    p = run("reuse", feed, cwd=tmp_path, env=wide)
+    assert p.returncode == 0, p.stderr
+    assert "a[/]1 (Out[/]let, 2016-10-30)" in p.stdout and "b[/bold]2 ([/bold]wire, 2016-11-02)" in p.stdout
+    for command in (["extract"], ["stance", "--claim", "Rebels fired rockets [/] at west Aleppo"]):
+        p = run(*command, feed, cwd=tmp_path, env=wide)
+        assert p.returncode == 0, (command, p.stderr)
+        assert "Rockets [/bold] fired [/]" in p.stdout, command
+
+
 @pytest.mark.parametrize("command", [["reuse"], ["stance", "--claim", "Rebels fired rockets at west Aleppo"]])
 def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path: Path, command: list[str]) -> None:
     """--json keeps stdout to one document; what was skipped, and why, still goes to stderr."""

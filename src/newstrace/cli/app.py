@@ -74,11 +74,20 @@ def one_line(message: object) -> str:
     return str(message).translate(_CONTROLS)
 
 
-def warn(message: str) -> None:
+def safe(text: object) -> str:
+    """User data (a title, an author, an outlet, an id, a file name) for a rich markup string.
+
+    One printable line (``one_line``) with its square brackets escaped: rich would drop a title's
+    ``[update]`` as an unknown tag and raise on a ``[/]`` with nothing to close. Every table cell
+    and markup line that carries article data or input names goes through here.
+    """
     from rich.markup import escape
 
-    # escaped: a '[/]' in a file name is not markup (rich would raise on it)
-    err.print(f"[yellow]warning:[/yellow] {escape(one_line(message))}", markup=True, highlight=False, soft_wrap=True)
+    return escape(one_line(text))
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] {safe(message)}", markup=True, highlight=False, soft_wrap=True)
 
 
 def progress(total: int | None = None, label: str = "working", enabled: bool = True) -> Progress:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from newstrace.cli.app import (
@@ -19,8 +18,10 @@ from newstrace.cli.app import (
     emit_json,
     err,
     eval_app,
+    one_line,
     out,
     progress,
+    safe,
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
@@ -110,7 +111,7 @@ def analyze(
                 markup=False,
             )
             for w in report.get("warnings", []):
-                err.print(f"warning: {w}", markup=False)
+                err.print(f"warning: {one_line(w)}", markup=False)
         return
     if engine != "local":
         raise InputError(f"--engine {engine}: expected local or spark")
@@ -135,7 +136,7 @@ def analyze(
             markup=False,
         )
         for w in rep.warnings:
-            err.print(f"warning: {w}", markup=False)
+            err.print(f"warning: {one_line(w)}", markup=False)
 
 
 @app.command("load-results")
@@ -225,7 +226,7 @@ def stories(
         emit_json(rows)
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
-    table = Table(title=f"{len(rows)} of {total} stories in {db}", caption=_cut_caption(len(rows), total))
+    table = Table(title=f"{len(rows)} of {total} stories in {safe(db)}", caption=_cut_caption(len(rows), total))
     table.add_column("id / thread", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("size", no_wrap=True, justify="right")
@@ -233,8 +234,8 @@ def stories(
     table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
     for r in rows:
         table.add_row(
-            f"{r['id']}\n{r['thread'] or ''}", f"{r['start'] or '?'}\n{escape(r['first_seen_outlet'] or '')}",
-            str(r["size"]), escape(r["label"] or ""), escape(_outlets_text(r["outlets"], int(r["size"]))),
+            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(r['start'] or '?')}\n{safe(r['first_seen_outlet'] or '')}",
+            str(r["size"]), safe(r["label"] or ""), safe(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
@@ -249,15 +250,15 @@ def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     if as_json:
         emit_json(rows)
         return
-    table = Table(title=f"{len(rows)} of {len(every)} threads in {db}", caption=_cut_caption(len(rows), len(every)))
+    table = Table(title=f"{len(rows)} of {len(every)} threads in {safe(db)}", caption=_cut_caption(len(rows), len(every)))
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
     for col in ("stories", "articles"):
         table.add_column(col, no_wrap=True, justify="right")
     table.add_column("label", overflow="fold", min_width=16)
     for r in rows:
-        span = f"{r['start'] or '?'}\n{r['end'] or '?'}"
-        table.add_row(r["id"], span, str(len(r["stories"])), str(r["size"]), escape(r["label"] or ""))
+        span = f"{safe(r['start'] or '?')}\n{safe(r['end'] or '?')}"
+        table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), safe(r["label"] or ""))
     out.print(table)
 
 
@@ -295,16 +296,16 @@ def story(
         return
     if html is not None:
         return
-    out.print(f"[bold]{escape(summary['label'] or summary['id'])}[/bold]")
+    out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     out.print(
-        f"[dim]story[/dim] {summary['id']}  [dim]thread[/dim] {summary['thread']}  "
-        f"[dim]span[/dim] {summary['start']} .. {summary['end']}  [dim]size[/dim] {summary['size']}"
+        f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
+        f"[dim]span[/dim] {safe(summary['start'])} .. {safe(summary['end'])}  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take
     name = comparison.label if comparison is not None else (lambda aid: "")
     for a in doc["articles"]:
         out.print(
-            f"  {escape(name(a['id'])):<16}{a['published'] or '?':<11} {a['id']}  {escape(a['title'] or '')}",
+            f"  {safe(name(a['id'])):<16}{safe(a['published'] or '?'):<11} {safe(a['id'])}  {safe(a['title'] or '')}",
             highlight=False,
         )
     if comparison is not None:  # the compare report as `newstrace compare` prints it
@@ -313,7 +314,7 @@ def story(
         print_comparison(comparison, out, top=top, table=False)
         return
     if doc.get("report_note"):
-        out.print(f"[yellow]note:[/yellow] {escape(str(doc['report_note']))}")
+        out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
 
 
 @app.command()
@@ -333,11 +334,11 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     if as_json:
         emit_json({"outlets": shown, "edges": shown_edges})
         return
-    table = Table(title=f"{len(shown)} of {len(stats)} outlets in {db}", caption=_cut_caption(len(shown), len(stats)))
+    table = Table(title=f"{len(shown)} of {len(stats)} outlets in {safe(db)}", caption=_cut_caption(len(shown), len(stats)))
     for col in ("outlet", "articles", "stories", "first in", "share first"):
         table.add_column(col, no_wrap=True)
     for s in shown:
-        table.add_row(escape(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        table.add_row(safe(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
         et = Table(
@@ -347,7 +348,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
         for col in ("source", "derived", "in one story", "pairs", "characters"):
             et.add_column(col)
         for e in shown_edges:
-            et.add_row(escape(shown_outlet(e["source"])), escape(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]), str(e["chars"]))
+            et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]), str(e["chars"]))
         out.print(et)
 
 
@@ -368,7 +369,7 @@ def similarity_semeval(
     if as_json:
         emit_json(result)
         return
-    out.print(json.dumps(result, indent=2))
+    out.print(json.dumps(result, indent=2), markup=False)
 
 
 @eval_app.command("stories-fakes")
@@ -416,4 +417,4 @@ def stories_fakes(
     if as_json:
         emit_json(result)
         return
-    out.print(json.dumps(result, indent=2))
+    out.print(json.dumps(result, indent=2), markup=False)

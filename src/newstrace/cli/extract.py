@@ -16,6 +16,7 @@ from newstrace.cli.app import (
     eval_app,
     out,
     read_command_inputs,
+    safe,
     warn,
 )
 from newstrace.errors import InputError
@@ -63,22 +64,18 @@ def extract(
         emit_json(docs)
         return
     for d in docs:
-        out.print(f"[bold]{_esc(d['title'] or d['id'])}[/bold] [dim]{d['outlet'] or ''} {d['published'] or ''}[/dim]")
+        out.print(f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
         for q in d["quotes"]:
             kind = "quote" if q["direct"] else "said "
             snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-            out.print(f"  {kind} [cyan]{_esc(q['speaker'] or '?')}[/cyan] ({_esc(q['cue'] or '-')}): {_esc(snippet)}")
+            out.print(f"  {kind} [cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
         for n in d["quantities"]:
             extra = ", ".join(
-                f"{k} {_esc(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
+                f"{k} {safe(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
             )
-            out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {_esc(n['subject'] or '?')}"
-                      f" «{_esc(n['text'])}» {extra}")
+            out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {safe(n['subject'] or '?')}"
+                      f" «{safe(n['text'])}» {extra}")
         out.print()
-
-
-def _esc(s: str) -> str:
-    return s.replace("[", "\\[")
 
 
 @eval_app.command("quotes-polnear")

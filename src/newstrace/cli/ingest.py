@@ -19,6 +19,7 @@ from newstrace.cli.app import (
     one_line,
     out,
     progress,
+    safe,
     warn,
 )
 from newstrace.errors import InputError, NewstraceError
@@ -153,7 +154,7 @@ def list_articles(
     if as_json:
         emit_json(rows)
         return
-    table = Table(title=f"{len(rows)} article(s) in {db}", show_lines=False)
+    table = Table(title=f"{len(rows)} article(s) in {safe(db)}", show_lines=False)
     table.add_column("id", no_wrap=True)
     table.add_column("published", no_wrap=True)
     for col in ("outlet", "title", "author"):
@@ -161,11 +162,11 @@ def list_articles(
     table.add_column("words", justify="right")
     for r in rows:
         table.add_row(
-            str(r["id"]),
-            str(r["published"] or "?"),
-            str(r["outlet"] or "?"),
-            str(r["title"] or "(untitled)"),
-            str(r["author"] or ""),
+            safe(r["id"]),
+            safe(r["published"] or "?"),
+            safe(r["outlet"] or "?"),
+            safe(r["title"] or "(untitled)"),
+            safe(r["author"] or ""),
             str(r["words"]),
         )
     out.print(table)
@@ -183,7 +184,7 @@ def show(
     if as_json:
         emit_json(a.to_dict())
         return
-    out.print(f"[bold]{_esc(a.title or '(untitled)')}[/bold]", soft_wrap=True)
+    out.print(f"[bold]{safe(a.title or '(untitled)')}[/bold]", soft_wrap=True)
     facts = [
         ("id", a.id),
         ("outlet", a.outlet),
@@ -195,7 +196,7 @@ def show(
     ]
     for k, v in facts:
         if v:
-            out.print(f"[dim]{k:>9}[/dim]  {_esc(str(v))}", soft_wrap=True)
+            out.print(f"[dim]{k:>9}[/dim]  {safe(str(v))}", soft_wrap=True)
     out.print()
     # the body keeps its line breaks; any other control character (an ESC in --no-clean text) is shown
     out.print(a.text.translate(_BODY_CONTROLS), markup=False, highlight=False, soft_wrap=True)
@@ -203,12 +204,6 @@ def show(
 
 #: control characters except tab and newline, shown as ``\\xNN`` when a body is printed
 _BODY_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in (9, 10)}
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(one_line(text))
 
 
 __all__ = ["article_summary", "ingest", "list_articles", "show"]

@@ -18,6 +18,7 @@ from newstrace.cli.app import (
     one_line,
     out,
     read_command_inputs,
+    safe,
 )
 from newstrace.errors import InputError
 from newstrace.reuse import find_reuse
@@ -28,7 +29,7 @@ from newstrace.reuse.variants import variant_differences
 
 
 def _short(text: str, n: int = 90) -> str:
-    t = " ".join(text.split())
+    t = one_line(" ".join(text.split()))
     return t if len(t) <= n else t[: n - 1] + "…"
 
 
@@ -78,15 +79,16 @@ def reuse(
     if as_json:
         emit_json({**result.to_dict(articles), "skipped": [one_line(e) for e in errors]})
         return
+    # one printable line each: ids, outlets and titles are the inputs' own (printed without markup)
     names = {
-        a.id: f"{a.id} ({a.outlet or 'unknown outlet'}, {a.published or 'undated'})"
+        a.id: one_line(f"{a.id} ({a.outlet or 'unknown outlet'}, {a.published or 'undated'})")
         for a in articles
     }
     out.print(
         f"{len(articles)} articles, {result.candidates} candidate pairs, {len(result.pairs)} with shared passages"
     )
     for pair in result.pairs:
-        out.print(f"\n[bold]{names[pair.a]}[/bold]  <->  [bold]{names[pair.b]}[/bold]")
+        out.print(f"\n[bold]{safe(names[pair.a])}[/bold]  <->  [bold]{safe(names[pair.b])}[/bold]")
         for s in pair.shared:
             out.print(
                 f"  {s.kind:<13} {s.score:.2f}  a[{s.a_start}:{s.a_end}] b[{s.b_start}:{s.b_end}]  "
@@ -98,27 +100,28 @@ def reuse(
     if result.variants:
         out.print("\n[bold]Quote variants[/bold]")
         for v in result.variants:
-            fp = f"  fingerprints: {', '.join(v.fingerprints)}" if v.fingerprints else ""
-            who = f" ({v.speaker})" if v.speaker else ""
+            fp = f"  fingerprints: {one_line(', '.join(v.fingerprints))}" if v.fingerprints else ""
+            who = f" ({one_line(v.speaker)})" if v.speaker else ""
             out.print(
                 f"  “{_short(v.texts[0], 70)}”{who} in {len(set(v.articles))} articles{fp}",
                 markup=False,
             )
             for t, a, sp in zip(v.texts, v.articles, v.spans, strict=True):
                 if t != v.texts[0]:
-                    out.print(f"     {a}[{sp.start}:{sp.end}]: “{_short(t, 70)}”", markup=False)
+                    out.print(f"     {one_line(a)}[{sp.start}:{sp.end}]: “{_short(t, 70)}”", markup=False)
             for d in variant_differences(v):
-                out.print(f"     only in {d['article']}: {d['words']}", markup=False)
+                out.print(f"     only in {one_line(d['article'])}: {one_line(d['words'])}", markup=False)
     if result.provenance:
         out.print("\n[bold]Provenance[/bold]")
         for e in result.provenance:
             out.print(
-                f"  {names.get(e.source, e.source)} -> {names.get(e.derived, e.derived)}  confidence {e.confidence:.2f}",
+                f"  {names.get(e.source, one_line(e.source))} -> {names.get(e.derived, one_line(e.derived))}  "
+                f"confidence {e.confidence:.2f}",
                 markup=False,
             )
             for ev in e.evidence:
                 detail = ", ".join(f"{k}={v}" for k, v in ev.items() if k not in ("type", "spans"))
-                out.print(f"      {ev['type']}: {detail}", markup=False)
+                out.print(f"      {ev['type']}: {one_line(detail)}", markup=False)
     if errors:
         err.print(f"{len(errors)} input(s) skipped", markup=False)
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from newstrace.cli.app import (
     InputsArg,
@@ -19,6 +18,7 @@ from newstrace.cli.app import (
     one_line,
     out,
     read_command_inputs,
+    safe,
     train_app,
     warn,
 )
@@ -61,12 +61,12 @@ def stance(
     for a, r in zip(articles, results, strict=True):
         name = a.title or a.source or a.id
         probs = "  ".join(f"{k} {v:.2f}" for k, v in r.probabilities.items())
-        out.print(f"[bold]{escape(name)}[/bold]  ({escape(a.id)})")
+        out.print(f"[bold]{safe(name)}[/bold]  ({safe(a.id)})")
         out.print(f"  stance: [bold]{r.label}[/bold]   {probs}")
         if r.evidence:
             out.print("  evidence:")
             for e in r.evidence:
-                out.print(f"    [{e.start}:{e.end}] {escape(e.text)}", soft_wrap=True)
+                out.print(f"    [{e.start}:{e.end}] {safe(' '.join(e.text.split()))}", soft_wrap=True)
         else:
             out.print("  evidence: none (no body sentence is about the claim)")
 
