@@ -585,6 +585,39 @@ def test_analyze_examples_without_data(tmp_path: Path, capsys: pytest.CaptureFix
     assert [(e.source, e.derived) for e in edges if not e.source.startswith("external:")] == [(RT, REWRITE)]
 
 
+def test_an_option_of_the_other_engine_is_a_usage_error_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'analyze --input x' without '--engine spark' analysed the database and exited 0: the run
+    asked for was not the one made. Each option the engine does not take is named; nothing runs."""
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    feed = tmp_path / "x.jsonl"
+    for args, named in (
+        (["--db", str(db), "--input", str(feed)], "--input: only with --engine spark"),
+        (["--db", str(db), "--out", str(tmp_path / "o"), "--master", "local[2]"], "--out, --master: only with --engine spark"),
+        (["--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "o"), "--db", str(db)], "--db: only with --engine local"),
+        (["--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "o"), "--workers", "2", "--recluster"],
+         "--workers, --recluster: only with --engine local"),
+    ):
+        assert main(["analyze", *args]) == 2, args
+        err = capsys.readouterr().err
+        assert named in err and "Usage:" in err, (args, err)
+    assert not (tmp_path / "o").exists()
+    assert main(["analyze", "--db", str(db), "--json", "--no-claims"]) == 0  # nothing was analysed before
+    assert json.loads(capsys.readouterr().out)["analysed"] == 2
+    # a database named by the environment is no option given to the Spark engine
+    monkeypatch.setenv("NEWSTRACE_DB", str(db))
+    assert main(["analyze", "--engine", "spark", "--input", str(feed)]) == 2
+    assert "needs --input PARQUET_OR_JSONL and --out DIR" in capsys.readouterr().err
+    # the benchmark's distractors come from --fnc: a count without it would be no distractor at all
+    assert main(["eval", "stories-fakes", str(feed), "--distractors", "50"]) == 2
+    assert "--distractors 50: only with --fnc" in capsys.readouterr().err
+    assert main(["eval", "stories-fakes", str(feed), "--fnc", str(tmp_path / "nope")]) == 2
+    assert "--fnc " in capsys.readouterr().err
+
+
 def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -74,6 +74,27 @@ def one_line(message: object) -> str:
     return str(message).translate(_CONTROLS)
 
 
+def given(ctx: typer.Context, name: str) -> bool:
+    """Whether the option whose parameter is ``name`` was given on the command line.
+
+    Not its value: a default may be typed out, and an environment variable (``NEWSTRACE_DB``) is
+    ambient, not a choice made for this command.
+    """
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
+
+
+def only_with(ctx: typer.Context, options: dict[str, str], reason: str) -> None:
+    """A usage error (exit 2) naming each option given that means nothing here.
+
+    ``options`` maps parameter names to the options' spelling; ``reason`` says what they need,
+    e.g. "only with --engine spark". Silently ignoring them would run something else than asked.
+    """
+    wrong = [flag for name, flag in options.items() if given(ctx, name)]
+    if wrong:
+        ctx.fail(f"{', '.join(wrong)}: {reason}")
+
+
 def safe(text: object) -> str:
     """User data (a title, an author, an outlet, an id, a file name) for a rich markup string.
 

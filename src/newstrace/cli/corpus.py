@@ -18,7 +18,9 @@ from newstrace.cli.app import (
     emit_json,
     err,
     eval_app,
+    given,
     one_line,
+    only_with,
     out,
     progress,
     safe,
@@ -31,6 +33,7 @@ from newstrace.store.sqlite import Store
 
 @app.command()
 def analyze(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     engine: Annotated[str, typer.Option(help="local (the database) or spark (--input to --out).")] = "local",
     input_path: Annotated[
@@ -77,9 +80,19 @@ def analyze(
     from newstrace.engine.steps import STEPS
 
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
+    if engine not in ("local", "spark"):
+        raise InputError(f"--engine {engine}: expected local or spark")
+    # an option of the other engine would be ignored: the run would not be the one asked for
+    if engine == "local":
+        only_with(ctx, {"input_path": "--input", "out_dir": "--out", "master": "--master"}, "only with --engine spark")
+    else:
+        only_with(
+            ctx,
+            {"db": "--db", "workers": "--workers", "recluster": "--recluster"},
+            "only with --engine local (Spark reads --input and writes --out; 'newstrace load-results' "
+            "loads them into a database)",
+        )
     if engine == "spark":
-        if recluster:
-            raise InputError("--recluster rebuilds a database's stories: use it with --engine local")
         if input_path is None or out_dir is None:
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
         from newstrace.engine.spark import run_spark
@@ -113,8 +126,6 @@ def analyze(
             for w in report.get("warnings", []):
                 err.print(f"warning: {one_line(w)}", markup=False)
         return
-    if engine != "local":
-        raise InputError(f"--engine {engine}: expected local or spark")
     from newstrace.corpus import analyze as run
 
     with Store(db, create=False) as store, progress(label="analyze", enabled=not as_json) as bar:
@@ -374,6 +385,7 @@ def similarity_semeval(
 
 @eval_app.command("stories-fakes")
 def stories_fakes(
+    ctx: typer.Context,
     fakes: Annotated[Path, typer.Argument(help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
     fnc: Annotated[Path | None, typer.Option(help="FNC-1 folder for distractor bodies.")] = None,
     split: Annotated[
@@ -393,6 +405,10 @@ def stories_fakes(
 
     if split not in (None, "dev", "test"):
         raise InputError(f"--split {split}: expected dev or test")
+    if fnc is None and distractors and given(ctx, "distractors"):
+        ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")
+    if fnc is not None and not fnc.is_dir():
+        raise InputError(f"--fnc {fnc}: no such folder (the FNC-1 folder with train_bodies.csv)")
     corpus = sf.load_corpus(fakes, fnc, distractors)
     if not no_reuse:
         sf.add_reuse(corpus)
