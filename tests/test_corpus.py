@@ -242,6 +242,32 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert "no story with id ''" in capsys.readouterr().err
 
 
+def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An ingested database shows no story until 'analyze': the empty table (exit 0, '[]' with
+    --json) comes with a hint on stderr, and a story or thread asked for by id names it too."""
+    db = tmp_path / "fresh.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    hint = f"{db}: no article analysed yet; run 'newstrace analyze --db {db}'"
+    for command in (["stories"], ["stories", "--json"], ["stories", "--outlet", "rt.com"], ["threads"],
+                    ["threads", "--json"], ["outlets"], ["outlets", "--json"]):
+        assert main([*command, "--db", str(db)]) == 0, command
+        out, err = capsys.readouterr()
+        assert err.strip() == hint, (command, err)
+        if "--json" in command:
+            doc = json.loads(out)
+            assert doc == [] or (doc["edges"] == [] and all(o["stories"] == 0 for o in doc["outlets"])), command
+    for command, said in ((["story", "s1"], "no story with id 's1'"), (["stories", "--thread", "t1"], "no thread with id 't1'")):
+        assert main([*command, "--db", str(db)]) == 3
+        assert f"{said} (no article analysed yet; run 'newstrace analyze --db {db}')" in capsys.readouterr().err
+    # once analysed, no hint
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    for command in (["stories"], ["threads"], ["outlets"]):
+        assert main([*command, "--db", str(db)]) == 0
+        assert "analyse" not in capsys.readouterr().err
+
+
 def _corpus(tmp_path: Path, fakes: Path) -> Path:
     """examples/ plus the FA-KES articles of late Oct - early Nov 2016, as JSONL."""
     arts = read_articles([EXAMPLES, fakes])

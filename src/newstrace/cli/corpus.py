@@ -4,6 +4,7 @@ corpus benchmarks ``eval similarity-semeval`` and ``eval stories-fakes``."""
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -174,6 +175,25 @@ def _results(db: Path) -> tuple[Store, CorpusResults]:
     return store, res
 
 
+def _not_analysed(db: Path, res: CorpusResults) -> str | None:
+    """What to run first when no 'analyze' has grouped the database's articles yet, else None.
+
+    An empty table (or ``[]``) alone reads as "no stories in this news"; the hint goes to stderr,
+    so ``--json`` stays one document and the exit stays 0.
+    """
+    if res.available:
+        return None
+    arg = shlex.quote(str(db))
+    if res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+        return f"no articles yet; run 'newstrace ingest INPUT... --db {arg}', then 'newstrace analyze --db {arg}'"
+    return f"no article analysed yet; run 'newstrace analyze --db {arg}'"
+
+
+def _hint(db: Path, hint: str | None) -> None:
+    if hint:
+        err.print(one_line(f"{db}: {hint}"), markup=False, highlight=False, soft_wrap=True)
+
+
 def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     """The biggest outlets of a story, then ``? (k)`` for its articles without one, so the counts add up to its size."""
     shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
@@ -227,12 +247,14 @@ def stories(
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     store, res = _results(db)
     with store:
+        hint = _not_analysed(db, res)
         total, rows = res.stories(thread=thread, outlet=outlet, limit=_rows(limit, as_json))
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
         if not total and thread is not None and not res.known("threads", "id", thread):
-            raise StoreError(f"{db}: no thread with id {thread!r} (see 'newstrace threads')")
+            raise StoreError(f"{db}: no thread with id {thread!r} " + (f"({hint})" if hint else "(see 'newstrace threads')"))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} (see 'newstrace outlets')")
+    _hint(db, hint)
     if as_json:
         emit_json(rows)
         return
@@ -256,6 +278,7 @@ def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     """Threads (developing situations), biggest first: id, label, time span, stories and articles."""
     store, res = _results(db)
     with store:
+        _hint(db, _not_analysed(db, res))
         every = res.threads()
     rows = _shown(every, limit, as_json)
     if as_json:
@@ -289,7 +312,8 @@ def story(
         sid = res.find_story(story_id)
         found = res.story(sid) if sid else None
         if found is None:
-            raise StoreError(f"{db}: no story with id {story_id!r} (see 'newstrace stories')")
+            hint = _not_analysed(db, res)
+            raise StoreError(f"{db}: no story with id {story_id!r} " + (f"({hint})" if hint else "(see 'newstrace stories')"))
         summary, member_ids = found
         doc, comparison = story_report(store, summary, member_ids)
     if html is not None:
@@ -340,6 +364,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     """
     store, res = _results(db)
     with store:
+        _hint(db, _not_analysed(db, res))
         stats, edges = res.network()
     shown, shown_edges = _shown(stats, limit, as_json), _shown(edges, limit, as_json)
     if as_json:
