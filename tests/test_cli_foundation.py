@@ -483,6 +483,26 @@ def test_bracketed_and_escaped_metadata_is_shown_literally(tmp_path: Path) -> No
         assert "Rockets [/bold] fired [/]" in p.stdout, command
 
 
+def test_a_reader_that_goes_away_ends_every_command_quietly(tmp_path: Path) -> None:
+    """'newstrace show ID | head -1' exited 1 (rich's and click's own handling of EPIPE) while
+    'list | head' exited 0: the reader closing stdout is the same quiet exit 0 everywhere."""
+    db = tmp_path / "p.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    rt = next(r for r in json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout) if r["outlet"] == "rt.com")
+    env = {**os.environ, "COLUMNS": "100"}
+    env.pop("NEWSTRACE_DB", None)
+    for args in (["show", rt["id"], "--db", db], ["show", rt["id"], "--db", db, "--json"], ["list", "--db", db],
+                 ["list", "--db", db, "--json"], ["reuse", EXAMPLES], ["reuse", EXAMPLES, "--json"], ["--help"]):
+        # the read end is closed before the command writes: its first write meets EPIPE
+        proc = subprocess.Popen([*NEWSTRACE, *map(str, args)], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        assert proc.wait(timeout=300) == 0, (args, stderr)
+        assert stderr == "", (args, stderr)
+
+
 @pytest.mark.parametrize("command", [["reuse"], ["stance", "--claim", "Rebels fired rockets at west Aleppo"]])
 def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path: Path, command: list[str]) -> None:
     """--json keeps stdout to one document; what was skipped, and why, still goes to stderr."""

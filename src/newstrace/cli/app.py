@@ -8,6 +8,7 @@ stdout; human messages, warnings and progress go to stderr so that pipes stay cl
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -32,10 +33,22 @@ train_app = typer.Typer(help="Train the models newstrace ships.", no_args_is_hel
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
+class _Console(Console):
+    """A rich console that leaves a closed pipe (``newstrace list | head``) to ``cli/main.py``.
+
+    rich's own handling exits with status 1 on the spot; every other write (``emit_json``,
+    ``print``) raises ``BrokenPipeError``, which ``main`` turns into one quiet exit for all.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more from this console: its reader is gone
+        raise BrokenPipeError(errno.EPIPE, "the reader of the output has gone")
+
+
 #: human output (tables, reports)
-out = Console(highlight=False, soft_wrap=False)
+out = _Console(highlight=False, soft_wrap=False)
 #: warnings, progress and errors
-err = Console(stderr=True, highlight=False)
+err = _Console(stderr=True, highlight=False)
 
 DEFAULT_DB = Path("newstrace.db")
 

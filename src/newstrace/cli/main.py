@@ -6,6 +6,8 @@ traceback; set ``NEWSTRACE_DEBUG=1`` to see the traceback of an unexpected error
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from typing import Annotated
@@ -67,7 +69,12 @@ def main(argv: list[str] | None = None) -> int:
         err.print("newstrace: interrupted", markup=False)
         return _exit(130)
     except BrokenPipeError:
-        return _exit(0)
+        return _closed_output()
+    except SystemExit as e:
+        # click turns a closed stdout inside a command into its own exit 1, standalone or not
+        if _from_closed_pipe(e):
+            return _closed_output()
+        raise
     except Exception as e:  # a bug: say so plainly, keep the traceback for debugging
         if os.environ.get("NEWSTRACE_DEBUG"):
             raise
@@ -83,6 +90,33 @@ def main(argv: list[str] | None = None) -> int:
 
 def _exit(code: int | None) -> int:
     return int(code or 0)
+
+
+def _from_closed_pipe(e: BaseException) -> bool:
+    """Whether ``e`` was raised while handling an EPIPE (a write to a pipe with no reader)."""
+    seen: BaseException | None = e.__context__
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno == errno.EPIPE:
+            return True
+        seen = seen.__context__
+    return False
+
+
+def _closed_output() -> int:
+    """The reader of stdout went away (``newstrace show ID | head -1``): stop quietly, status 0.
+
+    What the reader wanted it has read, as ``head`` wanted; saying more would mean writing to a
+    closed pipe. Python flushes stdout once more at exit, which would fail again and turn the
+    status into 120 with a message: stdout is pointed at the null device first, as the Python
+    docs advise (https://docs.python.org/3/library/signal.html#note-on-sigpipe).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no file descriptor behind stdout (a test's buffer)
+        pass
+    return 0
 
 
 def run() -> None:
