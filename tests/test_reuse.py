@@ -157,3 +157,21 @@ def test_cli_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["reuse", str(tmp_path / "missing")]) == 2
     assert "no articles could be read" in capsys.readouterr().err
     assert main(["reuse", str(EXAMPLES), "--min-chars", "0"]) == 2
+    assert "--min-chars 0: expected 1 or more" in capsys.readouterr().err
+
+
+def test_cli_names_each_option_out_of_range_with_its_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One combined "need --min-chars >= 1, --gap >= 0, ..." did not say which was wrong, and a
+    negative --min-shared was taken: each option out of range is named with its value, before any
+    input is read (the missing file is not what is reported)."""
+    missing = str(tmp_path / "missing")
+    assert main(["reuse", missing, "--gap", "-1", "--min-score", "1.5"]) == 2
+    err = capsys.readouterr().err
+    assert "--gap -1: expected 0 or more; --min-score 1.5: expected 0 to 1" in err
+    assert "--min-chars" not in err.split("Error:")[-1] and "missing" not in err
+    for option, value, expected in (("--max-df", "1", "2 or more"), ("--min-shared", "-1", "0 or more"),
+                                    ("--min-score", "-0.1", "0 to 1")):
+        assert main(["reuse", missing, option, value]) == 2, option
+        assert f"{option} {value}: expected {expected}" in capsys.readouterr().err
+    # the edges of the ranges are values like any other
+    assert main(["reuse", str(EXAMPLES), "--gap", "0", "--min-score", "1", "--min-shared", "0", "--max-df", "2", "--json"]) == 0

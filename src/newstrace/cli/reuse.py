@@ -35,6 +35,7 @@ def _short(text: str, n: int = 90) -> str:
 
 @app.command()
 def reuse(
+    ctx: typer.Context,
     inputs: InputsArg,
     min_chars: Annotated[
         int,
@@ -47,7 +48,8 @@ def reuse(
         int, typer.Option("--gap", help="Largest gap in words bridged inside one passage.")
     ] = MAX_GAP,
     min_score: Annotated[
-        float, typer.Option("--min-score", help="Weakest passage kept (share of matched words).")
+        float,
+        typer.Option("--min-score", help="Weakest passage kept (share of matched words, 0 to 1)."),
     ] = MIN_SCORE,
     max_df: Annotated[
         int,
@@ -63,11 +65,21 @@ def reuse(
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
-    articles, errors = read_command_inputs(inputs, clean=not no_clean)
-    if min_chars < 1 or gap < 0 or not 0 <= min_score <= 1 or max_df < 2:
-        raise typer.BadParameter(
-            "need --min-chars >= 1, --gap >= 0, 0 <= --min-score <= 1, --max-df >= 2"
+    # every option out of range, each with the value given, before any input is read
+    wrong = [
+        f"{flag} {value}: expected {expected}"
+        for flag, value, ok, expected in (
+            ("--min-chars", min_chars, min_chars >= 1, "1 or more"),
+            ("--gap", gap, gap >= 0, "0 or more"),
+            ("--min-score", min_score, 0 <= min_score <= 1, "0 to 1"),
+            ("--max-df", max_df, max_df >= 2, "2 or more"),
+            ("--min-shared", min_shared, min_shared >= 0, "0 or more"),
         )
+        if not ok
+    ]
+    if wrong:
+        ctx.fail("; ".join(wrong))
+    articles, errors = read_command_inputs(inputs, clean=not no_clean)
     result = find_reuse(
         articles,
         min_chars=min_chars,
