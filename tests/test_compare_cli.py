@@ -121,3 +121,9 @@ def test_an_edge_no_evidence_orients_is_drawn_without_a_direction(tmp_path: Path
     assert "rt.com →" in capsys.readouterr().out
     graph = html.read_text(encoding="utf-8").split('<section id="provenance">')[1].split("</svg>")[0]
     assert 'marker-end="url(#arrow)"' in graph
+
+
+def test_a_negative_top_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """'--top -5' printed every finding, as '--top 0' does: a negative count is a mistake to name."""
+    assert main(["compare", str(EXAMPLES), "--top", "-5"]) == 2
+    assert "--top" in capsys.readouterr().err

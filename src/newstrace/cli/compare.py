@@ -33,7 +33,7 @@ def compare(
         Path | None,
         typer.Option("--html", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False),
     ] = None,
-    top: Annotated[int, typer.Option("--top", help="Findings printed in the terminal (0 = all).")] = 25,
+    top: Annotated[int, typer.Option("--top", min=0, help="Findings printed in the terminal (0 = all).")] = 25,
     no_clean: NoCleanFlag = False,
 ) -> None:
     """Compare articles about one story: what each outlet says that the others don't, where they
