@@ -145,6 +145,11 @@ def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:
     p = run("show", rt["id"][:6], "--db", db, cwd=tmp_path)
     assert p.returncode == 0 and RT_TITLE in p.stdout and "Staffan de Mistura" in p.stdout
     assert_clean_failure(run("show", "zzzz", "--db", db, cwd=tmp_path), 3, "n.db", "no article with id 'zzzz'")
+    # an empty id is no prefix of every article: the same error, not "matches more than one"
+    assert_clean_failure(run("show", "", "--db", db, cwd=tmp_path), 3, "n.db", "no article with id ''")
+    solo = tmp_path / "solo.db"
+    run("ingest", EXAMPLES / "000_6fb2124cbc58fd30.txt", "--db", solo, cwd=tmp_path)
+    assert_clean_failure(run("show", "", "--db", solo, cwd=tmp_path), 3, "solo.db", "no article with id ''")
 
 
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:

@@ -189,10 +189,13 @@ class Store:
         return row_to_article(row) if row else None
 
     def find_article(self, id_or_prefix: str) -> Article:
-        """Exact id, else a unique id prefix (as git does for commits)."""
+        """Exact id, else a unique id prefix (as git does for commits); the empty string is no
+        prefix (it would name the only article of a one-article database, or "more than one")."""
         found = self.get_article(id_or_prefix)
         if found:
             return found
+        if not id_or_prefix:
+            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r}")
         escaped = like_escape(id_or_prefix)
         rows = self.conn.execute(
             "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2", (escaped + "%",)
