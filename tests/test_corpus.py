@@ -210,6 +210,12 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     shared = next(c for c, n in counts.items() if n > 1)
     assert main(["story", shared, "--db", str(fakes_db)]) == 3
     assert f"story id prefix {shared!r} matches more than one story" in capsys.readouterr().err
+    # 'stories --thread' takes a thread id prefix the same way: unique, or an error saying it is not
+    with Store(fakes_db, readonly=True) as st:
+        counts = Counter(r[0][:2] for r in st.conn.execute("SELECT id FROM threads WHERE merged_into IS NULL"))
+    shared = next(c for c, n in counts.items() if n > 1)
+    assert main(["stories", "--thread", shared, "--db", str(fakes_db)]) == 3
+    assert f"thread id prefix {shared!r} matches more than one thread" in capsys.readouterr().err
     # an output that cannot be written is no bad input (exit 1, as with compare --html)
     assert main(["story", sid, "--db", str(fakes_db), "--html", str(tmp_path / "no-such-folder" / "s.html")]) == 1
     assert "cannot write" in capsys.readouterr().err
@@ -228,6 +234,11 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
     assert main(["stories", "--db", str(db), "--thread", seeds["thread"] + "x"]) == 3
     assert f"no thread with id '{seeds['thread']}x'" in capsys.readouterr().err
+    # a unique prefix of a thread id names it, as for 'story' and 'show'; the empty string does not
+    assert main(["stories", "--db", str(db), "--json", "--thread", seeds["thread"][:4]]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
+    assert main(["stories", "--db", str(db), "--thread", ""]) == 3
+    assert "no thread with id ''" in capsys.readouterr().err
     assert main(["stories", "--db", str(db), "--outlet", "rt"]) == 3
     assert "no articles from outlet 'rt'" in capsys.readouterr().err
     # the rewrite names no outlet: the table counts it, so a story's outlets add up to its size

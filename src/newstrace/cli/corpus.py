@@ -241,17 +241,18 @@ def stories(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
     limit: LimitOption = None,
-    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
+    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread (id or a unique prefix of it).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     store, res = _results(db)
     with store:
         hint = _not_analysed(db, res)
-        total, rows = res.stories(thread=thread, outlet=outlet, limit=_rows(limit, as_json))
+        tid = None if thread is None else res.find_thread(thread)
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
-        if not total and thread is not None and not res.known("threads", "id", thread):
+        if thread is not None and tid is None:
             raise StoreError(f"{db}: no thread with id {thread!r} " + (f"({hint})" if hint else "(see 'newstrace threads')"))
+        total, rows = res.stories(thread=tid, outlet=outlet, limit=_rows(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} (see 'newstrace outlets')")
     _hint(db, hint)

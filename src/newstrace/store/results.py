@@ -650,6 +650,21 @@ class CorpusResults:
             raise StoreError(f"story id prefix {id_or_prefix!r} matches more than one story (see 'newstrace stories')")
         return rows[0][0] if rows else None
 
+    def find_thread(self, id_or_prefix: str) -> str | None:
+        """Exact thread id, else a unique prefix of a live one, as ``find_story`` does for stories;
+        a prefix of several is an error saying so, and the empty string is no prefix."""
+        if not id_or_prefix:
+            return None
+        if self.conn.execute("SELECT 1 FROM threads WHERE id=?", (id_or_prefix,)).fetchone():
+            return id_or_prefix
+        rows = self.conn.execute(
+            "SELECT id FROM threads WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
+            (like_escape(id_or_prefix) + "%",),
+        ).fetchall()
+        if len(rows) > 1:
+            raise StoreError(f"thread id prefix {id_or_prefix!r} matches more than one thread (see 'newstrace threads')")
+        return rows[0][0] if rows else None
+
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
             "SELECT s.id, s.label, s.thread FROM memberships m JOIN stories s ON s.id=m.story WHERE m.article=?",
