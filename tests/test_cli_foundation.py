@@ -162,6 +162,26 @@ def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
         assert "Error:" in p.stderr
 
 
+def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
+    """Typer shows a command's docstring as its help: reST markup (``extract``) is shown raw."""
+    import typer
+
+    from newstrace.cli.app import app
+
+    def commands(group: object, path: list[str]) -> list[list[str]]:
+        found = [path]
+        for name, sub in getattr(group, "commands", {}).items():
+            found += commands(sub, [*path, name])
+        return found
+
+    paths = commands(typer.main.get_command(app), [])
+    assert ["eval", "extract-speed"] in paths and len(paths) > 20
+    for path in paths:
+        p = run(*path, "--help", cwd=tmp_path)
+        assert p.returncode == 0, (path, p.stderr)
+        assert "``" not in p.stdout and ":func:" not in p.stdout, (path, p.stdout)
+
+
 # -- bad input, each one ---------------------------------------------------------------------------
 
 

@@ -125,7 +125,7 @@ def extract_speed(
     as_json: JsonFlag = False,
     limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 400,
 ) -> None:
-    """Articles per second per core for ``extract`` (one process, batched ``nlp.pipe``)."""
+    """Articles per second per core for 'newstrace extract' (one process, spaCy's batched nlp.pipe)."""
     from newstrace.evaluate.quotes_polnear import measure_speed
 
     result = measure_speed(path, limit=limit or None)
