@@ -25,6 +25,7 @@ from newstrace.model import (
     SharedPassage,
 )
 from newstrace.store import results as R
+from newstrace.store.lock import analysis_lock
 from newstrace.store.sqlite import Store
 
 BATCH = 5000
@@ -99,8 +100,16 @@ def check_results(folder: Path) -> None:
 
 
 def load_results(store: Store, folder: Path) -> dict[str, int]:
-    """Insert articles and every result table; returns counts per table."""
+    """Insert articles and every result table; returns counts per table.
+
+    Refused (``StoreError``) while another process analyses ``store`` or loads results into it
+    (``store.lock.analysis_lock``)."""
     check_results(folder)
+    with analysis_lock(store.path, "load-results"):
+        return _load_results(store, folder)
+
+
+def _load_results(store: Store, folder: Path) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
     # first claims rules (a later local ``analyze`` extracts those claims again)

@@ -41,6 +41,7 @@ from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
+from newstrace.store.lock import analysis_lock, close_inherited
 from newstrace.store.sqlite import Store, row_to_article
 
 BATCH = 500
@@ -236,6 +237,7 @@ def _worker_init(parent: int) -> None:
     import sys
     import threading
 
+    close_inherited()  # the parent's analysis lock is the parent's: a worker must not outlive it holding it
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -395,6 +397,9 @@ def analyze(
 ) -> AnalyzeReport:
     """Analyse every article not analysed yet; commit per batch (see the module docstring).
 
+    One analysis at a time per database: a run refuses to start (``StoreError``) while another
+    process analyses ``store`` or loads results into it (``store.lock.analysis_lock``).
+
     ``on_batch(done, total)`` reports progress after each committed batch. ``workers`` processes
     (default: the cores available) run the pure steps: the per-article records of the next batch
     are computed while this one is aligned and clustered, and the candidate pairs of a batch are
@@ -414,6 +419,34 @@ def analyze(
     """
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
+    with analysis_lock(store.path, "analyze"):
+        return _analyze(
+            store,
+            batch_size=batch_size,
+            steps=steps,
+            max_df=max_df,
+            story=story,
+            thread=thread,
+            on_batch=on_batch,
+            workers=workers,
+            semantic=semantic,
+            recluster=recluster,
+        )
+
+
+def _analyze(
+    store: Store,
+    *,
+    batch_size: int,
+    steps: Sequence[str],
+    max_df: int | None,
+    story: SimilarityModel | None,
+    thread: SimilarityModel | None,
+    on_batch: Callable[[int, int], None] | None,
+    workers: int | None,
+    semantic: bool,
+    recluster: bool,
+) -> AnalyzeReport:
     t0 = time.perf_counter()
     steps = [s for s in STEPS if s in steps]
     default_story, default_thread = params.models(semantic)

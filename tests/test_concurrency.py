@@ -1,0 +1,155 @@
+"""Two processes on one database, and Ctrl-C: one analysis at a time, and an interrupted ``analyze``
+stops at once, says what it kept and resumes.
+
+``analyze`` (``--recluster`` too) and ``load-results`` take the database's analysis lock
+(``store/lock.py``); a second one is refused at once (exit 3) naming the first one's pid, and
+leaves the database as it was; ``ingest`` takes no lock and works beside a running analysis.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, SEEDS, require_data
+from newstrace.cli.main import main
+from newstrace.store.lock import analysis_lock, lock_path
+
+NEWSTRACE = [sys.executable, "-m", "newstrace.cli.main"]
+
+
+def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    out: dict[str, list[tuple[object, ...]]] = {}
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"):
+            out[t] = sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+    return out
+
+
+def _quiet(argv: list[str]) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def fakes_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """FA-KES dev ingested, not analysed: an ``analyze`` of it works for a good ten seconds."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    db = tmp_path_factory.mktemp("concurrency") / "fakes.db"
+    assert _quiet(["ingest", str(fakes), "--db", str(db)])[0] == 0
+    return db
+
+
+def test_a_second_analysis_is_refused_while_the_lock_is_held(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
+    assert _quiet(["analyze", "--db", str(db)])[0] == 0
+    before = _dump(db)
+    results = tmp_path / "spark-out"
+    for table in ("state", "articles"):  # an (empty) Spark output, so that load-results gets to the lock
+        (results / table).mkdir(parents=True)
+    with analysis_lock(db, "analyze"):
+        for argv in (
+            ["analyze", "--db", str(db)],
+            ["analyze", "--recluster", "--db", str(db)],
+            ["load-results", str(results), "--db", str(db)],
+        ):
+            code, err = _quiet(argv)
+            assert code == 3, (argv, err)
+            assert f"another analyze (pid {os.getpid()}) is running on it; wait for it to finish or stop it" in err, err
+            assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert _dump(db) == before
+        # adding articles is not analysing them: ingest goes on beside a running analysis (WAL)
+        if SEEDS.is_dir():
+            assert _quiet(["ingest", str(SEEDS), "--db", str(db)])[0] == 0
+    # released: the next analysis runs (and analyses what was ingested meanwhile)
+    code, err = _quiet(["analyze", "--db", str(db)])
+    assert code == 0, err
+    assert lock_path(db).read_text() == ""  # no stale pid left behind
+
+
+def test_the_lock_names_the_same_database_under_every_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "news.db"
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
+    (tmp_path / "link.db").symlink_to(db)
+    monkeypatch.chdir(tmp_path)
+    with analysis_lock(Path("news.db"), "load-results"):
+        for name in ("link.db", str(db)):
+            code, err = _quiet(["analyze", "--db", name])
+            assert code == 3 and f"another load-results (pid {os.getpid()})" in err, err
+
+
+@pytest.mark.slow
+def test_a_second_analyze_process_is_refused_and_a_killed_one_frees_the_lock(fakes_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "fakes.db"
+    shutil.copyfile(fakes_db, db)
+    first = subprocess.Popen(
+        [*NEWSTRACE, "analyze", "--db", str(db), "--batch", "50", "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (lock_path(db).exists() and lock_path(db).read_text().startswith(f"{first.pid} ")):
+            assert first.poll() is None, first.communicate()[1].decode(errors="replace")
+            assert time.monotonic() < deadline, "the first analyze never took the lock"
+            time.sleep(0.05)
+        t0 = time.monotonic()
+        second = subprocess.run([*NEWSTRACE, "analyze", "--db", str(db)], capture_output=True, text=True, timeout=60)
+        assert second.returncode == 3, second.stderr
+        assert f"another analyze (pid {first.pid}) is running on it" in second.stderr
+        assert "Traceback" not in second.stderr
+        assert time.monotonic() - t0 < 30  # refused at start-up, not after waiting for the first
+        assert first.poll() is None, "the first run should still be working (make the corpus bigger)"
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # the run and its pool workers
+        first.wait()
+    # the kernel released the lock with the killed process (its workers, if any lived on, do not hold it)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with analysis_lock(db):
+                break
+        except Exception:
+            assert time.monotonic() < deadline, "the lock outlived the process that held it"
+            time.sleep(0.1)
+
+
+def test_a_pool_worker_closes_the_lock_it_inherits(tmp_path: Path) -> None:
+    """A forked pool worker closes the lock descriptor it inherits (``_worker_init``), so that it
+    cannot keep a dead run's database locked; the parent still holds the lock."""
+    script = (
+        "import os, sys\n"
+        "from newstrace.store import lock\n"
+        "from newstrace.engine.local import _worker_init\n"
+        "with lock.analysis_lock(sys.argv[1]):\n"
+        "    (fd,) = lock._HELD\n"
+        "    r, w = os.pipe()\n"
+        "    if os.fork() == 0:\n"
+        "        _worker_init(os.getppid())\n"
+        "        try:\n"
+        "            os.fstat(fd)\n"
+        "            os.write(w, b'open')\n"
+        "        except OSError:\n"
+        "            os.write(w, b'closed')\n"
+        "        os._exit(0)\n"
+        "    os.waitpid(-1, 0)\n"
+        "    print(os.read(r, 10).decode(), os.fstat(fd) is not None)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "news.db")], capture_output=True, text=True, timeout=60
+    )
+    assert proc.stdout.split() == ["closed", "True"], proc.stderr
