@@ -39,6 +39,14 @@ class LimitError(NewstraceError):
     exit_code = 4
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped a long command; the message says what was kept and how to go on.
+
+    A ``KeyboardInterrupt``, so that whatever catches Ctrl-C catches it; the CLI prints
+    ``newstrace: interrupted (MESSAGE)`` and exits 130.
+    """
+
+
 def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callable[[], T], fallback: Callable[[], T]) -> T:
     """``step()``; for a caller that takes warnings, a bug in it costs ``item``, not the run.
 

@@ -17,11 +17,26 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.model import Article
 
+
+class _Group(TyperGroup):
+    """The root command group: Ctrl-C leaves a command as ``typer.Abort`` caused by the
+    ``KeyboardInterrupt``, which ``main`` reports. (Typer would turn it into a bare exit code 130,
+    without the line saying what was kept: ``errors.Interrupted``.)"""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:
+            raise typer.Abort() from e
+
+
 app = typer.Typer(
+    cls=_Group,
     name="newstrace",
     help="Trace how a news story travels between outlets and what changed on the way.",
     no_args_is_help=True,

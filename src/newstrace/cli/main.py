@@ -17,7 +17,7 @@ import typer
 
 from newstrace import __version__
 from newstrace.cli.app import app, err, one_line
-from newstrace.errors import NewstraceError
+from newstrace.errors import Interrupted, NewstraceError
 
 # Command modules register themselves on ``app`` when imported.
 from newstrace.cli import ingest as _ingest  # noqa: F401  isort: skip
@@ -65,9 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             err.print(f"newstrace: error: {e}", markup=False, highlight=False, soft_wrap=True)
         return _exit(e.exit_code)
-    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
-        err.print("newstrace: interrupted", markup=False)
-        return _exit(130)
+    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt) as e:
+        return _interrupted(e)
     except BrokenPipeError:
         return _closed_output()
     except SystemExit as e:
@@ -85,7 +84,17 @@ def main(argv: list[str] | None = None) -> int:
             soft_wrap=True,
         )
         return _exit(70)
+    if result == 130:  # typer's code for a Ctrl-C it caught itself (outside a command's code)
+        return _interrupted(None)
     return result if isinstance(result, int) else 0
+
+
+def _interrupted(e: BaseException | None) -> int:
+    """Ctrl-C: one line, with what the command kept when it says (``errors.Interrupted``)."""
+    cause = e if isinstance(e, KeyboardInterrupt) else getattr(e, "__cause__", None)
+    detail = one_line(cause) if isinstance(cause, Interrupted) and str(cause) else ""
+    err.print(f"newstrace: interrupted ({detail})" if detail else "newstrace: interrupted", markup=False, highlight=False, soft_wrap=True)
+    return 130
 
 
 def _exit(code: int | None) -> int:

@@ -11,9 +11,11 @@ commit left: adding 100 articles to a million analyses 100 articles.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,7 +38,7 @@ from newstrace.engine.steps import (
     pair_record,
     story_provenance,
 )
-from newstrace.errors import StoreError, Warn
+from newstrace.errors import Interrupted, StoreError, Warn
 from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
@@ -233,11 +235,16 @@ def _worker_init(parent: int) -> None:
     would wait forever: on Linux the kernel kills it with its parent (``PR_SET_PDEATHSIG``); a
     watchdog thread covers other systems and the moment before that call.
     """
-    import signal
     import sys
     import threading
 
     close_inherited()  # the parent's analysis lock is the parent's: a worker must not outlive it holding it
+    # Ctrl-C signals the whole process group: only the run handles it (it stops the pool), a worker
+    # interrupted in the middle of a queue operation would leave the pool's locks taken and hang it.
+    # The pool forks its workers with SIGINT blocked (``_Steps``), so none is lost before this line.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -314,12 +321,30 @@ class _Steps:
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
-            methods = multiprocessing.get_all_start_methods()
-            # fork: workers start in milliseconds and share the loaded models; else the default
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            try:
+                self._start_pool(workers)
+            except BaseException:  # Ctrl-C as the workers start: stop those that did
+                self.abort()
+                raise
+
+    def _start_pool(self, workers: int) -> None:
+        """Start the workers now, with SIGINT blocked so that none of them is interrupted before
+        its initializer makes it ignore SIGINT (a Ctrl-C meanwhile reaches this process after)."""
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers start in milliseconds and share the loaded models; else the default
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        mask = hasattr(signal, "pthread_sigmask")
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else set()
+        try:
             self.pool = ProcessPoolExecutor(
                 max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
             )
+            # the first submit forks every worker (fork context) and starts the pool's thread,
+            # which keeps the blocked mask: Ctrl-C is then always this thread's to handle
+            self.pool.submit(int)
+        finally:
+            if mask:
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
     def articles(self, arts: list[Article], claims_kept: frozenset[str] = frozenset()) -> _Records:
         """Per-article records, started now (on the pool) so they can run while the caller works;
@@ -361,6 +386,33 @@ class _Steps:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+
+    def abort(self) -> None:
+        """Stop the pool now, its running work lost (Ctrl-C, or an error: nothing will use it).
+
+        ``shutdown`` alone waits for the work running on the workers, a whole part of a batch. The
+        workers are killed instead; one killed while sending its result may leave half a message
+        in the result pipe, which the pool's thread would wait on for ever while a write end of the
+        pipe is open: this process's copy is closed, so that it reads the end of the pipe and
+        marks the pool broken, and ``shutdown`` returns.
+        """
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        mask = hasattr(signal, "pthread_sigmask")
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else set()
+        try:  # a second Ctrl-C waits until the pool is down (a fraction of a second)
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                with contextlib.suppress(Exception):
+                    proc.kill()
+            writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.close()
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            if mask:
+                signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 class _Records:
@@ -419,23 +471,56 @@ def analyze(
     """
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
+    run = _Run()
     with analysis_lock(store.path, "analyze"):
-        return _analyze(
-            store,
-            batch_size=batch_size,
-            steps=steps,
-            max_df=max_df,
-            story=story,
-            thread=thread,
-            on_batch=on_batch,
-            workers=workers,
-            semantic=semantic,
-            recluster=recluster,
-        )
+        try:
+            return _analyze(
+                store,
+                run,
+                batch_size=batch_size,
+                steps=steps,
+                max_df=max_df,
+                story=story,
+                thread=thread,
+                on_batch=on_batch,
+                workers=workers,
+                semantic=semantic,
+                recluster=recluster,
+            )
+        except Interrupted:
+            raise
+        except KeyboardInterrupt:  # the batch in progress was rolled back, the pool stopped
+            raise Interrupted(run.kept(store)) from None
+
+
+@dataclass
+class _Run:
+    """What a run set out to do, for the message of an interrupted one (``kept``)."""
+
+    steps: list[str] = field(default_factory=list)
+    todo: list[int] = field(default_factory=list)
+    placing: list[int] = field(default_factory=list)
+    refreshing: list[int] = field(default_factory=list)
+
+    def kept(self, store: Store) -> str:
+        """How many articles this run committed (the database says it: a Ctrl-C may have landed
+        after a batch's commit and before the run counted it), and how to go on."""
+        again = "run 'newstrace analyze' again to resume"
+        try:
+            conn = store.conn
+            n = len(set(self.todo) - {seq for seq, _ in R.pending(conn, steps=self.steps)}) if self.todo else 0
+            if self.placing:
+                n += len(set(self.placing) - set(R.unclustered(conn)))
+            if self.refreshing:
+                n += len(set(self.refreshing) - set(R.claims_behind(conn, self.steps)))
+        except Exception:  # the message must not fail: it is said without the count
+            return f"what its committed batches analysed is kept; {again}"
+        return f"{n} article(s) analysed by this run are kept; {again}"
 
 
 def _analyze(
     store: Store,
+    run_of: _Run,
     *,
     batch_size: int,
     steps: Sequence[str],
@@ -472,6 +557,7 @@ def _analyze(
     todo = R.pending(conn, steps=steps)
     placing = R.unclustered(conn) if "stories" in steps else []
     refreshing = R.claims_behind(conn, steps)
+    run_of.steps, run_of.todo, run_of.placing, run_of.refreshing = list(steps), [q for q, _ in todo], placing, refreshing
     warning = models_warning(store, story, thread) if "stories" in steps else None
     if warning:
         report.warnings.append(warning)
@@ -561,6 +647,9 @@ def _analyze(
             report.analysed += len(chunk)
             report.batches += 1
             progress(done)
+    except BaseException:
+        run.abort()
+        raise
     finally:
         run.close()
     report.warnings += said.lines()
@@ -637,6 +726,9 @@ def _refresh_claims(
             report.claims_refreshed += len(records)
             report.batches += 1
             progress(report.reclustered + report.claims_refreshed)
+    except BaseException:
+        run.abort()
+        raise
     finally:
         run.close()
 
@@ -689,6 +781,9 @@ def _place_again(
             report.reclustered += len(arts)
             report.batches += 1
             progress(report.reclustered)
+    except BaseException:
+        run.abort()
+        raise
     finally:
         run.close()
 

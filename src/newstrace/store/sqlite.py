@@ -122,11 +122,12 @@ class Store:
         The connection runs in autocommit mode so that schema changes too are inside the explicit
         transaction; ``BEGIN IMMEDIATE`` takes the write lock up front instead of failing midway.
         """
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException:  # Ctrl-C too, even the moment BEGIN returns: nothing is left half-done
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
 
