@@ -303,8 +303,19 @@ class StoryClusterer:
         self._merge_pending = {s for s in state.get("merge_pending", []) if s in self.stories}
         self._thread_pending = {t for t in state.get("thread_pending", []) if t in self.threads}
 
-    def restore(self, cluster: Cluster) -> None:
-        """Re-open a persisted cluster (the local engine resuming a previous run)."""
+    def restore(self, cluster: Cluster) -> bool:
+        """Re-open a persisted cluster (the local engine resuming a previous run); ``False``, and
+        nothing done, for one the stream had already passed at ``now``.
+
+        The run that saved the state had retired that cluster (``_evict``): re-opened, it would be
+        retired again at the next article and written again, labelled with that moment's document
+        frequencies, so a resumed run would end with other labels than an uninterrupted one (and
+        its members' reuse partners would take part in merges they had left).
+        """
+        model = self.story_model if cluster.level == "story" else self.thread_model
+        t_max = cluster.centroid.t_max
+        if self.now is not None and t_max is not None and t_max < self.now - model.window:
+            return False
         target = self.stories if cluster.level == "story" else self.threads
         target[cluster.id] = cluster
         self._index_add(cluster.level, cluster.id, cluster.index_dims)
@@ -312,6 +323,7 @@ class StoryClusterer:
         if cluster.level == "story":
             for m in cluster.members:
                 self.article_story[m] = cluster.id
+        return True
 
     # -- streaming -------------------------------------------------------------------------------
 

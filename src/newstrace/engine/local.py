@@ -175,8 +175,7 @@ def load_clusterer(
         for row in R.open_clusters(conn, table, horizon):
             state = bytes(row["state"])
             c = Cluster.from_state(dict(row), level, state)  # type: ignore[arg-type]
-            cl.restore(c)
-            if not state.startswith(STATE_MAGIC):
+            if cl.restore(c) and not state.startswith(STATE_MAGIC):
                 older.append(c)
     if older:
         with store.transaction():
