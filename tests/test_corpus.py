@@ -31,6 +31,7 @@ from newstrace.corpus.similarity import (
     within_day,
 )
 from newstrace.engine import local as local_engine
+from newstrace.errors import Interrupted
 from newstrace.ingest import read_articles
 from newstrace.model import Article, ArticleClaims
 from newstrace.store import results as R
@@ -485,7 +486,9 @@ def test_recluster_rebuilds_what_a_fresh_analysis_builds(tmp_path: Path, monkeyp
             return real(arts, steps, semantic=semantic, **kw)
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
-        with pytest.raises(KeyboardInterrupt):
+        # Ctrl-C: what the run kept is said (``newstrace: interrupted (...)``), as the database counts it
+        kept = r"^10 article\(s\) placed in stories again, 0 article\(s\) analysed by this run are kept; "
+        with pytest.raises(Interrupted, match=kept):
             analyze(st, batch_size=5, steps=steps, workers=1, recluster=True)
         monkeypatch.setattr(local_engine, "article_steps", real)
         assert len(R.unclustered(st.conn)) == n - 10  # two batches placed and committed

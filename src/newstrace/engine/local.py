@@ -507,14 +507,15 @@ class _Run:
         again = "run 'newstrace analyze' again to resume"
         try:
             conn = store.conn
+            placed = len(set(self.placing) - set(R.unclustered(conn))) if self.placing else 0
+            claims = len(set(self.refreshing) - set(R.claims_behind(conn, self.steps))) if self.refreshing else 0
             n = len(set(self.todo) - {seq for seq, _ in R.pending(conn, steps=self.steps)}) if self.todo else 0
-            if self.placing:
-                n += len(set(self.placing) - set(R.unclustered(conn)))
-            if self.refreshing:
-                n += len(set(self.refreshing) - set(R.claims_behind(conn, self.steps)))
         except Exception:  # the message must not fail: it is said without the count
             return f"what its committed batches analysed is kept; {again}"
-        return f"{n} article(s) analysed by this run are kept; {again}"
+        done = [f"{placed} article(s) placed in stories again"] if placed else []
+        done += [f"the claims alone of {claims} article(s) extracted"] if claims else []
+        done.append(f"{n} article(s) analysed")
+        return f"{', '.join(done)} by this run are kept; {again}"
 
 
 def _analyze(
