@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import itertools
 import os
@@ -268,3 +269,40 @@ def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
                 time.sleep(0.1)
     assert _quiet(["analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"])[0] == 0
     assert differing_tables(db, dump_results(reference)) == []  # labels too
+
+
+def test_an_article_an_ingest_changes_while_its_batch_runs_is_analysed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest`` beside a running ``analyze`` may change an article of the batch in progress,
+    after the batch read its text. The batch used to record the new text's hash as analysed, so
+    the new text was never analysed; it records the hash of the text it analysed."""
+    from newstrace.corpus import analyze
+    from newstrace.engine import local as local_engine
+    from newstrace.ingest import read_articles
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    db = tmp_path / "news.db"
+    arts = read_articles([EXAMPLES])
+    with Store(db) as st:
+        st.add_articles(arts)
+    target = arts[0]
+    changed = dataclasses.replace(target, text=target.text + "\n\nUpdate: the ministry denied the report on Monday.")
+    real = local_engine.article_steps
+
+    def racing(batch, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
+        if any(a.id == target.id for a in batch):
+            with Store(db) as other:  # an ingest in another process, committed while the batch runs
+                assert other.add_articles([changed]).updated == 1
+        return real(batch, steps, semantic=semantic, **kw)
+
+    monkeypatch.setattr(local_engine, "article_steps", racing)
+    with Store(db) as st:
+        assert analyze(st, workers=1).analysed == len(arts)
+        monkeypatch.setattr(local_engine, "article_steps", real)
+        assert [seq for seq, _ in R.pending(st.conn)] == [
+            st.conn.execute("SELECT seq FROM articles WHERE id=?", (target.id,)).fetchone()[0]
+        ]
+        again = analyze(st, workers=1)
+        assert again.analysed == 1 and not R.pending(st.conn)

@@ -584,12 +584,15 @@ def _analyze(
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
 
-    def load(chunk: Sequence[tuple[int, bool]]) -> tuple[list[Article], _Records, set[str], frozenset[str]]:
-        arts = sorted(_articles(store, [s for s, _ in chunk]), key=order_key)
+    def load(
+        chunk: Sequence[tuple[int, bool]],
+    ) -> tuple[list[Article], dict[str, str], _Records, set[str], frozenset[str]]:
+        hashes: dict[str, str] = {}  # of the texts read here, which the batch analyses
+        arts = sorted(_articles(store, [s for s, _ in chunk], hashes), key=order_key)
         again = _reanalysed(store, chunk)
         # analysed before, unchanged and with current claims: only a step they lacked is run
         kept = frozenset(R.claims_current(conn, sorted(again))) if "claims" in steps else frozenset()
-        return arts, run.articles(arts, kept), again, kept
+        return arts, hashes, run.articles(arts, kept), again, kept
 
     done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
@@ -597,7 +600,7 @@ def _analyze(
     try:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
-            arts, pending_records, again, claims_kept = upcoming
+            arts, hashes, pending_records, again, claims_kept = upcoming
             # of those, the ones whose text or analysis version changed (not only a step added):
             # only their kept story may differ from what a fresh placement would give
             stale = R.stale(conn, sorted(again))
@@ -642,7 +645,9 @@ def _analyze(
                     save_clusterer_state(conn, cl)
                     if "reuse" in steps:
                         refresh_provenance(store, touched, prepared, said.note)
-                R.mark_analysed(conn, [(a.id, _hash(store, a.id)) for a in arts], steps)
+                # the hash of the text analysed: an ingest that changed an article since it was read
+                # (beside a running analysis) leaves it pending for the next run
+                R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps)
             done += len(chunk)
             report.analysed += len(chunk)
             report.batches += 1
@@ -798,12 +803,16 @@ def _clusterer_before(
     return load_clusterer(store, since, story, thread, merge_every=batch_size)
 
 
-def _articles(store: Store, seqs: Sequence[int]) -> list[Article]:
+def _articles(store: Store, seqs: Sequence[int], hashes: dict[str, str] | None = None) -> list[Article]:
+    """The articles ``seqs``; their stored content hashes, read with them, into ``hashes``."""
     out: list[Article] = []
     for i in range(0, len(seqs), 500):
         part = list(seqs[i : i + 500])
         marks = ",".join("?" * len(part))
-        out.extend(row_to_article(r) for r in store.conn.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", part))
+        for r in store.conn.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", part):
+            out.append(row_to_article(r))
+            if hashes is not None:
+                hashes[r["id"]] = str(r["content_hash"])
     return out
 
 
@@ -820,11 +829,6 @@ def _reanalysed(store: Store, chunk: Sequence[tuple[int, bool]]) -> set[str]:
 
 def _has_membership(conn: Any, ids: set[str]) -> set[str]:
     return {i for i in ids if conn.execute("SELECT 1 FROM memberships WHERE article=?", (i,)).fetchone()}
-
-
-def _hash(store: Store, article_id: str) -> str:
-    row = store.conn.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
-    return str(row[0])
 
 
 def _count(store: Store, report: AnalyzeReport) -> None:
