@@ -638,31 +638,24 @@ class CorpusResults:
     def find_story(self, id_or_prefix: str) -> str | None:
         """Exact story id, else a unique prefix of one; a prefix of several is an error saying so.
         The empty string is no prefix: it would name the only story of a one-story database."""
-        if not id_or_prefix:
-            return None
-        if self.conn.execute("SELECT 1 FROM stories WHERE id=?", (id_or_prefix,)).fetchone():
-            return id_or_prefix
-        rows = self.conn.execute(
-            "SELECT id FROM stories WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
-            (like_escape(id_or_prefix) + "%",),
-        ).fetchall()
-        if len(rows) > 1:
-            raise StoreError(f"story id prefix {id_or_prefix!r} matches more than one story (see 'newstrace stories')")
-        return rows[0][0] if rows else None
+        return self._find("stories", id_or_prefix)
 
     def find_thread(self, id_or_prefix: str) -> str | None:
-        """Exact thread id, else a unique prefix of a live one, as ``find_story`` does for stories;
-        a prefix of several is an error saying so, and the empty string is no prefix."""
+        """Exact thread id, else a unique prefix of a live one, as ``find_story`` does for stories."""
+        return self._find("threads", id_or_prefix)
+
+    def _find(self, table: Literal["stories", "threads"], id_or_prefix: str) -> str | None:
         if not id_or_prefix:
             return None
-        if self.conn.execute("SELECT 1 FROM threads WHERE id=?", (id_or_prefix,)).fetchone():
+        if self.conn.execute(f"SELECT 1 FROM {table} WHERE id=?", (id_or_prefix,)).fetchone():
             return id_or_prefix
         rows = self.conn.execute(
-            "SELECT id FROM threads WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
+            f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
             (like_escape(id_or_prefix) + "%",),
         ).fetchall()
         if len(rows) > 1:
-            raise StoreError(f"thread id prefix {id_or_prefix!r} matches more than one thread (see 'newstrace threads')")
+            noun = table[:-3] + "y" if table == "stories" else table[:-1]
+            raise StoreError(f"{noun} id prefix {id_or_prefix!r} matches more than one {noun} (see 'newstrace {table}')")
         return rows[0][0] if rows else None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
