@@ -458,6 +458,11 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     assert none.status_code == 404 and "no thread with id 't-none'" in none.json()["detail"]
     page = client.get("/stories", params={"thread": "t-none"})
     assert page.status_code == 404 and "no thread with id" in page.text
+    # a unique prefix of the id lists the same stories, as `stories --thread` takes one; "t" is every thread's
+    assert client.get("/api/stories", params={"thread": thread[:-2]}).json()["stories"] == own["stories"]
+    if len({st["thread"] for st in d["stories"]}) > 1:
+        several = client.get("/api/stories", params={"thread": "t"})
+        assert several.status_code == 404 and "matches more than one thread" in several.json()["detail"]
     page = client.get("/stories", params={"thread": thread}).text
     assert f'href="/stories/{story["id"]}"' in page and f'name="thread" value="{thread}"' in page
 

@@ -98,11 +98,17 @@ def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail,
 def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
                  limit: int, offset: int, thread: str | None = None) -> s.StoryList:
     res = repo.corpus()
+    if thread and res.available:  # an id or a unique prefix, as ``stories --thread`` takes it (else exit 3)
+        try:
+            found = res.find_thread(thread)
+        except StoreError as e:
+            raise HTTPException(404, f"thread id prefix {thread!r} matches more than one thread") from e
+        if found is None:
+            raise HTTPException(404, f"no thread with id {thread!r}")
+        thread = found
     total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to), thread=thread,
                               limit=limit, offset=offset, order="newest")
     _known_outlet(repo, outlet, total)
-    if not total and thread and res.available and not res.known("threads", "id", thread):
-        raise HTTPException(404, f"no thread with id {thread!r}")  # as ``stories --thread`` exits 3
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(

@@ -28,7 +28,7 @@ class Results(Protocol):
 
     def find_story(self, id_or_prefix: str) -> str | None: ...
 
-    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool: ...
+    def find_thread(self, id_or_prefix: str) -> str | None: ...
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]: ...
 
@@ -52,8 +52,8 @@ class NoResults:
     def find_story(self, id_or_prefix: str) -> str | None:
         return None
 
-    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
-        return False
+    def find_thread(self, id_or_prefix: str) -> str | None:
+        return None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
         return []
