@@ -356,3 +356,26 @@ def test_list_and_object_fields_are_not_stored_as_their_python_spelling(tmp_path
     a, b = read_articles([path])
     assert (a.outlet, a.title, a.author) == ("rt.com", "UN envoy appalled", "A, B")
     assert b.url == "https://www.rt.com/news/1" and b.outlet == "rt.com"  # from the URL, the object named nothing
+
+
+def test_an_unterminated_quote_that_swallows_the_rest_of_a_csv_is_said(tmp_path: Path) -> None:
+    """Python's lenient CSV reader closes a quote left open at the end of the file without a word:
+    the rows after it became the text of one article. A quoted field that is closed, with
+    commas and escaped quotes across lines, is no such case."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        'id,title,text\n1,a,"Rockets hit Aleppo, the envoy said.\n2,b,Shelling in Idlib killed six.\n3,c,Talks resume.\n',
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    (only,) = read_inputs([bad], warn=warnings.append)
+    assert "2,b,Shelling" in only.text  # what the reader makes of it: one article
+    assert len(warnings) == 1 and f"{bad}:2: a quote opened in this record is never closed" in warnings[0]
+    assert "the 2 line(s) after it" in warnings[0]
+    good = tmp_path / "good.csv"
+    good.write_text(
+        'id,title,text\n1,a,"Rockets hit Aleppo, the envoy said,\nand, later, Idlib."\n2,b,"A ""quoted"" word,\non, two lines."\n',
+        encoding="utf-8",
+    )
+    warnings.clear()
+    assert len(list(read_inputs([good], warn=warnings.append))) == 2 and warnings == []

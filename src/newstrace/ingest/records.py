@@ -126,6 +126,14 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     yield from _records_from_objects(records, path, clean, warn, limits)
 
 
+def _open_quote_from(path: Path, line: int) -> bool:
+    """Whether the file, from physical ``line`` on, holds an odd number of double quotes: a quoted
+    field left open, which Python's lenient CSV reader closes at the end of the file without a
+    word (escaped quotes come in pairs and keep the count even)."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        return sum(ln.count('"') for n, ln in enumerate(fh, start=1) if n >= line) % 2 == 1
+
+
 def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
     """A CSV with a header row; it must have a text (or html) column."""
     if path.stat().st_size == 0:
@@ -151,16 +159,26 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
                     warn(f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
 
         def rows() -> Iterator[tuple[int, Any, str]]:
+            last: list[str] = []
+            last_line = 0
             try:
                 number, line = 0, reader.line_num + 1  # where the next record starts (a quoted field may span lines)
                 for fields in reader:
                     if fields:  # a blank line is no record
                         number += 1
+                        last, last_line = fields, line
                         # values beyond the header's columns are dropped, missing ones are None
                         row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
                         yield number, row, f"{path}:{line}"
                     line = reader.line_num + 1
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
+                return
+            if any("\n" in f for f in last) and _open_quote_from(path, last_line):
+                warn(
+                    f"{path}:{last_line}: a quote opened in this record is never closed, so its text runs to the end of "
+                    f"the file and takes in the {sum(1 for f in last for ln in f.split(chr(10))[1:] if ln.strip())} line(s) "
+                    "after it, rows included"
+                )
 
         yield from _records_from_objects(rows(), path, clean, warn, limits)
