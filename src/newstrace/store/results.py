@@ -111,14 +111,7 @@ def mark_claims(conn: sqlite3.Connection, ids: Iterable[str], claims_version: in
 def stale(conn: sqlite3.Connection, ids: Sequence[str], version: int = ANALYSIS_VERSION) -> set[str]:
     """Those of ``ids`` whose text changed since their analysis, or that an older version analysed."""
     cond, params = _to_analyse(version, ())  # no step: only text and version count here
-    out: set[str] = set()
-    for i in ids:
-        if conn.execute(
-            f"SELECT 1 FROM analysis an JOIN articles a ON a.id = an.article WHERE an.article = ? AND {cond}",
-            (i, *params),
-        ).fetchone():
-            out.add(i)
-    return out
+    return _analysed_where(conn, ids, cond, params)
 
 
 def claims_current(conn: sqlite3.Connection, ids: Sequence[str], claims_version: int = CLAIMS_VERSION) -> set[str]:
@@ -126,32 +119,26 @@ def claims_current(conn: sqlite3.Connection, ids: Sequence[str], claims_version:
     and claims rules: an article analysed again only for a step it lacked (``--no-reuse``, then a
     plain ``analyze``) keeps them rather than paying for the parse again."""
     changed, changed_args = _to_analyse(ANALYSIS_VERSION, ())  # what ``stale`` calls changed
-    out: set[str] = set()
-    for chunk in _chunks(sorted(set(ids)), 500):
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id WHERE a.id IN ({marks}) "
-                f"AND NOT {changed} AND an.claims_version >= ? AND instr(',' || an.steps || ',', ',claims,') > 0",
-                (*chunk, *changed_args, claims_version),
-            )
-        )
-    return out
+    cond = f"NOT {changed} AND an.claims_version >= ? AND instr(',' || an.steps || ',', ',claims,') > 0"
+    return _analysed_where(conn, ids, cond, (*changed_args, claims_version))
 
 
 def changed_since_analysis(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
     """Those of ``ids`` analysed whose text has changed since (an ingest after the ``analyze``):
     their stored passages and claims hold offsets into the old text."""
+    return _analysed_where(conn, ids, "an.content_hash != a.content_hash", ())
+
+
+def _analysed_where(conn: sqlite3.Connection, ids: Sequence[str], cond: str, args: Sequence[Any]) -> set[str]:
+    """Those of ``ids`` whose analysis row (``an``, joined to its article ``a``) meets ``cond``."""
     out: set[str] = set()
     for chunk in _chunks(sorted(set(ids)), 500):
         marks = ",".join("?" * len(chunk))
         out.update(
             r[0]
             for r in conn.execute(
-                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id "
-                f"WHERE a.id IN ({marks}) AND an.content_hash != a.content_hash",
-                chunk,
+                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id WHERE a.id IN ({marks}) AND {cond}",
+                (*chunk, *args),
             )
         )
     return out
