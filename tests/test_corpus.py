@@ -279,6 +279,21 @@ def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: p
     for command in (["stories"], ["threads"], ["outlets"]):
         assert main([*command, "--db", str(db)]) == 0
         assert "analyse" not in capsys.readouterr().err
+    # articles ingested since are in no story yet: the listings say how many, and what to run
+    new = tmp_path / "new.txt"
+    new.write_text("Flamengo beat Palmeiras 2-1 at the Maracana on Sunday to win the Brazilian title.", encoding="utf-8")
+    assert main(["ingest", str(new), "--db", str(db)]) == 0
+    capsys.readouterr()
+    behind = f"{db}: 1 article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
+    for command in (["stories"], ["stories", "--json"], ["threads"], ["outlets", "--json"]):
+        assert main([*command, "--db", str(db)]) == 0
+        assert capsys.readouterr().err.strip() == behind, command
+    assert main(["story", "s1", "--db", str(db)]) == 3  # an unknown id points at the list, not at analyze
+    assert "(see 'newstrace stories')" in capsys.readouterr().err
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "analyze" not in capsys.readouterr().err
 
 
 def _corpus(tmp_path: Path, fakes: Path) -> Path:

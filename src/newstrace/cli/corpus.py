@@ -175,15 +175,24 @@ def _results(db: Path) -> tuple[Store, CorpusResults]:
     return store, res
 
 
-def _not_analysed(db: Path, res: CorpusResults) -> str | None:
-    """What to run first when no 'analyze' has grouped the database's articles yet, else None.
+def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | None:
+    """What to run first when no 'analyze' has grouped the database's articles yet, or has not
+    grouped those ingested since, else None.
 
     An empty table (or ``[]``) alone reads as "no stories in this news"; the hint goes to stderr,
     so ``--json`` stays one document and the exit stays 0.
     """
-    if res.available:
-        return None
     arg = shlex.quote(str(db))
+    if res.available:  # articles ingested (or changed) since the last analyze are in no story yet
+        if not behind:
+            return None
+        (n,) = res.conn.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN analysis an ON an.article = a.id "
+            "WHERE an.article IS NULL OR an.content_hash != a.content_hash"
+        ).fetchone()
+        if n:
+            return f"{n} article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {arg}'"
+        return None
     if res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
         return f"no articles yet; run 'newstrace ingest INPUT... --db {arg}', then 'newstrace analyze --db {arg}'"
     return f"no article analysed yet; run 'newstrace analyze --db {arg}'"
@@ -251,7 +260,8 @@ def stories(
         tid = None if thread is None else res.find_thread(thread)
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
         if thread is not None and tid is None:
-            raise StoreError(f"{db}: no thread with id {thread!r} " + (f"({hint})" if hint else "(see 'newstrace threads')"))
+            first = _not_analysed(db, res, behind=False)
+            raise StoreError(f"{db}: no thread with id {thread!r} " + (f"({first})" if first else "(see 'newstrace threads')"))
         total, rows = res.stories(thread=tid, outlet=outlet, limit=_rows(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} (see 'newstrace outlets')")
@@ -313,7 +323,7 @@ def story(
         sid = res.find_story(story_id)
         found = res.story(sid) if sid else None
         if found is None:
-            hint = _not_analysed(db, res)
+            hint = _not_analysed(db, res, behind=False)
             raise StoreError(f"{db}: no story with id {story_id!r} " + (f"({hint})" if hint else "(see 'newstrace stories')"))
         summary, member_ids = found
         doc, comparison = story_report(store, summary, member_ids)
