@@ -72,6 +72,8 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
+#: findings a compare report prints in the terminal (``compare``, ``story``)
+TopOption = Annotated[int, typer.Option("--top", min=0, help="Findings printed in the terminal (0 = all).")]
 NoCleanFlag = Annotated[
     bool,
     typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),

@@ -11,6 +11,7 @@ import typer
 from newstrace.cli.app import (
     InputsArg,
     NoCleanFlag,
+    TopOption,
     app,
     err,
     one_line,
@@ -33,7 +34,7 @@ def compare(
         Path | None,
         typer.Option("--html", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False),
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=0, help="Findings printed in the terminal (0 = all).")] = 25,
+    top: TopOption = 25,
     no_clean: NoCleanFlag = False,
 ) -> None:
     """Compare articles about one story: what each outlet says that the others don't, where they

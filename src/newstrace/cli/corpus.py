@@ -15,6 +15,7 @@ from newstrace.cli.app import (
     DEFAULT_DB,
     DbOption,
     JsonFlag,
+    TopOption,
     app,
     emit_json,
     err,
@@ -186,10 +187,7 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
     if res.available:  # articles ingested (or changed) since the last analyze are in no story yet
         if not behind:
             return None
-        (n,) = res.conn.execute(
-            "SELECT COUNT(*) FROM articles a LEFT JOIN analysis an ON an.article = a.id "
-            "WHERE an.article IS NULL OR an.content_hash != a.content_hash"
-        ).fetchone()
+        n = res.behind()
         if n:
             return f"{n} article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {arg}'"
         return None
@@ -313,7 +311,7 @@ def story(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
     html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here ('-' for stdout).")] = None,
-    top: Annotated[int, typer.Option("--top", help="Findings printed in the terminal (0 = all).")] = 25,
+    top: TopOption = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
     from newstrace.corpus.report import story_report

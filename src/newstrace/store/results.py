@@ -534,6 +534,14 @@ class CorpusResults:
     def available(self) -> bool:
         return self.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
 
+    def behind(self) -> int:
+        """Articles ingested, or changed, since the last ``analyze``: in no story yet."""
+        (n,) = self.conn.execute(
+            "SELECT COUNT(*) FROM articles a LEFT JOIN analysis an ON an.article = a.id "
+            "WHERE an.article IS NULL OR an.content_hash != a.content_hash"
+        ).fetchone()
+        return int(n)
+
     def stories(
         self,
         *,

@@ -134,8 +134,9 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     return sid, *found
 
 
-def load_story(repo: Repo, story_id: str) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
-    _, summary, ids = find_story(repo, story_id)
+def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
+    """The story ``find_story`` found, with its articles and compare report."""
+    _, summary, ids = found
     _, rows = repo.list_articles(ids=ids, limit=len(ids) or 1, offset=0)
     doc, subset = repo.story_report(summary, ids)
     report = doc["report"]
@@ -252,8 +253,8 @@ async def api_story(request: Request, story_id: str) -> Response:
     is a 404 saying so.
     """
     repo = repo_of(request)
-    return await served(repo, lambda: ("story-api", *story_key(repo, find_story(repo, story_id))),
-                        lambda: Page.of_model(load_story(repo, story_id)[0]))
+    found = find_story(repo, story_id)
+    return await served(repo, lambda: ("story-api", *story_key(repo, found)), lambda: Page.of_model(load_story(repo, found)[0]))
 
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})

@@ -126,12 +126,12 @@ async def story_page(request: Request, story_id: str) -> Response:
     found = api.find_story(repo, story_id)
     if found[1]["id"] != story_id:
         return RedirectResponse(request.url.replace(path="/stories/" + quote(found[1]["id"], safe="")), status_code=307)
-    return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, story_id))
+    return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, found))
 
 
-def _story_page(request: Request, story_id: str) -> Page:
+def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]]) -> Page:
     repo = api.repo_of(request)
-    detail, articles, report = api.load_story(repo, story_id)
+    detail, articles, report = api.load_story(repo, found)
     view = compare_view(articles, report, columns=0)
     rows = [r.model_dump() for r in detail.articles]
     ids = [a.id for a in articles]
