@@ -103,6 +103,22 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
 
 
+def test_cli_draws_an_edge_without_direction_as_a_line(tmp_path: Path, rt: Article, capsys: pytest.CaptureFixture[str]) -> None:
+    """The terminal printed every provenance edge as "source -> derived", even one whose evidence
+    says direction_unknown (no dates, no attribution, one text contains the other): it is drawn "—"
+    as compare and the web draw it, and an oriented edge "→"."""
+    (tmp_path / "a.txt").write_text(rt.text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(rt.text + "\n\nA closing paragraph only this copy carries, so the two differ.", encoding="utf-8")
+    assert main(["reuse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    provenance = capsys.readouterr().out.split("\nProvenance\n")[1]
+    edge, *evidence = provenance.splitlines()
+    assert " — " in edge and "->" not in edge and "→" not in edge
+    assert "      direction_unknown" in evidence and "direction_unknown:" not in provenance
+    assert main(["reuse", str(EXAMPLES)]) == 0
+    edge = capsys.readouterr().out.split("\nProvenance\n")[1].splitlines()[0]
+    assert " → " in edge and "->" not in edge
+
+
 def test_quotations_and_apostrophes(rt: Article) -> None:
     """Single marks open a quotation only where no letter precedes them: possessives and elisions
     ("rebels' fighters' guns", "Assad's", "O’Brien’s") are not quotations, while 'pause' and

@@ -21,6 +21,7 @@ from newstrace.cli.app import (
     safe,
 )
 from newstrace.errors import InputError
+from newstrace.model import arrow
 from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
 from newstrace.reuse.candidates import MAX_DF
@@ -127,13 +128,14 @@ def reuse(
         out.print("\n[bold]Provenance[/bold]")
         for e in result.provenance:
             out.print(
-                f"  {names.get(e.source, one_line(e.source))} -> {names.get(e.derived, one_line(e.derived))}  "
-                f"confidence {e.confidence:.2f}",
+                # "—" without an arrowhead where no evidence says who took from whom, as compare draws it
+                f"  {names.get(e.source, one_line(e.source))} {arrow(e.directed)} "
+                f"{names.get(e.derived, one_line(e.derived))}  confidence {e.confidence:.2f}",
                 markup=False,
             )
             for ev in e.evidence:
                 detail = ", ".join(f"{k}={v}" for k, v in ev.items() if k not in ("type", "spans"))
-                out.print(f"      {ev['type']}: {one_line(detail)}", markup=False)
+                out.print(f"      {one_line(ev['type'])}: {one_line(detail)}" if detail else f"      {one_line(ev['type'])}", markup=False)
     if errors:
         err.print(f"{len(errors)} input(s) skipped", markup=False)
 
