@@ -14,6 +14,7 @@ from newstrace.model import Article
 from newstrace.stance import LABELS, load_model, predict_many, predict_stance
 from newstrace.stance import text as tx
 from newstrace.stance.features import FEATURE_NAMES
+from newstrace.stance.model import MODEL_DIR
 
 UN_CLAIM = "UN acknowledges US-backed rebels are murdering civilians in Aleppo"
 OFF_TOPIC = "Apple unveils a foldable iPhone with a week-long battery at its California event"
@@ -152,3 +153,30 @@ def test_cli_stance_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["stance", "--claim", UN_CLAIM, str(tmp_path / "missing.txt")]) != 0
     assert main(["stance", "--claim", "  ", str(ROOT / "examples")]) == 2
     assert "empty claim" in capsys.readouterr().err
+
+
+def _biased_copy_of_the_shipped_model(folder: Path, label: str) -> Path:
+    """The shipped model's files in ``folder``, with a class offset that makes every answer ``label``."""
+    import shutil
+
+    shutil.copytree(MODEL_DIR, folder)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["class_bias"] = [50.0 if lab == label else 0.0 for lab in LABELS]
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
+def test_cli_stance_uses_the_model_folder_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A model 'train stance --out DIR' wrote is used with 'stance --model DIR' (there was no way
+    to point the command at one, so retraining had to overwrite the shipped model)."""
+    model = _biased_copy_of_the_shipped_model(tmp_path / "model", "unrelated")
+    rt_file = str(ROOT / "examples" / "001_b27ff7eeccda9d61.txt")
+    assert main(["stance", "--claim", UN_CLAIM, rt_file, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["label"] == "discuss"
+    assert main(["stance", "--claim", UN_CLAIM, rt_file, "--model", str(model), "--json"]) == 0
+    (res,) = json.loads(capsys.readouterr().out)["results"]
+    assert res["label"] == "unrelated" and res["probabilities"]["unrelated"] > 0.99
+    # a folder without a model is a bad input naming how to make one, before any article is read
+    assert main(["stance", "--claim", UN_CLAIM, "missing.txt", "--model", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"--model {tmp_path}: no stance model there" in err and "--out" in err and "missing.txt" not in err

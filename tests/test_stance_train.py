@@ -20,8 +20,8 @@ from newstrace.evaluate.stance_fnc import (
     metrics,
     split_by_body,
 )
-from newstrace.stance.model import StanceModel
-from newstrace.stance.train import train_model
+from newstrace.stance.model import MODEL_DIR, StanceModel
+from newstrace.stance.train import check_out_folder, train_model
 
 
 def test_fnc_score_weights() -> None:
@@ -152,3 +152,65 @@ def test_training_is_reproducible(tmp_path: Path) -> None:
                 assert sorted(a.files) == sorted(b.files)
                 for k in a.files:
                     assert np.array_equal(a[k], b[k]), (f, k)
+
+
+def _fnc_folder_without_disagree(folder: Path) -> Path:
+    """An FNC-1 training folder training stops on at once ("no pairs labelled disagree"), so that
+    a test of where the model goes cannot overwrite anything should the command train after all."""
+    folder.mkdir()
+    (folder / "train_bodies.csv").write_text('Body ID,articleBody\n1,"Police said the bridge was closed."\n', encoding="utf-8")
+    (folder / "train_stances.csv").write_text(
+        "Headline,Body ID,Stance\nBridge closed,1,agree\nBridge talk,1,discuss\nCat video,1,unrelated\n", encoding="utf-8"
+    )
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_train_stance_needs_out_and_leaves_the_shipped_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'train stance FNC_DIR' wrote over the installed, shipped model without a word: the folder to
+    write to is now a required --out (the shipped model is rebuilt by naming its folder)."""
+    fnc = _fnc_folder_without_disagree(tmp_path / "fnc")
+    shipped = _files(MODEL_DIR)
+    assert main(["train", "stance", str(fnc)]) == 2
+    assert "Missing option '--out'" in capsys.readouterr().err
+    assert _files(MODEL_DIR) == shipped
+
+
+def test_train_stance_refuses_a_folder_with_other_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--out naming a folder of other files (--out .) would mix the model into them: refused
+    before any training; a new folder, an empty one or a model to replace is fine."""
+    fnc = _fnc_folder_without_disagree(tmp_path / "fnc")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["train", "stance", str(fnc), "--out", str(home)]) == 2
+    assert f"{home}: holds other files than a stance model (notes.txt)" in capsys.readouterr().err
+    assert _files(home) == {"notes.txt": b"mine"}
+    check_out_folder(tmp_path / "new")
+    (tmp_path / "empty").mkdir()
+    check_out_folder(tmp_path / "empty")
+    check_out_folder(MODEL_DIR)
+    with pytest.raises(InputError, match="not a folder"):
+        check_out_folder(home / "notes.txt")
+
+
+def test_eval_scores_the_model_folder_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'eval stance-fnc --model DIR' scores a model 'train stance --out DIR' wrote; with --heldout,
+    which trains its own, --model is a usage error."""
+    import shutil
+
+    model = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, model)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    meta["class_bias"] = [0.0, 50.0, 0.0, 0.0]  # every pair: disagree
+    (model / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    fnc = _fnc_folder_without_disagree(tmp_path / "fnc")
+    files = ["--bodies", str(fnc / "train_bodies.csv"), "--stances", str(fnc / "train_stances.csv")]
+    assert main(["eval", "stance-fnc", *files, "--model", str(model), "--json"]) == 0
+    confusion = json.loads(capsys.readouterr().out)["confusion"]
+    assert {g: row["disagree"] for g, row in confusion.items()} == {"agree": 1, "disagree": 0, "discuss": 1, "unrelated": 1}
+    assert main(["eval", "stance-fnc", *files, "--model", str(model), "--heldout"]) == 2
+    assert "--model: not with --heldout" in capsys.readouterr().err

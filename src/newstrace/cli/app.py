@@ -44,7 +44,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 eval_app = typer.Typer(help="Benchmarks on the shared datasets; print figures (--json for a document).", no_args_is_help=True)
-train_app = typer.Typer(help="Train the models newstrace ships.", no_args_is_help=True)
+train_app = typer.Typer(help="Train the models newstrace ships, into a folder you name.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -16,6 +16,7 @@ from newstrace.cli.app import (
     err,
     eval_app,
     one_line,
+    only_with,
     out,
     read_command_inputs,
     safe,
@@ -23,6 +24,34 @@ from newstrace.cli.app import (
     warn,
 )
 from newstrace.errors import InputError
+
+if TYPE_CHECKING:
+    from newstrace.stance import StanceModel
+
+#: ``--model`` of ``stance`` and ``eval stance-fnc``: a folder ``train stance --out`` wrote
+ModelOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--model",
+        help="Stance model folder written by 'newstrace train stance --out DIR' (default: the shipped model).",
+        file_okay=False,
+    ),
+]
+
+
+def _model(folder: Path | None) -> StanceModel | None:
+    """The model in ``--model``'s folder, or None for the shipped one; a folder without one is a
+    bad input (exit 2) naming how to make one."""
+    from newstrace.stance import load_model
+
+    if folder is None:
+        return None
+    if not (folder / "meta.json").is_file():
+        raise InputError(
+            f"--model {folder}: no stance model there (no meta.json); write one with "
+            f"'newstrace train stance FNC_DIR --out {folder}'"
+        )
+    return load_model(folder)
 
 
 @app.command()
@@ -34,6 +63,7 @@ def stance(
             "--claim", help="The claim (a headline or a sentence) to test each article against."
         ),
     ],
+    model: ModelOption = None,
     no_clean: NoCleanFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -46,8 +76,9 @@ def stance(
 
     if not claim.strip():
         raise InputError("--claim: empty claim")
+    chosen = _model(model)
     articles, errors = read_command_inputs(inputs, clean=not no_clean)
-    results = predict_many([(claim, a) for a in articles])
+    results = predict_many([(claim, a) for a in articles], model=chosen)
     if as_json:
         emit_json(
             {
@@ -77,32 +108,43 @@ def train_stance(
         Path, typer.Argument(help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
     ],
     out_dir: Annotated[
-        Path | None,
+        Path,
         typer.Option(
-            "--out", help="Where to write the model (default: the package's stance/model)."
+            "--out",
+            help="Folder to write the model to: a new or empty one, or a stance model to replace. "
+            "Use it with 'newstrace stance --model DIR'.",
+            file_okay=False,
+            show_default=False,
         ),
-    ] = None,
+    ],
     seed: Annotated[int, typer.Option("--seed", help="Seed of the SVD and the trees.")] = 0,
     as_json: JsonFlag = False,
 ) -> None:
-    """Train the stance model on all FNC-1 training pairs (reproducible; a few minutes on 2 cores)."""
-    from newstrace.stance.model import MODEL_DIR
-    from newstrace.stance.train import train_from_folder
+    """Train a stance model on all FNC-1 training pairs (reproducible; a few minutes on 2 cores).
 
-    target = out_dir or MODEL_DIR
+    The model goes where --out says, never over the shipped one unless --out names its folder
+    (src/newstrace/stance/model in a checkout, which is how the shipped model is rebuilt).
+    """
+    from newstrace.stance.train import check_out_folder, train_from_folder
+
+    check_out_folder(out_dir)  # before minutes of training, not after
     info = train_from_folder(
-        fnc_dir, target, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
+        fnc_dir, out_dir, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
     )
     if as_json:
         emit_json(info)
     else:
         out.print(
-            f"stance model: {info['pairs']} pairs, {info['bodies']} bodies -> {info['out']} ({info['bytes'] / 1e6:.1f} MB)"
+            f"stance model: {info['pairs']} pairs, {info['bodies']} bodies -> {info['out']} ({info['bytes'] / 1e6:.1f} MB); "
+            f"use it with: newstrace stance --model {info['out']}",
+            markup=False,
+            soft_wrap=True,
         )
 
 
 @eval_app.command("stance-fnc")
 def eval_stance_fnc(
+    ctx: typer.Context,
     bodies: Annotated[
         Path, typer.Option("--bodies", help="FNC-1 bodies CSV (Body ID, articleBody).")
     ],
@@ -117,15 +159,19 @@ def eval_stance_fnc(
             "(use with the training files).",
         ),
     ] = False,
+    model: ModelOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """FNC-1 score, per-class and macro F1, confusion matrix and speed of the stance model."""
     from newstrace.evaluate.stance_fnc import LABELS, run
 
-    result = run(bodies, stances, heldout=heldout)
+    if heldout:
+        only_with(ctx, {"model": "--model"}, "not with --heldout, which trains its own model")
+    result = run(bodies, stances, heldout=heldout, model=_model(model))
     if result.get("trained_on_these_rows"):
         warn(
-            "the shipped model was trained on these rows: the figures are not held-out (use --heldout)"
+            f"the {'model in --model' if model else 'shipped model'} was trained on these rows: the figures are not held-out "
+            "(use --heldout)"
         )
     if as_json:
         emit_json(result)

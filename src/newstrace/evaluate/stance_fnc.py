@@ -14,9 +14,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import InputError
+
+if TYPE_CHECKING:
+    from newstrace.stance.model import StanceModel
 
 LABELS = ("agree", "disagree", "discuss", "unrelated")
 RELATED = frozenset(LABELS[:3])
@@ -219,11 +222,12 @@ def run(
     *,
     heldout: bool = False,
     seed: int = 0,
+    model: StanceModel | None = None,
 ) -> dict[str, Any]:
     """The ``newstrace eval stance-fnc`` benchmark.
 
-    Without ``heldout``: score the shipped model on the given files (the right call for the FNC-1
-    test set). With ``heldout``: train a fresh model, with the shipped settings, on the bodies
+    Without ``heldout``: score ``model`` (default the shipped one) on the given files (the right
+    call for the FNC-1 test set). With ``heldout``: train a fresh model, with the shipped settings, on the bodies
     outside the held-out bucket and score it on the held-out bodies only, so that training-set
     files can be used without scoring the model on rows it learned from.
     """
@@ -237,6 +241,8 @@ def run(
         "stances": Path(stances).name,
     }
     if heldout:
+        if model is not None:
+            raise ValueError("heldout trains its own model: no model to give")
         train_idx = split_by_body(data, [b for b in range(5) if b != HELDOUT_BUCKET])
         test_idx = split_by_body(data, [HELDOUT_BUCKET])
         model = train_model(data.subset(train_idx), seed=seed)
@@ -248,7 +254,7 @@ def run(
             "heldout_bodies": len(test.bodies),
         }
     else:
-        model = load_model()
+        model = model or load_model()
         test = data
         result["split"] = None
         result["trained_on_these_rows"] = model.meta.get("train_stances_sha256") == _sha256(stances)

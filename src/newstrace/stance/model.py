@@ -158,7 +158,7 @@ def _evidence(label: StanceLabel, sims: np.ndarray, body: BodyInfo) -> list[tupl
 def _shipped() -> StanceModel:
     if not (MODEL_DIR / "meta.json").is_file():
         raise NewstraceError(
-            f"{MODEL_DIR}: the stance model is missing; train it with `newstrace train stance FNC_DIR`"
+            f"{MODEL_DIR}: the stance model is missing; train it with `newstrace train stance FNC_DIR --out {MODEL_DIR}`"
         )
     return StanceModel.load(MODEL_DIR)
 

@@ -101,16 +101,37 @@ def train_model(
     return model
 
 
+#: the files ``StanceModel.save`` writes
+MODEL_FILES = ("meta.json", "trees.npz", "vocab.json", "vocab.npz")
+
+
+def check_out_folder(out: Path) -> None:
+    """Refuse (``InputError``) an output folder that training would spoil: a file, or a folder
+    holding anything but a stance model. A new or empty folder, or a model to replace, is fine."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: not a folder (the stance model is a folder of {len(MODEL_FILES)} files)")
+    if out.is_dir():
+        others = sorted(p.name for p in out.iterdir() if p.name not in MODEL_FILES)
+        if others:
+            shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+            raise InputError(
+                f"{out}: holds other files than a stance model ({shown}), so the model is not written there "
+                "(give a new or empty folder)"
+            )
+
+
 def train_from_folder(
     folder: Path, out: Path, *, seed: int = 0, log: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """``newstrace train stance``: train on all FNC-1 training pairs and save to ``out``."""
+    check_out_folder(out)
     bodies, stances = fnc_files(Path(folder))
     data = load_fnc(bodies, stances)
     model = train_model(data, seed=seed, log=log)
     model.meta["train_stances_sha256"] = hashlib.sha256(stances.read_bytes()).hexdigest()
     model.save(out)
-    size = sum(p.stat().st_size for p in out.iterdir() if p.is_file())
+    size = sum((out / name).stat().st_size for name in MODEL_FILES)
     return {
         "out": str(out),
         "pairs": len(data),
