@@ -180,6 +180,16 @@ def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
         p = run(*path, "--help", cwd=tmp_path)
         assert p.returncode == 0, (path, p.stderr)
         assert "``" not in p.stdout and ":func:" not in p.stdout, (path, p.stdout)
+        # a switch takes no value: Typer's rich help wrote "--json <bool>" as if it took one
+        assert "<bool>" not in p.stdout, (path, p.stdout)
+
+
+def test_help_lists_a_switch_without_a_type_and_an_option_with_its_own(tmp_path: Path) -> None:
+    p = run("reuse", "--help", cwd=tmp_path, env={"COLUMNS": "150"})
+    rows = {line.split()[1]: line for line in p.stdout.splitlines() if line.startswith("│ --")}
+    assert rows["--json"].split()[2:4] == ["Print", "one"], rows["--json"]
+    assert rows["--no-clean"].split()[2] == "Keep" and rows["--help"].split()[2] == "Show"
+    assert rows["--min-chars"].split()[2] == "<int>" and rows["--min-score"].split()[2] == "<float>"
 
 
 # -- bad input, each one ---------------------------------------------------------------------------

@@ -35,6 +35,31 @@ class _Group(TyperGroup):
             raise typer.Abort() from e
 
 
+def _switches_without_a_type() -> None:
+    """``--help`` lists a switch (``--json``, ``--no-clean``, ``--help``) as ``--json`` alone.
+
+    Typer's rich help (0.2x) puts a type beside every option, ``<bool>`` for a switch too, which
+    reads as if it took a value (``--json <bool>``); its plain help leaves it out for flags. The
+    rich help asks ``TyperOption.display_type_rich`` for the type: a switch answers none. Where a
+    Typer has no such method there is nothing to change.
+    """
+    from typer.core import TyperOption
+
+    typed = getattr(TyperOption, "display_type_rich", None)
+    if typed is None or getattr(typed, "newstrace_switch", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None  # a switch takes no value
+        return typed(self, ctx)
+
+    display_type_rich.newstrace_switch = True  # type: ignore[attr-defined]
+    setattr(TyperOption, "display_type_rich", display_type_rich)  # noqa: B010
+
+
+_switches_without_a_type()
+
 app = typer.Typer(
     cls=_Group,
     name="newstrace",
