@@ -192,6 +192,41 @@ def test_help_lists_a_switch_without_a_type_and_an_option_with_its_own(tmp_path:
     assert rows["--min-chars"].split()[2] == "<int>" and rows["--min-score"].split()[2] == "<float>"
 
 
+#: a Ctrl-C while Python imports ``typer`` (the commands' first import), then the entry runs
+_CTRL_C_IN_IMPORTS = """
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["newstrace", "list", "--db", "news.db"]
+"""
+
+
+@pytest.mark.parametrize("entry", ["console script", "python -m newstrace"])
+def test_ctrl_c_while_the_commands_are_imported_is_one_line_and_130(tmp_path: Path, entry: str) -> None:
+    """The console script imported every command before ``main`` caught Ctrl-C: pressed in the
+    first half second it printed a Python traceback. The entry pyproject.toml names (run as pip's
+    wrapper runs it) and ``python -m newstrace`` import the commands where Ctrl-C is caught."""
+    import tomllib
+
+    if entry == "console script":
+        target = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]["newstrace"]
+        module, func = target.split(":")
+        start = f"from {module} import {func}\nsys.exit({func}())\n"
+    else:
+        start = "import runpy\nrunpy.run_module('newstrace', run_name='__main__', alter_sys=True)\n"
+    p = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_IN_IMPORTS + start], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert (p.returncode, p.stderr, p.stdout) == (130, "newstrace: interrupted\n", "")
+    assert not (tmp_path / "news.db").exists()
+
+
 # -- bad input, each one ---------------------------------------------------------------------------
 
 

@@ -129,8 +129,12 @@ def _closed_output() -> int:
 
 
 def run() -> None:
-    """Console-script entry: exit with the code ``main`` returns."""
-    sys.exit(main())
+    """Exit with the code ``main`` returns, a Ctrl-C outside it included (``python -m
+    newstrace.cli.main``, and console scripts installed when they named this function; the
+    ``newstrace`` script is now ``newstrace.__main__:run``, which also covers the imports)."""
+    from newstrace.__main__ import exit_with
+
+    exit_with(main)
 
 
 if __name__ == "__main__":
