@@ -103,6 +103,22 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
 
 
+def test_plagdet_cli_names_each_option_out_of_range_with_its_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--min-chars took 0 and negative values and ran the benchmark with them: it is range-checked
+    as 'reuse' checks its own, each option out of range named with its value, before the data
+    folder is looked at (the missing folder is not what is reported)."""
+    missing = str(tmp_path / "missing")
+    for value in ("0", "-5"):
+        assert main(["eval", "reuse-plagdet", missing, "--min-chars", value]) == 2
+        err = capsys.readouterr().err
+        assert f"--min-chars {value}: expected 1 or more" in err and "not a folder" not in err
+    assert main(["eval", "reuse-plagdet", missing, "--per-type", "0", "--min-chars", "-1"]) == 2
+    assert "--per-type 0: expected 1 or more; --min-chars -1: expected 1 or more" in capsys.readouterr().err
+    # 1 is in range: what is wrong then is the folder
+    assert main(["eval", "reuse-plagdet", missing, "--min-chars", "1", "--per-type", "1"]) == 2
+    assert f"{missing}: not a folder" in capsys.readouterr().err
+
+
 def test_cli_draws_an_edge_without_direction_as_a_line(tmp_path: Path, rt: Article, capsys: pytest.CaptureFixture[str]) -> None:
     """The terminal printed every provenance edge as "source -> derived", even one whose evidence
     says direction_unknown (no dates, no attribution, one text contains the other): it is drawn "—"

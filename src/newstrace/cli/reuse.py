@@ -179,6 +179,7 @@ def reuse_clough(
 
 @eval_app.command("reuse-plagdet")
 def reuse_plagdet(
+    ctx: typer.Context,
     data: Annotated[
         Path, typer.Argument(help="The shared data folder (needs fakes/ and fnc1/).")
     ] = Path("../shared/data"),
@@ -186,17 +187,23 @@ def reuse_plagdet(
         int, typer.Option("--per-type", help="Document pairs per obfuscation.")
     ] = 60,
     min_chars: Annotated[
-        int, typer.Option("--min-chars", help="Shortest passage reported.")
+        int, typer.Option("--min-chars", help="Shortest passage reported (characters).")
     ] = MIN_CHARS,
     as_json: JsonFlag = False,
 ) -> None:
     """PAN-style text alignment on real news (FA-KES passages in FNC-1 bodies), scored by plagdet."""
     from newstrace.evaluate.plagdet import evaluate
 
+    # as 'reuse': every option out of range, each with the value given, before the data is read
+    wrong = [
+        f"{flag} {value}: expected 1 or more"
+        for flag, value in (("--per-type", per_type), ("--min-chars", min_chars))
+        if value < 1
+    ]
+    if wrong:
+        ctx.fail("; ".join(wrong))
     if not data.is_dir():
         raise InputError(f"{data}: not a folder")
-    if per_type < 1:
-        raise typer.BadParameter("--per-type must be at least 1")
     result = evaluate(data, per_type=per_type, min_chars=min_chars)
     if as_json:
         emit_json(result)
