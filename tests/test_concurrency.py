@@ -271,6 +271,50 @@ def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
     assert differing_tables(db, dump_results(reference)) == []  # labels too
 
 
+def test_an_article_an_ingest_changes_while_results_load_is_analysed_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest`` beside a running ``load-results`` may change an article after the load added it
+    and before it marks the articles analysed. The load used to read the hashes to record back
+    from the database at the end, so the new text counted as analysed and never was; it records
+    the hash of the text it loaded, and the changed article is pending."""
+    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+    import json
+
+    import pyarrow.parquet as pq
+
+    from newstrace.engine import load
+    from newstrace.ingest import read_articles
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store, content_hash
+
+    arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
+    out = tmp_path / "spark-out"
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (out / table).mkdir(parents=True)  # no rows but the articles and the steps
+    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "part-0.parquet")
+    rows = [{"id": a.id, "json": json.dumps(a.to_dict(), default=str)} for a in arts]
+    pq.write_table(pa.Table.from_pylist(rows), out / "articles" / "part-0.parquet")
+    db = tmp_path / "news.db"
+    target = arts[0]
+    changed = dataclasses.replace(target, text=target.text + "\n\nUpdate: the ministry denied the report on Monday.")
+    real = load._articles_by_id
+
+    def racing(folder: Path):  # type: ignore[no-untyped-def]
+        yield from real(folder)
+        with Store(db) as other:  # an ingest in another process, committed once the load added the articles
+            assert other.add_articles([changed]).updated == 1
+
+    monkeypatch.setattr(load, "_articles_by_id", racing)
+    with Store(db) as st:
+        assert load.load_results(st, out)["articles"] == len(arts)
+        recorded = dict(st.conn.execute("SELECT article, content_hash FROM analysis").fetchall())
+        assert recorded == {a.id: content_hash(a) for a in arts}
+        assert [seq for seq, _ in R.pending(st.conn)] == [
+            st.conn.execute("SELECT seq FROM articles WHERE id=?", (target.id,)).fetchone()[0]
+        ]
+
+
 def test_an_article_an_ingest_changes_while_its_batch_runs_is_analysed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

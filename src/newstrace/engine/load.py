@@ -26,7 +26,7 @@ from newstrace.model import (
 )
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
-from newstrace.store.sqlite import Store
+from newstrace.store.sqlite import Store, content_hash
 
 BATCH = 5000
 
@@ -117,10 +117,13 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     counts: dict[str, int] = {}
-    ids: list[str] = []
+    # the hash of each text as loaded, the one the results are of: read back from the database
+    # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
+    loaded: dict[str, str] = {}
     for arts in _articles_by_id(folder):
         store.add_articles(arts)
-        ids += (a.id for a in arts)
+        loaded.update((a.id, content_hash(a)) for a in arts)
+    ids = list(loaded)
     counts["articles"] = len(ids)
     conn = store.conn
     with store.transaction():
@@ -163,6 +166,5 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
         counts["provenance"] = sum(len(v) for v in by_story.values())
         for key, value in state.items():
             R.put_state(conn, key, value)
-        hashes = {row[0]: row[1] for row in conn.execute("SELECT id, content_hash FROM articles")}
-        R.mark_analysed(conn, [(i, hashes[i]) for i in ids if i in hashes], steps, claims_version=claims_version)
+        R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version)
     return counts
