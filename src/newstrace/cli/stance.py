@@ -125,9 +125,10 @@ def train_stance(
     The model goes where --out says, never over the shipped one unless --out names its folder
     (src/newstrace/stance/model in a checkout, which is how the shipped model is rebuilt).
     """
-    from newstrace.stance.train import check_out_folder, train_from_folder
+    import shlex
 
-    check_out_folder(out_dir)  # before minutes of training, not after
+    from newstrace.stance.train import train_from_folder
+
     info = train_from_folder(
         fnc_dir, out_dir, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
     )
@@ -136,7 +137,7 @@ def train_stance(
     else:
         out.print(
             f"stance model: {info['pairs']} pairs, {info['bodies']} bodies -> {info['out']} ({info['bytes'] / 1e6:.1f} MB); "
-            f"use it with: newstrace stance --model {info['out']}",
+            f"use it with: newstrace stance --model {shlex.quote(info['out'])}",
             markup=False,
             soft_wrap=True,
         )

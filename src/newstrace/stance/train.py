@@ -125,7 +125,7 @@ def train_from_folder(
     folder: Path, out: Path, *, seed: int = 0, log: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """``newstrace train stance``: train on all FNC-1 training pairs and save to ``out``."""
-    check_out_folder(out)
+    check_out_folder(out)  # before minutes of training, not after
     bodies, stances = fnc_files(Path(folder))
     data = load_fnc(bodies, stances)
     model = train_model(data, seed=seed, log=log)
