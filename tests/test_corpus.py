@@ -1060,6 +1060,9 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
             R.mark_analysed(st.conn, sorted(hashes.items()))
         with pytest.raises(StoreError, match="without sentence embeddings"):
             load_results(st, folder("semantic", {R.SEMANTIC_KEY: b"all-MiniLM-L6-v2", "df": b""}))
-        # the same model passes the check and goes on to the tables (none here)
-        with pytest.raises(InputError, match=r"no '\w+' table"):
+        # the same model passes the check and meets the next: the database holds another analysis
+        with pytest.raises(StoreError, match=r"2 article\(s\) already analysed by another run"):
             load_results(st, folder("plain", {"df": b""}))
+    # a new database takes them (and finds no tables here)
+    with Store(tmp_path / "new.sqlite") as st, pytest.raises(InputError, match=r"no '\w+' table"):
+        load_results(st, tmp_path / "plain")

@@ -239,3 +239,42 @@ def test_spark_says_which_pairs_and_stories_its_steps_failed_on(
     monkeypatch.setattr(steps, "_story_provenance", lambda *args: [][0])
     out = list(S._provenance([("s1", ([a.to_dict() for a in arts], good))]))
     assert [list(r) for r in out] == [["warning"]] and out[0]["warning"].startswith("story s1: provenance could not")
+
+
+@pytest.mark.data
+def test_load_results_refuses_a_database_another_run_analysed(
+    engines: Engines, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Spark results clustered without the articles a database already analysed are refused
+    (exit 3, nothing written): loaded, their stories sat beside the database's without ever having
+    met them (FA-KES dev's rows 0-150 loaded over rows 150-230: 188 stories and 470 reuse pairs
+    where one analysis of all 230 finds 172 and 641), and their clustering state replaced the
+    database's, so a later ``analyze`` had nothing to do. The same results loaded again, or loaded
+    over the local engine's analysis of the same input, are the same analysis and load."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    others = [a for a in read_articles([fakes]) if a.published and str(a.published) >= "2017-03-01"][:4]
+    db = tmp_path / "other.db"
+    with Store(db) as st:
+        st.add_articles(others)
+        assert analyze(st).analysed == 4
+    before = _state(db)
+    assert main(["load-results", str(engines.out), "--db", str(db)]) == 3
+    said = capsys.readouterr().err
+    assert "4 article(s) already analysed by another run" in said and "new database" in said, said
+    assert _state(db) == before
+    with Store(db, readonly=True) as st:
+        assert st.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 4
+
+    # articles ingested but not analysed yet are no analysis: a later analyze adds them
+    fresh = tmp_path / "ingested.db"
+    with Store(fresh) as st:
+        st.add_articles(others)
+    _cli("load-results", str(engines.out), "--db", str(fresh))
+    assert json.loads(_cli("analyze", "--db", str(fresh), "--json"))["analysed"] == 4
+
+    for name, analysed in (("again", engines.spark), ("local", engines.local)):
+        copy = tmp_path / f"{name}.db"
+        shutil.copyfile(analysed, copy)
+        _cli("load-results", str(engines.out), "--db", str(copy))
+        assert _state(copy) == _state(engines.spark)
+        assert _cli("stories", "--db", str(copy), "--json") == _cli("stories", "--db", str(engines.spark), "--json")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.engine.local import check_semantic
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, NewstraceError, StoreError
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -109,6 +109,29 @@ def load_results(store: Store, folder: Path) -> dict[str, int]:
         return _load_results(store, folder)
 
 
+def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> None:
+    """Refuse results that would be laid over another analysis of ``store``.
+
+    A Spark run clusters only its own input: loaded into a database whose other articles an earlier
+    ``analyze`` (or another run's results) placed, its stories would sit beside theirs without ever
+    having met them (no passages aligned across the two sets, one event in two stories), and its
+    clustering state would replace theirs, so nothing a later ``analyze`` does brings them together.
+    The same results loaded again, or the local engine's analysis of the same input, carry the
+    very clustering state the database holds, and pass.
+    """
+    if not R.analysed_any(store.conn):
+        return
+    ours = {k: bytes(v) for k, v in store.conn.execute("SELECT key, value FROM corpus_state")}
+    if ours == state:
+        return
+    n = store.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
+    raise StoreError(
+        f"{store.path}: {n} article(s) already analysed by another run, which the results in {folder} were "
+        "clustered without (loading would leave two analyses that never met); load them into a new "
+        "database, or analyse every article in one run"
+    )
+
+
 def _load_results(store: Store, folder: Path) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
@@ -116,6 +139,7 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     steps = state.pop(R.STEPS_KEY, R.steps_text(R.STEPS).encode()).decode().split(",")
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
+    check_same_analysis(store, state, folder)
     counts: dict[str, int] = {}
     # the hash of each text as loaded, the one the results are of: read back from the database
     # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
