@@ -343,6 +343,9 @@ StanceLabel = Literal["agree", "disagree", "discuss", "unrelated"]
 
 @dataclass
 class StanceResult:
+    """What ``predict_stance`` decided: the label, the four probabilities and the body sentences
+    that decided it (``evidence``, spans into the article's text, most decisive first)."""
+
     article: str
     label: StanceLabel
     probabilities: dict[str, float]

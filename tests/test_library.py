@@ -1,0 +1,132 @@
+"""The library as a Python user meets it: ``import newstrace``, the README's *Library* example, the
+entry points DEVELOPING.md lists, and spans that index the text they point into."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import io
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+from newstrace.model import Article, Span
+
+
+def _source(article: Article, span: Span) -> str:
+    text = article.title if span.field == "title" else article.text
+    assert text is not None
+    return text
+
+
+def test_import_newstrace_gives_the_entry_points_with_hints_and_docstrings() -> None:
+    """Every name ``newstrace`` exports resolves (to the object of its own module), says what it is
+    for, and a function's parameters and result are typed. It used to export ``__version__`` alone."""
+    import newstrace
+
+    for name in ("read_articles", "compare_articles", "extract_claims", "align_pair", "Article", "Span", "Store"):
+        assert name in newstrace.__all__, name
+    for name in newstrace.__all__:
+        obj = getattr(newstrace, name)
+        if name == "__version__":
+            continue
+        assert inspect.getdoc(obj), f"newstrace.{name} has no docstring"
+        if inspect.isfunction(obj):
+            sig = inspect.signature(obj)
+            assert sig.return_annotation is not inspect.Signature.empty, f"newstrace.{name}: no return type"
+            for p in sig.parameters.values():
+                assert p.annotation is not inspect.Parameter.empty, f"newstrace.{name}({p.name}): no type"
+    assert newstrace.compare_articles is importlib.import_module("newstrace.compare").compare_articles
+    # type checkers see every name too (mypy reads the TYPE_CHECKING imports, not __getattr__)
+    source = inspect.getsource(newstrace)
+    for name in newstrace.__all__[1:]:
+        assert f"import {name} as {name}\n" in source, name
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        newstrace.nothing_here  # noqa: B018
+
+
+def test_import_newstrace_stays_cheap() -> None:
+    """The names load on first use: the CLI imports the package before every command."""
+    code = "import sys, newstrace; print(sorted(m for m in ('spacy', 'newstrace.compare', 'newstrace.ingest') if m in sys.modules))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in [str(ROOT / "src"), os.environ.get("PYTHONPATH")] if p)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_readme_library_example_runs_and_prints_what_it_says() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    assert code, "README's Library section has no python example"
+    out = io.StringIO()
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(out):
+            exec(compile(code.group(1), "README.md", "exec"), {})
+    finally:
+        os.chdir(cwd)
+    lines = out.getvalue().splitlines()
+    said = re.search(r"prints `([^`]+)`", section)
+    assert said and lines[0] == said.group(1), (lines, said)
+    assert [ln.split()[0] for ln in lines[1:]] == ["event_drift", "number_drift"]
+
+
+def _developing_entry_points() -> list[tuple[str, str]]:
+    """(module, name) of each entry point DEVELOPING.md's layout table lists with a code path."""
+    text = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[0].startswith("`"):
+            continue
+        paths = re.findall(r"`([\w/.]+)`", cells[0])
+        modules = ["newstrace." + p.removeprefix("src/newstrace/").removesuffix(".py").strip("/").replace("/", ".") for p in paths]
+        for entry in re.findall(r"`([^`]+)`", cells[2]):
+            where, _, name = entry.rpartition("::")
+            name = re.split(r"[(\s]", name, maxsplit=1)[0]
+            if where:  # `store/migrations.py::MIGRATIONS`
+                out.append(("newstrace." + where.removesuffix(".py").replace("/", "."), name))
+            else:
+                out.append(("|".join(modules), name))
+    return out
+
+
+def test_developing_md_entry_points_exist() -> None:
+    """The layout table names each stage's public entry points; a reader imports them from the
+    stage's package (``from newstrace.clean import normalize_body`` failed: the package exported
+    nothing, nor did ``newstrace.store`` its ``Store``)."""
+    entries = _developing_entry_points()
+    assert ("newstrace.clean", "normalize_body") in entries and len(entries) > 25
+    for modules, name in entries:
+        found = [m for m in modules.split("|") if hasattr(importlib.import_module(m), name)]
+        assert found, f"DEVELOPING.md lists {name} under {modules}, which has no such name"
+
+
+def test_every_span_the_library_returns_indexes_the_text_it_names() -> None:
+    """``text[start:end]`` is the reported text for every span of the seeds' comparison (findings,
+    quotes, quantities, shared passages; headline spans index the title), as README promises."""
+    import newstrace
+
+    articles = newstrace.read_articles([EXAMPLES])
+    by_id = {a.id: a for a in articles}
+    report = newstrace.compare_articles(articles)
+    spans = [s for f in report.findings for s in f.evidence]
+    assert any(s.field == "title" for s in spans) and len(spans) > 20
+    for s in spans:
+        assert _source(by_id[s.article], s)[s.start : s.end] == s.text, s
+    for a in articles:
+        claims = newstrace.extract_claims(a)
+        assert claims.quotes and claims.quantities
+        for q in [*claims.quotes, *claims.quantities]:
+            assert a.text[q.start : q.end] == q.text, q
+    a, b = articles
+    shared = newstrace.align_pair(a, b)
+    assert shared
+    for p in shared:
+        assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (p.a_text, p.b_text)
