@@ -1023,6 +1023,29 @@ def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys
     assert main(["analyze", "--engine", "spark", "--recluster", "--input", "x", "--out", "y"]) == 2
 
 
+def test_spark_refuses_an_input_ingest_reads_another_way_before_spark_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FA-KES comes as CSV and the seeds as .txt pages: given to '--engine spark', each line was
+    read as JSON and skipped, and the run failed after starting the JVM with 'f.csv: no articles
+    found (f.csv:1: invalid JSON ...)'. Such an input (or a folder holding one) is now refused at
+    once, naming the kinds Spark reads and the commands that read this one."""
+    from newstrace.engine import spark as S
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark was started for an input it cannot read")
+
+    monkeypatch.setattr(S, "get_session", no_spark)
+    csv = tmp_path / "fakes.csv"
+    csv.write_text("unit_id,article_title,article_content\n1,Aleppo,Rockets hit western Aleppo on Sunday.\n", encoding="utf-8")
+    for given, named in ((csv, "fakes.csv"), (EXAMPLES, "000_6fb2124cbc58fd30.txt")):
+        out = tmp_path / "out"
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert named in err and "the Spark engine reads Parquet" in err and "JSONL" in err and "'newstrace ingest'" in err, err
+        assert not out.exists()
+
+
 def test_load_results_refuses_what_is_no_spark_output_and_makes_no_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

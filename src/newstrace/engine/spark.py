@@ -243,6 +243,35 @@ def _is_parquet(path: Path) -> bool:
     return path.is_dir() and any(p.suffix == ".parquet" for p in path.iterdir())
 
 
+#: what ``--input`` may be: Spark reads Parquet, or text as JSON lines (a ``.json`` file too: Spark's
+#: own JSON output is one record per line)
+INPUT_KINDS = "Parquet (a .parquet file or a folder of them) or JSONL (one JSON article per line)"
+
+
+def check_input(input_path: Path) -> None:
+    """Refuse an ``--input`` of a kind ``ingest`` reads another way (CSV, text, HTML, WARC) before
+    Spark starts: read as JSON lines, each line was skipped as invalid JSON, and the run failed
+    with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise)."""
+    from newstrace.ingest import reader_for
+    from newstrace.ingest.records import read_json, read_jsonl
+
+    if not input_path.exists():
+        raise InputError(f"{input_path}: no such file or folder")
+    if _is_parquet(input_path):
+        return
+    files = [input_path] if input_path.is_file() else [
+        p for p in sorted(input_path.rglob("*")) if p.is_file() and not p.name.startswith((".", "_"))
+    ]
+    for f in files:
+        reader = reader_for(f)
+        if reader is not None and reader not in (read_jsonl, read_json):
+            kind = ".warc.gz" if f.name.lower().endswith(".warc.gz") else f.suffix
+            raise InputError(
+                f"{f}: the Spark engine reads {INPUT_KINDS}, not {kind} files; "
+                "'newstrace ingest' then a local 'newstrace analyze' read them"
+            )
+
+
 def check_out_dir(out_dir: Path) -> None:
     """Refuse an ``--out`` that holds anything but an earlier run's tables.
 
@@ -285,8 +314,7 @@ def run_spark(
     from newstrace.engine.steps import STEPS
     from newstrace.reuse.candidates import MIN_KEYS
 
-    if not input_path.exists():
-        raise InputError(f"{input_path}: no such file or folder")
+    check_input(input_path)
     check_out_dir(out_dir)
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
