@@ -379,3 +379,22 @@ def test_an_unterminated_quote_that_swallows_the_rest_of_a_csv_is_said(tmp_path:
     )
     warnings.clear()
     assert len(list(read_inputs([good], warn=warnings.append))) == 2 and warnings == []
+
+
+def test_an_article_newstrace_wrote_as_json_reads_back_with_its_outlet(
+    examples: dict[str, Article], tmp_path: Path
+) -> None:
+    """``show --json`` (``Article.to_dict``) names the input file ``source``; read back from JSONL
+    (as a Spark ``--input``, say), the rewrite, which has no outlet (``"outlet": null``), got the
+    path of its .txt file as outlet, since ``source`` is FA-KES's outlet column: stories and the
+    outlet network then listed '/.../000_6fb2124cbc58fd30.txt' as an outlet. A record that names
+    ``outlet`` keeps it; one with ``source`` alone still takes it as the outlet."""
+    feed = tmp_path / "articles.jsonl"
+    feed.write_text("".join(json.dumps(a.to_dict()) + "\n" for a in examples.values()), encoding="utf-8")
+    back = {a.id: a for a in read_articles([feed])}
+    for a in examples.values():
+        assert (back[a.id].outlet, back[a.id].text, back[a.id].title) == (a.outlet, a.text, a.title)
+    assert examples["rewrite"].outlet is None and examples["rt"].outlet == "rt.com"
+    fakes = tmp_path / "fakes.jsonl"
+    fakes.write_text(json.dumps({"unit_id": "1", "article_content": "Shelling hit Aleppo.", "source": "sana"}) + "\n", encoding="utf-8")
+    assert read_articles([fakes])[0].outlet == "sana"

@@ -74,6 +74,11 @@ def map_fields(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     known: dict[str, Any] = {}
     used: set[Any] = set()
     for name, aliases in ALIASES.items():
+        # a field the record names is taken as given, even empty, and not filled from an alias: a
+        # record newstrace wrote (``show --json``, ``Article.to_dict``) has ``"outlet": null`` and
+        # ``"source"``, the file it was read from, which is no outlet
+        if name in lowered:
+            aliases = (name,)
         for alias in aliases:
             key = lowered.get(alias)
             if key is not None and key not in used and record[key] not in (None, ""):
