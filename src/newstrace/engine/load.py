@@ -35,7 +35,10 @@ def _files(folder: Path, name: str) -> list[str]:
     """The Parquet files of one result table, in name order (Spark's partition order)."""
     path = folder / name
     if not path.exists():
-        raise InputError(f"{folder}: no '{name}' table (not a 'newstrace analyze --engine spark' output?)")
+        raise InputError(
+            f"{folder}: no '{name}' table (not the output of a 'newstrace analyze --engine spark' run, or of one "
+            "that did not finish)"
+        )
     return [str(p) for p in sorted(path.rglob("*.parquet"))]
 
 

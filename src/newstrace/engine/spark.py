@@ -415,6 +415,10 @@ def run_spark(
             feats, partners, rows, semantic=semantic, merge_every=merge_every,
             on_progress=lambda n: report_progress("stories", n, n_articles),
         )
+    # the state table, written last, marks a finished run: an earlier run's goes before this run
+    # replaces the first of its tables, so a run that dies while writing them leaves no mix of two
+    # runs' tables for load-results to take as one (it refuses a folder without state)
+    shutil.rmtree(out_dir / "state", ignore_errors=True)
     counts = rows.write()
 
     provenance_rdd = sc.emptyRDD()
