@@ -550,10 +550,12 @@ def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: An
 def test_serve_binds_loopback_by_default(web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
+    from newstrace.cli import serve
     from newstrace.cli.main import main
 
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(serve, "check_listen", lambda host, port: None)  # port 8000 may be taken here
     assert main(["serve", "--db", str(web_db[0])]) == 0
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8000
     app = calls[0]["app"]
@@ -561,6 +563,30 @@ def test_serve_binds_loopback_by_default(web_db: tuple[Path, dict[str, str]], mo
     with TestClient(app, base_url="http://evil.example") as c:
         assert c.get("/api/health").status_code == 400  # only loopback Host names are served
     assert main(["serve", "--db", str(web_db[0].parent / "missing.db")]) == 3  # StoreError, no traceback
+
+
+def test_serve_on_a_port_in_use_fails_in_one_line_before_saying_serving(
+    web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """uvicorn binds after 'newstrace: serving DB on http://...' was printed: a port in use gave
+    that line, uvicorn's 'ERROR: [Errno 98] error while attempting to bind ...' and exit 3, the
+    code for an unusable database. It is now one newstrace error, exit 1, and no 'serving' line."""
+    import socket
+
+    import uvicorn
+
+    from newstrace.cli.main import main
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(web_db[0]), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"newstrace: error: 127.0.0.1:{port}: cannot listen there (Address already in use); another server holds the port: give another --port\n"
+    assert not calls
 
 
 @pytest.mark.data

@@ -2,16 +2,40 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import socket
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from newstrace.cli.app import DEFAULT_DB, DbOption, app, err, warn
+from newstrace.errors import NewstraceError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def check_listen(host: str, port: int) -> None:
+    """Fail in one line, before saying 'serving', when the address cannot be listened on.
+
+    uvicorn binds only after the 'serving ... on' line was printed; a port in use then gave that
+    line, uvicorn's own 'ERROR: [Errno 98] ...' and exit 3, which says the database is unusable.
+    The socket is bound as uvicorn binds it (``SO_REUSEADDR``) and closed again at once.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as e:
+        shown = f"[{host}]" if ":" in host else host
+        hint = {
+            errno.EADDRINUSE: "; another server holds the port: give another --port",
+            errno.EADDRNOTAVAIL: "; no interface of this machine has that address: give another --host",
+        }.get(e.errno or 0, "")
+        raise NewstraceError(f"{shown}:{port}: cannot listen there ({e.strerror or e}){hint}") from e
 
 
 @app.command()
@@ -40,6 +64,7 @@ def serve(
         warn(f"binding to {host}: anyone who can reach this address can read the database")
         hosts = ["*"]
     application = create_app(db, readonly=not writable, allowed_hosts=hosts)  # fails fast on a bad db
+    check_listen(host, port)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"newstrace: serving {db} on http://{shown}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
     if workers == 1:
