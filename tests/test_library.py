@@ -42,6 +42,8 @@ def test_import_newstrace_gives_the_entry_points_with_hints_and_docstrings() -> 
             for p in sig.parameters.values():
                 assert p.annotation is not inspect.Parameter.empty, f"newstrace.{name}({p.name}): no type"
     assert newstrace.compare_articles is importlib.import_module("newstrace.compare").compare_articles
+    # the local engine itself, its options named and typed (corpus.analyze forwards **kwargs: Any)
+    assert {"batch_size", "workers", "steps"} <= set(inspect.signature(newstrace.analyze).parameters)
     # type checkers see every name too (mypy reads the TYPE_CHECKING imports, not __getattr__)
     source = inspect.getsource(newstrace)
     for name in newstrace.__all__[1:]:

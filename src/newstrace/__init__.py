@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time __getattr__ import
     from newstrace.compare import Comparison as Comparison
     from newstrace.compare import compare_articles as compare_articles
     from newstrace.compare import render_html as render_html
-    from newstrace.corpus import analyze as analyze
+    from newstrace.engine.local import analyze as analyze
     from newstrace.errors import InputError as InputError
     from newstrace.errors import LimitError as LimitError
     from newstrace.errors import NewstraceError as NewstraceError
@@ -74,7 +74,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["Comparison", "compare_articles", "render_html"], "newstrace.compare"),
     "predict_stance": "newstrace.stance",
     "Store": "newstrace.store",
-    "analyze": "newstrace.corpus",
+    "analyze": "newstrace.engine.local",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
