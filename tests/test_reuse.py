@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,13 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
         shared[0]
     )
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
+    # the keys README documents for a variant are the keys it has ('differences' was undocumented)
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"variants: \[\{(texts, [^\]]*?)(?:: \[|\}\])", readme)
+    assert documented, "README's reuse row does not list the keys of a variant"
+    assert {k.strip() for k in documented.group(1).split(",")} == set(doc["variants"][0])
 
 
 def test_plagdet_cli_names_each_option_out_of_range_with_its_value(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
