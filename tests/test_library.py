@@ -132,3 +132,15 @@ def test_every_span_the_library_returns_indexes_the_text_it_names() -> None:
     assert shared
     for p in shared:
         assert (a.text[p.a_start : p.a_end], b.text[p.b_start : p.b_end]) == (p.a_text, p.b_text)
+
+
+def test_read_articles_takes_one_path_as_well_as_several() -> None:
+    """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
+    folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""
+    import newstrace
+
+    want = [a.id for a in newstrace.read_articles([EXAMPLES])]
+    assert len(want) == 2
+    assert [a.id for a in newstrace.read_articles(str(EXAMPLES))] == want
+    assert [a.id for a in newstrace.read_articles(EXAMPLES)] == want
+    assert [a.id for a in newstrace.read_inputs(EXAMPLES / "001_b27ff7eeccda9d61.txt")] == [want[1]]

@@ -7,6 +7,7 @@ not read, without stopping at the first.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -75,8 +76,12 @@ def _raise(e: NewstraceError) -> None:
     raise e
 
 
+#: the inputs of a read: files and folders, or one of them
+Inputs = Iterable[Path | str] | Path | str
+
+
 def read_inputs(
-    paths: Iterable[Path | str],
+    paths: Inputs,
     *,
     clean: bool = True,
     warn: Warn = ignore_warning,
@@ -86,10 +91,12 @@ def read_inputs(
     """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
 
     Without ``on_error`` the first unreadable input raises, which suits library callers that pass
-    one known-good file.
+    one known-good file. ``paths`` may be one path (``read_inputs("examples")``): a string is a
+    path, not the sequence of its characters (each read as a missing file 'e', 'x', ...).
     """
     handler = on_error or _raise
-    for path in iter_files([Path(p) for p in paths], handler):
+    given = [paths] if isinstance(paths, str | os.PathLike) else paths
+    for path in iter_files([Path(p) for p in given], handler):
         reader = reader_for(path)
         assert reader is not None
         try:
@@ -106,7 +113,7 @@ def read_inputs(
 
 
 def read_unique(
-    paths: Iterable[Path | str],
+    paths: Inputs,
     *,
     clean: bool = True,
     warn: Warn = ignore_warning,
@@ -118,7 +125,7 @@ def read_unique(
     return first_of_each_id(read, lambda a: warn(repeated_id(a)))
 
 
-def read_articles(paths: Iterable[Path | str], *, clean: bool = True) -> list[Article]:
+def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:
     """All articles of ``paths``, raising on the first unreadable input."""
     return list(read_inputs(paths, clean=clean))
 
