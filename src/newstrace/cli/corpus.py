@@ -158,7 +158,11 @@ def load_results_cmd(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
 ) -> None:
-    """Load the Parquet results of a Spark run (articles included) into a database."""
+    """Load the Parquet results of a Spark run (articles included) into a database.
+
+    The database must hold no other analysis (a new one, or one with articles ingested but not
+    analysed yet, which the next 'newstrace analyze' adds); the same results load again unchanged.
+    """
     from newstrace.engine.load import check_results, load_results
 
     check_results(results)
