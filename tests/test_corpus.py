@@ -1044,6 +1044,17 @@ def test_spark_refuses_an_input_ingest_reads_another_way_before_spark_starts(
         err = capsys.readouterr().err
         assert named in err and "the Spark engine reads Parquet" in err and "JSONL" in err and "'newstrace ingest'" in err, err
         assert not out.exists()
+    # a folder holding folders, such as an earlier run's --out: a Java IOException, 'internal error' (exit 70)
+    results = tmp_path / "results"
+    for t in ("articles", "state"):
+        (results / t).mkdir(parents=True)
+    nested = tmp_path / "feeds"
+    (nested / "2016").mkdir(parents=True)
+    (nested / "2016" / "oct.jsonl").write_text('{"id": "1", "text": "Rockets hit western Aleppo."}\n', encoding="utf-8")
+    for given, said in ((results, "the results of a Spark run, not articles (load them with 'newstrace load-results')"),
+                        (nested, "holds the folder '2016'; the Spark engine reads the files of --input")):
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(tmp_path / "out")]) == 2
+        assert said in capsys.readouterr().err
 
 
 def test_load_results_refuses_what_is_no_spark_output_and_makes_no_database(

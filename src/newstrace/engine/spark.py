@@ -251,7 +251,8 @@ INPUT_KINDS = "Parquet (a .parquet file or a folder of them) or JSONL (one JSON 
 def check_input(input_path: Path) -> None:
     """Refuse an ``--input`` of a kind ``ingest`` reads another way (CSV, text, HTML, WARC) before
     Spark starts: read as JSON lines, each line was skipped as invalid JSON, and the run failed
-    with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise)."""
+    with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise); and a
+    folder Spark cannot read as one input (one holding folders, a Spark run's results)."""
     from newstrace.ingest import reader_for
     from newstrace.ingest.records import read_json, read_jsonl
 
@@ -259,9 +260,22 @@ def check_input(input_path: Path) -> None:
         raise InputError(f"{input_path}: no such file or folder")
     if _is_parquet(input_path):
         return
-    files = [input_path] if input_path.is_file() else [
-        p for p in sorted(input_path.rglob("*")) if p.is_file() and not p.name.startswith((".", "_"))
-    ]
+    files = [input_path]
+    if input_path.is_dir():
+        # Spark reads the files of the folder itself as JSON lines; a subfolder stops the job with
+        # a Java IOException ('... is a directory, which is not supported by the record reader')
+        if all((input_path / t).is_dir() for t in ("state", "articles")):
+            raise InputError(
+                f"{input_path}: the results of a Spark run, not articles (load them with 'newstrace load-results')"
+            )
+        inside = sorted(p for p in input_path.iterdir() if not p.name.startswith((".", "_")))
+        folders = [p.name for p in inside if p.is_dir()]
+        if folders:
+            raise InputError(
+                f"{input_path}: holds the folder '{folders[0]}'; the Spark engine reads the files of --input "
+                f"({INPUT_KINDS}), not its subfolders"
+            )
+        files = [p for p in inside if p.is_file()]
     for f in files:
         reader = reader_for(f)
         if reader is not None and reader not in (read_jsonl, read_json):
