@@ -189,7 +189,11 @@ def test_json_shape_and_determinism(real: Comparison, rt: Article, rewrite: Arti
     d = real.to_dict()
     assert {"articles", "pairs", "quotes", "quantities", "findings", "provenance"} <= set(d)
     assert [a["id"] for a in d["articles"]] == [rewrite.id, rt.id]
-    assert set(d["articles"][0]) == {"id", "title", "outlet", "published", "url"}
+    assert set(d["articles"][0]) == {"id", "title", "outlet", "published", "url", "label"}
+    # each article carries the name the summaries give it, so a reader of the JSON can tell which
+    # article "rt.com" or "reuters #2" in a summary is
+    assert {a["id"]: a["label"] for a in d["articles"]} == real.labels
+    assert all(any(a["label"] in f["summary"] for a in d["articles"]) for f in d["findings"])
     pair = d["pairs"][0]
     assert {"a", "b", "story_similarity", "same_story", "shared"} <= set(pair) and pair["same_story"] is True
     by_id = {rt.id: rt, rewrite.id: rewrite}

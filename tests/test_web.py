@@ -704,3 +704,25 @@ def test_an_edge_without_direction_has_no_arrowhead() -> None:
     oriented = [{**unknown[0], "evidence": [{"type": "publication_order"}]}]
     svg = str(provenance_svg(arts, oriented))
     assert 'marker-end="url(#arrow)"' in svg and " → " in svg
+
+
+def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:
+    """Two articles of one outlet: the summaries say "rt.com #1" and "rt.com #2"; the page named
+    both "rt.com" (columns, evidence, graph), so a reader could not tell which one a finding meant."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
+    lines = "\n".join(
+        json.dumps({"id": f"same-outlet-{k}", "title": a.title, "text": a.text, "outlet": "rt.com", "published": day})
+        for k, (a, day) in enumerate([(rt, "2016-10-30"), (rewrite, "2016-11-02")])
+    )
+    files = [("files", ("two.jsonl", lines.encode(), "text/plain"))]
+    report = _post(client, "/api/upload", files=files).json()["report"]
+    assert {a["id"]: a["label"] for a in report["articles"]} == {"same-outlet-0": "rt.com #1", "same-outlet-1": "rt.com #2"}
+    assert any("rt.com #2" in f["summary"] for f in report["findings"])
+    page = _post(client, "/upload", files=files).text
+    heads = re.findall(r'<span class="name"[^>]*>([^<]*)</span>', page)
+    assert heads == ["rt.com #1", "rt.com #2"]
+    jumps = re.findall(r'<a class="jump" href="#c(\d)-[^"]*">([^:<]*):', page)
+    assert jumps and all(name == heads[int(col)] for col, name in jumps)
+    graph = page.split('<svg class="graph"')[1].split("</svg>")[0]
+    assert '>rt.com #1</text>' in graph and '>rt.com #2</text>' in graph and "rt.com #1 → rt.com #2" in graph

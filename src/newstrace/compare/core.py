@@ -172,7 +172,8 @@ class Comparison:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "articles": [a.brief() for a in self.articles],
+            # ``label``: how the summaries and notes name the article ("reuters #2")
+            "articles": [{**a.brief(), "label": self.label(a.id)} for a in self.articles],
             "pairs": [p.to_dict() for p in self.pairs],
             "quotes": [_group_dict(g) for g in self.quote_groups],
             "quantities": {a.id: [q.public() for q in self.claims[a.id].quantities] for a in self.articles},

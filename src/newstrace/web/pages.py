@@ -138,8 +138,8 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]]) 
     pair_links = []
     for p in (report or {}).get("pairs") or []:
         if p.get("a") in ids and p.get("b") in ids:
-            pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": _outlet(articles, p["a"]),
-                               "b": _outlet(articles, p["b"]), "shared": len(p.get("shared") or []),
+            pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": view.names[p["a"]],
+                               "b": view.names[p["b"]], "shared": len(p.get("shared") or []),
                                "similarity": p.get("story_similarity")})
     return page(
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
@@ -250,15 +250,6 @@ async def upload_submit(
     return render(request, "compare.html", title="Upload report", nav="upload", view=view,
                   has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
                   uploaded=True, warnings=up.warnings, saved=up.saved)
-
-
-def _outlet(articles: list[Any], art_id: str) -> str:
-    from newstrace.web.views import _outlet as name
-
-    for a in articles:
-        if a.id == art_id:
-            return name(a)
-    return art_id
 
 
 def _d(d: date | None) -> str:

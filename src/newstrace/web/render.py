@@ -125,7 +125,8 @@ def provenance_svg(
 ) -> Markup:
     """Articles left to right by publication time, external sources above, edges as arcs.
 
-    Nodes and edges link to the pages of the ``stored`` articles (default: all); an uploaded
+    ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
+    one. Nodes and edges link to the pages of the ``stored`` articles (default: all); an uploaded
     article the database does not hold has no page to link to.
 
     Each edge is a link to the compare page of its two articles, carrying its evidence in
@@ -185,7 +186,7 @@ def provenance_svg(
             f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else "/articles/" + a["id"])} data-article="{escape(a["id"])}">'
             f"<title>{escape(a.get('title') or a['id'])}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
-            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(a.get("outlet") or a.get("title") or "?", 22))}</text>'
+            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(_name(a), 22))}</text>'
             f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
         )
     for x_id in externals:
@@ -200,10 +201,15 @@ def provenance_svg(
     return Markup("".join(parts))
 
 
+def _name(a: dict[str, Any]) -> str:
+    """An article as the report names it (``label``: "reuters #2"), else its outlet or title."""
+    return str(a.get("label") or a.get("outlet") or a.get("title") or a["id"])
+
+
 def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
     for a in articles:
         if a["id"] == node:
-            return _short(str(a.get("outlet") or a.get("title") or a["id"]), 40)
+            return _short(_name(a), 40)
     return node
 
 

@@ -34,6 +34,7 @@ class Column:
     index: int
     html: Markup
     passages: int = 0
+    label: str = ""  # the article's name in the report's summaries ("reuters #2")
 
 
 @dataclass
@@ -57,10 +58,15 @@ class CompareView:
     count_slots: list[dict[str, Any]]
     pairs: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # article id -> its name in the report
 
 
-def brief(a: Article) -> dict[str, Any]:
-    return a.brief()
+def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
+    """How the page names each article: as the report's summaries and notes do (its ``label``,
+    e.g. "reuters #2" beside "reuters #1"), else by outlet, title or id (``_outlet``)."""
+    given = {str(a.get("id")): str(a["label"]) for a in (report or {}).get("articles") or []
+             if isinstance(a, dict) and a.get("label")}
+    return {a.id: given.get(a.id) or _outlet(a) for a in articles}
 
 
 def compare_view(
@@ -71,6 +77,7 @@ def compare_view(
     shown = list(articles)[:columns]
     col_of = {a.id: i for i, a in enumerate(shown)}
     by_id = {a.id: a for a in articles}
+    names = report_names(articles, report)
     anns: dict[str, list[Ann]] = defaultdict(list)
     report = report or {}
     pairs = report.get("pairs") or []
@@ -85,8 +92,8 @@ def compare_view(
         for k, s in enumerate(pair.get("shared") or []):
             kind = str(s.get("kind") or "shared")
             score = s.get("score")
-            tip = f"{kind} passage shared with {_outlet(shown[cb])}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
-            tip_b = f"{kind} passage shared with {_outlet(shown[ca])}"
+            tip = f"{kind} passage shared with {names[b]}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
+            tip_b = f"{kind} passage shared with {names[a]}"
             an, bn = f"c{ca}-p{pi}-{k}", f"c{cb}-p{pi}-{k}"
             anns[a].append(Ann(s["a_start"], s["a_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": bn}, an, "#" + bn, tip))
             anns[b].append(Ann(s["b_start"], s["b_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": an}, bn, "#" + an, tip_b))
@@ -97,9 +104,9 @@ def compare_view(
                     continue
                 name, a0, a1, b0, b1 = op[:5]
                 if name in ("replace", "delete") and isinstance(a0, int) and isinstance(a1, int) and a1 > a0:
-                    anns[a].append(Ann(a0, a1, "diff", title=f"{name}d in {_outlet(shown[cb])}"))
+                    anns[a].append(Ann(a0, a1, "diff", title=f"{name}d in {names[b]}"))
                 if name in ("replace", "insert") and isinstance(b0, int) and isinstance(b1, int) and b1 > b0:
-                    anns[b].append(Ann(b0, b1, "diff", title=f"differs from {_outlet(shown[ca])}"))
+                    anns[b].append(Ann(b0, b1, "diff", title=f"differs from {names[a]}"))
 
     # quotations (one group per quotation across articles), variants marked
     quote_groups: list[dict[str, Any]] = []
@@ -120,7 +127,7 @@ def compare_view(
                 for sp in v.get(key) or []:
                     if isinstance(sp, dict) and sp.get("article") in col_of and "start" in sp:
                         anns[sp["article"]].append(Ann(sp["start"], sp["end"], "diff", title="differing words"))
-            rows.append({"text": v.get("text") or "", "articles": [_outlet_by_id(articles, i) for i in v.get("articles") or []]})
+            rows.append({"text": v.get("text") or "", "articles": [names.get(i, i) for i in v.get("articles") or []]})
         quote_groups.append({"speaker": group.get("speaker"), "variants": rows, "variant": is_variant})
 
     # findings, each evidence span an anchor the finding list jumps to
@@ -134,10 +141,10 @@ def compare_view(
         evs = [ev for ev in (f.get("evidence") or []) if isinstance(ev, dict)]
         for ei, ev in enumerate(evs):
             art = ev.get("article")
-            view.evidence.append((_outlet(by_id[art]) if art in by_id else str(art), str(ev.get("text") or "")))
+            view.evidence.append((names.get(str(art), str(art)), str(ev.get("text") or "")))
             if art not in col_of or ev.get("field") == "title":
                 if art in col_of:
-                    view.jumps.append((f"#c{col_of[art]}-title", _outlet(shown[col_of[art]]), str(ev.get("text") or "")))
+                    view.jumps.append((f"#c{col_of[art]}-title", names[art], str(ev.get("text") or "")))
                 continue
             anchor = f"c{col_of[art]}-f{fi}-{ei}"
             cls = f"ev t-{ftype}"
@@ -146,16 +153,16 @@ def compare_view(
                 # (e.g. the editorial "[attacks,]" inside the quotation that carries it)
                 cls += " diff"
             anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + view.summary))
-            view.jumps.append(("#" + anchor, _outlet(shown[col_of[art]]), str(ev.get("text") or "")))
+            view.jumps.append(("#" + anchor, names[art], str(ev.get("text") or "")))
         findings.append(view)
     findings.sort(key=lambda v: -(v.importance or 0.0))
 
-    cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id]) for i, a in enumerate(shown)]
+    cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id]) for i, a in enumerate(shown)]
     prov = report.get("provenance")
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    graph = provenance_svg([brief(a) for a in articles], [e for e in edges if isinstance(e, dict)], stored)
+    graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], [e for e in edges if isinstance(e, dict)], stored)
     notes = [str(n) for n in (report.get("notes") or [])]
-    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles), pairs, notes)
+    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names)
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
@@ -171,9 +178,9 @@ def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
     return False
 
 
-def count_slots(report: dict[str, Any], articles: Sequence[Article]) -> list[dict[str, Any]]:
-    """Counts grouped by slot (subject + event), each outlet's interval as a range chart."""
-    by_id = {a.id: a for a in articles}
+def count_slots(report: dict[str, Any], articles: Sequence[Article], names: dict[str, str]) -> list[dict[str, Any]]:
+    """Counts grouped by slot (subject + event), each article's interval (named as ``names`` says)
+    as a range chart."""
     raw = report.get("quantities")
     per_article: list[tuple[str, dict[str, Any]]] = []
     if isinstance(raw, dict):
@@ -188,8 +195,7 @@ def count_slots(report: dict[str, Any], articles: Sequence[Article]) -> list[dic
     slots: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for art, q in per_article:
         key = (str(q.get("subject") or "people"), str(q.get("event") or "counted"))
-        a = by_id.get(art)
-        slots[key].append({"label": _outlet(a) if a else art, "low": q.get("low"), "high": q.get("high"),
+        slots[key].append({"label": names.get(art, art), "low": q.get("low"), "high": q.get("high"),
                            "text": q.get("text"), "window": q.get("window"), "article": art})
     out = []
     for (subject, event), rows in sorted(slots.items()):
@@ -206,13 +212,6 @@ def _outlet(a: Article) -> str:
         t = " ".join(a.title.split())
         return t if len(t) <= 40 else t[:39] + "…"
     return a.id
-
-
-def _outlet_by_id(shown: Sequence[Article], art: str) -> str:
-    for a in shown:
-        if a.id == art:
-            return _outlet(a)
-    return art
 
 
 def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
