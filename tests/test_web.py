@@ -726,3 +726,30 @@ def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: An
     assert jumps and all(name == heads[int(col)] for col, name in jumps)
     graph = page.split('<svg class="graph"')[1].split("</svg>")[0]
     assert '>rt.com #1</text>' in graph and '>rt.com #2</text>' in graph and "rt.com #1 → rt.com #2" in graph
+
+
+def test_links_to_an_article_whose_id_holds_url_syntax_reach_it(tmp_path: Path, rt: Any) -> None:
+    """An id is one path segment: the graph and timeline put it in ``href`` unquoted and the
+    templates kept its ``/``, so ``a/../b?c#d`` led a browser to ``/articles/b`` (404 or another
+    article) and ``%41`` to the article ``A``. (TestClient decodes a path twice, so ``%`` is checked
+    on the href alone.)"""
+    from urllib.parse import urljoin
+
+    from newstrace.model import Article
+    from newstrace.web.render import article_href, timeline_svg
+
+    assert article_href("%41") == "/articles/%2541"
+    odd = "feed/../2016?page=1#top"
+    db = tmp_path / "odd.db"
+    with Store(db) as st:
+        st.add_articles([rt, Article(id=odd, title="The odd one", text=rt.text, outlet="odd.example")])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        pages = [c.get("/articles").text, c.get("/compare", params=[("ids", rt.id), ("ids", odd)]).text,
+                 str(timeline_svg([{"id": odd, "title": "The odd one", "outlet": "odd.example", "published": None}]))]
+        hrefs = {h.replace("&amp;", "&") for p in pages for h in re.findall(r'href="(/articles/[^"]*)"', p)}
+        assert len(hrefs) == 2
+        for href in hrefs:
+            r = c.get(urljoin(BASE + "/articles", href))  # as a browser resolves it: dot segments dropped
+            assert r.status_code == 200, href
+        odd_pages = [h for h in hrefs if "odd one" in c.get(urljoin(BASE, h)).text]
+        assert len(odd_pages) == 1

@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newstrace import __version__
 from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
 from newstrace.limits import LIMITS, Limits, human_bytes
+from newstrace.web.render import article_href
 from newstrace.web.repo import Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -69,6 +70,7 @@ def templates_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["article_href"] = article_href  # Jinja's urlencode keeps "/": an id's "../" moved the link
     return env
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
@@ -89,6 +89,12 @@ def safe_url(url: str | None) -> str | None:
     if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\"'<>\\ \n\t"):
         return u
     return None
+
+
+def article_href(article_id: str) -> str:
+    """The page of an article: its id as one path segment, every reserved character escaped
+    (an id may hold ``/``, ``..``, ``?``, ``#`` or ``%``, which would otherwise change the path)."""
+    return "/articles/" + quote(article_id, safe="")
 
 
 def compare_href(ids: Sequence[str]) -> str:
@@ -172,7 +178,7 @@ def provenance_svg(
         path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {x2:.0f} {y2 - 14:.0f}"
         stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
         pair = [i for i in (s, d) if i in known and (stored is None or i in stored)]
-        href = compare_href(pair) if len(pair) == 2 else (f"/articles/{pair[0]}" if pair else None)
+        href = compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
         parts.append(
             f'<a class="edge"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
             f'data-evidence="{escape(ev_text)}">'
@@ -183,7 +189,7 @@ def provenance_svg(
     for a in ordered:
         x, y = pos[a["id"]]
         parts.append(
-            f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else "/articles/" + a["id"])} data-article="{escape(a["id"])}">'
+            f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else article_href(a["id"]))} data-article="{escape(a["id"])}">'
             f"<title>{escape(a.get('title') or a['id'])}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
             f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(_name(a), 22))}</text>'
@@ -247,7 +253,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         t = _when(a.get("published"))
         x = left + width + 40 if t is None else left + (t - lo) / span * width
         parts.append(
-            f'<a class="dot" href="/articles/{escape(a["id"])}"><title>'
+            f'<a class="dot" href="{escape(article_href(a["id"]))}"><title>'
             f"{escape((a.get('published') or 'no date') + ' · ' + (a.get('title') or a['id']))}</title>"
             f'<circle cx="{x:.0f}" cy="{y}" r="6"/></a>'
         )
