@@ -30,7 +30,9 @@ FromQ = Annotated[date | None, Query(alias="from", description="published on or 
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
-IdsQ = Annotated[list[str], Query(min_length=2, max_length=8, description="article ids to compare (2 to 8)")]
+#: most articles ``/compare?ids=`` takes; the page shows each one's text in a column
+COMPARE_IDS = 8
+IdsQ = Annotated[list[str], Query(min_length=2, max_length=COMPARE_IDS, description=f"article ids to compare (2 to {COMPARE_IDS})")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": s.Problem, "description": "no such record"}}
 BAD: dict[int | str, dict[str, Any]] = {400: {"model": s.Problem, "description": "the request cannot be served as asked"}}

@@ -192,7 +192,7 @@ async def compare_page(request: Request, ids: api.IdsQ) -> Response:
 
     def build() -> Page:
         arts, report = api.load_compare(repo, ids)
-        view = compare_view(arts, report, columns=4)
+        view = compare_view(arts, report, columns=api.COMPARE_IDS)  # every article asked for
         return page(request, "compare.html", title="Compare", nav="compare", view=view,
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
                     uploaded=False, warnings=[])
@@ -246,7 +246,7 @@ async def upload_submit(
         return render(request, "upload.html", status=status, title="Upload", nav="upload", error=str(e),
                       form={"text": text, "html": html, "url": url})
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
-    view = compare_view(up.articles, up.report, columns=4, stored=stored)
+    view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
     return render(request, "compare.html", title="Upload report", nav="upload", view=view,
                   has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
                   uploaded=True, warnings=up.warnings, saved=up.saved)

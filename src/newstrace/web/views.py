@@ -44,7 +44,7 @@ class FindingView:
     label: str
     summary: str
     importance: float | None
-    jumps: list[tuple[str, str, str]] = field(default_factory=list)  # (href, outlet label, text)
+    jumps: list[tuple[str | None, str, str]] = field(default_factory=list)  # (href or None, name, text)
     evidence: list[tuple[str, str]] = field(default_factory=list)  # (outlet label, text), all articles
     href: str | None = None  # the compare page of the finding's articles
 
@@ -59,6 +59,7 @@ class CompareView:
     pairs: list[dict[str, Any]]
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # article id -> its name in the report
+    hidden: int = 0  # articles compared without a column of their own (over ``columns``)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -70,7 +71,7 @@ def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> 
 
 
 def compare_view(
-    articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int = 4, stored: Collection[str] | None = None
+    articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int, stored: Collection[str] | None = None
 ) -> CompareView:
     """Side-by-side columns (at most ``columns``) with every highlight of the report; links go to
     the pages of the ``stored`` articles only (default: all; an upload's may not be)."""
@@ -143,8 +144,10 @@ def compare_view(
             art = ev.get("article")
             view.evidence.append((names.get(str(art), str(art)), str(ev.get("text") or "")))
             if art not in col_of or ev.get("field") == "title":
-                if art in col_of:
-                    view.jumps.append((f"#c{col_of[art]}-title", names[art], str(ev.get("text") or "")))
+                # a headline jumps to its column's title; an article without a column is named
+                # with its words, unlinked (dropping it hid one side of the finding)
+                href = f"#c{col_of[art]}-title" if art in col_of else None
+                view.jumps.append((href, names.get(str(art), str(art)), str(ev.get("text") or "")))
                 continue
             anchor = f"c{col_of[art]}-f{fi}-{ei}"
             cls = f"ev t-{ftype}"
@@ -162,7 +165,8 @@ def compare_view(
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], [e for e in edges if isinstance(e, dict)], stored)
     notes = [str(n) for n in (report.get("notes") or [])]
-    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names)
+    return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
+                       len(articles) - len(shown))
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
