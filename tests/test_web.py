@@ -782,3 +782,28 @@ def test_compare_shows_every_article_asked_for(tmp_path: Path, rt: Any) -> None:
     # outlet9 has no column: its evidence is listed by name, not as a link to nowhere
     assert re.search(r"<li>outlet9: “[^<]*20 more people", up)
     assert not re.search(r'<a class="jump" href="[^"]*">outlet9:', up)
+
+
+def test_a_story_over_the_report_s_limit_lets_the_rest_be_compared(web_db: tuple[Path, dict[str, str]],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story page's report covers the first ``STORY_COMPARE_MAX`` articles; the others were
+    listed with no way to compare them. The list now says which are in the report and is a form
+    to compare any of them, as the articles page is."""
+    from newstrace.web import repo as repo_mod
+
+    monkeypatch.setattr(repo_mod, "STORY_COMPARE_MAX", 1)
+    db, ids = web_db
+    with TestClient(create_app(db), base_url=BASE) as c:
+        if not c.get("/api/stories").json()["available"] or not _stage(c, "compare"):
+            pytest.skip("stories or the compare stage not available")
+        story = next(s for s in c.get("/api/stories").json()["stories"] if s["size"] >= 2)
+        page = c.get(f"/stories/{story['id']}").text
+        assert f"the report covers the first 1 of {story['size']} articles (the first published)" in page
+        listing = page.split('<h2 id="articles">')[1]
+        assert '<form method="get" action="/compare"' in listing
+        boxes = re.findall(r'<input type="checkbox" name="ids" value="([^"]+)"', listing)
+        assert ids["rewrite"] in boxes and len(boxes) == story["size"]
+        covered = re.findall(r"<td>(yes|no)</td></tr>", listing)
+        assert covered.count("yes") == 1 and covered.count("no") == story["size"] - 1
+        # what the form asks for
+        assert c.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).status_code == 200
