@@ -465,6 +465,9 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
         assert several.status_code == 404 and "matches more than one thread" in several.json()["detail"]
     page = client.get("/stories", params={"thread": thread}).text
     assert f'href="/stories/{story["id"]}"' in page and f'name="thread" value="{thread}"' in page
+    # the filtered list says it is one thread's and leads back to all; a story page leads to its thread
+    assert re.search(rf'<p class="count">\d+ stor(y|ies) in thread {thread} · <a href="/stories">all threads</a>', page)
+    assert f'<a class="thread-link" href="/stories?thread={thread}">' in client.get(f"/stories/{story['id']}").text
 
 
 def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any, rewrite: Any,
