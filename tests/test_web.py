@@ -92,6 +92,16 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/api/compare?ids=a&ids=a").status_code == 400
 
 
+
+def test_compare_names_the_ids_it_does_not_have(client: TestClient, ids: dict[str, str]) -> None:
+    """Out of 8 ids, which one is wrong? The 404 said "no article with one of these ids"."""
+    r = client.get("/api/compare", params=[("ids", ids["rt"]), ("ids", "typo-123")])
+    assert r.status_code == 404 and r.json()["detail"] == "no article with id 'typo-123'"
+    r = client.get("/compare", params=[("ids", "x" * 100), ("ids", ids["rt"]), ("ids", "<b>y</b>")])
+    assert r.status_code == 404
+    assert f"no articles with ids &#39;{'x' * 59}…&#39;, &#39;&lt;b&gt;y&lt;/b&gt;&#39;" in r.text
+
+
 def test_a_trailing_slash_on_a_list_redirects_to_the_list(client: TestClient) -> None:
     """``/stories/`` and ``/articles/`` were taken for an empty id (404) where ``/outlets/`` was
     redirected; every list, page or API, now goes to its URL without the slash, query kept."""

@@ -173,7 +173,10 @@ def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, A
         raise HTTPException(400, "give at least two different article ids")
     articles = repo.articles_by_ids(unique)
     if len(articles) != len(unique):
-        raise HTTPException(404, "no article with one of these ids")
+        found = {a.id for a in articles}
+        missing = [i for i in unique if i not in found]
+        named = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
+        raise HTTPException(404, f"no article with id {named}" if len(missing) == 1 else f"no articles with ids {named}")
     articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
     return articles, repo.compare(articles)
 
