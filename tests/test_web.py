@@ -820,3 +820,21 @@ def test_a_story_over_the_report_s_limit_lets_the_rest_be_compared(web_db: tuple
         assert covered.count("yes") == 1 and covered.count("no") == story["size"] - 1
         # what the form asks for
         assert c.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).status_code == 200
+
+
+def test_a_list_page_says_which_rows_it_shows_and_past_the_end_leads_back(tmp_path: Path, rt: Any) -> None:
+    """``?offset=`` past the end said "No article matches." under "N articles", and its "newer"
+    link went to another empty page (offset - 50); pages never said which rows they showed."""
+    from newstrace.model import Article
+
+    db = tmp_path / "many.db"
+    with Store(db) as st:
+        st.add_articles([Article(id=f"m{k:03d}", title=f"Item {k}", text=f"{rt.text[:200]} number {k}") for k in range(60)])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        first = c.get("/articles").text
+        assert '<p class="count">60 articles · 1–50 shown</p>' in first and 'href="?offset=50"' in first
+        assert '<p class="count">60 articles · 51–60 shown</p>' in c.get("/articles?offset=50").text
+        past = c.get("/articles", params={"offset": 5000, "q": "number"}).text
+        assert "No article matches" not in past and "Nothing here: the list ends at article 60." in past
+        assert '<a rel="prev" href="?q=number&amp;offset=50">' in past
+        assert "No article matches." in c.get("/articles", params={"q": "nowhere-to-be-found"}).text

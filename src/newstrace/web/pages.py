@@ -57,15 +57,20 @@ def _query_key(request: Request) -> tuple[str, tuple[tuple[str, str], ...]]:
     return request.url.path, tuple(sorted(request.query_params.multi_items()))
 
 
-def _page_links(request: Request, total: int, offset: int) -> dict[str, str | None]:
+def _page_links(request: Request, total: int, offset: int) -> dict[str, Any]:
+    """Links to the pages before and after, and which rows this one shows (``shown``: first and
+    last, 1-based; ``None`` past the end, whose "newer" link goes to the last page, not to the
+    empty page before)."""
     params = {k: v for k, v in request.query_params.items() if k != "offset"}
 
     def link(off: int) -> str:
         return "?" + urlencode({**params, "offset": off})
 
+    last_page = (max(total, 1) - 1) // PAGE * PAGE
     return {
-        "prev": link(max(0, offset - PAGE)) if offset > 0 else None,
+        "prev": link(min(max(0, offset - PAGE), last_page)) if offset > 0 else None,
         "next": link(offset + PAGE) if offset + PAGE < total else None,
+        "shown": (offset + 1, min(offset + PAGE, total)) if offset < total else None,
     }
 
 
