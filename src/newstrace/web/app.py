@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -208,8 +209,16 @@ def _problem(request: Request, status: int, detail: str) -> Response:
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
     env: Environment = request.app.state.env
-    html = env.get_template("error.html").render(status=status, detail=detail, title=f"{status}", request=request)
+    html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request)
     return HTMLResponse(html, status_code=status)
+
+
+def _status_title(status: int) -> str:
+    """``404 Not Found``: the number alone told a reader (and a screen reader) nothing."""
+    try:
+        return f"{status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return str(status)
 
 
 STATUS_OF: list[tuple[type[NewstraceError], int]] = [
