@@ -323,3 +323,14 @@ def test_fifty_articles_finish_and_stay_readable(rt: Article, rewrite: Article) 
     html = render_html(c)
     assert len(html) < 6_000_000
     assert html.count('class="doc"') == 50
+
+
+def test_report_links_an_article_url_only_where_the_web_would(rt: Article) -> None:
+    """The HTML report had a rule of its own for which URLs become links (any http(s) URL with a
+    host); the web pages refused quotes, brackets and spaces. One rule now (``model.safe_url``):
+    a URL that would end its attribute is shown as text in both."""
+    odd = 'https://x.example/a"onmouseover=alert(1)'
+    html = render_html(compare_articles([dataclasses.replace(rt, url=odd)]))
+    assert 'href="https://x.example' not in html and "https://x.example/a&#34;onmouseover=alert(1)" in html
+    html = render_html(compare_articles([dataclasses.replace(rt, url="https://www.rt.com/news/1")]))
+    assert 'href="https://www.rt.com/news/1"' in html

@@ -13,10 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newstrace.limits import Limits
+from newstrace.model import safe_url
 from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
-from newstrace.web.render import Ann, highlight, safe_url
+from newstrace.web.render import Ann, highlight
 from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample
 
 BASE = "http://127.0.0.1"
@@ -249,6 +250,7 @@ def test_safe_url_and_highlight() -> None:
     assert safe_url("data:text/html,<script>") is None
     assert safe_url('https://x.example/"onmouseover=') is None
     assert safe_url("https://www.rt.com/news/1") == "https://www.rt.com/news/1"
+    assert safe_url("https://") is None and safe_url("https:///x") is None  # no host: no link
     text = "a <b>quoted [x] words</b> end"
     html = str(highlight(text, [Ann(2, 25, "psg", href="#t"), Ann(11, 16, "quote"), Ann(12, 15, "diff")]))
     assert "<b>" not in html and "&lt;b&gt;" in html

@@ -303,6 +303,21 @@ def arrow(directed: bool) -> str:
     return "→" if directed else "—"
 
 
+def safe_url(url: str | None) -> str | None:
+    """An article's URL when a report may make it a link: plain http(s) with a host and none of
+    the characters that end or break an attribute (``javascript:``, ``data:`` and the rest stay
+    text). The one rule of the HTML report and the web pages."""
+    if not url:
+        return None
+    u = url.strip()
+    scheme, sep, rest = u.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or rest[0] in "/?#":
+        return None
+    if any(c in u for c in "\"'<>\\") or any(c.isspace() for c in u):
+        return None
+    return u
+
+
 # --- compare (issue 5) ------------------------------------------------------------------------
 
 FindingType = Literal[

@@ -19,11 +19,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.model import Article, arrow, published_iso
+from newstrace.model import Article, arrow, published_iso, safe_url
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -106,19 +105,6 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
             seg.classes = " ".join(sorted({c for m in covering for c in m.cls.split()}))
         out.append(seg)
     return out
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) URLs become links; anything else (javascript:, data:) stays text."""
-    if not url:
-        return None
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
-        return url.strip()
-    return None
 
 
 def _date(p: date | datetime | None) -> str:

@@ -13,11 +13,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
+from newstrace.model import safe_url
 from newstrace.store.results import NO_OUTLET, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
-from newstrace.web.render import compare_href, coverage_svg, safe_url, timeline_svg
+from newstrace.web.render import compare_href, coverage_svg, timeline_svg
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

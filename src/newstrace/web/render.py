@@ -80,17 +80,6 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
     return Markup("".join(out))
 
 
-def safe_url(url: str | None) -> str | None:
-    """An article's own URL only when it is plain http(s); ``javascript:`` and friends are dropped."""
-    if not url:
-        return None
-    u = url.strip()
-    low = u.lower()
-    if (low.startswith("http://") or low.startswith("https://")) and not any(c in u for c in "\"'<>\\ \n\t"):
-        return u
-    return None
-
-
 def article_href(article_id: str) -> str:
     """The page of an article: its id as one path segment, every reserved character escaped
     (an id may hold ``/``, ``..``, ``?``, ``#`` or ``%``, which would otherwise change the path)."""
