@@ -78,6 +78,9 @@ def test_article_page_highlights_claims_when_stage_present(client: TestClient, i
     assert any("[attacks,]" in q["text"] for q in d["quotes"])
     page = client.get(f"/articles/{ids['rt']}").text
     assert page.count('class="quote"') >= len(d["quotes"])
+    # a count's tooltip gives its interval as the reports write it ("count 16000.0–∞" before)
+    assert 'title="count 40–199 civilians killed"' in page and 'title="count ≥ 16,000 people killed"' in page
+    assert 'title="count 12 people wounded"' in page and ".0" not in "".join(re.findall(r'title="count [^"]*"', page))
 
 
 def test_unknown_ids_are_404(client: TestClient) -> None:

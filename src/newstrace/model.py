@@ -303,6 +303,19 @@ def arrow(directed: bool) -> str:
     return "→" if directed else "—"
 
 
+def count_range(low: float | None, high: float | None) -> str:
+    """A count's interval as reports write it: ``213``, ``2–5``, ``≥ 200`` (no upper bound)."""
+
+    def f(x: float | None) -> str:
+        return "?" if x is None else f"{x:,.0f}"
+
+    if high is None:
+        return f"≥ {f(low)}"
+    if low == high:
+        return f(low)
+    return f"{f(low)}–{f(high)}"
+
+
 def safe_url(url: str | None) -> str | None:
     """An article's URL when a report may make it a link: plain http(s) with a host and none of
     the characters that end or break an attribute (``javascript:``, ``data:`` and the rest stay

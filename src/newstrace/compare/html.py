@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.model import Article, arrow, published_iso, safe_url
+from newstrace.model import Article, arrow, count_range, published_iso, safe_url
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -170,7 +170,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
                     "id": row_id,
                     "mark": mark_id,
                     "text": q.text,
-                    "range": _range(q.low, q.high),
+                    "range": count_range(q.low, q.high),
                     "subject": q.subject or "",
                     "event": q.event or "",
                     "window": q.window or "",
@@ -241,17 +241,6 @@ def _report_title(c: Comparison) -> str:
 
 def _uniq(xs: Any) -> list[str]:
     return list(dict.fromkeys(xs))
-
-
-def _range(low: float | None, high: float | None) -> str:
-    def f(x: float | None) -> str:
-        return "?" if x is None else f"{x:,.0f}"
-
-    if high is None:
-        return f"≥ {f(low)}"
-    if low == high:
-        return f(low)
-    return f"{f(low)}–{f(high)}"
 
 
 def _time_key(a: Article) -> tuple[int, float]:

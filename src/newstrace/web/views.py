@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from newstrace.model import Article, published_iso
+from newstrace.model import Article, count_range, published_iso
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
 
 FINDING_LABELS = {
@@ -228,8 +228,7 @@ def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
         if isinstance(s0, int) and isinstance(s1, int):
             anns.append(Ann(s0, s1, "speaker", {"quote": f"q{i}"}, title=f"speaker: {q.get('speaker') or '?'}"))
     for i, q in enumerate((claims or {}).get("quantities") or []):
-        lo, hi = q.get("low"), q.get("high")
-        tip = f"count {lo if lo is not None else '?'}–{hi if hi is not None else '∞'}"
+        tip = f"count {count_range(q.get('low'), q.get('high'))}"  # "count 200.0–∞" before
         if q.get("subject") or q.get("event"):
             tip += f" {q.get('subject') or ''} {q.get('event') or ''}".rstrip()
         anns.append(Ann(q["start"], q["end"], "count", {"count": f"n{i}"}, f"n{i}", title=tip))
