@@ -560,6 +560,12 @@ def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: An
     assert client.get("/api/articles", params={"q": "\x00Zanzibar"}).json()["total"] == 0
     assert client.get("/api/stories", params={"q": query + " \x00Zanzibar"}).json()["total"] == 0
     assert rt.id in [a["id"] for a in client.get("/api/articles", params={"q": query}).json()["articles"]]
+    # a word of the text alone finds the article, not its story: the pages say where each looks
+    assert "suffocation" in rt.text and "suffocation" not in rt.title.lower()
+    assert client.get("/api/articles", params={"q": "suffocation"}).json()["total"] >= 1
+    assert client.get("/api/stories", params={"q": "suffocation"}).json()["total"] == 0
+    assert 'placeholder="words in story labels or article titles"' in client.get("/stories").text
+    assert 'placeholder="words in titles or texts"' in client.get("/articles").text
 
 
 # -- newstrace serve ---------------------------------------------------------------------------------

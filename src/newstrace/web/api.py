@@ -23,7 +23,8 @@ from newstrace.web.repo import Repo
 router = APIRouter(prefix="/api", tags=["api"])
 
 IdPath = Annotated[str, "article or story id"]
-Q = Annotated[str | None, Query(max_length=200, description="words that must all appear")]
+Q = Annotated[str | None, Query(max_length=200, description="words that must all appear (articles: in title or text; "
+                                                              "stories: in the label or an article's title)")]
 OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name; ? for articles without one")]
 ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
 FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
