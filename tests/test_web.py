@@ -690,6 +690,14 @@ def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewr
     with TestClient(create_app(db), base_url=BASE) as c:
         (story,) = c.get("/api/stories").json()["stories"]
         web = c.get(f"/api/stories/{story['id']}").json()
+        # the lists say, as `newstrace stories` does on stderr, that an article awaits analyze
+        lists = [c.get("/stories").text, c.get("/outlets").text]
+        assert c.get("/api/stories").json()["behind"] == 1 and c.get("/api/outlets").json()["behind"] == 1
+    assert main(["stories", "--db", str(db)]) == 0
+    said = capsys.readouterr().err
+    assert "1 article(s) ingested or changed since the last analyze are in no story yet" in said
+    for page in lists:
+        assert f"1 article(s) ingested or changed since the last analyze are in no story yet; run &#39;newstrace analyze --db {db}&#39;" in page
     assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
     cli = json.loads(capsys.readouterr().out)
     for doc in (web, cli):

@@ -29,7 +29,13 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError
-from newstrace.store.results import NO_OUTLET, CorpusResults, shown_outlet, without_outlet
+from newstrace.store.results import (
+    NO_OUTLET,
+    CorpusResults,
+    behind_hint,
+    shown_outlet,
+    without_outlet,
+)
 from newstrace.store.sqlite import Store
 
 
@@ -193,7 +199,7 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
             return None
         n = res.behind()
         if n:
-            return f"{n} article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {arg}'"
+            return behind_hint(n, arg)
         return None
     if res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
         return f"no articles yet; run 'newstrace ingest INPUT... --db {arg}', then 'newstrace analyze --db {arg}'"

@@ -523,6 +523,12 @@ _STORY_ORDER = {
 }
 
 
+def behind_hint(n: int, db: str) -> str:
+    """What ``stories``, ``threads``, ``outlets`` and the web's lists say about the ``n`` articles
+    :meth:`CorpusResults.behind` counts (``db``: the database as the command line names it)."""
+    return f"{n} article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
+
+
 class CorpusResults:
     """Read API over one database's stories, threads and outlet network (CLI and web app)."""
 

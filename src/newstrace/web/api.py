@@ -116,6 +116,7 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
         available=res.available,
+        behind=res.behind() if res.available else 0,
         total=total,
         stories=[s.StorySummary(**r) for r in rows],
         threads=[s.ThreadSummary(**t) for t in threads if t["id"] in listed],
@@ -189,6 +190,7 @@ def load_network(repo: Repo) -> s.OutletNetwork:
         outlets = [{"outlet": named(o), "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(
         available=res.available,
+        behind=res.behind() if res.available else 0,
         outlets=[s.OutletStat(**o) for o in outlets],
         edges=[s.OutletEdge(**e) for e in edges],
     )

@@ -34,6 +34,8 @@ class Results(Protocol):
 
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
 
+    def behind(self) -> int: ...
+
 
 class NoResults:
     """Before ``newstrace analyze``: nothing grouped yet."""
@@ -60,6 +62,9 @@ class NoResults:
 
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return [], []
+
+    def behind(self) -> int:  # before any analyze the pages say so in their own words
+        return 0
 
 
 def open_results(repo: Repo) -> Results:

@@ -120,6 +120,7 @@ class StoryList(BaseModel):
     total: int
     stories: list[StorySummary]
     threads: list[ThreadSummary]
+    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': in no story yet")
 
 
 class SharedOut(_Open):
@@ -206,6 +207,7 @@ class OutletNetwork(BaseModel):
     available: bool
     outlets: list[OutletStat]
     edges: list[OutletEdge]
+    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': in no story yet")
 
 
 class UploadResult(BaseModel):
