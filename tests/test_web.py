@@ -874,3 +874,16 @@ def test_headings_give_each_part_its_level_and_errors_a_name(client: TestClient,
     missing = client.get("/articles/does-not-exist")
     assert "<h1>404 Not Found</h1>" in missing.text and "<title>404 Not Found · newstrace</title>" in missing.text
     assert "<h1>422 Unprocessable Entity</h1>" in client.get("/compare").text
+
+
+def test_an_upload_repeating_an_id_says_which_record_it_kept(client: TestClient) -> None:
+    """Two records with one id and different counts: the upload kept the first and dropped the
+    second without a word (its own dedupe); it now warns as ``ingest`` does."""
+    lines = "\n".join(json.dumps({"id": "dup", "title": t, "text": f"Officials said {n} people were killed in Aleppo on Monday."})
+                      for t, n in (("A", 20), ("B", 30)))
+    files = [("files", ("dup.jsonl", lines.encode(), "text/plain"))]
+    d = _post(client, "/api/upload", files=files).json()
+    assert [a["title"] for a in d["articles"]] == ["A"]
+    assert "dup.jsonl record 2: id dup was already read in this run; its first record is kept" in d["warnings"]
+    page = _post(client, "/upload", files=files).text
+    assert '<p class="warning">dup.jsonl record 2: id dup was already read in this run; its first record is kept</p>' in page

@@ -1,6 +1,6 @@
 """Upload: pasted text, saved HTML or files in, the compare report out.
 
-The bytes go through the same readers as ``newstrace ingest`` (``read_inputs``), which means they
+The bytes go through the same readers as ``newstrace ingest`` (``read_unique``), which means they
 must sit in files: each upload gets its own temporary folder, and every file in it has a name this
 module chooses (``upload-03.html``); the name the client sent is only used to pick the reader from
 a fixed allow-list of extensions and as a label. Nothing from the request becomes a path.
@@ -19,7 +19,7 @@ from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from newstrace.errors import InputError, LimitError, NewstraceError
-from newstrace.ingest import read_inputs
+from newstrace.ingest import read_unique
 from newstrace.ingest.base import looks_binary
 from newstrace.limits import human_bytes
 from newstrace.model import Article
@@ -103,7 +103,6 @@ async def handle_upload(
         raise InputError("no article text found in the upload" + (f" ({warnings[0]})" if warnings else ""))
     if len(articles) > MAX_ARTICLES:
         raise LimitError(f"{len(articles)} articles in one upload; at most {MAX_ARTICLES}")
-    articles = _dedupe(articles)
     report = await asyncio.to_thread(repo.compare, articles)
     saved = False
     if save:
@@ -136,7 +135,8 @@ def _read(payloads: list[tuple[str, str, bytes]], url: str | None) -> tuple[list
         def on_warning(message: str) -> None:
             warnings.append(_relabel(message, labels))
 
-        for a in read_inputs(paths, warn=on_warning, on_error=on_error):
+        # each id once, its first record, and a warning for the others (as `ingest` and `compare`)
+        for a in read_unique(paths, warn=on_warning, on_error=on_error):
             a.source = "upload: " + labels.get(a.source or "", "file")
             articles.append(a)
     return articles, errors + warnings
@@ -149,11 +149,3 @@ def _relabel(message: str, labels: dict[str, str]) -> str:
     return message
 
 
-def _dedupe(articles: list[Article]) -> list[Article]:
-    seen: set[str] = set()
-    out = []
-    for a in articles:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
