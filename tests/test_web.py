@@ -887,3 +887,28 @@ def test_an_upload_repeating_an_id_says_which_record_it_kept(client: TestClient)
     assert "dup.jsonl record 2: id dup was already read in this run; its first record is kept" in d["warnings"]
     page = _post(client, "/upload", files=files).text
     assert '<p class="warning">dup.jsonl record 2: id dup was already read in this run; its first record is kept</p>' in page
+
+
+def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path, rt: Any,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The pages said "Run newstrace analyze --db …" (which database?) and an unknown story was a
+    bare "no story with this id"; `newstrace story` adds what to run. Both now give the CLI's
+    sentence with the database served, and an empty database is told to ingest first."""
+    from newstrace.cli.main import main
+
+    db = tmp_path / "raw.db"
+    with Store(db) as st:
+        pass
+    hint = f"no articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;, then &#39;newstrace analyze --db {db}&#39;"
+    with TestClient(create_app(db), base_url=BASE) as c:
+        assert f"No stories yet: {hint}; then reload." in c.get("/stories").text
+    with Store(db) as st:
+        st.add_articles([rt])
+    said = f"no article analysed yet; run 'newstrace analyze --db {db}'"
+    assert main(["story", "s123", "--db", str(db)]) == 3 and said in capsys.readouterr().err
+    with TestClient(create_app(db), base_url=BASE) as c:
+        shown = said.replace("'", "&#39;")
+        assert f"No stories yet: {shown}; then reload." in c.get("/stories").text
+        assert f"grouped into stories: {shown}." in c.get("/outlets").text
+        r = c.get("/api/stories/s123")
+        assert r.status_code == 404 and r.json()["detail"] == f"no story with this id ({said})"

@@ -33,6 +33,7 @@ from newstrace.store.results import (
     NO_OUTLET,
     CorpusResults,
     behind_hint,
+    not_analysed_hint,
     shown_outlet,
     without_outlet,
 )
@@ -201,9 +202,7 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
         if n:
             return behind_hint(n, arg)
         return None
-    if res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
-        return f"no articles yet; run 'newstrace ingest INPUT... --db {arg}', then 'newstrace analyze --db {arg}'"
-    return f"no article analysed yet; run 'newstrace analyze --db {arg}'"
+    return not_analysed_hint(arg, res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None)
 
 
 def _hint(db: Path, hint: str | None) -> None:

@@ -523,6 +523,14 @@ _STORY_ORDER = {
 }
 
 
+def not_analysed_hint(db: str, has_articles: bool) -> str:
+    """What to run before there are stories: ``analyze``, or ``ingest`` first when the database
+    holds no article (``db``: the database as the command line names it)."""
+    if not has_articles:
+        return f"no articles yet; run 'newstrace ingest INPUT... --db {db}', then 'newstrace analyze --db {db}'"
+    return f"no article analysed yet; run 'newstrace analyze --db {db}'"
+
+
 def behind_hint(n: int, db: str) -> str:
     """What ``stories``, ``threads``, ``outlets`` and the web's lists say about the ``n`` articles
     :meth:`CorpusResults.behind` counts (``db``: the database as the command line names it)."""

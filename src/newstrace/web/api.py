@@ -6,6 +6,7 @@ can never disagree about what they show.
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from typing import Annotated, Any
 
@@ -15,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import StoreError
 from newstrace.model import Article
-from newstrace.store.results import named
+from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
 from newstrace.web.repo import Repo
@@ -55,6 +56,11 @@ def without_slash(request: Request) -> RedirectResponse:
     path under an id route is redirected (an id may end in a slash).
     """
     return RedirectResponse(request.url.replace(path=request.url.path[:-1]), status_code=307)
+
+
+def db_arg(repo: Repo) -> str:
+    """The database as a command to run on it names it (the path ``serve --db`` was given)."""
+    return shlex.quote(str(repo.db))
 
 
 def _iso(d: date | None) -> str | None:
@@ -134,6 +140,8 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
         raise HTTPException(404, f"story id prefix {story_id!r} matches more than one story") from None
     found = res.story(sid) if sid else None
     if sid is None or found is None:
+        if not res.available:  # as `newstrace story` says it
+            raise HTTPException(404, f"no story with this id ({not_analysed_hint(db_arg(repo), repo.count_articles() > 0)})")
         raise HTTPException(404, "no story with this id")
     return sid, *found
 

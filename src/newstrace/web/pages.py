@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -15,7 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.model import safe_url
-from newstrace.store.results import NO_OUTLET, behind_hint, without_outlet
+from newstrace.store.results import NO_OUTLET, behind_hint, not_analysed_hint, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
@@ -114,6 +113,7 @@ def _stories_page(request: Request, q: str | None, outlet: str | None, date_from
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind),
+        not_analysed=None if data.available else _not_analysed(repo),
         form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to), "thread": thread or ""},
         pages=_page_links(request, data.total, offset),
     )
@@ -224,7 +224,7 @@ async def outlets_page(request: Request) -> Response:
     def build() -> Page:
         data = api.load_network(repo)
         return page(request, "outlets.html", title="Outlets", nav="outlets", data=data, edge_rows=OUTLET_EDGE_ROWS,
-                    behind=_behind(repo, data.behind),
+                    behind=_behind(repo, data.behind), not_analysed=None if data.available else _not_analysed(repo),
                     graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
 
     return await served(repo, lambda: ("outlets-page", repo.generation()), build)
@@ -262,7 +262,12 @@ async def upload_submit(
 
 def _behind(repo: Any, n: int) -> str | None:
     """The CLI's word on articles in no story yet (``stories`` says it on stderr), with the command."""
-    return behind_hint(n, shlex.quote(str(repo.db))) if n else None
+    return behind_hint(n, api.db_arg(repo)) if n else None
+
+
+def _not_analysed(repo: Any) -> str:
+    """The CLI's word before any ``analyze`` (``stories`` says it on stderr), with the command."""
+    return not_analysed_hint(api.db_arg(repo), repo.count_articles() > 0)
 
 
 def _d(d: date | None) -> str:
