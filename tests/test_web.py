@@ -747,7 +747,7 @@ def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: An
         pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
     lines = "\n".join(
         json.dumps({"id": f"same-outlet-{k}", "title": a.title, "text": a.text, "outlet": "rt.com", "published": day})
-        for k, (a, day) in enumerate([(rt, "2016-10-30"), (rewrite, "2016-11-02")])
+        for k, (a, day) in enumerate([(rt, "2016-10-30"), (rewrite, "2016-11-02T08:30:00Z")])
     )
     files = [("files", ("two.jsonl", lines.encode(), "text/plain"))]
     report = _post(client, "/api/upload", files=files).json()["report"]
@@ -756,6 +756,8 @@ def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: An
     page = _post(client, "/upload", files=files).text
     heads = re.findall(r'<span class="name"[^>]*>([^<]*)</span>', page)
     assert heads == ["rt.com #1", "rt.com #2"]
+    # dated as the article page and the API date them (it printed Python's "2016-10-30 00:00:00")
+    assert re.search(r"rt\.com #2</span> · 2016-11-02T08:30:00\+00:00\s", page)
     jumps = re.findall(r'<a class="jump" href="#c(\d)-[^"]*">([^:<]*):', page)
     assert jumps and all(name == heads[int(col)] for col, name in jumps)
     graph = page.split('<svg class="graph"')[1].split("</svg>")[0]

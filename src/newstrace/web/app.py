@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newstrace import __version__
 from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
 from newstrace.limits import LIMITS, Limits, human_bytes
+from newstrace.model import published_iso
 from newstrace.web.render import article_href
 from newstrace.web.repo import Busy, Repo
 
@@ -72,6 +73,7 @@ def templates_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["article_href"] = article_href  # Jinja's urlencode keeps "/": an id's "../" moved the link
+    env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
     return env
 
 
