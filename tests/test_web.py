@@ -916,3 +916,21 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         assert f"grouped into stories: {shown}." in c.get("/outlets").text
         r = c.get("/api/stories/s123")
         assert r.status_code == 404 and r.json()["detail"] == f"no story with this id ({said})"
+
+
+def test_the_count_of_articles_awaiting_analyze_is_taken_once_per_database_state(
+        web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``behind`` joins every article with its analysis: each list query must not pay it again."""
+    from newstrace.store.results import CorpusResults
+
+    calls: list[int] = []
+    real = CorpusResults.behind
+    monkeypatch.setattr(CorpusResults, "behind", lambda self: calls.append(1) or real(self))
+    with TestClient(create_app(web_db[0]), base_url=BASE) as c:
+        if not c.get("/api/stories").json()["available"]:
+            pytest.skip("stories not available")
+        for params in ({"q": "Aleppo"}, {"offset": 1}, {"q": "envoy"}):
+            c.get("/stories", params=params)
+            c.get("/api/stories", params=params)
+        c.get("/outlets")
+    assert len(calls) == 1

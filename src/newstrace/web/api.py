@@ -77,6 +77,12 @@ def _known_outlet(repo: Repo, outlet: str | None, total: int) -> None:
         raise HTTPException(404, f"no articles from outlet {outlet!r}")
 
 
+def _behind(repo: Repo, res: Any) -> int:
+    """``CorpusResults.behind`` once per database state (a join over every article: each list
+    query and page would pay it again)."""
+    return repo.cached_page(("behind", repo.generation()), res.behind) if res.available else 0
+
+
 def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
                   limit: int, offset: int) -> s.ArticleList:
     total, rows = repo.list_articles(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
@@ -122,7 +128,7 @@ def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date 
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
         available=res.available,
-        behind=res.behind() if res.available else 0,
+        behind=_behind(repo, res),
         total=total,
         stories=[s.StorySummary(**r) for r in rows],
         threads=[s.ThreadSummary(**t) for t in threads if t["id"] in listed],
@@ -198,7 +204,7 @@ def load_network(repo: Repo) -> s.OutletNetwork:
         outlets = [{"outlet": named(o), "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(
         available=res.available,
-        behind=res.behind() if res.available else 0,
+        behind=_behind(repo, res),
         outlets=[s.OutletStat(**o) for o in outlets],
         edges=[s.OutletEdge(**e) for e in edges],
     )
