@@ -634,7 +634,8 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     table = page.split('<table class="edges">')[1].split("</table>")[0]
     assert table.count("<tr>") == 1 + 2  # the header and two edges
     first = edges[0]
-    assert f"<td>{first['source'] or '?'}</td><td>{first['derived'] or '?'}</td><td class=\"num\">{first['in_story']}</td>" in table
+    cell = rf"<td>{re.escape(first['source'] or '?')}</td><td>{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
+    assert re.search(cell, table)
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
     graph = page.split('<svg class="network"')[1].split("</svg>")[0]
     drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="([^"]+?) → ([^"]+?): ', graph)
@@ -934,3 +935,27 @@ def test_the_count_of_articles_awaiting_analyze_is_taken_once_per_database_state
             c.get("/api/stories", params=params)
         c.get("/outlets")
     assert len(calls) == 1
+
+
+def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client: TestClient, ids: dict[str, str]) -> None:
+    """Clicking "A → B" listed every story of B (``?outlet=B``), most of them without A; it now
+    lists the stories with articles from both, and says so."""
+    net = client.get("/api/outlets").json()
+    if not net["available"]:
+        pytest.skip("stories not available")
+    graph = client.get("/outlets").text.split('<svg class="network"')[1].split("</svg>")[0]
+    hrefs = re.findall(r'<a class="edge[^"]*" href="([^"]+)"', graph)
+    assert '/stories?outlet=rt.com&amp;outlet=%3F' in hrefs
+    table = client.get("/outlets").text.split('<table class="edges">')[1]
+    assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both">' in table
+    page = client.get("/stories?outlet=rt.com&outlet=%3F").text
+    assert "with articles from rt.com and ? · " in page and '<input type="hidden" name="outlet" value="?">' in page
+    both = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "?")]).json()
+    assert both["total"] >= 1
+    for st in both["stories"]:
+        members = client.get(f"/api/stories/{st['id']}").json()["articles"]
+        assert {"rt.com", None} <= {a["outlet"] for a in members}
+    # each outlet must be one the database has, as for one outlet
+    r = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "nowhere.example")])
+    assert r.status_code == 404 and r.json()["detail"] == "no articles from outlet 'nowhere.example'"
+    assert client.get("/api/stories", params={"outlet": "x" * 201}).status_code == 422

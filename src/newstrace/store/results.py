@@ -560,7 +560,7 @@ class CorpusResults:
         self,
         *,
         q: str | None = None,
-        outlet: str | None = None,
+        outlet: str | Sequence[str] | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
         thread: str | None = None,
@@ -569,6 +569,9 @@ class CorpusResults:
         order: Literal["size", "newest"] = "size",
     ) -> tuple[int, list[dict[str, Any]]]:
         """``(total, page)`` of live stories, optionally filtered.
+
+        ``outlet``: one outlet, or several that must each have an article in the story (the
+        outlet network's link from one outlet to another lists the stories of both).
 
         ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
         most recently active first (what a reader browsing the news wants). Every word of ``q``
@@ -582,8 +585,9 @@ class CorpusResults:
                 "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
             )
             args.extend([pattern, pattern])
-        if outlet:  # NO_OUTLET too: the network's links to articles without one lead here
-            cond, cond_args = outlet_is(outlet, "a.outlet")
+        for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o]:
+            # NO_OUTLET too: the network's links to articles without one lead here
+            cond, cond_args = outlet_is(one, "a.outlet")
             where.append(f"id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE {cond})")
             args.extend(cond_args)
         if date_from:

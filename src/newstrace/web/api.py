@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from pydantic import StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
@@ -27,6 +28,9 @@ IdPath = Annotated[str, "article or story id"]
 Q = Annotated[str | None, Query(max_length=200, description="words that must all appear (articles: in title or text; "
                                                               "stories: in the label or an article's title)")]
 OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name; ? for articles without one")]
+#: a story list's outlets: each must have an article in the story (the network's A -> B links)
+OutletsQ = Annotated[list[Annotated[str, StringConstraints(max_length=200)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one; "
+                                                                       "given several times, stories with articles from each")]
 ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
 FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
@@ -70,11 +74,12 @@ def _iso(d: date | None) -> str | None:
 # -- loaders shared with the pages -------------------------------------------------------------
 
 
-def _known_outlet(repo: Repo, outlet: str | None, total: int) -> None:
+def _known_outlet(repo: Repo, outlet: str | list[str] | None, total: int) -> None:
     """An empty list for a mistyped outlet would read as "none": a 404 naming it, as ``newstrace
     stories --outlet`` says (``?``, no outlet, is one when some article names none)."""
-    if not total and outlet and not repo.has_outlet(outlet):
-        raise HTTPException(404, f"no articles from outlet {outlet!r}")
+    for one in [outlet] if isinstance(outlet, str) else outlet or []:
+        if not total and one and not repo.has_outlet(one):
+            raise HTTPException(404, f"no articles from outlet {one!r}")
 
 
 def _behind(repo: Repo, res: Any) -> int:
@@ -110,7 +115,7 @@ def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail,
     return a, detail, claims
 
 
-def load_stories(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
+def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from: date | None, date_to: date | None,
                  limit: int, offset: int, thread: str | None = None) -> s.StoryList:
     res = repo.corpus()
     if thread and res.available:  # an id or a unique prefix, as ``stories --thread`` takes it (else exit 3)
@@ -256,12 +261,13 @@ async def api_article(request: Request, article_id: str) -> Response:
 
 
 @router.get("/stories", response_model=s.StoryList, responses=NOT_FOUND)
-async def api_stories(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
+async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, date_from: FromQ = None,
                       date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories.
-    An outlet no article has, or a thread id no thread has, is a 404."""
+    Several ``outlet``: the stories with articles from each. An outlet no article has, or a thread
+    id no thread has, is a 404."""
     repo = repo_of(request)
-    key = ("stories-api", q, outlet, date_from, date_to, thread, limit, offset, repo.generation())
+    key = ("stories-api", q, tuple(outlet or ()), date_from, date_to, thread, limit, offset, repo.generation())
     return await served(repo, lambda: key,
                         lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset, thread)))
 

@@ -18,7 +18,7 @@ class Results(Protocol):
     def available(self) -> bool: ...
 
     def stories(
-        self, *, q: str | None, outlet: str | None, date_from: str | None, date_to: str | None,
+        self, *, q: str | None, outlet: str | list[str] | None, date_from: str | None, date_to: str | None,
         limit: int, offset: int, order: Literal["size", "newest"] = ...,
     ) -> tuple[int, list[dict[str, Any]]]: ...
 

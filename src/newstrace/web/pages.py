@@ -80,7 +80,7 @@ def _page_links(request: Request, total: int, offset: int) -> dict[str, Any]:
 async def stories_page(
     request: Request,
     q: api.Q = None,
-    outlet: api.OutletQ = None,
+    outlet: api.OutletsQ = None,
     date_from: FromText = None,
     date_to: ToText = None,
     thread: api.ThreadQ = None,
@@ -99,7 +99,7 @@ def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
     return [*counts, (NO_OUTLET, rest)] if rest else counts
 
 
-def _stories_page(request: Request, q: str | None, outlet: str | None, date_from: date | None,
+def _stories_page(request: Request, q: str | None, outlet: list[str] | None, date_from: date | None,
                   date_to: date | None, offset: int, thread: str | None = None) -> Page:
     repo = api.repo_of(request)
     data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset, thread)
@@ -114,7 +114,9 @@ def _stories_page(request: Request, q: str | None, outlet: str | None, date_from
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind),
         not_analysed=None if data.available else _not_analysed(repo),
-        form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to), "thread": thread or ""},
+        # the menu picks one outlet; the others a link from the network adds ride along hidden
+        form={"q": q or "", "outlet": (outlet or [""])[0], "more_outlets": (outlet or [])[1:], "from": _d(date_from),
+              "to": _d(date_to), "thread": thread or ""},
         pages=_page_links(request, data.total, offset),
     )
 

@@ -338,8 +338,8 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     """Outlets on a circle (the busiest ``limit``), arrows from the reused outlet to the reuser.
 
     Arrow width grows with how often; an arrow none of whose pairs is in one story is dashed.
-    Hovering an arrow names both outlets and the counts, and a click lists that pair's stories
-    (the stories page filtered by the reusing outlet).
+    Hovering an arrow names both outlets and the counts, and a click lists the stories with
+    articles from both (``/stories?outlet=A&outlet=B``; it listed every story of the reuser).
     """
     if not outlets:
         return Markup("")
@@ -368,7 +368,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
         tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}, {in_story} of them in one story"
-        href = "/stories?" + urlencode({"outlet": b})
+        href = "/stories?" + urlencode([("outlet", a), ("outlet", b)])
         # pairs none of which are in one story: shared stock phrases, drawn dashed
         cls = "edge" if in_story else "edge loose"
         parts.append(
