@@ -959,3 +959,19 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
     r = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "nowhere.example")])
     assert r.status_code == 404 and r.json()["detail"] == "no articles from outlet 'nowhere.example'"
     assert client.get("/api/stories", params={"outlet": "x" * 201}).status_code == 422
+
+
+def test_an_article_ingested_after_analyze_says_it_is_in_no_story_yet(tmp_path: Path, rt: Any, rewrite: Any) -> None:
+    """Its page listed no story and said nothing, as if the article stood alone."""
+    db = tmp_path / "later.db"
+    with Store(db) as st:
+        st.add_articles([rt])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with Store(db) as st:
+        st.add_articles([rewrite])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        later = c.get(f"/articles/{rewrite.id}").text
+        assert f"In no story yet: ingested since the last analyze; run 'newstrace analyze --db {db}'." in later
+        first = c.get(f"/articles/{rt.id}").text
+        assert '<p class="stories-of">In <a href="/stories/' in first and "In no story yet" not in first

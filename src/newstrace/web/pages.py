@@ -189,7 +189,8 @@ async def article_page(request: Request, article_id: str) -> Response:
         return page(
             request, "article.html", title=article.title or "Article", nav="articles", article=article,
             detail=detail, body=claims_highlight(article, claims), meta=article_meta(article),
-            link=safe_url(article.url),
+            link=safe_url(article.url), db=api.db_arg(repo),
+            grouped=bool(detail.stories) or not repo.corpus().available,
         )
 
     return await served(repo, lambda: ("article-page", article_id, repo.generation()), build)
