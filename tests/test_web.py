@@ -97,6 +97,20 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
 
 
 
+def test_a_reversed_date_range_is_an_error_not_an_empty_list(client: TestClient) -> None:
+    """from after to listed nothing ("No article matches.") as if nothing had been published."""
+    for url in ("/articles", "/stories", "/api/articles", "/api/stories"):
+        r = client.get(url, params={"from": "2017-01-01", "to": "2016-01-01"})
+        assert r.status_code == 422, url
+        if url.startswith("/api/"):
+            assert r.json()["detail"][0]["msg"] == "2017-01-01 is after to (2016-01-01)", url
+        else:
+            assert "bad request: from: 2017-01-01 is after to (2016-01-01)" in r.text, url
+    detail = client.get("/api/stories", params={"from": "2017-01-01", "to": "2016-01-01"}).json()["detail"]
+    assert detail == [{"loc": ["query", "from"], "msg": "2017-01-01 is after to (2016-01-01)", "type": "value_error"}]
+    assert client.get("/api/articles", params={"from": "2016-10-30", "to": "2016-10-30"}).json()["total"] >= 1
+
+
 def test_compare_names_the_ids_it_does_not_have(client: TestClient, ids: dict[str, str]) -> None:
     """Out of 8 ids, which one is wrong? The 404 said "no article with one of these ids"."""
     r = client.get("/api/compare", params=[("ids", ids["rt"]), ("ids", "typo-123")])

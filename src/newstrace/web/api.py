@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from pydantic import StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
@@ -71,6 +72,15 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
+def _dates(date_from: date | None, date_to: date | None) -> tuple[str | None, str | None]:
+    """The range as the store takes it; reversed, a 422 saying so (it listed nothing, as if
+    nothing had been published)."""
+    if date_from and date_to and date_from > date_to:  # as a validation error: the API's 422 shape
+        msg = f"{date_from.isoformat()} is after to ({date_to.isoformat()})"
+        raise RequestValidationError([{"loc": ("query", "from"), "msg": msg, "type": "value_error"}])
+    return _iso(date_from), _iso(date_to)
+
+
 # -- loaders shared with the pages -------------------------------------------------------------
 
 
@@ -90,8 +100,8 @@ def _behind(repo: Repo, res: Any) -> int:
 
 def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
                   limit: int, offset: int) -> s.ArticleList:
-    total, rows = repo.list_articles(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to),
-                                     limit=limit, offset=offset)
+    start, end = _dates(date_from, date_to)
+    total, rows = repo.list_articles(q=q, outlet=outlet, date_from=start, date_to=end, limit=limit, offset=offset)
     _known_outlet(repo, outlet, total)
     return s.ArticleList(total=total, offset=offset, limit=limit, articles=[s.ArticleRow(**r) for r in rows])
 
@@ -126,7 +136,8 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         if found is None:
             raise HTTPException(404, f"no thread with id {thread!r}")
         thread = found
-    total, rows = res.stories(q=q, outlet=outlet, date_from=_iso(date_from), date_to=_iso(date_to), thread=thread,
+    start, end = _dates(date_from, date_to)
+    total, rows = res.stories(q=q, outlet=outlet, date_from=start, date_to=end, thread=thread,
                               limit=limit, offset=offset, order="newest")
     _known_outlet(repo, outlet, total)
     listed = {r.get("thread") for r in rows}
