@@ -881,15 +881,18 @@ def test_a_list_page_says_which_rows_it_shows_and_past_the_end_leads_back(tmp_pa
 
 
 def test_headings_give_each_part_its_level_and_errors_a_name(client: TestClient, ids: dict[str, str]) -> None:
-    """The quotes and counts were <h3> after the <h2> "Findings" (story) or "Provenance" (compare),
+    """The quotations and counts were <h3> after the <h2> "Findings" (story) or "Provenance" (compare),
     read by a screen reader as parts of those; an error page's only heading was "404"."""
     pages = [client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text]
     story = client.get("/api/stories").json()["stories"]
     if story:
         pages.append(client.get(f"/stories/{story[0]['id']}").text)
     for page in pages:
-        heads = {name: level for level, name in re.findall(r"<h(\d)>(Findings|Provenance|Quotes by speaker|Counts by slot)</h\1>", page)}
+        heads = {name: level for level, name in re.findall(r"<h(\d)>(Findings|Provenance|Direct quotations by speaker|Counts by slot)</h\1>", page)}
         assert len(heads) == 4 and set(heads.values()) == {"2"}, heads
+        # the table groups quotations in quotation marks only: it says so (an article of reported
+        # speech alone seemed to quote nobody)
+        assert "reported speech (\"said that …\") is marked on each article's page only" in page
     missing = client.get("/articles/does-not-exist")
     assert "<h1>404 Not Found</h1>" in missing.text and "<title>404 Not Found · newstrace</title>" in missing.text
     assert "<h1>422 Unprocessable Entity</h1>" in client.get("/compare").text
