@@ -992,3 +992,16 @@ def test_an_article_ingested_after_analyze_says_it_is_in_no_story_yet(tmp_path: 
         assert f"In no story yet: ingested since the last analyze; run 'newstrace analyze --db {db}'." in later
         first = c.get(f"/articles/{rt.id}").text
         assert '<p class="stories-of">In <a href="/stories/' in first and "In no story yet" not in first
+
+
+def test_page_links_keep_every_value_of_a_repeated_parameter() -> None:
+    """``/stories?outlet=A&outlet=B``'s "older" link kept only ``outlet=B``: page 2 listed B's stories."""
+    from starlette.requests import Request
+
+    from newstrace.web.pages import PAGE, _page_links
+
+    scope = {"type": "http", "method": "GET", "path": "/stories", "headers": [],
+             "query_string": b"outlet=reuters&outlet=%3F&q=gas&offset=50"}
+    links = _page_links(Request(scope), total=3 * PAGE, offset=PAGE)
+    assert links["next"] == f"?outlet=reuters&outlet=%3F&q=gas&offset={2 * PAGE}"
+    assert links["prev"] == "?outlet=reuters&outlet=%3F&q=gas&offset=0"

@@ -62,10 +62,10 @@ def _page_links(request: Request, total: int, offset: int) -> dict[str, Any]:
     """Links to the pages before and after, and which rows this one shows (``shown``: first and
     last, 1-based; ``None`` past the end, whose "newer" link goes to the last page, not to the
     empty page before)."""
-    params = {k: v for k, v in request.query_params.items() if k != "offset"}
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]  # outlet=A&outlet=B
 
     def link(off: int) -> str:
-        return "?" + urlencode({**params, "offset": off})
+        return "?" + urlencode([*params, ("offset", off)])
 
     last_page = (max(total, 1) - 1) // PAGE * PAGE
     return {
