@@ -68,6 +68,11 @@ def db_arg(repo: Repo) -> str:
     return shlex.quote(str(repo.db))
 
 
+def not_analysed(repo: Repo) -> str:
+    """The CLI's word before any ``analyze`` (``stories`` says it on stderr), with the command."""
+    return not_analysed_hint(db_arg(repo), repo.count_articles() > 0)
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -163,7 +168,7 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     found = res.story(sid) if sid else None
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it
-            raise HTTPException(404, f"no story with this id ({not_analysed_hint(db_arg(repo), repo.count_articles() > 0)})")
+            raise HTTPException(404, f"no story with this id ({not_analysed(repo)})")
         raise HTTPException(404, "no story with this id")
     return sid, *found
 

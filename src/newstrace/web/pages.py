@@ -14,11 +14,12 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.model import safe_url
-from newstrace.store.results import NO_OUTLET, behind_hint, not_analysed_hint, without_outlet
+from newstrace.store.results import NO_OUTLET, behind_hint, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
 from newstrace.web.render import compare_href, coverage_svg, timeline_svg
+from newstrace.web.repo import Repo
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -113,7 +114,7 @@ def _stories_page(request: Request, q: str | None, outlet: list[str] | None, dat
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind),
-        not_analysed=None if data.available else _not_analysed(repo),
+        not_analysed=None if data.available else api.not_analysed(repo),
         # the menu picks one outlet; the others a link from the network adds ride along hidden
         form={"q": q or "", "outlet": (outlet or [""])[0], "more_outlets": (outlet or [])[1:], "from": _d(date_from),
               "to": _d(date_to), "thread": thread or ""},
@@ -227,7 +228,7 @@ async def outlets_page(request: Request) -> Response:
     def build() -> Page:
         data = api.load_network(repo)
         return page(request, "outlets.html", title="Outlets", nav="outlets", data=data, edge_rows=OUTLET_EDGE_ROWS,
-                    behind=_behind(repo, data.behind), not_analysed=None if data.available else _not_analysed(repo),
+                    behind=_behind(repo, data.behind), not_analysed=None if data.available else api.not_analysed(repo),
                     graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
 
     return await served(repo, lambda: ("outlets-page", repo.generation()), build)
@@ -263,14 +264,9 @@ async def upload_submit(
                   uploaded=True, warnings=up.warnings, saved=up.saved)
 
 
-def _behind(repo: Any, n: int) -> str | None:
+def _behind(repo: Repo, n: int) -> str | None:
     """The CLI's word on articles in no story yet (``stories`` says it on stderr), with the command."""
     return behind_hint(n, api.db_arg(repo)) if n else None
-
-
-def _not_analysed(repo: Any) -> str:
-    """The CLI's word before any ``analyze`` (``stories`` says it on stderr), with the command."""
-    return not_analysed_hint(api.db_arg(repo), repo.count_articles() > 0)
 
 
 def _d(d: date | None) -> str:
