@@ -22,11 +22,13 @@ from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
 from newstrace.corpus.features import article_features, place_counts
 from newstrace.corpus.similarity import (
+    FEATURES,
     Centroid,
     DocFreq,
     SparseVec,
     cosine,
     cosines,
+    features,
     text_similarity,
     within_day,
 )
@@ -540,6 +542,10 @@ def test_similarity_on_the_seeds(rt: Article, rewrite: Article) -> None:
     assert places.most_common(1)[0][0] == "aleppo" and "the" not in places
     # RT's report is one news day with itself; the rewrite came three days later; undated is unknown
     assert within_day(c[0], c[0]) == 1.0 and within_day(c[0], c[1]) == within_day(c[0], c[2]) == 0.0
+    # a thread's span is a week: the rewrite of three days later is within it at that level only
+    at = FEATURES.index("within_day")
+    assert features(c[0], c[1], df, params.THREAD)[at] == 1.0 and features(c[0], c[1], df, params.STORY)[at] == 0.0
+    assert within_day(c[0], c[1], params.THREAD.span) == 1.0 and within_day(c[0], c[2], params.THREAD.span) == 0.0
 
 
 def test_labels_show_the_names_an_article_writes(rt: Article, rewrite: Article) -> None:

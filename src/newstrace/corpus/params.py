@@ -36,8 +36,9 @@ TEXT = TextModel(weights=(-0.5869, 1.2831, 1.1206, -0.9378, 0.0), bias=-0.045)
 #: day share the province, the kind and the day, and are two stories; issue 6 "done when").
 #: The conflict runs one way (an event report after a statement), so reactions join the event
 #: they follow as FA-KES files them.
-#: The rest is the dev fit and sweep's best (dev pairwise F1 0.863), which is what
-#: ``eval stories-fakes --calibrate`` prints
+#: The rest is the dev fit and sweep's best (dev pairwise F1 0.853 beside ``THREAD``: stories
+#: merge within their thread, so the thread model moves it; 0.863 beside the one-day thread model
+#: before), which is what ``eval stories-fakes --calibrate`` prints
 #: (weights in FEATURES order: text, body, title, ents, ents_cover, lead_ent, lead, place, decay,
 #: text_x_decay, within_day, reuse, region_conflict, kind_conflict, event_key, statement_conflict,
 #: same_province; zeros are features this level is not fitted on)
@@ -54,27 +55,36 @@ STORY = SimilarityModel(
     text=TEXT,
 )
 
-#: a new story joins the thread it best matches at this coarser level (dev pairwise F1 0.741);
+#: a new story joins the thread it best matches at this coarser level (dev pairwise F1 0.799);
 #: ``same_province`` keeps a thread to the province most of its stories are about, where the
-#: union of every province its stories name would let an Aleppo story into an Idlib thread
+#: union of every province its stories name would let an Aleppo story into an Idlib thread.
+#: ``span`` is a week, as the story's is a day: a developing situation is covered within a week
+#: or so, the way the benchmark's gold threads are cut (one location within a week), and
+#: ``within_day`` and ``event_key`` of this level read that week. A stated prior, like the story's
+#: day; with the one-day edge the fitted weight of ``within_day`` was negative here, and the week
+#: took thread F1 on the dev split from 0.741 to 0.799 (from 0.740 / 0.734 to 0.765 / 0.744 on the
+#: unseen half of each dev cross-validation fold, ``benchmarks/stories_cv.py``; story F1 there
+#: unchanged at 0.852 / 0.882)
 THREAD = SimilarityModel(
     weights=(
-        2.225, 0.0, 0.624, 0.0, 0.0, 0.515, 0.0, 2.136, 6.439, 5.217, -2.792, 3.0, -2.217, -0.111, 2.153,
-        0.0, 0.717,
+        3.418, 0.0, 0.404, 0.0, 0.0, 0.435, 0.0, 2.069, 0.952, 4.188, 5.071, 3.0, -2.159, 0.001, 1.098,
+        0.0, 0.61,
     ),
-    bias=-7.857,
+    bias=-10.212,
     tau=5.0,
-    join=0.5,
-    merge=0.9,
+    join=0.4,
+    merge=0.7,
     window=30.0,
     text=TEXT,
+    span=7.0,
 )
 
 #: the story and thread models of runs with sentence embeddings (``analyze --semantic``, extra
 #: ``semantic``): the same features plus ``SEMANTIC_FEATURES`` (embedding cosine and its product
 #: with the time decay), fitted and swept by ``newstrace eval stories-fakes --calibrate --semantic``
-#: on the same dev split as the models above, with the same priors (dev F1 0.854 for stories,
-#: 0.742 for threads; ``tests/test_semantic.py`` checks issue 6's "done when" with them)
+#: on the same dev split as the models above, with the same priors, thread ``span`` and thread
+#: decay (``stories_fakes.THREAD_TAUS``; dev F1 0.859 for stories, 0.786 for threads;
+#: ``tests/test_semantic.py`` checks issue 6's "done when" with them)
 STORY_SEMANTIC = replace(
     STORY,
     weights=(
@@ -90,14 +100,14 @@ STORY_SEMANTIC = replace(
 THREAD_SEMANTIC = replace(
     THREAD,
     weights=(
-        1.68, 0.0, 0.047, 0.0, 0.0, 0.516, 0.0, 1.583, 3.932, 3.48, -2.555, 3.0, -2.011, -0.221, 1.887,
-        0.0, 0.748,
+        2.914, 0.0, -0.431, 0.0, 0.0, 0.444, 0.0, 1.441, -0.574, 3.089, 5.162, 3.0, -1.967, -0.144, 0.74,
+        0.0, 0.72,
     ),
-    bias=-7.797,
+    bias=-10.721,
     tau=5.0,
-    join=0.5,
-    merge=0.9,
-    semantic=(0.787, 4.732),
+    join=0.4,
+    merge=0.7,
+    semantic=(1.695, 3.159),
 )
 
 

@@ -391,6 +391,11 @@ SEMANTIC_FEATURES = ("emb", "emb_x_decay")
 EQUAL_TEXT = TextModel(weights=(0.25, 0.25, 0.25, 0.25, 0.0), bias=0.0)
 
 
+#: two clusters whose joint span of publication times stays within this many days are "one news day"
+#: (a story's ``SimilarityModel.span``)
+ONE_DAY = 1.0
+
+
 @dataclass(frozen=True)
 class SimilarityModel:
     """A logistic score over ``FEATURES`` plus the decision thresholds of one clustering level.
@@ -398,7 +403,10 @@ class SimilarityModel:
     ``text`` is the content similarity the ``text`` feature comes from; ``tau`` (days) sets how fast
     time distance to the centroid's mean date decays; ``join`` is the probability an article needs
     to join an existing cluster, ``merge`` the one two clusters need to be merged by the merge
-    step. ``window`` (days) is how long a cluster stays open for new members. ``semantic`` holds
+    step. ``window`` (days) is how long a cluster stays open for new members. ``span`` (days) is
+    how close in time every member of both sides must lie for ``within_day`` (and so
+    ``event_key``): a day for a story, one reported event; a week for a thread, one developing
+    situation (the two gold definitions of ``evaluate/stories_fakes.py``). ``semantic`` holds
     the weights of ``SEMANTIC_FEATURES`` for runs with sentence embeddings; empty (the default),
     the model neither computes nor weighs them, so default scores are what they always were.
     """
@@ -410,6 +418,7 @@ class SimilarityModel:
     merge: float
     window: float
     text: TextModel = EQUAL_TEXT
+    span: float = ONE_DAY
     semantic: tuple[float, ...] = ()
 
     def score(self, f: list[float]) -> float:
@@ -453,18 +462,15 @@ def decay(t_a: float | None, t_b: float | None, tau: float) -> float:
     return math.exp(-abs(t_a - t_b) / tau)
 
 
-#: two clusters whose joint span of publication times stays within this many days are "one news day"
-ONE_DAY = 1.0
+def within_day(a: Centroid, b: Centroid, span: float = ONE_DAY) -> float:
+    """1 when every member of both would lie within ``span`` days of each other, else 0 (or unknown).
 
-
-def within_day(a: Centroid, b: Centroid) -> float:
-    """1 when every member of both would lie within ``ONE_DAY`` of each other, else 0 (or unknown).
-
-    A reported event is covered within a day or so; the smooth decay cannot express that edge.
+    A reported event is covered within a day or so, a developing situation within a week or so
+    (``SimilarityModel.span``); the smooth decay cannot express that edge.
     """
     if a.t_min is None or a.t_max is None or b.t_min is None or b.t_max is None:
         return 0.0
-    return 1.0 if max(a.t_max, b.t_max) - min(a.t_min, b.t_min) <= ONE_DAY + 1e-9 else 0.0
+    return 1.0 if max(a.t_max, b.t_max) - min(a.t_min, b.t_min) <= span + 1e-9 else 0.0
 
 
 def conflict(a: SparseVec, b: SparseVec) -> float:
@@ -582,7 +588,7 @@ def features_many(
         text = model.text.score(tf)
         body, lead, ents, cover, place = tf
         dec = decay(a.t_mean, b.t_mean, model.tau)
-        day, province = within_day(a, b), same_province(a, b)
+        day, province = within_day(a, b, model.span), same_province(a, b)
         f = [
             text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
             dec, text * dec, day, shared, conflict(a.regions, b.regions), conflict(a.kinds, b.kinds),
