@@ -155,6 +155,25 @@ def test_event_key_needs_province_kind_and_day() -> None:
     assert event_key(bank, bank) == 0.0 and same_province(bank, raid) == 0.0
 
 
+def test_same_province_counts_every_province_tied() -> None:
+    """A report naming Idlib once and another province once is about both as much: it agrees with
+    reports about Idlib, whichever of the two hashes to the smaller dimension."""
+
+    def story(title: str, text: str) -> Centroid:
+        return Centroid.of(article_features(Article.create(text, title=title, published=date(2017, 4, 5))))
+
+    raid = story(*IDLIB_RAID)
+    (idlib,) = raid.regions.v
+    reaction = story(*KHAN_SHEIKHOUN)
+    assert set(reaction.regions.v) == {idlib}
+    for other in (idlib - 1, idlib + 1):  # the tie's other province below and above Idlib's dimension
+        reaction.regions = SparseVec({idlib: 1.0, other: 1.0})
+        assert same_province(reaction, raid) == same_province(raid, reaction) == 1.0
+        # named twice, the other province is what the report is about
+        reaction.regions = SparseVec({idlib: 1.0, other: 2.0})
+        assert same_province(reaction, raid) == same_province(raid, reaction) == -1.0
+
+
 def test_conflict_only_speaks_against() -> None:
     feats = {
         name: article_features(Article.create(text, title=title, id=name))
