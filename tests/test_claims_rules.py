@@ -16,7 +16,7 @@ import pytest
 from conftest import require_data
 from newstrace.claims import extract_many
 from newstrace.evaluate.casualties_fakes import casualty_intervals, is_dev
-from newstrace.evaluate.quotes_polnear import GoldAttribution, _Counts
+from newstrace.evaluate.quotes_polnear import GoldAttribution, _Counts, read_ann
 from newstrace.model import Article, ArticleClaims, Quote
 
 POLNEAR = {
@@ -25,6 +25,7 @@ POLNEAR = {
     "tweets": "west-journal_2016-03-10_bombshell-hillary-photo-from-dur",
     "brexit": "breitbart_2016-04-23_clinton-wades-in-urges-britain-t",
     "values": "usa-today_2016-01-15_republicans-pile-on-obama-clinto",
+    "netanyahu": "nyt_2015-11-10_netanyahu-and-obama-a-tortured-r",
 }
 
 
@@ -93,6 +94,27 @@ def test_broad_mode_reads_stance_adjectives(polnear: dict[str, tuple[Article, Ar
     assert not [q for q in speech.quotes if q.text == "Obama’s stance"], "speech mode stays speech only"
     # verbs of doing are no attributions, even in broad mode
     assert not [q for q in broad.quotes if q.cue in ("won", "spent", "met", "became")]
+
+
+def test_doubled_apostrophes_are_quote_marks(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # the New York Times prints its quote marks as two apostrophes: "''He's got it, he can beat
+    # Hillary,'' he told advisers afterward", "They ''actually had chemistry,''  said Benjamin J. Rhodes"
+    art, speech, _ = polnear["netanyahu"]
+    q = _find(speech, "He's got it, he can beat Hillary")
+    assert q.direct and q.text == "He's got it, he can beat Hillary" and q.cue == "told"
+    q = _find(speech, "actually had chemistry")
+    assert q.direct and _mention(art, q) == "Benjamin J. Rhodes"
+    # "I" inside the quotation is the speaker's, not the writer's
+    assert not [q for q in speech.quotes if q.speaker == "I"]
+
+
+def test_doubled_apostrophes_make_gold_quotes_direct() -> None:
+    folder = require_data("polnear", "train")
+    name = POLNEAR["netanyahu"]
+    text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+    ann = sorted((folder / "attributions").glob(f"{name}_*.ann"))[0]
+    golds = read_ann(ann, text)
+    assert any(g.direct and "''" in text[g.content[0][0]:g.content[-1][1]] for g in golds)
 
 
 def test_speaker_share_skips_gold_without_source() -> None:

@@ -35,6 +35,8 @@ class MarkedQuote:
     close_at: int | None
     single: bool = False
     continued: bool = False
+    #: characters of the closing mark: 2 for a doubled apostrophe ('' ... '')
+    width: int = 1
 
     @property
     def outer_start(self) -> int:
@@ -42,17 +44,45 @@ class MarkedQuote:
 
     @property
     def outer_end(self) -> int:
-        return (self.close_at + 1) if self.close_at is not None else self.end
+        return (self.close_at + self.width) if self.close_at is not None else self.end
 
 
 def _style(c: str) -> str:
-    """Straight and typographic double quotes pair only with their own kind."""
-    return "straight" if c in AMBIG_DOUBLE else "curly"
+    """Straight, doubled-apostrophe and typographic double quotes pair only with their own kind."""
+    return "straight" if c in AMBIG_DOUBLE else "apostrophes" if c == "'" else "curly"
+
+
+def _is_doubled_apostrophe(text: str, i: int) -> bool:
+    """Two apostrophes standing for a double quote mark ('\'\'That wasn\'t good,\'\' he said'), as
+    typewriter-era and ASCII-only newsrooms (the New York Times archive) print them; of a run of
+    three, the pair on the side of the blank is the mark and the third a nested single quote."""
+    if not text.startswith("''", i):
+        return False
+    before = i > 0 and text[i - 1] == "'"
+    after = i + 2 < len(text) and text[i + 2] == "'"
+    if not before and not after:
+        return True
+    if before and not after and not (i > 1 and text[i - 2] == "'"):
+        # the last two of three: a nested single quote closes with the double ("daylight,''' he")
+        return i + 2 >= len(text) or not text[i + 2].isalnum()
+    if after and not before and not (i + 3 < len(text) and text[i + 3] == "'"):
+        # the first two of three: the double opens on a nested single
+        return i == 0 or text[i - 1].isspace()
+    return False
 
 
 def _role(text: str, i: int) -> str | None:
     """'open', 'close' or None for the double quote mark at ``i``."""
     c = text[i]
+    if c == "'":
+        # a doubled apostrophe: ambiguous like a straight double quote, judged by its neighbours
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if prev.isspace() or (prev in "([{—–-/:" and not nxt.isspace()):
+            return "open"
+        if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
+            return "close"
+        return "ambig"
     if c in OPEN_DOUBLE:
         # “ used as a closing mark ("...end.“ Next") happens; treat by context
         if i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()):
@@ -72,6 +102,10 @@ def _role(text: str, i: int) -> str | None:
     if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
         return "close"
     return "ambig"
+
+
+def _width(text: str, i: int) -> int:
+    return 2 if text[i] == "'" else 1
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -121,7 +155,8 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
     paras = _paragraphs(text)
     open_carry = False  # previous paragraph ended inside a quote
     for pi, (ps, pe) in enumerate(paras):
-        marks = [i for i in range(ps, pe) if text[i] in OPEN_DOUBLE or text[i] in CLOSE_DOUBLE or text[i] in AMBIG_DOUBLE]
+        marks = [i for i in range(ps, pe) if text[i] in OPEN_DOUBLE or text[i] in CLOSE_DOUBLE or text[i] in AMBIG_DOUBLE
+                 or (text[i] == "'" and _is_doubled_apostrophe(text, i))]
         roles = [_role(text, i) for i in marks]
         covered: list[tuple[int, int]] = []
         opened: int | None = None
@@ -147,10 +182,11 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
                 if role == "ambig":
                     continue
             if role in ("close", "ambig") or (role == "open" and i > opened and text[i - 1] not in " \t"):
-                s, e = _trim(text, opened + 1, i)
+                w = _width(text, i)
+                s, e = _trim(text, opened + _width(text, opened), i)
                 if e > s and e - s <= MAX_QUOTE_CHARS:
-                    quotes.append(MarkedQuote(s, e, opened, i, False, continued))
-                    covered.append((opened, i + 1))
+                    quotes.append(MarkedQuote(s, e, opened, i, False, continued, w))
+                    covered.append((opened, i + w))
                 opened = None
                 continued = False
             else:
@@ -159,12 +195,13 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         open_carry = False
         if opened is not None:
             # unclosed at paragraph end: the quote may run on into the next paragraph
-            s, e = _trim(text, opened + 1, pe)
+            s, e = _trim(text, opened + _width(text, opened), pe)
             if e > s and e - s <= MAX_QUOTE_CHARS:
                 quotes.append(MarkedQuote(s, e, opened, None, False, continued))
                 covered.append((opened, pe))
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
-            open_carry = nxt is not None and text[nxt[0]:nxt[1]].lstrip()[:1] in OPEN_DOUBLE + AMBIG_DOUBLE
+            lead = text[nxt[0]:nxt[1]].lstrip() if nxt is not None else ""
+            open_carry = nxt is not None and (lead[:1] in OPEN_DOUBLE + AMBIG_DOUBLE or lead.startswith("''"))
         for a, b in _single_quotes(text, ps, pe):
             if any(x <= a < y for x, y in covered):
                 continue

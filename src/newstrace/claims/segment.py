@@ -27,7 +27,7 @@ _NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|d
 _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
 #: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun or event
 _CANDIDATE = re.compile(
-    r"[“”\"«»„″‘]|\b(?:" + "|".join(sorted(PARSE_CUES | {"according"}, key=len, reverse=True)) + r")\b"
+    r"[“”\"«»„″‘]|''|\b(?:" + "|".join(sorted(PARSE_CUES | {"according"}, key=len, reverse=True)) + r")\b"
     + r"|\b" + _NUMBERISH + r"\b(?:[\s-]+[\w'’-]+){0,3}?[\s-]+(?:" + _COUNTED + r")\b"
     + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:at least |more than |over |some |about )?" + _NUMBERISH + r"\b",
     re.I,
@@ -75,7 +75,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_QUOTE_AHEAD = re.compile(r"\s*[“\"«„″]")
+_QUOTE_AHEAD = re.compile(r"\s*(?:[“\"«„″]|'')")
 
 
 def _leads_quote(text: str, end: int) -> bool:
@@ -90,7 +90,11 @@ def _tags_quote(text: str, para_start: int, start: int, end: int) -> bool:
     k = start - 1
     while k > para_start and text[k].isspace():
         k -= 1
-    return k > para_start and text[k] in "”\"" and text[k - 1] in "?!" and end - start <= 80
+    if k > para_start + 1 and text[k - 1:k + 1] == "''":  # a doubled apostrophe closing ('?'' he asked')
+        k -= 1
+    elif k > para_start and text[k] not in "”\"":
+        return False
+    return k > para_start and text[k - 1] in "?!" and end - start <= 80
 
 
 def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:

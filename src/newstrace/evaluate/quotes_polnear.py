@@ -4,7 +4,8 @@ PolNeAR (political news attribution relations) marks each attribution's Content,
 as character spans (BRAT standoff). A predicted content span matches a gold one when they overlap
 by at least half of the shorter span; precision counts predicted spans that match some gold span,
 recall gold spans matched by some prediction. "Direct" restricts gold to contents holding a quote
-mark and predictions to quotes newstrace marks direct. The speaker score is the share of matched
+mark (a doubled apostrophe, the New York Times' mark, counts) and predictions to quotes newstrace
+marks direct. The speaker score is the share of matched
 predictions whose speaker span overlaps the gold Source span of a gold attribution they match;
 predictions that only match source-less gold attributions ("Attribution-no-source": "were
 designated as “Confidential”") have no Source span to overlap and are left out of that share
@@ -80,7 +81,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
                 g.cue += s
         if not g.content:
             continue
-        g.direct = any(c in text[a:b] for a, b in g.content for c in QUOTE_MARKS)
+        g.direct = any(c in text[a:b] for a, b in g.content for c in QUOTE_MARKS) or any(
+            "''" in text[a:b] for a, b in g.content)
         out.append(g)
     return out
 
