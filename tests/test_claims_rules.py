@@ -26,6 +26,8 @@ POLNEAR = {
     "brexit": "breitbart_2016-04-23_clinton-wades-in-urges-britain-t",
     "values": "usa-today_2016-01-15_republicans-pile-on-obama-clinto",
     "netanyahu": "nyt_2015-11-10_netanyahu-and-obama-a-tortured-r",
+    "dnc": "huff-post_2015-12-20_why-the-democratic-party-s-move-",
+    "curiel": "huff-post_2016-07-18_more-offensive-things-donald-tru",
 }
 
 
@@ -106,6 +108,17 @@ def test_doubled_apostrophes_are_quote_marks(polnear: dict[str, tuple[Article, A
     assert q.direct and _mention(art, q) == "Benjamin J. Rhodes"
     # "I" inside the quotation is the speaker's, not the writer's
     assert not [q for q in speech.quotes if q.speaker == "I"]
+
+
+def test_in_a_statement_the_subject_speaks(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'In a statement early Saturday morning, the DNC said ...', 'In an interview with The Wall
+    # Street Journal, Trump doubled down ...': the statement is where the subject spoke
+    art, speech, _ = polnear["dnc"]
+    q = next(q for q in speech.quotes if q.cue == "In" and q.text.startswith("the DNC said"))
+    assert _mention(art, q) == "DNC"
+    art, speech, _ = polnear["curiel"]
+    q = next(q for q in speech.quotes if q.cue == "In" and q.text.startswith("Trump doubled down"))
+    assert _mention(art, q) == "Trump"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

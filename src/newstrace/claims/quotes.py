@@ -229,6 +229,10 @@ _IN_SOURCES = frozenset(re.findall(r"\S+", """
 """))
 
 
+#: sources that measure rather than speak: in 'In a Fox poll, Cruz had 38 percent' Cruz is measured
+_MEASURES = frozenset(("poll", "polls", "survey", "surveys", "study", "analysis"))
+
+
 def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | None:
     """'In a Fox poll, Cruz had 38 percent support': the poll is the source, the clause the content."""
     objs = [c for c in t.children if c.dep_ == "pobj" and c.lower_ in _IN_SOURCES]
@@ -239,7 +243,15 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
     cs, ce = _trim(text, phrase_end, sent.end)
     if ce - cs <= 8:
         return None
-    return Attribution(cs, ce, t.text, _tok_start(t, off), mention_of(objs[0], off), False, si)
+    source = mention_of(objs[0], off)
+    if objs[0].lower_ not in _MEASURES:
+        # 'In a statement, the DNC said ...', 'In an interview, Trump doubled down ...': the statement
+        # or interview is where the clause's subject spoke, and that subject is the source
+        subj = _subject(t.head) if upos(t.head) in ("VERB", "AUX") else None
+        m = mention_of(subj, off) if subj is not None and _tok_start(subj, off) >= phrase_end else None
+        if m is not None and (m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m)):
+            source = m
+    return Attribution(cs, ce, t.text, _tok_start(t, off), source, False, si)
 
 
 def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attribution | None:
