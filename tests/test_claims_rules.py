@@ -28,6 +28,8 @@ POLNEAR = {
     "netanyahu": "nyt_2015-11-10_netanyahu-and-obama-a-tortured-r",
     "dnc": "huff-post_2015-12-20_why-the-democratic-party-s-move-",
     "curiel": "huff-post_2016-07-18_more-offensive-things-donald-tru",
+    "asia": "huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri",
+    "bolton": "breitbart_2016-05-05_bolton-and-gorka-slam-neocons-fo",
 }
 
 
@@ -119,6 +121,21 @@ def test_in_a_statement_the_subject_speaks(polnear: dict[str, tuple[Article, Art
     art, speech, _ = polnear["curiel"]
     q = next(q for q in speech.quotes if q.cue == "In" and q.text.startswith("Trump doubled down"))
     assert _mention(art, q) == "Trump"
+
+
+def test_a_gerund_after_a_preposition_speaks_for_the_main_subject(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]],
+) -> None:
+    # 'A Chinese official responded by saying Japan should be careful “not to interfere ...”',
+    # 'Bolton distanced himself from the NeverTrump movement by saying he would be willing ...'
+    art, speech, _ = polnear["asia"]
+    q = _find(speech, "Japan should be careful")
+    assert _mention(art, q) == "A Chinese official"
+    q = _find(speech, "not to interfere")
+    assert q.direct and _mention(art, q) == "A Chinese official"
+    art, speech, _ = polnear["bolton"]
+    q = _find(speech, "he would be willing to bring his expertise")
+    assert _mention(art, q) == "Bolton"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

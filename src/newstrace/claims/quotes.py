@@ -151,7 +151,16 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                     return g
     # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb and depth < 3:
-        return _subject(verb.head, depth + 1, skip)
+        head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
+            # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
+            # preposition hangs on the verb whose subject speaks
+            head = head.head
+        return _subject(head, depth + 1, skip)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and upos(verb.head) in ("NOUN", "PROPN") \
+            and verb.head.lower_ not in DOCUMENT_NOUNS and verb.head.i < verb.i:
+        # 'GOP primary voters saying they want a ban', 'protesters chanting': the noun speaks
+        return verb.head
     return None
 
 
