@@ -30,6 +30,8 @@ POLNEAR = {
     "curiel": "huff-post_2016-07-18_more-offensive-things-donald-tru",
     "asia": "huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri",
     "bolton": "breitbart_2016-05-05_bolton-and-gorka-slam-neocons-fo",
+    "spree": "politico_2016-01-29_record-setting-spending-spree-re",
+    "christie": "breitbart_2016-03-02_christie-s-shell-shocked-look-st",
 }
 
 
@@ -136,6 +138,25 @@ def test_a_gerund_after_a_preposition_speaks_for_the_main_subject(
     art, speech, _ = polnear["bolton"]
     q = _find(speech, "he would be willing to bring his expertise")
     assert _mention(art, q) == "Bolton"
+
+
+def test_broad_mode_reads_hedges_without_a_source(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]],
+) -> None:
+    # 'the pro-Clinton group is expected to report before the Sunday deadline that ...': one of
+    # PolNeAR's attributions without a source
+    _art, speech, broad = polnear["spree"]
+    q = _find(broad, "the pro-Clinton group is expected to report")
+    assert q.cue == "expected" and q.speaker is None and q.speaker_start is None
+    assert not [q for q in speech.quotes if q.cue == "expected"], "speech mode stays speech only"
+    # 'the special relationship between America and Britain appears to be alive and well' has no
+    # source; a person who appears to do something is the source of it
+    _art, _speech, broad = polnear["brexit"]
+    q = _find(broad, "the special relationship between America and Britain appears")
+    assert q.cue == "appears" and q.speaker is None
+    art, _speech, broad = polnear["christie"]
+    q = _find(broad, "Christie appears to be fully embracing")
+    assert q.cue == "appears" and _mention(art, q) == "Christie"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

@@ -409,7 +409,45 @@ def _light_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
     return None
 
 
+#: raising verbs that hedge what follows on no one's word: 'the deal seems to be dead', 'it appears
+#: that ...'; and passives of saying and expecting ('Clinton is expected to win', 'is said to be')
+_SEEM_VERBS = frozenset(re.findall(r"\S+", "seem seems seemed appear appears appeared"))
+_HEARSAY_PASSIVES = frozenset(re.findall(r"\S+", "expected said believed thought rumored rumoured reported"))
+
+
+def _evidential_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    """'Clinton is expected to win', 'the story seemed wasted on supporters': PolNeAR's attributions
+    without a source. The content is the subject with the complement it is hedged into."""
+    if t.lower_ in _HEARSAY_PASSIVES:
+        if not any(c.dep_ == "auxpass" for c in t.children) or any(c.dep_ == "agent" for c in t.children):
+            return None
+        comps: tuple[str, ...] = ("xcomp",)
+    else:
+        comps = ("xcomp", "ccomp", "acomp")
+    comp = next((c for c in t.children if c.dep_ in comps and c.i > t.i), None)
+    if comp is None or (comp.dep_ != "acomp" and upos(comp) not in ("VERB", "AUX")):
+        return None
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+    first = subj.left_edge if subj is not None and subj.lower_ not in ("it", "there") else comp.left_edge
+    cs, ce = _trim(text, _tok_start(first, off), max(_tok_end(x, off) for x in comp.subtree))
+    if ce - cs <= 8:
+        return None
+    m = None
+    if t.lower_ in _SEEM_VERBS and subj is not None:
+        # 'Obama himself seemed to recognize ...', 'he seems to feel ...': a person who seems to think
+        # or do something is the source of that stance; 'the deal seems dead' has none
+        m = mention_of(subj, off)
+        if m is not None and not (m.kind == "name" or (m.kind == "pronoun" and m.head not in ("it", "there"))
+                                  or _speakerish(m)):
+            m = None
+    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si, extra={"sourceless": int(m is None)})
+
+
 def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
+    if t.lower_ in _SEEM_VERBS or t.lower_ in _HEARSAY_PASSIVES:
+        found = _evidential_attribution(text, t, off, si)
+        if found is not None or t.lower_ in _SEEM_VERBS:
+            return found
     if upos(t) == "NOUN":
         return _nominal_attribution(text, t, off, si)
     if t.lower_ in _LIGHT_VERBS:
@@ -745,6 +783,8 @@ class QuoteRecord:
     cue: str | None
     direct: bool
     order: int  # position for speaker resolution (where the speaker is mentioned or the quote)
+    #: a hedge on no one's word ('X is expected to ...'): it takes no speaker from a nested attribution
+    sourceless: bool = False
 
 
 def attribute(
@@ -879,10 +919,12 @@ def attribute(
         if covered >= 0.6 * (a.end - a.start):
             # the direct quote is the content; borrow the speaker when the quote has none
             for r in records:
-                if r.start < a.end and a.start < r.end and r.mention is None and a.mention is not None:
+                if r.start < a.end and a.start < r.end and r.mention is None and a.mention is not None \
+                        and not r.sourceless:
                     r.mention, r.cue = a.mention, a.cue
             continue
-        records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start))
+        records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start,
+                                   sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
 
 
