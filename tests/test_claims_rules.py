@@ -32,6 +32,8 @@ POLNEAR = {
     "bolton": "breitbart_2016-05-05_bolton-and-gorka-slam-neocons-fo",
     "spree": "politico_2016-01-29_record-setting-spending-spree-re",
     "christie": "breitbart_2016-03-02_christie-s-shell-shocked-look-st",
+    "super_tuesday": "breitbart_2016-03-01_the-latest-sanders-wins-minnesot",
+    "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
 }
 
 
@@ -157,6 +159,15 @@ def test_broad_mode_reads_hedges_without_a_source(
     art, _speech, broad = polnear["christie"]
     q = _find(broad, "Christie appears to be fully embracing")
     assert q.cue == "appears" and _mention(art, q) == "Christie"
+
+
+def test_broad_mode_skips_struggles_and_home_states(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'Sanders won his home state of Vermont', 'The Vermont senator has struggled to win the south':
+    # a relation noun and a verb of effort state no stance
+    _art, _speech, broad = polnear["super_tuesday"]
+    assert not [q for q in broad.quotes if q.cue == "state"]
+    _art, _speech, broad = polnear["south"]
+    assert not [q for q in broad.quotes if q.cue == "struggled"]
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

@@ -344,12 +344,20 @@ _ACTION_VERBS = frozenset(re.findall(r"\S+", """
     continue continues continuing need needs needed needing make makes making try tries trying keep keeps
     manage manages managed managing prepare prepares preparing set sets setting include includes included
     including happen happens happened break breaks breaking rely relies relied relying
+    struggle struggles struggled struggling search searches searched searching
+    represent represents represented representing contribute contributes contributed contributing
+    face faces faced facing pose poses posed posing draw draws drew drawn drawing
+    place places placed placing battle battles battled battling account accounts accounted accounting
+    sweep sweeps swept sweeping convert converts converted converting vie vies vied vying
+    capitalize capitalizes capitalized capitalizing stump stumps stumped stumping
 """))
 #: nouns of relation, role or event: 'his campaign for president', 'her battle with cancer' state no stance
 _NON_STANCE_NOUNS = frozenset(re.findall(r"\S+", """
     campaign campaigns chief battle battles relationship relationships history ties way ways meeting meetings
     interview interviews role roles time times team teams run career family wife husband son daughter life
     tenure term bid race home office staff supporters members side trip visit visits lack share
+    state lead win wins victory victories chance chances director rivals contest contests differences
+    appearance appearances
 """))
 #: speech verbs whose prepositional object is the addressee or the occasion, unless it is a topic
 _TALK_VERBS = frozenset(re.findall(r"\S+", "speak speaks spoke spoken speaking talk talks talked talking"))
