@@ -32,6 +32,8 @@ POLNEAR = {
     "bolton": "breitbart_2016-05-05_bolton-and-gorka-slam-neocons-fo",
     "spree": "politico_2016-01-29_record-setting-spending-spree-re",
     "christie": "breitbart_2016-03-02_christie-s-shell-shocked-look-st",
+    "exit_polls": "breitbart_2016-02-20_the-latest-hillary-clinton-tells",
+    "obamacare": "huff-post_2015-12-08_the-biggest-blow-to-obamacare-ye",
     "super_tuesday": "breitbart_2016-03-01_the-latest-sanders-wins-minnesot",
     "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
 }
@@ -159,6 +161,17 @@ def test_broad_mode_reads_hedges_without_a_source(
     art, _speech, broad = polnear["christie"]
     q = _find(broad, "Christie appears to be fully embracing")
     assert q.cue == "appears" and _mention(art, q) == "Christie"
+
+
+def test_a_cue_whose_subject_the_parser_lost(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'About 4 in 10 say they want ...' (no subject in the parse), 'multiple sources privy to
+    # negotiations say it's ...' (the cue hung on "privy")
+    art, speech, _ = polnear["exit_polls"]
+    q = _find(speech, "they want the next president to have")
+    assert _mention(art, q) == "About 4 in 10"
+    art, speech, _ = polnear["obamacare"]
+    q = _find(speech, "it’s the Democratic leaders")
+    assert _mention(art, q) == "multiple sources"
 
 
 def test_broad_mode_skips_struggles_and_home_states(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:

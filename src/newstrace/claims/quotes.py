@@ -271,6 +271,11 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         # and its subject is what was reported, not who reported it
         return None
     subj = _subject(t)
+    if subj is None and t.dep_ == "dep":
+        # 'Multiple sources privy to negotiations say ...': the cue hung on the subject's predicate
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None and t.dep_ == "ROOT":
+        subj = _noun_before(t)
     m = mention_of(subj, off) if subj is not None else None
     comp = [
         c for c in t.children
@@ -624,6 +629,20 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
     if subj is None:
         subj = _subject_before(cue)
     return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
+
+
+def _noun_before(cue: Token) -> Token | None:
+    """'About 4 in 10 say they want ...': the parser lost the subject of a main-clause cue; the noun
+    or number right before it is part of it."""
+    j = cue.i - 1
+    if j < cue.sent.start:
+        return None
+    t = cue.doc[j]
+    if t.text in QUOTE_CHARS or t.lower_ in _TIME_WORDS or t.is_punct:
+        return None
+    if upos(t) in ("NOUN", "PROPN", "NUM") or (upos(t) == "PRON" and t.lower_ not in ("it", "that", "which", "what")):
+        return t
+    return None
 
 
 def _subject_before(cue: Token) -> Token | None:
