@@ -34,6 +34,7 @@ POLNEAR = {
     "christie": "breitbart_2016-03-02_christie-s-shell-shocked-look-st",
     "exit_polls": "breitbart_2016-02-20_the-latest-hillary-clinton-tells",
     "obamacare": "huff-post_2015-12-08_the-biggest-blow-to-obamacare-ye",
+    "twitter": "nyt_2016-02-08_twitter-takes-bigger-steps-to-th",
     "super_tuesday": "breitbart_2016-03-01_the-latest-sanders-wins-minnesot",
     "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
 }
@@ -181,6 +182,14 @@ def test_broad_mode_skips_struggles_and_home_states(polnear: dict[str, tuple[Art
     assert not [q for q in broad.quotes if q.cue == "state"]
     _art, _speech, broad = polnear["south"]
     assert not [q for q in broad.quotes if q.cue == "struggled"]
+
+
+def test_it_said_is_a_speaker(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'It said it decided to intensify its push against extremist posts on its own' (Twitter): a
+    # body speaking; the name stays unresolved rather than guessed
+    art, speech, _ = polnear["twitter"]
+    q = _find(speech, "it decided to intensify")
+    assert q.cue == "said" and _mention(art, q) == "It"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

@@ -118,6 +118,10 @@ _TIME_WORDS = frozenset(re.findall(r"\S+", """
 """))
 
 
+#: verbs of saying whose subject "it" is a body or a document that speaks
+_IT_SPEAKS = STRONG_CUES | frozenset(("announced", "announces", "reported", "reports"))
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
@@ -143,7 +147,10 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                 continue
             return c
         if c.dep_ in ("nsubj",) and c.lower_ == "it":
-            return None
+            # 'It said in a statement', 'it added': a body or a document speaks (an expletive "it"
+            # takes no active verb of saying)
+            speaks = verb.lower_ in _IT_SPEAKS and not any(x.dep_ == "auxpass" for x in verb.children)
+            return c if speaks else None
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
