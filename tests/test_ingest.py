@@ -379,6 +379,16 @@ def test_an_unterminated_quote_that_swallows_the_rest_of_a_csv_is_said(tmp_path:
     )
     warnings.clear()
     assert len(list(read_inputs([good], warn=warnings.append))) == 2 and warnings == []
+    # the quotes are counted from the open record's first line: closed fields across lines before
+    # it, with an odd count of quotes on one line, do not hide it or raise a false one
+    after = tmp_path / "after.csv"
+    after.write_text(
+        'id,title,text\n1,a,"Rockets hit Aleppo, ""the\nenvoy"" said."\n2,b,"Talks ""resume\n3,c,Shelling.\n',
+        encoding="utf-8",
+    )
+    warnings.clear()
+    assert len(list(read_inputs([after], warn=warnings.append))) == 2
+    assert len(warnings) == 1 and f"{after}:4: a quote opened in this record is never closed" in warnings[0]
 
 
 def test_an_article_newstrace_wrote_as_json_reads_back_with_its_outlet(

@@ -126,12 +126,23 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     yield from _records_from_objects(records, path, clean, warn, limits)
 
 
-def _open_quote_from(path: Path, line: int) -> bool:
-    """Whether the file, from physical ``line`` on, holds an odd number of double quotes: a quoted
-    field left open, which Python's lenient CSV reader closes at the end of the file without a
-    word (escaped quotes come in pairs and keep the count even)."""
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-        return sum(ln.count('"') for n, ln in enumerate(fh, start=1) if n >= line) % 2 == 1
+class _QuoteCount:
+    """The lines a CSV reader reads, counting their double quotes as they pass.
+
+    A quoted field left open runs to the end of the file, where Python's lenient reader closes it
+    without a word; escaped quotes come in pairs, so an odd count from a record's first line on is
+    that case. Counted on the way, the file is read once (FA-KES's last record spans lines, and
+    counting afterwards meant reading all of it again).
+    """
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.quotes = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.lines:
+            self.quotes += line.count('"')
+            yield line
 
 
 def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
@@ -144,7 +155,8 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
         raise InputError(f"{path}: binary file, not CSV")
     with path.open("rb") as raw:
         text_stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.reader(text_stream)
+        counted = _QuoteCount(text_stream)
+        reader = csv.reader(counted)
         header = next(reader, [])
         columns = list(header)
         lowered = {c.strip().lower() for c in columns}
@@ -161,20 +173,22 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
         def rows() -> Iterator[tuple[int, Any, str]]:
             last: list[str] = []
             last_line = 0
+            quotes_before_last = 0  # double quotes in the lines before the last record
             try:
                 number, line = 0, reader.line_num + 1  # where the next record starts (a quoted field may span lines)
+                quotes_before = counted.quotes
                 for fields in reader:
                     if fields:  # a blank line is no record
                         number += 1
-                        last, last_line = fields, line
+                        last, last_line, quotes_before_last = fields, line, quotes_before
                         # values beyond the header's columns are dropped, missing ones are None
                         row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
                         yield number, row, f"{path}:{line}"
-                    line = reader.line_num + 1
+                    line, quotes_before = reader.line_num + 1, counted.quotes
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
                 return
-            if any("\n" in f for f in last) and _open_quote_from(path, last_line):
+            if any("\n" in f for f in last) and (counted.quotes - quotes_before_last) % 2 == 1:
                 warn(
                     f"{path}:{last_line}: a quote opened in this record is never closed, so its text runs to the end of "
                     f"the file and takes in the {sum(1 for f in last for ln in f.split(chr(10))[1:] if ln.strip())} line(s) "
