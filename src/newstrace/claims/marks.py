@@ -74,15 +74,6 @@ def _is_doubled_apostrophe(text: str, i: int) -> bool:
 def _role(text: str, i: int) -> str | None:
     """'open', 'close' or None for the double quote mark at ``i``."""
     c = text[i]
-    if c == "'":
-        # a doubled apostrophe: ambiguous like a straight double quote, judged by its neighbours
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 2] if i + 2 < len(text) else " "
-        if prev.isspace() or (prev in "([{—–-/:" and not nxt.isspace()):
-            return "open"
-        if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
-            return "close"
-        return "ambig"
     if c in OPEN_DOUBLE:
         # “ used as a closing mark ("...end.“ Next") happens; treat by context
         if i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or text[i + 1].isspace()):
@@ -95,8 +86,10 @@ def _role(text: str, i: int) -> str | None:
         if (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-") and i + 1 < len(text) and text[i + 1].isalnum():
             return "ambig"
         return "close"
+    # a straight double quote, or a doubled apostrophe (as ambiguous), judged by its neighbours
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    after = i + _width(text, i)
+    nxt = text[after] if after < len(text) else " "
     if prev.isspace() or (prev in "([{—–-/:" and not nxt.isspace()):
         return "open"
     if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
