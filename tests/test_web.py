@@ -978,6 +978,18 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
     assert client.get("/api/stories", params={"outlet": "x" * 201}).status_code == 422
 
 
+def test_a_stories_page_names_only_the_outlets_it_filters_by(client: TestClient) -> None:
+    """On an A -> B list, the menu's "all outlets" sends an empty outlet beside the hidden one: the
+    page said "with articles from  and ?" and showed "all outlets" picked while it listed the
+    stories of "?"; an outlet given twice read "rt.com and rt.com"."""
+    if not client.get("/api/outlets").json()["available"]:
+        pytest.skip("stories not available")
+    page = client.get("/stories", params=[("outlet", ""), ("outlet", "?")]).text
+    assert "with articles from" not in page and '<input type="hidden" name="outlet"' not in page
+    assert re.search(r'<option value="\?" selected>', page)
+    assert "from rt.com and rt.com" not in client.get("/stories", params=[("outlet", "rt.com"), ("outlet", "rt.com")]).text
+
+
 def test_an_article_ingested_after_analyze_says_it_is_in_no_story_yet(tmp_path: Path, rt: Any, rewrite: Any) -> None:
     """Its page listed no story and said nothing, as if the article stood alone."""
     db = tmp_path / "later.db"

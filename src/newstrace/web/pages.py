@@ -89,6 +89,9 @@ async def stories_page(
 ) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
+    # the menu's "all outlets" is an empty value sent beside the hidden ones of an A -> B list, and
+    # a value given twice is one filter: the form and the heading show the outlets filtered by
+    outlet = list(dict.fromkeys(o for o in outlet or [] if o)) or None
     return await served(repo, lambda: ("stories-page", _query_key(request), repo.generation()),
                         lambda: _stories_page(request, q, outlet, date_from, date_to, offset, thread))
 
