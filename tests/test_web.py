@@ -629,6 +629,12 @@ def test_serve_on_a_port_in_use_fails_in_one_line_before_saying_serving(
     err = capsys.readouterr().err
     assert err == f"newstrace: error: 127.0.0.1:{port}: cannot listen there (Address already in use); another server holds the port: give another --port\n"
     assert not calls
+    # a host name the resolver cannot even encode (IDNA) raised TypeError: 'internal error', exit 70
+    host = "é" + "a" * 70
+    assert main(["serve", "--db", str(web_db[0]), "--host", host, "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"newstrace: error: {host}:{port}: cannot listen there (" in err and "internal error" not in err
+    assert not calls
 
 
 @pytest.mark.data

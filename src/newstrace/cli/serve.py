@@ -29,13 +29,13 @@ def check_listen(host: str, port: int) -> None:
         with socket.socket(family, socket.SOCK_STREAM) as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
-    except OSError as e:
+    except (OSError, UnicodeError, TypeError) as e:  # a name IDNA cannot encode is a TypeError
         shown = f"[{host}]" if ":" in host else host
         hint = {
             errno.EADDRINUSE: "; another server holds the port: give another --port",
             errno.EADDRNOTAVAIL: "; no interface of this machine has that address: give another --host",
-        }.get(e.errno or 0, "")
-        raise NewstraceError(f"{shown}:{port}: cannot listen there ({e.strerror or e}){hint}") from e
+        }.get(getattr(e, "errno", None) or 0, "")
+        raise NewstraceError(f"{shown}:{port}: cannot listen there ({getattr(e, 'strerror', None) or e}){hint}") from e
 
 
 @app.command()
