@@ -150,6 +150,18 @@ def only_with(ctx: typer.Context, options: dict[str, str], reason: str) -> None:
         ctx.fail(f"{', '.join(wrong)}: {reason}")
 
 
+def out_of_range(ctx: typer.Context, checks: list[tuple[str, float, bool, str]]) -> None:
+    """A usage error (exit 2) naming every option out of range with the value given.
+
+    ``checks``: ``(flag, value, in_range, expected)``, e.g. ``("--gap", gap, gap >= 0, "0 or
+    more")``. All of them at once, before any input is read: fixing one and meeting the next on
+    the following run (or a missing input instead) wastes a turn.
+    """
+    wrong = [f"{flag} {value}: expected {expected}" for flag, value, ok, expected in checks if not ok]
+    if wrong:
+        ctx.fail("; ".join(wrong))
+
+
 def safe(text: object) -> str:
     """User data (a title, an author, an outlet, an id, a file name) for a rich markup string.
 

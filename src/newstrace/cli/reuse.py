@@ -17,6 +17,7 @@ from newstrace.cli.app import (
     eval_app,
     one_line,
     out,
+    out_of_range,
     read_command_inputs,
     safe,
 )
@@ -66,20 +67,16 @@ def reuse(
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
-    # every option out of range, each with the value given, before any input is read
-    wrong = [
-        f"{flag} {value}: expected {expected}"
-        for flag, value, ok, expected in (
+    out_of_range(
+        ctx,
+        [
             ("--min-chars", min_chars, min_chars >= 1, "1 or more"),
             ("--gap", gap, gap >= 0, "0 or more"),
             ("--min-score", min_score, 0 <= min_score <= 1, "0 to 1"),
             ("--max-df", max_df, max_df >= 2, "2 or more"),
             ("--min-shared", min_shared, min_shared >= 0, "0 or more"),
-        )
-        if not ok
-    ]
-    if wrong:
-        ctx.fail("; ".join(wrong))
+        ],
+    )
     articles, errors = read_command_inputs(inputs, clean=not no_clean)
     result = find_reuse(
         articles,
@@ -194,14 +191,13 @@ def reuse_plagdet(
     """PAN-style text alignment on real news (FA-KES passages in FNC-1 bodies), scored by plagdet."""
     from newstrace.evaluate.plagdet import evaluate
 
-    # as 'reuse': every option out of range, each with the value given, before the data is read
-    wrong = [
-        f"{flag} {value}: expected 1 or more"
-        for flag, value in (("--per-type", per_type), ("--min-chars", min_chars))
-        if value < 1
-    ]
-    if wrong:
-        ctx.fail("; ".join(wrong))
+    out_of_range(
+        ctx,
+        [
+            ("--per-type", per_type, per_type >= 1, "1 or more"),
+            ("--min-chars", min_chars, min_chars >= 1, "1 or more"),
+        ],
+    )
     if not data.is_dir():
         raise InputError(f"{data}: not a folder")
     result = evaluate(data, per_type=per_type, min_chars=min_chars)
