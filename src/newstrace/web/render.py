@@ -90,6 +90,12 @@ def compare_href(ids: Sequence[str]) -> str:
     return "/compare?" + urlencode([("ids", i) for i in ids])
 
 
+def stories_href(*outlets: str | None) -> str:
+    """The stories with articles from each of ``outlets`` (``None``: the articles without one);
+    the outlet network's arrows, nodes and table link here."""
+    return "/stories?" + urlencode([("outlet", shown_outlet(o)) for o in outlets])
+
+
 def _when(value: str | None) -> float | None:
     if not value:
         return None
@@ -368,7 +374,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
         tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}, {in_story} of them in one story"
-        href = "/stories?" + urlencode([("outlet", a), ("outlet", b)])
+        href = stories_href(a, b)
         # pairs none of which are in one story: shared stock phrases, drawn dashed
         cls = "edge" if in_story else "edge loose"
         parts.append(
@@ -381,7 +387,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         anchor = "start" if x >= cx else "end"
         tx = x + (16 if anchor == "start" else -16)
         parts.append(
-            f'<a class="node" href="{escape("/stories?" + urlencode({"outlet": n}))}"><title>{escape(n)}</title>'
+            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(n)}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
             f'<text x="{tx:.0f}" y="{y + 4:.0f}" class="outlet {anchor}">{escape(_short(n, 20))}</text></a>'
         )
