@@ -180,3 +180,7 @@ def test_cli_stance_uses_the_model_folder_given(tmp_path: Path, capsys: pytest.C
     assert main(["stance", "--claim", UN_CLAIM, "missing.txt", "--model", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert f"--model {tmp_path}: no stance model there" in err and "--out" in err and "missing.txt" not in err
+    # the command it gives can be pasted as it is: the folder shell-quoted, as 'train stance' says it
+    spaced = tmp_path / "my models"
+    assert main(["stance", "--claim", UN_CLAIM, rt_file, "--model", str(spaced)]) == 2
+    assert f"write one with 'newstrace train stance FNC_DIR --out '{spaced}''" in capsys.readouterr().err

@@ -43,14 +43,12 @@ def _model(folder: Path | None) -> StanceModel | None:
     """The model in ``--model``'s folder, or None for the shipped one; a folder without one is a
     bad input (exit 2) naming how to make one."""
     from newstrace.stance import load_model
+    from newstrace.stance.model import train_command
 
     if folder is None:
         return None
     if not (folder / "meta.json").is_file():
-        raise InputError(
-            f"--model {folder}: no stance model there (no meta.json); write one with "
-            f"'newstrace train stance FNC_DIR --out {folder}'"
-        )
+        raise InputError(f"--model {folder}: no stance model there (no meta.json); write one with '{train_command(folder)}'")
     return load_model(folder)
 
 

@@ -9,6 +9,7 @@ sentences that decided the label (spans of ``article.text``), most decisive firs
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -154,12 +155,16 @@ def _evidence(label: StanceLabel, sims: np.ndarray, body: BodyInfo) -> list[tupl
     return out
 
 
+def train_command(folder: Path) -> str:
+    """The command that writes a stance model into ``folder``, for a message to give (the path
+    shell-quoted, so that it can be pasted as it is)."""
+    return f"newstrace train stance FNC_DIR --out {shlex.quote(str(folder))}"
+
+
 @lru_cache(maxsize=1)
 def _shipped() -> StanceModel:
     if not (MODEL_DIR / "meta.json").is_file():
-        raise NewstraceError(
-            f"{MODEL_DIR}: the stance model is missing; train it with `newstrace train stance FNC_DIR --out {MODEL_DIR}`"
-        )
+        raise NewstraceError(f"{MODEL_DIR}: the stance model is missing; train it with '{train_command(MODEL_DIR)}'")
     return StanceModel.load(MODEL_DIR)
 
 
