@@ -496,7 +496,8 @@ def top_regions(v: SparseVec) -> set[int]:
 
 
 def same_province(a: Centroid, b: Centroid) -> float:
-    """1 when both sides name one province most, -1 when they name different ones most, else 0.
+    """1 when a province both sides name most is shared (every province of a tie counts, up to the
+    three ``top_regions`` reads), -1 when none is, 0 when a side names none.
 
     A tie counts every province tied: Trump's statement on the Khan Sheikhoun gas attack names
     Idlib once and Washington once, and breaking that tie by dimension number had made it "about"
@@ -536,7 +537,8 @@ def statement_conflict(a: Centroid, b: Centroid) -> float:
 
 def event_key(a: Centroid, b: Centroid, province: float | None = None, day: float | None = None) -> float:
     """1 when both sides are mostly about one province, share a kind of violence and lie within a
-    day: FA-KES's own definition of one event (place, cause, day), read off the text.
+    day: FA-KES's own definition of one event (place, cause, day), read off the text. At the
+    thread level "a day" is the thread model's ``span`` (a week), passed in as ``day``.
 
     Each part alone is weak (Aleppo had many shellings; one day has many events); together they
     are the strongest single feature on the dev split: with it (and the gazetteer's country and
@@ -544,7 +546,8 @@ def event_key(a: Centroid, b: Centroid, province: float | None = None, day: floa
     statement prior that FA-KES's gold penalises (``corpus/params.py``). Texts that name no kind
     of violence (politics, economy) never match, so news outside wars is clustered on its words
     as before. ``province`` and ``day`` take ``same_province`` and ``within_day`` of the pair
-    when the caller has them already (``features``).
+    when the caller has them already (``features``, with the model's ``span``); without ``day`` it
+    is the story's one day.
     """
     if not a.kinds.v or not b.kinds.v:
         return 0.0
