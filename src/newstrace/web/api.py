@@ -212,8 +212,8 @@ def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, A
     if len(articles) != len(unique):
         found = {a.id for a in articles}
         missing = [i for i in unique if i not in found]
-        named = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
-        raise HTTPException(404, f"no article with id {named}" if len(missing) == 1 else f"no articles with ids {named}")
+        listed = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
+        raise HTTPException(404, f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}")
     articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
     return articles, repo.compare(articles)
 
