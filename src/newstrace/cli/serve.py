@@ -17,6 +17,11 @@ from newstrace.errors import NewstraceError
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
+def url_host(host: str) -> str:
+    """The host as a URL writes it: an IPv6 address in brackets (``[::1]``)."""
+    return f"[{host}]" if ":" in host else host
+
+
 def check_listen(host: str, port: int) -> None:
     """Fail in one line, before saying 'serving', when the address cannot be listened on.
 
@@ -30,12 +35,11 @@ def check_listen(host: str, port: int) -> None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
     except (OSError, UnicodeError, TypeError) as e:  # a name IDNA cannot encode is a TypeError
-        shown = f"[{host}]" if ":" in host else host
         hint = {
             errno.EADDRINUSE: "; another server holds the port: give another --port",
             errno.EADDRNOTAVAIL: "; no interface of this machine has that address: give another --host",
         }.get(getattr(e, "errno", None) or 0, "")
-        raise NewstraceError(f"{shown}:{port}: cannot listen there ({getattr(e, 'strerror', None) or e}){hint}") from e
+        raise NewstraceError(f"{url_host(host)}:{port}: cannot listen there ({getattr(e, 'strerror', None) or e}){hint}") from e
 
 
 @app.command()
@@ -65,8 +69,7 @@ def serve(
         hosts = ["*"]
     application = create_app(db, readonly=not writable, allowed_hosts=hosts)  # fails fast on a bad db
     check_listen(host, port)
-    shown = f"[{host}]" if ":" in host else host
-    err.print(f"newstrace: serving {db} on http://{shown}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
+    err.print(f"newstrace: serving {db} on http://{url_host(host)}:{port}/ (Ctrl+C to stop)", markup=False, highlight=False)
     if workers == 1:
         uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)
         return
