@@ -193,6 +193,9 @@ def test_train_stance_refuses_a_folder_with_other_files(tmp_path: Path, capsys: 
     (tmp_path / "empty").mkdir()
     check_out_folder(tmp_path / "empty")
     check_out_folder(MODEL_DIR)
+    # as Spark's --out: hidden entries (a file manager's .DS_Store) are no one's data; they were refused
+    (tmp_path / "empty" / ".DS_Store").write_bytes(b"")
+    check_out_folder(tmp_path / "empty")
     with pytest.raises(InputError, match="not a folder"):
         check_out_folder(home / "notes.txt")
 

@@ -7,7 +7,8 @@ a bug and is reported as one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -66,3 +67,20 @@ def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callab
     except Exception as e:  # a bug in the step: say which item, keep going
         warn(f"{item}: {what} ({type(e).__name__}: {e}); {loss} (a newstrace bug: please report it with the text)")
         return fallback()
+
+
+def others_in(folder: Path, own: Collection[str]) -> str | None:
+    """What an output ``folder`` holds besides the ``own`` entries its writer replaces (the first
+    three named, then how many more), or None when it holds nothing else.
+
+    A writer that replaces its entries in a folder of someone else's files would mix into them or,
+    for an entry of the same name, delete it: such a folder is refused before any work (Spark's
+    ``--out``, ``train stance --out``). Hidden entries are passed over: a crashed run's temporary
+    table, a file manager's ``.DS_Store``.
+    """
+    if not folder.is_dir():
+        return None
+    others = sorted(p.name for p in folder.iterdir() if p.name not in own and not p.name.startswith("."))
+    if not others:
+        return None
+    return ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")

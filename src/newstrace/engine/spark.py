@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, NewstraceError, others_in
 
 if TYPE_CHECKING:
     from newstrace.corpus.features import ArticleFeatures
@@ -294,14 +294,12 @@ def check_out_dir(out_dir: Path) -> None:
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: --out must be a folder (it is a file)")
-    if out_dir.is_dir():
-        foreign = sorted(p.name for p in out_dir.iterdir() if p.name not in TABLES and not p.name.startswith("."))
-        if foreign:
-            shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-            raise InputError(
-                f"{out_dir}: --out holds {shown}, not only the tables of an earlier run "
-                f"({', '.join(TABLES)}); give an empty or new folder"
-            )
+    shown = others_in(out_dir, TABLES)
+    if shown:
+        raise InputError(
+            f"{out_dir}: --out holds {shown}, not only the tables of an earlier run "
+            f"({', '.join(TABLES)}); give an empty or new folder"
+        )
 
 
 def run_spark(
