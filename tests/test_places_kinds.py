@@ -172,6 +172,9 @@ def test_same_province_counts_every_province_tied() -> None:
         # named twice, the other province is what the report is about
         reaction.regions = SparseVec({idlib: 1.0, other: 2.0})
         assert same_province(reaction, raid) == same_province(raid, reaction) == -1.0
+    # a tie of four, Idlib's dimension the largest: still about Idlib too
+    reaction.regions = SparseVec({idlib - k: 1.0 for k in range(4)})
+    assert same_province(reaction, raid) == 1.0
 
 
 def test_conflict_only_speaks_against() -> None:

@@ -487,17 +487,17 @@ def conflict(a: SparseVec, b: SparseVec) -> float:
 
 
 def top_regions(v: SparseVec) -> set[int]:
-    """The provinces a centroid names most: all of them on a tie (of the three heaviest)."""
-    top = v.top(3)
+    """The provinces a centroid names most: all of them on a tie."""
+    top = v.top(1)
     if not top:
         return set()
-    most = v.v[top[0]]
-    return {d for d in top if v.v[d] >= most - 1e-9}
+    most = v.v[top[0]] - 1e-9
+    return {d for d, x in v.v.items() if x >= most}
 
 
 def same_province(a: Centroid, b: Centroid) -> float:
-    """1 when a province both sides name most is shared (every province of a tie counts, up to the
-    three ``top_regions`` reads), -1 when none is, 0 when a side names none.
+    """1 when a province both sides name most is shared (every province of a tie counts), -1 when
+    none is, 0 when a side names none.
 
     A tie counts every province tied: Trump's statement on the Khan Sheikhoun gas attack names
     Idlib once and Washington once, and breaking that tie by dimension number had made it "about"
