@@ -211,6 +211,22 @@ def test_seed_story_and_thread_with_semantic(tmp_path: Path) -> None:
     assert all("2016-10-20" <= str(a.published) <= "2016-11-05" for a in members)
 
 
+@pytest.mark.data
+@pytest.mark.slow
+def test_calibrate_with_embeddings_reproduces_the_shipped_models(capsys: pytest.CaptureFixture[str]) -> None:
+    """``STORY_SEMANTIC`` and ``THREAD_SEMANTIC`` are what ``--calibrate --semantic`` fits on the
+    dev split, as the models without embeddings are (``test_corpus_eval``): not tuned by hand."""
+    from newstrace.evaluate.stories_fakes import model_dict
+
+    fakes, fnc = require_data("fakes", "fakes_dev.csv"), require_data("fnc1")
+    args = ["eval", "stories-fakes", str(fakes), "--fnc", str(fnc), "--calibrate", "--semantic", "--json"]
+    assert main(args) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["story_model"] == model_dict(params.STORY_SEMANTIC)
+    assert r["thread_model"] == model_dict(params.THREAD_SEMANTIC)
+    assert r["dev_story_pairwise_f1"] > 0.8
+
+
 def test_spark_partition_step_embeds_like_the_local_engine(examples: dict[str, Article]) -> None:
     """The Spark executors' per-partition function runs the same step (no Spark needed to check)."""
     from newstrace.engine import local
