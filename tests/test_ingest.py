@@ -241,6 +241,29 @@ def test_warc_html_responses_become_articles(good: Path) -> None:
     assert rt.source == str(good / "pages.warc.gz")
 
 
+def test_html_saved_in_its_declared_legacy_charset_keeps_its_quotes(tmp_path: Path) -> None:
+    """A page saved from a browser in windows-1252 says so in its <meta>; its curly quotes and
+    accents came out as U+FFFD with an 'invalid UTF-8' warning."""
+    rt = seeds()[0]
+    page = html_page(rt).replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    path = tmp_path / "rt.html"
+    path.write_bytes(page.replace("\n", "\r\n").encode("cp1252"))  # a Windows save: CRLF too
+    warnings: list[str] = []
+    a = next(read_inputs([path], warn=warnings.append))
+    assert warnings == [] and a.title == RT_TITLE
+    assert a.text == normalize_body(rt.text) and "\ufffd" not in a.text
+
+
+def test_warc_page_in_the_charset_its_http_header_names(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    page = html_page(rt).replace('<meta charset="utf-8">', "").encode("cp1252")
+    path = tmp_path / "legacy.warc.gz"
+    path.write_bytes(warc_bytes([(rt.url, "text/html; charset=windows-1252", page)]))
+    warnings: list[str] = []
+    a = next(read_inputs([path], warn=warnings.append))
+    assert warnings == [] and a.text == normalize_body(rt.text)
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

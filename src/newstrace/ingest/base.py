@@ -120,24 +120,57 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.1
 
 
-def decode(data: bytes, name: str, warn: Warn) -> str:
-    """Decode text: BOMs honoured, UTF-8 expected, invalid bytes replaced with a warning."""
+def decode(data: bytes, name: str, warn: Warn, declared: Iterable[str | None] = ()) -> str:
+    """Decode text: BOMs honoured, UTF-8 expected, invalid bytes replaced with a warning.
+
+    ``declared`` are the charsets the input names for itself (an HTTP ``Content-Type``, an HTML
+    ``<meta charset>``), in order of authority. Bytes that are valid UTF-8 are read as UTF-8 whatever
+    is declared (pages that say ``iso-8859-1`` and are UTF-8 are common, the reverse cannot happen by
+    chance); otherwise the first declared charset Python knows decodes them: a page saved from a
+    browser in windows-1252 or Latin-1 kept its accents as U+FFFD before.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        warn(f"{name}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
-        return data.decode("utf-8-sig", errors="replace")
+        bad = e.start
+    for charset in declared:
+        codec = _codec(charset)
+        if codec is not None:
+            return data.decode(codec, errors="replace")
+    warn(f"{name}: invalid UTF-8 at byte {bad}; undecodable bytes replaced with U+FFFD")
+    return data.decode("utf-8-sig", errors="replace")
 
 
-def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> str:
-    """Read one small text-like file with every byte-level check applied."""
+def _codec(charset: str | None) -> str | None:
+    """Python's codec for a declared charset; ``None`` for UTF-8 (already tried), UTF-16 without a
+    BOM (browsers ignore it too) and names Python does not know. Latin-1 and ASCII are read as
+    windows-1252, as browsers read them (the WHATWG Encoding standard): such pages use its curly
+    quotes and dashes."""
+    import codecs
+
+    if not charset:
+        return None
+    try:
+        name = codecs.lookup(charset.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    if name in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    return name
+
+
+def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS, declared: Callable[[bytes], Iterable[str | None]] | None = None) -> str:
+    """Read one small text-like file with every byte-level check applied; ``declared`` gives the
+    charsets the file names for itself (``decode``)."""
     check_size(path, limits)
     data = path.read_bytes()
     if looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
-    return decode(data, str(path), warn)
+    return decode(data, str(path), warn, declared(data) if declared is not None else ())
 
 
 def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:

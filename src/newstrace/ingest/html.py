@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,22 @@ MIN_MAIN_TEXT = 40
 #: mentioning "February 2016" became 2016-01-01), and trafilatura's default cut-off is today's date,
 #: which would make the same page's date depend on when it was read.
 DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def meta_charset(data: bytes) -> list[str | None]:
+    """The charset a page's ``<meta charset>`` or ``<meta http-equiv="Content-Type">`` declares
+    (browsers look in the first 1024 bytes; saved pages put comments first, so 4 KB here)."""
+    m = _META_CHARSET.search(data[:4096])
+    return [m.group(1).decode("ascii")] if m else []
+
+
+def http_charset(content_type: str | None) -> str | None:
+    """``text/html; charset=ISO-8859-1`` -> ``ISO-8859-1``."""
+    m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.I)
+    return m.group(1) if m else None
 
 
 def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str, Any]]:
@@ -59,7 +76,7 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
 
 
 def read_html(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
-    html = read_text_file(path, warn, limits)
+    html = read_text_file(path, warn, limits, declared=meta_charset)
     side = read_sidecar(path)
     text, fields = extract_html(html, side.get("url"), str(path))
     if not clean:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
-from newstrace.ingest.html import extract_html
+from newstrace.ingest.html import extract_html, http_charset, meta_charset
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import Article
 
@@ -53,7 +53,7 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
                     continue
                 crawl_date = rec.rec_headers.get_header("WARC-Date")
                 try:
-                    html = decode(payload, where, warn)
+                    html = decode(payload, where, warn, [http_charset(ctype), *meta_charset(payload)])
                     body, fields = extract_html(html, url, where)
                     if not clean:
                         body = html
