@@ -210,6 +210,31 @@ def test_csv_invalid_utf8_warns_once(tmp_path: Path) -> None:
     assert len(warnings) == 1 and "latin.csv" in warnings[0] and "invalid UTF-8" in warnings[0]
 
 
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding"),
+    [("export.csv", ";", "utf-8"), ("export.tsv", "\t", "utf-8"), ("unicode.txt.csv", "\t", "utf-16")],
+)
+def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
+    """A European spreadsheet saves with ';', a TSV export with tabs, Excel's "Unicode text" in
+    UTF-16: each was refused as having no text column (the header read as one column)."""
+    import csv
+    import io
+
+    rt, rw = seeds()
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter)
+    w.writerow(["id", "title", "source", "date", "text"])
+    for s in (rt, rw):
+        w.writerow([s.id, s.title, s.outlet, s.published, s.text])
+    path = tmp_path / name
+    path.write_bytes(buf.getvalue().encode(encoding))
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert warnings == []
+    assert [(a.id, a.title, a.outlet, a.published) for a in arts] == [(s.id, s.title, s.outlet, date.fromisoformat(s.published)) for s in (rt, rw)]
+    assert arts[0].text == normalize_body(rt.text)
+
+
 # -- HTML and WARC ---------------------------------------------------------------------------------
 
 

@@ -35,6 +35,7 @@ READERS: dict[str, Reader] = {
     ".ndjson": read_jsonl,
     ".json": read_json,
     ".csv": read_csv,
+    ".tsv": read_csv,
     ".warc": read_warc,
     ".warc.gz": read_warc,
 }

@@ -145,25 +145,44 @@ class _QuoteCount:
             yield line
 
 
+_BODY_COLUMNS = frozenset(ALIASES["text"] + ALIASES["html"])
+
+
+def _delimiter(head: str) -> str:
+    """The delimiter of a CSV: a comma, unless only a semicolon, tab or bar splits the header into
+    columns that name a text column (European spreadsheets save with ';', tab-separated exports
+    with tab: split on commas, their header was one column and the file was refused)."""
+    for delimiter in (",", ";", "\t", "|"):
+        first = next(csv.reader(io.StringIO(head), delimiter=delimiter), [])
+        if {c.strip().lower() for c in first} & _BODY_COLUMNS:
+            return delimiter
+    return ","
+
+
 def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
-    """A CSV with a header row; it must have a text (or html) column."""
+    """A CSV (or TSV) with a header row; it must have a text (or html) column. The delimiter is a
+    comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 with a BOM is read."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     with path.open("rb") as fh:
         head = fh.read(65536)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not CSV")
+    # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    delimiter = _delimiter(head.decode(encoding, errors="replace"))
     with path.open("rb") as raw:
-        text_stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+        text_stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         counted = _QuoteCount(text_stream)
-        reader = csv.reader(counted)
+        reader = csv.reader(counted, delimiter=delimiter)
         header = next(reader, [])
         columns = list(header)
         lowered = {c.strip().lower() for c in columns}
-        if not lowered & set(ALIASES["text"] + ALIASES["html"]):
+        if not lowered & _BODY_COLUMNS:
             shown = ", ".join(columns[:12]) or "none"
             raise InputError(f"{path}: CSV has no text column (expected one of text, html, body, content; found {shown})")
-        if b"\xef\xbf\xbd" not in head:
+        if not utf16 and b"\xef\xbf\xbd" not in head:
             try:
                 head.decode("utf-8")
             except UnicodeDecodeError as e:
