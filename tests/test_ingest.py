@@ -235,6 +235,30 @@ def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, de
     assert arts[0].text == normalize_body(rt.text)
 
 
+def test_record_dates_with_zone_names_and_unix_time(tmp_path: Path) -> None:
+    """Scraped records give "Oct 30, 2016 4:20 PM EDT" or a Unix time: the zone name was dropped
+    (the time kept as if it were local, with dateutil's UnknownTimezoneWarning on stderr) and a Unix
+    time gave no date at all, without a word."""
+    import warnings
+    from datetime import UTC, datetime, timedelta, timezone
+
+    rt = seeds()[0]
+    path = tmp_path / "scraped.jsonl"
+    values = ["Oct 30, 2016 4:20 PM EDT", "30 Oct 2016 21:20 CET", 1477858800, "1477858800000"]
+    path.write_text(
+        "".join(json.dumps(record(rt, id=f"rt-{i}", published=v)) + "\n" for i, v in enumerate(values)), encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arts = read_articles([path])
+    assert [a.published for a in arts] == [
+        datetime(2016, 10, 30, 16, 20, tzinfo=timezone(timedelta(hours=-4))),
+        datetime(2016, 10, 30, 21, 20, tzinfo=timezone(timedelta(hours=1))),
+        datetime(2016, 10, 30, 20, 20, tzinfo=UTC),
+        datetime(2016, 10, 30, 20, 20, tzinfo=UTC),
+    ]
+
+
 # -- HTML and WARC ---------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -193,21 +193,47 @@ def outlet_from_url(url: str | None) -> str | None:
     return host or None
 
 
+#: Zone abbreviations US and European outlets print after a time ("10:30 PM EST"); dateutil knows
+#: only UTC/GMT and the machine's own zone, dropped the rest (the time kept as if local) and wrote a
+#: Python ``UnknownTimezoneWarning`` to stderr for each record. Ambiguous ones (IST, CST in China)
+#: are left out: their time stays without a zone, as before.
+_ZONES = {
+    name: hours * 3600
+    for name, hours in {
+        "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+        "AKST": -9, "AKDT": -8, "HST": -10, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2,
+        "EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11,
+    }.items()
+}
+#: Unix time in seconds (9-10 digits, from 1973) or milliseconds (12-13 digits), as APIs and
+#: scrapers export it; read as a count of days since 1900 by dateutil, it gave no date.
+_EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})")
+
+
 def parse_date_value(value: Any) -> Published:
-    """ISO first; then free-form text ("Nov 2, 2016", "4/7/2017") through dateutil."""
-    if value is None or value == "":
+    """ISO first; then Unix time; then free-form text ("Nov 2, 2016", "4/7/2017", "Mar 14, 2023
+    10:30 PM EST") through dateutil."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
     parsed = parse_published(value)
     if parsed is not None:
         return parsed
     text = str(value).strip()
+    epoch = _EPOCH.fullmatch(text)
+    if epoch is not None:
+        seconds = float(text) if epoch.group(1) else int(text) / 1000
+        return datetime.fromtimestamp(seconds, tz=UTC)
     if not re.search(r"\d", text):
         return None
     try:
+        import warnings
+
         from dateutil import parser as dateparser
 
         default = datetime(1900, 1, 1)
-        dt = dateparser.parse(text, default=default)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            dt = dateparser.parse(text, default=default, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
     if dt.year < 1900 or dt.year > 2100:
