@@ -125,6 +125,24 @@ def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
     assert warnings == [f"{txt}: date 'the day after' cannot be read; the article has no date"]
 
 
+def test_a_record_date_that_cannot_be_read_is_said_by_both_engines(tmp_path: Path) -> None:
+    """A scraper's relative date ("vor 2 Tagen") or a flag in the date column: the record's article
+    was stored undated without a word, though ``ingest --json`` promises a warning for each date
+    not read (only one-article files gave one). The Spark engine's reading of a record says the same."""
+    from newstrace.engine.spark import _records_to_articles
+
+    rt = seeds()[0]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(json.dumps(record(rt, published="vor 2 Tagen")) + "\n", encoding="utf-8")
+    warnings: list[str] = []
+    (a,) = read_inputs([path], warn=warnings.append)
+    assert a.published is None and a.title == RT_TITLE
+    assert warnings == [f"{path}:1: date 'vor 2 Tagen' cannot be read; the article has no date"]
+    rows = [(record(rt, published="vor 2 Tagen"), 0, None)]
+    assert [k for k, _ in _records_to_articles(rows, str(path))] == ["article", "undated"]
+    assert [w for k, w in _records_to_articles(rows, str(path)) if k == "undated"] == warnings
+
+
 def test_broken_sidecar_names_itself(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
     txt.write_bytes(RT_TXT.read_bytes())

@@ -74,7 +74,8 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 
 def _records_to_articles(rows: Iterable[tuple[Any, int, str | None]], source: str) -> Iterator[tuple[str, Any]]:
     """``("article", article dict)`` per record, ``("skipped", warning)`` per record that is not an
-    article, with the local readers' wording (``ingest/records.py``)."""
+    article, ``("undated", warning)`` per date that cannot be read, with the local readers' wording
+    (``ingest/records.py``)."""
     from newstrace.ingest.records import record_to_article
 
     for record, index, problem in rows:
@@ -85,12 +86,15 @@ def _records_to_articles(rows: Iterable[tuple[Any, int, str | None]], source: st
         elif not isinstance(record, dict):
             yield "skipped", f"{where}: not a JSON object, skipped"
         else:
+            said: list[str] = []
             try:
-                art = record_to_article(record, clean=True, source=source, number=number, where=where)
+                art = record_to_article(record, clean=True, source=source, number=number, where=where, warn=said.append)
             except NewstraceError as e:
                 yield "skipped", f"{e}, skipped"
                 continue
             yield "article", art.to_dict()
+            for w in said:
+                yield "undated", w
 
 
 def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, int, str | None]]:
@@ -199,7 +203,8 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
     (``newstrace ingest``), a run over millions of records names the first few and counts the rest.
 
     Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
-    already read (``ingest.base.repeated_id``; the first record is kept).
+    already read (``ingest.base.repeated_id``; the first record is kept). Dates that cannot be read
+    are warned of after them, as ``ingest`` does, but the records are kept and not counted.
     """
     from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.ingest.base import repeated_id
@@ -220,6 +225,12 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
             f"and {invalid + repeated - len(warnings)} more record(s) skipped: of all skipped, {invalid} were "
             f"not articles and {repeated} repeated an id"
         )
+    undated = int(kinds.get("undated", 0))
+    if undated:
+        shown = read.filter(lambda x: x[0] == "undated").map(lambda x: x[1]).take(WARN_EXAMPLES)
+        warnings += shown
+        if undated > len(shown):
+            warnings.append(f"and {undated - len(shown)} more date(s) that cannot be read; those articles have no date")
     return invalid + repeated, warnings
 
 

@@ -258,7 +258,7 @@ def make_article(
 
     Field values come from the input (record, HTML metadata, sidecar); the outlet falls back to the
     URL's host, the id to a hash of text and URL. ``warn`` hears of a date that cannot be read
-    (the one-article readers pass it; record readers do not, so the Spark engine says the same).
+    (every local reader passes it, and the Spark engine reports the same warnings).
     """
     from newstrace.model import Article
 

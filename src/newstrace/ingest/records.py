@@ -34,8 +34,16 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def record_to_article(
-    record: dict[str, Any], *, clean: bool, source: str, number: int, where: str, limits: Limits = LIMITS
+    record: dict[str, Any],
+    *,
+    clean: bool,
+    source: str,
+    number: int,
+    where: str,
+    limits: Limits = LIMITS,
+    warn: Warn | None = None,
 ) -> Article:
+    """The article of one record; ``warn`` hears of a date that cannot be read (``make_article``)."""
     known, extra = map_fields(record)
     text = known.pop("text", None)
     html = known.pop("html", None)
@@ -57,7 +65,7 @@ def record_to_article(
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(text)
-    return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits)
+    return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn)
 
 
 def _records_from_objects(
@@ -69,7 +77,7 @@ def _records_from_objects(
             warn(f"{where}: not a JSON object, skipped")
             continue
         try:
-            yield record_to_article(obj, clean=clean, source=str(path), number=number, where=where, limits=limits)
+            yield record_to_article(obj, clean=clean, source=str(path), number=number, where=where, limits=limits, warn=warn)
         except NewstraceError as e:
             warn(f"{e}, skipped")
 

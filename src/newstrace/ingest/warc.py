@@ -67,6 +67,7 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
                         record=number,
                         where=where,
                         limits=limits,
+                        warn=warn,
                     )
                 except NewstraceError as e:
                     warn(f"{e}, skipped")
