@@ -17,6 +17,7 @@ from fuzz.samples import (
     RT_TITLE,
     RT_TXT,
     RT_URL,
+    csv_text,
     good_files,
     html_page,
     record,
@@ -274,6 +275,30 @@ def test_record_dates_with_zone_names_and_unix_time(tmp_path: Path) -> None:
         datetime(2016, 10, 30, 21, 20, tzinfo=timezone(timedelta(hours=1))),
         datetime(2016, 10, 30, 20, 20, tzinfo=UTC),
         datetime(2016, 10, 30, 20, 20, tzinfo=UTC),
+    ]
+
+
+def test_gzipped_record_files_are_read_and_a_cut_one_is_named(tmp_path: Path) -> None:
+    """Datasets ship as ``.jsonl.gz`` / ``.csv.gz``: in a folder they were passed over without a
+    word, named on the command line refused as an unsupported file type."""
+    import gzip
+
+    rt, rw = seeds()
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress((json.dumps(record(rt)) + "\n").encode(), mtime=0))
+    (tmp_path / "export.csv.gz").write_bytes(
+        gzip.compress(csv_text([record(rw)], ["id", "title", "published", "text"]).encode(), mtime=0)
+    )
+    warnings: list[str] = []
+    errors: list[NewstraceError] = []
+    arts = list(read_inputs([tmp_path], warn=warnings.append, on_error=errors.append))
+    assert sorted(a.id for a in arts) == sorted([rt.id, rw.id]) and warnings == errors == []
+    assert {a.id: a.text for a in arts}[rt.id] == normalize_body(rt.text)
+    data = (tmp_path / "feed.jsonl.gz").read_bytes()
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    list(read_inputs([cut], warn=warnings.append, on_error=errors.append))
+    assert [str(e) for e in errors] == [
+        f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
     ]
 
 

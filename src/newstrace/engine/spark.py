@@ -290,7 +290,7 @@ def check_input(input_path: Path) -> None:
     for f in files:
         reader = reader_for(f)
         if reader is not None and reader not in (read_jsonl, read_json):
-            kind = ".warc.gz" if f.name.lower().endswith(".warc.gz") else f.suffix
+            kind = "".join(f.suffixes[-2:]) if f.name.lower().endswith(".gz") else f.suffix
             raise InputError(
                 f"{f}: the Spark engine reads {INPUT_KINDS}, not {kind} files; "
                 "'newstrace ingest' then a local 'newstrace analyze' read them"

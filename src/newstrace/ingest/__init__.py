@@ -8,6 +8,7 @@ not read, without stopping at the first.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -39,13 +40,18 @@ READERS: dict[str, Reader] = {
     ".warc": read_warc,
     ".warc.gz": read_warc,
 }
-SUPPORTED = ", ".join(READERS)
+#: Record formats also read gzip-compressed (``corpus.jsonl.gz``), as datasets are shipped.
+GZIPPED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
+SUPPORTED = ", ".join(READERS) + " (and " + ", ".join(ext + ".gz" for ext in GZIPPED) + ")"
 
 
 def reader_for(path: Path) -> Reader | None:
     name = path.name.lower()
     if name.endswith(".warc.gz"):
         return READERS[".warc.gz"]
+    if name.endswith(".gz"):
+        inner = Path(name[: -len(".gz")]).suffix
+        return READERS[inner] if inner in GZIPPED else None
     return READERS.get(path.suffix.lower())
 
 
@@ -104,6 +110,9 @@ def read_inputs(
             yield from reader(path, clean=clean, warn=warn, limits=limits)
         except NewstraceError as e:
             handler(e)
+        except (EOFError, zlib.error) as e:
+            # a gzip input cut short or damaged (what was read before the damage is kept)
+            handler(InputError(f"{path}: damaged gzip file ({type(e).__name__}: {e})"))
         except (OSError, MemoryError) as e:
             handler(InputError(f"{path}: cannot read ({type(e).__name__}: {e})"))
         except Exception as e:

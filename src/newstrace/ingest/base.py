@@ -7,11 +7,12 @@ reported through ``Warn`` and the reader carries on with the next record.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
@@ -92,6 +93,13 @@ def map_fields(record: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         if k not in used and not (v in (None, "") and str(k).strip().lower() in _ALL_ALIASES)
     }
     return known, extra
+
+
+def open_input(path: Path) -> IO[bytes]:
+    """The bytes of a record file, a ``.gz`` one decompressed as it is read."""
+    if path.name.lower().endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def check_size(path: Path, limits: Limits = LIMITS) -> int:

@@ -25,6 +25,7 @@ from newstrace.ingest.base import (
     looks_binary,
     make_article,
     map_fields,
+    open_input,
 )
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
@@ -86,12 +87,12 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
     """Stream a JSON Lines file; memory stays at one line whatever the file size."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         if looks_binary(fh.read(8192)):
             raise InputError(f"{path}: binary file, not JSON Lines")
 
     def objects() -> Iterator[tuple[int, Any, str]]:
-        with path.open("rb") as fh:
+        with open_input(path) as fh:
             for lineno, raw in enumerate(fh, start=1):
                 if len(raw) > limits.max_article_chars * 4 + 1_000_000:
                     warn(f"{path}:{lineno}: line of {len(raw):,} bytes exceeds the article size limit, skipped")
@@ -113,7 +114,8 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     """A JSON array of records, ``{"articles": [...]}``, or one record."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    data = path.read_bytes()
+    with open_input(path) as fh:
+        data = fh.read()
     if looks_binary(data):
         raise InputError(f"{path}: binary file, not JSON")
     try:
@@ -172,7 +174,7 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
     comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 with a BOM is read."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    with path.open("rb") as fh:
+    with open_input(path) as fh:
         head = fh.read(65536)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not CSV")
@@ -180,7 +182,7 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     encoding = "utf-16" if utf16 else "utf-8-sig"
     delimiter = _delimiter(head.decode(encoding, errors="replace"))
-    with path.open("rb") as raw:
+    with open_input(path) as raw:
         text_stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
         counted = _QuoteCount(text_stream)
         reader = csv.reader(counted, delimiter=delimiter)
