@@ -356,6 +356,16 @@ def test_warc_page_in_the_charset_its_http_header_names(tmp_path: Path) -> None:
     assert warnings == [] and a.text == normalize_body(rt.text)
 
 
+def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:
+    """Chrome's "Save page as" writes the page's address in a comment before the markup; the page
+    was stored without URL, so two outlets' saved copies of one wire text had one id."""
+    rt = seeds()[0]
+    path = tmp_path / "RT page.html"
+    path.write_text(f"<!-- saved from url=({len(RT_URL):04d}){RT_URL} -->\n" + html_page(rt), encoding="utf-8")
+    a = read_one(path)
+    assert a.url == RT_URL and a.title == RT_TITLE
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

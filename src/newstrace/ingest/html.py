@@ -38,9 +38,22 @@ def http_charset(content_type: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+
+
+def saved_from_url(html: str) -> str | None:
+    """The address a browser noted when the page was saved (Chrome and Edge write
+    ``<!-- saved from url=(0054)https://... -->`` before the markup)."""
+    m = _SAVED_FROM.search(html[:2048])
+    return m.group(1) if m else None
+
+
 def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str, Any]]:
-    """Main text and metadata of one page; ``InputError`` when the page has no main text."""
+    """Main text and metadata of one page; ``InputError`` when the page has no main text. Without
+    ``url`` the page's own saved-from note, canonical link or ``og:url`` gives it."""
     import trafilatura
+
+    url = url or saved_from_url(html)
 
     try:
         doc = trafilatura.bare_extraction(
