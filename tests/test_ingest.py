@@ -302,6 +302,24 @@ def test_gzipped_record_files_are_read_and_a_cut_one_is_named(tmp_path: Path) ->
     ]
 
 
+def test_text_and_csv_written_on_windows_are_read_as_windows_1252(tmp_path: Path) -> None:
+    """Notepad and Excel save in windows-1252: its curly quotes and dashes were replaced with U+FFFD
+    (the Clough & Stevenson corpus has 17 such answers). A file with no UTF-8 sequence in it is read
+    as windows-1252, said in one warning; UTF-8 with a damaged byte is still read as UTF-8."""
+    rw = seeds()[1]
+    txt = tmp_path / "rewrite.txt"
+    txt.write_bytes(REWRITE_TXT.read_text(encoding="utf-8").encode("cp1252"))
+    warnings: list[str] = []
+    (a,) = read_inputs([txt], warn=warnings.append)
+    assert "\ufffd" not in a.text and "as “ relentless and indiscriminate”" in a.text and a.title == REWRITE_TITLE
+    assert len(warnings) == 1 and warnings[0].startswith(f"{txt}: not UTF-8") and "windows-1252" in warnings[0]
+    path = tmp_path / "excel.csv"
+    path.write_bytes(csv_text([record(rw)], ["id", "title", "text"]).encode("cp1252"))
+    warnings.clear()
+    (b,) = read_inputs([path], warn=warnings.append)
+    assert b.text == normalize_body(rw.text) and len(warnings) == 1 and "windows-1252" in warnings[0]
+
+
 # -- HTML and WARC ---------------------------------------------------------------------------------
 
 

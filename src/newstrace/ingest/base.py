@@ -147,8 +147,29 @@ def decode(data: bytes, name: str, warn: Warn, declared: Iterable[str | None] = 
         codec = _codec(charset)
         if codec is not None:
             return data.decode(codec, errors="replace")
+    text = windows_1252(data)
+    if text is not None:
+        warn(f"{name}: not UTF-8 (byte {bad}); read as windows-1252")
+        return text
     warn(f"{name}: invalid UTF-8 at byte {bad}; undecodable bytes replaced with U+FFFD")
     return data.decode("utf-8-sig", errors="replace")
+
+
+def windows_1252(data: bytes) -> str | None:
+    """``data`` read as windows-1252 when it is that rather than damaged UTF-8: it holds no UTF-8
+    byte sequence at all and every byte is a windows-1252 character. Files written on Windows
+    (Latin-1 is part of it) are; their ``\x97`` is a dash, which became U+FFFD."""
+    if _UTF8_SEQUENCE.search(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+#: A well-formed multi-byte UTF-8 character: one in a file that is not all UTF-8 says the file is
+#: UTF-8 with damage, not another charset.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _codec(charset: str | None) -> str | None:

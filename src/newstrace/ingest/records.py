@@ -26,6 +26,7 @@ from newstrace.ingest.base import (
     make_article,
     map_fields,
     open_input,
+    windows_1252,
 )
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
@@ -181,6 +182,16 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
     # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     encoding = "utf-16" if utf16 else "utf-8-sig"
+    problem = None  # said once the file is known to be a CSV of articles
+    if not utf16:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as e:
+            if e.start < len(head) - 4:  # not a character cut by the end of ``head``
+                if windows_1252(head) is not None:
+                    encoding, problem = "cp1252", f"{path}: not UTF-8 (byte {e.start}); read as windows-1252"
+                elif b"\xef\xbf\xbd" not in head:
+                    problem = f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD"
     delimiter = _delimiter(head.decode(encoding, errors="replace"))
     with open_input(path) as raw:
         text_stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
@@ -192,12 +203,8 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
         if not lowered & _BODY_COLUMNS:
             shown = ", ".join(columns[:12]) or "none"
             raise InputError(f"{path}: CSV has no text column (expected one of text, html, body, content; found {shown})")
-        if not utf16 and b"\xef\xbf\xbd" not in head:
-            try:
-                head.decode("utf-8")
-            except UnicodeDecodeError as e:
-                if e.start < len(head) - 4:
-                    warn(f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD")
+        if problem is not None:
+            warn(problem)
 
         def rows() -> Iterator[tuple[int, Any, str]]:
             last: list[str] = []
