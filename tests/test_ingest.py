@@ -384,6 +384,25 @@ def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> N
     assert a.url == RT_URL and a.title == RT_TITLE
 
 
+def test_warc_resource_record_of_a_page_is_an_article(tmp_path: Path) -> None:
+    """warcit and SingleFile archive a saved page as a ``resource`` record (no HTTP exchange, the
+    WARC header names the type): the archive gave 'no articles found' without a reason."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    rt = seeds()[0]
+    path = tmp_path / "saved.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        page = io.BytesIO(html_page(rt).encode())
+        writer.write_record(writer.create_warc_record(rt.url, "resource", payload=page, warc_content_type="text/html"))
+        css = io.BytesIO(b"body { color: black }")
+        writer.write_record(writer.create_warc_record(rt.url + "/site.css", "resource", payload=css, warc_content_type="text/css"))
+    (a,) = read_articles([path])
+    assert (a.url, a.title, a.record) == (rt.url, RT_TITLE, 1) and a.text == normalize_body(rt.text)
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

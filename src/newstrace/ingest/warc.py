@@ -1,4 +1,4 @@
-"""Web archives: each HTML response record of a ``.warc`` / ``.warc.gz`` file is one article."""
+"""Web archives: each HTML response (or resource) record of a ``.warc`` / ``.warc.gz`` file is one article."""
 
 from __future__ import annotations
 
@@ -32,13 +32,16 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
                 if records.err_count > damaged:
                     damaged = records.err_count
                     warn(f"{path}: record after {number}: Content-Length does not match the data, archive may be damaged")
-                if rec.rec_type != "response":
+                # a page archived without its HTTP exchange (warcit, SingleFile's WARC export) is a
+                # ``resource`` record whose own Content-Type says HTML: it was passed over, and an
+                # archive of such pages gave 'no articles found' without a reason
+                if rec.rec_type not in ("response", "resource"):
                     continue
                 number += 1
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}: record {number} ({url})"
-                http = rec.http_headers
-                ctype = (http.get_header("Content-Type") if http else "") or ""
+                http = rec.http_headers if rec.rec_type == "response" else None
+                ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
                 status = http.get_statuscode() if http else "200"
                 if "html" not in ctype.lower() or (status and not str(status).startswith("2")):
                     continue
