@@ -126,6 +126,15 @@ def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
     assert warnings == [f"{txt}: date 'the day after' cannot be read; the article has no date"]
 
 
+def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
+    """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
+    the input never gave, while 2016-10-30 is stored as the day."""
+    rt = seeds()[0]
+    path = tmp_path / "gdelt.jsonl"
+    path.write_text(json.dumps(record(rt, published="20161030")) + "\n", encoding="utf-8")
+    assert read_one(path).published == date(2016, 10, 30)
+
+
 def test_a_record_date_that_cannot_be_read_is_said_by_both_engines(tmp_path: Path) -> None:
     """A scraper's relative date ("vor 2 Tagen") or a flag in the date column: the record's article
     was stored undated without a word, though ``ingest --json`` promises a warning for each date

@@ -57,7 +57,8 @@ def parse_published(value: Any) -> Published:
         return value
     text = str(value).strip()
     try:
-        if len(text) == 10:
+        if len(text) == 10 or (len(text) == 8 and text.isdigit()):
+            # a day, "2023-03-14" or ISO's basic "20230314" (which Python reads as midnight)
             return date.fromisoformat(text)
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
