@@ -164,7 +164,10 @@ def _delimiter(head: str) -> str:
     columns that name a text column (European spreadsheets save with ';', tab-separated exports
     with tab: split on commas, their header was one column and the file was refused)."""
     for delimiter in (",", ";", "\t", "|"):
-        first = next(csv.reader(io.StringIO(head), delimiter=delimiter), [])
+        try:
+            first = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
+        except csv.Error:  # a malformed header: the reader proper says so
+            continue
         if {c.strip().lower() for c in first} & _BODY_COLUMNS:
             return delimiter
     return ","
