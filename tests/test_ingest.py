@@ -126,6 +126,19 @@ def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
     assert warnings == [f"{txt}: date 'the day after' cannot be read; the article has no date"]
 
 
+def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
+    """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",
+    brackets and quotes included; an object in the text field is no text and says so."""
+    rt = seeds()[0]
+    path = tmp_path / "scraped.jsonl"
+    lines = [record(rt, text=rt.paragraphs), record(rt, id="obj", text={"body": rt.text})]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    warnings: list[str] = []
+    (a,) = read_inputs([path], warn=warnings.append)
+    assert a.text == normalize_body("\n\n".join(rt.paragraphs)) and not a.text.startswith("[")
+    assert warnings == [f"{path}:2: text is an object, not text, skipped"]
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""

@@ -52,7 +52,7 @@ def record_to_article(
     if text is None and html is None:
         raise InputError(f"{where}: record has no text or html field")
     if text is None:
-        html = str(html)
+        html = _as_text(html, "html", where)
         if len(html) > limits.max_file_bytes:
             raise LimitError(
                 f"{where}: html of {len(html):,} characters is longer than the {limits.max_file_bytes:,} limit "
@@ -63,11 +63,24 @@ def record_to_article(
             known.setdefault(k, v)
         text = str(html) if not clean else body
     else:
-        text = str(text)
+        text = _as_text(text, "text", where)
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(text)
     return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn)
+
+
+def _as_text(value: Any, field: str, where: str) -> str:
+    """A record's text or html as one string. A list of paragraphs (scrapers write
+    ``"text": ["...", "..."]``) is joined by blank lines: its Python spelling, brackets and quotes,
+    was stored as the article. An object is no text."""
+    if isinstance(value, list | tuple):
+        if any(isinstance(v, dict | list | tuple) for v in value):
+            raise InputError(f"{where}: {field} is a list holding objects, not paragraphs of text")
+        return "\n\n".join(str(v) for v in value if v is not None)
+    if isinstance(value, dict):
+        raise InputError(f"{where}: {field} is an object, not text")
+    return str(value)
 
 
 def _records_from_objects(
