@@ -462,6 +462,22 @@ def test_folder_reads_every_supported_file_in_sorted_order(good: Path) -> None:
     assert read_articles([good]) == arts  # same folder, same articles, same order
 
 
+def test_folder_follows_a_linked_folder_once(tmp_path: Path) -> None:
+    """A researcher links a dataset folder into the input folder: its files were passed over
+    without a word (``rglob`` does not enter linked folders). A link back up must not loop."""
+    outside = tmp_path / "datasets" / "seeds"
+    outside.mkdir(parents=True)
+    (outside / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "rewrite.txt").write_bytes(REWRITE_TXT.read_bytes())
+    (inputs / "seeds").symlink_to(outside, target_is_directory=True)
+    (inputs / "seeds" / "up").symlink_to(inputs, target_is_directory=True)
+    (inputs / ".cache").symlink_to(outside, target_is_directory=True)  # hidden: skipped as ever
+    arts = read_articles([inputs])
+    assert [a.source for a in arts] == [str(inputs / "rewrite.txt"), str(inputs / "seeds" / "rt.txt")]
+
+
 def test_article_limit_is_configurable(tmp_path: Path) -> None:
     small = Limits(max_article_chars=1000)
     with pytest.raises(LimitError, match=r"001_b27ff7eeccda9d61\.txt: article of 4,\d+ characters .*NEWSTRACE_MAX_ARTICLE_CHARS"):

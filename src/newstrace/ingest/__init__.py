@@ -55,6 +55,23 @@ def reader_for(path: Path) -> Reader | None:
     return READERS.get(path.suffix.lower())
 
 
+def _files_under(folder: Path) -> list[Path]:
+    """The files under ``folder`` in sorted order, hidden files and folders left out. A linked
+    folder is followed (``rglob`` passed over a dataset linked into the input folder without a
+    word), each real folder once, so a link back up does not loop."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, f) for f in files if not f.startswith(".")]
+    return sorted(p for p in found if p.is_file())
+
+
 def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order."""
     for path in paths:
@@ -62,9 +79,8 @@ def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]
             on_error(InputError(f"{path}: no such file or folder"))
         elif path.is_dir():
             found = False
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                rel_parts = child.relative_to(path).parts
-                if any(part.startswith(".") for part in rel_parts) or is_sidecar(child):
+            for child in _files_under(path):
+                if is_sidecar(child):
                     continue
                 if reader_for(child) is not None:
                     found = True
