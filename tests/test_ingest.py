@@ -139,6 +139,18 @@ def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_p
     assert warnings == [f"{path}:2: text is an object, not text, skipped"]
 
 
+def test_a_pretty_printed_array_saved_as_jsonl_is_read_as_json(tmp_path: Path) -> None:
+    """``json.dump(records, f, indent=2)`` into ``export.jsonl``: each of its lines was an invalid
+    JSON line, a warning apiece, then 'no articles found'."""
+    rt, rw = seeds()
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps([record(rt), record(rw)], indent=2), encoding="utf-8")
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.id for a in arts] == [rt.id, rw.id] and warnings == []
+    assert arts[0].text == normalize_body(rt.text)
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""

@@ -102,8 +102,15 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     with open_input(path) as fh:
-        if looks_binary(fh.read(8192)):
-            raise InputError(f"{path}: binary file, not JSON Lines")
+        head = fh.read(8192)
+    if looks_binary(head):
+        raise InputError(f"{path}: binary file, not JSON Lines")
+    first = next((ln.strip() for ln in head.split(b"\n") if ln.strip()), b"")
+    if first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{"):
+        # a line of JSON Lines is a whole object: a lone bracket opens one pretty-printed document
+        # (an array saved as .jsonl), which gave a warning per line and 'no articles found'
+        yield from read_json(path, clean=clean, warn=warn, limits=limits)
+        return
 
     def objects() -> Iterator[tuple[int, Any, str]]:
         with open_input(path) as fh:
