@@ -151,6 +151,22 @@ def test_a_pretty_printed_array_saved_as_jsonl_is_read_as_json(tmp_path: Path) -
     assert arts[0].text == normalize_body(rt.text)
 
 
+def test_newsapi_and_schema_org_date_fields_are_the_date(tmp_path: Path) -> None:
+    """NewsAPI exports ``publishedAt``, schema.org ``datePublished``, spreadsheets
+    ``publication_date``: none was a known name, so the date went to metadata and the article was
+    undated (stories are built in publication order) without a word."""
+    rt = seeds()[0]
+    path = tmp_path / "newsapi.jsonl"
+    lines = []
+    for i, name in enumerate(("publishedAt", "datePublished", "publication_date")):
+        r = {k: v for k, v in record(rt, id=f"rt-{i}").items() if k != "published"}
+        lines.append({**r, name: "2016-10-30T16:20:00Z"})
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    arts = read_articles([path])
+    assert [str(a.published) for a in arts] == ["2016-10-30 16:20:00+00:00"] * 3
+    assert all(a.meta == {} for a in arts)
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""

@@ -58,7 +58,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "doc_id", "unit_id", "body id", "uuid"),
     "url": ("url", "link", "uri"),
     "outlet": ("outlet", "source", "site", "sitename", "publisher", "domain"),
-    "published": ("published", "date", "publish_date", "published_at", "pubdate", "datetime"),
+    "published": (
+        "published", "date", "publish_date", "published_at", "pubdate", "datetime",
+        # NewsAPI's publishedAt, schema.org's datePublished and the spellings exports use
+        "publishedat", "datepublished", "date_published", "publication_date", "published_date", "pub_date",
+    ),
     "title": ("title", "headline", "article_title"),
     "author": ("author", "authors", "byline"),
     "text": ("text", "body", "content", "article_content", "articlebody", "maintext"),
