@@ -167,6 +167,20 @@ def test_newsapi_and_schema_org_date_fields_are_the_date(tmp_path: Path) -> None
     assert all(a.meta == {} for a in arts)
 
 
+def test_outlet_and_authors_given_as_named_objects(tmp_path: Path) -> None:
+    """NewsAPI gives ``"source": {"id": null, "name": "RT"}``, schema.org exports
+    ``"author": [{"@type": "Person", "name": ...}]``: the outlet fell back to the URL's host and
+    the author was stored as the objects' Python spelling ("{'@type': 'Person', ...}")."""
+    rt = seeds()[0]
+    path = tmp_path / "newsapi.jsonl"
+    rec = {k: v for k, v in record(rt).items() if k not in ("outlet", "author")}
+    rec["source"] = {"id": None, "name": "RT International"}
+    rec["author"] = [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}]
+    path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    a = read_one(path)
+    assert (a.outlet, a.author) == ("RT International", "Jane Doe, John Roe")
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""
@@ -573,17 +587,17 @@ def test_hostile_records_are_stored_as_text(tmp_path: Path) -> None:
 
 def test_list_and_object_fields_are_not_stored_as_their_python_spelling(tmp_path: Path) -> None:
     """Scrapers give ``"outlet": ["rt.com"]``; it was stored as the text "['rt.com']", an outlet
-    no filter or network could match. A list gives its first text, an object no value."""
+    no filter or network could match. A list gives its first text, an object its name or no value."""
     path = tmp_path / "a.jsonl"
     body = "Rockets hit western Aleppo on Sunday, the UN envoy said, calling the attacks appalling."
     rows = [
         {"id": "x1", "text": body, "outlet": ["rt.com", "sputnik"], "title": ["UN envoy appalled"], "author": ["A", "B"]},
-        {"id": "x2", "text": body + " More.", "outlet": {"name": "rt.com"}, "url": ["", "https://www.rt.com/news/1"]},
+        {"id": "x2", "text": body + " More.", "outlet": {"id": 7}, "url": ["", "https://www.rt.com/news/1"]},
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     a, b = read_articles([path])
     assert (a.outlet, a.title, a.author) == ("rt.com", "UN envoy appalled", "A, B")
-    assert b.url == "https://www.rt.com/news/1" and b.outlet == "rt.com"  # from the URL, the object named nothing
+    assert b.url == "https://www.rt.com/news/1" and b.outlet == "rt.com"  # from the URL: the object has no name
 
 
 def test_an_unterminated_quote_that_swallows_the_rest_of_a_csv_is_said(tmp_path: Path) -> None:

@@ -325,16 +325,28 @@ _FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def _str_or_none(value: Any) -> str | None:
     """One line of text from a field; a list (scrapers give ``["rt.com"]``) gives its first
-    text, an object none: their Python spelling ("['rt.com']") named no outlet, title or URL."""
+    text, an object its ``name`` (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``,
+    schema.org's ``"author": {"@type": "Person", "name": ...}``) or none: their Python spelling
+    ("['rt.com']") named no outlet, title or URL."""
     if isinstance(value, list | tuple):
-        value = next((v for v in value if isinstance(v, str | int | float) and str(v).strip()), None)
+        value = next((v for v in map(_named, value) if isinstance(v, str | int | float) and str(v).strip()), None)
+    value = _named(value)
     if value is None or isinstance(value, dict):
         return None
     s = " ".join(_FIELD_CONTROLS.sub(" ", str(value)).split())
     return s or None
 
 
+def _named(value: Any) -> Any:
+    """An object's ``name`` when it has one as text; anything else as it is."""
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return value
+
+
 def _author(value: Any) -> str | None:
+    """Authors as one line; a list of names or of objects with names (schema.org) joined by
+    commas: a list of objects was stored as their Python spelling."""
     if isinstance(value, list | tuple):
-        return _str_or_none(", ".join(str(v) for v in value if v))
+        return _str_or_none(", ".join(n for n in (_str_or_none(v) for v in value) if n))
     return _str_or_none(value)
