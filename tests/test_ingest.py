@@ -181,6 +181,22 @@ def test_outlet_and_authors_given_as_named_objects(tmp_path: Path) -> None:
     assert (a.outlet, a.author) == ("RT International", "Jane Doe, John Roe")
 
 
+def test_dates_written_in_other_languages(tmp_path: Path) -> None:
+    """Le Monde's "30 octobre 2016", Spiegel's "30. Oktober 2016, 16:20 Uhr", "2016年10月30日": each
+    record was stored undated (dateutil reads English only). A relative date stays unread: it
+    would depend on the day of the ingest."""
+    rt = seeds()[0]
+    path = tmp_path / "europe.jsonl"
+    values = ["30 octobre 2016", "30. Oktober 2016, 16:20 Uhr", "2016年10月30日", "vor 2 Tagen"]
+    path.write_text(
+        "".join(json.dumps(record(rt, id=f"rt-{i}", published=v)) + "\n" for i, v in enumerate(values)), encoding="utf-8"
+    )
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [str(a.published) for a in arts] == ["2016-10-30", "2016-10-30 16:20:00", "2016-10-30", "None"]
+    assert warnings == [f"{path}:4: date 'vor 2 Tagen' cannot be read; the article has no date"]
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""

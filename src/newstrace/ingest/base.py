@@ -7,6 +7,7 @@ reported through ``Warn`` and the reader carries on with the next record.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -268,12 +269,32 @@ def parse_date_value(value: Any) -> Published:
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
             dt = dateparser.parse(text, default=default, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
-        return None
+        other = _other_language(text)
+        if other is None:
+            return None
+        dt = other
     if dt.year < 1900 or dt.year > 2100:
         return None
     if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", text):
         return date(dt.year, dt.month, dt.day)
     return dt
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_language(text: str) -> datetime | None:
+    """A date written in another language ("14 mars 2023", "14. März 2023 um 10:30 Uhr",
+    "2023年3月14日"), which dateutil cannot read, through dateparser (htmldate's own dependency).
+    Only absolute dates with day, month and year: a relative one ("vor 2 Tagen") would depend on
+    the day it is read. Cached: a dataset repeats its days, and dateparser's language detection
+    costs milliseconds a call."""
+    import dateparser
+
+    try:
+        return dateparser.parse(
+            text[:200], settings={"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"]}
+        )
+    except Exception:  # dateparser raises many types on odd text; an unreadable date is warned of
+        return None
 
 
 def make_article(
