@@ -483,6 +483,22 @@ def test_warc_resource_record_of_a_page_is_an_article(tmp_path: Path) -> None:
     assert (a.url, a.title, a.record) == (rt.url, RT_TITLE, 1) and a.text == normalize_body(rt.text)
 
 
+def test_warc_gzipped_as_a_whole_is_read_to_its_end(tmp_path: Path) -> None:
+    """``gzip crawl.warc`` makes one gzip stream, not one per record: the first page was stored,
+    then the archive was reported as 'not a WARC file' and the rest lost."""
+    import gzip
+
+    rt, rw = seeds()
+    plain = warc_bytes([(rt.url, "text/html", html_page(rt).encode()), (rw.url, "text/html", html_page(rw).encode())], gzip_records=False)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(plain, mtime=0))
+    warnings: list[str] = []
+    errors: list[NewstraceError] = []
+    arts = list(read_inputs([path], warn=warnings.append, on_error=errors.append))
+    assert [(a.title, a.record) for a in arts] == [(RT_TITLE, 1), (REWRITE_TITLE, 2)]
+    assert warnings == errors == []
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
@@ -13,76 +15,101 @@ from newstrace.model import Article
 
 
 def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     if not _starts_like_warc(path):
         raise InputError(f"{path}: not a WARC file (it does not start with a WARC/1.x record header)")
-    with path.open("rb") as fh:
-        number = 0
-        try:
-            records = ArchiveIterator(fh)
-            # warcio writes its own multi-line warning to stderr on a bad Content-Length; silence it
-            # and report one line per damaged record through ``warn`` instead
-            records.INC_RECORD = ""
-            damaged = 0
-            for rec in records:
-                if records.err_count > damaged:
-                    damaged = records.err_count
+    read = [0]  # records read so far: the count ``_records`` keeps
+    try:
+        with path.open("rb") as fh:
+            yield from _records(fh, path, clean, warn, limits, read, skip=0)
+    except _WholeGzip:
+        # ``gzip crawl.warc`` compresses the archive as one stream, not record by record: warcio
+        # read its first record and stopped, and the rest was reported as 'not a WARC file'. Read
+        # it again decompressed, past the records already read.
+        with gzip.open(path, "rb") as fh:
+            yield from _records(fh, path, clean, warn, limits, [0], skip=read[0])
+
+
+class _WholeGzip(Exception):
+    """The archive is one gzip stream (warcio reads only gzip record by record)."""
+
+
+def _records(
+    fh: IO[bytes] | gzip.GzipFile, path: Path, clean: bool, warn: Warn, limits: Limits, read: list[int], skip: int
+) -> Iterator[Article]:
+    """The articles of an open archive, past its first ``skip`` response records; ``read[0]``
+    counts the response records read."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    try:
+        records = ArchiveIterator(fh)
+        # warcio writes its own multi-line warning to stderr on a bad Content-Length; silence it
+        # and report one line per damaged record through ``warn`` instead
+        records.INC_RECORD = ""
+        damaged = 0
+        for rec in records:
+            if records.err_count > damaged:
+                damaged = records.err_count
+                if number >= skip:
                     warn(f"{path}: record after {number}: Content-Length does not match the data, archive may be damaged")
-                # a page archived without its HTTP exchange (warcit, SingleFile's WARC export) is a
-                # ``resource`` record whose own Content-Type says HTML: it was passed over, and an
-                # archive of such pages gave 'no articles found' without a reason
-                if rec.rec_type not in ("response", "resource"):
-                    continue
-                number += 1
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path}: record {number} ({url})"
-                http = rec.http_headers if rec.rec_type == "response" else None
-                ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
-                status = http.get_statuscode() if http else "200"
-                if "html" not in ctype.lower() or (status and not str(status).startswith("2")):
-                    continue
-                payload = rec.content_stream().read(limits.max_file_bytes + 1)
-                if len(payload) > limits.max_file_bytes:
-                    warn(f"{where}: page larger than {human_bytes(limits.max_file_bytes)}, skipped")
-                    continue
-                missing = getattr(rec.raw_stream, "limit", 0)
-                if missing:
-                    # a cut archive ends inside a record: a partial page would pass for a short article
-                    warn(f"{where}: record truncated ({missing:,} of {rec.length:,} bytes missing), skipped")
-                    continue
-                crawl_date = rec.rec_headers.get_header("WARC-Date")
-                try:
-                    html = decode(payload, where, warn, [http_charset(ctype), *meta_charset(payload)])
-                    body, fields = extract_html(html, url, where)
-                    if not clean:
-                        body = html
-                    if not fields.get("published") and crawl_date:
-                        fields["published"] = crawl_date[:10]
-                    yield make_article(
-                        body,
-                        fields=fields,
-                        extra={"crawl_date": crawl_date},
-                        source=str(path),
-                        record=number,
-                        where=where,
-                        limits=limits,
-                        warn=warn,
-                    )
-                except NewstraceError as e:
-                    warn(f"{e}, skipped")
-        except ArchiveLoadFailed as e:
-            raise InputError(f"{path}: not a WARC file") from e
-        except Exception as e:  # warcio fails on damaged archives with many types (even AttributeError)
-            raise InputError(f"{path}: damaged WARC after record {number} ({type(e).__name__})") from e
+            # a page archived without its HTTP exchange (warcit, SingleFile's WARC export) is a
+            # ``resource`` record whose own Content-Type says HTML: it was passed over, and an
+            # archive of such pages gave 'no articles found' without a reason
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            number += 1
+            read[0] = number
+            if number <= skip:
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            where = f"{path}: record {number} ({url})"
+            http = rec.http_headers if rec.rec_type == "response" else None
+            ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
+            status = http.get_statuscode() if http else "200"
+            if "html" not in ctype.lower() or (status and not str(status).startswith("2")):
+                continue
+            payload = rec.content_stream().read(limits.max_file_bytes + 1)
+            if len(payload) > limits.max_file_bytes:
+                warn(f"{where}: page larger than {human_bytes(limits.max_file_bytes)}, skipped")
+                continue
+            missing = getattr(rec.raw_stream, "limit", 0)
+            if missing:
+                # a cut archive ends inside a record: a partial page would pass for a short article
+                warn(f"{where}: record truncated ({missing:,} of {rec.length:,} bytes missing), skipped")
+                continue
+            crawl_date = rec.rec_headers.get_header("WARC-Date")
+            try:
+                html = decode(payload, where, warn, [http_charset(ctype), *meta_charset(payload)])
+                body, fields = extract_html(html, url, where)
+                if not clean:
+                    body = html
+                if not fields.get("published") and crawl_date:
+                    fields["published"] = crawl_date[:10]
+                yield make_article(
+                    body,
+                    fields=fields,
+                    extra={"crawl_date": crawl_date},
+                    source=str(path),
+                    record=number,
+                    where=where,
+                    limits=limits,
+                    warn=warn,
+                )
+            except NewstraceError as e:
+                warn(f"{e}, skipped")
+    except ArchiveLoadFailed as e:
+        if "non-chunked gzip" in str(e) and number > 0:
+            raise _WholeGzip from e
+        raise InputError(f"{path}: not a WARC file") from e
+    except Exception as e:  # warcio fails on damaged archives with many types (even AttributeError)
+        raise InputError(f"{path}: damaged WARC after record {number} ({type(e).__name__})") from e
 
 
 def _starts_like_warc(path: Path) -> bool:
-    """A WARC (plain or gzip-per-record) begins with ``WARC/``; anything else is not one."""
-    import gzip
+    """A WARC (plain or gzip-compressed) begins with ``WARC/``; anything else is not one."""
     import zlib
 
     with path.open("rb") as fh:
