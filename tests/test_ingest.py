@@ -499,6 +499,41 @@ def test_warc_gzipped_as_a_whole_is_read_to_its_end(tmp_path: Path) -> None:
     assert warnings == errors == []
 
 
+def test_page_saved_as_a_single_file_mhtml(tmp_path: Path) -> None:
+    """Chrome's "Webpage, Single File" writes a MIME archive (.mhtml): the page quoted-printable
+    in a windows-1252 part, its address in Content-Location, images after it. It was refused as
+    an unsupported file type."""
+    import quopri
+
+    rt = seeds()[0]
+    page = html_page(rt).replace('<meta charset="utf-8">', "")
+    qp = quopri.encodestring(page.encode("cp1252")).decode("ascii")
+    mhtml = (
+        "From: <Saved by Blink>\r\n"
+        f"Snapshot-Content-Location: {RT_URL}\r\n"
+        f"Subject: {RT_TITLE.encode('ascii', 'replace').decode()}\r\n"
+        "Date: Tue, 14 Mar 2023 10:00:00 -0000\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--x1"\r\n\r\n'
+        "------MultipartBoundary--x1\r\n"
+        "Content-Type: text/html; charset=windows-1252\r\n"
+        "Content-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        f"Content-Location: {RT_URL}\r\n\r\n"
+        f"{qp}\r\n"
+        "------MultipartBoundary--x1\r\n"
+        "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://www.rt.com/logo.png\r\n\r\niVBORw0KGgo=\r\n"
+        "------MultipartBoundary--x1--\r\n"
+    )
+    path = tmp_path / "RT page.mhtml"
+    path.write_bytes(mhtml.encode("ascii"))
+    warnings: list[str] = []
+    (a,) = read_inputs([path], warn=warnings.append)
+    assert (a.url, a.title, a.published) == (RT_URL, RT_TITLE, date(2016, 10, 30)) and warnings == []
+    assert a.text == normalize_body(rt.text)
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

@@ -107,7 +107,7 @@ def _check_articles(arts: list[Article], clean: bool, limits: Limits | None = No
 
 # -- readers on arbitrary bytes --------------------------------------------------------------------
 
-EXTENSIONS = [".txt", ".html", ".jsonl", ".json", ".csv", ".warc", ".warc.gz"]
+EXTENSIONS = [".txt", ".html", ".mhtml", ".jsonl", ".json", ".csv", ".warc", ".warc.gz"]
 
 
 @pytest.mark.parametrize("ext", EXTENSIONS)

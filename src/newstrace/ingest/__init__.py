@@ -15,7 +15,7 @@ from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, first_of_each_id, ignore_warning, repeated_id
-from newstrace.ingest.html import read_html
+from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import is_sidecar
 from newstrace.ingest.text import read_txt
@@ -32,6 +32,8 @@ READERS: dict[str, Reader] = {
     ".txt": read_txt,
     ".html": read_html,
     ".htm": read_html,
+    ".mhtml": read_mhtml,
+    ".mht": read_mhtml,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".json": read_json,

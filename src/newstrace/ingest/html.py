@@ -9,7 +9,7 @@ from typing import Any
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
-from newstrace.ingest.base import Warn, make_article, read_text_file
+from newstrace.ingest.base import Warn, check_size, decode, make_article, read_text_file
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
@@ -90,12 +90,36 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
 
 def read_html(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
     html = read_text_file(path, warn, limits, declared=meta_charset)
+    yield _page_article(path, html, None, clean=clean, warn=warn, limits=limits)
+
+
+def read_mhtml(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+    """A page saved by Chrome or Edge as "Webpage, Single File": a MIME archive whose first HTML
+    part is the page, with its address in ``Content-Location``. (Refused as an unsupported type.)"""
+    import email
+    from email import policy
+
+    check_size(path, limits)
+    msg = email.message_from_bytes(path.read_bytes(), policy=policy.compat32)
+    part = next((p for p in msg.walk() if p.get_content_type() == "text/html"), None)
+    if part is None:
+        raise InputError(f"{path}: MHTML archive holds no HTML page")
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload.strip():
+        raise InputError(f"{path}: MHTML archive holds no HTML page")
+    html = decode(payload, str(path), warn, [part.get_content_charset(), *meta_charset(payload)])
+    url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
+    yield _page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits)
+
+
+def _page_article(path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits) -> Article:
+    """The article of one saved page: its sidecar's fields over the page's own."""
     side = read_sidecar(path)
-    text, fields = extract_html(html, side.get("url"), str(path))
+    text, fields = extract_html(html, side.get("url") or url, str(path))
     if not clean:
         # offsets must refer to the file's own characters: the body is the file as read
         text = html
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
-    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn)
+    return make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn)
