@@ -197,6 +197,18 @@ def test_dates_written_in_other_languages(tmp_path: Path) -> None:
     assert warnings == [f"{path}:4: date 'vor 2 Tagen' cannot be read; the article has no date"]
 
 
+def test_api_response_wrapping_its_records_under_another_name(tmp_path: Path) -> None:
+    """An API dump ``{"status": "ok", "data": [...]}`` was read as one record without text:
+    'no articles found'. A record that has a text field of its own stays one record."""
+    rt, rw = seeds()
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps({"status": "ok", "count": 2, "data": [record(rt), record(rw)]}), encoding="utf-8")
+    assert [a.id for a in read_articles([path])] == [rt.id, rw.id]
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({**record(rt), "tags": [{"name": "Syria"}]}), encoding="utf-8")
+    assert [a.id for a in read_articles([one])] == [rt.id]
+
+
 def test_a_basic_iso_day_is_a_day_not_midnight(tmp_path: Path) -> None:
     """GDELT and many feeds write days as 20161030: it was stored as 2016-10-30T00:00:00, a time
     the input never gave, while 2016-10-30 is stored as the day."""

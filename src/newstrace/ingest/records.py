@@ -132,7 +132,8 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
 
 
 def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
-    """A JSON array of records, ``{"articles": [...]}``, or one record."""
+    """A JSON array of records, ``{"articles": [...]}`` (or another one list of records in an object
+    without text, as APIs wrap them), or one record."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     with open_input(path) as fh:
@@ -150,11 +151,21 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     elif isinstance(doc, list):
         items = doc
     elif isinstance(doc, dict):
-        items = [doc]
+        items = _wrapped_records(doc) or [doc]
     else:
         raise InputError(f"{path}: JSON must be an object or an array of objects")
     records = ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
     yield from _records_from_objects(records, path, clean, warn, limits)
+
+
+def _wrapped_records(doc: dict[str, Any]) -> list[Any] | None:
+    """The records of an API response that wraps them under another name than ``articles``
+    (``{"data": [...]}``, ``{"status": "ok", "results": [...]}``): an object with no text field of
+    its own and one value that is a list of objects. Read as one record, it gave 'no articles found'."""
+    if {str(k).strip().lower() for k in doc} & _BODY_COLUMNS:
+        return None
+    lists = [v for v in doc.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
+    return lists[0] if len(lists) == 1 else None
 
 
 class _QuoteCount:
