@@ -115,6 +115,35 @@ def test_sidecar_supplies_and_overrides_metadata(tmp_path: Path) -> None:
     assert [x.id for x in read_articles([tmp_path])] == ["ftp-1"]
 
 
+def test_one_outlets_copy_replacing_anothers_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two outlets print one text and neither copy has a URL: both get one id, and ingesting the
+    second replaced the first outlet's article with only "1 updated" to show for it. It is said,
+    naming both outlets, and ``--strict`` fails on it; a copy that only corrects its own outlet's
+    metadata is no such case."""
+    from newstrace.cli.main import main
+
+    db = tmp_path / "news.db"
+    for outlet in ("thefreethoughtproject.com", "anonhq.com"):
+        folder = tmp_path / outlet
+        folder.mkdir()
+        (folder / "copy.txt").write_bytes(REWRITE_TXT.read_bytes())
+        (folder / "copy.meta.json").write_text(json.dumps({"outlet": outlet}), encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "thefreethoughtproject.com"), "--db", str(db), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["ingest", str(tmp_path / "anonhq.com"), "--db", str(db), "--json", "--strict"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["updated"] == 1
+    (warning,) = out["warnings"]
+    assert "stored from thefreethoughtproject.com is now the one from anonhq.com" in warning
+    # the same outlet's copy with a corrected date replaces it without a word
+    (tmp_path / "anonhq.com" / "copy.meta.json").write_text(
+        json.dumps({"outlet": "anonhq.com", "published": "2016-11-03"}), encoding="utf-8"
+    )
+    assert main(["ingest", str(tmp_path / "anonhq.com"), "--db", str(db), "--json", "--strict"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["updated"] == 1 and out["warnings"] == []
+
+
 def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
     """The article is kept, undated, and the warning names the file and the value it could not read."""
     txt = tmp_path / "copy.txt"

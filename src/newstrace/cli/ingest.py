@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -82,12 +83,12 @@ def ingest(
                 batch.append(article)
                 if len(batch) >= batch_size:
                     store = store or Store(db)
-                    read = _add(store, batch, total, read, verbose)
+                    read = _add(store, batch, total, read, verbose, on_warning)
                     bar.update(task, advance=len(batch))
                     batch = []
             if batch:
                 store = store or Store(db)
-                read = _add(store, batch, total, read, verbose)
+                read = _add(store, batch, total, read, verbose, on_warning)
                 bar.update(task, advance=len(batch))
     finally:
         if store is not None:
@@ -122,12 +123,19 @@ def ingest(
         raise typer.Exit(InputError.exit_code)
 
 
-def _add(store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool) -> int:
+def _add(
+    store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool, warn: Callable[[str], None]
+) -> int:
     """Commit one batch; with ``verbose`` say so only after the commit, so what is reported is stored."""
     c = store.add_articles(batch)
     total.added += c.added
     total.updated += c.updated
     total.unchanged += c.unchanged
+    for art_id, before, now in c.outlet_replaced:
+        warn(
+            f"{art_id}: the article stored from {before} is now the one from {now} (identical text without "
+            f"a URL gets one id, so {before}'s copy was replaced); give each copy its url or an id to keep both"
+        )
     read += len(batch)
     if verbose:
         err.print(f"committed {read}", markup=False, highlight=False, soft_wrap=True)

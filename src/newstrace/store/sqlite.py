@@ -12,7 +12,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,10 @@ class IngestCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: (id, outlet stored, outlet now) of updates that replaced one outlet's article with another's:
+    #: identical text without a URL gets one id (``model.stable_id``), so the second outlet's copy
+    #: overwrites the first's, which the caller should say
+    outlet_replaced: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -152,7 +156,7 @@ class Store:
             with self.transaction():
                 for a in articles:
                     h = content_hash(a)
-                    row = self.conn.execute("SELECT content_hash FROM articles WHERE id=?", (a.id,)).fetchone()
+                    row = self.conn.execute("SELECT content_hash, outlet FROM articles WHERE id=?", (a.id,)).fetchone()
                     if row is None:
                         self.conn.execute(
                             "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
@@ -169,6 +173,8 @@ class Store:
                             (*_article_row(a)[1:], h, now, a.id),
                         )
                         counts.updated += 1
+                        if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
+                            counts.outlet_replaced.append((a.id, row["outlet"], a.outlet))
                     else:
                         counts.unchanged += 1
         except sqlite3.DatabaseError as e:  # locked, disk full, malformed image
