@@ -69,13 +69,13 @@ def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callab
         return fallback()
 
 
-def others_in(folder: Path, own: Collection[str]) -> str | None:
+def _others_in(folder: Path, own: Collection[str]) -> str | None:
     """What an output ``folder`` holds besides the ``own`` entries its writer replaces (the first
     three named, then how many more), or None when it holds nothing else.
 
     A writer that replaces its entries in a folder of someone else's files would mix into them or,
-    for an entry of the same name, delete it: such a folder is refused before any work (Spark's
-    ``--out``, ``train stance --out``). Hidden entries are passed over: a crashed run's temporary
+    for an entry of the same name, delete it: such a folder is refused before any work
+    (``check_output_folder``). Hidden entries are passed over: a crashed run's temporary
     table, a file manager's ``.DS_Store``.
     """
     if not folder.is_dir():
@@ -84,3 +84,14 @@ def others_in(folder: Path, own: Collection[str]) -> str | None:
     if not others:
         return None
     return ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+
+
+def check_output_folder(folder: Path, own: Collection[str], *, a_file: str, holds: Callable[[str], str]) -> None:
+    """Refuse (``InputError``, before any work) an output ``folder`` that is a file (``a_file`` says
+    why it must be a folder) or that holds entries besides ``own`` (``holds`` words what it holds):
+    Spark's ``--out`` and ``train stance --out``, each in its own words."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: {a_file}")
+    shown = _others_in(folder, own)
+    if shown:
+        raise InputError(f"{folder}: {holds(shown)}")

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newstrace.errors import InputError, NewstraceError, others_in
+from newstrace.errors import InputError, NewstraceError, check_output_folder
 
 if TYPE_CHECKING:
     from newstrace.corpus.features import ArticleFeatures
@@ -303,14 +303,15 @@ def check_out_dir(out_dir: Path) -> None:
     Each table replaces the folder of its name, so ``--out ~/Documents`` would delete a
     ``~/Documents/articles`` folder; an earlier result is replaced table by table, as a re-run should.
     """
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"{out_dir}: --out must be a folder (it is a file)")
-    shown = others_in(out_dir, TABLES)
-    if shown:
-        raise InputError(
-            f"{out_dir}: --out holds {shown}, not only the tables of an earlier run "
-            f"({', '.join(TABLES)}); give an empty or new folder"
-        )
+    check_output_folder(
+        out_dir,
+        TABLES,
+        a_file="--out must be a folder (it is a file)",
+        holds=lambda shown: (
+            f"--out holds {shown}, not only the tables of an earlier run ({', '.join(TABLES)}); "
+            "give an empty or new folder"
+        ),
+    )
 
 
 def run_spark(

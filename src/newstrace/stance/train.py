@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from newstrace.errors import InputError, others_in
+from newstrace.errors import InputError, check_output_folder
 from newstrace.evaluate.stance_fnc import FncData, load_fnc
 from newstrace.stance.features import FEATURE_NAMES, Vocabulary
 from newstrace.stance.model import LABELS, StanceModel
@@ -109,15 +109,15 @@ def check_out_folder(out: Path) -> None:
     """Refuse (``InputError``) an output folder that training would spoil: a file, or a folder
     holding anything but a stance model (hidden entries aside). A new or empty folder, or a model to
     replace, is fine."""
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: not a folder (the stance model is a folder of {len(MODEL_FILES)} files)")
-    shown = others_in(out, MODEL_FILES)
-    if shown:
-        raise InputError(
-            f"{out}: holds other files than a stance model ({shown}), so the model is not written there "
+    check_output_folder(
+        Path(out),
+        MODEL_FILES,
+        a_file=f"not a folder (the stance model is a folder of {len(MODEL_FILES)} files)",
+        holds=lambda shown: (
+            f"holds other files than a stance model ({shown}), so the model is not written there "
             "(give a new or empty folder)"
-        )
+        ),
+    )
 
 
 def train_from_folder(
