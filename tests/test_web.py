@@ -1023,3 +1023,18 @@ def test_page_links_keep_every_value_of_a_repeated_parameter() -> None:
     links = _page_links(Request(scope), total=3 * PAGE, offset=PAGE)
     assert links["next"] == f"?outlet=reuters&outlet=%3F&q=gas&offset={2 * PAGE}"
     assert links["prev"] == "?outlet=reuters&outlet=%3F&q=gas&offset=0"
+
+
+def test_a_finding_over_more_articles_than_compare_takes_has_no_side_by_side_link(rt: Any) -> None:
+    """A story's finding over 9+ articles offered "open side by side" to ``/compare``, which takes
+    8 at most and answered 422."""
+    from newstrace.model import Article
+    from newstrace.web.api import COMPARE_IDS
+    from newstrace.web.views import compare_view
+
+    arts = [Article(id=f"a{k}", title=f"T{k}", text=rt.text, outlet=f"o{k}") for k in range(COMPARE_IDS + 1)]
+    finding = {"type": "unique_claim", "summary": "s", "evidence": []}
+    report = {"findings": [{**finding, "articles": [a.id for a in arts]},
+                           {**finding, "articles": [a.id for a in arts[:COMPARE_IDS]]}]}
+    over, within = compare_view(arts, report, columns=0).findings
+    assert over.href is None and within.href is not None and within.href.count("ids=") == COMPARE_IDS

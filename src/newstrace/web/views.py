@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from newstrace.model import Article, count_range, published_iso
+from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
 
 FINDING_LABELS = {
@@ -137,7 +138,8 @@ def compare_view(
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_LABELS.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         f_arts = [x for x in (f.get("articles") or []) if x in by_id]
-        if len(f_arts) >= 2 and (stored is None or all(x in stored for x in f_arts)):
+        # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
+        if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
         evs = [ev for ev in (f.get("evidence") or []) if isinstance(ev, dict)]
         for ei, ev in enumerate(evs):
