@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import ROOT
-from test_web_fixtures import build_db
+from test_web_fixtures import build_db, live_server
 
 pytestmark = pytest.mark.browser
 
@@ -36,33 +33,12 @@ CHROME_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
-    import uvicorn
-
-    from newstrace.web import create_app
-
     db = tmp_path_factory.mktemp("browser") / "browser.db"
     ids = build_db(db, hostile=True, data=True)
-    port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("web server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with live_server(db) as base:
+        yield base, ids
 
 
 @pytest.fixture(scope="module")

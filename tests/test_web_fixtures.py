@@ -8,6 +8,11 @@ and URL; each payload would set ``window.__pwned`` if it ever ran.
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import DATA, EXAMPLES
@@ -91,3 +96,37 @@ def analyze_if_available(path: Path) -> bool:
     with Store(path) as st:
         analyze(st)
     return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def live_server(db: Path) -> Iterator[str]:
+    """The app over ``db`` served by uvicorn on a free loopback port, in a thread: its base URL.
+
+    For what TestClient cannot show: it percent-decodes a path twice, so ``/articles/%252F``
+    reached the article ``/`` there and no such article over a real connection.
+    """
+    import uvicorn
+
+    from newstrace.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("web server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -34,7 +34,7 @@ from newstrace import __version__
 from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
-from newstrace.web.render import article_href, stories_href
+from newstrace.web.render import article_href, stories_href, story_href
 from newstrace.web.repo import Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -73,6 +73,7 @@ def templates_env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["article_href"] = article_href  # Jinja's urlencode keeps "/": an id's "../" moved the link
+    env.filters["story_href"] = story_href
     env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
     return env

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
@@ -18,7 +18,7 @@ from newstrace.store.results import NO_OUTLET, behind_hint, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
-from newstrace.web.render import compare_href, coverage_svg, timeline_svg
+from newstrace.web.render import article_href, compare_href, coverage_svg, story_href, timeline_svg
 from newstrace.web.repo import Repo
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
 
@@ -138,7 +138,7 @@ async def story_page(request: Request, story_id: str) -> Response:
     repo = api.repo_of(request)
     found = api.find_story(repo, story_id)
     if found[1]["id"] != story_id:
-        return RedirectResponse(request.url.replace(path="/stories/" + quote(found[1]["id"], safe="")), status_code=307)
+        return RedirectResponse(request.url.replace(path=story_href(found[1]["id"])), status_code=307)
     return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, found))
 
 
@@ -186,6 +186,20 @@ async def articles_page(
 
 @router.get("/articles/{article_id:path}")
 async def article_page(request: Request, article_id: str) -> Response:
+    return await _article_page(request, article_id)
+
+
+@router.get("/article")
+async def article_by_query(request: Request, id: Annotated[str, Query(max_length=2000)]) -> Response:
+    """The page of an article whose id no path can carry (``.``, ``..``: see ``article_href``);
+    any other id redirects to its ``/articles/ID`` page, so each article has one address."""
+    href = article_href(id)
+    if not href.startswith("/article?"):
+        return RedirectResponse(href, status_code=307)
+    return await _article_page(request, id)
+
+
+async def _article_page(request: Request, article_id: str) -> Response:
     repo = api.repo_of(request)
 
     def build() -> Page:

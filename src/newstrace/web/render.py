@@ -80,10 +80,24 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
     return Markup("".join(out))
 
 
+#: ids no path segment can carry: a browser (and ``urljoin``, curl, httpx) drops a segment that is
+#: ``.`` or ``..``, spelt ``%2E`` too, before sending, so ``/articles/..`` reached ``/``
+DOT_SEGMENTS = (".", "..")
+
+
 def article_href(article_id: str) -> str:
     """The page of an article: its id as one path segment, every reserved character escaped
-    (an id may hold ``/``, ``..``, ``?``, ``#`` or ``%``, which would otherwise change the path)."""
+    (an id may hold ``/``, ``..``, ``?``, ``#`` or ``%``, which would otherwise change the path);
+    an id that is a whole dot segment goes in the query of ``/article`` instead."""
+    if article_id in DOT_SEGMENTS:
+        return "/article?" + urlencode({"id": article_id})
     return "/articles/" + quote(article_id, safe="")
+
+
+def story_href(story_id: str) -> str:
+    """The page of a story, its id one path segment as ``article_href`` makes it (the ids
+    ``analyze`` gives are letters and digits; a prefix typed in the address bar redirects here)."""
+    return "/stories/" + quote(story_id, safe="")
 
 
 def compare_href(ids: Sequence[str]) -> str:

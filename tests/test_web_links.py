@@ -1,0 +1,82 @@
+"""Every link of every page reaches its page, over a real connection, for ids and outlets that are
+URL syntax: ``.``, ``..``, ``a/b``, ``%2F``, ``?x``, ``#y``, and outlets named ``?``, ``.``, ``..``."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from datetime import date
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import httpx
+import pytest
+
+from newstrace.model import Article
+from newstrace.store.sqlite import Store
+from test_web_fixtures import analyze_if_available, live_server, seed_articles
+
+#: (id, outlet): ids a path segment cannot hold as they are, outlets that are URL syntax too
+ODD = [(".", "?"), ("..", "."), ("a/b", ".."), ("%2F", "a/b"), ("?x", "Ελληνική Εφημερίδα"), ("#y", "%2F"),
+       ("../x", "#hash"), ("./", "?"), ("a%2Fb", None), ("/lead", "."), ("sp ace", "日本経済")]
+
+
+@pytest.fixture(scope="module")
+def odd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Article]]]:
+    seeds = seed_articles()
+    rt = next(a for a in seeds if a.outlet == "rt.com")
+    arts = [Article(id=i, title=f"Odd {k} {i}", outlet=o, published=None if k % 2 else date(2016, 10, 10 + k),
+                    text=rt.text + f"\n\nOfficials said {11 + k} more people were wounded.")
+            for k, (i, o) in enumerate(ODD)]
+    db = tmp_path_factory.mktemp("links") / "odd.db"
+    with Store(db) as st:
+        st.add_articles([*seeds, *arts])
+    analyze_if_available(db)
+    with live_server(db) as base:
+        yield base, {a.id: a for a in [*seeds, *arts]}
+
+
+def _hrefs(page: str) -> list[str]:
+    return [html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
+
+
+def test_every_link_reaches_its_page(odd: tuple[str, dict[str, Article]]) -> None:
+    """``/articles/.`` and ``/articles/..`` are dot segments: a browser sends ``/articles/`` (the
+    list) and ``/`` for them, so the articles ``.`` and ``..`` had no page any link reached; and a
+    story's finding over more articles than ``/compare`` takes linked to its 422."""
+    base, arts = odd
+    seen: set[str] = set()
+    todo = ["/", "/articles", "/outlets"]
+    reached: set[str] = set()
+    opened: set[str] = set()
+    with httpx.Client(base_url=base, timeout=120) as c:
+        while todo:
+            url = todo.pop()
+            if url in seen:
+                continue
+            seen.add(url)
+            r = c.get(url)
+            assert r.status_code == 200, url
+            for href in _hrefs(r.text):
+                full = urljoin(base + url, href)  # as a browser resolves it: dot segments dropped
+                parts = urlsplit(full)
+                if not full.startswith(base) or parts.path.startswith(("/static/", "/api/")):
+                    continue
+                target = parts.path + ("?" + parts.query if parts.query else "")
+                if parts.path == "/compare":  # each one builds a report: checked, not opened
+                    ids = parse_qs(parts.query)["ids"]
+                    assert 2 <= len(ids) <= 8 and set(ids) <= set(arts), (url, href)
+                    continue
+                article = parts.path.startswith("/articles/") or parts.path == "/article"
+                if article and target not in opened:
+                    opened.add(target)
+                    page = c.get(target, follow_redirects=True)
+                    assert page.status_code == 200, (url, href)
+                    title = re.search(r'<h1 class="atitle">(.*?)</h1>', page.text)
+                    assert title, (url, href)
+                    reached.add(html.unescape(title.group(1)))
+                    continue
+                if not article and len(seen) < 120:
+                    todo.append(target)
+    assert {a.title for a in arts.values()} <= reached
+
