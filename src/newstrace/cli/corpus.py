@@ -33,6 +33,7 @@ from newstrace.store.results import (
     NO_OUTLET,
     CorpusResults,
     behind_hint,
+    named_outlets,
     not_analysed_hint,
     shown_outlet,
     without_outlet,
@@ -212,8 +213,9 @@ def _hint(db: Path, hint: str | None) -> None:
 
 def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     """The biggest outlets of a story, then ``? (k)`` for its articles without one, so the counts add up to its size."""
-    shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in outlets[:n])
-    text = shown + (f" +{len(outlets) - n}" if len(outlets) > n else "")
+    named = named_outlets(outlets)
+    shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in named[:n])
+    text = shown + (f" +{len(named) - n}" if len(named) > n else "")
     unknown = without_outlet(outlets, size)
     return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
 

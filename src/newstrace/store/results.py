@@ -480,10 +480,17 @@ def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
 NO_OUTLET = "?"
 
 
+def named_outlets(outlets: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """A story's ``outlets`` less one literally named ``NO_OUTLET``, which ``without_outlet`` counts
+    (a table showed ``? (2)`` twice: the outlet "?" and the articles naming none)."""
+    return [o for o in outlets if o["outlet"] != NO_OUTLET]
+
+
 def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
-    """How many of a story's ``size`` articles name no outlet (its ``outlets`` count the others):
-    what the stories table and the web app's rows show as ``NO_OUTLET``, so the counts add up."""
-    return max(0, size - sum(int(o["articles"]) for o in outlets))
+    """How many of a story's ``size`` articles the stories table and the web app's rows show as
+    ``NO_OUTLET``: those naming no outlet (its ``outlets`` count the others) and those of an outlet
+    named ``?``, which no table can tell apart from them; so the counts add up."""
+    return max(0, size - sum(int(o["articles"]) for o in named_outlets(outlets)))
 
 
 def named(outlet: str) -> str | None:
@@ -497,8 +504,12 @@ def shown_outlet(outlet: str | None) -> str:
 
 
 def outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
-    """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none."""
-    return (f"{column} IS NULL", ()) if outlet == NO_OUTLET else (f"{column} = ?", (outlet,))
+    """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none and
+    an outlet named ``?`` too: every table shows both as ``?``, so its link lists both (it listed
+    only the first, and the articles of the outlet "?" had no filter that found them)."""
+    if outlet == NO_OUTLET:
+        return f"({column} IS NULL OR {column} = ?)", (NO_OUTLET,)
+    return f"{column} = ?", (outlet,)
 
 
 def _outlets(raw: str) -> list[dict[str, Any]]:
@@ -692,7 +703,7 @@ class CorpusResults:
         """
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
-            articles[r["outlet"] or NO_OUTLET] = int(r["n"])
+            articles[r["outlet"] or NO_OUTLET] += int(r["n"])  # an outlet named "?" and none: one row
         # from the memberships, not the stories' outlet lists: those leave out articles without an
         # outlet, which then showed under "?" with their articles but none of their stories
         in_stories: Counter[str] = Counter()

@@ -14,7 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.model import safe_url
-from newstrace.store.results import NO_OUTLET, behind_hint, without_outlet
+from newstrace.store.results import NO_OUTLET, behind_hint, named_outlets, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
@@ -98,8 +98,9 @@ async def stories_page(
 
 def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
     """A story's articles per outlet, then ``?`` for those without one (as ``newstrace stories``)."""
-    counts = [(o.outlet, o.articles) for o in st.outlets]
-    rest = without_outlet([o.model_dump() for o in st.outlets], st.size)
+    outlets = [o.model_dump() for o in st.outlets]
+    counts = [(o["outlet"], o["articles"]) for o in named_outlets(outlets)]
+    rest = without_outlet(outlets, st.size)
     return [*counts, (NO_OUTLET, rest)] if rest else counts
 
 

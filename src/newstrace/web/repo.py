@@ -256,11 +256,12 @@ class Repo:
 
     def outlets(self) -> list[tuple[str, int]]:
         """Articles per outlet, biggest first, then ``?`` for those without one (the filters take it)."""
+        none, args = outlet_is(NO_OUTLET)  # an outlet named "?" is one entry with the articles naming none
         rows = self.conn.execute(
-            "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet"
+            f"SELECT outlet, COUNT(*) AS n FROM articles WHERE NOT {none} GROUP BY outlet ORDER BY n DESC, outlet", args
         )
         out = [(r["outlet"], int(r["n"])) for r in rows]
-        rest = int(self.conn.execute("SELECT COUNT(*) FROM articles WHERE outlet IS NULL").fetchone()[0])
+        rest = int(self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {none}", args).fetchone()[0])
         return [*out, (NO_OUTLET, rest)] if rest else out
 
     def has_outlet(self, outlet: str) -> bool:
