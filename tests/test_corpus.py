@@ -291,7 +291,7 @@ def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: p
         assert main([*command, "--db", str(db)]) == 0
         assert capsys.readouterr().err.strip() == behind, command
     assert main(["story", "s1", "--db", str(db)]) == 3  # an unknown id points at the list, not at analyze
-    assert "(see 'newstrace stories')" in capsys.readouterr().err
+    assert f"(see 'newstrace stories --db {db}')" in capsys.readouterr().err
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     capsys.readouterr()
     assert main(["stories", "--db", str(db)]) == 0

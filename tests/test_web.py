@@ -85,7 +85,8 @@ def test_article_page_highlights_claims_when_stage_present(client: TestClient, i
 
 def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/articles/does-not-exist").status_code == 404
-    assert client.get("/api/articles/does-not-exist").json() == {"detail": "no article with this id"}
+    detail = client.get("/api/articles/does-not-exist").json()["detail"]
+    assert detail.startswith("no article with this id (see 'newstrace list --db ")
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/compare?ids=a&ids=b").status_code == 404
     assert client.get("/compare?ids=a").status_code == 422
@@ -159,13 +160,13 @@ def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web
     an empty list, which reads as "no stories". ``?`` (no outlet) is one when some article names none."""
     from newstrace.cli.main import main
 
-    said = "no articles from outlet 'nope'"
+    said = f"no articles from outlet 'nope' (see 'newstrace outlets --db {web_db[0]}')"
     for path in ["/api/stories", "/api/articles"]:
         r = client.get(path, params={"outlet": "nope"})
         assert (r.status_code, r.json()) == (404, {"detail": said}), path
     for path in ["/stories", "/articles"]:
         r = client.get(path, params={"outlet": "nope"})
-        assert r.status_code == 404 and '<p class="error">no articles from outlet &#39;nope&#39;</p>' in r.text, path
+        assert r.status_code == 404 and '<p class="error">' + said.replace("'", "&#39;") + "</p>" in r.text, path
     if client.get("/api/stories").json()["available"]:
         assert main(["stories", "--outlet", "nope", "--db", str(web_db[0])]) == 3
     # known outlets, "?" among them (the rewrite names none), and no outlet at all still list
@@ -179,7 +180,7 @@ def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web
     with TestClient(create_app(db), base_url=BASE) as c:
         for path in ["/api/stories", "/api/articles"]:
             assert c.get(path, params={"outlet": "rt.com"}).status_code == 200, path
-            assert c.get(path, params={"outlet": "?"}).json() == {"detail": "no articles from outlet '?'"}, path
+            assert c.get(path, params={"outlet": "?"}).json()["detail"].startswith("no articles from outlet '?' (see "), path
         assert c.get("/stories", params={"outlet": "?"}).status_code == 404
 
 
@@ -550,7 +551,7 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         assert r.status_code == 404 and "matches more than one story" in r.text
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
-        assert c.get("/api/stories/nope").json() == {"detail": "no story with this id"}
+        assert c.get("/api/stories/nope").json()["detail"].startswith("no story with this id (see 'newstrace stories --db ")
     # the id of a story merged into another (an old link): the page redirects to the survivor's
     gone = next(x for x in stories if x != sid)
     with sqlite3.connect(db) as conn:
@@ -980,7 +981,7 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
         assert {"rt.com", None} <= {a["outlet"] for a in members}
     # each outlet must be one the database has, as for one outlet
     r = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "nowhere.example")])
-    assert r.status_code == 404 and r.json()["detail"] == "no articles from outlet 'nowhere.example'"
+    assert r.status_code == 404 and r.json()["detail"].startswith("no articles from outlet 'nowhere.example' (see ")
     assert client.get("/api/stories", params={"outlet": "x" * 201}).status_code == 422
 
 
@@ -1038,3 +1039,29 @@ def test_a_finding_over_more_articles_than_compare_takes_has_no_side_by_side_lin
                            {**finding, "articles": [a.id for a in arts[:COMPARE_IDS]]}]}
     over, within = compare_view(arts, report, columns=0).findings
     assert over.href is None and within.href is not None and within.href.count("ids=") == COMPARE_IDS
+
+
+def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown article, story, thread or outlet was a bare "no ... with this id" on the web;
+    the CLI points at the command that lists them. Both say it in the same words now (``see_hint``)."""
+    from newstrace.cli.main import main
+    from newstrace.errors import see_hint
+
+    db = tmp_path / "one.db"
+    with Store(db) as st:
+        st.add_articles([rt])
+    analyze_if_available(db)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        web = {
+            "list": c.get("/articles/nope").text,
+            "stories": c.get("/stories/nope").text,
+            "outlets": c.get("/articles", params={"outlet": "nope"}).text,
+        }
+        if c.get("/api/stories").json()["available"]:
+            web["threads"] = c.get("/stories", params={"thread": "nope"}).text
+    for listing, page in web.items():
+        assert see_hint(listing, str(db)).replace("'", "&#39;") in page, listing
+    for command, listing in ((["show", "nope"], "list"), (["story", "nope"], "stories"),
+                             (["stories", "--outlet", "nope"], "outlets")):
+        assert main([*command, "--db", str(db)]) == 3
+        assert see_hint(listing, str(db)) in capsys.readouterr().err, command

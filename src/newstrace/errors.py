@@ -16,6 +16,14 @@ T = TypeVar("T")
 Warn = Callable[[str], None]
 
 
+def see_hint(listing: str, db: str) -> str:
+    """Where a mistyped id or outlet is looked up: the command that lists them (``stories``,
+    ``threads``, ``outlets``, ``list``) on that database (``db``: as the command line names it).
+    The CLI's unknown article, story, thread or outlet and the web app's 404s say it in these words."""
+    return f"see 'newstrace {listing} --db {db}'"
+
+
+
 class NewstraceError(Exception):
     """Base for expected failures: bad input, bad database, limits exceeded."""
 

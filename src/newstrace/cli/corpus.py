@@ -28,7 +28,7 @@ from newstrace.cli.app import (
     safe,
     write_output,
 )
-from newstrace.errors import InputError, NewstraceError, StoreError
+from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
 from newstrace.store.results import (
     NO_OUTLET,
     CorpusResults,
@@ -270,10 +270,10 @@ def stories(
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
         if thread is not None and tid is None:
             first = _not_analysed(db, res, behind=False)
-            raise StoreError(f"{db}: no thread with id {thread!r} " + (f"({first})" if first else "(see 'newstrace threads')"))
+            raise StoreError(f"{db}: no thread with id {thread!r} ({first or see_hint('threads', shlex.quote(str(db)))})")
         total, rows = res.stories(thread=tid, outlet=outlet, limit=_rows(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
-            raise StoreError(f"{db}: no articles from outlet {outlet!r} (see 'newstrace outlets')")
+            raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
     _hint(db, hint)
     if as_json:
         emit_json(rows)
@@ -333,7 +333,7 @@ def story(
         found = res.story(sid) if sid else None
         if found is None:
             hint = _not_analysed(db, res, behind=False)
-            raise StoreError(f"{db}: no story with id {story_id!r} " + (f"({hint})" if hint else "(see 'newstrace stories')"))
+            raise StoreError(f"{db}: no story with id {story_id!r} ({hint or see_hint('stories', shlex.quote(str(db)))})")
         summary, member_ids = found
         doc, comparison = story_report(store, summary, member_ids)
     if html is not None:

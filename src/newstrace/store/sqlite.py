@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import StoreError
+from newstrace.errors import StoreError, see_hint
 from newstrace.model import Article
 from newstrace.store.migrations import MIGRATIONS
 
@@ -202,7 +203,7 @@ class Store:
         if found:
             return found
         if not id_or_prefix:
-            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r}")
+            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r} ({see_hint('list', shlex.quote(str(self.path)))})")
         escaped = like_escape(id_or_prefix)
         rows = self.conn.execute(
             "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2", (escaped + "%",)
@@ -210,7 +211,7 @@ class Store:
         if len(rows) == 1:
             return row_to_article(rows[0])
         if not rows:
-            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r}")
+            raise StoreError(f"{self.path}: no article with id {id_or_prefix!r} ({see_hint('list', shlex.quote(str(self.path)))})")
         raise StoreError(f"{self.path}: id prefix {id_or_prefix!r} matches more than one article")
 
 

@@ -16,7 +16,7 @@ from pydantic import StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from newstrace.errors import StoreError
+from newstrace.errors import StoreError, see_hint
 from newstrace.model import Article
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
@@ -94,7 +94,7 @@ def _known_outlet(repo: Repo, outlet: str | list[str] | None, total: int) -> Non
     stories --outlet`` says (``?``, no outlet, is one when some article names none)."""
     for one in [outlet] if isinstance(outlet, str) else outlet or []:
         if not total and one and not repo.has_outlet(one):
-            raise HTTPException(404, f"no articles from outlet {one!r}")
+            raise HTTPException(404, f"no articles from outlet {one!r} ({see_hint('outlets', db_arg(repo))})")
 
 
 def _behind(repo: Repo, res: Any) -> int:
@@ -114,7 +114,7 @@ def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date
 def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail, dict[str, Any] | None]:
     a = repo.get_article(article_id)
     if a is None:
-        raise HTTPException(404, "no article with this id")
+        raise HTTPException(404, f"no article with this id ({see_hint('list', db_arg(repo))})")
     claims = repo.claims(a)
     detail = s.ArticleDetail(
         **a.brief(),
@@ -139,7 +139,7 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         except StoreError as e:
             raise HTTPException(404, f"thread id prefix {thread!r} matches more than one thread") from e
         if found is None:
-            raise HTTPException(404, f"no thread with id {thread!r}")
+            raise HTTPException(404, f"no thread with id {thread!r} ({see_hint('threads', db_arg(repo))})")
         thread = found
     start, end = _dates(date_from, date_to)
     total, rows = res.stories(q=q, outlet=outlet, date_from=start, date_to=end, thread=thread,
@@ -169,7 +169,7 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it
             raise HTTPException(404, f"no story with this id ({not_analysed(repo)})")
-        raise HTTPException(404, "no story with this id")
+        raise HTTPException(404, f"no story with this id ({see_hint('stories', db_arg(repo))})")
     return sid, *found
 
 
