@@ -115,7 +115,7 @@ def test_a_reversed_date_range_is_an_error_not_an_empty_list(client: TestClient)
 def test_compare_names_the_ids_it_does_not_have(client: TestClient, ids: dict[str, str]) -> None:
     """Out of 8 ids, which one is wrong? The 404 said "no article with one of these ids"."""
     r = client.get("/api/compare", params=[("ids", ids["rt"]), ("ids", "typo-123")])
-    assert r.status_code == 404 and r.json()["detail"] == "no article with id 'typo-123'"
+    assert r.status_code == 404 and r.json()["detail"].startswith("no article with id 'typo-123' (see 'newstrace list --db ")
     r = client.get("/compare", params=[("ids", "x" * 100), ("ids", ids["rt"]), ("ids", "<b>y</b>")])
     assert r.status_code == 404
     assert f"no articles with ids &#39;{'x' * 59}…&#39;, &#39;&lt;b&gt;y&lt;/b&gt;&#39;" in r.text
@@ -931,6 +931,7 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
     hint = f"no articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;, then &#39;newstrace analyze --db {db}&#39;"
     with TestClient(create_app(db), base_url=BASE) as c:
         assert f"No stories yet: {hint}; then reload." in c.get("/stories").text
+        assert f"No articles yet: {hint}." in c.get("/articles").text  # it said "No article matches."
     with Store(db) as st:
         st.add_articles([rt])
     said = f"no article analysed yet; run 'newstrace analyze --db {db}'"
@@ -939,6 +940,7 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         shown = said.replace("'", "&#39;")
         assert f"No stories yet: {shown}; then reload." in c.get("/stories").text
         assert f"grouped into stories: {shown}." in c.get("/outlets").text
+        assert "No articles yet" not in c.get("/articles").text
         r = c.get("/api/stories/s123")
         assert r.status_code == 404 and r.json()["detail"] == f"no story with this id ({said})"
 
@@ -1056,11 +1058,12 @@ def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsy
             "list": c.get("/articles/nope").text,
             "stories": c.get("/stories/nope").text,
             "outlets": c.get("/articles", params={"outlet": "nope"}).text,
+            "list ": c.get("/compare", params=[("ids", rt.id), ("ids", "nope")]).text,
         }
         if c.get("/api/stories").json()["available"]:
             web["threads"] = c.get("/stories", params={"thread": "nope"}).text
     for listing, page in web.items():
-        assert see_hint(listing, str(db)).replace("'", "&#39;") in page, listing
+        assert see_hint(listing.strip(), str(db)).replace("'", "&#39;") in page, listing
     for command, listing in ((["show", "nope"], "list"), (["story", "nope"], "stories"),
                              (["stories", "--outlet", "nope"], "outlets")):
         assert main([*command, "--db", str(db)]) == 3

@@ -213,7 +213,8 @@ def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, A
         found = {a.id for a in articles}
         missing = [i for i in unique if i not in found]
         listed = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
-        raise HTTPException(404, f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}")
+        said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
+        raise HTTPException(404, f"{said} ({see_hint('list', db_arg(repo))})")
     articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
     return articles, repo.compare(articles)
 

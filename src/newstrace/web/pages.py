@@ -178,6 +178,8 @@ async def articles_page(
         data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
         return page(
             request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
+            # an empty database said "No article matches.", as if a search had found nothing
+            empty=None if data.total or repo.count_articles() else api.not_analysed(repo),
             form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
             pages=_page_links(request, data.total, offset),
         )
