@@ -24,6 +24,23 @@ def test_pairwise_and_bcubed_by_hand() -> None:
     assert b3["recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
 
 
+def test_pairwise_f1_standard_error_is_the_jackknife_over_gold_stories() -> None:
+    # three events and a distractor; the clustering merges one event into another and splits a third
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y", "e": "y", "f": "z", "g": "z", "h": "w"}
+    pred = {"a": "1", "b": "1", "c": "1", "d": "1", "e": "2", "f": "3", "g": "3", "h": "4"}
+    leave_out = []
+    for story in sorted(set(gold.values())):
+        keep = [i for i in gold if gold[i] != story]
+        leave_out.append(sf.pairwise({i: pred[i] for i in keep}, {i: gold[i] for i in keep})["f1"])
+    k = len(leave_out)
+    mean = sum(leave_out) / k
+    want = ((k - 1) / k * sum((x - mean) ** 2 for x in leave_out)) ** 0.5
+    assert want > 0.05  # the events differ in what they do to F1
+    assert sf.pairwise_f1_se(pred, gold) == pytest.approx(want)
+    # a clustering that is right on every event has nothing to vary
+    assert sf.pairwise_f1_se(gold, gold) == 0.0
+
+
 @pytest.mark.data
 def test_fakes_gold_events_and_splits() -> None:
     corpus = sf.load_corpus(require_data("fakes", "fakes_dev.csv"), require_data("fnc1"), distractors=50)
@@ -51,6 +68,7 @@ def test_stories_fakes_eval(capsys: pytest.CaptureFixture[str]) -> None:
     assert r["bcubed"]["f1"] > 0.9
     assert r["pairwise"]["f1"] > 0.7
     assert r["stories"] < r["articles"]
+    assert 0.0 < r["pairwise_f1_se"] < 0.2 and 0.0 < r["thread_pairwise_f1_se"] < 0.2
 
 
 @pytest.mark.data

@@ -470,7 +470,7 @@ def stories_fakes(
             "dev_thread_pairwise_f1": cal["dev_thread_pairwise_f1"],
         }
         if split is not None:
-            result[split] = sf.run(corpus.subset(split), feats, story=cal["story"], thread=cal["thread"])
+            result[split] = sf.run(corpus.subset(split), feats, cal["story"], cal["thread"], spread=True)
         if semantic:
             result["semantic"] = True
     else:

@@ -211,6 +211,37 @@ def pairwise(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def pairwise_f1_se(pred: dict[str, str], gold: dict[str, str]) -> float:
+    """Jackknife standard error of pairwise F1 over gold stories (each left out with its articles).
+
+    A split holds about a hundred gold pairs, so one pair moves F1 by about a point; the error
+    says how far two splits' figures can differ by the events they happen to hold. The clustering
+    is not run again: this is the uncertainty of the measurement, not of the calibration.
+    """
+    ids = sorted(gold)
+    joint = Counter((pred[i], gold[i]) for i in ids)
+    psize = Counter(pred[i] for i in ids)
+    tp = sum(_pairs(n) for n in joint.values())
+    pp = sum(_pairs(n) for n in psize.values())
+    gp = sum(_pairs(n) for n in Counter(gold[i] for i in ids).values())
+    cells: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (p, g), n in joint.items():
+        cells[g].append((p, n))
+    scores = []
+    for parts in cells.values():
+        n_g = sum(n for _, n in parts)
+        t = tp - sum(_pairs(n) for _, n in parts)
+        q = pp - sum(_pairs(psize[p]) - _pairs(psize[p] - n) for p, n in parts)
+        r = gp - _pairs(n_g)
+        prec, rec = (t / q if q else 1.0), (t / r if r else 1.0)
+        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    k = len(scores)
+    if k < 2:
+        return 0.0
+    mean = sum(scores) / k
+    return float(((k - 1) / k * sum((x - mean) ** 2 for x in scores)) ** 0.5)
+
+
 def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
     """BCubed precision/recall/F1 (Bagga & Baldwin): per-article overlap, averaged."""
     ids = sorted(gold)
@@ -238,14 +269,16 @@ def run(
     feats: dict[str, ArticleFeatures] | None = None,
     story: SimilarityModel = params.STORY,
     thread: SimilarityModel = params.THREAD,
+    spread: bool = False,
 ) -> dict[str, Any]:
-    """Cluster the corpus and score stories and threads against the gold."""
+    """Cluster the corpus and score stories and threads against the gold (with ``spread``, also
+    the standard error of each pairwise F1, ``pairwise_f1_se``)."""
     feats = feats or {a.id: article_features(a) for a in corpus.articles}
     assigned, _, _ = cluster_features([feats[a.id] for a in corpus.articles], corpus.partners, story, thread)
     pred_story = {i: assigned[i].story for i in corpus.story}
     pred_thread = {i: assigned[i].thread or assigned[i].story for i in corpus.thread}
     fakes_ids = [i for i in corpus.story if not i.startswith("fnc1:")]
-    return {
+    result = {
         "articles": len(corpus.articles),
         "fakes_articles": len(fakes_ids),
         "distractors": len(corpus.articles) - len(fakes_ids),
@@ -258,6 +291,10 @@ def run(
         "thread_pairwise": pairwise(pred_thread, corpus.thread),
         "thread_bcubed": bcubed(pred_thread, corpus.thread),
     }
+    if spread:
+        result["pairwise_f1_se"] = round(pairwise_f1_se(pred_story, corpus.story), 4)
+        result["thread_pairwise_f1_se"] = round(pairwise_f1_se(pred_thread, corpus.thread), 4)
+    return result
 
 
 def training_pairs(
@@ -433,7 +470,7 @@ def evaluate_corpus(
     sub = corpus.subset(split)
     if semantic and feats is None:
         feats = corpus_features(sub, semantic)
-    result = run(sub, feats, story, thread)
+    result = run(sub, feats, story, thread, spread=True)
     result["split"] = split
     result["reuse_pairs"] = sum(len(v) for v in sub.partners.values()) // 2
     result["story_model"] = model_dict(story)
