@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -30,6 +31,7 @@ from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest import read_articles, read_inputs
 from newstrace.limits import Limits, env_problems, human_bytes
 from newstrace.model import Article, stable_id
+from newstrace.store.sqlite import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -115,11 +117,13 @@ def test_sidecar_supplies_and_overrides_metadata(tmp_path: Path) -> None:
     assert [x.id for x in read_articles([tmp_path])] == ["ftp-1"]
 
 
-def test_one_outlets_copy_replacing_anothers_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Two outlets print one text and neither copy has a URL: both get one id, and ingesting the
-    second replaced the first outlet's article with only "1 updated" to show for it. It is said,
-    naming both outlets, and ``--strict`` fails on it; a copy that only corrects its own outlet's
-    metadata is no such case."""
+def test_two_outlets_identical_copies_without_urls_are_two_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two outlets print one text and neither copy has a URL. The derived id was a hash of text
+    and URL, so both copies had one id and the second replaced the first outlet's article: the
+    very copying newstrace exists to trace was lost. The outlet now takes the URL's place in the
+    hash; a copy that only corrects its own outlet's metadata still updates it without a word."""
     from newstrace.cli.main import main
 
     db = tmp_path / "news.db"
@@ -130,11 +134,18 @@ def test_one_outlets_copy_replacing_anothers_is_said(tmp_path: Path, capsys: pyt
         (folder / "copy.meta.json").write_text(json.dumps({"outlet": outlet}), encoding="utf-8")
     assert main(["ingest", str(tmp_path / "thefreethoughtproject.com"), "--db", str(db), "--json"]) == 0
     capsys.readouterr()
-    assert main(["ingest", str(tmp_path / "anonhq.com"), "--db", str(db), "--json", "--strict"]) == 2
+    assert main(["ingest", str(tmp_path / "anonhq.com"), "--db", str(db), "--json", "--strict"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["updated"] == 1
-    (warning,) = out["warnings"]
-    assert "stored from thefreethoughtproject.com is now the one from anonhq.com" in warning
+    assert (out["added"], out["updated"], out["warnings"]) == (1, 0, [])
+    with Store(db) as store:
+        assert sorted(a.outlet or "" for a in store.iter_articles()) == ["anonhq.com", "thefreethoughtproject.com"]
+    # both copies in one folder: two articles, not an id read twice
+    both = tmp_path / "both"
+    both.mkdir()
+    for outlet in ("a.example", "b.example"):
+        (both / f"{outlet}.txt").write_bytes(REWRITE_TXT.read_bytes())
+        (both / f"{outlet}.meta.json").write_text(json.dumps({"outlet": outlet}), encoding="utf-8")
+    assert len({a.id for a in read_articles([both])}) == 2
     # the same outlet's copy with a corrected date replaces it without a word
     (tmp_path / "anonhq.com" / "copy.meta.json").write_text(
         json.dumps({"outlet": "anonhq.com", "published": "2016-11-03"}), encoding="utf-8"
@@ -142,6 +153,47 @@ def test_one_outlets_copy_replacing_anothers_is_said(tmp_path: Path, capsys: pyt
     assert main(["ingest", str(tmp_path / "anonhq.com"), "--db", str(db), "--json", "--strict"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["updated"] == 1 and out["warnings"] == []
+
+
+def test_an_id_the_inputs_give_two_outlets_replacing_one_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Records that give one id to two outlets' articles are one article: the second replaces the
+    first, and that is said, naming both outlets; ``--strict`` fails on it."""
+    from newstrace.cli.main import main
+
+    db = tmp_path / "news.db"
+    for outlet, text in (("reuters.com", "Rockets hit west Aleppo."), ("sana.sy", "Terrorists shelled Aleppo.")):
+        (tmp_path / f"{outlet}.jsonl").write_text(
+            json.dumps({"id": "aleppo-1", "outlet": outlet, "text": text}) + "\n", encoding="utf-8"
+        )
+    assert main(["ingest", str(tmp_path / "reuters.com.jsonl"), "--db", str(db), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["ingest", str(tmp_path / "sana.sy.jsonl"), "--db", str(db), "--json", "--strict"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["updated"] == 1
+    (warning,) = out["warnings"]
+    assert "aleppo-1: the article stored from reuters.com is now the one from sana.sy" in warning
+
+
+def test_a_database_from_before_outlets_counted_in_ids_keeps_its_ids(tmp_path: Path) -> None:
+    """A database ingested when a derived id left the outlet out: ingesting the same file again
+    finds each article under its old id (unchanged, its analysis kept), while another outlet's
+    identical copy is an article of its own."""
+    txt = tmp_path / "copy.txt"
+    txt.write_bytes(REWRITE_TXT.read_bytes())
+    (tmp_path / "copy.meta.json").write_text(json.dumps({"outlet": "anonhq.com"}), encoding="utf-8")
+    (art,) = read_articles([txt])
+    old = dataclasses.replace(art, id=stable_id(art.text, None))
+    assert old.id != art.id
+    with Store(tmp_path / "news.db") as store:
+        assert store.add_articles([old]).added == 1
+        again = store.add_articles([art])
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
+        other = dataclasses.replace(art, outlet="thefreethoughtproject.com")
+        other = dataclasses.replace(other, id=stable_id(other.text, None, other.outlet))
+        assert store.add_articles([other]).added == 1
+        assert sorted(a.id for a in store.iter_articles()) == sorted([old.id, other.id])
 
 
 def test_a_sidecar_date_that_cannot_be_read_is_said(tmp_path: Path) -> None:
@@ -302,7 +354,7 @@ def test_csv_with_dataset_aliases(good: Path) -> None:
     rt, rw = read_articles([good / "fakes.csv"])
     assert (rt.title, rt.outlet, rt.published) == (RT_TITLE, "rt.com", date(2016, 10, 30))
     assert rw.title == REWRITE_TITLE and rw.meta == {"label": "1"}
-    assert rt.id == stable_id(rt.text, None)  # no id column: content hash
+    assert rt.id == stable_id(rt.text, None, "rt.com")  # no id or URL column: text and outlet
     assert "scores of civilians in Aleppo over the last 48 hours" in rt.text
 
 

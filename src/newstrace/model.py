@@ -26,17 +26,33 @@ Published = date | datetime | None
 STEPS = ("reuse", "claims", "stories")
 
 
-def stable_id(text: str, url: str | None) -> str:
+def stable_id(text: str, url: str | None, outlet: str | None = None) -> str:
     """Content-derived id: the same clean text from the same URL always gets the same id.
+
+    Without a URL the outlet takes its place: newstrace exists to trace one outlet's text in
+    another's, and two outlets' identical copies without URLs had one id, so the second replaced
+    the first. An article with neither keeps the hash of its text alone, and a database ingested
+    before outlets counted keeps its ids (``legacy_id``; ``Store.add_articles`` matches them).
 
     16 hex digits (64 bits) keep ids short enough to type while collisions stay negligible for
     corpora of millions of articles.
     """
     h = hashlib.sha256()
-    h.update((url or "").encode("utf-8"))
+    if url or not outlet:
+        h.update((url or "").encode("utf-8"))
+    else:  # a prefix no URL has, so an outlet never gives the id of a URL of the same text
+        h.update(b"\x01outlet:" + outlet.encode("utf-8", "surrogatepass"))
     h.update(b"\x00")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:16]
+
+
+def legacy_id(article: Article) -> str | None:
+    """The id an older newstrace derived for this article, when it differs from today's: an
+    article with an outlet and no URL whose id was derived (not given by its input)."""
+    if article.url or not article.outlet or article.id != stable_id(article.text, None, article.outlet):
+        return None
+    return stable_id(article.text, None)
 
 
 def published_iso(value: Published) -> str | None:
@@ -87,8 +103,8 @@ class Article:
 
     @classmethod
     def create(cls, text: str, *, id: str | None = None, **kwargs: Any) -> Article:
-        """Build an article, deriving the id from text and URL when the input gave none."""
-        art_id = str(id) if id not in (None, "") else stable_id(text, kwargs.get("url"))
+        """Build an article, deriving the id from text and URL (or outlet) when the input gave none."""
+        art_id = str(id) if id not in (None, "") else stable_id(text, kwargs.get("url"), kwargs.get("outlet"))
         return cls(id=art_id, text=text, **kwargs)
 
     def brief(self) -> dict[str, Any]:

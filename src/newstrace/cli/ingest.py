@@ -133,8 +133,8 @@ def _add(
     total.unchanged += c.unchanged
     for art_id, before, now in c.outlet_replaced:
         warn(
-            f"{art_id}: the article stored from {before} is now the one from {now} (identical text without "
-            f"a URL gets one id, so {before}'s copy was replaced); give each copy its url or an id to keep both"
+            f"{art_id}: the article stored from {before} is now the one from {now} (the inputs give both "
+            f"this id, so {before}'s article was replaced); give each its own id to keep both"
         )
     read += len(batch)
     if verbose:

@@ -13,13 +13,13 @@ import shlex
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from newstrace.errors import StoreError, see_hint
-from newstrace.model import Article
+from newstrace.model import Article, legacy_id
 from newstrace.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -41,8 +41,8 @@ class IngestCounts:
     updated: int = 0
     unchanged: int = 0
     #: (id, outlet stored, outlet now) of updates that replaced one outlet's article with another's:
-    #: identical text without a URL gets one id (``model.stable_id``), so the second outlet's copy
-    #: overwrites the first's, which the caller should say
+    #: the inputs gave two outlets' articles one id, so the second overwrites the first, which the
+    #: caller should say (a derived id names the outlet when there is no URL, ``model.stable_id``)
     outlet_replaced: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -156,8 +156,16 @@ class Store:
         try:
             with self.transaction():
                 for a in articles:
-                    h = content_hash(a)
                     row = self.conn.execute("SELECT content_hash, outlet FROM articles WHERE id=?", (a.id,)).fetchone()
+                    if row is None and (old := legacy_id(a)) is not None:
+                        # stored by a newstrace whose ids left the outlet out: the same outlet's
+                        # article keeps its id (and its results); another outlet's is another article
+                        before = self.conn.execute(
+                            "SELECT content_hash, outlet FROM articles WHERE id=?", (old,)
+                        ).fetchone()
+                        if before is not None and before["outlet"] == a.outlet:
+                            a, row = replace(a, id=old), before
+                    h = content_hash(a)
                     if row is None:
                         self.conn.execute(
                             "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
