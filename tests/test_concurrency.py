@@ -22,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,68 @@ CTRL_C_ARTICLES = 200
 CTRL_C_BATCH = 25
 
 
+@contextlib.contextmanager
+def _as_a_foreground_job() -> Iterator[None]:
+    """Processes started inside get SIGINT as a terminal gives its foreground job: at its default
+    disposition and not blocked, whatever this test process was started with.
+
+    A shell without job control starts a background command (``sh -c 'pytest &'``, as CI runners
+    and scripts start the suite) with SIGINT ignored, so that the Ctrl-C meant for the script's
+    foreground command spares it; an ignored signal stays ignored through fork and exec, and Python
+    then leaves SIGINT ignored rather than raising KeyboardInterrupt. Every ``analyze`` such a run
+    started ignored the test's SIGINT, finished and exited 0 (trial 0 failed; ``timeout`` in front
+    of pytest hid it, since exec resets the handler it installs). A blocked SIGINT is inherited the
+    same way and would stay pending. A Python handler, unlike SIG_IGN, is reset to the default by
+    exec, so Python's own handler is installed here for the time of the block, and SIGINT unblocked.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    mask = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if before is not None:  # None: a handler set outside Python, which cannot be put back
+            signal.signal(signal.SIGINT, before)
+
+
+_WAITS_FOR_CTRL_C = "import sys, time\nprint('ready', flush=True)\ntime.sleep(60)\n"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal masks")
+@pytest.mark.parametrize("runner", ["ignores SIGINT", "blocks SIGINT"])
+def test_a_child_gets_ctrl_c_however_the_test_run_was_started(runner: str) -> None:
+    """The Ctrl-C test's children take SIGINT even when pytest itself was started ignoring it (a
+    background job of a non-interactive shell) or blocking it: without ``_as_a_foreground_job``
+    the child below sleeps through the SIGINT, as every ``analyze`` of such a run did."""
+    if runner == "ignores SIGINT":
+        saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        restore = lambda: signal.signal(signal.SIGINT, saved)  # noqa: E731
+    else:
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        restore = lambda: signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # noqa: E731
+    try:
+        with _as_a_foreground_job():
+            proc = subprocess.Popen(
+                [sys.executable, "-c", _WAITS_FOR_CTRL_C],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+    finally:
+        restore()
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"ready\n"
+        os.killpg(proc.pid, signal.SIGINT)
+        # Python ends on an unhandled KeyboardInterrupt by SIGINT itself
+        assert proc.wait(timeout=10) == -signal.SIGINT
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
 @pytest.fixture(scope="module")
 def small_fakes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The first ``CTRL_C_ARTICLES`` records of FA-KES dev ingested (``template``), and the same
@@ -226,12 +289,13 @@ def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
     shutil.copyfile(template, db)
     for trial, batches in enumerate((0, 1, 2, 3)):
         before = _analysed(db)
-        proc = subprocess.Popen(
-            [*NEWSTRACE, "analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,  # its own process group, as a terminal's foreground job
-        )
+        with _as_a_foreground_job():
+            proc = subprocess.Popen(
+                [*NEWSTRACE, "analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                start_new_session=True,  # its own process group, as a terminal's foreground job
+            )
         deadline = time.monotonic() + 120
         if batches == 0:  # started: it holds the lock (its imports are done, the pool is starting)
             while not lock_path(db).exists() or not lock_path(db).read_text().startswith(f"{proc.pid} "):
