@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from typer.core import TyperGroup
 
 from newstrace.errors import InputError, NewstraceError
+from newstrace.ingest import SUPPORTED
 from newstrace.model import Article
 
 
@@ -105,7 +106,7 @@ NoCleanFlag = Annotated[
 ]
 InputsArg = Annotated[
     list[Path],
-    typer.Argument(help="Files or folders: .txt .html .htm .json .jsonl .csv .warc .warc.gz", show_default=False),
+    typer.Argument(help=f"Files or folders: {SUPPORTED}.", show_default=False),
 ]
 
 
