@@ -132,8 +132,8 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
 
 
 def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
-    """A JSON array of records, ``{"articles": [...]}`` (or another one list of records in an object
-    without text, as APIs wrap them), or one record."""
+    """A JSON array of records, ``{"articles": [...]}`` (or another list of records in an object
+    without text, as APIs wrap them, up to ``WRAP_DEPTH`` levels down), or one record."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     with open_input(path) as fh:
@@ -151,21 +151,64 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     elif isinstance(doc, list):
         items = doc
     elif isinstance(doc, dict):
-        items = _wrapped_records(doc) or [doc]
+        items = _wrapped_records(doc, path, warn) or [doc]
     else:
         raise InputError(f"{path}: JSON must be an object or an array of objects")
     records = ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
     yield from _records_from_objects(records, path, clean, warn, limits)
 
 
-def _wrapped_records(doc: dict[str, Any]) -> list[Any] | None:
-    """The records of an API response that wraps them under another name than ``articles``
-    (``{"data": [...]}``, ``{"status": "ok", "results": [...]}``): an object with no text field of
-    its own and one value that is a list of objects. Read as one record, it gave 'no articles found'."""
-    if {str(k).strip().lower() for k in doc} & _BODY_COLUMNS:
+#: How deep under the top object a list of records is looked for: Solr's ``{"response": {"docs":
+#: [...]}}`` and ``{"data": {"articles": [...]}}`` are two levels down; three leaves room for one
+#: more envelope without walking a whole document of nested metadata.
+WRAP_DEPTH = 3
+
+
+def _wrapped_records(doc: dict[str, Any], path: Path, warn: Warn) -> list[Any] | None:
+    """The records of an API response that wraps them (``{"data": [...]}``, ``{"status": "ok",
+    "results": [...]}``, Solr's ``{"response": {"docs": [...]}}``); ``None`` when ``doc`` is one
+    record. Read as one record, such a file gave 'no articles found'.
+
+    An object with a text field of its own is a record. Otherwise the lists of objects under it, up
+    to ``WRAP_DEPTH`` levels down through objects without text of their own, are candidates: the
+    shallowest list whose objects have a text (or html) field is taken, the first in document order
+    when there are several (the others are named in a warning, so the choice is never silent);
+    without any, a lone list of objects right under the top is taken, as before (its records then
+    say what they lack)."""
+    if _is_record(doc):
         return None
-    lists = [v for v in doc.values() if isinstance(v, list) and v and all(isinstance(x, dict) for x in v)]
-    return lists[0] if len(lists) == 1 else None
+    found: list[tuple[int, str, list[Any]]] = []  # (depth, dotted path, list) in document order
+
+    def walk(obj: dict[str, Any], depth: int, prefix: str) -> None:
+        for key, value in obj.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
+                found.append((depth, name, value))
+            elif isinstance(value, dict) and depth < WRAP_DEPTH and not _is_record(value):
+                walk(value, depth + 1, name + ".")
+
+    walk(doc, 1, "")
+    articles = [f for f in found if _holds_articles(f[2])]
+    if articles:
+        depth = min(d for d, _, _ in articles)
+        best = [f for f in articles if f[0] == depth]
+        if len(best) > 1:
+            others = ", ".join(name for _, name, _ in best[1:])
+            warn(f"{path}: several lists of articles ({best[0][1]}, {others}); only {best[0][1]} is read")
+        return best[0][2]
+    top = [items for d, _, items in found if d == 1]
+    return top[0] if len(top) == 1 else None
+
+
+def _is_record(obj: dict[str, Any]) -> bool:
+    """An object that names a text or html field (by any alias) is an article record."""
+    return bool({str(k).strip().lower() for k in obj} & _BODY_COLUMNS)
+
+
+def _holds_articles(items: list[Any], sample: int = 20) -> bool:
+    """A list whose first records (any of ``sample``) have a text field: a list of articles, not of
+    tags, facets or authors."""
+    return any(isinstance(x, dict) and _is_record(x) for x in items[:sample])
 
 
 class _QuoteCount:

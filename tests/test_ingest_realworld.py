@@ -1,0 +1,52 @@
+"""Ingest on inputs as real exports and crawls write them: API envelopes, dates in local orders,
+offsets, big files with a late odd byte, archives with revisits, floods of one warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fuzz.samples import record, seeds
+from newstrace.ingest import read_inputs
+
+
+def read(path: Path) -> tuple[list[str], list[str]]:
+    """The ids read from ``path`` and the warnings said on the way."""
+    warnings: list[str] = []
+    ids = [a.id for a in read_inputs([path], warn=warnings.append)]
+    return ids, warnings
+
+
+# -- records nested in API envelopes -----------------------------------------------------------------
+
+
+def test_solr_response_two_levels_down_is_read(tmp_path: Path) -> None:
+    """Solr (and the Guardian's and NYT's APIs) answer ``{"response": {"docs": [...]}}``: the file
+    was read as one record without text and gave 'no articles found'."""
+    rt, rw = seeds()
+    path = tmp_path / "solr.json"
+    doc = {
+        "responseHeader": {"status": 0, "QTime": 3, "params": {"q": "syria"}},
+        "response": {"numFound": 2, "start": 0, "docs": [record(rt), record(rw)]},
+        "facet_counts": {"facet_fields": {"outlet": ["rt.com", 1]}},
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert read(path) == ([rt.id, rw.id], [])
+
+
+def test_the_article_list_wins_over_a_list_of_tags_higher_up(tmp_path: Path) -> None:
+    """``{"tags": [{...}], "data": {"articles": [...]}}``: the top-level list of tags was taken as
+    the records (each 'has no text'); the list whose records have text is the articles."""
+    rt, rw = seeds()
+    path = tmp_path / "api.json"
+    doc = {"tags": [{"name": "Syria"}, {"name": "Aleppo"}], "data": {"page": 1, "articles": [record(rt), record(rw)]}}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert read(path) == ([rt.id, rw.id], [])
+
+
+def test_two_lists_of_articles_at_one_depth_read_the_first_and_say_so(tmp_path: Path) -> None:
+    rt, rw = seeds()
+    path = tmp_path / "two.json"
+    doc = {"data": {"articles": [record(rt)], "related": [record(rw)]}}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert read(path) == ([rt.id], [f"{path}: several lists of articles (data.articles, data.related); only data.articles is read"])
