@@ -50,3 +50,38 @@ def test_two_lists_of_articles_at_one_depth_read_the_first_and_say_so(tmp_path: 
     doc = {"data": {"articles": [record(rt)], "related": [record(rw)]}}
     path.write_text(json.dumps(doc), encoding="utf-8")
     assert read(path) == ([rt.id], [f"{path}: several lists of articles (data.articles, data.related); only data.articles is read"])
+
+
+# -- WARC revisit records ----------------------------------------------------------------------------
+
+
+def test_warc_revisits_are_counted_and_those_pointing_elsewhere_said(tmp_path: Path) -> None:
+    """A deduplicating crawl (Heritrix, wget --warc-dedup, Browsertrix) writes a ``revisit`` record,
+    without the page, when a page is unchanged since a capture that may be in another archive: they
+    were passed over without a word, so those pages were missing with nothing to say so."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from fuzz.samples import html_page
+
+    rt, rw = seeds()
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    page = writer.create_warc_record(rt.url, "response", payload=io.BytesIO(html_page(rt).encode()), http_headers=http)
+    writer.write_record(page)
+    digest = page.rec_headers.get_header("WARC-Payload-Digest")
+    # the same page crawled again an hour later: identical payload
+    writer.write_record(writer.create_revisit_record(rt.url, digest, rt.url, "2016-11-01T11:00:00Z"))
+    # a page whose first capture is in yesterday's archive
+    writer.write_record(writer.create_revisit_record(rw.url, "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", rw.url, "2016-10-31T10:00:00Z"))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(buf.getvalue())
+    ids, warnings = read(path)
+    assert len(ids) == 1  # the page itself
+    assert warnings == [
+        f"{path}: 2 revisit record(s) passed over (a crawler's note that a page was unchanged since an earlier capture, "
+        "without the page); 1 of them refer to a capture not in this archive: ingest the archive holding it to read those pages"
+    ]

@@ -20,15 +20,58 @@ def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
     if not _starts_like_warc(path):
         raise InputError(f"{path}: not a WARC file (it does not start with a WARC/1.x record header)")
     read = [0]  # records read so far: the count ``_records`` keeps
+    seen = _Revisits()
     try:
         with path.open("rb") as fh:
-            yield from _records(fh, path, clean, warn, limits, read, skip=0)
+            yield from _records(fh, path, clean, warn, limits, read, skip=0, revisits=seen)
     except _WholeGzip:
         # ``gzip crawl.warc`` compresses the archive as one stream, not record by record: warcio
         # read its first record and stopped, and the rest was reported as 'not a WARC file'. Read
         # it again decompressed, past the records already read.
+        seen = _Revisits()  # counted again from the start
         with gzip.open(path, "rb") as fh:
-            yield from _records(fh, path, clean, warn, limits, [0], skip=read[0])
+            yield from _records(fh, path, clean, warn, limits, [0], skip=read[0], revisits=seen)
+    seen.report(path, warn)
+
+
+class _Revisits:
+    """The ``revisit`` records of one archive, said in one warning at its end.
+
+    A revisit is a crawler's note that a page was unchanged since an earlier capture: it holds no
+    page, only the earlier capture's address and payload digest. Passed over without a word, the
+    pages of a deduplicating crawl whose first captures are in another archive were missing from
+    the database with nothing to say so. The digests and addresses of the pages read tell the
+    revisits that repeat a page of this archive (nothing lost) from those that do not.
+    """
+
+    def __init__(self) -> None:
+        self.targets: list[tuple[str | None, str | None]] = []  # (payload digest, URL) of each revisit
+        self.digests: set[str] = set()
+        self.urls: set[str] = set()
+
+    def page(self, digest: str | None, url: str | None) -> None:
+        """A response or resource record of this archive."""
+        if digest:
+            self.digests.add(digest)
+        if url:
+            self.urls.add(url)
+
+    def revisit(self, digest: str | None, url: str | None) -> None:
+        self.targets.append((digest, url))
+
+    def report(self, path: Path, warn: Warn) -> None:
+        if not self.targets:
+            return
+        elsewhere = sum(
+            1 for digest, url in self.targets if not ((digest and digest in self.digests) or (url and url in self.urls))
+        )
+        n = len(self.targets)
+        said = f"{path}: {n} revisit record(s) passed over (a crawler's note that a page was unchanged since an earlier capture, without the page)"
+        if elsewhere:
+            said += f"; {elsewhere} of them refer to a capture not in this archive: ingest the archive holding it to read those pages"
+        else:
+            said += "; each repeats a page of this archive"
+        warn(said)
 
 
 class _WholeGzip(Exception):
@@ -36,10 +79,17 @@ class _WholeGzip(Exception):
 
 
 def _records(
-    fh: IO[bytes] | gzip.GzipFile, path: Path, clean: bool, warn: Warn, limits: Limits, read: list[int], skip: int
+    fh: IO[bytes] | gzip.GzipFile,
+    path: Path,
+    clean: bool,
+    warn: Warn,
+    limits: Limits,
+    read: list[int],
+    skip: int,
+    revisits: _Revisits,
 ) -> Iterator[Article]:
     """The articles of an open archive, past its first ``skip`` response records; ``read[0]``
-    counts the response records read."""
+    counts the response records read, ``revisits`` hears of every page and revisit record."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -58,8 +108,14 @@ def _records(
             # a page archived without its HTTP exchange (warcit, SingleFile's WARC export) is a
             # ``resource`` record whose own Content-Type says HTML: it was passed over, and an
             # archive of such pages gave 'no articles found' without a reason
+            if rec.rec_type == "revisit":
+                revisits.revisit(
+                    rec.rec_headers.get_header("WARC-Payload-Digest"),
+                    rec.rec_headers.get_header("WARC-Refers-To-Target-URI") or rec.rec_headers.get_header("WARC-Target-URI"),
+                )
             if rec.rec_type not in ("response", "resource"):
                 continue
+            revisits.page(rec.rec_headers.get_header("WARC-Payload-Digest"), rec.rec_headers.get_header("WARC-Target-URI"))
             number += 1
             read[0] = number
             if number <= skip:
