@@ -85,3 +85,68 @@ def test_warc_revisits_are_counted_and_those_pointing_elsewhere_said(tmp_path: P
         f"{path}: 2 revisit record(s) passed over (a crawler's note that a page was unchanged since an earlier capture, "
         "without the page); 1 of them refer to a capture not in this archive: ingest the archive holding it to read those pages"
     ]
+
+
+# -- slash dates: day or month first -----------------------------------------------------------------
+
+
+def _dated_csv(path: Path, dates: list[str]) -> None:
+    """A FA-KES-like CSV (its ``date`` column is written 4/7/17) holding the seeds' texts."""
+    from fuzz.samples import csv_text
+
+    rt = seeds()[0]
+    rows = [{"unit_id": f"u{i}", "article_title": rt.title, "article_content": f"{rt.text} ({i})", "date": d} for i, d in enumerate(dates)]
+    path.write_text(csv_text(rows, ["unit_id", "article_title", "article_content", "date"]), encoding="utf-8")
+
+
+def _published(path: Path, **kw: object) -> tuple[list[str], list[str]]:
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append, **kw))  # type: ignore[arg-type]
+    return [str(a.published) for a in arts], warnings
+
+
+def test_a_late_day_over_12_makes_the_whole_file_day_first(tmp_path: Path) -> None:
+    """A European export: 4/7/2017 is 4 July, which the file's 25/12/2017 (four rows later) shows;
+    it was read as April 7 without a word."""
+    path = tmp_path / "eu.csv"
+    _dated_csv(path, ["4/7/2017", "5/7/2017", "1/8/2017", "2/8/2017", "25/12/2017"])
+    assert _published(path) == (["2017-07-04", "2017-07-05", "2017-08-01", "2017-08-02", "2017-12-25"], [])
+
+
+def test_a_month_over_12_keeps_the_file_month_first_without_a_warning(tmp_path: Path) -> None:
+    """FA-KES writes 4/7/17 for 7 April 2017 (its text says 'Fri 07 Apr 2017'); its 2/22/15 decides."""
+    path = tmp_path / "fakes.csv"
+    _dated_csv(path, ["4/7/17", "7/5/16", "2/22/15"])
+    assert _published(path) == (["2017-04-07", "2016-07-05", "2015-02-22"], [])
+
+
+def test_undecided_file_is_read_month_first_with_one_warning_or_as_chosen(tmp_path: Path) -> None:
+    path = tmp_path / "either.jsonl"
+    rt = seeds()[0]
+    days = ["4/7/2017", "2017-07-05", "5/7/2017", "6/7/2017 10:30"]
+    path.write_text("".join(json.dumps(record(rt, id=f"rt-{i}", published=d)) + "\n" for i, d in enumerate(days)), encoding="utf-8")
+    assert _published(path) == (
+        ["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"],
+        [
+            f"{path}: 3 date(s) such as '4/7/2017' read month-first: their day and month could be either way and "
+            "no date in it has a part over 12 to decide; give --day-first or --month-first to choose"
+        ],
+    )
+    assert _published(path, day_first=True) == (["2017-07-04", "2017-07-05", "2017-07-05", "2017-07-06 10:30:00"], [])
+    assert _published(path, day_first=False) == (["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"], [])
+
+
+def test_ingest_day_first_option(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace.cli.main import app
+
+    path = tmp_path / "either.json"
+    rt = seeds()[0]
+    path.write_text(json.dumps([record(rt, published="3/4/2016")]), encoding="utf-8")
+    db = tmp_path / "t.db"
+    res = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db), "--day-first", "--json", "--strict"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["warnings"] == []
+    res = CliRunner().invoke(app, ["show", rt.id, "--db", str(db), "--json"])
+    assert json.loads(res.stdout)["published"] == "2016-04-03"

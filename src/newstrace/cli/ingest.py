@@ -49,6 +49,16 @@ def ingest(
             help="After each committed batch print 'committed N' on stderr: the first N articles read are stored.",
         ),
     ] = False,
+    day_first: Annotated[
+        bool | None,
+        typer.Option(
+            "--day-first/--month-first",
+            help="How to read a slash date whose day and month could be either way (4/7/2017) in a file where no "
+            "date decides it (a date such as 25/12/2017 or 12/25/2017 sets the order for its whole file). Without "
+            "either, such dates are read month-first and a warning per file counts them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 
@@ -75,7 +85,7 @@ def ingest(
         check_db_path(db)
     read = 0
     try:
-        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error)
+        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=day_first)
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []

@@ -25,7 +25,9 @@ from newstrace.model import Article
 
 
 class Reader(Protocol):
-    def __call__(self, path: Path, *, clean: bool = ..., warn: Warn, limits: Limits = ...) -> Iterator[Article]: ...
+    def __call__(
+        self, path: Path, *, clean: bool = ..., warn: Warn, limits: Limits = ..., day_first: bool | None = ...
+    ) -> Iterator[Article]: ...
 
 
 READERS: dict[str, Reader] = {
@@ -112,8 +114,12 @@ def read_inputs(
     warn: Warn = ignore_warning,
     on_error: Callable[[NewstraceError], None] | None = None,
     limits: Limits = LIMITS,
+    day_first: bool | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
+
+    ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
+    in a file where no other date decides it: ``None`` reads it month-first and warns once per file.
 
     Without ``on_error`` the first unreadable input raises, which suits library callers that pass
     one known-good file. ``paths`` may be one path (``read_inputs("examples")``): a string is a
@@ -125,7 +131,7 @@ def read_inputs(
         reader = reader_for(path)
         assert reader is not None
         try:
-            yield from reader(path, clean=clean, warn=warn, limits=limits)
+            yield from reader(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         except NewstraceError as e:
             handler(e)
         except (EOFError, zlib.error) as e:
@@ -146,10 +152,11 @@ def read_unique(
     clean: bool = True,
     warn: Warn = ignore_warning,
     on_error: Callable[[NewstraceError], None] | None = None,
+    day_first: bool | None = None,
 ) -> Iterator[Article]:
     """``read_inputs`` with each id once: its first record, and a warning for each later one
     (``base.first_of_each_id``); what the commands that read inputs take in."""
-    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error)
+    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first)
     return first_of_each_id(read, lambda a: warn(repeated_id(a)))
 
 

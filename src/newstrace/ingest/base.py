@@ -244,9 +244,10 @@ _ZONES = {
 _EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})")
 
 
-def parse_date_value(value: Any) -> Published:
+def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     """ISO first; then Unix time; then free-form text ("Nov 2, 2016", "4/7/2017", "Mar 14, 2023
-    10:30 PM EST") through dateutil."""
+    10:30 PM EST") through dateutil. ``day_first`` reads a slash date whose parts could be either
+    way (4/7/2017) as 4 July rather than April 7; which one a file means is ``DateOrder``'s call."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     parsed = parse_published(value)
@@ -267,7 +268,7 @@ def parse_date_value(value: Any) -> Published:
         default = datetime(1900, 1, 1)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            dt = dateparser.parse(text, default=default, tzinfos=_ZONES)
+            dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
     except (ValueError, OverflowError, TypeError):
         other = _other_language(text)
         if other is None:
@@ -278,6 +279,86 @@ def parse_date_value(value: Any) -> Published:
     if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", text):
         return date(dt.year, dt.month, dt.day)
     return dt
+
+
+#: A date written day and month first, in either order, with slashes: ``4/7/2017``, ``04/07/17``.
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?!\d)")
+
+
+def slash_order(value: Any) -> str | None:
+    """How a value that opens with a slash date must be read: ``"day"`` (day first: 25/12/2017),
+    ``"month"`` (12/25/2017), ``"either"`` (both parts 12 or less: 4/7/2017); ``None`` for
+    anything else."""
+    if not isinstance(value, str):
+        return None
+    m = _SLASH_DATE.match(value)
+    if m is None:
+        return None
+    first, second = int(m.group(1)), int(m.group(2))
+    if first > 12 and second <= 12:
+        return "day"
+    if second > 12 and first <= 12:
+        return "month"
+    return "either" if first <= 12 and second <= 12 else None
+
+
+class DateOrder:
+    """How one file's slash dates are read: day or month first, decided once for the whole file.
+
+    ``4/7/2017`` is April 7 in the US and 4 July in Europe, and dateutil read it month-first
+    without a word. A file is written in one convention, so a date in it whose parts cannot be
+    either way (25/12/2017, 12/25/2017) decides all of its ambiguous ones; ``scan`` gives every
+    date value of the file (a second pass, made only when the file has an ambiguous date and the
+    dates read before it did not decide). When no date decides (or dates go both ways), the
+    user's ``day_first`` is used, else month-first, and ``report`` says so once, with the count.
+    """
+
+    def __init__(self, where: str, day_first: bool | None = None, scan: Callable[[], Iterable[Any]] | None = None) -> None:
+        self.where = where
+        self.chosen = day_first  # the user's choice for files no date decides
+        self.scan = scan
+        self.seen: set[str] = set()  # the unambiguous orders met so far
+        self.day_first: bool | None = None  # the order of this file's ambiguous dates, once known
+        self.decided = False  # by a date of the file
+        self.assumed = 0  # ambiguous dates read in an order nothing decided
+        self.example: str | None = None
+
+    def parse(self, value: Any) -> Published:
+        """``parse_date_value`` in this file's order."""
+        order = slash_order(value)
+        if order in ("day", "month"):
+            self.seen.add(order)
+        if order != "either":
+            return parse_date_value(value)
+        if self.day_first is None:
+            self._decide()
+        if not self.decided:
+            self.assumed += 1
+            self.example = self.example or " ".join(str(value).split())[:40]
+        return parse_date_value(value, day_first=bool(self.day_first))
+
+    def _decide(self) -> None:
+        if len(self.seen) != 1 and self.scan is not None:
+            for value in self.scan():
+                order = slash_order(value)
+                if order in ("day", "month"):
+                    self.seen.add(order)
+                    if len(self.seen) == 2:
+                        break
+        self.decided = len(self.seen) == 1  # else none decides, or they disagree
+        self.day_first = "day" in self.seen if self.decided else bool(self.chosen)
+
+    def report(self, warn: Warn) -> None:
+        """One warning for the file's ambiguous dates read in an order nothing decided (none when
+        the user chose the order)."""
+        if not self.assumed or self.chosen is not None:
+            return
+        why = "its dates go both ways" if len(self.seen) == 2 else "no date in it has a part over 12 to decide"
+        order = "day-first" if self.day_first else "month-first"
+        warn(
+            f"{self.where}: {self.assumed} date(s) such as {self.example!r} read {order}: their day and month could be "
+            f"either way and {why}; give --day-first or --month-first to choose"
+        )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -307,12 +388,14 @@ def make_article(
     where: str,
     limits: Limits = LIMITS,
     warn: Warn | None = None,
+    dates: DateOrder | None = None,
 ) -> Any:
     """Assemble an ``Article`` from a body that is already clean (or deliberately raw).
 
     Field values come from the input (record, HTML metadata, sidecar); the outlet falls back to the
     URL's host, the id to a hash of text and URL. ``warn`` hears of a date that cannot be read
-    (every local reader passes it, and the Spark engine reports the same warnings).
+    (every local reader passes it, and the Spark engine reports the same warnings); ``dates`` reads
+    the date in its file's day/month order (without it, an ambiguous slash date is month-first).
     """
     from newstrace.model import Article
 
@@ -321,7 +404,7 @@ def make_article(
         raise InputError(f"{where}: no article text")
     url = _str_or_none(fields.get("url"))
     lang = _str_or_none(fields.get("lang"))
-    published = parse_date_value(fields.get("published"))
+    published = (dates.parse if dates is not None else parse_date_value)(fields.get("published"))
     if published is None and fields.get("published") not in (None, "") and warn is not None:
         warn(f"{where}: date {' '.join(str(fields['published']).split())[:80]!r} cannot be read; the article has no date")
     return Article.create(

@@ -9,7 +9,7 @@ from typing import Any
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
-from newstrace.ingest.base import Warn, check_size, decode, make_article, read_text_file
+from newstrace.ingest.base import DateOrder, Warn, check_size, decode, make_article, read_text_file
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
@@ -88,12 +88,16 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     return text, meta
 
 
-def read_html(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_html(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     html = read_text_file(path, warn, limits, declared=meta_charset)
-    yield _page_article(path, html, None, clean=clean, warn=warn, limits=limits)
+    yield _page_article(path, html, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
 
 
-def read_mhtml(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_mhtml(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     """A page saved by Chrome or Edge as "Webpage, Single File": a MIME archive whose first HTML
     part is the page, with its address in ``Content-Location``. (Refused as an unsupported type.)"""
     import email
@@ -109,11 +113,14 @@ def read_mhtml(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
         raise InputError(f"{path}: MHTML archive holds no HTML page")
     html = decode(payload, str(path), warn, [part.get_content_charset(), *meta_charset(payload)])
     url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
-    yield _page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits)
+    yield _page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits, day_first=day_first)
 
 
-def _page_article(path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits) -> Article:
-    """The article of one saved page: its sidecar's fields over the page's own."""
+def _page_article(
+    path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits, day_first: bool | None
+) -> Article:
+    """The article of one saved page: its sidecar's fields over the page's own (a sidecar may give
+    a slash date, read in the order ``day_first`` says, month-first with a warning without it)."""
     side = read_sidecar(path)
     text, fields = extract_html(html, side.get("url") or url, str(path))
     if not clean:
@@ -122,4 +129,9 @@ def _page_article(path: Path, html: str, url: str | None, *, clean: bool, warn: 
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
-    return make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn)
+    dates = DateOrder(str(path), day_first)
+    article = make_article(
+        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn, dates=dates
+    )
+    dates.report(warn)
+    return article

@@ -19,9 +19,11 @@ from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest.base import (
     ALIASES,
+    DateOrder,
     Warn,
     check_article_size,
     decode,
+    ignore_warning,
     looks_binary,
     make_article,
     map_fields,
@@ -44,8 +46,10 @@ def record_to_article(
     where: str,
     limits: Limits = LIMITS,
     warn: Warn | None = None,
+    dates: DateOrder | None = None,
 ) -> Article:
-    """The article of one record; ``warn`` hears of a date that cannot be read (``make_article``)."""
+    """The article of one record; ``warn`` hears of a date that cannot be read, ``dates`` reads it
+    in its file's day/month order (``make_article``)."""
     known, extra = map_fields(record)
     text = known.pop("text", None)
     html = known.pop("html", None)
@@ -67,7 +71,9 @@ def record_to_article(
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(text)
-    return make_article(text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn)
+    return make_article(
+        text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn, dates=dates
+    )
 
 
 def _as_text(value: Any, field: str, where: str) -> str:
@@ -84,20 +90,38 @@ def _as_text(value: Any, field: str, where: str) -> str:
 
 
 def _records_from_objects(
-    objs: Iterator[tuple[int, Any, str]], path: Path, clean: bool, warn: Warn, limits: Limits
+    objs: Iterator[tuple[int, Any, str]],
+    path: Path,
+    clean: bool,
+    warn: Warn,
+    limits: Limits,
+    dates: DateOrder,
 ) -> Iterator[Article]:
-    """Articles of ``(record number, object, where it is: how a warning names it)``."""
+    """Articles of ``(record number, object, where it is: how a warning names it)``; at the end,
+    ``dates`` says how the file's ambiguous dates were read if nothing decided it."""
     for number, obj, where in objs:
         if not isinstance(obj, dict):
             warn(f"{where}: not a JSON object, skipped")
             continue
         try:
-            yield record_to_article(obj, clean=clean, source=str(path), number=number, where=where, limits=limits, warn=warn)
+            yield record_to_article(
+                obj, clean=clean, source=str(path), number=number, where=where, limits=limits, warn=warn, dates=dates
+            )
         except NewstraceError as e:
             warn(f"{e}, skipped")
+    dates.report(warn)
 
 
-def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def _published_values(objs: Iterator[tuple[int, Any, str]]) -> Iterator[Any]:
+    """The date field of each record, as ``DateOrder`` scans a file for the order of its dates."""
+    for _, obj, _ in objs:
+        if isinstance(obj, dict):
+            yield map_fields(obj)[0].get("published")
+
+
+def read_jsonl(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     """Stream a JSON Lines file; memory stays at one line whatever the file size."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
@@ -109,10 +133,10 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
     if first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{"):
         # a line of JSON Lines is a whole object: a lone bracket opens one pretty-printed document
         # (an array saved as .jsonl), which gave a warning per line and 'no articles found'
-        yield from read_json(path, clean=clean, warn=warn, limits=limits)
+        yield from read_json(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         return
 
-    def objects() -> Iterator[tuple[int, Any, str]]:
+    def objects(warn: Warn) -> Iterator[tuple[int, Any, str]]:
         with open_input(path) as fh:
             for lineno, raw in enumerate(fh, start=1):
                 if len(raw) > limits.max_article_chars * 4 + 1_000_000:
@@ -128,10 +152,13 @@ def read_jsonl(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = L
                 except RecursionError:
                     warn(f"{path}:{lineno}: JSON nested too deeply, skipped")
 
-    yield from _records_from_objects(objects(), path, clean, warn, limits)
+    dates = DateOrder(str(path), day_first, lambda: _published_values(objects(ignore_warning)))
+    yield from _records_from_objects(objects(warn), path, clean, warn, limits, dates)
 
 
-def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_json(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     """A JSON array of records, ``{"articles": [...]}`` (or another list of records in an object
     without text, as APIs wrap them, up to ``WRAP_DEPTH`` levels down), or one record."""
     if path.stat().st_size == 0:
@@ -154,8 +181,11 @@ def read_json(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LI
         items = _wrapped_records(doc, path, warn) or [doc]
     else:
         raise InputError(f"{path}: JSON must be an object or an array of objects")
-    records = ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
-    yield from _records_from_objects(records, path, clean, warn, limits)
+    def records() -> Iterator[tuple[int, Any, str]]:
+        return ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
+
+    dates = DateOrder(str(path), day_first, lambda: _published_values(records()))
+    yield from _records_from_objects(records(), path, clean, warn, limits, dates)
 
 
 #: How deep under the top object a list of records is looked for: Solr's ``{"response": {"docs":
@@ -247,7 +277,9 @@ def _delimiter(head: str) -> str:
     return ","
 
 
-def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_csv(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     """A CSV (or TSV) with a header row; it must have a text (or html) column. The delimiter is a
     comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 with a BOM is read."""
     if path.stat().st_size == 0:
@@ -308,4 +340,15 @@ def read_csv(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
                     "after it, rows included"
                 )
 
-        yield from _records_from_objects(rows(), path, clean, warn, limits)
+        def dates_column() -> Iterator[Any]:
+            """A second pass over the file's records, for their dates only."""
+            with open_input(path) as again:
+                scan = csv.reader(io.TextIOWrapper(again, encoding=encoding, errors="replace", newline=""), delimiter=delimiter)
+                head = next(scan, [])
+                try:
+                    yield from _published_values((0, dict(zip(head, r, strict=False)), "") for r in scan)
+                except csv.Error:
+                    return  # the first pass says so
+
+        dates = DateOrder(str(path), day_first, dates_column)
+        yield from _records_from_objects(rows(), path, clean, warn, limits, dates)

@@ -6,13 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newstrace.clean.text import clean_plain_text
-from newstrace.ingest.base import Warn, check_article_size, make_article, read_text_file
+from newstrace.ingest.base import DateOrder, Warn, check_article_size, make_article, read_text_file
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article, published_iso
 
 
-def read_txt(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_txt(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
     raw = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
     check_article_size(raw, str(path), limits)
@@ -29,4 +31,8 @@ def read_txt(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIM
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
-    yield make_article(text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn)
+    dates = DateOrder(str(path), day_first)  # a sidecar's "published": "4/7/2017"
+    yield make_article(
+        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn, dates=dates
+    )
+    dates.report(warn)

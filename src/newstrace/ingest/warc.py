@@ -14,7 +14,11 @@ from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import Article
 
 
-def read_warc(path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS) -> Iterator[Article]:
+def read_warc(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
+    """The HTML pages of an archive. ``day_first`` is taken for the readers' common signature: a
+    page's date comes from its markup or the crawl, never as a slash date."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     if not _starts_like_warc(path):
