@@ -150,3 +150,66 @@ def test_ingest_day_first_option(tmp_path: Path) -> None:
     assert json.loads(res.stdout)["warnings"] == []
     res = CliRunner().invoke(app, ["show", rt.id, "--db", str(db), "--json"])
     assert json.loads(res.stdout)["published"] == "2016-04-03"
+
+
+# -- publication order across UTC offsets ------------------------------------------------------------
+
+#: A New York report at 11 pm EDT (03:00 UTC on the 31st) and the London one it follows, at 1 am UTC:
+#: as ISO text the New York one sorted first, by its wall clock.
+NEW_YORK, LONDON = "2016-10-30T23:00:00-04:00", "2016-10-31T01:00:00+00:00"
+
+
+def test_stream_order_and_listing_follow_the_instant_not_the_wall_clock(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newstrace.cli.main import app
+    from newstrace.engine.steps import order_key
+
+    rt, rw = seeds()
+    path = tmp_path / "wire.jsonl"
+    recs = [record(rt, id="ny", published=NEW_YORK), record(rw, id="london", published=LONDON)]
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    arts = list(read_inputs([path]))
+    assert [a.id for a in sorted(arts, key=order_key)] == ["london", "ny"]
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(app, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    listed = json.loads(CliRunner().invoke(app, ["list", "--db", str(db), "--json"]).stdout)
+    # in publication order, each date as its outlet wrote it
+    assert [(r["id"], r["published"]) for r in listed] == [("london", LONDON), ("ny", NEW_YORK)]
+
+
+def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
+    """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
+    import sqlite3
+    from datetime import date, datetime, timedelta, timezone
+
+    from newstrace.model import published_order
+    from newstrace.store.migrations import MIGRATIONS
+    from newstrace.store.sqlite import Store
+
+    tz = timezone(timedelta(hours=5, minutes=30))
+    values = [
+        None,
+        date(2016, 10, 30),
+        datetime(2016, 10, 30, 23, 0),
+        datetime.fromisoformat(NEW_YORK),
+        datetime.fromisoformat(LONDON),
+        datetime(2016, 12, 31, 22, 15, 7, 250000, tzinfo=timezone(timedelta(hours=-5))),
+        datetime(2017, 1, 1, 2, 0, 0, 1, tzinfo=tz),
+    ]
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    for statement in MIGRATIONS[:6]:
+        conn.executescript(statement)
+    for i, v in enumerate(values):
+        conn.execute(
+            "INSERT INTO articles (id, published, text, content_hash, ingested_at) VALUES (?,?,?,?,?)",
+            (f"a{i}", v.isoformat() if v else None, "text", "h", "now"),
+        )
+    conn.execute("PRAGMA user_version=6")
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        got = dict(store.conn.execute("SELECT id, published_utc FROM articles").fetchall())
+    assert got == {f"a{i}": published_order(v) for i, v in enumerate(values)}
+    assert got["a6"] == "2016-12-31T20:30:00.000001" and got["a5"] == "2017-01-01T03:15:07.250000"

@@ -16,7 +16,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 Published = date | datetime | None
@@ -60,6 +60,18 @@ def published_iso(value: Published) -> str | None:
     if value is None:
         return None
     return value.isoformat()
+
+
+def published_order(value: Published) -> str | None:
+    """The text publication dates sort by: ``published_iso`` with a time that names its offset
+    taken to UTC (the offset dropped), so that 23:00-04:00 (03:00 UTC the next day) sorts after
+    01:00+00:00 that day. As ISO text, an outlet writing local time with its offset was sorted by
+    its wall clock: a New York report came before the London one it followed. A time without an
+    offset is taken as UTC (as ``corpus.features.days`` takes it) and a day as its midnight, so
+    their text is their key as it was."""
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat()
+    return published_iso(value)
 
 
 def parse_published(value: Any) -> Published:

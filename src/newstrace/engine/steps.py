@@ -22,6 +22,7 @@ from newstrace.model import (
     ArticlePair,
     ProvenanceEdge,
     published_iso,
+    published_order,
 )
 
 if TYPE_CHECKING:
@@ -54,8 +55,9 @@ class ArticleRecord:
 
 
 def order_key(article: Article) -> tuple[bool, str, str]:
-    """An article's place in the stream (publication date, undated last, then id)."""
-    return stream_order_key(published_iso(article.published), article.id)
+    """An article's place in the stream (publication instant, undated last, then id): by
+    ``published_order``, so that dates with other UTC offsets sort by when they happened."""
+    return stream_order_key(published_order(article.published), article.id)
 
 
 def article_steps(

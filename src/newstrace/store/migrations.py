@@ -170,4 +170,16 @@ MIGRATIONS: list[str] = [
     ALTER TABLE analysis ADD COLUMN steps TEXT NOT NULL DEFAULT 'claims,reuse,stories';
     ALTER TABLE analysis ADD COLUMN claims_version INTEGER NOT NULL DEFAULT 1;
     """,
+    # 7: the text publication order sorts by (``model.published_order``): ``published`` with a time
+    # that names its offset taken to UTC; as stored, local times sorted by their wall clock across
+    # time zones. Filled here as ``published_order`` computes it: SQLite's strftime takes the offset
+    # to UTC, and the fraction of a second, which an offset does not change, is kept as written.
+    """
+    ALTER TABLE articles ADD COLUMN published_utc TEXT;
+    UPDATE articles SET published_utc = CASE
+        WHEN published GLOB '????-??-??T??:??:??*[+-][0-9][0-9]:[0-9][0-9]'
+        THEN strftime('%Y-%m-%dT%H:%M:%S', published) || substr(published, 20, length(published) - 25)
+        ELSE published END;
+    CREATE INDEX articles_published_utc ON articles(published_utc);
+    """,
 ]

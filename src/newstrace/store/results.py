@@ -79,7 +79,7 @@ def pending(
     cond, params = _to_analyse(version, [s for s in steps if s != "claims"])
     rows = conn.execute(
         "SELECT a.seq, an.article IS NOT NULL FROM articles a LEFT JOIN analysis an ON an.article = a.id "
-        f"WHERE {cond} ORDER BY a.published IS NULL, a.published, a.id",
+        f"WHERE {cond} ORDER BY a.published_utc IS NULL, a.published_utc, a.id",
         params,
     )
     return [(int(r[0]), bool(r[1])) for r in rows]
@@ -97,7 +97,7 @@ def claims_behind(
     rows = conn.execute(
         "SELECT a.seq FROM articles a JOIN analysis an ON an.article = a.id "
         "WHERE (an.claims_version < ? OR instr(',' || an.steps || ',', ',claims,') = 0) "
-        f"AND NOT {cond} ORDER BY a.published IS NULL, a.published, a.id",
+        f"AND NOT {cond} ORDER BY a.published_utc IS NULL, a.published_utc, a.id",
         (claims_version, *params),
     )
     return [int(r[0]) for r in rows]
@@ -170,7 +170,7 @@ def unclustered(conn: sqlite3.Connection) -> list[int]:
     """``seq`` of analysed articles a rebuild of the stories has not placed yet, in stream order."""
     rows = conn.execute(
         "SELECT a.seq FROM articles a JOIN analysis an ON an.article = a.id WHERE an.clustered = 0 "
-        "ORDER BY a.published IS NULL, a.published, a.id"
+        "ORDER BY a.published_utc IS NULL, a.published_utc, a.id"
     )
     return [int(r[0]) for r in rows]
 
@@ -465,7 +465,7 @@ def members(conn: sqlite3.Connection, story: str) -> list[str]:
         r[0]
         for r in conn.execute(
             "SELECT a.id FROM memberships m JOIN articles a ON a.id = m.article WHERE m.story=? "
-            "ORDER BY a.published IS NULL, a.published, a.id",
+            "ORDER BY a.published_utc IS NULL, a.published_utc, a.id",
             (story,),
         )
     ]

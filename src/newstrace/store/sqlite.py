@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import StoreError, see_hint
-from newstrace.model import Article, legacy_id
+from newstrace.model import Article, legacy_id, published_order
 from newstrace.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -169,17 +169,17 @@ class Store:
                     if row is None:
                         self.conn.execute(
                             "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
-                            "source, record, meta, content_hash, ingested_at) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (*_article_row(a), h, now),
+                            "source, record, meta, content_hash, ingested_at, published_utc) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (*_article_row(a), h, now, published_order(a.published)),
                         )
                         counts.added += 1
                     elif row["content_hash"] != h:
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
                             "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
-                            "ingested_at=? WHERE id=?",
-                            (*_article_row(a)[1:], h, now, a.id),
+                            "ingested_at=?, published_utc=? WHERE id=?",
+                            (*_article_row(a)[1:], h, now, published_order(a.published), a.id),
                         )
                         counts.updated += 1
                         if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
@@ -195,7 +195,7 @@ class Store:
 
     def iter_articles(self, *, after_seq: int = 0, order: str = "seq") -> Iterator[Article]:
         """Articles in ingestion order (``seq``) or by ``published``; streams, never loads all."""
-        order_sql = {"seq": "seq", "published": "published IS NULL, published, seq"}[order]
+        order_sql = {"seq": "seq", "published": "published_utc IS NULL, published_utc, seq"}[order]
         cur = self.conn.execute(f"SELECT * FROM articles WHERE seq > ? ORDER BY {order_sql}", (after_seq,))
         for row in cur:
             yield row_to_article(row)

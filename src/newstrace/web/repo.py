@@ -240,7 +240,7 @@ class Repo:
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         total = int(self.conn.execute(f"SELECT COUNT(*) FROM articles{cond}", args).fetchone()[0])
         rows = self.conn.execute(
-            f"SELECT * FROM articles{cond} ORDER BY published IS NULL, published DESC, seq DESC LIMIT ? OFFSET ?",
+            f"SELECT * FROM articles{cond} ORDER BY published_utc IS NULL, published_utc DESC, seq DESC LIMIT ? OFFSET ?",
             [*args, limit, offset],
         ).fetchall()
         # words as ``Article.words`` counts them (``list``, ``story``, the article page), not spaces + 1
