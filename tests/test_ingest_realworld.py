@@ -213,3 +213,29 @@ def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) 
         got = dict(store.conn.execute("SELECT id, published_utc FROM articles").fetchall())
     assert got == {f"a{i}": published_order(v) for i, v in enumerate(values)}
     assert got["a6"] == "2016-12-31T20:30:00.000001" and got["a5"] == "2017-01-01T03:15:07.250000"
+
+
+# -- one warning for a thousand alike ----------------------------------------------------------------
+
+
+def test_alike_warnings_of_a_file_are_one_line_with_a_count(tmp_path: Path) -> None:
+    """Webis-CPC's JSON (sentence pairs, not articles) gave 1,000 lines of 'record N: record has no
+    text or html field, skipped'; the one warning that differs was lost among them."""
+    from typer.testing import CliRunner
+
+    from newstrace.cli.main import app
+
+    rt = seeds()[0]
+    pairs = [{"HITId": f"H{i}", "is_paraphrased": "Yes", "original": [{"sen_nr": 0, "text": "M. Comte would not."}]} for i in range(1000)]
+    path = tmp_path / "Webis-CPC-11.json"
+    path.write_text(json.dumps([*pairs[:500], record(rt, published="vor 2 Tagen"), *pairs[500:]]), encoding="utf-8")
+    alike = f"{path}: record has no text or html field, skipped (1,000 times: record 1, record 2, record 3, ...)"
+    undated = f"{path}: record 501: date 'vor 2 Tagen' cannot be read; the article has no date"
+    assert read(path) == ([rt.id], [alike, undated])
+    res = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "t.db"), "--json"])
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["warnings"] == [alike, undated]
+    # lines of a JSON Lines file are named by their number
+    lines = tmp_path / "pairs.jsonl"
+    lines.write_text("".join(json.dumps(p) + "\n" for p in pairs[:4]) + json.dumps(record(rt)) + "\n", encoding="utf-8")
+    assert read(lines)[1] == [f"{lines}: record has no text or html field, skipped (4 times: line 1, line 2, line 3, ...)"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest.base import Warn, first_of_each_id, ignore_warning, repeated_id
+from newstrace.ingest.base import Warn, WarningGroups, first_of_each_id, ignore_warning, repeated_id
 from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import is_sidecar
@@ -118,7 +118,8 @@ def read_inputs(
 ) -> Iterator[Article]:
     """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
 
-    ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
+    A file's warnings reach ``warn`` when it has been read, those alike said as one line with a
+    count (``WarningGroups``). ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
     in a file where no other date decides it: ``None`` reads it month-first and warns once per file.
 
     Without ``on_error`` the first unreadable input raises, which suits library callers that pass
@@ -130,8 +131,9 @@ def read_inputs(
     for path in iter_files([Path(p) for p in given], handler):
         reader = reader_for(path)
         assert reader is not None
+        said = WarningGroups(str(path), warn)  # a file's alike warnings said as one line
         try:
-            yield from reader(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
+            yield from reader(path, clean=clean, warn=said.add, limits=limits, day_first=day_first)
         except NewstraceError as e:
             handler(e)
         except (EOFError, zlib.error) as e:
@@ -144,6 +146,8 @@ def read_inputs(
             # tests call the readers directly, so such bugs still fail there
             first = str(e).splitlines()[0][:200] if str(e) else ""
             handler(InputError(f"{path}: unreadable ({type(e).__name__}: {first}; please report this newstrace bug)"))
+        finally:
+            said.flush()
 
 
 def read_unique(

@@ -52,6 +52,47 @@ def repeated_id(article: Article) -> str:
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 
 
+class WarningGroups:
+    """One file's warnings, alike ones said as one line: a count and the first few places.
+
+    A dataset that is not what the reader expects says the same thing of every record: the
+    Webis-CPC JSON gave 1,000 lines of 'record N: record has no text or html field, skipped', which
+    buried anything else said. Warnings that differ only in the record or line they name are
+    grouped; a warning said once is passed on as it was. They are held until ``flush`` (the end of
+    the file), so each group can say how many it stands for.
+    """
+
+    #: places a grouped line names before its ``...``
+    EXAMPLES = 3
+
+    def __init__(self, path: str, warn: Warn) -> None:
+        self.path = path
+        self.warn = warn
+        self.place = re.compile(re.escape(path) + r"(?::(\d+)|: (record \d+(?: \([^)]*\))?)): (.*)", re.S)
+        self.groups: dict[str, tuple[str, list[str], list[int]]] = {}  # rest -> (first message, places, [count])
+
+    def add(self, message: str) -> None:
+        """A warning of this file (the ``Warn`` a reader is given)."""
+        m = self.place.fullmatch(message)
+        rest, where = (m.group(3), f"line {m.group(1)}" if m.group(1) else m.group(2)) if m else (message, "")
+        _, places, count = self.groups.setdefault(rest, (message, [], [0]))
+        count[0] += 1
+        if where and len(places) < self.EXAMPLES:
+            places.append(where)
+
+    def flush(self) -> None:
+        """Say the warnings held, in the order each kind was first met."""
+        for rest, (first, places, (count,)) in self.groups.items():
+            if count == 1:
+                self.warn(first)
+            elif places:
+                more = ", ..." if count > len(places) else ""
+                self.warn(f"{self.path}: {rest} ({count:,} times: {', '.join(places)}{more})")
+            else:
+                self.warn(f"{first} ({count:,} times)")
+        self.groups.clear()
+
+
 #: Article fields a record or sidecar may set; anything else is kept in ``meta``.
 FIELDS = ("id", "url", "outlet", "published", "title", "author", "text", "html", "lang")
 #: Column names other datasets use for the same fields (FA-KES, FNC-1, common exports).
