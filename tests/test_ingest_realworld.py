@@ -239,3 +239,53 @@ def test_alike_warnings_of_a_file_are_one_line_with_a_count(tmp_path: Path) -> N
     lines = tmp_path / "pairs.jsonl"
     lines.write_text("".join(json.dumps(p) + "\n" for p in pairs[:4]) + json.dumps(record(rt)) + "\n", encoding="utf-8")
     assert read(lines)[1] == [f"{lines}: record has no text or html field, skipped (4 times: line 1, line 2, line 3, ...)"]
+
+
+# -- a charset decided for the whole file --------------------------------------------------------------
+
+
+def _big_export(late: bytes) -> bytes:
+    """A CSV export of 125 KB of plain ASCII rows whose last row holds ``late``."""
+    rt = seeds()[0]
+    body = rt.paragraphs[0].encode("ascii", errors="ignore").decode().replace('"', "")
+    rows = [f'r{i},"Row {i}","{body} ({i})"\r\n' for i in range(400)]
+    return ("id,title,text\r\n" + "".join(rows)).encode("ascii") + b'last,"Caf' + late + b'","' + body.encode() + b'"\r\n'
+
+
+def test_a_late_windows_1252_byte_in_a_big_csv_is_read_as_windows_1252(tmp_path: Path) -> None:
+    """Excel saves CSV in windows-1252; an export whose first accented character comes after the
+    first 64 KB was read as UTF-8 with that character U+FFFD, without a word."""
+    data = _big_export(b"\xe9 \x96 Bar")  # 'Café – Bar' in windows-1252
+    assert len(data) > 100_000 and data.index(b"\xe9") > 65536
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert len(arts) == 401 and arts[-1].title == "Café – Bar"
+    at = data.index(b"\xe9")
+    assert warnings == [f"{path}: not UTF-8 (byte {at}); read as windows-1252"]
+
+
+def test_a_late_damaged_byte_in_utf8_is_replaced_and_said(tmp_path: Path) -> None:
+    """UTF-8 before it (a 'é' early on): the late bad byte is damage, not another charset."""
+    data = _big_export(b"\xe9 Bar").replace(b"Row 0", "Café 0".encode())
+    path = tmp_path / "export.csv"
+    path.write_bytes(data)
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert arts[0].title == "Café 0" and arts[-1].title == "Caf\ufffd Bar"
+    at = data.index(b"\xe9 Bar")
+    assert warnings == [f"{path}: invalid UTF-8 at byte {at}; undecodable bytes replaced with U+FFFD"]
+
+
+def test_a_windows_1252_jsonl_says_so_once_not_per_line(tmp_path: Path) -> None:
+    rt = seeds()[0]
+    path = tmp_path / "export.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "title": f"Caf\u00e9 {i}", "text": rt.text}, ensure_ascii=False) + "\n" for i in range(50)]
+    data = "".join(lines).encode("cp1252")
+    path.write_bytes(data)
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.title for a in arts] == [f"Café {i}" for i in range(50)]
+    at = data.index(b"\xe9")
+    assert warnings == [f"{path}: not UTF-8 (byte {at}); read as windows-1252"]

@@ -201,6 +201,46 @@ def decode(data: bytes, name: str, warn: Warn, declared: Iterable[str | None] = 
     return data.decode("utf-8-sig", errors="replace")
 
 
+class LineDecoder:
+    """A record file decoded line by line, in one charset decided for the whole file.
+
+    Deciding from the first 64 KB (as the CSV reader did) left a big export whose only accented
+    byte came later read as UTF-8, its é silently U+FFFD; decoding each JSON line on its own gave a
+    warning per line. Here the file is UTF-8 until a line is not: if no multi-byte UTF-8 character
+    came before it and the line reads as windows-1252 (``windows_1252``), the file is that charset
+    from there on (its lines before were ASCII, which both read alike); otherwise it is UTF-8 with
+    damage, its invalid bytes replaced. Either way one warning names the first such byte's offset.
+    """
+
+    def __init__(self, name: str, warn: Warn) -> None:
+        self.name = name
+        self.warn = warn
+        self.offset = 0  # bytes before the next line
+        self.charset = "utf-8"  # "cp1252" or "damaged" once a line is not UTF-8
+        self.multibyte = False  # a multi-byte UTF-8 character was read
+
+    def __call__(self, line: bytes) -> str:
+        at = self.offset
+        self.offset += len(line)
+        if at == 0 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if self.charset == "cp1252":
+            return line.decode("cp1252", errors="replace")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            if self.charset == "utf-8":  # the file's first invalid byte decides
+                if not self.multibyte and windows_1252(line) is not None:
+                    self.charset = "cp1252"
+                    self.warn(f"{self.name}: not UTF-8 (byte {at + e.start}); read as windows-1252")
+                    return line.decode("cp1252")
+                self.charset = "damaged"
+                self.warn(f"{self.name}: invalid UTF-8 at byte {at + e.start}; undecodable bytes replaced with U+FFFD")
+            return line.decode("utf-8", errors="replace")
+        self.multibyte = self.multibyte or not text.isascii()
+        return text
+
+
 def windows_1252(data: bytes) -> str | None:
     """``data`` read as windows-1252 when it is that rather than damaged UTF-8: it holds no UTF-8
     byte sequence at all and every byte is a windows-1252 character. Files written on Windows

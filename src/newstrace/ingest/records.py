@@ -13,13 +13,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest.base import (
     ALIASES,
     DateOrder,
+    LineDecoder,
     Warn,
     check_article_size,
     decode,
@@ -28,7 +29,6 @@ from newstrace.ingest.base import (
     make_article,
     map_fields,
     open_input,
-    windows_1252,
 )
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
@@ -137,12 +137,14 @@ def read_jsonl(
         return
 
     def objects(warn: Warn) -> Iterator[tuple[int, Any, str]]:
+        decode_line = LineDecoder(str(path), warn)  # one charset for the file, one warning if not UTF-8
         with open_input(path) as fh:
             for lineno, raw in enumerate(fh, start=1):
                 if len(raw) > limits.max_article_chars * 4 + 1_000_000:
                     warn(f"{path}:{lineno}: line of {len(raw):,} bytes exceeds the article size limit, skipped")
+                    decode_line.offset += len(raw)
                     continue
-                line = decode(raw, f"{path}:{lineno}", warn).strip()
+                line = decode_line(raw).strip()
                 if not line:
                     continue
                 try:
@@ -241,6 +243,14 @@ def _holds_articles(items: list[Any], sample: int = 20) -> bool:
     return any(isinstance(x, dict) and _is_record(x) for x in items[:sample])
 
 
+def _lines(raw: IO[bytes], decode_line: LineDecoder) -> Iterator[str]:
+    """The lines of a CSV as ``open(newline="")`` splits them (at \\n, \\r\\n or a lone \\r, which
+    stays in the line), each decoded by ``decode_line``: Latin-1 maps every byte to one character,
+    so splitting in it and encoding back gives each line's own bytes."""
+    for line in io.TextIOWrapper(raw, encoding="latin-1", newline=""):
+        yield decode_line(line.encode("latin-1"))
+
+
 class _QuoteCount:
     """The lines a CSV reader reads, counting their double quotes as they pass.
 
@@ -290,20 +300,12 @@ def read_csv(
         raise InputError(f"{path}: binary file, not CSV")
     # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    encoding = "utf-16" if utf16 else "utf-8-sig"
-    problem = None  # said once the file is known to be a CSV of articles
-    if not utf16:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as e:
-            if e.start < len(head) - 4:  # not a character cut by the end of ``head``
-                if windows_1252(head) is not None:
-                    encoding, problem = "cp1252", f"{path}: not UTF-8 (byte {e.start}); read as windows-1252"
-                elif b"\xef\xbf\xbd" not in head:
-                    problem = f"{path}: invalid UTF-8 at byte {e.start}; undecodable bytes replaced with U+FFFD"
+    encoding = "utf-16" if utf16 else "utf-8-sig"  # else UTF-8 or windows-1252, decided line by line
     delimiter = _delimiter(head.decode(encoding, errors="replace"))
     with open_input(path) as raw:
-        text_stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        text_stream = (
+            io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") if utf16 else _lines(raw, LineDecoder(str(path), warn))
+        )
         counted = _QuoteCount(text_stream)
         reader = csv.reader(counted, delimiter=delimiter)
         header = next(reader, [])
@@ -312,8 +314,6 @@ def read_csv(
         if not lowered & _BODY_COLUMNS:
             shown = ", ".join(columns[:12]) or "none"
             raise InputError(f"{path}: CSV has no text column (expected one of text, html, body, content; found {shown})")
-        if problem is not None:
-            warn(problem)
 
         def rows() -> Iterator[tuple[int, Any, str]]:
             last: list[str] = []
