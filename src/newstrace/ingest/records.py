@@ -162,9 +162,25 @@ def read_json(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
     """A JSON array of records, ``{"articles": [...]}`` (or another list of records in an object
-    without text, as APIs wrap them, up to ``WRAP_DEPTH`` levels down), or one record."""
+    without text, as APIs wrap them, up to ``WRAP_DEPTH`` levels down), or one record.
+
+    An array (the form datasets ship in, gzipped or not) is streamed record by record
+    (``_array_records``); an object is read whole, since its list of records may be anywhere in it.
+    """
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
+    with open_input(path) as fh:
+        head = fh.read(8192)
+    if looks_binary(head):
+        raise InputError(f"{path}: binary file, not JSON")
+    if head.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"["):
+
+        def streamed(warn: Warn) -> Iterator[tuple[int, Any, str]]:
+            return ((n, item, f"{path}: record {n}") for n, item in enumerate(_array_records(path, warn), start=1))
+
+        dates = DateOrder(str(path), day_first, lambda: _published_values(_until_broken(streamed(ignore_warning))))
+        yield from _records_from_objects(streamed(warn), path, clean, warn, limits, dates)
+        return
     with open_input(path) as fh:
         data = fh.read()
     if looks_binary(data):
@@ -188,6 +204,120 @@ def read_json(
 
     dates = DateOrder(str(path), day_first, lambda: _published_values(records()))
     yield from _records_from_objects(records(), path, clean, warn, limits, dates)
+
+
+#: Bytes a streamed JSON array is read in; a record longer than this is read in doubling steps.
+JSON_CHUNK = 1 << 16
+
+
+def _text_pieces(fh: IO[bytes], decode_piece: LineDecoder) -> Iterator[str]:
+    """The text of a binary stream in pieces of about ``JSON_CHUNK`` bytes, each cut after an ASCII
+    byte (a character boundary in UTF-8 and windows-1252 alike) and decoded by ``decode_piece``, so
+    the file's charset is decided as a JSON Lines file's is, in bounded memory even when the whole
+    document is one line."""
+    rest = b""
+    while chunk := fh.read(JSON_CHUNK):
+        data = rest + chunk
+        cut = max(data.rfind(bytes([b])) for b in b"\n ,}]\"") + 1
+        if cut <= 0:  # no ASCII punctuation in the chunk: carry it over
+            rest = data
+            continue
+        rest = data[cut:]
+        yield decode_piece(data[:cut])
+    if rest:
+        yield decode_piece(rest)
+
+
+def _array_records(path: Path, warn: Warn) -> Iterator[Any]:
+    """The elements of a file holding one JSON array, parsed one at a time: a ``.json.gz`` dataset
+    was decompressed whole and parsed whole, holding the bytes, the text and every record in memory
+    at once. Memory stays at about the largest record. A syntax error ends the file with
+    ``InputError`` at its line and column, after the records before it (as a gzip file cut short
+    keeps the records before the cut)."""
+    decoder = json.JSONDecoder()
+    with open_input(path) as fh:
+        pieces = _text_pieces(fh, LineDecoder(str(path), warn))
+        buf, pos, eof = "", 0, False
+        lines_before, column_before = 0, 0  # of the text already dropped from ``buf``
+
+        def more(wanted: int) -> None:
+            nonlocal buf, eof
+            got = 0
+            while got < wanted and not eof:
+                piece = next(pieces, None)
+                if piece is None:
+                    eof = True
+                else:
+                    buf += piece
+                    got += len(piece)
+
+        def fail(msg: str, at: int) -> InputError:
+            line = lines_before + buf.count("\n", 0, at) + 1
+            start = buf.rfind("\n", 0, at) + 1
+            column = at - start + 1 + (column_before if start == 0 else 0)
+            return InputError(f"{path}: invalid JSON ({msg} at line {line} column {column})")
+
+        def skip_space() -> None:
+            nonlocal pos
+            while True:
+                while pos < len(buf) and buf[pos] in " \t\r\n":
+                    pos += 1
+                if pos < len(buf) or eof:
+                    return
+                more(JSON_CHUNK)
+
+        more(JSON_CHUNK)
+        buf = buf.lstrip("\ufeff")
+        skip_space()
+        pos += 1  # the "[" ``read_json`` saw
+        skip_space()
+        if buf[pos : pos + 1] == "]":
+            pos += 1
+        else:
+            while True:
+                while True:  # one element; a record cut by the end of ``buf`` is read again with more
+                    try:
+                        item, end = decoder.raw_decode(buf, pos)
+                        if end < len(buf) or eof:
+                            break
+                    except json.JSONDecodeError as e:
+                        # an error well before the end of what is read is no cut record: reading
+                        # on would take the rest of a broken file into memory
+                        if eof or (e.pos < len(buf) - 16 and not e.msg.startswith("Unterminated string")):
+                            raise fail(e.msg, e.pos) from e
+                    except RecursionError as e:
+                        raise InputError(f"{path}: JSON nested too deeply") from e
+                    more(max(JSON_CHUNK, len(buf) - pos))
+                pos = end
+                yield item
+                if pos > JSON_CHUNK:  # drop what is read, keeping the count of its lines
+                    dropped = buf[:pos]
+                    newlines = dropped.count("\n")
+                    last = dropped.rfind("\n")
+                    column_before = len(dropped) - last - 1 if newlines else column_before + len(dropped)
+                    lines_before += newlines
+                    buf, pos = buf[pos:], 0
+                skip_space()
+                if buf[pos : pos + 1] == ",":
+                    pos += 1
+                    skip_space()
+                elif buf[pos : pos + 1] == "]":
+                    pos += 1
+                    break
+                else:
+                    raise fail("Expecting ',' delimiter" if pos < len(buf) else "Unterminated array", pos)
+        skip_space()
+        if pos < len(buf):
+            raise fail("Extra data", pos)
+
+
+def _until_broken(objs: Iterator[tuple[int, Any, str]]) -> Iterator[tuple[int, Any, str]]:
+    """``objs`` up to the error that ends them (the second pass ``DateOrder`` makes must not fail a
+    record of the first: the first pass reports the error itself)."""
+    try:
+        yield from objs
+    except NewstraceError:
+        return
 
 
 #: How deep under the top object a list of records is looked for: Solr's ``{"response": {"docs":
