@@ -4,6 +4,7 @@ offsets, big files with a late odd byte, archives with revisits, floods of one w
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from fuzz.samples import record, seeds
@@ -176,6 +177,25 @@ def test_stream_order_and_listing_follow_the_instant_not_the_wall_clock(tmp_path
     listed = json.loads(CliRunner().invoke(app, ["list", "--db", str(db), "--json"]).stdout)
     # in publication order, each date as its outlet wrote it
     assert [(r["id"], r["published"]) for r in listed] == [("london", LONDON), ("ny", NEW_YORK)]
+
+
+def test_a_story_opens_with_the_report_that_came_first_in_time() -> None:
+    """The clusterer (``compare``, evaluations, the engines' story state) took the story's first
+    article and its span from dates compared as text: the New York copy "came first"."""
+    from dataclasses import replace
+
+    from newstrace.corpus.features import article_features
+    from newstrace.corpus.stories import cluster_features
+
+    rt, _ = seeds()
+    ny = replace(rt, id="ny", outlet="nytimes.com", published=datetime.fromisoformat(NEW_YORK))
+    london = replace(rt, id="london", outlet="bbc.co.uk", published=datetime.fromisoformat(LONDON))
+    feats = [article_features(a) for a in (ny, london)]  # input order: New York first
+    assigned, stories, _ = cluster_features(feats, {"ny": {"london": 1.0}, "london": {"ny": 1.0}})
+    assert assigned["ny"].story == assigned["london"].story
+    story = stories[assigned["ny"].story]
+    assert (story.first_article, story.first_outlet) == ("london", "bbc.co.uk")
+    assert (story.first_published, story.last_published) == (LONDON, NEW_YORK)
 
 
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ batch, the Spark engine from a sorted stream of features computed on the executo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import json
@@ -40,6 +41,7 @@ from newstrace.corpus.similarity import (
     SimilarityModel,
     features_many,
 )
+from newstrace.model import parse_published, published_order
 
 Level = Literal["story", "thread"]
 
@@ -464,9 +466,9 @@ class StoryClusterer:
             c.members.append(feat.id)
         if feat.outlet:
             c.outlets[feat.outlet] += 1
-        if feat.published and (c.last_published is None or feat.published > c.last_published):
+        if feat.published and (c.last_published is None or instant(feat.published) > instant(c.last_published)):
             c.last_published = feat.published
-        if feat.published and (c.first_published is None or feat.published < c.first_published):
+        if feat.published and (c.first_published is None or instant(feat.published) < instant(c.first_published)):
             c.first_published = feat.published
         for d, t in feat.terms.items():
             c.terms.setdefault(d, t)
@@ -592,7 +594,7 @@ class StoryClusterer:
         return max((reach[m] for y in self._by_thread.get(b.id, []) for m in y.members if m in reach), default=0.0)
 
     def _merge_thread(self, a: Cluster, b: Cluster) -> None:
-        older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
+        older, younger = sorted((a, b), key=lambda c: (instant(c.first_published) or "~", c.first_article))
         self._absorb(older, younger)
         self._index_remove("thread", younger)
         older.index_dims |= younger.index_dims
@@ -620,14 +622,14 @@ class StoryClusterer:
         older.outlets.update(younger.outlets)
         for d, t in younger.terms.items():
             older.terms.setdefault(d, t)
-        if younger.last_published and (older.last_published or "") < younger.last_published:
+        if younger.last_published and instant(older.last_published) < instant(younger.last_published):
             older.last_published = younger.last_published
-        if younger.first_published and (older.first_published or "~") > younger.first_published:
+        if younger.first_published and (instant(older.first_published) or "~") > instant(younger.first_published):
             older.first_published = younger.first_published
         self._expire_at(older)
 
     def _merge(self, a: Cluster, b: Cluster) -> None:
-        older, younger = sorted((a, b), key=lambda c: (c.first_published or "~", c.first_article))
+        older, younger = sorted((a, b), key=lambda c: (instant(c.first_published) or "~", c.first_article))
         self._absorb(older, younger)
         self._index_remove("story", younger)
         older.index_dims |= younger.index_dims
@@ -661,8 +663,17 @@ def reuse_strength(quoted_chars: int) -> float:
 
 
 def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:
-    """The one stream order both engines follow: by publication date, undated last, then id."""
+    """The one stream order both engines follow: by publication date, undated last, then id.
+    ``published`` is a ``model.published_order`` text (``instant`` of an ISO date)."""
     return (published is None, published or "", article_id)
+
+
+@functools.lru_cache(maxsize=65536)
+def instant(published: str | None) -> str:
+    """An ISO publication date as the text that sorts by when it happened (``model.published_order``:
+    a time with an offset taken to UTC), ``""`` when unknown. Features and clusters keep the date
+    as written; compared as text, 23:00-04:00 came before the 01:00Z report it followed."""
+    return published_order(parse_published(published)) or ""
 
 
 @dataclass
@@ -687,7 +698,7 @@ def cluster_features(
     article's assignment, every surviving story and the clusterer (for its IDF state).
     """
     partners = partners or {}
-    ordered = sorted(feats, key=lambda f: stream_order_key(f.published, f.id))
+    ordered = sorted(feats, key=lambda f: stream_order_key(instant(f.published) or None, f.id))
     cl = StoryClusterer(story, thread, merge_every=merge_every)
     stories: dict[str, Cluster] = {}
     for f in ordered:
