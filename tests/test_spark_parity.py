@@ -306,3 +306,31 @@ def test_a_rerun_that_dies_while_writing_leaves_no_output_to_load(
     assert main(["load-results", str(out), "--db", str(db)]) == 2
     assert "no 'state' table" in capsys.readouterr().err
     assert not db.exists()
+
+
+def test_a_hive_partitioned_parquet_input_is_read_with_its_folder_columns(
+    spark: Any, examples: dict[str, Any], tmp_path: Path
+) -> None:
+    """Datasets split by a column are written as ``outlet=rt.com/part-0.parquet`` (Spark, pandas,
+    most lakes); such a folder was refused as "a folder holding folders". Its folder names are the
+    column, as written (no type inference: an outlet "2016" stays text)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.spark import check_input, run_spark
+
+    data = tmp_path / "feed"
+    for key, outlet in (("rt", "rt.com"), ("rewrite", "2016")):
+        a = examples[key]
+        folder = data / f"outlet={outlet}"
+        folder.mkdir(parents=True)
+        table = pa.table({"id": [a.id], "text": [a.text], "title": [a.title], "published": [str(a.published)]})
+        pq.write_table(table, folder / "part-0.parquet")
+    check_input(data)  # accepted: no exception
+    out = tmp_path / "out"
+    report = run_spark(data, out, spark=spark, steps=("reuse",))
+    assert report["articles"] == 2
+    rows = [json.loads(r["json"]) for r in spark.read.parquet(str(out / "articles")).collect()]
+    assert sorted((d["id"], d["outlet"]) for d in rows) == sorted(
+        [(examples["rt"].id, "rt.com"), (examples["rewrite"].id, "2016")]
+    )

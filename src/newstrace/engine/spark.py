@@ -249,14 +249,24 @@ def _split_warnings(rows: Any) -> tuple[Any, Any]:
 
 
 def _is_parquet(path: Path) -> bool:
+    """A ``.parquet`` file, a folder of them, or a Hive-partitioned folder of them
+    (``outlet=reuters/part-0.parquet``: how Spark, pandas and most lakes write a dataset split by
+    a column; Spark's partition discovery reads the folder name as that column)."""
     if path.suffix == ".parquet":
         return True
-    return path.is_dir() and any(p.suffix == ".parquet" for p in path.iterdir())
+    if not path.is_dir():
+        return False
+    inside = [p for p in path.iterdir() if not p.name.startswith((".", "_"))]
+    return any(p.suffix == ".parquet" and p.is_file() for p in inside) or any(
+        p.is_dir() and "=" in p.name and _is_parquet(p) for p in inside
+    )
 
 
 #: what ``--input`` may be: Spark reads Parquet, or text as JSON lines (a ``.json`` file too: Spark's
 #: own JSON output is one record per line)
-INPUT_KINDS = "Parquet (a .parquet file or a folder of them) or JSONL (one JSON article per line)"
+INPUT_KINDS = (
+    "Parquet (a .parquet file, a folder of them or a Hive-partitioned folder) or JSONL (one JSON article per line)"
+)
 
 
 def check_input(input_path: Path) -> None:
@@ -357,6 +367,9 @@ def run_spark(
     # features again, every pair aligned again) each time a later stage reads it
     keep = StorageLevel.MEMORY_AND_DISK
     if _is_parquet(input_path):
+        # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
+        # text the readers parse as every other date)
+        spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
         records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex().map(lambda x: (x[0], x[1], None))
     else:
         records = sc.textFile(source).zipWithIndex().mapPartitions(_json_lines)
