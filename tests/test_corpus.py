@@ -1077,6 +1077,39 @@ def test_load_results_refuses_what_is_no_spark_output_and_makes_no_database(
     assert not db.exists()
 
 
+def test_load_results_into_a_database_of_older_ids_names_the_articles_it_stores(tmp_path: Path) -> None:
+    """A database ingested before ids hashed the outlet holds an outlet's article without URL
+    under its older id; ``add_articles`` finds it there and kept that id. ``load-results`` did too,
+    while the Spark run's analysis marks (and pairs, stories) name the article by today's id: the
+    article stayed pending and the results named no stored article. The load gives the stored
+    article the id its results use."""
+    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.load import load_results
+    from newstrace.model import stable_id
+
+    text = "The ministry said on Monday that the bridge would reopen next week after repairs."
+    art = Article.create(text, outlet="Reuters")
+    db = tmp_path / "old.db"
+    with Store(db) as st:  # as a newstrace before outlets counted in ids stored it
+        st.add_articles([dataclasses.replace(art, id=stable_id(text, None))])
+    out = tmp_path / "spark-out"
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (out / table).mkdir(parents=True)
+    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "p.parquet")
+    row = {"id": art.id, "json": json.dumps(art.to_dict(), default=str)}
+    pq.write_table(pa.Table.from_pylist([row]), out / "articles" / "p.parquet")
+    with Store(db) as st:
+        assert load_results(st, out)["articles"] == 1
+        assert [r[0] for r in st.conn.execute("SELECT id FROM articles")] == [art.id]
+        assert [r[0] for r in st.conn.execute("SELECT article FROM analysis")] == [art.id]
+        assert R.pending(st.conn) == []
+    # an ingest keeps finding an article under the id it is stored under
+    with Store(db) as st:
+        assert st.add_articles([art]).unchanged == 1
+
+
 def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
     """Spark results clustered with embeddings must not be loaded into a database analysed without."""
     pa = pytest.importorskip("pyarrow")

@@ -148,7 +148,7 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
     loaded: dict[str, str] = {}
     for arts in _articles_by_id(folder):
-        store.add_articles(arts)
+        store.add_articles(arts, keep_ids=True)  # the tables below name the articles by these ids
         loaded.update((a.id, content_hash(a)) for a in arts)
     ids = list(loaded)
     counts["articles"] = len(ids)

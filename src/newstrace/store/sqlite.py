@@ -147,8 +147,13 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> IngestCounts:
-        """Insert new articles and update changed ones in one transaction; same input adds nothing."""
+    def add_articles(self, articles: Iterable[Article], *, keep_ids: bool = False) -> IngestCounts:
+        """Insert new articles and update changed ones in one transaction; same input adds nothing.
+
+        An article stored under its ``legacy_id`` is found there and keeps that id, unless
+        ``keep_ids``: then the stored row takes the article's id, for callers whose other rows name
+        the articles by the ids they give (``load-results``: a Spark run's pairs, stories and
+        analysis marks), which would otherwise name no stored article."""
         counts = IngestCounts()
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
@@ -164,7 +169,11 @@ class Store:
                             "SELECT content_hash, outlet FROM articles WHERE id=?", (old,)
                         ).fetchone()
                         if before is not None and before["outlet"] == a.outlet:
-                            a, row = replace(a, id=old), before
+                            if keep_ids:
+                                self.conn.execute("UPDATE articles SET id=? WHERE id=?", (a.id, old))
+                            else:
+                                a = replace(a, id=old)
+                            row = before
                     h = content_hash(a)
                     if row is None:
                         self.conn.execute(
