@@ -810,3 +810,22 @@ def test_an_article_newstrace_wrote_as_json_reads_back_with_its_outlet(
     fakes = tmp_path / "fakes.jsonl"
     fakes.write_text(json.dumps({"unit_id": "1", "article_content": "Shelling hit Aleppo.", "source": "sana"}) + "\n", encoding="utf-8")
     assert read_articles([fakes])[0].outlet == "sana"
+
+
+def test_a_date_whose_instant_falls_outside_the_calendar_is_stored(tmp_path: Path) -> None:
+    """Exports from .NET write an unset date as DateTime.MinValue with the server's offset
+    (0001-01-01T00:00:00+01:00), whose UTC instant is in year 0: the publication order taken to
+    UTC raised OverflowError and the whole ingest stopped with an internal error."""
+    from newstrace.model import published_order
+
+    path = tmp_path / "export.jsonl"
+    rows = [
+        {"text": REWRITE_TXT.read_text(encoding="utf-8"), "outlet": "a.example", "published": "0001-01-01T00:00:00+01:00"},
+        {"text": "Second article text long enough to be one.", "outlet": "b.example", "published": "9999-12-31T23:00:00-05:00"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    arts = read_articles([path])
+    with Store(tmp_path / "news.db") as st:
+        assert st.add_articles(arts).added == 2
+        stored = [r[0] for r in st.conn.execute("SELECT published_utc FROM articles ORDER BY published_utc")]
+    assert stored == ["0001-01-01T00:00:00", "9999-12-31T23:00:00"] == [published_order(a.published) for a in arts]

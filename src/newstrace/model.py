@@ -70,7 +70,10 @@ def published_order(value: Published) -> str | None:
     offset is taken as UTC (as ``corpus.features.days`` takes it) and a day as its midnight, so
     their text is their key as it was."""
     if isinstance(value, datetime) and value.utcoffset() is not None:
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat()
+        try:
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat()
+        except OverflowError:  # an instant before year 1 or after 9999 (.NET's DateTime.MinValue
+            return value.replace(tzinfo=None).isoformat()  # written +01:00): the wall clock, a day off at most
     return published_iso(value)
 
 
