@@ -317,6 +317,28 @@ def test_a_record_date_that_cannot_be_read_is_said_by_both_engines(tmp_path: Pat
     assert [w for k, w in _records_to_articles(rows, str(path)) if k == "undated"] == warnings
 
 
+def test_the_spark_engine_reads_a_files_slash_dates_in_the_order_the_local_reader_does(tmp_path: Path) -> None:
+    """A European export's 25/12/2017 makes a local reader take its 4/7/2017 as 4 July; the Spark
+    engine read each record on its own, so the same file gave April 7 there: other dates, other
+    stories. It reads them in the order the whole input's dates decide, whatever the partitions."""
+    from newstrace.engine.spark import _records_to_articles, _slash_orders
+
+    rt = seeds()[0]
+    records = [
+        record(rt, id="a", published="4/7/2017"),
+        record(rt, id="b", published="25/12/2017"),
+    ]
+    path = tmp_path / "eu.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    local = {a.id: a.published for a in read_articles([path])}
+    assert local == {"a": date(2017, 7, 4), "b": date(2017, 12, 25)}
+    rows = [(r, i, None) for i, r in enumerate(records)]
+    orders = frozenset(_slash_orders(rows))
+    partitions = [rows[:1], rows[1:]]  # the ambiguous date's partition holds nothing that decides
+    spark = {d["id"]: d["published"] for part in partitions for k, d in _records_to_articles(part, str(path), orders) if k == "article"}
+    assert spark == {i: p.isoformat() for i, p in local.items() if p is not None}
+
+
 def test_broken_sidecar_names_itself(tmp_path: Path) -> None:
     txt = tmp_path / "a.txt"
     txt.write_bytes(RT_TXT.read_bytes())

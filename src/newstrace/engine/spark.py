@@ -72,12 +72,18 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 # --- functions shipped to the executors (module level so they pickle by reference) -------------
 
 
-def _records_to_articles(rows: Iterable[tuple[Any, int, str | None]], source: str) -> Iterator[tuple[str, Any]]:
+def _records_to_articles(
+    rows: Iterable[tuple[Any, int, str | None]], source: str, orders: frozenset[str] = frozenset()
+) -> Iterator[tuple[str, Any]]:
     """``("article", article dict)`` per record, ``("skipped", warning)`` per record that is not an
     article, ``("undated", warning)`` per date that cannot be read, with the local readers' wording
-    (``ingest/records.py``)."""
+    (``ingest/records.py``). A slash date either way (4/7/2017) is read in the order ``orders``
+    (``_slash_orders`` of the whole input) decides, as a local reader reads its file's."""
+    from newstrace.ingest.base import DateOrder
     from newstrace.ingest.records import record_to_article
 
+    dates = DateOrder(source)
+    dates.seen = set(orders)  # what a local reader's pass over its file finds; a partition holds a part
     for record, index, problem in rows:
         number = index + 1
         where = f"{source}:{number}"
@@ -88,13 +94,26 @@ def _records_to_articles(rows: Iterable[tuple[Any, int, str | None]], source: st
         else:
             said: list[str] = []
             try:
-                art = record_to_article(record, clean=True, source=source, number=number, where=where, warn=said.append)
+                art = record_to_article(
+                    record, clean=True, source=source, number=number, where=where, warn=said.append, dates=dates
+                )
             except NewstraceError as e:
                 yield "skipped", f"{e}, skipped"
                 continue
             yield "article", art.to_dict()
             for w in said:
                 yield "undated", w
+
+
+def _slash_orders(rows: Iterable[tuple[Any, int, str | None]]) -> Iterator[str]:
+    """The order (``"day"``, ``"month"``) of each slash date that can be read only one way."""
+    from newstrace.ingest.base import map_fields, slash_order
+
+    for record, _, problem in rows:
+        if problem is None and isinstance(record, dict):
+            order = slash_order(map_fields(record)[0].get("published"))
+            if order in ("day", "month"):
+                yield order
 
 
 def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, int, str | None]]:
@@ -373,7 +392,9 @@ def run_spark(
         records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex().map(lambda x: (x[0], x[1], None))
     else:
         records = sc.textFile(source).zipWithIndex().mapPartitions(_json_lines)
-    read = records.mapPartitions(lambda rows: _records_to_articles(rows, source)).persist(keep)
+    # a local reader reads a file's 4/7/2017 in the order its dates that go one way show (25/12/2017)
+    orders = frozenset(records.mapPartitions(_slash_orders).distinct().collect())
+    read = records.mapPartitions(lambda rows: _records_to_articles(rows, source, orders)).persist(keep)
     read_articles = read.filter(lambda x: x[0] == "article").map(lambda x: x[1])
     articles = (
         read_articles.map(lambda d: (d["id"], d))
