@@ -59,11 +59,16 @@ class WarningGroups:
     Webis-CPC JSON gave 1,000 lines of 'record N: record has no text or html field, skipped', which
     buried anything else said. Warnings that differ only in the record or line they name are
     grouped; a warning said once is passed on as it was. They are held until ``flush`` (the end of
-    the file), so each group can say how many it stands for.
+    the file), so each group can say how many it stands for; past ``MAX_HELD`` kinds, a new kind
+    is passed on at once, so memory stays bounded.
     """
 
     #: places a grouped line names before its ``...``
     EXAMPLES = 3
+    #: kinds held at most: a file whose every record says something of its own (each date that
+    #: cannot be read is named) held them all until its end, 615 MB for a million; the kinds met
+    #: after these are passed on as they come
+    MAX_HELD = 1000
 
     def __init__(self, path: str, warn: Warn) -> None:
         self.path = path
@@ -75,6 +80,9 @@ class WarningGroups:
         """A warning of this file (the ``Warn`` a reader is given)."""
         m = self.place.fullmatch(message)
         rest, where = (m.group(3), f"line {m.group(1)}" if m.group(1) else m.group(2)) if m else (message, "")
+        if rest not in self.groups and len(self.groups) >= self.MAX_HELD:
+            self.warn(message)
+            return
         _, places, count = self.groups.setdefault(rest, (message, [], [0]))
         count[0] += 1
         if where and len(places) < self.EXAMPLES:
