@@ -1068,3 +1068,29 @@ def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsy
                              (["stories", "--outlet", "nope"], "outlets")):
         assert main([*command, "--db", str(db)]) == 3
         assert see_hint(listing, str(db)) in capsys.readouterr().err, command
+
+
+def test_a_storys_articles_are_listed_in_publication_order_by_instant(tmp_path: Path) -> None:
+    """A story's page listed its articles by their dates as ISO text, so a report at 23:00-04:00
+    (03:00 UTC the next day) came before the 01:00+00:00 one it followed, where ``newstrace story``
+    and every other listing order them by the instant."""
+    import dataclasses
+    from datetime import datetime
+
+    from newstrace.store import results as R
+    from test_web_fixtures import seed_articles
+
+    ny, london = seed_articles()
+    ny = dataclasses.replace(ny, published=datetime.fromisoformat("2016-10-30T23:00:00-04:00"))
+    london = dataclasses.replace(london, published=datetime.fromisoformat("2016-10-31T01:00:00+00:00"))
+    db = tmp_path / "news.db"
+    with Store(db) as st:
+        st.add_articles([ny, london])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with Store(db, readonly=True) as st:
+        (story,) = {r[0] for r in st.conn.execute("SELECT story FROM memberships")}
+        members = R.members(st.conn, story)
+    assert members == [london.id, ny.id]
+    with TestClient(create_app(db), base_url=BASE) as c:
+        assert [a["id"] for a in c.get(f"/api/stories/{story}").json()["articles"]] == members

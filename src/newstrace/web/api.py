@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import StoreError, see_hint
-from newstrace.model import Article
+from newstrace.model import Article, parse_published, published_order
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
@@ -173,6 +173,12 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     return sid, *found
 
 
+def _by_instant(row: dict[str, Any]) -> tuple[bool, str, str]:
+    """An article row's place in publication order: by the instant, undated last, then id."""
+    when = published_order(parse_published(row["published"]))
+    return (when is None, when or "", row["id"])
+
+
 def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
     """The story ``find_story`` found, with its articles and compare report."""
     _, summary, ids = found
@@ -181,7 +187,8 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tupl
     report = doc["report"]
     detail = s.StoryDetail(
         story=s.StorySummary(**summary),
-        articles=[s.ArticleRow(**r) for r in sorted(rows, key=lambda r: (r["published"] is None, r["published"] or "", r["id"]))],
+        # by the instant, as ``newstrace story`` lists them (``store.results.members``)
+        articles=[s.ArticleRow(**r) for r in sorted(rows, key=_by_instant)],
         report=s.CompareReport(**report) if report is not None else None,
         report_note=doc["report_note"],
     )
