@@ -446,7 +446,7 @@ class DateOrder:
         order = "day-first" if self.day_first else "month-first"
         warn(
             f"{self.where}: {self.assumed} date(s) such as {self.example!r} read {order}: their day and month could be "
-            f"either way and {why}; give --day-first or --month-first to choose"
+            f"either way and {why}; 'newstrace ingest' takes --day-first or --month-first to choose"
         )
 
 
