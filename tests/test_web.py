@@ -1094,3 +1094,6 @@ def test_a_storys_articles_are_listed_in_publication_order_by_instant(tmp_path: 
     assert members == [london.id, ny.id]
     with TestClient(create_app(db), base_url=BASE) as c:
         assert [a["id"] for a in c.get(f"/api/stories/{story}").json()["articles"]] == members
+        # and the compare page's columns, asked for in the other order
+        compared = c.get("/api/compare", params=[("ids", ny.id), ("ids", london.id)]).json()
+        assert [a["id"] for a in compared["articles"]] == members

@@ -222,7 +222,7 @@ def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, A
         listed = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
         said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
         raise HTTPException(404, f"{said} ({see_hint('list', db_arg(repo))})")
-    articles.sort(key=lambda a: (a.published is None, str(a.published or ""), a.id))
+    articles.sort(key=lambda a: (a.published is None, published_order(a.published) or "", a.id))  # by instant
     return articles, repo.compare(articles)
 
 
