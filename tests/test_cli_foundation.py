@@ -584,3 +584,24 @@ def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path
     assert [s for s in doc["skipped"] if "gone.txt" in s]
     assert "newstrace: skipped: " in p.stderr and "gone.txt" in p.stderr
     assert "more.jsonl:2: invalid JSON" in p.stderr
+
+
+def test_read_commands_on_a_locked_database_say_it_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``list``, ``stories`` and ``show`` on a database another process keeps locked: one line
+    saying it is busy and to try again, exit 3 (a store error), no traceback, no "internal error"."""
+    import newstrace.store.sqlite as store_sqlite
+
+    db = tmp_path / "n.db"
+    run("ingest", EXAMPLES, "--db", db, cwd=tmp_path)
+    con = sqlite3.connect(db, isolation_level=None)
+    assert con.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"  # readers wait for a writer
+    con.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(store_sqlite, "BUSY_TIMEOUT", 0.2)  # SQLite's 30 s, shortened for the test
+    try:
+        for args in (("list",), ("stories",), ("show", "abc")):
+            line = assert_clean_failure(run(*args, "--db", db, cwd=tmp_path), 3, "n.db", "the database is busy")
+            assert line.endswith("try again in a moment"), line
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+    assert run("list", "--db", db, cwd=tmp_path).returncode == 0

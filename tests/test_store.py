@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 from pathlib import Path
 
@@ -149,3 +150,30 @@ def test_check_db_path_refusals(tmp_path: Path) -> None:
     finally:
         ro.chmod(0o644)
     assert text.read_text(encoding="utf-8") == "not a database"
+
+
+def test_a_lock_held_past_the_wait_is_database_busy_naming_the_analysis(tmp_path: Path) -> None:
+    """A query inside ``with Store(...)`` on a database another process keeps locked leaves the
+    block as ``DatabaseBusy`` (exit 3, one line), not SQLite's bare error; when an analysis holds
+    the database's analysis lock, the message names it and its pid."""
+    from newstrace.errors import DatabaseBusy
+    from newstrace.store.lock import analysis_lock
+
+    db = tmp_path / "n.db"
+    Store(db).close()
+    con = sqlite3.connect(db, isolation_level=None)
+    con.execute("PRAGMA journal_mode=DELETE")
+    store = Store(db, readonly=True, busy_timeout=0.1)
+    con.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseBusy) as e, store:
+            store.count_articles()
+        assert str(e.value) == f"{db}: the database is busy: another process holds a lock on it; try again in a moment"
+        assert e.value.exit_code == 3
+        with analysis_lock(db), pytest.raises(DatabaseBusy) as e:
+            Store(db, readonly=True, busy_timeout=0.1)
+        assert str(e.value) == (f"{db}: the database is busy: analyze (pid {os.getpid()}) is running on it; "
+                                "try again when it finishes")
+    finally:
+        con.execute("ROLLBACK")
+        con.close()

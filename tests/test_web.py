@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -1097,3 +1099,50 @@ def test_a_storys_articles_are_listed_in_publication_order_by_instant(tmp_path: 
         # and the compare page's columns, asked for in the other order
         compared = c.get("/api/compare", params=[("ids", ny.id), ("ids", london.id)]).json()
         assert [a["id"] for a in compared["articles"]] == members
+
+
+
+@contextlib.contextmanager
+def _locked(db: Path) -> Iterator[None]:
+    """``db`` with another process's write lock, as keeps readers out: a rollback-journal
+    database (not WAL: a reader there cannot read around a writer) in ``BEGIN EXCLUSIVE``."""
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+@pytest.fixture
+def rollback_db(web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
+    """A copy of the web database in rollback-journal mode (WAL readers are never kept out by a
+    writer while the server holds the database open)."""
+    db = tmp_path / "rollback.db"
+    with sqlite3.connect(web_db[0]) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    con.close()
+    return db
+
+
+def test_a_locked_database_answers_503_at_once_saying_so(rollback_db: Path, ids: dict[str, str]) -> None:
+    """A database another process keeps locked is a prompt 503 naming it and what to do (HTML
+    and JSON alike), not SQLite's 30 s wait and a bare 500; once it is free, pages are served."""
+    db = rollback_db
+    with TestClient(create_app(db), base_url=BASE) as c:
+        assert c.get("/api/articles").status_code == 200  # the app was started before the lock
+        with _locked(db):
+            started = time.monotonic()
+            api = c.get(f"/api/articles/{ids['rt']}")
+            page = c.get("/article", params={"id": ids["rt"]})
+            listing = c.get("/api/stories")
+            assert time.monotonic() - started < 20  # three requests, each waiting a few seconds
+        assert api.status_code == page.status_code == listing.status_code == 503, (api.text, page.text, listing.text)
+        detail = api.json()["detail"]
+        assert detail == f"{db}: the database is busy: another process holds a lock on it; try again in a moment"
+        assert api.headers["Retry-After"] == "3"
+        assert "the database is busy" in page.text and "503 Service Unavailable" in page.text
+        assert c.get(f"/api/articles/{ids['rt']}").status_code == 200

@@ -23,6 +23,14 @@ def see_hint(listing: str, db: str) -> str:
     return f"see 'newstrace {listing} --db {db}'"
 
 
+def busy_hint(running: str | None = None) -> str:
+    """What to do about a database another process keeps locked past the wait (``DatabaseBusy``):
+    try again, and who holds it when that is knowable (``running``: the command the analysis lock
+    names, ``store.lock.holder``). The CLI (exit 3) and the web app (503) say it in these words."""
+    if running:
+        return f"the database is busy: {running} is running on it; try again when it finishes"
+    return "the database is busy: another process holds a lock on it; try again in a moment"
+
 
 class NewstraceError(Exception):
     """Base for expected failures: bad input, bad database, limits exceeded."""
@@ -40,6 +48,13 @@ class StoreError(NewstraceError):
     """The database cannot be opened or written (not SQLite, read-only, corrupt)."""
 
     exit_code = 3
+
+
+class DatabaseBusy(StoreError):
+    """Another process held a lock on the database for longer than this one waits: a reader
+    meets it where the writer keeps readers out (``PRAGMA locking_mode=EXCLUSIVE``, a database not
+    in WAL mode while a write commits, WAL recovery). The message says so in ``busy_hint``'s words
+    instead of SQLite's bare "database is locked" (which the CLI took for a bug)."""
 
 
 class LimitError(NewstraceError):

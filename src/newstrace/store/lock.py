@@ -59,6 +59,30 @@ def _said(fd: int) -> tuple[int, str] | None:
     return None
 
 
+def holder(db: Path | str) -> str | None:
+    """Who holds ``db``'s analysis lock now (``"analyze (pid 123)"``), else None: the likeliest
+    writer to name when the database is busy (``errors.busy_hint``). Only looks: the lock file is
+    not created, and a shared lock that succeeds is dropped at once."""
+    if fcntl is None:
+        return None
+    try:
+        fd = os.open(lock_path(db), os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:  # no lock file: no analysis ever ran here
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            said = _said(fd)
+            return f"{said[1]} (pid {said[0]})" if said else "an analyze"
+        except OSError:
+            return None
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
 @contextmanager
 def analysis_lock(db: Path | str, command: str = "analyze") -> Iterator[None]:
     """Hold ``db``'s analysis lock while the block runs; refuse (``StoreError``, exit 3) at once

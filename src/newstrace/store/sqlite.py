@@ -18,11 +18,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import StoreError, see_hint
+from newstrace.errors import DatabaseBusy, StoreError, busy_hint, see_hint
 from newstrace.model import Article, legacy_id, published_order
+from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: seconds a connection waits for another's lock before giving up (``Store(busy_timeout=)``)
+BUSY_TIMEOUT = 30.0
+
+
+def busy_error(db: Path | str, e: BaseException) -> DatabaseBusy | None:
+    """``e`` as the ``DatabaseBusy`` of ``db`` (as the command line or ``serve --db`` names it)
+    when it is SQLite's "database is locked" (another process kept its lock past the wait), else
+    None: every other error stays what it was."""
+    if not isinstance(e, sqlite3.OperationalError):
+        return None
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        locked = code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    else:  # pragma: no cover - an sqlite3 module without error codes
+        locked = "locked" in str(e) or "busy" in str(e)
+    return DatabaseBusy(f"{db}: {busy_hint(holder(db))}") if locked else None
 
 
 def content_hash(article: Article) -> str:
@@ -51,20 +68,27 @@ class IngestCounts:
 
 
 class Store:
-    """A newstrace database. ``readonly`` opens it for reading only (the web app's default)."""
+    """A newstrace database. ``readonly`` opens it for reading only (the web app's default).
 
-    def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True) -> None:
+    ``busy_timeout``: seconds to wait for another process's lock (``BUSY_TIMEOUT`` by default); the web app waits a few, so a
+    request on a locked database answers 503 at once instead of holding its thread for 30 s.
+    A lock still held then is a ``DatabaseBusy`` (exit 3), opening or in a ``with Store(...)`` block.
+    """
+
+    def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True,
+                 busy_timeout: float | None = None) -> None:
         self.path = Path(path)
+        busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
         self.readonly = readonly
         self._check_file(create)
         try:
             if readonly:
                 uri = f"file:{self.path.resolve()}?mode=ro"
                 self.conn = sqlite3.connect(
-                    uri, uri=True, check_same_thread=False, timeout=30, isolation_level=None
+                    uri, uri=True, check_same_thread=False, timeout=busy_timeout, isolation_level=None
                 )
             else:
-                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
@@ -75,7 +99,7 @@ class Store:
             else:
                 self._check_version()
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: cannot open database ({e})") from e
+            raise busy_error(self.path, e) or StoreError(f"{self.path}: cannot open database ({e})") from e
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -142,8 +166,13 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        """Close; a lock another process kept past the wait leaves the block as ``DatabaseBusy``
+        (one line naming the database, exit 3), not as SQLite's bare error, which reads as a bug."""
         self.close()
+        busy = busy_error(self.path, exc) if exc is not None else None
+        if busy is not None:
+            raise busy from exc
 
     # -- articles ------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
@@ -31,11 +32,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
-from newstrace.errors import InputError, LimitError, NewstraceError, StoreError
+from newstrace.errors import DatabaseBusy, InputError, LimitError, NewstraceError, StoreError
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
+from newstrace.store.sqlite import busy_error
 from newstrace.web.render import article_href, stories_href, story_href
-from newstrace.web.repo import Busy, Repo
+from newstrace.web.repo import WEB_BUSY_TIMEOUT, Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -237,7 +239,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NewstraceError)
     async def newstrace_error(request: Request, exc: NewstraceError) -> Response:
         status = next((code for cls, code in STATUS_OF if isinstance(exc, cls)), 400)
-        return _with_headers(_problem(request, status, str(exc)))
+        response = _with_headers(_problem(request, status, str(exc)))
+        if isinstance(exc, DatabaseBusy):  # a client that retries by itself waits as long as a request does
+            response.headers["Retry-After"] = str(round(WEB_BUSY_TIMEOUT))
+        return response
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def sqlite_error(request: Request, exc: sqlite3.OperationalError) -> Response:
+        """A lock another process kept past ``WEB_BUSY_TIMEOUT``: the 503 that says so (a query
+        meets it outside any ``with Store``); any other SQLite error is a bug (500)."""
+        busy = busy_error(request.app.state.repo.db, exc)
+        if busy is None:
+            raise exc
+        return await newstrace_error(request, busy)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

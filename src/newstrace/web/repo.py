@@ -32,6 +32,10 @@ log = logging.getLogger("newstrace.web")
 
 T = TypeVar("T")
 
+#: Seconds a request waits for another process's lock on the database before it answers 503
+#: (``DatabaseBusy``): SQLite's 30 s would hold a worker thread, or the event loop, that long.
+WEB_BUSY_TIMEOUT = 3.0
+
 #: Most articles one story page compares at once; bigger stories show their earliest ones.
 STORY_COMPARE_MAX = 12
 
@@ -112,10 +116,10 @@ class Repo:
         self.readonly = readonly
         self.limits = limits
         # Opening once here fails fast (missing file, not SQLite, wrong schema) before serving.
-        Store(self.db, readonly=True).close()
+        self._reader().close()
         self._local = threading.local()
         # one connection only asks "has anyone committed since?" (PRAGMA data_version), under a lock
-        self._watch = Store(self.db, readonly=True)
+        self._watch = self._reader()
         self._watch_lock = threading.Lock()
         self._claims_cache = LRU(2048)
         self._compare_cache = LRU(512)
@@ -126,10 +130,14 @@ class Repo:
 
     # -- connections ---------------------------------------------------------------------------
 
+    def _reader(self) -> Store:
+        """A read-only connection that waits ``WEB_BUSY_TIMEOUT`` for a lock, no longer."""
+        return Store(self.db, readonly=True, busy_timeout=WEB_BUSY_TIMEOUT)
+
     def store(self) -> Store:
         st: Store | None = getattr(self._local, "store", None)
         if st is None:
-            st = Store(self.db, readonly=True)
+            st = self._reader()
             self._local.store = st
         return st
 
