@@ -545,10 +545,12 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         # a prefix of several: an error naming it, as the CLI's
         several = sid[0]  # "s": every story's
         assert sum(x.startswith(several) for x in stories) >= 2
+        # in the same words, the database named as '--db' and 'serve --db' were given
+        said = f"story id prefix {several!r} matches more than one story (see 'newstrace stories --db {db}')"
         assert main(["story", several, "--db", str(db)]) == 3
-        assert "matches more than one story" in capsys.readouterr().err
+        assert capsys.readouterr().err.strip() == f"newstrace: error: {said}"
         r = c.get(f"/api/stories/{several}")
-        assert r.status_code == 404 and r.json() == {"detail": f"story id prefix {several!r} matches more than one story"}
+        assert r.status_code == 404 and r.json() == {"detail": said}
         r = c.get(f"/stories/{several}", follow_redirects=False)
         assert r.status_code == 404 and "matches more than one story" in r.text
         # unknown: 404 as before

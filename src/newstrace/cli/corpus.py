@@ -266,7 +266,7 @@ def stories(
     store, res = _results(db)
     with store:
         hint = _not_analysed(db, res)
-        tid = None if thread is None else res.find_thread(thread)
+        tid = None if thread is None else res.find_thread(thread, shlex.quote(str(db)))
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
         if thread is not None and tid is None:
             first = _not_analysed(db, res, behind=False)
@@ -329,7 +329,7 @@ def story(
 
     with Store(db, readonly=True) as store:
         res = CorpusResults(store.conn)
-        sid = res.find_story(story_id)
+        sid = res.find_story(story_id, shlex.quote(str(db)))
         found = res.story(sid) if sid else None
         if found is None:
             hint = _not_analysed(db, res, behind=False)

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from newstrace.errors import StoreError
+from newstrace.errors import StoreError, see_hint
 from newstrace.model import (
     STEPS,
     ArticleClaims,
@@ -662,16 +662,18 @@ class CorpusResults:
         cond, args = outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
-    def find_story(self, id_or_prefix: str) -> str | None:
-        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so.
+    def find_story(self, id_or_prefix: str, db: str) -> str | None:
+        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so
+        and where to look (``see_hint`` on ``db``, as the caller names the database: the CLI's
+        ``--db``, ``serve --db``; the CLI and the web app give the same words).
         The empty string is no prefix: it would name the only story of a one-story database."""
-        return self._find("stories", id_or_prefix)
+        return self._find("stories", id_or_prefix, db)
 
-    def find_thread(self, id_or_prefix: str) -> str | None:
+    def find_thread(self, id_or_prefix: str, db: str) -> str | None:
         """Exact thread id, else a unique prefix of a live one, as ``find_story`` does for stories."""
-        return self._find("threads", id_or_prefix)
+        return self._find("threads", id_or_prefix, db)
 
-    def _find(self, table: Literal["stories", "threads"], id_or_prefix: str) -> str | None:
+    def _find(self, table: Literal["stories", "threads"], id_or_prefix: str, db: str) -> str | None:
         if not id_or_prefix:
             return None
         if self.conn.execute(f"SELECT 1 FROM {table} WHERE id=?", (id_or_prefix,)).fetchone():
@@ -682,7 +684,7 @@ class CorpusResults:
         ).fetchall()
         if len(rows) > 1:
             noun = table[:-3] + "y" if table == "stories" else table[:-1]
-            raise StoreError(f"{noun} id prefix {id_or_prefix!r} matches more than one {noun} (see 'newstrace {table}')")
+            raise StoreError(f"{noun} id prefix {id_or_prefix!r} matches more than one {noun} ({see_hint(table, db)})")
         return rows[0][0] if rows else None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:

@@ -135,9 +135,9 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
     res = repo.corpus()
     if thread and res.available:  # an id or a unique prefix, as ``stories --thread`` takes it (else exit 3)
         try:
-            found = res.find_thread(thread)
-        except StoreError as e:
-            raise HTTPException(404, f"thread id prefix {thread!r} matches more than one thread") from e
+            found = res.find_thread(thread, db_arg(repo))
+        except StoreError as e:  # a prefix of several, in the CLI's words
+            raise HTTPException(404, str(e)) from e
         if found is None:
             raise HTTPException(404, f"no thread with id {thread!r} ({see_hint('threads', db_arg(repo))})")
         thread = found
@@ -162,9 +162,9 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     for or completed, summary, member ids)``; 404 for none and for a prefix of several stories."""
     res = repo.corpus()
     try:
-        sid = res.find_story(story_id) if story_id else None
-    except StoreError:  # the one error it raises: the prefix of several (its text names the CLI)
-        raise HTTPException(404, f"story id prefix {story_id!r} matches more than one story") from None
+        sid = res.find_story(story_id, db_arg(repo)) if story_id else None
+    except StoreError as e:  # the one error it raises: the prefix of several, in the CLI's words
+        raise HTTPException(404, str(e)) from None
     found = res.story(sid) if sid else None
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it

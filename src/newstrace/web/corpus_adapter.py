@@ -26,9 +26,9 @@ class Results(Protocol):
 
     def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None: ...
 
-    def find_story(self, id_or_prefix: str) -> str | None: ...
+    def find_story(self, id_or_prefix: str, db: str) -> str | None: ...
 
-    def find_thread(self, id_or_prefix: str) -> str | None: ...
+    def find_thread(self, id_or_prefix: str, db: str) -> str | None: ...
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]: ...
 
@@ -51,10 +51,10 @@ class NoResults:
     def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None:
         return None
 
-    def find_story(self, id_or_prefix: str) -> str | None:
+    def find_story(self, id_or_prefix: str, db: str) -> str | None:
         return None
 
-    def find_thread(self, id_or_prefix: str) -> str | None:
+    def find_thread(self, id_or_prefix: str, db: str) -> str | None:
         return None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
