@@ -376,6 +376,98 @@ def test_a_streamed_array_gives_what_a_whole_parse_gives(tmp_path: Path, monkeyp
         mp.undo()
 
 
+def test_a_gzipped_api_response_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """An API's response saved whole (Solr's ``{"response": {"docs": [...]}}``, here with a facet
+    list before the records) was read whole, where the same records as a top-level array streamed:
+    its bytes, text and every record in memory at once."""
+    import gc
+    import gzip
+    import tracemalloc
+
+    recs = _dataset(2000, 12_000)
+    doc = {"responseHeader": {"status": 0}, "response": {"numFound": 2000, "facets": [{"name": "x", "count": 3}], "docs": recs}}
+    path = tmp_path / "solr.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(doc, ensure_ascii=False, indent=1).encode()))
+    gc.collect()
+    tracemalloc.start()
+    try:
+        n = sum(1 for _ in read_inputs([path], clean=False))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert n == 2000
+    assert peak < 4_000_000, f"peak {peak:,} bytes"
+
+
+def test_a_streamed_wrapper_gives_what_a_whole_parse_gives(tmp_path: Path) -> None:
+    """Walked in tiny pieces, a wrapping object gives the records of the list ``json.loads`` would
+    show: a record's own list (its ``tags``) is no candidate, a list of facets is no list of
+    articles, and the shallowest list of articles wins, whatever comes before it."""
+    import pytest
+
+    from newstrace.errors import InputError
+    from newstrace.ingest import records as R
+
+    recs = _dataset(12, 500)
+    doc = {
+        "meta": {"about": {"text": "a record", "tags": [{"id": 1}]}, "facets": [{"name": "x"}]},
+        "data": {"deep": {"items": _dataset(2, 50)}, "articles": recs},
+        "total": 12,
+    }
+    path = tmp_path / "api.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(R, "JSON_CHUNK", 97)
+        warnings: list[str] = []
+        arts = list(read_inputs([path], clean=False, warn=warnings.append))
+    assert [a.title for a in arts] == [r["title"] for r in recs]
+    assert warnings == []
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(doc, indent=2)[:-40], encoding="utf-8")
+    with pytest.raises(InputError, match=r"invalid JSON \(.* at line \d+ column \d+\)"):
+        list(read_inputs([broken]))
+
+
+def test_a_giant_record_in_a_json_array_is_skipped_and_named(tmp_path: Path) -> None:
+    """An array's records had no size limit: one of 12 MB was read whole and then refused (or, past
+    memory, ended the run), where a JSON Lines line that long is skipped unread. Here it is skipped
+    as the line is, named by its record number, and the records after it keep theirs."""
+    recs = _dataset(3, 2000)
+    giant = {"id": "giant", "title": "all of it", "text": "a \\\"quoted\\\" word " * 700_000}
+    for wrapped in (False, True):
+        items = [recs[0], giant, recs[1], recs[2]]
+        path = tmp_path / ("wrapped.json" if wrapped else "array.json")
+        path.write_text(json.dumps({"status": "ok", "data": items} if wrapped else items), encoding="utf-8")
+        size = len(json.dumps(giant))
+        warnings: list[str] = []
+        arts = list(read_inputs([path], warn=warnings.append))
+        assert [a.id for a in arts] == ["a0", "a1", "a2"]
+        assert [a.record for a in arts] == [1, 3, 4]
+        assert warnings == [f"{path}: record 2: record of {size:,} characters exceeds the article size limit, skipped"]
+
+
+def test_a_skipped_record_is_passed_over_by_its_quotes_and_brackets(tmp_path: Path) -> None:
+    """Skipping a record reads only its quotes, escapes and brackets; cut anywhere (tiny pieces),
+    brackets and escaped quotes inside its strings do not end it early."""
+    import pytest
+
+    from newstrace.ingest import records as R
+
+    odd = {"id": "odd", "text": 'x ] } \\" [ {' * 300, "nested": [{"a": ["]", "\\\\"]}] * 50}
+    recs = _dataset(4, 300)
+    items = [recs[0], odd, recs[1], [odd, odd], recs[2], "]" * 6000, recs[3]]
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(R, "JSON_CHUNK", 97)
+        mp.setattr(R, "record_limit", lambda limits: 2000)
+        warnings: list[str] = []
+        arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.id for a in arts] == ["a0", "a1", "a2", "a3"]
+    assert [w.split(": ")[1] for w in warnings] == ["record 2", "record 4", "record 6"]
+    assert all("exceeds the article size limit, skipped" in w for w in warnings)
+
+
 def test_a_files_warnings_of_a_kind_each_are_not_all_held_until_its_end() -> None:
     """Grouping held every warning of a file until its end; when each record says something of
     its own (each date that cannot be read is named), a million records held 615 MB even for a

@@ -7,11 +7,14 @@ metadata. A broken record is reported with its file and line and skipped; the ot
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -140,7 +143,7 @@ def read_jsonl(
         decode_line = LineDecoder(str(path), warn)  # one charset for the file, one warning if not UTF-8
         with open_input(path) as fh:
             for lineno, raw in enumerate(fh, start=1):
-                if len(raw) > limits.max_article_chars * 4 + 1_000_000:
+                if len(raw) > record_limit(limits):
                     warn(f"{path}:{lineno}: line of {len(raw):,} bytes exceeds the article size limit, skipped")
                     decode_line.offset += len(raw)
                     continue
@@ -165,7 +168,9 @@ def read_json(
     without text, as APIs wrap them, up to ``WRAP_DEPTH`` levels down), or one record.
 
     An array (the form datasets ship in, gzipped or not) is streamed record by record
-    (``_array_records``); an object is read whole, since its list of records may be anywhere in it.
+    (``_array_records``); so is the list of records of an object, once a first streamed pass over
+    the object has chosen it (``_wrapped_list``). A record longer than ``record_limit`` is skipped
+    unread with a warning. Only a file of one record is read whole.
     """
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
@@ -173,13 +178,25 @@ def read_json(
         head = fh.read(8192)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not JSON")
-    if head.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"["):
+    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    opening = (head.decode("utf-16", errors="ignore") if utf16 else head.decode("latin-1")).lstrip("\ufeff\xef\xbb\xbf").lstrip()[:1]
+    limit = record_limit(limits)
+    items: Callable[[Warn], Iterator[Any]] | None = None
+    if opening == "[":
+        items = lambda warn: _array_records(path, warn, limit)  # noqa: E731
+    elif opening == "{":
+        chosen = _wrapped_list(path, warn, limit)
+        if chosen is not None:
+            index = chosen.index
+            items = lambda warn: _listed_records(path, warn, index, limit)  # noqa: E731
+    if items is not None:
+        streamed = items
 
-        def streamed(warn: Warn) -> Iterator[tuple[int, Any, str]]:
-            return ((n, item, f"{path}: record {n}") for n, item in enumerate(_array_records(path, warn), start=1))
+        def numbered(warn: Warn) -> Iterator[tuple[int, Any, str]]:
+            return _numbered(streamed(warn), path, warn)
 
-        dates = DateOrder(str(path), day_first, lambda: _published_values(_until_broken(streamed(ignore_warning))))
-        yield from _records_from_objects(streamed(warn), path, clean, warn, limits, dates)
+        dates = DateOrder(str(path), day_first, lambda: _published_values(_until_broken(numbered(ignore_warning))))
+        yield from _records_from_objects(numbered(warn), path, clean, warn, limits, dates)
         return
     with open_input(path) as fh:
         data = fh.read()
@@ -191,33 +208,56 @@ def read_json(
         raise InputError(f"{path}: invalid JSON ({e.msg} at line {e.lineno} column {e.colno})") from e
     except RecursionError as e:
         raise InputError(f"{path}: JSON nested too deeply") from e
-    if isinstance(doc, dict) and isinstance(doc.get("articles"), list):
-        items = doc["articles"]
-    elif isinstance(doc, list):
-        items = doc
-    elif isinstance(doc, dict):
-        items = _wrapped_records(doc, path, warn) or [doc]
+    if isinstance(doc, dict):
+        records: list[Any] = [doc]  # one record: the streamed pass found no list of records in it
+    elif isinstance(doc, list):  # an array the first 8 KB did not show (they were white space)
+        records = doc
     else:
         raise InputError(f"{path}: JSON must be an object or an array of objects")
-    def records() -> Iterator[tuple[int, Any, str]]:
-        return ((n, item, f"{path}: record {n}") for n, item in enumerate(items, start=1))
 
-    dates = DateOrder(str(path), day_first, lambda: _published_values(records()))
-    yield from _records_from_objects(records(), path, clean, warn, limits, dates)
+    def whole(warn: Warn) -> Iterator[tuple[int, Any, str]]:
+        return ((n, item, f"{path}: record {n}") for n, item in enumerate(records, start=1))
+
+    dates = DateOrder(str(path), day_first, lambda: _published_values(whole(ignore_warning)))
+    yield from _records_from_objects(whole(warn), path, clean, warn, limits, dates)
 
 
 #: Bytes a streamed JSON array is read in; a record longer than this is read in doubling steps.
 JSON_CHUNK = 1 << 16
 
 
+def record_limit(limits: Limits) -> int:
+    """The most bytes (in a streamed ``.json``, characters) one record's JSON may take before it is
+    skipped unread: four per character of the longest article (escapes and UTF-8 take up to that)
+    and a megabyte for the other fields. Past it a record could only be refused after holding all
+    of it in memory, and one giant record would cost a batch its memory."""
+    return limits.max_article_chars * 4 + 1_000_000
+
+
+@dataclass(frozen=True)
+class _TooLong:
+    """An element of a streamed JSON list skipped unparsed, being longer than ``record_limit``."""
+
+    chars: int
+
+
 def _text_pieces(fh: IO[bytes], decode_piece: LineDecoder) -> Iterator[str]:
     """The text of a binary stream in pieces of about ``JSON_CHUNK`` bytes, each cut after an ASCII
     byte (a character boundary in UTF-8 and windows-1252 alike) and decoded by ``decode_piece``, so
     the file's charset is decided as a JSON Lines file's is, in bounded memory even when the whole
-    document is one line."""
+    document is one line. A file opening with a UTF-16 byte order mark is UTF-16 throughout."""
+    chunk = fh.read(JSON_CHUNK)
+    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        utf16 = codecs.getincrementaldecoder("utf-16")(errors="replace")
+        while chunk:
+            yield utf16.decode(chunk)
+            chunk = fh.read(JSON_CHUNK)
+        yield utf16.decode(b"", final=True)
+        return
     rest = b""
-    while chunk := fh.read(JSON_CHUNK):
+    while chunk:
         data = rest + chunk
+        chunk = fh.read(JSON_CHUNK)
         cut = max(data.rfind(bytes([b])) for b in b"\n ,}]\"") + 1
         if cut <= 0:  # no ASCII punctuation in the chunk: carry it over
             rest = data
@@ -228,87 +268,186 @@ def _text_pieces(fh: IO[bytes], decode_piece: LineDecoder) -> Iterator[str]:
         yield decode_piece(rest)
 
 
-def _array_records(path: Path, warn: Warn) -> Iterator[Any]:
-    """The elements of a file holding one JSON array, parsed one at a time: a ``.json.gz`` dataset
-    was decompressed whole and parsed whole, holding the bytes, the text and every record in memory
-    at once. Memory stays at about the largest record. A syntax error ends the file with
-    ``InputError`` at its line and column, after the records before it (as a gzip file cut short
-    keeps the records before the cut)."""
-    decoder = json.JSONDecoder()
-    with open_input(path) as fh:
-        pieces = _text_pieces(fh, LineDecoder(str(path), warn))
-        buf, pos, eof = "", 0, False
-        lines_before, column_before = 0, 0  # of the text already dropped from ``buf``
+_IN_STRING = re.compile(r'["\\]')
+_STRUCTURE = re.compile(r'["{}\[\]]')
 
-        def more(wanted: int) -> None:
-            nonlocal buf, eof
-            got = 0
-            while got < wanted and not eof:
-                piece = next(pieces, None)
-                if piece is None:
-                    eof = True
-                else:
-                    buf += piece
-                    got += len(piece)
 
-        def fail(msg: str, at: int) -> InputError:
-            line = lines_before + buf.count("\n", 0, at) + 1
-            start = buf.rfind("\n", 0, at) + 1
-            column = at - start + 1 + (column_before if start == 0 else 0)
-            return InputError(f"{path}: invalid JSON ({msg} at line {line} column {column})")
+class _JsonStream:
+    """A JSON document read in pieces and parsed one value at a time (``value``, ``items``,
+    ``members``): a ``.json.gz`` dataset was decompressed whole and parsed whole, holding the bytes,
+    the text and every record in memory at once. Memory stays at about the largest value parsed.
+    A syntax error raises ``InputError`` naming its line and column in the file."""
 
-        def skip_space() -> None:
-            nonlocal pos
-            while True:
-                while pos < len(buf) and buf[pos] in " \t\r\n":
-                    pos += 1
-                if pos < len(buf) or eof:
-                    return
-                more(JSON_CHUNK)
+    def __init__(self, path: Path, fh: IO[bytes], warn: Warn) -> None:
+        self.path = path
+        self.pieces = _text_pieces(fh, LineDecoder(str(path), warn))
+        self.decoder = json.JSONDecoder()
+        self.buf, self.pos, self.eof = "", 0, False
+        self.lines_before, self.column_before = 0, 0  # of the text already dropped from ``buf``
+        self.more(JSON_CHUNK)
+        self.buf = self.buf.lstrip("\ufeff")
 
-        more(JSON_CHUNK)
-        buf = buf.lstrip("\ufeff")
-        skip_space()
-        pos += 1  # the "[" ``read_json`` saw
-        skip_space()
-        if buf[pos : pos + 1] == "]":
-            pos += 1
-        else:
-            while True:
-                while True:  # one element; a record cut by the end of ``buf`` is read again with more
-                    try:
-                        item, end = decoder.raw_decode(buf, pos)
-                        if end < len(buf) or eof:
-                            break
-                    except json.JSONDecodeError as e:
-                        # an error well before the end of what is read is no cut record: reading
-                        # on would take the rest of a broken file into memory
-                        if eof or (e.pos < len(buf) - 16 and not e.msg.startswith("Unterminated string")):
-                            raise fail(e.msg, e.pos) from e
-                    except RecursionError as e:
-                        raise InputError(f"{path}: JSON nested too deeply") from e
-                    more(max(JSON_CHUNK, len(buf) - pos))
-                pos = end
-                yield item
-                if pos > JSON_CHUNK:  # drop what is read, keeping the count of its lines
-                    dropped = buf[:pos]
-                    newlines = dropped.count("\n")
-                    last = dropped.rfind("\n")
-                    column_before = len(dropped) - last - 1 if newlines else column_before + len(dropped)
-                    lines_before += newlines
-                    buf, pos = buf[pos:], 0
-                skip_space()
-                if buf[pos : pos + 1] == ",":
-                    pos += 1
-                    skip_space()
-                elif buf[pos : pos + 1] == "]":
-                    pos += 1
+    def more(self, wanted: int) -> None:
+        got = 0
+        while got < wanted and not self.eof:
+            piece = next(self.pieces, None)
+            if piece is None:
+                self.eof = True
+            else:
+                self.buf += piece
+                got += len(piece)
+
+    def fail(self, msg: str, at: int) -> InputError:
+        line = self.lines_before + self.buf.count("\n", 0, at) + 1
+        start = self.buf.rfind("\n", 0, at) + 1
+        column = at - start + 1 + (self.column_before if start == 0 else 0)
+        return InputError(f"{self.path}: invalid JSON ({msg} at line {line} column {column})")
+
+    def forget(self, upto: int) -> None:
+        """Drop ``buf[:upto]``, keeping the count of its lines for ``fail``."""
+        dropped = self.buf[:upto]
+        newlines = dropped.count("\n")
+        last = dropped.rfind("\n")
+        self.column_before = len(dropped) - last - 1 if newlines else self.column_before + len(dropped)
+        self.lines_before += newlines
+        self.buf, self.pos = self.buf[upto:], self.pos - upto
+
+    def peek(self) -> str:
+        """The next character that is not white space ('' at the end), left unread."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf) or self.eof:
+                return self.buf[self.pos : self.pos + 1]
+            self.more(JSON_CHUNK)
+
+    def expect(self, char: str, msg: str) -> None:
+        if self.peek() != char:
+            raise self.fail(msg, self.pos)
+        self.pos += 1
+
+    def value(self, limit: int | None = None) -> Any:
+        """The value at ``pos``, read on in doubling steps until it is whole; one longer than
+        ``limit`` characters is passed over unparsed (``_skip``) and is ``_TooLong``."""
+        self.peek()
+        while True:  # a value cut by the end of ``buf`` is read again with more
+            try:
+                item, end = self.decoder.raw_decode(self.buf, self.pos)
+                if end < len(self.buf) or self.eof:
                     break
-                else:
-                    raise fail("Expecting ',' delimiter" if pos < len(buf) else "Unterminated array", pos)
-        skip_space()
-        if pos < len(buf):
-            raise fail("Extra data", pos)
+            except json.JSONDecodeError as e:
+                # an error well before the end of what is read is no cut record: reading on would
+                # take the rest of a broken file into memory
+                if self.eof or (e.pos < len(self.buf) - 16 and not e.msg.startswith("Unterminated string")):
+                    raise self.fail(e.msg, e.pos) from e
+            except RecursionError as e:
+                raise InputError(f"{self.path}: JSON nested too deeply") from e
+            held = len(self.buf) - self.pos
+            if limit is not None and held > limit:
+                return _TooLong(self._skip())
+            # doubling, but no further than just past ``limit``: a giant record is never all read
+            self.more(max(JSON_CHUNK, held) if limit is None else max(1, min(held, limit + 1 - held)))
+        size, self.pos = end - self.pos, end
+        if self.pos > JSON_CHUNK:
+            self.forget(self.pos)
+        if limit is not None and size > limit:  # read whole with what came before it: still refused
+            return _TooLong(size)
+        return item
+
+    def _skip(self) -> int:
+        """Move past the object, array or string at ``pos`` by its quotes and brackets alone,
+        dropping its text as it is read; its length in characters."""
+        depth, in_string, i, length = 0, False, self.pos, 0
+        while True:
+            if i >= len(self.buf):
+                if self.eof:
+                    raise self.fail("Unterminated value", len(self.buf))
+                length += len(self.buf) - self.pos
+                i -= len(self.buf)  # past the end only after an escape cut from its character
+                self.pos = len(self.buf)
+                self.forget(self.pos)
+                self.more(JSON_CHUNK)
+                continue
+            m = (_IN_STRING if in_string else _STRUCTURE).search(self.buf, i)
+            if m is None:
+                i = len(self.buf)
+                continue
+            i, c = m.end(), m.group()
+            if c == "\\":
+                i += 1
+            elif c == '"':
+                in_string = not in_string
+            elif c in "{[":
+                depth += 1
+            else:
+                depth -= 1
+            if depth == 0 and not in_string and c != "\\":
+                length += i - self.pos
+                self.pos = i
+                self.forget(self.pos)
+                return length
+
+    def items(self, limit: int | None = None) -> Iterator[Any]:
+        """The elements of the array whose ``[`` was just read, each as ``value`` gives it."""
+        if self.peek() == "]":
+            self.pos += 1
+            return
+        while True:
+            yield self.value(limit)
+            c = self.peek()
+            self.pos += 1
+            if c == "]":
+                return
+            if c != ",":
+                self.pos -= 1
+                raise self.fail("Expecting ',' delimiter" if c else "Unterminated array", self.pos)
+
+    def members(self) -> Iterator[str]:
+        """The keys of the object whose ``{`` was just read, each yielded with ``pos`` at its value,
+        which the caller reads before asking for the next."""
+        if self.peek() == "}":
+            self.pos += 1
+            return
+        while True:
+            if self.peek() != '"':
+                raise self.fail("Expecting property name enclosed in double quotes", self.pos)
+            key = self.value()
+            self.expect(":", "Expecting ':' delimiter")
+            yield key
+            c = self.peek()
+            self.pos += 1
+            if c == "}":
+                return
+            if c != ",":
+                self.pos -= 1
+                raise self.fail("Expecting ',' delimiter" if c else "Unterminated object", self.pos)
+
+    def end(self) -> None:
+        if self.peek():
+            raise self.fail("Extra data", self.pos)
+
+
+def _array_records(path: Path, warn: Warn, limit: int | None = None) -> Iterator[Any]:
+    """The elements of a file holding one JSON array, parsed one at a time (those over ``limit``
+    characters as ``_TooLong``). A syntax error ends the file with ``InputError`` at its line and
+    column, after the records before it (as a gzip file cut short keeps the records before the cut)."""
+    with open_input(path) as fh:
+        stream = _JsonStream(path, fh, warn)
+        stream.expect("[", "Expecting '['")
+        yield from stream.items(limit)
+        stream.end()
+
+
+def _numbered(items: Iterator[Any], path: Path, warn: Warn) -> Iterator[tuple[int, Any, str]]:
+    """Streamed records with their numbers and places; one skipped for its size is named in a
+    warning, as a JSON Lines line is, and keeps its number, so the records after it are still
+    named by their place in the file."""
+    for n, item in enumerate(items, start=1):
+        where = f"{path}: record {n}"
+        if isinstance(item, _TooLong):
+            warn(f"{where}: record of {item.chars:,} characters exceeds the article size limit, skipped")
+        else:
+            yield n, item, where
 
 
 def _until_broken(objs: Iterator[tuple[int, Any, str]]) -> Iterator[tuple[int, Any, str]]:
@@ -326,51 +465,128 @@ def _until_broken(objs: Iterator[tuple[int, Any, str]]) -> Iterator[tuple[int, A
 WRAP_DEPTH = 3
 
 
-def _wrapped_records(doc: dict[str, Any], path: Path, warn: Warn) -> list[Any] | None:
-    """The records of an API response that wraps them (``{"data": [...]}``, ``{"status": "ok",
-    "results": [...]}``, Solr's ``{"response": {"docs": [...]}}``); ``None`` when ``doc`` is one
-    record. Read as one record, such a file gave 'no articles found'.
+@dataclass
+class _List:
+    """A list met walking a wrapping object: the ``index``-th in document order, ``depth`` levels
+    under the top, at dotted ``name``; whether all its elements are objects (one skipped for its
+    size counts as one), and whether one of its first 20 is an article (``_is_record``)."""
 
-    An object with a text field of its own is a record. Otherwise the lists of objects under it, up
-    to ``WRAP_DEPTH`` levels down through objects without text of their own, are candidates: the
-    shallowest list whose objects have a text (or html) field is taken, the first in document order
-    when there are several (the others are named in a warning, so the choice is never silent);
-    without any, a lone list of objects right under the top is taken, as before (its records then
-    say what they lack)."""
-    if _is_record(doc):
-        return None
-    found: list[tuple[int, str, list[Any]]] = []  # (depth, dotted path, list) in document order
+    index: int
+    depth: int
+    name: str
+    count: int = 0
+    objects: bool = True
+    articles: bool = False
 
-    def walk(obj: dict[str, Any], depth: int, prefix: str) -> None:
-        for key, value in obj.items():
+
+class _Walk:
+    """One pass over a JSON object, streamed (``_JsonStream``), through the objects under it up to
+    ``WRAP_DEPTH`` levels down. Each list met is summarised in ``lists`` (its elements parsed one at
+    a time and dropped), except list number ``take``, whose elements are yielded; the walk ends
+    when that list does. Lists inside an object that turns out to be a record are that record's
+    fields, not candidates, and are forgotten."""
+
+    def __init__(self, stream: _JsonStream, take: int | None = None, limit: int | None = None) -> None:
+        self.stream, self.take, self.limit = stream, take, limit
+        self.lists: list[_List] = []
+        self.met = 0
+        self.done = False
+
+    def object(self, depth: int = 1, prefix: str = "") -> Generator[Any, None, bool]:
+        """The walk of the object whose ``{`` was just read; whether it is a record."""
+        record = False
+        for key in self.stream.members():
+            record = record or str(key).strip().lower() in _BODY_COLUMNS
             name = f"{prefix}{key}"
-            if isinstance(value, list) and value and all(isinstance(x, dict) for x in value):
-                found.append((depth, name, value))
-            elif isinstance(value, dict) and depth < WRAP_DEPTH and not _is_record(value):
-                walk(value, depth + 1, name + ".")
+            c = self.stream.peek()
+            if c == "[":
+                self.stream.pos += 1
+                yield from self.list(depth, name)
+            elif c == "{" and depth < WRAP_DEPTH:
+                self.stream.pos += 1
+                before = len(self.lists)
+                if (yield from self.object(depth + 1, name + ".")):
+                    del self.lists[before:]
+            else:
+                self.stream.value(self.limit)
+            if self.done:
+                break
+        return record
 
-    walk(doc, 1, "")
-    articles = [f for f in found if _holds_articles(f[2])]
+    def list(self, depth: int, name: str) -> Iterator[Any]:
+        found = _List(self.met, depth, name)
+        self.met += 1
+        for item in self.stream.items(self.limit):
+            if found.index == self.take:
+                yield item
+                continue
+            if isinstance(item, dict):
+                found.articles = found.articles or (found.count < 20 and _is_record(item))
+            elif not isinstance(item, _TooLong):
+                found.objects = False
+            found.count += 1
+        if found.index == self.take:
+            self.done = True
+        self.lists.append(found)
+
+
+def _wrapped_list(path: Path, warn: Warn, limit: int) -> _List | None:
+    """The list of records of a file holding a JSON object, found by streaming over it once: the
+    records of an API response that wraps them (``{"data": [...]}``, ``{"status": "ok",
+    "results": [...]}``, Solr's ``{"response": {"docs": [...]}}``); ``None`` when the object is one
+    record. Read as one record, such a file gave 'no articles found'; read whole, a big one held
+    every record in memory at once.
+
+    A top-level ``articles`` list is taken. Otherwise an object with a text field of its own is a
+    record; else the lists of objects under it, up to ``WRAP_DEPTH`` levels down through objects
+    without text of their own, are candidates: the shallowest list whose objects have a text (or
+    html) field is taken, the first in document order when there are several (the others are
+    named in a warning, so the choice is never silent); without any, a lone list of objects right
+    under the top is taken, as before (its records then say what they lack)."""
+    with open_input(path) as fh:
+        stream = _JsonStream(path, fh, ignore_warning)  # the pass that reads the records warns
+        stream.expect("{", "Expecting '{'")
+        walk = _Walk(stream, limit=limit)
+        top_record = _walk_result(walk.object())
+        stream.end()
+    named = [f for f in walk.lists if f.depth == 1 and f.name == "articles"]
+    if named:
+        return named[0]
+    if top_record:
+        return None
+    found = [f for f in walk.lists if f.count and f.objects]
+    articles = [f for f in found if f.articles]
     if articles:
-        depth = min(d for d, _, _ in articles)
-        best = [f for f in articles if f[0] == depth]
+        depth = min(f.depth for f in articles)
+        best = [f for f in articles if f.depth == depth]
         if len(best) > 1:
-            others = ", ".join(name for _, name, _ in best[1:])
-            warn(f"{path}: several lists of articles ({best[0][1]}, {others}); only {best[0][1]} is read")
-        return best[0][2]
-    top = [items for d, _, items in found if d == 1]
+            others = ", ".join(f.name for f in best[1:])
+            warn(f"{path}: several lists of articles ({best[0].name}, {others}); only {best[0].name} is read")
+        return best[0]
+    top = [f for f in found if f.depth == 1]
     return top[0] if len(top) == 1 else None
+
+
+def _walk_result(walk: Generator[Any, None, bool]) -> bool:
+    """The value a walk that takes no list returns."""
+    try:
+        while True:
+            next(walk)
+    except StopIteration as stop:
+        return bool(stop.value)
+
+
+def _listed_records(path: Path, warn: Warn, index: int, limit: int) -> Iterator[Any]:
+    """The elements of list number ``index`` of the object the file holds (``_wrapped_list``)."""
+    with open_input(path) as fh:
+        stream = _JsonStream(path, fh, warn)
+        stream.expect("{", "Expecting '{'")
+        yield from _Walk(stream, take=index, limit=limit).object()
 
 
 def _is_record(obj: dict[str, Any]) -> bool:
     """An object that names a text or html field (by any alias) is an article record."""
     return bool({str(k).strip().lower() for k in obj} & _BODY_COLUMNS)
-
-
-def _holds_articles(items: list[Any], sample: int = 20) -> bool:
-    """A list whose first records (any of ``sample``) have a text field: a list of articles, not of
-    tags, facets or authors."""
-    return any(isinstance(x, dict) and _is_record(x) for x in items[:sample])
 
 
 def _lines(raw: IO[bytes], decode_line: LineDecoder) -> Iterator[str]:
