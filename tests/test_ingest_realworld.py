@@ -137,6 +137,24 @@ def test_undecided_file_is_read_month_first_with_one_warning_or_as_chosen(tmp_pa
     assert _published(path, day_first=False) == (["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"], [])
 
 
+def test_dotted_and_dashed_dates_take_the_files_order_as_slash_dates_do(tmp_path: Path) -> None:
+    """A German or Dutch export writes 04.07.2017 for 4 July, day-first; dateutil read it (and
+    04-07-2017) month-first as April 7 without a word, even beside a 25.12.2017 that shows the
+    file's order. Such dates are slash dates in all but the separator."""
+    path = tmp_path / "de.csv"
+    _dated_csv(path, ["04.07.2017", "05.07.2017 10:30", "25.12.2017"])
+    assert _published(path) == (["2017-07-04", "2017-07-05 10:30:00", "2017-12-25"], [])
+    path = tmp_path / "dashed.csv"
+    _dated_csv(path, ["04-07-2017", "05-07-2017", "25-12-2017"])
+    assert _published(path) == (["2017-07-04", "2017-07-05", "2017-12-25"], [])
+    undecided = tmp_path / "undecided.csv"
+    _dated_csv(undecided, ["04.07.2017", "2017-07-05"])
+    dates, warnings = _published(undecided)
+    assert dates == ["2017-04-07", "2017-07-05"]
+    assert len(warnings) == 1 and "1 date(s) such as '04.07.2017' read month-first" in warnings[0]
+    assert _published(undecided, day_first=True) == (["2017-07-04", "2017-07-05"], [])
+
+
 def test_ingest_day_first_option(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

@@ -370,20 +370,22 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     return dt
 
 
-#: A date written day and month first, in either order, with slashes: ``4/7/2017``, ``04/07/17``.
-_SLASH_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?!\d)")
+#: A date written day and month first, in either order, with slashes, dots or dashes (one of them
+#: throughout): ``4/7/2017``, ``04/07/17``, and the ``04.07.2017`` European exports write day-first
+#: and ``04-07-2017``, which dateutil read month-first as silently as a slash date.
+_SLASH_DATE = re.compile(r"\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?!\d)")
 
 
 def slash_order(value: Any) -> str | None:
-    """How a value that opens with a slash date must be read: ``"day"`` (day first: 25/12/2017),
-    ``"month"`` (12/25/2017), ``"either"`` (both parts 12 or less: 4/7/2017); ``None`` for
-    anything else."""
+    """How a value that opens with a slash (or dot or dash) date must be read: ``"day"`` (day
+    first: 25/12/2017, 25.12.2017), ``"month"`` (12/25/2017), ``"either"`` (both parts 12 or less:
+    4/7/2017, 04.07.2017); ``None`` for anything else."""
     if not isinstance(value, str):
         return None
     m = _SLASH_DATE.match(value)
     if m is None:
         return None
-    first, second = int(m.group(1)), int(m.group(2))
+    first, second = int(m.group(1)), int(m.group(3))
     if first > 12 and second <= 12:
         return "day"
     if second > 12 and first <= 12:
