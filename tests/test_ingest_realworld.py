@@ -338,23 +338,29 @@ def _dataset(n: int, size: int) -> list[dict[str, object]]:
     return [{"id": f"a{i}", "title": f"Été {i} \u201cquoted\u201d \\ {i}", "published": "2016-10-30", "text": body[:size]} for i in range(n)]
 
 
-def test_a_gzipped_json_array_is_read_in_bounded_memory(tmp_path: Path) -> None:
-    """A dataset shipped as one ``.json.gz`` array was decompressed and parsed whole: its bytes, its
-    text and all its records in memory at once (here 24 MB for a 2.5 MB download)."""
+def _read_with_peak(path: Path) -> tuple[int, int]:
+    """(articles read, peak bytes Python allocated while reading them) of one input."""
     import gc
-    import gzip
     import tracemalloc
 
-    recs = _dataset(2000, 12_000)
-    path = tmp_path / "dataset.json.gz"
-    path.write_bytes(gzip.compress(json.dumps(recs, ensure_ascii=False, indent=1).encode()))
     gc.collect()
     tracemalloc.start()
     try:
         n = sum(1 for _ in read_inputs([path], clean=False))
-        peak = tracemalloc.get_traced_memory()[1]
+        return n, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_a_gzipped_json_array_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A dataset shipped as one ``.json.gz`` array was decompressed and parsed whole: its bytes, its
+    text and all its records in memory at once (here 24 MB for a 2.5 MB download)."""
+    import gzip
+
+    recs = _dataset(2000, 12_000)
+    path = tmp_path / "dataset.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(recs, ensure_ascii=False, indent=1).encode()))
+    n, peak = _read_with_peak(path)
     assert n == 2000
     assert peak < 4_000_000, f"peak {peak:,} bytes"
 
@@ -398,21 +404,13 @@ def test_a_gzipped_api_response_is_read_in_bounded_memory(tmp_path: Path) -> Non
     """An API's response saved whole (Solr's ``{"response": {"docs": [...]}}``, here with a facet
     list before the records) was read whole, where the same records as a top-level array streamed:
     its bytes, text and every record in memory at once."""
-    import gc
     import gzip
-    import tracemalloc
 
     recs = _dataset(2000, 12_000)
     doc = {"responseHeader": {"status": 0}, "response": {"numFound": 2000, "facets": [{"name": "x", "count": 3}], "docs": recs}}
     path = tmp_path / "solr.json.gz"
     path.write_bytes(gzip.compress(json.dumps(doc, ensure_ascii=False, indent=1).encode()))
-    gc.collect()
-    tracemalloc.start()
-    try:
-        n = sum(1 for _ in read_inputs([path], clean=False))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    n, peak = _read_with_peak(path)
     assert n == 2000
     assert peak < 4_000_000, f"peak {peak:,} bytes"
 
