@@ -77,6 +77,12 @@ def published_order(value: Published) -> str | None:
     return published_iso(value)
 
 
+def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:
+    """The one stream order both engines and every listing follow: by publication date, undated
+    last, then id. ``published`` is a ``published_order`` text."""
+    return (published is None, published or "", article_id)
+
+
 def parse_published(value: Any) -> Published:
     """Read a publication date from ISO text (or pass a date through); unknown stays ``None``.
 

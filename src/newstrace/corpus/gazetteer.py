@@ -94,6 +94,11 @@ def fold(name: str) -> str:
 COUNTRY_ENDINGS = ("n", "s", "ns", "i", "is")
 
 
+_VOWELS = re.compile(r"[aeiouwy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def skeleton(folded: str) -> str | None:
     """A folded name's fuzzy key: its first word as written, then the consonant skeleton of the
     rest (``"deir ez zor"`` -> ``"deir zr"``); ``None`` for a one-word name or one that opens
@@ -101,13 +106,15 @@ def skeleton(folded: str) -> str | None:
 
     Transliterations of one Arabic name differ in vowels, doubled letters, ``w``/``y`` for long
     vowels and whether the article is written or merged ("Ezzor" for "ez-Zor"), not in consonants.
+    Cached: every capitalised run a text holds and the index does not is looked up so, and news
+    repeats its names ("United Nations", "White House") from article to article.
     """
     words = [w for w in folded.split() if w not in ARTICLES]
     if len(words) < 2 or words[0] in ENGLISH_STOP_WORDS or len(words[0]) < 3:
         return None
     rest = []
     for w in words[1:]:
-        w = re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouwy]", "", w))
+        w = _DOUBLED.sub(r"\1", _VOWELS.sub("", w))
         if not w:
             return None
         rest.append(w)
@@ -116,7 +123,8 @@ def skeleton(folded: str) -> str | None:
 
 def _capitalised(word: str) -> bool:
     """A capitalised word, or one that opens with a lower-case article ("ez-Zor", "al-Bab")."""
-    return word[:1].isupper() or bool(_ARTICLE_WORD.match(word))
+    head = word[:4]  # every word of a text asks: the pattern runs only where a hyphen could close an article
+    return word[:1].isupper() or (("-" in head or "‐" in head) and bool(_ARTICLE_WORD.match(word)))
 
 
 def cache_dir() -> Path:

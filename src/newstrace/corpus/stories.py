@@ -41,7 +41,7 @@ from newstrace.corpus.similarity import (
     SimilarityModel,
     features_many,
 )
-from newstrace.model import parse_published, published_order
+from newstrace.model import parse_published, published_order, stream_order_key
 
 Level = Literal["story", "thread"]
 
@@ -662,10 +662,9 @@ def reuse_strength(quoted_chars: int) -> float:
     return min(1.0, quoted_chars / REUSE_FULL_CHARS)
 
 
-def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:
-    """The one stream order both engines follow: by publication date, undated last, then id.
-    ``published`` is a ``model.published_order`` text (``instant`` of an ISO date)."""
-    return (published is None, published or "", article_id)
+def feature_order_key(feat: ArticleFeatures) -> tuple[bool, str, str]:
+    """An article's place in the stream from its features (``stream_order_key`` by the instant)."""
+    return stream_order_key(instant(feat.published) or None, feat.id)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -698,7 +697,7 @@ def cluster_features(
     article's assignment, every surviving story and the clusterer (for its IDF state).
     """
     partners = partners or {}
-    ordered = sorted(feats, key=lambda f: stream_order_key(instant(f.published) or None, f.id))
+    ordered = sorted(feats, key=feature_order_key)
     cl = StoryClusterer(story, thread, merge_every=merge_every)
     stories: dict[str, Cluster] = {}
     for f in ordered:

@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from newstrace.corpus.features import ArticleFeatures, article_features, days
-from newstrace.corpus.stories import reuse_strength, stream_order_key
+from newstrace.corpus.stories import reuse_strength
 from newstrace.errors import Warn, survive_bug
 from newstrace.model import (
     STEPS,
@@ -23,6 +23,7 @@ from newstrace.model import (
     ProvenanceEdge,
     published_iso,
     published_order,
+    stream_order_key,
 )
 
 if TYPE_CHECKING:

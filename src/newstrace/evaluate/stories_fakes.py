@@ -36,7 +36,7 @@ from newstrace.corpus.similarity import (
     SimilarityModel,
     features,
 )
-from newstrace.corpus.stories import cluster_features, instant, stream_order_key
+from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.errors import InputError
 from newstrace.ingest import read_articles
 from newstrace.model import Article
@@ -313,7 +313,7 @@ def training_pairs(
     last: dict[str, float] = {}
     X: list[list[float]] = []
     y: list[int] = []
-    ordered = sorted((feats[a.id] for a in corpus.articles), key=lambda f: stream_order_key(instant(f.published) or None, f.id))
+    ordered = sorted((feats[a.id] for a in corpus.articles), key=feature_order_key)
     for f in ordered:
         df.add(f)
         t = f.t or 0.0

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import StoreError, see_hint
-from newstrace.model import Article, parse_published, published_order
+from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, served
@@ -175,8 +175,7 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
 
 def _by_instant(row: dict[str, Any]) -> tuple[bool, str, str]:
     """An article row's place in publication order: by the instant, undated last, then id."""
-    when = published_order(parse_published(row["published"]))
-    return (when is None, when or "", row["id"])
+    return stream_order_key(published_order(parse_published(row["published"])), row["id"])
 
 
 def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
@@ -222,7 +221,7 @@ def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, A
         listed = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
         said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
         raise HTTPException(404, f"{said} ({see_hint('list', db_arg(repo))})")
-    articles.sort(key=lambda a: (a.published is None, published_order(a.published) or "", a.id))  # by instant
+    articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
     return articles, repo.compare(articles)
 
 
