@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,23 @@ def test_fingerprint_and_provenance_edge(rt: Article, rewrite: Article) -> None:
     # input order does not change the answer
     again = infer_provenance([rt, rewrite], result.pairs, result.variants)
     assert (again[0].source, again[0].derived) == (rt.id, rewrite.id)
+
+
+def test_publication_order_is_by_instant_not_wall_clock(rt: Article, rewrite: Article) -> None:
+    """RT at 01:00 in London; the rewrite at 23:30 in New York by its wall clock, a day "earlier",
+    which is 03:30 in London: two and a half hours after RT. Read by wall clock, publication
+    order made the rewrite RT's source."""
+    london = replace(rt, published=datetime(2016, 10, 31, 1, 0, tzinfo=UTC))
+    new_york = replace(rewrite, published=datetime(2016, 10, 30, 23, 30, tzinfo=timezone(timedelta(hours=-4))))
+    result = find_reuse([new_york, london])
+    edge = result.provenance[0]
+    assert (edge.source, edge.derived) == (rt.id, rewrite.id)
+    order = next(e for e in edge.evidence if e["type"] == "publication_order")
+    assert order["source_published"].startswith("2016-10-31T01:00")
+    # the other way round (the rewrite's instant first) the order is the rewrite's, as it must be
+    early = replace(new_york, published=datetime(2016, 10, 30, 20, 30, tzinfo=timezone(timedelta(hours=-4))))
+    flipped = next(e for e in find_reuse([early, london]).provenance[0].evidence if e["type"] == "publication_order")
+    assert flipped["source_published"].startswith("2016-10-30T20:30")
 
 
 def test_candidate_keys_find_the_seed_pair(rt: Article, rewrite: Article) -> None:

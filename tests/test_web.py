@@ -19,7 +19,7 @@ from newstrace.model import safe_url
 from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
-from newstrace.web.render import Ann, highlight
+from newstrace.web.render import Ann, highlight, provenance_svg, timeline_svg
 from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample
 
 BASE = "http://127.0.0.1"
@@ -1148,3 +1148,16 @@ def test_a_locked_database_answers_503_at_once_saying_so(rollback_db: Path, ids:
         assert api.headers["Retry-After"] == "3"
         assert "the database is busy" in page.text and "503 Service Unavailable" in page.text
         assert c.get(f"/api/articles/{ids['rt']}").status_code == 200
+
+
+def test_charts_place_articles_by_instant_not_wall_clock() -> None:
+    """Stored dates keep the offset they were written with: 02:00+02:00 is midnight UTC, an hour
+    before 01:00 without an offset (taken as UTC, as the stories list takes it). Read by wall
+    clock, the charts drew the later article first."""
+    paris = {"id": "paris", "outlet": "lemonde.fr", "published": "2016-10-31T02:00:00+02:00", "title": "Paris"}
+    london = {"id": "london", "outlet": "bbc.co.uk", "published": "2016-10-31T01:00:00", "title": "London"}
+    dots = re.findall(r'href="/articles/(\w+)".*?<circle cx="(\d+)"', str(timeline_svg([london, paris])), re.S)
+    x = {name: int(cx) for name, cx in dots}
+    assert x["paris"] < x["london"]
+    graph = str(provenance_svg([london, paris], []))
+    assert graph.index("/articles/paris") < graph.index("/articles/london")

@@ -77,6 +77,18 @@ def published_order(value: Published) -> str | None:
     return published_iso(value)
 
 
+def published_instant(value: Published) -> float | None:
+    """Seconds since the epoch at which an article appeared, on ``published_order``'s terms (a time
+    with an offset is that instant, one without is taken as UTC, a day is its UTC midnight), for
+    what places articles on a time axis. ``datetime.timestamp`` alone takes a time without an
+    offset as the local time of the machine drawing the chart."""
+    if value is None:
+        return None
+    if not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    return (value if value.utcoffset() is not None else value.replace(tzinfo=UTC)).timestamp()
+
+
 def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:
     """The one stream order both engines and every listing follow: by publication date, undated
     last, then id. ``published`` is a ``published_order`` text."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from itertools import combinations
 from pathlib import PurePath
 from typing import Any, Protocol
@@ -51,6 +51,7 @@ from newstrace.model import (
     Span,
     arrow,
     published_iso,
+    published_order,
 )
 
 #: story similarity from which two articles are taken to report one story
@@ -197,14 +198,10 @@ def _group_dict(g: QuoteGroup) -> dict[str, Any]:
     return {"speaker": g.speaker, "variants": variants, "fingerprints": g.fingerprints}
 
 
-def _sort_time(p: date | datetime | None) -> tuple[int, str]:
-    if p is None:
-        return (1, "")
-    if isinstance(p, datetime):
-        if p.tzinfo is not None:
-            p = p.astimezone(UTC).replace(tzinfo=None)
-        return (0, p.isoformat())
-    return (0, datetime(p.year, p.month, p.day).isoformat())
+def _sort_time(p: date | datetime | None) -> tuple[bool, str]:
+    """Undated last, then ``model.published_order`` (the instant, as every listing sorts)."""
+    order = published_order(p)
+    return (order is None, order or "")
 
 
 def article_labels(articles: Sequence[Article]) -> dict[str, str]:

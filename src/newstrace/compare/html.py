@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.model import Article, arrow, count_range, published_iso, safe_url
+from newstrace.model import Article, arrow, count_range, published_instant, published_iso, safe_url
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -244,12 +244,8 @@ def _uniq(xs: Any) -> list[str]:
 
 
 def _time_key(a: Article) -> tuple[int, float]:
-    p = a.published
-    if p is None:
-        return (1, 0.0)
-    if isinstance(p, datetime):
-        return (0, p.timestamp() if p.tzinfo else p.replace(tzinfo=None).timestamp())
-    return (0, datetime(p.year, p.month, p.day).timestamp())
+    t = published_instant(a.published)
+    return (1, 0.0) if t is None else (0, t)
 
 
 # --- SVG (data for the template; the template escapes every label) -----------------------------

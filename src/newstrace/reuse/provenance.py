@@ -19,11 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants, published_iso
+from newstrace.model import (
+    Article,
+    ArticlePair,
+    ProvenanceEdge,
+    QuoteVariants,
+    published_iso,
+    published_order,
+)
 from newstrace.reuse.text import quote_spans
 from newstrace.spans import union_length
 
@@ -42,23 +48,21 @@ _CUES = [
 
 
 
-def _day(value: date | datetime | None) -> tuple[date, datetime | None] | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date(), value.replace(tzinfo=None)
-    return value, None
-
-
 def _order(a: Article, b: Article) -> int:
-    """+1 when ``a`` was published first, -1 when ``b`` was, 0 when unknown or simultaneous."""
-    da, db = _day(a.published), _day(b.published)
-    if da is None or db is None:
+    """+1 when ``a`` was published first, -1 when ``b`` was, 0 when unknown or simultaneous.
+
+    By ``model.published_order`` (a time with an offset as its UTC instant), the order every listing
+    and the clusterer follow: by wall clock, a New York report at 23:00-04:00 was taken as the
+    source of a London one at 01:00Z the next day, two hours before it. Days are compared first;
+    times only when both sides have one, since a date alone says nothing of the hour.
+    """
+    oa, ob = published_order(a.published), published_order(b.published)
+    if oa is None or ob is None:
         return 0
-    if da[0] != db[0]:
-        return 1 if da[0] < db[0] else -1
-    if da[1] is not None and db[1] is not None and da[1] != db[1]:
-        return 1 if da[1] < db[1] else -1
+    if oa[:10] != ob[:10]:
+        return 1 if oa[:10] < ob[:10] else -1
+    if len(oa) > 10 and len(ob) > 10 and oa != ob:
+        return 1 if oa < ob else -1
     return 0
 
 

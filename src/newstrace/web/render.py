@@ -12,13 +12,13 @@ import itertools
 import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from newstrace.model import arrow, has_direction
+from newstrace.model import arrow, has_direction, parse_published, published_instant
 from newstrace.store.results import shown_outlet
 
 
@@ -111,15 +111,9 @@ def stories_href(*outlets: str | None) -> str:
 
 
 def _when(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        if len(value) == 10:
-            d = date.fromisoformat(value)
-            return datetime(d.year, d.month, d.day).timestamp()
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None).timestamp()
-    except ValueError:
-        return None
+    """When a stored ISO date happened (``model.published_instant``): a New York report at 23:00-04:00
+    is drawn after a London one at 01:00Z the next day, as the stories list orders them."""
+    return published_instant(parse_published(value))
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -268,7 +262,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         )
     if times:
         for t, anchor in ((lo, "start"), (lo + span, "end")):
-            label = datetime.fromtimestamp(t).date().isoformat()
+            label = datetime.fromtimestamp(t, UTC).date().isoformat()
             x = left if anchor == "start" else left + width
             parts.append(f'<text x="{x}" y="{height - 4}" class="axis {anchor}">{label}</text>')
     parts.append("</svg>")
