@@ -18,13 +18,13 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from newstrace.corpus.gazetteer import regions
 from newstrace.corpus.kinds import kinds, report_kind
 from newstrace.corpus.words import ENGLISH_STOP_WORDS, sentence_words
-from newstrace.model import Article
+from newstrace.model import Article, published_instant
 
 #: size of the hashed term space; 2**20 keeps collisions rare for news vocabularies
 DIM_BITS = 20
@@ -58,7 +58,6 @@ NAME_JOINERS = frozenset({"of", "for", "al", "el", "bin", "ibn", "de"})
 NAME_WORDS = 4
 #: how often an article must write a name before labels show it rather than its single words
 NAME_SEEN = 2
-EPOCH = date(1970, 1, 1)
 
 
 def norm_term(token: str) -> str | None:
@@ -167,14 +166,14 @@ class ArticleFeatures:
         return set(self.body) | set(self.title) | set(self.ents)
 
 
+#: day 0 of ``days`` (the clock clusters keep time by)
+EPOCH = date(1970, 1, 1)
+
+
 def days(published: date | datetime | None) -> float | None:
     """Publication time as days since 1970 (UTC), the unit all time decays are expressed in."""
-    if published is None:
-        return None
-    if isinstance(published, datetime):
-        dt = published if published.tzinfo else published.replace(tzinfo=UTC)
-        return (dt - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
-    return float((published - EPOCH).days)
+    t = published_instant(published)
+    return None if t is None else t / 86400.0
 
 
 def tokens(text: str) -> list[tuple[str, bool, str]]:
