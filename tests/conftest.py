@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,12 @@ def rt(examples: dict[str, Article]) -> Article:
 @pytest.fixture(scope="session")
 def rewrite(examples: dict[str, Article]) -> Article:
     return examples["rewrite"]
+
+
+@pytest.fixture(scope="session")
+def repost(rewrite: Article) -> Article:
+    """A blog's repost of the rewrite's first two paragraphs, with a line of its own around them:
+    RT's text by way of the rewrite."""
+    paras = [p for p in rewrite.text.split("\n") if p.strip()]
+    body = "Reposted from a reader's tip. The media stays silent.\n\n" + "\n\n".join(paras[:2]) + "\n\nShare this."
+    return Article.create(body, outlet="repost.example", published=date(2016, 11, 4))

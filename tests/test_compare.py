@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterable
 
 import pytest
+from rich.console import Console
 
 from conftest import require_data
 from newstrace.compare import Comparison, compare_articles, render_html
 from newstrace.compare.pairing import same_quotation, values_drift, windows_differ
+from newstrace.compare.terminal import print_comparison
 from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
 from newstrace.limits import Limits
@@ -334,3 +336,19 @@ def test_report_links_an_article_url_only_where_the_web_would(rt: Article) -> No
     assert 'href="https://x.example' not in html and "https://x.example/a&#34;onmouseover=alert(1)" in html
     html = render_html(compare_articles([dataclasses.replace(rt, url="https://www.rt.com/news/1")]))
     assert 'href="https://www.rt.com/news/1"' in html
+
+
+def test_report_names_the_article_text_came_through(rt: Article, rewrite: Article, repost: Article) -> None:
+    """RT -> repost is drawn and listed as coming by way of the rewrite, in every report."""
+    c = compare_articles([repost, rt, rewrite])
+    edge = next(e for e in c.provenance if (e.source, e.derived) == (rt.id, repost.id))
+    assert edge.via == rewrite.id
+    note = next(n for n in c.notes if "by way of" in n)
+    assert note.startswith(f"repost.example has the text of rt.com by way of {c.label(rewrite.id)}")
+    assert c.to_dict()["provenance"]
+    console = Console(width=400, record=True)
+    print_comparison(c, console)
+    line = next(x for x in console.export_text().splitlines() if "rt.com → repost.example" in x)
+    assert line.endswith(f"by way of {c.label(rewrite.id)}")
+    html = render_html(c)
+    assert html.count('stroke-dasharray="2 4"') == 1 and f"(by way of {c.label(rewrite.id)})" in html

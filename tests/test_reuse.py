@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -99,6 +99,31 @@ def test_publication_order_is_by_instant_not_wall_clock(rt: Article, rewrite: Ar
     early = replace(new_york, published=datetime(2016, 10, 30, 20, 30, tzinfo=timezone(timedelta(hours=-4))))
     flipped = next(e for e in find_reuse([early, london]).provenance[0].evidence if e["type"] == "publication_order")
     assert flipped["source_published"].startswith("2016-10-30T20:30")
+
+
+def test_text_that_came_by_way_of_another_article_is_marked_indirect(
+    rt: Article, rewrite: Article, repost: Article
+) -> None:
+    """The repost shares RT's sentences only where the rewrite kept them, and the rewrite's own
+    words around them ("which have killed hundreds of civilians ... during recent weeks"): RT's text
+    reached it through the rewrite. The edge from RT stays (the words are RT's) and says so."""
+    edges = {(e.source, e.derived): e for e in find_reuse([rt, rewrite, repost]).provenance}
+    assert set(edges) == {(rt.id, rewrite.id), (rewrite.id, repost.id), (rt.id, repost.id)}
+    assert edges[(rt.id, repost.id)].via == rewrite.id
+    indirect = next(ev for ev in edges[(rt.id, repost.id)].evidence if ev["type"] == "indirect")
+    assert indirect["covered"] >= 0.9 and indirect["via_only_chars"] >= 120
+    assert edges[(rt.id, rewrite.id)].via is None and edges[(rewrite.id, repost.id)].via is None
+
+
+def test_a_verbatim_middle_copy_does_not_make_an_edge_indirect(rt: Article) -> None:
+    """A middle article that adds no words of its own could be the one copied or not: both
+    edges from RT stay direct."""
+    paras = [p for p in rt.text.split("\n") if p.strip()]
+    middle = Article.create("\n\n".join(paras[:4]), outlet="mirror.example", published=date(2016, 10, 31))
+    late = Article.create("\n\n".join(paras[:3]), outlet="late.example", published=date(2016, 11, 1))
+    edges = {(e.source, e.derived): e for e in find_reuse([rt, middle, late]).provenance}
+    assert (rt.id, late.id) in edges and (middle.id, late.id) in edges
+    assert all(e.via is None for e in edges.values())
 
 
 def test_candidate_keys_find_the_seed_pair(rt: Article, rewrite: Article) -> None:

@@ -1161,3 +1161,14 @@ def test_charts_place_articles_by_instant_not_wall_clock() -> None:
     assert x["paris"] < x["london"]
     graph = str(provenance_svg([london, paris], []))
     assert graph.index("/articles/paris") < graph.index("/articles/london")
+
+
+def test_graph_draws_an_indirect_edge_apart_and_names_the_way(rt: Any, rewrite: Any, repost: Any) -> None:
+    from newstrace.reuse import find_reuse
+
+    edges = [e.to_dict() for e in find_reuse([rt, rewrite, repost]).provenance]
+    arts = [{**a.brief(), "label": a.outlet or "the rewrite"} for a in (rt, rewrite, repost)]
+    graph = str(provenance_svg(arts, edges))
+    indirect = re.findall(r'<a class="edge indirect"[^>]*data-source="(\w+)" data-derived="(\w+)"', graph)
+    assert indirect == [(rt.id, repost.id)]
+    assert graph.count('class="edge"') == 2 and "by way of " in graph

@@ -342,10 +342,24 @@ class ProvenanceEdge:
         """False when no evidence says who took from whom: the two are linked, in input order."""
         return has_direction(self.evidence)
 
+    @property
+    def via(self) -> str | None:
+        """The article the text came through when it did not come straight from ``source``."""
+        return indirect_via(self.evidence)
+
 
 def has_direction(evidence: Sequence[Any]) -> bool:
     """Whether a provenance edge's evidence (stored or JSON) says who took from whom."""
     return not any(isinstance(ev, dict) and ev.get("type") == "direction_unknown" for ev in evidence)
+
+
+def indirect_via(evidence: Sequence[Any]) -> str | None:
+    """The article a provenance edge's text came through, when its evidence says it came by way of
+    a third one (``reuse.provenance._mark_indirect``): reports draw such an edge apart and name it."""
+    for ev in evidence:
+        if isinstance(ev, dict) and ev.get("type") == "indirect" and isinstance(ev.get("via"), str):
+            return str(ev["via"])
+    return None
 
 
 def arrow(directed: bool) -> str:

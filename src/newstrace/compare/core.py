@@ -323,6 +323,20 @@ def compare_articles(
             "rests on the other evidence (containment, shared variants, attribution), not on publication order."
         ]
     notes.extend(undated_edges)
+    indirect = []
+    for e in reuse_res.provenance:
+        if e.via:
+            src, via = _node_label(labels, e.source), _node_label(labels, e.via)
+            indirect.append(
+                f"{_node_label(labels, e.derived)} has the text of {src} by way of {via}: what it shares with "
+                f"{src} is also in {via}, and it carries wording of {via} that {src} does not have."
+            )
+    if len(indirect) > 3:
+        indirect = [
+            f"{len(indirect)} provenance edges are indirect: the derived article has the source's text by way of a "
+            "third article, whose own wording it carries too (marked 'indirect' in the evidence)."
+        ]
+    notes.extend(indirect)
 
     groups = group_quotes(list(views.values()), reuse_res.variants)
     derived_from = {(e.source, e.derived): e.confidence for e in reuse_res.provenance}

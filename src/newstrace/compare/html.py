@@ -272,6 +272,8 @@ class SvgEdge:
     external: bool
     #: no evidence of direction: drawn without an arrowhead
     directed: bool = True
+    #: the text came by way of another article: drawn faint, the direct edges carry the graph
+    indirect: bool = False
 
 
 def provenance_svg(c: Comparison) -> dict[str, Any]:
@@ -310,9 +312,11 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 f"{e.confidence:.2f}",
                 f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} {arrow(e.directed)} "
                 f"{c.label(e.derived)}: confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}"
-                + ("" if e.directed else " (who took from whom is unknown)"),
+                + ("" if e.directed else " (who took from whom is unknown)")
+                + (f" (by way of {c.label(e.via)})" if e.via else ""),
                 e.source.startswith("external:"),
                 e.directed,
+                e.via is not None,
             )
         )
     height = 30 + top + 30 + 56 + 40

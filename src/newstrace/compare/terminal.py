@@ -76,7 +76,8 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
         for e in c.provenance:
             src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
             kinds = ", ".join(plain(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
-            console.print(Text(f"  {plain(src)} {arrow(e.directed)} {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds})"))
+            way = f"  by way of {plain(c.label(e.via))}" if e.via else ""
+            console.print(Text(f"  {plain(src)} {arrow(e.directed)} {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}"))
     shown = c.findings if top <= 0 else c.findings[:top]
     console.print(Text(f"\nfindings ({len(c.findings)})", style="bold"))
     if not c.findings:

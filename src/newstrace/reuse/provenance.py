@@ -10,6 +10,10 @@ The evidence, strongest first:
 * **containment asymmetry**: when most of one article is inside the other, which also has material
   of its own, the contained one is the source.
 
+An edge whose text reached the derived article through a third one is marked ``indirect``
+(``_mark_indirect``): a repost of the rewrite shares RT's sentences too, but only those the rewrite
+kept, with the rewrite's own words around them.
+
 When all two articles share is quotations, with no fingerprint, the likelier story is that both
 quoted one statement: the edges then come from ``external:<label>`` (the speaker, or the quote's
 first words) instead of inventing a copy between the two.
@@ -35,6 +39,9 @@ from newstrace.spans import union_length
 
 #: a pair needs this many shared characters (in the smaller article's share) to get an edge
 SUBSTANTIAL_CHARS = 120
+#: an edge source -> derived is indirect, by way of a third article, when this share of what the
+#: derived article shares with the source it shares with the third one as well
+INDIRECT_COVER = 0.9
 _CUES = [
     r"according to (?:the )?{o}",
     r"told (?:the )?{o}",
@@ -158,12 +165,15 @@ def infer_provenance(
             lowered[art.id] = art.text.lower()
         return lowered[art.id]
 
+    #: (x, y) -> the ranges of y's text it shares with x
+    shared_in: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for pair in pairs:
         a, b = by_id.get(pair.a), by_id.get(pair.b)
         if a is None or b is None or not pair.shared or a.id == b.id:
             continue
         ra = [(p.a_start, p.a_end) for p in pair.shared]
         rb = [(p.b_start, p.b_end) for p in pair.shared]
+        shared_in[(a.id, b.id)], shared_in[(b.id, a.id)] = rb, ra
         sa, sb = union_length(ra), union_length(rb)
         fps = [
             (fp, v)
@@ -246,7 +256,46 @@ def infer_provenance(
             evidence.append({"type": "direction_unknown"})
             conf = min(conf, 0.5)
         _add(edges, ProvenanceEdge(source.id, derived.id, round(min(conf, 0.99), 3), evidence))
+    _mark_indirect(edges, shared_in, min_shared_chars)
     return sorted(edges.values(), key=lambda e: (e.source, order_idx.get(e.derived, 0), e.derived))
+
+
+def _mark_indirect(
+    edges: dict[tuple[str, str], ProvenanceEdge],
+    shared_in: dict[tuple[str, str], list[tuple[int, int]]],
+    min_chars: int,
+) -> None:
+    """Mark ``source -> derived`` indirect when the text came by way of a third article ``via``.
+
+    ``via`` must itself have taken from ``source`` and given to ``derived``; nearly all that
+    ``derived`` shares with ``source`` (``INDIRECT_COVER``) it shares with ``via`` too, and it
+    carries at least ``min_chars`` of ``via``'s text that ``source`` does not have: ``via``'s own
+    words, which only a copy of ``via`` can hold. Without them (``via`` a verbatim copy of
+    ``source``) either could be the one copied, and the edge stays as it is. The edge is kept,
+    since the text does come from ``source``; the evidence says through whom, so a reader of a
+    wire story's twenty reprints sees who copied whom rather than everyone copying the wire.
+    """
+    direct = {k: e for k, e in edges.items() if e.directed and not e.source.startswith("external:")}
+    sources_of: dict[str, list[str]] = {}
+    for s, d in sorted(direct):
+        sources_of.setdefault(d, []).append(s)
+    for (s, d), edge in sorted(direct.items()):
+        from_s = shared_in[(s, d)]
+        own = union_length(from_s)
+        best: tuple[float, int, str] | None = None
+        for m in sources_of[d]:
+            if m == s or (s, m) not in direct:
+                continue
+            from_m = shared_in[(m, d)]
+            both = union_length(from_s + from_m)
+            covered = (own + union_length(from_m) - both) / max(1, own)
+            extra = both - own
+            if covered >= INDIRECT_COVER and extra >= min_chars and (best is None or (covered, extra) > best[:2]):
+                best = (covered, extra, m)
+        if best is not None:
+            edge.evidence.append(
+                {"type": "indirect", "via": best[2], "covered": round(best[0], 3), "via_only_chars": best[1]}
+            )
 
 
 def _fp_spans(v: QuoteVariants, fp: str, ids: tuple[str, str]) -> list[dict[str, Any]]:

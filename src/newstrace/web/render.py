@@ -18,7 +18,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from newstrace.model import arrow, has_direction, parse_published, published_instant
+from newstrace.model import arrow, has_direction, indirect_via, parse_published, published_instant
 from newstrace.store.results import shown_outlet
 
 
@@ -174,6 +174,9 @@ def provenance_svg(
         directed = has_direction(e.get("evidence") or [])
         head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
         ev_text = f"{_label(s, articles)} {arrow(directed)} {_label(d, articles)} (confidence {conf_txt})"
+        via = indirect_via(e.get("evidence") or [])
+        if via:
+            ev_text += f" by way of {_label(via, articles)}"
         if ev_lines:
             ev_text += "\n" + "\n".join(ev_lines)
         lift = 45 + abs(x2 - x1) * 0.12
@@ -183,7 +186,7 @@ def provenance_svg(
         pair = [i for i in (s, d) if i in known and (stored is None or i in stored)]
         href = compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
         parts.append(
-            f'<a class="edge"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
+            f'<a class="edge{" indirect" if via else ""}"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
             f'data-evidence="{escape(ev_text)}">'
             f"<title>{escape(ev_text)}</title>"
             f'<path d="{path}" stroke-width="{stroke:.1f}"{head}/>'
