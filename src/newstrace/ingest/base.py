@@ -444,12 +444,22 @@ class DateOrder:
         the user chose the order)."""
         if not self.assumed or self.chosen is not None:
             return
-        why = "its dates go both ways" if len(self.seen) == 2 else "no date in it has a part over 12 to decide"
-        order = "day-first" if self.day_first else "month-first"
-        warn(
-            f"{self.where}: {self.assumed} date(s) such as {self.example!r} read {order}: their day and month could be "
-            f"either way and {why}; 'newstrace ingest' takes --day-first or --month-first to choose"
-        )
+        warn(ambiguous_dates_warning(self.where, self.assumed, self.example, self.seen, bool(self.day_first)))
+
+
+def ambiguous_dates_warning(
+    where: str, assumed: int, example: str | None, seen: Iterable[str], day_first: bool, command: str = "newstrace ingest"
+) -> str:
+    """The warning for ``assumed`` ambiguous dates of the file ``where`` read in an order nothing
+    decided; ``seen`` are the unambiguous orders its dates showed, ``command`` the one that takes
+    ``--day-first``/``--month-first``. One wording for every reader: the Spark engine counts a
+    file's dates over its partitions and says it the way ``DateOrder.report`` does."""
+    why = "its dates go both ways" if len(set(seen)) == 2 else "no date in it has a part over 12 to decide"
+    order = "day-first" if day_first else "month-first"
+    return (
+        f"{where}: {assumed} date(s) such as {example!r} read {order}: their day and month could be "
+        f"either way and {why}; '{command}' takes --day-first or --month-first to choose"
+    )
 
 
 @functools.lru_cache(maxsize=4096)
