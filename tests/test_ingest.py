@@ -312,15 +312,15 @@ def test_a_record_date_that_cannot_be_read_is_said_by_both_engines(tmp_path: Pat
     (a,) = read_inputs([path], warn=warnings.append)
     assert a.published is None and a.title == RT_TITLE
     assert warnings == [f"{path}:1: date 'vor 2 Tagen' cannot be read; the article has no date"]
-    rows = [(record(rt, published="vor 2 Tagen"), 0, None)]
-    assert [k for k, _ in _records_to_articles(rows, str(path))] == ["article", "undated"]
-    assert [w for k, w in _records_to_articles(rows, str(path)) if k == "undated"] == warnings
+    rows = [(str(path), record(rt, published="vor 2 Tagen"), 0, None)]
+    assert [k for k, _ in _records_to_articles(rows, {})] == ["article", "undated"]
+    assert [w for k, w in _records_to_articles(rows, {}) if k == "undated"] == warnings
 
 
 def test_the_spark_engine_reads_a_files_slash_dates_in_the_order_the_local_reader_does(tmp_path: Path) -> None:
     """A European export's 25/12/2017 makes a local reader take its 4/7/2017 as 4 July; the Spark
     engine read each record on its own, so the same file gave April 7 there: other dates, other
-    stories. It reads them in the order the whole input's dates decide, whatever the partitions."""
+    stories. It reads them in the order the whole file's dates decide, whatever the partitions."""
     from newstrace.engine.spark import _records_to_articles, _slash_orders
 
     rt = seeds()[0]
@@ -332,11 +332,34 @@ def test_the_spark_engine_reads_a_files_slash_dates_in_the_order_the_local_reade
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     local = {a.id: a.published for a in read_articles([path])}
     assert local == {"a": date(2017, 7, 4), "b": date(2017, 12, 25)}
-    rows = [(r, i, None) for i, r in enumerate(records)]
-    orders = frozenset(_slash_orders(rows))
+    rows = [(str(path), r, i, None) for i, r in enumerate(records)]
+    orders = {str(path): frozenset(order for _, order in _slash_orders(rows))}
     partitions = [rows[:1], rows[1:]]  # the ambiguous date's partition holds nothing that decides
-    spark = {d["id"]: d["published"] for part in partitions for k, d in _records_to_articles(part, str(path), orders) if k == "article"}
+    spark = {d["id"]: d["published"] for part in partitions for k, d in _records_to_articles(part, orders) if k == "article"}
     assert spark == {i: p.isoformat() for i, p in local.items() if p is not None}
+
+
+def test_the_spark_engine_warns_of_a_files_undecided_dates_as_the_local_reader_does(tmp_path: Path) -> None:
+    """A file no date decides: each of its partitions counts its own ambiguous dates, and the
+    driver says the local reader's one warning for the file, with the total and the file's first
+    example, whatever order the partitions come back in."""
+    from newstrace.engine.spark import _ambiguous_warnings, _records_to_articles
+
+    rt = seeds()[0]
+    days = ["4/7/2017", "2017-07-05", "5/7/2017", "6.7.2017"]
+    records = [record(rt, id=f"rt-{i}", published=d) for i, d in enumerate(days)]
+    path = tmp_path / "either.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    said: list[str] = []
+    list(read_inputs([path], warn=said.append))
+    rows = [(str(path), r, i, None) for i, r in enumerate(records)]
+    counts = [c for part in (rows[2:], rows[:2]) for k, c in _records_to_articles(part, {}) if k == "ambiguous"]
+    assert len(counts) == 2
+    assert _ambiguous_warnings(counts, {}) == [
+        w.replace("'newstrace ingest'", "'newstrace analyze --engine spark'") for w in said
+    ]
+    assert "3 date(s) such as '4/7/2017' read month-first" in said[0]
+    assert [k for k, _ in _records_to_articles(rows, {}, day_first=True)].count("ambiguous") == 0
 
 
 def test_broken_sidecar_names_itself(tmp_path: Path) -> None:

@@ -135,6 +135,22 @@ def test_spark_out_must_hold_nothing_but_earlier_tables(tmp_path: Path, capsys: 
         check_out_dir(corpus)
 
 
+@pytest.mark.parametrize("flag", ["--day-first", "--month-first"])
+def test_the_local_engine_refuses_a_date_order_it_cannot_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    """``--day-first``/``--month-first`` choose how the Spark engine reads its --input's dates; the
+    local engine reads no files (``ingest`` read their dates), so there the option is a usage
+    error naming the flag given and the command that takes it, not a choice silently ignored."""
+    from newstrace.cli.main import main
+
+    db = tmp_path / "t.db"
+    Store(db).close()
+    assert main(["analyze", "--db", str(db), flag]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"{flag}: only with --engine spark" in said and "'newstrace ingest', which takes it" in said
+
+
 def test_load_results_reads_articles_in_id_order_sorted_or_not(tmp_path: Path) -> None:
     """Spark writes the articles sorted by id and they stream; an output written before it did is
     sorted on load. Either way a database gets them in id order."""

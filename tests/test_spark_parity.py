@@ -334,3 +334,51 @@ def test_a_hive_partitioned_parquet_input_is_read_with_its_folder_columns(
     assert sorted((d["id"], d["outlet"]) for d in rows) == sorted(
         [(examples["rt"].id, "rt.com"), (examples["rewrite"].id, "2016")]
     )
+
+
+def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tmp_path: Path) -> None:
+    """A folder of a European export (13/02/2017) and a US one (02/13/2017), both with 04/07/2017:
+    a local reader reads 4 July in the first and April 7 in the second; the Spark engine decided
+    one order for the whole folder (the two dates that go one way disagreed, so month-first for
+    both), numbered the records across the files and named them by the folder. Each file is now
+    read as ``ingest`` reads it: its records, their places, the id repeated in a later file, and
+    the one warning for a file no date decides; ``--day-first`` decides that file only."""
+    from newstrace.ingest import read_unique
+
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    texts = iter(f"Report {n} on the Aleppo ceasefire talks in Geneva, with figures." for n in range(10))
+
+    def write(name: str, rows: list[tuple[str, str]]) -> None:
+        (folder / name).write_text(
+            "".join(json.dumps({"id": i, "published": d, "url": f"https://{name[:2]}.example/{i}", "text": next(texts)}) + "\n" for i, d in rows),
+            encoding="utf-8",
+        )
+
+    write("eu.jsonl", [("eu-ambiguous", "04/07/2017"), ("eu-decides", "13/02/2017"), ("same-id", "2017-03-01")])
+    write("us.jsonl", [("same-id", "2017-03-02"), ("us-ambiguous", "04/07/2017"), ("us-decides", "02/13/2017")])
+    write("xx.jsonl", [("xx-ambiguous", "05.07.2017"), ("xx-iso", "2017-07-09")])
+    said: list[str] = []
+    local = {a.id: a.to_dict() for a in read_unique([folder], warn=said.append)}
+    assert {i: local[i]["published"] for i in ("eu-ambiguous", "us-ambiguous", "xx-ambiguous")} == {
+        "eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07", "xx-ambiguous": "2017-05-07"
+    }
+
+    def run(out: Path, *options: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+        report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(folder), "--out", str(out), "--json", *options))
+        rows = [json.loads(r["json"]) for r in spark.read.parquet(str(out / "articles")).collect()]
+        return report, {d["id"]: d for d in rows}
+
+    report, got = run(tmp_path / "out")
+    assert {i: got[i]["published"] for i in ("eu-ambiguous", "us-ambiguous")} == {"eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07"}
+    assert got == local  # dates, places (source, record), outlets, texts: what ingest stores
+    assert sorted(report["warnings"]) == sorted(
+        w.replace("'newstrace ingest'", "'newstrace analyze --engine spark'") for w in said
+    )
+    assert len(said) == 2 and "xx.jsonl: 1 date(s) such as '05.07.2017' read month-first" in said[1]
+
+    report, got = run(tmp_path / "day-first", "--day-first", "--no-claims", "--no-reuse")
+    assert {i: d["published"] for i, d in got.items() if i.endswith("ambiguous")} == {
+        "eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07", "xx-ambiguous": "2017-07-05"
+    }
+    assert report["warnings"] == [w for w in said if "already read" in w]

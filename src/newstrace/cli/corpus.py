@@ -77,6 +77,15 @@ def analyze(
             "upgrade, or to switch --semantic); reuse pairs and claims are kept.",
         ),
     ] = False,
+    day_first: Annotated[
+        bool | None,
+        typer.Option(
+            "--day-first/--month-first",
+            help="Spark: how to read a date whose day and month could be either way (4/7/2017) in a file of "
+            "--input where no date decides it, as 'newstrace ingest' takes them.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
@@ -95,6 +104,13 @@ def analyze(
     # an option of the other engine would be ignored: the run would not be the one asked for
     if engine == "local":
         only_with(ctx, {"input_path": "--input", "out_dir": "--out", "master": "--master"}, "only with --engine spark")
+        # the local engine reads no files: their dates were read when they were ingested
+        only_with(
+            ctx,
+            {"day_first": "--day-first" if day_first else "--month-first"},
+            "only with --engine spark (the local engine analyses articles already in the database, their dates "
+            "read by 'newstrace ingest', which takes it)",
+        )
     else:
         only_with(
             ctx,
@@ -124,6 +140,7 @@ def analyze(
                 block=batch,
                 semantic=semantic,
                 on_progress=on_progress,
+                day_first=day_first,
             )
         if as_json:
             emit_json(report)

@@ -72,19 +72,29 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 # --- functions shipped to the executors (module level so they pickle by reference) -------------
 
 
+#: one record read on an executor: ``(source, value, index, problem)``: the file it is in (for
+#: Parquet, the whole input), the parsed value, its place in that file from 0, and why it is no
+#: JSON (``None`` when it is)
+Row = tuple[str, Any, int, str | None]
+
+
 def _records_to_articles(
-    rows: Iterable[tuple[Any, int, str | None]], source: str, orders: frozenset[str] = frozenset()
+    rows: Iterable[Row], orders: Mapping[str, frozenset[str]], day_first: bool | None = None
 ) -> Iterator[tuple[str, Any]]:
     """``("article", article dict)`` per record, ``("skipped", warning)`` per record that is not an
     article, ``("undated", warning)`` per date that cannot be read, with the local readers' wording
-    (``ingest/records.py``). A slash date either way (4/7/2017) is read in the order ``orders``
-    (``_slash_orders`` of the whole input) decides, as a local reader reads its file's."""
+    (``ingest/records.py``). A slash date either way (4/7/2017) is read in the order its file's
+    dates decide (``orders``: ``_slash_orders`` of each whole file; a partition holds a part of
+    one), else as ``day_first`` says, else month-first, as a local reader reads its file's; then
+    ``("ambiguous", (source, count, record number, example))`` per file of the partition whose
+    ambiguous dates nothing decided, which the driver sums into the local reader's one warning
+    per file (``_ambiguous_warnings``)."""
     from newstrace.ingest.base import DateOrder
     from newstrace.ingest.records import record_to_article
 
-    dates = DateOrder(source)
-    dates.seen = set(orders)  # what a local reader's pass over its file finds; a partition holds a part
-    for record, index, problem in rows:
+    files: dict[str, DateOrder] = {}
+    first_assumed: dict[str, int] = {}
+    for source, record, index, problem in rows:
         number = index + 1
         where = f"{source}:{number}"
         if problem is not None:
@@ -92,6 +102,10 @@ def _records_to_articles(
         elif not isinstance(record, dict):
             yield "skipped", f"{where}: not a JSON object, skipped"
         else:
+            dates = files.get(source)
+            if dates is None:
+                dates = files[source] = DateOrder(source, day_first)
+                dates.seen = set(orders.get(source, ()))  # what a local reader's pass over the file finds
             said: list[str] = []
             try:
                 art = record_to_article(
@@ -100,33 +114,41 @@ def _records_to_articles(
             except NewstraceError as e:
                 yield "skipped", f"{e}, skipped"
                 continue
+            finally:
+                if dates.assumed and source not in first_assumed:
+                    first_assumed[source] = number
             yield "article", art.to_dict()
             for w in said:
                 yield "undated", w
+    for source, dates in files.items():
+        if dates.assumed and dates.chosen is None:
+            yield "ambiguous", (source, dates.assumed, first_assumed[source], dates.example)
 
 
-def _slash_orders(rows: Iterable[tuple[Any, int, str | None]]) -> Iterator[str]:
-    """The order (``"day"``, ``"month"``) of each slash date that can be read only one way."""
+def _slash_orders(rows: Iterable[Row]) -> Iterator[tuple[str, str]]:
+    """``(file, order)`` of each slash date that can be read only one way (``"day"``, ``"month"``)."""
     from newstrace.ingest.base import map_fields, slash_order
 
-    for record, _, problem in rows:
+    for source, record, _, problem in rows:
         if problem is None and isinstance(record, dict):
             order = slash_order(map_fields(record)[0].get("published"))
             if order in ("day", "month"):
-                yield order
+                yield source, order
 
 
-def _json_lines(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[Any, int, str | None]]:
-    """``(value, index, None)`` per JSON line, ``(None, index, problem)`` per line that is not JSON."""
-    for line, index in rows:
+def _json_lines(lines: Iterable[str], source: str, start: int) -> Iterator[Row]:
+    """The JSON lines of one partition, which holds the lines of ``source`` from index ``start`` on:
+    ``(source, value, index, None)`` per line, ``(source, None, index, problem)`` per line that is
+    not JSON."""
+    for index, line in enumerate(lines, start):
         if not line.strip():
             continue
         try:
-            yield json.loads(line), index, None
+            yield source, json.loads(line), index, None
         except json.JSONDecodeError as e:
-            yield None, index, f"invalid JSON ({e.msg} at column {e.colno})"
+            yield source, None, index, f"invalid JSON ({e.msg} at column {e.colno})"
         except RecursionError:
-            yield None, index, "JSON nested too deeply"
+            yield source, None, index, "JSON nested too deeply"
 
 
 def _article_records(
@@ -217,13 +239,16 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 # --- the driver -------------------------------------------------------------------------------
 
 
-def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> tuple[int, list[str]]:
+def _skipped(
+    read: Any, read_articles: Any, articles: Any, n_articles: int, orders: Mapping[str, frozenset[str]]
+) -> tuple[int, list[str]]:
     """Records that gave no article, and the warnings for them: the local commands warn of each
     (``newstrace ingest``), a run over millions of records names the first few and counts the rest.
 
     Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
     already read (``ingest.base.repeated_id``; the first record is kept). Dates that cannot be read
-    are warned of after them, as ``ingest`` does, but the records are kept and not counted.
+    are warned of after them, as ``ingest`` does, but the records are kept and not counted; then
+    the files whose dates either way were read month-first (``_ambiguous_warnings``).
     """
     from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.ingest.base import repeated_id
@@ -235,9 +260,9 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
     if invalid:
         warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
     if repeated:
-        kept = articles.map(lambda d: ((d["id"], d.get("record")), None))
-        later = read_articles.map(lambda d: ((d["id"], d.get("record")), d)).subtractByKey(kept).values()
-        firsts = sorted(later.take(WARN_EXAMPLES), key=lambda d: d.get("record") or 0)
+        kept = articles.map(lambda d: (_record_key(d), None))
+        later = read_articles.map(lambda d: (_record_key(d), d)).subtractByKey(kept).values()
+        firsts = sorted(later.take(WARN_EXAMPLES), key=_record_key)
         warnings += [repeated_id(Article.from_dict(d)) for d in firsts]
     if invalid + repeated > len(warnings):
         warnings.append(
@@ -250,7 +275,37 @@ def _skipped(read: Any, read_articles: Any, articles: Any, n_articles: int) -> t
         warnings += shown
         if undated > len(shown):
             warnings.append(f"and {undated - len(shown)} more date(s) that cannot be read; those articles have no date")
+    if kinds.get("ambiguous", 0):
+        warnings += _ambiguous_warnings(read.filter(lambda x: x[0] == "ambiguous").map(lambda x: x[1]).collect(), orders)
     return invalid + repeated, warnings
+
+
+def _record_key(d: Mapping[str, Any]) -> tuple[str, int, str]:
+    """Where an article's record is in the input, in the order a local reader meets it (the files
+    of a folder sorted by name, as ``ingest`` reads them; their records in file order), then its id."""
+    return (d.get("source") or "", d.get("record") or 0, d["id"])
+
+
+def _ambiguous_warnings(counts: Iterable[tuple[str, int, int, str | None]], orders: Mapping[str, frozenset[str]]) -> list[str]:
+    """The local reader's one warning per file whose ambiguous dates nothing decided
+    (``ingest.base.ambiguous_dates_warning``), from each partition's ``(file, count, first record,
+    example)``: the counts summed, the example the file's first. The first few files, counted."""
+    from newstrace.engine.steps import WARN_EXAMPLES, counted_warnings
+    from newstrace.ingest.base import ambiguous_dates_warning
+
+    files: dict[str, tuple[int, int, str | None]] = {}
+    for source, n, first, example in counts:
+        total, at, shown = files.get(source, (0, first, example))
+        if first < at:
+            at, shown = first, example
+        files[source] = (total + n, at, shown)
+    lines = [
+        ambiguous_dates_warning(
+            source, total, example, orders.get(source, ()), day_first=False, command="newstrace analyze --engine spark"
+        )
+        for source, (total, _, example) in sorted(files.items())
+    ]
+    return counted_warnings(lines[:WARN_EXAMPLES], len(lines), "file(s) whose dates either way were read month-first")
 
 
 def _step_warnings(said: Any) -> list[str]:
@@ -308,14 +363,13 @@ def check_input(input_path: Path) -> None:
             raise InputError(
                 f"{input_path}: the results of a Spark run, not articles (load them with 'newstrace load-results')"
             )
-        inside = sorted(p for p in input_path.iterdir() if not p.name.startswith((".", "_")))
-        folders = [p.name for p in inside if p.is_dir()]
+        folders = [p.name for p in sorted(input_path.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))]
         if folders:
             raise InputError(
                 f"{input_path}: holds the folder '{folders[0]}'; the Spark engine reads the files of --input "
                 f"({INPUT_KINDS}), not its subfolders"
             )
-        files = [p for p in inside if p.is_file()]
+        files = _input_files(input_path)
     for f in files:
         reader = reader_for(f)
         if reader is not None and reader not in (read_jsonl, read_json):
@@ -324,6 +378,39 @@ def check_input(input_path: Path) -> None:
                 f"{f}: the Spark engine reads {INPUT_KINDS}, not {kind} files; "
                 "'newstrace ingest' then a local 'newstrace analyze' read them"
             )
+
+
+def _input_files(input_path: Path) -> list[Path]:
+    """The files of a JSON lines ``--input``: the file, or the files of the folder in the order
+    ``ingest`` reads them (sorted), less the ones Hadoop's listing passes over (names starting
+    with '.' or '_': ``_SUCCESS``, ``.crc`` files)."""
+    if not input_path.is_dir():
+        return [input_path]
+    return sorted(p for p in input_path.iterdir() if p.is_file() and not p.name.startswith((".", "_")))
+
+
+def _jsonl_records(sc: Any, input_path: Path) -> Any:
+    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line.
+
+    Read as one ``textFile`` of the folder, a folder's records were numbered across all its files
+    and named by the folder, and its dates were read in one order for all of them; a local reader
+    reads each file on its own. Here each file is its own ``textFile``, their union one RDD whose
+    partitions each hold a stretch of one file: one pass counts each partition's lines (as the
+    ``zipWithIndex`` this replaces did), so each line gets its number in its own file.
+    """
+    files = _input_files(input_path)
+    # one file keeps Spark's default split (two partitions at least); a folder's files one or more each
+    parts = [sc.textFile(str(f)) if len(files) == 1 else sc.textFile(str(f), minPartitions=1) for f in files]
+    lines = sc.union(parts) if len(parts) > 1 else parts[0]
+    file_of = [n for n, part in enumerate(parts) for _ in range(part.getNumPartitions())]
+    counts = lines.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
+    starts: list[int] = []
+    read: dict[int, int] = {}
+    for n, count in zip(file_of, counts, strict=True):
+        starts.append(read.get(n, 0))
+        read[n] = read.get(n, 0) + count
+    sources = [str(f) for f in files]
+    return lines.mapPartitionsWithIndex(lambda i, it: _json_lines(it, sources[file_of[i]], starts[i]))
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -355,8 +442,14 @@ def run_spark(
     spark: Any = None,
     semantic: bool = False,
     on_progress: Callable[[str, int, int], None] | None = None,
+    day_first: bool | None = None,
 ) -> dict[str, Any]:
     """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``.
+
+    A date whose day and month could be either way (4/7/2017) is read in the order its file's other
+    dates show; where none does, as ``day_first`` says, else month-first with one warning per file
+    (``ingest``'s ``--day-first``/``--month-first`` and warning). A Parquet input is one table: its
+    dates are read in one order whatever its part files.
 
     ``semantic`` adds sentence embeddings (extra ``semantic``, needed on the executors too) to the
     clustering features and uses ``params.models(True)``, like the local engine; the choice goes
@@ -389,22 +482,28 @@ def run_spark(
         # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
         # text the readers parse as every other date)
         spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-        records = spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex().map(lambda x: (x[0], x[1], None))
+        # one table, whatever its part files: its dates are read in one order, as one file's
+        records = (
+            spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
+            .map(lambda x: (source, x[0], x[1], None))
+        )
     else:
-        records = sc.textFile(source).zipWithIndex().mapPartitions(_json_lines)
+        records = _jsonl_records(sc, input_path)
     # a local reader reads a file's 4/7/2017 in the order its dates that go one way show (25/12/2017)
-    orders = frozenset(records.mapPartitions(_slash_orders).distinct().collect())
-    read = records.mapPartitions(lambda rows: _records_to_articles(rows, source, orders)).persist(keep)
+    orders: dict[str, frozenset[str]] = {}
+    for file, order in records.mapPartitions(_slash_orders).distinct().collect():
+        orders[file] = orders.get(file, frozenset()) | {order}
+    read = records.mapPartitions(lambda rows: _records_to_articles(rows, orders, day_first)).persist(keep)
     read_articles = read.filter(lambda x: x[0] == "article").map(lambda x: x[1])
     articles = (
         read_articles.map(lambda d: (d["id"], d))
         # an id's first record, as every local reader keeps it (``ingest.base.first_of_each_id``)
-        .reduceByKey(lambda x, y: x if (x.get("record") or 0) <= (y.get("record") or 0) else y)
+        .reduceByKey(lambda x, y: x if _record_key(x) <= _record_key(y) else y)
         .values()
         .persist(keep)
     )
     n_articles = articles.count()
-    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles)
+    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles, orders)
     read.unpersist()
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""))
