@@ -1067,6 +1067,33 @@ def test_spark_refuses_an_input_ingest_reads_another_way_before_spark_starts(
         assert said in capsys.readouterr().err
 
 
+def test_spark_refuses_a_json_document_it_would_read_as_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest`` reads a pretty-printed array saved as .jsonl, and a .json array, whole; Spark read
+    each line as a record and skipped every one as invalid JSON ('no articles found', or in a folder
+    of good files, that file's articles lost among the warnings). Refused before Spark starts;
+    JSON lines, a .json of Spark's own one-record-per-line output included, are still taken."""
+    from newstrace.engine import spark as S
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark was started for an input it cannot read")
+
+    monkeypatch.setattr(S, "get_session", no_spark)
+    record = {"id": "1", "text": "Rockets hit western Aleppo."}
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    (feeds / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (feeds / "part-0.json").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    S.check_input(feeds)  # accepted: no exception
+    for name, text in (("pretty.jsonl", json.dumps([record], indent=2)), ("array.json", json.dumps([record]))):
+        (feeds / name).write_text(text, encoding="utf-8")
+        assert [a.id for a in read_articles([feeds / name])] == ["1"]  # what ingest reads
+        assert main(["analyze", "--engine", "spark", "--input", str(feeds), "--out", str(tmp_path / "out")]) == 2
+        assert f"{name}: a JSON document, not JSON lines" in " ".join(capsys.readouterr().err.split())
+        (feeds / name).unlink()
+
+
 def test_load_results_refuses_what_is_no_spark_output_and_makes_no_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -349,7 +349,8 @@ def check_input(input_path: Path) -> None:
     with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise); and a
     folder Spark cannot read as one input (one holding folders, a Spark run's results)."""
     from newstrace.ingest import reader_for
-    from newstrace.ingest.records import read_json, read_jsonl
+    from newstrace.ingest.base import open_input
+    from newstrace.ingest.records import opens_json_document, read_json, read_jsonl
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file or folder")
@@ -377,6 +378,19 @@ def check_input(input_path: Path) -> None:
             raise InputError(
                 f"{f}: the Spark engine reads {INPUT_KINDS}, not {kind} files; "
                 "'newstrace ingest' then a local 'newstrace analyze' read them"
+            )
+        # Spark reads every file as JSON lines: a JSON document (a .json array, or one saved as
+        # .jsonl and pretty-printed), which ``ingest`` reads whole, gave a warning per line and
+        # no article, and in a folder of good files its records were lost among the warnings
+        try:
+            with open_input(f) as fh:
+                head = fh.read(8192)
+        except (OSError, EOFError):  # a damaged gzip file: Spark's reading says so
+            continue
+        if opens_json_document(head) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            raise InputError(
+                f"{f}: a JSON document, not JSON lines (one article per line), which the Spark engine reads; "
+                "'newstrace ingest' then a local 'newstrace analyze' read it"
             )
 
 

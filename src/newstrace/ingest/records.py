@@ -122,6 +122,15 @@ def _published_values(objs: Iterator[tuple[int, Any, str]]) -> Iterator[Any]:
             yield map_fields(obj)[0].get("published")
 
 
+def opens_json_document(head: bytes) -> bool:
+    """Whether a file's first bytes open one pretty-printed JSON document (an array saved as
+    ``.jsonl``) rather than JSON Lines: a line of JSON Lines is a whole object, and a first line
+    that is a lone bracket is not one. Read line by line, such a file gave a warning per line and
+    'no articles found'."""
+    first = next((ln.strip() for ln in head.split(b"\n") if ln.strip()), b"")
+    return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
+
+
 def read_jsonl(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
@@ -132,10 +141,7 @@ def read_jsonl(
         head = fh.read(8192)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not JSON Lines")
-    first = next((ln.strip() for ln in head.split(b"\n") if ln.strip()), b"")
-    if first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{"):
-        # a line of JSON Lines is a whole object: a lone bracket opens one pretty-printed document
-        # (an array saved as .jsonl), which gave a warning per line and 'no articles found'
+    if opens_json_document(head):
         yield from read_json(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         return
 
