@@ -118,3 +118,16 @@ def test_fakes_article_counts() -> None:
     assert killed[0].low == 4 and killed[0].subject == "people"
     executed = [q for q in qs if q.low == 48]
     assert executed and executed[0].event == "killed"
+
+
+def test_a_bare_whole_does_not_take_the_noun_of_its_part() -> None:
+    # Ahram's headline "Strike kills 15 including 4 children" counted 15 children, and compare
+    # reported a false drift against al-Araby's "five children" for the same strike.
+    path = require_data("fakes", "fakes_dev.csv")
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["article_title"].startswith("Strike kills 15 including 4 children"))
+    qs = _counts(row["article_title"] + "\n" + row["article_content"])
+    assert [(q.text, q.subject, q.event) for q in qs[:2]] == [("15", "people", "killed"), ("4 children", "children", "killed")]
+    # with commas round the part, as wire copy writes it
+    (bare, part) = _counts("Strikes killed 11, including 3 children, in Aleppo.")
+    assert (bare.subject, part.subject) == ("people", "children")

@@ -40,6 +40,8 @@ _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONT
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
+#: between a bare whole and the count of its part: "kills 15 including 4 children"
+_PART_GAP = re.compile(r"\s*,?\s*(?:including|among them|of them|of whom)\s+", re.I)
 _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
@@ -339,7 +341,10 @@ def find_quantities(
             if q.subject is None or q.subject == "others":
                 later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")]
                 earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")]
-                if q.subject is None and later:
+                if q.subject is None and later and _PART_GAP.fullmatch(text, q.end, later[0].start):
+                    # "kills 15 including 4 children": the part's noun does not say who the whole are
+                    q.subject = "people"
+                elif q.subject is None and later:
                     q.subject = later[0].subject
                 elif earlier:
                     # "others" contrasts with the first group named ("civilians ... hundreds of others")

@@ -41,8 +41,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: clause holds the quote, "I" as a speaker (PolNeAR train speaker agreement 0.866 -> 0.884). 4: ''
 #: (doubled apostrophes) are quote marks; 'In a statement, X said' and 'responded by saying' speak
 #: for the clause's subject; a cue's subject the parser lost; "It said" speaks; broad mode reads
-#: hedges ("is expected to") and skips verbs of effort and relation nouns
-CLAIMS_VERSION = 4
+#: hedges ("is expected to") and skips verbs of effort and relation nouns. 5: a bare whole before
+#: its part ("kills 15 including 4 children") counts people, not the part's noun
+CLAIMS_VERSION = 5
 
 
 def _now() -> str:
