@@ -605,3 +605,17 @@ def test_read_commands_on_a_locked_database_say_it_is_busy(tmp_path: Path, monke
         con.execute("ROLLBACK")
         con.close()
     assert run("list", "--db", db, cwd=tmp_path).returncode == 0
+
+
+def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> None:
+    """The rewrite has no outlet, so it is named by its title ("“United Nations Finally …
+    Civilians”"), longer than the name column: it was printed glued to its date."""
+    db = tmp_path / "s.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    assert run("analyze", "--db", db, "--workers", "1", cwd=tmp_path).returncode == 0
+    (story,) = json.loads(run("stories", "--db", db, "--json", cwd=tmp_path).stdout)
+    p = run("story", story["id"], "--db", db, "--top", "1", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert any(line.startswith("  rt.com          2016-10-30  c76a1369a679181f") for line in lines), lines[:6]
+    assert any("Civilians” 2016-11-02  f2b329a05aa358ae" in line for line in lines), lines[:6]

@@ -377,7 +377,9 @@ def story(
     name = comparison.label if comparison is not None else (lambda aid: "")
     for a in doc["articles"]:
         out.print(
-            f"  {safe(name(a['id'])):<16}{safe(a['published'] or '?'):<11} {safe(a['id'])}  {safe(a['title'] or '')}",
+            # a space after each padded column: a name longer than it ("“United Nations Finally …
+            # Civilians”", the rewrite without an outlet) ran into its date
+            f"  {safe(name(a['id'])):<15} {safe(a['published'] or '?'):<10}  {safe(a['id'])}  {safe(a['title'] or '')}",
             highlight=False,
         )
     if comparison is not None:  # the compare report as `newstrace compare` prints it
