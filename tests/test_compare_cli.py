@@ -127,3 +127,15 @@ def test_a_negative_top_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
     """'--top -5' printed every finding, as '--top 0' does: a negative count is a mistake to name."""
     assert main(["compare", str(EXAMPLES), "--top", "-5"]) == 2
     assert "--top" in capsys.readouterr().err
+
+
+@needs_stages
+def test_one_article_lists_the_quotes_and_counts_its_note_promises(capsys: pytest.CaptureFixture[str]) -> None:
+    """'One article: its quotations and counts are listed' was followed by 'findings (0) none' and
+    nothing else in the terminal (only --json and --html listed them)."""
+    rt = next(EXAMPLES.glob("001_*.txt"))
+    assert main(["compare", str(rt)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "its quotations and counts are listed" in out
+    assert "quote Staffan de Mistura (said): appalled and shocked" in out
+    assert "count 40–199 civilians «scores of civilians» event killed, window over the last 48 hours" in out

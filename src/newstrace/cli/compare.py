@@ -65,4 +65,11 @@ def compare(
         from newstrace.compare.terminal import print_comparison
 
         print_comparison(comparison, out, top=top)
+        if len(comparison.articles) == 1:
+            # its note says "its quotations and counts are listed": the JSON and HTML list them, so here too
+            from newstrace.cli.extract import claims_document, print_claims
+
+            (article,) = comparison.articles
+            out.print()
+            print_claims(claims_document(article, comparison.claims[article.id]))
 

@@ -64,18 +64,24 @@ def extract(
         emit_json(docs)
         return
     for d in docs:
-        out.print(f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
-        for q in d["quotes"]:
-            kind = "quote" if q["direct"] else "said "
-            snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-            out.print(f"  {kind} [cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
-        for n in d["quantities"]:
-            extra = ", ".join(
-                f"{k} {safe(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
-            )
-            out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {safe(n['subject'] or '?')}"
-                      f" «{safe(n['text'])}» {extra}")
-        out.print()
+        print_claims(d)
+
+
+def print_claims(d: dict[str, Any]) -> None:
+    """One article's quotes and counts for a reader (``extract``, and ``compare`` of one article,
+    whose note promises them)."""
+    out.print(f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
+    for q in d["quotes"]:
+        kind = "quote" if q["direct"] else "said "
+        snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
+        out.print(f"  {kind} [cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
+    for n in d["quantities"]:
+        extra = ", ".join(
+            f"{k} {safe(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
+        )
+        out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {safe(n['subject'] or '?')}"
+                  f" «{safe(n['text'])}» {extra}")
+    out.print()
 
 
 @eval_app.command("quotes-polnear")
