@@ -139,3 +139,21 @@ def test_one_article_lists_the_quotes_and_counts_its_note_promises(capsys: pytes
     assert "its quotations and counts are listed" in out
     assert "quote Staffan de Mistura (said): appalled and shocked" in out
     assert "count 40–199 civilians «scores of civilians» event killed, window over the last 48 hours" in out
+
+
+@needs_stages
+def test_a_refused_output_is_refused_before_any_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--json new.json --html page.html', page.html someone's saved page: new.json was written and
+    then the command exited 2 (which says nothing was done); and '--json a.txt b.txt' said 'one
+    article read ... its claims are listed' before refusing to overwrite a.txt."""
+    a, b = sorted(p for p in EXAMPLES.iterdir() if p.suffix == ".txt")
+    page, js = tmp_path / "page.html", tmp_path / "new.json"
+    page.write_text("<!DOCTYPE html><html><body><p>an article someone saved</p></body></html>", encoding="utf-8")
+    assert main(["compare", str(EXAMPLES), "--json", str(js), "--html", str(page)]) == 2
+    assert not js.exists()
+    capsys.readouterr()
+    mine = tmp_path / a.name
+    mine.write_bytes(a.read_bytes())
+    assert main(["compare", "--json", str(mine), str(b)]) == 2
+    err = capsys.readouterr().err
+    assert "not overwritten" in err and "one article read" not in err

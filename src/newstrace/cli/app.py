@@ -207,6 +207,17 @@ def _ours(path: Path, kind: str) -> bool:
     return not head.strip() or any(m in head for m in REPORT_MARKS[kind])
 
 
+def refuse_foreign(path: Path, kind: str) -> None:
+    """Exit 2 for an existing file that is not a ``kind`` report newstrace wrote (see
+    ``write_output``). A command with two outputs asks before any work, so that a refusal of the
+    second leaves no first one written, and exit 2 still means nothing was done."""
+    if str(path) != "-" and path.is_file() and not _ours(path, kind):
+        raise InputError(
+            f"{path}: exists and is not a newstrace {kind} report, so it is not overwritten "
+            f"(give another file, or '-' for stdout)"
+        )
+
+
 def write_output(path: Path, text: str, kind: str | None = None) -> None:
     """A report or JSON file the user asked for; ``-`` is stdout. A path that cannot be written is
     exit 1, not a bad input.
@@ -219,11 +230,8 @@ def write_output(path: Path, text: str, kind: str | None = None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    if kind is not None and path.is_file() and not _ours(path, kind):
-        raise InputError(
-            f"{path}: exists and is not a newstrace {kind} report, so it is not overwritten "
-            f"(give another file, or '-' for stdout)"
-        )
+    if kind is not None:
+        refuse_foreign(path, kind)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as e:

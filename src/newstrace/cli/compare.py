@@ -17,6 +17,7 @@ from newstrace.cli.app import (
     one_line,
     out,
     read_command_inputs,
+    refuse_foreign,
     warn,
     write_output,
 )
@@ -46,6 +47,9 @@ def compare(
     to_stdout = [name for name, f in (("--json", json_file), ("--html", html_file)) if f is not None and str(f) == "-"]
     if len(to_stdout) > 1:
         raise InputError("--json - and --html - both want stdout: send one of them to a file")
+    for path, kind in ((json_file, "json"), (html_file, "html")):
+        if path is not None:
+            refuse_foreign(path, kind)
     articles, _ = read_command_inputs(inputs, clean=not no_clean)
     if len(articles) == 1:
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
