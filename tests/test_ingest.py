@@ -176,6 +176,37 @@ def test_an_id_the_inputs_give_two_outlets_replacing_one_is_said(
     assert "aleppo-1: the article stored from reuters.com is now the one from sana.sy" in warning
 
 
+def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each of a run's warnings was held to the end for the ``--json`` document, a million of them
+    for a million records with a date that cannot be read. The document keeps the first
+    ``JSON_WARNINGS`` and counts the rest; stderr still says every one as it comes."""
+    from newstrace.cli import ingest as cli_ingest
+    from newstrace.cli.main import main
+
+    monkeypatch.setattr(cli_ingest, "JSON_WARNINGS", 10)
+    n = 300
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    path = tmp_path / "undated.jsonl"
+    # a distinct date each (no two warnings alike, so none are grouped) and a distinct text
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"a{i}", "published": f"unknown {letters[i % 26]}{letters[i // 26]}",
+                        "text": f"Article number {i} says something of its own."}) + "\n"
+            for i in range(n)
+        ),
+        encoding="utf-8",
+    )
+    assert main(["ingest", str(path), "--db", str(tmp_path / "news.db"), "--json", "--strict"]) == 2
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert out["added"] == n and out["warnings_total"] == n
+    assert len(out["warnings"]) == 11 and "date 'unknown aa' cannot be read" in out["warnings"][0]
+    assert out["warnings"][-1] == f"and {n - 10} more warning(s), each printed on stderr"
+    assert captured.err.count("cannot be read") == n
+
+
 def test_a_database_from_before_outlets_counted_in_ids_keeps_its_ids(tmp_path: Path) -> None:
     """A database ingested when a derived id left the outlet out: ingesting the same file again
     finds each article under its old id (unchanged, its analysis kept), while another outlet's

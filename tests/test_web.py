@@ -392,6 +392,26 @@ def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> Non
         assert "etc" not in str(r.json()["warnings"])
 
 
+def test_upload_lists_the_first_warnings_and_counts_the_rest(client: TestClient) -> None:
+    """An upload answered with every warning its records gave (each date that cannot be read
+    named): the answer lists the first ``MAX_WARNINGS``, a line counting the rest and the total."""
+    from newstrace.web.upload import MAX_WARNINGS
+
+    n = MAX_WARNINGS + 10
+    lines = [
+        json.dumps({"id": f"w{i}", "published": f"unknown {chr(97 + i % 26)}{chr(97 + i // 26)}",
+                    "text": f"Article number {i} reports its own news from the north."})
+        for i in range(n)
+    ]
+    files = [("files", ("undated.jsonl", "\n".join(lines).encode(), "text/plain"))]
+    d = _post(client, "/api/upload", files=files).json()
+    assert len(d["articles"]) == n and d["warnings_total"] == n
+    assert len(d["warnings"]) == MAX_WARNINGS + 1 and "date 'unknown aa' cannot be read" in d["warnings"][0]
+    assert d["warnings"][-1] == "and 10 more warning(s)"
+    page = _post(client, "/upload", files=files).text
+    assert "and 10 more warning(s)" in page and "unknown za" not in page  # the 26th, not listed
+
+
 def test_upload_refuses_cross_site_posts(client: TestClient) -> None:
     r = _post(client, "/api/upload", data={"text": "Title\n\nbody text " * 20}, headers={"origin": "https://evil.example"})
     assert r.status_code == 403

@@ -7,13 +7,48 @@ a bug and is reported as one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
 #: where a step says what it could not do and carries on (a CLI prints it, a corpus run counts it)
 Warn = Callable[[str], None]
+
+
+def counted_warnings(examples: Sequence[str], total: int, what: str) -> list[str]:
+    """The warnings kept (``examples``), and a line that counts the ``total`` others (``what``:
+    their kind), so a report over millions of records stays short and still says how much it left out."""
+    out = list(examples)
+    if total > len(out):
+        out.append(f"and {total - len(out)} more {what}")
+    return out
+
+
+class KeptWarnings:
+    """The first ``keep`` warnings of a run and a count of all of them, for a report made at its end.
+
+    A run over millions of records can warn of each one (every date that cannot be read is named):
+    a list of them all grew without bound (``newstrace ingest``'s ``--json`` document, the web
+    upload's answer). Whoever needs every line gets it as it is said (the CLI prints each on stderr);
+    the report keeps the first few and counts the rest.
+    """
+
+    def __init__(self, keep: int, what: str = "warning(s)") -> None:
+        self.keep = keep
+        self.what = what
+        self.first: list[str] = []
+        self.total = 0
+
+    def note(self, message: str) -> None:
+        """One warning (a ``Warn``)."""
+        self.total += 1
+        if len(self.first) < self.keep:
+            self.first.append(message)
+
+    def lines(self) -> list[str]:
+        """The warnings kept, and a line counting the others."""
+        return counted_warnings(self.first, self.total, self.what)
 
 
 def see_hint(listing: str, db: str) -> str:

@@ -23,12 +23,15 @@ from newstrace.cli.app import (
     safe,
     warn,
 )
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, KeptWarnings, NewstraceError
 from newstrace.ingest import read_unique
 from newstrace.model import Article, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
 BATCH = 500
+#: warnings the ``--json`` document lists; the rest are counted (every one is printed on stderr as it
+#: is met, and a million-record input with a warning each must not be held to the end)
+JSON_WARNINGS = 100
 
 
 @app.command()
@@ -66,11 +69,11 @@ def ingest(
     re-run adds only the rest.
     """
     errors: list[NewstraceError] = []
-    warnings: list[str] = []
+    warnings = KeptWarnings(JSON_WARNINGS, "warning(s), each printed on stderr")
 
-    # said on stderr with --json too (stdout holds the one document, which lists them as well)
+    # said on stderr with --json too (stdout holds the one document, which lists the first of them)
     def on_warning(message: str) -> None:
-        warnings.append(message)
+        warnings.note(message)
         warn(message)
 
     def on_error(e: NewstraceError) -> None:
@@ -113,14 +116,15 @@ def ingest(
                 "updated": total.updated,
                 "unchanged": total.unchanged,
                 "skipped": [str(e) for e in errors],
-                "warnings": warnings,
+                "warnings": warnings.lines(),
+                "warnings_total": warnings.total,
             }
         )
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
             + (f", {len(errors)} input(s) skipped" if errors else "")
-            + (f", {len(warnings)} warning(s) above" if warnings else ""),
+            + (f", {warnings.total:,} warning(s) above" if warnings.total else ""),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -129,7 +133,7 @@ def ingest(
         raise typer.Exit(max(e.exit_code for e in errors))
     if nothing_done:
         raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
-    if strict and (errors or warnings):
+    if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
 
 

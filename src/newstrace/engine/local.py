@@ -33,12 +33,11 @@ from newstrace.engine.steps import (
     ArticleRecord,
     PairRecord,
     article_steps,
-    counted_warnings,
     order_key,
     pair_record,
     story_provenance,
 )
-from newstrace.errors import Interrupted, StoreError, Warn
+from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn
 from newstrace.model import Article
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
@@ -680,25 +679,16 @@ def _analyze(
     return report
 
 
-class _Said:
+class _Said(KeptWarnings):
     """Warnings of the per-article steps over a run: the first ``WARN_EXAMPLES``, and a count."""
 
     def __init__(self) -> None:
-        self.first: list[str] = []
-        self.total = 0
+        super().__init__(WARN_EXAMPLES, "warning(s) from the analysis steps")
 
     def add(self, records: Sequence[ArticleRecord]) -> None:
         for rec in records:
             for line in rec.warnings:
                 self.note(line)
-
-    def note(self, line: str) -> None:
-        self.total += 1
-        if len(self.first) < WARN_EXAMPLES:
-            self.first.append(line)
-
-    def lines(self) -> list[str]:
-        return counted_warnings(self.first, self.total, "warning(s) from the analysis steps")
 
 
 def _refresh_claims(

@@ -311,7 +311,8 @@ def _ambiguous_warnings(counts: Iterable[tuple[str, int, int, str | None]], orde
 def _step_warnings(said: Any) -> list[str]:
     """What the steps could not do (an RDD of warnings), as the local engine reports it: the first
     few, counted."""
-    from newstrace.engine.steps import WARN_EXAMPLES, counted_warnings
+    from newstrace.engine.steps import WARN_EXAMPLES
+    from newstrace.errors import counted_warnings
 
     total = int(said.count())
     return counted_warnings(said.take(WARN_EXAMPLES) if total else [], total, "warning(s) from the analysis steps")

@@ -121,14 +121,6 @@ def _no_features(a: Article) -> ArticleFeatures:
     return ArticleFeatures(id=a.id, outlet=a.outlet, published=published_iso(a.published), t=days(a.published))
 
 
-def counted_warnings(examples: Sequence[str], total: int, what: str) -> list[str]:
-    """The first ``WARN_EXAMPLES`` warnings, and a line that counts the rest (``what``: their kind)."""
-    out = list(examples[:WARN_EXAMPLES])
-    if total > len(out):
-        out.append(f"and {total - len(out)} more {what}")
-    return out
-
-
 def pair_step(x: Article, y: Article, cache: PrepareCache | None = None) -> ArticlePair | None:
     """Shared passages of two candidate articles, earlier one (stream order) as ``a``; None if none.
 

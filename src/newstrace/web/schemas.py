@@ -213,7 +213,10 @@ class OutletNetwork(BaseModel):
 class UploadResult(BaseModel):
     articles: list[ArticleBrief]
     report: CompareReport | None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list, description="the first warnings, and a line counting the others when there are more"
+    )
+    warnings_total: int = Field(0, description="how many warnings the upload gave, listed or not")
     saved: bool = Field(False, description="true when the articles were also stored in the database")
 
 

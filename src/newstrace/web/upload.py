@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from newstrace.errors import InputError, LimitError, NewstraceError
+from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError
 from newstrace.ingest import read_unique
 from newstrace.ingest.base import looks_binary
 from newstrace.limits import human_bytes
@@ -32,6 +32,10 @@ ALLOWED = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", "
 #: Most files and articles one upload may hold (compare stays readable and quick).
 MAX_FILES = 20
 MAX_ARTICLES = 50
+#: warnings an upload's answer lists; the rest are counted (a 5 MB CSV can warn of every one of
+#: its tens of thousands of records, each date that cannot be read named, and a page of them says
+#: no more than the first few and a count)
+MAX_WARNINGS = 20
 
 
 def _ext(filename: str | None) -> str | None:
@@ -53,12 +57,15 @@ class Uploaded:
     report: dict[str, Any] | None
     warnings: list[str]
     saved: bool
+    #: how many warnings the upload gave: ``warnings`` lists the first ``MAX_WARNINGS`` and a line counting the rest
+    warnings_total: int
 
     def result(self) -> s.UploadResult:
         return s.UploadResult(
             articles=[s.ArticleBrief(**a.brief()) for a in self.articles],
             report=s.CompareReport(**self.report) if self.report is not None else None,
             warnings=self.warnings,
+            warnings_total=self.warnings_total,
             saved=self.saved,
         )
 
@@ -98,7 +105,9 @@ async def handle_upload(
     clean_url = url.strip() or None
     if clean_url and not clean_url.lower().startswith(("http://", "https://")):
         raise InputError("the URL must start with http:// or https://")
-    articles, warnings = await run_in_threadpool(_read, payloads, clean_url)
+    articles, errors, said = await run_in_threadpool(_read, payloads, clean_url)
+    warnings = errors + said.lines()  # what could not be read at all first
+    total = len(errors) + said.total
     if not articles:
         raise InputError("no article text found in the upload" + (f" ({warnings[0]})" if warnings else ""))
     if len(articles) > MAX_ARTICLES:
@@ -109,12 +118,16 @@ async def handle_upload(
         saved = await run_in_threadpool(repo.save_articles, articles)
         if not saved:
             warnings.append("not stored: the server was started read-only")
-    return Uploaded(articles, report, warnings, saved)
+            total += 1
+    return Uploaded(articles, report, warnings, saved, total)
 
 
-def _read(payloads: list[tuple[str, str, bytes]], url: str | None) -> tuple[list[Article], list[str]]:
-    """Write each payload under a name chosen here, read them all, relabel their sources."""
-    warnings: list[str] = []
+def _read(
+    payloads: list[tuple[str, str, bytes]], url: str | None
+) -> tuple[list[Article], list[str], KeptWarnings]:
+    """Write each payload under a name chosen here, read them all, relabel their sources; gives
+    the articles, the inputs that could not be read (one each at most) and the warnings."""
+    warnings = KeptWarnings(MAX_WARNINGS)
     errors: list[str] = []
     articles: list[Article] = []
     with tempfile.TemporaryDirectory(prefix="newstrace-upload-") as tmp:
@@ -133,13 +146,13 @@ def _read(payloads: list[tuple[str, str, bytes]], url: str | None) -> tuple[list
             errors.append(_relabel(str(e), labels))
 
         def on_warning(message: str) -> None:
-            warnings.append(_relabel(message, labels))
+            warnings.note(_relabel(message, labels))
 
         # each id once, its first record, and a warning for the others (as `ingest` and `compare`)
         for a in read_unique(paths, warn=on_warning, on_error=on_error):
             a.source = "upload: " + labels.get(a.source or "", "file")
             articles.append(a)
-    return articles, errors + warnings
+    return articles, errors, warnings
 
 
 def _relabel(message: str, labels: dict[str, str]) -> str:
