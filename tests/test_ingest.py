@@ -273,6 +273,16 @@ def test_dates_that_cannot_be_read_do_not_each_cost_a_dateparser_call(
     assert calls == ["Posted by admin on page 3 of 12"]
 
 
+def test_a_text_file_of_one_line_is_its_body_with_or_without_a_final_newline(tmp_path: Path) -> None:
+    """A one-line file was read as all body without a final newline and as all title with one,
+    then skipped as 'no article text' (Clough & Stevenson's g0pD_taskd.txt, one answer of 100)."""
+    line = "Bayes' theorem in connection with conditional probabilities is of fundamental importance."
+    for name, raw in (("bare.txt", line), ("ended.txt", line + " \n"), ("blank-lines.txt", "\n" + line + "\n\n")):
+        (tmp_path / name).write_text(raw, encoding="utf-8")
+        a = read_one(tmp_path / name)
+        assert (a.title, a.text) == (None, line), name
+
+
 def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
     """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",
     brackets and quotes included; an object in the text field is no text and says so."""

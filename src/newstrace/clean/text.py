@@ -210,7 +210,9 @@ def clean_plain_text(raw: str) -> CleanText:
         if header is not None:
             result.title, result.author, result.published = header.title, header.author, header.published
             body_start = idx + 1
-        elif not _BOILERPLATE_LINE.match(first) and len(first) <= 300 and len(lines) > idx + 1:
+        elif not _BOILERPLATE_LINE.match(first) and len(first) <= 300 and any(ln.strip() for ln in lines[idx + 1 :]):
+            # a line is a title only above a body: a file of one line, newline-terminated or not, is
+            # all body (Clough & Stevenson's g0pD_taskd.txt was skipped as 'no article text')
             result.title = strip_trailing_widgets(first).strip() or None
             body_start = idx + 1
         for j in range(body_start, min(body_start + 4, len(lines))):
