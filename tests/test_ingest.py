@@ -501,6 +501,24 @@ def test_json_bad_records_are_skipped_with_their_number(tmp_path: Path) -> None:
     assert "not a JSON object" in warnings[0] and "no text or html field" in warnings[1] and "no article text" in warnings[2]
 
 
+def test_json_cut_in_a_string_is_said_without_a_doubled_at(tmp_path: Path) -> None:
+    """Python's message for a string cut short ends in "at": the place added after it read
+    'Unterminated string starting at at line 1 column 23', in a JSON file and a JSON Lines line."""
+    cut = '[{"id": "a", "text": "Rockets hit west Alep'
+    whole, one, lines = tmp_path / "cut.json", tmp_path / "one.json", tmp_path / "cut.jsonl"
+    whole.write_text(cut, encoding="utf-8")  # an array, streamed
+    one.write_text(cut[1:], encoding="utf-8")  # one record, parsed whole
+    lines.write_text(json.dumps({"id": "b", "text": "Rockets hit west Aleppo."}) + "\n" + cut[1:] + "\n", encoding="utf-8")
+    errors: list[NewstraceError] = []
+    warnings: list[str] = []
+    assert [a.id for a in read_inputs([whole, one, lines], warn=warnings.append, on_error=errors.append)] == ["b"]
+    assert [str(e) for e in errors] == [
+        f"{whole}: invalid JSON (Unterminated string starting at line 1 column 22)",
+        f"{one}: invalid JSON (Unterminated string starting at line 1 column 21)",
+    ]
+    assert warnings == [f"{lines}:2: invalid JSON (Unterminated string starting at column 21), skipped"]
+
+
 def test_csv_malformed_row_stops_with_a_warning(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "cut.csv"

@@ -40,6 +40,13 @@ from newstrace.model import Article
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
+
+def json_problem(msg: str, where: str) -> str:
+    """A JSON syntax error and its place as one phrase. Python's messages for a string cut short
+    and a control character end in "at" ("Unterminated string starting at"), which a place added
+    with its own "at" made "starting at at line 1 column 257"."""
+    return f"{msg} {where}" if msg.endswith(" at") else f"{msg} at {where}"
+
 def record_to_article(
     record: dict[str, Any],
     *,
@@ -159,7 +166,7 @@ def read_jsonl(
                 try:
                     yield lineno, json.loads(line), f"{path}:{lineno}"
                 except json.JSONDecodeError as e:
-                    warn(f"{path}:{lineno}: invalid JSON ({e.msg} at column {e.colno}), skipped")
+                    warn(f"{path}:{lineno}: invalid JSON ({json_problem(e.msg, f'column {e.colno}')}), skipped")
                 except RecursionError:
                     warn(f"{path}:{lineno}: JSON nested too deeply, skipped")
 
@@ -211,7 +218,7 @@ def read_json(
     try:
         doc = json.loads(decode(data, str(path), warn))
     except json.JSONDecodeError as e:
-        raise InputError(f"{path}: invalid JSON ({e.msg} at line {e.lineno} column {e.colno})") from e
+        raise InputError(f"{path}: invalid JSON ({json_problem(e.msg, f'line {e.lineno} column {e.colno}')})") from e
     except RecursionError as e:
         raise InputError(f"{path}: JSON nested too deeply") from e
     if isinstance(doc, dict):
@@ -307,7 +314,7 @@ class _JsonStream:
         line = self.lines_before + self.buf.count("\n", 0, at) + 1
         start = self.buf.rfind("\n", 0, at) + 1
         column = at - start + 1 + (self.column_before if start == 0 else 0)
-        return InputError(f"{self.path}: invalid JSON ({msg} at line {line} column {column})")
+        return InputError(f"{self.path}: invalid JSON ({json_problem(msg, f'line {line} column {column}')})")
 
     def forget(self, upto: int) -> None:
         """Drop ``buf[:upto]``, keeping the count of its lines for ``fail``."""
