@@ -283,6 +283,25 @@ def test_a_text_file_of_one_line_is_its_body_with_or_without_a_final_newline(tmp
         assert (a.title, a.text) == (None, line), name
 
 
+def test_a_date_without_a_year_is_not_read_as_1900(tmp_path: Path) -> None:
+    """dateutil fills what a date leaves out from its default, 1 January 1900: a scraped "14 March",
+    "10:30 PM EST" or "12" was stored as published in 1900, before every other article of its
+    stream. Such a value is a date that cannot be read (warned of); a year 1900 written is kept."""
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("14 March", "Monday 14 March", "10:30 PM EST", "12", "11:36", "4/7", "15 August"):
+        assert parse_date_value(value) is None, value
+        assert parse_date_value(value, day_first=True) is None, value
+    assert parse_date_value("1 January 1900") == date(1900, 1, 1)
+    assert parse_date_value("Nov 2, 2016") == date(2016, 11, 2)
+    path = tmp_path / "scraped.jsonl"
+    path.write_text(json.dumps({"id": "a", "published": "14 March", "text": "Rockets hit west Aleppo."}) + "\n", encoding="utf-8")
+    warnings: list[str] = []
+    (a,) = read_inputs([path], warn=warnings.append)
+    assert a.published is None
+    assert warnings == [f"{path}:1: date '14 March' cannot be read; the article has no date"]
+
+
 def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
     """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",
     brackets and quotes included; an object in the text field is no text and says so."""

@@ -358,6 +358,10 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
             dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
+        if dt.year == default.year and "1900" not in text:
+            # no year in the text, and the default's stood in: "14 March", "10:30 PM EST" and a
+            # bare "12" were stored as published in 1900, first in every stream and story
+            return None
     except (ValueError, OverflowError, TypeError):
         other = _other_language(text) if _may_be_dated(text) else None
         if other is None:
