@@ -329,7 +329,10 @@ def test_alike_warnings_of_a_file_are_one_line_with_a_count(tmp_path: Path) -> N
     pairs = [{"HITId": f"H{i}", "is_paraphrased": "Yes", "original": [{"sen_nr": 0, "text": "M. Comte would not."}]} for i in range(1000)]
     path = tmp_path / "Webis-CPC-11.json"
     path.write_text(json.dumps([*pairs[:500], record(rt, published="vor 2 Tagen"), *pairs[500:]]), encoding="utf-8")
-    alike = f"{path}: record has no text or html field, skipped (1,000 times: record 1, record 2, record 3, ...)"
+    # what the records hold instead is named, and the names that would do
+    expected = "expected one of text, body, content, article_content, articlebody, maintext, html, raw_html"
+    no_text = f"record has no text or html field ({expected}; found HITId, is_paraphrased, original), skipped"
+    alike = f"{path}: {no_text} (1,000 times: record 1, record 2, record 3, ...)"
     undated = f"{path}: record 501: date 'vor 2 Tagen' cannot be read; the article has no date"
     assert read(path) == ([rt.id], [alike, undated])
     res = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "t.db"), "--json"])
@@ -338,7 +341,7 @@ def test_alike_warnings_of_a_file_are_one_line_with_a_count(tmp_path: Path) -> N
     # lines of a JSON Lines file are named by their number
     lines = tmp_path / "pairs.jsonl"
     lines.write_text("".join(json.dumps(p) + "\n" for p in pairs[:4]) + json.dumps(record(rt)) + "\n", encoding="utf-8")
-    assert read(lines)[1] == [f"{lines}: record has no text or html field, skipped (4 times: line 1, line 2, line 3, ...)"]
+    assert read(lines)[1] == [f"{lines}: {no_text} (4 times: line 1, line 2, line 3, ...)"]
 
 
 # -- a charset decided for the whole file --------------------------------------------------------------

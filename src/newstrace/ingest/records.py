@@ -13,7 +13,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -64,7 +64,7 @@ def record_to_article(
     text = known.pop("text", None)
     html = known.pop("html", None)
     if text is None and html is None:
-        raise InputError(f"{where}: record has no text or html field")
+        raise InputError(f"{where}: {_no_text(record)}")
     if text is None:
         html = _as_text(html, "html", where)
         if len(html) > limits.max_file_bytes:
@@ -629,7 +629,25 @@ class _QuoteCount:
             yield line
 
 
-_BODY_COLUMNS = frozenset(ALIASES["text"] + ALIASES["html"])
+_BODY_NAMES = ALIASES["text"] + ALIASES["html"]
+_BODY_COLUMNS = frozenset(_BODY_NAMES)
+
+
+def _names(found: Iterable[Any]) -> str:
+    """The first dozen field or column names of a record or CSV, for a message that says what a
+    file without a text field holds instead."""
+    names = [str(k) for k in found]
+    return ", ".join(names[:12]) + (", ..." if len(names) > 12 else "") or "none"
+
+
+def _no_text(record: dict[str, Any]) -> str:
+    """Why a record gives no article text: a text field left empty (a CSV row whose text cell is
+    blank was said to have 'no text or html field' beside the file's text column), or none at all,
+    with the names the record has and those that would do."""
+    empty = next((str(k) for k in record if str(k).strip().lower() in _BODY_COLUMNS), None)
+    if empty is not None:
+        return f"record's {empty} is empty"
+    return f"record has no text or html field (expected one of {', '.join(_BODY_NAMES)}; found {_names(record)})"
 
 
 def _delimiter(head: str) -> str:
@@ -671,8 +689,9 @@ def read_csv(
         columns = list(header)
         lowered = {c.strip().lower() for c in columns}
         if not lowered & _BODY_COLUMNS:
-            shown = ", ".join(columns[:12]) or "none"
-            raise InputError(f"{path}: CSV has no text column (expected one of text, html, body, content; found {shown})")
+            raise InputError(
+                f"{path}: CSV has no text column (expected one of {', '.join(_BODY_NAMES)}; found {_names(columns)})"
+            )
 
         def rows() -> Iterator[tuple[int, Any, str]]:
             last: list[str] = []
