@@ -785,6 +785,16 @@ def test_page_saved_as_a_single_file_mhtml(tmp_path: Path) -> None:
     assert a.text == normalize_body(rt.text)
 
 
+def test_a_warc_damaged_in_its_first_record_says_so(tmp_path: Path) -> None:
+    """A WARC whose first record is cut short was 'damaged WARC after record 0 (AttributeError)':
+    no record 0 exists, and the bare exception name said nothing of what was wrong."""
+    path = tmp_path / "cut.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
+    with pytest.raises(InputError) as e:
+        read_articles([path])
+    assert str(e.value).startswith(f"{path}: damaged WARC in its first record (cut short or malformed; warcio gave ")
+
+
 def test_uncompressed_warc(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "one.warc"

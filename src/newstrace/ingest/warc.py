@@ -165,7 +165,9 @@ def _records(
             raise _WholeGzip from e
         raise InputError(f"{path}: not a WARC file") from e
     except Exception as e:  # warcio fails on damaged archives with many types (even AttributeError)
-        raise InputError(f"{path}: damaged WARC after record {number} ({type(e).__name__})") from e
+        # "after record 0" named no record when the first was the damaged one
+        where = f"after record {number}" if number else "in its first record"
+        raise InputError(f"{path}: damaged WARC {where} (cut short or malformed; warcio gave {type(e).__name__})") from e
 
 
 def _starts_like_warc(path: Path) -> bool:
