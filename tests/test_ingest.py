@@ -549,6 +549,16 @@ def test_csv_malformed_row_stops_with_a_warning(tmp_path: Path) -> None:
     assert warnings or errors
 
 
+def test_a_tsv_without_a_text_column_lists_its_columns(tmp_path: Path) -> None:
+    """PolNeAR's metadata.tsv was refused as a CSV of one column, 'compartment\\x09filename...':
+    split on commas, since no delimiter made its header name a text column."""
+    path = tmp_path / "metadata.tsv"
+    path.write_text("compartment\tfilename\tpublisher\ttitle\ndev\tbreitbart_2016\tbreitbart\tA title\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_articles([path])
+    assert str(e.value).endswith("; found compartment, filename, publisher, title)")
+
+
 def test_csv_invalid_utf8_warns_once(tmp_path: Path) -> None:
     rt = seeds()[0]
     path = tmp_path / "latin.csv"

@@ -653,7 +653,10 @@ def _no_text(record: dict[str, Any]) -> str:
 def _delimiter(head: str) -> str:
     """The delimiter of a CSV: a comma, unless only a semicolon, tab or bar splits the header into
     columns that name a text column (European spreadsheets save with ';', tab-separated exports
-    with tab: split on commas, their header was one column and the file was refused)."""
+    with tab: split on commas, their header was one column and the file was refused). When none
+    does, the one that splits it most, so that the refusal lists the file's columns (PolNeAR's
+    metadata.tsv was said to have one column, 'compartment\x09filename\x09level...')."""
+    most, widest = ",", 0
     for delimiter in (",", ";", "\t", "|"):
         try:
             first = next(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter), [])
@@ -661,7 +664,9 @@ def _delimiter(head: str) -> str:
             continue
         if {c.strip().lower() for c in first} & _BODY_COLUMNS:
             return delimiter
-    return ","
+        if len(first) > widest:
+            most, widest = delimiter, len(first)
+    return most
 
 
 def read_csv(
