@@ -290,7 +290,8 @@ def _ambiguous_warnings(counts: Iterable[tuple[str, int, int, str | None]], orde
     """The local reader's one warning per file whose ambiguous dates nothing decided
     (``ingest.base.ambiguous_dates_warning``), from each partition's ``(file, count, first record,
     example)``: the counts summed, the example the file's first. The first few files, counted."""
-    from newstrace.engine.steps import WARN_EXAMPLES, counted_warnings
+    from newstrace.engine.steps import WARN_EXAMPLES
+    from newstrace.errors import counted_warnings
     from newstrace.ingest.base import ambiguous_dates_warning
 
     files: dict[str, tuple[int, int, str | None]] = {}
