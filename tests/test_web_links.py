@@ -7,7 +7,7 @@ import html
 import re
 from collections.abc import Iterator
 from datetime import date
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import httpx
 import pytest
@@ -99,3 +99,23 @@ def test_an_outlet_named_like_url_syntax_has_its_articles_listed(odd: tuple[str,
         if c.get("/api/stories").json()["available"]:
             named = re.findall(r'<td class="num">\d+</td>\s*<td>([^<]*)</td>', c.get("/stories").text)
             assert named and all(html.unescape(row).split(", ").count("?") == 1 for row in named), named
+
+
+def test_every_article_is_reached_through_the_api(odd: tuple[str, dict[str, Article]]) -> None:
+    """The API had only ``/api/articles/{id}``, where ``.`` and ``..`` are dot segments a client
+    drops (``/api/articles/..`` is ``/api/``): those two articles had no JSON. ``/api/article?id=``
+    answers for every id, with what the path form answers for the ids a path can carry."""
+    base, arts = odd
+    with httpx.Client(base_url=base, timeout=120) as c:
+        schema = c.get("/api/openapi.json").json()
+        assert [p["name"] for p in schema["paths"]["/api/article"]["get"]["parameters"]] == ["id"]
+        for aid in arts:
+            by_query = c.get("/api/article", params={"id": aid})
+            assert by_query.status_code == 200, aid
+            assert by_query.json()["id"] == aid
+            if aid not in (".", ".."):
+                assert c.get("/api/articles/" + quote(aid, safe="")).json() == by_query.json(), aid
+        assert c.get("/api/article", params={"id": "no such id"}).status_code == 404
+        # what the query form is for: the path form cannot name these two
+        dropped = c.get("/api/articles/..")
+        assert not dropped.is_success and dropped.url.path.rstrip("/") == "/api"

@@ -35,6 +35,8 @@ OutletsQ = Annotated[list[Annotated[str, StringConstraints(max_length=200)]] | N
 ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
 FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
 ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
+#: an article id in a query (``/article?id=``, ``/api/article?id=``): the one form ``.`` and ``..`` fit
+ArticleIdQ = Annotated[str, Query(max_length=2000, description="article id (any, including . and ..)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
 #: most articles ``/compare?ids=`` takes; the page shows each one's text in a column
@@ -277,7 +279,21 @@ def api_list_with_slash(request: Request) -> RedirectResponse:
 
 @router.get("/articles/{article_id:path}", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})
 async def api_article(request: Request, article_id: str) -> Response:
-    """One article: clean text, its quotes and counts (offsets into ``text``) and its stories."""
+    """One article: clean text, its quotes and counts (offsets into ``text``) and its stories.
+
+    The ids ``.`` and ``..`` cannot be a path segment (clients drop them): ``/api/article?id=``."""
+    return await _api_article(request, article_id)
+
+
+@router.get("/article", response_model=s.ArticleDetail, responses={**NOT_FOUND, **BUSY})
+async def api_article_by_query(request: Request, id: ArticleIdQ) -> Response:
+    """One article, as ``/api/articles/{article_id}`` gives it, its id in the query: any id,
+    ``.`` and ``..`` too, which no path can carry (the page ``/article?id=`` is their page)."""
+    return await _api_article(request, id)
+
+
+async def _api_article(request: Request, article_id: str) -> Response:
+    """One cache entry per article, whichever form asked for it."""
     repo = repo_of(request)
     return await served(repo, lambda: ("article-api", article_id, repo.generation()),
                         lambda: Page.of_model(load_article(repo, article_id)[1]))

@@ -193,7 +193,7 @@ async def article_page(request: Request, article_id: str) -> Response:
 
 
 @router.get("/article")
-async def article_by_query(request: Request, id: Annotated[str, Query(max_length=2000)]) -> Response:
+async def article_by_query(request: Request, id: api.ArticleIdQ) -> Response:
     """The page of an article whose id no path can carry (``.``, ``..``: see ``article_href``);
     any other id redirects to its ``/articles/ID`` page, so each article has one address."""
     href = article_href(id)
