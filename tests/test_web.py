@@ -6,10 +6,12 @@ import contextlib
 import json
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -1192,3 +1194,47 @@ def test_graph_draws_an_indirect_edge_apart_and_names_the_way(rt: Any, rewrite: 
     indirect = re.findall(r'<a class="edge indirect"[^>]*data-source="(\w+)" data-derived="(\w+)"', graph)
     assert indirect == [(rt.id, repost.id)]
     assert graph.count('class="edge"') == 2 and "by way of " in graph
+
+
+@pytest.mark.parametrize("waiting", ["/api/articles/{rt}", "/articles/{rt}", "/api/stories/{story}", "/stories/{story}",
+                                     "/compare?ids={rt}&ids={rewrite}", "/api/stories"])
+def test_a_request_waiting_on_a_lock_leaves_the_server_to_the_others(
+    rollback_db: Path, ids: dict[str, str], waiting: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The async handlers read SQLite on the event loop (the cache key: ``generation``, content
+    hashes, the story asked for): one request waiting for another process's lock stopped every
+    other request, a static file or the upload form too, for up to ``WEB_BUSY_TIMEOUT`` each.
+    The lock is held here until the other requests are answered: before, the waiting request
+    timed out into a 503 first; now it is answered once the lock goes."""
+    import httpx
+
+    from newstrace.web import repo as repo_module
+    from test_web_fixtures import live_server
+
+    monkeypatch.setattr(repo_module, "WEB_BUSY_TIMEOUT", 15.0)
+    app = create_app(rollback_db)
+    entered = threading.Event()
+    watch: list[str] = []  # the path of the request that is to wait
+
+    async def watched(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"] in watch:
+            entered.set()
+        await app(scope, receive, send)
+
+    with live_server(rollback_db, watched) as base, httpx.Client(base_url=base, timeout=60) as c:
+        story = next(iter(c.get("/api/stories").json()["stories"]), {}).get("id", "")
+        if "{story}" in waiting and not story:
+            pytest.skip("corpus stage not installed")
+        url = waiting.format(story=story, **ids)
+        assert c.get(url).status_code == 200  # cached: what waits below is the key's reads, not a build
+        watch.append(urlsplit(url).path)
+        answer: list[httpx.Response] = []
+        with _locked(rollback_db):
+            slow = threading.Thread(target=lambda: answer.append(httpx.get(base + url, timeout=60)))
+            slow.start()
+            assert entered.wait(30)
+            assert c.get("/static/app.css").status_code == 200
+            assert c.get("/upload").status_code == 200
+            assert not answer  # still waiting for the lock
+        slow.join(60)
+    assert answer and answer[0].status_code == 200, answer[0].text[:300]

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from conftest import DATA, EXAMPLES
 from newstrace.ingest import read_inputs
@@ -105,8 +106,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(db: Path) -> Iterator[str]:
-    """The app over ``db`` served by uvicorn on a free loopback port, in a thread: its base URL.
+def live_server(db: Path, app: Any = None) -> Iterator[str]:
+    """The app over ``db`` (or ``app``, an ASGI app) served by uvicorn on a free loopback port, in
+    a thread: its base URL.
 
     For what TestClient cannot show: it percent-decodes a path twice, so ``/articles/%252F``
     reached the article ``/`` there and no such article over a real connection.
@@ -116,7 +118,7 @@ def live_server(db: Path) -> Iterator[str]:
     from newstrace.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app or create_app(db), host="127.0.0.1", port=port, log_level="warning", access_log=False)
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -28,18 +28,21 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 30.0
 
 
-def busy_error(db: Path | str, e: BaseException) -> DatabaseBusy | None:
-    """``e`` as the ``DatabaseBusy`` of ``db`` (as the command line or ``serve --db`` names it)
-    when it is SQLite's "database is locked" (another process kept its lock past the wait), else
-    None: every other error stays what it was."""
+def is_locked(e: BaseException) -> bool:
+    """Whether ``e`` is SQLite's "database is locked": another connection kept its lock past the wait."""
     if not isinstance(e, sqlite3.OperationalError):
-        return None
+        return False
     code = getattr(e, "sqlite_errorcode", None)
     if code is not None:
-        locked = code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    else:  # pragma: no cover - an sqlite3 module without error codes
-        locked = "locked" in str(e) or "busy" in str(e)
-    return DatabaseBusy(f"{db}: {busy_hint(holder(db))}") if locked else None
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(e) or "busy" in str(e)  # pragma: no cover - an sqlite3 module without error codes
+
+
+def busy_error(db: Path | str, e: BaseException) -> DatabaseBusy | None:
+    """``e`` as the ``DatabaseBusy`` of ``db`` (as the command line or ``serve --db`` names it)
+    when it is SQLite's "database is locked" (``is_locked``), else None: every other error stays
+    what it was."""
+    return DatabaseBusy(f"{db}: {busy_hint(holder(db))}") if is_locked(e) else None
 
 
 def content_hash(article: Article) -> str:

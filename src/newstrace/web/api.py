@@ -20,7 +20,7 @@ from newstrace.errors import StoreError, see_hint
 from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
-from newstrace.web.cache import Page, served
+from newstrace.web.cache import Page, read, served
 from newstrace.web.repo import Repo
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -306,8 +306,8 @@ async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, da
     Several ``outlet``: the stories with articles from each. An outlet no article has, or a thread
     id no thread has, is a 404."""
     repo = repo_of(request)
-    key = ("stories-api", q, tuple(outlet or ()), date_from, date_to, thread, limit, offset, repo.generation())
-    return await served(repo, lambda: key,
+    return await served(repo, lambda: ("stories-api", q, tuple(outlet or ()), date_from, date_to, thread, limit, offset,
+                                       repo.generation()),
                         lambda: Page.of_model(load_stories(repo, q, outlet, date_from, date_to, limit, offset, thread)))
 
 
@@ -320,7 +320,7 @@ async def api_story(request: Request, story_id: str) -> Response:
     is a 404 saying so.
     """
     repo = repo_of(request)
-    found = find_story(repo, story_id)
+    found = await read(repo, lambda: find_story(repo, story_id))
     return await served(repo, lambda: ("story-api", *story_key(repo, found)), lambda: Page.of_model(load_story(repo, found)[0]))
 
 
@@ -335,7 +335,7 @@ async def api_compare(request: Request, ids: IdsQ) -> Response:
             raise HTTPException(404, "the compare stage is not available in this installation")
         return Page.of_model(s.CompareReport(**report))
 
-    key = compare_key(repo, ids)
+    key = await read(repo, lambda: compare_key(repo, ids))
     if key is None:
         return (await run_in_threadpool(build)).response()  # raises the 400/404
     return await served(repo, lambda: ("compare-api", key), build)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from newstrace.web.repo import Repo
+from newstrace.web.repo import Repo, WouldWait
+
+T = TypeVar("T")
 
 JSON = "application/json"
 
@@ -43,14 +46,26 @@ class Page:
         return len(self.body) + 200
 
 
+async def read(repo: Repo, reads: Callable[[], T]) -> T:
+    """A few indexed reads done on the event loop; when another process holds a lock on the
+    database, done in the thread pool instead, which waits for it (``WEB_BUSY_TIMEOUT``) while
+    the loop serves the other requests (waiting on the loop stopped them all)."""
+    try:
+        with repo.no_waiting():
+            return reads()
+    except WouldWait:
+        return await run_in_threadpool(reads)
+
+
 async def served(repo: Repo, key_of: Callable[[], Hashable], build: Callable[[], Page]) -> Response:
     """A cached page answered on the event loop; a miss is built in the thread pool.
 
-    Finding the key costs one to three indexed SQLite reads, so a hit never waits for a worker
-    thread or fights the other threads for the GIL; only a miss (render, compare, NLP) leaves the
-    event loop, and concurrent misses on one key still build once.
+    Finding the key costs one to three indexed SQLite reads (``read``), so a hit never waits for
+    a worker thread or fights the other threads for the GIL; only a miss (render, compare, NLP),
+    or a key that waits for a lock, leaves the event loop, and concurrent misses on one key
+    still build once.
     """
-    key = key_of()
+    key = await read(repo, key_of)
     page: Page | None = repo.peek_page(key)
     if page is None:
         page = await run_in_threadpool(repo.cached_page, key, build)

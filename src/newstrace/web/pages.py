@@ -17,7 +17,7 @@ from newstrace.model import safe_url
 from newstrace.store.results import NO_OUTLET, behind_hint, named_outlets, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
-from newstrace.web.cache import Page, served
+from newstrace.web.cache import Page, read, served
 from newstrace.web.render import article_href, compare_href, coverage_svg, story_href, timeline_svg
 from newstrace.web.repo import Repo
 from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
@@ -137,7 +137,7 @@ async def story_page(request: Request, story_id: str) -> Response:
     """A story; a unique prefix of its id (as ``newstrace story`` takes), or the id of a story
     merged into another, redirects to the URL of the story it names."""
     repo = api.repo_of(request)
-    found = api.find_story(repo, story_id)
+    found = await read(repo, lambda: api.find_story(repo, story_id))
     if found[1]["id"] != story_id:
         return RedirectResponse(request.url.replace(path=story_href(found[1]["id"])), status_code=307)
     return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, found))
@@ -228,7 +228,7 @@ async def compare_page(request: Request, ids: api.IdsQ) -> Response:
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
                     uploaded=False, warnings=[])
 
-    key = api.compare_key(repo, ids)
+    key = await read(repo, lambda: api.compare_key(repo, ids))
     if key is None:
         return (await run_in_threadpool(build)).response()  # raises the 400/404 the API gives
     return await served(repo, lambda: ("compare-page", key), build)

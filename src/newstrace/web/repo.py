@@ -26,7 +26,7 @@ from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
-from newstrace.store.sqlite import Store, content_hash, like_words, row_to_article
+from newstrace.store.sqlite import Store, content_hash, is_locked, like_words, row_to_article
 
 log = logging.getLogger("newstrace.web")
 
@@ -42,6 +42,10 @@ STORY_COMPARE_MAX = 12
 
 class Busy(NewstraceError):
     """Too many heavy computations at once; the client should retry shortly (HTTP 429)."""
+
+
+class WouldWait(Exception):
+    """A read under ``Repo.no_waiting`` met a lock: the caller does it again where it may wait."""
 
 
 class LRU:
@@ -98,6 +102,16 @@ class LRU:
             return value
 
 
+@contextmanager
+def _no_busy_wait(conn: sqlite3.Connection) -> Iterator[None]:
+    """``conn`` fails on a lock at once in the block, and waits ``WEB_BUSY_TIMEOUT`` again after it."""
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {round(WEB_BUSY_TIMEOUT * 1000)}")
+
+
 def _probe(module: str, name: str) -> Callable[..., Any] | None:
     """A stage's public function if the stage is installed, else ``None`` (the page says so)."""
     try:
@@ -146,6 +160,22 @@ class Repo:
         return self.store().conn
 
     @contextmanager
+    def no_waiting(self) -> Iterator[None]:
+        """Reads in this block that meet another process's lock raise ``WouldWait`` at once,
+        where they would wait up to ``WEB_BUSY_TIMEOUT``: the event loop's reads (``cache.read``),
+        as every other request waits while the loop does."""
+        self._local.no_waiting = True
+        try:
+            with _no_busy_wait(self.conn):
+                yield
+        except sqlite3.OperationalError as e:
+            if is_locked(e):
+                raise WouldWait from e
+            raise
+        finally:
+            self._local.no_waiting = False
+
+    @contextmanager
     def heavy(self, wait: float = 60.0) -> Iterator[None]:
         """Bound the CPU-heavy work (NLP, compare) running at once; the rest waits, then 429s."""
         if not self._heavy.acquire(timeout=wait):
@@ -162,8 +192,17 @@ class Repo:
         so pages built from the whole database (story list, outlet network, a story's members and
         its stored claims) are keyed by it and rebuilt after any write, never served stale.
         """
-        with self._watch_lock:
-            return int(self._watch.conn.execute("PRAGMA data_version").fetchone()[0])
+        if not getattr(self._local, "no_waiting", False):
+            with self._watch_lock:
+                return int(self._watch.conn.execute("PRAGMA data_version").fetchone()[0])
+        # the event loop neither waits for the thread that may be waiting on a lock here, nor on one
+        if not self._watch_lock.acquire(blocking=False):
+            raise WouldWait
+        try:
+            with _no_busy_wait(self._watch.conn):
+                return int(self._watch.conn.execute("PRAGMA data_version").fetchone()[0])
+        finally:
+            self._watch_lock.release()
 
     def cached_page(self, key: Hashable, render: Callable[[], T]) -> T:
         """A finished page, kept while what ``key`` names is unchanged (see ``web/cache.py``)."""
