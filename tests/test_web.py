@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 import sqlite3
@@ -1238,3 +1239,33 @@ def test_a_request_waiting_on_a_lock_leaves_the_server_to_the_others(
             assert not answer  # still waiting for the lock
         slow.join(60)
     assert answer and answer[0].status_code == 200, answer[0].text[:300]
+
+
+def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) -> None:
+    """A story of thousands of articles was one page with every one in its table and timeline
+    (5,000: 2.3 MB, 20,000: 9 MB and 5 s besides the report). The page lists ``PAGE`` of them,
+    says which, and links the pages before and after; the API still gives all of them unless
+    asked for ``limit`` (then from ``offset``)."""
+    from newstrace.web.pages import PAGE
+    from test_web_fixtures import big_story_db
+
+    n = 3 * PAGE + 7
+    story = big_story_db(tmp_path / "big.db", n)
+    with TestClient(create_app(tmp_path / "big.db"), base_url=BASE) as c:
+        everything = c.get(f"/api/stories/{story}").json()
+        order = [a["id"] for a in everything["articles"]]
+        assert len(order) == everything["total"] == n and everything["offset"] == 0  # as before: all of them
+        part = c.get(f"/api/stories/{story}", params={"limit": 10, "offset": 25}).json()
+        assert [a["id"] for a in part["articles"]] == order[25:35] and part["total"] == n
+
+        listed = re.compile(r'<input type="checkbox" name="ids" value="([^"]*)"')
+        first = c.get(f"/stories/{story}").text
+        assert listed.findall(first) == order[:PAGE]
+        assert f"{n} articles · 1–{PAGE} shown" in first
+        assert len(re.findall(r'<a class="dot"', first)) == PAGE  # the timeline of the rows listed
+        later = re.search(r'<a rel="next" href="([^"]*)">later →</a>', first)
+        assert later and 'rel="prev"' not in first
+        last = c.get(f"/stories/{story}?offset={3 * PAGE}").text
+        assert listed.findall(last) == order[3 * PAGE:]
+        assert f"{3 * PAGE + 1}–{n} shown" in last and "← earlier" in last and 'rel="next"' not in last
+        assert c.get(f"/stories/{story}" + html.unescape(later.group(1))).text.count('name="ids"') == PAGE

@@ -132,3 +132,29 @@ def live_server(db: Path, app: Any = None) -> Iterator[str]:
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+def big_story_db(path: Path, n: int) -> str:
+    """A database with one story of ``n`` articles (the RT seed's text, 12 outlets, one a day
+    over a few months) stored as ``analyze`` stores a story, without running it (an analysis of
+    thousands of articles takes minutes): the story's id."""
+    from datetime import date, timedelta
+
+    (rt,) = [a for a in seed_articles() if a.outlet == "rt.com"]
+    arts = [Article(id=f"big-{k:05d}", title=f"Aleppo report {k}", outlet=f"outlet{k % 12}.example",
+                    published=date(2016, 1, 1) + timedelta(days=k % 120),
+                    text=rt.text + f"\n\nOfficials said {k} more people were wounded.") for k in range(n)]
+    story = "bigstory0000000a"
+    outlets = {f"outlet{i}.example": sum(1 for k in range(n) if k % 12 == i) for i in range(12)}
+    with Store(path) as st:
+        st.add_articles(arts)
+        with st.transaction():
+            st.conn.execute(
+                "INSERT INTO stories (id, label, first_article, first_outlet, start, end, size, outlets) "
+                "VALUES (?, 'Aleppo, at length', ?, ?, ?, ?, ?, ?)",
+                (story, arts[0].id, arts[0].outlet, "2016-01-01", (date(2016, 1, 1) + timedelta(days=min(n, 120) - 1)).isoformat(),
+                 n, json.dumps(outlets)),
+            )
+            st.conn.executemany("INSERT INTO memberships (article, story, score) VALUES (?, ?, 1.0)",
+                                [(a.id, story) for a in arts])
+    return story

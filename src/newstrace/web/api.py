@@ -180,16 +180,24 @@ def _by_instant(row: dict[str, Any]) -> tuple[bool, str, str]:
     return stream_order_key(published_order(parse_published(row["published"])), row["id"])
 
 
-def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]]) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
-    """The story ``find_story`` found, with its articles and compare report."""
+def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int = 0,
+               limit: int | None = None) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
+    """The story ``find_story`` found, with its articles (``limit`` of them from ``offset`` on,
+    default all) and its compare report.
+
+    Only the rows asked for are read: a story of thousands of articles read and listed every one
+    (20,000: 9 MB and 5 s for the page)."""
     _, summary, ids = found
-    _, rows = repo.list_articles(ids=ids, limit=len(ids) or 1, offset=0)
+    # the members come in publication order (``store.results.members``), as ``newstrace story`` lists them
+    shown = ids[offset:] if limit is None else ids[offset:offset + limit]
+    _, rows = repo.list_articles(ids=shown, limit=len(shown) or 1, offset=0)
     doc, subset = repo.story_report(summary, ids)
     report = doc["report"]
     detail = s.StoryDetail(
         story=s.StorySummary(**summary),
-        # by the instant, as ``newstrace story`` lists them (``store.results.members``)
         articles=[s.ArticleRow(**r) for r in sorted(rows, key=_by_instant)],
+        total=len(ids),
+        offset=offset,
         report=s.CompareReport(**report) if report is not None else None,
         report_note=doc["report_note"],
     )
@@ -312,8 +320,11 @@ async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, da
 
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
-async def api_story(request: Request, story_id: str) -> Response:
-    """One story: its articles and the compare report over them.
+async def api_story(request: Request, story_id: str, offset: OffsetQ = 0,
+                    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many articles "
+                                                        "(default: all of them)")] = None) -> Response:
+    """One story: its articles and the compare report over them; ``limit`` and ``offset`` page
+    through the articles of a big story (``total`` counts them).
 
     ``story_id`` may be a unique prefix of the id, as ``newstrace story`` takes it: the answer is
     then the full id's (no redirect; ``story.id`` gives the full id). A prefix of several stories
@@ -321,7 +332,8 @@ async def api_story(request: Request, story_id: str) -> Response:
     """
     repo = repo_of(request)
     found = await read(repo, lambda: find_story(repo, story_id))
-    return await served(repo, lambda: ("story-api", *story_key(repo, found)), lambda: Page.of_model(load_story(repo, found)[0]))
+    return await served(repo, lambda: ("story-api", offset, limit, *story_key(repo, found)),
+                        lambda: Page.of_model(load_story(repo, found, offset, limit)[0]))
 
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})

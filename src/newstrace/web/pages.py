@@ -133,19 +133,21 @@ def list_with_slash(request: Request) -> Response:
 
 
 @router.get("/stories/{story_id:path}")
-async def story_page(request: Request, story_id: str) -> Response:
-    """A story; a unique prefix of its id (as ``newstrace story`` takes), or the id of a story
-    merged into another, redirects to the URL of the story it names."""
+async def story_page(request: Request, story_id: str, offset: api.OffsetQ = 0) -> Response:
+    """A story, its articles ``PAGE`` at a time from ``offset``; a unique prefix of its id (as
+    ``newstrace story`` takes), or the id of a story merged into another, redirects to the URL of
+    the story it names."""
     repo = api.repo_of(request)
     found = await read(repo, lambda: api.find_story(repo, story_id))
     if found[1]["id"] != story_id:
         return RedirectResponse(request.url.replace(path=story_href(found[1]["id"])), status_code=307)
-    return await served(repo, lambda: ("story-page", *api.story_key(repo, found)), lambda: _story_page(request, found))
+    return await served(repo, lambda: ("story-page", offset, *api.story_key(repo, found)),
+                        lambda: _story_page(request, found, offset))
 
 
-def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]]) -> Page:
+def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], offset: int) -> Page:
     repo = api.repo_of(request)
-    detail, articles, report = api.load_story(repo, found)
+    detail, articles, report = api.load_story(repo, found, offset, PAGE)
     view = compare_view(articles, report, columns=0)
     rows = [r.model_dump() for r in detail.articles]
     ids = [a.id for a in articles]
@@ -159,6 +161,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]]) 
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
         articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
+        total=detail.total, pages=_page_links(request, detail.total, offset),
     )
 
 

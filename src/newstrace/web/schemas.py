@@ -182,7 +182,10 @@ class CompareReport(_Open):
 
 class StoryDetail(BaseModel):
     story: StorySummary
-    articles: list[ArticleRow]
+    articles: list[ArticleRow] = Field(description="the story's articles in publication order, from ``offset`` on "
+                                                   "(all of them unless ``limit`` was given)")
+    total: int = Field(0, description="articles in the story")
+    offset: int = Field(0, description="place of the first of ``articles`` among them")
     report: CompareReport | None = Field(description="compare report over the story's articles (null if unavailable)")
     report_note: str | None = None
 
