@@ -294,3 +294,98 @@ def _in_viewport(page: Any, locator: Any) -> bool:
     box = locator.bounding_box()
     vp = page.viewport_size
     return box is not None and box["y"] + box["height"] > 0 and box["y"] < vp["height"]
+
+
+# -- keyboard --------------------------------------------------------------------------------------
+
+#: what takes keyboard focus on these pages (each of them a real link or form control)
+FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea"
+
+
+def _tab_through(page: Any) -> list[str]:
+    """Every control of the page in the order Tab reaches it, from the top until focus leaves the
+    page or comes back to one it passed (a trap): each named by its place among ``FOCUSABLE``."""
+    n = page.evaluate(f"""() => {{
+        const all = [...document.querySelectorAll({FOCUSABLE!r})];
+        all.forEach((e, i) => e.setAttribute("data-kbd", String(i)));
+        return all.length; }}""")
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[str] = []
+    for _ in range(3 * n + 5):
+        page.keyboard.press("Tab")
+        at = page.evaluate("() => document.activeElement && document.activeElement.getAttribute('data-kbd')")
+        if seen and at == seen[-1]:  # a date field's day, month and year: one Tab each
+            continue
+        if at is None or at in seen:
+            break
+        seen.append(at)
+    return seen
+
+
+def _focus_ring(page: Any) -> float:
+    """The width of the focused element's outline in px (0 when none), or of its SVG stroke."""
+    return float(page.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e);
+        if (e instanceof SVGElement) {
+            const shape = e.querySelector("circle, path, rect");
+            return shape ? parseFloat(getComputedStyle(shape).strokeWidth) : 0;
+        }
+        return s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth); }"""))
+
+
+def test_keyboard_reaches_every_control_and_the_compare_jumps(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """Tab from the top of each page reaches every link and control, none traps it, and each
+    shows a ring of 2 px or more; the first Tab is a visible "Skip to content" that moves focus to
+    the page's content; on the compare page Enter on a finding's jump or a shared passage moves
+    focus to the words it names (it scrolled there and left focus behind in the list)."""
+    base, ids = server
+    pages = ["/articles", "/stories", "/outlets", "/upload", f"/articles/{ids['rt']}",
+             f"/compare?ids={ids['rt']}&ids={ids['rewrite']}"]
+    for url in pages:
+        page.goto(base + url)
+        total = page.locator(FOCUSABLE).count()
+        order = _tab_through(page)
+        assert len(order) == total, (url, len(order), total)  # every control, each once: no trap
+        assert order == sorted(order, key=int) or url == "/outlets", url  # in document order
+        page.goto(base + url)
+        page.keyboard.press("Tab")
+        skip = page.locator("a.skip")
+        assert skip.evaluate("e => e === document.activeElement") and skip.inner_text() == "Skip to content", url
+        assert _in_viewport(page, skip) and _focus_ring(page) >= 2, url
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "main", url
+        page.keyboard.press("Tab")  # the next Tab goes on inside the content, past the header
+        assert page.evaluate("() => !!document.activeElement.closest('main')"), url
+        for sel in ["header.top nav a", "main a[href]", "main button", "main input, main select, main textarea"]:
+            el = page.locator(sel).first
+            if el.count():
+                el.focus()
+                page.keyboard.press("Shift+Tab")
+                page.keyboard.press("Tab")  # focused by the keyboard, as :focus-visible tells
+                assert _focus_ring(page) >= 2, (url, sel)
+
+    if not _stage(page, base, "compare"):
+        pytest.skip("compare stage not installed")
+    # a finding's jump: Enter takes focus to its evidence in the text, and Tab goes on from there
+    jump = page.locator("aside.side li.t-quote_variant a.jump").first
+    target_id = jump.get_attribute("href").lstrip("#")
+    jump.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == target_id
+    assert page.evaluate("() => !!document.activeElement.closest('section.column')")
+    assert _focus_ring(page) >= 2
+    # a shared passage: Enter takes focus to its counterpart in the other column, and back
+    passage = page.locator("section.column").nth(0).locator("a.psg").first
+    there = passage.get_attribute("href").lstrip("#")
+    passage.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == there
+    assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "0"
+    # a provenance arrow shows its evidence on focus, as on hover
+    edge = page.locator(f"svg.graph a.edge[data-source='{ids['rt']}'][data-derived='{ids['rewrite']}']")
+    edge.focus()
+    assert page.locator("#tip").is_visible() and "[attacks,]" in page.locator("#tip").inner_text()
+    shot(page, "keyboard-compare")
+    assert not page.errors, page.errors

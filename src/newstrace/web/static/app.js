@@ -18,21 +18,25 @@
     if (tip) tip.hidden = true;
   }
 
-  // graph edges and network arrows: their evidence on hover
-  document.addEventListener("mouseover", function (ev) {
+  // graph edges and network arrows: their evidence on hover, and on keyboard focus beside the arrow
+  function evidence(ev, on) {
     const t = ev.target instanceof Element ? ev.target.closest("[data-evidence]") : null;
-    if (t) {
-      showTip(t.getAttribute("data-evidence") || "", ev.clientX, ev.clientY);
+    if (!t) return;
+    if (on) {
+      const box = t.getBoundingClientRect();
+      const x = ev.type === "focusin" ? box.left : ev.clientX;
+      const y = ev.type === "focusin" ? box.bottom : ev.clientY;
+      showTip(t.getAttribute("data-evidence") || "", x, y);
       t.classList.add("hot");
-    }
-  });
-  document.addEventListener("mouseout", function (ev) {
-    const t = ev.target instanceof Element ? ev.target.closest("[data-evidence]") : null;
-    if (t) {
+    } else {
       hideTip();
       t.classList.remove("hot");
     }
-  });
+  }
+  document.addEventListener("mouseover", function (ev) { evidence(ev, true); });
+  document.addEventListener("mouseout", function (ev) { evidence(ev, false); });
+  document.addEventListener("focusin", function (ev) { evidence(ev, true); });
+  document.addEventListener("focusout", function (ev) { evidence(ev, false); });
 
   function same(attr, value) {
     return document.querySelectorAll("[" + attr + "=\"" + CSS.escape(value) + "\"]");
@@ -44,22 +48,22 @@
     el.classList.add("flash");
   }
 
-  // shared passages: hovering lights up both sides; clicking scrolls to the counterpart
-  document.addEventListener("mouseover", function (ev) {
+  // shared passages: hovering (or tabbing to) one lights up both sides, a finding lights up its
+  // evidence; clicking (or Enter) goes to the counterpart
+  function light(ev, on) {
     const p = ev.target instanceof Element ? ev.target.closest("[data-pair]") : null;
-    if (p) same("data-pair", p.getAttribute("data-pair")).forEach(function (e) { e.classList.add("hot"); });
+    if (p) same("data-pair", p.getAttribute("data-pair")).forEach(function (e) { e.classList.toggle("hot", on); });
     const f = ev.target instanceof Element ? ev.target.closest("li[data-finding]") : null;
-    if (f) same("data-finding", f.getAttribute("data-finding")).forEach(function (e) { e.classList.add("hot"); });
-  });
-  document.addEventListener("mouseout", function (ev) {
-    const p = ev.target instanceof Element ? ev.target.closest("[data-pair]") : null;
-    if (p) same("data-pair", p.getAttribute("data-pair")).forEach(function (e) { e.classList.remove("hot"); });
-    const f = ev.target instanceof Element ? ev.target.closest("li[data-finding]") : null;
-    if (f) same("data-finding", f.getAttribute("data-finding")).forEach(function (e) { e.classList.remove("hot"); });
-  });
+    if (f) same("data-finding", f.getAttribute("data-finding")).forEach(function (e) { e.classList.toggle("hot", on); });
+  }
+  document.addEventListener("mouseover", function (ev) { light(ev, true); });
+  document.addEventListener("mouseout", function (ev) { light(ev, false); });
+  document.addEventListener("focusin", function (ev) { light(ev, true); });
+  document.addEventListener("focusout", function (ev) { light(ev, false); });
 
+  // the skip link is left to the browser, which focuses <main> (tabindex -1)
   document.addEventListener("click", function (ev) {
-    const a = ev.target instanceof Element ? ev.target.closest("a[href^='#']") : null;
+    const a = ev.target instanceof Element ? ev.target.closest("a[href^='#']:not(.skip)") : null;
     if (!a) return;
     const id = decodeURIComponent(a.getAttribute("href").slice(1));
     const target = document.getElementById(id);
@@ -72,6 +76,10 @@
     else flash(target);
     document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
     target.classList.add("current");
+    // focus follows the jump, so the next Tab goes on from the evidence, not from the finding
+    // (a highlighted span is not focusable by itself; the default the handler cancels moved it)
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
   });
 
   // upload: drop files anywhere on the form
