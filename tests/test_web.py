@@ -1269,3 +1269,5 @@ def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) ->
         assert listed.findall(last) == order[3 * PAGE:]
         assert f"{3 * PAGE + 1}–{n} shown" in last and "← earlier" in last and 'rel="next"' not in last
         assert c.get(f"/stories/{story}" + html.unescape(later.group(1))).text.count('name="ids"') == PAGE
+        past = c.get(f"/stories/{story}?offset={n}").text
+        assert f"Nothing here: the list ends at article {n}." in past and "← earlier" in past
