@@ -144,3 +144,26 @@ def test_serve_workers_share_one_read_only_loopback_app(
         assert c.get("/api/health").status_code == 400
     with TestClient(app, base_url=BASE) as c:
         assert c.get(f"/api/articles/{rt.id}").json()["id"] == rt.id
+
+
+def test_lru_tells_the_event_loop_not_to_wait_for_another_computation() -> None:
+    """The event loop asks with ``wait=False``: a key another thread is computing (it may be waiting
+    for a lock on the database) is ``WouldWait`` at once, then the value once it is there."""
+    from newstrace.web.repo import WouldWait
+
+    lru = LRU(10)
+    started, release = threading.Event(), threading.Event()
+
+    def slow() -> str:
+        started.set()
+        release.wait(30)
+        return "value"
+
+    other = threading.Thread(target=lru.get_or_compute, args=("k", slow))
+    other.start()
+    assert started.wait(30)
+    with pytest.raises(WouldWait):
+        lru.get_or_compute("k", lambda: "again", wait=False)
+    release.set()
+    other.join(30)
+    assert lru.get_or_compute("k", lambda: "again", wait=False) == "value"

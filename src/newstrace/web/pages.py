@@ -138,11 +138,11 @@ async def story_page(request: Request, story_id: str, offset: api.OffsetQ = 0) -
     ``newstrace story`` takes), or the id of a story merged into another, redirects to the URL of
     the story it names."""
     repo = api.repo_of(request)
-    found = await read(repo, lambda: api.find_story(repo, story_id))
-    if found[1]["id"] != story_id:
-        return RedirectResponse(request.url.replace(path=story_href(found[1]["id"])), status_code=307)
-    return await served(repo, lambda: ("story-page", offset, *api.story_key(repo, found)),
-                        lambda: _story_page(request, found, offset))
+    story = await read(repo, lambda: api.found_story(repo, story_id))
+    survivor = story.found[1]["id"]
+    if survivor != story_id:
+        return RedirectResponse(request.url.replace(path=story_href(survivor)), status_code=307)
+    return await served(repo, lambda: ("story-page", offset, *story.key), lambda: _story_page(request, story.found, offset))
 
 
 def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], offset: int) -> Page:

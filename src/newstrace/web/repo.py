@@ -73,13 +73,17 @@ class LRU:
             self._data.move_to_end(key)
             return item[0]
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get_or_compute(self, key: Hashable, compute: Callable[[], T], *, wait: bool = True) -> T:
+        """The value of ``key``, computed once; ``wait=False``: ``WouldWait`` rather than wait
+        for another thread computing it."""
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
                 return self._data[key][0]
             key_lock = self._inflight.setdefault(key, threading.Lock())
-        with key_lock:
+        if not key_lock.acquire(blocking=wait):
+            raise WouldWait
+        try:
             with self._lock:
                 if key in self._data:
                     return self._data[key][0]
@@ -100,6 +104,8 @@ class LRU:
                 while len(self._data) > self.size or (self.max_weight and self._weight > self.max_weight and len(self._data) > 1):
                     self._weight -= self._data.popitem(last=False)[1][1]
             return value
+        finally:
+            key_lock.release()
 
 
 @contextmanager
@@ -206,7 +212,7 @@ class Repo:
 
     def cached_page(self, key: Hashable, render: Callable[[], T]) -> T:
         """A finished page, kept while what ``key`` names is unchanged (see ``web/cache.py``)."""
-        return self._page_cache.get_or_compute(key, render)
+        return self._page_cache.get_or_compute(key, render, wait=not getattr(self._local, "no_waiting", False))
 
     def peek_page(self, key: Hashable) -> Any | None:
         return self._page_cache.get(key)
