@@ -259,3 +259,17 @@ def test_cli_names_each_option_out_of_range_with_its_value(tmp_path: Path, capsy
         assert f"{option} {value}: expected {expected}" in capsys.readouterr().err
     # the edges of the ranges are values like any other
     assert main(["reuse", str(EXAMPLES), "--gap", "0", "--min-score", "1", "--min-shared", "0", "--max-df", "2", "--json"]) == 0
+
+
+def test_cli_names_articles_as_compare_does_and_counts_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The listing named the outlet-less rewrite "f2b3… (unknown outlet, …)" where compare names it
+    by its title, and counted "1 candidate pairs" (and "1 articles" for one input)."""
+    assert main(["reuse", str(EXAMPLES)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert out.startswith("2 articles, 1 candidate pair, 1 with shared passages")
+    assert "(“United Nations Finally … Civilians”, 2016-11-02)" in out and "unknown outlet" not in out
+    assert "(rt.com, 2016-10-30)" in out
+    assert main(["reuse", str(EXAMPLES / "000_6fb2124cbc58fd30.txt")]) == 0
+    assert " ".join(capsys.readouterr().out.split()).startswith("1 article, 0 candidate pairs,")

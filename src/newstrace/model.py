@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import PurePath
 from typing import Any, Literal
+from urllib.parse import urlparse
 
 Published = date | datetime | None
 
@@ -365,6 +368,47 @@ def indirect_via(evidence: Sequence[Any]) -> str | None:
 def arrow(directed: bool) -> str:
     """How a report writes an edge between two labels: ``→``, or ``—`` with no known direction."""
     return "→" if directed else "—"
+
+
+def clip(text: str, limit: int = 90) -> str:
+    """One line of text for a summary, shortened in the middle of long passages."""
+    t = re.sub(r"\s+", " ", text).strip()
+    if len(t) <= limit:
+        return t
+    head = t[: limit * 2 // 3].rsplit(" ", 1)[0]
+    tail = t[-(limit // 3) :].split(" ", 1)[-1]
+    return f"{head} … {tail}"
+
+
+def article_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """Short names for summaries: outlet (or URL host), made unique with a number when repeated."""
+    base: dict[str, str] = {}
+    for a in articles:
+        name = a.outlet or (urlparse(a.url).hostname if a.url and "://" in a.url else None) or None
+        if not name and a.title:
+            name = f"“{clip(a.title, 36)}”"
+        if not name and a.source and "://" not in a.source:
+            name = PurePath(a.source).name  # the user knows their inputs by file name
+        if not name:
+            name = f"article {a.id[:10]}"
+        base[a.id] = name.strip() or f"article {a.id[:10]}"
+    counts: dict[str, int] = {}
+    for name in base.values():
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    out: dict[str, str] = {}
+    for a in articles:
+        name = base[a.id]
+        if counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} #{seen[name]}"
+        out[a.id] = name
+    return out
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``: a count in running text, where "1 articles" reads as a slip."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def count_range(low: float | None, high: float | None) -> str:

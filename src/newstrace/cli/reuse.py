@@ -22,7 +22,7 @@ from newstrace.cli.app import (
     safe,
 )
 from newstrace.errors import InputError
-from newstrace.model import arrow
+from newstrace.model import arrow, article_labels, counted
 from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
 from newstrace.reuse.candidates import MAX_DF
@@ -89,13 +89,16 @@ def reuse(
     if as_json:
         emit_json({**result.to_dict(articles), "skipped": [one_line(e) for e in errors]})
         return
-    # one printable line each: ids, outlets and titles are the inputs' own (printed without markup)
+    # one printable line each: ids, outlets and titles are the inputs' own (printed without markup);
+    # the id for the offsets, and compare's label, so an article without an outlet is still recognisable
+    labels = article_labels(articles)
     names = {
-        a.id: one_line(f"{a.id} ({a.outlet or 'unknown outlet'}, {a.published or 'undated'})")
+        a.id: one_line(f"{a.id} ({labels[a.id]}, {a.published or 'undated'})")
         for a in articles
     }
     out.print(
-        f"{len(articles)} articles, {result.candidates} candidate pairs, {len(result.pairs)} with shared passages"
+        f"{counted(len(articles), 'article')}, {counted(result.candidates, 'candidate pair')}, "
+        f"{len(result.pairs)} with shared passages"
     )
     for pair in result.pairs:
         out.print(f"\n[bold]{safe(names[pair.a])}[/bold]  <->  [bold]{safe(names[pair.b])}[/bold]")

@@ -13,14 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import combinations
-from pathlib import PurePath
 from typing import Any, Protocol
-from urllib.parse import urlparse
 
 from newstrace.compare.findings import (
     FindingContext,
     attribution_findings,
-    clip,
     quantity_findings,
     quote_findings,
     unique_findings,
@@ -50,6 +47,7 @@ from newstrace.model import (
     QuoteVariants,
     Span,
     arrow,
+    article_labels,
     published_iso,
     published_order,
 )
@@ -202,32 +200,6 @@ def _sort_time(p: date | datetime | None) -> tuple[bool, str]:
     """Undated last, then ``model.published_order`` (the instant, as every listing sorts)."""
     order = published_order(p)
     return (order is None, order or "")
-
-
-def article_labels(articles: Sequence[Article]) -> dict[str, str]:
-    """Short names for summaries: outlet (or URL host), made unique with a number when repeated."""
-    base: dict[str, str] = {}
-    for a in articles:
-        name = a.outlet or (urlparse(a.url).hostname if a.url and "://" in a.url else None) or None
-        if not name and a.title:
-            name = f"“{clip(a.title, 36)}”"
-        if not name and a.source and "://" not in a.source:
-            name = PurePath(a.source).name  # the user knows their inputs by file name
-        if not name:
-            name = f"article {a.id[:10]}"
-        base[a.id] = name.strip() or f"article {a.id[:10]}"
-    counts: dict[str, int] = {}
-    for name in base.values():
-        counts[name] = counts.get(name, 0) + 1
-    seen: dict[str, int] = {}
-    out: dict[str, str] = {}
-    for a in articles:
-        name = base[a.id]
-        if counts[name] > 1:
-            seen[name] = seen.get(name, 0) + 1
-            name = f"{name} #{seen[name]}"
-        out[a.id] = name
-    return out
 
 
 def compare_articles(

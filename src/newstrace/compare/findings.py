@@ -32,7 +32,7 @@ from newstrace.compare.pairing import (
     windows_differ,
 )
 from newstrace.compare.text import Sentence, content_stems, names
-from newstrace.model import Finding, FindingType, Quantity, Span
+from newstrace.model import Finding, FindingType, Quantity, Span, clip
 
 #: base importance per type: what a fact-checker should read first
 WEIGHTS: dict[FindingType, float] = {
@@ -82,16 +82,6 @@ class FindingContext:
         if (y, x) in self.derived_from:
             return y, x
         return None
-
-
-def clip(text: str, limit: int = 90) -> str:
-    """One line of text for a summary, shortened in the middle of long passages."""
-    t = re.sub(r"\s+", " ", text).strip()
-    if len(t) <= limit:
-        return t
-    head = t[: limit * 2 // 3].rsplit(" ", 1)[0]
-    tail = t[-(limit // 3) :].split(" ", 1)[-1]
-    return f"{head} … {tail}"
 
 
 def _q(text: str, limit: int = 90) -> str:
