@@ -259,6 +259,15 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert "no story with id ''" in capsys.readouterr().err
 
 
+def test_analyze_counts_one_story_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The seeds, one story in one thread, were summed up as "1 stories in 1 threads"."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    assert "; 1 story in 1 thread" in " ".join(capsys.readouterr().err.split())
+
+
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An ingested database shows no story until 'analyze': the empty table (exit 0, '[]' with
     --json) comes with a hint on stderr, and a story or thread asked for by id names it too."""

@@ -29,6 +29,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
+from newstrace.model import counted
 from newstrace.store.results import (
     NO_OUTLET,
     CorpusResults,
@@ -146,8 +147,9 @@ def analyze(
             emit_json(report)
         else:
             err.print(
-                f"{out_dir}: {report['articles']} articles, {report['pairs']} reuse pairs, "
-                f"{report['stories']} stories in {report['threads']} threads ({report['seconds']:.1f} s)",
+                f"{out_dir}: {counted(report['articles'], 'article')}, {counted(report['pairs'], 'reuse pair')}, "
+                f"{counted(report['stories'], 'story', 'stories')} in {counted(report['threads'], 'thread')} "
+                f"({report['seconds']:.1f} s)",
                 markup=False,
             )
             for w in report.get("warnings", []):
@@ -170,7 +172,7 @@ def analyze(
             placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
         err.print(
             f"{db}: {placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
-            f"{rep.stories} stories in {rep.threads} threads",
+            f"{counted(rep.stories, 'story', 'stories')} in {counted(rep.threads, 'thread')}",
             markup=False,
         )
         for w in rep.warnings:
