@@ -160,6 +160,14 @@ def _swap(text: str | None, table: Iterable[tuple[str, str]]) -> str | None:
 
 
 @needs_stages
+def test_a_quoted_sentence_is_quoted_once(real: Comparison) -> None:
+    """RT's unique claim that opens with the Mission's quotation read "““From February…": a quote
+    inside a summary's quoted text takes single marks."""
+    summaries = [f.summary for f in real.findings]
+    assert not [s for s in summaries if "““" in s or "””" in s]
+    assert any("“‘From February to September, the opposition groups" in s for s in summaries)
+
+
 def test_findings_do_not_depend_on_the_seed_strings(rt: Article, rewrite: Article) -> None:
     """The same story with other places, people, patrons and numbers gives the same findings:
     the rules read claims and alignments, not the seeds' words."""

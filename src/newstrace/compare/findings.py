@@ -84,8 +84,13 @@ class FindingContext:
         return None
 
 
+#: double quote marks inside quoted text become single ones, so a sentence that opens with a
+#: quotation does not read "““From February…"
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
 def _q(text: str, limit: int = 90) -> str:
-    return f"“{clip(text, limit)}”"
+    return f"“{clip(text, limit).translate(_INNER_QUOTES)}”"
 
 
 # --- quotations -------------------------------------------------------------------------------
