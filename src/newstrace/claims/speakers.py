@@ -258,6 +258,17 @@ def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
     return None
 
 
+def full_name(text: str, name: str) -> str:
+    """The "Firstname [particle] Surname" ``text`` gives for a surname alone ("de Mistura" ->
+    "Staffan de Mistura"), else ``name``: the reuse stage's cheap speaker label and the claims
+    stage's parsed one must name a person alike, and this needs no parse."""
+    toks = _tokens(name)
+    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) != 1:
+        return name
+    full = _first_name_form(text, toks)
+    return " ".join(full) if full else name
+
+
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 

@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from newstrace.claims.lexicon import TITLE_WORDS
+from newstrace.claims.speakers import full_name
 from newstrace.model import ArticlePair, QuoteVariants, Span
 from newstrace.reuse.align import Prepared
 from newstrace.reuse.text import TOKEN_RE, QuoteSpan, norm_word
@@ -22,10 +24,17 @@ from newstrace.spans import overlap
 
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _ELLIPSIS = re.compile(r"\S*\s?(?:…|\.\.\.)\s?\S*")
-_NAME = r"(?:(?:de|al|el|van|von|bin|da|di)\s+)?[A-Z][\w’'-]*(?:\s+(?:de|al|el|van|von|bin|da|di|[A-Z][\w’'-]*)){0,3}"
+# a particle is a whole word ("di", not the start of "director"); a capitalised pronoun opening
+# the next sentence ('." It added') names nobody
+_NAME = (
+    r"(?!(?:He|She|It|They|We|I)\b)(?:(?:de|al|el|van|von|bin|da|di)\s+)?[A-Z][\w’'-]*"
+    r"(?:\s+(?:(?:de|al|el|van|von|bin|da|di)\b|[A-Z][\w’'-]*)){0,3}"
+)
+# "said Observatory director Rami Abdel Rahman": the person after a body's role word
+_ROLE = "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
 _SPEAKER_AFTER = re.compile(
     r"^[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
-    rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+({_NAME})|"
+    rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME})|"
     rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
 )
 
@@ -54,9 +63,12 @@ def _words(text: str) -> list[str]:
 
 
 def speaker_near(text: str, q: QuoteSpan) -> str | None:
-    """The name in "..., X said" / "said X" right after a quote; a cheap label, not attribution."""
+    """The name in "..., X said" / "said X" right after a quote; a cheap label, not attribution
+    (the claims stage's parse would cost ``reuse`` the spaCy model), but named in full as claims
+    names it: "de Mistura said" is "Staffan de Mistura" where the text gives the first name."""
     m = _SPEAKER_AFTER.match(text[q.end + 1 : q.end + 80])
-    return (m.group(1) or m.group(2) or None) if m else None
+    name = (m.group(1) or m.group(2) or None) if m else None
+    return full_name(text, name) if name else None
 
 
 def _differences(texts: list[str]) -> list[tuple[int, str]]:
