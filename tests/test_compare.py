@@ -166,6 +166,11 @@ def test_a_quoted_sentence_is_quoted_once(real: Comparison) -> None:
     summaries = [f.summary for f in real.findings]
     assert not [s for s in summaries if "““" in s or "””" in s]
     assert any("“‘From February to September, the opposition groups" in s for s in summaries)
+    # the evidence lines under it, in the terminal and the report, quote the sentence alike
+    console = Console(record=True, width=200)
+    print_comparison(real, console=console)
+    for shown in (console.export_text(), render_html(real)):
+        assert "““" not in shown and "“‘From February to September" in shown
 
 
 def test_findings_do_not_depend_on_the_seed_strings(rt: Article, rewrite: Article) -> None:

@@ -380,6 +380,15 @@ def clip(text: str, limit: int = 90) -> str:
     return f"{head} … {tail}"
 
 
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
+def inner_quotes(text: str) -> str:
+    """Text to be put in quotation marks, its own double marks made single (a quotation inside a
+    quotation), so a sentence that opens with a quotation does not read "““From February…"."""
+    return text.translate(_INNER_QUOTES)
+
+
 def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     """Short names for summaries: outlet (or URL host), made unique with a number when repeated."""
     base: dict[str, str] = {}

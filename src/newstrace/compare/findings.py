@@ -32,7 +32,7 @@ from newstrace.compare.pairing import (
     windows_differ,
 )
 from newstrace.compare.text import Sentence, content_stems, names
-from newstrace.model import Finding, FindingType, Quantity, Span, clip
+from newstrace.model import Finding, FindingType, Quantity, Span, clip, inner_quotes
 
 #: base importance per type: what a fact-checker should read first
 WEIGHTS: dict[FindingType, float] = {
@@ -84,13 +84,8 @@ class FindingContext:
         return None
 
 
-#: double quote marks inside quoted text become single ones, so a sentence that opens with a
-#: quotation does not read "““From February…"
-_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
-
-
 def _q(text: str, limit: int = 90) -> str:
-    return f"“{clip(text, limit).translate(_INNER_QUOTES)}”"
+    return f"“{inner_quotes(clip(text, limit))}”"
 
 
 # --- quotations -------------------------------------------------------------------------------

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.model import Article, arrow, count_range, published_instant, published_iso, safe_url
+from newstrace.model import (
+    Article,
+    arrow,
+    count_range,
+    inner_quotes,
+    published_instant,
+    published_iso,
+    safe_url,
+)
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -144,7 +152,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
             mid = f"f{fi}-e{ei}"
             mark = Mark(e.start, e.end, mid, f"f{fi}", f"evidence ev-{f.type}", f"{FINDING_TITLES.get(f.type, f.type)}: click for the finding")
             (title_marks if e.field == "title" else text_marks).setdefault(e.article, []).append(mark)
-            ev.append({"id": mid, "label": c.label(e.article), "where": "headline" if e.field == "title" else "text", "text": e.text})
+            ev.append({"id": mid, "label": c.label(e.article), "where": "headline" if e.field == "title" else "text", "text": inner_quotes(e.text)})
         findings.append(
             {
                 "id": f"f{fi}",

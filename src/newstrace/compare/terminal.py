@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.compare.html import FINDING_TITLES
-from newstrace.model import arrow, published_iso
+from newstrace.model import arrow, inner_quotes, published_iso
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -89,7 +89,7 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
         console.print(line)
         for ev in f.evidence[:4]:
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
-            console.print(Text(f"       {plain(c.label(ev.article))} {where}: “{_clip(plain(ev.text))}”", style="dim"))
+            console.print(Text(f"       {plain(c.label(ev.article))} {where}: “{_clip(plain(inner_quotes(ev.text)))}”", style="dim"))
         if len(f.evidence) > 4:
             console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
     if len(shown) < len(c.findings):
