@@ -273,3 +273,16 @@ def test_a_time_before_a_cue_is_no_speaker() -> None:
     the time phrase next to the gerund."""
     text = "Band member Flea shared the news on social media last week, writing “Feels great to support someone I believe in.”\n"
     assert _speaker_span(text, "Feels great") != "last week"
+
+
+def test_a_body_is_named_with_its_owner_and_what_it_is_to(rt: Article) -> None:
+    """RT's "according to Russia's Permanent Mission to the United Nations" was cut to "Permanent
+    Mission" (the owner hangs on the name as a possessive, the organisation on "to"), and "the
+    Mission's statement" took that cut name; the rule is the parse's, not these words'."""
+    full = "Russia's Permanent Mission to the United Nations"
+    for text, name in ((rt.text, full), (rt.text.replace("Russia's", "Britain's"), full.replace("Russia", "Britain"))):
+        quotes = extract_claims(Article(id="rt", text=text)).quotes
+        (cued,) = [q for q in quotes if q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == name]
+        assert cued.speaker == name
+        (statement,) = [q for q in quotes if q.text.startswith("From February to September")]
+        assert statement.speaker == name

@@ -96,6 +96,30 @@ def name_chain(head: Token) -> list[Token]:
     return _clean_name([doc[k] for k in range(i, j + 1)])
 
 
+def _body_in_full(head: Token, chain: list[Token]) -> list[Token]:
+    """A body's name with whose it is and what it is to: "Russia's Permanent Mission to the United
+    Nations", not "Permanent Mission", a name that says neither whose mission nor where (the parse
+    hangs the owner on the head as ``poss`` and the organisation on a "to"/"of" ``prep``)."""
+    doc = head.doc
+    first, last = chain[0].i, chain[-1].i
+    for child in head.children:
+        if child.dep_ == "poss" and child.i == first - 2 and doc[first - 1].tag_ == "POS" \
+                and _is_name_token(child):
+            owner = name_chain(child)
+            if owner and owner[-1].i == child.i:
+                first = owner[0].i
+        if child.dep_ == "prep" and child.lower_ in ("to", "of") and child.i == last + 1:
+            for g in child.children:
+                if g.dep_ == "pobj" and _is_name_token(g):
+                    tail = name_chain(g)
+                    if not tail:
+                        continue
+                    between = doc[child.i + 1 : tail[0].i]
+                    if tail[-1].lower_.strip(".") in ORG_WORDS and all(t.lower_ == "the" for t in between):
+                        last = tail[-1].i
+    return [doc[k] for k in range(first, last + 1)]
+
+
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """(descriptor tokens, name tokens) of a proper-noun chain."""
     if not tokens:
@@ -179,6 +203,8 @@ def mention_of(head: Token, offset: int) -> Mention | None:
                     chain = name_chain(child)
         if not chain:
             return None
+        if chain[-1].lower_.strip(".") in ORG_WORDS:
+            chain = _body_in_full(head, chain)
         titles, name = _split_title(chain)
         if not name:
             return None
@@ -237,7 +263,19 @@ _SPACES = re.compile(r"\s+")
 
 
 def _tokens(name: str) -> list[str]:
-    return [w for w in _SPACES.split(name.replace("’s", "").replace("'s", "").strip()) if w]
+    """The words of a name, without a closing possessive ("de Mistura’s office" is de Mistura's);
+    an owner inside a body's name stays ("Russia's Permanent Mission to the United Nations")."""
+    words = [w for w in _SPACES.split(name.strip()) if w]
+    if words:
+        words[-1] = words[-1].removesuffix("’s").removesuffix("'s")
+    return [w for w in words if w]
+
+
+def _heads(full: list[str]) -> list[list[str]]:
+    """The forms a short mention may end with: the name, and a body's name before what it is to
+    ("the Mission" is "Russia's Permanent Mission to the United Nations")."""
+    cut = next((k for k, w in enumerate(full) if k and w in ("to", "of")), None)
+    return [full, full[:cut]] if cut else [full]
 
 
 _TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
@@ -314,7 +352,9 @@ class SpeakerResolver:
         # a short form takes the most recent (else the first) longer name it ends with
         best: list[str] | None = None
         for start, full in self._full:
-            ends_with = [t.lower() for t in full[-len(toks):]] == [t.lower() for t in toks]
+            ends_with = any(
+                [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full)
+            )
             if len(full) > len(toks) and ends_with and (best is None or start <= m.start):
                 best = full
         return " ".join(best or toks)
