@@ -173,6 +173,26 @@ def test_a_quoted_sentence_is_quoted_once(real: Comparison) -> None:
         assert "““" not in shown and "“‘From February to September" in shown
 
 
+def test_a_common_source_is_named_by_the_claims_stage(rt: Article, rewrite: Article) -> None:
+    """Two outlets that share only a quotation get their edges from ``external:<speaker>``; reuse's
+    cheap label cannot name the speaker of '”..., he said' and fell back to the quote's words,
+    while compare, which has the claims, now names the source as its quotations do."""
+    from newstrace.claims import extract_claims
+    from newstrace.reuse import find_reuse
+
+    quote = (
+        "“The civilians of both sides of Aleppo have suffered enough due to futile but lethal attempts "
+        "of subduing the city of Aleppo,” he said."
+    )
+    last = [[p for p in x.text.split("\n\n") if p.strip()][-1] for x in (rewrite, rt)]
+    a = Article(id="a", text=last[0] + "\n\n" + quote, outlet="one.example", published=rt.published)
+    b = Article(id="b", text=last[1] + "\n\n" + quote, outlet="two.example", published=rt.published)
+    assert {e.source for e in find_reuse([a, b]).provenance} == {"external:quote:The civilians of both sides of"}
+    said = {q.speaker for x in (a, b) for q in extract_claims(x).quotes if q.text.startswith("The civilians")} - {None}
+    assert len(said) == 1
+    assert {e.source for e in compare_articles([a, b]).provenance} == {f"external:{said.pop()}"}
+
+
 def test_findings_do_not_depend_on_the_seed_strings(rt: Article, rewrite: Article) -> None:
     """The same story with other places, people, patrons and numbers gives the same findings:
     the rules read claims and alignments, not the seeds' words."""

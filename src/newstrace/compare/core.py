@@ -235,7 +235,7 @@ def compare_articles(
     claims_map = dict(claims) if claims is not None else _extract(arts, notes)
     for a in arts:
         claims_map.setdefault(a.id, ArticleClaims(a.id))
-    reuse_res: ReuseLike = reuse if reuse is not None else _reuse(arts, notes)
+    reuse_res: ReuseLike = reuse if reuse is not None else _reuse(arts, notes, claims_map)
 
     views = {a.id: View(a, claims_map[a.id], sentences(a.text)) for a in arts}
     space = SentenceSpace(list(views.values()))
@@ -401,11 +401,11 @@ def _extract(articles: Sequence[Article], notes: list[str]) -> dict[str, Article
     return {c.article: c for c in extract_many(list(articles))}
 
 
-def _reuse(articles: Sequence[Article], notes: list[str]) -> ReuseLike:
+def _reuse(articles: Sequence[Article], notes: list[str], claims: Mapping[str, ArticleClaims]) -> ReuseLike:
     try:
         from newstrace.reuse import find_reuse
     except ImportError:
         notes.append("The reuse stage is not available: no shared passages or provenance.")
         return EmptyReuse()
-    res: ReuseLike = find_reuse(list(articles))
+    res: ReuseLike = find_reuse(list(articles), claims=claims)
     return res

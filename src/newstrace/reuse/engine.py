@@ -8,12 +8,12 @@ pure steps (``candidate_keys``, ``align_pair``, ``infer_provenance``) on partiti
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newstrace.ingest.base import first_of_each_id
-from newstrace.model import Article, ArticlePair, ProvenanceEdge, QuoteVariants
+from newstrace.model import Article, ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
 from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
@@ -58,8 +58,12 @@ def find_reuse(
     all_pairs_max: int = ALL_PAIRS_MAX,
     quotes: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    claims: Mapping[str, ArticleClaims] | None = None,
 ) -> ReuseResult:
-    """Shared passages of every related pair, the quote variants and the provenance edges."""
+    """Shared passages of every related pair, the quote variants and the provenance edges.
+
+    ``claims`` (by article id), when the caller has them, name the variants' speakers (and so the
+    ``external:<speaker>`` sources) as the claims stage does."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     arts = list(first_of_each_id(articles))  # a repeated id is the same article, not a copy of it
@@ -92,7 +96,7 @@ def find_reuse(
     t3 = time.perf_counter()
     timings["align"] = t3 - t2
     index = {a.id: i for i, a in enumerate(arts)}
-    variants = group_variants(prepared, index, pairs)
+    variants = group_variants(prepared, index, pairs, claims)
     t4 = time.perf_counter()
     timings["variants"] = t4 - t3
     provenance = infer_provenance(arts, pairs, variants, min_shared_chars=min_shared_chars)

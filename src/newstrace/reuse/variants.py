@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from newstrace.claims.lexicon import TITLE_WORDS
 from newstrace.claims.speakers import full_name
-from newstrace.model import ArticlePair, QuoteVariants, Span
+from newstrace.model import ArticleClaims, ArticlePair, QuoteVariants, Span
 from newstrace.reuse.align import Prepared
 from newstrace.reuse.text import TOKEN_RE, QuoteSpan, norm_word
 from newstrace.spans import overlap
@@ -102,10 +102,24 @@ def variant_differences(v: QuoteVariants) -> list[dict[str, str]]:
     return [{"article": v.articles[i], "words": words} for i, words in _differences(v.texts)]
 
 
+def _claimed_speaker(claims: Mapping[str, ArticleClaims], article: str, q: QuoteSpan) -> str | None:
+    """The speaker the claims stage gives the quotation at ``q``, when it was run."""
+    c = claims.get(article)
+    if c is None:
+        return None
+    return next((x.speaker for x in c.quotes if x.speaker and overlap(x.start, x.end, q.start, q.end)), None)
+
+
 def group_variants(
-    prepared: Sequence[Prepared], index: dict[str, int], pairs: Sequence[ArticlePair]
+    prepared: Sequence[Prepared],
+    index: dict[str, int],
+    pairs: Sequence[ArticlePair],
+    claims: Mapping[str, ArticleClaims] | None = None,
 ) -> list[QuoteVariants]:
-    """Group the quotations linked by shared passages and mark the fingerprints of each group."""
+    """Group the quotations linked by shared passages and mark the fingerprints of each group.
+
+    With ``claims`` (by article id; ``compare`` has them), a group's speaker is the one the claims
+    stage names; without, the cheap label after the quote, so ``reuse`` needs no parse."""
     uf = _UF()
     for pair in pairs:
         ia, ib = index[pair.a], index[pair.b]
@@ -149,7 +163,11 @@ def group_variants(
             spans.append(Span(pr.id, q.start, q.end, pr.text[q.start : q.end]))
             texts.append(pr.text[q.start : q.end])
             arts.append(pr.id)
-            speaker = speaker or speaker_near(pr.text, q)
+            if claims is not None:
+                speaker = speaker or _claimed_speaker(claims, pr.id, q)
+        if speaker is None:
+            for ai, qi in members:
+                speaker = speaker or speaker_near(prepared[ai].text, prepared[ai].quotes[qi])
         result.append(
             QuoteVariants(
                 texts, arts, spans, fingerprints=_fingerprints(texts, arts), speaker=speaker
