@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
-from newstrace.ingest.base import Warn, WarningGroups, first_of_each_id, ignore_warning, repeated_id
+from newstrace.ingest.base import (
+    Warn,
+    WarningGroups,
+    damaged_gzip,
+    first_of_each_id,
+    ignore_warning,
+    repeated_id,
+)
 from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import is_sidecar
@@ -138,7 +145,7 @@ def read_inputs(
             handler(e)
         except (EOFError, zlib.error) as e:
             # a gzip input cut short or damaged (what was read before the damage is kept)
-            handler(InputError(f"{path}: damaged gzip file ({type(e).__name__}: {e})"))
+            handler(damaged_gzip(path, e))
         except (OSError, MemoryError) as e:
             handler(InputError(f"{path}: cannot read ({type(e).__name__}: {e})"))
         except Exception as e:

@@ -169,6 +169,12 @@ def check_size(path: Path, limits: Limits = LIMITS) -> int:
     return size
 
 
+def damaged_gzip(path: Path, e: BaseException) -> InputError:
+    """A gzip file cut short or damaged (``EOFError``, ``zlib.error``), as both engines name it; the
+    records read before the damage are kept."""
+    return InputError(f"{path}: damaged gzip file ({type(e).__name__}: {e})")
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean this is not text."""
     head = data[:8192]
@@ -218,14 +224,32 @@ class LineDecoder:
     came before it and the line reads as windows-1252 (``windows_1252``), the file is that charset
     from there on (its lines before were ASCII, which both read alike); otherwise it is UTF-8 with
     damage, its invalid bytes replaced. Either way one warning names the first such byte's offset.
+
+    A reader that starts inside the file (a Spark task's stretch of it) passes the state the file
+    is in there: ``offset`` of its first line, ``charset`` and ``multibyte`` as a decoder that read
+    the lines before left them (``then``).
     """
 
-    def __init__(self, name: str, warn: Warn) -> None:
+    def __init__(self, name: str, warn: Warn, *, offset: int = 0, charset: str = "utf-8", multibyte: bool = False) -> None:
         self.name = name
         self.warn = warn
-        self.offset = 0  # bytes before the next line
-        self.charset = "utf-8"  # "cp1252" or "damaged" once a line is not UTF-8
-        self.multibyte = False  # a multi-byte UTF-8 character was read
+        self.offset = offset  # bytes before the next line
+        self.charset = charset  # "cp1252" or "damaged" once a line is not UTF-8
+        self.multibyte = multibyte  # a multi-byte UTF-8 character was read
+
+    @staticmethod
+    def then(before: tuple[str, bool], stretch: tuple[str, bool]) -> tuple[str, bool]:
+        """The ``(charset, multibyte)`` a file is in after a stretch of its lines, from the state it
+        was in ``before`` them and the state a decoder starting as UTF-8 without a multi-byte
+        character left after reading them (``stretch``): one pass per stretch, in any order, then
+        this in file order, gives every stretch the state a reader of the whole file has there."""
+        charset, multibyte = before
+        if charset != "utf-8":
+            return before  # decided at an earlier line
+        if not multibyte:
+            return stretch  # the stretch's decoder started where the file was
+        # after a multi-byte character, the first line that is not UTF-8 makes the file damaged UTF-8
+        return ("utf-8" if stretch[0] == "utf-8" else "damaged"), True
 
     def __call__(self, line: bytes) -> str:
         at = self.offset

@@ -138,16 +138,47 @@ def opens_json_document(head: bytes) -> bool:
     return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
 
 
-def read_jsonl(
-    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
-) -> Iterator[Article]:
-    """Stream a JSON Lines file; memory stays at one line whatever the file size."""
+def record_file_head(path: Path, kind: str) -> bytes:
+    """The first 8 KB of a record file, an empty or binary one refused (``kind``: what it should
+    be). The Spark engine asks the same of each file it reads, so a file either engine passes over
+    is named in the same words."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     with open_input(path) as fh:
         head = fh.read(8192)
     if looks_binary(head):
-        raise InputError(f"{path}: binary file, not JSON Lines")
+        raise InputError(f"{path}: binary file, not {kind}")
+    return head
+
+
+def jsonl_values(
+    lines: Iterable[bytes], decode_line: LineDecoder, limit: int, start: int = 1
+) -> Iterator[tuple[int, Any, str | None]]:
+    """``(line number, value, None)`` per JSON line and ``(line number, None, why it is skipped)``
+    per line that is not one (blank lines pass), the first line numbered ``start``. The one loop
+    of both engines (the Spark engine's tasks each read a stretch of a file with it), so their
+    records, numbers, charset and warnings cannot drift apart."""
+    for lineno, raw in enumerate(lines, start):
+        if len(raw) > limit:
+            decode_line.offset += len(raw)
+            yield lineno, None, f"line of {len(raw):,} bytes exceeds the article size limit"
+            continue
+        line = decode_line(raw).strip()
+        if not line:
+            continue
+        try:
+            yield lineno, json.loads(line), None
+        except json.JSONDecodeError as e:
+            yield lineno, None, f"invalid JSON ({json_problem(e.msg, f'column {e.colno}')})"
+        except RecursionError:
+            yield lineno, None, "JSON nested too deeply"
+
+
+def read_jsonl(
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+) -> Iterator[Article]:
+    """Stream a JSON Lines file; memory stays at one line whatever the file size."""
+    head = record_file_head(path, "JSON Lines")
     if opens_json_document(head):
         yield from read_json(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         return
@@ -155,20 +186,11 @@ def read_jsonl(
     def objects(warn: Warn) -> Iterator[tuple[int, Any, str]]:
         decode_line = LineDecoder(str(path), warn)  # one charset for the file, one warning if not UTF-8
         with open_input(path) as fh:
-            for lineno, raw in enumerate(fh, start=1):
-                if len(raw) > record_limit(limits):
-                    warn(f"{path}:{lineno}: line of {len(raw):,} bytes exceeds the article size limit, skipped")
-                    decode_line.offset += len(raw)
-                    continue
-                line = decode_line(raw).strip()
-                if not line:
-                    continue
-                try:
-                    yield lineno, json.loads(line), f"{path}:{lineno}"
-                except json.JSONDecodeError as e:
-                    warn(f"{path}:{lineno}: invalid JSON ({json_problem(e.msg, f'column {e.colno}')}), skipped")
-                except RecursionError:
-                    warn(f"{path}:{lineno}: JSON nested too deeply, skipped")
+            for lineno, value, problem in jsonl_values(fh, decode_line, record_limit(limits)):
+                if problem is None:
+                    yield lineno, value, f"{path}:{lineno}"
+                else:
+                    warn(f"{path}:{lineno}: {problem}, skipped")
 
     dates = DateOrder(str(path), day_first, lambda: _published_values(objects(ignore_warning)))
     yield from _records_from_objects(objects(warn), path, clean, warn, limits, dates)
@@ -185,12 +207,7 @@ def read_json(
     the object has chosen it (``_wrapped_list``). A record longer than ``record_limit`` is skipped
     unread with a warning. Only a file of one record is read whole.
     """
-    if path.stat().st_size == 0:
-        raise InputError(f"{path}: empty file")
-    with open_input(path) as fh:
-        head = fh.read(8192)
-    if looks_binary(head):
-        raise InputError(f"{path}: binary file, not JSON")
+    head = record_file_head(path, "JSON")
     utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     opening = (head.decode("utf-16", errors="ignore") if utf16 else head.decode("latin-1")).lstrip("\ufeff\xef\xbb\xbf").lstrip()[:1]
     limit = record_limit(limits)
