@@ -382,3 +382,80 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
         "eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07", "xx-ambiguous": "2017-07-05"
     }
     assert report["warnings"] == [w for w in said if "already read" in w]
+
+
+def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files Spark's text reader read otherwise than ``ingest``: a windows-1252 export (its bytes
+    became U+FFFD without a word, and ids made from the text differed), UTF-8 damaged after a byte
+    order mark (the reader dropped the mark, so byte offsets differed), a bare carriage return
+    between a record's fields (the line was split there), a name starting with '_' (passed over,
+    and unreadable given alone), an empty and a binary file (nothing said), an over-long line and a
+    gzip file cut short (other words). Tasks get a few KB each, so the two big files are read in
+    stretches, and each stretch must decode in the charset the file is in there: windows-1252 from
+    the third stretch's first bad byte on (its later 'Ã©' bytes too), damaged UTF-8 where an 'é'
+    came in an earlier stretch. Every article (id, text, date, source, record) and every warning
+    must be ``ingest``'s."""
+    import gzip
+
+    from newstrace.engine import spark as S
+    from newstrace.errors import InputError
+    from newstrace.ingest import read_inputs
+    from newstrace.ingest.base import first_of_each_id, repeated_id
+
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+
+    def rec(i: str, text: str, day: int = 1) -> bytes:
+        return json.dumps({"id": i, "published": f"2017-03-{day:02}", "text": text}).encode() + b"\n"
+
+    body = "Report on the Aleppo ceasefire talks in Geneva, with figures from both delegations. " * 2
+    ascii_lines = [rec(f"w-{n}", f"{body}{n}") for n in range(40)]  # ~8 KB: two stretches and more
+    (folder / "cp1252.jsonl").write_bytes(
+        b"".join(ascii_lines)
+        + rec("w-quote", "QUOTE").replace(b"QUOTE", "Caf\u00e9 \u201cmediation\u201d \u2014 talks.".encode("cp1252"))
+        + rec("w-later", "LATER").replace(b"LATER", "caf\u00e9 na\u00efve".encode())  # read as windows-1252 too
+    )
+    (folder / "damaged.jsonl").write_bytes(
+        b"\xef\xbb\xbf"
+        + rec("d-utf8", "UTF").replace(b"UTF", "Caf\u00e9 talks resume in Geneva.".encode())
+        + b"".join(rec(f"d-{n}", f"{body}{n}", 2) for n in range(40))
+        + rec("d-bad", "BAD", 2).replace(b"BAD", b"Talks \x97 in Geneva.")
+    )
+    (folder / "_under.jsonl").write_bytes(rec("under", "Underscored file's report on the Aleppo talks."))
+    (folder / ".hidden.jsonl").write_bytes(rec("hidden", "A hidden file neither engine reads."))
+    (folder / "cr.jsonl").write_bytes(rec("cr", "Carriage return between fields.").replace(b', "text"', b',\r "text"'))
+    (folder / "empty.jsonl").write_bytes(b"")
+    (folder / "binary.jsonl").write_bytes(b"\x00\x01\x02 not text \x00" * 100)
+    (folder / "long.jsonl.gz").write_bytes(
+        gzip.compress(rec("long-ok", "A report kept beside an over-long line.") + b'{"text": "' + b"x" * 9_000_100 + b'"}\n')
+    )
+    cut = gzip.compress(b"".join(rec(f"g-{n}", f"{body}gz {n}", 3) for n in range(200)))
+    (folder / "cut.jsonl.gz").write_bytes(cut[: len(cut) * 2 // 3])
+
+    said: list[str] = []
+    local = {
+        a.id: a.to_dict()
+        for a in first_of_each_id(
+            read_inputs([folder], warn=said.append, on_error=lambda e: said.append(f"{e}, skipped")),
+            lambda a: said.append(repeated_id(a)),
+        )
+    }
+    assert "\u201cmediation\u201d \u2014" in local["w-quote"]["text"] and "caf\u00c3\u00a9" in local["w-later"]["text"]
+    assert "\ufffd" in local["d-bad"]["text"] and {"under", "cr", "long-ok", "g-0"} <= set(local)
+    assert len(said) == 6, said  # windows-1252, damaged, empty, binary, over-long line, cut gzip
+
+    monkeypatch.setattr(S, "TASK_BYTES", 4096)
+    monkeypatch.setattr(S, "MIN_TASK_BYTES", 4096)
+    out = tmp_path / "out"
+    report = S.run_spark(folder, out, spark=spark, steps=("stories",))
+    got = {d["id"]: d for d in (json.loads(r["json"]) for r in spark.read.parquet(str(out / "articles")).collect())}
+    assert got == local
+    assert sorted(report["warnings"]) == sorted(said)
+
+    # one file named with '_' is read (Hadoop could not list it); an empty one is refused as ingest refuses it
+    records, _ = S._jsonl_records(spark.sparkContext, folder / "_under.jsonl")
+    assert [r[1]["id"] for r in records.collect()] == ["under"]
+    with pytest.raises(InputError, match="empty.jsonl: empty file$"):
+        S.check_input(folder / "empty.jsonl")

@@ -19,6 +19,7 @@ database (``engine/load.py``), clustering state included, so a local run can con
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
@@ -74,8 +75,9 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 
 #: one record read on an executor: ``(source, value, index, problem)``: the file it is in (for
 #: Parquet, the whole input), the parsed value, its place in that file from 0, and why it is no
-#: JSON (``None`` when it is)
-Row = tuple[str, Any, int, str | None]
+#: JSON (``None`` when it is); or ``(source, None, None, warning)``: what the reader says of the
+#: file itself (read as windows-1252, a damaged gzip file)
+Row = tuple[str, Any, int | None, str | None]
 
 
 def _records_to_articles(
@@ -95,6 +97,9 @@ def _records_to_articles(
     files: dict[str, DateOrder] = {}
     first_assumed: dict[str, int] = {}
     for source, record, index, problem in rows:
+        if index is None:
+            yield "said", problem
+            continue
         number = index + 1
         where = f"{source}:{number}"
         if problem is not None:
@@ -136,19 +141,83 @@ def _slash_orders(rows: Iterable[Row]) -> Iterator[tuple[str, str]]:
                 yield source, order
 
 
-def _json_lines(lines: Iterable[str], source: str, start: int) -> Iterator[Row]:
-    """The JSON lines of one partition, which holds the lines of ``source`` from index ``start`` on:
-    ``(source, value, index, None)`` per line, ``(source, None, index, problem)`` per line that is
-    not JSON."""
-    for index, line in enumerate(lines, start):
-        if not line.strip():
-            continue
+#: a stretch of a JSON lines file one task reads: ``(file, start, end, first line number, decoder
+#: state)``: the lines whose first byte is in ``[start, end)`` (``end`` ``None``: to the end of the
+#: file), the first of them numbered as in the file, the file's charset there
+#: (``LineDecoder(offset=, charset=, multibyte=)``)
+Stretch = tuple[str, int, int | None, int, tuple[int, str, bool]]
+
+
+def _stretch_lines(path: Path, start: int, end: int | None) -> Iterator[bytes]:
+    """The lines (bytes, with their newline) of ``path`` that start in ``[start, end)``: a line is
+    its first byte's stretch's, as Hadoop's line reader splits a file, so each line is read by one
+    task. Split on ``\n`` only, as ``ingest`` iterates a file (a bare carriage return inside a record
+    does not end it; Hadoop's reader ended lines there too)."""
+    from newstrace.ingest.base import open_input
+
+    with open_input(path) as fh:
+        pos = start
+        if start:
+            fh.seek(start - 1)
+            pos += len(fh.readline()) - 1  # the rest of the line the previous stretch ends with
+        while end is None or pos < end:
+            raw = fh.readline()
+            if not raw:
+                return
+            pos += len(raw)
+            yield raw
+
+
+def _stretch_state(part: tuple[str, int, int, int]) -> tuple[int, int, tuple[str, bool]]:
+    """The first pass over a stretch of a file read by several tasks: where its first line starts,
+    how many lines it has, and the charset state a decoder starting there as plain UTF-8 leaves
+    (combined in file order by ``LineDecoder.then``)."""
+    from newstrace.ingest.base import LineDecoder, ignore_warning, open_input
+    from newstrace.ingest.records import jsonl_values
+
+    source, start, end, limit = part
+    first = start
+    if start:
+        with open_input(Path(source)) as fh:
+            fh.seek(start - 1)
+            first += len(fh.readline()) - 1
+    decoder = LineDecoder(source, ignore_warning, offset=first)
+    lines = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal lines
+        for raw in _stretch_lines(Path(source), start, end):
+            lines += 1
+            yield raw
+
+    for _ in jsonl_values(counted(), decoder, limit):
+        pass
+    return first, lines, (decoder.charset, decoder.multibyte)
+
+
+def _stretch_rows(stretches: Iterable[Stretch], limit: int) -> Iterator[Row]:
+    """The records of each stretch, read as ``ingest`` reads its file (``jsonl_values`` with the
+    file's ``LineDecoder``): numbered by their line in the file, decoded in the file's charset, and
+    what the decoder says (windows-1252) or a damaged gzip file as a ``Row`` of the file."""
+    import zlib
+
+    from newstrace.ingest.base import LineDecoder, damaged_gzip
+    from newstrace.ingest.records import jsonl_values
+
+    for source, start, end, lineno, (offset, charset, multibyte) in stretches:
+        said: list[str] = []
+        decoder = LineDecoder(source, said.append, offset=offset, charset=charset, multibyte=multibyte)
         try:
-            yield source, json.loads(line), index, None
-        except json.JSONDecodeError as e:
-            yield source, None, index, f"invalid JSON ({e.msg} at column {e.colno})"
-        except RecursionError:
-            yield source, None, index, "JSON nested too deeply"
+            for number, value, problem in jsonl_values(
+                _stretch_lines(Path(source), start, end), decoder, limit, lineno
+            ):
+                yield from ((source, None, None, w) for w in said)
+                said.clear()
+                yield source, value, number - 1, problem
+        except (EOFError, zlib.error) as e:
+            # a gzip file cut short: its records before the cut are kept, as ``ingest`` keeps them
+            said.append(f"{damaged_gzip(Path(source), e)}, skipped")
+        yield from ((source, None, None, w) for w in said)
 
 
 def _article_records(
@@ -240,10 +309,18 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 
 
 def _skipped(
-    read: Any, read_articles: Any, articles: Any, n_articles: int, orders: Mapping[str, frozenset[str]]
+    read: Any,
+    read_articles: Any,
+    articles: Any,
+    n_articles: int,
+    orders: Mapping[str, frozenset[str]],
+    files_said: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
     """Records that gave no article, and the warnings for them: the local commands warn of each
     (``newstrace ingest``), a run over millions of records names the first few and counts the rest.
+
+    First what was said of whole files (``files_said``, passed over on the driver: empty, binary;
+    then the readers': read as windows-1252, a damaged gzip file), one line each, in file order.
 
     Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
     already read (``ingest.base.repeated_id``; the first record is kept). Dates that cannot be read
@@ -251,11 +328,15 @@ def _skipped(
     the files whose dates either way were read month-first (``_ambiguous_warnings``).
     """
     from newstrace.engine.steps import WARN_EXAMPLES
+    from newstrace.errors import counted_warnings
     from newstrace.ingest.base import repeated_id
     from newstrace.model import Article
 
     kinds = read.map(lambda x: x[0]).countByValue()
     invalid, repeated = int(kinds.get("skipped", 0)), int(kinds.get("article", 0)) - n_articles
+    said = [*files_said]
+    if kinds.get("said", 0):
+        said += read.filter(lambda x: x[0] == "said").map(lambda x: x[1]).collect()  # a line a file at most
     warnings: list[str] = []
     if invalid:
         warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
@@ -269,6 +350,7 @@ def _skipped(
             f"and {invalid + repeated - len(warnings)} more record(s) skipped: of all skipped, {invalid} were "
             f"not articles and {repeated} repeated an id"
         )
+    warnings = counted_warnings(sorted(said)[:WARN_EXAMPLES], len(said), "warning(s) about whole files") + warnings
     undated = int(kinds.get("undated", 0))
     if undated:
         shown = read.filter(lambda x: x[0] == "undated").map(lambda x: x[1]).take(WARN_EXAMPLES)
@@ -352,7 +434,12 @@ def check_input(input_path: Path) -> None:
     folder Spark cannot read as one input (one holding folders, a Spark run's results)."""
     from newstrace.ingest import reader_for
     from newstrace.ingest.base import open_input
-    from newstrace.ingest.records import opens_json_document, read_json, read_jsonl
+    from newstrace.ingest.records import (
+        opens_json_document,
+        read_json,
+        read_jsonl,
+        record_file_head,
+    )
 
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file or folder")
@@ -366,7 +453,8 @@ def check_input(input_path: Path) -> None:
             raise InputError(
                 f"{input_path}: the results of a Spark run, not articles (load them with 'newstrace load-results')"
             )
-        folders = [p.name for p in sorted(input_path.iterdir()) if p.is_dir() and not p.name.startswith((".", "_"))]
+        # ``ingest`` reads a '_' folder's files too (only '.' names are hidden from it)
+        folders = [p.name for p in sorted(input_path.iterdir()) if p.is_dir() and not p.name.startswith(".")]
         if folders:
             raise InputError(
                 f"{input_path}: holds the folder '{folders[0]}'; the Spark engine reads the files of --input "
@@ -381,6 +469,9 @@ def check_input(input_path: Path) -> None:
                 f"{f}: the Spark engine reads {INPUT_KINDS}, not {kind} files; "
                 "'newstrace ingest' then a local 'newstrace analyze' read them"
             )
+        if f == input_path:  # one file, empty or binary, is refused as ``ingest`` refuses it (a folder's are warned of)
+            with contextlib.suppress(OSError, EOFError):  # a damaged gzip file: its reading says so
+                record_file_head(f, "JSON" if reader is read_json else "JSON Lines")
         # Spark reads every file as JSON lines: a JSON document (a .json array, or one saved as
         # .jsonl and pretty-printed), which ``ingest`` reads whole, gave a warning per line and
         # no article, and in a folder of good files its records were lost among the warnings
@@ -397,36 +488,86 @@ def check_input(input_path: Path) -> None:
 
 
 def _input_files(input_path: Path) -> list[Path]:
-    """The files of a JSON lines ``--input``: the file, or the files of the folder in the order
-    ``ingest`` reads them (sorted), less the ones Hadoop's listing passes over (names starting
-    with '.' or '_': ``_SUCCESS``, ``.crc`` files)."""
+    """The files of a JSON lines ``--input``: the file, or the files ``ingest`` reads of the folder,
+    in its order (``ingest.iter_files``: sorted, names starting with '.' and files of no record
+    format left out, ``_part.jsonl`` read). Hadoop's listing passed over names starting with '_'
+    as well, and could not read a file so named at all."""
+    from newstrace.ingest import iter_files
+
     if not input_path.is_dir():
         return [input_path]
-    return sorted(p for p in input_path.iterdir() if p.is_file() and not p.name.startswith((".", "_")))
+
+    def refuse(e: NewstraceError) -> None:
+        raise e
+
+    return list(iter_files([input_path], refuse))
 
 
-def _jsonl_records(sc: Any, input_path: Path) -> Any:
-    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line.
+#: bytes of JSON lines one task reads at most (Hadoop's block on a local file system); a gzip file
+#: is read whole by one task, since it cannot be entered midway
+TASK_BYTES = 32 << 20
+#: and at least, unless the input is smaller: a task costs more than reading a megabyte
+MIN_TASK_BYTES = 1 << 20
 
-    Read as one ``textFile`` of the folder, a folder's records were numbered across all its files
-    and named by the folder, and its dates were read in one order for all of them; a local reader
-    reads each file on its own. Here each file is its own ``textFile``, their union one RDD whose
-    partitions each hold a stretch of one file: one pass counts each partition's lines (as the
-    ``zipWithIndex`` this replaces did), so each line gets its number in its own file.
+
+def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
+    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line, and
+    the warnings for the files passed over (empty, binary), worded as ``ingest`` words them.
+
+    Each file is read as ``ingest`` reads it, by the same loop (``records.jsonl_values``): Spark's
+    text reader had replaced a windows-1252 file's bytes with U+FFFD without a word, split lines
+    at a bare carriage return, dropped a UTF-8 byte order mark before the reader's byte offsets
+    counted it, and would not read a file whose name starts with '_'. A file longer than a task's
+    share is read in stretches by several tasks: a first pass over those tells each stretch its
+    first line's number and the charset the file is in there (``LineDecoder.then``).
     """
-    files = _input_files(input_path)
-    # one file keeps Spark's default split (two partitions at least); a folder's files one or more each
-    parts = [sc.textFile(str(f)) if len(files) == 1 else sc.textFile(str(f), minPartitions=1) for f in files]
-    lines = sc.union(parts) if len(parts) > 1 else parts[0]
-    file_of = [n for n, part in enumerate(parts) for _ in range(part.getNumPartitions())]
-    counts = lines.mapPartitions(lambda it: [sum(1 for _ in it)]).collect()
-    starts: list[int] = []
-    read: dict[int, int] = {}
-    for n, count in zip(file_of, counts, strict=True):
-        starts.append(read.get(n, 0))
-        read[n] = read.get(n, 0) + count
-    sources = [str(f) for f in files]
-    return lines.mapPartitionsWithIndex(lambda i, it: _json_lines(it, sources[file_of[i]], starts[i]))
+    from newstrace.ingest import reader_for
+    from newstrace.ingest.base import LineDecoder
+    from newstrace.ingest.records import read_json, record_file_head, record_limit
+    from newstrace.limits import LIMITS
+
+    said: list[str] = []
+    files: list[tuple[str, int, bool]] = []  # (file, bytes on disk, gzip)
+    for f in _input_files(input_path):
+        try:
+            record_file_head(f, "JSON" if reader_for(f) is read_json else "JSON Lines")
+        except InputError as e:
+            said.append(f"{e}, skipped")
+            continue
+        except (OSError, EOFError):
+            pass  # a damaged gzip file: its task says so, after the records before the damage
+        files.append((str(f), f.stat().st_size, f.name.lower().endswith(".gz")))
+    if not files:
+        return sc.emptyRDD(), said
+    total = sum(size for _, size, _ in files)
+    share = min(TASK_BYTES, max(MIN_TASK_BYTES, total // sc.defaultParallelism))
+    limit = record_limit(LIMITS)
+    parts: dict[str, list[tuple[int, int | None]]] = {}
+    for source, size, gz in files:
+        starts = [0] if gz else list(range(0, size, share))
+        parts[source] = [(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
+    many = [(source, a, b, limit) for source, cuts in parts.items() if len(cuts) > 1 for a, b in cuts]
+    states = iter(sc.parallelize(many, len(many)).map(_stretch_state).collect() if many else [])
+    stretches: list[Stretch] = []
+    for source, cuts in parts.items():
+        lineno, state = 1, ("utf-8", False)
+        for a, b in cuts:
+            first, lines, after = next(states) if len(cuts) > 1 else (0, 0, state)
+            stretches.append((source, a, b, lineno, (first, *state)))
+            lineno, state = lineno + lines, LineDecoder.then(state, after)
+    # whole small files share a task up to a task's share of bytes; a stretch of a big one is one task
+    sizes = {source: size for source, size, _ in files}
+    tasks: list[list[Stretch]] = []
+    held = share
+    for st in stretches:
+        small = len(parts[st[0]]) == 1
+        if small and tasks and held + sizes[st[0]] <= share:
+            tasks[-1].append(st)
+            held += sizes[st[0]]
+        else:
+            tasks.append([st])
+            held = sizes[st[0]] if small else share
+    return sc.parallelize(tasks, len(tasks)).mapPartitions(lambda it: _stretch_rows((st for task in it for st in task), limit)), said
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -503,8 +644,9 @@ def run_spark(
             spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
             .map(lambda x: (source, x[0], x[1], None))
         )
+        files_said: list[str] = []
     else:
-        records = _jsonl_records(sc, input_path)
+        records, files_said = _jsonl_records(sc, input_path)
     # a local reader reads a file's 4/7/2017 in the order its dates that go one way show (25/12/2017)
     orders: dict[str, frozenset[str]] = {}
     for file, order in records.mapPartitions(_slash_orders).distinct().collect():
@@ -519,7 +661,7 @@ def run_spark(
         .persist(keep)
     )
     n_articles = articles.count()
-    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles, orders)
+    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles, orders, files_said)
     read.unpersist()
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""))
