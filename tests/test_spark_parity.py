@@ -392,7 +392,7 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     order mark (the reader dropped the mark, so byte offsets differed), a bare carriage return
     between a record's fields (the line was split there), a name starting with '_' (passed over,
     and unreadable given alone), an empty and a binary file (nothing said), an over-long line and a
-    gzip file cut short (other words). Tasks get a few KB each, so the two big files are read in
+    gzip file cut short or not gzip at all (other words, or a failed job). Tasks get a few KB each, so the two big files are read in
     stretches, and each stretch must decode in the charset the file is in there: windows-1252 from
     the third stretch's first bad byte on (its later 'Ã©' bytes too), damaged UTF-8 where an 'é'
     came in an earlier stretch. Every article (id, text, date, source, record) and every warning
@@ -433,6 +433,7 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     )
     cut = gzip.compress(b"".join(rec(f"g-{n}", f"{body}gz {n}", 3) for n in range(200)))
     (folder / "cut.jsonl.gz").write_bytes(cut[: len(cut) * 2 // 3])
+    (folder / "plain.jsonl.gz").write_bytes(rec("plain", "Not compressed at all."))
 
     said: list[str] = []
     local = {
@@ -444,8 +445,11 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     }
     assert "\u201cmediation\u201d \u2014" in local["w-quote"]["text"] and "caf\u00c3\u00a9" in local["w-later"]["text"]
     assert "\ufffd" in local["d-bad"]["text"] and {"under", "cr", "long-ok", "g-0"} <= set(local)
-    assert len(said) == 6, said  # windows-1252, damaged, empty, binary, over-long line, cut gzip
+    assert len(said) == 7, said  # windows-1252, damaged, empty, binary, over-long line, cut gzip, not gzip
 
+    from newstrace.engine import steps
+
+    monkeypatch.setattr(steps, "WARN_EXAMPLES", 10)  # every warning shown, as ingest shows them
     monkeypatch.setattr(S, "TASK_BYTES", 4096)
     monkeypatch.setattr(S, "MIN_TASK_BYTES", 4096)
     out = tmp_path / "out"
@@ -457,5 +461,5 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     # one file named with '_' is read (Hadoop could not list it); an empty one is refused as ingest refuses it
     records, _ = S._jsonl_records(spark.sparkContext, folder / "_under.jsonl")
     assert [r[1]["id"] for r in records.collect()] == ["under"]
-    with pytest.raises(InputError, match="empty.jsonl: empty file$"):
+    with pytest.raises(InputError, match=r"empty\.jsonl: empty file$"):
         S.check_input(folder / "empty.jsonl")

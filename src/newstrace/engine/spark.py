@@ -521,8 +521,10 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
     share is read in stretches by several tasks: a first pass over those tells each stretch its
     first line's number and the charset the file is in there (``LineDecoder.then``).
     """
+    import zlib
+
     from newstrace.ingest import reader_for
-    from newstrace.ingest.base import LineDecoder
+    from newstrace.ingest.base import LineDecoder, cannot_read
     from newstrace.ingest.records import read_json, record_file_head, record_limit
     from newstrace.limits import LIMITS
 
@@ -534,8 +536,11 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
         except InputError as e:
             said.append(f"{e}, skipped")
             continue
-        except (OSError, EOFError):
+        except (EOFError, zlib.error):
             pass  # a damaged gzip file: its task says so, after the records before the damage
+        except OSError as e:
+            said.append(f"{cannot_read(f, e)}, skipped")
+            continue
         files.append((str(f), f.stat().st_size, f.name.lower().endswith(".gz")))
     if not files:
         return sc.emptyRDD(), said

@@ -17,6 +17,7 @@ from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
     Warn,
     WarningGroups,
+    cannot_read,
     damaged_gzip,
     first_of_each_id,
     ignore_warning,
@@ -147,7 +148,7 @@ def read_inputs(
             # a gzip input cut short or damaged (what was read before the damage is kept)
             handler(damaged_gzip(path, e))
         except (OSError, MemoryError) as e:
-            handler(InputError(f"{path}: cannot read ({type(e).__name__}: {e})"))
+            handler(cannot_read(path, e))
         except Exception as e:
             # a reader bug on a hostile file must not end a batch of thousands; the fuzz and property
             # tests call the readers directly, so such bugs still fail there

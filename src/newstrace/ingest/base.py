@@ -175,6 +175,12 @@ def damaged_gzip(path: Path, e: BaseException) -> InputError:
     return InputError(f"{path}: damaged gzip file ({type(e).__name__}: {e})")
 
 
+def cannot_read(path: Path, e: BaseException) -> InputError:
+    """A file the system would not give (no permission, not a gzip file after all), as both
+    engines name it."""
+    return InputError(f"{path}: cannot read ({type(e).__name__}: {e})")
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean this is not text."""
     head = data[:8192]
