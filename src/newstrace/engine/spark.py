@@ -30,7 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from newstrace.errors import InputError, NewstraceError, check_output_folder
 
@@ -156,16 +156,22 @@ def _stretch_lines(path: Path, start: int, end: int | None) -> Iterator[bytes]:
     from newstrace.ingest.base import open_input
 
     with open_input(path) as fh:
-        pos = start
-        if start:
-            fh.seek(start - 1)
-            pos += len(fh.readline()) - 1  # the rest of the line the previous stretch ends with
+        pos = _first_line(fh, start)
         while end is None or pos < end:
             raw = fh.readline()
             if not raw:
                 return
             pos += len(raw)
             yield raw
+
+
+def _first_line(fh: IO[bytes], start: int) -> int:
+    """Where the first line that starts at ``start`` or later begins, ``fh`` left there: the rest of
+    the line the stretch before ends with is passed over."""
+    if not start:
+        return 0
+    fh.seek(start - 1)
+    return start - 1 + len(fh.readline())
 
 
 def _stretch_state(part: tuple[str, int, int, int]) -> tuple[int, int, tuple[str, bool]]:
@@ -176,11 +182,8 @@ def _stretch_state(part: tuple[str, int, int, int]) -> tuple[int, int, tuple[str
     from newstrace.ingest.records import jsonl_values
 
     source, start, end, limit = part
-    first = start
-    if start:
-        with open_input(Path(source)) as fh:
-            fh.seek(start - 1)
-            first += len(fh.readline()) - 1
+    with open_input(Path(source)) as fh:
+        first = _first_line(fh, start)
     decoder = LineDecoder(source, ignore_warning, offset=first)
     lines = 0
 
@@ -447,8 +450,8 @@ def check_input(input_path: Path) -> None:
         return
     files = [input_path]
     if input_path.is_dir():
-        # Spark reads the files of the folder itself as JSON lines; a subfolder stops the job with
-        # a Java IOException ('... is a directory, which is not supported by the record reader')
+        # the engine reads the files of the folder itself (Spark's text reader stopped at a subfolder
+        # with a Java IOException), where ``ingest`` would read a subfolder's files too: refused
         if all((input_path / t).is_dir() for t in ("state", "articles")):
             raise InputError(
                 f"{input_path}: the results of a Spark run, not articles (load them with 'newstrace load-results')"
