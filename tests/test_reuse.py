@@ -103,6 +103,20 @@ def test_publication_order_is_by_instant_not_wall_clock(rt: Article, rewrite: Ar
     assert flipped["source_published"].startswith("2016-10-30T20:30")
 
 
+def test_a_time_is_not_ordered_before_a_date_of_its_own_day(rt: Article, rewrite: Article) -> None:
+    """A date alone says nothing of its zone: RT at 02:00 Moscow time on 31 October (23:00Z on
+    the 30th) and a rewrite dated 31 October were published the same day as each says it, so
+    publication order orients nothing; a day apart on both clocks, it does."""
+    moscow = replace(rt, published=datetime(2016, 10, 31, 2, 0, tzinfo=timezone(timedelta(hours=3))))
+    dated = replace(rewrite, published=date(2016, 10, 31))
+    edge = find_reuse([dated, moscow]).provenance[0]
+    assert not any(e["type"] == "publication_order" for e in edge.evidence)
+    later = replace(dated, published=date(2016, 11, 1))
+    edge = find_reuse([later, moscow]).provenance[0]
+    assert (edge.source, edge.derived) == (rt.id, rewrite.id)
+    assert any(e["type"] == "publication_order" for e in edge.evidence)
+
+
 def test_text_that_came_by_way_of_another_article_is_marked_indirect(
     rt: Article, rewrite: Article, repost: Article
 ) -> None:

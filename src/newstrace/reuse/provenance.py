@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -61,16 +62,26 @@ def _order(a: Article, b: Article) -> int:
     By ``model.published_order`` (a time with an offset as its UTC instant), the order every listing
     and the clusterer follow: by wall clock, a New York report at 23:00-04:00 was taken as the
     source of a London one at 01:00Z the next day, two hours before it. Days are compared first;
-    times only when both sides have one, since a date alone says nothing of the hour.
+    times only when both sides have one, since a date alone says nothing of the hour, nor of the
+    zone: against a date alone, a time orders only when its own day and its UTC day say the same
+    (02:00+03:00 on 31 October is no earlier than "31 October", though its UTC day is the 30th).
     """
     oa, ob = published_order(a.published), published_order(b.published)
     if oa is None or ob is None:
         return 0
-    if oa[:10] != ob[:10]:
-        return 1 if oa[:10] < ob[:10] else -1
-    if len(oa) > 10 and len(ob) > 10 and oa != ob:
-        return 1 if oa < ob else -1
+    if len(oa) > 10 and len(ob) > 10:
+        return 0 if oa == ob else (1 if oa < ob else -1)
+    days_a, days_b = _days(a.published, oa), _days(b.published, ob)
+    if max(days_a) < min(days_b):
+        return 1
+    if max(days_b) < min(days_a):
+        return -1
     return 0
+
+
+def _days(value: date | datetime | None, order: str) -> tuple[str, str]:
+    """The day of a publication date by its UTC instant (``order``) and by its own wall clock."""
+    return order[:10], (published_iso(value) or order)[:10]
 
 
 def outlet_names(outlet: str | None) -> list[str]:
