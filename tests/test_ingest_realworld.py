@@ -141,6 +141,18 @@ def test_undecided_file_is_read_month_first_with_one_warning_or_as_chosen(tmp_pa
     assert _published(path, day_first=False) == (["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"], [])
 
 
+def test_a_file_whose_dates_go_both_ways_is_undecided_whatever_comes_first(tmp_path: Path) -> None:
+    """13/02/2017 and 02/13/2017 in one file decide nothing, as the README says, whichever of them
+    comes before its 04/07/2017: with the day-first one first, that date was read as 4 July
+    without a word (and the Spark engine, which sees the whole file, read it as April 7)."""
+    for days in (["13/02/2017", "04/07/2017", "02/13/2017"], ["04/07/2017", "13/02/2017", "02/13/2017"]):
+        path = tmp_path / "both.csv"
+        _dated_csv(path, days)
+        dates, warnings = _published(path)
+        assert dates[days.index("04/07/2017")] == "2017-04-07", days
+        assert len(warnings) == 1 and "its dates go both ways" in warnings[0], days
+
+
 def test_dotted_and_dashed_dates_take_the_files_order_as_slash_dates_do(tmp_path: Path) -> None:
     """A German or Dutch export writes 04.07.2017 for 4 July, day-first; dateutil read it (and
     04-07-2017) month-first as April 7 without a word, even beside a 25.12.2017 that shows the

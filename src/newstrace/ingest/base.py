@@ -434,7 +434,7 @@ class DateOrder:
     without a word. A file is written in one convention, so a date in it whose parts cannot be
     either way (25/12/2017, 12/25/2017) decides all of its ambiguous ones; ``scan`` gives every
     date value of the file (a second pass, made only when the file has an ambiguous date and the
-    dates read before it did not decide). When no date decides (or dates go both ways), the
+    dates read before it did not already go both ways). When no date decides (or dates go both ways), the
     user's ``day_first`` is used, else month-first, and ``report`` says so once, with the count.
     """
 
@@ -463,7 +463,9 @@ class DateOrder:
         return parse_date_value(value, day_first=bool(self.day_first))
 
     def _decide(self) -> None:
-        if len(self.seen) != 1 and self.scan is not None:
+        # one order seen so far decides nothing yet: a later date of the file may go the other way
+        # (13/02/2017 first, 02/13/2017 later), and then none decides, whatever the order of the rows
+        if len(self.seen) < 2 and self.scan is not None:
             for value in self.scan():
                 order = slash_order(value)
                 if order in ("day", "month"):
