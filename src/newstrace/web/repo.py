@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newstrace.errors import LimitError, NewstraceError
+from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
@@ -157,7 +157,16 @@ class Repo:
     def store(self) -> Store:
         st: Store | None = getattr(self._local, "store", None)
         if st is None:
-            st = self._reader()
+            if getattr(self._local, "no_waiting", False):
+                # the event loop's first read opens its connection: opening reads the schema
+                # version, which waited for a lock as long as any read (``no_waiting``)
+                try:
+                    st = Store(self.db, readonly=True, busy_timeout=0)
+                except DatabaseBusy as e:
+                    raise WouldWait from e
+                st.conn.execute(f"PRAGMA busy_timeout = {round(WEB_BUSY_TIMEOUT * 1000)}")
+            else:
+                st = self._reader()
             self._local.store = st
         return st
 
