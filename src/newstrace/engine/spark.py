@@ -346,7 +346,7 @@ def _skipped(
     if repeated:
         kept = articles.map(lambda d: (_record_key(d), None))
         later = read_articles.map(lambda d: (_record_key(d), d)).subtractByKey(kept).values()
-        firsts = sorted(later.take(WARN_EXAMPLES), key=_record_key)
+        firsts = later.takeOrdered(WARN_EXAMPLES, key=_record_key)  # the first five, as ingest names them
         warnings += [repeated_id(Article.from_dict(d)) for d in firsts]
     if invalid + repeated > len(warnings):
         warnings.append(
