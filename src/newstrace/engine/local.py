@@ -43,7 +43,7 @@ from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock, close_inherited
-from newstrace.store.sqlite import Store, row_to_article
+from newstrace.store.sqlite import Store, in_list, row_to_article
 
 BATCH = 500
 #: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
@@ -796,25 +796,19 @@ def _clusterer_before(
 def _articles(store: Store, seqs: Sequence[int], hashes: dict[str, str] | None = None) -> list[Article]:
     """The articles ``seqs``; their stored content hashes, read with them, into ``hashes``."""
     out: list[Article] = []
-    for i in range(0, len(seqs), 500):
-        part = list(seqs[i : i + 500])
-        marks = ",".join("?" * len(part))
-        for r in store.conn.execute(f"SELECT * FROM articles WHERE seq IN ({marks})", part):
-            out.append(row_to_article(r))
-            if hashes is not None:
-                hashes[r["id"]] = str(r["content_hash"])
+    cond, arg = in_list(seqs)
+    for r in store.conn.execute(f"SELECT * FROM articles WHERE seq {cond}", (arg,)):
+        out.append(row_to_article(r))
+        if hashes is not None:
+            hashes[r["id"]] = str(r["content_hash"])
     return out
 
 
 def _reanalysed(store: Store, chunk: Sequence[tuple[int, bool]]) -> set[str]:
     """Ids of the chunk's articles analysed before (their ids only: the texts are loaded once)."""
     seqs = [s for s, before in chunk if before]
-    out: set[str] = set()
-    for i in range(0, len(seqs), 500):
-        part = seqs[i : i + 500]
-        marks = ",".join("?" * len(part))
-        out.update(r[0] for r in store.conn.execute(f"SELECT id FROM articles WHERE seq IN ({marks})", part))
-    return out
+    cond, arg = in_list(seqs)
+    return {r[0] for r in store.conn.execute(f"SELECT id FROM articles WHERE seq {cond}", (arg,))}
 
 
 def _has_membership(conn: Any, ids: set[str]) -> set[str]:

@@ -25,7 +25,7 @@ from newstrace.model import (
     Quote,
     SharedPassage,
 )
-from newstrace.store.sqlite import like_escape, like_words
+from newstrace.store.sqlite import in_list, like_escape, like_words
 
 if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
@@ -137,17 +137,14 @@ def changed_since_analysis(conn: sqlite3.Connection, ids: Sequence[str]) -> set[
 
 def _analysed_where(conn: sqlite3.Connection, ids: Sequence[str], cond: str, args: Sequence[Any]) -> set[str]:
     """Those of ``ids`` whose analysis row (``an``, joined to its article ``a``) meets ``cond``."""
-    out: set[str] = set()
-    for chunk in _chunks(sorted(set(ids)), 500):
-        marks = ",".join("?" * len(chunk))
-        out.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id WHERE a.id IN ({marks}) AND {cond}",
-                (*chunk, *args),
-            )
+    within, arg = in_list(ids)
+    return {
+        r[0]
+        for r in conn.execute(
+            f"SELECT a.id FROM articles a JOIN analysis an ON an.article = a.id WHERE a.id {within} AND {cond}",
+            (arg, *args),
         )
-    return out
+    }
 
 
 def mark_analysed(
@@ -292,11 +289,10 @@ def pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticlePai
     """Stored reuse pairs with both articles in ``ids`` (a story's members)."""
     wanted = set(ids)
     by_pair: dict[tuple[str, str], list[SharedPassage]] = defaultdict(list)
-    for chunk in _chunks(sorted(wanted), 500):
-        marks = ",".join("?" * len(chunk))
-        for r in conn.execute(f"SELECT * FROM passages WHERE a IN ({marks}) ORDER BY a, b, idx", chunk):
-            if r["b"] in wanted:
-                by_pair[(r["a"], r["b"])].append(_passage(r))
+    within, arg = in_list(sorted(wanted))
+    for r in conn.execute(f"SELECT * FROM passages WHERE a {within} ORDER BY a, b, idx", (arg,)):
+        if r["b"] in wanted:
+            by_pair[(r["a"], r["b"])].append(_passage(r))
     return [ArticlePair(a, b, shared) for (a, b), shared in sorted(by_pair.items())]
 
 
@@ -472,11 +468,6 @@ def members(conn: sqlite3.Connection, story: str) -> list[str]:
             (story,),
         )
     ]
-
-
-def _chunks(xs: Sequence[str], n: int) -> Iterable[Sequence[str]]:
-    for i in range(0, len(xs), n):
-        yield xs[i : i + n]
 
 
 #: how the outlet network, the tables and the ``--outlet`` filter name articles without an outlet

@@ -11,7 +11,7 @@ import json
 import os
 import shlex
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -245,6 +245,15 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
         return row_to_article(row) if row else None
 
+    def iter_articles_by_ids(self, ids: Sequence[str]) -> Iterator[Article]:
+        """The articles of ``ids`` that exist, in the order given, one at a time: a story's
+        thousands of members are read in one query and never all held at once."""
+        rows = self.conn.execute(
+            "SELECT a.* FROM json_each(?) j JOIN articles a ON a.id = j.value ORDER BY j.key", (json_values(ids),)
+        )
+        for row in rows:
+            yield row_to_article(row)
+
     def find_article(self, id_or_prefix: str) -> Article:
         """Exact id, else a unique id prefix (as git does for commits); the empty string is no
         prefix (it would name the only article of a one-article database, or "more than one")."""
@@ -294,6 +303,19 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             raise StoreError(f"{p}: folder {p.parent} does not exist")
         if not os.access(parent, os.W_OK):
             raise StoreError(f"{p}: folder {p.parent} is read-only")
+
+
+def in_list(values: Sequence[str | int]) -> tuple[str, str]:
+    """``("IN (...)", parameter)``: a condition that ``values`` holds the column's value, with one
+    SQL parameter however many values there are (a JSON array that ``json_each`` reads). One
+    ``?`` per value failed past SQLite's variable limit (``SQLITE_LIMIT_VARIABLE_NUMBER``) and
+    chunking cannot order, count or page across the chunks: every id-list query goes through this."""
+    return "IN (SELECT value FROM json_each(?))", json_values(values)
+
+
+def json_values(values: Sequence[str | int]) -> str:
+    """``values`` as the one parameter ``json_each(?)`` reads (``in_list``)."""
+    return json.dumps(list(values))
 
 
 def like_escape(text: str) -> str:

@@ -26,7 +26,14 @@ from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
 from newstrace.model import Article
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
-from newstrace.store.sqlite import Store, content_hash, is_locked, like_words, row_to_article
+from newstrace.store.sqlite import (
+    Store,
+    content_hash,
+    in_list,
+    is_locked,
+    like_words,
+    row_to_article,
+)
 
 log = logging.getLogger("newstrace.web")
 
@@ -253,17 +260,15 @@ class Repo:
         empty when none)."""
         if not ids:
             return {}
-        marks = ",".join("?" * len(ids))
+        cond, arg = in_list(ids)
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.content_hash, an.steps || ':' || an.claims_version AS claims FROM articles a "
-                f"LEFT JOIN analysis an ON an.article = a.id AND an.content_hash = a.content_hash WHERE a.id IN ({marks})",
-                ids,
+                f"LEFT JOIN analysis an ON an.article = a.id AND an.content_hash = a.content_hash WHERE a.id {cond}",
+                (arg,),
             ).fetchall()
         except sqlite3.OperationalError:  # a database without the results tables
-            rows = self.conn.execute(
-                f"SELECT id, content_hash, '' AS claims FROM articles WHERE id IN ({marks})", ids
-            ).fetchall()
+            rows = self.conn.execute(f"SELECT id, content_hash, '' AS claims FROM articles WHERE id {cond}", (arg,)).fetchall()
         return {r["id"]: (r["content_hash"], r["claims"] or "") for r in rows}
 
     def list_articles(
@@ -297,8 +302,9 @@ class Repo:
         if ids is not None:
             if not ids:
                 return 0, []
-            where.append(f"id IN ({','.join('?' * len(ids))})")
-            args += ids
+            cond, arg = in_list(ids)
+            where.append(f"id {cond}")
+            args.append(arg)
         cond = (" WHERE " + " AND ".join(where)) if where else ""
         total = int(self.conn.execute(f"SELECT COUNT(*) FROM articles{cond}", args).fetchone()[0])
         rows = self.conn.execute(
@@ -331,12 +337,7 @@ class Repo:
         return bool(CorpusResults(self.conn).known("articles", "outlet", outlet))
 
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
-        if not ids:
-            return []
-        marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids).fetchall()
-        by_id = {r["id"]: row_to_article(r) for r in rows}
-        return [by_id[i] for i in ids if i in by_id]
+        return list(self.store().iter_articles_by_ids(ids))
 
     # -- claims --------------------------------------------------------------------------------
 

@@ -1,0 +1,74 @@
+"""Stories and threads bigger than SQLite's variable limit, and reading only what a page needs.
+
+The limit (``SQLITE_LIMIT_VARIABLE_NUMBER``, 250,000 in this Python's SQLite, 999 in older
+builds) is lowered on each connection here, so a story of a few hundred members stands for one
+of millions without building it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newstrace.corpus.report import story_report
+from newstrace.limits import LIMITS
+from newstrace.store import results as R
+from newstrace.store.sqlite import Store
+from newstrace.web import create_app
+from newstrace.web import repo as repo_module
+from newstrace.web.repo import Repo
+from test_web_fixtures import big_story_db
+
+BASE = "http://127.0.0.1"
+#: the variable limit the tests set; their story has more members than this
+LOW_LIMIT = 50
+MEMBERS = 3 * LOW_LIMIT
+
+
+def _lowered(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, LOW_LIMIT)
+    return conn
+
+
+@pytest.fixture
+def big(tmp_path: Path) -> tuple[Path, str]:
+    db = tmp_path / "big.db"
+    return db, big_story_db(db, MEMBERS)
+
+
+def test_a_story_of_more_members_than_sqlite_variables_is_read_everywhere(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The web app's cache key, article rows and compare input, and the store's look-ups by id,
+    passed one ``?`` per member: past the variable limit "too many SQL variables" (a 500, a
+    failed ``newstrace story``). Each is one parameter now, however many members."""
+    db, story = big
+    with Store(db, readonly=True) as st:
+        _lowered(st.conn)
+        summary, ids = R.CorpusResults(st.conn).story(story) or ({}, [])
+        assert len(ids) == MEMBERS > LOW_LIMIT
+        assert R.changed_since_analysis(st.conn, ids) == set() and R.pairs_among(st.conn, ids) == []
+        assert [a.id for a in st.iter_articles_by_ids(ids)] == ids
+        doc, _ = story_report(st, summary, ids, max_articles=2)
+        assert [a["id"] for a in doc["articles"]] == ids
+
+    repo = Repo(db, readonly=True, limits=LIMITS)
+    _lowered(repo.conn)
+    key = repo.content_key(ids)
+    assert key is not None and [k[0] for k in key] == ids
+    total, rows = repo.list_articles(ids=ids, limit=MEMBERS)
+    assert total == len(rows) == MEMBERS
+    assert [a.id for a in repo.articles_by_ids(ids[::-1])] == ids[::-1]  # in the order asked for
+
+    # the app, every connection of it lowered: the whole story's API answer and its page
+    reader = Repo._reader
+    monkeypatch.setattr(Repo, "_reader", lambda self: (st := reader(self), _lowered(st.conn))[0])
+    monkeypatch.setattr(repo_module, "STORY_COMPARE_MAX", 2)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        answer = c.get(f"/api/stories/{story}")
+        assert answer.status_code == 200, answer.text[:300]
+        assert [a["id"] for a in answer.json()["articles"]] == ids
+        assert c.get(f"/stories/{story}").status_code == 200
