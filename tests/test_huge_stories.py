@@ -7,15 +7,22 @@ of millions without building it.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from newstrace.cli.main import main
 from newstrace.corpus.report import story_report
 from newstrace.limits import LIMITS
 from newstrace.store import results as R
+from newstrace.store import sqlite as store_sqlite
 from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web import repo as repo_module
@@ -72,3 +79,63 @@ def test_a_story_of_more_members_than_sqlite_variables_is_read_everywhere(
         assert answer.status_code == 200, answer.text[:300]
         assert [a["id"] for a in answer.json()["articles"]] == ids
         assert c.get(f"/stories/{story}").status_code == 200
+
+
+@contextlib.contextmanager
+def _counting_articles(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The ids of the articles read from the store (text and all) in the block."""
+    read: list[str] = []
+    real = store_sqlite.row_to_article
+
+    def counting(row: sqlite3.Row) -> Any:
+        read.append(row["id"])
+        return real(row)
+
+    monkeypatch.setattr(store_sqlite, "row_to_article", counting)
+    yield read
+
+
+def test_the_web_report_of_a_story_reads_only_the_articles_it_compares(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The story report loaded and word-counted every member (20,000: 1.3 s on a first visit)
+    for a page that compares 12 and lists its rows itself; now it reads those 12. The CLI's
+    report still lists every member with its words, each read once."""
+    db, story = big
+    monkeypatch.setattr(repo_module, "STORY_COMPARE_MAX", 3)
+    repo = Repo(db, readonly=True, limits=LIMITS)
+    summary, ids = R.CorpusResults(repo.conn).story(story) or ({}, [])
+    with _counting_articles(monkeypatch) as read:
+        doc, compared = repo.story_report(summary, ids)
+    assert sorted(read) == sorted(ids[:3]) and [a.id for a in compared] == ids[:3]
+    assert doc["report_note"] == f"the report covers the first 3 of {MEMBERS} articles"
+
+    with Store(db, readonly=True) as st:
+        texts = {a.id: a.text for a in st.iter_articles_by_ids(ids)}
+        with _counting_articles(monkeypatch) as read:
+            doc, comparison = story_report(st, summary, ids, max_articles=3)
+    assert read == ids  # each once, the compared ones too
+    assert [a["id"] for a in doc["articles"]] == ids
+    assert [a["words"] for a in doc["articles"]] == [len(texts[i].split()) for i in ids]
+    assert comparison is not None and [a.id for a in comparison.articles] == ids[:3]
+    assert doc["report_note"] == f"the report covers the first 3 of {MEMBERS} articles"
+
+
+def test_newstrace_story_json_lists_every_member_of_a_big_story(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newstrace story --json`` of a story bigger than the report: every member, in stream
+    order, with its words, the story row's summary and the note on what the report covers."""
+    db, story = big
+    from newstrace.corpus import report
+
+    monkeypatch.setattr(report, "LIMITS", dataclasses.replace(LIMITS, max_compare_articles=2))
+    assert main(["story", story, "--db", str(db), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    with Store(db, readonly=True) as st:
+        ids = R.members(st.conn, story)
+        words = {a.id: a.words for a in st.iter_articles_by_ids(ids)}
+    assert [(a["id"], a["words"]) for a in doc["articles"]] == [(i, words[i]) for i in ids]
+    assert doc["story"]["size"] == MEMBERS and len(doc["story"]["outlets"]) == 12
+    assert doc["report_note"] == f"the report covers the first 2 of {MEMBERS} articles"
+    assert [a["id"] for a in doc["report"]["articles"]] == ids[:2]

@@ -36,26 +36,33 @@ def story_report(
     member_ids: list[str],
     max_articles: int | None = None,
     claims_for: Callable[[Article], ArticleClaims | None] | None = None,
+    list_articles: bool = True,
 ) -> tuple[dict[str, Any], Comparison | None]:
     """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible).
 
     The one story report: ``newstrace story`` and the web app's story page both call this.
+    ``member_ids`` are in stream order, as ``CorpusResults.story`` gives them, so the report's
+    first ``max_articles`` are the first ids: only ``articles`` (``list_articles``: the CLI's
+    listing of every member with its words) reads the other members' texts, one at a time. The
+    web app lists its rows a page at a time itself and passes ``list_articles=False``: a story of
+    20,000 loaded and word-counted every text for a report of 12.
     ``claims_for`` gives an article's claims (default: those stored); the web app passes its own,
     which extracts and caches the claims of articles analysed without them. Passages and claims
     stored for an article whose text has changed since its analysis are left out (their offsets
     point into the old text) until ``analyze`` runs again.
     """
     limit = max_articles or LIMITS.max_compare_articles
-    arts = sorted((a for a in (store.get_article(i) for i in member_ids) if a is not None), key=order_key)
-    doc: dict[str, Any] = {
-        "story": summary,
-        "articles": [{**a.brief(), "words": a.words} for a in arts],
-        "report": None,
-        "report_note": None,
-    }
-    if len(arts) > limit:
-        doc["report_note"] = f"the report covers the first {limit} of {len(arts)} articles"
-        arts = arts[:limit]
+    listed: list[dict[str, Any]] = []
+    arts: list[Article] = []
+    for a in store.iter_articles_by_ids(member_ids if list_articles else member_ids[:limit]):
+        if list_articles:
+            listed.append({**a.brief(), "words": a.words})
+        if len(arts) < limit:
+            arts.append(a)
+    arts.sort(key=order_key)
+    doc: dict[str, Any] = {"story": summary, "articles": listed, "report": None, "report_note": None}
+    if len(member_ids) > limit:
+        doc["report_note"] = f"the report covers the first {limit} of {len(member_ids)} articles"
     try:
         from newstrace.compare import compare_articles
     except ImportError:  # pragma: no cover - the compare stage is part of the package

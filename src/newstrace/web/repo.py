@@ -426,11 +426,12 @@ class Repo:
     def story_report(self, summary: dict[str, Any], ids: list[str]) -> tuple[dict[str, Any], list[Article]]:
         """``newstrace story --json``'s document of a story (``corpus.report.story_report``: the
         passages and provenance ``analyze`` stored), over its first ``STORY_COMPARE_MAX`` articles,
-        and the articles its report covers."""
+        and the articles its report covers; its ``articles`` are left empty (only those compared are read)."""
         from newstrace.corpus.report import story_report
 
         doc, comparison = story_report(
-            self.store(), summary, ids, max_articles=STORY_COMPARE_MAX, claims_for=self.article_claims
+            self.store(), summary, ids, max_articles=STORY_COMPARE_MAX, claims_for=self.article_claims,
+            list_articles=False,  # the page reads the rows it lists itself (``list_articles``)
         )
         return doc, list(comparison.articles) if comparison is not None else []
 
