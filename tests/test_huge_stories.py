@@ -23,7 +23,7 @@ from newstrace.corpus.report import story_report
 from newstrace.limits import LIMITS
 from newstrace.store import results as R
 from newstrace.store import sqlite as store_sqlite
-from newstrace.store.sqlite import Store
+from newstrace.store.sqlite import Store, is_locked
 from newstrace.web import create_app
 from newstrace.web import repo as repo_module
 from newstrace.web.repo import Repo
@@ -139,3 +139,42 @@ def test_newstrace_story_json_lists_every_member_of_a_big_story(
     assert doc["story"]["size"] == MEMBERS and len(doc["story"]["outlets"]) == 12
     assert doc["report_note"] == f"the report covers the first 2 of {MEMBERS} articles"
     assert [a["id"] for a in doc["report"]["articles"]] == ids[:2]
+
+
+@contextlib.contextmanager
+def _locked(db: Path) -> Iterator[None]:
+    """Another process's write lock that keeps readers out (rollback journal, not WAL)."""
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_a_lock_is_not_taken_for_a_database_without_results(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``content_state`` took any SQLite error for "no results tables" and read again, waiting a
+    second time for the same lock before the 503; ``stored_claims`` answered "none stored" to a
+    lock, so the page extracted the claims again. Both give the lock to the request now."""
+    db, _ = big
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    con.close()
+    monkeypatch.setattr(repo_module, "WEB_BUSY_TIMEOUT", 0.05)
+    repo = Repo(db, readonly=True, limits=LIMITS)
+    (article,) = repo.articles_by_ids(["big-00000"])
+    statements: list[str] = []
+    repo.conn.set_trace_callback(statements.append)
+    with _locked(db):
+        with pytest.raises(sqlite3.OperationalError) as state_error:
+            repo.content_state([article.id])
+        assert is_locked(state_error.value)
+        assert len([s for s in statements if "content_hash" in s]) == 1  # read once, not twice
+        with pytest.raises(sqlite3.OperationalError) as claims_error:
+            repo.stored_claims(article)
+        assert is_locked(claims_error.value)
+    assert repo.content_state([article.id])[article.id][0]
+    assert repo.stored_claims(article) is None  # not analysed: none stored
