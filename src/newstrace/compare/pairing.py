@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -429,12 +429,16 @@ def _tokens(text: str) -> list[str]:
 
 def same_quotation(a: str, b: str) -> bool:
     """Two quotations are one when most of the shorter one's words appear in order in the other."""
-    ta, tb = _tokens(a), _tokens(b)
+    return _same_tokens(_tokens(a), _tokens(b))
+
+
+def _same_tokens(ta: Sequence[str], tb: Sequence[str]) -> bool:
+    """:func:`same_quotation` of two quotations' word tokens."""
     if not ta or not tb:
         return False
     short = min(len(ta), len(tb))
     if short < 3:
-        return ta == tb
+        return list(ta) == list(tb)
     sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     # Only runs of three or more words count: scattered common words ("use of ... on civilian
     # areas") do not make two quotations one.
@@ -449,6 +453,77 @@ def edit_marks(text: str) -> list[tuple[int, int]]:
     someone other than the speaker wrote, which marks copying.
     """
     return [(m.start(), m.end()) for m in _EDIT_MARK.finditer(text)]
+
+
+def _wording_links(mentions: Sequence[QuoteMention], union: Callable[[int, int], None], find: Callable[[int], int]) -> None:
+    """Join every two mentions (of different quotations: not one article's quote at one offset)
+    that share a word of four or more letters and are :func:`same_quotation`.
+
+    The mentions of a big story repeat a few wordings many times, so the test runs on distinct
+    wordings (token sequences), each ordered pair at most once, and only for wordings that share a
+    run of three words (a trigram): :func:`_same_tokens` counts only matching runs of three or
+    more words, so two wordings without a common trigram are never one (and two of fewer than
+    three words are one only when equal), nor two in which fewer than 70 % of the shorter one's
+    words lie in shared trigrams. Pairs whose mentions are joined already are not tested.
+    The groups are the connected components of the same graph as testing every pair of mentions.
+    """
+    keys: dict[tuple[str, ...], int] = {}
+    members: list[list[int]] = []  # wording -> its mentions, in order
+    for i, m in enumerate(mentions):
+        k = keys.setdefault(tuple(_tokens(m.quote.text)), len(keys))
+        if k == len(members):
+            members.append([])
+        members[k].append(i)
+    wordings = list(keys)
+    loc = [(m.article, m.quote.start) for m in mentions]
+    long_words = [frozenset(t for t in w if len(t) > 3) for w in wordings]
+    # One wording: all its mentions are one quotation unless they are all the same mention.
+    for k, ms in enumerate(members):
+        if long_words[k] and len({loc[i] for i in ms}) > 1:
+            for i in ms[1:]:
+                union(ms[0], i)
+    joined = [all(find(i) == find(ms[0]) for i in ms) for ms in members]  # all of one wording are one quotation
+    trigrams = [[w[p : p + 3] for p in range(len(w) - 2)] for w in wordings]
+    trigram_set = [set(t) for t in trigrams]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for k, ts in enumerate(trigram_set):
+        if long_words[k]:
+            for g in ts:
+                index.setdefault(g, []).append(k)
+    same: dict[tuple[int, int], bool] = {}
+
+    def covered(k: int, shared: set[tuple[str, ...]]) -> int:
+        """Words of wording ``k`` inside a trigram the other wording has too: a bound on the words
+        :func:`_same_tokens` can match (each matching run of three or more is made of such)."""
+        marks: set[int] = set()
+        for p, g in enumerate(trigrams[k]):
+            if g in shared:
+                marks.update((p, p + 1, p + 2))
+        return len(marks)
+
+    def test(x: int, y: int) -> bool:  # wording x's mention comes first, as every pair's test reads
+        if (x, y) not in same:
+            shared = trigram_set[x] & trigram_set[y]
+            short = min(len(wordings[x]), len(wordings[y]))
+            possible = all(c >= 3 and c / short >= 0.7 for c in (covered(x, shared), covered(y, shared)))
+            same[(x, y)] = possible and _same_tokens(wordings[x], wordings[y])
+        return same[(x, y)]
+
+    for k, w in enumerate(wordings):
+        if not long_words[k] or len(w) < 3:
+            continue
+        cands: set[int] = set()
+        for g in trigram_set[k]:
+            cands.update(index.get(g, ()))
+        for j in sorted(c for c in cands if c > k):
+            if not long_words[k] & long_words[j]:
+                continue
+            if joined[k] and joined[j] and find(members[k][0]) == find(members[j][0]):
+                continue
+            for i in members[k]:
+                for i2 in members[j]:
+                    if loc[i] != loc[i2] and find(i) != find(i2) and (test(k, j) if i < i2 else test(j, k)):
+                        union(i, i2)
 
 
 def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) -> list[QuoteGroup]:
@@ -471,43 +546,35 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
-    keys = [_tokens(m.quote.text) for m in mentions]
-    index: dict[str, list[int]] = {}
-    for i, toks in enumerate(keys):
-        for t in set(toks):
-            if len(t) > 3:
-                index.setdefault(t, []).append(i)
-    for i, m in enumerate(mentions):
-        cands: Counter[int] = Counter()
-        for t in set(keys[i]):
-            for j in index.get(t, ()):
-                if j > i:
-                    cands[j] += 1
-        for j in sorted(cands):
-            if mentions[j].article == m.article and mentions[j].quote.start == m.quote.start:
-                continue
-            if find(i) != find(j) and same_quotation(m.quote.text, mentions[j].quote.text):
-                union(i, j)
+    _wording_links(mentions, union, find)
     fp_for: dict[int, list[str]] = {}
     variants = list(variants)
     by_id = {v.article.id: v for v in views}
+    of_article: dict[str, list[int]] = {}  # article id -> its mentions
+    for i, m in enumerate(mentions):
+        of_article.setdefault(m.article, []).append(i)
     for var in variants:
         # A quotation the reuse stage aligned but the claims stage missed still takes part.
         for sp in var.spans:
             owner = by_id.get(sp.article)
             if owner is None or sp.field != "text":
                 continue
-            if not any(m.article == sp.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
+            mine = of_article.setdefault(sp.article, [])
+            if not any(overlap_length(sp.start, sp.end, mentions[i].quote.start, mentions[i].quote.end) > 0 for i in mine):
                 q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
+                mine.append(len(mentions))
                 mentions.append(QuoteMention(sp.article, q, owner))
                 parent.append(len(parent))
-                keys.append(_tokens(sp.text))
     for var in variants:
-        members = [
+        spans_of: dict[str, list[tuple[int, int]]] = {}
+        for sp in var.spans:
+            spans_of.setdefault(sp.article, []).append((sp.start, sp.end))
+        members = sorted(
             i
-            for i, m in enumerate(mentions)
-            if any(sp.article == m.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for sp in var.spans)
-        ]
+            for aid, spans in spans_of.items()
+            for i in of_article.get(aid, ())
+            if any(overlap_length(start, end, mentions[i].quote.start, mentions[i].quote.end) > 0 for start, end in spans)
+        )
         for i in members[1:]:
             union(members[0], i)
         if members:
