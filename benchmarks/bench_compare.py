@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import dataclasses
+import json
 import pstats
 import random
 import re
@@ -72,6 +73,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, action="append", required=True)
     ap.add_argument("--kind", choices=("seeds", "fakes"), default="seeds")
     ap.add_argument("--profile", type=int, default=0, help="print the N top functions by cumulative time")
+    ap.add_argument("--dump", type=Path, help="write each comparison's JSON to DUMP/<kind>-<n>.json (to diff two trees)")
     args = ap.parse_args()
     from newstrace.claims import extract_many
     from newstrace.compare import compare_articles
@@ -93,6 +95,9 @@ def main() -> None:
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
         print(f"{args.kind} n={len(arts)}: {wall:.2f} s wall, {cpu:.2f} s CPU; {len(res.quote_groups)} quote groups, "
               f"{len(res.findings)} findings", flush=True)
+        if args.dump:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            (args.dump / f"{args.kind}-{n}.json").write_text(json.dumps(res.to_dict(), sort_keys=True, indent=1), encoding="utf-8")
         if prof:
             pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative").print_stats(args.profile)
 

@@ -391,10 +391,18 @@ def _named_in(name: str, text: str) -> bool:
 def attribution_findings(ctx: FindingContext) -> list[Finding]:
     """A statement restated without its source (report becomes assertion), or with another source."""
     out: list[Finding] = []
+    sources: dict[tuple[int, int], str | None] = {}  # (view, sentence) -> _attribution, asked again for every pair
+
+    def attribution(v: View, s: Sentence) -> str | None:
+        k = (id(v), s.index)
+        if k not in sources:
+            sources[k] = _attribution(v, s)
+        return sources[k]
+
     for links in ctx.close_links():
         for x, y, flip in ((links.a, links.b, False), (links.b, links.a, True)):
             for sx in x.sents:
-                src = _attribution(x, sx)
+                src = attribution(x, sx)
                 if not src:
                     continue
                 best: tuple[float, Sentence] | None = None
@@ -406,7 +414,7 @@ def attribution_findings(ctx: FindingContext) -> list[Finding]:
                 if best is None:
                     continue
                 sy = best[1]
-                other_src = _attribution(y, sy)
+                other_src = attribution(y, sy)
                 if other_src is None and not _near_attribution(y, sy):
                     out.append(
                         Finding(

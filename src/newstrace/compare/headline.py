@@ -104,29 +104,50 @@ def headline_findings(ctx: FindingContext) -> list[Finding]:
     out: list[Finding] = []
     for story in ctx.stories:
         story_views = [ctx.views[a] for a in story]
+        memo = _Memo()
         for v in story_views:
             if not (v.article.title or "").strip():
                 continue
-            finding = _check_headline(ctx, v, story_views)
+            finding = _check_headline(ctx, v, story_views, memo)
             if finding is not None:
                 out.append(finding)
     return out
 
 
-def _check_headline(ctx: FindingContext, v: View, story: Sequence[View]) -> Finding | None:
+class _Memo:
+    """What every headline of a story reads again of the others: each quotation's speaker keys
+    and each text's stems, computed once per story instead of once per headline."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[int, int], set[str]] = {}
+        self.stems: dict[str, set[str]] = {}
+
+    def speaker_keys(self, sv: View, q: Quote) -> set[str]:
+        k = (id(sv), id(q))
+        if k not in self.keys:
+            self.keys[k] = speaker_keys(sv, q)
+        return self.keys[k]
+
+    def quote_stems(self, text: str) -> set[str]:
+        if text not in self.stems:
+            self.stems[text] = _quote_stems(text)
+        return self.stems[text]
+
+
+def _check_headline(ctx: FindingContext, v: View, story: Sequence[View], memo: _Memo) -> Finding | None:
     title = v.article.title or ""
     m = _ATTRIBUTION.match(title.translate(QUOTE_FOLD))
     subject = m.group("subject") if m else None
     claim_start = m.start("rest") if m else 0
     terms = [t for t in headline_terms(title) if t.start >= claim_start]
     if terms:
-        found = _unsupported_terms(ctx, v, story, subject, terms)
+        found = _unsupported_terms(ctx, v, story, subject, terms, memo)
         if found is not None:
             return found
     return _attribution_dropped(ctx, v, title, m is not None)
 
 
-def _sources(story: Sequence[View], subject: str | None) -> list[tuple[View, Quote]]:
+def _sources(story: Sequence[View], subject: str | None, memo: _Memo) -> list[tuple[View, Quote]]:
     """Quotations by the source the headline names (all quotations when it names none)."""
     quotes = [(sv, q) for sv in story for q in sv.claims.quotes if q.end > q.start]
     if subject is None:
@@ -135,19 +156,21 @@ def _sources(story: Sequence[View], subject: str | None) -> list[tuple[View, Quo
     subj |= {acronym(subject)} if len(subject.split()) > 1 else set()
     if not subj:
         return []
-    return [(sv, q) for sv, q in quotes if q.speaker and subj & speaker_keys(sv, q)]
+    return [(sv, q) for sv, q in quotes if q.speaker and subj & memo.speaker_keys(sv, q)]
 
 
-def _unsupported_terms(ctx: FindingContext, v: View, story: Sequence[View], subject: str | None, terms: list[Term]) -> Finding | None:
-    sources = _sources(story, subject)
+def _unsupported_terms(
+    ctx: FindingContext, v: View, story: Sequence[View], subject: str | None, terms: list[Term], memo: _Memo
+) -> Finding | None:
+    sources = _sources(story, subject, memo)
     if subject is not None and not sources:
         return None  # the named source is not quoted anywhere: nothing to check the headline against
     if subject is None and not sources:
         return None
-    support = [_quote_stems(sv.article.text[q.start : q.end]) for sv, q in sources]
+    support = [memo.quote_stems(sv.article.text[q.start : q.end]) for sv, q in sources]
     if subject is None:
         # A headline that names no source may use what the other outlets call the actors too.
-        support += [_quote_stems(sv.article.text) for sv in story if sv is not v]
+        support += [memo.quote_stems(sv.article.text) for sv in story if sv is not v]
     unsupported = [t for t in terms if not any(_supported(t, st) for st in support)]
     if not unsupported:
         return None

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -225,6 +226,7 @@ def story_similarity(a: Article | StoryFeatures, b: Article | StoryFeatures, sha
 # --- quantities -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)  # asked again for every pair of articles; a pure function of short strings
 def event_class(event: str | None) -> str | None:
     """"killed", "wounded", ... or the event's own stems; ``None`` when unknown."""
     if not event:
@@ -236,6 +238,7 @@ def event_class(event: str | None) -> str | None:
     return " ".join(stems_) or None
 
 
+@lru_cache(maxsize=65536)  # asked again for every pair of articles; a pure function of short strings
 def subject_relation(a: str | None, b: str | None) -> str:
     """"same", "loose" (one is unknown or generic) or "different"."""
     sa = {s for s in content_stems(a or "")} - {"more", "least"}
@@ -249,6 +252,7 @@ def subject_relation(a: str | None, b: str | None) -> str:
     return "different"
 
 
+@lru_cache(maxsize=65536)  # asked again for every pair of articles; a pure function of short strings
 def place_relation(a: str | None, b: str | None) -> str:
     """"same", "unknown" or "different"; opposite compass directions ("east" vs "west") differ."""
     if not a or not b:
