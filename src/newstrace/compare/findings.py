@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newstrace.compare.pairing import (
     GENERIC_SUBJECTS,
     LINK_CONTEXT,
@@ -401,18 +403,25 @@ def attribution_findings(ctx: FindingContext) -> list[Finding]:
 
     for links in ctx.close_links():
         for x, y, flip in ((links.a, links.b, False), (links.b, links.a, True)):
+            aligned: dict[int, list[int]] = {}  # sentence of x -> sentences of y in one passage with it
+            for ia, ib in links.aligned:
+                aligned.setdefault(ib if flip else ia, []).append(ia if flip else ib)
             for sx in x.sents:
                 src = attribution(x, sx)
-                if not src:
+                if not src or not y.sents:
                     continue
-                best: tuple[float, Sentence] | None = None
-                for sy in y.sents:
-                    c = links.context(sy.index, sx.index) if flip else links.context(sx.index, sy.index)
-                    c = min(c, float(links.sim[sy.index, sx.index] if flip else links.sim[sx.index, sy.index]) + 0.2)
-                    if c >= RESTATE_CONTEXT and (best is None or c > best[0]):
-                        best = (c, sy)
-                if best is None:
+                # Each sentence of y: links.context capped at the sentence cosine + 0.2; the first
+                # of the highest from RESTATE_CONTEXT up restates sx.
+                sim = links.sim[:, sx.index] if flip else links.sim[sx.index]
+                win = links.win[:, sx.index] if flip else links.win[sx.index]
+                context = np.maximum(sim, 0.8 * win)
+                context[aligned.get(sx.index, [])] = 1.0
+                c = np.minimum(context, sim + 0.2)
+                ok = np.flatnonzero(c >= RESTATE_CONTEXT)
+                if not len(ok):
                     continue
+                j = int(ok[np.argmax(c[ok])])
+                best = (float(c[j]), y.sents[j])
                 sy = best[1]
                 other_src = attribution(y, sy)
                 if other_src is None and not _near_attribution(y, sy):
