@@ -4,7 +4,8 @@
 
 ``seeds``: copies of the two seed articles in examples/ with small, deterministic edits per copy
 (a word changed in a quotation, a count changed, a sentence dropped), as a big story of rewrites
-looks. ``fakes``: the first N FA-KES articles about Aleppo from ../shared/data/fakes/fakes_dev.csv.
+looks. ``big``: the RT seed's text with one sentence of its own per article, as
+``tests/test_web_fixtures.big_story_db`` stores a big story. ``fakes``: the first N FA-KES articles about Aleppo from ../shared/data/fakes/fakes_dev.csv.
 Claims and reuse are computed once, outside the timing, and given to ``compare_articles`` (as
 ``newstrace story`` does with the stored ones), so the figure is the comparison alone.
 """
@@ -61,6 +62,21 @@ def seed_copies(n: int, seed: int = 0) -> list[Article]:
     return out
 
 
+def big_story(n: int) -> list[Article]:
+    """As tests/test_web_fixtures.big_story_db: the RT seed's text and one sentence of its own each."""
+    from datetime import date, timedelta
+
+    from newstrace.ingest import read_articles
+
+    (rt,) = [a for a in read_articles([ROOT / "examples"]) if a.outlet == "rt.com"]
+    return [
+        Article(id=f"big-{k:05d}", title=f"Aleppo report {k}", outlet=f"outlet{k % 12}.example",
+                published=date(2016, 1, 1) + timedelta(days=k % 120),
+                text=rt.text + f"\n\nOfficials said {k} more people were wounded.")
+        for k in range(n)
+    ]
+
+
 def fakes_articles(n: int, location: str = "aleppo") -> list[Article]:
     from newstrace.evaluate.stories_fakes import load_fakes
 
@@ -71,7 +87,7 @@ def fakes_articles(n: int, location: str = "aleppo") -> list[Article]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, action="append", required=True)
-    ap.add_argument("--kind", choices=("seeds", "fakes"), default="seeds")
+    ap.add_argument("--kind", choices=("seeds", "fakes", "big"), default="seeds")
     ap.add_argument("--profile", type=int, default=0, help="print the N top functions by cumulative time")
     ap.add_argument("--dump", type=Path, help="write each comparison's JSON to DUMP/<kind>-<n>.json (to diff two trees)")
     args = ap.parse_args()
@@ -81,7 +97,7 @@ def main() -> None:
     from newstrace.reuse import find_reuse
 
     for n in args.n:
-        arts = seed_copies(n) if args.kind == "seeds" else fakes_articles(n)
+        arts = seed_copies(n) if args.kind == "seeds" else fakes_articles(n) if args.kind == "fakes" else big_story(n)
         claims = {c.article: c for c in extract_many(arts)}
         reuse = find_reuse(arts, claims=claims)
         limits = Limits(max_compare_articles=max(n, 200))

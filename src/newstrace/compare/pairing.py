@@ -103,13 +103,22 @@ class SentenceSpace:
                     w.update(local[i + 1])
                 win_rows.append(w)
         self.window = _matrix(win_rows, vocab)
+        self._rows: dict[tuple[int, int], tuple[sparse.csr_matrix, sparse.csr_matrix]] = {}
+
+    def rows(self, v: View) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+        """One article's (sentence, window) rows, sliced once, not once per pair it is in."""
+        key = (v.row0, len(v.sents))
+        if key not in self._rows:
+            r = slice(v.row0, v.row0 + len(v.sents))
+            self._rows[key] = (self.sent[r], self.window[r])
+        return self._rows[key]
 
     def block(self, a: View, b: View) -> tuple[np.ndarray, np.ndarray]:
         """(sentence cosine, window cosine) matrices of shape (len(a.sents), len(b.sents))."""
-        ra = slice(a.row0, a.row0 + len(a.sents))
-        rb = slice(b.row0, b.row0 + len(b.sents))
-        s = (self.sent[ra] @ self.sent[rb].T).toarray()
-        w = (self.window[ra] @ self.window[rb].T).toarray()
+        sa, wa = self.rows(a)
+        sb, wb = self.rows(b)
+        s = (sa @ sb.T).toarray()
+        w = (wa @ wb.T).toarray()
         return s, w
 
 
