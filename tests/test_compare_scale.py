@@ -207,11 +207,12 @@ def test_random_wordings_group_as_every_pair_tested() -> None:
 def test_fakes_and_seeds_compare_as_every_pair_tested(rt: Article, rewrite: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """The seed pair, 40 FA-KES articles about Aleppo and edited copies of the seeds: quotation
     groups and the whole ``compare_articles`` JSON are those of the reference."""
+    path = require_data("fakes", "fakes_dev.csv")
     from newstrace.claims import extract_many
     from newstrace.evaluate.stories_fakes import load_fakes
     from newstrace.reuse import find_reuse
 
-    fakes, _, _ = load_fakes(require_data("fakes", "fakes_dev.csv"))
+    fakes, _, _ = load_fakes(path)
     aleppo = [a for a in fakes if a.meta.get("location") == "aleppo"][:40]
     assert len(aleppo) == 40
     real = [rt, rewrite, *aleppo]
