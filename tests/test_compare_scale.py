@@ -1,153 +1,51 @@
 """compare at scale: quotation grouping tests distinct wordings, not every pair of mentions.
 
-``group_quotes`` must give exactly what testing every pair of mentions gave (the reference below is
-the former implementation, kept verbatim as the specification), and the number of wording tests
-must grow about linearly with the number of near-identical articles of a story. The former
-``attribution_findings`` (a Python loop where a numpy row now does) is kept as a reference too.
+``group_quotes`` must give exactly what testing every pair of mentions gives (``every_pair_links``,
+the definition its wording step is checked against), and the number of wording tests must grow
+about linearly with the number of near-identical articles of a story.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pytest
 
 from conftest import require_data
-from newstrace.compare import compare_articles, findings, pairing
+from newstrace.compare import compare_articles, pairing
 from newstrace.compare import core as compare_core
-from newstrace.compare.findings import FindingContext
 from newstrace.compare.pairing import QuoteGroup, QuoteMention, View, group_quotes, same_quotation
-from newstrace.compare.text import Sentence, sentences
-from newstrace.model import Article, ArticleClaims, Finding, Quote, QuoteVariants, Span
-from newstrace.spans import overlap_length
+from newstrace.compare.text import sentences
+from newstrace.model import Article, ArticleClaims, Quote, QuoteVariants, Span
 from test_compare_records import SeedReuse, rewrite_claims, rt_claims
 
 
-def reference_group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) -> list[QuoteGroup]:
-    """The former ``group_quotes``: every pair of mentions sharing a long word is tested."""
-    mentions: list[QuoteMention] = []
-    for v in views:
-        for q in v.claims.quotes:
-            if q.direct and q.end > q.start:
-                mentions.append(QuoteMention(v.article.id, q, v))
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    keys = [pairing.words(m.quote.text) for m in mentions]
-    index: dict[str, list[int]] = {}
-    for i, toks in enumerate(keys):
-        for t in set(toks):
-            if len(t) > 3:
-                index.setdefault(t, []).append(i)
+def every_pair_links(mentions: Sequence[QuoteMention], union: Callable[[int, int], None], find: Callable[[int], int]) -> None:
+    """The definition ``pairing._wording_links`` must meet: every two mentions of different
+    quotations (not one article's quote at one offset) that share a word of four or more letters
+    and are :func:`same_quotation` are one, tested pair by pair in mention order."""
+    long_words = [{t for t in pairing.words(m.quote.text) if len(t) > 3} for m in mentions]
     for i, m in enumerate(mentions):
-        cands: Counter[int] = Counter()
-        for t in set(keys[i]):
-            for j in index.get(t, ()):
-                if j > i:
-                    cands[j] += 1
-        for j in sorted(cands):
-            if mentions[j].article == m.article and mentions[j].quote.start == m.quote.start:
+        for j in range(i + 1, len(mentions)):
+            n = mentions[j]
+            if (n.article, n.quote.start) == (m.article, m.quote.start) or not long_words[i] & long_words[j]:
                 continue
-            if find(i) != find(j) and same_quotation(m.quote.text, mentions[j].quote.text):
+            if find(i) != find(j) and same_quotation(m.quote.text, n.quote.text):
                 union(i, j)
-    fp_for: dict[int, list[str]] = {}
-    variants = list(variants)
-    by_id = {v.article.id: v for v in views}
-    for var in variants:
-        for sp in var.spans:
-            owner = by_id.get(sp.article)
-            if owner is None or sp.field != "text":
-                continue
-            if not any(m.article == sp.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for m in mentions):
-                q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
-                mentions.append(QuoteMention(sp.article, q, owner))
-                parent.append(len(parent))
-    for var in variants:
-        members = [
-            i
-            for i, m in enumerate(mentions)
-            if any(sp.article == m.article and overlap_length(sp.start, sp.end, m.quote.start, m.quote.end) > 0 for sp in var.spans)
-        ]
-        for i in members[1:]:
-            union(members[0], i)
-        if members:
-            fp_for.setdefault(members[0], []).extend(var.fingerprints)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(mentions)):
-        groups.setdefault(find(i), []).append(i)
-    out: list[QuoteGroup] = []
-    for _root, idx in sorted(groups.items()):
-        fps: list[str] = []
-        for i in idx:
-            for f in fp_for.get(i, []):
-                if f not in fps:
-                    fps.append(f)
-        out.append(QuoteGroup([mentions[i] for i in idx], fps))
-    return out
 
 
-def reference_attribution_findings(ctx: FindingContext) -> list[Finding]:
-    """The former ``attribution_findings``: a Python loop over the other article's sentences."""
-    out: list[Finding] = []
-    for links in ctx.close_links():
-        for x, y, flip in ((links.a, links.b, False), (links.b, links.a, True)):
-            for sx in x.sents:
-                src = findings._attribution(x, sx)
-                if not src:
-                    continue
-                best: tuple[float, Sentence] | None = None
-                for sy in y.sents:
-                    c = links.context(sy.index, sx.index) if flip else links.context(sx.index, sy.index)
-                    c = min(c, float(links.sim[sy.index, sx.index] if flip else links.sim[sx.index, sy.index]) + 0.2)
-                    if c >= findings.RESTATE_CONTEXT and (best is None or c > best[0]):
-                        best = (c, sy)
-                if best is None:
-                    continue
-                sy = best[1]
-                other_src = findings._attribution(y, sy)
-                if other_src is None and not findings._near_attribution(y, sy):
-                    out.append(
-                        Finding(
-                            "attribution_changed",
-                            [x.article.id, y.article.id],
-                            f"{ctx.label(y.article.id)} states as fact {findings._q(y.sentence_text(sy), 80)}, which "
-                            f"{ctx.label(x.article.id)} attributes to {src}.",
-                            [Span.of(x.article, sx.start, sx.end), Span.of(y.article, sy.start, sy.end)],
-                            findings.WEIGHTS["attribution_changed"] * best[0],
-                        )
-                    )
-                elif (
-                    other_src is not None
-                    and not flip
-                    and len(findings._distinct_speakers([src, other_src], ctx.speakers)) == 2
-                    and not findings._named_in(src, y.sentence_text(sy))
-                    and not findings._named_in(other_src, x.sentence_text(sx))
-                ):
-                    out.append(
-                        Finding(
-                            "attribution_changed",
-                            [x.article.id, y.article.id],
-                            f"One statement, two sources: {ctx.label(x.article.id)} attributes it to {src}, "
-                            f"{ctx.label(y.article.id)} to {other_src}.",
-                            [Span.of(x.article, sx.start, sx.end), Span.of(y.article, sy.start, sy.end)],
-                            findings.WEIGHTS["attribution_changed"] * best[0] * 0.9,
-                        )
-                    )
-    return out
+def reference_group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) -> list[QuoteGroup]:
+    """``group_quotes`` with its wording step testing every pair of mentions (its variant step and
+    grouping are the function's own: only the wording step is under test)."""
+    fast = pairing._wording_links
+    pairing._wording_links = every_pair_links
+    try:
+        return group_quotes(views, variants)
+    finally:
+        pairing._wording_links = fast
 
 
 def signature(groups: list[QuoteGroup]) -> list[Any]:
@@ -227,7 +125,6 @@ def test_fakes_and_seeds_compare_as_every_pair_tested(rt: Article, rewrite: Arti
 
     fast = compare_articles(arts, claims=claims, reuse=reuse).to_dict()
     monkeypatch.setattr(compare_core, "group_quotes", reference_group_quotes)
-    monkeypatch.setattr(compare_core, "attribution_findings", reference_attribution_findings)
     slow = compare_articles(arts, claims=claims, reuse=reuse).to_dict()
     assert fast == slow
     assert len(fast["quotes"]) > 20
@@ -239,7 +136,6 @@ def test_seed_records_compare_as_every_pair_tested(rt: Article, rewrite: Article
     claims = {rt.id: rt_claims(rt), rewrite.id: rewrite_claims(rewrite)}
     fast = compare_articles([rt, rewrite], claims=claims, reuse=SeedReuse(rt, rewrite)).to_dict()
     monkeypatch.setattr(compare_core, "group_quotes", reference_group_quotes)
-    monkeypatch.setattr(compare_core, "attribution_findings", reference_attribution_findings)
     assert fast == compare_articles([rt, rewrite], claims=claims, reuse=SeedReuse(rt, rewrite)).to_dict()
 
 
