@@ -27,7 +27,7 @@ from newstrace.store.sqlite import Store, is_locked
 from newstrace.web import create_app
 from newstrace.web import repo as repo_module
 from newstrace.web.repo import Repo
-from test_web_fixtures import big_story_db
+from test_web_fixtures import big_story_db, locked
 
 BASE = "http://127.0.0.1"
 #: the variable limit the tests set; their story has more members than this
@@ -141,18 +141,6 @@ def test_newstrace_story_json_lists_every_member_of_a_big_story(
     assert [a["id"] for a in doc["report"]["articles"]] == ids[:2]
 
 
-@contextlib.contextmanager
-def _locked(db: Path) -> Iterator[None]:
-    """Another process's write lock that keeps readers out (rollback journal, not WAL)."""
-    holder = sqlite3.connect(db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-
 def test_a_lock_is_not_taken_for_a_database_without_results(
     big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,7 +156,7 @@ def test_a_lock_is_not_taken_for_a_database_without_results(
     (article,) = repo.articles_by_ids(["big-00000"])
     statements: list[str] = []
     repo.conn.set_trace_callback(statements.append)
-    with _locked(db):
+    with locked(db):
         with pytest.raises(sqlite3.OperationalError) as state_error:
             repo.content_state([article.id])
         assert is_locked(state_error.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import json
 import re
@@ -23,7 +22,7 @@ from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
 from newstrace.web.render import Ann, highlight, provenance_svg, timeline_svg
-from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample
+from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample, locked
 
 BASE = "http://127.0.0.1"
 
@@ -1127,19 +1126,6 @@ def test_a_storys_articles_are_listed_in_publication_order_by_instant(tmp_path: 
 
 
 
-@contextlib.contextmanager
-def _locked(db: Path) -> Iterator[None]:
-    """``db`` with another process's write lock, as keeps readers out: a rollback-journal
-    database (not WAL: a reader there cannot read around a writer) in ``BEGIN EXCLUSIVE``."""
-    holder = sqlite3.connect(db, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-
 @pytest.fixture
 def rollback_db(web_db: tuple[Path, dict[str, str]], tmp_path: Path) -> Path:
     """A copy of the web database in rollback-journal mode (WAL readers are never kept out by a
@@ -1159,7 +1145,7 @@ def test_a_locked_database_answers_503_at_once_saying_so(rollback_db: Path, ids:
     db = rollback_db
     with TestClient(create_app(db), base_url=BASE) as c:
         assert c.get("/api/articles").status_code == 200  # the app was started before the lock
-        with _locked(db):
+        with locked(db):
             started = time.monotonic()
             api = c.get(f"/api/articles/{ids['rt']}")
             page = c.get("/article", params={"id": ids["rt"]})
@@ -1230,7 +1216,7 @@ def test_a_request_waiting_on_a_lock_leaves_the_server_to_the_others(
         assert c.get(url).status_code == 200  # cached: what waits below is the key's reads, not a build
         watch.append(urlsplit(url).path)
         answer: list[httpx.Response] = []
-        with _locked(rollback_db):
+        with locked(rollback_db):
             slow = threading.Thread(target=lambda: answer.append(httpx.get(base + url, timeout=60)))
             slow.start()
             assert entered.wait(30)
@@ -1259,7 +1245,7 @@ def test_the_event_loops_first_read_does_not_wait_on_a_lock_to_open_its_connecti
             said.append(e)
         said.append(time.monotonic() - started)
 
-    with _locked(rollback_db):
+    with locked(rollback_db):
         loop = threading.Thread(target=first_read_on_the_loop)
         loop.start()
         loop.join(30)

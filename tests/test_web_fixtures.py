@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -158,3 +159,16 @@ def big_story_db(path: Path, n: int) -> str:
             st.conn.executemany("INSERT INTO memberships (article, story, score) VALUES (?, ?, 1.0)",
                                 [(a.id, story) for a in arts])
     return story
+
+
+@contextmanager
+def locked(db: Path) -> Iterator[None]:
+    """``db`` with another process's write lock, as keeps readers out: a rollback-journal
+    database (not WAL: a reader there cannot read around a writer) in ``BEGIN EXCLUSIVE``."""
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
