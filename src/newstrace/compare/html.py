@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newstrace.model import (
-    Article,
     arrow,
     count_range,
     inner_quotes,
@@ -122,8 +121,8 @@ def _date(p: date | datetime | None) -> str:
 def report_context(comparison: Comparison) -> dict[str, Any]:
     """Everything the template shows, with all ids and cross-links resolved."""
     c = comparison
-    order = sorted(range(len(c.articles)), key=lambda i: (_time_key(c.articles[i]), i))
-    index = {c.articles[i].id: n for n, i in enumerate(order)}
+    ordered = c.by_time()
+    index = {a.id: n for n, a in enumerate(ordered)}
     text_marks: dict[str, list[Mark]] = {a.id: [] for a in c.articles}
     title_marks: dict[str, list[Mark]] = {a.id: [] for a in c.articles}
 
@@ -189,8 +188,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         counts[a.id] = rows
 
     articles = []
-    for n, i in enumerate(order):
-        a = c.articles[i]
+    for n, a in enumerate(ordered):
         cl = c.claims[a.id]
         articles.append(
             {
@@ -251,11 +249,6 @@ def _uniq(xs: Any) -> list[str]:
     return list(dict.fromkeys(xs))
 
 
-def _time_key(a: Article) -> tuple[int, float]:
-    t = published_instant(a.published)
-    return (1, 0.0) if t is None else (0, t)
-
-
 # --- SVG (data for the template; the template escapes every label) -----------------------------
 
 
@@ -287,7 +280,7 @@ class SvgEdge:
 def provenance_svg(c: Comparison) -> dict[str, Any]:
     """Node and edge coordinates of the provenance graph (articles by time, externals on top)."""
     nodes = c.graph()
-    order = {a.id: n for n, a in enumerate(sorted(c.articles, key=lambda a: (_time_key(a), c.articles.index(a))))}
+    order = {a.id: n for n, a in enumerate(c.by_time())}
     step, width_min = 190.0, 420.0
     max_x = max([n.x for n in nodes] + [0.0])
     width = max(width_min, (max_x + 1) * step + 40)
@@ -333,7 +326,7 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:
     """Dated articles on a time axis; undated ones are listed after it."""
-    dated = [(a, _time_key(a)[1]) for a in c.articles if a.published is not None]
+    dated = [(a, t) for a in c.articles if (t := published_instant(a.published)) is not None]
     undated = [c.label(a.id) for a in c.articles if a.published is None]
     if not dated:
         return {"points": [], "undated": undated, "width": 0, "ticks": []}
@@ -342,7 +335,7 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
     span = max(t1 - t0, 86400.0)
     width = 760.0
     points = []
-    order = {a.id: n for n, a in enumerate(sorted(c.articles, key=lambda a: (_time_key(a), c.articles.index(a))))}
+    order = {a.id: n for n, a in enumerate(c.by_time())}
     for k, (a, t) in enumerate(sorted(dated, key=lambda p: (p[1], order[p[0].id]))):
         x = 40 + (t - t0) / span * (width - 80)
         points.append({"x": x, "y": 40 + (k % 3) * 18, "label": _short(c.label(a.id), 28), "date": _date(a.published), "href": f"#a{order[a.id]}"})
