@@ -10,6 +10,7 @@ from conftest import require_data
 from newstrace.claims import extract_claims
 from newstrace.claims.numbers import find_numbers, parse_number
 from newstrace.claims.windows import find_windows
+from newstrace.evaluate.casualties_fakes import casualty_intervals
 from newstrace.model import Article, Quantity
 
 
@@ -131,3 +132,22 @@ def test_a_bare_whole_does_not_take_the_noun_of_its_part() -> None:
     # with commas round the part, as wire copy writes it
     (bare, part) = _counts("Strikes killed 11, including 3 children, in Aleppo.")
     assert (bare.subject, part.subject) == ("people", "children")
+
+
+def test_a_bare_whole_apart_from_its_part_does_not_take_its_noun() -> None:
+    # TRT (FA-KES dev row 1924058107) counted four children in this sentence, so the toll of
+    # children read 4: "including" sits after the verb here, not beside the whole as in Ahram's
+    # headline above, and the bare whole took the noun of its part.
+    sentence = "The Ghouta Media Center said four were killed including two children."
+    whole, part = _counts(sentence)
+    assert (whole.text, whole.subject, whole.event) == ("four", "people", "killed")
+    assert (part.text, part.subject, part.event) == ("two children", "children", "killed")
+    assert casualty_intervals([whole, part], sentence)["nb_children"].point == 2
+    # the same with a comma, wounded or killed: 30 are people of unknown kind, 12 the civilians
+    wounded, civilians = _counts("30 were wounded, including 12 civilians.")
+    assert (wounded.subject, wounded.event, civilians.subject) == ("people", "wounded", "civilians")
+    text = "30 were killed, including 12 civilians."
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 12
+    # a whole that names its people keeps them, and its part shares its event
+    five, three = _counts("Five civilians including three children were killed.")
+    assert [(q.subject, q.event) for q in (five, three)] == [("civilians", "killed"), ("children", "killed")]

@@ -40,8 +40,9 @@ _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONT
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
-#: between a bare whole and the count of its part: "kills 15 including 4 children"
-_PART_GAP = re.compile(r"\s*,?\s*(?:including|among them|of them|of whom)\s+", re.I)
+#: what introduces the count of a part, at the end of the gap after a bare whole: "kills 15 including
+#: 4 children", "30 were wounded, including 12 civilians"
+_PART_GAP = re.compile(r"(?:^|(?<=[\s,;(]))(?:including|among them|of them|of whom)\s+$", re.I)
 _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
@@ -341,8 +342,9 @@ def find_quantities(
             if q.subject is None or q.subject == "others":
                 later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")]
                 earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")]
-                if q.subject is None and later and _PART_GAP.fullmatch(text, q.end, later[0].start):
-                    # "kills 15 including 4 children": the part's noun does not say who the whole are
+                if q.subject is None and later and _PART_GAP.search(text[q.end:later[0].start]):
+                    # "kills 15 including 4 children", "30 were wounded, including 12 civilians": the
+                    # part's noun does not say who the whole are
                     q.subject = "people"
                 elif q.subject is None and later:
                     q.subject = later[0].subject

@@ -44,8 +44,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: hedges ("is expected to") and skips verbs of effort and relation nouns. 5: a bare whole before
 #: its part ("kills 15 including 4 children") counts people, not the part's noun. 6: a body is named
 #: with its owner and what it is to ("Russia's Permanent Mission to the United Nations"), and
-#: "the Mission" takes that name
-CLAIMS_VERSION = 6
+#: "the Mission" takes that name. 7: a bare whole whose part is named later in its sentence ("30 were
+#: wounded, including 12 civilians") counts people too, not only one right beside its part
+CLAIMS_VERSION = 7
 
 
 def _now() -> str:
