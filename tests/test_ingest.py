@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -301,6 +301,38 @@ def test_a_date_without_a_year_is_not_read_as_1900(tmp_path: Path) -> None:
     assert a.published is None
     assert warnings == [f"{path}:1: date '14 March' cannot be read; the article has no date"]
 
+
+
+def test_a_time_written_without_its_colon_is_no_year(tmp_path: Path) -> None:
+    """Wire copy writes 19:00 as "1900 GMT", and dateutil read the four digits as a year: "14 March
+    at 1900 GMT" was stored as published on 14 March 1900 ("at 2000 GMT" in 2000). Such a time
+    has its colon: without a year elsewhere the value is a date without a year (no date, warned
+    of), with one it is that day at that time; a year where a date's year stands is still a year."""
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("14 March at 1900 GMT", "14 March at 2000 GMT", "March 14 at 1930 GMT", "14 March at 1900 hrs", "1900 GMT"):
+        assert parse_date_value(value) is None, value
+    assert parse_date_value("14 March 2017 at 1900 GMT") == datetime(2017, 3, 14, 19, 0, tzinfo=UTC)
+    assert parse_date_value("14 March 2017 at 0930") == datetime(2017, 3, 14, 9, 30)
+    # AFP in FA-KES: "the freeze on fighting that began at 7pm (1600 GMT) on September 12 2016"
+    assert parse_date_value("1600 GMT on September 12 2016") == datetime(2016, 9, 12, 16, 0, tzinfo=UTC)
+    assert parse_date_value("14 March 2017 GMT") == date(2017, 3, 14)
+    assert parse_date_value("March 14, 2017 GMT") == date(2017, 3, 14)
+    assert parse_date_value("14 March 1900") == date(1900, 3, 14)
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "published": when, "text": "Rockets hit west Aleppo."}) + "\n"
+            for i, when in (("a", "14 March at 1900 GMT"), ("b", "14 March 2017 at 1900 GMT"))
+        ),
+        encoding="utf-8",
+    )
+    warnings: list[str] = []
+    a, b = read_inputs([path], warn=warnings.append)
+    assert a.published is None
+    assert warnings == [f"{path}:1: date '14 March at 1900 GMT' cannot be read; the article has no date"]
+    assert b.published == datetime(2017, 3, 14, 19, 0, tzinfo=UTC)
+    assert b.to_dict()["published"] == "2017-03-14T19:00:00+00:00"
 
 def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
     """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",

@@ -361,6 +361,29 @@ _ZONES = {
 #: Unix time in seconds (9-10 digits, from 1973) or milliseconds (12-13 digits), as APIs and
 #: scrapers export it; read as a count of days since 1900 by dateutil, it gave no date.
 _EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})")
+#: A 24-hour time written without its colon, as wire copy writes it ("at 1900 GMT", "1930 GMT, 14
+#: March 2017"): dateutil read the four digits as a year, so "14 March at 1900 GMT" was published in
+#: 1900 (and "at 2000 GMT" in 2000). It is a time after "at", or before a zone or "hrs" unless it
+#: stands where a date's year does ("14 March 2017 GMT").
+_HHMM = re.compile(r"(?<![\w:./-])([01]\d|2[0-3])([0-5]\d)(?![\d:])")
+_AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|" + "|".join(_ZONES) + r"|[Hh]rs|HRS|[Hh]ours|local time)\b")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEAR_SLOT = re.compile(
+    r"(?:\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"),?\s+$", re.I
+)
+
+
+def _colon_times(text: str) -> str:
+    """``text`` with its colonless 24-hour times written with a colon: "14 March at 19:00 GMT"."""
+
+    def clock(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 40):m.start()]
+        if _AT_BEFORE.search(before) or (_CLOCK_AFTER.match(text, m.end()) and not _YEAR_SLOT.search(before)):
+            return f"{m.group(1)}:{m.group(2)}"
+        return m.group(0)
+
+    return _HHMM.sub(clock, text)
 
 
 def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
@@ -379,6 +402,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         return datetime.fromtimestamp(seconds, tz=UTC)
     if not re.search(r"\d", text):
         return None
+    text = _colon_times(text)
     try:
         import warnings
 
