@@ -162,6 +162,27 @@ def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
         assert "Error:" in p.stderr
 
 
+@pytest.mark.parametrize("flags", [("--day-first", "--month-first"), ("--month-first", "--day-first")])
+@pytest.mark.parametrize("command", ["ingest", "analyze --engine spark"])
+def test_day_first_with_month_first_is_a_usage_error_before_any_work(
+    tmp_path: Path, command: str, flags: tuple[str, str]
+) -> None:
+    """As one click flag pair the last of ``--day-first``/``--month-first`` won without a word;
+    both is a contradiction, refused as a usage error (exit 2) before an input is read or an
+    output made, in the same words by both commands that take them."""
+    db, out = tmp_path / "t.db", tmp_path / "out"
+    corpus = tmp_path / "dates.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Body text " * 20, "published": "4/7/2017"}) + "\n", encoding="utf-8")
+    args = ["ingest", corpus, "--db", db] if command == "ingest" else ["analyze", "--engine", "spark", "--input", corpus, "--out", out]
+    p = run(*args, *flags, cwd=tmp_path)
+    assert p.returncode == 2, p.stderr
+    assert "Traceback" not in p.stderr and p.stdout == ""
+    errors = [line for line in p.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == ["Error: --day-first and --month-first contradict each other: give one of them"], p.stderr
+    assert f"Usage: newstrace {command.split()[0]} " in p.stderr
+    assert not db.exists() and not out.exists()
+
+
 def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
     """Typer shows a command's docstring as its help: reST markup (``extract``) is shown raw."""
     import typer

@@ -151,6 +151,20 @@ def only_with(ctx: typer.Context, options: dict[str, str], reason: str) -> None:
         ctx.fail(f"{', '.join(wrong)}: {reason}")
 
 
+def date_order(ctx: typer.Context, day_first: bool, month_first: bool) -> bool | None:
+    """The order ``--day-first`` or ``--month-first`` chose for a date whose day and month could be
+    either way (``day_first=`` of ``read_inputs``), or None for neither (``ingest``, ``analyze
+    --engine spark``).
+
+    Both is a usage error (exit 2), said before any input is read: as one click flag pair
+    (``--day-first/--month-first``) the last one given won without a word, so a command line that
+    contradicts itself read every such date one way.
+    """
+    if day_first and month_first:
+        ctx.fail("--day-first and --month-first contradict each other: give one of them")
+    return True if day_first else False if month_first else None
+
+
 def out_of_range(ctx: typer.Context, checks: list[tuple[str, float, bool, str]]) -> None:
     """A usage error (exit 2) naming every option out of range with the value given.
 

@@ -17,6 +17,7 @@ from newstrace.cli.app import (
     JsonFlag,
     TopOption,
     app,
+    date_order,
     emit_json,
     err,
     eval_app,
@@ -79,14 +80,21 @@ def analyze(
         ),
     ] = False,
     day_first: Annotated[
-        bool | None,
+        bool,
         typer.Option(
-            "--day-first/--month-first",
-            help="Spark: how to read a date whose day and month could be either way (4/7/2017) in a file of "
-            "--input where no date decides it, as 'newstrace ingest' takes them.",
-            show_default=False,
+            "--day-first",
+            help="Spark: read a date whose day and month could be either way (4/7/2017) day-first in a file of "
+            "--input where no date decides it, as 'newstrace ingest' takes it.",
         ),
-    ] = None,
+    ] = False,
+    month_first: Annotated[
+        bool,
+        typer.Option(
+            "--month-first",
+            help="Spark: read such dates month-first without the warning, as 'newstrace ingest' takes it (not with "
+            "--day-first).",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
@@ -99,6 +107,7 @@ def analyze(
     """
     from newstrace.engine.steps import STEPS
 
+    dates = date_order(ctx, day_first, month_first)
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
     if engine not in ("local", "spark"):
         raise InputError(f"--engine {engine}: expected local or spark")
@@ -108,7 +117,7 @@ def analyze(
         # the local engine reads no files: their dates were read when they were ingested
         only_with(
             ctx,
-            {"day_first": "--day-first" if day_first else "--month-first"},
+            {"day_first": "--day-first", "month_first": "--month-first"},
             "only with --engine spark (the local engine analyses articles already in the database, their dates "
             "read by 'newstrace ingest', which takes it)",
         )
@@ -141,7 +150,7 @@ def analyze(
                 block=batch,
                 semantic=semantic,
                 on_progress=on_progress,
-                day_first=day_first,
+                day_first=dates,
             )
         if as_json:
             emit_json(report)

@@ -15,6 +15,7 @@ from newstrace.cli.app import (
     JsonFlag,
     NoCleanFlag,
     app,
+    date_order,
     emit_json,
     err,
     one_line,
@@ -36,6 +37,7 @@ JSON_WARNINGS = 100
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     inputs: InputsArg,
     db: DbOption = DEFAULT_DB,
     no_clean: NoCleanFlag = False,
@@ -53,21 +55,28 @@ def ingest(
         ),
     ] = False,
     day_first: Annotated[
-        bool | None,
+        bool,
         typer.Option(
-            "--day-first/--month-first",
-            help="How to read a slash date whose day and month could be either way (4/7/2017) in a file where no "
-            "date decides it (a date such as 25/12/2017 or 12/25/2017 sets the order for its whole file). Without "
-            "either, such dates are read month-first and a warning per file counts them.",
-            show_default=False,
+            "--day-first",
+            help="Read a slash date whose day and month could be either way (4/7/2017) day-first, as 4 July, in a "
+            "file where no date decides it (a date such as 25/12/2017 or 12/25/2017 sets the order for its whole "
+            "file). Without it or --month-first, such dates are read month-first and a warning per file counts them.",
         ),
-    ] = None,
+    ] = False,
+    month_first: Annotated[
+        bool,
+        typer.Option(
+            "--month-first",
+            help="Read such dates month-first, as April 7, without the warning (not with --day-first).",
+        ),
+    ] = False,
 ) -> None:
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 
     Articles are committed in batches, so an interrupted ingest keeps every batch it reported and a
     re-run adds only the rest.
     """
+    dates = date_order(ctx, day_first, month_first)
     errors: list[NewstraceError] = []
     warnings = KeptWarnings(JSON_WARNINGS, "warning(s), each printed on stderr")
 
@@ -88,7 +97,7 @@ def ingest(
         check_db_path(db)
     read = 0
     try:
-        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=day_first)
+        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates)
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []
