@@ -183,8 +183,8 @@ def test_day_first_with_month_first_is_a_usage_error_before_any_work(
     assert not db.exists() and not out.exists()
 
 
-def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
-    """Typer shows a command's docstring as its help: reST markup (``extract``) is shown raw."""
+def command_paths() -> list[list[str]]:
+    """Every command and group of the CLI as its words (``[]`` the root, ``["eval", "stance-fnc"]``)."""
     import typer
 
     from newstrace.cli.app import app
@@ -197,7 +197,39 @@ def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
 
     paths = commands(typer.main.get_command(app), [])
     assert ["eval", "extract-speed"] in paths and len(paths) > 20
-    for path in paths:
+    return paths
+
+
+def usage_of(text: str) -> str:
+    """The usage lines of a help or a usage error: from ``Usage:`` to the blank line after it, or
+    to the error's ``Try '... --help'``."""
+    lines = [line.strip(" │") for line in text.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Usage:"))
+    end = next((i for i in range(start, len(lines)) if not lines[i] or lines[i].startswith("Try ")), len(lines))
+    return " ".join(lines[start:end])
+
+
+def test_every_usage_line_names_its_arguments_as_click_does(tmp_path: Path) -> None:
+    """Typer 0.29 wrote a required argument in braces (``ingest [OPTIONS] {inputs}...``, ``show
+    [OPTIONS] {ID}``), a placeholder left unfilled to the eye, in every --help and above every
+    usage error; click's ``INPUTS...``, ``ID`` and ``[DATA]`` read as the command line is typed."""
+    usages = {}
+    for path in command_paths():
+        p = run(*path, "--help", cwd=tmp_path)
+        assert p.returncode == 0, (path, p.stderr)
+        usages[" ".join(path)] = usage = usage_of(p.stdout)
+        assert "{" not in usage and "}" not in usage, (path, usage)
+    assert usages["ingest"] == "Usage: newstrace ingest [OPTIONS] INPUTS..."
+    assert usages["show"] == "Usage: newstrace show [OPTIONS] ID"
+    assert usages["eval reuse-clough"] == "Usage: newstrace eval reuse-clough [OPTIONS] [DATA]"
+    assert usages["train stance"] == "Usage: newstrace train stance [OPTIONS] FNC_DIR"
+    missing = run("compare", cwd=tmp_path)  # a usage error repeats the usage line
+    assert missing.returncode == 2 and usage_of(missing.stderr) == "Usage: newstrace compare [OPTIONS] INPUTS..."
+
+
+def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
+    """Typer shows a command's docstring as its help: reST markup (``extract``) is shown raw."""
+    for path in command_paths():
         p = run(*path, "--help", cwd=tmp_path)
         assert p.returncode == 0, (path, p.stderr)
         assert "``" not in p.stdout and ":func:" not in p.stdout, (path, p.stdout)

@@ -59,7 +59,33 @@ def _switches_without_a_type() -> None:
     setattr(TyperOption, "display_type_rich", display_type_rich)  # noqa: B010
 
 
+def _arguments_named_in_usage_as_click_names_them() -> None:
+    """Usage lines name an argument as ``INPUTS...``, ``ID`` and ``[DATA]``, as click does.
+
+    Typer 0.29 writes the argument's own name in braces when it is required (``newstrace ingest
+    [OPTIONS] {inputs}...``, ``show [OPTIONS] {ID}``), which reads as a template placeholder left
+    unfilled, in ``--help`` and above every usage error. Here a required argument is its metavar or
+    upper-cased name, an optional one in brackets, and one taking several values ends in ``...``.
+    Where a Typer has no such method there is nothing to change.
+    """
+    from typer.core import TyperArgument
+
+    named = getattr(TyperArgument, "_usage_display_name", None)
+    if named is None or getattr(named, "newstrace_usage", False):
+        return
+
+    def _usage_display_name(self: Any) -> str:
+        name = self.metavar if self.metavar is not None else str(self.name).upper()
+        if not self.required:
+            name = f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    _usage_display_name.newstrace_usage = True  # type: ignore[attr-defined]
+    setattr(TyperArgument, "_usage_display_name", _usage_display_name)  # noqa: B010
+
+
 _switches_without_a_type()
+_arguments_named_in_usage_as_click_names_them()
 
 app = typer.Typer(
     cls=_Group,
