@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
+from newstrace.errors import LimitError
 from newstrace.limits import Limits
 from newstrace.model import Article, safe_url
 from newstrace.store.sqlite import Store
@@ -392,6 +393,39 @@ def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> Non
         r = _post(c, "/api/upload", files=[("files", ("../../etc/passwd.txt", b"Title\n\nSome article text " * 10, "text/plain"))])
         assert r.status_code == 200
         assert "etc" not in str(r.json()["warnings"])
+
+
+def test_upload_of_too_many_articles_is_refused_at_the_first_past_the_limit(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upload of more than ``MAX_ARTICLES`` articles was refused only after every article of
+    its up to 5 MB had been read and cleaned (tens of thousands in a CSV of short rows); the
+    reading stops at the first article past the limit, and the refusal is the same 413."""
+    import newstrace.web.upload as upload
+    from newstrace.web.upload import MAX_ARTICLES
+
+    pulled: list[int] = []
+    read_unique = upload.read_unique
+
+    def counting(*args: Any, **kw: Any) -> Iterator[Article]:
+        for a in read_unique(*args, **kw):
+            pulled.append(1)
+            yield a
+
+    monkeypatch.setattr(upload, "read_unique", counting)
+    lines = [json.dumps({"id": f"n{i}", "text": f"Article number {i} reports its own news from the north."}) for i in range(400)]
+    files = [("files", ("many.jsonl", "\n".join(lines).encode(), "text/plain"))]
+    r = _post(client, "/api/upload", files=files)
+    assert r.status_code == 413, r.text
+    assert len(pulled) == MAX_ARTICLES + 1  # not the 400 of the file
+    assert r.json()["detail"] == f"more than {MAX_ARTICLES} articles in one upload; at most {MAX_ARTICLES}"
+    page = _post(client, "/upload", files=files)
+    assert page.status_code == 413 and f"at most {MAX_ARTICLES}" in page.text
+    # as many as the limit are read, every one (the report of 50 is left to the other tests' speed)
+    payload = [("limit.jsonl", ".jsonl", "\n".join(lines[:MAX_ARTICLES]).encode())]
+    assert len(upload._read(payload, None)[0]) == MAX_ARTICLES
+    with pytest.raises(LimitError):
+        upload._read([("more.jsonl", ".jsonl", "\n".join(lines[: MAX_ARTICLES + 1]).encode())], None)
 
 
 def test_upload_lists_the_first_warnings_and_counts_the_rest(client: TestClient) -> None:

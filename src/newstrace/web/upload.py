@@ -110,8 +110,6 @@ async def handle_upload(
     total = len(errors) + said.total
     if not articles:
         raise InputError("no article text found in the upload" + (f" ({warnings[0]})" if warnings else ""))
-    if len(articles) > MAX_ARTICLES:
-        raise LimitError(f"{len(articles)} articles in one upload; at most {MAX_ARTICLES}")
     report = await asyncio.to_thread(repo.compare, articles)
     saved = False
     if save:
@@ -126,7 +124,9 @@ def _read(
     payloads: list[tuple[str, str, bytes]], url: str | None
 ) -> tuple[list[Article], list[str], KeptWarnings]:
     """Write each payload under a name chosen here, read them all, relabel their sources; gives
-    the articles, the inputs that could not be read (one each at most) and the warnings."""
+    the articles, the inputs that could not be read (one each at most) and the warnings. An upload
+    of more than ``MAX_ARTICLES`` is refused (``LimitError``) as soon as the first article past it
+    is read."""
     warnings = KeptWarnings(MAX_WARNINGS)
     errors: list[str] = []
     articles: list[Article] = []
@@ -148,8 +148,11 @@ def _read(
         def on_warning(message: str) -> None:
             warnings.note(_relabel(message, labels))
 
-        # each id once, its first record, and a warning for the others (as `ingest` and `compare`)
+        # each id once, its first record, and a warning for the others (as `ingest` and `compare`);
+        # refused at the article past the limit, not once the rest of a 5 MB file is read and cleaned
         for a in read_unique(paths, warn=on_warning, on_error=on_error):
+            if len(articles) == MAX_ARTICLES:
+                raise LimitError(f"more than {MAX_ARTICLES} articles in one upload; at most {MAX_ARTICLES}")
             a.source = "upload: " + labels.get(a.source or "", "file")
             articles.append(a)
     return articles, errors, warnings
