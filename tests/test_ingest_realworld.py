@@ -290,6 +290,47 @@ def test_a_story_opens_with_the_report_that_came_first_in_time() -> None:
     assert (story.first_published, story.last_published) == (LONDON, NEW_YORK)
 
 
+#: TASS datelines in FA-KES dev (rows 1924058219, 1924058225): Moscow time, three hours ahead of UTC
+TASS_DATELINES = ("August 13 2016 2037 UTC+3", "August 22 2013 1849 UTC+3")
+
+
+def test_an_offset_after_utc_or_gmt_is_ahead_of_utc_as_news_writes_it(tmp_path: Path) -> None:
+    """dateutil reads "UTC+3" the POSIX way, as three hours behind UTC: TASS's 20:37 in Moscow
+    (17:37 UTC) was stored as 23:37 UTC, six hours late, and sorted after a report it came before."""
+    from datetime import UTC, timedelta, timezone
+
+    from newstrace.engine.steps import order_key
+    from newstrace.ingest.base import parse_date_value
+    from newstrace.model import published_order
+
+    moscow = timezone(timedelta(hours=3))
+    assert [parse_date_value(v) for v in TASS_DATELINES] == [
+        datetime(2016, 8, 13, 20, 37, tzinfo=moscow),
+        datetime(2013, 8, 22, 18, 49, tzinfo=moscow),
+    ]
+    assert published_order(parse_date_value(TASS_DATELINES[0])) == "2016-08-13T17:37:00"
+    # every way of writing it, GMT alike; west of UTC is behind it
+    for value in ("August 13 2016 20:37 GMT+3", "August 13 2016 20:37 UTC +3", "2016-08-13 20:37 UTC+03:00",
+                  "August 13 2016 20:37 UTC+0300", "August 13 2016 20:37 GMT+03", "August 13 2016 20:37 (GMT+3)"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 20, 37, tzinfo=moscow), value
+    assert parse_date_value("August 13 2016 12:37 GMT-5") == datetime(2016, 8, 13, 17, 37, tzinfo=UTC)
+    assert parse_date_value("August 13 2016 12:37 UTC\u22125") == datetime(2016, 8, 13, 17, 37, tzinfo=UTC)
+    assert parse_date_value("August 13 2016 21:07 UTC+3:30") == datetime(2016, 8, 13, 17, 37, tzinfo=UTC)
+    # an offset without UTC/GMT and a zone name read as they did; a day with an offset stays a day
+    for value in ("August 13 2016 20:37 +03:00", "August 13 2016 20:37 +0300", "August 13 2016 20:37 MSK"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 17, 37, tzinfo=UTC), value
+    assert parse_date_value("August 13 2016 UTC+3") == date(2016, 8, 13)
+    assert parse_date_value("12:00 GMT - 3 March 2016") == datetime(2016, 3, 3, 12, 0, tzinfo=UTC)
+    # the TASS report came an hour and a half before a 19:00 GMT one, and streams open with it
+    rt, rw = seeds()
+    path = tmp_path / "wire.jsonl"
+    recs = [record(rt, id="later", published="August 13 2016 1900 GMT"), record(rw, id="tass", published=TASS_DATELINES[0])]
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    arts = list(read_inputs([path]))
+    assert [a.id for a in sorted(arts, key=order_key)] == ["tass", "later"]
+    assert {a.id: a.to_dict()["published"] for a in arts}["tass"] == "2016-08-13T20:37:00+03:00"
+
+
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
     """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
     import sqlite3

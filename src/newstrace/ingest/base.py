@@ -374,6 +374,28 @@ _YEAR_SLOT = re.compile(
 )
 
 
+#: An offset written after UTC or GMT, as news writes it: "August 13 2016 2037 UTC+3" (a TASS
+#: dateline in FA-KES, Moscow time), "GMT-5", "UTC+03:00", "UTC +3". dateutil reads "UTC+3" the POSIX
+#: way, as the zone three hours behind UTC ("my time +3 is UTC"), so such a time was stored 6 hours
+#: late and sorted after reports it came before; in news it is three hours ahead, +03:00 (as
+#: dateparser reads it too). No space after the sign: in "12:00 GMT - 3 March" the dash parts a time
+#: from a date.
+_UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?([+\-\u2212])(\d{1,2})(?::?([0-5]\d))?(?![\d:])")
+
+
+def _offsets(text: str) -> str:
+    """``text`` with its UTC/GMT offsets written as ISO ones, which dateutil reads as written:
+    "UTC+3" is "+03:00", "GMT-5" "-05:00". Hours past 14 are no zone's and are left to dateutil."""
+
+    def offset(m: re.Match[str]) -> str:
+        if int(m.group(2)) > 14:
+            return m.group(0)
+        sign = "+" if m.group(1) == "+" else "-"
+        return f"{sign}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+
+    return _UTC_OFFSET.sub(offset, text)
+
+
 def _colon_times(text: str) -> str:
     """``text`` with its colonless 24-hour times written with a colon: "14 March at 19:00 GMT"."""
 
@@ -403,6 +425,8 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     if not re.search(r"\d", text):
         return None
     text = _colon_times(text)
+    written = text  # the offset's colon is no time of day
+    text = _offsets(text)
     try:
         import warnings
 
@@ -412,7 +436,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
             dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
-        if dt.year == default.year and "1900" not in text:
+        if dt.year == default.year and "1900" not in written:
             # no year in the text, and the default's stood in: "14 March", "10:30 PM EST" and a
             # bare "12" were stored as published in 1900, first in every stream and story
             return None
@@ -423,7 +447,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         dt = other
     if dt.year < 1900 or dt.year > 2100:
         return None
-    if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", text):
+    if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", written):
         return date(dt.year, dt.month, dt.day)
     return dt
 
