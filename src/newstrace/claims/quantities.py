@@ -238,6 +238,48 @@ def _noun_after(tokens: list[Token], last: Token) -> Token | None:
     return None
 
 
+#: what may stand between "of them"/"of whom" and the noun of a part: "seven of whom were children",
+#: "one of them a child"
+_PART_FILLERS = frozenset({"were", "was", "are", "is", "being", "a", "an"})
+
+
+def _part_noun(first: Token, last: Token) -> Token | None:
+    """The noun of a part counted after its number, of a whole counted before it: "Twelve were
+    killed, 7 of them civilians", "seven of whom were children", "of whom seven were children",
+    "one of them a child". The parse gives the number no noun (in "7 of them civilians" the number
+    is the subject of "civilians"), and "Five of them died" has none: a verb ends the search."""
+    doc = last.doc
+    j = last.i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("them", "whom"):
+        j += 2
+    elif not (
+        first.i >= 2 and doc[first.i - 2].lower_ == "of" and doc[first.i - 1].lower_ in ("them", "whom")
+        and j < len(doc) and doc[j].lower_ in ("were", "was", "are", "is")
+    ):
+        return None
+    while j < len(doc) and doc[j].lower_ in _PART_FILLERS:
+        j += 1
+    for k in range(j, min(j + 3, len(doc))):
+        t = doc[k]
+        if upos(t) in ("NOUN", "PROPN") and t.tag_ in ("NNS", "NNPS", "NN", "NNP"):
+            # walk to the head of a compound: "aid workers"
+            while t.dep_ == "compound" and t.i < t.head.i <= t.i + 3:
+                t = t.head
+            return t
+        if upos(t) != "ADJ" and t.dep_ not in ("amod", "compound"):
+            break
+    return None
+
+
+def _whole_of(earlier: list[Quantity], previous: list[Quantity]) -> Quantity | None:
+    """The count a part ("7 of them civilians") is a part of: the nearest before it in its
+    sentence, else the last of the sentence before when the part opens its own ("At least 12 people
+    were killed. Seven of them were children.")."""
+    if earlier:
+        return earlier[-1]
+    return previous[-1] if previous else None
+
+
 def _subject_name(noun: Token) -> str:
     low = noun.lower_
     if low in _DEATH_NOUNS or low in ("cases", "incidents"):
@@ -273,9 +315,16 @@ def find_quantities(
 ) -> list[Quantity]:
     """Every count in the parsed sentences, with its interval and meaning."""
     out: list[Quantity] = []
+    parts: set[int] = set()  # ids of the counts of a part after its number ("7 of them civilians")
+    previous: list[Quantity] = []  # the counts of the sentence just before, for a part that opens its own
+    last_end = 0
     for sent in sents:
+        if text[last_end:sent.start].strip():
+            previous = []  # a sentence that was not parsed, or a new segment, came between
+        last_end = sent.end
         nums = find_numbers(text, sent.start, sent.end)
         if not nums:
+            previous = []
             continue
         windows = find_windows(text, sent.start, sent.end, published)
         nums = [n for n in nums if not any(w.start <= n.start < w.end for w in windows)]
@@ -290,6 +339,7 @@ def find_quantities(
             noun = _noun_after(list(span), last)
             if noun is not None and (noun.i <= last.i or noun.i - last.i > 6):
                 noun = None
+            part = noun is None and (noun := _part_noun(span[0], last)) is not None
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):
                 continue
@@ -301,6 +351,7 @@ def find_quantities(
                 plural = noun.tag_ in ("NNS", "NNPS") or low in PEOPLE_NOUNS or low in EVENT_NOUNS
                 if low in NON_COUNT_UNITS or noun.lower_ in _MONTHS or (not plural and n.high != 1 and low != "dozen") or (upos(noun) == "PROPN" and low not in PEOPLE_NOUNS and noun.tag_ != "NNPS"):
                     noun = None
+            part = part and noun is not None
             if noun is not None:
                 end = _tok_end_safe(noun, off)
                 if noun.lower_ in ("cases", "incidents", "counts", "instances"):
@@ -309,7 +360,11 @@ def find_quantities(
                         if c.dep_ == "prep" and c.lower_ == "of":
                             end = max([end] + [_tok_end_safe(x, off) for x in c.subtree])
                 subject = _subject_name(noun)
-                event = _event_up(noun)
+                # a part shares the event of its whole: "Twelve were killed, 7 of them civilians"
+                whole = _whole_of([x for x, _ in sent_quant], previous) if part else None
+                event = whole.event if whole is not None else None
+                if event is None:
+                    event = _event_up(noun)
                 if event is None:
                     event = _event_up(last) if last is not noun else None
             else:
@@ -337,14 +392,17 @@ def find_quantities(
                 q.window_start, q.window_end = w.start, w.end
             q.place = _place_for(sent, end)
             sent_quant.append((q, noun))
+            if part:
+                parts.add(id(q))
         # bare counts and "others" borrow the subject of a neighbour in the same sentence
         for i, (q, _noun) in enumerate(sent_quant):
             if q.subject is None or q.subject == "others":
                 later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")]
                 earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")]
-                if q.subject is None and later and _PART_GAP.search(text[q.end:later[0].start]):
-                    # "kills 15 including 4 children", "30 were wounded, including 12 civilians": the
-                    # part's noun does not say who the whole are
+                if q.subject is None and later and (id(later[0]) in parts or _PART_GAP.search(text[q.end:later[0].start])):
+                    # "kills 15 including 4 children", "30 were wounded, including 12 civilians",
+                    # "Twelve were killed, 7 of them civilians": the part's noun does not say who
+                    # the whole are
                     q.subject = "people"
                 elif q.subject is None and later:
                     q.subject = later[0].subject
@@ -362,6 +420,7 @@ def find_quantities(
         for q, _ in sent_quant:
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)
+        previous = [q for q, _ in sent_quant]
     return out
 
 

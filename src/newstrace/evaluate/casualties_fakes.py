@@ -100,6 +100,8 @@ EXPLICIT = {
 
 #: what may join two counts of one group: "five women and six children", "three workers, six children"
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
+#: a count that is a part of the one before it: "11 of them children", "seven of whom were children"
+_PART_OF = re.compile(r"\bof (?:them|whom)\b", re.I)
 #: a group of one without a numeral after a count: "Five women and a child have been killed"
 _AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+(\w+)")
 
@@ -115,6 +117,8 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
         if nxt.start < group[-1].end or nxt is q:
             continue
         gap = text[group[-1].end:nxt.start]
+        if _PART_OF.search(nxt.text):
+            break  # "killed 20 people, 11 of them children": a part of the count before, not more
         if _COORD.fullmatch(gap) and nxt.event == "killed" and f in _field_of(nxt) and gap.strip():
             group.append(nxt)
             continue

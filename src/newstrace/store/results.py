@@ -45,8 +45,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: its part ("kills 15 including 4 children") counts people, not the part's noun. 6: a body is named
 #: with its owner and what it is to ("Russia's Permanent Mission to the United Nations"), and
 #: "the Mission" takes that name. 7: a bare whole whose part is named later in its sentence ("30 were
-#: wounded, including 12 civilians") counts people too, not only one right beside its part
-CLAIMS_VERSION = 7
+#: wounded, including 12 civilians") counts people too, not only one right beside its part. 8: a part
+#: counted before "of them"/"of whom" ("Twelve were killed, 7 of them civilians", "seven of whom were
+#: children") is a count of its noun with its whole's event; it was not read at all
+CLAIMS_VERSION = 8
 
 
 def _now() -> str:
