@@ -211,20 +211,21 @@ def usage_of(text: str) -> str:
 
 def test_every_usage_line_names_its_arguments_as_click_does(tmp_path: Path) -> None:
     """Typer 0.29 wrote a required argument in braces (``ingest [OPTIONS] {inputs}...``, ``show
-    [OPTIONS] {ID}``), a placeholder left unfilled to the eye, in every --help and above every
-    usage error; click's ``INPUTS...``, ``ID`` and ``[DATA]`` read as the command line is typed."""
+    [OPTIONS] {ID}``, ``{INPUT...}...`` once given a metavar), a placeholder left unfilled to the
+    eye, in every --help and above every usage error; as in click, the metavar reads as the command
+    line is typed (``INPUT...``, ``ID``, and ``[DIR]`` for an argument that may be left out)."""
     usages = {}
     for path in command_paths():
         p = run(*path, "--help", cwd=tmp_path)
         assert p.returncode == 0, (path, p.stderr)
         usages[" ".join(path)] = usage = usage_of(p.stdout)
         assert "{" not in usage and "}" not in usage, (path, usage)
-    assert usages["ingest"] == "Usage: newstrace ingest [OPTIONS] INPUTS..."
+    assert usages["ingest"] == "Usage: newstrace ingest [OPTIONS] INPUT..."
     assert usages["show"] == "Usage: newstrace show [OPTIONS] ID"
-    assert usages["eval reuse-clough"] == "Usage: newstrace eval reuse-clough [OPTIONS] [DATA]"
+    assert usages["eval reuse-clough"] == "Usage: newstrace eval reuse-clough [OPTIONS] [DIR]"
     assert usages["train stance"] == "Usage: newstrace train stance [OPTIONS] FNC_DIR"
     missing = run("compare", cwd=tmp_path)  # a usage error repeats the usage line
-    assert missing.returncode == 2 and usage_of(missing.stderr) == "Usage: newstrace compare [OPTIONS] INPUTS..."
+    assert missing.returncode == 2 and usage_of(missing.stderr) == "Usage: newstrace compare [OPTIONS] INPUT..."
 
 
 def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:

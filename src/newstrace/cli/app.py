@@ -60,13 +60,16 @@ def _switches_without_a_type() -> None:
 
 
 def _arguments_named_in_usage_as_click_names_them() -> None:
-    """Usage lines name an argument as ``INPUTS...``, ``ID`` and ``[DATA]``, as click does.
+    """Usage lines name an argument by its metavar, as the Arguments panel and a usage error do:
+    ``ingest [OPTIONS] INPUT...``, ``show [OPTIONS] ID``, ``eval reuse-clough [OPTIONS] [DIR]``.
 
-    Typer 0.29 writes the argument's own name in braces when it is required (``newstrace ingest
-    [OPTIONS] {inputs}...``, ``show [OPTIONS] {ID}``), which reads as a template placeholder left
-    unfilled, in ``--help`` and above every usage error. Here a required argument is its metavar or
-    upper-cased name, an optional one in brackets, and one taking several values ends in ``...``.
-    Where a Typer has no such method there is nothing to change.
+    Typer 0.29 writes a required argument in braces in the usage line alone (``show [OPTIONS]
+    {ID}``, and ``{INPUT...}...`` for a metavar that says it takes several), which reads as a
+    template placeholder left unfilled, in ``--help`` and above every usage error, while the panel
+    and ``Missing argument 'ID'`` show the metavar as written. Here a metavar is shown as written,
+    as click shows it, in brackets when the argument may be left out; an argument without one is
+    named as click names it (``NAME``, ``[NAME]``, ``NAME...``). Where a Typer has no such method
+    there is nothing to change.
     """
     from typer.core import TyperArgument
 
@@ -75,7 +78,9 @@ def _arguments_named_in_usage_as_click_names_them() -> None:
         return
 
     def _usage_display_name(self: Any) -> str:
-        name = self.metavar if self.metavar is not None else str(self.name).upper()
+        if self.metavar is not None:
+            return str(self.metavar) if self.required else f"[{self.metavar}]"
+        name = str(self.name).upper()
         if not self.required:
             name = f"[{name}]"
         return name + ("..." if self.nargs != 1 else "")
@@ -132,7 +137,7 @@ NoCleanFlag = Annotated[
 ]
 InputsArg = Annotated[
     list[Path],
-    typer.Argument(help=f"Files or folders: {SUPPORTED}.", show_default=False),
+    typer.Argument(metavar="INPUT...", help=f"Files or folders: {SUPPORTED}.", show_default=False),
 ]
 
 

@@ -190,7 +190,7 @@ def analyze(
 
 @app.command("load-results")
 def load_results_cmd(
-    results: Annotated[Path, typer.Argument(help="Folder written by 'analyze --engine spark --out'.")],
+    results: Annotated[Path, typer.Argument(metavar="DIR", help="Folder written by 'analyze --engine spark --out'.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
 ) -> None:
@@ -443,7 +443,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
 
 @eval_app.command("similarity-semeval")
 def similarity_semeval(
-    path: Annotated[Path, typer.Argument(help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
+    path: Annotated[Path, typer.Argument(metavar="CSV", help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
     lang: Annotated[str, typer.Option(help="Language of both texts of a pair.")] = "en",
     semantic: Annotated[bool, typer.Option("--semantic", help="Add sentence-embedding similarity (install extra 'semantic').")] = False,
     as_json: JsonFlag = False,
@@ -461,7 +461,7 @@ def similarity_semeval(
 @eval_app.command("stories-fakes")
 def stories_fakes(
     ctx: typer.Context,
-    fakes: Annotated[Path, typer.Argument(help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
+    fakes: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
     fnc: Annotated[Path | None, typer.Option(help="FNC-1 folder for distractor bodies.")] = None,
     split: Annotated[
         str | None,

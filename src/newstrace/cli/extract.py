@@ -86,7 +86,7 @@ def print_claims(d: dict[str, Any]) -> None:
 
 @eval_app.command("quotes-polnear")
 def quotes_polnear(
-    path: Annotated[Path, typer.Argument(help="A PolNeAR split folder (with text/ and attributions/).")],
+    path: Annotated[Path, typer.Argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 0,
 ) -> None:
@@ -106,7 +106,7 @@ def quotes_polnear(
 
 @eval_app.command("casualties-fakes")
 def casualties_fakes(
-    path: Annotated[Path, typer.Argument(help="FA-KES CSV (fakes_dev.csv).")],
+    path: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
     as_json: JsonFlag = False,
     split: Annotated[str, typer.Option(help="Rows to score: heldout, dev or all.")] = "heldout",
 ) -> None:
@@ -127,7 +127,7 @@ def casualties_fakes(
 
 @eval_app.command("extract-speed")
 def extract_speed(
-    path: Annotated[Path, typer.Argument(help="FNC-1 train_bodies.csv (or any article file/folder).")],
+    path: Annotated[Path, typer.Argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 400,
 ) -> None:

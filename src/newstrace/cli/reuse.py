@@ -142,7 +142,7 @@ def reuse(
 
 @eval_app.command("reuse-clough")
 def reuse_clough(
-    data: Annotated[Path, typer.Argument(help="The clough_stevenson folder.")] = Path(
+    data: Annotated[Path, typer.Argument(metavar="DIR", help="The clough_stevenson folder.")] = Path(
         "../shared/data/clough_stevenson"
     ),
     as_json: JsonFlag = False,
@@ -181,7 +181,7 @@ def reuse_clough(
 def reuse_plagdet(
     ctx: typer.Context,
     data: Annotated[
-        Path, typer.Argument(help="The shared data folder (needs fakes/ and fnc1/).")
+        Path, typer.Argument(metavar="DIR", help="The shared data folder (needs fakes/ and fnc1/).")
     ] = Path("../shared/data"),
     per_type: Annotated[
         int, typer.Option("--per-type", help="Document pairs per obfuscation.")

@@ -103,7 +103,7 @@ def stance(
 @train_app.command("stance")
 def train_stance(
     fnc_dir: Annotated[
-        Path, typer.Argument(help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
+        Path, typer.Argument(metavar="FNC_DIR", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
     ],
     out_dir: Annotated[
         Path,
