@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -226,6 +227,69 @@ def test_every_usage_line_names_its_arguments_as_click_does(tmp_path: Path) -> N
     assert usages["train stance"] == "Usage: newstrace train stance [OPTIONS] FNC_DIR"
     missing = run("compare", cwd=tmp_path)  # a usage error repeats the usage line
     assert missing.returncode == 2 and usage_of(missing.stderr) == "Usage: newstrace compare [OPTIONS] INPUT..."
+
+
+def cli_commands() -> dict[str, Any]:
+    """Every command of the CLI, groups left out, by its words (``"eval stance-fnc"``): the click
+    commands Typer builds from the app."""
+    import typer
+
+    from newstrace.cli.app import app
+
+    def commands(group: Any, path: list[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for name, sub in group.commands.items():
+            found.update(commands(sub, [*path, name]) if hasattr(sub, "commands") else {" ".join([*path, name]): sub})
+        return found
+
+    found = commands(typer.main.get_command(app), [])
+    assert "eval extract-speed" in found and "ingest" in found and len(found) > 20
+    return found
+
+
+def argument_rows(text: str) -> list[list[str]]:
+    """The rows of a help's Arguments panel, each as the words of its first line: the name the row
+    gives its argument, then what follows it (a type, the help)."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if "─ Arguments " in line), None)
+    if start is None:
+        return []
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("╰"))
+    body = [line.strip().strip("│") for line in lines[start + 1 : end]]
+    column = len(body[0]) - len(body[0].lstrip(" *"))  # where names start: after the required mark
+    return [line[column:].split() for line in body if line[column:column + 1].strip() and not line[column - 1].strip()]
+
+
+def test_every_command_names_each_argument_alike_in_usage_panel_and_errors(tmp_path: Path) -> None:
+    """One name per argument, its metavar, wherever the CLI names it: the usage line (``ingest
+    [OPTIONS] INPUTS...``), the Arguments panel (``inputs...``) and a usage error (``Missing
+    argument 'inputs'``) spelled the inputs three ways, and README a fourth (``INPUT...``); a
+    metavar says what to give (``INPUT...``, ``CSV``, ``DIR``, ``ID``), and ``...`` when it takes
+    several. README's command lines write the same names (test_readme_command_lines_parse)."""
+    checked = 0
+    for words, command in cli_commands().items():
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        if not arguments:
+            continue
+        for p in arguments:
+            assert p.metavar and p.metavar == p.metavar.upper(), (words, p.name, p.metavar)
+            assert p.metavar.endswith("...") == (p.nargs != 1), (words, p.metavar, p.nargs)
+        names = [p.metavar for p in arguments]
+        usage = " ".join(
+            ["Usage: newstrace", words, "[OPTIONS]", *(p.metavar if p.required else f"[{p.metavar}]" for p in arguments)]
+        )
+        shown = run(*words.split(), "--help", cwd=tmp_path)
+        assert shown.returncode == 0, (words, shown.stderr)
+        assert usage_of(shown.stdout) == usage
+        assert [row[0] for row in argument_rows(shown.stdout)] == names, (words, shown.stdout)
+        for i, p in enumerate(arguments):
+            if p.required:  # the arguments before it given, so that this one is the first missing
+                missing = run(*words.split(), *["x"] * i, cwd=tmp_path)
+                assert missing.returncode == 2, (words, missing.stderr)
+                assert usage_of(missing.stderr) == usage
+                assert f"Error: Missing argument '{p.metavar}'." in missing.stderr.splitlines(), missing.stderr
+        checked += 1
+    assert checked >= 15
 
 
 def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
