@@ -281,7 +281,10 @@ def test_every_command_names_each_argument_alike_in_usage_panel_and_errors(tmp_p
         shown = run(*words.split(), "--help", cwd=tmp_path)
         assert shown.returncode == 0, (words, shown.stderr)
         assert usage_of(shown.stdout) == usage
-        assert [row[0] for row in argument_rows(shown.stdout)] == names, (words, shown.stdout)
+        rows = argument_rows(shown.stdout)
+        assert [row[0] for row in rows] == names, (words, shown.stdout)
+        # the metavar says what to give: no Python type beside it (``INPUT... <list[Path]>``)
+        assert not any(row[1:2] and row[1].startswith("<") for row in rows), (words, shown.stdout)
         for i, p in enumerate(arguments):
             if p.required:  # the arguments before it given, so that this one is the first missing
                 missing = run(*words.split(), *["x"] * i, cwd=tmp_path)

@@ -59,6 +59,30 @@ def _switches_without_a_type() -> None:
     setattr(TyperOption, "display_type_rich", display_type_rich)  # noqa: B010
 
 
+def _arguments_typed_by_their_metavar() -> None:
+    """The Arguments panel of ``--help`` lists an argument by its metavar alone (``INPUT...``,
+    ``CSV``, ``ID``), as the usage line names it.
+
+    Typer's rich help (0.2x) adds the type of the parameter's annotation, ``INPUT... <list[Path]>``,
+    ``ID <str>``: Python's name for a type beside a metavar that already says what to give (an
+    option's metavar takes the place of its type the same way). An argument without a metavar keeps
+    its type. Where a Typer has no such method there is nothing to change.
+    """
+    from typer.core import TyperArgument
+
+    typed = getattr(TyperArgument, "display_type_rich", None)
+    if typed is None or getattr(typed, "newstrace_metavar", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return None  # the metavar in the name column says it
+        return typed(self, ctx)
+
+    display_type_rich.newstrace_metavar = True  # type: ignore[attr-defined]
+    setattr(TyperArgument, "display_type_rich", display_type_rich)  # noqa: B010
+
+
 def _arguments_named_in_usage_as_click_names_them() -> None:
     """Usage lines name an argument by its metavar, as the Arguments panel and a usage error do:
     ``ingest [OPTIONS] INPUT...``, ``show [OPTIONS] ID``, ``eval reuse-clough [OPTIONS] [DIR]``.
@@ -90,6 +114,7 @@ def _arguments_named_in_usage_as_click_names_them() -> None:
 
 
 _switches_without_a_type()
+_arguments_typed_by_their_metavar()
 _arguments_named_in_usage_as_click_names_them()
 
 app = typer.Typer(
