@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -293,6 +294,117 @@ def test_every_command_names_each_argument_alike_in_usage_panel_and_errors(tmp_p
                 assert f"Error: Missing argument '{p.metavar}'." in missing.stderr.splitlines(), missing.stderr
         checked += 1
     assert checked >= 15
+
+
+#: the Markdown files that document the CLI: README first, the other notes beside it, docs/ if any
+DOCS = [
+    ROOT / "README.md",
+    *sorted(p for p in ROOT.glob("*.md") if p.name != "README.md"),
+    *sorted((ROOT / "docs").glob("**/*.md")),
+]
+
+
+def documented_command_lines(text: str) -> list[str]:
+    """The command lines a Markdown text writes: the lines of its fenced code blocks and its inline
+    code spans that start with the word ``newstrace`` (or a path to it, ``.venv/bin/newstrace``),
+    a table's ``\\|`` read as ``|``, a fenced line's ``# comment`` left out."""
+    found: list[str] = []
+    prose: list[str] = []
+    fenced = False
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif fenced:
+            found.append(re.sub(r"\s#.*", "", line).strip().removeprefix("$ "))
+        else:
+            prose.append(line)
+    found += re.findall(r"`([^`]+)`", "\n".join(prose))  # a span may go on over a line's end
+    lines = [" ".join(line.replace("\\|", "|").split()) for line in found]
+    return [line for line in lines if re.match(r"(\S*/)?newstrace [^:]", line)]
+
+
+#: a word of a synopsis that stands for an argument (``INPUT...``, ``CSV``, ``FNC_DIR``), not a value
+_PLACEHOLDER = re.compile(r"[A-Z][A-Z0-9_]*(\.\.\.)?")
+
+
+def synopsis_problems(line: str, root: Any) -> list[str]:
+    """What keeps a documented command line from parsing: a command the CLI does not have, an option
+    its command does not know, an argument named otherwise than its metavar, in brackets when it
+    is required or out of them when it may be left out, one too many, or, when the line goes on past
+    its command, a required one left out. The line is read as a synopsis: ``[--db]`` and ``[--heldout
+    | --model DIR]`` are optional parts, ``--top N`` an option's value, ``| head -1`` a pipe after it
+    (``|`` outside brackets); ``newstrace eval ... --json`` stands for every command of ``eval``."""
+    words = line.split()[1:]
+    command, path = root, ["newstrace"]
+    while words and hasattr(command, "commands") and words[0] in command.commands:
+        path.append(words[0])
+        command = command.commands[words.pop(0)]
+    commands = [command]
+    if hasattr(command, "commands") and words and words[0] == "...":
+        commands = list(command.commands.values())
+        words.pop(0)
+    elif hasattr(command, "commands") and words and not words[0].startswith(("-", "|")):
+        return [f"{line}: {' '.join(path)} has no command {words[0]}"]
+    problems = []
+    for command in commands:
+        options = {o: p for p in command.params if p.param_type_name == "option" for o in [*p.opts, *p.secondary_opts]}
+        options["--help"] = None
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        depth, position, value_next, filled = 0, 0, False, set()
+        for word in words:
+            core = word.lstrip("[")
+            opens = len(word) - len(core)
+            closes = max(0, core.count("]") - core.count("["))  # ``local[2]]`` closes one
+            core = core[: len(core) - closes]
+            depth += opens
+            if core == "|" and depth == 0:
+                break  # a shell pipe: the command line ends here
+            if core == "|":
+                pass  # alternatives: ``[--heldout | --model DIR]``
+            elif value_next and not core.startswith("--"):
+                value_next = False
+            elif core.startswith("-"):
+                option = core.split("=")[0]
+                takes = options.get(option) is not None and not options[option].is_flag
+                value_next = takes and "=" not in core and not closes  # ``[--db]`` closes before one
+                if option not in options:
+                    problems.append(f"{line}: {command.name} has no option {option}")
+            elif position >= len(arguments):
+                problems.append(f"{line}: {command.name} takes no argument {core}")
+            else:
+                argument = arguments[position]
+                named = [part for part in core.split("|") if _PLACEHOLDER.fullmatch(part)]  # ``CSV|INPUT``
+                if any(name != argument.metavar for name in named):
+                    problems.append(f"{line}: {command.name} names its argument {argument.metavar}, not {core}")
+                elif named and (opens > 0 and closes > 0) == argument.required:
+                    which = "required" if argument.required else "optional"
+                    problems.append(f"{line}: {core} is {which}, and written {word}")
+                filled.add(position)
+                position += argument.nargs == 1  # one taking several takes the rest
+            depth -= closes
+        left_out = [p.metavar for i, p in enumerate(arguments) if p.required and i not in filled]
+        if words and len(commands) == 1 and left_out:
+            problems.append(f"{line}: {command.name} needs {' '.join(left_out)}")
+    return problems
+
+
+def test_readme_command_lines_parse() -> None:
+    """Every command line README (and the other notes) write parses as the CLI reads it, without
+    running it: its command exists, each option is one its command knows, and its arguments are
+    named as --help and the usage errors name them (README wrote ``CSV|INPUT`` where the usage line
+    said ``PATH``)."""
+    import typer
+
+    from newstrace.cli.app import app
+
+    root = typer.main.get_command(app)
+    problems, checked = [], 0
+    for doc in DOCS:
+        for line in documented_command_lines(doc.read_text(encoding="utf-8")):
+            problems += [f"{doc.name}: {problem}" for problem in synopsis_problems(line, root)]
+            checked += 1
+    assert not problems, "\n".join(problems)
+    assert checked >= 30  # README's reference table alone has a row for each of 25 commands
 
 
 def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
