@@ -248,11 +248,12 @@ def cli_commands() -> dict[str, Any]:
     return found
 
 
-def argument_rows(text: str) -> list[list[str]]:
-    """The rows of a help's Arguments panel, each as the words of its first line: the name the row
-    gives its argument, then what follows it (a type, the help)."""
+def argument_rows(text: str, panel: str = "Arguments") -> list[list[str]]:
+    """The rows of a help's Arguments panel (or another ``panel``: ``Options``), each as the words
+    of its first line: the name the row gives its argument (or option, then its short forms), then
+    what follows it (a type or metavar, the help)."""
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if "─ Arguments " in line), None)
+    start = next((i for i, line in enumerate(lines) if f"─ {panel} " in line), None)
     if start is None:
         return []
     end = next(i for i in range(start + 1, len(lines)) if lines[i].lstrip().startswith("╰"))
@@ -294,6 +295,33 @@ def test_every_command_names_each_argument_alike_in_usage_panel_and_errors(tmp_p
                 assert f"Error: Missing argument '{p.metavar}'." in missing.stderr.splitlines(), missing.stderr
         checked += 1
     assert checked >= 15
+
+
+#: an option's metavar: a placeholder in the arguments' vocabulary (``DB``, ``FILE``, ``DIR``, ``CSV``,
+#: ``ID``, ``N``), or the values it takes when they are few (``local|spark``)
+_OPTION_METAVAR = re.compile(r"[A-Z][A-Z0-9_]*|[a-z0-9]+(\|[a-z0-9]+)+")
+
+
+def test_every_option_that_takes_a_value_shows_its_metavar(tmp_path: Path) -> None:
+    """--help names what to give an option as README writes it, ``--db DB``, ``--json FILE``,
+    ``--bodies CSV``, ``--top N``: Typer's own help showed Python's type of it instead (``<file>``,
+    ``<path>``, ``<str>``, ``<int range>``), which says nothing of a CSV or a database, and README's
+    command lines write the metavar (test_readme_command_lines_parse)."""
+    checked = 0
+    for words, command in cli_commands().items():
+        shown = run(*words.split(), "--help", cwd=tmp_path)
+        assert shown.returncode == 0, (words, shown.stderr)
+        rows = {row[0]: row for row in argument_rows(shown.stdout, "Options")}
+        for p in command.params:
+            if p.param_type_name != "option" or p.is_flag:
+                continue
+            assert p.metavar and _OPTION_METAVAR.fullmatch(p.metavar), (words, p.opts, p.metavar)
+            long = next(o for o in p.opts if o.startswith("--"))
+            short = [o for o in p.opts if not o.startswith("--")]
+            assert rows[long][1 + len(short)] == p.metavar, (words, long, shown.stdout)
+            checked += 1
+        assert not any(row[1:] and row[1].startswith("<") for row in rows.values()), (words, shown.stdout)
+    assert checked >= 50
 
 
 #: the Markdown files that document the CLI: README first, the other notes beside it, docs/ if any
@@ -422,7 +450,7 @@ def test_help_lists_a_switch_without_a_type_and_an_option_with_its_own(tmp_path:
     rows = {line.split()[1]: line for line in p.stdout.splitlines() if line.startswith("│ --")}
     assert rows["--json"].split()[2:4] == ["Print", "one"], rows["--json"]
     assert rows["--no-clean"].split()[2] == "Keep" and rows["--help"].split()[2] == "Show"
-    assert rows["--min-chars"].split()[2] == "<int>" and rows["--min-score"].split()[2] == "<float>"
+    assert rows["--min-chars"].split()[2] == "N" and rows["--min-score"].split()[2] == "SCORE"
 
 
 #: a Ctrl-C while Python imports ``typer`` (the commands' first import), then the entry runs

@@ -151,11 +151,11 @@ DEFAULT_DB = Path("newstrace.db")
 
 DbOption = Annotated[
     Path,
-    typer.Option("--db", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False),
+    typer.Option("--db", metavar="DB", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 #: findings a compare report prints in the terminal (``compare``, ``story``)
-TopOption = Annotated[int, typer.Option("--top", min=0, help="Findings printed in the terminal (0 = all).")]
+TopOption = Annotated[int, typer.Option("--top", metavar="N", min=0, help="Findings printed in the terminal (0 = all).")]
 NoCleanFlag = Annotated[
     bool,
     typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),

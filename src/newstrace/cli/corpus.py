@@ -47,21 +47,21 @@ from newstrace.store.sqlite import Store
 def analyze(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
-    engine: Annotated[str, typer.Option(help="local (the database) or spark (--input to --out).")] = "local",
+    engine: Annotated[str, typer.Option(metavar="local|spark", help="local (the database) or spark (--input to --out).")] = "local",
     input_path: Annotated[
-        Path | None, typer.Option("--input", help="Spark: Parquet file/folder or JSONL of articles.")
+        Path | None, typer.Option("--input", metavar="PARQUET_OR_JSONL", help="Spark: Parquet file/folder or JSONL of articles.")
     ] = None,
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Spark: folder for the Parquet results.")] = None,
-    master: Annotated[str, typer.Option(help="Spark master URL.")] = "local[2]",
+    out_dir: Annotated[Path | None, typer.Option("--out", metavar="DIR", help="Spark: folder for the Parquet results.")] = None,
+    master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
     batch: Annotated[
         int,
-        typer.Option(min=1, help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
+        typer.Option(metavar="N", min=1, help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
     ] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Local: processes for the per-article steps and alignment (default: the cores)."),
+        typer.Option(metavar="N", min=1, help="Local: processes for the per-article steps and alignment (default: the cores)."),
     ] = None,
     semantic: Annotated[
         bool,
@@ -258,6 +258,7 @@ LimitOption = Annotated[
     int | None,
     typer.Option(
         "--limit",
+        metavar="N",
         help=f"Show at most this many, biggest first (0 = all; default: all with --json, {TABLE_ROWS} in the table).",
     ),
 ]
@@ -287,8 +288,8 @@ def stories(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
     limit: LimitOption = None,
-    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread (id or a unique prefix of it).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only stories with an article from this outlet.")] = None,
+    thread: Annotated[str | None, typer.Option(metavar="ID", help="Only the stories of this thread (id or a unique prefix of it).")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet.")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     store, res = _results(db)
@@ -349,7 +350,7 @@ def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    html: Annotated[Path | None, typer.Option("--html", help="Write the compare report of the story here ('-' for stdout).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the compare report of the story to FILE ('-' for stdout).")] = None,
     top: TopOption = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
@@ -444,7 +445,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
 @eval_app.command("similarity-semeval")
 def similarity_semeval(
     path: Annotated[Path, typer.Argument(metavar="CSV", help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
-    lang: Annotated[str, typer.Option(help="Language of both texts of a pair.")] = "en",
+    lang: Annotated[str, typer.Option(metavar="LANG", help="Language of both texts of a pair.")] = "en",
     semantic: Annotated[bool, typer.Option("--semantic", help="Add sentence-embedding similarity (install extra 'semantic').")] = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -462,12 +463,12 @@ def similarity_semeval(
 def stories_fakes(
     ctx: typer.Context,
     fakes: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
-    fnc: Annotated[Path | None, typer.Option(help="FNC-1 folder for distractor bodies.")] = None,
+    fnc: Annotated[Path | None, typer.Option(metavar="DIR", help="FNC-1 folder for distractor bodies.")] = None,
     split: Annotated[
         str | None,
-        typer.Option(help="dev or test: the split reported (default test; with --calibrate, none unless given)."),
+        typer.Option(metavar="test|dev", help="test or dev: the split reported (default test; with --calibrate, none unless given)."),
     ] = None,
-    distractors: Annotated[int, typer.Option(help="FNC-1 bodies mixed in (one per claim).")] = 600,
+    distractors: Annotated[int, typer.Option(metavar="N", help="FNC-1 bodies mixed in (one per claim).")] = 600,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
     semantic: Annotated[

@@ -52,7 +52,7 @@ def extract(
     inputs: InputsArg,
     no_clean: NoCleanFlag = False,
     as_json: JsonFlag = False,
-    batch_size: Annotated[int, typer.Option(help="Passages per spaCy batch.", min=1)] = 32,
+    batch_size: Annotated[int, typer.Option(metavar="N", help="Passages per spaCy batch.", min=1)] = 32,
 ) -> None:
     """Extract quotes (with speakers) and counts (with meaning) from articles."""
     from newstrace.claims import extract_many
@@ -88,7 +88,7 @@ def print_claims(d: dict[str, Any]) -> None:
 def quotes_polnear(
     path: Annotated[Path, typer.Argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 0,
+    limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 0,
 ) -> None:
     """Quote and attribution extraction on PolNeAR: span P/R/F1 and speaker agreement."""
     from newstrace.evaluate.quotes_polnear import evaluate_polnear
@@ -108,7 +108,7 @@ def quotes_polnear(
 def casualties_fakes(
     path: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
     as_json: JsonFlag = False,
-    split: Annotated[str, typer.Option(help="Rows to score: heldout, dev or all.")] = "heldout",
+    split: Annotated[str, typer.Option(metavar="heldout|dev|all", help="Rows to score: heldout, dev or all.")] = "heldout",
 ) -> None:
     """Casualty counts on FA-KES: share of articles whose gold count lies in the extracted interval."""
     from newstrace.evaluate.casualties_fakes import evaluate_fakes
@@ -129,7 +129,7 @@ def casualties_fakes(
 def extract_speed(
     path: Annotated[Path, typer.Argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(help="Use at most this many articles (0 = all).")] = 400,
+    limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 400,
 ) -> None:
     """Articles per second per core for 'newstrace extract' (one process, spaCy's batched nlp.pipe)."""
     from newstrace.evaluate.quotes_polnear import measure_speed

@@ -44,7 +44,7 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read (what could be read is stored all the same).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per transaction (each batch is committed as a whole).")
+        int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per transaction (each batch is committed as a whole).")
     ] = BATCH,
     verbose: Annotated[
         bool,
@@ -173,7 +173,7 @@ def article_summary(a: Article) -> dict[str, object]:
 def list_articles(
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(min=0, help="Show at most this many (0 = all).")] = 0,
+    limit: Annotated[int, typer.Option(metavar="N", min=0, help="Show at most this many (0 = all).")] = 0,
 ) -> None:
     """List the articles in the database: id, date, outlet, title, author, length."""
     with Store(db, readonly=True) as store:

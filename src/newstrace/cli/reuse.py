@@ -43,25 +43,26 @@ def reuse(
         int,
         typer.Option(
             "--min-chars",
+            metavar="N",
             help="Shortest shared passage reported (characters; shared quotations from 15).",
         ),
     ] = MIN_CHARS,
     gap: Annotated[
-        int, typer.Option("--gap", help="Largest gap in words bridged inside one passage.")
+        int, typer.Option("--gap", metavar="N", help="Largest gap in words bridged inside one passage.")
     ] = MAX_GAP,
     min_score: Annotated[
         float,
-        typer.Option("--min-score", help="Weakest passage kept (share of matched words, 0 to 1)."),
+        typer.Option("--min-score", metavar="SCORE", help="Weakest passage kept (share of matched words, 0 to 1)."),
     ] = MIN_SCORE,
     max_df: Annotated[
         int,
         typer.Option(
-            "--max-df", help="Candidate keys held by more articles than this are boilerplate."
+            "--max-df", metavar="N", help="Candidate keys held by more articles than this are boilerplate."
         ),
     ] = MAX_DF,
     min_shared: Annotated[
         int,
-        typer.Option("--min-shared", help="Shared characters a pair needs for a provenance edge."),
+        typer.Option("--min-shared", metavar="N", help="Shared characters a pair needs for a provenance edge."),
     ] = SUBSTANTIAL_CHARS,
     no_clean: NoCleanFlag = False,
     as_json: JsonFlag = False,
@@ -184,10 +185,10 @@ def reuse_plagdet(
         Path, typer.Argument(metavar="DIR", help="The shared data folder (needs fakes/ and fnc1/).")
     ] = Path("../shared/data"),
     per_type: Annotated[
-        int, typer.Option("--per-type", help="Document pairs per obfuscation.")
+        int, typer.Option("--per-type", metavar="N", help="Document pairs per obfuscation.")
     ] = 60,
     min_chars: Annotated[
-        int, typer.Option("--min-chars", help="Shortest passage reported (characters).")
+        int, typer.Option("--min-chars", metavar="N", help="Shortest passage reported (characters).")
     ] = MIN_CHARS,
     as_json: JsonFlag = False,
 ) -> None:

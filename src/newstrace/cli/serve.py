@@ -45,15 +45,15 @@ def check_listen(host: str, port: int) -> None:
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback exposes the database to the network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Address to bind; anything but loopback exposes the database to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=1, max=65535, help="TCP port.")] = 8000,
     writable: Annotated[
         bool, typer.Option("--writable", help="Let Upload store uploaded articles (the database is read-only otherwise).")
     ] = False,
     workers: Annotated[
         int,
         typer.Option(
-            min=1, max=16,
+            metavar="N", min=1, max=16,
             help="Worker processes. Each keeps its own page cache; pages only read the database, so several are safe.",
         ),
     ] = 1,

@@ -33,6 +33,7 @@ ModelOption = Annotated[
     Path | None,
     typer.Option(
         "--model",
+        metavar="DIR",
         help="Stance model folder written by 'newstrace train stance --out DIR' (default: the shipped model).",
         file_okay=False,
     ),
@@ -58,7 +59,7 @@ def stance(
     claim: Annotated[
         str,
         typer.Option(
-            "--claim", help="The claim (a headline or a sentence) to test each article against."
+            "--claim", metavar="TEXT", help="The claim (a headline or a sentence) to test each article against."
         ),
     ],
     model: ModelOption = None,
@@ -109,13 +110,14 @@ def train_stance(
         Path,
         typer.Option(
             "--out",
+            metavar="DIR",
             help="Folder to write the model to: a new or empty one, or a stance model to replace. "
             "Use it with 'newstrace stance --model DIR'.",
             file_okay=False,
             show_default=False,
         ),
     ],
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the SVD and the trees.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the SVD and the trees.")] = 0,
     as_json: JsonFlag = False,
 ) -> None:
     """Train a stance model on all FNC-1 training pairs (reproducible; a few minutes on 2 cores).
@@ -145,10 +147,10 @@ def train_stance(
 def eval_stance_fnc(
     ctx: typer.Context,
     bodies: Annotated[
-        Path, typer.Option("--bodies", help="FNC-1 bodies CSV (Body ID, articleBody).")
+        Path, typer.Option("--bodies", metavar="CSV", help="FNC-1 bodies CSV (Body ID, articleBody).")
     ],
     stances: Annotated[
-        Path, typer.Option("--stances", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
+        Path, typer.Option("--stances", metavar="CSV", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
     ],
     heldout: Annotated[
         bool,
