@@ -332,23 +332,39 @@ DOCS = [
 ]
 
 
-def documented_command_lines(text: str) -> list[str]:
-    """The command lines a Markdown text writes: the lines of its fenced code blocks and its inline
-    code spans that start with the word ``newstrace`` (or a path to it, ``.venv/bin/newstrace``),
-    a table's ``\\|`` read as ``|``, a fenced line's ``# comment`` left out."""
-    found: list[str] = []
+def code_in(text: str) -> tuple[list[str], list[str]]:
+    """The code a Markdown text writes: the lines of its fenced code blocks (a ``# comment`` left
+    out) and its inline code spans, each with its words one space apart and a table's ``\\|`` read
+    as ``|``."""
+    fenced_lines: list[str] = []
     prose: list[str] = []
     fenced = False
     for line in text.splitlines():
         if line.lstrip().startswith("```"):
             fenced = not fenced
         elif fenced:
-            found.append(re.sub(r"\s#.*", "", line).strip().removeprefix("$ "))
+            fenced_lines.append(re.sub(r"\s#.*", "", line).strip().removeprefix("$ "))
         else:
             prose.append(line)
-    found += re.findall(r"`([^`]+)`", "\n".join(prose))  # a span may go on over a line's end
-    lines = [" ".join(line.replace("\\|", "|").split()) for line in found]
-    return [line for line in lines if re.match(r"(\S*/)?newstrace [^:]", line)]
+    spans = re.findall(r"`([^`]+)`", "\n".join(prose))  # a span may go on over a line's end
+    return [" ".join(line.replace("\\|", "|").split()) for line in fenced_lines], [
+        " ".join(span.replace("\\|", "|").split()) for span in spans
+    ]
+
+
+def documented_command_lines(text: str) -> list[str]:
+    """The command lines a Markdown text writes: the lines of its fenced code blocks and its inline
+    code spans that start with the word ``newstrace`` (or a path to it, ``.venv/bin/newstrace``)."""
+    fenced, spans = code_in(text)
+    return [line for line in fenced + spans if re.match(r"(\S*/)?newstrace [^:]", line)]
+
+
+def documented_option_mentions(text: str, root: Any) -> list[str]:
+    """The inline code spans of a Markdown text that name options without being a whole command
+    line: ``--db FILE``, ``--model DIR``, ``stance --model DIR``, ``story ID --json`` (a span that
+    starts with an option, or with a command's name but not with ``newstrace``)."""
+    _, spans = code_in(text)
+    return [span for span in spans if span.startswith("--") or span.split()[0] in root.commands]
 
 
 #: a word of a synopsis that stands for an argument (``INPUT...``, ``CSV``, ``FNC_DIR``), not a value
@@ -359,9 +375,14 @@ def synopsis_problems(line: str, root: Any) -> list[str]:
     """What keeps a documented command line from parsing: a command the CLI does not have, an option
     its command does not know, an argument named otherwise than its metavar, in brackets when it
     is required or out of them when it may be left out, one too many, or, when the line goes on past
-    its command, a required one left out. The line is read as a synopsis: ``[--db]`` and ``[--heldout
-    | --model DIR]`` are optional parts, ``--top N`` an option's value, ``| head -1`` a pipe after it
-    (``|`` outside brackets); ``newstrace eval ... --json`` stands for every command of ``eval``."""
+    its command, a required one left out; an option that takes a value written without one
+    (``[--db]``), or with a placeholder other than its metavar (``--db FILE`` for ``--db DB``), or
+    with a value outside the few its metavar lists (``--split test`` for ``heldout|dev|all``); a
+    switch written with a value (``[--json FILE]``, ``--json=FILE``). The line is read as a synopsis:
+    ``[--db DB]`` and ``[--heldout | --model DIR]`` are optional parts, ``--top N`` an option's value
+    (a placeholder, or a value such as a default: ``--top 25``), ``FILE|-`` a placeholder or ``-``,
+    ``| head -1`` a pipe after it (``|`` outside brackets); ``newstrace eval ... --json`` stands for
+    every command of ``eval``."""
     words = line.split()[1:]
     command, path = root, ["newstrace"]
     while words and hasattr(command, "commands") and words[0] in command.commands:
@@ -378,25 +399,38 @@ def synopsis_problems(line: str, root: Any) -> list[str]:
         options = {o: p for p in command.params if p.param_type_name == "option" for o in [*p.opts, *p.secondary_opts]}
         options["--help"] = None
         arguments = [p for p in command.params if p.param_type_name == "argument"]
-        depth, position, value_next, filled = 0, 0, False, set()
-        for word in words:
+        depth, position, value_of, filled = 0, 0, None, set()
+        for i, word in enumerate(words):
             core = word.lstrip("[")
             opens = len(word) - len(core)
             closes = max(0, core.count("]") - core.count("["))  # ``local[2]]`` closes one
             core = core[: len(core) - closes]
+            following = words[i + 1] if i + 1 < len(words) else ""
             depth += opens
             if core == "|" and depth == 0:
                 break  # a shell pipe: the command line ends here
             if core == "|":
                 pass  # alternatives: ``[--heldout | --model DIR]``
-            elif value_next and not core.startswith("--"):
-                value_next = False
+            elif value_of is not None and not core.startswith("--"):
+                problems += value_problems(line, command.name, value_of, core)
+                value_of = None
             elif core.startswith("-"):
-                option = core.split("=")[0]
-                takes = options.get(option) is not None and not options[option].is_flag
-                value_next = takes and "=" not in core and not closes  # ``[--db]`` closes before one
+                option, has_value, value = core.partition("=")
+                param = options.get(option)
                 if option not in options:
                     problems.append(f"{line}: {command.name} has no option {option}")
+                elif param is None:
+                    pass  # --help
+                elif has_value:  # ``--db=DB``, or a switch given a value: ``--json=FILE``
+                    problems += value_problems(line, command.name, param, value)
+                elif not param.is_flag:
+                    # ``[--db]`` closes before its value; ``--db --json``, or the line's end, has none
+                    if closes or not following or following.lstrip("[").startswith("-"):
+                        problems.append(f"{line}: {option} takes a value ({option} {param.metavar}), and written {word}")
+                    else:
+                        value_of = param
+                elif opens and not closes and following and not following.startswith(("-", "[", "|")):
+                    value_of = param  # ``[--json FILE]``: what follows in a switch's own brackets is given to it
             elif position >= len(arguments):
                 problems.append(f"{line}: {command.name} takes no argument {core}")
             else:
@@ -416,23 +450,83 @@ def synopsis_problems(line: str, root: Any) -> list[str]:
     return problems
 
 
+def value_problems(line: str, command: str, option: Any, value: str) -> list[str]:
+    """What is wrong with the value a documented command line gives an option (see
+    ``synopsis_problems``): a switch given one, a placeholder other than the option's metavar
+    (``--db FILE`` where --help says ``--db DB``), or, when the metavar lists the values the option
+    takes (``heldout|dev|all``), one it does not list. Any other value is an example or a default
+    (``--top 25``, ``--host 127.0.0.1``), which the CLI reads as it reads any."""
+    name = option.opts[0]
+    if option.is_flag:
+        return [f"{line}: {name} is a switch, and written {name} {value}"]
+    parts = value.split("|")  # ``FILE|-``: a file, or ``-`` for stdout
+    named = [part for part in parts if _PLACEHOLDER.fullmatch(part)]
+    if any(part != option.metavar for part in named):
+        return [f"{line}: {command} {name} takes {option.metavar}, and written {name} {value}"]
+    choices = option.metavar.split("|") if "|" in option.metavar else None
+    if choices and any(part not in choices for part in parts):
+        return [f"{line}: {command} {name} takes {option.metavar}, and written {name} {value}"]
+    return []
+
+
+def mention_problems(span: str, root: Any) -> list[str]:
+    """What is wrong with the options a span of prose names (``documented_option_mentions``): an
+    option given a placeholder (``--db FILE``, ``--json FILE|-``) that is not its metavar in the
+    command the span names (``stance --model DIR``), or in any command with that option when it
+    names none (``--json FILE`` is compare's; ``--json`` is a switch elsewhere). Other values are
+    examples (``--batch 7``, ``--out src/newstrace/stance/model``), and a bare ``--limit`` names the
+    option alone."""
+    words = span.split()
+    command = root
+    while words and hasattr(command, "commands") and words[0] in command.commands:
+        command = command.commands[words.pop(0)]
+    commands = [command] if not hasattr(command, "commands") else list(_leaves(root))
+    problems = []
+    for option, value in zip(words, [*words[1:], ""], strict=False):
+        named = [part for part in value.split("|") if _PLACEHOLDER.fullmatch(part)]
+        if not option.startswith("--") or not named:
+            continue
+        metavars = {
+            p.metavar for c in commands for p in c.params if option in p.opts and not getattr(p, "is_flag", False)
+        }
+        if any(part not in metavars for part in named):
+            takes = " or ".join(sorted(m for m in metavars if m)) or "no value"
+            problems.append(f"`{span}`: {option} takes {takes}, and written {option} {value}")
+    return problems
+
+
+def _leaves(group: Any) -> list[Any]:
+    """Every command of a click group and of the groups in it."""
+    found = []
+    for sub in group.commands.values():
+        found += _leaves(sub) if hasattr(sub, "commands") else [sub]
+    return found
+
+
 def test_readme_command_lines_parse() -> None:
     """Every command line README (and the other notes) write parses as the CLI reads it, without
     running it: its command exists, each option is one its command knows, and its arguments are
     named as --help and the usage errors name them (README wrote ``CSV|INPUT`` where the usage line
-    said ``PATH``)."""
+    said ``PATH``); an option that takes a value is written with one, and a placeholder for it is
+    the option's metavar, as --help shows it, in a command line and in prose alike (README wrote
+    ``[--db]`` in its table and ``--db FILE`` above it, where --help said ``--db <file>``); a switch
+    is written without one."""
     import typer
 
     from newstrace.cli.app import app
 
     root = typer.main.get_command(app)
-    problems, checked = [], 0
+    problems, checked, mentions = [], 0, 0
     for doc in DOCS:
         for line in documented_command_lines(doc.read_text(encoding="utf-8")):
             problems += [f"{doc.name}: {problem}" for problem in synopsis_problems(line, root)]
             checked += 1
+        for span in documented_option_mentions(doc.read_text(encoding="utf-8"), root):
+            problems += [f"{doc.name}: {problem}" for problem in mention_problems(span, root)]
+            mentions += 1
     assert not problems, "\n".join(problems)
     assert checked >= 30  # README's reference table alone has a row for each of 25 commands
+    assert mentions >= 50  # `--json`, `--model DIR`, `stories --thread` ... in README's prose
 
 
 def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
