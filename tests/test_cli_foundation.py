@@ -539,6 +539,38 @@ def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
         assert "<bool>" not in p.stdout, (path, p.stdout)
 
 
+def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a terminal wide enough, each paragraph of a help (a command's docstring, an option's or
+    argument's help) is one line: a line break inside one is the source's, not the terminal's.
+    Typer's rich help kept the docstring's line breaks after its first paragraph, and ``ingest
+    --help`` read "... keeps every batch it reported and a" / "re-run adds only the rest."; rich
+    markup eating a ``[word]`` of a help would show here too."""
+    import inspect
+
+    import typer
+
+    from newstrace.cli.app import app
+
+    monkeypatch.setenv("COLUMNS", "3000")
+    root = typer.main.get_command(app)
+    checked = 0
+    for path in command_paths():
+        command = root
+        for name in path:
+            command = command.commands[name]
+        shown = run(*path, "--help", cwd=tmp_path)
+        assert shown.returncode == 0, (path, shown.stderr)
+        lines = [" ".join(line.strip(" │").split()) for line in shown.stdout.splitlines()]
+        for paragraph in inspect.cleandoc(command.help or "").split("\n\n"):
+            assert " ".join(paragraph.split()) in lines, (path, paragraph, shown.stdout)
+            checked += 1
+        for p in command.params:
+            if getattr(p, "help", None):
+                assert any(" ".join(p.help.split()) in line for line in lines), (path, p.name, p.help, shown.stdout)
+                checked += 1
+    assert checked >= 140  # 33 paragraphs of 29 helps, and the helps of 112 options and arguments
+
+
 def test_help_lists_a_switch_without_a_type_and_an_option_with_its_own(tmp_path: Path) -> None:
     p = run("reuse", "--help", cwd=tmp_path, env={"COLUMNS": "150"})
     rows = {line.split()[1]: line for line in p.stdout.splitlines() if line.startswith("│ --")}

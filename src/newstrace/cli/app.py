@@ -113,9 +113,36 @@ def _arguments_named_in_usage_as_click_names_them() -> None:
     setattr(TyperArgument, "_usage_display_name", _usage_display_name)  # noqa: B010
 
 
+def _help_paragraphs_rewrapped() -> None:
+    """``--help`` rewraps each paragraph of a command's docstring to the terminal's width, as
+    click's plain help does: a line break in the source is a space.
+
+    Typer's rich help (0.29) does so for the first paragraph alone and keeps every line break of
+    the others, which rich then wraps again around them: ``ingest --help`` read "... keeps every
+    batch it reported and a" / "re-run adds only the rest." wherever the terminal was wider than
+    the source's lines, and narrower ones cut a sentence twice. Paragraphs stay apart; one that
+    starts with ``\\b`` keeps its lines, as click keeps them, and Markdown help, which rewraps
+    itself, is left alone. Where a Typer has no such function there is nothing to change.
+    """
+    from typer import rich_utils
+
+    joined = getattr(rich_utils, "_fix_linebreaks", None)
+    if joined is None or getattr(joined, "newstrace_rewrap", False):
+        return
+
+    def _fix_linebreaks(paragraphs: list[str], markup_mode: Any) -> str:
+        if markup_mode != "markdown":
+            paragraphs = [p if p.startswith("\b") else " ".join(p.split("\n")) for p in paragraphs]
+        return str(joined(paragraphs, markup_mode))
+
+    _fix_linebreaks.newstrace_rewrap = True  # type: ignore[attr-defined]
+    setattr(rich_utils, "_fix_linebreaks", _fix_linebreaks)  # noqa: B010
+
+
 _switches_without_a_type()
 _arguments_typed_by_their_metavar()
 _arguments_named_in_usage_as_click_names_them()
+_help_paragraphs_rewrapped()
 
 app = typer.Typer(
     cls=_Group,
