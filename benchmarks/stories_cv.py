@@ -1,21 +1,31 @@
-"""Two-fold cross-validation of the story clustering calibration inside the FA-KES *dev* split.
+"""Cross-validation of the story clustering calibration inside the FA-KES *dev* split.
 
 The shipped parameters are fitted and swept on the dev split (``newstrace eval stories-fakes
 --calibrate``) and score pairwise F1 0.900 there, less on the held-out split (figures in
 benchmarks/README.md). Whether that gap is the calibration fitting dev's few gold pairs (about 95)
 or the held-out events being other events can be asked of dev alone: its events are halved by a
 second hash of their key, the calibration is run on one half (again from its own output until it
-no longer changes) and scored on the other, both ways, for stories and threads. The held-out split is not read.
+no longer changes) and scored on the other, both ways, for stories and threads. The held-out split
+is not read.
+
+``--repeats K`` halves dev K ways (the first is the halving above, the others hash the key with
+another salt), so the spread of a half's figure over many halvings shows how far one split of
+events of this size can fall from another. ``--story-only`` fits the story level alone, beside the
+shipped thread model, once per fold (a second a fold instead of twenty). ``--train-share S`` fits
+on a share S of the fitting half's events only (a learning curve: does more dev data help?).
 
     python benchmarks/stories_cv.py [--fakes ../shared/data/fakes/fakes_dev.csv] [--fnc ../shared/data/fnc1]
+        [--repeats K] [--story-only] [--train-share S]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from newstrace.corpus import params
 from newstrace.evaluate import stories_fakes as S
@@ -27,41 +37,76 @@ DATA = ROOT.parent / "shared" / "data"
 ROUNDS = 4
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--fakes", type=Path, default=DATA / "fakes" / "fakes_dev.csv")
-    ap.add_argument("--fnc", type=Path, default=DATA / "fnc1")
-    args = ap.parse_args(argv)
-    corpus = S.load_corpus(args.fakes, args.fnc)
-    S.add_reuse(corpus)
-    dev = corpus.subset("dev")
-    feats = S.corpus_features(dev)
-    half = {i: S.split_of(dev.story[i] + "#cv") for i in dev.story}
-    folds = []
-    for fit_on in ("dev", "test"):  # the two halves, named as the calibration expects its input
-        split = {i: "dev" if half[i] == fit_on else "test" for i in dev.story}
-        fold = S.LabelledCorpus(dev.articles, dev.story, dev.thread, split, dev.partners)
+def _gold_pairs(corpus: S.LabelledCorpus) -> int:
+    return sum(n * (n - 1) // 2 for n in Counter(corpus.story.values()).values())
+
+
+def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], story_only: bool) -> dict[str, Any]:
+    """Calibrate on the articles ``split`` calls ``dev``, score those it calls ``test``."""
+    fold = S.LabelledCorpus(dev.articles, dev.story, dev.thread, split, dev.partners)
+    if story_only:
+        cal = S.calibrate(fold, feats=feats, thread_taus=())
+    else:
         cal = S.calibrate(fold, feats=feats)
         for _ in range(ROUNDS):  # run again from its own output until it is a fixed point
             again = S.calibrate(fold, feats=feats, bases=(cal["story"], cal["thread"]))
             if (again["story"], again["thread"]) == (cal["story"], cal["thread"]):
                 break
             cal = again
-        other = fold.subset("test")
-        scored = S.run(other, feats, cal["story"], cal["thread"])
-        shipped = S.run(other, feats, params.STORY, params.THREAD)
-        folds.append({
-            "gold_pairs_scored": sum(n * (n - 1) // 2 for n in Counter(other.story.values()).values()),
-            "fitted_half_f1": round(cal["dev_story_pairwise_f1"], 3),
-            "other_half_f1": round(scored["pairwise"]["f1"], 3),
-            "shipped_params_on_other_half_f1": round(shipped["pairwise"]["f1"], 3),
-            "fitted_half_thread_f1": round(cal["dev_thread_pairwise_f1"], 3),
-            "other_half_thread_f1": round(scored["thread_pairwise"]["f1"], 3),
-            "join": cal["story"].join,
-            "merge": cal["story"].merge,
-            "tau": cal["story"].tau,
-        })
-    print(json.dumps({"fakes": str(args.fakes), "folds": folds}, indent=2))
+    other = fold.subset("test")
+    scored = S.run(other, feats, cal["story"], cal["thread"])
+    shipped = S.run(other, feats, params.STORY, params.THREAD)
+    row = {
+        "gold_pairs_fitted": _gold_pairs(fold.subset("dev")),
+        "gold_pairs_scored": _gold_pairs(other),
+        "fitted_half_f1": round(cal["dev_story_pairwise_f1"], 3),
+        "other_half_f1": round(scored["pairwise"]["f1"], 3),
+        "shipped_params_on_other_half_f1": round(shipped["pairwise"]["f1"], 3),
+        "join": cal["story"].join,
+        "merge": cal["story"].merge,
+        "tau": cal["story"].tau,
+    }
+    if not story_only:
+        row["fitted_half_thread_f1"] = round(cal["dev_thread_pairwise_f1"], 3)
+        row["other_half_thread_f1"] = round(scored["thread_pairwise"]["f1"], 3)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    ap.add_argument("--fakes", type=Path, default=DATA / "fakes" / "fakes_dev.csv")
+    ap.add_argument("--fnc", type=Path, default=DATA / "fnc1")
+    ap.add_argument("--repeats", type=int, default=1, help="halvings of dev (2 folds each)")
+    ap.add_argument("--story-only", action="store_true", help="fit the story level alone, once a fold")
+    ap.add_argument("--train-share", type=float, default=1.0, help="share of the fitting half's events fitted on")
+    args = ap.parse_args(argv)
+    if args.repeats < 1 or not 0.0 < args.train_share <= 1.0:
+        ap.error("--repeats must be at least 1 and --train-share in (0, 1]")
+    corpus = S.load_corpus(args.fakes, args.fnc)
+    S.add_reuse(corpus)
+    dev = corpus.subset("dev")
+    feats = S.corpus_features(dev)
+    folds = []
+    for k in range(args.repeats):
+        salt = "#cv" if k == 0 else f"#cv{k}"
+        half = {i: S.split_of(dev.story[i] + salt) for i in dev.story}
+        kept = {i: S.split_of(dev.story[i] + f"#share{k}", args.train_share) == "dev" for i in dev.story}
+        for fit_on in ("dev", "test"):  # the two halves, named as the calibration expects its input
+            split = {
+                i: ("dev" if kept[i] else "unused") if half[i] == fit_on else "test" for i in dev.story
+            }
+            folds.append({"halving": k, **_fold(dev, feats, split, args.story_only)})
+    unseen = [f["other_half_f1"] for f in folds]
+    summary = {
+        "folds": len(folds),
+        "other_half_f1_mean": round(statistics.fmean(unseen), 3),
+        "other_half_f1_sd": round(statistics.pstdev(unseen), 3),
+        "other_half_f1_min": min(unseen),
+        "other_half_f1_max": max(unseen),
+        "fitted_half_f1_mean": round(statistics.fmean(f["fitted_half_f1"] for f in folds), 3),
+    }
+    print(json.dumps({"fakes": str(args.fakes), "args": {k: str(v) for k, v in vars(args).items()},
+                      "summary": summary, "folds": folds}, indent=2))
     return 0
 
 

@@ -91,6 +91,21 @@ def test_stories_fakes_calibrate_reproduces_the_shipped_models(capsys: pytest.Ca
 
 
 @pytest.mark.data
+def test_a_story_only_calibration_keeps_the_thread_model_and_fits_the_shipped_story_model() -> None:
+    """``calibrate(thread_taus=())`` fits the story level alone beside the base thread model (the
+    repeated cross-validation of ``benchmarks/stories_cv.py --story-only``): on the whole dev split
+    that is the shipped story model, since the shipped one was swept beside the shipped threads."""
+    from newstrace.corpus import params
+
+    corpus = sf.add_reuse(sf.load_corpus(require_data("fakes", "fakes_dev.csv"), require_data("fnc1")))
+    cal = sf.calibrate(corpus, thread_taus=())
+    assert cal["thread"] is params.THREAD
+    assert cal["story"] == params.STORY
+    dev = sf.run(corpus.subset("dev"), None, params.STORY, params.THREAD)
+    assert cal["dev_thread_pairwise_f1"] == pytest.approx(dev["thread_pairwise"]["f1"])
+
+
+@pytest.mark.data
 def test_similarity_semeval_eval(capsys: pytest.CaptureFixture[str]) -> None:
     path = require_data("semeval8", "pairs_train.csv")
     assert main(["eval", "similarity-semeval", str(path), "--lang", "en", "--json"]) == 0
