@@ -115,12 +115,13 @@ def test_an_input_repeating_an_id_keeps_its_first_record_and_reingests_unchanged
     tmp_path: Path, rt: Article, rewrite: Article
 ) -> None:
     """FA-KES dev repeats ids with other contents; each copy used to update the article in turn,
-    so every re-ingest "updated" it and every analyze redid it."""
+    so every re-ingest "updated" it and every analyze redid it. (Another outlet's record with the
+    id would be an article of its own: ``tests/test_ingest.py``.)"""
     feed = tmp_path / "feed.jsonl"
     rows = [
         {"id": "story-1", "title": rt.title, "text": rt.text, "outlet": "rt.com"},
         {"id": "story-2", "title": rewrite.title, "text": rewrite.text},
-        {"id": "story-1", "title": rewrite.title, "text": rewrite.text, "outlet": "copy.example"},
+        {"id": "story-1", "title": rewrite.title, "text": rewrite.text, "outlet": "rt.com"},
     ]
     feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     db = tmp_path / "n.db"

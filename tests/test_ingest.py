@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -155,25 +158,147 @@ def test_two_outlets_identical_copies_without_urls_are_two_articles(
     assert out["updated"] == 1 and out["warnings"] == []
 
 
-def test_an_id_the_inputs_give_two_outlets_replacing_one_is_said(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Records that give one id to two outlets' articles are one article: the second replaces the
-    first, and that is said, naming both outlets; ``--strict`` fails on it."""
+#: two outlets' exports that each number their articles from 1
+RT_1 = {"id": "1", "outlet": "RT", "title": "Rockets hit Aleppo", "published": "2016-10-30",
+        "text": "Rockets hit west Aleppo on Sunday, killing scores of civilians, the UN envoy said in a statement issued in Geneva."}
+SANA_1 = {"id": "1", "outlet": "SANA", "title": "Army advances", "published": "2016-10-31",
+          "text": "Army units advanced in the countryside of Hama on Monday, a military source told SANA reporters in the field."}
+SANA_WARNING = "sana.jsonl: 1 id also used by another outlet stored as SANA:1; give each article its own id to avoid this"
+
+
+def _exports(tmp_path: Path, **files: list[dict[str, str]]) -> dict[str, str]:
+    """JSON lines files named by the keywords, in ``tmp_path``, which the commands run in."""
+    for name, rows in files.items():
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return {name: f"{name}.jsonl" for name in files}
+
+
+def _ingest(*args: str) -> dict[str, Any]:
+    """``ingest ARGS --json``'s document; the command must succeed."""
     from newstrace.cli.main import main
 
-    db = tmp_path / "news.db"
-    for outlet, text in (("reuters.com", "Rockets hit west Aleppo."), ("sana.sy", "Terrorists shelled Aleppo.")):
-        (tmp_path / f"{outlet}.jsonl").write_text(
-            json.dumps({"id": "aleppo-1", "outlet": outlet, "text": text}) + "\n", encoding="utf-8"
-        )
-    assert main(["ingest", str(tmp_path / "reuters.com.jsonl"), "--db", str(db), "--json"]) == 0
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["ingest", *args, "--json"]) == 0, err.getvalue()
+    doc: dict[str, Any] = json.loads(out.getvalue())
+    return doc
+
+
+def _stored(db: Path) -> dict[str, str | None]:
+    with Store(db, readonly=True) as store:
+        return {a.id: a.outlet for a in store.iter_articles()}
+
+
+def test_two_outlets_that_number_their_articles_from_1_keep_both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An id an input gives is a key within its outlet. Read in one run, SANA's 1 was dropped as a
+    repeat of RT's; ingested later, it replaced RT's. Now it is stored as SANA:1 with one warning
+    for its file, a re-run in either order adds nothing, and ``show SANA:1`` finds it."""
+    from newstrace.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1])
+    out = _ingest(f["rt"], f["sana"], "--db", "d.db")
+    assert (out["added"], out["updated"]) == (2, 0) and out["warnings"] == [SANA_WARNING]
+    assert _stored(tmp_path / "d.db") == {"1": "RT", "SANA:1": "SANA"}
+    for order in ((f["rt"], f["sana"]), (f["sana"], f["rt"]), (f["sana"],)):
+        out = _ingest(*order, "--db", "d.db")
+        assert (out["added"], out["updated"], out["unchanged"]) == (0, 0, len(order)), order
+        assert out["warnings"] == [SANA_WARNING]  # RT's is the 1 stored: SANA's is SANA:1 whatever comes first
+    assert _stored(tmp_path / "d.db") == {"1": "RT", "SANA:1": "SANA"}
     capsys.readouterr()
-    assert main(["ingest", str(tmp_path / "sana.sy.jsonl"), "--db", str(db), "--json", "--strict"]) == 2
-    out = json.loads(capsys.readouterr().out)
-    assert out["updated"] == 1
-    (warning,) = out["warnings"]
-    assert "aleppo-1: the article stored from reuters.com is now the one from sana.sy" in warning
+    assert main(["show", "SANA:1", "--db", "d.db", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["id"], shown["outlet"], shown["title"], shown["record"]) == ("SANA:1", "SANA", "Army advances", 1)
+    assert main(["show", "1", "--db", "d.db", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["outlet"] == "RT"
+
+    # SANA's file first, in one run or two: SANA's is 1 and RT's RT:1, again whatever the order after
+    out = _ingest(f["sana"], "--db", "e.db")
+    out = _ingest(f["rt"], "--db", "e.db")
+    assert out["added"] == 1 and out["warnings"] == [SANA_WARNING.replace("sana", "rt").replace("SANA", "RT")]
+    for order in ((f["rt"], f["sana"]), (f["sana"], f["rt"])):
+        out = _ingest(*order, "--db", "e.db")
+        assert (out["added"], out["updated"], out["unchanged"]) == (0, 0, 2)
+    assert _stored(tmp_path / "e.db") == {"1": "SANA", "RT:1": "RT"}
+    out = _ingest(f["sana"], f["rt"], "--db", "f.db")
+    assert out["added"] == 2 and _stored(tmp_path / "f.db") == _stored(tmp_path / "e.db")
+
+
+def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same outlet, same id: in one run the first record is kept (a warning for the later one);
+    across runs it updates the article. An article with no outlet is keyed by its id alone, as
+    before: nothing tells it from another outlet's article, so it is that article."""
+    monkeypatch.chdir(tmp_path)
+    corrected = {**SANA_1, "title": "Army advances in Hama"}
+    f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1, corrected], fixed=[corrected], anon=[{**SANA_1, "outlet": None}])
+    out = _ingest(f["rt"], f["sana"], "--db", "d.db")
+    assert out["added"] == 2
+    assert out["warnings"] == [
+        "sana.jsonl record 2: id 1 was already read in this run; its first record is kept", SANA_WARNING
+    ]
+    out = _ingest(f["fixed"], "--db", "d.db")  # SANA's correction: its article, updated
+    assert (out["added"], out["updated"]) == (0, 1)
+    assert out["warnings"] == [SANA_WARNING.replace("sana.jsonl", "fixed.jsonl")]
+    with Store(tmp_path / "d.db", readonly=True) as store:
+        assert store.find_article("SANA:1").title == "Army advances in Hama"
+        assert store.find_article("1").title == "Rockets hit Aleppo"
+    out = _ingest(f["rt"], f["anon"], "--db", "e.db")  # no outlet: RT's 1, as it always was
+    assert out["added"] == 1 and out["warnings"] == ["anon.jsonl record 1: id 1 was already read in this run; its first record is kept"]
+    out = _ingest(f["anon"], "--db", "e.db")
+    assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
+    assert _stored(tmp_path / "e.db") == {"1": None}
+
+
+def test_a_files_qualified_ids_are_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many ids of one file taken by another outlet's articles: one line, the count and the first."""
+    monkeypatch.chdir(tmp_path)
+    rt = [{**RT_1, "id": str(i), "text": f"{RT_1['text']} Report {i}."} for i in range(1, 4)]
+    sana = [{**SANA_1, "id": str(i), "text": f"{SANA_1['text']} Report {i}."} for i in range(1, 5)]
+    f = _exports(tmp_path, rt=rt, sana=sana)
+    out = _ingest(f["rt"], f["sana"], "--db", "d.db")
+    assert out["added"] == 7
+    assert out["warnings"] == [
+        "sana.jsonl: 3 ids also used by another outlet stored as OUTLET:ID, such as SANA:1; give each article its own id to avoid this"
+    ]
+    assert sorted(_stored(tmp_path / "d.db")) == ["1", "2", "3", "4", "SANA:1", "SANA:2", "SANA:3"]
+
+
+def test_qualified_ids_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outlets with a colon in their name cannot make another outlet's qualified id (``a:b`` with
+    id ``c``, ``a`` with ``b:c``); an input that gives another outlet's article an id of the
+    ``OUTLET:ID`` form is qualified again rather than replaced, and nothing moves on a re-run."""
+    from newstrace.model import qualified_id
+
+    assert qualified_id("a:b", "c") == "a%3Ab:c" != qualified_id("a", "b:c") == "a:b:c"
+    assert qualified_id("50%", "1") == "50%25:1" != qualified_id("50%25", "1")
+    monkeypatch.chdir(tmp_path)
+    odd = {**RT_1, "id": "SANA:1", "outlet": "Odd", "text": "An odd outlet's article whose id looks qualified."}
+    f = _exports(tmp_path, rt=[RT_1], odd=[odd], sana=[SANA_1], colon=[{**SANA_1, "outlet": "S:A", "text": "S:A's own."}])
+    out = _ingest(f["rt"], f["odd"], f["sana"], f["colon"], "--db", "d.db")
+    assert out["added"] == 4
+    assert _stored(tmp_path / "d.db") == {"1": "RT", "SANA:1": "Odd", "SANA:SANA:1": "SANA", "S%3AA:1": "S:A"}
+    out = _ingest(f["colon"], f["sana"], f["odd"], f["rt"], "--db", "d.db")
+    assert (out["added"], out["updated"], out["unchanged"]) == (0, 0, 4)
+
+
+def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path) -> None:
+    """``Store.add_articles`` applies the rule itself (a library caller, or an article another
+    process stored under the id since it was read): another outlet's id becomes ``OUTLET:ID`` and
+    is listed; ``keep_ids`` (``load-results``) keeps the ids the results name."""
+    rt, sana = (Article.create(d["text"], id=d["id"], outlet=d["outlet"], source=f"{d['outlet']}.jsonl") for d in (RT_1, SANA_1))
+    with Store(tmp_path / "news.db") as store:
+        assert store.add_articles([rt]).added == 1
+        c = store.add_articles([sana])
+        assert (c.added, c.updated, c.qualified, c.outlet_replaced) == (1, 0, [("SANA.jsonl", "1", "SANA:1")], [])
+        again = store.add_articles([sana, rt])
+        assert (again.unchanged, again.qualified) == (2, [("SANA.jsonl", "1", "SANA:1")])
+        assert store.holder("SANA:1") == ("SANA", False) and store.holder("2") is None
+    with Store(tmp_path / "kept.db") as store:
+        store.add_articles([rt])
+        c = store.add_articles([sana], keep_ids=True)
+        assert (c.updated, c.outlet_replaced) == (1, [("1", "RT", "SANA")])
 
 
 def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(

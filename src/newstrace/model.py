@@ -15,11 +15,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import urlparse
 
 Published = date | datetime | None
@@ -56,6 +56,58 @@ def legacy_id(article: Article) -> str | None:
     if article.url or not article.outlet or article.id != stable_id(article.text, None, article.outlet):
         return None
     return stable_id(article.text, None)
+
+
+def qualified_id(outlet: str, article_id: str) -> str:
+    """``OUTLET:ID``, the id an article is kept under when the id its input gives it is another
+    outlet's (``article_key``): ``SANA:1``. The outlet is written as stored, but for its ``%`` and
+    ``:``, written ``%25`` and ``%3A``: the first colon ends it, so two outlets never make one
+    qualified id (``a:b`` with id ``c`` and ``a`` with id ``b:c`` would both give ``a:b:c``)."""
+    return outlet.replace("%", "%25").replace(":", "%3A") + ":" + article_id
+
+
+def given_id(article: Article) -> bool:
+    """Whether the article's id is one its input gave, not the one newstrace derives
+    (``stable_id``). An input that gives newstrace's own id (``show --json``) counts as not
+    giving one: that id names the text, whatever outlet is beside it."""
+    return article.id != stable_id(article.text, article.url, article.outlet)
+
+
+class Holder(NamedTuple):
+    """The article an id is taken by, as ``article_key`` asks of it: its outlet, and whether it was
+    read earlier in this run (else it is stored from another)."""
+
+    outlet: str | None
+    this_run: bool
+
+
+def article_key(
+    article: Article, holder: Callable[[str], Holder | None], *, given: bool | None = None
+) -> tuple[str, Holder | None]:
+    """The id ``article`` is kept under, and the article that already holds that id (``None``:
+    none does, it is new). The one rule of ``ingest``, the store, the web upload and the Spark
+    engine, each asking ``holder`` of the ids read in its run and those stored before.
+
+    An id an input gives is a key within its outlet: exports of two outlets that each number their
+    articles from 1 both give id 1, and the second one read replaced (or, in one run, was dropped
+    for) the first. So when the holder is another outlet's article, the article is kept under
+    ``qualified_id`` (``SANA:1``), and under that again (``SANA:SANA:1``) in the rare case that
+    an input gave another outlet's article that very id. Otherwise the holder is this article:
+    an earlier record of it (the caller keeps the first in one run, ``ArticleKeys``) or its stored
+    copy (which it updates). An article with no outlet, or held by one with no outlet, is keyed by
+    its id alone, as before: nothing tells it from the holder's outlet. A derived id (``given_id``:
+    none given) is never qualified: it names the text and URL, which the holder has too.
+    ``given`` says whether the id was given, for a caller that no longer has the text."""
+    key = article.id
+    while True:
+        held = holder(key)
+        if held is None or held.outlet is None or article.outlet is None or held.outlet == article.outlet:
+            return key, held
+        if given is None:
+            given = given_id(article)  # hashed only for an id another outlet holds
+        if not given:
+            return key, held
+        key = qualified_id(article.outlet, key)
 
 
 def published_iso(value: Published) -> str | None:

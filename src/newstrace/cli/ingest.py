@@ -26,7 +26,8 @@ from newstrace.cli.app import (
 )
 from newstrace.errors import InputError, KeptWarnings, NewstraceError
 from newstrace.ingest import read_unique
-from newstrace.model import Article, published_iso
+from newstrace.ingest.base import qualified_ids_warning
+from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
 BATCH = 500
@@ -96,8 +97,16 @@ def ingest(
     if store is None:
         check_db_path(db)
     read = 0
+
+    def stored(article_id: str) -> Holder | None:
+        """What the database holds under an id: a given id another outlet's article holds there
+        is stored as ``OUTLET:ID``, in either order of the runs, and re-runs find it there."""
+        return store.holder(article_id) if store is not None else None
+
     try:
-        articles = read_unique(inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates)
+        articles = read_unique(
+            inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored
+        )
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []
@@ -156,9 +165,14 @@ def _add(
     total.unchanged += c.unchanged
     for art_id, before, now in c.outlet_replaced:
         warn(
-            f"{art_id}: the article stored from {before} is now the one from {now} (the inputs give both "
-            f"this id, so {before}'s article was replaced); give each its own id to keep both"
+            f"{art_id}: the article stored from {before} is now the one from {now} (newstrace derives this id "
+            f"from {now}'s text and URL, so it is taken for the same article)"
         )
+    by_file: dict[str, list[str]] = {}
+    for source, _, key in c.qualified:  # another process stored an article under the id meanwhile
+        by_file.setdefault(source or "input", []).append(key)
+    for source, keys in by_file.items():
+        warn(qualified_ids_warning(source, len(keys), keys[0]))
     read += len(batch)
     if verbose:
         err.print(f"committed {read}", markup=False, highlight=False, soft_wrap=True)

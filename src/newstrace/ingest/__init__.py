@@ -15,12 +15,13 @@ from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
+    Stored,
     Warn,
     WarningGroups,
     cannot_read,
     damaged_gzip,
-    first_of_each_id,
     ignore_warning,
+    keyed_articles,
     repeated_id,
 )
 from newstrace.ingest.html import read_html, read_mhtml
@@ -165,11 +166,14 @@ def read_unique(
     warn: Warn = ignore_warning,
     on_error: Callable[[NewstraceError], None] | None = None,
     day_first: bool | None = None,
+    stored: Stored | None = None,
 ) -> Iterator[Article]:
-    """``read_inputs`` with each id once: its first record, and a warning for each later one
-    (``base.first_of_each_id``); what the commands that read inputs take in."""
+    """``read_inputs`` with each article once, under its id in this run (``base.keyed_articles``):
+    a later record of an article already read is skipped with a warning, its first kept; an id
+    another outlet's article holds, read earlier or ``stored`` in the database the articles go
+    to, becomes ``OUTLET:ID``, with one warning per file. What the commands that read inputs take in."""
     read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first)
-    return first_of_each_id(read, lambda a: warn(repeated_id(a)))
+    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, warn=warn)
 
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:

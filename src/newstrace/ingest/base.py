@@ -7,6 +7,7 @@ reported through ``Warn`` and the reader carries on with the next record.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gzip
 import re
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import Article, Published, parse_published
+from newstrace.model import Article, Holder, Published, article_key, parse_published
 
 
 def ignore_warning(_: str) -> None:
@@ -29,7 +30,8 @@ def first_of_each_id(
     articles: Iterable[Article], on_repeat: Callable[[Article], None] | None = None
 ) -> Iterator[Article]:
     """Each id once, as its first record has it; ``on_repeat`` hears of each later record with an
-    id already seen, which is skipped.
+    id already seen, which is skipped. For articles whose ids are already decided (``compare`` and
+    ``find_reuse`` of a list the caller named); what inputs give goes through ``keyed_articles``.
 
     An article is one thing with one id. FA-KES dev repeats 8 of its ids (rows annotated twice,
     with other counts): stored as they come, each copy would update the article in turn, so a
@@ -46,8 +48,104 @@ def first_of_each_id(
         yield a
 
 
+#: the articles stored before a run, as ``ArticleKeys`` asks of them: the ``Holder`` of an id
+#: (``this_run`` false), ``None`` when no stored article has it (``Store.holder``)
+Stored = Callable[[str], Holder | None]
+
+
+class ArticleKeys:
+    """The ids of one run's articles, by ``model.article_key``: each record's id, or ``OUTLET:ID``
+    when another outlet's article (of this run, or ``stored``) holds its own; ``None`` for a later
+    record of an article already read in this run, which is skipped (its first record is kept, as
+    ``first_of_each_id`` keeps it). Holds one id and outlet per article read, as ``seen`` held the ids."""
+
+    def __init__(self, stored: Stored | None = None) -> None:
+        self.stored = stored
+        self.held: dict[str, str | None] = {}  # id -> outlet of the article read under it
+        self._outlets: dict[str, str] = {}  # one copy of each outlet's name
+
+    def holder(self, key: str) -> Holder | None:
+        if key in self.held:
+            return Holder(self.held[key], True)
+        return self.stored(key) if self.stored is not None else None
+
+    def key(self, article: Article, *, given: bool | None = None) -> Article | None:
+        """``article`` under its id in this run, or ``None`` for a repeat; ``given`` as
+        ``article_key`` takes it."""
+        key, held = article_key(article, self.holder, given=given)
+        if held is not None and held.this_run:
+            return None
+        outlet = article.outlet
+        self.held[key] = None if outlet is None else self._outlets.setdefault(outlet, outlet)
+        return article if key == article.id else dataclasses.replace(article, id=key)
+
+
+class QualifiedIds:
+    """One warning per file for its articles kept under ``OUTLET:ID`` (``ArticleKeys``): how many,
+    and the first one. Said when the next file's first article comes, or at ``flush``, so it
+    follows what the file's reader said of it."""
+
+    def __init__(self, warn: Warn) -> None:
+        self.warn = warn
+        self.source: str | None = None
+        self.count = 0
+        self.example = ""
+
+    def met(self, article: Article) -> None:
+        """Any article read (kept or not): one of a new file says the last file's warning."""
+        if article.source != self.source:
+            self.flush()
+            self.source = article.source
+
+    def add(self, stored_as: str) -> None:
+        self.count += 1
+        self.example = self.example or stored_as
+
+    def flush(self) -> None:
+        if self.count:
+            self.warn(qualified_ids_warning(self.source or "input", self.count, self.example))
+        self.count, self.example = 0, ""
+
+
+def qualified_ids_warning(where: str, count: int, example: str) -> str:
+    """The warning for ``count`` articles of the file ``where`` kept under ``OUTLET:ID``, such as
+    ``example``: one wording for ``ingest``, the web upload and the Spark engine."""
+    if count == 1:
+        how = f"1 id also used by another outlet stored as {example}"
+    else:
+        how = f"{count:,} ids also used by another outlet stored as OUTLET:ID, such as {example}"
+    return f"{where}: {how}; give each article its own id to avoid this"
+
+
+def keyed_articles(
+    articles: Iterable[Article],
+    on_repeat: Callable[[Article], None] | None = None,
+    *,
+    stored: Stored | None = None,
+    warn: Warn | None = None,
+) -> Iterator[Article]:
+    """Each article of one run once, under the id ``ArticleKeys`` gives it; ``on_repeat`` hears
+    of each later record of an article already read, which is skipped, and ``warn`` of each file
+    whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``). ``stored`` are the articles
+    a database holds from earlier runs (``Store.holder``): an id another outlet's stored article
+    holds is qualified too, and one of the same outlet's is that article (an update)."""
+    keys = ArticleKeys(stored)
+    said = QualifiedIds(warn or ignore_warning)
+    for a in articles:
+        said.met(a)
+        kept = keys.key(a)
+        if kept is None:
+            if on_repeat is not None:
+                on_repeat(a)
+            continue
+        if kept is not a:
+            said.add(kept.id)
+        yield kept
+    said.flush()
+
+
 def repeated_id(article: Article) -> str:
-    """The warning for a record ``first_of_each_id`` skipped."""
+    """The warning for a record ``keyed_articles`` or ``first_of_each_id`` skipped."""
     where = f"{article.source} record {article.record}" if article.record is not None else (article.source or "input")
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import DatabaseBusy, StoreError, busy_hint, see_hint
-from newstrace.model import Article, legacy_id, published_order
+from newstrace.model import Article, Holder, article_key, legacy_id, published_order
 from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
 
@@ -60,10 +60,15 @@ class IngestCounts:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    #: (id, outlet stored, outlet now) of updates that replaced one outlet's article with another's:
-    #: the inputs gave two outlets' articles one id, so the second overwrites the first, which the
-    #: caller should say (a derived id names the outlet when there is no URL, ``model.stable_id``)
+    #: (id, outlet stored, outlet now) of updates that replaced one outlet's article with another's,
+    #: which the caller should say: an id derived from the same URL and text (``model.stable_id``)
+    #: beside another outlet's name, or ``keep_ids``'s id taken by another outlet's article
     outlet_replaced: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (file, id the input gave, id stored) of articles this call kept under ``OUTLET:ID`` because
+    #: another outlet's stored article held their id (``model.article_key``): a caller that keys
+    #: its articles first (``ingest.read_unique(stored=)``) meets these only when another process
+    #: stored that article meanwhile
+    qualified: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -182,10 +187,12 @@ class Store:
     def add_articles(self, articles: Iterable[Article], *, keep_ids: bool = False) -> IngestCounts:
         """Insert new articles and update changed ones in one transaction; same input adds nothing.
 
-        An article stored under its ``legacy_id`` is found there and keeps that id, unless
-        ``keep_ids``: then the stored row takes the article's id, for callers whose other rows name
-        the articles by the ids they give (``load-results``: a Spark run's pairs, stories and
-        analysis marks), which would otherwise name no stored article."""
+        An id another outlet's stored article holds is that outlet's: the article is stored under
+        ``OUTLET:ID`` (``model.article_key``, the rule ``ingest`` keys its articles by) and listed in
+        ``qualified``. An article stored under its ``legacy_id`` is found there and keeps that id.
+        ``keep_ids`` keeps every id as given, and the stored row takes the article's id instead of
+        its legacy one, for callers whose other rows name the articles by the ids they give
+        (``load-results``: a Spark run's pairs, stories and analysis marks, keyed by that run)."""
         counts = IngestCounts()
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
@@ -193,6 +200,11 @@ class Store:
         try:
             with self.transaction():
                 for a in articles:
+                    if not keep_ids:
+                        key, _ = article_key(a, self.holder)
+                        if key != a.id:
+                            counts.qualified.append((a.source, a.id, key))
+                            a = replace(a, id=key)
                     row = self.conn.execute("SELECT content_hash, outlet FROM articles WHERE id=?", (a.id,)).fetchone()
                     if row is None and (old := legacy_id(a)) is not None:
                         # stored by a newstrace whose ids left the outlet out: the same outlet's
@@ -230,6 +242,12 @@ class Store:
         except sqlite3.DatabaseError as e:  # locked, disk full, malformed image
             raise StoreError(f"{self.path}: write failed ({e})") from e
         return counts
+
+    def holder(self, article_id: str) -> Holder | None:
+        """The stored article under ``article_id``, as ``model.article_key`` asks of it (its outlet),
+        or ``None``: what ``ingest`` keys a run's articles against (``read_unique(stored=)``)."""
+        row = self.conn.execute("SELECT outlet FROM articles WHERE id=?", (article_id,)).fetchone()
+        return None if row is None else Holder(row["outlet"], False)
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
