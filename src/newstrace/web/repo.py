@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
 from newstrace.ingest.base import first_of_each_id
 from newstrace.limits import Limits
-from newstrace.model import Article
+from newstrace.model import Article, Holder
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
 from newstrace.store.sqlite import (
     Store,
@@ -336,6 +336,10 @@ class Repo:
         """Whether some article is from ``outlet`` (``NO_OUTLET``: names none), as the CLI checks."""
         return bool(CorpusResults(self.conn).known("articles", "outlet", outlet))
 
+    def holder(self, article_id: str) -> Holder | None:
+        """The stored article under an id, as ``ingest`` keys an upload's articles against it."""
+        return self.store().holder(article_id)
+
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
         return list(self.store().iter_articles_by_ids(ids))
 
@@ -449,7 +453,9 @@ class Repo:
         if self.readonly:
             return False
         with self._write_lock, Store(self.db, readonly=False) as st:
-            st.add_articles(first_of_each_id(articles))  # as `ingest` stores a repeated id
+            # keyed as they were read (``upload._read``); the store keys them again against what
+            # another writer stored since
+            st.add_articles(first_of_each_id(articles))
         return True
 
 
