@@ -28,6 +28,7 @@ from newstrace.corpus import analyze
 from newstrace.ingest import read_articles
 from newstrace.store import results as R
 from newstrace.store.sqlite import Store
+from test_ingest import RT_1, SANA_1
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
@@ -47,8 +48,9 @@ def spark() -> Iterator[Any]:
 
 def _corpus(tmp_path: Path) -> Path:
     """The seeds and FA-KES dev's articles of 20 Oct - 10 Nov 2016, then one more record with RT's
-    id and a SANA report's text: both engines keep an id's first record (RT's report), so the
-    seeds still share passages and a story. Then a record without text and a line cut short."""
+    id and outlet and a SANA report's text: both engines keep an article's first record (RT's
+    report), so the seeds still share passages and a story. Then two outlets' exports that each
+    number from 1 (both engines keep SANA's as SANA:1), a record without text and a line cut short."""
     fakes = require_data("fakes", "fakes_dev.csv")
     seen: set[str] = set()
     path = tmp_path / "corpus.jsonl"
@@ -60,7 +62,8 @@ def _corpus(tmp_path: Path) -> Path:
             seen.add(a.id)
             rows.append({k: v for k, v in a.to_dict().items() if k in ("id", "url", "outlet", "published", "title", "text")})
         sana = next(r for r in rows if r.get("outlet") == "sana")
-        rows.append({**sana, "id": "c76a1369a679181f"})
+        rows.append({**sana, "id": "c76a1369a679181f", "outlet": "rt.com"})
+        rows += [RT_1, SANA_1]
         fh.writelines(json.dumps(d) + "\n" for d in rows)
         # records that are no article: both engines skip them, with the same warnings
         fh.write('{"id": "no-text", "title": "A record without a body"}\n{"id": "cut-off", "text": "Aleppo\n')
@@ -122,16 +125,22 @@ def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
 
 @pytest.mark.data
 def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
-    assert engines.spark_report["articles"] == 18
+    assert engines.spark_report["articles"] == 20
     # the articles are written in id order across the part files: load-results streams them
     import pyarrow.parquet as pq
 
     parts = sorted((engines.out / "articles").glob("*.parquet"))
     ids = [i for f in parts for i in pq.read_table(f, columns=["id"]).column("id").to_pylist()]
-    assert len(ids) == 18 and ids == sorted(ids)
-    # the same records skipped, with the same warnings: the repeated id, no text, invalid JSON
-    assert engines.spark_report["skipped_records"] == len(engines.ingest_report["warnings"]) == 3
+    assert len(ids) == 20 and ids == sorted(ids) and {"1", "SANA:1"} <= set(ids)
+    # the same records skipped, with the same warnings: the repeated id, no text, invalid JSON; and
+    # the one for SANA's id 1, kept as SANA:1
+    assert engines.spark_report["skipped_records"] == 3
     assert sorted(engines.spark_report["warnings"]) == sorted(engines.ingest_report["warnings"])
+    assert len(engines.ingest_report["warnings"]) == 4
+    assert f"{engines.corpus}: 1 id also used by another outlet stored as SANA:1; give each article its own id to avoid this" in engines.ingest_report["warnings"]
+    with Store(engines.local, readonly=True) as local_db, Store(engines.spark, readonly=True) as spark_db:
+        assert local_db.find_article("SANA:1").to_dict() == spark_db.find_article("SANA:1").to_dict()
+        assert local_db.find_article("1").outlet == "RT"
     local, remote = _state(engines.local), _state(engines.spark)
     assert local["pairs"] and local["pairs"] == remote["pairs"]
     assert local["stories"] == remote["stories"]
@@ -214,7 +223,7 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
     db = tmp_path / "old.db"
     _cli("load-results", str(old), "--db", str(db))
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 18)
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 20)
     assert _state(db) == _state(engines.local)
 
 
@@ -341,8 +350,9 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
     a local reader reads 4 July in the first and April 7 in the second; the Spark engine decided
     one order for the whole folder (the two dates that go one way disagreed, so month-first for
     both), numbered the records across the files and named them by the folder. Each file is now
-    read as ``ingest`` reads it: its records, their places, the id repeated in a later file, and
-    the one warning for a file no date decides; ``--day-first`` decides that file only."""
+    read as ``ingest`` reads it: its records, their places, the id another outlet gives in a later
+    file (us.example:same-id), and the one warning for a file no date decides; ``--day-first``
+    decides that file only."""
     from newstrace.ingest import read_unique
 
     folder = tmp_path / "feeds"
@@ -381,7 +391,48 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
     assert {i: d["published"] for i, d in got.items() if i.endswith("ambiguous")} == {
         "eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07", "xx-ambiguous": "2017-07-05"
     }
-    assert report["warnings"] == [w for w in said if "already read" in w]
+    assert report["warnings"] == [w for w in said if "another outlet" in w]
+    assert "us.example:same-id" in local and "us.jsonl: 1 id also used by another outlet stored as us.example:same-id" in said[0]
+
+
+def test_ids_two_outlets_give_are_keyed_as_ingest_keys_them(spark: Any, tmp_path: Path) -> None:
+    """Exports that number from 1, read from one folder: every article gets ``ingest``'s id and
+    every skipped record and qualified file ``ingest``'s warning. RT's 1 is read first; SANA's 1 is
+    SANA:1 in one file, but SANA:SANA:1 in the other order, where an odd outlet's record that gives
+    the id SANA:1 comes before it (a record the driver is sent only once SANA's has moved to that
+    id); SANA's second record of its 1 is a repeat, an undated RT record without an outlet too."""
+    from newstrace.engine import spark as S
+    from newstrace.ingest import read_unique
+
+    odd = {**RT_1, "id": "SANA:1", "outlet": "Odd", "text": "An odd outlet's article whose id looks qualified."}
+    sana_2 = {**SANA_1, "id": "2", "text": SANA_1["text"] + " More."}
+    rt_2 = {**RT_1, "id": "2", "text": RT_1["text"] + " More."}
+
+    def write(folder: Path, **files: list[dict[str, Any]]) -> Path:
+        folder.mkdir()
+        for name, rows in files.items():
+            (folder / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return folder
+
+    cases = {
+        "sana-later": write(tmp_path / "a", a_rt=[RT_1, rt_2], b_sana=[SANA_1, sana_2, {**SANA_1, "title": "again"}],
+                            c_odd=[odd], d_none=[{**RT_1, "outlet": None, "text": "No outlet."}]),
+        "odd-first": write(tmp_path / "b", a_rt=[RT_1], b_odd=[odd], c_sana=[sana_2, SANA_1]),
+    }
+    expected = {
+        "sana-later": {"1": "RT", "2": "RT", "SANA:1": "SANA", "SANA:2": "SANA", "Odd:SANA:1": "Odd"},
+        "odd-first": {"1": "RT", "SANA:1": "Odd", "2": "SANA", "SANA:SANA:1": "SANA"},
+    }
+    for name, folder in cases.items():
+        said: list[str] = []
+        local = {a.id: a.to_dict() for a in read_unique([folder], warn=said.append)}
+        assert {i: d["outlet"] for i, d in local.items()} == expected[name]
+        report = S.run_spark(folder, tmp_path / f"out-{name}", spark=spark, steps=("stories",))
+        got = {d["id"]: d for d in (json.loads(r["json"]) for r in spark.read.parquet(str(tmp_path / f"out-{name}" / "articles")).collect())}
+        assert got == local, name
+        assert sorted(report.get("warnings", [])) == sorted(said), name
+        assert report["skipped_records"] == sum("already read" in w for w in said)
+    assert len(said) == 1 and "c_sana.jsonl: 1 id also used by another outlet stored as SANA:SANA:1" in said[0]
 
 
 def test_a_folders_awkward_files_are_read_as_ingest_reads_them(

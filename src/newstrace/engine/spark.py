@@ -36,6 +36,7 @@ from newstrace.errors import InputError, NewstraceError, check_output_folder
 
 if TYPE_CHECKING:
     from newstrace.corpus.features import ArticleFeatures
+    from newstrace.model import Article
 
 #: most prepared articles one block keeps (memory bound per task, as the local engine's cache)
 _BLOCK_CACHE = 8192
@@ -313,9 +314,7 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 
 def _skipped(
     read: Any,
-    read_articles: Any,
-    articles: Any,
-    n_articles: int,
+    repeats: Sequence[Article],
     orders: Mapping[str, frozenset[str]],
     files_said: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
@@ -325,29 +324,25 @@ def _skipped(
     First what was said of whole files (``files_said``, passed over on the driver: empty, binary;
     then the readers': read as windows-1252, a damaged gzip file), one line each, in file order.
 
-    Two kinds: records that are not articles (invalid JSON, no text) and later records of an id
-    already read (``ingest.base.repeated_id``; the first record is kept). Dates that cannot be read
+    Two kinds: records that are not articles (invalid JSON, no text) and later records of an
+    article already read (``repeats``, as ``_keyed`` found them; ``ingest.base.repeated_id``, the
+    first record is kept). Dates that cannot be read
     are warned of after them, as ``ingest`` does, but the records are kept and not counted; then
     the files whose dates either way were read month-first (``_ambiguous_warnings``).
     """
     from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.errors import counted_warnings
     from newstrace.ingest.base import repeated_id
-    from newstrace.model import Article
 
     kinds = read.map(lambda x: x[0]).countByValue()
-    invalid, repeated = int(kinds.get("skipped", 0)), int(kinds.get("article", 0)) - n_articles
+    invalid, repeated = int(kinds.get("skipped", 0)), len(repeats)
     said = [*files_said]
     if kinds.get("said", 0):
         said += read.filter(lambda x: x[0] == "said").map(lambda x: x[1]).collect()  # a line a file at most
     warnings: list[str] = []
     if invalid:
         warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
-    if repeated:
-        kept = articles.map(lambda d: (_record_key(d), None))
-        later = read_articles.map(lambda d: (_record_key(d), d)).subtractByKey(kept).values()
-        firsts = later.takeOrdered(WARN_EXAMPLES, key=_record_key)  # the first five, as ingest names them
-        warnings += [repeated_id(Article.from_dict(d)) for d in firsts]
+    warnings += [repeated_id(a) for a in repeats[:WARN_EXAMPLES]]  # the first five, as ingest names them
     if invalid + repeated > len(warnings):
         warnings.append(
             f"and {invalid + repeated - len(warnings)} more record(s) skipped: of all skipped, {invalid} were "
@@ -363,6 +358,80 @@ def _skipped(
     if kinds.get("ambiguous", 0):
         warnings += _ambiguous_warnings(read.filter(lambda x: x[0] == "ambiguous").map(lambda x: x[1]).collect(), orders)
     return invalid + repeated, warnings
+
+
+def _key_row(d: Mapping[str, Any]) -> tuple[tuple[str, int, str], str | None, bool]:
+    """What the driver keys a record by (``_keyed``): its place, its outlet and whether its input
+    gave its id (``model.given_id``, which needs the text the driver is not sent)."""
+    from newstrace.model import Article, given_id
+
+    return _record_key(d), d.get("outlet"), given_id(Article.from_dict(dict(d)))
+
+
+def _rekeyed(d: dict[str, Any], keyed: Mapping[tuple[str, int], str | None]) -> dict[str, Any] | None:
+    """A record's article under the id the driver gave it (``None``: a repeat, skipped)."""
+    place = (d.get("source") or "", d.get("record") or 0)
+    if place not in keyed:
+        return d
+    key = keyed[place]
+    return None if key is None else {**d, "id": key}
+
+
+def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list[str]]:
+    """The run's articles under the ids ``ingest`` gives them, the records it skips as repeats (in
+    its order) and its warnings for files whose ids were qualified: ``ingest.base.ArticleKeys``
+    over the records in the order ``ingest`` reads them (``_record_key``), on the driver.
+
+    Only records that may meet another are sent there: those whose id another record gives too,
+    and then, round by round until none is new, those whose id is one a record was moved to
+    (``OUTLET:ID``) or asked about on the way. Every other record keeps its id, as it does in
+    ``ingest``: no record before or after it gives or is given that id.
+    """
+    import operator
+
+    from newstrace.engine.steps import WARN_EXAMPLES
+    from newstrace.errors import counted_warnings
+    from newstrace.ingest.base import ArticleKeys, QualifiedIds
+    from newstrace.model import Article
+
+    rows: dict[tuple[str, int, str], tuple[str | None, bool]] = {}
+    fetched: set[str] = set()
+    wanted = set(
+        read_articles.map(lambda d: (d["id"], 1)).reduceByKey(operator.add).filter(lambda kv: kv[1] > 1).keys().collect()
+    )
+    keyed: dict[tuple[str, int], str | None] = {}
+    repeats: list[Article] = []
+    said: list[str] = []
+    while wanted:
+        ids = sc.broadcast(wanted)
+        for place, outlet, given in read_articles.filter(lambda d, ids=ids: d["id"] in ids.value).map(_key_row).collect():
+            rows[place] = (outlet, given)
+        ids.unpersist()
+        fetched |= wanted
+        asked: set[str] = set()
+
+        def stored(key: str, asked: set[str] = asked) -> None:
+            asked.add(key)  # held by no record sent so far: one not sent may hold it
+            return None
+
+        keys = ArticleKeys(stored)
+        keyed, repeats, said = {}, [], []
+        qualified = QualifiedIds(said.append)
+        for (source, record, article_id), (outlet, given) in sorted(rows.items()):
+            a = Article(id=article_id, text="", outlet=outlet, source=source, record=record)
+            qualified.met(a)
+            kept = keys.key(a, given=given)
+            if kept is None:
+                keyed[(source, record)] = None
+                repeats.append(a)
+            elif kept is not a:
+                keyed[(source, record)] = kept.id
+                qualified.add(kept.id)
+        qualified.flush()
+        wanted = asked - fetched
+    chosen = sc.broadcast(keyed)
+    articles = read_articles.map(lambda d: _rekeyed(d, chosen.value)).filter(lambda d: d is not None).persist(keep)
+    return articles, repeats, counted_warnings(said[:WARN_EXAMPLES], len(said), "file(s) with ids also used by another outlet")
 
 
 def _record_key(d: Mapping[str, Any]) -> tuple[str, int, str]:
@@ -661,15 +730,11 @@ def run_spark(
         orders[file] = orders.get(file, frozenset()) | {order}
     read = records.mapPartitions(lambda rows: _records_to_articles(rows, orders, day_first)).persist(keep)
     read_articles = read.filter(lambda x: x[0] == "article").map(lambda x: x[1])
-    articles = (
-        read_articles.map(lambda d: (d["id"], d))
-        # an id's first record, as every local reader keeps it (``ingest.base.first_of_each_id``)
-        .reduceByKey(lambda x, y: x if _record_key(x) <= _record_key(y) else y)
-        .values()
-        .persist(keep)
-    )
+    # each article once, under the id ``ingest`` gives it: a repeat's first record, another outlet's id as OUTLET:ID
+    articles, repeats, keyed_said = _keyed(sc, read_articles, keep)
     n_articles = articles.count()
-    n_skipped, warnings = _skipped(read, read_articles, articles, n_articles, orders, files_said)
+    n_skipped, warnings = _skipped(read, repeats, orders, files_said)
+    warnings += keyed_said
     read.unpersist()
     if n_articles == 0:
         raise InputError(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""))
