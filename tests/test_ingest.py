@@ -283,10 +283,11 @@ def test_qualified_ids_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (out["added"], out["updated"], out["unchanged"]) == (0, 0, 4)
 
 
-def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path) -> None:
+def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``Store.add_articles`` applies the rule itself (a library caller, or an article another
     process stored under the id since it was read): another outlet's id becomes ``OUTLET:ID`` and
-    is listed; ``keep_ids`` (``load-results``) keeps the ids the results name."""
+    is listed, and ``ingest`` says so as it says its own; ``keep_ids`` (``load-results``) keeps
+    the ids the results name."""
     rt, sana = (Article.create(d["text"], id=d["id"], outlet=d["outlet"], source=f"{d['outlet']}.jsonl") for d in (RT_1, SANA_1))
     with Store(tmp_path / "news.db") as store:
         assert store.add_articles([rt]).added == 1
@@ -299,6 +300,14 @@ def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path) -> Non
         store.add_articles([rt])
         c = store.add_articles([sana], keep_ids=True)
         assert (c.updated, c.outlet_replaced) == (1, [("1", "RT", "SANA")])
+    # RT's 1 stored by another process after ingest read SANA's file: the write keys it
+    monkeypatch.chdir(tmp_path)
+    f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1])
+    _ingest(f["rt"], "--db", "late.db")
+    monkeypatch.setattr(Store, "holder", lambda self, article_id: None)  # what the read saw
+    out = _ingest(f["sana"], "--db", "late.db")
+    assert out["added"] == 1 and out["warnings"] == [SANA_WARNING]
+    assert _stored(tmp_path / "late.db") == {"1": "RT", "SANA:1": "SANA"}
 
 
 def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(

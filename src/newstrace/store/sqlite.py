@@ -200,18 +200,13 @@ class Store:
         try:
             with self.transaction():
                 for a in articles:
-                    if not keep_ids:
-                        key, _ = article_key(a, self.holder)
-                        if key != a.id:
-                            counts.qualified.append((a.source, a.id, key))
-                            a = replace(a, id=key)
-                    row = self.conn.execute("SELECT content_hash, outlet FROM articles WHERE id=?", (a.id,)).fetchone()
+                    row = self._row(a.id)
+                    if not keep_ids and row is not None:
+                        a, row = self._keyed(a, row, counts)
                     if row is None and (old := legacy_id(a)) is not None:
                         # stored by a newstrace whose ids left the outlet out: the same outlet's
                         # article keeps its id (and its results); another outlet's is another article
-                        before = self.conn.execute(
-                            "SELECT content_hash, outlet FROM articles WHERE id=?", (old,)
-                        ).fetchone()
+                        before = self._row(old)
                         if before is not None and before["outlet"] == a.outlet:
                             if keep_ids:
                                 self.conn.execute("UPDATE articles SET id=? WHERE id=?", (a.id, old))
@@ -242,6 +237,29 @@ class Store:
         except sqlite3.DatabaseError as e:  # locked, disk full, malformed image
             raise StoreError(f"{self.path}: write failed ({e})") from e
         return counts
+
+    def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
+        """``a`` under the id ``model.article_key`` gives it against the stored articles (``row``
+        is the one under its own id), and the row under that id; each row asked for read once."""
+        rows: dict[str, sqlite3.Row | None] = {a.id: row}
+
+        def holder(key: str) -> Holder | None:
+            if key not in rows:
+                rows[key] = self._row(key)
+            r = rows[key]
+            return None if r is None else Holder(r["outlet"], False)
+
+        key, _ = article_key(a, holder)
+        if key == a.id:
+            return a, row
+        counts.qualified.append((a.source, a.id, key))
+        return replace(a, id=key), rows[key]
+
+    def _row(self, article_id: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT content_hash, outlet FROM articles WHERE id=?", (article_id,)
+        ).fetchone()
+        return row
 
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under ``article_id``, as ``model.article_key`` asks of it (its outlet),
