@@ -572,6 +572,39 @@ def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, 
     assert checked >= 140  # 33 paragraphs of 29 helps, and the helps of 112 options and arguments
 
 
+def test_a_groups_command_list_keeps_each_summary_on_one_line_where_it_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Commands panel of ``newstrace --help`` (and of ``eval``, ``train``) shows each command's
+    first paragraph, which Typer's rich help printed with its source line breaks: ``compare`` read
+    "... what each outlet says that the others don't, where they" / "disagree, and who took what
+    from whom." on a terminal of any width, the break the paragraph rewrap of a command's own
+    ``--help`` mended there but not in its group's list."""
+    import inspect
+
+    import typer
+
+    from newstrace.cli.app import app
+
+    monkeypatch.setenv("COLUMNS", "3000")
+    root = typer.main.get_command(app)
+    checked = 0
+    for path in command_paths():
+        group = root
+        for name in path:
+            group = group.commands[name]
+        if not getattr(group, "commands", None):
+            continue
+        shown = run(*path, "--help", cwd=tmp_path)
+        assert shown.returncode == 0, (path, shown.stderr)
+        lines = [" ".join(line.strip(" │").split()) for line in shown.stdout.splitlines()]
+        for name, command in group.commands.items():
+            summary = " ".join(inspect.cleandoc(command.help or "").split("\n\n")[0].split())
+            assert f"{name} {summary}" in lines, (path, name, shown.stdout)
+            checked += 1
+    assert checked >= 25  # the root's 17 commands, eval's 8 and train's
+
+
 def test_help_lists_a_switch_without_a_type_and_an_option_with_its_own(tmp_path: Path) -> None:
     p = run("reuse", "--help", cwd=tmp_path, env={"COLUMNS": "150"})
     rows = {line.split()[1]: line for line in p.stdout.splitlines() if line.startswith("│ --")}

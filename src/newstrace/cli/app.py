@@ -139,10 +139,41 @@ def _help_paragraphs_rewrapped() -> None:
     setattr(rich_utils, "_fix_linebreaks", _fix_linebreaks)  # noqa: B010
 
 
+def _command_lists_rewrapped() -> None:
+    """A group's Commands panel (``newstrace --help``, ``eval --help``) rewraps each command's first
+    paragraph, as ``_help_paragraphs_rewrapped`` rewraps a command's own help.
+
+    Typer's rich help (0.29) lists a command by its first paragraph with the source's line breaks
+    kept (``_make_command_help`` joins them only for other markup modes), so ``compare`` read
+    "... what each outlet says that the others don't, where they" / "disagree, and who took what
+    from whom." on a terminal of any width. A paragraph that starts with ``\\b`` keeps its lines,
+    and Markdown help, which rewraps itself, is left alone. Where a Typer has no such function
+    there is nothing to change.
+    """
+    import inspect
+
+    from typer import rich_utils
+
+    listed = getattr(rich_utils, "_make_command_help", None)
+    if listed is None or getattr(listed, "newstrace_rewrap", False):
+        return
+
+    def _make_command_help(*, help_text: str, markup_mode: Any) -> Any:
+        if markup_mode != "markdown":
+            first, *rest = inspect.cleandoc(help_text).split("\n\n")
+            if not first.startswith("\b"):
+                help_text = "\n\n".join([" ".join(first.split("\n")), *rest])
+        return listed(help_text=help_text, markup_mode=markup_mode)
+
+    _make_command_help.newstrace_rewrap = True  # type: ignore[attr-defined]
+    setattr(rich_utils, "_make_command_help", _make_command_help)  # noqa: B010
+
+
 _switches_without_a_type()
 _arguments_typed_by_their_metavar()
 _arguments_named_in_usage_as_click_names_them()
 _help_paragraphs_rewrapped()
+_command_lists_rewrapped()
 
 app = typer.Typer(
     cls=_Group,
