@@ -6,6 +6,7 @@ import dataclasses
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,6 +97,38 @@ def test_another_programs_database_is_left_alone(tmp_path: Path, rt: Article) ->
         Store(empty, readonly=True)
     with Store(empty) as store:  # opened for writing, an empty file becomes a newstrace database
         store.add_articles([rt])
+
+
+def _open_at_once(path: str, start: Any, answers: Any) -> None:
+    start.wait()
+    try:
+        with Store(path) as store:
+            answers.put(f"ok {store.schema_version}")
+    except Exception as e:  # the answer is what the test reads
+        answers.put(repr(e))
+
+
+def test_processes_that_create_one_database_at_once_all_open_it(tmp_path: Path) -> None:
+    """Two ``ingest`` runs given one new ``--db`` both create it. Each read the schema version 0
+    and ran the migrations; the one that waited for the other's lock ran them again ("table
+    articles already exists"), or met the new tables before their version ("not a newstrace
+    database"), or could not switch to WAL while the other was creating it ("busy")."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(6):
+        path = str(tmp_path / f"new-{round_}.db")
+        start, answers = ctx.Barrier(4), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(path, start, answers)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        got = [answers.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join()
+        assert got == [f"ok {len(MIGRATIONS)}"] * 4
+        with Store(path) as store:  # one schema, once
+            tables = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            assert len(tables) == len(set(tables)) and "articles" in tables
 
 
 def test_migrations_bring_an_empty_file_forward(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import json
 import os
 import shlex
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -101,7 +102,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
-                self.conn.execute("PRAGMA journal_mode=WAL")
+                self._wal(busy_timeout)
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate(version)
             else:
@@ -114,28 +115,64 @@ class Store:
     def _check_file(self, create: bool) -> None:
         check_db_path(self.path, readonly=self.readonly, create=create)
 
+    def _wal(self, busy_timeout: float) -> None:
+        """Put the database in WAL mode (it stays so), waiting for other processes as a write does.
+
+        Switching needs every other connection gone for a moment, and SQLite answers "locked" at
+        once rather than through the busy wait: two ``ingest`` runs that create one new database
+        together had one of them fail here (exit 3) while the other was still creating it.
+        """
+        if str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        deadline = time.monotonic() + busy_timeout
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if not is_locked(e) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+
     def _migrate(self, version: int) -> None:
+        """Bring the schema from ``version`` to the newest, one migration per transaction.
+
+        Each migration checks the version again once it holds the write lock: another process
+        that opened the same database at the same moment (two ``ingest`` runs creating it) may have
+        run it meanwhile, and running it twice failed ("table articles already exists").
+        """
         for number in range(version + 1, len(MIGRATIONS) + 1):
             with self.transaction():
+                if self.schema_version >= number:  # another process ran it while this one waited
+                    continue
                 for statement in _statements(MIGRATIONS[number - 1]):
                     self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version={number}")
 
     def _known_version(self) -> int:
-        """The schema version, once sure the file is a newstrace database this version can read."""
-        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        """The schema version, once sure the file is a newstrace database this version can read.
+
+        The version and the tables are read in one read transaction, so another process creating
+        the database at the same moment is seen before or after its first migration, never
+        between the two reads (its tables without its version read as another program's file).
+        """
+        self.conn.execute("BEGIN")
+        try:
+            version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        finally:
+            if self.conn.in_transaction:  # not when the file is no database: SQLite ended it
+                self.conn.execute("ROLLBACK")
         if version > len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: database schema version {version} is newer than this newstrace "
                 f"({len(MIGRATIONS)}); upgrade newstrace"
             )
-        if version == 0:  # every migration commits with its version number: tables at 0 are another program's
-            tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
-            if tables:
-                shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
-                raise StoreError(
-                    f"{self.path}: not a newstrace database (it holds other tables: {shown}); give another --db"
-                )
+        if version == 0 and tables:  # every migration commits with its version number: tables at 0 are another program's
+            shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+            raise StoreError(
+                f"{self.path}: not a newstrace database (it holds other tables: {shown}); give another --db"
+            )
         return version
 
     def _check_version(self) -> None:
