@@ -163,7 +163,7 @@ RT_1 = {"id": "1", "outlet": "RT", "title": "Rockets hit Aleppo", "published": "
         "text": "Rockets hit west Aleppo on Sunday, killing scores of civilians, the UN envoy said in a statement issued in Geneva."}
 SANA_1 = {"id": "1", "outlet": "SANA", "title": "Army advances", "published": "2016-10-31",
           "text": "Army units advanced in the countryside of Hama on Monday, a military source told SANA reporters in the field."}
-SANA_WARNING = "sana.jsonl: 1 id also used by another outlet stored as SANA:1; give each article its own id to avoid this"
+SANA_WARNING = "sana.jsonl: 1 id also used by another outlet kept as SANA:1; give each article its own id to avoid this"
 
 
 def _exports(tmp_path: Path, **files: list[dict[str, str]]) -> dict[str, str]:
@@ -260,9 +260,25 @@ def test_a_files_qualified_ids_are_one_warning(tmp_path: Path, monkeypatch: pyte
     out = _ingest(f["rt"], f["sana"], "--db", "d.db")
     assert out["added"] == 7
     assert out["warnings"] == [
-        "sana.jsonl: 3 ids also used by another outlet stored as OUTLET:ID, such as SANA:1; give each article its own id to avoid this"
+        "sana.jsonl: 3 ids also used by another outlet kept as OUTLET:ID, such as SANA:1; give each article its own id to avoid this"
     ]
     assert sorted(_stored(tmp_path / "d.db")) == ["1", "2", "3", "4", "SANA:1", "SANA:2", "SANA:3"]
+
+
+def test_commands_that_store_nothing_say_the_qualified_id_truly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``compare``, ``reuse`` and ``extract`` read their inputs as ``ingest`` does and key SANA's 1
+    as SANA:1, but store nothing: their warning said it was "stored as SANA:1". Every command
+    now says the article is kept as SANA:1, which is true of all of them."""
+    from newstrace.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1])
+    for command in (["compare", "--json", "-"], ["reuse", "--json"], ["extract", "--json"]):
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            assert main([*command, f["rt"], f["sana"]]) == 0, err.getvalue()
+        said = err.getvalue()
+        assert SANA_WARNING in said and "stored" not in said, (command, said)
 
 
 def test_qualified_ids_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -137,7 +137,7 @@ def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
     assert engines.spark_report["skipped_records"] == 3
     assert sorted(engines.spark_report["warnings"]) == sorted(engines.ingest_report["warnings"])
     assert len(engines.ingest_report["warnings"]) == 4
-    assert f"{engines.corpus}: 1 id also used by another outlet stored as SANA:1; give each article its own id to avoid this" in engines.ingest_report["warnings"]
+    assert f"{engines.corpus}: 1 id also used by another outlet kept as SANA:1; give each article its own id to avoid this" in engines.ingest_report["warnings"]
     with Store(engines.local, readonly=True) as local_db, Store(engines.spark, readonly=True) as spark_db:
         assert local_db.find_article("SANA:1").to_dict() == spark_db.find_article("SANA:1").to_dict()
         assert local_db.find_article("1").outlet == "RT"
@@ -392,7 +392,7 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
         "eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07", "xx-ambiguous": "2017-07-05"
     }
     assert report["warnings"] == [w for w in said if "another outlet" in w]
-    assert "us.example:same-id" in local and "us.jsonl: 1 id also used by another outlet stored as us.example:same-id" in said[0]
+    assert "us.example:same-id" in local and "us.jsonl: 1 id also used by another outlet kept as us.example:same-id" in said[0]
 
 
 def test_ids_two_outlets_give_are_keyed_as_ingest_keys_them(spark: Any, tmp_path: Path) -> None:
@@ -432,7 +432,7 @@ def test_ids_two_outlets_give_are_keyed_as_ingest_keys_them(spark: Any, tmp_path
         assert got == local, name
         assert sorted(report.get("warnings", [])) == sorted(said), name
         assert report["skipped_records"] == sum("already read" in w for w in said)
-    assert len(said) == 1 and "c_sana.jsonl: 1 id also used by another outlet stored as SANA:SANA:1" in said[0]
+    assert len(said) == 1 and "c_sana.jsonl: 1 id also used by another outlet kept as SANA:SANA:1" in said[0]
 
 
 def test_a_folders_awkward_files_are_read_as_ingest_reads_them(

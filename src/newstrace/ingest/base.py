@@ -109,11 +109,13 @@ class QualifiedIds:
 
 def qualified_ids_warning(where: str, count: int, example: str) -> str:
     """The warning for ``count`` articles of the file ``where`` kept under ``OUTLET:ID``, such as
-    ``example``: one wording for ``ingest``, the web upload and the Spark engine."""
+    ``example``: one wording for ``ingest``, the web upload, the Spark engine and the commands that
+    read their inputs and store nothing (``compare``, ``reuse``, ...), so it says "kept as", which
+    is true of all of them, not "stored as"."""
     if count == 1:
-        how = f"1 id also used by another outlet stored as {example}"
+        how = f"1 id also used by another outlet kept as {example}"
     else:
-        how = f"{count:,} ids also used by another outlet stored as OUTLET:ID, such as {example}"
+        how = f"{count:,} ids also used by another outlet kept as OUTLET:ID, such as {example}"
     return f"{where}: {how}; give each article its own id to avoid this"
 
 
