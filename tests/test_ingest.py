@@ -281,6 +281,25 @@ def test_commands_that_store_nothing_say_the_qualified_id_truly(tmp_path: Path, 
         assert SANA_WARNING in said and "stored" not in said, (command, said)
 
 
+def test_a_files_qualified_ids_are_said_before_the_next_file_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SANA's "kept as SANA:1" was said only when the next file's first article came: after that
+    file's own warnings when it had none (its one record has no text), or after the next file was
+    named unreadable. It is said once SANA's file is read, before anything of the next file."""
+    monkeypatch.chdir(tmp_path)
+    f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1], untexted=[{"id": "9", "outlet": "RT", "title": "No body"}])
+    out = _ingest(f["rt"], f["sana"], f["untexted"], "--db", "d.db")
+    assert out["added"] == 2
+    assert [w.split(":")[0] for w in out["warnings"]] == ["sana.jsonl", "untexted.jsonl"], out["warnings"]
+    assert out["warnings"][0] == SANA_WARNING and "record has no text" in out["warnings"][1]
+    # the last file's, as the run ends, before the report of the run
+    from newstrace.cli.main import main
+
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        assert main(["ingest", f["rt"], f["sana"], "--db", "e.db"]) == 0
+    assert err.getvalue().index("kept as SANA:1") < err.getvalue().index("e.db: 2 added")
+
+
 def test_qualified_ids_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Outlets with a colon in their name cannot make another outlet's qualified id (``a:b`` with
     id ``c``, ``a`` with ``b:c``); an input that gives another outlet's article an id of the

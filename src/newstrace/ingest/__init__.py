@@ -15,6 +15,7 @@ from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
+    QualifiedIds,
     Stored,
     Warn,
     WarningGroups,
@@ -124,11 +125,12 @@ def read_inputs(
     on_error: Callable[[NewstraceError], None] | None = None,
     limits: Limits = LIMITS,
     day_first: bool | None = None,
+    on_file_end: Callable[[], None] | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
 
     A file's warnings reach ``warn`` when it has been read, those alike said as one line with a
-    count (``WarningGroups``). ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
+    count (``WarningGroups``); ``on_file_end`` is called then, before anything of the next file. ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
     in a file where no other date decides it: ``None`` reads it month-first and warns once per file.
 
     Without ``on_error`` the first unreadable input raises, which suits library callers that pass
@@ -157,6 +159,8 @@ def read_inputs(
             handler(InputError(f"{path}: unreadable ({type(e).__name__}: {first}; please report this newstrace bug)"))
         finally:
             said.flush()
+            if on_file_end is not None:
+                on_file_end()
 
 
 def read_unique(
@@ -171,9 +175,11 @@ def read_unique(
     """``read_inputs`` with each article once, under its id in this run (``base.keyed_articles``):
     a later record of an article already read is skipped with a warning, its first kept; an id
     another outlet's article holds, read earlier or ``stored`` in the database the articles go
-    to, becomes ``OUTLET:ID``, with one warning per file. What the commands that read inputs take in."""
-    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first)
-    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, warn=warn)
+    to, becomes ``OUTLET:ID``, with one warning per file, said right after the file's own. What
+    the commands that read inputs take in."""
+    qualified = QualifiedIds(warn)
+    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=qualified.flush)
+    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, qualified=qualified)
 
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:

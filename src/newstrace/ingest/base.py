@@ -82,8 +82,9 @@ class ArticleKeys:
 
 class QualifiedIds:
     """One warning per file for its articles kept under ``OUTLET:ID`` (``ArticleKeys``): how many,
-    and the first one. Said when the next file's first article comes, or at ``flush``, so it
-    follows what the file's reader said of it."""
+    and the first one. Said at ``flush``, which the reader calls as a file ends, after what it
+    said of the file and before anything of the next (``read_inputs(on_file_end=)``); a caller
+    that cannot say where a file ends has it said when the next file's first article comes."""
 
     def __init__(self, warn: Warn) -> None:
         self.warn = warn
@@ -125,14 +126,16 @@ def keyed_articles(
     *,
     stored: Stored | None = None,
     warn: Warn | None = None,
+    qualified: QualifiedIds | None = None,
 ) -> Iterator[Article]:
     """Each article of one run once, under the id ``ArticleKeys`` gives it; ``on_repeat`` hears
     of each later record of an article already read, which is skipped, and ``warn`` of each file
-    whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``). ``stored`` are the articles
-    a database holds from earlier runs (``Store.holder``): an id another outlet's stored article
-    holds is qualified too, and one of the same outlet's is that article (an update)."""
+    whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``; or ``qualified``, whose
+    ``flush`` the reader calls as each file ends). ``stored`` are the articles a database holds
+    from earlier runs (``Store.holder``): an id another outlet's stored article holds is
+    qualified too, and one of the same outlet's is that article (an update)."""
     keys = ArticleKeys(stored)
-    said = QualifiedIds(warn or ignore_warning)
+    said = qualified or QualifiedIds(warn or ignore_warning)
     for a in articles:
         said.met(a)
         kept = keys.key(a)
