@@ -540,6 +540,24 @@ def test_every_help_reads_as_plain_text(tmp_path: Path) -> None:
         assert "<bool>" not in p.stdout, (path, p.stdout)
 
 
+def _wide_help(path: list[str], cwd: Path, groups_only: bool = False) -> tuple[Any, list[str]]:
+    """The click command at ``path`` and the lines of its ``--help`` (run with the caller's
+    ``COLUMNS``), each stripped of panel borders and with its spaces collapsed; for a command
+    that is no group, with ``groups_only``, no lines (there is no list of commands to read)."""
+    import typer
+
+    from newstrace.cli.app import app
+
+    command = typer.main.get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    if groups_only and not getattr(command, "commands", None):
+        return command, []
+    shown = run(*path, "--help", cwd=cwd)
+    assert shown.returncode == 0, (path, shown.stderr)
+    return command, [" ".join(line.strip(" │").split()) for line in shown.stdout.splitlines()]
+
+
 def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On a terminal wide enough, each paragraph of a help (a command's docstring, an option's or
     argument's help) is one line: a line break inside one is the source's, not the terminal's.
@@ -548,26 +566,16 @@ def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, 
     markup eating a ``[word]`` of a help would show here too."""
     import inspect
 
-    import typer
-
-    from newstrace.cli.app import app
-
     monkeypatch.setenv("COLUMNS", "3000")
-    root = typer.main.get_command(app)
     checked = 0
     for path in command_paths():
-        command = root
-        for name in path:
-            command = command.commands[name]
-        shown = run(*path, "--help", cwd=tmp_path)
-        assert shown.returncode == 0, (path, shown.stderr)
-        lines = [" ".join(line.strip(" │").split()) for line in shown.stdout.splitlines()]
+        command, lines = _wide_help(path, tmp_path)
         for paragraph in inspect.cleandoc(command.help or "").split("\n\n"):
-            assert " ".join(paragraph.split()) in lines, (path, paragraph, shown.stdout)
+            assert " ".join(paragraph.split()) in lines, (path, paragraph, "\n".join(lines))
             checked += 1
         for p in command.params:
             if getattr(p, "help", None):
-                assert any(" ".join(p.help.split()) in line for line in lines), (path, p.name, p.help, shown.stdout)
+                assert any(" ".join(p.help.split()) in line for line in lines), (path, p.name, p.help, "\n".join(lines))
                 checked += 1
     assert checked >= 140  # 33 paragraphs of 29 helps, and the helps of 112 options and arguments
 
@@ -582,25 +590,15 @@ def test_a_groups_command_list_keeps_each_summary_on_one_line_where_it_fits(
     ``--help`` mended there but not in its group's list."""
     import inspect
 
-    import typer
-
-    from newstrace.cli.app import app
-
     monkeypatch.setenv("COLUMNS", "3000")
-    root = typer.main.get_command(app)
     checked = 0
     for path in command_paths():
-        group = root
-        for name in path:
-            group = group.commands[name]
-        if not getattr(group, "commands", None):
+        group, lines = _wide_help(path, tmp_path, groups_only=True)
+        if not lines:
             continue
-        shown = run(*path, "--help", cwd=tmp_path)
-        assert shown.returncode == 0, (path, shown.stderr)
-        lines = [" ".join(line.strip(" │").split()) for line in shown.stdout.splitlines()]
         for name, command in group.commands.items():
             summary = " ".join(inspect.cleandoc(command.help or "").split("\n\n")[0].split())
-            assert f"{name} {summary}" in lines, (path, name, shown.stdout)
+            assert f"{name} {summary}" in lines, (path, name, "\n".join(lines))
             checked += 1
     assert checked >= 25  # the root's 17 commands, eval's 8 and train's
 
