@@ -76,6 +76,11 @@ class IngestCounts:
         return self.added + self.updated + self.unchanged
 
 
+def _holder(row: sqlite3.Row | None) -> Holder | None:
+    """A stored article's row (``Store._row``) as ``model.article_key`` asks of it."""
+    return None if row is None else Holder(row["outlet"], False)
+
+
 class Store:
     """A newstrace database. ``readonly`` opens it for reading only (the web app's default).
 
@@ -283,8 +288,7 @@ class Store:
         def holder(key: str) -> Holder | None:
             if key not in rows:
                 rows[key] = self._row(key)
-            r = rows[key]
-            return None if r is None else Holder(r["outlet"], False)
+            return _holder(rows[key])
 
         key, _ = article_key(a, holder)
         if key == a.id:
@@ -301,8 +305,7 @@ class Store:
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under ``article_id``, as ``model.article_key`` asks of it (its outlet),
         or ``None``: what ``ingest`` keys a run's articles against (``read_unique(stored=)``)."""
-        row = self.conn.execute("SELECT outlet FROM articles WHERE id=?", (article_id,)).fetchone()
-        return None if row is None else Holder(row["outlet"], False)
+        return _holder(self._row(article_id))
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
