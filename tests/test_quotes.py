@@ -286,3 +286,28 @@ def test_a_body_is_named_with_its_owner_and_what_it_is_to(rt: Article) -> None:
         assert cued.speaker == name
         (statement,) = [q for q in quotes if q.text.startswith("From February to September")]
         assert statement.speaker == name
+
+
+def test_the_clause_ending_in_a_colon_names_the_speaker() -> None:
+    """A colon right before a quotation closes the clause that introduces it (PolNeAR train: a
+    quarter of such quotes took another cue of the sentence): its subject speaks, speech verb or
+    not; a reported lead is the reporter's; a digest's verbless 'headline - Name:' is the name's."""
+    interjected = (
+        "Clinton said there was \"no daylight\" between their plans. She said that experts had determined "
+        "her proposals were effective and strong, to which O'Malley interjected: \"It's just not true.\" "
+        "He said Clinton would not go far enough.\n"
+    )
+    assert _speaker_span(interjected, "It's just not true") == "O'Malley"
+
+    reported = (
+        "Mr. Slinker, whose latest start-up uses big data to help brands find suppliers, said Mr. Trump was a "
+        "candidate very much in the spirit of Silicon Valley: ''He's a start-up kind of guy. He has a lot of "
+        "ideas and pivots a lot.''\n"
+    )
+    assert _speaker_span(reported, "He's a start-up") == "Slinker"
+
+    digest = (
+        "RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis of political "
+        "party affiliation at the state level shows a shift toward the Republican Party.” [Gallup]\n"
+    )
+    assert _speaker_span(digest, "Gallup’s analysis") == "Jeffrey M. Jones"

@@ -598,6 +598,83 @@ def _colon_speaker(
     return None, None
 
 
+def _colon_lead(
+    text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
+) -> tuple[Token, Sentence, Mention] | None:
+    """(verb, sentence, speaker) of the clause a colon right before the quotation closes.
+
+    'Perez lobbies for a higher minimum wage: "No one who works ..."', 'to which O'Malley
+    interjected: "It's just not true."', 'Respondents are obliged to disclose: "When did ..."':
+    the clause that ends in the colon introduces the quotation, speech verb or not, and its
+    subject speaks; a cue elsewhere in the sentence ('She said that ..., to which O'Malley
+    interjected:') reports something else. The verb is the first one above the word before the
+    colon, so in 'Cruz said as the heckler yelled: "You suck!"' the heckler speaks; when that
+    clause is itself reported ('Mr. Slinker said Mr. Trump was a candidate ...: "He's a start-up
+    kind of guy"'), the reporter speaks. A lead with no verb names its speaker outright: a
+    digest's '... - Jeffrey M. Jones: "Gallup's analysis ..."', 'More from the report: "..."'.
+    """
+    k = q.outer_start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    sent = next((s for s in sents if s.start <= k < s.end), None)
+    if sent is None:
+        return None
+    off = sent.offset
+    colon = next((t for t in sent.span if _tok_start(t, off) == k), None)
+    if colon is None or colon.i == sent.span.start:
+        return None
+    last = colon.doc[colon.i - 1]
+    if _inside(_tok_start(last, off), quotes):
+        return None
+    phrase = _lead_phrase(colon, sent.span.start)
+    if phrase and upos(last) in ("NOUN", "PROPN") and not any(upos(t) in ("VERB", "AUX") for t in phrase):
+        m = mention_of(last, off)
+        return (last, sent, m) if m is not None and m.kind != "pronoun" else None
+    for h in (last, *last.ancestors):
+        if _tok_start(h, off) >= q.outer_start:
+            return None
+        if upos(h) in ("VERB", "AUX"):
+            h = _reporting_cue(h) or h
+            subj = _subject(h)
+            if subj is None:
+                continue  # 'O'Malley, who signed ..., interjected to say:' — the verb above speaks
+            if _inside(_tok_start(subj, off), quotes):
+                return None
+            m = mention_of(subj, off)
+            return (h, sent, m) if m is not None else None
+    return None
+
+
+#: what ends the lead phrase of a digest's '[headline] - Name: "..."' or '[...] More from X:'
+_LEAD_STOPS = frozenset(("-", "—", "–", ".", "]", ")")) | QUOTE_CHARS
+
+
+def _lead_phrase(colon: Token, first: int) -> list[Token]:
+    """The words between the colon and the dash, full stop or quotation before it."""
+    out: list[Token] = []
+    doc = colon.doc
+    for j in range(colon.i - 1, first - 1, -1):
+        t = doc[j]
+        # a dash between words ("libertarian-style") joins them; one with a space beside it parts
+        spaced = bool(t.whitespace_) or (j > 0 and bool(doc[j - 1].whitespace_))
+        if t.text in _LEAD_STOPS and (t.text not in "-—–" or spaced):
+            break
+        out.append(t)
+    return out[::-1]
+
+
+def _reporting_cue(verb: Token) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is part of ('X said Y was ...')."""
+    x = verb
+    while x.dep_ in ("ccomp", "conj") and x.head is not x:
+        x = x.head
+        if _is_cue(x):
+            return x
+    return None
+
+
 def _governs(cue: Token, sent: Sentence, q: MarkedQuote) -> bool:
     """Whether the quotation lies in the cue's clause: a quoted word depends on the cue, or the
     cue is inside the quotation's clause ('“...,” he said': the quoted verb heads the sentence)."""
@@ -864,12 +941,19 @@ def attribute(
         nxt_sent = [j for j in range(idx[-1] + 1, min(len(sents), idx[-1] + 3))
                     if 0 <= sents[j].start - q.outer_end <= 2 and "\n" not in text[q.outer_end:sents[j].start]
                     ] if opens else []
+        lead = _colon_lead(text, q, sents, spans)
+        if lead is not None:
+            mention, cue_text, best = lead[2], lead[0].text, (0.0, lead[0], lead[1])
         for i in idx + nxt_sent:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
+                if lead is not None and post[1].kind == "pronoun" and lead[2].kind != "pronoun":
+                    # 'Fallon fired back: “...,” he wrote': the pronoun after is the lead's speaker
+                    break
                 mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])
+                lead = None
                 break
-        if best is not None and mention is not None and mention.kind == "pronoun":
+        if lead is None and best is not None and mention is not None and mention.kind == "pronoun":
             # "Kasich says he'd tell him “no more nonsense”", "But he told ABC that he agrees Trump is
             # a “total opportunist”": the outer speech verb's subject reports the whole clause
             outer = _outer_cue(best[1])
@@ -884,7 +968,7 @@ def attribute(
                     if reported:
                         best = (best[0], outer, best[2])
         words = len(text[q.start:q.end].split())
-        if words <= SHORT_QUOTE_WORDS:
+        if words <= SHORT_QUOTE_WORDS and lead is None:
             # a phrase quoted inside a sentence belongs to whoever the verb governing it is about:
             # 'Cruz questioned Trump's “New York values”', 'he rails against its “Great Wall”'
             for i in idx:

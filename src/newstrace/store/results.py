@@ -47,8 +47,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: "the Mission" takes that name. 7: a bare whole whose part is named later in its sentence ("30 were
 #: wounded, including 12 civilians") counts people too, not only one right beside its part. 8: a part
 #: counted before "of them"/"of whom" ("Twelve were killed, 7 of them civilians", "seven of whom were
-#: children") is a count of its noun with its whole's event; it was not read at all
-CLAIMS_VERSION = 8
+#: children") is a count of its noun with its whole's event; it was not read at all. 9: a colon right
+#: before a quotation names its speaker: the subject of the clause it closes, the reporter of a
+#: reported one, the name of a verbless digest lead ("- Jeffrey M. Jones:")
+CLAIMS_VERSION = 9
 
 
 def _now() -> str:
