@@ -311,3 +311,18 @@ def test_the_clause_ending_in_a_colon_names_the_speaker() -> None:
         "party affiliation at the state level shows a shift toward the Republican Party.” [Gallup]\n"
     )
     assert _speaker_span(digest, "Gallup’s analysis") == "Jeffrey M. Jones"
+
+
+def test_a_quotation_inside_a_sentence_is_its_subjects_before_the_last_speakers() -> None:
+    """'He cited X as “...”', 'Weaver dismissed that as a sign of “...”': a quotation that a
+    sentence's own verb governs is that subject's words, stance verb or not; the last speaker
+    of the paragraph before speaks only quotations standing on their own (PolNeAR train: the
+    last speaker was taken for 225 such quotations with their source in the same paragraph)."""
+    text = (
+        "“We are going to win this state and then we are going to win the nomination,” Clinton said on Tuesday.\n\n"
+        "Sanders campaign manager Jeff Weaver dismissed that suggestion as a sign of an opposing campaign in "
+        "\"total disarray and panic.\"\n\n"
+        "\"They know they are losing,\" he added.\n"
+    )
+    assert _speaker_span(text, "total disarray") == "Jeff Weaver"
+    assert _speaker_span(text, "They know they") == "he"

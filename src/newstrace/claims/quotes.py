@@ -3,9 +3,10 @@
 Direct quotes come from ``marks`` (robust to unbalanced marks, split quotes, multi-paragraph
 quotes); the parse supplies cue verbs ("said", "told", "according to") and their subjects. A subject
 and verb right after a quotation ('“...,” Trump barked') name its speaker whatever the verb, and a
-cue whose clause holds the quotation beats a nearer one in another clause. A quote with no cue in
-its own sentence takes the speaker of the sentence ending in a colon before it (speech verb or
-not), or of the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
+cue whose clause holds the quotation beats a nearer one in another clause, and the clause a colon
+right before the quotation closes beats both. A quote with no cue in its own sentence takes the
+subject of the verb that governs it ('He cited X as “...”'), else the speaker of the sentence
+ending in a colon before it (speech verb or not), or of the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
 from the cue's clausal complement, or the rest of the sentence.
 """
 
@@ -533,7 +534,7 @@ def _governing_speaker(
         h = t.head
         if q.outer_start <= _tok_start(h, off) < q.outer_end:
             continue
-        for _ in range(4):
+        for _ in range(6):
             if upos(h) in ("VERB", "AUX") and not (skip_light and h.lower_ in _LIGHT_VERBS):
                 subj = _subject(h)
                 if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
@@ -1004,6 +1005,12 @@ def attribute(
                         mention, cue_text = mention_of(subj, after[0].offset), cue.text
                         break
         if mention is None and best is None:
+            for i in idx:
+                gov = _governing_speaker(sents[i], q, quotes=spans)
+                if gov is not None and len(text[q.start:q.end].split()) >= 2:
+                    mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
+                    break
+        if mention is None and best is None:
             # a quote continuing the words of the last speaker, in this or the previous paragraph
             if speech_events is None:
                 speech_events = _speech_events(sents, spans)
@@ -1016,12 +1023,6 @@ def attribute(
                     # a quotation continuing '“...,” said Murphy, who thinks ...' is Murphy's: the
                     # relative pronoun named the speaker of its own clause only
                     mention, cue_text = (m0.antecedent if m0 is not None and m0.antecedent else m0), c0
-        if mention is None and best is None:
-            for i in idx:
-                gov = _governing_speaker(sents[i], q, quotes=spans)
-                if gov is not None and len(text[q.start:q.end].split()) >= 2:
-                    mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
-                    break
         words = len(text[q.start:q.end].split())
         if mention is None and cue_text is None and words < MIN_UNCUED_WORDS:
             continue

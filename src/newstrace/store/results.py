@@ -49,8 +49,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: counted before "of them"/"of whom" ("Twelve were killed, 7 of them civilians", "seven of whom were
 #: children") is a count of its noun with its whole's event; it was not read at all. 9: a colon right
 #: before a quotation names its speaker: the subject of the clause it closes, the reporter of a
-#: reported one, the name of a verbless digest lead ("- Jeffrey M. Jones:")
-CLAIMS_VERSION = 9
+#: reported one, the name of a verbless digest lead ("- Jeffrey M. Jones:"). 10: a quotation its
+#: sentence's verb governs ('Weaver dismissed that as a sign of “...”') is that subject's before it
+#: is the last speaker's
+CLAIMS_VERSION = 10
 
 
 def _now() -> str:
