@@ -326,3 +326,19 @@ def test_a_quotation_inside_a_sentence_is_its_subjects_before_the_last_speakers(
     )
     assert _speaker_span(text, "total disarray") == "Jeff Weaver"
     assert _speaker_span(text, "They know they") == "he"
+
+
+def test_speaker_tags_the_parser_misreads_after_a_quotation() -> None:
+    """'“...?” reacted Trump.' (a verb that is no speech cue, inverted before a name) and a name with
+    an apposition before its verb ('Miller, a retired worker ..., said') are read from the words
+    when the parse misses the subject (PolNeAR train)."""
+    reacted = (
+        "“Obama said in his speech that Muslims are our sports heroes. What sport is he talking about, and who? "
+        "Is Obama profiling?” reacted Trump.\n"
+    )
+    assert _speaker_span(reacted, "Obama said in his speech") == "Trump"
+    apposition = (
+        "“Hi, this is Carol from the Clinton campaign, how are you today?” Miller, a retired worker from a nuclear "
+        "plant, said pleasantly into the phone. “We're talking with supporters like you who -.”\n"
+    )
+    assert _speaker_span(apposition, "Hi, this is Carol") == "Miller"

@@ -814,11 +814,15 @@ def _name_run(toks: list[Token]) -> list[Token]:
 
 def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None:
     """'“...,” Trump barked and ...' and '“...,” said Skelly, explaining' when the parser missed
-    the subject (a name tagged as an adverb, a verb tagged as a participle): read the words."""
+    the subject (a name tagged as an adverb, a verb tagged as a participle or a plural noun:
+    'Conway notes.'): read the words. Any verb may invert before a name that ends the clause
+    ('“...?” reacted Trump.'), and a name may carry an apposition or a party label before its verb
+    ('Miller, a retired worker from a nuclear plant, said', 'Rep. Jim McDermott (D-Wash.) said')."""
     doc, end = nxt.doc, nxt.sent.end
     words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8))]
-    if nxt.lower_ in CUE_FORMS and nxt.tag_.startswith("VB"):
-        # '“...,” said Skelly' / 'added another New Hampshire Republican'
+    cue = nxt.lower_ in CUE_FORMS and nxt.tag_.startswith("VB")
+    if cue or nxt.tag_ in ("VBD", "VBZ"):
+        # '“...,” said Skelly' / 'added another New Hampshire Republican' / 'reacted Trump.'
         phrase: list[Token] = []
         for t in words[1:]:
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
@@ -827,17 +831,24 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         if not phrase or len(phrase) > 6:
             return None
         kind = "name" if _name_run(phrase) == phrase else "nominal"
-        if kind == "nominal" and upos(phrase[-1]) not in ("NOUN", "PROPN"):
+        if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
             return None
+        if not cue:
+            # 'reacted Trump.': the name ends the clause; '“...,” prompted Trump to ...' has an object
+            after = phrase[-1].i + 1
+            if after < end and not doc[after].is_punct:
+                return None
         verb = nxt
     else:
         phrase = _name_run(words)
         if not phrase or len(phrase) > 4 or phrase[0].lower_ in ("the", "a", "an", "but", "and", "in", "on", "at"):
             return None
-        if phrase[-1].i + 1 >= end:
+        k = _after_apposition(phrase[-1])
+        if k >= end:
             return None
-        verb = doc[phrase[-1].i + 1]
-        if verb.tag_ not in ("VBD", "VBZ", "VBN") or verb.dep_ in ("amod", "compound", "aux"):
+        verb = doc[k]
+        said = verb.tag_ in ("VBD", "VBZ", "VBN") or (verb.lower_ in CUE_FORMS and verb.lower_ not in ("report", "statement"))
+        if not said or verb.dep_ in ("amod", "compound", "aux"):
             return None
         kind = "name"
     a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
@@ -845,6 +856,19 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     return verb, Mention(a + off, b + off, doc.text[a:b], kind, phrase[-1].lower_, descriptors)
 
 
+def _after_apposition(name_end: Token) -> int:
+    """The token index after a name and the apposition or party label that may follow it
+    (', a retired worker from a nuclear plant,', ' (D-Wash.)'); right after the name if none."""
+    doc, k = name_end.doc, name_end.i + 1
+    if k >= name_end.sent.end or doc[k].text not in (",", "("):
+        return k
+    close = "," if doc[k].text == "," else ")"
+    for j in range(k + 1, min(name_end.sent.end, k + 20)):
+        if doc[j].text == close:
+            return j + 1
+        if doc[j].text in QUOTE_CHARS:
+            break
+    return k
 
 
 def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None:

@@ -51,8 +51,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: before a quotation names its speaker: the subject of the clause it closes, the reporter of a
 #: reported one, the name of a verbless digest lead ("- Jeffrey M. Jones:"). 10: a quotation its
 #: sentence's verb governs ('Weaver dismissed that as a sign of “...”') is that subject's before it
-#: is the last speaker's
-CLAIMS_VERSION = 10
+#: is the last speaker's. 11: speaker tags read from the words after a quotation: any verb inverted
+#: before a name that ends the clause ('“...?” reacted Trump.'), a name with an apposition or party
+#: label before its verb ('Miller, a retired worker ..., said'), a cue tagged as a noun ('Conway notes.')
+CLAIMS_VERSION = 11
 
 
 def _now() -> str:
