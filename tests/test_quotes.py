@@ -342,3 +342,16 @@ def test_speaker_tags_the_parser_misreads_after_a_quotation() -> None:
         "plant, said pleasantly into the phone. “We're talking with supporters like you who -.”\n"
     )
     assert _speaker_span(apposition, "Hi, this is Carol") == "Miller"
+
+
+def test_the_governing_verb_climbs_past_subjects_that_cannot_speak() -> None:
+    """'cautioning that the turmoil ... underscores a need for “...”': the turmoil is what she
+    warns about; the first subject above the quotation that can speak (a name, a person's
+    pronoun, a role) is its speaker (PolNeAR train)."""
+    text = (
+        "“We will get through this together,” Mr. Cameron said on Friday.\n\n"
+        "She, too, is a pragmatic internationalist battling against nationalist anger, cautioning that the turmoil "
+        "after the so-called Brexit vote underscores a need for ''calm, steady, experienced leadership in the White "
+        "House.''\n"
+    )
+    assert _speaker_span(text, "calm, steady") == "She"

@@ -266,7 +266,7 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
         # or interview is where the clause's subject spoke, and that subject is the source
         subj = _subject(t.head) if upos(t.head) in ("VERB", "AUX") else None
         m = mention_of(subj, off) if subj is not None and _tok_start(subj, off) >= phrase_end else None
-        if m is not None and (m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m)):
+        if _can_speak(m):
             source = m
     return Attribution(cs, ce, t.text, _tok_start(t, off), source, False, si)
 
@@ -518,7 +518,8 @@ def _cues_in(sent: Sentence, q: MarkedQuote, quotes: QuoteSpans) -> list[Token]:
 
 
 def _governing_speaker(
-    sent: Sentence, q: MarkedQuote, *, skip_light: bool = False, quotes: QuoteSpans | None = None
+    sent: Sentence, q: MarkedQuote, *, skip_light: bool = False, quotes: QuoteSpans | None = None,
+    speakers_only: bool = False,
 ) -> tuple[Token, Token] | None:
     """(verb, subject) of the verb that governs a quote inside a sentence: "X criticized the “...”".
 
@@ -526,6 +527,8 @@ def _governing_speaker(
     the subject of the verb above it thinks, not what "the Brexit" says). A subject inside one of
     ``quotes`` speaks nothing: in '"After that," she said, "I support ..."' the parser hangs the
     first part on the second part's verb, whose subject "I" is quoted, not a speaker.
+    ``speakers_only`` climbs past subjects that cannot speak: in 'She cautioned that the turmoil
+    underscores a need for “...”' the turmoil is what she talks about, and she speaks.
     """
     off = sent.offset
     for t in sent.span:
@@ -540,7 +543,8 @@ def _governing_speaker(
                 if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
                     if quotes is not None and _inside(_tok_start(subj, off), quotes):
                         return None
-                    return h, subj
+                    if not speakers_only or _can_speak(mention_of(subj, off)):
+                        return h, subj
             if h.head is h:
                 break
             h = h.head
@@ -893,6 +897,13 @@ def _speakerish(m: Mention) -> bool:
     return m.head in _SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
 
 
+def _can_speak(m: Mention | None) -> bool:
+    """A name, a personal pronoun or a role noun: a mention that may be a quotation's speaker."""
+    if m is None:
+        return False
+    return m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m)
+
+
 def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:
     """Named or pronoun subjects of speech verbs outside quotes, with or without a reported clause.
 
@@ -1030,7 +1041,8 @@ def attribute(
                         break
         if mention is None and best is None:
             for i in idx:
-                gov = _governing_speaker(sents[i], q, quotes=spans)
+                gov = _governing_speaker(sents[i], q, quotes=spans, speakers_only=True) \
+                    or _governing_speaker(sents[i], q, quotes=spans)
                 if gov is not None and len(text[q.start:q.end].split()) >= 2:
                     mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
                     break

@@ -53,8 +53,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: sentence's verb governs ('Weaver dismissed that as a sign of “...”') is that subject's before it
 #: is the last speaker's. 11: speaker tags read from the words after a quotation: any verb inverted
 #: before a name that ends the clause ('“...?” reacted Trump.'), a name with an apposition or party
-#: label before its verb ('Miller, a retired worker ..., said'), a cue tagged as a noun ('Conway notes.')
-CLAIMS_VERSION = 11
+#: label before its verb ('Miller, a retired worker ..., said'), a cue tagged as a noun ('Conway notes.').
+#: 12: the verb governing a quotation is looked for past subjects that cannot speak ('cautioning that the
+#: turmoil underscores “...”')
+CLAIMS_VERSION = 12
 
 
 def _now() -> str:
