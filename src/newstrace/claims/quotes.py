@@ -1031,12 +1031,15 @@ def attribute(
                 a = min(inner, key=lambda a: a.end - a.start)
                 mention, cue_text = a.mention, a.cue
         if mention is None and best is None:
-            # the attribution split off as its own sentence: '“...” The ministry said.'
+            # the attribution split off as its own sentence: '“...” The ministry said.'; a cue that
+            # reports a clause of its own ('“...” Reid said both Rubio and Cruz are ...') opens a
+            # new statement instead
             after = [s for s in sents if -2 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
             if after:
                 for cue in _cues_in(after[0], q, spans):
                     subj = _subject(cue)
-                    if subj is not None and cue.i - after[0].span.start < 8:
+                    reports = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
+                    if subj is not None and cue.i - after[0].span.start < 8 and not reports:
                         mention, cue_text = mention_of(subj, after[0].offset), cue.text
                         break
         if mention is None and best is None:

@@ -55,8 +55,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: before a name that ends the clause ('“...?” reacted Trump.'), a name with an apposition or party
 #: label before its verb ('Miller, a retired worker ..., said'), a cue tagged as a noun ('Conway notes.').
 #: 12: the verb governing a quotation is looked for past subjects that cannot speak ('cautioning that the
-#: turmoil underscores “...”')
-CLAIMS_VERSION = 12
+#: turmoil underscores “...”'). 13: a sentence after a quotation tags it only when its cue reports no
+#: clause of its own ('“...” The ministry said.', not '“...” Reid said both ... are ...')
+CLAIMS_VERSION = 13
 
 
 def _now() -> str:
