@@ -369,3 +369,13 @@ def test_a_sentence_reporting_its_own_clause_does_not_tag_the_quotation_before_i
     assert _speaker_span(text, "It shows a lack") == "the Senate minority leader"
     tag = "“We reject the report and everything in it, from the first word to the last.” The ministry said.\n"
     assert _speaker_span(tag, "We reject the report") == "The ministry"
+
+
+def test_a_quotation_ending_a_clause_begun_before_it_is_not_the_next_clauses() -> None:
+    """'X admitted that ... “...,” he claimed ...': the quotation ends the clause its own cue began;
+    the cue after the comma starts another clause and does not speak it (PolNeAR train)."""
+    text = (
+        "Weiner admitted to the newspaper that he and the woman had “been friends for some time,” he claimed they "
+        "had never met in person.\n"
+    )
+    assert _speaker_span(text, "been friends for") == "Weiner"

@@ -756,6 +756,13 @@ def _subject_before(cue: Token) -> Token | None:
 _UTTERANCE_ENDS = frozenset(",?!—–-…")
 
 
+def _hangs_before(sent: Sentence, q: MarkedQuote) -> bool:
+    """Whether a quoted word depends on a word before the quotation: the quotation then goes on a
+    clause begun before it ('Weiner admitted that he and the woman had “been friends ...,”')."""
+    off = sent.offset
+    return any(q.start <= _tok_start(t, off) < q.end and _tok_start(t.head, off) < q.outer_start for t in sent.span)
+
+
 def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Mention] | None:
     """(verb, speaker mention) of the clause opening right after a quotation: '“...,” Trump
     barked', '“...,” Bozell points out', '“...?” reacted Trump'.
@@ -776,11 +783,10 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
     elif text[k] not in _UTTERANCE_ENDS:
         return None
     off = sent.offset
-    for t in sent.span:
-        if q.start <= _tok_start(t, off) < q.end and _tok_start(t.head, off) < q.outer_start:
-            # the quotation depends on a word before it ('Although he says he "loves China," he ...'):
-            # the comma closes that clause, and the clause after it is not the attribution
-            return None
+    if _hangs_before(sent, q):
+        # the quotation depends on a word before it ('Although he says he "loves China," he ...'):
+        # the comma closes that clause, and the clause after it is not the attribution
+        return None
     nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
     if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():
         return None
@@ -967,6 +973,10 @@ def attribute(
                 if sents[i].start <= q.outer_start and q.outer_end <= sents[i].end and not _governs(cue, sents[i], q):
                     # a cue whose clause holds the quotation beats one in another clause ('Carter said
                     # the approach remained “...”, but he also warned China')
+                    dist += 150
+                elif cpos >= q.outer_end and _hangs_before(sents[i], q):
+                    # 'Weiner admitted that they had “been friends,” he claimed they ...': the
+                    # quotation ends a clause begun before it; a cue after it starts another
                     dist += 150
                 if best is None or dist < best[0]:
                     best = (dist, cue, sents[i])

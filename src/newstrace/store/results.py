@@ -56,8 +56,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: label before its verb ('Miller, a retired worker ..., said'), a cue tagged as a noun ('Conway notes.').
 #: 12: the verb governing a quotation is looked for past subjects that cannot speak ('cautioning that the
 #: turmoil underscores “...”'). 13: a sentence after a quotation tags it only when its cue reports no
-#: clause of its own ('“...” The ministry said.', not '“...” Reid said both ... are ...')
-CLAIMS_VERSION = 13
+#: clause of its own ('“...” The ministry said.', not '“...” Reid said both ... are ...'). 14: a cue after
+#: a quotation that ends a clause begun before it ('X admitted that ... “...,” he claimed') is another clause's
+CLAIMS_VERSION = 14
 
 
 def _now() -> str:
