@@ -379,3 +379,13 @@ def test_a_quotation_ending_a_clause_begun_before_it_is_not_the_next_clauses() -
         "had never met in person.\n"
     )
     assert _speaker_span(text, "been friends for") == "Weiner"
+
+
+def test_a_speech_tag_set_into_a_clause_reports_the_whole_clause() -> None:
+    """'CNN, Cruz said, called the announcement “highly significant.”': the parenthetical tag
+    reports the clause it is set into, whose own verb ("called") is part of the report."""
+    text = (
+        "Cruz claimed he had been leading in the polls before the caucus. CNN, Cruz said, called the announcement "
+        "“highly significant.”\n"
+    )
+    assert _speaker_span(text, "highly significant") == "Cruz"

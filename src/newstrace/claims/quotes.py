@@ -158,7 +158,7 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                 if g.dep_ == "pobj":
                     return g
     # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
-    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head is not verb and depth < 3:
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i and depth < 3:
         head = verb.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
@@ -545,7 +545,7 @@ def _governing_speaker(
                         return None
                     if not speakers_only or _can_speak(mention_of(subj, off)):
                         return h, subj
-            if h.head is h:
+            if h.head.i == h.i:
                 break
             h = h.head
         return None
@@ -673,7 +673,7 @@ def _lead_phrase(colon: Token, first: int) -> list[Token]:
 def _reporting_cue(verb: Token) -> Token | None:
     """The speech verb whose reported clause ``verb`` is part of ('X said Y was ...')."""
     x = verb
-    while x.dep_ in ("ccomp", "conj") and x.head is not x:
+    while x.dep_ in ("ccomp", "conj") and x.head.i != x.i:
         x = x.head
         if _is_cue(x):
             return x
@@ -690,13 +690,20 @@ def _governs(cue: Token, sent: Sentence, q: MarkedQuote) -> bool:
     )
 
 
+def _tags_clause(cue: Token, verb: Token) -> bool:
+    """Whether ``cue`` is a speech tag set into the clause of ``verb`` ('CNN, Cruz said, called
+    the announcement “highly significant”', 'X will play the “woman card,” Fiorina said'): a
+    parenthetical tag reports the whole clause it hangs on, whatever that clause's own verb."""
+    return cue.dep_ == "parataxis" and (cue.head.i == verb.i or any(a.i == cue.head.i for a in verb.ancestors))
+
+
 def _outer_cue(cue: Token) -> Token | None:
     h = cue
     for _ in range(4):
-        if h.head is h:
+        if h.head.i == h.i:
             return None
         h = h.head
-        if _is_cue(h) and h is not cue:
+        if _is_cue(h) and h.i != cue.i:
             return h
     return None
 
@@ -835,6 +842,8 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         # '“...,” said Skelly' / 'added another New Hampshire Republican' / 'reacted Trump.'
         phrase: list[Token] = []
         for t in words[1:]:
+            if t.is_space:
+                continue  # 'said  Samah Hadid': a run of blanks is a token of its own
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
             phrase.append(t)
@@ -987,6 +996,14 @@ def attribute(
         nxt_sent = [j for j in range(idx[-1] + 1, min(len(sents), idx[-1] + 3))
                     if 0 <= sents[j].start - q.outer_end <= 2 and "\n" not in text[q.outer_end:sents[j].start]
                     ] if opens else []
+        if best is not None and best[1].lower_ != "according":
+            # 'CNN, Cruz said, called the announcement “highly significant”': the tag set into
+            # the clause reports it, not the clause's own verb
+            tag = next((c for c in _cues_in(best[2], q, spans) if c.i != best[1].i and _tags_clause(c, best[1])), None)
+            if tag is not None:
+                tm, ttext = _cue_mention(tag, best[2], q)
+                if _can_speak(tm):
+                    mention, cue_text, best = tm, ttext, (best[0], tag, best[2])
         lead = _colon_lead(text, q, sents, spans)
         if lead is not None:
             mention, cue_text, best = lead[2], lead[0].text, (0.0, lead[0], lead[1])
@@ -1022,9 +1039,10 @@ def attribute(
                 if gov is None:
                     continue
                 gm = mention_of(gov[1], sents[i].offset)
-                governed = best is not None and best[1].sent == gov[0].sent and best[1] in gov[0].ancestors
+                governed = best is not None and best[1].sent == gov[0].sent and (
+                    best[1] in gov[0].ancestors or _tags_clause(best[1], gov[0]))
                 if gm is not None and (gm.kind in ("name", "pronoun") or _speakerish(gm)) and not governed \
-                        and (best is None or gov[0] is not best[1]):
+                        and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
