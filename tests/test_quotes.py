@@ -389,3 +389,19 @@ def test_a_speech_tag_set_into_a_clause_reports_the_whole_clause() -> None:
         "“highly significant.”\n"
     )
     assert _speaker_span(text, "highly significant") == "Cruz"
+
+
+def test_a_signature_line_after_a_quotation_names_its_speaker() -> None:
+    """A fact check quotes first and signs after: '"..." ¶ - Bernie Sanders.' (PolNeAR train, the
+    Washington Post's debate checks); a bulleted sentence after a quotation signs nothing."""
+    text = (
+        "Here are the claims we checked.\n\n"
+        "\"[Americans are] worried about the future of their kids, and yet almost all new income and wealth is "
+        "going to the top 1 percent.\"\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.\n"
+    )
+    assert _speaker_span(text, "[Americans are] worried") == "Bernie Sanders"
+    bullet = (
+        "Here is what the poll found.\n\n\"We are not done yet, and we will keep fighting for every vote in "
+        "every state.\"\n\n- Clinton leads among women by 20 points.\n"
+    )
+    assert _speaker_span(bullet, "We are not done yet") is None

@@ -680,6 +680,25 @@ def _reporting_cue(verb: Token) -> Token | None:
     return None
 
 
+#: a signature line: '- Bernie Sanders.', '-President Obama, tweeting after ...', '— Michelle Marks, Philadelphia.'
+_SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—][^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})(?=[,\n]|\.?$|\.\n)")
+
+
+def _signature(text: str, q: MarkedQuote) -> Mention | None:
+    """The speaker signed on the line after a quotation that ends its paragraph: a fact check's
+    '"[Americans are] worried about the future of their kids ..." ¶ - Bernie Sanders.'. The name
+    ends its line or runs into a comma ('-Michelle Marks, Philadelphia.'); a bulleted sentence
+    ('- Clinton leads in ...') signs nothing."""
+    m = _SIGNATURE.match(text, q.outer_end)
+    if m is None:
+        return None
+    a, b = m.start(1), m.end(1)
+    while b > a and text[b - 1] == ".":
+        b -= 1
+    name = text[a:b]
+    return Mention(a, b, name, "name", name.split()[-1].lower())
+
+
 def _governs(cue: Token, sent: Sentence, q: MarkedQuote) -> bool:
     """Whether the quotation lies in the cue's clause: a quoted word depends on the cue, or the
     cue is inside the quotation's clause ('“...,” he said': the quoted verb heads the sentence)."""
@@ -1050,6 +1069,8 @@ def attribute(
         if mention is None:
             # 'Sidney Blumenthal: ‘No Idea’ If I Would Have Told ...': a colon lead beats a subject-less cue
             m3, c3 = _colon_speaker(text, q, sents, spans)
+            if m3 is None:
+                m3, c3 = _signature(text, q), "-"
             if m3 is not None:
                 mention, cue_text, best = m3, c3, None
         if mention is None and best is None:
