@@ -312,6 +312,10 @@ def test_the_clause_ending_in_a_colon_names_the_speaker() -> None:
     )
     assert _speaker_span(digest, "Gallup’s analysis") == "Jeffrey M. Jones"
 
+    # a tag right after the quotation beats the lead, a pronoun as much as a name
+    tagged = "Emanuel said the bill had stalled. His final assessment: “It’s not quite optimistic,” he said.\n"
+    assert _speaker_span(tagged, "It’s not quite optimistic") == "he"
+
 
 def test_a_quotation_inside_a_sentence_is_its_subjects_before_the_last_speakers() -> None:
     """'He cited X as “...”', 'Weaver dismissed that as a sign of “...”': a quotation that a

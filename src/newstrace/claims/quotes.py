@@ -1029,9 +1029,6 @@ def attribute(
         for i in idx + nxt_sent:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
-                if lead is not None and post[1].kind == "pronoun" and lead[2].kind != "pronoun":
-                    # 'Fallon fired back: “...,” he wrote': the pronoun after is the lead's speaker
-                    break
                 mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])
                 lead = None
                 break
