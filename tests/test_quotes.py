@@ -409,3 +409,18 @@ def test_a_signature_line_after_a_quotation_names_its_speaker() -> None:
         "every state.\"\n\n- Clinton leads among women by 20 points.\n"
     )
     assert _speaker_span(bullet, "We are not done yet") is None
+
+
+def test_a_noun_phrase_tag_after_a_quotation_names_its_speaker() -> None:
+    """'“...,” the editorial read.' and '"...," read the statement, which ...': the parser takes the
+    verb for a noun (or misses the inversion); the words still tag the quotation (PolNeAR train)."""
+    editorial = (
+        "The newspaper criticized the candidate.\n\n“If she wants to be the next president, Hillary Clinton should "
+        "act like one, and come to Louisiana,” the editorial read.\n"
+    )
+    assert _speaker_span(editorial, "If she wants") == "the editorial"
+    statement = (
+        "\"In writing her beautiful speech, Melania's team of writers took notes on her life's inspirations,\" read "
+        "the statement, which was attributed to Miller.\n"
+    )
+    assert _speaker_span(statement, "In writing her") == "the statement"

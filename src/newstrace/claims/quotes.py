@@ -856,7 +856,7 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     ('Miller, a retired worker from a nuclear plant, said', 'Rep. Jim McDermott (D-Wash.) said')."""
     doc, end = nxt.doc, nxt.sent.end
     words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8))]
-    cue = nxt.lower_ in CUE_FORMS and nxt.tag_.startswith("VB")
+    cue = _tag_verb(nxt) and nxt.tag_.startswith("VB")
     if cue or nxt.tag_ in ("VBD", "VBZ"):
         # '“...,” said Skelly' / 'added another New Hampshire Republican' / 'reacted Trump.'
         phrase: list[Token] = []
@@ -877,6 +877,17 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
             if after < end and not doc[after].is_punct:
                 return None
         verb = nxt
+    elif nxt.lower_ in _TAG_DETERMINERS:
+        # '“...,” the editorial read.', '“...,” a voice-over in the ad states.': a noun phrase and a
+        # speech verb (the parser may take either for the other) ending the clause
+        k = next((j for j in range(1, len(words)) if _tag_verb(words[j])), 0)
+        phrase = words[:k]
+        if not 2 <= k <= 6 or any(t.is_punct or upos(t) in ("VERB", "AUX") for t in phrase[1:]):
+            return None
+        after = words[k].i + 1
+        if after < end and not (doc[after].is_punct or upos(doc[after]) == "ADP"):
+            return None
+        verb, kind = words[k], "nominal"
     else:
         phrase = _name_run(words)
         if not phrase or len(phrase) > 4 or phrase[0].lower_ in ("the", "a", "an", "but", "and", "in", "on", "at"):
@@ -892,6 +903,16 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
     descriptors = {t.lower_ for t in phrase[:-1] if upos(t) in ("NOUN", "ADJ")}
     return verb, Mention(a + off, b + off, doc.text[a:b], kind, phrase[-1].lower_, descriptors)
+
+
+#: words that open the noun phrase of a speech tag after a quotation ('“...,” the editorial read')
+_TAG_DETERMINERS = frozenset(("the", "a", "an", "one", "another", "his", "her", "its", "their", "this"))
+
+
+def _tag_verb(t: Token) -> bool:
+    """A speech verb of a tag after a quotation; past "read" ('“...,” read the statement') is no cue
+    elsewhere, where it is as often a present or an infinitive."""
+    return t.lower_ in CUE_FORMS or t.lower_ == "read"
 
 
 def _after_apposition(name_end: Token) -> int:

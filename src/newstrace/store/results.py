@@ -60,8 +60,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: a quotation that ends a clause begun before it ('X admitted that ... “...,” he claimed') is another clause's.
 #: 15: a speech tag set into a clause reports the whole clause ('CNN, Cruz said, called it “...”'). 16: a
 #: signature line after a quotation ending its paragraph names its speaker ('"..." ¶ - Bernie Sanders.').
-#: 17: a pronoun tag right after a quotation beats its colon lead ('His final assessment: “...,” he said')
-CLAIMS_VERSION = 17
+#: 17: a pronoun tag right after a quotation beats its colon lead ('His final assessment: “...,” he said').
+#: 18: a noun phrase and speech verb right after a quotation tag it ('“...,” the editorial read.',
+#: '“...,” read the statement')
+CLAIMS_VERSION = 18
 
 
 def _now() -> str:
