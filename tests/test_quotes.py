@@ -424,3 +424,13 @@ def test_a_noun_phrase_tag_after_a_quotation_names_its_speaker() -> None:
         "the statement, which was attributed to Miller.\n"
     )
     assert _speaker_span(statement, "In writing her") == "the statement"
+
+
+def test_a_quotation_continuing_one_in_its_paragraph_keeps_its_speaker() -> None:
+    """'“...,” Kasich said after Trump said .... “...”': the second quotation of a paragraph goes on
+    with the first one's speaker, not with a speech verb mentioned in between (PolNeAR train)."""
+    text = (
+        "“We are going to win this state and we are going to win it big,” Kasich said after Trump said he would "
+        "skip the debate. “And then we will take that win all the way to the convention.”\n"
+    )
+    assert _speaker_span(text, "And then we will") == "Kasich"

@@ -1120,8 +1120,13 @@ def attribute(
             # a quote continuing the words of the last speaker, in this or the previous paragraph
             if speech_events is None:
                 speech_events = _speech_events(sents, spans)
-            last = [e for e in events + speech_events if e[0] < q.outer_start] + [
+            last: list[tuple[int, Mention | None, str | None]] = [e for e in events + speech_events if e[0] < q.outer_start] + [
                 (r.start, r.mention, r.cue) for r in records[-1:] if r.mention is not None]
+            prev = records[-1] if records and records[-1].mention is not None and records[-1].direct else None
+            if prev is not None and prev.end < q.outer_start and "\n" not in text[prev.end:q.outer_start]:
+                # '“...,” Kasich said after Trump said .... “...”': a quotation going on in the
+                # paragraph of the one before is that one's speaker's, whatever speech comes between
+                last = [(prev.start, prev.mention, prev.cue)]
             if last:
                 pos, m0, c0 = max(last, key=lambda e: e[0])
                 gap = text[pos:q.outer_start]

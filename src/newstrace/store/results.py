@@ -62,8 +62,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: signature line after a quotation ending its paragraph names its speaker ('"..." ¶ - Bernie Sanders.').
 #: 17: a pronoun tag right after a quotation beats its colon lead ('His final assessment: “...,” he said').
 #: 18: a noun phrase and speech verb right after a quotation tag it ('“...,” the editorial read.',
-#: '“...,” read the statement')
-CLAIMS_VERSION = 18
+#: '“...,” read the statement'). 19: a quotation going on in the paragraph of the quotation before
+#: it is that one's speaker's, whatever speech verb comes between
+CLAIMS_VERSION = 19
 
 
 def _now() -> str:
