@@ -203,9 +203,9 @@ def test_two_outlets_that_number_their_articles_from_1_keep_both(
     assert (out["added"], out["updated"]) == (2, 0) and out["warnings"] == [SANA_WARNING]
     assert _stored(tmp_path / "d.db") == {"1": "RT", "SANA:1": "SANA"}
     for order in ((f["rt"], f["sana"]), (f["sana"], f["rt"]), (f["sana"],)):
-        out = _ingest(*order, "--db", "d.db")
+        out = _ingest(*order, "--db", "d.db", "--strict")  # found stored as SANA:1: nothing new to say
         assert (out["added"], out["updated"], out["unchanged"]) == (0, 0, len(order)), order
-        assert out["warnings"] == [SANA_WARNING]  # RT's is the 1 stored: SANA's is SANA:1 whatever comes first
+        assert (out["warnings"], out["warnings_total"]) == ([], 0)
     assert _stored(tmp_path / "d.db") == {"1": "RT", "SANA:1": "SANA"}
     capsys.readouterr()
     assert main(["show", "SANA:1", "--db", "d.db", "--json"]) == 0
@@ -238,9 +238,8 @@ def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: p
     assert out["warnings"] == [
         "sana.jsonl record 2: id 1 was already read in this run; its first record is kept", SANA_WARNING
     ]
-    out = _ingest(f["fixed"], "--db", "d.db")  # SANA's correction: its article, updated
-    assert (out["added"], out["updated"]) == (0, 1)
-    assert out["warnings"] == [SANA_WARNING.replace("sana.jsonl", "fixed.jsonl")]
+    out = _ingest(f["fixed"], "--db", "d.db", "--strict")  # SANA's correction: its article, updated
+    assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
     with Store(tmp_path / "d.db", readonly=True) as store:
         assert store.find_article("SANA:1").title == "Army advances in Hama"
         assert store.find_article("1").title == "Rockets hit Aleppo"
@@ -249,6 +248,32 @@ def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: p
     out = _ingest(f["anon"], "--db", "e.db")
     assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
     assert _stored(tmp_path / "e.db") == {"1": None}
+
+
+def test_a_strict_re_run_of_the_same_inputs_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first ``ingest --strict`` of RT's and SANA's exports exits 2: SANA's 1 was kept as
+    SANA:1, which the user must hear of. Every re-run said it again and exited 2 too, though it
+    found SANA's article stored under SANA:1 and nothing happened. Now only an id qualified anew
+    is warned of: the re-run exits 0, and one that brings SANA's 2, taken by RT's 2, warns of it
+    alone and exits 2."""
+    from newstrace.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    rt = [{**RT_1, "id": str(i), "text": f"{RT_1['text']} Report {i}."} for i in (1, 2)]
+    f = _exports(tmp_path, rt=rt, sana=[SANA_1], more=[SANA_1, {**SANA_1, "id": "2", "text": "SANA's second."}])
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        assert main(["ingest", f["rt"], f["sana"], "--db", "d.db", "--strict"]) == 2
+        assert SANA_WARNING in err.getvalue()
+        for _ in range(2):
+            err.truncate(0)
+            assert main(["ingest", f["rt"], f["sana"], "--db", "d.db", "--strict"]) == 0, err.getvalue()
+            assert "warning" not in err.getvalue() and "kept as" not in err.getvalue(), err.getvalue()
+        err.truncate(0)
+        assert main(["ingest", f["sana"], f["more"], f["rt"], "--db", "d.db", "--strict"]) == 2
+    said = err.getvalue()
+    assert "more.jsonl: 1 id also used by another outlet kept as SANA:2" in said and said.count("kept as") == 1, said
+    assert _stored(tmp_path / "d.db") == {"1": "RT", "2": "RT", "SANA:1": "SANA", "SANA:2": "SANA"}
 
 
 def test_a_files_qualified_ids_are_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -328,8 +353,8 @@ def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path, monkey
         assert store.add_articles([rt]).added == 1
         c = store.add_articles([sana])
         assert (c.added, c.updated, c.qualified, c.outlet_replaced) == (1, 0, [("SANA.jsonl", "1", "SANA:1")], [])
-        again = store.add_articles([sana, rt])
-        assert (again.unchanged, again.qualified) == (2, [("SANA.jsonl", "1", "SANA:1")])
+        again = store.add_articles([sana, rt])  # found under SANA:1: no news
+        assert (again.unchanged, again.qualified) == (2, [])
         assert store.holder("SANA:1") == ("SANA", False) and store.holder("2") is None
     with Store(tmp_path / "kept.db") as store:
         store.add_articles([rt])

@@ -110,6 +110,15 @@ def article_key(
         key = qualified_id(article.outlet, key)
 
 
+def qualified_anew(article: Article, key: str, held: Holder | None) -> bool:
+    """Whether keying ``article`` under ``key`` (``article_key``'s answer, ``held`` the article
+    holding it) is news to warn of: its id was qualified (``OUTLET:ID``) and no article of its own
+    outlet holds that key yet. A re-run finds the article it stored as ``SANA:1`` under ``SANA:1``,
+    as it finds RT's under ``1``: an update of that article, nothing new, so an ``ingest --strict``
+    of the same inputs again does not exit 2 for what its first run already said."""
+    return key != article.id and (held is None or held.outlet != article.outlet)
+
+
 def published_iso(value: Published) -> str | None:
     """ISO text for a publication date, keeping the date-only vs datetime distinction."""
     if value is None:

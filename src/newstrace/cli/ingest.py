@@ -42,7 +42,7 @@ def ingest(
     inputs: InputsArg,
     db: DbOption = DEFAULT_DB,
     no_clean: NoCleanFlag = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read (what could be read is stored all the same).")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read or an id kept as OUTLET:ID (what could be read is stored all the same; a re-run that finds an article stored under its OUTLET:ID already warns of nothing).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
         int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per transaction (each batch is committed as a whole).")

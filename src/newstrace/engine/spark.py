@@ -414,9 +414,9 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
             asked.add(key)  # held by no record sent so far: one not sent may hold it
             return None
 
-        keys = ArticleKeys(stored)
         keyed, repeats, said = {}, [], []
         qualified = QualifiedIds(said.append)
+        keys = ArticleKeys(stored, qualified)
         for (source, record, article_id), (outlet, given) in sorted(rows.items()):
             a = Article(id=article_id, text="", outlet=outlet, source=source, record=record)
             qualified.met(a)
@@ -426,7 +426,6 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
                 repeats.append(a)
             elif kept is not a:
                 keyed[(source, record)] = kept.id
-                qualified.add(kept.id)
         qualified.flush()
         wanted = asked - fetched
     chosen = sc.broadcast(keyed)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import Article, Holder, Published, article_key, parse_published
+from newstrace.model import Article, Holder, Published, article_key, parse_published, qualified_anew
 
 
 def ignore_warning(_: str) -> None:
@@ -57,10 +57,13 @@ class ArticleKeys:
     """The ids of one run's articles, by ``model.article_key``: each record's id, or ``OUTLET:ID``
     when another outlet's article (of this run, or ``stored``) holds its own; ``None`` for a later
     record of an article already read in this run, which is skipped (its first record is kept, as
-    ``first_of_each_id`` keeps it). Holds one id and outlet per article read, as ``seen`` held the ids."""
+    ``first_of_each_id`` keeps it). Holds one id and outlet per article read, as ``seen`` held the ids.
+    ``said`` hears of each id qualified anew (``model.qualified_anew``): not of one its outlet's
+    article is ``stored`` under already, which a re-run of the same inputs finds there."""
 
-    def __init__(self, stored: Stored | None = None) -> None:
+    def __init__(self, stored: Stored | None = None, said: QualifiedIds | None = None) -> None:
         self.stored = stored
+        self.said = said
         self.held: dict[str, str | None] = {}  # id -> outlet of the article read under it
         self._outlets: dict[str, str] = {}  # one copy of each outlet's name
 
@@ -75,6 +78,8 @@ class ArticleKeys:
         key, held = article_key(article, self.holder, given=given)
         if held is not None and held.this_run:
             return None
+        if self.said is not None and qualified_anew(article, key, held):
+            self.said.add(key)
         outlet = article.outlet
         self.held[key] = None if outlet is None else self._outlets.setdefault(outlet, outlet)
         return article if key == article.id else dataclasses.replace(article, id=key)
@@ -133,9 +138,10 @@ def keyed_articles(
     whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``; or ``qualified``, whose
     ``flush`` the reader calls as each file ends). ``stored`` are the articles a database holds
     from earlier runs (``Store.holder``): an id another outlet's stored article holds is
-    qualified too, and one of the same outlet's is that article (an update)."""
-    keys = ArticleKeys(stored)
+    qualified too, and one of the same outlet's is that article (an update), under ``OUTLET:ID``
+    as well: a re-run finds it there and warns of nothing (``model.qualified_anew``)."""
     said = qualified or QualifiedIds(warn or ignore_warning)
+    keys = ArticleKeys(stored, said)
     for a in articles:
         said.met(a)
         kept = keys.key(a)
@@ -143,8 +149,6 @@ def keyed_articles(
             if on_repeat is not None:
                 on_repeat(a)
             continue
-        if kept is not a:
-            said.add(kept.id)
         yield kept
     said.flush()
 

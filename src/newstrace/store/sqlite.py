@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import DatabaseBusy, StoreError, busy_hint, see_hint
-from newstrace.model import Article, Holder, article_key, legacy_id, published_order
+from newstrace.model import Article, Holder, article_key, legacy_id, published_order, qualified_anew
 from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
 
@@ -66,7 +66,8 @@ class IngestCounts:
     #: beside another outlet's name, or ``keep_ids``'s id taken by another outlet's article
     outlet_replaced: list[tuple[str, str, str]] = field(default_factory=list)
     #: (file, id the input gave, id stored) of articles this call kept under ``OUTLET:ID`` because
-    #: another outlet's stored article held their id (``model.article_key``): a caller that keys
+    #: another outlet's stored article held their id (``model.article_key``), not those found
+    #: stored there already (``model.qualified_anew``: a re-add is no news): a caller that keys
     #: its articles first (``ingest.read_unique(stored=)``) meets these only when another process
     #: stored that article meanwhile
     qualified: list[tuple[str | None, str, str]] = field(default_factory=list)
@@ -290,10 +291,11 @@ class Store:
                 rows[key] = self._row(key)
             return _holder(rows[key])
 
-        key, _ = article_key(a, holder)
+        key, held = article_key(a, holder)
         if key == a.id:
             return a, row
-        counts.qualified.append((a.source, a.id, key))
+        if qualified_anew(a, key, held):
+            counts.qualified.append((a.source, a.id, key))
         return replace(a, id=key), rows[key]
 
     def _row(self, article_id: str) -> sqlite3.Row | None:
