@@ -7,10 +7,12 @@ import contextlib
 import importlib
 import inspect
 import io
+import json
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +146,32 @@ def test_read_articles_takes_one_path_as_well_as_several() -> None:
     assert [a.id for a in newstrace.read_articles(str(EXAMPLES))] == want
     assert [a.id for a in newstrace.read_articles(EXAMPLES)] == want
     assert [a.id for a in newstrace.read_inputs(EXAMPLES / "001_b27ff7eeccda9d61.txt")] == [want[1]]
+
+
+def test_compare_and_reuse_of_a_read_list_keep_two_outlets_articles_under_one_id(tmp_path: Path) -> None:
+    """``read_articles`` of RT's and SANA's exports, each numbering from 1, gives two articles
+    with id 1 (it reads, it does not key). ``compare_articles`` and ``find_reuse`` of that list
+    kept one by id alone: SANA's copy of RT's report was dropped, and with it the reuse between
+    them. They now key the list as ``ingest`` does: SANA's is SANA:1, compare says so in a note,
+    and a later record of RT's 1 is RT's article, used once."""
+    import newstrace
+    from newstrace.reuse import find_reuse
+
+    rt = next(a for a in newstrace.read_articles([EXAMPLES]) if a.outlet == "rt.com")
+    rows = {"rt": [{"id": "1", "outlet": "RT", "text": rt.text}, {"id": "1", "outlet": "RT", "text": "A repeat."}],
+            "sana": [{"id": "1", "outlet": "SANA", "text": rt.text[: len(rt.text) // 2] + " SANA's own ending."}]}
+    for name, records in rows.items():
+        (tmp_path / f"{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles = newstrace.read_articles([tmp_path / "rt.jsonl", tmp_path / "sana.jsonl"])
+    assert [a.id for a in articles] == ["1", "1", "1"]
+
+    found = find_reuse(articles)
+    assert [(p.a, p.b) for p in found.pairs] == [("1", "SANA:1")]
+    assert [(a.id, a.outlet) for a in found.articles] == [("1", "RT"), ("SANA:1", "SANA")]
+    assert [a["id"] for a in found.to_dict()["articles"]] == ["1", "SANA:1"]
+    report = newstrace.compare_articles(articles)
+    assert sorted(a.id for a in report.articles) == ["1", "SANA:1"]
+    assert f"{tmp_path / 'sana.jsonl'}: 1 id also used by another outlet kept as SANA:1; give each article its own id to avoid this" in report.notes
+    assert "article 1 was given more than once; it is compared once." in report.notes
+    pair = report.pair("1", "SANA:1")
+    assert pair is not None and pair.reuse is not None and pair.same_story

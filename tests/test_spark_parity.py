@@ -453,7 +453,7 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     from newstrace.engine import spark as S
     from newstrace.errors import InputError
     from newstrace.ingest import read_inputs
-    from newstrace.ingest.base import first_of_each_id, repeated_id
+    from newstrace.ingest.base import keyed_articles, repeated_id
 
     folder = tmp_path / "feeds"
     folder.mkdir()
@@ -489,7 +489,7 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     said: list[str] = []
     local = {
         a.id: a.to_dict()
-        for a in first_of_each_id(
+        for a in keyed_articles(
             read_inputs([folder], warn=said.append, on_error=lambda e: said.append(f"{e}, skipped")),
             lambda a: said.append(repeated_id(a)),
         )

@@ -36,7 +36,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
-from newstrace.ingest.base import first_of_each_id
+from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import (
     Article,
@@ -213,6 +213,12 @@ def compare_articles(
     """Compare articles about one story (or find out that they are about several).
 
     ``claims`` (by article id) and ``reuse`` are computed here when not given.
+
+    The articles are keyed as ``ingest`` keys them (``ingest.base.keyed_articles``): a list read
+    with ``read_articles`` from RT's and SANA's exports, each numbering from 1, has two articles
+    with id 1, and keyed by id alone SANA's was dropped as a repeat of RT's. SANA's is compared as
+    SANA:1, with a note saying so; a later record of the same outlet's id is compared once, as
+    before. ``claims`` and ``reuse``, when given, name the articles by those ids.
     """
     if not articles:
         raise InputError("compare: no articles given")
@@ -223,7 +229,11 @@ def compare_articles(
         )
     notes: list[str] = []
     arts = list(
-        first_of_each_id(articles, lambda a: notes.append(f"article {a.id} was given more than once; it is compared once."))
+        keyed_articles(
+            articles,
+            lambda a: notes.append(f"article {a.id} was given more than once; it is compared once."),
+            warn=notes.append,
+        )
     )
     labels = article_labels(arts)
     by_text: dict[str, str] = {}

@@ -26,28 +26,6 @@ def ignore_warning(_: str) -> None:
     """Default warning sink for library callers who do not care."""
 
 
-def first_of_each_id(
-    articles: Iterable[Article], on_repeat: Callable[[Article], None] | None = None
-) -> Iterator[Article]:
-    """Each id once, as its first record has it; ``on_repeat`` hears of each later record with an
-    id already seen, which is skipped. For articles whose ids are already decided (``compare`` and
-    ``find_reuse`` of a list the caller named); what inputs give goes through ``keyed_articles``.
-
-    An article is one thing with one id. FA-KES dev repeats 8 of its ids (rows annotated twice,
-    with other counts): stored as they come, each copy would update the article in turn, so a
-    re-ingest of the file was never "unchanged" and every ``analyze`` after it redid those
-    articles. Keeping the first is the choice a stream can make without reading ahead.
-    """
-    seen: set[str] = set()
-    for a in articles:
-        if a.id in seen:
-            if on_repeat is not None:
-                on_repeat(a)
-            continue
-        seen.add(a.id)
-        yield a
-
-
 #: the articles stored before a run, as ``ArticleKeys`` asks of them: the ``Holder`` of an id
 #: (``this_run`` false), ``None`` when no stored article has it (``Store.holder``)
 Stored = Callable[[str], Holder | None]
@@ -56,8 +34,8 @@ Stored = Callable[[str], Holder | None]
 class ArticleKeys:
     """The ids of one run's articles, by ``model.article_key``: each record's id, or ``OUTLET:ID``
     when another outlet's article (of this run, or ``stored``) holds its own; ``None`` for a later
-    record of an article already read in this run, which is skipped (its first record is kept, as
-    ``first_of_each_id`` keeps it). Holds one id and outlet per article read, as ``seen`` held the ids.
+    record of an article already read in this run, which is skipped (its first record is kept:
+    ``keyed_articles``). Holds one id and outlet per article read.
     ``said`` hears of each id qualified anew (``model.qualified_anew``): not of one its outlet's
     article is ``stored`` under already, which a re-run of the same inputs finds there."""
 
@@ -139,7 +117,15 @@ def keyed_articles(
     ``flush`` the reader calls as each file ends). ``stored`` are the articles a database holds
     from earlier runs (``Store.holder``): an id another outlet's stored article holds is
     qualified too, and one of the same outlet's is that article (an update), under ``OUTLET:ID``
-    as well: a re-run finds it there and warns of nothing (``model.qualified_anew``)."""
+    as well: a re-run finds it there and warns of nothing (``model.qualified_anew``).
+
+    What every command and library call that takes articles in keys them by: ``ingest``, the web
+    upload, ``compare_articles`` and ``find_reuse`` of a list a caller read (``read_articles``
+    does not key), so two outlets' id 1 are two articles wherever they meet. An article is one
+    thing with one id: FA-KES dev repeats 8 of its ids (rows annotated twice, with other counts);
+    stored as they come, each copy would update the article in turn, so a re-ingest of the file
+    was never "unchanged" and every ``analyze`` after it redid those articles. Keeping the first
+    is the choice a stream can make without reading ahead."""
     said = qualified or QualifiedIds(warn or ignore_warning)
     keys = ArticleKeys(stored, said)
     for a in articles:
@@ -154,7 +140,7 @@ def keyed_articles(
 
 
 def repeated_id(article: Article) -> str:
-    """The warning for a record ``keyed_articles`` or ``first_of_each_id`` skipped."""
+    """The warning for a record ``keyed_articles`` skipped."""
     where = f"{article.source} record {article.record}" if article.record is not None else (article.source or "input")
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newstrace.ingest.base import first_of_each_id
+from newstrace.ingest.base import keyed_articles
 from newstrace.model import Article, ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE, Prepared, align_prepared, prepare
 from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
@@ -34,10 +34,14 @@ class ReuseResult:
     candidates: int = 0
     #: seconds per phase (prepare, candidates, align, variants, provenance); not part of ``to_dict``
     timings: dict[str, float] = field(default_factory=dict)
+    #: the articles compared, each once under the id the pairs name it by (``find_reuse`` keys them)
+    articles: list[Article] = field(default_factory=list)
 
-    def to_dict(self, articles: Sequence[Article]) -> dict[str, Any]:
+    def to_dict(self, articles: Sequence[Article] | None = None) -> dict[str, Any]:
+        """The JSON document; its ``articles`` are ``articles`` when given, else those compared,
+        under the ids the pairs and edges name."""
         return {
-            "articles": [a.brief() for a in articles],
+            "articles": [a.brief() for a in (self.articles if articles is None else articles)],
             "pairs": [p.to_dict() for p in self.pairs],
             "variants": [
                 {**v.to_dict(), "differences": variant_differences(v)} for v in self.variants
@@ -63,10 +67,14 @@ def find_reuse(
     """Shared passages of every related pair, the quote variants and the provenance edges.
 
     ``claims`` (by article id), when the caller has them, name the variants' speakers (and so the
-    ``external:<speaker>`` sources) as the claims stage does."""
+    ``external:<speaker>`` sources) as the claims stage does.
+
+    The articles are keyed as ``ingest`` keys them (``ingest.base.keyed_articles``): two outlets'
+    id 1 are two articles, SANA's named SANA:1 (keyed by id alone, one was dropped); a repeat of
+    one outlet's id is that article, used once. ``ReuseResult.articles`` lists them so."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    arts = list(first_of_each_id(articles))  # a repeated id is the same article, not a copy of it
+    arts = list(keyed_articles(articles))
     prepared: list[Prepared] = [prepare(a) for a in arts]
     n = len(arts)
     t1 = time.perf_counter()
@@ -101,4 +109,4 @@ def find_reuse(
     timings["variants"] = t4 - t3
     provenance = infer_provenance(arts, pairs, variants, min_shared_chars=min_shared_chars)
     timings["provenance"] = time.perf_counter() - t4
-    return ReuseResult(pairs, variants, provenance, candidates=len(cand), timings=timings)
+    return ReuseResult(pairs, variants, provenance, candidates=len(cand), timings=timings, articles=arts)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
-from newstrace.ingest.base import first_of_each_id
+from newstrace.ingest.base import keyed_articles
 from newstrace.limits import Limits
 from newstrace.model import Article, Holder
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
@@ -455,7 +455,7 @@ class Repo:
         with self._write_lock, Store(self.db, readonly=False) as st:
             # keyed as they were read (``upload._read``); the store keys them again against what
             # another writer stored since
-            st.add_articles(first_of_each_id(articles))
+            st.add_articles(keyed_articles(articles))
         return True
 
 
