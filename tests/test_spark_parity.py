@@ -289,6 +289,40 @@ def test_load_results_refuses_a_database_another_run_analysed(
         assert _cli("stories", "--db", str(copy), "--json") == _cli("stories", "--db", str(engines.spark), "--json")
 
 
+@pytest.mark.data
+def test_load_results_refuses_a_database_that_keyed_two_outlets_ids_the_other_way(
+    engines: Engines, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Spark run read RT's 1 before SANA's: RT's is 1, SANA's SANA:1. A database that ingested
+    SANA's export first holds SANA's as 1 and RT's as RT:1, and load-results, storing by the run's
+    ids, put RT's article over SANA's without a word (and then held RT's twice, 1 and RT:1). It is
+    refused (exit 3, nothing written), naming the id and both outlets; a database ingested in the
+    run's order has the same ids, and loads."""
+    for name, row in (("rt", RT_1), ("sana", SANA_1)):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    rt, sana = str(tmp_path / "rt.jsonl"), str(tmp_path / "sana.jsonl")
+
+    def stored(db: Path) -> dict[str, str | None]:
+        with Store(db, readonly=True) as st:
+            return {a.id: a.outlet for a in st.iter_articles()}
+
+    other = tmp_path / "sana-first.db"
+    _cli("ingest", sana, rt, "--db", str(other))
+    capsys.readouterr()
+    assert main(["load-results", str(engines.out), "--db", str(other)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "1 id(s) of the results in" in said and "(1 is SANA's article here, RT's in the results)" in said, said
+    assert "new database" in said
+    assert stored(other) == {"1": "SANA", "RT:1": "RT"}
+    with Store(other, readonly=True) as st:
+        assert st.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] == 0
+
+    same = tmp_path / "rt-first.db"
+    _cli("ingest", rt, sana, "--db", str(same))
+    _cli("load-results", str(engines.out), "--db", str(same))
+    assert stored(same) == stored(engines.spark) and {"1": "RT", "SANA:1": "SANA"}.items() <= stored(same).items()
+
+
 def test_a_rerun_that_dies_while_writing_leaves_no_output_to_load(
     engines: Engines, spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

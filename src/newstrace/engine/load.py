@@ -19,14 +19,16 @@ from newstrace.model import (
     Article,
     ArticleClaims,
     ArticlePair,
+    Holder,
     ProvenanceEdge,
     Quantity,
     Quote,
     SharedPassage,
+    article_key,
 )
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
-from newstrace.store.sqlite import Store, content_hash
+from newstrace.store.sqlite import Store, content_hash, in_list
 
 BATCH = 5000
 
@@ -135,6 +137,44 @@ def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> 
     )
 
 
+def check_same_keys(store: Store, folder: Path) -> None:
+    """Refuse results whose articles' ids are another outlet's articles in ``store``.
+
+    Two outlets' exports that both number from 1 are keyed in the order they are read: the one
+    read first keeps ``1``, the other is ``SANA:1`` (``model.article_key``). A database ingested
+    in another order than the Spark run read its folder holds SANA's article under ``1`` where
+    the results put RT's; loaded by the ids the results name (``add_articles(keep_ids=True)``), RT's
+    replaced SANA's without a word, and RT's was then stored twice (``1`` and ``RT:1``). The
+    results cannot be loaded under the database's ids instead: their pairs, stories and
+    clustering state name the articles by the run's. So an id is refused where ``ingest`` would
+    not store the article under it (``article_key`` against the stored articles), and passes where
+    it would: the same outlet's article (an update), one without an outlet or beside one stored
+    without, an id derived from the text. Only ids the database holds are read past the ``id``."""
+    clashes = 0
+    example = ""
+    for batch in _batches(folder, "articles", ["id", "json"]):
+        ids = batch.column("id").to_pylist()
+        cond, param = in_list(ids)
+        rows = store.conn.execute(f"SELECT id, outlet FROM articles WHERE id {cond}", (param,))
+        stored = {i: Holder(outlet, False) for i, outlet in rows}
+        if not stored:
+            continue
+        for i, text in zip(ids, batch.column("json").to_pylist(), strict=True):
+            if i not in stored:
+                continue
+            article = Article.from_dict(json.loads(text))
+            if article_key(article, stored.get)[0] != article.id:
+                clashes += 1
+                example = example or f"{i} is {stored[i].outlet}'s article here, {article.outlet}'s in the results"
+    if clashes:
+        raise StoreError(
+            f"{store.path}: {clashes:,} id(s) of the results in {folder} name another outlet's article in this "
+            f"database ({example}): the Spark run and the database's ingest kept two outlets' articles of one id "
+            "in other orders, and loading would put one outlet's article over the other's; load the results into a "
+            "new database (they bring their articles)"
+        )
+
+
 def _load_results(store: Store, folder: Path) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
@@ -143,6 +183,7 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     check_same_analysis(store, state, folder)
+    check_same_keys(store, folder)
     counts: dict[str, int] = {}
     # the hash of each text as loaded, the one the results are of: read back from the database
     # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
