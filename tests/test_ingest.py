@@ -528,6 +528,26 @@ def test_a_time_written_without_its_colon_is_no_year(tmp_path: Path) -> None:
     assert b.published == datetime(2017, 3, 14, 19, 0, tzinfo=UTC)
     assert b.to_dict()["published"] == "2017-03-14T19:00:00+00:00"
 
+
+def test_four_digits_where_a_year_stands_before_a_zone_are_a_time_unless_they_may_be_the_year() -> None:
+    """"14 March 1900 GMT" (no "at") was still published in 1900: four digits where a date's year
+    stands stayed a year. No news was published before 2000 with a zone written, so they are 19:00
+    on a day without a year (no date, warned of); a year news may have stays one ("14 March 2017
+    GMT"), unless the value writes its year elsewhere, and a time after a year is a time."""
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("14 March 1900 GMT", "March 14 1900 GMT", "Tuesday 14 March 1930 UTC", "14 March 0930 EST", "14 March 1900 hrs"):
+        assert parse_date_value(value) is None, value
+    assert parse_date_value("14 March 2017 1900 GMT") == datetime(2017, 3, 14, 19, 0, tzinfo=UTC)
+    assert parse_date_value("14 March 2000 GMT, 2017") == datetime(2017, 3, 14, 20, 0, tzinfo=UTC)
+    assert parse_date_value("14 March 2000 GMT") == date(2000, 3, 14)
+    assert parse_date_value("14 March 2017 GMT") == date(2017, 3, 14)
+    # with no zone after them the four digits are the year, as dateutil reads them
+    assert parse_date_value("14 March 1900") == date(1900, 3, 14)
+    # FA-KES's wire copy writes 20:00 as "(2000 GMT)": four digits before a zone and not where a
+    # year stands are a time, so "2017 GMT 14 March" is 20:17 on a day without a year
+    assert parse_date_value("2017 GMT 14 March") is None
+
 def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
     """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",
     brackets and quotes included; an object in the text field is no text and says so."""

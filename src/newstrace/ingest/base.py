@@ -457,7 +457,7 @@ _EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})")
 #: A 24-hour time written without its colon, as wire copy writes it ("at 1900 GMT", "1930 GMT, 14
 #: March 2017"): dateutil read the four digits as a year, so "14 March at 1900 GMT" was published in
 #: 1900 (and "at 2000 GMT" in 2000). It is a time after "at", or before a zone or "hrs" unless it
-#: stands where a date's year does ("14 March 2017 GMT").
+#: stands where a date's year does and may be that year (``_may_be_the_year``).
 _HHMM = re.compile(r"(?<![\w:./-])([01]\d|2[0-3])([0-5]\d)(?![\d:])")
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|" + "|".join(_ZONES) + r"|[Hh]rs|HRS|[Hh]ours|local time)\b")
@@ -465,6 +465,36 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _YEAR_SLOT = re.compile(
     r"(?:\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"),?\s+$", re.I
 )
+#: four digits that may be the year of a date in news with a zone: none was published before 2000
+#: with one, so "14 March 1900 GMT" is 19:00 on a day without a year, while "14 March 2017 GMT"
+#: (20:17 as a time) keeps its year; past 2100 no year is read at all
+_NEWS_YEARS = range(2000, 2101)
+#: a year written elsewhere in the value (2017 in "2017-03-14", "14/03/2017"), not itself a clock
+_YEAR = re.compile(r"(?<![\d:])(?:19|20)\d\d(?![\d:])")
+
+
+def _is_clock(text: str, m: re.Match[str]) -> bool:
+    """Whether the four digits ``m`` of ``text`` read as a time: after "at", or before a zone or
+    "hrs" unless they may be the value's year (``_may_be_the_year``)."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if _AT_BEFORE.search(before):
+        return True
+    return _CLOCK_AFTER.match(text, m.end()) is not None and not _may_be_the_year(text, m, before)
+
+
+def _may_be_the_year(text: str, m: re.Match[str], before: str) -> bool:
+    """Whether four digits before a zone are the year of the date they follow: they stand where its
+    year does ("14 March 2017 GMT"), as a year news may have, and the value writes no other year
+    ("14 March 2000 GMT, 2017" is 20:00 then). Digits that are neither give a date without
+    a year (no date, warned of) rather than a year that is likely a time."""
+    if not _YEAR_SLOT.search(before) or int(m.group(0)) not in _NEWS_YEARS:
+        return False
+    return not any(
+        y.start() != m.start()
+        and not _CLOCK_AFTER.match(text, y.end())
+        and not _AT_BEFORE.search(text[max(0, y.start() - 40):y.start()])
+        for y in _YEAR.finditer(text)
+    )
 
 
 #: An offset written after UTC or GMT, as news writes it: "August 13 2016 2037 UTC+3" (a TASS
@@ -491,14 +521,7 @@ def _offsets(text: str) -> str:
 
 def _colon_times(text: str) -> str:
     """``text`` with its colonless 24-hour times written with a colon: "14 March at 19:00 GMT"."""
-
-    def clock(m: re.Match[str]) -> str:
-        before = text[max(0, m.start() - 40):m.start()]
-        if _AT_BEFORE.search(before) or (_CLOCK_AFTER.match(text, m.end()) and not _YEAR_SLOT.search(before)):
-            return f"{m.group(1)}:{m.group(2)}"
-        return m.group(0)
-
-    return _HHMM.sub(clock, text)
+    return _HHMM.sub(lambda m: f"{m.group(1)}:{m.group(2)}" if _is_clock(text, m) else m.group(0), text)
 
 
 def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
