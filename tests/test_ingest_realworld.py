@@ -331,6 +331,36 @@ def test_an_offset_after_utc_or_gmt_is_ahead_of_utc_as_news_writes_it(tmp_path: 
     assert {a.id: a.to_dict()["published"] for a in arts}["tass"] == "2016-08-13T20:37:00+03:00"
 
 
+def test_an_offset_with_spaces_around_its_sign_is_read_and_one_wider_than_any_zone_refused(tmp_path: Path) -> None:
+    """"UTC + 3" was no date at all, where "UTC+3" is three hours ahead of UTC; it reads so now,
+    while a day after the digits still makes them a day ("12:00 GMT - 3 March 2016"). An offset
+    wider than any zone's, 14 hours, was read dateutil's way ("UTC+15" as 15 hours behind UTC,
+    "+99" as 99 hours, which Python cannot give back): it is refused, with the usual warning."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    tass = datetime(2016, 8, 13, 17, 37, tzinfo=UTC)  # 20:37 in Moscow
+    for value in ("August 13 2016 20:37 UTC + 3", "August 13 2016 20:37 GMT + 3", "August 13 2016 20:37 GMT+ 3",
+                  "August 13 2016 2037 UTC + 03:00", "August 13 2016 12:37 GMT \u2212 5"):
+        assert parse_date_value(value) == tass, value
+    assert parse_date_value("August 13 2016 UTC + 3") == date(2016, 8, 13)
+    for value in ("12:00 GMT - 3 March 2016", "12:00 GMT + 3 March 2016", "12:00 GMT - 3/3/2016"):
+        assert parse_date_value(value) == datetime(2016, 3, 3, 12, 0, tzinfo=UTC), value
+    assert parse_date_value("August 13 2016 20:37 UTC+14") == datetime(2016, 8, 13, 6, 37, tzinfo=UTC)
+    wide = ("August 13 2016 20:37 UTC+15", "August 13 2016 20:37 GMT - 15", "August 13 2016 UTC+15",
+            "August 13 2016 20:37 UTC-14:30", "August 13 2016 20:37 +15:00", "Aug 13 2016 20:37 +99",
+            "2016-08-13T20:37:00+15:00")
+    for value in wide:
+        assert parse_date_value(value) is None, value
+    path = tmp_path / "wire.jsonl"
+    rt = seeds()[0]
+    path.write_text("".join(json.dumps(record(rt, id=str(i), published=v)) + "\n" for i, v in enumerate(wide)), encoding="utf-8")
+    warnings: list[str] = []
+    assert [a.published for a in read_inputs([path], warn=warnings.append)] == [None] * len(wide)
+    assert warnings == [f"{path}:{i}: date {v!r} cannot be read; the article has no date" for i, v in enumerate(wide, 1)]
+
+
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
     """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
     import sqlite3

@@ -12,7 +12,7 @@ import functools
 import gzip
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
@@ -498,25 +498,52 @@ def _may_be_the_year(text: str, m: re.Match[str], before: str) -> bool:
 
 
 #: An offset written after UTC or GMT, as news writes it: "August 13 2016 2037 UTC+3" (a TASS
-#: dateline in FA-KES, Moscow time), "GMT-5", "UTC+03:00", "UTC +3". dateutil reads "UTC+3" the POSIX
-#: way, as the zone three hours behind UTC ("my time +3 is UTC"), so such a time was stored 6 hours
-#: late and sorted after reports it came before; in news it is three hours ahead, +03:00 (as
-#: dateparser reads it too). No space after the sign: in "12:00 GMT - 3 March" the dash parts a time
-#: from a date.
-_UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?([+\-\u2212])(\d{1,2})(?::?([0-5]\d))?(?![\d:])")
+#: dateline in FA-KES, Moscow time), "GMT-5", "UTC+03:00", "UTC +3", "UTC + 3". dateutil reads
+#: "UTC+3" the POSIX way, as the zone three hours behind UTC ("my time +3 is UTC"), so such a time
+#: was stored 6 hours late and sorted after reports it came before; in news it is three hours ahead,
+#: +03:00 (as dateparser reads it too). With a space after the sign, a day and month after the
+#: digits make them a day (``_DATE_AFTER``): in "12:00 GMT - 3 March" the dash parts a time from a date.
+_UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?([+\-\u2212])(\s?)(\d{1,2})(?::?([0-5]\d))?(?![\d:])")
+_DATE_AFTER = re.compile(r"\s*(?:[/.\-]\d|" + _MONTH + ")", re.I)
+#: the widest offset of any zone (Kiribati's +14:00): "UTC+15" or "+25:00" is no zone's offset
+_WIDEST_OFFSET = timedelta(hours=14)
 
 
-def _offsets(text: str) -> str:
+def _offsets(text: str) -> str | None:
     """``text`` with its UTC/GMT offsets written as ISO ones, which dateutil reads as written:
-    "UTC+3" is "+03:00", "GMT-5" "-05:00". Hours past 14 are no zone's and are left to dateutil."""
+    "UTC+3" and "UTC + 3" are "+03:00", "GMT-5" "-05:00"; ``None`` when one is wider than any
+    zone's ("UTC+15"), which dateutil read the POSIX way and dateparser as a time of day."""
+    wide = False
 
     def offset(m: re.Match[str]) -> str:
-        if int(m.group(2)) > 14:
+        nonlocal wide
+        if m.group(2) and _DATE_AFTER.match(text, m.end()):
             return m.group(0)
+        hours, minutes = int(m.group(3)), int(m.group(4) or 0)
+        wide = wide or _beyond_zones(timedelta(hours=hours, minutes=minutes))
         sign = "+" if m.group(1) == "+" else "-"
-        return f"{sign}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+        return f"{sign}{hours:02d}:{minutes:02d}"
 
-    return _UTC_OFFSET.sub(offset, text)
+    text = _UTC_OFFSET.sub(offset, text)
+    return None if wide else text
+
+
+def _beyond_zones(offset: timedelta | None) -> bool:
+    """Whether ``offset`` is wider than any zone's, so that a date written with it is refused like
+    any date that cannot be read: "August 13 2016 20:37 +15:00" was stored with that offset (and
+    "UTC+15" as 15 hours behind UTC), an instant no clock showed, up to a day off in every order."""
+    return offset is not None and abs(offset) > _WIDEST_OFFSET
+
+
+def _offset_of(published: Published) -> timedelta | None:
+    """``published``'s offset from UTC; one of a day or more (dateutil reads "+99" as 99 hours,
+    which Python refuses to give) is taken as a day, wider than any zone's."""
+    if not isinstance(published, datetime):
+        return None
+    try:
+        return published.utcoffset()
+    except ValueError:
+        return timedelta(days=1)
 
 
 def _colon_times(text: str) -> str:
@@ -532,7 +559,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         return None
     parsed = parse_published(value)
     if parsed is not None:
-        return parsed
+        return None if _beyond_zones(_offset_of(parsed)) else parsed
     text = str(value).strip()
     epoch = _EPOCH.fullmatch(text)
     if epoch is not None:
@@ -542,7 +569,10 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         return None
     text = _colon_times(text)
     written = text  # the offset's colon is no time of day
-    text = _offsets(text)
+    offsets = _offsets(text)
+    if offsets is None:
+        return None
+    text = offsets
     try:
         import warnings
 
@@ -561,7 +591,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         if other is None:
             return None
         dt = other
-    if dt.year < 1900 or dt.year > 2100:
+    if dt.year < 1900 or dt.year > 2100 or _beyond_zones(_offset_of(dt)):
         return None
     if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", written):
         return date(dt.year, dt.month, dt.day)
