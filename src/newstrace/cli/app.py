@@ -113,6 +113,37 @@ def _arguments_named_in_usage_as_click_names_them() -> None:
     setattr(TyperArgument, "_usage_display_name", _usage_display_name)  # noqa: B010
 
 
+#: what to give an argument that takes several values, by its metavar: the missing-argument error
+#: says it (``_missing_arguments_say_what_to_give``) and the Arguments panel opens with it
+ARGUMENT_TAKES = {"INPUT...": "files or folders"}
+
+
+def _missing_arguments_say_what_to_give() -> None:
+    """A missing argument that takes several values says what to give: ``Missing argument
+    'INPUT...'. Give one or more files or folders.``
+
+    Typer's error named it alone, ``Missing argument 'INPUT...'.``, an ellipsis in quotes that
+    reads as a placeholder to be typed, after ``newstrace ingest`` with no input. Typer asks the
+    argument's ``get_missing_message`` for a sentence to add (as it lists an option's choices); an
+    argument that takes one value adds none, as before. Where a Typer has no such method there is
+    nothing to change.
+    """
+    from typer.core import TyperArgument
+
+    missing = getattr(TyperArgument, "get_missing_message", None)
+    if missing is None or getattr(missing, "newstrace_give", False):
+        return
+
+    def get_missing_message(self: Any, ctx: Any) -> str | None:
+        if self.nargs == 1:
+            return missing(self, ctx)
+        what = ARGUMENT_TAKES.get(str(self.metavar))
+        return f"Give one or more {what}." if what else "Give one or more."
+
+    get_missing_message.newstrace_give = True  # type: ignore[attr-defined]
+    setattr(TyperArgument, "get_missing_message", get_missing_message)  # noqa: B010
+
+
 def _help_paragraphs_rewrapped() -> None:
     """``--help`` rewraps each paragraph of a command's docstring to the terminal's width, as
     click's plain help does: a line break in the source is a space.
@@ -172,6 +203,7 @@ def _command_lists_rewrapped() -> None:
 _switches_without_a_type()
 _arguments_typed_by_their_metavar()
 _arguments_named_in_usage_as_click_names_them()
+_missing_arguments_say_what_to_give()
 _help_paragraphs_rewrapped()
 _command_lists_rewrapped()
 
@@ -220,7 +252,7 @@ NoCleanFlag = Annotated[
 ]
 InputsArg = Annotated[
     list[Path],
-    typer.Argument(metavar="INPUT...", help=f"Files or folders: {SUPPORTED}.", show_default=False),
+    typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}.", show_default=False),
 ]
 
 
