@@ -186,6 +186,28 @@ def test_day_first_with_month_first_is_a_usage_error_before_any_work(
     assert not db.exists() and not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "args", "said"),
+    [
+        ("eval stories-fakes", ["fakes.csv", "--split", "X"], "--split X: expected test or dev"),
+        ("eval casualties-fakes", ["fakes.csv", "--split", "X"], "--split X: expected heldout, dev or all"),
+        ("analyze", ["--engine", "X"], "--engine X: expected local or spark"),
+    ],
+)
+def test_an_option_of_a_few_words_names_the_value_and_the_choices_as_a_usage_error(
+    tmp_path: Path, command: str, args: list[str], said: str
+) -> None:
+    """A word none of an option's choices was said three ways: "--split X: expected dev or test"
+    and "--engine X: expected local or spark" as input errors, without the usage lines, and
+    "--split: expected heldout, dev or all, got 'X'". Each is a usage error (exit 2) in the words of
+    an option out of range ("--gap -1: expected 0 or more"), before any input is read."""
+    p = run(*command.split(), *args, cwd=tmp_path)
+    assert p.returncode == 2, p.stderr
+    assert [line for line in p.stderr.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], p.stderr
+    assert usage_of(p.stderr).startswith(f"Usage: newstrace {command} [OPTIONS]")
+    assert not (tmp_path / "newstrace.db").exists()
+
+
 def command_paths() -> list[list[str]]:
     """Every command and group of the CLI as its words (``[]`` the root, ``["eval", "stance-fnc"]``)."""
     import typer

@@ -311,7 +311,7 @@ def date_order(ctx: typer.Context, day_first: bool, month_first: bool) -> bool |
     return True if day_first else False if month_first else None
 
 
-def out_of_range(ctx: typer.Context, checks: list[tuple[str, float, bool, str]]) -> None:
+def out_of_range(ctx: typer.Context, checks: list[tuple[str, float | str, bool, str]]) -> None:
     """A usage error (exit 2) naming every option out of range with the value given.
 
     ``checks``: ``(flag, value, in_range, expected)``, e.g. ``("--gap", gap, gap >= 0, "0 or
@@ -321,6 +321,17 @@ def out_of_range(ctx: typer.Context, checks: list[tuple[str, float, bool, str]])
     wrong = [f"{flag} {value}: expected {expected}" for flag, value, ok, expected in checks if not ok]
     if wrong:
         ctx.fail("; ".join(wrong))
+
+
+def one_of(ctx: typer.Context, flag: str, value: str, choices: tuple[str, ...]) -> None:
+    """A usage error (exit 2) for a value of ``flag`` that is none of ``choices``, said as
+    ``out_of_range`` says a number out of range: "--split X: expected test or dev".
+
+    The options that take one of a few words (``--engine local|spark``, ``--split``) each said it
+    its own way, "--split: expected heldout, dev or all, got 'X'" or "--split X: expected dev or
+    test", and as an input error, without the usage lines every other usage error has."""
+    expected = " or ".join([", ".join(choices[:-1]), choices[-1]] if len(choices) > 1 else choices)
+    out_of_range(ctx, [(flag, value, value in choices, expected)])
 
 
 def safe(text: object) -> str:

@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     eval_app,
     given,
     one_line,
+    one_of,
     only_with,
     out,
     progress,
@@ -109,8 +110,7 @@ def analyze(
 
     dates = date_order(ctx, day_first, month_first)
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
-    if engine not in ("local", "spark"):
-        raise InputError(f"--engine {engine}: expected local or spark")
+    one_of(ctx, "--engine", engine, ("local", "spark"))
     # an option of the other engine would be ignored: the run would not be the one asked for
     if engine == "local":
         only_with(ctx, {"input_path": "--input", "out_dir": "--out", "master": "--master"}, "only with --engine spark")
@@ -481,8 +481,8 @@ def stories_fakes(
     """Story clustering on FA-KES events with FNC-1 distractors: pairwise and BCubed P/R/F1."""
     from newstrace.evaluate import stories_fakes as sf
 
-    if split not in (None, "dev", "test"):
-        raise InputError(f"--split {split}: expected dev or test")
+    if split is not None:
+        one_of(ctx, "--split", split, ("test", "dev"))
     if fnc is None and distractors and given(ctx, "distractors"):
         ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")
     if fnc is not None and not fnc.is_dir():

@@ -14,12 +14,12 @@ from newstrace.cli.app import (
     app,
     emit_json,
     eval_app,
+    one_of,
     out,
     read_command_inputs,
     safe,
     warn,
 )
-from newstrace.errors import InputError
 from newstrace.model import Article, ArticleClaims, published_iso
 
 
@@ -106,6 +106,7 @@ def quotes_polnear(
 
 @eval_app.command("casualties-fakes")
 def casualties_fakes(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
     as_json: JsonFlag = False,
     split: Annotated[str, typer.Option(metavar="heldout|dev|all", help="Rows to score: heldout, dev or all.")] = "heldout",
@@ -113,8 +114,7 @@ def casualties_fakes(
     """Casualty counts on FA-KES: share of articles whose gold count lies in the extracted interval."""
     from newstrace.evaluate.casualties_fakes import evaluate_fakes
 
-    if split not in ("heldout", "dev", "all"):
-        raise InputError(f"--split: expected heldout, dev or all, got {split!r}")
+    one_of(ctx, "--split", split, ("heldout", "dev", "all"))
     result = evaluate_fakes(path, split=split)
     if as_json:
         emit_json(result)
