@@ -14,8 +14,14 @@ events of this size can fall from another. ``--story-only`` fits the story level
 shipped thread model, once per fold (a second a fold instead of twenty). ``--train-share S`` fits
 on a share S of the fitting half's events only (a learning curve: does more dev data help?).
 
+The summary pools the unseen halves too (``other_half_f1_pooled``: pairwise F1 of their true,
+predicted and gold story pairs summed over the folds), which one fold's few pairs move less than
+the mean. ``--against RUN.json`` (an earlier run's output, same ``--repeats``) counts the folds
+this run scores better, worse and the same on: a change to the features or the fit is run once
+before and once after, and the folds are the same halvings both times.
+
     python benchmarks/stories_cv.py [--fakes ../shared/data/fakes/fakes_dev.csv] [--fnc ../shared/data/fnc1]
-        [--repeats K] [--story-only] [--train-share S]
+        [--repeats K] [--story-only] [--train-share S] [--against RUN.json]
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.corpus import params
+from newstrace.corpus.stories import cluster_features
 from newstrace.evaluate import stories_fakes as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +46,23 @@ ROUNDS = 4
 
 def _gold_pairs(corpus: S.LabelledCorpus) -> int:
     return sum(n * (n - 1) // 2 for n in Counter(corpus.story.values()).values())
+
+
+def _pair_counts(corpus: S.LabelledCorpus, feats: dict[str, Any], story: Any, thread: Any) -> list[int]:
+    """[true, predicted, gold] story pairs of one clustering, to pool pairwise F1 over folds."""
+    assigned, _, _ = cluster_features([feats[a.id] for a in corpus.articles], corpus.partners, story, thread)
+    pred = {i: assigned[i].story for i in corpus.story}
+
+    def pairs(keys: Any) -> int:
+        return sum(n * (n - 1) // 2 for n in Counter(keys).values())
+
+    return [pairs((pred[i], corpus.story[i]) for i in corpus.story), pairs(pred.values()),
+            pairs(corpus.story.values())]
+
+
+def _f1(tp: int, pp: int, gp: int) -> float:
+    p, r = (tp / pp if pp else 1.0), (tp / gp if gp else 1.0)
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], story_only: bool) -> dict[str, Any]:
@@ -56,6 +80,7 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
     other = fold.subset("test")
     scored = S.run(other, feats, cal["story"], cal["thread"])
     shipped = S.run(other, feats, params.STORY, params.THREAD)
+    counts = _pair_counts(other, feats, cal["story"], cal["thread"])
     row = {
         "gold_pairs_fitted": _gold_pairs(fold.subset("dev")),
         "gold_pairs_scored": _gold_pairs(other),
@@ -65,6 +90,7 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
         "join": cal["story"].join,
         "merge": cal["story"].merge,
         "tau": cal["story"].tau,
+        "other_half_pairs": counts,
     }
     if not story_only:
         row["fitted_half_thread_f1"] = round(cal["dev_thread_pairwise_f1"], 3)
@@ -79,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=1, help="halvings of dev (2 folds each)")
     ap.add_argument("--story-only", action="store_true", help="fit the story level alone, once a fold")
     ap.add_argument("--train-share", type=float, default=1.0, help="share of the fitting half's events fitted on")
+    ap.add_argument("--against", type=Path, help="an earlier run's JSON: count folds better / worse than it")
     args = ap.parse_args(argv)
     if args.repeats < 1 or not 0.0 < args.train_share <= 1.0:
         ap.error("--repeats must be at least 1 and --train-share in (0, 1]")
@@ -104,7 +131,23 @@ def main(argv: list[str] | None = None) -> int:
         "other_half_f1_min": min(unseen),
         "other_half_f1_max": max(unseen),
         "fitted_half_f1_mean": round(statistics.fmean(f["fitted_half_f1"] for f in folds), 3),
+        # pairwise F1 of the unseen halves' true, predicted and gold pairs summed over the folds
+        "other_half_f1_pooled": round(_f1(*(sum(f["other_half_pairs"][k] for f in folds) for k in range(3))), 3),
     }
+    if args.against is not None:
+        earlier = json.loads(args.against.read_text())
+        before = earlier["folds"]
+        if len(before) != len(folds):
+            ap.error(f"{args.against}: {len(before)} folds, this run {len(folds)}")
+        diff = [f["other_half_f1"] - b["other_half_f1"] for f, b in zip(folds, before, strict=True)]
+        summary["against"] = {
+            "run": str(args.against),
+            "other_half_f1_pooled": earlier["summary"].get("other_half_f1_pooled"),
+            "folds_better": sum(d > 1e-9 for d in diff),
+            "folds_worse": sum(d < -1e-9 for d in diff),
+            "folds_same": sum(abs(d) <= 1e-9 for d in diff),
+            "mean_difference": round(statistics.fmean(diff), 4),
+        }
     print(json.dumps({"fakes": str(args.fakes), "args": {k: str(v) for k, v in vars(args).items()},
                       "summary": summary, "folds": folds}, indent=2))
     return 0
