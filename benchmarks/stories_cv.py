@@ -98,6 +98,20 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
     return row
 
 
+def _earlier_run(ap: argparse.ArgumentParser, path: Path, folds: int) -> dict[str, Any]:
+    """The run ``--against`` names, refused (a usage error) unless it has ``folds`` folds."""
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))
+        n = len(earlier["folds"])
+        if not isinstance(earlier["summary"], dict) or not all("other_half_f1" in f for f in earlier["folds"]):
+            raise KeyError("other_half_f1")
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        ap.error(f"--against {path}: not a stories_cv.py run's JSON ({type(e).__name__}: {e})")
+    if n != folds:
+        ap.error(f"--against {path}: {n} folds, this run {folds} (give the same --repeats)")
+    return dict(earlier)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     ap.add_argument("--fakes", type=Path, default=DATA / "fakes" / "fakes_dev.csv")
@@ -109,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.repeats < 1 or not 0.0 < args.train_share <= 1.0:
         ap.error("--repeats must be at least 1 and --train-share in (0, 1]")
+    # read before the folds, which take minutes: a wrong --against said after them lost the run
+    earlier = _earlier_run(ap, args.against, 2 * args.repeats) if args.against is not None else None
     corpus = S.load_corpus(args.fakes, args.fnc)
     S.add_reuse(corpus)
     dev = corpus.subset("dev")
@@ -134,11 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         # pairwise F1 of the unseen halves' true, predicted and gold pairs summed over the folds
         "other_half_f1_pooled": round(_f1(*(sum(f["other_half_pairs"][k] for f in folds) for k in range(3))), 3),
     }
-    if args.against is not None:
-        earlier = json.loads(args.against.read_text())
+    if earlier is not None:
         before = earlier["folds"]
-        if len(before) != len(folds):
-            ap.error(f"{args.against}: {len(before)} folds, this run {len(folds)}")
         diff = [f["other_half_f1"] - b["other_half_f1"] for f, b in zip(folds, before, strict=True)]
         summary["against"] = {
             "run": str(args.against),

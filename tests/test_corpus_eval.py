@@ -152,3 +152,27 @@ def test_stories_fakes_says_what_is_wrong_with_its_input(
     empty = "heldout" if is_dev(rows[1][rows[0].index("unit_id")]) else "dev"
     assert main(["eval", "casualties-fakes", str(one), "--split", empty]) == 2
     assert f"the {empty} split holds no article" in capsys.readouterr().err
+
+
+def test_stories_cv_refuses_a_wrong_against_run_before_its_folds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``benchmarks/stories_cv.py --against RUN.json`` read the earlier run after every fold was
+    computed (minutes): one of another ``--repeats``, or no such file, was a usage error (or a
+    traceback) that threw the finished run away unprinted. It is refused before any work."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import stories_cv
+
+    def no_work(*_: object) -> None:
+        raise AssertionError("the corpus was loaded before --against was checked")
+
+    monkeypatch.setattr(stories_cv.S, "load_corpus", no_work)
+    two = tmp_path / "two.json"
+    two.write_text(json.dumps({"summary": {}, "folds": [{"other_half_f1": 0.9}] * 2}), encoding="utf-8")
+    for against, said in ((two, "2 folds, this run 4"), (tmp_path / "missing.json", "not a stories_cv.py run's JSON")):
+        with pytest.raises(SystemExit) as exit_:
+            stories_cv.main(["--repeats", "2", "--against", str(against)])
+        assert exit_.value.code == 2
+        assert said in capsys.readouterr().err
