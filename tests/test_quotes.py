@@ -434,3 +434,24 @@ def test_a_quotation_continuing_one_in_its_paragraph_keeps_its_speaker() -> None
         "skip the debate. “And then we will take that win all the way to the convention.”\n"
     )
     assert _speaker_span(text, "And then we will") == "Kasich"
+
+
+def test_a_speaker_of_a_sentence_between_two_quotations_speaks_the_second() -> None:
+    """'“...,” Putin said. Obama replied that .... “...”': someone named who speaks in a sentence of
+    their own between two quotations of a paragraph is the one going on, not the first quotation's
+    speaker (that holds only for speech the first quotation's own sentence reports, as Kasich's)."""
+    text = (
+        "“We will respond,” Putin said on Monday. Obama replied that the sanctions would stay in place. "
+        "“They are justified and they will not be lifted.”\n\n"
+        "The minister said the talks had failed. “There is nothing more to discuss,” he said. His deputy, "
+        "however, said the door remained open. “We are ready to talk at any time.”\n"
+    )
+    assert _speaker_span(text, "They are justified") == "Obama"
+    assert _speaker_span(text, "We are ready") == "His deputy"
+    # a pronoun speaking between them is most likely the first speaker again: it does not take over
+    it = (
+        "\"Two Belgian jets were identified in the region at that time,\" the statement said. It added that the "
+        "ground around the sites was stained with a green liquid. \"Our troops exposed to the gas experienced "
+        "burning of the throat.\"\n"
+    )
+    assert _speaker_span(it, "Our troops") == "the statement"

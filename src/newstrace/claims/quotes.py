@@ -1125,8 +1125,15 @@ def attribute(
             prev = records[-1] if records and records[-1].mention is not None and records[-1].direct else None
             if prev is not None and prev.end < q.outer_start and "\n" not in text[prev.end:q.outer_start]:
                 # '“...,” Kasich said after Trump said .... “...”': a quotation going on in the
-                # paragraph of the one before is that one's speaker's, whatever speech comes between
-                last = [(prev.start, prev.mention, prev.cue)]
+                # paragraph of the one before is that one's speaker's, whatever speech its sentence
+                # (with its tag: '“...” a witness said.' may be a sentence of its own) goes on to
+                # report; someone named speaking in a sentence of their own between them ('“...,”
+                # Putin said. Obama replied that .... “...”') speaks it, as the last speaker does,
+                # while a pronoun there ('It added that ...') is most likely the same speaker again
+                anchor = max(prev.end, prev.order)  # its tag's mention, which may follow it
+                ends = next((s.end for s in sents if s.start <= anchor < s.end), anchor)
+                if not any(ends <= e[0] < q.outer_start and e[1] is not None and e[1].kind != "pronoun" for e in last):
+                    last = [(prev.start, prev.mention, prev.cue)]
             if last:
                 pos, m0, c0 = max(last, key=lambda e: e[0])
                 gap = text[pos:q.outer_start]

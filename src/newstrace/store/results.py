@@ -63,8 +63,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 17: a pronoun tag right after a quotation beats its colon lead ('His final assessment: “...,” he said').
 #: 18: a noun phrase and speech verb right after a quotation tag it ('“...,” the editorial read.',
 #: '“...,” read the statement'). 19: a quotation going on in the paragraph of the quotation before
-#: it is that one's speaker's, whatever speech verb comes between
-CLAIMS_VERSION = 19
+#: it is that one's speaker's, whatever speech verb comes between. 20: but not past someone named
+#: speaking in a sentence of their own between them ('“...,” Putin said. Obama replied that .... “...”').
+CLAIMS_VERSION = 20
 
 
 def _now() -> str:
