@@ -409,6 +409,10 @@ def test_a_signature_line_after_a_quotation_names_its_speaker() -> None:
         "every state.\"\n\n- Clinton leads among women by 20 points.\n"
     )
     assert _speaker_span(bullet, "We are not done yet") is None
+    # a name with a lower-case particle signs whole ('de Mistura', 'al-Assad'); it signed nothing
+    for name in ("Staffan de Mistura", "Bashar al-Assad", "Ursula von der Leyen"):
+        signed = f"Here is the statement.\n\n\"We will not give up on the people of Aleppo.\"\n— {name}, in Geneva\n"
+        assert _speaker_span(signed, "We will not give up") == name
 
 
 def test_a_noun_phrase_tag_after_a_quotation_names_its_speaker() -> None:

@@ -680,8 +680,13 @@ def _reporting_cue(verb: Token) -> Token | None:
     return None
 
 
+#: a lower-case particle inside a name ('Staffan de Mistura', 'Bashar al-Assad', 'von der Leyen') joins its words
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|ben|de|da|di|dos|du|del|della|der|den|van|von|la|le|ter|zu)"
 #: a signature line: '- Bernie Sanders.', '-President Obama, tweeting after ...', '— Michelle Marks, Philadelphia.'
-_SIGNATURE = re.compile(r"[^\S\n]*\n\s*[-–—][^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4})(?=[,\n]|\.?$|\.\n)")
+_SIGNATURE = re.compile(
+    r"[^\S\n]*\n\s*[-–—][^\S\n]*([A-Z][\w.'’-]*(?:[^\S\n]+(?:" + _NAME_PARTICLE + r"(?:[^\S\n]+|[-'’])){0,2}"
+    r"[A-Z][\w.'’-]*){0,4})(?=[,\n]|\.?$|\.\n)"
+)
 
 
 def _signature(text: str, q: MarkedQuote) -> Mention | None:

@@ -65,7 +65,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: '“...,” read the statement'). 19: a quotation going on in the paragraph of the quotation before
 #: it is that one's speaker's, whatever speech verb comes between. 20: but not past someone named
 #: speaking in a sentence of their own between them ('“...,” Putin said. Obama replied that .... “...”').
-CLAIMS_VERSION = 20
+#: 21: a signature's name may hold lower-case particles ('- Staffan de Mistura', '- Bashar al-Assad')
+CLAIMS_VERSION = 21
 
 
 def _now() -> str:
