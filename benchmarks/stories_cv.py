@@ -34,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.corpus import params
-from newstrace.corpus.stories import cluster_features
 from newstrace.evaluate import stories_fakes as S
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,27 +41,12 @@ DATA = ROOT.parent / "shared" / "data"
 #: calibrations run again from their own output at most this many times (the shipped models are
 #: such a fixed point on the whole dev split: ``eval stories-fakes --calibrate`` reproduces them)
 ROUNDS = 4
+#: the pair counts ``stories_fakes.pairwise`` gives, in the order ``pairwise_of_counts`` takes
+PAIRS = ("true_pairs", "predicted_pairs", "gold_pairs")
 
 
 def _gold_pairs(corpus: S.LabelledCorpus) -> int:
     return sum(n * (n - 1) // 2 for n in Counter(corpus.story.values()).values())
-
-
-def _pair_counts(corpus: S.LabelledCorpus, feats: dict[str, Any], story: Any, thread: Any) -> list[int]:
-    """[true, predicted, gold] story pairs of one clustering, to pool pairwise F1 over folds."""
-    assigned, _, _ = cluster_features([feats[a.id] for a in corpus.articles], corpus.partners, story, thread)
-    pred = {i: assigned[i].story for i in corpus.story}
-
-    def pairs(keys: Any) -> int:
-        return sum(n * (n - 1) // 2 for n in Counter(keys).values())
-
-    return [pairs((pred[i], corpus.story[i]) for i in corpus.story), pairs(pred.values()),
-            pairs(corpus.story.values())]
-
-
-def _f1(tp: int, pp: int, gp: int) -> float:
-    p, r = (tp / pp if pp else 1.0), (tp / gp if gp else 1.0)
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], story_only: bool) -> dict[str, Any]:
@@ -80,7 +64,6 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
     other = fold.subset("test")
     scored = S.run(other, feats, cal["story"], cal["thread"])
     shipped = S.run(other, feats, params.STORY, params.THREAD)
-    counts = _pair_counts(other, feats, cal["story"], cal["thread"])
     row = {
         "gold_pairs_fitted": _gold_pairs(fold.subset("dev")),
         "gold_pairs_scored": _gold_pairs(other),
@@ -90,7 +73,7 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
         "join": cal["story"].join,
         "merge": cal["story"].merge,
         "tau": cal["story"].tau,
-        "other_half_pairs": counts,
+        "other_half_pairs": [scored["pairwise"][k] for k in PAIRS],
     }
     if not story_only:
         row["fitted_half_thread_f1"] = round(cal["dev_thread_pairwise_f1"], 3)
@@ -148,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         "other_half_f1_max": max(unseen),
         "fitted_half_f1_mean": round(statistics.fmean(f["fitted_half_f1"] for f in folds), 3),
         # pairwise F1 of the unseen halves' true, predicted and gold pairs summed over the folds
-        "other_half_f1_pooled": round(_f1(*(sum(f["other_half_pairs"][k] for f in folds) for k in range(3))), 3),
+        "other_half_f1_pooled": round(S.pairwise_of_counts(*(sum(f["other_half_pairs"][k] for f in folds) for k in range(3)))["f1"], 3),
     }
     if earlier is not None:
         before = earlier["folds"]

@@ -19,6 +19,9 @@ def test_pairwise_and_bcubed_by_hand() -> None:
     pw = sf.pairwise(pred, gold)
     # gold pairs ab ac bc; predicted pairs ab cd; one in common
     assert pw["precision"] == pytest.approx(1 / 2) and pw["recall"] == pytest.approx(1 / 3)
+    assert (pw["true_pairs"], pw["predicted_pairs"], pw["gold_pairs"]) == (1, 2, 3)
+    # pooled over two corpora: pairs are summed before the ratios are taken
+    assert sf.pairwise_of_counts(1 + 2, 2 + 2, 3 + 2)["f1"] == pytest.approx(2 * (3 / 4) * (3 / 5) / (3 / 4 + 3 / 5))
     b3 = sf.bcubed(pred, gold)
     assert b3["precision"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4)
     assert b3["recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)

@@ -548,6 +548,7 @@ def test_four_digits_where_a_year_stands_before_a_zone_are_a_time_unless_they_ma
     # year stands are a time, so "2017 GMT 14 March" is 20:17 on a day without a year
     assert parse_date_value("2017 GMT 14 March") is None
 
+
 def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_path: Path) -> None:
     """Scrapers export ``"text": ["para", "para"]``: the article stored was "['para', 'para']",
     brackets and quotes included; an object in the text field is no text and says so."""

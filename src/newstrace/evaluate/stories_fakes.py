@@ -200,15 +200,25 @@ def _pairs(n: int) -> int:
 
 
 def pairwise(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
-    """Precision/recall/F1 over all pairs of articles put (or meant to be) in one cluster."""
+    """Precision/recall/F1 over all pairs of articles put (or meant to be) in one cluster, with
+    the counts of pairs they come from (``true_pairs``, ``predicted_pairs``, ``gold_pairs``), so
+    that scores of several corpora can be pooled (``pairwise_of_counts``)."""
     ids = sorted(gold)
     joint = Counter((pred[i], gold[i]) for i in ids)
     tp = sum(_pairs(n) for n in joint.values())
     pp = sum(_pairs(n) for n in Counter(pred[i] for i in ids).values())
     gp = sum(_pairs(n) for n in Counter(gold[i] for i in ids).values())
+    return pairwise_of_counts(tp, pp, gp)
+
+
+def pairwise_of_counts(tp: int, pp: int, gp: int) -> dict[str, float]:
+    """Pairwise precision/recall/F1 of ``tp`` true pairs among ``pp`` predicted and ``gp`` gold."""
     p = tp / pp if pp else 1.0
     r = tp / gp if gp else 1.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return {
+        "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "true_pairs": tp, "predicted_pairs": pp, "gold_pairs": gp,
+    }
 
 
 def pairwise_f1_se(pred: dict[str, str], gold: dict[str, str]) -> float:
