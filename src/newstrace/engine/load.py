@@ -149,7 +149,7 @@ def check_same_keys(store: Store, folder: Path) -> None:
     clustering state name the articles by the run's. So an id is refused where ``ingest`` would
     not store the article under it (``article_key`` against the stored articles), and passes where
     it would: the same outlet's article (an update), one without an outlet or beside one stored
-    without, an id derived from the text. Only ids the database holds are read past the ``id``."""
+    without, an id derived from the text. Only the articles of ids the database holds are decoded."""
     clashes = 0
     example = ""
     for batch in _batches(folder, "articles", ["id", "json"]):
