@@ -192,6 +192,10 @@ def test_day_first_with_month_first_is_a_usage_error_before_any_work(
         ("eval stories-fakes", ["fakes.csv", "--split", "X"], "--split X: expected test or dev"),
         ("eval casualties-fakes", ["fakes.csv", "--split", "X"], "--split X: expected heldout, dev or all"),
         ("analyze", ["--engine", "X"], "--engine X: expected local or spark"),
+        # an empty value said "--split : expected ...", and one with a space read as two words
+        ("eval stories-fakes", ["fakes.csv", "--split", ""], "--split '': expected test or dev"),
+        ("eval casualties-fakes", ["fakes.csv", "--split", "dev all"], "--split 'dev all': expected heldout, dev or all"),
+        ("analyze", ["--engine", ""], "--engine '': expected local or spark"),
     ],
 )
 def test_an_option_of_a_few_words_names_the_value_and_the_choices_as_a_usage_error(

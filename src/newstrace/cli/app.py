@@ -316,9 +316,14 @@ def out_of_range(ctx: typer.Context, checks: list[tuple[str, float | str, bool, 
 
     ``checks``: ``(flag, value, in_range, expected)``, e.g. ``("--gap", gap, gap >= 0, "0 or
     more")``. All of them at once, before any input is read: fixing one and meeting the next on
-    the following run (or a missing input instead) wastes a turn.
+    the following run (or a missing input instead) wastes a turn. A word is written as a shell
+    would take it back (``shlex.quote``): an empty ``--split ''`` said "--split : expected ...",
+    naming nothing, and ``--split 'a b'`` read as the flag's value ``a`` and a stray ``b``.
     """
-    wrong = [f"{flag} {value}: expected {expected}" for flag, value, ok, expected in checks if not ok]
+    import shlex
+
+    wrong = [f"{flag} {shlex.quote(value) if isinstance(value, str) else value}: expected {expected}"
+             for flag, value, ok, expected in checks if not ok]
     if wrong:
         ctx.fail("; ".join(wrong))
 
