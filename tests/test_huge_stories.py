@@ -75,7 +75,7 @@ def test_a_story_of_more_members_than_sqlite_variables_is_read_everywhere(
     monkeypatch.setattr(Repo, "_reader", lambda self: (st := reader(self), _lowered(st.conn))[0])
     monkeypatch.setattr(repo_module, "STORY_COMPARE_MAX", 2)
     with TestClient(create_app(db), base_url=BASE) as c:
-        answer = c.get(f"/api/stories/{story}")
+        answer = c.get(f"/api/stories/{story}", params={"limit": MEMBERS})
         assert answer.status_code == 200, answer.text[:300]
         assert [a["id"] for a in answer.json()["articles"]] == ids
         assert c.get(f"/stories/{story}").status_code == 200

@@ -197,6 +197,12 @@ def test_openapi_describes_typed_responses(client: TestClient) -> None:
         assert p in paths, p
     ok = paths["/api/articles/{article_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/ArticleDetail"}
+    # a story's articles page as a list's do: the same limit (50 unless asked, at most 200) and offset
+    paging = {p: {q["name"]: q["schema"] for q in paths[p]["get"]["parameters"] if q["name"] in ("limit", "offset")}
+              for p in ["/api/articles", "/api/stories", "/api/stories/{story_id}"]}
+    assert paging["/api/stories/{story_id}"] == paging["/api/articles"] == paging["/api/stories"]
+    assert paging["/api/articles"]["limit"]["default"] == 50 and paging["/api/articles"]["limit"]["maximum"] == 200
+    assert {"total", "offset", "limit"} <= set(spec["components"]["schemas"]["StoryDetail"]["required"])
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API schema
 
 
@@ -1331,19 +1337,26 @@ def test_the_event_loops_first_read_does_not_wait_on_a_lock_to_open_its_connecti
 def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) -> None:
     """A story of thousands of articles was one page with every one in its table and timeline
     (5,000: 2.3 MB, 20,000: 9 MB and 5 s besides the report). The page lists ``PAGE`` of them,
-    says which, and links the pages before and after; the API still gives all of them unless
-    asked for ``limit`` (then from ``offset``)."""
+    says which, and links the pages before and after. Its API answer gave every one unless asked
+    for ``limit``: it gives the page's ``PAGE`` from ``offset`` on, as ``/api/articles`` pages
+    (``total``, ``offset``, ``limit``, at most 200 a request)."""
     from newstrace.web.pages import PAGE
     from test_web_fixtures import big_story_db
 
     n = 3 * PAGE + 7
     story = big_story_db(tmp_path / "big.db", n)
     with TestClient(create_app(tmp_path / "big.db"), base_url=BASE) as c:
-        everything = c.get(f"/api/stories/{story}").json()
+        first_api = c.get(f"/api/stories/{story}").json()
+        assert (len(first_api["articles"]), first_api["total"], first_api["offset"], first_api["limit"]) == (PAGE, n, 0, PAGE)
+        everything = c.get(f"/api/stories/{story}", params={"limit": 200}).json()
         order = [a["id"] for a in everything["articles"]]
-        assert len(order) == everything["total"] == n and everything["offset"] == 0  # as before: all of them
+        assert len(order) == everything["total"] == n and everything["articles"][:PAGE] == first_api["articles"]
         part = c.get(f"/api/stories/{story}", params={"limit": 10, "offset": 25}).json()
-        assert [a["id"] for a in part["articles"]] == order[25:35] and part["total"] == n
+        assert [a["id"] for a in part["articles"]] == order[25:35] and (part["total"], part["limit"]) == (n, 10)
+        paged = [a["id"] for off in range(0, n, PAGE) for a in c.get(f"/api/stories/{story}?offset={off}").json()["articles"]]
+        assert paged == order
+        assert c.get(f"/api/stories/{story}?offset={n}").json()["articles"] == []
+        assert c.get(f"/api/stories/{story}", params={"limit": 201}).status_code == 422  # as /api/articles says
 
         listed = re.compile(r'<input type="checkbox" name="ids" value="([^"]*)"')
         first = c.get(f"/stories/{story}").text

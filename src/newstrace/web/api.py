@@ -40,6 +40,8 @@ ToQ = Annotated[date | None, Query(alias="to", description="published on or befo
 #: an article id in a query (``/article?id=``, ``/api/article?id=``): the one form ``.`` and ``..`` fit
 ArticleIdQ = Annotated[str, Query(max_length=2000, description="article id (any, including . and ..)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
+#: rows a list endpoint gives unless asked for ``limit`` (its pages list as many: ``pages.PAGE``)
+PAGE = 50
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
 #: most articles ``/compare?ids=`` takes; the page shows each one's text in a column
 COMPARE_IDS = 8
@@ -182,16 +184,16 @@ def _by_instant(row: dict[str, Any]) -> tuple[bool, str, str]:
     return stream_order_key(published_order(parse_published(row["published"])), row["id"])
 
 
-def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int = 0,
-               limit: int | None = None) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
-    """The story ``find_story`` found, with its articles (``limit`` of them from ``offset`` on,
-    default all) and its compare report.
+def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int,
+               limit: int) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
+    """The story ``find_story`` found, with ``limit`` of its articles from ``offset`` on and its
+    compare report.
 
     Only the rows asked for are read: a story of thousands of articles read and listed every one
-    (20,000: 9 MB and 5 s for the page)."""
+    (20,000: 9 MB and 5 s for the page, as for the API answer, which had no limit unless given)."""
     _, summary, ids = found
     # the members come in publication order (``store.results.members``), as ``newstrace story`` lists them
-    shown = ids[offset:] if limit is None else ids[offset:offset + limit]
+    shown = ids[offset:offset + limit]
     _, rows = repo.list_articles(ids=shown, limit=len(shown) or 1, offset=0)
     doc, subset = repo.story_report(summary, ids)
     report = doc["report"]
@@ -200,6 +202,7 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
         articles=[s.ArticleRow(**r) for r in sorted(rows, key=_by_instant)],
         total=len(ids),
         offset=offset,
+        limit=limit,
         report=s.CompareReport(**report) if report is not None else None,
         report_note=doc["report_note"],
     )
@@ -300,7 +303,7 @@ def health(request: Request) -> s.Health:
 
 @router.get("/articles", response_model=s.ArticleList, responses=NOT_FOUND)
 async def api_articles(request: Request, q: Q = None, outlet: OutletQ = None, date_from: FromQ = None,
-                       date_to: ToQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+                       date_to: ToQ = None, limit: LimitQ = PAGE, offset: OffsetQ = 0) -> Response:
     """Articles, newest first, filtered by words, outlet and date range; an outlet no article
     has is a 404."""
     repo = repo_of(request)
@@ -338,7 +341,7 @@ async def _api_article(request: Request, article_id: str) -> Response:
 
 @router.get("/stories", response_model=s.StoryList, responses=NOT_FOUND)
 async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, date_from: FromQ = None,
-                      date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = 50, offset: OffsetQ = 0) -> Response:
+                      date_to: ToQ = None, thread: ThreadQ = None, limit: LimitQ = PAGE, offset: OffsetQ = 0) -> Response:
     """Stories newest first with size, outlets and first-seen outlet; the threads of those stories.
     Several ``outlet``: the stories with articles from each. An outlet no article has, or a thread
     id no thread has, is a 404."""
@@ -349,11 +352,9 @@ async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, da
 
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
-async def api_story(request: Request, story_id: str, offset: OffsetQ = 0,
-                    limit: Annotated[int | None, Query(ge=1, le=1000, description="at most this many articles "
-                                                        "(default: all of them)")] = None) -> Response:
-    """One story: its articles and the compare report over them; ``limit`` and ``offset`` page
-    through the articles of a big story (``total`` counts them).
+async def api_story(request: Request, story_id: str, limit: LimitQ = PAGE, offset: OffsetQ = 0) -> Response:
+    """One story: ``limit`` of its articles from ``offset`` on, in publication order, and the
+    compare report over the story; ``total`` counts its articles, as the lists page theirs.
 
     ``story_id`` may be a unique prefix of the id, as ``newstrace story`` takes it: the answer is
     then the full id's (no redirect; ``story.id`` gives the full id). A prefix of several stories

@@ -24,7 +24,8 @@ from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, 
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-PAGE = 50
+#: rows a list page shows: as many as its API answer gives unless asked (one page, one answer)
+PAGE = api.PAGE
 
 #: The search forms send empty date fields; the pages take them as "no limit".
 FromText = Annotated[str | date | None, Query(alias="from", max_length=10)]

@@ -182,10 +182,11 @@ class CompareReport(_Open):
 
 class StoryDetail(BaseModel):
     story: StorySummary
-    articles: list[ArticleRow] = Field(description="the story's articles in publication order, from ``offset`` on "
-                                                   "(all of them unless ``limit`` was given)")
-    total: int = Field(0, description="articles in the story")
-    offset: int = Field(0, description="place of the first of ``articles`` among them")
+    articles: list[ArticleRow] = Field(description="``limit`` of the story's articles in publication order, "
+                                                   "from ``offset`` on")
+    total: int = Field(description="articles in the story")
+    offset: int = Field(description="place of the first of ``articles`` among them")
+    limit: int = Field(description="most articles one answer lists")
     report: CompareReport | None = Field(description="compare report over the story's articles (null if unavailable)")
     report_note: str | None = None
 
