@@ -331,6 +331,31 @@ def test_an_offset_after_utc_or_gmt_is_ahead_of_utc_as_news_writes_it(tmp_path: 
     assert {a.id: a.to_dict()["published"] for a in arts}["tass"] == "2016-08-13T20:37:00+03:00"
 
 
+def test_a_day_with_an_offset_is_a_day_however_the_offset_is_written(tmp_path: Path) -> None:
+    """"August 13 2016 UTC+3" was the date and "August 13 2016 UTC+03:00" midnight +03:00 (its
+    colon taken for a time of day, dateutil unable to read it, dateparser reading midnight); "GMT-5"
+    and a bare "-05:00" were 05:00, the offset read as the time. A zone beside no time is a date,
+    as "August 13 2016 UTC" and "EST" are; an offset beside a time still counts."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    day = date(2016, 8, 13)
+    for value in ("August 13 2016 UTC+3", "August 13 2016 UTC+03:00", "August 13 2016 GMT+0300",
+                  "August 13 2016 +03:00", "August 13 2016 GMT-5", "Aug 13, 2016 -05:00", "13 August 2016 UTC\u221203:00",
+                  "August 13 2016 UTC", "August 13 2016 EST"):
+        assert parse_date_value(value) == day, value
+    for value in ("August 13 2016 20:37 UTC+03:00", "August 13 2016 8:37pm UTC+3"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 17, 37, tzinfo=UTC), value
+    assert parse_date_value("August 13 2016 8pm GMT-3") == datetime(2016, 8, 13, 23, 0, tzinfo=UTC)
+    assert parse_date_value("August 13 2016 00:00 UTC+03:00") == datetime(2016, 8, 12, 21, 0, tzinfo=UTC)
+    path = tmp_path / "days.jsonl"
+    rt = seeds()[0]
+    days = ["August 13 2016 UTC+3", "August 13 2016 UTC+03:00"]
+    path.write_text("".join(json.dumps(record(rt, id=str(i), published=v)) + "\n" for i, v in enumerate(days)), encoding="utf-8")
+    assert [a.to_dict()["published"] for a in read_inputs([path])] == ["2016-08-13", "2016-08-13"]
+
+
 def test_an_offset_with_spaces_around_its_sign_is_read_and_one_wider_than_any_zone_refused(tmp_path: Path) -> None:
     """"UTC + 3" was no date at all, where "UTC+3" is three hours ahead of UTC; it reads so now,
     while a day after the digits still makes them a day ("12:00 GMT - 3 March 2016"). An offset

@@ -507,6 +507,9 @@ _UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?([+\-\u2212])(\s?)(\d{1,2}
 _DATE_AFTER = re.compile(r"\s*(?:[/.\-]\d|" + _MONTH + ")", re.I)
 #: the widest offset of any zone (Kiribati's +14:00): "UTC+15" or "+25:00" is no zone's offset
 _WIDEST_OFFSET = timedelta(hours=14)
+#: an offset as ``_offsets`` writes one (or as the value did: "August 13 2016 +03:00"), apart
+#: from the word or time before it
+_ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212]\d\d:\d\d(?![\d:])")
 
 
 def _offsets(text: str) -> str | None:
@@ -554,7 +557,13 @@ def _colon_times(text: str) -> str:
 def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     """ISO first; then Unix time; then free-form text ("Nov 2, 2016", "4/7/2017", "Mar 14, 2023
     10:30 PM EST") through dateutil. ``day_first`` reads a slash date whose parts could be either
-    way (4/7/2017) as 4 July rather than April 7; which one a file means is ``DateOrder``'s call."""
+    way (4/7/2017) as 4 July rather than April 7; which one a file means is ``DateOrder``'s call.
+
+    A zone or offset beside no time of day is a date: a zone says how to read a clock, and there
+    is none to read, as "August 13 2016 UTC" and "August 13 2016 EST" were dates. An offset was
+    not: dateutil reads one only after a time, so "August 13 2016 UTC+03:00" went to dateparser
+    and came back midnight +03:00 (while "UTC+3", its colon not in the value, was the date), and
+    "August 13 2016 GMT-5" was 05:00, the offset read as the time."""
     if value is None or value == "" or isinstance(value, bool):
         return None
     parsed = parse_published(value)
@@ -568,11 +577,15 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     if not re.search(r"\d", text):
         return None
     text = _colon_times(text)
-    written = text  # the offset's colon is no time of day
+    written = text
     offsets = _offsets(text)
     if offsets is None:
         return None
-    text = offsets
+    bare = _ISO_OFFSET.sub("", offsets)
+    clock = re.search(r"\d:\d", bare) is not None  # an offset's colon is no time of day
+    # beside no time written with a colon, the value without its offsets: a day stays a day, and a
+    # time written otherwise ("8pm") is read again with them below
+    text = offsets if clock else bare
     try:
         import warnings
 
@@ -582,6 +595,9 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
             dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
+            if text != offsets and (dt.hour, dt.minute, dt.second) != (0, 0, 0):
+                text = offsets
+                dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
         if dt.year == default.year and "1900" not in written:
             # no year in the text, and the default's stood in: "14 March", "10:30 PM EST" and a
             # bare "12" were stored as published in 1900, first in every stream and story
@@ -593,7 +609,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         dt = other
     if dt.year < 1900 or dt.year > 2100 or _beyond_zones(_offset_of(dt)):
         return None
-    if dt.hour == dt.minute == dt.second == 0 and not re.search(r"\d:\d", written):
+    if dt.hour == dt.minute == dt.second == 0 and not clock:
         return date(dt.year, dt.month, dt.day)
     return dt
 
