@@ -226,6 +226,46 @@ def test_two_outlets_that_number_their_articles_from_1_keep_both(
     assert out["added"] == 2 and _stored(tmp_path / "f.db") == _stored(tmp_path / "e.db")
 
 
+def test_an_outlet_spelled_in_another_case_is_the_outlet_the_database_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"RT" in one export and "rt" in another were two outlets: the second's id 1, which SANA's
+    holds, became rt:1 beside RT:1, and the network, the filters and each story counted two. A new
+    article's outlet is spelled as the database spells it, case aside (as the run first wrote it
+    when the database names no such outlet); an id newstrace derives from it is derived from that
+    spelling. Re-runs add nothing, and rows an older newstrace stored under each spelling stay."""
+    monkeypatch.chdir(tmp_path)
+    lower = {"outlet": "rt", "published": "2016-10-31"}
+    f = _exports(
+        tmp_path,
+        sana=[SANA_1],
+        rt=[RT_1, {"id": "2", "outlet": "RT", "title": "Convoy", "text": "An aid convoy reached the besieged town of Madaya on Tuesday."}],
+        rt_lower=[{**lower, "id": "1", "title": "Strike", "text": RT_1["text"] + " Rescuers said."},
+                  {**lower, "id": "3", "title": "Talks", "text": "Talks on a ceasefire resumed in Geneva on Wednesday, diplomats said."},
+                  {**lower, "title": "No id", "text": "Shelling was reported overnight in the eastern districts of the city."}],
+    )
+    derived = stable_id("Shelling was reported overnight in the eastern districts of the city.", None, "RT")
+    _ingest(f["sana"], f["rt"], "--db", "d.db")
+    out = _ingest(f["rt_lower"], "--db", "d.db")
+    assert (out["added"], out["updated"]) == (2, 1)  # RT's 1, updated: one outlet's id 1 is one article
+    assert _stored(tmp_path / "d.db") == {"1": "SANA", "RT:1": "RT", "2": "RT", "3": "RT", derived: "RT"}
+    for order in ((f["rt_lower"],), (f["sana"], f["rt_lower"])):
+        out = _ingest(*order, "--db", "d.db", "--strict")
+        assert (out["added"], out["updated"], out["warnings"]) == (0, 0, []), order
+    # in one run, the first spelling read
+    _ingest(f["rt_lower"], f["rt"], "--db", "e.db")
+    assert set(_stored(tmp_path / "e.db").values()) == {"rt"}
+
+    # two spellings stored already: each keeps its rows and ids, a third goes to the earliest
+    with Store(tmp_path / "old.db") as store:
+        store.add_articles([Article(id="7", text="Seven.", outlet="rt"), Article(id="8", text="Eight.", outlet="RT")])
+    f = _exports(tmp_path, again=[{"id": "7", "outlet": "rt", "text": "Seven."}, {"id": "8", "outlet": "RT", "text": "Eight."},
+                                  {"id": "9", "outlet": "Rt", "text": "Nine."}])
+    out = _ingest(f["again"], "--db", "old.db")
+    assert (out["added"], out["updated"], out["unchanged"]) == (1, 0, 2)
+    assert _stored(tmp_path / "old.db") == {"7": "rt", "8": "RT", "9": "rt"}
+
+
 def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Same outlet, same id: in one run the first record is kept (a warning for the later one);
     across runs it updates the article. An article with no outlet is keyed by its id alone, as

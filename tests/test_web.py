@@ -984,6 +984,25 @@ def test_an_upload_repeating_an_id_says_which_record_it_kept(client: TestClient)
     assert '<p class="warning">dup.jsonl record 2: id dup was already read in this run; its first record is kept</p>' in page
 
 
+def test_an_upload_to_store_spells_its_outlet_as_the_database_does(tmp_path: Path) -> None:
+    """An upload stored is keyed as ``ingest`` keys it: "rt" is the outlet "RT" the database holds
+    (its id 1, which SANA's holds, RT:1, not rt:1), and the report names it so; one not stored
+    keeps its spelling."""
+    from test_ingest import RT_1, SANA_1
+
+    db = tmp_path / "up.db"
+    with Store(db) as st:
+        st.add_articles([Article(id="1", text=SANA_1["text"], outlet="SANA"), Article(id="2", text=RT_1["text"], outlet="RT")])
+    rt = ("rt.jsonl", (json.dumps({**RT_1, "outlet": "rt"}) + "\n").encode(), "text/plain")
+    with TestClient(create_app(db, readonly=False), base_url=BASE) as c:
+        d = _post(c, "/api/upload", files=[("files", rt)]).json()
+        assert [(a["id"], a["outlet"]) for a in d["articles"]] == [("1", "rt")]
+        d = _post(c, "/api/upload", data={"save": "true"}, files=[("files", rt)]).json()
+        assert d["saved"] and [(a["id"], a["outlet"]) for a in d["articles"]] == [("RT:1", "RT")]
+    with Store(db, readonly=True) as st:
+        assert {a.id: a.outlet for a in st.iter_articles()} == {"1": "SANA", "2": "RT", "RT:1": "RT"}
+
+
 def test_two_outlets_ids_from_1_uploaded_and_stored_are_both_kept_and_reachable(tmp_path: Path) -> None:
     """RT's and SANA's exports, each numbering from 1, uploaded and stored: SANA's is SANA:1 as
     ``ingest`` stores it (the report names it so, with ``ingest``'s warning), an upload of SANA's

@@ -103,9 +103,14 @@ def ingest(
         is stored as ``OUTLET:ID``, in either order of the runs, and re-runs find it there."""
         return store.holder(article_id) if store is not None else None
 
+    def stored_outlets() -> list[str]:
+        """The outlets the database names: "rt" in a new file is stored as the "RT" it holds."""
+        return store.outlet_names() if store is not None else []
+
     try:
         articles = read_unique(
-            inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored
+            inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
+            stored_outlets=stored_outlets,
         )
         with progress(label="ingest", enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)

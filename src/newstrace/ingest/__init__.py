@@ -17,6 +17,7 @@ from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
     QualifiedIds,
     Stored,
+    StoredOutlets,
     Warn,
     WarningGroups,
     cannot_read,
@@ -171,15 +172,18 @@ def read_unique(
     on_error: Callable[[NewstraceError], None] | None = None,
     day_first: bool | None = None,
     stored: Stored | None = None,
+    stored_outlets: StoredOutlets | None = None,
 ) -> Iterator[Article]:
     """``read_inputs`` with each article once, under its id in this run (``base.keyed_articles``):
     a later record of an article already read is skipped with a warning, its first kept; an id
     another outlet's article holds, read earlier or ``stored`` in the database the articles go
-    to, becomes ``OUTLET:ID``, with one warning per file, said right after the file's own. What
+    to, becomes ``OUTLET:ID``, with one warning per file, said right after the file's own; an
+    outlet is spelled as ``stored_outlets`` spell it, else as the run first did, case aside. What
     the commands that read inputs take in."""
     qualified = QualifiedIds(warn)
     read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=qualified.flush)
-    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, qualified=qualified)
+    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, qualified=qualified,
+                          stored_outlets=stored_outlets)
 
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:

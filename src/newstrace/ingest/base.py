@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import Article, Holder, Published, article_key, parse_published, qualified_anew
+from newstrace.model import (
+    Article,
+    Holder,
+    Published,
+    article_key,
+    given_id,
+    parse_published,
+    qualified_anew,
+    stable_id,
+)
 
 
 def ignore_warning(_: str) -> None:
@@ -29,6 +38,51 @@ def ignore_warning(_: str) -> None:
 #: the articles stored before a run, as ``ArticleKeys`` asks of them: the ``Holder`` of an id
 #: (``this_run`` false), ``None`` when no stored article has it (``Store.holder``)
 Stored = Callable[[str], Holder | None]
+#: the outlets the articles stored before a run name, that of the earliest stored article first
+#: (``Store.outlet_names``), read once, when a run's first outlet is met
+StoredOutlets = Callable[[], Iterable[str]]
+
+
+class OutletNames:
+    """One spelling per outlet, case aside: "RT" in one file and "rt" in another were two outlets,
+    each with its ids (an id 1 of both became ``rt:1``), its row in the network and its filter.
+
+    An outlet is written as the database holds it (exactly, when it holds that spelling, so the
+    articles stored under each of two spellings an older newstrace kept stay where they are; else
+    the spelling of its earliest stored article), else as this run first wrote it. So a re-run
+    of the same inputs gives the same rows, and no stored id or outlet changes."""
+
+    def __init__(self, stored: StoredOutlets | None = None) -> None:
+        self.stored = stored
+        self._exact: set[str] | None = None  # the stored spellings, read at the first outlet
+        self._first: dict[str, str] = {}  # casefolded -> the spelling kept (stored, else this run's first)
+        self._spelled: dict[str, str] = {}  # as written -> as kept
+
+    def spell(self, outlet: str) -> str:
+        kept = self._spelled.get(outlet)
+        if kept is not None:
+            return kept
+        if self._exact is None:
+            self._exact = set()
+            for name in self.stored() if self.stored is not None else ():
+                self._exact.add(name)
+                self._first.setdefault(name.casefold(), name)
+        kept = outlet if outlet in self._exact else self._first.setdefault(outlet.casefold(), outlet)
+        self._spelled[outlet] = kept
+        return kept
+
+    def of(self, article: Article, given: bool | None = None) -> Article:
+        """``article`` from its outlet as spelled here; an id newstrace derived from the outlet's
+        name (``given_id``; ``given`` if the caller knows) derived again from the spelling kept,
+        so that it stays one newstrace derives (a re-read of the article finds it)."""
+        if article.outlet is None:
+            return article
+        outlet = self.spell(article.outlet)
+        if outlet == article.outlet:
+            return article
+        derived = not (given_id(article) if given is None else given)
+        article_id = stable_id(article.text, article.url, outlet) if derived else article.id
+        return dataclasses.replace(article, outlet=outlet, id=article_id)
 
 
 class ArticleKeys:
@@ -37,11 +91,14 @@ class ArticleKeys:
     record of an article already read in this run, which is skipped (its first record is kept:
     ``keyed_articles``). Holds one id and outlet per article read.
     ``said`` hears of each id qualified anew (``model.qualified_anew``): not of one its outlet's
-    article is ``stored`` under already, which a re-run of the same inputs finds there."""
+    article is ``stored`` under already, which a re-run of the same inputs finds there.
+    ``outlets`` spells each article's outlet first, as its other articles are (``OutletNames``)."""
 
-    def __init__(self, stored: Stored | None = None, said: QualifiedIds | None = None) -> None:
+    def __init__(self, stored: Stored | None = None, said: QualifiedIds | None = None,
+                 outlets: OutletNames | None = None) -> None:
         self.stored = stored
         self.said = said
+        self.outlets = outlets
         self.held: dict[str, str | None] = {}  # id -> outlet of the article read under it
         self._outlets: dict[str, str] = {}  # one copy of each outlet's name
 
@@ -53,6 +110,8 @@ class ArticleKeys:
     def key(self, article: Article, *, given: bool | None = None) -> Article | None:
         """``article`` under its id in this run, or ``None`` for a repeat; ``given`` as
         ``article_key`` takes it."""
+        if self.outlets is not None:
+            article = self.outlets.of(article, given)
         key, held = article_key(article, self.holder, given=given)
         if held is not None and held.this_run:
             return None
@@ -110,8 +169,11 @@ def keyed_articles(
     stored: Stored | None = None,
     warn: Warn | None = None,
     qualified: QualifiedIds | None = None,
+    stored_outlets: StoredOutlets | None = None,
 ) -> Iterator[Article]:
-    """Each article of one run once, under the id ``ArticleKeys`` gives it; ``on_repeat`` hears
+    """Each article of one run once, under the id ``ArticleKeys`` gives it and from its outlet
+    spelled as the run's other articles (``OutletNames``: as ``stored_outlets``, the database's,
+    spell it, else as the run first did, case aside); ``on_repeat`` hears
     of each later record of an article already read, which is skipped, and ``warn`` of each file
     whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``; or ``qualified``, whose
     ``flush`` the reader calls as each file ends). ``stored`` are the articles a database holds
@@ -127,7 +189,7 @@ def keyed_articles(
     was never "unchanged" and every ``analyze`` after it redid those articles. Keeping the first
     is the choice a stream can make without reading ahead."""
     said = qualified or QualifiedIds(warn or ignore_warning)
-    keys = ArticleKeys(stored, said)
+    keys = ArticleKeys(stored, said, OutletNames(stored_outlets))
     for a in articles:
         said.met(a)
         kept = keys.key(a)

@@ -309,6 +309,13 @@ class Store:
         or ``None``: what ``ingest`` keys a run's articles against (``read_unique(stored=)``)."""
         return _holder(self._row(article_id))
 
+    def outlet_names(self) -> list[str]:
+        """The outlets the stored articles name, that of the earliest stored article first: how
+        ``ingest`` spells a new article's outlet that one of them names case aside
+        (``ingest.base.OutletNames``)."""
+        rows = self.conn.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY MIN(seq)")
+        return [r[0] for r in rows]
+
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 

@@ -340,6 +340,10 @@ class Repo:
         """The stored article under an id, as ``ingest`` keys an upload's articles against it."""
         return self.store().holder(article_id)
 
+    def outlet_names(self) -> list[str]:
+        """The outlets the stored articles name, as ``ingest`` spells an upload's against them."""
+        return self.store().outlet_names()
+
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
         return list(self.store().iter_articles_by_ids(ids))
 

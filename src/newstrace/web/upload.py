@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError
 from newstrace.ingest import read_unique
-from newstrace.ingest.base import Stored, looks_binary
+from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
 from newstrace.limits import human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
@@ -106,9 +106,11 @@ async def handle_upload(
     if clean_url and not clean_url.lower().startswith(("http://", "https://")):
         raise InputError("the URL must start with http:// or https://")
     # stored, they are keyed as ``ingest`` keys them against the database (an id another outlet's
-    # article holds there is OUTLET:ID), so the report names them by the ids they are stored under
-    keyed_by = repo.holder if save and not repo.readonly else None
-    articles, errors, said = await run_in_threadpool(_read, payloads, clean_url, keyed_by)
+    # article holds there is OUTLET:ID; "rt" is the "RT" it holds), so the report names them by the
+    # ids and outlets they are stored under
+    storing = save and not repo.readonly
+    keyed_by, spelled_by = (repo.holder, repo.outlet_names) if storing else (None, None)
+    articles, errors, said = await run_in_threadpool(_read, payloads, clean_url, keyed_by, spelled_by)
     warnings = errors + said.lines()  # what could not be read at all first
     total = len(errors) + said.total
     if not articles:
@@ -124,7 +126,8 @@ async def handle_upload(
 
 
 def _read(
-    payloads: list[tuple[str, str, bytes]], url: str | None, stored: Stored | None = None
+    payloads: list[tuple[str, str, bytes]], url: str | None, stored: Stored | None = None,
+    stored_outlets: StoredOutlets | None = None,
 ) -> tuple[list[Article], list[str], KeptWarnings]:
     """Write each payload under a name chosen here, read them all, relabel their sources; gives
     the articles, the inputs that could not be read (one each at most) and the warnings. An upload
@@ -154,7 +157,7 @@ def _read(
         # each article once, its first record, and a warning for the others; another outlet's id as
         # OUTLET:ID (as `ingest` and `compare`); refused at the article past the limit, not once the
         # rest of a 5 MB file is read and cleaned
-        for a in read_unique(paths, warn=on_warning, on_error=on_error, stored=stored):
+        for a in read_unique(paths, warn=on_warning, on_error=on_error, stored=stored, stored_outlets=stored_outlets):
             if len(articles) == MAX_ARTICLES:
                 raise LimitError(f"more than {MAX_ARTICLES} articles in one upload; at most {MAX_ARTICLES}")
             a.source = "upload: " + labels.get(a.source or "", "file")
