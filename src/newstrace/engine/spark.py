@@ -377,6 +377,36 @@ def _rekeyed(d: dict[str, Any], keyed: Mapping[tuple[str, int], str | None]) -> 
     return None if key is None else {**d, "id": key}
 
 
+def _spelled(sc: Any, read_articles: Any) -> Any:
+    """The run's records from their outlets spelled as ``ingest`` spells them in one run
+    (``ingest.base.OutletNames``: as the first record read in ``_record_key``'s order wrote it,
+    case aside), an id derived from the outlet derived again; the driver is sent each outlet's
+    first place only."""
+    from newstrace.ingest.base import OutletNames
+
+    firsts = (
+        read_articles.filter(lambda d: d.get("outlet")).map(lambda d: (d["outlet"], _record_key(d)))
+        .reduceByKey(min).collect()
+    )
+    names = OutletNames()
+    kept = list(dict.fromkeys(names.spell(outlet) for outlet, _ in sorted(firsts, key=lambda kv: kv[1])))
+    if len(kept) == len(firsts):
+        return read_articles  # every outlet is spelled one way
+    spellings = sc.broadcast(kept)
+    return read_articles.map(lambda d: _respelled(d, spellings.value))
+
+
+def _respelled(d: dict[str, Any], kept: list[str]) -> dict[str, Any]:
+    """A record from its outlet as ``kept`` (each outlet's spelling, ``_spelled``) spells it."""
+    from newstrace.ingest.base import OutletNames
+    from newstrace.model import Article
+
+    if not d.get("outlet") or d["outlet"] in kept:
+        return d
+    a = OutletNames(lambda: kept).of(Article.from_dict(dict(d)))
+    return {**d, "outlet": a.outlet, "id": a.id}
+
+
 def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list[str]]:
     """The run's articles under the ids ``ingest`` gives them, the records it skips as repeats (in
     its order) and its warnings for files whose ids were qualified: ``ingest.base.ArticleKeys``
@@ -730,6 +760,8 @@ def run_spark(
     read = records.mapPartitions(lambda rows: _records_to_articles(rows, orders, day_first)).persist(keep)
     read_articles = read.filter(lambda x: x[0] == "article").map(lambda x: x[1])
     # each article once, under the id ``ingest`` gives it: a repeat's first record, another outlet's id as OUTLET:ID
+    # one spelling per outlet, case aside, as ``ingest`` keeps it (``ingest.base.OutletNames``)
+    read_articles = _spelled(sc, read_articles)
     articles, repeats, keyed_said = _keyed(sc, read_articles, keep)
     n_articles = articles.count()
     n_skipped, warnings = _skipped(read, repeats, orders, files_said)
