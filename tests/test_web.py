@@ -202,7 +202,8 @@ def test_openapi_describes_typed_responses(client: TestClient) -> None:
               for p in ["/api/articles", "/api/stories", "/api/stories/{story_id}"]}
     assert paging["/api/stories/{story_id}"] == paging["/api/articles"] == paging["/api/stories"]
     assert paging["/api/articles"]["limit"]["default"] == 50 and paging["/api/articles"]["limit"]["maximum"] == 200
-    assert {"total", "offset", "limit"} <= set(spec["components"]["schemas"]["StoryDetail"]["required"])
+    for listed in ("ArticleList", "StoryList", "StoryDetail"):
+        assert {"total", "offset", "limit"} <= set(spec["components"]["schemas"][listed]["required"]), listed
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API schema
 
 
@@ -502,6 +503,9 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     d = client.get("/api/stories").json()
     if not d["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
+    # the list says which page it is, as /api/articles does
+    assert (d["offset"], d["limit"]) == (0, 50) and d["total"] >= len(d["stories"])
+    assert client.get("/api/stories", params={"offset": 1, "limit": 3}).json()["stories"] == d["stories"][1:4]
     story_of = {}
     for st in d["stories"]:
         for a in client.get(f"/api/stories/{st['id']}").json()["articles"]:

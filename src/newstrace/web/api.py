@@ -157,6 +157,8 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         available=res.available,
         behind=_behind(repo, res),
         total=total,
+        offset=offset,
+        limit=limit,
         stories=[s.StorySummary(**r) for r in rows],
         threads=[s.ThreadSummary(**t) for t in threads if t["id"] in listed],
     )

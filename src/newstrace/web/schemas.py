@@ -117,7 +117,9 @@ class ThreadSummary(_Open):
 
 class StoryList(BaseModel):
     available: bool = Field(description="false until 'newstrace analyze' has grouped the articles")
-    total: int
+    total: int = Field(description="stories matching the filters")
+    offset: int
+    limit: int
     stories: list[StorySummary]
     threads: list[ThreadSummary]
     behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': in no story yet")
