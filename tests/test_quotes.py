@@ -459,3 +459,23 @@ def test_a_speaker_of_a_sentence_between_two_quotations_speaks_the_second() -> N
         "burning of the throat.\"\n"
     )
     assert _speaker_span(it, "Our troops") == "the statement"
+
+
+def test_a_clause_of_time_before_a_colon_does_not_name_the_speaker() -> None:
+    """'Protesters chanted slogans as police moved in: "..."': the clause that "as" opens sets the
+    scene of the main clause's act; the main clause's subject speaks. A subordinate clause that
+    reports speech itself ('as the heckler yelled:', 'As Professor Foner put it:') still does."""
+    chanted = "Protesters chanted slogans as police moved in: \"Freedom!\"\n"
+    assert _speaker_span(chanted, "Freedom") == "Protesters"
+    while_ = (
+        "The senator closed her speech while the crowd was still filing out of the hall: \"We will not stop "
+        "until every child in this state has a school worth attending.\"\n"
+    )
+    assert _speaker_span(while_, "We will not stop") == "The senator"
+    yelled = "Cruz went on with his speech as a heckler yelled: \"You are a liar and everybody here knows it!\"\n"
+    assert _speaker_span(yelled, "You are a liar") == "a heckler"
+    put = (
+        "Immigrants have always found their way in. As Professor Foner put it: \"The United States does a better "
+        "job at accepting immigrants as Americans in the making.\"\n"
+    )
+    assert _speaker_span(put, "The United States does") == "Foner"

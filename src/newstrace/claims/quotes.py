@@ -613,7 +613,9 @@ def _colon_lead(
     the clause that ends in the colon introduces the quotation, speech verb or not, and its
     subject speaks; a cue elsewhere in the sentence ('She said that ..., to which O'Malley
     interjected:') reports something else. The verb is the first one above the word before the
-    colon, so in 'Cruz said as the heckler yelled: "You suck!"' the heckler speaks; when that
+    colon, so in 'Cruz said as the heckler yelled: "You suck!"' the heckler speaks, but a clause
+    of time or cause that reports no speech sets the scene only ('Protesters chanted slogans as
+    police moved in: "Freedom!"' is the protesters'); when that
     clause is itself reported ('Mr. Slinker said Mr. Trump was a candidate ...: "He's a start-up
     kind of guy"'), the reporter speaks. A lead with no verb names its speaker outright: a
     digest's '... - Jeffrey M. Jones: "Gallup's analysis ..."', 'More from the report: "..."'.
@@ -641,6 +643,8 @@ def _colon_lead(
         if _tok_start(h, off) >= q.outer_start:
             return None
         if upos(h) in ("VERB", "AUX"):
+            if _subordinate(h) and not _reports_speech(h):
+                continue  # 'Protesters chanted slogans as police moved in:' — the main clause speaks
             h = _reporting_cue(h) or h
             subj = _subject(h)
             if subj is None:
@@ -650,6 +654,24 @@ def _colon_lead(
             m = mention_of(subj, off)
             return (h, sent, m) if m is not None else None
     return None
+
+
+#: conjunctions opening a clause of time, cause or contrast: such a clause sets the scene of its
+#: main clause's act and does not introduce what follows the colon
+_SUBORDINATORS = frozenset(re.findall(r"\S+", """
+    as while when whenever after before because since until till although though whereas if once unless
+"""))
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether ``verb`` heads an adverbial clause opened by a subordinating conjunction ('as police moved in')."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children)
+
+
+def _reports_speech(verb: Token) -> bool:
+    """A speech verb, or the idiom 'put it' ('As Professor Foner put it: "..."')."""
+    return _is_cue(verb) or (verb.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                                    for c in verb.children))
 
 
 #: what ends the lead phrase of a digest's '[headline] - Name: "..."' or '[...] More from X:'

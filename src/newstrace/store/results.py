@@ -66,7 +66,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: it is that one's speaker's, whatever speech verb comes between. 20: but not past someone named
 #: speaking in a sentence of their own between them ('“...,” Putin said. Obama replied that .... “...”').
 #: 21: a signature's name may hold lower-case particles ('- Staffan de Mistura', '- Bashar al-Assad')
-CLAIMS_VERSION = 21
+#: 22: a clause of time or cause before a colon lead ('Protesters chanted slogans as police moved in:') does
+#: not name the speaker unless it reports speech.
+CLAIMS_VERSION = 22
 
 
 def _now() -> str:
