@@ -479,3 +479,17 @@ def test_a_clause_of_time_before_a_colon_does_not_name_the_speaker() -> None:
         "job at accepting immigrants as Americans in the making.\"\n"
     )
     assert _speaker_span(put, "The United States does") == "Foner"
+
+
+def test_a_scare_quote_governed_by_a_thing_has_no_speaker() -> None:
+    """'The pro-democracy protests of the "Arab Spring" spread to Syria': a term in quotation marks
+    whose sentence's subject cannot speak (protests, a situation) is nobody's words, not that
+    subject's; a subject that is people ('researchers', 'the audience', a name the tagger took for
+    a common noun) still speaks the phrase its verb governs."""
+    spring = "The pro-democracy protests of the \"Arab Spring\" spread to Syria in 2011, and the war began.\n"
+    quotes = extract_claims(_article(spring)).quotes
+    assert not [q for q in quotes if q.text == "Arab Spring" and q.speaker is not None]
+    situation = "The situation at the border is \"entirely different\" from last year.\n"
+    assert not [q for q in extract_claims(_article(situation)).quotes if q.speaker is not None]
+    researchers = "Over 170 researchers spent months compiling \"billionaire dossiers\" for the index.\n"
+    assert _speaker_span(researchers, "billionaire dossiers") == "Over 170 researchers"

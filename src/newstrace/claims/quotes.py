@@ -22,6 +22,8 @@ from newstrace.claims.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
     INFINITIVE_CUES,
+    ORG_WORDS,
+    PEOPLE_NOUNS,
     STANCE_OBJECT_VERBS,
     STRONG_CUES,
     TITLE_WORDS,
@@ -979,11 +981,38 @@ def _speakerish(m: Mention) -> bool:
     return m.head in _SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
 
 
+#: nouns for people who do something ('researchers', 'GOPers', 'opponents', 'staffer', 'activist')
+_AGENT_ENDING = re.compile(r"(?:[^m]er|or|ist|ian|ant|[^m]ent)s?$")
+#: things with such an ending
+_AGENT_LOOKALIKES = frozenset(re.findall(r"\S+", """
+    number numbers order orders power powers border borders water matter matters center centre centers
+    chapter quarter corner manner barrier barriers cancer danger dangers answer answers computer computers
+    error errors factor factors floor door doors sector sectors color colour honor terror labor labour
+    event events incident incidents accident accidents content intent extent percent cent
+"""))
+#: nouns of a body of people and of a number of them ('the audience', 'Hundreds chanting')
+_GROUP_NOUNS = frozenset(re.findall(r"\S+", """
+    audience audiences crowd crowds board boards panel jury public team family hundreds thousands dozens
+    millions many most some few majority lady ladies gentleman gentlemen guy guys folks
+"""))
+
+
+def _animate(m: Mention) -> bool:
+    """Whether a nominal mention's head is a person or a body of people ('the audience', 'researchers')."""
+    h = m.head
+    if h in PEOPLE_NOUNS or h in ORG_WORDS or h in _GROUP_NOUNS:
+        return True
+    if m.text.split()[-1][:1].isupper():
+        return True  # a name the tagger took for a common noun ('Silverman interjected, “...”')
+    return len(h) > 4 and h not in _AGENT_LOOKALIKES and _AGENT_ENDING.search(h) is not None
+
+
 def _can_speak(m: Mention | None) -> bool:
-    """A name, a personal pronoun or a role noun: a mention that may be a quotation's speaker."""
+    """A name, a personal pronoun, a role noun or a person or body of people: a mention that may be
+    a quotation's speaker ('The pro-democracy protests of the "Arab Spring" spread' name none)."""
     if m is None:
         return False
-    return m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m)
+    return m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m) or _animate(m)
 
 
 def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:
@@ -1137,10 +1166,12 @@ def attribute(
                         mention, cue_text = mention_of(subj, after[0].offset), cue.text
                         break
         if mention is None and best is None:
+            # a short phrase ('the "Arab Spring"') whose verb has no subject that can speak is a term
+            # or a scare quote: nobody's words, rather than those of 'The pro-democracy protests'
             for i in idx:
                 gov = _governing_speaker(sents[i], q, quotes=spans, speakers_only=True) \
-                    or _governing_speaker(sents[i], q, quotes=spans)
-                if gov is not None and len(text[q.start:q.end].split()) >= 2:
+                    or (None if words <= SHORT_QUOTE_WORDS else _governing_speaker(sents[i], q, quotes=spans))
+                if gov is not None and words >= 2:
                     mention, cue_text = mention_of(gov[1], sents[i].offset), gov[0].text
                     break
         if mention is None and best is None:

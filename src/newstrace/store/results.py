@@ -68,7 +68,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 21: a signature's name may hold lower-case particles ('- Staffan de Mistura', '- Bashar al-Assad')
 #: 22: a clause of time or cause before a colon lead ('Protesters chanted slogans as police moved in:') does
 #: not name the speaker unless it reports speech.
-CLAIMS_VERSION = 22
+#: 23: a short quoted phrase whose governing subjects cannot speak ('The pro-democracy protests of the "Arab
+#: Spring" spread') has no speaker; people ('researchers', 'the audience') can speak as much as roles.
+CLAIMS_VERSION = 23
 
 
 def _now() -> str:
