@@ -493,3 +493,17 @@ def test_a_scare_quote_governed_by_a_thing_has_no_speaker() -> None:
     assert not [q for q in extract_claims(_article(situation)).quotes if q.speaker is not None]
     researchers = "Over 170 researchers spent months compiling \"billionaire dossiers\" for the index.\n"
     assert _speaker_span(researchers, "billionaire dossiers") == "Over 170 researchers"
+
+
+def test_a_headline_label_before_a_colon_is_no_speaker() -> None:
+    """'EXCLUSIVE: "..."', 'Q: "..."', 'WATCH:', 'BREAKING:', 'UPDATE:' label a headline or a
+    transcript line; the label is not who speaks (it was taken for a name lead like 'Graham: "..."')."""
+    for label in ("EXCLUSIVE", "Q", "WATCH", "BREAKING", "UPDATE"):
+        text = f"The town hall ran late into the night.\n\n{label}: \"We will not leave this town whatever happens to us.\"\n"
+        assert _speaker_span(text, "We will not leave") is None, label
+    # a tag after the quotation still names its speaker
+    tagged = "EXCLUSIVE: \"We will not leave,\" the mayor of the town told reporters on Monday.\n"
+    assert _speaker_span(tagged, "We will not leave") == "the mayor"
+    # and a name before the colon still speaks
+    named = "The town hall ran late into the night.\n\nGraham: \"We will not leave this town whatever happens.\"\n"
+    assert _speaker_span(named, "We will not leave") == "Graham"

@@ -557,6 +557,16 @@ def _governing_speaker(
 _PARA_BREAK = re.compile(r"\n\s*")
 _COLON_LEAD = re.compile(r"(?:^|\n)([^\n!?:“”\"]{2,80}?):\s*$")
 _HEADLINE_LEAD = re.compile(r"([A-Z][^\n.!?:“”\"‘’]{1,60}?):\s")
+#: labels a headline or a transcript puts before a colon ('EXCLUSIVE: “...”', 'Q: “...”'): no speakers
+_LEAD_LABELS = frozenset((
+    "exclusive", "watch", "breaking", "breaking news", "update", "updated", "developing", "just in", "live",
+    "video", "photos", "listen", "read", "q", "a",
+))
+
+
+def _is_label(lead: str) -> bool:
+    """Whether the words before a colon are a headline or transcript label, not who speaks."""
+    return lead.strip().lower() in _LEAD_LABELS
 
 
 def _colon_speaker(
@@ -589,7 +599,7 @@ def _colon_speaker(
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start < 200:
             m = _HEADLINE_LEAD.match(text, line_start, q.outer_start)
-    if m and len(m.group(1).split()) <= 8:
+    if m and len(m.group(1).split()) <= 8 and not _is_label(m.group(1)):
         a, b = m.start(1), m.end(1)
         for s in sents:
             if s.start <= a and b <= s.end:
@@ -638,6 +648,8 @@ def _colon_lead(
     if _inside(_tok_start(last, off), quotes):
         return None
     phrase = _lead_phrase(colon, sent.span.start)
+    if phrase and _is_label(text[_tok_start(phrase[0], off):_tok_end(phrase[-1], off)]):
+        return None
     if phrase and upos(last) in ("NOUN", "PROPN") and not any(upos(t) in ("VERB", "AUX") for t in phrase):
         m = mention_of(last, off)
         return (last, sent, m) if m is not None and m.kind != "pronoun" else None

@@ -70,7 +70,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: not name the speaker unless it reports speech.
 #: 23: a short quoted phrase whose governing subjects cannot speak ('The pro-democracy protests of the "Arab
 #: Spring" spread') has no speaker; people ('researchers', 'the audience') can speak as much as roles.
-CLAIMS_VERSION = 23
+#: 24: a headline or transcript label before a colon ('EXCLUSIVE: "..."', 'Q: "..."') is no speaker.
+CLAIMS_VERSION = 24
 
 
 def _now() -> str:
