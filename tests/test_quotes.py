@@ -507,3 +507,11 @@ def test_a_headline_label_before_a_colon_is_no_speaker() -> None:
     # and a name before the colon still speaks
     named = "The town hall ran late into the night.\n\nGraham: \"We will not leave this town whatever happens.\"\n"
     assert _speaker_span(named, "We will not leave") == "Graham"
+
+
+def test_a_short_quote_goes_to_people_its_verb_is_about() -> None:
+    """The short-quote rule asks ``_can_speak`` of the subject of the verb governing the phrase, so
+    a crowd or people ('the crowd reprised its chant of "..."') speak it, as names and roles do,
+    rather than the speaker of a cue in another clause (PolNeAR train)."""
+    text = "When Trump mentioned Clinton's emails, the crowd reprised its chant of \"Lock her up!\" for a full minute.\n"
+    assert _speaker_span(text, "Lock her up") == "the crowd"

@@ -1146,7 +1146,7 @@ def attribute(
                 gm = mention_of(gov[1], sents[i].offset)
                 governed = best is not None and best[1].sent == gov[0].sent and (
                     best[1] in gov[0].ancestors or _tags_clause(best[1], gov[0]))
-                if gm is not None and (gm.kind in ("name", "pronoun") or _speakerish(gm)) and not governed \
+                if _can_speak(gm) and not governed \
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break

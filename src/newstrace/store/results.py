@@ -71,7 +71,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 23: a short quoted phrase whose governing subjects cannot speak ('The pro-democracy protests of the "Arab
 #: Spring" spread') has no speaker; people ('researchers', 'the audience') can speak as much as roles.
 #: 24: a headline or transcript label before a colon ('EXCLUSIVE: "..."', 'Q: "..."') is no speaker.
-CLAIMS_VERSION = 24
+#: 25: the short-quote rule asks _can_speak of its subject: people ('the crowd reprised its chant of "..."') speak.
+CLAIMS_VERSION = 25
 
 
 def _now() -> str:
