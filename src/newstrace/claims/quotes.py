@@ -777,7 +777,7 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
     if subj is not None and q is not None and q.outer_start <= _tok_start(subj, sent.offset) < q.outer_end:
         # the quotation itself parsed as the subject: '"The people who ...," Tester told USA TODAY'
         subj = None
-    if subj is None and cue.dep_ == "acl" and cue.head.lower_ in DOCUMENT_NOUNS and cue.head.head is not cue.head:
+    if subj is None and cue.dep_ == "acl" and cue.head.lower_ in DOCUMENT_NOUNS and cue.head.head.i != cue.head.i:
         # "His office put out a statement saying ...": who issued the statement
         subj = _subject(cue.head.head)
     if subj is None and q is not None:

@@ -145,7 +145,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
     """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
     low = head.lower_
     if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl" \
-            and head.head.head is not head.head:
+            and head.head.head.i != head.head.i:
         # 'Rikkie Wells who tweeted': the mention is the relative pronoun, the speaker its antecedent
         ante = mention_of(head.head.head, offset)
         if ante is None or ante.kind == "pronoun":
@@ -171,7 +171,7 @@ def mention_of(head: Token, offset: int) -> Mention | None:
             if child.dep_ in ("acl", "prep") and child.lower_ in ("released", "issued", "published", "by", "from",
                                                                     "posted", "sent"):
                 for g in child.subtree:
-                    if g.dep_ == "pobj" and g.head.lower_ in ("by", "from") and g is not head:
+                    if g.dep_ == "pobj" and g.head.lower_ in ("by", "from") and g.i != head.i:
                         inner = mention_of(g, offset)
                         if inner is not None:
                             return inner

@@ -72,7 +72,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: Spring" spread') has no speaker; people ('researchers', 'the audience') can speak as much as roles.
 #: 24: a headline or transcript label before a colon ('EXCLUSIVE: "..."', 'Q: "..."') is no speaker.
 #: 25: the short-quote rule asks _can_speak of its subject: people ('the crowd reprised its chant of "..."') speak.
-CLAIMS_VERSION = 25
+#: 26: token identity by index: a document noun that is itself the object of its "by"/"from" recursed for ever.
+CLAIMS_VERSION = 26
 
 
 def _now() -> str:
