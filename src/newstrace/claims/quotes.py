@@ -569,25 +569,25 @@ def _is_label(lead: str) -> bool:
     return lead.strip().lower() in _LEAD_LABELS
 
 
-def _colon_speaker(
-    text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
-) -> tuple[Mention | None, str | None]:
-    """'Jatras told RT: “...”', 'Dr. Ward stated:\n\n"..."' and headline-style 'Graham: “...”'."""
-    before = [s for s in sents if s.end <= q.outer_start and q.outer_start - s.end < 6]
-    if before and text[before[-1].start:before[-1].end].rstrip().endswith(":"):
-        s = before[-1]
-        for cue in _cues_in(s, q, quotes):
-            subj = _subject(cue)
-            if subj is not None:
-                return mention_of(subj, s.offset), cue.text
-        # no speech verb: 'Cruz called them on it:', 'He then listed the qualities ...:' still
-        # introduce the quotation; the main clause's subject speaks
-        root = s.span.root
-        subj = _subject(root) if upos(root) in ("VERB", "AUX") else None
-        if subj is not None and not _inside(_tok_start(subj, s.offset), quotes):
-            lead = mention_of(subj, s.offset)
-            if lead is not None and (lead.kind in ("name", "pronoun") or _speakerish(lead)):
-                return lead, root.text
+@dataclass
+class _Lead:
+    """The speaker a colon before a quotation introduces, and the cue word that names it."""
+
+    mention: Mention
+    cue: str
+    #: the verb (or a verbless lead's head) and sentence of a lead read off the parse right before
+    #: the quotation; None for a line's or a headline's 'Name:' read off the text, which any other
+    #: speaker of the quotation beats
+    verb: Token | None = None
+    sent: Sentence | None = None
+
+
+def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans) -> _Lead | None:
+    """The speaker of the clause a colon right before the quotation closes, else of a line's or a
+    headline's lead ('Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance')."""
+    found = _colon_clause(text, q, sents, quotes)
+    if found is not None:
+        return _Lead(found[2], found[0].text, found[0], found[1])
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
     if m is not None and any(w.lower() not in _ABBREV and len(w) > 1
                              for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
@@ -606,16 +606,16 @@ def _colon_speaker(
                 toks = [t for t in s.span if a <= _tok_start(t, s.offset) < b]
                 if toks:
                     head = max(toks, key=lambda t: (t.head.i < toks[0].i or t.head.i > toks[-1].i, t.i))
-                    found = mention_of(head, s.offset)
-                    if found is not None:
-                        return found, ":"
+                    named = mention_of(head, s.offset)
+                    if named is not None:
+                        return _Lead(named, ":")
         while a < b and text[a].isspace():
             a += 1
-        return Mention(a, b, text[a:b], "name", text[a:b].split()[-1].lower()), ":"
-    return None, None
+        return _Lead(Mention(a, b, text[a:b], "name", text[a:b].split()[-1].lower()), ":")
+    return None
 
 
-def _colon_lead(
+def _colon_clause(
     text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
 ) -> tuple[Token, Sentence, Mention] | None:
     """(verb, sentence, speaker) of the clause a colon right before the quotation closes.
@@ -1112,9 +1112,12 @@ def attribute(
                 tm, ttext = _cue_mention(tag, best[2], q)
                 if _can_speak(tm):
                     mention, cue_text, best = tm, ttext, (best[0], tag, best[2])
-        lead = _colon_lead(text, q, sents, spans)
-        if lead is not None:
-            mention, cue_text, best = lead[2], lead[0].text, (0.0, lead[0], lead[1])
+        # a colon lead read off the parse beats the cues of the sentence; one read off the text only
+        # ('Graham: “...”') names the speaker when nothing else does (below)
+        found_lead = _colon_lead(text, q, sents, spans)
+        lead = found_lead if found_lead is not None and found_lead.verb is not None else None
+        if lead is not None and lead.verb is not None and lead.sent is not None:
+            mention, cue_text, best = lead.mention, lead.cue, (0.0, lead.verb, lead.sent)
         for i in idx + nxt_sent:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
@@ -1154,9 +1157,7 @@ def attribute(
             best, cue_text = None, None
         if mention is None:
             # 'Sidney Blumenthal: ‘No Idea’ If I Would Have Told ...': a colon lead beats a subject-less cue
-            m3, c3 = _colon_speaker(text, q, sents, spans)
-            if m3 is None:
-                m3, c3 = _signature(text, q), "-"
+            m3, c3 = (found_lead.mention, found_lead.cue) if found_lead is not None else (_signature(text, q), "-")
             if m3 is not None:
                 mention, cue_text, best = m3, c3, None
         if mention is None and best is None:
