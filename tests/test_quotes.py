@@ -515,3 +515,16 @@ def test_a_short_quote_goes_to_people_its_verb_is_about() -> None:
     rather than the speaker of a cue in another clause (PolNeAR train)."""
     text = "When Trump mentioned Clinton's emails, the crowd reprised its chant of \"Lock her up!\" for a full minute.\n"
     assert _speaker_span(text, "Lock her up") == "the crowd"
+
+
+def test_a_quotation_the_same_cue_reports_again_keeps_its_speaker() -> None:
+    """'“...?” asked Mr. Manafort, referring to .... “The answer is he is not.”': the parser took
+    the name for the cue's object, so the cue has no subject; the words after the first quotation
+    named its speaker, and the second quotation, reported by the same cue, is that speaker's
+    (PolNeAR train, the New York Times' doubled apostrophes)."""
+    text = (
+        "Mr. Manafort spoke to the committee members on Thursday.\n\n''Is Donald Trump running against the "
+        "Republican National Committee?'' asked Mr. Manafort, referring to the candidate's unrelenting assault on "
+        "what he calls the ''crooked'' nominating process. ''The answer is he is not.''\n"
+    )
+    assert _speaker_span(text, "The answer is he is not") == "Mr. Manafort"

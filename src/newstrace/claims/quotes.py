@@ -1067,6 +1067,8 @@ def attribute(
               and not _inside(a.mention.start, spans)]
     records: list[QuoteRecord] = []
     speech_events: list[tuple[int, Mention | None, str]] | None = None  # computed when first needed
+    #: the speaker each cue (by position) was found to report, for quotations that cue reports again
+    cue_speakers: dict[int, Mention] = {}
     for q in quotes:
         idx = _sentences_of(q, sents)
         best: tuple[float, Token, Sentence] | None = None
@@ -1153,6 +1155,10 @@ def attribute(
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
+        if best is not None and mention is None:
+            # '“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone. “...”':
+            # the parse missed the subject the words after the first quotation gave that cue
+            mention = cue_speakers.get(_tok_start(best[1], best[2].offset))
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         if mention is None:
@@ -1217,6 +1223,8 @@ def attribute(
             continue
         if mention is None and best is None and words < MIN_UNCUED_WORDS:
             continue
+        if best is not None and mention is not None:
+            cue_speakers.setdefault(_tok_start(best[1], best[2].offset), mention)
         rec = QuoteRecord(q.start, q.end, mention, cue_text, True, mention.start if mention else q.start)
         records.append(rec)
     # indirect attributions whose content is not mostly a direct quote already listed

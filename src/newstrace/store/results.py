@@ -74,7 +74,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 25: the short-quote rule asks _can_speak of its subject: people ('the crowd reprised its chant of "..."') speak.
 #: 26: token identity by index: a document noun that is itself the object of its "by"/"from" recursed for ever.
 #: 27: one colon rule (_colon_lead); the older one's own reading of a sentence ending in a colon is gone.
-CLAIMS_VERSION = 27
+#: 28: a quotation whose cue has no subject takes the speaker that cue gave the quotation before ('"...?" asked
+#: Mr. Manafort, referring to .... "..."').
+CLAIMS_VERSION = 28
 
 
 def _now() -> str:
