@@ -528,3 +528,16 @@ def test_a_quotation_the_same_cue_reports_again_keeps_its_speaker() -> None:
         "what he calls the ''crooked'' nominating process. ''The answer is he is not.''\n"
     )
     assert _speaker_span(text, "The answer is he is not") == "Mr. Manafort"
+
+
+def test_an_according_to_source_in_the_sentence_is_the_quotations() -> None:
+    """'“...,” Sanders said, according to CNN': the sentence gives its whole report on CNN's word,
+    and PolNeAR takes the "according to" source for the quotation's (train: 47 of the 50 quotes
+    whose speaker this changes). A pronoun tag ('he told advisers, according to X') stays."""
+    cnn = (
+        "“I ask you as a personal courtesy to me not to engage in any kind of protest on the floor,” Sanders said, "
+        "according to CNN.\n"
+    )
+    assert _speaker_span(cnn, "I ask you") == "CNN"
+    variety = "According to Variety, Trump brought “SNL” its highest ratings since Jan. 7, 2012.\n"
+    assert _speaker_span(variety, "SNL") == "Variety"

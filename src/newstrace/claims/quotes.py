@@ -1155,6 +1155,15 @@ def attribute(
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
+        according = next(((c, sents[i]) for i in idx for c in _cues_in(sents[i], q, spans)
+                          if c.lower_ == "according"), None)
+        if according is not None and (mention is None or mention.kind != "pronoun"):
+            # 'Sanders said, according to CNN', 'According to Variety, Trump brought “SNL” ...': the
+            # source the sentence gives for its whole report is the quotation's; a pronoun speaker
+            # ('“...,” he told advisers afterward, according to Uzi Arad') stays (train: 1 of 4 such)
+            am, atext = _cue_mention(according[0], according[1], q)
+            if am is not None and not _inside(am.start, spans):
+                mention, cue_text, best = am, atext, (0.0, according[0], according[1])
         if best is not None and mention is None:
             # '“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone. “...”':
             # the parse missed the subject the words after the first quotation gave that cue

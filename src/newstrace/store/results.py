@@ -76,7 +76,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 27: one colon rule (_colon_lead); the older one's own reading of a sentence ending in a colon is gone.
 #: 28: a quotation whose cue has no subject takes the speaker that cue gave the quotation before ('"...?" asked
 #: Mr. Manafort, referring to .... "..."').
-CLAIMS_VERSION = 28
+#: 29: an "according to" source in a quotation's sentence is its speaker ('"...," Sanders said, according to CNN').
+CLAIMS_VERSION = 29
 
 
 def _now() -> str:
