@@ -541,3 +541,11 @@ def test_an_according_to_source_in_the_sentence_is_the_quotations() -> None:
     assert _speaker_span(cnn, "I ask you") == "CNN"
     variety = "According to Variety, Trump brought “SNL” its highest ratings since Jan. 7, 2012.\n"
     assert _speaker_span(variety, "SNL") == "Variety"
+
+
+def test_a_gerund_cue_without_a_subject_is_the_sentences_subjects() -> None:
+    """'Band member Flea shared the news ..., writing “...”': the parser made the gerund a subject
+    inside the quotation, so the cue had no speaker; a gerund after the sentence's main verb reports
+    for that verb's subject (PolNeAR train: 8 gained, 1 lost)."""
+    text = "Band member Flea shared the news on social media last week, writing “Feels great to support someone I believe in.”\n"
+    assert _speaker_span(text, "Feels great") == "Flea"

@@ -784,6 +784,11 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
         subj = _subject_between(cue, sent, q)
     if subj is None:
         subj = _subject_before(cue)
+    root = cue.sent.root
+    if subj is None and cue.tag_ == "VBG" and root.i < cue.i and upos(root) == "VERB":
+        # 'Band member Flea shared the news ..., writing “...”': the parser made the gerund a
+        # subject inside the quotation; the sentence's subject writes
+        subj = _subject(root)
     return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
 
 

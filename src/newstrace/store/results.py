@@ -77,7 +77,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 28: a quotation whose cue has no subject takes the speaker that cue gave the quotation before ('"...?" asked
 #: Mr. Manafort, referring to .... "..."').
 #: 29: an "according to" source in a quotation's sentence is its speaker ('"...," Sanders said, according to CNN').
-CLAIMS_VERSION = 29
+#: 30: a gerund cue after the main verb with no subject of its own reports for the main verb's subject ('Flea
+#: shared the news ..., writing "..."').
+CLAIMS_VERSION = 30
 
 
 def _now() -> str:
