@@ -549,3 +549,14 @@ def test_a_gerund_cue_without_a_subject_is_the_sentences_subjects() -> None:
     for that verb's subject (PolNeAR train: 8 gained, 1 lost)."""
     text = "Band member Flea shared the news on social media last week, writing “Feels great to support someone I believe in.”\n"
     assert _speaker_span(text, "Feels great") == "Flea"
+
+
+def test_as_someone_puts_it_is_a_speech_cue() -> None:
+    """'as the columnist puts it, "..."' reports the quotation as much as 'said' does (PolNeAR
+    train: 7 quotations went to another cue of the sentence, or to no one)."""
+    text = (
+        "Take the Federal Reserve. Trump says that even though he would probably replace Janet L. Yellen, he thinks "
+        "she has done a \"serviceable job.\" That is because, as the columnist puts it, \"the best thing we have going "
+        "for us\" is that she has kept interest rates so low.\n"
+    )
+    assert _speaker_span(text, "the best thing") == "the columnist"

@@ -180,6 +180,9 @@ _CREDIT_CUES = frozenset(("reporting", "writing", "editing"))
 
 
 def _is_cue(t: Token) -> bool:
+    """A speech verb: one of the lexicon's, or the idiom 'put it' ('as he puts it, “...”')."""
+    if t.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
+        return True
     if t.lower_ not in CUE_FORMS:
         return False
     if t.lower_ in _CREDIT_CUES and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by":
@@ -657,7 +660,7 @@ def _colon_clause(
         if _tok_start(h, off) >= q.outer_start:
             return None
         if upos(h) in ("VERB", "AUX"):
-            if _subordinate(h) and not _reports_speech(h):
+            if _subordinate(h) and not _is_cue(h):
                 continue  # 'Protesters chanted slogans as police moved in:' — the main clause speaks
             h = _reporting_cue(h) or h
             subj = _subject(h)
@@ -680,12 +683,6 @@ _SUBORDINATORS = frozenset(re.findall(r"\S+", """
 def _subordinate(verb: Token) -> bool:
     """Whether ``verb`` heads an adverbial clause opened by a subordinating conjunction ('as police moved in')."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children)
-
-
-def _reports_speech(verb: Token) -> bool:
-    """A speech verb, or the idiom 'put it' ('As Professor Foner put it: "..."')."""
-    return _is_cue(verb) or (verb.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it"
-                                                                    for c in verb.children))
 
 
 #: what ends the lead phrase of a digest's '[headline] - Name: "..."' or '[...] More from X:'

@@ -79,7 +79,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 29: an "according to" source in a quotation's sentence is its speaker ('"...," Sanders said, according to CNN').
 #: 30: a gerund cue after the main verb with no subject of its own reports for the main verb's subject ('Flea
 #: shared the news ..., writing "..."').
-CLAIMS_VERSION = 30
+#: 31: 'put it' is a speech cue ('as the columnist puts it, "..."').
+CLAIMS_VERSION = 31
 
 
 def _now() -> str:
