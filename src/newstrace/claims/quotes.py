@@ -4,9 +4,11 @@ Direct quotes come from ``marks`` (robust to unbalanced marks, split quotes, mul
 quotes); the parse supplies cue verbs ("said", "told", "according to") and their subjects. A subject
 and verb right after a quotation ('“...,” Trump barked') name its speaker whatever the verb, and a
 cue whose clause holds the quotation beats a nearer one in another clause, and the clause a colon
-right before the quotation closes beats both. A quote with no cue in its own sentence takes the
-subject of the verb that governs it ('He cited X as “...”'), else the speaker of the sentence
-ending in a colon before it (speech verb or not), or of the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
+right before the quotation closes beats both; an "according to" source in the sentence beats a
+named speaker ('“...,” Sanders said, according to CNN'). A quote with no cue in its own sentence
+takes the subject of the verb that governs it ('He cited X as “...”'), unless it is a short phrase
+whose subjects cannot speak (the "Arab Spring"), else the speaker of a line's 'Name:' lead, or of
+the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
 from the cue's clausal complement, or the rest of the sentence.
 """
 
