@@ -560,3 +560,11 @@ def test_as_someone_puts_it_is_a_speech_cue() -> None:
         "for us\" is that she has kept interest rates so low.\n"
     )
     assert _speaker_span(text, "the best thing") == "the columnist"
+
+
+def test_broad_stances_take_the_same_speakers_as_quotations() -> None:
+    """Broad mode's stance rules ask ``_can_speak`` of their subject, as the quotation rules do:
+    people ('Local researchers were critical of ...') hold stances, not only names and role nouns."""
+    text = "Local researchers were critical of the new curfew in the city.\n"
+    (claims,) = extract_many([_article(text)], attributions="broad")
+    assert [(q.text, q.speaker) for q in claims.quotes] == [("the new curfew in the city", "Local researchers")]

@@ -394,7 +394,7 @@ def _nominal_attribution(text: str, t: Token, off: int, si: int) -> Attribution 
     if owner is None or t.lower_ in _NON_STANCE_NOUNS:
         return None
     m = mention_of(owner, off)
-    if m is None or (m.kind == "pronoun" and m.head in ("it", "its")) or (m.kind == "nominal" and not _speakerish(m)):
+    if not _can_speak(m):
         return None
     comp = [g for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ in _STANCE_PREPS
             for g in c.children if g.dep_ in ("pobj", "pcomp")]
@@ -422,7 +422,7 @@ def _light_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
     if subj is None:
         return None
     m = mention_of(subj, off)
-    if m is None or (m.kind == "pronoun" and m.head == "it") or (m.kind == "nominal" and not _speakerish(m)):
+    if not _can_speak(m):
         return None
     for c in t.children:
         if c.dep_ != "acomp" and not (c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
@@ -465,8 +465,7 @@ def _evidential_attribution(text: str, t: Token, off: int, si: int) -> Attributi
         # 'Obama himself seemed to recognize ...', 'he seems to feel ...': a person who seems to think
         # or do something is the source of that stance; 'the deal seems dead' has none
         m = mention_of(subj, off)
-        if m is not None and not (m.kind == "name" or (m.kind == "pronoun" and m.head not in ("it", "there"))
-                                  or _speakerish(m)):
+        if not _can_speak(m):
             m = None
     return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si, extra={"sourceless": int(m is None)})
 
@@ -490,7 +489,7 @@ def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
     if subj is None:
         return None
     m = mention_of(subj, off)
-    if m is None or (m.kind == "pronoun" and m.head == "it") or (m.kind == "nominal" and not _speakerish(m)):
+    if not _can_speak(m):
         return None
     comp = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
     if not comp:
@@ -1028,7 +1027,7 @@ def _can_speak(m: Mention | None) -> bool:
     a quotation's speaker ('The pro-democracy protests of the "Arab Spring" spread' name none)."""
     if m is None:
         return False
-    return m.kind == "name" or (m.kind == "pronoun" and m.head != "it") or _speakerish(m) or _animate(m)
+    return m.kind == "name" or (m.kind == "pronoun" and m.head not in ("it", "its")) or _speakerish(m) or _animate(m)
 
 
 def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:

@@ -80,7 +80,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 30: a gerund cue after the main verb with no subject of its own reports for the main verb's subject ('Flea
 #: shared the news ..., writing "..."').
 #: 31: 'put it' is a speech cue ('as the columnist puts it, "..."').
-CLAIMS_VERSION = 31
+#: 32: broad mode's stance rules take the speakers _can_speak takes (people: 'Local researchers were critical of').
+CLAIMS_VERSION = 32
 
 
 def _now() -> str:
