@@ -530,15 +530,15 @@ def test_a_quotation_the_same_cue_reports_again_keeps_its_speaker() -> None:
     assert _speaker_span(text, "The answer is he is not") == "Mr. Manafort"
 
 
-def test_an_according_to_source_in_the_sentence_is_the_quotations() -> None:
-    """'“...,” Sanders said, according to CNN': the sentence gives its whole report on CNN's word,
-    and PolNeAR takes the "according to" source for the quotation's (train: 47 of the 50 quotes
-    whose speaker this changes). A pronoun tag ('he told advisers, according to X') stays."""
+def test_an_according_to_source_speaks_only_where_no_speech_verb_does() -> None:
+    """'According to Variety, Trump brought “SNL” ...': no one says “SNL”, and the sentence gives
+    its source. '“...,” Sanders said, according to CNN' is Sanders's quotation, whatever channel
+    it came through: a trace of the quotation from outlet to outlet must keep its speaker."""
     cnn = (
         "“I ask you as a personal courtesy to me not to engage in any kind of protest on the floor,” Sanders said, "
         "according to CNN.\n"
     )
-    assert _speaker_span(cnn, "I ask you") == "CNN"
+    assert _speaker_span(cnn, "I ask you") == "Sanders"
     variety = "According to Variety, Trump brought “SNL” its highest ratings since Jan. 7, 2012.\n"
     assert _speaker_span(variety, "SNL") == "Variety"
 

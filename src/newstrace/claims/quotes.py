@@ -5,7 +5,8 @@ quotes); the parse supplies cue verbs ("said", "told", "according to") and their
 and verb right after a quotation ('“...,” Trump barked') name its speaker whatever the verb, and a
 cue whose clause holds the quotation beats a nearer one in another clause, and the clause a colon
 right before the quotation closes beats both; an "according to" source in the sentence beats a
-named speaker ('“...,” Sanders said, according to CNN'). A quote with no cue in its own sentence
+speaker that no speech verb gives ('According to Variety, Trump brought “SNL” ...'), while
+'“...,” Sanders said, according to CNN' stays Sanders's. A quote with no cue in its own sentence
 takes the subject of the verb that governs it ('He cited X as “...”'), unless it is a short phrase
 whose subjects cannot speak (the "Arab Spring"), else the speaker of a line's 'Name:' lead, or of
 the previous quote it continues. Indirect speech ("X said that ...", "according to X, ...") is read
@@ -1160,10 +1161,12 @@ def attribute(
                 break
         according = next(((c, sents[i]) for i in idx for c in _cues_in(sents[i], q, spans)
                           if c.lower_ == "according"), None)
-        if according is not None and (mention is None or mention.kind != "pronoun"):
-            # 'Sanders said, according to CNN', 'According to Variety, Trump brought “SNL” ...': the
-            # source the sentence gives for its whole report is the quotation's; a pronoun speaker
-            # ('“...,” he told advisers afterward, according to Uzi Arad') stays (train: 1 of 4 such)
+        if according is not None and (mention is None or best is None or not _is_cue(best[1])):
+            # 'According to Variety, Trump brought “SNL” its highest ratings': no one says the
+            # quotation, and the sentence gives its source. A speech verb's speaker keeps it:
+            # '“...,” Sanders said, according to CNN' is Sanders's quotation, CNN the channel it came
+            # through, which a trace of the quotation between outlets must not take for the speaker
+            # (PolNeAR's annotators credit CNN: train speaker 0.9239 with them, 0.9197 without)
             am, atext = _cue_mention(according[0], according[1], q)
             if am is not None and not _inside(am.start, spans):
                 mention, cue_text, best = am, atext, (0.0, according[0], according[1])

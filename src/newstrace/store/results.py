@@ -81,7 +81,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: shared the news ..., writing "..."').
 #: 31: 'put it' is a speech cue ('as the columnist puts it, "..."').
 #: 32: broad mode's stance rules take the speakers _can_speak takes (people: 'Local researchers were critical of').
-CLAIMS_VERSION = 32
+#: 33: an "according to" source speaks only a quotation no speech verb gives ('"...," Sanders said, according to
+#: CNN' is Sanders's again).
+CLAIMS_VERSION = 33
 
 
 def _now() -> str:
