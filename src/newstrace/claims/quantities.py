@@ -299,8 +299,8 @@ def _subject_name(noun: Token) -> str:
 def _governing_event_verb(tok: Token) -> Token | None:
     """For a bare number ("killing 3"), the event verb it is the object or subject of."""
     h = tok.head
-    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "appos", "pobj", "attr") and h is not tok:
-        if h.lower_ == "to" and h.head is not h:
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "conj", "appos", "pobj", "attr") and h.i != tok.i:
+        if h.lower_ == "to" and h.head.i != h.i:
             h = h.head.head if h.head.lower_ in ("rose", "risen", "climbed", "reached") else h.head
         if _event_of_word(h.text):
             return h
@@ -366,7 +366,7 @@ def find_quantities(
                 if event is None:
                     event = _event_up(noun)
                 if event is None:
-                    event = _event_up(last) if last is not noun else None
+                    event = _event_up(last) if last.i != noun.i else None
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
