@@ -356,6 +356,19 @@ def test_a_day_with_an_offset_is_a_day_however_the_offset_is_written(tmp_path: P
     assert [a.to_dict()["published"] for a in read_inputs([path])] == ["2016-08-13", "2016-08-13"]
 
 
+def test_a_time_only_dateparser_reads_keeps_its_offset() -> None:
+    """A time of day written without a colon that dateutil cannot read ("noon", "20.37", "20h37")
+    goes to dateparser; read first without its offsets (a day beside an offset is a day), it was
+    not read again with them there, and came back without its offset, hours off."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("August 13 2016 20.37 GMT+3", "13 ao\u00fbt 2016 20h37 UTC+3", "August 13 2016 20.37 +03:00"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 17, 37, tzinfo=UTC), value
+    assert parse_date_value("August 13 2016 noon UTC+3") == datetime(2016, 8, 13, 9, 0, tzinfo=UTC)
+
+
 def test_an_offset_with_spaces_around_its_sign_is_read_and_one_wider_than_any_zone_refused(tmp_path: Path) -> None:
     """"UTC + 3" was no date at all, where "UTC+3" is three hours ahead of UTC; it reads so now,
     while a day after the digits still makes them a day ("12:00 GMT - 3 March 2016"). An offset

@@ -647,32 +647,38 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     clock = re.search(r"\d:\d", bare) is not None  # an offset's colon is no time of day
     # beside no time written with a colon, the value without its offsets: a day stays a day, and a
     # time written otherwise ("8pm") is read again with them below
-    text = offsets if clock else bare
-    try:
-        import warnings
-
-        from dateutil import parser as dateparser
-
-        default = datetime(1900, 1, 1)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
-            dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
-            if text != offsets and (dt.hour, dt.minute, dt.second) != (0, 0, 0):
-                text = offsets
-                dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
-        if dt.year == default.year and "1900" not in written:
-            # no year in the text, and the default's stood in: "14 March", "10:30 PM EST" and a
-            # bare "12" were stored as published in 1900, first in every stream and story
-            return None
-    except (ValueError, OverflowError, TypeError):
-        other = _other_language(text) if _may_be_dated(text) else None
-        if other is None:
-            return None
-        dt = other
+    dt = _free_form(offsets if clock else bare, written, day_first)
+    if dt is not None and not clock and bare != offsets and (dt.hour, dt.minute, dt.second) != (0, 0, 0):
+        # a time of day after all ("8pm", "noon", "20h37"): read again with its offsets, whichever
+        # reader reads it ("noon +03:00" and "20.37 GMT+3" reach dateparser, and lost their offset)
+        dt = _free_form(offsets, written, day_first)
+    if dt is None:
+        return None
     if dt.year < 1900 or dt.year > 2100 or _beyond_zones(_offset_of(dt)):
         return None
     if dt.hour == dt.minute == dt.second == 0 and not clock:
         return date(dt.year, dt.month, dt.day)
+    return dt
+
+
+def _free_form(text: str, written: str, day_first: bool) -> datetime | None:
+    """``text`` read by dateutil, else (another language) by dateparser; ``None`` when neither
+    reads it, or when it has no year (``written``, the value as given, does not say 1900)."""
+    import warnings
+
+    from dateutil import parser as dateparser
+
+    default = datetime(1900, 1, 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            dt = dateparser.parse(text, default=default, tzinfos=_ZONES, dayfirst=day_first)
+    except (ValueError, OverflowError, TypeError):
+        return _other_language(text) if _may_be_dated(text) else None
+    if dt.year == default.year and "1900" not in written:
+        # no year in the text, and the default's stood in: "14 March", "10:30 PM EST" and a
+        # bare "12" were stored as published in 1900, first in every stream and story
+        return None
     return dt
 
 
