@@ -210,3 +210,14 @@ def test_a_lock_held_past_the_wait_is_database_busy_naming_the_analysis(tmp_path
     finally:
         con.execute("ROLLBACK")
         con.close()
+
+
+def test_outlet_names_are_each_stored_spelling_once_the_earliest_articles_first(tmp_path: Path) -> None:
+    """What ``ingest`` spells a new article's outlet by (``OutletNames``): every spelling stored,
+    "RT" and "rt" apart, in the order of each one's first article; no outlet is none."""
+    spellings = ["sana", "RT", None, "rt", "SANA", "", "RT", "sana", "Ä", "rt"]
+    with Store(tmp_path / "o.db") as store:
+        store.add_articles([Article(id=str(i), text=f"Text {i}.", outlet=o) for i, o in enumerate(spellings)])
+        assert store.outlet_names() == ["sana", "RT", "rt", "SANA", "", "Ä"]
+    with Store(tmp_path / "empty.db") as store:
+        assert store.outlet_names() == []
