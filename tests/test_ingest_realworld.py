@@ -356,6 +356,19 @@ def test_a_day_with_an_offset_is_a_day_however_the_offset_is_written(tmp_path: P
     assert [a.to_dict()["published"] for a in read_inputs([path])] == ["2016-08-13", "2016-08-13"]
 
 
+def test_a_day_with_an_offset_without_its_colon_is_a_day() -> None:
+    """"Sat, 13 Aug 2016 -0500" (an RFC 2822 date with no time) was 05:00, the offset read as the
+    time, as "GMT-5" was before it was a day; "+0300" was the day. Beside a time it is the offset."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("Sat, 13 Aug 2016 -0500", "August 13 2016 -0500", "13 Aug 2016 \u22120500", "13 Aug 2016 +0300"):
+        assert parse_date_value(value) == date(2016, 8, 13), value
+    for value in ("Sat, 13 Aug 2016 12:37:00 -0500", "13 Aug 2016 1237 -0500", "13 Aug 2016 12.37 -0500"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 17, 37, tzinfo=UTC), value
+
+
 def test_a_time_only_dateparser_reads_keeps_its_offset() -> None:
     """A time of day written without a colon that dateutil cannot read ("noon", "20.37", "20h37")
     goes to dateparser; read first without its offsets (a day beside an offset is a day), it was

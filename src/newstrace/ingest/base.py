@@ -569,9 +569,9 @@ _UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s?([+\-\u2212])(\s?)(\d{1,2}
 _DATE_AFTER = re.compile(r"\s*(?:[/.\-]\d|" + _MONTH + ")", re.I)
 #: the widest offset of any zone (Kiribati's +14:00): "UTC+15" or "+25:00" is no zone's offset
 _WIDEST_OFFSET = timedelta(hours=14)
-#: an offset as ``_offsets`` writes one (or as the value did: "August 13 2016 +03:00"), apart
-#: from the word or time before it
-_ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212]\d\d:\d\d(?![\d:])")
+#: an offset as ``_offsets`` writes one (or as the value did: "August 13 2016 +03:00", or without
+#: its colon, "-0500", as RFC 2822 dates write it), apart from the word or time before it
+_ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](?:\d\d:\d\d|(?:0\d|1[0-4])[0-5]\d)(?![\d:])")
 
 
 def _offsets(text: str) -> str | None:
