@@ -568,3 +568,14 @@ def test_broad_stances_take_the_same_speakers_as_quotations() -> None:
     text = "Local researchers were critical of the new curfew in the city.\n"
     (claims,) = extract_many([_article(text)], attributions="broad")
     assert [(q.text, q.speaker) for q in claims.quotes] == [("the new curfew in the city", "Local researchers")]
+
+
+def test_a_colon_after_nothing_but_spaces_is_no_lead_and_no_crash() -> None:
+    """A line of spaces before a colon ('\\n   : “...”') matched the 'Name:' lead with no name in
+    it, and taking its last word raised IndexError: the article lost all its claims. Since the
+    text-only lead is read for every quotation, even one whose speaker follows it lost them."""
+    for text in ("The minister spoke on Tuesday.\n   : “We will rebuild every school in the city,” the statement read.",
+                 "Officials met.\n\t\t: “We will rebuild every school in the city”",
+                 "  :“We will rebuild every school in the city”"):
+        quotes = extract_claims(_article(text)).quotes
+        assert [q.text for q in quotes if q.direct] == ["We will rebuild every school in the city"], text

@@ -604,7 +604,7 @@ def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteS
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start < 200:
             m = _HEADLINE_LEAD.match(text, line_start, q.outer_start)
-    if m and len(m.group(1).split()) <= 8 and not _is_label(m.group(1)):
+    if m and 0 < len(m.group(1).split()) <= 8 and not _is_label(m.group(1)):  # blank: no lead
         a, b = m.start(1), m.end(1)
         for s in sents:
             if s.start <= a and b <= s.end:
