@@ -1294,3 +1294,20 @@ def test_a_date_whose_instant_falls_outside_the_calendar_is_stored(tmp_path: Pat
         assert st.add_articles(arts).added == 2
         stored = [r[0] for r in st.conn.execute("SELECT published_utc FROM articles ORDER BY published_utc")]
     assert stored == ["0001-01-01T00:00:00", "9999-12-31T23:00:00"] == [published_order(a.published) for a in arts]
+
+
+def test_the_spark_engine_respells_outlets_as_ingest_does() -> None:
+    """``engine.spark._respelled`` (what ``_spelled`` maps each partition with) gives a record the
+    outlet and id ``ingest``'s ``OutletNames`` gives its article: "rt" after "RT" is "RT", an id
+    derived from the outlet is derived again, a given id and a record without an outlet stay. The
+    parity corpus spells each outlet one way, so no Spark run takes this path."""
+    from newstrace.engine.spark import _respelled
+    from newstrace.ingest.base import keyed_articles
+
+    no_url = "Shelling was reported overnight in the eastern districts of the city."
+    arts = [Article(id="1", text="Convoy.", outlet="RT"), Article(id="2", text="Talks.", outlet="rt"),
+            Article(id=stable_id(no_url, None, "rt"), text=no_url, outlet="rt"), Article(id="4", text="None.")]
+    local = [(a.id, a.outlet) for a in keyed_articles(arts)]
+    assert local == [("1", "RT"), ("2", "RT"), (stable_id(no_url, None, "RT"), "RT"), ("4", None)]
+    records = [a.to_dict() for a in arts]
+    assert [(d["id"], d.get("outlet")) for d in _respelled(records, ["RT"])] == local

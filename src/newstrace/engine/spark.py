@@ -393,18 +393,24 @@ def _spelled(sc: Any, read_articles: Any) -> Any:
     if len(kept) == len(firsts):
         return read_articles  # every outlet is spelled one way
     spellings = sc.broadcast(kept)
-    return read_articles.map(lambda d: _respelled(d, spellings.value))
+    return read_articles.mapPartitions(lambda rows: _respelled(rows, spellings.value))
 
 
-def _respelled(d: dict[str, Any], kept: list[str]) -> dict[str, Any]:
-    """A record from its outlet as ``kept`` (each outlet's spelling, ``_spelled``) spells it."""
+def _respelled(rows: Iterable[dict[str, Any]], kept: list[str]) -> Iterator[dict[str, Any]]:
+    """Records from their outlets as ``kept`` (each outlet's spelling, ``_spelled``) spells them:
+    one ``OutletNames`` a partition, which spells an outlet met before from its cache (a record
+    each built one and looked its outlet up in the list, a scan of every outlet per record)."""
     from newstrace.ingest.base import OutletNames
     from newstrace.model import Article
 
-    if not d.get("outlet") or d["outlet"] in kept:
-        return d
-    a = OutletNames(lambda: kept).of(Article.from_dict(dict(d)))
-    return {**d, "outlet": a.outlet, "id": a.id}
+    names = OutletNames(lambda: kept)
+    for d in rows:
+        outlet = d.get("outlet")
+        if not outlet or names.spell(outlet) == outlet:
+            yield d
+            continue
+        a = names.of(Article.from_dict(dict(d)))
+        yield {**d, "outlet": a.outlet, "id": a.id}
 
 
 def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list[str]]:
