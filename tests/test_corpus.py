@@ -1179,3 +1179,17 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
     # a new database takes them (and finds no tables here)
     with Store(tmp_path / "new.sqlite") as st, pytest.raises(InputError, match=r"no '\w+' table"):
         load_results(st, tmp_path / "plain")
+
+
+def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """stderr messages are one line each, however long: rich wrapped them at 80 columns when stderr
+    is a file or pipe, so a log read "... 375 stories in" / "271 threads" and a grep for the summary
+    found half of it."""
+    db = tmp_path / ("a-folder-with-a-long-name-" * 3) / "seeds.db"
+    db.parent.mkdir()
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{db}: 2 article(s) analysed") and line.endswith("1 story in 1 thread")
+

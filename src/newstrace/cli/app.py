@@ -234,8 +234,10 @@ class _Console(Console):
 
 #: human output (tables, reports)
 out = _Console(highlight=False, soft_wrap=False)
-#: warnings, progress and errors
-err = _Console(stderr=True, highlight=False)
+#: warnings, progress and errors: each message one line however long, as a log or ``grep`` wants it
+#: (rich wraps at the terminal's width, 80 columns when stderr is a file or pipe, which split
+#: ``analyze``'s summary before its story count)
+err = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_DB = Path("newstrace.db")
 
