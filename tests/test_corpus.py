@@ -1193,3 +1193,14 @@ def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.Cap
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{db}: 2 article(s) analysed") and line.endswith("1 story in 1 thread")
 
+
+def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A re-run of analyze redoes nothing and says so, instead of "0 article(s) analysed in 0
+    batch(es) (0.0 s)", which reads as if it had failed to find the articles."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    said = capsys.readouterr().err.strip()
+    assert said == f"{db}: nothing to analyse: no article is new or changed since the last analyze; 1 story in 1 thread"

@@ -179,11 +179,13 @@ def analyze(
         placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
         if rep.claims_refreshed:
             placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
-        err.print(
-            f"{db}: {placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s); "
-            f"{counted(rep.stories, 'story', 'stories')} in {counted(rep.threads, 'thread')}",
-            markup=False,
+        # a re-run with nothing to do says so, rather than "0 article(s) analysed in 0 batch(es)"
+        done = (
+            f"{placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s)"
+            if placed or rep.pending
+            else "nothing to analyse: no article is new or changed since the last analyze"
         )
+        err.print(f"{db}: {done}; {counted(rep.stories, 'story', 'stories')} in {counted(rep.threads, 'thread')}", markup=False)
         for w in rep.warnings:
             err.print(f"warning: {one_line(w)}", markup=False)
 
