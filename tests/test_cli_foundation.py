@@ -99,6 +99,23 @@ def test_demo_ingests_both_seeds_with_their_facts(tmp_path: Path) -> None:
     assert human.returncode == 0 and rw["id"] in human.stdout and rt["id"] in human.stdout
 
 
+def test_list_gives_the_title_the_room_at_80_columns(tmp_path: Path) -> None:
+    """Six columns side by side left the title 10 to 13 characters at 80 columns, so a headline
+    took 8 lines and FA-KES dev's 519 articles 4,000; id and date, outlet and author now share a
+    cell each, as the stories table stacks id and thread."""
+    db = tmp_path / "n.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    p = run("list", "--db", db, cwd=tmp_path)  # in-process: not a terminal, so rich draws 80 columns
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.splitlines()
+    assert max(map(len, lines)) <= 80
+    rt = next(i for i, line in enumerate(lines) if "c76a1369a679181f" in line)
+    assert "2016-10-30" in lines[rt + 1] and "rt.com" in lines[rt]
+    assert "UN Syria envoy ‘appalled’ by" in lines[rt]  # not "UN Syria" / "envoy" / ...
+    assert len(lines) <= 14, p.stdout  # was 22: the two rows took 8 and 9 lines
+    assert "Baran Hines" in p.stdout and RT_TITLE.split()[-1] in p.stdout
+
+
 def test_reingest_adds_nothing_and_json_summary(tmp_path: Path) -> None:
     db = tmp_path / "n.db"
     first = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)

@@ -204,19 +204,18 @@ def list_articles(
     if as_json:
         emit_json(rows)
         return
+    # two-line cells, as in 'stories': six columns side by side left a title 10 characters at 80
+    # columns (a headline over 8 lines, 519 articles over 4,000); stacked, it has 30 or more
     table = Table(title=f"{len(rows)} article(s) in {safe(db)}", show_lines=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    for col in ("outlet", "title", "author"):
-        table.add_column(col, overflow="fold")
-    table.add_column("words", justify="right")
+    table.add_column("id / published", no_wrap=True)
+    table.add_column("title", overflow="fold", ratio=3, min_width=16)
+    table.add_column("outlet / author", overflow="fold", ratio=1, max_width=24)
+    table.add_column("words", justify="right", no_wrap=True)
     for r in rows:
         table.add_row(
-            safe(r["id"]),
-            safe(r["published"] or "?"),
-            safe(r["outlet"] or "?"),
+            f"{safe(r['id'])}\n{safe(r['published'] or '?')}",
             safe(r["title"] or "(untitled)"),
-            safe(r["author"] or ""),
+            f"{safe(r['outlet'] or '?')}" + (f"\n{safe(r['author'])}" if r["author"] else ""),
             str(r["words"]),
         )
     out.print(table)
