@@ -183,7 +183,7 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())
     assert main(["outlets", "--db", str(fakes_db)]) == 0
     table = capsys.readouterr().out  # tables spell "no outlet" ?, where the JSON says null
-    assert re.search(r"│ \?\s+│ 1\s+│ 1\s+│", table) and re.search(r"│ rt\.com\s+│ \?\s+│ 1\s+│ 1\s+│", table)
+    assert re.search(r"│ \?\s+│\s+1 │\s+1 │", table) and re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │", table)
 
 
 @pytest.mark.data
@@ -1204,3 +1204,22 @@ def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.Captu
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     said = capsys.readouterr().err.strip()
     assert said == f"{db}: nothing to analyse: no article is new or changed since the last analyze; 1 story in 1 thread"
+
+
+def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The outlets' tables are narrow: rich wrapped the caption of a cut table to their width ("...
+    --json gives every" / "row"), and their titles too (the database's path cut in two), and their
+    counts stood flush left, unlike those of 'stories' and 'threads'."""
+    monkeypatch.chdir(tmp_path)  # a path short enough for the title to fit in 80 columns
+    db = Path("seeds.db")
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["outlets", "--db", str(db), "--limit", "1"]) == 0
+    table = capsys.readouterr().out
+    assert "the 1 biggest of 2; --limit 0 shows all, --json gives every row" in table
+    assert f"1 of 2 outlets in {db}" in table and "(source -> derived, pairs of articles)" in table
+    assert re.search(r"│ \?\s+│\s+1 │\s+1 │\s+0 │\s+0% │", table), table
+    assert re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │\s+\d{3,} │", table), table

@@ -287,6 +287,13 @@ def _cut_caption(shown: int, total: int, which: str = "biggest") -> str | None:
     return f"the {shown} {which} of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
 
 
+def _table(title: str, caption: str | None) -> Table:
+    """A listing's table, at least as wide as its title and caption (as the terminal allows): rich
+    wraps both to the table's width, so the outlets' narrow tables read "... --json gives every" /
+    "row", and "1 of 2 outlets in /tmp/.../se" / "eds.db"."""
+    return Table(title=title, caption=caption, min_width=max(len(title), len(caption or "")) + 2)
+
+
 @app.command()
 def stories(
     db: DbOption = DEFAULT_DB,
@@ -312,7 +319,7 @@ def stories(
         emit_json(rows)
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
-    table = Table(title=f"{len(rows)} of {total} stories in {safe(db)}", caption=_cut_caption(len(rows), total))
+    table = _table(f"{len(rows)} of {total} stories in {safe(db)}", _cut_caption(len(rows), total))
     table.add_column("id / thread", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("size", no_wrap=True, justify="right")
@@ -337,7 +344,7 @@ def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     if as_json:
         emit_json(rows)
         return
-    table = Table(title=f"{len(rows)} of {len(every)} threads in {safe(db)}", caption=_cut_caption(len(rows), len(every)))
+    table = _table(f"{len(rows)} of {len(every)} threads in {safe(db)}", _cut_caption(len(rows), len(every)))
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
     for col in ("stories", "articles"):
@@ -425,19 +432,22 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     if as_json:
         emit_json({"outlets": shown, "edges": shown_edges})
         return
-    table = Table(title=f"{len(shown)} of {len(stats)} outlets in {safe(db)}", caption=_cut_caption(len(shown), len(stats)))
-    for col in ("outlet", "articles", "stories", "first in", "share first"):
-        table.add_column(col, no_wrap=True)
+    table = _table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", _cut_caption(len(shown), len(stats)))
+    table.add_column("outlet", no_wrap=True)
+    for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
+        table.add_column(col, no_wrap=True, justify="right")
     for s in shown:
         table.add_row(safe(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
-        et = Table(
-            title="reuse between outlets (source -> derived, pairs of articles)",
-            caption=_cut_caption(len(shown_edges), len(edges), "strongest"),
+        et = _table(
+            "reuse between outlets (source -> derived, pairs of articles)",
+            _cut_caption(len(shown_edges), len(edges), "strongest"),
         )
-        for col in ("source", "derived", "in one story", "pairs", "characters"):
+        for col in ("source", "derived"):
             et.add_column(col)
+        for col in ("in one story", "pairs", "characters"):
+            et.add_column(col, justify="right")
         for e in shown_edges:
             et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]), str(e["chars"]))
         out.print(et)
