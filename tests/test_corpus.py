@@ -1223,3 +1223,18 @@ def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
     assert f"1 of 2 outlets in {db}" in table and "(source -> derived, pairs of articles)" in table
     assert re.search(r"│ \?\s+│\s+1 │\s+1 │\s+0 │\s+0% │", table), table
     assert re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │\s+\d{3,} │", table), table
+
+
+def test_a_story_of_one_article_lists_its_claims_as_its_note_says(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Most stories are one article. Its report's note says "its quotations and counts are listed",
+    as 'compare' of one article lists them; 'story' printed the note, "findings (0)" and nothing else."""
+    db = tmp_path / "rt.db"
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db)]) == 0
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (only,) = json.loads(capsys.readouterr().out)
+    assert main(["story", only["id"], "--db", str(db)]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "its quotations and counts are listed" in shown
+    assert "quote de Mistura" in shown or "quote Staffan de Mistura" in shown, shown
+    assert "count 40–199 civilians «scores of civilians»" in shown, shown
