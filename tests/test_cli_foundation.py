@@ -172,6 +172,18 @@ def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:
     assert_clean_failure(run("show", "", "--db", solo, cwd=tmp_path), 3, "solo.db", "no article with id ''")
 
 
+def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
+    """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
+    said "matches more than one article" and no more."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"rt-{n}", "outlet": "rt.com", "text": f"Report number {n} from Aleppo."}) + "\n"
+                            for n in (1, 2)), encoding="utf-8")
+    db = tmp_path / "n.db"
+    assert run("ingest", feed, "--db", db, cwd=tmp_path).returncode == 0
+    assert_clean_failure(run("show", "rt-", "--db", db, cwd=tmp_path), 3,
+                         f"{db}: id prefix 'rt-' matches more than one article (see 'newstrace list --db {db}')")
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

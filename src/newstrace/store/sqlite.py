@@ -364,7 +364,11 @@ class Store:
             return row_to_article(rows[0])
         if not rows:
             raise StoreError(f"{self.path}: no article with id {id_or_prefix!r} ({see_hint('list', shlex.quote(str(self.path)))})")
-        raise StoreError(f"{self.path}: id prefix {id_or_prefix!r} matches more than one article")
+        # which ids it matches the listing says, as 'story' and 'stories --thread' point at theirs
+        raise StoreError(
+            f"{self.path}: id prefix {id_or_prefix!r} matches more than one article "
+            f"({see_hint('list', shlex.quote(str(self.path)))})"
+        )
 
 
 def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
