@@ -184,6 +184,17 @@ def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> N
                          f"{db}: id prefix 'rt-' matches more than one article (see 'newstrace list --db {db}')")
 
 
+def test_every_listing_refuses_a_negative_limit_in_the_same_words(tmp_path: Path) -> None:
+    """'list' said "Invalid value for '--limit': Input should be greater than or equal to 0", the
+    other listings "--limit -1: expected 0 (all) or more" without the usage lines and only once
+    the database was opened (a missing one was named instead). One usage error for all, first."""
+    for command in ("list", "stories", "threads", "outlets"):
+        p = run(command, "--db", tmp_path / "absent.db", "--limit", "-1", cwd=tmp_path)
+        assert (p.returncode, p.stdout) == (2, ""), (command, p.stderr)
+        assert f"Usage: newstrace {command}" in p.stderr and "Error: --limit -1: expected 0 (all) or more" in p.stderr
+    assert not (tmp_path / "absent.db").exists()
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

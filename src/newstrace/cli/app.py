@@ -330,6 +330,15 @@ def out_of_range(ctx: typer.Context, checks: list[tuple[str, float | str, bool, 
         ctx.fail("; ".join(wrong))
 
 
+def check_limit(ctx: typer.Context, limit: int | None) -> None:
+    """A usage error (exit 2) for a ``--limit`` below 0, said as ``out_of_range`` says it, with the
+    usage lines, by every listing (``list``, ``stories``, ``threads``, ``outlets``): ``list`` said
+    "Input should be greater than or equal to 0", the others "--limit -1: expected 0 (all) or
+    more" as an input error, without them. Before the database is opened, as usage errors are."""
+    if limit is not None:
+        out_of_range(ctx, [("--limit", limit, limit >= 0, "0 (all) or more")])
+
+
 def one_of(ctx: typer.Context, flag: str, value: str, choices: tuple[str, ...]) -> None:
     """A usage error (exit 2) for a value of ``flag`` that is none of ``choices``, said as
     ``out_of_range`` says a number out of range: "--split X: expected test or dev".

@@ -17,6 +17,7 @@ from newstrace.cli.app import (
     JsonFlag,
     TopOption,
     app,
+    check_limit,
     date_order,
     emit_json,
     err,
@@ -271,9 +272,7 @@ LimitOption = Annotated[
 def _rows(limit: int | None, as_json: bool) -> int:
     """How many rows to show (0 = all): ``--limit`` when given, else all for JSON, a screenful for a table."""
     if limit is not None:
-        if limit < 0:
-            raise InputError(f"--limit {limit}: expected 0 (all) or more")
-        return limit
+        return limit  # 0 or more: ``check_limit`` said so
     return 0 if as_json else TABLE_ROWS
 
 
@@ -296,6 +295,7 @@ def _table(title: str, caption: str | None) -> Table:
 
 @app.command()
 def stories(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
     limit: LimitOption = None,
@@ -303,6 +303,7 @@ def stories(
     outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet.")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
+    check_limit(ctx, limit)
     store, res = _results(db)
     with store:
         hint = _not_analysed(db, res)
@@ -334,8 +335,9 @@ def stories(
 
 
 @app.command()
-def threads(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
+def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
     """Threads (developing situations), biggest first: id, label, time span, stories and articles."""
+    check_limit(ctx, limit)
     store, res = _results(db)
     with store:
         _hint(db, _not_analysed(db, res))
@@ -422,7 +424,7 @@ def story(
 
 
 @app.command()
-def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
+def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
     """The outlet network: whose text reappears where (directed by provenance), who is first.
 
     An edge's pairs are counted in all and within one story: outlets that share stock phrases
@@ -431,6 +433,7 @@ def outlets(db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOp
     outlets in most stories and the strongest edges (60 outlets already have 3,540 edges on the
     100,000-article benchmark corpus).
     """
+    check_limit(ctx, limit)
     store, res = _results(db)
     with store:
         _hint(db, _not_analysed(db, res))

@@ -15,6 +15,7 @@ from newstrace.cli.app import (
     JsonFlag,
     NoCleanFlag,
     app,
+    check_limit,
     date_order,
     emit_json,
     err,
@@ -190,11 +191,13 @@ def article_summary(a: Article) -> dict[str, object]:
 
 @app.command("list")
 def list_articles(
+    ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(metavar="N", min=0, help="Show at most this many (0 = all).")] = 0,
+    limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many (0 = all).")] = 0,
 ) -> None:
     """List the articles in the database: id, date, outlet, title, author, length."""
+    check_limit(ctx, limit)
     with Store(db, readonly=True) as store:
         rows = []
         for i, a in enumerate(store.iter_articles(order="published")):
