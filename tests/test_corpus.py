@@ -1148,6 +1148,56 @@ def test_load_results_into_a_database_of_older_ids_names_the_articles_it_stores(
         assert st.add_articles([art]).unchanged == 1
 
 
+def test_load_results_refuses_an_outlet_the_database_spells_in_another_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ingest`` stores an outlet spelled ``rt`` as the ``RT`` the database holds; the Spark run
+    spells it only as its own input does, and loaded into a database of ``RT`` its ``rt`` articles
+    were a second outlet (and ``rt``'s derived ids other articles than ingest's). Respelling would
+    change ids every result table names, so the load is refused (exit 3, nothing written), naming
+    both spellings; a database holding the results' spelling exactly, or no article, loads them."""
+    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+    import pyarrow.parquet as pq
+
+    text = "The ministry said on Monday that the bridge would reopen next week after repairs."
+    art = Article.create(text, outlet="rt")
+    out = tmp_path / "spark-out"
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (out / table).mkdir(parents=True)
+    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "p.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": art.id, "json": json.dumps(art.to_dict(), default=str)}]),
+                   out / "articles" / "p.parquet")
+    pq.write_table(pa.table({"key": ["k1"], "article": [art.id]}), out / "keys" / "p.parquet")
+
+    def stored(db: Path) -> list[tuple[str, str]]:
+        with Store(db, readonly=True) as st:
+            return sorted((r[0], r[1]) for r in st.conn.execute("SELECT id, outlet FROM articles"))
+
+    other = Article.create("A second report from the agency on a different subject entirely.", outlet="RT")
+    db = tmp_path / "rt.db"
+    with Store(db) as st:
+        st.add_articles([other])
+    before = stored(db)
+    capsys.readouterr()
+    assert main(["load-results", str(out), "--db", str(db)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "spell 1 outlet(s) of this database in another case, for 1 article(s) ('rt' is 'RT' here)" in said, said
+    assert "new database" in said
+    assert stored(db) == before
+    with Store(db, readonly=True) as st:
+        assert st.conn.execute("SELECT COUNT(*) FROM reuse_keys").fetchone()[0] == 0
+        assert st.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] == 0
+
+    # the results' own spelling (beside another an older newstrace kept), or no article: loaded
+    both = tmp_path / "both.db"
+    with Store(both) as st:
+        st.add_articles([other, dataclasses.replace(other, id="x", outlet="rt", text=other.text + " Again.")])
+    for target in (both, tmp_path / "new.db"):
+        assert main(["load-results", str(out), "--db", str(target)]) == 0
+        assert (art.id, "rt") in stored(target)
+        assert main(["load-results", str(out), "--db", str(target)]) == 0  # and again, unchanged
+
+
 def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
     """Spark results clustered with embeddings must not be loaded into a database analysed without."""
     pa = pytest.importorskip("pyarrow")

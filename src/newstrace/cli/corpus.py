@@ -202,7 +202,8 @@ def load_results_cmd(
     The database must hold no other analysis (a new one, or one with articles ingested but not
     analysed yet, which the next 'newstrace analyze' adds); the same results load again unchanged.
     One that holds another outlet's article under an id the results give theirs (two outlets'
-    repeated ids keyed in another order) is refused too: load those into a new database.
+    repeated ids keyed in another order) is refused too, and so is one that spells an outlet of
+    the results in another case ('RT' where they say 'rt'): load those into a new database.
     """
     from newstrace.engine.load import check_results, load_results
 

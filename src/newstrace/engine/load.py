@@ -175,6 +175,53 @@ def check_same_keys(store: Store, folder: Path) -> None:
         )
 
 
+def check_same_outlets(store: Store, folder: Path) -> None:
+    """Refuse results that spell an outlet of ``store`` in another case (``rt`` where it holds ``RT``).
+
+    ``ingest`` keeps one spelling per outlet, the database's (``ingest.base.OutletNames``: the
+    stored spelling exactly, else that of the outlet's earliest stored article, case aside), and
+    derives an article's id again from the spelling kept; the Spark run does the same within its
+    own input only. Loaded as they are, the results' ``rt`` is a second outlet beside the stored
+    ``RT``: its own row in the network and filters, and ``rt:1``/``RT:1`` two articles where ingest
+    makes one. They are not respelled on load: the run's ids (derived ones hash the outlet,
+    qualified ones start with it) are named by its keys, pairs (whose ``a < b`` order they set),
+    claims, memberships, provenance, the stories' first articles and outlet counts, and the
+    members and outlets inside each cluster's zlib-packed state, which a later ``analyze``
+    resumes from; rewriting all of those in step is a second implementation of the run's keying,
+    where a miss leaves results naming no stored article. So the load is refused, as
+    ``check_same_keys`` refuses clashing ids, naming the spellings; an outlet the database holds
+    in exactly the results' spelling passes (an older newstrace may have stored two). Articles
+    are decoded only when the database holds outlets: a new database is never refused."""
+    stored = store.outlet_names()
+    if not stored:
+        return
+    exact = set(stored)
+    first: dict[str, str] = {}
+    for name in stored:
+        first.setdefault(name.casefold(), name)
+    respelled: dict[str, str] = {}  # the results' spelling -> the database's
+    articles = 0
+    for batch in _batches(folder, "articles", ["json"]):
+        for text in batch.column("json").to_pylist():
+            outlet = json.loads(text).get("outlet")
+            if outlet is None or outlet in exact:
+                continue
+            held = first.get(outlet.casefold())
+            if held is not None:
+                respelled[outlet] = held
+                articles += 1
+    if respelled:
+        named = ", ".join(f"{o!r} is {h!r} here" for o, h in sorted(respelled.items())[:3])
+        more = f" and {len(respelled) - 3:,} more" if len(respelled) > 3 else ""
+        raise StoreError(
+            f"{store.path}: the results in {folder} spell {len(respelled):,} outlet(s) of this database in another "
+            f"case, for {articles:,} article(s) ({named}{more}): ingest keeps the database's spelling, and the "
+            "results name those articles by ids of their own spelling, so loading would make two outlets of one; "
+            "load the results into a new database (they bring their articles), or spell the outlet as the database "
+            "does in the Spark run's input and run it again"
+        )
+
+
 def _load_results(store: Store, folder: Path) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
@@ -183,6 +230,8 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     check_same_analysis(store, state, folder)
+    # before the ids: an outlet in another case keys its articles apart too, and is the cause to name
+    check_same_outlets(store, folder)
     check_same_keys(store, folder)
     counts: dict[str, int] = {}
     # the hash of each text as loaded, the one the results are of: read back from the database
