@@ -412,6 +412,24 @@ def test_an_offset_with_spaces_around_its_sign_is_read_and_one_wider_than_any_zo
     assert warnings == [f"{path}:{i}: date {v!r} cannot be read; the article has no date" for i, v in enumerate(wide, 1)]
 
 
+
+def test_a_zone_after_a_day_in_another_language_is_the_day() -> None:
+    """"13 août 2016" was the day and "13 août 2016 UTC" no date: the year before a zone was taken
+    for a time (20:16) unless an English month stood before it, and the value had no year left.
+    A month in any language (a word, "de" around it as Spanish writes it) keeps its year."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("13 ao\u00fbt 2016 UTC", "13 ao\u00fbt 2016 GMT", "13 ao\u00fbt 2016 EST", "13. August 2016 UTC",
+                  "13. M\u00e4rz 2016 UTC", "13 de agosto de 2016 GMT", "13 August 2016 UTC"):
+        parsed = parse_date_value(value)
+        assert parsed is not None and parsed == date(2016, 8 if "M\u00e4rz" not in value else 3, 13), value
+    assert parse_date_value("13 ao\u00fbt 2016 20h37 UTC") == datetime(2016, 8, 13, 20, 37, tzinfo=UTC)
+    # four digits that may not be a year are still a time: a day without a year, no date
+    assert parse_date_value("13 ao\u00fbt 1900 GMT") is None
+
+
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
     """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
     import sqlite3

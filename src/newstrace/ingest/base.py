@@ -524,8 +524,13 @@ _HHMM = re.compile(r"(?<![\w:./-])([01]\d|2[0-3])([0-5]\d)(?![\d:])")
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|" + "|".join(_ZONES) + r"|[Hh]rs|HRS|[Hh]ours|local time)\b")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: a month as any language writes it: a word of three letters or more ("août", "März", "agosto");
+#: with English months alone, the year of "13 août 2016 UTC" was 20:16 and the value no date
+_ANY_MONTH = r"[^\W\d_]{3,}\.?"
 _YEAR_SLOT = re.compile(
-    r"(?:\b" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"),?\s+$", re.I
+    r"(?:\b" + _ANY_MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:(?:of|de)\s+)?"
+    + _ANY_MONTH + r")(?:\s+de)?,?\s+$",
+    re.I,
 )
 #: four digits that may be the year of a date in news with a zone: none was published before 2000
 #: with one, so "14 March 1900 GMT" is 19:00 on a day without a year, while "14 March 2017 GMT"
