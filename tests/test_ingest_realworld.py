@@ -430,6 +430,24 @@ def test_a_zone_after_a_day_in_another_language_is_the_day() -> None:
     assert parse_date_value("13 ao\u00fbt 1900 GMT") is None
 
 
+def test_an_offset_wider_than_any_zone_beside_a_day_is_no_date() -> None:
+    """"13 Aug 2016 -1500" was 15:00 (dateutil reads an offset only after a time, and took this one
+    for the time) and "+15:00" or "-1430" the day, where "UTC+15" beside a day and "+15:00" after a
+    time are refused: no zone is that wide, so the value is refused in every spelling. An offset
+    of a zone stays the day, its minutes left out too ("-05" was 05:00, "+03" the day)."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("13 Aug 2016 -1500", "Sat, 13 Aug 2016 +1500", "13 Aug 2016 \u22121500", "13 Aug 2016 +15:00",
+                  "13 Aug 2016 -1430", "13 Aug 2016 -15", "August 13 2016 UTC+15"):
+        assert parse_date_value(value) is None, value
+    for value in ("13 Aug 2016 -1400", "13 Aug 2016 -05", "13 Aug 2016 +03", "13 Aug 2016 -0500"):
+        assert parse_date_value(value) == date(2016, 8, 13), value
+    assert parse_date_value("13 Aug 2016 8pm -05") == datetime(2016, 8, 14, 1, 0, tzinfo=UTC)
+    assert parse_date_value("13 Aug 2016 20:37 -05") == datetime(2016, 8, 14, 1, 37, tzinfo=UTC)
+
+
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
     """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
     import sqlite3

@@ -575,14 +575,18 @@ _DATE_AFTER = re.compile(r"\s*(?:[/.\-]\d|" + _MONTH + ")", re.I)
 #: the widest offset of any zone (Kiribati's +14:00): "UTC+15" or "+25:00" is no zone's offset
 _WIDEST_OFFSET = timedelta(hours=14)
 #: an offset as ``_offsets`` writes one (or as the value did: "August 13 2016 +03:00", or without
-#: its colon, "-0500", as RFC 2822 dates write it), apart from the word or time before it
-_ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](?:\d\d:\d\d|(?:0\d|1[0-4])[0-5]\d)(?![\d:])")
+#: its colon, "-0500", as RFC 2822 dates write it, or its minutes, "-05"), apart from the word or
+#: time before it
+_ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](?:\d\d:\d\d|(?:0\d|1[0-4])(?:[0-5]\d)?)(?![\d:])")
+#: any offset written so, whatever its hours: one wider than any zone's makes no date (``_offsets``)
+_SIGNED_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](\d\d):?([0-5]\d)?(?![\d:])")
 
 
 def _offsets(text: str) -> str | None:
     """``text`` with its UTC/GMT offsets written as ISO ones, which dateutil reads as written:
     "UTC+3" and "UTC + 3" are "+03:00", "GMT-5" "-05:00"; ``None`` when one is wider than any
-    zone's ("UTC+15"), which dateutil read the POSIX way and dateparser as a time of day."""
+    zone's ("UTC+15", "-1500", "+15:00"), which dateutil read the POSIX way, or as a time of day
+    beside no other, and dateparser as a time of day."""
     wide = False
 
     def offset(m: re.Match[str]) -> str:
@@ -595,6 +599,11 @@ def _offsets(text: str) -> str | None:
         return f"{sign}{hours:02d}:{minutes:02d}"
 
     text = _UTC_OFFSET.sub(offset, text)
+    # and one written without UTC/GMT: dateutil reads it only after a time, so beside a day alone
+    # "-1500" was 15:00 and "+15:00" the day, where "UTC+15" and "20:37 +15:00" are refused
+    wide = wide or any(
+        _beyond_zones(timedelta(hours=int(m.group(1)), minutes=int(m.group(2) or 0))) for m in _SIGNED_OFFSET.finditer(text)
+    )
     return None if wide else text
 
 
