@@ -448,6 +448,21 @@ def test_an_offset_wider_than_any_zone_beside_a_day_is_no_date() -> None:
     assert parse_date_value("13 Aug 2016 20:37 -05") == datetime(2016, 8, 14, 1, 37, tzinfo=UTC)
 
 
+def test_a_12_hour_time_written_with_a_dot_keeps_its_minutes() -> None:
+    """dateutil read "12.37pm" (and "10.37pm", "11.37pm") as the hour alone, 12:00, and "12.37am"
+    as midnight, so the day; "8.37pm" it could not read and dateparser read 20:37."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value, want in (("13 Aug 2016 12.37pm", (12, 37)), ("13 Aug 2016 12.37am", (0, 37)), ("13 Aug 2016 11.05 PM", (23, 5)),
+                        ("13 Aug 2016 10.30 a.m.", (10, 30)), ("13 Aug 2016 8.37pm", (20, 37)), ("12.37pm, 13 Aug 2016", (12, 37)),
+                        ("13.08.2016 12.37pm", (12, 37))):
+        assert parse_date_value(value) == datetime(2016, 8, 13, *want), value
+    assert parse_date_value("13 Aug 2016 12.37pm GMT+3") == datetime(2016, 8, 13, 9, 37, tzinfo=UTC)
+    assert parse_date_value("13 Aug 2016 20.37") == datetime(2016, 8, 13, 20, 37)  # dateparser's, as before
+
+
 def test_migration_fills_the_order_column_as_ingest_computes_it(tmp_path: Path) -> None:
     """A database ingested before the column existed gets the same order keys ``ingest`` writes."""
     import sqlite3

@@ -625,9 +625,17 @@ def _offset_of(published: Published) -> timedelta | None:
         return timedelta(days=1)
 
 
+#: a 12-hour time written with a dot, as British outlets write it ("12.37pm"): dateutil read
+#: "10.37pm" to "12.37pm" as the hour alone (12:00, and "12.37am" midnight, a day), and gave "8.37pm"
+#: up to dateparser, which reads it
+_DOT_CLOCK = re.compile(r"(?<![\w.:/-])(1[0-2]|0?[1-9])\.([0-5]\d)(?=\s?[AaPp]\.?[Mm]\b)")
+
+
 def _colon_times(text: str) -> str:
-    """``text`` with its colonless 24-hour times written with a colon: "14 March at 19:00 GMT"."""
-    return _HHMM.sub(lambda m: f"{m.group(1)}:{m.group(2)}" if _is_clock(text, m) else m.group(0), text)
+    """``text`` with its colonless 24-hour times written with a colon ("14 March at 19:00 GMT"),
+    and its 12-hour times written with a dot too ("12:37pm")."""
+    text = _HHMM.sub(lambda m: f"{m.group(1)}:{m.group(2)}" if _is_clock(text, m) else m.group(0), text)
+    return _DOT_CLOCK.sub(r"\1:\2", text)
 
 
 def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
