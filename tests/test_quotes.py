@@ -551,6 +551,16 @@ def test_a_gerund_cue_without_a_subject_is_the_sentences_subjects() -> None:
     assert _speaker_span(text, "Feels great") == "Flea"
 
 
+def test_a_gerund_cue_after_the_main_verb_is_not_the_nouns_before_it() -> None:
+    """The main verb's subject speaks for a gerund with no subject of its own before the word right
+    before the gerund does: '..., on Twitter, writing “...”' was Twitter's, '... after the war,
+    writing “...”' the war's (the parser made 'writing' a subject inside the quotation)."""
+    twitter = "Flea marked the anniversary with a photo of the war on Twitter, writing “Feels great to support someone I believe in.”\n"
+    assert _speaker_span(twitter, "Feels great") == "Flea"
+    war = "Flea marked the anniversary with the news of the war after the war, writing “Feels great to support someone I believe in.”\n"
+    assert _speaker_span(war, "Feels great") == "Flea"
+
+
 def test_as_someone_puts_it_is_a_speech_cue() -> None:
     """'as the columnist puts it, "..."' reports the quotation as much as 'said' does (PolNeAR
     train: 7 quotations went to another cue of the sentence, or to no one)."""

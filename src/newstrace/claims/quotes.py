@@ -781,13 +781,14 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
         subj = _subject(cue.head.head)
     if subj is None and q is not None:
         subj = _subject_between(cue, sent, q)
-    if subj is None:
-        subj = _subject_before(cue)
     root = cue.sent.root
     if subj is None and cue.tag_ == "VBG" and root.i < cue.i and upos(root) == "VERB":
         # 'Band member Flea shared the news ..., writing “...”': the parser made the gerund a
-        # subject inside the quotation; the sentence's subject writes
+        # subject inside the quotation; the sentence's subject writes, not the noun the gerund
+        # follows ('Flea marked the anniversary with the news of the war, writing “...”' is no war's)
         subj = _subject(root)
+    if subj is None:
+        subj = _subject_before(cue)
     return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
 
 

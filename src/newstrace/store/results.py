@@ -83,7 +83,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 32: broad mode's stance rules take the speakers _can_speak takes (people: 'Local researchers were critical of').
 #: 33: an "according to" source speaks only a quotation no speech verb gives ('"...," Sanders said, according to
 #: CNN' is Sanders's again).
-CLAIMS_VERSION = 33
+#: 34: a gerund cue after the main verb with no subject of its own takes that verb's subject before the noun
+#: right before it ('Flea marked the anniversary with a photo of the war on Twitter, writing "..."' was Twitter's).
+CLAIMS_VERSION = 34
 
 
 def _now() -> str:
