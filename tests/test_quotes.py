@@ -570,6 +570,12 @@ def test_as_someone_puts_it_is_a_speech_cue() -> None:
         "for us\" is that she has kept interest rates so low.\n"
     )
     assert _speaker_span(text, "the best thing") == "the columnist"
+    # a pronoun puts it as well, and resolves to the last named speaker as 'he said' does, one the
+    # tagger took for a plural noun at the start of its sentence ('Sanders/NNS said') too
+    text = "Sanders said the system was broken. As he puts it, “The economy is rigged for those at the top.”\n"
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct)
+    assert _speaker_span(text, "The economy") == "he" and quote.speaker == "Sanders" and quote.cue == "puts"
 
 
 def test_broad_stances_take_the_same_speakers_as_quotations() -> None:

@@ -19,6 +19,7 @@ from newstrace.claims.lexicon import (
     GROUP_PRONOUNS,
     NAME_PARTICLES,
     ORG_WORDS,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     TITLE_WORDS,
 )
@@ -141,6 +142,19 @@ def _descriptors(tokens: list[Token]) -> set[str]:
     return {t.lower_.strip(".") for t in tokens if t.lower_.strip(".") in TITLE_WORDS or upos(t) == "NOUN"}
 
 
+def _mistagged_name(head: Token) -> bool:
+    """A surname the tagger took for a common noun ('Sanders/NNS said ...' opening a sentence): one
+    bare capitalised word, no word of the lexicon's, and never written in lower case in its text."""
+    text, low = head.text, head.lower_
+    if upos(head) != "NOUN" or low.endswith("ing") or not (text[:1].isupper() and text[1:].isalpha() and text[1:].islower()):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children):
+        return False
+    if low in PERSON_PRONOUNS or low in TITLE_WORDS or low in ORG_WORDS or low in DOCUMENT_NOUNS or low in PEOPLE_NOUNS:
+        return False
+    return re.search(rf"\b{re.escape(low)}\b", head.doc.text) is None
+
+
 def mention_of(head: Token, offset: int) -> Mention | None:
     """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
     low = head.lower_
@@ -182,6 +196,9 @@ def mention_of(head: Token, offset: int) -> Mention | None:
                     s, e = chain[0].idx + offset, chain[-1].idx + len(chain[-1].text) + offset
                     return Mention(s, e, head.doc.text[chain[0].idx:chain[-1].idx + len(chain[-1].text)], "name",
                                    chain[-1].lower_, {low}, is_org=True)
+    if _mistagged_name(head):
+        s = head.idx + offset
+        return Mention(s, s + len(head.text), head.text, "name", low)
     if _is_name_token(head):
         chain = name_chain(head)
         # the parser often makes the title the head: "Special Envoy for Syria Staffan de Mistura"

@@ -85,7 +85,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: CNN' is Sanders's again).
 #: 34: a gerund cue after the main verb with no subject of its own takes that verb's subject before the noun
 #: right before it ('Flea marked the anniversary with a photo of the war on Twitter, writing "..."' was Twitter's).
-CLAIMS_VERSION = 34
+#: 35: a bare capitalised word the tagger took for a common noun, never written in lower case in its text
+#: ('Sanders/NNS said ...'), is a name, so "he" after it resolves to it ('As he puts it, "..."' had no speaker).
+CLAIMS_VERSION = 35
 
 
 def _now() -> str:
