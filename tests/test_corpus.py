@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES, require_data
-from newstrace.cli.corpus import TABLE_ROWS
+from newstrace.cli.app import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
 from newstrace.corpus.features import article_features, place_counts
@@ -156,6 +156,16 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [s["id"] for s in stories[:3]]
     assert main(["threads", "--db", str(fakes_db), "--limit", "-1"]) == 2
     assert "--limit -1" in capsys.readouterr().err
+    # `list` too: a screenful of the earliest, every article with --json (it drew all 519)
+    assert main(["list", "--db", str(fakes_db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == n_articles > TABLE_ROWS
+    assert main(["list", "--db", str(fakes_db)]) == 0
+    shown = capsys.readouterr().out
+    assert f"{TABLE_ROWS} of {n_articles} article(s)" in shown and "--limit 0 shows all" in shown
+    assert listed[0]["id"] in shown and listed[-1]["id"] not in shown
+    assert main(["list", "--db", str(fakes_db), "--json", "--limit", "3"]) == 0
+    assert json.loads(capsys.readouterr().out) == listed[:3]
 
     assert main(["outlets", "--db", str(fakes_db), "--json"]) == 0
     net = json.loads(capsys.readouterr().out)

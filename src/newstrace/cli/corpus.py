@@ -9,25 +9,28 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.table import Table
 
 from newstrace.cli.app import (
     DEFAULT_DB,
     DbOption,
     JsonFlag,
+    LimitOption,
     TopOption,
     app,
     check_limit,
+    cut_caption,
     date_order,
     emit_json,
     err,
     eval_app,
     given,
+    listing_table,
     one_line,
     one_of,
     only_with,
     out,
     progress,
+    rows_shown,
     safe,
     write_output,
 )
@@ -256,42 +259,10 @@ def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
 
 T = TypeVar("T")
 
-#: rows a terminal table shows unless ``--limit`` says otherwise: a corpus of 100,000 articles
-#: has 80,000 stories, and rich took two minutes to draw them all (``--json`` gives every row)
-TABLE_ROWS = 50
-
-LimitOption = Annotated[
-    int | None,
-    typer.Option(
-        "--limit",
-        metavar="N",
-        help=f"Show at most this many, biggest first (0 = all; default: all with --json, {TABLE_ROWS} in the table).",
-    ),
-]
-
-
-def _rows(limit: int | None, as_json: bool) -> int:
-    """How many rows to show (0 = all): ``--limit`` when given, else all for JSON, a screenful for a table."""
-    if limit is not None:
-        return limit  # 0 or more: ``check_limit`` said so
-    return 0 if as_json else TABLE_ROWS
-
-
 def _shown(items: list[T], limit: int | None, as_json: bool) -> list[T]:
-    """The first ``_rows`` of ``items`` (already in the order shown, biggest or strongest first)."""
-    n = _rows(limit, as_json)
+    """The first ``rows_shown`` of ``items`` (already in the order shown, biggest or strongest first)."""
+    n = rows_shown(limit, as_json)
     return items[:n] if n else items
-
-
-def _cut_caption(shown: int, total: int, which: str = "biggest") -> str | None:
-    return f"the {shown} {which} of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
-
-
-def _table(title: str, caption: str | None) -> Table:
-    """A listing's table, at least as wide as its title and caption (as the terminal allows): rich
-    wraps both to the table's width, so the outlets' narrow tables read "... --json gives every" /
-    "row", and "1 of 2 outlets in /tmp/.../se" / "eds.db"."""
-    return Table(title=title, caption=caption, min_width=max(len(title), len(caption or "")) + 2)
 
 
 @app.command()
@@ -313,7 +284,7 @@ def stories(
         if thread is not None and tid is None:
             first = _not_analysed(db, res, behind=False)
             raise StoreError(f"{db}: no thread with id {thread!r} ({first or see_hint('threads', shlex.quote(str(db)))})")
-        total, rows = res.stories(thread=tid, outlet=outlet, limit=_rows(limit, as_json))
+        total, rows = res.stories(thread=tid, outlet=outlet, limit=rows_shown(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
     _hint(db, hint)
@@ -321,7 +292,7 @@ def stories(
         emit_json(rows)
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
-    table = _table(f"{len(rows)} of {total} stories in {safe(db)}", _cut_caption(len(rows), total))
+    table = listing_table(f"{len(rows)} of {total} stories in {safe(db)}", cut_caption(len(rows), total))
     table.add_column("id / thread", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("size", no_wrap=True, justify="right")
@@ -347,7 +318,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     if as_json:
         emit_json(rows)
         return
-    table = _table(f"{len(rows)} of {len(every)} threads in {safe(db)}", _cut_caption(len(rows), len(every)))
+    table = listing_table(f"{len(rows)} of {len(every)} threads in {safe(db)}", cut_caption(len(rows), len(every)))
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
     for col in ("stories", "articles"):
@@ -443,7 +414,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     if as_json:
         emit_json({"outlets": shown, "edges": shown_edges})
         return
-    table = _table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", _cut_caption(len(shown), len(stats)))
+    table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats)))
     table.add_column("outlet", no_wrap=True)
     for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
         table.add_column(col, no_wrap=True, justify="right")
@@ -451,9 +422,9 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         table.add_row(safe(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
-        et = _table(
+        et = listing_table(
             "reuse between outlets (source -> derived, pairs of articles)",
-            _cut_caption(len(shown_edges), len(edges), "strongest"),
+            cut_caption(len(shown_edges), len(edges), "strongest"),
         )
         for col in ("source", "derived"):
             et.add_column(col)

@@ -6,22 +6,25 @@ from collections.abc import Callable
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from newstrace.cli.app import (
     DEFAULT_DB,
     DbOption,
     InputsArg,
     JsonFlag,
+    LimitOption,
     NoCleanFlag,
     app,
     check_limit,
+    cut_caption,
     date_order,
     emit_json,
     err,
+    listing_table,
     one_line,
     out,
     progress,
+    rows_shown,
     safe,
     warn,
 )
@@ -194,22 +197,25 @@ def list_articles(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(metavar="N", help="Show at most this many (0 = all).")] = 0,
+    limit: LimitOption = None,
 ) -> None:
-    """List the articles in the database: id, date, outlet, title, author, length."""
+    """List the articles in the database, earliest first: id, date, outlet, title, author, length."""
     check_limit(ctx, limit)
+    n = rows_shown(limit, as_json)
     with Store(db, readonly=True) as store:
+        total = store.count_articles()
         rows = []
         for i, a in enumerate(store.iter_articles(order="published")):
-            if limit and i >= limit:
+            if n and i >= n:
                 break
             rows.append(article_summary(a))
     if as_json:
         emit_json(rows)
         return
     # two-line cells, as in 'stories': six columns side by side left a title 10 characters at 80
-    # columns (a headline over 8 lines, 519 articles over 4,000); stacked, it has 30 or more
-    table = Table(title=f"{len(rows)} article(s) in {safe(db)}", show_lines=False)
+    # columns (a headline over 8 lines, 519 articles over 4,000); stacked, it has 30 or more. A
+    # screenful unless asked, as the other listings: 100,000 articles took minutes to draw
+    table = listing_table(f"{len(rows)} of {total} article(s) in {safe(db)}", cut_caption(len(rows), total, "earliest"))
     table.add_column("id / published", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=3, min_width=16)
     table.add_column("outlet / author", overflow="fold", ratio=1, max_width=24)
