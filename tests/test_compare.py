@@ -385,3 +385,14 @@ def test_report_names_the_article_text_came_through(rt: Article, rewrite: Articl
     assert line.endswith(f"by way of {c.label(rewrite.id)}")
     html = render_html(c)
     assert html.count('stroke-dasharray="2 4"') == 1 and f"(by way of {c.label(rewrite.id)})" in html
+
+
+def test_report_svg_tooltips_name_the_article_whole(rt: Article, rewrite: Article) -> None:
+    """The graph's and timeline's labels are cut to fit; their tooltips gave the cut label too, and a
+    cut just after the label's own ellipsis read "“United Nations Finally ……"."""
+    c = compare_articles([rt, dataclasses.replace(rewrite, outlet=None)])
+    full = c.label(rewrite.id)
+    assert "…" in full and len(full) > 28
+    html = render_html(c)
+    assert "……" not in html and " …<" not in html
+    assert html.count(f"<title>{full.replace('“', '&#8220;')}") + html.count(f"<title>{full}") >= 2

@@ -260,6 +260,7 @@ class SvgNode:
     sub: str
     external: bool
     href: str | None
+    full: str = ""  # the whole name, for the tooltip (``label`` is cut to fit under the node)
 
 
 @dataclass
@@ -293,7 +294,8 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
         y = 30 + (0 if n.external else top + 30 + n.y * 56)
         pos[n.id] = (x, y)
         out_nodes.append(
-            SvgNode(x, y, _short(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external, None if n.external else f"#a{order[n.id]}")
+            SvgNode(x, y, _short(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external,
+                    None if n.external else f"#a{order[n.id]}", n.label)
         )
     edges = []
     for e in c.provenance:
@@ -338,7 +340,8 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
     order = {a.id: n for n, a in enumerate(c.by_time())}
     for k, (a, t) in enumerate(sorted(dated, key=lambda p: (p[1], order[p[0].id]))):
         x = 40 + (t - t0) / span * (width - 80)
-        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": _short(c.label(a.id), 28), "date": _date(a.published), "href": f"#a{order[a.id]}"})
+        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": _short(c.label(a.id), 28), "full": c.label(a.id),
+                       "date": _date(a.published), "href": f"#a{order[a.id]}"})
     ticks = [{"x": 40.0, "label": _date(min(dated, key=lambda p: p[1])[0].published)}]
     if t1 > t0:
         ticks.append({"x": width - 40, "label": _date(max(dated, key=lambda p: p[1])[0].published)})
@@ -346,7 +349,9 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
 
 
 def _short(s: str, n: int) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
+    """``s`` cut to ``n`` characters with an ellipsis; a cut just after a space or a label's own
+    ellipsis ("“United Nations Finally … Civilians”") does not leave "…… " or " …"."""
+    return s if len(s) <= n else s[: n - 1].rstrip(" …") + "…"
 
 
 # --- rendering --------------------------------------------------------------------------------
