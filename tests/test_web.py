@@ -1422,3 +1422,14 @@ def test_a_cached_story_reads_its_members_once_per_database_state(tmp_path: Path
             st.add_articles([Article(id="elsewhere", title="Elsewhere", text="Nothing to do with Aleppo. " * 5)])
         assert [c.get(f"/stories/{story}").text, c.get(f"/api/stories/{story}").text] == first
         assert len(lookups) == 2 and len(built) == 4  # looked up again; the pages kept
+
+
+def test_cut_names_do_not_double_their_ellipsis() -> None:
+    """An untitled article is named by its title's ends ("“United Nations Finally … Civilians”"); a
+    label cut to fit right after that ellipsis read "“United Nations Finally ……"."""
+    from newstrace.web.render import _short
+
+    name = "“United Nations Finally … Civilians”"
+    assert _short(name, 26) == "“United Nations Finally…"
+    assert _short("reuters wire report", 9) == "reuters…"
+    assert _short("reuters #2", 22) == "reuters #2"

@@ -117,8 +117,10 @@ def _when(value: str | None) -> float | None:
 
 
 def _short(text: str, limit: int = 28) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis (not "……" or " …" when
+    the cut falls just after a space or the text's own ellipsis, as in an untitled article's name)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" …") + "…"
 
 
 # -- provenance graph ------------------------------------------------------------------------------
