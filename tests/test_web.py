@@ -1433,3 +1433,22 @@ def test_cut_names_do_not_double_their_ellipsis() -> None:
     assert _short(name, 26) == "“United Nations Finally…"
     assert _short("reuters wire report", 9) == "reuters…"
     assert _short("reuters #2", 22) == "reuters #2"
+
+
+def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str, str]) -> None:
+    """A story of one article, and two articles neither took from, drew an empty graph under
+    "Arrows point from the source ...; hover an arrow ...", as if arrows were there to hover."""
+    how = "Arrows point from the source"
+    pair = client.get(f"/compare?ids={ids['rt']}&ids={ids['rewrite']}").text
+    assert how in pair and 'class="edge' in pair
+    one = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all."}).text
+    assert 'class="edge' not in one and how not in one and "No arrows: there is one article." in one
+    two = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all.",
+                                       "html": "<html><title>Rain</title><body><p>Rain fell on the hills all week, farmers said.</p></body></html>"}).text
+    assert 'class="edge' not in two and how not in two
+    assert "No arrows: no article here was found to take text from another." in two
+    if _stage(client, "stories"):
+        for st in client.get("/api/stories").json()["stories"]:
+            if st["size"] == 1:
+                alone = client.get(f"/stories/{st['id']}").text
+                assert how not in alone and "No arrows: there is one article." in alone

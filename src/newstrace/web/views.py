@@ -61,6 +61,7 @@ class CompareView:
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # article id -> its name in the report
     hidden: int = 0  # articles compared without a column of their own (over ``columns``)
+    edges: int = 0  # provenance arrows the graph draws (none: the page says so, not how to read arrows)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -165,10 +166,11 @@ def compare_view(
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id]) for i, a in enumerate(shown)]
     prov = report.get("provenance")
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], [e for e in edges if isinstance(e, dict)], stored)
+    edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
+    graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
     notes = [str(n) for n in (report.get("notes") or [])]
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
-                       len(articles) - len(shown))
+                       len(articles) - len(shown), len(edges))
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
