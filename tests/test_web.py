@@ -1452,3 +1452,23 @@ def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str
             if st["size"] == 1:
                 alone = client.get(f"/stories/{st['id']}").text
                 assert how not in alone and "No arrows: there is one article." in alone
+
+
+def test_an_upload_too_big_comes_back_on_the_form_that_states_the_limits(web_db: tuple[Path, dict[str, str]]) -> None:
+    """The form did not say how much it takes, and an upload over the size limit (refused before
+    it is read) got the bare error page whose one link led back to the stories; every other
+    refused upload comes back on the form with its reason."""
+    from newstrace.limits import human_bytes
+    from newstrace.web.upload import MAX_ARTICLES, MAX_FILES
+
+    small = Limits(max_upload_bytes=4000)
+    with TestClient(create_app(web_db[0], limits=small), base_url=BASE) as c:
+        said = f"at most {human_bytes(4000)} in all, {MAX_FILES} files and {MAX_ARTICLES} articles"
+        assert said in c.get("/upload").text
+        r = _post(c, "/upload", data={"text": "x" * 5000})
+        assert r.status_code == 413
+        assert '<form class="upload"' in r.text and said in r.text
+        assert re.search(r'<p class="error" role="alert">upload of [^<]* is larger than the [^<]* limit</p>', r.text)
+        assert "<title>Upload · newstrace</title>" in r.text
+        r = _post(c, "/api/upload", data={"text": "x" * 5000})
+        assert r.status_code == 413 and "limit" in r.json()["detail"]

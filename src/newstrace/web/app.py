@@ -215,6 +215,16 @@ def _problem(request: Request, status: int, detail: str) -> Response:
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
     env: Environment = request.app.state.env
+    if request.url.path == "/upload" and request.method == "POST":
+        # refused before the form was read (too big, cross-site): the form again, with the reason,
+        # as every other refused upload is answered, not a dead end that leads back to the stories
+        from newstrace.web.upload import upload_limits
+
+        repo = request.app.state.repo
+        html = env.get_template("upload.html").render(
+            request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
+            limits=upload_limits(repo.limits))
+        return HTMLResponse(html, status_code=status)
     html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request)
     return HTMLResponse(html, status_code=status)
 

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError
 from newstrace.ingest import read_unique
 from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
-from newstrace.limits import human_bytes
+from newstrace.limits import Limits, human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
 from newstrace.web.repo import Repo
@@ -36,6 +36,11 @@ MAX_ARTICLES = 50
 #: its tens of thousands of records, each date that cannot be read named, and a page of them says
 #: no more than the first few and a count)
 MAX_WARNINGS = 20
+
+
+def upload_limits(limits: Limits) -> str:
+    """What the form accepts, said before a user picks files rather than after a refusal."""
+    return f"at most {human_bytes(limits.max_upload_bytes)} in all, {MAX_FILES} files and {MAX_ARTICLES} articles"
 
 
 def _ext(filename: str | None) -> str | None:
