@@ -1472,3 +1472,12 @@ def test_an_upload_too_big_comes_back_on_the_form_that_states_the_limits(web_db:
         assert "<title>Upload · newstrace</title>" in r.text
         r = _post(c, "/api/upload", data={"text": "x" * 5000})
         assert r.status_code == 413 and "limit" in r.json()["detail"]
+
+
+def test_error_pages_keep_the_read_only_mark(client: TestClient) -> None:
+    """The header says "read-only" on every page of a read-only server; its error pages left it out."""
+    mark = '<span class="mode" title="the database is opened read-only">read-only</span>'
+    assert mark in client.get("/stories").text
+    for url in ("/articles/no-such-id", "/nowhere", "/articles?from=never", "/compare?ids=x"):
+        r = client.get(url)
+        assert r.status_code >= 400 and mark in r.text, url

@@ -225,7 +225,9 @@ def _problem(request: Request, status: int, detail: str) -> Response:
             request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
             limits=upload_limits(repo.limits))
         return HTMLResponse(html, status_code=status)
-    html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request)
+    # the header's read-only mark, as on every other page
+    html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request,
+                                                 readonly=request.app.state.repo.readonly)
     return HTMLResponse(html, status_code=status)
 
 
