@@ -195,6 +195,49 @@ def test_every_listing_refuses_a_negative_limit_in_the_same_words(tmp_path: Path
     assert not (tmp_path / "absent.db").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["compare", "a.txt", "--top", "-1"], "--top -1: expected 0 (all) or more"),
+        (["story", "x", "--db", "absent.db", "--top", "-1"], "--top -1: expected 0 (all) or more"),
+        (["ingest", "a.txt", "--db", "absent.db", "--batch-size", "0"], "--batch-size 0: expected 1 or more"),
+        (["extract", "a.txt", "--batch-size", "0"], "--batch-size 0: expected 1 or more"),
+        (["eval", "quotes-polnear", "polnear", "--limit", "-1"], "--limit -1: expected 0 (all) or more"),
+        (["eval", "extract-speed", "a.txt", "--limit", "-1"], "--limit -1: expected 0 (all) or more"),
+        (["eval", "stories-fakes", "fakes.csv", "--distractors", "-1"], "--distractors -1: expected 0 or more"),
+        (["train", "stance", "fnc", "--out", "model", "--seed", "-1"], "--seed -1: expected 0 to 4294967295"),
+        (["analyze", "--db", "absent.db", "--batch", "0", "--workers", "0"],
+         "--batch 0: expected 1 or more; --workers 0: expected 1 or more"),
+        (["serve", "--db", "absent.db", "--port", "0", "--workers", "17"], "--port 0: expected 1 to 65535; --workers 17: expected 1 to 16"),
+    ],
+)
+def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, args: list[str], said: str) -> None:
+    """``--top``, ``--batch-size``, ``--batch``, ``--workers`` and ``--port`` said "Invalid value for
+    '--top': Input should be greater than or equal to 0" (Typer's ``min=``), where ``reuse`` and
+    ``--limit`` said "--gap -1: expected 0 or more"; ``eval quotes-polnear``/``extract-speed
+    --limit -1`` ran on all articles but the last (one article of two), ``--distractors -1`` was
+    "only with --fnc", and ``train stance --seed -1`` an internal error once the data was read.
+    Each is one usage error in ``out_of_range``'s words, before any input is read."""
+    (tmp_path / "a.txt").write_text("Title\n\nBody text of an article. " * 5, encoding="utf-8")
+    p = run(*args, cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, ""), p.stderr
+    assert [line for line in p.stderr.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], p.stderr
+    assert "Usage: newstrace " in p.stderr
+    assert not (tmp_path / "absent.db").exists() and not (tmp_path / "model").exists()
+
+
+def test_no_option_leaves_its_range_to_typer() -> None:
+    """An option declared with ``min=``/``max=`` is checked by Typer, in its words ("Input should be
+    greater than or equal to 0"), not ``out_of_range``'s: every command checks its numbers itself."""
+    ranged = [
+        f"{name} {param.opts[0]}"
+        for name, command in cli_commands().items()
+        for param in command.params
+        if getattr(param, "min", None) is not None or getattr(param, "max", None) is not None
+    ]
+    assert ranged == []
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

@@ -248,7 +248,8 @@ DbOption = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 #: findings a compare report prints in the terminal (``compare``, ``story``)
-TopOption = Annotated[int, typer.Option("--top", metavar="N", min=0, help="Findings printed in the terminal (0 = all).")]
+#: (its range is checked by ``check_top``: a ``min=`` here is Typer's words, see ``out_of_range``)
+TopOption = Annotated[int, typer.Option("--top", metavar="N", help="Findings printed in the terminal (0 = all).")]
 NoCleanFlag = Annotated[
     bool,
     typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),
@@ -338,6 +339,14 @@ def check_limit(ctx: typer.Context, limit: int | None) -> None:
     more" as an input error, without them. Before the database is opened, as usage errors are."""
     if limit is not None:
         out_of_range(ctx, [("--limit", limit, limit >= 0, "0 (all) or more")])
+
+
+def check_top(ctx: typer.Context, top: int) -> None:
+    """A usage error (exit 2) for a ``--top`` below 0 (``compare``, ``story``), in ``check_limit``'s
+    words: as ``min=0`` Typer said "Invalid value for '--top': Input should be greater than or
+    equal to 0", where ``reuse --gap -1`` said "--gap -1: expected 0 or more". No option declares
+    ``min=``/``max=``: each command checks its numbers through ``out_of_range``."""
+    out_of_range(ctx, [("--top", top, top >= 0, "0 (all) or more")])
 
 
 #: rows a terminal table shows unless ``--limit`` says otherwise: a corpus of 100,000 articles

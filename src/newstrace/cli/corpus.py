@@ -18,6 +18,7 @@ from newstrace.cli.app import (
     TopOption,
     app,
     check_limit,
+    check_top,
     cut_caption,
     date_order,
     emit_json,
@@ -29,6 +30,7 @@ from newstrace.cli.app import (
     one_of,
     only_with,
     out,
+    out_of_range,
     progress,
     rows_shown,
     safe,
@@ -60,13 +62,13 @@ def analyze(
     master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
     batch: Annotated[
         int,
-        typer.Option(metavar="N", min=1, help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
+        typer.Option(metavar="N", help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
     ] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
     workers: Annotated[
         int | None,
-        typer.Option(metavar="N", min=1, help="Local: processes for the per-article steps and alignment (default: the cores)."),
+        typer.Option(metavar="N", help="Local: processes for the per-article steps and alignment (default: the cores)."),
     ] = None,
     semantic: Annotated[
         bool,
@@ -113,6 +115,10 @@ def analyze(
     from newstrace.engine.steps import STEPS
 
     dates = date_order(ctx, day_first, month_first)
+    out_of_range(
+        ctx,
+        [("--batch", batch, batch >= 1, "1 or more"), ("--workers", workers or 0, workers is None or workers >= 1, "1 or more")],
+    )
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
     one_of(ctx, "--engine", engine, ("local", "spark"))
     # an option of the other engine would be ignored: the run would not be the one asked for
@@ -332,6 +338,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
 
 @app.command()
 def story(
+    ctx: typer.Context,
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
@@ -341,6 +348,7 @@ def story(
     """One story: its articles and the compare report across them (--json, --html FILE)."""
     from newstrace.corpus.report import story_report
 
+    check_top(ctx, top)
     with Store(db, readonly=True) as store:
         res = CorpusResults(store.conn)
         sid = res.find_story(story_id, shlex.quote(str(db)))
@@ -477,6 +485,7 @@ def stories_fakes(
 
     if split is not None:
         one_of(ctx, "--split", split, ("test", "dev"))
+    out_of_range(ctx, [("--distractors", distractors, distractors >= 0, "0 or more")])
     if fnc is None and distractors and given(ctx, "distractors"):
         ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")
     if fnc is not None and not fnc.is_dir():

@@ -12,10 +12,12 @@ from newstrace.cli.app import (
     JsonFlag,
     NoCleanFlag,
     app,
+    check_limit,
     emit_json,
     eval_app,
     one_of,
     out,
+    out_of_range,
     read_command_inputs,
     safe,
     warn,
@@ -49,14 +51,16 @@ def _fmt_interval(low: float | None, high: float | None) -> str:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     inputs: InputsArg,
     no_clean: NoCleanFlag = False,
     as_json: JsonFlag = False,
-    batch_size: Annotated[int, typer.Option(metavar="N", help="Passages per spaCy batch.", min=1)] = 32,
+    batch_size: Annotated[int, typer.Option(metavar="N", help="Passages per spaCy batch.")] = 32,
 ) -> None:
     """Extract quotes (with speakers) and counts (with meaning) from articles."""
     from newstrace.claims import extract_many
 
+    out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
     articles, _ = read_command_inputs(inputs, clean=not no_clean)
     docs = [claims_document(a, c) for a, c in zip(articles, extract_many(articles, batch_size=batch_size, warn=warn),
                                                    strict=True)]
@@ -86,6 +90,7 @@ def print_claims(d: dict[str, Any]) -> None:
 
 @eval_app.command("quotes-polnear")
 def quotes_polnear(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 0,
@@ -93,6 +98,7 @@ def quotes_polnear(
     """Quote and attribution extraction on PolNeAR: span P/R/F1 and speaker agreement."""
     from newstrace.evaluate.quotes_polnear import evaluate_polnear
 
+    check_limit(ctx, limit)  # -1 was read as "all but the last"
     result = evaluate_polnear(path, limit=limit or None)
     if as_json:
         emit_json(result)
@@ -127,6 +133,7 @@ def casualties_fakes(
 
 @eval_app.command("extract-speed")
 def extract_speed(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 400,
@@ -134,6 +141,7 @@ def extract_speed(
     """Articles per second per core for 'newstrace extract' (one process, spaCy's batched nlp.pipe)."""
     from newstrace.evaluate.quotes_polnear import measure_speed
 
+    check_limit(ctx, limit)  # -1 timed a single article as if asked for
     result = measure_speed(path, limit=limit or None)
     if as_json:
         emit_json(result)

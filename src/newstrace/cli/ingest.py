@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     listing_table,
     one_line,
     out,
+    out_of_range,
     progress,
     rows_shown,
     safe,
@@ -49,7 +50,7 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read or an id kept as OUTLET:ID (what could be read is stored all the same; a re-run that finds an article stored under its OUTLET:ID already warns of nothing).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", metavar="N", min=1, help="Articles per transaction (each batch is committed as a whole).")
+        int, typer.Option("--batch-size", metavar="N", help="Articles per transaction (each batch is committed as a whole).")
     ] = BATCH,
     verbose: Annotated[
         bool,
@@ -82,6 +83,7 @@ def ingest(
     re-run adds only the rest.
     """
     dates = date_order(ctx, day_first, month_first)
+    out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
     errors: list[NewstraceError] = []
     warnings = KeptWarnings(JSON_WARNINGS, "warning(s), each printed on stderr")
 

@@ -18,6 +18,7 @@ from newstrace.cli.app import (
     one_line,
     only_with,
     out,
+    out_of_range,
     read_command_inputs,
     safe,
     train_app,
@@ -103,6 +104,7 @@ def stance(
 
 @train_app.command("stance")
 def train_stance(
+    ctx: typer.Context,
     fnc_dir: Annotated[
         Path, typer.Argument(metavar="FNC_DIR", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
     ],
@@ -129,6 +131,8 @@ def train_stance(
 
     from newstrace.stance.train import train_from_folder
 
+    # numpy's and scikit-learn's seeds: -1 failed as an internal error once the data was read
+    out_of_range(ctx, [("--seed", seed, 0 <= seed < 2**32, f"0 to {2**32 - 1}")])
     info = train_from_folder(
         fnc_dir, out_dir, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
     )
