@@ -238,6 +238,17 @@ def test_no_option_leaves_its_range_to_typer() -> None:
     assert ranged == []
 
 
+@pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])
+def test_stdin_says_it_is_not_read(tmp_path: Path, command: str) -> None:
+    """'-' was read as a file of that name, "-: no such file or folder", as if stdin were mistyped:
+    it says that standard input is not read and what to give (exit 2: nothing was read)."""
+    extra = ["--db", tmp_path / "t.db"] if command == "ingest" else []
+    p = run(command, "-", *extra, cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, ""), p.stderr
+    assert "-: standard input is not read: save the articles to a file and give its name" in p.stderr
+    assert not (tmp_path / "t.db").exists()
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

@@ -89,9 +89,13 @@ def _files_under(folder: Path) -> list[Path]:
 
 def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order."""
+    paths = list(paths)
     for path in paths:
         if not path.exists():
-            on_error(InputError(f"{path}: no such file or folder"))
+            if str(path) == "-":  # read as a file of that name, which said "no such file or folder"
+                on_error(InputError("-: standard input is not read: save the articles to a file and give its name"))
+            else:
+                on_error(InputError(f"{path}: no such file or folder"))
         elif path.is_dir():
             found = False
             for child in _files_under(path):
