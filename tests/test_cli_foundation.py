@@ -249,6 +249,24 @@ def test_stdin_says_it_is_not_read(tmp_path: Path, command: str) -> None:
     assert not (tmp_path / "t.db").exists()
 
 
+@pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])
+def test_a_sidecar_given_alone_says_to_give_its_article(tmp_path: Path, command: str) -> None:
+    """A NAME.meta.json given alone was passed over without a word, and the run said only "no
+    articles could be read": it says what it is and what to give (exit 2); a sidecar given with its
+    article (a shell's '*') is read with it, as before."""
+    side = tmp_path / "a.meta.json"
+    side.write_text('{"outlet": "rt.com"}', encoding="utf-8")
+    extra = ["--db", tmp_path / "t.db"] if command == "ingest" else []
+    p = run(command, side, *extra, cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, ""), p.stderr
+    assert f"{side}: metadata for the article file of the same name" in p.stderr and "give that file" in p.stderr
+    (tmp_path / "a.txt").write_text("A title\n\n" + "Body text of an article about a strike. " * 5, encoding="utf-8")
+    p = run("extract", "--json", tmp_path / "a.txt", side, cwd=tmp_path)
+    assert p.returncode == 0 and p.stderr == "", p.stderr
+    assert [d["outlet"] for d in json.loads(p.stdout)] == ["rt.com"]
+    assert not (tmp_path / "t.db").exists()
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

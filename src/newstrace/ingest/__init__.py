@@ -28,7 +28,7 @@ from newstrace.ingest.base import (
 )
 from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
-from newstrace.ingest.sidecar import is_sidecar
+from newstrace.ingest.sidecar import is_sidecar, sidecar_path
 from newstrace.ingest.text import read_txt
 from newstrace.ingest.warc import read_warc
 from newstrace.limits import LIMITS, Limits
@@ -107,7 +107,13 @@ def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]
             if not found:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
         elif is_sidecar(path):
-            continue
+            # read with the file it describes (a shell's '*' gives both); given alone, it was passed
+            # over without a word and the run said only "no articles could be read"
+            if not any(sidecar_path(other).resolve() == path.resolve() for other in paths if other != path):
+                on_error(InputError(
+                    f"{path}: metadata for the article file of the same name (NAME.txt, NAME.html or NAME.mhtml), "
+                    "not an article: give that file, which reads it"
+                ))
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
         else:
