@@ -60,6 +60,24 @@ def test_unwritable_html_is_an_error_not_a_traceback(tmp_path: Path, capsys: pyt
     assert "cannot write" in capsys.readouterr().err
 
 
+def test_an_output_in_no_folder_fails_before_the_inputs_are_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--html`` or ``--json`` into a folder that does not exist ran the whole comparison (a minute
+    for 200 articles) before it said "cannot write (No such file or directory)": it is said first,
+    naming the folder (exit 1, as a write failure), and no input is read."""
+    import newstrace.cli.compare as cli_compare
+
+    def no_reading(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the inputs were read")
+
+    monkeypatch.setattr(cli_compare, "read_command_inputs", no_reading)
+    for flag in ("--html", "--json"):
+        folder = tmp_path / "no" / "such"
+        assert main(["compare", str(EXAMPLES), flag, str(folder / "r.out")]) == 1
+        assert f"cannot write (no folder {folder}: create it, or give another file)" in capsys.readouterr().err
+
+
 @needs_stages
 def test_an_output_file_that_is_no_report_is_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--json`` takes a value, so ``compare --json a.txt b.txt`` once replaced the article a.txt

@@ -441,12 +441,25 @@ def _ours(path: Path, kind: str) -> bool:
 def refuse_foreign(path: Path, kind: str) -> None:
     """Exit 2 for an existing file that is not a ``kind`` report newstrace wrote (see
     ``write_output``). A command with two outputs asks before any work, so that a refusal of the
-    second leaves no first one written, and exit 2 still means nothing was done."""
-    if str(path) != "-" and path.is_file() and not _ours(path, kind):
+    second leaves no first one written, and exit 2 still means nothing was done.
+
+    A file in a folder that does not exist, or one this user cannot write in, is exit 1 here too,
+    before the work: ``compare --html /no/such/dir/r.html`` spent its whole comparison (a minute
+    for 200 articles) and only then said "cannot write (No such file or directory)"."""
+    if str(path) == "-":
+        return
+    if path.is_file() and not _ours(path, kind):
         raise InputError(
             f"{path}: exists and is not a newstrace {kind} report, so it is not overwritten "
             f"(give another file, or '-' for stdout)"
         )
+    import os
+
+    folder = path.parent
+    if not folder.is_dir():
+        raise NewstraceError(f"{path}: cannot write (no folder {folder}: create it, or give another file)")
+    if not os.access(folder, os.W_OK | os.X_OK) and not (path.is_file() and os.access(path, os.W_OK)):
+        raise NewstraceError(f"{path}: cannot write (no permission to write in {folder}: give another file)")
 
 
 def write_output(path: Path, text: str, kind: str | None = None) -> None:
