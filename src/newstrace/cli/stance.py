@@ -56,6 +56,7 @@ def _model(folder: Path | None) -> StanceModel | None:
 
 @app.command()
 def stance(
+    ctx: typer.Context,
     inputs: InputsArg,
     claim: Annotated[
         str,
@@ -74,8 +75,9 @@ def stance(
     """
     from newstrace.stance import predict_many
 
-    if not claim.strip():
-        raise InputError("--claim: empty claim")
+    # a usage error, in out_of_range's words: it said "--claim: empty claim", without the usage
+    # lines of every other wrong command line, of a claim of spaces too
+    out_of_range(ctx, [("--claim", claim, bool(claim.strip()), "a headline or a sentence, not blank")])
     chosen = _model(model)
     articles, errors = read_command_inputs(inputs, clean=not no_clean)
     results = predict_many([(claim, a) for a in articles], model=chosen)
