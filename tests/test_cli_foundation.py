@@ -267,6 +267,24 @@ def test_a_sidecar_given_alone_says_to_give_its_article(tmp_path: Path, command:
     assert not (tmp_path / "t.db").exists()
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["eval", "casualties-fakes", "data"],
+        ["eval", "stories-fakes", "data"],
+        ["eval", "similarity-semeval", "data"],
+        ["eval", "stance-fnc", "--bodies", "data", "--stances", "data"],
+    ],
+)
+def test_a_benchmark_csv_given_as_a_folder_says_so(tmp_path: Path, args: list[str]) -> None:
+    """The dataset's folder where its CSV was wanted said "data: no such file" of a folder that is
+    there (``stories-fakes``: "folder holds no supported files" with the list of ingest's formats)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    p = run(*[data if a == "data" else a for a in args], cwd=tmp_path)
+    assert_clean_failure(p, 2, f"{data}: a folder, not a CSV file: give the CSV inside it")
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

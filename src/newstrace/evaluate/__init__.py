@@ -1,0 +1,16 @@
+"""The benchmarks behind ``newstrace eval``: each scores one stage on a shared dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newstrace.errors import InputError
+
+
+def need_csv(path: Path) -> None:
+    """A bad input (exit 2) unless ``path`` is a file: a benchmark's CSV given as a folder (the
+    dataset's folder rather than its file) said "no such file" of a folder that is there."""
+    if path.is_dir():
+        raise InputError(f"{path}: a folder, not a CSV file: give the CSV inside it")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")

@@ -19,6 +19,7 @@ from typing import Any
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
+from newstrace.evaluate import need_csv
 from newstrace.model import Article, Quantity
 
 
@@ -200,8 +201,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    need_csv(path)
     csv.field_size_limit(10_000_000)
     with open(path, encoding="utf-8", errors="replace", newline="") as fh:
         rows = list(csv.DictReader(fh))

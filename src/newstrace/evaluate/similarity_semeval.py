@@ -42,6 +42,7 @@ from newstrace.corpus.similarity import (
     text_features,
 )
 from newstrace.errors import InputError
+from newstrace.evaluate import need_csv
 from newstrace.model import Article
 
 DEV_SHARE = 0.4
@@ -64,8 +65,7 @@ def _article(pid: str, side: str, raw: str) -> Article:
 
 
 def load_pairs(path: Path, lang: str) -> list[dict[str, Any]]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    need_csv(path)
     csv.field_size_limit(1 << 30)
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", newline="") as fh:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import InputError
+from newstrace.evaluate import need_csv
 
 if TYPE_CHECKING:
     from newstrace.stance.model import StanceModel
@@ -63,8 +64,7 @@ def split_by_body(data: FncData, buckets: Sequence[int]) -> list[int]:
 
 
 def _read_csv(path: Path, need: Sequence[str]) -> list[dict[str, str]]:
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
+    need_csv(path)
     try:
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))

@@ -38,6 +38,7 @@ from newstrace.corpus.similarity import (
 )
 from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.errors import InputError
+from newstrace.evaluate import need_csv
 from newstrace.ingest import read_articles
 from newstrace.model import Article
 
@@ -150,8 +151,7 @@ def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
 
 def load_corpus(fakes: Path, fnc: Path | None, distractors: int = 600) -> LabelledCorpus:
     """FA-KES events plus FNC-1 distractors, each article assigned to the split of its gold key."""
-    if not fakes.exists():
-        raise InputError(f"{fakes}: no such file")
+    need_csv(fakes)
     articles, story, thread = load_fakes(fakes)
     if not articles:
         raise InputError(
