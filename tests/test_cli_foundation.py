@@ -219,7 +219,9 @@ def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, arg
     "only with --fnc", and ``train stance --seed -1`` an internal error once the data was read.
     Each is one usage error in ``out_of_range``'s words, before any input is read."""
     (tmp_path / "a.txt").write_text("Title\n\nBody text of an article. " * 5, encoding="utf-8")
-    p = run(*args, cwd=tmp_path)
+    # in-process, ``run`` stays in the checkout: the files the command names are tmp_path's
+    names = {"a.txt", "absent.db", "polnear", "fakes.csv", "fnc", "model"}
+    p = run(*[tmp_path / a if a in names else a for a in args], cwd=tmp_path)
     assert (p.returncode, p.stdout) == (2, ""), p.stderr
     assert [line for line in p.stderr.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], p.stderr
     assert "Usage: newstrace " in p.stderr
