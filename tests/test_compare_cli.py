@@ -175,3 +175,14 @@ def test_a_refused_output_is_refused_before_any_work(tmp_path: Path, capsys: pyt
     assert main(["compare", "--json", str(mine), str(b)]) == 2
     err = capsys.readouterr().err
     assert "not overwritten" in err and "one article read" not in err
+
+
+@needs_stages
+def test_findings_cut_by_top_say_how_to_see_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    """The line counting the findings ``--top`` left out named --json and --html alone, not the
+    option that shows them in the terminal."""
+    assert main(["compare", str(EXAMPLES), "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "more (--top 0 shows all; all of them in --json and --html)" in " ".join(out.split())
+    assert main(["compare", str(EXAMPLES), "--top", "0"]) == 0
+    assert "--top 0 shows all" not in capsys.readouterr().out

@@ -93,7 +93,8 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
         if len(f.evidence) > 4:
             console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
     if len(shown) < len(c.findings):
-        console.print(Text(f"  … {len(c.findings) - len(shown)} more (all of them in --json and --html)", style="dim"))
+        # how to see them here too: the reader of the terminal report has --top at hand
+        console.print(Text(f"  … {len(c.findings) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))
 
 
 def _clip(s: str, n: int = 100) -> str:
