@@ -186,3 +186,26 @@ def test_findings_cut_by_top_say_how_to_see_them_all(capsys: pytest.CaptureFixtu
     assert "more (--top 0 shows all; all of them in --json and --html)" in " ".join(out.split())
     assert main(["compare", str(EXAMPLES), "--top", "0"]) == 0
     assert "--top 0 shows all" not in capsys.readouterr().out
+
+
+def test_commands_that_read_files_take_the_date_order_ingest_takes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file of 4/7/2017 dates that nothing decides: the warning said "'newstrace ingest' takes
+    --day-first or --month-first", and a user of ``reuse`` (or compare, extract, stance) had no
+    way to read them as 4 July but to store them first."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    path = tmp_path / "either.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "published": f"{4 + i}/7/2017", "text": t}) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+
+    def published(*flags: str) -> tuple[list[str], str]:
+        assert main(["reuse", str(path), "--json", *flags]) == 0
+        got = capsys.readouterr()
+        return [a["published"] for a in json.loads(got.out)["articles"]], got.err
+
+    dates, said = published()
+    assert dates == ["2017-04-07", "2017-05-07"]
+    assert "read month-first" in said and "'reuse'" in said and "--day-first or --month-first" in said
+    assert published("--day-first") == (["2017-07-04", "2017-07-05"], "")
+    assert published("--month-first") == (["2017-04-07", "2017-05-07"], "")
+    assert main(["reuse", str(path), "--day-first", "--month-first"]) == 2
+    assert "contradict" in capsys.readouterr().err

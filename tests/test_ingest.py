@@ -738,7 +738,8 @@ def test_the_spark_engine_warns_of_a_files_undecided_dates_as_the_local_reader_d
     counts = [c for part in (rows[2:], rows[:2]) for k, c in _records_to_articles(part, {}) if k == "ambiguous"]
     assert len(counts) == 2
     assert _ambiguous_warnings(counts, {}) == [
-        w.replace("'newstrace ingest'", "'newstrace analyze --engine spark'") for w in said
+        w.replace("'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' take",
+                  "'newstrace analyze --engine spark' takes") for w in said
     ]
     assert "3 date(s) such as '4/7/2017' read month-first" in said[0]
     assert [k for k, _ in _records_to_articles(rows, {}, day_first=True)].count("ambiguous") == 0

@@ -134,7 +134,8 @@ def test_undecided_file_is_read_month_first_with_one_warning_or_as_chosen(tmp_pa
         ["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"],
         [
             f"{path}: 3 date(s) such as '4/7/2017' read month-first: their day and month could be either way and "
-            "no date in it has a part over 12 to decide; 'newstrace ingest' takes --day-first or --month-first to choose"
+            "no date in it has a part over 12 to decide; 'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' "
+            "take --day-first or --month-first to choose"
         ],
     )
     assert _published(path, day_first=True) == (["2017-07-04", "2017-07-05", "2017-07-05", "2017-07-06 10:30:00"], [])

@@ -420,7 +420,8 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
     assert {i: got[i]["published"] for i in ("eu-ambiguous", "us-ambiguous")} == {"eu-ambiguous": "2017-07-04", "us-ambiguous": "2017-04-07"}
     assert got == local  # dates, places (source, record), outlets, texts: what ingest stores
     assert sorted(report["warnings"]) == sorted(
-        w.replace("'newstrace ingest'", "'newstrace analyze --engine spark'") for w in said
+        w.replace("'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' take",
+                  "'newstrace analyze --engine spark' takes") for w in said
     )
     assert len(said) == 2 and "xx.jsonl: 1 date(s) such as '05.07.2017' read month-first" in said[1]
 

@@ -301,6 +301,24 @@ def only_with(ctx: typer.Context, options: dict[str, str], reason: str) -> None:
         ctx.fail(f"{', '.join(wrong)}: {reason}")
 
 
+DayFirstFlag = Annotated[
+    bool,
+    typer.Option(
+        "--day-first",
+        help="Read a slash date whose day and month could be either way (4/7/2017) day-first, as 4 July, in a "
+        "file where no date decides it (a date such as 25/12/2017 or 12/25/2017 sets the order for its whole "
+        "file). Without it or --month-first, such dates are read month-first and a warning per file counts them.",
+    ),
+]
+MonthFirstFlag = Annotated[
+    bool,
+    typer.Option(
+        "--month-first",
+        help="Read such dates month-first, as April 7, without the warning (not with --day-first).",
+    ),
+]
+
+
 def date_order(ctx: typer.Context, day_first: bool, month_first: bool) -> bool | None:
     """The order ``--day-first`` or ``--month-first`` chose for a date whose day and month could be
     either way (``day_first=`` of ``read_inputs``), or None for neither (``ingest``, ``analyze
@@ -482,13 +500,16 @@ def write_output(path: Path, text: str, kind: str | None = None) -> None:
         raise NewstraceError(f"{path}: cannot write ({e.strerror or type(e).__name__})") from e
 
 
-def read_command_inputs(inputs: list[Path], *, clean: bool = True) -> tuple[list[Article], list[NewstraceError]]:
+def read_command_inputs(
+    inputs: list[Path], *, clean: bool = True, day_first: bool | None = None
+) -> tuple[list[Article], list[NewstraceError]]:
     """Articles for commands that analyse their inputs directly (``reuse``, ``extract``, ...).
 
     Unreadable inputs are named on stderr and skipped, warnings said there too, with or without
     ``--json`` (stdout holds the one document; the skipped inputs also come back in the returned
     list). When no article at all could be read, this raises one error with the exit code of the
-    worst skipped input.
+    worst skipped input. ``day_first`` is ``date_order``'s, as ``ingest`` takes it: a file of
+    4/7/2017 dates compares as it would be stored.
     """
     from newstrace.ingest import read_unique
 
@@ -498,7 +519,7 @@ def read_command_inputs(inputs: list[Path], *, clean: bool = True) -> tuple[list
         errors.append(e)
         err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
 
-    articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error))
+    articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first))
     if not articles:
         failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
         if errors:

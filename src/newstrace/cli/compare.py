@@ -9,11 +9,14 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.app import (
+    DayFirstFlag,
     InputsArg,
+    MonthFirstFlag,
     NoCleanFlag,
     TopOption,
     app,
     check_top,
+    date_order,
     err,
     one_line,
     out,
@@ -39,6 +42,8 @@ def compare(
     ] = None,
     top: TopOption = 25,
     no_clean: NoCleanFlag = False,
+    day_first: DayFirstFlag = False,
+    month_first: MonthFirstFlag = False,
 ) -> None:
     """Compare articles about one story: what each outlet says that the others don't, where they
     disagree, and who took what from whom.
@@ -53,7 +58,7 @@ def compare(
     for path, kind in ((json_file, "json"), (html_file, "html")):
         if path is not None:
             refuse_foreign(path, kind)
-    articles, _ = read_command_inputs(inputs, clean=not no_clean)
+    articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     if len(articles) == 1:
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
     # imported here: the compare stage pulls in spaCy, which every other command would pay for

@@ -8,11 +8,14 @@ from typing import Annotated, Any
 import typer
 
 from newstrace.cli.app import (
+    DayFirstFlag,
     InputsArg,
     JsonFlag,
+    MonthFirstFlag,
     NoCleanFlag,
     app,
     check_limit,
+    date_order,
     emit_json,
     eval_app,
     one_of,
@@ -54,6 +57,8 @@ def extract(
     ctx: typer.Context,
     inputs: InputsArg,
     no_clean: NoCleanFlag = False,
+    day_first: DayFirstFlag = False,
+    month_first: MonthFirstFlag = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[int, typer.Option(metavar="N", help="Passages per spaCy batch.")] = 32,
 ) -> None:
@@ -61,7 +66,7 @@ def extract(
     from newstrace.claims import extract_many
 
     out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
-    articles, _ = read_command_inputs(inputs, clean=not no_clean)
+    articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     docs = [claims_document(a, c) for a, c in zip(articles, extract_many(articles, batch_size=batch_size, warn=warn),
                                                    strict=True)]
     if as_json:

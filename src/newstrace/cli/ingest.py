@@ -9,10 +9,12 @@ import typer
 
 from newstrace.cli.app import (
     DEFAULT_DB,
+    DayFirstFlag,
     DbOption,
     InputsArg,
     JsonFlag,
     LimitOption,
+    MonthFirstFlag,
     NoCleanFlag,
     app,
     check_limit,
@@ -60,22 +62,8 @@ def ingest(
             help="After each committed batch print 'committed N' on stderr: the first N articles read are stored.",
         ),
     ] = False,
-    day_first: Annotated[
-        bool,
-        typer.Option(
-            "--day-first",
-            help="Read a slash date whose day and month could be either way (4/7/2017) day-first, as 4 July, in a "
-            "file where no date decides it (a date such as 25/12/2017 or 12/25/2017 sets the order for its whole "
-            "file). Without it or --month-first, such dates are read month-first and a warning per file counts them.",
-        ),
-    ] = False,
-    month_first: Annotated[
-        bool,
-        typer.Option(
-            "--month-first",
-            help="Read such dates month-first, as April 7, without the warning (not with --day-first).",
-        ),
-    ] = False,
+    day_first: DayFirstFlag = False,
+    month_first: MonthFirstFlag = False,
 ) -> None:
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 

@@ -8,10 +8,13 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.app import (
+    DayFirstFlag,
     InputsArg,
     JsonFlag,
+    MonthFirstFlag,
     NoCleanFlag,
     app,
+    date_order,
     emit_json,
     err,
     eval_app,
@@ -65,6 +68,8 @@ def reuse(
         typer.Option("--min-shared", metavar="N", help="Shared characters a pair needs for a provenance edge."),
     ] = SUBSTANTIAL_CHARS,
     no_clean: NoCleanFlag = False,
+    day_first: DayFirstFlag = False,
+    month_first: MonthFirstFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
@@ -78,7 +83,7 @@ def reuse(
             ("--min-shared", min_shared, min_shared >= 0, "0 or more"),
         ],
     )
-    articles, errors = read_command_inputs(inputs, clean=not no_clean)
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     result = find_reuse(
         articles,
         min_chars=min_chars,

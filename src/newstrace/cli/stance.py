@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newstrace.cli.app import (
+    DayFirstFlag,
     InputsArg,
     JsonFlag,
+    MonthFirstFlag,
     NoCleanFlag,
     app,
+    date_order,
     emit_json,
     err,
     eval_app,
@@ -66,6 +69,8 @@ def stance(
     ],
     model: ModelOption = None,
     no_clean: NoCleanFlag = False,
+    day_first: DayFirstFlag = False,
+    month_first: MonthFirstFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Does each article agree with, disagree with, discuss, or ignore the claim?
@@ -79,7 +84,7 @@ def stance(
     # lines of every other wrong command line, of a claim of spaces too
     out_of_range(ctx, [("--claim", claim, bool(claim.strip()), "a headline or a sentence, not blank")])
     chosen = _model(model)
-    articles, errors = read_command_inputs(inputs, clean=not no_clean)
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     results = predict_many([(claim, a) for a in articles], model=chosen)
     if as_json:
         emit_json(

@@ -491,7 +491,7 @@ def _ambiguous_warnings(counts: Iterable[tuple[str, int, int, str | None]], orde
         files[source] = (total + n, at, shown)
     lines = [
         ambiguous_dates_warning(
-            source, total, example, orders.get(source, ()), day_first=False, command="newstrace analyze --engine spark"
+            source, total, example, orders.get(source, ()), day_first=False, commands=("newstrace analyze --engine spark",)
         )
         for source, (total, _, example) in sorted(files.items())
     ]

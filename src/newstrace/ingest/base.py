@@ -11,7 +11,7 @@ import dataclasses
 import functools
 import gzip
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, cast
@@ -783,18 +783,26 @@ class DateOrder:
         warn(ambiguous_dates_warning(self.where, self.assumed, self.example, self.seen, bool(self.day_first)))
 
 
+#: the commands that read files and so take ``--day-first``/``--month-first``
+READING_COMMANDS = ("newstrace ingest", "compare", "reuse", "extract", "stance")
+
+
 def ambiguous_dates_warning(
-    where: str, assumed: int, example: str | None, seen: Iterable[str], day_first: bool, command: str = "newstrace ingest"
+    where: str, assumed: int, example: str | None, seen: Iterable[str], day_first: bool,
+    commands: Sequence[str] = READING_COMMANDS,
 ) -> str:
     """The warning for ``assumed`` ambiguous dates of the file ``where`` read in an order nothing
-    decided; ``seen`` are the unambiguous orders its dates showed, ``command`` the one that takes
-    ``--day-first``/``--month-first``. One wording for every reader: the Spark engine counts a
-    file's dates over its partitions and says it the way ``DateOrder.report`` does."""
+    decided; ``seen`` are the unambiguous orders its dates showed, ``commands`` those that take
+    ``--day-first``/``--month-first`` (every command that reads files: it said 'newstrace
+    ingest' to a user of ``compare``, which took neither). One wording for every reader: the
+    Spark engine counts a file's dates over its partitions and says it the way ``DateOrder.report`` does."""
     why = "its dates go both ways" if len(set(seen)) == 2 else "no date in it has a part over 12 to decide"
     order = "day-first" if day_first else "month-first"
+    named = [f"'{c}'" for c in commands]
+    who = f"{', '.join(named[:-1])} and {named[-1]} take" if len(named) > 1 else f"{named[0]} takes"
     return (
         f"{where}: {assumed} date(s) such as {example!r} read {order}: their day and month could be "
-        f"either way and {why}; '{command}' takes --day-first or --month-first to choose"
+        f"either way and {why}; {who} --day-first or --month-first to choose"
     )
 
 
