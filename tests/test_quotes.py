@@ -595,3 +595,16 @@ def test_a_colon_after_nothing_but_spaces_is_no_lead_and_no_crash() -> None:
                  "  :“We will rebuild every school in the city”"):
         quotes = extract_claims(_article(text)).quotes
         assert [q.text for q in quotes if q.direct] == ["We will rebuild every school in the city"], text
+
+
+def test_a_dateline_month_is_no_speaker() -> None:
+    """FA-KES's lead 'Fri 07 Apr 2017 at 0914 Homs governor says ...': the parser made "Apr" the
+    subject of "says", and the indirect quotation went to "Apr"; a month or weekday, as a day or
+    "yesterday" already was, says nothing, and the noun before the verb does."""
+    text = ("Fri 07 Apr 2017 at 0914 Homs governor says U.S. attack caused deaths but doesnt see big human losses. "
+            "A U.S. missile strike on an airbase near the Syrian city of Homs on Friday caused deaths, Homs "
+            "Governor Talal Barazi said.\n")
+    claims = extract_claims(_article(text))
+    first = next(q for q in claims.quotes if q.text.startswith("U.S. attack caused deaths"))
+    assert first.speaker_start is not None and first.speaker_end is not None
+    assert text[first.speaker_start:first.speaker_end].endswith("Homs governor")

@@ -120,7 +120,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 #: nouns of time the parser takes for a subject ("Wednesday called ...", "last week writing ...")
 _TIME_WORDS = frozenset(re.findall(r"\S+", """
     today yesterday tonight tomorrow morning afternoon evening night week weekend month year day
-    monday tuesday wednesday thursday friday saturday sunday
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+    january february april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
 """))
 
 

@@ -87,7 +87,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: right before it ('Flea marked the anniversary with a photo of the war on Twitter, writing "..."' was Twitter's).
 #: 35: a bare capitalised word the tagger took for a common noun, never written in lower case in its text
 #: ('Sanders/NNS said ...'), is a name, so "he" after it resolves to it ('As he puts it, "..."' had no speaker).
-CLAIMS_VERSION = 35
+#: 36: a month or weekday name ("Apr" of a dateline) is no speaker.
+CLAIMS_VERSION = 36
 
 
 def _now() -> str:
