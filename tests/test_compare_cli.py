@@ -209,3 +209,20 @@ def test_commands_that_read_files_take_the_date_order_ingest_takes(tmp_path: Pat
     assert published("--month-first") == (["2017-04-07", "2017-05-07"], "")
     assert main(["reuse", str(path), "--day-first", "--month-first"]) == 2
     assert "contradict" in capsys.readouterr().err
+
+
+def test_the_compare_limit_names_the_corpus_route() -> None:
+    """Over the article limit, the error names the variable and the way to compare more: store
+    them, and compare one story at a time."""
+    import dataclasses
+
+    from newstrace.compare import compare_articles
+    from newstrace.errors import LimitError
+    from newstrace.ingest import read_articles
+    from newstrace.limits import LIMITS
+
+    with pytest.raises(LimitError) as e:
+        compare_articles(read_articles([EXAMPLES]), limits=dataclasses.replace(LIMITS, max_compare_articles=1))
+    said = str(e.value)
+    assert "limit of 1" in said and "NEWSTRACE_MAX_COMPARE_ARTICLES" in said
+    assert "'newstrace ingest'" in said and "'newstrace analyze'" in said and "'newstrace story ID'" in said

@@ -225,7 +225,8 @@ def compare_articles(
     if len(articles) > limits.max_compare_articles:
         raise LimitError(
             f"compare: {len(articles)} articles exceed the limit of {limits.max_compare_articles} "
-            "(NEWSTRACE_MAX_COMPARE_ARTICLES)"
+            "(NEWSTRACE_MAX_COMPARE_ARTICLES); for more, store them with 'newstrace ingest' and "
+            "'newstrace analyze', which group them into stories: 'newstrace story ID' compares one story's articles"
         )
     notes: list[str] = []
     arts = list(
