@@ -101,9 +101,9 @@ def test_an_output_file_that_is_no_report_is_not_overwritten(tmp_path: Path, cap
     assert json.loads(js.read_text(encoding="utf-8"))["findings"]
     assert '<meta name="generator" content="newstrace">' in html.read_text(encoding="utf-8")
     capsys.readouterr()
-    # one article alone is compared with nothing, and says so
+    # one article alone is compared with nothing, and says so (in the terminal report's note)
     assert main(["compare", str(b), "--json", str(js)]) == 0
-    assert "nothing to compare it with" in capsys.readouterr().err
+    assert "nothing to compare it with" in " ".join(capsys.readouterr().out.split())
 
 
 @needs_stages
@@ -226,3 +226,17 @@ def test_the_compare_limit_names_the_corpus_route() -> None:
     said = str(e.value)
     assert "limit of 1" in said and "NEWSTRACE_MAX_COMPARE_ARTICLES" in said
     assert "'newstrace ingest'" in said and "'newstrace analyze'" in said and "'newstrace story ID'" in said
+
+
+@needs_stages
+def test_one_article_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One article printed a stderr warning and a terminal note saying the same: the note stays
+    where the report is printed, the warning where the report goes to stdout (``--json -``)."""
+    one = str(sorted(EXAMPLES.glob("*.txt"))[0])
+    assert main(["compare", one]) == 0
+    got = capsys.readouterr()
+    assert "nothing to compare it with" in " ".join(got.out.split()) and got.err == ""
+    assert main(["compare", one, "--json", "-"]) == 0
+    got = capsys.readouterr()
+    assert "nothing to compare it with" in got.err
+    assert json.loads(got.out)["notes"]  # the document keeps its note

@@ -59,7 +59,8 @@ def compare(
         if path is not None:
             refuse_foreign(path, kind)
     articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
-    if len(articles) == 1:
+    if len(articles) == 1 and to_stdout:
+        # the terminal report's note says it otherwise; with the report on stdout, only this line does
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
