@@ -25,6 +25,15 @@ def require_data(*parts: str) -> Path:
     return path
 
 
+def stderr_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the CLI's stderr console (``cli.app.err``) take the captured stderr for a terminal, so
+    progress bars draw there (rich asks ``is_terminal`` to enable one, ``is_interactive`` to draw it)."""
+    from newstrace.cli import app
+
+    monkeypatch.setattr(app.err, "_force_terminal", True)
+    monkeypatch.setattr(app.err, "is_interactive", True)
+
+
 @pytest.fixture(scope="session")
 def examples() -> dict[str, Article]:
     """The two seed articles as ingested from examples/: keys 'rt' and 'rewrite'."""

@@ -24,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from conftest import stderr_on_a_terminal
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
 from newstrace.cli.main import main
 from newstrace.model import Article
@@ -267,6 +268,19 @@ def test_a_sidecar_given_alone_says_to_give_its_article(tmp_path: Path, command:
     assert p.returncode == 0 and p.stderr == "", p.stderr
     assert [d["outlet"] for d in json.loads(p.stdout)] == ["rt.com"]
     assert not (tmp_path / "t.db").exists()
+
+
+def test_extract_shows_articles_done_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``extract`` of FA-KES dev (517 articles) ran 15 s with nothing on the terminal: a bar on
+    stderr counts the articles there, as ingest's does; a pipe or file and --json get nothing more."""
+    piped = run("extract", EXAMPLES, cwd=tmp_path)
+    assert piped.returncode == 0 and "extracting claims" not in piped.stderr
+    stderr_on_a_terminal(monkeypatch)
+    shown = run("extract", EXAMPLES, cwd=tmp_path)
+    assert shown.returncode == 0 and "extracting claims" in shown.stderr and "2/2" in shown.stderr
+    assert shown.stdout == piped.stdout
+    as_json = run("extract", "--json", EXAMPLES, cwd=tmp_path)  # --json says nothing but its document, as ingest
+    assert as_json.returncode == 0 and "extracting claims" not in as_json.stderr
 
 
 @pytest.mark.parametrize(

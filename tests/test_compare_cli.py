@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, stderr_on_a_terminal
 from newstrace.cli.main import main
 
 
@@ -240,3 +240,22 @@ def test_one_article_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[
     got = capsys.readouterr()
     assert "nothing to compare it with" in got.err
     assert json.loads(got.out)["notes"]  # the document keeps its note
+
+
+@needs_stages
+def test_a_long_compare_shows_its_phases_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """200 articles took 15 s (claims extraction, then 20,000 pairs) with nothing on the terminal;
+    each phase now has a bar on stderr there, and a pipe or file gets no more than before."""
+    js = tmp_path / "c.json"
+    assert main(["compare", str(EXAMPLES), "--json", "-"]) == 0
+    piped = capsys.readouterr()
+    assert "extracting claims" not in piped.err and "comparing pairs" not in piped.err
+    stderr_on_a_terminal(monkeypatch)
+    assert main(["compare", str(EXAMPLES), "--json", "-"]) == 0
+    shown = capsys.readouterr()
+    assert "extracting claims" in shown.err and "comparing pairs" in shown.err
+    assert shown.out == piped.out  # the document is the same
+    assert main(["compare", str(EXAMPLES), "--json", str(js)]) == 0
+    assert "comparing pairs" in capsys.readouterr().err

@@ -11,12 +11,20 @@ from __future__ import annotations
 import errno
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from typer.core import TyperGroup
 
@@ -439,6 +447,19 @@ def progress(total: int | None = None, label: str = "working", enabled: bool = T
         transient=True,
         disable=not enabled or not err.is_terminal,
     )
+
+
+def stage_bars(bar: Progress) -> Callable[[str, int, int], None]:
+    """An ``on_progress(stage, done, total)`` for a library call of several long phases
+    (``analyze --engine spark``, ``compare``): one bar on ``bar`` per stage, named by it."""
+    tasks: dict[str, TaskID] = {}
+
+    def on_progress(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return on_progress
 
 
 #: what a report newstrace wrote starts with (``--json``: the compare document; ``--html``: the

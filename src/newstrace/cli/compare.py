@@ -20,8 +20,10 @@ from newstrace.cli.app import (
     err,
     one_line,
     out,
+    progress,
     read_command_inputs,
     refuse_foreign,
+    stage_bars,
     warn,
     write_output,
 )
@@ -65,7 +67,8 @@ def compare(
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
 
-    comparison = compare_articles(articles)
+    with progress(label="compare") as bar:
+        comparison = compare_articles(articles, on_progress=stage_bars(bar))
     if json_file is not None:
         write_output(json_file, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", "json")
         if str(json_file) != "-":

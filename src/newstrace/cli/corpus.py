@@ -34,6 +34,7 @@ from newstrace.cli.app import (
     progress,
     rows_shown,
     safe,
+    stage_bars,
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
@@ -144,13 +145,6 @@ def analyze(
         from newstrace.engine.spark import run_spark
 
         with progress(label="analyze", enabled=not as_json) as bar:
-            tasks: dict[str, Any] = {}
-
-            def on_progress(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(stage, total=total)
-                bar.update(tasks[stage], completed=done, total=total)
-
             report = run_spark(
                 input_path,
                 out_dir,
@@ -159,7 +153,7 @@ def analyze(
                 merge_every=batch,
                 block=batch,
                 semantic=semantic,
-                on_progress=on_progress,
+                on_progress=stage_bars(bar),
                 day_first=dates,
             )
         if as_json:

@@ -196,6 +196,14 @@ def _group_dict(g: QuoteGroup) -> dict[str, Any]:
     return {"speaker": g.speaker, "variants": variants, "fingerprints": g.fingerprints}
 
 
+#: ``compare_articles``'s ``on_progress(stage, done, total)``
+Progress = Callable[[str, int, int], None]
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    """No one listening to ``compare_articles``'s progress."""
+
+
 def _sort_time(p: date | datetime | None) -> tuple[bool, str]:
     """Undated last, then ``model.published_order`` (the instant, as every listing sorts)."""
     order = published_order(p)
@@ -209,6 +217,7 @@ def compare_articles(
     reuse: ReuseLike | None = None,
     limits: Limits = LIMITS,
     same_story: float = SAME_STORY,
+    on_progress: Progress | None = None,
 ) -> Comparison:
     """Compare articles about one story (or find out that they are about several).
 
@@ -219,6 +228,10 @@ def compare_articles(
     with id 1, and keyed by id alone SANA's was dropped as a repeat of RT's. SANA's is compared as
     SANA:1, with a note saying so; a later record of the same outlet's id is compared once, as
     before. ``claims`` and ``reuse``, when given, name the articles by those ids.
+
+    ``on_progress(stage, done, total)`` hears how far its two long phases are (a CLI's bars):
+    ``"extracting claims"`` (articles, when ``claims`` is not given) and ``"comparing pairs"``
+    (pairs of articles), each 5 to 10 s for 200 articles.
     """
     if not articles:
         raise InputError("compare: no articles given")
@@ -243,7 +256,8 @@ def compare_articles(
             notes.append(f"{labels[a.id]} has the same text as {labels[by_text[a.text]]}: a verbatim duplicate.")
         else:
             by_text[a.text] = a.id
-    claims_map = dict(claims) if claims is not None else _extract(arts, notes)
+    report = on_progress or _silent
+    claims_map = dict(claims) if claims is not None else _extract(arts, notes, report)
     for a in arts:
         claims_map.setdefault(a.id, ArticleClaims(a.id))
     reuse_res: ReuseLike = reuse if reuse is not None else _reuse(arts, notes, claims_map)
@@ -256,7 +270,10 @@ def compare_articles(
     feats = {a.id: story_features(a) for a in arts}
     event_score = _event_scorer(arts)
     close: set[tuple[str, str]] = set()
-    for x, y in combinations(arts, 2):
+    n_pairs = len(arts) * (len(arts) - 1) // 2
+    for done, (x, y) in enumerate(combinations(arts, 2)):
+        if done % 100 == 0:
+            report("comparing pairs", done, n_pairs)
         rp = reuse_pairs.get(frozenset((x.id, y.id)))
         shared_chars = sum(min(s.a_end - s.a_start, s.b_end - s.b_start) for s in rp.shared) if rp else 0
         sim = story_similarity(feats[x.id], feats[y.id], shared_chars)
@@ -268,6 +285,8 @@ def compare_articles(
             # share is proof of that; otherwise the calibrated same-event score decides.
             if shared_chars >= CLOSE_SHARED_CHARS or event_score(x, y, sim):
                 close.add((x.id, y.id))
+    if n_pairs:
+        report("comparing pairs", n_pairs, n_pairs)
     stories = _components([a.id for a in arts], [(p.a, p.b) for p in pairs if p.same_story])
 
     if len(arts) == 1:
@@ -403,13 +422,18 @@ def _event_scorer(articles: Sequence[Article]) -> Callable[[Article, Article, fl
     return score
 
 
-def _extract(articles: Sequence[Article], notes: list[str]) -> dict[str, ArticleClaims]:
+def _extract(articles: Sequence[Article], notes: list[str], report: Progress) -> dict[str, ArticleClaims]:
     try:
         from newstrace.claims import extract_many
     except ImportError:
         notes.append("The claims stage is not available: quotations and counts were not extracted.")
         return {a.id: ArticleClaims(a.id) for a in articles}
-    return {c.article: c for c in extract_many(list(articles))}
+    found: dict[str, ArticleClaims] = {}
+    report("extracting claims", 0, len(articles))
+    for done, c in enumerate(extract_many(list(articles)), 1):
+        found[c.article] = c
+        report("extracting claims", done, len(articles))
+    return found
 
 
 def _reuse(articles: Sequence[Article], notes: list[str], claims: Mapping[str, ArticleClaims]) -> ReuseLike:
