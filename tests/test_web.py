@@ -955,6 +955,29 @@ def test_a_list_page_says_which_rows_it_shows_and_past_the_end_leads_back(tmp_pa
         assert "No article matches" not in past and "Nothing here: the list ends at article 60." in past
         assert '<a rel="prev" href="?q=number&amp;offset=50">' in past
         assert "No article matches." in c.get("/articles", params={"q": "nowhere-to-be-found"}).text
+        # ?limit= as the API takes it: the rows, the links to the other pages and the search form keep it
+        ten = c.get("/articles?limit=10&q=number").text
+        assert '<p class="count">60 articles · 1–10 shown</p>' in ten and 'href="?limit=10&amp;q=number&amp;offset=10"' in ten
+        assert '<input type="hidden" name="limit" value="10">' in ten
+        assert '51–60 shown' in c.get("/articles?limit=10&offset=50").text
+        assert 'name="limit"' not in first  # the default needs no hidden field
+        for bad in ("0", "201", "many"):
+            r = c.get(f"/articles?limit={bad}")
+            assert r.status_code == 422 and "bad request: limit:" in r.text, bad
+            assert r.status_code == c.get(f"/api/articles?limit={bad}").status_code
+
+
+def test_stories_and_story_pages_take_limit_as_their_api_does(client: TestClient) -> None:
+    """``/stories?limit=`` and ``/stories/ID?limit=`` were ignored (always 50), the API took 1..200."""
+    assert client.get("/api/stories").json()["total"] == 1
+    page = client.get("/stories?limit=1&offset=1").text  # past the end: "newer" goes to the last page of 1
+    assert '<a rel="prev" href="?limit=1&amp;offset=0">' in page and '<input type="hidden" name="limit" value="1">' in page
+    assert client.get("/stories?limit=201").status_code == 422
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    total = client.get(f"/api/stories/{story}").json()["total"]
+    assert total >= 2
+    assert f"{total} articles · 1–1 shown" in client.get(f"/stories/{story}?limit=1").text
+    assert client.get(f"/stories/{story}?limit=0").status_code == 422
 
 
 def test_headings_give_each_part_its_level_and_errors_a_name(client: TestClient, ids: dict[str, str]) -> None:
@@ -1147,11 +1170,12 @@ def test_page_links_keep_every_value_of_a_repeated_parameter() -> None:
     """``/stories?outlet=A&outlet=B``'s "older" link kept only ``outlet=B``: page 2 listed B's stories."""
     from starlette.requests import Request
 
-    from newstrace.web.pages import PAGE, _page_links
+    from newstrace.web.api import PAGE
+    from newstrace.web.pages import _page_links
 
     scope = {"type": "http", "method": "GET", "path": "/stories", "headers": [],
              "query_string": b"outlet=reuters&outlet=%3F&q=gas&offset=50"}
-    links = _page_links(Request(scope), total=3 * PAGE, offset=PAGE)
+    links = _page_links(Request(scope), total=3 * PAGE, offset=PAGE, limit=PAGE)
     assert links["next"] == f"?outlet=reuters&outlet=%3F&q=gas&offset={2 * PAGE}"
     assert links["prev"] == "?outlet=reuters&outlet=%3F&q=gas&offset=0"
 
@@ -1363,7 +1387,7 @@ def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) ->
     says which, and links the pages before and after. Its API answer gave every one unless asked
     for ``limit``: it gives the page's ``PAGE`` from ``offset`` on, as ``/api/articles`` pages
     (``total``, ``offset``, ``limit``, at most 200 a request)."""
-    from newstrace.web.pages import PAGE
+    from newstrace.web.api import PAGE
     from test_web_fixtures import big_story_db
 
     n = 3 * PAGE + 7

@@ -40,7 +40,7 @@ ToQ = Annotated[date | None, Query(alias="to", description="published on or befo
 #: an article id in a query (``/article?id=``, ``/api/article?id=``): the one form ``.`` and ``..`` fit
 ArticleIdQ = Annotated[str, Query(max_length=2000, description="article id (any, including . and ..)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]
-#: rows a list endpoint gives unless asked for ``limit`` (its pages list as many: ``pages.PAGE``)
+#: rows a list endpoint, and its page, gives unless asked for ``limit``
 PAGE = 50
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
 #: most articles ``/compare?ids=`` takes; the page shows each one's text in a column

@@ -24,9 +24,6 @@ from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, 
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
-#: rows a list page shows: as many as its API answer gives unless asked (one page, one answer)
-PAGE = api.PAGE
-
 #: The search forms send empty date fields; the pages take them as "no limit".
 FromText = Annotated[str | date | None, Query(alias="from", max_length=10)]
 ToText = Annotated[str | date | None, Query(alias="to", max_length=10)]
@@ -60,20 +57,20 @@ def _query_key(request: Request) -> tuple[str, tuple[tuple[str, str], ...]]:
     return request.url.path, tuple(sorted(request.query_params.multi_items()))
 
 
-def _page_links(request: Request, total: int, offset: int) -> dict[str, Any]:
-    """Links to the pages before and after, and which rows this one shows (``shown``: first and
-    last, 1-based; ``None`` past the end, whose "newer" link goes to the last page, not to the
-    empty page before)."""
+def _page_links(request: Request, total: int, offset: int, limit: int) -> dict[str, Any]:
+    """Links to the pages of ``limit`` rows before and after (the query's ``limit`` rides along),
+    and which rows this one shows (``shown``: first and last, 1-based; ``None`` past the end,
+    whose "newer" link goes to the last page, not to the empty page before)."""
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]  # outlet=A&outlet=B
 
     def link(off: int) -> str:
         return "?" + urlencode([*params, ("offset", off)])
 
-    last_page = (max(total, 1) - 1) // PAGE * PAGE
+    last_page = (max(total, 1) - 1) // limit * limit
     return {
-        "prev": link(min(max(0, offset - PAGE), last_page)) if offset > 0 else None,
-        "next": link(offset + PAGE) if offset + PAGE < total else None,
-        "shown": (offset + 1, min(offset + PAGE, total)) if offset < total else None,
+        "prev": link(min(max(0, offset - limit), last_page)) if offset > 0 else None,
+        "next": link(offset + limit) if offset + limit < total else None,
+        "shown": (offset + 1, min(offset + limit, total)) if offset < total else None,
     }
 
 
@@ -86,6 +83,7 @@ async def stories_page(
     date_from: FromText = None,
     date_to: ToText = None,
     thread: api.ThreadQ = None,
+    limit: api.LimitQ = api.PAGE,
     offset: api.OffsetQ = 0,
 ) -> Response:
     repo = api.repo_of(request)
@@ -94,7 +92,7 @@ async def stories_page(
     # a value given twice is one filter: the form and the heading show the outlets filtered by
     outlet = list(dict.fromkeys(o for o in outlet or [] if o)) or None
     return await served(repo, lambda: ("stories-page", _query_key(request), repo.generation()),
-                        lambda: _stories_page(request, q, outlet, date_from, date_to, offset, thread))
+                        lambda: _stories_page(request, q, outlet, date_from, date_to, limit, offset, thread))
 
 
 def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
@@ -106,9 +104,9 @@ def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
 
 
 def _stories_page(request: Request, q: str | None, outlet: list[str] | None, date_from: date | None,
-                  date_to: date | None, offset: int, thread: str | None = None) -> Page:
+                  date_to: date | None, limit: int, offset: int, thread: str | None = None) -> Page:
     repo = api.repo_of(request)
-    data = api.load_stories(repo, q, outlet, date_from, date_to, PAGE, offset, thread)
+    data = api.load_stories(repo, q, outlet, date_from, date_to, limit, offset, thread)
     by_thread: dict[str | None, list[s.StorySummary]] = {}
     for st in data.stories:
         by_thread.setdefault(st.thread, []).append(st)
@@ -122,8 +120,8 @@ def _stories_page(request: Request, q: str | None, outlet: list[str] | None, dat
         not_analysed=None if data.available else api.not_analysed(repo),
         # the menu picks one outlet; the others a link from the network adds ride along hidden
         form={"q": q or "", "outlet": (outlet or [""])[0], "more_outlets": (outlet or [])[1:], "from": _d(date_from),
-              "to": _d(date_to), "thread": thread or ""},
-        pages=_page_links(request, data.total, offset),
+              "to": _d(date_to), "thread": thread or "", "limit": _limit(limit)},
+        pages=_page_links(request, data.total, offset, limit),
     )
 
 
@@ -134,8 +132,8 @@ def list_with_slash(request: Request) -> Response:
 
 
 @router.get("/stories/{story_id:path}")
-async def story_page(request: Request, story_id: str, offset: api.OffsetQ = 0) -> Response:
-    """A story, its articles ``PAGE`` at a time from ``offset``; a unique prefix of its id (as
+async def story_page(request: Request, story_id: str, limit: api.LimitQ = api.PAGE, offset: api.OffsetQ = 0) -> Response:
+    """A story, its articles ``limit`` at a time from ``offset``; a unique prefix of its id (as
     ``newstrace story`` takes), or the id of a story merged into another, redirects to the URL of
     the story it names."""
     repo = api.repo_of(request)
@@ -143,12 +141,13 @@ async def story_page(request: Request, story_id: str, offset: api.OffsetQ = 0) -
     survivor = story.found[1]["id"]
     if survivor != story_id:
         return RedirectResponse(request.url.replace(path=story_href(survivor)), status_code=307)
-    return await served(repo, lambda: ("story-page", offset, *story.key), lambda: _story_page(request, story.found, offset))
+    return await served(repo, lambda: ("story-page", offset, limit, *story.key),
+                        lambda: _story_page(request, story.found, offset, limit))
 
 
-def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], offset: int) -> Page:
+def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], offset: int, limit: int) -> Page:
     repo = api.repo_of(request)
-    detail, articles, report = api.load_story(repo, found, offset, PAGE)
+    detail, articles, report = api.load_story(repo, found, offset, limit)
     view = compare_view(articles, report, columns=0)
     rows = [r.model_dump() for r in detail.articles]
     ids = [a.id for a in articles]
@@ -162,7 +161,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
         articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
-        total=detail.total, pages=_page_links(request, detail.total, offset),
+        total=detail.total, pages=_page_links(request, detail.total, offset, limit),
     )
 
 
@@ -173,19 +172,20 @@ async def articles_page(
     outlet: api.OutletQ = None,
     date_from: FromText = None,
     date_to: ToText = None,
+    limit: api.LimitQ = api.PAGE,
     offset: api.OffsetQ = 0,
 ) -> Response:
     repo = api.repo_of(request)
     date_from, date_to = _date(date_from, "from"), _date(date_to, "to")
 
     def build() -> Page:
-        data = api.load_articles(repo, q, outlet, date_from, date_to, PAGE, offset)
+        data = api.load_articles(repo, q, outlet, date_from, date_to, limit, offset)
         return page(
             request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
             # an empty database said "No article matches.", as if a search had found nothing
             empty=None if data.total or repo.count_articles() else api.not_analysed(repo),
-            form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to)},
-            pages=_page_links(request, data.total, offset),
+            form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to), "limit": _limit(limit)},
+            pages=_page_links(request, data.total, offset, limit),
         )
 
     return await served(repo, lambda: ("articles-page", _query_key(request), repo.generation()), build)
@@ -294,6 +294,11 @@ async def upload_submit(
 def _behind(repo: Repo, n: int) -> str | None:
     """The CLI's word on articles in no story yet (``stories`` says it on stderr), with the command."""
     return behind_hint(n, api.db_arg(repo)) if n else None
+
+
+def _limit(limit: int) -> str:
+    """The ``limit`` a search form sends on (none when it is the default, as the form's URL had none)."""
+    return "" if limit == api.PAGE else str(limit)
 
 
 def _d(d: date | None) -> str:
