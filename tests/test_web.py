@@ -384,6 +384,19 @@ def test_upload_report_links_only_to_stored_articles(client: TestClient, ids: di
         assert f'data-article="{i}"' in page.text
 
 
+def test_the_upload_form_and_its_refusal_name_every_type_it_takes(client: TestClient) -> None:
+    """``.ndjson`` and ``.text`` were read but neither the form's list nor a refusal named them."""
+    from newstrace.web.upload import ALLOWED
+
+    form = client.get("/upload").text
+    said = _post(client, "/api/upload", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))]).json()["detail"]
+    refused = _post(client, "/upload", files=[("files", ("x.exe", b"MZ", "application/octet-stream"))]).text
+    for ext in ALLOWED:
+        assert re.search(rf"choose files \([^)]*{re.escape(ext)}\b", form), ext
+        assert re.search(rf'accept="[^"]*{re.escape(ext)}\b', form), ext
+        assert re.search(rf"{re.escape(ext)}\b", said) and re.search(rf'class="error"[^<]*{re.escape(ext)}\b', refused), ext
+
+
 def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> None:
     small = Limits(max_upload_bytes=4000)
     with TestClient(create_app(web_db[0], limits=small), base_url=BASE) as c:

@@ -218,12 +218,12 @@ def _problem(request: Request, status: int, detail: str) -> Response:
     if request.url.path == "/upload" and request.method == "POST":
         # refused before the form was read (too big, cross-site): the form again, with the reason,
         # as every other refused upload is answered, not a dead end that leads back to the stories
-        from newstrace.web.upload import upload_limits
+        from newstrace.web.upload import form_context
 
         repo = request.app.state.repo
         html = env.get_template("upload.html").render(
             request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
-            limits=upload_limits(repo.limits))
+            **form_context(repo.limits))
         return HTMLResponse(html, status_code=status)
     # the header's read-only mark, as on every other page
     html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request,

@@ -260,10 +260,10 @@ async def outlets_page(request: Request) -> Response:
 
 @router.get("/upload")
 def upload_form(request: Request) -> HTMLResponse:
-    from newstrace.web.upload import upload_limits
+    from newstrace.web.upload import form_context
 
     return render(request, "upload.html", title="Upload", nav="upload", error=None, form={},
-                  limits=upload_limits(api.repo_of(request).limits))
+                  **form_context(api.repo_of(request).limits))
 
 
 @router.post("/upload")
@@ -275,7 +275,7 @@ async def upload_submit(
     files: Annotated[list[UploadFile] | None, File()] = None,
     save: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
-    from newstrace.web.upload import handle_upload, upload_limits
+    from newstrace.web.upload import form_context, handle_upload
 
     repo = api.repo_of(request)
     try:
@@ -283,7 +283,7 @@ async def upload_submit(
     except NewstraceError as e:
         status = 413 if isinstance(e, LimitError) else 400
         return render(request, "upload.html", status=status, title="Upload", nav="upload", error=str(e),
-                      form={"text": text, "html": html, "url": url}, limits=upload_limits(repo.limits))
+                      form={"text": text, "html": html, "url": url}, **form_context(repo.limits))
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
     view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
     return render(request, "compare.html", title="Upload report", nav="upload", view=view,

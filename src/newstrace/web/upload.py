@@ -29,6 +29,9 @@ from newstrace.web.repo import Repo
 #: Extensions an upload may have: the one-article and record formats (no archives).
 ALLOWED = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", ".json": ".json",
            ".jsonl": ".jsonl", ".ndjson": ".jsonl", ".csv": ".csv"}
+#: the extensions as the form, its ``accept`` and a refusal list them: ``.txt .text ... .csv``
+ALLOWED_TEXT = " ".join(ALLOWED)
+ALLOWED_ACCEPT = ",".join(ALLOWED)
 #: Most files and articles one upload may hold (compare stays readable and quick).
 MAX_FILES = 20
 MAX_ARTICLES = 50
@@ -41,6 +44,11 @@ MAX_WARNINGS = 20
 def upload_limits(limits: Limits) -> str:
     """What the form accepts, said before a user picks files rather than after a refusal."""
     return f"at most {human_bytes(limits.max_upload_bytes)} in all, {MAX_FILES} files and {MAX_ARTICLES} articles"
+
+
+def form_context(limits: Limits) -> dict[str, str]:
+    """What upload.html says it takes (limits, file types), wherever the form is shown."""
+    return {"limits": upload_limits(limits), "types": ALLOWED_TEXT, "accept": ALLOWED_ACCEPT}
 
 
 def _ext(filename: str | None) -> str | None:
@@ -93,7 +101,7 @@ async def handle_upload(
             continue  # the empty file input of a form
         ext = _ext(f.filename)
         if ext is None:
-            raise InputError(f"{_label(f.filename)}: unsupported file type (upload .txt, .html, .htm, .json, .jsonl or .csv)")
+            raise InputError(f"{_label(f.filename)}: unsupported file type (upload {ALLOWED_TEXT})")
         data = await f.read(budget + 1)
         if len(data) > budget:
             raise LimitError(f"{_label(f.filename)}: larger than the {human_bytes(limits.max_upload_bytes)} upload limit")
