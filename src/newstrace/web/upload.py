@@ -46,7 +46,7 @@ def upload_limits(limits: Limits) -> str:
     return f"at most {human_bytes(limits.max_upload_bytes)} in all, {MAX_FILES} files and {MAX_ARTICLES} articles"
 
 
-def form_context(limits: Limits) -> dict[str, str]:
+def form_context(limits: Limits) -> dict[str, Any]:
     """What upload.html says it takes (limits, file types), wherever the form is shown."""
     return {"limits": upload_limits(limits), "types": ALLOWED_TEXT, "accept": ALLOWED_ACCEPT}
 
