@@ -1511,6 +1511,16 @@ def test_an_upload_too_big_comes_back_on_the_form_that_states_the_limits(web_db:
         assert r.status_code == 413 and "limit" in r.json()["detail"]
 
 
+def test_error_pages_lead_back_to_the_list_the_page_belongs_to(client: TestClient) -> None:
+    """Every error page offered "Back to the stories", after a bad article URL too."""
+    for url in ("/articles/no-such-id", "/article?id=..", "/articles?from=never", "/articles?limit=0"):
+        r = client.get(url)
+        assert r.status_code >= 400 and '<a href="/articles">Back to the articles</a>' in r.text, url
+    for url in ("/stories/nope", "/nowhere", "/stories?from=never", "/outlets/x"):
+        r = client.get(url)
+        assert r.status_code >= 400 and '<a href="/">Back to the stories</a>' in r.text, url
+
+
 def test_error_pages_keep_the_read_only_mark(client: TestClient) -> None:
     """The header says "read-only" on every page of a read-only server; its error pages left it out."""
     mark = '<span class="mode" title="the database is opened read-only">read-only</span>'

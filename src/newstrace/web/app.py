@@ -225,10 +225,18 @@ def _problem(request: Request, status: int, detail: str) -> Response:
             request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
             **form_context(repo.limits))
         return HTMLResponse(html, status_code=status)
-    # the header's read-only mark, as on every other page
+    # the header's read-only mark, as on every other page, and a way back to the list the page belongs to
     html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request,
-                                                 readonly=request.app.state.repo.readonly)
+                                                 readonly=request.app.state.repo.readonly, back=_back_to(request.url.path))
     return HTMLResponse(html, status_code=status)
+
+
+def _back_to(path: str) -> tuple[str, str]:
+    """The list an error page leads back to: an article's page (or the list itself) the articles,
+    any other page the stories (it said "Back to the stories" after a bad article URL too)."""
+    if path in ("/articles", "/article") or path.startswith("/articles/"):
+        return "/articles", "articles"
+    return "/", "stories"
 
 
 def _status_title(status: int) -> str:
