@@ -1511,6 +1511,23 @@ def test_an_upload_too_big_comes_back_on_the_form_that_states_the_limits(web_db:
         assert r.status_code == 413 and "limit" in r.json()["detail"]
 
 
+def test_compare_with_fewer_than_two_ids_is_the_compare_page_saying_so(client: TestClient, ids: dict[str, str]) -> None:
+    """"Compare selected" with one article ticked led to a bare 422 page, "Back to the stories";
+    and the button was offered on pages listing fewer than two articles, where it cannot work."""
+    for url, said in (("/compare?ids=a", "ids: at least 2 needed, 1 given"), ("/compare", "ids: required"),
+                      ("/compare?ids=a&ids=b", "no article")):
+        r = client.get(url)
+        assert r.status_code in (404, 422) and "<title>Compare · newstrace</title>" in r.text, url
+        assert re.search(rf'<p class="error" role="alert">[^<]*{said}', r.text), url
+        assert "Tick 2 to 8 articles" in r.text and '<a href="/articles">Articles</a>' in r.text, url
+    assert "Compare selected" in client.get("/articles").text
+    assert "Compare selected" not in client.get("/articles?limit=1").text  # one row on the page
+    assert "Compare selected" not in client.get("/articles?offset=100000").text
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    assert "Compare selected" in client.get(f"/stories/{story}").text
+    assert "Compare selected" not in client.get(f"/stories/{story}?limit=1").text
+
+
 def test_error_pages_lead_back_to_the_list_the_page_belongs_to(client: TestClient) -> None:
     """Every error page offered "Back to the stories", after a bad article URL too."""
     for url in ("/articles/no-such-id", "/article?id=..", "/articles?from=never", "/articles?limit=0"):

@@ -225,6 +225,15 @@ def _problem(request: Request, status: int, detail: str) -> Response:
             request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
             **form_context(repo.limits))
         return HTMLResponse(html, status_code=status)
+    if request.url.path == "/compare" and status < 500:
+        # "Compare selected" with one article ticked, or none: the Compare page saying what it needs
+        # and where to pick them, not a dead end that leads back to the stories
+        from newstrace.web.api import COMPARE_IDS
+
+        html = env.get_template("compare.html").render(
+            request=request, readonly=request.app.state.repo.readonly, title="Compare", nav="compare", error=detail,
+            most=COMPARE_IDS)
+        return HTMLResponse(html, status_code=status)
     # the header's read-only mark, as on every other page, and a way back to the list the page belongs to
     html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request,
                                                  readonly=request.app.state.repo.readonly, back=_back_to(request.url.path))
