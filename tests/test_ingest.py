@@ -1312,3 +1312,34 @@ def test_the_spark_engine_respells_outlets_as_ingest_does() -> None:
     assert local == [("1", "RT"), ("2", "RT"), (stable_id(no_url, None, "RT"), "RT"), ("4", None)]
     records = [a.to_dict() for a in arts]
     assert [(d["id"], d.get("outlet")) for d in _respelled(records, ["RT"])] == local
+
+
+def test_sidecars_given_with_their_files_are_matched_once_not_per_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shell's '*' gives every file and its sidecar: each sidecar looked for its article by a scan
+    of every path given, a quadratic run before the first article (5 billion lookups for 100,000)."""
+    import newstrace.ingest as ingest_mod
+
+    paths = []
+    for i in range(60):
+        (tmp_path / f"a{i}.txt").write_text(f"Title {i}\n\nBody {i}.", encoding="utf-8")
+        (tmp_path / f"a{i}.meta.json").write_text("{}", encoding="utf-8")
+        paths += [tmp_path / f"a{i}.txt", tmp_path / f"a{i}.meta.json"]
+    (tmp_path / "alone.meta.json").write_text("{}", encoding="utf-8")
+    paths.append(tmp_path / "alone.meta.json")
+    calls = 0
+    real = ingest_mod.sidecar_path
+
+    def counted(p: Path) -> Path:
+        nonlocal calls
+        calls += 1
+        return real(p)
+
+    monkeypatch.setattr(ingest_mod, "sidecar_path", counted)
+    errors: list[Any] = []
+    files = list(ingest_mod.iter_files(paths, errors.append))
+    assert files == [tmp_path / f"a{i}.txt" for i in range(60)]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'alone.meta.json'}: metadata for the article file of the same name (NAME.txt, NAME.html or "
+        "NAME.mhtml), not an article: give that file, which reads it"
+    ]
+    assert calls <= len(paths)
