@@ -436,8 +436,9 @@ def warn(message: str) -> None:
     err.print(f"[yellow]warning:[/yellow] {safe(message)}", markup=True, highlight=False, soft_wrap=True)
 
 
-def progress(total: int | None = None, label: str = "working", enabled: bool = True) -> Progress:
-    """A rich progress bar on stderr; silent when not a terminal or when disabled."""
+def progress(enabled: bool = True) -> Progress:
+    """A rich progress bar on stderr; silent when not a terminal or when disabled. Its bars are
+    named by the tasks the caller adds (``bar.add_task("extracting claims", ...)``, ``stage_bars``)."""
     return Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

@@ -67,7 +67,7 @@ def compare(
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
 
-    with progress(label="compare") as bar:
+    with progress() as bar:
         comparison = compare_articles(articles, on_progress=stage_bars(bar))
     if json_file is not None:
         write_output(json_file, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", "json")

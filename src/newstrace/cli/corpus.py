@@ -144,7 +144,7 @@ def analyze(
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
         from newstrace.engine.spark import run_spark
 
-        with progress(label="analyze", enabled=not as_json) as bar:
+        with progress(enabled=not as_json) as bar:
             report = run_spark(
                 input_path,
                 out_dir,
@@ -170,7 +170,7 @@ def analyze(
         return
     from newstrace.corpus import analyze as run
 
-    with Store(db, create=False) as store, progress(label="analyze", enabled=not as_json) as bar:
+    with Store(db, create=False) as store, progress(enabled=not as_json) as bar:
         task = bar.add_task("analysing", total=None)
 
         def on_batch(done: int, total: int) -> None:

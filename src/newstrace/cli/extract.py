@@ -69,7 +69,7 @@ def extract(
     out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
     articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     docs = []
-    with progress(label="extract", enabled=not as_json) as bar:
+    with progress(enabled=not as_json) as bar:
         task = bar.add_task("extracting claims", total=len(articles))
         for a, c in zip(articles, extract_many(articles, batch_size=batch_size, warn=warn), strict=True):
             docs.append(claims_document(a, c))

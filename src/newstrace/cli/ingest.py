@@ -106,7 +106,7 @@ def ingest(
             inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
             stored_outlets=stored_outlets,
         )
-        with progress(label="ingest", enabled=not as_json) as bar:
+        with progress(enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []
             for article in articles:
