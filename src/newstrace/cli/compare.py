@@ -78,14 +78,9 @@ def compare(
         if str(html_file) != "-":
             err.print(f"wrote {one_line(html_file)}", markup=False, highlight=False)
     if not to_stdout:
+        from newstrace.cli.extract import print_lone_claims
         from newstrace.compare.terminal import print_comparison
 
         print_comparison(comparison, out, top=top)
-        if len(comparison.articles) == 1:
-            # its note says "its quotations and counts are listed": the JSON and HTML list them, so here too
-            from newstrace.cli.extract import claims_document, print_claims
-
-            (article,) = comparison.articles
-            out.print()
-            print_claims(claims_document(article, comparison.claims[article.id]))
+        print_lone_claims(comparison)  # the note of one article's report says they are listed
 

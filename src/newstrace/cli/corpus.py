@@ -382,16 +382,11 @@ def story(
             highlight=False,
         )
     if comparison is not None:  # the compare report as `newstrace compare` prints it
+        from newstrace.cli.extract import print_lone_claims
         from newstrace.compare.terminal import print_comparison
 
         print_comparison(comparison, out, top=top, table=False)
-        if len(comparison.articles) == 1:
-            # its note says "its quotations and counts are listed", as 'compare' of one article lists them
-            from newstrace.cli.extract import claims_document, print_claims
-
-            (article,) = comparison.articles
-            out.print()
-            print_claims(claims_document(article, comparison.claims[article.id]))
+        print_lone_claims(comparison)  # a story of one article: as 'compare' of one lists them
         return
     if doc.get("report_note"):
         out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -27,6 +27,9 @@ from newstrace.cli.app import (
     warn,
 )
 from newstrace.model import Article, ArticleClaims, published_iso
+
+if TYPE_CHECKING:
+    from newstrace.compare.core import Comparison
 
 
 def claims_document(article: Article, claims: ArticleClaims) -> dict[str, Any]:
@@ -79,6 +82,16 @@ def extract(
         return
     for d in docs:
         print_claims(d)
+
+
+def print_lone_claims(comparison: Comparison) -> None:
+    """After the terminal report of a comparison of one article (``compare``, ``story``), that
+    article's quotes and counts, as the report's note says they are listed; nothing otherwise."""
+    if len(comparison.articles) != 1:
+        return
+    (article,) = comparison.articles
+    out.print()
+    print_claims(claims_document(article, comparison.claims[article.id]))
 
 
 def print_claims(d: dict[str, Any]) -> None:
