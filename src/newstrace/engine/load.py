@@ -192,22 +192,22 @@ def check_same_outlets(store: Store, folder: Path) -> None:
     ``check_same_keys`` refuses clashing ids, naming the spellings; an outlet the database holds
     in exactly the results' spelling passes (an older newstrace may have stored two). Articles
     are decoded only when the database holds outlets: a new database is never refused."""
+    from newstrace.ingest.base import OutletNames
+
     stored = store.outlet_names()
     if not stored:
         return
-    exact = set(stored)
-    first: dict[str, str] = {}
-    for name in stored:
-        first.setdefault(name.casefold(), name)
+    # ingest's own choice of spelling, so that what is refused is what ingest would respell
+    names, held_here = OutletNames(lambda: stored), set(stored)
     respelled: dict[str, str] = {}  # the results' spelling -> the database's
     articles = 0
     for batch in _batches(folder, "articles", ["json"]):
         for text in batch.column("json").to_pylist():
             outlet = json.loads(text).get("outlet")
-            if outlet is None or outlet in exact:
+            if not outlet:
                 continue
-            held = first.get(outlet.casefold())
-            if held is not None:
+            held = names.spell(outlet)
+            if held != outlet and held in held_here:  # not an outlet new here, which the run spelled
                 respelled[outlet] = held
                 articles += 1
     if respelled:
