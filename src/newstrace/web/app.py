@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from jinja2 import DictLoader, Environment, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -214,30 +214,23 @@ def wants_json(request: Request) -> bool:
 def _problem(request: Request, status: int, detail: str) -> Response:
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
-    env: Environment = request.app.state.env
+    from newstrace.web import pages
+
     if request.url.path == "/upload" and request.method == "POST":
         # refused before the form was read (too big, cross-site): the form again, with the reason,
         # as every other refused upload is answered, not a dead end that leads back to the stories
-        from newstrace.web.upload import form_context
-
-        repo = request.app.state.repo
-        html = env.get_template("upload.html").render(
-            request=request, readonly=repo.readonly, title="Upload", nav="upload", error=detail, form={},
-            **form_context(repo.limits))
-        return HTMLResponse(html, status_code=status)
+        return pages.upload_page(request, error=detail, status=status)
     if request.url.path == "/compare" and status < 500:
         # "Compare selected" with one article ticked, or none: the Compare page saying what it needs
         # and where to pick them, not a dead end that leads back to the stories
         from newstrace.web.api import COMPARE_IDS
 
-        html = env.get_template("compare.html").render(
-            request=request, readonly=request.app.state.repo.readonly, title="Compare", nav="compare", error=detail,
-            most=COMPARE_IDS)
-        return HTMLResponse(html, status_code=status)
-    # the header's read-only mark, as on every other page, and a way back to the list the page belongs to
-    html = env.get_template("error.html").render(status=status, detail=detail, title=_status_title(status), request=request,
-                                                 readonly=request.app.state.repo.readonly, back=_back_to(request.url.path))
-    return HTMLResponse(html, status_code=status)
+        return pages.render(request, "compare.html", status=status, title="Compare", nav="compare", error=detail,
+                            most=COMPARE_IDS)
+    # the header's read-only mark, as on every other page (``pages.render`` gives it), and a way
+    # back to the list the page belongs to
+    return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status),
+                        back=_back_to(request.url.path))
 
 
 def _back_to(path: str) -> tuple[str, str]:

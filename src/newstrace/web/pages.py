@@ -258,12 +258,19 @@ async def outlets_page(request: Request) -> Response:
     return await served(repo, lambda: ("outlets-page", repo.generation()), build)
 
 
-@router.get("/upload")
-def upload_form(request: Request) -> HTMLResponse:
+def upload_page(request: Request, *, error: str | None = None, form: dict[str, Any] | None = None,
+                status: int = 200) -> HTMLResponse:
+    """The upload form, saying what it takes (``upload.form_context``): empty, or again with the
+    reason an upload was refused (here, or by the app's error handler before the form was read)."""
     from newstrace.web.upload import form_context
 
-    return render(request, "upload.html", title="Upload", nav="upload", error=None, form={},
+    return render(request, "upload.html", status=status, title="Upload", nav="upload", error=error, form=form or {},
                   **form_context(api.repo_of(request).limits))
+
+
+@router.get("/upload")
+def upload_form(request: Request) -> HTMLResponse:
+    return upload_page(request)
 
 
 @router.post("/upload")
@@ -275,15 +282,14 @@ async def upload_submit(
     files: Annotated[list[UploadFile] | None, File()] = None,
     save: Annotated[bool, Form()] = False,
 ) -> HTMLResponse:
-    from newstrace.web.upload import form_context, handle_upload
+    from newstrace.web.upload import handle_upload
 
     repo = api.repo_of(request)
     try:
         up = await handle_upload(repo, text=text, html=html, url=url, files=files or [], save=save)
     except NewstraceError as e:
         status = 413 if isinstance(e, LimitError) else 400
-        return render(request, "upload.html", status=status, title="Upload", nav="upload", error=str(e),
-                      form={"text": text, "html": html, "url": url}, **form_context(repo.limits))
+        return upload_page(request, error=str(e), form={"text": text, "html": html, "url": url}, status=status)
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
     view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
     return render(request, "compare.html", title="Upload report", nav="upload", view=view,
