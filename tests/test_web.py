@@ -1465,12 +1465,13 @@ def test_a_cached_story_reads_its_members_once_per_database_state(tmp_path: Path
 def test_cut_names_do_not_double_their_ellipsis() -> None:
     """An untitled article is named by its title's ends ("“United Nations Finally … Civilians”"); a
     label cut to fit right after that ellipsis read "“United Nations Finally ……"."""
-    from newstrace.web.render import _short
+    from newstrace.model import shortened
 
     name = "“United Nations Finally … Civilians”"
-    assert _short(name, 26) == "“United Nations Finally…"
-    assert _short("reuters wire report", 9) == "reuters…"
-    assert _short("reuters #2", 22) == "reuters #2"
+    assert shortened(name, 26) == "“United Nations Finally…"
+    assert shortened("reuters wire report", 9) == "reuters…"
+    assert shortened("reuters #2", 22) == "reuters #2"
+    assert shortened("Reuters\n  wire", 22) == "Reuters wire"  # one line, as a chart's label is
 
 
 def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str, str]) -> None:

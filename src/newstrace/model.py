@@ -441,6 +441,14 @@ def clip(text: str, limit: int = 90) -> str:
     return f"{head} … {tail}"
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis, for a chart's label (the
+    compare report's and the web app's): a cut just after a space or the text's own ellipsis
+    ("“United Nations Finally … Civilians”", an untitled article's name) leaves no "……" or " …"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" …") + "…"
+
+
 _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 
 

@@ -29,6 +29,7 @@ from newstrace.model import (
     published_instant,
     published_iso,
     safe_url,
+    shortened,
 )
 
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
         y = 30 + (0 if n.external else top + 30 + n.y * 56)
         pos[n.id] = (x, y)
         out_nodes.append(
-            SvgNode(x, y, _short(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external,
+            SvgNode(x, y, shortened(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external,
                     None if n.external else f"#a{order[n.id]}", n.label)
         )
     edges = []
@@ -340,18 +341,12 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
     order = {a.id: n for n, a in enumerate(c.by_time())}
     for k, (a, t) in enumerate(sorted(dated, key=lambda p: (p[1], order[p[0].id]))):
         x = 40 + (t - t0) / span * (width - 80)
-        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": _short(c.label(a.id), 28), "full": c.label(a.id),
+        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": shortened(c.label(a.id), 28), "full": c.label(a.id),
                        "date": _date(a.published), "href": f"#a{order[a.id]}"})
     ticks = [{"x": 40.0, "label": _date(min(dated, key=lambda p: p[1])[0].published)}]
     if t1 > t0:
         ticks.append({"x": width - 40, "label": _date(max(dated, key=lambda p: p[1])[0].published)})
     return {"points": points, "undated": undated, "width": width, "ticks": ticks}
-
-
-def _short(s: str, n: int) -> str:
-    """``s`` cut to ``n`` characters with an ellipsis; a cut just after a space or a label's own
-    ellipsis ("“United Nations Finally … Civilians”") does not leave "…… " or " …"."""
-    return s if len(s) <= n else s[: n - 1].rstrip(" …") + "…"
 
 
 # --- rendering --------------------------------------------------------------------------------

@@ -18,7 +18,14 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from newstrace.model import arrow, has_direction, indirect_via, parse_published, published_instant
+from newstrace.model import (
+    arrow,
+    has_direction,
+    indirect_via,
+    parse_published,
+    published_instant,
+    shortened,
+)
 from newstrace.store.results import shown_outlet
 
 
@@ -116,13 +123,6 @@ def _when(value: str | None) -> float | None:
     return published_instant(parse_published(value))
 
 
-def _short(text: str, limit: int = 28) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis (not "……" or " …" when
-    the cut falls just after a space or the text's own ellipsis, as in an untitled article's name)."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" …") + "…"
-
-
 # -- provenance graph ------------------------------------------------------------------------------
 
 
@@ -200,7 +200,7 @@ def provenance_svg(
             f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else article_href(a["id"]))} data-article="{escape(a["id"])}">'
             f"<title>{escape(a.get('title') or a['id'])}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
-            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(_short(_name(a), 22))}</text>'
+            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(shortened(_name(a), 22))}</text>'
             f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
         )
     for x_id in externals:
@@ -209,7 +209,7 @@ def provenance_svg(
         parts.append(
             f'<g class="node external"><title>{escape(x_id)}</title>'
             f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3"/>'
-            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start">{escape(_short(label, 26))}</text></g>'
+            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start">{escape(shortened(label, 26))}</text></g>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -223,7 +223,7 @@ def _name(a: dict[str, Any]) -> str:
 def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
     for a in articles:
         if a["id"] == node:
-            return _short(_name(a), 40)
+            return shortened(_name(a), 40)
     return node
 
 
@@ -231,8 +231,8 @@ def _evidence_line(ev: Any) -> str:
     if isinstance(ev, dict):
         text = ev.get("text") or ev.get("a_text") or ev.get("reason") or ev.get("type") or ""
         kind = ev.get("kind") or ev.get("type") or ""
-        return _short(f"{kind}: {text}" if kind and kind != text else str(text), 110)
-    return _short(str(ev), 110)
+        return shortened(f"{kind}: {text}" if kind and kind != text else str(text), 110)
+    return shortened(str(ev), 110)
 
 
 # -- timeline ------------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     ]
     for i, o in enumerate(outlets):
         y = 18 + i * row
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(_short(o, 22))}</text>')
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(o, 22))}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
     for a in articles:
         y = 18 + outlets.index(a.get("outlet") or "?") * row
@@ -328,7 +328,7 @@ def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
         hi_v = float(hi) if isinstance(hi, int | float) else top
         x1, x2 = left + sx(lo_v), left + sx(hi_v)
         tip = f"{r.get('label')}: {r.get('text') or ''} [{_num(lo)}, {'∞' if hi_open else _num(hi)}]"
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(_short(str(r.get("label")), 20))}</text>')
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(str(r.get("label")), 20))}</text>')
         parts.append(
             f'<g class="range{" open" if hi_open else ""}"><title>{escape(tip)}</title>'
             f'<line x1="{x1:.1f}" y1="{y}" x2="{max(x2, x1 + 3):.1f}" y2="{y}"/>'
@@ -402,7 +402,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         parts.append(
             f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(n)}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
-            f'<text x="{tx:.0f}" y="{y + 4:.0f}" class="outlet {anchor}">{escape(_short(n, 20))}</text></a>'
+            f'<text x="{tx:.0f}" y="{y + 4:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
