@@ -191,3 +191,21 @@ def test_a_part_counted_before_of_them_is_read_with_its_whole_s_event() -> None:
     whole, part = _counts("At least 12 people were killed in the strike. Seven of them were children.")
     assert (part.text, part.low, part.subject, part.event) == ("Seven of them were children", 7, "children", "killed")
     assert [(q.text, q.subject, q.event) for q in _counts("Five of them died in air strikes.")] == [("Five", "people", "killed")]
+
+
+def test_a_count_of_two_sides_shares_the_plural_noun() -> None:
+    # the parse heads "70" on the singular "regime", with "fighters" its conjunct
+    text = "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle in Aleppo province."
+    (q,) = [q for q in _counts(text) if q.event == "killed"]
+    assert (q.low, q.subject) == (70, "rebel fighters")
+    # a conjunct with its own number is a second count, not the first's noun
+    assert [(q.low, q.subject) for q in _counts("One man and two women were killed in the air strike on Monday.")] == [
+        (1, "man"), (2, "women")]
+
+
+def test_the_killing_of_n_is_a_killed_count() -> None:
+    text = ("ISIS Video Shows Killing of 2 Syrian Activists\n"
+            "The group has released a video purporting to show the killing of two Syrian activists in Raqqa.")
+    qs = [q for q in _counts(text) if q.event == "killed"]
+    assert [(q.low, q.subject) for q in qs] == [(2, "activists"), (2, "activists")]
+

@@ -44,6 +44,9 @@ _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
 #: 4 children", "30 were wounded, including 12 civilians"
 _PART_GAP = re.compile(r"(?:^|(?<=[\s,;(]))(?:including|among them|of them|of whom)\s+$", re.I)
 _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies", "lives", "victims", "toll"}
+#: nouns naming a killing, whose "of" phrase holds the victims: "the killing of two activists"
+_EVENT_NOMINALS = frozenset({"killing", "killings", "execution", "executions", "massacre", "murder", "murders",
+                             "beheading", "beheadings", "slaughter", "assassination", "assassinations"})
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
                 "women": "women", "female": "women"}
@@ -135,6 +138,9 @@ def _event_up(noun: Token) -> str | None:
                 break
         if h.lower_ in _DEATH_NOUNS:
             return "killed"
+        if child.lower_ == "of" and upos(h) == "NOUN" and h.lower_ in _EVENT_NOMINALS:
+            # "the killing of two activists", "the execution of 12 soldiers": the event named as a noun
+            return _event_of_word(h.text)
     return None
 
 
@@ -280,6 +286,20 @@ def _whole_of(earlier: list[Quantity], previous: list[Quantity]) -> Quantity | N
     return previous[-1] if previous else None
 
 
+def _shared_noun(noun: Token) -> Token:
+    """The plural noun a count shares with a coordinated modifier: in "70 regime and rebel fighters"
+    the parse makes the singular "regime" the count's head and "fighters" its conjunct; both sides
+    are fighters ("government and rebel troops", "army and police officers"). A conjunct with a
+    number of its own is a second count ("one man and two women")."""
+    if noun.tag_ not in ("NN", "NNP"):
+        return noun
+    for c in noun.children:
+        if c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") and 0 < c.i - noun.i <= 4 \
+                and not any(g.dep_ == "nummod" or g.like_num for g in c.children):
+            return c
+    return noun
+
+
 def _subject_name(noun: Token) -> str:
     low = noun.lower_
     if low in _DEATH_NOUNS or low in ("cases", "incidents"):
@@ -339,6 +359,8 @@ def find_quantities(
             noun = _noun_after(list(span), last)
             if noun is not None and (noun.i <= last.i or noun.i - last.i > 6):
                 noun = None
+            if noun is not None:
+                noun = _shared_noun(noun)
             part = noun is None and (noun := _part_noun(span[0], last)) is not None
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):

@@ -29,7 +29,8 @@ _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "inju
 _CANDIDATE = re.compile(
     r"[“”\"«»„″‘]|''|\b(?:" + "|".join(sorted(PARSE_CUES | {"according"}, key=len, reverse=True)) + r")\b"
     + r"|\b" + _NUMBERISH + r"\b(?:[\s-]+[\w'’-]+){0,3}?[\s-]+(?:" + _COUNTED + r")\b"
-    + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:at least |more than |over |some |about )?" + _NUMBERISH + r"\b",
+    + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:of\s+)?(?:at least |more than |over |some |about )?"
+    + _NUMBERISH + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece

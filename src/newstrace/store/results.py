@@ -88,7 +88,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 35: a bare capitalised word the tagger took for a common noun, never written in lower case in its text
 #: ('Sanders/NNS said ...'), is a name, so "he" after it resolves to it ('As he puts it, "..."' had no speaker).
 #: 36: a month or weekday name ("Apr" of a dateline) is no speaker.
-CLAIMS_VERSION = 36
+#: 37: a count heading a singular noun coordinated with a plural one takes the plural ("70 regime and rebel
+#: fighters"), and "the killing of two activists" is parsed and is a killed count.
+CLAIMS_VERSION = 37
 
 
 def _now() -> str:
