@@ -209,3 +209,22 @@ def test_the_killing_of_n_is_a_killed_count() -> None:
     qs = [q for q in _counts(text) if q.event == "killed"]
     assert [(q.low, q.subject) for q in qs] == [(2, "activists"), (2, "activists")]
 
+
+def test_a_headline_toll_restated_as_combatants_is_not_civilians() -> None:
+    text = ("Syrian air strikes on ISIL-controlled Raqqa kills 19\n"
+            "Syrian bombers pounded a stronghold of the ISIL group in Raqqa, reportedly killing at least 19 "
+            "terrorists on the ground, a monitor said.\n"
+            "Elsewhere, five civilians were killed in shelling on Aleppo earlier that week.")
+    est = casualty_intervals(_counts(text), text)
+    assert est["nb_civilians"].point == 0
+    assert (est["nb_noncivilians"].low, est["nb_noncivilians"].high) == (19, None)
+
+
+def test_a_toll_since_the_war_began_is_not_the_event_s() -> None:
+    text = ("Jihadists execute three rebel officers\n"
+            "Jihadists have executed three officers of the rebel Free Syrian Army, a monitor said Saturday.\n"
+            "Rebels have been battling ISIL since the start of the year in fighting that has reportedly killed "
+            "more than 6000 people.")
+    est = casualty_intervals(_counts(text), text)
+    assert est["nb_civilians"].point == 0
+    assert est["nb_noncivilians"].point == 3

@@ -164,6 +164,46 @@ def _lead_end(text: str) -> int:
     return sents[min(LEAD_SENTENCES, len(sents)) - 1][1] if sents else body
 
 
+#: what a cumulative toll counts from: "since 2011", "since the start of the year", "since it declared a
+#: caliphate", "since the war began"; not the event's own hours ("since Wednesday afternoon")
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}\b|(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\s+\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\b|"
+    r"(?:it|they|the\s+(?:war|conflict|uprising|revolt|crisis|revolution|fighting))\s+(?:\w+\s+)?"
+    r"(?:began|begun|started|erupted|broke|declared|seized|took|launched|emerged)\b)",
+    re.I,
+)
+
+
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around a count, by its end punctuation or line break (cheap, no parse)."""
+    b = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[b:min(ends) if ends else len(text)]
+
+
+def _cumulative(q: Quantity, text: str) -> bool:
+    """Whether the count is a toll since the war's or a group's start, not the event's:
+    "fighting that has killed more than 6000 people since the start of the year"."""
+    return bool(_SINCE.search(_sentence_of(text, q.start, q.end)))
+
+
+#: subjects that say only that people died, not which side they were on
+GENERIC_SUBJECTS = frozenset(_words("people persons person individuals dead deaths casualties fatalities bodies "
+                                    "victims"))
+
+
+def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
+    """Whether a generic count ("70 dead", "kills 19") is a combatant count of the lead said again:
+    a headline drops the noun that the first sentence gives ("At least 70 regime and rebel fighters
+    have been killed", "killing at least 19 terrorists")."""
+    if _head(q.subject) not in GENERIC_SUBJECTS:
+        return False
+    # "members" names no side ("700 members of a tribe"), so it restates nothing
+    return any(o is not q and o.low == q.low and "nb_noncivilians" in _field_of(o) and _head(o.subject) != "members"
+               for o in lead)
+
+
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
     """One estimate per FA-KES field from an article's quantities.
 
@@ -178,10 +218,19 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
+            cands = [q for q in cands if not _cumulative(q, text)]
+            lead_end = _lead_end(text)
+            in_lead = [q for q in quantities if q.event == "killed" and q.start < lead_end]
+            restated = False
+            if f != "nb_noncivilians":
+                kept = [q for q in cands if not _restated_combatants(q, in_lead)]
+                restated = any(q.start < lead_end for q in cands if q not in kept)
+                cands = kept
             # the title and the first sentence state the event's toll: a count there beats a
-            # more explicit one further down ("12 civilians killed in the district this week")
-            lead = [q for q in cands if q.start < _lead_end(text)]
-            cands = lead or cands
+            # more explicit one further down ("12 civilians killed in the district this week");
+            # a lead whose toll is all combatants leaves later civilian counts to other incidents
+            lead = [q for q in cands if q.start < lead_end]
+            cands = lead if lead or restated else cands
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
         pick = explicit or cands
         if not pick:
