@@ -208,6 +208,7 @@ def test_the_killing_of_n_is_a_killed_count() -> None:
             "The group has released a video purporting to show the killing of two Syrian activists in Raqqa.")
     qs = [q for q in _counts(text) if q.event == "killed"]
     assert [(q.low, q.subject) for q in qs] == [(2, "activists"), (2, "activists")]
+    assert casualty_intervals(qs, text)["nb_civilians"].point == 2
 
 
 def test_a_headline_toll_restated_as_combatants_is_not_civilians() -> None:

@@ -35,7 +35,8 @@ CIVILIAN_SUBJECTS = frozenset(_words(
     "girls boys family families villagers worshippers passengers patients students workers doctors nurses "
     "journalists refugees migrants citizens inhabitants syrians iraqis individuals victims others aid workers "
     "volunteers teenagers minors elderly dead deaths casualties fatalities bodies medics paramedics teachers "
-    "rescuers schoolchildren pupils farmers shepherds fishermen displaced")
+    "rescuers schoolchildren pupils farmers shepherds fishermen displaced activists protesters demonstrators "
+    "hostages mourners shoppers pilgrims")
 )
 CHILD_SUBJECTS = frozenset(_words("children child kids babies infants girls boys teenagers minors toddlers "
                                   "schoolchildren pupils"))
