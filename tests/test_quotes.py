@@ -608,3 +608,11 @@ def test_a_dateline_month_is_no_speaker() -> None:
     first = next(q for q in claims.quotes if q.text.startswith("U.S. attack caused deaths"))
     assert first.speaker_start is not None and first.speaker_end is not None
     assert text[first.speaker_start:first.speaker_end].endswith("Homs governor")
+
+
+def test_a_closing_quote_mark_without_a_space_is_not_part_of_the_speaker() -> None:
+    """PolNeAR train '... paranoia,”Clinton said.': the tokenizer keeps ',”Clinton' with the word
+    before, and the speaker was 'paranoia,”Clinton'; the mention starts after the quote mark."""
+    text = ("The debate turned to security.\n\n“There is a lot of fear and paranoia,”Clinton said. "
+            "“Some of the comments have been divisive.”\n")
+    assert _speaker_span(text, "There is a lot") == "Clinton"

@@ -156,7 +156,31 @@ def _mistagged_name(head: Token) -> bool:
 
 
 def mention_of(head: Token, offset: int) -> Mention | None:
-    """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to")."""
+    """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to").
+
+    A closing quote mark with no space after it (',”Clinton said') is one token with the name, so a
+    mention with a word glued to its last double quote mark starts at that word.
+    """
+    m = _mention_of(head, offset)
+    if m is None:
+        return None
+    cut = max(m.text.rfind(c) for c in _QUOTE_CHARS)
+    if cut < 0:
+        return m
+    rest = m.text[cut + 1:]
+    if not rest[:1].isalnum():
+        return m  # '”—and': no word glued to the mark, the mention is not a name cut short
+    m.start += cut + 1
+    m.text = rest
+    m.head = m.head[max(m.head.rfind(c) for c in _QUOTE_CHARS) + 1:] or m.head
+    return m
+
+
+#: the one-character double quote marks, as they appear inside a token
+_QUOTE_CHARS = frozenset(t for t in _QUOTE_TOKENS if len(t) == 1)
+
+
+def _mention_of(head: Token, offset: int) -> Mention | None:
     low = head.lower_
     if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl" \
             and head.head.head.i != head.head.i:

@@ -90,7 +90,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 36: a month or weekday name ("Apr" of a dateline) is no speaker.
 #: 37: a count heading a singular noun coordinated with a plural one takes the plural ("70 regime and rebel
 #: fighters"), and "the killing of two activists" is parsed and is a killed count.
-CLAIMS_VERSION = 37
+#: 38: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
+CLAIMS_VERSION = 38
 
 
 def _now() -> str:
