@@ -616,3 +616,13 @@ def test_a_closing_quote_mark_without_a_space_is_not_part_of_the_speaker() -> No
     text = ("The debate turned to security.\n\n“There is a lot of fear and paranoia,”Clinton said. "
             "“Some of the comments have been divisive.”\n")
     assert _speaker_span(text, "There is a lot") == "Clinton"
+
+
+def test_the_subject_of_an_eager_adjective_says_its_infinitive() -> None:
+    """PolNeAR train 'Trump was quick to add that the negotiation does not include nixing the idea
+    altogether. “Building it? Not negotiable.”': "to add" hangs on "quick", which has no subject,
+    so the quotation had no speaker; the subject of "was" speaks (for a list of adjectives of
+    manner: 'voters are likely to say' is no one speaking)."""
+    text = ("The wall came up again.\n\nTrump was quick to add that the negotiation does not include nixing "
+            "the idea altogether. “Building it? Not negotiable.”\n")
+    assert _speaker_span(text, "Building it") == "Trump"

@@ -130,6 +130,11 @@ _TIME_WORDS = frozenset(re.findall(r"\S+", """
 _IT_SPEAKS = STRONG_CUES | frozenset(("announced", "announces", "reported", "reports"))
 
 
+#: adjectives of a speaker's manner that take a speech verb: 'X was quick to add "..."'
+_EAGER = frozenset(("quick", "eager", "careful", "keen", "happy", "ready", "glad", "proud", "sorry", "quicker",
+                    "reluctant", "hesitant", "loath", "anxious", "willing", "first", "fast"))
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
@@ -170,6 +175,11 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks
+            head = head.head
+        if depth == 0 and verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in _EAGER \
+                and head.head.i != head.i:
+            # 'Trump was quick to add', 'she was careful to note': the adjective's verb has the subject
+            # ('voters are likely to say', 'North Korea might be able to boost' are no one speaking)
             head = head.head
         return _subject(head, depth + 1, skip)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and upos(verb.head) in ("NOUN", "PROPN") \

@@ -91,7 +91,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 37: a count heading a singular noun coordinated with a plural one takes the plural ("70 regime and rebel
 #: fighters"), and "the killing of two activists" is parsed and is a killed count.
 #: 38: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
-CLAIMS_VERSION = 38
+#: 39: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
+#: 38: the subject of 'X was quick (eager, careful, ...) to add' speaks the infinitive's quotation.
+CLAIMS_VERSION = 39
 
 
 def _now() -> str:
