@@ -626,3 +626,13 @@ def test_the_subject_of_an_eager_adjective_says_its_infinitive() -> None:
     text = ("The wall came up again.\n\nTrump was quick to add that the negotiation does not include nixing "
             "the idea altogether. “Building it? Not negotiable.”\n")
     assert _speaker_span(text, "Building it") == "Trump"
+
+
+def test_the_subject_of_a_passive_prompt_says_its_infinitive() -> None:
+    """PolNeAR train 'the debate was so subdued that Mr. Trump was prompted to say, "So far, I
+    cannot believe how civil it's been up here."': "to say" hangs on the passive "prompted",
+    whose subject is nsubjpass, so the quotation had no speaker; that subject speaks (for a list of
+    verbs of prompting and reporting: 'they were meant to show' is no one speaking)."""
+    text = ("The candidates kept their voices down.\n\nBut much of the debate was so subdued that Mr. Trump was "
+            "prompted to say, “So far, I cannot believe how civil it's been up here.”\n")
+    assert _speaker_span(text, "So far") == "Trump"

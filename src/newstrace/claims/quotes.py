@@ -135,6 +135,14 @@ _EAGER = frozenset(("quick", "eager", "careful", "keen", "happy", "ready", "glad
                     "reluctant", "hesitant", "loath", "anxious", "willing", "first", "fast"))
 
 
+#: subjects that are not the speaker themselves (an expletive, a relative pronoun; "it" has its own rule)
+_NOT_SUBJECTS = frozenset(("it", "there", "that", "which", "who"))
+
+#: passive verbs whose subject is made or said to speak: 'X was prompted (pressed, reported) to say "..."'
+_PROMPTED = frozenset(("prompted", "pressed", "asked", "forced", "compelled", "urged", "moved", "reported",
+                       "said", "allowed", "expected", "invited", "encouraged", "pushed", "called"))
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
@@ -152,7 +160,7 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                 and upos(verb.head) in ("PROPN", "NOUN"):
             # 'Rikkie Wells who tweeted', 'the AP report, which notes': the relative pronoun speaks
             return c
-        if c.dep_ == "nsubj" and c.lower_ not in ("it", "there", "that", "which", "who"):
+        if c.dep_ == "nsubj" and c.lower_ not in _NOT_SUBJECTS:
             if c.lower_ in _TIME_WORDS and upos(c) != "PRON":
                 continue
             if skip is not None and skip[0] <= c.idx < skip[1]:
@@ -181,6 +189,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # 'Trump was quick to add', 'she was careful to note': the adjective's verb has the subject
             # ('voters are likely to say', 'North Korea might be able to boost' are no one speaking)
             head = head.head
+        if depth == 0 and verb.dep_ == "xcomp" and head.lower_ in _PROMPTED and _is_cue(verb):
+            # 'Mr. Trump was prompted to say': the passive verb's subject says it ('they were meant
+            # to show', 'not authorized to reveal' are no one speaking)
+            for c in head.children:
+                if c.dep_ == "nsubjpass" and upos(c) in ("PROPN", "NOUN", "PRON") \
+                        and c.lower_ not in _NOT_SUBJECTS:
+                    return c
         return _subject(head, depth + 1, skip)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and upos(verb.head) in ("NOUN", "PROPN") \
             and verb.head.lower_ not in DOCUMENT_NOUNS and verb.head.i < verb.i:

@@ -93,7 +93,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 38: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
 #: 39: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
 #: 38: the subject of 'X was quick (eager, careful, ...) to add' speaks the infinitive's quotation.
-CLAIMS_VERSION = 39
+#: 40: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
+CLAIMS_VERSION = 40
 
 
 def _now() -> str:
