@@ -636,3 +636,13 @@ def test_the_subject_of_a_passive_prompt_says_its_infinitive() -> None:
     text = ("The candidates kept their voices down.\n\nBut much of the debate was so subdued that Mr. Trump was "
             "prompted to say, “So far, I cannot believe how civil it's been up here.”\n")
     assert _speaker_span(text, "So far") == "Trump"
+
+
+def test_a_party_and_state_parenthesis_is_not_the_speaker() -> None:
+    """PolNeAR train 'Sen. Elizabeth Warren (D-MA) said ... a “proven failure”': the parser left
+    "said" without a subject, and the name just before it was 'MA'; the name before the
+    parenthesis speaks."""
+    text = ("Warren spoke in Springfield.\n\nSaturday at the Massachusetts Democratic state’s party convention Sen. "
+            "Elizabeth Warren (D-MA) said presumptive Republican presidential nominee Donald Trump was a “proven "
+            "failure” in business.\n")
+    assert _speaker_span(text, "proven failure") == "Sen. Elizabeth Warren"

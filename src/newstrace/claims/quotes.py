@@ -839,6 +839,13 @@ def _subject_before(cue: Token) -> Token | None:
     while j >= cue.sent.start and (cue.doc[j].is_punct or upos(cue.doc[j]) == "ADV"):
         if cue.doc[j].text in QUOTE_CHARS:
             return None  # '“... without a cause,” says X': the word before the mark is quoted, not a speaker
+        if cue.doc[j].text == ")":
+            # 'Sen. Elizabeth Warren (D-MA) said': the name is before the parenthesis, not 'MA'
+            k = j - 1
+            while k >= cue.sent.start and cue.doc[k].text not in "()":
+                k -= 1
+            if k >= cue.sent.start and cue.doc[k].text == "(":
+                j = k
         j -= 1
     if j >= cue.sent.start and cue.doc[j].lower_ in _TIME_WORDS:
         return None  # 'shared the news last week, writing', 'who Beck on Wednesday called': a time, no speaker

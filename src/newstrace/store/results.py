@@ -94,7 +94,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 39: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
 #: 38: the subject of 'X was quick (eager, careful, ...) to add' speaks the infinitive's quotation.
 #: 40: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
-CLAIMS_VERSION = 40
+#: 41: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
+#: 40: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
+CLAIMS_VERSION = 41
 
 
 def _now() -> str:
