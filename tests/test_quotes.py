@@ -646,3 +646,13 @@ def test_a_party_and_state_parenthesis_is_not_the_speaker() -> None:
             "Elizabeth Warren (D-MA) said presumptive Republican presidential nominee Donald Trump was a “proven "
             "failure” in business.\n")
     assert _speaker_span(text, "proven failure") == "Sen. Elizabeth Warren"
+
+
+def test_who_sends_a_message_to_people_saying_it_speaks() -> None:
+    """PolNeAR train 'The Vermont senator emailed supporters saying: “The struggle continues”' and
+    'his campaign sent out a text message to supporters saying: “...”': the gerund hangs on the
+    addressees, and 'supporters saying' made them the speakers; the sender speaks."""
+    text = ("Sanders did not concede.\n\nThe Vermont senator emailed supporters saying: “The struggle continues.”\n\n"
+            "His campaign sent out a text message to supporters saying: “With your help, we won New Hampshire!”\n")
+    assert _speaker_span(text, "The struggle") == "The Vermont senator"
+    assert _speaker_span(text, "With your help") == "His campaign"

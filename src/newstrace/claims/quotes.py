@@ -143,6 +143,11 @@ _PROMPTED = frozenset(("prompted", "pressed", "asked", "forced", "compelled", "u
                        "said", "allowed", "expected", "invited", "encouraged", "pushed", "called"))
 
 
+#: verbs of sending a message to someone: 'X emailed supporters saying "..."' is X's
+_SENT = frozenset(("emailed", "e-mailed", "sent", "texted", "mailed", "messaged", "wrote", "writes", "sends",
+                   "emails", "texts"))
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
@@ -199,8 +204,14 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
         return _subject(head, depth + 1, skip)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and upos(verb.head) in ("NOUN", "PROPN") \
             and verb.head.lower_ not in DOCUMENT_NOUNS and verb.head.i < verb.i:
+        noun = verb.head
+        sender = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+        if noun.dep_ in ("dobj", "dative", "pobj") and sender.lower_ in _SENT and depth < 3:
+            # 'The Vermont senator emailed supporters saying: "..."': whoever sent it speaks, not
+            # the addressees
+            return _subject(sender, depth + 1, skip)
         # 'GOP primary voters saying they want a ban', 'protesters chanting': the noun speaks
-        return verb.head
+        return noun
     return None
 
 

@@ -96,7 +96,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 40: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
 #: 41: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
 #: 40: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
-CLAIMS_VERSION = 41
+#: 42: 'X emailed supporters saying "..."' is the sender's, not the addressees'.
+CLAIMS_VERSION = 42
 
 
 def _now() -> str:
