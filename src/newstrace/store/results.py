@@ -91,11 +91,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 37: a count heading a singular noun coordinated with a plural one takes the plural ("70 regime and rebel
 #: fighters"), and "the killing of two activists" is parsed and is a killed count.
 #: 38: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
-#: 39: a speaker glued to a closing quote mark (',”Clinton said') starts after the mark.
-#: 38: the subject of 'X was quick (eager, careful, ...) to add' speaks the infinitive's quotation.
+#: 39: the subject of 'X was quick (eager, careful, ...) to add' speaks the infinitive's quotation.
 #: 40: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
-#: 41: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
-#: 40: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
+#: 41: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
 #: 42: 'X emailed supporters saying "..."' is the sender's, not the addressees'.
 CLAIMS_VERSION = 42
 
