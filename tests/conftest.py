@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,26 @@ def require_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"needs ../shared/data/{'/'.join(parts)} (not present beside this checkout)")
     return path
+
+
+class CallCount:
+    """How many times ``count_calls`` saw its function called (``calls`` may be reset to 0)."""
+
+    calls = 0
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> CallCount:
+    """Count the calls of ``owner.name`` for the test's duration, the function still doing its work:
+    the tests of work that must not grow with the square of the input count them."""
+    count = CallCount()
+    real = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        count.calls += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return count
 
 
 def stderr_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

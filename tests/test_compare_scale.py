@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import require_data
+from conftest import count_calls, require_data
 from newstrace.compare import compare_articles, pairing
 from newstrace.compare import core as compare_core
 from newstrace.compare.pairing import QuoteGroup, QuoteMention, View, group_quotes, same_quotation
@@ -142,22 +142,14 @@ def test_seed_records_compare_as_every_pair_tested(rt: Article, rewrite: Article
 def test_wording_tests_grow_about_linearly(rt: Article, rewrite: Article, monkeypatch: pytest.MonkeyPatch) -> None:
     """Many near-identical articles: the wording tests (``same_quotation``'s work) grow with the
     number of distinct wordings, about linearly, not with the square of the mentions."""
-    calls = 0
-    inner = pairing._same_tokens
-
-    def counted(a: Sequence[str], b: Sequence[str]) -> bool:
-        nonlocal calls
-        calls += 1
-        return inner(a, b)
-
-    monkeypatch.setattr(pairing, "_same_tokens", counted)
+    tests = count_calls(monkeypatch, pairing, "_same_tokens")
     base = [(rt, rt_claims(rt)), (rewrite, rewrite_claims(rewrite))]
     counts = {}
     for n in (25, 100, 200):
         arts, claims = edited_copies(base, n)
-        calls = 0
+        tests.calls = 0
         groups = group_quotes(views_of(arts, claims))
-        counts[n] = calls
+        counts[n] = tests.calls
         assert sum(len(g.mentions) for g in groups) == sum(len([q for q in c.quotes if q.direct]) for c in claims.values())
     # Quadratic would be x16 and x64: testing every pair of mentions took 2,541, 41,005 and
     # 161,248 tests; these take 46, 177 and 311.

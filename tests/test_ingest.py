@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from conftest import count_calls
 from fuzz.samples import (
     REWRITE_TITLE,
     REWRITE_TXT,
@@ -1326,15 +1327,7 @@ def test_sidecars_given_with_their_files_are_matched_once_not_per_path(tmp_path:
         paths += [tmp_path / f"a{i}.txt", tmp_path / f"a{i}.meta.json"]
     (tmp_path / "alone.meta.json").write_text("{}", encoding="utf-8")
     paths.append(tmp_path / "alone.meta.json")
-    calls = 0
-    real = ingest_mod.sidecar_path
-
-    def counted(p: Path) -> Path:
-        nonlocal calls
-        calls += 1
-        return real(p)
-
-    monkeypatch.setattr(ingest_mod, "sidecar_path", counted)
+    lookups = count_calls(monkeypatch, ingest_mod, "sidecar_path")
     errors: list[Any] = []
     files = list(ingest_mod.iter_files(paths, errors.append))
     assert files == [tmp_path / f"a{i}.txt" for i in range(60)]
@@ -1342,4 +1335,4 @@ def test_sidecars_given_with_their_files_are_matched_once_not_per_path(tmp_path:
         f"{tmp_path / 'alone.meta.json'}: metadata for the article file of the same name (NAME.txt, NAME.html or "
         "NAME.mhtml), not an article: give that file, which reads it"
     ]
-    assert calls <= len(paths)
+    assert lookups.calls <= len(paths)

@@ -7,11 +7,10 @@ import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import require_data
+from conftest import count_calls, require_data
 from newstrace.cli.main import main
 from newstrace.ingest import read_articles
 from newstrace.model import Article
@@ -345,16 +344,8 @@ def test_indirect_edges_try_a_bounded_number_of_third_articles(monkeypatch: pyte
     for (s, d) in edges:
         shared[(s, d)] = [(0, 2000), (2000 + 200 * int(s[1:]), 2200 + 200 * int(s[1:]))]
         shared[(d, s)] = shared[(s, d)]
-    tried = 0
-    inner = provenance.union_length
-
-    def counted(ranges: Any) -> int:
-        nonlocal tried
-        tried += 1
-        return inner(ranges)
-
-    monkeypatch.setattr(provenance, "union_length", counted)
+    tried = count_calls(monkeypatch, provenance, "union_length")
     provenance._mark_indirect(edges, shared, 120)
-    assert tried <= len(edges) * (2 * provenance.INDIRECT_TRIED + 2)  # every earlier one: about 60 * 1,770
+    assert tried.calls <= len(edges) * (2 * provenance.INDIRECT_TRIED + 2)  # every earlier one: about 60 * 1,770
     marked = [e for e in edges.values() if e.via]
     assert marked and all(e.via is not None and e.source < e.via < e.derived for e in marked)
