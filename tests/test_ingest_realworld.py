@@ -431,6 +431,28 @@ def test_a_zone_after_a_day_in_another_language_is_the_day() -> None:
     assert parse_date_value("13 ao\u00fbt 1900 GMT") is None
 
 
+def test_a_zone_before_the_date_is_read_as_one_after_it() -> None:
+    """"13 août 2016 UTC" was the day and "UTC 13 août 2016" no date: neither dateutil nor
+    dateparser reads a zone before the date, in any language ("GMT 13 August 2016 20:37" was no
+    date either). A zone that opens the value is read as if written after it."""
+    from datetime import UTC, timedelta, timezone
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("UTC 13 ao\u00fbt 2016", "GMT 13 August 2016", "EST 13 August 2016", "UTC, 13 ao\u00fbt 2016",
+                  "UTC+3 13 ao\u00fbt 2016"):
+        assert parse_date_value(value) == date(2016, 8, 13), value
+    for value in ("UTC 13 ao\u00fbt 2016 20:37", "GMT 13 August 2016 20:37", "GMT 20:37 13 August 2016", "UTC 13 ao\u00fbt 2016 2037"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 20, 37, tzinfo=UTC), value
+    assert parse_date_value("UTC+3 13 ao\u00fbt 2016 20:37") == datetime(2016, 8, 13, 20, 37, tzinfo=timezone(timedelta(hours=3)))
+    assert parse_date_value("EST 13 August 2016 8pm") == datetime(2016, 8, 14, 1, 0, tzinfo=UTC)
+    # read as it is read after the date: four digits that may not be a year are a time there
+    assert parse_date_value("UTC 13 ao\u00fbt 1900") is None
+    # a zone alone, or one run into the digits, is no date, as before
+    for value in ("UTC", "UTC+3", "UTC13 ao\u00fbt 2016"):
+        assert parse_date_value(value) is None, value
+
+
 def test_an_offset_wider_than_any_zone_beside_a_day_is_no_date() -> None:
     """"13 Aug 2016 -1500" was 15:00 (dateutil reads an offset only after a time, and took this one
     for the time) and "+15:00" or "-1430" the day, where "UTC+15" beside a day and "+15:00" after a

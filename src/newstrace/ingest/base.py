@@ -582,6 +582,27 @@ _ISO_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](?:\d\d:\d\d|(?:0\d|1[0-4])(?:[0
 _SIGNED_OFFSET = re.compile(r"(?<![\w:])[+\-\u2212](\d\d):?([0-5]\d)?(?![\d:])")
 
 
+#: A zone, or UTC/GMT with an offset, that opens the value, before the date and time it gives the
+#: zone of ("UTC 13 août 2016", "GMT 13 August 2016 20:37", "UTC+3 13 août 2016 20:37"): neither
+#: dateutil nor dateparser reads a zone there, so such a value was no date, where "13 août 2016
+#: UTC" was the day. ``_zone_last`` writes it after them, where both read it.
+_LEADING_ZONE = re.compile(
+    r"(?:UTC|GMT)(?:\s?[+\-\u2212]\d{1,2}(?::?[0-5]\d)?(?![\d:]))?(?![\w+\-\u2212])|(?:" + "|".join(_ZONES) + r")\b"
+)
+
+
+def _zone_last(text: str) -> str:
+    """``text`` with the zone that opens it (``_LEADING_ZONE``) written at its end instead: a zone
+    says how to read the value's clock, wherever it is written, and only there is it read."""
+    m = _LEADING_ZONE.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():].lstrip(" ,")
+    if rest == text[m.end():] or not rest:  # "UTC13 ...", or the zone alone: nothing to move it after
+        return text
+    return f"{rest} {m.group(0)}"
+
+
 def _offsets(text: str) -> str | None:
     """``text`` with its UTC/GMT offsets written as ISO ones, which dateutil reads as written:
     "UTC+3" and "UTC + 3" are "+03:00", "GMT-5" "-05:00"; ``None`` when one is wider than any
@@ -660,7 +681,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
         return datetime.fromtimestamp(seconds, tz=UTC)
     if not re.search(r"\d", text):
         return None
-    text = _colon_times(text)
+    text = _colon_times(_zone_last(text))
     written = text
     offsets = _offsets(text)
     if offsets is None:
