@@ -431,6 +431,21 @@ def test_a_zone_after_a_day_in_another_language_is_the_day() -> None:
     assert parse_date_value("13 ao\u00fbt 1900 GMT") is None
 
 
+def test_only_a_month_name_makes_the_digits_before_a_zone_a_year() -> None:
+    """Any word of three letters counted as the month before four digits and a zone, so in a wire
+    timestamp without its month, "Sat 13 2037 GMT" (20:37 GMT on Saturday the 13th), 2037 was a
+    year, and dateparser, which reads "Sat" as September in Hausa and "Sun" as June in Tongan, made
+    it 13 September 2037. Only a month name of the languages news here is written in counts."""
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("Sat 13 2037 GMT", "Sat 13 2016 UTC", "Sun 14 2016 GMT", "Tuesday 14 2030 GMT"):
+        assert parse_date_value(value) is None, value
+    for value, month in (("13 ao\u00fbt 2016 UTC", 8), ("13 \u0430\u0432\u0433\u0443\u0441\u0442\u0430 2016 UTC", 8),
+                         ("13 \u0623\u063a\u0633\u0637\u0633 2016 GMT", 8), ("13 sierpnia 2016 UTC", 8), ("13 augustus 2016 GMT", 8),
+                         ("13 agosto 2016 GMT", 8), ("Sept. 13 2016 GMT", 9), ("13 Sept 2016 GMT", 9), ("March 14th 2017 GMT", 3)):
+        assert parse_date_value(value) == date(2016 if month != 3 else 2017, month, 14 if month == 3 else 13), value
+
+
 def test_a_zone_before_the_date_is_read_as_one_after_it() -> None:
     """"13 août 2016 UTC" was the day and "UTC 13 août 2016" no date: neither dateutil nor
     dateparser reads a zone before the date, in any language ("GMT 13 August 2016 20:37" was no
