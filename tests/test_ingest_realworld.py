@@ -486,6 +486,24 @@ def test_an_offset_wider_than_any_zone_beside_a_day_is_no_date() -> None:
     assert parse_date_value("13 Aug 2016 20:37 -05") == datetime(2016, 8, 14, 1, 37, tzinfo=UTC)
 
 
+def test_a_dash_before_a_time_no_offset_can_be_is_a_dash() -> None:
+    """"13 August 2016 - 20:37" is 20:37, and "13 August 2016 -20:37", its dash written without the
+    space after, was refused as an offset 20 hours wide. No zone is 15 hours or more off UTC, so a
+    hyphen before such hours and a colon, beside no other time, parts the day from its time; a
+    minus sign, hours an offset may have or a time without its colon are refused as before."""
+    from datetime import UTC
+
+    from newstrace.ingest.base import parse_date_value
+
+    for value in ("13 August 2016 -20:37", "13 ao\u00fbt 2016 -20:37", "2016-08-13 -20:37", "13 August 2016 - 20:37"):
+        assert parse_date_value(value) == datetime(2016, 8, 13, 20, 37), value
+    assert parse_date_value("5 March 2017 -15:00") == datetime(2017, 3, 5, 15, 0)
+    assert parse_date_value("13 August 2016 -20:37 GMT") == datetime(2016, 8, 13, 20, 37, tzinfo=UTC)
+    assert parse_date_value("13 August 2016 -20:37 UTC+3") == datetime(2016, 8, 13, 17, 37, tzinfo=UTC)
+    for value in ("13 Aug 2016 -14:30", "13 Aug 2016 -2037", "13 Aug 2016 \u221220:37", "13 Aug 2016 +20:37", "13 Aug 2016 20:37 -20:37"):
+        assert parse_date_value(value) is None, value
+
+
 def test_a_12_hour_time_written_with_a_dot_keeps_its_minutes() -> None:
     """dateutil read "12.37pm" (and "10.37pm", "11.37pm") as the hour alone, 12:00, and "12.37am"
     as midnight, so the day; "8.37pm" it could not read and dateparser read 20:37."""

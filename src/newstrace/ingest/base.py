@@ -639,13 +639,32 @@ def _offsets(text: str) -> str | None:
         sign = "+" if m.group(1) == "+" else "-"
         return f"{sign}{hours:02d}:{minutes:02d}"
 
-    text = _UTC_OFFSET.sub(offset, text)
+    text = _UTC_OFFSET.sub(offset, _dash_clock(text))
     # and one written without UTC/GMT: dateutil reads it only after a time, so beside a day alone
     # "-1500" was 15:00 and "+15:00" the day, where "UTC+15" and "20:37 +15:00" are refused
     wide = wide or any(
         _beyond_zones(timedelta(hours=int(m.group(1)), minutes=int(m.group(2) or 0))) for m in _SIGNED_OFFSET.finditer(text)
     )
     return None if wide else text
+
+
+#: a hyphen before a time of day no offset can be, its hours past any zone's ("-20:37"): a dash
+#: written without its space after, as "13 August 2016 - 20:37" writes it with one
+_DASH_CLOCK = re.compile(r"(?<![\w:])-(1[5-9]|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+def _dash_clock(text: str) -> str:
+    """``text`` with the dash before its only time of day made a space: "13 August 2016 -20:37"
+    was refused as an offset 20 hours wide, where "13 August 2016 - 20:37" is 20:37. A minus sign
+    (U+2212), a time without its colon ("-2037", as RFC 2822 writes offsets) or hours an offset may
+    have ("-14:30") stay offsets, and so does one after another time ("20:37 -20:37", no date)."""
+    m = _DASH_CLOCK.search(text)
+    if m is None or len(_DASH_CLOCK.findall(text)) > 1:
+        return text
+    others = _ISO_OFFSET.sub("", text[:m.start()] + text[m.end():])
+    if re.search(r"\d:\d", others):
+        return text
+    return f"{text[:m.start()]} {text[m.start() + 1:]}"
 
 
 def _beyond_zones(offset: timedelta | None) -> bool:
