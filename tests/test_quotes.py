@@ -215,6 +215,28 @@ def test_credit_lines_and_photo_credits_are_not_speakers() -> None:
     assert text[gas.speaker_start : gas.speaker_end] == gas.speaker == "officials"
 
 
+def test_a_channel_before_a_name_is_not_part_of_the_speaker() -> None:
+    """FA-KES 1914947532 (as published, its commas dropped): "Speaking to Syrian state TV Barazi
+    said" made "TV Barazi" the speaker, a new person that the next quotations ("he added") went to
+    too; the tagger tags "TV" as a name. A media noun before a name names the channel, after a word
+    describing it or a channel's name ("Press TV"); a name that starts with one stays whole."""
+    text = (
+        "A U.S. missile strike on an airbase near the Syrian city of Homs on Friday caused deaths but is not "
+        "believed to have resulted in \"big human casualties\" Homs Governor Talal Barazi said. Speaking to Syrian "
+        "state TV Barazi said \"The Syrian leadership and Syrian policy will not change. \"This targeting was not "
+        "the first and I dont believe it will be the last\" he added."
+    )
+    claims = extract_claims(_article(text))
+    change = next(q for q in claims.quotes if q.text.startswith("The Syrian leadership"))
+    assert change.speaker_start is not None and change.speaker_end is not None
+    assert text[change.speaker_start : change.speaker_end] == "Barazi"
+    assert {q.speaker for q in claims.quotes} == {"Talal Barazi"}
+    zarif = "Speaking to Iran's Press TV Zarif said \"The deal is not open to renegotiation.\""
+    assert _speaker_span(zarif, "The deal") == "Zarif"
+    rferl = "U.S.-funded Radio Free Europe said \"Our journalists were detained in Minsk.\""
+    assert _speaker_span(rferl, "Our journalists") == "Radio Free Europe"
+
+
 def test_a_conjoined_gerund_with_an_object_reports_nothing() -> None:
     """Reuters' verification caveat (FA-KES 1926479264, as published): "reporting restrictions"
     parsed as a verb joined to "verify" once made Reuters the source of the whole sentence. The

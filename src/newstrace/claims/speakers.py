@@ -94,7 +94,27 @@ def name_chain(head: Token) -> list[Token]:
         i -= 1
     while j + 1 < head.sent.end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
         j += 1
-    return _clean_name([doc[k] for k in range(i, j + 1)])
+    return _after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head)
+
+
+#: media nouns that name the channel a speaker spoke on, not the speaker, when a name follows them
+_CHANNEL_WORDS = frozenset(("tv", "television", "radio", "agency", "channel"))
+
+
+def _after_channel(chain: list[Token], head: Token) -> list[Token]:
+    """The part of ``chain`` after a media noun before its head: FA-KES's copy drops commas, and
+    'Speaking to Syrian state TV Barazi said' made 'TV Barazi' the speaker (the tagger tags "TV"
+    as a name). Only "TV" or a noun written in lower case, which no name starts with ("Radio
+    Free Europe", "Radio Television Serbia" stay), and only after a channel's name ("Press TV")
+    or a word describing the medium ("state TV", "Syrian TV"): "TV Rain said" is the channel."""
+    cut = 0
+    for k, t in enumerate(chain[:-1]):
+        if t.i >= head.i or t.lower_ not in _CHANNEL_WORDS or not (t.text == "TV" or t.text.islower()):
+            continue
+        before = t.doc[t.i - 1] if t.i > t.sent.start else None
+        if k > 0 or (before is not None and before.tag_ in ("JJ", "NN", "NNS", "VBN")):
+            cut = k + 1
+    return chain[cut:]
 
 
 def _body_in_full(head: Token, chain: list[Token]) -> list[Token]:

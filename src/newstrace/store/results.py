@@ -95,7 +95,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 40: the subject of 'X was prompted (pressed, reported, ...) to say' speaks the infinitive's quotation.
 #: 41: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
 #: 42: 'X emailed supporters saying "..."' is the sender's, not the addressees'.
-CLAIMS_VERSION = 42
+#: 43: a media noun before a name is the channel, not part of the speaker ('Syrian state TV Barazi said').
+CLAIMS_VERSION = 43
 
 
 def _now() -> str:
