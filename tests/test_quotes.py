@@ -237,6 +237,29 @@ def test_a_channel_before_a_name_is_not_part_of_the_speaker() -> None:
     assert _speaker_span(rferl, "Our journalists") == "Radio Free Europe"
 
 
+def test_a_number_counting_no_one_does_not_open_a_speaker() -> None:
+    """FA-KES dev runs datelines and clauses into the next words unpunctuated: 'Fri 07 Apr 2017 at
+    0914 Homs governor says' (1914947532) made '0914 Homs governor' the speaker, and 'airstrikes
+    ... that killed 13 people MSF said on Monday' (1923102845) '13 people MSF'. A number in digits
+    opening a speaker is dropped with the words it counts, unless it counts the speaker: a plural
+    or a share ('3 officials said', '21 percent said')."""
+    dateline = ("Fri 07 Apr 2017 at 0914 Homs governor says U.S. attack caused deaths but doesnt see big human losses. "
+                "A U.S. missile strike on an airbase near the Syrian city of Homs on Friday caused deaths Homs Governor "
+                "Talal Barazi said.")
+    claims = extract_claims(_article(dateline))
+    first = next(q for q in claims.quotes if q.text.startswith("U.S. attack caused deaths"))
+    assert first.speaker_start is not None and first.speaker_end is not None
+    assert dateline[first.speaker_start : first.speaker_end] == "Homs governor"
+    msf = ("A hospital funded by medical charity Medcins Sans Frontieres [MSF] in a rebel-held province of northern "
+           "Syria was destroyed by airstrikes over the weekend that killed 13 people MSF said on Monday. Among the dead "
+           "were four staff and five children.")
+    hospital = extract_claims(_article(msf)).quotes[0]
+    assert hospital.speaker_start is not None and hospital.speaker_end is not None
+    assert msf[hospital.speaker_start : hospital.speaker_end] == "MSF"
+    assert _speaker_span('3 officials said "The base was hit twice."', "The base") == "3 officials"
+    assert _speaker_span('In the exit poll 21 percent said "not too likely."', "not too") == "21 percent"
+
+
 def test_a_conjoined_gerund_with_an_object_reports_nothing() -> None:
     """Reuters' verification caveat (FA-KES 1926479264, as published): "reporting restrictions"
     parsed as a verb joined to "verify" once made Reuters the source of the whole sentence. The

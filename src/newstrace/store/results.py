@@ -96,7 +96,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 41: a name before a parenthesis ('Sen. Elizabeth Warren (D-MA) said') speaks, not the word inside it.
 #: 42: 'X emailed supporters saying "..."' is the sender's, not the addressees'.
 #: 43: a media noun before a name is the channel, not part of the speaker ('Syrian state TV Barazi said').
-CLAIMS_VERSION = 43
+#: 44: a number in digits that counts no one of it does not open a nominal speaker ('at 0914 Homs governor says').
+CLAIMS_VERSION = 44
 
 
 def _now() -> str:
