@@ -229,3 +229,27 @@ def test_a_toll_since_the_war_began_is_not_the_event_s() -> None:
     est = casualty_intervals(_counts(text), text)
     assert est["nb_civilians"].point == 0
     assert est["nb_noncivilians"].point == 3
+
+
+def test_the_rest_of_a_toll_named_by_who_they_were_is_counted() -> None:
+    """AFP on the Raqa raids (FA-KES dev 1914947537, and Press TV's copy 1965511164, as published):
+    "Six civilians including a child were among at least 22 people killed ... The rest of the dead
+    ... were IS fighters" reports 16 fighters, a number no one writes; the fighters were 0. The whole
+    less its part is the rest's, when "the rest" names one group of the field."""
+    text = ("22 dead in heavy U.S. raids on IS Syria stronghold\n"
+            "Sun 05 Jul 2015 22 dead in heavy U.S. raids on IS Syria stronghold. Six civilians including a child "
+            "were among at least 22 people killed in U.S. air strikes on the Islamic State groups de facto Syrian "
+            "capital on Saturday and Sunday a monitor said. The rest of the dead in the raids on the city of Raqa "
+            "were IS fighters the Syrian Observatory for Human Rights said. Dozens of people were also wounded.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_children"].point) == (6, 1)
+    assert (est["nb_noncivilians"].low, est["nb_noncivilians"].high, est["nb_noncivilians"].point) == (16, None, 16)
+    for text in ("Six civilians were among 22 killed; the rest were IS fighters, the Syrian Observatory said.",
+                 "At least 22 people were killed, including six civilians. The rest were fighters of the Islamic State group."):
+        est = casualty_intervals(_counts(text), text)
+        assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (6, 16), text
+    # a rest of two sides, or one not said to be anyone, or said two sentences later, counts no one
+    for text in ("Six civilians were among 22 killed; the rest were aid workers and rebels guarding the convoy.",
+                 "Six civilians were among 22 killed; the rest were killed in the course of the battles.",
+                 "Six civilians were among 22 killed. Troops shelled the town. The rest were IS fighters."):
+        assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 0, text

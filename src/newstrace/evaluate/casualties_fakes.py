@@ -13,6 +13,7 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,65 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
 LEAD_SENTENCES = 2
 
 
+#: a remainder named by who they were: "the rest were IS fighters", "The rest of the dead in the raids on
+#: the city of Raqa were ISIL militants"; group 1 holds the words that say who
+_REST = re.compile(
+    r"\bthe rest\b(?:\s+of\s+(?:the|those|them)\b)?[^.;:!?]{0,80}?\b(?:were|was|are)\s+((?:[\w-]+\b[ \t]*){1,4})",
+    re.I,
+)
+#: what joins a second group to the first: "the rest were aid workers and rebels" names two sides
+_ANOTHER = re.compile(r"\s*,?\s*(?:and|or|as well as)\b", re.I)
+
+
+def _rest_field(m: re.Match[str]) -> set[str]:
+    """The fields of the group ``_REST`` matched: of its first noun of a field ("IS fighters",
+    "male civilians"), when no second group is joined to it."""
+    for w in re.finditer(r"[\w-]+", m.group(1)):
+        fields = _field_of(Quantity(0, 0, "", 1.0, 1.0, subject=w.group(0).lower()))
+        if fields:
+            return set() if _ANOTHER.match(m.string, m.start(1) + w.end()) else fields
+    return set()
+
+
+#: the gap from a part to its whole ("Six civilians were among at least 22 people killed") or from a whole
+#: to its part ("22 were killed, including six civilians")
+_AMONG_GAP = re.compile(r"[^.;]{0,40}\bamong\s*$", re.I)
+_INCLUDING_GAP = re.compile(r"[^.;]{0,40}\b(?:including|among them)\s*$", re.I)
+
+
+def _rest(f: str, quantities: list[Quantity], text: str) -> Estimate | None:
+    """The count of field ``f`` that a toll leaves once its part is told: "Six civilians were among at
+    least 22 people killed ... The rest of the dead ... were IS fighters" (FA-KES's AFP and Press TV
+    reports of the Raqa raids) reports 16 fighters, a number no one writes. Only for a part and a
+    whole that names no side ("people", "dead") in one sentence, the part not of ``f``, and "the rest"
+    naming one group of ``f`` in that sentence or the next."""
+    killed = [q for q in quantities if q.event == "killed" and q.low is not None]
+    for a, b in pairwise(killed):
+        gap = text[a.end:b.start]
+        if _AMONG_GAP.fullmatch(gap):
+            part, whole = a, b
+        elif _INCLUDING_GAP.fullmatch(gap):
+            whole, part = a, b
+        else:
+            continue
+        if f in _field_of(part) or _head(whole.subject) not in GENERIC_SUBJECTS:
+            continue
+        after = max(whole.end, part.end)
+        para = text.find("\n", after)
+        sents = split_sentences(text, after, len(text) if para < 0 else para)[:2]  # that sentence and the next
+        m = _REST.search(text, after, sents[-1][1]) if sents else None
+        if m is None or f not in _rest_field(m):
+            continue
+        part_low, part_high = part.low or 0.0, part.high if part.high is not None else part.low or 0.0
+        low = (whole.low or 0.0) - part_high
+        high = None if whole.high is None else whole.high - part_low
+        point = (_point(whole) or 0.0) - (_point(part) or 0.0)
+        if low <= 0 or point <= 0:
+            continue
+        return Estimate(low, high, point)
+    return None
+
+
 #: a single victim named among a toll: "Six civilians including a child were killed"
 _ONE_AMONG = re.compile(r"\b(?:including|among them|among whom|among the dead(?: were| was)?)\s+(?:a|an|one)\s+"
                         r"(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)", re.I)
@@ -211,8 +271,9 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     The earliest killed count whose subject names the field outright wins ("15 civilians"), else
     the earliest that fits it ("32 people"); the lead states the event's toll, later background
     sentences the war's (those, above ``BACKGROUND_TOLL``, are skipped). An article with no
-    matching count gets 0, the commonest gold value. With the article ``text``, counts coordinated
-    with the pick ("five women and six children") are summed.
+    matching count gets 0, the commonest gold value, unless the ``text`` says who the rest of a toll
+    were ("Six civilians were among 22 killed; the rest were IS fighters": 16, ``_rest``). With the
+    article ``text``, counts coordinated with the pick ("five women and six children") are summed.
     """
     out: dict[str, Estimate] = {}
     for f in FIELDS:
@@ -235,8 +296,9 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
         pick = explicit or cands
         if not pick:
+            rest = _rest(f, quantities, text) if text is not None else None
             one = _one_among(text, f) if text is not None else None
-            out[f] = Estimate(1.0, 1.0, 1.0) if one else Estimate(0.0, 0.0, 0.0)
+            out[f] = rest or (Estimate(1.0, 1.0, 1.0) if one else Estimate(0.0, 0.0, 0.0))
             continue
         q = pick[0]
         # combatants joined by "and" are usually the two sides ("30 regime soldiers and 39 rebel
