@@ -1168,17 +1168,46 @@ def test_a_reader_that_goes_away_ends_every_command_quietly(tmp_path: Path) -> N
         assert stderr == "", (args, stderr)
 
 
-@pytest.mark.parametrize("command", [["reuse"], ["stance", "--claim", "Rebels fired rockets at west Aleppo"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["reuse", "--json"],
+        ["stance", "--claim", "Rebels fired rockets at west Aleppo", "--json"],
+        ["compare", "--json", "-"],  # its document carried no 'skipped': the report alone said nothing of gone.txt
+    ],
+)
 def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path: Path, command: list[str]) -> None:
-    """--json keeps stdout to one document; what was skipped, and why, still goes to stderr."""
+    """--json keeps stdout to one document, which lists the inputs that could not be read under
+    'skipped' alike in every command that reads files for one document; what was skipped, and
+    why, still goes to stderr."""
     broken = tmp_path / "more.jsonl"
     broken.write_text('{"id": "x", "text": "Rockets hit west Aleppo, the envoy said."}\nnot json\n', encoding="utf-8")
-    p = run(*command, EXAMPLES, tmp_path / "gone.txt", broken, "--json", cwd=tmp_path)
+    p = run(*command, EXAMPLES, tmp_path / "gone.txt", broken, cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
-    assert [s for s in doc["skipped"] if "gone.txt" in s]
-    assert "newstrace: skipped: " in p.stderr and "gone.txt" in p.stderr
+    assert doc["skipped"] == [f"{tmp_path / 'gone.txt'}: no such file or folder"]
+    assert len(doc["articles"]) == 3  # the seeds and the record before the broken line
+    assert f"newstrace: skipped: {tmp_path / 'gone.txt'}: no such file or folder" in p.stderr.splitlines()
     assert "more.jsonl:2: invalid JSON" in p.stderr
+
+
+def test_extract_json_stays_a_list_and_names_skipped_inputs_on_stderr(tmp_path: Path) -> None:
+    """extract --json is a bare list of articles by its contract, so the inputs it could not read
+    are said on stderr alone: exit 0 when others were read, the input error's exit 2 when none was."""
+    gone, empty = tmp_path / "gone.txt", tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    p = run("extract", EXAMPLES, gone, "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    docs = json.loads(p.stdout)
+    assert isinstance(docs, list) and sorted(d["outlet"] or "" for d in docs) == ["", "rt.com"]
+    assert f"newstrace: skipped: {gone}: no such file or folder" in p.stderr.splitlines()
+    p = run("extract", gone, empty, "--json", cwd=tmp_path)
+    assert p.returncode == 2 and p.stdout == ""
+    assert p.stderr.splitlines() == [
+        f"newstrace: skipped: {gone}: no such file or folder",
+        f"newstrace: skipped: {empty}: empty file",
+        f"newstrace: error: {gone}, {empty}: no articles could be read",
+    ]
 
 
 def test_read_commands_on_a_locked_database_say_it_is_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -522,6 +522,12 @@ def write_output(path: Path, text: str, kind: str | None = None) -> None:
         raise NewstraceError(f"{path}: cannot write ({e.strerror or type(e).__name__})") from e
 
 
+def skipped_inputs(errors: list[NewstraceError]) -> list[str]:
+    """The ``skipped`` list of a ``--json`` document (``compare``, ``reuse``, ``stance``): each
+    input that could not be read, one printable line naming it and the reason, as stderr said it."""
+    return [one_line(e) for e in errors]
+
+
 def read_command_inputs(
     inputs: list[Path], *, clean: bool = True, day_first: bool | None = None
 ) -> tuple[list[Article], list[NewstraceError]]:

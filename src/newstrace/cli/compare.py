@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     progress,
     read_command_inputs,
     refuse_foreign,
+    skipped_inputs,
     stage_bars,
     warn,
     write_output,
@@ -60,7 +61,7 @@ def compare(
     for path, kind in ((json_file, "json"), (html_file, "html")):
         if path is not None:
             refuse_foreign(path, kind)
-    articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     if len(articles) == 1 and to_stdout:
         # the terminal report's note says it otherwise; with the report on stdout, only this line does
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
@@ -70,7 +71,9 @@ def compare(
     with progress() as bar:
         comparison = compare_articles(articles, on_progress=stage_bars(bar))
     if json_file is not None:
-        write_output(json_file, json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", "json")
+        # the report's document, and the inputs that could not be read, as 'reuse --json' lists them
+        doc = {**comparison.to_dict(), "skipped": skipped_inputs(errors)}
+        write_output(json_file, json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", "json")
         if str(json_file) != "-":
             err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
     if html_file is not None:

@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     out_of_range,
     read_command_inputs,
     safe,
+    skipped_inputs,
 )
 from newstrace.errors import InputError
 from newstrace.model import arrow, article_labels, counted
@@ -93,7 +94,7 @@ def reuse(
         min_shared_chars=min_shared,
     )
     if as_json:
-        emit_json({**result.to_dict(articles), "skipped": [one_line(e) for e in errors]})
+        emit_json({**result.to_dict(articles), "skipped": skipped_inputs(errors)})
         return
     # one printable line each: ids, outlets and titles are the inputs' own (printed without markup);
     # the id for the offsets, and compare's label, so an article without an outlet is still recognisable

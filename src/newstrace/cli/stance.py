@@ -18,12 +18,12 @@ from newstrace.cli.app import (
     emit_json,
     err,
     eval_app,
-    one_line,
     only_with,
     out,
     out_of_range,
     read_command_inputs,
     safe,
+    skipped_inputs,
     train_app,
     warn,
 )
@@ -92,7 +92,7 @@ def stance(
                 "claim": claim,
                 "articles": [a.brief() for a in articles],
                 "results": [r.to_dict() for r in results],
-                "skipped": [one_line(e) for e in errors],
+                "skipped": skipped_inputs(errors),
             }
         )
         return
