@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 
 from conftest import stderr_on_a_terminal
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
@@ -227,6 +228,43 @@ def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, arg
     assert [line for line in p.stderr.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], p.stderr
     assert "Usage: newstrace " in p.stderr
     assert not (tmp_path / "absent.db").exists() and not (tmp_path / "model").exists()
+
+
+def test_help_states_every_range_in_the_words_a_value_outside_it_is_refused_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--help stopped showing the ranges of numeric options when they stopped declaring Typer's
+    ``min=``/``max=`` (``[x>=0]``), so ``--top``, ``--limit``, ``--batch`` or ``--workers`` said nothing
+    of what they take: every option that takes a number states its range in its help, in the very
+    words ``check_ranges`` refuses a value outside it with."""
+    import inspect
+    import typing
+
+    from newstrace.cli.app import declared_bounds
+
+    unstated = []
+    for name, command in cli_commands().items():
+        hints = typing.get_type_hints(inspect.unwrap(command.callback))
+        for param in command.params:
+            if {int, float} & {hints[str(param.name)], *typing.get_args(hints[str(param.name)])}:
+                found = re.search(r"\\\[range: ([^\]]+)\]$", param.help or "")
+                if not found:
+                    unstated.append(f"{name} {param.opts[0]}")
+                    continue
+                # check_ranges checks it against the bounds the help was written from
+                bounds = declared_bounds(command).get(str(param.name))
+                assert bounds is not None and bounds.expected == found.group(1), (name, param.opts[0])
+    assert unstated == []
+    monkeypatch.setenv("COLUMNS", "300")  # one line per option row
+    for args, row in (
+        (["compare"], "Findings printed in the terminal. [range: 0 (all) or more] [default: 25]"),
+        (["list"], "Show at most this many (default: all with --json, 50 in the table). [range: 0 (all) or more]"),
+        (["analyze"], "(default: the cores). [range: 1 or more]"),
+        (["serve"], "TCP port. [range: 1 to 65535] [default: 8000]"),
+        (["reuse"], "Weakest passage kept (share of matched words). [range: 0 to 1] [default: 0.5]"),
+    ):
+        p = run(*args, "--help", cwd=tmp_path)
+        assert p.returncode == 0 and row in p.stdout, (args, p.stdout)
 
 
 def test_no_option_leaves_its_range_to_typer() -> None:
@@ -751,7 +789,8 @@ def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, 
             checked += 1
         for p in command.params:
             if getattr(p, "help", None):
-                assert any(" ".join(p.help.split()) in line for line in lines), (path, p.name, p.help, "\n".join(lines))
+                shown = Text.from_markup(p.help).plain  # rich markup: a range is written "\\[range: 1 or more]"
+                assert any(" ".join(shown.split()) in line for line in lines), (path, p.name, p.help, "\n".join(lines))
                 checked += 1
     assert checked >= 140  # 33 paragraphs of 29 helps, and the helps of 112 options and arguments
 

@@ -12,6 +12,7 @@ import errno
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -255,9 +256,6 @@ DbOption = Annotated[
     typer.Option("--db", metavar="DB", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
-#: findings a compare report prints in the terminal (``compare``, ``story``)
-#: (its range is checked by ``check_top``: a ``min=`` here is Typer's words, see ``out_of_range``)
-TopOption = Annotated[int, typer.Option("--top", metavar="N", help="Findings printed in the terminal (0 = all).")]
 NoCleanFlag = Annotated[
     bool,
     typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),
@@ -358,21 +356,86 @@ def out_of_range(ctx: typer.Context, checks: list[tuple[str, float | str, bool, 
         ctx.fail("; ".join(wrong))
 
 
-def check_limit(ctx: typer.Context, limit: int | None) -> None:
-    """A usage error (exit 2) for a ``--limit`` below 0, said as ``out_of_range`` says it, with the
-    usage lines, by every listing (``list``, ``stories``, ``threads``, ``outlets``): ``list`` said
-    "Input should be greater than or equal to 0", the others "--limit -1: expected 0 (all) or
-    more" as an input error, without them. Before the database is opened, as usage errors are."""
-    if limit is not None:
-        out_of_range(ctx, [("--limit", limit, limit >= 0, "0 (all) or more")])
+@dataclass(frozen=True)
+class Bounds:
+    """The values a numeric option takes, said once for ``--help`` and for the check.
+
+    ``ranged`` writes them into the option's help (``[range: 0 (all) or more]``) and
+    ``check_ranges`` refuses a value outside them in ``out_of_range``'s words (``--top -1: expected
+    0 (all) or more``), so what ``--help`` promises and what a command refuses cannot drift apart.
+    ``zero`` says what 0 stands for where it is allowed and means more than none (``all``).
+    """
+
+    low: float
+    high: float | None = None
+    zero: str | None = None
+
+    def holds(self, value: float) -> bool:
+        return value >= self.low and (self.high is None or value <= self.high)
+
+    @property
+    def expected(self) -> str:
+        def number(v: float) -> str:
+            return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+        low = number(self.low) + (f" ({self.zero})" if self.zero and self.low == 0 else "")
+        return f"{low} or more" if self.high is None else f"{low} to {number(self.high)}"
 
 
-def check_top(ctx: typer.Context, top: int) -> None:
-    """A usage error (exit 2) for a ``--top`` below 0 (``compare``, ``story``), in ``check_limit``'s
-    words: as ``min=0`` Typer said "Invalid value for '--top': Input should be greater than or
-    equal to 0", where ``reuse --gap -1`` said "--gap -1: expected 0 or more". No option declares
-    ``min=``/``max=``: each command checks its numbers through ``out_of_range``."""
-    out_of_range(ctx, [("--top", top, top >= 0, "0 (all) or more")])
+def ranged(bounds: Bounds, *names: str, help: str, metavar: str = "N", **kwargs: Any) -> Any:
+    """``typer.Option`` for a number within ``bounds``: its help ends with the range, as ``[default:
+    ...]`` follows it (``--help`` lost the ranges when the options stopped declaring Typer's
+    ``min=``, whose words were not ``out_of_range``'s), and ``check_ranges`` finds the bounds on it.
+    Every numeric option is declared so; none declares ``min=``/``max=``."""
+    from rich.markup import escape
+
+    info = typer.Option(*names, metavar=metavar, help=f"{help} {escape(f'[range: {bounds.expected}]')}", **kwargs)
+    info.newstrace_bounds = bounds
+    return info
+
+
+def declared_bounds(command: Any) -> dict[str, Bounds]:
+    """The ``Bounds`` of each parameter of a command declared with ``ranged``, by parameter name,
+    read off the annotations of the function Typer wraps (the click parameter keeps no trace of
+    them)."""
+    import inspect
+    import typing
+
+    function = inspect.unwrap(command.callback)
+    found: dict[str, Bounds] = {}
+    for name, hint in typing.get_type_hints(function, include_extras=True).items():
+        for meta in getattr(hint, "__metadata__", ()):
+            bounds = getattr(meta, "newstrace_bounds", None)
+            if isinstance(bounds, Bounds):
+                found[name] = bounds
+    return found
+
+
+def check_ranges(ctx: typer.Context) -> None:
+    """A usage error (exit 2) naming every option of the command out of the range ``ranged``
+    declared it with, in ``out_of_range``'s words, all at once and before any input is read or
+    the database opened. An option left out (``None``: ``analyze --workers``, the cores) is not
+    checked."""
+    bounds = declared_bounds(ctx.command)
+    out_of_range(
+        ctx,
+        [
+            (param.opts[0], value, bounds[param.name].holds(value), bounds[param.name].expected)
+            for param in ctx.command.params
+            if param.name in bounds and (value := ctx.params.get(param.name)) is not None
+        ],
+    )
+
+
+#: a count of at least one (``--batch-size``, ``--batch``, ``--min-chars`` ...)
+ONE_OR_MORE = Bounds(1)
+#: a count that may be none (``--gap``, ``--distractors`` ...)
+ZERO_OR_MORE = Bounds(0)
+#: ``--limit`` of the listings and of the benchmarks that read a number of articles
+LIMIT = Bounds(0, zero="all")
+
+#: findings a compare report prints in the terminal (``compare``, ``story``)
+TopOption = Annotated[int, ranged(LIMIT, "--top", help="Findings printed in the terminal.")]
 
 
 #: rows a terminal table shows unless ``--limit`` says otherwise: a corpus of 100,000 articles
@@ -381,11 +444,7 @@ TABLE_ROWS = 50
 
 LimitOption = Annotated[
     int | None,
-    typer.Option(
-        "--limit",
-        metavar="N",
-        help=f"Show at most this many (0 = all; default: all with --json, {TABLE_ROWS} in the table).",
-    ),
+    ranged(LIMIT, "--limit", help=f"Show at most this many (default: all with --json, {TABLE_ROWS} in the table)."),
 ]
 
 
@@ -393,7 +452,7 @@ def rows_shown(limit: int | None, as_json: bool) -> int:
     """How many rows a listing shows (0 = all): ``--limit`` when given, else all for JSON, a
     screenful for a table."""
     if limit is not None:
-        return limit  # 0 or more: ``check_limit`` said so
+        return limit  # 0 or more: ``check_ranges`` said so
     return 0 if as_json else TABLE_ROWS
 
 

@@ -15,7 +15,7 @@ from newstrace.cli.app import (
     NoCleanFlag,
     TopOption,
     app,
-    check_top,
+    check_ranges,
     date_order,
     err,
     one_line,
@@ -54,7 +54,7 @@ def compare(
     An existing FILE that is not a report newstrace wrote is not overwritten: "--json a.txt b.txt"
     would otherwise replace the article a.txt with the report on b.txt alone.
     """
-    check_top(ctx, top)
+    check_ranges(ctx)
     to_stdout = [name for name, f in (("--json", json_file), ("--html", html_file)) if f is not None and str(f) == "-"]
     if len(to_stdout) > 1:
         raise InputError("--json - and --html - both want stdout: send one of them to a file")

@@ -12,13 +12,14 @@ import typer
 
 from newstrace.cli.app import (
     DEFAULT_DB,
+    ONE_OR_MORE,
+    ZERO_OR_MORE,
     DbOption,
     JsonFlag,
     LimitOption,
     TopOption,
     app,
-    check_limit,
-    check_top,
+    check_ranges,
     cut_caption,
     date_order,
     emit_json,
@@ -30,8 +31,8 @@ from newstrace.cli.app import (
     one_of,
     only_with,
     out,
-    out_of_range,
     progress,
+    ranged,
     rows_shown,
     safe,
     stage_bars,
@@ -63,13 +64,13 @@ def analyze(
     master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
     batch: Annotated[
         int,
-        typer.Option(metavar="N", help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
+        ranged(ONE_OR_MORE, "--batch", help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
     ] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
     workers: Annotated[
         int | None,
-        typer.Option(metavar="N", help="Local: processes for the per-article steps and alignment (default: the cores)."),
+        ranged(ONE_OR_MORE, "--workers", help="Local: processes for the per-article steps and alignment (default: the cores)."),
     ] = None,
     semantic: Annotated[
         bool,
@@ -116,10 +117,7 @@ def analyze(
     from newstrace.engine.steps import STEPS
 
     dates = date_order(ctx, day_first, month_first)
-    out_of_range(
-        ctx,
-        [("--batch", batch, batch >= 1, "1 or more"), ("--workers", workers or 0, workers is None or workers >= 1, "1 or more")],
-    )
+    check_ranges(ctx)
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
     one_of(ctx, "--engine", engine, ("local", "spark"))
     # an option of the other engine would be ignored: the run would not be the one asked for
@@ -275,7 +273,7 @@ def stories(
     outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet.")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
-    check_limit(ctx, limit)
+    check_ranges(ctx)
     store, res = _results(db)
     with store:
         hint = _not_analysed(db, res)
@@ -309,7 +307,7 @@ def stories(
 @app.command()
 def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = False, limit: LimitOption = None) -> None:
     """Threads (developing situations), biggest first: id, label, time span, stories and articles."""
-    check_limit(ctx, limit)
+    check_ranges(ctx)
     store, res = _results(db)
     with store:
         _hint(db, _not_analysed(db, res))
@@ -342,7 +340,7 @@ def story(
     """One story: its articles and the compare report across them (--json, --html FILE)."""
     from newstrace.corpus.report import story_report
 
-    check_top(ctx, top)
+    check_ranges(ctx)
     with Store(db, readonly=True) as store:
         res = CorpusResults(store.conn)
         sid = res.find_story(story_id, shlex.quote(str(db)))
@@ -402,7 +400,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     outlets in most stories and the strongest edges (60 outlets already have 3,540 edges on the
     100,000-article benchmark corpus).
     """
-    check_limit(ctx, limit)
+    check_ranges(ctx)
     store, res = _results(db)
     with store:
         _hint(db, _not_analysed(db, res))
@@ -461,7 +459,7 @@ def stories_fakes(
         str | None,
         typer.Option(metavar="test|dev", help="test or dev: the split reported (default test; with --calibrate, none unless given)."),
     ] = None,
-    distractors: Annotated[int, typer.Option(metavar="N", help="FNC-1 bodies mixed in (one per claim).")] = 600,
+    distractors: Annotated[int, ranged(ZERO_OR_MORE, "--distractors", help="FNC-1 bodies mixed in (one per claim).")] = 600,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
     semantic: Annotated[
@@ -474,7 +472,7 @@ def stories_fakes(
 
     if split is not None:
         one_of(ctx, "--split", split, ("test", "dev"))
-    out_of_range(ctx, [("--distractors", distractors, distractors >= 0, "0 or more")])
+    check_ranges(ctx)
     if fnc is None and distractors and given(ctx, "distractors"):
         ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")
     if fnc is not None and not fnc.is_dir():

@@ -8,20 +8,22 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newstrace.cli.app import (
+    LIMIT,
+    ONE_OR_MORE,
     DayFirstFlag,
     InputsArg,
     JsonFlag,
     MonthFirstFlag,
     NoCleanFlag,
     app,
-    check_limit,
+    check_ranges,
     date_order,
     emit_json,
     eval_app,
     one_of,
     out,
-    out_of_range,
     progress,
+    ranged,
     read_command_inputs,
     safe,
     warn,
@@ -64,12 +66,12 @@ def extract(
     day_first: DayFirstFlag = False,
     month_first: MonthFirstFlag = False,
     as_json: JsonFlag = False,
-    batch_size: Annotated[int, typer.Option(metavar="N", help="Passages per spaCy batch.")] = 32,
+    batch_size: Annotated[int, ranged(ONE_OR_MORE, "--batch-size", help="Passages per spaCy batch.")] = 32,
 ) -> None:
     """Extract quotes (with speakers) and counts (with meaning) from articles."""
     from newstrace.claims import extract_many
 
-    out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
+    check_ranges(ctx)
     articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     docs = []
     with progress(enabled=not as_json) as bar:
@@ -116,12 +118,12 @@ def quotes_polnear(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 0,
+    limit: Annotated[int, ranged(LIMIT, "--limit", help="Use at most this many articles.")] = 0,
 ) -> None:
     """Quote and attribution extraction on PolNeAR: span P/R/F1 and speaker agreement."""
     from newstrace.evaluate.quotes_polnear import evaluate_polnear
 
-    check_limit(ctx, limit)  # -1 was read as "all but the last"
+    check_ranges(ctx)  # --limit -1 was read as "all but the last"
     result = evaluate_polnear(path, limit=limit or None)
     if as_json:
         emit_json(result)
@@ -159,12 +161,12 @@ def extract_speed(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
     as_json: JsonFlag = False,
-    limit: Annotated[int, typer.Option(metavar="N", help="Use at most this many articles (0 = all).")] = 400,
+    limit: Annotated[int, ranged(LIMIT, "--limit", help="Use at most this many articles.")] = 400,
 ) -> None:
     """Articles per second per core for 'newstrace extract' (one process, spaCy's batched nlp.pipe)."""
     from newstrace.evaluate.quotes_polnear import measure_speed
 
-    check_limit(ctx, limit)  # -1 timed a single article as if asked for
+    check_ranges(ctx)  # --limit -1 timed a single article as if asked for
     result = measure_speed(path, limit=limit or None)
     if as_json:
         emit_json(result)

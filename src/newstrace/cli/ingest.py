@@ -9,6 +9,7 @@ import typer
 
 from newstrace.cli.app import (
     DEFAULT_DB,
+    ONE_OR_MORE,
     DayFirstFlag,
     DbOption,
     InputsArg,
@@ -17,7 +18,7 @@ from newstrace.cli.app import (
     MonthFirstFlag,
     NoCleanFlag,
     app,
-    check_limit,
+    check_ranges,
     cut_caption,
     date_order,
     emit_json,
@@ -25,8 +26,8 @@ from newstrace.cli.app import (
     listing_table,
     one_line,
     out,
-    out_of_range,
     progress,
+    ranged,
     rows_shown,
     safe,
     warn,
@@ -52,7 +53,7 @@ def ingest(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 2 if any input or record was skipped or anything else was warned of, such as a date that cannot be read or an id kept as OUTLET:ID (what could be read is stored all the same; a re-run that finds an article stored under its OUTLET:ID already warns of nothing).")] = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[
-        int, typer.Option("--batch-size", metavar="N", help="Articles per transaction (each batch is committed as a whole).")
+        int, ranged(ONE_OR_MORE, "--batch-size", help="Articles per transaction (each batch is committed as a whole).")
     ] = BATCH,
     verbose: Annotated[
         bool,
@@ -71,7 +72,7 @@ def ingest(
     re-run adds only the rest.
     """
     dates = date_order(ctx, day_first, month_first)
-    out_of_range(ctx, [("--batch-size", batch_size, batch_size >= 1, "1 or more")])
+    check_ranges(ctx)
     errors: list[NewstraceError] = []
     warnings = KeptWarnings(JSON_WARNINGS, "warning(s), each printed on stderr")
 
@@ -190,7 +191,7 @@ def list_articles(
     limit: LimitOption = None,
 ) -> None:
     """List the articles in the database, earliest first: id, date, outlet, title, author, length."""
-    check_limit(ctx, limit)
+    check_ranges(ctx)
     n = rows_shown(limit, as_json)
     with Store(db, readonly=True) as store:
         total = store.count_articles()

@@ -8,19 +8,23 @@ from typing import Annotated
 import typer
 
 from newstrace.cli.app import (
+    ONE_OR_MORE,
+    ZERO_OR_MORE,
+    Bounds,
     DayFirstFlag,
     InputsArg,
     JsonFlag,
     MonthFirstFlag,
     NoCleanFlag,
     app,
+    check_ranges,
     date_order,
     emit_json,
     err,
     eval_app,
     one_line,
     out,
-    out_of_range,
+    ranged,
     read_command_inputs,
     safe,
     skipped_inputs,
@@ -45,28 +49,22 @@ def reuse(
     inputs: InputsArg,
     min_chars: Annotated[
         int,
-        typer.Option(
-            "--min-chars",
-            metavar="N",
-            help="Shortest shared passage reported (characters; shared quotations from 15).",
-        ),
+        ranged(ONE_OR_MORE, "--min-chars", help="Shortest shared passage reported (characters; shared quotations from 15)."),
     ] = MIN_CHARS,
     gap: Annotated[
-        int, typer.Option("--gap", metavar="N", help="Largest gap in words bridged inside one passage.")
+        int, ranged(ZERO_OR_MORE, "--gap", help="Largest gap in words bridged inside one passage.")
     ] = MAX_GAP,
     min_score: Annotated[
         float,
-        typer.Option("--min-score", metavar="SCORE", help="Weakest passage kept (share of matched words, 0 to 1)."),
+        ranged(Bounds(0, 1), "--min-score", metavar="SCORE", help="Weakest passage kept (share of matched words)."),
     ] = MIN_SCORE,
     max_df: Annotated[
         int,
-        typer.Option(
-            "--max-df", metavar="N", help="Candidate keys held by more articles than this are boilerplate."
-        ),
+        ranged(Bounds(2), "--max-df", help="Candidate keys held by more articles than this are boilerplate."),
     ] = MAX_DF,
     min_shared: Annotated[
         int,
-        typer.Option("--min-shared", metavar="N", help="Shared characters a pair needs for a provenance edge."),
+        ranged(ZERO_OR_MORE, "--min-shared", help="Shared characters a pair needs for a provenance edge."),
     ] = SUBSTANTIAL_CHARS,
     no_clean: NoCleanFlag = False,
     day_first: DayFirstFlag = False,
@@ -74,16 +72,7 @@ def reuse(
     as_json: JsonFlag = False,
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
-    out_of_range(
-        ctx,
-        [
-            ("--min-chars", min_chars, min_chars >= 1, "1 or more"),
-            ("--gap", gap, gap >= 0, "0 or more"),
-            ("--min-score", min_score, 0 <= min_score <= 1, "0 to 1"),
-            ("--max-df", max_df, max_df >= 2, "2 or more"),
-            ("--min-shared", min_shared, min_shared >= 0, "0 or more"),
-        ],
-    )
+    check_ranges(ctx)
     articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     result = find_reuse(
         articles,
@@ -191,23 +180,17 @@ def reuse_plagdet(
         Path, typer.Argument(metavar="DIR", help="The shared data folder (needs fakes/ and fnc1/).")
     ] = Path("../shared/data"),
     per_type: Annotated[
-        int, typer.Option("--per-type", metavar="N", help="Document pairs per obfuscation.")
+        int, ranged(ONE_OR_MORE, "--per-type", help="Document pairs per obfuscation.")
     ] = 60,
     min_chars: Annotated[
-        int, typer.Option("--min-chars", metavar="N", help="Shortest passage reported (characters).")
+        int, ranged(ONE_OR_MORE, "--min-chars", help="Shortest passage reported (characters).")
     ] = MIN_CHARS,
     as_json: JsonFlag = False,
 ) -> None:
     """PAN-style text alignment on real news (FA-KES passages in FNC-1 bodies), scored by plagdet."""
     from newstrace.evaluate.plagdet import evaluate
 
-    out_of_range(
-        ctx,
-        [
-            ("--per-type", per_type, per_type >= 1, "1 or more"),
-            ("--min-chars", min_chars, min_chars >= 1, "1 or more"),
-        ],
-    )
+    check_ranges(ctx)
     if not data.is_dir():
         raise InputError(f"{data}: not a folder")
     result = evaluate(data, per_type=per_type, min_chars=min_chars)

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from newstrace.cli.app import DEFAULT_DB, DbOption, app, err, out_of_range, warn
+from newstrace.cli.app import DEFAULT_DB, Bounds, DbOption, app, check_ranges, err, ranged, warn
 from newstrace.errors import NewstraceError
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -47,14 +47,15 @@ def serve(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
     host: Annotated[str, typer.Option(metavar="HOST", help="Address to bind; anything but loopback exposes the database to the network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(metavar="PORT", help="TCP port (1 to 65535).")] = 8000,
+    port: Annotated[int, ranged(Bounds(1, 65535), "--port", metavar="PORT", help="TCP port.")] = 8000,
     writable: Annotated[
         bool, typer.Option("--writable", help="Let Upload store uploaded articles (the database is read-only otherwise).")
     ] = False,
     workers: Annotated[
         int,
-        typer.Option(
-            metavar="N",
+        ranged(
+            Bounds(1, 16),
+            "--workers",
             help="Worker processes. Each keeps its own page cache; pages only read the database, so several are safe.",
         ),
     ] = 1,
@@ -64,10 +65,7 @@ def serve(
 
     from newstrace.web import create_app
 
-    out_of_range(
-        ctx,
-        [("--port", port, 1 <= port <= 65535, "1 to 65535"), ("--workers", workers, 1 <= workers <= 16, "1 to 16")],
-    )
+    check_ranges(ctx)
 
     hosts = ["127.0.0.1", "localhost", "::1", "[::1]"]
     if host not in LOOPBACK:

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from newstrace.cli.app import (
+    Bounds,
     DayFirstFlag,
     InputsArg,
     JsonFlag,
     MonthFirstFlag,
     NoCleanFlag,
     app,
+    check_ranges,
     date_order,
     emit_json,
     err,
@@ -21,6 +23,7 @@ from newstrace.cli.app import (
     only_with,
     out,
     out_of_range,
+    ranged,
     read_command_inputs,
     safe,
     skipped_inputs,
@@ -126,7 +129,7 @@ def train_stance(
             show_default=False,
         ),
     ],
-    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Seed of the SVD and the trees.")] = 0,
+    seed: Annotated[int, ranged(Bounds(0, 2**32 - 1), "--seed", help="Seed of the SVD and the trees.")] = 0,
     as_json: JsonFlag = False,
 ) -> None:
     """Train a stance model on all FNC-1 training pairs (reproducible; a few minutes on 2 cores).
@@ -138,8 +141,7 @@ def train_stance(
 
     from newstrace.stance.train import train_from_folder
 
-    # numpy's and scikit-learn's seeds: -1 failed as an internal error once the data was read
-    out_of_range(ctx, [("--seed", seed, 0 <= seed < 2**32, f"0 to {2**32 - 1}")])
+    check_ranges(ctx)  # numpy's and scikit-learn's seeds: -1 failed as an internal error once the data was read
     info = train_from_folder(
         fnc_dir, out_dir, seed=seed, log=None if as_json else (lambda m: err.print(m, markup=False))
     )
