@@ -267,6 +267,32 @@ def test_help_states_every_range_in_the_words_a_value_outside_it_is_refused_with
         assert p.returncode == 0 and row in p.stdout, (args, p.stdout)
 
 
+def test_root_help_lists_the_commands_in_the_order_a_user_meets_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'newstrace --help' listed the commands in the order their modules were imported: stance and
+    serve before reuse, compare before analyze, the listings after load-results. They come in the
+    order of the job, under a panel each: the database's commands, those that read files
+    directly, then the rest."""
+    monkeypatch.setenv("COLUMNS", "200")
+    p = run("--help", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    panels: list[tuple[str, list[str]]] = []
+    for line in p.stdout.splitlines():
+        if title := re.match(r"╭─ (.+?) ─", line):
+            panels.append((title.group(1), []))
+        elif row := re.match(r"│ ([a-z][a-z-]+) ", line):
+            panels[-1][1].append(row.group(1))
+    assert panels == [
+        ("Options", []),
+        ("Build and browse a database", ["ingest", "list", "show", "analyze", "stories", "threads", "story", "outlets"]),
+        ("Analyse files directly (nothing is stored)", ["compare", "reuse", "extract", "stance"]),
+        ("Web app, Spark results, models and benchmarks", ["serve", "load-results", "train", "eval"]),
+    ]
+    # every command is in one of them: a new one not placed would still be listed, last
+    assert sorted(name for _, names in panels for name in names) == sorted(
+        {path.split()[0] for path in cli_commands()}
+    )
+
+
 def test_no_option_leaves_its_range_to_typer() -> None:
     """An option declared with ``min=``/``max=`` is checked by Typer, in its words ("Input should be
     greater than or equal to 0"), not ``out_of_range``'s: every command checks its numbers itself."""

@@ -33,11 +33,34 @@ from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest import SUPPORTED
 from newstrace.model import Article
 
+#: the commands in the order a user meets them, under the panel ``newstrace --help`` lists each in:
+#: a database is built and browsed (the main job), files are analysed without one, and the rest
+#: serves, loads, trains and measures. Typer listed them in the order their modules were imported
+#: (``stance`` and ``serve`` third and fourth, ``analyze`` after ``compare``).
+COMMAND_PANELS: dict[str, tuple[str, ...]] = {
+    "Build and browse a database": ("ingest", "list", "show", "analyze", "stories", "threads", "story", "outlets"),
+    "Analyse files directly (nothing is stored)": ("compare", "reuse", "extract", "stance"),
+    "Web app, Spark results, models and benchmarks": ("serve", "load-results", "train", "eval"),
+}
+_COMMAND_ORDER = [name for names in COMMAND_PANELS.values() for name in names]
+
 
 class _Group(TyperGroup):
-    """The root command group: Ctrl-C leaves a command as ``typer.Abort`` caused by the
-    ``KeyboardInterrupt``, which ``main`` reports. (Typer would turn it into a bare exit code 130,
-    without the line saying what was kept: ``errors.Interrupted``.)"""
+    """The root command group: its commands listed in ``COMMAND_PANELS``'s order and panels (one
+    not named there, last, under Typer's "Commands"); Ctrl-C leaves a command as ``typer.Abort``
+    caused by the ``KeyboardInterrupt``, which ``main`` reports. (Typer would turn it into a bare
+    exit code 130, without the line saying what was kept: ``errors.Interrupted``.)"""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for panel, names in COMMAND_PANELS.items():
+            for name in names:
+                if name in self.commands:
+                    self.commands[name].rich_help_panel = panel  # type: ignore[attr-defined]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        known = [name for name in _COMMAND_ORDER if name in self.commands]
+        return known + [name for name in super().list_commands(ctx) if name not in _COMMAND_ORDER]
 
     def invoke(self, ctx: Any) -> Any:
         try:
