@@ -45,9 +45,20 @@ PAGE = 50
 OffsetQ = Annotated[int, Query(ge=0, le=1_000_000)]
 #: most articles ``/compare?ids=`` takes; the page shows each one's text in a column
 COMPARE_IDS = 8
-IdsQ = Annotated[list[str], Query(min_length=2, max_length=COMPARE_IDS, description=f"article ids to compare (2 to {COMPARE_IDS})")]
+#: the ids of ``/compare`` and ``/api/compare``: their count is documented here and checked by
+#: ``compare_ids``, in the app's words; as Query's ``min_length``/``max_length`` it was refused as
+#: pydantic refuses it ("List should have at least 2 items after validation, not 1", in a list)
+IdsQ = Annotated[
+    list[str] | None,
+    Query(description=f"article ids to compare (2 to {COMPARE_IDS} different ones)",
+          json_schema_extra={"minItems": 2, "maxItems": COMPARE_IDS}),
+]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": s.Problem, "description": "no such record"}}
+#: ``/api/compare``'s ids are not 2 to 8 different ones: said as every other error of the app is
+BAD_IDS: dict[int | str, dict[str, Any]] = {
+    422: {"model": s.Problem, "description": f"ids: fewer than 2 different, or more than {COMPARE_IDS}"}
+}
 BAD: dict[int | str, dict[str, Any]] = {400: {"model": s.Problem, "description": "the request cannot be served as asked"}}
 BUSY: dict[int | str, dict[str, Any]] = {
     413: {"model": s.Problem, "description": "over a size or count limit"},
@@ -245,24 +256,45 @@ def found_story(repo: Repo, story_id: str) -> StoryFound:
     return repo.cached_page(("story-found", story_id, repo.generation()), look)
 
 
-def compare_key(repo: Repo, ids: list[str]) -> tuple[tuple[str, str, str], ...] | None:
-    """The articles' content key in a canonical order (the report sorts them itself), ``None``
-    when the request is one ``load_compare`` refuses (fewer than two, or an unknown id)."""
-    unique = sorted(set(ids))
-    if len(unique) < 2:
-        return None
-    return repo.content_key(unique)
+def _quoted_id(article_id: str) -> str:
+    """An id as an error names it: quoted, and cut at 60 characters (an id may be any length)."""
+    return repr(article_id if len(article_id) <= 60 else article_id[:59] + "…")
 
 
-def load_compare(repo: Repo, ids: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
+def compare_ids(ids: list[str] | None) -> list[str]:
+    """The different ids of a compare request, in the order given, or a 422 in the app's words
+    (``{"detail": "ids: at least 2 needed, 1 given"}``, the Compare page saying it) when they are
+    not 2 to ``COMPARE_IDS`` different ones: the same id twice is one article, which compares
+    with nothing. Page and API say it alike, before the database is read."""
+    ids = ids or []
     unique = list(dict.fromkeys(ids))
-    if len(unique) < 2:
-        raise HTTPException(400, "give at least two different article ids")
+    if not ids:  # as a required query parameter, pydantic's "Field required" in a list
+        problem = f"ids: required, 2 to {COMPARE_IDS} article ids"
+    elif len(ids) > COMPARE_IDS:
+        problem = f"ids: at most {COMPARE_IDS} allowed, {len(ids)} given"
+    elif len(ids) < 2:
+        problem = f"ids: at least 2 needed, {len(ids)} given"
+    elif len(unique) < 2:
+        problem = f"ids: at least 2 different needed, {_quoted_id(unique[0])} given {len(ids)} times"
+    else:
+        return unique
+    raise HTTPException(422, problem)
+
+
+def compare_key(repo: Repo, unique: list[str]) -> tuple[tuple[str, str, str], ...] | None:
+    """The articles' content key in a canonical order (the report sorts them itself), ``None``
+    when an id is unknown (``load_compare`` says which). ``unique``: ``compare_ids``'s."""
+    return repo.content_key(sorted(unique))
+
+
+def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
+    """The articles of ``compare_ids``'s ids and their compare report; a 404 naming the ids the
+    database does not hold."""
     articles = repo.articles_by_ids(unique)
     if len(articles) != len(unique):
         found = {a.id for a in articles}
         missing = [i for i in unique if i not in found]
-        listed = ", ".join(repr(i if len(i) <= 60 else i[:59] + "…") for i in missing)
+        listed = ", ".join(_quoted_id(i) for i in missing)
         said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
         raise HTTPException(404, f"{said} ({see_hint('list', db_arg(repo))})")
     articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
@@ -368,20 +400,21 @@ async def api_story(request: Request, story_id: str, limit: LimitQ = PAGE, offse
                         lambda: Page.of_model(load_story(repo, story.found, offset, limit)[0]))
 
 
-@router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD, **BUSY})
-async def api_compare(request: Request, ids: IdsQ) -> Response:
+@router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD_IDS, **BUSY})
+async def api_compare(request: Request, ids: IdsQ = None) -> Response:
     """The compare report (``compare --json`` shape) for stored articles."""
     repo = repo_of(request)
+    unique = compare_ids(ids)
 
     def build() -> Page:
-        _, report = load_compare(repo, ids)
+        _, report = load_compare(repo, unique)
         if report is None:
             raise HTTPException(404, "the compare stage is not available in this installation")
         return Page.of_model(s.CompareReport(**report))
 
-    key = await read(repo, lambda: compare_key(repo, ids))
+    key = await read(repo, lambda: compare_key(repo, unique))
     if key is None:
-        return (await run_in_threadpool(build)).response()  # raises the 400/404
+        return (await run_in_threadpool(build)).response()  # raises the 404
     return await served(repo, lambda: ("compare-api", key), build)
 
 

@@ -222,11 +222,12 @@ def _problem(request: Request, status: int, detail: str) -> Response:
         return pages.upload_page(request, error=detail, status=status)
     if request.url.path == "/compare" and status < 500:
         # "Compare selected" with one article ticked, or none: the Compare page saying what it needs
-        # and where to pick them, not a dead end that leads back to the stories
+        # and where to pick them, not a dead end that leads back to the stories; an id it does not
+        # hold (404, a link kept after a re-ingest, a typo) is said to be unknown, not to need ticking
         from newstrace.web.api import COMPARE_IDS
 
         return pages.render(request, "compare.html", status=status, title="Compare", nav="compare", error=detail,
-                            most=COMPARE_IDS)
+                            most=COMPARE_IDS, unknown=status == 404)
     # the header's read-only mark, as on every other page (``pages.render`` gives it), and a way
     # back to the list the page belongs to
     return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status),

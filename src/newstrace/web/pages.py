@@ -222,19 +222,20 @@ async def _article_page(request: Request, article_id: str) -> Response:
 
 
 @router.get("/compare")
-async def compare_page(request: Request, ids: api.IdsQ) -> Response:
+async def compare_page(request: Request, ids: api.IdsQ = None) -> Response:
     repo = api.repo_of(request)
+    unique = api.compare_ids(ids)
 
     def build() -> Page:
-        arts, report = api.load_compare(repo, ids)
+        arts, report = api.load_compare(repo, unique)
         view = compare_view(arts, report, columns=api.COMPARE_IDS)  # every article asked for
         return page(request, "compare.html", title="Compare", nav="compare", view=view,
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
                     uploaded=False, warnings=[])
 
-    key = await read(repo, lambda: api.compare_key(repo, ids))
+    key = await read(repo, lambda: api.compare_key(repo, unique))
     if key is None:
-        return (await run_in_threadpool(build)).response()  # raises the 400/404 the API gives
+        return (await run_in_threadpool(build)).response()  # raises the 404 the API gives
     return await served(repo, lambda: ("compare-page", key), build)
 
 
