@@ -1576,3 +1576,33 @@ def test_error_pages_keep_the_read_only_mark(client: TestClient) -> None:
     for url in ("/articles/no-such-id", "/nowhere", "/articles?from=never", "/compare?ids=x"):
         r = client.get(url)
         assert r.status_code >= 400 and mark in r.text, url
+
+
+def test_the_web_lists_stories_newest_first_and_the_cli_biggest_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The two orders are chosen, not drifted apart (README, *Web app* and ``stories``): the web
+    is read as news, the most recently active story first, so a story of one article published
+    after the seeds leads the Stories page and ``/api/stories``; ``newstrace stories`` is an
+    overview of a corpus, the biggest story (the seeds', 2 articles) first."""
+    from conftest import EXAMPLES
+    from newstrace.cli.main import main
+
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({
+        "id": "tass-1", "outlet": "tass.com", "published": "2017-04-14",
+        "title": "Lavrov and Cavusoglu discuss Syria settlement in Moscow",
+        "text": "Russian Foreign Minister Sergey Lavrov met his Turkish counterpart Mevlut Cavusoglu in Moscow on "
+                "Friday to discuss the settlement in Syria and the ceasefire agreed in Astana. The ministers said "
+                "the talks would continue in Kazakhstan next month.",
+    }) + "\n", encoding="utf-8")
+    db = tmp_path / "o.db"
+    assert main(["ingest", str(EXAMPLES), str(later), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert [(s["size"], s["end"][:10]) for s in cli] == [(2, "2016-11-02"), (1, "2017-04-14")]
+    with TestClient(create_app(db, allowed_hosts=["testserver"])) as c:
+        web = c.get("/api/stories").json()["stories"]
+        assert [s["id"] for s in web] == [cli[1]["id"], cli[0]["id"]]
+        page = c.get("/stories").text
+        assert page.index(html.escape(cli[1]["id"])) < page.index(html.escape(cli[0]["id"]))
