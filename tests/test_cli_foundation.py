@@ -326,12 +326,42 @@ def test_a_sidecar_given_alone_says_to_give_its_article(tmp_path: Path, command:
     extra = ["--db", tmp_path / "t.db"] if command == "ingest" else []
     p = run(command, side, *extra, cwd=tmp_path)
     assert (p.returncode, p.stdout) == (2, ""), p.stderr
-    assert f"{side}: metadata for the article file of the same name" in p.stderr and "give that file" in p.stderr
+    assert f"{side}: metadata for the article file of the same name (NAME.txt, NAME.html or NAME.mhtml), not an " \
+           "article, and no such file is beside it" in p.stderr
     (tmp_path / "a.txt").write_text("A title\n\n" + "Body text of an article about a strike. " * 5, encoding="utf-8")
+    p = run(command, side, *extra, cwd=tmp_path)  # the file is there now: it is named, to be given
+    assert (p.returncode, p.stdout) == (2, ""), p.stderr
+    assert f"{side}: metadata for {tmp_path / 'a.txt'}, not an article: give that file, which reads it" in p.stderr
     p = run("extract", "--json", tmp_path / "a.txt", side, cwd=tmp_path)
     assert p.returncode == 0 and p.stderr == "", p.stderr
     assert [d["outlet"] for d in json.loads(p.stdout)] == ["rt.com"]
     assert not (tmp_path / "t.db").exists()
+
+
+def test_a_sidecar_given_with_the_folder_of_its_article_is_read_with_it(tmp_path: Path) -> None:
+    """'ingest dir/ dir/a.meta.json' named the sidecar as skipped, "give that file, which reads it",
+    though dir/ gave that file and its metadata was read with it (and --strict exited 2 for it): it
+    is read with its article, once, as when '*' gives both, and nothing is said of it."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for f in EXAMPLES.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    side = folder / "001_b27ff7eeccda9d61.meta.json"
+    db = tmp_path / "s.db"
+    p = run("ingest", folder, side, "--db", db, "--strict", "--json", cwd=tmp_path)
+    assert p.returncode == 0 and p.stderr == "", p.stderr
+    doc = json.loads(p.stdout)
+    assert (doc["added"], doc["skipped"], doc["warnings"]) == (2, [], [])
+    listed = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
+    assert sorted((r["outlet"] or "", r["source"]) for r in listed) == [
+        ("", str(folder / "000_6fb2124cbc58fd30.txt")), ("rt.com", str(folder / "001_b27ff7eeccda9d61.txt"))]
+    # a file the folder's walk passes over (a hidden one) is not read with it: the sidecar is named
+    hidden = folder / ".draft.meta.json"
+    hidden.write_text("{}", encoding="utf-8")
+    (folder / ".draft.txt").write_text("Draft\n\nA draft never read.", encoding="utf-8")
+    p = run("reuse", folder, hidden, "--json", cwd=tmp_path)
+    assert json.loads(p.stdout)["skipped"] == [
+        f"{hidden}: metadata for {folder / '.draft.txt'}, not an article: give that file, which reads it"]
 
 
 def test_extract_shows_articles_done_on_a_terminal_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

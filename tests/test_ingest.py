@@ -1333,6 +1333,6 @@ def test_sidecars_given_with_their_files_are_matched_once_not_per_path(tmp_path:
     assert files == [tmp_path / f"a{i}.txt" for i in range(60)]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'alone.meta.json'}: metadata for the article file of the same name (NAME.txt, NAME.html or "
-        "NAME.mhtml), not an article: give that file, which reads it"
+        "NAME.mhtml), not an article, and no such file is beside it"
     ]
     assert lookups.calls <= len(paths)

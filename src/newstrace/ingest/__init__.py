@@ -28,7 +28,7 @@ from newstrace.ingest.base import (
 )
 from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
-from newstrace.ingest.sidecar import is_sidecar, sidecar_path
+from newstrace.ingest.sidecar import described_files, is_sidecar, sidecar_path
 from newstrace.ingest.text import read_txt
 from newstrace.ingest.warc import read_warc
 from newstrace.limits import LIMITS, Limits
@@ -87,10 +87,36 @@ def _files_under(folder: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file())
 
 
+def _walked_from(path: Path, folders: set[Path]) -> bool:
+    """Whether the walk of one of ``folders`` (resolved) reads ``path``: it lies below one, with
+    no hidden file or folder on the way (``_files_under`` passes those over)."""
+    real = path.resolve()
+    for parent in real.parents:
+        if parent in folders:
+            return not any(part.startswith(".") for part in real.relative_to(parent).parts)
+    return False
+
+
+def _lone_sidecar(path: Path, folders: set[Path]) -> InputError | None:
+    """What to say of a sidecar given without the article file it describes, or None when a
+    folder given with it holds that file, which reads it (``ingest dir/ dir/a.meta.json``: it
+    was called "given alone" and skipped, ``--strict`` failing, though its metadata was read)."""
+    beside = described_files(path)
+    if any(_walked_from(f, folders) for f in beside):
+        return None
+    if beside:
+        return InputError(f"{path}: metadata for {beside[0]}, not an article: give that file, which reads it")
+    return InputError(
+        f"{path}: metadata for the article file of the same name (NAME.txt, NAME.html or NAME.mhtml), not an "
+        "article, and no such file is beside it"
+    )
+
+
 def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order."""
     paths = list(paths)
     described: set[Path] | None = None  # the sidecars of the paths given, built at the first sidecar
+    folders: set[Path] | None = None  # the folders given, resolved, built at the first sidecar not described
     for path in paths:
         if not path.exists():
             if str(path) == "-":  # read as a file of that name, which said "no such file or folder"
@@ -115,10 +141,10 @@ def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]
             if described is None:
                 described = {sidecar_path(other).resolve() for other in paths if not is_sidecar(other)}
             if path.resolve() not in described:
-                on_error(InputError(
-                    f"{path}: metadata for the article file of the same name (NAME.txt, NAME.html or NAME.mhtml), "
-                    "not an article: give that file, which reads it"
-                ))
+                if folders is None:
+                    folders = {other.resolve() for other in paths if other.is_dir()}
+                if (alone := _lone_sidecar(path, folders)) is not None:
+                    on_error(alone)
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
         else:

@@ -13,10 +13,19 @@ from typing import Any
 from newstrace.errors import InputError
 
 SUFFIX = ".meta.json"
+#: the article files whose readers read a sidecar (``text.read_txt``, ``html._page_article``)
+DESCRIBED = (".txt", ".html", ".htm", ".mhtml", ".mht")
 
 
 def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + SUFFIX)
+
+
+def described_files(side: Path) -> list[Path]:
+    """The article files beside a sidecar that read it (``a.txt`` for ``a.meta.json``): a few
+    look-ups, the same for any number of files in its folder."""
+    base = side.name[: -len(SUFFIX)]
+    return [f for f in (side.with_name(base + ext) for ext in DESCRIBED) if f.is_file()]
 
 
 def is_sidecar(path: Path) -> bool:
