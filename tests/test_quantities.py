@@ -253,3 +253,32 @@ def test_the_rest_of_a_toll_named_by_who_they_were_is_counted() -> None:
                  "Six civilians were among 22 killed; the rest were killed in the course of the battles.",
                  "Six civilians were among 22 killed. Troops shelled the town. The rest were IS fighters."):
         assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 0, text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        # a toll's number counts the dead though no noun follows it; the count's words run from the toll
+        ("The death toll from the attack has risen to 48 on Tuesday.", "death toll from the attack has risen to 48",
+         48, 48),
+        ("Rescuers pulled more bodies from the rubble, bringing the death toll to 48.", "death toll to 48", 48, 48),
+        ("The toll stands at 48, medics said.", "toll stands at 48", 48, 48),
+        ("The attack left a death toll of 48.", "death toll of 48", 48, 48),
+        ("The number of dead reached 48 by nightfall.", "number of dead reached 48", 48, 48),
+        # a toll gone past its number is more than it
+        ("Syria's death toll has passed 400,000.", "death toll has passed 400,000", 400_000, None),
+    ],
+)
+def test_a_death_toll_is_a_count_of_the_dead(sentence: str, text: str, low: float, high: float | None) -> None:
+    found = _counts("Rockets hit Aleppo\n" + sentence)
+    assert [(q.text, q.low, q.high, q.subject, q.event) for q in found] == [(text, low, high, "people", "killed")]
+
+
+def test_a_toll_of_something_else_is_no_count_of_the_dead() -> None:
+    found = _counts("Floods hit the region\nThe injury toll rose to 48, officials said.")
+    assert not [q for q in found if q.event == "killed"]
+
+
+def test_a_part_of_a_toll_shares_its_event() -> None:
+    found = _counts("Rockets hit Aleppo\nThe toll stands at 48, including 10 children, medics said.")
+    assert [(q.text, q.event) for q in found] == [("toll stands at 48", "killed"), ("10 children", "killed")]

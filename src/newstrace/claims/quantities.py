@@ -316,6 +316,65 @@ def _subject_name(noun: Token) -> str:
     return low
 
 
+#: what a toll's number may hang on between it and the toll or the verb the toll is subject of:
+#: "rose to 48", "stands at 48", "a toll of 48", "has passed 400,000", "was 48"
+_TOLL_PATH = frozenset({"pobj", "prep", "dobj", "attr", "quantmod", "nummod", "npadvmod", "advmod"})
+#: what a toll counts other than the dead: "the injury toll", "the economic toll"
+_NOT_DEATH_TOLL = frozenset({"injury", "injuries", "economic", "financial", "emotional", "psychological"})
+
+
+def _is_toll(t: Token) -> bool:
+    """A death toll: "toll" (war news writes "the toll" for the dead) or "the number of dead/deaths/victims"."""
+    if t.lower_ in ("toll", "tolls"):
+        return not any(c.lower_ in _NOT_DEATH_TOLL for c in t.children if c.i < t.i)
+    if t.lower_ == "number":
+        return any(
+            c.dep_ == "prep" and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in ("dead", "deaths", "victims", "fatalities") for g in c.children)
+            for c in t.children
+        )
+    return False
+
+
+def _toll_of(last: Token) -> Token | None:
+    """The death toll a number gives, when it has no counted noun of its own: "the death toll rose to
+    48", "bringing the toll to 48", "the toll stands at 48", "a death toll of 48", "the number of
+    dead reached 48". Reports of one attack disagree first in their tolls, so a toll is the count
+    a reader compares; the number is found by its parse, climbing from it through prepositions and
+    objects to the toll itself or to the first verb, whose subject or object must be the toll."""
+    child = last
+    for _ in range(4):
+        h = child.head
+        if h.i == child.i or child.dep_ not in _TOLL_PATH:
+            return None
+        if _is_toll(h):
+            return h
+        if upos(h) in ("VERB", "AUX"):
+            return next((c for c in h.children if c.dep_ in ("nsubj", "dobj") and _is_toll(c)), None)
+        child = h
+    return None
+
+
+#: verbs by which a toll goes past its number: "the toll has passed 400,000" is more than 400,000
+_PAST_VERBS = frozenset({"passed", "passes", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses",
+                         "crossed", "crosses"})
+
+
+def _passed(last: Token) -> bool:
+    """Whether a toll's number is one the toll went past ("has passed 400,000": an open upper bound)."""
+    return last.dep_ == "dobj" and last.head.lower_ in _PAST_VERBS
+
+
+def _toll_start(toll: Token, off: int) -> int:
+    """Where the words naming a toll begin: "death toll", "civilian death toll", "number of dead"
+    (a determiner or an owner such as "Syria's" is not part of it)."""
+    first = toll
+    for c in toll.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < first.i:
+            first = c.left_edge if c.left_edge.dep_ in ("compound", "amod", "nmod") else c
+    return first.idx + off
+
+
 def _governing_event_verb(tok: Token) -> Token | None:
     """For a bare number ("killing 3"), the event verb it is the object or subject of."""
     h = tok.head
@@ -365,7 +424,8 @@ def find_quantities(
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):
                 continue
-            end = n.end
+            start, end = n.start, n.end
+            toll: Token | None = None
             subject: str | None = None
             event: str | None = None
             if noun is not None:
@@ -389,10 +449,20 @@ def find_quantities(
                     event = _event_up(noun)
                 if event is None:
                     event = _event_up(last) if last.i != noun.i else None
+                if event is None and _toll_of(last) is not None:
+                    # "the death toll climbed to at least 48 people"
+                    event = "killed"
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
-                if nxt is not None and nxt.lower_ in _STATE_WORDS and not n.vague:
+                toll = _toll_of(last)
+                if toll is not None:
+                    # "the death toll rose to 48": the count runs from the toll's words to the number
+                    event = "killed"
+                    subject = "people" if toll.lower_ == "number" else _subject_name(toll)
+                    if toll.i < span[0].i and span[0].i - toll.i <= 8:
+                        start = _toll_start(toll, off)
+                elif nxt is not None and nxt.lower_ in _STATE_WORDS and not n.vague:
                     # headline style: "Two dead, twenty injured", "4 killed in Aleppo"
                     event = _event_of_word(nxt.text)
                     subject = "people"
@@ -402,11 +472,11 @@ def find_quantities(
                 else:
                     event = _event_of_word(verb.text)
                     subject = None
-            if n.vague and noun is None:
+            if n.vague and noun is None and toll is None:
                 continue
             q = Quantity(
-                start=n.start, end=end, text=text[n.start:end], low=n.low, high=n.high,
-                subject=subject, event=event,
+                start=start, end=end, text=text[start:end], low=n.low,
+                high=None if toll is not None and _passed(last) else n.high, subject=subject, event=event,
             )
             w = _window_for(windows, n.start, end, sent)
             if w is not None:
@@ -435,10 +505,13 @@ def find_quantities(
                     q.subject = out[-1].subject
                 elif q.subject is None:
                     q.subject = "people"
-        # "Three White Helmets workers and six children killed": conjuncts share the event
+        # "Three White Helmets workers and six children killed": conjuncts share the event; "the toll
+        # stands at 48, including 10 children": a part has its whole's
         for first, second in pairwise([x for x, _noun in sent_quant]):
             if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start):
                 first.event = second.event
+            elif second.event is None and first.event is not None and _PART_GAP.search(text, first.end, second.start):
+                second.event = first.event
         for q, _ in sent_quant:
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)

@@ -25,12 +25,15 @@ ABBREVIATIONS = _ABBREV
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
 _NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
 _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
-#: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun or event
+#: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun, an event
+#: or a toll
 _CANDIDATE = re.compile(
     r"[“”\"«»„″‘]|''|\b(?:" + "|".join(sorted(PARSE_CUES | {"according"}, key=len, reverse=True)) + r")\b"
     + r"|\b" + _NUMBERISH + r"\b(?:[\s-]+[\w'’-]+){0,3}?[\s-]+(?:" + _COUNTED + r")\b"
     + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:of\s+)?(?:at least |more than |over |some |about )?"
-    + _NUMBERISH + r"\b",
+    + _NUMBERISH + r"\b"
+    # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"
+    + r"|\b(?:tolls?|number of (?:the )?(?:dead|deaths|victims|fatalities))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece

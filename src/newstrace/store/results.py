@@ -97,7 +97,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 42: 'X emailed supporters saying "..."' is the sender's, not the addressees'.
 #: 43: a media noun before a name is the channel, not part of the speaker ('Syrian state TV Barazi said').
 #: 44: a number in digits that counts no one of it does not open a nominal speaker ('at 0914 Homs governor says').
-CLAIMS_VERSION = 44
+#: 45: a death toll's number is a count of the dead ('the death toll rose to 48', 'a toll of 48'), and a part
+#: after 'including' shares its whole's event ('the toll stands at 48, including 10 children').
+CLAIMS_VERSION = 45
 
 
 def _now() -> str:
