@@ -701,3 +701,12 @@ def test_who_sends_a_message_to_people_saying_it_speaks() -> None:
             "His campaign sent out a text message to supporters saying: “With your help, we won New Hampshire!”\n")
     assert _speaker_span(text, "The struggle") == "The Vermont senator"
     assert _speaker_span(text, "With your help") == "His campaign"
+
+
+def test_a_headline_s_last_word_is_no_first_name_of_the_next_line_s_speaker() -> None:
+    # the headline ends in a capitalised word and the body opens with the surname: "West Assad" is
+    # no name; a first name on the speaker's own line still completes it
+    body = "Syria's Assad Warns West\nAssad told AFP: \"We will win this war.\""
+    assert [q.speaker for q in extract_claims(Article.create(body, id="b")).quotes] == ["Assad"]
+    later = body + " Later President Bashar Assad spoke to reporters."
+    assert extract_claims(Article.create(later, id="c")).quotes[0].speaker == "Bashar Assad"

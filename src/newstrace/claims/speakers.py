@@ -363,10 +363,14 @@ _TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
 
 
 def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
-    """The first "Firstname [particle] Surname" in ``text`` (skipping titles such as "Dr.")."""
+    """The first "Firstname [particle] Surname" in ``text`` (skipping titles such as "Dr.").
+
+    The words of a name stand on one line: a headline's last word and a paragraph's first are no
+    name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker)."""
     if not text:
         return None
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+" + r"\s+".join(re.escape(t) for t in surname) + r"\b")
+    gap = r"[^\S\n]+"
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + gap.join(re.escape(t) for t in surname) + r"\b")
     for m in pattern.finditer(text):
         first = m.group(1)
         if first not in _TITLE_CAPS and first.lower() not in TITLE_WORDS:

@@ -99,7 +99,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 44: a number in digits that counts no one of it does not open a nominal speaker ('at 0914 Homs governor says').
 #: 45: a death toll's number is a count of the dead ('the death toll rose to 48', 'a toll of 48'), and a part
 #: after 'including' shares its whole's event ('the toll stands at 48, including 10 children').
-CLAIMS_VERSION = 45
+#: 46: a first name that completes a surname stands on the surname's line (a headline's last word is none).
+CLAIMS_VERSION = 46
 
 
 def _now() -> str:
