@@ -710,3 +710,15 @@ def test_a_headline_s_last_word_is_no_first_name_of_the_next_line_s_speaker() ->
     assert [q.speaker for q in extract_claims(Article.create(body, id="b")).quotes] == ["Assad"]
     later = body + " Later President Bashar Assad spoke to reporters."
     assert extract_claims(Article.create(later, id="c")).quotes[0].speaker == "Bashar Assad"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We are not leaving," one resident, Abu Mohammed, told Reuters by phone.',
+        '"We are not leaving," a resident, Abu Mohammed, told Reuters.',
+    ],
+)
+def test_a_quotation_s_tag_with_an_apposition_reports_it_once(sentence: str) -> None:
+    quotes = extract_claims(Article.create("Residents stay in Aleppo\n" + sentence, id="t")).quotes
+    assert [(q.text, q.speaker, q.direct) for q in quotes] == [("We are not leaving", "Abu Mohammed", True)]

@@ -1293,7 +1293,7 @@ def attribute(
         covered = 0
         for r in records:
             covered += max(0, min(a.end, r.end) - max(a.start, r.start))
-        if covered >= 0.6 * (a.end - a.start):
+        if covered >= 0.6 * (a.end - a.start) or _tag_of_direct(a, records):
             # the direct quote is the content; borrow the speaker when the quote has none
             for r in records:
                 if r.start < a.end and a.start < r.end and r.mention is None and a.mention is not None \
@@ -1303,6 +1303,16 @@ def attribute(
         records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start,
                                    sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
+
+
+def _tag_of_direct(a: Attribution, records: list[QuoteRecord]) -> bool:
+    """Whether ``a`` is a direct quotation's own tag read as reported speech: its content opens with
+    the quotation and runs on to its cue, so what follows the quotation is the speaker in
+    apposition ('"We are not leaving," one resident, Abu Mohammed, told Reuters' had also
+    reported 'We are not leaving," one resident, Abu Mohammed' as said, with no speaker)."""
+    return a.cue_start >= a.end and any(
+        r.direct and a.start <= r.start <= a.start + 2 and r.end < a.end for r in records
+    )
 
 
 def resolve_speakers(records: list[QuoteRecord], text: str = "") -> list[tuple[QuoteRecord, str | None]]:

@@ -100,7 +100,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 45: a death toll's number is a count of the dead ('the death toll rose to 48', 'a toll of 48'), and a part
 #: after 'including' shares its whole's event ('the toll stands at 48, including 10 children').
 #: 46: a first name that completes a surname stands on the surname's line (a headline's last word is none).
-CLAIMS_VERSION = 46
+#: 47: a direct quotation's tag with the speaker in apposition is not reported a second time as reported speech.
+CLAIMS_VERSION = 47
 
 
 def _now() -> str:
