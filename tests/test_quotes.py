@@ -722,3 +722,16 @@ def test_a_headline_s_last_word_is_no_first_name_of_the_next_line_s_speaker() ->
 def test_a_quotation_s_tag_with_an_apposition_reports_it_once(sentence: str) -> None:
     quotes = extract_claims(Article.create("Residents stay in Aleppo\n" + sentence, id="t")).quotes
     assert [(q.text, q.speaker, q.direct) for q in quotes] == [("We are not leaving", "Abu Mohammed", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A Pentagon spokesman, Capt. Jeff Davis, said the strike targeted an airbase.", "Jeff Davis"),
+        ('"We hit the target," a Pentagon spokesman, Jeff Davis, told reporters.', "Jeff Davis"),
+        ("A Pentagon spokesman said the strike targeted an airbase.", "Pentagon"),
+    ],
+)
+def test_a_spokesman_named_in_apposition_speaks_by_name(sentence: str, speaker: str) -> None:
+    quotes = extract_claims(Article.create("Strike on Shayrat\n" + sentence, id="s")).quotes
+    assert [q.speaker for q in quotes] == [speaker]

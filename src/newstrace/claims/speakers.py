@@ -245,6 +245,15 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                         inner = mention_of(g, offset)
                         if inner is not None:
                             return inner
+        for child in reversed(list(head.children)):
+            if child.dep_ == "appos" and low not in DOCUMENT_NOUNS and _is_name_token(child) \
+                    and child.lower_.strip(".") not in TITLE_WORDS:
+                # 'A Pentagon spokesman, Capt. Jeff Davis, said': the person named, not the body
+                # (the parse makes a rank cut off by its full stop an apposition of its own)
+                named = mention_of(child, offset)
+                if named is not None:
+                    named.descriptors.add(low)
+                    return named
         for child in head.children:
             if child.dep_ in ("compound", "nmod") and _is_name_token(child):
                 chain = name_chain(child)

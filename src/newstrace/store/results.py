@@ -101,7 +101,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: after 'including' shares its whole's event ('the toll stands at 48, including 10 children').
 #: 46: a first name that completes a surname stands on the surname's line (a headline's last word is none).
 #: 47: a direct quotation's tag with the speaker in apposition is not reported a second time as reported speech.
-CLAIMS_VERSION = 47
+#: 48: a spokesman named in apposition speaks by name ('A Pentagon spokesman, Capt. Jeff Davis, said').
+CLAIMS_VERSION = 48
 
 
 def _now() -> str:
