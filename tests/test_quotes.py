@@ -735,3 +735,18 @@ def test_a_quotation_s_tag_with_an_apposition_reports_it_once(sentence: str) -> 
 def test_a_spokesman_named_in_apposition_speaks_by_name(sentence: str, speaker: str) -> None:
     quotes = extract_claims(Article.create("Strike on Shayrat\n" + sentence, id="s")).quotes
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # FA-KES's copy drops the commas: the manner of a sorting is no source
+        ("The Observatory says it determines whose planes carry out raids according to their type location "
+         "flight patterns and the munitions involved.", ["Observatory"]),
+        ("Everything went according to plan.", []),
+        ("According to state media, 12 people were killed.", ["state media"]),
+    ],
+)
+def test_according_to_a_manner_names_no_source(sentence: str, speakers: list[str]) -> None:
+    quotes = extract_claims(Article.create("Air strikes in Syria\n" + sentence, id="m")).quotes
+    assert [q.speaker for q in quotes] == speakers

@@ -261,6 +261,10 @@ def find_attributions(
                 src = objs[0]
                 phrase_end = max(_tok_end(x, off) for x in src.subtree)
                 m = mention_of(src, off)
+                if m is not None and m.kind == "nominal" and m.head in _MANNER_NOUNS:
+                    # 'according to their type, location and flight patterns', 'according to plan':
+                    # a manner, not a source
+                    continue
                 s, e = sent.start, sent.end
                 if pos - s > e - phrase_end:
                     cs, ce = _trim(text, s, pos)
@@ -1037,6 +1041,15 @@ def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None
 _SPEAKER_NOUNS = frozenset(
     ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "ministry", "agency", "office", "statement", "report", "witness", "witnesses", "resident", "residents", "activist", "activists", "monitor", "observatory", "group", "groups", "aide", "aides", "adviser", "advisers", "campaign", "analyst", "analysts", "expert", "experts", "people", "voters", "critics", "supporters", "president", "secretary", "leader", "leaders"]
 )
+
+
+#: what 'according to' a manner or a measure means, not a source ('according to plan', 'sorted according
+#: to their type, location, flight patterns')
+_MANNER_NOUNS = frozenset(re.findall(r"\S+", """
+    plan plans type types kind kinds pattern patterns size sizes age ages need needs design
+    designs instructions procedure procedures protocol protocols rule rules guidelines standards custom
+    customs tradition traditions script order priority priorities merit merits
+"""))
 
 
 def _speakerish(m: Mention) -> bool:

@@ -102,7 +102,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 46: a first name that completes a surname stands on the surname's line (a headline's last word is none).
 #: 47: a direct quotation's tag with the speaker in apposition is not reported a second time as reported speech.
 #: 48: a spokesman named in apposition speaks by name ('A Pentagon spokesman, Capt. Jeff Davis, said').
-CLAIMS_VERSION = 48
+#: 49: 'according to' a manner ('according to plan', 'according to their type') names no source.
+CLAIMS_VERSION = 49
 
 
 def _now() -> str:
