@@ -750,3 +750,14 @@ def test_a_spokesman_named_in_apposition_speaks_by_name(sentence: str, speaker: 
 def test_according_to_a_manner_names_no_source(sentence: str, speakers: list[str]) -> None:
     quotes = extract_claims(Article.create("Air strikes in Syria\n" + sentence, id="m")).quotes
     assert [q.speaker for q in quotes] == speakers
+
+
+def test_a_statement_spoken_in_is_its_speaker_s() -> None:
+    # the speech verb reports its own clause, and 'the statement' later is the same body's
+    text = ("Manbij battle\nIn a statement, the Syrian Democratic Forces said they had taken the town. "
+            "The rebels were continuing to battle Daesh on four fronts, the statement said.")
+    quotes = extract_claims(Article.create(text, id="sdf")).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("they had taken the town", "Syrian Democratic Forces"),
+        ("The rebels were continuing to battle Daesh on four fronts", "Syrian Democratic Forces"),
+    ]

@@ -305,6 +305,10 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
     objs = [c for c in t.children if c.dep_ == "pobj" and c.lower_ in _IN_SOURCES]
     if not objs or t.i > sent.span.start + 1:
         return None
+    if _is_cue(t.head) and _cue_attribution(text, t.head, sent, si) is not None:
+        # 'In a statement, the SDF said they had taken the town': the speech verb reports its own
+        # clause, and the statement is what its subject spoke in (``_cue_attribution``)
+        return None
     off = sent.offset
     phrase_end = max(_tok_end(x, off) for x in t.subtree)
     cs, ce = _trim(text, phrase_end, sent.end)
@@ -335,6 +339,10 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
     if subj is None and t.dep_ == "ROOT":
         subj = _noun_before(t)
     m = mention_of(subj, off) if subj is not None else None
+    if m is not None:
+        # 'In a statement, the SDF said ...': a later 'the statement said' is theirs
+        m.descriptors |= {g.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj" and g.lower_ in DOCUMENT_NOUNS}
     comp = [
         c for c in t.children
         if (c.dep_ == "ccomp" or (c.dep_ == "xcomp" and t.lower_ in INFINITIVE_CUES))

@@ -103,7 +103,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 47: a direct quotation's tag with the speaker in apposition is not reported a second time as reported speech.
 #: 48: a spokesman named in apposition speaks by name ('A Pentagon spokesman, Capt. Jeff Davis, said').
 #: 49: 'according to' a manner ('according to plan', 'according to their type') names no source.
-CLAIMS_VERSION = 49
+#: 50: 'In a statement, X said Y' reports Y (the speech verb's clause), and a later 'the statement said' is X's.
+CLAIMS_VERSION = 50
 
 
 def _now() -> str:
