@@ -121,10 +121,12 @@ def test_doubled_apostrophes_are_quote_marks(polnear: dict[str, tuple[Article, A
 
 def test_in_a_statement_the_subject_speaks(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
     # 'In a statement early Saturday morning, the DNC said ...', 'In an interview with The Wall
-    # Street Journal, Trump doubled down ...': the statement is where the subject spoke
+    # Street Journal, Trump doubled down ...': the statement is where the subject spoke; a speech
+    # verb reports its own clause, as PolNeAR marks it (source 'the DNC', cue 'said')
     art, speech, _ = polnear["dnc"]
-    q = next(q for q in speech.quotes if q.cue == "In" and q.text.startswith("the DNC said"))
-    assert _mention(art, q) == "DNC"
+    q = next(q for q in speech.quotes if q.text.startswith("the campaign staffers"))
+    assert q.cue == "said" and _mention(art, q) == "DNC"
+    assert not [q for q in speech.quotes if q.cue == "In" and q.text.startswith("the DNC said")]
     art, speech, _ = polnear["curiel"]
     q = next(q for q in speech.quotes if q.cue == "In" and q.text.startswith("Trump doubled down"))
     assert _mention(art, q) == "Trump"
