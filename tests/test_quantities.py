@@ -282,3 +282,18 @@ def test_a_toll_of_something_else_is_no_count_of_the_dead() -> None:
 def test_a_part_of_a_toll_shares_its_event() -> None:
     found = _counts("Rockets hit Aleppo\nThe toll stands at 48, including 10 children, medics said.")
     assert [(q.text, q.event) for q in found] == [("toll stands at 48", "killed"), ("10 children", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # one picture or document is no claim about people or events; 'several times' is how often
+        ("One photograph shows a man carrying the lifeless body of a child.", []),
+        ("One report said 20 people died.", [("20 people", "killed")]),
+        ("The SDF has attempted several times to advance into the city.", []),
+        # the family the members come from did not die
+        ("Four members of one family died when a shell hit their house.", [("Four members", "killed")]),
+    ],
+)
+def test_what_a_count_describes_is_no_count(sentence: str, counts: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Shelling in Aleppo\n" + sentence)] == counts

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newstrace.claims.lexicon import (
+    DOCUMENT_NOUNS,
     EVENT_NOUNS,
     EVENT_PRIORITY,
     EVENT_STEMS,
@@ -375,6 +376,24 @@ def _toll_start(toll: Token, off: int) -> int:
     return first.idx + off
 
 
+#: what shows an event rather than being one
+_PICTURES = frozenset(("photograph", "photo", "picture", "image", "video", "clip", "footage", "recording"))
+
+
+def _describes_another(noun: Token, n: NumberMatch) -> bool:
+    """Whether a count is no claim of its own: one picture or document that shows or says something
+    ("One photograph shows ...", "one video", "one report": a count is a claim about people or
+    events, and this one made compare list the sentence as a claim only its article carries), or
+    the group a counted noun comes from ("Four members of one family died": the family did not die)."""
+    if n.low == n.high == 1 and (noun.lower_ in _PICTURES or noun.lower_ in DOCUMENT_NOUNS):
+        return True
+    if n.vague and noun.lower_ == "times":
+        return True  # "attempted several times": how often, not a count ("violated it 300 times" is one)
+    up = noun.head
+    return noun.dep_ == "pobj" and up.lower_ == "of" and up.head.i != up.i and up.head.i < noun.i \
+        and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
+
+
 def _governing_event_verb(tok: Token) -> Token | None:
     """For a bare number ("killing 3"), the event verb it is the object or subject of."""
     h = tok.head
@@ -473,6 +492,8 @@ def find_quantities(
                     event = _event_of_word(verb.text)
                     subject = None
             if n.vague and noun is None and toll is None:
+                continue
+            if noun is not None and _describes_another(noun, n):
                 continue
             q = Quantity(
                 start=start, end=end, text=text[start:end], low=n.low,

@@ -104,7 +104,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 48: a spokesman named in apposition speaks by name ('A Pentagon spokesman, Capt. Jeff Davis, said').
 #: 49: 'according to' a manner ('according to plan', 'according to their type') names no source.
 #: 50: 'In a statement, X said Y' reports Y (the speech verb's clause), and a later 'the statement said' is X's.
-CLAIMS_VERSION = 50
+#: 51: one picture or document ('One photograph shows'), a vague frequency ('several times') and the group a counted
+#: noun comes from ('members of one family') are no counts.
+CLAIMS_VERSION = 51
 
 
 def _now() -> str:
