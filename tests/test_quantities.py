@@ -297,3 +297,29 @@ def test_a_part_of_a_toll_shares_its_event() -> None:
 )
 def test_what_a_count_describes_is_no_count(sentence: str, counts: list[tuple[str, str]]) -> None:
     assert [(q.text, q.event) for q in _counts("Shelling in Aleppo\n" + sentence)] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("The attack left 7 dead and dozens wounded.", [("7 dead", "killed"), ("dozens wounded", "wounded")]),
+        ("Several injured as rockets hit Damascus.", [("Several injured", "wounded")]),
+    ],
+)
+def test_a_vague_headline_count_is_a_count(sentence: str, counts: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Rockets hit Damascus\n" + sentence)] == counts
+
+
+def test_a_number_beats_a_vague_word_for_one_toll() -> None:
+    # the headline's "Dozens killed" is the lead's 31 civilians said roughly
+    text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."
+    claims = extract_claims(Article.create(text))
+    assert casualty_intervals(claims.quantities, text)["nb_civilians"].point == 31
+
+
+def test_a_vague_toll_in_the_lead_gives_way_to_the_body_s_number() -> None:
+    # the lead says it roughly; the body's paragraph gives the number
+    text = ("Scores killed in strikes on aid convoy\nAir strikes hit an aid convoy near Aleppo on Monday night.\n"
+            "Medics said 22 volunteers were killed in the strikes.")
+    claims = extract_claims(Article.create(text))
+    assert casualty_intervals(claims.quantities, text)["nb_civilians"].point == 22

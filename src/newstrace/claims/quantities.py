@@ -481,8 +481,9 @@ def find_quantities(
                     subject = "people" if toll.lower_ == "number" else _subject_name(toll)
                     if toll.i < span[0].i and span[0].i - toll.i <= 8:
                         start = _toll_start(toll, off)
-                elif nxt is not None and nxt.lower_ in _STATE_WORDS and not n.vague:
-                    # headline style: "Two dead, twenty injured", "4 killed in Aleppo"
+                elif nxt is not None and nxt.lower_ in _STATE_WORDS:
+                    # headline style: "Two dead, twenty injured", "4 killed in Aleppo", "7 dead and
+                    # dozens wounded"
                     event = _event_of_word(nxt.text)
                     subject = "people"
                     end = _tok_end_safe(nxt, off)
@@ -491,7 +492,7 @@ def find_quantities(
                 else:
                     event = _event_of_word(verb.text)
                     subject = None
-            if n.vague and noun is None and toll is None:
+            if n.vague and noun is None and toll is None and subject is None:
                 continue
             if noun is not None and _describes_another(noun, n):
                 continue

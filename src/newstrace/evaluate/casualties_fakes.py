@@ -65,6 +65,12 @@ def _point(q: Quantity) -> float | None:
     return q.low
 
 
+def _vague(q: Quantity) -> bool:
+    """Whether a count is a vague word ("scores", "dozens of") rather than a number."""
+    nums = find_numbers(q.text)
+    return bool(nums) and nums[0].vague
+
+
 def _head(subject: str | None) -> str:
     return (subject or "").split()[-1] if subject else ""
 
@@ -292,9 +298,15 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             # more explicit one further down ("12 civilians killed in the district this week");
             # a lead whose toll is all combatants leaves later civilian counts to other incidents
             lead = [q for q in cands if q.start < lead_end]
+            if lead and all(_vague(q) for q in lead):
+                # a rough toll in the lead ("Scores killed") that the body gives as a number
+                lead += [q for q in cands if q.start >= lead_end and not _vague(q)]
             cands = lead if lead or restated else cands
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
         pick = explicit or cands
+        # a headline's "Scores killed" is the body's "22 people were killed" said roughly: a number
+        # beats a vague word for the same toll
+        pick = [q for q in pick if not _vague(q)] or pick
         if not pick:
             rest = _rest(f, quantities, text) if text is not None else None
             one = _one_among(text, f) if text is not None else None

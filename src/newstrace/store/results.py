@@ -106,7 +106,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 50: 'In a statement, X said Y' reports Y (the speech verb's clause), and a later 'the statement said' is X's.
 #: 51: one picture or document ('One photograph shows'), a vague frequency ('several times') and the group a counted
 #: noun comes from ('members of one family') are no counts.
-CLAIMS_VERSION = 51
+#: 52: a vague word before a state is a count ('dozens wounded', 'Scores dead').
+CLAIMS_VERSION = 52
 
 
 def _now() -> str:
