@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from newstrace.claims.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
+    MONTHS,
     NAME_PARTICLES,
     ORG_WORDS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 from newstrace.claims.tags import upos
 
@@ -129,10 +132,58 @@ def _after_channel(chain: list[Token], head: Token) -> list[Token]:
     return chain[cut:]
 
 
+#: prepositions a body's or an office's name goes on through: "Ministry of Foreign Affairs",
+#: "Observatory for Human Rights", "Committee to Protect Journalists", "Council on Foreign
+#: Relations", "Doctors Without Borders", "Coalition Against Terrorism"
+NAME_PREPS = frozenset(("of", "for", "to", "on", "without", "against"))
+#: capitalised words that are a date, not part of a name ("the ministry on Monday said")
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _capitalised(t: Token) -> bool:
+    """A word of a name written in title case ("Foreign", "Protect", "Al-Qaeda"); a tagger's view
+    of it does not count: "Protect" in "Committee to Protect Journalists" is a verb."""
+    word = t.text.replace("-", "").replace(".", "").replace("’", "").replace("'", "")
+    return t.text[:1].isupper() and word.isalpha() and t.lower_ not in _DATE_WORDS
+
+
+def name_goes_on(first: Token, last: Token) -> Token:
+    """The last token of a name that begins at ``first`` and goes on after ``last`` through a
+    preposition and a run of capitalised words, nested ("Office for the Coordination of
+    Humanitarian Affairs"), "the" allowed before the run; ``last`` when it does not go on.
+
+    The small model runs without NER, so a name's end is read off its words: a body's name
+    hangs its field or its owner on a preposition, and what follows is a name again when it is
+    capitalised. The parse must agree that the preposition belongs to the name so far (or, for
+    "to Protect", to the run itself) and that the run's last word hangs inside the name: 'the
+    ministry on Monday said' (a date, and "on" hangs on the verb) is not a name.
+    """
+    doc, end = last.doc, last.sent.end
+    j = last.i
+    while j + 2 < end and doc[j + 1].lower_ in NAME_PREPS:
+        prep = doc[j + 1]
+        k = j + 2
+        while k < end and doc[k].lower_ == "the":
+            k += 1
+        m = k
+        while m < end and _capitalised(doc[m]) and doc[m].lower_ not in NAME_PREPS and doc[m].lower_ != "the":
+            m += 1
+        if m == k:
+            break
+        tail = doc[m - 1]
+        if not (first.i <= prep.head.i <= j or k <= prep.head.i < m):
+            break
+        if not (first.i <= tail.head.i < m):
+            break
+        j = m - 1
+    return doc[j]
+
+
 def _body_in_full(head: Token, chain: list[Token]) -> list[Token]:
-    """A body's name with whose it is and what it is to: "Russia's Permanent Mission to the United
-    Nations", not "Permanent Mission", a name that says neither whose mission nor where (the parse
-    hangs the owner on the head as ``poss`` and the organisation on a "to"/"of" ``prep``)."""
+    """A body's name with whose it is and what it is for: "Russia's Permanent Mission to the
+    United Nations", "Syrian Observatory for Human Rights", not "Permanent Mission" or "Syrian
+    Observatory", names that say neither whose nor what the body is (the parse hangs the owner
+    on the head as ``poss``; the rest of the name is read by ``name_goes_on``)."""
     doc = head.doc
     first, last = chain[0].i, chain[-1].i
     for child in head.children:
@@ -141,24 +192,21 @@ def _body_in_full(head: Token, chain: list[Token]) -> list[Token]:
             owner = name_chain(child)
             if owner and owner[-1].i == child.i:
                 first = owner[0].i
-        if child.dep_ == "prep" and child.lower_ in ("to", "of") and child.i == last + 1:
-            for g in child.children:
-                if g.dep_ == "pobj" and _is_name_token(g):
-                    tail = name_chain(g)
-                    if not tail:
-                        continue
-                    between = doc[child.i + 1 : tail[0].i]
-                    if tail[-1].lower_.strip(".") in ORG_WORDS and all(t.lower_ == "the" for t in between):
-                        last = tail[-1].i
+    last = name_goes_on(doc[first], doc[last]).i
     return [doc[k] for k in range(first, last + 1)]
 
 
 def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(descriptor tokens, name tokens) of a proper-noun chain."""
+    """(descriptor tokens, name tokens) of a proper-noun chain.
+
+    A body's name is whole: it ends with the body's word ("Syrian Observatory") or goes on
+    after it through a preposition ("Syrian Observatory for Human Rights"), and the title words
+    inside it ("Foreign" in "Ministry of Foreign Affairs") describe the body, not a person.
+    """
     if not tokens:
         return [], []
     last = tokens[-1].lower_.strip(".")
-    if last in ORG_WORDS or len(tokens) == 1:
+    if last in ORG_WORDS or len(tokens) == 1 or _body_word(tokens) is not None:
         return [], tokens
     k = len(tokens)
     while k > 0 and tokens[k - 1].lower_.strip(".") not in TITLE_WORDS and tokens[k - 1].lower_ not in ("of", "for"):
@@ -168,6 +216,15 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     if not name:
         return [], tokens
     return titles, name
+
+
+def _body_word(tokens: list[Token]) -> Token | None:
+    """The word of ``tokens`` that names a body ("Ministry", "Observatory") when the name goes on
+    after it through a preposition ("Ministry of Foreign Affairs"), else None."""
+    for t, nxt in pairwise(tokens):
+        if t.lower_.strip(".") in ORG_WORDS and nxt.lower_ in NAME_PREPS:
+            return t
+    return None
 
 
 def _descriptors(tokens: list[Token]) -> set[str]:
@@ -254,8 +311,12 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 if named is not None:
                     named.descriptors.add(low)
                     return named
+        # "the UN statement", "the Kremlin office": the name before the noun is the speaker, but
+        # not when the noun heads a body's name that goes on ("UN Office for the Coordination of
+        # Humanitarian Affairs"), which the name path below reads in full
+        goes_on = _is_name_token(head) and name_goes_on(head, head).i > head.i
         for child in head.children:
-            if child.dep_ in ("compound", "nmod") and _is_name_token(child):
+            if child.dep_ in ("compound", "nmod") and _is_name_token(child) and not goes_on:
                 chain = name_chain(child)
                 if chain:
                     s, e = chain[0].idx + offset, chain[-1].idx + len(chain[-1].text) + offset
@@ -265,8 +326,10 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
         s = head.idx + offset
         return Mention(s, s + len(head.text), head.text, "name", low)
     if _is_name_token(head):
+        doc = head.doc
         chain = name_chain(head)
         # the parser often makes the title the head: "Special Envoy for Syria Staffan de Mistura"
+        office = False
         if chain and chain[-1].lower_.strip(".") in TITLE_WORDS:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
@@ -279,24 +342,41 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                                 # the title's object is one word, the name follows it
                                 tail = tail[1:]
                             if tail and tail[-1].lower_.strip(".") not in ORG_WORDS:
+                                # no one's name after the title's object: the office is the
+                                # speaker ("Governor of Texas", "High Commissioner for Refugees",
+                                # "Ministry of Foreign Affairs": one word, or a plural no surname
+                                # is); two singular words may end in a surname ("Secretary of
+                                # State Kerry") and keep the split below
+                                office = office or (
+                                    child.i == chain[-1].i + 1 and len(real) < 3 and tail[-1].i == g.i
+                                    and (len(real) == 1 or g.tag_ == "NNPS")
+                                    and all(t.lower_ == "the" for t in doc[child.i + 1 : tail[0].i])
+                                )
                                 chain = [*chain, child, *tail]
             for child in head.children:
                 if child.dep_ == "appos" and _is_name_token(child):
                     chain = name_chain(child)
+                    office = False
         if not chain:
             return None
         if chain[-1].lower_.strip(".") in ORG_WORDS:
             chain = _body_in_full(head, chain)
-        titles, name = _split_title(chain)
+        if office:
+            # the office's name in full, nested ("Commissioner for the Coordination of ...")
+            stop = name_goes_on(chain[0], chain[-1])
+            chain = [doc[k] for k in range(chain[0].i, stop.i + 1)]
+            titles, name = [t for t in chain if t.i <= head.i], chain
+        else:
+            titles, name = _split_title(chain)
         if not name:
             return None
-        doc = head.doc
         s, e = name[0].idx, name[-1].idx + len(name[-1].text)
         desc = _descriptors(titles)
         for child in head.children:
             if child.dep_ == "appos":
                 desc |= {t.lower_ for t in child.subtree if upos(t) in ("NOUN", "ADJ") and not t.is_punct}
-        is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper())
+        is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper()) \
+            or _body_word(name) is not None
         return Mention(s + offset, e + offset, doc.text[s:e], "name", name[-1].lower_, desc, is_org)
     if upos(head) in ("NOUN", "PROPN", "ADJ", "NUM"):
         # a role right before a name: "the Syrian news agency SANA"
@@ -358,11 +438,23 @@ def _tokens(name: str) -> list[str]:
     return [w for w in words if w]
 
 
-def _heads(full: list[str]) -> list[list[str]]:
-    """The forms a short mention may end with: the name, and a body's name before what it is to
-    ("the Mission" is "Russia's Permanent Mission to the United Nations")."""
-    cut = next((k for k, w in enumerate(full) if k and w in ("to", "of")), None)
-    return [full, full[:cut]] if cut else [full]
+def _through_prep(words: list[str]) -> bool:
+    """Whether a name goes on through a preposition ("Governor of Texas", "Observatory for Human
+    Rights"): an office's or a body's name, whose last words are not a person's name."""
+    return any(w in NAME_PREPS for w in words[1:-1])
+
+
+def _heads(full: list[str], n: int) -> list[list[str]]:
+    """The forms a short mention of ``n`` words may end with: the name, and a body's name before
+    what it is for ("the Mission" is "Russia's Permanent Mission to the United Nations", "the
+    Observatory" the "Syrian Observatory for Human Rights"). What an office or a body is for is
+    not a short form of it: "Texas" is not the "Governor of Texas", "the United Nations" not
+    Russia's mission to it, so the whole name counts only for a mention reaching before the
+    preposition ("Observatory for Human Rights")."""
+    cut = next((k for k, w in enumerate(full) if k and w in NAME_PREPS), None)
+    if cut is None:
+        return [full]
+    return [full, full[:cut]] if n > len(full) - cut else [full[:cut]]
 
 
 _TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
@@ -408,17 +500,20 @@ class SpeakerResolver:
         keys = {tuple(_tokens(m.text)) for m in names}
         for m in names:
             toks = _tokens(m.text)
+            # an office's or a body's name is whole ("UN High Commissioner for Refugees"): it ends
+            # in the name of what it is for, not a person's
+            whole = m.is_org or _through_prep(toks)
             # trim "Syria Staffan de Mistura" to "Staffan de Mistura" when "de Mistura" is known
             best = toks
             for k in keys:
                 n = len(k)
-                if 0 < n < len(toks) - 1 and tuple(toks[-n:]) == k and not m.is_org:
+                if 0 < n < len(toks) - 1 and tuple(toks[-n:]) == k and not whole:
                     cand = toks[-n - 1:]
                     while len(toks) > len(cand) and cand[0].lower() in NAME_PARTICLES:
                         cand = toks[-len(cand) - 1:]
                     if len(cand) < len(best):
                         best = cand
-            if not m.is_org:
+            if not whole:
                 real = [t for t in best if t.lower() not in NAME_PARTICLES]
                 if len(real) > 3:
                     best = best[-3:]
@@ -444,7 +539,7 @@ class SpeakerResolver:
         best: list[str] | None = None
         for start, full in self._full:
             ends_with = any(
-                [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full)
+                [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full, len(toks))
             )
             if len(full) > len(toks) and ends_with and (best is None or start <= m.start):
                 best = full

@@ -107,7 +107,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 51: one picture or document ('One photograph shows'), a vague frequency ('several times') and the group a counted
 #: noun comes from ('members of one family') are no counts.
 #: 52: a vague word before a state is a count ('dozens wounded', 'Scores dead').
-CLAIMS_VERSION = 52
+#: 53: a body's or an office's name goes on through its preposition ('Syrian Observatory for Human Rights', 'Governor of Texas').
+CLAIMS_VERSION = 53
 
 
 def _now() -> str:
