@@ -33,7 +33,7 @@ from newstrace.claims.lexicon import (
 )
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.segment import ABBREVIATIONS as _ABBREV
-from newstrace.claims.speakers import Mention, SpeakerResolver, mention_of
+from newstrace.claims.speakers import NAME_PREPS, Mention, SpeakerResolver, body_after, mention_of
 from newstrace.claims.tags import upos
 
 if TYPE_CHECKING:
@@ -966,6 +966,16 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         for t in words[1:]:
             if t.is_space:
                 continue  # 'said  Samah Hadid': a run of blanks is a token of its own
+            if cue and phrase and t.lower_ in NAME_PREPS:
+                # '“...,” said the Committee to Protect Journalists': a body's name going on
+                # through its preposition (the parser made "Committee" the subject of "Protect"),
+                # ending the clause
+                run = _name_run(phrase[next((k for k, x in enumerate(phrase) if x.lower_ not in _TAG_DETERMINERS),
+                                            len(phrase)):])
+                body = body_after(run[0], run[-1], off) if run and run[-1].i == phrase[-1].i else None
+                rest = doc.text[body.end - off:].lstrip() if body is not None else "x"
+                if body is not None and not rest[:1].isalnum():
+                    return nxt, body
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
             phrase.append(t)

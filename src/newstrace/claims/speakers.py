@@ -359,6 +359,10 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                     office = False
         if not chain:
             return None
+        if head.tag_ == "NNPS" and chain[-1].i == head.i and not office:
+            body = _common_noun_body(chain, head, offset)  # "Americans for Prosperity": no one's name is plural
+            if body is not None:
+                return body
         if chain[-1].lower_.strip(".") in ORG_WORDS:
             chain = _body_in_full(head, chain)
         if office:
@@ -419,11 +423,66 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             toks = [t for t in toks[1:] if not (counted.i < head.i and t.i <= counted.i)] or toks[-1:]
         if not toks:
             return None
+        body = _common_noun_body(toks, head, offset)
+        if body is not None:
+            return body
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         words = {t.lower_ for t in toks if upos(t) in ("NOUN", "ADJ", "PROPN")}
         return Mention(s + offset, e + offset, head.doc.text[s:e], "nominal", low, words,
                        is_org=low in ORG_WORDS)
     return None
+
+
+def _common_noun_body(toks: list[Token], head: Token, offset: int) -> Mention | None:
+    """A body whose name opens with a capitalised plural and goes on through a preposition
+    ("Doctors Without Borders", "said Americans for Prosperity"): the tagger reads "Doctors" as
+    a plain plural, which made the speaker "Doctors", and no person's name is plural, so a
+    proper plural ("Americans") heads a body's name too. A sentence's first word is
+    capitalised anyway ("Residents of Aleppo said"), so there the preposition itself must be
+    (the title case of a name); the mention is then a body's name, not a nominal."""
+    if toks[-1].i != head.i or not _capitalised(head) or head.i + 1 >= head.sent.end:
+        return None
+    run = [head]
+    for t in reversed(toks[:-1]):
+        if not _capitalised(t) or t.lower_ in ("the", "a", "an"):
+            break
+        run.insert(0, t)
+    prep = head.doc[head.i + 1]
+    opens = all(t.is_punct or t.is_space or t.lower_ in ("the", "a", "an") for t in head.doc[head.sent.start:run[0].i])
+    if opens and not prep.text[:1].isupper():
+        return None
+    m = body_after(run[0], head, offset)
+    if m is not None:
+        m.descriptors |= {t.lower_ for t in toks if t.i < run[0].i and upos(t) in ("NOUN", "ADJ")}
+    return m
+
+
+def body_after(first: Token, last: Token, offset: int) -> Mention | None:
+    """The mention of a body's or an office's name that begins at ``first`` and goes on after
+    ``last`` through a preposition ("Committee to Protect Journalists", "Governor of Texas"), for
+    a speaker read off the words when the parse missed it; None when the name does not go on.
+
+    ``last`` must be a body's word or a plural (no one's name is plural), or a title whose
+    object names no one: one word or a plural ("Governor of Texas", "Commissioner for Refugees";
+    "Mayor of London Sadiq Khan" is Khan).
+    """
+    low = last.lower_.strip(".")
+    if not _capitalised(last):
+        return None  # "a longtime adviser to Trump" is a role, not an office's name
+    body = low in ORG_WORDS or last.tag_ in ("NNS", "NNPS")
+    if not body and low not in TITLE_WORDS:
+        return None
+    end = name_goes_on(first, last)
+    if end.i == last.i:
+        return None
+    doc = last.doc
+    if not body:
+        obj = [t for t in doc[last.i + 2 : end.i + 1] if t.lower_ != "the"]
+        if len(obj) != 1 and end.tag_ != "NNPS":
+            return None
+    s, e = first.idx, end.idx + len(end.text)
+    desc = set() if body else _descriptors([t for t in doc[first.i : last.i + 1]])  # "the governor"
+    return Mention(s + offset, e + offset, doc.text[s:e], "name", end.lower_, desc, is_org=body)
 
 
 _SPACES = re.compile(r"\s+")

@@ -108,7 +108,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: noun comes from ('members of one family') are no counts.
 #: 52: a vague word before a state is a count ('dozens wounded', 'Scores dead').
 #: 53: a body's or an office's name goes on through its preposition ('Syrian Observatory for Human Rights', 'Governor of Texas').
-CLAIMS_VERSION = 53
+#: 54: a body's or an office's name goes on through its preposition ('Syrian Observatory for Human Rights', 'Governor of Texas').
+#: 55: a capitalised plural opens a body's name ('Doctors Without Borders'), and one after the cue is read ('said the Committee to Protect Journalists').
+CLAIMS_VERSION = 55
 
 
 def _now() -> str:
