@@ -323,3 +323,23 @@ def test_a_vague_toll_in_the_lead_gives_way_to_the_body_s_number() -> None:
             "Medics said 22 volunteers were killed in the strikes.")
     claims = extract_claims(Article.create(text))
     assert casualty_intervals(claims.quantities, text)["nb_civilians"].point == 22
+    ("text", "field"),
+    [
+        # Ahram and al-Araby on the Aleppo offensive (FA-KES dev 1923848261, 1923102946): the children were
+        # killed by regime bombs elsewhere in the province
+        ("At least 70 killed in north of Syria's Aleppo: Monitor\n"
+         "At least 70 Syrian regime and rebel fighters have been killed in 24 hours of battle in Aleppo province, "
+         "a monitor said on Thursday. The Observatory said 30 regime soldiers and 39 rebel fighters died. "
+         "The Observatory said two children were killed by regime bombs in a rebel-held area of Aleppo.",
+         "nb_children"),
+        # Daily Sabah (FA-KES dev 1924058141): the civilians died in another town the jets struck
+        ("Opposition forces claim fighter killed, others injured by Russian airstrikes in Syria's Idlib\n"
+         "Opposition sources claimed on Sunday that Russian jets hit an outpost in Idlib province near the border "
+         "with Turkey, killing at least one opposition fighter and wounding several others. They said several raids "
+         "overnight hit Babeska, a village that has become a haven for Free Syrian Army groups. War jets also struck "
+         "Urum al Kubra town in western Aleppo countryside, where five civilians were killed.",
+         "nb_civilians"),
+    ],
+)
+def test_a_lead_whose_toll_is_all_combatants_leaves_later_victims_to_other_incidents(text: str, field: str) -> None:
+    assert casualty_intervals(_counts(text), text)[field].point == 0

@@ -271,6 +271,17 @@ def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
                for o in lead)
 
 
+def _combatant_lead(lead: list[Quantity]) -> bool:
+    """Whether every killed count of the lead is of combatants ("At least 70 Syrian regime and rebel
+    fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
+    fighters', and children or civilians killed further down ("The Observatory said two children were
+    killed by regime bombs in a rebel-held area") died in other incidents the report adds."""
+    return bool(lead) and all(
+        ("nb_noncivilians" in _field_of(q) and _head(q.subject) != "members") or _restated_combatants(q, lead)
+        for q in lead
+    )
+
+
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
     """One estimate per FA-KES field from an article's quantities.
 
@@ -292,7 +303,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             restated = False
             if f != "nb_noncivilians":
                 kept = [q for q in cands if not _restated_combatants(q, in_lead)]
-                restated = any(q.start < lead_end for q in cands if q not in kept)
+                restated = any(q.start < lead_end for q in cands if q not in kept) or _combatant_lead(in_lead)
                 cands = kept
             # the title and the first sentence state the event's toll: a count there beats a
             # more explicit one further down ("12 civilians killed in the district this week");
