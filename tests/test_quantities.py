@@ -343,3 +343,23 @@ def test_a_vague_toll_in_the_lead_gives_way_to_the_body_s_number() -> None:
 )
 def test_a_lead_whose_toll_is_all_combatants_leaves_later_victims_to_other_incidents(text: str, field: str) -> None:
     assert casualty_intervals(_counts(text), text)[field].point == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        # TRT (FA-KES dev 1924058083): the children and women of the 39 civilians read as no one's dead
+        ("Syrian Observatory for Human Rights says those killed in two attacks include 14 children and four women.",
+         [("two attacks", None), ("14 children", "killed"), ("four women", "killed")]),
+        # al-Araby on the Aleppo raids (FA-KES dev 1923102938), as published without commas
+        ("Among the dead were 20 children and nine women said Observatory director Rami Abdel Rahman.",
+         [("20 children", "killed"), ("nine women", "killed")]),
+        ("The victims included four women and three children, the civil defence said.",
+         [("four women", "killed"), ("three children", "killed")]),
+        ("Doctors said those wounded include 5 children.", [("5 children", "wounded")]),
+        # a group not named by what befell it gives no event
+        ("The attackers were 5 men, the police said.", [("5 men", None)]),
+    ],
+)
+def test_a_count_listed_as_the_dead_takes_their_event(sentence: str, counted: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts(sentence)] == counted

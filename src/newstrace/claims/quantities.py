@@ -131,6 +131,10 @@ def _event_up(noun: Token) -> str | None:
                                 ev = _event_up(g)
                                 if ev:
                                     return ev
+            if child.dep_ in ("attr", "dobj") and h.lower_ in _LIST_VERBS:
+                ev = _event_of_the_listed(h)
+                if ev:
+                    return ev
             if h.lower_ in ("including", "includes", "included", "among"):
                 # "Five civilians including three children were killed": the part shares the whole's event
                 continue
@@ -142,6 +146,26 @@ def _event_up(noun: Token) -> str | None:
         if child.lower_ == "of" and upos(h) == "NOUN" and h.lower_ in _EVENT_NOMINALS:
             # "the killing of two activists", "the execution of 12 soldiers": the event named as a noun
             return _event_of_word(h.text)
+    return None
+
+
+#: verbs that say who a group was: "Among the dead were 20 children", "those killed include 14 children"
+_LIST_VERBS = frozenset({"were", "was", "are", "is", "include", "includes", "included"})
+
+
+def _event_of_the_listed(verb: Token) -> str | None:
+    """The event of the group a count is listed in: the subject of "include" or of "were", or the
+    object of "among" before it, when that group is named by what befell it ("Among the dead were 20
+    children and nine women", "those killed in two attacks include 14 children and four women",
+    "The victims included four women"). The count itself names no event and the parse gives it
+    none, so it read as children and women of no event."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i:
+            return _event_up(c)
+        if c.dep_ == "prep" and c.lower_ == "among" and c.i < verb.i:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return _event_up(g)
     return None
 
 

@@ -110,7 +110,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 53: a body's or an office's name goes on through its preposition ('Syrian Observatory for Human Rights', 'Governor of Texas').
 #: 54: a body's or an office's name goes on through its preposition ('Syrian Observatory for Human Rights', 'Governor of Texas').
 #: 55: a capitalised plural opens a body's name ('Doctors Without Borders'), and one after the cue is read ('said the Committee to Protect Journalists').
-CLAIMS_VERSION = 55
+#: 56: a count listed as a group named by what befell it takes that event ('Among the dead were 20 children',
+#: 'those killed in two attacks include 14 children').
+CLAIMS_VERSION = 56
 
 
 def _now() -> str:
