@@ -274,15 +274,35 @@ def _noun_after(tokens: list[Token], last: Token) -> Token | None:
 _PART_FILLERS = frozenset({"were", "was", "are", "is", "being", "a", "an"})
 
 
+#: groups named by what befell them, that a part may be counted of: "five of the dead were children"
+_AFFECTED = frozenset({"dead", "victims", "casualties", "fatalities", "killed", "wounded", "injured"})
+
+
+def _of_the_affected(last: Token) -> Token | None:
+    """The group in "N of the dead", "N of those killed", "N of the victims" after a count's last
+    word: the count is a part of the people something befell, and says who they were after it
+    ("five of the dead were children"), or not at all."""
+    doc = last.doc
+    j = last.i + 1
+    if j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("the", "those") \
+            and doc[j + 2].lower_ in _AFFECTED:
+        return doc[j + 2]
+    return None
+
+
 def _part_noun(first: Token, last: Token) -> Token | None:
     """The noun of a part counted after its number, of a whole counted before it: "Twelve were
     killed, 7 of them civilians", "seven of whom were children", "of whom seven were children",
-    "one of them a child". The parse gives the number no noun (in "7 of them civilians" the number
-    is the subject of "civilians"), and "Five of them died" has none: a verb ends the search."""
+    "one of them a child", or of the group something befell ("five of the dead were children"). The
+    parse gives the number no noun (in "7 of them civilians" the number is the subject of
+    "civilians"), and "Five of them died" has none: a verb ends the search."""
     doc = last.doc
     j = last.i + 1
+    group = _of_the_affected(last)
     if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("them", "whom"):
         j += 2
+    elif group is not None:
+        j = group.i + 1
     elif not (
         first.i >= 2 and doc[first.i - 2].lower_ == "of" and doc[first.i - 1].lower_ in ("them", "whom")
         and j < len(doc) and doc[j].lower_ in ("were", "was", "are", "is")
@@ -486,8 +506,12 @@ def find_quantities(
                             end = max([end] + [_tok_end_safe(x, off) for x in c.subtree])
                 subject = _subject_name(noun)
                 # a part shares the event of its whole: "Twelve were killed, 7 of them civilians"
-                whole = _whole_of([x for x, _ in sent_quant], previous) if part else None
-                event = whole.event if whole is not None else None
+                # "five of the dead were children": the part is of the group's event, else its whole's
+                group = _of_the_affected(last) if part else None
+                event = _event_of_word(group.text) if group is not None else None
+                whole = _whole_of([x for x, _ in sent_quant], previous) if part and event is None else None
+                if whole is not None:
+                    event = whole.event
                 if event is None:
                     event = _event_up(noun)
                 if event is None:

@@ -112,7 +112,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 55: a capitalised plural opens a body's name ('Doctors Without Borders'), and one after the cue is read ('said the Committee to Protect Journalists').
 #: 56: a count listed as a group named by what befell it takes that event ('Among the dead were 20 children',
 #: 'those killed in two attacks include 14 children').
-CLAIMS_VERSION = 56
+#: 57: a part of the group something befell is counted with its noun and that event ('five of the dead were
+#: children').
+CLAIMS_VERSION = 57
 
 
 def _now() -> str:
