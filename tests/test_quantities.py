@@ -379,3 +379,22 @@ def test_a_part_of_the_dead_is_counted_with_their_event(sentence: str, part: tup
     assert [(q.text, q.low, q.subject, q.event) for q in _counts(sentence)] == [part]
     # a verb after the group names no one
     assert _counts("Five of the dead were identified by their relatives.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Al Arabiya (FA-KES dev 1926479363): the parse hangs "including 11 children" on the town
+        "EU diplomatic chief Federica Mogherini said Tuesday the regime bears primary responsibility for a suspected "
+        "chemical attack that killed at least 58 people in a rebel-held town in Idlib Syria including 11 children "
+        "under the age of eight on Tuesday.",
+        # AFP in FA-KES dev 1914947538, "among them" on the village
+        "The Syrian Observatory for Human Rights reported that troops had executed 48 people earlier this week in "
+        "a northern village among them 10 children.",
+    ],
+)
+def test_a_part_after_including_has_its_whole_s_event_wherever_it_hangs(sentence: str) -> None:
+    whole, part = _counts(sentence)
+    assert (whole.event, part.event) == ("killed", "killed")
+    # a part cannot outnumber its whole: a larger count after "including" is no part of it
+    assert [q.event for q in _counts("The strike killed five people in a town including 300 houses.")] == ["killed", None]

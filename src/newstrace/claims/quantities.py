@@ -575,13 +575,17 @@ def find_quantities(
                     q.subject = out[-1].subject
                 elif q.subject is None:
                     q.subject = "people"
-        # "Three White Helmets workers and six children killed": conjuncts share the event; "the toll
-        # stands at 48, including 10 children": a part has its whole's
+        # "Three White Helmets workers and six children killed": conjuncts share the event
         for first, second in pairwise([x for x, _noun in sent_quant]):
             if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start):
                 first.event = second.event
-            elif second.event is None and first.event is not None and _PART_GAP.search(text, first.end, second.start):
-                second.event = first.event
+        # "killed at least 58 people in a rebel-held town in Idlib Syria including 11 children", "the toll
+        # stands at 48, including 10 children": a part the parse hangs on a place or a toll names no
+        # event of its own; it has its whole's
+        for whole, q in pairwise([x for x, _noun in sent_quant]):
+            if q.event is None and whole.event is not None and _PART_GAP.search(text, whole.end, q.start) \
+                    and (whole.low is None or q.low is None or q.low <= whole.low):
+                q.event = whole.event
         for q, _ in sent_quant:
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)
