@@ -398,3 +398,19 @@ def test_a_part_after_including_has_its_whole_s_event_wherever_it_hangs(sentence
     assert (whole.event, part.event) == ("killed", "killed")
     # a part cannot outnumber its whole: a larger count after "including" is no part of it
     assert [q.event for q in _counts("The strike killed five people in a town including 300 houses.")] == ["killed", None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        # AFP in Ahram (FA-KES dev 1923848197), commas dropped as FA-KES's copy has them: "Daraa 15 civilians"
+        # parses as the object of "of"
+        ("In Jassem in the southern province of Daraa 15 civilians were killed in four air strikes while 25 others "
+         "were wounded said the Syrian Observatory for Human Rights.", "15 civilians"),
+        # SANA (FA-KES dev 1962495711): a headline run into the first sentence
+        ("Child killed two others injured in terrorist attack on al-Hamadaniye neighborhood in Aleppo One child was "
+         "killed and two others were injured on Monday due to attacks by terrorist groups.", "One child"),
+    ],
+)
+def test_a_count_right_before_a_subjectless_passive_is_its_subject(sentence: str, counted: str) -> None:
+    assert [q.event for q in _counts(sentence) if q.text == counted] == ["killed"]

@@ -169,6 +169,27 @@ def _event_of_the_listed(verb: Token) -> str | None:
     return None
 
 
+_PASSIVE_AUX = frozenset({"were", "was", "have", "has", "had", "been", "being", "are", "is"})
+
+
+def _passive_after(noun: Token) -> str | None:
+    """The event of a passive verb right after a counted noun that the parse gives no subject: FA-KES's
+    copy drops commas, so "In Jassem in the southern province of Daraa 15 civilians were killed" parses
+    "Daraa 15 civilians" as the object of "of", and the verb "were killed" as subjectless. A reader
+    takes the count for the subject whatever the parse says; a verb with a subject of its own is that
+    subject's."""
+    doc = noun.doc
+    j = noun.i + 1
+    while j < len(doc) and (doc[j].lower_ in _PASSIVE_AUX or (upos(doc[j]) == "ADV" and j > noun.i + 1)):
+        j += 1
+    if j == noun.i + 1 or j >= len(doc) or doc[j].tag_ != "VBN":
+        return None
+    verb = doc[j]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return _event_of_word(verb.text)
+
+
 def _window_for(windows: list[Window], s: int, e: int, sent: Sentence) -> Window | None:
     cands = [w for w in windows if sent.start <= w.start and w.end <= sent.end and not (w.start < e and s < w.end)]
     if not cands:
@@ -519,6 +540,8 @@ def find_quantities(
                 if event is None and _toll_of(last) is not None:
                     # "the death toll climbed to at least 48 people"
                     event = "killed"
+                if event is None:
+                    event = _passive_after(noun)
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
