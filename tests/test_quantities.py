@@ -169,7 +169,7 @@ def test_a_part_counted_before_of_them_is_read_with_its_whole_s_event() -> None:
     sentence = "The Britain-based Syrian Observatory for Human Rights says 34 people were killed 6 of them women or children."
     whole, part = _counts(sentence)
     assert [(q.text, q.subject, q.event) for q in (whole, part)] == [
-        ("34 people", "people", "killed"), ("6 of them women", "women", "killed"),
+        ("34 people", "people", "killed"), ("6 of them women or children", "women or children", "killed"),
     ]
     # a bare whole counts people, the part its own noun, and the part is not added to the whole
     for sentence, part_text, low, subject in (
@@ -414,3 +414,31 @@ def test_a_part_after_including_has_its_whole_s_event_wherever_it_hangs(sentence
 )
 def test_a_count_right_before_a_subjectless_passive_is_its_subject(sentence: str, counted: str) -> None:
     assert [q.event for q in _counts(sentence) if q.text == counted] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "subject", "bound"),
+    [
+        # AP in Ahram (FA-KES dev 1923848175): six of the 34 dead were women or children, no one says how many of each
+        ("Rocket attacks kill at least 30 in Syria's Aleppo\n"
+         "Syrian state media says 30 people have been killed in rocket fire overnight in Aleppo. SANA says rebel "
+         "groups targeted residential neighborhoods. The Britain-based Syrian Observatory for Human Rights says 34 "
+         "people were killed 6 of them women or children.",
+         "6 of them women or children", "women or children", 6),
+        # Daily Sabah (FA-KES dev 1924058138)
+        ("Syria uses chemical weapons, Turkey offers remedy\n"
+         "The jet fighters from the Syrian regime have attacked settlements in Idlib with chemical weapons, killing at "
+         "least 70 people including dozens of women and children.",
+         "dozens of women and children", "women and children", 144),
+    ],
+)
+def test_a_count_of_two_groups_together_bounds_each(text: str, counted: str, subject: str, bound: float) -> None:
+    qs = _counts(text)
+    assert [q.subject for q in qs if q.text == counted] == [subject]
+    est = casualty_intervals(qs, text)
+    for f in ("nb_women", "nb_children"):
+        assert (est[f].low, est[f].high) == (0, bound), f
+    # groups with numbers of their own are two counts, summed for civilians
+    text = "Five women and six children were killed in the air strike on Monday."
+    assert [q.subject for q in _counts(text)] == ["women", "children"]
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 11

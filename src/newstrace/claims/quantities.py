@@ -366,6 +366,25 @@ def _shared_noun(noun: Token) -> Token:
     return noun
 
 
+def _joint_group(noun: Token) -> tuple[Token, Token] | None:
+    """The conjunction and second group of a count of two groups together: "eight women and
+    children", "6 of them women or children", "dozens of women and children" count women and
+    children as one number, which is no count of women alone (the parse heads the number on
+    "women", and read so it was 8 women and no child). A conjunct with a number, article or
+    possessive of its own is a group of its own ("five women and six children", "10 children and
+    their families")."""
+    for c in noun.children:
+        if c.dep_ != "conj" or not 0 < c.i - noun.i <= 3 or c.tag_ not in ("NNS", "NNPS") \
+                or c.lower_ not in PEOPLE_NOUNS:
+            continue
+        if any(g.dep_ in ("nummod", "det", "poss") or g.like_num for g in c.children):
+            return None
+        cc = [t for t in noun.doc[noun.i + 1:c.i] if t.dep_ == "cc" and t.lower_ in ("and", "or")]
+        if cc and all(t.dep_ in ("cc", "punct", "amod") for t in noun.doc[noun.i + 1:c.i]):
+            return cc[0], c
+    return None
+
+
 def _subject_name(noun: Token) -> str:
     low = noun.lower_
     if low in _DEATH_NOUNS or low in ("cases", "incidents"):
@@ -526,6 +545,11 @@ def find_quantities(
                         if c.dep_ == "prep" and c.lower_ == "of":
                             end = max([end] + [_tok_end_safe(x, off) for x in c.subtree])
                 subject = _subject_name(noun)
+                joint = _joint_group(noun)
+                if joint is not None:
+                    cc, other = joint
+                    subject = f"{subject} {cc.lower_} {other.lower_}"
+                    end = max(end, _tok_end_safe(other, off))
                 # a part shares the event of its whole: "Twelve were killed, 7 of them civilians"
                 # "five of the dead were children": the part is of the group's event, else its whole's
                 group = _of_the_affected(last) if part else None

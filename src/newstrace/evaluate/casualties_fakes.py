@@ -75,18 +75,38 @@ def _head(subject: str | None) -> str:
     return (subject or "").split()[-1] if subject else ""
 
 
-def _field_of(q: Quantity) -> set[str]:
-    head = _head(q.subject)
+def _fields_of_group(group: str) -> set[str]:
+    head = _head(group)
     fields: set[str] = set()
-    if head in CIVILIAN_SUBJECTS or (q.subject or "").startswith("civilian"):
+    if head in CIVILIAN_SUBJECTS or group.startswith("civilian"):
         fields.add("nb_civilians")
     if head in CHILD_SUBJECTS:
         fields.add("nb_children")
     if head in WOMEN_SUBJECTS:
         fields.add("nb_women")
-    if head in NONCIVILIAN_SUBJECTS or (q.subject or "").startswith("military"):
+    if head in NONCIVILIAN_SUBJECTS or group.startswith("military"):
         fields.add("nb_noncivilians")
     return fields
+
+
+#: what joins the groups of a count of two together ("women and children", "women or children")
+_JOINT = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _groups(q: Quantity) -> list[str]:
+    return _JOINT.split(q.subject) if q.subject else [""]
+
+
+def _field_of(q: Quantity) -> set[str]:
+    """The fields any group of the count falls in."""
+    return set().union(*(_fields_of_group(g) for g in _groups(q)))
+
+
+def _partial(q: Quantity, f: str) -> bool:
+    """Whether the count holds people of field ``f`` among others, uncounted apart: "eight women and
+    children" counts at most eight women, maybe none, and is no count of women; it is a count of
+    civilians, as both groups are."""
+    return any(f not in _fields_of_group(g) for g in _groups(q))
 
 
 @dataclass
@@ -128,7 +148,8 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
         gap = text[group[-1].end:nxt.start]
         if _PART_OF.search(nxt.text):
             break  # "killed 20 people, 11 of them children": a part of the count before, not more
-        if _COORD.fullmatch(gap) and nxt.event == "killed" and f in _field_of(nxt) and gap.strip():
+        if _COORD.fullmatch(gap) and nxt.event == "killed" and f in _field_of(nxt) and not _partial(nxt, f) \
+                and gap.strip():
             group.append(nxt)
             continue
         break
@@ -267,8 +288,8 @@ def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
     if _head(q.subject) not in GENERIC_SUBJECTS:
         return False
     # "members" names no side ("700 members of a tribe"), so it restates nothing
-    return any(o is not q and o.low == q.low and "nb_noncivilians" in _field_of(o) and _head(o.subject) != "members"
-               for o in lead)
+    return any(o is not q and o.low == q.low and "nb_noncivilians" in _field_of(o)
+               and not _partial(o, "nb_noncivilians") and _head(o.subject) != "members" for o in lead)
 
 
 def _combatant_lead(lead: list[Quantity]) -> bool:
@@ -277,7 +298,8 @@ def _combatant_lead(lead: list[Quantity]) -> bool:
     fighters', and children or civilians killed further down ("The Observatory said two children were
     killed by regime bombs in a rebel-held area") died in other incidents the report adds."""
     return bool(lead) and all(
-        ("nb_noncivilians" in _field_of(q) and _head(q.subject) != "members") or _restated_combatants(q, lead)
+        ("nb_noncivilians" in _field_of(q) and not _partial(q, "nb_noncivilians") and _head(q.subject) != "members")
+        or _restated_combatants(q, lead)
         for q in lead
     )
 
@@ -313,7 +335,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                 # a rough toll in the lead ("Scores killed") that the body gives as a number
                 lead += [q for q in cands if q.start >= lead_end and not _vague(q)]
             cands = lead if lead or restated else cands
-        explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f]]
+        explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f] and not _partial(q, f)]
         pick = explicit or cands
         # a headline's "Scores killed" is the body's "22 people were killed" said roughly: a number
         # beats a vague word for the same toll
@@ -324,6 +346,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             out[f] = rest or (Estimate(1.0, 1.0, 1.0) if one else Estimate(0.0, 0.0, 0.0))
             continue
         q = pick[0]
+        if _partial(q, f):
+            # "6 of them women or children": between none and all of them
+            out[f] = Estimate(0.0, q.high, 0.0)
+            continue
         # combatants joined by "and" are usually the two sides ("30 regime soldiers and 39 rebel
         # fighters"), recorded apart; civilians joined by "and" are parts of one toll
         summed = _coordinated(q, quantities, f, text) if text is not None and f != "nb_noncivilians" else None

@@ -118,7 +118,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: ('killed at least 58 people in a town in Idlib including 11 children').
 #: 59: a count right before a passive event verb the parse gives no subject is its subject ('province of Daraa
 #: 15 civilians were killed').
-CLAIMS_VERSION = 59
+#: 60: a count of two groups together is of both ('eight women and children', '6 of them women or children').
+CLAIMS_VERSION = 60
 
 
 def _now() -> str:
