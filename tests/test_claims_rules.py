@@ -231,7 +231,7 @@ def fakes_rows() -> dict[str, dict[str, str]]:
         # "Three White Helmets workers and six children killed in Syria air"
         ("1923102973", 9, 6),
         # "... killing five women and a child" before "nearly 1200 Syrian civilians" last month
-        ("1923102915", 6, None),
+        ("1923102915", 6, 1),
     ],
 )
 def test_fakes_tolls(fakes_rows: dict[str, dict[str, str]], unit_id: str, civilians: int, children: int | None) -> None:

@@ -442,3 +442,37 @@ def test_a_count_of_two_groups_together_bounds_each(text: str, counted: str, sub
     text = "Five women and six children were killed in the air strike on Monday."
     assert [q.subject for q in _counts(text)] == ["women", "children"]
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # al-Araby (FA-KES dev 1923102915): "192 children" of last month's toll stood for the camp's child
+        ("Syrian refugee camp hit with missiles and bombs\n"
+         "Russian or Syrian regime war planes bombed a refugee camp inside rebel-held Idlib province killing five "
+         "women and a child. Bombs and missiles struck the camp. Last month nearly 1200 Syrian civilians were killed "
+         "the Syrian Network for Human Rights claimed including 192 children and 163 women.",
+         "nb_children"),
+        # al-Araby (FA-KES dev 1923102893)
+        ("Two dead twenty injured in Syrian regime chlorine attack\n"
+         "A woman and a child were killed and twenty civilians including children were treated for asphyxiation on "
+         "Tuesday evening following what is believed to be a chlorine gas attack.",
+         "nb_children"),
+        # SANA (FA-KES dev 1926478960, 1926479084)
+        ("Nine persons killed 12 injured in terrorist attack in Aleppo city\n"
+         "Six civilians were killed among them 4 children and a woman while eight persons were injured in terrorist "
+         "attacks with rocket shells on al-Hizam al-Akhdar area in New Aleppo.",
+         "nb_women"),
+        ("Seven people killed scores injured in terrorist attacks in Aleppo and Damascus\n"
+         "Seven people were killed and 72 others were injured on Monday due to terrorist rocket attacks. A source "
+         "said that terrorists fired rocket shells at residential neighborhoods claiming the life of a woman and "
+         "injuring 19.",
+         "nb_women"),
+    ],
+)
+def test_one_victim_the_lead_names_without_a_numeral_is_counted(text: str, field: str) -> None:
+    est = casualty_intervals(_counts(text), text)[field]
+    assert (est.low, est.high, est.point) == (1, 1, 1)
+    # one wounded is no one killed
+    text = "Shelling hits Aleppo\nTwo people were killed and a woman and a child were wounded in shelling on Aleppo."
+    assert casualty_intervals(_counts(text), text)[field].point == 0

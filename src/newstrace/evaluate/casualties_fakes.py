@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -232,12 +233,32 @@ def _rest(f: str, quantities: list[Quantity], text: str) -> Estimate | None:
 #: a single victim named among a toll: "Six civilians including a child were killed"
 _ONE_AMONG = re.compile(r"\b(?:including|among them|among whom|among the dead(?: were| was)?)\s+(?:a|an|one)\s+"
                         r"(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)", re.I)
+_ONE = r"(?:a|an|one)\s+(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)"
+#: a single victim joined to a killed count: "killing five women and a child", "4 children and a woman"
+_AND_ONE_AFTER = re.compile(r"\s*,?\s+and\s+" + _ONE, re.I)
+#: single victims as the subject of "killed": "A woman and a child were killed"
+_ONES_KILLED = re.compile(r"\b" + _ONE + r"(?:\s+and\s+" + _ONE + r")?\s+(?:was|were|has been|have been|had been)\s+"
+                          r"killed\b", re.I)
+#: a single victim as the object of a killing: "claiming the life of a woman", "killing a child"
+_ONE_OBJECT = re.compile(r"\b(?:(?:claim|claimed|claiming|took|taking|cost|costing)\s+the\s+li(?:fe|ves)\s+of|killing|killed)\s+"
+                         + _ONE, re.I)
 
 
-def _one_among(text: str, f: str) -> bool:
-    """Whether the lead names one child (or woman) among the dead without a numeral."""
-    for m in _ONE_AMONG.finditer(text, 0, _lead_end(text)):
-        word = m.group(1).lower()
+def _one_among(text: str, f: str, quantities: Sequence[Quantity] = ()) -> bool:
+    """Whether the lead names one child (or woman) among the dead without a numeral: "including a
+    child", "killing five women and a child" (after a killed count of the lead), "A woman and a child
+    were killed", "claiming the life of a woman". No count is extracted for "a child", and the count
+    of the field further down ("192 children" killed last month) is of other incidents."""
+    end = _lead_end(text)
+    words: list[str] = []
+    for pattern in (_ONE_AMONG, _ONES_KILLED, _ONE_OBJECT):
+        for m in pattern.finditer(text, 0, end):
+            words += [g for g in m.groups() if g]
+    for q in quantities:
+        joined = _AND_ONE_AFTER.match(text, q.end) if q.event == "killed" and q.end < end else None
+        if joined:
+            words.append(joined.group(1))
+    for word in (w.lower() for w in words):
         if (f == "nb_children" and word in CHILD_SUBJECTS) or (f == "nb_women" and word in WOMEN_SUBJECTS):
             return True
     return False
@@ -334,7 +355,9 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             if lead and all(_vague(q) for q in lead):
                 # a rough toll in the lead ("Scores killed") that the body gives as a number
                 lead += [q for q in cands if q.start >= lead_end and not _vague(q)]
-            cands = lead if lead or restated else cands
+            # so does one child or woman the lead names without a numeral ("killing five women and a child")
+            one_in_lead = not lead and f in ("nb_children", "nb_women") and _one_among(text, f, quantities)
+            cands = lead if lead or restated or one_in_lead else cands
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f] and not _partial(q, f)]
         pick = explicit or cands
         # a headline's "Scores killed" is the body's "22 people were killed" said roughly: a number
@@ -342,7 +365,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         pick = [q for q in pick if not _vague(q)] or pick
         if not pick:
             rest = _rest(f, quantities, text) if text is not None else None
-            one = _one_among(text, f) if text is not None else None
+            one = _one_among(text, f, quantities) if text is not None else None
             out[f] = rest or (Estimate(1.0, 1.0, 1.0) if one else Estimate(0.0, 0.0, 0.0))
             continue
         q = pick[0]
