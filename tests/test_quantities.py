@@ -476,3 +476,18 @@ def test_one_victim_the_lead_names_without_a_numeral_is_counted(text: str, field
     # one wounded is no one killed
     text = "Shelling hits Aleppo\nTwo people were killed and a woman and a child were wounded in shelling on Aleppo."
     assert casualty_intervals(_counts(text), text)[field].point == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted", "low", "high"),
+    [
+        # Reuters in Al Arabiya (FA-KES dev 1926479384): the toll was 'well over 1000', no event, 'from 500' dropped
+        ("Syria's government has offered no public response to U.N. calls to inspect the site of the attack which "
+         "opponents of Syrian President Bashar al-Assad said killed from 500 to well over 1000 people.",
+         "500 to well over 1000 people", 500, None),
+        ("Activists said the shelling killed 40 to more than 60 people in the besieged district.",
+         "40 to more than 60 people", 40, None),
+    ],
+)
+def test_a_range_open_above_is_one_count(sentence: str, counted: str, low: float, high: float | None) -> None:
+    assert [(q.text, q.low, q.high, q.event) for q in _counts(sentence)] == [(counted, low, high, "killed")]

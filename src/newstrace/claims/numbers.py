@@ -33,6 +33,8 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGNUM = _DIGITS + r"(?:\s*(?:" + _SCALE + r"|bn|mn|m|k)\b)?"
 _NUMBER = r"(?:" + _DIGNUM + r"|" + _WORDNUM + r")"
 
+#: bounds that leave a count open above, which may open the upper end of a range too
+_OPEN_ABOVE = r"(?:(?:well|just)\s+over|over|more\s+than|at\s+least|upwards\s+of|in\s+excess\s+of)"
 _BOUND = r"(?:" + "|".join(re.escape(b) for b in sorted(BOUNDS, key=len, reverse=True)) + r")"
 _VAGUE = r"(?:" + "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True)) + r")"
 _VMULT = r"(?:" + "|".join(re.escape(v) for v in sorted(VAGUE_MULTIPLIERS, key=len, reverse=True)) + r")"
@@ -43,7 +45,9 @@ QUANT_RE = re.compile(
     r"(?:"
     r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?)(?:\s+of)?"
     r"|(?P<vague>" + _VAGUE + r")"
-    r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r"))?"
+    r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r")"
+    # a range open above: "from 500 to well over 1000"
+    r"|\s*(?:to|–|—)\s*(?:" + _OPEN_ABOVE + r")\s+(?P<n3>" + _NUMBER + r"))?"
     r")"
     r"(?![\w%])",
     re.I,
@@ -131,7 +135,12 @@ def _interval(m: re.Match[str]) -> tuple[float | None, float | None, float | Non
         if n1 is None:
             return None, None, None, False
         n2 = parse_number(m.group("n2")) if m.group("n2") else None
-        if n2 is not None and n2 > n1:
+        n3 = parse_number(m.group("n3")) if m.group("n3") else None
+        if n3 is not None and n3 > n1:
+            # "from 500 to well over 1000": at least the first, no upper end (the bound says so)
+            lo, hi = n1, None
+            point = (n1 + n3) / 2
+        elif n2 is not None and n2 > n1:
             lo, hi = n1, n2
             point = (n1 + n2) / 2
         else:

@@ -98,8 +98,10 @@ def _event_up(noun: Token) -> str | None:
         if h.head is h:
             break
         child, h = h, h.head
-        if child.dep_ == "pobj" and h.lower_ not in ("of", "by", "to", "among", "including"):
-            # "killed ... in two main battlegrounds": a place or time, not the victims
+        if child.dep_ == "pobj" and h.lower_ not in ("of", "by", "to", "among", "including") \
+                and not (h.lower_ == "from" and child.lower_ in PEOPLE_NOUNS and any(c.lower_ == "to" for c in h.children)):
+            # "killed ... in two main battlegrounds": a place or time, not the victims; but people
+            # can be the object of "from" in a range ("killed from 500 to well over 1000 people")
             return None
         if h.lower_ == "lives" or (h.lower_ == "victim" and child.dep_ != "pobj"):
             for a in (h.head, *h.children):

@@ -119,7 +119,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 59: a count right before a passive event verb the parse gives no subject is its subject ('province of Daraa
 #: 15 civilians were killed').
 #: 60: a count of two groups together is of both ('eight women and children', '6 of them women or children').
-CLAIMS_VERSION = 60
+#: 61: a count of two groups together is of both ('eight women and children', '6 of them women or children').
+#: 62: a range open above is one count ('killed from 500 to well over 1000 people': 500 or more).
+CLAIMS_VERSION = 62
 
 
 def _now() -> str:
