@@ -491,3 +491,17 @@ def test_one_victim_the_lead_names_without_a_numeral_is_counted(text: str, field
 )
 def test_a_range_open_above_is_one_count(sentence: str, counted: str, low: float, high: float | None) -> None:
     assert [(q.text, q.low, q.high, q.event) for q in _counts(sentence)] == [(counted, low, high, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # FNA (FA-KES dev 1962495662), whose "tens of casualties" read as people of no side
+        ("The Syrian Democratic Forces have foiled an ISIS attack near the town of Manbij killing 80 terrorists and "
+         "inflicting 30 casualties on the militants.", "militants"),
+        ("The strikes caused dozens of casualties among civilians, the civil defence said.", "civilians"),
+        ("The air raid caused 12 deaths among the residents of the camp.", "residents"),
+    ],
+)
+def test_a_toll_among_a_group_counts_that_group(sentence: str, subject: str) -> None:
+    assert [q.subject for q in _counts(sentence) if "casualties" in q.text or "deaths" in q.text] == [subject]

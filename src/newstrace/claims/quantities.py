@@ -393,6 +393,12 @@ def _subject_name(noun: Token) -> str:
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in _ADJ_TO_NOUN:
                 return _ADJ_TO_NOUN[c.lower_]
+            if c.dep_ == "prep" and c.lower_ in ("among", "on") and low in _DEATH_NOUNS:
+                # "dozens of casualties among civilians", "tens of casualties on the militants": the
+                # toll names its people after it
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in PEOPLE_NOUNS and g.lower_ not in _DEATH_NOUNS:
+                        return _subject_name(g)
         return "people" if low != "cases" and low != "incidents" else low
     # keep a modifier that changes who is counted: "military personnel"
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and upos(c) != "NUM"

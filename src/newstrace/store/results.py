@@ -121,7 +121,10 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 60: a count of two groups together is of both ('eight women and children', '6 of them women or children').
 #: 61: a count of two groups together is of both ('eight women and children', '6 of them women or children').
 #: 62: a range open above is one count ('killed from 500 to well over 1000 people': 500 or more).
-CLAIMS_VERSION = 62
+#: 63: a count of two groups together is of both ('eight women and children', '6 of them women or children').
+#: 64: a range open above is one count ('killed from 500 to well over 1000 people': 500 or more).
+#: 65: a toll among or on a group counts that group ('dozens of casualties among civilians').
+CLAIMS_VERSION = 65
 
 
 def _now() -> str:
