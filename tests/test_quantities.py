@@ -505,3 +505,23 @@ def test_a_range_open_above_is_one_count(sentence: str, counted: str, low: float
 )
 def test_a_toll_among_a_group_counts_that_group(sentence: str, subject: str) -> None:
     assert [q.subject for q in _counts(sentence) if "casualties" in q.text or "deaths" in q.text] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted", "subject"),
+    [
+        # Al-Alam (FA-KES dev 1962495666): the lead's toll was no count, so five civilians killed elsewhere stood
+        # for the article's civilians
+        ("Daesh Terrorist Group Execute 70 Members in Raqqa\n"
+         "The Islamic state terrorist group has executed tens of its own fighters in recent days on charges of "
+         "fleeing Raqqa the capital of its Caliphate, informed sources said.",
+         "tens of its own fighters", "fighters"),
+        ("Tens of civilians were killed in the air raids on the town on Sunday, activists said.",
+         "Tens of civilians", "civilians"),
+    ],
+)
+def test_tens_of_is_a_vague_count(text: str, counted: str, subject: str) -> None:
+    (q,) = [q for q in _counts(text) if q.text == counted]
+    assert (q.low, q.high, q.subject, q.event) == (20, 99, subject, "killed")
+    # a scale after it is the multiplier's, billions too
+    assert [(n.low, n.high) for n in find_numbers("tens of billions of dollars")] == [(20e9, 99e9)]

@@ -190,6 +190,7 @@ VAGUE: dict[str, tuple[float, float | None]] = {
     "thousands of": (2_000, 9_999),
     "hundreds of": (200, 999),
     "scores of": (40, 199),
+    "tens of": (20, 99),
     "dozens of": (24, 144),
     "dozens": (24, 144),
     "scores": (40, 199),

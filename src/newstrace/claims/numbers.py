@@ -43,7 +43,7 @@ QUANT_RE = re.compile(
     r"(?<![\w$£€#.,-])"
     r"(?:(?P<bound>" + _BOUND + r")\s+)?"
     r"(?:"
-    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?)(?:\s+of)?"
+    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?)(?:\s+of)?"
     r"|(?P<vague>" + _VAGUE + r")"
     r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r")"
     # a range open above: "from 500 to well over 1000"

@@ -261,7 +261,9 @@ def _noun_after(tokens: list[Token], last: Token) -> Token | None:
     if last.lower_ == "of":
         j = last.i + 1
         while j < len(doc) and j <= last.i + 4:
-            if upos(doc[j]) in ("NOUN", "PROPN", "PRON") or doc[j].lower_ in ("others", "people"):
+            # a possessive is no noun: "tens of its own fighters", "dozens of their supporters"
+            if (upos(doc[j]) in ("NOUN", "PROPN", "PRON") and doc[j].tag_ != "PRP$") \
+                    or doc[j].lower_ in ("others", "people"):
                 # walk to the head of a compound: "military personnel"
                 k = j
                 while k + 1 < len(doc) and doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k \

@@ -23,7 +23,7 @@ _ABBREV = frozenset(
 #: words a full stop follows without ending a sentence
 ABBREVIATIONS = _ABBREV
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
-_NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
+_NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|tens|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
 _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
 #: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun, an event
 #: or a toll

@@ -124,7 +124,12 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 63: a count of two groups together is of both ('eight women and children', '6 of them women or children').
 #: 64: a range open above is one count ('killed from 500 to well over 1000 people': 500 or more).
 #: 65: a toll among or on a group counts that group ('dozens of casualties among civilians').
-CLAIMS_VERSION = 65
+#: 66: a count of two groups together is of both ('eight women and children', '6 of them women or children').
+#: 67: a range open above is one count ('killed from 500 to well over 1000 people': 500 or more).
+#: 68: a toll among or on a group counts that group ('dozens of casualties among civilians').
+#: 69: 'tens of' is a vague count ('tens of its own fighters': 20-99; a possessive is no noun), 'tens of
+#: billions' a multiplier.
+CLAIMS_VERSION = 69
 
 
 def _now() -> str:
