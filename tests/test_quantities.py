@@ -525,3 +525,23 @@ def test_tens_of_is_a_vague_count(text: str, counted: str, subject: str) -> None
     assert (q.low, q.high, q.subject, q.event) == (20, 99, subject, "killed")
     # a scale after it is the multiplier's, billions too
     assert [(n.low, n.high) for n in find_numbers("tens of billions of dollars")] == [(20e9, 99e9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "point"),
+    [
+        # Crux via Al-Alam (FA-KES dev 1962495647): the Assyrians ISIS killed were no one's civilians
+        ("ISIS Behead or Shot 15 Captured Assyrian\n"
+         "According to sources in the Assyrian Christian Church hostages taken by ISIS have been shot or beheaded. "
+         "The news of the killings was reported by Archimandrite Emanuel Youkhana. Around 15 young Assyrians are "
+         "martyred Youkhana reported.", "nb_civilians", 15),
+        ("Car bomb kills aid worker\nA car bomb killed one aid worker in Idlib on Sunday.", "nb_civilians", 1),
+        ("Rebels kill 19 regime forces in Aleppo tunnel blast\n"
+         "The Observatory said 19 regime forces were killed on Monday when rebels blew up a tunnel.",
+         "nb_noncivilians", 19),
+        ("Army kills 12 foreign mercenaries\nThe army said it killed 12 foreign mercenaries near Palmyra.",
+         "nb_noncivilians", 12),
+    ],
+)
+def test_nouns_that_name_a_side(text: str, field: str, point: float) -> None:
+    assert casualty_intervals(_counts(text), text)[field].point == point

@@ -38,7 +38,7 @@ CIVILIAN_SUBJECTS = frozenset(_words(
     "journalists refugees migrants citizens inhabitants syrians iraqis individuals victims others aid workers "
     "volunteers teenagers minors elderly dead deaths casualties fatalities bodies medics paramedics teachers "
     "rescuers schoolchildren pupils farmers shepherds fishermen displaced activists protesters demonstrators "
-    "hostages mourners shoppers pilgrims")
+    "hostages mourners shoppers pilgrims man worker staff players christians assyrians yazidis")
 )
 CHILD_SUBJECTS = frozenset(_words("children child kids babies infants girls boys teenagers minors toddlers "
                                   "schoolchildren pupils"))
@@ -46,7 +46,7 @@ WOMEN_SUBJECTS = frozenset(_words("women woman girls mothers"))
 NONCIVILIAN_SUBJECTS = frozenset(_words(
     "soldiers soldier troops personnel fighters fighter militants militant rebels rebel terrorists terrorist "
     "jihadists insurgents gunmen members officers policemen police guards pilots servicemen militiamen "
-    "combatants recruits commanders")
+    "combatants recruits commanders mercenaries loyalists forces extremists")
 )
 #: dev rows: hash bucket below this share (of 100)
 DEV_SHARE = 30
