@@ -545,3 +545,18 @@ def test_tens_of_is_a_vague_count(text: str, counted: str, subject: str) -> None
 )
 def test_nouns_that_name_a_side(text: str, field: str, point: float) -> None:
     assert casualty_intervals(_counts(text), text)[field].point == point
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        # Al-Manar (FA-KES dev 1965511157), commas dropped as FA-KES's copy has them
+        ("Clashes broke out after the assault that killed five of Al-Nusra and allied militants as well as six "
+         "militants who were defending Division 30 said Observatory director Rami Abdel Rahman.", "six militants"),
+    ],
+)
+def test_a_second_object_after_as_well_as_shares_the_verb(sentence: str, second: str) -> None:
+    assert [q.event for q in _counts(sentence) if q.text == second] == ["killed"]
+    # a verb of its own in between is the second's
+    assert [q.event for q in _counts("The strikes killed 12 civilians and wounded dozens as well as 30 fighters.")
+            if q.low == 30] == ["wounded"]

@@ -41,6 +41,8 @@ _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONT
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
+#: the gap to a second object after the first's own words: "five of Al-Nusra and allied militants as well as"
+_AS_WELL_AS = re.compile(r"[^.;:]{0,60}?\bas well as\s+", re.I)
 #: what introduces the count of a part, at the end of the gap after a bare whole: "kills 15 including
 #: 4 children", "30 were wounded, including 12 civilians"
 _PART_GAP = re.compile(r"(?:^|(?<=[\s,;(]))(?:including|among them|of them|of whom)\s+$", re.I)
@@ -636,6 +638,12 @@ def find_quantities(
         for first, second in pairwise([x for x, _noun in sent_quant]):
             if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start):
                 first.event = second.event
+            elif second.event is None and first.event is not None \
+                    and _AS_WELL_AS.fullmatch(text, first.end, second.start) \
+                    and not any(_event_of_word(w) for w in text[first.end:second.start].split()):
+                # "killed five of Al-Nusra and allied militants as well as six militants": the second
+                # object of the verb, which the parse leaves hanging on the first
+                second.event = first.event
         # "killed at least 58 people in a rebel-held town in Idlib Syria including 11 children", "the toll
         # stands at 48, including 10 children": a part the parse hangs on a place or a toll names no
         # event of its own; it has its whole's
