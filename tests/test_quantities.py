@@ -560,3 +560,24 @@ def test_a_second_object_after_as_well_as_shares_the_verb(sentence: str, second:
     # a verb of its own in between is the second's
     assert [q.event for q in _counts("The strikes killed 12 civilians and wounded dozens as well as 30 fighters.")
             if q.low == 30] == ["wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians", "noncivilians"),
+    [
+        # Al-Manar (FA-KES dev 1965511157): the 11 dead were the two sides' fighters
+        ("11 Killed as Nusra Attacks US-Trained Militants in Syria\n"
+         "Al-Nusra Front launched an offensive Friday on the headquarters of a new US-formed militant group in the "
+         "country's north leaving at least 11 dead a monitor said. The attack came one day after the group kidnapped "
+         "eight militants from Division 30. Clashes broke out after the assault that killed five of Al-Nusra and "
+         "allied militants as well as six militants who were defending Division 30 said Observatory director Rami "
+         "Abdel Rahman.", 0, 11),
+        # a breakdown that does not add up restates nothing
+        ("12 killed in clashes near Aleppo\n"
+         "Clashes near Aleppo left at least 12 dead a monitor said on Friday. Warplanes flew over the area. "
+         "The fighting killed five regime soldiers and four rebels the Observatory said.", 12, 5),
+    ],
+)
+def test_a_toll_the_fighters_counts_add_up_to_is_the_fighters(text: str, civilians: float, noncivilians: float) -> None:
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (civilians, noncivilians)

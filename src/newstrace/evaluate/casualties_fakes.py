@@ -313,6 +313,27 @@ def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
                and not _partial(o, "nb_noncivilians") and _head(o.subject) != "members" for o in lead)
 
 
+def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """Whether a generic count ("11 dead") is broken down, in one sentence, into combatant counts that
+    add up to it: "11 Killed as Nusra Attacks US-Trained Militants ... the assault that killed five of
+    Al-Nusra and allied militants as well as six militants who were defending Division 30" (Al-Manar,
+    FA-KES dev 1965511157) were 11 fighters, as "70 dead" restating "70 regime and rebel fighters" are.
+    A breakdown holding anyone of no side, or not adding up, restates nothing."""
+    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None:
+        return False
+    killed = [o for o in quantities if o.event == "killed" and o.low is not None and o is not q]
+    for i, o in enumerate(killed):
+        b = max(text.rfind(c, 0, o.start) for c in ".!?\n") + 1  # where _sentence_of starts
+        sent = _sentence_of(text, o.start, o.end)
+        group = [x for x in killed[i:] if b <= x.start < b + len(sent)]
+        if len(group) < 2 or (i and killed[i - 1].start >= b):
+            continue  # one count, or not the sentence's first
+        if all("nb_noncivilians" in _field_of(x) and not _partial(x, "nb_noncivilians") for x in group) \
+                and sum(x.low or 0.0 for x in group) == q.low:
+            return True
+    return False
+
+
 def _combatant_lead(lead: list[Quantity]) -> bool:
     """Whether every killed count of the lead is of combatants ("At least 70 Syrian regime and rebel
     fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
@@ -345,7 +366,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             in_lead = [q for q in quantities if q.event == "killed" and q.start < lead_end]
             restated = False
             if f != "nb_noncivilians":
-                kept = [q for q in cands if not _restated_combatants(q, in_lead)]
+                kept = [q for q in cands if not _restated_combatants(q, in_lead)
+                        and not _summed_combatants(q, quantities, text)]
                 restated = any(q.start < lead_end for q in cands if q not in kept) or _combatant_lead(in_lead)
                 cands = kept
             # the title and the first sentence state the event's toll: a count there beats a
@@ -358,6 +380,13 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             # so does one child or woman the lead names without a numeral ("killing five women and a child")
             one_in_lead = not lead and f in ("nb_children", "nb_women") and _one_among(text, f, quantities)
             cands = lead if lead or restated or one_in_lead else cands
+            # a lead toll that the fighters' counts add up to is the fighters' toll
+            broken_down = [q for q in in_lead if _summed_combatants(q, quantities, text)] \
+                if f == "nb_noncivilians" and not lead else []
+            if broken_down:
+                whole = broken_down[0]
+                out[f] = Estimate(whole.low or 0.0, whole.high, _point(whole) or 0.0)
+                continue
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f] and not _partial(q, f)]
         pick = explicit or cands
         # a headline's "Scores killed" is the body's "22 people were killed" said roughly: a number
