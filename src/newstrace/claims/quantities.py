@@ -317,6 +317,21 @@ def _of_the_affected(last: Token) -> Token | None:
     return None
 
 
+def _of_people(last: Token) -> Token | None:
+    """The people noun of "N of the X" hung on the count's number: "eight of the group's fighters", "15
+    of the 350 hostages". The number has no noun of its own, and a bare number takes the subject of a
+    neighbour ("eight of the group's fighters as well as four civilians" read as eight civilians)."""
+    doc = last.doc
+    j = last.i + 1
+    if j >= len(doc) or doc[j].lower_ != "of" or doc[j].head.i != last.i:
+        return None
+    for c in doc[j].children:
+        if c.dep_ == "pobj" and c.lower_ in PEOPLE_NOUNS and c.lower_ not in _AFFECTED \
+                and c.tag_ in ("NNS", "NNPS") and c.lower_ not in ("them", "whom"):
+            return c
+    return None
+
+
 def _part_noun(first: Token, last: Token) -> Token | None:
     """The noun of a part counted after its number, of a whole counted before it: "Twelve were
     killed, 7 of them civilians", "seven of whom were children", "of whom seven were children",
@@ -330,6 +345,8 @@ def _part_noun(first: Token, last: Token) -> Token | None:
         j += 2
     elif group is not None:
         j = group.i + 1
+    elif (people := _of_people(last)) is not None:
+        return people
     elif not (
         first.i >= 2 and doc[first.i - 2].lower_ == "of" and doc[first.i - 1].lower_ in ("them", "whom")
         and j < len(doc) and doc[j].lower_ in ("were", "was", "are", "is")
@@ -566,7 +583,10 @@ def find_quantities(
                 # "five of the dead were children": the part is of the group's event, else its whole's
                 group = _of_the_affected(last) if part else None
                 event = _event_of_word(group.text) if group is not None else None
-                whole = _whole_of([x for x, _ in sent_quant], previous) if part and event is None else None
+                # "eight of the group's fighters": a part of a group, not of a count before it
+                of_people = part and group is None and _of_people(last) is not None
+                whole = _whole_of([x for x, _ in sent_quant], previous) \
+                    if part and event is None and not of_people else None
                 if whole is not None:
                     event = whole.event
                 if event is None:

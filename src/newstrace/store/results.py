@@ -123,7 +123,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 62: 'tens of' is a vague count ('tens of its own fighters': 20-99; a possessive is no noun), 'tens of
 #: billions' a multiplier.
 #: 63: a count after "as well as" with no event of its own is a second object of the first's verb.
-CLAIMS_VERSION = 63
+#: 64: "N of the X" counts the people X names ('eight of the group's fighters', '15 of the 350 hostages').
+CLAIMS_VERSION = 64
 
 
 def _now() -> str:
