@@ -595,3 +595,24 @@ def test_a_toll_the_fighters_counts_add_up_to_is_the_fighters(text: str, civilia
 )
 def test_n_of_a_group_of_people_counts_that_group(sentence: str, part: tuple[str, str, str | None]) -> None:
     assert part in [(q.text, q.subject, q.event) for q in _counts(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        # SANA (FA-KES dev 1926478960): nine dead in two attacks
+        ("Nine persons killed 12 injured in terrorist attack in Aleppo city\n"
+         "15 August 2016 Nine persons killed 12 injured in terrorist attack in Aleppo city. Six civilians were killed "
+         "among them 4 children and a woman while eight persons were injured in terrorist attacks with rocket shells "
+         "on al-Hizam al-Akhdar area in New Aleppo SANA reporter said on Monday. earlier three persons were killed a "
+         "woman among them and four others got injured due to a terrorist attack with rocket shells on residential "
+         "neighborhoods of Aleppo city.", 9),
+        # a part of the explicit count ("two civilians one of them a child") is no other incident
+        ("Seven killed 37 others injured due to terrorist attacks in Aleppo\n"
+         "Six civilians were killed and others were injured due to rocket shells fired by terrorists on Aleppo on "
+         "Friday. A source said that the attack on al-Midan claimed the lives of two civilians one of them a child. "
+         "Later in the evening the source said that four people were killed.", 6),
+    ],
+)
+def test_a_lead_toll_that_two_incidents_add_up_to_is_the_civilians(text: str, civilians: float) -> None:
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians

@@ -346,6 +346,40 @@ def _combatant_lead(lead: list[Quantity]) -> bool:
     )
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where ``_sentence_of`` starts the sentence around ``pos``."""
+    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+
+
+def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_end: int) -> Quantity | None:
+    """The lead's toll of people when ``q``, a count of civilians, and one of another sentence add up to
+    it: SANA (FA-KES dev 1926478960) "Nine persons killed ... Six civilians were killed ... in New Aleppo
+    ... earlier three persons were killed ... on residential neighborhoods of Aleppo city" reports nine
+    dead in two attacks, the six of the first being one of them. Exact numbers only: a sum that falls
+    short or goes over ("32 people ... 15 civilians ... six civilians") leaves the explicit count."""
+    def exact(x: Quantity) -> bool:
+        return x.low is not None and x.low == x.high
+
+    if not exact(q):
+        return None
+    killed = [x for x in quantities if x.event == "killed" and exact(x) and x is not q]
+    tolls = [t for t in killed if t.start < lead_end and _head(t.subject) in GENERIC_SUBJECTS
+             and "nb_civilians" in _field_of(t) and (t.low or 0) > (q.low or 0)]
+    own = _sentence_start(text, q.start)
+    # the first killed count of each later sentence: a count after it in its sentence is its part
+    # ("two civilians one of them a child"), not another incident
+    firsts: dict[int, Quantity] = {}
+    for x in quantities:
+        if x.event == "killed" and x.start > q.start:
+            firsts.setdefault(_sentence_start(text, x.start), x)
+    for t in tolls:
+        for start, o in firsts.items():
+            if start != own and exact(o) and "nb_civilians" in _field_of(o) and not _partial(o, "nb_civilians") \
+                    and (q.low or 0) + (o.low or 0) == t.low:
+                return t
+    return None
+
+
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
     """One estimate per FA-KES field from an article's quantities.
 
@@ -408,6 +442,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         if summed is not None:
             out[f] = summed
             continue
+        toll = _toll_of_incidents(q, quantities, text, _lead_end(text)) \
+            if text is not None and f == "nb_civilians" else None
+        if toll is not None:
+            q = toll
         point = _point(q) or 0.0
         out[f] = Estimate(q.low if q.low is not None else 0.0, q.high, point)
     return out
