@@ -616,3 +616,24 @@ def test_n_of_a_group_of_people_counts_that_group(sentence: str, part: tuple[str
 )
 def test_a_lead_toll_that_two_incidents_add_up_to_is_the_civilians(text: str, civilians: float) -> None:
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians
+
+
+@pytest.mark.parametrize(
+    ("text", "women"),
+    [
+        # AFP in Ahram (FA-KES dev 1923848285): six women in two raids
+        ("16 dead in heavy bombardment on Syria's Idlib: Monitor\n"
+         "Sixteen civilians including three children were killed on Monday in heavy bombardment across rebel-held "
+         "Idlib province a monitoring group said. The Britain-based Observatory said the raids were carried out by "
+         "either Syrian or Russian aircraft. In Khan Sheikhun air strikes killed seven people including two women "
+         "and a child the Syrian Observatory for Human Rights said. Another seven people including four women and "
+         "two children were killed in raids on Kafr Takharim further north in the province.", 6),
+        # a part of the whole toll does not add the part of an incident after it
+        ("Syria air strikes kill 42\n"
+         "Syrian government air strikes killed at least 42 people including 16 women in Idlib province the "
+         "Observatory said on Monday. The air raids killed 19 people including six women outside Saraqeb and "
+         "another 23 people among them 10 women in the town of Ehsim.", 16),
+    ],
+)
+def test_the_parts_of_another_toll_add_up(text: str, women: float) -> None:
+    assert casualty_intervals(_counts(text), text)["nb_women"].point == women

@@ -346,6 +346,42 @@ def _combatant_lead(lead: list[Quantity]) -> bool:
     )
 
 
+#: what marks a toll as added to the one told before it: "Another seven people ... were killed"
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+$", re.I)
+
+
+def _another_parts(q: Quantity, quantities: list[Quantity], f: str, text: str) -> list[Quantity]:
+    """The parts of field ``f`` of the tolls said to be another after ``q``'s: AFP in Ahram (FA-KES dev
+    1923848285) "air strikes killed seven people including two women and a child ... Another seven
+    people including four women and two children were killed in raids on Kafr Takharim" tells six women
+    in two raids. Only when ``q`` is itself a part ("including two women") of a whole of no side and
+    "another" follows that whole: in "killed at least 42 people including 16 children ... killed 19
+    people including six children ... and another 23 people among them 10 children" the 16 are of the
+    42, and the 23 another to the 19."""
+    def part_of(x: Quantity) -> Quantity | None:
+        before = [w for w in quantities if w.event == "killed" and w.end <= x.start
+                  and _head(w.subject) in GENERIC_SUBJECTS and _INCLUDING_GAP.fullmatch(text, w.end, x.start)]
+        return before[-1] if before else None
+
+    first = part_of(q)
+    if first is None:
+        return []
+    out: list[Quantity] = []
+    last = first  # "another" adds to the toll told just before it, q's or one already added
+    for x in quantities:
+        if x.start <= q.start or x.event != "killed" or f not in _field_of(x) or _partial(x, f):
+            continue
+        whole = part_of(x)
+        if whole is None or not _ANOTHER_BEFORE.search(text, max(0, whole.start - 12), whole.start):
+            continue
+        before = [w for w in quantities if w.event == "killed" and _head(w.subject) in GENERIC_SUBJECTS
+                  and w.end <= whole.start and part_of(w) is None]
+        if before and before[-1] is last:
+            out.append(x)
+            last = whole
+    return out
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where ``_sentence_of`` starts the sentence around ``pos``."""
     return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -439,6 +475,14 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         # combatants joined by "and" are usually the two sides ("30 regime soldiers and 39 rebel
         # fighters"), recorded apart; civilians joined by "and" are parts of one toll
         summed = _coordinated(q, quantities, f, text) if text is not None and f != "nb_noncivilians" else None
+        more = _another_parts(q, quantities, f, text) if text is not None and f != "nb_noncivilians" else []
+        if more and summed is None:
+            parts = [q, *more]
+            highs = [x.high for x in parts]
+            out[f] = Estimate(sum(x.low or 0.0 for x in parts),
+                              None if any(h is None for h in highs) else sum(h or 0.0 for h in highs),
+                              sum(_point(x) or 0.0 for x in parts))
+            continue
         if summed is not None:
             out[f] = summed
             continue
