@@ -323,6 +323,9 @@ def test_a_vague_toll_in_the_lead_gives_way_to_the_body_s_number() -> None:
             "Medics said 22 volunteers were killed in the strikes.")
     claims = extract_claims(Article.create(text))
     assert casualty_intervals(claims.quantities, text)["nb_civilians"].point == 22
+
+
+@pytest.mark.parametrize(
     ("text", "field"),
     [
         # Ahram and al-Araby on the Aleppo offensive (FA-KES dev 1923848261, 1923102946): the children were
