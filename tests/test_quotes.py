@@ -761,3 +761,24 @@ def test_a_statement_spoken_in_is_its_speaker_s() -> None:
         ("they had taken the town", "Syrian Democratic Forces"),
         ("The rebels were continuing to battle Daesh on four fronts", "Syrian Democratic Forces"),
     ]
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Trump spoke first.\n\nCruz has railed against what he calls the “Washington cartel” and cast himself "
+         "as a Washington outsider.\n", "Washington cartel", "Cruz"),
+        ("Mr. Trump spoke last week.\n\nThe president denounced what he called the “deeply pessimistic” vision of "
+         "America that emerged from the convention in Cleveland.\n", "deeply pessimistic", "The president"),
+        ("Mrs. Clinton spoke first.\n\nSenator Chris Murphy said she must focus on how best to connect to a broader "
+         "electorate that is in what he called a “revolutionary mood,” alluding to Mr. Sanders.\n",
+         "revolutionary mood", "Chris Murphy"),
+        # no free relative: 'which he called' keeps its pronoun
+        ("Trump spoke first.\n\nDeSantis said he has supported legislation that would target regional accreditation "
+         "bodies, which he called “a cartel for higher education.”\n", "a cartel", "he"),
+    ],
+)
+def test_the_pronoun_of_a_free_relative_is_its_clauses_subject(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'Cruz has railed against what he calls the “Washington cartel”' and 'The
+    president denounced what he called the “deeply pessimistic” vision': the cue's subject is the
+    pronoun, which went to the last speaker named (often another person); the subject of the clause
+    the free relative sits in speaks, passing over subjects that cannot speak or are someone else."""
+    assert _speaker_span(text, starts) == speaker

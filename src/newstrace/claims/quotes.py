@@ -817,6 +817,56 @@ def _outer_cue(cue: Token) -> Token | None:
     return None
 
 
+#: titles that say a woman or a man is named, against a pronoun of the other sex
+_FEMALE_TITLES = frozenset(("mrs.", "ms.", "miss", "mrs", "ms"))
+_MALE_TITLES = frozenset(("mr.", "mr"))
+
+
+def _free_relative_antecedent(cue: Token, pron: Mention, sent: Sentence) -> Mention | None:
+    """The subject a cue's pronoun stands for when the cue opens a free relative: 'Cruz has railed
+    against what he calls the “Washington cartel”', 'The president denounced what he called the
+    “deeply pessimistic” vision'. The relative ('what he calls X') names the thing the clause it
+    sits in is about, so its pronoun is that clause's subject, not whoever was named last (an
+    earlier sentence's speaker), and the whole is that subject's characterisation.
+
+    The clauses around the relative are climbed outwards; a subject that cannot speak ('a broader
+    electorate that is in what he called ...') or a pronoun or title of another person ('she',
+    'Mrs. Clinton' for 'he') is passed over, the same pronoun again keeps the pronoun."""
+    if pron.head not in ("he", "she", "they"):
+        return None
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "attr", "nsubjpass") and c.i < cue.i
+               for c in cue.children):
+        return None
+    h = cue
+    for _ in range(8):
+        if h.head.i == h.i:
+            return None
+        h = h.head
+        if upos(h) not in ("VERB", "AUX"):
+            continue
+        subj = _subject(h)
+        if subj is None:
+            continue
+        m = mention_of(subj, sent.offset)
+        if m is None or not _can_speak(m):
+            continue
+        if m.kind == "pronoun":
+            if m.head == pron.head:
+                return None
+            continue
+        first = m.text.split()[0].lower() if m.text else ""
+        titled = subj.doc[subj.left_edge.i].lower_
+        if pron.head == "he" and (first in _FEMALE_TITLES or titled in _FEMALE_TITLES):
+            continue
+        if pron.head == "she" and (first in _MALE_TITLES or titled in _MALE_TITLES):
+            continue
+        plural = m.is_org or (m.head.endswith("s") and not m.head.endswith("ss"))
+        if (pron.head == "they" and not plural) or (pron.head != "they" and plural and m.kind != "name"):
+            continue
+        return m
+    return None
+
+
 def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tuple[Mention | None, str]:
     if cue.lower_ == "according":
         objs = [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
@@ -1236,6 +1286,12 @@ def attribute(
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
+        if lead is None and best is not None and mention is not None and mention.kind == "pronoun":
+            # 'Cruz has railed against what he calls the “Washington cartel”': the pronoun of a
+            # free relative stands for the subject of the clause the relative is part of
+            ante = _free_relative_antecedent(best[1], mention, best[2])
+            if ante is not None and not _inside(ante.start, spans):
+                mention = ante
         according = next(((c, sents[i]) for i in idx for c in _cues_in(sents[i], q, spans)
                           if c.lower_ == "according"), None)
         if according is not None and (mention is None or best is None or not _is_cue(best[1])):

@@ -124,7 +124,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: billions' a multiplier.
 #: 63: a count after "as well as" with no event of its own is a second object of the first's verb.
 #: 64: "N of the X" counts the people X names ('eight of the group's fighters', '15 of the 350 hostages').
-CLAIMS_VERSION = 64
+#: 65: the pronoun of a free relative cue ('Cruz has railed against what he calls the "..."') is the subject of
+#: the clause the relative sits in.
+CLAIMS_VERSION = 65
 
 
 def _now() -> str:
