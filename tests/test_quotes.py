@@ -782,3 +782,20 @@ def test_the_pronoun_of_a_free_relative_is_its_clauses_subject(text: str, starts
     pronoun, which went to the last speaker named (often another person); the subject of the clause
     the free relative sits in speaks, passing over subjects that cannot speak or are someone else."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("The crowd began to chant.\n\nAs the crowd began to chant, Silverman was joined on stage again by Minnesota "
+         "Sen. Al Franken and joked, “Bernie or Bust people, you’re being ridiculous,” drawing loud jeers.\n",
+         "Bernie or Bust", "Silverman"),
+        ("Republicans were in a panic.\n\nBy the end of the day, Mr. Trump was forced into a rare moment of damage "
+         "control and said that his words had been ''misconstrued.''\n", "misconstrued", "Trump"),
+    ],
+)
+def test_a_cue_joined_to_a_passive_clause_is_its_subjects(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'Silverman was joined on stage again by Minnesota Sen. Al Franken and joked,
+    “...”': the conjoined cue has no subject of its own, and the passive verb it hangs on gave its
+    agent ('by Al Franken') or nothing; the passive's subject, the one both clauses are about, speaks."""
+    assert _speaker_span(text, starts) == speaker

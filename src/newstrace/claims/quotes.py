@@ -201,6 +201,14 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                 if c.dep_ == "nsubjpass" and upos(c) in ("PROPN", "NOUN", "PRON") \
                         and c.lower_ not in _NOT_SUBJECTS:
                     return c
+        if depth == 0 and verb.dep_ in ("conj", "advcl", "pcomp") and _is_cue(verb) \
+                and not any(c.dep_ == "nsubj" for c in head.children):
+            # 'Silverman was joined on stage by Al Franken and joked, “...”', 'Silverman was booed
+            # by Sanders supporters after telling them ...': a clause joined to a passive one shares
+            # its subject, the one acted on, not the agent of "by" (whose own verb it is not)
+            for c in head.children:
+                if c.dep_ == "nsubjpass" and upos(c) in ("PROPN", "NOUN", "PRON") and c.lower_ not in _NOT_SUBJECTS:
+                    return c
         return _subject(head, depth + 1, skip)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and upos(verb.head) in ("NOUN", "PROPN") \
             and verb.head.lower_ not in DOCUMENT_NOUNS and verb.head.i < verb.i:

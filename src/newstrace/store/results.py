@@ -126,7 +126,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 64: "N of the X" counts the people X names ('eight of the group's fighters', '15 of the 350 hostages').
 #: 65: the pronoun of a free relative cue ('Cruz has railed against what he calls the "..."') is the subject of
 #: the clause the relative sits in.
-CLAIMS_VERSION = 65
+#: 66: a cue conjoined to a passive clause ('X was joined on stage by Y and joked, "..."') is the passive's subject's.
+CLAIMS_VERSION = 66
 
 
 def _now() -> str:
