@@ -799,3 +799,25 @@ def test_a_cue_joined_to_a_passive_clause_is_its_subjects(text: str, starts: str
     “...”': the conjoined cue has no subject of its own, and the passive verb it hangs on gave its
     agent ('by Al Franken') or nothing; the passive's subject, the one both clauses are about, speaks."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("The results came in late.\n\nHillary Clinton dealt a severe blow to Senator Bernie Sanders with an "
+         "unexpectedly strong win that led her to declare that the Democratic nomination was ''in sight.''\n",
+         "in sight", "her"),
+        ("The debate turned ugly.\n\nAt one point, Cruz coached Trump to \"breathe, breathe, breathe.\" That prompted "
+         "Rubio to make a joke about yoga and call Trump \"very flexible,\" a nod to the front-runner.\n",
+         "very flexible", "Rubio"),
+        # the infinitive is no speech: the quoted word is the subject's, not the object's
+        ("The emails came up again.\n\nTrump urged Russia to dig up the \"missing\" emails of his rival.\n",
+         "missing", "Trump"),
+    ],
+)
+def test_the_object_of_a_verb_of_prompting_says_its_infinitive(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'a win that led her to declare that the Democratic nomination was ''in sight''' and
+    'That prompted Rubio to make a joke about yoga and call Trump "very flexible"': the infinitive's
+    subject is the object of the verb of prompting (object control), not that verb's subject ('that',
+    the win) or the last speaker; only for a speech infinitive ('urged Russia to dig up' is no speech)."""
+    assert _speaker_span(text, starts) == speaker

@@ -143,6 +143,18 @@ _PROMPTED = frozenset(("prompted", "pressed", "asked", "forced", "compelled", "u
                        "said", "allowed", "expected", "invited", "encouraged", "pushed", "called"))
 
 
+#: verbs whose object does what their infinitive says: 'a win that led her to declare "..."', 'That prompted
+#: Rubio to make a joke and call Trump "very flexible"' (object control)
+_OBJECT_CONTROL = frozenset(re.findall(r"\S+", """
+    prompt prompts prompted prompting lead leads led leading force forces forced forcing urge urges urged urging
+    push pushes pushed pushing press presses pressed pressing ask asks asked asking encourage encourages encouraged
+    encouraging invite invites invited inviting challenge challenges challenged challenging compel compels
+    compelled compelling inspire inspires inspired inspiring persuade persuades persuaded persuading convince
+    convinces convinced convincing tell tells told telling beg begs begged begging implore implores implored
+    imploring cause causes caused causing drive drives drove driven driving get gets got getting
+"""))
+
+
 #: verbs of sending a message to someone: 'X emailed supporters saying "..."' is X's
 _SENT = frozenset(("emailed", "e-mailed", "sent", "texted", "mailed", "messaged", "wrote", "writes", "sends",
                    "emails", "texts"))
@@ -194,6 +206,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # 'Trump was quick to add', 'she was careful to note': the adjective's verb has the subject
             # ('voters are likely to say', 'North Korea might be able to boost' are no one speaking)
             head = head.head
+        if verb.dep_ == "xcomp" and head.lower_ in _OBJECT_CONTROL and (depth > 0 or _is_cue(verb)):
+            # 'an unexpectedly strong win that led her to declare that ... “in sight”': the object
+            # of a verb of prompting does what its infinitive says, not that verb's subject
+            for c in head.children:
+                if c.dep_ == "dobj" and c.i < verb.i and upos(c) in ("PROPN", "NOUN", "PRON") \
+                        and c.lower_ not in _NOT_SUBJECTS:
+                    return c
         if depth == 0 and verb.dep_ == "xcomp" and head.lower_ in _PROMPTED and _is_cue(verb):
             # 'Mr. Trump was prompted to say': the passive verb's subject says it ('they were meant
             # to show', 'not authorized to reveal' are no one speaking)

@@ -127,7 +127,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 65: the pronoun of a free relative cue ('Cruz has railed against what he calls the "..."') is the subject of
 #: the clause the relative sits in.
 #: 66: a cue conjoined to a passive clause ('X was joined on stage by Y and joked, "..."') is the passive's subject's.
-CLAIMS_VERSION = 66
+#: 67: the object of a verb of prompting says its speech infinitive ('a win that led her to declare "..."').
+CLAIMS_VERSION = 67
 
 
 def _now() -> str:
