@@ -821,3 +821,25 @@ def test_the_object_of_a_verb_of_prompting_says_its_infinitive(text: str, starts
     subject is the object of the verb of prompting (object control), not that verb's subject ('that',
     the win) or the last speaker; only for a speech infinitive ('urged Russia to dig up' is no speech)."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Economists were wary.\n\n\"I worry that we may see a resurgence of Democrats singing the virtues of balanced "
+         "budgets.\nDean Baker, Center for Economic and Policy Research.\"\n\nBut the campaign went on.\n",
+         "I worry that", "Dean Baker"),
+        ("“It’s very interesting what happens with the Geneva Convention,” he said at one point.\n\n\"Everybody "
+         "believes in the Geneva Convention until they start losing.\nDonald Trump.\"\n\nOr you can leave it there.\n",
+         "Everybody believes", "Donald Trump"),
+        # the quotation's own last line signs nothing
+        ("The senator thanked the crowd.\n\n\"We are going to win this state and then we are going to win the "
+         "country.\nThank you.\"\n\nThe crowd cheered.\n", "We are going to win", None),
+    ],
+)
+def test_a_signature_line_inside_the_closing_mark_names_the_speaker(
+        text: str, starts: str, speaker: str | None) -> None:
+    """PolNeAR train '"I worry that ... tax cuts. ¶ Dean Baker, Center for Economic and Policy
+    Research."' (a pull quote): the quotation runs to its line's end unclosed, and the line under it
+    names the speaker before the closing mark; it had no speaker, or the last speaker's ('he')."""
+    assert _speaker_span(text, starts) == speaker

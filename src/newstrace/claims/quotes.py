@@ -816,6 +816,39 @@ def _signature(text: str, q: MarkedQuote) -> Mention | None:
     return Mention(a, b, name, "name", name.split()[-1].lower())
 
 
+#: the last line of a quoted block, inside its closing mark, signing it: '"I worry that ... tax cuts.
+#: ¶ Dean Baker, Center for Economic and Policy Research."' (a pull quote, a quoted tweet)
+_INNER_SIGNATURE = re.compile(r"[^\S\n]*\n[^\S\n]*([A-Z][^\n\"“”]{0,120}?)\.?[\"”][^\S\n]*(?=\n|$)")
+#: lower-case words a signature's name part may hold ('Republican National Committee member')
+_SIGNATURE_LOWER = frozenset(("of", "for", "and", "the", "at", "on", "member", "co-host", "host", "spokesman",
+                              "spokeswoman", "director", "president", "chairman", "chair", "founder"))
+
+
+def _inner_signature(text: str, q: MarkedQuote) -> Mention | None:
+    """The signer on the line after an unclosed quotation, whose closing mark ends that line: the
+    quotation ran to its line's end, and the line under it, before the mark, names who said it
+    ('Donald Trump.', 'Josh Bivens, Economic Policy Institute.'). The name part (before a comma)
+    is two to six words, capitalised but for particles and one role word, so that a closing line of
+    the quotation itself ('Thank you."', 'We will win."') signs nothing."""
+    if q.close_at is not None:
+        return None
+    m = _INNER_SIGNATURE.match(text, q.end)
+    if m is None:
+        return None
+    a = m.start(1)
+    line = m.group(1)
+    name = line.split(",", 1)[0].rstrip(". ")
+    words = name.split()
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() for w in words[:2]):
+        return None
+    lower = [w for w in words if not w[:1].isupper()]
+    if any(w not in _SIGNATURE_LOWER and not re.fullmatch(_NAME_PARTICLE, w) for w in lower) \
+            or sum(1 for w in lower if w in _SIGNATURE_LOWER and w not in ("of", "for", "and", "the", "at", "on")) > 1:
+        return None
+    b = a + len(name)
+    return Mention(a, b, name, "name", words[-1].lower())
+
+
 def _governs(cue: Token, sent: Sentence, q: MarkedQuote) -> bool:
     """Whether the quotation lies in the cue's clause: a quoted word depends on the cue, or the
     cue is inside the quotation's clause ('“...,” he said': the quoted verb heads the sentence)."""
@@ -1336,6 +1369,11 @@ def attribute(
             mention = cue_speakers.get(_tok_start(best[1], best[2].offset))
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
+        inner_signed = _inner_signature(text, q)
+        if inner_signed is not None:
+            # '"... tax cuts. ¶ Dean Baker, Center for Economic and Policy Research."': the quoted
+            # block signs itself, whatever speaker the sentence before it or its paragraph gave
+            mention, cue_text, best = inner_signed, "-", None
         if mention is None:
             # 'Sidney Blumenthal: ‘No Idea’ If I Would Have Told ...': a colon lead beats a subject-less cue
             m3, c3 = (found_lead.mention, found_lead.cue) if found_lead is not None else (_signature(text, q), "-")

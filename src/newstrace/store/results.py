@@ -128,7 +128,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: the clause the relative sits in.
 #: 66: a cue conjoined to a passive clause ('X was joined on stage by Y and joked, "..."') is the passive's subject's.
 #: 67: the object of a verb of prompting says its speech infinitive ('a win that led her to declare "..."').
-CLAIMS_VERSION = 67
+#: 68: a signature line inside an unclosed quotation's closing mark names its speaker ('"... tax cuts. ¶ Dean
+#: Baker, Center for Economic and Policy Research."').
+CLAIMS_VERSION = 68
 
 
 def _now() -> str:
