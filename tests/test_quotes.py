@@ -843,3 +843,25 @@ def test_a_signature_line_inside_the_closing_mark_names_the_speaker(
     Research."' (a pull quote): the quotation runs to its line's end unclosed, and the line under it
     names the speaker before the closing mark; it had no speaker, or the last speaker's ('he')."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Republican insiders were split.\n\n“There are more candidates competing in New Hampshire,” added one New "
+         "Hampshire Republican. Yet another said, “Rubio is in a five-person battle with Bush, Christie, Kasich and "
+         "Cruz” for second place.\n", "Rubio is in", "another"),
+        ("Voters were asked about the economy.\n\nMore than nine of 10 Republicans in Tennessee and Georgia were "
+         "worried about the economy; most said they were \"very worried.\" In Virginia, 85% of Democrats agreed.\n",
+         "very worried", "most"),
+        ("The poll asked about experience.\n\nWhile those surveyed said former Florida governor Jeb Bush has the "
+         "\"best experience,\" Trump is the candidate Republican voters trust most.\n", "best experience",
+         "those surveyed"),
+    ],
+)
+def test_a_determiner_standing_for_people_is_a_speaker(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'Yet another said, “...”', 'most said they were "very worried."', 'those surveyed
+    said ... "best experience"': the cue's subject is a determiner or quantifier standing for a noun
+    of people, which no speaker rule read (it is neither a noun nor a pronoun), so the quotation had
+    no speaker."""
+    assert _speaker_span(text, starts) == speaker

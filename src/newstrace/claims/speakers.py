@@ -265,6 +265,10 @@ def mention_of(head: Token, offset: int) -> Mention | None:
     return m
 
 
+#: determiners and quantifiers that stand for a noun of people as a cue's subject ('another said')
+_ELLIPTICAL = frozenset(("another", "most", "many", "some", "several", "few", "both", "those", "others", "each",
+                         "either", "neither", "half"))
+
 #: the one-character double quote marks, as they appear inside a token
 _QUOTE_CHARS = frozenset(t for t in _QUOTE_TOKENS if len(t) == 1)
 
@@ -280,6 +284,23 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
         s = head.idx + offset
         return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org,
                        antecedent=ante)
+    if low in _ELLIPTICAL and head.dep_ in ("nsubj", "nsubjpass") and upos(head) in ("DET", "ADV", "ADJ", "PRON"):
+        # 'Yet another said, “...”', 'most said they were “very worried”', 'those surveyed said': a
+        # determiner standing for its noun (people named before) is a speaker, as "one" and
+        # "others" are; the parse gives it no noun to read
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            # 'many of them say', 'Some of the protesters chanted': a part of what "of" names, whose
+            # noun says whether it may speak ('Some of Mrs. Clinton's proposals' may not)
+            s0, e0 = head.idx, obj.idx + len(obj.text)
+            return Mention(s0 + offset, e0 + offset, head.doc.text[s0:e0], "nominal", obj.lower_)
+        end_tok = head
+        nxt = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
+        if nxt is not None and nxt.head.i == head.i and nxt.dep_ in ("acl", "amod") and nxt.tag_ == "VBN":
+            end_tok = nxt  # 'those surveyed', 'those polled'
+        s0, e0 = head.idx, end_tok.idx + len(end_tok.text)
+        return Mention(s0 + offset, e0 + offset, head.doc.text[s0:e0], "nominal", low)
     if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         # "I" outside quotation marks is the writer (an op-ed, a memoir): a speaker with a mention
         # but no name to resolve to; "me" and "you" are objects or generic, never a cue's speaker

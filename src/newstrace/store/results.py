@@ -130,7 +130,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 67: the object of a verb of prompting says its speech infinitive ('a win that led her to declare "..."').
 #: 68: a signature line inside an unclosed quotation's closing mark names its speaker ('"... tax cuts. ¶ Dean
 #: Baker, Center for Economic and Policy Research."').
-CLAIMS_VERSION = 68
+#: 69: a determiner or quantifier standing for people is a cue's speaker ('Yet another said', 'most said',
+#: 'those surveyed said', 'many of them say').
+CLAIMS_VERSION = 69
 
 
 def _now() -> str:
