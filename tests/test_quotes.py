@@ -865,3 +865,22 @@ def test_a_determiner_standing_for_people_is_a_speaker(text: str, starts: str, s
     of people, which no speaker rule read (it is neither a noun nor a pronoun), so the quotation had
     no speaker."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Donors were unimpressed.\n\n“His lack of knowledge is disturbing to me,” Marc Levine said of Trump. Of "
+         "Carson, Levine, who has given money to Marco Rubio, said, “He’s flat-out scary. But he’s totally vapid.”\n",
+         "He’s flat-out scary", "Levine"),
+        ("Silicon Valley is wary.\n\nMr. Slinker, whose latest start-up, Paradata, uses big data to help brands find "
+         "suppliers, said Mr. Trump was a candidate very much in the spirit of Silicon Valley: ''He's a start-up kind "
+         "of guy. He has a lot of ideas.''\n", "He's a start-up", "Slinker"),
+    ],
+)
+def test_the_name_before_a_relative_clause_speaks_a_cue_without_subject(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'Of Carson, Levine, who has given money to Marco Rubio, said, “...”' and 'Mr.
+    Slinker, whose latest start-up, Paradata, uses big data ..., said ...: ''...''': the parser hung
+    the name on the relative clause (or made 'Of' the subject) and the cue had no speaker; the name
+    before the comma opening the relative clause speaks."""
+    assert _speaker_span(text, starts) == speaker

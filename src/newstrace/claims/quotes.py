@@ -180,6 +180,8 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
         if c.dep_ == "nsubj" and c.lower_ not in _NOT_SUBJECTS:
             if c.lower_ in _TIME_WORDS and upos(c) != "PRON":
                 continue
+            if upos(c) == "ADP":
+                continue  # 'Of Carson, Levine, who ..., said': the parser made the preposition a subject
             if skip is not None and skip[0] <= c.idx < skip[1]:
                 # the quotation itself parsed as a subject: '“...,” says Geoffrey Cowan'
                 continue
@@ -966,6 +968,38 @@ def _noun_before(cue: Token) -> Token | None:
     return None
 
 
+def _name_before_relative(cue: Token, j: int) -> Token | None:
+    """'Levine, who has given money to Marco Rubio, said', 'Mr. Slinker, whose latest start-up,
+    Paradata, uses big data ..., said': the parser hung the name on the relative clause's verb and
+    left the cue without a subject; the name before the comma that opens the relative clause
+    (past an adverb set off by commas: 'Sanders, meanwhile, who sits ...') is the speaker. ``j`` is
+    the word before the comma that closes the clause."""
+    doc, start = cue.doc, cue.sent.start
+    k = j
+    while k > start and j - k < 30:
+        t = doc[k]
+        if t.text in QUOTE_CHARS or t.text in (";", ":"):
+            return None
+        if t.lower_ in ("who", "whose") and doc[k - 1].text == ",":
+            n = k - 2
+            while n - 1 > start and upos(doc[n]) == "ADV" and doc[n - 1].text == ",":
+                n -= 2  # ', meanwhile,'
+            if n < start:
+                return None
+            name = doc[n]
+            if upos(name) == "PROPN" or (name.text[:1].isupper() and upos(name) == "NOUN" and n > start
+                                         and doc[n - 1].text[:1].isupper()) or _mistagged_subject(name):
+                return name
+            return None
+        k -= 1
+    return None
+
+
+def _mistagged_subject(t: Token) -> bool:
+    """A capitalised word opening its sentence that the tagger took for a common noun ('Sanders/NNS')."""
+    return t.i == t.sent.start and t.text[:1].isupper() and upos(t) == "NOUN" and t.text[1:].islower()
+
+
 def _subject_before(cue: Token) -> Token | None:
     """'her senior policy adviser, Jake Sullivan, said': the name just before a subject-less cue."""
     j = cue.i - 1
@@ -984,6 +1018,10 @@ def _subject_before(cue: Token) -> Token | None:
         return None  # 'shared the news last week, writing', 'who Beck on Wednesday called': a time, no speaker
     if j < cue.sent.start:
         return None
+    if j + 1 < cue.i and cue.doc[j + 1].text == ",":
+        named = _name_before_relative(cue, j)
+        if named is not None:
+            return named
     t = cue.doc[j]
     if upos(t) in ("PROPN", "PRON") or (upos(t) == "NOUN" and t.tag_ == "NN"):
         return t

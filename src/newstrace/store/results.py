@@ -132,7 +132,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: Baker, Center for Economic and Policy Research."').
 #: 69: a determiner or quantifier standing for people is a cue's speaker ('Yet another said', 'most said',
 #: 'those surveyed said', 'many of them say').
-CLAIMS_VERSION = 69
+#: 70: the name before a relative clause speaks a cue the parser left without a subject ('Levine, who has given
+#: money to Marco Rubio, said, "..."'); a preposition the parser made a subject ('Of Carson, ...') is none.
+CLAIMS_VERSION = 70
 
 
 def _now() -> str:
