@@ -884,3 +884,12 @@ def test_the_name_before_a_relative_clause_speaks_a_cue_without_subject(text: st
     the name on the relative clause (or made 'Of' the subject) and the cue had no speaker; the name
     before the comma opening the relative clause speaks."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_a_cue_the_parser_joined_to_an_object_is_the_clauses_subjects() -> None:
+    """PolNeAR train 'He then adopted a fake Southern accent and joked, “...”': the parser made
+    "joked" a conjunct of the noun "accent", which has no subject, and the quotation had no
+    speaker; the verb governing that object, whose conjunct the cue really is, gives it."""
+    text = ("Beck went on.\n\n“I don’t know who we are.”\n\nHe then adopted a fake Southern accent and joked, “But "
+            "I’mma just gonna make it easier for them to make fun of me.”\n")
+    assert _speaker_span(text, "But I’mma") == "He"

@@ -199,6 +199,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i and depth < 3:
         head = verb.head
+        if verb.dep_ == "conj" and upos(verb) == "VERB" and upos(head) in ("NOUN", "PROPN") \
+                and head.dep_ in ("dobj", "pobj") and head.i < verb.i:
+            # 'He then adopted a fake Southern accent and joked, “...”': the parser joined the verb to
+            # the object before it; it is the verb governing that object that the cue is joined to
+            gov = head.head.head if head.dep_ == "pobj" else head.head
+            if upos(gov) in ("VERB", "AUX") and gov.i < verb.i:
+                head = gov
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks

@@ -134,7 +134,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 'those surveyed said', 'many of them say').
 #: 70: the name before a relative clause speaks a cue the parser left without a subject ('Levine, who has given
 #: money to Marco Rubio, said, "..."'); a preposition the parser made a subject ('Of Carson, ...') is none.
-CLAIMS_VERSION = 70
+#: 71: a cue the parser joined to the object before it ('adopted a fake accent and joked, "..."') takes the
+#: subject of the verb governing that object.
+CLAIMS_VERSION = 71
 
 
 def _now() -> str:
