@@ -893,3 +893,15 @@ def test_a_cue_the_parser_joined_to_an_object_is_the_clauses_subjects() -> None:
     text = ("Beck went on.\n\n“I don’t know who we are.”\n\nHe then adopted a fake Southern accent and joked, “But "
             "I’mma just gonna make it easier for them to make fun of me.”\n")
     assert _speaker_span(text, "But I’mma") == "He"
+
+
+def test_a_quotation_after_a_sentence_the_parser_ended_at_its_mark_opens_its_sentence() -> None:
+    """PolNeAR train (The New York Times' '' marks) 'Days after Tsege's arrest and extradition, Nega
+    volunteered to replace him in Eritrea. ''Was I going to remain an academic ...?'' he told me.':
+    the parser ended the sentence before at the opening mark, so the quotation seemed not to open its
+    sentence and the tag after it ('he told me') was never read; it had no speaker."""
+    text = ("Nega was a professor in Washington.\n\nDays after Tsege's arrest and extradition, Nega volunteered to "
+            "replace him in Eritrea. ''Was I going to remain an academic, sitting in an ivory tower criticizing "
+            "things?'' he told me. ''Or was I going to do something as an engaged citizen?'' Nega put his house up "
+            "for sale.\n")
+    assert _speaker_span(text, "Was I going") == "he"

@@ -595,6 +595,14 @@ def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
     return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
 
 
+def _opens_sentence(text: str, first: Sentence, q: MarkedQuote) -> bool:
+    """Whether the quotation opens its sentence. The parser may end the sentence before at the
+    opening mark ('... in Eritrea. '' ¶ Was I going to ...?'' he told me.'): a sentence that ends
+    right before the mark is another's."""
+    before = text[first.start:q.outer_start].rstrip()
+    return not before or before[-1] in ".!?"
+
+
 def _sentences_of(q: MarkedQuote, sents: list[Sentence]) -> list[int]:
     return [i for i, s in enumerate(sents) if s.start < q.outer_end and q.outer_start < s.end]
 
@@ -1338,7 +1346,7 @@ def attribute(
                     mention, cue_text = m, ctext
         # the parser may end the sentence at the closing mark ('“...?” Hannity pressed.'): when the
         # quotation opens its sentence, the sentence starting right after it is read too
-        opens = bool(idx) and not text[sents[idx[0]].start:q.outer_start].strip()
+        opens = bool(idx) and _opens_sentence(text, sents[idx[0]], q)
         nxt_sent = [j for j in range(idx[-1] + 1, min(len(sents), idx[-1] + 3))
                     if 0 <= sents[j].start - q.outer_end <= 2 and "\n" not in text[q.outer_end:sents[j].start]
                     ] if opens else []

@@ -136,7 +136,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: money to Marco Rubio, said, "..."'); a preposition the parser made a subject ('Of Carson, ...') is none.
 #: 71: a cue the parser joined to the object before it ('adopted a fake accent and joked, "..."') takes the
 #: subject of the verb governing that object.
-CLAIMS_VERSION = 71
+#: 72: a quotation right after a sentence's end opens its sentence though the parser hung its opening mark on
+#: that sentence ('... in Eritrea. ''Was I ...?'' he told me.'), so the tag after it is read.
+CLAIMS_VERSION = 72
 
 
 def _now() -> str:
