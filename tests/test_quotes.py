@@ -905,3 +905,14 @@ def test_a_quotation_after_a_sentence_the_parser_ended_at_its_mark_opens_its_sen
             "things?'' he told me. ''Or was I going to do something as an engaged citizen?'' Nega put his house up "
             "for sale.\n")
     assert _speaker_span(text, "Was I going") == "he"
+
+
+def test_a_quotation_ending_in_a_quotation_is_tagged_after_it() -> None:
+    """PolNeAR train '“When this came about and [Clinton] read about it, her immediate response has
+    been, ‘Let’s see what’s going on, and what can we do to help?’” Renteria told reporters ...': the
+    character before the closing mark is the inner quotation's mark, not the question mark that
+    lets a tag after a quotation report it, so the quotation had no speaker."""
+    text = ("Clinton sent staff to Flint.\n\n“When this came about and [Clinton] read about it, her immediate response "
+            "has been, ‘Let’s see what’s going on, and what can we do to help?’” Renteria told reporters during "
+            "Tuesday’s conference call.\n")
+    assert _speaker_span(text, "When this came") == "Renteria"

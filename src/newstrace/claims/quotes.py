@@ -1067,7 +1067,8 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
     if q.close_at is None:
         return None
     k = q.close_at - 1
-    while k > q.open_at and text[k].isspace():
+    while k > q.open_at and (text[k].isspace() or text[k] in "’'\""):
+        # a quotation ending in one it quotes ('... what can we do to help?’”') ends with that one's end
         k -= 1
     after = q.outer_end
     if text[after:after + 1] == ",":

@@ -138,7 +138,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: subject of the verb governing that object.
 #: 72: a quotation right after a sentence's end opens its sentence though the parser hung its opening mark on
 #: that sentence ('... in Eritrea. ''Was I ...?'' he told me.'), so the tag after it is read.
-CLAIMS_VERSION = 72
+#: 73: a quotation ending in one it quotes ('... what can we do to help?’”') ends with that one's last mark
+#: ("?"), so a tag after it reports it.
+CLAIMS_VERSION = 73
 
 
 def _now() -> str:
