@@ -916,3 +916,21 @@ def test_a_quotation_ending_in_a_quotation_is_tagged_after_it() -> None:
             "has been, ‘Let’s see what’s going on, and what can we do to help?’” Renteria told reporters during "
             "Tuesday’s conference call.\n")
     assert _speaker_span(text, "When this came") == "Renteria"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Ryan was asked about Trump.\n\n\"I'm just not ready to do that at this point. I'm not there right now,\" Ryan "
+         "said last week on CNN, though he said, \"I hope to.\"\n", "I hope to", "he"),
+        ("John, the 7th District chairman, spoke next.\n\nThough he said it resulted in a “handful of people who were "
+         "sort of unknown to the local party” filing papers, John said none were added to the party’s slate.\n",
+         "handful of people", "he"),
+    ],
+)
+def test_a_pronoun_cue_in_an_adverbial_clause_keeps_its_quotation(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train '"...," Ryan said last week on CNN, though he said, "I hope to."' and 'Though he
+    said it resulted in a “handful of people ...” filing papers, John said none were added': the
+    quotation is the adverbial clause's ('though he said'), which the rule that a reported clause's
+    pronoun gives way to the outer cue's name ('Kasich says he'd tell him “...”') took from it."""
+    assert _speaker_span(text, starts) == speaker

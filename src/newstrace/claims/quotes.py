@@ -1379,8 +1379,9 @@ def attribute(
                 m2, c2 = _cue_mention(outer, best[2], q)
                 reported = all(t.dep_ in ("ccomp", "xcomp") for t in [best[1], *best[1].ancestors]
                                if t.i != outer.i and outer in t.ancestors)
+                adverbial = best[1].dep_ == "advcl" and best[1].head.i == outer.i
                 if m2 is not None and m2.start != mention.start and not _inside(m2.start, spans) and (
-                        m2.kind == "name" or (reported and (m2.kind == "pronoun" or _speakerish(m2))
+                        (m2.kind == "name" and not adverbial) or (reported and (m2.kind == "pronoun" or _speakerish(m2))
                                               and m2.head not in ("it", "i"))):
                     mention, cue_text = m2, c2
                     if reported:

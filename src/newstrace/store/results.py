@@ -140,7 +140,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: that sentence ('... in Eritrea. ''Was I ...?'' he told me.'), so the tag after it is read.
 #: 73: a quotation ending in one it quotes ('... what can we do to help?’”') ends with that one's last mark
 #: ("?"), so a tag after it reports it.
-CLAIMS_VERSION = 73
+#: 74: a pronoun cue in an adverbial clause of the outer cue ('"...," Ryan said, though he said, "..."') keeps
+#: its quotation rather than giving it to the outer cue's name.
+CLAIMS_VERSION = 74
 
 
 def _now() -> str:
