@@ -934,3 +934,13 @@ def test_a_pronoun_cue_in_an_adverbial_clause_keeps_its_quotation(text: str, sta
     quotation is the adverbial clause's ('though he said'), which the rule that a reported clause's
     pronoun gives way to the outer cue's name ('Kasich says he'd tell him “...”') took from it."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_a_gerund_cue_heading_a_fragment_is_the_sentence_befores() -> None:
+    """PolNeAR train 'Maher stated of the email scandal that the State Department IG’s report “wasn’t
+    good.” Adding, “...”': the gerund is the root of a sentence of its own with no subject, and the
+    quotation had no speaker; the speaker of the sentence it goes on (in its paragraph) says it."""
+    text = ("Maher interviewed Sanders.\n\nLater in the show, Maher stated of the email scandal that the State "
+            "Department IG’s report “wasn’t good.” Adding, “Now, like with all Clinton scandals, what they actually "
+            "do is never that bad. It’s always how they handle it.”\n")
+    assert _speaker_span(text, "Now, like with") == "Maher"

@@ -964,9 +964,25 @@ def _cue_mention(cue: Token, sent: Sentence, q: MarkedQuote | None = None) -> tu
         # subject inside the quotation; the sentence's subject writes, not the noun the gerund
         # follows ('Flea marked the anniversary with the news of the war, writing “...”' is no war's)
         subj = _subject(root)
+    if subj is None and cue.tag_ == "VBG" and cue.dep_ == "ROOT" and cue.sent.start > 0:
+        subj = _fragment_subject(cue)
     if subj is None:
         subj = _subject_before(cue)
     return (mention_of(subj, sent.offset) if subj is not None else None), cue.text
+
+
+def _fragment_subject(cue: Token) -> Token | None:
+    """'Maher stated of the email scandal that the report “wasn’t good.” Adding, “...”': a gerund
+    cue heading a sentence of its own goes on the sentence before it in the paragraph, whose
+    subject speaks."""
+    doc = cue.doc
+    prev = doc[cue.sent.start - 1].sent
+    if "\n" in doc.text[prev.end_char:cue.sent.start_char]:
+        return None
+    root = prev.root
+    if not _is_cue(root):
+        return None
+    return _subject(root)
 
 
 def _noun_before(cue: Token) -> Token | None:

@@ -142,7 +142,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: ("?"), so a tag after it reports it.
 #: 74: a pronoun cue in an adverbial clause of the outer cue ('"...," Ryan said, though he said, "..."') keeps
 #: its quotation rather than giving it to the outer cue's name.
-CLAIMS_VERSION = 74
+#: 75: a gerund cue heading a sentence of its own ('... “wasn’t good.” Adding, "..."') takes the subject of the
+#: speech verb of the sentence before it in the paragraph.
+CLAIMS_VERSION = 75
 
 
 def _now() -> str:
