@@ -944,3 +944,23 @@ def test_a_gerund_cue_heading_a_fragment_is_the_sentence_befores() -> None:
             "Department IG’s report “wasn’t good.” Adding, “Now, like with all Clinton scandals, what they actually "
             "do is never that bad. It’s always how they handle it.”\n")
     assert _speaker_span(text, "Now, like with") == "Maher"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Thor said he would run.\n\n“Imagine Brad Thor going up against Trump and Clinton on the same stage,” mused "
+         "Blaze co-host Stu Burguiere. “Not to mention, President Thor.”\n", "Imagine Brad Thor", "Stu Burguiere"),
+        ("Serafinowicz posted the clip on Thursday.\n\n“What if Donald Trump had elocution lessons?” the 43-year-old "
+         "asked in the video’s description.\n", "What if Donald", "the 43-year-old"),
+        ("Economists disagreed.\n\n“The tax would be a drag on growth for years,” said Douglas Holtz-Eakin, a former "
+         "director of the Congressional Budget Office.\n", "The tax would", "Douglas Holtz-Eakin"),
+    ],
+)
+def test_a_word_split_at_its_hyphen_stays_in_a_speaker_tag(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train '“...,” mused Blaze co-host Stu Burguiere.' and '“...?” the 43-year-old asked':
+    the tokenizer splits 'co-host' and '43-year-old' at their hyphens, and a tag read from the words
+    after a quotation stopped at the hyphen as at punctuation, so these quotations had no speaker
+    and 'Douglas Holtz-Eakin' was cut to 'Douglas Holtz'; a role before a name after a verb that is
+    no speech cue ('mused') leaves the name as the speaker."""
+    assert _speaker_span(text, starts) == speaker

@@ -1138,7 +1138,9 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     ('“...?” reacted Trump.'), and a name may carry an apposition or a party label before its verb
     ('Miller, a retired worker from a nuclear plant, said', 'Rep. Jim McDermott (D-Wash.) said')."""
     doc, end = nxt.doc, nxt.sent.end
-    words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8))]
+    # eight words; a word the tokenizer split at a hyphen ('Secretary-Treasurer') counts once
+    split = sum(1 for k in range(nxt.i, min(end, nxt.i + 14)) if _in_word_hyphen(doc[k]))
+    words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8 + 2 * split))]
     cue = _tag_verb(nxt) and nxt.tag_.startswith("VB")
     if cue or nxt.tag_ in ("VBD", "VBZ"):
         # '“...,” said Skelly' / 'added another New Hampshire Republican' / 'reacted Trump.'
@@ -1146,6 +1148,8 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         for t in words[1:]:
             if t.is_space:
                 continue  # 'said  Samah Hadid': a run of blanks is a token of its own
+            if _in_word_hyphen(t):
+                continue  # 'co-host': one word the tokenizer split
             if cue and phrase and t.lower_ in NAME_PREPS:
                 # '“...,” said the Committee to Protect Journalists': a body's name going on
                 # through its preposition (the parser made "Committee" the subject of "Protect"),
@@ -1159,9 +1163,14 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
             phrase.append(t)
-        if not phrase or len(phrase) > 6:
+        if not phrase or sum(1 for t in phrase if not _in_word_hyphen(t.doc[t.i - 1])) > 6:
             return None
         kind = "name" if _name_run(phrase) == phrase else "nominal"
+        if kind == "nominal" and not cue:
+            # '“...,” mused Blaze co-host Stu Burguiere.': a role before a name; the name speaks
+            tail = _name_run(phrase[::-1])[::-1]
+            if len(tail) >= 2 and len(tail) < len(phrase):
+                phrase, kind = tail, "name"
         if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
             return None
         if not cue:
@@ -1175,7 +1184,8 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         # speech verb (the parser may take either for the other) ending the clause
         k = next((j for j in range(1, len(words)) if _tag_verb(words[j])), 0)
         phrase = words[:k]
-        if not 2 <= k <= 6 or any(t.is_punct or upos(t) in ("VERB", "AUX") for t in phrase[1:]):
+        if not 2 <= k <= 6 or any((t.is_punct and not _in_word_hyphen(t)) or upos(t) in ("VERB", "AUX")
+                                  for t in phrase[1:]):
             return None
         after = words[k].i + 1
         if after < end and not (doc[after].is_punct or upos(doc[after]) == "ADP"):
@@ -1196,6 +1206,11 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
     descriptors = {t.lower_ for t in phrase[:-1] if upos(t) in ("NOUN", "ADJ")}
     return verb, Mention(a + off, b + off, doc.text[a:b], kind, phrase[-1].lower_, descriptors)
+
+
+def _in_word_hyphen(t: Token) -> bool:
+    """A hyphen inside a word the tokenizer split ('co-host', 'the 43-year-old')."""
+    return t.text in ("-", "–") and t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_
 
 
 #: words that open the noun phrase of a speech tag after a quotation ('“...,” the editorial read')

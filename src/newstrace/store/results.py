@@ -144,7 +144,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: its quotation rather than giving it to the outer cue's name.
 #: 75: a gerund cue heading a sentence of its own ('... “wasn’t good.” Adding, "..."') takes the subject of the
 #: speech verb of the sentence before it in the paragraph.
-CLAIMS_VERSION = 75
+#: 76: a speaker tag read from the words after a quotation keeps words split at a hyphen ('Blaze co-host Stu
+#: Burguiere', 'the 43-year-old', 'Douglas Holtz-Eakin'); after a non-speech verb ('mused') a role's name speaks.
+CLAIMS_VERSION = 76
 
 
 def _now() -> str:
