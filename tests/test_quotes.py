@@ -964,3 +964,18 @@ def test_a_word_split_at_its_hyphen_stays_in_a_speaker_tag(text: str, starts: st
     and 'Douglas Holtz-Eakin' was cut to 'Douglas Holtz'; a role before a name after a verb that is
     no speech cue ('mused') leaves the name as the speaker."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_a_quotation_after_a_paragraph_about_the_last_speaker_is_theirs() -> None:
+    """PolNeAR train '“...,” Howard said recently. “...” ¶ Howard continued his scathing remarks. ¶
+    “Eight years ago she was the presumed Democratic nominee ...”': the quotation has no cue, and the
+    last speaker's words were two paragraph breaks back, past the reach of a continuing quotation,
+    so it had no speaker; a paragraph between that opens with the speaker's name keeps them
+    speaking (as its subject, the mention the quotation is given)."""
+    text = ("Howard had no praise for Clinton.\n\n“When they look at her I believe what they’re going to see is a "
+            "photograph of a bitter old grandma,” Howard said recently.\n\nHoward continued his scathing remarks.\n\n"
+            "“Eight years ago she was the presumed Democratic nominee, and the country was not ready for her.”\n")
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct and q.text.startswith("Eight years ago"))
+    assert quote.speaker == "Howard"
+    assert quote.speaker_start == text.index("Howard continued")

@@ -1303,6 +1303,28 @@ def _can_speak(m: Mention | None) -> bool:
     return m.kind == "name" or (m.kind == "pronoun" and m.head not in ("it", "its")) or _speakerish(m) or _animate(m)
 
 
+def _about_speaker(text: str, pos: int, end: int, m: Mention | None) -> Mention | None:
+    """The speaker's name opening the one paragraph between their words (from ``pos``) and a
+    quotation with no cue (at ``end``): '“...,” Viguerie notes. ¶ Viguerie is upbeat about Cruz’s
+    chances ... ¶ “Not only can Ted Cruz win ...”' goes on quoting Viguerie, named again as the
+    paragraph's subject. A paragraph with quotation marks is someone's words, no such aside."""
+    if m is None or m.kind != "name" or not m.text.split():
+        return None
+    breaks = list(_PARA_BREAK.finditer(text, pos, end))
+    if len(breaks) != 2:
+        return None
+    a, b = breaks[0].end(), breaks[1].start()
+    between = text[a:b]
+    if any(c in between for c in "“”\"«»"):
+        return None
+    last = m.text.split()[-1]
+    found = re.match(rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}?({re.escape(last)})\b(?!['’])", between)
+    if found is None:
+        return None
+    s0, e0 = a + found.start(), a + found.end(1)
+    return Mention(s0, e0, text[s0:e0], "name", last.lower())
+
+
 def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:
     """Named or pronoun subjects of speech verbs outside quotes, with or without a reported clause.
 
@@ -1513,7 +1535,10 @@ def attribute(
             if last:
                 pos, m0, c0 = max(last, key=lambda e: e[0])
                 gap = text[pos:q.outer_start]
-                if len(_PARA_BREAK.findall(gap)) <= 1 and len(gap) < 1200:
+                again = _about_speaker(text, pos, q.outer_start, m0) if len(gap) < 1200 else None
+                if again is not None:
+                    mention, cue_text = again, c0
+                elif len(_PARA_BREAK.findall(gap)) <= 1 and len(gap) < 1200:
                     # a quotation continuing '“...,” said Murphy, who thinks ...' is Murphy's: the
                     # relative pronoun named the speaker of its own clause only
                     mention, cue_text = (m0.antecedent if m0 is not None and m0.antecedent else m0), c0

@@ -146,7 +146,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: speech verb of the sentence before it in the paragraph.
 #: 76: a speaker tag read from the words after a quotation keeps words split at a hyphen ('Blaze co-host Stu
 #: Burguiere', 'the 43-year-old', 'Douglas Holtz-Eakin'); after a non-speech verb ('mused') a role's name speaks.
-CLAIMS_VERSION = 76
+#: 77: a quotation with no cue two paragraphs after the last speaker's words, past a paragraph opening with
+#: that speaker's name ('Howard continued his scathing remarks.'), is theirs, given that mention.
+CLAIMS_VERSION = 77
 
 
 def _now() -> str:
