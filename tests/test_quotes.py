@@ -979,3 +979,20 @@ def test_a_quotation_after_a_paragraph_about_the_last_speaker_is_theirs() -> Non
     quote = next(q for q in claims.quotes if q.direct and q.text.startswith("Eight years ago"))
     assert quote.speaker == "Howard"
     assert quote.speaker_start == text.index("Howard continued")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("The supporter was charged.\n\nThe supporter was later charged with assault. Trump at the time said he’d "
+         "asked his “people” to “look into” paying the fees.\n", "people", "Trump"),
+        ("The ruling came late.\n\nHusted continued by saying, “We will appeal this decision because it will "
+         "undermine the outcome of an election.”\n", "We will appeal", "Husted"),
+    ],
+)
+def test_a_name_tagged_as_a_verb_is_a_subject_speaker(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train 'Trump at the time said he’d asked his “people” to “look into” paying the fees'
+    and 'Husted continued by saying, “...”': the tagger read the name as a verb ('Trump/VB',
+    'Husted/VBN'), so the subject was no mention and the quotation went to 'he' or had no speaker;
+    a capitalised subject with a verb's tag, never written in lower case in its text, is a name."""
+    assert _speaker_span(text, starts) == speaker

@@ -232,10 +232,14 @@ def _descriptors(tokens: list[Token]) -> set[str]:
 
 
 def _mistagged_name(head: Token) -> bool:
-    """A surname the tagger took for a common noun ('Sanders/NNS said ...' opening a sentence): one
-    bare capitalised word, no word of the lexicon's, and never written in lower case in its text."""
+    """A surname the tagger took for a common noun ('Sanders/NNS said ...' opening a sentence) or, as
+    a subject, for a verb ('Trump/VB at the time said'): one bare capitalised word, no word of the
+    lexicon's, and never written in lower case in its text."""
     text, low = head.text, head.lower_
-    if upos(head) != "NOUN" or low.endswith("ing") or not (text[:1].isupper() and text[1:].isalpha() and text[1:].islower()):
+    # a verb's tag on a subject ('Trump/VB at the time said', 'Husted/VBN continued') is the same mistake
+    verb_subject = upos(head) == "VERB" and head.dep_ in ("nsubj", "nsubjpass")
+    if (upos(head) != "NOUN" and not verb_subject) or low.endswith("ing") \
+            or not (text[:1].isupper() and text[1:].isalpha() and text[1:].islower()):
         return False
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children):
         return False

@@ -148,7 +148,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: Burguiere', 'the 43-year-old', 'Douglas Holtz-Eakin'); after a non-speech verb ('mused') a role's name speaks.
 #: 77: a quotation with no cue two paragraphs after the last speaker's words, past a paragraph opening with
 #: that speaker's name ('Howard continued his scathing remarks.'), is theirs, given that mention.
-CLAIMS_VERSION = 77
+#: 78: a capitalised subject the tagger read as a verb, never written in lower case in its text ('Trump/VB at the
+#: time said', 'Husted/VBN continued'), is a name.
+CLAIMS_VERSION = 78
 
 
 def _now() -> str:
