@@ -996,3 +996,12 @@ def test_a_name_tagged_as_a_verb_is_a_subject_speaker(text: str, starts: str, sp
     'Husted/VBN'), so the subject was no mention and the quotation went to 'he' or had no speaker;
     a capitalised subject with a verb's tag, never written in lower case in its text, is a name."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_a_speech_tag_right_after_a_subject_is_not_its_apposition() -> None:
+    """PolNeAR train 'Clinton, a top aide said, “is very confident, very confident in the contrast”':
+    the parser made 'a top aide' an apposition of 'Clinton' and 'Clinton' the subject of the tag
+    'said' set into her clause; the noun phrase right before the tag is its speaker."""
+    text = ("The debate is weeks away.\n\nClinton, a top aide said, “is very confident, very confident in the "
+            "contrast” between her and Trump.\n")
+    assert _speaker_span(text, "is very confident") == "a top aide"

@@ -182,6 +182,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
                 continue
             if upos(c) == "ADP":
                 continue  # 'Of Carson, Levine, who ..., said': the parser made the preposition a subject
+            if verb.dep_ == "parataxis" and c.i < verb.i:
+                tag = next((a for a in c.children if a.dep_ == "appos" and a.right_edge.i == verb.i - 1
+                            and upos(a) in ("NOUN", "PROPN")), None)
+                if tag is not None:
+                    # 'Clinton, a top aide said, “is very confident”': a tag set into the clause
+                    # right after its subject; the parser took the tag's subject for an apposition
+                    return tag
             if skip is not None and skip[0] <= c.idx < skip[1]:
                 # the quotation itself parsed as a subject: '“...,” says Geoffrey Cowan'
                 continue

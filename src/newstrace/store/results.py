@@ -150,7 +150,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: that speaker's name ('Howard continued his scathing remarks.'), is theirs, given that mention.
 #: 78: a capitalised subject the tagger read as a verb, never written in lower case in its text ('Trump/VB at the
 #: time said', 'Husted/VBN continued'), is a name.
-CLAIMS_VERSION = 78
+#: 79: a speech tag set into a clause right after its subject ('Clinton, a top aide said, "..."') is the tag's
+#: noun phrase's, which the parser made the subject's apposition.
+CLAIMS_VERSION = 79
 
 
 def _now() -> str:
