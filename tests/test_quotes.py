@@ -1005,3 +1005,13 @@ def test_a_speech_tag_right_after_a_subject_is_not_its_apposition() -> None:
     text = ("The debate is weeks away.\n\nClinton, a top aide said, “is very confident, very confident in the "
             "contrast” between her and Trump.\n")
     assert _speaker_span(text, "is very confident") == "a top aide"
+
+
+def test_a_sentence_with_a_strong_cue_only_is_parsed() -> None:
+    """PolNeAR train 'Sami recalled how on his first trip from the airport, all he saw was a dark
+    highway lined with trees. "And I was like, 'God, please, I want to see a city.'"': "recalled"
+    (like "joked", "quipped") is a speech verb that introduces a quotation, but no sentence was
+    parsed for it alone, so the quotation after it had no speaker and the recollection was lost."""
+    text = ("Sami came to Clarkston from Iraq in 2011.\n\nSami recalled how on his first trip from the airport, all "
+            "he saw was a dark highway lined with trees. \"And I was like, 'God, please, I want to see a city.'\"\n")
+    assert _speaker_span(text, "And I was like") == "Sami"

@@ -101,7 +101,8 @@ PARSE_CUES: frozenset[str] = frozenset(
     f for stem in ("say", "tell", "add", "state", "explain", "note", "write", "report", "announce", "claim",
                    "declare", "insist", "argue", "warn", "ask", "reply", "respond", "confirm", "deny", "admit",
                    "tweet", "read", "estimate", "accuse", "urge", "allege", "acknowledge", "suggest", "describe",
-                   "condemn", "criticize", "predict", "promise", "vow", "concede", "contend", "assert", "reveal")
+                   "condemn", "criticize", "predict", "promise", "vow", "concede", "contend", "assert", "reveal",
+                   "recall", "quip", "joke")
     for f in _SPEECH_STEMS[stem]
 )
 #: cues whose infinitive complement is what was said ("vowed to fight", "urged them to leave");

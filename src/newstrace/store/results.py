@@ -152,7 +152,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: time said', 'Husted/VBN continued'), is a name.
 #: 79: a speech tag set into a clause right after its subject ('Clinton, a top aide said, "..."') is the tag's
 #: noun phrase's, which the parser made the subject's apposition.
-CLAIMS_VERSION = 79
+#: 80: sentences with "recall", "joke" or "quip" are parsed ('Sami recalled how ... "..."' had no speaker).
+CLAIMS_VERSION = 80
 
 
 def _now() -> str:
