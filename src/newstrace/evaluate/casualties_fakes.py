@@ -284,9 +284,14 @@ _SINCE = re.compile(
 )
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts: after the last end punctuation or line break before it."""
+    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+
+
 def _sentence_of(text: str, start: int, end: int) -> str:
     """The sentence around a count, by its end punctuation or line break (cheap, no parse)."""
-    b = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    b = _sentence_start(text, start)
     ends = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
     return text[b:min(ends) if ends else len(text)]
 
@@ -323,7 +328,7 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
         return False
     killed = [o for o in quantities if o.event == "killed" and o.low is not None and o is not q]
     for i, o in enumerate(killed):
-        b = max(text.rfind(c, 0, o.start) for c in ".!?\n") + 1  # where _sentence_of starts
+        b = _sentence_start(text, o.start)
         sent = _sentence_of(text, o.start, o.end)
         group = [x for x in killed[i:] if b <= x.start < b + len(sent)]
         if len(group) < 2 or (i and killed[i - 1].start >= b):
@@ -380,11 +385,6 @@ def _another_parts(q: Quantity, quantities: list[Quantity], f: str, text: str) -
             out.append(x)
             last = whole
     return out
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    """Where ``_sentence_of`` starts the sentence around ``pos``."""
-    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
 
 
 def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_end: int) -> Quantity | None:
