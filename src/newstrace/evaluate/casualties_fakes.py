@@ -110,6 +110,12 @@ def _partial(q: Quantity, f: str) -> bool:
     return any(f not in _fields_of_group(g) for g in _groups(q))
 
 
+def _wholly(q: Quantity, f: str) -> bool:
+    """Whether every group the count names is of field ``f``: "30 regime soldiers" are wholly
+    non-civilians, "eight women and children" are not wholly women (``_partial``)."""
+    return all(f in _fields_of_group(g) for g in _groups(q))
+
+
 @dataclass
 class Estimate:
     low: float
@@ -149,14 +155,13 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
         gap = text[group[-1].end:nxt.start]
         if _PART_OF.search(nxt.text):
             break  # "killed 20 people, 11 of them children": a part of the count before, not more
-        if _COORD.fullmatch(gap) and nxt.event == "killed" and f in _field_of(nxt) and not _partial(nxt, f) \
-                and gap.strip():
+        if _COORD.fullmatch(gap) and nxt.event == "killed" and _wholly(nxt, f) and gap.strip():
             group.append(nxt)
             continue
         break
     extra = 0.0
     one = _AND_ONE.match(text, group[-1].end)
-    if one and f in _field_of(Quantity(0, 0, "", 1.0, 1.0, subject=one.group(1).lower())):
+    if one and f in _fields_of_group(one.group(1).lower()):
         extra = 1.0
     if len(group) == 1 and not extra:
         return None
@@ -185,7 +190,7 @@ def _rest_field(m: re.Match[str]) -> set[str]:
     """The fields of the group ``_REST`` matched: of its first noun of a field ("IS fighters",
     "male civilians"), when no second group is joined to it."""
     for w in re.finditer(r"[\w-]+", m.group(1)):
-        fields = _field_of(Quantity(0, 0, "", 1.0, 1.0, subject=w.group(0).lower()))
+        fields = _fields_of_group(w.group(0).lower())
         if fields:
             return set() if _ANOTHER.match(m.string, m.start(1) + w.end()) else fields
     return set()
@@ -307,15 +312,19 @@ GENERIC_SUBJECTS = frozenset(_words("people persons person individuals dead deat
                                     "victims"))
 
 
+def _of_fighters(q: Quantity) -> bool:
+    """Whether a count is wholly of combatants ("30 regime soldiers"); "members" names no side ("700
+    members of a tribe")."""
+    return _wholly(q, "nb_noncivilians") and _head(q.subject) != "members"
+
+
 def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
     """Whether a generic count ("70 dead", "kills 19") is a combatant count of the lead said again:
     a headline drops the noun that the first sentence gives ("At least 70 regime and rebel fighters
     have been killed", "killing at least 19 terrorists")."""
     if _head(q.subject) not in GENERIC_SUBJECTS:
         return False
-    # "members" names no side ("700 members of a tribe"), so it restates nothing
-    return any(o is not q and o.low == q.low and "nb_noncivilians" in _field_of(o)
-               and not _partial(o, "nb_noncivilians") and _head(o.subject) != "members" for o in lead)
+    return any(o is not q and o.low == q.low and _of_fighters(o) for o in lead)
 
 
 def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bool:
@@ -333,7 +342,7 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
         group = [x for x in killed[i:] if b <= x.start < b + len(sent)]
         if len(group) < 2 or (i and killed[i - 1].start >= b):
             continue  # one count, or not the sentence's first
-        if all("nb_noncivilians" in _field_of(x) and not _partial(x, "nb_noncivilians") for x in group) \
+        if all(_wholly(x, "nb_noncivilians") for x in group) \
                 and sum(x.low or 0.0 for x in group) == q.low:
             return True
     return False
@@ -345,8 +354,7 @@ def _combatant_lead(lead: list[Quantity]) -> bool:
     fighters', and children or civilians killed further down ("The Observatory said two children were
     killed by regime bombs in a rebel-held area") died in other incidents the report adds."""
     return bool(lead) and all(
-        ("nb_noncivilians" in _field_of(q) and not _partial(q, "nb_noncivilians") and _head(q.subject) != "members")
-        or _restated_combatants(q, lead)
+        _of_fighters(q) or _restated_combatants(q, lead)
         for q in lead
     )
 
@@ -374,7 +382,7 @@ def _another_parts(q: Quantity, quantities: list[Quantity], f: str, text: str) -
     out: list[Quantity] = []
     last = first  # "another" adds to the toll told just before it, q's or one already added
     for x in quantities:
-        if x.start <= q.start or x.event != "killed" or f not in _field_of(x) or _partial(x, f):
+        if x.start <= q.start or x.event != "killed" or not _wholly(x, f):
             continue
         whole = part_of(x)
         if whole is None or not _ANOTHER_BEFORE.search(text, max(0, whole.start - 12), whole.start):
@@ -410,7 +418,7 @@ def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_
             firsts.setdefault(_sentence_start(text, x.start), x)
     for t in tolls:
         for start, o in firsts.items():
-            if start != own and exact(o) and "nb_civilians" in _field_of(o) and not _partial(o, "nb_civilians") \
+            if start != own and exact(o) and _wholly(o, "nb_civilians") \
                     and (q.low or 0) + (o.low or 0) == t.low:
                 return t
     return None
