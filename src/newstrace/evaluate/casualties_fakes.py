@@ -165,11 +165,16 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
         extra = 1.0
     if len(group) == 1 and not extra:
         return None
-    lows = [g.low if g.low is not None else 0.0 for g in group]
-    highs = [g.high for g in group]
-    points = [_point(g) or 0.0 for g in group]
+    return _sum(group, extra)
+
+
+def _sum(parts: list[Quantity], extra: float = 0.0) -> Estimate:
+    """The estimate of counts that add up, plus ``extra`` people counted without a numeral ("and a
+    child"); open above when any part is."""
+    highs = [p.high for p in parts]
     high = None if any(h is None for h in highs) else sum(h for h in highs if h is not None) + extra
-    return Estimate(sum(lows) + extra, high, sum(points) + extra)
+    return Estimate(sum(p.low if p.low is not None else 0.0 for p in parts) + extra, high,
+                    sum(_point(p) or 0.0 for p in parts) + extra)
 
 
 #: sentences of the body that, with the title, make the lead
@@ -485,11 +490,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         summed = _coordinated(q, quantities, f, text) if text is not None and f != "nb_noncivilians" else None
         more = _another_parts(q, quantities, f, text) if text is not None and f != "nb_noncivilians" else []
         if more and summed is None:
-            parts = [q, *more]
-            highs = [x.high for x in parts]
-            out[f] = Estimate(sum(x.low or 0.0 for x in parts),
-                              None if any(h is None for h in highs) else sum(h or 0.0 for h in highs),
-                              sum(_point(x) or 0.0 for x in parts))
+            out[f] = _sum([q, *more])
             continue
         if summed is not None:
             out[f] = summed
