@@ -640,3 +640,9 @@ def test_a_lead_toll_that_two_incidents_add_up_to_is_the_civilians(text: str, ci
 )
 def test_the_parts_of_another_toll_add_up(text: str, women: float) -> None:
     assert casualty_intervals(_counts(text), text)["nb_women"].point == women
+
+
+def test_one_person_after_a_count_is_added_as_the_lead_reads_it() -> None:
+    # _coordinated and _one_among read "and a (young, pregnant, ...) woman" alike
+    text = "Four women and a pregnant woman were killed in the air strike on Monday."
+    assert casualty_intervals(_counts(text), text)["nb_women"].point == 5

@@ -138,8 +138,11 @@ EXPLICIT = {
 _COORD = re.compile(r"\s*(?:,\s*)?(?:and\s+)?")
 #: a count that is a part of the one before it: "11 of them children", "seven of whom were children"
 _PART_OF = re.compile(r"\bof (?:them|whom)\b", re.I)
-#: a group of one without a numeral after a count: "Five women and a child have been killed"
-_AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+(\w+)")
+#: one person without a numeral: "a child", "one young woman"; group 1 is the noun
+_ONE = r"(?:a|an|one)\s+(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)"
+#: a group of one without a numeral after a count: "Five women and a child have been killed", "killing
+#: five women and a child", "4 children and a woman"
+_AND_ONE = re.compile(r"\s*,?\s+and\s+" + _ONE, re.I)
 
 
 def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> Estimate | None:
@@ -241,11 +244,7 @@ def _rest(f: str, quantities: list[Quantity], text: str) -> Estimate | None:
 
 
 #: a single victim named among a toll: "Six civilians including a child were killed"
-_ONE_AMONG = re.compile(r"\b(?:including|among them|among whom|among the dead(?: were| was)?)\s+(?:a|an|one)\s+"
-                        r"(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)", re.I)
-_ONE = r"(?:a|an|one)\s+(?:(?:young|little|small|pregnant|elderly|old)\s+)?(\w+)"
-#: a single victim joined to a killed count: "killing five women and a child", "4 children and a woman"
-_AND_ONE_AFTER = re.compile(r"\s*,?\s+and\s+" + _ONE, re.I)
+_ONE_AMONG = re.compile(r"\b(?:including|among them|among whom|among the dead(?: were| was)?)\s+" + _ONE, re.I)
 #: single victims as the subject of "killed": "A woman and a child were killed"
 _ONES_KILLED = re.compile(r"\b" + _ONE + r"(?:\s+and\s+" + _ONE + r")?\s+(?:was|were|has been|have been|had been)\s+"
                           r"killed\b", re.I)
@@ -265,7 +264,7 @@ def _one_among(text: str, f: str, quantities: Sequence[Quantity] = ()) -> bool:
         for m in pattern.finditer(text, 0, end):
             words += [g for g in m.groups() if g]
     for q in quantities:
-        joined = _AND_ONE_AFTER.match(text, q.end) if q.event == "killed" and q.end < end else None
+        joined = _AND_ONE.match(text, q.end) if q.event == "killed" and q.end < end else None
         if joined:
             words.append(joined.group(1))
     for word in (w.lower() for w in words):
