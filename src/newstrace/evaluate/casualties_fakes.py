@@ -191,7 +191,7 @@ _REST = re.compile(
     re.I,
 )
 #: what joins a second group to the first: "the rest were aid workers and rebels" names two sides
-_ANOTHER = re.compile(r"\s*,?\s*(?:and|or|as well as)\b", re.I)
+_SECOND_GROUP = re.compile(r"\s*,?\s*(?:and|or|as well as)\b", re.I)
 
 
 def _rest_field(m: re.Match[str]) -> set[str]:
@@ -200,7 +200,7 @@ def _rest_field(m: re.Match[str]) -> set[str]:
     for w in re.finditer(r"[\w-]+", m.group(1)):
         fields = _fields_of_group(w.group(0).lower())
         if fields:
-            return set() if _ANOTHER.match(m.string, m.start(1) + w.end()) else fields
+            return set() if _SECOND_GROUP.match(m.string, m.start(1) + w.end()) else fields
     return set()
 
 
