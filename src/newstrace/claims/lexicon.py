@@ -184,6 +184,9 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
+#: what "the number of X" counts when it is a death toll ("the number of dead reached 48")
+TOLL_OF = ("dead", "deaths", "victims", "fatalities")
+
 #: vague quantifiers: phrase -> (low, high); high None = open
 VAGUE: dict[str, tuple[float, float | None]] = {
     "tens of thousands of": (20_000, 99_999),

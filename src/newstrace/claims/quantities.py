@@ -24,6 +24,7 @@ from newstrace.claims.lexicon import (
     MONTHS,
     NON_COUNT_UNITS,
     PEOPLE_NOUNS,
+    TOLL_OF,
     WEEKDAYS,
 )
 from newstrace.claims.numbers import NumberMatch, find_numbers
@@ -444,7 +445,7 @@ def _is_toll(t: Token) -> bool:
     if t.lower_ == "number":
         return any(
             c.dep_ == "prep" and c.lower_ == "of"
-            and any(g.dep_ == "pobj" and g.lower_ in ("dead", "deaths", "victims", "fatalities") for g in c.children)
+            and any(g.dep_ == "pobj" and g.lower_ in TOLL_OF for g in c.children)
             for c in t.children
         )
     return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.claims.lexicon import EVENT_NOUNS, PARSE_CUES, PEOPLE_NOUNS, TENS, UNITS
+from newstrace.claims.lexicon import EVENT_NOUNS, PARSE_CUES, PEOPLE_NOUNS, TENS, TOLL_OF, UNITS
 
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "corp", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "al", "fig", "rev", "est", "approx", "dept", "univ",
@@ -33,7 +33,7 @@ _CANDIDATE = re.compile(
     + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:of\s+)?(?:at least |more than |over |some |about )?"
     + _NUMBERISH + r"\b"
     # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"
-    + r"|\b(?:tolls?|number of (?:the )?(?:dead|deaths|victims|fatalities))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b",
+    + r"|\b(?:tolls?|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece
