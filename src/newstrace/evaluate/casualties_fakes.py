@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -253,7 +252,7 @@ _ONE_OBJECT = re.compile(r"\b(?:(?:claim|claimed|claiming|took|taking|cost|costi
                          + _ONE, re.I)
 
 
-def _one_among(text: str, f: str, quantities: Sequence[Quantity] = ()) -> bool:
+def _one_among(text: str, f: str, quantities: list[Quantity]) -> bool:
     """Whether the lead names one child (or woman) among the dead without a numeral: "including a
     child", "killing five women and a child" (after a killed count of the lead), "A woman and a child
     were killed", "claiming the life of a woman". No count is extracted for "a child", and the count
