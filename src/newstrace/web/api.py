@@ -402,7 +402,7 @@ async def api_story(request: Request, story_id: str, limit: LimitQ = PAGE, offse
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD_IDS, **BUSY})
 async def api_compare(request: Request, ids: IdsQ = None) -> Response:
-    """The compare report (``compare --json`` shape) for stored articles."""
+    """The compare report (``compare --json``'s document, without its ``skipped``) for stored articles."""
     repo = repo_of(request)
     unique = compare_ids(ids)
 

@@ -172,7 +172,8 @@ class EdgeOut(_Open):
 
 
 class CompareReport(_Open):
-    """``compare --json``: the report for a set of articles."""
+    """``compare --json``'s report for a set of articles (without the command's ``skipped``: stored
+    articles were all read)."""
 
     articles: list[ArticleBrief] = Field(default_factory=list)
     pairs: list[PairOut] = Field(default_factory=list)
