@@ -267,11 +267,22 @@ def test_the_rest_of_a_toll_named_by_who_they_were_is_counted() -> None:
         ("The number of dead reached 48 by nightfall.", "number of dead reached 48", 48, 48),
         # a toll gone past its number is more than it
         ("Syria's death toll has passed 400,000.", "death toll has passed 400,000", 400_000, None),
+        # a toll that rose from one number to another is the second: 'from 20 to 30' is no range here
+        ("The death toll rose from 20 to 30 on Tuesday.", "death toll rose from 20 to 30", 30, 30),
+        ("The death toll rose from 20 to more than 30.", "death toll rose from 20 to more than 30", 30, None),
     ],
 )
 def test_a_death_toll_is_a_count_of_the_dead(sentence: str, text: str, low: float, high: float | None) -> None:
     found = _counts("Rockets hit Aleppo\n" + sentence)
     assert [(q.text, q.low, q.high, q.subject, q.event) for q in found] == [(text, low, high, "people", "killed")]
+
+
+def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:
+    found = _counts("Rockets hit Aleppo\nThe death toll rose from 20 to 30 people on Tuesday.")
+    assert [(q.low, q.high, q.event) for q in found] == [(30, 30, "killed")]
+    # a range is no change: "killed from 500 to well over 1000 people" is 500 or more
+    found = _counts("Rockets hit Aleppo\nThe raids killed from 500 to well over 1000 people.")
+    assert [(q.low, q.high, q.event) for q in found] == [(500, None, "killed")]
 
 
 def test_a_toll_of_something_else_is_no_count_of_the_dead() -> None:

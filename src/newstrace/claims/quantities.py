@@ -480,6 +480,26 @@ def _passed(last: Token) -> bool:
     return last.dep_ == "dobj" and last.head.lower_ in _PAST_VERBS
 
 
+#: a toll's change from one number to another: "rose from 20 to 30", "was revised from 30 to 25"
+_CHANGED_FROM = re.compile(
+    r"\b(?:ris\w*|rose|climb\w*|jump\w*|increas\w*|grew|grow\w*|soar\w*|mount\w*|(?:went|gone) up|rais\w*|revis\w*"
+    r"|fell|fall\w*|dropp\w*|decreas\w*)\b[^.;]*\bfrom\s+$",
+    re.I,
+)
+_RANGE_TO = re.compile(r"\s+to\s+", re.I)
+
+
+def _changed_to(text: str, toll: Token, off: int, n: NumberMatch) -> tuple[float | None, float | None] | None:
+    """The bounds of the number a toll changed to, when its words say it changed "from" ``n``'s first
+    number "to" another: "the death toll rose from 20 to 30" is a toll of 30, not of 20 to 30 (the
+    number reads "20 to 30" as a range), "from 20 to more than 30" one of more than 30."""
+    if not _CHANGED_FROM.search(text, toll.idx + off, n.start):
+        return None
+    to = _RANGE_TO.search(n.text)
+    after = find_numbers(n.text[to.end():]) if to is not None else []
+    return (after[0].low, after[0].high) if after else None
+
+
 def _toll_start(toll: Token, off: int) -> int:
     """Where the words naming a toll begin: "death toll", "civilian death toll", "number of dead"
     (a determiner or an owner such as "Syria's" is not part of it)."""
@@ -624,9 +644,13 @@ def find_quantities(
                 continue
             if noun is not None and _describes_another(noun, n):
                 continue
+            # "the death toll rose from 20 to 30 (people)"
+            its_toll = toll if toll is not None else _toll_of(last) if noun is not None else None
+            changed = _changed_to(text, its_toll, off, n) if its_toll is not None else None
+            n_low, n_high = changed if changed is not None else (n.low, n.high)
             q = Quantity(
-                start=start, end=end, text=text[start:end], low=n.low,
-                high=None if toll is not None and _passed(last) else n.high, subject=subject, event=event,
+                start=start, end=end, text=text[start:end], low=n_low,
+                high=None if toll is not None and _passed(last) else n_high, subject=subject, event=event,
             )
             w = _window_for(windows, n.start, end, sent)
             if w is not None:

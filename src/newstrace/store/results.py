@@ -153,7 +153,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 79: a speech tag set into a clause right after its subject ('Clinton, a top aide said, "..."') is the tag's
 #: noun phrase's, which the parser made the subject's apposition.
 #: 80: sentences with "recall", "joke" or "quip" are parsed ('Sami recalled how ... "..."' had no speaker).
-CLAIMS_VERSION = 80
+#: 81: a death toll that rose from one number to another is the second ('rose from 20 to 30': 30, not 20 to 30).
+CLAIMS_VERSION = 81
 
 
 def _now() -> str:
