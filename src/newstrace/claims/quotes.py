@@ -1164,8 +1164,7 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 run = _name_run(phrase[next((k for k, x in enumerate(phrase) if x.lower_ not in _TAG_DETERMINERS),
                                             len(phrase)):])
                 body = body_after(run[0], run[-1], off) if run and run[-1].i == phrase[-1].i else None
-                rest = doc.text[body.end - off:].lstrip() if body is not None else "x"
-                if body is not None and not rest[:1].isalnum():
+                if body is not None and not doc.text[body.end - off:].lstrip()[:1].isalnum():
                     return nxt, body
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
