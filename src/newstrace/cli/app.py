@@ -365,8 +365,9 @@ def date_order(ctx: typer.Context, day_first: bool, month_first: bool) -> bool |
 def out_of_range(ctx: typer.Context, checks: list[tuple[str, float | str, bool, str]]) -> None:
     """A usage error (exit 2) naming every option out of range with the value given.
 
-    ``checks``: ``(flag, value, in_range, expected)``, e.g. ``("--gap", gap, gap >= 0, "0 or
-    more")``. All of them at once, before any input is read: fixing one and meeting the next on
+    ``checks``: ``(flag, value, in_range, expected)``, e.g. ``("--claim", claim, bool(claim.strip()),
+    "a headline or a sentence, not blank")``; a numeric option is checked through it by
+    ``check_ranges``, from the ``Bounds`` it is declared with, not by a call of its own. All of them at once, before any input is read: fixing one and meeting the next on
     the following run (or a missing input instead) wastes a turn. A word is written as a shell
     would take it back (``shlex.quote``): an empty ``--split ''`` said "--split : expected ...",
     naming nothing, and ``--split 'a b'`` read as the flag's value ``a`` and a stray ``b``.
