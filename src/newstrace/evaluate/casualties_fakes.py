@@ -431,11 +431,17 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     """One estimate per FA-KES field from an article's quantities.
 
     The earliest killed count whose subject names the field outright wins ("15 civilians"), else
-    the earliest that fits it ("32 people"); the lead states the event's toll, later background
-    sentences the war's (those, above ``BACKGROUND_TOLL``, are skipped). An article with no
-    matching count gets 0, the commonest gold value, unless the ``text`` says who the rest of a toll
-    were ("Six civilians were among 22 killed; the rest were IS fighters": 16, ``_rest``). With the
-    article ``text``, counts coordinated with the pick ("five women and six children") are summed.
+    the earliest that fits it ("32 people"), a number before a vague word ("Scores killed"); a
+    count of two groups together ("eight women and children") names neither outright and gives
+    between none and all of it. The lead states the event's toll, later background sentences the
+    war's (those, above ``BACKGROUND_TOLL``, are skipped). An article with no matching count gets
+    0, the commonest gold value, unless the ``text`` says who the rest of a toll were ("Six
+    civilians were among 22 killed; the rest were IS fighters": 16, ``_rest``). With the article
+    ``text``: a lead toll of combatants, said outright, restated or added up (``_combatant_lead``,
+    ``_restated_combatants``, ``_summed_combatants``), leaves later civilians to other incidents;
+    counts coordinated with the pick ("five women and six children") are summed, and so are the
+    parts of "another" toll (``_another_parts``); a lead toll that the civilians' count and another
+    incident's add up to is the civilians' (``_toll_of_incidents``).
     """
     out: dict[str, Estimate] = {}
     for f in FIELDS:
