@@ -336,8 +336,9 @@ def _of_people(last: Token) -> Token | None:
 def _part_noun(first: Token, last: Token) -> Token | None:
     """The noun of a part counted after its number, of a whole counted before it: "Twelve were
     killed, 7 of them civilians", "seven of whom were children", "of whom seven were children",
-    "one of them a child", or of the group something befell ("five of the dead were children"). The
-    parse gives the number no noun (in "7 of them civilians" the number is the subject of
+    "one of them a child", or of the group something befell ("five of the dead were children"); or
+    the people a number's own "of" phrase names ("eight of the group's fighters", ``_of_people``).
+    The parse gives the number no noun (in "7 of them civilians" the number is the subject of
     "civilians"), and "Five of them died" has none: a verb ends the search."""
     doc = last.doc
     j = last.i + 1
