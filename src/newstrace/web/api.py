@@ -263,9 +263,9 @@ def _quoted_id(article_id: str) -> str:
 
 def compare_ids(ids: list[str] | None) -> list[str]:
     """The different ids of a compare request, in the order given, or a 422 in the app's words
-    (``{"detail": "ids: at least 2 needed, 1 given"}``, the Compare page saying it) when they are
-    not 2 to ``COMPARE_IDS`` different ones: the same id twice is one article, which compares
-    with nothing. Page and API say it alike, before the database is read."""
+    (``{"detail": "ids: at least 2 needed, 1 given"}``, the Compare page saying it) when fewer
+    than 2 different ones or more than ``COMPARE_IDS`` ids, repeats counted, are given: the same
+    id twice is one article, which compares with nothing. Page and API say it alike, before the database is read."""
     ids = ids or []
     unique = list(dict.fromkeys(ids))
     if not ids:  # as a required query parameter, pydantic's "Field required" in a list
