@@ -280,6 +280,9 @@ def test_a_death_toll_is_a_count_of_the_dead(sentence: str, text: str, low: floa
 def test_a_toll_that_rose_from_one_number_to_another_is_the_second() -> None:
     found = _counts("Rockets hit Aleppo\nThe death toll rose from 20 to 30 people on Tuesday.")
     assert [(q.low, q.high, q.event) for q in found] == [(30, 30, "killed")]
+    # a place is no change verb, though it starts like one ("Fallujah", "mountain")
+    found = _counts("Rockets hit Iraq\nThe death toll in Fallujah from 20 to 30 people was given by medics.")
+    assert [(q.low, q.high) for q in found if q.event == "killed"] == [(20, 30)]
     # a range is no change: "killed from 500 to well over 1000 people" is 500 or more
     found = _counts("Rockets hit Aleppo\nThe raids killed from 500 to well over 1000 people.")
     assert [(q.low, q.high, q.event) for q in found] == [(500, None, "killed")]

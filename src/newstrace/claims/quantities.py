@@ -483,8 +483,9 @@ def _passed(last: Token) -> bool:
 
 #: a toll's change from one number to another: "rose from 20 to 30", "was revised from 30 to 25"
 _CHANGED_FROM = re.compile(
-    r"\b(?:ris\w*|rose|climb\w*|jump\w*|increas\w*|grew|grow\w*|soar\w*|mount\w*|(?:went|gone) up|rais\w*|revis\w*"
-    r"|fell|fall\w*|dropp\w*|decreas\w*)\b[^.;]*\bfrom\s+$",
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|increas(?:e|es|ed|ing)|gr(?:ew|own|ows?|owing)"
+    r"|soar(?:s|ed|ing)?|mount(?:s|ed|ing)?|(?:went|gone) up|rais(?:e|es|ed|ing)|revis(?:e|es|ed|ing)"
+    r"|fell|fall(?:s|en|ing)?|drop(?:s|ped|ping)?|decreas(?:e|es|ed|ing))\b[^.;]*\bfrom\s+$",
     re.I,
 )
 _RANGE_TO = re.compile(r"\s+to\s+", re.I)
