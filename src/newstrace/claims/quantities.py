@@ -258,7 +258,7 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
     return bool(re.match(r"\s*-?\s*(?:year|month|week|day|hour|minute)s?[- ]old", after, re.I))
 
 
-def _noun_after(tokens: list[Token], last: Token) -> Token | None:
+def _noun_after(last: Token) -> Token | None:
     """The counted noun: the number's nominal head, or the noun after "of" for "scores of civilians"."""
     doc = last.doc
     if last.lower_ == "of":
@@ -570,7 +570,7 @@ def find_quantities(
             if span is None or len(span) == 0:
                 continue
             last = span[-1]
-            noun = _noun_after(list(span), last)
+            noun = _noun_after(last)
             if noun is not None and (noun.i <= last.i or noun.i - last.i > 6):
                 noun = None
             if noun is not None:

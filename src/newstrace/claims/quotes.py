@@ -614,7 +614,7 @@ def _sentences_of(q: MarkedQuote, sents: list[Sentence]) -> list[int]:
     return [i for i, s in enumerate(sents) if s.start < q.outer_end and q.outer_start < s.end]
 
 
-def _cues_in(sent: Sentence, q: MarkedQuote, quotes: QuoteSpans) -> list[Token]:
+def _cues_in(sent: Sentence, quotes: QuoteSpans) -> list[Token]:
     cues = []
     for t in sent.span:
         pos = _tok_start(t, sent.offset)
@@ -1379,7 +1379,7 @@ def attribute(
         mention: Mention | None = None
         cue_text: str | None = None
         for i in idx:
-            for cue in _cues_in(sents[i], q, spans):
+            for cue in _cues_in(sents[i], spans):
                 cpos = _tok_start(cue, sents[i].offset)
                 dist = min(abs(cpos - q.outer_start), abs(cpos - q.outer_end))
                 m, ctext = _cue_mention(cue, sents[i], q)
@@ -1413,7 +1413,7 @@ def attribute(
         if best is not None and best[1].lower_ != "according":
             # 'CNN, Cruz said, called the announcement “highly significant”': the tag set into
             # the clause reports it, not the clause's own verb
-            tag = next((c for c in _cues_in(best[2], q, spans) if c.i != best[1].i and _tags_clause(c, best[1])), None)
+            tag = next((c for c in _cues_in(best[2], spans) if c.i != best[1].i and _tags_clause(c, best[1])), None)
             if tag is not None:
                 tm, ttext = _cue_mention(tag, best[2], q)
                 if _can_speak(tm):
@@ -1466,7 +1466,7 @@ def attribute(
             ante = _free_relative_antecedent(best[1], mention, best[2])
             if ante is not None and not _inside(ante.start, spans):
                 mention = ante
-        according = next(((c, sents[i]) for i in idx for c in _cues_in(sents[i], q, spans)
+        according = next(((c, sents[i]) for i in idx for c in _cues_in(sents[i], spans)
                           if c.lower_ == "according"), None)
         if according is not None and (mention is None or best is None or not _is_cue(best[1])):
             # 'According to Variety, Trump brought “SNL” its highest ratings': no one says the
@@ -1505,7 +1505,7 @@ def attribute(
             # new statement instead
             after = [s for s in sents if -2 <= s.start - q.outer_end < 4 and "\n" not in text[q.outer_end:s.start]]
             if after:
-                for cue in _cues_in(after[0], q, spans):
+                for cue in _cues_in(after[0], spans):
                     subj = _subject(cue)
                     reports = any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
                     if subj is not None and cue.i - after[0].span.start < 8 and not reports:
