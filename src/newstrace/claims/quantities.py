@@ -29,7 +29,7 @@ from newstrace.claims.lexicon import (
 )
 from newstrace.claims.numbers import NumberMatch, find_numbers
 from newstrace.claims.quotes import Sentence
-from newstrace.claims.tags import upos
+from newstrace.claims.tags import doc_text, upos
 from newstrace.claims.windows import Window, find_windows
 from newstrace.model import Quantity
 
@@ -227,7 +227,7 @@ def _place_for(sent: Sentence, count_end: int) -> str | None:
             continue
         if any(x.like_num for x in sub) or len(sub) > 8:
             continue
-        txt = sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
+        txt = doc_text(sent.span.doc)[toks[0].idx: toks[-1].idx + len(toks[-1].text)]
         pos = t.idx + sent.offset
         dist = pos - count_end if pos >= count_end else (count_end - pos) * 3
         if best is None or dist < best[0]:

@@ -34,7 +34,7 @@ from newstrace.claims.lexicon import (
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.segment import ABBREVIATIONS as _ABBREV
 from newstrace.claims.speakers import NAME_PREPS, Mention, SpeakerResolver, body_after, mention_of
-from newstrace.claims.tags import upos
+from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -984,7 +984,7 @@ def _fragment_subject(cue: Token) -> Token | None:
     subject speaks."""
     doc = cue.doc
     prev = doc[cue.sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char:cue.sent.start_char]:
+    if "\n" in doc_text(doc)[prev.end_char:cue.sent.start_char]:
         return None
     root = prev.root
     if not _is_cue(root):
@@ -1164,7 +1164,7 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 run = _name_run(phrase[next((k for k, x in enumerate(phrase) if x.lower_ not in _TAG_DETERMINERS),
                                             len(phrase)):])
                 body = body_after(run[0], run[-1], off) if run and run[-1].i == phrase[-1].i else None
-                if body is not None and not doc.text[body.end - off:].lstrip()[:1].isalnum():
+                if body is not None and not doc_text(doc)[body.end - off:].lstrip()[:1].isalnum():
                     return nxt, body
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
@@ -1211,7 +1211,7 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         kind = "name"
     a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
     descriptors = {t.lower_ for t in phrase[:-1] if upos(t) in ("NOUN", "ADJ")}
-    return verb, Mention(a + off, b + off, doc.text[a:b], kind, phrase[-1].lower_, descriptors)
+    return verb, Mention(a + off, b + off, doc_text(doc)[a:b], kind, phrase[-1].lower_, descriptors)
 
 
 def _in_word_hyphen(t: Token) -> bool:

@@ -26,7 +26,7 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from newstrace.claims.tags import upos
+from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -245,7 +245,7 @@ def _mistagged_name(head: Token) -> bool:
         return False
     if low in PERSON_PRONOUNS or low in TITLE_WORDS or low in ORG_WORDS or low in DOCUMENT_NOUNS or low in PEOPLE_NOUNS:
         return False
-    return re.search(rf"\b{re.escape(low)}\b", head.doc.text) is None
+    return re.search(rf"\b{re.escape(low)}\b", doc_text(head.doc)) is None
 
 
 def mention_of(head: Token, offset: int) -> Mention | None:
@@ -298,13 +298,13 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             # 'many of them say', 'Some of the protesters chanted': a part of what "of" names, whose
             # noun says whether it may speak ('Some of Mrs. Clinton's proposals' may not)
             s0, e0 = head.idx, obj.idx + len(obj.text)
-            return Mention(s0 + offset, e0 + offset, head.doc.text[s0:e0], "nominal", obj.lower_)
+            return Mention(s0 + offset, e0 + offset, doc_text(head.doc)[s0:e0], "nominal", obj.lower_)
         end_tok = head
         nxt = head.doc[head.i + 1] if head.i + 1 < head.sent.end else None
         if nxt is not None and nxt.head.i == head.i and nxt.dep_ in ("acl", "amod") and nxt.tag_ == "VBN":
             end_tok = nxt  # 'those surveyed', 'those polled'
         s0, e0 = head.idx, end_tok.idx + len(end_tok.text)
-        return Mention(s0 + offset, e0 + offset, head.doc.text[s0:e0], "nominal", low)
+        return Mention(s0 + offset, e0 + offset, doc_text(head.doc)[s0:e0], "nominal", low)
     if upos(head) == "PRON" or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         # "I" outside quotation marks is the writer (an op-ed, a memoir): a speaker with a mention
         # but no name to resolve to; "me" and "you" are objects or generic, never a cue's speaker
@@ -345,7 +345,7 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 chain = name_chain(child)
                 if chain:
                     s, e = chain[0].idx + offset, chain[-1].idx + len(chain[-1].text) + offset
-                    return Mention(s, e, head.doc.text[chain[0].idx:chain[-1].idx + len(chain[-1].text)], "name",
+                    return Mention(s, e, doc_text(head.doc)[chain[0].idx:chain[-1].idx + len(chain[-1].text)], "name",
                                    chain[-1].lower_, {low}, is_org=True)
     if _mistagged_name(head):
         s = head.idx + offset
@@ -406,7 +406,7 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 desc |= {t.lower_ for t in child.subtree if upos(t) in ("NOUN", "ADJ") and not t.is_punct}
         is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper()) \
             or _body_word(name) is not None
-        return Mention(s + offset, e + offset, doc.text[s:e], "name", name[-1].lower_, desc, is_org)
+        return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", name[-1].lower_, desc, is_org)
     if upos(head) in ("NOUN", "PROPN", "ADJ", "NUM"):
         # a role right before a name: "the Syrian news agency SANA"
         nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -419,7 +419,7 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             chain = _clean_name(chain)
             if chain:
                 s, e = chain[0].idx, chain[-1].idx + len(chain[-1].text)
-                return Mention(s + offset, e + offset, head.doc.text[s:e], "name", chain[-1].lower_,
+                return Mention(s + offset, e + offset, doc_text(head.doc)[s:e], "name", chain[-1].lower_,
                                {t.lower_ for t in head.subtree if t.i <= head.i and upos(t) in ("NOUN", "ADJ")} | {low},
                                is_org=low in ORG_WORDS or chain[-1].text.isupper() or chain[-1].lower_ in ORG_WORDS)
         # a name in apposition: "a senior official, John Smith"
@@ -453,7 +453,7 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             return body
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         words = {t.lower_ for t in toks if upos(t) in ("NOUN", "ADJ", "PROPN")}
-        return Mention(s + offset, e + offset, head.doc.text[s:e], "nominal", low, words,
+        return Mention(s + offset, e + offset, doc_text(head.doc)[s:e], "nominal", low, words,
                        is_org=low in ORG_WORDS)
     return None
 
@@ -507,7 +507,7 @@ def body_after(first: Token, last: Token, offset: int) -> Mention | None:
             return None
     s, e = first.idx, end.idx + len(end.text)
     desc = set() if body else _descriptors([t for t in doc[first.i : last.i + 1]])  # "the governor"
-    return Mention(s + offset, e + offset, doc.text[s:e], "name", end.lower_, desc, is_org=body)
+    return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", end.lower_, desc, is_org=body)
 
 
 _SPACES = re.compile(r"\s+")
