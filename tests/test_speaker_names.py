@@ -84,3 +84,19 @@ def test_later_short_mentions_take_the_full_name_but_not_what_it_is_for() -> Non
         "Governor of Texas",
         "Texas",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # FA-KES's copy without commas: the parser takes 'Rights' for the cue's subject and hangs the
+        # body on the reported clause; the name is whole and the clause ends where it begins
+        ("The rest of the dead in the raids on the city of Raqa were IS fighters the Syrian Observatory for "
+         "Human Rights said.", "The rest of the dead in the raids on the city of Raqa were IS fighters"),
+        ("Air strikes near Damascus killed at least 22 civilians on Monday the Syrian Observatory for Human "
+         "Rights said.", "Air strikes near Damascus killed at least 22 civilians on Monday"),
+    ],
+)
+def test_a_body_s_name_after_a_clause_without_its_comma_is_whole(sentence: str, content: str) -> None:
+    quotes = extract_claims(Article.create("Raids in Syria\n" + sentence, id="n")).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [(content, "Syrian Observatory for Human Rights")]

@@ -405,6 +405,11 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         for x in t.children:
             if x.dep_ == "mark" and x.i < c.i:
                 cs = min(cs, _tok_start(x, off))
+        if m is not None and cs < m.start < ce <= m.end:
+            # '... were IS fighters the Syrian Observatory for Human Rights said': the parser hung
+            # the speaker on the reported clause, which ends where the speaker begins
+            before = text[cs:m.start].rstrip()
+            ce = cs + len(before) - (4 if before.lower().endswith(" the") else 0)
         cs, ce = _trim(text, cs, ce)
         return Attribution(cs, ce, t.text, pos, m, False, si) if ce > cs else None
     if t.dep_ == "conj" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children):

@@ -109,7 +109,27 @@ def name_chain(head: Token) -> list[Token]:
         i -= 1
     while j + 1 < head.sent.end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
         j += 1
+    i = _body_before(doc[i]).i
     return _after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head)
+
+
+def _body_before(first: Token) -> Token:
+    """Where a name that begins at ``first`` really begins when it is what a body is for: in FA-KES's
+    copy without commas ('... were IS fighters the Syrian Observatory for Human Rights said') the
+    parser takes 'Rights' for the cue's subject and hangs the body on the clause before, so the
+    name began at 'Human'. A body's word ("Observatory", "Ministry") before a preposition of a
+    name ("for", "of", "the" allowed after it) starts it; ``first`` otherwise."""
+    doc = first.doc
+    k = first.i - 1
+    while k > first.sent.start and doc[k].lower_ == "the":
+        k -= 1
+    if k - 1 < first.sent.start or doc[k].lower_ not in NAME_PREPS or not _is_name_token(doc[k - 1]) \
+            or doc[k - 1].lower_.strip(".") not in ORG_WORDS:
+        return first
+    start = k - 1
+    while start - 1 >= first.sent.start and _is_name_token(doc[start - 1]):
+        start -= 1
+    return doc[start]
 
 
 #: media nouns that name the channel a speaker spoke on, not the speaker, when a name follows them
