@@ -95,6 +95,11 @@ def test_later_short_mentions_take_the_full_name_but_not_what_it_is_for() -> Non
          "Human Rights said.", "The rest of the dead in the raids on the city of Raqa were IS fighters"),
         ("Air strikes near Damascus killed at least 22 civilians on Monday the Syrian Observatory for Human "
          "Rights said.", "Air strikes near Damascus killed at least 22 civilians on Monday"),
+        # the words after the name that describe the body carry the run in the parse
+        ("At least 40 people were killed in airstrikes on Friday the Syrian Observatory for Human Rights "
+         "monitor said.", "At least 40 people were killed in airstrikes on Friday"),
+        ("The Syrian Observatory for Human Rights monitoring group said a first round of strikes hit the town.",
+         "a first round of strikes hit the town"),
     ],
 )
 def test_a_body_s_name_after_a_clause_without_its_comma_is_whole(sentence: str, content: str) -> None:

@@ -156,7 +156,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 81: a death toll that rose from one number to another is the second ('rose from 20 to 30': 30, not 20 to 30).
 #: 82: a body's name after a clause without its comma is whole ('... IS fighters the Syrian Observatory for Human
 #: Rights said'), and the reported clause ends where the speaker begins.
-CLAIMS_VERSION = 82
+#: 83: a body's name goes on when the parse hangs it on the words describing the body after it ('the Syrian
+#: Observatory for Human Rights monitor said').
+CLAIMS_VERSION = 83
 
 
 def _now() -> str:
