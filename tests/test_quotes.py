@@ -1010,3 +1010,11 @@ def test_a_sentence_with_a_strong_cue_only_is_parsed() -> None:
     text = ("Sami came to Clarkston from Iraq in 2011.\n\nSami recalled how on his first trip from the airport, all "
             "he saw was a dark highway lined with trees. \"And I was like, 'God, please, I want to see a city.'\"\n")
     assert _speaker_span(text, "And I was like") == "Sami"
+
+
+def test_the_statement_a_nominal_speaker_spoke_in_is_theirs() -> None:
+    # 'the U.S. military' is no name, so 'the statement said' found no one who spoke in it
+    text = ("Manbij offensive\nGovernment forces pushed into the town over the weekend, the U.S. military said in a "
+            "statement on Tuesday. Civilians fled the fighting, the statement said.")
+    quotes = extract_claims(Article.create(text, id="usm")).quotes
+    assert [q.speaker for q in quotes] == ["U.S. military", "U.S. military"]

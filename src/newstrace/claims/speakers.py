@@ -640,6 +640,8 @@ class SpeakerResolver:
             if full:
                 self._full.append((-1, full))
         self._named: list[Mention] = []
+        #: nominal speakers with the document they spoke in, and what they resolved to
+        self._issuers: list[tuple[Mention, str]] = []
 
     def canonical(self, m: Mention) -> str:
         toks = _tokens(m.text)
@@ -678,10 +680,22 @@ class SpeakerResolver:
                 if m.head in prev.descriptors or m.head in (prev.name or "").lower().split():
                     m.descriptors |= prev.descriptors
                     return prev.name
+            if m.head in DOCUMENT_NOUNS:
+                # 'the U.S. military said in a statement ... the statement said': the document is
+                # the one its issuer spoke in, whoever named it ("the U.S. military" is no name)
+                for prev, said in reversed(self._issuers):
+                    if m.head in prev.descriptors:
+                        return said
             text = m.text
             for art in ("the ", "a ", "an ", "The ", "A ", "An "):
                 if text.startswith(art):
                     text = text[len(art):]
                     break
+            self._note_issuer(m, text)
             return text
         return m.text
+
+    def _note_issuer(self, m: Mention, said: str) -> None:
+        """Keep a nominal speaker who spoke in a document ('the U.S. military said in a statement')."""
+        if m.head not in DOCUMENT_NOUNS and m.descriptors & DOCUMENT_NOUNS:
+            self._issuers.append((m, said))

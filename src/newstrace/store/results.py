@@ -158,7 +158,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: Rights said'), and the reported clause ends where the speaker begins.
 #: 83: a body's name goes on when the parse hangs it on the words describing the body after it ('the Syrian
 #: Observatory for Human Rights monitor said').
-CLAIMS_VERSION = 83
+#: 84: 'the statement said' is the nominal speaker's who spoke in it ('the U.S. military said in a statement').
+CLAIMS_VERSION = 84
 
 
 def _now() -> str:
