@@ -322,6 +322,28 @@ def test_duplicates(rt: Article, rewrite: Article) -> None:
 
 
 @needs_stages
+def test_a_pair_of_unknown_direction_is_not_said_to_follow(rt: Article, rewrite: Article) -> None:
+    """Two outlets' copies of the envoy's statement dated the same day, neither naming the other,
+    the rewrite's quotation changed by a word: provenance cannot tell who took from whom
+    (``direction_unknown``, drawn "—"), and the quote variant said "(beta.example follows
+    alpha.example)" all the same, reading the edge's source, merely the first input, as the
+    original. Dated apart, the same variant says who follows whom."""
+    day = rt.published
+    text = (rewrite.text or "").replace("meant to relieve the siege", "meant to break the siege")
+    assert text != rewrite.text
+    a = dataclasses.replace(rt, id="alpha-1", outlet="alpha.example", url=None, published=day)
+    b = dataclasses.replace(rewrite, id="beta-1", outlet="beta.example", url=None, published=day, text=text)
+    c = compare_articles([a, b])
+    (edge,) = [e for e in c.provenance if {e.source, e.derived} == {a.id, b.id}]
+    assert not edge.directed
+    variants = [f.summary for f in of_type(c, "quote_variant") if "“break”" in f.summary]
+    assert variants and not [v for v in variants if "follows" in v], variants
+    later = dataclasses.replace(b, published=rewrite.published)
+    dated = [f.summary for f in of_type(compare_articles([a, later]), "quote_variant") if "“break”" in f.summary]
+    assert any("(beta.example follows alpha.example)" in v for v in dated), dated
+
+
+@needs_stages
 def test_missing_dates_fall_back_and_say_so(rt: Article, rewrite: Article) -> None:
     a = dataclasses.replace(rt, published=None)
     b = dataclasses.replace(rewrite, published=None)

@@ -341,7 +341,9 @@ def compare_articles(
     notes.extend(indirect)
 
     groups = group_quotes(list(views.values()), reuse_res.variants)
-    derived_from = {(e.source, e.derived): e.confidence for e in reuse_res.provenance}
+    # only an edge that says who took from whom orders a finding's pair ("B follows A"): an edge of
+    # direction_unknown has its source merely first in the input, and is drawn without an arrowhead
+    derived_from = {(e.source, e.derived): e.confidence for e in reuse_res.provenance if e.directed}
     ctx = FindingContext(
         views, pair_links, stories, groups, lambda aid: labels.get(aid, aid), derived_from, notes, speaker_index(list(views.values())), close
     )

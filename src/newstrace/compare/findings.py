@@ -78,7 +78,8 @@ class FindingContext:
         return [self.pair_links[k] for k in sorted(self.pair_links) if k in self.close]
 
     def ordered(self, x: str, y: str) -> tuple[str, str] | None:
-        """(source, derived) when provenance says one article took from the other."""
+        """(source, derived) when provenance says one article took from the other (a directed
+        edge: ``derived_from`` holds no edge of ``direction_unknown``)."""
         if (x, y) in self.derived_from:
             return x, y
         if (y, x) in self.derived_from:
