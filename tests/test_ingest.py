@@ -757,6 +757,36 @@ def test_broken_sidecar_names_itself(tmp_path: Path) -> None:
         read_articles([txt])
 
 
+def test_a_sidecar_that_links_to_no_file_is_said_not_passed_over(tmp_path: Path) -> None:
+    """A sidecar kept as a link (to a metadata folder, say) whose target has moved was read as no
+    sidecar: the article lost the outlet, date and id its user linked in, and nothing said so. It
+    is named with what it links to, as a sidecar of broken JSON is; one linking to itself no
+    longer stops a run with an internal error (RuntimeError: Symlink loop) when another sidecar is
+    given beside its article. A link to a real sidecar is read as ever."""
+    txt = tmp_path / "a.txt"
+    txt.write_bytes(RT_TXT.read_bytes())
+    side = tmp_path / "a.meta.json"
+    side.symlink_to(tmp_path / "moved" / "a.meta.json")
+    with pytest.raises(InputError, match=r"a\.meta\.json: metadata sidecar is a link to no file \(.*moved"):
+        read_articles([txt])
+    errors: list[str] = []
+    assert list(read_inputs([txt, side], on_error=lambda e: errors.append(str(e)))) == []
+    assert len(errors) == 1 and "is a link to no file" in errors[0]  # said once, by its article's read
+    side.unlink()
+    side.symlink_to(side.name)  # a loop
+    (tmp_path / "b.txt").write_bytes(REWRITE_TXT.read_bytes())
+    (tmp_path / "b.meta.json").write_text(json.dumps({"outlet": "b.example"}), encoding="utf-8")
+    errors.clear()
+    read = list(read_inputs([txt, tmp_path / "b.txt", tmp_path / "b.meta.json"], on_error=lambda e: errors.append(str(e))))
+    assert [a.outlet for a in read] == ["b.example"]
+    assert len(errors) == 1 and "a loop of links" in errors[0]
+    side.unlink()
+    (tmp_path / "meta").mkdir()
+    (tmp_path / "meta" / "rt.json").write_text(json.dumps({"outlet": "rt.com", "id": "rt-1"}), encoding="utf-8")
+    side.symlink_to(tmp_path / "meta" / "rt.json")
+    assert [(a.id, a.outlet) for a in read_articles([txt, side])] == [("rt-1", "rt.com")]
+
+
 # -- record formats --------------------------------------------------------------------------------
 
 

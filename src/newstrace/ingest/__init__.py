@@ -112,13 +112,35 @@ def _lone_sidecar(path: Path, folders: set[Path]) -> InputError | None:
     )
 
 
+def _placed(path: Path) -> Path:
+    """Where a file sits, its folder resolved and its name as given: a sidecar is matched to its
+    article by the place it has beside it, as ``read_sidecar`` finds it. Resolving the sidecar
+    itself followed its link, and a link to itself raised ``RuntimeError`` ('Symlink loop'), an
+    internal error for ``ingest a.txt b.meta.json`` beside a looping ``a.meta.json``."""
+    return Path(os.path.realpath(path.parent)) / path.name
+
+
 def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order."""
     paths = list(paths)
     described: set[Path] | None = None  # the sidecars of the paths given, built at the first sidecar
     folders: set[Path] | None = None  # the folders given, resolved, built at the first sidecar not described
     for path in paths:
-        if not path.exists():
+        if is_sidecar(path) and (path.is_symlink() or (path.exists() and not path.is_dir())):
+            # read with the file it describes (a shell's '*' gives both); given alone, it was passed
+            # over without a word and the run said only "no articles could be read"
+            # (one set for the run: a scan of every path per sidecar was quadratic, 50,000 '*.meta.json'
+            # of a shell's '*' over 100,000 files made 5 billion lookups before the first article)
+            # A sidecar that is a link, to nothing, a folder or itself too, is no missing input nor
+            # a folder to walk: its article's reader reads it or says what is wrong with it.
+            if described is None:
+                described = {_placed(sidecar_path(other)) for other in paths if not is_sidecar(other)}
+            if _placed(path) not in described:
+                if folders is None:
+                    folders = {other.resolve() for other in paths if other.is_dir()}
+                if (alone := _lone_sidecar(path, folders)) is not None:
+                    on_error(alone)
+        elif not path.exists():
             if str(path) == "-":  # read as a file of that name, which said "no such file or folder"
                 on_error(InputError("-: standard input is not read: save the articles to a file and give its name"))
             else:
@@ -133,18 +155,6 @@ def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]
                     yield child
             if not found:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
-        elif is_sidecar(path):
-            # read with the file it describes (a shell's '*' gives both); given alone, it was passed
-            # over without a word and the run said only "no articles could be read"
-            # (one set for the run: a scan of every path per sidecar was quadratic, 50,000 '*.meta.json'
-            # of a shell's '*' over 100,000 files made 5 billion lookups before the first article)
-            if described is None:
-                described = {sidecar_path(other).resolve() for other in paths if not is_sidecar(other)}
-            if path.resolve() not in described:
-                if folders is None:
-                    folders = {other.resolve() for other in paths if other.is_dir()}
-                if (alone := _lone_sidecar(path, folders)) is not None:
-                    on_error(alone)
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
         else:

@@ -6,7 +6,9 @@ them without touching the text, so offsets into the text stay valid.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,20 @@ def is_sidecar(path: Path) -> bool:
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
-    """The sidecar's fields for ``path``, or ``{}`` when there is none."""
+    """The sidecar's fields for ``path``, or ``{}`` when there is none.
+
+    A sidecar that is a link to no file (its target moved, a folder, a pipe, a loop of links) is
+    an ``InputError``, as one of broken JSON is: read as no sidecar, the article was stored
+    without the outlet and date its user linked in, and nothing said so."""
     side = sidecar_path(path)
+    if side.is_symlink() and not side.is_file():
+        target = os.readlink(side)
+        try:
+            side.stat()
+            what = "a folder" if side.is_dir() else "no regular file"
+        except OSError as e:
+            what = "itself (a loop of links)" if e.errno == errno.ELOOP else "no file"
+        raise InputError(f"{side}: metadata sidecar is a link to {what} ({target}), not read")
     if not side.is_file():
         return {}
     try:
