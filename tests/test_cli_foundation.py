@@ -305,15 +305,54 @@ def test_no_option_leaves_its_range_to_typer() -> None:
     assert ranged == []
 
 
-@pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])
-def test_stdin_says_it_is_not_read(tmp_path: Path, command: str) -> None:
-    """'-' was read as a file of that name, "-: no such file or folder", as if stdin were mistyped:
-    it says that standard input is not read and what to give (exit 2: nothing was read)."""
-    extra = ["--db", tmp_path / "t.db"] if command == "ingest" else []
-    p = run(command, "-", *extra, cwd=tmp_path)
-    assert (p.returncode, p.stdout) == (2, ""), p.stderr
-    assert "-: standard input is not read: save the articles to a file and give its name" in p.stderr
-    assert not (tmp_path / "t.db").exists()
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """What a pipe gives the command as its standard input."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_stdin_is_read_as_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'-' was refused ("standard input is not read: save the articles to a file"), so a user
+    piping a text (``pbpaste | newstrace extract -``, ``curl URL | newstrace compare - b.txt``) had
+    to save it first. It is one article now, read as a .txt file is (or as a .html file, when it
+    opens as a page), where it stands among the inputs, and named ``<stdin>``."""
+    from_file = run("extract", REWRITE_TXT, "--json", cwd=tmp_path)
+    _stdin(monkeypatch, REWRITE_TXT.read_bytes())
+    piped = run("extract", "-", "--json", cwd=tmp_path)
+    assert (piped.returncode, piped.stderr) == (0, "")
+    assert piped.stdout == from_file.stdout  # the same article, id and offsets
+    _stdin(monkeypatch, RT_TXT.read_bytes())
+    compared = run("compare", REWRITE_TXT, "-", "--json", "-", cwd=tmp_path)
+    assert compared.returncode == 0, compared.stderr
+    doc = json.loads(compared.stdout)
+    assert {a["title"] for a in doc["articles"]} == {RT_TITLE, REWRITE_TITLE} and doc["skipped"] == []
+    assert any("[attacks,]" in f["summary"] for f in doc["findings"])
+    _stdin(monkeypatch, html_page(seeds()[0]).encode("utf-8"))
+    db = tmp_path / "t.db"
+    stored = run("ingest", "-", "--db", db, "--json", cwd=tmp_path)
+    assert json.loads(stored.stdout)["added"] == 1, stored.stderr
+    (article,) = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
+    assert (article["title"], article["source"]) == (RT_TITLE, "<stdin>")  # the page's own title, not its markup
+
+
+def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard input gets a file's checks, in its words, named ``<stdin>``; a second '-' has
+    nothing left to read and is skipped (the first is read)."""
+    _stdin(monkeypatch, b"")
+    p = run("extract", "-", cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, "")
+    assert p.stderr.splitlines() == ["newstrace: skipped: <stdin>: empty file", "newstrace: error: -: no articles could be read"]
+    _stdin(monkeypatch, bytes(range(256)) * 8)
+    p = run("extract", "-", "--json", cwd=tmp_path)
+    assert p.returncode == 2 and "<stdin>: binary file, not text" in p.stderr
+    _stdin(monkeypatch, RT_TXT.read_bytes())
+    p = run("reuse", "-", "-", "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert len(doc["articles"]) == 1
+    assert doc["skipped"] == ["<stdin>: '-' given again; standard input is read once"]
+    over = subprocess.run([*NEWSTRACE, "extract", "-"], input=RT_TXT.read_bytes(), capture_output=True, cwd=tmp_path,
+                          env={**os.environ, "NEWSTRACE_MAX_FILE_BYTES": "100"}, timeout=300)
+    assert over.returncode == 4 and "<stdin>: more than the 100 bytes limit" in over.stderr.decode(), over.stderr
 
 
 @pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])

@@ -285,7 +285,8 @@ NoCleanFlag = Annotated[
 ]
 InputsArg = Annotated[
     list[Path],
-    typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}.", show_default=False),
+    typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as one article (text, or a page's HTML).",
+                 show_default=False),
 ]
 
 

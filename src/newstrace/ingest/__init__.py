@@ -8,6 +8,7 @@ not read, without stopping at the first.
 from __future__ import annotations
 
 import os
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -120,9 +121,19 @@ def _placed(path: Path) -> Path:
     return Path(os.path.realpath(path.parent)) / path.name
 
 
-def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]) -> Iterator[Path]:
-    """Every readable input file under ``paths`` in a stable (sorted) order."""
+#: the input ``-``: standard input, one article (``read_inputs``)
+STDIN = Path("-")
+#: how standard input is named in messages and as its article's ``source``
+STDIN_NAME = "<stdin>"
+
+
+def iter_files(
+    paths: Iterable[Path], on_error: Callable[[NewstraceError], None], *, stdin: bool = False
+) -> Iterator[Path]:
+    """Every readable input file under ``paths`` in a stable (sorted) order; with ``stdin``, ``-``
+    is yielded as ``STDIN`` where it stands (once: a second ``-`` has nothing left to read)."""
     paths = list(paths)
+    stdin_given = False
     described: set[Path] | None = None  # the sidecars of the paths given, built at the first sidecar
     folders: set[Path] | None = None  # the folders given, resolved, built at the first sidecar not described
     for path in paths:
@@ -140,6 +151,12 @@ def iter_files(paths: Iterable[Path], on_error: Callable[[NewstraceError], None]
                     folders = {other.resolve() for other in paths if other.is_dir()}
                 if (alone := _lone_sidecar(path, folders)) is not None:
                     on_error(alone)
+        elif stdin and str(path) == "-":
+            if stdin_given:
+                on_error(InputError(f"{STDIN_NAME}: '-' given again; standard input is read once"))
+            else:
+                stdin_given = True
+                yield STDIN
         elif not path.exists():
             if str(path) == "-":  # read as a file of that name, which said "no such file or folder"
                 on_error(InputError("-: standard input is not read: save the articles to a file and give its name"))
@@ -191,7 +208,16 @@ def read_inputs(
     """
     handler = on_error or _raise
     given = [paths] if isinstance(paths, str | os.PathLike) else paths
-    for path in iter_files([Path(p) for p in given], handler):
+    for path in iter_files([Path(p) for p in given], handler, stdin=True):
+        if path is STDIN:
+            said = WarningGroups(STDIN_NAME, warn)
+            try:
+                yield from _read_stdin(clean=clean, warn=said.add, on_error=handler, limits=limits, day_first=day_first)
+            finally:
+                said.flush()
+                if on_file_end is not None:
+                    on_file_end()
+            continue
         reader = reader_for(path)
         assert reader is not None
         said = WarningGroups(str(path), warn)  # a file's alike warnings said as one line
@@ -213,6 +239,56 @@ def read_inputs(
             said.flush()
             if on_file_end is not None:
                 on_file_end()
+
+
+#: what makes standard input a page rather than plain text: how a saved or fetched page opens
+_PAGE_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
+def _read_stdin(
+    *, clean: bool, warn: Warn, on_error: Callable[[NewstraceError], None], limits: Limits, day_first: bool | None
+) -> Iterator[Article]:
+    """Standard input (``-``) as one article: a page (``curl URL | newstrace extract -``) when it
+    opens as one, read as a ``.html`` file is, else plain text, read as a ``.txt`` file is, by the
+    same readers, from a temporary file (as a web upload is), every message naming it
+    ``<stdin>``. At most one article file's worth of bytes is read (``NEWSTRACE_MAX_FILE_BYTES``);
+    a record file (JSONL, CSV) is given by its name, whose extension says how to read it."""
+    import sys
+    import tempfile
+
+    from newstrace.errors import LimitError
+    from newstrace.limits import human_bytes
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all (a service, pythonw)
+        on_error(InputError(f"{STDIN_NAME}: no standard input to read"))
+        return
+    data = stream.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        on_error(LimitError(
+            f"{STDIN_NAME}: more than the {human_bytes(limits.max_file_bytes)} limit for one article "
+            "(set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+        ))
+        return
+    with tempfile.TemporaryDirectory(prefix="newstrace-stdin-") as tmp:
+        file = Path(tmp, "stdin.html" if _PAGE_OPENING.match(data[:4096]) else "stdin.txt")
+        file.write_bytes(data)
+
+        def named(message: str) -> str:
+            return message.replace(str(file), STDIN_NAME)
+
+        reader = reader_for(file)
+        assert reader is not None
+        try:
+            for article in reader(file, clean=clean, warn=lambda m: warn(named(m)), limits=limits, day_first=day_first):
+                article.source = STDIN_NAME
+                yield article
+        except NewstraceError as e:
+            again = type(e)(named(str(e)))
+            again.exit_code = e.exit_code
+            on_error(again)
+        except (OSError, MemoryError) as e:
+            on_error(InputError(named(str(cannot_read(file, e)))))
 
 
 def read_unique(
