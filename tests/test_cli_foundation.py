@@ -1325,6 +1325,25 @@ def test_json_commands_still_name_skipped_inputs_and_warnings_on_stderr(tmp_path
     assert "more.jsonl:2: invalid JSON" in p.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["extract"], ["compare"], ["stance", "--claim", "Rebels fired rockets at west Aleppo"], ["reuse"]],
+)
+def test_a_report_ends_by_counting_the_inputs_it_skipped(tmp_path: Path, command: list[str]) -> None:
+    """An input that could not be read is named on stderr when met, above a report of hundreds of
+    lines; ingest and reuse closed with how many were skipped, and extract, compare and stance
+    said no more, so a reader of the report's end took it for all the inputs. Each closes so now,
+    in one wording."""
+    gone = tmp_path / "gone.txt"
+    p = run(*command, EXAMPLES, gone, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip()
+    lines = p.stderr.splitlines()
+    assert f"newstrace: skipped: {gone}: no such file or folder" in lines
+    assert lines[-1] == "1 input(s) skipped, named above"
+    assert "skipped, named above" not in run(*command, EXAMPLES, cwd=tmp_path).stderr
+
+
 def test_extract_json_stays_a_list_and_names_skipped_inputs_on_stderr(tmp_path: Path) -> None:
     """extract --json is a bare list of articles by its contract, so the inputs it could not read
     are said on stderr alone: exit 0 when others were read, the input error's exit 2 when none was."""

@@ -612,6 +612,15 @@ def skipped_inputs(errors: list[NewstraceError]) -> list[str]:
     return [one_line(e) for e in errors]
 
 
+def say_skipped(errors: list[NewstraceError]) -> None:
+    """After a command's report for a reader, one stderr line counting the inputs it could not
+    read (``N input(s) skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as
+    it was met, above a report that may run to hundreds of lines (``compare``, ``extract``,
+    ``stance`` said nothing more of them, so a user who read the report's end missed them)."""
+    if errors:
+        err.print(f"{len(errors)} input(s) skipped, named above", markup=False, highlight=False)
+
+
 def read_command_inputs(
     inputs: list[Path], *, clean: bool = True, day_first: bool | None = None
 ) -> tuple[list[Article], list[NewstraceError]]:

@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     progress,
     read_command_inputs,
     refuse_foreign,
+    say_skipped,
     skipped_inputs,
     stage_bars,
     warn,
@@ -86,4 +87,5 @@ def compare(
 
         print_comparison(comparison, out, top=top)
         print_lone_claims(comparison)  # the note of one article's report says they are listed
+        say_skipped(errors)
 

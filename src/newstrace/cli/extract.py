@@ -26,6 +26,7 @@ from newstrace.cli.app import (
     ranged,
     read_command_inputs,
     safe,
+    say_skipped,
     warn,
 )
 from newstrace.model import Article, ArticleClaims, published_iso
@@ -72,7 +73,7 @@ def extract(
     from newstrace.claims import extract_many
 
     check_ranges(ctx)
-    articles, _ = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     docs = []
     with progress(enabled=not as_json) as bar:
         task = bar.add_task("extracting claims", total=len(articles))
@@ -84,6 +85,7 @@ def extract(
         return
     for d in docs:
         print_claims(d)
+    say_skipped(errors)
 
 
 def print_lone_claims(comparison: Comparison) -> None:

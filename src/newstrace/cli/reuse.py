@@ -20,13 +20,13 @@ from newstrace.cli.app import (
     check_ranges,
     date_order,
     emit_json,
-    err,
     eval_app,
     one_line,
     out,
     ranged,
     read_command_inputs,
     safe,
+    say_skipped,
     skipped_inputs,
 )
 from newstrace.errors import InputError
@@ -132,8 +132,7 @@ def reuse(
             for ev in e.evidence:
                 detail = ", ".join(f"{k}={v}" for k, v in ev.items() if k not in ("type", "spans"))
                 out.print(f"      {one_line(ev['type'])}: {one_line(detail)}" if detail else f"      {one_line(ev['type'])}", markup=False)
-    if errors:
-        err.print(f"{len(errors)} input(s) skipped", markup=False)
+    say_skipped(errors)
 
 
 @eval_app.command("reuse-clough")

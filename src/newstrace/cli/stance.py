@@ -26,6 +26,7 @@ from newstrace.cli.app import (
     ranged,
     read_command_inputs,
     safe,
+    say_skipped,
     skipped_inputs,
     train_app,
     warn,
@@ -110,6 +111,7 @@ def stance(
                 out.print(f"    [{e.start}:{e.end}] {safe(' '.join(e.text.split()))}", soft_wrap=True)
         else:
             out.print("  evidence: none (no body sentence is about the claim)")
+    say_skipped(errors)
 
 
 @train_app.command("stance")
