@@ -787,6 +787,33 @@ def test_a_sidecar_that_links_to_no_file_is_said_not_passed_over(tmp_path: Path)
     assert [(a.id, a.outlet) for a in read_articles([txt, side])] == [("rt-1", "rt.com")]
 
 
+def test_a_records_lone_surrogate_escape_is_replaced_and_said(tmp_path: Path) -> None:
+    """JSON may escape half of a UTF-16 pair alone ("\\ud83d", an emoji cut in two by whatever
+    truncated the text): json.loads gives a lone surrogate, which spaCy's tokenizer and SQLite
+    refuse, so ``extract`` and ``compare`` of such a record, and ``ingest`` of it, stopped with an
+    internal error (UnicodeEncodeError, exit 70) for the whole run. Each is now U+FFFD, one for
+    one so offsets hold, and the record is named in a warning, as an invalid byte of a file is."""
+    from newstrace.claims import extract_claims
+    from newstrace.cli.main import main
+
+    body = "The mayor said \\\"we are fine\\\" on Monday \\ud83d in the city, the council said."
+    line = '{"id": "s1", "title": "Shelling \\udcff in Aleppo", "text": "' + body + '", "desk": "\\ud800"}'
+    for name, data in (("a.jsonl", line + "\n"), ("a.json", "[" + line + "]")):
+        f = tmp_path / name
+        f.write_text(data, encoding="utf-8")
+        said: list[str] = []
+        (a,) = read_inputs([f], warn=said.append)
+        assert a.title == "Shelling \ufffd in Aleppo" and "Monday \ufffd in the city" in a.text
+        assert a.meta == {"desk": "\ufffd"}
+        assert said == [f"{f}{':1' if name.endswith('l') else ': record 1'}: lone surrogate escape (half a character, such as an emoji cut in two) replaced by U+FFFD"]
+        assert [q.text for q in extract_claims(a).quotes if q.direct] == ["we are fine"]
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["ingest", str(tmp_path / "a.jsonl"), "--db", str(tmp_path / "s.db"), "--json"]) == 0, err.getvalue()
+    assert json.loads(out.getvalue())["added"] == 1
+    assert [a.title for a in Store(tmp_path / "s.db").iter_articles()] == ["Shelling \ufffd in Aleppo"]
+
+
 # -- record formats --------------------------------------------------------------------------------
 
 

@@ -943,6 +943,35 @@ def make_article(
     )
 
 
+#: a UTF-16 surrogate alone: JSON's "\\ud83d" escape gives one (half of an emoji, cut in two by
+#: whatever truncated the text), and no UTF-8 writer takes it
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: what a record's lone surrogates become: the replacement character, one for one, so offsets hold
+LONE_SURROGATE_WARNING = "lone surrogate escape (half a character, such as an emoji cut in two) replaced by U+FFFD"
+
+
+def replace_lone_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` (a record: dicts, lists, strings) with each lone surrogate replaced by U+FFFD,
+    and how many there were. A record of ``"text": "... \\udcff ..."`` stopped ``extract``,
+    ``compare`` and ``ingest`` with an internal error (UnicodeEncodeError) where the text was
+    written out or stored; the character is replaced as an invalid byte is in a file."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.subn("\ufffd", value) if _LONE_SURROGATE.search(value) else (value, 0)
+    if isinstance(value, dict):
+        total = 0
+        out: dict[Any, Any] = {}
+        for k, v in value.items():
+            (k2, n1), (v2, n2) = replace_lone_surrogates(k), replace_lone_surrogates(v)
+            out[k2] = v2
+            total += n1 + n2
+        return (out, total) if total else (value, 0)
+    if isinstance(value, list):
+        pairs = [replace_lone_surrogates(v) for v in value]
+        total = sum(n for _, n in pairs)
+        return ([v for v, _ in pairs], total) if total else (value, 0)
+    return value, 0
+
+
 #: C0/C1 control characters (ESC, BEL, NUL ...): never part of a title, name or URL, and printed
 #: raw they would drive the user's terminal.
 _FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -22,6 +22,7 @@ from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest.base import (
     ALIASES,
+    LONE_SURROGATE_WARNING,
     DateOrder,
     LineDecoder,
     Warn,
@@ -32,6 +33,7 @@ from newstrace.ingest.base import (
     make_article,
     map_fields,
     open_input,
+    replace_lone_surrogates,
 )
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
@@ -60,6 +62,9 @@ def record_to_article(
 ) -> Article:
     """The article of one record; ``warn`` hears of a date that cannot be read, ``dates`` reads it
     in its file's day/month order (``make_article``)."""
+    record, lone = replace_lone_surrogates(record)
+    if lone and warn is not None:
+        warn(f"{where}: {LONE_SURROGATE_WARNING}")
     known, extra = map_fields(record)
     text = known.pop("text", None)
     html = known.pop("html", None)
