@@ -1344,6 +1344,29 @@ def test_a_report_ends_by_counting_the_inputs_it_skipped(tmp_path: Path, command
     assert "skipped, named above" not in run(*command, EXAMPLES, cwd=tmp_path).stderr
 
 
+def test_a_file_name_that_is_not_utf8_is_written_out(tmp_path: Path) -> None:
+    """A file saved under a Latin-1 name (``caf\\xe9.txt``, byte 0xE9) reaches Python as a lone
+    surrogate: as the article's source it stopped ``ingest`` with an internal error
+    (UnicodeEncodeError at SQLite, exit 70), and in ``--json``'s 'skipped' it was a raw byte, so
+    the document was no UTF-8 (a strict stdout, as under en_US.UTF-8, raised instead). The name
+    is written out, ``caf\\xe9.txt``, in the database, the JSON documents and on stderr."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    named = folder / os.fsdecode(b"caf\xe9.txt")
+    named.write_bytes(RT_TXT.read_bytes())
+    (folder / os.fsdecode(b"emp\xff.txt")).write_bytes(b"")
+    db = tmp_path / "t.db"
+    p = run("ingest", folder, "--db", db, "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout.encode("utf-8"))  # UTF-8 through and through
+    assert doc["added"] == 1 and doc["skipped"] == [f"{folder}/emp\\xff.txt: empty file"]
+    assert f"newstrace: skipped: {folder}/emp\\xff.txt: empty file" in p.stderr.splitlines()
+    (article,) = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout.encode("utf-8"))
+    assert article["source"] == f"{folder}/caf\\xe9.txt"
+    p = run("reuse", folder, "--json", cwd=tmp_path)
+    assert json.loads(p.stdout.encode("utf-8"))["skipped"] == [f"{folder}/emp\\xff.txt: empty file"]
+
+
 def test_extract_json_stays_a_list_and_names_skipped_inputs_on_stderr(tmp_path: Path) -> None:
     """extract --json is a bare list of articles by its contract, so the inputs it could not read
     are said on stderr alone: exit 0 when others were read, the input error's exit 2 when none was."""

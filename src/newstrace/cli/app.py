@@ -31,6 +31,7 @@ from typer.core import TyperGroup
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest import SUPPORTED
+from newstrace.ingest.base import escaped_surrogates
 from newstrace.model import Article
 
 #: the commands in the order a user meets them, under the panel ``newstrace --help`` lists each in:
@@ -290,9 +291,16 @@ InputsArg = Annotated[
 ]
 
 
+def json_text(obj: Any) -> str:
+    """One JSON document as text, UTF-8 whatever it holds: a lone surrogate (a file name that is
+    not UTF-8, named in ``skipped`` or a warning) is written out as ``escaped_surrogates`` writes
+    it, the string ``caf\\xe9.txt``, where it was a raw byte (or, on a strict stdout, an internal error)."""
+    return escaped_surrogates(json.dumps(obj, ensure_ascii=False, indent=2, default=str), in_json=True)
+
+
 def emit_json(obj: Any) -> None:
     """Write one JSON document to stdout; stable key order so re-runs are byte-identical."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write(json_text(obj))
     sys.stdout.write("\n")
     sys.stdout.flush()
 
@@ -307,7 +315,7 @@ def one_line(message: object) -> str:
     Messages name inputs, and inputs come from anywhere; printed raw, an ESC sequence in a file
     name would drive the terminal and a newline would split the promised one-line message.
     """
-    return str(message).translate(_CONTROLS)
+    return escaped_surrogates(str(message)).translate(_CONTROLS)
 
 
 def given(ctx: typer.Context, name: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from newstrace.cli.app import (
     check_ranges,
     date_order,
     err,
+    json_text,
     one_line,
     out,
     progress,
@@ -74,7 +74,7 @@ def compare(
     if json_file is not None:
         # the report's document, and the inputs that could not be read, as 'reuse --json' lists them
         doc = {**comparison.to_dict(), "skipped": skipped_inputs(errors)}
-        write_output(json_file, json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n", "json")
+        write_output(json_file, json_text(doc) + "\n", "json")
         if str(json_file) != "-":
             err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
     if html_file is not None:

@@ -937,7 +937,7 @@ def make_article(
         title=_str_or_none(fields.get("title")),
         author=_author(fields.get("author")),
         lang=lang,
-        source=source,
+        source=escaped_surrogates(source) if source else source,  # a file name that is not UTF-8
         record=record,
         meta=dict(extra or {}),
     )
@@ -970,6 +970,30 @@ def replace_lone_surrogates(value: Any) -> tuple[Any, int]:
         total = sum(n for _, n in pairs)
         return ([v for v, _ in pairs], total) if total else (value, 0)
     return value, 0
+
+
+def _escaped(m: re.Match[str]) -> str:
+    c = ord(m.group())
+    return f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\u{c:04x}"
+
+
+def _escaped_in_json(m: re.Match[str]) -> str:
+    return "\\" + _escaped(m)  # inside a JSON string, its backslash is escaped
+
+
+def escaped_surrogates(text: str, *, in_json: bool = False) -> str:
+    """``text`` with each lone surrogate written out: a byte of a file name that is not UTF-8
+    (which Python keeps as U+DC80..U+DCFF) as ``\\xe9``, any other as ``\\udNNN``.
+
+    File names come from the file system, and a name saved in Latin-1 (``caf\\xe9.txt``) is no
+    UTF-8 text: as an article's ``source`` it stopped ``ingest`` with an internal error
+    (UnicodeEncodeError at SQLite), and in a ``--json`` document it was a raw byte, no UTF-8 JSON
+    document at all. Written out, the name stays recognisable and every writer takes it.
+    ``in_json``: ``text`` is a JSON document, whose strings hold the surrogates: the backslash is
+    escaped, so that the string reads ``caf\\xe9.txt``."""
+    if not _LONE_SURROGATE.search(text):
+        return text
+    return _LONE_SURROGATE.sub(_escaped_in_json if in_json else _escaped, text)
 
 
 #: C0/C1 control characters (ESC, BEL, NUL ...): never part of a title, name or URL, and printed
