@@ -814,6 +814,20 @@ def test_a_records_lone_surrogate_escape_is_replaced_and_said(tmp_path: Path) ->
     assert [a.title for a in Store(tmp_path / "s.db").iter_articles()] == ["Shelling \ufffd in Aleppo"]
 
 
+def test_a_sidecar_larger_than_a_file_may_be_is_refused_unread(tmp_path: Path) -> None:
+    """A sidecar is a few fields; one linked to a log or a dump (say, a link gone astray) was
+    read whole by json.loads, however large. It is held to the one-article file limit, as the
+    article beside it is, and named with its size (a LimitError: exit 4 when it is all there is)."""
+    txt = tmp_path / "a.txt"
+    txt.write_bytes(RT_TXT.read_bytes())
+    big = tmp_path / "dump.json"
+    big.write_text(json.dumps({"outlet": "rt.com", "pad": "x" * 20_000}), encoding="utf-8")
+    (tmp_path / "a.meta.json").symlink_to(big)
+    with pytest.raises(LimitError, match=r"a\.meta\.json: metadata sidecar of 20 kB is larger than the 10 kB limit"):
+        list(read_inputs([txt], limits=Limits(max_file_bytes=10_000)))
+    assert [a.outlet for a in read_inputs([txt], limits=Limits(max_file_bytes=30_000))] == ["rt.com"]
+
+
 # -- record formats --------------------------------------------------------------------------------
 
 

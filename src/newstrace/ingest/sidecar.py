@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import InputError
+from newstrace.errors import InputError, LimitError
+from newstrace.limits import LIMITS, Limits, human_bytes
 
 SUFFIX = ".meta.json"
 #: the article files whose readers read a sidecar (``text.read_txt``, ``html._page_article``)
@@ -34,7 +35,7 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(SUFFIX)
 
 
-def read_sidecar(path: Path) -> dict[str, Any]:
+def read_sidecar(path: Path, limits: Limits = LIMITS) -> dict[str, Any]:
     """The sidecar's fields for ``path``, or ``{}`` when there is none.
 
     A sidecar that is a link to no file (its target moved, a folder, a pipe, a loop of links) is
@@ -51,6 +52,14 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         raise InputError(f"{side}: metadata sidecar is a link to {what} ({target}), not read")
     if not side.is_file():
         return {}
+    size = side.stat().st_size
+    if size > limits.max_file_bytes:
+        # metadata is a few fields: a sidecar this size is some other file under its name (a link
+        # to a log, a dump), which json.loads would hold whole in memory, twice
+        raise LimitError(
+            f"{side}: metadata sidecar of {human_bytes(size)} is larger than the {human_bytes(limits.max_file_bytes)} "
+            "limit for one article file (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+        )
     try:
         data = json.loads(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
