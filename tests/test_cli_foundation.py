@@ -334,6 +334,27 @@ def test_stdin_is_read_as_one_article(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (article["title"], article["source"]) == (RT_TITLE, "<stdin>")  # the page's own title, not its markup
 
 
+def test_stdin_of_json_records_is_read_as_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``jq -c '.[]' export.json | newstrace ingest -`` gives JSON Lines: read as one article, its
+    records would be one article of JSON text. Standard input that opens as records (an object
+    with its first key, an array with its first object) is read by the JSON readers, each record
+    an article, a broken line named by its place in ``<stdin>``; a text that opens with a bracket
+    ('[UPDATE] ...') stays one article."""
+    lines = [json.dumps({"id": "r1", "outlet": "rt.com", "title": RT_TITLE, "text": RT_TXT.read_text(encoding="utf-8")}),
+             "not json",
+             json.dumps({"id": "w1", "outlet": "thefreethoughtproject.com", "text": REWRITE_TXT.read_text(encoding="utf-8")})]
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode("utf-8"))
+    p = run("extract", "-", "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert [(d["id"], d["outlet"]) for d in json.loads(p.stdout)] == [("r1", "rt.com"), ("w1", "thefreethoughtproject.com")]
+    assert "warning: <stdin>:2: invalid JSON (Expecting value at column 1), skipped" in p.stderr.splitlines()
+    _stdin(monkeypatch, ("[" + lines[0] + ", " + lines[2] + "]").encode("utf-8"))
+    assert len(json.loads(run("reuse", "-", "--json", cwd=tmp_path).stdout)["articles"]) == 2
+    _stdin(monkeypatch, b"[UPDATE] Rockets hit west Aleppo\n\nThe envoy said the attacks must stop.\n")
+    (doc,) = json.loads(run("extract", "-", "--json", cwd=tmp_path).stdout)
+    assert doc["title"] == "[UPDATE] Rockets hit west Aleppo"
+
+
 def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Standard input gets a file's checks, in its words, named ``<stdin>``; a second '-' has
     nothing left to read and is skipped (the first is read)."""
@@ -352,7 +373,7 @@ def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, 
     assert doc["skipped"] == ["<stdin>: '-' given again; standard input is read once"]
     over = subprocess.run([*NEWSTRACE, "extract", "-"], input=RT_TXT.read_bytes(), capture_output=True, cwd=tmp_path,
                           env={**os.environ, "NEWSTRACE_MAX_FILE_BYTES": "100"}, timeout=300)
-    assert over.returncode == 4 and "<stdin>: more than the 100 bytes limit" in over.stderr.decode(), over.stderr
+    assert over.returncode == 4 and "<stdin>: file of 4.6 kB is larger than the 100 bytes limit" in over.stderr.decode(), over.stderr
 
 
 @pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])

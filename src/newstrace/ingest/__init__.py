@@ -243,36 +243,45 @@ def read_inputs(
 
 #: what makes standard input a page rather than plain text: how a saved or fetched page opens
 _PAGE_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+#: records rather than an article: an object opening with its first key (JSON Lines, or one
+#: pretty-printed document), or an array opening with its first object (a text may open with
+#: "[UPDATE]", never with '{"' or '[{')
+_JSON_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(\{)\s*\"|\[\s*[{\]])")
+
+
+def _stdin_kind(head: bytes) -> str:
+    """The extension whose reader reads standard input, from its first bytes."""
+    if _PAGE_OPENING.match(head):
+        return ".html"
+    json_opening = _JSON_OPENING.match(head)
+    if json_opening:
+        return ".jsonl" if json_opening.group(1) else ".json"  # .jsonl reads one pretty-printed object too
+    return ".txt"
 
 
 def _read_stdin(
     *, clean: bool, warn: Warn, on_error: Callable[[NewstraceError], None], limits: Limits, day_first: bool | None
 ) -> Iterator[Article]:
-    """Standard input (``-``) as one article: a page (``curl URL | newstrace extract -``) when it
-    opens as one, read as a ``.html`` file is, else plain text, read as a ``.txt`` file is, by the
-    same readers, from a temporary file (as a web upload is), every message naming it
-    ``<stdin>``. At most one article file's worth of bytes is read (``NEWSTRACE_MAX_FILE_BYTES``);
-    a record file (JSONL, CSV) is given by its name, whose extension says how to read it."""
+    """Standard input (``-``), read by the reader of the file it would be: a page's HTML (``curl
+    URL | newstrace extract -``) as a ``.html`` file, JSON records (``jq -c ... | newstrace ingest
+    -``) as a ``.jsonl`` or ``.json`` file, anything else as one article's text, as a ``.txt``
+    file. It is copied to a temporary file (as a web upload is), so the readers' own limits hold
+    (one article file's bytes; a record's), and every message names it ``<stdin>``, as does each
+    article's ``source``. CSV is read as text: give a CSV by its name."""
+    import shutil
     import sys
     import tempfile
 
-    from newstrace.errors import LimitError
-    from newstrace.limits import human_bytes
-
     stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:  # no standard input at all (a service, pythonw)
+    if stream is None:  # no standard input at all (closed, a service, pythonw)
         on_error(InputError(f"{STDIN_NAME}: no standard input to read"))
         return
-    data = stream.read(limits.max_file_bytes + 1)
-    if len(data) > limits.max_file_bytes:
-        on_error(LimitError(
-            f"{STDIN_NAME}: more than the {human_bytes(limits.max_file_bytes)} limit for one article "
-            "(set NEWSTRACE_MAX_FILE_BYTES to raise it)"
-        ))
-        return
     with tempfile.TemporaryDirectory(prefix="newstrace-stdin-") as tmp:
-        file = Path(tmp, "stdin.html" if _PAGE_OPENING.match(data[:4096]) else "stdin.txt")
-        file.write_bytes(data)
+        head = stream.read(4096)
+        file = Path(tmp, "stdin" + _stdin_kind(head))
+        with file.open("wb") as fh:
+            fh.write(head)
+            shutil.copyfileobj(stream, fh, 1 << 20)
 
         def named(message: str) -> str:
             return message.replace(str(file), STDIN_NAME)
@@ -287,6 +296,8 @@ def _read_stdin(
             again = type(e)(named(str(e)))
             again.exit_code = e.exit_code
             on_error(again)
+        except (EOFError, zlib.error) as e:
+            on_error(InputError(named(str(damaged_gzip(file, e)))))
         except (OSError, MemoryError) as e:
             on_error(InputError(named(str(cannot_read(file, e)))))
 
