@@ -84,8 +84,13 @@ newsy_text = st.lists(
 ).map(" ".join)
 
 
+#: every example's file lives under one folder, removed when the test process exits (a folder per
+#: example left thousands in /tmp after each run of the suite)
+_SCRATCH = tempfile.TemporaryDirectory(prefix="nt-prop-")
+
+
 def _tmpfile(name: str, data: bytes) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="nt-prop-"))
+    folder = Path(tempfile.mkdtemp(dir=_SCRATCH.name))
     path = folder / name
     path.write_bytes(data)
     return path

@@ -6,6 +6,7 @@ repeatable. The database holds the seeds and the hostile article; the app is in-
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,12 @@ from schemathesis.checks import (  # noqa: E402
 MAX_EXAMPLES = 40
 
 
-def _app() -> object:
-    import tempfile
+#: the API's database, removed when the test process exits
+_SCRATCH = tempfile.TemporaryDirectory(prefix="newstrace-schemathesis-")
 
-    folder = Path(tempfile.mkdtemp(prefix="newstrace-schemathesis-"))
+
+def _app() -> object:
+    folder = Path(_SCRATCH.name)
     build_db(folder / "api.db", hostile=True, data=False)
     return create_app(folder / "api.db", allowed_hosts=["127.0.0.1", "localhost", "testserver"])
 

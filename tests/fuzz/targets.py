@@ -22,7 +22,9 @@ from newstrace.model import Article
 #: small limits so the fuzzer explores the limit paths too, and one input never takes seconds
 FUZZ_LIMITS = Limits(max_article_chars=200_000, max_file_bytes=2_000_000)
 
-_SCRATCH = Path(tempfile.mkdtemp(prefix="nt-fuzz-"))
+#: removed when the process exits (its finaliser), so fuzz and property runs leave nothing in /tmp
+_SCRATCH_DIR = tempfile.TemporaryDirectory(prefix="nt-fuzz-")
+_SCRATCH = Path(_SCRATCH_DIR.name)
 
 
 def check_span(text: str, start: int | None, end: int | None, reported: str | None) -> None:
