@@ -1018,3 +1018,31 @@ def test_the_statement_a_nominal_speaker_spoke_in_is_theirs() -> None:
             "statement on Tuesday. Civilians fled the fighting, the statement said.")
     quotes = extract_claims(Article.create(text, id="usm")).quotes
     assert [q.speaker for q in quotes] == ["U.S. military", "U.S. military"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Hillary Clinton, her candidacy on the line, won here in 2008 partly because of Mr. Obama's patronizing "
+         "suggestion at a similarly timed debate that she was ''likable enough.''\n", "likable", "Obama"),
+        ("Unemployment had spiked because the poor had suddenly decided in unison to be very lazy. Mitt Romney's "
+         "“47 percent” comment was nearly as dismissive as Williamson's vitriol.\n", "47 percent", "Mitt Romney"),
+        ("But Podliska's most explosive claim is that the House Select Committee on Benghazi is a “witch hunt” "
+         "launched to “get” Hillary Clinton.\n", "witch hunt", "Podliska"),
+        ("Hillary Clinton said on Friday she had made mistakes. The comments came in the form of a convoluted answer "
+         "to a question about inconsistencies between her claim that she \"never sent or received classified "
+         "information\" on her private email server and Comey's testimony.\n", "never sent", "her"),
+        # a characterisation of someone's words is the characteriser's
+        ("Speaker Paul D. Ryan called Mr. Trump's remarks “the textbook definition of a racist comment.”\n",
+         "the textbook", "Paul D. Ryan"),
+        ("Fox News hosted Trump in February. Hillary Clinton says Trump's “divisive” comments are dangerous.\n",
+         "divisive", "Hillary Clinton"),
+    ],
+)
+def test_the_owner_of_a_speech_noun_says_its_words(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: 'Mr. Obama's patronizing suggestion ... that she was “likable enough”' was
+    Hillary Clinton's (the subject of 'won'), 'Podliska's most explosive claim is that the committee
+    is a “witch hunt”' the committee's (the subject of 'is'), and 'Mitt Romney's “47 percent”
+    comment' no one's quotation at all: the owner of a comment, claim or suggestion says what it
+    holds; what a speaker calls someone's remarks stays the speaker's."""
+    assert _speaker_span(text, starts) == speaker

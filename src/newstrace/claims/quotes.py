@@ -926,7 +926,18 @@ def _free_relative_antecedent(cue: Token, pron: Mention, sent: Sentence) -> Ment
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "attr", "nsubjpass") and c.i < cue.i
                for c in cue.children):
         return None
-    h = cue
+    return _antecedent_above(cue, pron, sent)
+
+
+def _antecedent_above(tok: Token, pron: Mention, sent: Sentence) -> Mention | None:
+    """The subject of a clause around ``tok`` that the pronoun ``pron`` inside it stands for
+    ('Cruz has railed against what he calls ...', 'Sanders pushed his promise of “...”'): the
+    clauses are climbed outwards; a subject that cannot speak, or a pronoun or title of another
+    person ('she', 'Mrs. Clinton' for 'he'), is passed over, the same pronoun again keeps the
+    pronoun (None)."""
+    if pron.head not in ("he", "she", "they"):
+        return None
+    h = tok
     for _ in range(8):
         if h.head.i == h.i:
             return None
@@ -953,6 +964,95 @@ def _free_relative_antecedent(cue: Token, pron: Mention, sent: Sentence) -> Ment
         if (pron.head == "they" and not plural) or (pron.head != "they" and plural and m.kind != "name"):
             continue
         return m
+    return None
+
+
+#: nouns for something said, whose owner said it: 'Romney's “47 percent” comment', 'her claim that
+#: she “never sent or received classified information”', 'his warning that Britain would go to the
+#: “back of the queue”'
+_SPEECH_NOUNS = frozenset(re.findall(r"\S+", """
+    comment comments remark remarks claim claims words warning warnings suggestion suggestions answer
+    answers argument arguments assertion assertions accusation accusations charge charges description
+    characterization promise promises pledge pledges vow vows rejection response reply retort quip quips
+    joke jokes slogan slogans tweet tweets criticism criticisms insistence contention conclusion
+    prediction predictions admission denial boast complaint complaints question questions observation
+    declaration plea demand demands threat threats insult insults apology explanation assessment
+    dismissal speech speeches rhetoric mantra refrain catchphrase phrase nickname nicknames label
+    attack attacks message messages language statement statements testimony
+"""))
+#: possessive pronouns as the pronoun the resolver reads ('his' is 'he')
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+_BE_FORMS = frozenset(("is", "was", "are", "were", "'s", "’s", "be", "been"))
+
+
+def _owned_speech(noun: Token, off: int, spans: QuoteSpans) -> Mention | None:
+    """The owner of a speech noun ('Mr. Comey's suggestion', 'her remark') when it can speak."""
+    if upos(noun) not in ("NOUN", "PROPN") or noun.lower_ not in _SPEECH_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or _inside(_tok_start(owner, off), spans):
+        return None
+    low = owner.lower_
+    if low in _POSSESSIVE_PRONOUNS:
+        s = _tok_start(owner, off)
+        return Mention(s, s + len(owner.text), owner.text, "pronoun", _POSSESSIVE_PRONOUNS[low])
+    m = mention_of(owner, off)
+    return m if m is not None and m.kind != "pronoun" and _can_speak(m) else None
+
+
+def _says_content(child: Token, noun: Token) -> bool:
+    """Whether ``child``, hanging on a speech noun, is what the noun says: its words before it
+    ('the “47 percent” comment'), a clause after it ('her claim that she “never sent ...”', 'his
+    pledge to be “neutral”') or its 'of' ('his rejection of “a politics of cynicism”'). A
+    characterisation is not ('Trump's “divisive” comments', 'denounced his remarks as “hurtful”')."""
+    if child.i < noun.i:
+        return child.dep_ in ("compound", "nmod") and upos(child) in ("NOUN", "PROPN", "NUM")
+    if child.dep_ in ("acl", "ccomp"):
+        return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.children)
+    return child.dep_ == "prep" and child.lower_ == "of"
+
+
+def _speech_noun_owner(sent: Sentence, q: MarkedQuote, spans: QuoteSpans) -> tuple[Token, Mention] | None:
+    """(noun, owner) when the quotation is part of what a speech noun with an owner who can
+    speak says: 'Mitt Romney's “47 percent” comment', 'Podliska's most explosive claim is that the
+    committee is a “witch hunt”'. The words are the owner's, whatever verb the sentence hangs the
+    noun on ('Hillary Clinton ... won here in 2008 partly because of Mr. Obama's patronizing
+    suggestion ... that she was “likable enough”' gave Clinton her own rival's words); PolNeAR's
+    annotators credit the owner too.
+
+    The parse is climbed from the quotation to the noun, or to a form of 'be' whose subject is
+    the noun ('X's claim is that ...'); a speech verb with a subject of its own on the way reports
+    the words instead ('his claim that Obama said “...”')."""
+    off = sent.offset
+    for t in sent.span:
+        if not (q.start <= _tok_start(t, off) < q.end):
+            continue
+        h = t.head
+        if q.outer_start <= _tok_start(h, off) < q.outer_end:
+            continue
+        prev = t
+        for _ in range(6):
+            m = _owned_speech(h, off, spans)
+            if m is not None:
+                if not _says_content(prev, h):
+                    return None
+                if m.kind == "pronoun":
+                    # 'Sanders pushed his promise of “free college”': the owner is the clause's subject
+                    m = _antecedent_above(h, m, sent) or m
+                return h, m
+            if upos(h) in ("VERB", "AUX"):
+                subj = _subject(h)
+                if h.lower_ in _BE_FORMS and subj is not None and prev.dep_ == "ccomp":
+                    m = _owned_speech(subj, off, spans)
+                    if m is not None:
+                        return subj, m
+                if _is_cue(h) and subj is not None:
+                    return None
+            if h.head.i == h.i:
+                return None
+            prev = h
+            h = h.head
+        return None
     return None
 
 
@@ -1482,6 +1582,11 @@ def attribute(
             am, atext = _cue_mention(according[0], according[1], q)
             if am is not None and not _inside(am.start, spans):
                 mention, cue_text, best = am, atext, (0.0, according[0], according[1])
+        for i in idx:
+            owned = _speech_noun_owner(sents[i], q, spans)
+            if owned is not None:
+                mention, cue_text, best = owned[1], owned[0].text, (0.0, owned[0], sents[i])
+                break
         if best is not None and mention is None:
             # '“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone. “...”':
             # the parse missed the subject the words after the first quotation gave that cue

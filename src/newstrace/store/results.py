@@ -159,7 +159,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 83: a body's name goes on when the parse hangs it on the words describing the body after it ('the Syrian
 #: Observatory for Human Rights monitor said').
 #: 84: 'the statement said' is the nominal speaker's who spoke in it ('the U.S. military said in a statement').
-CLAIMS_VERSION = 84
+#: 85: the owner of a speech noun says what it holds ('Mr. Obama's suggestion that she was “likable enough”').
+CLAIMS_VERSION = 85
 
 
 def _now() -> str:
