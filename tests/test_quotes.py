@@ -1032,6 +1032,12 @@ def test_the_statement_a_nominal_speaker_spoke_in_is_theirs() -> None:
         ("Hillary Clinton said on Friday she had made mistakes. The comments came in the form of a convoluted answer "
          "to a question about inconsistencies between her claim that she \"never sent or received classified "
          "information\" on her private email server and Comey's testimony.\n", "never sent", "her"),
+        # the parser hung the noun inside the quoted clause; the words around the marks say whose it is
+        ("Many of them negotiated generous plans. It's the persistent pull of Obama's \"if you like your plan, you "
+         "can keep it\" promise.\n", "if you like", "Obama"),
+        # the owner after the noun
+        ("Legal scholars objected to the racial remarks and to the suggestion by a potential president that someone "
+         "\"ought to look into\" the judge.\n", "ought to", "a potential president"),
         # a characterisation of someone's words is the characteriser's
         ("Speaker Paul D. Ryan called Mr. Trump's remarks “the textbook definition of a racist comment.”\n",
          "the textbook", "Paul D. Ryan"),

@@ -990,6 +990,10 @@ def _owned_speech(noun: Token, off: int, spans: QuoteSpans) -> Mention | None:
     if upos(noun) not in ("NOUN", "PROPN") or noun.lower_ not in _SPEECH_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        # 'the suggestion by a potential president that someone “ought to look into” the judge'
+        owner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i
+                      for g in c.children if g.dep_ == "pobj"), None)
     if owner is None or _inside(_tok_start(owner, off), spans):
         return None
     low = owner.lower_
@@ -1012,6 +1016,30 @@ def _says_content(child: Token, noun: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ == "of"
 
 
+def _framed_by_owner(sent: Sentence, q: MarkedQuote, spans: QuoteSpans) -> tuple[Token, Mention] | None:
+    """(noun, owner) for a quotation set between an owner and a speech noun: 'the persistent pull
+    of Obama's "if you like your plan, you can keep it" promise', where the parser, reading the
+    quoted clause as a clause of the sentence, hangs the noun inside it. Quoted words that only
+    describe ('Trump's “divisive” comments') are not what the noun says."""
+    off = sent.offset
+    before = [t for t in sent.span if _tok_end(t, off) <= q.outer_start and not t.is_quote]
+    after = [t for t in sent.span if _tok_start(t, off) >= q.outer_end and not t.is_quote]
+    inner = [t for t in sent.span if q.start <= _tok_start(t, off) < q.end and not t.is_punct]
+    if not before or not after or not inner or all(upos(t) in ("ADJ", "ADV", "CCONJ") for t in inner):
+        return None
+    noun, mark = after[0], before[-1]
+    if noun.lower_ not in _SPEECH_NOUNS or not noun.tag_.startswith("NN"):
+        return None
+    if mark.tag_ == "POS" and mark.i - 1 >= sent.span.start:
+        m = mention_of(mark.doc[mark.i - 1], off)
+        return (noun, m) if m is not None and m.kind != "pronoun" and _can_speak(m) else None
+    if mark.lower_ in _POSSESSIVE_PRONOUNS:
+        s = _tok_start(mark, off)
+        m = Mention(s, s + len(mark.text), mark.text, "pronoun", _POSSESSIVE_PRONOUNS[mark.lower_])
+        return noun, _antecedent_above(noun, m, sent) or m
+    return None
+
+
 def _speech_noun_owner(sent: Sentence, q: MarkedQuote, spans: QuoteSpans) -> tuple[Token, Mention] | None:
     """(noun, owner) when the quotation is part of what a speech noun with an owner who can
     speak says: 'Mitt Romney's “47 percent” comment', 'Podliska's most explosive claim is that the
@@ -1024,6 +1052,9 @@ def _speech_noun_owner(sent: Sentence, q: MarkedQuote, spans: QuoteSpans) -> tup
     the noun ('X's claim is that ...'); a speech verb with a subject of its own on the way reports
     the words instead ('his claim that Obama said “...”')."""
     off = sent.offset
+    framed = _framed_by_owner(sent, q, spans)
+    if framed is not None:
+        return framed
     for t in sent.span:
         if not (q.start <= _tok_start(t, off) < q.end):
             continue

@@ -160,7 +160,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: Observatory for Human Rights monitor said').
 #: 84: 'the statement said' is the nominal speaker's who spoke in it ('the U.S. military said in a statement').
 #: 85: the owner of a speech noun says what it holds ('Mr. Obama's suggestion that she was “likable enough”').
-CLAIMS_VERSION = 85
+#: 86: a speech noun's owner after it ('the suggestion by X that ...') or around the marks ('Obama's "..." promise').
+CLAIMS_VERSION = 86
 
 
 def _now() -> str:
