@@ -105,3 +105,26 @@ def test_later_short_mentions_take_the_full_name_but_not_what_it_is_for() -> Non
 def test_a_body_s_name_after_a_clause_without_its_comma_is_whole(sentence: str, content: str) -> None:
     quotes = extract_claims(Article.create("Raids in Syria\n" + sentence, id="n")).quotes
     assert [(q.text, q.speaker) for q in quotes] == [(content, "Syrian Observatory for Human Rights")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a word opening a sentence is capitalised whatever it is (PolNeAR train: 'Maybe Trump', 'Is
+        # Sanders', 'Then Brafman', 'Some Democrats' were speakers)
+        ("Maybe Trump is right about trade, his fans say.\n\n“We will win so much,” Trump said on Monday. "
+         "Many here think maybe he will.", "Trump"),
+        ("Is Sanders the stronger candidate? Voters here are not sure.\n\n“We are going to win,” Sanders said. "
+         "It is a long race.", "Sanders"),
+        ("Despite Santilli's claims, the judge was unmoved.\n\n“I am a journalist,” Santilli said.", "Santilli"),
+        # and so is every word of a headline in title case
+        ("Here’s What We Know So Far About EgyptAir Flight MS804\n\n“The plane disappeared from radar,” EgyptAir "
+         "said in a statement. The search went on about the sea.", "EgyptAir"),
+        # a first name that is also a word stays when it does not open the sentence
+        ("Atlantic City Mayor Don Guardian spoke on Monday. “We don't need him,” Guardian said. Voters don't agree.",
+         "Don Guardian"),
+    ],
+)
+def test_a_capitalised_word_opening_a_sentence_is_no_first_name(text: str, speaker: str) -> None:
+    quotes = [q for q in extract_claims(Article.create(text, id="f")).quotes if q.direct]
+    assert [q.speaker for q in quotes] == [speaker]

@@ -572,6 +572,11 @@ def _heads(full: list[str], n: int) -> list[list[str]]:
 _TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
     "The", "A", "An", "In", "On", "At", "As", "But", "And", "If", "When", "While", "After", "Before", "Since", "For",
     "With", "By", "From", "To", "Of", "That", "This", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St",
+    # words that open a sentence and are no one's first name ('Despite Santilli's ...', 'Though Sanders ...')
+    "Though", "Although", "Despite", "Then", "Maybe", "Perhaps", "Even", "Also", "Still", "Yet", "Now", "So",
+    "Because", "Unlike", "Instead", "Meanwhile", "Among", "About", "Both", "Many", "Most", "Some", "Several",
+    "Other", "Every", "Each", "Only", "Why", "How", "What", "Where", "Who", "Which", "Is", "Are", "Was", "Were",
+    "Does", "Did", "Has", "Had", "Says", "Said", "Calls", "Called", "Told",
 }
 
 
@@ -579,16 +584,48 @@ def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
     """The first "Firstname [particle] Surname" in ``text`` (skipping titles such as "Dr.").
 
     The words of a name stand on one line: a headline's last word and a paragraph's first are no
-    name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker)."""
+    name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker).
+    A word opening a sentence, or in a headline in title case, is capitalised whatever it is:
+    there it is a first name only when the text never writes it in lower case ("Maybe Trump is
+    right" made "Maybe Trump" the speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said"
+    "Some Democrats", "... About EgyptAir Flight MS804" "About EgyptAir")."""
     if not text:
         return None
     gap = r"[^\S\n]+"
     pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + gap.join(re.escape(t) for t in surname) + r"\b")
     for m in pattern.finditer(text):
         first = m.group(1)
-        if first not in _TITLE_CAPS and first.lower() not in TITLE_WORDS:
-            return [first, *surname]
+        if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
+            continue
+        if (_opens_sentence(text, m.start()) or _in_title_case(text, m.start())) and _written_lower(text, first):
+            continue
+        return [first, *surname]
     return None
+
+
+#: what may end the text before a sentence's first word: a full stop, a quote mark, a dash
+_SENTENCE_ENDS = frozenset(".!?:;\"“”‘’'(—–-*•")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a line or a sentence (after a full stop or a mark)."""
+    before = text[max(0, pos - 40):pos].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in _SENTENCE_ENDS
+
+
+def _in_title_case(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is a headline in title case ('Here’s What We Know So Far About
+    EgyptAir Flight MS804', 'As Its Rivals Pair Up, Will Twitter Be Next?'): every word of it is
+    capitalised, a first name or not."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    return len(words) >= 4 and sum(1 for w in words if w[:1].isupper()) >= 0.8 * len(words)
+
+
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` in lower case as a word of its own ('maybe', 'then')."""
+    return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
 
 
 def full_name(text: str, name: str) -> str:
