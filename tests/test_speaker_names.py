@@ -120,6 +120,8 @@ def test_a_body_s_name_after_a_clause_without_its_comma_is_whole(sentence: str, 
         # and so is every word of a headline in title case
         ("Here’s What We Know So Far About EgyptAir Flight MS804\n\n“The plane disappeared from radar,” EgyptAir "
          "said in a statement. The search went on about the sea.", "EgyptAir"),
+        ("ESPN Fires Schilling Over Offensive Post\n\nThe network fired Curt Schilling on Wednesday. “I have no "
+         "regrets,” Schilling said.", "Curt Schilling"),
         # a first name that is also a word stays when it does not open the sentence
         ("Atlantic City Mayor Don Guardian spoke on Monday. “We don't need him,” Guardian said. Voters don't agree.",
          "Don Guardian"),

@@ -585,10 +585,12 @@ def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
 
     The words of a name stand on one line: a headline's last word and a paragraph's first are no
     name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker).
-    A word opening a sentence, or in a headline in title case, is capitalised whatever it is:
-    there it is a first name only when the text never writes it in lower case ("Maybe Trump is
-    right" made "Maybe Trump" the speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said"
-    "Some Democrats", "... About EgyptAir Flight MS804" "About EgyptAir")."""
+    A word opening a sentence is capitalised whatever it is: there it is a first name only when
+    the text never writes it in lower case ("Maybe Trump is right" made "Maybe Trump" the
+    speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said" "Some Democrats"). In a
+    headline in title case every word is, and the verbs of a headline are rarely written so in
+    its story ("ESPN Fires Schilling Over ..." made "Fires Schilling" the speaker, "Here’s What We
+    Know So Far About EgyptAir Flight MS804" "About EgyptAir"): such a headline names no one."""
     if not text:
         return None
     gap = r"[^\S\n]+"
@@ -597,7 +599,7 @@ def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
         first = m.group(1)
         if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
             continue
-        if (_opens_sentence(text, m.start()) or _in_title_case(text, m.start())) and _written_lower(text, first):
+        if _in_title_case(text, m.start()) or (_opens_sentence(text, m.start()) and _written_lower(text, first)):
             continue
         return [first, *surname]
     return None

@@ -162,7 +162,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 85: the owner of a speech noun says what it holds ('Mr. Obama's suggestion that she was “likable enough”').
 #: 86: a speech noun's owner after it ('the suggestion by X that ...') or around the marks ('Obama's "..." promise').
 #: 87: a capitalised word opening a sentence or in a title-case headline is no first name ('Maybe Trump').
-CLAIMS_VERSION = 87
+#: 88: a title-case headline names no one ('ESPN Fires Schilling Over ...').
+CLAIMS_VERSION = 88
 
 
 def _now() -> str:
