@@ -35,6 +35,10 @@ def _counts(text: str) -> list[Quantity]:
         ("20 to 30", 20, 30),
         ("several hundred", 300, 900),
         ("a handful of", 2, 6),
+        # "dozen" scales like "hundred": these read as "two" and "several" (3 to 9)
+        ("more than two dozen", 24, None),
+        ("several dozen", 36, 108),
+        ("three dozen", 36, 36),
     ],
 )
 def test_number_intervals(phrase: str, low: float | None, high: float | None) -> None:
@@ -322,6 +326,16 @@ def test_what_a_count_describes_is_no_count(sentence: str, counts: list[tuple[st
 )
 def test_a_vague_headline_count_is_a_count(sentence: str, counts: list[tuple[str, str]]) -> None:
     assert [(q.text, q.event) for q in _counts("Rockets hit Damascus\n" + sentence)] == counts
+
+
+def test_dozens_counted_in_a_sentence() -> None:
+    # FNC-1 (Reuters on Boko Haram; AP on Iguala): "several dozen" was 3 to 9 and "two dozen" 2
+    found = _counts("Attacks go on\nSuspected Boko Haram militants continued to attack communities, leaving "
+                    "several dozen dead over the weekend. Six people were killed, more than two dozen injured.")
+    assert [(q.text, q.low, q.high, q.event) for q in found] == [
+        ("several dozen dead", 36, 108, "killed"), ("Six people", 6, 6, "killed"),
+        ("more than two dozen injured", 24, None, "wounded"),
+    ]
 
 
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:

@@ -25,8 +25,11 @@ _WORD_ATOMS = sorted(list(UNITS) + list(TENS), key=len, reverse=True)
 _ATOM = r"(?:" + "|".join(f"{t}(?:-(?:{'|'.join(u for u in UNITS if UNITS[u] < 10 and UNITS[u] > 0)}))?"
                             for t in TENS) + "|" + "|".join(u for u in sorted(UNITS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
+#: a spelled-out number's scale words: "dozen" too ("two dozen", "three dozen"), which read as
+#: "two" and "three" and made "more than two dozen injured" a count of two
+_WORD_SCALE = r"(?:hundred|thousand|million|billion|dozen)"
 _WORDNUM = (
-    r"(?:(?:" + _ATOM + r"|a)\s+" + _SCALE + r"(?:\s+(?:and\s+)?(?:" + _ATOM + r"(?:\s+" + _SCALE + r")?))*"
+    r"(?:(?:" + _ATOM + r"|a)\s+" + _WORD_SCALE + r"(?:\s+(?:and\s+)?(?:" + _ATOM + r"(?:\s+" + _SCALE + r")?))*"
     r"|" + _ATOM + r")"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -43,7 +46,7 @@ QUANT_RE = re.compile(
     r"(?<![\w$£€#.,-])"
     r"(?:(?P<bound>" + _BOUND + r")\s+)?"
     r"(?:"
-    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?)(?:\s+of)?"
+    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?|dozens?)(?:\s+of)?"
     r"|(?P<vague>" + _VAGUE + r")"
     r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r")"
     # a range open above: "from 500 to well over 1000"

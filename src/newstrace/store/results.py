@@ -163,7 +163,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 86: a speech noun's owner after it ('the suggestion by X that ...') or around the marks ('Obama's "..." promise').
 #: 87: a capitalised word opening a sentence or in a title-case headline is no first name ('Maybe Trump').
 #: 88: a title-case headline names no one ('ESPN Fires Schilling Over ...').
-CLAIMS_VERSION = 88
+#: 89: "dozen" scales a spelled-out number ('more than two dozen injured': 24 or more, not 2; 'several dozen': 36-108).
+CLAIMS_VERSION = 89
 
 
 def _now() -> str:
