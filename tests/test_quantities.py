@@ -338,6 +338,21 @@ def test_dozens_counted_in_a_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Iraqi News; Ottawa shooting; Iguala): the killing is told by a clause with a subject of its own
+        ("On Monday, several Iraqi officials confirmed that ISIS murdered over 300 soldiers using chlorine gas.",
+         [("several Iraqi officials", None), ("over 300 soldiers", "killed")]),
+        ("Two MPs tweeted that the gunman has been killed by police.", [("Two MPs", None)]),
+        ("The fighters withdrew after a truce, but took 30 hostages, three of whom have been executed.",
+         [("30 hostages", None), ("three", "killed")]),
+    ],
+)
+def test_the_killing_of_another_clause_is_not_the_count_s(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

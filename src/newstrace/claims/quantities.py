@@ -42,6 +42,8 @@ _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONT
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
+#: what follows a count of a part of the count before it: "three of whom", "one of them"
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
 #: the gap to a second object after the first's own words: "five of Al-Nusra and allied militants as well as"
 _AS_WELL_AS = re.compile(r"[^.;:]{0,60}?\bas well as\s+", re.I)
 #: what introduces the count of a part, at the end of the gap after a bare whole: "kills 15 including
@@ -88,6 +90,8 @@ def _event_up(noun: Token) -> str | None:
                 if ev:
                     return ev
         if c.dep_ in ("acl", "relcl", "amod") and c.i > noun.i:
+            if c.dep_ == "relcl" and _own_subject(c):
+                continue  # "30 hostages, three of whom have been executed": the three's event
             ev = _event_of_word(c.text)
             if ev:
                 return ev
@@ -120,7 +124,7 @@ def _event_up(noun: Token) -> str | None:
             if h.lower_ in ("fallen", "fell") and any(c.lower_ == "victim" for c in h.subtree):
                 return "killed"
             for c in h.children:
-                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > child.i:
+                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > child.i and not _own_subject(c):
                     ev = _event_of_word(c.text)
                     if ev:
                         return ev
@@ -152,6 +156,19 @@ def _event_up(noun: Token) -> str | None:
             # "the killing of two activists", "the execution of 12 soldiers": the event named as a noun
             return _event_of_word(h.text)
     return None
+
+
+#: words that stand in a relative clause for the noun it describes ("people who were killed")
+_RELATIVES = frozenset({"who", "whom", "which", "that", "whose"})
+
+
+def _own_subject(clause: Token) -> bool:
+    """Whether a clause hung on a count's noun or verb has a subject of its own, so that its event is
+    not the count's: "several Iraqi officials confirmed that ISIS murdered over 300 soldiers" (the
+    officials were read as killed), "one user said 'I did not die'", "took 30 hostages, three of whom
+    have been executed" (the 30 were read as executed). A relative word ("who", "that") is the noun
+    itself, and so is no subject of its own."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in clause.children)
 
 
 #: verbs that say who a group was: "Among the dead were 20 children", "those killed include 14 children"
@@ -681,9 +698,11 @@ def find_quantities(
                     q.subject = out[-1].subject
                 elif q.subject is None:
                     q.subject = "people"
-        # "Three White Helmets workers and six children killed": conjuncts share the event
+        # "Three White Helmets workers and six children killed": conjuncts share the event; a part is
+        # no conjunct ("took 30 hostages, three of whom have been executed")
         for first, second in pairwise([x for x, _noun in sent_quant]):
-            if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start):
+            if first.event is None and second.event is not None and _CONJ_GAP.fullmatch(text, first.end, second.start) \
+                    and not _OF_WHOM.match(text, second.end):
                 first.event = second.event
             elif second.event is None and first.event is not None \
                     and _AS_WELL_AS.fullmatch(text, first.end, second.start) \
