@@ -353,6 +353,24 @@ def test_the_killing_of_another_clause_is_not_the_count_s(sentence: str, counts:
     assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Boston; Ferguson; Boko Haram): the subject of "killed" with an object did the killing
+        ("Shortly after, the two brothers reportedly killed an MIT police officer.", [("two brothers", None)]),
+        ("Examiners identified the two head shots that actually killed Brown.", [("two head shots", None)]),
+        ("There have been at least six attacks over the weekend – blamed by security sources on the insurgents – "
+         "that have killed several dozen people.", [("at least six attacks", None), ("several dozen people", "killed")]),
+        ("Two men admitted killing and eating their victim.", [("Two men", None)]),
+        # FA-KES's comma-less headlines: a count as the object is the next toll, not the victims of the first
+        ("Nine persons killed 12 injured in terrorist attack in Aleppo city.",
+         [("Nine persons", "killed"), ("12 injured", "wounded")]),
+    ],
+)
+def test_who_killed_is_no_count_of_the_dead(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -166,7 +166,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 89: "dozen" scales a spelled-out number ('more than two dozen injured': 24 or more, not 2; 'several dozen': 36-108).
 #: 90: a clause with a subject of its own gives its event to no count of the clause it hangs on ('officials
 #: confirmed that ISIS murdered ...', 'took 30 hostages, three of whom have been executed').
-CLAIMS_VERSION = 90
+#: 91: the subject of an active "killed" (executed, wounded ...) with an object did the deed and is no count of
+#: the dead ('the two brothers reportedly killed an MIT police officer', 'attacks that have killed dozens').
+CLAIMS_VERSION = 91
 
 
 def _now() -> str:
