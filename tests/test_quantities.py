@@ -371,6 +371,13 @@ def test_who_killed_is_no_count_of_the_dead(sentence: str, counts: list[tuple[st
     assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
 
 
+def test_no_one_is_no_count_of_one() -> None:
+    # FNC-1 (the Managua meteorite; the Castro hoax): "no one" was one injured, one dead
+    text = ("Meteorite hits Managua\nResidents had a lucky escape as no one was injured. No one has died more "
+            "times than Fidel Castro. One man was hurt.")
+    assert [(q.text, q.event) for q in _counts(text)] == [("One man", "wounded")]
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -294,6 +294,8 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
         return True
     if re.search(r"\+\s*$", before) or (re.search(r"\(\d{2,4}\)\s*$", before)):
         return True
+    if core.strip().lower() == "one" and re.search(r"\bno\s*-?\s*$", before, re.I):
+        return True  # "No one was injured" says none was, and read as one injured
     digits = re.sub(r"\D", "", core)
     if re.fullmatch(r"\d{3}[-.\s]\d{4}", core.strip()) or (len(digits) >= 9 and "," not in core):
         return True

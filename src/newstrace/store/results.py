@@ -168,7 +168,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: confirmed that ISIS murdered ...', 'took 30 hostages, three of whom have been executed').
 #: 91: the subject of an active "killed" (executed, wounded ...) with an object did the deed and is no count of
 #: the dead ('the two brothers reportedly killed an MIT police officer', 'attacks that have killed dozens').
-CLAIMS_VERSION = 91
+#: 92: "no one" is no count of one ('no one was injured' was one injured).
+CLAIMS_VERSION = 92
 
 
 def _now() -> str:
