@@ -378,6 +378,29 @@ def test_no_one_is_no_count_of_one() -> None:
     assert [(q.text, q.event) for q in _counts(text)] == [("One man", "wounded")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # PolNeAR (HuffPost, NYT): "dead" before the object, and hung on the noun by the parse
+        ("A married couple also claiming allegiance to Islamic State shot dead 14 people in San Bernardino.",
+         [("14 people", "killed")]),
+        ("In August, security forces shot dead roughly 100 demonstrators and injured hundreds more.",
+         [("roughly 100 demonstrators", "killed")]),
+        # FNC-1: "lives" under the number that "claimed" takes as its object; "threatened" lives are not lost
+        ("The Ebola virus epidemic has claimed thousands of lives in the West African countries.",
+         [("thousands of lives", "killed")]),
+        ("Any breach of the dam would have threatened thousands of lives.", [("thousands of lives", None)]),
+        # what befell the people, said before them, when no verb says it (a verb does: "killed ... displaced people")
+        ("The three most seriously injured patients stayed in the clinic overnight.",
+         [("three most seriously injured patients", "wounded")]),
+        ("A car bombing blamed on Daesh killed at least 26 displaced people in eastern Syria on Friday.",
+         [("at least 26 displaced people", "killed")]),
+    ],
+)
+def test_what_befell_the_counted_where_the_parse_puts_it(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -53,6 +53,11 @@ _DEATH_NOUNS = {"deaths", "death", "casualties", "fatalities", "dead", "bodies",
 #: nouns naming a killing, whose "of" phrase holds the victims: "the killing of two activists"
 _EVENT_NOMINALS = frozenset({"killing", "killings", "execution", "executions", "massacre", "murder", "murders",
                              "beheading", "beheadings", "slaughter", "assassination", "assassinations"})
+#: words before a counted noun that say it died
+_DEAD = frozenset({"dead", "killed", "slain"})
+#: words before a counted noun that say what else befell it, when no verb says ("three injured persons
+#: were taken to hospital"); "killed at least 26 displaced people" were killed
+_HURT = frozenset({"wounded", "injured", "displaced"})
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
                 "women": "women", "female": "women"}
@@ -84,6 +89,9 @@ def _event_up(noun: Token) -> str | None:
     if own:
         return own
     for c in noun.children:
+        if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _DEAD:
+            # "shot dead 14 people" (the parse hangs "dead" on the noun), "two dead soldiers"
+            return "killed"
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
                 ev = _event_of_word(g.text)
@@ -124,7 +132,9 @@ def _event_up(noun: Token) -> str | None:
             if h.lower_ in ("fallen", "fell") and any(c.lower_ == "victim" for c in h.subtree):
                 return "killed"
             for c in h.children:
-                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and c.i > child.i and not _own_subject(c) \
+                # the object's state may come before it: "security forces shot dead roughly 100 demonstrators"
+                if c.dep_ in ("xcomp", "oprd", "acomp", "ccomp") and (c.i > child.i or child.dep_ == "dobj") \
+                        and not _own_subject(c) \
                         and not (c.tag_ in ("VBG", "VB") and _does_to_another(c)):
                     ev = _event_of_word(c.text)
                     if ev:
@@ -132,6 +142,9 @@ def _event_up(noun: Token) -> str | None:
             for c in h.children:
                 if c.dep_ == "dobj" and c.lower_ in ("lives", "life") and h.lower_ in ("claimed", "took", "cost", "lost"):
                     return "killed"
+            if child.dep_ == "dobj" and noun.lower_ in ("lives", "life") and h.lower_ in _TAKING_LIVES:
+                # "has claimed thousands of lives": the number, not "lives", is the verb's object
+                return "killed"
             if child.dep_ == "nsubj" and h.lower_ in ("were", "was", "are", "is"):
                 # "Six civilians were among at least 22 people killed": the group's event is theirs
                 for c in h.children:
@@ -199,6 +212,11 @@ def _does_to_another(verb: Token, counted: bool = False) -> bool:
         and (counted or not find_numbers(doc_text(c.doc), c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         for v in verbs for c in v.children
     )
+
+
+#: verbs by which lives are lost ("claimed 67 lives", "has claimed thousands of lives"); not "saved", "threatened"
+_TAKING_LIVES = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes", "took", "taken", "taking",
+                           "cost", "costs", "costing", "lost"})
 
 
 #: verbs that say who a group was: "Among the dead were 20 children", "those killed include 14 children"
@@ -670,6 +688,9 @@ def find_quantities(
                     event = "killed"
                 if event is None:
                     event = _passive_after(noun)
+                if event is None:
+                    event = next((_event_of_word(c.text) for c in noun.children
+                                  if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _HURT), None)
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
