@@ -401,6 +401,17 @@ def test_what_befell_the_counted_where_the_parse_puts_it(sentence: str, counts: 
     assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
 
 
+def test_a_bare_count_borrows_no_far_or_thing_subject() -> None:
+    # FNC-1 (CNN on Boko Haram): the 8 killed were no villages
+    text = ("Boko Haram attacks\nGunmen believed to be Boko Haram fighters attacked two villages and a town near the "
+            "border with Niger, killing at least 8 and kidnapping others, residents told CNN Saturday.")
+    assert [(q.text, q.subject) for q in _counts(text) if q.event == "killed"] == [("at least 8", "people")]
+    # AP in FA-KES's shape: the 25 wounded on the bus were not the children of two sentences before
+    text = ("Strikes in Idlib\nAir strikes killed 12 children in Idlib on Monday. The opposition blamed Russian jets. "
+            "Also on Saturday a bomb exploded aboard a bus carrying workers near Homs killing a woman and wounding 25.")
+    assert [(q.text, q.subject) for q in _counts(text) if q.event == "wounded"] == [("25", "people")]
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

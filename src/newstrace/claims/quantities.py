@@ -735,8 +735,13 @@ def find_quantities(
         # bare counts and "others" borrow the subject of a neighbour in the same sentence
         for i, (q, _noun) in enumerate(sent_quant):
             if q.subject is None or q.subject == "others":
-                later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")]
-                earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")]
+                # what befalls people borrows no count of things: "attacked two villages and a town ...,
+                # killing at least 8" were 8 people
+                of_people = q.event is not None and q.event != "launched" and q.event != "violations"
+                later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")
+                         and not (of_people and _of_things(x))]
+                earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")
+                           and not (of_people and _of_things(x))]
                 if q.subject is None and later and (id(later[0]) in parts or _PART_GAP.search(text[q.end:later[0].start])):
                     # "kills 15 including 4 children", "30 were wounded, including 12 civilians",
                     # "Twelve were killed, 7 of them civilians": the part's noun does not say who
@@ -747,8 +752,11 @@ def find_quantities(
                 elif earlier:
                     # "others" contrasts with the first group named ("civilians ... hundreds of others")
                     q.subject = earlier[0].subject if q.subject == "others" else earlier[-1].subject
-                elif out and out[-1].subject not in (None, "others"):
-                    q.subject = out[-1].subject
+                elif previous and previous[-1].subject not in (None, "others") \
+                        and not (of_people and _of_things(previous[-1])):
+                    # the sentence just before, not any count of the article ("a bomb exploded aboard a
+                    # bus ... killing a woman and wounding 25" were not the children of a paragraph before)
+                    q.subject = previous[-1].subject
                 elif q.subject is None:
                     q.subject = "people"
         # "Three White Helmets workers and six children killed": conjuncts share the event; a part is
@@ -775,6 +783,12 @@ def find_quantities(
             out.append(q)
         previous = [q for q, _ in sent_quant]
     return out
+
+
+def _of_things(q: Quantity) -> bool:
+    """Whether a count is of things or events ("two villages", "six attacks"), which no count of people
+    takes its subject from."""
+    return q.subject is not None and q.subject.split()[-1] in EVENT_NOUNS
 
 
 def _tok_end_safe(t: Token, off: int) -> int:

@@ -171,7 +171,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 92: "no one" is no count of one ('no one was injured' was one injured).
 #: 93: what befell a count where the parse puts it: 'shot dead 14 people', 'two dead soldiers', 'claimed thousands
 #: of lives', 'three injured patients' (when no verb says otherwise).
-CLAIMS_VERSION = 93
+#: 94: a bare count borrows the subject of its own sentence or the one just before, and never a count of things
+#: ('attacked two villages ..., killing at least 8': people, not villages).
+CLAIMS_VERSION = 94
 
 
 def _now() -> str:
