@@ -412,6 +412,21 @@ def test_a_bare_count_borrows_no_far_or_thing_subject() -> None:
     assert [(q.text, q.subject) for q in _counts(text) if q.event == "wounded"] == [("25", "people")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Boko Haram; Iraq): the displaced were read as killed, the families of victims as victims
+        ("An estimated 5,000 Nigerians have been killed and a further 300,000 displaced by the violence.",
+         [("An estimated 5,000 Nigerians", "killed"), ("300,000 displaced", "displaced")]),
+        ("His death will be welcome news for the thousands of families of terrorism victims.",
+         [("thousands of families", None)]),
+        ("36 cases of suffocation were recorded.", [("36 cases of suffocation", "suffocation")]),
+    ],
+)
+def test_what_befell_others_is_not_the_count_s(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

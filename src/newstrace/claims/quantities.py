@@ -58,7 +58,10 @@ _DEAD = frozenset({"dead", "killed", "slain"})
 #: words before a counted noun that say what else befell it, when no verb says ("three injured persons
 #: were taken to hospital"); "killed at least 26 displaced people" were killed
 _HURT = frozenset({"wounded", "injured", "displaced"})
-_STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained"})
+#: words after a bare count that say what befell it: "4 killed", "a further 300,000 displaced" (that one was
+#: read as killed, from the verb of the count before it)
+_STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained",
+                          "displaced", "abducted", "kidnapped"})
 _ADJ_TO_NOUN = {"civilian": "civilians", "military": "soldiers", "child": "children", "children": "children",
                 "women": "women", "female": "women"}
 
@@ -92,7 +95,8 @@ def _event_up(noun: Token) -> str | None:
         if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _DEAD:
             # "shot dead 14 people" (the parse hangs "dead" on the noun), "two dead soldiers"
             return "killed"
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ == "of" and not (noun.lower_ in PEOPLE_NOUNS and noun.lower_ not in _DEATH_NOUNS):
+            # "cases of suffocation"; but "families of terrorism victims" are no victims themselves
             for g in c.children:
                 ev = _event_of_word(g.text)
                 if ev:

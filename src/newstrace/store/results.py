@@ -173,7 +173,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: of lives', 'three injured patients' (when no verb says otherwise).
 #: 94: a bare count borrows the subject of its own sentence or the one just before, and never a count of things
 #: ('attacked two villages ..., killing at least 8': people, not villages).
-CLAIMS_VERSION = 94
+#: 95: 'a further 300,000 displaced' are displaced, not killed; 'families of terrorism victims' are no victims.
+CLAIMS_VERSION = 95
 
 
 def _now() -> str:
