@@ -113,10 +113,14 @@ def _event_up(noun: Token) -> str | None:
                     if ev:
                         return ev
     h = noun
+    # a count with a number of its own inside a part's "of" phrase is the whole: "15 of the 350 hostages"
+    own_number = noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+    in_part = False
     for _ in range(6):
         if h.head is h:
             break
         child, h = h, h.head
+        in_part = in_part or (child.dep_ == "pobj" and h.lower_ == "of" and h.head.like_num)
         if child.dep_ == "pobj" and h.lower_ not in ("of", "by", "to", "among", "including") \
                 and not (h.lower_ == "from" and child.lower_ in PEOPLE_NOUNS and any(c.lower_ == "to" for c in h.children)):
             # "killed ... in two main battlegrounds": a place or time, not the victims; but people
@@ -149,6 +153,16 @@ def _event_up(noun: Token) -> str | None:
             if child.dep_ == "dobj" and noun.lower_ in ("lives", "life") and h.lower_ in _TAKING_LIVES:
                 # "has claimed thousands of lives": the number, not "lives", is the verb's object
                 return "killed"
+            if child.dep_ in ("nsubj", "nsubjpass") and not (own_number and in_part):
+                # a verb joined to the subject's verb is the subject's too: "17 of the missing youths were
+                # rounded up and killed", "17 U.S. troops ... were burned or wounded"; not the whole's
+                # that a part is the subject of ("15 of the 350 hostages ... have been shot, beheaded")
+                for c in h.children:
+                    if c.dep_ == "conj" and c.tag_ in ("VBN", "VBD") and not _own_subject(c) \
+                            and not any(g.dep_ == "nsubj" for g in c.children) and not _does_to_another(c, counted=True):
+                        ev = _event_of_word(c.text)
+                        if ev:
+                            return ev
             if child.dep_ == "nsubj" and h.lower_ in ("were", "was", "are", "is"):
                 # "Six civilians were among at least 22 people killed": the group's event is theirs
                 for c in h.children:

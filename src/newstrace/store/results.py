@@ -174,7 +174,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 94: a bare count borrows the subject of its own sentence or the one just before, and never a count of things
 #: ('attacked two villages ..., killing at least 8': people, not villages).
 #: 95: 'a further 300,000 displaced' are displaced, not killed; 'families of terrorism victims' are no victims.
-CLAIMS_VERSION = 95
+#: 96: a verb joined to the count's verb is its event ('were rounded up and killed', 'were burned or wounded').
+CLAIMS_VERSION = 96
 
 
 def _now() -> str:
