@@ -357,7 +357,8 @@ def test_the_killing_of_another_clause_is_not_the_count_s(sentence: str, counts:
     ("sentence", "counts"),
     [
         # FNC-1 (Boston; Ferguson; Boko Haram): the subject of "killed" with an object did the killing
-        ("Shortly after, the two brothers reportedly killed an MIT police officer.", [("two brothers", None)]),
+        ("Shortly after, the two brothers reportedly killed an MIT police officer.",
+         [("two brothers", None), ("an MIT police officer", "killed")]),
         ("Examiners identified the two head shots that actually killed Brown.", [("two head shots", None)]),
         ("There have been at least six attacks over the weekend – blamed by security sources on the insurgents – "
          "that have killed several dozen people.", [("at least six attacks", None), ("several dozen people", "killed")]),
@@ -444,6 +445,34 @@ def test_what_befell_others_is_not_the_count_s(sentence: str, counts: list[tuple
 )
 def test_a_verb_joined_to_the_count_s_verb_is_its_event(sentence: str, counts: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Ottawa; Foley; Turkey): one victim without a numeral is a count of one
+        ("Canadian media is reporting that a soldier has been wounded in the attack.", [("a soldier", 1, "wounded")]),
+        ("An American journalist has been killed in a car crash in Turkey.", [("An American journalist", 1, "killed")]),
+        ("Obama denounced Islamic State militants for murdering an American journalist.",
+         [("an American journalist", 1, "killed")]),
+        # the one lends no subject to a bare count; a man who killed is no victim
+        ("Syrian state TV reported a bomb exploded aboard a bus near Homs killing a woman and wounding 25.",
+         [("a woman", 1, "killed"), ("25", 25, "wounded")]),
+        ("Police said a man killed his wife.", []),
+    ],
+)
+def test_one_victim_without_a_numeral_is_a_count_of_one(sentence: str, counts: list[tuple[str, int, str]]) -> None:
+    found = _counts("Attack\n" + sentence)
+    assert [(q.text, q.low, q.event) for q in found] == counts
+    assert all(q.subject == "people" for q in found if q.text == "25")
+
+
+def test_one_victim_of_another_item_does_not_add_up_to_the_lead_toll() -> None:
+    # SANA's roundups in FA-KES: the civilian of the Sweida item is not the seventh of the lead's toll
+    text = ("Seven killed in terrorist attacks\nSix civilians were killed on Monday when terrorists fired rocket "
+            "shells on the neighborhoods of Aleppo city. A civilian was killed and his son was injured on Friday in "
+            "a terrorist explosive device blast in al-Lojat area in Sweida.")
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 6
 
 
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:

@@ -259,6 +259,12 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 PEOPLE_NOUNS = frozenset(
     ["people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "woman", "men", "man", "soldiers", "soldier", "troops", "personnel", "fighters", "fighter", "militants", "militant", "rebels", "rebel", "terrorists", "terrorist", "jihadists", "insurgents", "gunmen", "members", "residents", "refugees", "migrants", "victims", "casualties", "deaths", "dead", "wounded", "injured", "patients", "students", "workers", "officers", "policemen", "police", "guards", "pilots", "journalists", "doctors", "nurses", "staff", "detainees", "prisoners", "hostages", "protesters", "demonstrators", "syrians", "iraqis", "kurds", "infants", "babies", "girls", "boys", "family", "families", "individuals", "citizens", "inhabitants", "villagers", "worshippers", "passengers", "servicemen", "militiamen", "combatants", "recruits", "civilans", "peoples", "youths", "adults", "elderly", "teenagers", "toddlers", "minors", "aid", "workers", "volunteers", "fatalities", "injuries", "bodies", "corpses", "others"]
 )
+#: people a single one of whom may be counted without a numeral ("a child was killed", "killing a woman")
+SINGLE_PEOPLE = frozenset(
+    ["person", "civilian", "child", "kid", "woman", "man", "boy", "girl", "baby", "infant", "toddler", "teenager",
+     "minor", "soldier", "fighter", "militant", "rebel", "policeman", "officer", "journalist", "doctor", "nurse",
+     "worker", "student", "resident", "farmer", "shepherd", "teacher", "medic", "volunteer", "guard", "pilot"]
+)
 #: count nouns that are events or things
 EVENT_NOUNS = frozenset(
     ["attacks", "attack", "strikes", "strike", "airstrikes", "air-strikes", "raids", "raid", "rockets", "rocket", "missiles", "missile", "shells", "shell", "bombs", "bomb", "barrel", "explosions", "explosion", "violations", "violation", "cases", "case", "incidents", "incident", "times", "sorties", "shots", "mortars", "mortar", "bombings", "bombing", "shellings", "clashes", "battles", "ceasefire-violations", "villages", "towns", "homes", "houses", "buildings", "schools", "hospitals", "vehicles", "tanks", "aircraft", "planes", "helicopters", "drones", "targets", "positions", "sites", "trucks", "convoys", "operations", "arrests", "executions", "assaults", "massacres"]

@@ -24,11 +24,13 @@ from newstrace.claims.lexicon import (
     MONTHS,
     NON_COUNT_UNITS,
     PEOPLE_NOUNS,
+    SINGLE_PEOPLE,
     TOLL_OF,
     WEEKDAYS,
 )
 from newstrace.claims.numbers import NumberMatch, find_numbers
 from newstrace.claims.quotes import Sentence
+from newstrace.claims.segment import SINGLE_VICTIM
 from newstrace.claims.tags import doc_text, upos
 from newstrace.claims.windows import Window, find_windows
 from newstrace.model import Quantity
@@ -635,6 +637,7 @@ def find_quantities(
     """Every count in the parsed sentences, with its interval and meaning."""
     out: list[Quantity] = []
     parts: set[int] = set()  # ids of the counts of a part after its number ("7 of them civilians")
+    ones: set[int] = set()  # ids of the counts of one person without a numeral ("a child")
     previous: list[Quantity] = []  # the counts of the sentence just before, for a part that opens its own
     last_end = 0
     for sent in sents:
@@ -642,11 +645,13 @@ def find_quantities(
             previous = []  # a sentence that was not parsed, or a new segment, came between
         last_end = sent.end
         nums = find_numbers(text, sent.start, sent.end)
-        if not nums:
+        singles = _singles(text, sent, nums)
+        if not nums and not singles:
             previous = []
             continue
         windows = find_windows(text, sent.start, sent.end, published)
         nums = [n for n in nums if not any(w.start <= n.start < w.end for w in windows)]
+        nums = sorted(nums + singles, key=lambda n: n.start)
         doc = sent.span.doc
         off = sent.offset
         sent_quant: list[tuple[Quantity, Token | None]] = []
@@ -746,6 +751,10 @@ def find_quantities(
             if w is not None:
                 q.window, q.window_hours = w.text, w.hours
                 q.window_start, q.window_end = w.start, w.end
+            if n in singles and (q.event not in ("killed", "wounded") or noun is None):
+                continue  # "a man" is a count of one only as a victim
+            if n in singles:
+                ones.add(id(q))
             q.place = _place_for(sent, end)
             sent_quant.append((q, noun))
             if part:
@@ -756,10 +765,11 @@ def find_quantities(
                 # what befalls people borrows no count of things: "attacked two villages and a town ...,
                 # killing at least 8" were 8 people
                 of_people = q.event is not None and q.event != "launched" and q.event != "violations"
+                # nor from one person without a numeral ("killing a woman and wounding 25")
                 later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")
-                         and not (of_people and _of_things(x))]
+                         and not (of_people and _of_things(x)) and id(x) not in ones]
                 earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")
-                           and not (of_people and _of_things(x))]
+                           and not (of_people and _of_things(x)) and id(x) not in ones]
                 if q.subject is None and later and (id(later[0]) in parts or _PART_GAP.search(text[q.end:later[0].start])):
                     # "kills 15 including 4 children", "30 were wounded, including 12 civilians",
                     # "Twelve were killed, 7 of them civilians": the part's noun does not say who
@@ -771,7 +781,7 @@ def find_quantities(
                     # "others" contrasts with the first group named ("civilians ... hundreds of others")
                     q.subject = earlier[0].subject if q.subject == "others" else earlier[-1].subject
                 elif previous and previous[-1].subject not in (None, "others") \
-                        and not (of_people and _of_things(previous[-1])):
+                        and not (of_people and _of_things(previous[-1])) and id(previous[-1]) not in ones:
                     # the sentence just before, not any count of the article ("a bomb exploded aboard a
                     # bus ... killing a woman and wounding 25" were not the children of a paragraph before)
                     q.subject = previous[-1].subject
@@ -800,6 +810,33 @@ def find_quantities(
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)
         previous = [q for q, _ in sent_quant]
+    return out
+
+
+def _singles(text: str, sent: Sentence, nums: list[NumberMatch]) -> list[NumberMatch]:
+    """Single victims without a numeral, as counts of one: "a child was killed", "A woman died",
+    "killing a man", which read as no count (FNC-1's "a military expert was killed and two others
+    wounded" counted the two and not the one). Only where ``SINGLE_VICTIM`` finds the words, on the
+    article "a"/"an" of a singular noun of ``SINGLE_PEOPLE`` (adjectives between: "a young woman"), not
+    inside a number ("a dozen") nor a possessive ("a child's body"); the caller keeps it only when
+    the parse gives it a death or a wound."""
+    spans = [(m.start(), m.end()) for m in SINGLE_VICTIM.finditer(text, sent.start, sent.end)]
+    if not spans:
+        return []
+    out: list[NumberMatch] = []
+    off = sent.offset
+    for t in sent.span:
+        pos = t.idx + off
+        if t.lower_ not in ("a", "an") or t.dep_ != "det" or not any(a <= pos < b for a, b in spans):
+            continue
+        h = t.head
+        if h.lower_ not in SINGLE_PEOPLE or h.tag_ != "NN" or not 0 < h.i - t.i <= 3 \
+                or any(c.dep_ == "case" for c in h.children) \
+                or any(x.dep_ not in ("amod", "advmod", "compound") for x in t.doc[t.i + 1:h.i]):
+            continue
+        if any(n.start <= pos < n.end for n in nums):
+            continue
+        out.append(NumberMatch(pos, pos + len(t.text), t.text, 1, 1, 1, False, pos))
     return out
 
 

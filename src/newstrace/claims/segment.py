@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newstrace.claims.lexicon import EVENT_NOUNS, PARSE_CUES, PEOPLE_NOUNS, TENS, TOLL_OF, UNITS
+from newstrace.claims.lexicon import (
+    EVENT_NOUNS,
+    PARSE_CUES,
+    PEOPLE_NOUNS,
+    SINGLE_PEOPLE,
+    TENS,
+    TOLL_OF,
+    UNITS,
+)
 
 _ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "corp", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "al", "fig", "rev", "est", "approx", "dept", "univ",
@@ -34,6 +42,16 @@ _CANDIDATE = re.compile(
     + _NUMBERISH + r"\b"
     # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"
     + r"|\b(?:tolls?|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b",
+    re.I,
+)
+_SINGLE = r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(SINGLE_PEOPLE, key=len, reverse=True)) + r")"
+#: a single victim without a numeral ("A child was killed", "killing a woman"): a count of one the
+#: sentence holds though it has no number
+SINGLE_VICTIM = re.compile(
+    r"\b" + _SINGLE + r"\s+(?:(?:was|has been|had been|is)\s+)?(?:\w+ly\s+)?(?:killed|died|slain|shot dead|wounded|"
+    r"injured|executed|murdered)\b"
+    r"|\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)|injur(?:es|ed|ing)|execut(?:es|ed|ing)|murder(?:s|ed|ing))\s+"
+    + _SINGLE + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece
@@ -111,7 +129,7 @@ def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
             if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e) \
-                    and not _tags_quote(text, ps, s, e):
+                    and not _tags_quote(text, ps, s, e) and not SINGLE_VICTIM.search(text, s, e):
                 if cur:
                     segs.append(Segment(*cur))
                     cur = None

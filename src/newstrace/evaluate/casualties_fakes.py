@@ -405,7 +405,9 @@ def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_
     dead in two attacks, the six of the first being one of them. Exact numbers only: a sum that falls
     short or goes over ("32 people ... 15 civilians ... six civilians") leaves the explicit count."""
     def exact(x: Quantity) -> bool:
-        return x.low is not None and x.low == x.high
+        # a numeral's: one victim without one ("A civilian was killed ... in Sweida") is as often another
+        # item of a news roundup as part of the lead's toll
+        return x.low is not None and x.low == x.high and bool(find_numbers(x.text))
 
     if not exact(q):
         return None

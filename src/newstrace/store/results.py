@@ -175,7 +175,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: ('attacked two villages ..., killing at least 8': people, not villages).
 #: 95: 'a further 300,000 displaced' are displaced, not killed; 'families of terrorism victims' are no victims.
 #: 96: a verb joined to the count's verb is its event ('were rounded up and killed', 'were burned or wounded').
-CLAIMS_VERSION = 96
+#: 97: one victim without a numeral is a count of one ('a soldier has been wounded', 'killing a woman'); such
+#: sentences are parsed.
+CLAIMS_VERSION = 97
 
 
 def _now() -> str:
