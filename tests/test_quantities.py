@@ -475,6 +475,21 @@ def test_one_victim_of_another_item_does_not_add_up_to_the_lead_toll() -> None:
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 6
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Lebanon; the eggnog hoax): a death threatened or nearly suffered is none
+        ("On Monday night, the Nusra Front threatened to kill one of the soldiers it holds captive.",
+         [("one of the soldiers", None)]),
+        ("After an eggnog-chugging contest at an office party, two men nearly died from an infection.",
+         [("two men", None)]),
+        ("Militants ambushed an army patrol, killing six soldiers.", [("six soldiers", "killed")]),
+    ],
+)
+def test_a_death_that_did_not_happen_is_none(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

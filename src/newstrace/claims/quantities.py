@@ -138,7 +138,7 @@ def _event_up(noun: Token) -> str | None:
         if upos(h) in ("VERB", "AUX") or h.tag_ in ("VBN", "VBG"):
             ev = _event_of_word(h.text)
             if ev:
-                return None if child.dep_ == "nsubj" and _does_to_another(h) else ev
+                return None if (child.dep_ == "nsubj" and _does_to_another(h)) or _unrealised(h) else ev
             if h.lower_ in ("fallen", "fell") and any(c.lower_ == "victim" for c in h.subtree):
                 return "killed"
             for c in h.children:
@@ -203,6 +203,22 @@ def _own_subject(clause: Token) -> bool:
     have been executed" (the 30 were read as executed). A relative word ("who", "that") is the noun
     itself, and so is no subject of its own."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in clause.children)
+
+
+#: verbs whose infinitive is a deed not done: "threatened to kill one of the soldiers", "tried to kill"
+_INTENT_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening", "try", "tries", "tried", "trying",
+                           "attempt", "attempts", "attempted", "attempting", "plan", "plans", "planned", "planning",
+                           "vow", "vows", "vowed", "vowing", "want", "wants", "wanted", "wanting", "sought", "seek",
+                           "seeks", "seeking", "intend", "intends", "intended", "intending"})
+
+
+def _unrealised(verb: Token) -> bool:
+    """Whether a verb of an event tells of one that did not happen: "a Utah man nearly died",
+    "the Nusra Front threatened to kill one of the soldiers it holds captive" (FNC-1; each read as
+    a count of the dead)."""
+    if any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _INTENT_VERBS
 
 
 #: verbs of a deed done to someone, whose active subject is the doer

@@ -177,7 +177,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 96: a verb joined to the count's verb is its event ('were rounded up and killed', 'were burned or wounded').
 #: 97: one victim without a numeral is a count of one ('a soldier has been wounded', 'killing a woman'); such
 #: sentences are parsed.
-CLAIMS_VERSION = 97
+#: 98: a death nearly suffered or only threatened is none ('nearly died', 'threatened to kill one of the soldiers').
+CLAIMS_VERSION = 98
 
 
 def _now() -> str:
