@@ -490,6 +490,23 @@ def test_a_death_that_did_not_happen_is_none(sentence: str, counts: list[tuple[s
     assert [(q.text, q.event) for q in _counts("Attack\n" + sentence)] == counts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Libya; Boko Haram): people lost are people killed
+        ("Hifter's side lost 20 fighters while the militiamen had 11 killed, the official said.",
+         [("20 fighters", "killed"), ("11 killed", "killed")]),
+        ('"We lost four of our members and we killed three terrorists."',
+         [("four of our members", "killed"), ("three terrorists", "killed")]),
+        # seats, and elites one may lose, are not
+        ("The party lost 20 seats.", []),
+        ("You may lose a handful of elites on one end of the party.", [("a handful of elites", None), ("one end", None)]),
+    ],
+)
+def test_people_lost_are_killed(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Clashes\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -152,6 +152,9 @@ def _event_up(noun: Token) -> str | None:
             for c in h.children:
                 if c.dep_ == "dobj" and c.lower_ in ("lives", "life") and h.lower_ in ("claimed", "took", "cost", "lost"):
                     return "killed"
+            if child.dep_ == "dobj" and h.lower_ == "lost" and h.tag_ in ("VBD", "VBN") and _people_word(noun):
+                # "Hifter's side lost 20 fighters", "We lost four of our members", "had lost two siblings"
+                return "killed"
             if child.dep_ == "dobj" and noun.lower_ in ("lives", "life") and h.lower_ in _TAKING_LIVES:
                 # "has claimed thousands of lives": the number, not "lives", is the verb's object
                 return "killed"
@@ -210,6 +213,16 @@ _INTENT_VERBS = frozenset({"threaten", "threatens", "threatened", "threatening",
                            "attempt", "attempts", "attempted", "attempting", "plan", "plans", "planned", "planning",
                            "vow", "vows", "vowed", "vowing", "want", "wants", "wanted", "wanting", "sought", "seek",
                            "seeks", "seeking", "intend", "intends", "intended", "intending"})
+
+
+def _people_word(noun: Token) -> bool:
+    """Whether a counted noun names people: a people noun, or a plural name of a people ("two brave
+    Americans"); not "a handful of elites" one "may lose" in a party, nor seats or votes."""
+    low = noun.lower_
+    if low in ("lives", "life") or low in _DEATH_NOUNS:
+        return False
+    return low in PEOPLE_NOUNS or low in ("siblings", "brothers", "sisters", "sons", "daughters", "comrades") \
+        or (noun.tag_ in ("NNS", "NNPS") and noun.text[:1].isupper() and low.endswith("ans"))
 
 
 def _unrealised(verb: Token) -> bool:

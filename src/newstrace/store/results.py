@@ -178,7 +178,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 97: one victim without a numeral is a count of one ('a soldier has been wounded', 'killing a woman'); such
 #: sentences are parsed.
 #: 98: a death nearly suffered or only threatened is none ('nearly died', 'threatened to kill one of the soldiers').
-CLAIMS_VERSION = 98
+#: 99: people a side 'lost' were killed ('Hifter's side lost 20 fighters', 'We lost four of our members').
+CLAIMS_VERSION = 99
 
 
 def _now() -> str:
