@@ -507,6 +507,15 @@ def test_people_lost_are_killed(sentence: str, counts: list[tuple[str, str | Non
     assert [(q.text, q.event) for q in _counts("Clashes\n" + sentence)] == counts
 
 
+def test_one_of_a_count_is_no_toll_of_one() -> None:
+    # PolNeAR (HuffPost on Newtown): the toll is 26, not one; "one of them" stays a part
+    text = ("Newtown\nHochsprung was one of 26 people killed in the December 2012 shooting at the Newtown, Connecticut, "
+            "school. The blast had the energy of 1 tonne of TNT.")
+    assert [(q.text, q.event) for q in _counts(text)] == [("26 people", "killed"), ("1 tonne", None)]
+    text = "Attack\nTwelve people were killed, one of them a child."
+    assert [(q.text, q.event) for q in _counts(text)] == [("Twelve people", "killed"), ("one of them a child", "killed")]
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -632,15 +632,21 @@ def _toll_start(toll: Token, off: int) -> int:
 _PICTURES = frozenset(("photograph", "photo", "picture", "image", "video", "clip", "footage", "recording"))
 
 
-def _describes_another(noun: Token, n: NumberMatch) -> bool:
+def _describes_another(noun: Token, n: NumberMatch, last: Token) -> bool:
     """Whether a count is no claim of its own: one picture or document that shows or says something
     ("One photograph shows ...", "one video", "one report": a count is a claim about people or
     events, and this one made compare list the sentence as a claim only its article carries), or
-    the group a counted noun comes from ("Four members of one family died": the family did not die)."""
+    the group a counted noun comes from ("Four members of one family died": the family did not die),
+    or one of a count right after its number (``last``, "one of 26 people")."""
     if n.low == n.high == 1 and (noun.lower_ in _PICTURES or noun.lower_ in DOCUMENT_NOUNS):
         return True
     if n.vague and noun.lower_ == "times":
         return True  # "attempted several times": how often, not a count ("violated it 300 times" is one)
+    if n.low == n.high == 1 and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i == last.i + 1 \
+            and any(c.dep_ == "nummod" for c in noun.children):
+        # "Hochsprung was one of 26 people killed": one named person among a count told beside it,
+        # which read as a toll of one
+        return True
     up = noun.head
     return noun.dep_ == "pobj" and up.lower_ == "of" and up.head.i != up.i and up.head.i < noun.i \
         and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
@@ -766,7 +772,7 @@ def find_quantities(
                     subject = None
             if n.vague and noun is None and toll is None and subject is None:
                 continue
-            if noun is not None and _describes_another(noun, n):
+            if noun is not None and _describes_another(noun, n, last):
                 continue
             # "the death toll rose from 20 to 30 (people)"
             its_toll = toll if toll is not None else _toll_of(last) if noun is not None else None

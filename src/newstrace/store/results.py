@@ -179,7 +179,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: sentences are parsed.
 #: 98: a death nearly suffered or only threatened is none ('nearly died', 'threatened to kill one of the soldiers').
 #: 99: people a side 'lost' were killed ('Hifter's side lost 20 fighters', 'We lost four of our members').
-CLAIMS_VERSION = 99
+#: 100: 'one of 26 people killed' is no count of one (the 26 are the count).
+CLAIMS_VERSION = 100
 
 
 def _now() -> str:
