@@ -516,6 +516,20 @@ def test_one_of_a_count_is_no_toll_of_one() -> None:
     assert [(q.text, q.event) for q in _counts(text)] == [("Twelve people", "killed"), ("one of them a child", "killed")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Boko Haram's year; the Ferguson autopsies): schools and times are not killed
+        ("Boko Haram's Bloodiest Year Yet: Over 9,000 Killed, 1.5 Million Displaced, 800 Schools Destroyed in 2014",
+         [("Over 9,000 Killed", "killed"), ("1.5 Million Displaced", "displaced"), ("800 Schools", None)]),
+        ("Two autopsies have concluded he died after being shot six times by Wilson.",
+         [("Two autopsies", None), ("six times", None)]),
+    ],
+)
+def test_things_are_neither_killed_nor_wounded(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Report\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

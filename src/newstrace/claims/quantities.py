@@ -770,6 +770,10 @@ def find_quantities(
                 else:
                     event = _event_of_word(verb.text)
                     subject = None
+            if event in ("killed", "wounded") and noun is not None and noun.lower_ in EVENT_NOUNS:
+                # things and events are neither killed nor wounded: "800 Schools Destroyed" (a headline
+                # after "Over 9,000 Killed"), "shot six times", "He must have died 20 times"
+                event = None
             if n.vague and noun is None and toll is None and subject is None:
                 continue
             if noun is not None and _describes_another(noun, n, last):

@@ -180,7 +180,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 98: a death nearly suffered or only threatened is none ('nearly died', 'threatened to kill one of the soldiers').
 #: 99: people a side 'lost' were killed ('Hifter's side lost 20 fighters', 'We lost four of our members').
 #: 100: 'one of 26 people killed' is no count of one (the 26 are the count).
-CLAIMS_VERSION = 100
+#: 101: counts of things or events are neither killed nor wounded ('800 Schools Destroyed', 'shot six times').
+CLAIMS_VERSION = 101
 
 
 def _now() -> str:
