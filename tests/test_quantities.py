@@ -530,6 +530,22 @@ def test_things_are_neither_killed_nor_wounded(sentence: str, counts: list[tuple
     assert [(q.text, q.event) for q in _counts("Report\n" + sentence)] == counts
 
 
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # FNC-1 (Boko Haram) and AFP in FA-KES's shape: "dozens" with no noun, killed or wounded, is a rough toll
+        ("But Boko Haram has not confirmed the truce and there have been at least five attacks since that have "
+         "killed dozens.", [("at least five attacks", None), ("dozens", "killed")]),
+        ("Airstrikes kill seven and wound dozens more in the last rebel-held area in Syria's third city of Homs.",
+         [("seven", "killed"), ("dozens", "wounded")]),
+        # how often is no toll
+        ("The SDF has attempted several times to advance into the city.", []),
+    ],
+)
+def test_a_vague_word_a_casualty_verb_takes_is_a_toll(sentence: str, counts: list[tuple[str, str | None]]) -> None:
+    assert [(q.text, q.event) for q in _counts("Attacks\n" + sentence)] == counts
+
+
 def test_a_number_beats_a_vague_word_for_one_toll() -> None:
     # the headline's "Dozens killed" is the lead's 31 civilians said roughly
     text = "Dozens killed in Idlib\nAir strikes on a market in Idlib killed 31 people on Tuesday, medics said."

@@ -769,7 +769,10 @@ def find_quantities(
                     continue
                 else:
                     event = _event_of_word(verb.text)
-                    subject = None
+                    # "attacks ... that have killed dozens": a rough toll of people, which a vague word
+                    # with no noun of its own otherwise is not ("tried several times")
+                    subject = "people" if n.vague and event in ("killed", "wounded") and verb.i < last.i \
+                        and last.dep_ == "dobj" else None
             if event in ("killed", "wounded") and noun is not None and noun.lower_ in EVENT_NOUNS:
                 # things and events are neither killed nor wounded: "800 Schools Destroyed" (a headline
                 # after "Over 9,000 Killed"), "shot six times", "He must have died 20 times"

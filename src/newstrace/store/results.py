@@ -181,7 +181,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 99: people a side 'lost' were killed ('Hifter's side lost 20 fighters', 'We lost four of our members').
 #: 100: 'one of 26 people killed' is no count of one (the 26 are the count).
 #: 101: counts of things or events are neither killed nor wounded ('800 Schools Destroyed', 'shot six times').
-CLAIMS_VERSION = 101
+#: 102: a vague word with no noun that a casualty verb takes is a rough toll ('attacks ... that have killed dozens').
+CLAIMS_VERSION = 102
 
 
 def _now() -> str:
