@@ -130,3 +130,51 @@ def test_a_body_s_name_after_a_clause_without_its_comma_is_whole(sentence: str, 
 def test_a_capitalised_word_opening_a_sentence_is_no_first_name(text: str, speaker: str) -> None:
     quotes = [q for q in extract_claims(Article.create(text, id="f")).quotes if q.direct]
     assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # 'she' was the last named speaker, a man (PolNeAR train, politico on Betsy Ebeling)
+        (
+            "“I am proud of my friend,” Betsy Ebeling said of the candidate. Her husband, Tom Ebeling, drove the "
+            "car. “We came today because we believe in her,” Tom Ebeling said. “It is giving me goosebumps,” she said.",
+            ["Betsy Ebeling", "Tom Ebeling", "Betsy Ebeling"],
+        ),
+        # 'he' was a woman
+        (
+            "“The vote was fair,” Robert McDonough said. His deputy, Nicole Hargrove, agreed. “We counted every "
+            "ballot,” Nicole Hargrove said. “We will appeal,” he said.",
+            ["Robert McDonough", "Nicole Hargrove", "Robert McDonough"],
+        ),
+        # no first name the list knows: the honorifics of New York Times copy tell
+        (
+            "“The plant will stay open,” Ms. Lages said on Monday. Mr. Verley, a spokesman for the company, "
+            "disagreed. “It will close in June,” Mr. Verley said. “I stand by what I said,” she said.",
+            ["Lages", "Verley", "Lages"],
+        ),
+    ],
+)
+def test_a_pronoun_skips_a_person_of_the_other_sex(text: str, speakers: list[str]) -> None:
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the story names Hillary Clinton most, Bill Clinton first
+        (
+            "Bill Clinton campaigned for his wife in Iowa on Monday. Hillary Clinton spoke later in Des Moines.\n\n"
+            "“We are going to win this state,” Clinton said. Hillary Clinton thanked the crowd and left.",
+            "Hillary Clinton",
+        ),
+        # Bill Clinton named most, but "Mrs. Clinton" is no man
+        (
+            "Bill Clinton would play a role in the administration of his wife, Hillary Clinton, aides said. Bill "
+            "Clinton has been a popular campaigner.\n\n“Jobs, jobs, jobs,” Mrs. Clinton said on Tuesday.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_person_of_that_surname_the_story_means(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1] == speaker

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from newstrace.claims.lexicon import (
     DOCUMENT_NOUNS,
+    FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
+    MALE_FIRST_NAMES,
     MONTHS,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -580,31 +582,6 @@ _TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
 }
 
 
-def _first_name_form(text: str, surname: list[str]) -> list[str] | None:
-    """The first "Firstname [particle] Surname" in ``text`` (skipping titles such as "Dr.").
-
-    The words of a name stand on one line: a headline's last word and a paragraph's first are no
-    name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker).
-    A word opening a sentence is capitalised whatever it is: there it is a first name only when
-    the text never writes it in lower case ("Maybe Trump is right" made "Maybe Trump" the
-    speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said" "Some Democrats"). In a
-    headline in title case every word is, and the verbs of a headline are rarely written so in
-    its story ("ESPN Fires Schilling Over ..." made "Fires Schilling" the speaker, "Here’s What We
-    Know So Far About EgyptAir Flight MS804" "About EgyptAir"): such a headline names no one."""
-    if not text:
-        return None
-    gap = r"[^\S\n]+"
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + gap.join(re.escape(t) for t in surname) + r"\b")
-    for m in pattern.finditer(text):
-        first = m.group(1)
-        if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
-            continue
-        if _in_title_case(text, m.start()) or (_opens_sentence(text, m.start()) and _written_lower(text, first)):
-            continue
-        return [first, *surname]
-    return None
-
-
 #: what may end the text before a sentence's first word: a full stop, a quote mark, a dash
 _SENTENCE_ENDS = frozenset(".!?:;\"“”‘’'(—–-*•")
 
@@ -630,6 +607,78 @@ def _written_lower(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
 
 
+def _name_forms(text: str, surname: list[str]) -> list[tuple[int, list[str]]]:
+    """Every "Firstname [particle] Surname" of ``text`` (skipping titles such as "Dr.") with where it
+    stands: a story may name two people of one surname ("Bill Clinton" early in a story on
+    Hillary Clinton), and which one a surname alone is depends on all of them.
+
+    The words of a name stand on one line: a headline's last word and a paragraph's first are no
+    name ("Syria's Assad Warns West" over "Assad told AFP ..." had made "West Assad" the speaker).
+    A word opening a sentence is capitalised whatever it is: there it is a first name only when
+    the text never writes it in lower case ("Maybe Trump is right" made "Maybe Trump" the
+    speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said" "Some Democrats"). In a
+    headline in title case every word is, and the verbs of a headline are rarely written so in
+    its story ("ESPN Fires Schilling Over ..." made "Fires Schilling" the speaker, "Here’s What We
+    Know So Far About EgyptAir Flight MS804" "About EgyptAir"): such a headline names no one."""
+    out: list[tuple[int, list[str]]] = []
+    if not text:
+        return out
+    gap = r"[^\S\n]+"
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + gap.join(re.escape(t) for t in surname) + r"\b")
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
+            continue
+        if _in_title_case(text, m.start()) or (_opens_sentence(text, m.start()) and _written_lower(text, first)):
+            continue
+        out.append((m.start(), [first, *surname]))
+    return out
+
+
+#: words before or in a name that say a person's sex ("Mrs. Clinton", "the spokeswoman")
+_MALE_WORDS = frozenset(("mr", "mr.", "spokesman", "chairman", "congressman", "businessman", "king", "prince",
+                         "sir", "lord"))
+_FEMALE_WORDS = frozenset(("mrs", "mrs.", "ms", "ms.", "miss", "spokeswoman", "chairwoman", "congresswoman",
+                           "businesswoman", "queen", "princess", "lady"))
+#: the sex a personal pronoun speaks of (possessives arrive as "he" and "she")
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: an honorific and the capitalised words of the name after it, on one line ("Mrs. Clinton’s")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+((?:[A-Z][\w’'-]*\.?[^\S\n]+)*[A-Z][\w’'-]*)")
+
+
+#: title words as they are written without their full stop ("Rep McCaul", "Sen Warren")
+_BARE_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - {"gen"}  # "Gen Nakatani" is his name
+
+
+def _is_title(word: str) -> bool:
+    """Whether ``word`` is a title or an honorific, one or many ('Senator', 'Mr.', 'Rep',
+    'Senators', 'Professors'), which no fuller form of a name begins with."""
+    low = word.lower()
+    return low in TITLE_WORDS or low.rstrip(".") in _BARE_TITLES or low.removesuffix("s") in _BARE_TITLES
+
+
+def _word_sex(word: str) -> str | None:
+    low = word.lower()
+    if low in _MALE_WORDS:
+        return "m"
+    if low in _FEMALE_WORDS:
+        return "f"
+    return None
+
+
+def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
+    """For each surname the text writes after Mr., Mrs., Ms. or Miss, how often it gives it each
+    sex: PolNeAR's New York Times copy names everyone so ("Mr. Ebeling", "Ms. Lages"); a surname
+    given both ("Mr. Clinton" and "Mrs. Clinton") tells no one's sex by itself."""
+    out: dict[str, dict[str, int]] = {}
+    for m in _HONORIFIC.finditer(text):
+        surname = m.group(2).split()[-1].removesuffix("’s").removesuffix("'s")
+        sexes = out.setdefault(surname, {})
+        sex = "m" if m.group(1) == "Mr" else "f"
+        sexes[sex] = sexes.get(sex, 0) + 1
+    return out
+
+
 def full_name(text: str, name: str) -> str:
     """The "Firstname [particle] Surname" ``text`` gives for a surname alone ("de Mistura" ->
     "Staffan de Mistura"), else ``name``: the reuse stage's cheap speaker label and the claims
@@ -637,8 +686,14 @@ def full_name(text: str, name: str) -> str:
     toks = _tokens(name)
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) != 1:
         return name
-    full = _first_name_form(text, toks)
-    return " ".join(full) if full else name
+    forms = _name_forms(text, toks)
+    if not forms:
+        return name
+    # the form the text names most, the first on a tie, as SpeakerResolver.canonical without a parse
+    counts: dict[str, int] = {}
+    for _, form in forms:
+        counts[" ".join(form)] = counts.get(" ".join(form), 0) + 1
+    return max(counts, key=lambda k: counts[k])
 
 
 class SpeakerResolver:
@@ -647,6 +702,8 @@ class SpeakerResolver:
     def __init__(self, mentions: list[Mention], text: str = "") -> None:
         names = [m for m in mentions if m.kind == "name"]
         self._full: list[tuple[int, list[str]]] = []
+        #: the full names speaker mentions give (not only the text around them)
+        self._spoken: set[tuple[str, ...]] = set()
         self._text = text
         keys = {tuple(_tokens(m.text)) for m in names}
         for m in names:
@@ -669,15 +726,20 @@ class SpeakerResolver:
                 if len(real) > 3:
                     best = best[-3:]
             self._full.append((m.start, best))
-        # a surname never given in full by a speaker mention: look for "Firstname Surname" in the text
+            self._spoken.add(tuple(best))
+        # a surname alone: every "Firstname Surname" the text gives, where it stands (the nearest
+        # before a mention names it)
+        seen: set[tuple[str, ...]] = set()
         for m in names:
             toks = _tokens(m.text)
             real = [t for t in toks if t.lower() not in NAME_PARTICLES]
-            if m.is_org or len(real) != 1 or any(len(f) > len(toks) and f[-len(toks):] == toks for _, f in self._full):
+            if m.is_org or len(real) != 1 or tuple(toks) in seen:
                 continue
-            full = _first_name_form(text, toks)
-            if full:
-                self._full.append((-1, full))
+            seen.add(tuple(toks))
+            self._full.extend(_name_forms(text, toks))
+        self._honorifics = _honorific_sexes(text)
+        self._counts: dict[str, int] = {}
+        self._votes: dict[tuple[str, bool], dict[str, int]] = {}
         self._named: list[Mention] = []
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
@@ -688,15 +750,118 @@ class SpeakerResolver:
             if start == m.start:
                 toks = full
                 break
-        # a short form takes the most recent (else the first) longer name it ends with
-        best: list[str] | None = None
+        # a short form takes the longer name it ends with that the story names most, not the
+        # first: a story on Hillary Clinton may name Bill Clinton first
+        told = self._mention_sex(m)
+        voted = None if told or len(toks) != 1 else self._surname_sex(toks[-1])
+        # a sex the pronouns after the bare surname vote for must be a name's own ('Grayson said
+        # ... he' is Alan Grayson, not Lolita or Dena Grayson); else none may contradict the
+        # mention's honorific
+        best = (voted and (self._fullest(toks, voted, exact=True) or self._fullest(toks, voted))) \
+            or self._fullest(toks, told)
+        return " ".join(best or toks)
+
+    def _fullest(self, toks: list[str], sex: str | None, exact: bool = False) -> list[str] | None:
+        """The longer name ending with ``toks`` that the text names most whose sex is not other
+        than ``sex`` (is ``sex`` when ``exact``); on a tie one a speaker mention gave, then one
+        with a known first name (not 'Given Sanders' of 'Given Sanders's record, ...'), then the
+        first (a story names its subject first: "Sen. Chris Murphy" before his aide "Anne
+        Marie Murphy"). None when there is none."""
+        best: tuple[tuple[int, bool, bool], int, list[str]] | None = None
         for start, full in self._full:
             ends_with = any(
                 [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full, len(toks))
             )
-            if len(full) > len(toks) and ends_with and (best is None or start <= m.start):
-                best = full
-        return " ".join(best or toks)
+            if len(full) <= len(toks) or not ends_with or _is_title(full[0]):
+                continue  # 'Mr. Manafort' is no fuller name than 'Manafort'
+            name_sex = self._name_sex(full)
+            if sex and (name_sex != sex if exact else name_sex not in (None, sex)):
+                continue  # 'Mrs. Clinton' is not 'Bill Clinton'
+            known = full[0].lower() in MALE_FIRST_NAMES or full[0].lower() in FEMALE_FIRST_NAMES
+            key = (self._times_named(full), tuple(full) in self._spoken, known)
+            if best is None or key > best[0] or (key == best[0] and start < best[1]):
+                best = (key, start, full)
+        return best[2] if best else None
+
+    def _surname_sex(self, surname: str) -> str | None:
+        """The sex of whom a bare surname stands for by the pronoun that follows it in its
+        sentence ('Clinton shared a bit of her anxiety', 'Clinton said as he introduced his
+        wife') or its honorific ("Mrs. Clinton"): in a story on Hillary Clinton that names Bill
+        Clinton more often, "Clinton" is still she. Only a clear majority (twice the other, two
+        at least) counts."""
+        votes = self._pronoun_votes(surname, bare=True)
+        return next((x for x, y in (("m", "f"), ("f", "m")) if votes[x] >= 2 and votes[x] >= 2 * votes[y]), None)
+
+    def _pronoun_votes(self, name: str, bare: bool) -> dict[str, int]:
+        """How often the first "he"/"his"/"himself" or "she"/"herself" after ``name`` in its
+        sentence, before any other capitalised word ('Clinton attacked Trump, saying he ...' is
+        Trump's), is of each sex; "her" and "him" are as often someone else ('Anthony
+        describes her as ...'). A ``bare`` surname counts only where no first name or
+        honorific stands before it."""
+        key = (name, bare)
+        if key in self._votes:
+            return self._votes[key]
+        votes = {"m": 0, "f": 0}
+        for hit in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", self._text):
+            before = self._text[max(0, hit.start() - 12):hit.start()].split()
+            told = _word_sex(before[-1]) if before else None
+            if bare and told:
+                votes[told] += 1  # "Mrs. Clinton" is the bare surname of NYT's copy, and says she
+                continue
+            if bare and before and before[-1][:1].isupper() and not _opens_sentence(self._text, hit.start()):
+                continue  # a first name before it: the bare form is not this one
+            rest = re.split(r"[.!?\n]|\b[A-Z]", self._text[hit.end():hit.end() + 200], maxsplit=1)[0]
+            pron = re.search(r"\b(he|his|himself|she|herself)\b", rest)
+            if pron:
+                votes["m" if pron.group(1) in ("he", "his", "himself") else "f"] += 1
+        self._votes[key] = votes
+        return votes
+
+    def _times_named(self, full: list[str]) -> int:
+        """How often the text names the person ``full`` names: in full, or by the honorific of
+        its sex and its surname ("Mrs. Clinton" is Hillary Clinton's, not Bill Clinton's)."""
+        key = " ".join(full)
+        if key not in self._counts:
+            n = len(re.findall(rf"(?<![\w’'-]){re.escape(key)}(?![\w-])", self._text))
+            sex = self._name_sex(full)
+            if sex and full:
+                n += self._honorifics.get(full[-1], {}).get(sex, 0)
+            self._counts[key] = n
+        return self._counts[key]
+
+    def _name_sex(self, name: list[str]) -> str | None:
+        """The sex a name's words tell: its first name, else an honorific in it, else the one the
+        text's honorifics give its surname ("Mr. Ebeling"); None when nothing tells."""
+        words = [w for w in name if w.lower().strip(".") not in TITLE_WORDS]
+        if words:
+            first = words[0].lower()
+            if first in MALE_FIRST_NAMES:
+                return "m"
+            if first in FEMALE_FIRST_NAMES:
+                return "f"
+        said = {x for x in map(_word_sex, name) if x}
+        if len(said) == 1:
+            return said.pop()
+        if len(words) == 1:  # "Mr. Trump" tells nothing of "Maryanne Trump"
+            given = self._honorifics.get(words[-1].removesuffix("’s").removesuffix("'s"), {})
+            if len(given) == 1:
+                return next(iter(given))
+        elif words:
+            # 'Ghazala Khan ... she', 'Humayun Khan ... his': the pronouns after the full name
+            votes = self._pronoun_votes(" ".join(name), bare=False)
+            return next((x for x, y in (("m", "f"), ("f", "m")) if votes[x] and not votes[y]), None)
+        return None
+
+    def _mention_sex(self, m: Mention) -> str | None:
+        """The sex a mention's own words say ("Mrs. Clinton", "spokeswoman Jen Psaki"); its
+        descriptors may be another's ("Grayson's spokeswoman")."""
+        before = self._text[max(0, m.start - 6):m.start].split()  # 'Mrs. Clinton said', the mention 'Clinton'
+        said = {x for x in map(_word_sex, [*before[-1:], *_tokens(m.text)]) if x}
+        return said.pop() if len(said) == 1 else None
+
+    def _sex(self, m: Mention) -> str | None:
+        """The sex of a resolved named mention: what its name tells, else its own words."""
+        return self._name_sex(_tokens(m.name or m.text)) or self._mention_sex(m)
 
     def resolve(self, m: Mention | None) -> str | None:
         """The normalised speaker name for a mention, in article order (call in order)."""
@@ -708,8 +873,11 @@ class SpeakerResolver:
             return m.name
         if m.kind == "pronoun":
             want_person = m.head in PERSON_PRONOUNS
+            sex = _PRONOUN_SEX.get(m.head)
             for prev in reversed(self._named):
                 if want_person and not prev.is_org:
+                    if sex and self._sex(prev) not in (None, sex):
+                        continue  # 'she' is not the 'Bill Clinton' named last
                     return prev.name
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name
