@@ -178,3 +178,12 @@ def test_a_pronoun_skips_a_person_of_the_other_sex(text: str, speakers: list[str
 )
 def test_a_surname_alone_is_the_person_of_that_surname_the_story_means(text: str, speaker: str) -> None:
     assert _speakers(text)[-1] == speaker
+
+
+def test_a_full_name_keeps_its_first_name_before_a_middle_initial() -> None:
+    # PolNeAR train (NYT): "William J. Bennett" became "J. Bennett" once "Bennett" was a speaker too
+    text = (
+        "“The party has lost its way,” said William J. Bennett, a former education secretary.\n\n"
+        "“We will see in November,” Bennett said."
+    )
+    assert _speakers(text) == ["William J. Bennett", "William J. Bennett"]

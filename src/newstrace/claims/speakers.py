@@ -646,6 +646,8 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+((?:[A-Z][\w’'-]*\.?[^\S\n]+)*[A-Z][\w’'-]*)")
 
 
+#: a middle initial ("J." of "William J. Bennett")
+_INITIAL = re.compile(r"[A-Z]\.$")
 #: title words as they are written without their full stop ("Rep McCaul", "Sen Warren")
 _BARE_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - {"gen"}  # "Gen Nakatani" is his name
 
@@ -717,7 +719,8 @@ class SpeakerResolver:
                 n = len(k)
                 if 0 < n < len(toks) - 1 and tuple(toks[-n:]) == k and not whole:
                     cand = toks[-n - 1:]
-                    while len(toks) > len(cand) and cand[0].lower() in NAME_PARTICLES:
+                    # nor at a particle or an initial ("William J. Bennett" is no "J. Bennett")
+                    while len(toks) > len(cand) and (cand[0].lower() in NAME_PARTICLES or _INITIAL.match(cand[0])):
                         cand = toks[-len(cand) - 1:]
                     if len(cand) < len(best):
                         best = cand

@@ -183,7 +183,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 101: counts of things or events are neither killed nor wounded ('800 Schools Destroyed', 'shot six times').
 #: 102: a vague word with no noun that a casualty verb takes is a rough toll ('attacks ... that have killed dozens').
 #: 103: a pronoun skips a person of the other sex; a surname alone is the full name the story names most.
-CLAIMS_VERSION = 103
+#: 104: a full name is not cut at its middle initial ("J. Bennett").
+CLAIMS_VERSION = 104
 
 
 def _now() -> str:
