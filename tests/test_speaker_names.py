@@ -187,3 +187,14 @@ def test_a_full_name_keeps_its_first_name_before_a_middle_initial() -> None:
         "“We will see in November,” Bennett said."
     )
     assert _speakers(text) == ["William J. Bennett", "William J. Bennett"]
+
+
+def test_george_will_is_no_modal_verb() -> None:
+    # PolNeAR train (west-journal): the tagger reads the columnist's surname as the modal "Will",
+    # so the speakers were 'George' and 'last week' (a subject found further on)
+    text = (
+        "Conservative columnist and Fox News contributor George Will reignited his feud with Donald Trump on "
+        "Friday, writing that “he is not a conservative.”\n\n“He is a bully and a fraud,” Will wrote. From Donald "
+        "Trump’s “coarse, vulgar, and nasty 95-minute effusion” in Iowa last week to his call for a wall, it was bad."
+    )
+    assert _speakers(text)[:2] == ["George Will", "George Will"]

@@ -33,7 +33,14 @@ from newstrace.claims.lexicon import (
 )
 from newstrace.claims.marks import MarkedQuote
 from newstrace.claims.segment import ABBREVIATIONS as _ABBREV
-from newstrace.claims.speakers import NAME_PREPS, Mention, SpeakerResolver, body_after, mention_of
+from newstrace.claims.speakers import (
+    NAME_PREPS,
+    Mention,
+    SpeakerResolver,
+    body_after,
+    mention_of,
+    will_named,
+)
 from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:
@@ -203,6 +210,8 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+        if c.dep_ == "aux" and c.i == verb.i - 1 and will_named(c):
+            return c  # '“...,” Will wrote': George Will, read as the modal
     # "..., telling Reuters", "responded by pointing ..., saying": the subject of the main verb
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and verb.head.i != verb.i and depth < 3:
         head = verb.head

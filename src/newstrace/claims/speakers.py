@@ -61,7 +61,21 @@ _QUOTE_TOKENS = frozenset("“”\"«»„″") | {"``", "''"}
 def _is_name_token(t: Token) -> bool:
     if upos(t) == "PROPN" or (t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")):
         return t.text.lower().strip(".") not in ("the",)
-    return False
+    return will_named(t)
+
+
+def will_named(t: Token) -> bool:
+    """Whether ``t`` is the name "Will" the tagger took for the modal: 'contributor George Will
+    reignited his feud' made "George" the speaker, '“...,” Will wrote' someone else. A modal is
+    written "Will" only opening a sentence or in a headline in title case; elsewhere, after a
+    name or right after a closing quote mark, it is a name."""
+    if t.text != "Will" or t.tag_ != "MD" or t.i == t.sent.start:
+        return False
+    prev = t.doc[t.i - 1]
+    if prev.is_punct and prev.text not in _QUOTE_TOKENS and prev.text not in ("’", "'"):
+        return False  # ('... asked. Will he ...' opens a sentence the parser did not split)
+    text = doc_text(t.doc)
+    return not _in_title_case(text, t.idx) and (upos(prev) == "PROPN" or prev.text in _QUOTE_TOKENS)
 
 
 def _clean_name(tokens: list[Token]) -> list[Token]:

@@ -184,7 +184,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 102: a vague word with no noun that a casualty verb takes is a rough toll ('attacks ... that have killed dozens').
 #: 103: a pronoun skips a person of the other sex; a surname alone is the full name the story names most.
 #: 104: a full name is not cut at its middle initial ("J. Bennett").
-CLAIMS_VERSION = 104
+#: 105: "Will" after a name or a closing quote mark is George Will, not the modal.
+CLAIMS_VERSION = 105
 
 
 def _now() -> str:
