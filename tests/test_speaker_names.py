@@ -198,3 +198,24 @@ def test_george_will_is_no_modal_verb() -> None:
         "Trump’s “coarse, vulgar, and nasty 95-minute effusion” in Iowa last week to his call for a wall, it was bad."
     )
     assert _speakers(text)[:2] == ["George Will", "George Will"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the only speaker named before is a man; the woman the pronoun means is named, not quoted
+        (
+            "“We are going to win,” Bernie Sanders said on Monday. Hillary Clinton put her faith in Iowa in her "
+            "organization. “I am cautiously optimistic,” she said.",
+            "Hillary Clinton",
+        ),
+        # NYT: the honorific names her ("Ms. Nwanguma"), after the last man quoted
+        (
+            "“It was a great rally,” Mr. Trump said. In Louisville on March 1, Ms. Nwanguma was shocked by the "
+            "reaction from Trump supporters. “I was terrified,” she said in an interview later.",
+            "Nwanguma",
+        ),
+    ],
+)
+def test_a_pronoun_takes_a_person_of_its_sex_the_text_names_after_the_last_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1] == speaker

@@ -673,6 +673,21 @@ def _is_title(word: str) -> bool:
     return low in TITLE_WORDS or low.rstrip(".") in _BARE_TITLES or low.removesuffix("s") in _BARE_TITLES
 
 
+#: a first name and a surname on one line ("Hillary Clinton", "Betsy Ebeling"), not inside a longer
+#: name ("the Dodd-Frank Act", "Billy Casper Golf")
+_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][\w’'-]*[a-z])\b(?![^\S\n]+[A-Z])")
+
+
+def _bare(word: str) -> str:
+    """A surname without the possessive or the full stop it was written with."""
+    return word.rstrip(".").removesuffix("’s").removesuffix("'s")
+
+
+def _first_name_sex(word: str) -> str | None:
+    low = word.lower()
+    return "m" if low in MALE_FIRST_NAMES else "f" if low in FEMALE_FIRST_NAMES else None
+
+
 def _word_sex(word: str) -> str | None:
     low = word.lower()
     if low in _MALE_WORDS:
@@ -800,6 +815,22 @@ class SpeakerResolver:
                 best = (key, start, full)
         return best[2] if best else None
 
+    def _named_between(self, start: int, end: int, sex: str) -> str | None:
+        """The last person of ``sex`` the text names between ``start`` and ``end`` in a way that
+        tells the sex: a first name of the list ("Hillary Clinton") or an honorific ("Mrs.
+        Clinton", full name taken as for a surname alone). None when there is none."""
+        span = self._text[start:end]
+        found: tuple[int, str] | None = None
+        for hit in _FULL_NAME.finditer(span):
+            if _first_name_sex(hit.group(1)) == sex and (found is None or hit.start() > found[0]):
+                found = (hit.start(), f"{hit.group(1)} {_bare(hit.group(2))}")
+        for hit in _HONORIFIC.finditer(span):
+            if ("m" if hit.group(1) == "Mr" else "f") == sex and (found is None or hit.start() > found[0]):
+                surname = _bare(hit.group(2).split()[0])
+                full = self._fullest([surname], sex)
+                found = (hit.start(), " ".join(full) if full else surname)
+        return found[1] if found else None
+
     def _surname_sex(self, surname: str) -> str | None:
         """The sex of whom a bare surname stands for by the pronoun that follows it in its
         sentence ('Clinton shared a bit of her anxiety', 'Clinton said as he introduced his
@@ -891,13 +922,23 @@ class SpeakerResolver:
         if m.kind == "pronoun":
             want_person = m.head in PERSON_PRONOUNS
             sex = _PRONOUN_SEX.get(m.head)
+            skipped: Mention | None = None
             for prev in reversed(self._named):
                 if want_person and not prev.is_org:
                     if sex and self._sex(prev) not in (None, sex):
+                        skipped = skipped or prev
                         continue  # 'she' is not the 'Bill Clinton' named last
+                    if skipped is not None and sex:
+                        # the text may name her after the last speaker who can be she, and before
+                        # the one who cannot ('Bill Clinton said ... Hillary Clinton ... she said')
+                        named = self._named_between(prev.end, m.start, sex)
+                        if named:
+                            return named
                     return prev.name
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name
+            if skipped is not None and sex:
+                return self._named_between(0, m.start, sex)
             return None
         if m.kind == "nominal":
             for prev in reversed(self._named):

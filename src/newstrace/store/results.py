@@ -185,7 +185,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 103: a pronoun skips a person of the other sex; a surname alone is the full name the story names most.
 #: 104: a full name is not cut at its middle initial ("J. Bennett").
 #: 105: "Will" after a name or a closing quote mark is George Will, not the modal.
-CLAIMS_VERSION = 105
+#: 106: a pronoun with no speaker of its sex before takes a person of its sex the text names.
+CLAIMS_VERSION = 106
 
 
 def _now() -> str:
