@@ -219,3 +219,12 @@ def test_george_will_is_no_modal_verb() -> None:
 )
 def test_a_pronoun_takes_a_person_of_its_sex_the_text_names_after_the_last_speaker(text: str, speaker: str) -> None:
     assert _speakers(text)[-1] == speaker
+
+
+def test_an_honorific_names_the_word_after_it_not_the_last_capitalised_one() -> None:
+    # "Ms. Lages’s Chicago plant" says Lages is a woman, not Chicago
+    text = (
+        "“The plant will stay open,” Mr. Verley said. Ms. Lages’s Chicago plant employs 300 people. “It will "
+        "close in June,” Lages said. “I stand by what I said,” he said."
+    )
+    assert _speakers(text) == ["Verley", "Lages", "Verley"]

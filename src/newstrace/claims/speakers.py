@@ -703,7 +703,7 @@ def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
     given both ("Mr. Clinton" and "Mrs. Clinton") tells no one's sex by itself."""
     out: dict[str, dict[str, int]] = {}
     for m in _HONORIFIC.finditer(text):
-        surname = m.group(2).split()[-1].removesuffix("’s").removesuffix("'s")
+        surname = _bare(m.group(2).split()[0])  # "Mrs. Clinton's Iraq war vote" is Clinton
         sexes = out.setdefault(surname, {})
         sex = "m" if m.group(1) == "Mr" else "f"
         sexes[sex] = sexes.get(sex, 0) + 1

@@ -186,7 +186,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 104: a full name is not cut at its middle initial ("J. Bennett").
 #: 105: "Will" after a name or a closing quote mark is George Will, not the modal.
 #: 106: a pronoun with no speaker of its sex before takes a person of its sex the text names.
-CLAIMS_VERSION = 106
+#: 107: an honorific gives its sex to the word after it ("Ms. Lages’s Chicago plant").
+CLAIMS_VERSION = 107
 
 
 def _now() -> str:
