@@ -10,14 +10,18 @@ import numpy as np
 import pytest
 
 from conftest import require_data
+from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures, article_features
 from newstrace.corpus.gazetteer import region_of, regions
 from newstrace.corpus.kinds import kinds, report_kind
 from newstrace.corpus.similarity import (
+    FEATURES,
     Centroid,
+    DocFreq,
     SparseVec,
     conflict,
     event_key,
+    features,
     same_province,
     statement_conflict,
 )
@@ -93,6 +97,60 @@ def test_kinds_of_the_three_reports() -> None:
     assert kinds(*IDLIB_RAID) == ["shelling"]
     assert kinds(*ALEPPO_BOMB) == ["explosion"]
     assert kinds("Central bank keeps rates", "The bank kept its rate at 2 percent.") == []
+
+
+# AFP, 30 June 2016 (FA-KES files it under "shooting"), and the Jordan Times on the air strikes of
+# that week in Aleppo (under "shelling"); openings as FA-KES holds them, abridged
+ALEPPO_BATTLE = (
+    "At least 70 killed in north of Syrias Aleppo Monitor",
+    "At least 70 regime and rebel fighters have been killed in 24 hours in a government assault and a "
+    "jihadist-led counterattack in northern Syria a monitor said Thursday. The Syrian Observatory for Human "
+    "Rights said 30 regime soldiers and 39 rebel fighters had been killed in battles around Al-Maleh north "
+    "of Aleppo since Wednesday afternoon. For nearly a week regime troops backed by Syrian and Russian "
+    "warplanes have been battling for control of Al-Maleh. It said rebels attacked government forces with "
+    "two suicide car bombs.",
+)
+ALEPPO_AIR_STRIKES = (
+    "Syrian and Russian aircraft step up bombing of Aleppo city monitor",
+    "Nearly 50 air strikes hit rebel-held areas in and around the Syrian city of Aleppo on Sunday in some "
+    "of the heaviest recent raids by Russian and Syrian government aircraft residents and a monitoring "
+    "group said. A civil defence worker said at least 32 people were killed in the rebel-held parts of the "
+    "city during the air strikes.",
+)
+
+
+def test_ground_combat_is_a_shooting_not_the_air_strikes_it_mentions() -> None:
+    """FA-KES's "shooting" is ground combat: a report of battles that mentions the warplanes backing
+    them is not the air strikes' event (it read as shelling and joined them)."""
+    battle = kinds(*ALEPPO_BATTLE)
+    assert "shooting" in battle and "shelling" not in battle
+    assert kinds(*ALEPPO_AIR_STRIKES) == ["shelling"]
+
+    def story(title: str, text: str, day: str) -> Centroid:
+        return Centroid.of(article_features(Article.create(text, title=title, published=date.fromisoformat(day))))
+
+    a, b = story(*ALEPPO_BATTLE, "2016-06-30"), story(*ALEPPO_AIR_STRIKES, "2016-07-01")
+    assert same_province(a, b) == 1.0 and event_key(a, b) == 0.0
+
+
+def test_key_x_decay_tells_the_key_of_one_day_from_the_next() -> None:
+    """``key_x_decay`` is the event key times the story decay: 1 on the key's own day, less the next
+    day, 0 without the key (the logistic fit cannot multiply two features itself)."""
+
+    def story(title: str, text: str, day: str) -> Centroid:
+        return Centroid.of(article_features(Article.create(text, title=title, published=date.fromisoformat(day))))
+
+    at = FEATURES.index("key_x_decay")
+    raid = story(*IDLIB_RAID, "2017-04-04")
+    again = ("Warplanes strike Idlib again", "Air strikes hit Idlib city, killing 7 civilians.")
+    df = DocFreq()
+    same_day = features(story(*again, "2017-04-04"), raid, df, params.STORY)
+    next_day = features(story(*again, "2017-04-05"), raid, df, params.STORY)
+    gas = features(story(*KHAN_SHEIKHOUN, "2017-04-04"), raid, df, params.STORY)
+    assert same_day[at] == 1.0
+    assert next_day[at] == pytest.approx(np.exp(-1.0 / params.STORY.tau))
+    assert gas[at] == 0.0
+    assert params.STORY.weights[at] > 0
 
 
 def test_statements_and_event_reports(rt: Article, rewrite: Article) -> None:

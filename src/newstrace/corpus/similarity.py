@@ -377,11 +377,15 @@ class TextModel:
         return max(0.0, min(1.0, z))
 
 
-#: every feature a clustering level can weigh, in ``SimilarityModel.weights`` order
+#: every feature a clustering level can weigh, in ``SimilarityModel.weights`` order. ``key_x_decay``
+#: is ``event_key`` times the time decay: the logistic fit cannot form that product, and within the
+#: event key's day a report of the same day is likelier the same event than one of the next (the
+#: gold day is anchored at the event's first report); the story level only weighs it (dev
+#: cross-validation in ``benchmarks/README.md``, session 25)
 FEATURES = (
     "text", "body", "title", "ents", "ents_cover", "lead_ent", "lead", "place",
     "decay", "text_x_decay", "within_day", "reuse", "region_conflict", "kind_conflict",
-    "event_key", "statement_conflict", "same_province",
+    "event_key", "statement_conflict", "same_province", "key_x_decay",
 )
 #: features a level adds when articles carry sentence embeddings (``--semantic``), in
 #: ``SimilarityModel.semantic`` order: the embedding cosine of the two centroids' mean embeddings
@@ -602,10 +606,11 @@ def features_many(
         body, lead, ents, cover, place = tf
         dec = decay(a.t_mean, b.t_mean, model.tau)
         day, province = within_day(a, b, model.span), same_province(a, b)
+        key = event_key(a, b, province, day)
         f = [
             text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
             dec, text * dec, day, shared, conflict(a.regions, b.regions), conflict(a.kinds, b.kinds),
-            event_key(a, b, province, day), statement_conflict(a, b), province,
+            key, statement_conflict(a, b), province, key * dec,
         ]
         if model.semantic:
             emb = emb_cosine(a, b)
