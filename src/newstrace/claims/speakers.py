@@ -824,11 +824,16 @@ class SpeakerResolver:
         for hit in _FULL_NAME.finditer(span):
             if _first_name_sex(hit.group(1)) == sex and (found is None or hit.start() > found[0]):
                 found = (hit.start(), f"{hit.group(1)} {_bare(hit.group(2))}")
+        # only the last honorific is looked up: a lookup per "Ms. Jones" of the span (from the
+        # text's start, for each 'she' after men alone) made a long story's pronouns cubic
+        last = None
         for hit in _HONORIFIC.finditer(span):
-            if ("m" if hit.group(1) == "Mr" else "f") == sex and (found is None or hit.start() > found[0]):
-                surname = _bare(hit.group(2).split()[0])
-                full = self._fullest([surname], sex)
-                found = (hit.start(), " ".join(full) if full else surname)
+            if ("m" if hit.group(1) == "Mr" else "f") == sex:
+                last = hit
+        if last is not None and (found is None or last.start() > found[0]):
+            surname = _bare(last.group(2).split()[0])
+            full = self._fullest([surname], sex)
+            found = (last.start(), " ".join(full) if full else surname)
         return found[1] if found else None
 
     def _surname_sex(self, surname: str) -> str | None:
