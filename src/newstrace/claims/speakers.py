@@ -621,7 +621,9 @@ def _written_lower(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w’'-]){re.escape(word.lower())}(?![\w’'-])", text) is not None
 
 
-def _name_forms(text: str, surname: list[str]) -> list[tuple[int, list[str]]]:
+def _name_forms(
+    text: str, surname: list[str], memo: dict[tuple[str, int | str], bool] | None = None
+) -> list[tuple[int, list[str]]]:
     """Every "Firstname [particle] Surname" of ``text`` (skipping titles such as "Dr.") with where it
     stands: a story may name two people of one surname ("Bill Clinton" early in a story on
     Hillary Clinton), and which one a surname alone is depends on all of them.
@@ -633,8 +635,13 @@ def _name_forms(text: str, surname: list[str]) -> list[tuple[int, list[str]]]:
     speaker, "Is Sanders ...?" "Is Sanders", "Some Democrats said" "Some Democrats"). In a
     headline in title case every word is, and the verbs of a headline are rarely written so in
     its story ("ESPN Fires Schilling Over ..." made "Fires Schilling" the speaker, "Here’s What We
-    Know So Far About EgyptAir Flight MS804" "About EgyptAir"): such a headline names no one."""
+    Know So Far About EgyptAir Flight MS804" "About EgyptAir"): such a headline names no one.
+
+    ``memo`` keeps what a line's case and a word's lower-case use were found to be across calls
+    for one text: each is a pass over the line or the text, and a text on one line (or a story
+    naming one first name often) made every match a pass over all of it."""
     out: list[tuple[int, list[str]]] = []
+    memo = {} if memo is None else memo
     if not text:
         return out
     gap = r"[^\S\n]+"
@@ -643,8 +650,17 @@ def _name_forms(text: str, surname: list[str]) -> list[tuple[int, list[str]]]:
         first = m.group(1)
         if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
             continue
-        if _in_title_case(text, m.start()) or (_opens_sentence(text, m.start()) and _written_lower(text, first)):
+        line = ("line", text.rfind("\n", 0, m.start()))
+        if line not in memo:
+            memo[line] = _in_title_case(text, m.start())
+        if memo[line]:
             continue
+        if _opens_sentence(text, m.start()):
+            word = ("lower", first)
+            if word not in memo:
+                memo[word] = _written_lower(text, first)
+            if memo[word]:
+                continue
         out.append((m.start(), [first, *surname]))
     return out
 
@@ -762,16 +778,20 @@ class SpeakerResolver:
         # a surname alone: every "Firstname Surname" the text gives, where it stands (the nearest
         # before a mention names it)
         seen: set[tuple[str, ...]] = set()
+        memo: dict[tuple[str, int | str], bool] = {}
         for m in names:
             toks = _tokens(m.text)
             real = [t for t in toks if t.lower() not in NAME_PARTICLES]
             if m.is_org or len(real) != 1 or tuple(toks) in seen:
                 continue
             seen.add(tuple(toks))
-            self._full.extend(_name_forms(text, toks))
+            self._full.extend(_name_forms(text, toks, memo))
         self._honorifics = _honorific_sexes(text)
         self._counts: dict[str, int] = {}
         self._votes: dict[tuple[str, bool], dict[str, int]] = {}
+        #: _fullest's answers: each is a pass over every name form of the text, and a long story
+        #: asks the same few for each of its mentions
+        self._fullest_memo: dict[tuple[tuple[str, ...], str | None, bool], list[str] | None] = {}
         self._named: list[Mention] = []
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
@@ -799,6 +819,12 @@ class SpeakerResolver:
         with a known first name (not 'Given Sanders' of 'Given Sanders's record, ...'), then the
         first (a story names its subject first: "Sen. Chris Murphy" before his aide "Anne
         Marie Murphy"). None when there is none."""
+        key = (tuple(toks), sex, exact)
+        if key not in self._fullest_memo:
+            self._fullest_memo[key] = self._fullest_uncached(toks, sex, exact)
+        return self._fullest_memo[key]
+
+    def _fullest_uncached(self, toks: list[str], sex: str | None, exact: bool) -> list[str] | None:
         best: tuple[tuple[int, bool, bool], int, list[str]] | None = None
         for start, full in self._full:
             ends_with = any(
