@@ -500,6 +500,10 @@ def test_a_death_that_did_not_happen_is_none(sentence: str, counts: list[tuple[s
          [("four of our members", "killed"), ("three terrorists", "killed")]),
         # seats, and elites one may lose, are not
         ("The party lost 20 seats.", []),
+        # people who leave a body are not dead
+        ("The Labour party lost 20,000 members last year after the vote.", [("20,000 members", None)]),
+        ("The company lost 500 workers to its rival in 2015.", [("500 workers", None)]),
+        ("The school lost 40 students when the district was redrawn.", [("40 students", None)]),
         ("You may lose a handful of elites on one end of the party.", [("a handful of elites", None), ("one end", None)]),
     ],
 )

@@ -152,7 +152,8 @@ def _event_up(noun: Token) -> str | None:
             for c in h.children:
                 if c.dep_ == "dobj" and c.lower_ in ("lives", "life") and h.lower_ in ("claimed", "took", "cost", "lost"):
                     return "killed"
-            if child.dep_ == "dobj" and h.lower_ == "lost" and h.tag_ in ("VBD", "VBN") and _people_word(noun):
+            if child.dep_ == "dobj" and h.lower_ == "lost" and h.tag_ in ("VBD", "VBN") and _people_word(noun) \
+                    and not _loses_by_leaving(h):
                 # "Hifter's side lost 20 fighters", "We lost four of our members", "had lost two siblings"
                 return "killed"
             if child.dep_ == "dobj" and noun.lower_ in ("lives", "life") and h.lower_ in _TAKING_LIVES:
@@ -223,6 +224,21 @@ def _people_word(noun: Token) -> bool:
         return False
     return low in PEOPLE_NOUNS or low in ("siblings", "brothers", "sisters", "sons", "daughters", "comrades") \
         or (noun.tag_ in ("NNS", "NNPS") and noun.text[:1].isupper() and low.endswith("ans"))
+
+
+#: bodies whose people leave them rather than die: what a party, a company or a school "lost" is
+#: members, workers or pupils gone elsewhere
+_LEFT_BODIES = frozenset({"party", "parties", "company", "companies", "firm", "firms", "club", "clubs", "team",
+                          "teams", "school", "schools", "university", "union", "church", "network", "campaign",
+                          "league", "association"})
+
+
+def _loses_by_leaving(verb: Token) -> bool:
+    """Whether the subject of "lost" is a body whose people leave it: "The Labour party lost 20,000
+    members last year", "The company lost 500 workers to its rival", "The school lost 40 students
+    when the district was redrawn" (each read as killed); a side, a force or "we" that lost
+    fighters lost them dead."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _LEFT_BODIES for c in verb.children)
 
 
 def _unrealised(verb: Token) -> bool:

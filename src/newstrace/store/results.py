@@ -187,7 +187,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 105: "Will" after a name or a closing quote mark is George Will, not the modal.
 #: 106: a pronoun with no speaker of its sex before takes a person of its sex the text names.
 #: 107: an honorific gives its sex to the word after it ("Ms. Lages’s Chicago plant").
-CLAIMS_VERSION = 107
+#: 108: people a party, a company or a school "lost" left it; they were not killed.
+CLAIMS_VERSION = 108
 
 
 def _now() -> str:
