@@ -10,6 +10,7 @@ named speaker that fits.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -792,6 +793,7 @@ class SpeakerResolver:
         #: _fullest's answers: each is a pass over every name form of the text, and a long story
         #: asks the same few for each of its mentions
         self._fullest_memo: dict[tuple[tuple[str, ...], str | None, bool], list[str] | None] = {}
+        self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
         self._named: list[Mention] = []
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
@@ -844,23 +846,38 @@ class SpeakerResolver:
     def _named_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` the text names between ``start`` and ``end`` in a way that
         tells the sex: a first name of the list ("Hillary Clinton") or an honorific ("Mrs.
-        Clinton", full name taken as for a surname alone). None when there is none."""
-        span = self._text[start:end]
-        found: tuple[int, str] | None = None
-        for hit in _FULL_NAME.finditer(span):
-            if _first_name_sex(hit.group(1)) == sex and (found is None or hit.start() > found[0]):
-                found = (hit.start(), f"{hit.group(1)} {_bare(hit.group(2))}")
-        # only the last honorific is looked up: a lookup per "Ms. Jones" of the span (from the
-        # text's start, for each 'she' after men alone) made a long story's pronouns cubic
-        last = None
-        for hit in _HONORIFIC.finditer(span):
-            if ("m" if hit.group(1) == "Mr" else "f") == sex:
-                last = hit
-        if last is not None and (found is None or last.start() > found[0]):
-            surname = _bare(last.group(2).split()[0])
-            full = self._fullest([surname], sex)
-            found = (last.start(), " ".join(full) if full else surname)
-        return found[1] if found else None
+        Clinton", full name taken as for a surname alone). None when there is none.
+
+        The text is searched once for each sex (``_sexed_names``): a search of the span, which
+        runs from the text's start for each 'she' after men alone, made a long story's
+        pronouns quadratic (and a lookup per "Ms. Jones" of it cubic)."""
+        hits = self._sexed_names(sex)
+        k = bisect.bisect_left(hits, (end,)) - 1
+        while k >= 0 and hits[k][0] >= start:
+            _at, ends, name, honorific = hits[k]
+            if ends <= end:
+                if not honorific:
+                    return name
+                full = self._fullest([name], sex)
+                return " ".join(full) if full else name
+            k -= 1
+        return None
+
+    def _sexed_names(self, sex: str) -> list[tuple[int, int, str, bool]]:
+        """Every mention of a person of ``sex`` the text names in a way that tells it, in text
+        order: where it starts, where the words it takes end, the name (the surname after an
+        honorific) and whether an honorific tells it."""
+        if sex not in self._sexed:
+            hits: list[tuple[int, int, str, bool]] = []
+            for hit in _FULL_NAME.finditer(self._text):
+                if _first_name_sex(hit.group(1)) == sex:
+                    hits.append((hit.start(), hit.end(), f"{hit.group(1)} {_bare(hit.group(2))}", False))
+            for hit in _HONORIFIC.finditer(self._text):
+                if ("m" if hit.group(1) == "Mr" else "f") == sex:
+                    first = hit.group(2).split()[0]
+                    hits.append((hit.start(), hit.start(2) + len(first), _bare(first), True))
+            self._sexed[sex] = sorted(hits)
+        return self._sexed[sex]
 
     def _surname_sex(self, surname: str) -> str | None:
         """The sex of whom a bare surname stands for by the pronoun that follows it in its
