@@ -794,6 +794,8 @@ class SpeakerResolver:
         #: asks the same few for each of its mentions
         self._fullest_memo: dict[tuple[tuple[str, ...], str | None, bool], list[str] | None] = {}
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
+        #: _sex's answers, by mention (the mentions stay in _named) and the name it resolved to
+        self._sexes: dict[tuple[int, str | None], str | None] = {}
         self._named: list[Mention] = []
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
@@ -956,8 +958,12 @@ class SpeakerResolver:
         return said.pop() if len(said) == 1 else None
 
     def _sex(self, m: Mention) -> str | None:
-        """The sex of a resolved named mention: what its name tells, else its own words."""
-        return self._name_sex(_tokens(m.name or m.text)) or self._mention_sex(m)
+        """The sex of a resolved named mention: what its name tells, else its own words. Kept, for
+        each pronoun of a sex walks back over every speaker named before it."""
+        key = (id(m), m.name)
+        if key not in self._sexes:
+            self._sexes[key] = self._name_sex(_tokens(m.name or m.text)) or self._mention_sex(m)
+        return self._sexes[key]
 
     def resolve(self, m: Mention | None) -> str | None:
         """The normalised speaker name for a mention, in article order (call in order)."""
