@@ -814,6 +814,26 @@ def test_a_records_lone_surrogate_escape_is_replaced_and_said(tmp_path: Path) ->
     assert [a.title for a in Store(tmp_path / "s.db").iter_articles()] == ["Shelling \ufffd in Aleppo"]
 
 
+def test_a_sidecars_lone_surrogate_escape_is_replaced_and_said(tmp_path: Path) -> None:
+    """A sidecar is JSON too: its lone surrogate escape ('"outlet": "rt\\ud83d.com"') reached
+    SQLite, and ``ingest`` of the article beside it stopped with an internal error
+    (UnicodeEncodeError, exit 70). It is U+FFFD, said as a record's is."""
+    from newstrace.cli.main import main
+
+    txt = tmp_path / "a.txt"
+    txt.write_bytes(RT_TXT.read_bytes())
+    side = tmp_path / "a.meta.json"
+    side.write_text('{"outlet": "rt\\ud83d.com", "desk": "\\ud800"}', encoding="utf-8")
+    said: list[str] = []
+    (a,) = read_inputs([txt], warn=said.append)
+    assert a.outlet == "rt\ufffd.com" and a.meta == {"desk": "\ufffd"}
+    assert said == [f"{side}: lone surrogate escape (half a character, such as an emoji cut in two) replaced by U+FFFD"]
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        assert main(["ingest", str(txt), "--db", str(tmp_path / "s.db")]) == 0, err.getvalue()
+    assert [a.outlet for a in Store(tmp_path / "s.db").iter_articles()] == ["rt\ufffd.com"]
+
+
 def test_a_sidecar_larger_than_a_file_may_be_is_refused_unread(tmp_path: Path) -> None:
     """A sidecar is a few fields; one linked to a log or a dump (say, a link gone astray) was
     read whole by json.loads, however large. It is held to the one-article file limit, as the

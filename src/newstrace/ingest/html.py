@@ -121,7 +121,7 @@ def _page_article(
 ) -> Article:
     """The article of one saved page: its sidecar's fields over the page's own (a sidecar may give
     a slash date, read in the order ``day_first`` says, month-first with a warning without it)."""
-    side = read_sidecar(path, limits)
+    side = read_sidecar(path, limits, warn)
     text, fields = extract_html(html, side.get("url") or url, str(path))
     if not clean:
         # offsets must refer to the file's own characters: the body is the file as read

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import InputError, LimitError
+from newstrace.errors import InputError, LimitError, Warn
+from newstrace.ingest.base import LONE_SURROGATE_WARNING, replace_lone_surrogates
 from newstrace.limits import LIMITS, Limits, human_bytes
 
 SUFFIX = ".meta.json"
@@ -35,12 +36,15 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(SUFFIX)
 
 
-def read_sidecar(path: Path, limits: Limits = LIMITS) -> dict[str, Any]:
+def read_sidecar(path: Path, limits: Limits = LIMITS, warn: Warn | None = None) -> dict[str, Any]:
     """The sidecar's fields for ``path``, or ``{}`` when there is none.
 
     A sidecar that is a link to no file (its target moved, a folder, a pipe, a loop of links) is
     an ``InputError``, as one of broken JSON is: read as no sidecar, the article was stored
-    without the outlet and date its user linked in, and nothing said so."""
+    without the outlet and date its user linked in, and nothing said so.
+
+    A lone surrogate escape in it ('"outlet": "rt\\ud83d.com"') is replaced by U+FFFD and said
+    (``warn``), as a record's is: kept, it stopped ``ingest`` with an internal error at SQLite."""
     side = sidecar_path(path)
     if side.is_symlink() and not side.is_file():
         target = os.readlink(side)
@@ -66,4 +70,7 @@ def read_sidecar(path: Path, limits: Limits = LIMITS) -> dict[str, Any]:
         raise InputError(f"{side}: unreadable metadata sidecar ({e})") from e
     if not isinstance(data, dict):
         raise InputError(f"{side}: metadata sidecar must be a JSON object")
+    data, lone = replace_lone_surrogates(data)
+    if lone and warn is not None:
+        warn(f"{side}: {LONE_SURROGATE_WARNING}")
     return data

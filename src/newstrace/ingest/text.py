@@ -27,7 +27,7 @@ def read_txt(
         text = raw
         first = next((ln.strip() for ln in raw.splitlines() if ln.strip()), None)
         fields = {"title": first}
-    side = read_sidecar(path, limits)
+    side = read_sidecar(path, limits, warn)
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
