@@ -653,24 +653,32 @@ def _governing_speaker(
     underscores a need for “...”' the turmoil is what she talks about, and she speaks.
     """
     off = sent.offset
-    for t in sent.span:
-        if not (q.start <= _tok_start(t, off) < q.end):
-            continue
-        h = t.head
-        if q.outer_start <= _tok_start(h, off) < q.outer_end:
-            continue
-        for _ in range(6):
-            if upos(h) in ("VERB", "AUX") and not (skip_light and h.lower_ in _LIGHT_VERBS):
-                subj = _subject(h)
-                if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
-                    if quotes is not None and _inside(_tok_start(subj, off), quotes):
-                        return None
-                    if not speakers_only or _can_speak(mention_of(subj, off)):
-                        return h, subj
-            if h.head.i == h.i:
-                break
-            h = h.head
+    exit_ = _quote_exit(sent, q)
+    if exit_ is None:
         return None
+    h = exit_[1]
+    for _ in range(6):
+        if upos(h) in ("VERB", "AUX") and not (skip_light and h.lower_ in _LIGHT_VERBS):
+            subj = _subject(h)
+            if subj is not None and not (q.outer_start <= _tok_start(subj, off) < q.outer_end):
+                if quotes is not None and _inside(_tok_start(subj, off), quotes):
+                    return None
+                if not speakers_only or _can_speak(mention_of(subj, off)):
+                    return h, subj
+        if h.head.i == h.i:
+            break
+        h = h.head
+    return None
+
+
+def _quote_exit(sent: Sentence, q: MarkedQuote) -> tuple[Token, Token] | None:
+    """(token, head) where the parse leaves the quotation: the first token inside its marks whose
+    head lies outside them. What governs the quotation, a verb with its subject or a speech noun
+    with its owner, is found by climbing the parse from that head."""
+    off = sent.offset
+    for t in sent.span:
+        if q.start <= _tok_start(t, off) < q.end and not (q.outer_start <= _tok_start(t.head, off) < q.outer_end):
+            return t, t.head
     return None
 
 
@@ -1064,35 +1072,31 @@ def _speech_noun_owner(sent: Sentence, q: MarkedQuote, spans: QuoteSpans) -> tup
     framed = _framed_by_owner(sent, q, spans)
     if framed is not None:
         return framed
-    for t in sent.span:
-        if not (q.start <= _tok_start(t, off) < q.end):
-            continue
-        h = t.head
-        if q.outer_start <= _tok_start(h, off) < q.outer_end:
-            continue
-        prev = t
-        for _ in range(6):
-            m = _owned_speech(h, off, spans)
-            if m is not None:
-                if not _says_content(prev, h):
-                    return None
-                if m.kind == "pronoun":
-                    # 'Sanders pushed his promise of “free college”': the owner is the clause's subject
-                    m = _antecedent_above(h, m, sent) or m
-                return h, m
-            if upos(h) in ("VERB", "AUX"):
-                subj = _subject(h)
-                if h.lower_ in _BE_FORMS and subj is not None and prev.dep_ == "ccomp":
-                    m = _owned_speech(subj, off, spans)
-                    if m is not None:
-                        return subj, m
-                if _is_cue(h) and subj is not None:
-                    return None
-            if h.head.i == h.i:
-                return None
-            prev = h
-            h = h.head
+    exit_ = _quote_exit(sent, q)
+    if exit_ is None:
         return None
+    prev, h = exit_
+    for _ in range(6):
+        m = _owned_speech(h, off, spans)
+        if m is not None:
+            if not _says_content(prev, h):
+                return None
+            if m.kind == "pronoun":
+                # 'Sanders pushed his promise of “free college”': the owner is the clause's subject
+                m = _antecedent_above(h, m, sent) or m
+            return h, m
+        if upos(h) in ("VERB", "AUX"):
+            subj = _subject(h)
+            if h.lower_ in _BE_FORMS and subj is not None and prev.dep_ == "ccomp":
+                m = _owned_speech(subj, off, spans)
+                if m is not None:
+                    return subj, m
+            if _is_cue(h) and subj is not None:
+                return None
+        if h.head.i == h.i:
+            return None
+        prev = h
+        h = h.head
     return None
 
 
