@@ -887,3 +887,21 @@ def test_one_person_after_a_count_is_added_as_the_lead_reads_it() -> None:
     # _coordinated and _one_among read "and a (young, pregnant, ...) woman" alike
     text = "Four women and a pregnant woman were killed in the air strike on Monday."
     assert casualty_intervals(_counts(text), text)["nb_women"].point == 5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # FNC-1 body 500: the 300 were read as no count, the 400 as killed
+        "Expanding on the circumstances surrounding the attack, al-Bredi said, “After the insurgents surrounded the "
+        "Iraqi soldiers, they used chlorine gas to suffocate them before detonating a car bomb, resulting in the "
+        "death of 300 out of 400 soldiers.",
+        # FNC-1 body 2002: both were read as killed
+        'Speaking at a press conference in the Iraqi Parliament on Monday, Ali al-Budairi said: "ISIS killed 300 out '
+        'of 400 soldiers they besieged in Saqlawiya district of northern Fallujah, using chlorine gas.',
+    ],
+)
+def test_n_out_of_a_whole_is_the_part_that_was_killed(sentence: str) -> None:
+    killed = [(q.text, q.low, q.subject) for q in _counts(sentence) if q.event == "killed"]
+    assert killed == [("300 out of 400 soldiers", 300, "soldiers")]
+

@@ -706,6 +706,7 @@ def find_quantities(
         doc = sent.span.doc
         off = sent.offset
         sent_quant: list[tuple[Quantity, Token | None]] = []
+        by_start: dict[int, Quantity] = {}  # each number's count, by where the number starts
         for n in nums:
             span = doc.char_span(n.start - off, n.end - off, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -815,8 +816,10 @@ def find_quantities(
                 ones.add(id(q))
             q.place = _place_for(sent, end)
             sent_quant.append((q, noun))
+            by_start[n.start] = q
             if part:
                 parts.add(id(q))
+        sent_quant = _out_of(text, nums, by_start, sent_quant)
         # bare counts and "others" borrow the subject of a neighbour in the same sentence
         for i, (q, _noun) in enumerate(sent_quant):
             if q.subject is None or q.subject == "others":
@@ -869,6 +872,36 @@ def find_quantities(
             out.append(q)
         previous = [q for q, _ in sent_quant]
     return out
+
+
+#: the gap between a part and its whole: "300 out of 400 soldiers"
+_OUT_OF = re.compile(r"\s+out\s+of\s+", re.I)
+
+
+def _out_of(text: str, nums: list[NumberMatch], by_start: dict[int, Quantity],
+            sent_quant: list[tuple[Quantity, Token | None]]) -> list[tuple[Quantity, Token | None]]:
+    """"300 out of 400 soldiers were killed", "the death of 300 out of 400 soldiers": what befell the
+    phrase befell the part, not the whole the parse hangs the verb on, so 400 soldiers were read as
+    killed and the 300 as a bare number (or nothing). The part becomes the count of the whole's people
+    with its event ("300 out of 400 soldiers", killed); the whole keeps its people and loses the event."""
+    for n, m in pairwise(nums):
+        whole = by_start.get(m.start)
+        if whole is None or not _OUT_OF.fullmatch(text, n.end, m.start) or whole.subject is None:
+            continue
+        old = by_start.get(n.start)
+        q = Quantity(start=n.start, end=whole.end, text=text[n.start:whole.end], low=n.low, high=n.high,
+                     subject=whole.subject,
+                     event=whole.event if whole.event is not None else old.event if old is not None else None)
+        q.window, q.window_hours = whole.window, whole.window_hours
+        q.window_start, q.window_end = whole.window_start, whole.window_end
+        q.place = whole.place
+        noun = next(t for x, t in sent_quant if x is whole)
+        sent_quant = [(x, t) for x, t in sent_quant if x is not old]
+        at = next(i for i, (x, _) in enumerate(sent_quant) if x is whole)
+        sent_quant.insert(at, (q, noun))
+        by_start[n.start] = q
+        whole.event = None
+    return sent_quant
 
 
 def _singles(text: str, sent: Sentence, nums: list[NumberMatch]) -> list[NumberMatch]:

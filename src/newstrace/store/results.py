@@ -188,7 +188,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 106: a pronoun with no speaker of its sex before takes a person of its sex the text names.
 #: 107: an honorific gives its sex to the word after it ("Ms. Lages’s Chicago plant").
 #: 108: people a party, a company or a school "lost" left it; they were not killed.
-CLAIMS_VERSION = 108
+#: 109: "300 out of 400 soldiers were killed" counts the 300 killed; the 400 are their whole, not killed.
+CLAIMS_VERSION = 109
 
 
 def _now() -> str:
