@@ -905,3 +905,8 @@ def test_n_out_of_a_whole_is_the_part_that_was_killed(sentence: str) -> None:
     killed = [(q.text, q.low, q.subject) for q in _counts(sentence) if q.event == "killed"]
     assert killed == [("300 out of 400 soldiers", 300, "soldiers")]
 
+
+def test_victims_who_survived_were_wounded_not_killed() -> None:
+    # FNC-1 body 2214
+    counts = _counts("There are at least three other shooting victims who survived.")
+    assert [(q.text, q.event) for q in counts] == [("at least three other shooting victims", "wounded")]

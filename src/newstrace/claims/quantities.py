@@ -87,10 +87,26 @@ def _event_from_tokens(tokens: Sequence[Token]) -> str | None:
     return None
 
 
+#: nouns of people something befell, that some of them survived: a victim who survived was wounded
+_HARMED = frozenset({"victims", "casualties"})
+
+
+def _survived(noun: Token) -> bool:
+    """Whether the words on a counted noun say its people survived: "victims who survived" (a relative
+    clause), "surviving victims"; such victims are wounded, not the dead the noun alone gives."""
+    return any(
+        c.lower_.startswith("surviv") and ((c.dep_ in ("relcl", "acl") and c.i > noun.i) or c.dep_ == "amod")
+        for c in noun.children
+    )
+
+
 def _event_up(noun: Token) -> str | None:
     """The event of a counted noun from the words that govern or modify it."""
     # the noun itself: "deaths", "casualties"; "cases of suffocation"
     own = _event_of_word(noun.text) if noun.lower_ in _DEATH_NOUNS or noun.lower_ in ("wounded", "injured", "dead") else None
+    if own == "killed" and noun.lower_ in _HARMED and _survived(noun):
+        # "three other shooting victims who survived", "two surviving casualties": harmed, not dead
+        return "wounded"
     if own:
         return own
     for c in noun.children:

@@ -189,7 +189,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 107: an honorific gives its sex to the word after it ("Ms. Lages’s Chicago plant").
 #: 108: people a party, a company or a school "lost" left it; they were not killed.
 #: 109: "300 out of 400 soldiers were killed" counts the 300 killed; the 400 are their whole, not killed.
-CLAIMS_VERSION = 109
+#: 110: victims who survived ("three other shooting victims who survived") are wounded, not killed.
+CLAIMS_VERSION = 110
 
 
 def _now() -> str:
