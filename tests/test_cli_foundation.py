@@ -361,7 +361,11 @@ def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, 
     _stdin(monkeypatch, b"")
     p = run("extract", "-", cwd=tmp_path)
     assert (p.returncode, p.stdout) == (2, "")
-    assert p.stderr.splitlines() == ["newstrace: skipped: <stdin>: empty file", "newstrace: error: -: no articles could be read"]
+    # the closing line names it as the line above does, not '-'
+    assert p.stderr.splitlines() == ["newstrace: skipped: <stdin>: empty file", "newstrace: error: <stdin>: no articles could be read"]
+    _stdin(monkeypatch, b"[]")  # records, none of them: nothing skipped, nothing stored
+    p = run("ingest", "-", "--db", str(tmp_path / "n.db"), cwd=tmp_path)
+    assert (p.returncode, p.stderr.splitlines()) == (2, ["newstrace: error: no articles found in <stdin>"])
     _stdin(monkeypatch, bytes(range(256)) * 8)
     p = run("extract", "-", "--json", cwd=tmp_path)
     assert p.returncode == 2 and "<stdin>: binary file, not text" in p.stderr

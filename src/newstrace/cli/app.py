@@ -640,7 +640,7 @@ def read_command_inputs(
     worst skipped input. ``day_first`` is ``date_order``'s, as ``ingest`` takes it: a file of
     4/7/2017 dates compares as it would be stored.
     """
-    from newstrace.ingest import read_unique
+    from newstrace.ingest import input_name, read_unique
 
     errors: list[NewstraceError] = []
 
@@ -650,7 +650,7 @@ def read_command_inputs(
 
     articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first))
     if not articles:
-        failure = InputError(f"{', '.join(map(str, inputs))}: no articles could be read")
+        failure = InputError(f"{', '.join(map(input_name, inputs))}: no articles could be read")
         if errors:
             failure.exit_code = max(e.exit_code for e in errors)
         raise failure

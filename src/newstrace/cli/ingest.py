@@ -33,7 +33,7 @@ from newstrace.cli.app import (
     warn,
 )
 from newstrace.errors import InputError, KeptWarnings, NewstraceError
-from newstrace.ingest import read_unique
+from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import qualified_ids_warning
 from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
@@ -150,7 +150,7 @@ def ingest(
     if nothing_done and errors:
         raise typer.Exit(max(e.exit_code for e in errors))
     if nothing_done:
-        raise InputError("no articles found in " + ", ".join(str(p) for p in inputs))
+        raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
 

@@ -127,6 +127,13 @@ STDIN = Path("-")
 STDIN_NAME = "<stdin>"
 
 
+def input_name(path: Path | str) -> str:
+    """How an input given on the command line is named in a message: ``-`` as ``<stdin>``, as
+    every message of the read names it, so a closing 'no articles could be read' does not name
+    '-' under a line that named ``<stdin>``."""
+    return STDIN_NAME if str(path) == "-" else str(path)
+
+
 def iter_files(
     paths: Iterable[Path], on_error: Callable[[NewstraceError], None], *, stdin: bool = False
 ) -> Iterator[Path]:
