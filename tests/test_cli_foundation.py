@@ -26,7 +26,7 @@ import pytest
 from rich.text import Text
 
 from conftest import stderr_on_a_terminal
-from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds
+from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds, warc_bytes
 from newstrace.cli.main import main
 from newstrace.model import Article
 from newstrace.store.sqlite import Store
@@ -378,6 +378,36 @@ def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, 
     over = subprocess.run([*NEWSTRACE, "extract", "-"], input=RT_TXT.read_bytes(), capture_output=True, cwd=tmp_path,
                           env={**os.environ, "NEWSTRACE_MAX_FILE_BYTES": "100"}, timeout=300)
     assert over.returncode == 4 and "<stdin>: file of 4.6 kB is larger than the 100 bytes limit" in over.stderr.decode(), over.stderr
+
+
+def test_stdin_gzip_is_read_as_the_gz_file_it_would_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``gzip -c a.jsonl | newstrace ingest -`` was 'binary file, not text', though a.jsonl.gz
+    is read by its name: gzipped records and web archives (and a plain archive, read as one
+    article of its headers before) are read as those files are; gzipped text or HTML, which no
+    file of the name is read as either, is said to need decompressing."""
+    import gzip
+
+    record = {"id": "r1", "outlet": "rt.com", "title": RT_TITLE, "text": RT_TXT.read_text(encoding="utf-8")}
+    _stdin(monkeypatch, gzip.compress((json.dumps(record) + "\n").encode("utf-8")))
+    db = str(tmp_path / "n.db")
+    p = run("ingest", "-", "--db", db, "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["added"] == 1
+    _stdin(monkeypatch, gzip.compress(json.dumps([record]).encode("utf-8")))
+    assert [d["id"] for d in json.loads(run("extract", "-", "--json", cwd=tmp_path).stdout)] == ["r1"]
+    rt = seeds()[0]
+    for archive in (gzip.compress(warc_bytes([(rt.url, "text/html", html_page(rt).encode())], gzip_records=False)),
+                    warc_bytes([(rt.url, "text/html", html_page(rt).encode())], gzip_records=False)):
+        _stdin(monkeypatch, archive)
+        p = run("extract", "-", "--json", cwd=tmp_path)
+        assert p.returncode == 0, p.stderr
+        assert [(d["title"], d["outlet"]) for d in json.loads(p.stdout)] == [(RT_TITLE, rt.outlet)]
+    _stdin(monkeypatch, gzip.compress(RT_TXT.read_bytes()))
+    p = run("extract", "-", cwd=tmp_path)
+    assert p.returncode == 2
+    assert p.stderr.splitlines()[0] == (
+        "newstrace: skipped: <stdin>: gzip-compressed text is not read: decompress it first (gunzip -c FILE | newstrace ...)"
+    )
 
 
 @pytest.mark.parametrize("command", ["ingest", "extract", "compare", "reuse"])

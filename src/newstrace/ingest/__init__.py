@@ -256,8 +256,25 @@ _PAGE_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!docty
 _JSON_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(\{)\s*\"|\[\s*[{\]])")
 
 
+#: how a gzip stream opens (RFC 1952), whatever its name would have been
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _stdin_kind(head: bytes) -> str:
-    """The extension whose reader reads standard input, from its first bytes."""
+    """The extension whose reader reads standard input, from its first bytes. Gzip (``gzip -c
+    a.jsonl | newstrace ingest -``, said to be a 'binary file, not text' before) is named by what
+    its first decompressed bytes open as: ``.jsonl.gz``, ``.json.gz`` or ``.warc.gz`` are read as
+    such files are; ``.txt.gz`` and ``.html.gz`` have no reader (a file so named is not read
+    either), which ``_read_stdin`` says. A head that does not decompress goes to the records
+    reader, which names the damage."""
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            inner = zlib.decompressobj(wbits=31).decompress(head, 4096)
+        except zlib.error:
+            return ".jsonl.gz"
+        return _stdin_kind(inner) + ".gz" if inner and not inner.startswith(_GZIP_MAGIC) else ".jsonl.gz"
+    if head.startswith(b"WARC/1."):  # a web archive's first record header, as read_warc checks
+        return ".warc"
     if _PAGE_OPENING.match(head):
         return ".html"
     json_opening = _JSON_OPENING.match(head)
@@ -271,7 +288,8 @@ def _read_stdin(
 ) -> Iterator[Article]:
     """Standard input (``-``), read by the reader of the file it would be: a page's HTML (``curl
     URL | newstrace extract -``) as a ``.html`` file, JSON records (``jq -c ... | newstrace ingest
-    -``) as a ``.jsonl`` or ``.json`` file, anything else as one article's text, as a ``.txt``
+    -``) as a ``.jsonl`` or ``.json`` file, a web archive as a ``.warc`` file, gzip as the ``.gz``
+    file it would be (``_stdin_kind``), anything else as one article's text, as a ``.txt``
     file. It is copied to a temporary file (as a web upload is), so the readers' own limits hold
     (one article file's bytes; a record's), and every message names it ``<stdin>``, as does each
     article's ``source``. CSV is read as text: give a CSV by its name."""
@@ -283,9 +301,14 @@ def _read_stdin(
     if stream is None:  # no standard input at all (closed, a service, pythonw)
         on_error(InputError(f"{STDIN_NAME}: no standard input to read"))
         return
+    head = stream.read(4096)
+    kind = _stdin_kind(head)
+    if reader_for(Path("stdin" + kind)) is None:  # gzip of a text or a page, read from no file either
+        what = "HTML" if kind == ".html.gz" else "text"
+        on_error(InputError(f"{STDIN_NAME}: gzip-compressed {what} is not read: decompress it first (gunzip -c FILE | newstrace ...)"))
+        return
     with tempfile.TemporaryDirectory(prefix="newstrace-stdin-") as tmp:
-        head = stream.read(4096)
-        file = Path(tmp, "stdin" + _stdin_kind(head))
+        file = Path(tmp, "stdin" + kind)
         with file.open("wb") as fh:
             fh.write(head)
             shutil.copyfileobj(stream, fh, 1 << 20)
