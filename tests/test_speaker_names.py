@@ -164,6 +164,18 @@ def test_a_pronoun_skips_a_person_of_the_other_sex(text: str, speakers: list[str
     assert _speakers(text) == speakers
 
 
+def test_he_or_she_is_not_a_plural_named_before() -> None:
+    """A capitalised plural that speaks ('Friends say ...', 'Democrats' of PolNeAR train) is a
+    group: the 'he' after it is the man named before, not 'Friends'. A surname the tagger reads
+    as a plural that the text names in full is still a man's."""
+    assert _speakers(
+        "“We will fight for you,” Bill Clinton said in New Hampshire. Friends say Clinton has not lost his touch. "
+        "“I still believe in a place called Hope,” he said."
+    ) == ["Bill Clinton", "Friends", "Bill Clinton"]
+    assert _speakers("“We will win,” Bernie Sanders said on Monday. Sanders laughed. “Politics is a tough game,” he said.") \
+        == ["Bernie Sanders", "Bernie Sanders"]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -53,6 +53,9 @@ class Mention:
     name: str | None = None  # filled by normalisation
     #: for a relative pronoun ('Murphy, who said'), the mention of its antecedent
     antecedent: Mention | None = None
+    #: a one-word name the tagger reads as a plural ('Friends say Manafort ...', 'Democrats'): a
+    #: group or a title, never whom a later 'he' or 'she' stands for
+    plural: bool = False
 
 
 #: double quote marks as tokens (single ones are also apostrophes: "Sanders’ email")
@@ -332,7 +335,7 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             return None
         s = head.idx + offset
         return Mention(s, s + len(head.text), ante.text, ante.kind, ante.head, ante.descriptors, ante.is_org,
-                       antecedent=ante)
+                       antecedent=ante, plural=ante.plural)
     if low in _ELLIPTICAL and head.dep_ in ("nsubj", "nsubjpass") and upos(head) in ("DET", "ADV", "ADJ", "PRON"):
         # 'Yet another said, “...”', 'most said they were “very worried”', 'those surveyed said': a
         # determiner standing for its noun (people named before) is a speaker, as "one" and
@@ -394,7 +397,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                                    chain[-1].lower_, {low}, is_org=True)
     if _mistagged_name(head):
         s = head.idx + offset
-        return Mention(s, s + len(head.text), head.text, "name", low)
+        # a plural only when its verb agrees ('Friends say'): 'Sanders/NNS said' is a surname
+        plural = head.tag_ in ("NNS", "NNPS") and head.head.tag_ == "VBP"
+        return Mention(s, s + len(head.text), head.text, "name", low, plural=plural)
     if _is_name_token(head):
         doc = head.doc
         chain = name_chain(head)
@@ -451,7 +456,8 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 desc |= {t.lower_ for t in child.subtree if upos(t) in ("NOUN", "ADJ") and not t.is_punct}
         is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper()) \
             or _body_word(name) is not None
-        return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", name[-1].lower_, desc, is_org)
+        return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", name[-1].lower_, desc, is_org,
+                       plural=len(name) == 1 and name[0].tag_ in ("NNS", "NNPS"))
     if upos(head) in ("NOUN", "PROPN", "ADJ", "NUM"):
         # a role right before a name: "the Syrian news agency SANA"
         nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
@@ -978,6 +984,10 @@ class SpeakerResolver:
             sex = _PRONOUN_SEX.get(m.head)
             skipped: Mention | None = None
             for prev in reversed(self._named):
+                if sex and prev.plural and " " not in (prev.name or ""):
+                    # 'Friends say Manafort ... he said' is not one of the friends; a plural the
+                    # text names in full is a surname ('Bernie Sanders')
+                    continue
                 if want_person and not prev.is_org:
                     if sex and self._sex(prev) not in (None, sex):
                         skipped = skipped or prev

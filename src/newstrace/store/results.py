@@ -190,7 +190,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 108: people a party, a company or a school "lost" left it; they were not killed.
 #: 109: "300 out of 400 soldiers were killed" counts the 300 killed; the 400 are their whole, not killed.
 #: 110: victims who survived ("three other shooting victims who survived") are wounded, not killed.
-CLAIMS_VERSION = 110
+#: 111: "he" or "she" is not a one-word plural named before ("Friends say ...", "Democrats").
+CLAIMS_VERSION = 111
 
 
 def _now() -> str:
