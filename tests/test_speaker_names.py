@@ -318,3 +318,19 @@ def test_a_pronoun_walking_back_over_speakers_reads_each_ones_sex_once(monkeypat
     reads = count_calls(monkeypatch, SpeakerResolver, "_name_sex")
     assert _speakers("\n\n".join(paragraphs))[-1] == surnames[(79 + 3) % 8]
     assert reads.calls <= 10 * len(paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the title inside the mention ('asked Mr. Manafort', 'said Sen. Bernie Sanders (I-Vt.)', as
+        # in PolNeAR train) was kept, 'Mr. Manafort', where 'Mr. Manafort said' gave 'Paul Manafort'
+        ("Paul Manafort spoke to the committee. “Is Donald Trump running against the Republican National "
+         "Committee?” asked Mr. Manafort.", "Paul Manafort"),
+        ("“It is not a radical idea,” said Sen. Bernie Sanders (I-Vt.) on Monday.", "Bernie Sanders"),
+        # an office is no title before a name
+        ("“We will protect the embassy,” Chad’s Ambassador to France said.", "Ambassador to France"),
+    ],
+)
+def test_a_title_inside_the_mention_is_dropped(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

@@ -750,6 +750,18 @@ def full_name(text: str, name: str) -> str:
     return max(counts, key=lambda k: counts[k])
 
 
+def _untitled(toks: list[str]) -> list[str]:
+    """A name's words without the titles a mention took in ('recalled Mr. Rhodes', 'said Sen.
+    Bernie Sanders (I-Vt.)', where the parse gave no title apart), dropped as the parse's titles
+    are ('Mr. Rhodes said' is Rhodes), so that the speaker is named as elsewhere and its fuller
+    name is found. Only a title before a capitalised word ('Ambassador to France' is an office),
+    and no plural ('United States Elections Project' is no title and 'Elections Project')."""
+    while len(toks) > 1 and toks[1][:1].isupper() and \
+            (toks[0].lower() in TITLE_WORDS or toks[0].lower().rstrip(".") in _BARE_TITLES):
+        toks = toks[1:]
+    return toks
+
+
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 
@@ -787,7 +799,7 @@ class SpeakerResolver:
         seen: set[tuple[str, ...]] = set()
         memo: dict[tuple[str, int | str], bool] = {}
         for m in names:
-            toks = _tokens(m.text)
+            toks = _tokens(m.text) if m.is_org else _untitled(_tokens(m.text))
             real = [t for t in toks if t.lower() not in NAME_PARTICLES]
             if m.is_org or len(real) != 1 or tuple(toks) in seen:
                 continue
@@ -812,6 +824,8 @@ class SpeakerResolver:
             if start == m.start:
                 toks = full
                 break
+        if not m.is_org:
+            toks = _untitled(toks)  # its sex is still read from the mention's words
         # a short form takes the longer name it ends with that the story names most, not the
         # first: a story on Hillary Clinton may name Bill Clinton first
         told = self._mention_sex(m)

@@ -191,7 +191,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 109: "300 out of 400 soldiers were killed" counts the 300 killed; the 400 are their whole, not killed.
 #: 110: victims who survived ("three other shooting victims who survived") are wounded, not killed.
 #: 111: "he" or "she" is not a one-word plural named before ("Friends say ...", "Democrats").
-CLAIMS_VERSION = 111
+#: 112: a title inside a speaker mention is dropped ("asked Mr. Manafort" is Paul Manafort).
+CLAIMS_VERSION = 112
 
 
 def _now() -> str:
