@@ -689,11 +689,11 @@ _INITIAL = re.compile(r"[A-Z]\.$")
 _BARE_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - {"gen"}  # "Gen Nakatani" is his name
 
 
-def _is_title(word: str) -> bool:
-    """Whether ``word`` is a title or an honorific, one or many ('Senator', 'Mr.', 'Rep',
-    'Senators', 'Professors'), which no fuller form of a name begins with."""
+def _is_title(word: str, plural: bool = True) -> bool:
+    """Whether ``word`` is a title or an honorific, one or, with ``plural``, many ('Senator',
+    'Mr.', 'Rep', 'Senators', 'Professors'), which no fuller form of a name begins with."""
     low = word.lower()
-    return low in TITLE_WORDS or low.rstrip(".") in _BARE_TITLES or low.removesuffix("s") in _BARE_TITLES
+    return low in TITLE_WORDS or low.rstrip(".") in _BARE_TITLES or (plural and low.removesuffix("s") in _BARE_TITLES)
 
 
 #: a first name and a surname on one line ("Hillary Clinton", "Betsy Ebeling"), not inside a longer
@@ -720,6 +720,11 @@ def _word_sex(word: str) -> str | None:
     return None
 
 
+def _honorific_sex(m: re.Match[str]) -> str:
+    """The sex an ``_HONORIFIC`` match tells: "m" for Mr., "f" for Mrs., Ms. and Miss."""
+    return "m" if m.group(1) == "Mr" else "f"
+
+
 def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
     """For each surname the text writes after Mr., Mrs., Ms. or Miss, how often it gives it each
     sex: PolNeAR's New York Times copy names everyone so ("Mr. Ebeling", "Ms. Lages"); a surname
@@ -728,7 +733,7 @@ def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
     for m in _HONORIFIC.finditer(text):
         surname = _bare(m.group(2).split()[0])  # "Mrs. Clinton's Iraq war vote" is Clinton
         sexes = out.setdefault(surname, {})
-        sex = "m" if m.group(1) == "Mr" else "f"
+        sex = _honorific_sex(m)
         sexes[sex] = sexes.get(sex, 0) + 1
     return out
 
@@ -756,8 +761,7 @@ def _untitled(toks: list[str]) -> list[str]:
     are ('Mr. Rhodes said' is Rhodes), so that the speaker is named as elsewhere and its fuller
     name is found. Only a title before a capitalised word ('Ambassador to France' is an office),
     and no plural ('United States Elections Project' is no title and 'Elections Project')."""
-    while len(toks) > 1 and toks[1][:1].isupper() and \
-            (toks[0].lower() in TITLE_WORDS or toks[0].lower().rstrip(".") in _BARE_TITLES):
+    while len(toks) > 1 and toks[1][:1].isupper() and _is_title(toks[0], plural=False):
         toks = toks[1:]
     return toks
 
@@ -895,7 +899,7 @@ class SpeakerResolver:
                 if _first_name_sex(hit.group(1)) == sex:
                     hits.append((hit.start(), hit.end(), f"{hit.group(1)} {_bare(hit.group(2))}", False))
             for hit in _HONORIFIC.finditer(self._text):
-                if ("m" if hit.group(1) == "Mr" else "f") == sex:
+                if _honorific_sex(hit) == sex:
                     first = hit.group(2).split()[0]
                     hits.append((hit.start(), hit.start(2) + len(first), _bare(first), True))
             self._sexed[sex] = sorted(hits)
