@@ -178,9 +178,14 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     # the rewrite (no outlet) copies RT's quote and more, in their story
     rt = edges[("rt.com", None)]
     assert rt["count"] == rt["in_story"] == 1 and rt["chars"] > 400
-    # al-Manar and SANA share stock phrases months apart: many pairs, none in one story
+    # ... and its direction rests on evidence (the rewrite has RT's altered quote), not on the dates
+    assert rt["directed"] == 1
+    # al-Manar and SANA share stock phrases months apart: many pairs, none in one story, so no
+    # provenance edge says which way the text went: each pair runs from the earlier article
     manar = edges[("manar", "sana")]
-    assert manar["count"] > 30 and manar["in_story"] == 0
+    assert manar["count"] > 30 and manar["in_story"] == manar["directed"] == 0
+    assert all(0 <= e["directed"] <= e["count"] for e in net["edges"])
+    assert any(0 < e["directed"] < e["in_story"] for e in net["edges"])  # a story's edge of unknown direction
     # the edges with most pairs in one story come first
     order = [(e["in_story"], e["count"]) for e in net["edges"]]
     assert order == sorted(order, reverse=True) and order[0][0] > 0

@@ -762,7 +762,8 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     assert table.count("<tr>") == 1 + 2  # the header and two edges
     first = edges[0]
     cell = rf"<td>{re.escape(first['source'] or '?')}</td><td>{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
-    assert re.search(cell, table)
+    cell += rf"<td class=\"num\">{first['count']}</td><td class=\"num\">{first['directed']}</td><td class=\"num\">{first['chars']}</td>"
+    assert re.search(cell, table) and "directed" in table.split("</thead>")[0]
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
     graph = page.split('<svg class="network"')[1].split("</svg>")[0]
     drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="([^"]+?) → ([^"]+?): ', graph)

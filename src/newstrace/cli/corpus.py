@@ -423,10 +423,11 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         )
         for col in ("source", "derived"):
             et.add_column(col)
-        for col in ("in one story", "pairs", "characters"):
+        for col in ("in one story", "pairs", "directed", "characters"):
             et.add_column(col, justify="right")
         for e in shown_edges:
-            et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]), str(e["chars"]))
+            et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]),
+                       str(e["directed"]), str(e["chars"]))
         out.print(et)
 
 

@@ -24,6 +24,7 @@ from newstrace.model import (
     Quantity,
     Quote,
     SharedPassage,
+    has_direction,
 )
 from newstrace.store.sqlite import in_list, like_escape, like_words
 
@@ -672,6 +673,13 @@ def story_summary(r: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+#: the provenance edge between a reuse pair's two articles, either way round (the first of its
+#: stories: one pair can be an edge of two stories, which give it the same direction)
+_EDGE_OF_PAIR = (
+    "FROM provenance pr WHERE (pr.source=p.a AND pr.derived=p.b) OR (pr.source=p.b AND pr.derived=p.a) "
+    "ORDER BY pr.story LIMIT 1"
+)
+
 _STORY_ORDER = {
     "size": "size DESC, start IS NULL, start, id",
     "newest": "end IS NULL, end DESC, size DESC, id",
@@ -842,7 +850,10 @@ class CorpusResults:
         ``derived``) is None, as ``list`` and ``stories`` give it; tables print it ``NO_OUTLET``.
 
         An edge counts reuse pairs (``count``), those whose two articles are in one story
-        (``in_story``), and the characters they share (``chars``, the shorter side of each passage).
+        (``in_story``), those whose direction rests on evidence (``directed``: a provenance edge
+        that is not ``direction_unknown``; the others run from the earlier article to the later,
+        which is a guess when the two are close in time), and the characters they share
+        (``chars``, the shorter side of each passage).
         """
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
@@ -868,10 +879,10 @@ class CorpusResults:
         edges: Counter[tuple[str, str]] = Counter()
         in_story: Counter[tuple[str, str]] = Counter()
         chars: Counter[tuple[str, str]] = Counter()
+        directed: Counter[tuple[str, str]] = Counter()
         for r in self.conn.execute(
             "SELECT p.a, p.b, p.chars, COALESCE(sa.outlet, ?) AS oa, COALESCE(sb.outlet, ?) AS ob, "
-            "(SELECT pr.source FROM provenance pr WHERE (pr.source=p.a AND pr.derived=p.b) "
-            " OR (pr.source=p.b AND pr.derived=p.a) LIMIT 1) AS src "
+            f"(SELECT pr.source {_EDGE_OF_PAIR}) AS src, (SELECT pr.evidence {_EDGE_OF_PAIR}) AS evidence "
             "FROM reuse_pairs p "
             "JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b",
             (NO_OUTLET, NO_OUTLET),
@@ -879,6 +890,7 @@ class CorpusResults:
             so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
             if so != do:
                 edges[(so, do)] += 1
+                directed[(so, do)] += r["src"] is not None and has_direction(json.loads(r["evidence"]))
                 in_story[(so, do)] += r["a"] in story_of and story_of[r["a"]] == story_of.get(r["b"])
                 chars[(so, do)] += int(r["chars"])
         outlets: list[dict[str, Any]] = []
@@ -896,7 +908,8 @@ class CorpusResults:
         outlets.sort(key=lambda d: (-int(d["stories"]), -int(d["articles"]), str(d["outlet"])))
         # strongest first: most pairs within one story, then most pairs
         edge_list = [
-            {"source": named(s), "derived": named(d), "count": n, "in_story": in_story[(s, d)], "chars": chars[(s, d)]}
+            {"source": named(s), "derived": named(d), "count": n, "in_story": in_story[(s, d)], "directed": directed[(s, d)],
+             "chars": chars[(s, d)]}
             for (s, d), n in sorted(edges.items(), key=lambda kv: (-in_story[kv[0]], -kv[1], kv[0]))
         ]
         for stat in outlets:

@@ -199,6 +199,11 @@ class OutletEdge(_Open):
     derived: str | None = Field(description="outlet that reuses it (null: articles without an outlet)")
     count: int = Field(description="pairs of articles sharing passages")
     in_story: int = Field(0, description="of those, pairs whose two articles are in one story")
+    directed: int = Field(
+        0,
+        description="of those, pairs whose direction rests on evidence (a provenance edge that is not "
+        "direction_unknown); the rest run from the earlier article to the later",
+    )
     chars: int = Field(0, description="characters those pairs share (the shorter side of each passage)")
 
 
