@@ -91,7 +91,8 @@ def test_article_page_highlights_claims_when_stage_present(client: TestClient, i
 def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/articles/does-not-exist").status_code == 404
     detail = client.get("/api/articles/does-not-exist").json()["detail"]
-    assert detail.startswith("no article with this id (see 'newstrace list --db ")
+    assert detail.startswith("no article with id 'does-not-exist' (see 'newstrace list --db ")  # the id, as the CLI names it
+    assert "no article with id &#39;does-not-exist&#39;" in client.get("/articles/does-not-exist").text
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/compare?ids=a&ids=b").status_code == 404
     assert client.get("/compare?ids=a").status_code == 422
@@ -657,7 +658,7 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         assert r.status_code == 404 and "matches more than one story" in r.text
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
-        assert c.get("/api/stories/nope").json()["detail"].startswith("no story with this id (see 'newstrace stories --db ")
+        assert c.get("/api/stories/nope").json()["detail"].startswith("no story with id 'nope' (see 'newstrace stories --db ")
     # the id of a story merged into another (an old link): the page redirects to the survivor's
     gone = next(x for x in stories if x != sid)
     with sqlite3.connect(db) as conn:
@@ -1131,7 +1132,7 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         assert f"grouped into stories: {shown}." in c.get("/outlets").text
         assert "No articles yet" not in c.get("/articles").text
         r = c.get("/api/stories/s123")
-        assert r.status_code == 404 and r.json()["detail"] == f"no story with this id ({said})"
+        assert r.status_code == 404 and r.json()["detail"] == f"no story with id 's123' ({said})"
 
 
 def test_the_count_of_articles_awaiting_analyze_is_taken_once_per_database_state(

@@ -131,7 +131,7 @@ def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date
 def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail, dict[str, Any] | None]:
     a = repo.get_article(article_id)
     if a is None:
-        raise HTTPException(404, f"no article with this id ({see_hint('list', db_arg(repo))})")
+        raise HTTPException(404, f"no article with id {_quoted_id(article_id)} ({see_hint('list', db_arg(repo))})")
     claims = repo.claims(a)
     detail = s.ArticleDetail(
         **a.brief(),
@@ -156,7 +156,7 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         except StoreError as e:  # a prefix of several, in the CLI's words
             raise HTTPException(404, str(e)) from e
         if found is None:
-            raise HTTPException(404, f"no thread with id {thread!r} ({see_hint('threads', db_arg(repo))})")
+            raise HTTPException(404, f"no thread with id {_quoted_id(thread)} ({see_hint('threads', db_arg(repo))})")
         thread = found
     start, end = _dates(date_from, date_to)
     total, rows = res.stories(q=q, outlet=outlet, date_from=start, date_to=end, thread=thread,
@@ -187,8 +187,8 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     found = res.story(sid) if sid else None
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it
-            raise HTTPException(404, f"no story with this id ({not_analysed(repo)})")
-        raise HTTPException(404, f"no story with this id ({see_hint('stories', db_arg(repo))})")
+            raise HTTPException(404, f"no story with id {_quoted_id(story_id)} ({not_analysed(repo)})")
+        raise HTTPException(404, f"no story with id {_quoted_id(story_id)} ({see_hint('stories', db_arg(repo))})")
     return sid, *found
 
 
