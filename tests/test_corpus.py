@@ -884,7 +884,10 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
 ) -> None:
     # claims extracted by older rules (``analysis.claims_version`` below ``CLAIMS_VERSION``; here
     # the rewrite's quotes are gone, as rules that missed them would have left it) are extracted
-    # again by the next analyze that takes claims; pairs, stories and provenance stay as they are
+    # again by the next analyze that takes claims; pairs and stories stay as they are, and the
+    # provenance, which the claims rules read (quote variants, the speakers external sources are
+    # named by), is rebuilt: older rules' edges (here, the RT -> rewrite edge as older rules that
+    # saw no shared quote variant would have left it) stayed until --recluster
     db = tmp_path / "ex.db"
     assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
     assert main(["analyze", "--db", str(db)]) == 0
@@ -896,14 +899,17 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
                 {i: R.claims_of(c, i) for i in (RT, REWRITE)},
                 sorted(tuple(r) for r in c.execute("SELECT a, b, chars, quoted FROM reuse_pairs")),
                 sorted(tuple(r) for r in c.execute("SELECT article, story, score FROM memberships")),
-                [(e.source, e.derived) for e in R.provenance_of(c, c.execute("SELECT story FROM memberships").fetchone()[0])],
+                [(e.source, e.derived, e.confidence, e.evidence)
+                 for e in R.provenance_of(c, c.execute("SELECT story FROM memberships").fetchone()[0])],
                 sorted(tuple(r) for r in c.execute("SELECT article, analysed_at FROM analysis")),
             )
 
     claims, pairs, members, edges, analysed = stored()
     assert claims[REWRITE] is not None and claims[REWRITE].quotes and edges
     c = sqlite3.connect(db)
+    assert any(ev.get("type") == "shared_variant" for *_, evidence in edges for ev in evidence)
     c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
+    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
     c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
     c.commit()
     c.close()
@@ -927,7 +933,9 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     rewrite, rt = (next(a for a in read_articles([EXAMPLES]) if a.id == i) for i in (REWRITE, RT))
     assert repo.stored_claims(rewrite) == claims[REWRITE]
     c = sqlite3.connect(db)
+    assert any(ev.get("type") == "shared_variant" for *_, evidence in edges for ev in evidence)
     c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
+    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
     c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
     c.commit()
     c.close()

@@ -606,6 +606,12 @@ def open_clusters(conn: sqlite3.Connection, table: str, since: str | None) -> li
     )
 
 
+def stories_with(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """The stories articles ``ids`` are members of."""
+    within, arg = in_list(ids)
+    return {r[0] for r in conn.execute(f"SELECT DISTINCT story FROM memberships WHERE article {within}", (arg,))}
+
+
 def members(conn: sqlite3.Connection, story: str) -> list[str]:
     """Article ids of a story in stream order."""
     return [
