@@ -523,12 +523,14 @@ def test_day_first_with_month_first_is_a_usage_error_before_any_work(
 @pytest.mark.parametrize(
     ("command", "args", "said"),
     [
-        ("eval stories-fakes", ["fakes.csv", "--split", "X"], "--split X: expected test or dev"),
-        ("eval casualties-fakes", ["fakes.csv", "--split", "X"], "--split X: expected heldout, dev or all"),
+        ("eval stories-fakes", ["fakes.csv", "--split", "X"], "--split X: expected unseen, test, heldout, dev or all"),
+        ("eval stories-fakes", ["fakes.csv", "--calibrate", "--split", "all"], "--split all: expected test, heldout or dev"),
+        ("eval casualties-fakes", ["fakes.csv", "--split", "X"], "--split X: expected unseen, heldout, test, dev or all"),
+        ("eval similarity-semeval", ["pairs.csv", "--split", "dev"], "--split dev: expected unseen, test, heldout or all"),
         ("analyze", ["--engine", "X"], "--engine X: expected local or spark"),
         # an empty value said "--split : expected ...", and one with a space read as two words
-        ("eval stories-fakes", ["fakes.csv", "--split", ""], "--split '': expected test or dev"),
-        ("eval casualties-fakes", ["fakes.csv", "--split", "dev all"], "--split 'dev all': expected heldout, dev or all"),
+        ("eval stories-fakes", ["fakes.csv", "--split", ""], "--split '': expected unseen, test, heldout, dev or all"),
+        ("eval casualties-fakes", ["fakes.csv", "--split", "dev all"], "--split 'dev all': expected unseen, heldout, test, dev or all"),
         ("analyze", ["--engine", ""], "--engine '': expected local or spark"),
     ],
 )

@@ -142,16 +142,24 @@ def casualties_fakes(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
     as_json: JsonFlag = False,
-    split: Annotated[str, typer.Option(metavar="heldout|dev|all", help="Rows to score: heldout, dev or all.")] = "heldout",
+    split: Annotated[
+        str,
+        typer.Option(
+            metavar="unseen|heldout|dev|all",
+            help="Rows to score: unseen (the rows the rules were not tuned on: all of a file of other rows), "
+            "heldout (or test), dev or all.",
+        ),
+    ] = "unseen",
 ) -> None:
     """Casualty counts on FA-KES: share of articles whose gold count lies in the extracted interval."""
-    from newstrace.evaluate.casualties_fakes import evaluate_fakes
+    from newstrace.evaluate.casualties_fakes import SPLITS, evaluate_fakes
 
-    one_of(ctx, "--split", split, ("heldout", "dev", "all"))
+    one_of(ctx, "--split", split, SPLITS)
     result = evaluate_fakes(path, split=split)
     if as_json:
         emit_json(result)
         return
+    out.print(f"split {result['split']}: {result['split_rule']}", markup=False)
     for part, r in result["splits"].items():
         out.print(f"[bold]{part}[/bold] ({r['articles']} articles)")
         for field, v in r["fields"].items():

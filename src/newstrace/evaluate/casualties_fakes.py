@@ -4,7 +4,9 @@ For each article (title + text) the extracted quantities are turned into one int
 (civilians, children, women and non-civilians killed) by ``casualty_intervals``; the score per
 field is the share of articles whose gold number lies inside the interval, and the share where the
 point estimate equals it. Rows are split by a hash of ``unit_id``: the ``dev`` part (about 30 %) is
-the only one the rules were tuned on; ``heldout`` is the rest and is what is reported.
+the only one the rules were tuned on; ``heldout`` (also called ``test``) is the rest. What is
+reported by default is ``unseen`` (``evaluate.seen``): the rows the rules were not tuned on, which
+on our FA-KES file is ``heldout`` and on a file of other rows ``all``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
+from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, seen_rows
 from newstrace.model import Article, Quantity
 
 
@@ -54,6 +57,15 @@ DEV_SHARE = 30
 def is_dev(unit_id: str) -> bool:
     """The tuning part: a stable 30 % of rows chosen by a hash of the row's ``unit_id``."""
     return int(hashlib.sha256(unit_id.encode()).hexdigest()[:8], 16) % 100 < DEV_SHARE
+
+
+#: the splits ``evaluate_fakes`` takes (``test`` is ``heldout``)
+SPLITS = ("unseen", "heldout", "test", "dev", "all")
+
+
+def row_fingerprint(row: dict[str, str]) -> str:
+    """A FA-KES row's fingerprint (``evaluate.seen``): its ``unit_id``, title and text."""
+    return fingerprint(row["unit_id"], (row.get("article_title") or "").strip(), row["article_content"])
 
 
 def _point(q: Quantity) -> float | None:
@@ -520,15 +532,26 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def evaluate_fakes(path: Path, *, split: str = "heldout") -> dict[str, Any]:
-    """Scores per field on the held-out rows, the dev rows or all (``split``), plus the overall figure."""
+def evaluate_fakes(path: Path, *, split: str = "unseen") -> dict[str, Any]:
+    """Scores per field on the rows of ``split`` (one of ``SPLITS``), and on all rows, plus the
+    overall figure; ``split`` and ``split_rule`` say which rows were scored and why."""
     from newstrace.claims import extract_many
 
     rows = read_rows(path)
+    wanted = "heldout" if split == "test" else split
     parts = {"heldout": [r for r in rows if not is_dev(r["unit_id"])], "dev": [r for r in rows if is_dev(r["unit_id"])],
              "all": rows}
-    if not parts[split]:  # scores of no article would read as 0 % right
-        raise InputError(f"{path}: the {split} split holds no article: the CSV is too small to evaluate on")
+    if wanted == "unseen":
+        choice = choose_unseen([row_fingerprint(r) for r in rows], [not is_dev(r["unit_id"]) for r in rows],
+                               seen_rows("casualties-fakes", DEV_SHARE), "heldout")
+        wanted, rule = choice.split, choice.rule
+        parts.setdefault(wanted, [r for r, s in zip(rows, choice.scored, strict=True) if s])
+    elif wanted in parts:
+        rule = asked_rule(wanted, "rows")
+    else:
+        raise ValueError(f"split {split!r}: expected one of {', '.join(SPLITS)}")
+    if not parts[wanted]:  # scores of no article would read as 0 % right
+        raise InputError(f"{path}: the {wanted} split holds no article: the CSV is too small to evaluate on")
     articles = [
         Article(id=r["unit_id"], text=f"{(r.get('article_title') or '').strip()}\n{r['article_content']}")
         for r in rows
@@ -536,9 +559,8 @@ def evaluate_fakes(path: Path, *, split: str = "heldout") -> dict[str, Any]:
     preds: dict[str, dict[str, Estimate]] = {}
     for a, claims in zip(articles, extract_many(articles), strict=True):
         preds[a.id] = casualty_intervals(claims.quantities, a.text)
-    wanted = [split, "all"] if split != "all" else ["all"]
-    result: dict[str, Any] = {"data": path.name, "splits": {}}
-    for name in wanted:
+    result: dict[str, Any] = {"data": path.name, "split": wanted, "split_rule": rule, "splits": {}}
+    for name in [wanted, "all"] if wanted != "all" else ["all"]:
         part = parts[name]
         fields: dict[str, dict[str, float]] = {}
         for f in FIELDS:

@@ -1,7 +1,13 @@
 """SemEval-2022 Task 8 (news article similarity): Pearson correlation on the ``Overall`` score.
 
 Gold ``Overall`` runs from 1 (same story) to 4 (unrelated), so a similarity ``s`` is reported as the
-prediction ``4 - 3 * s`` to keep the task's sign. Figures on the held-out pairs (hash of ``pair_id``):
+prediction ``4 - 3 * s`` to keep the task's sign. Pairs are split by a hash of ``pair_id`` into
+``dev`` (fitted on) and ``test`` (also called ``heldout``); the ``_test`` figures are on the
+scored pairs, by default ``unseen`` (``evaluate.seen``): the pairs nothing was fitted on, which on
+our file is ``test`` and on a file of other pairs (SemEval's own test set) ``all``. ``split`` and
+``split_rule`` say which. The figures that fit on the dev pairs (``dev_fit``, ``_dev`` figures,
+``pearson_dev_fit_test``, ``..._with_embedding_test``) are reported only when no scored pair is a
+dev pair, i.e. on the ``test`` split:
 
 * ``pearson_story_similarity_test``: newstrace's story similarity, the shipped content model
   ``corpus/params.TEXT`` (``similarity.text_similarity``), which the story and thread models of
@@ -43,6 +49,7 @@ from newstrace.corpus.similarity import (
 )
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
+from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, seen_rows
 from newstrace.model import Article
 
 DEV_SHARE = 0.4
@@ -52,9 +59,18 @@ DEV_SHARE = 0.4
 FIT_FEATURES = ("body", "lead", "ents", "ents_cover")
 
 
+#: the splits ``evaluate`` takes (``heldout`` is ``test``; the dev figure is in every ``test`` report)
+SPLITS = ("unseen", "test", "heldout", "all")
+
+
 def split_of(pair_id: str) -> str:
     h = int(hashlib.sha1(pair_id.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
     return "dev" if h < DEV_SHARE else "test"
+
+
+def row_fingerprint(row: dict[str, Any]) -> str:
+    """A pair's fingerprint (``evaluate.seen``): its ``pair_id`` and both texts."""
+    return fingerprint(row["pair_id"], row["text1"], row["text2"])
 
 
 def _article(pid: str, side: str, raw: str) -> Article:
@@ -64,13 +80,14 @@ def _article(pid: str, side: str, raw: str) -> Article:
     return Article(id=f"{pid}:{side}", text=rest.strip() if title else text, title=title)
 
 
-def load_pairs(path: Path, lang: str) -> list[dict[str, Any]]:
+def load_pairs(path: Path, lang: str | None) -> list[dict[str, Any]]:
+    """The pairs with an ``Overall`` score whose texts are both in ``lang`` (None: every pair)."""
     need_csv(path)
     csv.field_size_limit(1 << 30)
     rows: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            if r.get("lang1") != lang or r.get("lang2") != lang:
+            if lang is not None and (r.get("lang1") != lang or r.get("lang2") != lang):
                 continue
             try:
                 overall = float(r["Overall"])
@@ -108,7 +125,8 @@ def fit_text(X: np.ndarray, y: np.ndarray) -> TextModel:
     return TextModel(weights=tuple(weights), bias=round(float(coef[-1]), 4))
 
 
-def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, Any]:
+def evaluate(path: Path, lang: str = "en", semantic: bool = False, split: str = "unseen") -> dict[str, Any]:
+    """Pearson figures on the pairs of ``split`` (one of ``SPLITS``), as the module says."""
     rows = load_pairs(path, lang)
     df = DocFreq()
     pairs = []
@@ -122,13 +140,25 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, 
         texts.append((a, b))
     Xt = np.array([text_features(ca, cb, df) for _, ca, cb in pairs], dtype=np.float64)
     y = np.array([r["overall"] for r, _, _ in pairs])
-    split = np.array([split_of(r["pair_id"]) for r, _, _ in pairs])
-    dev, test = split == "dev", split == "test"
+    hashed = np.array([split_of(r["pair_id"]) for r, _, _ in pairs])
+    wanted = "test" if split == "heldout" else split
+    if wanted == "unseen":
+        choice = choose_unseen([row_fingerprint(r) for r, _, _ in pairs], list(hashed == "test"),
+                               seen_rows("similarity-semeval", DEV_SHARE), "test", "pairs")
+        wanted, rule, test = choice.split, choice.rule, np.array(choice.scored)
+    elif wanted in ("test", "all"):
+        rule, test = asked_rule(wanted, "pairs"), (hashed == "test") | (wanted == "all")
+    else:
+        raise ValueError(f"split {split!r}: expected one of {', '.join(SPLITS)}")
+    # a fit on dev pairs is judged on pairs it did not see, or not at all
+    dev = (hashed == "dev") if not (test & (hashed == "dev")).any() else np.zeros(len(pairs), dtype=bool)
+    fitted = bool(dev.any())
+    if fitted:
+        fit = fit_text(Xt[dev], y[dev])
+        refit = np.array([fit.score(list(x)) for x in Xt])
     shipped = np.array([params.TEXT.score(list(x)) for x in Xt])
     story = np.array([params.STORY.score(features(ca, cb, df, params.STORY)) for _, ca, cb in pairs])
     body = np.array([cosine(ca.body, cb.body, df) for _, ca, cb in pairs])
-    fit = fit_text(Xt[dev], y[dev])
-    refit = np.array([fit.score(list(x)) for x in Xt])
     result: dict[str, Any] = {
         "data": str(path),
         "lang": lang,
@@ -136,19 +166,24 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False) -> dict[str, 
         "dev_pairs": int(dev.sum()),
         "test_pairs": int(test.sum()),
         "semantic": semantic,
+        "split": wanted,
+        "split_rule": rule,
         "pearson_story_similarity_test": _r(pearson(4 - 3 * shipped[test], y[test])),
-        "pearson_story_similarity_dev": _r(pearson(4 - 3 * shipped[dev], y[dev])),
-        "pearson_story_probability_test": _r(pearson(4 - 3 * story[test], y[test])),
-        "pearson_body_cosine_test": _r(pearson(4 - 3 * body[test], y[test])),
-        "pearson_dev_fit_test": _r(pearson(4 - 3 * refit[test], y[test])),
-        "dev_fit": {"weights": dict(zip(TEXT_FEATURES, fit.weights, strict=True)), "bias": fit.bias},
     }
+    if fitted:
+        result["pearson_story_similarity_dev"] = _r(pearson(4 - 3 * shipped[dev], y[dev]))
+    result["pearson_story_probability_test"] = _r(pearson(4 - 3 * story[test], y[test]))
+    result["pearson_body_cosine_test"] = _r(pearson(4 - 3 * body[test], y[test]))
+    if fitted:
+        result["pearson_dev_fit_test"] = _r(pearson(4 - 3 * refit[test], y[test]))
+        result["dev_fit"] = {"weights": dict(zip(TEXT_FEATURES, fit.weights, strict=True)), "bias": fit.bias}
     if semantic:
         cos = embedding_cosines(texts)
+        result["pearson_embedding_cosine_test"] = _r(pearson(4 - 3 * cos[test], y[test]))
+    if semantic and fitted:
         cols = [TEXT_FEATURES.index(f) for f in FIT_FEATURES]
         A = np.column_stack([Xt[:, cols], cos, np.ones(len(Xt))])
         coef, *_ = np.linalg.lstsq(A[dev], (4.0 - y[dev]) / 3.0, rcond=None)
-        result["pearson_embedding_cosine_test"] = _r(pearson(4 - 3 * cos[test], y[test]))
         result["pearson_embedding_cosine_dev"] = _r(pearson(4 - 3 * cos[dev], y[dev]))
         result["pearson_story_similarity_with_embedding_test"] = _r(pearson(4 - 3 * (A @ coef)[test], y[test]))
         names = [*FIT_FEATURES, "embedding"]
