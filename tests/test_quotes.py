@@ -1052,3 +1052,22 @@ def test_the_owner_of_a_speech_noun_says_its_words(text: str, starts: str, speak
     comment' no one's quotation at all: the owner of a comment, claim or suggestion says what it
     holds; what a speaker calls someone's remarks stays the speaker's."""
     assert _speaker_span(text, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("O'Malley, who signed sweeping gun laws as governor, interjected to say: \"They've both been inconsistent "
+         "when it comes to this issue. I'm the one candidate on this stage that actually brought people together.\"\n",
+         "They've both", "O'Malley"),
+        ("\"Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should "
+         "immediately resign in disgrace!\" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday "
+         "after a lone-wolf attack on an Orlando nightclub.\n", "Is President", "Donald Trump"),
+    ],
+)
+def test_a_past_tense_read_as_its_long_subjects_participle_is_the_verb(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: the parser made 'interjected' and 'tweeted' participles modifying the long
+    subject before them ('the words spoken'), the subject the sentence's root, so neither quotation
+    had a speaker; with a noun the root, such an active participle is the sentence's verb."""
+    got = _speaker_span(text, starts)
+    assert got is not None and speaker in got

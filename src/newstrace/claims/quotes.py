@@ -264,7 +264,22 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             return _subject(sender, depth + 1, skip)
         # 'GOP primary voters saying they want a ban', 'protesters chanting': the noun speaks
         return noun
+    participle = _root_participle(verb.head) if verb.dep_ == "acl" and (depth > 0 or _is_cue(verb)) else None
+    if participle is not None and participle.i == verb.i:
+        return verb.head
     return None
+
+
+def _root_participle(noun: Token) -> Token | None:
+    """The verb of a sentence the parser left without one: "O'Malley, who signed gun laws as
+    governor, interjected to say: “...”" and '“...!” the presumptive GOP nominee, Donald Trump,
+    tweeted Sunday' made the past tense after a long subject a participle modifying it (as in 'the
+    words spoken'), and the noun the sentence's root. With the noun the root, such a participle
+    (active: no auxiliary, no 'by' agent) is the sentence's verb and the noun its subject."""
+    if noun.dep_ != "ROOT" or upos(noun) not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in noun.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
+                 and not any(x.dep_ in ("auxpass", "aux", "agent") for x in c.children)), None)
 
 
 #: credit lines ("Additional reporting by ...; Writing by ...; Editing by ...") name the newsroom's
@@ -1265,9 +1280,11 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
             # the phrase must start at the quotation's end (the parser may hang quoted words on it)
             if any(x.i < nxt.i and _tok_start(x, off) >= q.outer_end for x in s.subtree):
                 break
-            if s.dep_ == "nsubj":
-                v = s.head
-                if upos(v) == "VERB" and v.i > s.right_edge.i and v.i - s.right_edge.i <= 3 \
+            participle = _root_participle(s)
+            if s.dep_ == "nsubj" or participle is not None:
+                v = s.head if participle is None else participle
+                edge = max([s.i] + [c.right_edge.i for c in s.children if c.i < v.i])
+                if upos(v) == "VERB" and v.i > edge and v.i - edge <= 3 \
                         and not q.outer_start <= _tok_start(v, off) < q.outer_end:
                     found = (v, s)
                 break

@@ -193,7 +193,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 110: victims who survived ("three other shooting victims who survived") are wounded, not killed.
 #: 111: "he" or "she" is not a one-word plural named before ("Friends say ...", "Democrats").
 #: 112: a title inside a speaker mention is dropped ("asked Mr. Manafort" is Paul Manafort).
-CLAIMS_VERSION = 112
+#: 113: a past tense the parser made a participle of its long subject is the verb ("O'Malley, who ..., interjected to say").
+CLAIMS_VERSION = 113
 
 
 def _now() -> str:
