@@ -1071,3 +1071,25 @@ def test_a_past_tense_read_as_its_long_subjects_participle_is_the_verb(text: str
     had a speaker; with a noun the root, such an active participle is the sentence's verb."""
     got = _speaker_span(text, starts)
     assert got is not None and speaker in got
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("\"We think early money sets the terms of the debate, and we're gearing up,\" said Scott Reed, the Chamber's "
+         "chief political strategist, who added that his organization plans to zero in on local issues \"like folks "
+         "are running for sheriff.\"\n", "like folks", "Scott Reed"),
+        ("\"It wasn't a convincing argument,\" said one Democrat familiar with the discussion, who added that the White "
+         "House seemed \"rattled\" and \"frustrated\" by the rising opposition to its policy within the party ranks.\n",
+         "rattled", "Democrat"),
+    ],
+)
+def test_who_after_a_description_of_a_person_is_that_person(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: the parser hung 'who added' on the apposition describing Scott Reed and on
+    'the discussion' a Democrat was familiar with, so the relative pronoun stood for 'the Chamber's
+    chief political strategist' or 'the discussion', no speaker the quotation preferred over the
+    outer 'said'; 'who' now stands for the person described, and the clause's own cue reports it."""
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct and q.text.startswith(starts))
+    assert quote.speaker_start is not None and text[quote.speaker_start:quote.speaker_end] == "who"
+    assert quote.speaker == speaker

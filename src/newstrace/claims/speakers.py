@@ -325,12 +325,27 @@ _ELLIPTICAL = frozenset(("another", "most", "many", "some", "several", "few", "b
 _QUOTE_CHARS = frozenset(t for t in _QUOTE_TOKENS if len(t) == 1)
 
 
+def _person_before(tok: Token) -> Token:
+    """The person a 'who' after ``tok`` stands for, when the parser hung the relative clause on a
+    word describing them: '“...,” said Scott Reed, the Chamber's chief political strategist, who
+    added ...' (the apposition: the name it describes) and 'said one Democrat familiar with the
+    discussion, who added ...' (the object of 'familiar with': no discussion adds anything). A
+    plural apposition ('Robert and Rebekah Mercer, the father-and-daughter donors who') stays: the
+    name it describes is one of two."""
+    if tok.dep_ == "appos" and tok.tag_ in ("NN", "NNP") and _is_name_token(tok.head) and tok.head.i < tok.i:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ == "amod" \
+            and upos(tok.head.head.head) in ("NOUN", "PROPN") and tok.head.head.head.i < tok.i:
+        return tok.head.head.head
+    return tok
+
+
 def _mention_of(head: Token, offset: int) -> Mention | None:
     low = head.lower_
     if low in ("who", "which", "that") and head.dep_ == "nsubj" and head.head.dep_ == "relcl" \
             and head.head.head.i != head.head.i:
         # 'Rikkie Wells who tweeted': the mention is the relative pronoun, the speaker its antecedent
-        ante = mention_of(head.head.head, offset)
+        ante = mention_of(_person_before(head.head.head) if low == "who" else head.head.head, offset)
         if ante is None or ante.kind == "pronoun":
             return None
         s = head.idx + offset

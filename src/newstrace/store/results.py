@@ -194,7 +194,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 111: "he" or "she" is not a one-word plural named before ("Friends say ...", "Democrats").
 #: 112: a title inside a speaker mention is dropped ("asked Mr. Manafort" is Paul Manafort).
 #: 113: a past tense the parser made a participle of its long subject is the verb ("O'Malley, who ..., interjected to say").
-CLAIMS_VERSION = 113
+#: 114: "who" after a description of a person stands for that person ("Scott Reed, the Chamber's strategist, who added").
+CLAIMS_VERSION = 114
 
 
 def _now() -> str:
