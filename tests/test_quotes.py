@@ -1093,3 +1093,27 @@ def test_who_after_a_description_of_a_person_is_that_person(text: str, starts: s
     quote = next(q for q in claims.quotes if q.direct and q.text.startswith(starts))
     assert quote.speaker_start is not None and text[quote.speaker_start:quote.speaker_end] == "who"
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Marvin Roffman drew Trump's ire after he told the Wall Street Journal that despite the excitement "
+         "surrounding the opening of the Taj, he didn't think Trump's latest casino would last long: \"Once the cold "
+         "winds blow from October to February, it won't make it,\" Roffman predicted. \"The market just isn't "
+         "there.\"\n", "Once the cold", "Roffman"),
+        ("If Russia is behind the widespread digital assault on Democratic institutions — as many researchers "
+         "believe, and Democrats are alleging, but Moscow strongly denies — “why wouldn’t you want to raise the "
+         "potential [for tampering]?” asked Dunn, now a partner at communications firm SKDKnickerbocker.\n",
+         "why wouldn", "Dunn"),
+        ("Mrs. Clinton and her surrogates are responding, painting Mr. Trump as a sympathizer of white supremacists - "
+         "''If Trump wins, they could be running the country,'' one Clinton ad declared - or denouncing him as a "
+         "''psychopath.''\n", "If Trump wins", "one Clinton ad"),
+    ],
+)
+def test_the_tag_after_a_quotation_set_off_by_a_colon_or_dash_reports_it(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: the parser hung each quotation on the clause before its colon or dash, which
+    read as a clause going on through the quotation, so the tag right after it ('Roffman
+    predicted', 'asked Dunn', 'one Clinton ad declared') was passed over for the cue before it
+    ('he didn't think', 'many researchers believe', 'Mrs. Clinton ... responding')."""
+    assert _speaker_span(text, starts) == speaker

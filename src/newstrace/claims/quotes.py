@@ -1235,6 +1235,11 @@ def _subject_before(cue: Token) -> Token | None:
 _UTTERANCE_ENDS = frozenset(",?!—–-…")
 
 
+#: what ends the words before a quotation that stands as a sentence of its own: a colon, or a dash
+#: (' - ' in copy without the long dash) closing a clause or opening an aside
+_QUOTE_OPENERS = (":", "—", "–", " -")
+
+
 def _hangs_before(sent: Sentence, q: MarkedQuote) -> bool:
     """Whether a quoted word depends on a word before the quotation: the quotation then goes on a
     clause begun before it ('Weiner admitted that he and the woman had “been friends ...,”')."""
@@ -1263,9 +1268,12 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
     elif text[k] not in _UTTERANCE_ENDS:
         return None
     off = sent.offset
-    if _hangs_before(sent, q):
+    if _hangs_before(sent, q) and not text[max(0, q.outer_start - 8):q.outer_start].rstrip().endswith(_QUOTE_OPENERS):
         # the quotation depends on a word before it ('Although he says he "loves China," he ...'):
-        # the comma closes that clause, and the clause after it is not the attribution
+        # the comma closes that clause, and the clause after it is not the attribution. After a
+        # colon or a dash the quotation is a sentence of its own, whatever the parser hangs it on:
+        # '... he didn't think the casino would last long: "..., it won't make it," Roffman
+        # predicted.', '... as many researchers believe — “why ...?” asked Dunn'
         return None
     nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
     if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():

@@ -195,7 +195,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 112: a title inside a speaker mention is dropped ("asked Mr. Manafort" is Paul Manafort).
 #: 113: a past tense the parser made a participle of its long subject is the verb ("O'Malley, who ..., interjected to say").
 #: 114: "who" after a description of a person stands for that person ("Scott Reed, the Chamber's strategist, who added").
-CLAIMS_VERSION = 114
+#: 115: the tag after a quotation set off by a colon or dash reports it ('...: "...," Roffman predicted').
+CLAIMS_VERSION = 115
 
 
 def _now() -> str:
