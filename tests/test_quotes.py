@@ -1117,3 +1117,13 @@ def test_the_tag_after_a_quotation_set_off_by_a_colon_or_dash_reports_it(text: s
     predicted', 'asked Dunn', 'one Clinton ad declared') was passed over for the cue before it
     ('he didn't think', 'many researchers believe', 'Mrs. Clinton ... responding')."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_a_surname_with_an_inner_capital_the_tagger_took_for_a_noun_is_a_name() -> None:
+    """PolNeAR train: the tagger read 'D’Souza' as a common noun, and a surname so tagged counted as
+    a name only in the shape 'Sanders', so 'D’Souza replied' had a speaker that cannot speak and
+    the quotation went to 'Glenn Beck asked' in the clause before; 'O’Donnell said' named no one's
+    full name ('Brett O’Donnell')."""
+    text = ("After BlazeTV’s Glenn Beck asked the conservative who he thought would win the presidency, D’Souza replied, "
+            "“If I had to bet now, I regret to say, I would bet on Hillary.”\n")
+    assert _speaker_span(text, "If I had to bet") == "D’Souza"

@@ -279,6 +279,11 @@ def _descriptors(tokens: list[Token]) -> set[str]:
     return {t.lower_.strip(".") for t in tokens if t.lower_.strip(".") in TITLE_WORDS or upos(t) == "NOUN"}
 
 
+#: the shape of a one-word surname: 'Sanders', and with an inner capital after a particle or an
+#: apostrophe, 'D’Souza', 'O'Malley', 'McCain', 'DeSantis'
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+|[A-Z][a-z]{0,2}[’']?[A-Z][a-z]+")
+
+
 def _mistagged_name(head: Token) -> bool:
     """A surname the tagger took for a common noun ('Sanders/NNS said ...' opening a sentence) or, as
     a subject, for a verb ('Trump/VB at the time said'): one bare capitalised word, no word of the
@@ -286,8 +291,7 @@ def _mistagged_name(head: Token) -> bool:
     text, low = head.text, head.lower_
     # a verb's tag on a subject ('Trump/VB at the time said', 'Husted/VBN continued') is the same mistake
     verb_subject = upos(head) == "VERB" and head.dep_ in ("nsubj", "nsubjpass")
-    if (upos(head) != "NOUN" and not verb_subject) or low.endswith("ing") \
-            or not (text[:1].isupper() and text[1:].isalpha() and text[1:].islower()):
+    if (upos(head) != "NOUN" and not verb_subject) or low.endswith("ing") or _NAME_SHAPE.fullmatch(text) is None:
         return False
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children):
         return False

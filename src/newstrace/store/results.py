@@ -196,7 +196,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 113: a past tense the parser made a participle of its long subject is the verb ("O'Malley, who ..., interjected to say").
 #: 114: "who" after a description of a person stands for that person ("Scott Reed, the Chamber's strategist, who added").
 #: 115: the tag after a quotation set off by a colon or dash reports it ('...: "...," Roffman predicted').
-CLAIMS_VERSION = 115
+#: 116: a one-word surname with an inner capital the tagger took for a noun is a name ('D’Souza replied').
+CLAIMS_VERSION = 116
 
 
 def _now() -> str:
