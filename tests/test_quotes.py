@@ -1127,3 +1127,31 @@ def test_a_surname_with_an_inner_capital_the_tagger_took_for_a_noun_is_a_name() 
     text = ("After BlazeTV’s Glenn Beck asked the conservative who he thought would win the presidency, D’Souza replied, "
             "“If I had to bet now, I regret to say, I would bet on Hillary.”\n")
     assert _speaker_span(text, "If I had to bet") == "D’Souza"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed to address public "
+         "concerns about the threats from the Islamic State. Nothing the president said \"will assuage people's "
+         "fears,\" the Florida senator said.\n", "will assuage", "the Florida senator"),
+        ("\"America can't ever be neutral when it comes to Israel security or survival,\" Clinton told the AIPAC "
+         "meeting in Washington. Candidates who think \"America no longer has vital national interests at stake in "
+         "this region are dangerously wrong,\" she said.\n", "America no longer", "she"),
+    ],
+)
+def test_a_bare_tag_after_a_quotation_its_clause_began_before_reports_it(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: a quotation that goes on a clause begun before it ('Nothing the president
+    said “...”', 'Candidates who think “...”') had the tag after it passed over (so that 'Although
+    he says he “loves China,” he [does ...]' is not read as a tag), and went to the clause's own
+    subject; a speech verb with nothing of its own after it ('the Florida senator said.') reports it."""
+    assert _speaker_span(text, starts) == speaker
+
+
+def test_an_outlet_reporting_a_clause_is_no_bare_tag() -> None:
+    """PolNeAR train: 'Clinton ... pledged to “...,” the Orlando Sentinel reported': the outlet
+    passes the words on; the speaker of the clause keeps them, as with 'according to'."""
+    text = ("Earlier in the day, Clinton held a roundtable meeting with Orlando community leaders and pledged to “promote "
+            "the kinds of changes that will prevent this from happening to other people, other families and other "
+            "communities,\" the Orlando Sentinel reported.\n")
+    assert _speaker_span(text, "promote the kinds") == "Clinton"

@@ -1268,13 +1268,13 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
     elif text[k] not in _UTTERANCE_ENDS:
         return None
     off = sent.offset
-    if _hangs_before(sent, q) and not text[max(0, q.outer_start - 8):q.outer_start].rstrip().endswith(_QUOTE_OPENERS):
-        # the quotation depends on a word before it ('Although he says he "loves China," he ...'):
-        # the comma closes that clause, and the clause after it is not the attribution. After a
-        # colon or a dash the quotation is a sentence of its own, whatever the parser hangs it on:
-        # '... he didn't think the casino would last long: "..., it won't make it," Roffman
-        # predicted.', '... as many researchers believe — “why ...?” asked Dunn'
-        return None
+    # the quotation depends on a word before it ('Although he says he "loves China," he ...'): the
+    # comma closes that clause, and the clause after it is not the attribution, unless it is a bare
+    # speech tag ('Nothing the president said "will assuage people's fears," the Florida senator
+    # said.'). After a colon or a dash the quotation is a sentence of its own, whatever the parser
+    # hangs it on: '... he didn't think the casino would last long: "..., it won't make it," Roffman
+    # predicted.', '... as many researchers believe — “why ...?” asked Dunn'
+    hangs = _hangs_before(sent, q) and not text[max(0, q.outer_start - 8):q.outer_start].rstrip().endswith(_QUOTE_OPENERS)
     nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
     if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():
         return None
@@ -1296,10 +1296,25 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
                         and not q.outer_start <= _tok_start(v, off) < q.outer_end:
                     found = (v, s)
                 break
+    if hangs and (found is None or not _bare_tag(found[0])):
+        return None
     if found is not None:
         m = mention_of(found[1], off)
         return (found[0], m) if m is not None else None
     return _surface_speaker_after(nxt, off)
+
+
+#: verbs by which an outlet passes on what someone else said
+_CHANNEL_VERBS = frozenset(("reported", "reports", "report", "reporting"))
+
+
+def _bare_tag(verb: Token) -> bool:
+    """Whether a speech verb reports nothing of its own ('..., the Florida senator said.'): no
+    clause, object or quotation hangs on it, so the words before it are what it reports. A channel
+    ('He said at a conference that he was “very comfortable ...,” The Post reported') passes on
+    the words of the clause before it, whose speaker keeps them (as with 'according to')."""
+    return _is_cue(verb) and verb.lower_ not in _CHANNEL_VERBS and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "advcl", "conj", "parataxis")
+                                     for c in verb.children if c.i > verb.i)
 
 
 def _name_run(toks: list[Token]) -> list[Token]:

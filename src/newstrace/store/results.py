@@ -197,7 +197,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 114: "who" after a description of a person stands for that person ("Scott Reed, the Chamber's strategist, who added").
 #: 115: the tag after a quotation set off by a colon or dash reports it ('...: "...," Roffman predicted').
 #: 116: a one-word surname with an inner capital the tagger took for a noun is a name ('D’Souza replied').
-CLAIMS_VERSION = 116
+#: 117: a bare speech tag after a quotation its clause began before reports it ('Nothing the president said "...," the Florida senator said').
+CLAIMS_VERSION = 117
 
 
 def _now() -> str:
