@@ -1155,3 +1155,16 @@ def test_an_outlet_reporting_a_clause_is_no_bare_tag() -> None:
             "the kinds of changes that will prevent this from happening to other people, other families and other "
             "communities,\" the Orlando Sentinel reported.\n")
     assert _speaker_span(text, "promote the kinds") == "Clinton"
+
+
+def test_a_role_noun_opening_a_sentence_is_no_surname() -> None:
+    """PolNeAR train: 'Sources told POLITICO' (capitalised, never written in lower case in the
+    story) passed as a surname the tagger had mistaken, so Feinstein's 'she said' after it named
+    'Sources'; a word of the speaker nouns ('sources', 'officials', 'aides') is a role, not a name."""
+    text = ("Senate Intelligence Ranking Democrat Dianne Feinstein (D-Calif.) last week said Clinton was not the "
+            "originator of any \"top secret\" email chains. Sources told POLITICO, however, that she did chime in and "
+            "the conversation flowed both ways, a point Feinstein also acknowledged to Bloomberg.\n\n"
+            "Asked Tuesday about Sullivan, Feinstein said \"I don't know anything about Jake Sullivan and the emails,\" "
+            "she said. \"I've never heard it before... I've seen the emails but I don't register on Jake Sullivan.\"\n")
+    quotes = [q for q in extract_claims(_article(text)).quotes if q.direct and q.text.startswith(("I don't", "I've"))]
+    assert len(quotes) == 2 and all(q.speaker == "Dianne Feinstein" for q in quotes)

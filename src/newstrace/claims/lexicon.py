@@ -303,3 +303,9 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
 #: the order in which competing events win when both are near (death outranks a nearby "fired")
 EVENT_PRIORITY = ("killed", "wounded", "suffocation", "arrested", "missing", "displaced", "violations",
                   "rescued", "launched")
+
+#: nouns for who speaks in news copy ("sources said", "the spokesman said"): a speaker mention with
+#: one of these as its head is a role, and the word is no surname even when the tagger takes it for one
+SPEAKER_NOUNS = frozenset(
+    ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "ministry", "agency", "office", "statement", "report", "witness", "witnesses", "resident", "residents", "activist", "activists", "monitor", "observatory", "group", "groups", "aide", "aides", "adviser", "advisers", "campaign", "analyst", "analysts", "expert", "experts", "people", "voters", "critics", "supporters", "president", "secretary", "leader", "leaders"]
+)

@@ -27,6 +27,7 @@ from newstrace.claims.lexicon import (
     INFINITIVE_CUES,
     ORG_WORDS,
     PEOPLE_NOUNS,
+    SPEAKER_NOUNS,
     STANCE_OBJECT_VERBS,
     STRONG_CUES,
     TITLE_WORDS,
@@ -1446,9 +1447,6 @@ def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None
     return None
 
 
-_SPEAKER_NOUNS = frozenset(
-    ["source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "minister", "ministry", "agency", "office", "statement", "report", "witness", "witnesses", "resident", "residents", "activist", "activists", "monitor", "observatory", "group", "groups", "aide", "aides", "adviser", "advisers", "campaign", "analyst", "analysts", "expert", "experts", "people", "voters", "critics", "supporters", "president", "secretary", "leader", "leaders"]
-)
 
 
 #: what 'according to' a manner or a measure means, not a source ('according to plan', 'sorted according
@@ -1461,7 +1459,7 @@ _MANNER_NOUNS = frozenset(re.findall(r"\S+", """
 
 
 def _speakerish(m: Mention) -> bool:
-    return m.head in _SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
+    return m.head in SPEAKER_NOUNS or m.head in TITLE_WORDS or m.head in DOCUMENT_NOUNS
 
 
 #: nouns for people who do something ('researchers', 'GOPers', 'opponents', 'staffer', 'activist')

@@ -26,6 +26,7 @@ from newstrace.claims.lexicon import (
     ORG_WORDS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    SPEAKER_NOUNS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -295,7 +296,8 @@ def _mistagged_name(head: Token) -> bool:
         return False
     if any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in head.children):
         return False
-    if low in PERSON_PRONOUNS or low in TITLE_WORDS or low in ORG_WORDS or low in DOCUMENT_NOUNS or low in PEOPLE_NOUNS:
+    if low in PERSON_PRONOUNS or low in TITLE_WORDS or low in ORG_WORDS or low in DOCUMENT_NOUNS or low in PEOPLE_NOUNS \
+            or low in SPEAKER_NOUNS:
         return False
     return re.search(rf"\b{re.escape(low)}\b", doc_text(head.doc)) is None
 

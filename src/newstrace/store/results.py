@@ -198,7 +198,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 115: the tag after a quotation set off by a colon or dash reports it ('...: "...," Roffman predicted').
 #: 116: a one-word surname with an inner capital the tagger took for a noun is a name ('D’Souza replied').
 #: 117: a bare speech tag after a quotation its clause began before reports it ('Nothing the president said "...," the Florida senator said').
-CLAIMS_VERSION = 117
+#: 118: a role noun opening a sentence is no surname ('Sources told POLITICO').
+CLAIMS_VERSION = 118
 
 
 def _now() -> str:
