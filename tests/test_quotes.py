@@ -1168,3 +1168,16 @@ def test_a_role_noun_opening_a_sentence_is_no_surname() -> None:
             "she said. \"I've never heard it before... I've seen the emails but I don't register on Jake Sullivan.\"\n")
     quotes = [q for q in extract_claims(_article(text)).quotes if q.direct and q.text.startswith(("I don't", "I've"))]
     assert len(quotes) == 2 and all(q.speaker == "Dianne Feinstein" for q in quotes)
+
+
+def test_a_long_sentence_whose_first_clause_tags_a_quotation_is_parsed() -> None:
+    """PolNeAR train: '"All the way!" Dawson shouted, shorthand for taking the pro-Sanders fight ...'
+    is split after the exclamation mark, and the sentence after it, with no quote mark or cue of
+    the parse list and longer than a short tag, was never parsed, so the quotation took the 'it'
+    of the sign before ('“I am still Sanders,” it read.'); a sentence whose first clause is short
+    is read as the tag it may be."""
+    text = ("LOS ANGELES — Actress Rosario Dawson took the stage at a Bernie Sanders rally here in late June, a “Talk "
+            "Bernie to Me” tote bag at her side, as hundreds of boisterous supporters cheered and waved signs. Dawson "
+            "smiled and triumphantly lifted a sign of her own.\n\n“I am still Sanders,” it read.\n\n\"All the way!\" "
+            "Dawson shouted, shorthand for taking the pro-Sanders fight all the way to the Democratic convention.\n")
+    assert _speaker_span(text, "All the way") == "Dawson"

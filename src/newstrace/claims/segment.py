@@ -108,7 +108,9 @@ def _leads_quote(text: str, end: int) -> bool:
 
 def _tags_quote(text: str, para_start: int, start: int, end: int) -> bool:
     """A short sentence right after a quotation that ends in a question or exclamation mark
-    ('“... the middle class?” Hannity pressed.') is its attribution, speech verb or not."""
+    ('“... the middle class?” Hannity pressed.') is its attribution, speech verb or not; so is a
+    longer one whose first clause is short ('"All the way!" Dawson shouted, shorthand for taking
+    the pro-Sanders fight all the way to the Democratic convention.')."""
     k = start - 1
     while k > para_start and text[k].isspace():
         k -= 1
@@ -116,7 +118,8 @@ def _tags_quote(text: str, para_start: int, start: int, end: int) -> bool:
         k -= 1
     elif k > para_start and text[k] not in "”\"":
         return False
-    return k > para_start and text[k - 1] in "?!" and end - start <= 80
+    comma = text.find(",", start, end)
+    return k > para_start and text[k - 1] in "?!" and (comma if comma >= 0 else end) - start <= 80
 
 
 def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:

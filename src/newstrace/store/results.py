@@ -199,7 +199,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 116: a one-word surname with an inner capital the tagger took for a noun is a name ('D’Souza replied').
 #: 117: a bare speech tag after a quotation its clause began before reports it ('Nothing the president said "...," the Florida senator said').
 #: 118: a role noun opening a sentence is no surname ('Sources told POLITICO').
-CLAIMS_VERSION = 118
+#: 119: a sentence after a "?!"-ended quotation whose first clause is short is parsed as its tag ('"All the way!" Dawson shouted, ...').
+CLAIMS_VERSION = 119
 
 
 def _now() -> str:
