@@ -1181,3 +1181,19 @@ def test_a_long_sentence_whose_first_clause_tags_a_quotation_is_parsed() -> None
             "smiled and triumphantly lifted a sign of her own.\n\n“I am still Sanders,” it read.\n\n\"All the way!\" "
             "Dawson shouted, shorthand for taking the pro-Sanders fight all the way to the Democratic convention.\n")
     assert _speaker_span(text, "All the way") == "Dawson"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        ("When Trump finally wrapped up — “I will fight for you, and I will win for you!” — the balloons cascaded down "
+         "on the crowd.\n", "I will fight", "Trump"),
+        ("Mr. Comey couched his concern on Tuesday by repeating the intelligence community's favorite phrase - ''we "
+         "assess'' - four times, but ultimately reached no hard and fast conclusion.\n", "we assess", "Comey"),
+    ],
+)
+def test_a_clause_a_dash_closes_before_a_quotation_introduces_it(text: str, starts: str, speaker: str) -> None:
+    """PolNeAR train: a dash before a quotation introduces it as a colon does ('Trump finally
+    wrapped up — “...”', 'repeating the ... favorite phrase - ''we assess'' -'); only a colon was
+    read, so the first had no speaker and the second was dropped as nobody's."""
+    assert _speaker_span(text, starts) == speaker

@@ -762,7 +762,8 @@ def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteS
 def _colon_clause(
     text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
 ) -> tuple[Token, Sentence, Mention] | None:
-    """(verb, sentence, speaker) of the clause a colon right before the quotation closes.
+    """(verb, sentence, speaker) of the clause a colon (or a dash: 'When Trump finally wrapped up —
+    “I will fight for you ...!”') right before the quotation closes.
 
     'Perez lobbies for a higher minimum wage: "No one who works ..."', 'to which O'Malley
     interjected: "It's just not true."', 'Respondents are obliged to disclose: "When did ..."':
@@ -779,13 +780,16 @@ def _colon_clause(
     k = q.outer_start - 1
     while k >= 0 and text[k].isspace():
         k -= 1
-    if k < 0 or text[k] != ":":
+    if k < 0 or text[k] not in ":—–-" or (text[k] == "-" and text[k - 1:k] not in ("-", " ")):
         return None
     sent = next((s for s in sents if s.start <= k < s.end), None)
     if sent is None:
         return None
     off = sent.offset
-    colon = next((t for t in sent.span if _tok_start(t, off) == k), None)
+    colon = next((t for t in sent.span if _tok_start(t, off) <= k < _tok_end(t, off)
+                  and t.text in (":", "—", "–", "--", "-")), None)
+    while colon is not None and colon.text == "-" and colon.i > sent.span.start and colon.doc[colon.i - 1].text == "-":
+        colon = colon.doc[colon.i - 1]  # '--' read as two hyphens
     if colon is None or colon.i == sent.span.start:
         return None
     last = colon.doc[colon.i - 1]

@@ -200,7 +200,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 117: a bare speech tag after a quotation its clause began before reports it ('Nothing the president said "...," the Florida senator said').
 #: 118: a role noun opening a sentence is no surname ('Sources told POLITICO').
 #: 119: a sentence after a "?!"-ended quotation whose first clause is short is parsed as its tag ('"All the way!" Dawson shouted, ...').
-CLAIMS_VERSION = 119
+#: 120: a clause a dash closes right before a quotation introduces it, as a colon does ('Trump finally wrapped up — "..."').
+CLAIMS_VERSION = 120
 
 
 def _now() -> str:
