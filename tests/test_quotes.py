@@ -1197,3 +1197,15 @@ def test_a_clause_a_dash_closes_before_a_quotation_introduces_it(text: str, star
     wrapped up — “...”', 'repeating the ... favorite phrase - ''we assess'' -'); only a colon was
     read, so the first had no speaker and the second was dropped as nobody's."""
     assert _speaker_span(text, starts) == speaker
+
+
+def test_of_two_subjects_the_one_in_quotation_marks_is_no_speaker() -> None:
+    """PolNeAR train: in 'Washington, star of television’s “Scandal,” thanked Obama for “...”' the
+    parser made the quoted show a second subject of 'thanked', and of two subjects the one next to
+    the verb was taken ('“... Sen. John McCain,” Trump said' wants that), so the quotation had none
+    (it went to 'She' of the paragraph before); the subject outside quotation marks is preferred."""
+    text = ("Schumer was in the White House East Room for Obama’s announcement Tuesday. She became a voice for gun "
+            "control after three people were fatally shot last summer at a Louisiana screening of her blockbuster "
+            "film, “Trainwreck.”\n\nWashington, star of television’s “Scandal,” thanked Obama for “taking these steps "
+            "to make us ALL safer.”\n")
+    assert _speaker_span(text, "taking these steps") == "Washington"

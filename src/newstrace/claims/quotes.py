@@ -168,6 +168,15 @@ _SENT = frozenset(("emailed", "e-mailed", "sent", "texted", "mailed", "messaged"
                    "emails", "texts"))
 
 
+def _in_marks(tok: Token) -> bool:
+    """Whether ``tok`` stands between an opening and a closing quote mark of its sentence (the
+    nearest marks either side; a few words at most are looked at)."""
+    sent = tok.sent
+    left = next((t for t in reversed(tok.doc[max(sent.start, tok.i - 12):tok.i]) if t.tag_ in ("``", "''")), None)
+    right = next((t for t in tok.doc[tok.i + 1:min(sent.end, tok.i + 12)] if t.tag_ in ("``", "''")), None)
+    return left is not None and right is not None and left.tag_ == "``" and right.tag_ == "''"
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
@@ -177,8 +186,9 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     children = list(verb.children)
     if sum(1 for c in children if c.dep_ == "nsubj") > 1:
         # '“... Sen. John McCain,” Trump said': the parser made a quoted name a second subject;
-        # the one next to the verb is the speaker
-        children.sort(key=lambda c: abs(c.i - verb.i))
+        # the one next to the verb is the speaker, unless it is the one in quotation marks
+        # ('Washington, star of television’s “Scandal,” thanked Obama for “...”')
+        children.sort(key=lambda c: (_in_marks(c), abs(c.i - verb.i)))
     for c in children:
         # the subject of a passive cue ("100 civilians were reported killed") is not the speaker
         if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" \

@@ -201,7 +201,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 118: a role noun opening a sentence is no surname ('Sources told POLITICO').
 #: 119: a sentence after a "?!"-ended quotation whose first clause is short is parsed as its tag ('"All the way!" Dawson shouted, ...').
 #: 120: a clause a dash closes right before a quotation introduces it, as a colon does ('Trump finally wrapped up — "..."').
-CLAIMS_VERSION = 120
+#: 121: of two subjects of a cue the one in quotation marks is no speaker ('Washington, star of “Scandal,” thanked').
+CLAIMS_VERSION = 121
 
 
 def _now() -> str:
