@@ -798,7 +798,8 @@ def _colon_clause(
     off = sent.offset
     colon = next((t for t in sent.span if _tok_start(t, off) <= k < _tok_end(t, off)
                   and t.text in (":", "—", "–", "--", "-")), None)
-    while colon is not None and colon.text == "-" and colon.i > sent.span.start and colon.doc[colon.i - 1].text == "-":
+    while colon is not None and colon.text == "-" and colon.i > sent.span.start \
+            and colon.doc[colon.i - 1].text == "-":
         colon = colon.doc[colon.i - 1]  # '--' read as two hyphens
     if colon is None or colon.i == sent.span.start:
         return None
@@ -1289,7 +1290,8 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
     # said.'). After a colon or a dash the quotation is a sentence of its own, whatever the parser
     # hangs it on: '... he didn't think the casino would last long: "..., it won't make it," Roffman
     # predicted.', '... as many researchers believe — “why ...?” asked Dunn'
-    hangs = _hangs_before(sent, q) and not text[max(0, q.outer_start - 8):q.outer_start].rstrip().endswith(_QUOTE_OPENERS)
+    opened = text[max(0, q.outer_start - 8):q.outer_start].rstrip().endswith(_QUOTE_OPENERS)
+    hangs = _hangs_before(sent, q) and not opened
     nxt = next((t for t in sent.span if _tok_start(t, off) >= after), None)
     if nxt is None or _tok_start(nxt, off) - after > 2 or text[after:_tok_start(nxt, off)].strip():
         return None
@@ -1321,6 +1323,8 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
 
 #: verbs by which an outlet passes on what someone else said
 _CHANNEL_VERBS = frozenset(("reported", "reports", "report", "reporting"))
+#: what hangs on a speech verb that reports something of its own after it
+_OWN_REPORT_DEPS = frozenset(("ccomp", "xcomp", "dobj", "dative", "advcl", "conj", "parataxis"))
 
 
 def _bare_tag(verb: Token) -> bool:
@@ -1328,8 +1332,9 @@ def _bare_tag(verb: Token) -> bool:
     clause, object or quotation hangs on it, so the words before it are what it reports. A channel
     ('He said at a conference that he was “very comfortable ...,” The Post reported') passes on
     the words of the clause before it, whose speaker keeps them (as with 'according to')."""
-    return _is_cue(verb) and verb.lower_ not in _CHANNEL_VERBS and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative", "advcl", "conj", "parataxis")
-                                     for c in verb.children if c.i > verb.i)
+    if not _is_cue(verb) or verb.lower_ in _CHANNEL_VERBS:
+        return False
+    return not any(c.dep_ in _OWN_REPORT_DEPS for c in verb.children if c.i > verb.i)
 
 
 def _name_run(toks: list[Token]) -> list[Token]:
@@ -1459,8 +1464,6 @@ def _subject_between(cue: Token, sent: Sentence, q: MarkedQuote) -> Token | None
         if upos(t) in ("NOUN", "PROPN", "PRON") and not (lo <= t.head.i <= hi):
             return t
     return None
-
-
 
 
 #: what 'according to' a manner or a measure means, not a source ('according to plan', 'sorted according
