@@ -1209,3 +1209,15 @@ def test_of_two_subjects_the_one_in_quotation_marks_is_no_speaker() -> None:
             "film, “Trainwreck.”\n\nWashington, star of television’s “Scandal,” thanked Obama for “taking these steps "
             "to make us ALL safer.”\n")
     assert _speaker_span(text, "taking these steps") == "Washington"
+
+
+def test_an_inverted_tag_whose_subject_opens_with_its_owner_names_the_speaker() -> None:
+    """PolNeAR train: in '“...,” exhorted Clinton's introducer, actress Jamie Lee Curtis.' the
+    subject of the inverted tag ('introducer') stands three words after the verb, past the two an
+    inversion allowed, so the quotation went to 'she vowed' of the sentence before; a subject
+    phrase opening with its owner ('Clinton's') right after the verb is read too."""
+    text = ("A Clinton presidency, she vowed, would bring better-paying jobs, renovated schools, and repaired bridges and "
+            "highways. Then there was the most obvious change of all: \"It's about time that we had a woman running "
+            "this country,\" exhorted Clinton's introducer, actress Jamie Lee Curtis.\n")
+    got = _speaker_span(text, "It's about time")
+    assert got is not None and "Jamie Lee Curtis" in got

@@ -1297,9 +1297,13 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
         return None
     found: tuple[Token, Token] | None = None
     if upos(nxt) == "VERB":
-        # the inversion '“...,” reacted Trump': a subject right after the verb
+        # the inversion '“...,” reacted Trump': a subject right after the verb, or a short phrase
+        # opening with its owner ('exhorted Clinton's introducer, actress Jamie Lee Curtis'); a
+        # longer one ('said Representative Peter T. King of New York') is read off the surface
         subj = next((c for c in nxt.children if c.dep_ == "nsubj" and c.i > nxt.i), None)
-        found = (nxt, subj) if subj is not None and subj.i - nxt.i <= 2 else None
+        owned = subj is not None and subj.left_edge.dep_ == "poss" and subj.left_edge.i - nxt.i <= 2 \
+            and subj.i - nxt.i <= 4
+        found = (nxt, subj) if subj is not None and (subj.i - nxt.i <= 2 or owned) else None
     else:
         for s in (nxt, *nxt.ancestors):
             # the phrase must start at the quotation's end (the parser may hang quoted words on it)

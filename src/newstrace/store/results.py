@@ -202,7 +202,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 119: a sentence after a "?!"-ended quotation whose first clause is short is parsed as its tag ('"All the way!" Dawson shouted, ...').
 #: 120: a clause a dash closes right before a quotation introduces it, as a colon does ('Trump finally wrapped up — "..."').
 #: 121: of two subjects of a cue the one in quotation marks is no speaker ('Washington, star of “Scandal,” thanked').
-CLAIMS_VERSION = 121
+#: 122: an inverted tag's subject may open with its owner ('..., exhorted Clinton's introducer, actress Jamie Lee Curtis').
+CLAIMS_VERSION = 122
 
 
 def _now() -> str:
