@@ -1221,3 +1221,14 @@ def test_an_inverted_tag_whose_subject_opens_with_its_owner_names_the_speaker() 
             "this country,\" exhorted Clinton's introducer, actress Jamie Lee Curtis.\n")
     got = _speaker_span(text, "It's about time")
     assert got is not None and "Jamie Lee Curtis" in got
+
+
+def test_a_tag_between_two_quotations_whose_subject_the_parse_lost_gives_the_first_ones_speaker() -> None:
+    """PolNeAR train: in '“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by
+    telephone this week. “...”' the first quotation's speaker was read off the words after it (verb
+    'retired'), and the parse gave 'said' no subject, so the second quotation, whose cue 'said' is,
+    had no speaker; a subject-less tag between the two takes the speaker the first was given there."""
+    text = ("''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' Mr. Daniloff, now 81 "
+            "and retired in Cambridge, Mass., said by telephone this week. ''I've got to tell you about being arrested "
+            "and imprisoned - every minute is like a day, every hour is like a year.''\n")
+    assert _speaker_span(text, "I've got to tell") == "Daniloff"

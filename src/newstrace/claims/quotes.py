@@ -1693,7 +1693,15 @@ def attribute(
         if best is not None and mention is None:
             # '“...,” Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone. “...”':
             # the parse missed the subject the words after the first quotation gave that cue
-            mention = cue_speakers.get(_tok_start(best[1], best[2].offset))
+            cpos = _tok_start(best[1], best[2].offset)
+            mention = cue_speakers.get(cpos)
+            prev = records[-1] if records else None
+            if mention is None and prev is not None and prev.direct and prev.mention is not None \
+                    and prev.end <= prev.mention.start < cpos < q.outer_start and "\n" not in text[prev.end:q.outer_start]:
+                # the tag between the two quotations named its subject for the first ('“...,” Mr.
+                # Daniloff, now 81 and retired in Cambridge, Mass., said by telephone', where the
+                # speaker was read off the words after the first quotation, verb 'retired')
+                mention = prev.mention
         if best is not None and mention is None and best[1].lower_ not in STRONG_CUES:
             best, cue_text = None, None
         inner_signed = _inner_signature(text, q)

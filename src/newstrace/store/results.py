@@ -203,7 +203,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 120: a clause a dash closes right before a quotation introduces it, as a colon does ('Trump finally wrapped up — "..."').
 #: 121: of two subjects of a cue the one in quotation marks is no speaker ('Washington, star of “Scandal,” thanked').
 #: 122: an inverted tag's subject may open with its owner ('..., exhorted Clinton's introducer, actress Jamie Lee Curtis').
-CLAIMS_VERSION = 122
+#: 123: a subject-less tag between two quotations gives the second the first one's speaker ('"...," Mr. Daniloff, now 81 ..., said. "..."').
+CLAIMS_VERSION = 123
 
 
 def _now() -> str:
