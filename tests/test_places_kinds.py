@@ -150,7 +150,9 @@ def test_key_x_decay_tells_the_key_of_one_day_from_the_next() -> None:
     assert same_day[at] == 1.0
     assert next_day[at] == pytest.approx(np.exp(-1.0 / params.STORY.tau))
     assert gas[at] == 0.0
-    assert params.STORY.weights[at] > 0
+    # the story level weighs it; its sign is the fit's (0.59 at a decay of one day on the old dev
+    # half, -0.46 at two days on session 26's dev split, where the plain decay carries the time)
+    assert params.STORY.weights[at] != 0.0
 
 
 def test_statements_and_event_reports(rt: Article, rewrite: Article) -> None:

@@ -36,26 +36,28 @@ TEXT = TextModel(weights=(-0.5869, 1.2831, 1.1206, -0.9378, 0.0), bias=-0.045)
 #: day share the province, the kind and the day, and are two stories; issue 6 "done when").
 #: The conflict runs one way (an event report after a statement), so reactions join the event
 #: they follow as FA-KES files them.
-#: The rest is the dev fit and sweep's best (dev pairwise F1 0.905 beside ``THREAD``: stories
-#: merge within their thread, so the thread model moves it), which is what
-#: ``eval stories-fakes --calibrate`` prints
+#: The rest is the dev fit and sweep's best (dev pairwise F1 0.789 beside ``THREAD``: stories
+#: merge within their thread, so the thread model moves it; 0.905 on the dev split of half the
+#: events before session 26 moved a quarter more to dev, ``stories_fakes.DEV_SHARE``), which is
+#: what ``eval stories-fakes --calibrate`` prints
 #: (weights in FEATURES order: text, body, title, ents, ents_cover, lead_ent, lead, place, decay,
 #: text_x_decay, within_day, reuse, region_conflict, kind_conflict, event_key, statement_conflict,
 #: same_province, key_x_decay; zeros are features this level is not fitted on)
 STORY = SimilarityModel(
     weights=(
-        0.143, 0.0, 1.166, 0.0, 0.0, 1.849, 0.0, 0.635, -0.087, 0.639, 4.671, 8.0, -2.971, -2.694, 2.857,
-        -4.0, 0.0, 0.592,
+        0.227, 0.0, 0.481, 0.0, 0.0, 1.143, 0.0, 2.158, 0.975, 1.444, 5.136, 8.0, -3.661, -1.504, 2.609,
+        -4.0, 0.0, -0.459,
     ),
-    bias=-8.598,
-    tau=1.0,
-    join=0.2,
+    bias=-9.853,
+    tau=2.0,
+    join=0.3,
     merge=0.5,
     window=10.0,
     text=TEXT,
 )
 
-#: a new story joins the thread it best matches at this coarser level (dev pairwise F1 0.786);
+#: a new story joins the thread it best matches at this coarser level (dev pairwise F1 0.737 on
+#: three quarters of the events; the history below is of the dev half before session 26);
 #: ``same_province`` keeps a thread to the province most of its stories are about, where the
 #: union of every province its stories name would let an Aleppo story into an Idlib thread.
 #: ``span`` is a week, as the story's is a day: a developing situation is covered within a week
@@ -71,13 +73,13 @@ STORY = SimilarityModel(
 #: CV halves in ``benchmarks/README.md``)
 THREAD = SimilarityModel(
     weights=(
-        3.067, 0.0, 0.33, 0.0, 0.0, 0.736, 0.0, 0.742, 1.099, 3.709, 5.212, 3.0, -2.845, 0.776, 1.05,
-        0.0, 1.049, 0.0,
+        3.288, 0.0, 1.325, 0.0, 0.0, -0.025, 0.0, 1.399, 1.413, 4.2, 5.41, 3.0, -3.342, 1.047, 1.094,
+        0.0, 1.105, 0.0,
     ),
-    bias=-10.34,
+    bias=-11.009,
     tau=5.0,
     join=0.5,
-    merge=0.7,
+    merge=0.5,
     window=30.0,
     text=TEXT,
     span=7.0,
@@ -87,31 +89,31 @@ THREAD = SimilarityModel(
 #: ``semantic``): the same features plus ``SEMANTIC_FEATURES`` (embedding cosine and its product
 #: with the time decay), fitted and swept by ``newstrace eval stories-fakes --calibrate --semantic``
 #: on the same dev split as the models above, with the same priors, thread ``span`` and thread
-#: decay (``stories_fakes.THREAD_TAUS``; dev F1 0.914 for stories, 0.803 for threads;
+#: decay (``stories_fakes.THREAD_TAUS``; dev F1 0.827 for stories, 0.745 for threads;
 #: ``tests/test_semantic.py`` checks issue 6's "done when" with them)
 STORY_SEMANTIC = replace(
     STORY,
     weights=(
-        -0.802, 0.0, 0.145, 0.0, 0.0, 1.456, 0.0, 0.196, -0.784, -1.033, 4.644, 8.0, -3.044, -2.939, 2.52,
-        -4.0, 0.0, 0.585,
+        0.137, 0.0, -0.004, 0.0, 0.0, 0.961, 0.0, 1.675, 0.154, -0.489, 4.703, 8.0, -3.893, -1.525, 2.776,
+        -4.0, 0.0, -1.117,
     ),
-    bias=-9.682,
+    bias=-10.231,
     tau=1.0,
     join=0.3,
-    merge=0.9,
-    semantic=(3.583, 2.237),
+    merge=0.5,
+    semantic=(2.267, 2.515),
 )
 THREAD_SEMANTIC = replace(
     THREAD,
     weights=(
-        2.721, 0.0, -0.579, 0.0, 0.0, 0.798, 0.0, 0.035, -0.403, 2.617, 5.402, 3.0, -2.6, 0.449, 0.629,
-        0.0, 1.152, 0.0,
+        3.103, 0.0, 0.49, 0.0, 0.0, -0.018, 0.0, 0.661, -0.382, 3.245, 5.922, 3.0, -3.246, 0.746, 0.593,
+        0.0, 1.244, 0.0,
     ),
-    bias=-10.882,
+    bias=-11.849,
     tau=5.0,
     join=0.5,
     merge=0.7,
-    semantic=(1.752, 3.045),
+    semantic=(1.688, 3.334),
 )
 
 
