@@ -38,6 +38,8 @@ READINGS: dict[int, dict[str, str]] = {
     2: {"seeds": "3d28c52e2acedc41", "fakes": "f6880b28bcb4cee9", "lexicons": "97ef73cc9c5d21b6"},
     # ground combat (clashes, battles, fighting) read as FA-KES's "shooting" (corpus/kinds.py)
     3: {"seeds": "74e6f06b2c2c126d", "fakes": "f142d87483492190", "lexicons": "36dcb215f90b0366"},
+    # mines are explosions ("land mines", "mines", "minefields"; corpus/kinds.py)
+    4: {"seeds": "74e6f06b2c2c126d", "fakes": "3e9190f4b7a5d34d", "lexicons": "b234c4e7c727fe79"},
 }
 
 

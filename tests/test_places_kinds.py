@@ -133,6 +133,25 @@ def test_ground_combat_is_a_shooting_not_the_air_strikes_it_mentions() -> None:
     assert same_province(a, b) == 1.0 and event_key(a, b) == 0.0
 
 
+# AP via Ahram Online, 26 October 2016 (FA-KES: explosion, Aleppo), opening as FA-KES holds it
+MANBIJ_MINES = (
+    "Group IS group land mines killed wounded dozens in Syrian town",
+    "A leading international rights group says that homemade land mines planted by the Islamic State "
+    "group have killed and wounded hundreds of civilians including dozens of children in a town "
+    "recently freed of the militants in northern Syria. Human Rights Watch says in a report issued "
+    "Wednesday that it collected the names of 69 civilians killed including 19 children by improvised "
+    "mines in schools homes and on roads in Manbij during a five-day investigation this month. The "
+    "victims were killed during and after the fighting for control of the town.",
+)
+
+
+def test_mines_are_explosions_not_the_fighting_they_were_laid_in() -> None:
+    """"land mines" in two words and bare "mines" are the explosive; without them the report of
+    the mines' victims read as the fighting it mentions once, a shooting."""
+    assert kinds(*MANBIJ_MINES) == ["explosion"]
+    assert kinds("Daesh mines killed wounded dozens in YPG-held Manbij", MANBIJ_MINES[1]) == ["explosion"]
+
+
 def test_key_x_decay_tells_the_key_of_one_day_from_the_next() -> None:
     """``key_x_decay`` is the event key times the story decay: 1 on the key's own day, less the next
     day, 0 without the key (the logistic fit cannot multiply two features itself)."""

@@ -27,9 +27,11 @@ CUES: dict[str, str] = {
         r"shell(?:s|ing|ed)?|rockets?|mortars?|artillery|missiles?|air ?strikes?|air ?raids?|raids?|"
         r"bombard\w*|barrel bombs?|warplanes?|jets|aircraft|bombing runs?|projectiles?|grad"
     ),
+    # mines as the explosive: "land mines" written in two words and "Daesh mines killed ..." (bare
+    # "mine" is the pronoun) read as the fighting they were laid in, a shooting
     "explosion": (
-        r"explosions?|explod\w*|car bombs?|blasts?|suicide|bomber|ieds?|explosives?|booby|landmines?|"
-        r"detonat\w*|vbied"
+        r"explosions?|explod\w*|car bombs?|blasts?|suicide|bomber|ieds?|explosives?|booby|land ?mines?|"
+        r"mines|minefields?|detonat\w*|vbied"
     ),
     "chemical": r"chemical|gas|chlorine|sarin|toxic|poison\w*|suffocat\w*|nerve agents?",
     # FA-KES files ground combat under "shooting": AFP's "At least 70 killed in north of Syria's
