@@ -12,7 +12,7 @@ import pytest
 from conftest import require_data
 from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures, article_features
-from newstrace.corpus.gazetteer import region_of, regions
+from newstrace.corpus.gazetteer import LEAD_WEIGHTS, region_of, regions
 from newstrace.corpus.kinds import kinds, report_kind
 from newstrace.corpus.similarity import (
     FEATURES,
@@ -286,6 +286,41 @@ def test_regions_and_kinds_survive_shipping_and_old_states() -> None:
     assert Centroid.from_dict(old).places.v == c.places.v
     assert not Centroid.from_dict(old).regions.v and not Centroid.from_dict(old).kinds.v
     assert not Centroid.from_dict(old).report.v
+
+
+# AFP via Ahram Online, 6 August 2016 (FA-KES: shelling, Idlib), as FA-KES holds it
+MILIS_HOSPITAL = (
+    "Air raids kill 10 near Syria hospital Monitor",
+    "Saturday 6 Aug 2016 Air raids kill 10 near Syria hospital Monitor AFP A barrage of air strikes on "
+    "Saturday near a hospital in northwestern Syria killed at least 10 civilians said the Syrian "
+    "Observatory for Human Rights. The monitor said the raids targeted the town of Milis in Idlib "
+    "province which borders Turkey and is controlled by a rebel alliance led by Al-Qaedas former Syrian "
+    "branch. The Britain-based monitor said three children and two women were among the dead adding "
+    "that the raids were carried out by either Russian or regime warplanes. The Idlib Media Center "
+    "which publishes news on developments in the province said a hospital was hit in the raid by "
+    "unidentified aircraft and that at least six people had been killed. The World Health "
+    "Organisation said Syria was the most dangerous place for health care workers to operate last "
+    "year with 135 attacks on health facilities and workers in 2015. In late July four makeshift "
+    "hospitals and a local blood bank in Syrias battered Aleppo city were hit by air raids in a single "
+    "day. More than 280000 people have been killed since Syrias conflict erupted in 2011 and millions "
+    "have been forced to flee including around five million who have sought refuge in neighbouring "
+    "countries.",
+)
+
+
+def test_the_province_of_the_lead_outweighs_a_background_one() -> None:
+    """The clusterer reads provinces as ``kinds`` reads cues, a headline mention as three and one
+    in the lead as two: AFP's Milis report names Idlib in its lead and Aleppo's July raids further
+    down, once each, and the tie made it "about" Aleppo too (it joined an Aleppo story of the
+    day before and missed the other reports of the Milis raid)."""
+    idlib, aleppo = region_of("Idlib"), region_of("Aleppo")
+    assert regions(MILIS_HOSPITAL[1], MILIS_HOSPITAL[0]) == Counter({idlib: 1, aleppo: 1})  # mentions
+    weighted = regions(MILIS_HOSPITAL[1], MILIS_HOSPITAL[0], LEAD_WEIGHTS)
+    assert weighted == Counter({idlib: 2, aleppo: 1})
+    milis = Centroid.of(article_features(Article.create(MILIS_HOSPITAL[1], title=MILIS_HOSPITAL[0])))
+    raid = Centroid.of(article_features(Article.create(IDLIB_RAID[1], title=IDLIB_RAID[0])))
+    bomb = Centroid.of(article_features(Article.create(ALEPPO_BOMB[1], title=ALEPPO_BOMB[0])))
+    assert same_province(milis, raid) == 1.0 and same_province(milis, bomb) == -1.0
 
 
 @pytest.mark.data

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from newstrace.corpus.gazetteer import regions
+from newstrace.corpus.gazetteer import LEAD_WEIGHTS, regions
 from newstrace.corpus.kinds import kinds, report_kind
 from newstrace.corpus.words import ENGLISH_STOP_WORDS, sentence_words
 from newstrace.model import Article, published_instant
@@ -399,7 +399,7 @@ def article_features(article: Article) -> ArticleFeatures:
     for t, c in (place_counts(article.title or "") + place_counts(article.text)).items():
         place[term_dim(t, "p")] += c
     region: Counter[int] = Counter()
-    for r, c in regions(article.text, article.title or "").items():
+    for r, c in regions(article.text, article.title or "", LEAD_WEIGHTS).items():
         region[term_dim(r, "r")] += c
     published = article.published.isoformat() if article.published is not None else None
     return ArticleFeatures(
