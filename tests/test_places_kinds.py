@@ -170,7 +170,7 @@ def test_key_x_decay_tells_the_key_of_one_day_from_the_next() -> None:
     assert next_day[at] == pytest.approx(np.exp(-1.0 / params.STORY.tau))
     assert gas[at] == 0.0
     # the story level weighs it; its sign is the fit's (0.59 at a decay of one day on the old dev
-    # half, -0.46 at two days on session 26's dev split, where the plain decay carries the time)
+    # half, -0.11 at two days on session 26's dev split, where the plain decay carries the time)
     assert params.STORY.weights[at] != 0.0
 
 
