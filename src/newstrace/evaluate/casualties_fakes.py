@@ -3,10 +3,10 @@
 For each article (title + text) the extracted quantities are turned into one interval per field
 (civilians, children, women and non-civilians killed) by ``casualty_intervals``; the score per
 field is the share of articles whose gold number lies inside the interval, and the share where the
-point estimate equals it. Rows are split by a hash of ``unit_id``: the ``dev`` part (about 30 %) is
-the only one the rules were tuned on; ``heldout`` (also called ``test``) is the rest. What is
-reported by default is ``unseen`` (``evaluate.seen``): the rows the rules were not tuned on, which
-on our FA-KES file is ``heldout`` and on a file of other rows ``all``.
+point estimate equals it. Rows are split by a hash of ``unit_id``: the ``dev`` part (about 60 %,
+``DEV_SHARE``) is the only one the rules are tuned on; ``heldout`` (also called ``test``) is the
+rest (about 40 %). What is reported by default is ``unseen`` (``evaluate.seen``): the rows the
+rules were not tuned on, which on our FA-KES file is ``heldout`` and on a file of other rows ``all``.
 """
 
 from __future__ import annotations
@@ -50,12 +50,16 @@ NONCIVILIAN_SUBJECTS = frozenset(_words(
     "jihadists insurgents gunmen members officers policemen police guards pilots servicemen militiamen "
     "combatants recruits commanders mercenaries loyalists forces extremists")
 )
-#: dev rows: hash bucket below this share (of 100)
-DEV_SHARE = 30
+#: dev rows: hash bucket below this share (of 100). It was 30 until session 26: the rules had been
+#: tuned on those rows for many sessions and fit their phrasing (dev civilians 0.926, held-out 0.80), so
+#: buckets 30-59 moved to dev, to read more of the phrasing. The same hash keeps the old dev rows in dev
+#: and makes the held-out split (buckets 60-99, the last 40 %) a subset of the old one, never tuned on.
+#: Figures from before and after the change are of other rows and are not comparable.
+DEV_SHARE = 60
 
 
 def is_dev(unit_id: str) -> bool:
-    """The tuning part: a stable 30 % of rows chosen by a hash of the row's ``unit_id``."""
+    """The tuning part: a stable ``DEV_SHARE`` % of rows chosen by a hash of the row's ``unit_id``."""
     return int(hashlib.sha256(unit_id.encode()).hexdigest()[:8], 16) % 100 < DEV_SHARE
 
 
