@@ -910,3 +910,22 @@ def test_victims_who_survived_were_wounded_not_killed() -> None:
     # FNC-1 body 2214
     counts = _counts("There are at least three other shooting victims who survived.")
     assert [(q.text, q.event) for q in counts] == [("at least three other shooting victims", "wounded")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "event"),
+    [
+        # FA-KES dev 1962495670: "flee" in the relative clause read the 18 as displaced
+        ("It has also been reported that the ISIS executed 18 civilians who had tried to flee Daesh captivity in "
+         "the area.", "18 civilians", "killed"),
+        # FA-KES dev 1924058195 (commas dropped): "injured" hung on the object read the 30 as wounded
+        ("A suicide bomber killed 30 people injured 90 on Monday in an attack targeting a wedding party in the "
+         "northeastern Syrian province of Hasakeh.", "30 people", "killed"),
+        # comma-less headlines whose verb's subject is the first toll: the object is the second one
+        ("8 persons killed 58 others injured in terrorist rocket attacks on Aleppo city", "58 others", "wounded"),
+        ("Child killed two others injured in terrorist attack on al-Hamadaniye neighborhood in Aleppo",
+         "two others", "wounded"),
+    ],
+)
+def test_the_deed_done_to_a_count_beats_a_clause_hung_on_it(sentence: str, count: str, event: str) -> None:
+    assert [q.event for q in _counts(sentence) if q.text == count] == [event]
