@@ -929,3 +929,11 @@ def test_victims_who_survived_were_wounded_not_killed() -> None:
 )
 def test_the_deed_done_to_a_count_beats_a_clause_hung_on_it(sentence: str, count: str, event: str) -> None:
     assert [q.event for q in _counts(sentence) if q.text == count] == [event]
+
+
+def test_a_bare_subject_takes_the_event_its_verb_says_befell_it() -> None:
+    # Reuters in FA-KES dev 1926479274: the number was no count ("estimated" is no event of its own)
+    sentence = ("Washington and Paris say forces loyal to President Bashar al-Assad were behind the attack in which "
+                "more than 1400 are estimated to have been killed and they are considering air strikes.")
+    assert [(q.text, q.low, q.high, q.event) for q in _counts(sentence)] == [("more than 1400", 1400, None, "killed")]
+

@@ -205,7 +205,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 122: an inverted tag's subject may open with its owner ('..., exhorted Clinton's introducer, actress Jamie Lee Curtis').
 #: 123: a subject-less tag between two quotations gives the second the first one's speaker ('"...," Mr. Daniloff, now 81 ..., said. "..."').
 #: 124: the deed done to a counted object beats a clause hung on it ("executed 18 civilians who had tried to flee").
-CLAIMS_VERSION = 124
+#: 125: a bare subject takes the event of its verb's infinitive ("1400 are estimated to have been killed").
+CLAIMS_VERSION = 125
 
 
 def _now() -> str:
