@@ -937,3 +937,16 @@ def test_a_bare_subject_takes_the_event_its_verb_says_befell_it() -> None:
                 "more than 1400 are estimated to have been killed and they are considering air strikes.")
     assert [(q.text, q.low, q.high, q.event) for q in _counts(sentence)] == [("more than 1400", 1400, None, "killed")]
 
+
+def test_two_single_victims_joined_are_each_a_count_of_one() -> None:
+    # SANA in FA-KES dev 1926479098: neither was a count ("a woman were killed" was not looked for, and
+    # "A child" is next to "and", not to the verb), so the lead's toll read one civilian (from a later
+    # "killing one woman"), gold 2
+    text = ("Terrorist attacks leave child and woman dead and 7 others injured in Aleppo\n"
+            "A child and a woman were killed and seven others were injured by terrorist rocket and sniper "
+            "attacks that targeted Aleppo city and al-Hader town in Aleppos southern countryside on Friday.")
+    counts = _counts(text)
+    assert [(q.text, q.event) for q in counts if q.low == 1] == [("A child", "killed"), ("a woman", "killed")]
+    assert casualty_intervals(counts, text)["nb_civilians"].point == 2
+
+

@@ -45,13 +45,16 @@ _CANDIDATE = re.compile(
     re.I,
 )
 _SINGLE = r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(SINGLE_PEOPLE, key=len, reverse=True)) + r")"
-#: a single victim without a numeral ("A child was killed", "killing a woman"): a count of one the
-#: sentence holds though it has no number
+#: two of them joined: "A child and a woman were killed", "killing a man and a boy"
+_SINGLES = _SINGLE + r"(?:\s*,?\s+and\s+" + _SINGLE + r")?"
+#: a single victim without a numeral ("A child was killed", "killing a woman"), or two joined ("A child
+#: and a woman were killed", where neither was found, each being next to the other, not to the verb): a
+#: count of one the sentence holds though it has no number
 SINGLE_VICTIM = re.compile(
-    r"\b" + _SINGLE + r"\s+(?:(?:was|has been|had been|is)\s+)?(?:\w+ly\s+)?(?:killed|died|slain|shot dead|wounded|"
-    r"injured|executed|murdered)\b"
+    r"\b" + _SINGLES + r"\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:\w+ly\s+)?(?:killed|died|slain|"
+    r"shot dead|wounded|injured|executed|murdered)\b"
     r"|\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)|injur(?:es|ed|ing)|execut(?:es|ed|ing)|murder(?:s|ed|ing))\s+"
-    + _SINGLE + r"\b",
+    + _SINGLES + r"\b",
     re.I,
 )
 #: longest stretch of text handed to the parser in one piece

@@ -206,7 +206,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 123: a subject-less tag between two quotations gives the second the first one's speaker ('"...," Mr. Daniloff, now 81 ..., said. "..."').
 #: 124: the deed done to a counted object beats a clause hung on it ("executed 18 civilians who had tried to flee").
 #: 125: a bare subject takes the event of its verb's infinitive ("1400 are estimated to have been killed").
-CLAIMS_VERSION = 125
+#: 126: two single victims joined are each a count of one ("A child and a woman were killed").
+CLAIMS_VERSION = 126
 
 
 def _now() -> str:
