@@ -950,3 +950,17 @@ def test_two_single_victims_joined_are_each_a_count_of_one() -> None:
     assert casualty_intervals(counts, text)["nb_civilians"].point == 2
 
 
+def test_a_toll_said_to_be_the_previous_one_is_not_the_events() -> None:
+    # Sputnik in FA-KES dev 1965495376: the body's first killed count is the superseded 20 (gold 70)
+    text = ("Death Toll in Blast Targeting Evacuees From Besieged Towns in Aleppo Rises to 70\n"
+            "Death Toll in Blast Targeting Evacuees From Besieged Towns in Aleppo Rises to 70 REUTERS Social Media "
+            "Website Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL 9832 A source told Sputnik "
+            "that a suicide blast targeting a bus convoy with evacuees from the besieged Syrian towns of Fua and "
+            "Kefraya has risen to 70. Earlier in the day a blast occurred near a bus convoy evacuating residents of "
+            "the besieged Shiite towns of Fua and Kefraya to Aleppo. The previous death toll was 20 with 50 others "
+            "injured. \"The number of victims [in the explosion] is at least 70; over 130 are injured. It is "
+            "difficult to say as there are many burnt bodies and body parts around the damaged buses\" the source "
+            "told Sputnik.")
+    counts = _counts(text)
+    assert [q.low for q in counts if q.event == "killed"][:2] == [20, 70]
+    assert casualty_intervals(counts, text)["nb_civilians"].low == 70

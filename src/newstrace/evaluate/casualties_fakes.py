@@ -326,6 +326,20 @@ def _cumulative(q: Quantity, text: str) -> bool:
     return bool(_SINCE.search(_sentence_of(text, q.start, q.end)))
 
 
+#: a toll a later one replaced: "The previous death toll was 20", "updating a previous toll of 112 dead",
+#: "an initial death toll of 47"
+_SUPERSEDED = re.compile(r"\b(?:previous|initial|earlier|preliminary|former|old)\s+(?:death\s+)?toll\b", re.I)
+
+
+def _superseded(q: Quantity, text: str) -> bool:
+    """Whether the count is a toll said to be an earlier one, which the article updates: Sputnik (FA-KES
+    dev 1965495376) "The previous death toll was 20 with 50 others injured. 'The number of victims ...
+    is at least 70'" reports 70 dead, not the 20 its body gives first. The toll's words are in the
+    count or just before it in its sentence ("a previous toll of 112 dead")."""
+    b = max(_sentence_start(text, q.start), q.start - 40)
+    return bool(_SUPERSEDED.search(text, b, q.end))
+
+
 #: subjects that say only that people died, not which side they were on
 GENERIC_SUBJECTS = frozenset(_words("people persons person individuals dead deaths casualties fatalities bodies "
                                     "victims"))
@@ -452,7 +466,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     the earliest that fits it ("32 people"), a number before a vague word ("Scores killed"); a
     count of two groups together ("eight women and children") names neither outright and gives
     between none and all of it. The lead states the event's toll, later background sentences the
-    war's (those, above ``BACKGROUND_TOLL``, are skipped). An article with no matching count gets
+    war's (those, above ``BACKGROUND_TOLL``, are skipped, and so is a toll said to be the previous
+    one, ``_superseded``). An article with no matching count gets
     0, the commonest gold value, unless the ``text`` says who the rest of a toll were ("Six
     civilians were among 22 killed; the rest were IS fighters": 16, ``_rest``). With the article
     ``text``: a lead toll of combatants, said outright, restated or added up (``_combatant_lead``,
@@ -466,7 +481,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
-            cands = [q for q in cands if not _cumulative(q, text)]
+            cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text)]
             lead_end = _lead_end(text)
             in_lead = [q for q in quantities if q.event == "killed" and q.start < lead_end]
             restated = False
