@@ -964,3 +964,20 @@ def test_a_toll_said_to_be_the_previous_one_is_not_the_events() -> None:
     counts = _counts(text)
     assert [q.low for q in counts if q.event == "killed"][:2] == [20, 70]
     assert casualty_intervals(counts, text)["nb_civilians"].low == 70
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # al-Araby in FA-KES dev 1923102968: "one of rebel" was a count, and the 11 borrowed its "rebel"
+        ("At least 11 were killed when bombs hit one of rebel-held Idlib provinces busiest markets inn the city of "
+         "Maaret al-Numan the Syrian Observatory for Human Rights said.", [("At least 11", "people", "killed")]),
+        # FNC-1 body 345: a count of "co"
+        ("There was a Ruth's Chris Steak House gift card on the line, so Roche faced off against two other "
+         "co-workers.", [("two other co-workers", "workers", None)]),
+    ],
+)
+def test_the_first_piece_of_a_hyphenated_word_is_no_counted_noun(
+    sentence: str, counts: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(q.text, q.subject, q.event) for q in _counts(sentence)] == counts

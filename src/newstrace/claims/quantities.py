@@ -466,6 +466,23 @@ def _noun_after(last: Token) -> Token | None:
     return None
 
 
+def _past_hyphen(noun: Token) -> Token | None:
+    """The counted noun when the parse's is the first piece of a hyphenated word: the word's last piece
+    if it is a noun ("two other co-workers", "five ex-detainees", read as counts of "co" and "ex"), or
+    none when the word is no noun: Al-Araby's "At least 11 were killed when bombs hit one of rebel-held
+    Idlib provinces busiest markets" counted one rebel, and the 11 borrowed "rebel" from it (11
+    fighters). A relation's "-in-law" keeps its first piece ("two brothers-in-law")."""
+    doc = noun.doc
+    t = noun
+    while t.whitespace_ == "" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 1].whitespace_ == "":
+        if doc[t.i + 2].lower_ == "in":
+            return noun
+        t = doc[t.i + 2]
+    if t.i == noun.i:
+        return noun
+    return t if upos(t) in ("NOUN", "PROPN") else None
+
+
 #: what may stand between "of them"/"of whom" and the noun of a part: "seven of whom were children",
 #: "one of them a child"
 _PART_FILLERS = frozenset({"were", "was", "are", "is", "being", "a", "an"})
@@ -764,6 +781,8 @@ def find_quantities(
             if noun is not None:
                 noun = _shared_noun(noun)
             part = noun is None and (noun := _part_noun(span[0], last)) is not None
+            if noun is not None:
+                noun = _past_hyphen(noun)
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):
                 continue

@@ -207,7 +207,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 124: the deed done to a counted object beats a clause hung on it ("executed 18 civilians who had tried to flee").
 #: 125: a bare subject takes the event of its verb's infinitive ("1400 are estimated to have been killed").
 #: 126: two single victims joined are each a count of one ("A child and a woman were killed").
-CLAIMS_VERSION = 126
+#: 127: a hyphenated word's first piece is no counted noun ("one of rebel-held", "two co-workers").
+CLAIMS_VERSION = 127
 
 
 def _now() -> str:
