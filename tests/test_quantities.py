@@ -981,3 +981,12 @@ def test_the_first_piece_of_a_hyphenated_word_is_no_counted_noun(
     sentence: str, counts: list[tuple[str, str, str | None]]
 ) -> None:
     assert [(q.text, q.subject, q.event) for q in _counts(sentence)] == counts
+
+
+def test_a_bare_count_borrows_no_part_from_the_sentence_before() -> None:
+    # al-Araby in FA-KES dev 1923102968: the 11 borrowed "children", the part the sentence before ends on
+    text = ("Almost a dozen civilians including two children were killed on Sunday following regime air raids on a "
+            "marketplace in north-western Syria a monitor has said. At least 11 were killed when bombs hit one of "
+            "rebel-held Idlib provinces busiest markets inn the city of Maaret al-Numan the Syrian Observatory for "
+            "Human Rights said.")
+    assert [q.subject for q in _counts(text) if q.text == "At least 11"] == ["civilians"]

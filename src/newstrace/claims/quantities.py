@@ -906,11 +906,12 @@ def find_quantities(
                 elif earlier:
                     # "others" contrasts with the first group named ("civilians ... hundreds of others")
                     q.subject = earlier[0].subject if q.subject == "others" else earlier[-1].subject
-                elif previous and previous[-1].subject not in (None, "others") \
-                        and not (of_people and _of_things(previous[-1])) and id(previous[-1]) not in ones:
+                elif (before := _last_whole(previous, text)) is not None \
+                        and before.subject not in (None, "others") \
+                        and not (of_people and _of_things(before)) and id(before) not in ones:
                     # the sentence just before, not any count of the article ("a bomb exploded aboard a
                     # bus ... killing a woman and wounding 25" were not the children of a paragraph before)
-                    q.subject = previous[-1].subject
+                    q.subject = before.subject
                 elif q.subject is None:
                     q.subject = "people"
         # "Three White Helmets workers and six children killed": conjuncts share the event; a part is
@@ -937,6 +938,21 @@ def find_quantities(
             out.append(q)
         previous = [q for q, _ in sent_quant]
     return out
+
+
+def _last_whole(previous: list[Quantity], text: str) -> Quantity | None:
+    """The last count of the sentence before that is no part of a count before it: al-Araby (FA-KES dev
+    1923102968) "Almost a dozen civilians including two children were killed ... At least 11 were killed
+    when bombs hit ..." tells of 11 civilians, not of 11 children, the part the sentence ends on. A part
+    is one after "including", "among them", "of them" or "of whom", or one counted before "of them"
+    ("7 of them civilians"); a part of a group named in words is not ("He is one of the British
+    jihadists ... The two others were called 'George' and 'Ringo'": other jihadists)."""
+    for i in range(len(previous) - 1, -1, -1):
+        x = previous[i]
+        if _OF_WHOM.search(x.text) or (i and _PART_GAP.search(text, previous[i - 1].end, x.start)):
+            continue
+        return x
+    return None
 
 
 #: the gap between a part and its whole: "300 out of 400 soldiers"

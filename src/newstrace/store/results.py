@@ -208,7 +208,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 125: a bare subject takes the event of its verb's infinitive ("1400 are estimated to have been killed").
 #: 126: two single victims joined are each a count of one ("A child and a woman were killed").
 #: 127: a hyphenated word's first piece is no counted noun ("one of rebel-held", "two co-workers").
-CLAIMS_VERSION = 127
+#: 128: a bare count borrows no part's noun from the sentence before ("... including two children. At least 11 ...").
+CLAIMS_VERSION = 128
 
 
 def _now() -> str:
