@@ -990,3 +990,14 @@ def test_a_bare_count_borrows_no_part_from_the_sentence_before() -> None:
             "rebel-held Idlib provinces busiest markets inn the city of Maaret al-Numan the Syrian Observatory for "
             "Human Rights said.")
     assert [q.subject for q in _counts(text) if q.text == "At least 11"] == ["civilians"]
+
+
+def test_a_count_of_people_borrows_no_noun_of_a_body_of_states() -> None:
+    # Reuters in FA-KES dev 1926479274: the 1400 borrowed "nations" from the sentence before
+    text = ("Speaking to reporters after meeting Arab foreign ministers U.S. Secretary of State John Kerry said many "
+            "were leaning toward supporting a G20 statement - already signed by 12 nations including Saudi Arabia - "
+            "that called for a strong international response following an August 21 chemical attack in Syria. "
+            "Washington and Paris say forces loyal to President Bashar al-Assad were behind the attack in which more "
+            "than 1400 are estimated to have been killed and they are considering air strikes to try to deter him "
+            "from using such weapons again.")
+    assert [q.subject for q in _counts(text) if q.event == "killed"] == ["people"]

@@ -1012,10 +1012,18 @@ def _singles(text: str, sent: Sentence, nums: list[NumberMatch]) -> list[NumberM
     return out
 
 
+#: bodies and places counted as wholes, whose count no count of people takes its noun from: Reuters in
+#: FA-KES dev 1926479274, "a G20 statement - already signed by 12 nations including Saudi Arabia ... the
+#: attack in which more than 1400 are estimated to have been killed", read 1400 nations killed
+_COLLECTIVES = frozenset({"nations", "countries", "states", "governments", "organisations", "organizations",
+                          "agencies", "companies", "firms", "groups", "factions", "parties", "provinces",
+                          "cities", "districts", "regions", "neighbourhoods", "neighborhoods", "areas"})
+
+
 def _of_things(q: Quantity) -> bool:
-    """Whether a count is of things or events ("two villages", "six attacks"), which no count of people
-    takes its subject from."""
-    return q.subject is not None and q.subject.split()[-1] in EVENT_NOUNS
+    """Whether a count is of things, events or bodies ("two villages", "six attacks", "12 nations"),
+    which no count of people takes its subject from."""
+    return q.subject is not None and (q.subject.split()[-1] in EVENT_NOUNS or q.subject.split()[-1] in _COLLECTIVES)
 
 
 def _tok_end_safe(t: Token, off: int) -> int:

@@ -209,7 +209,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 126: two single victims joined are each a count of one ("A child and a woman were killed").
 #: 127: a hyphenated word's first piece is no counted noun ("one of rebel-held", "two co-workers").
 #: 128: a bare count borrows no part's noun from the sentence before ("... including two children. At least 11 ...").
-CLAIMS_VERSION = 128
+#: 129: a count of people borrows no noun of a body or place ("12 nations ... 1400 are estimated to have been killed").
+CLAIMS_VERSION = 129
 
 
 def _now() -> str:
