@@ -933,6 +933,15 @@ def find_quantities(
             if q.event is None and whole.event is not None and _PART_GAP.search(text, whole.end, q.start) \
                     and (whole.low is None or q.low is None or q.low <= whole.low):
                 q.event = whole.event
+        # "84 people including 17 children killed by Assad regime": the participle the parse hangs on the
+        # part tells what befell the whole, which has no verb of its own
+        for (whole, w_noun), (q, p_noun) in pairwise(sent_quant):
+            if whole.event is None and q.event in ("killed", "wounded") and w_noun is not None and p_noun is not None \
+                    and w_noun.dep_ not in ("dobj", "pobj", "attr", "appos") and _PART_GAP.search(text, whole.end, q.start) \
+                    and (whole.low is None or q.low is None or q.low <= whole.low) \
+                    and any(c.dep_ == "acl" and c.i > p_noun.i and c.tag_ == "VBN" and _event_of_word(c.text) == q.event
+                            for c in p_noun.children):
+                whole.event = q.event
         for q, _ in sent_quant:
             q.source = _source_for(q, attributions, sent, text)
             out.append(q)

@@ -210,7 +210,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 127: a hyphenated word's first piece is no counted noun ("one of rebel-held", "two co-workers").
 #: 128: a bare count borrows no part's noun from the sentence before ("... including two children. At least 11 ...").
 #: 129: a count of people borrows no noun of a body or place ("12 nations ... 1400 are estimated to have been killed").
-CLAIMS_VERSION = 129
+#: 130: a whole with no verb takes its part's participle ("84 people including 17 children killed by ...").
+CLAIMS_VERSION = 130
 
 
 def _now() -> str:
