@@ -1018,3 +1018,12 @@ def test_a_count_of_people_borrows_no_noun_of_a_body_of_states() -> None:
 )
 def test_a_whole_with_no_verb_takes_the_participle_of_its_part(text: str, events: list[tuple[str, str | None]]) -> None:
     assert [(q.text, q.event) for q in _counts(text)] == events
+
+
+def test_children_and_women_side_by_side_without_a_comma_add_up() -> None:
+    # AFP in FA-KES dev 1923848215: the title's comma-less "10 children 5 women" read 10 civilians (gold 15)
+    text = ("Syria air strikes kill 10 children 5 women in Aleppo monitor\n"
+            "Syria air strikes kill 10 children 5 women in Aleppo monitor AFP Friday 24 Oct 2014 Ten children and "
+            "five women have been killed in Syrian government air strikes in the northern province of Aleppo a "
+            "monitoring group said Friday.")
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 15
