@@ -1027,3 +1027,12 @@ def test_children_and_women_side_by_side_without_a_comma_add_up() -> None:
             "five women have been killed in Syrian government air strikes in the northern province of Aleppo a "
             "monitoring group said Friday.")
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 15
+
+
+def test_a_part_joined_to_a_part_shares_its_event() -> None:
+    # TRT in FA-KES dev 1924058106: the policemen had no event (gold 3 non-civilians killed)
+    text = ('"A number of people died of their wounds bringing the toll to 61 people including five children and '
+            'three policemen" SOHR said.')
+    assert [(q.text, q.event) for q in _counts(text)] == [
+        ("61 people", "killed"), ("five children", "killed"), ("three policemen", "killed")]
+

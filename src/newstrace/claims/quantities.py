@@ -929,10 +929,17 @@ def find_quantities(
         # "killed at least 58 people in a rebel-held town in Idlib Syria including 11 children", "the toll
         # stands at 48, including 10 children": a part the parse hangs on a place or a toll names no
         # event of its own; it has its whole's
+        listed: Quantity | None = None  # the last part of a list after "including", while the list goes on
         for whole, q in pairwise([x for x, _noun in sent_quant]):
             if q.event is None and whole.event is not None and _PART_GAP.search(text, whole.end, q.start) \
                     and (whole.low is None or q.low is None or q.low <= whole.low):
                 q.event = whole.event
+            elif q.event is None and listed is whole and _CONJ_GAP.fullmatch(text, whole.end, q.start):
+                # "bringing the toll to 61 people including five children and three policemen": the parse
+                # hangs the second part on the first, whose event came from the whole
+                q.event = whole.event
+            listed = q if _PART_GAP.search(text, whole.end, q.start) \
+                or (listed is whole and _CONJ_GAP.fullmatch(text, whole.end, q.start)) else None
         # "84 people including 17 children killed by Assad regime": the participle the parse hangs on the
         # part tells what befell the whole, which has no verb of its own
         for (whole, w_noun), (q, p_noun) in pairwise(sent_quant):
