@@ -1036,3 +1036,14 @@ def test_a_part_joined_to_a_part_shares_its_event() -> None:
     assert [(q.text, q.event) for q in _counts(text)] == [
         ("61 people", "killed"), ("five children", "killed"), ("three policemen", "killed")]
 
+
+def test_the_combatants_a_toll_is_said_to_hold_are_no_civilians() -> None:
+    # TRT in FA-KES dev 1924058106: 61 civilians read (gold 58)
+    text = ("Air strikes kill dozens inside Syria de-escalation zone\n"
+            "14 Nov 2017 Air strikes that ripped through a market in a rebel-held Syrian town have killed at least 61 "
+            "people mostly civilians a war monitor said on Tuesday. Three strikes hit the northwestern town of "
+            "Atareb on Monday the Syrian Observatory for Human Rights (SOHR) said despite a \"de-escalation zone\" in "
+            "place there. \"A number of people died of their wounds bringing the toll to 61 people including five "
+            "children and three policemen\" SOHR said.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (58, 3)

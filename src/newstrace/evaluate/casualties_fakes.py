@@ -445,6 +445,48 @@ def _another_parts(q: Quantity, quantities: list[Quantity], f: str, text: str) -
     return out
 
 
+#: a part of the dead told apart from its whole: "at least 14 of the dead were rebels"
+_OF_THE_DEAD = re.compile(r"\bof (?:the dead|those killed|the victims|the fatalities)\b", re.I)
+
+
+def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
+    """The civilians of a toll of no side once the combatants it is said to hold are taken out: TRT (FA-KES
+    dev 1924058106) "bringing the toll to 61 people including five children and three policemen" tells of
+    58 civilians, al-Araby (dev 1923102901) "At least 20 people were killed in a car bomb blast ... at
+    least 14 of the dead were rebels" of six. The combatants are parts listed after "including" (or
+    "among them") in the toll's sentence, or a later "N of the dead were ..." with no other toll between
+    (the same number said again is no other toll). Only for a numeral toll ("at least 20" stays open)
+    and exact counts of combatants; none when they are as many as the toll."""
+    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or not find_numbers(q.text) \
+            or q.high not in (q.low, None):
+        return None
+    killed = [x for x in quantities if x.event == "killed" and x.start > q.start]
+    fighters: list[Quantity] = []
+    last = q
+    listing = True
+    for x in killed:
+        gap_ok = listing and (_INCLUDING_GAP.fullmatch(text, last.end, x.start) is not None
+                              or (last is not q and _COORD.fullmatch(text, last.end, x.start) is not None
+                                  and bool(text[last.end:x.start].strip())))
+        if gap_ok:
+            if _wholly(x, "nb_noncivilians"):
+                fighters.append(x)
+            last = x
+            continue
+        listing = False
+        if _OF_THE_DEAD.search(x.text) and _wholly(x, "nb_noncivilians"):
+            fighters.append(x)
+            break
+        if x.low != q.low:
+            break  # another toll comes between
+    if not fighters or any(f.low is None or f.low != f.high for f in fighters):
+        return None
+    out = sum(f.low or 0.0 for f in fighters)
+    rest = q.low - out
+    # "at least 20 people ... at least 14 of the dead were rebels": at least six, as the toll is open
+    return Estimate(rest, None if q.high is None else rest, (_point(q) or q.low) - out) if rest > 0 else None
+
+
 def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_end: int) -> Quantity | None:
     """The lead's toll of people when ``q``, a count of civilians, and one of another sentence add up to
     it: SANA (FA-KES dev 1926478960) "Nine persons killed ... Six civilians were killed ... in New Aleppo
@@ -491,7 +533,9 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     ``_restated_combatants``, ``_summed_combatants``), leaves later civilians to other incidents;
     counts coordinated with the pick ("five women and six children") are summed, and so are the
     parts of "another" toll (``_another_parts``); a lead toll that the civilians' count and another
-    incident's add up to is the civilians' (``_toll_of_incidents``).
+    incident's add up to is the civilians' (``_toll_of_incidents``), and a toll of no side said to hold
+    combatants ("61 people including five children and three policemen") gives the civilians without
+    them (``_less_fighters``).
     """
     out: dict[str, Estimate] = {}
     for f in FIELDS:
@@ -548,6 +592,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             continue
         if summed is not None:
             out[f] = summed
+            continue
+        less = _less_fighters(q, quantities, text) if text is not None and f == "nb_civilians" else None
+        if less is not None:
+            out[f] = less
             continue
         toll = _toll_of_incidents(q, quantities, text, _lead_end(text)) \
             if text is not None and f == "nb_civilians" else None
