@@ -1047,3 +1047,18 @@ def test_the_combatants_a_toll_is_said_to_hold_are_no_civilians() -> None:
             "children and three policemen\" SOHR said.")
     est = casualty_intervals(_counts(text), text)
     assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (58, 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # AFP in FA-KES dev 1923848144: the 20 women had no event (the toll's women read 0, gold 20)
+        ('"There were also 20 women among the dead and the death toll could rise further because there are '
+         'people missing" the Syrian Observatory for Human Rights said.', ("20 women", "women", "killed")),
+        # Sputnik in FA-KES dev 1965495344: people among the terrorists killed were terrorists
+        ("The ministry added that there were nine people from the North Caucasus among the terrorists killed.",
+         ("nine people", "terrorists", "killed")),
+    ],
+)
+def test_a_count_among_the_dead_has_their_event(sentence: str, count: tuple[str, str, str]) -> None:
+    assert [(q.text, q.subject, q.event) for q in _counts(sentence)] == [count]

@@ -212,7 +212,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 129: a count of people borrows no noun of a body or place ("12 nations ... 1400 are estimated to have been killed").
 #: 130: a whole with no verb takes its part's participle ("84 people including 17 children killed by ...").
 #: 131: a part joined to a part after "including" shares its event ("including five children and three policemen").
-CLAIMS_VERSION = 131
+#: 132: a count among the dead has their event ("There were also 20 women among the dead").
+CLAIMS_VERSION = 132
 
 
 def _now() -> str:
