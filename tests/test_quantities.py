@@ -1062,3 +1062,16 @@ def test_the_combatants_a_toll_is_said_to_hold_are_no_civilians() -> None:
 )
 def test_a_count_among_the_dead_has_their_event(sentence: str, count: tuple[str, str, str]) -> None:
     assert [(q.text, q.subject, q.event) for q in _counts(sentence)] == [count]
+
+
+def test_a_parts_plural_of_people_is_its_noun_whatever_its_tag() -> None:
+    # AFP in FA-KES dev 1923848144 (commas dropped): "children" tagged a verb, the 30 were people (gold 30
+    # children)
+    text = ("86 dead in suspected Syria chemical attack New toll\n"
+            "86 dead in suspected Syria chemical attack New toll The death toll from a suspected chemical weapons "
+            "attack on a rebel-held Syrian town has risen to 86 30 of them children a monitoring group said on "
+            "Wednesday.")
+    counts = _counts(text)
+    assert [(q.text, q.subject, q.event) for q in counts if q.low == 30] == [("30 of them children", "children", "killed")]
+    assert casualty_intervals(counts, text)["nb_children"].point == 30
+

@@ -213,7 +213,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 130: a whole with no verb takes its part's participle ("84 people including 17 children killed by ...").
 #: 131: a part joined to a part after "including" shares its event ("including five children and three policemen").
 #: 132: a count among the dead has their event ("There were also 20 women among the dead").
-CLAIMS_VERSION = 132
+#: 133: a part's plural of people is its noun whatever its tag ("86 30 of them children").
+CLAIMS_VERSION = 133
 
 
 def _now() -> str:
