@@ -1075,3 +1075,15 @@ def test_a_parts_plural_of_people_is_its_noun_whatever_its_tag() -> None:
     assert [(q.text, q.subject, q.event) for q in counts if q.low == 30] == [("30 of them children", "children", "killed")]
     assert casualty_intervals(counts, text)["nb_children"].point == 30
 
+
+def test_children_among_those_killed_bound_the_civilians_from_below() -> None:
+    # AFP in Ahram, FA-KES dev 1923848126: the lead's 70 children stood for exactly 70 civilians (gold 126)
+    text = ("Dozens of children dead in Syria evacuees bombing\n"
+            "Dozens of children dead in Syria evacuees bombing Nearly 70 children were among those killed when a "
+            "suicide car bombing tore through buses carrying evacuees from besieged government-held towns in Syria "
+            "a monitor said on Sunday. Saturdays blast hit a convoy carrying residents from the northern towns of "
+            "Fuaa and Kafraya as they waited at a transit point in rebel-held Rashidin west of Aleppo. At least 68 "
+            "children were among the 126 people killed in the attack the Syrian Observatory for Human Rights said "
+            "updating a previous toll of 112 dead.")
+    est = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (est.low, est.high, est.point) == (63, None, 70)

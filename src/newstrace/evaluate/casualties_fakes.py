@@ -535,7 +535,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     parts of "another" toll (``_another_parts``); a lead toll that the civilians' count and another
     incident's add up to is the civilians' (``_toll_of_incidents``), and a toll of no side said to hold
     combatants ("61 people including five children and three policemen") gives the civilians without
-    them (``_less_fighters``).
+    them (``_less_fighters``); children or women said to be among the dead, who are not counted, bound
+    the civilians from below only (``_among_the_uncounted``).
     """
     out: dict[str, Estimate] = {}
     for f in FIELDS:
@@ -602,8 +603,24 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         if toll is not None:
             q = toll
         point = _point(q) or 0.0
-        out[f] = Estimate(q.low if q.low is not None else 0.0, q.high, point)
+        high = None if text is not None and f == "nb_civilians" and _among_the_uncounted(q, text) else q.high
+        out[f] = Estimate(q.low if q.low is not None else 0.0, high, point)
     return out
+
+
+#: a part of a toll whose size the sentence does not give: "were among those killed", "was among the dead"
+_AMONG_THE_UNCOUNTED = re.compile(
+    r"\s+(?:were|was)\s+(?:also\s+)?among\s+(?:those\s+(?:killed|who\s+died)|the\s+(?:dead|victims|fatalities))\b",
+    re.I)
+
+
+def _among_the_uncounted(q: Quantity, text: str) -> bool:
+    """Whether a count of children or women picked for the civilians is told as a part of the dead only:
+    AFP in Ahram (FA-KES dev 1923848126) "Nearly 70 children were among those killed when a suicide car
+    bombing tore through buses" tells of 70 civilians or more (126 in the body), not of 70. The count then
+    bounds the civilians from below only; its number stays the estimate."""
+    return _wholly(q, "nb_children") or _wholly(q, "nb_women") \
+        if _AMONG_THE_UNCOUNTED.match(text, q.end) else False
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
