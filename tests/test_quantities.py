@@ -1087,3 +1087,15 @@ def test_children_among_those_killed_bound_the_civilians_from_below() -> None:
             "updating a previous toll of 112 dead.")
     est = casualty_intervals(_counts(text), text)["nb_civilians"]
     assert (est.low, est.high, est.point) == (63, None, 70)
+
+
+def test_an_open_toll_told_apart_into_combatants_is_theirs() -> None:
+    # Reuters in FA-KES dev 1926479318: the 500 lives read as 500 civilians (gold 0)
+    text = ("Hundreds dead as Islamic State seizes Syrian air base: monitor Sylvia Westall\n"
+            "August 24 2014 Hundreds dead as Islamic State seizes Syrian air base: monitor Sylvia Westall. Islamic "
+            "State militants stormed an air base in northeast Syria on Sunday capturing it from government forces "
+            "after days of fighting that cost more than 500 lives a monitoring group said. The Syrian Observatory "
+            "for Human Rights said at least 346 Islamic State fighters were killed and more than 170 members of "
+            "government forces had died since Tuesday in the fight over Tabqa base making it one of the deadliest "
+            "confrontations between the two groups since the start of Syrias war.")
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 0

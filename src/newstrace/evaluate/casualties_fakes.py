@@ -377,12 +377,18 @@ def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
     return any(o is not q and o.low == q.low and _of_fighters(o) for o in lead)
 
 
+#: how far above an open toll ("more than 500") the counts that break it down may reach and still be its
+#: parts: a quarter more (346 + 170 for "more than 500"); far more is another toll
+OPEN_TOLL_SLACK = 1.25
+
+
 def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bool:
     """Whether a generic count ("11 dead") is broken down, in one sentence, into combatant counts that
     add up to it: "11 Killed as Nusra Attacks US-Trained Militants ... the assault that killed five of
     Al-Nusra and allied militants as well as six militants who were defending Division 30" (Al-Manar,
     FA-KES dev 1965511157) were 11 fighters, as "70 dead" restating "70 regime and rebel fighters" are.
-    A breakdown holding anyone of no side, or not adding up, restates nothing."""
+    A breakdown holding anyone of no side, or not adding up, restates nothing; one of an open toll adds up
+    when it reaches it and goes at most ``OPEN_TOLL_SLACK`` over."""
     if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None:
         return False
     killed = [o for o in quantities if o.event == "killed" and o.low is not None and o is not q]
@@ -392,8 +398,12 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
         group = [x for x in killed[i:] if b <= x.start < b + len(sent)]
         if len(group) < 2 or (i and killed[i - 1].start >= b):
             continue  # one count, or not the sentence's first
+        total = sum(x.low or 0.0 for x in group)
+        # an open toll ("more than 500 lives") is told apart by counts that reach it: Reuters (FA-KES dev
+        # 1926479318) "fighting that cost more than 500 lives ... at least 346 Islamic State fighters were
+        # killed and more than 170 members of government forces had died"
         if all(_wholly(x, "nb_noncivilians") for x in group) \
-                and sum(x.low or 0.0 for x in group) == q.low:
+                and (total == q.low or (q.high is None and q.low < total <= q.low * OPEN_TOLL_SLACK)):
             return True
     return False
 
