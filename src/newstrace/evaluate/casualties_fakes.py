@@ -337,10 +337,19 @@ def _sentence_of(text: str, start: int, end: int) -> str:
     return text[b:min(ends) if ends else len(text)]
 
 
+#: a toll of a stretch of days: "Seven days of airstrikes across the northwestern province had left more
+#: than 75 civilians dead", "two weeks of bombing"
+_DAYS_OF = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)\s+(?:days|weeks|months|years)\s+of\b", re.I)
+
+
 def _cumulative(q: Quantity, text: str) -> bool:
     """Whether the count is a toll since the war's or a group's start, not the event's:
-    "fighting that has killed more than 6000 people since the start of the year"."""
-    return bool(_SINCE.search(_sentence_of(text, q.start, q.end)))
+    "fighting that has killed more than 6000 people since the start of the year", or of a stretch of
+    days: al-Araby (FA-KES dev 1923102890) "Seven days of airstrikes across the northwestern province had
+    left more than 75 civilians dead" made the school attack's 35 dead 75 civilians."""
+    sentence = _sentence_of(text, q.start, q.end)
+    return bool(_SINCE.search(sentence) or _DAYS_OF.search(sentence))
 
 
 #: a toll a later one replaced: "The previous death toll was 20", "updating a previous toll of 112 dead",
