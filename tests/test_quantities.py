@@ -1115,3 +1115,18 @@ def test_a_toll_of_a_stretch_of_days_is_not_the_events() -> None:
             "northwestern province had left more than 75 civilians dead and another 150 wounded according to the "
             "Syrian Observatory for Human Rights.")
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 35
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "low"),
+    [
+        # Reuters in Ahram, FA-KES dev 1923848287: read as 30 and one
+        ("Thirty one Islamic State (IS) group militants have been killed in clashes and U.S.-led coalition air "
+         "strikes in northern Syria over the last 24 hours the Turkish military said on Sunday.", "Thirty one", 31),
+        # FA-KES dev 1923102875: 50 missiles and nine
+        ("Fifty nine US cruise missiles struck a Syrian regime airbase in Homs province early Friday morning",
+         "Fifty nine", 59),
+    ],
+)
+def test_a_tens_word_and_a_unit_are_one_number(sentence: str, count: str, low: float) -> None:
+    assert [(n.text, n.low) for n in find_numbers(sentence)][:1] == [(count, low)]

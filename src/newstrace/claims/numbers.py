@@ -22,7 +22,9 @@ from newstrace.claims.lexicon import (
 )
 
 _WORD_ATOMS = sorted(list(UNITS) + list(TENS), key=len, reverse=True)
-_ATOM = r"(?:" + "|".join(f"{t}(?:-(?:{'|'.join(u for u in UNITS if UNITS[u] < 10 and UNITS[u] > 0)}))?"
+#: a tens word and a unit, hyphenated or not: "thirty-one", and "Thirty one" (Reuters in Ahram, FA-KES dev
+#: 1923848287: "Thirty one Islamic State (IS) group militants have been killed" read as 30 and one)
+_ATOM = r"(?:" + "|".join(f"{t}(?:[-\\s](?:{'|'.join(u for u in UNITS if UNITS[u] < 10 and UNITS[u] > 0)})\\b)?"
                             for t in TENS) + "|" + "|".join(u for u in sorted(UNITS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 #: a spelled-out number's scale words: "dozen" too ("two dozen", "three dozen"), which read as

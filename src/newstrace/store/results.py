@@ -214,7 +214,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 131: a part joined to a part after "including" shares its event ("including five children and three policemen").
 #: 132: a count among the dead has their event ("There were also 20 women among the dead").
 #: 133: a part's plural of people is its noun whatever its tag ("86 30 of them children").
-CLAIMS_VERSION = 133
+#: 134: a tens word and a unit with a space between are one number ("Thirty one" is 31).
+CLAIMS_VERSION = 134
 
 
 def _now() -> str:
