@@ -1130,3 +1130,12 @@ def test_a_toll_of_a_stretch_of_days_is_not_the_events() -> None:
 )
 def test_a_tens_word_and_a_unit_are_one_number(sentence: str, count: str, low: float) -> None:
     assert [(n.text, n.low) for n in find_numbers(sentence)][:1] == [(count, low)]
+
+
+def test_an_abbreviation_in_brackets_does_not_part_a_number_from_its_noun() -> None:
+    # Reuters in Ahram, FA-KES dev 1923848287: no count (the noun was too far), so the row's non-civilians
+    # read the 17 of a later sentence (gold 31)
+    sentence = ("Thirty one Islamic State (IS) group militants have been killed in clashes and U.S.-led coalition air "
+                "strikes in northern Syria over the last 24 hours the Turkish military said on Sunday.")
+    assert [(q.text, q.low, q.subject, q.event) for q in _counts(sentence)][:1] == [
+        ("Thirty one Islamic State (IS) group militants", 31, "militants", "killed")]

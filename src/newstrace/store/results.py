@@ -215,7 +215,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 132: a count among the dead has their event ("There were also 20 women among the dead").
 #: 133: a part's plural of people is its noun whatever its tag ("86 30 of them children").
 #: 134: a tens word and a unit with a space between are one number ("Thirty one" is 31).
-CLAIMS_VERSION = 134
+#: 135: an abbreviation in brackets does not part a number from its noun ("31 Islamic State (IS) group militants").
+CLAIMS_VERSION = 135
 
 
 def _now() -> str:
