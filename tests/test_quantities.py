@@ -1139,3 +1139,15 @@ def test_an_abbreviation_in_brackets_does_not_part_a_number_from_its_noun() -> N
                 "strikes in northern Syria over the last 24 hours the Turkish military said on Sunday.")
     assert [(q.text, q.low, q.subject, q.event) for q in _counts(sentence)][:1] == [
         ("Thirty one Islamic State (IS) group militants", 31, "militants", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("title", "counts"),
+    [
+        # Daily Sabah (FA-KES dev 1924058195): 30 "injures" killed, and no 90
+        ("Suicide attack on wedding party in Syria kills 30 injures 90",
+         [("30", "people", "killed"), ("90", "people", "wounded")]),
+    ],
+)
+def test_a_headlines_second_verb_is_no_noun_of_the_first_toll(title: str, counts: list[tuple[str, str, str]]) -> None:
+    assert [(q.text, q.subject, q.event) for q in _counts(title)] == counts

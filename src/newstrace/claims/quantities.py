@@ -504,6 +504,19 @@ def _words_between(last: Token, noun: Token) -> int:
     return n
 
 
+#: verbs of a headline's second toll, which comma-less copies have the parse read as a noun
+_HEADLINE_VERBS = frozenset({"kills", "injures", "wounds"})
+
+
+def _headline_verb(tok: Token) -> bool:
+    """Whether a word is a verb of a toll right before its number, as comma-less headlines have it: Daily
+    Sabah's "Suicide attack on wedding party in Syria kills 30 injures 90" (FA-KES dev 1924058195) was
+    read as 30 "injures" killed and the 90 as nothing, AFP's "Mortar fire in Damascus kills 12 wounds 50"
+    (dev 1923848308) as 12 wounds killed. "Suffered 12 wounds" has no number after the word."""
+    doc = tok.doc
+    return tok.lower_ in _HEADLINE_VERBS and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
+
+
 def _past_hyphen(noun: Token) -> Token | None:
     """The counted noun when the parse's is the first piece of a hyphenated word: the word's last piece
     if it is a noun ("two other co-workers", "five ex-detainees", read as counts of "co" and "ex"), or
@@ -824,6 +837,11 @@ def find_quantities(
             part = noun is None and (noun := _part_noun(span[0], last)) is not None
             if noun is not None:
                 noun = _past_hyphen(noun)
+            headline_verb = noun is not None and _headline_verb(noun)
+            if headline_verb:
+                noun = None  # "kills 12 wounds 50": "wounds" is the second toll's verb, not the 12's noun
+            # "... wounds 50": a bare toll after a headline's verb has that verb's event
+            verb_before = doc[span[0].i - 1] if span[0].i > 0 and _headline_verb(doc[span[0].i - 1]) else None
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):
                 continue
@@ -881,6 +899,11 @@ def find_quantities(
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
+                if verb is None and headline_verb and last.dep_ == "nummod" and last.head.head.i < last.i \
+                        and _event_of_word(last.head.head.text):
+                    verb = last.head.head  # "kills 12 wounds 50": the verb that takes the misread noun
+                if verb is None and verb_before is not None:
+                    verb = verb_before  # "kills 12 wounds 50": the headline verb before the 50
                 toll = _toll_of(last)
                 if toll is not None:
                     # "the death toll rose to 48": the count runs from the toll's words to the number
