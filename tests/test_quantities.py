@@ -1151,3 +1151,11 @@ def test_an_abbreviation_in_brackets_does_not_part_a_number_from_its_noun() -> N
 )
 def test_a_headlines_second_verb_is_no_noun_of_the_first_toll(title: str, counts: list[tuple[str, str, str]]) -> None:
     assert [(q.text, q.subject, q.event) for q in _counts(title)] == counts
+
+
+def test_members_of_an_armed_body_are_combatants_the_title_restates() -> None:
+    # Jordan Times, FA-KES dev 1924058031: the title's "kills three" read as three civilians (gold 0)
+    text = ("Israeli attack on Syria military camp kills three | Jordan Times\n"
+            "Last updated at Apr 232017 An Israeli attack on a Syrian training camp near the Golan Heights killed "
+            "three members of a pro-government militia on Sunday an official from the forces said.")
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 0

@@ -371,19 +371,28 @@ GENERIC_SUBJECTS = frozenset(_words("people persons person individuals dead deat
                                     "victims"))
 
 
-def _of_fighters(q: Quantity) -> bool:
+#: members of an armed body: "three members of a pro-government militia", "members of the security forces"
+_OF_ARMED = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:militias?|army|armed\s+forces|"
+                       r"security\s+forces|forces|brigades?|battalions?|regiments?)\b", re.I)
+
+
+def _of_fighters(q: Quantity, text: str | None = None) -> bool:
     """Whether a count is wholly of combatants ("30 regime soldiers"); "members" names no side ("700
-    members of a tribe")."""
-    return _wholly(q, "nb_noncivilians") and _head(q.subject) != "members"
+    members of a tribe") unless the ``text`` after them names an armed body: Jordan Times (FA-KES dev
+    1924058031) "An Israeli attack ... killed three members of a pro-government militia" restates the
+    title's "kills three", which read as three civilians."""
+    if not _wholly(q, "nb_noncivilians"):
+        return False
+    return _head(q.subject) != "members" or (text is not None and _OF_ARMED.match(text, q.end) is not None)
 
 
-def _restated_combatants(q: Quantity, lead: list[Quantity]) -> bool:
+def _restated_combatants(q: Quantity, lead: list[Quantity], text: str | None = None) -> bool:
     """Whether a generic count ("70 dead", "kills 19") is a combatant count of the lead said again:
     a headline drops the noun that the first sentence gives ("At least 70 regime and rebel fighters
     have been killed", "killing at least 19 terrorists")."""
     if _head(q.subject) not in GENERIC_SUBJECTS:
         return False
-    return any(o is not q and o.low == q.low and _of_fighters(o) for o in lead)
+    return any(o is not q and o.low == q.low and _of_fighters(o, text) for o in lead)
 
 
 #: how far above an open toll ("more than 500") the counts that break it down may reach and still be its
@@ -417,13 +426,13 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
     return False
 
 
-def _combatant_lead(lead: list[Quantity]) -> bool:
+def _combatant_lead(lead: list[Quantity], text: str | None = None) -> bool:
     """Whether every killed count of the lead is of combatants ("At least 70 Syrian regime and rebel
     fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
     fighters', and children or civilians killed further down ("The Observatory said two children were
     killed by regime bombs in a rebel-held area") died in other incidents the report adds."""
     return bool(lead) and all(
-        _of_fighters(q) or _restated_combatants(q, lead)
+        _of_fighters(q, text) or _restated_combatants(q, lead, text)
         for q in lead
     )
 
@@ -567,9 +576,9 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             in_lead = [q for q in quantities if q.event == "killed" and q.start < lead_end]
             restated = False
             if f != "nb_noncivilians":
-                kept = [q for q in cands if not _restated_combatants(q, in_lead)
+                kept = [q for q in cands if not _restated_combatants(q, in_lead, text)
                         and not _summed_combatants(q, quantities, text)]
-                restated = any(q.start < lead_end for q in cands if q not in kept) or _combatant_lead(in_lead)
+                restated = any(q.start < lead_end for q in cands if q not in kept) or _combatant_lead(in_lead, text)
                 cands = kept
             # the title and the first sentence state the event's toll: a count there beats a
             # more explicit one further down ("12 civilians killed in the district this week");
