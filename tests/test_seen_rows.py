@@ -102,8 +102,15 @@ def test_casualties_score_every_row_of_a_file_nothing_was_tuned_on(
     assert r["split"] == "all" and list(r["splits"]) == ["all"]
     assert r["splits"]["all"]["articles"] == 8
     assert r["split_rule"] == "unseen: no row of this file was tuned on, so all 8 are scored"
-    # asked for, the hash split is as it was
-    assert _run_json(capsys, "eval", "casualties-fakes", str(path), "--split", "heldout")["splits"]["heldout"]["articles"] == 4
+    # asked for, the hash split is as it was, and only the part asked for is shown: a dev run
+    # that gave all rows' figures beside dev's gave away the held-out part's
+    held_r = _run_json(capsys, "eval", "casualties-fakes", str(path), "--split", "heldout")
+    assert list(held_r["splits"]) == ["heldout"] and held_r["splits"]["heldout"]["articles"] == 4
+    dev_r = _run_json(capsys, "eval", "casualties-fakes", str(path), "--split", "dev")
+    assert list(dev_r["splits"]) == ["dev"] and dev_r["splits"]["dev"]["articles"] == 4
+    assert main(["eval", "casualties-fakes", str(path), "--split", "dev"]) == 0
+    shown = capsys.readouterr().out
+    assert "dev (4 articles)" in shown and "heldout" not in shown and "all (" not in shown
     assert _run_json(capsys, "eval", "casualties-fakes", str(path), "--split", "test")["split"] == "heldout"
     # the text output says it in one line
     assert main(["eval", "casualties-fakes", str(path)]) == 0
