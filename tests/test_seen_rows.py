@@ -267,3 +267,20 @@ def test_seen_rows_ships_with_the_package() -> None:
 
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert f"evaluate/{SEEN_FILE}" in conf["tool"]["setuptools"]["package-data"]["newstrace"]
+
+
+@pytest.mark.data
+def test_semeval_on_fitted_pairs_only_names_a_split_it_takes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file of dev pairs only has nothing unseen; the error told the user to use
+    '--split dev or --split all', and 'eval similarity-semeval --split dev' is a usage error (its
+    splits are unseen, test and all): the advice names only what the command takes, and works."""
+    header, rows = _read(require_data("semeval8", "pairs_train.csv"))
+    pid, l1, l2 = header.index("pair_id"), header.index("lang1"), header.index("lang2")
+    dev = _write(tmp_path / "dev.csv", header, [r for r in rows if r[l1] == r[l2] == "en" and M.split_of(r[pid]) == "dev"][:4])
+    assert main(["eval", "similarity-semeval", str(dev)]) == 2
+    err = capsys.readouterr().err
+    assert "every pair of this file (4) was tuned on" in err and "--split dev" not in err
+    advice = err.split("(", 2)[-1].split(" scores them")[0]
+    assert advice == "--split all"
+    r = _run_json(capsys, "eval", "similarity-semeval", str(dev), *advice.split())
+    assert (r["split"], r["test_pairs"]) == ("all", 4)

@@ -75,7 +75,7 @@ class Choice:
 
 
 def choose_unseen(fingerprints: Sequence[str], held_out: Sequence[bool], seen: frozenset[str],
-                  heldout_name: str, unit: str = "rows") -> Choice:
+                  heldout_name: str, unit: str = "rows", anyway: str = "--split dev or --split all") -> Choice:
     """Score every row not tuned on; name the split by what that turns out to be.
 
     ``held_out[i]`` is whether the hash split holds row i out. No tuned row: ``all``. Tuned rows
@@ -90,7 +90,7 @@ def choose_unseen(fingerprints: Sequence[str], held_out: Sequence[bool], seen: f
     if not any(scored):
         raise InputError(
             f"every {unit[:-1]} of this file ({tuned}) was tuned on: nothing unseen to score "
-            "(--split dev or --split all scores them anyway)"
+            f"({anyway} scores them anyway)"
         )
     if scored == list(held_out):
         return Choice(scored, heldout_name,
