@@ -944,6 +944,38 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     assert live is not None and live.quotes == claims[REWRITE].quotes
 
 
+def test_a_claims_refresh_without_reuse_rebuilds_the_provenance_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # After an upgrade, 'analyze --no-reuse' refreshed the claims (marking them current) but left
+    # the provenance the older rules built, and no later run refreshed anything, so the RT ->
+    # rewrite edge kept its old evidence until --recluster: the rebuild reads the stored pairs,
+    # which a run without reuse keeps, so it runs whatever the steps.
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db)]) == 0
+
+    def edges() -> list[tuple[Any, ...]]:
+        with Store(db, readonly=True) as st:
+            c = st.conn
+            return [(e.source, e.derived, e.confidence, e.evidence)
+                    for e in R.provenance_of(c, c.execute("SELECT story FROM memberships").fetchone()[0])]
+
+    built = edges()
+    assert any(ev.get("type") == "shared_variant" for *_, evidence in built for ev in evidence)
+    c = sqlite3.connect(db)
+    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
+    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
+    c.commit()
+    c.close()
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-reuse", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["claims_refreshed"] == 2
+    assert edges() == built
+    assert main(["analyze", "--db", str(db), "--json"]) == 0
+    assert "claims_refreshed" not in json.loads(capsys.readouterr().out)
+
+
 def test_an_article_the_claims_rules_fail_on_does_not_stop_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

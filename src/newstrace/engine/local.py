@@ -572,8 +572,7 @@ def _analyze(
     if placing:
         _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress)
     if refreshing:
-        _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress,
-                        provenance="reuse" in steps and "stories" in steps)
+        _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress)
     if not todo:
         report.warnings += said.lines()
         report.seconds = time.perf_counter() - t0
@@ -700,21 +699,21 @@ def _refresh_claims(
     report: AnalyzeReport,
     said: _Said,
     progress: Callable[[int], None],
-    *,
-    provenance: bool = True,
 ) -> None:
     """Extract the claims of analysed articles ``seqs`` that lack them or whose claims older rules
-    extracted (``R.claims_behind``), one committed batch at a time, and (``provenance``) rebuild
-    the provenance of their stories in the same transaction: its quote variants, the speakers
+    extracted (``R.claims_behind``), one committed batch at a time, and rebuild the provenance of
+    their stories in the same transaction: its quote variants, the speakers
     its ``external:<speaker>`` sources are named by and its evidence are read by the same rules,
     so an upgrade that re-extracted the claims alone left the edges naming the old speakers until
     ``--recluster``. A story is rebuilt once a run (its edges depend on its members' texts and
-    pairs, not on their stored claims); a killed run resumes after the last batch it committed,
+    stored pairs, not on their stored claims), whatever steps the run takes: a run without reuse
+    (``--no-reuse``) aligns nothing, but marks the claims current, so no later run would rebuild
+    the edges of the pairs already stored. A killed run resumes after the last batch it committed,
     rebuilding the stories of the articles still behind."""
     conn = store.conn
     run = _Steps(workers, ["claims"], PrepareCache(2))
     rebuilt: set[str] = set()
-    prepared = PrepareCache(PREPARE_CACHE) if provenance else None
+    prepared = PrepareCache(PREPARE_CACHE)
     batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]
     try:
         upcoming = run.articles(_articles(store, batches[0]))
@@ -726,10 +725,9 @@ def _refresh_claims(
                 for rec in records:
                     if rec.claims is not None:
                         R.put_claims(conn, rec.claims)
-                if prepared is not None:
-                    stories = R.stories_with(conn, [rec.id for rec in records]) - rebuilt
-                    refresh_provenance(store, stories, prepared, said.note)
-                    rebuilt |= stories
+                stories = R.stories_with(conn, [rec.id for rec in records]) - rebuilt
+                refresh_provenance(store, stories, prepared, said.note)
+                rebuilt |= stories
                 R.mark_claims(conn, [rec.id for rec in records])
             said.add(records)
             report.claims_refreshed += len(records)
