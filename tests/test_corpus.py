@@ -944,6 +944,34 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     assert live is not None and live.quotes == claims[REWRITE].quotes
 
 
+@pytest.mark.data
+def test_reuse_aligned_after_no_reuse_gives_the_kept_stories_their_provenance(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FA-KES dev and the seeds analysed with --no-reuse, then by a plain analyze: the second run
+    # aligned 1,265 pairs, many of them inside the stories the articles keep, but built provenance
+    # only for the stories its clusterer touched, none of theirs: no edge at all, and the outlets
+    # network counted every in-story pair (11 of al-Araby -> al-Ahram) as of unknown direction.
+    db = tmp_path / "nr.db"
+    assert main(["ingest", str(EXAMPLES), str(require_data("fakes", "fakes_dev.csv")), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-reuse"]) == 0
+    assert main(["analyze", "--db", str(db)]) == 0
+    def edges(path: Path) -> list[tuple[Any, ...]]:
+        with sqlite3.connect(path) as c:
+            return sorted(c.execute("SELECT story, source, derived, confidence, evidence FROM provenance"))
+
+    # the edges are those every story's stored pairs give (a copy rebuilt from them all)
+    rebuilt = tmp_path / "rebuilt.db"
+    with sqlite3.connect(db) as src, sqlite3.connect(rebuilt) as dst:
+        src.backup(dst)
+    with Store(rebuilt) as st, st.transaction():
+        local_engine.refresh_provenance(st, {r[0] for r in st.conn.execute("SELECT story FROM memberships")})
+    assert edges(rebuilt) and edges(db) == edges(rebuilt)
+    capsys.readouterr()
+    assert main(["outlets", "--db", str(db), "--json"]) == 0
+    assert any(e["directed"] for e in json.loads(capsys.readouterr().out)["edges"])
+
+
 def test_a_claims_refresh_without_reuse_rebuilds_the_provenance_too(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

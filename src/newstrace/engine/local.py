@@ -643,7 +643,9 @@ def _analyze(
                     touched = persist_changes(conn, cl.drain(), cl.df)
                     save_clusterer_state(conn, cl)
                     if "reuse" in steps:
-                        refresh_provenance(store, touched, prepared, said.note)
+                        # an article that keeps its story had its pairs aligned again (or for the
+                        # first time, after --no-reuse): its story's edges are built from them too
+                        refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
                 # the hash of the text analysed: an ingest that changed an article since it was read
                 # (beside a running analysis) leaves it pending for the next run
                 R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps)
