@@ -138,7 +138,8 @@ def test_casualties_on_our_rows_keep_the_hash_split_and_leave_tuned_rows_out_of_
     # a file of tuned rows only has nothing unseen: an input error, not a score of nothing
     tuned = _write(tmp_path / "tuned.csv", header, dev)
     assert main(["eval", "casualties-fakes", str(tuned)]) == 2
-    assert "every row of this file (3) was tuned on" in capsys.readouterr().err
+    # named as the evals' other input errors name their file ('...: not a FA-KES CSV')
+    assert capsys.readouterr().err.startswith(f"newstrace: error: {tuned}: every row of this file (3) was tuned on")
 
 
 @pytest.mark.data
@@ -279,7 +280,7 @@ def test_semeval_on_fitted_pairs_only_names_a_split_it_takes(tmp_path: Path, cap
     dev = _write(tmp_path / "dev.csv", header, [r for r in rows if r[l1] == r[l2] == "en" and M.split_of(r[pid]) == "dev"][:4])
     assert main(["eval", "similarity-semeval", str(dev)]) == 2
     err = capsys.readouterr().err
-    assert "every pair of this file (4) was tuned on" in err and "--split dev" not in err
+    assert f"{dev}: every pair of this file (4) was tuned on" in err and "--split dev" not in err
     advice = err.split("(", 2)[-1].split(" scores them")[0]
     assert advice == "--split all"
     r = _run_json(capsys, "eval", "similarity-semeval", str(dev), *advice.split())

@@ -675,7 +675,7 @@ def evaluate_fakes(path: Path, *, split: str = "unseen") -> dict[str, Any]:
              "all": rows}
     if wanted == "unseen":
         choice = choose_unseen([row_fingerprint(r) for r in rows], [not is_dev(r["unit_id"]) for r in rows],
-                               seen_rows("casualties-fakes", DEV_SHARE), "heldout")
+                               seen_rows("casualties-fakes", DEV_SHARE), "heldout", source=str(path))
         wanted, rule = choice.split, choice.rule
         parts.setdefault(wanted, [r for r, s in zip(rows, choice.scored, strict=True) if s])
     elif wanted in parts:

@@ -75,7 +75,8 @@ class Choice:
 
 
 def choose_unseen(fingerprints: Sequence[str], held_out: Sequence[bool], seen: frozenset[str],
-                  heldout_name: str, unit: str = "rows", anyway: str = "--split dev or --split all") -> Choice:
+                  heldout_name: str, unit: str = "rows", anyway: str = "--split dev or --split all",
+                  source: str = "") -> Choice:
     """Score every row not tuned on; name the split by what that turns out to be.
 
     ``held_out[i]`` is whether the hash split holds row i out. No tuned row: ``all``. Tuned rows
@@ -89,7 +90,7 @@ def choose_unseen(fingerprints: Sequence[str], held_out: Sequence[bool], seen: f
         return Choice(scored, "all", f"unseen: no {unit[:-1]} of this file was tuned on, so all {len(scored)} are scored")
     if not any(scored):
         raise InputError(
-            f"every {unit[:-1]} of this file ({tuned}) was tuned on: nothing unseen to score "
+            f"{source + ': ' if source else ''}every {unit[:-1]} of this file ({tuned}) was tuned on: nothing unseen to score "
             f"({anyway} scores them anyway)"
         )
     if scored == list(held_out):

@@ -144,7 +144,7 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False, split: str = 
     wanted = "test" if split == "heldout" else split
     if wanted == "unseen":
         choice = choose_unseen([row_fingerprint(r) for r, _, _ in pairs], list(hashed == "test"),
-                               seen_rows("similarity-semeval", DEV_SHARE), "test", "pairs", "--split all")
+                               seen_rows("similarity-semeval", DEV_SHARE), "test", "pairs", "--split all", str(path))
         wanted, rule, test = choice.split, choice.rule, np.array(choice.scored)
     elif wanted in ("test", "all"):
         rule, test = asked_rule(wanted, "pairs"), (hashed == "test") | (wanted == "all")

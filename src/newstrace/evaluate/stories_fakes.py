@@ -196,7 +196,8 @@ def load_corpus(fakes: Path, fnc: Path | None, distractors: int = 600, split: st
     wanted = "test" if split == "heldout" else split
     if wanted == "unseen":
         choice = choose_unseen([row_fingerprint(a) for a in articles], [hashed[a.id] == "test" for a in articles],
-                               seen_rows("stories-fakes", DEV_SHARE), "test", "articles")
+                               seen_rows("stories-fakes", DEV_SHARE), "test", "articles",
+                               source=str(fakes))
         wanted, rule = choice.split, choice.rule
         chosen = {a.id for a, s in zip(articles, choice.scored, strict=True) if s}
     elif wanted in ("dev", "test", "all"):
