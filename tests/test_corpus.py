@@ -879,6 +879,19 @@ def test_a_claims_only_run_reads_no_clustering_features(examples: dict[str, Arti
     assert all("clustering features read" in r.warnings[0] for r in recs)
 
 
+def _as_older_claims_rules_left_it(db: Path, drop_quotes_of: str | None = None) -> None:
+    """Make ``db`` look analysed by older claims rules: ``claims_version`` one behind, every
+    provenance edge of unknown direction (as rules that saw no shared quote variant left it), and
+    the quotes of ``drop_quotes_of`` gone (as rules that missed them left them)."""
+    c = sqlite3.connect(db)
+    if drop_quotes_of is not None:
+        c.execute("DELETE FROM quotes WHERE article=?", (drop_quotes_of,))
+    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
+    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
+    c.commit()
+    c.close()
+
+
 def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -906,13 +919,8 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
 
     claims, pairs, members, edges, analysed = stored()
     assert claims[REWRITE] is not None and claims[REWRITE].quotes and edges
-    c = sqlite3.connect(db)
     assert any(ev.get("type") == "shared_variant" for *_, evidence in edges for ev in evidence)
-    c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
-    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
-    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
-    c.commit()
-    c.close()
+    _as_older_claims_rules_left_it(db, drop_quotes_of=REWRITE)
     capsys.readouterr()
     assert main(["analyze", "--db", str(db), "--no-claims", "--json"]) == 0  # takes no claims: leaves them
     rep = json.loads(capsys.readouterr().out)
@@ -932,13 +940,8 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     repo = Repo(db, readonly=True, limits=LIMITS)
     rewrite, rt = (next(a for a in read_articles([EXAMPLES]) if a.id == i) for i in (REWRITE, RT))
     assert repo.stored_claims(rewrite) == claims[REWRITE]
-    c = sqlite3.connect(db)
     assert any(ev.get("type") == "shared_variant" for *_, evidence in edges for ev in evidence)
-    c.execute("DELETE FROM quotes WHERE article=?", (REWRITE,))
-    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
-    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
-    c.commit()
-    c.close()
+    _as_older_claims_rules_left_it(db, drop_quotes_of=REWRITE)
     assert repo.stored_claims(rewrite) is None and repo.stored_claims(rt) is None
     live = repo.article_claims(rewrite)
     assert live is not None and live.quotes == claims[REWRITE].quotes
@@ -991,11 +994,7 @@ def test_a_claims_refresh_without_reuse_rebuilds_the_provenance_too(
 
     built = edges()
     assert any(ev.get("type") == "shared_variant" for *_, evidence in built for ev in evidence)
-    c = sqlite3.connect(db)
-    c.execute("UPDATE provenance SET confidence=0.5, evidence=?", (json.dumps([{"type": "direction_unknown"}]),))
-    c.execute("UPDATE analysis SET claims_version=?", (R.CLAIMS_VERSION - 1,))
-    c.commit()
-    c.close()
+    _as_older_claims_rules_left_it(db)
     capsys.readouterr()
     assert main(["analyze", "--db", str(db), "--no-reuse", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["claims_refreshed"] == 2
