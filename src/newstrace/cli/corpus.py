@@ -484,11 +484,12 @@ def stories_fakes(
 ) -> None:
     """Story clustering on FA-KES events with FNC-1 distractors: pairwise and BCubed P/R/F1."""
     from newstrace.evaluate import stories_fakes as sf
+    from newstrace.evaluate.seen import HELD_OUT_NAMES, held_out_as
 
     if split is not None:
         # calibration fits on the hash split's dev part: what it reports is that split's parts
-        one_of(ctx, "--split", split, ("test", "heldout", "dev") if calibrate else sf.SPLITS)
-        split = "test" if split == "heldout" else split
+        one_of(ctx, "--split", split, (*HELD_OUT_NAMES, "dev") if calibrate else sf.SPLITS)
+        split = held_out_as(split, "test")
     check_ranges(ctx)
     if fnc is None and distractors and given(ctx, "distractors"):
         ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")

@@ -23,7 +23,7 @@ from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
-from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, seen_rows
+from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.model import Article, Quantity
 
 
@@ -670,7 +670,7 @@ def evaluate_fakes(path: Path, *, split: str = "unseen") -> dict[str, Any]:
     from newstrace.claims import extract_many
 
     rows = read_rows(path)
-    wanted = "heldout" if split == "test" else split
+    wanted = held_out_as(split, "heldout")
     parts = {"heldout": [r for r in rows if not is_dev(r["unit_id"])], "dev": [r for r in rows if is_dev(r["unit_id"])],
              "all": rows}
     if wanted == "unseen":

@@ -103,6 +103,17 @@ def choose_unseen(fingerprints: Sequence[str], held_out: Sequence[bool], seen: f
                   f"{sum(held_out)})")
 
 
+#: the two names of a hash split's held-out part: the stories and SemEval benchmarks call it
+#: ``test``, the casualties one ``heldout``, and each takes either
+HELD_OUT_NAMES = ("test", "heldout")
+
+
+def held_out_as(split: str, name: str) -> str:
+    """``split`` with the held-out part called ``name`` (one of ``HELD_OUT_NAMES``), as the benchmark
+    calling it names that part; any other split as it is."""
+    return name if split in HELD_OUT_NAMES else split
+
+
 def asked_rule(split: str, what: str) -> str:
     """``split_rule`` of a split given with ``--split``."""
     if split == "all":

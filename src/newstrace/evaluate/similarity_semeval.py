@@ -49,7 +49,7 @@ from newstrace.corpus.similarity import (
 )
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
-from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, seen_rows
+from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.model import Article
 
 DEV_SHARE = 0.4
@@ -141,7 +141,7 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False, split: str = 
     Xt = np.array([text_features(ca, cb, df) for _, ca, cb in pairs], dtype=np.float64)
     y = np.array([r["overall"] for r, _, _ in pairs])
     hashed = np.array([split_of(r["pair_id"]) for r, _, _ in pairs])
-    wanted = "test" if split == "heldout" else split
+    wanted = held_out_as(split, "test")
     if wanted == "unseen":
         choice = choose_unseen([row_fingerprint(r) for r, _, _ in pairs], list(hashed == "test"),
                                seen_rows("similarity-semeval", DEV_SHARE), "test", "pairs", "--split all", str(path))

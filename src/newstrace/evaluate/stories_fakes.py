@@ -44,7 +44,7 @@ from newstrace.corpus.similarity import (
 from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
-from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, seen_rows
+from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.ingest import read_articles
 from newstrace.model import Article
 
@@ -193,7 +193,7 @@ def load_corpus(fakes: Path, fnc: Path | None, distractors: int = 600, split: st
             "location, cause_of_death)"
         )
     hashed = {a.id: split_of(story[a.id]) for a in articles}
-    wanted = "test" if split == "heldout" else split
+    wanted = held_out_as(split, "test")
     if wanted == "unseen":
         choice = choose_unseen([row_fingerprint(a) for a in articles], [hashed[a.id] == "test" for a in articles],
                                seen_rows("stories-fakes", DEV_SHARE), "test", "articles",
