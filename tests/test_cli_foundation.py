@@ -174,6 +174,21 @@ def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:
     assert_clean_failure(run("show", "", "--db", solo, cwd=tmp_path), 3, "solo.db", "no article with id ''")
 
 
+@pytest.mark.parametrize("name", ["a?b.db", "a#b.db", "100%25.db"])
+def test_a_database_named_with_uri_characters_is_read_as_written(tmp_path: Path, name: str) -> None:
+    """The readers open the database by a SQLite URI (read-only), which took a '?' or '#' in its
+    name for the start of the query: 'list --db a?b.db' after an ingest into it opened, and so
+    created, a database 'a', and said "an empty database" (exit 3); '100%25.db' named '100%.db'."""
+    db = tmp_path / name
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    p = run("list", "--db", db, "--json", cwd=tmp_path)
+    assert (p.returncode, p.stderr) == (0, "")
+    assert {r["title"] for r in json.loads(p.stdout)} == {RT_TITLE, REWRITE_TITLE}
+    shown = run("show", json.loads(p.stdout)[0]["id"], "--db", db, cwd=tmp_path)
+    assert shown.returncode == 0 and RT_TITLE in shown.stdout
+    assert sorted(f.name for f in tmp_path.iterdir() if not f.name.startswith(name)) == []  # no stray 'a' or '100%.db'
+
+
 def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
     """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
     said "matches more than one article" and no more."""

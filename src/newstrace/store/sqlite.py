@@ -98,9 +98,8 @@ class Store:
         self._check_file(create)
         try:
             if readonly:
-                uri = f"file:{self.path.resolve()}?mode=ro"
                 self.conn = sqlite3.connect(
-                    uri, uri=True, check_same_thread=False, timeout=busy_timeout, isolation_level=None
+                    readonly_uri(self.path), uri=True, check_same_thread=False, timeout=busy_timeout, isolation_level=None
                 )
             else:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout, isolation_level=None)
@@ -369,6 +368,16 @@ class Store:
             f"{self.path}: id prefix {id_or_prefix!r} matches more than one article "
             f"({see_hint('list', shlex.quote(str(self.path)))})"
         )
+
+
+def readonly_uri(p: Path) -> str:
+    """The URI that opens the database ``p`` for reading only (``Store(readonly=True)``).
+
+    The path is percent-encoded (``Path.as_uri``): written into the URI as it is, a ``?`` or ``#``
+    in it began the query or the fragment, so ``list --db 'a?b.db'`` opened (and created) a file
+    ``a`` read-write and said "an empty database", and ``100%25.db`` named another file.
+    """
+    return f"{p.resolve().as_uri()}?mode=ro"
 
 
 def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
