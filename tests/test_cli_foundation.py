@@ -189,6 +189,67 @@ def test_a_database_named_with_uri_characters_is_read_as_written(tmp_path: Path,
     assert sorted(f.name for f in tmp_path.iterdir() if not f.name.startswith(name)) == []  # no stray 'a' or '100%.db'
 
 
+def _as_root_in(tmp_path: Path, wrapper: list[str]) -> None:
+    """Skip unless this test runs as root with ``wrapper`` usable (a private mount namespace, or
+    capabilities dropped): the only ways to meet a read-only file system or folder as root."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root (a read-only mount, or root without its override of permissions)")
+    try:
+        probe = subprocess.run([*wrapper, "true"], capture_output=True, timeout=30, cwd=tmp_path)
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip(f"{wrapper[0]} not available")
+    if probe.returncode != 0:
+        pytest.skip(f"{wrapper[0]} not permitted here: {probe.stderr.decode(errors='replace').strip()}")
+
+
+def test_a_database_on_a_read_only_file_system_is_read(tmp_path: Path) -> None:
+    """A database on a read-only mount (a shared volume, a disc) could not be listed, browsed or
+    served: SQLite creates ``-shm`` beside a WAL database to read it, which such a file system
+    refuses, and every reader said "cannot open database (unable to open database file)". It is
+    read as immutable there; writing to it is still refused (exit 3)."""
+    _as_root_in(tmp_path, ["unshare", "-m"])
+    folder, mount = tmp_path / "data", tmp_path / "mnt"
+    folder.mkdir()
+    mount.mkdir()
+    assert run("ingest", EXAMPLES, "--db", folder / "n.db", cwd=tmp_path).returncode == 0
+    assert run("analyze", "--db", folder / "n.db", "--workers", "1", cwd=tmp_path).returncode == 0
+    before = sorted(f.name for f in folder.iterdir())
+    script = (f"mount --bind -o ro {folder} {mount} && "
+              f"{sys.executable} -m newstrace.cli.main list --db {mount / 'n.db'} --json && "
+              f"{sys.executable} -m newstrace.cli.main stories --db {mount / 'n.db'} --json; "
+              f"{sys.executable} -m newstrace.cli.main ingest {REWRITE_TXT} --db {mount / 'n.db'}; echo exit $?")
+    p = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                       env={**os.environ, "COLUMNS": "200"})
+    assert "Traceback" not in p.stderr, p.stderr
+    listed, rest = p.stdout.split("\n]\n", 1)
+    assert {r["title"] for r in json.loads(listed + "]")} == {RT_TITLE, REWRITE_TITLE}, p.stderr
+    stories, said = rest.rsplit("\n]\n", 1)
+    assert [s["size"] for s in json.loads(stories + "]")] == [2]
+    assert said.strip() == "exit 3" and f"{mount / 'n.db'}: database is read-only" in p.stderr
+    assert sorted(f.name for f in folder.iterdir()) == before  # nothing written beside it
+
+
+def test_a_database_in_a_folder_the_user_cannot_write_says_why_it_cannot_be_read(tmp_path: Path) -> None:
+    """Out of a read-only file system, a folder the user cannot write in may hold a database its
+    owner writes meanwhile, so it is not read as immutable; SQLite cannot read it there (no
+    ``-shm``), and the readers said "cannot open database (attempt to write a readonly
+    database)". They say what is missing, and what to do, exit 3."""
+    no_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    _as_root_in(tmp_path, no_override)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    db = folder / "n.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    folder.chmod(0o555)
+    try:
+        p = subprocess.run([*no_override, *NEWSTRACE, "list", "--db", str(db)], capture_output=True, text=True,
+                           cwd=tmp_path, timeout=300)
+    finally:
+        folder.chmod(0o755)
+    assert_clean_failure(p, 3, f"{db}: cannot be read: SQLite reads this database (WAL mode) through a file n.db-shm "
+                               f"beside it, and cannot create one in folder {folder}, which you cannot write in")
+
+
 def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
     """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
     said "matches more than one article" and no more."""

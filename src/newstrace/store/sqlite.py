@@ -113,9 +113,27 @@ class Store:
             else:
                 self._check_version()
         except sqlite3.DatabaseError as e:
-            raise busy_error(self.path, e) or StoreError(f"{self.path}: cannot open database ({e})") from e
+            raise busy_error(self.path, e) or self._unreadable(e) or StoreError(f"{self.path}: cannot open database ({e})") from e
 
     # -- opening -------------------------------------------------------------------------------
+
+    def _unreadable(self, e: sqlite3.DatabaseError) -> StoreError | None:
+        """What stops a read of a database in WAL mode in a folder this user cannot write in, or
+        None when that is not what ``e`` is: SQLite reads such a database through a ``-shm`` file
+        beside it, which it creates if none is there, and which it cannot create in that folder.
+        The readers said "cannot open database (attempt to write a readonly database)", which
+        reads as a bug for a command that writes nothing. (A folder on a read-only file system is
+        read as ``immutable``: ``readonly_uri``.)"""
+        if not self.readonly or getattr(e, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+            return None
+        folder = self.path.resolve().parent
+        if os.access(folder, os.W_OK) or Path(f"{self.path.resolve()}-shm").exists():
+            return None
+        return StoreError(
+            f"{self.path}: cannot be read: SQLite reads this database (WAL mode) through a file {self.path.name}-shm "
+            f"beside it, and cannot create one in folder {self.path.parent}, which you cannot write in; copy the "
+            "database to a folder you can write in"
+        )
 
     def _check_file(self, create: bool) -> None:
         check_db_path(self.path, readonly=self.readonly, create=create)
@@ -377,7 +395,24 @@ def readonly_uri(p: Path) -> str:
     in it began the query or the fragment, so ``list --db 'a?b.db'`` opened (and created) a file
     ``a`` read-write and said "an empty database", and ``100%25.db`` named another file.
     """
-    return f"{p.resolve().as_uri()}?mode=ro"
+    uri = f"{p.resolve().as_uri()}?mode=ro"
+    return uri + "&immutable=1" if _unchanging(p) else uri
+
+
+def _unchanging(p: Path) -> bool:
+    """Whether nothing can change the database ``p``: its folder lies on a read-only file system
+    (a read-only mount or volume, an archive's disc) and no write-ahead log beside it holds
+    commits the file lacks. SQLite opens such a database only as ``immutable``: to read a WAL
+    database it creates ``-shm`` (and ``-wal``) beside it, which a read-only file system refuses,
+    so every reader (``list``, ``stories``, ``serve``) failed with "unable to open database file".
+    A folder merely not writable for this user is not taken so, since its owner may write the
+    database meanwhile: ``Store`` says what is missing there instead (``_unreadable``)."""
+    try:
+        on_read_only_media = bool(os.statvfs(p.resolve().parent).f_flag & os.ST_RDONLY)
+        wal = Path(f"{p.resolve()}-wal")
+        return on_read_only_media and not (wal.exists() and wal.stat().st_size > 0)
+    except (OSError, AttributeError):  # no such folder (said elsewhere); no statvfs (Windows)
+        return False
 
 
 def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
