@@ -431,6 +431,17 @@ def test_stdin_of_json_records_is_read_as_records(tmp_path: Path, monkeypatch: p
     assert doc["title"] == "[UPDATE] Rockets hit west Aleppo"
 
 
+@pytest.mark.parametrize("command", ["ingest", "compare", "reuse", "extract", "stance"])
+def test_input_help_says_what_standard_input_is_read_as(tmp_path: Path, command: str) -> None:
+    """INPUT's help said "'-' reads standard input as one article (text, or a page's HTML)", while
+    '-' reads JSON records as records and a web archive as one, gzipped or not (the tests above):
+    a user reading it would not pipe ``jq -c`` output into ``ingest -``."""
+    p = run(command, "--help", cwd=tmp_path, env={"COLUMNS": "1000"})
+    said = " ".join(p.stdout.split())
+    assert "'-' reads standard input as the file it would be: JSON records (one article each) or a web archive, " \
+           "gzipped or not, as such files are, else one article (text, or a page's HTML)" in said, said
+
+
 def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Standard input gets a file's checks, in its words, named ``<stdin>``; a second '-' has
     nothing left to read and is skipped (the first is read)."""

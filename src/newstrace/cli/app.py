@@ -284,9 +284,14 @@ NoCleanFlag = Annotated[
     bool,
     typer.Option("--no-clean", help="Keep text exactly as read, so offsets refer to the file's own characters."),
 ]
+#: what ``-`` is read as (``ingest._read_stdin``), in INPUT's help, which said "as one article
+#: (text, or a page's HTML)" after standard input had come to be read as records and web archives
+#: too (README's ``-`` row): ``jq -c '.[]' export.json | newstrace ingest -`` stores one article a record
+STDIN_READ = ("the file it would be: JSON records (one article each) or a web archive, gzipped or not, as such files are, "
+              "else one article (text, or a page's HTML)")
 InputsArg = Annotated[
     list[Path],
-    typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as one article (text, or a page's HTML).",
+    typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as {STDIN_READ}.",
                  show_default=False),
 ]
 
