@@ -250,6 +250,41 @@ def test_a_database_in_a_folder_the_user_cannot_write_says_why_it_cannot_be_read
                                f"beside it, and cannot create one in folder {folder}, which you cannot write in")
 
 
+def test_an_input_the_user_cannot_read_is_skipped_as_a_missing_one_is(tmp_path: Path) -> None:
+    """An input without read permission given by name was a usage error that read nothing ("Invalid
+    value for 'INPUT...': path 'b.txt' is not readable", Typer's default check), though a
+    missing one beside readable inputs is skipped and the others read, and an unreadable file
+    inside a folder was; a folder the system would not list was passed over in silence inside a
+    folder, and given by name said to "hold no supported files". Each is named as skipped, with
+    the reason, and the rest is ingested (exit 0; ``--strict`` 2)."""
+    no_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    _as_root_in(tmp_path, no_override)
+    locked, folder = tmp_path / "locked.txt", tmp_path / "feed"
+    locked.write_bytes(RT_TXT.read_bytes())
+    (folder / "archive").mkdir(parents=True)
+    (folder / "rewrite.txt").write_bytes(REWRITE_TXT.read_bytes())
+    (folder / "archive" / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    locked.chmod(0)
+    (folder / "archive").chmod(0)
+    try:
+        p = subprocess.run([*no_override, *NEWSTRACE, "ingest", str(locked), str(folder), "--db", str(tmp_path / "n.db"),
+                            "--json"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+        alone = subprocess.run([*no_override, *NEWSTRACE, "extract", str(folder / "archive")], capture_output=True,
+                               text=True, cwd=tmp_path, timeout=300)
+    finally:
+        locked.chmod(0o644)
+        (folder / "archive").chmod(0o755)
+    assert p.returncode == 0, p.stderr
+    doc = json.loads(p.stdout)
+    assert doc["added"] == 1
+    assert doc["skipped"] == [f"{locked}: cannot read (PermissionError: [Errno 13] Permission denied: '{locked}')",
+                              f"{folder / 'archive'}: cannot read (PermissionError: [Errno 13] Permission denied: "
+                              f"'{folder / 'archive'}')"]
+    assert alone.returncode == 2
+    assert alone.stderr.splitlines()[0] == (f"newstrace: skipped: {folder / 'archive'}: cannot read (PermissionError: "
+                                            f"[Errno 13] Permission denied: '{folder / 'archive'}')")
+
+
 def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
     """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
     said "matches more than one article" and no more."""

@@ -292,7 +292,9 @@ STDIN_READ = ("the file it would be: JSON records (one article each) or a web ar
 InputsArg = Annotated[
     list[Path],
     typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as {STDIN_READ}.",
-                 show_default=False),
+                 # not Typer's check of read permission, a usage error that read nothing: an input the
+                 # user cannot read is skipped with the reason, as a missing one is (ingest.read_inputs)
+                 show_default=False, readable=False),
 ]
 
 

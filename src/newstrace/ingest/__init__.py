@@ -71,13 +71,19 @@ def reader_for(path: Path) -> Reader | None:
     return READERS.get(path.suffix.lower())
 
 
-def _files_under(folder: Path) -> list[Path]:
+def _files_under(folder: Path, on_error: Callable[[NewstraceError], None]) -> list[Path]:
     """The files under ``folder`` in sorted order, hidden files and folders left out. A linked
     folder is followed (``rglob`` passed over a dataset linked into the input folder without a
-    word), each real folder once, so a link back up does not loop."""
+    word), each real folder once, so a link back up does not loop. A folder the system will not
+    list (no permission) goes to ``on_error`` as an unreadable file does: ``os.walk`` passed over
+    it in silence, and a folder given that could not be listed was said to hold no supported files."""
     found: list[Path] = []
     seen: set[str] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
+
+    def unlisted(e: OSError) -> None:
+        on_error(cannot_read(Path(e.filename) if e.filename else folder, e))
+
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=unlisted):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -170,14 +176,20 @@ def iter_files(
             else:
                 on_error(InputError(f"{path}: no such file or folder"))
         elif path.is_dir():
-            found = False
-            for child in _files_under(path):
+            found = unlisted = False
+
+            def said(e: NewstraceError) -> None:
+                nonlocal unlisted
+                unlisted = True
+                on_error(e)
+
+            for child in _files_under(path, said):
                 if is_sidecar(child):
                     continue
                 if reader_for(child) is not None:
                     found = True
                     yield child
-            if not found:
+            if not found and not unlisted:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
