@@ -285,6 +285,29 @@ def test_an_input_the_user_cannot_read_is_skipped_as_a_missing_one_is(tmp_path: 
                                             f"[Errno 13] Permission denied: '{folder / 'archive'}')")
 
 
+def test_a_stdout_in_another_encoding_than_utf8_gets_utf8_documents_and_escaped_tables(tmp_path: Path) -> None:
+    """On a stdout that is not UTF-8 (a Latin-1 locale, PYTHONIOENCODING, a redirected stdout on
+    Windows), the first curly quote of RT's title stopped 'list', 'show --json' and 'compare
+    --html -' as an internal error (UnicodeEncodeError, exit 70). A document (JSON, the HTML
+    report) is written in UTF-8 as README promises, its bytes as on any stdout; a table writes
+    what the encoding cannot hold as its escape."""
+    db = tmp_path / "n.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    latin = {"PYTHONIOENCODING": "latin-1"}
+    listed = run("list", "--db", db, cwd=tmp_path, env=latin)
+    assert (listed.returncode, listed.stderr) == (0, "")
+    assert "UN Syria envoy \\u2018appalled\\u2019" in listed.stdout
+    rt_id = next(r["id"] for r in json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout) if r["outlet"] == "rt.com")
+    shown = subprocess.run([*NEWSTRACE, "show", rt_id, "--db", str(db), "--json"], capture_output=True, cwd=tmp_path,
+                           env={**os.environ, **latin}, timeout=300)
+    assert (shown.returncode, shown.stderr) == (0, b"")
+    assert json.loads(shown.stdout.decode("utf-8"))["title"] == RT_TITLE
+    report = subprocess.run([*NEWSTRACE, "compare", str(EXAMPLES), "--html", "-"], capture_output=True, cwd=tmp_path,
+                            env={**os.environ, **latin}, timeout=300)
+    assert report.returncode == 0, report.stderr
+    assert RT_TITLE in report.stdout.decode("utf-8")
+
+
 def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
     """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
     said "matches more than one article" and no more."""

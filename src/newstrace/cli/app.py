@@ -307,9 +307,38 @@ def json_text(obj: Any) -> str:
 
 def emit_json(obj: Any) -> None:
     """Write one JSON document to stdout; stable key order so re-runs are byte-identical."""
-    sys.stdout.write(json_text(obj))
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+    write_document(json_text(obj) + "\n")
+
+
+def _utf(encoding: str | None) -> bool:
+    """Whether a stream in ``encoding`` can hold every character: a UTF."""
+    return (encoding or "").lower().replace("-", "").replace("_", "").startswith("utf")
+
+
+def write_document(text: str) -> None:
+    """A document (JSON, an HTML report) on stdout, in UTF-8 whatever stdout's encoding.
+
+    A JSON document is UTF-8 (RFC 8259), and the HTML report says ``charset=utf-8``; on a stdout
+    in another encoding (``PYTHONIOENCODING=latin-1``, a Latin-1 locale, a redirected stdout on
+    Windows, cp1252) the first curly quote of an article stopped the command as an internal error,
+    UnicodeEncodeError, exit 70. Its bytes go to the stream beneath (a test's text buffer, which
+    has none, takes the text)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or _utf(getattr(sys.stdout, "encoding", None)):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    sys.stdout.flush()  # anything printed before goes first
+    buffer.write(text.encode("utf-8", "backslashreplace"))
+    buffer.flush()
+
+
+def printable_stdout() -> None:
+    """Let the tables and reports printed on a stdout that is no UTF (``write_document``) write
+    a character it cannot hold as its escape, ``\\u2018``, rather than stop as an internal error
+    (stderr does so already: Python opens it with ``backslashreplace``)."""
+    if not _utf(getattr(sys.stdout, "encoding", None)) and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
 
 #: control characters, newlines included, shown as ``\\xNN`` in messages (see ``one_line``)
@@ -610,8 +639,7 @@ def write_output(path: Path, text: str, kind: str | None = None) -> None:
     replace an article with the report of the other one.
     """
     if str(path) == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_document(text)
         return
     if kind is not None:
         refuse_foreign(path, kind)

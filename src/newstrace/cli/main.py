@@ -16,7 +16,7 @@ import click
 import typer
 
 from newstrace import __version__
-from newstrace.cli.app import app, err, one_line
+from newstrace.cli.app import app, err, one_line, printable_stdout
 from newstrace.errors import Interrupted, NewstraceError
 
 # Command modules register themselves on ``app`` when imported.
@@ -49,6 +49,7 @@ def _root(
 
 
 def main(argv: list[str] | None = None) -> int:
+    printable_stdout()
     try:
         # without standalone mode click *returns* the code of a ``typer.Exit`` instead of raising it
         result = app(args=argv, prog_name="newstrace", standalone_mode=False)
