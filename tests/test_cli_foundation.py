@@ -189,6 +189,25 @@ def test_a_database_named_with_uri_characters_is_read_as_written(tmp_path: Path,
     assert sorted(f.name for f in tmp_path.iterdir() if not f.name.startswith(name)) == []  # no stray 'a' or '100%.db'
 
 
+def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_why_not(tmp_path: Path) -> None:
+    """``--db`` may be a link to a database not created yet: SQLite creates the file it names.
+    One leading into a folder that does not exist, or a loop of links, was checked as the link
+    itself (its folder exists) and failed at SQLite, "cannot open database (unable to open
+    database file)"; each says what is wrong, exit 3, before any input is read."""
+    made = tmp_path / "made.db"
+    made.symlink_to(tmp_path / "store" / "n.db")
+    (tmp_path / "store").mkdir()
+    assert run("ingest", EXAMPLES, "--db", made, cwd=tmp_path).returncode == 0
+    assert len(json.loads(run("list", "--db", tmp_path / "store" / "n.db", "--json", cwd=tmp_path).stdout)) == 2
+    astray = tmp_path / "astray.db"
+    astray.symlink_to(tmp_path / "gone" / "n.db")
+    assert_clean_failure(run("ingest", EXAMPLES, "--db", astray, cwd=tmp_path), 3,
+                         f"{astray}: folder {tmp_path / 'gone'} (where the link {astray} leads) does not exist")
+    loop = tmp_path / "loop.db"
+    loop.symlink_to(loop)
+    assert_clean_failure(run("ingest", EXAMPLES, "--db", loop, cwd=tmp_path), 3, f"{loop}: a link that leads to no file")
+
+
 def _as_root_in(tmp_path: Path, wrapper: list[str]) -> None:
     """Skip unless this test runs as root with ``wrapper`` usable (a private mount namespace, or
     capabilities dropped): the only ways to meet a read-only file system or folder as root."""

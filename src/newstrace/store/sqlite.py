@@ -440,11 +440,20 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
     else:
         if readonly or not create:
             raise StoreError(f"{p}: no such database (run 'newstrace ingest' first)")
-        parent = p.parent.resolve()
+        if p.is_symlink():
+            # a link to no file yet: SQLite creates the file it names, in the folder it names (a
+            # folder missing there was "cannot open database (unable to open database file)")
+            try:
+                target = p.resolve()
+            except (RuntimeError, OSError) as e:  # a loop of links (3.11 raises RuntimeError)
+                raise StoreError(f"{p}: a link that leads to no file (a loop of links)") from e
+            parent, folder = target.parent, f"{target.parent} (where the link {p} leads)"
+        else:
+            parent, folder = p.parent.resolve(), str(p.parent)
         if not parent.is_dir():
-            raise StoreError(f"{p}: folder {p.parent} does not exist")
+            raise StoreError(f"{p}: folder {folder} does not exist")
         if not os.access(parent, os.W_OK):
-            raise StoreError(f"{p}: folder {p.parent} is read-only")
+            raise StoreError(f"{p}: folder {folder} is read-only")
 
 
 def in_list(values: Sequence[str | int]) -> tuple[str, str]:
