@@ -208,6 +208,21 @@ def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_wh
     assert_clean_failure(run("ingest", EXAMPLES, "--db", loop, cwd=tmp_path), 3, f"{loop}: a link that leads to no file")
 
 
+def test_a_db_that_is_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    """``list --db`` naming a named pipe waited forever (SQLite read it), and ``ingest`` into it or
+    into ``/dev/null`` said "cannot open database (disk I/O error)", ``list`` of ``/dev/null``
+    "an empty database": either is refused as no database file, exit 3."""
+    pipe = tmp_path / "n.db"
+    os.mkfifo(pipe)
+    for db in (pipe, Path(os.devnull)):
+        for args in (["ingest", str(EXAMPLES)], ["list"]):
+            try:
+                p = subprocess.run([*NEWSTRACE, *args, "--db", str(db)], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+            except subprocess.TimeoutExpired:
+                pytest.fail(f"{args[0]} --db {db} still waits after 60 s")
+            assert_clean_failure(p, 3, f"{db}: is a device or a pipe, not a database file")
+
+
 def _as_root_in(tmp_path: Path, wrapper: list[str]) -> None:
     """Skip unless this test runs as root with ``wrapper`` usable (a private mount namespace, or
     capabilities dropped): the only ways to meet a read-only file system or folder as root."""

@@ -425,6 +425,8 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
     if p.exists():
         if p.is_dir():
             raise StoreError(f"{p}: is a folder, not a database file")
+        if not p.is_file():  # a reader of a named pipe waited forever; a write to /dev/null was "disk I/O error"
+            raise StoreError(f"{p}: is a device or a pipe, not a database file")
         if p.stat().st_size > 0:
             try:
                 with p.open("rb") as fh:
