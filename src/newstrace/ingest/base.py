@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import gzip
+import io
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -309,6 +311,22 @@ def open_input(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
         return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
+
+
+def input_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of a record file (decompressed), or all a gzip file cut short
+    gives before its cut when that is fewer: ``read(size)`` raised at the cut and kept none, so
+    a cut ``.csv.gz`` of less than 64 KB (the bytes its delimiter is chosen from) lost every
+    record before the cut, which the file's own read keeps and names as damaged."""
+    head = bytearray()
+    with open_input(path) as opened:
+        fh = cast(io.BufferedIOBase, opened)  # a GzipFile or a buffered file: read1 gives what is there
+        try:
+            while len(head) < size and (chunk := fh.read1(size - len(head))):
+                head += chunk
+        except (EOFError, zlib.error):
+            pass  # the read of the file meets the damage again and names it
+    return bytes(head)
 
 
 def check_size(path: Path, limits: Limits = LIMITS) -> int:
@@ -826,12 +844,18 @@ class DateOrder:
         # one order seen so far decides nothing yet: a later date of the file may go the other way
         # (13/02/2017 first, 02/13/2017 later), and then none decides, whatever the order of the rows
         if len(self.seen) < 2 and self.scan is not None:
-            for value in self.scan():
-                order = slash_order(value)
-                if order in ("day", "month"):
-                    self.seen.add(order)
-                    if len(self.seen) == 2:
-                        break
+            try:
+                for value in self.scan():
+                    order = slash_order(value)
+                    if order in ("day", "month"):
+                        self.seen.add(order)
+                        if len(self.seen) == 2:
+                            break
+            except (EOFError, zlib.error):
+                # a gzip file cut short: the dates before the cut decide, and the first pass names
+                # the damage when it reaches it, keeping the records before it (this pass met the
+                # cut first and lost them all: FA-KES's first date, 4/7/17, asks for it)
+                pass
         self.decided = len(self.seen) == 1  # else none decides, or they disagree
         self.day_first = "day" in self.seen if self.decided else bool(self.chosen)
 

@@ -29,6 +29,7 @@ from newstrace.ingest.base import (
     check_article_size,
     decode,
     ignore_warning,
+    input_head,
     looks_binary,
     make_article,
     map_fields,
@@ -149,8 +150,7 @@ def record_file_head(path: Path, kind: str) -> bytes:
     is named in the same words."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    with open_input(path) as fh:
-        head = fh.read(8192)
+    head = input_head(path, 8192)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not {kind}")
     return head
@@ -698,8 +698,7 @@ def read_csv(
     comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 with a BOM is read."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    with open_input(path) as fh:
-        head = fh.read(65536)
+    head = input_head(path, 65536)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not CSV")
     # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
