@@ -1467,3 +1467,32 @@ def test_a_cut_gzip_file_of_ambiguous_dates_keeps_the_records_before_the_cut(tmp
     ]
     assert len(kept) > 10 and [a.id for a in kept] == full[: len(kept)]
     assert [a.published for a in kept] == [a.published for a in read_inputs(whole)][: len(kept)]
+
+
+def test_a_cut_gzip_json_array_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    """A ``.json.gz`` array is read in pieces of 64 KB, each read ahead of the one parsed: ``read(65536)``
+    of a gzip file raised at the cut and gave none of the bytes before it, so the first 50 rows of
+    FA-KES dev as one array, gzipped and cut at 20 KB, kept none of their 23 whole records (as
+    ``read(8192)`` of its head had failed before that). The pieces end at the cut, which is raised
+    when the text before it is used up: the records before it are kept, the file named as damaged."""
+    import csv
+    import gzip
+
+    from conftest import require_data
+
+    source = require_data("fakes", "fakes_dev.csv")
+    csv.field_size_limit(1 << 30)
+    with source.open(encoding="utf-8", newline="") as fh:
+        rows = [row for _, row in zip(range(50), csv.DictReader(fh), strict=False)]
+    records = [{"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
+                "text": r["article_content"]} for r in rows]
+    whole = tmp_path / "whole.json.gz"
+    whole.write_bytes(gzip.compress(json.dumps(records).encode("utf-8"), mtime=0))
+    cut = tmp_path / "fakes.json.gz"
+    cut.write_bytes(whole.read_bytes()[:20_000])
+    errors: list[NewstraceError] = []
+    kept = list(read_inputs(cut, on_error=errors.append))
+    assert [str(e) for e in errors] == [
+        f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
+    ]
+    assert len(kept) > 10 and [a.id for a in kept] == [a.id for a in read_inputs(whole)][: len(kept)]

@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sys
+import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ from newstrace.ingest.base import (
     make_article,
     map_fields,
     open_input,
+    read_upto,
     replace_lone_surrogates,
 )
 from newstrace.ingest.html import extract_html
@@ -281,24 +283,24 @@ def _text_pieces(fh: IO[bytes], decode_piece: LineDecoder) -> Iterator[str]:
     byte (a character boundary in UTF-8 and windows-1252 alike) and decoded by ``decode_piece``, so
     the file's charset is decided as a JSON Lines file's is, in bounded memory even when the whole
     document is one line. A file opening with a UTF-16 byte order mark is UTF-16 throughout."""
-    chunk = fh.read(JSON_CHUNK)
+    chunk = read_upto(fh, JSON_CHUNK)
     if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
         utf16 = codecs.getincrementaldecoder("utf-16")(errors="replace")
         while chunk:
             yield utf16.decode(chunk)
-            chunk = fh.read(JSON_CHUNK)
+            chunk = read_upto(fh, JSON_CHUNK)
         yield utf16.decode(b"", final=True)
         return
     rest = b""
     while chunk:
         data = rest + chunk
-        chunk = fh.read(JSON_CHUNK)
         cut = max(data.rfind(bytes([b])) for b in b"\n ,}]\"") + 1
         if cut <= 0:  # no ASCII punctuation in the chunk: carry it over
             rest = data
-            continue
-        rest = data[cut:]
-        yield decode_piece(data[:cut])
+        else:
+            rest = data[cut:]
+            yield decode_piece(data[:cut])
+        chunk = read_upto(fh, JSON_CHUNK)  # after the piece: a cut gzip file raises here, its records before kept
     if rest:
         yield decode_piece(rest)
 
@@ -319,13 +321,26 @@ class _JsonStream:
         self.decoder = json.JSONDecoder()
         self.buf, self.pos, self.eof = "", 0, False
         self.lines_before, self.column_before = 0, 0  # of the text already dropped from ``buf``
+        #: a gzip file's cut met while reading ahead, raised when the text before it is used up
+        self.cut: EOFError | zlib.error | None = None
         self.more(JSON_CHUNK)
         self.buf = self.buf.lstrip("\ufeff")
 
     def more(self, wanted: int) -> None:
+        """Read at least ``wanted`` more characters into ``buf``, or up to the end. A gzip file cut
+        short gives the text before its cut first, and raises when more is wanted than that (it
+        raised while reading ahead, and a ``.json.gz`` under 64 KB lost every record)."""
         got = 0
         while got < wanted and not self.eof:
-            piece = next(self.pieces, None)
+            if self.cut is not None:
+                raise self.cut
+            try:
+                piece = next(self.pieces, None)
+            except (EOFError, zlib.error) as e:
+                if not got:
+                    raise
+                self.cut = e
+                return
             if piece is None:
                 self.eof = True
             else:
