@@ -224,16 +224,32 @@ def test_a_db_that_is_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path) -> N
 
 
 def _as_root_in(tmp_path: Path, wrapper: list[str]) -> None:
-    """Skip unless this test runs as root with ``wrapper`` usable (a private mount namespace, or
-    capabilities dropped): the only ways to meet a read-only file system or folder as root."""
+    """Skip unless this test runs as root with ``wrapper`` usable (a private mount namespace):
+    the only way to meet a read-only file system without mounting one for real."""
     if os.geteuid() != 0:
-        pytest.skip("needs root (a read-only mount, or root without its override of permissions)")
+        pytest.skip("needs root (a read-only mount in a private mount namespace)")
     try:
         probe = subprocess.run([*wrapper, "true"], capture_output=True, timeout=30, cwd=tmp_path)
     except (OSError, subprocess.SubprocessError):
         pytest.skip(f"{wrapper[0]} not available")
     if probe.returncode != 0:
         pytest.skip(f"{wrapper[0]} not permitted here: {probe.stderr.decode(errors='replace').strip()}")
+
+
+def _bound_by_permissions(tmp_path: Path) -> list[str]:
+    """The command prefix under which file permissions hold: none for a user, and for root (whom
+    they do not bind) ``setpriv`` without the capabilities that override them (skipped where it
+    cannot run), so that the tests of unreadable files run whoever runs the suite."""
+    if os.geteuid() != 0:
+        return []
+    no_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    try:
+        probe = subprocess.run([*no_override, "true"], capture_output=True, timeout=30, cwd=tmp_path)
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("root, and setpriv is not available to drop the override of permissions")
+    if probe.returncode != 0:
+        pytest.skip(f"root, and setpriv is not permitted here: {probe.stderr.decode(errors='replace').strip()}")
+    return no_override
 
 
 def test_a_database_on_a_read_only_file_system_is_read(tmp_path: Path) -> None:
@@ -268,8 +284,7 @@ def test_a_database_in_a_folder_the_user_cannot_write_says_why_it_cannot_be_read
     owner writes meanwhile, so it is not read as immutable; SQLite cannot read it there (no
     ``-shm``), and the readers said "cannot open database (attempt to write a readonly
     database)". They say what is missing, and what to do, exit 3."""
-    no_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-    _as_root_in(tmp_path, no_override)
+    no_override = _bound_by_permissions(tmp_path)
     folder = tmp_path / "data"
     folder.mkdir()
     db = folder / "n.db"
@@ -291,8 +306,7 @@ def test_an_input_the_user_cannot_read_is_skipped_as_a_missing_one_is(tmp_path: 
     inside a folder was; a folder the system would not list was passed over in silence inside a
     folder, and given by name said to "hold no supported files". Each is named as skipped, with
     the reason, and the rest is ingested (exit 0; ``--strict`` 2)."""
-    no_override = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-    _as_root_in(tmp_path, no_override)
+    no_override = _bound_by_permissions(tmp_path)
     locked, folder = tmp_path / "locked.txt", tmp_path / "feed"
     locked.write_bytes(RT_TXT.read_bytes())
     (folder / "archive").mkdir(parents=True)
