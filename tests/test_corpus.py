@@ -1351,10 +1351,36 @@ def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
     capsys.readouterr()
     assert main(["outlets", "--db", str(db), "--limit", "1"]) == 0
     table = capsys.readouterr().out
-    assert "the 1 biggest of 2; --limit 0 shows all, --json gives every row" in table
+    assert "the 1 biggest of 2; --limit 0 shows all" in table
     assert f"1 of 2 outlets in {db}" in table and "(source -> derived, pairs of articles)" in table
     assert re.search(r"│ \?\s+│\s+1 │\s+1 │\s+0 │\s+0% │", table), table
     assert re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │\s+1 │\s+\d{3,} │", table), table  # in a story, pairs, directed, characters
+
+
+def test_a_cut_table_names_json_as_the_way_to_every_row_only_when_no_limit_cut_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table cut by the user's ``--limit`` said "--json gives every row", but ``--json`` with the
+    same ``--limit`` gives the same rows; only a table cut to a screenful (no ``--limit``) has
+    ``--json`` as the way to all of them."""
+    from newstrace.cli import app as cli_app
+
+    monkeypatch.chdir(tmp_path)
+    db = Path("seeds.db")
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["outlets", "--db", str(db), "--limit", "1", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["outlets"]) == 1
+    assert main(["list", "--db", str(db), "--limit", "1"]) == 0
+    cut_by_limit = capsys.readouterr().out
+    assert "the 1 earliest of 2; --limit 0 shows all" in cut_by_limit and "--json" not in cut_by_limit
+    monkeypatch.setattr(cli_app, "TABLE_ROWS", 1)
+    assert main(["list", "--db", str(db)]) == 0
+    cut_to_a_screen = capsys.readouterr().out
+    assert "the 1 earliest of 2; --limit 0 shows all, --json gives every row" in cut_to_a_screen
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
 
 
 def test_a_story_of_one_article_lists_its_claims_as_its_note_says(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

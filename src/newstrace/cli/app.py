@@ -525,9 +525,14 @@ def rows_shown(limit: int | None, as_json: bool) -> int:
     return 0 if as_json else TABLE_ROWS
 
 
-def cut_caption(shown: int, total: int, which: str = "biggest") -> str | None:
-    """A listing table's caption when it shows fewer rows than there are, saying how to see them all."""
-    return f"the {shown} {which} of {total}; --limit 0 shows all, --json gives every row" if shown < total else None
+def cut_caption(shown: int, total: int, which: str = "biggest", *, limit: int | None = None) -> str | None:
+    """A listing table's caption when it shows fewer rows than there are, saying how to see them all.
+
+    ``--json`` gives every row only when no ``--limit`` cut the list (``rows_shown``); after
+    ``--limit 5`` it gives the same five, so the caption names ``--limit 0`` alone then."""
+    if shown >= total:
+        return None
+    return f"the {shown} {which} of {total}; --limit 0 shows all" + (", --json gives every row" if limit is None else "")
 
 
 def listing_table(title: str, caption: str | None) -> Table:

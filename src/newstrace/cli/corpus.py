@@ -290,7 +290,7 @@ def stories(
         emit_json(rows)
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
-    table = listing_table(f"{len(rows)} of {total} stories in {safe(db)}", cut_caption(len(rows), total))
+    table = listing_table(f"{len(rows)} of {total} stories in {safe(db)}", cut_caption(len(rows), total, limit=limit))
     table.add_column("id / thread", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("size", no_wrap=True, justify="right")
@@ -316,7 +316,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     if as_json:
         emit_json(rows)
         return
-    table = listing_table(f"{len(rows)} of {len(every)} threads in {safe(db)}", cut_caption(len(rows), len(every)))
+    table = listing_table(f"{len(rows)} of {len(every)} threads in {safe(db)}", cut_caption(len(rows), len(every), limit=limit))
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
     for col in ("stories", "articles"):
@@ -409,7 +409,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     if as_json:
         emit_json({"outlets": shown, "edges": shown_edges})
         return
-    table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats)))
+    table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats), limit=limit))
     table.add_column("outlet", no_wrap=True)
     for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
         table.add_column(col, no_wrap=True, justify="right")
@@ -419,7 +419,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     if edges:
         et = listing_table(
             "reuse between outlets (source -> derived, pairs of articles)",
-            cut_caption(len(shown_edges), len(edges), "strongest"),
+            cut_caption(len(shown_edges), len(edges), "strongest", limit=limit),
         )
         for col in ("source", "derived"):
             et.add_column(col)

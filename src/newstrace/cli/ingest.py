@@ -206,7 +206,7 @@ def list_articles(
     # two-line cells, as in 'stories': six columns side by side left a title 10 characters at 80
     # columns (a headline over 8 lines, 519 articles over 4,000); stacked, it has 30 or more. A
     # screenful unless asked, as the other listings: 100,000 articles took minutes to draw
-    table = listing_table(f"{len(rows)} of {total} article(s) in {safe(db)}", cut_caption(len(rows), total, "earliest"))
+    table = listing_table(f"{len(rows)} of {total} article(s) in {safe(db)}", cut_caption(len(rows), total, "earliest", limit=limit))
     table.add_column("id / published", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=3, min_width=16)
     table.add_column("outlet / author", overflow="fold", ratio=1, max_width=24)
