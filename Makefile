@@ -26,7 +26,7 @@ install-test: $(TSTAMP)
 
 ## demo: fresh database from examples/, then the main job on it
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock
 	$(BIN)/newstrace ingest examples --db $(DEMO_DB)
 	$(BIN)/newstrace list --db $(DEMO_DB)
 	$(BIN)/newstrace analyze --db $(DEMO_DB)
@@ -50,4 +50,4 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm report.html .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock report.html .pytest_cache .mypy_cache .ruff_cache
