@@ -1159,3 +1159,23 @@ def test_members_of_an_armed_body_are_combatants_the_title_restates() -> None:
             "Last updated at Apr 232017 An Israeli attack on a Syrian training camp near the Golan Heights killed "
             "three members of a pro-government militia on Sunday an official from the forces said.")
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # Reuters' title in Ahram, FA-KES dev 1923848287: "IS" tagged a verb, no count
+        ("Turkish military says 31 IS group militants killed in northern Syria",
+         ("31 IS group militants", "militants", "killed")),
+        # AFP in Ahram, FA-KES dev 1923848241: read as 12 people killed
+        ("Those advances came after clashes that killed at least 40 fighters from rebel groups as well as 12 IS "
+         "fighters according to the Observatory.", ("12 IS fighters", "fighters", "killed")),
+        # Sputnik, FA-KES dev 1965495375: read as 10 people killed
+        ("According to the Kurdish Firat News Agency 10 IS militants were killed during fights in the Syrian "
+         "norther town of Al Tabqah on Saturday night.", ("10 IS militants", "militants", "killed")),
+    ],
+)
+def test_a_group_s_initials_before_the_noun_are_no_verb(sentence: str, count: tuple[str, str, str]) -> None:
+    counts = [(q.text, q.subject, q.event) for q in _counts(sentence)]
+    assert count in counts
+    assert not any(c[0].strip().isdigit() for c in counts if c[0] in count[0])

@@ -217,7 +217,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 134: a tens word and a unit with a space between are one number ("Thirty one" is 31).
 #: 135: an abbreviation in brackets does not part a number from its noun ("31 Islamic State (IS) group militants").
 #: 136: a headline's "kills 12 wounds 50" has two tolls, the second verb no noun of the first.
-CLAIMS_VERSION = 136
+#: 137: a group's initials between a number and its noun are no verb ("31 IS group militants").
+CLAIMS_VERSION = 137
 
 
 def _now() -> str:
