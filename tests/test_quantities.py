@@ -1179,3 +1179,18 @@ def test_a_group_s_initials_before_the_noun_are_no_verb(sentence: str, count: tu
     counts = [(q.text, q.subject, q.event) for q in _counts(sentence)]
     assert count in counts
     assert not any(c[0].strip().isdigit() for c in counts if c[0] in count[0])
+
+
+def test_the_part_of_a_group_that_died_is_not_the_toll() -> None:
+    # al-Araby, FA-KES dev 1923102880: the three who died in hospital came before the 87 and read as the toll
+    text = ("Sarin nerve gas used in Syria British scientists\n"
+            "On Tuesday similar results were confirmed by Turkish health officials who said post-mortem tests on "
+            "victims of the suspected attack concluded that the deadly sarin nerve agent had been used. The results "
+            "came from analysis of blood and urine samples of the casualties from the attack in Idlib province who "
+            "were brought to Turkey for treatment - three of which died in hospital. At least 87 people including 31 "
+            "children died in the suspected attack that the West blames on Syria President Bashar al-Assads forces.")
+    est = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (est.low, est.high, est.point) == (87, None, 87)
+    # with no other toll the part is the toll
+    text = "Thirty people were hurt in the blast, two of whom later died in hospital."
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 2

@@ -546,6 +546,20 @@ def _toll_of_incidents(q: Quantity, quantities: list[Quantity], text: str, lead_
     return None
 
 
+#: what follows the number of a part of a group told before it: "three of which died", "two of whom"
+_OF_WHICH = re.compile(r"\s+of\s+(?:which|whom|them)\b", re.I)
+
+
+def _part_of_a_group(q: Quantity, text: str) -> bool:
+    """Whether a count of no side is the part of a group that died, not a toll: al-Araby (FA-KES dev
+    1923102880) "samples of the casualties ... who were brought to Turkey for treatment - three of which died
+    in hospital. At least 87 people including 31 children died in the suspected attack" tells of 87 dead,
+    and the three came first. The number stands alone before "of which", "of whom" or "of them" ("7 of them
+    civilians" names who the part were, and is read as a part of its whole). Such a count is the toll only
+    when the article gives no other ("30 were hurt, two of whom later died")."""
+    return _head(q.subject) in GENERIC_SUBJECTS and _OF_WHICH.match(text, q.end) is not None
+
+
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
     """One estimate per FA-KES field from an article's quantities.
 
@@ -572,6 +586,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
             cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text)]
+            # "three of which died": those of a group (the patients) who died, not the toll told apart
+            cands = [q for q in cands if not _part_of_a_group(q, text)] or cands
             lead_end = _lead_end(text)
             in_lead = [q for q in quantities if q.event == "killed" and q.start < lead_end]
             restated = False
