@@ -1194,3 +1194,16 @@ def test_the_part_of_a_group_that_died_is_not_the_toll() -> None:
     # with no other toll the part is the toll
     text = "Thirty people were hurt in the blast, two of whom later died in hospital."
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 2
+
+
+def test_an_open_count_of_combatants_among_an_open_toll_leaves_the_rest() -> None:
+    # al-Araby, FA-KES dev 1923102901: the 14 rebels were read among 20 civilians (gold 6 civilians, 14 rebels)
+    text = ("Dozens killed in car bomb attack on Syrian rebels\n"
+            "Date of publication 14 October 2016 At least 20 people were killed in a car bomb blast on Thursday at an "
+            "opposition checkpoint in Azaz Aleppo province close to the border with Turkey local sources said. The "
+            "blast hit near the town of Azaz close to the border with Turkey local activist Mohammad al-Halabi told The "
+            "New Arab adding that rebels manning the checkpoint and civilians waiting to get through were killed. The "
+            "Syrian Observatory for Human Rights said at least 14 of the dead were rebels.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].low, est["nb_civilians"].high, est["nb_civilians"].point) == (6, None, 6)
+    assert est["nb_noncivilians"].point == 14

@@ -484,7 +484,7 @@ def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estima
     least 14 of the dead were rebels" of six. The combatants are parts listed after "including" (or
     "among them") in the toll's sentence, or a later "N of the dead were ..." with no other toll between
     (the same number said again is no other toll). Only for a numeral toll ("at least 20" stays open)
-    and exact counts of combatants; none when they are as many as the toll."""
+    and exact counts of combatants, or open ones of an open toll; none when they are as many as the toll."""
     if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or not find_numbers(q.text) \
             or q.high not in (q.low, None):
         return None
@@ -507,7 +507,10 @@ def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estima
             break
         if x.low != q.low:
             break  # another toll comes between
-    if not fighters or any(f.low is None or f.low != f.high for f in fighters):
+    # an open count of combatants leaves an open toll's civilians as open: "at least 20 people ... at least
+    # 14 of the dead were rebels" tells of six others or more; of an exact toll it bounds nothing
+    if not fighters or any(f.low is None or (f.low != f.high and not (f.high is None and q.high is None))
+                           for f in fighters):
         return None
     out = sum(f.low or 0.0 for f in fighters)
     rest = q.low - out
