@@ -1207,3 +1207,17 @@ def test_an_open_count_of_combatants_among_an_open_toll_leaves_the_rest() -> Non
     est = casualty_intervals(_counts(text), text)
     assert (est["nb_civilians"].low, est["nb_civilians"].high, est["nb_civilians"].point) == (6, None, 6)
     assert est["nb_noncivilians"].point == 14
+
+
+def test_counts_joined_by_and_that_the_article_tells_as_whole_and_part_are_not_summed() -> None:
+    # AFP in al-Araby, FA-KES dev 1923102894: 16 civilians and three children read 19 civilians (gold 16)
+    text = ("Heavy Syrian regime bombing in Idlib kills civilians\n"
+            "Date of publication 24 October 2016 At least 16 civilians and three children have been killed in waves "
+            "of air raids by Syrian regime war planes on opposition-held Idlib province. Tags Syria Idlib regime "
+            "airstrikes Kafr Takharim Khan Sheikhun Sixteen civilians - including three children - were killed on "
+            "Monday following heavy bombardments of a rebel-held town in northern Syria a monitoring group said.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_children"].point) == (16, 3)
+    # told only with "and", they are two groups
+    text = "At least 16 civilians and three children have been killed in air raids on Idlib province."
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 19

@@ -174,7 +174,7 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
         if _PART_OF.search(nxt.text):
             break  # "killed 20 people, 11 of them children": a part of the count before, not more
         if _COORD.fullmatch(gap) and nxt.event == "killed" and _wholly(nxt, f) \
-                and (gap.strip() or _apart(group[-1], nxt)):
+                and (gap.strip() or _apart(group[-1], nxt)) and not _told_as_its_part(group[-1], nxt, quantities, text):
             group.append(nxt)
             continue
         break
@@ -185,6 +185,21 @@ def _coordinated(q: Quantity, quantities: list[Quantity], f: str, text: str) -> 
     if len(group) == 1 and not extra:
         return None
     return _sum(group, extra)
+
+
+def _told_as_its_part(a: Quantity, b: Quantity, quantities: list[Quantity], text: str) -> bool:
+    """Whether two counts joined by "and" are a whole and its part, as the article tells them elsewhere:
+    AFP in al-Araby (FA-KES dev 1923102894) "At least 16 civilians and three children have been killed" is
+    said again as "Sixteen civilians - including three children - were killed", so the children are of the
+    16 (gold 16), not three more. The same numbers of the same nouns, the second after "including" or
+    "among them" in the first's sentence."""
+    for x, y in pairwise(quantities):
+        if x is a or x.low != a.low or y.low != b.low or _head(x.subject) != _head(a.subject) \
+                or _head(y.subject) != _head(b.subject) or x.event != "killed" or y.event != "killed":
+            continue
+        if _INCLUDING_GAP.fullmatch(text, x.end, y.start):
+            return True
+    return False
 
 
 def _apart(a: Quantity, b: Quantity) -> bool:
