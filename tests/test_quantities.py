@@ -1221,3 +1221,18 @@ def test_counts_joined_by_and_that_the_article_tells_as_whole_and_part_are_not_s
     # told only with "and", they are two groups
     text = "At least 16 civilians and three children have been killed in air raids on Idlib province."
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 19
+
+
+def test_a_toll_given_a_new_number_through_a_pronoun_is_the_new_toll() -> None:
+    # al-Araby, FA-KES dev 1923102948: neither the 82 nor its 58 civilians were counted ("This" is no toll)
+    text = ("The Syrian Observatory for Human Rights reported the airstrikes on Saturday with an initial death toll "
+            "of 47. This was later updated to 82 on Sunday including 58 civilians.")
+    assert [(q.text, q.low, q.event) for q in _counts(text)] == [
+        ("initial death toll of 47", 47, "killed"), ("82", 82, "killed"), ("58 civilians", 58, "killed")]
+    # the old number gives way to the new one, said with "which" or "it" as well as "This"
+    for text in ("Air strikes hit the town on Saturday. The monitor gave a death toll of 47, which was later raised "
+                 "to 82.",
+                 "Air strikes hit the town on Saturday. The death toll was 47. It has since risen to 82."):
+        assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 82, text
+    # a number of something else given a new one is no toll
+    assert _counts("Sales were 47 million. This was later revised to 82 million.") == []

@@ -194,6 +194,9 @@ SCALE_ABBREV = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000
 
 #: what "the number of X" counts when it is a death toll ("the number of dead reached 48")
 TOLL_OF = ("dead", "deaths", "victims", "fatalities")
+#: verbs by which a toll is given a new number, a pronoun standing for the toll: "This was later updated to 82"
+TOLL_REVISED = frozenset({"updated", "revised", "raised", "upgraded", "rose", "risen", "climbed", "increased",
+                          "lowered", "corrected"})
 
 #: vague quantifiers: phrase -> (low, high); high None = open
 VAGUE: dict[str, tuple[float, float | None]] = {

@@ -26,6 +26,7 @@ from newstrace.claims.lexicon import (
     PEOPLE_NOUNS,
     SINGLE_PEOPLE,
     TOLL_OF,
+    TOLL_REVISED,
     WEEKDAYS,
 )
 from newstrace.claims.numbers import NumberMatch, find_numbers
@@ -722,6 +723,32 @@ def _toll_of(last: Token) -> Token | None:
     return None
 
 
+#: a count that is a death toll, by its words ("an initial death toll of 47", "the number of dead")
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b", re.I)
+
+
+def _revised_toll(last: Token, previous: list[Quantity]) -> bool:
+    """Whether a bare number is the new number of a toll told just before, which a pronoun stands for:
+    al-Araby (FA-KES dev 1923102948) "The Syrian Observatory ... reported the airstrikes on Saturday with an
+    initial death toll of 47. This was later updated to 82 on Sunday including 58 civilians" had no count of
+    the 82 (nor of the 58, the part of it), as "This" is no toll. "This", "it" or "that" stands for a toll
+    counted in the sentence before, "which" for the toll's number it hangs on ("a toll of 47, which was
+    later raised to 82"); the verb is one of giving a toll a new number ("updated", "revised", "rose")."""
+    h = last.head
+    if last.dep_ != "pobj" or h.lower_ != "to" or h.head.i == h.i or h.head.lower_ not in TOLL_REVISED:
+        return False
+    verb = h.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    word = subjects[0].lower_
+    if word in ("which", "that") and verb.dep_ == "relcl":
+        head = verb.head  # the toll, its number ("a toll of 47, which"), or its noun ("a toll of 47 civilians, which")
+        return _is_toll(head) or (head.like_num and _toll_of(head) is not None) \
+            or (head.dep_ == "pobj" and head.head.lower_ == "of" and _is_toll(head.head.head))
+    return word in ("this", "it", "that") and any(q.event == "killed" and _TOLL_WORDS.search(q.text) for q in previous)
+
+
 #: verbs by which a toll goes past its number: "the toll has passed 400,000" is more than 400,000
 _PAST_VERBS = frozenset({"passed", "passes", "exceeded", "exceeds", "topped", "tops", "surpassed", "surpasses",
                          "crossed", "crosses"})
@@ -928,6 +955,10 @@ def find_quantities(
                     event = _event_of_word(nxt.text)
                     subject = "people"
                     end = _tok_end_safe(nxt, off)
+                elif _revised_toll(last, previous):
+                    # "an initial death toll of 47. This was later updated to 82": the toll's new number
+                    event = "killed"
+                    subject = "people"
                 elif verb is None:
                     continue
                 else:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from newstrace.claims.lexicon import TOLL_REVISED
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
@@ -372,13 +374,27 @@ def _cumulative(q: Quantity, text: str) -> bool:
 _SUPERSEDED = re.compile(r"\b(?:previous|initial|earlier|preliminary|former|old)\s+(?:death\s+)?toll\b", re.I)
 
 
-def _superseded(q: Quantity, text: str) -> bool:
+#: what comes between a toll and its new number: "an initial death toll of 47. This was later updated to 82",
+#: "a toll of 47, which was revised to 82"
+_REVISED_GAP = re.compile(
+    r"[^.;]{0,40}?[.,;]?\s*(?:this|it|which|that)\s+(?:(?:was|has|had|been|is|later|since|then|subsequently)\s+)"
+    r"{0,3}(?:" + "|".join(sorted(TOLL_REVISED)) + r")\s+(?:up\s+)?to\s+(?:at least |more than |over |some |about )?",
+    re.I,
+)
+
+
+def _superseded(q: Quantity, text: str, quantities: Sequence[Quantity] = ()) -> bool:
     """Whether the count is a toll said to be an earlier one, which the article updates: Sputnik (FA-KES
     dev 1965495376) "The previous death toll was 20 with 50 others injured. 'The number of victims ...
     is at least 70'" reports 70 dead, not the 20 its body gives first. The toll's words are in the
-    count or just before it in its sentence ("a previous toll of 112 dead")."""
+    count or just before it in its sentence ("a previous toll of 112 dead"), or the ``quantities`` hold its
+    new number right after it ("This was later updated to 82")."""
     b = max(_sentence_start(text, q.start), q.start - 40)
-    return bool(_SUPERSEDED.search(text, b, q.end))
+    if _SUPERSEDED.search(text, b, q.end):
+        return True
+    # a toll given a new number right after it: "a toll of 47, which was later updated to 82"
+    return any(r.event == "killed" and r.start > q.end and _REVISED_GAP.fullmatch(text, q.end, r.start)
+               for r in quantities)
 
 
 #: subjects that say only that people died, not which side they were on
@@ -603,7 +619,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
-            cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text)]
+            cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text, quantities)]
             # "three of which died": those of a group (the patients) who died, not the toll told apart
             cands = [q for q in cands if not _part_of_a_group(q, text)] or cands
             lead_end = _lead_end(text)
