@@ -1236,3 +1236,15 @@ def test_a_toll_given_a_new_number_through_a_pronoun_is_the_new_toll() -> None:
         assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 82, text
     # a number of something else given a new one is no toll
     assert _counts("Sales were 47 million. This was later revised to 82 million.") == []
+
+
+def test_a_scale_in_the_plural_after_a_number_is_that_number() -> None:
+    # FNC-1 train body 466: "three hundreds of them" read as three "hundreds" killed
+    sentence = ("Terrorist, Daash used Chlorine gas in the area of Saqlawiyah, after surrounding more than 400 "
+                "soldiers, which led to the death of three hundreds of them because of suffocation.")
+    assert [(q.text, q.low, q.subject, q.event) for q in _counts(sentence)] == [
+        ("more than 400 soldiers", 400, "soldiers", None), ("three hundreds", 300, "soldiers", "killed")]
+    assert [(n.text, n.low) for n in find_numbers("two thousands people fled and two dozens were hurt")] == [
+        ("two thousands", 2000), ("two dozens", 24)]
+    assert [(q.text, q.low, q.subject) for q in _counts("The bombing killed three hundreds of civilians.")] == [
+        ("three hundreds of civilians", 300, "civilians")]

@@ -28,8 +28,9 @@ _ATOM = r"(?:" + "|".join(f"{t}(?:[-\\s](?:{'|'.join(u for u in UNITS if UNITS[u
                             for t in TENS) + "|" + "|".join(u for u in sorted(UNITS, key=len, reverse=True)) + r")"
 _SCALE = r"(?:hundred|thousand|million|billion)"
 #: a spelled-out number's scale words: "dozen" too ("two dozen", "three dozen"), which read as
-#: "two" and "three" and made "more than two dozen injured" a count of two
-_WORD_SCALE = r"(?:hundred|thousand|million|billion|dozen)"
+#: "two" and "three" and made "more than two dozen injured" a count of two; a plural after a number is the
+#: same number ("three hundreds of them", "two thousands people": 300 and 2000, not three and two)
+_WORD_SCALE = r"(?:hundred|thousand|million|billion|dozen)s?"
 _WORDNUM = (
     r"(?:(?:" + _ATOM + r"|a)\s+" + _WORD_SCALE + r"(?:\s+(?:and\s+)?(?:" + _ATOM + r"(?:\s+" + _SCALE + r")?))*"
     r"|" + _ATOM + r")"
@@ -80,6 +81,8 @@ def parse_number_words(text: str) -> float | None:
     for w in words:
         if w in ("and", ""):
             continue
+        if w.endswith("s") and w[:-1] in SCALES and seen:
+            w = w[:-1]  # "three hundreds": a scale in the plural after a number
         if w == "a" and not seen:
             current = 1
             seen = True

@@ -24,6 +24,7 @@ from newstrace.claims.lexicon import (
     MONTHS,
     NON_COUNT_UNITS,
     PEOPLE_NOUNS,
+    SCALES,
     SINGLE_PEOPLE,
     TOLL_OF,
     TOLL_REVISED,
@@ -727,6 +728,11 @@ def _toll_of(last: Token) -> Token | None:
 _TOLL_WORDS = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b", re.I)
 
 
+def _plural_scale(last: Token) -> bool:
+    """Whether a number ends in a scale word in the plural ("three hundreds", "two thousands")."""
+    return last.lower_.endswith("s") and last.lower_[:-1] in SCALES and last.i > 0 and last.doc[last.i - 1].like_num
+
+
 def _revised_toll(last: Token, previous: list[Quantity]) -> bool:
     """Whether a bare number is the new number of a toll told just before, which a pronoun stands for:
     al-Araby (FA-KES dev 1923102948) "The Syrian Observatory ... reported the airstrikes on Saturday with an
@@ -810,8 +816,9 @@ def _describes_another(noun: Token, n: NumberMatch, last: Token) -> bool:
         # which read as a toll of one
         return True
     up = noun.head
+    # not the number's own "of" ("three hundreds of civilians": the hundreds are the number)
     return noun.dep_ == "pobj" and up.lower_ == "of" and up.head.i != up.i and up.head.i < noun.i \
-        and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
+        and up.head.i != last.i and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
 
 
 def _governing_event_verb(tok: Token) -> Token | None:
@@ -955,6 +962,10 @@ def find_quantities(
                     event = _event_of_word(nxt.text)
                     subject = "people"
                     end = _tok_end_safe(nxt, off)
+                elif _plural_scale(last) and (ev := _event_up(last)) is not None:
+                    # "led to the death of three hundreds of them": the number's last word is a noun, and
+                    # what befell it is read off the parse as a noun's is
+                    event = ev
                 elif _revised_toll(last, previous):
                     # "an initial death toll of 47. This was later updated to 82": the toll's new number
                     event = "killed"

@@ -219,7 +219,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 136: a headline's "kills 12 wounds 50" has two tolls, the second verb no noun of the first.
 #: 137: a group's initials between a number and its noun are no verb ("31 IS group militants").
 #: 138: a toll given a new number through a pronoun ("This was later updated to 82") is a count of the dead.
-CLAIMS_VERSION = 138
+#: 139: a scale in the plural after a number is that number ("three hundreds of them" is 300).
+CLAIMS_VERSION = 139
 
 
 def _now() -> str:
