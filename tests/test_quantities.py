@@ -1248,3 +1248,21 @@ def test_a_scale_in_the_plural_after_a_number_is_that_number() -> None:
         ("two thousands", 2000), ("two dozens", 24)]
     assert [(q.text, q.low, q.subject) for q in _counts("The bombing killed three hundreds of civilians.")] == [
         ("three hundreds of civilians", 300, "civilians")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "event"),
+    [
+        # PolNeAR train (Huffington Post): a million displaced read as killed, with the deaths they are joined to
+        ("The Azerbaijani authorities declared war on Nagorno-Karabakh, leading to a four-year bloody conflict with "
+         "more than 30,000 combat and civilian deaths and more than 1 million internally displaced persons until a "
+         "ceasefire agreement was signed in 1994.", "more than 1 million internally displaced persons", "displaced"),
+        # AP in Ahram, FA-KES dev 1923848299: the 100000 civilians read as killed with the fighters
+        ("The Observatory says a month of infighting in Dier el-Zour alone has killed nearly 300 fighters and "
+         "displaced 100000 civilians.", "100000 civilians", "displaced"),
+        # the verb's own object keeps the verb's event
+        ("Militants killed at least 26 displaced people in the camp.", "at least 26 displaced people", "killed"),
+    ],
+)
+def test_a_conjunct_that_says_what_befell_it_keeps_that(sentence: str, count: str, event: str) -> None:
+    assert [q.event for q in _counts(sentence) if q.text == count] == [event]

@@ -134,6 +134,13 @@ def _event_up(noun: Token) -> str | None:
                     ev = _event_of_word(g.text)
                     if ev:
                         return ev
+    if noun.dep_ == "conj":
+        # a conjunct that says what befell it keeps that: "more than 30,000 combat and civilian deaths and more
+        # than 1 million internally displaced persons" (PolNeAR) were not killed; "killed 26 displaced people",
+        # the verb's own object, were
+        for c in noun.children:
+            if c.dep_ == "amod" and c.i < noun.i and c.lower_ in _HURT:
+                return _event_of_word(c.text)
     h = noun
     # a count with a number of its own inside a part's "of" phrase is the whole: "15 of the 350 hostages"
     own_number = noun.like_num or any(c.dep_ == "nummod" for c in noun.children)

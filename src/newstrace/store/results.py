@@ -220,7 +220,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 137: a group's initials between a number and its noun are no verb ("31 IS group militants").
 #: 138: a toll given a new number through a pronoun ("This was later updated to 82") is a count of the dead.
 #: 139: a scale in the plural after a number is that number ("three hundreds of them" is 300).
-CLAIMS_VERSION = 139
+#: 140: a conjunct that says what befell it keeps that ("30,000 deaths and 1 million displaced persons").
+CLAIMS_VERSION = 140
 
 
 def _now() -> str:
