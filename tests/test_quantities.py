@@ -1266,3 +1266,21 @@ def test_a_scale_in_the_plural_after_a_number_is_that_number() -> None:
 )
 def test_a_conjunct_that_says_what_befell_it_keeps_that(sentence: str, count: str, event: str) -> None:
     assert [q.event for q in _counts(sentence) if q.text == count] == [event]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # PolNeAR train (Breitbart): the 14 read as radicals, those who shot them
+        ("A week after Trump spoke to the gathering of Jewish leaders, and in the wake of a shooting by two Muslim "
+         "radicals in California that killed 14, Trump proposed barring all foreign Muslims from entering the United "
+         "States.", ("14", "people", "killed")),
+        # AFP in Ahram, FA-KES dev 1923848307: the title's 45 took the refugees of a related link's headline
+        ("Car bomb rocket fire kill 45 in Syrias Homs Governor AFP Tuesday 29 Apr 2014 Print Tweet Views 371 Related "
+         "Syrian refugees arrive in new Jordan camp", ("45", "people", "killed")),
+        # those who were somewhere are no doers: the dead are of them
+        ("Forty passengers were on the bus and 12 were killed.", ("12", "passengers", "killed")),
+    ],
+)
+def test_a_bare_toll_takes_no_noun_of_those_who_did_the_deed(sentence: str, count: tuple[str, str, str]) -> None:
+    assert count in [(q.text, q.subject, q.event) for q in _counts(sentence)]

@@ -1022,10 +1022,15 @@ def find_quantities(
                 # killing at least 8" were 8 people
                 of_people = q.event is not None and q.event != "launched" and q.event != "violations"
                 # nor from one person without a numeral ("killing a woman and wounding 25")
-                later = [x for x, _ in sent_quant[i + 1:] if x.subject not in (None, "others")
-                         and not (of_people and _of_things(x)) and id(x) not in ones]
-                earlier = [x for x, _ in sent_quant[:i] if x.subject not in (None, "others")
-                           and not (of_people and _of_things(x)) and id(x) not in ones]
+                # nor, when it is of the dead or hurt, from those who did the deed ("Two gunmen opened fire on
+                # the crowd, killing 14": 14 people, not 14 gunmen)
+                hurt = q.event in ("killed", "wounded")
+                later = [x for x, n in sent_quant[i + 1:] if x.subject not in (None, "others")
+                         and not (of_people and _of_things(x)) and id(x) not in ones
+                         and not (hurt and x.event is None and _doer(n))]
+                earlier = [x for x, n in sent_quant[:i] if x.subject not in (None, "others")
+                           and not (of_people and _of_things(x)) and id(x) not in ones
+                           and not (hurt and x.event is None and _doer(n))]
                 if q.subject is None and later and (id(later[0]) in parts or _PART_GAP.search(text[q.end:later[0].start])):
                     # "kills 15 including 4 children", "30 were wounded, including 12 civilians",
                     # "Twelve were killed, 7 of them civilians": the part's noun does not say who
@@ -1084,6 +1089,25 @@ def find_quantities(
             out.append(q)
         previous = [q for q, _ in sent_quant]
     return out
+
+
+#: verbs whose subject does nothing to anyone, by their forms (the pipeline has no lemmas): "40 passengers
+#: were on the bus", "they had 40 guards"
+_STATIVE = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "have", "has", "had",
+                      "having", "remain", "remains", "remained", "stay", "stays", "stayed", "live", "lives", "lived",
+                      "include", "includes", "included", "number", "numbered", "numbers"})
+
+
+def _doer(noun: Token | None) -> bool:
+    """Whether a counted noun is who did something, as the subject of an active verb or the agent after
+    "by": PolNeAR (Breitbart) "a shooting by two Muslim radicals in California that killed 14" had the 14
+    read as radicals, and "Two gunmen opened fire on the crowd, killing 14" as gunmen. A bare toll does not
+    take the noun of those who did the deed."""
+    if noun is None:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "by":
+        return True
+    return noun.dep_ == "nsubj" and upos(noun.head) == "VERB" and noun.head.lower_ not in _STATIVE
 
 
 def _last_whole(previous: list[Quantity], text: str) -> Quantity | None:
