@@ -1284,3 +1284,13 @@ def test_a_conjunct_that_says_what_befell_it_keeps_that(sentence: str, count: st
 )
 def test_a_bare_toll_takes_no_noun_of_those_who_did_the_deed(sentence: str, count: tuple[str, str, str]) -> None:
     assert count in [(q.text, q.subject, q.event) for q in _counts(sentence)]
+
+
+def test_a_distance_is_no_count() -> None:
+    # PolNeAR train (Washington Post): "a few blocks" read as a count of blocks killed
+    sentence = ("The loophole is how Dylann Roof was able to obtain the gun he allegedly used to kill nine people in "
+                "last year's shooting at the historic Emanuel African Methodist Episcopal Church, a few blocks from "
+                "the debate venue in Charleston's historic downtown.")
+    assert [(q.text, q.event) for q in _counts(sentence)] == [("nine people", "killed")]
+    # blocks that are buildings are counted
+    assert [q.text for q in _counts("The shell hit two blocks of flats, killing 12 people.")] == ["two blocks", "12 people"]

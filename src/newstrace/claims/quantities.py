@@ -433,7 +433,14 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
         return True
     if after_noun and after_noun.lower().rstrip(".") in NON_COUNT_UNITS:
         return True
+    if _DISTANCE_AFTER.match(text, n.end):
+        return True  # "a few blocks from the debate venue": how far, not a count
     return bool(re.match(r"\s*-?\s*(?:year|month|week|day|hour|minute)s?[- ]old", after, re.I))
+
+
+#: a distance in words that also count things: "a few blocks from the venue" (PolNeAR, read as a few "blocks"
+#: killed by the verb before it), "two doors away"; "two blocks of flats" are counted
+_DISTANCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:blocks?|doors?|streets?|yards?|paces|steps)\s+(?:away|from)\b", re.I)
 
 
 def _noun_after(last: Token) -> Token | None:

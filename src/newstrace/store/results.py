@@ -222,7 +222,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 139: a scale in the plural after a number is that number ("three hundreds of them" is 300).
 #: 140: a conjunct that says what befell it keeps that ("30,000 deaths and 1 million displaced persons").
 #: 141: a bare toll takes no noun of those who did the deed ("a shooting by two radicals that killed 14").
-CLAIMS_VERSION = 141
+#: 142: a distance ("a few blocks from", "150 yards away") is no count.
+CLAIMS_VERSION = 142
 
 
 def _now() -> str:
