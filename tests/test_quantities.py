@@ -1294,3 +1294,18 @@ def test_a_distance_is_no_count() -> None:
     assert [(q.text, q.event) for q in _counts(sentence)] == [("nine people", "killed")]
     # blocks that are buildings are counted
     assert [q.text for q in _counts("The shell hit two blocks of flats, killing 12 people.")] == ["two blocks", "12 people"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "single"),
+    [
+        # AFP in Ahram, FA-KES dev 1923848245: the child killed with the 17 militants was no count
+        ("A Syrian air strike on an Islamic State (IS) training camp in the jihadist-held east killed 17 militants "
+         "and a child a monitoring group said in a new toll Sunday.", "a child"),
+        # Reuters, FA-KES dev 1926479378
+        ("The Syrian Observatory said the air strikes on eastern Aleppo on Wednesday alone killed at least 21 people "
+         "including five children and an emergency worker.", "an emergency worker"),
+    ],
+)
+def test_one_victim_joined_to_the_counts_a_killing_verb_takes_is_a_count_of_one(sentence: str, single: str) -> None:
+    assert [(q.low, q.event) for q in _counts(sentence) if q.text == single] == [(1, "killed")]

@@ -59,6 +59,8 @@ SINGLE_VICTIM = re.compile(
     r"\b" + _SINGLES + r"\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:\w+ly\s+)?(?:killed|died|slain|"
     r"shot dead|wounded|injured|executed|murdered)\b"
     r"|\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)|injur(?:es|ed|ing)|execut(?:es|ed|ing)|murder(?:s|ed|ing))\s+"
+    # or after the counts it is joined to: "killed 17 militants and a child"
+    r"(?:(?:at least |more than |some |about )?" + _NUMBERISH + r"\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*,?\s+and\s+)?"
     + _SINGLES + r"\b",
     re.I,
 )

@@ -223,7 +223,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 140: a conjunct that says what befell it keeps that ("30,000 deaths and 1 million displaced persons").
 #: 141: a bare toll takes no noun of those who did the deed ("a shooting by two radicals that killed 14").
 #: 142: a distance ("a few blocks from", "150 yards away") is no count.
-CLAIMS_VERSION = 142
+#: 143: one victim joined to the counts a killing verb takes is a count of one ("killed 17 militants and a child").
+CLAIMS_VERSION = 143
 
 
 def _now() -> str:
