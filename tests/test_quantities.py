@@ -1309,3 +1309,24 @@ def test_a_distance_is_no_count() -> None:
 )
 def test_one_victim_joined_to_the_counts_a_killing_verb_takes_is_a_count_of_one(sentence: str, single: str) -> None:
     assert [(q.low, q.event) for q in _counts(sentence) if q.text == single] == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        # AFP in Ahram, FA-KES dev 1923848245: the 18 read as civilians (gold 1, non-civilians 17)
+        ("Syria air strike on jihadist camp kills 18 New toll\n"
+         "Syria air strike on jihadist camp kills 18 New toll AFP Sunday 14 Sep 2014 A Syrian air strike on an Islamic "
+         "State (IS) training camp in the jihadist-held east killed 17 militants and a child a monitoring group said in "
+         "a new toll Sunday.", 1),
+        # FA-KES dev 1965511217: the 23 read as civilians; the Observatory's breakdown gives four (the row's gold
+        # says 0, which no sentence of the article does)
+        ("Car Bomb in Syrias Aleppo Kills 23 including Militants\n"
+         "25-01-2016 Car Bomb in Syrias Aleppo Kills 23 including Militants. At least 23 people most of them from the "
+         "Ahrar al-Sham militant group were killed by a truck suicide bomber in Syrias Aleppo city on Monday a monitor "
+         "said. The opposing Britain-based Syrian Observatory for Human Rights said 19 fighters from the group and four "
+         "civilians were killed in the blast in the Sukari district of the city.", 4),
+    ],
+)
+def test_a_toll_told_apart_into_combatants_and_civilians_gives_the_civilians(text: str, civilians: float) -> None:
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians

@@ -457,6 +457,30 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
     return False
 
 
+def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str) -> list[Quantity] | None:
+    """The civilian parts of a generic toll that one later sentence tells apart into combatants and civilians
+    adding up to it: AFP in Ahram (FA-KES dev 1923848245) "Syria air strike on jihadist camp kills 18 ... killed
+    17 militants and a child" tells of one civilian, not 18. Exact numbers only, every part wholly of one side,
+    at least one part of each (all combatants is ``_summed_combatants``)."""
+    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or q.high != q.low:
+        return None
+    killed = [o for o in quantities if o.event == "killed" and o.start > q.end]
+    for i, o in enumerate(killed):
+        # the counts from this one to its sentence's end: FA-KES's copies run the title into the first sentence
+        # ("... kills 18 New toll AFP Sunday 14 Sep 2014 A Syrian air strike ... killed 17 militants and a child")
+        b = _sentence_start(text, o.start)
+        sent = _sentence_of(text, o.start, o.end)
+        group = [x for x in killed[i:] if x.start < b + len(sent)]
+        if len(group) < 2 or any(x.low is None or x.low != x.high for x in group) \
+                or sum(x.low or 0.0 for x in group) != q.low:
+            continue
+        fighters = [x for x in group if _wholly(x, "nb_noncivilians")]
+        civilians = [x for x in group if _wholly(x, "nb_civilians") and x not in fighters]
+        if fighters and civilians and len(fighters) + len(civilians) == len(group):
+            return civilians
+    return None
+
+
 def _combatant_lead(lead: list[Quantity], text: str | None = None) -> bool:
     """Whether every killed count of the lead is of combatants ("At least 70 Syrian regime and rebel
     fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
@@ -671,6 +695,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             continue
         if summed is not None:
             out[f] = summed
+            continue
+        broken = _civilians_of_a_breakdown(q, quantities, text) if text is not None and f == "nb_civilians" else None
+        if broken is not None:
+            out[f] = _sum(broken)
             continue
         less = _less_fighters(q, quantities, text) if text is not None and f == "nb_civilians" else None
         if less is not None:
