@@ -1232,3 +1232,14 @@ def test_a_tag_between_two_quotations_whose_subject_the_parse_lost_gives_the_fir
             "and retired in Cambridge, Mass., said by telephone this week. ''I've got to tell you about being arrested "
             "and imprisoned - every minute is like a day, every hour is like a year.''\n")
     assert _speaker_span(text, "I've got to tell") == "Daniloff"
+
+
+def test_a_tag_right_after_a_quotation_is_its_own_not_the_speech_verb_above_it() -> None:
+    """PolNeAR train (Washington Post): in 'Clinton suggested that ... was unserious - "Again, we need
+    to get into the details," she said - and charged ...' the parser hung 'she said' under the quoted
+    verb, itself under 'suggested', and the rule that gives a pronoun's quotation to the speech verb
+    reporting its clause gave it to 'Clinton'; a tag read right after the quotation is its own."""
+    text = ("Clinton suggested that Sanders's latest plan was unserious - \"Again, we need to get into the details,\" "
+            "she said - and charged that in pursuing his goal of a single-payer system, Sanders would jeopardize "
+            "Obama's landmark Affordable Care Act.\n")
+    assert _speaker_span(text, "Again, we need") == "she"

@@ -1632,13 +1632,15 @@ def attribute(
         lead = found_lead if found_lead is not None and found_lead.verb is not None else None
         if lead is not None and lead.verb is not None and lead.sent is not None:
             mention, cue_text, best = lead.mention, lead.cue, (0.0, lead.verb, lead.sent)
+        tagged_after = False
         for i in idx + nxt_sent:
             post = _speaker_after(text, sents[i], q)
             if post is not None:
                 mention, cue_text, best = post[1], post[0].text, (0.0, post[0], sents[i])
-                lead = None
+                lead, tagged_after = None, True
                 break
-        if lead is None and best is not None and mention is not None and mention.kind == "pronoun":
+        if lead is None and not tagged_after and best is not None and mention is not None \
+                and mention.kind == "pronoun":
             # "Kasich says he'd tell him “no more nonsense”", "But he told ABC that he agrees Trump is
             # a “total opportunist”": the outer speech verb's subject reports the whole clause
             outer = _outer_cue(best[1])

@@ -224,7 +224,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 141: a bare toll takes no noun of those who did the deed ("a shooting by two radicals that killed 14").
 #: 142: a distance ("a few blocks from", "150 yards away") is no count.
 #: 143: one victim joined to the counts a killing verb takes is a count of one ("killed 17 militants and a child").
-CLAIMS_VERSION = 143
+#: 144: a tag read right after a quotation is its own, not the speech verb above its clause.
+CLAIMS_VERSION = 144
 
 
 def _now() -> str:
