@@ -334,3 +334,42 @@ def test_a_pronoun_walking_back_over_speakers_reads_each_ones_sex_once(monkeypat
 )
 def test_a_title_inside_the_mention_is_dropped(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_a_pronoun_takes_the_person_a_sentence_after_the_last_speaker_opens_with() -> None:
+    """PolNeAR train (NYT): the 'he' of "''I love Oreos,'' he said" went to Richard Sabato, quoted
+    before, though the sentences between open with Mr. Trump and go on about him; a person of the
+    pronoun's sex named opening a sentence after the last speaker (within a paragraph) is who it
+    stands for, while a title's full stop ('Vermont Sen. Bernie Sanders') opens no sentence, a
+    quotation's words are no sentence of the story, and a subject the pronoun's own tag reports
+    ('Mr. Trump ... fits that bill, he added') is what the speaker said, not who speaks."""
+    text = (
+        "''He has put his fair share into hiring union people,'' said Richard Sabato, the president of a building "
+        "and construction trades council in northern New Jersey.\n\nMr. Sabato said his members would ''march "
+        "behind'' Mr. Trump on the issue of illegal immigration.\n\nEven more important for many union members has "
+        "been the issue of economic globalization. Mr. Trump has railed against the Trans-Pacific Partnership. And "
+        "he has bemoaned the administration's failure to stand up to China.\n\nHe has also fulminated against plans "
+        "by the company that owns Nabisco to shift some production to Mexico - ''I love Oreos,'' he said, ''I will "
+        "never eat them again'' - and vowed to impose a punishing tariff on imports of Fords."
+    )
+    assert _speakers(text)[-2:] == ["Trump", "Trump"]
+    titled = (
+        "“We will not back down,” Alan Grayson said on Monday.\n\nGrayson has introduced Vermont Sen. Bernie "
+        "Sanders’ College for All Act in the House and would push for it in the Senate. “It is the right thing "
+        "to do,” he said."
+    )
+    assert _speakers(titled)[-1] == "Alan Grayson"
+    # a name inside a quotation is spoken of (West Journal), and a sentence the pronoun's tag ends
+    # with a comma is what he said (NYT)
+    quoted = (
+        "“Now it’s time to look forward,” Liz Cheney said in a post-victory statement.\n\n“No state has been hurt "
+        "more by Barack Obama’s agenda than Wyoming. Hillary Clinton represents a continuation of the same failed "
+        "policies,” she said."
+    )
+    assert _speakers(quoted) == ["Liz Cheney", "Liz Cheney"]
+    tagged = (
+        "''I need a candidate who's not going to lie to me,'' Hogan Gidley said.\n\nMr. Trump, who is not taking "
+        "large donations from special interests, fits that bill for many people, he added. ''The voters are fed "
+        "up.''"
+    )
+    assert _speakers(tagged)[1] == "Hogan Gidley"

@@ -1813,7 +1813,8 @@ def resolve_speakers(records: list[QuoteRecord], text: str = "") -> list[tuple[Q
     uniq: dict[int, Mention] = {}
     for m in mentions:
         uniq.setdefault(m.start, m)
-    resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start), text)
+    resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start), text,
+                               [(r.start, r.end) for r in records if r.direct])
     names: dict[int, str | None] = {}
     for m in sorted(uniq.values(), key=lambda m: m.start):
         names[m.start] = resolver.resolve(m)

@@ -30,6 +30,7 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from newstrace.claims.segment import ABBREVIATIONS
 from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:
@@ -706,6 +707,21 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+((?:[A-Z][\w’'-]*\.?[^\
 
 #: a middle initial ("J." of "William J. Bennett")
 _INITIAL = re.compile(r"[A-Z]\.$")
+#: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+#: a paragraph break ('\n' with any blank lines after it)
+_PARAGRAPHS = re.compile(r"\n\s*")
+
+
+def _abbreviated(word: str) -> bool:
+    """Whether a word before a full stop is an abbreviation ("Sen.", "Gov.", "U.S.", "J.") the
+    full stop belongs to, not a sentence's end."""
+    bare = word.rstrip(".").lstrip("(\"“‘'").lower()
+    return bare in ABBREVIATIONS or len(bare) == 1
+
+
+#: the capitalised words going on after a name's first ones ('Mr. Donald Trump's' after 'Donald')
+_NAME_TAIL = re.compile(r"(?:[^\S\n]*[A-Z][\w’'-]*)*")
 #: title words as they are written without their full stop ("Rep McCaul", "Sen Warren")
 _BARE_TITLES = frozenset(w.rstrip(".") for w in TITLE_WORDS) - {"gen"}  # "Gen Nakatani" is his name
 
@@ -790,8 +806,10 @@ def _untitled(toks: list[str]) -> list[str]:
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 
-    def __init__(self, mentions: list[Mention], text: str = "") -> None:
+    def __init__(self, mentions: list[Mention], text: str = "", quoted: list[tuple[int, int]] | None = None) -> None:
         names = [m for m in mentions if m.kind == "name"]
+        #: the direct quotations' spans: a name inside one is spoken of, not a subject of the story
+        self._quoted = sorted(quoted or [])
         self._full: list[tuple[int, list[str]]] = []
         #: the full names speaker mentions give (not only the text around them)
         self._spoken: set[tuple[str, ...]] = set()
@@ -909,6 +927,41 @@ class SpeakerResolver:
                 return " ".join(full) if full else name
             k -= 1
         return None
+
+    def _subject_between(self, start: int, end: int, sex: str) -> str | None:
+        """The last person of ``sex`` named (as ``_named_between`` reads names) opening a sentence
+        or a line between ``start`` and ``end``, not as an owner ("Mr. Trump's remarks"): the
+        subject the sentences after it go on about. None when there is none."""
+        hits = self._sexed_names(sex)
+        k = bisect.bisect_left(hits, (end,)) - 1
+        while k >= 0 and hits[k][0] >= start:
+            at, ends, name, honorific = hits[k]
+            k -= 1
+            before = self._text[max(0, at - 40):at].rstrip(" \t")
+            if before and not before.endswith("\n") and (
+                    before[-1] not in ".!?" or _abbreviated(before.split()[-1])):
+                continue  # 'introduced Vermont Sen. Bernie Sanders' ...': a title's full stop
+            if len(_PARAGRAPHS.findall(self._text, at, end)) > 1:
+                continue  # more than a paragraph away: a story's sentences move on
+            if self._in_quotation(at):
+                continue  # '“... Hillary Clinton represents a continuation ...,” she said'
+            if self._text[max(0, end - 20):end].rstrip().endswith(",") and not _SENTENCE_END.search(self._text, ends, end):
+                continue  # 'Mr. Trump ... fits that bill for many people, he added.': what he said
+            # the name's last word ('Mr. Donald Trump's' goes on after the honorific's first)
+            tail = _NAME_TAIL.match(self._text, ends)
+            last = self._text[at:tail.end() if tail else ends]
+            if last.endswith(("’s", "'s", "’", "'")) or ends > end:
+                continue
+            if not honorific:
+                return name
+            full = self._fullest([name], sex)
+            return " ".join(full) if full else name
+        return None
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside one of the direct quotations."""
+        k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
 
     def _sexed_names(self, sex: str) -> list[tuple[int, int, str, bool]]:
         """Every mention of a person of ``sex`` the text names in a way that tells it, in text
@@ -1037,6 +1090,14 @@ class SpeakerResolver:
                         named = self._named_between(prev.end, m.start, sex)
                         if named:
                             return named
+                    if sex:
+                        # a sentence the text opens with a person of the sex after the last
+                        # speaker is about that person ('... Zeldin, gave the technique a whirl:
+                        # "...". ¶ Mr. Trump tried to provide an answer .... In his statement, he
+                        # said'): the pronoun is the subject's, not the speaker's before
+                        subject = self._subject_between(prev.end, m.start, sex)
+                        if subject is not None and subject != prev.name:
+                            return subject
                     return prev.name
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name

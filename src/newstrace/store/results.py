@@ -225,7 +225,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 142: a distance ("a few blocks from", "150 yards away") is no count.
 #: 143: one victim joined to the counts a killing verb takes is a count of one ("killed 17 militants and a child").
 #: 144: a tag read right after a quotation is its own, not the speech verb above its clause.
-CLAIMS_VERSION = 144
+#: 145: he or she is the person of its sex a sentence after the last speaker opens with.
+CLAIMS_VERSION = 145
 
 
 def _now() -> str:
