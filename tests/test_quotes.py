@@ -1243,3 +1243,16 @@ def test_a_tag_right_after_a_quotation_is_its_own_not_the_speech_verb_above_it()
             "she said - and charged that in pursuing his goal of a single-payer system, Sanders would jeopardize "
             "Obama's landmark Affordable Care Act.\n")
     assert _speaker_span(text, "Again, we need") == "she"
+
+
+def test_a_lead_before_a_dash_is_not_read_through_the_quoted_verb_it_hangs_on() -> None:
+    """PolNeAR train (USA Today): in 'Trump also embraced enhanced interrogation techniques -- "I think
+    waterboarding is peanuts ..."' the parser hung the lead's verb on the quoted 'think', so the
+    reporting verb above the lead was the quotation's own and its subject 'I' no speaker; the
+    quotation went to the 'Trump said' of the paragraph before. The climb stops at the quotation."""
+    text = ("\"Everyone else is coming out with polls saying I'm leading,\" Trump said on ABC's This Week. \"We have "
+            "incompetent people.\"\n\nTrump also embraced enhanced interrogation techniques -- \"I think waterboarding "
+            "is peanuts compared to what they'd do to us.\"\n")
+    claims = extract_claims(_article(text))
+    quote = next(q for q in claims.quotes if q.direct and q.text.startswith("I think waterboarding"))
+    assert quote.speaker_start == text.index("Trump also")

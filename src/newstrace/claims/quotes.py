@@ -818,7 +818,7 @@ def _colon_clause(
         if upos(h) in ("VERB", "AUX"):
             if _subordinate(h) and not _is_cue(h):
                 continue  # 'Protesters chanted slogans as police moved in:' — the main clause speaks
-            h = _reporting_cue(h) or h
+            h = _reporting_cue(h, q.outer_start - off) or h
             subj = _subject(h)
             if subj is None:
                 continue  # 'O'Malley, who signed ..., interjected to say:' — the verb above speaks
@@ -859,11 +859,16 @@ def _lead_phrase(colon: Token, first: int) -> list[Token]:
     return out[::-1]
 
 
-def _reporting_cue(verb: Token) -> Token | None:
-    """The speech verb whose reported clause ``verb`` is part of ('X said Y was ...')."""
+def _reporting_cue(verb: Token, before: int | None = None) -> Token | None:
+    """The speech verb whose reported clause ``verb`` is part of ('X said Y was ...'). With
+    ``before`` (the quotation's start in the parsed text) the climb stays before the quotation: in
+    'Trump also embraced enhanced interrogation techniques -- "I think waterboarding is peanuts
+    ..."' the parser hung the lead on the quoted "think", whose subject is no speaker."""
     x = verb
     while x.dep_ in ("ccomp", "conj") and x.head.i != x.i:
         x = x.head
+        if before is not None and x.idx >= before:
+            return None
         if _is_cue(x):
             return x
     return None

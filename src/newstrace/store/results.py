@@ -226,7 +226,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 143: one victim joined to the counts a killing verb takes is a count of one ("killed 17 militants and a child").
 #: 144: a tag read right after a quotation is its own, not the speech verb above its clause.
 #: 145: he or she is the person of its sex a sentence after the last speaker opens with.
-CLAIMS_VERSION = 145
+#: 146: a colon's or a dash's lead is not read through the quoted verb the parser hung it on.
+CLAIMS_VERSION = 146
 
 
 def _now() -> str:
