@@ -1256,3 +1256,29 @@ def test_a_lead_before_a_dash_is_not_read_through_the_quoted_verb_it_hangs_on() 
     claims = extract_claims(_article(text))
     quote = next(q for q in claims.quotes if q.direct and q.text.startswith("I think waterboarding"))
     assert quote.speaker_start == text.index("Trump also")
+
+
+def test_a_verb_right_before_a_comma_that_opens_a_quotation_names_its_speaker() -> None:
+    """PolNeAR train: in Breitbart's 'After former California Gov. Jerry Brown criticized Bill Clinton
+    during a debate, Hillary shot back, "..."' the cue 'criticized' named Brown; in NYT's 'Mrs. Clinton
+    drew cheers as she thanked her adopted home state and then boomed, ''Today, ...''' no cue of the
+    lexicon named anyone. A finite verb with nothing after it but the comma and the quotation
+    introduces it; not one in a clause of condition or report ('... to think that if the U.S. pulls
+    back, "..."'), nor one whose subject cannot speak ('said the move was made by NYPD commissioner
+    Bill Bratton and said, "..."', where the parser joined the second 'said' to 'made'), nor the
+    quoter's 'and I quote, "..."'."""
+    text = ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, "
+            "\u201cI suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my "
+            "profession.\u201d\n")
+    assert _speaker_span(text, "I suppose") == "Hillary"
+    boomed = ("Smiling broadly throughout her victory speech, Mrs. Clinton drew cheers as she thanked her adopted "
+              "home state and then boomed, ''Today, you proved once again, there's no place like home.''\n")
+    assert _speaker_span(boomed, "Today, you proved") == "she"
+    conditional = ("Ryan said it\u2019s unrealistic to think that if the U.S. pulls back, \u201cour oceans are going "
+                   "to save us.\u201d\n")
+    assert _speaker_span(conditional, "our oceans") == "Ryan"
+    thing = ("De Blasio said the move was made by NYPD commissioner Bill Bratton and said, \u201cWho are you going "
+             "to trust on security and keeping people safe?\u201d\n")
+    assert _speaker_span(thing, "Who are you") == "De Blasio"
+    quoter = "No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters badly.\n"
+    assert _speaker_span(quoter, "We love") == "Trump"

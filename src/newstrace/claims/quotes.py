@@ -739,7 +739,7 @@ class _Lead:
 def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans) -> _Lead | None:
     """The speaker of the clause a colon right before the quotation closes, else of a line's or a
     headline's lead ('Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance')."""
-    found = _colon_clause(text, q, sents, quotes)
+    found = _colon_clause(text, q, sents, quotes) or _comma_clause(text, q, sents, quotes)
     if found is not None:
         return _Lead(found[2], found[0].text, found[0], found[1])
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
@@ -827,6 +827,56 @@ def _colon_clause(
             m = mention_of(subj, off)
             return (h, sent, m) if m is not None else None
     return None
+
+
+#: conjunctions of a clause of time, whose subject may speak the quotation its verb opens ('when
+#: a young boy shouted, "..."'); a clause of condition, cause or report ('if the U.S. pulls back,
+#: "..."') is part of another's words
+_SCENE_MARKS = frozenset(("as", "when", "while", "after", "before"))
+#: what may stand between a verb and the comma that opens its quotation ('shot back, "..."')
+_COMMA_LEAD_DEPS = frozenset(("prt", "advmod"))
+
+
+def _comma_clause(
+    text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans
+) -> tuple[Token, Sentence, Mention] | None:
+    """(verb, sentence, speaker) of a clause ending in a finite verb right before a comma that
+    opens the quotation: 'Hillary shot back, "I suppose I could have chosen to bake cookies ..."',
+    'Sanders shot back, "Secretary Clinton called them out. ..."', 'Mrs. Clinton drew cheers as she
+    thanked her adopted home state and then boomed, "Today, ..."'. A verb with nothing after it
+    but the quotation introduces it, speech verb of the lexicon or not, and its subject speaks;
+    the cue elsewhere in the sentence ('After ... Jerry Brown criticized Bill Clinton during a
+    debate') reports something else."""
+    k = q.outer_start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ",":
+        return None
+    sent = next((s for s in sents if s.start <= k < s.end), None)
+    if sent is None:
+        return None
+    off = sent.offset
+    comma = next((t for t in sent.span if _tok_start(t, off) == k and t.text == ","), None)
+    if comma is None or comma.i == sent.span.start:
+        return None
+    last = comma.doc[comma.i - 1]
+    verb = last.head if last.dep_ in _COMMA_LEAD_DEPS and last.head.i < last.i else last
+    if upos(verb) != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or _inside(_tok_start(verb, off), quotes):
+        return None
+    if verb.lower_ in ("quote", "quotes", "quoted"):
+        return None  # 'Trump said, and I quote, "We love the poorly educated."': the quoter is no speaker
+    if any(verb.i < c.i < comma.i and c.dep_ not in _COMMA_LEAD_DEPS for c in verb.children):
+        return None  # 'X told reporters, "..."': the verb goes on past its own word
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if any(c.dep_ == "mark" and c.lower_ not in _SCENE_MARKS for c in clause.children):
+        return None  # 'Ryan said it's unrealistic to think that if the U.S. pulls back, "..."'
+    subj = _subject(verb)
+    if subj is None or _inside(_tok_start(subj, off), quotes):
+        return None
+    m = mention_of(subj, off)
+    # a subject that cannot speak is a misparse ('De Blasio said the move was made by NYPD
+    # commissioner Bill Bratton and said, "..."' joined the second 'said' to 'made'): the cues decide
+    return (verb, sent, m) if m is not None and _can_speak(m) else None
 
 
 #: conjunctions opening a clause of time, cause or contrast: such a clause sets the scene of its

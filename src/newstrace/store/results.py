@@ -227,7 +227,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 144: a tag read right after a quotation is its own, not the speech verb above its clause.
 #: 145: he or she is the person of its sex a sentence after the last speaker opens with.
 #: 146: a colon's or a dash's lead is not read through the quoted verb the parser hung it on.
-CLAIMS_VERSION = 146
+#: 147: a finite verb right before the comma that opens a quotation names its speaker.
+CLAIMS_VERSION = 147
 
 
 def _now() -> str:
