@@ -1282,3 +1282,18 @@ def test_a_verb_right_before_a_comma_that_opens_a_quotation_names_its_speaker() 
     assert _speaker_span(thing, "Who are you") == "De Blasio"
     quoter = "No wonder Trump said, and I quote, \"We love the poorly educated.\" He is treating his supporters badly.\n"
     assert _speaker_span(quoter, "We love") == "Trump"
+
+
+def test_a_speech_tag_right_after_a_quoted_phrase_reports_the_clause_it_closes() -> None:
+    """PolNeAR train (Politico): in 'The former secretary of state will play the "woman card," Fiorina
+    said, adding ...' the rule that gives a short quoted phrase to the subject of the verb governing
+    it ('Cruz questioned Trump's "New York values"') took the tag's Fiorina away for 'The former
+    secretary'; the tag after the phrase reports the whole clause. A channel's tag ('..., the Times
+    reported', USA Today) leaves the phrase to whom the clause is about, as 'according to' does."""
+    text = ("\"But you're not going to beat Hillary Clinton by attacking Bill Clinton,\" she said.\n\nThe former "
+            "secretary of state will play the \"woman card,\" Fiorina said, adding that the way to go after it \"is "
+            "to attack her track record.\"\n")
+    assert _speaker_span(text, "woman card") == "Fiorina"
+    channel = ("When asked about how his proposed ban would affect Khan, 45, Trump said: \"There will always be "
+               "exceptions,\" the Times reported.\n")
+    assert _speaker_span(channel, "There will always") == "Trump"

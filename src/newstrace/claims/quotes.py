@@ -1711,7 +1711,11 @@ def attribute(
                     if reported:
                         best = (best[0], outer, best[2])
         words = len(text[q.start:q.end].split())
-        if words <= SHORT_QUOTE_WORDS and lead is None:
+        # a speech tag right after the quoted phrase reports the clause it closes ('The former
+        # secretary of state will play the "woman card," Fiorina said'); a channel's ('..., the
+        # Times reported') passes on the words of whom the clause is about, as 'according to' does
+        said_after = tagged_after and best is not None and _is_cue(best[1]) and best[1].lower_ not in _CHANNEL_VERBS
+        if words <= SHORT_QUOTE_WORDS and lead is None and not said_after:
             # a phrase quoted inside a sentence belongs to whoever the verb governing it is about:
             # 'Cruz questioned Trump's “New York values”', 'he rails against its “Great Wall”'
             for i in idx:

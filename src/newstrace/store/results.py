@@ -228,7 +228,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 145: he or she is the person of its sex a sentence after the last speaker opens with.
 #: 146: a colon's or a dash's lead is not read through the quoted verb the parser hung it on.
 #: 147: a finite verb right before the comma that opens a quotation names its speaker.
-CLAIMS_VERSION = 147
+#: 148: a speech tag right after a quoted phrase reports the clause it closes (not a channel's).
+CLAIMS_VERSION = 148
 
 
 def _now() -> str:
