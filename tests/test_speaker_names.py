@@ -373,3 +373,17 @@ def test_a_pronoun_takes_the_person_a_sentence_after_the_last_speaker_opens_with
         "up.''"
     )
     assert _speakers(tagged)[1] == "Hogan Gidley"
+
+
+def test_a_role_word_before_a_name_tells_its_sex_whatever_its_length() -> None:
+    """PolNeAR train (HuffPost): 'she said' after 'Clinton spokesman Jesse Ferguson said, "..."'
+    resolved to Ferguson: the sex of a name no first-name list knows is read off the word before
+    it, and a window of six characters read 'esman', no word of a sex, so nothing told he is a man."""
+    text = (
+        "Eleven progressive and Muslim organizations are asking Hillary Clinton to repudiate the support of a "
+        "retired general.\n\nIn a statement Thursday, Clinton spokesman Jesse Ferguson said, \u201cHillary has vocally "
+        "opposed any discrimination against Muslims.\u201d\n\nOn Wednesday, Clinton bashed Trump\u2019s proposal to ban "
+        "Muslims from coming into the country.\n\n\u201cNow is the time for all of us to stand up to hateful, "
+        "dangerous words and deeds,\u201d she said."
+    )
+    assert _speakers(text)[-2:] == ["Jesse Ferguson", "Hillary Clinton"]

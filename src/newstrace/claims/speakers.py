@@ -1051,7 +1051,9 @@ class SpeakerResolver:
     def _mention_sex(self, m: Mention) -> str | None:
         """The sex a mention's own words say ("Mrs. Clinton", "spokeswoman Jen Psaki"); its
         descriptors may be another's ("Grayson's spokeswoman")."""
-        before = self._text[max(0, m.start - 6):m.start].split()  # 'Mrs. Clinton said', the mention 'Clinton'
+        # the whole word right before the name ('Mrs. Clinton said', 'spokeswoman Hua Chunying said':
+        # the mention is the name alone); a window of six characters read only 'woman' of the second
+        before = self._text[max(0, m.start - 24):m.start].split()
         said = {x for x in map(_word_sex, [*before[-1:], *_tokens(m.text)]) if x}
         return said.pop() if len(said) == 1 else None
 

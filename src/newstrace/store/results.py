@@ -229,7 +229,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 146: a colon's or a dash's lead is not read through the quoted verb the parser hung it on.
 #: 147: a finite verb right before the comma that opens a quotation names its speaker.
 #: 148: a speech tag right after a quoted phrase reports the clause it closes (not a channel's).
-CLAIMS_VERSION = 148
+#: 149: the whole word before a name tells its sex ("spokeswoman Hua Chunying").
+CLAIMS_VERSION = 149
 
 
 def _now() -> str:
