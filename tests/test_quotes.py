@@ -1297,3 +1297,16 @@ def test_a_speech_tag_right_after_a_quoted_phrase_reports_the_clause_it_closes()
     channel = ("When asked about how his proposed ban would affect Khan, 45, Trump said: \"There will always be "
                "exceptions,\" the Times reported.\n")
     assert _speaker_span(channel, "There will always") == "Trump"
+
+
+def test_a_relative_clause_before_a_colon_leaves_the_quotation_to_the_clause_it_describes() -> None:
+    """PolNeAR train (HuffPost): 'Sanders responded with a phrase that could have come from Trump
+    himself: "Do not moan to me about Hillary Clinton's problems."' went to 'that' (the phrase): the
+    verb above the word before the colon was the relative clause's; the main clause's subject
+    speaks. A speech verb of the relative clause reports the quotation itself (Washington Post)."""
+    text = ("Sanders responded with a phrase that could have come from Trump himself: \u201cDo not moan to me about "
+            "Hillary Clinton\u2019s problems.\u201d\n")
+    assert _speaker_span(text, "Do not moan") == "Sanders"
+    said = ("She said she had obtained video of Adelson at a fundraiser in Las Vegas on Feb. 27, in which Adelson "
+            "said: \"Trump is a businessman. I am a businessman. Why not?\"\n")
+    assert _speaker_span(said, "Trump is a businessman") == "Adelson"

@@ -818,6 +818,10 @@ def _colon_clause(
         if upos(h) in ("VERB", "AUX"):
             if _subordinate(h) and not _is_cue(h):
                 continue  # 'Protesters chanted slogans as police moved in:' — the main clause speaks
+            if h.dep_ == "relcl" and not _is_cue(h):
+                # 'Sanders responded with a phrase that could have come from Trump himself:' — the
+                # clause the relative one describes a noun of speaks ('... in which Adelson said:' is his)
+                continue
             h = _reporting_cue(h, q.outer_start - off) or h
             subj = _subject(h)
             if subj is None:

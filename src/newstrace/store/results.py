@@ -230,7 +230,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 147: a finite verb right before the comma that opens a quotation names its speaker.
 #: 148: a speech tag right after a quoted phrase reports the clause it closes (not a channel's).
 #: 149: the whole word before a name tells its sex ("spokeswoman Hua Chunying").
-CLAIMS_VERSION = 149
+#: 150: a relative clause before a colon leaves the quotation to the clause it describes.
+CLAIMS_VERSION = 150
 
 
 def _now() -> str:
