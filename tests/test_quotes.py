@@ -1310,3 +1310,17 @@ def test_a_relative_clause_before_a_colon_leaves_the_quotation_to_the_clause_it_
     said = ("She said she had obtained video of Adelson at a fundraiser in Las Vegas on Feb. 27, in which Adelson "
             "said: \"Trump is a businessman. I am a businessman. Why not?\"\n")
     assert _speaker_span(said, "Trump is a businessman") == "Adelson"
+
+
+def test_a_boy_or_friends_may_speak_the_quotation_their_verb_opens() -> None:
+    """PolNeAR train (NYT): 'River Avenue Skate Park in the Bronx was reverberating with ..., when a
+    young boy shouted, "Brujas coming, yo!"' and 'Freddy circled it as his friends jeered, "Do
+    svidaniya!"' kept the park's and Freddy's cues: _can_speak knew no boy and no friends, so the
+    verb before the comma named no one who may speak."""
+    text = ("Early one evening in June, River Avenue Skate Park in the Bronx was reverberating with its usual medley "
+            "of screeching from the elevated No. 4 train and scattered applause from Yankee Stadium, when a young boy "
+            "shouted, ''Brujas coming, yo!''\n")
+    assert _speaker_span(text, "Brujas coming") == "a young boy"
+    friends = ("Once, when they spotted a Soviet trawler in international waters off the coast of Montauk, Freddy "
+               "circled it as his friends jeered, ''Do svidaniya!'' - Russian for ''goodbye.''\n")
+    assert _speaker_span(friends, "Do svidaniya") == "his friends"

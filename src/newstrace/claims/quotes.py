@@ -1554,7 +1554,8 @@ _AGENT_LOOKALIKES = frozenset(re.findall(r"\S+", """
 #: nouns of a body of people and of a number of them ('the audience', 'Hundreds chanting')
 _GROUP_NOUNS = frozenset(re.findall(r"\S+", """
     audience audiences crowd crowds board boards panel jury public team family hundreds thousands dozens
-    millions many most some few majority lady ladies gentleman gentlemen guy guys folks
+    millions many most some few majority lady ladies gentleman gentlemen guy guys folks boy boys girl girls
+    friend friends
 """))
 
 

@@ -231,7 +231,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 148: a speech tag right after a quoted phrase reports the clause it closes (not a channel's).
 #: 149: the whole word before a name tells its sex ("spokeswoman Hua Chunying").
 #: 150: a relative clause before a colon leaves the quotation to the clause it describes.
-CLAIMS_VERSION = 150
+#: 151: a boy, a girl or friends may speak ("when a young boy shouted, ...").
+CLAIMS_VERSION = 151
 
 
 def _now() -> str:
