@@ -273,6 +273,16 @@ def test_head_is_get_without_the_body(client: TestClient, ids: dict[str, str]) -
     assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
 
 
+def test_a_405_names_every_method_its_url_takes(client: TestClient, ids: dict[str, str]) -> None:
+    """``/upload`` is a GET route (the form) and a POST route (its submission): Starlette's 405 named
+    the first route's methods alone, ``Allow: GET, HEAD``, as if the form could not be sent."""
+    for url, allow in [("/upload", "GET, HEAD, POST"), ("/api/upload", "POST"), ("/api/articles", "GET, HEAD"),
+                       (f"/articles/{ids['rt']}", "GET, HEAD"), ("/static/app.css", "GET, HEAD")]:
+        r = client.put(url)
+        assert r.status_code == 405 and r.headers["allow"] == allow, (url, r.headers.get("allow"))
+    assert client.delete("/upload").headers["allow"] == "GET, HEAD, POST"
+
+
 def test_foreign_host_header_refused(client: TestClient) -> None:
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data."""
     assert client.get("/api/articles", headers={"host": "evil.example"}).status_code == 400

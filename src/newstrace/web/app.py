@@ -29,6 +29,7 @@ from fastapi.responses import JSONResponse, Response
 from jinja2 import DictLoader, Environment, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
@@ -124,6 +125,9 @@ def create_app(
         suffix = "." + name.rsplit(".", 1)[-1]
         return Response(body, media_type=STATIC_TYPES[suffix], headers={"Cache-Control": "public, max-age=3600"})
 
+    # every route with its methods, for a 405's Allow (FastAPI keeps an included router's routes
+    # behind a wrapper of its own; older versions copy them into the app's list: either is fine)
+    app.state.routes = [*api.router.routes, *pages.router.routes, *(r for r in app.router.routes if isinstance(r, Route))]
     _install_error_handlers(app)
     return app
 
@@ -279,8 +283,10 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         response = _with_headers(_problem(request, exc.status_code, str(exc.detail)))
-        for k, v in (exc.headers or {}).items():  # a 405's Allow
-            response.headers[k] = v + (", HEAD" if k.lower() == "allow" and "GET" in v.split(", ") else "")
+        for k, v in (exc.headers or {}).items():
+            response.headers[k] = v
+        if exc.status_code == 405:
+            response.headers["Allow"] = _allowed_methods(request)
         return response
 
     @app.exception_handler(Exception)
@@ -295,6 +301,23 @@ def _install_error_handlers(app: FastAPI) -> None:
             return _with_headers(JSONResponse({"detail": _plain_errors(exc.errors())}, status_code=422))
         msgs = "; ".join(_said(e) for e in exc.errors())
         return _with_headers(_problem(request, 422, f"bad request: {msgs}"))
+
+
+def _allowed_methods(request: Request) -> str:
+    """A 405's ``Allow``: every method some route of this path takes (HEAD wherever GET is).
+
+    Starlette's 405 names the methods of the first route matching the path alone, so ``PUT
+    /upload`` said ``Allow: GET, HEAD`` though the same URL takes the form's POST.
+    """
+    methods: set[str] = set()
+    for route in request.app.state.routes:
+        match, _ = route.matches({**request.scope, "method": ""})
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    if "GET" in methods:
+        methods.add("HEAD")
+    order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+    return ", ".join(sorted(methods, key=lambda m: (order.index(m) if m in order else len(order), m)))
 
 
 def _said(error: Any) -> str:
