@@ -141,6 +141,23 @@ def test_a_reversed_date_range_is_an_error_not_an_empty_list(client: TestClient)
     assert client.get("/api/articles", params={"from": "2016-10-30", "to": "2016-10-30"}).json()["total"] >= 1
 
 
+def test_the_pages_and_the_api_take_the_same_dates(client: TestClient) -> None:
+    """``/api/articles?to=0`` was Unix time to pydantic, 1970-01-01: no article (the seeds are of
+    2016) and no error, where ``/articles?to=0`` said "not a date"; and ``20170101`` was a date to the
+    page and none to the API. Both take ``YYYY-MM-DD`` alone now."""
+    for value in ("0", "86400", "2016-10-30T00:00:00Z", "20161030", "2016-W43-7", "2016-02-30"):
+        for url in ("/articles", "/stories", "/api/articles", "/api/stories"):
+            r = client.get(url, params={"to": value})
+            assert r.status_code == 422, (url, value)
+            if url.startswith("/api/"):
+                assert r.json()["detail"][0]["msg"].endswith("not a date (YYYY-MM-DD)"), (url, value)
+            else:
+                assert "to: not a date (YYYY-MM-DD)" in r.text, (url, value)
+    for url in ("/articles", "/api/articles"):
+        assert client.get(url, params={"from": "2016-10-30", "to": "2016-10-30"}).status_code == 200
+    assert client.get("/api/articles", params={"to": "2016-10-30"}).json()["total"] == 1  # RT's, of that day
+
+
 def test_compare_names_the_ids_it_does_not_have(client: TestClient, ids: dict[str, str]) -> None:
     """Out of 8 ids, which one is wrong? The 404 said "no article with one of these ids"."""
     r = client.get("/api/compare", params=[("ids", ids["rt"]), ("ids", "typo-123")])

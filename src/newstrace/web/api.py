@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
@@ -35,8 +35,32 @@ OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet 
 OutletsQ = Annotated[list[Annotated[str, StringConstraints(max_length=200)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one; "
                                                                        "given several times, stories with articles from each")]
 ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
-FromQ = Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")]
-ToQ = Annotated[date | None, Query(alias="to", description="published on or before (YYYY-MM-DD)")]
+
+
+def day(text: str) -> date:
+    """A ``from``/``to`` date as the API and the search forms both take it: ``YYYY-MM-DD``.
+
+    One rule for both: pydantic's lax ``date`` read ``/api/articles?to=0`` as Unix time, 1970-01-01
+    (no article, no error), and took ``2017-01-01T00:00:00Z``, while the page refused both and took
+    ``20170101`` and ``2017-W01-1`` (``date.fromisoformat``), which the API refused.
+    """
+    value = text.strip()
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isascii():
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("not a date (YYYY-MM-DD)")
+
+
+def _day_or_as_is(value: Any) -> Any:
+    return day(value) if isinstance(value, str) else value
+
+
+FromQ = Annotated[date | None, BeforeValidator(_day_or_as_is),
+                  Query(alias="from", description="published on or after (YYYY-MM-DD)")]
+ToQ = Annotated[date | None, BeforeValidator(_day_or_as_is),
+                Query(alias="to", description="published on or before (YYYY-MM-DD)")]
 #: an article id in a query (``/article?id=``, ``/api/article?id=``): the one form ``.`` and ``..`` fit
 ArticleIdQ = Annotated[str, Query(max_length=2000, description="article id (any, including . and ..)")]
 LimitQ = Annotated[int, Query(ge=1, le=200)]

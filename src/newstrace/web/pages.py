@@ -25,8 +25,8 @@ from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 #: The search forms send empty date fields; the pages take them as "no limit".
-FromText = Annotated[str | date | None, Query(alias="from", max_length=10)]
-ToText = Annotated[str | date | None, Query(alias="to", max_length=10)]
+FromText = Annotated[str | date | None, Query(alias="from", max_length=100)]
+ToText = Annotated[str | date | None, Query(alias="to", max_length=100)]
 
 
 def _date(value: str | date | None, name: str) -> date | None:
@@ -35,9 +35,9 @@ def _date(value: str | date | None, name: str) -> date | None:
     if not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise HTTPException(422, f"{name}: not a date (YYYY-MM-DD)") from None
+        return api.day(value)
+    except ValueError as e:
+        raise HTTPException(422, f"{name}: {e}") from None
 
 
 def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
