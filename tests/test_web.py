@@ -318,6 +318,20 @@ def test_static_files_served_from_memory_only(client: TestClient) -> None:
     assert "content-security-policy" in missing.headers
 
 
+def test_a_page_names_its_script_and_style_by_their_content(client: TestClient, ids: dict[str, str]) -> None:
+    """app.js and app.css are cached an hour: under a bare ``/static/app.js`` a browser ran the old
+    script on the new pages for that hour after an upgrade. Each page's link now carries a hash of
+    the file it names, so changed bytes are a new URL."""
+    import hashlib
+
+    page = client.get(f"/articles/{ids['rt']}").text
+    for name in ("app.css", "app.js"):
+        (href,) = re.findall(rf'(?:href|src)="(/static/{re.escape(name)}[^"]*)"', page)
+        served = client.get(html.unescape(href))
+        assert served.status_code == 200 and served.headers["cache-control"] == "public, max-age=3600"
+        assert href.endswith("?v=" + hashlib.sha256(served.content).hexdigest()[:12]), href
+
+
 def test_database_is_read_only(client: TestClient) -> None:
     repo = client.app.state.repo  # type: ignore[attr-defined]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):

@@ -14,6 +14,7 @@ Security model (a local tool that shows hostile text):
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -105,9 +106,10 @@ def create_app(
     )
     app.state.repo = repo
     app.state.limits = limits
-    app.state.env = templates_env()
     static = _load_package_files("static", tuple(STATIC_TYPES))
     app.state.static = {name: body.encode("utf-8") for name, body in static.items()}
+    app.state.env = templates_env()
+    app.state.env.globals["static_href"] = static_hrefs(app.state.static).__getitem__
 
     app.add_middleware(Guard, limits=limits)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or DEFAULT_HOSTS))
@@ -130,6 +132,16 @@ def create_app(
     app.state.routes = [*api.router.routes, *pages.router.routes, *(r for r in app.router.routes if isinstance(r, Route))]
     _install_error_handlers(app)
     return app
+
+
+def static_hrefs(files: dict[str, bytes]) -> dict[str, str]:
+    """Each static file's URL, with a hash of its bytes as ``?v=``.
+
+    The files are cached an hour (``Cache-Control``); under a bare ``/static/app.js`` a browser
+    kept the old script and style for that hour after an upgrade, beside the new pages it drives.
+    The route ignores the query: the hash only makes a changed file a new URL.
+    """
+    return {name: f"/static/{name}?v={hashlib.sha256(body).hexdigest()[:12]}" for name, body in files.items()}
 
 
 #: ``serve --workers N`` hands each worker process its settings in this environment variable.
