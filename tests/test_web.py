@@ -246,6 +246,11 @@ def test_openapi_describes_typed_responses(client: TestClient) -> None:
     for listed in ("ArticleList", "StoryList", "StoryDetail"):
         assert {"total", "offset", "limit"} <= set(spec["components"]["schemas"][listed]["required"]), listed
     assert not any(p.startswith("/articles") for p in paths)  # pages stay out of the API schema
+    # each reads the database, which another process may keep locked: the 503 that answers then
+    for p, ops in paths.items():
+        for method, op in ops.items():
+            busy = op["responses"].get("503", {}).get("content", {}).get("application/json", {}).get("schema")
+            assert busy == {"$ref": "#/components/schemas/Problem"}, (method, p)
 
 
 # -- escaping and security --------------------------------------------------------------------------

@@ -25,7 +25,13 @@ from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
 from newstrace.web.repo import Repo
 
-router = APIRouter(prefix="/api", tags=["api"])
+#: every endpoint reads the database, which another process may keep locked: README's 503, with
+#: ``Retry-After``, which the schema did not list
+LOCKED: dict[int | str, dict[str, Any]] = {
+    503: {"model": s.Problem, "description": "the database is busy (another process holds a lock on it); "
+                                             "retry after Retry-After seconds"},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=LOCKED)
 
 IdPath = Annotated[str, "article or story id"]
 Q = Annotated[str | None, Query(max_length=200, description="words that must all appear (articles: in title or text; "
