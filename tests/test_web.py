@@ -543,6 +543,28 @@ def test_upload_refuses_cross_site_posts(client: TestClient) -> None:
     assert r.status_code == 403
 
 
+def test_a_form_posted_from_a_sandboxed_frame_of_another_site_is_refused(tmp_path: Path, rt: Any) -> None:
+    """Chromium sends this app's own upload form (``Referrer-Policy: no-referrer``) with ``Origin:
+    null, Sec-Fetch-Site: same-origin``, and a form another site's sandboxed iframe submits to it
+    with ``Origin: null, Sec-Fetch-Site: cross-site`` (both seen in Chromium 2026-12); the null
+    origin let the second store RT's text in a ``--writable`` server."""
+    db = tmp_path / "w.db"
+    with Store(db):
+        pass
+    data = {"text": f"{rt.title}\n\n{rt.text}", "save": "true"}
+    with TestClient(create_app(db, readonly=False), base_url=BASE) as c:
+        for site in ("cross-site", "same-site"):
+            for url in ("/upload", "/api/upload"):
+                r = _post(c, url, data=data, headers={"origin": "null", "sec-fetch-site": site})
+                assert r.status_code == 403 and "cross-site request refused" in r.text, (site, url)
+        with Store(db, readonly=True) as st:
+            assert st.count_articles() == 0
+        r = _post(c, "/upload", data=data, headers={"origin": "null", "sec-fetch-site": "same-origin"})
+        assert r.status_code == 200
+    with Store(db, readonly=True) as st:
+        assert st.count_articles() == 1
+
+
 def test_upload_stores_only_when_writable(tmp_path: Path, rt: Any) -> None:
     db = tmp_path / "w.db"
     with Store(db) as st:

@@ -193,7 +193,17 @@ class Guard:
 
 
 def _check_write_request(request: Request, limits: Limits) -> Response | None:
-    """Refuse cross-site posts and bodies over the upload limit before reading any of them."""
+    """Refuse cross-site posts and bodies over the upload limit before reading any of them.
+
+    Under the app's ``Referrer-Policy: no-referrer`` a browser sends its own form's POST with
+    ``Origin: null``, so that origin passes; but so does a form in a sandboxed iframe of any site
+    (an opaque origin), which could then store articles in a ``--writable`` server. ``Sec-Fetch-Site``,
+    which browsers set and pages cannot, tells them apart: ``same-origin`` for this app's form,
+    ``cross-site`` (or ``same-site``, another port) for the other.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site not in ("same-origin", "none"):
+        return _problem(request, 403, "cross-site request refused")
     origin = request.headers.get("origin")
     if origin and origin != "null":
         host = urlsplit(origin).netloc
