@@ -991,6 +991,23 @@ def test_links_to_an_article_whose_id_holds_url_syntax_reach_it(tmp_path: Path, 
         assert len(odd_pages) == 1
 
 
+def test_an_article_with_the_empty_id_has_a_page_its_links_reach(tmp_path: Path, rt: Any, rewrite: Any) -> None:
+    """The library stores an article whose id is ``""``; its link was ``/articles/``, the list (307),
+    so its page could not be reached, and ``/article?id=`` redirected there too where
+    ``/api/article?id=`` gave the article."""
+    from newstrace.model import Article
+
+    db = tmp_path / "empty-id.db"
+    with Store(db) as st:
+        st.add_articles([rewrite, Article(id="", title=rt.title, text=rt.text, outlet=rt.outlet)])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        hrefs = [html.unescape(h) for h in re.findall(r'class="article-link" href="([^"]*)"', c.get("/articles").text)]
+        assert len(hrefs) == 2 and "/article?id=" in hrefs
+        r = c.get("/article?id=", follow_redirects=False)
+        assert r.status_code == 200 and html.escape(rt.title, quote=False) in r.text
+        assert c.get("/api/article", params={"id": ""}).json()["title"] == rt.title
+
+
 def test_compare_shows_every_article_asked_for(tmp_path: Path, rt: Any) -> None:
     """``/compare`` takes 8 ids but drew the texts of the first 4 only, without a word: findings
     about the 5th lost their evidence there. Every article asked for has its column now; an upload

@@ -95,8 +95,9 @@ DOT_SEGMENTS = (".", "..")
 def article_href(article_id: str) -> str:
     """The page of an article: its id as one path segment, every reserved character escaped
     (an id may hold ``/``, ``..``, ``?``, ``#`` or ``%``, which would otherwise change the path);
-    an id that is a whole dot segment goes in the query of ``/article`` instead."""
-    if article_id in DOT_SEGMENTS:
+    an id that is a whole dot segment goes in the query of ``/article`` instead, as does the empty
+    id (``Store.add_articles`` keeps one), whose ``/articles/`` is the list."""
+    if article_id in DOT_SEGMENTS or not article_id:
         return "/article?" + urlencode({"id": article_id})
     return "/articles/" + quote(article_id, safe="")
 
