@@ -1206,6 +1206,8 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
     hint = f"no articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;, then &#39;newstrace analyze --db {db}&#39;"
     with TestClient(create_app(db), base_url=BASE) as c:
         assert f"No stories yet: {hint}; then reload." in c.get("/stories").text
+        outlets = c.get("/outlets").text  # "Articles per outlet:" over a table with no row
+        assert f"grouped into stories: {hint}.</p>" in outlets and '<table class="outlets">' not in outlets
         page = c.get("/articles").text
         # it said "No article matches.", then "No articles yet: no articles yet; run ..." over that row
         assert f"No articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;" in page
@@ -1217,7 +1219,7 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
     with TestClient(create_app(db), base_url=BASE) as c:
         shown = said.replace("'", "&#39;")
         assert f"No stories yet: {shown}; then reload." in c.get("/stories").text
-        assert f"grouped into stories: {shown}." in c.get("/outlets").text
+        assert f"grouped into stories: {shown}. Articles per outlet:" in c.get("/outlets").text
         assert "No articles yet" not in c.get("/articles").text
         r = c.get("/api/stories/s123")
         assert r.status_code == 404 and r.json()["detail"] == f"no story with id 's123' ({said})"
