@@ -17,7 +17,8 @@ on a share S of the fitting half's events only (a learning curve: does more dev 
 
 The summary pools the unseen halves too (``other_half_f1_pooled``: pairwise F1 of their true,
 predicted and gold story pairs summed over the folds), which one fold's few pairs move less than
-the mean. ``--against RUN.json`` (an earlier run's output, same ``--repeats``) counts the folds
+the mean, and gives the pooled precision and recall of the unseen and of the fitted halves
+(``fitted_half_pairs``): whether new events lose more of the one than of the other. ``--against RUN.json`` (an earlier run's output, same ``--repeats``) counts the folds
 this run scores better, worse and the same on: a change to the features or the fit is run once
 before and once after, and the folds are the same halvings both times.
 
@@ -67,6 +68,9 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
             cal = again
     other = fold.subset("test")
     scored = S.run(other, feats, cal["story"], cal["thread"])
+    # the fitted half scored again for its pair counts: precision and recall there against the
+    # unseen half's say whether new events lose more of one than of the other
+    fitted = S.run(fold.subset("dev"), feats, cal["story"], cal["thread"])
     shipped = S.run(other, feats, params.STORY, params.THREAD)
     row = {
         "gold_pairs_fitted": _gold_pairs(fold.subset("dev")),
@@ -78,6 +82,7 @@ def _fold(dev: S.LabelledCorpus, feats: dict[str, Any], split: dict[str, str], s
         "merge": cal["story"].merge,
         "tau": cal["story"].tau,
         "other_half_pairs": [scored["pairwise"][k] for k in PAIRS],
+        "fitted_half_pairs": [fitted["pairwise"][k] for k in PAIRS],
     }
     if not story_only:
         row["fitted_half_thread_f1"] = round(cal["dev_thread_pairwise_f1"], 3)
@@ -137,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
         # pairwise F1 of the unseen halves' true, predicted and gold pairs summed over the folds
         "other_half_f1_pooled": round(S.pairwise_of_counts(*(sum(f["other_half_pairs"][k] for f in folds) for k in range(3)))["f1"], 3),
     }
+    for half in ("other_half", "fitted_half"):  # pooled precision and recall of each side
+        pooled = S.pairwise_of_counts(*(sum(f[f"{half}_pairs"][k] for f in folds) for k in range(3)))
+        summary[f"{half}_precision_pooled"] = round(pooled["precision"], 3)
+        summary[f"{half}_recall_pooled"] = round(pooled["recall"], 3)
     if earlier is not None:
         before = earlier["folds"]
         diff = [f["other_half_f1"] - b["other_half_f1"] for f, b in zip(folds, before, strict=True)]
