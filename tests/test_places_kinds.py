@@ -417,3 +417,29 @@ def test_fakes_causes_and_provinces_are_found() -> None:
             total += 1
             hit += region_of(town) in regions(r["article_content"], r["article_title"])
     assert total > 40 and hit / total >= 0.85
+
+
+def test_a_report_meets_the_open_stories_of_its_province_and_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TRT's "US-led air strikes in Syria kill dozens of civilians" (14 June 2016) reports the
+    Aleppo raids of the 13th, as Daily Sabah's three reports of that day do, but shares none of the
+    words the clusterer's index keeps of each article with them: it never met their story and
+    started one of its own. Indexed by its (province, kind) pair as well (``stories.event_dims``),
+    it meets the story and joins it. FA-KES dev rows of June 2016 (the dev split's events only)."""
+    from newstrace.corpus import stories
+    from newstrace.evaluate.stories_fakes import load_fakes, split_of
+
+    arts, gold, _ = load_fakes(require_data("fakes", "fakes_dev.csv"))
+    june = [a for a in arts if "2016-06-01" <= str(a.published) < "2016-07-01" and split_of(gold[a.id]) == "dev"]
+    feats = [article_features(a) for a in june]
+    trt, sabah = "1924058079", ("1924058181", "1924058183", "1924058184")
+    by_id = {f.id: f for f in feats}
+    assert stories.event_dims(by_id[trt]) & stories.event_dims(by_id[sabah[0]])
+    # a report of no violence adds no key: its candidates are those its words find, as before
+    talks = Article.create("UN-brokered talks on a ceasefire in Aleppo resumed in Geneva on Monday, the envoy said.",
+                           title="Syria talks resume")
+    assert regions(talks.text, talks.title) and not stories.event_dims(article_features(talks))
+    assigned, _, _ = stories.cluster_features(feats)
+    assert {assigned[i].story for i in (trt, *sabah)} == {assigned[trt].story}
+    monkeypatch.setattr(stories, "event_dims", lambda feat: set())  # the index of words alone
+    assigned, _, _ = stories.cluster_features(feats)
+    assert assigned[trt].story != assigned[sabah[0]].story
