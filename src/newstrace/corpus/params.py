@@ -24,6 +24,12 @@ from newstrace.corpus.similarity import FEATURES, SimilarityModel, TextModel
 #: number does not)
 FEATURES_VERSION = 6
 
+#: bump when the clusterer's search for the open stories an article is scored against changes
+#: (``stories.StoryClusterer``'s index keys): the open stories of a database analysed before are
+#: indexed by the older keys, so an article may miss a story the newer search would show it, and
+#: ``fingerprint`` tells ``analyze`` so. 2: the (province, kind of violence) keys (``event_dims``)
+CLUSTERER_VERSION = 2
+
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,
 #: entity and place coverage)
 TEXT = TextModel(weights=(-0.5869, 1.2831, 1.1206, -0.9378, 0.0), bias=-0.045)
@@ -127,13 +133,14 @@ THREAD_SEMANTIC = replace(
 
 
 def fingerprint(story: SimilarityModel, thread: SimilarityModel) -> str:
-    """A short digest of the clustering models and of the features they read.
+    """A short digest of the clustering models, of the features they read and of the search for
+    the stories they score.
 
     A database records it with its stories (``store.results.MODELS_KEY``): stories built by
     another version joined their articles by other weights or features, and a later ``analyze``
     that adds to them says so and offers ``analyze --recluster``.
     """
-    spec = repr((FEATURES_VERSION, FEATURES, story, thread))
+    spec = repr((FEATURES_VERSION, CLUSTERER_VERSION, FEATURES, story, thread))
     return hashlib.sha1(spec.encode()).hexdigest()[:12]
 
 
