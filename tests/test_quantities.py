@@ -1286,6 +1286,21 @@ def test_a_bare_toll_takes_no_noun_of_those_who_did_the_deed(sentence: str, coun
     assert count in [(q.text, q.subject, q.event) for q in _counts(sentence)]
 
 
+def test_a_noun_the_parse_hangs_on_a_verb_right_before_it_is_its_object() -> None:
+    # FNC-1 train body 288: the pieces of equipment read as killed, with the fighters
+    sentence = ("American planes have now carried out more than 135 airstrikes against IS in Kobane, according to the "
+                "Centcom statement, which it says are indicated to have \"slowed ISIL [S] advances into the city, killed "
+                "hundreds of their fighters and destroyed or damaged scores of pieces of ISIL combat equipment and "
+                "fighting positions.\"")
+    assert [(q.text, q.event) for q in _counts(sentence) if q.text.endswith(("fighters", "pieces"))] == [
+        ("hundreds of their fighters", "killed"), ("scores of pieces", None)]
+    # Reuters, FA-KES dev 1926479281: a noun after the verb's own words is a conjunct of its clause, and killed
+    sentence = ("Air strikes killed dozens this week in Raqqa where 8000 people remain trapped and at least 149 people "
+                "mostly women and children in residential areas of rebel-dominated Idlib province in Syrias northwest "
+                "in the last 12 days of September he said.")
+    assert [q.event for q in _counts(sentence) if q.text == "at least 149 people"] == ["killed"]
+
+
 def test_a_distance_is_no_count() -> None:
     # PolNeAR train (Washington Post): "a few blocks" read as a count of blocks killed
     sentence = ("The loophole is how Dylann Roof was able to obtain the gun he allegedly used to kill nine people in "
@@ -1330,3 +1345,4 @@ def test_one_victim_joined_to_the_counts_a_killing_verb_takes_is_a_count_of_one(
 )
 def test_a_toll_told_apart_into_combatants_and_civilians_gives_the_civilians(text: str, civilians: float) -> None:
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians
+

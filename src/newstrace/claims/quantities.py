@@ -213,7 +213,7 @@ def _event_up(noun: Token) -> str | None:
                 # "Five civilians including three children were killed": the part shares the whole's event
                 continue
             # the verb is a cue or a light verb: stop climbing past a clause boundary
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr"):
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") or _misparsed_object(child, h):
                 break
         if h.lower_ in _DEATH_NOUNS:
             return "killed"
@@ -221,6 +221,21 @@ def _event_up(noun: Token) -> str | None:
             # "the killing of two activists", "the execution of 12 soldiers": the event named as a noun
             return _event_of_word(h.text)
     return None
+
+
+def _misparsed_object(noun: Token, verb: Token) -> bool:
+    """Whether a noun the parse makes a conjunct of a verb is that verb's object: FNC-1 (train body 288)
+    "killed hundreds of fighters and destroyed or damaged scores of pieces" hangs "scores" on "destroyed"
+    as its conjunct, and the climb on to "killed" read the pieces as killed. The noun comes right after
+    the verb, which has no object of its own (only the verb's "or"/"and", its joined verbs and commas
+    between). A noun after the verb's own words is a conjunct of its clause, as the parse says, and the
+    climb goes on: Reuters (FA-KES dev 1926479281) "Air strikes killed dozens ... where 8000 people remain
+    trapped and at least 149 people mostly women and children" were killed."""
+    if noun.dep_ != "conj" or noun.i < verb.i or upos(noun) not in ("NOUN", "PROPN", "NUM") \
+            or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    between = range(verb.i + 1, noun.left_edge.i)
+    return all(noun.doc[j].head.i == verb.i and noun.doc[j].dep_ in ("cc", "conj", "punct") for j in between)
 
 
 def _deed_on(noun: Token) -> bool:
