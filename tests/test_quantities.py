@@ -1346,3 +1346,35 @@ def test_one_victim_joined_to_the_counts_a_killing_verb_takes_is_a_count_of_one(
 def test_a_toll_told_apart_into_combatants_and_civilians_gives_the_civilians(text: str, civilians: float) -> None:
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians
 
+
+def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
+    # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
+    text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"
+            "Date of publication 27 June 2016 Civilian massacre in Syrian province with a heavy Islamic State presence "
+            "took place over the weekend. Russian and Syrian regime airstrikes killed 25 children on Saturday in a "
+            "densely populated town in eastern Syria the United Nations childrens agency (UNICEF) has said. Citing news "
+            "from its local partners in Syria UNICEF have said that the bodies of children were pulled from the rubble "
+            "in the Islamic State group-dominated town of al-Quria. The Syrian Observatory for Human Rights reported the "
+            "airstrikes on Saturday with an initial death toll of 47. This was later updated to 82 on Sunday including "
+            "58 civilians.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_children"].point) == (58, 25)
+    # a background sum of civilians, no toll told apart, leaves the lead's count (al-Araby, FA-KES dev
+    # 1923102915: "Last month nearly 1200 Syrian civilians were killed ... including 192 children"; gold 6)
+    text = ("Syrian refugee camp hit with missiles and bombs\nDate of publication 2 October 2016 Russian or Syrian "
+            "regime war planes bombed a refugee camp inside rebel-held Idlib province killing five women and a child."
+            " Tags Idlib Syria refugee camp Russian war planes air raid Syrian regime Five women and a child have "
+            "been killed after Russian or Syrian regime war planes targeted a refugee camp in rebel stronghold Idlib "
+            "province. Bombs and missiles struck the camp situated in southern Idlib province close to the village of"
+            " al-Khwyn. The victims are thought to be refugees from elsewhere in Syria who fled to the rebel "
+            "stronghold of Idlib. Frequent bombing by regime and Russian war planes have seen numerous massacres in "
+            "Idlib province and have included refugee camps. In May a suspected Russian air raid on Sarmada refugee "
+            "camp in Idlib province left dozens dead. The UN said it was unlikely that the attack was an accident and"
+            " that the bombing could amount to a war crime. Last month nearly 1200 Syrian civilians were killed the "
+            "Syrian Network for Human Rights claimed including 192 children and 163 women - mostly from air raids. "
+            '"Regime and Russian forces have violated human rights law that guarantee the right to life" the Syrian '
+            "Network for Human Rights commented. Aleppo has also witnessed massive air raids in recent weeks one of "
+            "the most ferocious aerial assaults since the start of the war. with hundreds of civilians killed since "
+            "the breakdown of a ceasefire last month. Russian war planes have killed 4000 civilians since it first "
+            "intervened in Syria just over a year ago. Read Also")
+    assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 6

@@ -618,6 +618,30 @@ def _part_of_a_group(q: Quantity, text: str) -> bool:
     return _head(q.subject) in GENERIC_SUBJECTS and _OF_WHICH.match(text, q.end) is not None
 
 
+def _civilians_of_a_later_toll(lead: list[Quantity], cands: list[Quantity], quantities: list[Quantity],
+                               text: str) -> list[Quantity]:
+    """The count of civilians a later toll of no side holds, when the lead counts only children or women:
+    al-Araby (FA-KES dev 1923102948) "Russian and Syrian regime airstrikes killed 25 children on Saturday ...
+    with an initial death toll of 47. This was later updated to 82 on Sunday including 58 civilians" read 25
+    civilians (gold 58), as the lead's count wins. Children or women are a part of the civilians, and no
+    count of them, however early, says how many civilians died; civilians counted outright after
+    "including" or "among them" of a toll of no side (the event's toll told apart, not a background sum of
+    civilians such as "Last month nearly 1200 Syrian civilians were killed ... including 192 children") at
+    least as large as each count of the lead are. Only the first such count is taken."""
+    if not all(_field_of(q) & {"nb_children", "nb_women"} and _head(q.subject) not in EXPLICIT["nb_civilians"]
+               and not _partial(q, "nb_civilians") for q in lead):
+        return []
+    most = max((q.low or 0.0) for q in lead)
+    for whole, part in pairwise(quantities):
+        if part in cands and part not in lead and _head(part.subject) in EXPLICIT["nb_civilians"] \
+                and not _partial(part, "nb_civilians") and (part.low or 0.0) >= most \
+                and whole.event == "killed" and _head(whole.subject) in GENERIC_SUBJECTS \
+                and (whole.low is None or part.low is None or part.low <= whole.low) \
+                and _INCLUDING_GAP.fullmatch(text, whole.end, part.start):
+            return [part]
+    return []
+
+
 def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> dict[str, Estimate]:
     """One estimate per FA-KES field from an article's quantities.
 
@@ -661,6 +685,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             if lead and all(_vague(q) for q in lead):
                 # a rough toll in the lead ("Scores killed") that the body gives as a number
                 lead += [q for q in cands if q.start >= lead_end and not _vague(q)]
+            if f == "nb_civilians" and lead:
+                # a lead that counts only children or women gives a part of the civilians, and the civilians
+                # of a toll told later are the whole ("killed 25 children ... updated to 82 including 58 civilians")
+                lead += _civilians_of_a_later_toll(lead, cands, quantities, text)
             # so does one child or woman the lead names without a numeral ("killing five women and a child")
             one_in_lead = not lead and f in ("nb_children", "nb_women") and _one_among(text, f, quantities)
             cands = lead if lead or restated or one_in_lead else cands
