@@ -1378,3 +1378,11 @@ def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> N
             "the breakdown of a ceasefire last month. Russian war planes have killed 4000 civilians since it first "
             "intervened in Syria just over a year ago. Read Also")
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == 6
+
+
+def test_a_count_word_past_another_word_is_no_counted_noun() -> None:
+    # al-Alam, FA-KES dev 1962495644: the headline read as 35 dozens wounded, and no toll
+    text = ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo\n"
+            "Sat Feb 28 2015 190703 35 Dead Dozens Wounded in Terrorist Battle in Aleppo.")
+    assert [(q.text, q.subject, q.event) for q in _counts(text)][:2] == [
+        ("35 Dead", "people", "killed"), ("Dozens Wounded", "people", "wounded")]

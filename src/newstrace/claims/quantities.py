@@ -62,6 +62,8 @@ _DEAD = frozenset({"dead", "killed", "slain"})
 #: words before a counted noun that say what else befell it, when no verb says ("three injured persons
 #: were taken to hospital"); "killed at least 26 displaced people" were killed
 _HURT = frozenset({"wounded", "injured", "displaced"})
+#: words that are counts themselves, never the noun a number before them counts: "35 Dead Dozens Wounded"
+_COUNT_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "tens"})
 #: words after a bare count that say what befell it: "4 killed", "a further 300,000 displaced" (that one was
 #: read as killed, from the verb of the count before it)
 _STATE_WORDS = frozenset({"dead", "killed", "injured", "wounded", "hurt", "missing", "arrested", "detained",
@@ -905,6 +907,10 @@ def find_quantities(
             last = span[-1]
             noun = _noun_after(last)
             if noun is not None and (noun.i <= last.i or _words_between(last, noun) > 5):
+                noun = None
+            if noun is not None and noun.lower_ in _COUNT_WORDS and noun.i > last.i + 1:
+                # a headline's "35 Dead Dozens Wounded" (al-Alam, FA-KES dev 1962495644) read 35 dozens wounded:
+                # a count word past another word is a count of its own, and "35 Dead" a toll in headline style
                 noun = None
             if noun is not None:
                 noun = _shared_noun(noun)
