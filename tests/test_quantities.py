@@ -1386,3 +1386,11 @@ def test_a_count_word_past_another_word_is_no_counted_noun() -> None:
             "Sat Feb 28 2015 190703 35 Dead Dozens Wounded in Terrorist Battle in Aleppo.")
     assert [(q.text, q.subject, q.event) for q in _counts(text)][:2] == [
         ("35 Dead", "people", "killed"), ("Dozens Wounded", "people", "wounded")]
+
+
+def test_the_object_of_along_with_on_a_verb_shares_its_event() -> None:
+    # al-Alam, FA-KES dev 1962495644: the six read of no event
+    sentence = ("At least 29 fighters from the Western-armed Hazm movement were killed along with six Al-Nusra Front "
+                "terrorists according to the Syrian Observatory for Human Rights.")
+    assert [(q.text, q.event) for q in _counts(sentence)] == [
+        ("At least 29 fighters", "killed"), ("six Al-Nusra Front terrorists", "killed")]

@@ -153,7 +153,8 @@ def _event_up(noun: Token) -> str | None:
         child, h = h, h.head
         in_part = in_part or (child.dep_ == "pobj" and h.lower_ == "of" and h.head.like_num)
         if child.dep_ == "pobj" and h.lower_ not in ("of", "by", "to", "among", "including") \
-                and not (h.lower_ == "from" and child.lower_ in PEOPLE_NOUNS and any(c.lower_ == "to" for c in h.children)):
+                and not (h.lower_ == "from" and child.lower_ in PEOPLE_NOUNS and any(c.lower_ == "to" for c in h.children)) \
+                and not _along_with(h):
             # "killed ... in two main battlegrounds": a place or time, not the victims; but people
             # can be the object of "from" in a range ("killed from 500 to well over 1000 people")
             return None
@@ -223,6 +224,19 @@ def _event_up(noun: Token) -> str | None:
             # "the killing of two activists", "the execution of 12 soldiers": the event named as a noun
             return _event_of_word(h.text)
     return None
+
+
+def _along_with(prep: Token) -> bool:
+    """Whether a preposition is the "with" of "along with" or "together with", whose object shares what
+    befell the word the phrase hangs on: al-Alam (FA-KES dev 1962495644) "At least 29 fighters from the
+    Western-armed Hazm movement were killed along with six Al-Nusra Front terrorists" read the six of no
+    event, as the object of a preposition is taken for a place or a time. Only a phrase that hangs on the
+    verb: one on a noun is that noun's company ("The gunman, along with three accomplices, killed 10
+    people": the accomplices killed no one of theirs)."""
+    if prep.lower_ != "with" or prep.i == 0 or prep.doc[prep.i - 1].lower_ not in ("along", "together"):
+        return False
+    head = prep.head if prep.head.i != prep.i - 1 else prep.head.head
+    return upos(head) in ("VERB", "AUX") or head.tag_ in ("VBN", "VBD")
 
 
 def _misparsed_object(noun: Token, verb: Token) -> bool:
