@@ -1394,3 +1394,10 @@ def test_the_object_of_along_with_on_a_verb_shares_its_event() -> None:
                 "terrorists according to the Syrian Observatory for Human Rights.")
     assert [(q.text, q.event) for q in _counts(sentence)] == [
         ("At least 29 fighters", "killed"), ("six Al-Nusra Front terrorists", "killed")]
+
+
+def test_injuries_joined_to_deaths_are_no_deaths() -> None:
+    # TRT, FA-KES dev 1919191753: the 55 injuries read as killed, as a conjunct of the deaths
+    sentence = ("Hamza Khatib the manager of Al-Quds hospital in Aleppo told a Reuters photographer the hospital had "
+                "recorded four deaths from gas poisoning and 55 injuries.")
+    assert [(q.text, q.event) for q in _counts(sentence)] == [("four deaths", "killed"), ("55 injuries", "wounded")]

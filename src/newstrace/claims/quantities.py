@@ -107,7 +107,10 @@ def _survived(noun: Token) -> bool:
 def _event_up(noun: Token) -> str | None:
     """The event of a counted noun from the words that govern or modify it."""
     # the noun itself: "deaths", "casualties"; "cases of suffocation"
-    own = _event_of_word(noun.text) if noun.lower_ in _DEATH_NOUNS or noun.lower_ in ("wounded", "injured", "dead") else None
+    # "the hospital had recorded four deaths from gas poisoning and 55 injuries" (TRT, FA-KES dev
+    # 1919191753): the injuries, a conjunct of the deaths, were read as killed
+    own = _event_of_word(noun.text) if noun.lower_ in _DEATH_NOUNS \
+        or noun.lower_ in ("wounded", "injured", "dead", "injuries") else None
     if own == "killed" and noun.lower_ in _HARMED and _survived(noun):
         # "three other shooting victims who survived", "two surviving casualties": harmed, not dead
         return "wounded"

@@ -235,7 +235,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 152: a noun the parse hangs on a verb as its conjunct, right after it, is that verb's object ("destroyed or damaged scores of pieces").
 #: 153: a count word past another word is no counted noun ("35 Dead Dozens Wounded": 35 dead).
 #: 154: the object of "along with"/"together with" on a verb shares its event ("were killed along with six ... terrorists").
-CLAIMS_VERSION = 154
+#: 155: injuries joined to deaths are no deaths ("four deaths from gas poisoning and 55 injuries").
+CLAIMS_VERSION = 155
 
 
 def _now() -> str:
