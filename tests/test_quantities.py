@@ -1401,3 +1401,21 @@ def test_injuries_joined_to_deaths_are_no_deaths() -> None:
     sentence = ("Hamza Khatib the manager of Al-Quds hospital in Aleppo told a Reuters photographer the hospital had "
                 "recorded four deaths from gas poisoning and 55 injuries.")
     assert [(q.text, q.event) for q in _counts(sentence)] == [("four deaths", "killed"), ("55 injuries", "wounded")]
+
+
+@pytest.mark.parametrize(
+    ("text", "noncivilians"),
+    [
+        # al-Alam, FA-KES dev 1962495639: the tribe's 700 read as combatants (gold 0)
+        ("ISIL kills 700 people from Syrian tribe\n"
+         "The so-called Islamic State of Iraq and the Levant (ISIL) militant group has executed 700 members of a tribe "
+         "it has been battling in eastern Syria during the past two weeks the majority of them civilians a human "
+         "rights monitoring group says.", 0),
+        # members of an armed body are combatants (Jordan Times, FA-KES dev 1924058031)
+        ("Israeli attack on Syria military camp kills three | Jordan Times\n"
+         "Last updated at Apr 232017 An Israeli attack on a Syrian training camp near the Golan Heights killed "
+         "three members of a pro-government militia on Sunday an official from the forces said.", 3),
+    ],
+)
+def test_members_of_a_tribe_family_or_team_are_of_no_side(text: str, noncivilians: float) -> None:
+    assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == noncivilians

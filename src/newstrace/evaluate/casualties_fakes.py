@@ -417,6 +417,20 @@ def _of_fighters(q: Quantity, text: str | None = None) -> bool:
     return _head(q.subject) != "members" or (text is not None and _OF_ARMED.match(text, q.end) is not None)
 
 
+#: members of a body of no side: "700 members of a tribe", "eight members of the team", "members of one family"
+_OF_NO_SIDE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|one\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:tribes?|clans?|famil(?:y|ies)|team|crew|civil\s+defen[cs]e|households?|community)\b", re.I)
+
+
+def _members_of_no_side(q: Quantity, text: str) -> bool:
+    """Whether a count is of "members" of a body the text names as no armed one: al-Alam (FA-KES dev
+    1962495639) "ISIL kills 700 people from Syrian tribe ... has executed 700 members of a tribe ... the
+    majority of them civilians" read 700 combatants, and "killed eight members of the team" (the White
+    Helmets, dev 1924058152) eight. "Members" name no side of their own, and the tribe, family or team they
+    are of is none (``_OF_NO_SIDE``); members of "the group" may be of an armed one and are left as they were."""
+    return _head(q.subject) == "members" and _OF_NO_SIDE.match(text, q.end) is not None
+
+
 def _restated_combatants(q: Quantity, lead: list[Quantity], text: str | None = None) -> bool:
     """Whether a generic count ("70 dead", "kills 19") is a combatant count of the lead said again:
     a headline drops the noun that the first sentence gives ("At least 70 regime and rebel fighters
@@ -668,6 +682,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
             cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text, quantities)]
+            if f == "nb_noncivilians":
+                cands = [q for q in cands if not _members_of_no_side(q, text)]
             # "three of which died": those of a group (the patients) who died, not the toll told apart
             cands = [q for q in cands if not _part_of_a_group(q, text)] or cands
             lead_end = _lead_end(text)
