@@ -1419,3 +1419,14 @@ def test_injuries_joined_to_deaths_are_no_deaths() -> None:
 )
 def test_members_of_a_tribe_family_or_team_are_of_no_side(text: str, noncivilians: float) -> None:
     assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == noncivilians
+
+
+def test_members_of_a_militant_group_are_combatants() -> None:
+    # FNC-1 train body 1634: "an attack that left three other senior members of the militant group dead" is a
+    # toll of combatants, and the Kenyan mall's 68 of a paragraph further down were read as its civilians
+    path = require_data("fnc1", "train_bodies.csv")
+    csv.field_size_limit(10**7)
+    with open(path, encoding="utf-8", newline="") as fh:
+        text = next(r["articleBody"] for r in csv.DictReader(fh) if r["Body ID"] == "1634")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (0, 3)

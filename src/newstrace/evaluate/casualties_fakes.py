@@ -402,9 +402,11 @@ GENERIC_SUBJECTS = frozenset(_words("people persons person individuals dead deat
                                     "victims"))
 
 
-#: members of an armed body: "three members of a pro-government militia", "members of the security forces"
+#: members of an armed body: "three members of a pro-government militia", "members of the security forces",
+#: "three other senior members of the militant group"
 _OF_ARMED = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:militias?|army|armed\s+forces|"
-                       r"security\s+forces|forces|brigades?|battalions?|regiments?)\b", re.I)
+                       r"security\s+forces|forces|brigades?|battalions?|regiments?|"
+                       r"(?:terrorist|militant|jihadist|rebel|armed|extremist)\s+(?:groups?|organi[sz]ations?))\b", re.I)
 
 
 def _of_fighters(q: Quantity, text: str | None = None) -> bool:
