@@ -1430,3 +1430,11 @@ def test_members_of_a_militant_group_are_combatants() -> None:
         text = next(r["articleBody"] for r in csv.DictReader(fh) if r["Body ID"] == "1634")
     est = casualty_intervals(_counts(text), text)
     assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (0, 3)
+
+
+def test_hundreds_of_thousands_with_no_noun_after_is_one_number() -> None:
+    # al-Arabiya, FA-KES dev 1926479363: read as 200 to 999 "thousands" killed
+    sentence = ("Damascus has repeatedly denied using such weapons during the six-year war which has killed hundreds of "
+                "thousands and created the worlds worst refugee crisis.")
+    assert [(q.text, q.low, q.high, q.subject, q.event) for q in _counts(sentence)] == [
+        ("hundreds of thousands", 200_000, 999_999, "people", "killed")]

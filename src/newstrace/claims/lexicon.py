@@ -202,6 +202,9 @@ TOLL_REVISED = frozenset({"updated", "revised", "raised", "upgraded", "rose", "r
 VAGUE: dict[str, tuple[float, float | None]] = {
     "tens of thousands of": (20_000, 99_999),
     "hundreds of thousands of": (200_000, 999_999),
+    # with no noun after: "the war which has killed hundreds of thousands" (not 200 to 999 "thousands")
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
     "thousands of": (2_000, 9_999),
     "hundreds of": (200, 999),
     "scores of": (40, 199),

@@ -996,6 +996,11 @@ def find_quantities(
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 verb = _governing_event_verb(last)
+                taken = last  # the word a verb takes: the number's last, or a vague phrase's first
+                if verb is None and n.vague and span[0].i != last.i and upos(last) == "NOUN":
+                    # "the war which has killed hundreds of thousands": the phrase's first word is the object
+                    verb = _governing_event_verb(span[0])
+                    taken = span[0]
                 if verb is None and headline_verb and last.dep_ == "nummod" and last.head.head.i < last.i \
                         and _event_of_word(last.head.head.text):
                     verb = last.head.head  # "kills 12 wounds 50": the verb that takes the misread noun
@@ -1028,8 +1033,8 @@ def find_quantities(
                     event = _event_of_word(verb.text)
                     # "attacks ... that have killed dozens": a rough toll of people, which a vague word
                     # with no noun of its own otherwise is not ("tried several times")
-                    subject = "people" if n.vague and event in ("killed", "wounded") and verb.i < last.i \
-                        and last.dep_ == "dobj" else None
+                    subject = "people" if n.vague and event in ("killed", "wounded") and verb.i < taken.i \
+                        and taken.dep_ == "dobj" else None
             if event in ("killed", "wounded") and noun is not None and noun.lower_ in EVENT_NOUNS:
                 # things and events are neither killed nor wounded: "800 Schools Destroyed" (a headline
                 # after "Over 9,000 Killed"), "shot six times", "He must have died 20 times"

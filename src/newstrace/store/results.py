@@ -236,7 +236,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 153: a count word past another word is no counted noun ("35 Dead Dozens Wounded": 35 dead).
 #: 154: the object of "along with"/"together with" on a verb shares its event ("were killed along with six ... terrorists").
 #: 155: injuries joined to deaths are no deaths ("four deaths from gas poisoning and 55 injuries").
-CLAIMS_VERSION = 155
+#: 156: "hundreds of thousands"/"tens of thousands" with no noun after is one number ("has killed hundreds of thousands").
+CLAIMS_VERSION = 156
 
 
 def _now() -> str:
