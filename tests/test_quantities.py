@@ -1438,3 +1438,9 @@ def test_hundreds_of_thousands_with_no_noun_after_is_one_number() -> None:
                 "thousands and created the worlds worst refugee crisis.")
     assert [(q.text, q.low, q.high, q.subject, q.event) for q in _counts(sentence)] == [
         ("hundreds of thousands", 200_000, 999_999, "people", "killed")]
+
+
+def test_a_participle_on_the_appositive_tells_what_befell_the_count() -> None:
+    # SANA, FA-KES dev 1926479313: the headline's 10 people read of no event ("killed" hangs on "schoolchildren")
+    title = "10 people mostly schoolchildren killed in terrorist rocket attacks on Aleppo"
+    assert [(q.text, q.event) for q in _counts(title)] == [("10 people", "killed")]

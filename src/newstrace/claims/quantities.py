@@ -229,6 +229,22 @@ def _event_up(noun: Token) -> str | None:
     return None
 
 
+def _event_of_the_appositive(noun: Token) -> str | None:
+    """What befell a counted noun, told by a participle on the appositive that renames it: SANA's headline
+    (FA-KES dev 1926479313) "10 people mostly schoolchildren killed in terrorist rocket attacks on Aleppo"
+    counted 10 people of no event, as the parse hangs "killed" on "schoolchildren", the appositive of
+    "people". The appositive is the people themselves ("mostly schoolchildren"), and what befell them befell
+    the count; it is read only when nothing else gave the count an event."""
+    for c in noun.children:
+        if c.dep_ == "appos" and c.i > noun.i and c.i - noun.i <= 3 and upos(c) in ("NOUN", "PROPN"):
+            for g in c.children:
+                if g.dep_ == "acl" and g.i > c.i and g.tag_ == "VBN" and not _own_subject(g):
+                    ev = _event_of_word(g.text)
+                    if ev:
+                        return ev
+    return None
+
+
 def _along_with(prep: Token) -> bool:
     """Whether a preposition is the "with" of "along with" or "together with", whose object shares what
     befell the word the phrase hangs on: al-Alam (FA-KES dev 1962495644) "At least 29 fighters from the
@@ -984,6 +1000,8 @@ def find_quantities(
                     event = "killed"
                 if event is None:
                     event = _passive_after(noun)
+                if event is None:
+                    event = _event_of_the_appositive(noun)
                 if event is None and (among := _among_the_affected(noun)) is not None:
                     event, group_noun = among
                     if noun.lower_ in _GENERIC_PEOPLE and group_noun.lower_ in PEOPLE_NOUNS \

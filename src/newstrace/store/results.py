@@ -237,7 +237,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 154: the object of "along with"/"together with" on a verb shares its event ("were killed along with six ... terrorists").
 #: 155: injuries joined to deaths are no deaths ("four deaths from gas poisoning and 55 injuries").
 #: 156: "hundreds of thousands"/"tens of thousands" with no noun after is one number ("has killed hundreds of thousands").
-CLAIMS_VERSION = 156
+#: 157: a participle on the appositive tells what befell the count ("10 people mostly schoolchildren killed").
+CLAIMS_VERSION = 157
 
 
 def _now() -> str:
