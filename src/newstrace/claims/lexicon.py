@@ -197,6 +197,11 @@ TOLL_OF = ("dead", "deaths", "victims", "fatalities")
 #: verbs by which a toll is given a new number, a pronoun standing for the toll: "This was later updated to 82"
 TOLL_REVISED = frozenset({"updated", "revised", "raised", "upgraded", "rose", "risen", "climbed", "increased",
                           "lowered", "corrected"})
+#: a pronoun for a toll, then its verb of a new number, up to the number: "This was later updated to 82", "which
+#: was revised to 82". One pattern for the sentences parsed (``segment``) and the tolls taken as superseded
+#: (``evaluate.casualties_fakes``), so the second never waits on a phrasing the first does not parse
+TOLL_REVISED_LEAD = (r"(?:this|it|which|that)\s+(?:(?:was|has|had|been|is|later|since|then|subsequently)\s+){0,3}(?:"
+                     + "|".join(sorted(TOLL_REVISED)) + r")\s+(?:up\s+)?to\s+(?:at least |more than |over |some |about )?")
 
 #: vague quantifiers: phrase -> (low, high); high None = open
 VAGUE: dict[str, tuple[float, float | None]] = {

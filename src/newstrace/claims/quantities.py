@@ -789,7 +789,7 @@ def _toll_of(last: Token) -> Token | None:
 
 
 #: a count that is a death toll, by its words ("an initial death toll of 47", "the number of dead")
-_TOLL_WORDS = re.compile(r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities))\b", re.I)
+_TOLL_WORDS = re.compile(r"\b(?:toll|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b", re.I)
 
 
 def _plural_scale(last: Token) -> bool:

@@ -18,7 +18,7 @@ from newstrace.claims.lexicon import (
     SINGLE_PEOPLE,
     TENS,
     TOLL_OF,
-    TOLL_REVISED,
+    TOLL_REVISED_LEAD,
     UNITS,
 )
 
@@ -44,9 +44,7 @@ _CANDIDATE = re.compile(
     # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"
     + r"|\b(?:tolls?|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b"
     # a toll's new number, a pronoun standing for the toll: "This was later updated to 82"
-    + r"|\b(?:this|it|which|that)\s+(?:(?:was|has|had|been|is|later|since|then|subsequently)\s+){0,3}(?:"
-    + "|".join(sorted(TOLL_REVISED)) + r")\s+(?:up\s+)?to\s+(?:at least |more than |over |some |about )?"
-    + _NUMBERISH + r"\b",
+    + r"|\b" + TOLL_REVISED_LEAD + _NUMBERISH + r"\b",
     re.I,
 )
 _SINGLE = r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(SINGLE_PEOPLE, key=len, reverse=True)) + r")"

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from newstrace.claims.lexicon import TOLL_REVISED
+from newstrace.claims.lexicon import TOLL_REVISED_LEAD
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
@@ -376,11 +376,7 @@ _SUPERSEDED = re.compile(r"\b(?:previous|initial|earlier|preliminary|former|old)
 
 #: what comes between a toll and its new number: "an initial death toll of 47. This was later updated to 82",
 #: "a toll of 47, which was revised to 82"
-_REVISED_GAP = re.compile(
-    r"[^.;]{0,40}?[.,;]?\s*(?:this|it|which|that)\s+(?:(?:was|has|had|been|is|later|since|then|subsequently)\s+)"
-    r"{0,3}(?:" + "|".join(sorted(TOLL_REVISED)) + r")\s+(?:up\s+)?to\s+(?:at least |more than |over |some |about )?",
-    re.I,
-)
+_REVISED_GAP = re.compile(r"[^.;]{0,40}?[.,;]?\s*" + TOLL_REVISED_LEAD, re.I)
 
 
 def _superseded(q: Quantity, text: str, quantities: Sequence[Quantity] = ()) -> bool:
