@@ -9,7 +9,12 @@ Security model (a local tool that shows hostile text):
 - no path from a request reaches the file system: templates and static files are loaded into
   memory when the app is built and served by name from a fixed table;
 - the database is opened read-only; upload is the one write path and writes only when the app
-  was started writable; uploads are size-limited and type-checked (``upload.py``).
+  was started writable; uploads are size-limited and type-checked (``upload.py``);
+- a POST another site's page sends is refused before its body is read (``_check_write_request``):
+  by its ``Origin`` when that names another host, by ``Sec-Fetch-Site`` when the origin is
+  ``null`` (this app's own form under ``no-referrer``, and a sandboxed frame's alike). A request
+  with neither header (curl, a script) is let through; so is ``Origin: null`` from a browser too
+  old to send ``Sec-Fetch-Site`` (Safari before 16.4), which a sandboxed frame could still use.
 """
 
 from __future__ import annotations
