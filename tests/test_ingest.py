@@ -1496,3 +1496,36 @@ def test_a_cut_gzip_json_array_keeps_the_records_before_the_cut(tmp_path: Path) 
         f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
     ]
     assert len(kept) > 10 and [a.id for a in kept] == [a.id for a in read_inputs(whole)][: len(kept)]
+
+
+def test_a_gzip_json_array_cut_right_after_a_record_keeps_that_record(tmp_path: Path) -> None:
+    """A record whose closing brace was the last character before a gzip file's cut was read on for
+    more (as a number ending there may go on), met the cut and was lost: the first 20 rows of FA-KES
+    dev as one array, the stream flushed and cut right after the 12th record, kept 11 of 12."""
+    import csv
+    import gzip
+    import io
+    import zlib
+
+    from conftest import require_data
+
+    source = require_data("fakes", "fakes_dev.csv")
+    csv.field_size_limit(1 << 30)
+    with source.open(encoding="utf-8", newline="") as fh:
+        rows = [row for _, row in zip(range(20), csv.DictReader(fh), strict=False)]
+    records = [{"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
+                "text": r["article_content"]} for r in rows]
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as g:
+        g.write(("[" + ", ".join(json.dumps(r) for r in records[:12])).encode("utf-8"))
+        g.flush(zlib.Z_FULL_FLUSH)  # everything so far is in the bytes before the cut
+        at = buf.tell()
+        g.write(("".join(", " + json.dumps(r) for r in records[12:]) + "]").encode("utf-8"))
+    cut = tmp_path / "fakes.json.gz"
+    cut.write_bytes(buf.getvalue()[:at])
+    errors: list[NewstraceError] = []
+    kept = list(read_inputs(cut, on_error=errors.append))
+    assert [str(e) for e in errors] == [
+        f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
+    ]
+    assert len(kept) == 12 and [a.title for a in kept] == [r["title"].strip() for r in records[:12]]

@@ -383,7 +383,10 @@ class _JsonStream:
         while True:  # a value cut by the end of ``buf`` is read again with more
             try:
                 item, end = self.decoder.raw_decode(self.buf, self.pos)
-                if end < len(self.buf) or self.eof:
+                # only a number (or a literal) ending where the text read ends may go on ("12" of
+                # "123"); an object, array or string is whole at its closing character, and reading
+                # on for it met a gzip file's cut right after a record and lost that record
+                if end < len(self.buf) or self.eof or self.buf[end - 1] in '}]"':
                     break
             except json.JSONDecodeError as e:
                 # an error well before the end of what is read is no cut record: reading on would
