@@ -1429,6 +1429,25 @@ def test_sidecars_given_with_their_files_are_matched_once_not_per_path(tmp_path:
     assert lookups.calls <= len(paths)
 
 
+def _fakes_rows(n: int) -> list[dict[str, str]]:
+    """The first ``n`` rows of FA-KES dev as read by ``csv`` (skipped without ../shared): real
+    articles whose dates read either way (4/7/17), for the cut-file tests below."""
+    import csv
+
+    from conftest import require_data
+
+    source = require_data("fakes", "fakes_dev.csv")
+    csv.field_size_limit(1 << 30)
+    with source.open(encoding="utf-8", newline="") as fh:
+        return [row for _, row in zip(range(n), csv.DictReader(fh), strict=False)]
+
+
+def _as_records(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """FA-KES rows as the JSON records ``ingest`` reads (id, outlet, date, title, text)."""
+    return [{"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
+             "text": r["article_content"]} for r in rows]
+
+
 @pytest.mark.parametrize("name", ["fakes.csv.gz", "fakes.jsonl.gz"])
 def test_a_cut_gzip_file_of_ambiguous_dates_keeps_the_records_before_the_cut(tmp_path: Path, name: str) -> None:
     """A gzip file cut short keeps the records before the cut (README), but not one whose dates
@@ -1440,12 +1459,7 @@ def test_a_cut_gzip_file_of_ambiguous_dates_keeps_the_records_before_the_cut(tmp
     import csv
     import gzip
 
-    from conftest import require_data
-
-    source = require_data("fakes", "fakes_dev.csv")
-    csv.field_size_limit(1 << 30)
-    with source.open(encoding="utf-8", newline="") as fh:
-        rows = [row for _, row in zip(range(50), csv.DictReader(fh), strict=False)]
+    rows = _fakes_rows(50)
     if name.endswith(".csv.gz"):
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
@@ -1453,8 +1467,7 @@ def test_a_cut_gzip_file_of_ambiguous_dates_keeps_the_records_before_the_cut(tmp
         writer.writerows(rows)
         data = out.getvalue()
     else:
-        data = "".join(json.dumps({"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
-                                   "text": r["article_content"]}) + "\n" for r in rows)
+        data = "".join(json.dumps(record) + "\n" for record in _as_records(rows))
     whole = tmp_path / f"whole-{name}"
     whole.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
     full = [a.id for a in read_inputs(whole)]
@@ -1475,17 +1488,9 @@ def test_a_cut_gzip_json_array_keeps_the_records_before_the_cut(tmp_path: Path) 
     FA-KES dev as one array, gzipped and cut at 20 KB, kept none of their 23 whole records (as
     ``read(8192)`` of its head had failed before that). The pieces end at the cut, which is raised
     when the text before it is used up: the records before it are kept, the file named as damaged."""
-    import csv
     import gzip
 
-    from conftest import require_data
-
-    source = require_data("fakes", "fakes_dev.csv")
-    csv.field_size_limit(1 << 30)
-    with source.open(encoding="utf-8", newline="") as fh:
-        rows = [row for _, row in zip(range(50), csv.DictReader(fh), strict=False)]
-    records = [{"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
-                "text": r["article_content"]} for r in rows]
+    records = _as_records(_fakes_rows(50))
     whole = tmp_path / "whole.json.gz"
     whole.write_bytes(gzip.compress(json.dumps(records).encode("utf-8"), mtime=0))
     cut = tmp_path / "fakes.json.gz"
@@ -1502,19 +1507,11 @@ def test_a_gzip_json_array_cut_right_after_a_record_keeps_that_record(tmp_path: 
     """A record whose closing brace was the last character before a gzip file's cut was read on for
     more (as a number ending there may go on), met the cut and was lost: the first 20 rows of FA-KES
     dev as one array, the stream flushed and cut right after the 12th record, kept 11 of 12."""
-    import csv
     import gzip
     import io
     import zlib
 
-    from conftest import require_data
-
-    source = require_data("fakes", "fakes_dev.csv")
-    csv.field_size_limit(1 << 30)
-    with source.open(encoding="utf-8", newline="") as fh:
-        rows = [row for _, row in zip(range(20), csv.DictReader(fh), strict=False)]
-    records = [{"id": r["unit_id"], "outlet": r["source"], "date": r["date"], "title": r["article_title"],
-                "text": r["article_content"]} for r in rows]
+    records = _as_records(_fakes_rows(20))
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0) as g:
         g.write(("[" + ", ".join(json.dumps(r) for r in records[:12])).encode("utf-8"))
