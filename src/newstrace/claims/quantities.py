@@ -483,14 +483,35 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
         return True
     if after_noun and after_noun.lower().rstrip(".") in NON_COUNT_UNITS:
         return True
-    if _DISTANCE_AFTER.match(text, n.end):
+    if _is_distance(text, n.end):
         return True  # "a few blocks from the debate venue": how far, not a count
     return bool(re.match(r"\s*-?\s*(?:year|month|week|day|hour|minute)s?[- ]old", after, re.I))
 
 
 #: a distance in words that also count things: "a few blocks from the venue" (PolNeAR, read as a few "blocks"
-#: killed by the verb before it), "two doors away"; "two blocks of flats" are counted
-_DISTANCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:blocks?|doors?|streets?|yards?|paces|steps)\s+(?:away|from)\b", re.I)
+#: killed by the verb before it), "two doors away"; "two blocks of flats" are counted. Group 1 is the one
+#: word that may come between ("two city blocks", "a few hundred yards", "two dozen steps")
+_DISTANCE_AFTER = re.compile(r"\s+(?:([\w-]+)\s+)?(?:blocks?|doors?|streets?|yards?|paces|steps)\s+(?:away|from)\b", re.I)
+
+
+def _is_distance(text: str, end: int) -> bool:
+    """Whether the words after a number (ending at ``end``) say how far, not what it counts. The word
+    between may not be a noun of people or a plural: in "A gunman killed 3 people steps from the White
+    House" or "shot dead 2 Palestinians yards from the border fence" the number counts that noun and the
+    distance word tells where they were, so the count stands."""
+    m = _DISTANCE_AFTER.match(text, end)
+    if m is None:
+        return False
+    between = (m.group(1) or "").lower()
+    return not between or (between not in PEOPLE_NOUNS and not between.endswith("s"))
+
+
+def _distance_word(t: Token) -> bool:
+    """Whether ``t`` is the word of a distance ("steps from", "yards away"): the parse makes "people" of
+    "killed 3 people steps from the White House" a compound of "steps", which is where they were, not
+    what was counted."""
+    doc = t.doc
+    return t.i + 1 < len(doc) and _DISTANCE_AFTER.fullmatch(" " + t.text + " " + doc[t.i + 1].text) is not None
 
 
 def _noun_after(last: Token) -> Token | None:
@@ -513,7 +534,8 @@ def _noun_after(last: Token) -> Token | None:
     h = last
     if last.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and last.head.i > last.i:
         h = last.head
-        while h.dep_ in ("quantmod", "nummod", "compound") and h.head.i > h.i and h.head.i - h.i <= 3:
+        while h.dep_ in ("quantmod", "nummod", "compound") and h.head.i > h.i and h.head.i - h.i <= 3 \
+                and not _distance_word(h.head):
             h = h.head
         if upos(h) in ("NOUN", "PROPN") or h.lower_ in PEOPLE_NOUNS:
             # "36 cases of suffocation": the noun is "cases"

@@ -238,7 +238,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 155: injuries joined to deaths are no deaths ("four deaths from gas poisoning and 55 injuries").
 #: 156: "hundreds of thousands"/"tens of thousands" with no noun after is one number ("has killed hundreds of thousands").
 #: 157: a participle on the appositive tells what befell the count ("10 people mostly schoolchildren killed").
-CLAIMS_VERSION = 157
+#: 158: a count of people before a distance is counted ("killed 3 people steps from the White House").
+CLAIMS_VERSION = 158
 
 
 def _now() -> str:
