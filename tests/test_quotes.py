@@ -1324,3 +1324,17 @@ def test_a_boy_or_friends_may_speak_the_quotation_their_verb_opens() -> None:
     friends = ("Once, when they spotted a Soviet trawler in international waters off the coast of Montauk, Freddy "
                "circled it as his friends jeered, ''Do svidaniya!'' - Russian for ''goodbye.''\n")
     assert _speaker_span(friends, "Do svidaniya") == "his friends"
+
+
+def test_a_clause_of_the_quotation_itself_before_its_comma_names_no_speaker() -> None:
+    """Constructed, as no sentence of PolNeAR train or FNC-1 train bodies has it: the ones of this shape
+    ('argues that as Beijing's ... ties ... deepen, "its political influence ..."', PolNeAR train,
+    Washington Post) already go to the reporting subject, as 'as' is the parse's mark. In 'Smith recalled
+    that when the Democrats lost, "nobody in the room was ready for it."' the parse tags 'when' advmod,
+    not mark, so the clause of time passed for a scene-setting one and 'the Democrats' spoke; a clause
+    hung on a verb inside the quotation is part of the quoted sentence, and the reporting verb speaks."""
+    text = "Smith recalled that when the Democrats lost, \"nobody in the room was ready for it.\"\n"
+    assert _speaker_span(text, "nobody in the room") == "Smith"
+    real = ("But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that as Beijing's investment and "
+            "financial ties with Central Asia deepen, \"its political influence will inevitably strengthen,\" too.\n")
+    assert _speaker_span(real, "its political influence") == "Tom Miller"

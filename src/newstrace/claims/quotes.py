@@ -874,6 +874,10 @@ def _comma_clause(
     clause = verb.head if verb.dep_ == "conj" else verb
     if any(c.dep_ == "mark" and c.lower_ not in _SCENE_MARKS for c in clause.children):
         return None  # 'Ryan said it's unrealistic to think that if the U.S. pulls back, "..."'
+    if clause.dep_ == "advcl" and _inside(_tok_start(clause.head, off), quotes):
+        # 'Smith recalled that when the Democrats lost, "nobody in the room was ready for it."': the clause
+        # sets the scene of the quoted words, which are Smith's; the parse reads 'when' as advmod, not mark
+        return None
     subj = _subject(verb)
     if subj is None or _inside(_tok_start(subj, off), quotes):
         return None

@@ -239,7 +239,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 156: "hundreds of thousands"/"tens of thousands" with no noun after is one number ("has killed hundreds of thousands").
 #: 157: a participle on the appositive tells what befell the count ("10 people mostly schoolchildren killed").
 #: 158: a count of people before a distance is counted ("killed 3 people steps from the White House").
-CLAIMS_VERSION = 158
+#: 159: a clause hung on a verb inside the quotation before its comma names no speaker ("recalled that when X lost, \"...\"").
+CLAIMS_VERSION = 159
 
 
 def _now() -> str:
