@@ -574,14 +574,19 @@ def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estima
             break
         if x.low != q.low:
             break  # another toll comes between
-    # an open count of combatants leaves an open toll's civilians as open: "at least 20 people ... at least
-    # 14 of the dead were rebels" tells of six others or more; of an exact toll it bounds nothing
+    # an open count of combatants is taken only out of an open toll, and the rest is read as the
+    # report's own tally, not as arithmetic: "at least 20 people ... at least 14 of the dead were rebels"
+    # does not bound the others (the toll may be 20 and the rebels 20, no civilian), but a reporter who
+    # counts 20 dead and names 14 of them rebels tells of six dead not named as fighters, which are taken
+    # as at least six civilians, open above as the toll is (FA-KES crowd reading of that row, dev
+    # 1923102901: civilians 6, non-civilians 14). A count of combatants with no number, one given as a
+    # range, or an open one out of an exact toll gives none: the rest is no tally the report makes.
     if not fighters or any(f.low is None or (f.low != f.high and not (f.high is None and q.high is None))
                            for f in fighters):
         return None
     out = sum(f.low or 0.0 for f in fighters)
     rest = q.low - out
-    # "at least 20 people ... at least 14 of the dead were rebels": at least six, as the toll is open
+    # "at least 20 people ... at least 14 of the dead were rebels": six, open above as the toll is
     return Estimate(rest, None if q.high is None else rest, (_point(q) or q.low) - out) if rest > 0 else None
 
 
