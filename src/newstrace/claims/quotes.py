@@ -33,7 +33,7 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
 )
 from newstrace.claims.marks import MarkedQuote
-from newstrace.claims.segment import ABBREVIATIONS as _ABBREV
+from newstrace.claims.segment import is_abbreviation
 from newstrace.claims.speakers import (
     NAME_PREPS,
     Mention,
@@ -736,6 +736,20 @@ class _Lead:
     sent: Sentence | None = None
 
 
+def _last_char_before(text: str, pos: int) -> int:
+    """The index of the last character before ``pos`` that is not blank (-1 when there is none): the
+    mark a clause ends in before a quotation (':' of _colon_clause, ',' of _comma_clause)."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k
+
+
+def _sentence_at(sents: list[Sentence], k: int) -> Sentence | None:
+    """The parsed sentence holding the character at ``k``, None when no parsed sentence does."""
+    return next((s for s in sents if s.start <= k < s.end), None)
+
+
 def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteSpans) -> _Lead | None:
     """The speaker of the clause a colon right before the quotation closes, else of a line's or a
     headline's lead ('Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance')."""
@@ -743,8 +757,7 @@ def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteS
     if found is not None:
         return _Lead(found[2], found[0].text, found[0], found[1])
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
-    if m is not None and any(w.lower() not in _ABBREV and len(w) > 1
-                             for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
+    if m is not None and any(not is_abbreviation(w) for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
         m = None  # a sentence ends inside ("Rep. Trey Gowdy (R-S.C.):" does not): not a speaker lead
     if m is None:
         # a headline "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"
@@ -787,12 +800,10 @@ def _colon_clause(
     kind of guy"'), the reporter speaks. A lead with no verb names its speaker outright: a
     digest's '... - Jeffrey M. Jones: "Gallup's analysis ..."', 'More from the report: "..."'.
     """
-    k = q.outer_start - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
+    k = _last_char_before(text, q.outer_start)
     if k < 0 or text[k] not in ":—–-" or (text[k] == "-" and text[k - 1:k] not in ("-", " ")):
         return None
-    sent = next((s for s in sents if s.start <= k < s.end), None)
+    sent = _sentence_at(sents, k)
     if sent is None:
         return None
     off = sent.offset
@@ -851,12 +862,10 @@ def _comma_clause(
     but the quotation introduces it, speech verb of the lexicon or not, and its subject speaks;
     the cue elsewhere in the sentence ('After ... Jerry Brown criticized Bill Clinton during a
     debate') reports something else."""
-    k = q.outer_start - 1
-    while k >= 0 and text[k].isspace():
-        k -= 1
+    k = _last_char_before(text, q.outer_start)
     if k < 0 or text[k] != ",":
         return None
-    sent = next((s for s in sents if s.start <= k < s.end), None)
+    sent = _sentence_at(sents, k)
     if sent is None:
         return None
     off = sent.offset

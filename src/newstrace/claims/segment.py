@@ -31,6 +31,14 @@ _ABBREV = frozenset(
 )
 #: words a full stop follows without ending a sentence
 ABBREVIATIONS = _ABBREV
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word``, the word before a full stop with any quote mark or bracket taken off ("Sen",
+    "U.S", "J"), is an abbreviation the full stop belongs to, not a sentence's end: one of
+    ``ABBREVIATIONS`` or a single character (an initial). One test for the sentence splitter, the
+    colon lead and the speaker's sentence start, so a full stop ends a sentence for all of them alike."""
+    return word.lower().rstrip(".") in _ABBREV or len(word) == 1
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
 _NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|tens|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
 _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
@@ -79,7 +87,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
         word = re.search(r"([\w.]+)$", text[max(start, dot - 12):dot])
-        if word and text[dot] == "." and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+        if word and text[dot] == "." and is_abbreviation(word.group(1)):
             continue
         cut = m.end()
         while cut > s and text[cut - 1].isspace():

@@ -30,10 +30,12 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from newstrace.claims.segment import ABBREVIATIONS
+from newstrace.claims.segment import is_abbreviation
 from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
 
@@ -716,8 +718,7 @@ _PARAGRAPHS = re.compile(r"\n\s*")
 def _abbreviated(word: str) -> bool:
     """Whether a word before a full stop is an abbreviation ("Sen.", "Gov.", "U.S.", "J.") the
     full stop belongs to, not a sentence's end."""
-    bare = word.rstrip(".").lstrip("(\"“‘'").lower()
-    return bare in ABBREVIATIONS or len(bare) == 1
+    return is_abbreviation(word.rstrip(".").lstrip("(\"“‘'").lower())
 
 
 #: the capitalised words going on after a name's first ones ('Mr. Donald Trump's' after 'Donald')
@@ -916,27 +917,19 @@ class SpeakerResolver:
         The text is searched once for each sex (``_sexed_names``): a search of the span, which
         runs from the text's start for each 'she' after men alone, made a long story's
         pronouns quadratic (and a lookup per "Ms. Jones" of it cubic)."""
-        hits = self._sexed_names(sex)
-        k = bisect.bisect_left(hits, (end,)) - 1
-        while k >= 0 and hits[k][0] >= start:
-            _at, ends, name, honorific = hits[k]
+        for _at, ends, name, honorific in self._sexed_from_end(start, end, sex):
             if ends <= end:
                 if not honorific:
                     return name
                 full = self._fullest([name], sex)
                 return " ".join(full) if full else name
-            k -= 1
         return None
 
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` named (as ``_named_between`` reads names) opening a sentence
         or a line between ``start`` and ``end``, not as an owner ("Mr. Trump's remarks"): the
         subject the sentences after it go on about. None when there is none."""
-        hits = self._sexed_names(sex)
-        k = bisect.bisect_left(hits, (end,)) - 1
-        while k >= 0 and hits[k][0] >= start:
-            at, ends, name, honorific = hits[k]
-            k -= 1
+        for at, ends, name, honorific in self._sexed_from_end(start, end, sex):
             before = self._text[max(0, at - 40):at].rstrip(" \t")
             if before and not before.endswith("\n") and (
                     before[-1] not in ".!?" or _abbreviated(before.split()[-1])):
@@ -962,6 +955,15 @@ class SpeakerResolver:
         """Whether ``pos`` lies inside one of the direct quotations."""
         k = bisect.bisect_right(self._quoted, (pos, float("inf"))) - 1
         return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _sexed_from_end(self, start: int, end: int, sex: str) -> Iterator[tuple[int, int, str, bool]]:
+        """The mentions of ``_sexed_names`` starting at or after ``start`` and before ``end``, the last
+        first (found by bisection, not by reading the list from its start)."""
+        hits = self._sexed_names(sex)
+        k = bisect.bisect_left(hits, (end,)) - 1
+        while k >= 0 and hits[k][0] >= start:
+            yield hits[k]
+            k -= 1
 
     def _sexed_names(self, sex: str) -> list[tuple[int, int, str, bool]]:
         """Every mention of a person of ``sex`` the text names in a way that tells it, in text
