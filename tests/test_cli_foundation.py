@@ -333,6 +333,59 @@ def test_an_input_the_user_cannot_read_is_skipped_as_a_missing_one_is(tmp_path: 
                                             f"[Errno 13] Permission denied: '{folder / 'archive'}')")
 
 
+def test_a_path_option_or_argument_the_user_cannot_read_says_so_in_one_line(tmp_path: Path) -> None:
+    """A file or folder given to an option or an eval command that the user cannot read was Typer's
+    usage error ("Invalid value for '--fnc': path 'feed' is not readable." under the usage lines),
+    where a missing one is one line with the project's exit code. It is one line too now, naming the
+    option and the path, in the words an unreadable input of ``ingest`` is skipped with (exit 2);
+    an unreadable database is the store's error (exit 3), and ``--model`` naming a file says so in
+    one line (it was Typer's "dir 'F' is a file")."""
+    no_override = _bound_by_permissions(tmp_path)
+    csv_file, folder, db = tmp_path / "fakes.csv", tmp_path / "fnc", tmp_path / "n.db"
+    csv_file.write_text("unit_id,article_title,article_content\n1,t,x\n", encoding="utf-8")
+    folder.mkdir()
+    assert run("ingest", RT_TXT, "--db", db, cwd=tmp_path).returncode == 0
+    for locked in (csv_file, folder, db):
+        locked.chmod(0)
+    commands = {
+        "eval casualties-fakes": ["eval", "casualties-fakes", str(csv_file)],
+        "eval stories-fakes --fnc": ["eval", "stories-fakes", str(csv_file), "--fnc", str(folder)],
+        "stance --model": ["stance", "--claim", "A claim", str(RT_TXT), "--model", str(folder)],
+        "eval stance-fnc --bodies": ["eval", "stance-fnc", "--bodies", str(csv_file), "--stances", str(csv_file)],
+        "train stance": ["train", "stance", str(folder), "--out", str(tmp_path / "model")],
+        "list --db": ["list", "--db", str(db)],
+    }
+    try:
+        runs = {name: subprocess.run([*no_override, *NEWSTRACE, *args], capture_output=True, text=True, cwd=tmp_path,
+                                     timeout=300) for name, args in commands.items()}
+    finally:
+        for locked in (csv_file, folder, db):
+            locked.chmod(0o755)
+
+    def denied(label: str, path: Path) -> str:
+        return f"newstrace: error: {label}: cannot read (PermissionError: [Errno 13] Permission denied: '{path}')"
+
+    assert assert_clean_failure(runs["eval casualties-fakes"], 2) == denied(str(csv_file), csv_file)
+    assert assert_clean_failure(runs["eval stories-fakes --fnc"], 2) == denied(f"--fnc {folder}", folder)
+    assert assert_clean_failure(runs["stance --model"], 2) == denied(f"--model {folder}", folder)
+    assert assert_clean_failure(runs["eval stance-fnc --bodies"], 2) == denied(f"--bodies {csv_file}", csv_file)
+    assert assert_clean_failure(runs["train stance"], 2) == denied(str(folder), folder)
+    assert assert_clean_failure(runs["list --db"], 3) == f"newstrace: error: {db}: cannot read database (Permission denied)"
+    assert assert_clean_failure(run("stance", "--claim", "A claim", RT_TXT, "--model", RT_TXT, cwd=tmp_path), 2) == (
+        f"newstrace: error: --model {RT_TXT}: a file, not a folder (a stance model is the folder "
+        "'newstrace train stance --out' writes)")
+
+
+def test_no_path_parameter_leaves_its_read_check_to_typer() -> None:
+    """Typer checks read permission of every path parameter unless told not to, in its own usage
+    error; each one reads it through ``path_argument``/``path_option`` (or, for a file it writes and
+    the database, leaves it to the writer and the store), so none says it in Typer's words."""
+    paths = {f"{name} {param.name}": param.type_descriptor.parameter_info for name, command in cli_commands().items()
+             for param in command.params if "Path" in str(param.type_descriptor.annotation)}
+    assert "eval casualties-fakes path" in paths and "stance model" in paths and "list db" in paths
+    assert [name for name, info in paths.items() if info.readable] == []
+
+
 def test_a_stdout_in_another_encoding_than_utf8_gets_utf8_documents_and_escaped_tables(tmp_path: Path) -> None:
     """On a stdout that is not UTF-8 (a Latin-1 locale, PYTHONIOENCODING, a redirected stdout on
     Windows), the first curly quote of RT's title stopped 'list', 'show --json' and 'compare

@@ -38,11 +38,11 @@ def compare(
     inputs: InputsArg,
     json_file: Annotated[
         Path | None,
-        typer.Option("--json", metavar="FILE", help="Write the JSON document to FILE ('-' for stdout, then nothing else is printed there).", dir_okay=False),
+        typer.Option("--json", metavar="FILE", help="Write the JSON document to FILE ('-' for stdout, then nothing else is printed there).", dir_okay=False, readable=False),
     ] = None,
     html_file: Annotated[
         Path | None,
-        typer.Option("--html", metavar="FILE", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False),
+        typer.Option("--html", metavar="FILE", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False, readable=False),
     ] = None,
     top: TopOption = 25,
     no_clean: NoCleanFlag = False,

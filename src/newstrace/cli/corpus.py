@@ -31,6 +31,8 @@ from newstrace.cli.app import (
     one_of,
     only_with,
     out,
+    path_argument,
+    path_option,
     progress,
     ranged,
     rows_shown,
@@ -58,9 +60,9 @@ def analyze(
     db: DbOption = DEFAULT_DB,
     engine: Annotated[str, typer.Option(metavar="local|spark", help="local (the database) or spark (--input to --out).")] = "local",
     input_path: Annotated[
-        Path | None, typer.Option("--input", metavar="PARQUET_OR_JSONL", help="Spark: Parquet file/folder or JSONL of articles.")
+        Path | None, path_option("--input", metavar="PARQUET_OR_JSONL", help="Spark: Parquet file/folder or JSONL of articles.")
     ] = None,
-    out_dir: Annotated[Path | None, typer.Option("--out", metavar="DIR", help="Spark: folder for the Parquet results.")] = None,
+    out_dir: Annotated[Path | None, path_option("--out", metavar="DIR", help="Spark: folder for the Parquet results.")] = None,
     master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
     batch: Annotated[
         int,
@@ -194,7 +196,7 @@ def analyze(
 
 @app.command("load-results")
 def load_results_cmd(
-    results: Annotated[Path, typer.Argument(metavar="DIR", help="Folder written by 'analyze --engine spark --out'.")],
+    results: Annotated[Path, path_argument(metavar="DIR", help="Folder written by 'analyze --engine spark --out'.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
 ) -> None:
@@ -334,7 +336,7 @@ def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the compare report of the story to FILE ('-' for stdout).")] = None,
+    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the compare report of the story to FILE ('-' for stdout).", readable=False)] = None,
     top: TopOption = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
@@ -437,7 +439,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
 @eval_app.command("similarity-semeval")
 def similarity_semeval(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="CSV", help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
+    path: Annotated[Path, path_argument(metavar="CSV", help="SemEval-2022 Task 8 pairs CSV (e.g. ../shared/data/semeval8/pairs_train.csv).")],
     lang: Annotated[str, typer.Option(metavar="LANG", help="Language of both texts of a pair.")] = "en",
     semantic: Annotated[bool, typer.Option("--semantic", help="Add sentence-embedding similarity (install extra 'semantic').")] = False,
     split: Annotated[
@@ -464,8 +466,8 @@ def similarity_semeval(
 @eval_app.command("stories-fakes")
 def stories_fakes(
     ctx: typer.Context,
-    fakes: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
-    fnc: Annotated[Path | None, typer.Option(metavar="DIR", help="FNC-1 folder for distractor bodies.")] = None,
+    fakes: Annotated[Path, path_argument(metavar="CSV", help="FA-KES CSV (e.g. ../shared/data/fakes/fakes_dev.csv).")],
+    fnc: Annotated[Path | None, path_option(metavar="DIR", help="FNC-1 folder for distractor bodies.")] = None,
     split: Annotated[
         str | None,
         typer.Option(

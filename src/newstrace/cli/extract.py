@@ -22,6 +22,7 @@ from newstrace.cli.app import (
     eval_app,
     one_of,
     out,
+    path_argument,
     progress,
     ranged,
     read_command_inputs,
@@ -118,7 +119,7 @@ def print_claims(d: dict[str, Any]) -> None:
 @eval_app.command("quotes-polnear")
 def quotes_polnear(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
+    path: Annotated[Path, path_argument(metavar="DIR", help="A PolNeAR split folder (with text/ and attributions/).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, ranged(LIMIT, "--limit", help="Use at most this many articles.")] = 0,
 ) -> None:
@@ -140,7 +141,7 @@ def quotes_polnear(
 @eval_app.command("casualties-fakes")
 def casualties_fakes(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
+    path: Annotated[Path, path_argument(metavar="CSV", help="FA-KES CSV (fakes_dev.csv).")],
     as_json: JsonFlag = False,
     split: Annotated[
         str,
@@ -169,7 +170,7 @@ def casualties_fakes(
 @eval_app.command("extract-speed")
 def extract_speed(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
+    path: Annotated[Path, path_argument(metavar="INPUT", help="FNC-1 train_bodies.csv (or any article file/folder).")],
     as_json: JsonFlag = False,
     limit: Annotated[int, ranged(LIMIT, "--limit", help="Use at most this many articles.")] = 400,
 ) -> None:

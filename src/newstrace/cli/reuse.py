@@ -23,6 +23,7 @@ from newstrace.cli.app import (
     eval_app,
     one_line,
     out,
+    path_argument,
     ranged,
     read_command_inputs,
     safe,
@@ -137,7 +138,7 @@ def reuse(
 
 @eval_app.command("reuse-clough")
 def reuse_clough(
-    data: Annotated[Path, typer.Argument(metavar="DIR", help="The clough_stevenson folder.")] = Path(
+    data: Annotated[Path, path_argument(metavar="DIR", help="The clough_stevenson folder.")] = Path(
         "../shared/data/clough_stevenson"
     ),
     as_json: JsonFlag = False,
@@ -176,7 +177,7 @@ def reuse_clough(
 def reuse_plagdet(
     ctx: typer.Context,
     data: Annotated[
-        Path, typer.Argument(metavar="DIR", help="The shared data folder (needs fakes/ and fnc1/).")
+        Path, path_argument(metavar="DIR", help="The shared data folder (needs fakes/ and fnc1/).")
     ] = Path("../shared/data"),
     per_type: Annotated[
         int, ranged(ONE_OR_MORE, "--per-type", help="Document pairs per obfuscation.")

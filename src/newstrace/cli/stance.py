@@ -23,6 +23,8 @@ from newstrace.cli.app import (
     only_with,
     out,
     out_of_range,
+    path_argument,
+    path_option,
     ranged,
     read_command_inputs,
     safe,
@@ -39,11 +41,10 @@ if TYPE_CHECKING:
 #: ``--model`` of ``stance`` and ``eval stance-fnc``: a folder ``train stance --out`` wrote
 ModelOption = Annotated[
     Path | None,
-    typer.Option(
+    path_option(
         "--model",
         metavar="DIR",
         help="Stance model folder written by 'newstrace train stance --out DIR' (default: the shipped model).",
-        file_okay=False,
     ),
 ]
 
@@ -56,6 +57,8 @@ def _model(folder: Path | None) -> StanceModel | None:
 
     if folder is None:
         return None
+    if folder.exists() and not folder.is_dir():  # Typer's own check said "dir 'F' is a file" under the usage lines
+        raise InputError(f"--model {folder}: a file, not a folder (a stance model is the folder 'newstrace train stance --out' writes)")
     if not (folder / "meta.json").is_file():
         raise InputError(f"--model {folder}: no stance model there (no meta.json); write one with '{train_command(folder)}'")
     return load_model(folder)
@@ -118,16 +121,15 @@ def stance(
 def train_stance(
     ctx: typer.Context,
     fnc_dir: Annotated[
-        Path, typer.Argument(metavar="FNC_DIR", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
+        Path, path_argument(metavar="FNC_DIR", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
     ],
     out_dir: Annotated[
         Path,
-        typer.Option(
+        path_option(
             "--out",
             metavar="DIR",
             help="Folder to write the model to: a new or empty one, or a stance model to replace. "
             "Use it with 'newstrace stance --model DIR'.",
-            file_okay=False,
             show_default=False,
         ),
     ],
@@ -162,10 +164,10 @@ def train_stance(
 def eval_stance_fnc(
     ctx: typer.Context,
     bodies: Annotated[
-        Path, typer.Option("--bodies", metavar="CSV", help="FNC-1 bodies CSV (Body ID, articleBody).")
+        Path, path_option("--bodies", metavar="CSV", help="FNC-1 bodies CSV (Body ID, articleBody).")
     ],
     stances: Annotated[
-        Path, typer.Option("--stances", metavar="CSV", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
+        Path, path_option("--stances", metavar="CSV", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
     ],
     heldout: Annotated[
         bool,

@@ -367,7 +367,7 @@ def damaged_gzip(path: Path, e: BaseException) -> InputError:
     return InputError(f"{path}: damaged gzip file ({type(e).__name__}: {e})")
 
 
-def cannot_read(path: Path, e: BaseException) -> InputError:
+def cannot_read(path: Path | str, e: BaseException) -> InputError:
     """A file the system would not give (no permission, not a gzip file after all), as both
     engines name it."""
     return InputError(f"{path}: cannot read ({type(e).__name__}: {e})")
