@@ -752,6 +752,14 @@ def test_an_option_of_the_other_engine_is_a_usage_error_naming_it(
     assert "--distractors 50: only with --fnc" in capsys.readouterr().err
     assert main(["eval", "stories-fakes", str(feed), "--fnc", str(tmp_path / "nope")]) == 2
     assert "--fnc " in capsys.readouterr().err
+    # a folder without FNC-1's files was an internal error (FileNotFoundError, exit 70) once the FA-KES file was read
+    (tmp_path / "fnc").mkdir()
+    fakes = tmp_path / "fakes.csv"
+    fakes.write_text("unit_id,article_title,article_content,source,date,location,labels\n"
+                     "1,Strike on Idlib,An air strike killed 12 people in Idlib on Monday.,sana,2/22/2017,idlib,1\n",
+                     encoding="utf-8")
+    assert main(["eval", "stories-fakes", str(fakes), "--fnc", str(tmp_path / "fnc")]) == 2
+    assert f"{tmp_path / 'fnc'}: no train_bodies.csv (expected the FNC-1 training files)" in capsys.readouterr().err
 
 
 def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(

@@ -63,6 +63,16 @@ def split_by_body(data: FncData, buckets: Sequence[int]) -> list[int]:
     return [i for i, b in enumerate(data.body_ids) if body_bucket(b) in want]
 
 
+def fnc_files(folder: Path) -> tuple[Path, Path]:
+    """``train_bodies.csv`` and ``train_stances.csv`` of an FNC-1 folder (``train stance FNC_DIR``,
+    ``eval stories-fakes --fnc DIR``), or an ``InputError`` naming the one it lacks."""
+    bodies, stances = folder / "train_bodies.csv", folder / "train_stances.csv"
+    for p in (bodies, stances):
+        if not p.is_file():
+            raise InputError(f"{folder}: no {p.name} (expected the FNC-1 training files)")
+    return bodies, stances
+
+
 def _read_csv(path: Path, need: Sequence[str]) -> list[dict[str, str]]:
     need_csv(path)
     try:

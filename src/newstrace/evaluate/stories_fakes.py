@@ -45,6 +45,7 @@ from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
+from newstrace.evaluate.stance_fnc import fnc_files
 from newstrace.ingest import read_articles
 from newstrace.model import Article
 
@@ -149,8 +150,9 @@ def load_fakes(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str
 
 def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
     """(claim key, body) for one FNC-1 body per claim, in a stable order."""
+    bodies_csv, stances_csv = fnc_files(folder)
     bodies: dict[str, str] = {}
-    with (folder / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+    with bodies_csv.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             bodies[row["Body ID"]] = row["articleBody"]
     parent: dict[str, str] = {}
@@ -161,7 +163,7 @@ def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
             x = parent[x]
         return x
 
-    with (folder / "train_stances.csv").open(encoding="utf-8", newline="") as fh:
+    with stances_csv.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["Stance"] != "unrelated":
                 ra, rb = find("b:" + row["Body ID"]), find("h:" + row["Headline"])

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from newstrace.errors import InputError, check_output_folder
-from newstrace.evaluate.stance_fnc import FncData, load_fnc
+from newstrace.evaluate.stance_fnc import FncData, fnc_files, load_fnc
 from newstrace.stance.features import FEATURE_NAMES, Vocabulary
 from newstrace.stance.model import LABELS, StanceModel
 from newstrace.stance.trees import TreeEnsemble
@@ -34,15 +34,6 @@ PARAMS: dict[str, Any] = {
 CLASS_WEIGHT: dict[str, float] = {"agree": 2.0, "disagree": 6.0, "discuss": 1.0, "unrelated": 1.0}
 #: offsets added to the raw class scores at prediction time (tuned on the dev split)
 CLASS_BIAS: tuple[float, ...] = (0.5, 3.0, 0.0, 0.0)
-
-
-def fnc_files(folder: Path) -> tuple[Path, Path]:
-    """``train_bodies.csv`` and ``train_stances.csv`` of an FNC-1 folder."""
-    bodies, stances = folder / "train_bodies.csv", folder / "train_stances.csv"
-    for p in (bodies, stances):
-        if not p.is_file():
-            raise InputError(f"{folder}: no {p.name} (expected the FNC-1 training files)")
-    return bodies, stances
 
 
 def feature_matrix(model: StanceModel, data: FncData) -> np.ndarray:
