@@ -598,7 +598,7 @@ def test_input_help_says_what_standard_input_is_read_as(tmp_path: Path, command:
     p = run(command, "--help", cwd=tmp_path, env={"COLUMNS": "1000"})
     said = " ".join(p.stdout.split())
     assert "'-' reads standard input as the file it would be: JSON records (one article each) or a web archive, " \
-           "gzipped or not, as such files are, else one article (text, or a page's HTML)" in said, said
+           "gzipped or not, as such files are, else one article (text, gzipped or not, or a page's HTML)" in said, said
 
 
 def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -628,9 +628,9 @@ def test_stdin_empty_binary_or_given_twice_is_said_as_a_file_is(tmp_path: Path, 
 
 def test_stdin_gzip_is_read_as_the_gz_file_it_would_be(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``gzip -c a.jsonl | newstrace ingest -`` was 'binary file, not text', though a.jsonl.gz
-    is read by its name: gzipped records and web archives (and a plain archive, read as one
-    article of its headers before) are read as those files are; gzipped text or HTML, which no
-    file of the name is read as either, is said to need decompressing."""
+    is read by its name: gzipped records, text and web archives (and a plain archive, read as one
+    article of its headers before) are read as those files are; gzipped HTML, which no file of
+    the name is read as either, is said to need decompressing."""
     import gzip
 
     record = {"id": "r1", "outlet": "rt.com", "title": RT_TITLE, "text": RT_TXT.read_text(encoding="utf-8")}
@@ -648,11 +648,16 @@ def test_stdin_gzip_is_read_as_the_gz_file_it_would_be(tmp_path: Path, monkeypat
         p = run("extract", "-", "--json", cwd=tmp_path)
         assert p.returncode == 0, p.stderr
         assert [(d["title"], d["outlet"]) for d in json.loads(p.stdout)] == [(RT_TITLE, rt.outlet)]
+    # gzipped text is read as a .txt.gz file is (it was refused as "gzip-compressed text is not read")
     _stdin(monkeypatch, gzip.compress(RT_TXT.read_bytes()))
+    p = run("extract", "-", "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert [d["title"] for d in json.loads(p.stdout)] == [RT_TITLE]
+    _stdin(monkeypatch, gzip.compress(html_page(rt).encode()))
     p = run("extract", "-", cwd=tmp_path)
     assert p.returncode == 2
     assert p.stderr.splitlines()[0] == (
-        "newstrace: skipped: <stdin>: gzip-compressed text is not read: decompress it first (gunzip -c FILE | newstrace ...)"
+        "newstrace: skipped: <stdin>: gzip-compressed HTML is not read: decompress it first (gunzip -c FILE | newstrace ...)"
     )
 
 

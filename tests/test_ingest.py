@@ -1023,6 +1023,40 @@ def test_gzipped_record_files_are_read_and_a_cut_one_is_named(tmp_path: Path) ->
     ]
 
 
+def test_gzipped_text_is_read_as_the_text_and_a_cut_one_keeps_its_whole_lines(tmp_path: Path) -> None:
+    """A ``.txt.gz`` was refused as an unsupported file type (and skipped in a folder) while
+    ``.csv.gz`` and ``.jsonl.gz`` were read: it is read as the ``.txt`` it holds, cleaned the same
+    way. One cut short keeps its whole lines before the cut and is named as damaged, as a cut
+    ``.jsonl.gz`` keeps its records; the one-article limit holds for the text decompressed."""
+    import gzip
+    import zlib
+
+    data = gzip.compress(REWRITE_TXT.read_bytes(), mtime=0)
+    packed = tmp_path / "feed" / "rewrite.txt.gz"
+    packed.parent.mkdir()
+    packed.write_bytes(data)
+    (plain,) = read_inputs([REWRITE_TXT])
+    errors: list[NewstraceError] = []
+    (unpacked,) = read_inputs([tmp_path / "feed"], on_error=errors.append)  # found in a folder too
+    assert errors == []
+    assert (unpacked.text, unpacked.title, unpacked.author, unpacked.published, unpacked.id) == (
+        plain.text, plain.title, plain.author, plain.published, plain.id)
+    assert unpacked.title == REWRITE_TITLE and unpacked.source == str(packed)
+
+    cut = tmp_path / "cut.txt.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    (kept,) = read_inputs([cut], on_error=errors.append)
+    assert [str(e) for e in errors] == [
+        f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
+    ]
+    whole = zlib.decompressobj(wbits=31).decompress(data[: len(data) // 2])
+    lines = whole[: whole.rfind(b"\n") + 1].decode("utf-8")
+    assert kept.title == REWRITE_TITLE and 200 < len(kept.text) < len(plain.text)
+    assert plain.text.startswith(kept.text) and kept.text.split()[-1] == lines.split()[-1]
+    with pytest.raises(LimitError, match=r"rewrite\.txt\.gz: decompresses to more than the 3 kB limit for one article"):
+        list(read_inputs([packed], limits=Limits(max_file_bytes=3000)))  # 1.8 kB packed, 4.4 kB of text
+
+
 def test_text_and_csv_written_on_windows_are_read_as_windows_1252(tmp_path: Path) -> None:
     """Notepad and Excel save in windows-1252: its curly quotes and dashes were replaced with U+FFFD
     (the Clough & Stevenson corpus has 17 such answers). A file with no UTF-8 sequence in it is read

@@ -335,7 +335,7 @@ NoCleanFlag = Annotated[
 #: (text, or a page's HTML)" after standard input had come to be read as records and web archives
 #: too (README's ``-`` row): ``jq -c '.[]' export.json | newstrace ingest -`` stores one article a record
 STDIN_READ = ("the file it would be: JSON records (one article each) or a web archive, gzipped or not, as such files are, "
-              "else one article (text, or a page's HTML)")
+              "else one article (text, gzipped or not, or a page's HTML)")
 InputsArg = Annotated[
     list[Path],
     typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as {STDIN_READ}.",

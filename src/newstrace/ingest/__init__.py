@@ -56,8 +56,10 @@ READERS: dict[str, Reader] = {
     ".warc": read_warc,
     ".warc.gz": read_warc,
 }
-#: Record formats also read gzip-compressed (``corpus.jsonl.gz``), as datasets are shipped.
-GZIPPED = (".jsonl", ".ndjson", ".json", ".csv", ".tsv")
+#: Formats also read gzip-compressed (``corpus.jsonl.gz``), as datasets are shipped: the record
+#: formats, and plain text (``a.txt.gz``, as a crawler or an archive of saved texts keeps them), which
+#: was refused as unsupported beside them
+GZIPPED = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 SUPPORTED = ", ".join(READERS) + " (and " + ", ".join(ext + ".gz" for ext in GZIPPED) + ")"
 
 
@@ -276,7 +278,7 @@ def _stdin_kind(head: bytes) -> str:
     """The extension whose reader reads standard input, from its first bytes. Gzip (``gzip -c
     a.jsonl | newstrace ingest -``, said to be a 'binary file, not text' before) is named by what
     its first decompressed bytes open as: ``.jsonl.gz``, ``.json.gz`` or ``.warc.gz`` are read as
-    such files are; ``.txt.gz`` and ``.html.gz`` have no reader (a file so named is not read
+    such files are, and so is ``.txt.gz``; ``.html.gz`` has no reader (a file so named is not read
     either), which ``_read_stdin`` says. A head that does not decompress goes to the records
     reader, which names the damage."""
     if head.startswith(_GZIP_MAGIC):
@@ -315,9 +317,8 @@ def _read_stdin(
         return
     head = stream.read(4096)
     kind = _stdin_kind(head)
-    if reader_for(Path("stdin" + kind)) is None:  # gzip of a text or a page, read from no file either
-        what = "HTML" if kind == ".html.gz" else "text"
-        on_error(InputError(f"{STDIN_NAME}: gzip-compressed {what} is not read: decompress it first (gunzip -c FILE | newstrace ...)"))
+    if reader_for(Path("stdin" + kind)) is None:  # gzip of a page, read from no file either
+        on_error(InputError(f"{STDIN_NAME}: gzip-compressed HTML is not read: decompress it first (gunzip -c FILE | newstrace ...)"))
         return
     with tempfile.TemporaryDirectory(prefix="newstrace-stdin-") as tmp:
         file = Path(tmp, "stdin" + kind)

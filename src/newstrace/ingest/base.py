@@ -518,6 +518,40 @@ def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS, declared: Ca
     return decode(data, str(path), warn, declared(data) if declared is not None else ())
 
 
+def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> tuple[str, BaseException | None]:
+    """A gzip-compressed one-article text file (``.txt.gz``) as ``read_text_file`` reads the plain
+    one, with the damage its gzip stream met, or None.
+
+    The one-article limit holds for the text decompressed (a small gzip may unpack to gigabytes):
+    reading stops past it. A file cut short gives its whole lines before the cut (the cut line may
+    end inside a word, or inside a character) and the damage (``EOFError``, ``zlib.error``), which
+    the reader raises once the article is given, so the file is named as damaged while its text
+    is kept, as a cut ``.jsonl.gz`` keeps its records; cut before its first whole line, the damage
+    is raised at once."""
+    check_size(path, limits)  # an empty file; a large one is checked below, decompressed
+    damage: BaseException | None = None
+    with open_input(path) as fh:
+        data = read_upto(fh, limits.max_file_bytes + 1)  # raises when cut before its first byte
+        if len(data) > limits.max_file_bytes:
+            raise LimitError(
+                f"{path}: decompresses to more than the {human_bytes(limits.max_file_bytes)} limit for one article "
+                "(set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+            )
+        try:
+            fh.read(1)  # at the end, or at the cut ``read_upto`` stopped before
+        except (EOFError, zlib.error) as e:
+            damage = e
+    if damage is not None:
+        data = data[: data.rfind(b"\n") + 1]
+        if not data.strip():
+            raise damage
+    if not data:
+        raise InputError(f"{path}: empty file")
+    if looks_binary(data):
+        raise InputError(f"{path}: binary file, not text")
+    return decode(data, str(path), warn, ()), damage
+
+
 def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
     if len(text) > limits.max_article_chars:
         raise LimitError(

@@ -1,4 +1,5 @@
-"""Plain ``.txt`` articles such as the seeds: a page's text copied with its header and widgets."""
+"""Plain ``.txt`` articles such as the seeds: a page's text copied with its header and widgets,
+gzip-compressed too (``.txt.gz``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newstrace.clean.text import clean_plain_text
-from newstrace.ingest.base import DateOrder, Warn, check_article_size, make_article, read_text_file
+from newstrace.ingest.base import (
+    DateOrder,
+    Warn,
+    check_article_size,
+    make_article,
+    read_gzipped_text_file,
+    read_text_file,
+)
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article, published_iso
@@ -15,7 +23,11 @@ from newstrace.model import Article, published_iso
 def read_txt(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
-    raw = read_text_file(path, warn, limits)
+    damage: BaseException | None = None
+    if path.name.lower().endswith(".gz"):
+        raw, damage = read_gzipped_text_file(path, warn, limits)
+    else:
+        raw = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
     check_article_size(raw, str(path), limits)
     fields: dict[str, object] = {}
@@ -36,3 +48,5 @@ def read_txt(
         text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn, dates=dates
     )
     dates.report(warn)
+    if damage is not None:
+        raise damage  # the file is named as damaged (``read_inputs``), its text before the cut kept
