@@ -438,8 +438,32 @@ def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(
     out = json.loads(captured.out)
     assert out["added"] == n and out["warnings_total"] == n
     assert len(out["warnings"]) == 11 and "date 'unknown aa' cannot be read" in out["warnings"][0]
-    assert out["warnings"][-1] == f"and {n - 10} more warning(s), each printed on stderr"
+    assert out["warnings"][-1] == f"and {n - 10} more warning(s), said on stderr"
     assert captured.err.count("cannot be read") == n
+
+
+def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An export giving its two articles 100 times each printed a warning line per repeated record,
+    198 lines burying anything else said; the file's repeats are one line, naming the first ids with
+    their records and counting the rest, while ``--json`` still lists each (within its cap) and
+    counts all of them."""
+    from newstrace.cli.main import main
+
+    rt, rw = seeds()
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps({**record(a), "id": f"n{a is rw:d}"}) + "\n" for _ in range(100) for a in (rt, rw)),
+                    encoding="utf-8")
+    assert main(["ingest", str(path), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    captured = capsys.readouterr()
+    doc = json.loads(captured.out)
+    assert doc["added"] == 2 and doc["warnings_total"] == 198
+    assert doc["warnings"][:2] == [f"{path} record 3: id n0 was already read in this run; its first record is kept",
+                                   f"{path} record 4: id n1 was already read in this run; its first record is kept"]
+    assert len(doc["warnings"]) == 101 and doc["warnings"][-1] == "and 98 more warning(s), said on stderr"
+    assert captured.err.splitlines() == [
+        f"warning: {path}: 198 records repeat an id already read in this run, each skipped (its first record is kept): "
+        "id n0 (records 3, 5, 7), id n1 (records 4, 6, 8) and 192 more"
+    ]
 
 
 def test_a_database_from_before_outlets_counted_in_ids_keeps_its_ids(tmp_path: Path) -> None:

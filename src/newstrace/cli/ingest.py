@@ -34,7 +34,7 @@ from newstrace.cli.app import (
 )
 from newstrace.errors import InputError, KeptWarnings, NewstraceError
 from newstrace.ingest import input_name, read_unique
-from newstrace.ingest.base import qualified_ids_warning
+from newstrace.ingest.base import RepeatedIds, qualified_ids_warning
 from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
@@ -74,12 +74,16 @@ def ingest(
     dates = date_order(ctx, day_first, month_first)
     check_ranges(ctx)
     errors: list[NewstraceError] = []
-    warnings = KeptWarnings(JSON_WARNINGS, "warning(s), each printed on stderr")
+    warnings = KeptWarnings(JSON_WARNINGS, "warning(s), said on stderr")
 
     # said on stderr with --json too (stdout holds the one document, which lists the first of them)
     def on_warning(message: str) -> None:
         warnings.note(message)
         warn(message)
+
+    # a file's repeated ids: one line on stderr, which names the first few and counts the rest
+    # (thousands of lines, one a record, buried the rest), each in the document as before
+    repeats = RepeatedIds(warn, each=warnings.note)
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
@@ -105,7 +109,7 @@ def ingest(
     try:
         articles = read_unique(
             inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
-            stored_outlets=stored_outlets,
+            stored_outlets=stored_outlets, repeats=repeats,
         )
         with progress(enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)

@@ -17,6 +17,7 @@ from typing import Protocol
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
     QualifiedIds,
+    RepeatedIds,
     Stored,
     StoredOutlets,
     Warn,
@@ -25,7 +26,6 @@ from newstrace.ingest.base import (
     damaged_gzip,
     ignore_warning,
     keyed_articles,
-    repeated_id,
 )
 from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import read_csv, read_json, read_jsonl
@@ -354,17 +354,25 @@ def read_unique(
     day_first: bool | None = None,
     stored: Stored | None = None,
     stored_outlets: StoredOutlets | None = None,
+    repeats: RepeatedIds | None = None,
 ) -> Iterator[Article]:
     """``read_inputs`` with each article once, under its id in this run (``base.keyed_articles``):
-    a later record of an article already read is skipped with a warning, its first kept; an id
+    a later record of an article already read is skipped, its first kept, and each file's are
+    said in one warning (``RepeatedIds``: ``repeats``, else one that tells ``warn``); an id
     another outlet's article holds, read earlier or ``stored`` in the database the articles go
     to, becomes ``OUTLET:ID``, with one warning per file, said right after the file's own; an
     outlet is spelled as ``stored_outlets`` spell it, else as the run first did, case aside. What
     the commands that read inputs take in."""
     qualified = QualifiedIds(warn)
-    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=qualified.flush)
-    return keyed_articles(read, lambda a: warn(repeated_id(a)), stored=stored, qualified=qualified,
-                          stored_outlets=stored_outlets)
+    repeated = repeats or RepeatedIds(warn)
+
+    def file_end() -> None:
+        qualified.flush()
+        repeated.flush()
+
+    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=file_end)
+    yield from keyed_articles(read, repeated.add, stored=stored, qualified=qualified, stored_outlets=stored_outlets)
+    repeated.flush()
 
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:

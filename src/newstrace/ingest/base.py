@@ -209,6 +209,56 @@ def repeated_id(article: Article) -> str:
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 
 
+class RepeatedIds:
+    """The records of a file that ``keyed_articles`` skipped as repeats of an article already read,
+    said in one warning per file: how many, and the first ``EXAMPLES`` ids repeated with the
+    records that repeat them (``EXAMPLES`` of each).
+
+    Each was a warning line of its own (``repeated_id``): an export that gives every article
+    twice printed thousands of lines, and whatever else was said of the file scrolled away among
+    them. A file with one repeat says it as before. ``each`` hears every repeat's own line
+    (``ingest --json`` lists them, within its cap); ``flush`` is called as a file ends, as
+    ``QualifiedIds``'s is, and an article of another file flushes the last file's too."""
+
+    EXAMPLES = 3
+
+    def __init__(self, warn: Warn, each: Warn | None = None) -> None:
+        self.warn = warn
+        self.each = each
+        self.source: str | None = None
+        self.count = 0
+        self.first: Article | None = None
+        self.records: dict[str, list[int | None]] = {}  # the first ids repeated -> their first records
+
+    def add(self, article: Article) -> None:
+        """A record skipped as a repeat (``keyed_articles``'s ``on_repeat``)."""
+        if self.count and article.source != self.source:
+            self.flush()
+        self.source = article.source
+        self.count += 1
+        self.first = self.first or article
+        if article.id in self.records or len(self.records) < self.EXAMPLES:
+            records = self.records.setdefault(article.id, [])
+            if len(records) < self.EXAMPLES:
+                records.append(article.record)
+        if self.each is not None:
+            self.each(repeated_id(article))
+
+    def flush(self) -> None:
+        if self.count == 1 and self.first is not None:
+            self.warn(repeated_id(self.first))
+        elif self.count:
+            def records(numbers: list[int | None]) -> str:
+                known = [str(n) for n in numbers if n is not None]
+                return f" (record{'s' if len(known) > 1 else ''} {', '.join(known)})" if known else ""
+
+            shown = ", ".join(f"id {key}{records(numbers)}" for key, numbers in self.records.items())
+            left = self.count - sum(len(numbers) for numbers in self.records.values())
+            self.warn(f"{self.source or 'input'}: {self.count:,} records repeat an id already read in this run, "
+                      f"each skipped (its first record is kept): {shown}" + (f" and {left:,} more" if left else ""))
+        self.count, self.first, self.records = 0, None, {}
+
+
 class WarningGroups:
     """One file's warnings, alike ones said as one line: a count and the first few places.
 
