@@ -306,8 +306,14 @@ def test_a_405_names_every_method_its_url_takes(client: TestClient, ids: dict[st
 
 
 def test_foreign_host_header_refused(client: TestClient) -> None:
-    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data."""
-    assert client.get("/api/articles", headers={"host": "evil.example"}).status_code == 400
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read the data. The
+    refusal carries the security headers every other answer does (it had none of them), a POST's too."""
+    from newstrace.web.app import SECURITY_HEADERS
+
+    for r in (client.get("/api/articles", headers={"host": "evil.example"}), client.get("/", headers={"host": "evil.example"}),
+              client.post("/upload", data={"text": "Title\n\nbody"}, headers={"host": "evil.example"})):
+        assert r.status_code == 400
+        assert {k: r.headers.get(k) for k in SECURITY_HEADERS} == SECURITY_HEADERS
     assert client.get("/api/articles", headers={"host": "localhost:8000"}).status_code == 200
 
 

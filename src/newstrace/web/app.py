@@ -116,8 +116,10 @@ def create_app(
     app.state.env = templates_env()
     app.state.env.globals["static_href"] = static_hrefs(app.state.static).__getitem__
 
-    app.add_middleware(Guard, limits=limits)
+    # the last one added runs first: Guard wraps the Host check, so its 400 for a foreign Host
+    # carries the security headers every other answer does (it went out bare, before Guard ran)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or DEFAULT_HOSTS))
+    app.add_middleware(Guard, limits=limits)
 
     from newstrace.web import api, pages
 
