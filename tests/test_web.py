@@ -491,6 +491,21 @@ def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> Non
         assert "etc" not in str(r.json()["warnings"])
 
 
+def test_an_uploaded_file_named_with_a_slash_is_named_in_full_and_escaped(client: TestClient, rt: Any) -> None:
+    """A file named 'Bad </b> one.json' was named 'b> one.json' in the upload's warnings, cut at its
+    slash as if it were a folder's; it is named in full, escaped on the page. A name that is a path
+    (a '..' part, a backslash) still names its last part alone."""
+    files = [("files", ("RT </b> report.txt", rt.text.encode(), "text/plain")),
+             ("files", ("Bad </b> one.json", b"{not json", "text/plain")),
+             ("files", ("C:\\Users\\me\\empty.txt", b"", "text/plain"))]
+    d = _post(client, "/api/upload", files=files[:2]).json()
+    assert [w.split(":")[0] for w in d["warnings"]] == ["Bad </b> one.json"]
+    page = _post(client, "/upload", files=files[:2]).text
+    assert '<p class="warning">Bad &lt;/b&gt; one.json: invalid JSON' in page and "</b> one.json" not in page
+    r = _post(client, "/api/upload", files=files[2:])
+    assert r.status_code == 400 and r.json()["detail"] == "empty.txt: empty file"
+
+
 def test_upload_of_too_many_articles_is_refused_at_the_first_past_the_limit(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

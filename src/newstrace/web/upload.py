@@ -60,7 +60,15 @@ def _ext(filename: str | None) -> str | None:
 
 
 def _label(filename: str | None) -> str:
-    name = (filename or "file").replace("\\", "/").rsplit("/", 1)[-1]
+    """How an uploaded file is named on the page and in its messages: the name the browser gave,
+    printable and cut at 120 characters, or its last part when that name is a path (a backslash,
+    as old browsers sent ``C:\\Users\\...``, a leading ``/``, or a ``.``/``..`` part), so no
+    client folder is named. A name that merely holds a slash is the name: ``Assad </b> speech.txt``
+    was shown as ``b> speech.txt``."""
+    name = filename or "file"
+    parts = name.replace("\\", "/").split("/")
+    if "\\" in name or any(part in ("", ".", "..") for part in parts[:-1]):
+        name = parts[-1]
     return "".join(c for c in name if c.isprintable())[:120] or "file"
 
 
