@@ -783,6 +783,35 @@ def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: An
     assert 'placeholder="words in titles or texts"' in client.get("/articles").text
 
 
+@pytest.mark.data
+def test_search_folds_case_beyond_ascii(tmp_path: Path) -> None:
+    """SQLite's LIKE folds ASCII alone: 'aleppo' found "ALEPPO", but 'şubat' did not find a Turkish
+    report's "Şubat" nor 'österreich' an Austrian one's "Österreich". Both searches fold every
+    script now, a word in capitals too, and an ASCII word is found as before."""
+    import csv
+
+    from conftest import require_data
+
+    csv.field_size_limit(10**9)
+    with require_data("semeval8", "pairs_train.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    turkish = next(r["text1"] for r in rows if r["lang1"] == "tr" and "Şubat" in r["text1"] and "şubat" not in r["text1"])
+    german = next(r["text1"] for r in rows if r["lang1"] == "de" and "Österreich" in r["text1"]
+                  and "österreich" not in r["text1"])
+    db = tmp_path / "n.db"
+    with Store(db) as st:
+        st.add_articles([Article.create(turkish, title="Haber", outlet="tr"),
+                         Article.create(german, title="Meldung", outlet="de")])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        def found(q: str) -> list[str | None]:
+            return [a["outlet"] for a in c.get("/api/articles", params={"q": q}).json()["articles"]]
+
+        assert found("şubat") == found("ŞUBAT") == ["tr"]
+        assert found("österreich") == found("ÖSTERREICH") == ["de"]
+        assert found("Österreich şubat") == []  # every word, in one article
+        assert found("haber") == ["tr"]  # ASCII, as before
+
+
 # -- newstrace serve ---------------------------------------------------------------------------------
 
 

@@ -26,7 +26,7 @@ from newstrace.model import (
     SharedPassage,
     has_direction,
 )
-from newstrace.store.sqlite import in_list, like_escape, like_words
+from newstrace.store.sqlite import in_list, like_escape, search_words, word_in
 
 if TYPE_CHECKING:
     from newstrace.corpus.stories import Cluster
@@ -795,12 +795,13 @@ class CorpusResults:
         """
         where = ["merged_into IS NULL"]
         args: list[Any] = []
-        for pattern in like_words(q):
+        for word in search_words(q):
+            (in_label, arg), (in_title, _) = word_in("label", word), word_in("a.title", word)
             where.append(
-                "(label LIKE ? ESCAPE '\\' OR id IN (SELECT m.story FROM memberships m "
-                "JOIN articles a ON a.id=m.article WHERE a.title LIKE ? ESCAPE '\\'))"
+                f"({in_label} OR id IN (SELECT m.story FROM memberships m "
+                f"JOIN articles a ON a.id=m.article WHERE {in_title}))"
             )
-            args.extend([pattern, pattern])
+            args.extend([arg, arg])
         for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o]:
             # NO_OUTLET too: the network's links to articles without one lead here
             cond, cond_args = outlet_is(one, "a.outlet")

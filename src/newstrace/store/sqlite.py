@@ -104,6 +104,7 @@ class Store:
             else:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
+            self.conn.create_function("casefold", 1, _casefold, deterministic=True)  # search_words
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
@@ -480,13 +481,34 @@ def like_escape(text: str) -> str:
 MAX_SEARCH_WORDS = 8
 
 
-def like_words(q: str | None) -> list[str]:
-    """``LIKE ... ESCAPE '\\'`` patterns of a search's words (case-insensitive for ASCII), each of
-    which must appear, in any order: the one rule of the articles' and the stories' searches."""
-    # a NUL ends the pattern in SQLite's LIKE, so "%\x00%" matched every row as if it were
-    # "Aleppo\x00" too: control characters are dropped (a query of nothing else is no query)
+def search_words(q: str | None) -> list[str]:
+    """A search's words, case-folded, each of which must appear (``word_in``) in any order, in any
+    case: the one rule of the articles' and the stories' searches."""
+    # control characters are dropped (a query of nothing else is no query): a NUL ended a LIKE
+    # pattern, so "%\x00%" matched every row
     words = ("".join(c for c in w if c.isprintable()) for w in (q or "").split())
-    return ["%" + like_escape(word) + "%" for word in [w for w in words if w][:MAX_SEARCH_WORDS]]
+    return [word.casefold() for word in [w for w in words if w][:MAX_SEARCH_WORDS]]
+
+
+def word_in(column: str, word: str) -> tuple[str, str]:
+    """SQL that holds where ``column`` contains a ``search_words`` word in any case, and its one
+    parameter.
+
+    SQLite's ``LIKE`` folds ASCII alone, so 'şam' did not find "Şam", nor 'élysée' "ÉLYSÉE"
+    (where 'aleppo' found "ALEPPO"). A word with a letter outside ASCII is looked for in the
+    column case-folded (``casefold``, the SQL function of every ``Store`` connection), as Python
+    folds every script; an ASCII word keeps ``LIKE``, which runs in SQLite's C, where ``casefold``
+    calls Python for each row: the Articles search over 2,200 FA-KES and FNC-1 articles took 54 ms
+    rather than 7. (An ASCII word thus misses what only folding makes ASCII: 'strasse' in "Straße".)"""
+    if word.isascii():
+        return f"{column} LIKE ? ESCAPE '\\'", "%" + like_escape(word) + "%"
+    return f"instr(casefold({column}), ?) > 0", word
+
+
+def _casefold(value: str | None) -> str | None:
+    """SQL ``casefold(x)``: a text case-folded as ``search_words`` folds the words looked for
+    (NULL stays NULL, which ``instr`` finds nothing in)."""
+    return value.casefold() if isinstance(value, str) else None
 
 
 def _statements(script: str) -> list[str]:

@@ -31,8 +31,9 @@ from newstrace.store.sqlite import (
     content_hash,
     in_list,
     is_locked,
-    like_words,
     row_to_article,
+    search_words,
+    word_in,
 )
 
 log = logging.getLogger("newstrace.web")
@@ -286,9 +287,10 @@ class Repo:
         ``"?"`` the articles without one."""
         where: list[str] = []
         args: list[Any] = []
-        for pattern in like_words(q):
-            where.append("(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')")
-            args += [pattern, pattern]
+        for word in search_words(q):
+            (in_title, arg), (in_text, _) = word_in("title", word), word_in("text", word)
+            where.append(f"({in_title} OR {in_text})")
+            args += [arg, arg]
         if outlet:  # NO_OUTLET ("?") too: the articles without one, as the stories filter takes it
             cond, cond_args = outlet_is(outlet)
             where.append(cond)
