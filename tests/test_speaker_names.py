@@ -328,6 +328,10 @@ def test_a_pronoun_walking_back_over_speakers_reads_each_ones_sex_once(monkeypat
         ("Paul Manafort spoke to the committee. “Is Donald Trump running against the Republican National "
          "Committee?” asked Mr. Manafort.", "Paul Manafort"),
         ("“It is not a radical idea,” said Sen. Bernie Sanders (I-Vt.) on Monday.", "Bernie Sanders"),
+        # FNC-1 train body 77: 'Adm.' ended the sentence, and the quotation went to "Rear Adm."
+        ("'U.S. military forces conducted an operation in Somalia today against the al-Shabab network. We are "
+         "assessing the results of the operation and will provide additional information as and when appropriate,' "
+         "said Pentagon Press Secretary Rear Adm. John Kirby.", "John Kirby"),
         # an office is no title before a name
         ("“We will protect the embassy,” Chad’s Ambassador to France said.", "Ambassador to France"),
     ],

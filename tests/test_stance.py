@@ -100,6 +100,22 @@ def test_sentences_are_offsets_of_the_text(rt: Article) -> None:
     assert first.startswith("United Nations Special Envoy") and first.endswith("says.")
 
 
+def test_sentences_end_where_claims_extraction_ends_them() -> None:
+    """stance.text kept an abbreviation list of its own: 'fr' made FNC-1 train body 181's "... via French
+    website iGen.fr. As MacRumors points out ..." one sentence, and 'Sep.' or a state's 'Nev.' ended
+    one. It reads claims' list (``newstrace.abbreviations``), as the claims splitter does."""
+    from newstrace.abbreviations import is_abbreviation
+
+    text = ("The report comes from sources at Apple via French website iGen.fr. As MacRumors points out, the site has "
+            "been reliable in the past. RENO, Nev. (AP) — Police said on Sep. 12 that Rear Adm. John Kirby spoke.")
+    assert [text[s:e] for s, e in tx.sentences(text)] == [
+        "The report comes from sources at Apple via French website iGen.fr.",
+        "As MacRumors points out, the site has been reliable in the past.",
+        "RENO, Nev. (AP) — Police said on Sep. 12 that Rear Adm. John Kirby spoke.",
+    ]
+    assert all(is_abbreviation(w) for w in ("Nev", "Sep", "Adm", "Cpl", "U.S", "J")) and not is_abbreviation("fr")
+
+
 def test_stems_and_cues() -> None:
     assert tx.stem("denies") == tx.stem("denied") == tx.stem("deny")
     assert tx.stem("rebels") == tx.stem("rebel")

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
@@ -33,7 +34,6 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
 )
 from newstrace.claims.marks import MarkedQuote
-from newstrace.claims.segment import is_abbreviation
 from newstrace.claims.speakers import (
     NAME_PREPS,
     Mention,

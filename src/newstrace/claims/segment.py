@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import (
     EVENT_NOUNS,
     PARSE_CUES,
@@ -22,23 +23,6 @@ from newstrace.claims.lexicon import (
     UNITS,
 )
 
-_ABBREV = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "sgt", "sen", "rep", "gov", "st", "jr", "sr", "inc", "ltd", "corp", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "al", "fig", "rev", "est", "approx", "dept", "univ",
-     # US states as datelines abbreviate them ("RENO, Nev. (AP) —")
-     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "md", "mass",
-     "mich", "minn", "miss", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa",
-     "r.i", "s.c", "s.d", "tenn", "tex", "vt", "va", "wash", "wis", "wisc", "wyo"]
-)
-#: words a full stop follows without ending a sentence
-ABBREVIATIONS = _ABBREV
-
-
-def is_abbreviation(word: str) -> bool:
-    """Whether ``word``, the word before a full stop with any quote mark or bracket taken off ("Sen",
-    "U.S", "J"), is an abbreviation the full stop belongs to, not a sentence's end: one of
-    ``ABBREVIATIONS`` or a single character (an initial). One test for the sentence splitter, the
-    colon lead and the speaker's sentence start, so a full stop ends a sentence for all of them alike."""
-    return word.lower().rstrip(".") in _ABBREV or len(word) == 1
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
 _NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|tens|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
 _COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))

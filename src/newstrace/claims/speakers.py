@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_FIRST_NAMES,
@@ -30,7 +31,6 @@ from newstrace.claims.lexicon import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from newstrace.claims.segment import is_abbreviation
 from newstrace.claims.tags import doc_text, upos
 
 if TYPE_CHECKING:

@@ -15,15 +15,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newstrace.abbreviations import is_abbreviation
+
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:['’][A-Za-z]+)?")
 _NUMBER_RE = re.compile(r"^[0-9]+(?:[.,][0-9]+)*$")
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-#: titles and abbreviations after which a full stop does not end the sentence
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen sen rep gov lt col sgt capt cpl maj adm jr sr rev fr no vs etc inc corp ltd co jan feb aug sept oct nov dec".split()  # noqa: SIM905
-)
 # One branch that starts with a character class: the regex engine then jumps from candidate to
 # candidate instead of trying every position (a leading lookbehind, or a leading ``\n+``, made the
 # split cost 60 ns per character). Group 1 is the break after an end mark; without it the match
@@ -167,7 +165,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = m.start(1)
         if not brk.startswith("\n") and text[start - 1] == ".":
             word = _word_before_dot(text, start - 1)
-            if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
+            if word and is_abbreviation(word):
                 continue  # "Dr. Said Sadek", "J. Smith": not a sentence end
         _add_span(text, pos, start if brk.startswith("\n") else start + len(brk.rstrip()), spans)
         pos = m.end()
