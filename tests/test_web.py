@@ -565,10 +565,12 @@ def test_upload_refuses_cross_site_posts(client: TestClient) -> None:
 
 
 def test_a_form_posted_from_a_sandboxed_frame_of_another_site_is_refused(tmp_path: Path, rt: Any) -> None:
-    """Chromium sends this app's own upload form (``Referrer-Policy: no-referrer``) with ``Origin:
+    """Chromium sent this app's own upload form (under ``Referrer-Policy: no-referrer``) with ``Origin:
     null, Sec-Fetch-Site: same-origin``, and a form another site's sandboxed iframe submits to it
     with ``Origin: null, Sec-Fetch-Site: cross-site`` (both seen in Chromium 2026-12); the null
-    origin let the second store RT's text in a ``--writable`` server."""
+    origin let the second store RT's text in a ``--writable`` server, and still did from a browser
+    that sends no ``Sec-Fetch-Site``. Under ``Referrer-Policy: same-origin`` the app's form sends its
+    origin, and ``Origin: null`` is refused whatever else the request says."""
     db = tmp_path / "w.db"
     with Store(db):
         pass
@@ -580,7 +582,13 @@ def test_a_form_posted_from_a_sandboxed_frame_of_another_site_is_refused(tmp_pat
                 assert r.status_code == 403 and "cross-site request refused" in r.text, (site, url)
         with Store(db, readonly=True) as st:
             assert st.count_articles() == 0
-        r = _post(c, "/upload", data=data, headers={"origin": "null", "sec-fetch-site": "same-origin"})
+        for headers in ({"origin": "null"}, {"origin": "null", "sec-fetch-site": "same-origin"}):
+            r = _post(c, "/upload", data=data, headers=headers)
+            assert r.status_code == 403 and "cross-site request refused" in r.text, headers
+        with Store(db, readonly=True) as st:
+            assert st.count_articles() == 0
+        assert c.get("/upload").headers["referrer-policy"] == "same-origin"
+        r = _post(c, "/upload", data=data, headers={"origin": BASE, "sec-fetch-site": "same-origin"})
         assert r.status_code == 200
     with Store(db, readonly=True) as st:
         assert st.count_articles() == 1

@@ -11,10 +11,10 @@ Security model (a local tool that shows hostile text):
 - the database is opened read-only; upload is the one write path and writes only when the app
   was started writable; uploads are size-limited and type-checked (``upload.py``);
 - a POST another site's page sends is refused before its body is read (``_check_write_request``):
-  by its ``Origin`` when that names another host, by ``Sec-Fetch-Site`` when the origin is
-  ``null`` (this app's own form under ``no-referrer``, and a sandboxed frame's alike). A request
-  with neither header (curl, a script) is let through; so is ``Origin: null`` from a browser too
-  old to send ``Sec-Fetch-Site`` (Safari before 16.4), which a sandboxed frame could still use.
+  by ``Sec-Fetch-Site`` when it says another site, by its ``Origin`` when that names another host
+  or is ``null`` (a sandboxed frame's, a ``data:`` page's: the app's own form sends its origin,
+  under ``Referrer-Policy: same-origin``). A request with neither header (curl, a script) is let
+  through.
 """
 
 from __future__ import annotations
@@ -56,7 +56,11 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: under no-referrer a browser sends the app's own form with
+    # ``Origin: null``, as a sandboxed frame of any site sends its own, so a null origin had to pass
+    # (a browser without Sec-Fetch-Site, Safari before 16.4, let such a frame store articles in a
+    # --writable server); links to other sites still send no referrer (and say rel=noreferrer)
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
@@ -202,20 +206,19 @@ class Guard:
 def _check_write_request(request: Request, limits: Limits) -> Response | None:
     """Refuse cross-site posts and bodies over the upload limit before reading any of them.
 
-    Under the app's ``Referrer-Policy: no-referrer`` a browser sends its own form's POST with
-    ``Origin: null``, so that origin passes; but so does a form in a sandboxed iframe of any site
-    (an opaque origin), which could then store articles in a ``--writable`` server. ``Sec-Fetch-Site``,
-    which browsers set and pages cannot, tells them apart: ``same-origin`` for this app's form,
-    ``cross-site`` (or ``same-site``, another port) for the other.
+    ``Sec-Fetch-Site``, which browsers set and pages cannot, says ``cross-site`` (or ``same-site``,
+    another port) for another site's form; an ``Origin`` must name this host. ``Origin: null`` is
+    refused: an opaque origin, a form in a sandboxed iframe of any site or a ``data:`` page, which
+    could store articles in a ``--writable`` server. It used to pass, since under the app's former
+    ``Referrer-Policy: no-referrer`` a browser sent the app's own form with it; under
+    ``same-origin`` it sends the app's origin.
     """
     site = request.headers.get("sec-fetch-site")
     if site is not None and site not in ("same-origin", "none"):
         return _problem(request, 403, "cross-site request refused")
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        host = urlsplit(origin).netloc
-        if host != request.headers.get("host"):
-            return _problem(request, 403, "cross-site request refused")
+    if origin and (origin == "null" or urlsplit(origin).netloc != request.headers.get("host")):
+        return _problem(request, 403, "cross-site request refused")
     length = request.headers.get("content-length")
     if length is None:
         if request.headers.get("transfer-encoding"):
