@@ -147,7 +147,7 @@ def test_an_input_repeating_an_id_keeps_its_first_record_and_reingests_unchanged
     p = run("ingest", feed, "--db", db, "--json", cwd=tmp_path)
     first = json.loads(p.stdout)
     assert (first["added"], first["updated"]) == (2, 0)
-    assert len(first["warnings"]) == 1 and "story-1" in first["warnings"][0] and "record 3" in first["warnings"][0]
+    assert len(first["warnings"]) == 1 and "story-1" in first["warnings"][0] and "feed.jsonl:3: " in first["warnings"][0]
     # said on stderr too, as every other command's warnings are with --json
     assert first["warnings"][0] in " ".join(p.stderr.split())
     again = json.loads(run("ingest", feed, "--db", db, "--json", cwd=tmp_path).stdout)

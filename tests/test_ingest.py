@@ -277,7 +277,7 @@ def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: p
     out = _ingest(f["rt"], f["sana"], "--db", "d.db")
     assert out["added"] == 2
     assert out["warnings"] == [
-        "sana.jsonl record 2: id 1 was already read in this run; its first record is kept", SANA_WARNING
+        "sana.jsonl:2: id 1 was already read in this run; its first record is kept", SANA_WARNING
     ]
     out = _ingest(f["fixed"], "--db", "d.db", "--strict")  # SANA's correction: its article, updated
     assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
@@ -285,7 +285,7 @@ def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: p
         assert store.find_article("SANA:1").title == "Army advances in Hama"
         assert store.find_article("1").title == "Rockets hit Aleppo"
     out = _ingest(f["rt"], f["anon"], "--db", "e.db")  # no outlet: RT's 1, as it always was
-    assert out["added"] == 1 and out["warnings"] == ["anon.jsonl record 1: id 1 was already read in this run; its first record is kept"]
+    assert out["added"] == 1 and out["warnings"] == ["anon.jsonl:1: id 1 was already read in this run; its first record is kept"]
     out = _ingest(f["anon"], "--db", "e.db")
     assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
     assert _stored(tmp_path / "e.db") == {"1": None}
@@ -457,13 +457,38 @@ def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path
     captured = capsys.readouterr()
     doc = json.loads(captured.out)
     assert doc["added"] == 2 and doc["warnings_total"] == 198
-    assert doc["warnings"][:2] == [f"{path} record 3: id n0 was already read in this run; its first record is kept",
-                                   f"{path} record 4: id n1 was already read in this run; its first record is kept"]
+    assert doc["warnings"][:2] == [f"{path}:3: id n0 was already read in this run; its first record is kept",
+                                   f"{path}:4: id n1 was already read in this run; its first record is kept"]
     assert len(doc["warnings"]) == 101 and doc["warnings"][-1] == "and 98 more warning(s), said on stderr"
     assert captured.err.splitlines() == [
         f"warning: {path}: 198 records repeat an id already read in this run, each skipped (its first record is kept): "
-        "id n0 (records 3, 5, 7), id n1 (records 4, 6, 8) and 192 more"
+        "id n0 (lines 3, 5, 7), id n1 (lines 4, 6, 8) and 192 more"
     ]
+
+
+def test_a_repeated_record_is_named_as_its_reader_names_the_files_records(tmp_path: Path) -> None:
+    """A JSON Lines record was 'F record N' in the repeated-id warning and 'F:N' in every other
+    warning of its file. It is named as its reader names the file's records: by its line in JSON
+    Lines, by its number where that is no line (a pretty-printed document saved as ``.jsonl``, a
+    CSV, whose rows may span lines)."""
+    from newstrace.ingest import read_unique
+
+    rt = seeds()[0]
+    rec = record(rt)
+    lines, pretty, table = tmp_path / "feed.jsonl", tmp_path / "pretty.jsonl", tmp_path / "feed.csv"
+    lines.write_text(json.dumps(rec) + "\n\n{broken\n" + json.dumps(rec) + "\n", encoding="utf-8")
+    pretty.write_text(json.dumps([rec, rec], indent=2), encoding="utf-8")
+    table.write_text(csv_text([{**rec, "text": "Line one\n\nof a text over lines. " + rec["text"]}, rec], ["id", "title", "text"]),
+                     encoding="utf-8")
+    said: list[str] = []
+    assert len(list(read_unique([lines], warn=said.append))) == 1
+    assert said[0].startswith(f"{lines}:3: invalid JSON")
+    assert said[1:] == [f"{lines}:4: id {rt.id} was already read in this run; its first record is kept"]
+    said.clear()
+    assert len(list(read_unique([pretty, table], warn=said.append))) == 1
+    assert said == [f"{pretty}: record 2: id {rt.id} was already read in this run; its first record is kept",
+                    f"{table}: 2 records repeat an id already read in this run, each skipped (its first record is "
+                    f"kept): id {rt.id} (records 1, 2)"]
 
 
 def test_a_database_from_before_outlets_counted_in_ids_keeps_its_ids(tmp_path: Path) -> None:

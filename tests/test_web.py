@@ -1188,9 +1188,9 @@ def test_an_upload_repeating_an_id_says_which_record_it_kept(client: TestClient)
     files = [("files", ("dup.jsonl", lines.encode(), "text/plain"))]
     d = _post(client, "/api/upload", files=files).json()
     assert [a["title"] for a in d["articles"]] == ["A"]
-    assert "dup.jsonl record 2: id dup was already read in this run; its first record is kept" in d["warnings"]
+    assert "dup.jsonl:2: id dup was already read in this run; its first record is kept" in d["warnings"]
     page = _post(client, "/upload", files=files).text
-    assert '<p class="warning">dup.jsonl record 2: id dup was already read in this run; its first record is kept</p>' in page
+    assert '<p class="warning">dup.jsonl:2: id dup was already read in this run; its first record is kept</p>' in page
 
 
 def test_an_upload_to_store_spells_its_outlet_as_the_database_does(tmp_path: Path) -> None:

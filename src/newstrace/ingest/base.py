@@ -203,9 +203,20 @@ def keyed_articles(
     said.flush()
 
 
-def repeated_id(article: Article) -> str:
-    """The warning for a record ``keyed_articles`` skipped."""
-    where = f"{article.source} record {article.record}" if article.record is not None else (article.source or "input")
+def repeated_id(article: Article, by_line: bool | None = None) -> str:
+    """The warning for a record ``keyed_articles`` skipped, naming the record as its reader names it
+    in its other messages: ``F:N`` by its line in a JSON Lines file (``records.names_lines``;
+    ``by_line`` when the caller knows it), else ``F: record N``. It said ``F record N`` of every
+    record, so a JSON Lines file's line 2 was 'sana.jsonl record 2' here and 'sana.jsonl:2' in
+    the file's other warnings."""
+    from newstrace.ingest.records import names_lines
+
+    if article.record is None:
+        where = article.source or "input"
+    elif names_lines(article.source) if by_line is None else by_line:
+        where = f"{article.source}:{article.record}"
+    else:
+        where = f"{article.source}: record {article.record}"
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 
 
@@ -226,15 +237,19 @@ class RepeatedIds:
         self.warn = warn
         self.each = each
         self.source: str | None = None
+        self.by_line = False  # whether the file's records are named by line (``records.names_lines``)
         self.count = 0
         self.first: Article | None = None
         self.records: dict[str, list[int | None]] = {}  # the first ids repeated -> their first records
 
     def add(self, article: Article) -> None:
         """A record skipped as a repeat (``keyed_articles``'s ``on_repeat``)."""
+        from newstrace.ingest.records import names_lines
+
         if self.count and article.source != self.source:
             self.flush()
-        self.source = article.source
+        if not self.count:
+            self.source, self.by_line = article.source, names_lines(article.source)
         self.count += 1
         self.first = self.first or article
         if article.id in self.records or len(self.records) < self.EXAMPLES:
@@ -242,15 +257,17 @@ class RepeatedIds:
             if len(records) < self.EXAMPLES:
                 records.append(article.record)
         if self.each is not None:
-            self.each(repeated_id(article))
+            self.each(repeated_id(article, self.by_line))
 
     def flush(self) -> None:
         if self.count == 1 and self.first is not None:
-            self.warn(repeated_id(self.first))
+            self.warn(repeated_id(self.first, self.by_line))
         elif self.count:
+            kind = "line" if self.by_line else "record"
+
             def records(numbers: list[int | None]) -> str:
                 known = [str(n) for n in numbers if n is not None]
-                return f" (record{'s' if len(known) > 1 else ''} {', '.join(known)})" if known else ""
+                return f" ({kind}{'s' if len(known) > 1 else ''} {', '.join(known)})" if known else ""
 
             shown = ", ".join(f"id {key}{records(numbers)}" for key, numbers in self.records.items())
             left = self.count - sum(len(numbers) for numbers in self.records.values())

@@ -146,6 +146,25 @@ def opens_json_document(head: bytes) -> bool:
     return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
 
 
+def names_lines(source: str | None) -> bool:
+    """Whether the records of the file ``source`` are named by their line, ``F:N`` (a JSON Lines
+    file read line by line: its records' number is their line), rather than by their number,
+    ``F: record N`` (a JSON array, a JSON Lines file that is one pretty-printed document, a web
+    archive, a CSV, whose record number counts rows, not lines). What ``base.repeated_id`` asks,
+    so a record is named as its reader names it in every other message."""
+    from newstrace.ingest import reader_for
+
+    if not source:
+        return False
+    path = Path(source)
+    if reader_for(path) is not read_jsonl:
+        return False
+    try:
+        return not opens_json_document(input_head(path, 8192))
+    except (OSError, EOFError, zlib.error):
+        return True  # it was read as JSON Lines: a file gone since (a web upload's) cannot have been a document
+
+
 def record_file_head(path: Path, kind: str) -> bytes:
     """The first 8 KB of a record file, an empty or binary one refused (``kind``: what it should
     be). The Spark engine asks the same of each file it reads, so a file either engine passes over
