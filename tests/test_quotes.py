@@ -1338,3 +1338,27 @@ def test_a_clause_of_the_quotation_itself_before_its_comma_names_no_speaker() ->
     real = ("But Tom Miller, at a consulting firm called Gavekal Dragonomics, argues that as Beijing's investment and "
             "financial ties with Central Asia deepen, \"its political influence will inevitably strengthen,\" too.\n")
     assert _speaker_span(real, "its political influence") == "Tom Miller"
+
+
+def test_verbs_of_speech_the_cue_list_lacked_report_their_quotation() -> None:
+    """PolNeAR train (Washington Post, NYT): 'proclaimed', 'lamented' and 'testified' were no cues, so
+    'Donald Trump, who proclaimed in July - falsely - that Christians fleeing Syria "cannot come into
+    this country"' went to Jeb Bush, quoted in the paragraph before, 'Charlie Sykes, who lamented in an
+    interview ..., "We have spent 20 years ..."' to the 'he' of the paragraph before, and 'Michael
+    Sexton, subsequently testified ... that "none of the professors ..." were handpicked by Trump' to
+    Trump, the agent of the passive inside the quoted clause."""
+    text = ("In a particularly pernicious twist, Jeb Bush and Ted Cruz both floated the notion Sunday of admitting "
+            "Christian refugees from Syria but not Muslims.\n\nThe religious test for refugees originated, as nasty "
+            "things often do, in the mouth of Donald Trump, who proclaimed in July - falsely - that Christians "
+            "fleeing Syria \"cannot come into this country\" but Muslim refugees from Syria \"can come in so "
+            "easily.\"\n")
+    assert _speaker_span(text, "cannot come into") == "who"
+    sykes = ("Those who spend an inordinate amount of time ''listening to certain cable shows,'' he said, wind up in "
+             "a debate that's ''divorced from reality.''\n\nThen there was the conservative radio host Charlie "
+             "Sykes, who lamented in an interview with the Business Insider politics editor Oliver Darcy, ''We have "
+             "spent 20 years demonizing the liberal mainstream media.''\n")
+    assert _speaker_span(sykes, "We have spent") == "who"
+    sexton = ("One of the university's top executives, Michael Sexton, subsequently testified in one of the class "
+              "action suits that \"none of the professors at the live events\" were handpicked by Trump.\n")
+    assert _speaker_span(sexton, "none of the professors") in (
+        "One of the university's top executives, Michael Sexton", "Michael Sexton")

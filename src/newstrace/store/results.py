@@ -241,7 +241,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 158: a count of people before a distance is counted ("killed 3 people steps from the White House").
 #: 159: a clause hung on a verb inside the quotation before its comma names no speaker ("recalled that when X lost, \"...\"").
 #: 160: 'Adm.' and 'Cpl.' end no sentence and are titles ("said ... Rear Adm. John Kirby" went to "Rear Adm.").
-CLAIMS_VERSION = 160
+#: 161: more verbs of speech are cues ('who lamented, "..."', 'proclaimed', 'testified that "..."').
+CLAIMS_VERSION = 161
 
 
 def _now() -> str:
