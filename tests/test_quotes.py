@@ -1362,3 +1362,19 @@ def test_verbs_of_speech_the_cue_list_lacked_report_their_quotation() -> None:
               "action suits that \"none of the professors at the live events\" were handpicked by Trump.\n")
     assert _speaker_span(sexton, "none of the professors") in (
         "One of the university's top executives, Michael Sexton", "Michael Sexton")
+
+
+def test_a_speech_participle_after_a_reported_clause_is_the_reporters() -> None:
+    """PolNeAR train (Breitbart, NYT): in 'Trump told Newsmax that Mitt Romney "had a crazy policy of
+    self-deportation which was maniacal," adding, "He lost all of the Latino vote ..."' the parser hung
+    'adding' on the reported 'had', so the second quotation went to Romney, whose policy the first is
+    about; the participle goes on the teller's speech ('She said she was thinking, ''...,'' adding,
+    ''...''' gave the inner 'she'). A participle after a tag ('Comey cannot say that "...,"
+    Lewandowski added, saying ...', Politico) stays the tag's."""
+    text = ("To wit, Trump told Newsmax that Mitt Romney \u201chad a crazy policy of self-deportation which was "
+            "maniacal,\u201d adding, \u201cHe lost all of the Latino vote \u2026 he lost everybody who is inspired to "
+            "come into this country.\u201d\n")
+    assert _speaker_span(text, "He lost all") == "Trump"
+    tag = ("Comey cannot say that \u201cfrom his perspective,\u201d Lewandowski added, saying it should be \u201cup to "
+           "the prosecutor to move forward or not.\u201d\n")
+    assert _speaker_span(tag, "up to the prosecutor") == "Lewandowski"

@@ -237,6 +237,10 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks
             head = head.head
+        if _reported_participle(verb):
+            # 'Trump told Newsmax that Mitt Romney “had a crazy policy ...,” adding, “...”': the
+            # parser hung the participle on the reported clause's verb; the teller goes on speaking
+            head = head.head
         if depth == 0 and verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in _EAGER \
                 and head.head.i != head.i:
             # 'Trump was quick to add', 'she was careful to note': the adjective's verb has the subject
@@ -279,6 +283,22 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     if participle is not None and participle.i == verb.i:
         return verb.head
     return None
+
+
+def _reported_participle(verb: Token) -> bool:
+    """Whether ``verb`` is a speech participle set off by a comma after a clause reported by a cue
+    before it ('X told Newsmax that Y “...,” adding, “...”'), which the parser hung on the reported
+    clause's verb, so that its subject would be the reported clause's (Y) rather than the
+    reporter's. The reported verb must be no cue itself: in 'Comey cannot say that “...,”
+    Lewandowski added, saying ...' the participle is the tag's ('added'), rightly Lewandowski's."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or not _is_cue(verb) or head.dep_ != "ccomp" or _is_cue(head):
+        return False
+    outer = head.head
+    if not _is_cue(outer) or outer.i > head.i or head.i > verb.i:
+        return False
+    before = verb.doc[max(0, verb.i - 2):verb.i]
+    return any(t.text == "," for t in before)
 
 
 def _root_participle(noun: Token) -> Token | None:

@@ -242,7 +242,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 159: a clause hung on a verb inside the quotation before its comma names no speaker ("recalled that when X lost, \"...\"").
 #: 160: 'Adm.' and 'Cpl.' end no sentence and are titles ("said ... Rear Adm. John Kirby" went to "Rear Adm.").
 #: 161: more verbs of speech are cues ('who lamented, "..."', 'proclaimed', 'testified that "..."').
-CLAIMS_VERSION = 161
+#: 162: a speech participle after a reported clause is the reporter's ("X told Y that Z \"...,\" adding, \"...\"").
+CLAIMS_VERSION = 162
 
 
 def _now() -> str:
