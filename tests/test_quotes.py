@@ -1378,3 +1378,13 @@ def test_a_speech_participle_after_a_reported_clause_is_the_reporters() -> None:
     tag = ("Comey cannot say that \u201cfrom his perspective,\u201d Lewandowski added, saying it should be \u201cup to "
            "the prosecutor to move forward or not.\u201d\n")
     assert _speaker_span(tag, "up to the prosecutor") == "Lewandowski"
+
+
+def test_chants_and_other_speech_nouns_are_their_owners_words() -> None:
+    """PolNeAR train (Breitbart, AP copy): 'But their chants of "Ted! Ted! Ted! Ted" were cut short ...'
+    had no speaker: 'chants' was not among the nouns for something said whose owner says it (as in
+    'Romney's "47 percent" comment'), nor were 'calls', 'cries', 'pleas', 'jabs', 'barbs', 'taunts'."""
+    text = ("Cruz supporters roared when Texas was called for Ted Cruz moments after statewide polls closed.\n\n"
+            "But their chants of \u201cTed! Ted! Ted! Ted\u201d were cut short when news feeds shifted a few seconds "
+            "later to Marco Rubio\u2019s speech.\n")
+    assert _speaker_span(text, "Ted! Ted!") == "their"

@@ -1119,6 +1119,10 @@ _SPEECH_NOUNS = frozenset(re.findall(r"\S+", """
     declaration plea demand demands threat threats insult insults apology explanation assessment
     dismissal speech speeches rhetoric mantra refrain catchphrase phrase nickname nicknames label
     attack attacks message messages language statement statements testimony
+    call calls chant chants cry cries plea pleas appeal appeals allegation allegations assurance assurances
+    pronouncement pronouncements proclamation utterance utterances retort rebuttal quote quotes motto oath
+    jab jabs barb barbs dig digs swipe swipes jibe jibes taunt taunts zinger zingers rebuke rebukes broadside
+    tirade rant rants diatribe outburst lament praise condemnation denunciation pitch
 """))
 #: possessive pronouns as the pronoun the resolver reads ('his' is 'he')
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}

@@ -243,7 +243,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 160: 'Adm.' and 'Cpl.' end no sentence and are titles ("said ... Rear Adm. John Kirby" went to "Rear Adm.").
 #: 161: more verbs of speech are cues ('who lamented, "..."', 'proclaimed', 'testified that "..."').
 #: 162: a speech participle after a reported clause is the reporter's ("X told Y that Z \"...,\" adding, \"...\"").
-CLAIMS_VERSION = 162
+#: 163: more nouns for something said give it to their owner ("their chants of \"...\"").
+CLAIMS_VERSION = 163
 
 
 def _now() -> str:
