@@ -251,7 +251,7 @@ def test_a_number_counting_no_one_does_not_open_a_speaker() -> None:
     assert hospital.speaker_start is not None and hospital.speaker_end is not None
     assert msf[hospital.speaker_start : hospital.speaker_end] == "MSF"
     assert _speaker_span('3 officials said "The base was hit twice."', "The base") == "3 officials"
-    assert _speaker_span('In the exit poll 21 percent said "not too likely."', "not too") == "21 percent"
+    assert _speaker_span('Asked about the race, 21 percent said "not too likely."', "not too") == "21 percent"
 
 
 def test_a_conjoined_gerund_with_an_object_reports_nothing() -> None:
@@ -1388,3 +1388,21 @@ def test_chants_and_other_speech_nouns_are_their_owners_words() -> None:
             "But their chants of \u201cTed! Ted! Ted! Ted\u201d were cut short when news feeds shifted a few seconds "
             "later to Marco Rubio\u2019s speech.\n")
     assert _speaker_span(text, "Ted! Ted!") == "their"
+
+
+def test_a_share_of_respondents_quoted_answers_through_the_poll_the_sentence_names() -> None:
+    """PolNeAR train (Washington Post, USA Today): in 'In a September Washington Post-ABC News poll,
+    75 percent of Republicans said "most people in politics" can't be trusted' the quotation went to
+    '75 percent', which PolNeAR's annotators credit to the poll, as a poll's finding; so in the four
+    sentences of train that name their poll ('In a ... poll', 'according to an Associated Press-GfK
+    poll', 'The poll has bad news for Bush - 25 percent ... say'). A share with no poll in its
+    sentence keeps the quotation (Washington Post's '21 percent said "not too likely"')."""
+    text = ("In this election, Trump and the other outsiders may be helped by the electorate's lack of faith in "
+            "politicians. In a September Washington Post-ABC News poll, 75 percent of Republicans said \"most people "
+            "in politics\" can't be trusted.\n")
+    span = _speaker_span(text, "most people")
+    assert span is not None and span in "a September Washington Post-ABC News poll"
+    share = ("This sentiment was reflected in another question that asked Democrats how likely Clinton was to defeat "
+             "Trump in the general election, to which 21 percent said \u201cnot too likely\u201d and 14 percent said "
+             "\u201cnot at all likely.\u201d\n")
+    assert _speaker_span(share, "not too likely") == "21 percent"

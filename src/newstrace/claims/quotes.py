@@ -1788,6 +1788,13 @@ def attribute(
             am, atext = _cue_mention(according[0], according[1], q)
             if am is not None and not _inside(am.start, spans):
                 mention, cue_text, best = am, atext, (0.0, according[0], according[1])
+        if mention is not None and best is not None and _share_of_people(mention):
+            # 'In a September Washington Post-ABC News poll, 75 percent of Republicans said "most
+            # people in politics" can't be trusted': a share of those asked answers through the poll
+            # the sentence names, whose finding the quotation is
+            poll = _poll_in(best[2], spans)
+            if poll is not None:
+                mention = poll
         for i in idx:
             owned = _speech_noun_owner(sents[i], q, spans)
             if owned is not None:
@@ -1896,6 +1903,29 @@ def attribute(
         records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start,
                                    sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
+
+
+#: heads of a share of people ('75 percent of Republicans', 'The vast majority of Americans')
+_SHARE_HEADS = frozenset(("percent", "%", "majority", "plurality", "minority", "half", "third", "thirds", "quarter"))
+#: nouns for a poll, which answers for the share of its respondents a sentence quotes
+_POLL_NOUNS = frozenset(("poll", "polls", "survey", "surveys"))
+
+
+def _share_of_people(m: Mention) -> bool:
+    """Whether a mention is a share of people: a number or percentage, or a majority or half."""
+    return m.kind == "nominal" and (m.head[:1].isdigit() or m.head in _SHARE_HEADS)
+
+
+def _poll_in(sent: Sentence, spans: QuoteSpans) -> Mention | None:
+    """The poll a sentence names as a noun of its own ('In a national CNN/ORC poll released Monday',
+    'according to an Associated Press-GfK poll'), not as a modifier ('poll numbers')."""
+    for t in sent.span:
+        if t.lower_ in _POLL_NOUNS and upos(t) == "NOUN" and t.dep_ != "compound" \
+                and not _inside(_tok_start(t, sent.offset), spans):
+            m = mention_of(t, sent.offset)
+            if m is not None:
+                return m
+    return None
 
 
 def _tag_of_direct(a: Attribution, records: list[QuoteRecord]) -> bool:

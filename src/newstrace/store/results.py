@@ -244,7 +244,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 161: more verbs of speech are cues ('who lamented, "..."', 'proclaimed', 'testified that "..."').
 #: 162: a speech participle after a reported clause is the reporter's ("X told Y that Z \"...,\" adding, \"...\"").
 #: 163: more nouns for something said give it to their owner ("their chants of \"...\"").
-CLAIMS_VERSION = 163
+#: 164: a share of respondents quoted answers through the poll its sentence names.
+CLAIMS_VERSION = 164
 
 
 def _now() -> str:
