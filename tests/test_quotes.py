@@ -1406,3 +1406,16 @@ def test_a_share_of_respondents_quoted_answers_through_the_poll_the_sentence_nam
              "Trump in the general election, to which 21 percent said \u201cnot too likely\u201d and 14 percent said "
              "\u201cnot at all likely.\u201d\n")
     assert _speaker_span(share, "not too likely") == "21 percent"
+
+
+def test_a_pronoun_speaking_in_a_relative_clause_keeps_its_quotation() -> None:
+    """PolNeAR train (Politico): in 'Yukiya Amano, director general of the International Atomic Energy
+    Agency, said in a statement Wednesday that, if its claims are true, North Korea is violating U.N.
+    Security Council resolutions — which he added "is deeply regrettable."' the rule that gives a
+    reported clause's pronoun to the outer cue's name ('Kasich says he'd tell him "..."') climbed out
+    of the relative clause to 'said'; the relative clause's 'he added' reports it, as an adverbial
+    clause's 'though he said' does."""
+    text = ("Yukiya Amano, director general of the International Atomic Energy Agency, said in a statement Wednesday "
+            "that, if its claims are true, North Korea is violating U.N. Security Council resolutions \u2014 which he "
+            "added \u201cis deeply regrettable.\u201d\n")
+    assert _speaker_span(text, "is deeply regrettable") == "he"

@@ -1745,7 +1745,10 @@ def attribute(
                 m2, c2 = _cue_mention(outer, best[2], q)
                 reported = all(t.dep_ in ("ccomp", "xcomp") for t in [best[1], *best[1].ancestors]
                                if t.i != outer.i and outer in t.ancestors)
-                adverbial = best[1].dep_ == "advcl" and best[1].head.i == outer.i
+                # a clause of its own keeps its pronoun: adverbial ('Ryan said ..., though he said, “...”')
+                # or relative ('Amano said ... that North Korea is violating ... resolutions — which he
+                # added “is deeply regrettable”')
+                adverbial = (best[1].dep_ == "advcl" and best[1].head.i == outer.i) or best[1].dep_ == "relcl"
                 if m2 is not None and m2.start != mention.start and not _inside(m2.start, spans) and (
                         (m2.kind == "name" and not adverbial) or (reported and (m2.kind == "pronoun" or _speakerish(m2))
                                               and m2.head not in ("it", "i"))):

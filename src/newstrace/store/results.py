@@ -245,7 +245,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 162: a speech participle after a reported clause is the reporter's ("X told Y that Z \"...,\" adding, \"...\"").
 #: 163: more nouns for something said give it to their owner ("their chants of \"...\"").
 #: 164: a share of respondents quoted answers through the poll its sentence names.
-CLAIMS_VERSION = 164
+#: 165: a pronoun speaking in a relative clause keeps its quotation ("... resolutions - which he added \"...\"").
+CLAIMS_VERSION = 165
 
 
 def _now() -> str:
