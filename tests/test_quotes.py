@@ -1419,3 +1419,26 @@ def test_a_pronoun_speaking_in_a_relative_clause_keeps_its_quotation() -> None:
             "that, if its claims are true, North Korea is violating U.N. Security Council resolutions \u2014 which he "
             "added \u201cis deeply regrettable.\u201d\n")
     assert _speaker_span(text, "is deeply regrettable") == "he"
+
+
+def test_a_phrase_quoted_in_a_reported_clause_is_the_reporters() -> None:
+    """PolNeAR train (Washington Post, Politico): 'She noted that Sanders in the past has criticized the
+    president for accepting contributions from Wall Street and called the president "weak" and
+    "disappointing."' gave both phrases to Sanders, the subject of the reported 'called', and 'Hillary
+    Clinton says the Obama administration should be taking additional measures ... and that she expects
+    President Barack Obama to announce an "intensification"' gave Clinton's word to Obama; PolNeAR's
+    annotators give such phrases to the one who reports the clause, in nine sentences of train against
+    one. A conjunct with a subject of its own is a statement of its own (NYT: '... Puerto Rico has been
+    warning that it is running out of cash, and Ms. Acosta said the ''extraordinary measures'' ...')."""
+    text = ("Clinton used the exchange on financial regulations to drive a wedge between Sanders and Obama. She noted "
+            "that Sanders in the past has criticized the president for accepting contributions from Wall Street and "
+            "called the president \"weak\" and \"disappointing.\"\n")
+    assert _speaker_span(text, "weak") == "She"
+    that = ("Hillary Clinton says the Obama administration should be taking additional measures against the Islamic "
+            "State and that she expects President Barack Obama to announce an \u201cintensification\u201d in the U.S. "
+            "campaign.\n")
+    assert _speaker_span(that, "intensification") == "Hillary Clinton"
+    own = ("It is not clear how long her particular brand of magic can continue. Puerto Rico has been warning that it "
+           "is running out of cash, and Ms. Acosta said the ''extraordinary measures'' she had been using to produce "
+           "cash so far were unsustainable.\n")
+    assert _speaker_span(own, "extraordinary measures") in ("Acosta", "Ms. Acosta")

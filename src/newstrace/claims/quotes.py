@@ -301,6 +301,27 @@ def _reported_participle(verb: Token) -> bool:
     return any(t.text == "," for t in before)
 
 
+def _outermost_reporter(tok: Token) -> Token | None:
+    """The outermost speech verb with a subject that reports the clause of ``tok``: the parse is
+    climbed through clausal complements ('She noted that Sanders ... has criticized ...'), open ones
+    and conjuncts that share their subject ('... and called the president "weak"'), or that are a
+    complement of their own ('says the administration should ... and that she expects Obama to
+    announce an "intensification"'). A conjunct with a subject of its own is a statement of its own
+    ('Puerto Rico has been warning that ..., and Ms. Acosta said the "extraordinary measures" ...')."""
+    top = None
+    h = tok
+    for _ in range(8):
+        if h.head.i == h.i or h.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
+        if h.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in h.children):
+            break
+        h = h.head
+        if _is_cue(h) and _subject(h) is not None:
+            top = h
+    return top
+
+
 def _root_participle(noun: Token) -> Token | None:
     """The verb of a sentence the parser left without one: "O'Malley, who signed gun laws as
     governor, interjected to say: “...”" and '“...!” the presumptive GOP nominee, Donald Trump,
@@ -1774,6 +1795,16 @@ def attribute(
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
+        if words <= SHORT_QUOTE_WORDS and lead is None and not said_after and best is not None \
+                and mention is not None:
+            # 'She noted that Sanders in the past has criticized the president ... and called the
+            # president "weak"': a phrase quoted in a clause someone before it reports is given to
+            # that reporter, as PolNeAR's annotators give it, not to the reported clause's subject
+            top = _outermost_reporter(best[1])
+            if top is not None:
+                m3, c3 = _cue_mention(top, best[2], q)
+                if m3 is not None and _can_speak(m3) and not _inside(m3.start, spans) and m3.start < q.start:
+                    mention, cue_text, best = m3, c3, (best[0], top, best[2])
         if lead is None and best is not None and mention is not None and mention.kind == "pronoun":
             # 'Cruz has railed against what he calls the “Washington cartel”': the pronoun of a
             # free relative stands for the subject of the clause the relative is part of

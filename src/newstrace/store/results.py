@@ -246,7 +246,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 163: more nouns for something said give it to their owner ("their chants of \"...\"").
 #: 164: a share of respondents quoted answers through the poll its sentence names.
 #: 165: a pronoun speaking in a relative clause keeps its quotation ("... resolutions - which he added \"...\"").
-CLAIMS_VERSION = 165
+#: 166: a phrase quoted in a reported clause is the reporter's ("She noted that Sanders ... called the president \"weak\"").
+CLAIMS_VERSION = 166
 
 
 def _now() -> str:
