@@ -1442,3 +1442,19 @@ def test_a_phrase_quoted_in_a_reported_clause_is_the_reporters() -> None:
            "is running out of cash, and Ms. Acosta said the ''extraordinary measures'' she had been using to produce "
            "cash so far were unsustainable.\n")
     assert _speaker_span(own, "extraordinary measures") in ("Acosta", "Ms. Acosta")
+
+
+def test_a_quotation_of_any_length_in_a_reported_clause_is_the_reporters() -> None:
+    """PolNeAR train (Washington Post): the reporter rule above held for phrases of six words or fewer;
+    'Rubio pushed back on those claims Thursday, saying that the bill had the correct security components
+    but was waylaid by voter mistrust - and arguing that he and Cruz shared "almost all the same views on
+    immigration."' (seven words) went to 'voter mistrust', and 'Republicans were quick to chime in, with
+    Donald Trump tweeting that it was a "disaster" for Clinton and asking, "How can someone with such bad
+    judgement be our next president?"' to 'Republicans'."""
+    text = ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components but "
+            "was waylaid by voter mistrust - and arguing that he and Cruz shared \"almost all the same views on "
+            "immigration.\"\n")
+    assert _speaker_span(text, "almost all the same") == "Rubio"
+    asking = ("Republicans were quick to chime in, with Donald Trump tweeting that it was a \"disaster\" for Clinton "
+              "and asking, \"How can someone with such bad judgement be our next president?\"\n")
+    assert _speaker_span(asking, "How can someone") == "Donald Trump"

@@ -1795,11 +1795,11 @@ def attribute(
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
                 break
-        if words <= SHORT_QUOTE_WORDS and lead is None and not said_after and best is not None \
-                and mention is not None:
+        if lead is None and not said_after and best is not None and mention is not None:
             # 'She noted that Sanders in the past has criticized the president ... and called the
-            # president "weak"': a phrase quoted in a clause someone before it reports is given to
-            # that reporter, as PolNeAR's annotators give it, not to the reported clause's subject
+            # president "weak"', 'prosecutors say that he told one FBI agent, "I'd say, ..."': words
+            # quoted in a clause someone before it reports are given to that reporter, as PolNeAR's
+            # annotators give them, not to the reported clause's subject
             top = _outermost_reporter(best[1])
             if top is not None:
                 m3, c3 = _cue_mention(top, best[2], q)

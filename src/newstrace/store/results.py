@@ -247,7 +247,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 164: a share of respondents quoted answers through the poll its sentence names.
 #: 165: a pronoun speaking in a relative clause keeps its quotation ("... resolutions - which he added \"...\"").
 #: 166: a phrase quoted in a reported clause is the reporter's ("She noted that Sanders ... called the president \"weak\"").
-CLAIMS_VERSION = 166
+#: 167: the reporter of a clause speaks the quotation in it whatever its length ("prosecutors say that he told an agent, \"...\"").
+CLAIMS_VERSION = 167
 
 
 def _now() -> str:
