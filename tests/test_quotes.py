@@ -1458,3 +1458,23 @@ def test_a_quotation_of_any_length_in_a_reported_clause_is_the_reporters() -> No
     asking = ("Republicans were quick to chime in, with Donald Trump tweeting that it was a \"disaster\" for Clinton "
               "and asking, \"How can someone with such bad judgement be our next president?\"\n")
     assert _speaker_span(asking, "How can someone") == "Donald Trump"
+
+
+def test_a_news_outlet_reporting_a_clause_passes_its_quotation_on() -> None:
+    """FNC-1 train bodies 1656 and 2072: after the rule that a clause's reporter speaks the quotation in
+    it, 'The Daily Mail reports that one eyewitness, Ludmila Hristoforova, told a local television
+    station, "The creature was big ..."' went to the Daily Mail and 'Huffington Post reports that
+    Wintour even hopes that "another Kim Kardashian comes along this year."' to Huffington Post. A
+    channel passes on the words of those it reports, as '..., the Times reported' and 'according to CNN'
+    do here: the climb stops at 'reports' and at an outlet's verb ('The Post said that ...')."""
+    text = ("The Daily Mail reports that one eyewitness, Ludmila Hristoforova, told a local television station, \"The "
+            "creature was big, looking like a bear, but not a bear. From the door we've seen something big and "
+            "shaggy.\"\n")
+    assert _speaker_span(text, "The creature was big") == "Ludmila Hristoforova"
+    wintour = ("Huffington Post reports that Wintour even hopes that \u201canother Kim Kardashian comes along this "
+               "year.\u201d\n")
+    assert _speaker_span(wintour, "another Kim Kardashian") == "Wintour"
+    post = ("The Post said that in an interview with Israel Radio in early November, Rosenberg said she had decided to "
+            "join the fighters for humanitarian and ideological reasons and \u201cbecause they are our brothers\u201d "
+            "who are fighting the Islamic State.\n")
+    assert _speaker_span(post, "because they are") == "Rosenberg"

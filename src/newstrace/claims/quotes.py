@@ -317,9 +317,24 @@ def _outermost_reporter(tok: Token) -> Token | None:
                 and not any(c.dep_ == "mark" and c.lower_ == "that" for c in h.children):
             break
         h = h.head
-        if _is_cue(h) and _subject(h) is not None:
+        if h.lower_ in _CHANNEL_VERBS:
+            break  # 'The Daily Mail reports that one eyewitness ... told a local station, "..."'
+        subj = _subject(h) if _is_cue(h) else None
+        if subj is not None:
+            if subj.lower_ in _MEDIA_HEADS:
+                break  # 'Huffington Post reports', 'The Post said that ...': a channel passes words on
             top = h
     return top
+
+
+#: head words of a news outlet, which passes on the words of those it reports ('The Post said that in an
+#: interview ..., Rosenberg said she had decided ... "because they are our brothers"'), as 'according to'
+#: and 'reported' do (_CHANNEL_VERBS)
+_MEDIA_HEADS = frozenset(re.findall(r"\S+", """
+    times post journal news mail herald tribune telegraph guardian mirror globe examiner chronicle gazette
+    newspaper paper magazine outlet outlets network networks television tv radio channel station press
+    bbc cnn nbc abc cbs msnbc reuters ap afp bloomberg politico breitbart huffpost
+"""))
 
 
 def _root_participle(noun: Token) -> Token | None:

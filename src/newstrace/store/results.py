@@ -248,7 +248,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 165: a pronoun speaking in a relative clause keeps its quotation ("... resolutions - which he added \"...\"").
 #: 166: a phrase quoted in a reported clause is the reporter's ("She noted that Sanders ... called the president \"weak\"").
 #: 167: the reporter of a clause speaks the quotation in it whatever its length ("prosecutors say that he told an agent, \"...\"").
-CLAIMS_VERSION = 167
+#: 168: a news outlet reporting a clause passes its quotation on ("The Daily Mail reports that an eyewitness told ..., \"...\"").
+CLAIMS_VERSION = 168
 
 
 def _now() -> str:
