@@ -1364,6 +1364,19 @@ def test_a_toll_told_apart_into_combatants_and_civilians_gives_the_civilians(tex
     assert casualty_intervals(_counts(text), text)["nb_civilians"].point == civilians
 
 
+def test_an_open_toll_told_apart_with_dead_of_no_side_gives_the_civilians_and_those_unplaced() -> None:
+    # al-Arabiya, FA-KES dev 1926479016: the lead's "more than 50" read as the civilians (gold 15); the ten
+    # bodies not yet identified as fighters or residents may be civilians
+    text = ("ISIS kills more than 50 in central Syria attack.\n"
+            "Thursday 18 May 2017 ISIS kills more than 50 in central Syria attack. The ISIS group killed more than 50 "
+            "people in an attack on two government-held villages in central Syrias Hama province on Thursday a monitor "
+            "said. The Britain-based Syrian Observatory for Human Rights said the attack on two villages killed 15 "
+            "civilians and 27 pro-government fighters with another 10 bodies yet to be identified as government "
+            "fighters or local residents. ISIS also lost 15 fighters in the attack the monitor said.")
+    est = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (est.low, est.high, est.point) == (15, 25, 15)
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"

@@ -469,12 +469,16 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
     return False
 
 
-def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str) -> list[Quantity] | None:
-    """The civilian parts of a generic toll that one later sentence tells apart into combatants and civilians
+def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
+    """The civilians of a generic toll that one later sentence tells apart into combatants and civilians
     adding up to it: AFP in Ahram (FA-KES dev 1923848245) "Syria air strike on jihadist camp kills 18 ... killed
-    17 militants and a child" tells of one civilian, not 18. Exact numbers only, every part wholly of one side,
-    at least one part of each (all combatants is ``_summed_combatants``)."""
-    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or q.high != q.low:
+    17 militants and a child" tells of one civilian, not 18. Exact parts, at least one wholly of each side (all
+    combatants is ``_summed_combatants``). An open toll is told apart as ``_summed_combatants`` reads one, by
+    parts that reach it and go at most ``OPEN_TOLL_SLACK`` over, and parts of no side may be among them, dead
+    whom the report could not place, who may be civilians: al-Arabiya (dev 1926479016) "ISIS kills more than 50
+    ... the attack on two villages killed 15 civilians and 27 pro-government fighters with another 10 bodies
+    yet to be identified as government fighters or local residents" tells of 15 to 25 civilians, not 50."""
+    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or q.high not in (q.low, None):
         return None
     killed = [o for o in quantities if o.event == "killed" and o.start > q.end]
     for i, o in enumerate(killed):
@@ -483,13 +487,21 @@ def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str
         b = _sentence_start(text, o.start)
         sent = _sentence_of(text, o.start, o.end)
         group = [x for x in killed[i:] if x.start < b + len(sent)]
-        if len(group) < 2 or any(x.low is None or x.low != x.high for x in group) \
-                or sum(x.low or 0.0 for x in group) != q.low:
+        if len(group) < 2 or any(x.low is None or x.low != x.high for x in group):
+            continue
+        total = sum(x.low or 0.0 for x in group)
+        if not (total == q.low or (q.high is None and q.low < total <= q.low * OPEN_TOLL_SLACK)):
             continue
         fighters = [x for x in group if _wholly(x, "nb_noncivilians")]
-        civilians = [x for x in group if _wholly(x, "nb_civilians") and x not in fighters]
-        if fighters and civilians and len(fighters) + len(civilians) == len(group):
-            return civilians
+        civilians = [x for x in group if _wholly(x, "nb_civilians") and x not in fighters
+                     and _head(x.subject) not in GENERIC_SUBJECTS]
+        unplaced = [x for x in group if x not in fighters and x not in civilians
+                    and _head(x.subject) in GENERIC_SUBJECTS]
+        if fighters and civilians and len(fighters) + len(civilians) + len(unplaced) == len(group) \
+                and (not unplaced or q.high is None):
+            found = _sum(civilians)
+            more = sum(x.low or 0.0 for x in unplaced)
+            return Estimate(found.low, None if found.high is None else found.high + more, found.point)
     return None
 
 
@@ -745,7 +757,7 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             continue
         broken = _civilians_of_a_breakdown(q, quantities, text) if text is not None and f == "nb_civilians" else None
         if broken is not None:
-            out[f] = _sum(broken)
+            out[f] = broken
             continue
         less = _less_fighters(q, quantities, text) if text is not None and f == "nb_civilians" else None
         if less is not None:
