@@ -1470,6 +1470,20 @@ def test_hundreds_of_thousands_with_no_noun_after_is_one_number() -> None:
         ("hundreds of thousands", 200_000, 999_999, "people", "killed")]
 
 
+def test_a_vague_number_of_a_scale_of_a_scale_is_one_number() -> None:
+    # Reuters, FA-KES dev 1926479371: read as 200 to 900 "thousands" and 2000 to 9999 people killed, a
+    # background toll under BACKGROUND_TOLL that could pass for the event's
+    sentence = ("It would be the biggest victory so far for Assads government in a war that has killed many hundreds "
+                "of thousands of people and driven more than half of Syrians from their homes.")
+    assert [(q.text, q.low, q.high, q.subject, q.event) for q in _counts(sentence) if q.event == "killed"] == [
+        ("many hundreds of thousands of people", 200_000, 900_000, "people", "killed")]
+    assert [(n.text, n.low, n.high) for n in find_numbers("several hundred thousand people")] == [
+        ("several hundred thousand", 300_000, 900_000)]
+    # a word that only starts like a scale is no scale
+    assert [(n.text, n.low, n.high) for n in find_numbers("several thousand millionaires")] == [
+        ("several thousand", 3_000, 9_000)]
+
+
 def test_a_participle_on_the_appositive_tells_what_befell_the_count() -> None:
     # SANA, FA-KES dev 1926479313: the headline's 10 people read of no event ("killed" hangs on "schoolchildren")
     title = "10 people mostly schoolchildren killed in terrorist rocket attacks on Aleppo"

@@ -49,7 +49,9 @@ QUANT_RE = re.compile(
     r"(?<![\w$£€#.,-])"
     r"(?:(?P<bound>" + _BOUND + r")\s+)?"
     r"(?:"
-    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?|dozens?)(?:\s+of)?"
+    r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?|dozens?)"
+    # a scale of a scale: "many hundreds of thousands of people", "several hundred thousand people"
+    r"(?:\s+(?:of\s+)?(?P<vscale2>thousands?|millions?|billions?)(?=\s|$))?(?:\s+of)?"
     r"|(?P<vague>" + _VAGUE + r")"
     r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r")"
     # a range open above: "from 500 to well over 1000"
@@ -135,6 +137,9 @@ def _interval(m: re.Match[str]) -> tuple[float | None, float | None, float | Non
     elif m.group("vmult"):
         a, b = VAGUE_MULTIPLIERS[re.sub(r"\s+", " ", m.group("vmult").lower())]
         scale = SCALES[m.group("vscale").lower().rstrip("s")]
+        if m.group("vscale2"):
+            # "many hundreds of thousands" was 200 to 900 'thousands', "several hundred thousand" 300 to 900
+            scale *= SCALES[m.group("vscale2").lower().rstrip("s")]
         lo, hi = a * scale, b * scale
         vague = True
         point = (lo + hi) / 2

@@ -249,7 +249,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 166: a phrase quoted in a reported clause is the reporter's ("She noted that Sanders ... called the president \"weak\"").
 #: 167: the reporter of a clause speaks the quotation in it whatever its length ("prosecutors say that he told an agent, \"...\"").
 #: 168: a news outlet reporting a clause passes its quotation on ("The Daily Mail reports that an eyewitness told ..., \"...\"").
-CLAIMS_VERSION = 168
+#: 169: a vague number of a scale of a scale is one number ("many hundreds of thousands of people", "several hundred thousand").
+CLAIMS_VERSION = 169
 
 
 def _now() -> str:
