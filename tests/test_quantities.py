@@ -1484,6 +1484,21 @@ def test_a_vague_number_of_a_scale_of_a_scale_is_one_number() -> None:
         ("several thousand", 3_000, 9_000)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        # PolNeAR train (West Journal, Washington Post, Huffington Post): sentences never parsed, as no word near
+        # the number was a counted one ("Americans", "punters" are no people nouns of the lexicon)
+        ("Four Americans died as a result of the attacks.", "Four Americans"),
+        ("Her critics cited it as evidence that she couldn't have cared less how four Americans died.",
+         "four Americans"),
+        ("Two former college punters died in a car wreck over the weekend.", "Two former college punters"),
+    ],
+)
+def test_a_count_that_died_is_parsed(sentence: str, count: str) -> None:
+    assert [(q.text, q.event) for q in _counts(sentence)] == [(count, "killed")]
+
+
 def test_a_participle_on_the_appositive_tells_what_befell_the_count() -> None:
     # SANA, FA-KES dev 1926479313: the headline's 10 people read of no event ("killed" hangs on "schoolchildren")
     title = "10 people mostly schoolchildren killed in terrorist rocket attacks on Aleppo"

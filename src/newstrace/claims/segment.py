@@ -25,7 +25,11 @@ from newstrace.claims.lexicon import (
 
 _BOUNDARY = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[“\"‘(\[]?[A-Z0-9])|[”\"]\s+(?=[“\"][A-Z])")
 _NUMBERISH = r"(?:\d[\d,.]*|" + "|".join(list(UNITS) + list(TENS)) + r"|scores|tens|dozens?|hundreds?|thousands?|several|handful|few|dozen)"
-_COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "injured", "wounded", "of"}, key=len, reverse=True))
+#: what a number is near in a sentence worth parsing; "died" and "die(s)" after the count's noun too, which no
+#: other word may mark: PolNeAR train (West Journal) "Four Americans died as a result of the attacks" was never
+#: parsed, "Americans" being no people noun of the lexicon
+_COUNTED = "|".join(sorted(PEOPLE_NOUNS | EVENT_NOUNS | {"dead", "killed", "died", "die", "dies", "injured", "wounded",
+                                                          "of"}, key=len, reverse=True))
 #: a sentence is parsed when it has a quote mark, a speech cue, or a number near a counted noun, an event
 #: or a toll
 _CANDIDATE = re.compile(

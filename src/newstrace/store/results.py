@@ -250,7 +250,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 167: the reporter of a clause speaks the quotation in it whatever its length ("prosecutors say that he told an agent, \"...\"").
 #: 168: a news outlet reporting a clause passes its quotation on ("The Daily Mail reports that an eyewitness told ..., \"...\"").
 #: 169: a vague number of a scale of a scale is one number ("many hundreds of thousands of people", "several hundred thousand").
-CLAIMS_VERSION = 169
+#: 170: a sentence whose count "died" is parsed ("Four Americans died as a result of the attacks").
+CLAIMS_VERSION = 170
 
 
 def _now() -> str:
