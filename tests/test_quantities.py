@@ -1377,6 +1377,21 @@ def test_an_open_toll_told_apart_with_dead_of_no_side_gives_the_civilians_and_th
     assert (est.low, est.high, est.point) == (15, 25, 15)
 
 
+def test_a_toll_of_an_event_in_an_earlier_year_is_not_the_articles() -> None:
+    # Daily Sabah, FA-KES dev 1924058151: the Houla massacre of 2012 gave the children of a 2017 raid (49;
+    # the raid's own toll names none)
+    text = ("Assad regime targets civilians in Homs airstrikes\n"
+            "Published April 24 2017 Assad regime forces have carried out a total of 18 airstrikes in the Houla region "
+            "of central Syrias besieged Homs province leading to the death of five civilians including two women and "
+            "injuring 15 other civilians. According to Anadolu Agency the airstrikes have been conducted in the towns "
+            "of Teldo Tel Dahab and Kafr Laha since Sunday night. Civil defense units continue search and rescue "
+            "efforts in the Houla region. The Assad regime first carried out a massacre in Houla on May 25 2012 during "
+            "which 108 people were killed including 34 women and 49 children. Since then the region has been under "
+            "regime siege.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_children"].point, est["nb_women"].point) == (5, 0, 2)
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"

@@ -369,6 +369,38 @@ def _cumulative(q: Quantity, text: str) -> bool:
     return bool(_SINCE.search(sentence) or _DAYS_OF.search(sentence))
 
 
+#: a year: "11 Aug 2016"
+_YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\w.,]\d)")
+#: a time a sentence's event happened in: "in 2013", "in August 2013", "on May 25 2012", "In September 2014" (a
+#: span a toll runs from, "since the outbreak of Syrias civil war in 2011", is ``_cumulative``'s)
+_IN_YEAR = re.compile(
+    r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>19[5-9]\d|20\d\d)(?![\w.,]\d)", re.I)
+
+#: how far into the body its dateline's year may come ("Published April 24 2017", "11 Aug 2016")
+DATELINE_CHARS = 200
+
+
+def _of_an_earlier_year(q: Quantity, text: str) -> bool:
+    """Whether a count of the body is told in a sentence of an event in a year before the article's,
+    another event's toll recalled: Daily Sabah (FA-KES dev 1924058151) "Published April 24 2017 Assad regime
+    forces have carried out ... airstrikes in the Houla region ... leading to the death of five civilians
+    including two women ... The Assad regime first carried out a massacre in Houla on May 25 2012 during
+    which 108 people were killed including 34 women and 49 children" read 49 children (gold 2). The
+    article's year is the first its body gives, in its dateline; a count of the lead is the event's
+    whatever its sentence says, and an article with no year in its dateline has no earlier one."""
+    if q.start < _lead_end(text):
+        return False
+    nl = text.find("\n")
+    body = nl + 1 if nl >= 0 else 0
+    dateline = _YEAR.search(text, body, body + DATELINE_CHARS)
+    if dateline is None:
+        return False
+    year = int(dateline.group())
+    sentence = _sentence_of(text, q.start, q.end)
+    return any(int(m.group("year")) < year for m in _IN_YEAR.finditer(sentence))
+
+
 #: a toll a later one replaced: "The previous death toll was 20", "updating a previous toll of 112 dead",
 #: "an initial death toll of 47"
 _SUPERSEDED = re.compile(r"\b(?:previous|initial|earlier|preliminary|former|old)\s+(?:death\s+)?toll\b", re.I)
@@ -696,7 +728,8 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
         cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
                  and (q.low or 0) < BACKGROUND_TOLL]
         if text is not None:
-            cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text, quantities)]
+            cands = [q for q in cands if not _cumulative(q, text) and not _superseded(q, text, quantities)
+                     and not _of_an_earlier_year(q, text)]
             if f == "nb_noncivilians":
                 cands = [q for q in cands if not _members_of_no_side(q, text)]
             # "three of which died": those of a group (the patients) who died, not the toll told apart
