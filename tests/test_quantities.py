@@ -1392,6 +1392,19 @@ def test_a_toll_of_an_event_in_an_earlier_year_is_not_the_articles() -> None:
     assert (est["nb_civilians"].point, est["nb_children"].point, est["nb_women"].point) == (5, 0, 2)
 
 
+def test_a_rough_toll_of_the_lead_is_the_fighters_when_its_number_is() -> None:
+    # al-Alam, FA-KES dev 1962495644: the title's 35 dead are the 29 fighters and six terrorists, and the lead's
+    # "dozens dead" of the same fighting read as the civilians (gold 0)
+    text = ("35 Dead Dozens Wounded in Terrorist Battle in Aleppo\n"
+            "Sat Feb 28 2015 190703 35 Dead Dozens Wounded in Terrorist Battle in Aleppo. Nusra Front Al-Qaidas Syria "
+            "affiliate on Saturday drove US-backed rebels out of a strategic northern military base in fierce fighting "
+            "that left dozens dead a monitor said. At least 29 fighters from the Western-armed Hazm movement were killed "
+            "along with six Al-Nusra Front terrorists according to the Syrian Observatory for Human Rights. It said "
+            "fierce fighting had broken out on Friday night for Base 46 west of the city of Aleppo.")
+    est = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (est.low, est.high) == (0, 0)
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"

@@ -83,6 +83,12 @@ def _point(q: Quantity) -> float | None:
     return q.low
 
 
+def _within(number: Quantity, rough: Quantity) -> bool:
+    """Whether a count's number lies within a vague count's range: 35 within 'dozens' (24 to 144)."""
+    return number.low is not None and rough.low is not None and rough.low <= number.low \
+        and (rough.high is None or number.low <= rough.high)
+
+
 def _vague(q: Quantity) -> bool:
     """Whether a count is a vague word ("scores", "dozens of") rather than a number."""
     nums = find_numbers(q.text)
@@ -740,7 +746,13 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
             if f != "nb_noncivilians":
                 kept = [q for q in cands if not _restated_combatants(q, in_lead, text)
                         and not _summed_combatants(q, quantities, text)]
-                restated = any(q.start < lead_end for q in cands if q not in kept) or _combatant_lead(in_lead, text)
+                fighters_toll = [q for q in cands if q not in kept and q.start < lead_end]
+                restated = bool(fighters_toll) or _combatant_lead(in_lead, text)
+                # the lead's toll said roughly is the same toll: al-Alam (FA-KES dev 1962495644) "35 Dead ... fierce
+                # fighting that left dozens dead ... At least 29 fighters ... were killed along with six Al-Nusra
+                # Front terrorists" read 'dozens dead' as the civilians once the 35 were the fighters' toll
+                kept = [q for q in kept if not (q.start < lead_end and _vague(q) and _head(q.subject) in GENERIC_SUBJECTS
+                                                and any(_within(t, q) for t in fighters_toll))]
                 cands = kept
             # the title and the first sentence state the event's toll: a count there beats a
             # more explicit one further down ("12 civilians killed in the district this week");
