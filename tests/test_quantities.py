@@ -1405,6 +1405,31 @@ def test_a_rough_toll_of_the_lead_is_the_fighters_when_its_number_is() -> None:
     assert (est.low, est.high) == (0, 0)
 
 
+def test_a_lead_of_civilians_leaves_later_combatants_to_other_incidents() -> None:
+    # Sputnik, FA-KES dev 1965495359: the army's 28 Daesh militants of the day before read as the attack's
+    # non-civilians (gold 0)
+    text = ("Daesh Attacks Syrian Deir ez-Zor With Rockets Kill 3 Civilians\n"
+            "Daesh Attacks Syrian Deir ez-Zor With Rockets Kill 3 Civilians - Reports Sputnik Mikhail Voskresenskiy "
+            "Middle East 2159 18.05.2017(updated 2204 18.05.2017) Get short URL 0 55 Daesh terrorists attacked the "
+            "Syrian city of Deir ez-Zor on Thursday with rocket shells and killed three civilians local media reported. "
+            "AFP 2018 Ayham al-Mohammad Syrian Army Kills Wounds Dozens Daesh Militants in Deir ez-Zor MOSCOW (Sputnik) "
+            "According to SANA news agency terrorists fired a number of rocket shells on al-Qussour neighborhood "
+            "injured three other people and caused a material damage to houses. On Wednesday media reported citing a "
+            "military source that the Syria army had killed 28 and wounded 30 Daesh militants in the city. The "
+            "province of Deir ez-Zor has a large Daesh presence.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (3, 0)
+    # but for those said to have died too (Daily Sabah, FA-KES dev 1924058204: gold 9)
+    text = ("Airstrikes on clinic kill 5 medics in Syrias Aleppo\n"
+            "Published September 21 2016 Five medics were killed and a nurse critically wounded when an air strike "
+            "hit a clinic in a village near Syrias second city Aleppo late Tuesday the aid group that supports it said. "
+            "The four staff of the Union of Syrian Medical Relief Organisations (UOSSM) were in two ambulances that "
+            "had been called to the clinic to take some patients for more specialised treatment the group said. The "
+            "Syrian Observatory for Human Rights monitoring group said that nine members of the Army of Conquest "
+            "rebel alliance who were working in the clinic were also killed.")
+    assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 9
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"

@@ -543,6 +543,24 @@ def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str
     return None
 
 
+def _civilian_lead(lead: list[Quantity]) -> bool:
+    """Whether every killed count of the lead names civilians outright ("Missile kills 18 civilians", "kill 5
+    medics"): the event's toll is then the civilians', and combatants killed further down died in other
+    incidents the report adds, as the civilians of a lead of combatants do (``_combatant_lead``): al-Ahram
+    (FA-KES dev 1923848184) "Missile kills 18 civilians in Syrias Aleppo ... The two-week-old battle for
+    Zabadani has cost the lives of at least 63 rebels" read 63 non-civilians (gold 0), Sputnik (dev 1965495359)
+    "Daesh Attacks ... Kill 3 Civilians ... the Syria army had killed 28 ... Daesh militants in the city" 28.
+    A lead with a count of no side ("32 people") may hold fighters, and is no such lead."""
+    return bool(lead) and all(_wholly(q, "nb_civilians") and _head(q.subject) not in GENERIC_SUBJECTS
+                              and not _wholly(q, "nb_noncivilians") for q in lead)
+
+
+#: a later count said to have died in the same event as the lead's: "nine members of the Army of Conquest rebel
+#: alliance who were working in the clinic were also killed" (Daily Sabah, FA-KES dev 1924058204)
+_ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|among\s+the\s+dead)\b|"
+                          r"\balso\s+(?:died|perished)\b", re.I)
+
+
 def _combatant_lead(lead: list[Quantity], text: str | None = None) -> bool:
     """Whether every killed count of the lead is of combatants ("At least 70 Syrian regime and rebel
     fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
@@ -767,7 +785,12 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                 lead += _civilians_of_a_later_toll(lead, cands, quantities, text)
             # so does one child or woman the lead names without a numeral ("killing five women and a child")
             one_in_lead = not lead and f in ("nb_children", "nb_women") and _one_among(text, f, quantities)
-            cands = lead if lead or restated or one_in_lead else cands
+            # a lead that counts only civilians outright leaves later combatants to other incidents, but for
+            # those said to have died too ("nine members of the Army of Conquest ... were also killed")
+            civilian_lead = f == "nb_noncivilians" and _civilian_lead(in_lead)
+            if civilian_lead and not lead:
+                lead = [q for q in cands if _ALSO_KILLED.search(_sentence_of(text, q.start, q.end))]
+            cands = lead if lead or restated or one_in_lead or civilian_lead else cands
             # a lead toll that the fighters' counts add up to is the fighters' toll
             broken_down = [q for q in in_lead if _summed_combatants(q, quantities, text)] \
                 if f == "nb_noncivilians" and not lead else []
