@@ -1430,6 +1430,30 @@ def test_a_lead_of_civilians_leaves_later_combatants_to_other_incidents() -> Non
     assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 9
 
 
+def test_children_of_a_larger_toll_told_later_are_of_another_incident() -> None:
+    # TRT, FA-KES dev 1919191770: the convoy attack of the Saturday before gave the Aleppo bomb's children (gold 0)
+    text = ("Deadly bomb blast hits Syrias Aleppo\n"
+            "19 Apr 2017 The blast happened as the regime and opposition resumed population exchanges four days after "
+            "a deadly attack on a convoy of evacuees forced both sides to suspend the deal. A bomb killed six people "
+            "and wounded more than 30 in Syrias second city Aleppo on Wednesday the Assad regimes official television "
+            "channel reported. The blast hit the southwestern neighbourhood of Salaheddin which was on the front line "
+            "between opposition and regime-held sectors before Bashar al Assads forces retook full control of the city "
+            "in December. Saturdays convoy attack killed 126 people including more than 60 children the UK-based "
+            "Syrian Observatory for Human Rights said.")
+    est = casualty_intervals(_counts(text), text)
+    assert (est["nb_civilians"].point, est["nb_children"].point) == (6, 0)
+    # a toll grown may be the lead's: TRT (FA-KES dev 1924058106) "A number of people died of their wounds bringing
+    # the toll to 61 people including five children and three policemen" (the title's "dozens" and the lead's 61
+    # written 50 here, as a lead of an earlier toll would give them)
+    text = ("Air strikes kill 50 inside Syria de-escalation zone\n"
+            "14 Nov 2017 Air strikes that ripped through a market in a rebel-held Syrian town have killed at least 50 "
+            "people mostly civilians a war monitor said on Tuesday. Three strikes hit the northwestern town of Atareb "
+            "on Monday the Syrian Observatory for Human Rights (SOHR) said despite a \"de-escalation zone\" in place "
+            "there. \"A number of people died of their wounds bringing the toll to 61 people including five children "
+            "and three policemen\" SOHR said.")
+    assert casualty_intervals(_counts(text), text)["nb_children"].point == 5
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"
