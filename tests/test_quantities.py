@@ -1454,6 +1454,21 @@ def test_children_of_a_larger_toll_told_later_are_of_another_incident() -> None:
     assert casualty_intervals(_counts(text), text)["nb_children"].point == 5
 
 
+def test_a_noun_of_people_taken_for_a_verb_renames_the_count() -> None:
+    # TRT, FA-KES dev 1924058106 (commas dropped): "civilians" is tagged VBZ with "people" its subject, and the
+    # lead's toll was of no event
+    sentence = ("14 Nov 2017 Air strikes that ripped through a market in a rebel-held Syrian town have killed at least "
+                "61 people mostly civilians a war monitor said on Tuesday.")
+    assert [(q.text, q.event) for q in _counts(sentence)] == [("at least 61 people", "killed")]
+    # the toll so read is told again with its parts, a whole and not a sum: 61 less the three policemen
+    text = ("Air strikes kill dozens inside Syria de-escalation zone\n" + sentence + " Three strikes hit the "
+            "northwestern town of Atareb on Monday the Syrian Observatory for Human Rights (SOHR) said despite a "
+            "\"de-escalation zone\" in place there. \"A number of people died of their wounds bringing the toll to 61 "
+            "people including five children and three policemen\" SOHR said.")
+    est = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (est.low, est.point) == (58, 58)
+
+
 def test_a_lead_of_children_gives_way_to_the_civilians_a_later_toll_holds() -> None:
     # al-Araby, FA-KES dev 1923102948: the lead's 25 children read as the civilians (gold 58)
     text = ("Unicef confirm 25 children among Deir Ez-Zor dead\n"

@@ -528,8 +528,9 @@ def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str
         if len(group) < 2 or any(x.low is None or x.low != x.high for x in group):
             continue
         total = sum(x.low or 0.0 for x in group)
-        if not (total == q.low or (q.high is None and q.low < total <= q.low * OPEN_TOLL_SLACK)):
-            continue
+        if not (total == q.low or (q.high is None and q.low < total <= q.low * OPEN_TOLL_SLACK)) \
+                or any(_INCLUDING_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(group)):
+            continue  # no sum, or a whole and its parts ("the toll to 61 people including five children")
         fighters = [x for x in group if _wholly(x, "nb_noncivilians")]
         civilians = [x for x in group if _wholly(x, "nb_civilians") and x not in fighters
                      and _head(x.subject) not in GENERIC_SUBJECTS]
@@ -666,6 +667,10 @@ def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estima
             break
         if x.low != q.low:
             break  # another toll comes between
+        if not fighters and _head(x.subject) in GENERIC_SUBJECTS:
+            # the toll said again lists its parts: TRT (FA-KES dev 1924058106) "have killed at least 61 people
+            # mostly civilians ... bringing the toll to 61 people including five children and three policemen"
+            last, listing = x, True
     # an open count of combatants is taken only out of an open toll, and the rest is read as the
     # report's own tally, not as arithmetic: "at least 20 people ... at least 14 of the dead were rebels"
     # does not bound the others (the toll may be 20 and the rebels 20, no civilian), but a reporter who

@@ -251,7 +251,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 168: a news outlet reporting a clause passes its quotation on ("The Daily Mail reports that an eyewitness told ..., \"...\"").
 #: 169: a vague number of a scale of a scale is one number ("many hundreds of thousands of people", "several hundred thousand").
 #: 170: a sentence whose count "died" is parsed ("Four Americans died as a result of the attacks").
-CLAIMS_VERSION = 170
+#: 171: a noun of people the parse takes for a verb renames the count ("killed at least 61 people mostly civilians").
+CLAIMS_VERSION = 171
 
 
 def _now() -> str:
