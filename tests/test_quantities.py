@@ -1430,6 +1430,33 @@ def test_a_lead_of_civilians_leaves_later_combatants_to_other_incidents() -> Non
     assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 9
 
 
+def test_a_lead_of_people_leaves_later_combatants_to_other_incidents_but_its_own_parts() -> None:
+    # AFP in Ahram, FA-KES dev 1923848241: the clashes of Wednesday gave the 32 dead of Friday 40 non-civilians
+    # (gold 0)
+    text = ("32 killed in Syrias Daraa Aleppo NGO\n"
+            "32 killed in Syrias Daraa Aleppo NGO Friday 15 Aug 2014 Print Tweet Views 458 Related Lebanon charges 43 "
+            "Syrians with belonging to terrorist groups 2000 Syria refugees stranded in Lebanon mountains Nun Morocco "
+            "busts jihadist Iraq Syria recruitment network At least 22 people were killed Friday when a car bomb "
+            "exploded in front of a mosque in Daraa province of southern Syria the Syrian Observatory for Human Rights "
+            "said. Among the dead in the blast in the rebel-controlled town of Namar were a woman and a child the "
+            "Britain-based monitoring group said. In northern Syria the Observatory reported 10 people killed when "
+            "regime helicopters dropped explosive-packed \"barrel bombs\" on Aleppo city. North of Aleppo city the "
+            "Observatory said jihadists from the Islamic State (IS) group extended their advances seizing Baghaydin "
+            "village near the border with Turkey. On Wednesday IS fighters captured eight villages in the area between "
+            "Aleppo and the border from rival rebel groups. Those advances came after clashes that killed at least 40 "
+            "fighters from rebel groups as well as 12 IS fighters according to the Observatory.")
+    assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 0
+    # the parts of the lead's toll are its own (TRT, FA-KES dev 1924058099: gold 14)
+    text = ("Car bomb in Syria kills at least 17 near Turkish border\n"
+            "13 Oct 2016 At least 17 people most members of Syrian opposition groups were killed in a car bomb blast "
+            "near a checkpoint close to the Bab al Salama crossing on the Turkish-Syrian border in northern Syria. "
+            "Witnesses said the blast took place near a checkpoint manned by a group of Free Syrian Armys (FSA) Jabhat "
+            "al Shamiya close to a car depot nearly two km away from the border crossing a major conduit for traffic "
+            "between opposition held northern Syria into Turkey. The Britain-based Syrian Observatory for Human Rights "
+            "said that 14 of the dead were opposition fighters.")
+    assert casualty_intervals(_counts(text), text)["nb_noncivilians"].point == 14
+
+
 def test_children_of_a_larger_toll_told_later_are_of_another_incident() -> None:
     # TRT, FA-KES dev 1919191770: the convoy attack of the Saturday before gave the Aleppo bomb's children (gold 0)
     text = ("Deadly bomb blast hits Syrias Aleppo\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -507,17 +507,12 @@ def _summed_combatants(q: Quantity, quantities: list[Quantity], text: str) -> bo
     return False
 
 
-def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
-    """The civilians of a generic toll that one later sentence tells apart into combatants and civilians
-    adding up to it: AFP in Ahram (FA-KES dev 1923848245) "Syria air strike on jihadist camp kills 18 ... killed
-    17 militants and a child" tells of one civilian, not 18. Exact parts, at least one wholly of each side (all
-    combatants is ``_summed_combatants``). An open toll is told apart as ``_summed_combatants`` reads one, by
-    parts that reach it and go at most ``OPEN_TOLL_SLACK`` over, and parts of no side may be among them, dead
-    whom the report could not place, who may be civilians: al-Arabiya (dev 1926479016) "ISIS kills more than 50
-    ... the attack on two villages killed 15 civilians and 27 pro-government fighters with another 10 bodies
-    yet to be identified as government fighters or local residents" tells of 15 to 25 civilians, not 50."""
+def _breakdowns(q: Quantity, quantities: list[Quantity], text: str) -> Iterator[list[Quantity]]:
+    """The runs of exact counts of one later sentence, from one of them to its end, that add up to a generic toll:
+    to its number, or, for an open toll, past it by at most ``OPEN_TOLL_SLACK``; a whole and its parts after
+    "including" are no such run ("the toll to 61 people including five children")."""
     if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or q.high not in (q.low, None):
-        return None
+        return
     killed = [o for o in quantities if o.event == "killed" and o.start > q.end]
     for i, o in enumerate(killed):
         # the counts from this one to its sentence's end: FA-KES's copies run the title into the first sentence
@@ -530,7 +525,20 @@ def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str
         total = sum(x.low or 0.0 for x in group)
         if not (total == q.low or (q.high is None and q.low < total <= q.low * OPEN_TOLL_SLACK)) \
                 or any(_INCLUDING_GAP.fullmatch(text, a.end, b.start) for a, b in pairwise(group)):
-            continue  # no sum, or a whole and its parts ("the toll to 61 people including five children")
+            continue
+        yield group
+
+
+def _civilians_of_a_breakdown(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
+    """The civilians of a generic toll that one later sentence tells apart into combatants and civilians
+    adding up to it: AFP in Ahram (FA-KES dev 1923848245) "Syria air strike on jihadist camp kills 18 ... killed
+    17 militants and a child" tells of one civilian, not 18. Exact parts, at least one wholly of each side (all
+    combatants is ``_summed_combatants``). An open toll is told apart as ``_summed_combatants`` reads one, by
+    parts that reach it and go at most ``OPEN_TOLL_SLACK`` over, and parts of no side may be among them, dead
+    whom the report could not place, who may be civilians: al-Arabiya (dev 1926479016) "ISIS kills more than 50
+    ... the attack on two villages killed 15 civilians and 27 pro-government fighters with another 10 bodies
+    yet to be identified as government fighters or local residents" tells of 15 to 25 civilians, not 50."""
+    for group in _breakdowns(q, quantities, text):
         fighters = [x for x in group if _wholly(x, "nb_noncivilians")]
         civilians = [x for x in group if _wholly(x, "nb_civilians") and x not in fighters
                      and _head(x.subject) not in GENERIC_SUBJECTS]
@@ -569,15 +577,45 @@ def _part_of_another_toll(q: Quantity, lead: list[Quantity], quantities: list[Qu
 
 
 def _civilian_lead(lead: list[Quantity]) -> bool:
-    """Whether every killed count of the lead names civilians outright ("Missile kills 18 civilians", "kill 5
-    medics"): the event's toll is then the civilians', and combatants killed further down died in other
+    """Whether every killed count of the lead is of civilians or of no side ("Missile kills 18 civilians", "kill 5
+    medics", "32 killed"): the event's toll names no combatants, and those killed further down died in other
     incidents the report adds, as the civilians of a lead of combatants do (``_combatant_lead``): al-Ahram
     (FA-KES dev 1923848184) "Missile kills 18 civilians in Syrias Aleppo ... The two-week-old battle for
     Zabadani has cost the lives of at least 63 rebels" read 63 non-civilians (gold 0), Sputnik (dev 1965495359)
-    "Daesh Attacks ... Kill 3 Civilians ... the Syria army had killed 28 ... Daesh militants in the city" 28.
-    A lead with a count of no side ("32 people") may hold fighters, and is no such lead."""
-    return bool(lead) and all(_wholly(q, "nb_civilians") and _head(q.subject) not in GENERIC_SUBJECTS
-                              and not _wholly(q, "nb_noncivilians") for q in lead)
+    "Daesh Attacks ... Kill 3 Civilians ... the Syria army had killed 28 ... Daesh militants in the city" 28,
+    al-Ahram (dev 1923848241) "32 killed in Syrias Daraa Aleppo ... clashes that killed at least 40 fighters
+    from rebel groups as well as 12 IS fighters" 40. A toll of no side may hold fighters: those told as its
+    parts are its (``_parts_of_the_lead``)."""
+    return bool(lead) and all(_wholly(q, "nb_civilians") and not _wholly(q, "nb_noncivilians") for q in lead)
+
+
+def _parts_of_the_lead(lead: list[Quantity], quantities: list[Quantity], text: str) -> list[Quantity]:
+    """The counts of combatants told as parts of a toll of no side of the lead: listed after "including" or
+    said to be "N of the dead" (``_fighters_told_of``), or in a later sentence's counts that add up to it
+    (``_breakdowns``): "killed more than 50 people ... killed 15 civilians and 27 pro-government fighters with
+    another 10 bodies yet to be identified" (al-Arabiya, FA-KES dev 1926479016); and, as the report may tell a
+    part of its toll without adding it up, any later sentence's combatants whose sum the toll can hold (an open
+    one up to ``OPEN_TOLL_SLACK`` over). Those of a sentence past it ("32 killed ... at least 40 fighters from
+    rebel groups as well as 12 IS fighters") are another incident's."""
+    out: list[Quantity] = []
+    fighters = [x for x in quantities if x.event == "killed" and x.low is not None and _wholly(x, "nb_noncivilians")]
+    for t in lead:
+        if _head(t.subject) not in GENERIC_SUBJECTS:
+            continue
+        out += _fighters_told_of(t, quantities, text)
+        for group in _breakdowns(t, quantities, text):
+            out += [x for x in group if _wholly(x, "nb_noncivilians")]
+        if t.low is None or _vague(t):
+            continue
+        # the combatants of a later sentence that the toll can hold may be its own: "Clashes near Aleppo left at
+        # least 12 dead ... The fighting killed five regime soldiers and four rebels"
+        room = t.low * OPEN_TOLL_SLACK if t.high is None else t.low
+        for x in fighters:
+            b = _sentence_start(text, x.start)
+            same = [y for y in fighters if _sentence_start(text, y.start) == b]
+            if x.start > t.end and sum(y.low or 0.0 for y in same) <= room:
+                out.append(x)
+    return out
 
 
 #: a later count said to have died in the same event as the lead's: "nine members of the Army of Conquest rebel
@@ -637,17 +675,10 @@ def _another_parts(q: Quantity, quantities: list[Quantity], f: str, text: str) -
 _OF_THE_DEAD = re.compile(r"\bof (?:the dead|those killed|the victims|the fatalities)\b", re.I)
 
 
-def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
-    """The civilians of a toll of no side once the combatants it is said to hold are taken out: TRT (FA-KES
-    dev 1924058106) "bringing the toll to 61 people including five children and three policemen" tells of
-    58 civilians, al-Araby (dev 1923102901) "At least 20 people were killed in a car bomb blast ... at
-    least 14 of the dead were rebels" of six. The combatants are parts listed after "including" (or
-    "among them") in the toll's sentence, or a later "N of the dead were ..." with no other toll between
-    (the same number said again is no other toll). Only for a numeral toll ("at least 20" stays open)
-    and exact counts of combatants, or open ones of an open toll; none when they are as many as the toll."""
-    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or not find_numbers(q.text) \
-            or q.high not in (q.low, None):
-        return None
+def _fighters_told_of(q: Quantity, quantities: list[Quantity], text: str) -> list[Quantity]:
+    """The counts of combatants a toll is said to hold: parts listed after "including" (or "among them") in its
+    sentence, or in the same number said again, or a later "N of the dead were ..." with no other toll
+    between."""
     killed = [x for x in quantities if x.event == "killed" and x.start > q.start]
     fighters: list[Quantity] = []
     last = q
@@ -671,6 +702,21 @@ def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estima
             # the toll said again lists its parts: TRT (FA-KES dev 1924058106) "have killed at least 61 people
             # mostly civilians ... bringing the toll to 61 people including five children and three policemen"
             last, listing = x, True
+    return fighters
+
+
+def _less_fighters(q: Quantity, quantities: list[Quantity], text: str) -> Estimate | None:
+    """The civilians of a toll of no side once the combatants it is said to hold are taken out: TRT (FA-KES
+    dev 1924058106) "bringing the toll to 61 people including five children and three policemen" tells of
+    58 civilians, al-Araby (dev 1923102901) "At least 20 people were killed in a car bomb blast ... at
+    least 14 of the dead were rebels" of six. The combatants are parts listed after "including" (or
+    "among them") in the toll's sentence, or a later "N of the dead were ..." with no other toll between
+    (the same number said again is no other toll). Only for a numeral toll ("at least 20" stays open)
+    and exact counts of combatants, or open ones of an open toll; none when they are as many as the toll."""
+    if _head(q.subject) not in GENERIC_SUBJECTS or q.low is None or not find_numbers(q.text) \
+            or q.high not in (q.low, None):
+        return None
+    fighters = _fighters_told_of(q, quantities, text)
     # an open count of combatants is taken only out of an open toll, and the rest is read as the
     # report's own tally, not as arithmetic: "at least 20 people ... at least 14 of the dead were rebels"
     # does not bound the others (the toll may be 20 and the rebels 20, no civilian), but a reporter who
@@ -817,15 +863,19 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                 cands = [q for q in cands if not _part_of_another_toll(q, in_lead, quantities, text)]
             # so does one child or woman the lead names without a numeral ("killing five women and a child")
             one_in_lead = not lead and f in ("nb_children", "nb_women") and _one_among(text, f, quantities)
-            # a lead that counts only civilians outright leaves later combatants to other incidents, but for
-            # those said to have died too ("nine members of the Army of Conquest ... were also killed")
+            # a lead that counts only civilians or people of no side leaves later combatants to other incidents,
+            # but for those told as the parts of its toll ("At least 17 people ... 14 of the dead were opposition
+            # fighters") or said to have died too ("nine members of the Army of Conquest ... were also killed")
             civilian_lead = f == "nb_noncivilians" and _civilian_lead(in_lead)
+            no_fighters_in_lead = not lead
             if civilian_lead and not lead:
-                lead = [q for q in cands if _ALSO_KILLED.search(_sentence_of(text, q.start, q.end))]
+                told = _parts_of_the_lead(in_lead, quantities, text)
+                lead = [q for q in cands if _ALSO_KILLED.search(_sentence_of(text, q.start, q.end))
+                        or any(q is t for t in told)]
             cands = lead if lead or restated or one_in_lead or civilian_lead else cands
             # a lead toll that the fighters' counts add up to is the fighters' toll
             broken_down = [q for q in in_lead if _summed_combatants(q, quantities, text)] \
-                if f == "nb_noncivilians" and not lead else []
+                if f == "nb_noncivilians" and no_fighters_in_lead else []
             if broken_down:
                 whole = broken_down[0]
                 out[f] = Estimate(whole.low or 0.0, whole.high, _point(whole) or 0.0)
