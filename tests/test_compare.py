@@ -136,6 +136,27 @@ def test_sentences_keep_offsets_and_abbreviations(rt: Article) -> None:
     assert any(rt.text[s.start : s.end].startswith("According to Dr. Said Sadek") for s in sents)
 
 
+def test_sentences_end_where_claims_and_stance_end_them() -> None:
+    """compare kept a third list of abbreviations, without months, 'Rep.', 'Maj.' or initials: FNC-1
+    train bodies' "Since Aug. 8, ..." became a sentence "8, the U.S. military ...", and a unique
+    claim's evidence was "'They are one plane ticket away from U.S. shores,' Rep."; it now asks
+    newstrace.abbreviations, as claims and stance do."""
+    text = (
+        "Since Aug. 8, the U.S. military has struck more than 70 Islamic State targets. "
+        "\u201cThey are one plane ticket away from U.S. shores,\u201d Rep. Mike Rogers, chairman of the House "
+        "Intelligence Committee, said. The release of the girls is still being negotiated, Maj. Gen. Chris "
+        "Olukolade said. Terrence Donilon, a spokesman for Archbishop Sean P. O'Malley says the story is a hoax."
+    )
+    got = [text[s.start : s.end] for s in sentences(text)]
+    assert got == [
+        "Since Aug. 8, the U.S. military has struck more than 70 Islamic State targets.",
+        "\u201cThey are one plane ticket away from U.S. shores,\u201d Rep. Mike Rogers, chairman of the House "
+        "Intelligence Committee, said.",
+        "The release of the girls is still being negotiated, Maj. Gen. Chris Olukolade said.",
+        "Terrence Donilon, a spokesman for Archbishop Sean P. O'Malley says the story is a hoax.",
+    ]
+
+
 # --- the real pipeline ------------------------------------------------------------------------
 
 

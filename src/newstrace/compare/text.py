@@ -17,11 +17,15 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newstrace.abbreviations import is_abbreviation
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
-# line break. Abbreviations like "U.S." rarely end in whitespace + capital, so they mostly survive.
+# line break; not at the full stop of an abbreviation (newstrace.abbreviations, the list claims and
+# stance split sentences with).
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|St|Jr|Sr|Inc|Co|Corp|No|vs|U\.S|U\.N|U\.K)\.$")
+#: the word before a piece's closing full stop, letters and inner full stops ("Sen", "U.S", "J")
+_LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)\.$")
 
 #: quote marks folded to ASCII so that “ ” ‘ ’ ' " compare equal
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
@@ -42,12 +46,19 @@ def sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _SENT_END.finditer(text):
         piece_end = m.start()
-        if "\n" not in m.group(0) and _ABBREV.search(text[pos:piece_end]):
-            continue  # "Dr. Said" is not a sentence break
+        if "\n" not in m.group(0) and _abbreviated(text[pos:piece_end]):
+            continue  # "Dr. Said", "John F. Kennedy", "RENO, Nev. (AP)": no sentence break
         _append(out, text, pos, piece_end)
         pos = m.end()
     _append(out, text, pos, len(text))
     return out
+
+
+def _abbreviated(piece: str) -> bool:
+    """Whether ``piece`` ends in an abbreviation's full stop ("Sen.", "U.S.", "F."), by the one
+    test claims and stance use, so that compare's sentences end where theirs do."""
+    m = _LAST_WORD.search(piece[-20:])
+    return m is not None and is_abbreviation(m.group(1))
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
