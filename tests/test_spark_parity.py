@@ -473,6 +473,31 @@ def test_ids_two_outlets_give_are_keyed_as_ingest_keys_them(spark: Any, tmp_path
     assert len(said) == 1 and "c_sana.jsonl: 1 id also used by another outlet kept as SANA:SANA:1" in said[0]
 
 
+def test_repeated_ids_are_said_a_line_a_file_as_ingest_says_them(spark: Any, tmp_path: Path) -> None:
+    """An export giving each article twice: ``ingest`` says a file's repeats in one line (how many,
+    the first ids and their lines), and the Spark report listed the first five repeats a line each
+    and counted the rest ('and 1 more record(s) skipped: ...'). It now says ``ingest``'s lines."""
+    from newstrace.engine import spark as S
+    from newstrace.ingest import read_unique
+
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    rows = [{**RT_1, "id": str(n), "text": f"{RT_1['text']} ({n})"} for n in range(1, 4)]
+    (folder / "a_twice.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows + rows + rows[:1]), encoding="utf-8")
+    (folder / "b_once.jsonl").write_text(json.dumps({**SANA_1, "id": "2", "outlet": "RT"}) + "\n", encoding="utf-8")
+    said: list[str] = []
+    local = [a.id for a in read_unique([folder], warn=said.append)]
+    assert sorted(local) == ["1", "2", "3"]
+    assert said == [
+        f"{folder / 'a_twice.jsonl'}: 4 records repeat an id already read in this run, each skipped (its first "
+        "record is kept): id 1 (lines 4, 7), id 2 (line 5), id 3 (line 6)",
+        f"{folder / 'b_once.jsonl'}:1: id 2 was already read in this run; its first record is kept",
+    ]
+    report = S.run_spark(folder, tmp_path / "out", spark=spark, steps=("stories",))
+    assert report.get("warnings", []) == said
+    assert report["skipped_records"] == 5
+
+
 def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -324,15 +324,18 @@ def _skipped(
     First what was said of whole files (``files_said``, passed over on the driver: empty, binary;
     then the readers': read as windows-1252, a damaged gzip file), one line each, in file order.
 
-    Two kinds: records that are not articles (invalid JSON, no text) and later records of an
-    article already read (``repeats``, as ``_keyed`` found them; ``ingest.base.repeated_id``, the
-    first record is kept). Dates that cannot be read
+    Two kinds: records that are not articles (invalid JSON, no text), the first few named and the
+    rest counted, and later records of an article already read (``repeats``, as ``_keyed`` found
+    them; the first record is kept), said as ``ingest`` says them: a line a file
+    (``ingest.base.RepeatedIds``), for the first few files. The first five repeats were a line
+    each, so a file repeating thousands of ids said five of them where ``ingest`` says how many
+    and which. Dates that cannot be read
     are warned of after them, as ``ingest`` does, but the records are kept and not counted; then
     the files whose dates either way were read month-first (``_ambiguous_warnings``).
     """
     from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.errors import counted_warnings
-    from newstrace.ingest.base import repeated_id
+    from newstrace.ingest.base import RepeatedIds
 
     kinds = read.map(lambda x: x[0]).countByValue()
     invalid, repeated = int(kinds.get("skipped", 0)), len(repeats)
@@ -342,12 +345,14 @@ def _skipped(
     warnings: list[str] = []
     if invalid:
         warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
-    warnings += [repeated_id(a) for a in repeats[:WARN_EXAMPLES]]  # the first five, as ingest names them
-    if invalid + repeated > len(warnings):
-        warnings.append(
-            f"and {invalid + repeated - len(warnings)} more record(s) skipped: of all skipped, {invalid} were "
-            f"not articles and {repeated} repeated an id"
-        )
+        if invalid > len(warnings):
+            warnings.append(f"and {invalid - len(warnings)} more record(s) that are not articles skipped")
+    by_file: list[str] = []
+    summary = RepeatedIds(by_file.append)
+    for a in repeats:  # in ingest's order, so a file's repeats come together
+        summary.add(a)
+    summary.flush()
+    warnings += counted_warnings(by_file[:WARN_EXAMPLES], len(by_file), "file(s) with records repeating an id")
     warnings = counted_warnings(sorted(said)[:WARN_EXAMPLES], len(said), "warning(s) about whole files") + warnings
     undated = int(kinds.get("undated", 0))
     if undated:
