@@ -590,6 +590,29 @@ def test_stdin_of_json_records_is_read_as_records(tmp_path: Path, monkeypatch: p
     assert doc["title"] == "[UPDATE] Rockets hit west Aleppo"
 
 
+def test_a_record_is_named_alike_in_every_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON Lines on standard input named its broken line '<stdin>:2' and its repeats '<stdin>:
+    record 3' (the file's copy is no file the namer could open), and ``show`` named a record 'F #N'
+    where every message says 'F:N'. One helper (``records.record_name``) names them all."""
+    rt = {"id": "r1", "outlet": "rt.com", "title": RT_TITLE, "text": RT_TXT.read_text(encoding="utf-8")}
+    lines = [json.dumps(rt), "not json", json.dumps({**rt, "title": "again"}), json.dumps(rt)]
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode("utf-8"))
+    db = tmp_path / "s.db"
+    p = run("ingest", "-", "--db", db, cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert p.stderr.splitlines()[:2] == [
+        "warning: <stdin>:2: invalid JSON (Expecting value at column 1), skipped",
+        "warning: <stdin>: 2 records repeat an id already read in this run, each skipped (its first record is "
+        "kept): id r1 (lines 3, 4)",
+    ]
+    export = tmp_path / "rt.jsonl"
+    export.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    p = run("ingest", export, "--db", tmp_path / "f.db", cwd=tmp_path)
+    assert f"warning: {export}:3: id r1 was already read in this run; its first record is kept" in p.stderr.splitlines()
+    shown = run("show", "r1", "--db", tmp_path / "f.db", cwd=tmp_path).stdout
+    assert f"source  {export}:1" in shown and "#1" not in shown
+
+
 @pytest.mark.parametrize("command", ["ingest", "compare", "reuse", "extract", "stance"])
 def test_input_help_says_what_standard_input_is_read_as(tmp_path: Path, command: str) -> None:
     """INPUT's help said "'-' reads standard input as one article (text, or a page's HTML)", while

@@ -28,7 +28,7 @@ from newstrace.ingest.base import (
     keyed_articles,
 )
 from newstrace.ingest.html import read_html, read_mhtml
-from newstrace.ingest.records import read_csv, read_json, read_jsonl
+from newstrace.ingest.records import note_lines_named, read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import described_files, is_sidecar, sidecar_path
 from newstrace.ingest.text import read_txt
 from newstrace.ingest.warc import read_warc
@@ -331,6 +331,7 @@ def _read_stdin(
 
         reader = reader_for(file)
         assert reader is not None
+        note_lines_named(STDIN_NAME, file)  # its records are named as the file's: '<stdin>:N' for JSON Lines
         try:
             for article in reader(file, clean=clean, warn=lambda m: warn(named(m)), limits=limits, day_first=day_first):
                 article.source = STDIN_NAME

@@ -209,14 +209,10 @@ def repeated_id(article: Article, by_line: bool | None = None) -> str:
     ``by_line`` when the caller knows it), else ``F: record N``. It said ``F record N`` of every
     record, so a JSON Lines file's line 2 was 'sana.jsonl record 2' here and 'sana.jsonl:2' in
     the file's other warnings."""
-    from newstrace.ingest.records import names_lines
+    from newstrace.ingest.records import names_lines, record_name
 
-    if article.record is None:
-        where = article.source or "input"
-    elif names_lines(article.source) if by_line is None else by_line:
-        where = f"{article.source}:{article.record}"
-    else:
-        where = f"{article.source}: record {article.record}"
+    lines = names_lines(article.source) if by_line is None else by_line
+    where = record_name(article.source, article.record, lines)
     return f"{where}: id {article.id} was already read in this run; its first record is kept"
 
 

@@ -146,6 +146,30 @@ def opens_json_document(head: bytes) -> bool:
     return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
 
 
+def record_name(source: str | None, number: int | None, by_line: bool) -> str:
+    """How every message names a record of ``source``: ``F:N`` by its line (``by_line``: a JSON
+    Lines line, a CSV row's first line), else ``F: record N`` by its number (a JSON array's item,
+    a web archive's record), ``F`` when it has no number. One helper for the readers' warnings,
+    the repeated-id warning and ``show``, which had forms of their own ('F record N', 'F #N')."""
+    where = source or "input"
+    if number is None:
+        return where
+    return f"{where}:{number}" if by_line else f"{where}: record {number}"
+
+
+#: the inputs read this process that have no file ``names_lines`` can open, and whether their
+#: records are named by line: standard input, copied to a temporary file its reader reads and
+#: names ``<stdin>`` (``ingest._read_stdin``)
+_UNOPENED: dict[str, bool] = {}
+
+
+def note_lines_named(name: str, file: Path) -> None:
+    """Say that the input named ``name`` in messages is read from ``file`` (standard input's
+    temporary copy), so ``names_lines(name)`` answers as for ``file``: '<stdin>' read as JSON
+    Lines was '<stdin>:3: invalid JSON' and '<stdin>: record 2: id 1 was already read'."""
+    _UNOPENED[name] = names_lines(str(file))
+
+
 def names_lines(source: str | None) -> bool:
     """Whether the records of the file ``source`` are named by their line, ``F:N`` (a JSON Lines
     file read line by line: its records' number is their line), rather than by their number,
@@ -156,6 +180,8 @@ def names_lines(source: str | None) -> bool:
 
     if not source:
         return False
+    if source in _UNOPENED:
+        return _UNOPENED[source]
     path = Path(source)
     if reader_for(path) is not read_jsonl:
         return False
@@ -214,9 +240,9 @@ def read_jsonl(
         with open_input(path) as fh:
             for lineno, value, problem in jsonl_values(fh, decode_line, record_limit(limits)):
                 if problem is None:
-                    yield lineno, value, f"{path}:{lineno}"
+                    yield lineno, value, record_name(str(path), lineno, True)
                 else:
-                    warn(f"{path}:{lineno}: {problem}, skipped")
+                    warn(f"{record_name(str(path), lineno, True)}: {problem}, skipped")
 
     dates = DateOrder(str(path), day_first, lambda: _published_values(objects(ignore_warning)))
     yield from _records_from_objects(objects(warn), path, clean, warn, limits, dates)
@@ -272,7 +298,7 @@ def read_json(
         raise InputError(f"{path}: JSON must be an object or an array of objects")
 
     def whole(warn: Warn) -> Iterator[tuple[int, Any, str]]:
-        return ((n, item, f"{path}: record {n}") for n, item in enumerate(records, start=1))
+        return ((n, item, record_name(str(path), n, False)) for n, item in enumerate(records, start=1))
 
     dates = DateOrder(str(path), day_first, lambda: _published_values(whole(ignore_warning)))
     yield from _records_from_objects(whole(warn), path, clean, warn, limits, dates)
@@ -515,7 +541,7 @@ def _numbered(items: Iterator[Any], path: Path, warn: Warn) -> Iterator[tuple[in
     warning, as a JSON Lines line is, and keeps its number, so the records after it are still
     named by their place in the file."""
     for n, item in enumerate(items, start=1):
-        where = f"{path}: record {n}"
+        where = record_name(str(path), n, False)
         if isinstance(item, _TooLong):
             warn(f"{where}: record of {item.chars:,} characters exceeds the article size limit, skipped")
         else:
@@ -769,7 +795,7 @@ def read_csv(
                         last, last_line, quotes_before_last = fields, line, quotes_before
                         # values beyond the header's columns are dropped, missing ones are None
                         row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
-                        yield number, row, f"{path}:{line}"
+                        yield number, row, record_name(str(path), line, True)
                     line, quotes_before = reader.line_num + 1, counted.quotes
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
