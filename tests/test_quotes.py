@@ -756,6 +756,22 @@ def test_a_statement_spoken_in_is_its_speaker_s() -> None:
         ("they had taken the town", "Syrian Democratic Forces"),
         ("The rebels were continuing to battle Daesh on four fronts", "Syrian Democratic Forces"),
     ]
+
+
+def test_in_a_statement_is_no_cue_of_a_sentence_whose_verb_speaks() -> None:
+    """FNC-1 train body 1187: the parse hangs 'that a raid ...' on 'time', so 'acknowledged' reports
+    no clause, and the 'In a statement' rule took the rest of the sentence, 'Thursday, Pentagon
+    press secretary ... Kirby acknowledged ...', as the statement's content with 'In' as its cue.
+    The sentence's verb speaks: it is the cue, and what follows it the content."""
+    text = ("Somers rescue\nIn a statement Thursday, Pentagon press secretary Rear Adm. John Kirby acknowledged "
+            "for the first time that a raid last month had sought to rescue Somers but that he turned out not to "
+            "be at the site.\n\nWhite House spokeswoman Bernadette Meehan also said President Barack Obama had "
+            "authorized a rescue operation to free Somers.")
+    quotes = extract_claims(Article.create(text, id="1187")).quotes
+    assert [(q.speaker, q.cue, q.text[:36]) for q in quotes] == [
+        ("John Kirby", "acknowledged", "for the first time that a raid last "),
+        ("Bernadette Meehan", "said", "President Barack Obama had authorize"),
+    ]
 @pytest.mark.parametrize(
     ("text", "starts", "speaker"),
     [

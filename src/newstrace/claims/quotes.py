@@ -439,13 +439,19 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
     objs = [c for c in t.children if c.dep_ == "pobj" and c.lower_ in _IN_SOURCES]
     if not objs or t.i > sent.span.start + 1:
         return None
-    if _is_cue(t.head) and _cue_attribution(text, t.head, sent, si) is not None:
+    spoken = _is_cue(t.head)
+    if spoken and _cue_attribution(text, t.head, sent, si) is not None:
         # 'In a statement, the SDF said they had taken the town': the speech verb reports its own
         # clause, and the statement is what its subject spoke in (``_cue_attribution``)
         return None
     off = sent.offset
     phrase_end = max(_tok_end(x, off) for x in t.subtree)
-    cs, ce = _trim(text, phrase_end, sent.end)
+    # A speech verb the parse gave no clause is still the cue, and what follows it the content:
+    # FNC-1 train body 1187's 'In a statement Thursday, Pentagon press secretary Rear Adm. John
+    # Kirby acknowledged for the first time that a raid ...' (its 'that' clause hung on 'time')
+    # was a quotation of the whole sentence after 'In', its speaker's name included, 'In' its cue
+    cue = t.head if spoken else t
+    cs, ce = _trim(text, _tok_end(cue, off) if spoken else phrase_end, sent.end)
     if ce - cs <= 8:
         return None
     source = mention_of(objs[0], off)
@@ -456,7 +462,7 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
         m = mention_of(subj, off) if subj is not None and _tok_start(subj, off) >= phrase_end else None
         if _can_speak(m):
             source = m
-    return Attribution(cs, ce, t.text, _tok_start(t, off), source, False, si)
+    return Attribution(cs, ce, cue.text, _tok_start(cue, off), source, False, si)
 
 
 def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attribution | None:
