@@ -1604,6 +1604,21 @@ def test_a_vague_number_of_a_scale_of_a_scale_is_one_number() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the Reuters sentence above (FA-KES dev 1926479371) with its clause ended at the number: the scale of a
+        # scale was taken only before a space, so a comma or full stop after it left "many hundreds of" 200 to 900
+        ("a war that has killed many hundreds of thousands, and driven more than half of Syrians from their homes.",
+         ("many hundreds of thousands", 200_000, 900_000)),
+        ("a war that has killed several hundred thousand.", ("several hundred thousand", 300_000, 900_000)),
+        ("a rally several hundred thousand-strong", ("several hundred thousand", 300_000, 900_000)),
+    ],
+)
+def test_a_scale_of_a_scale_before_punctuation_is_one_number(text: str, found: tuple[str, int, int]) -> None:
+    assert [(n.text, n.low, n.high) for n in find_numbers(text)] == [found]
+
+
+@pytest.mark.parametrize(
     ("sentence", "count"),
     [
         # PolNeAR train (West Journal, Washington Post, Huffington Post): sentences never parsed, as no word near

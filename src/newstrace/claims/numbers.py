@@ -50,8 +50,10 @@ QUANT_RE = re.compile(
     r"(?:(?P<bound>" + _BOUND + r")\s+)?"
     r"(?:"
     r"(?P<vmult>" + _VMULT + r")\s+(?P<vscale>hundreds?|thousands?|millions?|billions?|dozens?)"
-    # a scale of a scale: "many hundreds of thousands of people", "several hundred thousand people"
-    r"(?:\s+(?:of\s+)?(?P<vscale2>thousands?|millions?|billions?)(?=\s|$))?(?:\s+of)?"
+    # a scale of a scale: "many hundreds of thousands of people", "several hundred thousand people";
+    # a word of its own, whatever follows it ("killed several hundred thousand.", "hundreds of thousands,
+    # the UN says"), but not a word that only starts like one ("thousand millionaires"); "hundred thousand-strong" is one
+    r"(?:\s+(?:of\s+)?(?P<vscale2>thousands?|millions?|billions?)(?!\w))?(?:\s+of)?"
     r"|(?P<vague>" + _VAGUE + r")"
     r"|(?:between\s+)?(?P<n1>" + _NUMBER + r")(?:\s*(?:to|-|–|—|and|or)\s*(?P<n2>" + _NUMBER + r")"
     # a range open above: "from 500 to well over 1000"
