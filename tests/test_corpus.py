@@ -760,6 +760,14 @@ def test_an_option_of_the_other_engine_is_a_usage_error_naming_it(
                      encoding="utf-8")
     assert main(["eval", "stories-fakes", str(fakes), "--fnc", str(tmp_path / "fnc")]) == 2
     assert f"{tmp_path / 'fnc'}: no train_bodies.csv (expected the FNC-1 training files)" in capsys.readouterr().err
+    # files by those names without FNC-1's columns (another CSV saved under the name) were read by a reader of
+    # the distractors' own: an internal error (KeyError: 'articleBody', exit 70); now read as train stance reads them
+    (tmp_path / "fnc" / "train_bodies.csv").write_text("unit_id,article_content\n1,An air strike killed 12 people.\n",
+                                                       encoding="utf-8")
+    (tmp_path / "fnc" / "train_stances.csv").write_text("Headline,Body ID,Stance\nStrike on Idlib,1,agree\n",
+                                                        encoding="utf-8")
+    assert main(["eval", "stories-fakes", str(fakes), "--fnc", str(tmp_path / "fnc")]) == 2
+    assert "train_bodies.csv: expected CSV columns Body ID, articleBody" in capsys.readouterr().err
 
 
 def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(

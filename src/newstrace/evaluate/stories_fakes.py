@@ -19,7 +19,6 @@ articles, and BCubed precision/recall/F1.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -45,7 +44,7 @@ from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
-from newstrace.evaluate.stance_fnc import fnc_files
+from newstrace.evaluate.stance_fnc import fnc_files, load_fnc
 from newstrace.ingest import read_articles
 from newstrace.model import Article
 
@@ -149,12 +148,13 @@ def load_fakes(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str
 
 
 def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
-    """(claim key, body) for one FNC-1 body per claim, in a stable order."""
-    bodies_csv, stances_csv = fnc_files(folder)
-    bodies: dict[str, str] = {}
-    with bodies_csv.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            bodies[row["Body ID"]] = row["articleBody"]
+    """(claim key, body) for one FNC-1 body per claim, in a stable order.
+
+    The files are read as ``train stance`` reads them (``load_fnc``), which names a file without
+    FNC-1's columns, a Body ID that is no number or a stance of no known label: read here with
+    ``csv.DictReader`` of its own, such a folder was an internal error (``KeyError: 'articleBody'``)."""
+    data = load_fnc(*fnc_files(folder))
+    bodies = {str(bid): body for bid, body in data.bodies.items()}
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -163,12 +163,11 @@ def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
             x = parent[x]
         return x
 
-    with stances_csv.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["Stance"] != "unrelated":
-                ra, rb = find("b:" + row["Body ID"]), find("h:" + row["Headline"])
-                if ra != rb:
-                    parent[ra] = rb
+    for headline, body_id, stance in zip(data.headlines, data.body_ids, data.stances, strict=True):
+        if stance != "unrelated":
+            ra, rb = find(f"b:{body_id}"), find("h:" + headline)
+            if ra != rb:
+                parent[ra] = rb
     chosen: dict[str, str] = {}
     for bid in sorted(bodies, key=int):
         root = find("b:" + bid)
