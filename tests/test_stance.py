@@ -116,6 +116,34 @@ def test_sentences_end_where_claims_extraction_ends_them() -> None:
     assert all(is_abbreviation(w) for w in ("Nev", "Sep", "Adm", "Cpl", "U.S", "J")) and not is_abbreviation("fr")
 
 
+def test_a_state_abbreviation_that_is_a_word_ends_a_sentence_in_lower_case() -> None:
+    """The one list (eb52a61) brought the states' 'Ill.', 'Miss.', 'Mass.', 'Wash.' to stance and compare,
+    case aside: FNC-1 train body 63's "... admitted he is ill. South Korean intelligence also learned ..."
+    became one sentence for all three splitters (claims' already), as did PolNeAR train's "... the second
+    straight Democratic convention that Gore will miss. He wasn't in Charlotte". Such a word is an
+    abbreviation only capitalized ('no' is not such a word: "a no. 1 rated app")."""
+    from newstrace.abbreviations import is_abbreviation
+    from newstrace.claims.segment import split_sentences
+    from newstrace.compare.text import sentences as compare_sentences
+
+    text = ("State TV in a rare admission on Thursday showed footage of Kim limping and admitted he is ill. South "
+            "Korean intelligence also learned that a team of doctors from Europe recently went to North Korea. "
+            "CHICAGO, Ill. (AP) — Police said a no. 1 rated app was JACKSON, Miss. (AP) and it was the one Gore "
+            "will miss. He was not there.")
+    want = [
+        "State TV in a rare admission on Thursday showed footage of Kim limping and admitted he is ill.",
+        "South Korean intelligence also learned that a team of doctors from Europe recently went to North Korea.",
+        "CHICAGO, Ill. (AP) — Police said a no. 1 rated app was JACKSON, Miss. (AP) and it was the one Gore "
+        "will miss.",
+        "He was not there.",
+    ]
+    assert [text[s:e] for s, e in tx.sentences(text)] == want
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == want
+    assert [text[s.start:s.end] for s in compare_sentences(text)] == want
+    assert not any(is_abbreviation(w) for w in ("ill", "miss", "mass", "wash"))
+    assert all(is_abbreviation(w) for w in ("Ill", "Miss", "Mass", "Wash", "MISS", "no", "No"))
+
+
 def test_stems_and_cues() -> None:
     assert tx.stem("denies") == tx.stem("denied") == tx.stem("deny")
     assert tx.stem("rebels") == tx.stem("rebel")

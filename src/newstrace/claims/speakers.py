@@ -718,7 +718,7 @@ _PARAGRAPHS = re.compile(r"\n\s*")
 def _abbreviated(word: str) -> bool:
     """Whether a word before a full stop is an abbreviation ("Sen.", "Gov.", "U.S.", "J.") the
     full stop belongs to, not a sentence's end."""
-    return is_abbreviation(word.rstrip(".").lstrip("(\"“‘'").lower())
+    return is_abbreviation(word.rstrip(".").lstrip("(\"“‘'"))  # its case kept: "Ill." is one, "ill." no
 
 
 #: the capitalised words going on after a name's first ones ('Mr. Donald Trump's' after 'Donald')

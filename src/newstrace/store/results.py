@@ -254,7 +254,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 171: a noun of people the parse takes for a verb renames the count ("killed at least 61 people mostly civilians").
 #: 172: 'In a statement, X acknowledged ...' whose verb the parse gave no clause: the verb is the cue, what follows it the content, not 'In' and the whole sentence.
 #: 173: a vague scale of a scale is one number before punctuation too ("killed several hundred thousand.").
-CLAIMS_VERSION = 173
+#: 174: 'ill.', 'miss.', 'mass.', 'wash.', 'ore.' in lower case end a sentence ("admitted he is ill. South Korean ...").
+CLAIMS_VERSION = 174
 
 
 def _now() -> str:
