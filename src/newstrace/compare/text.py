@@ -26,6 +26,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 #: the word before a piece's closing full stop, letters and inner full stops ("Sen", "U.S", "J")
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z.]*)\.$")
+#: how many of a piece's last characters ``_abbreviated`` is given: more than any abbreviation
+_LAST_WORD_CHARS = 20
 
 #: quote marks folded to ASCII so that “ ” ‘ ’ ' " compare equal
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
@@ -46,7 +48,9 @@ def sentences(text: str) -> list[Sentence]:
     pos = 0
     for m in _SENT_END.finditer(text):
         piece_end = m.start()
-        if "\n" not in m.group(0) and _abbreviated(text[pos:piece_end]):
+        # only the piece's last characters: slicing the whole piece, which grows while abbreviations
+        # go on ("the U.S. Army ... the U.S. Capitol ..."), made a long paragraph quadratic
+        if "\n" not in m.group(0) and _abbreviated(text[max(pos, piece_end - _LAST_WORD_CHARS):piece_end]):
             continue  # "Dr. Said", "John F. Kennedy", "RENO, Nev. (AP)": no sentence break
         _append(out, text, pos, piece_end)
         pos = m.end()
@@ -55,9 +59,10 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _abbreviated(piece: str) -> bool:
-    """Whether ``piece`` ends in an abbreviation's full stop ("Sen.", "U.S.", "F."), by the one
-    test claims and stance use, so that compare's sentences end where theirs do."""
-    m = _LAST_WORD.search(piece[-20:])
+    """Whether ``piece``, a sentence piece's last ``_LAST_WORD_CHARS`` characters, ends in an
+    abbreviation's full stop ("Sen.", "U.S.", "F."), by the one test claims and stance use, so that
+    compare's sentences end where theirs do."""
+    m = _LAST_WORD.search(piece)
     return m is not None and is_abbreviation(m.group(1))
 
 
