@@ -144,6 +144,36 @@ def test_a_state_abbreviation_that_is_a_word_ends_a_sentence_in_lower_case() -> 
     assert all(is_abbreviation(w) for w in ("Ill", "Miss", "Mass", "Wash", "MISS", "no", "No"))
 
 
+def test_a_number_ending_a_sentence_is_no_initial() -> None:
+    """is_abbreviation took any one character for an initial, and claims' splitter passes the ``\\w``
+    before a full stop, digits too: FNC-1 train body 344's "... at the unbelievable age of 9. When most
+    kids ..." and body 1401's "... reportedly died on Jan. 4. His Cuban namesake ..." were one sentence
+    for claims (stance and compare, reading letters, split them). A list item's number is still no
+    sentence of its own ("10. The ruins of an ancient city ...")."""
+    from newstrace.abbreviations import is_abbreviation
+    from newstrace.claims.segment import split_sentences
+    from newstrace.compare.text import sentences as compare_sentences
+
+    text = ("Islam started with penny stocks at the unbelievable age of 9. When most kids are in the fourth grade, "
+            "they\u2019re learning to play sports, and figuring out fractions. Fidel Castro Odinga, the son of "
+            "prominent Kenyan politician and former prime minister Raila Odinga, reportedly died on Jan. 4. His "
+            "Cuban namesake, however, still appears to be very much alive.")
+    want = [
+        "Islam started with penny stocks at the unbelievable age of 9.",
+        "When most kids are in the fourth grade, they\u2019re learning to play sports, and figuring out fractions.",
+        "Fidel Castro Odinga, the son of prominent Kenyan politician and former prime minister Raila Odinga, "
+        "reportedly died on Jan. 4.",
+        "His Cuban namesake, however, still appears to be very much alive.",
+    ]
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == want
+    assert [text[s:e] for s, e in tx.sentences(text)] == want
+    assert [text[s.start:s.end] for s in compare_sentences(text)] == want
+    item = "10. The ruins of an ancient city were not found. 9 more are listed."
+    assert [item[s:e] for s, e in split_sentences(item, 0, len(item))] == [
+        "10. The ruins of an ancient city were not found.", "9 more are listed."]
+    assert is_abbreviation("J") and not is_abbreviation("9")
+
+
 def test_stems_and_cues() -> None:
     assert tx.stem("denies") == tx.stem("denied") == tx.stem("deny")
     assert tx.stem("rebels") == tx.stem("rebel")

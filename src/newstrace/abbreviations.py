@@ -32,11 +32,12 @@ CAPITALIZED_ONLY = frozenset(["ill", "miss", "mass", "wash", "ore"])
 def is_abbreviation(word: str) -> bool:
     """Whether ``word``, the word before a full stop with any quote mark or bracket taken off ("Sen",
     "U.S", "J"), is an abbreviation the full stop belongs to, not a sentence's end: one of
-    ``ABBREVIATIONS`` or a single character (an initial); one of ``CAPITALIZED_ONLY`` only when
-    capitalized. One test for every sentence splitter (claims' sentences, colon lead and speaker's
-    sentence start; stance's and compare's sentences), so a full stop ends a sentence for all of them
-    alike."""
+    ``ABBREVIATIONS`` or a single letter (an initial: not a digit, which claims' splitter, reading
+    any word character before the stop, passed, so "since Sept. 3. The leader ..." was one sentence); one of
+    ``CAPITALIZED_ONLY`` only when capitalized. One test for every sentence splitter (claims'
+    sentences, colon lead and speaker's sentence start; stance's and compare's sentences), so a full
+    stop ends a sentence for all of them alike."""
     key = word.lower().rstrip(".")
     if key in CAPITALIZED_ONLY:
         return word[:1].isupper()
-    return key in ABBREVIATIONS or len(word) == 1
+    return key in ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -75,7 +75,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
         word = re.search(r"([\w.]+)$", text[max(start, dot - 12):dot])
-        if word and text[dot] == "." and is_abbreviation(word.group(1)):
+        if word and text[dot] == "." and (is_abbreviation(word.group(1)) or _list_number(text[s:dot], word.group(1))):
             continue
         cut = m.end()
         while cut > s and text[cut - 1].isspace():
@@ -89,6 +89,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e -= 1
         out.append((s, e))
     return out
+
+
+def _list_number(before: str, word: str) -> bool:
+    """Whether the word before a full stop is the number of a list's item, all its sentence holds so far
+    ("1. The Nobel Committee does not ..."): no sentence of its own, as a number ending one is ("since
+    Sept. 3. The leader also ...")."""
+    return word.isdigit() and before.strip() == word
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

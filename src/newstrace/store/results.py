@@ -255,7 +255,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 172: 'In a statement, X acknowledged ...' whose verb the parse gave no clause: the verb is the cue, what follows it the content, not 'In' and the whole sentence.
 #: 173: a vague scale of a scale is one number before punctuation too ("killed several hundred thousand.").
 #: 174: 'ill.', 'miss.', 'mass.', 'wash.', 'ore.' in lower case end a sentence ("admitted he is ill. South Korean ...").
-CLAIMS_VERSION = 174
+#: 175: a number ends a sentence ("died on Jan. 4. His ..."); a list item's number does not ("10. The ruins ...").
+CLAIMS_VERSION = 175
 
 
 def _now() -> str:
