@@ -1417,7 +1417,9 @@ def test_a_share_of_respondents_quoted_answers_through_the_poll_the_sentence_nam
             "politicians. In a September Washington Post-ABC News poll, 75 percent of Republicans said \"most people "
             "in politics\" can't be trusted.\n")
     span = _speaker_span(text, "most people")
-    assert span is not None and span in "a September Washington Post-ABC News poll"
+    # the poll's name, within its phrase: a bare "a" or "poll" would pass a substring test alone
+    assert span is not None and "Washington Post-ABC News" in span
+    assert span in "a September Washington Post-ABC News poll"
     share = ("This sentiment was reflected in another question that asked Democrats how likely Clinton was to defeat "
              "Trump in the general election, to which 21 percent said \u201cnot too likely\u201d and 14 percent said "
              "\u201cnot at all likely.\u201d\n")
