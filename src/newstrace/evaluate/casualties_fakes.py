@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from newstrace.claims.lexicon import TOLL_REVISED, TOLL_REVISED_LEAD
+from newstrace.claims.lexicon import MONTHS, TOLL_REVISED, TOLL_REVISED_LEAD
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
@@ -337,11 +337,14 @@ def _lead_end(text: str) -> int:
     return sents[min(LEAD_SENTENCES, len(sents)) - 1][1] if sents else body
 
 
+#: the twelve months' full names (``lexicon.MONTHS`` then gives their short forms), as a regex alternation
+_MONTH_NAMES = "|".join(MONTHS[:12])
+
 #: what a cumulative toll counts from: "since 2011", "since the start of the year", "since it declared a
 #: caliphate", "since the war began"; not the event's own hours ("since Wednesday afternoon")
 _SINCE = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}\b|(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\s+\d{4}\b|the\s+(?:start|beginning|outbreak|onset)\b|"
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}\b|(?:" + _MONTH_NAMES + r")\s+\d{4}\b|"
+    r"the\s+(?:start|beginning|outbreak|onset)\b|"
     r"(?:it|they|the\s+(?:war|conflict|uprising|revolt|crisis|revolution|fighting))\s+(?:\w+\s+)?"
     r"(?:began|begun|started|erupted|broke|declared|seized|took|launched|emerged)\b)",
     re.I,
@@ -380,8 +383,8 @@ _YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\w.,]\d)")
 #: a time a sentence's event happened in: "in 2013", "in August 2013", "on May 25 2012", "In September 2014" (a
 #: span a toll runs from, "since the outbreak of Syrias civil war in 2011", is ``_cumulative``'s)
 _IN_YEAR = re.compile(
-    r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|"
-    r"october|november|december)\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<year>19[5-9]\d|20\d\d)(?![\w.,]\d)", re.I)
+    r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + _MONTH_NAMES + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?P<year>19[5-9]\d|20\d\d)(?![\w.,]\d)", re.I)
 
 #: how far into the body its dateline's year may come ("Published April 24 2017", "11 Aug 2016")
 DATELINE_CHARS = 200
