@@ -576,9 +576,14 @@ def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS, declared: Ca
     charsets the file names for itself (``decode``)."""
     check_size(path, limits)
     data = path.read_bytes()
+    return _text_of(data, path, warn, declared(data) if declared is not None else ())
+
+
+def _text_of(data: bytes, path: Path, warn: Warn, charsets: Iterable[str | None]) -> str:
+    """A one-article file's bytes as text, plain or decompressed: binary refused, then decoded."""
     if looks_binary(data):
         raise InputError(f"{path}: binary file, not text")
-    return decode(data, str(path), warn, declared(data) if declared is not None else ())
+    return decode(data, str(path), warn, charsets)
 
 
 def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> tuple[str, BaseException | None]:
@@ -610,9 +615,7 @@ def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> t
             raise damage
     if not data:
         raise InputError(f"{path}: empty file")
-    if looks_binary(data):
-        raise InputError(f"{path}: binary file, not text")
-    return decode(data, str(path), warn, ()), damage
+    return _text_of(data, path, warn, ()), damage
 
 
 def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
