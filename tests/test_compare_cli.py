@@ -78,6 +78,26 @@ def test_an_output_in_no_folder_fails_before_the_inputs_are_read(
         assert f"cannot write (no folder {folder}: create it, or give another file)" in capsys.readouterr().err
 
 
+def test_an_output_that_is_a_folder_is_the_projects_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--json DIR`` or ``--html DIR`` (an existing folder) was Typer's usage error ("Invalid value
+    for '--json': file 'DIR' is a directory." under the usage lines); it is one line naming the
+    option, exit 2, before any input is read, as ``story --html DIR`` says it too."""
+    import newstrace.cli.compare as cli_compare
+
+    def no_reading(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the inputs were read")
+
+    monkeypatch.setattr(cli_compare, "read_command_inputs", no_reading)
+    for flag in ("--html", "--json"):
+        assert main(["compare", str(EXAMPLES), flag, str(tmp_path)]) == 2
+        err = capsys.readouterr().err
+        assert err == f"newstrace: error: {flag} {tmp_path}: a folder, not a file (give a file's name, or '-' for stdout)\n"
+    assert main(["story", "x", "--db", str(tmp_path / "none.db"), "--html", str(tmp_path)]) == 2
+    assert f"--html {tmp_path}: a folder, not a file" in capsys.readouterr().err
+
+
 @needs_stages
 def test_an_output_file_that_is_no_report_is_not_overwritten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``--json`` takes a value, so ``compare --json a.txt b.txt`` once replaced the article a.txt

@@ -320,11 +320,36 @@ def path_option(*names: str, **kwargs: Any) -> Any:
     return typer.Option(*names, readable=False, callback=_readable, **kwargs)
 
 
+def _not_a_folder(what: str) -> Callable[[typer.Context, Any, Path | None], Path | None]:
+    """A file parameter's folder check (``--db``, ``compare --json/--html FILE``): a folder where
+    ``what`` was wanted is a bad command line (exit 2), one line naming the option.
+
+    Typer's ``dir_okay=False`` said it as a usage error of its own words under the usage lines
+    ("Invalid value for '--db' (env var: 'NEWSTRACE_DB'): file 'x' is a directory."), where every
+    other refused path is one line with the project's exit code."""
+
+    def check(ctx: typer.Context, param: Any, value: Path | None) -> Path | None:
+        if value is not None and str(value) != "-" and value.is_dir():
+            raise InputError(f"{param.opts[0]} {value}: a folder, not {what}")
+        return value
+
+    return check
+
+
+def output_option(*names: str, **kwargs: Any) -> Any:
+    """``typer.Option`` for a file a command writes (``FILE`` or ``-`` for stdout): no read check
+    (the writer says what stops it), and a folder refused before any work (``_not_a_folder``)."""
+    return typer.Option(
+        *names, readable=False, callback=_not_a_folder("a file (give a file's name, or '-' for stdout)"), **kwargs
+    )
+
+
 DbOption = Annotated[
     Path,
     # a database the user cannot read is the store's to say (exit 3, as one it cannot write):
     # Typer's check made it a usage error
-    typer.Option("--db", metavar="DB", help="SQLite database file.", envvar="NEWSTRACE_DB", dir_okay=False, readable=False),
+    typer.Option("--db", metavar="DB", help="SQLite database file.", envvar="NEWSTRACE_DB", readable=False,
+                 callback=_not_a_folder("a database file (give the SQLite file, or a new file's name)")),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 NoCleanFlag = Annotated[

@@ -20,6 +20,7 @@ from newstrace.cli.app import (
     json_text,
     one_line,
     out,
+    output_option,
     progress,
     read_command_inputs,
     refuse_foreign,
@@ -38,11 +39,11 @@ def compare(
     inputs: InputsArg,
     json_file: Annotated[
         Path | None,
-        typer.Option("--json", metavar="FILE", help="Write the JSON document to FILE ('-' for stdout, then nothing else is printed there).", dir_okay=False, readable=False),
+        output_option("--json", metavar="FILE", help="Write the JSON document to FILE ('-' for stdout, then nothing else is printed there)."),
     ] = None,
     html_file: Annotated[
         Path | None,
-        typer.Option("--html", metavar="FILE", help="Write the self-contained HTML report to FILE ('-' for stdout).", dir_okay=False, readable=False),
+        output_option("--html", metavar="FILE", help="Write the self-contained HTML report to FILE ('-' for stdout)."),
     ] = None,
     top: TopOption = 25,
     no_clean: NoCleanFlag = False,

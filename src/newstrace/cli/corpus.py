@@ -31,6 +31,7 @@ from newstrace.cli.app import (
     one_of,
     only_with,
     out,
+    output_option,
     path_argument,
     path_option,
     progress,
@@ -336,7 +337,7 @@ def story(
     story_id: Annotated[str, typer.Argument(metavar="ID", help="Story id or a unique prefix of it.")],
     db: DbOption = DEFAULT_DB,
     as_json: JsonFlag = False,
-    html: Annotated[Path | None, typer.Option("--html", metavar="FILE", help="Write the compare report of the story to FILE ('-' for stdout).", readable=False)] = None,
+    html: Annotated[Path | None, output_option("--html", metavar="FILE", help="Write the compare report of the story to FILE ('-' for stdout).")] = None,
     top: TopOption = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
