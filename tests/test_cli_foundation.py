@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from rich.text import Text
 
-from conftest import stderr_on_a_terminal
+from conftest import require_data, stderr_on_a_terminal
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds, warc_bytes
 from newstrace.cli.main import main
 from newstrace.model import Article
@@ -611,6 +611,35 @@ def test_a_record_is_named_alike_in_every_message(tmp_path: Path, monkeypatch: p
     assert f"warning: {export}:3: id r1 was already read in this run; its first record is kept" in p.stderr.splitlines()
     shown = run("show", "r1", "--db", tmp_path / "f.db", cwd=tmp_path).stdout
     assert f"source  {export}:1" in shown and "#1" not in shown
+
+
+def test_show_names_standard_input_in_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``show`` of an article piped to ``ingest -`` said 'source  <stdin>: record N' in a later
+    run: a name from the messages of the run that read it, for a stream no later run can open, and
+    'record 3' for what was line 3 (JSON Lines on standard input is named by line, which only the
+    run that read it knows). It says standard input in words, and what the number may be."""
+    import csv as csv_module
+
+    with require_data("fakes", "fakes_dev.csv").open(encoding="utf-8", newline="") as fh:
+        rows = [next(r for r in csv_module.DictReader(fh) if r["article_title"].startswith("Suicide bombing kills at least 16"))]
+    record = {"id": "fk1", "outlet": rows[0]["source"], "title": rows[0]["article_title"], "text": rows[0]["article_content"]}
+    _stdin(monkeypatch, ("\n\n" + json.dumps(record) + "\n").encode("utf-8"))  # a blank line first: line 3, record 1
+    db = tmp_path / "s.db"
+    assert run("ingest", "-", "--db", db, cwd=tmp_path).returncode == 0
+    later = run("show", "fk1", "--db", db, cwd=tmp_path, proc=True)  # another process, as a user runs it
+    assert later.returncode == 0, later.stderr
+    assert "source  standard input (piped to 'newstrace ingest -', not kept), record 3 (its line, if it was JSON Lines)" in later.stdout
+    assert "<stdin>" not in later.stdout
+    # the run that read it knows it read lines
+    same = run("show", "fk1", "--db", db, cwd=tmp_path)
+    assert "source  standard input (piped to 'newstrace ingest -', not kept), line 3\n" in same.stdout
+    # one article piped as text: no number
+    _stdin(monkeypatch, rows[0]["article_content"].encode("utf-8"))
+    assert run("ingest", "-", "--db", tmp_path / "t.db", cwd=tmp_path).returncode == 0
+    (article,) = json.loads(run("list", "--db", tmp_path / "t.db", "--json", cwd=tmp_path).stdout)
+    assert article["source"] == "<stdin>"  # the stored name, as the JSON lists it
+    shown = run("show", article["id"], "--db", tmp_path / "t.db", cwd=tmp_path).stdout
+    assert "source  standard input (piped to 'newstrace ingest -', not kept)\n" in shown
 
 
 @pytest.mark.parametrize("command", ["ingest", "compare", "reuse", "extract", "stance"])

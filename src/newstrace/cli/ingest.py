@@ -35,7 +35,7 @@ from newstrace.cli.app import (
 from newstrace.errors import InputError, KeptWarnings, NewstraceError
 from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import RepeatedIds, qualified_ids_warning
-from newstrace.ingest.records import names_lines, record_name
+from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
@@ -245,8 +245,9 @@ def show(
         ("published", published_iso(a.published)),
         ("author", a.author),
         ("url", a.url),
-        # named as every message names the record ('sana.jsonl:2', 'fakes_dev.csv: record 300'); it was 'F #N'
-        ("source", record_name(a.source, a.record, names_lines(a.source)) if a.source else None),
+        # named as every message names the record ('sana.jsonl:2', 'fakes_dev.csv: record 300'); it was
+        # 'F #N'; standard input in words
+        ("source", source_name(a.source, a.record)),
         ("length", f"{a.words} words, {len(a.text)} characters"),
     ]
     for k, v in facts:

@@ -157,6 +157,27 @@ def record_name(source: str | None, number: int | None, by_line: bool) -> str:
     return f"{where}:{number}" if by_line else f"{where}: record {number}"
 
 
+def source_name(source: str | None, number: int | None) -> str | None:
+    """Where a stored article came from, as ``show`` says it: its record as every message names
+    it (``record_name``: 'sana.jsonl:2', 'fakes_dev.csv: record 300'), and standard input in
+    words. Standard input was named '<stdin>: record N' by a later run: a name from the messages of
+    the run that read it, for a stream no later run can open, and 'record' for what may have been
+    a line (JSON Lines on standard input is named by line, which only the run that read it knows:
+    nothing stored says how it was read)."""
+    from newstrace.ingest import STDIN_NAME
+
+    if not source:
+        return None
+    if source != STDIN_NAME:
+        return record_name(source, number, names_lines(source))
+    where = "standard input (piped to 'newstrace ingest -', not kept)"
+    if number is None:
+        return where
+    if source in _UNOPENED:  # read in this process: named as its warnings named it
+        return f"{where}, {'line' if _UNOPENED[source] else 'record'} {number}"
+    return f"{where}, record {number} (its line, if it was JSON Lines)"
+
+
 #: the inputs read this process that have no file ``names_lines`` can open, and whether their
 #: records are named by line: standard input, copied to a temporary file its reader reads and
 #: names ``<stdin>`` (``ingest._read_stdin``)
