@@ -246,3 +246,37 @@ def test_fakes_tolls(fakes_rows: dict[str, dict[str, str]], unit_id: str, civili
     assert est["nb_civilians"].point == civilians == int(row["nb_civilians"])
     if children is not None:
         assert est["nb_children"].point == children == int(row["nb_children"])
+
+
+@pytest.fixture(scope="module")
+def fnc_bodies() -> dict[str, str]:
+    path = require_data("fnc1", "train_bodies.csv")
+    csv.field_size_limit(10_000_000)
+    with open(Path(path), encoding="utf-8", newline="") as fh:
+        return {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
+
+
+@pytest.mark.parametrize(
+    ("body", "cue", "speaker", "content"),
+    [
+        # '... the Samsung Galaxy Note 4.' before it held a number, and only while the two were one sentence
+        ("1519", "complained", "Customers", "that their new Android phones had a gap between the screen and the case"),
+        ("63", "learned", "South Korean intelligence", "that a team of doctors from Europe recently went to North Korea"),
+        ("1368", "cautioned", "Schreibersdorf", "that the policy will not fulfill its goal unless the NYPD relaxes"),
+    ],
+)
+def test_every_speech_cue_gets_its_sentence_parsed(
+    fnc_bodies: dict[str, str], body: str, cue: str, speaker: str, content: str
+) -> None:
+    """A sentence is parsed for attributions only when it holds a cue worth parsing for (PARSE_CUES),
+    a hand-kept list that fell behind the cues added since: 'complained', 'learned', 'cautioned' and
+    60 more were cues in a sentence parsed for something else and nothing in one of their own. FNC-1
+    train bodies."""
+    text = fnc_bodies[body]
+    (claims,) = extract_many([Article(id=body, text=text)])
+    found = [q for q in claims.quotes if q.cue == cue]
+    assert len(found) == 1, [(q.cue, q.text) for q in claims.quotes]
+    (q,) = found
+    assert q.text.startswith(content) and not q.direct
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert text[q.speaker_start:q.speaker_end].endswith(speaker)

@@ -256,7 +256,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 173: a vague scale of a scale is one number before punctuation too ("killed several hundred thousand.").
 #: 174: 'ill.', 'miss.', 'mass.', 'wash.', 'ore.' in lower case end a sentence ("admitted he is ill. South Korean ...").
 #: 175: a number ends a sentence ("died on Jan. 4. His ..."); a list item's number does not ("10. The ruins ...").
-CLAIMS_VERSION = 175
+#: 176: a sentence is parsed for every cue of the lexicon but those that are speech mostly beside a quotation ("Customers complained that ...", "X learned that ...", "cautioned that ...").
+CLAIMS_VERSION = 176
 
 
 def _now() -> str:
