@@ -819,7 +819,7 @@ def _colon_lead(text: str, q: MarkedQuote, sents: list[Sentence], quotes: QuoteS
     if found is not None:
         return _Lead(found[2], found[0].text, found[0], found[1])
     m = _COLON_LEAD.search(text, max(0, q.outer_start - 90), q.outer_start)
-    if m is not None and any(not is_abbreviation(w) for w in re.findall(r"(\w+)[.!?]\s+[A-Z]", m.group(1))):
+    if m is not None and any(not is_abbreviation(w, after) for w, after in re.findall(r"(\w+)[.!?](\s+[A-Z]\w*)", m.group(1))):
         m = None  # a sentence ends inside ("Rep. Trey Gowdy (R-S.C.):" does not): not a speaker lead
     if m is None:
         # a headline "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance"

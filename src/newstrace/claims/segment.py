@@ -75,7 +75,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         dot = m.start()
         word = re.search(r"([\w.]+)$", text[max(start, dot - 12):dot])
-        if word and text[dot] == "." and (is_abbreviation(word.group(1)) or _list_number(text[s:dot], word.group(1))):
+        if word and text[dot] == "." and (is_abbreviation(word.group(1), text[dot + 1:dot + 40])
+                                          or _list_number(text[s:dot], word.group(1))):
             continue
         cut = m.end()
         while cut > s and text[cut - 1].isspace():

@@ -715,10 +715,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
 _PARAGRAPHS = re.compile(r"\n\s*")
 
 
-def _abbreviated(word: str) -> bool:
+def _abbreviated(word: str, after: str) -> bool:
     """Whether a word before a full stop is an abbreviation ("Sen.", "Gov.", "U.S.", "J.") the
-    full stop belongs to, not a sentence's end."""
-    return is_abbreviation(word.rstrip(".").lstrip("(\"“‘'"))  # its case kept: "Ill." is one, "ill." no
+    full stop belongs to, not a sentence's end; ``after``: the text after the full stop."""
+    return is_abbreviation(word.rstrip(".").lstrip("(\"“‘'"), after)  # its case kept: "Ill." is one, "ill." no
 
 
 #: the capitalised words going on after a name's first ones ('Mr. Donald Trump's' after 'Donald')
@@ -932,7 +932,7 @@ class SpeakerResolver:
         for at, ends, name, honorific in self._sexed_from_end(start, end, sex):
             before = self._text[max(0, at - 40):at].rstrip(" \t")
             if before and not before.endswith("\n") and (
-                    before[-1] not in ".!?" or _abbreviated(before.split()[-1])):
+                    before[-1] not in ".!?" or _abbreviated(before.split()[-1], self._text[at:at + 40])):
                 continue  # 'introduced Vermont Sen. Bernie Sanders' ...': a title's full stop
             if len(_PARAGRAPHS.findall(self._text, at, end)) > 1:
                 continue  # more than a paragraph away: a story's sentences move on

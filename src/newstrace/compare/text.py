@@ -50,7 +50,8 @@ def sentences(text: str) -> list[Sentence]:
         piece_end = m.start()
         # only the piece's last characters: slicing the whole piece, which grows while abbreviations
         # go on ("the U.S. Army ... the U.S. Capitol ..."), made a long paragraph quadratic
-        if "\n" not in m.group(0) and _abbreviated(text[max(pos, piece_end - _LAST_WORD_CHARS):piece_end]):
+        if "\n" not in m.group(0) and _abbreviated(text[max(pos, piece_end - _LAST_WORD_CHARS):piece_end],
+                                                    text[m.end():m.end() + 40]):
             continue  # "Dr. Said", "John F. Kennedy", "RENO, Nev. (AP)": no sentence break
         _append(out, text, pos, piece_end)
         pos = m.end()
@@ -58,12 +59,12 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def _abbreviated(piece: str) -> bool:
+def _abbreviated(piece: str, after: str) -> bool:
     """Whether ``piece``, a sentence piece's last ``_LAST_WORD_CHARS`` characters, ends in an
     abbreviation's full stop ("Sen.", "U.S.", "F."), by the one test claims and stance use, so that
     compare's sentences end where theirs do."""
     m = _LAST_WORD.search(piece)
-    return m is not None and is_abbreviation(m.group(1))
+    return m is not None and is_abbreviation(m.group(1), after)
 
 
 def _append(out: list[Sentence], text: str, start: int, end: int) -> None:

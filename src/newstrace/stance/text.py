@@ -165,7 +165,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = m.start(1)
         if not brk.startswith("\n") and text[start - 1] == ".":
             word = _word_before_dot(text, start - 1)
-            if word and is_abbreviation(word):
+            if word and is_abbreviation(word, text[start:start + 40]):
                 continue  # "Dr. Said Sadek", "J. Smith": not a sentence end
         _add_span(text, pos, start if brk.startswith("\n") else start + len(brk.rstrip()), spans)
         pos = m.end()
@@ -174,11 +174,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _word_before_dot(text: str, dot: int) -> str:
-    """The ASCII word before the full stop at ``text[dot]``, if it is whole and at most 15
-    letters long, else "" (a scan back instead of a regex search with a lookbehind)."""
+    """The ASCII word before the full stop at ``text[dot]``, inner full stops kept ("U.S", as claims'
+    and compare's splitters read it: the "S" alone now reads as an initial, which "The" after it
+    ends), if it is whole and at most 15 characters long, else "" (a scan back instead of a regex
+    search with a lookbehind)."""
     lo = max(0, dot - 15)
     j = dot
-    while j > lo and text[j - 1] in _ASCII_LETTERS:
+    while j > lo and (text[j - 1] in _ASCII_LETTERS or (text[j - 1] == "." and j - 1 > lo and text[j - 2] in _ASCII_LETTERS)):
         j -= 1
     if j == dot or (j > 0 and text[j - 1] in _ASCII_LETTERS):
         return ""
