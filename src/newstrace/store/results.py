@@ -814,12 +814,12 @@ class CorpusResults:
         where = ["merged_into IS NULL"]
         args: list[Any] = []
         for word in search_words(q):
-            (in_label, arg), (in_title, _) = word_in("label", word), word_in("a.title", word)
+            (in_label, label_args), (in_title, title_args) = word_in("label", word), word_in("a.title", word)
             where.append(
                 f"({in_label} OR id IN (SELECT m.story FROM memberships m "
                 f"JOIN articles a ON a.id=m.article WHERE {in_title}))"
             )
-            args.extend([arg, arg])
+            args.extend(label_args + title_args)
         for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o]:
             # NO_OUTLET too: the network's links to articles without one lead here
             cond, cond_args = outlet_is(one, "a.outlet")

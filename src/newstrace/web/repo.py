@@ -288,9 +288,9 @@ class Repo:
         where: list[str] = []
         args: list[Any] = []
         for word in search_words(q):
-            (in_title, arg), (in_text, _) = word_in("title", word), word_in("text", word)
+            (in_title, title_args), (in_text, text_args) = word_in("title", word), word_in("text", word)
             where.append(f"({in_title} OR {in_text})")
-            args += [arg, arg]
+            args += title_args + text_args
         if outlet:  # NO_OUTLET ("?") too: the articles without one, as the stories filter takes it
             cond, cond_args = outlet_is(outlet)
             where.append(cond)
