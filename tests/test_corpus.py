@@ -445,6 +445,55 @@ def test_a_run_interrupted_again_and_again_labels_as_an_uninterrupted_one(
 
 
 @pytest.mark.data
+def test_a_run_resumed_after_a_gap_in_the_dates_labels_as_an_uninterrupted_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resumed run re-opened the clusters still open at the first article it places, not at the
+    last one the stream had seen: when the news resumes days later (FA-KES dev's 2014 and 2015 are
+    sparse), the threads the gap closes were never re-opened, so never retired and labelled again
+    with the next batch's document frequencies, as an uninterrupted run labels them. One Ctrl-C in
+    `analyze --batch 100` over FA-KES dev and 12 FNC-1 bodies left thread td6c03162666 labelled
+    "... rural air civilians" where an uninterrupted run says "... rural international raids"."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    arts = [a for a in read_articles([fakes]) if a.published and "2014-01-01" <= str(a.published) < "2016-01-01"]
+    arts = list({a.id: a for a in arts}.values())
+    steps = ("stories",)
+    whole = tmp_path / "whole.db"
+    with Store(whole) as st:
+        st.add_articles(arts)
+        rep = analyze(st, batch_size=5, steps=steps, workers=1)
+    assert rep.analysed > 80
+
+    killed = tmp_path / "killed.db"
+    real = local_engine.article_steps
+    calls = {"n": 0}
+
+    def dying(arts, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt  # inside the run's second batch
+        return real(arts, steps, semantic=semantic, **kw)
+
+    monkeypatch.setattr(local_engine, "article_steps", dying)
+    runs = 0
+    with Store(killed) as st:
+        st.add_articles(arts)
+        while True:
+            calls["n"] = 0
+            runs += 1
+            try:
+                analyze(st, batch_size=5, steps=steps, workers=1)
+                break
+            except KeyboardInterrupt:
+                continue
+    assert runs > 10
+    assert _state(killed) == _state(whole)
+    labels = "SELECT id, label FROM stories UNION ALL SELECT id, label FROM threads ORDER BY 1"
+    with contextlib.closing(sqlite3.connect(killed)) as a, contextlib.closing(sqlite3.connect(whole)) as b:
+        assert a.execute(labels).fetchall() == b.execute(labels).fetchall()
+
+
+@pytest.mark.data
 def test_an_archive_older_than_the_stream_is_named_and_recluster_places_it(tmp_path: Path) -> None:
     """Articles published long before the ones already placed (an archive ingested later) cannot
     meet the stories of their time, which the stream has retired: ``analyze`` says how many and

@@ -166,8 +166,11 @@ def load_clusterer(
         if start is not None:
             # articles older than the stream (an archive added later) find none of the clusters
             # the stream has passed: the first one they meet retires them, so they stay closed
+            # and, when the news resumes days after the last article placed, the clusters open then
+            # are re-opened all the same: the next article retires them, and an uninterrupted run
+            # writes them again, labelled with that batch's document frequencies
             if cl.now is not None:
-                start = max(start, EPOCH + timedelta(days=int(cl.now)))
+                start = EPOCH + timedelta(days=int(cl.now))
             horizon = (start - timedelta(days=int(max(story.window, thread.window)) + 1)).isoformat()
     older: list[Cluster] = []
     for table, level in (("threads", "thread"), ("stories", "story")):
