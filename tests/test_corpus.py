@@ -493,6 +493,25 @@ def test_a_run_resumed_after_a_gap_in_the_dates_labels_as_an_uninterrupted_one(
         assert a.execute(labels).fetchall() == b.execute(labels).fetchall()
 
 
+def test_an_article_dated_in_year_one_is_analysed(tmp_path: Path) -> None:
+    """An export's unset date, .NET's DateTime.MinValue (0001-01-01T00:00:00), is stored as year 1
+    (``test_ingest``), the first article of the stream: ``analyze`` re-opened the clusters open 31
+    days before it, a date before the calendar's first, and stopped with an internal error
+    (OverflowError, exit 70) before analysing anything."""
+    export = tmp_path / "export.jsonl"
+    rows = [
+        {"id": "1", "outlet": "rt.com", "published": "0001-01-01T00:00:00", "text": (EXAMPLES / "001_b27ff7eeccda9d61.txt").read_text(encoding="utf-8")},
+        {"id": "2", "outlet": "a.example", "published": "2016-11-02", "text": (EXAMPLES / "000_6fb2124cbc58fd30.txt").read_text(encoding="utf-8")},
+    ]
+    export.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(export), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1"]) == 0
+    with Store(db, readonly=True) as st:
+        res = CorpusResults(st.conn)
+        assert res.stories_of("1") and res.stories_of("2")
+
+
 @pytest.mark.data
 def test_an_archive_older_than_the_stream_is_named_and_recluster_places_it(tmp_path: Path) -> None:
     """Articles published long before the ones already placed (an archive ingested later) cannot

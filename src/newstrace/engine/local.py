@@ -171,7 +171,10 @@ def load_clusterer(
             # writes them again, labelled with that batch's document frequencies
             if cl.now is not None:
                 start = EPOCH + timedelta(days=int(cl.now))
-            horizon = (start - timedelta(days=int(max(story.window, thread.window)) + 1)).isoformat()
+            margin = timedelta(days=int(max(story.window, thread.window)) + 1)
+            # a stream that starts in year 1 (an export's unset date, .NET's DateTime.MinValue) has
+            # nothing before it to leave closed
+            horizon = (start - margin).isoformat() if start - date.min > margin else None
     older: list[Cluster] = []
     for table, level in (("threads", "thread"), ("stories", "story")):
         for row in R.open_clusters(conn, table, horizon):
