@@ -1541,6 +1541,33 @@ def test_charts_place_articles_by_instant_not_wall_clock() -> None:
     assert graph.index("/articles/paris") < graph.index("/articles/london")
 
 
+def test_a_story_dated_at_the_ends_of_the_calendar_has_its_page(tmp_path: Path) -> None:
+    """.NET's DateTime.MinValue written with the server's offset (0001-01-01T00:00:00+01:00) is an
+    instant in year 0, and a report of 9999-12-31T23:00:00-05:00 one in year 10000: the timeline
+    wrote its axis' dates with ``datetime.fromtimestamp``, which refuses both, and the story's
+    page was a 500 (ValueError: year 0 is out of range). The axis says the calendar's ends."""
+    from conftest import EXAMPLES
+    from newstrace.corpus import analyze
+    from newstrace.model import parse_published
+
+    texts = [(EXAMPLES / n).read_text(encoding="utf-8") for n in ("001_b27ff7eeccda9d61.txt", "000_6fb2124cbc58fd30.txt")]
+    arts = [
+        Article.create(texts[0], outlet="rt.com", published=parse_published("0001-01-01T00:00:00+01:00")),
+        Article.create(texts[1], outlet="a.example", published=parse_published("9999-12-31T23:00:00-05:00")),
+    ]
+    db = tmp_path / "ends.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+        analyze(st, steps=("stories",), workers=1)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        stories = c.get("/api/stories").json()["stories"]
+        assert len(stories) == 2
+        for s in stories:
+            page = c.get(f"/stories/{s['id']}")
+            assert page.status_code == 200, s
+            assert re.search(r'class="axis start">0001-01-01<|class="axis end">9999-12-31<', page.text)
+
+
 def test_graph_draws_an_indirect_edge_apart_and_names_the_way(rt: Any, rewrite: Any, repost: Any) -> None:
     from newstrace.reuse import find_reuse
 

@@ -239,6 +239,10 @@ def _evidence_line(ev: Any) -> str:
 # -- timeline ------------------------------------------------------------------------------------
 
 
+_FIRST_INSTANT = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+_LAST_INSTANT = datetime(9999, 12, 31, tzinfo=UTC).timestamp()
+
+
 def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     """One row per outlet, one dot per article at its publication time (undated ones at the end)."""
     if not articles:
@@ -268,7 +272,9 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         )
     if times:
         for t, anchor in ((lo, "start"), (lo + span, "end")):
-            label = datetime.fromtimestamp(t, UTC).date().isoformat()
+            # an instant before year 1 or after 9999 (.NET's DateTime.MinValue written +01:00) is
+            # drawn at the calendar's end it passes, as ``published_order`` sorts it
+            label = datetime.fromtimestamp(min(max(t, _FIRST_INSTANT), _LAST_INSTANT), UTC).date().isoformat()
             x = left if anchor == "start" else left + width
             parts.append(f'<text x="{x}" y="{height - 4}" class="axis {anchor}">{label}</text>')
     parts.append("</svg>")
