@@ -1048,6 +1048,23 @@ def test_record_dates_with_zone_names_and_unix_time(tmp_path: Path) -> None:
     ]
 
 
+def test_a_unix_time_in_milliseconds_written_as_a_float_is_read(tmp_path: Path) -> None:
+    """pandas writes an integer column with a missing value as floats: a CSV export of a Unix time
+    in milliseconds says "1477858800000.0", and a JSON number 1477858800000.0 is one too. Seconds
+    written so were read, milliseconds were not: "date '1477858800000.0' cannot be read"."""
+    from datetime import UTC, datetime
+
+    rt = seeds()[0]
+    path = tmp_path / "export.csv"
+    path.write_text(csv_text([record(rt, id="rt-1", published="1477858800000.0")], ["id", "title", "published", "text"]), encoding="utf-8")
+    jsonl = tmp_path / "export.jsonl"
+    jsonl.write_text(json.dumps(record(rt, id="rt-2", published=1477858800000.0)) + "\n", encoding="utf-8")
+    warnings: list[str] = []
+    arts = list(read_inputs([path, jsonl], warn=warnings.append))
+    assert warnings == []
+    assert [a.published for a in arts] == [datetime(2016, 10, 30, 20, 20, tzinfo=UTC)] * 2
+
+
 def test_gzipped_record_files_are_read_and_a_cut_one_is_named(tmp_path: Path) -> None:
     """Datasets ship as ``.jsonl.gz`` / ``.csv.gz``: in a folder they were passed over without a
     word, named on the command line refused as an unsupported file type."""

@@ -651,8 +651,9 @@ _ZONES = {
     }.items()
 }
 #: Unix time in seconds (9-10 digits, from 1973) or milliseconds (12-13 digits), as APIs and
-#: scrapers export it; read as a count of days since 1900 by dateutil, it gave no date.
-_EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})")
+#: scrapers export it; read as a count of days since 1900 by dateutil, it gave no date. Either may
+#: have decimals, as pandas writes an integer column with a missing value ("1477858800000.0").
+_EPOCH = re.compile(r"(\d{9,10})(?:\.\d+)?|(\d{12,13})(?:\.\d+)?")
 #: A 24-hour time written without its colon, as wire copy writes it ("at 1900 GMT", "1930 GMT, 14
 #: March 2017"): dateutil read the four digits as a year, so "14 March at 1900 GMT" was published in
 #: 1900 (and "at 2000 GMT" in 2000). It is a time after "at", or before a zone or "hrs" unless it
@@ -853,7 +854,7 @@ def parse_date_value(value: Any, *, day_first: bool = False) -> Published:
     text = str(value).strip()
     epoch = _EPOCH.fullmatch(text)
     if epoch is not None:
-        seconds = float(text) if epoch.group(1) else int(text) / 1000
+        seconds = float(text) if epoch.group(1) else float(text) / 1000
         return datetime.fromtimestamp(seconds, tz=UTC)
     if not re.search(r"\d", text):
         return None
