@@ -460,6 +460,31 @@ def test_upload_report_links_only_to_stored_articles(client: TestClient, ids: di
         assert f'data-article="{i}"' in page.text
 
 
+def test_an_uploaded_sidecar_gives_its_file_the_metadata_ingest_gives_it(client: TestClient, ids: dict[str, str]) -> None:
+    """The seeds dropped with rt's .meta.json, as ``ingest examples/*`` takes them: the sidecar was
+    read as a JSON record file of its own ("record has no text or html field ... found outlet, url,
+    published"), so RT's report had no outlet, URL or date and another id than ``ingest`` gives it
+    (stored, a second copy of the article). Sent with its file it is that file's metadata; alone,
+    it is named as metadata whose file the upload lacks, in ``ingest``'s words."""
+    from conftest import EXAMPLES
+
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in sorted(EXAMPLES.iterdir())]
+    assert any(name.endswith(".meta.json") for _, (name, _, _) in files)
+    d = _post(client, "/api/upload", files=files).json()
+    assert d["warnings"] == []
+    got = {a["id"]: a for a in d["articles"]}
+    assert set(got) == {ids["rt"], ids["rewrite"]}
+    assert got[ids["rt"]]["outlet"] == "rt.com" and got[ids["rt"]]["published"] == "2016-10-30"
+    assert got[ids["rt"]]["url"] == "https://www.rt.com/news/364760-un-envoy-shelling-aleppo/"
+    lone = [f for f in files if not f[1][0].startswith("001_")] + [f for f in files if f[1][0].endswith(".meta.json")]
+    d = _post(client, "/api/upload", files=lone).json()
+    assert [a["id"] for a in d["articles"]] == [ids["rewrite"]]
+    assert d["warnings"] == [
+        "001_b27ff7eeccda9d61.meta.json: metadata for the article file of the same name (NAME.txt, NAME.html), "
+        "not an article, and the upload holds no such file"
+    ]
+
+
 def test_the_upload_form_and_its_refusal_name_every_type_it_takes(client: TestClient) -> None:
     """``.ndjson`` and ``.text`` were read but neither the form's list nor a refusal named them."""
     from newstrace.web.upload import ALLOWED

@@ -32,6 +32,8 @@ ALLOWED = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", "
 #: the extensions as the form, its ``accept`` and a refusal list them: ``.txt .text ... .csv``
 ALLOWED_TEXT = " ".join(ALLOWED)
 ALLOWED_ACCEPT = ",".join(ALLOWED)
+#: the name ending of a metadata sidecar (``ingest``'s ``NAME.meta.json``)
+SIDECAR = ".meta.json"
 #: Most files and articles one upload may hold (compare stays readable and quick).
 MAX_FILES = 20
 MAX_ARTICLES = 50
@@ -161,7 +163,22 @@ def _read(
         folder = Path(tmp)
         labels: dict[str, str] = {}
         paths: list[Path] = []
+        # a sidecar sent with its file (``a.meta.json`` with ``a.txt``, as ``ingest a.*`` reads them)
+        # is written beside the name chosen for that file, whose metadata it is: no record file
+        owners: dict[str, int] = {}
+        for i, (label, ext, _) in enumerate(payloads):
+            stem, dot, suffix = label.rpartition(".")
+            if dot and ext in (".txt", ".html") and f".{suffix.lower()}" in ALLOWED:
+                owners.setdefault(stem, i)
         for i, (label, ext, data) in enumerate(payloads):
+            if label.lower().endswith(SIDECAR):
+                owner = owners.pop(label[: -len(SIDECAR)], None)
+                if owner is None:
+                    errors.append(f"{label}: metadata for the article file of the same name (NAME.txt, NAME.html), "
+                                  "not an article, and the upload holds no such file")
+                else:
+                    (folder / f"upload-{owner:02d}{SIDECAR}").write_bytes(data)
+                continue
             path = folder / f"upload-{i:02d}{ext}"
             path.write_bytes(data)
             labels[str(path)] = label
