@@ -1480,3 +1480,20 @@ def test_a_story_of_one_article_lists_its_claims_as_its_note_says(tmp_path: Path
     assert "its quotations and counts are listed" in shown
     assert "quote de Mistura" in shown or "quote Staffan de Mistura" in shown, shown
     assert "count 40–199 civilians «scores of civilians»" in shown, shown
+
+
+def test_an_undated_story_shows_its_span_as_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A story whose articles give no date has no span; 'story' printed "span None .. None" (Python's
+    None), where 'stories' shows '?'."""
+    rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
+    page = tmp_path / "undated.txt"
+    page.write_text(f"{rt.title}\n\n{rt.text}\n", encoding="utf-8")
+    db = tmp_path / "undated.db"
+    assert main(["ingest", str(page), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db)]) == 0
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (only,) = json.loads(capsys.readouterr().out)
+    assert only["start"] is None
+    assert main(["story", only["id"], "--db", str(db)]) == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "span ? .. ?" in shown and "None" not in shown, shown

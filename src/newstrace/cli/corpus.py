@@ -371,7 +371,7 @@ def story(
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     out.print(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
-        f"[dim]span[/dim] {safe(summary['start'])} .. {safe(summary['end'])}  [dim]size[/dim] {summary['size']}"
+        f"[dim]span[/dim] {safe(summary['start'] or '?')} .. {safe(summary['end'] or '?')}  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take
     name = comparison.label if comparison is not None else (lambda aid: "")
