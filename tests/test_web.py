@@ -428,6 +428,24 @@ def test_upload_of_stored_texts_under_other_metadata_is_reported_as_uploaded(cli
     assert str(again[rt.id]["published"]).startswith("2016-11-05")
 
 
+def test_upload_of_a_text_uploaded_before_under_another_name_is_named_as_uploaded(client: TestClient, rt: Any) -> None:
+    # An article with no outlet or title is named by its file; the compare cache, keyed on the
+    # articles without their source, named a pasted text by the file another upload gave it
+    # ("upload: rt-lead.txt"), a name from someone else's request.
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
+    lead = rt.text.split("\n")[0]  # one line: no title line, all body
+
+    def label(**kw: Any) -> str:
+        r = _post(client, "/api/upload", **kw)
+        assert r.status_code == 200, r.text
+        (a,) = r.json()["report"]["articles"]
+        return str(a["label"])
+
+    assert label(files=[("files", ("rt-lead.txt", lead.encode(), "text/plain"))]) == "upload: rt-lead.txt"
+    assert label(data={"text": lead}) == "upload: pasted text"
+
+
 def test_an_unexpected_error_is_the_app_s_error_answer(web_db: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     app = create_app(web_db[0])
 

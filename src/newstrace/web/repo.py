@@ -419,8 +419,9 @@ class Repo:
             )
         state = self.content_state([a.id for a in articles])
         # the whole article, not its text: outlet and date are in the report (and the date orders
-        # provenance), and an upload may give stored texts other metadata
-        key = ("compare", *((a.id, content_hash(a), state.get(a.id, ("", ""))[1]) for a in articles))
+        # provenance), and an upload may give stored texts other metadata; its source too, which
+        # names an article without outlet or title (an upload's "upload: a.txt")
+        key = ("compare", *((a.id, content_hash(a), a.source or "", state.get(a.id, ("", ""))[1]) for a in articles))
 
         def compute() -> dict[str, Any]:
             # claims are the expensive part (NLP): take what analyze stored, extract the rest
