@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require_data
 from newstrace.compare import compare_articles, render_html
 from newstrace.model import Article
 
@@ -154,5 +154,42 @@ def test_hostile_input_runs_nothing(browser: Any, rt: Article, rewrite: Article,
         # escaped, not merely blocked: nothing even tried to run (no CSP refusals)
         assert not [c for c in console if "Refused" in c or c.startswith("pageerror")], console
         page.screenshot(path=str(ARTIFACTS / "report-hostile.png"))
+    finally:
+        page.close()
+
+
+def test_a_right_to_left_article_reads_right_to_left(browser: Any, rt: Article, tmp_path: Path) -> None:
+    """An Arabic article beside an English one: its headline and text take the direction of their
+    own script. The report set none, so an Arabic headline sat at the left of its column and each
+    paragraph ran left to right, its closing full stop at the wrong end."""
+    import csv
+
+    path = require_data("semeval8", "pairs_train.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["lang1"] == "ar")
+    words = row["text1"].split()  # its headline, 'مصرع تلميذة فى العاشرة من عمرها بسوهاج', then the story
+    arabic = Article.create(" ".join(words[7:]), title=" ".join(words[:7]), outlet="ar.example")
+    html = render_html(compare_articles([rt, arabic]))
+    page, console, _ = _open(browser, html, tmp_path, "report-rtl")
+    try:
+        direction = """el => {
+            const r = document.createRange();
+            r.selectNodeContents(el);
+            const rects = [...r.getClientRects()];
+            const box = el.getBoundingClientRect();
+            const last = rects[rects.length - 1];
+            return {dir: getComputedStyle(el).direction, gapLeft: last.left - box.left, gapRight: box.right - last.right};
+        }"""
+        for n, expected in ((0, "ltr"), (1, "rtl")):
+            doc = page.locator(f"article#a{n}")
+            for part in ("h3", ".body"):
+                got = doc.locator(part).evaluate(direction)
+                assert got["dir"] == expected, (n, part, got)
+            # the headline's last line, shorter than the column, starts at the edge its script starts at
+            h3 = doc.locator("h3").evaluate(direction)
+            near, far = (h3["gapLeft"], h3["gapRight"]) if expected == "ltr" else (h3["gapRight"], h3["gapLeft"])
+            assert near < 1 < far, (n, h3)
+        page.screenshot(path=str(ARTIFACTS / "report-rtl.png"), full_page=True)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
