@@ -394,3 +394,56 @@ def test_keyboard_reaches_every_control_and_the_compare_jumps(server: tuple[str,
     assert page.locator("#tip").is_visible() and "[attacks,]" in page.locator("#tip").inner_text()
     shot(page, "keyboard-compare")
     assert not page.errors, page.errors
+
+
+# -- right-to-left text ----------------------------------------------------------------------------
+
+
+def test_a_right_to_left_article_reads_right_to_left(browser: Any, tmp_path: Path) -> None:
+    """An Arabic article's headline and text, on its page and in a compare column beside RT's, take
+    the direction of their script. The pages set none, so its headline sat at the left and each
+    paragraph ran left to right, its closing full stop at the wrong end."""
+    import csv
+
+    from conftest import require_data
+    from newstrace.model import Article
+    from newstrace.store import Store
+    from test_web_fixtures import seed_articles
+
+    with require_data("semeval8", "pairs_train.csv").open(encoding="utf-8", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["lang1"] == "ar")
+    words = row["text1"].split()  # its headline, 'مصرع تلميذة فى العاشرة من عمرها بسوهاج', then the story
+    arabic = Article.create(" ".join(words[7:]), title=" ".join(words[:7]), outlet="ar.example")
+    rt = next(a for a in seed_articles() if a.outlet == "rt.com")
+    db = tmp_path / "rtl.db"
+    with Store(db) as st:
+        st.add_articles([rt, arabic])
+    direction = """el => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        const rects = [...r.getClientRects()];
+        const last = rects[rects.length - 1], box = el.getBoundingClientRect();
+        return {dir: getComputedStyle(el).direction, gapLeft: last.left - box.left, gapRight: box.right - last.right};
+    }"""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            page.goto(f"{base}/articles/{arabic.id}")
+            views = {"page": (page.locator("h1.atitle"), page.locator(".text"))}
+            shot(page, "article-rtl")
+            rt_page = ctx.new_page()
+            rt_page.goto(f"{base}/compare?ids={rt.id}&ids={arabic.id}")
+            cols = {c: rt_page.locator(f"section.column[data-article='{c}']") for c in (rt.id, arabic.id)}
+            views["rt column"] = (cols[rt.id].locator("h2.atitle"), cols[rt.id].locator(".text"))
+            views["column"] = (cols[arabic.id].locator("h2.atitle"), cols[arabic.id].locator(".text"))
+            for name, (title, text) in views.items():
+                expected = "ltr" if name == "rt column" else "rtl"
+                got = title.evaluate(direction)
+                assert got["dir"] == expected and text.evaluate(direction)["dir"] == expected, (name, got)
+                # the headline's last line, shorter than its box, starts at the edge its script starts at
+                near, far = (got["gapLeft"], got["gapRight"]) if expected == "ltr" else (got["gapRight"], got["gapLeft"])
+                assert near < 1 < far, (name, got)
+            shot(rt_page, "compare-rtl")
+    finally:
+        ctx.close()
