@@ -135,6 +135,27 @@ def test_spark_out_must_hold_nothing_but_earlier_tables(tmp_path: Path, capsys: 
         check_out_dir(corpus)
 
 
+def test_a_master_spark_cannot_use_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A --master Spark does not take ('garbage://x', 'local[two]') started the JVM, printed its
+    stack trace and ended as an internal error (exit 70, "please report"); it is a usage error
+    naming the option and what it takes, before Spark starts, and the masters Spark takes pass."""
+    import shlex
+
+    from newstrace.cli.main import main
+    from newstrace.engine.spark import spark_master_ok
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Rocket fire on west Aleppo killed civilians."}\n', encoding="utf-8")
+    for master in ("garbage://x", "local[two]", "local[0]", "Local[2]", ""):
+        assert main(["analyze", "--engine", "spark", "--input", str(corpus), "--out", str(tmp_path / "o"), "--master", master]) == 2
+        said = " ".join(capsys.readouterr().err.split())
+        assert f"--master {shlex.quote(master)}: expected local, local[N]" in said and "Usage:" in said, said
+        assert not (tmp_path / "o").exists()
+    for master in ("local", "local[2]", "local[*]", "local[4, 2]", "local-cluster[2, 1, 1024]", "spark://host:7077",
+                   "spark://h1:7077,h2:7077", "k8s://https://host:443", "yarn"):
+        assert spark_master_ok(master), master
+
+
 @pytest.mark.parametrize("flag", ["--day-first", "--month-first"])
 def test_the_local_engine_refuses_a_date_order_it_cannot_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str

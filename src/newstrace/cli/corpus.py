@@ -31,6 +31,7 @@ from newstrace.cli.app import (
     one_of,
     only_with,
     out,
+    out_of_range,
     output_option,
     path_argument,
     path_option,
@@ -141,9 +142,11 @@ def analyze(
             "loads them into a database)",
         )
     if engine == "spark":
+        from newstrace.engine.spark import MASTER_FORMS, run_spark, spark_master_ok
+
+        out_of_range(ctx, [("--master", master, spark_master_ok(master), MASTER_FORMS)])
         if input_path is None or out_dir is None:
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
-        from newstrace.engine.spark import run_spark
 
         with progress(enabled=not as_json) as bar:
             report = run_spark(

@@ -44,6 +44,20 @@ _BLOCK_CACHE = 8192
 #: tables written under ``--out`` (one Parquet folder each)
 TABLES = ("articles", "keys", "pairs", "claims", "stories", "memberships", "provenance", "state")
 
+#: the master URLs Spark takes (SparkSubmit's cluster managers, SparkContext's local forms); another
+#: started the JVM, which died with a stack trace, and the run ended as an internal error
+_MASTER = re.compile(
+    r"local|local\[([1-9][0-9]*|\*)(\s*,\s*[0-9]+)?\]|local-cluster\[\s*[0-9]+\s*,\s*[0-9]+\s*,\s*[0-9]+\s*\]"
+    r"|spark://.+|k8s://.+|yarn"
+)
+#: what ``--master`` takes, in its usage error
+MASTER_FORMS = "local, local[N], local[*], local[N,F], local-cluster[N,C,M], spark://HOST:PORT, k8s://URL or yarn"
+
+
+def spark_master_ok(master: str) -> bool:
+    """Whether Spark takes ``master``, checked before the JVM starts."""
+    return _MASTER.fullmatch(master) is not None
+
 
 def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
     """A SparkSession whose Python workers run this interpreter (and so this newstrace)."""
