@@ -156,6 +156,22 @@ def test_a_master_spark_cannot_use_is_a_usage_error(tmp_path: Path, capsys: pyte
         assert spark_master_ok(master), master
 
 
+def test_an_out_inside_the_input_folder_is_refused_before_spark_starts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--input feed --out feed/results' ran, and the same command run again was refused: the
+    results were a folder in the input folder, which Spark does not read. It is refused on the
+    first run, before Spark starts, so a run that works can be run again."""
+    from newstrace.cli.main import main
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "a.jsonl").write_text('{"id": "a", "text": "Rocket fire on west Aleppo killed civilians."}\n', encoding="utf-8")
+    for out in (feed / "results", feed / "results" / "deeper"):
+        assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 2
+        said = " ".join(capsys.readouterr().err.split())
+        assert f"{out}: --out is inside --input {feed}" in said, said
+        assert not (feed / "results").exists()
+
+
 @pytest.mark.parametrize("flag", ["--day-first", "--month-first"])
 def test_the_local_engine_refuses_a_date_order_it_cannot_use(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str

@@ -750,6 +750,12 @@ def run_spark(
 
     check_input(input_path)
     check_out_dir(out_dir)
+    if input_path.is_dir() and out_dir.resolve().is_relative_to(input_path.resolve()):
+        # the run went, and the same command run again was refused: the input held a folder
+        raise InputError(
+            f"{out_dir}: --out is inside --input {input_path}, whose folders Spark does not read, so the "
+            "same run could not be made again; give a folder outside it"
+        )
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
