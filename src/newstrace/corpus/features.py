@@ -120,6 +120,12 @@ class ArticleFeatures:
     report: dict[int, float] = field(default_factory=dict)
     emb: list[float] | None = None
 
+    @property
+    def outlets(self) -> dict[int, float]:
+        """The outlet as a one-dimension vector (none when unknown), which a centroid sums like the
+        others (``similarity.Centroid.outlets``): which outlets a story's reports come from."""
+        return {term_dim(self.outlet, "o"): 1.0} if self.outlet else {}
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id,

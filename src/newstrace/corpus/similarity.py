@@ -201,8 +201,8 @@ def cosine(a: SparseVec, b: SparseVec, df: DocFreq) -> float:
 
 
 #: the hashed-dimension vectors an article carries (``ArticleFeatures`` fields of these names) and a
-#: centroid sums, in the order states are written
-VECTORS = ("body", "title", "ents", "lead", "places", "regions", "kinds", "report")
+#: centroid sums, in the order states are written (a state written before ``outlets`` loads it empty)
+VECTORS = ("body", "title", "ents", "lead", "places", "regions", "kinds", "report", "outlets")
 #: how a saved centroid's dimensions and values are laid out (``Centroid.to_parts``): hashed
 #: dimensions fit 32 bits, values stay float64 so that a loaded story scores as the saved one
 STATE_DIM = np.dtype("<u4")
@@ -229,6 +229,8 @@ class Centroid:
     regions: SparseVec = field(default_factory=SparseVec)
     kinds: SparseVec = field(default_factory=SparseVec)
     report: SparseVec = field(default_factory=SparseVec)
+    #: reports per outlet (``ArticleFeatures.outlets``), never pruned: a story has few outlets
+    outlets: SparseVec = field(default_factory=SparseVec)
     n: int = 0
     t_sum: float = 0.0
     t_n: int = 0
@@ -381,11 +383,12 @@ class TextModel:
 #: is ``event_key`` times the time decay: the logistic fit cannot form that product, and within the
 #: event key's day a report of the same day is likelier the same event than one of the next (the
 #: gold day is anchored at the event's first report); the story level only weighs it (dev
-#: cross-validation in ``benchmarks/README.md``, session 25)
+#: cross-validation in ``benchmarks/README.md``, session 25), as it only weighs
+#: ``outlet_other_province`` (session 29)
 FEATURES = (
     "text", "body", "title", "ents", "ents_cover", "lead_ent", "lead", "place",
     "decay", "text_x_decay", "within_day", "reuse", "region_conflict", "kind_conflict",
-    "event_key", "statement_conflict", "same_province", "key_x_decay",
+    "event_key", "statement_conflict", "same_province", "key_x_decay", "outlet_other_province",
 )
 #: features a level adds when articles carry sentence embeddings (``--semantic``), in
 #: ``SimilarityModel.semantic`` order: the embedding cosine of the two centroids' mean embeddings
@@ -562,6 +565,25 @@ def event_key(a: Centroid, b: Centroid, province: float | None = None, day: floa
     return 0.0 if conflict(a.kinds, b.kinds) else 1.0
 
 
+def outlet_other_province(a: Centroid, b: Centroid, province: float | None = None) -> float:
+    """1 when the two sides share an outlet and the provinces they name most differ
+    (``same_province`` -1), else 0.
+
+    An outlet writes its reports of one day to one template: Ahram's "Air strikes kill 11
+    including children in Syria's Idlib: Monitor" and "Air strikes kill 12 in rebel-held areas of
+    Syria's Aleppo: Monitor" (13 and 14 July 2016), Jordan Times' "Syria air strikes kill at
+    least 44 - monitor" on Daraa and "Syria regime air strikes kill 15 near Damascus - monitor"
+    (19 February 2015), Al-Alam's "Syrian Army kills N terrorists" on Daraa and on Hama. Their
+    words and headlines match as two outlets' reports of one event do, while the places they are
+    about differ; on the unseen halves of the dev cross-validation such joins without the event
+    key were 69 of the 390 false pairs (benchmarks/README.md, session 29). ``province`` takes
+    ``same_province`` of the pair when the caller has it.
+    """
+    if not a.outlets.v or not b.outlets.v or a.outlets.v.keys().isdisjoint(b.outlets.v.keys()):
+        return 0.0
+    return 1.0 if (same_province(a, b) if province is None else province) == -1.0 else 0.0
+
+
 def emb_cosine(a: Centroid, b: Centroid) -> float:
     """Cosine of two centroids' mean sentence embeddings; 0 when either has none."""
     if a.emb is None or b.emb is None:
@@ -610,7 +632,7 @@ def features_many(
         f = [
             text, body, title, ents, cover, lead_entity(a.ents, b.ents), lead, place,
             dec, text * dec, day, shared, conflict(a.regions, b.regions), conflict(a.kinds, b.kinds),
-            key, statement_conflict(a, b), province, key * dec,
+            key, statement_conflict(a, b), province, key * dec, outlet_other_province(a, b, province),
         ]
         if model.semantic:
             emb = emb_cosine(a, b)
