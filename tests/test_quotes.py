@@ -1496,3 +1496,15 @@ def test_a_news_outlet_reporting_a_clause_passes_its_quotation_on() -> None:
             "join the fighters for humanitarian and ideological reasons and \u201cbecause they are our brothers\u201d "
             "who are fighting the Islamic State.\n")
     assert _speaker_span(post, "because they are") == "Rosenberg"
+
+
+def test_a_pronoun_with_no_one_named_before_it_is_the_role_that_spoke() -> None:
+    # FNC-1 train body 1223: the palace's spokesman is never named; "he said" was no one's
+    text = (
+        "A spokesman for Buckingham Palace confirmed the find. \"There are several hundred fungi species in the "
+        "palace garden, including a small number of naturally occurring fly agaric mushrooms,\" he said. The fungi "
+        "are beneficial to trees and help them take in nutrients, he added.\n"
+    )
+    quotes = extract_claims(_article(text)).quotes
+    fungi = [q for q in quotes if q.direct and q.text.startswith("There are several hundred")]
+    assert fungi and fungi[0].speaker is not None and fungi[0].speaker.startswith("spokesman")

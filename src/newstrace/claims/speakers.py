@@ -804,6 +804,19 @@ def _untitled(toks: list[str]) -> list[str]:
     return toks
 
 
+#: role nouns of one person, whom a later 'he' or 'she' may stand for when no name does
+_PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG_WORDS and not w.endswith(("s", "."))
+                          and w not in DOCUMENT_NOUNS and w not in ("special", "general", "vice", "prime", "deputy",
+                          "foreign", "defense", "defence", "interior", "former", "late", "acting", "assistant",
+                          "executive", "senior", "junior", "state", "federal", "democrat", "democratic", "republican",
+                          "gop", "majority", "minority", "people", "report", "statement", "monitor", "mr", "mrs",
+                          "ms", "dr", "sir", "lord", "chief", "head"))
+
+
+#: two capitalised words in a row, a person's name as likely as not
+_TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+")
+
+
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 
@@ -861,6 +874,9 @@ class SpeakerResolver:
         self._named: list[Mention] = []
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
+        #: nominal speakers who are one person ('the envoy', 'a spokeswoman'), for a pronoun when
+        #: the text names no one before it
+        self._roles: list[tuple[Mention, str]] = []
 
     def canonical(self, m: Mention) -> str:
         toks = _tokens(m.text)
@@ -1106,7 +1122,19 @@ class SpeakerResolver:
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name
             if skipped is not None and sex:
-                return self._named_between(0, m.start, sex)
+                named = self._named_between(0, m.start, sex)
+                if named:
+                    return named
+            if want_person:
+                # no person named before: 'The envoy said: "..." ¶ "...," he added' is the envoy's
+                for role, said in reversed(self._roles):
+                    if role.start < m.start and _word_sex(role.head) in (None, sex):
+                        # not past a name that is no speaker ('... Junko Ishido, the mother of ...,
+                        # spoke to reporters. "...," she said')
+                        stop = _SENTENCE_END.search(self._text, role.end, m.start)
+                        if stop is None or not _TWO_NAMES.search(self._text, stop.end() - 1, m.start):
+                            return said
+                        break
             return None
         if m.kind == "nominal":
             for prev in reversed(self._named):
@@ -1125,6 +1153,8 @@ class SpeakerResolver:
                     text = text[len(art):]
                     break
             self._note_issuer(m, text)
+            if m.head in _PERSON_ROLES and not m.is_org and not m.plural:
+                self._roles.append((m, text))
             return text
         return m.text
 

@@ -258,7 +258,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 175: a number ends a sentence ("died on Jan. 4. His ..."); a list item's number does not ("10. The ruins ...").
 #: 176: a sentence is parsed for every cue of the lexicon but those that are speech mostly beside a quotation ("Customers complained that ...", "X learned that ...", "cautioned that ...").
 #: 177: "no." ends a sentence unless a number follows ("The answer is no. That ..."), a small letter too ("They didn't. Her ..."); initials with inner full stops do not ("J.J. Abrams", "11 a.m. ET").
-CLAIMS_VERSION = 177
+#: 178: a he/she with no one named before it stands for the role that spoke last ('The envoy said: "..." ¶ "...," he added').
+CLAIMS_VERSION = 178
 
 
 def _now() -> str:
