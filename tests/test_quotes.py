@@ -1508,3 +1508,41 @@ def test_a_pronoun_with_no_one_named_before_it_is_the_role_that_spoke() -> None:
     quotes = extract_claims(_article(text)).quotes
     fungi = [q for q in quotes if q.direct and q.text.startswith("There are several hundred")]
     assert fungi and fungi[0].speaker is not None and fungi[0].speaker.startswith("spokesman")
+def test_straight_single_quotes_are_quotations() -> None:
+    # FNC-1 train bodies 77, 110 and 1388 (Daily Mail copy) quote in straight apostrophes; an
+    # apostrophe inside a word ("Monday's", "O'Keeffe", "Williams'", "X'mas", "can't") opens none
+    text = (
+        "A witness to Monday's airstrike in Somalia described ground-shaking explosions caused by the missile. "
+        "Somali government and African Union forces heading to a town in the district heard what sounded like an "
+        "'earthquake' as the al-Shabab bases were hit, the governor of Somalia's Lower Shabelle region, Abdiqadir "
+        "Mohamed Nor, told The Associated Press.\n\n"
+        "'There was an airstrike near Sablale. We saw something,' Nor said.\n\n"
+        "'Mass arrests just started, everyone is being detained,' said Mohamed Ali, who lives in Sablale district. "
+        "'They even searched nearby jungles and stopped the nomads transporting milk and grass to the towns for "
+        "questioning.'\n\n"
+        "Another man on the downed aircraft, Mike O'Keeffe, said he had long been bothered by Williams' false claims.\n\n"
+        "'Over the years it faded,' he said, 'and then to see it last week it was - I can't believe he is still "
+        "telling this false narrative.'\n\n"
+        "He captioned one of the images: 'I think Thomas had a good X'mas meal!'\n"
+    )
+    marked = [text[q.start:q.end] for q in find_marked_quotes(text)]
+    assert marked == [
+        "earthquake",
+        "There was an airstrike near Sablale. We saw something",
+        "Mass arrests just started, everyone is being detained",
+        "They even searched nearby jungles and stopped the nomads transporting milk and grass to the towns for "
+        "questioning.",
+        "Over the years it faded",
+        "and then to see it last week it was - I can't believe he is still telling this false narrative.",
+        "I think Thomas had a good X'mas meal!",
+    ]
+    direct = {q.text: q.speaker for q in extract_claims(_article(text)).quotes if q.direct}
+    assert (direct["There was an airstrike near Sablale. We saw something"] or "").endswith("Nor")
+    assert direct["Mass arrests just started, everyone is being detained"] == "Mohamed Ali"
+    assert direct["Over the years it faded"] == "Mike O'Keeffe"
+
+
+def test_apostrophes_open_no_quotation() -> None:
+    text = ("Rock 'n' roll came back in the '90s, and 'em bands' fans didn't mind Assad's speech, "
+            "the ministers' plan or the pilots' 'war story' at all.")
+    assert [text[q.start:q.end] for q in find_marked_quotes(text)] == ["war story"]

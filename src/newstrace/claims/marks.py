@@ -8,6 +8,7 @@ closing mark is ignored).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«‟"
@@ -142,11 +143,87 @@ def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+#: words an apostrophe opens by elision ("rock 'n' roll", "'em", "the '90s"), not a quotation
+_ELISIONS = re.compile(r"'(?:n'|em\b|til\b|cause\b|tis\b|twas\b|bout\b|s\b|\d\ds?\b|\d0s)", re.IGNORECASE)
+
+
+def _opens_single(text: str, i: int, s: int, e: int) -> bool:
+    """Whether the apostrophe at ``i`` may open a quotation: after a blank or an opening bracket,
+    before a letter or digit that no elision explains."""
+    return (i == s or text[i - 1].isspace() or text[i - 1] in "([{—–-") and i + 1 < e \
+        and text[i + 1].isalnum() and not _ELISIONS.match(text, i)
+
+
+def _straight_single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """'…' pairs of straight apostrophes in ``text[s:e]``, as British papers print quotations
+    ('They need a ceasefire,' said Jan Egeland). An apostrophe opens one only after a blank or an
+    opening bracket and before a letter or digit that no elision explains (not "don't", "Assad's",
+    "the '90s", "rock 'n' roll"); it closes one only after a word or punctuation and before
+    no letter, and not as a plural's possessive before a lower-case word ("the ministers' plan");
+    a quotation not closed within its paragraph is none."""
+    out: list[tuple[int, int]] = []
+    i = s
+    while i < e:
+        if text[i] != "'" or not _opens_single(text, i, s, e):
+            i += 1
+            continue
+        j = i + 2
+        close = None
+        nested = 0  # quotations opened inside this one ('... your 'war story' to ...')
+        while j < e:
+            if text[j] == "'" and _opens_single(text, j, s, e):
+                nested += 1
+            elif text[j] == "'" and not text[j - 1].isspace() and (j + 1 >= e or not text[j + 1].isalnum()):
+                possessive = text[j - 1] in "sS" and re.match(r"'\s+[a-z]", text[j:j + 3]) is not None
+                if nested and not possessive:
+                    nested -= 1
+                elif not possessive:
+                    close = j
+                    break
+            j += 1
+        if close is None:
+            i += 1
+            continue
+        out.append((i, close))
+        i = close + 1
+    return out
+
+
+#: a double mark right after a single's closing apostrophe ('..., 'Well done,' " said Rep. Diane
+#: Russell'): the single is nested in a double quotation
+_NESTED_CLOSE = re.compile(r"[^\S\n]*(?:[\"“”″]|'')")
+#: most words of a headline line, and of a subhead line ("Wary of 'chaos.'"), which US papers
+#: print in single quotes
+_HEADLINE_WORDS = 20
+_SUBHEAD_WORDS = 10
+
+
+def _headlines(text: str, paras: list[tuple[int, int]]) -> int:
+    """How many of the first lines are a headline and its decks ("Khans: Trump stirs 'ugliness'; ¶
+    Muslim couple cope with ..."): the lines before the first blank one, when they are up to three
+    of a few words each."""
+    n = 0
+    while n < min(3, len(paras)) and len(text[paras[n][0]:paras[n][1]].split()) <= _HEADLINE_WORDS:
+        n += 1
+        if text.startswith("\n\n", paras[n - 1][1]) or n == len(paras):
+            return n
+    return 0
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line is set in title case, as headlines are ("Donald Trump Wants To Do Things 'A
+    Hell Of A Lot Worse Than Waterboarding'")."""
+    words = [w.strip("'\"‘’“”") for w in line.split()]
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[:1].isupper() for w in long) >= 0.8 * len(long)
+
+
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
     """All top-level quotations in ``text``: double-quoted ones, and single-quoted ones outside them."""
     quotes: list[MarkedQuote] = []
     paras = _paragraphs(text)
     open_carry = False  # previous paragraph ended inside a quote
+    head = _headlines(text, paras)
     for pi, (ps, pe) in enumerate(paras):
         marks = [i for i in range(ps, pe) if text[i] in OPEN_DOUBLE or text[i] in CLOSE_DOUBLE or text[i] in AMBIG_DOUBLE
                  or (text[i] == "'" and _is_doubled_apostrophe(text, i))]
@@ -195,7 +272,17 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             lead = text[nxt[0]:nxt[1]].lstrip() if nxt is not None else ""
             open_carry = nxt is not None and (lead[:1] in OPEN_DOUBLE + AMBIG_DOUBLE or lead.startswith("''"))
-        for a, b in _single_quotes(text, ps, pe):
+        singles = _single_quotes(text, ps, pe)
+        if pi >= head and len(text[ps:pe].split()) > _SUBHEAD_WORDS and not _title_case(text[ps:pe]):
+            straight = [(a, b) for a, b in _straight_single_quotes(text, ps, pe)
+                        if not any(x <= a < y or x <= b < y for x, y in covered)
+                        and not any(x <= a < y for x, y in singles)
+                        and not _NESTED_CLOSE.match(text, b + 1)]
+            # a paragraph quoting in double marks uses single ones only nested or for titles ('who
+            # was wearing a 'Make America Great Again' hat'): a double mark outside them says so
+            if not any(not any(a < i < b for a, b in straight) for i in marks):
+                singles += straight
+        for a, b in sorted(singles):
             if any(x <= a < y for x, y in covered):
                 continue
             s, e = _trim(text, a + 1, b)

@@ -259,7 +259,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 176: a sentence is parsed for every cue of the lexicon but those that are speech mostly beside a quotation ("Customers complained that ...", "X learned that ...", "cautioned that ...").
 #: 177: "no." ends a sentence unless a number follows ("The answer is no. That ..."), a small letter too ("They didn't. Her ..."); initials with inner full stops do not ("J.J. Abrams", "11 a.m. ET").
 #: 178: a he/she with no one named before it stands for the role that spoke last ('The envoy said: "..." ¶ "...," he added').
-CLAIMS_VERSION = 178
+#: 179: straight apostrophes pair as quotation marks ("'They need a ceasefire,' said Jan Egeland"), not elisions ("the '90s", "Assad's").
+CLAIMS_VERSION = 179
 
 
 def _now() -> str:
