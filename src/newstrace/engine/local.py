@@ -194,12 +194,12 @@ def load_clusterer(
     return cl
 
 
-def persist_changes(conn: Any, ch: Changes, df: DocFreq) -> set[str]:
+def persist_changes(conn: Any, ch: Changes) -> set[str]:
     """Write what the clusterer changed; returns the live stories touched (for provenance)."""
     for c in ch.threads:
-        R.put_cluster(conn, c, c.label(df))
+        R.put_cluster(conn, c, ch.label_of(c))
     for c in ch.stories:
-        R.put_cluster(conn, c, c.label(df))
+        R.put_cluster(conn, c, ch.label_of(c))
     R.put_memberships(conn, ch.memberships)
     for old, new in sorted(ch.merged_threads.items()):
         conn.execute("UPDATE stories SET thread=? WHERE thread=?", (new, old))
@@ -646,7 +646,7 @@ def _analyze(
                             cl.add(rec.story_features, partners.get(rec.id))
                     if last:
                         cl.finish()
-                    touched = persist_changes(conn, cl.drain(), cl.df)
+                    touched = persist_changes(conn, cl.drain())
                     save_clusterer_state(conn, cl)
                     if "reuse" in steps:
                         # an article that keeps its story had its pairs aligned again (or for the
@@ -788,7 +788,7 @@ def _place_again(
                     cl.add(rec.story_features, R.partners_of(conn, rec.id))
                 if last:
                     cl.finish()
-                touched = persist_changes(conn, cl.drain(), cl.df)
+                touched = persist_changes(conn, cl.drain())
                 save_clusterer_state(conn, cl)
                 if provenance:
                     refresh_provenance(store, touched, prepared, said.note)

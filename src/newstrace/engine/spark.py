@@ -1019,9 +1019,10 @@ def stream_clusters(
 ) -> tuple[dict[str, tuple[str, float]], list[dict[str, Any]]]:
     """Place ``features`` (stream order) in stories and threads; returns memberships and state rows.
 
-    The local engine drains the clusterer and labels what changed each time a batch of
-    ``merge_every`` articles commits, with the document frequencies of that moment: rows are made
-    at the same points here, so both engines give the same labels (``tests/test_spark_parity.py``).
+    Rows are made each time ``merge_every`` articles are placed, as the local engine drains the
+    clusterer after each batch; the labels they hold are the clusterer's names, given at points of
+    the stream (``StoryClusterer._name_changed``), so both engines give the same labels whatever
+    the batch (``tests/test_spark_parity.py``).
     """
     from newstrace.corpus import params
     from newstrace.corpus.stories import Changes, StoryClusterer
@@ -1032,7 +1033,7 @@ def stream_clusters(
 
     def absorb(part: Changes) -> None:
         for c in [*part.threads, *part.stories]:
-            rows.put(R.cluster_row(c, c.label(cl.df)), open_=c.id in (cl.stories if c.level == "story" else cl.threads))
+            rows.put(R.cluster_row(c, part.label_of(c)), open_=c.id in (cl.stories if c.level == "story" else cl.threads))
         memberships.update(part.memberships)
         rows.merged_threads.update(part.merged_threads)
 
