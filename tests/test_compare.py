@@ -17,6 +17,7 @@ from newstrace.compare.pairing import same_quotation, values_drift, windows_diff
 from newstrace.compare.terminal import print_comparison
 from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
+from newstrace.ingest import read_articles
 from newstrace.limits import Limits
 from newstrace.model import Article, Finding, Quantity
 from test_compare_records import SeedReuse, rewrite_claims, rt_claims
@@ -439,3 +440,21 @@ def test_report_svg_tooltips_name_the_article_whole(rt: Article, rewrite: Articl
     html = render_html(c)
     assert "……" not in html and " …<" not in html
     assert html.count(f"<title>{full.replace('“', '&#8220;')}") + html.count(f"<title>{full}") >= 2
+
+
+@pytest.mark.data
+def test_a_headline_naming_its_source_at_its_end_states_nothing_as_fact() -> None:
+    """FA-KES dev: a headline ending in the one it reports (" - Homs Governor", "... Idlib monitor")
+    attributes what it says, as "X says" does; a trailing site name (" - Sputnik International")
+    attributes nothing, and the headline before it is still read as stated as fact."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+
+    def stated(ids: list[str]) -> list[str]:
+        return [f.articles[0] for f in compare_articles([arts[i] for i in ids]).findings if "states as fact" in f.summary]
+
+    assert arts["1965495384"].title.endswith("- Homs Governor")
+    assert stated(["1914947532", "1965495384"]) == []
+    assert arts["1924058142"].title.endswith("Idlib monitor")
+    assert stated(["1924058141", "1924058142"]) == []
+    assert arts["1965495361"].title.endswith("- Sputnik International")
+    assert stated(["1965495359", "1965495361"]) == ["1965495361"]
