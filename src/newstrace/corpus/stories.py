@@ -56,6 +56,10 @@ MAX_CANDIDATES = 40
 #: dimensions a centroid keeps (heaviest first) so that big clusters stay small
 CENTROID_DIMS = 4000
 LABEL_VOCAB = 200
+#: articles of the stream between two merge steps besides a new day's: a count of the stream
+#: (``StoryClusterer.seen``), never an engine's batch, so that ``analyze --batch`` decides only
+#: how often a run commits
+MERGE_EVERY = 500
 #: the first bytes of a cluster state in the layout of ``Cluster.to_state``; a state without them
 #: is the zlib-compressed JSON of earlier versions, still read (``analyze`` rewrites the ones it opens)
 STATE_MAGIC = b"NTS2"
@@ -265,7 +269,7 @@ class StoryClusterer:
         story: SimilarityModel = params.STORY,
         thread: SimilarityModel = params.THREAD,
         df: DocFreq | None = None,
-        merge_every: int = 500,
+        merge_every: int = MERGE_EVERY,
         seen: int = 0,
         now: float | None = None,
     ) -> None:

@@ -144,7 +144,6 @@ def load_clusterer(
     since: str | None,
     story: SimilarityModel = params.STORY,
     thread: SimilarityModel = params.THREAD,
-    merge_every: int = BATCH,
 ) -> StoryClusterer:
     """The clusterer as the last committed batch left it, with the clusters still open at ``since``.
 
@@ -156,7 +155,7 @@ def load_clusterer(
     meta_raw = R.get_state(conn, "clusterer")
     meta = json.loads(meta_raw) if meta_raw else {}
     df = DocFreq.from_bytes(blob, int(meta.get("n", 0))) if blob else DocFreq()
-    cl = StoryClusterer(story, thread, df=df, merge_every=merge_every, seen=int(meta.get("seen", 0)), now=meta.get("now"))
+    cl = StoryClusterer(story, thread, df=df, seen=int(meta.get("seen", 0)), now=meta.get("now"))
     horizon = None
     if since is not None:
         try:
@@ -584,7 +583,7 @@ def _analyze(
         report.seconds = time.perf_counter() - t0
         _count(store, report)
         return report
-    cl = _clusterer_before(store, todo[0][0], story, thread, batch_size) if "stories" in steps else None
+    cl = _clusterer_before(store, todo[0][0], story, thread) if "stories" in steps else None
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
@@ -764,7 +763,7 @@ def _place_again(
     order) in stories and threads again, with their stored reuse partners, one committed batch at
     a time; each batch also marks its articles placed, so a killed rebuild resumes after it."""
     conn = store.conn
-    cl = _clusterer_before(store, seqs[0], story, thread, batch_size)
+    cl = _clusterer_before(store, seqs[0], story, thread)
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(workers, ["stories"], prepared, semantic)
     provenance = conn.execute("SELECT 1 FROM reuse_pairs LIMIT 1").fetchone() is not None
@@ -804,13 +803,13 @@ def _place_again(
 
 
 def _clusterer_before(
-    store: Store, seq: int, story: SimilarityModel, thread: SimilarityModel, batch_size: int
+    store: Store, seq: int, story: SimilarityModel, thread: SimilarityModel
 ) -> StoryClusterer:
     """The committed clusterer, with the clusters still open when article ``seq`` (the first of
     the stream still to place) was published."""
     first = _articles(store, [seq])
     since = first[0].published.isoformat()[:10] if first and first[0].published else None
-    return load_clusterer(store, since, story, thread, merge_every=batch_size)
+    return load_clusterer(store, since, story, thread)
 
 
 def _articles(store: Store, seqs: Sequence[int], hashes: dict[str, str] | None = None) -> list[Article]:

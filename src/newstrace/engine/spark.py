@@ -1028,7 +1028,7 @@ def stream_clusters(
     from newstrace.corpus.stories import Changes, StoryClusterer
     from newstrace.store import results as R
 
-    cl = StoryClusterer(*params.models(semantic), merge_every=merge_every)
+    cl = StoryClusterer(*params.models(semantic))  # merges every MERGE_EVERY, whatever the batch
     memberships: dict[str, tuple[str, float]] = {}
 
     def absorb(part: Changes) -> None:
