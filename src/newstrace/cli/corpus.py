@@ -68,7 +68,7 @@ def analyze(
     master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
     batch: Annotated[
         int,
-        ranged(ONE_OR_MORE, "--batch", help="Articles per batch: local, per commit; Spark, per alignment block and labelling point."),
+        ranged(ONE_OR_MORE, "--batch", help="Articles per batch: local, per commit; Spark, per alignment block. Stories and their labels do not depend on it."),
     ] = 500,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
