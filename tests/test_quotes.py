@@ -1546,3 +1546,40 @@ def test_apostrophes_open_no_quotation() -> None:
     text = ("Rock 'n' roll came back in the '90s, and 'em bands' fans didn't mind Assad's speech, "
             "the ministers' plan or the pilots' 'war story' at all.")
     assert [text[q.start:q.end] for q in find_marked_quotes(text)] == ["war story"]
+
+
+def test_double_mark_after_a_nested_single_closes() -> None:
+    # PolNeAR train (wash-post_2016-06-27, wash-post_2016-03-04, nyt_2016-02-01) and FNC-1 train body
+    # 398 set a blank between a nested single's closing mark and the double that closes with it; read
+    # as an opening mark, it took the quotation away and paired the paragraph's next marks backwards
+    text = (
+        "\"It's not just Bernie Sanders saying, 'Oh, yes, just vote for Hillary Clinton,' \" Sanders told CNN on "
+        "Sunday. \"It is Hillary Clinton standing up and saying, 'You know what? These are the things we need to "
+        "do.' And if she does the right thing, I am absolutely confident that the vast majority of my supporters "
+        "will vote for her.\"\n\n"
+        "Somewhere in there, he tossed in a \"lyin' \" Ted Cruz.\n\n"
+        "\"To be fair, there could be other explanations for that pause,\" said attorney Van Jones, co-host of "
+        "CNN's \"Crossfire.\" \"Maybe the officer will say, 'Well, I fired and he kept advancing, so I fired "
+        "again.' \"\n\n"
+        "''I hate the term 'Manhattan poor,' '' she said, but added that after taxes, ''They weren't living "
+        "large.''\n\n"
+        "Earnest said Canada is one of the United States' \"closest friends and allies,\" and administration "
+        "officials agreed.\n"
+    )
+    marked = [text[q.start:q.end] for q in find_marked_quotes(text)]
+    assert marked == [
+        "It's not just Bernie Sanders saying, 'Oh, yes, just vote for Hillary Clinton,'",
+        "It is Hillary Clinton standing up and saying, 'You know what? These are the things we need to do.' And "
+        "if she does the right thing, I am absolutely confident that the vast majority of my supporters will vote "
+        "for her.",
+        "lyin'",
+        "To be fair, there could be other explanations for that pause",
+        "Crossfire.",
+        "Maybe the officer will say, 'Well, I fired and he kept advancing, so I fired again.'",
+        "I hate the term 'Manhattan poor,'",
+        "They weren't living large.",
+        "closest friends and allies",
+    ]
+    direct = {q.text: q.speaker for q in extract_claims(_article(text)).quotes if q.direct}
+    assert direct["It's not just Bernie Sanders saying, 'Oh, yes, just vote for Hillary Clinton,'"] == "Bernie Sanders"
+    assert direct["Maybe the officer will say, 'Well, I fired and he kept advancing, so I fired again.'"] == "Van Jones"

@@ -91,11 +91,25 @@ def _role(text: str, i: int) -> str | None:
     prev = text[i - 1] if i > 0 else " "
     after = i + _width(text, i)
     nxt = text[after] if after < len(text) else " "
+    if nxt.isspace() and _after_closing_single(text, i):
+        return "close"
     if prev.isspace() or (prev in "([{—–-/:" and not nxt.isspace()):
         return "open"
     if nxt.isspace() or nxt in ".,;:!?)]}—–-" or not prev.isspace():
         return "close"
     return "ambig"
+
+
+def _after_closing_single(text: str, i: int) -> bool:
+    """Whether the double mark at ``i`` follows, across blanks on its line, a single quotation's
+    closing mark: US papers set a space between a nested single and the double that closes with it
+    ('... saying, 'Oh, yes, just vote for Hillary Clinton,' " Sanders told CNN'; 'a "lyin' " Ted
+    Cruz'). Before a blank such a mark closes; read as an opening one (it follows a blank), it made
+    the rest of the paragraph's double marks pair the wrong way round."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < i - 1 and j > 0 and text[j] in "'’" and not text[j - 1].isspace()
 
 
 def _width(text: str, i: int) -> int:

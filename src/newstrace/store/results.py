@@ -260,7 +260,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 177: "no." ends a sentence unless a number follows ("The answer is no. That ..."), a small letter too ("They didn't. Her ..."); initials with inner full stops do not ("J.J. Abrams", "11 a.m. ET").
 #: 178: a he/she with no one named before it stands for the role that spoke last ('The envoy said: "..." ¶ "...," he added').
 #: 179: straight apostrophes pair as quotation marks ("'They need a ceasefire,' said Jan Egeland"), not elisions ("the '90s", "Assad's").
-CLAIMS_VERSION = 179
+#: 180: a double mark after a blank after a nested single's closing mark closes ("saying, 'Oh, yes,' \" Sanders told CNN"), not opens.
+CLAIMS_VERSION = 180
 
 
 def _now() -> str:
