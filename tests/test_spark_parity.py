@@ -291,6 +291,22 @@ def test_load_results_refuses_a_database_another_run_analysed(
         assert _state(copy) == _state(engines.spark)
         assert _cli("stories", "--db", str(copy), "--json") == _cli("stories", "--db", str(engines.spark), "--json")
 
+    # the results loaded, then more articles analysed: loading the results again would roll the
+    # clustering back, and is refused, but as these results, not as "another run" (which said all 24
+    # articles had been analysed by a run the results were clustered without)
+    moved = tmp_path / "moved.db"
+    shutil.copyfile(engines.spark, moved)
+    with Store(moved) as st:
+        st.add_articles(others)
+        assert analyze(st).analysed == 4
+    before = _state(moved)
+    assert main(["load-results", str(engines.out), "--db", str(moved)]) == 3
+    said = " ".join(capsys.readouterr().err.split())
+    assert "another run" not in said, said
+    assert "20 of the 20 article(s) of the results" in said and "beside 4 article(s) the results do not hold" in said
+    assert "roll it back" in said and "new database" in said, said
+    assert _state(moved) == before
+
 
 @pytest.mark.data
 def test_load_results_refuses_a_database_that_keyed_two_outlets_ids_the_other_way(

@@ -130,10 +130,26 @@ def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> 
     if ours == state:
         return
     n = store.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
+    own = total = 0  # the results' articles, and those of them analysed here (these results loaded before)
+    for batch in _batches(folder, "articles", ["id"]):
+        cond, param = in_list(batch.column("id").to_pylist())
+        total += batch.num_rows
+        own += store.conn.execute(f"SELECT COUNT(*) FROM analysis WHERE article {cond}", (param,)).fetchone()[0]
+    if not own:
+        raise StoreError(
+            f"{store.path}: {n:,} article(s) already analysed by another run, which the results in {folder} were "
+            "clustered without (loading would leave two analyses that never met); load them into a new "
+            "database, or analyse every article in one run"
+        )
+    # these results loaded here before (or their articles analysed), and an analysis since moved the
+    # clustering on: loading them again would roll it back, so it is refused, but not as another run's
+    others = (
+        f", beside {n - own:,} article(s) the results do not hold and were clustered without" if own < n else ""
+    )
     raise StoreError(
-        f"{store.path}: {n} article(s) already analysed by another run, which the results in {folder} were "
-        "clustered without (loading would leave two analyses that never met); load them into a new "
-        "database, or analyse every article in one run"
+        f"{store.path}: {own:,} of the {total:,} article(s) of the results in {folder} are analysed here already "
+        f"(the results loaded before, or their articles analysed){others}, and the clustering here has moved on "
+        "from the results' (an analyze since); loading them again would roll it back; load them into a new database"
     )
 
 
