@@ -593,3 +593,28 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     assert [r[1]["id"] for r in records.collect()] == ["under"]
     with pytest.raises(InputError, match=r"empty\.jsonl: empty file$"):
         S.check_input(folder / "empty.jsonl")
+
+
+def test_a_spark_session_starts_without_warnings_but_shows_errors(spark: Any, tmp_path: Path) -> None:
+    """Each Spark run printed Spark's start-up warnings on stderr before ``get_session`` set the
+    level to ERROR: its default log4j profile's name (twice), "Your hostname ... resolves to a
+    loopback address", "Set SPARK_LOCAL_IP", native-hadoop, how to change the level. The session
+    now starts with the engine's own log configuration (errors only); an error still shows. In its
+    own process: the JVM logs those lines once, when it starts."""
+    import subprocess
+    import sys
+
+    code = (
+        "from newstrace.engine.spark import get_session\n"
+        "s = get_session('local[1]')\n"
+        "s.sparkContext._jvm.org.apache.log4j.LogManager.getLogger('newstrace.test').error('an error shows')\n"
+        "s.stop()\n"
+    )
+    src = str(Path(__file__).parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert any("ERROR test: an error shows" in line for line in lines), done.stderr
+    # the JVM's own notice of the vector module Spark's launcher adds has no switch; nothing else
+    assert [line for line in lines if "an error shows" not in line and "Using incubator modules" not in line] == []

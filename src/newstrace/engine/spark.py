@@ -71,6 +71,9 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     m = re.fullmatch(r"local\[(\d+)\]", master)
     parallel = m.group(1) if m else "8"
+    # errors only from the JVM's first log line: setLogLevel below comes after Spark's start-up
+    # warnings (its default profile's name, the loopback hostname, native-hadoop), ~7 lines a run
+    log4j = Path(__file__).with_name("log4j2.properties").as_uri()
     session = (
         SparkSession.builder.master(master)
         .appName(app_name)
@@ -79,6 +82,7 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
         .config("spark.sql.shuffle.partitions", parallel)
         .config("spark.default.parallelism", parallel)
         .config("spark.python.worker.reuse", "true")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log4j}")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
