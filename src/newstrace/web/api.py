@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import shlex
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
@@ -34,13 +35,27 @@ LOCKED: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", tags=["api"], responses=LOCKED)
 
 IdPath = Annotated[str, "article or story id"]
-Q = Annotated[str | None, Query(max_length=200, description="words that must all appear (articles: in title or text; "
+
+
+def _no_control(value: Any) -> Any:
+    """Refuse a control character in a search value (a 422 as for one too long): ``?q=%00`` was
+    stripped by the search's word split and matched every story, and the page echoed the NUL into its
+    search box. Tab and line breaks are spaces to the search and pass."""
+    if isinstance(value, str):
+        bad = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+        if bad is not None:
+            raise ValueError(f"holds the control character U+{ord(bad):04X}")
+    return value
+
+
+Text = AfterValidator(_no_control)
+Q = Annotated[str | None, Text, Query(max_length=200, description="words that must all appear (articles: in title or text; "
                                                               "stories: in the label or an article's title)")]
-OutletQ = Annotated[str | None, Query(max_length=200, description="exact outlet name; ? for articles without one")]
+OutletQ = Annotated[str | None, Text, Query(max_length=200, description="exact outlet name; ? for articles without one")]
 #: a story list's outlets: each must have an article in the story (the network's A -> B links)
-OutletsQ = Annotated[list[Annotated[str, StringConstraints(max_length=200)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one; "
+OutletsQ = Annotated[list[Annotated[str, Text, StringConstraints(max_length=200)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one; "
                                                                        "given several times, stories with articles from each")]
-ThreadQ = Annotated[str | None, Query(max_length=200, description="thread id: its stories only")]
+ThreadQ = Annotated[str | None, Text, Query(max_length=200, description="thread id: its stories only")]
 
 
 def day(text: str) -> date:

@@ -364,6 +364,8 @@ def _said(error: Any) -> str:
         return f"{name}: at least {ctx['min_length']} needed, {ctx.get('actual_length', 'fewer')} given"
     if kind == "too_long" and "max_length" in ctx:
         return f"{name}: at most {ctx['max_length']} allowed, {ctx.get('actual_length', 'more')} given"
+    if kind == "value_error":  # the app's own validators say their reason; pydantic prefixes "Value error, "
+        return f"{name}: {str(error.get('msg')).removeprefix('Value error, ')}"
     return f"{name}: {error.get('msg')}"
 
 
