@@ -587,6 +587,31 @@ def test_a_date_without_a_year_is_not_read_as_1900(tmp_path: Path) -> None:
 
 
 
+def test_a_field_of_another_json_type_is_named_as_json_writes_it(tmp_path: Path) -> None:
+    """A JSON ``true`` as a date was named 'True' in the warning (Python's spelling); and an id
+    given as a list ``[1, 2]`` silently became the id "1" (its first item), ``true`` the id "True":
+    the record is refused, named, as a record without a body is, and the others are read."""
+    body = "A U.S. missile strike on an airbase near the Syrian city of Homs on Friday caused deaths, Homs Governor Talal Barazi said."
+    rows = [
+        {"id": "a", "published": True, "text": body},
+        {"id": [1, 2], "published": "2017-04-07", "text": body + " Again."},
+        {"id": True, "text": body + " Once more."},
+        {"id": {"value": 3}, "text": body + " And again."},
+        {"id": 7, "published": 1.5, "text": body + " Last."},
+    ]
+    path = tmp_path / "typed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    warnings: list[str] = []
+    arts = read_inputs([path], warn=warnings.append)
+    assert [a.id for a in arts] == ["a", "7"] and all(a.published is None for a in arts)
+    assert warnings == [
+        f"{path}:1: date true cannot be read; the article has no date",
+        f"{path}:2: id [1, 2] is not a text or a number, skipped",
+        f"{path}:3: id true is not a text or a number, skipped",
+        f'{path}:4: id {{"value": 3}} is not a text or a number, skipped',
+        f"{path}:5: date 1.5 cannot be read; the article has no date",
+    ]
+
 def test_a_time_written_without_its_colon_is_no_year(tmp_path: Path) -> None:
     """Wire copy writes 19:00 as "1900 GMT", and dateutil read the four digits as a year: "14 March
     at 1900 GMT" was stored as published on 14 March 1900 ("at 2000 GMT" in 2000). Such a time

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import gzip
 import io
+import json
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -1069,12 +1070,17 @@ def make_article(
         raise InputError(f"{where}: no article text")
     url = _str_or_none(fields.get("url"))
     lang = _str_or_none(fields.get("lang"))
+    given_id = fields.get("id")
+    if isinstance(given_id, bool | list | tuple | dict):
+        # a list's first item ([1, 2] was id "1"), true's Python spelling ("True") or an object's name
+        # made an id the record does not give; refused as a record without text is
+        raise InputError(f"{where}: id {_as_written(given_id)[:80]} is not a text or a number")
     published = (dates.parse if dates is not None else parse_date_value)(fields.get("published"))
     if published is None and fields.get("published") not in (None, "") and warn is not None:
-        warn(f"{where}: date {' '.join(str(fields['published']).split())[:80]!r} cannot be read; the article has no date")
+        warn(f"{where}: date {_as_written(fields['published'])[:80]} cannot be read; the article has no date")
     return Article.create(
         text,
-        id=_str_or_none(fields.get("id")),
+        id=_str_or_none(given_id),
         url=url,
         outlet=_str_or_none(fields.get("outlet")) or outlet_from_url(url),
         published=published,
@@ -1143,6 +1149,17 @@ def escaped_surrogates(text: str, *, in_json: bool = False) -> str:
 #: C0/C1 control characters (ESC, BEL, NUL ...): never part of a title, name or URL, and printed
 #: raw they would drive the user's terminal.
 _FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _as_written(value: Any) -> str:
+    """A field's value for a warning, on one line: a text quoted, anything else as JSON writes it
+    (``true``, ``[1, 2]``), not as Python does (``True``)."""
+    if isinstance(value, str):
+        return repr(" ".join(value.split()))
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # a circular structure, which no JSON file gives
+        return repr(value)
 
 
 def _str_or_none(value: Any) -> str | None:
