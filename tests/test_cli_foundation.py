@@ -1785,3 +1785,20 @@ def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> 
     lines = p.stdout.splitlines()
     assert any(line.startswith("  rt.com          2016-10-30  c76a1369a679181f") for line in lines), lines[:6]
     assert any("Civilians” 2016-11-02  f2b329a05aa358ae" in line for line in lines), lines[:6]
+
+
+def test_an_eval_folder_that_is_not_there_is_said_to_be_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``eval quotes-polnear /nonexist`` said "not a PolNeAR split" and ``reuse-clough`` and
+    ``reuse-plagdet`` "not a folder" of a path that is not there (a typo): each says "no such
+    folder", as the CSV benchmarks say "no such file"; a file given is named a file, and a folder
+    without PolNeAR's text/ and attributions/ is still "not a PolNeAR split"."""
+    missing, a_file = tmp_path / "nonexist", tmp_path / "a.txt"
+    a_file.write_text("Title\n\nBody text of an article.\n", encoding="utf-8")
+    for command in ("quotes-polnear", "reuse-clough", "reuse-plagdet"):
+        for path, said in ((missing, "no such folder"), (a_file, "a file, not a folder")):
+            assert main(["eval", command, str(path)]) == 2, command
+            assert f"newstrace: error: {path}: {said}" in capsys.readouterr().err, (command, path)
+    assert main(["eval", "quotes-polnear", str(tmp_path)]) == 2
+    assert "not a PolNeAR split (needs text/ and attributions/)" in capsys.readouterr().err
+    assert main(["eval", "casualties-fakes", str(missing), "--split", "dev"]) == 2
+    assert f"{missing}: no such file" in capsys.readouterr().err

@@ -179,12 +179,12 @@ def test_plagdet_cli_names_each_option_out_of_range_with_its_value(tmp_path: Pat
     for value in ("0", "-5"):
         assert main(["eval", "reuse-plagdet", missing, "--min-chars", value]) == 2
         err = capsys.readouterr().err
-        assert f"--min-chars {value}: expected 1 or more" in err and "not a folder" not in err
+        assert f"--min-chars {value}: expected 1 or more" in err and "no such folder" not in err
     assert main(["eval", "reuse-plagdet", missing, "--per-type", "0", "--min-chars", "-1"]) == 2
     assert "--per-type 0: expected 1 or more; --min-chars -1: expected 1 or more" in capsys.readouterr().err
     # 1 is in range: what is wrong then is the folder
     assert main(["eval", "reuse-plagdet", missing, "--min-chars", "1", "--per-type", "1"]) == 2
-    assert f"{missing}: not a folder" in capsys.readouterr().err
+    assert f"{missing}: no such folder" in capsys.readouterr().err
 
 
 def test_cli_draws_an_edge_without_direction_as_a_line(tmp_path: Path, rt: Article, capsys: pytest.CaptureFixture[str]) -> None:

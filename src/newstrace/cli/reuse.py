@@ -30,7 +30,7 @@ from newstrace.cli.app import (
     say_skipped,
     skipped_inputs,
 )
-from newstrace.errors import InputError
+from newstrace.evaluate import need_folder
 from newstrace.model import arrow, article_labels, counted
 from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
@@ -146,8 +146,7 @@ def reuse_clough(
     """Clough & Stevenson: reused vs not and cut/light/heavy/non; fitted on tasks a-c, tested on d-e."""
     from newstrace.evaluate.reuse_clough import CLASSES, evaluate
 
-    if not data.is_dir():
-        raise InputError(f"{data}: not a folder")
+    need_folder(data)
     result = evaluate(data)
     if as_json:
         emit_json(result)
@@ -191,8 +190,7 @@ def reuse_plagdet(
     from newstrace.evaluate.plagdet import evaluate
 
     check_ranges(ctx)
-    if not data.is_dir():
-        raise InputError(f"{data}: not a folder")
+    need_folder(data)
     result = evaluate(data, per_type=per_type, min_chars=min_chars)
     if as_json:
         emit_json(result)

@@ -14,3 +14,13 @@ def need_csv(path: Path) -> None:
         raise InputError(f"{path}: a folder, not a CSV file: give the CSV inside it")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
+
+
+def need_folder(path: Path) -> None:
+    """A bad input (exit 2) unless ``path`` is a folder: a path that is not there was "not a PolNeAR
+    split" (``eval quotes-polnear``) or "not a folder" (``eval reuse-clough``, ``reuse-plagdet``)
+    rather than what it is, a typo's "no such folder"."""
+    if path.is_file():
+        raise InputError(f"{path}: a file, not a folder")
+    if not path.is_dir():
+        raise InputError(f"{path}: no such folder")

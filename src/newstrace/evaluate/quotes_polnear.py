@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import InputError
+from newstrace.evaluate import need_folder
 from newstrace.model import Article, Quote
 
 QUOTE_MARKS = "“”\"«»„″"
@@ -89,6 +90,7 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
 
 def iter_split(folder: Path) -> Iterator[tuple[str, str, Path]]:
     """(name, text, annotation file) per article of a PolNeAR split folder, one annotator each."""
+    need_folder(folder)
     text_dir, ann_dir = folder / "text", folder / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputError(f"{folder}: not a PolNeAR split (needs text/ and attributions/)")
