@@ -747,6 +747,33 @@ def test_story_labels_leave_out_the_outlets_own_names_and_page_furniture() -> No
     assert "TRT World" in other.label(cl.df)
 
 
+@pytest.mark.data
+def test_an_arabic_storys_label_leaves_out_arabic_stop_words() -> None:
+    """Labels left out English stop words only: an Arabic SemEval-2022 article alone was labelled
+    "أن من الحدود" ("that from the borders"), and in a database of 12 such articles stories were
+    "أكثر الجنوبية المرض" ("more southern disease") and "الحدود السودان أي" ("... any"). spaCy's
+    Arabic stop words are left out of labels (not of the features: the clustering reads the same)."""
+    import csv
+
+    from newstrace.corpus.stories import cluster_features
+    from newstrace.corpus.words import ARABIC_STOP_WORDS
+
+    path = require_data("semeval8", "pairs_train.csv")
+    csv.field_size_limit(1 << 26)
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = {r["pair_id"]: r for r in csv.DictReader(fh)}
+    for pair, column, label in (
+        ("1626138162_1620364472", "text1", "الحدود السودان إثيوبيا"),
+        ("1575489162_1599182780", "text2", "الجنوبية المرض حالة"),
+    ):
+        art = Article.create(rows[pair][column], id=pair, published=date(2020, 5, 1))
+        _, stories, cl = cluster_features([article_features(art)])
+        (story,) = stories.values()
+        said = story.label(cl.df)
+        assert said == label and not set(said.split()) & ARABIC_STOP_WORDS, said
+        # the features are as they were: the stop words still weigh in the body vector
+        assert set(art_terms := article_features(art).terms.values()) & ARABIC_STOP_WORDS, art_terms
+
 def test_a_title_case_headline_names_only_what_the_body_capitalises() -> None:
     """A title-case headline capitalises its verbs: "Urges" and "Escalates" are written nowhere
     else, yet name nothing; "Azaz", capitalised in the body, and "Ankara", only in the headline of

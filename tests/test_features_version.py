@@ -120,3 +120,13 @@ def test_the_stop_list_is_scikit_learns() -> None:
     from newstrace.corpus.words import ENGLISH_STOP_WORDS as copied
 
     assert copied == ENGLISH_STOP_WORDS
+
+
+def test_the_arabic_stop_list_is_spacys() -> None:
+    """``corpus.words`` copies spaCy's Arabic stop words (for story labels) so that labelling does
+    not import spaCy; an upgrade that changed spaCy's list should be a decision."""
+    from spacy.lang.ar.stop_words import STOP_WORDS
+
+    from newstrace.corpus.words import ARABIC_STOP_WORDS
+
+    assert ARABIC_STOP_WORDS == STOP_WORDS

@@ -43,6 +43,7 @@ from newstrace.corpus.similarity import (
     features_many,
     top_regions,
 )
+from newstrace.corpus.words import ARABIC_STOP_WORDS
 from newstrace.model import parse_published, published_order, stream_order_key
 
 Level = Literal["story", "thread"]
@@ -148,7 +149,7 @@ class Cluster:
         skip = {w for n in names for w in n.lower().split()} | dropped | PAGE_WORDS
         words: list[str] = []
         for w in ranked(self.centroid.body.v):
-            if w.lower() not in skip and w not in words:
+            if w.lower() not in skip and w not in words and w not in ARABIC_STOP_WORDS:
                 words.append(w)
             if len(words) == n_words:
                 break
