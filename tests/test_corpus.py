@@ -396,24 +396,20 @@ def test_incremental_and_resume_after_kill(tmp_path: Path, monkeypatch: pytest.M
         assert CorpusResults(st.conn).stories_of(extra.id)
 
 
-@pytest.mark.data
-def test_a_run_interrupted_again_and_again_labels_as_an_uninterrupted_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Stories and threads the stream has passed are retired, and written with their label then. A
-    resumed run re-opened those of the last days (its horizon has a margin) and, retiring them
-    again at its first article, labelled them anew with later document frequencies: 8 of 384
-    labels of FA-KES dev differed after one Ctrl-C. Here a run over half a year of FA-KES dev
-    (stories retired all along) is interrupted inside every third batch and resumed each time."""
+def _killed_and_resumed_like_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str, until: str, batch: int, kill_at: int
+) -> tuple[int, int]:
+    """FA-KES dev's articles published in [since, until) analysed once uninterrupted and once with a
+    Ctrl-C inside the ``kill_at``-th batch of every run, resumed until done; asserts both end with
+    the same stories, threads and labels and returns (articles analysed, runs the second took)."""
     fakes = require_data("fakes", "fakes_dev.csv")
-    arts = [a for a in read_articles([fakes]) if a.published and "2016-06-01" <= str(a.published) < "2016-12-01"]
+    arts = [a for a in read_articles([fakes]) if a.published and since <= str(a.published) < until]
     arts = list({a.id: a for a in arts}.values())
     steps = ("stories",)
     whole = tmp_path / "whole.db"
     with Store(whole) as st:
         st.add_articles(arts)
-        rep = analyze(st, batch_size=10, steps=steps, workers=1)
-    assert rep.analysed > 150
+        rep = analyze(st, batch_size=batch, steps=steps, workers=1)
 
     killed = tmp_path / "killed.db"
     real = local_engine.article_steps
@@ -421,8 +417,8 @@ def test_a_run_interrupted_again_and_again_labels_as_an_uninterrupted_one(
 
     def dying(arts, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt  # inside the run's third batch
+        if calls["n"] == kill_at:
+            raise KeyboardInterrupt  # inside this run's kill_at-th batch
         return real(arts, steps, semantic=semantic, **kw)
 
     monkeypatch.setattr(local_engine, "article_steps", dying)
@@ -433,15 +429,29 @@ def test_a_run_interrupted_again_and_again_labels_as_an_uninterrupted_one(
             calls["n"] = 0
             runs += 1
             try:
-                analyze(st, batch_size=10, steps=steps, workers=1)
+                analyze(st, batch_size=batch, steps=steps, workers=1)
                 break
             except KeyboardInterrupt:
                 continue
-    assert runs > 5
     assert _state(killed) == _state(whole)
     labels = "SELECT id, label FROM stories UNION ALL SELECT id, label FROM threads ORDER BY 1"
     with contextlib.closing(sqlite3.connect(killed)) as a, contextlib.closing(sqlite3.connect(whole)) as b:
         assert a.execute(labels).fetchall() == b.execute(labels).fetchall()
+    return rep.analysed, runs
+
+
+@pytest.mark.data
+def test_a_run_interrupted_again_and_again_labels_as_an_uninterrupted_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stories and threads the stream has passed are retired, and written with their label then. A
+    resumed run re-opened those of the last days (its horizon has a margin) and, retiring them
+    again at its first article, labelled them anew with later document frequencies: 8 of 384
+    labels of FA-KES dev differed after one Ctrl-C. Here a run over half a year of FA-KES dev
+    (stories retired all along) is interrupted inside every third batch and resumed each time."""
+    analysed, runs = _killed_and_resumed_like_whole(tmp_path, monkeypatch, "2016-06-01", "2016-12-01", 10, 3)
+    assert analysed > 150
+    assert runs > 5
 
 
 @pytest.mark.data
@@ -454,43 +464,9 @@ def test_a_run_resumed_after_a_gap_in_the_dates_labels_as_an_uninterrupted_one(
     with the next batch's document frequencies, as an uninterrupted run labels them. One Ctrl-C in
     `analyze --batch 100` over FA-KES dev and 12 FNC-1 bodies left thread td6c03162666 labelled
     "... rural air civilians" where an uninterrupted run says "... rural international raids"."""
-    fakes = require_data("fakes", "fakes_dev.csv")
-    arts = [a for a in read_articles([fakes]) if a.published and "2014-01-01" <= str(a.published) < "2016-01-01"]
-    arts = list({a.id: a for a in arts}.values())
-    steps = ("stories",)
-    whole = tmp_path / "whole.db"
-    with Store(whole) as st:
-        st.add_articles(arts)
-        rep = analyze(st, batch_size=5, steps=steps, workers=1)
-    assert rep.analysed > 80
-
-    killed = tmp_path / "killed.db"
-    real = local_engine.article_steps
-    calls = {"n": 0}
-
-    def dying(arts, steps, semantic=False, **kw):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise KeyboardInterrupt  # inside the run's second batch
-        return real(arts, steps, semantic=semantic, **kw)
-
-    monkeypatch.setattr(local_engine, "article_steps", dying)
-    runs = 0
-    with Store(killed) as st:
-        st.add_articles(arts)
-        while True:
-            calls["n"] = 0
-            runs += 1
-            try:
-                analyze(st, batch_size=5, steps=steps, workers=1)
-                break
-            except KeyboardInterrupt:
-                continue
+    analysed, runs = _killed_and_resumed_like_whole(tmp_path, monkeypatch, "2014-01-01", "2016-01-01", 5, 2)
+    assert analysed > 80
     assert runs > 10
-    assert _state(killed) == _state(whole)
-    labels = "SELECT id, label FROM stories UNION ALL SELECT id, label FROM threads ORDER BY 1"
-    with contextlib.closing(sqlite3.connect(killed)) as a, contextlib.closing(sqlite3.connect(whole)) as b:
-        assert a.execute(labels).fetchall() == b.execute(labels).fetchall()
 
 
 def test_an_article_dated_in_year_one_is_analysed(tmp_path: Path) -> None:
