@@ -1,4 +1,5 @@
-"""HTML pages: main text and metadata through trafilatura (dates through htmldate inside it)."""
+"""HTML pages: main text and metadata through trafilatura (the day through htmldate inside it, the
+time of day from the page's markup: ``ingest.pagedate``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
 from newstrace.ingest.base import DateOrder, Warn, check_size, decode, make_article, read_text_file
+from newstrace.ingest.pagedate import published_of
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
@@ -80,7 +82,7 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     meta = {
         "title": title,
         "author": d.get("author"),
-        "published": d.get("date"),
+        "published": published_of(html, d.get("date")),
         "outlet": d.get("sitename") or d.get("hostname"),
         "url": url or d.get("url"),
         "lang": d.get("language"),

@@ -1,0 +1,224 @@
+"""A page's publication time of day, read off its machine-readable markup.
+
+htmldate (through trafilatura) gives the day, and stays its authority: it is well tested, and its
+bounds and order of sources are ``html.DATE_PARAMS``'s choice. It gives no time, though, so two
+pages of one day were ordered by their ids, and provenance took either for the other's source.
+Pages carry the time where a machine reads it: ``<meta property="article:published_time">``, a
+JSON-LD ``datePublished``, ``itemprop="datePublished"``, ``<time pubdate>``. A time is taken from
+there only when it is written on htmldate's day (by its own wall clock, as htmldate reads the day),
+so it never moves the day htmldate chose; its offset is kept, and a time without one stays without.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+#: ``<meta>`` names, properties and itemprops that mean the page's first publication (lower case);
+#: a strict subset of htmldate's, without its loose ones ("timestamp", "gentime": when the page was
+#: generated)
+PUBLISHED_META = frozenset(
+    {
+        "article:published_time",
+        "article:published",
+        "article.published",
+        "og:article:published_time",
+        "og:published_time",
+        "datepublished",
+        "date_published",
+        "pubdate",
+        "publishdate",
+        "publish_date",
+        "publish-date",
+        "published_time",
+        "published-date",
+        "published_date",
+        "publication_date",
+        "dc.date.issued",
+        "dc.date",
+        "dc:date",
+        "dcterms.issued",
+        "dcterms.date",
+        "dcterms.created",
+        "date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "rnews:datepublished",
+        "shareaholic:article_published_time",
+    }
+)
+#: schema.org types of an article (JSON-LD ``@type``); a ``WebPage`` or ``WebSite`` dates the page
+#: or the site, ``ItemList`` entries other articles
+_ARTICLE_TYPES = re.compile(r"(?:\w*Article|\w*BlogPosting|ReportageNews|Report)", re.I)
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.I,
+)
+#: the widest offset of any zone (Kiribati's +14:00), as ``ingest.base`` refuses wider ones
+_WIDEST = timedelta(hours=14)
+#: JSON-LD objects read per page: a page embedding a whole catalogue is not read to its end
+_MAX_OBJECTS = 500
+
+
+def stamp(value: str | None) -> date | datetime | None:
+    """A machine-readable date (ISO 8601, or RFC 2822 as some ``pubdate`` metas write it): a day
+    when it names no time, a datetime with its offset when it names one, naive when it names none.
+    Fractions of a second are dropped: no two outlets' clocks agree to them."""
+    if not value:
+        return None
+    text = value.strip()
+    m = _ISO.fullmatch(text)
+    try:
+        if m is None:
+            if not re.search(r"[A-Za-z]", text) or ":" not in text:
+                return None
+            dt = parsedate_to_datetime(text)
+            offset = dt.utcoffset()
+            return None if offset is not None and abs(offset) > _WIDEST else dt
+        y, mo, d, h, mi, s, z = m.groups()
+        if h is None:
+            return date(int(y), int(mo), int(d))
+        tz = None
+        if z is not None:
+            if z.upper() == "Z":
+                tz = UTC
+            else:
+                digits = z[1:].replace(":", "")
+                delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+                if delta > _WIDEST:
+                    return None
+                tz = timezone(-delta if z[0] == "-" else delta)
+        return datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tzinfo=tz)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _has_time(value: date | datetime) -> bool:
+    """A time of day a page gives: 00:00:00 is what a CMS writes for a date without one."""
+    return isinstance(value, datetime) and (value.hour, value.minute, value.second) != (0, 0, 0)
+
+
+@dataclass
+class Stamps:
+    """The dates a page's markup gives, in the order they are trusted."""
+
+    #: publication stamps: ``<meta>``, then JSON-LD articles, then ``itemprop``/``<time pubdate>``
+    published: list[date | datetime] = field(default_factory=list)
+    #: ``datePublished`` of the other JSON-LD objects (a ``WebPage``, an untyped one, a nested one)
+    other_published: list[date | datetime] = field(default_factory=list)
+    #: ``<time datetime>`` elements with no word of what they date (read when no stamp says)
+    bare_times: list[date | datetime] = field(default_factory=list)
+
+
+def page_stamps(html: str) -> Stamps:
+    """Every machine-readable date of a page, sorted by what it says it dates."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    out = Stamps()
+    try:
+        tree = load_html(html)
+    except (ValueError, etree.LxmlError):
+        return out
+    if tree is None:
+        return out
+    meta_published: list[date | datetime] = []
+    marked: list[date | datetime] = []
+    for elem in tree.iter("meta"):
+        key = (elem.get("property") or elem.get("name") or elem.get("itemprop") or "").strip().lower()
+        value = elem.get("content") or elem.get("datetime")
+        if key in PUBLISHED_META and (s := stamp(value)) is not None:
+            meta_published.append(s)
+    articles: list[date | datetime] = []
+    for obj, top in _json_ld_objects(tree):
+        published = stamp(_str(obj.get("datePublished")))
+        if published is None:
+            continue
+        types = obj.get("@type")
+        names = [types] if isinstance(types, str) else [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
+        if top and any(_ARTICLE_TYPES.fullmatch(t.rsplit("/", 1)[-1]) for t in names):
+            articles.append(published)
+        else:
+            out.other_published.append(published)
+    for elem in tree.xpath("//*[@itemprop][not(self::meta)]|//time[@pubdate]"):
+        prop = (elem.get("itemprop") or "").strip().lower()
+        value = elem.get("datetime") or elem.get("content")
+        if (prop == "datepublished" or (elem.tag == "time" and elem.get("pubdate") is not None)) and (
+            s := stamp(value)
+        ) is not None:
+            marked.append(s)
+    out.published = meta_published + articles + marked
+    if not out.published:  # only then are they read: a page may list hundreds of other stories'
+        out.bare_times = [s for t in tree.xpath("//time[@datetime][not(@itemprop)]") if (s := stamp(t.get("datetime")))]
+    return out
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value if isinstance(value, str) else None
+
+
+def _json_ld_objects(tree: Any) -> Iterator[tuple[dict[str, Any], bool]]:
+    """The objects of a page's JSON-LD blocks, each block's in document order (``@graph`` lists,
+    arrays and nested objects included), up to ``_MAX_OBJECTS``, each with whether it is one the
+    block describes (its root, an ``@graph`` or top array member) rather than one nested in it (the
+    ``WebPage`` an article is the main entity of, the articles of a list of related ones). An HTML comment around a block and
+    a trailing comma in it are forgiven; a block that is still not JSON is passed over."""
+    seen = 0
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        text = script.text.strip()
+        text = re.sub(r"^\s*(?:<!--|/\*\s*<!\[CDATA\[\s*\*/)|(?:-->|/\*\s*\]\]>\s*\*/)\s*$", "", text)
+        try:
+            data = json.loads(text, strict=False)
+        except RecursionError:  # nested deeper than Python's stack: no page's metadata
+            continue
+        except ValueError:
+            try:  # a comma before a closing bracket, as templates that join fields leave one
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
+            except (ValueError, RecursionError):
+                continue
+        stack: list[tuple[Any, bool]] = [(data, True)]
+        while stack and seen < _MAX_OBJECTS:
+            item, top = stack.pop()
+            if isinstance(item, list):
+                stack.extend((v, top) for v in reversed(item))
+            elif isinstance(item, dict):
+                seen += 1
+                yield item, top
+                stack.extend(
+                    (v, top and k == "@graph") for k, v in reversed(item.items()) if isinstance(v, dict | list)
+                )
+
+
+def published_of(html: str, day: str | None) -> str | None:
+    """The page's publication date as ISO text: htmldate's ``day`` with the time of day the markup
+    gives for it, when a publication stamp (or, failing those, every bare ``<time>`` of that day)
+    is written on it; ``day`` alone otherwise. ``None`` when htmldate found no day: it reads every
+    source read here, so the stamps of such a page are ones it refused (before 1995, unreadable)."""
+    if not day:
+        return day
+    try:
+        found = date.fromisoformat(day)
+    except ValueError:
+        return day
+    stamps = page_stamps(html)
+    for s in [*stamps.published, *stamps.other_published]:
+        if _day(s) == found and _has_time(s):
+            return s.isoformat()
+    clocks = {s for s in stamps.bare_times if _day(s) == found and _has_time(s)}
+    if not stamps.published and len(clocks) == 1:  # a page's own stamps say which time is its
+        return next(iter(clocks)).isoformat()
+    return day

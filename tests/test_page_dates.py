@@ -1,0 +1,200 @@
+"""Publication dates of HTML pages: htmldate's day, with the time of day the page's markup gives
+for it (``ingest.pagedate``), through every reader of pages, and what provenance makes of it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from fuzz.samples import Seed, html_page, seeds, warc_bytes
+from newstrace.ingest import read_articles
+from newstrace.ingest.html import extract_html
+from newstrace.model import Article
+from newstrace.reuse import find_reuse
+from newstrace.store.sqlite import Store
+
+MOSCOW = timezone(timedelta(hours=3))
+
+
+def _json_ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def republished(outlet: str, host: str) -> Seed:
+    """RT's report as another outlet ran it, word for word (as sites running agency copy do)."""
+    return dataclasses.replace(seeds()[0], outlet=outlet, url=f"https://www.{host}/world/un-envoy-appalled-aleppo")
+
+
+def page(seed: Seed, head: str = "", *, with_date: bool = False) -> str:
+    """``seed``'s page with ``head`` added to its ``<head>``, and its canonical link."""
+    return html_page(seed, with_date=with_date).replace(
+        "</head>", f'<link rel="canonical" href="{seed.url}">{head}</head>'
+    )
+
+
+def levant_page(published: str) -> str:
+    """A WordPress site: Yoast's published and modified times, the day after in the second."""
+    levant = republished("The Daily Levant", "dailylevant.example")
+    return page(
+        levant,
+        f'<meta property="article:published_time" content="{published}">'
+        '<meta property="article:modified_time" content="2016-10-31T08:12:44+03:00">',
+    )
+
+
+def gulf_page(published: str) -> str:
+    """A site whose only date is its JSON-LD, with its organisation block first."""
+    gulf = republished("Gulf Wire", "gulfwire.example")
+    return page(
+        gulf,
+        _json_ld({"@context": "https://schema.org", "@type": "Organization", "name": "Gulf Wire", "url": "https://www.gulfwire.example/"})
+        + _json_ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": gulf.title,
+                "datePublished": published,
+                "dateModified": published,
+                "publisher": {"@type": "Organization", "name": "Gulf Wire"},
+            }
+        ),
+    )
+
+
+def _edge(articles: list[Article]) -> tuple[str, str]:
+    (edge,) = find_reuse(articles).provenance
+    by_id = {a.id: a.outlet for a in articles}
+    return by_id[edge.source] or "", by_id[edge.derived] or ""
+
+
+def test_two_copies_of_one_day_are_ordered_by_the_times_their_pages_give(tmp_path: Path) -> None:
+    """Two sites ran RT's report word for word on 30 October: nothing in the texts says which took
+    it from which, only the times in their markup. With htmldate's day alone both were "2016-10-30"
+    and the edge went whichever way the ids fell; now it follows the times, either way round."""
+    levant, gulf = tmp_path / "levant.html", tmp_path / "gulf.html"
+    levant.write_text(levant_page("2016-10-30T16:40:00+03:00"), encoding="utf-8")  # 13:40 UTC
+    gulf.write_text(gulf_page("2016-10-30T15:05:00Z"), encoding="utf-8")
+    arts = read_articles([gulf, levant])
+    by_outlet = {a.outlet: a for a in arts}
+    assert by_outlet["The Daily Levant"].published == datetime(2016, 10, 30, 16, 40, tzinfo=MOSCOW)
+    assert by_outlet["Gulf Wire"].published == datetime(2016, 10, 30, 15, 5, tzinfo=UTC)
+    assert _edge(arts) == ("The Daily Levant", "Gulf Wire")
+    (edge,) = find_reuse(arts).provenance
+    order = next(e for e in edge.evidence if e["type"] == "publication_order")
+    assert (order["source_published"], order["derived_published"]) == ("2016-10-30T16:40:00+03:00", "2016-10-30T15:05:00+00:00")
+
+    # the same pages with Gulf Wire's time first: the edge turns round
+    levant.write_text(levant_page("2016-10-30T19:10:00+03:00"), encoding="utf-8")  # 16:10 UTC
+    assert _edge(read_articles([gulf, levant])) == ("Gulf Wire", "The Daily Levant")
+    assert _edge(read_articles([levant, gulf])) == ("Gulf Wire", "The Daily Levant")
+
+    # and the database keeps the time and its offset
+    with Store(tmp_path / "news.db") as store:
+        store.add_articles(read_articles([gulf, levant]))
+        stored = {a.outlet: a.published for a in store.iter_articles()}
+    assert stored == {
+        "The Daily Levant": datetime(2016, 10, 30, 19, 10, tzinfo=MOSCOW),
+        "Gulf Wire": datetime(2016, 10, 30, 15, 5, tzinfo=UTC),
+    }
+
+
+def test_warc_mhtml_and_html_records_read_the_time_as_a_page_does(tmp_path: Path) -> None:
+    """Every reader of pages goes through ``extract_html``: a crawl, a page saved by a browser and
+    an export with the page in an ``html`` field keep the time the page gives."""
+    gulf = republished("Gulf Wire", "gulfwire.example")
+    html = gulf_page("2016-10-30T15:05:00Z")
+    want = datetime(2016, 10, 30, 15, 5, tzinfo=UTC)
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_bytes([(gulf.url, "text/html; charset=utf-8", html.encode())]))
+    (a,) = read_articles([warc])
+    assert a.published == want and a.meta["crawl_date"].startswith("2016-11-01")
+    mhtml = tmp_path / "gulf.mhtml"
+    mhtml.write_bytes(
+        (
+            "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+            'Content-Type: multipart/related; type="text/html"; boundary="b1"\r\n\r\n'
+            f"--b1\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: {gulf.url}\r\n\r\n"
+            f"{html}\r\n--b1--\r\n"
+        ).encode()
+    )
+    (b,) = read_articles([mhtml])
+    assert b.published == want
+    records = tmp_path / "export.jsonl"
+    records.write_text(json.dumps({"url": gulf.url, "html": html}) + "\n", encoding="utf-8")
+    (c,) = read_articles([records])
+    assert c.published == want
+    # a record's own date stays the record's
+    records.write_text(json.dumps({"url": gulf.url, "html": html, "published": "2016-10-30"}) + "\n", encoding="utf-8")
+    assert read_articles([records])[0].published == date(2016, 10, 30)
+
+
+RT = seeds()[0]
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "published"),
+    [
+        # the offset as written, and no offset where none is written
+        ('<meta property="article:published_time" content="2016-10-30T23:30:00-04:00">', None, "2016-10-30T23:30:00-04:00"),
+        ('<meta property="article:published_time" content="2016-10-30T14:05:00">', None, "2016-10-30T14:05:00"),
+        # fractions of a second dropped; RFC 2822, as some pubdate metas write it
+        ('<meta property="og:published_time" content="2016-10-30T14:05:07.310Z">', None, "2016-10-30T14:05:07+00:00"),
+        ('<meta name="pubdate" content="Sun, 30 Oct 2016 14:05:00 GMT">', None, "2016-10-30T14:05:00+00:00"),
+        # midnight is what a CMS writes for a date without a time: the day
+        ('<meta property="article:published_time" content="2016-10-30T00:00:00+00:00">', None, "2016-10-30"),
+        # a day without a time in <meta>, the time in the JSON-LD of the same day
+        ('<meta property="article:published_time" content="2016-10-30">'
+         + _json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T14:05:00+03:00"}), None, "2016-10-30T14:05:00+03:00"),
+        # an @graph, the WebPage first: the article's time
+        (_json_ld({"@context": "https://schema.org", "@graph": [
+            {"@type": "WebPage", "datePublished": "2016-10-30T09:00:00Z"},
+            {"@type": ["NewsArticle"], "datePublished": "2016-10-30T14:05:00Z"}]}), None, "2016-10-30T14:05:00+00:00"),
+        # a list of related articles first: its articles are not the page's
+        (_json_ld([{"@type": "ItemList", "itemListElement": [
+            {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "datePublished": "2016-10-30T09:00:00Z"}}]},
+            {"@type": "NewsArticle", "datePublished": "2016-10-30T14:05:00Z"}]), None, "2016-10-30T14:05:00+00:00"),
+        # a template's trailing comma does not lose the block
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2016-10-30T14:05:00Z",}</script>',
+         None, "2016-10-30T14:05:00+00:00"),
+        # htmldate took the day from the address; the markup's time is of another day: no time
+        ('<meta property="article:published_time" content="2016-10-31T01:30:00+03:00">',
+         "https://www.rt.com/news/2016/10/30/un-envoy/", "2016-10-30"),
+        ('<meta property="article:published_time" content="2016-10-30T14:05:00Z">',
+         "https://www.rt.com/news/2016/10/30/un-envoy/", "2016-10-30T14:05:00+00:00"),
+        # <time> elements: the one marked as the publication's, or every bare one agreeing
+        ('', None, "2016-10-30T14:05:00+00:00"),
+    ],
+)
+def test_the_time_is_the_markups_on_htmldates_day(head: str, url: str | None, published: str) -> None:
+    html = page(dataclasses.replace(RT, url=url or RT.url), head)
+    if not head:
+        html = html.replace("<article>", '<article><time pubdate datetime="2016-10-30T14:05:00Z">30 Oct 2016</time>'
+                            '<time datetime="2016-10-30T17:40:00Z">Updated</time>')
+    _, fields = extract_html(html, url, "page")
+    assert fields["published"] == published
+
+
+def test_bare_times_give_a_time_only_when_they_agree() -> None:
+    """A page of one ``<time>`` gives its time; one listing other stories' times gives none."""
+    one = page(RT).replace("<article>", '<article><time datetime="2016-10-30T14:05:00Z">30 October 2016</time>')
+    assert extract_html(one, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"
+    two = one.replace("</article>", '</article><aside><time datetime="2016-10-30T11:00:00Z">Earlier</time></aside>')
+    assert extract_html(two, None, "page")[1]["published"] == "2016-10-30"
+
+
+def test_a_page_without_a_day_gets_no_time() -> None:
+    """htmldate refuses a stamp before 1995 (its bound); a time alone does not bring it back."""
+    old = page(RT, '<meta property="article:published_time" content="1987-10-30T14:05:00Z">')
+    assert extract_html(old, None, "page")[1]["published"] is None
+
+
+def test_json_ld_nested_deeper_than_the_stack_is_passed_over() -> None:
+    """``json.loads`` recurses: a block of 100,000 nested arrays raised RecursionError, which
+    would have stopped the ingest with an internal error; the page keeps its day and time."""
+    deep = "<script type=\"application/ld+json\">" + "[" * 100_000 + "]" * 100_000 + "</script>"
+    html = page(RT, deep + '<meta property="article:published_time" content="2016-10-30T14:05:00Z">')
+    assert extract_html(html, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"
