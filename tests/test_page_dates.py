@@ -198,3 +198,32 @@ def test_json_ld_nested_deeper_than_the_stack_is_passed_over() -> None:
     deep = "<script type=\"application/ld+json\">" + "[" * 100_000 + "]" * 100_000 + "</script>"
     html = page(RT, deep + '<meta property="article:published_time" content="2016-10-30T14:05:00Z">')
     assert extract_html(html, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"
+
+
+ARTICLE_LD = _json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2016-10-30T14:05:00Z",
+                       "dateModified": "2016-11-02T09:00:00Z"})
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # htmldate takes a <meta> modification date before it reads JSON-LD: it gave 2016-11-02
+        ('<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">' + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
+        ('<meta property="og:updated_time" content="2016-11-02T09:00:00+00:00">' + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
+        ('<meta name="last-modified" content="2016-11-02T09:00:00+00:00">' + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
+        # ... and January 1 of a copyright year: it gave 2016-01-01
+        ('<meta itemprop="copyrightYear" content="2016">' + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
+        # ... and the first JSON-LD datePublished, a WebSite's: it gave 2010-01-01
+        (_json_ld({"@type": "WebSite", "name": "RT", "datePublished": "2010-01-01"}) + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
+        # a modification date is the page's only date: it stays (nothing says otherwise)
+        ('<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">', "2016-11-02"),
+        # the publication markup names two days: htmldate's stays
+        ('<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">' + ARTICLE_LD
+         + '<span itemprop="datePublished" content="2016-10-29">29 October</span>', "2016-11-02"),
+    ],
+)
+def test_the_publication_date_wins_over_a_modification_date(head: str, published: str) -> None:
+    """A page modified three days after it was published, whose publication date only its JSON-LD
+    gives, was dated by its modification: three days late, after the copies made of it."""
+    _, fields = extract_html(page(RT, head), None, "page")
+    assert fields["published"] == published

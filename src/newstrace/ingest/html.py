@@ -11,7 +11,7 @@ from typing import Any
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
 from newstrace.ingest.base import DateOrder, Warn, check_size, decode, make_article, read_text_file
-from newstrace.ingest.pagedate import published_of
+from newstrace.ingest.pagedate import HTMLDATE_BOUNDS, published_of
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
@@ -21,7 +21,11 @@ MIN_MAIN_TEXT = 40
 #: Dates from the page's markup only: htmldate's "extensive search" guesses from body text (a page
 #: mentioning "February 2016" became 2016-01-01), and trafilatura's default cut-off is today's date,
 #: which would make the same page's date depend on when it was read.
-DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+DATE_PARAMS: dict[str, Any] = {
+    "original_date": True,
+    "extensive_search": False,
+    "max_date": HTMLDATE_BOUNDS[1].isoformat(),
+}
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)

@@ -7,6 +7,12 @@ Pages carry the time where a machine reads it: ``<meta property="article:publish
 JSON-LD ``datePublished``, ``itemprop="datePublished"``, ``<time pubdate>``. A time is taken from
 there only when it is written on htmldate's day (by its own wall clock, as htmldate reads the day),
 so it never moves the day htmldate chose; its offset is kept, and a time without one stays without.
+
+One exception to htmldate's authority (``published_of``): it takes a page's modification date, or
+January 1 of its copyright year, when its ``<meta>`` has those and only a JSON-LD block says when
+the page was published, and the first JSON-LD ``datePublished`` of the page, whatever it dates (a
+``WebSite``'s). When the day it gave is one of those and the page's publication markup names
+another day, without contradicting itself, that day is the page's.
 """
 
 from __future__ import annotations
@@ -52,6 +58,30 @@ PUBLISHED_META = frozenset(
         "shareaholic:article_published_time",
     }
 )
+#: those that mean a later change, which htmldate falls back on when it finds no publication date
+#: in ``<meta>`` (``"modified"`` alone is htmldate's too)
+MODIFIED_META = frozenset(
+    {
+        "article:modified_time",
+        "article:modified",
+        "og:updated_time",
+        "og:modified_time",
+        "og:article:modified_time",
+        "modified_time",
+        "updated_time",
+        "datemodified",
+        "dateupdate",
+        "dc.modified",
+        "dcterms.modified",
+        "last-modified",
+        "lastmodified",
+        "lastmod",
+        "modified",
+    }
+)
+#: the days htmldate takes for plausible: its default ``min_date``, and ``html.DATE_PARAMS``'s
+#: ``max_date`` (given there from here)
+HTMLDATE_BOUNDS = (date(1995, 1, 1), date(2099, 12, 31))
 #: schema.org types of an article (JSON-LD ``@type``); a ``WebPage`` or ``WebSite`` dates the page
 #: or the site, ``ItemList`` entries other articles
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|\w*BlogPosting|ReportageNews|Report)", re.I)
@@ -116,6 +146,8 @@ class Stamps:
     published: list[date | datetime] = field(default_factory=list)
     #: ``datePublished`` of the other JSON-LD objects (a ``WebPage``, an untyped one, a nested one)
     other_published: list[date | datetime] = field(default_factory=list)
+    #: days htmldate may take that are not the publication's: modification dates, copyright years
+    not_published: list[date] = field(default_factory=list)
     #: ``<time datetime>`` elements with no word of what they date (read when no stamp says)
     bare_times: list[date | datetime] = field(default_factory=list)
 
@@ -139,9 +171,15 @@ def page_stamps(html: str) -> Stamps:
         value = elem.get("content") or elem.get("datetime")
         if key in PUBLISHED_META and (s := stamp(value)) is not None:
             meta_published.append(s)
+        elif key in MODIFIED_META and (s := stamp(value)) is not None:
+            out.not_published.append(_day(s))
+        elif key == "copyrightyear" and value and value.strip().isdigit() and len(value.strip()) == 4:
+            out.not_published.append(date(int(value.strip()), 1, 1))
     articles: list[date | datetime] = []
     for obj, top in _json_ld_objects(tree):
-        published = stamp(_str(obj.get("datePublished")))
+        published, modified = stamp(_str(obj.get("datePublished"))), stamp(_str(obj.get("dateModified")))
+        if modified is not None:
+            out.not_published.append(_day(modified))
         if published is None:
             continue
         types = obj.get("@type")
@@ -150,13 +188,15 @@ def page_stamps(html: str) -> Stamps:
             articles.append(published)
         else:
             out.other_published.append(published)
+            out.not_published.append(_day(published))
     for elem in tree.xpath("//*[@itemprop][not(self::meta)]|//time[@pubdate]"):
         prop = (elem.get("itemprop") or "").strip().lower()
         value = elem.get("datetime") or elem.get("content")
-        if (prop == "datepublished" or (elem.tag == "time" and elem.get("pubdate") is not None)) and (
-            s := stamp(value)
-        ) is not None:
-            marked.append(s)
+        if prop == "datepublished" or (elem.tag == "time" and elem.get("pubdate") is not None):
+            if (s := stamp(value)) is not None:
+                marked.append(s)
+        elif prop in ("datemodified", "dateupdate") and (s := stamp(value)) is not None:
+            out.not_published.append(_day(s))
     out.published = meta_published + articles + marked
     if not out.published:  # only then are they read: a page may list hundreds of other stories'
         out.bare_times = [s for t in tree.xpath("//time[@datetime][not(@itemprop)]") if (s := stamp(t.get("datetime")))]
@@ -207,7 +247,9 @@ def published_of(html: str, day: str | None) -> str | None:
     """The page's publication date as ISO text: htmldate's ``day`` with the time of day the markup
     gives for it, when a publication stamp (or, failing those, every bare ``<time>`` of that day)
     is written on it; ``day`` alone otherwise. ``None`` when htmldate found no day: it reads every
-    source read here, so the stamps of such a page are ones it refused (before 1995, unreadable)."""
+    source read here, so the stamps of such a page are ones it refused (before 1995, unreadable).
+    The one day other than htmldate's it gives is the page's publication day, when htmldate's is
+    a day the page dates something else by (the module's docstring)."""
     if not day:
         return day
     try:
@@ -215,6 +257,13 @@ def published_of(html: str, day: str | None) -> str | None:
     except ValueError:
         return day
     stamps = page_stamps(html)
+    pub_days = {_day(s) for s in stamps.published}
+    if found not in pub_days and len(pub_days) == 1 and found in stamps.not_published:
+        # htmldate took a modification date, a copyright year or a WebSite's date: the page's
+        # publication markup names one other day, within htmldate's bounds
+        (published,) = pub_days
+        if HTMLDATE_BOUNDS[0] <= published <= HTMLDATE_BOUNDS[1]:
+            found, day = published, published.isoformat()
     for s in [*stamps.published, *stamps.other_published]:
         if _day(s) == found and _has_time(s):
             return s.isoformat()
