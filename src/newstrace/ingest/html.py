@@ -58,18 +58,26 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     """Main text and metadata of one page; ``InputError`` when the page has no main text. Without
     ``url`` the page's own saved-from note, canonical link or ``og:url`` gives it."""
     import trafilatura
+    from trafilatura.utils import load_html
 
     url = url or saved_from_url(html)
 
     try:
+        # parsed here, as trafilatura would, for pagedate to read the tree trafilatura is given
+        # (it extracts from a copy: the markup stays whole)
+        tree = load_html(html)
+        if tree is None:
+            raise InputError(f"{where}: HTML has no main text")
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             date_extraction_params=DATE_PARAMS,
         )
+    except InputError:
+        raise
     except Exception as e:  # trafilatura/lxml raise many types on hostile markup
         raise InputError(f"{where}: HTML could not be parsed ({type(e).__name__})") from e
     if doc is None:
@@ -86,7 +94,7 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     meta = {
         "title": title,
         "author": d.get("author"),
-        "published": published_of(html, d.get("date")),
+        "published": published_of(tree, d.get("date")),
         "outlet": d.get("sitename") or d.get("hostname"),
         "url": url or d.get("url"),
         "lang": d.get("language"),

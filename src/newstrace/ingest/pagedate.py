@@ -23,7 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 #: ``<meta>`` names, properties and itemprops that mean the page's first publication (lower case);
 #: a strict subset of htmldate's, without its loose ones ("timestamp", "gentime": when the page was
@@ -152,18 +155,10 @@ class Stamps:
     bare_times: list[date | datetime] = field(default_factory=list)
 
 
-def page_stamps(html: str) -> Stamps:
-    """Every machine-readable date of a page, sorted by what it says it dates."""
-    from lxml import etree
-    from trafilatura.utils import load_html
-
+def page_stamps(tree: HtmlElement) -> Stamps:
+    """Every machine-readable date of a page (its tree as trafilatura parses it: ``extract_html``
+    parses once, for both), sorted by what it says it dates."""
     out = Stamps()
-    try:
-        tree = load_html(html)
-    except (ValueError, etree.LxmlError):
-        return out
-    if tree is None:
-        return out
     meta_published: list[date | datetime] = []
     marked: list[date | datetime] = []
     for elem in tree.iter("meta"):
@@ -243,7 +238,7 @@ def _json_ld_objects(tree: Any) -> Iterator[tuple[dict[str, Any], bool]]:
                 )
 
 
-def published_of(html: str, day: str | None) -> str | None:
+def published_of(tree: HtmlElement, day: str | None) -> str | None:
     """The page's publication date as ISO text: htmldate's ``day`` with the time of day the markup
     gives for it, when a publication stamp (or, failing those, every bare ``<time>`` of that day)
     is written on it; ``day`` alone otherwise. ``None`` when htmldate found no day: it reads every
@@ -256,7 +251,7 @@ def published_of(html: str, day: str | None) -> str | None:
         found = date.fromisoformat(day)
     except ValueError:
         return day
-    stamps = page_stamps(html)
+    stamps = page_stamps(tree)
     pub_days = {_day(s) for s in stamps.published}
     if found not in pub_days and len(pub_days) == 1 and found in stamps.not_published:
         # htmldate took a modification date, a copyright year or a WebSite's date: the page's
