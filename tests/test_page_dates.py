@@ -227,3 +227,26 @@ def test_the_publication_date_wins_over_a_modification_date(head: str, published
     gives, was dated by its modification: three days late, after the copies made of it."""
     _, fields = extract_html(page(RT, head), None, "page")
     assert fields["published"] == published
+
+
+def _microdata_page(article_date: str) -> str:
+    """A blog's page in microdata: the article an item, its readers' comments items of their own,
+    each with its ``datePublished``."""
+    comments = "".join(
+        f'<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">{who}</span>'
+        f'<time itemprop="datePublished" datetime="2016-10-30T{at}:00+00:00">30 October 2016 at {at}</time>'
+        f'<p itemprop="text">{said}</p></div>'
+        for who, at, said in (("Sami", "21:14", "Where is the outrage from the West?"), ("K. Lee", "22:40", "Both sides shell civilians."))
+    )
+    return page(RT).replace(
+        "<article>", f'<article itemscope itemtype="https://schema.org/NewsArticle">{article_date}'
+    ).replace("</article>", f'</article><section id="comments"><h2>2 comments</h2>{comments}</section>')
+
+
+def test_a_comments_time_is_not_the_articles() -> None:
+    """A blog's comments carry ``itemprop="datePublished"`` too: when the article's gives the day
+    alone, the first comment's time was taken as the article's (21:14, seven hours late)."""
+    dated = _microdata_page('<meta itemprop="datePublished" content="2016-10-30">')
+    assert extract_html(dated, None, "page")[1]["published"] == "2016-10-30"
+    timed = _microdata_page('<time itemprop="datePublished" datetime="2016-10-30T14:05:00+00:00">30 October 2016</time>')
+    assert extract_html(timed, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"

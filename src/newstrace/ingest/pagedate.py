@@ -165,7 +165,11 @@ def page_stamps(tree: HtmlElement) -> Stamps:
         key = (elem.get("property") or elem.get("name") or elem.get("itemprop") or "").strip().lower()
         value = elem.get("content") or elem.get("datetime")
         if key in PUBLISHED_META and (s := stamp(value)) is not None:
-            meta_published.append(s)
+            item = _item_of(elem) if elem.get("itemprop") else "article"
+            if item == "article":
+                meta_published.append(s)
+            elif item == "page":
+                out.other_published.append(s)
         elif key in MODIFIED_META and (s := stamp(value)) is not None:
             out.not_published.append(_day(s))
         elif key == "copyrightyear" and value and value.strip().isdigit() and len(value.strip()) == 4:
@@ -188,14 +192,28 @@ def page_stamps(tree: HtmlElement) -> Stamps:
         prop = (elem.get("itemprop") or "").strip().lower()
         value = elem.get("datetime") or elem.get("content")
         if prop == "datepublished" or (elem.tag == "time" and elem.get("pubdate") is not None):
-            if (s := stamp(value)) is not None:
-                marked.append(s)
+            if (s := stamp(value)) is not None and (item := _item_of(elem)) != "other":
+                (marked if item == "article" else out.other_published).append(s)
         elif prop in ("datemodified", "dateupdate") and (s := stamp(value)) is not None:
             out.not_published.append(_day(s))
     out.published = meta_published + articles + marked
     if not out.published:  # only then are they read: a page may list hundreds of other stories'
         out.bare_times = [s for t in tree.xpath("//time[@datetime][not(@itemprop)]") if (s := stamp(t.get("datetime")))]
     return out
+
+
+def _item_of(elem: HtmlElement) -> str:
+    """What a microdata property dates: ``"article"`` (an article's item, or no item: the page's
+    article), ``"page"`` (a ``WebPage``'s) or ``"other"`` (a comment's, a review's, an item of a
+    list of other stories: a blog's comments carry ``itemprop="datePublished"`` of their own)."""
+    for anc in elem.iterancestors():
+        if anc.get("itemscope") is None:
+            continue
+        types = [t.rstrip("/").rsplit("/", 1)[-1] for t in (anc.get("itemtype") or "").split()]
+        if not types or any(_ARTICLE_TYPES.fullmatch(t) for t in types):
+            return "article"
+        return "page" if any(t.endswith("WebPage") for t in types) else "other"
+    return "article"
 
 
 def _str(value: Any) -> str | None:
