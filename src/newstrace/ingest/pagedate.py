@@ -4,15 +4,15 @@ htmldate (through trafilatura) gives the day, and stays its authority: it is wel
 bounds and order of sources are ``html.DATE_PARAMS``'s choice. It gives no time, though, so two
 pages of one day were ordered by their ids, and provenance took either for the other's source.
 Pages carry the time where a machine reads it: ``<meta property="article:published_time">``, a
-JSON-LD ``datePublished``, ``itemprop="datePublished"``, ``<time pubdate>``. A time is taken from
-there only when it is written on htmldate's day (by its own wall clock, as htmldate reads the day),
-so it never moves the day htmldate chose; its offset is kept, and a time without one stays without.
+JSON-LD ``datePublished``, ``itemprop="datePublished"``, ``<time pubdate>``, or failing those the
+page's one bare ``<time datetime>`` of the day. A time is taken from there only when it is written
+on htmldate's day (by its own wall clock, as htmldate reads the day), so it never moves the day
+htmldate chose; its offset is kept, and a time without one stays without.
 
-One exception to htmldate's authority (``published_of``): it takes a page's modification date, or
-January 1 of its copyright year, when its ``<meta>`` has those and only a JSON-LD block says when
-the page was published, and the first JSON-LD ``datePublished`` of the page, whatever it dates (a
-``WebSite``'s). When the day it gave is one of those and the page's publication markup names
-another day, without contradicting itself, that day is the page's.
+One exception to htmldate's authority (``published_of``): htmldate prefers a ``<meta>``
+modification date, or January 1 of a ``copyrightYear``, to a publication date only JSON-LD gives,
+and takes the first JSON-LD ``datePublished`` whatever it dates (a ``WebSite``'s). When the day it
+gave is one of those, and the page's publication markup names one other day, that day is the page's.
 """
 
 from __future__ import annotations
