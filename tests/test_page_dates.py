@@ -250,3 +250,31 @@ def test_a_comments_time_is_not_the_articles() -> None:
     assert extract_html(dated, None, "page")[1]["published"] == "2016-10-30"
     timed = _microdata_page('<time itemprop="datePublished" datetime="2016-10-30T14:05:00+00:00">30 October 2016</time>')
     assert extract_html(timed, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # no other date: no date (it was 2016-01-01)
+        ("", None),
+        # the date htmldate reads after <meta>: a <time> in the byline (it was 2016-01-01)
+        ('<p class="byline">By RT staff, <time datetime="2016-10-30T14:05:00Z">30 October 2016</time></p>',
+         "2016-10-30T14:05:00+00:00"),
+        # a publication stamp of January 1 itself is the page's
+        ('<meta itemprop="datePublished" content="2016-01-01T09:30:00Z">', "2016-01-01T09:30:00+00:00"),
+    ],
+)
+def test_a_copyright_year_is_no_publication_date(body: str, published: str | None) -> None:
+    """htmldate falls back on January 1 of a ``<meta itemprop="copyrightYear">`` before it reads
+    anything but ``<meta>``: a report of 30 October became the year's first, the source of every
+    report it shared text with."""
+    html = page(RT, '<meta itemprop="copyrightYear" content="2016">').replace("<article>", f"<article>{body}")
+    assert extract_html(html, None, "page")[1]["published"] == published
+
+
+def test_a_crawled_page_with_only_a_copyright_year_is_dated_by_its_crawl(tmp_path: Path) -> None:
+    html = page(RT, '<meta itemprop="copyrightYear" content="2016">')
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_bytes([(RT.url, "text/html", html.encode())]))
+    (a,) = read_articles([warc])
+    assert a.published == date(2016, 11, 1)  # the crawl's day, as for any page without a date

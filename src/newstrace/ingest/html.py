@@ -11,22 +11,13 @@ from typing import Any
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
 from newstrace.ingest.base import DateOrder, Warn, check_size, decode, make_article, read_text_file
-from newstrace.ingest.pagedate import HTMLDATE_BOUNDS, published_of
+from newstrace.ingest.pagedate import DATE_PARAMS, published_of
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
 
 #: Fewer characters than this after extraction means the page had no article in it.
 MIN_MAIN_TEXT = 40
-#: Dates from the page's markup only: htmldate's "extensive search" guesses from body text (a page
-#: mentioning "February 2016" became 2016-01-01), and trafilatura's default cut-off is today's date,
-#: which would make the same page's date depend on when it was read.
-DATE_PARAMS: dict[str, Any] = {
-    "original_date": True,
-    "extensive_search": False,
-    "max_date": HTMLDATE_BOUNDS[1].isoformat(),
-}
-
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -94,7 +85,7 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     meta = {
         "title": title,
         "author": d.get("author"),
-        "published": published_of(tree, d.get("date")),
+        "published": published_of(tree, d.get("date"), d.get("url")),
         "outlet": d.get("sitename") or d.get("hostname"),
         "url": url or d.get("url"),
         "lang": d.get("language"),

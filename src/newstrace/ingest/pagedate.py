@@ -82,9 +82,17 @@ MODIFIED_META = frozenset(
         "modified",
     }
 )
-#: the days htmldate takes for plausible: its default ``min_date``, and ``html.DATE_PARAMS``'s
-#: ``max_date`` (given there from here)
+#: the days htmldate takes for plausible: its default ``min_date``, and ``DATE_PARAMS``'s ``max_date``
 HTMLDATE_BOUNDS = (date(1995, 1, 1), date(2099, 12, 31))
+#: htmldate's parameters (trafilatura passes them on). Dates from the page's markup only: htmldate's
+#: "extensive search" guesses from body text (a page mentioning "February 2016" became 2016-01-01),
+#: and trafilatura's default cut-off is today's date, which would make the same page's date depend on
+#: when it was read.
+DATE_PARAMS: dict[str, Any] = {
+    "original_date": True,
+    "extensive_search": False,
+    "max_date": HTMLDATE_BOUNDS[1].isoformat(),
+}
 #: schema.org types of an article (JSON-LD ``@type``); a ``WebPage`` or ``WebSite`` dates the page
 #: or the site, ``ItemList`` entries other articles
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|\w*BlogPosting|ReportageNews|Report)", re.I)
@@ -151,6 +159,8 @@ class Stamps:
     other_published: list[date | datetime] = field(default_factory=list)
     #: days htmldate may take that are not the publication's: modification dates, copyright years
     not_published: list[date] = field(default_factory=list)
+    #: January 1 of each ``<meta itemprop="copyrightYear">``, a day htmldate falls back on
+    copyright_days: list[date] = field(default_factory=list)
     #: ``<time datetime>`` elements with no word of what they date (read when no stamp says)
     bare_times: list[date | datetime] = field(default_factory=list)
 
@@ -174,6 +184,7 @@ def page_stamps(tree: HtmlElement) -> Stamps:
             out.not_published.append(_day(s))
         elif key == "copyrightyear" and value and value.strip().isdigit() and len(value.strip()) == 4:
             out.not_published.append(date(int(value.strip()), 1, 1))
+            out.copyright_days.append(date(int(value.strip()), 1, 1))
     articles: list[date | datetime] = []
     for obj, top in _json_ld_objects(tree):
         published, modified = stamp(_str(obj.get("datePublished"))), stamp(_str(obj.get("dateModified")))
@@ -256,13 +267,15 @@ def _json_ld_objects(tree: Any) -> Iterator[tuple[dict[str, Any], bool]]:
                 )
 
 
-def published_of(tree: HtmlElement, day: str | None) -> str | None:
+def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> str | None:
     """The page's publication date as ISO text: htmldate's ``day`` with the time of day the markup
     gives for it, when a publication stamp (or, failing those, every bare ``<time>`` of that day)
     is written on it; ``day`` alone otherwise. ``None`` when htmldate found no day: it reads every
     source read here, so the stamps of such a page are ones it refused (before 1995, unreadable).
     The one day other than htmldate's it gives is the page's publication day, when htmldate's is
-    a day the page dates something else by (the module's docstring)."""
+    a day the page dates something else by (the module's docstring); and when htmldate's is January
+    1 of the page's ``copyrightYear``, the day htmldate finds without it (``url`` as trafilatura
+    gave it), or none."""
     if not day:
         return day
     try:
@@ -270,6 +283,11 @@ def published_of(tree: HtmlElement, day: str | None) -> str | None:
     except ValueError:
         return day
     stamps = page_stamps(tree)
+    if found in stamps.copyright_days and all(_day(s) != found for s in [*stamps.published, *stamps.other_published]):
+        day = _without_copyright_year(tree, url)
+        if day is None:
+            return None
+        found = date.fromisoformat(day)
     pub_days = {_day(s) for s in stamps.published}
     if found not in pub_days and len(pub_days) == 1 and found in stamps.not_published:
         # htmldate took a modification date, a copyright year or a WebSite's date: the page's
@@ -284,3 +302,20 @@ def published_of(tree: HtmlElement, day: str | None) -> str | None:
     if not stamps.published and len(clocks) == 1:  # a page's own stamps say which time is its
         return next(iter(clocks)).isoformat()
     return day
+
+
+def _without_copyright_year(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's day for the page without its ``<meta itemprop="copyrightYear">``: htmldate
+    takes January 1 of that year when ``<meta>`` gives no other date, before it reads JSON-LD,
+    ``<time>`` or anything else, so a page of 30 October 2016 was "2016-01-01", first in the year's
+    streams and the source of everything it shared."""
+    from copy import copy
+
+    from htmldate import find_date
+
+    bare = copy(tree)  # the caller's tree stays as it was
+    for meta in bare.xpath("//meta[@itemprop]"):
+        if (meta.get("itemprop") or "").strip().lower() == "copyrightyear":
+            meta.set("itemprop", "not-copyrightyear")  # a name htmldate does not read (removing it took its tail)
+    found = find_date(bare, url=url, **DATE_PARAMS)
+    return found if isinstance(found, str) else None
