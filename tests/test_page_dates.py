@@ -217,9 +217,9 @@ ARTICLE_LD = _json_ld({"@context": "https://schema.org", "@type": "NewsArticle",
         (_json_ld({"@type": "WebSite", "name": "RT", "datePublished": "2010-01-01"}) + ARTICLE_LD, "2016-10-30T14:05:00+00:00"),
         # a modification date is the page's only date: it stays (nothing says otherwise)
         ('<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">', "2016-11-02"),
-        # the publication markup names two days: htmldate's stays
+        # the publication markup names two days: htmldate's choice between them, not the modification
         ('<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">' + ARTICLE_LD
-         + '<span itemprop="datePublished" content="2016-10-29">29 October</span>', "2016-11-02"),
+         + '<span itemprop="datePublished" content="2016-10-29">29 October</span>', "2016-10-30T14:05:00+00:00"),
     ],
 )
 def test_the_publication_date_wins_over_a_modification_date(head: str, published: str) -> None:
@@ -278,3 +278,24 @@ def test_a_crawled_page_with_only_a_copyright_year_is_dated_by_its_crawl(tmp_pat
     warc.write_bytes(warc_bytes([(RT.url, "text/html", html.encode())]))
     (a,) = read_articles([warc])
     assert a.published == date(2016, 11, 1)  # the crawl's day, as for any page without a date
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # the byline's <time>, which htmldate reads after <meta> (it was 2016-11-02)
+        ('<p class="byline">By RT staff, <time datetime="2016-10-30T14:05:00Z">30 October 2016</time></p>',
+         "2016-10-30T14:05:00+00:00"),
+        # a date htmldate finds later than the modification is not the publication's: the modification stays
+        ('<p class="byline"><time datetime="2016-11-05T10:00:00Z">5 November 2016</time></p>', "2016-11-02"),
+        # nothing else: the modification date is the page's only date, and stays
+        ("", "2016-11-02"),
+    ],
+)
+def test_a_modification_date_gives_way_to_the_date_htmldate_reads_after_meta(body: str, published: str) -> None:
+    """htmldate keeps a ``<meta>`` modification date in reserve and returns it as soon as
+    ``<meta>`` has no publication date, before it reads the ``<time>`` in the byline."""
+    html = page(RT, '<meta property="article:modified_time" content="2016-11-02T09:00:00+00:00">').replace(
+        "<article>", f"<article>{body}"
+    )
+    assert extract_html(html, None, "page")[1]["published"] == published

@@ -9,10 +9,13 @@ page's one bare ``<time datetime>`` of the day. A time is taken from there only 
 on htmldate's day (by its own wall clock, as htmldate reads the day), so it never moves the day
 htmldate chose; its offset is kept, and a time without one stays without.
 
-One exception to htmldate's authority (``published_of``): htmldate prefers a ``<meta>``
-modification date, or January 1 of a ``copyrightYear``, to a publication date only JSON-LD gives,
-and takes the first JSON-LD ``datePublished`` whatever it dates (a ``WebSite``'s). When the day it
-gave is one of those, and the page's publication markup names one other day, that day is the page's.
+Two exceptions to htmldate's authority (``published_of``). htmldate keeps a ``<meta>``
+modification date, or January 1 of a ``copyrightYear``, in reserve, and returns it as soon as
+``<meta>`` names no publication date, before it reads JSON-LD, ``<time>`` or anything else: then
+the day is the one htmldate finds without them, when it is no later than the modification (a
+copyright year alone is no day). And htmldate takes the first JSON-LD ``datePublished`` whatever it
+dates (a ``WebSite``'s): when the day it gave is a day the page dates something other than its
+article by, and the page's publication markup names one other day, that day is the page's.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ PUBLISHED_META = frozenset(
     }
 )
 #: those that mean a later change, which htmldate falls back on when it finds no publication date
-#: in ``<meta>`` (``"modified"`` alone is htmldate's too)
+#: in ``<meta>``
 MODIFIED_META = frozenset(
     {
         "article:modified_time",
@@ -80,6 +83,14 @@ MODIFIED_META = frozenset(
         "lastmodified",
         "lastmod",
         "modified",
+        # the rest of htmldate's (core.NAME_MODIFIED, PROPERTY_MODIFIED)
+        "utime",
+        "lastdate",
+        "article:modified_date",
+        "article:post_modified",
+        "bt:moddate",
+        "modificationdate",
+        "revision_date",
     }
 )
 #: the days htmldate takes for plausible: its default ``min_date``, and ``DATE_PARAMS``'s ``max_date``
@@ -159,7 +170,9 @@ class Stamps:
     other_published: list[date | datetime] = field(default_factory=list)
     #: days htmldate may take that are not the publication's: modification dates, copyright years
     not_published: list[date] = field(default_factory=list)
-    #: January 1 of each ``<meta itemprop="copyrightYear">``, a day htmldate falls back on
+    #: the days of ``<meta>`` modification dates (and ``http-equiv="last-modified"``), and January
+    #: 1 of each ``<meta itemprop="copyrightYear">``: htmldate's fallbacks ("reserves")
+    modified_days: list[date] = field(default_factory=list)
     copyright_days: list[date] = field(default_factory=list)
     #: ``<time datetime>`` elements with no word of what they date (read when no stamp says)
     bare_times: list[date | datetime] = field(default_factory=list)
@@ -174,6 +187,8 @@ def page_stamps(tree: HtmlElement) -> Stamps:
     for elem in tree.iter("meta"):
         key = (elem.get("property") or elem.get("name") or elem.get("itemprop") or "").strip().lower()
         value = elem.get("content") or elem.get("datetime")
+        if not key and (elem.get("http-equiv") or "").strip().lower() == "last-modified":
+            key = "last-modified"
         if key in PUBLISHED_META and (s := stamp(value)) is not None:
             item = _item_of(elem) if elem.get("itemprop") else "article"
             if item == "article":
@@ -182,6 +197,8 @@ def page_stamps(tree: HtmlElement) -> Stamps:
                 out.other_published.append(s)
         elif key in MODIFIED_META and (s := stamp(value)) is not None:
             out.not_published.append(_day(s))
+            if not elem.get("itemprop"):
+                out.modified_days.append(_day(s))
         elif key == "copyrightyear" and value and value.strip().isdigit() and len(value.strip()) == 4:
             out.not_published.append(date(int(value.strip()), 1, 1))
             out.copyright_days.append(date(int(value.strip()), 1, 1))
@@ -283,11 +300,13 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
     except ValueError:
         return day
     stamps = page_stamps(tree)
-    if found in stamps.copyright_days and all(_day(s) != found for s in [*stamps.published, *stamps.other_published]):
-        day = _without_copyright_year(tree, url)
-        if day is None:
-            return None
-        found = date.fromisoformat(day)
+    reserve = found in stamps.modified_days or found in stamps.copyright_days
+    if reserve and all(_day(s) != found for s in [*stamps.published, *stamps.other_published]):
+        again = _without_reserves(tree, url)
+        if again is not None and (found not in stamps.modified_days or date.fromisoformat(again) <= found):
+            day, found = again, date.fromisoformat(again)
+        elif found not in stamps.modified_days:
+            return None  # a copyright year alone: no day
     pub_days = {_day(s) for s in stamps.published}
     if found not in pub_days and len(pub_days) == 1 and found in stamps.not_published:
         # htmldate took a modification date, a copyright year or a WebSite's date: the page's
@@ -304,18 +323,21 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
     return day
 
 
-def _without_copyright_year(tree: HtmlElement, url: str | None) -> str | None:
-    """htmldate's day for the page without its ``<meta itemprop="copyrightYear">``: htmldate
-    takes January 1 of that year when ``<meta>`` gives no other date, before it reads JSON-LD,
-    ``<time>`` or anything else, so a page of 30 October 2016 was "2016-01-01", first in the year's
-    streams and the source of everything it shared."""
+def _without_reserves(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's day for the page without its ``<meta>`` modification dates and copyright year.
+    With ``original_date`` htmldate keeps those as "reserves" while it reads ``<meta>``, and
+    returns one as soon as ``<meta>`` gives no publication date, before it reads JSON-LD,
+    ``<time>`` or anything else: a report of 30 October 2016 with a byline ``<time>`` was
+    "2016-11-02", the day it was last edited, or "2016-01-01", its copyright year's first day."""
     from copy import copy
 
     from htmldate import find_date
 
     bare = copy(tree)  # the caller's tree stays as it was
-    for meta in bare.xpath("//meta[@itemprop]"):
-        if (meta.get("itemprop") or "").strip().lower() == "copyrightyear":
-            meta.set("itemprop", "not-copyrightyear")  # a name htmldate does not read (removing it took its tail)
+    for meta in bare.iter("meta"):
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key in MODIFIED_META or key == "copyrightyear":
+                meta.set(attr, "not-" + key)  # a name htmldate does not read (removing it took its tail)
     found = find_date(bare, url=url, **DATE_PARAMS)
     return found if isinstance(found, str) else None
