@@ -299,3 +299,13 @@ def test_a_modification_date_gives_way_to_the_date_htmldate_reads_after_meta(bod
         "<article>", f"<article>{body}"
     )
     assert extract_html(html, None, "page")[1]["published"] == published
+
+
+def test_a_related_storys_time_is_not_the_articles() -> None:
+    """A list of related stories in JSON-LD dates each of them: when the page's own stamp gives the
+    day alone, a related story of the same day gave the page its time (09:00, the other story's)."""
+    related = _json_ld({"@context": "https://schema.org", "@type": "ItemList", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "item": {"@type": "NewsArticle", "headline": "Aleppo: the day after",
+                                                      "datePublished": "2016-10-30T09:00:00Z"}}]})
+    html = page(RT, '<meta property="article:published_time" content="2016-10-30">' + related)
+    assert extract_html(html, None, "page")[1]["published"] == "2016-10-30"

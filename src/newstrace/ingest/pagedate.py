@@ -166,7 +166,9 @@ class Stamps:
 
     #: publication stamps: ``<meta>``, then JSON-LD articles, then ``itemprop``/``<time pubdate>``
     published: list[date | datetime] = field(default_factory=list)
-    #: ``datePublished`` of the other JSON-LD objects (a ``WebPage``, an untyped one, a nested one)
+    #: the page's dates that may not be its article's: ``datePublished`` of a JSON-LD block that is
+    #: not an article (a ``WebPage``, an untyped one; not one nested in a block, as a list of related
+    #: stories is), a microdata ``WebPage``'s
     other_published: list[date | datetime] = field(default_factory=list)
     #: days htmldate may take that are not the publication's: modification dates, copyright years
     not_published: list[date] = field(default_factory=list)
@@ -214,7 +216,8 @@ def page_stamps(tree: HtmlElement) -> Stamps:
         if top and any(_ARTICLE_TYPES.fullmatch(t.rsplit("/", 1)[-1]) for t in names):
             articles.append(published)
         else:
-            out.other_published.append(published)
+            if top:  # a WebPage's or an untyped block's: the page's, perhaps; a nested one dates another thing
+                out.other_published.append(published)
             out.not_published.append(_day(published))
     for elem in tree.xpath("//*[@itemprop][not(self::meta)]|//time[@pubdate]"):
         prop = (elem.get("itemprop") or "").strip().lower()
