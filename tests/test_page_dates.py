@@ -309,3 +309,24 @@ def test_a_related_storys_time_is_not_the_articles() -> None:
                                                       "datePublished": "2016-10-30T09:00:00Z"}}]})
     html = page(RT, '<meta property="article:published_time" content="2016-10-30">' + related)
     assert extract_html(html, None, "page")[1]["published"] == "2016-10-30"
+
+
+@pytest.mark.parametrize(
+    ("teaser", "own"),
+    [
+        ('<article itemscope itemtype="https://schema.org/NewsArticle"><h3 itemprop="headline">Aleppo: the day after</h3>'
+         '<time itemprop="datePublished" datetime="2016-10-30T09:00:00Z">09:00</time></article>',
+         '<time itemprop="datePublished" datetime="2016-10-30T14:05:00Z">30 October 2016, 14:05</time>'),
+        ('<article><h3>Aleppo: the day after</h3><time pubdate datetime="2016-10-30T09:00:00Z">09:00</time></article>',
+         '<time pubdate datetime="2016-10-30T14:05:00Z">30 October 2016, 14:05</time>'),
+    ],
+)
+def test_a_sidebar_storys_time_is_not_the_articles(teaser: str, own: str) -> None:
+    """A sidebar of related stories, before the article in the page, marks each up as an article
+    with its time, as the article is: the first one's time (09:00) was taken as the page's."""
+    html = page(RT, '<meta property="article:published_time" content="2016-10-30">').replace(
+        "<article>", f'<aside class="related">{teaser}</aside><article itemscope itemtype="https://schema.org/NewsArticle">{own}'
+    )
+    if "pubdate" in own:
+        html = html.replace(' itemscope itemtype="https://schema.org/NewsArticle">' + own, ">" + own)
+    assert extract_html(html, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"

@@ -166,6 +166,10 @@ class Stamps:
 
     #: publication stamps: ``<meta>``, then JSON-LD articles, then ``itemprop``/``<time pubdate>``
     published: list[date | datetime] = field(default_factory=list)
+    #: those of ``itemprop``/``<time pubdate>``, each with the length of the text of the item (or
+    #: ``<article>``) it is in, the page's when none: a sidebar of related stories marks each up as
+    #: an article of its own, with its time
+    marked: list[tuple[date | datetime, int]] = field(default_factory=list)
     #: the page's dates that may not be its article's: ``datePublished`` of a JSON-LD block that is
     #: not an article (a ``WebPage``, an untyped one; not one nested in a block, as a list of related
     #: stories is), a microdata ``WebPage``'s
@@ -185,7 +189,6 @@ def page_stamps(tree: HtmlElement) -> Stamps:
     parses once, for both), sorted by what it says it dates."""
     out = Stamps()
     meta_published: list[date | datetime] = []
-    marked: list[date | datetime] = []
     for elem in tree.iter("meta"):
         key = (elem.get("property") or elem.get("name") or elem.get("itemprop") or "").strip().lower()
         value = elem.get("content") or elem.get("datetime")
@@ -224,10 +227,13 @@ def page_stamps(tree: HtmlElement) -> Stamps:
         value = elem.get("datetime") or elem.get("content")
         if prop == "datepublished" or (elem.tag == "time" and elem.get("pubdate") is not None):
             if (s := stamp(value)) is not None and (item := _item_of(elem)) != "other":
-                (marked if item == "article" else out.other_published).append(s)
+                if item == "article":
+                    out.marked.append((s, _holder_length(elem)))
+                else:
+                    out.other_published.append(s)
         elif prop in ("datemodified", "dateupdate") and (s := stamp(value)) is not None:
             out.not_published.append(_day(s))
-    out.published = meta_published + articles + marked
+    out.published = meta_published + articles + [s for s, _ in out.marked]
     if not out.published:  # only then are they read: a page may list hundreds of other stories'
         out.bare_times = [s for t in tree.xpath("//time[@datetime][not(@itemprop)]") if (s := stamp(t.get("datetime")))]
     return out
@@ -245,6 +251,15 @@ def _item_of(elem: HtmlElement) -> str:
             return "article"
         return "page" if any(t.endswith("WebPage") for t in types) else "other"
     return "article"
+
+
+def _holder_length(elem: HtmlElement) -> int:
+    """The length of the text of the microdata item or ``<article>`` ``elem`` is in (the page's
+    when neither): the article's own holds the story, a related story's teaser a line or two."""
+    for anc in elem.iterancestors():
+        if anc.get("itemscope") is not None or anc.tag == "article":
+            return len(anc.text_content())
+    return len(elem.getroottree().getroot().text_content())
 
 
 def _str(value: Any) -> str | None:
@@ -317,7 +332,14 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
         (published,) = pub_days
         if HTMLDATE_BOUNDS[0] <= published <= HTMLDATE_BOUNDS[1]:
             found, day = published, published.isoformat()
-    for s in [*stamps.published, *stamps.other_published]:
+    stated = stamps.published[: len(stamps.published) - len(stamps.marked)]  # <meta>, JSON-LD articles
+    for s in stated:
+        if _day(s) == found and _has_time(s):
+            return s.isoformat()
+    marked = [(n, s) for s, n in stamps.marked if _day(s) == found and _has_time(s)]
+    if marked:  # the microdata of the item holding most text (the first of those alike)
+        return max(marked, key=lambda m: m[0])[1].isoformat()
+    for s in stamps.other_published:
         if _day(s) == found and _has_time(s):
             return s.isoformat()
     clocks = {s for s in stamps.bare_times if _day(s) == found and _has_time(s)}
