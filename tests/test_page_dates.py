@@ -144,6 +144,10 @@ RT = seeds()[0]
         # fractions of a second dropped; RFC 2822, as some pubdate metas write it
         ('<meta property="og:published_time" content="2016-10-30T14:05:07.310Z">', None, "2016-10-30T14:05:07+00:00"),
         ('<meta name="pubdate" content="Sun, 30 Oct 2016 14:05:00 GMT">', None, "2016-10-30T14:05:00+00:00"),
+        # written as htmldate reads them: a zone named, a Z after an offset, slashes
+        ('<meta property="article:published_time" content="2016-10-30T14:05:00 GMT">', None, "2016-10-30T14:05:00+00:00"),
+        ('<meta property="article:published_time" content="2016-10-30T17:05:00+0300Z">', None, "2016-10-30T17:05:00+03:00"),
+        ('<meta name="publish-date" content="2016/10/30 14:05:00">', None, "2016-10-30T14:05:00"),
         # midnight is what a CMS writes for a date without a time: the day
         ('<meta property="article:published_time" content="2016-10-30T00:00:00+00:00">', None, "2016-10-30"),
         # a day without a time in <meta>, the time in the JSON-LD of the same day

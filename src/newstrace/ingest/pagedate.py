@@ -107,9 +107,11 @@ DATE_PARAMS: dict[str, Any] = {
 #: schema.org types of an article (JSON-LD ``@type``); a ``WebPage`` or ``WebSite`` dates the page
 #: or the site, ``ItemList`` entries other articles
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|\w*BlogPosting|ReportageNews|Report)", re.I)
+#: ISO 8601 as pages write it, and as htmldate reads it: also with slashes (2016/10/30 14:05:00), a
+#: zone named (14:05:00 GMT) or a Z after an offset (+0000Z)
 _ISO = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    r"(\d{4})([-/])(\d{2})\2(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)?Z?)?",
     re.I,
 )
 #: the widest offset of any zone (Kiribati's +14:00), as ``ingest.base`` refuses wider ones
@@ -133,12 +135,12 @@ def stamp(value: str | None) -> date | datetime | None:
             dt = parsedate_to_datetime(text)
             offset = dt.utcoffset()
             return None if offset is not None and abs(offset) > _WIDEST else dt
-        y, mo, d, h, mi, s, z = m.groups()
+        y, _, mo, d, h, mi, s, z = m.groups()
         if h is None:
             return date(int(y), int(mo), int(d))
         tz = None
         if z is not None:
-            if z.upper() == "Z":
+            if z.upper() in ("Z", "GMT", "UTC"):
                 tz = UTC
             else:
                 digits = z[1:].replace(":", "")
