@@ -1773,6 +1773,33 @@ def test_read_commands_on_a_locked_database_say_it_is_busy(tmp_path: Path, monke
     assert run("list", "--db", db, cwd=tmp_path).returncode == 0
 
 
+def test_ingest_beside_an_analysis_that_keeps_the_write_lock_says_it_is_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ingest`` into a database whose writer (an ``analyze`` committing a long batch) keeps the
+    write lock past the wait: the "database is busy" line naming the analysis, exit 3, as every
+    other command says it. It said "write failed (database is locked)", which reads as damage."""
+    import newstrace.store.sqlite as store_sqlite
+    from newstrace.store.lock import analysis_lock
+
+    db = tmp_path / "n.db"
+    assert run("ingest", EXAMPLES / "000_6fb2124cbc58fd30.txt", "--db", db, cwd=tmp_path).returncode == 0
+    con = sqlite3.connect(db, isolation_level=None)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    monkeypatch.setattr(store_sqlite, "BUSY_TIMEOUT", 0.2)  # SQLite's 30 s, shortened for the test
+    with analysis_lock(db):
+        con.execute("BEGIN IMMEDIATE")  # the analysis's batch transaction
+        try:
+            p = run("ingest", EXAMPLES, "--db", db, cwd=tmp_path)
+        finally:
+            con.execute("ROLLBACK")
+            con.close()
+    line = assert_clean_failure(p, 3, "n.db", "the database is busy")
+    assert line.endswith(f"analyze (pid {os.getpid()}) is running on it; try again when it finishes"), line
+    p = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)
+    assert p.returncode == 0 and json.loads(p.stdout)["added"] == 1, p.stderr
+
+
 def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> None:
     """The rewrite has no outlet, so it is named by its title ("“United Nations Finally …
     Civilians”"), longer than the name column: it was printed glued to its date."""

@@ -296,8 +296,8 @@ class Store:
                             counts.outlet_replaced.append((a.id, row["outlet"], a.outlet))
                     else:
                         counts.unchanged += 1
-        except sqlite3.DatabaseError as e:  # locked, disk full, malformed image
-            raise StoreError(f"{self.path}: write failed ({e})") from e
+        except sqlite3.DatabaseError as e:  # locked (said as every command says it), disk full, malformed image
+            raise busy_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
         return counts
 
     def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
