@@ -932,6 +932,35 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
         assert [r[0] for r in st.conn.execute("SELECT DISTINCT steps FROM analysis")] == ["claims,reuse,stories"]
 
 
+def test_story_of_articles_analysed_without_claims_reports_their_claims(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``analyze --no-claims`` stores no claims; ``story`` then reported the seeds' story as
+    "findings (0) none", no quotation or count of either article, as if they had none (the web
+    app's story page extracts them). It extracts the claims the database lacks, and reports what
+    it reports once a plain ``analyze`` has stored them."""
+    db = tmp_path / "ex.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims", "--workers", "1"]) == 0
+    with Store(db, readonly=True) as st:
+        (sid,) = [r[0] for r in st.conn.execute("SELECT id FROM stories WHERE merged_into IS NULL")]
+        assert st.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 0
+
+    def report() -> dict[str, Any]:
+        capsys.readouterr()
+        assert main(["story", sid, "--db", str(db), "--json"]) == 0
+        doc: dict[str, Any] = json.loads(capsys.readouterr().out)["report"]
+        return doc
+
+    without = report()
+    types = {f["type"] for f in without["findings"]}
+    assert {"number_drift", "event_drift", "headline_unsupported", "quote_variant"} <= types, types
+    said = {(s["article"], s["text"]) for q in without["quotes"] for v in q["variants"] for s in v["spans"]}
+    assert any(article == RT and "[attacks,]" in text for article, text in said), said
+    assert main(["analyze", "--db", str(db), "--workers", "1"]) == 0  # the claims alone, stored
+    assert report() == without
+
+
 def test_reuse_added_later_keeps_the_claims_already_extracted(
     tmp_path: Path, examples: dict[str, Article], monkeypatch: pytest.MonkeyPatch
 ) -> None:

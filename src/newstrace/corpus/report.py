@@ -72,11 +72,10 @@ def story_report(
     ids = [a.id for a in arts]
     current = [i for i in ids if i not in changed]
     claims: dict[str, ArticleClaims] = {}
+    if claims_for is None:
+        claims_for = _stored_or_extracted(store, arts)
     for a in arts:
-        if claims_for is not None:
-            c = claims_for(a)
-        else:
-            c = None if a.id in changed else R.claims_of(store.conn, a.id)
+        c = claims_for(a)
         if c is not None:
             claims[a.id] = c
     reuse = StoredReuse()
@@ -93,3 +92,18 @@ def story_report(
     comparison = compare_articles(arts, claims=claims if len(claims) == len(ids) else None, reuse=reuse)
     doc["report"] = comparison.to_dict()
     return doc, comparison
+
+
+def _stored_or_extracted(store: Store, arts: list[Article]) -> Callable[[Article], ArticleClaims | None]:
+    """The claims ``analyze`` stored of each article's current text by this version's rules, and
+    the others' extracted now, in one batch: those analysed without claims (``--no-claims``),
+    by older rules, or changed since. Stored as they were, ``story`` reported a ``--no-claims``
+    database's stories as having no quotation, count or finding (the web app extracts them)."""
+    fresh = R.claims_current(store.conn, [a.id for a in arts])
+    found: dict[str, ArticleClaims | None] = {a.id: R.claims_of(store.conn, a.id) for a in arts if a.id in fresh}
+    missing = [a for a in arts if a.id not in fresh]
+    if missing:
+        from newstrace.claims import extract_many
+
+        found.update((c.article, c) for c in extract_many(missing))
+    return lambda a: found.get(a.id)
