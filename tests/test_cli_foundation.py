@@ -1800,6 +1800,28 @@ def test_ingest_beside_an_analysis_that_keeps_the_write_lock_says_it_is_busy(
     assert p.returncode == 0 and json.loads(p.stdout)["added"] == 1, p.stderr
 
 
+def test_a_database_damaged_past_its_schema_is_exit_3_not_an_internal_error(tmp_path: Path) -> None:
+    """A database whose articles' pages are damaged (a disk error, a copy cut and patched) opens,
+    since its schema page is whole, and failed at the first read of an article: ``list``, ``show``,
+    ``analyze`` and ``ingest`` said "internal error: DatabaseError: database disk image is
+    malformed", exit 70, a bug to report. A damaged file is a database that cannot be used: one
+    line saying so and what to do, exit 3."""
+    db = tmp_path / "n.db"
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    con = sqlite3.connect(db)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = con.execute("SELECT rootpage FROM sqlite_master WHERE name='articles'").fetchone()
+    con.close()  # the last connection: the WAL is checkpointed into the file
+    with db.open("r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\xff" * page_size)
+    (tmp_path / "a.txt").write_text("Title\n\nBody text of an article about Aleppo.\n", encoding="utf-8")
+    for args in (("list",), ("show", "c76"), ("analyze", "--workers", "1"), ("ingest", tmp_path / "a.txt")):
+        line = assert_clean_failure(run(*args, "--db", db, cwd=tmp_path), 3, "n.db", "damaged")
+        assert line.endswith("n.db: the database file is damaged (database disk image is malformed): restore it "
+                             "from a copy, or ingest the inputs again into a new one"), line
+
+
 def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> None:
     """The rewrite has no outlet, so it is named by its title ("“United Nations Finally …
     Civilians”"), longer than the name column: it was printed glued to its date."""

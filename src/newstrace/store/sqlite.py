@@ -47,6 +47,25 @@ def busy_error(db: Path | str, e: BaseException) -> DatabaseBusy | None:
     return DatabaseBusy(f"{db}: {busy_hint(holder(db))}") if is_locked(e) else None
 
 
+def damage_error(db: Path | str, e: BaseException) -> StoreError | None:
+    """``e`` as a ``StoreError`` (exit 3) of ``db`` when it is SQLite's "database disk image is
+    malformed" or "file is not a database" met after opening: a file whose schema page is whole
+    opens, and a damaged page of its articles failed the first query that read it, which the CLI
+    reported as an internal error (a bug to report). Else None."""
+    if not isinstance(e, sqlite3.DatabaseError):
+        return None
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        damaged = code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    else:  # an error pickled back from a worker process keeps its message alone
+        damaged = "malformed" in str(e) or "not a database" in str(e)
+    if not damaged:
+        return None
+    return StoreError(
+        f"{db}: the database file is damaged ({e}): restore it from a copy, or ingest the inputs again into a new one"
+    )
+
+
 def content_hash(article: Article) -> str:
     payload = json.dumps(
         {k: v for k, v in article.to_dict().items() if k not in ("source", "record")},
@@ -240,9 +259,9 @@ class Store:
         """Close; a lock another process kept past the wait leaves the block as ``DatabaseBusy``
         (one line naming the database, exit 3), not as SQLite's bare error, which reads as a bug."""
         self.close()
-        busy = busy_error(self.path, exc) if exc is not None else None
-        if busy is not None:
-            raise busy from exc
+        said = (busy_error(self.path, exc) or damage_error(self.path, exc)) if exc is not None else None
+        if said is not None:
+            raise said from exc
 
     # -- articles ------------------------------------------------------------------------------
 
@@ -297,7 +316,7 @@ class Store:
                     else:
                         counts.unchanged += 1
         except sqlite3.DatabaseError as e:  # locked (said as every command says it), disk full, malformed image
-            raise busy_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
+            raise busy_error(self.path, e) or damage_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
         return counts
 
     def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
