@@ -262,6 +262,10 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert "no thread with id ''" in capsys.readouterr().err
     assert main(["stories", "--db", str(db), "--outlet", "rt"]) == 3
     assert "no articles from outlet 'rt'" in capsys.readouterr().err
+    # an outlet is one outlet whatever its case, as ingest stores it: 'RT.com' is the 'rt.com' stored
+    # (it was "no articles from outlet 'RT.com'", exit 3)
+    assert main(["stories", "--db", str(db), "--json", "--outlet", "RT.com"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
     # the rewrite names no outlet: the table counts it, so a story's outlets add up to its size
     assert main(["stories", "--db", str(db)]) == 0
     table = capsys.readouterr().out

@@ -276,7 +276,7 @@ def stories(
     as_json: JsonFlag = False,
     limit: LimitOption = None,
     thread: Annotated[str | None, typer.Option(metavar="ID", help="Only the stories of this thread (id or a unique prefix of it).")] = None,
-    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet (in any case: RT is the rt stored).")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     check_ranges(ctx)
@@ -288,6 +288,10 @@ def stories(
         if thread is not None and tid is None:
             first = _not_analysed(db, res, behind=False)
             raise StoreError(f"{db}: no thread with id {thread!r} ({first or see_hint('threads', shlex.quote(str(db)))})")
+        if outlet is not None and outlet != NO_OUTLET and not res.known("articles", "outlet", outlet):
+            # one outlet whatever its case, as ingest stores it: 'RT' names the 'rt' stored (its
+            # earliest article's spelling, as ingest would take it, when an older version stored several)
+            outlet = next((o for o in store.outlet_names() if o.casefold() == outlet.casefold()), outlet)
         total, rows = res.stories(thread=tid, outlet=outlet, limit=rows_shown(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", outlet):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
