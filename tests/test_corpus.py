@@ -1377,6 +1377,32 @@ def test_load_results_into_a_database_of_older_ids_names_the_articles_it_stores(
         assert st.add_articles([art]).unchanged == 1
 
 
+def test_load_results_counts_in_words_and_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``load-results`` summed one article up as "1 articles, 0 keys, 0 pairs, 0 claims, 0 stories,
+    0 memberships, 0 provenance", its table names counted with a plural whatever the count; it now
+    names what it counts, in the singular for one, as ``analyze`` does (its ``--json`` keeps the keys)."""
+    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+    import pyarrow.parquet as pq
+
+    art = Article.create("The ministry said on Monday that the bridge would reopen next week after repairs.", outlet="Reuters")
+    out = tmp_path / "spark-out"
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (out / table).mkdir(parents=True)
+    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "p.parquet")
+    pq.write_table(pa.Table.from_pylist([{"id": art.id, "json": json.dumps(art.to_dict(), default=str)}]), out / "articles" / "p.parquet")
+    db = tmp_path / "n.db"
+    capsys.readouterr()
+    assert main(["load-results", str(out), "--db", str(db)]) == 0
+    assert capsys.readouterr().err.strip() == (
+        f"{db}: 1 article, 0 reuse keys, 0 reuse pairs, 0 articles' claims, 0 stories, 0 memberships, "
+        "0 provenance edges"
+    )
+    assert main(["load-results", str(out), "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "db": str(db), "articles": 1, "keys": 0, "pairs": 0, "claims": 0, "stories": 0, "memberships": 0, "provenance": 0,
+    }
+
+
 def test_load_results_refuses_an_outlet_the_database_spells_in_another_case(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -220,7 +220,21 @@ def load_results_cmd(
     if as_json:
         emit_json({"db": str(db), **counts})
     else:
-        err.print(f"{db}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), markup=False)
+        # in words, "1 article" for one ("1 articles, ... 1 stories" read as slips); --json keeps the table names
+        said = (counted(v, *_LOADED.get(k, (k, k))) for k, v in counts.items())
+        err.print(f"{db}: " + ", ".join(said), markup=False)
+
+
+#: what each count of ``load_results`` counts, singular and plural (``claims``: the articles they are of)
+_LOADED = {
+    "articles": ("article", "articles"),
+    "claims": ("article's claims", "articles' claims"),
+    "keys": ("reuse key", "reuse keys"),
+    "pairs": ("reuse pair", "reuse pairs"),
+    "stories": ("story", "stories"),
+    "memberships": ("membership", "memberships"),
+    "provenance": ("provenance edge", "provenance edges"),
+}
 
 
 def _results(db: Path) -> tuple[Store, CorpusResults]:
