@@ -1530,6 +1530,44 @@ def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
     assert re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │\s+1 │\s+\d{3,} │", table), table  # in a story, pairs, directed, characters
 
 
+def test_stories_and_threads_tables_show_the_day_of_a_timed_date_at_80_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates with a time of day (JSON exports, feeds) made a story's "first seen" and a thread's
+    span the whole instant, "2016-10-30T09:15:00+00:00": at 80 columns the tables were cut on the
+    right, 'stories' losing its outlets ("SANA (2)," and "(1)" left of "SANA (2), RT (1)") and
+    'threads' most of its labels. The tables show the day, as for a date without a time; ``--json``
+    keeps the instant."""
+    monkeypatch.chdir(tmp_path)  # a path short enough for the title to fit in 80 columns
+    rows = [
+        {"id": "1", "outlet": "SANA", "title": "Terrorists shell Aleppo", "published": "2016-10-30T09:15:00Z",
+         "text": "Terrorists fired rocket shells on residential neighborhoods in Aleppo city on Sunday, killing 5 "
+                 "civilians and injuring 20 others, a source at Aleppo Police Command told SANA."},
+        {"id": "2", "outlet": "SANA", "title": "Army units restore security", "published": "2016-10-31T11:00:00+03:00",
+         "text": "Army units restored security and stability to several areas in Aleppo countryside on Monday after "
+                 "eliminating scores of terrorists, a military source told SANA."},
+        {"id": "3", "outlet": "RT", "title": "Rockets hit Aleppo", "published": "2016-10-30T16:20:00-04:00",
+         "text": "Rebel rockets hit residential neighborhoods of Aleppo on Sunday, killing five civilians and "
+                 "wounding 20, Syrian state news agency SANA reported, citing police."},
+    ]
+    Path("a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = Path("t.db")
+    assert main(["ingest", "a.jsonl", "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["start"] == "2016-10-30T09:15:00+00:00"
+    assert main(["stories", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert max(map(len, table.splitlines())) <= 80, table
+    assert "│ 2016-10-30 │" in table and "SANA (2), RT (1)" in table, table
+    assert main(["threads", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert max(map(len, table.splitlines())) <= 80, table
+    assert "│ 2016-10-30 │" in table and "│ 2016-10-31 │" in table and "Aleppo" in table, table
+
+
 def test_a_cut_table_names_json_as_the_way_to_every_row_only_when_no_limit_cut_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -275,6 +275,13 @@ def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
 
 
+def _day(published: str | None) -> str:
+    """The day of an ISO date as the tables show it, ``?`` when unknown: a date with a time of day
+    (``2016-10-30T09:15:00+00:00``, as JSON exports write them) widened the "first seen" and span
+    columns until the tables were cut at 80 columns; ``--json`` keeps the instant."""
+    return published[:10] if published else "?"
+
+
 T = TypeVar("T")
 
 def _shown(items: list[T], limit: int | None, as_json: bool) -> list[T]:
@@ -322,7 +329,7 @@ def stories(
     table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
     for r in rows:
         table.add_row(
-            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(r['start'] or '?')}\n{safe(r['first_seen_outlet'] or '')}",
+            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(_day(r['start']))}\n{safe(r['first_seen_outlet'] or '')}",
             str(r["size"]), safe(r["label"] or ""), safe(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
@@ -347,7 +354,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         table.add_column(col, no_wrap=True, justify="right")
     table.add_column("label", overflow="fold", min_width=16)
     for r in rows:
-        span = f"{safe(r['start'] or '?')}\n{safe(r['end'] or '?')}"
+        span = f"{safe(_day(r['start']))}\n{safe(_day(r['end']))}"
         table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), safe(r["label"] or ""))
     out.print(table)
 
