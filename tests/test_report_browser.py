@@ -193,3 +193,53 @@ def test_a_right_to_left_article_reads_right_to_left(browser: Any, rt: Article, 
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+#: the box (left, right) of the first ``s`` in an element's text, over its text nodes
+TEXT_BOX = """([el, s]) => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+        const i = n.data.indexOf(s);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + s.length);
+        const b = r.getBoundingClientRect();
+        return [b.left, b.right];
+    }
+    return null;
+}"""
+
+
+def test_right_to_left_titles_and_outlets_in_tables_and_lines_take_their_direction(
+    browser: Any, rt: Article, tmp_path: Path
+) -> None:
+    """The articles table and each text's line of metadata ran an Arabic headline and outlet in the
+    report's direction: the headline "... وهذا هو السبب!" showed its "!" at the right, where it
+    begins, and the line "القدس العربي · 2021-01-02 · 99 words" printed its date as "02-01-2021"
+    left of the outlet. Each such string is isolated now and takes its own script's direction."""
+    import csv
+    from datetime import date
+
+    with require_data("semeval8", "pairs_train.csv").open(encoding="utf-8", newline="") as f:
+        row = [r for r in csv.DictReader(f) if r["lang1"] == "ar"][1]
+    words = row["text1"].split()  # its headline, 'ابنة رجل أعمال سعودي كبير تثير الجدل وهذا هو السبب!', then the story
+    title = " ".join(words[:10])
+    assert title.endswith("السبب!")
+    arabic = Article.create(" ".join(words[10:]), title=title, outlet="القدس العربي", published=date(2021, 1, 2))
+    page, console, _ = _open(browser, render_html(compare_articles([rt, arabic])), tmp_path, "report-rtl-tables")
+
+    def box(locator: Any, s: str) -> list[float]:
+        got = page.evaluate(TEXT_BOX, [locator.element_handle(), s])
+        assert got is not None, (s, locator.inner_text())
+        return list(got)
+
+    try:
+        cell = page.locator("#summary td", has_text="السبب")
+        assert box(cell, "!")[0] < box(cell, words[0])[0], cell.inner_text()
+        meta = page.locator("article#a1 .meta")
+        assert box(meta, "القدس")[0] < box(meta, "2021")[0] < box(meta, "01-02")[0], meta.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "report-rtl-tables.png"), full_page=True)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

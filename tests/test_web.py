@@ -694,7 +694,7 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     # its id and dates, as `newstrace story` heads it
     assert f'<p class="dim">story {story["id"]} · {story["size"]} article(s) from 2 outlet(s) · {story["start"]} – {story["end"]} · first seen:' in page.text
     # which article was first: a link to it, named as the findings name it
-    assert f'first seen: <a class="first-seen" href="/articles/{ids["rt"]}">rt.com</a>' in page.text
+    assert f'first seen: <a class="first-seen" href="/articles/{ids["rt"]}" dir="auto">rt.com</a>' in page.text
     assert page.status_code == 200 and 'class="graph"' in page.text
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
     listing = client.get("/stories").text
@@ -722,7 +722,7 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
         pytest.skip("stories not available (corpus stage not installed or not run)")
     story = next(st for st in d["stories"] if ids["rt"] in [a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]])
     row = re.search(rf'<tr class="story" data-story="{story["id"]}">(.*?)</tr>', client.get("/stories").text, re.S)
-    assert row is not None and re.search(r"<td>[^<]*\brt\.com, \?</td>", row.group(1))  # outlets, then ? for the rest
+    assert row is not None and re.search(r"<td>(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\?</bdi></td>", row.group(1))  # outlets, then ? for the rest
     menu = client.get("/stories", params={"outlet": "?"}).text
     assert re.search(r'<option value="\?" selected>no outlet \(1\)</option>', menu)
     assert '<option value="?"' in client.get("/articles").text
@@ -997,7 +997,7 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     table = page.split('<table class="edges">')[1].split("</table>")[0]
     assert table.count("<tr>") == 1 + 2  # the header and two edges
     first = edges[0]
-    cell = rf"<td>{re.escape(first['source'] or '?')}</td><td>{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
+    cell = rf"<td dir=\"auto\">{re.escape(first['source'] or '?')}</td><td dir=\"auto\">{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
     cell += rf"<td class=\"num\">{first['count']}</td><td class=\"num\">{first['directed']}</td><td class=\"num\">{first['chars']}</td>"
     assert re.search(cell, table) and "directed" in table.split("</thead>")[0]
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
@@ -1125,7 +1125,7 @@ def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: An
     assert heads == ["rt.com #1", "rt.com #2"]
     # dated as the article page and the API date them (it printed Python's "2016-10-30 00:00:00")
     assert re.search(r"rt\.com #2</span> · 2016-11-02T08:30:00\+00:00\s", page)
-    jumps = re.findall(r'<a class="jump" href="#c(\d)-[^"]*">([^:<]*):', page)
+    jumps = re.findall(r'<a class="jump" href="#c(\d)-[^"]*"><bdi>([^<]*)</bdi>:', page)
     assert jumps and all(name == heads[int(col)] for col, name in jumps)
     graph = page.split('<svg class="graph"')[1].split("</svg>")[0]
     assert '>rt.com #1</text>' in graph and '>rt.com #2</text>' in graph and "rt.com #1 → rt.com #2" in graph
@@ -1193,14 +1193,14 @@ def test_compare_shows_every_article_asked_for(tmp_path: Path, rt: Any) -> None:
             pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
         page = c.get("/compare", params=[("ids", a.id) for a in arts[:6]]).text
         assert page.count('<section class="column"') == 6 and "articles are shown" not in page
-        assert 'data-article="w5"' in page and "outlet5: “" in page
+        assert 'data-article="w5"' in page and "<bdi>outlet5</bdi>: “" in page
         lines = "\n".join(json.dumps({"id": a.id, "title": a.title, "text": a.text, "outlet": a.outlet,
                                       "published": str(a.published)}) for a in arts)
         up = c.post("/upload", files=[("files", ("ten.jsonl", lines.encode(), "text/plain"))]).text
     assert up.count('<section class="column"') == 8
     assert "The texts of the first 8 of 10 articles are shown" in up
     # outlet9 has no column: its evidence is listed by name, not as a link to nowhere
-    assert re.search(r"<li>outlet9: “[^<]*20 more people", up)
+    assert re.search(r"<li><bdi>outlet9</bdi>: “<bdi>[^<]*20 more people", up)
     assert not re.search(r'<a class="jump" href="[^"]*">outlet9:', up)
 
 
@@ -1422,7 +1422,7 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
     table = client.get("/outlets").text.split('<table class="edges">')[1]
     assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both">' in table
     page = client.get("/stories?outlet=rt.com&outlet=%3F").text
-    assert "with articles from rt.com and ? · " in page and '<input type="hidden" name="outlet" value="?">' in page
+    assert "with articles from <bdi>rt.com</bdi> and <bdi>?</bdi> · " in page and '<input type="hidden" name="outlet" value="?">' in page
     both = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "?")]).json()
     assert both["total"] >= 1
     for st in both["stories"]:

@@ -447,3 +447,80 @@ def test_a_right_to_left_article_reads_right_to_left(browser: Any, tmp_path: Pat
             shot(rt_page, "compare-rtl")
     finally:
         ctx.close()
+
+
+#: the box (left, right) of the first ``s`` in an element's text, over its text nodes
+TEXT_BOX = """([el, s]) => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+        const i = n.data.indexOf(s);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + s.length);
+        const b = r.getBoundingClientRect();
+        return [b.left, b.right];
+    }
+    return null;
+}"""
+
+
+def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(browser: Any, tmp_path: Path) -> None:
+    """Titles, outlets and labels in the lists ran in the page's direction: an Arabic headline
+    ending "السبب!" showed its "!" at the right, where the headline begins; a story row's outlets
+    "rt.com, القدس العربي, اليوم السابع" showed the two Arabic names swapped; and a thread heading
+    with an Arabic label printed its dates "2021-01-02" as "02-01-2021" and its story count before
+    them. Each of those strings is isolated now and takes its own script's direction."""
+    import csv
+    from datetime import date
+
+    from conftest import require_data
+    from newstrace.model import Article
+    from newstrace.store import Store
+    from test_web_fixtures import analyze_if_available, seed_articles
+
+    with require_data("semeval8", "pairs_train.csv").open(encoding="utf-8", newline="") as f:
+        row = [r for r in csv.DictReader(f) if r["lang1"] == "ar"][1]
+    words = row["text1"].split()  # its headline, 'ابنة رجل أعمال سعودي كبير تثير الجدل وهذا هو السبب!', then the story
+    title, body = " ".join(words[:10]), " ".join(words[10:])
+    assert title.endswith("السبب!")
+    arabic = Article.create(body, title=title, outlet="الأهرام", published=date(2021, 1, 2))
+    rt = next(a for a in seed_articles() if a.outlet == "rt.com")
+    # RT's report reposted by two outlets of Arabic names: one story of three outlets
+    reposts = [Article.create(rt.text, title=rt.title, outlet=o, published=date(2016, 10, 31)) for o in ("القدس العربي", "اليوم السابع")]
+    db = tmp_path / "rtl-lists.db"
+    with Store(db) as st:
+        st.add_articles([rt, arabic, *reposts])
+    if not analyze_if_available(db):
+        pytest.skip("the corpus stage is not installed")
+
+    def box(locator: Any, s: str) -> list[float]:
+        got = locator.page.evaluate(TEXT_BOX, [locator.element_handle(), s])
+        assert got is not None, (s, locator.inner_text())
+        return list(got)
+
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            page.goto(f"{base}/articles")
+            cell = page.locator("a.article-link", has_text="السبب").first
+            # the headline ends at its left: "!" is left of its first word
+            assert box(cell, "!")[0] < box(cell, words[0])[0], cell.inner_text()
+            shot(page, "articles-rtl")
+
+            page.goto(f"{base}/stories")
+            outlets = page.locator("tr.story", has_text="rt.com").locator("td").nth(2)
+            text = outlets.inner_text()
+            assert "القدس العربي" in text and "اليوم السابع" in text, text
+            # listed in the order the list gives them, left to right
+            order = sorted(["rt.com", "القدس العربي", "اليوم السابع"], key=text.index)
+            lefts = [box(outlets, o)[0] for o in order]
+            assert lefts == sorted(lefts), (order, lefts)
+            heading = page.locator("section.thread", has=page.locator("tr.story", has_text="الأهرام")).locator("h2.thread-label")
+            # the dates read as written, and the story count after them
+            assert box(heading, "2021")[0] < box(heading, "01-02")[0], heading.inner_text()
+            assert box(heading, "2021")[0] < box(heading, "·")[0], heading.inner_text()
+            shot(page, "stories-rtl")
+    finally:
+        ctx.close()

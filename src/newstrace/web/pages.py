@@ -113,7 +113,9 @@ def _stories_page(request: Request, q: str | None, outlet: list[str] | None, dat
     threads = {t.id: t for t in data.threads}
     counts = {st.id: outlet_counts(st) for st in data.stories}
     bars = {st.id: coverage_svg(counts[st.id], st.size) for st in data.stories}
-    named = {st.id: ", ".join(o for o, _ in counts[st.id]) for st in data.stories}
+    # each outlet a name of its own: the template isolates each, so two right-to-left names side by
+    # side are not read as one run and swapped
+    named = {st.id: [o for o, _ in counts[st.id]] for st in data.stories}
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind),
