@@ -168,6 +168,30 @@ def test_a_negative_top_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> 
 
 
 @needs_stages
+def test_an_article_without_an_outlet_is_not_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The articles table heads its names "outlet", and an article naming none was named there by
+    its file ("statement.txt") or its quoted title, read as the outlet's name. The table says so
+    beside it now, in the terminal and in the report; an outlet's name stands alone."""
+    monkeypatch.setenv("COLUMNS", "240")  # the table's rows on one line each
+    rewrite = next(EXAMPLES.glob("000_*.txt")).read_text(encoding="utf-8")
+    # one paragraph of the rewrite, no title line: named by its file
+    (tmp_path / "statement.txt").write_text(rewrite.split("\n")[1] + "\n", encoding="utf-8")
+    html = tmp_path / "one.html"
+    assert main(["compare", str(tmp_path / "statement.txt"), "--html", str(html)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "statement.txt (no outlet: named by its file)" in out
+    assert '<bdi>statement.txt</bdi> <span class="named-by">(no outlet: named by its file)</span>' in html.read_text(encoding="utf-8")
+    assert main(["compare", str(EXAMPLES), "--html", str(html)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    rows = html.read_text(encoding="utf-8").split("<tbody>")[1].split("</tbody>")[0]
+    assert "(no outlet: named by its title)" in out and out.count("no outlet") == 1
+    assert '<bdi>“United Nations Finally … Civilians”</bdi> <span class="named-by">(no outlet: named by its title)</span>' in rows
+    assert "<td><bdi>rt.com</bdi></td>" in rows and rows.count("no outlet") == 1
+
+
+@needs_stages
 def test_one_article_lists_the_quotes_and_counts_its_note_promises(capsys: pytest.CaptureFixture[str]) -> None:
     """'One article: its quotations and counts are listed' was followed by 'findings (0) none' and
     nothing else in the terminal (only --json and --html listed them)."""

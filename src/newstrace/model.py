@@ -458,18 +458,31 @@ def inner_quotes(text: str) -> str:
     return text.translate(_INNER_QUOTES)
 
 
+def _label_base(a: Article) -> tuple[str, str | None]:
+    """An article's short name before numbering, and what it was taken from when not the outlet."""
+    name: str | None = a.outlet
+    basis: str | None = None
+    if not name:
+        name, basis = (urlparse(a.url).hostname if a.url and "://" in a.url else None), "no outlet: named by its URL's host"
+    if not name and a.title:
+        name, basis = f"“{clip(a.title, 36)}”", "no outlet: named by its title"
+    if not name and a.source and "://" not in a.source:
+        name, basis = PurePath(a.source).name, "no outlet: named by its file"  # the user knows their inputs by file name
+    name = (name or "").strip()
+    return (name, basis) if name else (f"article {a.id[:10]}", "no outlet: named by its id")
+
+
+def label_basis(article: Article) -> str | None:
+    """What ``article_labels`` named an article by when it gives no outlet (``None`` when it does).
+
+    The tables of the reports head the name's column "outlet", where a file name ("notes.txt") or a
+    quoted title read as the outlet's name; they say this beside it."""
+    return _label_base(article)[1]
+
+
 def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     """Short names for summaries: outlet (or URL host), made unique with a number when repeated."""
-    base: dict[str, str] = {}
-    for a in articles:
-        name = a.outlet or (urlparse(a.url).hostname if a.url and "://" in a.url else None) or None
-        if not name and a.title:
-            name = f"“{clip(a.title, 36)}”"
-        if not name and a.source and "://" not in a.source:
-            name = PurePath(a.source).name  # the user knows their inputs by file name
-        if not name:
-            name = f"article {a.id[:10]}"
-        base[a.id] = name.strip() or f"article {a.id[:10]}"
+    base: dict[str, str] = {a.id: _label_base(a)[0] for a in articles}
     counts: dict[str, int] = {}
     for name in base.values():
         counts[name] = counts.get(name, 0) + 1

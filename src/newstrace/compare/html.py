@@ -26,6 +26,7 @@ from newstrace.model import (
     arrow,
     count_range,
     inner_quotes,
+    label_basis,
     published_instant,
     published_iso,
     safe_url,
@@ -196,6 +197,9 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
                 "n": n,
                 "anchor": f"a{n}",
                 "label": c.label(a.id),
+                # the summary's column is headed "outlet": a file name or a quoted title there says
+                # that it is no outlet's name
+                "named_by": label_basis(a),
                 "title": a.title or "(untitled)",
                 "title_segments": segments(a.title or "", title_marks.get(a.id, [])) if a.title else [Segment("(untitled)")],
                 "outlet": a.outlet or "",

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.compare.html import FINDING_TITLES
-from newstrace.model import arrow, inner_quotes, published_iso
+from newstrace.model import arrow, inner_quotes, label_basis, published_iso
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -54,7 +54,7 @@ def articles_table(c: Comparison) -> Table:
         cl = c.claims[a.id]
         table.add_row(
             str(n),
-            Text(plain(c.label(a.id))),
+            Text(plain(c.label(a.id)) + (f" ({basis})" if (basis := label_basis(a)) else "")),
             published_iso(a.published) or "?",
             Text(plain(a.title or "(untitled)")),
             str(a.words),

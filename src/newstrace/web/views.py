@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from newstrace.model import Article, count_range, published_iso
+from newstrace.model import Article, count_range, label_basis, published_iso
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
 
@@ -62,6 +62,9 @@ class CompareView:
     names: dict[str, str] = field(default_factory=dict)  # article id -> its name in the report
     hidden: int = 0  # articles compared without a column of their own (over ``columns``)
     edges: int = 0  # provenance arrows the graph draws (none: the page says so, not how to read arrows)
+    #: article id -> what its name in the report was taken from, for those without an outlet: a table's
+    #: "outlet" column says so beside a file name or a quoted title, which read as an outlet's name
+    named_by: dict[str, str] = field(default_factory=dict)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -169,8 +172,10 @@ def compare_view(
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
     notes = [str(n) for n in (report.get("notes") or [])]
+    labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
+    named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
-                       len(articles) - len(shown), len(edges))
+                       len(articles) - len(shown), len(edges), named_by)
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
