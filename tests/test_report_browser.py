@@ -243,3 +243,26 @@ def test_right_to_left_titles_and_outlets_in_tables_and_lines_take_their_directi
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+def test_evidence_inside_a_shared_passage_is_shown_as_evidence(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The seeds' drifted count, "scores of civilians" in RT and "hundreds of civilians" in the
+    rewrite, and the "armed opposition groups" the headline finding cites lie inside near-verbatim
+    passages, whose colour outranked the evidence's (a more specific CSS rule): the three findings
+    the seeds are about showed no evidence in the texts. Every piece of evidence now has the
+    colour the legend gives "finding evidence"."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-evidence")
+    try:
+        legend = page.evaluate("() => getComputedStyle(document.querySelector('.legend .l-ev')).backgroundColor")
+        pieces = page.evaluate(
+            """() => [...document.querySelectorAll('article.doc a.hl.evidence')]
+                .map(e => [e.textContent, e.className, getComputedStyle(e).backgroundColor])"""
+        )
+        texts = {t for t, _, _ in pieces}
+        assert {"scores of civilians", "hundreds of civilians", "armed opposition groups"} <= texts, texts
+        assert any("shared" in cls.split() for _, cls, _ in pieces)
+        wrong = [(t, cls, bg) for t, cls, bg in pieces if bg != legend]
+        assert not wrong, (legend, wrong)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
