@@ -266,3 +266,51 @@ def test_evidence_inside_a_shared_passage_is_shown_as_evidence(browser: Any, see
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+#: the SVG text elements of a page drawn outside their drawing's box (cut off where it ends)
+CUT_LABELS = """() => [...document.querySelectorAll('svg text')].flatMap(t => {
+    const svg = t.ownerSVGElement, vb = svg.viewBox.baseVal, b = t.getBBox();
+    const m = t.getCTM(), s = svg.getCTM();  // a label inside a transformed group: into the svg's units
+    const x = b.x + (m.e - s.e) / s.a, y = b.y + (m.f - s.f) / s.d;
+    return x < vb.x - 0.5 || y < vb.y - 0.5 || x + b.width > vb.x + vb.width + 0.5 || y + b.height > vb.y + vb.height + 0.5
+        ? [[svg.getAttribute('aria-label'), t.textContent, Math.round(x), Math.round(y), Math.round(b.width), Math.round(b.height), vb.width, vb.height]] : [];
+})"""
+
+
+#: pairs of the timeline's article labels drawn over each other
+OVERLAPPING_LABELS = """() => {
+    const boxes = [...document.querySelectorAll("svg[aria-label='timeline'] a text")].map(t => [t.textContent, t.getBBox()]);
+    return boxes.flatMap(([a, p], i) => boxes.slice(i + 1).filter(([, q]) =>
+        p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height).map(([b]) => [a, b]));
+}"""
+
+
+def test_no_label_of_the_graphs_is_cut_off_or_drawn_over_another(
+    browser: Any, seed_html: str, rt: Article, rewrite: Article, tmp_path: Path
+) -> None:
+    """The provenance graph draws every other article a row lower, and its date fell below the
+    drawing (the rewrite's "2016-11-02" was not shown); the timeline centres each label on its
+    article, so the last one ran past the drawing's right edge ("“United Nations Finall"), and it
+    stacked labels in three rows, so the fourth article of a day was written over the first
+    (FA-KES's reports are dated by day). Every label is inside its drawing now, and each article
+    of a day has a row of its own."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-labels")
+    try:
+        assert page.locator("svg[aria-label='timeline'] text").count() >= 4
+        cut = page.evaluate(CUT_LABELS)
+        assert not cut, cut
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+    # RT's report reposted the same day by four outlets
+    reposts = [dataclasses.replace(rt, id=f"repost-{o}", outlet=o) for o in ("sana", "alaraby", "ahram", "jordantimes")]
+    page, console, _ = _open(browser, render_html(compare_articles([rt, rewrite, *reposts])), tmp_path, "report-labels-day")
+    try:
+        assert page.locator("svg[aria-label='timeline'] a text").count() == 6
+        overlapping = page.evaluate(OVERLAPPING_LABELS)
+        assert not overlapping, overlapping
+        cut = page.evaluate(CUT_LABELS)
+        assert not cut, cut
+    finally:
+        page.close()

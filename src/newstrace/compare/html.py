@@ -327,7 +327,8 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 e.via is not None,
             )
         )
-    height = 30 + top + 30 + 56 + 40
+    # the lower row's name and date lie 36 and 50 below its centre: room for both, and the date's descent
+    height = 30 + top + 30 + 56 + 50 + 12
     return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}
 
 
@@ -336,21 +337,35 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
     dated = [(a, t) for a in c.articles if (t := published_instant(a.published)) is not None]
     undated = [c.label(a.id) for a in c.articles if a.published is None]
     if not dated:
-        return {"points": [], "undated": undated, "width": 0, "ticks": []}
+        return {"points": [], "undated": undated, "width": 0, "ticks": [], "axis": 0, "height": 0}
     t0 = min(t for _, t in dated)
     t1 = max(t for _, t in dated)
     span = max(t1 - t0, 86400.0)
     width = 760.0
     points = []
     order = {a.id: n for n, a in enumerate(c.by_time())}
-    for k, (a, t) in enumerate(sorted(dated, key=lambda p: (p[1], order[p[0].id]))):
+    row_ends: list[float] = []  # where the last label of each row of labels ends
+    for a, t in sorted(dated, key=lambda p: (p[1], order[p[0].id])):
         x = 40 + (t - t0) / span * (width - 80)
-        points.append({"x": x, "y": 40 + (k % 3) * 18, "label": shortened(c.label(a.id), 28), "full": c.label(a.id),
-                       "date": _date(a.published), "href": f"#a{order[a.id]}"})
+        label = shortened(c.label(a.id), 40)
+        # centred on its article where it fits; near an edge it runs inward from there, not past it
+        # (12 px text: some 7 px a character)
+        half = len(label) * 3.5
+        anchor, x0, x1 = ("start", x, x + 2 * half) if x - half < 0 else ("end", x - 2 * half, x) if x + half > width else (
+            "middle", x - half, x + half)
+        # the first row it does not overlap in: articles of one day share an x, each its own row
+        row = next((r for r, end in enumerate(row_ends) if end + 8 <= x0), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(x1)
+        else:
+            row_ends[row] = max(row_ends[row], x1)
+        points.append({"x": x, "y": 40 + row * 18, "label": label, "full": c.label(a.id), "anchor": anchor,
+                       "date": _date(a.published), "href": f"#a{order[a.id]}", "x0": min(x0, x - 6), "x1": max(x1, x + 6)})
+    axis = 40 + (len(row_ends) - 1) * 18 + 14
     ticks = [{"x": 40.0, "label": _date(min(dated, key=lambda p: p[1])[0].published)}]
     if t1 > t0:
         ticks.append({"x": width - 40, "label": _date(max(dated, key=lambda p: p[1])[0].published)})
-    return {"points": points, "undated": undated, "width": width, "ticks": ticks}
+    return {"points": points, "undated": undated, "width": width, "ticks": ticks, "axis": axis, "height": axis + 20}
 
 
 # --- rendering --------------------------------------------------------------------------------
