@@ -524,3 +524,30 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
             shot(page, "stories-rtl")
     finally:
         ctx.close()
+
+
+# -- drawings --------------------------------------------------------------------------------------
+
+
+#: the SVG text elements of a page drawn outside their drawing's box (cut off where it ends)
+CUT_LABELS = """() => [...document.querySelectorAll('svg text')].flatMap(t => {
+    const svg = t.ownerSVGElement, vb = svg.viewBox.baseVal, b = t.getBBox();
+    return b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y + b.height > vb.y + vb.height + 0.5
+        ? [[svg.getAttribute('aria-label'), t.textContent, Math.round(b.x), Math.round(b.width), vb.width]] : [];
+})"""
+
+
+def test_no_label_of_a_drawing_is_cut_off(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The outlet network puts each outlet's name beside its node, on the side away from the
+    centre, and the drawing ended 70 px from the leftmost and rightmost nodes: a name of more than
+    some ten characters there lost its start or its end ("asharqalaw", "<b onmouseover=..."
+    cut to "ver=..."). The drawing has room for a whole name on either side now."""
+    base, _ = server
+    if not _stage(page, base, "stories"):
+        pytest.skip("stories not available")
+    page.goto(f"{base}/outlets")
+    names = page.locator("svg.network .node text")
+    assert names.count() >= 8
+    cut = page.evaluate(CUT_LABELS)
+    assert not cut, cut
+    shot(page, "outlets-network")

@@ -371,18 +371,22 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         return Markup("")
     top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), shown_outlet(o["outlet"])))[:limit]
     names = [shown_outlet(o["outlet"]) for o in top]
-    size, r = 520, 190
-    cx = cy = size / 2
+    # a name (up to 20 characters, some 140 px) is written beside its node on the side away from the
+    # centre: the drawing is wider than the circle by that much on either side, not cut at its edge
+    size, r, beside = 520, 190, 170
+    width = 2 * (r + beside)
+    cx, cy = width / 2, size / 2
     pos = {
         n: (cx + r * math.cos(2 * math.pi * i / len(names) - math.pi / 2), cy + r * math.sin(2 * math.pi * i / len(names) - math.pi / 2))
         for i, n in enumerate(names)
     }
     most = max([int(e.get("count") or 0) for e in edges] + [1])
     parts = [
-        f'<svg class="network" role="img" aria-label="outlet network" viewBox="0 0 {size} {size}" width="{size}" '
+        f'<svg class="network" role="img" aria-label="outlet network" viewBox="0 0 {width} {size}" width="{width}" '
         f'height="{size}" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" '
-        'refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
-        'class="arrowhead"/></marker></defs>'
+        # one size whatever the line's width: scaled with it (up to 5 px) a head was 35 px, over the names
+        'refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">'
+        '<path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'
     ]
     for e in edges:
         a, b = shown_outlet(e.get("source")), shown_outlet(e.get("derived"))
