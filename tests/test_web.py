@@ -1905,3 +1905,27 @@ def test_the_web_lists_stories_newest_first_and_the_cli_biggest_first(tmp_path: 
         assert [s["id"] for s in web] == [cli[1]["id"], cli[0]["id"]]
         page = c.get("/stories").text
         assert page.index(html.escape(cli[1]["id"])) < page.index(html.escape(cli[0]["id"]))
+
+
+@pytest.mark.data
+def test_counts_by_slot_draw_each_articles_reading_once(tmp_path: Path) -> None:
+    """SANA's two reports of the Aleppo rocket attacks (FA-KES dev 1926478910 and 1926478942) each
+    say "8 persons" were killed three times, in the headline, the lead and the body: the slot
+    "persons · killed" drew six bars of one interval and listed "sana #1: “8 persons”" three
+    times. An article's readings of one interval (and window) are one row now."""
+    from conftest import require_data
+    from newstrace.ingest import read_inputs
+
+    wanted = {"1926478910", "1926478942"}
+    arts = [a for a in read_inputs([require_data("fakes", "fakes_dev.csv")], on_error=lambda e: None) if a.id in wanted]
+    assert len(arts) == 2 and all(a.text.count("8 persons") == 3 for a in arts)
+    db = tmp_path / "slots.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get("/compare", params=[("ids", a.id) for a in arts]).text
+    figures = dict(re.findall(r"<figcaption>([^<]*)</figcaption>(.*?)</figure>", page, re.S))
+    killed = figures["persons · killed"]
+    rows = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", killed)]
+    assert rows == ["sana #1: “8 persons”", "sana #2: “8 persons”"], rows
+    assert killed.count('<g class="range') == 2

@@ -206,8 +206,15 @@ def count_slots(report: dict[str, Any], articles: Sequence[Article], names: dict
             elif isinstance(item, dict) and "article" in item:
                 per_article.append((str(item["article"]), item))
     slots: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    seen: set[tuple[Any, ...]] = set()
     for art, q in per_article:
         key = (str(q.get("subject") or "people"), str(q.get("event") or "counted"))
+        # an article says its count in the headline, the lead and the body: one reading of an
+        # interval (and window) is one bar, the chart compares articles, not mentions
+        reading = (key, art, *(repr(q.get(k)) for k in ("low", "high", "window")))
+        if reading in seen:
+            continue
+        seen.add(reading)
         slots[key].append({"label": names.get(art, art), "low": q.get("low"), "high": q.get("high"),
                            "text": q.get("text"), "window": q.get("window"), "article": art})
     out = []
