@@ -1302,6 +1302,21 @@ def test_headings_give_each_part_its_level_and_errors_a_name(client: TestClient,
     assert "<h1>422 Unprocessable Entity</h1>" in client.get("/articles?limit=0").text
 
 
+def test_an_address_of_no_page_says_so_in_words(client: TestClient) -> None:
+    """An address no page answers was "404 Not Found" over "Not Found", and the API's was
+    ``{"detail": "Not Found"}``: nothing said what was asked for, or what there is instead."""
+    page = client.get("/storys")
+    assert page.status_code == 404 and "<h1>404 Not Found</h1>" in page.text
+    assert '<p class="error">no page at /storys: the pages are Stories, Articles, Outlets and Upload</p>' in page.text
+    assert '<a href="/">Back to the stories</a>' in page.text
+    hostile = client.get("/x<script>alert(1)</script>")
+    assert hostile.status_code == 404 and "<script>alert" not in hostile.text and "no page at /x&lt;script&gt;" in hostile.text
+    api = client.get("/api/story")
+    assert api.status_code == 404 and api.json() == {"detail": "no API endpoint at /api/story (/api/openapi.json lists them)"}
+    # a 404 of a page that exists keeps its own words
+    assert client.get("/api/stories/nonexistent").json()["detail"].startswith("no story with id 'nonexistent'")
+
+
 def test_an_upload_repeating_an_id_says_which_record_it_kept(client: TestClient) -> None:
     """Two records with one id and different counts: the upload kept the first and dropped the
     second without a word (its own dedupe); it now warns as ``ingest`` does."""

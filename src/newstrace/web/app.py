@@ -314,7 +314,13 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        response = _with_headers(_problem(request, exc.status_code, str(exc.detail)))
+        detail = str(exc.detail)
+        if exc.status_code == 404 and detail == HTTPStatus(404).phrase:
+            # no route: Starlette's bare "Not Found" under the heading "404 Not Found" said nothing
+            # of what was asked for
+            detail = (f"no API endpoint at {request.url.path} (/api/openapi.json lists them)" if wants_json(request)
+                      else f"no page at {request.url.path}: the pages are Stories, Articles, Outlets and Upload")
+        response = _with_headers(_problem(request, exc.status_code, detail))
         for k, v in (exc.headers or {}).items():
             response.headers[k] = v
         if exc.status_code == 405:
