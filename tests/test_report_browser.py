@@ -314,3 +314,39 @@ def test_no_label_of_the_graphs_is_cut_off_or_drawn_over_another(
         assert not cut, cut
     finally:
         page.close()
+
+
+def test_enter_on_a_jump_moves_focus_to_what_it_names(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """A keyboard user's Enter on a finding's evidence scrolled the words into view and left focus
+    in the list of findings (the script cancels the browser's jump, which would have moved it), so
+    the next Tab went to the next finding and a screen reader announced nothing; the same for a
+    shared passage, an article's number in the table and a count. Focus now goes to the words (or
+    the article, or the count's row), and Tab goes on from there."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-keyboard")
+    try:
+        jump = page.locator("#findings a.jump", has_text="[attacks,]").first
+        target = (jump.get_attribute("href") or "").lstrip("#")
+        jump.focus()
+        page.keyboard.press("Enter")
+        focused = page.evaluate("() => [document.activeElement.className, document.activeElement.textContent, !!document.activeElement.closest('article.doc')]")
+        assert focused[2] and "evidence" in focused[0] and focused[1].startswith("[attacks,"), focused
+        assert page.evaluate("id => document.getElementById(id).nextElementSibling === document.activeElement", target)
+        page.keyboard.press("Tab")  # on from the evidence, inside the text
+        assert page.evaluate("() => !!document.activeElement.closest('article.doc')")
+        # a shared passage to its counterpart in the other article, an article's number to the article
+        passage = page.locator("article#a0 a.hl.shared").first
+        passage.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.closest('article.doc').id") == "a1"
+        page.locator("#summary a[href='#a1']").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.id") == "a1"
+        count = page.locator("article#a0 details.counts a.jump").first
+        count.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.classList.contains('count')")
+        page.keyboard.press("Enter")  # the count's words lead to its row in the table
+        assert page.evaluate("() => document.activeElement.tagName") == "TR"
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

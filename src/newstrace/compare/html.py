@@ -48,7 +48,7 @@ FINDING_TITLES = {
 
 SCRIPT = """
 (function () {
-  function reveal(id) {
+  function reveal(id, focus) {
     var el = document.getElementById(id);
     if (!el) return;
     for (var p = el.parentElement; p; p = p.parentElement) {
@@ -63,6 +63,12 @@ SCRIPT = """
     document.querySelectorAll(".flash").forEach(function (x) { x.classList.remove("flash"); });
     mark.classList.add("flash");
     mark.scrollIntoView({block: "center"});
+    if (focus) {
+      // focus follows the jump, so the next Tab goes on from there (cancelling the browser's own
+      // jump kept it on the link); an article or a count's row takes focus for this
+      if (!mark.matches("a[href], [tabindex]")) mark.setAttribute("tabindex", "-1");
+      mark.focus({preventScroll: true});
+    }
   }
   document.addEventListener("click", function (ev) {
     var a = ev.target.closest("a[href^='#']");
@@ -70,7 +76,7 @@ SCRIPT = """
     ev.preventDefault();
     var id = a.getAttribute("href").slice(1);
     history.replaceState(null, "", "#" + id);
-    reveal(id);
+    reveal(id, true);
   });
   if (location.hash.length > 1) reveal(location.hash.slice(1));
 })();
