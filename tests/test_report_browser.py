@@ -350,3 +350,20 @@ def test_enter_on_a_jump_moves_focus_to_what_it_names(browser: Any, seed_html: s
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The table's date column was as narrow as the browser could make it, so "2016-10-30" broke
+    at a hyphen into "2016-10-" over "30" beside the seeds' long titles."""
+    page, _, _ = _open(browser, seed_html, tmp_path, "report-dates")
+    try:
+        lines = page.evaluate(
+            """() => [...document.querySelectorAll('#summary tbody tr')].map(tr => {
+                const r = document.createRange();
+                r.selectNodeContents(tr.cells[2]);
+                return [tr.cells[2].textContent, new Set([...r.getClientRects()].map(b => Math.round(b.top))).size];
+            })"""
+        )
+        assert [d for d, _ in lines] == ["2016-10-30", "2016-11-02"] and all(n == 1 for _, n in lines), lines
+    finally:
+        page.close()
