@@ -253,7 +253,9 @@ def test_evidence_inside_a_shared_passage_is_shown_as_evidence(browser: Any, see
     colour the legend gives "finding evidence"."""
     page, console, _ = _open(browser, seed_html, tmp_path, "report-evidence")
     try:
-        legend = page.evaluate("() => getComputedStyle(document.querySelector('.legend .l-ev')).backgroundColor")
+        legend, key = page.evaluate(
+            """() => ['.l-ev', '.l-key'].map(s => getComputedStyle(document.querySelector('.legend ' + s)).backgroundColor)"""
+        )
         pieces = page.evaluate(
             """() => [...document.querySelectorAll('article.doc a.hl.evidence')]
                 .map(e => [e.textContent, e.className, getComputedStyle(e).backgroundColor])"""
@@ -261,7 +263,8 @@ def test_evidence_inside_a_shared_passage_is_shown_as_evidence(browser: Any, see
         texts = {t for t, _, _ in pieces}
         assert {"scores of civilians", "hundreds of civilians", "armed opposition groups"} <= texts, texts
         assert any("shared" in cls.split() for _, cls, _ in pieces)
-        wrong = [(t, cls, bg) for t, cls, bg in pieces if bg != legend]
+        # (the words a finding turns on, inside its evidence, have the legend's colour for them)
+        wrong = [(t, cls, bg) for t, cls, bg in pieces if bg != (key if "key" in cls.split() else legend)]
         assert not wrong, (legend, wrong)
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
@@ -365,5 +368,28 @@ def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: st
             })"""
         )
         assert [d for d, _ in lines] == ["2016-10-30", "2016-11-02"] and all(n == 1 for _, n in lines), lines
+    finally:
+        page.close()
+
+
+def test_the_words_a_finding_turns_on_stand_out_of_its_evidence(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The quote-variant finding's evidence is the whole quotation and, inside it, the editorial
+    "[attacks,]" both articles carry: the two were one colour, so the text did not show which
+    words the finding is about. The inner words have a colour of their own, in the legend too."""
+    page, _, _ = _open(browser, seed_html, tmp_path, "report-key")
+    try:
+        pieces = page.evaluate(
+            """() => [...document.querySelectorAll('article.doc a.hl.ev-quote_variant')]
+                .map(e => [e.closest('article').id, e.textContent, getComputedStyle(e).backgroundColor])"""
+        )
+        legend = page.evaluate(
+            """() => ['.l-ev', '.l-key'].map(s => getComputedStyle(document.querySelector('.legend ' + s)).backgroundColor)"""
+        )
+        assert legend[0] != legend[1], legend
+        for doc in ("a0", "a1"):
+            mine = [(t, bg) for d, t, bg in pieces if d == doc]
+            assert [bg for t, bg in mine if t.startswith("[attacks,")] == [legend[1]], mine
+            rest = {bg for t, bg in mine if not t.startswith("[attacks,")}
+            assert rest == {legend[0]} and len(mine) >= 3, mine
     finally:
         page.close()

@@ -157,7 +157,12 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         ev = []
         for ei, e in enumerate(f.evidence):
             mid = f"f{fi}-e{ei}"
-            mark = Mark(e.start, e.end, mid, f"f{fi}", f"evidence ev-{f.type}", f"{FINDING_TITLES.get(f.type, f.type)}: click for the finding")
+            # words inside a wider piece of the same finding's evidence are what it turns on (the
+            # editorial "[attacks,]" inside the quotation that carries it): marked apart from it
+            key = any(o is not e and o.article == e.article and o.field == e.field and o.start <= e.start
+                      and e.end <= o.end and o.end - o.start > e.end - e.start for o in f.evidence)
+            cls = f"evidence ev-{f.type}" + (" key" if key else "")
+            mark = Mark(e.start, e.end, mid, f"f{fi}", cls, f"{FINDING_TITLES.get(f.type, f.type)}: click for the finding")
             (title_marks if e.field == "title" else text_marks).setdefault(e.article, []).append(mark)
             ev.append({"id": mid, "label": c.label(e.article), "where": "headline" if e.field == "title" else "text", "text": inner_quotes(e.text)})
         findings.append(
