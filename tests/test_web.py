@@ -1769,6 +1769,8 @@ def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) ->
         assert c.get(f"/stories/{story}" + html.unescape(later.group(1))).text.count('name="ids"') == PAGE
         past = c.get(f"/stories/{story}?offset={n}").text
         assert f"Nothing here: the list ends at article {n}." in past and "← earlier" in past
+        # past the end the timeline had its heading over nothing; it says why
+        assert '<a class="dot"' not in past and "Nothing to draw: the timeline draws the articles listed below" in past
 
 
 def test_a_cached_story_reads_its_members_once_per_database_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
