@@ -142,6 +142,24 @@ def test_a_verbatim_middle_copy_does_not_make_an_edge_indirect(rt: Article) -> N
     assert all(e.via is None for e in edges.values())
 
 
+def test_two_versions_of_one_page_are_no_copy_of_each_other(rt: Article, rewrite: Article) -> None:
+    """RT's page as first published and as updated an hour later (saved twice, or given twice by an
+    export), one outlet's at one address: provenance had rt.com copying rt.com, confidence 0.5. They
+    share their text (the pair stays), but neither is a source of the other; the rewrite's edge from
+    each is as it was, and the same text at another address of the outlet is an edge as before."""
+    updated = Article.create(
+        rt.text + "\n\nUPDATE: The UN spokesman later said the figures would be revised once observers reached the area.",
+        url=rt.url, outlet=rt.outlet, title=rt.title,
+        published=datetime(2016, 10, 30, 17, 40, tzinfo=UTC),
+    )
+    result = find_reuse([rt, updated, rewrite])
+    assert {(p.a, p.b) for p in result.pairs} >= {(rt.id, updated.id)}
+    edges = {(e.source, e.derived) for e in result.provenance}
+    assert edges == {(rt.id, rewrite.id), (updated.id, rewrite.id)}
+    elsewhere = replace(updated, url=rt.url + "?amp", id=updated.id + "-amp")
+    assert (rt.id, elsewhere.id) in {(e.source, e.derived) for e in find_reuse([rt, elsewhere]).provenance}
+
+
 def test_candidate_keys_find_the_seed_pair(rt: Article, rewrite: Article) -> None:
     ka, kb = set(candidate_keys(rt)), set(candidate_keys(rewrite))
     assert ka & kb

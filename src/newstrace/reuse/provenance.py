@@ -184,7 +184,7 @@ def infer_provenance(
     shared_in: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for pair in pairs:
         a, b = by_id.get(pair.a), by_id.get(pair.b)
-        if a is None or b is None or not pair.shared or a.id == b.id:
+        if a is None or b is None or not pair.shared or a.id == b.id or _one_page(a, b):
             continue
         ra = [(p.a_start, p.a_end) for p in pair.shared]
         rb = [(p.b_start, p.b_end) for p in pair.shared]
@@ -273,6 +273,13 @@ def infer_provenance(
         _add(edges, ProvenanceEdge(source.id, derived.id, round(min(conf, 0.99), 3), evidence))
     _mark_indirect(edges, shared_in, min_shared_chars)
     return sorted(edges.values(), key=lambda e: (e.source, order_idx.get(e.derived, 0), e.derived))
+
+
+def _one_page(a: Article, b: Article) -> bool:
+    """Whether two articles are versions of one page: one outlet's, at one address (saved before
+    and after an edit, or each given by an export). Of all they share neither copied the other:
+    provenance had rt.com copying rt.com, and the update's own text passed for a rewrite's."""
+    return bool(a.url) and a.url == b.url and (a.outlet or "").casefold() == (b.outlet or "").casefold()
 
 
 def _mark_indirect(
