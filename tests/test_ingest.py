@@ -1265,6 +1265,112 @@ def test_warc_gzipped_as_a_whole_is_read_to_its_end(tmp_path: Path) -> None:
     assert warnings == errors == []
 
 
+#: the paragraphs RT added to its page after the first crawl, as outlets update a developing story
+RT_UPDATE = "UPDATE: The UN spokesman later said the figures would be revised once observers reached the area."
+RT_UPDATE_2 = "Russia's Foreign Ministry called the report one-sided and said it ignored the shelling of western Aleppo."
+
+
+def _crawl(path: Path, captures: list[tuple[str, str, str]]) -> Path:
+    """A WARC of (url, WARC-Date, page) responses, in the order given."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, (url, when, page) in enumerate(captures):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(page.encode()), http_headers=headers,
+                warc_headers_dict={"WARC-Date": when, "WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{i:012d}>"},
+            ))
+    return path
+
+
+def _rt_versions() -> tuple[Any, Any, Any]:
+    """RT's page as first published, after its first update and after its second: undated pages,
+    whose crawl stands in for the publication date."""
+    rt = seeds()[0]
+    v2 = dataclasses.replace(rt, paragraphs=(*rt.paragraphs, RT_UPDATE))
+    v3 = dataclasses.replace(rt, paragraphs=(*v2.paragraphs, RT_UPDATE_2))
+    return rt, v2, v3
+
+
+def test_warc_captures_of_one_address_are_one_article_its_latest(tmp_path: Path) -> None:
+    """A crawl that came back to a page holds it once per visit. Each capture was an article (each
+    of its own text), so an updated page was two articles and provenance had rt.com copying rt.com;
+    an unchanged recapture was said to repeat an id. The latest capture (by WARC-Date, whatever its
+    place in the archive) is the page, under an id of its address, and the earliest capture's date
+    stands in for the publication date the page does not give."""
+    from newstrace.model import page_id
+
+    v1, v2, v3 = _rt_versions()
+    rw = seeds()[1]
+    page = lambda s: html_page(s, with_date=False)  # noqa: E731
+    crawl = _crawl(tmp_path / "crawl.warc.gz", [
+        (v1.url, "2016-10-30T15:00:00Z", page(v1)),
+        (rw.url, "2016-11-02T09:00:00Z", html_page(rw)),
+        (v1.url, "2016-11-01T08:00:00Z", page(v2)),
+        (v1.url, "2016-11-02T08:00:00Z", page(v2)),  # unchanged since the last visit
+    ])
+    warnings: list[str] = []
+    rewrite, rt = read_inputs([crawl], warn=warnings.append)  # RT where its latest capture is
+    assert warnings == []
+    assert (rt.id, rt.record, rt.meta["crawl_date"]) == (page_id(v1.url), 4, "2016-11-02T08:00:00Z")
+    assert rt.text == normalize_body(v2.text) and rt.text.endswith(RT_UPDATE)
+    assert rt.published == date(2016, 10, 30)  # the first capture's day, not the last's
+    assert rewrite.title == REWRITE_TITLE and rewrite.published == date(2016, 11, 2)
+    # a merged archive need not be in crawl order: the latest capture is the page wherever it is
+    merged = _crawl(tmp_path / "merged.warc.gz", [
+        (v1.url, "2016-11-03T08:00:00Z", page(v3)),
+        (v1.url, "2016-10-30T15:00:00Z", page(v1)),
+    ])
+    (rt,) = read_inputs([merged], warn=warnings.append)
+    assert (rt.record, rt.published, rt.text) == (1, date(2016, 10, 30), normalize_body(v3.text)) and warnings == []
+
+
+def test_a_later_crawl_of_a_page_updates_its_article(tmp_path: Path) -> None:
+    """A page crawled again in a later archive is an update of the article its first crawl stored,
+    re-analysed as any changed article is; ingesting an archive again adds nothing and warns of
+    nothing (``--strict`` exits 0), nor does the earlier archive put the page back as it was, read
+    with the later one or after it; a database an older newstrace filled, which keyed each capture
+    by its text, finds its page there. Provenance never has the outlet copy its own page."""
+    from newstrace.corpus import analyze
+    from newstrace.model import page_id
+
+    v1, v2, v3 = _rt_versions()
+    rw = seeds()[1]
+    first = _crawl(tmp_path / "2016-11.warc.gz", [
+        (v1.url, "2016-10-30T15:00:00Z", html_page(v1)),
+        (rw.url, "2016-11-02T09:00:00Z", html_page(rw)),
+        (v1.url, "2016-11-01T08:00:00Z", html_page(v2)),
+    ])
+    later = _crawl(tmp_path / "2016-12.warc.gz", [(v1.url, "2016-12-01T08:00:00Z", html_page(v3))])
+    db = str(tmp_path / "a.db")
+    doc = _ingest(str(first), "--db", db)
+    assert (doc["added"], doc["warnings"]) == (2, [])
+    with Store(db) as store:
+        assert analyze(store, workers=1, steps=("reuse", "stories")).analysed == 2
+    doc = _ingest(str(later), "--db", db, "--strict")
+    assert (doc["added"], doc["updated"], doc["warnings"]) == (0, 1, [])
+    doc = _ingest(str(first), str(later), "--db", db, "--strict")  # the archives again: nothing new
+    assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 2)
+    doc = _ingest(str(first), "--db", db, "--strict")  # the earlier crawl alone does not put the page back
+    assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 2)
+    with Store(db) as store:
+        rt = store.get_article(page_id(v1.url))
+        assert rt is not None and rt.text == normalize_body(v3.text) and store.count_articles() == 2
+        assert analyze(store, workers=1, steps=("reuse", "stories")).analysed == 1
+        edges = store.conn.execute("SELECT source, derived FROM provenance").fetchall()
+        assert [tuple(e) for e in edges] == [(rt.id, page_id(rw.url))]  # RT to the rewrite, and nothing else
+    # stored by a newstrace that keyed captures by their text: found there, not added again
+    old = tmp_path / "old.db"
+    page = read_articles([later])[0]
+    with Store(old) as store:
+        store.add_articles([dataclasses.replace(page, id=stable_id(page.text, page.url))])
+    doc = _ingest(str(later), "--db", str(old), "--strict")
+    assert (doc["added"], doc["unchanged"]) == (0, 1)
+
+
 def test_page_saved_as_a_single_file_mhtml(tmp_path: Path) -> None:
     """Chrome's "Webpage, Single File" writes a MIME archive (.mhtml): the page quoted-printable
     in a windows-1252 part, its address in Content-Location, images after it. It was refused as

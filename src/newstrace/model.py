@@ -50,10 +50,30 @@ def stable_id(text: str, url: str | None, outlet: str | None = None) -> str:
     return h.hexdigest()[:16]
 
 
+def page_id(url: str) -> str:
+    """The id of a page a web archive captured: a hash of its address alone, so that every capture
+    of one address is one article (a later capture an update of it). Keyed by text and address as
+    other articles are, a page recaptured after an edit was two articles, and provenance had the
+    outlet copying its own page. A prefix no ``stable_id`` hashes keeps the two apart."""
+    return hashlib.sha256(b"\x02page:" + url.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def crawled(article: Article) -> str | None:
+    """When an archived page (``page_id``) was captured, its ``WARC-Date``; ``None`` for any other
+    article. Of a page's captures the latest is the article, whatever order they are read in."""
+    if not article.url or article.id != page_id(article.url):
+        return None
+    when = article.meta.get("crawl_date")
+    return when if isinstance(when, str) and when else None
+
+
 def legacy_id(article: Article) -> str | None:
     """The id an older newstrace derived for this article, when it differs from today's: an
-    article with an outlet and no URL whose id was derived (not given by its input)."""
-    if article.url or not article.outlet or article.id != stable_id(article.text, None, article.outlet):
+    article with an outlet and no URL whose id was derived (not given by its input), or an
+    archived page (``page_id``), which was keyed by its text and address."""
+    if article.url:
+        return stable_id(article.text, article.url) if article.id == page_id(article.url) else None
+    if not article.outlet or article.id != stable_id(article.text, None, article.outlet):
         return None
     return stable_id(article.text, None)
 
@@ -69,7 +89,10 @@ def qualified_id(outlet: str, article_id: str) -> str:
 def given_id(article: Article) -> bool:
     """Whether the article's id is one its input gave, not the one newstrace derives
     (``stable_id``). An input that gives newstrace's own id (``show --json``) counts as not
-    giving one: that id names the text, whatever outlet is beside it."""
+    giving one: that id names the text, whatever outlet is beside it. Nor does an archived page's
+    (``page_id``), which names its address."""
+    if article.url and article.id == page_id(article.url):
+        return False
     return article.id != stable_id(article.text, article.url, article.outlet)
 
 

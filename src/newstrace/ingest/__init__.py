@@ -31,7 +31,7 @@ from newstrace.ingest.html import read_html, read_mhtml
 from newstrace.ingest.records import note_lines_named, read_csv, read_json, read_jsonl
 from newstrace.ingest.sidecar import described_files, is_sidecar, sidecar_path
 from newstrace.ingest.text import read_txt
-from newstrace.ingest.warc import read_warc
+from newstrace.ingest.warc import Captures, read_warc, scan_captures
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article
 
@@ -203,6 +203,10 @@ def _raise(e: NewstraceError) -> None:
     raise e
 
 
+def ignore_error(_: NewstraceError) -> None:
+    """For a walk of inputs already walked, whose errors were said."""
+
+
 #: the inputs of a read: files and folders, or one of them
 Inputs = Iterable[Path | str] | Path | str
 
@@ -228,8 +232,9 @@ def read_inputs(
     path, not the sequence of its characters (each read as a missing file 'e', 'x', ...).
     """
     handler = on_error or _raise
-    given = [paths] if isinstance(paths, str | os.PathLike) else paths
-    for path in iter_files([Path(p) for p in given], handler, stdin=True):
+    given = [Path(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
+    captures: Captures | None = None  # of the run's archives, scanned at the first
+    for path in iter_files(given, handler, stdin=True):
         if path is STDIN:
             said = WarningGroups(STDIN_NAME, warn)
             try:
@@ -243,6 +248,13 @@ def read_inputs(
         assert reader is not None
         said = WarningGroups(str(path), warn)  # a file's alike warnings said as one line
         try:
+            if reader is read_warc:
+                # a page is its latest capture in any of the run's archives (a crawl of each month
+                # holds it in each): its earlier ones, in this archive or another, are not read
+                if captures is None:
+                    captures = scan_captures(p for p in iter_files(given, ignore_error) if reader_for(p) is read_warc)
+                yield from read_warc(path, clean=clean, warn=said.add, limits=limits, day_first=day_first, captures=captures)
+                continue
             yield from reader(path, clean=clean, warn=said.add, limits=limits, day_first=day_first)
         except NewstraceError as e:
             handler(e)

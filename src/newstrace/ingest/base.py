@@ -84,7 +84,8 @@ class OutletNames:
         if outlet == article.outlet:
             return article
         derived = not (given_id(article) if given is None else given)
-        article_id = stable_id(article.text, article.url, outlet) if derived else article.id
+        # an id derived from an address names no outlet (an archived page's, ``page_id``, is no hash of its text)
+        article_id = stable_id(article.text, None, outlet) if derived and not article.url else article.id
         return dataclasses.replace(article, outlet=outlet, id=article_id)
 
 

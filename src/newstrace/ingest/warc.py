@@ -3,39 +3,129 @@
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, NamedTuple
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
 from newstrace.ingest.html import extract_html, http_charset, meta_charset
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import Article
+from newstrace.model import Article, page_id
 
 
 def read_warc(
-    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+    path: Path,
+    *,
+    clean: bool = True,
+    warn: Warn,
+    limits: Limits = LIMITS,
+    day_first: bool | None = None,
+    captures: Captures | None = None,
 ) -> Iterator[Article]:
     """The HTML pages of an archive. ``day_first`` is taken for the readers' common signature: a
-    page's date comes from its markup or the crawl, never as a slash date."""
+    page's date comes from its markup or the crawl, never as a slash date. ``captures`` are those
+    of the run's archives (``scan_captures``), of this archive alone without them: an address's
+    page is read from its latest capture only."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     if not _starts_like_warc(path):
         raise InputError(f"{path}: not a WARC file (it does not start with a WARC/1.x record header)")
+    if captures is None:
+        captures = scan_captures([path])
     read = [0]  # records read so far: the count ``_records`` keeps
     seen = _Revisits()
     try:
         with path.open("rb") as fh:
-            yield from _records(fh, path, clean, warn, limits, read, skip=0, revisits=seen)
+            yield from _records(fh, path, clean, warn, limits, read, skip=0, revisits=seen, captures=captures)
     except _WholeGzip:
         # ``gzip crawl.warc`` compresses the archive as one stream, not record by record: warcio
         # read its first record and stopped, and the rest was reported as 'not a WARC file'. Read
         # it again decompressed, past the records already read.
         seen = _Revisits()  # counted again from the start
         with gzip.open(path, "rb") as fh:
-            yield from _records(fh, path, clean, warn, limits, [0], skip=read[0], revisits=seen)
+            yield from _records(fh, path, clean, warn, limits, [0], skip=read[0], revisits=seen, captures=captures)
     seen.report(path, warn)
+
+
+class _Capture(NamedTuple):
+    """The captures of one address in a run's archives, as ``scan_captures`` finds them."""
+
+    archive: str  # the archive of the latest capture, the one read
+    latest: int  # its number there (of the archive's response and resource records)
+    latest_date: str  # its WARC-Date
+    first_date: str  # the earliest capture's WARC-Date
+
+
+#: an address's captures (``_Capture``), by ``WARC-Target-URI``
+Captures = dict[str, _Capture]
+
+
+def scan_captures(paths: Iterable[Path]) -> Captures:
+    """The captures of each address the archives hold as a page (an HTML 2xx response or resource).
+    A crawl that came back to a page holds it once per visit, and a crawl of each month holds it
+    in each; every capture was an article, of its own text, so a page updated between visits was
+    two articles and provenance had the outlet copy its own page. The latest capture (by
+    ``WARC-Date``; on a tie the later record, of the later archive) is the page, and the earliest
+    one's date stands in for a publication date the page does not give: the page was there by
+    then. A first pass over the record headers (no payload is decoded); what a damaged archive
+    holds past its damage is not here, nor read by the second pass."""
+    found: Captures = {}
+    for path in paths:
+        for whole_gzip in (False, True):
+            of_path: Captures = {}
+            try:
+                with gzip.open(path, "rb") if whole_gzip else path.open("rb") as fh:
+                    _scan(fh, str(path), of_path)
+            except _WholeGzip:
+                continue  # read again as one gzip stream, as ``read_warc`` does
+            except Exception:  # the damage ``_records`` names; what was met before it counts
+                pass
+            break
+        for url, capture in of_path.items():
+            before = found.get(url)
+            found[url] = capture if before is None else _later(before, capture)
+    return found
+
+
+def _later(before: _Capture, now: _Capture) -> _Capture:
+    """One address's captures, ``now`` met after ``before``."""
+    latest = now if now.latest_date >= before.latest_date else before
+    first = min(d for d in (before.first_date, now.first_date) if d) if before.first_date or now.first_date else ""
+    return latest._replace(first_date=first)
+
+
+def _scan(fh: IO[bytes] | gzip.GzipFile, archive: str, found: Captures) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    records = ArchiveIterator(fh)
+    records.INC_RECORD = ""
+    try:
+        for rec in records:
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            number += 1
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            if not url or not _is_page(rec):
+                continue
+            when = rec.rec_headers.get_header("WARC-Date") or ""
+            capture = _Capture(archive, number, when, when)
+            before = found.get(url)
+            found[url] = capture if before is None else _later(before, capture)
+    except ArchiveLoadFailed as e:
+        if "non-chunked gzip" in str(e) and number > 0:
+            raise _WholeGzip from e
+        raise
+
+
+def _is_page(rec: Any) -> bool:
+    """Whether a response or resource record holds a page: HTML, and a 2xx answer for a response."""
+    http = rec.http_headers if rec.rec_type == "response" else None
+    ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
+    status = http.get_statuscode() if http else "200"
+    return "html" in ctype.lower() and not (status and not str(status).startswith("2"))
 
 
 class _Revisits:
@@ -91,9 +181,11 @@ def _records(
     read: list[int],
     skip: int,
     revisits: _Revisits,
+    captures: Captures,
 ) -> Iterator[Article]:
     """The articles of an open archive, past its first ``skip`` response records; ``read[0]``
-    counts the response records read, ``revisits`` hears of every page and revisit record."""
+    counts the response records read, ``revisits`` hears of every page and revisit record; of an
+    address's ``captures`` only the latest is read, its id the address's (``model.page_id``)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -128,9 +220,11 @@ def _records(
             where = f"{path}: record {number} ({url})"
             http = rec.http_headers if rec.rec_type == "response" else None
             ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
-            status = http.get_statuscode() if http else "200"
-            if "html" not in ctype.lower() or (status and not str(status).startswith("2")):
+            if not _is_page(rec):
                 continue
+            capture = captures.get(url) if url else None
+            if capture is not None and (capture.archive, capture.latest) != (str(path), number):
+                continue  # an earlier capture of a page read from a later one
             payload = rec.content_stream().read(limits.max_file_bytes + 1)
             if len(payload) > limits.max_file_bytes:
                 warn(f"{where}: page larger than {human_bytes(limits.max_file_bytes)}, skipped")
@@ -146,8 +240,11 @@ def _records(
                 body, fields = extract_html(html, url, where)
                 if not clean:
                     body = html
-                if not fields.get("published") and crawl_date:
-                    fields["published"] = crawl_date[:10]
+                first_crawl = capture.first_date if capture is not None and capture.first_date else crawl_date
+                if not fields.get("published") and first_crawl:
+                    fields["published"] = first_crawl[:10]
+                if url:
+                    fields["id"] = page_id(url)
                 yield make_article(
                     body,
                     fields=fields,

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import DatabaseBusy, StoreError, busy_hint, see_hint
-from newstrace.model import Article, Holder, article_key, legacy_id, published_order, qualified_anew
+from newstrace.model import (
+    Article,
+    Holder,
+    article_key,
+    crawled,
+    legacy_id,
+    published_order,
+    qualified_anew,
+)
 from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
 
@@ -303,7 +311,7 @@ class Store:
                             (*_article_row(a), h, now, published_order(a.published)),
                         )
                         counts.added += 1
-                    elif row["content_hash"] != h:
+                    elif row["content_hash"] != h and not self._captured_later(a):
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
                             "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
@@ -318,6 +326,17 @@ class Store:
         except sqlite3.DatabaseError as e:  # locked (said as every command says it), disk full, malformed image
             raise busy_error(self.path, e) or damage_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
         return counts
+
+    def _captured_later(self, a: Article) -> bool:
+        """Whether the stored article is a capture of the page ``a`` is one of, crawled after it
+        (``model.crawled``): an archive of an earlier crawl, ingested after a later one's, would
+        put the page back as it was. It is unchanged, as the page is."""
+        when = crawled(a)
+        if when is None:
+            return False
+        row = self.conn.execute("SELECT json_extract(meta, '$.crawl_date') FROM articles WHERE id=?", (a.id,)).fetchone()
+        stored = row[0] if row is not None else None
+        return isinstance(stored, str) and stored > when
 
     def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
         """``a`` under the id ``model.article_key`` gives it against the stored articles (``row``
