@@ -127,9 +127,11 @@ def test_warc_mhtml_and_html_records_read_the_time_as_a_page_does(tmp_path: Path
     records.write_text(json.dumps({"url": gulf.url, "html": html}) + "\n", encoding="utf-8")
     (c,) = read_articles([records])
     assert c.published == want
-    # a record's own date stays the record's
+    # a record's own date stays the record's; a day alone, the page's day, keeps the page's time of it
+    records.write_text(json.dumps({"url": gulf.url, "html": html, "published": "2016-10-29"}) + "\n", encoding="utf-8")
+    assert read_articles([records])[0].published == date(2016, 10, 29)
     records.write_text(json.dumps({"url": gulf.url, "html": html, "published": "2016-10-30"}) + "\n", encoding="utf-8")
-    assert read_articles([records])[0].published == date(2016, 10, 30)
+    assert read_articles([records])[0].published == want
 
 
 RT = seeds()[0]
@@ -334,3 +336,30 @@ def test_a_sidebar_storys_time_is_not_the_articles(teaser: str, own: str) -> Non
     if "pubdate" in own:
         html = html.replace(' itemscope itemtype="https://schema.org/NewsArticle">' + own, ">" + own)
     assert extract_html(html, None, "page")[1]["published"] == "2016-10-30T14:05:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("given", "published"),
+    [
+        # the day the page names, written as a day alone: the page's time of that day stays
+        ("2016-10-30", datetime(2016, 10, 30, 16, 40, tzinfo=MOSCOW)),
+        ("October 30, 2016", datetime(2016, 10, 30, 16, 40, tzinfo=MOSCOW)),
+        # another day, or a time: the sidecar says when the article appeared, as it always did
+        ("2016-10-31", date(2016, 10, 31)),
+        ("2016-10-30T09:00:00Z", datetime(2016, 10, 30, 9, 0, tzinfo=UTC)),
+    ],
+)
+def test_a_day_given_beside_a_page_keeps_the_pages_time_of_that_day(
+    tmp_path: Path, given: str, published: date | datetime
+) -> None:
+    """A sidecar's or a record's ``published`` overrides the page's, but a day alone said less than
+    the page's stamp of that day: "2016-10-30" beside 16:40+03:00 erased the time, and RT's report
+    and a rewrite of the same day went in id order in streams and provenance."""
+    html = page(RT, '<meta property="article:published_time" content="2016-10-30T16:40:00+03:00">')
+    saved = tmp_path / "rt.html"
+    saved.write_text(html, encoding="utf-8")
+    (tmp_path / "rt.meta.json").write_text(json.dumps({"outlet": "RT", "published": given}), encoding="utf-8")
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"id": "364760", "url": RT.url, "published": given, "html": html}) + "\n", encoding="utf-8")
+    sidecar, record = read_articles([saved, export])
+    assert sidecar.published == record.published == published

@@ -1056,6 +1056,7 @@ def make_article(
     limits: Limits = LIMITS,
     warn: Warn | None = None,
     dates: DateOrder | None = None,
+    own_published: Any = None,
 ) -> Any:
     """Assemble an ``Article`` from a body that is already clean (or deliberately raw).
 
@@ -1063,6 +1064,8 @@ def make_article(
     URL's host, the id to a hash of text and URL. ``warn`` hears of a date that cannot be read
     (every local reader passes it, and the Spark engine reports the same warnings); ``dates`` reads
     the date in its file's day/month order (without it, an ambiguous slash date is month-first).
+    ``own_published`` is the date the page or text itself gives, which a given ``published`` (a
+    sidecar's, a record's) overrides, but for its time of day (``same_day_time``).
     """
     from newstrace.model import Article
 
@@ -1079,6 +1082,8 @@ def make_article(
     published = (dates.parse if dates is not None else parse_date_value)(fields.get("published"))
     if published is None and fields.get("published") not in (None, "") and warn is not None:
         warn(f"{where}: date {_as_written(fields['published'])[:80]} cannot be read; the article has no date")
+    if own_published not in (None, "") and own_published != fields.get("published"):
+        published = same_day_time(published, parse_date_value(own_published))
     return Article.create(
         text,
         id=_str_or_none(given_id),
@@ -1092,6 +1097,18 @@ def make_article(
         record=record,
         meta=dict(extra or {}),
     )
+
+
+def same_day_time(given: Published, own: Published) -> Published:
+    """The publication date of an article whose input gives ``given`` (a sidecar's or a record's
+    ``published``) over the ``own`` its page or text gives: ``given``, but for a day alone on the
+    day ``own`` names with its time (on its own clock, as written), which keeps that time. A
+    sidecar's "2016-10-30" beside a page stamped 16:40+03:00 that day erased the time, and two
+    reports of one day went in id order, in streams and in provenance; a sidecar that names
+    another day, or a time, still says when the article appeared."""
+    if isinstance(given, date) and not isinstance(given, datetime) and isinstance(own, datetime) and own.date() == given:
+        return own
+    return given
 
 
 #: a UTF-16 surrogate alone: JSON's "\\ud83d" escape gives one (half of an emoji, cut in two by

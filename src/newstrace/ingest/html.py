@@ -131,12 +131,14 @@ def _page_article(
     if not clean:
         # offsets must refer to the file's own characters: the body is the file as read
         text = html
+    own = fields.get("published")  # the page's, which a sidecar's day leaves its time (``same_day_time``)
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
     extra = {k: v for k, v in side.items() if k not in known}
     dates = DateOrder(str(path), day_first)
     article = make_article(
-        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn, dates=dates
+        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn,
+        dates=dates, own_published=own,
     )
     dates.report(warn)
     return article

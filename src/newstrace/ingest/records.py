@@ -73,6 +73,7 @@ def record_to_article(
     html = known.pop("html", None)
     if text is None and html is None:
         raise InputError(f"{where}: {_no_text(record)}")
+    own = None  # the page's date, which the record's day leaves its time (``same_day_time``)
     if text is None:
         html = _as_text(html, "html", where)
         if len(html) > limits.max_file_bytes:
@@ -81,6 +82,7 @@ def record_to_article(
                 "for one page (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
             )
         body, page = extract_html(html, known.get("url"), where)
+        own = page.get("published")
         for k, v in page.items():
             known.setdefault(k, v)
         text = str(html) if not clean else body
@@ -90,7 +92,8 @@ def record_to_article(
         if clean:
             text = normalize_body(text)
     return make_article(
-        text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn, dates=dates
+        text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn,
+        dates=dates, own_published=own,
     )
 
 
