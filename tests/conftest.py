@@ -81,3 +81,27 @@ def repost(rewrite: Article) -> Article:
     paras = [p for p in rewrite.text.split("\n") if p.strip()]
     body = "Reposted from a reader's tip. The media stays silent.\n\n" + "\n\n".join(paras[:2]) + "\n\nShare this."
     return Article.create(body, outlet="repost.example", published=date(2016, 11, 4))
+
+
+#: the box (left, right) of the first ``s`` in an element's text, over its text nodes (browser tests)
+TEXT_BOX = """([el, s]) => {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walk.nextNode()); ) {
+        const i = n.data.indexOf(s);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + s.length);
+        const b = r.getBoundingClientRect();
+        return [b.left, b.right];
+    }
+    return null;
+}"""
+
+
+def text_box(locator: Any, s: str) -> list[float]:
+    """Where the first ``s`` inside a Playwright locator's element is drawn: the browser tests of
+    right-to-left text compare these boxes, since the markup alone cannot say how a line runs."""
+    got = locator.page.evaluate(TEXT_BOX, [locator.element_handle(), s])
+    assert got is not None, (s, locator.inner_text())
+    return list(got)

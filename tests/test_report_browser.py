@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, require_data
+from conftest import ROOT, require_data, text_box
 from newstrace.compare import compare_articles, render_html
 from newstrace.model import Article
 
@@ -195,22 +195,6 @@ def test_a_right_to_left_article_reads_right_to_left(browser: Any, rt: Article, 
         page.close()
 
 
-#: the box (left, right) of the first ``s`` in an element's text, over its text nodes
-TEXT_BOX = """([el, s]) => {
-    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n; (n = walk.nextNode()); ) {
-        const i = n.data.indexOf(s);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + s.length);
-        const b = r.getBoundingClientRect();
-        return [b.left, b.right];
-    }
-    return null;
-}"""
-
-
 def test_right_to_left_titles_and_outlets_in_tables_and_lines_take_their_direction(
     browser: Any, rt: Article, tmp_path: Path
 ) -> None:
@@ -229,16 +213,11 @@ def test_right_to_left_titles_and_outlets_in_tables_and_lines_take_their_directi
     arabic = Article.create(" ".join(words[10:]), title=title, outlet="القدس العربي", published=date(2021, 1, 2))
     page, console, _ = _open(browser, render_html(compare_articles([rt, arabic])), tmp_path, "report-rtl-tables")
 
-    def box(locator: Any, s: str) -> list[float]:
-        got = page.evaluate(TEXT_BOX, [locator.element_handle(), s])
-        assert got is not None, (s, locator.inner_text())
-        return list(got)
-
     try:
         cell = page.locator("#summary td", has_text="السبب")
-        assert box(cell, "!")[0] < box(cell, words[0])[0], cell.inner_text()
+        assert text_box(cell, "!")[0] < text_box(cell, words[0])[0], cell.inner_text()
         meta = page.locator("article#a1 .meta")
-        assert box(meta, "القدس")[0] < box(meta, "2021")[0] < box(meta, "01-02")[0], meta.inner_text()
+        assert text_box(meta, "القدس")[0] < text_box(meta, "2021")[0] < text_box(meta, "01-02")[0], meta.inner_text()
         page.screenshot(path=str(ARTIFACTS / "report-rtl-tables.png"), full_page=True)
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, text_box
 from test_web_fixtures import build_db, live_server
 
 pytestmark = pytest.mark.browser
@@ -449,22 +449,6 @@ def test_a_right_to_left_article_reads_right_to_left(browser: Any, tmp_path: Pat
         ctx.close()
 
 
-#: the box (left, right) of the first ``s`` in an element's text, over its text nodes
-TEXT_BOX = """([el, s]) => {
-    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n; (n = walk.nextNode()); ) {
-        const i = n.data.indexOf(s);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + s.length);
-        const b = r.getBoundingClientRect();
-        return [b.left, b.right];
-    }
-    return null;
-}"""
-
-
 def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(browser: Any, tmp_path: Path) -> None:
     """Titles, outlets and labels in the lists ran in the page's direction: an Arabic headline
     ending "السبب!" showed its "!" at the right, where the headline begins; a story row's outlets
@@ -494,11 +478,6 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
     if not analyze_if_available(db):
         pytest.skip("the corpus stage is not installed")
 
-    def box(locator: Any, s: str) -> list[float]:
-        got = locator.page.evaluate(TEXT_BOX, [locator.element_handle(), s])
-        assert got is not None, (s, locator.inner_text())
-        return list(got)
-
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = ctx.new_page()
     try:
@@ -506,7 +485,7 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
             page.goto(f"{base}/articles")
             cell = page.locator("a.article-link", has_text="السبب").first
             # the headline ends at its left: "!" is left of its first word
-            assert box(cell, "!")[0] < box(cell, words[0])[0], cell.inner_text()
+            assert text_box(cell, "!")[0] < text_box(cell, words[0])[0], cell.inner_text()
             shot(page, "articles-rtl")
 
             page.goto(f"{base}/stories")
@@ -515,12 +494,12 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
             assert "القدس العربي" in text and "اليوم السابع" in text, text
             # listed in the order the list gives them, left to right
             order = sorted(["rt.com", "القدس العربي", "اليوم السابع"], key=text.index)
-            lefts = [box(outlets, o)[0] for o in order]
+            lefts = [text_box(outlets, o)[0] for o in order]
             assert lefts == sorted(lefts), (order, lefts)
             heading = page.locator("section.thread", has=page.locator("tr.story", has_text="الأهرام")).locator("h2.thread-label")
             # the dates read as written, and the story count after them
-            assert box(heading, "2021")[0] < box(heading, "01-02")[0], heading.inner_text()
-            assert box(heading, "2021")[0] < box(heading, "·")[0], heading.inner_text()
+            assert text_box(heading, "2021")[0] < text_box(heading, "01-02")[0], heading.inner_text()
+            assert text_box(heading, "2021")[0] < text_box(heading, "·")[0], heading.inner_text()
             shot(page, "stories-rtl")
     finally:
         ctx.close()
