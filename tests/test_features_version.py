@@ -49,6 +49,9 @@ READINGS: dict[int, dict[str, str]] = {
     # a text written without letter case (Arabic, Chinese) reads its words as names and places
     # (features._entity_counts, caseless_names): the seeds and FA-KES dev read as in 6
     7: {"seeds": "c2670b7f8292fa1d", "fakes": "878fc07964096315", "lexicons": "48e76fbb83f43ce9"},
+    # "al-Sham" (Damascus' name in GeoNames) is no place alone: in the news a group's name
+    # (gazetteer.NOT_PLACES)
+    8: {"seeds": "c2670b7f8292fa1d", "fakes": "58e89af6b1ee1940", "lexicons": "a5909726ef806fa6"},
 }
 
 

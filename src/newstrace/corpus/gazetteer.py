@@ -85,6 +85,17 @@ SYRIAN_PLACES: dict[str, tuple[str, ...]] = {
     "SY.12": ("Edlib", "Abu al-Duhur", "Abu al-Dhuhur", "Abu al-Zuhur", "Taftanaz"),
     "SY.13": ("Mezzeh", "Mazzeh", "Mezze"),
 }
+#: names GeoNames gives a town that English news writes for something else, indexed neither alone
+#: nor after an article ("al-Sham", "Ash-Sham", "Esh Sham"): GeoNames lists them among
+#: Damascus' names, but al-Sham is the Levant (Bilad al-Sham) and in the news of the war nearly
+#: always a group's name ("Ahrar Al-Sham", "Jabhat Fateh Al Sham", "Faylaq al-Sham", "Hayat
+#: Tahrir al-Sham", "the Islamic State of Iraq and al-Sham"), a hospital or a radio ("Sham FM").
+#: On the FA-KES dev split 15 of its 69 Sham words were read as Damascus, in 8 articles, and 7 of
+#: FNC-1's 8, none of them Damascus ("Busra Al Sham" is a town of Daraa). A longer name that
+#: holds the word keeps it ("Dimashk al-Sham", "Sham Shui Po")
+NOT_PLACES = frozenset({"sham"})
+#: articles a name not indexed alone (``NOT_PLACES``) may follow: ``ARTICLES`` and "esh"
+_NOT_PLACE_ARTICLES = frozenset({"esh"})
 _WORD = re.compile(r"[^\W\d_][\w'’‘`-]*", re.UNICODE)
 #: Arabic definite articles that open a transliterated name ("Al Qamishli", "ar-Raqqah", "ez-Zor");
 #: "el" too for skeletons, but a name is not indexed without it ("El Paso", "El Monte")
@@ -224,7 +235,7 @@ def _build_index() -> dict[str, str]:
         pop = int(city.get("population") or 0)
         for name in {city["name"], *city.get("alternatenames", ())}:
             f = fold(name)
-            if len(f) < MIN_CHARS or _NOT_NAME.search(f):
+            if len(f) < MIN_CHARS or _NOT_NAME.search(f) or _not_place(f):
                 continue
             for table, g in ((best, f), (bare, _without_article(f))):
                 cur = table.get(g) if g else None
@@ -249,6 +260,12 @@ def _build_index() -> dict[str, str]:
         for ending in COUNTRY_ENDINGS:
             index.setdefault(name + ending, code)
     return index
+
+
+def _not_place(folded: str) -> bool:
+    """Whether a folded name is one of ``NOT_PLACES``, with or without a leading article."""
+    *first, last = folded.split()
+    return last in NOT_PLACES and len(first) <= 1 and all(w in ARTICLES or w in _NOT_PLACE_ARTICLES for w in first)
 
 
 def _without_article(folded: str) -> str | None:
