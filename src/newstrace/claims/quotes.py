@@ -126,6 +126,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 #: nouns of time the parser takes for a subject ("Wednesday called ...", "last week writing ...")
+#: an article left at the end of a clause cut before the noun it determines
+_ARTICLE_END = re.compile(r"(?:\s+(?:the|a|an))?$", re.I)
 _TIME_WORDS = frozenset(re.findall(r"\S+", """
     today yesterday tonight tomorrow morning afternoon evening night week weekend month year day
     monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
@@ -283,6 +285,66 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
     if participle is not None and participle.i == verb.i:
         return verb.head
     return None
+
+
+#: prepositions that tie a speaker to its body or place ('a source at', 'the Observatory for')
+_TELLER_PREPS = frozenset(("at", "in", "for", "of", "from", "with"))
+#: verbs that tell what was said, the ones a teller closes a report with ('..., a source told SANA',
+#: '... reports say'); 'believed', 'responded', 'shows' close clauses of other kinds ('a young boy believed
+#: to be ...', 'it was Nelson's condo police responded to')
+_TELLING_CUES = frozenset(re.findall(r"\S+", """
+    said say says told tell tells reported report reports added adds stated noted warned warn warns wrote
+    claimed confirmed announced declared explained insisted quoted
+"""))
+#: cues whose subject may follow them ('..., said the Observatory')
+_INVERTED_CUES = frozenset(("said", "says", "added", "adds", "reported", "reports"))
+
+
+def _teller_before(verb: Token) -> Token | None:
+    """The subject the parser took from a finite cue that closes the clause it reports: in SANA's
+    'Terrorists fired rocket shells on al-Midan neighborhood[,] a source at Aleppo Police Command told
+    SANA' (FA-KES, commas lost) and 'Air strikes killed 13 people ... civil defense official Ibrahim
+    Abu al-Laith told Reuters' the cue was joined to the reported clause's verb and its subject hung
+    on a noun in that clause, so the clause's subject ('Terrorists', 'Air strikes') would speak.
+    The noun phrase ending right before such a cue, after the verb it is joined to, is the teller,
+    when it may speak (a name, a role, a source, a body of people): a verb joined to another one
+    shares its subject only after 'and' or a comma ('fired ... and told'), never right after a noun.
+    A teller set after the cue ('... said the Syrian Observatory'), which the parser made its object,
+    speaks too."""
+    head = verb.head
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP") or head.i >= verb.i \
+            or head.dep_ in ("relcl", "acl") or verb.lower_ not in _TELLING_CUES or not _is_cue(verb) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return None
+    j = verb.i - 1
+    t = verb.doc[j]
+    if j <= head.i or upos(t) not in ("NOUN", "PROPN") or t.lower_ in _TIME_WORDS or t.text in QUOTE_CHARS:
+        return None  # 'fired ... and told', 'fired ..., telling': the subject is shared
+    after = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if after is not None and verb.lower_ in _INVERTED_CUES:
+        # '... near the town of Adra east of Damascus said the Syrian Observatory': the subject after
+        # the cue, which the parser made its object ('Reuters reported the White House as saying' is
+        # an object)
+        m = mention_of(after, 0)
+        nxt = verb.doc[after.right_edge.i + 1] if after.right_edge.i + 1 < verb.sent.end else None
+        if m is None or m.kind == "pronoun" or not _can_speak(m) or (nxt is not None and nxt.lower_ == "as"):
+            return None
+        return after
+    # 'a source at Aleppo Police Command', 'the Syrian Observatory for Human Rights': the speaker
+    # noun right before the preposition heads the phrase ('through their sixth winter in a war zone
+    # UN agencies said' does not)
+    while t.dep_ == "pobj" and t.head.lower_ in _TELLER_PREPS and t.head.head.i == t.head.i - 1 \
+            and upos(t.head.head) in ("NOUN", "PROPN") and t.head.head.i > head.i:
+        up = mention_of(t.head.head, 0)
+        if up is None or not (up.kind == "name" or _speakerish(up)):
+            break
+        t = t.head.head
+    if any(a.dep_ == "acl" for a in t.ancestors if a.i > head.i):
+        return None  # 'Video posted to a YouTube channel associated with ISIS shows ...': a modifier's noun
+    m = mention_of(t, 0)
+    if m is None or not m.start <= t.idx < m.end or not _can_speak(m):
+        return None  # the parser's phrase is not the one before the cue ('... four children Al Jazeera')
+    return t
 
 
 def _reported_participle(verb: Token) -> bool:
@@ -472,7 +534,7 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         # "civilians were reported killed": a passive cue without "by X" names no speaker,
         # and its subject is what was reported, not who reported it
         return None
-    subj = _subject(t)
+    subj = _teller_before(t) or _subject(t)
     if subj is None and t.dep_ == "dep":
         # 'Multiple sources privy to negotiations say ...': the cue hung on the subject's predicate
         subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
@@ -521,6 +583,10 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         s, e = sent.start, sent.end
         if a - s > e - b:
             cs, ce = _trim(text, s, a)
+            if m is not None and cs < m.start < ce and m.start >= _tok_end(t.head, off):
+                # the teller closing the clause it reports (``_teller_before``) is not its content
+                before = _ARTICLE_END.sub("", text[cs:m.start].rstrip())
+                cs, ce = _trim(text, cs, cs + len(before))
         else:
             cs, ce = _trim(text, b, e)
         if ce - cs > 8 and m is not None:

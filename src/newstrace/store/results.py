@@ -261,7 +261,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 178: a he/she with no one named before it stands for the role that spoke last ('The envoy said: "..." ¶ "...," he added').
 #: 179: straight apostrophes pair as quotation marks ("'They need a ceasefire,' said Jan Egeland"), not elisions ("the '90s", "Assad's").
 #: 180: a double mark after a blank after a nested single's closing mark closes ("saying, 'Oh, yes,' \" Sanders told CNN"), not opens.
-CLAIMS_VERSION = 180
+#: 181: a teller closing the report it tells ("[clause] a source at Aleppo Police Command told SANA", "... said the Observatory") speaks, not the reported clause's subject.
+CLAIMS_VERSION = 181
 
 
 def _now() -> str:
