@@ -358,7 +358,9 @@ class StoryClusterer:
         """Place one article; returns its story id (which a later merge may redirect).
 
         ``reuse`` maps earlier articles this one shares text with to the strength of that reuse
-        (0..1, see ``reuse_strength``); their stories are always candidates.
+        (0..1, see ``reuse_strength``); their stories are always candidates, and of those it
+        quotes at length (full strength) the best goes first when it clears the join: shared
+        quotations are direct evidence of one statement, the rest of the score only likeness.
         """
         if feat.t is not None and self.now is not None and int(feat.t) > int(self.now):
             # a new day in the stream: merge what grew together before anything is retired, and
@@ -387,6 +389,15 @@ class StoryClusterer:
                 partner_stories[sid] = max(w, partner_stories.get(sid, 0.0))
 
         best, best_score = self._best("story", art, dims, partner_stories, exclude=None)
+        quoted = sorted(s for s, w in partner_stories.items() if w >= 1.0 and s in self.stories)
+        if quoted and best not in quoted:
+            # a story whose member the article quotes at length is where it belongs when it
+            # clears the join, though another scores a hair above it on the rest of the evidence
+            pbest, pscore = self._strongest(
+                art, [self.stories[s] for s in quoted], self.story_model, [1.0] * len(quoted), tie_by_id=True
+            )
+            if pbest is not None and pscore >= self.story_model.join:
+                best, best_score = pbest, pscore
         if best is not None and best_score >= self.story_model.join:
             story = self.stories[best]
             score = best_score
