@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,18 @@ def spark() -> Iterator[Any]:
     session.stop()
 
 
+#: the verbatim repost ``_corpus`` adds, and the id of the report it copies (filled by ``_corpus``)
+REPOST = "repost-2-days-later"
+REPOSTED: list[str] = []
+
+
 def _corpus(tmp_path: Path) -> Path:
     """The seeds and FA-KES dev's articles of 20 Oct - 10 Nov 2016, then one more record with RT's
     id and outlet and a SANA report's text: both engines keep an article's first record (RT's
-    report), so the seeds still share passages and a story. Then two outlets' exports that each
-    number from 1 (both engines keep SANA's as SANA:1), a record without text and a line cut short."""
+    report), so the seeds still share passages and a story. Then a verbatim repost of the first
+    FA-KES report, by another outlet two days later (``REPOST``: a whole copy joins its original's
+    story in both engines, ``stories.reuse_strength``), two outlets' exports that each number from 1
+    (both engines keep SANA's as SANA:1), a record without text and a line cut short."""
     fakes = require_data("fakes", "fakes_dev.csv")
     seen: set[str] = set()
     path = tmp_path / "corpus.jsonl"
@@ -66,6 +74,10 @@ def _corpus(tmp_path: Path) -> Path:
             rows.append({**row, "outlet": "SANA"} if row.get("outlet") == "sana" else row)
         sana = next(r for r in rows if r.get("outlet") == "SANA")
         rows.append({**sana, "id": "c76a1369a679181f", "outlet": "rt.com"})
+        first = next(r for r in rows if r["id"].isdigit() and len(r["id"]) > 3 and r.get("outlet") != "SANA")
+        later = (date.fromisoformat(str(first["published"])[:10]) + timedelta(days=2)).isoformat()
+        rows.append({**first, "id": REPOST, "outlet": "repost.example", "url": None, "published": later})
+        REPOSTED.append(first["id"])
         rows += [RT_1, SANA_1]
         fh.writelines(json.dumps(d) + "\n" for d in rows)
         # records that are no article: both engines skip them, with the same warnings
@@ -81,6 +93,7 @@ def _state(db: Path) -> dict[str, Any]:
         by_story.setdefault(r[1], set()).add(r[0])
     out = {
         "pairs": R.all_pairs(c),
+        "strengths": [tuple(r) for r in c.execute("SELECT a, b, strength FROM reuse_pairs ORDER BY a, b")],
         "stories": {sid: frozenset(m) for sid, m in by_story.items()},
         "threads": {r[0]: r[1] for r in c.execute("SELECT id, thread FROM stories WHERE merged_into IS NULL")},
         "quotes": c.execute("SELECT COUNT(*) FROM quotes").fetchone()[0],
@@ -128,13 +141,13 @@ def engines(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> Engines:
 
 @pytest.mark.data
 def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
-    assert engines.spark_report["articles"] == 20
+    assert engines.spark_report["articles"] == 21
     # the articles are written in id order across the part files: load-results streams them
     import pyarrow.parquet as pq
 
     parts = sorted((engines.out / "articles").glob("*.parquet"))
     ids = [i for f in parts for i in pq.read_table(f, columns=["id"]).column("id").to_pylist()]
-    assert len(ids) == 20 and ids == sorted(ids) and {"1", "SANA:1"} <= set(ids)
+    assert len(ids) == 21 and ids == sorted(ids) and {"1", "SANA:1"} <= set(ids)
     # the same records skipped, with the same warnings: the repeated id, no text, invalid JSON; and
     # the one for SANA's id 1, kept as SANA:1
     assert engines.spark_report["skipped_records"] == 3
@@ -146,6 +159,10 @@ def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
         assert local_db.find_article("1").outlet == "RT"
     local, remote = _state(engines.local), _state(engines.spark)
     assert local["pairs"] and local["pairs"] == remote["pairs"]
+    assert local["strengths"] == remote["strengths"]
+    # the repost two days later is its original's story in both (a whole copy is full reuse)
+    assert any({a, b} == {REPOSTED[-1], REPOST} and w == 1.0 for a, b, w in remote["strengths"])
+    assert any({REPOSTED[-1], REPOST} <= m for m in remote["stories"].values())
     assert local["stories"] == remote["stories"]
     assert local["threads"] == remote["threads"]
     assert local["quotes"] == remote["quotes"] > 0
@@ -226,7 +243,7 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
     db = tmp_path / "old.db"
     _cli("load-results", str(old), "--db", str(db))
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 20)
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 21)
     assert _state(db) == _state(engines.local)
 
 
@@ -303,7 +320,7 @@ def test_load_results_refuses_a_database_another_run_analysed(
     assert main(["load-results", str(engines.out), "--db", str(moved)]) == 3
     said = " ".join(capsys.readouterr().err.split())
     assert "another run" not in said, said
-    assert "20 of the 20 article(s) of the results" in said and "beside 4 article(s) the results do not hold" in said
+    assert "21 of the 21 article(s) of the results" in said and "beside 4 article(s) the results do not hold" in said
     assert "roll it back" in said and "new database" in said, said
     assert _state(moved) == before
 

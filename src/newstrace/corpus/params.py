@@ -27,8 +27,12 @@ FEATURES_VERSION = 8
 #: bump when the clusterer's search for the open stories an article is scored against changes
 #: (``stories.StoryClusterer``'s index keys): the open stories of a database analysed before are
 #: indexed by the older keys, so an article may miss a story the newer search would show it, and
-#: ``fingerprint`` tells ``analyze`` so. 2: the (province, kind of violence) keys (``event_dims``)
-CLUSTERER_VERSION = 2
+#: ``fingerprint`` tells ``analyze`` so; bump too when what the clusterer is handed of a reuse pair
+#: changes (``stories.reuse_strength``). 2: the (province, kind of violence) keys (``event_dims``);
+#: 3: a whole copy (shared passages covering ``stories.COPY_COVER`` of the shorter text) is full
+#: reuse evidence, quoted or not, so a repost days later joins its original's story (pairs stored
+#: before keep their old strength: ``analyze --recluster`` reads them as stored)
+CLUSTERER_VERSION = 3
 
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,
 #: entity and place coverage)

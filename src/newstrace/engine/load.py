@@ -269,7 +269,7 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
         n = 0
         for r in _rows(folder, "pairs"):
             shared = [SharedPassage(**s) for s in json.loads(r["shared"])]
-            R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]))
+            R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]), int(r.get("shorter") or 0))
             n += 1
         counts["pairs"] = n
         n = 0

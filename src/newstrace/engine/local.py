@@ -628,7 +628,7 @@ def _analyze(
                 for (a, ids), recs in zip(jobs, aligned, strict=True):
                     for p, rec_pair in zip(ids, recs, strict=True):
                         if rec_pair is not None:
-                            R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted)
+                            R.put_pair(conn, rec_pair.pair, rec_pair.chars, rec_pair.quoted, rec_pair.shorter)
                             report.passages += len(rec_pair.pair.shared)
                             partners.setdefault(a.id, {})[p] = rec_pair.strength
                 said.add(records)

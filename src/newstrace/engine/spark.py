@@ -297,6 +297,7 @@ def _align_blocks(rows: Iterable[tuple[int, tuple[Iterable[tuple[str, str]], Ite
                     "b": rec.pair.b,
                     "chars": rec.chars,
                     "quoted": rec.quoted,
+                    "shorter": rec.shorter,
                     "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False),
                 }
 
@@ -858,8 +859,8 @@ def run_spark(
         from newstrace.corpus.stories import reuse_strength
 
         # streamed partition by partition (same order as collect): the driver never holds the list
-        for p in pairs_rdd.map(lambda p: (p["a"], p["b"], p["quoted"])).toLocalIterator():
-            partners.setdefault(p[1], {})[p[0]] = reuse_strength(int(p[2]))
+        for p in pairs_rdd.map(lambda p: (p["a"], p["b"], p["quoted"], p["chars"], p["shorter"])).toLocalIterator():
+            partners.setdefault(p[1], {})[p[0]] = reuse_strength(int(p[2]), int(p[3]), int(p[4]))
     memberships: dict[str, tuple[str, float]] = {}
     state_rows: list[dict[str, Any]] = []
     rows = ClusterRows(out_dir / "stories")
@@ -956,7 +957,7 @@ def _write(
         ),
         schema(("article", S), ("json", S)),
     )
-    save("pairs", pairs_rdd, schema(("a", S), ("b", S), ("chars", L), ("quoted", L), ("shared", S)))
+    save("pairs", pairs_rdd, schema(("a", S), ("b", S), ("chars", L), ("quoted", L), ("shorter", L), ("shared", S)))
     save(
         "provenance",
         provenance_rdd,

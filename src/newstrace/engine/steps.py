@@ -144,10 +144,13 @@ class PairRecord:
     pair: ArticlePair
     chars: int
     quoted: int
+    #: characters of the shorter of the two texts (a pair whose shared passages cover most of it
+    #: is one text copied: ``stories.reuse_strength``)
+    shorter: int = 0
 
     @property
     def strength(self) -> float:
-        return reuse_strength(self.quoted)
+        return reuse_strength(self.quoted, self.chars, self.shorter)
 
 
 def _quoted(spans: Sequence[QuoteSpan], ranges: Sequence[tuple[int, int]]) -> int:
@@ -159,7 +162,8 @@ def pair_record(x: Article, y: Article, cache: PrepareCache | None = None, warn:
 
     Copied quotations are what ties a rewrite to its source story; shared background paragraphs
     and agency templates recur across different events (on FA-KES, 98 % of reuse pairs without a
-    shared quotation join different events), so only quoted reuse feeds the story score. With
+    shared quotation join different events), so only quoted reuse feeds the story score, or a
+    pair whose shared passages are most of the shorter text (a whole copy). With
     ``warn`` (a corpus run), a pair the alignment fails on is said and shares nothing.
     """
     return survive_bug(
@@ -179,7 +183,17 @@ def _pair_record(x: Article, y: Article, cache: PrepareCache | None) -> PairReco
     chars = sum(min(s.a_end - s.a_start, s.b_end - s.b_start) for s in pair.shared)
     qa = _quoted(c.get(a).quotes, [(s.a_start, s.a_end) for s in pair.shared])
     qb = _quoted(c.get(b).quotes, [(s.b_start, s.b_end) for s in pair.shared])
-    return PairRecord(pair, chars, min(qa, qb))
+    return PairRecord(pair, chars, min(qa, qb), _copy_length(a, b, c))
+
+
+def _copy_length(a: Article, b: Article, c: PrepareCache) -> int:
+    """The shorter text's characters, which a whole copy's shared passages nearly cover
+    (``stories.reuse_strength``); 0 for two texts of one named outlet, whose copy of its own text
+    under another date is no other outlet's repost (FA-KES's rows that file one page's text under
+    two dates and two events, ``benchmarks/README.md``, "A whole copy days later")."""
+    if a.outlet and b.outlet and a.outlet.casefold() == b.outlet.casefold():
+        return 0
+    return min(len(c.get(a).text), len(c.get(b).text))
 
 
 def ranked_pairs(holders: Sequence[tuple[tuple[bool, str, str], str]], max_df: int) -> Iterator[tuple[str, str]]:

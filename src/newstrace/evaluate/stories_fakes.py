@@ -261,7 +261,7 @@ def add_reuse(corpus: LabelledCorpus) -> LabelledCorpus:
     arts = {a.id: a for a in corpus.articles}
     for x, y in candidate_pairs(corpus.articles):
         rec = pair_record(arts[x], arts[y])
-        if rec is not None and rec.quoted:
+        if rec is not None and rec.strength:
             corpus.partners.setdefault(rec.pair.a, {})[rec.pair.b] = rec.strength
             corpus.partners.setdefault(rec.pair.b, {})[rec.pair.a] = rec.strength
     return corpus

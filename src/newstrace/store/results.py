@@ -485,12 +485,14 @@ def key_partners(
     return sorted(p for p, n in shared.items() if n >= min_keys)
 
 
-def put_pair(conn: sqlite3.Connection, pair: ArticlePair, chars: int = 0, quoted: int = 0) -> None:
+def put_pair(conn: sqlite3.Connection, pair: ArticlePair, chars: int = 0, quoted: int = 0, shorter: int = 0) -> None:
+    """Store a reuse pair, its passages and its strength (``shorter``: the shorter text's
+    characters, which a whole copy's ``chars`` nearly reach; ``stories.reuse_strength``)."""
     from newstrace.corpus.stories import reuse_strength
 
     conn.execute(
         "INSERT OR REPLACE INTO reuse_pairs (a, b, chars, quoted, strength) VALUES (?,?,?,?,?)",
-        (pair.a, pair.b, chars, quoted, reuse_strength(quoted)),
+        (pair.a, pair.b, chars, quoted, reuse_strength(quoted, chars, shorter)),
     )
     conn.executemany(
         "INSERT OR REPLACE INTO passages (a, b, idx, a_start, a_end, b_start, b_end, kind, score, a_text, b_text, ops) "
