@@ -1675,3 +1675,37 @@ def test_an_undated_story_shows_its_span_as_unknown(tmp_path: Path, capsys: pyte
     assert main(["story", only["id"], "--db", str(db)]) == 0
     shown = " ".join(capsys.readouterr().out.split())
     assert "span ? .. ?" in shown and "None" not in shown, shown
+
+
+def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RT's report dated only "2016-10-30" and a copy of it timed 09:15 that day: a day alone sorted
+    as its midnight, so the undated-hour copy was the story's first seen, its first member, the
+    start of its span, and the first article of the web's provenance graph, though nothing says
+    it came before 09:15. A day alone sorts at its end (``published_order``), in every listing."""
+    from newstrace.model import published_order
+    from newstrace.web.render import provenance_svg
+
+    rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
+    assert rt.published == date(2016, 10, 30)
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": rt.title, "text": rt.text,
+                                "published": "2016-10-30T09:15:00+00:00"}) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), str(copy), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1", "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert story["first_seen_outlet"] == "sputniknews.com" and story["first_seen_article"] == "sput-1"
+    assert (story["start"], story["end"]) == ("2016-10-30T09:15:00+00:00", "2016-10-30")
+    assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
+    assert [a["id"] for a in json.loads(capsys.readouterr().out)["articles"]] == ["sput-1", RT]
+    # the stored order and the function agree; the day before and the day after stay apart
+    with Store(db) as st:
+        stored = dict(st.conn.execute("SELECT id, published_utc FROM articles").fetchall())
+    assert stored == {RT: "2016-10-30T24:00:00", "sput-1": "2016-10-30T09:15:00"}
+    assert published_order(date(2016, 10, 29)) < stored["sput-1"] < stored[RT] < published_order(date(2016, 10, 31))
+    svg = str(provenance_svg([{"id": RT, "published": "2016-10-30"}, {"id": "sput-1", "published": "2016-10-30T09:15:00+00:00"}], []))
+    assert svg.index("sput-1") < svg.index(RT)

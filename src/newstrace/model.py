@@ -150,18 +150,37 @@ def published_iso(value: Published) -> str | None:
 
 
 def published_order(value: Published) -> str | None:
-    """The text publication dates sort by: ``published_iso`` with a time that names its offset
-    taken to UTC (the offset dropped), so that 23:00-04:00 (03:00 UTC the next day) sorts after
-    01:00+00:00 that day. As ISO text, an outlet writing local time with its offset was sorted by
-    its wall clock: a New York report came before the London one it followed. A time without an
-    offset is taken as UTC (as ``corpus.features.days`` takes it) and a day as its midnight, so
-    their text is their key as it was."""
-    if isinstance(value, datetime) and value.utcoffset() is not None:
-        try:
-            return value.astimezone(UTC).replace(tzinfo=None).isoformat()
-        except OverflowError:  # an instant before year 1 or after 9999 (.NET's DateTime.MinValue
-            return value.replace(tzinfo=None).isoformat()  # written +01:00): the wall clock, a day off at most
-    return published_iso(value)
+    """The text publication dates sort by, the one order of every listing, of the stream both
+    engines cluster and of a story's "first seen": ``published_iso`` with a time that names its
+    offset taken to UTC (the offset dropped), so that 23:00-04:00 (03:00 UTC the next day) sorts
+    after 01:00+00:00 that day. As ISO text, an outlet writing local time with its offset was sorted
+    by its wall clock: a New York report came before the London one it followed. A time without an
+    offset is taken as UTC (as ``corpus.features.days`` takes it).
+
+    A day alone sorts at its end (``T24:00:00``, ISO 8601's end of a day), after every time of that
+    day: it proves the article was out by the day's end, no sooner. As its midnight (its ISO text),
+    a copy dated only "2016-10-30" was the story's first seen before the report timed 09:15 that
+    day, which it may well have followed; the timed article is known to have been out first."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is not None:
+            try:
+                return value.astimezone(UTC).replace(tzinfo=None).isoformat()
+            except OverflowError:  # an instant before year 1 or after 9999 (.NET's DateTime.MinValue
+                return value.replace(tzinfo=None).isoformat()  # written +01:00): the wall clock, a day off at most
+        return value.isoformat()
+    if value is None:
+        return None
+    return value.isoformat() + DAY_END
+
+
+#: what ``published_order`` writes after a day given without a time of day: its end, so that it
+#: sorts after every time of that day (and before the next day's midnight)
+DAY_END = "T24:00:00"
+
+
+def timed(value: Published) -> bool:
+    """Whether a publication date has a time of day (a day alone does not say which hour)."""
+    return isinstance(value, datetime)
 
 
 def published_instant(value: Published) -> float | None:

@@ -31,8 +31,10 @@ FEATURES_VERSION = 8
 #: changes (``stories.reuse_strength``). 2: the (province, kind of violence) keys (``event_dims``);
 #: 3: a whole copy (shared passages covering ``stories.COPY_COVER`` of the shorter text) is full
 #: reuse evidence, quoted or not, so a repost days later joins its original's story (pairs stored
-#: before keep their old strength: ``analyze --recluster`` reads them as stored)
-CLUSTERER_VERSION = 3
+#: before keep their old strength: ``analyze --recluster`` reads them as stored); bump too when the
+#: stream order changes (``model.published_order``), which decides each story's first article.
+#: 4: a day alone sorts after the times of that day, not before them
+CLUSTERER_VERSION = 4
 
 #: story similarity from content: weights of TEXT_FEATURES (root body, lead and entity cosines,
 #: entity and place coverage)

@@ -34,6 +34,7 @@ from newstrace.model import (
     QuoteVariants,
     published_iso,
     published_order,
+    timed,
 )
 from newstrace.reuse.text import quote_spans
 from newstrace.spans import union_length
@@ -69,11 +70,14 @@ def _order(a: Article, b: Article) -> int:
     times only when both sides have one, since a date alone says nothing of the hour, nor of the
     zone: against a date alone, a time orders only when its own day and its UTC day say the same
     (02:00+03:00 on 31 October is no earlier than "31 October", though its UTC day is the 30th).
+    So no edge runs from a timed report to a copy dated only that day, though the listings show the
+    timed one first (``published_order`` puts a day alone at its end): that order says which was
+    known to be out first, an edge would say which copied which.
     """
     oa, ob = published_order(a.published), published_order(b.published)
     if oa is None or ob is None:
         return 0
-    if len(oa) > 10 and len(ob) > 10:
+    if timed(a.published) and timed(b.published):
         return 0 if oa == ob else (1 if oa < ob else -1)
     days_a, days_b = _days(a.published, oa), _days(b.published, ob)
     if max(days_a) < min(days_b):

@@ -182,4 +182,11 @@ MIGRATIONS: list[str] = [
         ELSE published END;
     CREATE INDEX articles_published_utc ON articles(published_utc);
     """,
+    # 8: a day given without a time of day sorts at its end (``model.published_order``), after the
+    # times of that day: as its midnight, a copy dated only that day was a story's first seen before
+    # the report timed that morning.
+    """
+    UPDATE articles SET published_utc = published || 'T24:00:00'
+        WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
+    """,
 ]

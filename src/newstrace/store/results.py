@@ -25,6 +25,9 @@ from newstrace.model import (
     Quote,
     SharedPassage,
     has_direction,
+    parse_published,
+    published_order,
+    stream_order_key,
 )
 from newstrace.store.sqlite import in_list, like_escape, search_words, word_in
 
@@ -758,8 +761,8 @@ _EDGE_OF_PAIR = (
 )
 
 _STORY_ORDER = {
-    "size": "size DESC, start IS NULL, start, id",
-    "newest": "end IS NULL, end DESC, size DESC, id",
+    "size": "size DESC, start IS NULL, published_order(start), id",
+    "newest": "end IS NULL, published_order(end) DESC, size DESC, id",
 }
 
 
@@ -870,7 +873,7 @@ class CorpusResults:
                     "end": r["end"],
                 }
             )
-        out.sort(key=lambda t: (-t["size"], t["start"] or "~", t["id"]))
+        out.sort(key=lambda t: (-t["size"], *stream_order_key(published_order(parse_published(t["start"])), t["id"])))
         return out
 
     def story(self, story_id: str) -> tuple[dict[str, Any], list[str]] | None:

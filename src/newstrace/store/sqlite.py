@@ -27,6 +27,7 @@ from newstrace.model import (
     article_key,
     crawled,
     legacy_id,
+    parse_published,
     published_order,
     qualified_anew,
 )
@@ -133,6 +134,7 @@ class Store:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.create_function("casefold", 1, _casefold, deterministic=True)  # search_words
+            self.conn.create_function("published_order", 1, _published_order, deterministic=True)
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
@@ -580,6 +582,12 @@ def _casefold(value: str | None) -> str | None:
     """SQL ``casefold(x)``: a text case-folded as ``search_words`` folds the words looked for
     (NULL stays NULL, which ``instr`` finds nothing in)."""
     return value.casefold() if isinstance(value, str) else None
+
+
+def _published_order(value: str | None) -> str | None:
+    """SQL ``published_order(x)``: a stored ISO date as ``model.published_order`` sorts it, for the
+    listings that sort by a date stored as written (a story's ``start`` and ``end``)."""
+    return published_order(parse_published(value)) if isinstance(value, str) else None
 
 
 def _statements(script: str) -> list[str]:

@@ -24,7 +24,9 @@ from newstrace.model import (
     indirect_via,
     parse_published,
     published_instant,
+    published_order,
     shortened,
+    stream_order_key,
 )
 from newstrace.store.results import shown_outlet
 
@@ -135,7 +137,8 @@ def _href(href: str | None) -> str:
 def provenance_svg(
     articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
 ) -> Markup:
-    """Articles left to right by publication time, external sources above, edges as arcs.
+    """Articles left to right in publication order (``model.published_order``: a day alone after the
+    times of that day), external sources above, edges as arcs.
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
     one. Nodes and edges link to the pages of the ``stored`` articles (default: all); an uploaded
@@ -145,7 +148,7 @@ def provenance_svg(
     ``data-evidence`` (shown on hover by app.js) and in an SVG ``<title>`` (the browser's own
     tooltip when scripts are off).
     """
-    ordered = sorted(articles, key=lambda a: (_when(a.get("published")) is None, _when(a.get("published")) or 0, a["id"]))
+    ordered = sorted(articles, key=lambda a: stream_order_key(published_order(parse_published(a.get("published"))), a["id"]))
     known = {a["id"] for a in ordered}
     externals = sorted({e["source"] for e in edges if e.get("source") not in known} | {
         e["derived"] for e in edges if e.get("derived") not in known
