@@ -363,3 +363,37 @@ def test_a_day_given_beside_a_page_keeps_the_pages_time_of_that_day(
     export.write_text(json.dumps({"id": "364760", "url": RT.url, "published": given, "html": html}) + "\n", encoding="utf-8")
     sidecar, record = read_articles([saved, export])
     assert sidecar.published == record.published == published
+
+
+def test_a_publication_date_the_markup_states_wins_over_a_date_in_the_url(tmp_path: Path) -> None:
+    """htmldate reads a date in the URL before any markup: RT's report rerun at a page filed under
+    /2016/11/02/ whose article:published_time (or its NewsArticle's datePublished) says 30 October
+    was dated 2 November, three days after the copy ran, and would be taken for a later copy. The
+    date the page states of its publication wins; with none, the URL's day stays, as htmldate says,
+    and a WebSite's datePublished (the site's) is no statement of the article's."""
+    levant = dataclasses.replace(
+        republished("The Daily Levant", "dailylevant.example"),
+        url="https://www.dailylevant.example/2016/11/02/un-envoy-appalled-aleppo",
+    )
+    cases = {
+        "meta.html": ('<meta property="article:published_time" content="2016-10-30T09:15:00+03:00">',
+                      datetime(2016, 10, 30, 9, 15, tzinfo=MOSCOW)),
+        "day.html": ('<meta property="article:published_time" content="2016-10-30">', date(2016, 10, 30)),
+        "jsonld.html": (_json_ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": levant.title,
+                                  "datePublished": "2016-10-30T09:15:00+03:00"}), datetime(2016, 10, 30, 9, 15, tzinfo=MOSCOW)),
+        "site.html": (_json_ld({"@context": "https://schema.org", "@type": "WebSite", "datePublished": "2009-05-01"}),
+                      date(2016, 11, 2)),
+        "none.html": ("", date(2016, 11, 2)),
+        "same.html": ('<meta property="article:published_time" content="2016-11-02T10:00:00Z">',
+                      datetime(2016, 11, 2, 10, 0, tzinfo=UTC)),
+    }
+    for name, (head, _) in cases.items():
+        (tmp_path / name).write_text(page(levant, head), encoding="utf-8")
+    got = {name: read_articles([tmp_path / name])[0].published for name in cases}
+    assert got == {name: want for name, (_, want) in cases.items()}
+    # the URL given by a crawl's record (no canonical link in the page) is read the same way
+    warc = tmp_path / "crawl.warc.gz"
+    html = html_page(levant, with_date=False).replace("</head>", cases["meta.html"][0] + "</head>")
+    warc.write_bytes(warc_bytes([(levant.url, "text/html; charset=utf-8", html.encode())]))
+    (a,) = read_articles([warc])
+    assert a.published == datetime(2016, 10, 30, 9, 15, tzinfo=MOSCOW)

@@ -9,17 +9,20 @@ page's one bare ``<time datetime>`` of the day. A time is taken from there only 
 on htmldate's day (by its own wall clock, as htmldate reads the day), so it never moves the day
 htmldate chose; its offset is kept, and a time without one stays without.
 
-Two exceptions to htmldate's authority (``published_of``). htmldate keeps a ``<meta>``
-modification date, or January 1 of a ``copyrightYear``, in reserve, and returns it as soon as
-``<meta>`` names no publication date, before it reads JSON-LD, ``<time>`` or anything else: then
-the day is the one htmldate finds without them, when it is no later than the modification (a
-copyright year alone is no day). And htmldate takes the first JSON-LD ``datePublished`` whatever it
+Three exceptions to htmldate's authority (``published_of``). htmldate takes a date in the page's
+URL before anything else: when the page's ``<meta>`` or its JSON-LD article states a publication
+day, and the URL's is another (nor the stated instant's UTC day), the stated day is the page's.
+htmldate keeps a ``<meta>`` modification date, or January 1 of a ``copyrightYear``, in reserve, and
+returns it as soon as ``<meta>`` names no publication date, before it reads JSON-LD, ``<time>`` or
+anything else: then the day is the one htmldate finds without them, when it is no later than the
+modification (a copyright year alone is no day). And htmldate takes the first JSON-LD ``datePublished`` whatever it
 dates (a ``WebSite``'s): when the day it gave is a day the page dates something other than its
 article by, and the page's publication markup names one other day, that day is the page's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -155,6 +158,15 @@ def stamp(value: str | None) -> date | datetime | None:
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+def _days_of(value: date | datetime) -> set[date]:
+    """The days a stamp may be filed under: its own (wall clock) day, and its UTC day."""
+    days = {_day(value)}
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        with contextlib.suppress(OverflowError):  # an instant outside the calendar: its own day
+            days.add(value.astimezone(UTC).date())
+    return days
 
 
 def _has_time(value: date | datetime) -> bool:
@@ -335,6 +347,15 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
         if HTMLDATE_BOUNDS[0] <= published <= HTMLDATE_BOUNDS[1]:
             found, day = published, published.isoformat()
     stated = stamps.published[: len(stamps.published) - len(stamps.marked)]  # <meta>, JSON-LD articles
+    stated_days = [d for s in stated if HTMLDATE_BOUNDS[0] <= (d := _day(s)) <= HTMLDATE_BOUNDS[1]]
+    if stated_days and not any(found in _days_of(s) for s in stated) and found in _url_days(tree, url):
+        # htmldate reads a date in the URL before any markup: a page filed under /2016/11/02/ whose
+        # article:published_time says 30 October was 2 November. The page's own statement of its
+        # publication wins, the first as htmldate trusts them (<meta>, then a JSON-LD article's),
+        # unless the URL's day is the stated instant's UTC day (01:30+03:00 on the 31st, filed
+        # under the 30th): then they agree, and htmldate's day stands
+        found = stated_days[0]
+        day = found.isoformat()
     for s in stated:
         if _day(s) == found and _has_time(s):
             return s.isoformat()
@@ -348,6 +369,26 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
     if not stamps.published and len(clocks) == 1:  # a page's own stamps say which time is its
         return next(iter(clocks)).isoformat()
     return day
+
+
+def _url_days(tree: HtmlElement, url: str | None) -> set[date]:
+    """The days htmldate reads in a page's URL (``url`` as trafilatura hands it over, else the
+    canonical link, as htmldate looks for one) and in its ``og:url``, which htmldate keeps as a
+    reserve: it takes them before any date the markup states."""
+    from htmldate.extractors import COMPLETE_URL
+
+    if url is None:
+        link = tree.find('.//link[@rel="canonical"]')
+        url = link.get("href") if link is not None else None
+    urls = [url] + [m.get("content") for m in tree.iter("meta") if (m.get("property") or "").strip().lower() == "og:url"]
+    days: set[date] = set()
+    for u in urls:
+        if u and (m := COMPLETE_URL.search(u)):
+            try:
+                days.add(date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                continue
+    return days
 
 
 def _without_reserves(tree: HtmlElement, url: str | None) -> str | None:
