@@ -1026,7 +1026,8 @@ def test_csv_invalid_utf8_warns_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "delimiter", "encoding"),
-    [("export.csv", ";", "utf-8"), ("export.tsv", "\t", "utf-8"), ("unicode.txt.csv", "\t", "utf-16")],
+    [("export.csv", ";", "utf-8"), ("export.tsv", "\t", "utf-8"), ("unicode.txt.csv", "\t", "utf-16"),
+     ("wide.csv", ",", "utf-32"), ("wide-be.csv", ",", "utf-32-be-bom")],
 )
 def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, delimiter: str, encoding: str) -> None:
     """A European spreadsheet saves with ';', a TSV export with tabs, Excel's "Unicode text" in
@@ -1041,7 +1042,10 @@ def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, de
     for s in (rt, rw):
         w.writerow([s.id, s.title, s.outlet, s.published, s.text])
     path = tmp_path / name
-    path.write_bytes(buf.getvalue().encode(encoding))
+    if encoding.endswith("-bom"):  # Python writes no mark for utf-32-be itself
+        path.write_bytes(b"\x00\x00\xfe\xff" + buf.getvalue().encode(encoding.removesuffix("-bom")))
+    else:
+        path.write_bytes(buf.getvalue().encode(encoding))
     warnings: list[str] = []
     arts = list(read_inputs([path], warn=warnings.append))
     assert warnings == []
@@ -1757,3 +1761,25 @@ def test_a_gzip_json_array_cut_right_after_a_record_keeps_that_record(tmp_path: 
         f"{cut}: damaged gzip file (EOFError: Compressed file ended before the end-of-stream marker was reached)"
     ]
     assert len(kept) == 12 and [a.title for a in kept] == [r["title"].strip() for r in records[:12]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-32-be"])
+def test_text_and_json_with_a_utf16_or_utf32_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    """UTF-32's little-endian mark (FF FE 00 00) opens with UTF-16's (FF FE): a UTF-32 file was read
+    as UTF-16, a NUL after every letter ("U N  S y r i a" in RT's title), its JSON refused as
+    invalid and its CSV header read as no column; big-endian UTF-32 (00 00 FE FF) was a "binary
+    file". A byte order mark names the file's encoding, UTF-32's tried first."""
+    import codecs
+
+    bom = codecs.BOM_UTF32_BE if encoding == "utf-32-be" else b""
+    rt = EXAMPLES / "001_b27ff7eeccda9d61.txt"
+    want = read_articles([rt])[0]
+    txt, doc = tmp_path / "rt.txt", tmp_path / "rt.json"
+    txt.write_bytes(bom + rt.read_text(encoding="utf-8").encode(encoding))
+    record = {"title": want.title, "text": want.text, "outlet": "rt.com", "published": "2016-10-30"}
+    doc.write_bytes(bom + json.dumps(record, ensure_ascii=False).encode(encoding))
+    warnings: list[str] = []
+    a, b = read_inputs([txt, doc], warn=warnings.append)
+    assert warnings == []
+    assert (a.title, a.text) == (want.title, want.text)
+    assert (b.title, b.text, b.outlet) == (want.title, want.text, "rt.com")

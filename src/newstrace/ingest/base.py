@@ -7,6 +7,7 @@ reported through ``Warn`` and the reader carries on with the next record.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import functools
 import gzip
@@ -438,13 +439,30 @@ def cannot_read(path: Path | str, e: BaseException) -> InputError:
     return InputError(f"{path}: cannot read ({type(e).__name__}: {e})")
 
 
+#: the byte order marks a text file may open with, and the codec that reads it (and drops the
+#: mark); UTF-32's first: its little-endian mark opens with UTF-16's, and a UTF-32 file read as
+#: UTF-16 was a NUL after every letter ("U\x00N\x00 \x00S...")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_charset(head: bytes) -> str | None:
+    """The codec of a text opening with a UTF-16 or UTF-32 byte order mark (``BOMS``), else ``None``
+    (UTF-8's mark is ``utf-8-sig``'s business: the readers decide UTF-8 and windows-1252 alike)."""
+    return next((codec for bom, codec in BOMS if head.startswith(bom)), None)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean this is not text."""
     head = data[:8192]
     if not head:
         return False
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 with a BOM: half its bytes are NUL, and ``decode`` reads it
+    if bom_charset(head):
+        return False  # UTF-16 or UTF-32 with a BOM: half its bytes or more are NUL, and ``decode`` reads it
     if b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
@@ -460,8 +478,8 @@ def decode(data: bytes, name: str, warn: Warn, declared: Iterable[str | None] = 
     chance); otherwise the first declared charset Python knows decodes them: a page saved from a
     browser in windows-1252 or Latin-1 kept its accents as U+FFFD before.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+    if charset := bom_charset(data):
+        return data.decode(charset, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

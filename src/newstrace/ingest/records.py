@@ -27,6 +27,7 @@ from newstrace.ingest.base import (
     DateOrder,
     LineDecoder,
     Warn,
+    bom_charset,
     check_article_size,
     decode,
     ignore_warning,
@@ -284,8 +285,8 @@ def read_json(
     unread with a warning. Only a file of one record is read whole.
     """
     head = record_file_head(path, "JSON")
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    opening = (head.decode("utf-16", errors="ignore") if utf16 else head.decode("latin-1")).lstrip("\ufeff\xef\xbb\xbf").lstrip()[:1]
+    charset = bom_charset(head)
+    opening = (head.decode(charset, errors="ignore") if charset else head.decode("latin-1")).lstrip("\ufeff\xef\xbb\xbf").lstrip()[:1]
     limit = record_limit(limits)
     items: Callable[[Warn], Iterator[Any]] | None = None
     if opening == "[":
@@ -351,14 +352,14 @@ def _text_pieces(fh: IO[bytes], decode_piece: LineDecoder) -> Iterator[str]:
     """The text of a binary stream in pieces of about ``JSON_CHUNK`` bytes, each cut after an ASCII
     byte (a character boundary in UTF-8 and windows-1252 alike) and decoded by ``decode_piece``, so
     the file's charset is decided as a JSON Lines file's is, in bounded memory even when the whole
-    document is one line. A file opening with a UTF-16 byte order mark is UTF-16 throughout."""
+    document is one line. A file opening with a UTF-16 or UTF-32 byte order mark is that throughout."""
     chunk = read_upto(fh, JSON_CHUNK)
-    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
-        utf16 = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    if charset := bom_charset(chunk):
+        wide = codecs.getincrementaldecoder(charset)(errors="replace")
         while chunk:
-            yield utf16.decode(chunk)
+            yield wide.decode(chunk)
             chunk = read_upto(fh, JSON_CHUNK)
-        yield utf16.decode(b"", final=True)
+        yield wide.decode(b"", final=True)
         return
     rest = b""
     while chunk:
@@ -782,19 +783,19 @@ def read_csv(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
     """A CSV (or TSV) with a header row; it must have a text (or html) column. The delimiter is a
-    comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 with a BOM is read."""
+    comma, semicolon, tab or bar, whichever makes the header name one; UTF-16 and UTF-32 with a BOM are read."""
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
     head = input_head(path, 65536)
     if looks_binary(head):
         raise InputError(f"{path}: binary file, not CSV")
     # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
-    utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    encoding = "utf-16" if utf16 else "utf-8-sig"  # else UTF-8 or windows-1252, decided line by line
+    wide = bom_charset(head)
+    encoding = wide or "utf-8-sig"  # else UTF-8 or windows-1252, decided line by line
     delimiter = _delimiter(head.decode(encoding, errors="replace"))
     with open_input(path) as raw:
         text_stream = (
-            io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") if utf16 else _lines(raw, LineDecoder(str(path), warn))
+            io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") if wide else _lines(raw, LineDecoder(str(path), warn))
         )
         counted = _QuoteCount(text_stream)
         reader = csv.reader(counted, delimiter=delimiter)
