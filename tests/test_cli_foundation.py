@@ -1535,6 +1535,24 @@ def test_database_path_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert not (tmp_path / "absent.db").exists()
 
 
+def test_an_empty_path_is_refused_in_words_and_reads_nothing(tmp_path: Path) -> None:
+    """``Path("")`` is ``Path(".")``: ``--db ""`` (a script's ``--db "$DB"`` with the variable unset)
+    was named "--db .: a folder, not a database file", which the user never typed, and
+    ``ingest ""`` read the current folder, storing the seeds found there as if it had been named.
+    An empty path is a bad command line (exit 2) that says so, whatever parameter it is given to."""
+    for seed in EXAMPLES.iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    db = tmp_path / "news.db"
+    for command in (("list",), ("stories",), ("ingest", EXAMPLES), ("analyze",)):
+        line = assert_clean_failure(run(*command, "--db", "", cwd=tmp_path), 2, "--db '': an empty path")
+        assert "--db ." not in line
+    assert_clean_failure(run("ingest", "", "--db", db, cwd=tmp_path), 2, "INPUT '': an empty path")
+    assert not db.exists()
+    assert_clean_failure(run("compare", EXAMPLES, "--html", "", cwd=tmp_path), 2, "--html '': an empty path")
+    assert_clean_failure(run("load-results", "", "--db", db, cwd=tmp_path), 2, "DIR '': an empty path")
+    assert not db.exists()
+
+
 def test_truncated_database_fails_in_one_line(tmp_path: Path) -> None:
     db = tmp_path / "cut.db"
     assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0

@@ -310,14 +310,31 @@ def _readable(ctx: typer.Context, param: Any, value: Path | None) -> Path | None
 
 def path_argument(**kwargs: Any) -> Any:
     """``typer.Argument`` for a file or folder a command reads: ``_readable``'s check in place of Typer's."""
-    return typer.Argument(readable=False, callback=_readable, **kwargs)
+    return typer.Argument(readable=False, callback=_readable, parser=_path(kwargs.get("metavar", "PATH"), "give a file or folder"), **kwargs)
+
+
+def _path(name: str, wanted: str) -> Callable[[str], Path]:
+    """A path parameter's parser: its text as a ``Path``, an empty text refused as a bad command
+    line (exit 2) naming the parameter. ``Path("")`` is ``Path(".")``: ``--db ""`` (an unset shell
+    variable, ``--db "$DB"``) was named "--db .: a folder", and ``ingest ""`` read the current
+    folder, as if the user had named it."""
+
+    def parse(text: str) -> Path:
+        if isinstance(text, Path):  # a default given as a Path
+            return text
+        if text == "":
+            raise InputError(f"{name} '': an empty path; {wanted}")
+        return Path(text)
+
+    return parse
 
 
 def path_option(*names: str, **kwargs: Any) -> Any:
     """``typer.Option`` for a file or folder a command reads: ``_readable``'s check in place of Typer's.
     An option naming a file the command writes takes ``readable=False`` alone (the writer says what
     stops it)."""
-    return typer.Option(*names, readable=False, callback=_readable, **kwargs)
+    flag = next((n for n in names if n.startswith("--")), "PATH")
+    return typer.Option(*names, readable=False, callback=_readable, parser=_path(flag, "give a file or folder"), **kwargs)
 
 
 def _not_a_folder(what: str) -> Callable[[typer.Context, Any, Path | None], Path | None]:
@@ -339,8 +356,10 @@ def _not_a_folder(what: str) -> Callable[[typer.Context, Any, Path | None], Path
 def output_option(*names: str, **kwargs: Any) -> Any:
     """``typer.Option`` for a file a command writes (``FILE`` or ``-`` for stdout): no read check
     (the writer says what stops it), and a folder refused before any work (``_not_a_folder``)."""
+    flag = next((n for n in names if n.startswith("--")), "FILE")
     return typer.Option(
-        *names, readable=False, callback=_not_a_folder("a file (give a file's name, or '-' for stdout)"), **kwargs
+        *names, readable=False, callback=_not_a_folder("a file (give a file's name, or '-' for stdout)"),
+        parser=_path(flag, "give a file's name, or '-' for stdout"), **kwargs
     )
 
 
@@ -349,7 +368,8 @@ DbOption = Annotated[
     # a database the user cannot read is the store's to say (exit 3, as one it cannot write):
     # Typer's check made it a usage error
     typer.Option("--db", metavar="DB", help="SQLite database file.", envvar="NEWSTRACE_DB", readable=False,
-                 callback=_not_a_folder("a database file (give the SQLite file, or a new file's name)")),
+                 callback=_not_a_folder("a database file (give the SQLite file, or a new file's name)"),
+                 parser=_path("--db", "give the SQLite database file, or a new file's name")),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else.")]
 NoCleanFlag = Annotated[
@@ -366,7 +386,8 @@ InputsArg = Annotated[
     typer.Argument(metavar="INPUT...", help=f"{ARGUMENT_TAKES['INPUT...'].capitalize()}: {SUPPORTED}; '-' reads standard input as {STDIN_READ}.",
                  # not Typer's check of read permission, a usage error that read nothing: an input the
                  # user cannot read is skipped with the reason, as a missing one is (ingest.read_inputs)
-                 show_default=False, readable=False),
+                 show_default=False, readable=False,
+                 parser=_path("INPUT", "name a file or folder, or '-' for standard input")),
 ]
 
 
