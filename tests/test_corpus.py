@@ -1562,6 +1562,27 @@ def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.Captu
     assert said == f"{db}: nothing to analyse: no article is new or changed since the last analyze; 1 story in 1 thread"
 
 
+def test_analyze_of_a_database_without_articles_says_to_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A database that holds no article yet (made by a program using the library, or by the web
+    app before any upload) said "no article is new or changed since the last analyze", as if
+    there were articles and an analyze before; it says there are none, and how to add them. A
+    database of ingested seeds still says it the old way on a re-run."""
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    for json_flag in ([], ["--json"]):
+        assert main(["analyze", "--db", str(db), *json_flag]) == 0
+        out, err = capsys.readouterr()
+        assert err.strip() == f"{db}: nothing to analyse: no articles yet; run 'newstrace ingest INPUT... --db {db}' first"
+        assert "new or changed" not in err
+        if json_flag:
+            assert json.loads(out)["analysed"] == 0
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    assert "no article is new or changed since the last analyze" in capsys.readouterr().err
+
+
 def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

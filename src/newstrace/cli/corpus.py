@@ -181,9 +181,13 @@ def analyze(
             bar.update(task, completed=done, total=total)
 
         rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic, recluster=recluster)
+        empty = store.count_articles() == 0
     if as_json:
         emit_json({"db": str(db), **rep.to_dict()})
-    else:
+    if empty:  # "no article is new or changed since the last analyze" read as if one had been
+        arg = shlex.quote(str(db))
+        err.print(f"{db}: nothing to analyse: no articles yet; run 'newstrace ingest INPUT... --db {arg}' first", markup=False)
+    elif not as_json:
         placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
         if rep.claims_refreshed:
             placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
