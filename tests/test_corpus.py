@@ -333,7 +333,7 @@ def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: p
     new.write_text("Flamengo beat Palmeiras 2-1 at the Maracana on Sunday to win the Brazilian title.", encoding="utf-8")
     assert main(["ingest", str(new), "--db", str(db)]) == 0
     capsys.readouterr()
-    behind = f"{db}: 1 article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
+    behind = f"{db}: 1 article(s) ingested since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
     for command in (["stories"], ["stories", "--json"], ["threads"], ["outlets", "--json"]):
         assert main([*command, "--db", str(db)]) == 0
         assert capsys.readouterr().err.strip() == behind, command

@@ -1072,12 +1072,17 @@ def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewr
         web = c.get(f"/api/stories/{story['id']}").json()
         # the lists say, as `newstrace stories` does on stderr, that an article awaits analyze
         lists = [c.get("/stories").text, c.get("/outlets").text]
-        assert c.get("/api/stories").json()["behind"] == 1 and c.get("/api/outlets").json()["behind"] == 1
+        for doc in (c.get("/api/stories").json(), c.get("/api/outlets").json()):
+            assert (doc["behind"], doc["behind_changed"]) == (1, 1)
+    # the changed article is in its story (it was said to be "in no story yet"), its reuse left out
+    assert rt.id in {a["id"] for a in web["articles"]}
     assert main(["stories", "--db", str(db)]) == 0
-    said = capsys.readouterr().err
-    assert "1 article(s) ingested or changed since the last analyze are in no story yet" in said
+    said = " ".join(capsys.readouterr().err.split())
+    hint = ("1 article(s) changed since the last analyze stay in the stories their earlier text was placed in, "
+            "without their reuse; run &#39;newstrace analyze --db {db}&#39;")
+    assert hint.replace("&#39;", "'").format(db=db) in said and "no story" not in said
     for page in lists:
-        assert f"1 article(s) ingested or changed since the last analyze are in no story yet; run &#39;newstrace analyze --db {db}&#39;" in page
+        assert hint.format(db=db) in page
     assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
     cli = json.loads(capsys.readouterr().out)
     for doc in (web, cli):
@@ -1426,8 +1431,8 @@ def test_the_count_of_articles_awaiting_analyze_is_taken_once_per_database_state
     from newstrace.store.results import CorpusResults
 
     calls: list[int] = []
-    real = CorpusResults.behind
-    monkeypatch.setattr(CorpusResults, "behind", lambda self: calls.append(1) or real(self))
+    real = CorpusResults.behind_counts
+    monkeypatch.setattr(CorpusResults, "behind_counts", lambda self: calls.append(1) or real(self))
     with TestClient(create_app(web_db[0]), base_url=BASE) as c:
         if not c.get("/api/stories").json()["available"]:
             pytest.skip("stories not available")

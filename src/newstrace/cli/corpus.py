@@ -255,12 +255,12 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
     so ``--json`` stays one document and the exit stays 0.
     """
     arg = shlex.quote(str(db))
-    if res.available:  # articles ingested (or changed) since the last analyze are in no story yet
+    if res.available:  # articles ingested (or changed) since the last analyze
         if not behind:
             return None
-        n = res.behind()
-        if n:
-            return behind_hint(n, arg)
+        new, changed = res.behind_counts()
+        if new or changed:
+            return behind_hint(new + changed, changed, arg)
         return None
     return not_analysed_hint(arg, res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None)
 

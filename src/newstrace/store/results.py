@@ -774,10 +774,23 @@ def not_analysed_hint(db: str, has_articles: bool) -> str:
     return f"no article analysed yet; run 'newstrace analyze --db {db}'"
 
 
-def behind_hint(n: int, db: str) -> str:
+def behind_hint(n: int, changed: int, db: str) -> str:
     """What ``stories``, ``threads``, ``outlets`` and the web's lists say about the ``n`` articles
-    :meth:`CorpusResults.behind` counts (``db``: the database as the command line names it)."""
-    return f"{n} article(s) ingested or changed since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
+    :meth:`CorpusResults.behind` counts, ``changed`` of them changed since they were analysed
+    (``db``: the database as the command line names it).
+
+    Those ingested since are in no story; a changed one stays in the story its earlier text was
+    placed in (where ``analyze`` keeps it), and its story's report leaves out its reuse, which
+    points into that text, until ``analyze`` aligns it again. "Are in no story yet", said of
+    both, was untrue of the changed ones."""
+    new = n - changed
+    said = []
+    if new:
+        said.append(f"{new} article(s) ingested since the last analyze are in no story yet")
+    if changed:
+        said.append(f"{changed} article(s) changed since the last analyze stay in the stories their earlier text "
+                    "was placed in, without their reuse")
+    return f"{'; '.join(said)}; run 'newstrace analyze --db {db}'"
 
 
 class CorpusResults:
@@ -792,12 +805,19 @@ class CorpusResults:
         return self.conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
 
     def behind(self) -> int:
-        """Articles ingested, or changed, since the last ``analyze``: in no story yet."""
-        (n,) = self.conn.execute(
-            "SELECT COUNT(*) FROM articles a LEFT JOIN analysis an ON an.article = a.id "
+        """Articles ingested, or changed, since the last ``analyze`` (``behind_counts``'s sum)."""
+        return sum(self.behind_counts())
+
+    def behind_counts(self) -> tuple[int, int]:
+        """``(ingested, changed)`` since the last ``analyze``: articles never analysed, in no story,
+        and articles whose text changed after it was analysed, in the story their earlier text was
+        placed in (``behind_hint``)."""
+        new, changed = self.conn.execute(
+            "SELECT COALESCE(SUM(an.article IS NULL), 0), COALESCE(SUM(an.content_hash != a.content_hash), 0) "
+            "FROM articles a LEFT JOIN analysis an ON an.article = a.id "
             "WHERE an.article IS NULL OR an.content_hash != a.content_hash"
         ).fetchone()
-        return int(n)
+        return int(new), int(changed)
 
     def stories(
         self,

@@ -159,10 +159,11 @@ def _known_outlet(repo: Repo, outlet: str | list[str] | None, total: int) -> Non
             raise HTTPException(404, f"no articles from outlet {one!r} ({see_hint('outlets', db_arg(repo))})")
 
 
-def _behind(repo: Repo, res: Any) -> int:
-    """``CorpusResults.behind`` once per database state (a join over every article: each list
-    query and page would pay it again)."""
-    return repo.cached_page(("behind", repo.generation()), res.behind) if res.available else 0
+def _behind(repo: Repo, res: Any) -> dict[str, int]:
+    """``behind`` and ``behind_changed`` (``CorpusResults.behind_counts``) once per database state
+    (a join over every article: each list query and page would pay it again)."""
+    new, changed = repo.cached_page(("behind", repo.generation()), res.behind_counts) if res.available else (0, 0)
+    return {"behind": new + changed, "behind_changed": changed}
 
 
 def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date | None, date_to: date | None,
@@ -211,7 +212,7 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
     return s.StoryList(
         available=res.available,
-        behind=_behind(repo, res),
+        **_behind(repo, res),
         total=total,
         offset=offset,
         limit=limit,
@@ -353,7 +354,7 @@ def load_network(repo: Repo) -> s.OutletNetwork:
         outlets = [{"outlet": named(o), "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(
         available=res.available,
-        behind=_behind(repo, res),
+        **_behind(repo, res),
         outlets=[s.OutletStat(**o) for o in outlets],
         edges=[s.OutletEdge(**e) for e in edges],
     )

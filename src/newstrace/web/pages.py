@@ -118,7 +118,7 @@ def _stories_page(request: Request, q: str | None, outlet: list[str] | None, dat
     named = {st.id: [o for o, _ in counts[st.id]] for st in data.stories}
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
-        threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind),
+        threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind, data.behind_changed),
         not_analysed=None if data.available else api.not_analysed(repo),
         # the menu picks one outlet; the others a link from the network adds ride along hidden
         form={"q": q or "", "outlet": (outlet or [""])[0], "more_outlets": (outlet or [])[1:], "from": _d(date_from),
@@ -255,7 +255,7 @@ async def outlets_page(request: Request) -> Response:
     def build() -> Page:
         data = api.load_network(repo)
         return page(request, "outlets.html", title="Outlets", nav="outlets", data=data, edge_rows=OUTLET_EDGE_ROWS,
-                    behind=_behind(repo, data.behind), not_analysed=None if data.available else api.not_analysed(repo),
+                    behind=_behind(repo, data.behind, data.behind_changed), not_analysed=None if data.available else api.not_analysed(repo),
                     graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
 
     return await served(repo, lambda: ("outlets-page", repo.generation()), build)
@@ -300,9 +300,10 @@ async def upload_submit(
                   uploaded=True, warnings=up.warnings, saved=up.saved)
 
 
-def _behind(repo: Repo, n: int) -> str | None:
-    """The CLI's word on articles in no story yet (``stories`` says it on stderr), with the command."""
-    return behind_hint(n, api.db_arg(repo)) if n else None
+def _behind(repo: Repo, n: int, changed: int) -> str | None:
+    """The CLI's word on articles ingested or changed since the last analyze (``stories`` says it
+    on stderr), with the command."""
+    return behind_hint(n, changed, api.db_arg(repo)) if n else None
 
 
 def _limit(limit: int) -> str:

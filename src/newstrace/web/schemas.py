@@ -122,7 +122,10 @@ class StoryList(BaseModel):
     limit: int
     stories: list[StorySummary]
     threads: list[ThreadSummary]
-    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': in no story yet")
+    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': "
+                        "those ingested are in no story yet")
+    behind_changed: int = Field(0, description="of behind, articles changed since they were analysed: in the story "
+                                "their earlier text was placed in, their reuse left out until 'newstrace analyze'")
 
 
 class SharedOut(_Open):
@@ -219,7 +222,10 @@ class OutletNetwork(BaseModel):
     available: bool
     outlets: list[OutletStat]
     edges: list[OutletEdge]
-    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': in no story yet")
+    behind: int = Field(0, description="articles ingested or changed since the last 'newstrace analyze': "
+                        "those ingested are in no story yet")
+    behind_changed: int = Field(0, description="of behind, articles changed since they were analysed: in the story "
+                                "their earlier text was placed in, their reuse left out until 'newstrace analyze'")
 
 
 class UploadResult(BaseModel):
