@@ -303,3 +303,34 @@ def test_a_long_compare_shows_its_phases_on_a_terminal_only(
     assert shown.out == piped.out  # the document is the same
     assert main(["compare", str(EXAMPLES), "--json", str(js)]) == 0
     assert "comparing pairs" in capsys.readouterr().err
+
+
+@needs_stages
+@pytest.mark.parametrize(("columns", "most_lines"), [(80, 7), (120, 2)])
+def test_the_articles_table_gives_the_title_room_when_dates_carry_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int, most_lines: int
+) -> None:
+    """Dates with a time of day (JSON exports, feeds) were shown whole, "2016-10-30T09:15:00+03:00",
+    25 characters never wrapped: at 80 columns RT's headline took 15 lines of a word or a few
+    letters ("‘appall", "ed’ by"), at 120 three. The table shows the day and, under it, the time
+    with its offset, as much room as a date alone takes; ``--json`` keeps the instant."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    rows = []
+    for name, outlet, published in (("001_*.txt", "rt.com", "2016-10-30T09:15:00+03:00"),
+                                    ("000_*.txt", "theantimedia.org", "2016-11-02T14:40:00-04:00")):
+        title, _, body = next(EXAMPLES.glob(name)).read_text(encoding="utf-8").partition("\n")
+        rows.append({"id": outlet, "outlet": outlet, "title": title.strip(), "text": body, "published": published})
+    export = tmp_path / "timed.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["compare", str(export)]) == 0
+    table = capsys.readouterr().out.split("\n\n")[0].splitlines()
+    assert max(map(len, table)) <= columns
+    first = next(i for i, line in enumerate(table) if line.startswith("│ 1 "))
+    second = next(i for i, line in enumerate(table) if line.startswith("│ 2 "))
+    assert second - first <= most_lines, "\n".join(table)
+    assert "2016-10-30" in table[first] and "09:15+03:00" in table[first + 1]
+    assert "2016-11-02" in table[second] and "14:40-04:00" in table[second + 1]
+    title = " ".join(line.split("│")[4].strip() for line in table[first:second])
+    assert " ".join(title.split()) == rows[0]["title"]
+    assert main(["compare", str(export), "--json", "-"]) == 0
+    assert [a["published"] for a in json.loads(capsys.readouterr().out)["articles"]] == [r["published"] for r in rows]
