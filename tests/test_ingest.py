@@ -1783,3 +1783,37 @@ def test_text_and_json_with_a_utf16_or_utf32_byte_order_mark_are_read(tmp_path: 
     assert warnings == []
     assert (a.title, a.text) == (want.title, want.text)
     assert (b.title, b.text, b.outlet) == (want.title, want.text, "rt.com")
+
+
+def test_a_csv_cut_short_in_its_last_record_is_warned_of(tmp_path: Path) -> None:
+    """FA-KES dev cut at 3,000 bytes (a download or copy that stopped) ends in its second record's
+    text, mid-word, its source and date columns never reached: the record was stored, its text cut
+    off, without a word. So was a record cut inside a quoted field (RT's text, with its commas).
+    Each is kept and warned of; the whole file, and a file whose last line lacks only its line
+    break, are not."""
+    from conftest import require_data
+
+    data = require_data("fakes", "fakes_dev.csv").read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(data[:3000])
+    warnings: list[str] = []
+    arts = list(read_inputs([cut], warn=warnings.append, day_first=False))
+    assert [a.id for a in arts] == ["1914947532", "1914947536"]
+    assert warnings == [f"{cut}:3: the file ends in this record, with 3 of 13 columns and no line end: it looks cut "
+                        "short, and the record's text may be incomplete"]
+    whole = data.split(b"\n1914947536,")[0] + b"\n"  # the header and the first record, whole
+    for ending in (b"\n", b""):
+        cut.write_bytes(whole[:-1] + ending)
+        warnings.clear()
+        assert len(list(read_inputs([cut], warn=warnings.append, day_first=False))) == 1 and warnings == []
+    import csv
+
+    rt = (EXAMPLES / "001_b27ff7eeccda9d61.txt").read_text(encoding="utf-8").replace("\n", " ")
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerows([["id", "text", "outlet"], ["1", rt[:800], "rt.com"], ["2", rt, "rt.com"]])
+    cut.write_text(buf.getvalue()[:1600], encoding="utf-8")
+    warnings.clear()
+    assert len(list(read_inputs([cut], warn=warnings.append))) == 2
+    assert warnings == [f"{cut}:3: the file ends inside a quoted field of this record: it looks cut short, and the "
+                        "record's text may be incomplete"]

@@ -720,6 +720,12 @@ def _lines(raw: IO[bytes], decode_line: LineDecoder) -> Iterator[str]:
         yield decode_line(line.encode("latin-1"))
 
 
+#: what a CSV whose last record is cut off is warned of: a download or copy that stopped
+#: mid-record (FA-KES cut at 3,000 bytes) stored its last row, its text cut mid-word and its
+#: source and date missing, without a word
+_CUT_SHORT = "it looks cut short, and the record's text may be incomplete"
+
+
 class _QuoteCount:
     """The lines a CSV reader reads, counting their double quotes as they pass.
 
@@ -732,10 +738,12 @@ class _QuoteCount:
     def __init__(self, lines: Iterator[str]) -> None:
         self.lines = lines
         self.quotes = 0
+        self.ended = True  # whether the last line read ends with a line break
 
     def __iter__(self) -> Iterator[str]:
         for line in self.lines:
             self.quotes += line.count('"')
+            self.ended = line.endswith(("\n", "\r"))
             yield line
 
 
@@ -825,12 +833,19 @@ def read_csv(
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
                 return
-            if any("\n" in f for f in last) and (counted.quotes - quotes_before_last) % 2 == 1:
+            if (counted.quotes - quotes_before_last) % 2 == 0:
+                if last and not counted.ended and len(last) < len(header):
+                    warn(f"{path}:{last_line}: the file ends in this record, with {len(last)} of {len(header)} "
+                         f"columns and no line end: {_CUT_SHORT}")
+                return
+            if any("\n" in f for f in last):
                 warn(
                     f"{path}:{last_line}: a quote opened in this record is never closed, so its text runs to the end of "
                     f"the file and takes in the {sum(1 for f in last for ln in f.split(chr(10))[1:] if ln.strip())} line(s) "
                     "after it, rows included"
                 )
+            else:
+                warn(f"{path}:{last_line}: the file ends inside a quoted field of this record: {_CUT_SHORT}")
 
         def dates_column() -> Iterator[Any]:
             """A second pass over the file's records, for their dates only."""
