@@ -1817,3 +1817,27 @@ def test_a_csv_cut_short_in_its_last_record_is_warned_of(tmp_path: Path) -> None
     assert len(list(read_inputs([cut], warn=warnings.append))) == 2
     assert warnings == [f"{cut}:3: the file ends inside a quoted field of this record: it looks cut short, and the "
                         "record's text may be incomplete"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_json_lines_with_a_utf16_or_utf32_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
+    """Windows' "Unicode" save of a JSON Lines export is UTF-16 with a mark: its lines were split at
+    the file's bytes and read as windows-1252, "invalid JSON" on every line and "no articles found".
+    Read in the charset its mark names, it gives the seeds, line numbers as written; one
+    pretty-printed JSON document saved so is read whole, as a UTF-8 one is. The Spark engine, which
+    splits files at their bytes, refuses such a file before it starts, naming the way to read it."""
+    from newstrace.engine.spark import check_input
+
+    seeds_ = read_articles([EXAMPLES])
+    records = [{"id": a.id, "title": a.title, "text": a.text, "outlet": a.outlet} for a in seeds_]
+    lines = tmp_path / "export.jsonl"
+    lines.write_bytes(("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + "{oops\n").encode(encoding))
+    warnings: list[str] = []
+    got = list(read_inputs([lines], warn=warnings.append))
+    assert [(a.id, a.title, a.text) for a in got] == [(a.id, a.title, a.text) for a in seeds_]
+    assert len(warnings) == 1 and warnings[0].startswith(f"{lines}:3: invalid JSON"), warnings
+    pretty = tmp_path / "pretty.jsonl"
+    pretty.write_bytes(json.dumps(records, indent=2, ensure_ascii=False).encode(encoding))
+    assert [a.id for a in read_articles([pretty])] == [a.id for a in seeds_]
+    with pytest.raises(InputError, match=f"{encoding.upper()} text .* which the Spark engine does not read"):
+        check_input(lines)

@@ -564,7 +564,7 @@ def check_input(input_path: Path) -> None:
     with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise); and a
     folder Spark cannot read as one input (one holding folders, a Spark run's results)."""
     from newstrace.ingest import reader_for
-    from newstrace.ingest.base import open_input
+    from newstrace.ingest.base import bom_charset, open_input
     from newstrace.ingest.records import (
         opens_json_document,
         read_json,
@@ -615,6 +615,11 @@ def check_input(input_path: Path) -> None:
             raise InputError(
                 f"{f}: a JSON document, not JSON lines (one article per line), which the Spark engine reads; "
                 "'newstrace ingest' then a local 'newstrace analyze' read it"
+            )
+        if wide := bom_charset(head):  # Spark splits a file's bytes at \n: UTF-16's lines are not its bytes'
+            raise InputError(
+                f"{f}: {wide.upper()} text (it opens with a byte order mark), which the Spark engine does not read "
+                "(it reads UTF-8 JSON lines); 'newstrace ingest' then a local 'newstrace analyze' read it"
             )
 
 

@@ -146,6 +146,9 @@ def opens_json_document(head: bytes) -> bool:
     ``.jsonl``) rather than JSON Lines: a line of JSON Lines is a whole object, and a first line
     that is a lone bracket is not one. Read line by line, such a file gave a warning per line and
     'no articles found'."""
+    if wide := bom_charset(head):  # UTF-16 or UTF-32: its brackets are not bytes alone
+        text = head.decode(wide, errors="ignore")
+        return next((ln.strip() for ln in text.split("\n") if ln.strip()), "") in ("[", "{")
     first = next((ln.strip() for ln in head.split(b"\n") if ln.strip()), b"")
     return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
 
@@ -260,10 +263,15 @@ def read_jsonl(
         yield from read_json(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         return
 
+    wide = bom_charset(head)
+
     def objects(warn: Warn) -> Iterator[tuple[int, Any, str]]:
         decode_line = LineDecoder(str(path), warn)  # one charset for the file, one warning if not UTF-8
         with open_input(path) as fh:
-            for lineno, value, problem in jsonl_values(fh, decode_line, record_limit(limits)):
+            # a file with a UTF-16 or UTF-32 byte order mark (Windows' "Unicode" save) was split at
+            # its bytes and read as windows-1252: "invalid JSON" on every line and no article
+            lines: Iterable[bytes] = fh if wide is None else _wide_lines(fh, wide)
+            for lineno, value, problem in jsonl_values(lines, decode_line, record_limit(limits)):
                 if problem is None:
                     yield lineno, value, record_name(str(path), lineno, True)
                 else:
@@ -271,6 +279,13 @@ def read_jsonl(
 
     dates = DateOrder(str(path), day_first, lambda: _published_values(objects(ignore_warning)))
     yield from _records_from_objects(objects(warn), path, clean, warn, limits, dates)
+
+
+def _wide_lines(fh: IO[bytes], charset: str) -> Iterator[bytes]:
+    """The lines of a UTF-16 or UTF-32 file (its mark dropped), split where its bytes would be
+    split (at \\n alone) and each given on as UTF-8, as ``jsonl_values`` reads lines."""
+    for line in io.TextIOWrapper(fh, encoding=charset, errors="replace", newline="\n"):
+        yield line.encode("utf-8", "surrogatepass")
 
 
 def read_json(
