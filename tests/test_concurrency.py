@@ -13,6 +13,7 @@ import csv
 import dataclasses
 import io
 import itertools
+import json
 import os
 import random
 import re
@@ -414,3 +415,43 @@ def test_an_article_an_ingest_changes_while_its_batch_runs_is_analysed_again(
         ]
         again = analyze(st, workers=1)
         assert again.analysed == 1 and not R.pending(st.conn)
+
+
+@pytest.mark.timeout(300)
+def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: Path) -> None:
+    """An ingest stopped by Ctrl-C said "newstrace: interrupted" and nothing else: whether any of a
+    big export was stored, and whether to start again, was left to guess. It says how many articles
+    its committed batches stored (the database's count), and that the same ingest adds the rest;
+    that re-run stores every article once."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    with fakes.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    export = tmp_path / "fakes_x30.jsonl"
+    with export.open("w", encoding="utf-8") as out:
+        for k in range(30):  # FA-KES dev thirty times over, each copy its own articles: a few seconds to ingest
+            for r in rows:
+                out.write(json.dumps({"id": f"{r['unit_id']}-{k}", "title": r["article_title"], "outlet": r["source"],
+                                      "text": f"{r['article_content']} (copy {k})"}) + "\n")
+    db = tmp_path / "big.db"
+    argv = [*NEWSTRACE, "ingest", str(export), "--db", str(db), "--batch-size", "500", "--verbose"]
+    with _as_a_foreground_job():
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert proc.stderr is not None
+    said = []
+    for line in proc.stderr:  # "committed N" after each batch: stop it inside the third
+        said.append(line)
+        if line.startswith("committed 1000"):
+            break
+    os.killpg(proc.pid, signal.SIGINT)
+    said.append(proc.stderr.read())
+    assert proc.wait(timeout=30) == 130, "".join(said)
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        stored = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    (line,) = [ln for ln in "".join(said).splitlines() if ln.startswith("newstrace: interrupted")]
+    assert line == (f"newstrace: interrupted ({stored} added, 0 updated, 0 already present in the batches committed to "
+                    f"{db}; run the same ingest again to add the rest)")
+    assert 1000 <= stored < 30 * len(rows)
+    code, err = _quiet(["ingest", str(export), "--db", str(db)])
+    assert code == 0 and f", {stored} already present" in err, err
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) == len({f"{r['unit_id']}-{k}" for r in rows for k in range(30)})

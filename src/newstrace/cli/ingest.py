@@ -32,7 +32,7 @@ from newstrace.cli.app import (
     safe,
     warn,
 )
-from newstrace.errors import InputError, KeptWarnings, NewstraceError
+from newstrace.errors import InputError, Interrupted, KeptWarnings, NewstraceError
 from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import RepeatedIds, qualified_ids_warning
 from newstrace.ingest.records import source_name
@@ -126,6 +126,13 @@ def ingest(
                 store = store or Store(db)
                 read = _add(store, batch, total, read, verbose, on_warning)
                 bar.update(task, advance=len(batch))
+    except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
+        # "newstrace: interrupted" alone left the user to guess whether anything was stored
+        kept = (
+            f"{total.added} added, {total.updated} updated, {total.unchanged} already present in the batches committed "
+            f"to {one_line(db)}" if total.total else f"no batch was committed to {one_line(db)}"
+        )
+        raise Interrupted(f"{kept}; run the same ingest again to add the rest") from None
     finally:
         if store is not None:
             store.close()
