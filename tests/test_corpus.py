@@ -1730,3 +1730,27 @@ def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
     assert published_order(date(2016, 10, 29)) < stored["sput-1"] < stored[RT] < published_order(date(2016, 10, 31))
     svg = str(provenance_svg([{"id": RT, "published": "2016-10-30"}, {"id": "sput-1", "published": "2016-10-30T09:15:00+00:00"}], []))
     assert svg.index("sput-1") < svg.index(RT)
+
+
+def test_a_thread_id_given_to_story_names_the_command_that_lists_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The threads table's ids (t...) stand beside the stories' (s...), and ``story`` given one said
+    "no story with id 't4410...'", as for a mistyped id; ``stories --thread`` given a story's id
+    likewise. Each now says what the id names and the command that shows it."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (st,) = json.loads(capsys.readouterr().out)
+    sid, tid = st["id"], st["thread"]
+    assert main(["story", tid[:6], "--db", str(db)]) == 3
+    assert capsys.readouterr().err.strip() == (
+        f"newstrace: error: {db}: no story with id {tid[:6]!r} ({tid} is a thread: "
+        f"'newstrace stories --thread {tid} --db {db}' lists its stories)")
+    assert main(["stories", "--thread", sid, "--db", str(db)]) == 3
+    assert capsys.readouterr().err.strip() == (
+        f"newstrace: error: {db}: no thread with id {sid!r} ({sid} is a story: 'newstrace story {sid} --db {db}' shows it)")
+    assert main(["story", "zzz", "--db", str(db)]) == 3  # an id of neither: the list to look in, as before
+    assert f"no story with id 'zzz' (see 'newstrace stories --db {db}')" in capsys.readouterr().err
+    assert main(["stories", "--thread", tid, "--db", str(db), "--json"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [sid]

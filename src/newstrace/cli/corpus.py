@@ -3,6 +3,7 @@ corpus benchmarks ``eval similarity-semeval`` and ``eval stories-fakes``."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shlex
 from pathlib import Path
@@ -265,6 +266,25 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
     return not_analysed_hint(arg, res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None)
 
 
+def _named_thread(res: CorpusResults, given: str, db: Path) -> str | None:
+    """What to run when the id ``story`` was given names a thread (the two lists stand side by
+    side, and a thread's id was said to be no story's, as a mistyped one is)."""
+    arg = shlex.quote(str(db))
+    with contextlib.suppress(StoreError):  # a prefix of several threads: the story error stands
+        if (tid := res.find_thread(given, arg)) is not None:
+            return f"{tid} is a thread: 'newstrace stories --thread {tid} --db {arg}' lists its stories"
+    return None
+
+
+def _named_story(res: CorpusResults, given: str, db: Path) -> str | None:
+    """What to run when the id ``stories --thread`` was given names a story."""
+    arg = shlex.quote(str(db))
+    with contextlib.suppress(StoreError):
+        if (sid := res.find_story(given, arg)) is not None:
+            return f"{sid} is a story: 'newstrace story {sid} --db {arg}' shows it"
+    return None
+
+
 def _hint(db: Path, hint: str | None) -> None:
     if hint:
         err.print(one_line(f"{db}: {hint}"), markup=False, highlight=False, soft_wrap=True)
@@ -311,7 +331,7 @@ def stories(
         tid = None if thread is None else res.find_thread(thread, shlex.quote(str(db)))
         # an empty list for a mistyped id or name would read as "none": say which filter is wrong
         if thread is not None and tid is None:
-            first = _not_analysed(db, res, behind=False)
+            first = _not_analysed(db, res, behind=False) or _named_story(res, thread, db)
             raise StoreError(f"{db}: no thread with id {thread!r} ({first or see_hint('threads', shlex.quote(str(db)))})")
         if outlet is not None and outlet != NO_OUTLET and not res.known("articles", "outlet", outlet):
             # one outlet whatever its case, as ingest stores it: 'RT' names the 'rt' stored (its
@@ -381,7 +401,7 @@ def story(
         sid = res.find_story(story_id, shlex.quote(str(db)))
         found = res.story(sid) if sid else None
         if found is None:
-            hint = _not_analysed(db, res, behind=False)
+            hint = _not_analysed(db, res, behind=False) or _named_thread(res, story_id, db)
             raise StoreError(f"{db}: no story with id {story_id!r} ({hint or see_hint('stories', shlex.quote(str(db)))})")
         summary, member_ids = found
         doc, comparison = story_report(store, summary, member_ids)
