@@ -372,3 +372,29 @@ def test_the_words_a_finding_turns_on_stand_out_of_its_evidence(browser: Any, se
             assert rest == {legend[0]} and len(mine) >= 3, mine
     finally:
         page.close()
+
+
+def test_outlets_named_in_a_finding_keep_the_order_the_sentence_gives_them(
+    browser: Any, rt: Article, rewrite: Article, tmp_path: Path
+) -> None:
+    """A finding's summary is an English sentence naming outlets: "القدس العربي, اليوم السابع and
+    الأهرام quote Russia's Permanent Mission ...". Drawn as one string, the comma between the first
+    two Arabic names took their direction and the two showed swapped, the sentence reading
+    "اليوم السابع, القدس العربي and ...". Each name is isolated now; the text stays ``--json``'s."""
+    paras = rt.text.split("\n")
+    names = ("القدس العربي", "اليوم السابع", "الأهرام")
+    # RT's report run by three outlets of Arabic names, each a paragraph shorter (three texts)
+    copies = [Article.create("\n".join(paras[: len(paras) - k]), title=rt.title, outlet=o, published=rt.published)
+              for k, o in enumerate(names)]
+    comparison = compare_articles([rewrite, *copies])
+    summary = next(f.summary for f in comparison.findings if f.summary.startswith(", ".join(names[:2])))
+    page, console, _ = _open(browser, render_html(comparison), tmp_path, "report-rtl-findings")
+    try:
+        item = page.locator("#findings li", has_text=summary[-60:]).filter(has_text="Russia's").first
+        assert item.inner_text().split("\n")[0].endswith(summary), item.inner_text()  # the words of --json's summary
+        lefts = [text_box(item, n)[0] for n in names]
+        assert lefts == sorted(lefts), lefts
+        page.screenshot(path=str(ARTIFACTS / "report-rtl-findings.png"), full_page=True)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

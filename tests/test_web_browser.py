@@ -530,3 +530,39 @@ def test_no_label_of_a_drawing_is_cut_off(server: tuple[str, dict[str, str]], pa
     cut = page.evaluate(CUT_LABELS)
     assert not cut, cut
     shot(page, "outlets-network")
+
+
+def test_outlets_named_in_a_finding_keep_the_order_the_sentence_gives_them(browser: Any, tmp_path: Path) -> None:
+    """A finding's summary is an English sentence naming outlets: "القدس العربي, اليوم السابع and
+    الأهرام quote Russia's Permanent Mission ...". Drawn as one string, the comma between the first
+    two Arabic names took their direction and the two showed swapped. Each name is isolated now."""
+    from newstrace.model import Article
+    from newstrace.store import Store
+    from test_web_fixtures import seed_articles
+
+    seeds = seed_articles()
+    rt = next(a for a in seeds if a.outlet == "rt.com")
+    rewrite = next(a for a in seeds if a.outlet != "rt.com")
+    paras = rt.text.split("\n")
+    names = ("القدس العربي", "اليوم السابع", "الأهرام")
+    copies = [Article.create("\n".join(paras[: len(paras) - k]), title=rt.title, outlet=o, published=rt.published)
+              for k, o in enumerate(names)]
+    db = tmp_path / "rtl-findings.db"
+    with Store(db) as st:
+        st.add_articles([rewrite, *copies])
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            page.goto(base + "/compare?" + "&".join(f"ids={quote(a.id)}" for a in [rewrite, *copies]))
+            item = page.locator("li.finding .fsummary", has_text="quote Russia's").first
+            text = item.inner_text()
+            order = sorted(names, key=text.index)
+            assert text.startswith(f"{order[0]}, {order[1]} and {order[2]} quote"), text
+            # the first two names read in the sentence's order, left to right (the findings' column
+            # is narrow: the third may start the next line)
+            lefts = [text_box(item, n)[0] for n in order[:2]]
+            assert lefts[0] < lefts[1], (text, lefts)
+            shot(page, "compare-rtl-findings")
+    finally:
+        ctx.close()

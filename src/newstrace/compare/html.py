@@ -26,6 +26,7 @@ from newstrace.model import (
     arrow,
     count_range,
     inner_quotes,
+    isolated_parts,
     label_basis,
     published_instant,
     published_iso,
@@ -171,6 +172,9 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
                 "type": f.type,
                 "title": FINDING_TITLES.get(f.type, f.type),
                 "summary": f.summary,
+                # the names and quotations in it isolated, so an Arabic name keeps its own direction
+                # without turning the English sentence around it (``--json`` keeps the one string)
+                "parts": isolated_parts(f.summary, c.labels.values()),
                 "articles": [c.label(a) for a in f.articles],
                 "importance": f"{f.importance:.2f}",
                 "evidence": ev,

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from newstrace.model import Article, count_range, label_basis, published_iso
+from newstrace.model import Article, count_range, isolated_parts, label_basis, published_iso
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
 
@@ -48,6 +48,8 @@ class FindingView:
     jumps: list[tuple[str | None, str, str]] = field(default_factory=list)  # (href or None, name, text)
     evidence: list[tuple[str, str]] = field(default_factory=list)  # (outlet label, text), all articles
     href: str | None = None  # the compare page of the finding's articles
+    #: ``summary`` cut for the page, each article's name and each quotation isolated (``isolated_parts``)
+    parts: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -137,10 +139,13 @@ def compare_view(
         quote_groups.append({"speaker": group.get("speaker"), "variants": rows, "variant": is_variant})
 
     # findings, each evidence span an anchor the finding list jumps to
+    # every name a summary may use: the report's own, those of articles the page was not given too
+    labels = [*names.values(), *(str(a["label"]) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label"))]
     findings: list[FindingView] = []
     for fi, f in enumerate(report.get("findings") or []):
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_LABELS.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
+        view.parts = isolated_parts(view.summary, labels)
         f_arts = [x for x in (f.get("articles") or []) if x in by_id]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
