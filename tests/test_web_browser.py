@@ -566,3 +566,59 @@ def test_outlets_named_in_a_finding_keep_the_order_the_sentence_gives_them(brows
             shot(page, "compare-rtl-findings")
     finally:
         ctx.close()
+
+
+#: the box (width, height) of the pixels of one colour in a PNG, decoded by the browser's own canvas
+_COLOUR_BOX = """async ([src, rgb, tol]) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let x0 = 1e9, y0 = 1e9, x1 = -1, y1 = -1;
+    for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - rgb[0]) > tol || Math.abs(d[i + 1] - rgb[1]) > tol || Math.abs(d[i + 2] - rgb[2]) > tol) continue;
+        const x = (i / 4) % c.width, y = Math.floor(i / 4 / c.width);
+        x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+    }
+    return x1 < 0 ? null : [x1 - x0 + 1, y1 - y0 + 1];
+}"""
+
+
+def colour_box(browser: Any, png: bytes, rgb: tuple[int, int, int], tol: int = 6) -> list[int] | None:
+    import base64
+
+    blank = browser.new_page()
+    try:
+        got = blank.evaluate(_COLOUR_BOX, ["data:image/png;base64," + base64.b64encode(png).decode("ascii"), list(rgb), tol])
+        return None if got is None else list(got)
+    finally:
+        blank.close()
+
+
+def test_an_arrowhead_keeps_its_size_on_a_thick_edge(server: tuple[str, dict[str, str]], page: Any, browser: Any) -> None:
+    """The provenance graph draws an edge's confidence as its width (up to 4.5 px), and its
+    arrowhead grew with it: RT -> rewrite, confidence 0.9, had a head of 34 px, over the node it
+    points at. A head is one readable size now, whatever the width."""
+    base, ids = server
+    if not _stage(page, base, "compare"):
+        pytest.skip("compare stage not installed")
+    page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+    path = page.locator(f"svg.graph a.edge[data-source='{ids['rt']}'][data-derived='{ids['rewrite']}'] path")
+    assert float(path.get_attribute("stroke-width") or 0) >= 3, path.get_attribute("stroke-width")
+    # the end of the line, where its head is drawn, in the page's pixels
+    x, y = path.evaluate("""p => {
+        const e = p.getPointAtLength(p.getTotalLength()), m = p.getScreenCTM();
+        return [e.x * m.a + e.y * m.c + m.e + scrollX, e.x * m.b + e.y * m.d + m.f + scrollY];
+    }""")
+    # the line hidden, its head alone is drawn (#e15759 at the edge's 0.75 opacity, over the page)
+    path.evaluate("p => { p.style.stroke = 'transparent'; }")
+    png = page.screenshot(clip={"x": x - 40, "y": y - 40, "width": 80, "height": 80}, full_page=True)
+    box = colour_box(browser, png, (231, 128, 130), tol=12)
+    assert box is not None, "no arrowhead drawn at the end of the edge"
+    assert 8 <= max(box) <= 16, box
+    path.evaluate("p => { p.style.stroke = ''; }")
+    shot(page, "provenance-arrowhead")
