@@ -459,3 +459,25 @@ def test_a_headline_naming_its_source_at_its_end_states_nothing_as_fact() -> Non
     assert stated(["1924058141", "1924058142"]) == []
     assert arts["1965495361"].title.endswith("- Sputnik International")
     assert stated(["1965495359", "1965495361"]) == ["1965495361"]
+
+
+def test_the_reports_timeline_of_one_day_shows_that_day(rt: Article, rewrite: Article) -> None:
+    """Two reports of one day, at 08:00 and 20:00 UTC: the axis ran from the first to a day later
+    and wrote the day's date at its far end, where no article stood. It is that day now, with its
+    hours; of one date alone, the articles stand under it."""
+    from datetime import UTC, date, datetime
+
+    from newstrace.compare.html import timeline_svg
+
+    timed = compare_articles([dataclasses.replace(rt, published=datetime(2016, 10, 31, 8, tzinfo=UTC)),
+                              dataclasses.replace(rewrite, published=datetime(2016, 10, 31, 20, tzinfo=UTC))])
+    t = timeline_svg(timed)
+    assert [k["label"] for k in t["ticks"]] == ["2016-10-31 00:00", "06:00", "12:00", "18:00", "24:00 UTC"]
+    x0, x1 = t["ticks"][0]["x"], t["ticks"][-1]["x"]
+    assert sorted(p["x"] for p in t["points"]) == pytest.approx([x0 + (x1 - x0) / 3, x0 + (x1 - x0) * 5 / 6])
+
+    days = compare_articles([dataclasses.replace(rt, published=date(2016, 10, 31)),
+                             dataclasses.replace(rewrite, published=date(2016, 10, 31))])
+    t = timeline_svg(days)
+    assert [k["label"] for k in t["ticks"]] == ["2016-10-31"]
+    assert {p["x"] for p in t["points"]} == {t["ticks"][0]["x"]}

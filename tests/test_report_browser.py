@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +293,16 @@ def test_no_label_of_the_graphs_is_cut_off_or_drawn_over_another(
         assert page.locator("svg[aria-label='timeline'] a text").count() == 6
         overlapping = page.evaluate(OVERLAPPING_LABELS)
         assert not overlapping, overlapping
+        cut = page.evaluate(CUT_LABELS)
+        assert not cut, cut
+    finally:
+        page.close()
+    # two reports of one day, with times: the axis is that day's hours, "2016-10-31 00:00" first
+    # (centred on the axis' start, its date was cut off at the drawing's left edge)
+    one_day = [dataclasses.replace(a, published=datetime(2016, 10, 31, h, tzinfo=UTC)) for a, h in ((rt, 8), (rewrite, 20))]
+    page, console, _ = _open(browser, render_html(compare_articles(one_day)), tmp_path, "report-labels-hours")
+    try:
+        assert "2016-10-31 00:00" in page.locator("svg[aria-label='timeline']").inner_html()
         cut = page.evaluate(CUT_LABELS)
         assert not cut, cut
     finally:

@@ -1627,6 +1627,37 @@ def test_charts_place_articles_by_instant_not_wall_clock() -> None:
     assert graph.index("/articles/paris") < graph.index("/articles/london")
 
 
+def _axis(svg: str) -> list[tuple[int, str]]:
+    return [(int(x), label) for x, label in re.findall(r'<text x="(\d+)" y="\d+" class="axis \w+">([^<]*)<', svg)]
+
+
+def test_a_timeline_of_one_day_shows_that_day() -> None:
+    """A story whose articles all appeared on one day had an axis from that day to the next
+    ("2016-10-31" ... "2016-11-01"), the articles bunched at its left. The axis is that day now:
+    its hours when the articles give times, else the one date with the articles under it."""
+    morning = {"id": "m", "outlet": "rt.com", "published": "2016-10-31T08:00:00+00:00", "title": "Morning"}
+    evening = {"id": "e", "outlet": "bbc.co.uk", "published": "2016-10-31T20:00:00+02:00", "title": "Evening"}
+    svg = str(timeline_svg([morning, evening]))
+    axis = _axis(svg)
+    assert [label for _, label in axis] == ["2016-10-31 00:00", "06:00", "12:00", "18:00", "24:00 UTC"], axis
+    assert "2016-11-01" not in svg
+    x = {name: int(cx) for name, cx in re.findall(r'href="/articles/(\w+)".*?<circle cx="(\d+)"', svg, re.S)}
+    start, end = axis[0][0], axis[-1][0]
+    # 08:00 and 18:00 UTC, a third and three quarters of the way along the day
+    assert abs(x["m"] - (start + (end - start) / 3)) <= 1 and abs(x["e"] - (start + (end - start) * 3 / 4)) <= 1, (x, axis)
+
+    days = [{**morning, "published": "2016-10-31"}, {**evening, "published": "2016-10-31"}]
+    svg = str(timeline_svg(days))
+    axis = _axis(svg)
+    assert [label for _, label in axis] == ["2016-10-31"], axis
+    dots = [int(cx) for cx in re.findall(r'<circle cx="(\d+)"', svg)]
+    assert dots == [axis[0][0]] * 2, (dots, axis)  # under their date
+
+    # several days as before: the first date and the last
+    later = {**evening, "published": "2016-11-02T20:00:00+02:00"}
+    assert [label for _, label in _axis(str(timeline_svg([morning, later])))] == ["2016-10-31", "2016-11-02"]
+
+
 def test_a_story_dated_at_the_ends_of_the_calendar_has_its_page(tmp_path: Path) -> None:
     """.NET's DateTime.MinValue written with the server's offset (0001-01-01T00:00:00+01:00) is an
     instant in year 0, and a report of 9999-12-31T23:00:00-05:00 one in year 10000: the timeline
@@ -1651,7 +1682,8 @@ def test_a_story_dated_at_the_ends_of_the_calendar_has_its_page(tmp_path: Path) 
         for s in stories:
             page = c.get(f"/stories/{s['id']}")
             assert page.status_code == 200, s
-            assert re.search(r'class="axis start">0001-01-01<|class="axis end">9999-12-31<', page.text)
+            # (one article, one day: the day's date, then its hours)
+            assert re.search(r'class="axis start">0001-01-01[ <]|class="axis (start|end)">9999-12-31[ <]', page.text)
 
 
 def test_graph_draws_an_indirect_edge_apart_and_names_the_way(rt: Any, rewrite: Any, repost: Any) -> None:

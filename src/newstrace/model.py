@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -194,6 +195,40 @@ def published_instant(value: Published) -> float | None:
     if not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     return (value if value.utcoffset() is not None else value.replace(tzinfo=UTC)).timestamp()
+
+
+DAY = 86400.0
+
+
+def time_axis(instants: Sequence[float], timed: bool) -> tuple[float, float, list[tuple[float, str]]]:
+    """The span a time axis draws over articles at ``instants`` (``published_instant``) and its
+    labels, ``(start, end, [(instant, label)])`` from left to right.
+
+    Several days run from the first article to the last, a day at least, and are labelled with
+    the dates at either end. Articles of one day (UTC, as the instants are) are drawn over that
+    day: the axis of one day ended on the next day's date, which no article had. With a time
+    of day known (``timed``) the day runs from its 00:00 to 24:00, labelled every six hours;
+    with dates alone the articles stand at the middle, under the one date."""
+    lo, hi = min(instants), max(instants)
+    day = math.floor(lo / DAY) * DAY
+    if hi < day + DAY:
+        iso = _utc_date(day)
+        if not timed:
+            return day - DAY / 2, day + DAY / 2, [(day, iso)]
+        hours = [(day + h * 3600, f"{h:02d}:00") for h in (0, 6, 12, 18, 24)]
+        return day, day + DAY, [(day, f"{iso} 00:00"), *hours[1:-1], (day + DAY, "24:00 UTC")]
+    end = lo + max(hi - lo, DAY)
+    return lo, end, [(lo, _utc_date(lo)), (end, _utc_date(end))]
+
+
+_FIRST_INSTANT = datetime(1, 1, 1, tzinfo=UTC).timestamp()
+_LAST_INSTANT = datetime(9999, 12, 31, tzinfo=UTC).timestamp()
+
+
+def _utc_date(t: float) -> str:
+    # an instant before year 1 or after 9999 (.NET's DateTime.MinValue written +01:00) is drawn at
+    # the calendar's end it passes, as ``published_order`` sorts it
+    return datetime.fromtimestamp(min(max(t, _FIRST_INSTANT), _LAST_INSTANT), UTC).date().isoformat()
 
 
 def stream_order_key(published: str | None, article_id: str) -> tuple[bool, str, str]:

@@ -32,6 +32,7 @@ from newstrace.model import (
     published_iso,
     safe_url,
     shortened,
+    time_axis,
 )
 
 if TYPE_CHECKING:
@@ -353,9 +354,8 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
     undated = [c.label(a.id) for a in c.articles if a.published is None]
     if not dated:
         return {"points": [], "undated": undated, "width": 0, "ticks": [], "axis": 0, "height": 0}
-    t0 = min(t for _, t in dated)
-    t1 = max(t for _, t in dated)
-    span = max(t1 - t0, 86400.0)
+    t0, end, axis_ticks = time_axis([t for _, t in dated], any(isinstance(a.published, datetime) for a, _ in dated))
+    span = end - t0
     width = 760.0
     points = []
     order = {a.id: n for n, a in enumerate(c.by_time())}
@@ -377,9 +377,15 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
         points.append({"x": x, "y": 40 + row * 18, "label": label, "full": c.label(a.id), "anchor": anchor,
                        "date": _date(a.published), "href": f"#a{order[a.id]}", "x0": min(x0, x - 6), "x1": max(x1, x + 6)})
     axis = 40 + (len(row_ends) - 1) * 18 + 14
-    ticks = [{"x": 40.0, "label": _date(min(dated, key=lambda p: p[1])[0].published)}]
-    if t1 > t0:
-        ticks.append({"x": width - 40, "label": _date(max(dated, key=lambda p: p[1])[0].published)})
+    first, last = min(dated, key=lambda p: p[1]), max(dated, key=lambda p: p[1])
+    if len(axis_ticks) == 2:  # several days: the first and the last article's dates, as they give them
+        ticks = [{"x": 40.0, "label": _date(first[0].published), "anchor": "middle"}]
+        if last[1] > t0:  # under the last article (a day after the first at least)
+            ticks.append({"x": 40 + (last[1] - t0) / span * (width - 80), "label": _date(last[0].published), "anchor": "middle"})
+    else:  # one day: the day, and its hours when the articles give times (the ends run inward)
+        ticks = [{"x": 40 + (t - t0) / span * (width - 80), "label": label,
+                  "anchor": "start" if i == 0 and len(axis_ticks) > 1 else "end" if i and i == len(axis_ticks) - 1 else "middle"}
+                 for i, (t, label) in enumerate(axis_ticks)]
     return {"points": points, "undated": undated, "width": width, "ticks": ticks, "axis": axis, "height": axis + 20}
 
 

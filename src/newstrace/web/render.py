@@ -12,7 +12,6 @@ import itertools
 import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -27,6 +26,7 @@ from newstrace.model import (
     published_order,
     shortened,
     stream_order_key,
+    time_axis,
 )
 from newstrace.store.results import shown_outlet
 
@@ -255,18 +255,15 @@ def _evidence_line(ev: Any) -> str:
 # -- timeline ------------------------------------------------------------------------------------
 
 
-_FIRST_INSTANT = datetime(1, 1, 1, tzinfo=UTC).timestamp()
-_LAST_INSTANT = datetime(9999, 12, 31, tzinfo=UTC).timestamp()
-
-
 def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     """One row per outlet, one dot per article at its publication time (undated ones at the end)."""
     if not articles:
         return Markup("")
     outlets = sorted({a.get("outlet") or "?" for a in articles})
     times = [t for t in (_when(a.get("published")) for a in articles) if t is not None]
-    lo, hi = (min(times), max(times)) if times else (0.0, 1.0)
-    span = max(hi - lo, 86400.0)
+    timed = any("T" in str(a.get("published") or "") for a in articles if _when(a.get("published")) is not None)
+    lo, hi, ticks = time_axis(times, timed) if times else (0.0, 1.0, [])
+    span = hi - lo
     left, width, row = 160, 520, 26
     height = row * len(outlets) + 30
     parts = [
@@ -286,13 +283,11 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
             f"{escape((a.get('published') or 'no date') + ' · ' + (a.get('title') or a['id']))}</title>"
             f'<circle cx="{x:.0f}" cy="{y}" r="6"/></a>'
         )
-    if times:
-        for t, anchor in ((lo, "start"), (lo + span, "end")):
-            # an instant before year 1 or after 9999 (.NET's DateTime.MinValue written +01:00) is
-            # drawn at the calendar's end it passes, as ``published_order`` sorts it
-            label = datetime.fromtimestamp(min(max(t, _FIRST_INSTANT), _LAST_INSTANT), UTC).date().isoformat()
-            x = left if anchor == "start" else left + width
-            parts.append(f'<text x="{x}" y="{height - 4}" class="axis {anchor}">{label}</text>')
+    for i, (t, label) in enumerate(ticks):
+        # the first label runs right from its instant, the last left, any between is centred on it
+        anchor = "end" if i == len(ticks) - 1 and i else "start" if i == 0 and len(ticks) > 1 else "middle"
+        x = left + (t - lo) / span * width
+        parts.append(f'<text x="{x:.0f}" y="{height - 4}" class="axis {anchor}">{escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
