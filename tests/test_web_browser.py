@@ -622,3 +622,54 @@ def test_an_arrowhead_keeps_its_size_on_a_thick_edge(server: tuple[str, dict[str
     assert 8 <= max(box) <= 16, box
     path.evaluate("p => { p.style.stroke = ''; }")
     shot(page, "provenance-arrowhead")
+
+
+#: pairs of things the outlet network draws over each other: two names, or a name and another node
+CROWDED = """() => {
+    const nodes = [...document.querySelectorAll("svg.network a.node")];
+    const box = el => el.getBoundingClientRect();
+    const over = (p, q) => p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom;
+    const svg = box(document.querySelector("svg.network"));
+    const out = [];
+    nodes.forEach((a, i) => {
+        const t = box(a.querySelector("text")), name = a.querySelector("text").textContent;
+        if (t.left < svg.left || t.right > svg.right || t.top < svg.top || t.bottom > svg.bottom) out.push([name, "cut off"]);
+        nodes.forEach((b, j) => {
+            if (i === j) return;
+            const other = b.querySelector("text").textContent;
+            if (j > i && over(t, box(b.querySelector("text")))) out.push([name, other]);
+            if (over(t, box(b.querySelector("circle")))) out.push([name, "node of " + other]);
+        });
+    });
+    return out;
+}"""
+
+
+def test_a_crowded_outlet_network_writes_every_name_clear_of_the_others(browser: Any) -> None:
+    """FA-KES's dev split has 15 outlets, and a corpus of many outlets draws its busiest 24 on one
+    circle: near the top and the bottom neighbours are almost level, and the names written beside
+    them ran over each other and over the next node ("ahram" into "manar"). The node at the top
+    (bottom) has its name above (below) it now, and the circle grows until names running to one
+    side are a line apart."""
+    from newstrace.web import render
+
+    # FA-KES's outlets, the seeds', and outlets of the other corpora
+    names = ["ahram", "alalam", "alaraby", "arabiya", "asharqalawsat", "dailysabah", "etilaf", "jordantimes",
+             "manar", "nna", "reuters", "sana", "sputnik", "tass", "trt", "rt.com", None, "nytimes.com",
+             "washingtonpost.com", "english.alarabiya.net", "aljazeera.com", "bbc.co.uk", "theguardian.com", "aa.com.tr"]
+    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = ctx.new_page()
+    try:
+        for n in (6, 9, 12, 15, 16, 17, 20, 23, 24):
+            # the busiest first, as the page orders them: here in the order of the list
+            outlets = [{"outlet": o, "articles": 100 - i} for i, o in enumerate(names[:n])]
+            edges = [{"source": names[i], "derived": names[(i + 5) % n], "count": 1 + i % 4, "in_story": i % 2} for i in range(n)]
+            page.set_content(f"<html><head><style>{css}</style></head><body>{render.network_svg(outlets, edges)}</body></html>")
+            crowded = page.evaluate(CROWDED)
+            if crowded:
+                shot(page, f"outlets-network-{n}")
+            assert not crowded, (n, crowded)
+        shot(page, "outlets-network-24")
+    finally:
+        ctx.close()

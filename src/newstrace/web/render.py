@@ -371,6 +371,33 @@ def _num(v: Any) -> str:
 # -- outlet network ----------------------------------------------------------------------------
 
 
+#: the least height between two names written beside nodes on one side of the outlet circle (the
+#: names are 11 px high)
+NAME_GAP = 16.0
+
+
+def _circle(n: int) -> tuple[list[tuple[float, float]], list[int]]:
+    """``n`` points on the unit circle from the top, clockwise, and the side each node's name is
+    written on: 1 right, -1 left, 0 above or below (the node nearest the top, or the bottom, by
+    less than half a step: its neighbours' names run sideways, clear of a name centred on it)."""
+    step = 2 * math.pi / max(n, 1)
+    unit = [(math.cos(step * i - math.pi / 2), math.sin(step * i - math.pi / 2)) for i in range(n)]
+    half = math.sin(step / 2) - 1e-9
+    return unit, [0 if abs(ux) < half else 1 if ux > 0 else -1 for ux, _ in unit]
+
+
+def _side_gap(unit: Sequence[tuple[float, float]], sides: Sequence[int]) -> float:
+    """The least height (on the unit circle) between two nodes whose names run to one side: near
+    the top and bottom of a crowded circle neighbours are almost level, and their names ran over
+    each other ("ahram" into "manar"); the radius grows until they are ``NAME_GAP`` apart."""
+    gaps = [
+        abs(unit[i][1] - unit[j][1])
+        for i in range(len(unit)) for j in range(i + 1, len(unit))
+        if sides[i] and sides[i] == sides[j]
+    ]
+    return min(gaps, default=1.0) or 1.0
+
+
 def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], limit: int = 24) -> Markup:
     """Outlets on a circle (the busiest ``limit``), arrows from the reused outlet to the reuser.
 
@@ -384,13 +411,12 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     names = [shown_outlet(o["outlet"]) for o in top]
     # a name (up to 20 characters, some 140 px) is written beside its node on the side away from the
     # centre: the drawing is wider than the circle by that much on either side, not cut at its edge
-    size, r, beside = 520, 190, 170
+    unit, sides = _circle(len(names))
+    r, beside = max(190.0, NAME_GAP / _side_gap(unit, sides)), 170
+    size = 2 * r + 140
     width = 2 * (r + beside)
     cx, cy = width / 2, size / 2
-    pos = {
-        n: (cx + r * math.cos(2 * math.pi * i / len(names) - math.pi / 2), cy + r * math.sin(2 * math.pi * i / len(names) - math.pi / 2))
-        for i, n in enumerate(names)
-    }
+    pos = {n: (cx + r * ux, cy + r * uy) for n, (ux, uy) in zip(names, unit, strict=True)}
     most = max([int(e.get("count") or 0) for e in edges] + [1])
     parts = [
         f'<svg class="network" role="img" aria-label="outlet network" viewBox="0 0 {width} {size}" width="{width}" '
@@ -417,14 +443,16 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
             f'<path d="M {sx:.0f} {sy:.0f} L {ex:.0f} {ey:.0f}" stroke-width="{1 + 4 * count / most:.1f}" '
             'marker-end="url(#arrow)"/></a>'
         )
-    for n in names:
+    for n, side in zip(names, sides, strict=True):
         x, y = pos[n]
-        anchor = "start" if x >= cx else "end"
-        tx = x + (16 if anchor == "start" else -16)
+        if side:  # beside the node, away from the centre
+            anchor, tx, ty = ("start", x + 16, y + 4) if side > 0 else ("end", x - 16, y + 4)
+        else:  # the node at the top (or bottom): its name above (below) it, where no other name runs
+            anchor, tx, ty = "middle", x, (y - 15 if y < cy else y + 24)
         parts.append(
             f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(n)}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
-            f'<text x="{tx:.0f}" y="{y + 4:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
+            f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
