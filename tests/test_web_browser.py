@@ -673,3 +673,37 @@ def test_a_crowded_outlet_network_writes_every_name_clear_of_the_others(browser:
         shot(page, "outlets-network-24")
     finally:
         ctx.close()
+
+
+def test_on_a_phone_no_page_scrolls_sideways(server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """At 390 px (a phone) every page was wider than the screen: the header's "Upload" was cut
+    off, and the stories' and articles' tables, the outlet network (720 px), the story's graph
+    and timeline and the count charts pushed the whole page sideways, the text scrolling with
+    them. The header wraps now, and a wide table or drawing scrolls in its own box at its own
+    size (its names stay 11 px)."""
+    base, ids = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    try:
+        stories = page.request.get(f"{base}/api/stories").json()
+        urls = ["/stories", "/articles", "/outlets", "/upload", f"/articles/{quote(ids['rt'], safe='')}",
+                f"/compare?ids={ids['rt']}&ids={ids['rewrite']}", "/no-such-page"]
+        if stories["available"]:
+            biggest = max(stories["stories"], key=lambda s: s["size"])
+            urls.append(f"/stories/{quote(biggest['id'], safe='')}")
+        wide = []
+        for url in urls:
+            page.goto(base + url)
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            nav = page.locator("header.top nav a").evaluate_all("els => els.map(a => a.getBoundingClientRect().right)")
+            if width > 390 or max(nav) > 390:
+                wide.append((url, width, max(nav)))
+                shot(page, "phone" + re.sub(r"\W+", "-", url.split("?")[0]))
+        assert not wide, wide
+        # a drawing keeps its size: the network's names are as big as on a wide screen
+        page.goto(base + "/outlets")
+        size = page.locator("svg.network .node text").first.evaluate("t => t.getBoundingClientRect().height")
+        assert size >= 10, size
+        shot(page, "phone-outlets")
+    finally:
+        ctx.close()
