@@ -409,3 +409,31 @@ def test_outlets_named_in_a_finding_keep_the_order_the_sentence_gives_them(
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+def test_no_report_scrolls_sideways_on_a_wide_or_a_narrow_screen(
+    browser: Any, rt: Article, rewrite: Article, repost: Article, tmp_path: Path
+) -> None:
+    """A story of seven articles (``newstrace story ID --html``) drew a provenance graph of
+    1,370 px, so at 1280 px the whole report scrolled sideways; at 390 px (a phone) the texts
+    stood in three columns of some 100 px and every table and drawing ran past the screen. Now
+    a drawing or a wide table scrolls in its own box, and a phone shows one text under another."""
+    from datetime import date, timedelta
+
+    # RT's report reposted on four later days by four outlets: seven articles, seven dates
+    reposts = [dataclasses.replace(rt, id=f"repost-{o}", outlet=o, published=date(2016, 11, 3) + timedelta(days=k))
+               for k, o in enumerate(("sana", "alaraby", "ahram", "jordantimes"))]
+    html = render_html(compare_articles([rt, rewrite, repost, *reposts]))
+    for width in (1280, 390):
+        page, console, _ = _open(browser, html, tmp_path, f"report-wide-{width}")
+        try:
+            page.set_viewport_size({"width": width, "height": 900})
+            assert page.locator("svg[aria-label='provenance graph']").evaluate("s => s.getBoundingClientRect().width") > 1280
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+            # each text is as wide as the screen allows, not a third of it
+            doc = page.locator("article.doc").first.evaluate("d => d.getBoundingClientRect().width")
+            assert doc > width / 2 if width < 800 else doc > 300, doc
+            page.screenshot(path=str(ARTIFACTS / f"report-wide-{width}.png"))
+            assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+        finally:
+            page.close()
