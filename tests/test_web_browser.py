@@ -707,3 +707,35 @@ def test_on_a_phone_no_page_scrolls_sideways(server: tuple[str, dict[str, str]],
         shot(page, "phone-outlets")
     finally:
         ctx.close()
+
+
+def test_every_dot_of_a_timeline_can_be_seen_and_clicked(browser: Any) -> None:
+    """FA-KES dates its reports by day: a story of four Reuters reports of 2013-08-21, two of Al
+    Arabiya's and one of Sputnik's drew three dots, each of an outlet's reports on one spot, so the
+    page said seven articles, the timeline showed three, and only the top dot of each could be
+    clicked. Dots less than a dot apart now stand side by side."""
+    from newstrace.web import render
+
+    rows = [(f"r{k}", "reuters") for k in range(4)] + [("a0", "arabiya"), ("a1", "arabiya"), ("s0", "sputnik")]
+    arts = [{"id": i, "outlet": o, "published": "2013-08-21", "title": f"{o} report {i}"} for i, o in rows]
+    # and a story of several days whose first day has three reports of one outlet
+    days = [*arts[:3], {**arts[3], "published": "2013-08-25"}]
+    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 600})
+    page = ctx.new_page()
+    try:
+        for group in (arts, days):
+            page.set_content(f"<html><head><style>{css}</style></head><body>{render.timeline_svg(group)}</body></html>")
+            hidden = page.evaluate("""() => [...document.querySelectorAll("svg.timeline a.dot circle")].flatMap(c => {
+                const b = c.getBoundingClientRect(), hit = document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2);
+                return hit === c ? [] : [c.parentElement.getAttribute("href")];
+            })""")
+            assert page.locator("svg.timeline a.dot").count() == len(group)
+            assert not hidden, hidden
+            # no dot runs over the outlets' names at the left
+            names_end = page.locator("svg.timeline text.outlet").evaluate_all("ts => Math.max(...ts.map(t => t.getBoundingClientRect().right))")
+            first = page.locator("svg.timeline a.dot circle").evaluate_all("cs => Math.min(...cs.map(c => c.getBoundingClientRect().left))")
+            assert first > names_end, (first, names_end)
+        shot(page, "timeline-one-day-spread")
+    finally:
+        ctx.close()

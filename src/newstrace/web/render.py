@@ -274,10 +274,12 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         y = 18 + i * row
         parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(o, 22))}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
+    placed: list[tuple[float, int, dict[str, Any]]] = []
     for a in articles:
-        y = 18 + outlets.index(a.get("outlet") or "?") * row
         t = _when(a.get("published"))
-        x = left + width + 40 if t is None else left + (t - lo) / span * width
+        placed.append((left + width + 40 if t is None else left + (t - lo) / span * width, outlets.index(a.get("outlet") or "?"), a))
+    for x, r, a in _spread(placed, left, left + width + 82):
+        y = 18 + r * row
         parts.append(
             f'<a class="dot" href="{escape(article_href(a["id"]))}"><title>'
             f"{escape((a.get('published') or 'no date') + ' · ' + (a.get('title') or a['id']))}</title>"
@@ -290,6 +292,36 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         parts.append(f'<text x="{x:.0f}" y="{height - 4}" class="axis {anchor}">{escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+#: the least distance between the centres of two dots of one row of the timeline (their radius is 6)
+DOT_GAP = 13.0
+
+
+def _spread(
+    placed: Sequence[tuple[float, int, dict[str, Any]]], x0: float, x1: float
+) -> list[tuple[float, int, dict[str, Any]]]:
+    """Dots of one row closer than ``DOT_GAP`` spread side by side around where they stand.
+
+    An outlet's four reports of one day (FA-KES dates them by day) were four dots on one spot: the
+    row showed one, the page said seven articles and the timeline three, and only the top dot
+    could be clicked. Each run of dots less than a dot apart is laid out ``DOT_GAP`` apart,
+    centred on the run's mean (kept between ``x0`` and ``x1``), in the order they came (the
+    listing's); the tooltip gives each one's date."""
+    out: list[tuple[float, int, dict[str, Any]]] = []
+    for r in sorted({p[1] for p in placed}):
+        dots = sorted((p for p in placed if p[1] == r), key=lambda p: p[0])
+        runs: list[list[tuple[float, int, dict[str, Any]]]] = []
+        for p in dots:
+            if runs and p[0] - runs[-1][-1][0] < DOT_GAP:
+                runs[-1].append(p)
+            else:
+                runs.append([p])
+        for run in runs:
+            first = sum(p[0] for p in run) / len(run) - (len(run) - 1) / 2 * DOT_GAP
+            first = max(x0, min(first, x1 - (len(run) - 1) * DOT_GAP)) if len(run) > 1 else first
+            out += [(first + k * DOT_GAP, r, p[2]) for k, p in enumerate(run)]
+    return out
 
 
 # -- coverage and ranges ---------------------------------------------------------------------
