@@ -1405,7 +1405,9 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         pass
     hint = f"no articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;, then &#39;newstrace analyze --db {db}&#39;"
     with TestClient(create_app(db), base_url=BASE) as c:
-        assert f"No stories yet: {hint}; then reload." in c.get("/stories").text
+        stories = c.get("/stories").text
+        assert f"No stories yet: {hint}; then reload." in stories
+        assert "browse the <a" not in stories  # it sent the reader to the articles, of which there are none
         outlets = c.get("/outlets").text  # "Articles per outlet:" over a table with no row
         assert f"grouped into stories: {hint}.</p>" in outlets and '<table class="outlets">' not in outlets
         page = c.get("/articles").text
@@ -1418,7 +1420,7 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
     assert main(["story", "s123", "--db", str(db)]) == 3 and said in capsys.readouterr().err
     with TestClient(create_app(db), base_url=BASE) as c:
         shown = said.replace("'", "&#39;")
-        assert f"No stories yet: {shown}; then reload." in c.get("/stories").text
+        assert f"No stories yet: {shown}; then reload.\nMeanwhile, browse the <a" in c.get("/stories").text
         assert f"grouped into stories: {shown}. Articles per outlet:" in c.get("/outlets").text
         assert "No articles yet" not in c.get("/articles").text
         r = c.get("/api/stories/s123")
