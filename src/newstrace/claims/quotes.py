@@ -330,21 +330,65 @@ def _teller_before(verb: Token) -> Token | None:
         if m is None or m.kind == "pronoun" or not _can_speak(m) or (nxt is not None and nxt.lower_ == "as"):
             return None
         return after
-    # 'a source at Aleppo Police Command', 'the Syrian Observatory for Human Rights': the speaker
-    # noun right before the preposition heads the phrase ('through their sixth winter in a war zone
-    # UN agencies said' does not)
-    while t.dep_ == "pobj" and t.head.lower_ in _TELLER_PREPS and t.head.head.i == t.head.i - 1 \
-            and upos(t.head.head) in ("NOUN", "PROPN") and t.head.head.i > head.i:
-        up = mention_of(t.head.head, 0)
-        if up is None or not (up.kind == "name" or _speakerish(up)):
-            break
-        t = t.head.head
+    t = _phrase_speaker(t, head.i)
     if any(a.dep_ == "acl" for a in t.ancestors if a.i > head.i):
         return None  # 'Video posted to a YouTube channel associated with ISIS shows ...': a modifier's noun
     m = mention_of(t, 0)
     if m is None or not m.start <= t.idx < m.end or not _can_speak(m):
         return None  # the parser's phrase is not the one before the cue ('... four children Al Jazeera')
     return t
+
+
+#: adjectives set after a noun of people that tie them to a body ('sources close to the group',
+#: 'officials familiar with the talks', 'fighters loyal to the government')
+_TIE_ADJECTIVES = frozenset(("close", "closer", "familiar", "loyal", "near", "linked", "allied", "affiliated",
+                             "opposed", "connected", "related"))
+
+
+def _phrase_speaker(t: Token, floor: int) -> Token:
+    """The speaker noun of the phrase ending in ``t``, right before a cue that lost its subject (comma-less
+    text, FA-KES): 'a source at Aleppo Police Command' and 'the Syrian Observatory for Human Rights'
+    climb to the noun right before the preposition ('through their sixth winter in a war zone UN
+    agencies said' does not: 'winter' cannot speak), 'sources close to the group' through the adjective
+    set after its noun, and 'Mohammad Idelbi father of the family' on to the name the role describes.
+    Only words after ``floor`` (the verb the cue is joined to) are taken."""
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
+        prep = t.head
+        up_tok = prep.head
+        if upos(up_tok) == "ADJ" and up_tok.lower_ in _TIE_ADJECTIVES and up_tok.i == prep.i - 1 \
+                and up_tok.dep_ == "amod" and up_tok.head.i == up_tok.i - 1:
+            up_tok = up_tok.head  # 'sources close to the group'
+        elif prep.lower_ not in _TELLER_PREPS or up_tok.i != prep.i - 1:
+            break
+        if upos(up_tok) not in ("NOUN", "PROPN") or up_tok.i <= floor:
+            break
+        up, below = mention_of(up_tok, 0), mention_of(t, 0)
+        if up is None or below is None:
+            break
+        if below.kind == "name" and not below.is_org and up.kind != "name" and up.head in TITLE_WORDS \
+                and len(below.text.split()) >= 3:
+            # 'UN special envoy for Syria Staffan de Mistura': the title's object is one word, and a
+            # person's name follows it (``mention_of`` reads the title's object so)
+            break
+        if up.kind == "name" and prep.lower_ in ("in", "at"):
+            break  # a place in a place ('several regions of Idlib in northwestern Syria said')
+        # past a speaker noun only to a name or another speaker noun; past other words only to a role of
+        # something that is no speaker describing a name ('father of the family'): a speaker noun heads its
+        # phrase ('an ally of President Bashar al-Assad sources close to the group')
+        if not (up.kind == "name" or _speakerish(up)) \
+                and (_named_role(up_tok, floor) is None or below.kind == "name" or _speakerish(below)):
+            break
+        t = up_tok
+    return _named_role(t, floor) or t
+
+
+def _named_role(t: Token, floor: int) -> Token | None:
+    """The name a role set after it without a comma describes ('Mohammad Idelbi father of the family')."""
+    if t.dep_ != "appos" or upos(t) != "NOUN" or t.tag_ != "NN" or t.head.i != t.left_edge.i - 1 \
+            or t.head.i <= floor or upos(t.head) != "PROPN" or t.lower_ in ORG_WORDS:
+        return None  # 'the area of Mayadeen the ministry said': a body is no one's role
+    m = mention_of(t.head, 0)
+    return t.head if m is not None and m.kind == "name" and not m.is_org else None
 
 
 def _reported_participle(verb: Token) -> bool:
@@ -540,6 +584,8 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
     if subj is None and t.dep_ == "ROOT":
         subj = _noun_before(t)
+        if subj is not None:
+            subj = _phrase_speaker(subj, t.sent.start - 1)
     m = mention_of(subj, off) if subj is not None else None
     if m is not None:
         # 'In a statement, the SDF said ...': a later 'the statement said' is theirs
@@ -564,7 +610,7 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         for x in t.children:
             if x.dep_ == "mark" and x.i < c.i:
                 cs = min(cs, _tok_start(x, off))
-        if m is not None and cs < m.start < ce <= m.end:
+        if m is not None and cs < m.start < ce and (ce <= m.end or m.start >= _tok_end(c, off)):
             # '... were IS fighters the Syrian Observatory for Human Rights said': the parser hung
             # the speaker on the reported clause, which ends where the speaker begins
             before = text[cs:m.start].rstrip()

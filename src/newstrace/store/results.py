@@ -265,7 +265,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 179: straight apostrophes pair as quotation marks ("'They need a ceasefire,' said Jan Egeland"), not elisions ("the '90s", "Assad's").
 #: 180: a double mark after a blank after a nested single's closing mark closes ("saying, 'Oh, yes,' \" Sanders told CNN"), not opens.
 #: 181: a teller closing the report it tells ("[clause] a source at Aleppo Police Command told SANA", "... said the Observatory") speaks, not the reported clause's subject.
-CLAIMS_VERSION = 181
+#: 182: a teller before a cue that lost its subject is the head of its phrase ("sources close to the group told", "Charles Lister of the Brookings Doha Centre said", "Mohammad Idelbi father of the family told"), not its last noun.
+CLAIMS_VERSION = 182
 
 
 def _now() -> str:
