@@ -1637,3 +1637,19 @@ def test_a_participle_on_the_appositive_tells_what_befell_the_count() -> None:
     # SANA, FA-KES dev 1926479313: the headline's 10 people read of no event ("killed" hangs on "schoolchildren")
     title = "10 people mostly schoolchildren killed in terrorist rocket attacks on Aleppo"
     assert [(q.text, q.event) for q in _counts(title)] == [("10 people", "killed")]
+
+
+def test_persons_and_individuals_are_one_slot_with_people() -> None:
+    # SANA (FA-KES dev 1926478960) "Nine persons killed ... earlier three persons were killed" beside other
+    # outlets' "people" made two slots of one group, and compare's counts by slot two bars for it
+    path = require_data("fakes", "fakes_dev.csv")
+    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["unit_id"] == "1926478960")
+    qs = _counts(row["article_title"] + "\n" + row["article_content"])
+    persons = [q for q in qs if "persons" in q.text]
+    assert persons and all(q.subject == "people" for q in persons)
+    assert {q.event for q in persons} >= {"killed", "wounded"}
+    (four,) = _counts("Police arrested four individuals in the raid.")
+    assert four.subject == "people"
+    (medics,) = _counts("Four medical personnel were wounded.")
+    assert medics.subject == "medical personnel"  # a kind of people keeps its own slot

@@ -1967,8 +1967,8 @@ def test_the_web_lists_stories_newest_first_and_the_cli_biggest_first(tmp_path: 
 def test_counts_by_slot_draw_each_articles_reading_once(tmp_path: Path) -> None:
     """SANA's two reports of the Aleppo rocket attacks (FA-KES dev 1926478910 and 1926478942) each
     say "8 persons" were killed three times, in the headline, the lead and the body: the slot
-    "persons · killed" drew six bars of one interval and listed "sana #1: “8 persons”" three
-    times. An article's readings of one interval (and window) are one row now."""
+    "persons · killed" (now "people · killed") drew six bars of one interval and listed "sana #1:
+    “8 persons”" three times. An article's readings of one interval (and window) are one row now."""
     from conftest import require_data
     from newstrace.ingest import read_inputs
 
@@ -1981,7 +1981,7 @@ def test_counts_by_slot_draw_each_articles_reading_once(tmp_path: Path) -> None:
     with TestClient(create_app(db), base_url=BASE) as c:
         page = c.get("/compare", params=[("ids", a.id) for a in arts]).text
     figures = dict(re.findall(r"<figcaption>([^<]*)</figcaption>(.*?)</figure>", page, re.S))
-    killed = figures["persons · killed"]
+    killed = figures["people · killed"]
     rows = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", killed)]
     assert rows == ["sana #1: “8 persons”", "sana #2: “8 persons”"], rows
     assert killed.count('<g class="range') == 2

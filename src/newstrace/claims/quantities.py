@@ -755,8 +755,13 @@ def _joint_group(noun: Token) -> tuple[Token, Token] | None:
     return None
 
 
+#: words for people of no kind that name one slot ("Nine persons killed" and "nine people killed" count one
+#: group: two slots made two bars of one group in compare's counts by slot)
+_PEOPLE_SYNONYMS = frozenset({"persons", "individuals"})
+
+
 def _subject_name(noun: Token) -> str:
-    low = noun.lower_
+    low = "people" if noun.lower_ in _PEOPLE_SYNONYMS else noun.lower_
     if low in _DEATH_NOUNS or low in ("cases", "incidents"):
         for c in noun.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in _ADJ_TO_NOUN:

@@ -266,7 +266,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 180: a double mark after a blank after a nested single's closing mark closes ("saying, 'Oh, yes,' \" Sanders told CNN"), not opens.
 #: 181: a teller closing the report it tells ("[clause] a source at Aleppo Police Command told SANA", "... said the Observatory") speaks, not the reported clause's subject.
 #: 182: a teller before a cue that lost its subject is the head of its phrase ("sources close to the group told", "Charles Lister of the Brookings Doha Centre said", "Mohammad Idelbi father of the family told"), not its last noun.
-CLAIMS_VERSION = 182
+#: 183: "persons" and "individuals" counted are the slot "people" ("Nine persons killed" and "nine people killed" are one group).
+CLAIMS_VERSION = 183
 
 
 def _now() -> str:
