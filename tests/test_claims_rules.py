@@ -37,6 +37,7 @@ POLNEAR = {
     "twitter": "nyt_2016-02-08_twitter-takes-bigger-steps-to-th",
     "super_tuesday": "breitbart_2016-03-01_the-latest-sanders-wins-minnesot",
     "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
+    "unions": "wash-post_2016-03-30_as-clinton-sanders-answer-union-",
 }
 
 
@@ -192,6 +193,16 @@ def test_it_said_is_a_speaker(polnear: dict[str, tuple[Article, ArticleClaims, A
     art, speech, _ = polnear["twitter"]
     q = _find(speech, "it decided to intensify")
     assert q.cue == "said" and _mention(art, q) == "It"
+
+
+def test_a_paragraph_s_subject_speaks_its_uncued_quotation(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Clinton touted her credentials as an original co-sponsor of the legislation. "We need to find ways
+    # ..."' was Sanders's, who spoke paragraphs before; the paragraph opens with its speaker
+    art, speech, _ = polnear["unions"]
+    q = _find(speech, "We need to find ways to support workers")
+    assert _mention(art, q) == "Clinton" and q.speaker == "Hillary Clinton"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

@@ -1790,6 +1790,38 @@ def _about_speaker(text: str, pos: int, end: int, m: Mention | None) -> Mention 
     return Mention(s0, e0, text[s0:e0], "name", last.lower())
 
 
+def _paragraph_subject(text: str, pos: int, events: list[tuple[int, Mention | None, str | None]]) -> Mention | None:
+    """The speaker named as the subject opening the paragraph whose next sentence is a quotation with no
+    cue ('Clinton touted her credentials as an original co-sponsor of the legislation. “We need to find
+    ways ...”'): the paragraph is about them and the quotation is theirs, not the last speaker's of a
+    paragraph before. Only a name the text gives a speaker (``events``, the speech before the quotation)
+    and a paragraph in which no one spoke and no quotation mark stands before it."""
+    para = text.rfind("\n", 0, pos) + 1
+    between = text[para:pos]
+    if not between.strip() or any(c in between for c in "“”\"«»") or not between.rstrip().endswith((".", "!", "?")) \
+            or any(e[0] >= para for e in events):
+        return None
+    speakers = [e[1] for e in events]
+    found = _LEAD_NAME.match(between)
+    if found is None:
+        return None
+    name = found.group("name").split()
+    for m in speakers:
+        # every word of the paragraph's name is one of the speaker's ('Clinton' of 'Hillary Clinton'; not
+        # 'What Beijing')
+        if m is not None and m.kind == "name" and m.text.split() and m.text.split()[-1] == name[-1] \
+                and all(w in m.text.split() for w in name):
+            s0, e0 = para + found.start("name"), para + found.end("name")
+            return Mention(s0, e0, text[s0:e0], "name", name[-1].lower())
+    return None
+
+
+#: a name opening a paragraph as its subject (after an 'And', 'But' ... and a title): one to three
+#: capitalised words, then a word in small letters (not an owner's 'Clinton's')
+_LEAD_NAME = re.compile(r"\s*(?:(?:And|But|So|Yet|Still|Now|Then|Meanwhile),?\s+)?(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+)?"
+                        r"(?P<name>(?:[A-Z][\w-]*[a-z]\s+){0,2}[A-Z][\w-]*[a-z])\s+[a-z]")
+
+
 def _speech_events(sents: list[Sentence], spans: QuoteSpans) -> list[tuple[int, Mention | None, str]]:
     """Named or pronoun subjects of speech verbs outside quotes, with or without a reported clause.
 
@@ -2036,7 +2068,10 @@ def attribute(
                 ends = next((s.end for s in sents if s.start <= anchor < s.end), anchor)
                 if not any(ends <= e[0] < q.outer_start and e[1] is not None and e[1].kind != "pronoun" for e in last):
                     last = [(prev.start, prev.mention, prev.cue)]
-            if last:
+            lead_name = _paragraph_subject(text, q.outer_start, last)
+            if lead_name is not None:
+                mention, cue_text = lead_name, "-"
+            elif last:
                 pos, m0, c0 = max(last, key=lambda e: e[0])
                 gap = text[pos:q.outer_start]
                 again = _about_speaker(text, pos, q.outer_start, m0) if len(gap) < 1200 else None

@@ -267,7 +267,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 181: a teller closing the report it tells ("[clause] a source at Aleppo Police Command told SANA", "... said the Observatory") speaks, not the reported clause's subject.
 #: 182: a teller before a cue that lost its subject is the head of its phrase ("sources close to the group told", "Charles Lister of the Brookings Doha Centre said", "Mohammad Idelbi father of the family told"), not its last noun.
 #: 183: "persons" and "individuals" counted are the slot "people" ("Nine persons killed" and "nine people killed" are one group).
-CLAIMS_VERSION = 183
+#: 184: a quotation with no cue opening a sentence after a paragraph's first sentences is the speaker's the paragraph opens with ("Clinton touted her credentials .... “We need ...”"), when no one spoke in the paragraph before it.
+CLAIMS_VERSION = 184
 
 
 def _now() -> str:
