@@ -437,3 +437,24 @@ def test_no_report_scrolls_sideways_on_a_wide_or_a_narrow_screen(
             assert not [c for c in console if c.startswith(("error", "pageerror"))], console
         finally:
             page.close()
+
+
+def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(
+    browser: Any, rt: Article, rewrite: Article, tmp_path: Path
+) -> None:
+    """The note "القدس العربي: 10 more claim(s) only it carries are not listed." drew its "10"
+    left of the Arabic name (a number after Arabic letters takes their direction, and the colon
+    between them with it): the line read "10 :القدس العربي more claim(s)". The names in a note are
+    isolated now, as in a finding's summary."""
+    name = "القدس العربي"
+    comparison = compare_articles([dataclasses.replace(rt, outlet=name), rewrite])
+    note = next(n for n in comparison.notes if n.startswith(name + ": "))
+    page, console, _ = _open(browser, render_html(comparison), tmp_path, "report-rtl-note")
+    try:
+        item = page.locator("#notes li", has_text="more claim(s)")
+        assert item.inner_text() == note
+        count = note.split()[2]  # "10"
+        assert text_box(item, name)[1] < text_box(item, count)[0], item.inner_text()
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

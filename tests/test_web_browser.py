@@ -739,3 +739,31 @@ def test_every_dot_of_a_timeline_can_be_seen_and_clicked(browser: Any) -> None:
         shot(page, "timeline-one-day-spread")
     finally:
         ctx.close()
+
+
+def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(browser: Any, tmp_path: Path) -> None:
+    """The compare page's note "القدس العربي: 10 more claim(s) only it carries are not listed."
+    drew its "10" left of the Arabic name. The names in a note are isolated now."""
+    from newstrace.model import Article
+    from newstrace.store import Store
+    from test_web_fixtures import seed_articles
+
+    name = "القدس العربي"
+    seeds = seed_articles()
+    rt = next(a for a in seeds if a.outlet == "rt.com")
+    rewrite = next(a for a in seeds if a.outlet != "rt.com")
+    arabic = Article.create(rt.text, title=rt.title, outlet=name, published=rt.published)
+    db = tmp_path / "rtl-note.db"
+    with Store(db) as st:
+        st.add_articles([arabic, rewrite])
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            page.goto(f"{base}/compare?ids={quote(arabic.id)}&ids={quote(rewrite.id)}")
+            note = page.locator("p.note", has_text="more claim(s)")
+            text = note.inner_text()
+            assert text.startswith(name + ": "), text
+            assert text_box(note, name)[1] < text_box(note, text.split()[2])[0], text
+    finally:
+        ctx.close()

@@ -249,7 +249,8 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         "findings": findings,
         "pairs": pairs,
         "quotes": quotes,
-        "notes": c.notes,
+        # a note names articles too ("القدس العربي: 10 more claim(s) ..."): its names isolated
+        "notes": [isolated_parts(n, c.labels.values()) for n in c.notes],
         "graph": provenance_svg(c),
         "timeline": timeline_svg(c),
         "script": SCRIPT,

@@ -60,7 +60,7 @@ class CompareView:
     quote_groups: list[dict[str, Any]]
     count_slots: list[dict[str, Any]]
     pairs: list[dict[str, Any]]
-    notes: list[str] = field(default_factory=list)
+    notes: list[list[tuple[str, bool]]] = field(default_factory=list)  # each cut by ``isolated_parts``
     names: dict[str, str] = field(default_factory=dict)  # article id -> its name in the report
     hidden: int = 0  # articles compared without a column of their own (over ``columns``)
     edges: int = 0  # provenance arrows the graph draws (none: the page says so, not how to read arrows)
@@ -176,7 +176,8 @@ def compare_view(
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
-    notes = [str(n) for n in (report.get("notes") or [])]
+    # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
+    notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or [])]
     labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
     named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
