@@ -767,3 +767,40 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(browser:
             assert text_box(note, name)[1] < text_box(note, text.split()[2])[0], text
     finally:
         ctx.close()
+
+
+def test_an_edges_confidence_stands_clear_of_its_arc(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The provenance graph wrote each edge's confidence 3 px above the middle of the arc's
+    control polygon, which is where the arc itself runs: the digits were struck through by their
+    own line (and, in a story of four outlets, by the arcs crossing there). The number stands
+    above the arc's top now, on a halo of the page's colour."""
+    base, ids = server
+    if not _stage(page, base, "compare"):
+        pytest.skip("compare stage not installed")
+    page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+    edges = page.locator("svg.graph a.edge")
+    assert edges.count() >= 1
+    struck = edges.evaluate_all("""es => es.flatMap(e => {
+        const p = e.querySelector("path"), t = e.querySelector("text.conf");
+        const top = p.getPointAtLength(p.getTotalLength() / 2), half = parseFloat(p.getAttribute("stroke-width")) / 2;
+        const b = t.getBBox();
+        return b.y + b.height > top.y - half ? [[t.textContent, b.y + b.height, top.y - half]] : [];
+    })""")
+    assert not struck, struck
+    # a story of eight articles whose first and last share text: the arc over all of them rose
+    # above the drawing, its confidence cut off at the top
+    from newstrace.web import render
+
+    arts = [{"id": f"a{k}", "outlet": o, "published": f"2016-10-{21 + k}", "title": f"report {k}", "label": o}
+            for k, o in enumerate(("rt.com", "sana", "alaraby", "ahram", "jordantimes", "trt", "tass", "reuters"))]
+    edges = [{"source": "a0", "derived": "a7", "confidence": 0.9, "evidence": [{"type": "shared_passage"}]},
+             {"source": "a0", "derived": "a1", "confidence": 0.5, "evidence": [{"type": "shared_passage"}]}]
+    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    blank = page.context.new_page()  # not under the app's Content-Security-Policy, which refuses an inline style
+    blank.set_content(f"<html><head><style>{css}</style></head><body>{render.provenance_svg(arts, edges)}</body></html>")
+    above = blank.locator("svg.graph a.edge").evaluate_all("""es => es.flatMap(e => {
+        const b = e.getBBox(), t = e.querySelector("text.conf").getBBox();
+        return b.y < 0 || t.y < 0 ? [[e.querySelector("text.conf").textContent, b.y, t.y]] : [];
+    })""")
+    assert not above, above
+    shot(blank, "provenance-long-arc")

@@ -167,6 +167,12 @@ def provenance_svg(
         pos[a["id"]] = (40 + gap / 2 + i * gap, top + 70)
     for i, x in enumerate(externals):
         pos[x] = (40 + ext_gap / 2 + i * ext_gap, 30)
+    # an arc rises with the distance it spans: over four articles or more its top and its
+    # confidence ran above the drawing and were cut off; the drawing moves down to hold the highest
+    tops = [_arc_top(pos[e["source"]], pos[e["derived"]]) for e in edges if e.get("source") in pos and e.get("derived") in pos]
+    drop = max(0.0, 4 - min(tops, default=4.0))
+    pos = {k: (x, y + drop) for k, (x, y) in pos.items()}
+    height = round(height + drop)
     parts = [
         f'<svg class="graph" role="img" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
@@ -193,8 +199,7 @@ def provenance_svg(
             ev_text += f" by way of {_label(via, articles)}"
         if ev_lines:
             ev_text += "\n" + "\n".join(ev_lines)
-        lift = 45 + abs(x2 - x1) * 0.12
-        cx, cy = (x1 + x2) / 2, min(y1, y2) - lift
+        cx, cy = _control((x1, y1), (x2, y2))
         ex, ey = x2, y2 - 14
         if directed:  # the head's point on the node's edge, its base where the line stops
             tx, ty = ex - cx, ey - cy
@@ -202,6 +207,9 @@ def provenance_svg(
             ex, ey = ex - tx / norm * ARROW, ey - ty / norm * ARROW
         path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {ex:.1f} {ey:.1f}"
         stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
+        # the confidence just above the arc's top (its point at t = 0.5): it sat 3 px above the
+        # middle of the control polygon, on the line itself, its digits struck through by the arc
+        label_x, label_y = (x1 + 2 * cx + ex) / 4, (y1 - 14 + 2 * cy + ey) / 4 - stroke / 2 - 5
         pair = [i for i in (s, d) if i in known and (stored is None or i in stored)]
         href = compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
         parts.append(
@@ -209,7 +217,7 @@ def provenance_svg(
             f'data-evidence="{escape(ev_text)}">'
             f"<title>{escape(ev_text)}</title>"
             f'<path d="{path}" stroke-width="{stroke:.1f}"{head}/>'
-            f'<text x="{cx:.0f}" y="{(cy + min(y1, y2)) / 2 - 4:.0f}" class="conf">{escape(conf_txt)}</text></a>'
+            f'<text x="{label_x:.0f}" y="{label_y:.0f}" class="conf">{escape(conf_txt)}</text></a>'
         )
     for a in ordered:
         x, y = pos[a["id"]]
@@ -230,6 +238,18 @@ def provenance_svg(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _control(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The control point of the arc from ``a`` to ``b``: above both, higher the farther apart."""
+    return (a[0] + b[0]) / 2, min(a[1], b[1]) - (45 + abs(b[0] - a[0]) * 0.12)
+
+
+def _arc_top(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Where the arc's top (its point at t = 0.5) lies, less the room its confidence needs above it
+    (the widest line's half, 5 px, and the 11 px text's box, 14 px)."""
+    _, cy = _control(a, b)
+    return (a[1] - 14 + 2 * cy + b[1] - 14) / 4 - 2.25 - 5 - 14
 
 
 def _name(a: dict[str, Any]) -> str:
