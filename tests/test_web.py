@@ -1655,6 +1655,10 @@ def test_a_timeline_of_one_day_shows_that_day() -> None:
     dots = [int(cx) for cx in re.findall(r'<circle cx="(\d+)"', svg)]
     assert dots == [axis[0][0]] * 2, (dots, axis)  # under their date
 
+    # a feed that writes each day as its midnight gives no time: the one date, as above
+    midnights = [{**a, "published": "2016-10-31T00:00:00Z"} for a in days]
+    assert [label for _, label in _axis(str(timeline_svg(midnights)))] == ["2016-10-31"]
+
     # several days as before: the first date and the last
     later = {**evening, "published": "2016-11-02T20:00:00+02:00"}
     assert [label for _, label in _axis(str(timeline_svg([morning, later])))] == ["2016-10-31", "2016-11-02"]

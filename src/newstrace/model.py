@@ -208,12 +208,13 @@ def time_axis(instants: Sequence[float], timed: bool) -> tuple[float, float, lis
     the dates at either end. Articles of one day (UTC, as the instants are) are drawn over that
     day: the axis of one day ended on the next day's date, which no article had. With a time
     of day known (``timed``) the day runs from its 00:00 to 24:00, labelled every six hours;
-    with dates alone the articles stand at the middle, under the one date."""
+    with dates alone the articles stand at the middle, under the one date, as they do when every
+    time is 00:00 UTC (a feed that writes a day as its midnight)."""
     lo, hi = min(instants), max(instants)
     day = math.floor(lo / DAY) * DAY
     if hi < day + DAY:
         iso = _utc_date(day)
-        if not timed:
+        if not timed or all(t == day for t in instants):
             return day - DAY / 2, day + DAY / 2, [(day, iso)]
         hours = [(day + h * 3600, f"{h:02d}:00") for h in (0, 6, 12, 18, 24)]
         return day, day + DAY, [(day, f"{iso} 00:00"), *hours[1:-1], (day + DAY, "24:00 UTC")]
