@@ -481,3 +481,12 @@ def test_the_reports_timeline_of_one_day_shows_that_day(rt: Article, rewrite: Ar
     t = timeline_svg(days)
     assert [k["label"] for k in t["ticks"]] == ["2016-10-31"]
     assert {p["x"] for p in t["points"]} == {t["ticks"][0]["x"]}
+
+
+def test_the_report_of_one_article_says_why_it_has_no_derivation_edge(rt: Article, rewrite: Article) -> None:
+    """``newstrace story ID --html`` on a story of one article said "No derivation edges: the reuse
+    stage found no substantial shared text to orient", as if a search had come up empty; there was
+    nothing to compare. It says so, as the web app's story page does."""
+    one = render_html(compare_articles([rt]))
+    assert "No derivation edges: there is one article." in one and "found no substantial shared text" not in one
+    assert "No derivation edges" not in render_html(compare_articles([rt, rewrite]))
