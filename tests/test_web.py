@@ -1989,3 +1989,26 @@ def test_counts_by_slot_draw_each_articles_reading_once(tmp_path: Path) -> None:
     rows = [re.sub(r"<[^>]+>", "", li) for li in re.findall(r"<li>(.*?)</li>", killed)]
     assert rows == ["sana #1: “8 persons”", "sana #2: “8 persons”"], rows
     assert killed.count('<g class="range') == 2
+
+
+def test_the_outlet_network_says_how_many_outlets_it_leaves_out(web_db: tuple[Path, dict[str, str]],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The network draws the outlets with the most articles (24), and a corpus of more (60 at
+    100,000 articles) lost the others from the drawing without a word. The page says how many it
+    draws of how many, and that the table lists every one."""
+    from newstrace.web import render
+
+    db, _ = web_db
+    with TestClient(create_app(db), base_url=BASE) as c:
+        net = c.get("/api/outlets").json()
+        if not net["available"]:
+            pytest.skip("the corpus stage is not installed")
+        n = len(net["outlets"])
+        assert n >= 3
+        assert "outlets with the most articles are drawn" not in c.get("/outlets").text
+    monkeypatch.setattr(render, "NETWORK_OUTLETS", 2)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get("/outlets").text
+    assert f"The 2 outlets with the most articles are drawn, of {n}; the table below lists every one." in page
+    graph = page.split('<svg class="network"')[1].split("</svg>")[0]
+    assert graph.count('<a class="node"') == 2

@@ -248,7 +248,7 @@ OUTLET_EDGE_ROWS = 200
 
 @router.get("/outlets")
 async def outlets_page(request: Request) -> Response:
-    from newstrace.web.render import network_svg
+    from newstrace.web import render
 
     repo = api.repo_of(request)
 
@@ -256,7 +256,8 @@ async def outlets_page(request: Request) -> Response:
         data = api.load_network(repo)
         return page(request, "outlets.html", title="Outlets", nav="outlets", data=data, edge_rows=OUTLET_EDGE_ROWS,
                     behind=_behind(repo, data.behind, data.behind_changed), not_analysed=None if data.available else api.not_analysed(repo),
-                    graph=network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]))
+                    graph=render.network_svg([o.model_dump() for o in data.outlets], [e.model_dump() for e in data.edges]),
+                    drawn=min(len(data.outlets), render.NETWORK_OUTLETS))
 
     return await served(repo, lambda: ("outlets-page", repo.generation()), build)
 

@@ -450,7 +450,11 @@ def _side_gap(unit: Sequence[tuple[float, float]], sides: Sequence[int]) -> floa
     return min(gaps, default=1.0) or 1.0
 
 
-def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], limit: int = 24) -> Markup:
+#: the outlets the network draws, those with the most articles (the page says so when there are more)
+NETWORK_OUTLETS = 24
+
+
+def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], limit: int | None = None) -> Markup:
     """Outlets on a circle (the busiest ``limit``), arrows from the reused outlet to the reuser.
 
     Arrow width grows with how often; an arrow none of whose pairs is in one story is dashed.
@@ -459,7 +463,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     """
     if not outlets:
         return Markup("")
-    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), shown_outlet(o["outlet"])))[:limit]
+    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), shown_outlet(o["outlet"])))[:limit or NETWORK_OUTLETS]
     names = [shown_outlet(o["outlet"]) for o in top]
     # a name (up to 20 characters, some 140 px) is written beside its node on the side away from the
     # centre: the drawing is wider than the circle by that much on either side, not cut at its edge
