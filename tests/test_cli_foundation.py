@@ -1869,3 +1869,30 @@ def test_an_eval_folder_that_is_not_there_is_said_to_be_missing(tmp_path: Path, 
     assert "not a PolNeAR split (needs text/ and attributions/)" in capsys.readouterr().err
     assert main(["eval", "casualties-fakes", str(missing), "--split", "dev"]) == 2
     assert f"{missing}: no such file" in capsys.readouterr().err
+
+
+def test_list_shows_a_timed_date_as_its_day_and_time_on_lines_of_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``list`` stacks id and date in one column; a date with a time of day (a JSON export's
+    "2016-10-30T09:15:00+03:00") made it 25 wide, and at 80 columns RT's headline took five lines
+    of a few words. The day and the time with its offset are lines of their own, as in 'compare'."""
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = []
+    for name, outlet, published in (("001_*.txt", "rt.com", "2016-10-30T09:15:00+03:00"),
+                                    ("000_*.txt", "theantimedia.org", "2016-11-02")):
+        title, _, body = next(EXAMPLES.glob(name)).read_text(encoding="utf-8").partition("\n")
+        rows.append({"id": outlet, "outlet": outlet, "title": title.strip(), "text": body, "published": published})
+    export = tmp_path / "timed.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert run("ingest", export, "--db", db, cwd=tmp_path).returncode == 0
+    table = run("list", "--db", db, cwd=tmp_path).stdout.splitlines()
+    assert max(map(len, table)) <= 80
+    first = next(i for i, line in enumerate(table) if line.startswith("│ rt.com "))
+    second = next(i for i, line in enumerate(table) if line.startswith("│ theantimedia.org "))
+    assert [line.split("│")[1].strip() for line in table[first:first + 3]] == ["rt.com", "2016-10-30", "09:15+03:00"]
+    assert table[second + 1].split("│")[1].strip() == "2016-11-02"
+    assert second - first <= 3, "\n".join(table)
+    listed = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
+    assert [a["published"] for a in listed] == ["2016-10-30T09:15:00+03:00", "2016-11-02"]

@@ -223,9 +223,12 @@ def list_articles(
     table.add_column("title", overflow="fold", ratio=3, min_width=16)
     table.add_column("outlet / author", overflow="fold", ratio=1, max_width=24)
     table.add_column("words", justify="right", no_wrap=True)
+    from newstrace.compare.terminal import day_and_time
+
     for r in rows:
         table.add_row(
-            f"{safe(r['id'])}\n{safe(r['published'] or '?')}",
+            # a timed date's time on a third line: the whole instant made the column 25 wide
+            "\n".join(safe(part) for part in [str(r["id"]), *day_and_time(str(r["published"] or "")).split("\n")]),
             safe(r["title"] or "(untitled)"),
             f"{safe(r['outlet'] or '?')}" + (f"\n{safe(r['author'])}" if r["author"] else ""),
             str(r["words"]),

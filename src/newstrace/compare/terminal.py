@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newstrace.compare.html import FINDING_TITLES
-from newstrace.model import arrow, inner_quotes, label_basis
+from newstrace.model import arrow, inner_quotes, label_basis, parse_published
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -56,7 +56,7 @@ def articles_table(c: Comparison) -> Table:
         table.add_row(
             str(n),
             Text(plain(c.label(a.id)) + (f" ({basis})" if (basis := label_basis(a)) else "")),
-            _when(a.published),
+            day_and_time(a.published),
             Text(plain(a.title or "(untitled)")),
             str(a.words),
             str(len(cl.quotes)),
@@ -65,18 +65,20 @@ def articles_table(c: Comparison) -> Table:
     return table
 
 
-def _when(value: date | datetime | None) -> str:
-    """A publication date as the table shows it: the day, and under it the time of day with its
+def day_and_time(value: date | datetime | str | None) -> str:
+    """A publication date as the tables show it: the day, and under it the time of day with its
     offset as written (``09:15+03:00``). The whole ISO text, ``2016-10-30T09:15:00+03:00`` (25
     characters, never wrapped), left a title a word or a few letters a line at 80 columns; ``--json``
-    and ``--html`` keep it."""
-    if value is None:
-        return "?"
-    if not isinstance(value, datetime):
-        return value.isoformat()
-    clock = value.strftime("%H:%M" if value.second == 0 and value.microsecond == 0 else "%H:%M:%S")
-    offset = value.isoformat()[19:].lstrip(".0123456789")  # "+03:00", "" without one (fraction dropped)
-    return f"{value.date().isoformat()}\n{clock}{offset}"
+    and ``--html`` keep it. Stored text (``list``) is read back first; text that is no ISO date is
+    shown as it is."""
+    when = parse_published(value) if isinstance(value, str) else value
+    if when is None:
+        return value if isinstance(value, str) and value else "?"
+    if not isinstance(when, datetime):
+        return when.isoformat()
+    clock = when.strftime("%H:%M" if when.second == 0 and when.microsecond == 0 else "%H:%M:%S")
+    offset = when.isoformat()[19:].lstrip(".0123456789")  # "+03:00", "" without one (fraction dropped)
+    return f"{when.date().isoformat()}\n{clock}{offset}"
 
 
 def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool = True) -> None:
