@@ -1754,3 +1754,30 @@ def test_a_thread_id_given_to_story_names_the_command_that_lists_it(tmp_path: Pa
     assert f"no story with id 'zzz' (see 'newstrace stories --db {db}')" in capsys.readouterr().err
     assert main(["stories", "--thread", tid, "--db", str(db), "--json"]) == 0
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [sid]
+
+
+def test_story_writes_timed_dates_as_day_and_time_and_keeps_its_ids_in_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``story`` wrote each date as stored: a timed one, "2016-10-30T09:15:00+00:00", overran the
+    ten columns kept for a day, so the ids after the dates stood out of line, and the span line
+    ("span 2016-10-30T09:15:00+00:00 .. 2016-10-30") wrapped at 80 columns. The span gives the
+    days, as the threads table does; each article's line its day and time, the ids in one column."""
+    monkeypatch.setenv("COLUMNS", "80")
+    rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": rt.title, "text": rt.text,
+                                "published": "2016-10-30T09:15:00+00:00"}) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), str(copy), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1", "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert main(["story", story["id"], "--db", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].endswith("span 2016-10-30 .. 2016-10-30  size 2"), lines[1]
+    timed = next(line for line in lines if "sput-1" in line)
+    dated = next(line for line in lines if RT in line and line.startswith("  rt.com"))
+    assert "2016-10-30 09:15+00:00  sput-1" in timed
+    assert timed.index("sput-1") == dated.index(RT), (timed, dated)

@@ -266,6 +266,16 @@ def _not_analysed(db: Path, res: CorpusResults, behind: bool = True) -> str | No
     return not_analysed_hint(arg, res.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None)
 
 
+def _when(published: str | None) -> str:
+    """A date as ``story`` writes it on an article's line: the day, and the time with its offset
+    after a space (``2016-10-30 09:15+03:00``, as the tables show it on two lines). The ISO
+    instant, 25 characters, pushed the ids after it out of line; the span line gives the days,
+    as the threads table does, and fits 80 columns."""
+    from newstrace.compare.terminal import day_and_time
+
+    return day_and_time(published).replace("\n", " ")
+
+
 def _named_thread(res: CorpusResults, given: str, db: Path) -> str | None:
     """What to run when the id ``story`` was given names a thread (the two lists stand side by
     side, and a thread's id was said to be no story's, as a mistyped one is)."""
@@ -423,15 +433,17 @@ def story(
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     out.print(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
-        f"[dim]span[/dim] {safe(summary['start'] or '?')} .. {safe(summary['end'] or '?')}  [dim]size[/dim] {summary['size']}"
+        f"[dim]span[/dim] {safe(_day(summary['start']))} .. {safe(_day(summary['end']))}  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take
     name = comparison.label if comparison is not None else (lambda aid: "")
+    dates = {a["id"]: _when(a["published"]) for a in doc["articles"]}
+    wide = max(map(len, dates.values()), default=10)
     for a in doc["articles"]:
         out.print(
             # a space after each padded column: a name longer than it ("“United Nations Finally …
             # Civilians”", the rewrite without an outlet) ran into its date
-            f"  {safe(name(a['id'])):<15} {safe(a['published'] or '?'):<10}  {safe(a['id'])}  {safe(a['title'] or '')}",
+            f"  {safe(name(a['id'])):<15} {safe(dates[a['id']]):<{wide}}  {safe(a['id'])}  {safe(a['title'] or '')}",
             highlight=False,
         )
     if comparison is not None:  # the compare report as `newstrace compare` prints it
