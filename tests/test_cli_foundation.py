@@ -1896,3 +1896,41 @@ def test_list_shows_a_timed_date_as_its_day_and_time_on_lines_of_their_own(
     assert second - first <= 3, "\n".join(table)
     listed = json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)
     assert [a["published"] for a in listed] == ["2016-10-30T09:15:00+03:00", "2016-11-02"]
+
+
+def test_an_input_cut_short_after_some_articles_is_read_in_part_not_skipped(tmp_path: Path) -> None:
+    """A JSON array of the seeds cut inside its second record, and RT's text gzipped and cut, each
+    gave articles before the damage, which ``ingest`` stored; stderr said "skipped: ..." of both
+    and the summary "2 input(s) skipped", so a user took them for unread. They are "read in part",
+    with the count of articles kept; an input that gave none is still "skipped"."""
+    import gzip
+
+    text = json.dumps(seeds_records())
+    second = text.index('{"id"', 2)
+    array = tmp_path / "two.json"
+    array.write_text(text[: second + 300], encoding="utf-8")  # inside the second record's text
+    packed = gzip.compress((EXAMPLES / "001_b27ff7eeccda9d61.txt").read_bytes())
+    cut = tmp_path / "rt.txt.gz"
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    db = tmp_path / "t.db"
+    p = run("ingest", array, cut, tmp_path / "absent.txt", "--db", db, cwd=tmp_path)
+    lines = p.stderr.strip().splitlines()
+    assert p.returncode == 0, p.stderr
+    assert lines[0].startswith(f"newstrace: read in part: {array}: invalid JSON (") and lines[0].endswith(
+        "; the 1 article(s) before it are kept"), lines
+    assert lines[1].startswith(f"newstrace: read in part: {cut}: damaged gzip file (") and lines[1].endswith(
+        "; the 1 article(s) before it are kept"), lines
+    assert lines[2] == f"newstrace: skipped: {tmp_path / 'absent.txt'}: no such file or folder"
+    assert lines[3] == f"{db}: 2 added, 0 updated, 0 already present, 1 input(s) skipped, 2 read in part"
+    doc = json.loads(run("ingest", array, "--db", db, "--json", cwd=tmp_path).stdout)
+    (said,) = doc["skipped"]
+    assert said.startswith(f"{array}: invalid JSON (") and said.endswith("; the 1 article(s) before it are kept")
+    p = run("extract", array, cut, cwd=tmp_path)
+    assert p.stderr.strip().splitlines()[-1] == "2 read in part, named above"
+
+
+def seeds_records() -> list[dict[str, Any]]:
+    """The seeds as JSON records (id, outlet, title, text), as an export holds them."""
+    from newstrace.ingest import read_articles
+
+    return [{"id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text} for a in read_articles([EXAMPLES])]

@@ -71,6 +71,23 @@ class NewstraceError(Exception):
     """Base for expected failures: bad input, bad database, limits exceeded."""
 
     exit_code = 1
+    #: articles an input gave before the damage that ended it (``ingest.read_inputs`` sets it):
+    #: a JSON array or a gzip file cut short keeps them, and is read in part, not skipped
+    kept = 0
+
+
+def input_problem(e: NewstraceError) -> str:
+    """How ``ingest``, ``compare`` and the other readers of inputs name one that failed: "skipped"
+    when nothing of it was read, "read in part" with the count kept when articles before the
+    damage were. "skipped: a.json: invalid JSON" was said of an array whose first 3 records were
+    stored, and of a cut ``.txt.gz`` whose text before the cut was."""
+    return f"read in part: {kept_note(e)}" if e.kept else f"skipped: {e}"
+
+
+def kept_note(e: NewstraceError) -> str:
+    """The error's line, with the articles its input gave before the damage when it gave any (the
+    ``skipped`` lists of ``--json`` documents and of the web's upload)."""
+    return f"{e}; the {e.kept} article(s) before it are kept" if e.kept else str(e)
 
 
 class InputError(NewstraceError):

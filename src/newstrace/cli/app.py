@@ -29,7 +29,7 @@ from rich.progress import (
 from rich.table import Table
 from typer.core import TyperGroup
 
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, NewstraceError, input_problem, kept_note
 from newstrace.ingest import SUPPORTED
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.model import Article
@@ -750,7 +750,7 @@ def write_output(path: Path, text: str, kind: str | None = None) -> None:
 def skipped_inputs(errors: list[NewstraceError]) -> list[str]:
     """The ``skipped`` list of a ``--json`` document (``compare``, ``reuse``, ``stance``): each
     input that could not be read, one printable line naming it and the reason, as stderr said it."""
-    return [one_line(e) for e in errors]
+    return [one_line(kept_note(e)) for e in errors]
 
 
 def say_skipped(errors: list[NewstraceError]) -> None:
@@ -758,8 +758,11 @@ def say_skipped(errors: list[NewstraceError]) -> None:
     read (``N input(s) skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as
     it was met, above a report that may run to hundreds of lines (``compare``, ``extract``,
     ``stance`` said nothing more of them, so a user who read the report's end missed them)."""
-    if errors:
-        err.print(f"{len(errors)} input(s) skipped, named above", markup=False, highlight=False)
+    skipped = sum(1 for e in errors if not e.kept)
+    said = [f"{skipped} input(s) skipped"] if skipped else []
+    said += [f"{len(errors) - skipped} read in part"] if len(errors) > skipped else []
+    if said:
+        err.print(f"{', '.join(said)}, named above", markup=False, highlight=False)
 
 
 def read_command_inputs(
@@ -779,7 +782,7 @@ def read_command_inputs(
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
-        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"newstrace: {one_line(input_problem(e))}", markup=False, highlight=False, soft_wrap=True)
 
     articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first))
     if not articles:

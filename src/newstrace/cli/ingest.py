@@ -32,7 +32,14 @@ from newstrace.cli.app import (
     safe,
     warn,
 )
-from newstrace.errors import InputError, Interrupted, KeptWarnings, NewstraceError
+from newstrace.errors import (
+    InputError,
+    Interrupted,
+    KeptWarnings,
+    NewstraceError,
+    input_problem,
+    kept_note,
+)
 from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import RepeatedIds, qualified_ids_warning
 from newstrace.ingest.records import source_name
@@ -88,7 +95,7 @@ def ingest(
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
-        err.print(f"newstrace: skipped: {one_line(e)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"newstrace: {one_line(input_problem(e))}", markup=False, highlight=False, soft_wrap=True)
 
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
@@ -145,7 +152,7 @@ def ingest(
                 "added": total.added,
                 "updated": total.updated,
                 "unchanged": total.unchanged,
-                "skipped": [str(e) for e in errors],
+                "skipped": [kept_note(e) for e in errors],
                 "warnings": warnings.lines(),
                 "warnings_total": warnings.total,
             }
@@ -153,7 +160,8 @@ def ingest(
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
-            + (f", {len(errors)} input(s) skipped" if errors else "")
+            + (f", {skipped} input(s) skipped" if (skipped := sum(1 for e in errors if not e.kept)) else "")
+            + (f", {len(errors) - skipped} read in part" if len(errors) > skipped else "")
             + (f", {warnings.total:,} warning(s) above" if warnings.total else ""),
             markup=False,
             highlight=False,

@@ -247,31 +247,41 @@ def read_inputs(
         reader = reader_for(path)
         assert reader is not None
         said = WarningGroups(str(path), warn)  # a file's alike warnings said as one line
+        given_here = 0  # articles of this file given before any damage that ends it (``NewstraceError.kept``)
         try:
             if reader is read_warc:
                 # a page is its latest capture in any of the run's archives (a crawl of each month
                 # holds it in each): its earlier ones, in this archive or another, are not read
                 if captures is None:
                     captures = scan_captures(p for p in iter_files(given, ignore_error) if reader_for(p) is read_warc)
-                yield from read_warc(path, clean=clean, warn=said.add, limits=limits, day_first=day_first, captures=captures)
-                continue
-            yield from reader(path, clean=clean, warn=said.add, limits=limits, day_first=day_first)
+                articles = read_warc(path, clean=clean, warn=said.add, limits=limits, day_first=day_first, captures=captures)
+            else:
+                articles = reader(path, clean=clean, warn=said.add, limits=limits, day_first=day_first)
+            for article in articles:
+                given_here += 1
+                yield article
         except NewstraceError as e:
-            handler(e)
+            handler(_kept(e, given_here))
         except (EOFError, zlib.error) as e:
             # a gzip input cut short or damaged (what was read before the damage is kept)
-            handler(damaged_gzip(path, e))
+            handler(_kept(damaged_gzip(path, e), given_here))
         except (OSError, MemoryError) as e:
-            handler(cannot_read(path, e))
+            handler(_kept(cannot_read(path, e), given_here))
         except Exception as e:
             # a reader bug on a hostile file must not end a batch of thousands; the fuzz and property
             # tests call the readers directly, so such bugs still fail there
             first = str(e).splitlines()[0][:200] if str(e) else ""
-            handler(InputError(f"{path}: unreadable ({type(e).__name__}: {first}; please report this newstrace bug)"))
+            handler(_kept(InputError(f"{path}: unreadable ({type(e).__name__}: {first}; please report this newstrace bug)"), given_here))
         finally:
             said.flush()
             if on_file_end is not None:
                 on_file_end()
+
+
+def _kept(e: NewstraceError, given: int) -> NewstraceError:
+    """``e`` with the articles its input gave before it (``NewstraceError.kept``)."""
+    e.kept = given
+    return e
 
 
 #: what makes standard input a page rather than plain text: how a saved or fetched page opens

@@ -18,7 +18,7 @@ from typing import Any
 from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError
+from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError, kept_note
 from newstrace.ingest import read_unique
 from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
 from newstrace.limits import Limits, human_bytes
@@ -187,7 +187,7 @@ def _read(
                 (folder / f"upload-{i:02d}.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
 
         def on_error(e: NewstraceError) -> None:
-            errors.append(_relabel(str(e), labels))
+            errors.append(_relabel(kept_note(e), labels))
 
         def on_warning(message: str) -> None:
             warnings.note(_relabel(message, labels))
