@@ -1841,3 +1841,29 @@ def test_json_lines_with_a_utf16_or_utf32_byte_order_mark_are_read(tmp_path: Pat
     assert [a.id for a in read_articles([pretty])] == [a.id for a in seeds_]
     with pytest.raises(InputError, match=f"{encoding.upper()} text .* which the Spark engine does not read"):
         check_input(lines)
+
+
+def test_a_wrapped_list_of_articles_cut_short_keeps_the_records_before_the_cut(tmp_path: Path) -> None:
+    """A JSON array cut inside a record keeps the records before it; the same records wrapped as an
+    API wraps them ({"articles": [...]}, Solr's {"response": {"docs": [...]}}) gave none: the pass
+    that chooses the list failed at the cut and the whole file was refused. The list being read at
+    the cut is taken, its records before the cut kept, the damage named after them."""
+    import gzip
+
+    seeds_ = read_articles([EXAMPLES])
+    records = [{"id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text} for a in seeds_]
+    for name, doc in (("articles.json", {"articles": records}), ("solr.json", {"status": "ok", "response": {"docs": records}})):
+        text = json.dumps(doc)
+        cut_at = text.index('{"id"', text.index('{"id"') + 1) + 300  # inside the second record's text
+        for path, data in ((tmp_path / name, text[:cut_at].encode()), (tmp_path / (name + ".gz"), gzip.compress(text.encode())[:-40])):
+            path.write_bytes(data)
+            errors: list[NewstraceError] = []
+            got = list(read_inputs([path], on_error=errors.append))
+            assert [a.id for a in got] == [seeds_[0].id], path
+            (e,) = errors
+            assert e.kept == 1 and (": invalid JSON (" in str(e) or ": damaged gzip file (" in str(e)), str(e)
+    # a file cut before any list of articles is still refused as a whole
+    bare = tmp_path / "bare.json"
+    bare.write_text('{"status": "ok", "meta": {"count": 2, "source": "Staffan de Mis', encoding="utf-8")
+    errors = []
+    assert list(read_inputs([bare], on_error=errors.append)) == [] and errors[0].kept == 0

@@ -629,6 +629,7 @@ class _Walk:
         self.lists: list[_List] = []
         self.met = 0
         self.done = False
+        self.reading: _List | None = None  # the list whose elements are being read (where a cut file ends)
 
     def object(self, depth: int = 1, prefix: str = "") -> Generator[Any, None, bool]:
         """The walk of the object whose ``{`` was just read; whether it is a record."""
@@ -654,6 +655,7 @@ class _Walk:
     def list(self, depth: int, name: str) -> Iterator[Any]:
         found = _List(self.met, depth, name)
         self.met += 1
+        self.reading = found
         for item in self.stream.items(self.limit):
             if found.index == self.take:
                 yield item
@@ -665,6 +667,7 @@ class _Walk:
             found.count += 1
         if found.index == self.take:
             self.done = True
+        self.reading = None
         self.lists.append(found)
 
 
@@ -685,8 +688,17 @@ def _wrapped_list(path: Path, warn: Warn, limit: int) -> _List | None:
         stream = _JsonStream(path, fh, ignore_warning)  # the pass that reads the records warns
         stream.expect("{", "Expecting '{'")
         walk = _Walk(stream, limit=limit)
-        top_record = _walk_result(walk.object())
-        stream.end()
+        try:
+            top_record = _walk_result(walk.object())
+            stream.end()
+        except (InputError, EOFError, zlib.error):
+            # cut short (or damaged) inside a list of articles: that list is read, its records up
+            # to the damage kept, as a cut array's are, and the damage named then; the whole file
+            # was refused, "{"articles": [...]" cut after a thousand records giving none
+            cut = walk.reading
+            if cut is not None and (cut.articles or (cut.depth == 1 and cut.name == "articles")):
+                return cut
+            raise
     named = [f for f in walk.lists if f.depth == 1 and f.name == "articles"]
     if named:
         return named[0]
