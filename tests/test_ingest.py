@@ -1867,3 +1867,22 @@ def test_a_wrapped_list_of_articles_cut_short_keeps_the_records_before_the_cut(t
     bare.write_text('{"status": "ok", "meta": {"count": 2, "source": "Staffan de Mis', encoding="utf-8")
     errors = []
     assert list(read_inputs([bare], on_error=errors.append)) == [] and errors[0].kept == 0
+
+
+def test_a_json_lines_file_cut_inside_its_last_record_says_it_looks_cut_short(tmp_path: Path) -> None:
+    """The seeds as JSON Lines, cut inside the second line (a download that stopped): the warning
+    was "invalid JSON (Unterminated string ...), skipped", as for a bad record among good ones. It
+    says the file ends inside the record; a bad line that the file goes on after does not, and a
+    last line whole but for its line break is read."""
+    seeds_ = read_articles([EXAMPLES])
+    lines = [json.dumps({"id": a.id, "outlet": a.outlet, "text": a.text}) for a in seeds_]
+    path = tmp_path / "export.jsonl"
+    path.write_text(lines[0] + "\n" + lines[1][:400], encoding="utf-8")
+    warnings: list[str] = []
+    assert [a.id for a in read_inputs([path], warn=warnings.append)] == [seeds_[0].id]
+    assert warnings == [f"{path}:2: invalid JSON (Unterminated string starting at column 56); the file ends inside this "
+                        "record: it looks cut short, skipped"]
+    path.write_text(lines[0][:-1] + "\n" + lines[1], encoding="utf-8")  # the first line broken, the last whole
+    warnings.clear()
+    assert [a.id for a in read_inputs([path], warn=warnings.append)] == [seeds_[1].id]
+    assert len(warnings) == 1 and "cut short" not in warnings[0] and warnings[0].startswith(f"{path}:1: invalid JSON")

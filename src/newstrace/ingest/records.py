@@ -249,7 +249,11 @@ def jsonl_values(
         try:
             yield lineno, json.loads(line), None
         except json.JSONDecodeError as e:
-            yield lineno, None, f"invalid JSON ({json_problem(e.msg, f'column {e.colno}')})"
+            cut = not raw.endswith((b"\n", b"\r")) and (e.msg.startswith("Unterminated") or e.pos >= len(line) - 1)
+            # the last line of a file cut short (a download or copy that stopped): said as such,
+            # where "invalid JSON" alone read as a bad record among good ones
+            yield lineno, None, f"invalid JSON ({json_problem(e.msg, f'column {e.colno}')})" + (
+                "; the file ends inside this record: it looks cut short" if cut else "")
         except RecursionError:
             yield lineno, None, "JSON nested too deeply"
 
