@@ -38,6 +38,7 @@ POLNEAR = {
     "super_tuesday": "breitbart_2016-03-01_the-latest-sanders-wins-minnesot",
     "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
     "unions": "wash-post_2016-03-30_as-clinton-sanders-answer-union-",
+    "dallas": "usa-today_2016-07-18_convention-is-trump-s-chance-to-",
 }
 
 
@@ -203,6 +204,16 @@ def test_a_paragraph_s_subject_speaks_its_uncued_quotation(
     art, speech, _ = polnear["unions"]
     q = _find(speech, "We need to find ways to support workers")
     assert _mention(art, q) == "Clinton" and q.speaker == "Hillary Clinton"
+
+
+def test_a_conjunct_with_its_own_pronoun_keeps_it(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'Trump called the assault ... "an attack on our country," but he also noted the "senseless, tragic
+    # deaths" of black men': the pronoun's clause is a statement of its own, as an adverbial or relative
+    # clause's is; it took the name of the conjunct's head ('Trump'), which PolNeAR does not credit
+    art, speech, _ = polnear["dallas"]
+    q = _find(speech, "senseless, tragic deaths")
+    assert _mention(art, q) == "he" and q.cue == "noted" and q.speaker == "Donald Trump"
+    assert _mention(art, _find(speech, "an attack on our country")) == "Trump"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

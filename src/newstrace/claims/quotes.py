@@ -1934,7 +1934,10 @@ def attribute(
                 # a clause of its own keeps its pronoun: adverbial ('Ryan said ..., though he said, “...”')
                 # or relative ('Amano said ... that North Korea is violating ... resolutions — which he
                 # added “is deeply regrettable”')
-                adverbial = (best[1].dep_ == "advcl" and best[1].head.i == outer.i) or best[1].dep_ == "relcl"
+                adverbial = (best[1].dep_ == "advcl" and best[1].head.i == outer.i) or best[1].dep_ == "relcl" \
+                    or (best[1].dep_ == "conj" and any(c.dep_ == "nsubj" for c in best[1].children))
+                # or a conjunct with a subject of its own ('Trump called the assault "an attack on our
+                # country," but he also noted the "senseless, tragic deaths"')
                 if m2 is not None and m2.start != mention.start and not _inside(m2.start, spans) and (
                         (m2.kind == "name" and not adverbial) or (reported and (m2.kind == "pronoun" or _speakerish(m2))
                                               and m2.head not in ("it", "i"))):

@@ -268,7 +268,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 182: a teller before a cue that lost its subject is the head of its phrase ("sources close to the group told", "Charles Lister of the Brookings Doha Centre said", "Mohammad Idelbi father of the family told"), not its last noun.
 #: 183: "persons" and "individuals" counted are the slot "people" ("Nine persons killed" and "nine people killed" are one group).
 #: 184: a quotation with no cue opening a sentence after a paragraph's first sentences is the speaker's the paragraph opens with ("Clinton touted her credentials .... “We need ...”"), when no one spoke in the paragraph before it.
-CLAIMS_VERSION = 184
+#: 185: a conjunct with a pronoun subject of its own keeps it as the mention ("Trump called ..., but he also noted the “senseless, tragic deaths”" is "he"), as an adverbial or relative clause does.
+CLAIMS_VERSION = 185
 
 
 def _now() -> str:
