@@ -39,6 +39,7 @@ POLNEAR = {
     "south": "breitbart_2016-03-15_the-latest-sanders-declares-revo",
     "unions": "wash-post_2016-03-30_as-clinton-sanders-answer-union-",
     "dallas": "usa-today_2016-07-18_convention-is-trump-s-chance-to-",
+    "isil": "usa-today_2015-12-14_on-the-islamic-state-a-split-mos",
 }
 
 
@@ -214,6 +215,17 @@ def test_a_conjunct_with_its_own_pronoun_keeps_it(polnear: dict[str, tuple[Artic
     q = _find(speech, "senseless, tragic deaths")
     assert _mention(art, q) == "he" and q.cue == "noted" and q.speaker == "Donald Trump"
     assert _mention(art, _find(speech, "an attack on our country")) == "Trump"
+
+
+def test_a_conjunct_naming_its_own_subject_is_not_reported_by_its_head(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Cruz said he'd make sand "glow in the dark," for instance, and Trump vowed to "bomb the hell" out of
+    # the Islamic State': the parse joins 'vowed' to 'said', and Trump's phrase went to Cruz
+    art, speech, _ = polnear["isil"]
+    q = _find(speech, "bomb the hell")
+    assert _mention(art, q) == "Trump" and q.cue == "vowed"
+    assert _mention(art, _find(speech, "glow in the dark")) == "Cruz"
 
 
 def test_doubled_apostrophes_make_gold_quotes_direct() -> None:

@@ -407,6 +407,24 @@ def _reported_participle(verb: Token) -> bool:
     return any(t.text == "," for t in before)
 
 
+def _own_statement_between(top: Token, tok: Token) -> bool:
+    """Whether ``tok`` lies in a conjunct of ``top`` with a subject of its own: 'Cruz said he'd make sand
+    "glow in the dark," and Trump vowed to "bomb the hell" out of ...' joins Trump's clause to Cruz's
+    verb, and Trump's words are no part of what Cruz said (as ``_outermost_reporter`` reads such a
+    conjunct). A conjunct inside the reported clause is reported with it ('He said Sanders has been
+    "...," and Democrats would need to "depend on Bernie"'), and one whose subject is a pronoun most often
+    goes on with the same speaker ('Joe Bateman ... says there's a "long road ahead" but he feels
+    confident that Cruz will "blow away people's expectations"', PolNeAR's Bateman)."""
+    h = tok
+    while h.i != top.i and h.head.i != h.i:
+        if h.dep_ == "conj" and h.head.i == top.i \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and upos(c) != "PRON" for c in h.children) \
+                and not any(c.dep_ == "mark" and c.lower_ == "that" for c in h.children):
+            return True
+        h = h.head
+    return False
+
+
 def _outermost_reporter(tok: Token) -> Token | None:
     """The outermost speech verb with a subject that reports the clause of ``tok``: the parse is
     climbed through clausal complements ('She noted that Sanders ... has criticized ...'), open ones
@@ -1958,7 +1976,8 @@ def attribute(
                     continue
                 gm = mention_of(gov[1], sents[i].offset)
                 governed = best is not None and best[1].sent == gov[0].sent and (
-                    best[1] in gov[0].ancestors or _tags_clause(best[1], gov[0]))
+                    (best[1] in gov[0].ancestors and not _own_statement_between(best[1], gov[0]))
+                    or _tags_clause(best[1], gov[0]))
                 if _can_speak(gm) and not governed \
                         and (best is None or gov[0].i != best[1].i):
                     mention, cue_text, best = gm, gov[0].text, (0.0, gov[0], sents[i])
