@@ -410,15 +410,17 @@ def test_a_stdout_in_another_encoding_than_utf8_gets_utf8_documents_and_escaped_
 
 
 def test_show_of_a_prefix_of_several_ids_points_at_the_list(tmp_path: Path) -> None:
-    """A prefix of several ids says where to find them, as 'story' and 'stories --thread' do: it
-    said "matches more than one article" and no more."""
+    """A prefix of several ids names them, with their titles, and says where to find them, as
+    'story' and 'stories --thread' do: it said "matches more than one article" and no more."""
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"id": f"rt-{n}", "outlet": "rt.com", "text": f"Report number {n} from Aleppo."}) + "\n"
+    feed.write_text("".join(json.dumps({"id": f"rt-{n}", "outlet": "rt.com", "title": f"Aleppo report {n}",
+                                        "text": f"Report number {n} from Aleppo."}) + "\n"
                             for n in (1, 2)), encoding="utf-8")
     db = tmp_path / "n.db"
     assert run("ingest", feed, "--db", db, cwd=tmp_path).returncode == 0
     assert_clean_failure(run("show", "rt-", "--db", db, cwd=tmp_path), 3,
-                         f"{db}: id prefix 'rt-' matches more than one article (see 'newstrace list --db {db}')")
+                         f"{db}: id prefix 'rt-' matches 2 articles: rt-1 \"Aleppo report 1\", "
+                         f"rt-2 \"Aleppo report 2\" (see 'newstrace list --db {db}')")
 
 
 def test_every_listing_refuses_a_negative_limit_in_the_same_words(tmp_path: Path) -> None:

@@ -245,15 +245,17 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
         counts = Counter(r[0][:1] for r in st.conn.execute("SELECT id FROM stories WHERE merged_into IS NULL"))
     shared = next(c for c, n in counts.items() if n > 1)
     assert main(["story", shared, "--db", str(fakes_db)]) == 3
-    said = f"story id prefix {shared!r} matches more than one story (see 'newstrace stories --db {fakes_db}')"
-    assert said in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert re.search(rf"story id prefix {shared!r} matches {counts[shared]} stories: {shared}\S+ \"", err)
+    assert err.rstrip().endswith(f"(see 'newstrace stories --db {fakes_db}')")
     # 'stories --thread' takes a thread id prefix the same way: unique, or an error saying it is not
     with Store(fakes_db, readonly=True) as st:
         counts = Counter(r[0][:2] for r in st.conn.execute("SELECT id FROM threads WHERE merged_into IS NULL"))
     shared = next(c for c, n in counts.items() if n > 1)
     assert main(["stories", "--thread", shared, "--db", str(fakes_db)]) == 3
-    said = f"thread id prefix {shared!r} matches more than one thread (see 'newstrace threads --db {fakes_db}')"
-    assert said in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert re.search(rf"thread id prefix {shared!r} matches {counts[shared]} threads: {shared}\S+ \"", err)
+    assert err.rstrip().endswith(f"(see 'newstrace threads --db {fakes_db}')")
     # an output that cannot be written is no bad input (exit 1, as with compare --html)
     assert main(["story", sid, "--db", str(fakes_db), "--html", str(tmp_path / "no-such-folder" / "s.html")]) == 1
     assert "cannot write" in capsys.readouterr().err

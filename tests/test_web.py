@@ -754,7 +754,10 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     assert client.get("/api/stories", params={"thread": thread[:-2]}).json()["stories"] == own["stories"]
     if len({st["thread"] for st in d["stories"]}) > 1:
         several = client.get("/api/stories", params={"thread": "t"})
-        assert several.status_code == 404 and "matches more than one thread" in several.json()["detail"]
+        assert several.status_code == 404 and re.search(r"matches \d+ threads: t", several.json()["detail"])
+        # the page links each to its stories
+        page = client.get("/stories", params={"thread": "t"})
+        assert page.status_code == 404 and f'<li><a href="/stories?thread={thread}">{thread}</a>' in page.text
     page = client.get("/stories", params={"thread": thread}).text
     assert f'href="/stories/{story["id"]}"' in page and f'name="thread" value="{thread}"' in page
     # the filtered list says it is one thread's and leads back to all; a story page leads to its thread
@@ -801,14 +804,22 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         # a prefix of several: an error naming it, as the CLI's
         several = sid[0]  # "s": every story's
         assert sum(x.startswith(several) for x in stories) >= 2
-        # in the same words, the database named as '--db' and 'serve --db' were given
-        said = f"story id prefix {several!r} matches more than one story (see 'newstrace stories --db {db}')"
+        # in the same words, the database named as '--db' and 'serve --db' were given, naming the
+        # stories it matches with their labels (it said "matches more than one story" and no more)
+        labels = {st["id"]: st["label"] for st in c.get("/api/stories").json()["stories"]}
+        matching = sorted(x for x in stories if x.startswith(several))
+        named = ", ".join(f'{x} "{labels[x]}"' for x in matching)
+        said = (f"story id prefix {several!r} matches {len(matching)} stories: {named} "
+                f"(see 'newstrace stories --db {db}')")
         assert main(["story", several, "--db", str(db)]) == 3
         assert capsys.readouterr().err.strip() == f"newstrace: error: {said}"
         r = c.get(f"/api/stories/{several}")
         assert r.status_code == 404 and r.json() == {"detail": said}
+        # the page lists them, each a link to its page
         r = c.get(f"/stories/{several}", follow_redirects=False)
-        assert r.status_code == 404 and "matches more than one story" in r.text
+        assert r.status_code == 404 and f"matches {len(matching)} stories" in r.text
+        for x in matching:
+            assert f'<li><a href="/stories/{x}">{x}</a> {html.escape(labels[x])}</li>' in r.text
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
         assert c.get("/api/stories/nope").json()["detail"].startswith("no story with id 'nope' (see 'newstrace stories --db ")

@@ -102,6 +102,35 @@ class StoreError(NewstraceError):
     exit_code = 3
 
 
+class AmbiguousId(StoreError):
+    """An id prefix of several articles, stories or threads. The message names the first
+    ``SHOWN_MATCHES`` of them with what tells them apart (a title, a label) and counts the rest,
+    so the reader picks one there: it said "matches more than one story" and sent them to a
+    listing of thousands. ``matches`` keeps them for a page to link (the web app's 404)."""
+
+    def __init__(self, message: str, matches: Sequence[tuple[str, str | None]]) -> None:
+        super().__init__(message)
+        self.matches = list(matches)
+
+
+SHOWN_MATCHES = 10
+
+
+def ambiguous_id(subject: str, prefix: str, nouns: str, matches: Sequence[tuple[str, str | None]], total: int,
+                 hint: str) -> AmbiguousId:
+    """``subject`` (``story id prefix``) matching ``total`` ``nouns``, of which ``matches`` are the
+    first (id, title or label), in the words the CLI and the web app both say it."""
+    def named(mid: str, label: str | None) -> str:
+        label = " ".join((label or "").split())
+        if not label:
+            return mid
+        return f'{mid} "{label if len(label) <= 60 else label[:59] + "…"}"'
+
+    shown = [named(i, label) for i, label in matches[:SHOWN_MATCHES]]
+    listed = ", ".join(shown) + (f" and {total - len(shown)} more" if total > len(shown) else "")
+    return AmbiguousId(f"{subject} {prefix!r} matches {total} {nouns}: {listed} ({hint})", matches[:SHOWN_MATCHES])
+
+
 class DatabaseBusy(StoreError):
     """Another process held a lock on the database for longer than this one waits: a reader
     meets it where the writer keeps readers out (``PRAGMA locking_mode=EXCLUSIVE``, a database not

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from newstrace.errors import StoreError, see_hint
+from newstrace.errors import SHOWN_MATCHES, ambiguous_id, see_hint
 from newstrace.model import (
     STEPS,
     ArticleClaims,
@@ -918,8 +918,8 @@ class CorpusResults:
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str, db: str) -> str | None:
-        """Exact story id, else a unique prefix of one; a prefix of several is an error saying so
-        and where to look (``see_hint`` on ``db``, as the caller names the database: the CLI's
+        """Exact story id, else a unique prefix of one; a prefix of several is an error naming them
+        (``AmbiguousId``) and where to look (``see_hint`` on ``db``, as the caller names the database: the CLI's
         ``--db``, ``serve --db``; the CLI and the web app give the same words).
         The empty string is no prefix: it would name the only story of a one-story database."""
         return self._find("stories", id_or_prefix, db)
@@ -933,13 +933,14 @@ class CorpusResults:
             return None
         if self.conn.execute(f"SELECT 1 FROM {table} WHERE id=?", (id_or_prefix,)).fetchone():
             return id_or_prefix
-        rows = self.conn.execute(
-            f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL ORDER BY id LIMIT 2",
-            (like_escape(id_or_prefix) + "%",),
-        ).fetchall()
+        live = f"FROM {table} WHERE id LIKE ? ESCAPE '\\' AND merged_into IS NULL"
+        pattern = (like_escape(id_or_prefix) + "%",)
+        rows = self.conn.execute(f"SELECT id, label {live} ORDER BY id LIMIT {SHOWN_MATCHES}", pattern).fetchall()
         if len(rows) > 1:
+            total = self.conn.execute(f"SELECT COUNT(*) {live}", pattern).fetchone()[0]
             noun = table[:-3] + "y" if table == "stories" else table[:-1]
-            raise StoreError(f"{noun} id prefix {id_or_prefix!r} matches more than one {noun} ({see_hint(table, db)})")
+            raise ambiguous_id(f"{noun} id prefix", id_or_prefix, table, [(r[0], r[1]) for r in rows], total,
+                               see_hint(table, db))
         return rows[0][0] if rows else None
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:

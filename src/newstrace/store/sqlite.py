@@ -20,7 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from newstrace.errors import DatabaseBusy, StoreError, busy_hint, see_hint
+from newstrace.errors import (
+    SHOWN_MATCHES,
+    DatabaseBusy,
+    StoreError,
+    ambiguous_id,
+    busy_hint,
+    see_hint,
+)
 from newstrace.model import (
     Article,
     Holder,
@@ -417,17 +424,16 @@ class Store:
             raise StoreError(f"{self.path}: no article with id {id_or_prefix!r} ({see_hint('list', shlex.quote(str(self.path)))})")
         escaped = like_escape(id_or_prefix)
         rows = self.conn.execute(
-            "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2", (escaped + "%",)
+            f"SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT {SHOWN_MATCHES}", (escaped + "%",)
         ).fetchall()
         if len(rows) == 1:
             return row_to_article(rows[0])
         if not rows:
             raise StoreError(f"{self.path}: no article with id {id_or_prefix!r} ({see_hint('list', shlex.quote(str(self.path)))})")
-        # which ids it matches the listing says, as 'story' and 'stories --thread' point at theirs
-        raise StoreError(
-            f"{self.path}: id prefix {id_or_prefix!r} matches more than one article "
-            f"({see_hint('list', shlex.quote(str(self.path)))})"
-        )
+        # the ids it matches, with their titles, as 'story' and 'stories --thread' name theirs
+        total = self.conn.execute("SELECT COUNT(*) FROM articles WHERE id LIKE ? ESCAPE '\\'", (escaped + "%",)).fetchone()[0]
+        raise ambiguous_id(f"{self.path}: id prefix", id_or_prefix, "articles", [(r["id"], r["title"]) for r in rows],
+                           total, see_hint('list', shlex.quote(str(self.path))))
 
 
 def readonly_uri(p: Path) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import shlex
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -19,11 +21,12 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from newstrace.errors import StoreError, see_hint
+from newstrace.errors import AmbiguousId, see_hint
 from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
+from newstrace.web.render import story_href
 from newstrace.web.repo import Repo
 
 #: every endpoint reads the database, which another process may keep locked: README's 503, with
@@ -193,14 +196,24 @@ def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail,
     return a, detail, claims
 
 
+class Ambiguous(HTTPException):
+    """The 404 of an id prefix of several stories or threads: ``detail`` names them in the CLI's
+    words (``errors.ambiguous_id``), and ``links`` are their pages, which the error page lists
+    (it named none: the reader had to find them in the list of every story)."""
+
+    def __init__(self, e: AmbiguousId, href: Callable[[str], str]) -> None:
+        super().__init__(404, str(e))
+        self.links = [(href(mid), mid, label) for mid, label in e.matches]
+
+
 def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from: date | None, date_to: date | None,
                  limit: int, offset: int, thread: str | None = None) -> s.StoryList:
     res = repo.corpus()
     if thread and res.available:  # an id or a unique prefix, as ``stories --thread`` takes it (else exit 3)
         try:
             found = res.find_thread(thread, db_arg(repo))
-        except StoreError as e:  # a prefix of several, in the CLI's words
-            raise HTTPException(404, str(e)) from e
+        except AmbiguousId as e:  # a prefix of several, in the CLI's words, each linked on the page
+            raise Ambiguous(e, lambda tid: "/stories?" + urlencode({"thread": tid})) from None
         if found is None:
             raise HTTPException(404, f"no thread with id {_quoted_id(thread)} ({see_hint('threads', db_arg(repo))})")
         thread = found
@@ -228,8 +241,8 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     res = repo.corpus()
     try:
         sid = res.find_story(story_id, db_arg(repo)) if story_id else None
-    except StoreError as e:  # the one error it raises: the prefix of several, in the CLI's words
-        raise HTTPException(404, str(e)) from None
+    except AmbiguousId as e:  # the prefix of several, in the CLI's words, each linked on the page
+        raise Ambiguous(e, story_href) from None
     found = res.story(sid) if sid else None
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it

@@ -247,7 +247,10 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _problem(request: Request, status: int, detail: str) -> Response:
+def _problem(request: Request, status: int, detail: str,
+             links: list[tuple[str, str, str | None]] | None = None) -> Response:
+    """The error as JSON for the API, else as a page; ``links`` (href, id, label) are the stories
+    or threads an id prefix of several names (``api.Ambiguous``), which the page lists."""
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
     from newstrace.web import pages
@@ -267,7 +270,7 @@ def _problem(request: Request, status: int, detail: str) -> Response:
     # the header's read-only mark, as on every other page (``pages.render`` gives it), and a way
     # back to the list the page belongs to
     return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status),
-                        back=_back_to(request.url.path))
+                        back=_back_to(request.url.path), links=links or [])
 
 
 def _back_to(path: str) -> tuple[str, str]:
@@ -320,7 +323,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             # of what was asked for
             detail = (f"no API endpoint at {request.url.path} (/api/openapi.json lists them)" if wants_json(request)
                       else f"no page at {request.url.path}: the pages are Stories, Articles, Outlets and Upload")
-        response = _with_headers(_problem(request, exc.status_code, detail))
+        response = _with_headers(_problem(request, exc.status_code, detail, links=getattr(exc, "links", None)))
         for k, v in (exc.headers or {}).items():
             response.headers[k] = v
         if exc.status_code == 405:
