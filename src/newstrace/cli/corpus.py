@@ -545,7 +545,7 @@ def stories_fakes(
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
     semantic: Annotated[
-        bool, typer.Option("--semantic", help="Cluster with sentence embeddings (install extra 'semantic').")
+        bool, typer.Option("--semantic", help="Add sentence-embedding similarity to stories and threads (install extra 'semantic').")
     ] = False,
     as_json: JsonFlag = False,
 ) -> None:

@@ -210,7 +210,7 @@ def list_articles(
     as_json: JsonFlag = False,
     limit: LimitOption = None,
 ) -> None:
-    """List the articles in the database, earliest first: id, date, outlet, title, author, length."""
+    """List the articles in the database, earliest first: id, date, outlet, title, author, words."""
     check_ranges(ctx)
     n = rows_shown(limit, as_json)
     with Store(db, readonly=True) as store:
