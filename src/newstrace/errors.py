@@ -113,7 +113,7 @@ class AmbiguousId(StoreError):
         self.matches = list(matches)
 
 
-SHOWN_MATCHES = 10
+SHOWN_MATCHES = 5  # as the steps' warnings name their first 5 and count the rest
 
 
 def ambiguous_id(subject: str, prefix: str, nouns: str, matches: Sequence[tuple[str, str | None]], total: int,
