@@ -108,9 +108,10 @@ class AmbiguousId(StoreError):
     so the reader picks one there: it said "matches more than one story" and sent them to a
     listing of thousands. ``matches`` keeps them for a page to link (the web app's 404)."""
 
-    def __init__(self, message: str, matches: Sequence[tuple[str, str | None]]) -> None:
-        super().__init__(message)
-        self.matches = list(matches)
+    def __init__(self, summary: str, matches: Sequence[tuple[str, str | None]], listed: str, more: int,
+                 hint: str) -> None:
+        super().__init__(f"{summary}: {listed} ({hint})")
+        self.summary, self.matches, self.more, self.hint = summary, list(matches), more, hint
 
 
 SHOWN_MATCHES = 5  # as the steps' warnings name their first 5 and count the rest
@@ -127,8 +128,9 @@ def ambiguous_id(subject: str, prefix: str, nouns: str, matches: Sequence[tuple[
         return f'{mid} "{label if len(label) <= 60 else label[:59] + "…"}"'
 
     shown = [named(i, label) for i, label in matches[:SHOWN_MATCHES]]
-    listed = ", ".join(shown) + (f" and {total - len(shown)} more" if total > len(shown) else "")
-    return AmbiguousId(f"{subject} {prefix!r} matches {total} {nouns}: {listed} ({hint})", matches[:SHOWN_MATCHES])
+    more = total - len(shown)
+    listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+    return AmbiguousId(f"{subject} {prefix!r} matches {total} {nouns}", matches[:SHOWN_MATCHES], listed, max(more, 0), hint)
 
 
 class DatabaseBusy(StoreError):

@@ -203,6 +203,7 @@ class Ambiguous(HTTPException):
 
     def __init__(self, e: AmbiguousId, href: Callable[[str], str]) -> None:
         super().__init__(404, str(e))
+        self.error = e
         self.links = [(href(mid), mid, label) for mid, label in e.matches]
 
 

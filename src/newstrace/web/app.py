@@ -39,7 +39,14 @@ from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
-from newstrace.errors import DatabaseBusy, InputError, LimitError, NewstraceError, StoreError
+from newstrace.errors import (
+    AmbiguousId,
+    DatabaseBusy,
+    InputError,
+    LimitError,
+    NewstraceError,
+    StoreError,
+)
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
 from newstrace.store.sqlite import busy_error
@@ -247,10 +254,11 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _problem(request: Request, status: int, detail: str,
+def _problem(request: Request, status: int, detail: str, ambiguous: AmbiguousId | None = None,
              links: list[tuple[str, str, str | None]] | None = None) -> Response:
     """The error as JSON for the API, else as a page; ``links`` (href, id, label) are the stories
-    or threads an id prefix of several names (``api.Ambiguous``), which the page lists."""
+    or threads an id prefix of several names (``ambiguous``, ``api.Ambiguous``), which the page
+    lists under its summary, where the API's ``detail`` names them in the CLI's line."""
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
     from newstrace.web import pages
@@ -269,8 +277,12 @@ def _problem(request: Request, status: int, detail: str,
                             most=COMPARE_IDS, unknown=status == 404)
     # the header's read-only mark, as on every other page (``pages.render`` gives it), and a way
     # back to the list the page belongs to
+    if ambiguous is not None and links:
+        return pages.render(request, "error.html", status=status, detail=f"{ambiguous.summary}:",
+                            title=_status_title(status), back=_back_to(request.url.path), links=links,
+                            after=(f"and {ambiguous.more} more " if ambiguous.more else "") + f"({ambiguous.hint})")
     return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status),
-                        back=_back_to(request.url.path), links=links or [])
+                        back=_back_to(request.url.path))
 
 
 def _back_to(path: str) -> tuple[str, str]:
@@ -323,7 +335,8 @@ def _install_error_handlers(app: FastAPI) -> None:
             # of what was asked for
             detail = (f"no API endpoint at {request.url.path} (/api/openapi.json lists them)" if wants_json(request)
                       else f"no page at {request.url.path}: the pages are Stories, Articles, Outlets and Upload")
-        response = _with_headers(_problem(request, exc.status_code, detail, links=getattr(exc, "links", None)))
+        response = _with_headers(_problem(request, exc.status_code, detail, ambiguous=getattr(exc, "error", None),
+                                          links=getattr(exc, "links", None)))
         for k, v in (exc.headers or {}).items():
             response.headers[k] = v
         if exc.status_code == 405:
