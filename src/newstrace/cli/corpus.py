@@ -541,7 +541,7 @@ def stories_fakes(
             "all of a file of other rows), test (or heldout), dev or all; with --calibrate test or dev, none unless given.",
         ),
     ] = None,
-    distractors: Annotated[int, ranged(ZERO_OR_MORE, "--distractors", help="FNC-1 bodies mixed in (one per claim).")] = 600,
+    distractors: Annotated[int, ranged(ZERO_OR_MORE, "--distractors", help="FNC-1 bodies mixed in (one per claim; none without --fnc).")] = 600,
     calibrate: Annotated[bool, typer.Option("--calibrate", help="Fit the clustering parameters on the dev split and print them.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Cluster without the reuse signal.")] = False,
     semantic: Annotated[
