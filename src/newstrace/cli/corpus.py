@@ -537,8 +537,8 @@ def stories_fakes(
         str | None,
         typer.Option(
             metavar="unseen|test|dev|all",
-            help="The split reported: unseen (default: the articles the models were not calibrated on, "
-            "all of a file of other rows), test (or heldout), dev or all; with --calibrate test or dev, none unless given.",
+            help="Articles scored: unseen (the default: the articles the models were not calibrated on: all of a file "
+            "of other rows), test (or heldout), dev or all; with --calibrate test or dev, none unless given.",
         ),
     ] = None,
     distractors: Annotated[int, ranged(ZERO_OR_MORE, "--distractors", help="FNC-1 bodies mixed in (one per claim; none without --fnc).")] = 600,

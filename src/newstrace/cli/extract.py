@@ -147,7 +147,7 @@ def casualties_fakes(
         str,
         typer.Option(
             metavar="unseen|heldout|dev|all",
-            help="Rows to score: unseen (the rows the rules were not tuned on: all of a file of other rows), "
+            help="Rows scored: unseen (the rows the rules were not tuned on: all of a file of other rows), "
             "heldout (or test), dev or all.",
         ),
     ] = "unseen",

@@ -182,7 +182,7 @@ def reuse_plagdet(
         int, ranged(ONE_OR_MORE, "--per-type", help="Document pairs per obfuscation.")
     ] = 60,
     min_chars: Annotated[
-        int, ranged(ONE_OR_MORE, "--min-chars", help="Shortest passage reported (characters).")
+        int, ranged(ONE_OR_MORE, "--min-chars", help="Shortest shared passage reported (characters).")
     ] = MIN_CHARS,
     as_json: JsonFlag = False,
 ) -> None:
