@@ -156,7 +156,7 @@ def test_find_article_by_prefix(tmp_path: Path, rt: Article) -> None:
         store.add_articles([a, b])
         assert store.find_article("abc_").id == "abc_1"  # LIKE wildcards are escaped
         assert store.find_article("abc%").id == "abc%2"
-        with pytest.raises(StoreError, match="more than one article"):
+        with pytest.raises(StoreError, match=r"id prefix .abc. matches 2 articles: abc_1 "):
             store.find_article("abc")
         with pytest.raises(StoreError, match="no article with id 'zz'"):
             store.find_article("zz")
