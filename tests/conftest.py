@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,16 @@ def text_box(locator: Any, s: str) -> list[float]:
     got = locator.page.evaluate(TEXT_BOX, [locator.element_handle(), s])
     assert got is not None, (s, locator.inner_text())
     return list(got)
+
+
+def timed_seeds_export(tmp_path: Path, rt_published: str, rewrite_published: str) -> tuple[Path, list[dict[str, str]]]:
+    """The two seeds as a JSON Lines export with the given publication dates (a feed's or an export's
+    time of day with its offset), each keyed by its outlet: the tables' handling of timed dates is
+    checked on the user's own reference case. Gives the file and its records."""
+    rows: list[dict[str, str]] = []
+    for name, outlet, published in (("001_*.txt", "rt.com", rt_published), ("000_*.txt", "theantimedia.org", rewrite_published)):
+        title, _, body = next(EXAMPLES.glob(name)).read_text(encoding="utf-8").partition("\n")
+        rows.append({"id": outlet, "outlet": outlet, "title": title.strip(), "text": body, "published": published})
+    export = tmp_path / "timed.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return export, rows

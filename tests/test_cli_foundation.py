@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from rich.text import Text
 
-from conftest import require_data, stderr_on_a_terminal
+from conftest import require_data, stderr_on_a_terminal, timed_seeds_export
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds, warc_bytes
 from newstrace.cli.main import main
 from newstrace.model import Article
@@ -1880,13 +1880,7 @@ def test_list_shows_a_timed_date_as_its_day_and_time_on_lines_of_their_own(
     "2016-10-30T09:15:00+03:00") made it 25 wide, and at 80 columns RT's headline took five lines
     of a few words. The day and the time with its offset are lines of their own, as in 'compare'."""
     monkeypatch.setenv("COLUMNS", "80")
-    rows = []
-    for name, outlet, published in (("001_*.txt", "rt.com", "2016-10-30T09:15:00+03:00"),
-                                    ("000_*.txt", "theantimedia.org", "2016-11-02")):
-        title, _, body = next(EXAMPLES.glob(name)).read_text(encoding="utf-8").partition("\n")
-        rows.append({"id": outlet, "outlet": outlet, "title": title.strip(), "text": body, "published": published})
-    export = tmp_path / "timed.jsonl"
-    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    export, _rows = timed_seeds_export(tmp_path, "2016-10-30T09:15:00+03:00", "2016-11-02")
     db = tmp_path / "t.db"
     assert run("ingest", export, "--db", db, cwd=tmp_path).returncode == 0
     table = run("list", "--db", db, cwd=tmp_path).stdout.splitlines()

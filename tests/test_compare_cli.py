@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, stderr_on_a_terminal
+from conftest import EXAMPLES, stderr_on_a_terminal, timed_seeds_export
 from newstrace.cli.main import main
 
 
@@ -315,13 +315,7 @@ def test_the_articles_table_gives_the_title_room_when_dates_carry_a_time(
     letters ("‘appall", "ed’ by"), at 120 three. The table shows the day and, under it, the time
     with its offset, as much room as a date alone takes; ``--json`` keeps the instant."""
     monkeypatch.setenv("COLUMNS", str(columns))
-    rows = []
-    for name, outlet, published in (("001_*.txt", "rt.com", "2016-10-30T09:15:00+03:00"),
-                                    ("000_*.txt", "theantimedia.org", "2016-11-02T14:40:00-04:00")):
-        title, _, body = next(EXAMPLES.glob(name)).read_text(encoding="utf-8").partition("\n")
-        rows.append({"id": outlet, "outlet": outlet, "title": title.strip(), "text": body, "published": published})
-    export = tmp_path / "timed.jsonl"
-    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    export, rows = timed_seeds_export(tmp_path, "2016-10-30T09:15:00+03:00", "2016-11-02T14:40:00-04:00")
     assert main(["compare", str(export)]) == 0
     table = capsys.readouterr().out.split("\n\n")[0].splitlines()
     assert max(map(len, table)) <= columns

@@ -1700,6 +1700,18 @@ def test_an_undated_story_shows_its_span_as_unknown(tmp_path: Path, capsys: pyte
     assert "span ? .. ?" in shown and "None" not in shown, shown
 
 
+def _rt_and_a_copy_timed_that_day(tmp_path: Path, rt: Article) -> Path:
+    """RT's seed, dated only "2016-10-30", and Sputnik's copy of it timed 09:15 that day, ingested and
+    analysed: the stories and tables of a day alone beside a time of that day."""
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": rt.title, "text": rt.text,
+                                "published": "2016-10-30T09:15:00+00:00"}) + "\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), str(copy), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--workers", "1", "--no-claims"]) == 0
+    return db
+
+
 def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1712,12 +1724,7 @@ def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
 
     rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
     assert rt.published == date(2016, 10, 30)
-    copy = tmp_path / "copy.jsonl"
-    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": rt.title, "text": rt.text,
-                                "published": "2016-10-30T09:15:00+00:00"}) + "\n", encoding="utf-8")
-    db = tmp_path / "t.db"
-    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), str(copy), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--workers", "1", "--no-claims"]) == 0
+    db = _rt_and_a_copy_timed_that_day(tmp_path, rt)
     capsys.readouterr()
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (story,) = json.loads(capsys.readouterr().out)
@@ -1766,13 +1773,7 @@ def test_story_writes_timed_dates_as_day_and_time_and_keeps_its_ids_in_line(
     ("span 2016-10-30T09:15:00+00:00 .. 2016-10-30") wrapped at 80 columns. The span gives the
     days, as the threads table does; each article's line its day and time, the ids in one column."""
     monkeypatch.setenv("COLUMNS", "80")
-    rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
-    copy = tmp_path / "copy.jsonl"
-    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": rt.title, "text": rt.text,
-                                "published": "2016-10-30T09:15:00+00:00"}) + "\n", encoding="utf-8")
-    db = tmp_path / "t.db"
-    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), str(copy), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--workers", "1", "--no-claims"]) == 0
+    db = _rt_and_a_copy_timed_that_day(tmp_path, read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0])
     capsys.readouterr()
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (story,) = json.loads(capsys.readouterr().out)
