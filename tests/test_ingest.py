@@ -33,6 +33,7 @@ from fuzz.samples import (
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
 from newstrace.ingest import read_articles, read_inputs
+from newstrace.ingest.base import check_size
 from newstrace.limits import Limits, env_problems, human_bytes
 from newstrace.model import Article, stable_id
 from newstrace.store.sqlite import Store
@@ -1886,3 +1887,16 @@ def test_a_json_lines_file_cut_inside_its_last_record_says_it_looks_cut_short(tm
     warnings.clear()
     assert [a.id for a in read_inputs([path], warn=warnings.append)] == [seeds_[1].id]
     assert len(warnings) == 1 and "cut short" not in warnings[0] and warnings[0].startswith(f"{path}:1: invalid JSON")
+
+
+def test_limit_messages_say_one_byte_not_one_bytes(tmp_path: Path) -> None:
+    """A limit of 1 byte (or a file of one) read "1 bytes", "file of 1 bytes" included."""
+    seed = Path(__file__).parent.parent / "examples" / "000_6fb2124cbc58fd30.txt"
+    with pytest.raises(LimitError) as e:
+        check_size(seed, Limits(max_file_bytes=1))
+    assert "is larger than the 1 byte limit" in str(e.value), e.value
+    one = tmp_path / "one.txt"
+    one.write_text(seed.read_text(encoding="utf-8")[0], encoding="utf-8")
+    with pytest.raises(LimitError) as e:
+        check_size(one, Limits(max_file_bytes=0))
+    assert ": file of 1 byte is larger than the 0 bytes limit" in str(e.value), e.value

@@ -29,7 +29,10 @@ def human_bytes(n: float) -> str:
     for unit, size in (("MB", 1e6), ("kB", 1e3)):
         if n >= size:
             return f"{n / size:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{int(n)} bytes"
+    # imported here: the CLI reads its limits at start-up, before it needs the data model
+    from newstrace.model import counted
+
+    return counted(int(n), "byte")
 
 
 @dataclass(frozen=True)

@@ -609,9 +609,10 @@ def article_labels(articles: Sequence[Article]) -> dict[str, str]:
     return out
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 article``, ``2 articles``: a count in running text, where "1 articles" reads as a slip."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def counted(n: int, noun: str, plural: str | None = None, *, grouped: bool = False) -> str:
+    """``1 article``, ``2 articles``: a count in running text, where "1 articles" reads as a slip.
+    ``grouped`` writes thousands with commas (``2,345 bytes``), as the limit messages do."""
+    return (f"{n:,}" if grouped else f"{n}") + f" {noun if n == 1 else plural or noun + 's'}"
 
 
 def count_range(low: float | None, high: float | None) -> str:

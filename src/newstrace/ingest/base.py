@@ -28,6 +28,7 @@ from newstrace.model import (
     Holder,
     Published,
     article_key,
+    counted,
     given_id,
     parse_published,
     qualified_anew,
@@ -641,7 +642,7 @@ def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> t
 def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
     if len(text) > limits.max_article_chars:
         raise LimitError(
-            f"{where}: article of {len(text):,} characters is longer than the {limits.max_article_chars:,} "
+            f"{where}: article of {counted(len(text), 'character', grouped=True)} is longer than the {limits.max_article_chars:,} "
             "limit (set NEWSTRACE_MAX_ARTICLE_CHARS to raise it)"
         )
 

@@ -41,7 +41,7 @@ from newstrace.ingest.base import (
 )
 from newstrace.ingest.html import extract_html
 from newstrace.limits import LIMITS, Limits
-from newstrace.model import Article
+from newstrace.model import Article, counted
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -79,7 +79,7 @@ def record_to_article(
         html = _as_text(html, "html", where)
         if len(html) > limits.max_file_bytes:
             raise LimitError(
-                f"{where}: html of {len(html):,} characters is longer than the {limits.max_file_bytes:,} limit "
+                f"{where}: html of {counted(len(html), 'character', grouped=True)} is longer than the {limits.max_file_bytes:,} limit "
                 "for one page (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
             )
         body, page = extract_html(html, known.get("url"), where)
@@ -241,7 +241,7 @@ def jsonl_values(
     for lineno, raw in enumerate(lines, start):
         if len(raw) > limit:
             decode_line.offset += len(raw)
-            yield lineno, None, f"line of {len(raw):,} bytes exceeds the article size limit"
+            yield lineno, None, f"line of {counted(len(raw), 'byte', grouped=True)} exceeds the article size limit"
             continue
         line = decode_line(raw).strip()
         if not line:
@@ -587,7 +587,7 @@ def _numbered(items: Iterator[Any], path: Path, warn: Warn) -> Iterator[tuple[in
     for n, item in enumerate(items, start=1):
         where = record_name(str(path), n, False)
         if isinstance(item, _TooLong):
-            warn(f"{where}: record of {item.chars:,} characters exceeds the article size limit, skipped")
+            warn(f"{where}: record of {counted(item.chars, 'character', grouped=True)} exceeds the article size limit, skipped")
         else:
             yield n, item, where
 

@@ -11,7 +11,7 @@ from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
 from newstrace.ingest.html import extract_html, http_charset, meta_charset
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import Article, page_id
+from newstrace.model import Article, counted, page_id
 
 
 def read_warc(
@@ -232,7 +232,7 @@ def _records(
             missing = getattr(rec.raw_stream, "limit", 0)
             if missing:
                 # a cut archive ends inside a record: a partial page would pass for a short article
-                warn(f"{where}: record truncated ({missing:,} of {rec.length:,} bytes missing), skipped")
+                warn(f"{where}: record truncated ({missing:,} of {counted(rec.length, 'byte', grouped=True)} missing), skipped")
                 continue
             crawl_date = rec.rec_headers.get_header("WARC-Date")
             try:
