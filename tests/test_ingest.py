@@ -678,6 +678,25 @@ def test_a_record_text_given_as_paragraphs_is_joined_not_spelled_as_a_list(tmp_p
     assert warnings == [f"{path}:2: text is an object, not text, skipped"]
 
 
+def test_a_record_text_that_is_a_number_is_skipped_not_stored_as_digits(tmp_path: Path) -> None:
+    """``"text": 5`` was stored as an article reading "5" (and ``true`` as "True"); such a record
+    is skipped with a warning naming the file, its line and the field as the record names it."""
+    rt = seeds()[0]
+    path = tmp_path / "numbers.jsonl"
+    good = record(rt)
+    lines = [record(rt, id="n", text=5), good, {"id": "b", "title": rt.title, "body": True},
+             record(rt, id="l", text=[1, 2])]
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    warnings: list[str] = []
+    (a,) = read_inputs([path], warn=warnings.append)
+    assert a.text == normalize_body(str(good["text"]))
+    assert warnings == [
+        f"{path}:1: text is the number 5, not text, skipped",
+        f"{path}:3: body is true, not text, skipped",
+        f"{path}:4: text is a list holding numbers, not paragraphs of text, skipped",
+    ]
+
+
 def test_a_pretty_printed_array_saved_as_jsonl_is_read_as_json(tmp_path: Path) -> None:
     """``json.dump(records, f, indent=2)`` into ``export.jsonl``: each of its lines was an invalid
     JSON line, a warning apiece, then 'no articles found'."""

@@ -76,7 +76,7 @@ def record_to_article(
         raise InputError(f"{where}: {_no_text(record)}")
     own = None  # the page's date, which the record's day leaves its time (``same_day_time``)
     if text is None:
-        html = _as_text(html, "html", where)
+        html = _as_text(html, _own_key(record, html, "html"), where)
         if len(html) > limits.max_file_bytes:
             raise LimitError(
                 f"{where}: html of {counted(len(html), 'character', grouped=True)} is longer than the {limits.max_file_bytes:,} limit "
@@ -88,7 +88,7 @@ def record_to_article(
             known.setdefault(k, v)
         text = str(html) if not clean else body
     else:
-        text = _as_text(text, "text", where)
+        text = _as_text(text, _own_key(record, text, "text"), where)
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(text)
@@ -101,14 +101,27 @@ def record_to_article(
 def _as_text(value: Any, field: str, where: str) -> str:
     """A record's text or html as one string. A list of paragraphs (scrapers write
     ``"text": ["...", "..."]``) is joined by blank lines: its Python spelling, brackets and quotes,
-    was stored as the article. An object is no text."""
+    was stored as the article. An object is no text, nor is a number or true/false: ``"text": 5``
+    was stored as an article reading "5"."""
     if isinstance(value, list | tuple):
         if any(isinstance(v, dict | list | tuple) for v in value):
             raise InputError(f"{where}: {field} is a list holding objects, not paragraphs of text")
+        if any(isinstance(v, bool | int | float) for v in value):
+            raise InputError(f"{where}: {field} is a list holding numbers, not paragraphs of text")
         return "\n\n".join(str(v) for v in value if v is not None)
     if isinstance(value, dict):
         raise InputError(f"{where}: {field} is an object, not text")
+    if isinstance(value, bool):
+        raise InputError(f"{where}: {field} is {json.dumps(value)}, not text")
+    if isinstance(value, int | float):
+        raise InputError(f"{where}: {field} is the number {json.dumps(value)}, not text")
     return str(value)
+
+
+def _own_key(record: dict[str, Any], value: Any, field: str) -> str:
+    """The name the record gives the field ``value`` came from ("body", "content"), as a warning
+    should say it; ``field``, the name newstrace gives it, when none holds that very value."""
+    return next((str(k) for k, v in record.items() if v is value), field)
 
 
 def _records_from_objects(
