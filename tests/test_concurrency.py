@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -455,3 +456,30 @@ def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: 
     assert code == 0 and f", {stored} already present" in err, err
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) == len({f"{r['unit_id']}-{k}" for r in rows for k in range(30)})
+
+
+def test_ctrl_c_in_the_first_batch_leaves_no_database_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl-C before an ingest's first commit left the database file it had just made, empty:
+    'list' then read it as a database of 0 articles where before the ingest it said there was none.
+    The file this run made goes; a database that was there before stays as it was."""
+    from newstrace.store.sqlite import Store
+
+    real = Store.add_articles
+
+    def ctrl_c(self: Store, batch: list[Any]) -> Any:
+        raise KeyboardInterrupt
+
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(Store, "add_articles", ctrl_c)
+    code, err = _quiet(["ingest", str(EXAMPLES), "--db", str(db)])
+    assert code == 130 and sorted(p.name for p in tmp_path.iterdir()) == [], err
+    assert f"no batch was committed, and {db}, which this ingest made, is removed" in err, err
+    assert _quiet(["list", "--db", str(db)])[0] != 0  # no database there, as before the ingest
+
+    monkeypatch.setattr(Store, "add_articles", real)
+    assert _quiet(["ingest", str(EXAMPLES / "000_6fb2124cbc58fd30.txt"), "--db", str(db)])[0] == 0
+    monkeypatch.setattr(Store, "add_articles", ctrl_c)
+    code, err = _quiet(["ingest", str(EXAMPLES), "--db", str(db)])
+    assert code == 130 and f"no batch was committed to {db};" in err, err
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) == 1

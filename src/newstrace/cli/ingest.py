@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -101,6 +103,7 @@ def ingest(
     # a bad --db fails before any input is read; a new database is created only once there is
     # something to put in it, so bad input never leaves an empty database behind
     store: Store | None = Store(db) if db.exists() else None
+    created = store is None  # this run makes the file: a Ctrl-C before its first commit takes it away
     if store is None:
         check_db_path(db)
     read = 0
@@ -139,6 +142,9 @@ def ingest(
             f"{total.added} added, {total.updated} updated, {total.unchanged} already present in the batches committed "
             f"to {one_line(db)}" if total.total else f"no batch was committed to {one_line(db)}"
         )
+        if created and not total.total and _discard_empty(db, store):
+            store = None
+            kept = f"no batch was committed, and {one_line(db)}, which this ingest made, is removed"
         raise Interrupted(f"{kept}; run the same ingest again to add the rest") from None
     finally:
         if store is not None:
@@ -173,6 +179,25 @@ def ingest(
         raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
+
+
+def _discard_empty(db: Path, store: Store | None) -> bool:
+    """Remove the database a first batch's Ctrl-C left with no article in it, as the run found
+    things: no file. Left there, the empty file passed for a database ('list' said '0 of 0
+    articles', 'analyze' analysed nothing) where before the ingest each said there was none. A
+    file that holds an article (another process's ingest into the same new path) stays."""
+    try:
+        if store is not None:
+            if store.conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
+                return False
+            store.close()
+        elif db.exists() and db.stat().st_size > 0:
+            return False  # the Ctrl-C came while it was being made: what it holds is not known here
+        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            path.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error):
+        return False
+    return True
 
 
 def _add(
