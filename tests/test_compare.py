@@ -490,3 +490,23 @@ def test_the_report_of_one_article_says_why_it_has_no_derivation_edge(rt: Articl
     one = render_html(compare_articles([rt]))
     assert "No derivation edges: there is one article." in one and "found no substantial shared text" not in one
     assert "No derivation edges" not in render_html(compare_articles([rt, rewrite]))
+
+
+def test_the_people_a_summary_names_are_isolated_in_the_report_and_the_web_page(real: Comparison, rt: Article, rewrite: Article) -> None:
+    """The outlets and quoted words of a finding's summary were isolated (<bdi>), the speakers and
+    sources it names were not: an Arabic speaker's name took the words beside it into its own
+    direction. In the pages' tooltips, which hold no tags, names go between FSI and PDI; the
+    summary in ``--json`` stays one plain string."""
+    from newstrace.web.views import compare_view
+
+    html = render_html(real)
+    assert "quote <bdi>Staffan de Mistura</bdi> with the same editorial insertion" in html
+    assert "a quotation attributed to <bdi>Russian Defense Ministry</bdi>:" in html  # a count's source
+    report = real.to_dict()
+    assert all("\u2068" not in f["summary"] for f in report["findings"])
+    view = compare_view([rt, rewrite], report, columns=2)
+    (f,) = [f for f in view.findings if "editorial insertion" in f.summary]
+    assert ("Staffan de Mistura", True) in f.parts
+    page = "".join(str(c.html) for c in view.columns)
+    assert "quote of \u2068Staffan de Mistura\u2069" in page
+    assert "quote \u2068Staffan de Mistura\u2069 with the same editorial insertion" in page

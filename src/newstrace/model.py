@@ -564,6 +564,36 @@ def isolated_parts(text: str, labels: Iterable[str]) -> list[tuple[str, bool]]:
     return out
 
 
+#: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: ``<bdi>`` where no tag can go (a ``title``
+#: attribute, an SVG ``<title>``)
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated_text(text: str, names: Iterable[str]) -> str:
+    """``text`` with each piece ``isolated_parts`` isolates between FSI and PDI: a hover tooltip
+    ("quote of القدس العربي", a finding's summary) holds no ``<bdi>``, and an Arabic name there
+    turned the words beside it around as it did in the page. For pages only: ``--json`` keeps
+    its plain strings."""
+    return "".join(f"{FSI}{t}{PDI}" if iso else t for t, iso in isolated_parts(text, names))
+
+
+def isolated_name(name: str) -> str:
+    """One name inside a tooltip's sentence, isolated (``isolated_text``)."""
+    return f"{FSI}{name}{PDI}" if name else name
+
+
+def summary_names(labels: Iterable[str], quotes: Iterable[Any], counts: Iterable[Any]) -> list[str]:
+    """The names a finding's summary may use: the articles' labels, and the speakers of the
+    ``quotes`` and the sources of the ``counts`` (each a ``Quote``/``Quantity`` or its dict), whom
+    "quote Staffan de Mistura" and "attributed to SANA" name in the same sentence."""
+
+    def get(x: Any, key: str) -> Any:
+        return x.get(key) if isinstance(x, dict) else getattr(x, key, None)
+
+    people = [get(q, "speaker") for q in quotes] + [get(n, "source") for n in counts]
+    return [*labels, *(str(p) for p in people if isinstance(p, str) and p)]
+
+
 @functools.lru_cache(maxsize=64)
 def _isolate_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     names = "|".join(rf"(?<!\w){re.escape(x)}(?!\w)" for x in labels)

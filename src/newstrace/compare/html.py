@@ -32,6 +32,7 @@ from newstrace.model import (
     published_iso,
     safe_url,
     shortened,
+    summary_names,
     time_axis,
 )
 
@@ -154,6 +155,9 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
             }
         )
 
+    # the labels, speakers and sources a summary names, each isolated where it stands
+    named = summary_names(c.labels.values(), (q for a in c.articles for q in c.claims[a.id].quotes),
+                          (n for a in c.articles for n in c.claims[a.id].quantities))
     findings = []
     for fi, f in enumerate(c.findings):
         ev = []
@@ -175,7 +179,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
                 "summary": f.summary,
                 # the names and quotations in it isolated, so an Arabic name keeps its own direction
                 # without turning the English sentence around it (``--json`` keeps the one string)
-                "parts": isolated_parts(f.summary, c.labels.values()),
+                "parts": isolated_parts(f.summary, named),
                 "articles": [c.label(a) for a in f.articles],
                 "importance": f"{f.importance:.2f}",
                 "evidence": ev,
@@ -250,7 +254,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         "pairs": pairs,
         "quotes": quotes,
         # a note names articles too ("القدس العربي: 10 more claim(s) ..."): its names isolated
-        "notes": [isolated_parts(n, c.labels.values()) for n in c.notes],
+        "notes": [isolated_parts(n, named) for n in c.notes],
         "graph": provenance_svg(c),
         "timeline": timeline_svg(c),
         "script": SCRIPT,

@@ -14,7 +14,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from newstrace.model import Article, count_range, isolated_parts, label_basis, published_iso
+from newstrace.model import (
+    Article,
+    count_range,
+    isolated_name,
+    isolated_parts,
+    isolated_text,
+    label_basis,
+    published_iso,
+    summary_names,
+)
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
 
@@ -100,8 +109,8 @@ def compare_view(
         for k, s in enumerate(pair.get("shared") or []):
             kind = str(s.get("kind") or "shared")
             score = s.get("score")
-            tip = f"{kind} passage shared with {names[b]}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
-            tip_b = f"{kind} passage shared with {names[a]}"
+            tip = f"{kind} passage shared with {isolated_name(names[b])}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
+            tip_b = f"{kind} passage shared with {isolated_name(names[a])}"
             an, bn = f"c{ca}-p{pi}-{k}", f"c{cb}-p{pi}-{k}"
             anns[a].append(Ann(s["a_start"], s["a_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": bn}, an, "#" + bn, tip))
             anns[b].append(Ann(s["b_start"], s["b_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": an}, bn, "#" + an, tip_b))
@@ -112,9 +121,9 @@ def compare_view(
                     continue
                 name, a0, a1, b0, b1 = op[:5]
                 if name in ("replace", "delete") and isinstance(a0, int) and isinstance(a1, int) and a1 > a0:
-                    anns[a].append(Ann(a0, a1, "diff", title=f"{name}d in {names[b]}"))
+                    anns[a].append(Ann(a0, a1, "diff", title=f"{name}d in {isolated_name(names[b])}"))
                 if name in ("replace", "insert") and isinstance(b0, int) and isinstance(b1, int) and b1 > b0:
-                    anns[b].append(Ann(b0, b1, "diff", title=f"differs from {names[a]}"))
+                    anns[b].append(Ann(b0, b1, "diff", title=f"differs from {isolated_name(names[a])}"))
 
     # quotations (one group per quotation across articles), variants marked
     quote_groups: list[dict[str, Any]] = []
@@ -129,7 +138,7 @@ def compare_view(
                     anns[art].append(
                         Ann(sp["start"], sp["end"], "quote variant" if is_variant else "quote",
                             {"quote": f"q{qi}"}, f"c{col_of[art]}-q{qi}-{vi}",
-                            title=f"quote of {group.get('speaker') or 'unknown speaker'}")
+                            title=f"quote of {isolated_name(group.get('speaker') or 'unknown speaker')}")
                     )
             for key in ("diff", "differing", "differs"):
                 for sp in v.get(key) or []:
@@ -141,6 +150,11 @@ def compare_view(
     # findings, each evidence span an anchor the finding list jumps to
     # every name a summary may use: the report's own, those of articles the page was not given too
     labels = [*names.values(), *(str(a["label"]) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label"))]
+    # and the people it quotes or counts after ("quote Staffan de Mistura", "attributed to SANA")
+    counted_by = report.get("quantities")
+    labels = summary_names(labels, (g for g in report.get("quotes") or [] if isinstance(g, dict)),
+                           (n for ns in (counted_by.values() if isinstance(counted_by, dict) else [])
+                            if isinstance(ns, list) for n in ns if isinstance(n, dict)))
     findings: list[FindingView] = []
     for fi, f in enumerate(report.get("findings") or []):
         ftype = str(f.get("type") or "finding")
@@ -166,7 +180,7 @@ def compare_view(
                 # a span inside another span of the same finding: the words that differ
                 # (e.g. the editorial "[attacks,]" inside the quotation that carries it)
                 cls += " diff"
-            anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + view.summary))
+            anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + isolated_text(view.summary, labels)))
             view.jumps.append(("#" + anchor, names[art], str(ev.get("text") or "")))
         findings.append(view)
     findings.sort(key=lambda v: -(v.importance or 0.0))
@@ -245,10 +259,10 @@ def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
     anns: list[Ann] = []
     for i, q in enumerate((claims or {}).get("quotes") or []):
         anns.append(Ann(q["start"], q["end"], "quote", {"quote": f"q{i}"}, f"q{i}",
-                        title=f"quote of {q.get('speaker') or 'unknown speaker'}"))
+                        title=f"quote of {isolated_name(q.get('speaker') or 'unknown speaker')}"))
         s0, s1 = q.get("speaker_start"), q.get("speaker_end")
         if isinstance(s0, int) and isinstance(s1, int):
-            anns.append(Ann(s0, s1, "speaker", {"quote": f"q{i}"}, title=f"speaker: {q.get('speaker') or '?'}"))
+            anns.append(Ann(s0, s1, "speaker", {"quote": f"q{i}"}, title=f"speaker: {isolated_name(q.get('speaker') or '?')}"))
     for i, q in enumerate((claims or {}).get("quantities") or []):
         tip = f"count {count_range(q.get('low'), q.get('high'))}"  # "count 200.0–∞" before
         if q.get("subject") or q.get("event"):
