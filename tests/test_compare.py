@@ -483,6 +483,21 @@ def test_the_reports_timeline_of_one_day_shows_that_day(rt: Article, rewrite: Ar
     assert {p["x"] for p in t["points"]} == {t["ticks"][0]["x"]}
 
 
+def test_the_reports_timeline_puts_a_day_without_a_time_after_that_days_timed_report(rt: Article, rewrite: Article) -> None:
+    """The rewrite dated only 2016-10-30 was drawn at that day's midnight, before RT's report
+    timed 09:15 that day, where every listing puts it after (``published_order``)."""
+    from datetime import UTC, date, datetime
+
+    from newstrace.compare.html import timeline_svg
+
+    c = compare_articles([dataclasses.replace(rt, published=datetime(2016, 10, 30, 9, 15, tzinfo=UTC)),
+                          dataclasses.replace(rewrite, published=date(2016, 10, 30))])
+    t = timeline_svg(c)
+    assert [k["label"] for k in t["ticks"]] == ["2016-10-30 00:00", "06:00", "12:00", "18:00", "24:00 UTC"]
+    x = {p["full"]: p["x"] for p in t["points"]}
+    assert x[c.label(rt.id)] < x[c.label(rewrite.id)] == pytest.approx(t["ticks"][-1]["x"], abs=0.1), (x, t["ticks"])
+
+
 def test_the_report_of_one_article_says_why_it_has_no_derivation_edge(rt: Article, rewrite: Article) -> None:
     """``newstrace story ID --html`` on a story of one article said "No derivation edges: the reuse
     stage found no substantial shared text to orient", as if a search had come up empty; there was

@@ -1675,6 +1675,21 @@ def test_a_timeline_of_one_day_shows_that_day() -> None:
     assert [label for _, label in _axis(str(timeline_svg([morning, later])))] == ["2016-10-31", "2016-11-02"]
 
 
+def test_a_day_without_a_time_stands_at_the_end_of_its_day_among_timed_articles() -> None:
+    """Listings put a day without a time after that day's timed articles (``published_order``);
+    the timeline drew it at the day's midnight, before RT's report timed 09:15 that day, as if it
+    had come first. Among timed articles it stands at the day's end; of days alone, as before."""
+    rt = {"id": "rt", "outlet": "rt.com", "published": "2016-10-30T09:15:00+00:00", "title": "Rebels have 'no intention' to let civilians leave"}
+    copy = {"id": "cp", "outlet": "mintpress", "published": "2016-10-30", "title": "United Nations Finally Acknowledges"}
+    svg = str(timeline_svg([copy, rt]))
+    axis = _axis(svg)
+    assert [label for _, label in axis] == ["2016-10-30 00:00", "06:00", "12:00", "18:00", "24:00 UTC"], axis
+    x = {name: int(cx) for name, cx in re.findall(r'href="/articles/(\w+)".*?<circle cx="(\d+)"', svg, re.S)}
+    assert x["rt"] < x["cp"] and abs(x["cp"] - axis[-1][0]) <= 1, (x, axis)
+    days = str(timeline_svg([copy, {**rt, "published": "2016-10-30"}]))
+    assert [label for _, label in _axis(days)] == ["2016-10-30"]
+
+
 def test_a_story_dated_at_the_ends_of_the_calendar_has_its_page(tmp_path: Path) -> None:
     """.NET's DateTime.MinValue written with the server's offset (0001-01-01T00:00:00+01:00) is an
     instant in year 0, and a report of 9999-12-31T23:00:00-05:00 one in year 10000: the timeline

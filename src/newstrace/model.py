@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePath
 from typing import Any, Literal, NamedTuple
 from urllib.parse import urlparse
@@ -185,15 +185,20 @@ def timed(value: Published) -> bool:
     return isinstance(value, datetime)
 
 
-def published_instant(value: Published) -> float | None:
+def published_instant(value: Published, *, day_end: bool = False) -> float | None:
     """Seconds since the epoch at which an article appeared, on ``published_order``'s terms (a time
     with an offset is that instant, one without is taken as UTC, a day is its UTC midnight), for
     what places articles on a time axis. ``datetime.timestamp`` alone takes a time without an
-    offset as the local time of the machine drawing the chart."""
+    offset as the local time of the machine drawing the chart.
+
+    With ``day_end`` a day alone is its last second (23:59:59 UTC), where ``published_order`` puts
+    it among timed articles: a timeline that mixes the two drew a copy dated only "2016-10-30" at
+    that day's midnight, before the report timed 09:15 that the listings put first. (Its last
+    second, not 24:00, keeps the articles of one day on an axis of that day.)"""
     if value is None:
         return None
     if not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day)
+        value = datetime(value.year, value.month, value.day) + (timedelta(seconds=DAY - 1) if day_end else timedelta())
     return (value if value.utcoffset() is not None else value.replace(tzinfo=UTC)).timestamp()
 
 

@@ -355,11 +355,13 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:
     """Dated articles on a time axis; undated ones are listed after it."""
-    dated = [(a, t) for a in c.articles if (t := published_instant(a.published)) is not None]
+    # among timed articles a day alone stands at its end, where the listings put it (``published_order``)
+    timed = any(isinstance(a.published, datetime) for a in c.articles)
+    dated = [(a, t) for a in c.articles if (t := published_instant(a.published, day_end=timed)) is not None]
     undated = [c.label(a.id) for a in c.articles if a.published is None]
     if not dated:
         return {"points": [], "undated": undated, "width": 0, "ticks": [], "axis": 0, "height": 0}
-    t0, end, axis_ticks = time_axis([t for _, t in dated], any(isinstance(a.published, datetime) for a, _ in dated))
+    t0, end, axis_ticks = time_axis([t for _, t in dated], timed)
     span = end - t0
     width = 760.0
     points = []
