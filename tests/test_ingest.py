@@ -97,7 +97,7 @@ def test_no_clean_keeps_the_files_characters(tmp_path: Path) -> None:
 
 
 def test_no_clean_html_keeps_the_markup(tmp_path: Path) -> None:
-    page = tmp_path / "rt.html"
+    page = tmp_path / "rt-page.html"
     page.write_text(html_page(seeds()[0]), encoding="utf-8")
     a = read_one(page, clean=False)
     assert a.text == page.read_text(encoding="utf-8")
@@ -1242,6 +1242,61 @@ def test_warc_page_in_the_charset_its_http_header_names(tmp_path: Path) -> None:
     warnings: list[str] = []
     a = next(read_inputs([path], warn=warnings.append))
     assert warnings == [] and a.text == normalize_body(rt.text)
+
+
+#: a later RT page that repeats the first paragraphs of the seed's (RT's text about Aleppo reused)
+RT_LATER_URL = "https://www.rt.com/news/364801-aleppo-rebels-shelling-un/"
+
+
+def rt_international_page() -> str:
+    """A later page of RT's as its site serves it: the seed's first paragraphs at another address,
+    the site name "RT International" in ``og:site_name`` and the JSON-LD publisher, the address in
+    ``og:url``."""
+    rt = seeds()[0]
+    later = dataclasses.replace(rt, url=RT_LATER_URL, paragraphs=rt.paragraphs[:4])
+    head = (
+        '<meta property="og:site_name" content="RT International">'
+        f'<meta property="og:url" content="{RT_LATER_URL}">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"publisher": {"@type": "Organization", "name": "RT International"}}</script>'
+    )
+    return html_page(later).replace('<meta property="og:site_name" content="rt.com">', head)
+
+
+def test_a_page_is_its_address_outlet_whatever_its_site_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RT's page named its outlet "RT International" (its site name), RT's text with a sidecar
+    "rt.com": one outlet was two in ``outlets``, the network and provenance ("RT International
+    copied rt.com"). A page with an address is named by its host, as a text's sidecar URL, a
+    record's or a web archive's names it, and keeps the site name as ``site_name``."""
+    from newstrace.cli.main import main
+
+    page = tmp_path / "rt-page.html"
+    page.write_text(rt_international_page(), encoding="utf-8")
+    (tmp_path / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    (tmp_path / "rt.meta.json").write_bytes((EXAMPLES / "001_b27ff7eeccda9d61.meta.json").read_bytes())
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(tmp_path), "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["added"] == 2
+    assert main(["outlets", "--db", str(db), "--json"]) == 0
+    assert [(o["outlet"], o["articles"]) for o in json.loads(capsys.readouterr().out)["outlets"]] == [("rt.com", 2)]
+    html_article = read_one(page)
+    assert (html_article.outlet, html_article.meta) == ("rt.com", {"site_name": "RT International"})
+
+    # the same page in a web archive and in a record's html field
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(warc_bytes([(RT_LATER_URL, "text/html", rt_international_page().encode())], gzip_records=False))
+    records = tmp_path / "pages.jsonl"
+    records.write_text(json.dumps({"html": rt_international_page()}) + "\n", encoding="utf-8")
+    for path in (archive, records):
+        a = read_one(path)
+        assert (a.outlet, a.meta.get("site_name")) == ("rt.com", "RT International"), path.name
+    # a page without an address is still named by its site name; a given outlet still wins
+    page.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+    assert (read_one(page).outlet, read_one(page).meta) == ("RT International", {})
+    (tmp_path / "rt-page.meta.json").write_text(json.dumps({"outlet": "RT"}), encoding="utf-8")
+    assert read_one(page).outlet == "RT"
 
 
 def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:

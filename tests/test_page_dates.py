@@ -80,25 +80,25 @@ def test_two_copies_of_one_day_are_ordered_by_the_times_their_pages_give(tmp_pat
     gulf.write_text(gulf_page("2016-10-30T15:05:00Z"), encoding="utf-8")
     arts = read_articles([gulf, levant])
     by_outlet = {a.outlet: a for a in arts}
-    assert by_outlet["The Daily Levant"].published == datetime(2016, 10, 30, 16, 40, tzinfo=MOSCOW)
-    assert by_outlet["Gulf Wire"].published == datetime(2016, 10, 30, 15, 5, tzinfo=UTC)
-    assert _edge(arts) == ("The Daily Levant", "Gulf Wire")
+    assert by_outlet["dailylevant.example"].published == datetime(2016, 10, 30, 16, 40, tzinfo=MOSCOW)
+    assert by_outlet["gulfwire.example"].published == datetime(2016, 10, 30, 15, 5, tzinfo=UTC)
+    assert _edge(arts) == ("dailylevant.example", "gulfwire.example")
     (edge,) = find_reuse(arts).provenance
     order = next(e for e in edge.evidence if e["type"] == "publication_order")
     assert (order["source_published"], order["derived_published"]) == ("2016-10-30T16:40:00+03:00", "2016-10-30T15:05:00+00:00")
 
     # the same pages with Gulf Wire's time first: the edge turns round
     levant.write_text(levant_page("2016-10-30T19:10:00+03:00"), encoding="utf-8")  # 16:10 UTC
-    assert _edge(read_articles([gulf, levant])) == ("Gulf Wire", "The Daily Levant")
-    assert _edge(read_articles([levant, gulf])) == ("Gulf Wire", "The Daily Levant")
+    assert _edge(read_articles([gulf, levant])) == ("gulfwire.example", "dailylevant.example")
+    assert _edge(read_articles([levant, gulf])) == ("gulfwire.example", "dailylevant.example")
 
     # and the database keeps the time and its offset
     with Store(tmp_path / "news.db") as store:
         store.add_articles(read_articles([gulf, levant]))
         stored = {a.outlet: a.published for a in store.iter_articles()}
     assert stored == {
-        "The Daily Levant": datetime(2016, 10, 30, 19, 10, tzinfo=MOSCOW),
-        "Gulf Wire": datetime(2016, 10, 30, 15, 5, tzinfo=UTC),
+        "dailylevant.example": datetime(2016, 10, 30, 19, 10, tzinfo=MOSCOW),
+        "gulfwire.example": datetime(2016, 10, 30, 15, 5, tzinfo=UTC),
     }
 
 

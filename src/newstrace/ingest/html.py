@@ -10,7 +10,15 @@ from typing import Any
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
-from newstrace.ingest.base import DateOrder, Warn, check_size, decode, make_article, read_text_file
+from newstrace.ingest.base import (
+    DateOrder,
+    Warn,
+    check_size,
+    decode,
+    make_article,
+    outlet_from_url,
+    read_text_file,
+)
 from newstrace.ingest.pagedate import DATE_PARAMS, published_of
 from newstrace.ingest.sidecar import read_sidecar
 from newstrace.limits import LIMITS, Limits
@@ -82,15 +90,29 @@ def extract_html(html: str, url: str | None, where: str) -> tuple[str, dict[str,
     text = normalize_body("\n".join(lines))
     if len(text) < MIN_MAIN_TEXT:
         raise InputError(f"{where}: HTML has no main text")
+    url = url or d.get("url")
+    site = d.get("sitename") or d.get("hostname")
+    outlet = outlet_from_url(url) or site
     meta = {
         "title": title,
         "author": d.get("author"),
         "published": published_of(tree, d.get("date"), d.get("url")),
-        "outlet": d.get("sitename") or d.get("hostname"),
-        "url": url or d.get("url"),
+        "outlet": outlet,
+        "url": url,
         "lang": d.get("language"),
+        "site_name": site if site and outlet and site.casefold() != outlet.casefold() else None,
     }
     return text, meta
+
+
+def site_name(fields: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` with the name a page gives its site (``og:site_name``, JSON-LD publisher), which
+    ``extract_html`` put in ``fields``, kept as metadata where the input names no ``site_name`` of
+    its own. The outlet is the page's address's host, as a text's sidecar or a record's URL names
+    it: with the site name, one outlet's page and its text were two outlets ("RT International"
+    and "rt.com"), each with its row in the network, and provenance had one copy the other."""
+    site = fields.pop("site_name", None)
+    return extra if site is None or "site_name" in extra else {**extra, "site_name": site}
 
 
 def read_html(
@@ -134,7 +156,7 @@ def _page_article(
     own = fields.get("published")  # the page's, which a sidecar's day leaves its time (``same_day_time``)
     fields.update({k: v for k, v in side.items() if v not in (None, "")})
     known = {k: fields.get(k) for k in ("id", "url", "outlet", "published", "title", "author", "lang")}
-    extra = {k: v for k, v in side.items() if k not in known}
+    extra = site_name(fields, {k: v for k, v in side.items() if k not in known})
     dates = DateOrder(str(path), day_first)
     article = make_article(
         text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn,

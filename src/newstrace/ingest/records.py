@@ -39,7 +39,7 @@ from newstrace.ingest.base import (
     read_upto,
     replace_lone_surrogates,
 )
-from newstrace.ingest.html import extract_html
+from newstrace.ingest.html import extract_html, site_name
 from newstrace.limits import LIMITS, Limits
 from newstrace.model import Article, counted
 
@@ -84,6 +84,7 @@ def record_to_article(
             )
         body, page = extract_html(html, known.get("url"), where)
         own = page.get("published")
+        extra = site_name(page, extra)
         for k, v in page.items():
             known.setdefault(k, v)
         text = str(html) if not clean else body

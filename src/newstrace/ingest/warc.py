@@ -9,7 +9,7 @@ from typing import IO, Any, NamedTuple
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import Warn, decode, make_article
-from newstrace.ingest.html import extract_html, http_charset, meta_charset
+from newstrace.ingest.html import extract_html, http_charset, meta_charset, site_name
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import Article, counted, page_id
 
@@ -248,7 +248,7 @@ def _records(
                 yield make_article(
                     body,
                     fields=fields,
-                    extra={"crawl_date": crawl_date},
+                    extra=site_name(fields, {"crawl_date": crawl_date}),
                     source=str(path),
                     record=number,
                     where=where,
