@@ -448,6 +448,10 @@ def test_every_listing_refuses_a_negative_limit_in_the_same_words(tmp_path: Path
         (["analyze", "--db", "absent.db", "--batch", "0", "--workers", "0"],
          "--batch 0: expected 1 or more; --workers 0: expected 1 or more"),
         (["serve", "--db", "absent.db", "--port", "0", "--workers", "17"], "--port 0: expected 1 to 65535; --workers 17: expected 1 to 16"),
+        # --batch-size and --batch are one option on every command that works in batches
+        (["analyze", "--db", "absent.db", "--batch-size", "0"], "--batch-size 0: expected 1 or more"),
+        (["ingest", "a.txt", "--db", "absent.db", "--batch", "0"], "--batch 0: expected 1 or more"),
+        (["extract", "a.txt", "--batch", "0"], "--batch 0: expected 1 or more"),
     ],
 )
 def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, args: list[str], said: str) -> None:
@@ -465,6 +469,26 @@ def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, arg
     assert [line for line in p.stderr.splitlines() if line.startswith("Error:")] == [f"Error: {said}"], p.stderr
     assert "Usage: newstrace " in p.stderr
     assert not (tmp_path / "absent.db").exists() and not (tmp_path / "model").exists()
+
+
+def test_batch_size_is_one_option_under_either_spelling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``analyze`` said ``--batch`` where ``ingest`` and ``extract`` said ``--batch-size``, and each
+    refused the other's spelling (``No such option: --batch``). Each takes both; ``--help`` names
+    ``--batch-size`` alone; two values under the two spellings are refused, naming both."""
+    db = tmp_path / "news.db"
+    for spelling in ("--batch", "--batch-size"):
+        p = run("ingest", EXAMPLES, "--db", db, spelling, "1", "-v", cwd=tmp_path)
+        assert p.returncode == 0, p.stderr
+        # one article a commit: the two seeds are two batches under either spelling
+        assert [line for line in p.stderr.splitlines() if line.startswith("committed")] == ["committed 1", "committed 2"]
+        db.unlink()
+    p = run("ingest", EXAMPLES, "--db", db, "--batch-size", "2", "--batch", "1", cwd=tmp_path)
+    assert p.returncode == 2 and not db.exists()
+    assert "Error: --batch-size 2 and --batch 1: --batch is another spelling of --batch-size; give one" in p.stderr
+    monkeypatch.setenv("COLUMNS", "300")  # one line per option row
+    for command in ("ingest", "extract", "analyze"):
+        shown = run(command, "--help", cwd=tmp_path).stdout
+        assert "--batch-size" in shown and "--batch " not in shown, command
 
 
 def test_help_states_every_range_in_the_words_a_value_outside_it_is_refused_with(
@@ -985,7 +1009,7 @@ def test_every_option_that_takes_a_value_shows_its_metavar(tmp_path: Path) -> No
         assert shown.returncode == 0, (words, shown.stderr)
         rows = {row[0]: row for row in argument_rows(shown.stdout, "Options")}
         for p in command.params:
-            if p.param_type_name != "option" or p.is_flag:
+            if p.param_type_name != "option" or p.is_flag or p.hidden:  # a hidden spelling (--batch) is not shown
                 continue
             assert p.metavar and _OPTION_METAVAR.fullmatch(p.metavar), (words, p.opts, p.metavar)
             long = next(o for o in p.opts if o.startswith("--"))
@@ -1245,7 +1269,7 @@ def test_every_help_keeps_a_paragraph_on_one_line_where_it_fits(tmp_path: Path, 
             assert " ".join(paragraph.split()) in lines, (path, paragraph, "\n".join(lines))
             checked += 1
         for p in command.params:
-            if getattr(p, "help", None):
+            if getattr(p, "help", None) and not getattr(p, "hidden", False):  # --batch is not shown
                 shown = Text.from_markup(p.help).plain  # rich markup: a range is written "\\[range: 1 or more]"
                 assert any(" ".join(shown.split()) in line for line in lines), (path, p.name, p.help, "\n".join(lines))
                 checked += 1

@@ -596,6 +596,26 @@ ZERO_OR_MORE = Bounds(0)
 #: ``--limit`` of the listings and of the benchmarks that read a number of articles
 LIMIT = Bounds(0, zero="all")
 
+#: ``--batch``, the hidden other spelling of ``--batch-size`` on every command that has one: ``analyze``
+#: said ``--batch`` where ``ingest`` and ``extract`` said ``--batch-size``, and each refused the
+#: other's spelling; ``--batch-size`` is the one ``--help`` and the README name (``batch_size``)
+BatchAlias = Annotated[
+    int | None, ranged(ONE_OR_MORE, "--batch", hidden=True, help="The same as --batch-size.")
+]
+
+
+def given_batch_size(ctx: typer.Context, size: int, alias: int | None) -> int:
+    """The batch size ``--batch-size`` (``size``) or its other spelling ``--batch`` (``alias``)
+    gives; both given with two values is a usage error (exit 2), which of them counts being
+    anything but plain."""
+    if alias is None:
+        return size
+    source = ctx.get_parameter_source("batch_size")
+    if source is not None and source.name == "COMMANDLINE" and size != alias:
+        ctx.fail(f"--batch-size {size} and --batch {alias}: --batch is another spelling of --batch-size; give one")
+    return alias
+
+
 #: findings a compare report prints in the terminal (``compare``, ``story``)
 TopOption = Annotated[int, ranged(LIMIT, "--top", help="Findings printed in the terminal.")]
 

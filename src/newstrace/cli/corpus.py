@@ -15,6 +15,7 @@ from newstrace.cli.app import (
     DEFAULT_DB,
     ONE_OR_MORE,
     ZERO_OR_MORE,
+    BatchAlias,
     DbOption,
     JsonFlag,
     LimitOption,
@@ -27,6 +28,7 @@ from newstrace.cli.app import (
     err,
     eval_app,
     given,
+    given_batch_size,
     listing_table,
     one_line,
     one_of,
@@ -67,10 +69,11 @@ def analyze(
     ] = None,
     out_dir: Annotated[Path | None, path_option("--out", metavar="DIR", help="Spark: folder for the Parquet results.")] = None,
     master: Annotated[str, typer.Option(metavar="URL", help="Spark master URL.")] = "local[2]",
-    batch: Annotated[
+    batch_size: Annotated[
         int,
-        ranged(ONE_OR_MORE, "--batch", help="Articles per batch: local, per commit; Spark, per alignment block. Stories and their labels do not depend on it."),
+        ranged(ONE_OR_MORE, "--batch-size", help="Articles per batch: local, per commit; Spark, per alignment block. Stories and their labels do not depend on it."),
     ] = 500,
+    batch_alias: BatchAlias = None,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Skip quote and quantity extraction.")] = False,
     no_reuse: Annotated[bool, typer.Option("--no-reuse", help="Skip candidate search and alignment.")] = False,
     workers: Annotated[
@@ -123,6 +126,7 @@ def analyze(
 
     dates = date_order(ctx, day_first, month_first)
     check_ranges(ctx)
+    batch = given_batch_size(ctx, batch_size, batch_alias)
     steps = [s for s in STEPS if not (s == "claims" and no_claims) and not (s == "reuse" and no_reuse)]
     one_of(ctx, "--engine", engine, ("local", "spark"))
     # an option of the other engine would be ignored: the run would not be the one asked for

@@ -10,6 +10,7 @@ import typer
 from newstrace.cli.app import (
     LIMIT,
     ONE_OR_MORE,
+    BatchAlias,
     DayFirstFlag,
     InputsArg,
     JsonFlag,
@@ -20,6 +21,7 @@ from newstrace.cli.app import (
     date_order,
     emit_json,
     eval_app,
+    given_batch_size,
     one_of,
     out,
     path_argument,
@@ -69,11 +71,13 @@ def extract(
     month_first: MonthFirstFlag = False,
     as_json: JsonFlag = False,
     batch_size: Annotated[int, ranged(ONE_OR_MORE, "--batch-size", help="Passages per spaCy batch.")] = 32,
+    batch_alias: BatchAlias = None,
 ) -> None:
     """Extract quotes (with speakers) and counts (with meaning) from articles."""
     from newstrace.claims import extract_many
 
     check_ranges(ctx)
+    batch_size = given_batch_size(ctx, batch_size, batch_alias)
     articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
     docs = []
     with progress(enabled=not as_json) as bar:

@@ -12,6 +12,7 @@ import typer
 from newstrace.cli.app import (
     DEFAULT_DB,
     ONE_OR_MORE,
+    BatchAlias,
     DayFirstFlag,
     DbOption,
     InputsArg,
@@ -25,6 +26,7 @@ from newstrace.cli.app import (
     date_order,
     emit_json,
     err,
+    given_batch_size,
     listing_table,
     one_line,
     out,
@@ -65,6 +67,7 @@ def ingest(
     batch_size: Annotated[
         int, ranged(ONE_OR_MORE, "--batch-size", help="Articles per transaction (each batch is committed as a whole).")
     ] = BATCH,
+    batch_alias: BatchAlias = None,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -83,6 +86,7 @@ def ingest(
     """
     dates = date_order(ctx, day_first, month_first)
     check_ranges(ctx)
+    batch_size = given_batch_size(ctx, batch_size, batch_alias)
     errors: list[NewstraceError] = []
     warnings = KeptWarnings(JSON_WARNINGS, "warning(s), said on stderr")
 

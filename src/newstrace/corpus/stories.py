@@ -58,7 +58,7 @@ MAX_CANDIDATES = 40
 CENTROID_DIMS = 4000
 LABEL_VOCAB = 200
 #: articles of the stream between two merge steps besides a new day's: a count of the stream
-#: (``StoryClusterer.seen``), never an engine's batch, so that ``analyze --batch`` decides only
+#: (``StoryClusterer.seen``), never an engine's batch, so that ``analyze --batch-size`` decides only
 #: how often a run commits
 MERGE_EVERY = 500
 #: the first bytes of a cluster state in the layout of ``Cluster.to_state``; a state without them
@@ -433,7 +433,7 @@ class StoryClusterer:
 
         The points are the stream's (a new day, the end of a run, a cluster retired), not an
         engine's batches: labelled whenever a batch was drained, a story got the words of another
-        moment's frequencies, so ``analyze --batch 100`` and a run resumed with another batch size
+        moment's frequencies, so ``analyze --batch-size 100`` and a run resumed with another batch size
         ended with other labels than the default one (FA-KES dev with 12 FNC-1 bodies: 210 of 376
         story labels and 153 of 262 thread labels differed). Each changed cluster is labelled once
         per day, not once per article.
