@@ -452,6 +452,11 @@ def test_every_listing_refuses_a_negative_limit_in_the_same_words(tmp_path: Path
         (["analyze", "--db", "absent.db", "--batch-size", "0"], "--batch-size 0: expected 1 or more"),
         (["ingest", "a.txt", "--db", "absent.db", "--batch", "0"], "--batch 0: expected 1 or more"),
         (["extract", "a.txt", "--batch", "0"], "--batch 0: expected 1 or more"),
+        # a value that is no number names the option and the value too, with the range
+        (["list", "--db", "absent.db", "--limit", "x"], "--limit x: expected a whole number, 0 (all) or more"),
+        (["analyze", "--db", "absent.db", "--batch", "1.5"], "--batch 1.5: expected a whole number, 1 or more"),
+        (["reuse", "a.txt", "a.txt", "--min-score", "high"], "--min-score high: expected a number, 0 to 1"),
+        (["compare", "a.txt", "--top", ""], "--top '': expected a whole number, 0 (all) or more"),
     ],
 )
 def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, args: list[str], said: str) -> None:

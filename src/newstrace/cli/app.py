@@ -589,6 +589,35 @@ def check_ranges(ctx: typer.Context) -> None:
     )
 
 
+#: pydantic's kinds of error for a value that is no number, which Typer's conversion raises
+_NOT_A_NUMBER = {"int_parsing": "a whole number", "int_from_float": "a whole number", "float_parsing": "a number"}
+
+
+def not_a_number(e: BaseException) -> BaseException:
+    """The usage error for a numeric option given a word (``--limit x``), in ``out_of_range``'s
+    words: the option, the value and what it takes, its range included (``--limit x: expected a
+    whole number, 0 (all) or more``). Typer's conversion said "Invalid value for '--limit': Input
+    should be a valid integer, unable to parse string as an integer", without the value, in
+    pydantic's words, and what ``--help`` says of the range nowhere. ``e`` itself when it is
+    another error."""
+    from pydantic import ValidationError
+
+    ctx, param, cause = getattr(e, "ctx", None), getattr(e, "param", None), e.__cause__
+    if ctx is None or param is None or not isinstance(cause, ValidationError) or not param.opts:
+        return e
+    problems = cause.errors()
+    kind = next((_NOT_A_NUMBER[p["type"]] for p in problems if p["type"] in _NOT_A_NUMBER), None)
+    if kind is None:
+        return e
+    bounds = declared_bounds(ctx.command).get(param.name)
+    value = problems[0].get("input")
+    try:
+        out_of_range(ctx, [(param.opts[0], str(value), False, f"{kind}, {bounds.expected}" if bounds else kind)])
+    except Exception as refused:  # ctx.fail's usage error, of Typer's click
+        return refused
+    return e
+
+
 #: a count of at least one (``--batch-size``, ``--batch``, ``--min-chars`` ...)
 ONE_OR_MORE = Bounds(1)
 #: a count that may be none (``--gap``, ``--distractors`` ...)

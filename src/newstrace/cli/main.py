@@ -16,7 +16,7 @@ import click
 import typer
 
 from newstrace import __version__
-from newstrace.cli.app import app, err, one_line, printable_stdout
+from newstrace.cli.app import app, err, not_a_number, one_line, printable_stdout
 from newstrace.errors import Interrupted, NewstraceError
 
 # Command modules register themselves on ``app`` when imported.
@@ -60,12 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         return _exit(e.exit_code)
     except (click.ClickException, typer.TyperException) as e:
         # usage errors (typer vendors its own click, so both families): message and usage, no traceback
-        show = getattr(e, "show", None)
+        said = not_a_number(e)
+        show = getattr(said, "show", None)
         if callable(show):
             show()
         else:
-            err.print(f"newstrace: error: {e}", markup=False, highlight=False, soft_wrap=True)
-        return _exit(e.exit_code)
+            err.print(f"newstrace: error: {said}", markup=False, highlight=False, soft_wrap=True)
+        return _exit(getattr(said, "exit_code", e.exit_code))
     except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt) as e:
         return _interrupted(e)
     except BrokenPipeError:
