@@ -1292,6 +1292,12 @@ def test_a_page_is_its_address_outlet_whatever_its_site_name(
     for path in (archive, records):
         a = read_one(path)
         assert (a.outlet, a.meta.get("site_name")) == ("rt.com", "RT International"), path.name
+    # a page saved from the Wayback Machine is named by the archived page's host, not web.archive.org
+    wayback = f"https://web.archive.org/web/20161102093000/{RT_LATER_URL}"
+    saved = tmp_path / "saved" / "rt-page.html"
+    saved.parent.mkdir()
+    saved.write_text(f"<!-- saved from url=({len(wayback):04d}){wayback} -->\n" + rt_international_page(), encoding="utf-8")
+    assert (read_one(saved).url, read_one(saved).outlet) == (wayback, "rt.com")
     # a page without an address is still named by its site name; a given outlet still wins
     page.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
     assert (read_one(page).outlet, read_one(page).meta) == ("RT International", {})

@@ -647,10 +647,21 @@ def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
         )
 
 
+#: a Wayback Machine capture's address: ``https://web.archive.org/web/20161030164000/https://www.rt.com/...``
+#: (the timestamp may carry a flag, ``20161030164000id_``; the archived address its scheme or not)
+_WAYBACK = re.compile(r"https?://web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/+(.+)", re.I)
+
+
 def outlet_from_url(url: str | None) -> str | None:
-    """``https://www.rt.com/news/...`` -> ``rt.com``."""
+    """``https://www.rt.com/news/...`` -> ``rt.com``. A Wayback Machine capture's address names the
+    archived page's outlet, not ``web.archive.org``: a page saved from there is named by its host
+    since its site name no longer names it (``extract_html``), and its ``og:site_name`` was RT's."""
     if not url:
         return None
+    archived = _WAYBACK.match(url)
+    if archived:
+        inner = archived.group(1)
+        url = inner if "://" in inner else f"http://{inner}"
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
