@@ -458,3 +458,19 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+def test_a_screen_reader_hears_each_provenance_edge(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The drawing is an image (role="img") and an edge's words were in its <title> alone, which no
+    screen reader reaches inside an image: the provenance section read "provenance graph, 0.88" and
+    never said who took from whom. The edges are listed in words under the drawing."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-provenance-words")
+    try:
+        heard = page.locator("#provenance").aria_snapshot()
+        assert "rt.com → “United Nations Finally … Civilians”: confidence 0.88" in heard, heard
+        assert "publication_order, containment" in heard, heard
+        # the names in it keep their own direction
+        assert page.locator("#provenance .edge-list li bdi").all_inner_texts() == ["rt.com", "“United Nations Finally … Civilians”"]
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

@@ -302,6 +302,8 @@ class SvgEdge:
     directed: bool = True
     #: the text came by way of another article: drawn faint, the direct edges carry the graph
     indirect: bool = False
+    #: ``tooltip`` cut for the list under the drawing, the names in it isolated (``isolated_parts``)
+    parts: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def provenance_svg(c: Comparison) -> dict[str, Any]:
@@ -348,6 +350,8 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 e.via is not None,
             )
         )
+        external = [e.source[9:]] if e.source.startswith("external:") else []
+        edges[-1].parts = isolated_parts(edges[-1].tooltip, [*c.labels.values(), *external])
     # the lower row's name and date lie 36 and 50 below its centre: room for both, and the date's descent
     height = 30 + top + 30 + 56 + 50 + 12
     return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}
