@@ -351,11 +351,18 @@ def _spread(
 
 
 def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
-    """A small stacked bar: each outlet's share of a story's articles."""
+    """A small stacked bar: each outlet's share of a story's articles.
+
+    Named in words (``aria-label``): the rects' <title>s are hover text alone, and a screen reader
+    met an unnamed image in the table's coverage column."""
     if not counts or total <= 0:
         return Markup("")
     width, x = 160.0, 0.0
-    parts = [f'<svg class="coverage" viewBox="0 0 {width:.0f} 10" width="{width:.0f}" height="10" xmlns="http://www.w3.org/2000/svg">']
+    said = ", ".join(f"{outlet}: {n}" for outlet, n in counts)
+    parts = [
+        f'<svg class="coverage" role="img" aria-label="{escape(said)} of {total} article{"" if total == 1 else "s"}" '
+        f'viewBox="0 0 {width:.0f} 10" width="{width:.0f}" height="10" xmlns="http://www.w3.org/2000/svg">'
+    ]
     for i, (outlet, n) in enumerate(counts):
         w = width * n / total
         parts.append(
