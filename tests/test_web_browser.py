@@ -101,6 +101,35 @@ def test_every_page_opens(server: tuple[str, dict[str, str]], page: Any) -> None
     assert not failed, failed
 
 
+def test_every_page_has_one_h1_headings_in_order_and_named_landmarks(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """What a screen reader's lists of headings and landmarks show: one h1, no level skipped, one
+    banner and one main, and every navigation named and holding a link. A list of one page drew
+    an empty navigation landmark ("pages", no link in it) beside the site's unnamed one."""
+    base, ids = server
+    story = page.request.get(f"{base}/api/stories").json()
+    urls = ["/stories", "/articles", "/articles?limit=10", "/outlets", "/upload", f"/articles/{ids['rt']}",
+            f"/compare?ids={ids['rt']}&ids={ids['rewrite']}", "/articles/no-such-article"]
+    if story["available"] and story["stories"]:
+        urls.append(f"/stories/{quote(story['stories'][0]['id'], safe='')}")
+    for url in urls:
+        page.goto(base + url)
+        got = page.evaluate("""() => ({
+            lang: document.documentElement.lang, title: document.title,
+            levels: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map(h => +h.tagName[1]),
+            banners: document.querySelectorAll("body > header").length, mains: document.querySelectorAll("main").length,
+            navs: [...document.querySelectorAll("nav")].map(n => [n.getAttribute("aria-label") || "", n.querySelectorAll("a[href]").length]),
+        })""")
+        assert got["lang"] == "en" and got["title"].endswith(" · newstrace"), (url, got)
+        assert got["levels"].count(1) == 1 and got["levels"][0] == 1, (url, got["levels"])
+        assert all(b <= a + 1 for a, b in zip(got["levels"], got["levels"][1:], strict=False)), (url, got["levels"])
+        assert got["banners"] == 1 and got["mains"] == 1, (url, got)
+        names = [n for n, _ in got["navs"]]
+        assert all(names) and len(set(names)) == len(names), (url, got["navs"])
+        assert all(links for _, links in got["navs"]), (url, got["navs"])
+    page.goto(base + "/articles?limit=10")
+    assert page.locator("nav[aria-label=pages] a[rel=next]").count() == 1
+
+
 def test_articles_search_and_pick_two_to_compare(server: tuple[str, dict[str, str]], page: Any) -> None:
     base, ids = server
     page.goto(base + "/articles")
