@@ -6,6 +6,7 @@ Uses Debian's /usr/bin/chromium through Playwright (headless); screenshots go to
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -472,5 +473,23 @@ def test_a_screen_reader_hears_each_provenance_edge(browser: Any, seed_html: str
         # the names in it keep their own direction
         assert page.locator("#provenance .edge-list li bdi").all_inner_texts() == ["rt.com", "“United Nations Finally … Civilians”"]
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+
+
+def test_every_link_of_the_report_says_where_it_goes(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """A screen reader's list of links read "1", "2" (the articles' numbers in the table, each a
+    link to its text) and "15" (a pair's shared passages, a link to the first): numbers alone. Each
+    link's name now says what it leads to, its visible number first. (The links inside the texts
+    are named by the words they mark, which is what reading the text needs.)"""
+    page, _, _ = _open(browser, seed_html, tmp_path, "report-link-names")
+    try:
+        heard = page.locator("#summary").aria_snapshot() + "\n" + page.locator("#pairs").aria_snapshot()
+        links = re.findall(r'link "([^"]*)"', heard)
+        assert len(links) == 3 and not [n for n in links if not re.search(r"[^\W\d_]", n)], links
+        assert "1: the text of rt.com" in links, links
+        assert re.fullmatch(r"\d+ shared passages? of “United Nations Finally … Civilians” and rt\.com: the first", links[2]), links
+        # a link without an accessible name at all (aria_snapshot leaves its quotes out)
+        assert not re.search(r"- link:", heard), heard
     finally:
         page.close()
