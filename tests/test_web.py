@@ -1466,7 +1466,7 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
     hrefs = re.findall(r'<a class="edge[^"]*" href="([^"]+)"', graph)
     assert '/stories?outlet=rt.com&amp;outlet=%3F' in hrefs
     table = client.get("/outlets").text.split('<table class="edges">')[1]
-    assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both">' in table
+    assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both" aria-label="1: the stories with articles from rt.com and ?">' in table
     page = client.get("/stories?outlet=rt.com&outlet=%3F").text
     assert "with articles from <bdi>rt.com</bdi> and <bdi>?</bdi> · " in page and '<input type="hidden" name="outlet" value="?">' in page
     both = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "?")]).json()

@@ -130,6 +130,23 @@ def test_every_page_has_one_h1_headings_in_order_and_named_landmarks(server: tup
     assert page.locator("nav[aria-label=pages] a[rel=next]").count() == 1
 
 
+def test_every_link_says_where_it_goes(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """A screen reader's list of links on /outlets read "?" (the articles that name no outlet) and
+    "2", "1" (a pair of outlets' stories in one, each a link to those stories): no word in them.
+    Each now says what it leads to, its visible text first. (Links inside an article's text are
+    named by the words they mark, and may be a mark alone where a passage is cut.)"""
+    base, ids = server
+    for url in ["/stories", "/articles", "/outlets", "/upload", f"/articles/{ids['rt']}"]:
+        page.goto(base + url)
+        heard = page.locator("body").aria_snapshot()
+        links = re.findall(r'link "([^"]*)"', heard)
+        assert links and not [n for n in links if not re.search(r"[^\W\d_]", n)], (url, links)
+        assert "- link:" not in heard, url  # a link with no name at all
+    page.goto(base + "/outlets")
+    if page.locator("table.edges a").count():
+        assert re.fullmatch(r"\d+: the stories with articles from .+ and .+", page.locator("table.edges a").first.get_attribute("aria-label") or "")
+
+
 def test_articles_search_and_pick_two_to_compare(server: tuple[str, dict[str, str]], page: Any) -> None:
     base, ids = server
     page.goto(base + "/articles")

@@ -516,7 +516,8 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         else:  # the node at the top (or bottom): its name above (below) it, where no other name runs
             anchor, tx, ty = "middle", x, (y - 15 if y < cy else y + 24)
         parts.append(
-            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(n)}</title>'
+            # "?" alone was a screen reader's whole name for the articles that name no outlet
+            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape("? (no outlet)" if n == "?" else n)}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
             f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
         )
