@@ -480,7 +480,8 @@ def test_a_screen_reader_hears_each_provenance_edge(browser: Any, seed_html: str
 def test_every_link_of_the_report_says_where_it_goes(browser: Any, seed_html: str, tmp_path: Path) -> None:
     """A screen reader's list of links read "1", "2" (the articles' numbers in the table, each a
     link to its text) and "15" (a pair's shared passages, a link to the first): numbers alone. Each
-    link's name now says what it leads to, its visible number first. (The links inside the texts
+    link's name now says what it leads to, its visible number first; so does a count's link in an
+    article's table of counts ("3", to its words in the text). (The links inside the texts
     are named by the words they mark, which is what reading the text needs.)"""
     page, _, _ = _open(browser, seed_html, tmp_path, "report-link-names")
     try:
@@ -491,5 +492,9 @@ def test_every_link_of_the_report_says_where_it_goes(browser: Any, seed_html: st
         assert re.fullmatch(r"\d+ shared passages? of “United Nations Finally … Civilians” and rt\.com: the first", links[2]), links
         # a link without an accessible name at all (aria_snapshot leaves its quotes out)
         assert not re.search(r"- link:", heard), heard
+        # a count in an article's table of counts ("3"), a link to its words in the text
+        counts = re.findall(r'link "([^"]*)"', "\n".join(t.aria_snapshot() for t in page.locator("details.counts table").all()))
+        assert counts and not [n for n in counts if not re.search(r"[^\W\d_]", n)], counts
+        assert all(n.endswith((": the count in the text of rt.com", ": the count in the text of “United Nations Finally … Civilians”")) for n in counts), counts
     finally:
         page.close()
