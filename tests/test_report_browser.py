@@ -462,7 +462,7 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(
 
 
 def test_a_screen_reader_hears_each_provenance_edge(browser: Any, seed_html: str, tmp_path: Path) -> None:
-    """The drawing is an image (role="img") and an edge's words were in its <title> alone, which no
+    """The drawing was an image (role="img") and an edge's words were in its <title> alone, which no
     screen reader reaches inside an image: the provenance section read "provenance graph, 0.88" and
     never said who took from whom. The edges are listed in words under the drawing."""
     page, console, _ = _open(browser, seed_html, tmp_path, "report-provenance-words")
@@ -496,5 +496,18 @@ def test_every_link_of_the_report_says_where_it_goes(browser: Any, seed_html: st
         counts = re.findall(r'link "([^"]*)"', "\n".join(t.aria_snapshot() for t in page.locator("details.counts table").all()))
         assert counts and not [n for n in counts if not re.search(r"[^\W\d_]", n)], counts
         assert all(n.endswith((": the count in the text of rt.com", ": the count in the text of “United Nations Finally … Civilians”")) for n in counts), counts
+    finally:
+        page.close()
+
+
+def test_a_drawing_with_links_is_a_named_group_not_an_image(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The report's provenance graph and timeline link to the articles' texts, and were role="img",
+    whose children ARIA makes presentational: a screen reader may skip the links. Both are groups."""
+    page, _, _ = _open(browser, seed_html, tmp_path, "report-drawing-roles")
+    try:
+        drawings = page.evaluate("""() => [...document.querySelectorAll("svg")].map(s =>
+            [s.getAttribute("role"), s.getAttribute("aria-label"), s.querySelectorAll("a[href]").length])""")
+        assert [d for d in drawings if d[2]] == [["group", "provenance graph", 2], ["group", "timeline", 2]], drawings
+        assert page.locator("#timeline").get_by_role("group", name="timeline").get_by_role("link").count() == 2
     finally:
         page.close()

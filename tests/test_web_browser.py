@@ -147,6 +147,32 @@ def test_every_link_says_where_it_goes(server: tuple[str, dict[str, str]], page:
         assert re.fullmatch(r"\d+: the stories with articles from .+ and .+", page.locator("table.edges a").first.get_attribute("aria-label") or "")
 
 
+def test_a_drawing_with_links_is_a_named_group_not_an_image(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The provenance graph, the timeline and the outlet network were role="img", whose children
+    ARIA makes presentational: a screen reader may read each as one picture and never reach the
+    links in it (an article, an arrow's evidence, an outlet's stories). A drawing with links is a
+    named group; one without (a coverage bar, the counts by outlet) stays a named image."""
+    base, ids = server
+    stories = page.request.get(f"{base}/api/stories").json()
+    urls = ["/outlets", "/stories", f"/compare?ids={ids['rt']}&ids={ids['rewrite']}"]
+    if stories["available"]:
+        (story,) = [
+            s["id"] for s in stories["stories"]
+            if ids["rt"] in {a["id"] for a in page.request.get(f"{base}/api/stories/{quote(s['id'], safe='')}").json()["articles"]}
+        ]
+        urls.append(f"/stories/{quote(story, safe='')}")
+    linked = 0
+    for url in urls:
+        page.goto(base + url)
+        drawings = page.evaluate("""() => [...document.querySelectorAll("main svg")].filter(s => !s.parentElement.closest("svg"))
+            .map(s => [s.getAttribute("class"), s.getAttribute("role"), s.getAttribute("aria-label") || "", s.querySelectorAll("a[href]").length])""")
+        for cls, role, label, links in drawings:
+            assert label, (url, cls)
+            assert role == ("group" if links else "img"), (url, cls, role, links)
+            linked += bool(links)
+    assert linked >= 2
+
+
 def test_articles_search_and_pick_two_to_compare(server: tuple[str, dict[str, str]], page: Any) -> None:
     base, ids = server
     page.goto(base + "/articles")

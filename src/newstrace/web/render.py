@@ -139,6 +139,8 @@ def _href(href: str | None) -> str:
 ARROW = 11
 
 
+# a drawing that holds links is a named group, not an image: ARIA makes an image's children
+# presentational, so a screen reader may read role="img" as one picture and skip the links in it
 def provenance_svg(
     articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
 ) -> Markup:
@@ -175,7 +177,7 @@ def provenance_svg(
     pos = {k: (x, y + drop) for k, (x, y) in pos.items()}
     height = round(height + drop)
     parts = [
-        f'<svg class="graph" role="img" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
+        f'<svg class="graph" role="group" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
         # one size whatever the line's width (the width says the confidence): scaled with it, an
         # edge of confidence 0.9 (4.2 px) had a head of 34 px. The head's base sits on the line's end,
@@ -290,7 +292,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     left, width, row = 160, 520, 26
     height = row * len(outlets) + 30
     parts = [
-        f'<svg class="timeline" role="img" aria-label="timeline" viewBox="0 0 {left + width + 90} {height}" '
+        f'<svg class="timeline" role="group" aria-label="timeline" viewBox="0 0 {left + width + 90} {height}" '
         f'width="{left + width + 90}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, o in enumerate(outlets):
@@ -485,7 +487,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     pos = {n: (cx + r * ux, cy + r * uy) for n, (ux, uy) in zip(names, unit, strict=True)}
     most = max([int(e.get("count") or 0) for e in edges] + [1])
     parts = [
-        f'<svg class="network" role="img" aria-label="outlet network" viewBox="0 0 {width} {size}" width="{width}" '
+        f'<svg class="network" role="group" aria-label="outlet network" viewBox="0 0 {width} {size}" width="{width}" '
         f'height="{size}" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" '
         # one size whatever the line's width: scaled with it (up to 5 px) a head was 35 px, over the names
         'refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse">'
