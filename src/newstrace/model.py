@@ -205,6 +205,15 @@ def published_instant(value: Published, *, day_end: bool = False) -> float | Non
 DAY = 86400.0
 
 
+def axis_instants(values: Sequence[Published]) -> tuple[list[float | None], bool]:
+    """Where a time axis places each publication date (``published_instant``), and whether any has
+    a time of day: among timed articles a day alone stands at its end, where the listings put it
+    (``published_order``), while a timeline of days alone keeps them at their midnight, under the
+    one date. The report's and the web's timelines both place their dots here."""
+    has_time = any(timed(v) for v in values)
+    return [published_instant(v, day_end=has_time) for v in values], has_time
+
+
 def time_axis(instants: Sequence[float], timed: bool) -> tuple[float, float, list[tuple[float, str]]]:
     """The span a time axis draws over articles at ``instants`` (``published_instant``) and its
     labels, ``(start, end, [(instant, label)])`` from left to right.

@@ -24,11 +24,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newstrace.model import (
     arrow,
+    axis_instants,
     count_range,
     inner_quotes,
     isolated_parts,
     label_basis,
-    published_instant,
     published_iso,
     safe_url,
     shortened,
@@ -359,9 +359,8 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:
     """Dated articles on a time axis; undated ones are listed after it."""
-    # among timed articles a day alone stands at its end, where the listings put it (``published_order``)
-    timed = any(isinstance(a.published, datetime) for a in c.articles)
-    dated = [(a, t) for a in c.articles if (t := published_instant(a.published, day_end=timed)) is not None]
+    instants, timed = axis_instants([a.published for a in c.articles])
+    dated = [(a, t) for a, t in zip(c.articles, instants, strict=True) if t is not None]
     undated = [c.label(a.id) for a in c.articles if a.published is None]
     if not dated:
         return {"points": [], "undated": undated, "width": 0, "ticks": [], "axis": 0, "height": 0}

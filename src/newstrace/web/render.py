@@ -19,10 +19,10 @@ from markupsafe import Markup, escape
 
 from newstrace.model import (
     arrow,
+    axis_instants,
     has_direction,
     indirect_via,
     parse_published,
-    published_instant,
     published_order,
     shortened,
     stream_order_key,
@@ -118,13 +118,6 @@ def stories_href(*outlets: str | None) -> str:
     """The stories with articles from each of ``outlets`` (``None``: the articles without one);
     the outlet network's arrows, nodes and table link here."""
     return "/stories?" + urlencode([("outlet", shown_outlet(o)) for o in outlets])
-
-
-def _when(value: str | None, day_end: bool = False) -> float | None:
-    """When a stored ISO date happened (``model.published_instant``): a New York report at 23:00-04:00
-    is drawn after a London one at 01:00Z the next day, as the stories list orders them; with
-    ``day_end`` a day alone is drawn at its end, after that day's timed articles, as listed."""
-    return published_instant(parse_published(value), day_end=day_end)
 
 
 # -- provenance graph ------------------------------------------------------------------------------
@@ -283,10 +276,10 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     if not articles:
         return Markup("")
     outlets = sorted({a.get("outlet") or "?" for a in articles})
-    timed = any("T" in str(a.get("published") or "") for a in articles if _when(a.get("published")) is not None)
-    # among timed articles a day alone stands at its end, where the story's listing puts it; a
-    # timeline of days alone keeps them at their midnight, under the one date
-    times = [t for t in (_when(a.get("published"), timed) for a in articles) if t is not None]
+    # a stored ISO date read as ``model.published_instant`` reads it: a New York report at 23:00-04:00
+    # is drawn after a London one at 01:00Z the next day, as the stories list orders them
+    instants, timed = axis_instants([parse_published(a.get("published")) for a in articles])
+    times = [t for t in instants if t is not None]
     lo, hi, ticks = time_axis(times, timed) if times else (0.0, 1.0, [])
     span = hi - lo
     left, width, row = 160, 520, 26
@@ -300,8 +293,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(o, 22))}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
     placed: list[tuple[float, int, dict[str, Any]]] = []
-    for a in articles:
-        t = _when(a.get("published"), timed)
+    for a, t in zip(articles, instants, strict=True):
         placed.append((left + width + 40 if t is None else left + (t - lo) / span * width, outlets.index(a.get("outlet") or "?"), a))
     for x, r, a in _spread(placed, left, left + width + 82):
         y = 18 + r * row
