@@ -476,6 +476,49 @@ def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, arg
     assert not (tmp_path / "absent.db").exists() and not (tmp_path / "model").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["list", "--limit", "--db", "x.db"], "--limit needs a number, got the option --db"),
+        (["ingest", str(EXAMPLES), "--db", "--json"],
+         "--db needs a value (DB), got the option --json (to give that word as its value, write --db=--json)"),
+        (["list", "--db", "--limit", "3"], "--db needs a value (DB), got the option --limit"),
+        (["compare", str(EXAMPLES), "--json", "--html", "r.html"], "--json needs a value (FILE), got the option --html"),
+        (["stance", "--claim", "--json", str(EXAMPLES)], "--claim needs a value (TEXT), got the option --json"),
+        (["eval", "extract-speed", str(EXAMPLES), "--limit", "--json"], "--limit needs a number, got the option --json"),
+        (["ingest", str(EXAMPLES), "--db", "--help"], "--db needs a value (DB), got the option --help"),
+        (["ingest", str(EXAMPLES), "--db", "--batch-size=3"], "--db needs a value (DB), got the option --batch-size"),
+    ],
+)
+def test_an_option_given_another_option_in_place_of_its_value_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    """click takes the word after an option that takes a value as its value, whatever it is: ``ingest
+    examples --db --json`` stored the seeds in a database file named ``--json`` (and printed its
+    table), ``list --db --limit 3`` refused a stray ``3`` after opening a database ``--limit``, and
+    ``list --limit --db x.db`` said ``--db`` was no number. Each is one usage error naming both
+    options, before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    p = run(*args, cwd=tmp_path)
+    assert (p.returncode, p.stdout) == (2, ""), p.stderr
+    errors = [line for line in p.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: {said}"), p.stderr
+    assert "Usage: newstrace " in p.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_value_that_only_looks_like_an_option_is_still_a_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What ``_option_names_are_no_values`` refuses is an option of the command, not any word with
+    a dash: a negative number is refused by its range as before, and a value written into the
+    option's own word (``--db=--json``) is the user's."""
+    monkeypatch.chdir(tmp_path)
+    p = run("compare", EXAMPLES, "--top", "-1", cwd=tmp_path)
+    assert p.returncode == 2 and "Error: --top -1: expected 0 (all) or more" in p.stderr
+    p = run("ingest", EXAMPLES, "--db=--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    assert Store(tmp_path / "--json", readonly=True).count_articles() == 2
+
+
 def test_batch_size_is_one_option_under_either_spelling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``analyze`` said ``--batch`` where ``ingest`` and ``extract`` said ``--batch-size``, and each
     refused the other's spelling (``No such option: --batch``). Each takes both; ``--help`` names

@@ -234,7 +234,74 @@ def _command_lists_rewrapped() -> None:
     setattr(rich_utils, "_make_command_help", _make_command_help)  # noqa: B010
 
 
+def _option_names_are_no_values() -> None:
+    """An option that takes a value, followed by another option of its command, is a usage error
+    (exit 2) naming both: ``list --limit --db X`` says ``--limit needs a number, got the option
+    --db``.
+
+    click's parser takes the next word as the value whatever it is: ``ingest examples --db
+    --json`` stored the seeds in a database file named ``--json`` and printed a table, ``list
+    --db --limit 3`` opened a database ``--limit`` and refused the stray ``3``, and ``list --limit
+    --db X`` said only that ``--db`` is no number. Every command's parser is made here, so every
+    option that takes a value refuses so, none by a check of its own. A word that is no option of
+    the command stays a value (``--top -1`` is refused by its range, a file named ``-`` is
+    standard input), and a value written into the option's own word (``--claim=--json``) is the
+    user's, whatever it reads. Where a Typer has no such parser there is nothing to change.
+    """
+    from typer.core import TyperCommand
+
+    try:
+        from typer._click.exceptions import BadOptionUsage
+        from typer._click.parser import _OptionParser
+    except ImportError:
+        return
+    made = getattr(TyperCommand, "make_parser", None)
+    if made is None or getattr(made, "newstrace_values", False):
+        return
+    if not all(hasattr(_OptionParser, name) for name in ("_process_opts", "_get_value_from_state")):
+        return
+
+    class _Parser(_OptionParser):
+        #: whether the option word being read carries its value (``--limit=5``, ``-n5``)
+        _attached = False
+
+        def _process_opts(self, arg: str, state: Any) -> None:
+            self._attached = "=" in arg or (not arg.startswith("--") and len(arg) > 2)
+            super()._process_opts(arg, state)
+
+        def _get_value_from_state(self, option_name: str, option: Any, state: Any) -> Any:
+            word = state.rargs[0] if state.rargs and option.nargs == 1 and not self._attached else None
+            if isinstance(word, str) and word.startswith("-"):
+                named = word.split("=", 1)[0] if word.startswith("--") else word
+                if named in self._long_opt or named in self._short_opt:
+                    raise BadOptionUsage(option_name, _needs_a_value(self.ctx, option_name, option.obj, named), ctx=self.ctx)
+            return super()._get_value_from_state(option_name, option, state)
+
+    def make_parser(self: Any, ctx: Any) -> Any:
+        parser = _Parser(ctx)
+        for param in self.get_params(ctx):
+            param.add_to_parser(parser, ctx)
+        return parser
+
+    make_parser.newstrace_values = True  # type: ignore[attr-defined]
+    setattr(TyperCommand, "make_parser", make_parser)  # noqa: B010
+
+
+def _needs_a_value(ctx: Any, flag: str, param: Any, other: str) -> str:
+    """What ``_option_names_are_no_values`` says: the option, what it takes (a number for one
+    declared with ``ranged``, else its metavar) and the option found in its place."""
+    try:
+        number = ctx is not None and param.name in declared_bounds(ctx.command)
+    except Exception:  # a command whose callback has no annotations to read
+        number = False
+    if number:
+        return f"{flag} needs a number, got the option {other}"
+    what = f"a value ({param.metavar})" if getattr(param, "metavar", None) else "a value"
+    return f"{flag} needs {what}, got the option {other} (to give that word as its value, write {flag}={other})"
+
+
 _switches_without_a_type()
+_option_names_are_no_values()
 _arguments_typed_by_their_metavar()
 _arguments_named_in_usage_as_click_names_them()
 _missing_arguments_say_what_to_give()
