@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -1870,15 +1871,18 @@ def test_ingest_beside_an_analysis_that_keeps_the_write_lock_says_it_is_busy(
 ) -> None:
     """``ingest`` into a database whose writer (an ``analyze`` committing a long batch) keeps the
     write lock past the wait: the "database is busy" line naming the analysis, exit 3, as every
-    other command says it. It said "write failed (database is locked)", which reads as damage."""
+    other command says it. It said "write failed (database is locked)", which reads as damage.
+    It says that it waits first (``test_ingest_waits_for_the_write_lock_of_an_analysis_and_says_so``)."""
     import newstrace.store.sqlite as store_sqlite
+    from newstrace.limits import LIMITS
     from newstrace.store.lock import analysis_lock
 
     db = tmp_path / "n.db"
     assert run("ingest", EXAMPLES / "000_6fb2124cbc58fd30.txt", "--db", db, cwd=tmp_path).returncode == 0
     con = sqlite3.connect(db, isolation_level=None)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    monkeypatch.setattr(store_sqlite, "BUSY_TIMEOUT", 0.2)  # SQLite's 30 s, shortened for the test
+    # NEWSTRACE_LOCK_WAIT_SECONDS's 600 s, shortened for the test
+    monkeypatch.setattr(store_sqlite, "LIMITS", dataclasses.replace(LIMITS, lock_wait_seconds=0.2))
     with analysis_lock(db):
         con.execute("BEGIN IMMEDIATE")  # the analysis's batch transaction
         try:
@@ -1887,9 +1891,39 @@ def test_ingest_beside_an_analysis_that_keeps_the_write_lock_says_it_is_busy(
             con.execute("ROLLBACK")
             con.close()
     line = assert_clean_failure(p, 3, "n.db", "the database is busy")
-    assert line.endswith(f"analyze (pid {os.getpid()}) is running on it; try again when it finishes"), line
+    assert line.endswith(f"analyze (pid {os.getpid()}) is running on it; try again when it finishes "
+                         "(waited 0 s for its write lock: NEWSTRACE_LOCK_WAIT_SECONDS sets how long)"), line
     p = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)
     assert p.returncode == 0 and json.loads(p.stdout)["added"] == 1, p.stderr
+
+
+def test_ingest_waits_for_the_write_lock_of_an_analysis_and_says_so(tmp_path: Path) -> None:
+    """An ``analyze`` batch (or ``load-results``) commits in one transaction, which may keep the
+    write lock longer than SQLite's 30 s wait: ``ingest`` started beside it gave up after a silent
+    30 s, exit 3, and had to be run again. It waits (``NEWSTRACE_LOCK_WAIT_SECONDS``, 600 s), says
+    on stderr whom it waits for, and stores its articles once the lock is free."""
+    import threading
+
+    from newstrace.store.lock import analysis_lock
+
+    db = tmp_path / "n.db"
+    assert run("ingest", EXAMPLES / "000_6fb2124cbc58fd30.txt", "--db", db, cwd=tmp_path).returncode == 0
+    con = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    with analysis_lock(db):
+        con.execute("BEGIN IMMEDIATE")  # the analysis's batch transaction, committed a moment later
+        done = threading.Timer(4.0, lambda: con.execute("COMMIT"))
+        done.start()
+        try:
+            p = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)
+        finally:
+            done.join()
+            con.close()
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["added"] == 1
+    assert p.stderr.splitlines() == [
+        f"newstrace: {db}: waiting for the database lock held by analyze (pid {os.getpid()})... "
+        "(up to 600 s in all: NEWSTRACE_LOCK_WAIT_SECONDS)"
+    ]
 
 
 def test_a_database_damaged_past_its_schema_is_exit_3_not_an_internal_error(tmp_path: Path) -> None:

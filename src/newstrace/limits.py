@@ -47,6 +47,9 @@ class Limits:
     max_upload_bytes: int = 5_000_000
     #: seconds of extraction per article before it is skipped with a warning.
     extract_seconds_per_article: float = 20.0
+    #: seconds a command that writes waits for another process's write lock on the database (an
+    #: ``analyze`` batch, ``load-results``) before it gives up, exit 3 (``Store.transaction``).
+    lock_wait_seconds: float = 600.0
 
     @classmethod
     def from_env(cls) -> Limits:

@@ -778,6 +778,13 @@ def warn(message: str) -> None:
     err.print(f"[yellow]warning:[/yellow] {safe(message)}", markup=True, highlight=False, soft_wrap=True)
 
 
+def waiting(message: str) -> None:
+    """What a command that writes says on stderr when another process keeps the database's write
+    lock (``Store(on_wait=)``): that it waits, for whom and how long at most, where it waited
+    30 s without a word and then gave up."""
+    err.print(f"newstrace: {one_line(message)}", markup=False, highlight=False, soft_wrap=True)
+
+
 def progress(enabled: bool = True) -> Progress:
     """A rich progress bar on stderr; silent when not a terminal or when disabled. Its bars are
     named by the tasks the caller adds (``bar.add_task("extracting claims", ...)``, ``stage_bars``)."""

@@ -43,6 +43,7 @@ from newstrace.cli.app import (
     rows_shown,
     safe,
     stage_bars,
+    waiting,
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
@@ -179,7 +180,7 @@ def analyze(
         return
     from newstrace.corpus import analyze as run
 
-    with Store(db, create=False) as store, progress(enabled=not as_json) as bar:
+    with Store(db, create=False, on_wait=waiting) as store, progress(enabled=not as_json) as bar:
         task = bar.add_task("analysing", total=None)
 
         def on_batch(done: int, total: int) -> None:
@@ -224,7 +225,7 @@ def load_results_cmd(
     from newstrace.engine.load import check_results, load_results
 
     check_results(results)
-    with Store(db) as store:
+    with Store(db, on_wait=waiting) as store:
         counts = load_results(store, results)
     if as_json:
         emit_json({"db": str(db), **counts})

@@ -34,6 +34,7 @@ from newstrace.cli.app import (
     ranged,
     rows_shown,
     safe,
+    waiting,
     warn,
 )
 from newstrace.errors import (
@@ -106,7 +107,7 @@ def ingest(
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
     # something to put in it, so bad input never leaves an empty database behind
-    store: Store | None = Store(db) if db.exists() else None
+    store: Store | None = Store(db, on_wait=waiting) if db.exists() else None
     created = store is None  # this run makes the file: a Ctrl-C before its first commit takes it away
     if store is None:
         check_db_path(db)
@@ -132,12 +133,12 @@ def ingest(
             for article in articles:
                 batch.append(article)
                 if len(batch) >= batch_size:
-                    store = store or Store(db)
+                    store = store or Store(db, on_wait=waiting)
                     read = _add(store, batch, total, read, verbose, on_warning)
                     bar.update(task, advance=len(batch))
                     batch = []
             if batch:
-                store = store or Store(db)
+                store = store or Store(db, on_wait=waiting)
                 read = _add(store, batch, total, read, verbose, on_warning)
                 bar.update(task, advance=len(batch))
     except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay

@@ -13,7 +13,7 @@ import os
 import shlex
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -28,6 +28,7 @@ from newstrace.errors import (
     busy_hint,
     see_hint,
 )
+from newstrace.limits import LIMITS
 from newstrace.model import (
     Article,
     Holder,
@@ -42,8 +43,13 @@ from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-#: seconds a connection waits for another's lock before giving up (``Store(busy_timeout=)``)
+#: seconds a statement waits for another connection's lock before giving up (``Store(busy_timeout=)``);
+#: a write transaction waits for the write lock as long as ``LIMITS.lock_wait_seconds`` says (``Store.transaction``)
 BUSY_TIMEOUT = 30.0
+#: seconds a write waits for the write lock before it says so (``Store(on_wait=)``) and goes on waiting,
+#: in steps of ``_WAIT_STEP`` (short, so that a Ctrl-C is heard: SQLite's own wait does not let Python run)
+WAIT_SAID = 2.0
+_WAIT_STEP = 0.5
 
 
 def is_locked(e: BaseException) -> bool:
@@ -121,15 +127,23 @@ def _holder(row: sqlite3.Row | None) -> Holder | None:
 class Store:
     """A newstrace database. ``readonly`` opens it for reading only (the web app's default).
 
-    ``busy_timeout``: seconds to wait for another process's lock (``BUSY_TIMEOUT`` by default); the web app waits a few, so a
+    ``busy_timeout``: seconds to wait for another process's lock (``BUSY_TIMEOUT`` by default, and
+    for the write lock a transaction takes ``LIMITS.lock_wait_seconds``); the web app waits a few, so a
     request on a locked database answers 503 at once instead of holding its thread for 30 s.
     A lock still held then is a ``DatabaseBusy`` (exit 3), opening or in a ``with Store(...)`` block.
+    ``on_wait(message)`` is told once when a transaction has waited ``WAIT_SAID`` seconds for the
+    write lock and goes on waiting (the CLI says it on stderr).
     """
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True,
-                 busy_timeout: float | None = None) -> None:
+                 busy_timeout: float | None = None, on_wait: Callable[[str], None] | None = None) -> None:
         self.path = Path(path)
-        busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
+        #: seconds ``transaction`` waits for the write lock, and whether that is the user's limit
+        self.lock_wait = LIMITS.lock_wait_seconds if busy_timeout is None else busy_timeout
+        self._limit_named = busy_timeout is None
+        self.on_wait = on_wait
+        busy_timeout = min(BUSY_TIMEOUT, self.lock_wait) if busy_timeout is None else busy_timeout
+        self._busy_timeout = busy_timeout
         self.readonly = readonly
         self._check_file(create)
         try:
@@ -258,13 +272,49 @@ class Store:
         transaction; ``BEGIN IMMEDIATE`` takes the write lock up front instead of failing midway.
         """
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin()
             yield self.conn
         except BaseException:  # Ctrl-C too, even the moment BEGIN returns: nothing is left half-done
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _begin(self) -> None:
+        """``BEGIN IMMEDIATE``, waiting up to ``lock_wait`` seconds for another process's write lock.
+
+        A writer may keep the lock longer than SQLite's usual wait: an ``analyze`` batch commits its
+        alignment, stories and state in one transaction, and ``load-results`` a Spark run's results
+        in one, so that a killed run leaves the database as its last commit left it. Splitting those
+        would give up that promise; the one who waits waits instead, saying so once (``on_wait``)
+        after ``WAIT_SAID`` seconds, where ``ingest`` started beside an ``analyze`` failed after a
+        silent 30 s, "the database is busy", exit 3. Past ``lock_wait`` it is that error still, with
+        the time waited and the variable that sets it. Waited in short steps, so Ctrl-C stops it."""
+        started = time.monotonic()
+        deadline = started + self.lock_wait
+        said = self.on_wait is None
+        try:
+            while True:
+                step = max(0.0, min(deadline - time.monotonic(), _WAIT_STEP))
+                self.conn.execute(f"PRAGMA busy_timeout = {round(step * 1000)}")
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as e:
+                    waited = time.monotonic() - started
+                    if not is_locked(e):
+                        raise
+                    if time.monotonic() >= deadline:
+                        note = (f" (waited {waited:.0f} s for its write lock: NEWSTRACE_LOCK_WAIT_SECONDS sets how long)"
+                                if self._limit_named else "")
+                        raise DatabaseBusy(f"{busy_error(self.path, e)}{note}") from e
+                    if not said and waited >= WAIT_SAID and self.on_wait is not None:
+                        said = True
+                        who = holder(self.path) or "another process (another newstrace run, or another program)"
+                        self.on_wait(f"{self.path}: waiting for the database lock held by {who}... "
+                                     f"(up to {self.lock_wait:g} s in all: NEWSTRACE_LOCK_WAIT_SECONDS)")
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {round(self._busy_timeout * 1000)}")
 
     def close(self) -> None:
         self.conn.close()

@@ -27,6 +27,7 @@ from newstrace.limits import Limits
 from newstrace.model import Article, Holder
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
 from newstrace.store.sqlite import (
+    BUSY_TIMEOUT,
     Store,
     content_hash,
     in_list,
@@ -459,7 +460,9 @@ class Repo:
         """Store uploaded articles; only when the app was started writable."""
         if self.readonly:
             return False
-        with self._write_lock, Store(self.db, readonly=False) as st:
+        # SQLite's 30 s for another process's write lock, as before: not the CLI's longer wait
+        # (NEWSTRACE_LOCK_WAIT_SECONDS), which would hold a request's thread for minutes
+        with self._write_lock, Store(self.db, readonly=False, busy_timeout=BUSY_TIMEOUT) as st:
             # keyed as they were read (``upload._read``); the store keys them again against what
             # another writer stored since
             st.add_articles(keyed_articles(articles))
