@@ -155,6 +155,20 @@ RT = seeds()[0]
         # a day without a time in <meta>, the time in the JSON-LD of the same day
         ('<meta property="article:published_time" content="2016-10-30">'
          + _json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T14:05:00+03:00"}), None, "2016-10-30T14:05:00+03:00"),
+        # a time without an offset beside the same time with one (a CMS writes the <meta> naive and
+        # the JSON-LD zoned, or the other way): the one naming its offset, which a naive one read as
+        # UTC put three hours late; whether the naive one is the wall clock or UTC
+        ('<meta property="article:published_time" content="2016-10-30T16:40:00">'
+         + _json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T16:40:00+03:00"}), None, "2016-10-30T16:40:00+03:00"),
+        ('<meta property="article:published_time" content="2016-10-30T13:40:00">'
+         + _json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T16:40:00+03:00"}), None, "2016-10-30T16:40:00+03:00"),
+        ('<meta property="article:published_time" content="2016-10-30T16:40:00">'
+         '<meta itemprop="datePublished" content="2016-10-30T16:40:00+03:00">', None, "2016-10-30T16:40:00+03:00"),
+        (_json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T16:40:00"})
+         + _json_ld({"@type": "WebPage", "datePublished": "2016-10-30T16:40:00+03:00"}), None, "2016-10-30T16:40:00+03:00"),
+        # a WebPage's time of another hour gives the article's no offset
+        (_json_ld({"@type": "NewsArticle", "datePublished": "2016-10-30T16:40:00"})
+         + _json_ld({"@type": "WebPage", "datePublished": "2016-10-30T09:00:00+03:00"}), None, "2016-10-30T16:40:00"),
         # an @graph, the WebPage first: the article's time
         (_json_ld({"@context": "https://schema.org", "@graph": [
             {"@type": "WebPage", "datePublished": "2016-10-30T09:00:00Z"},
@@ -397,3 +411,22 @@ def test_a_publication_date_the_markup_states_wins_over_a_date_in_the_url(tmp_pa
     warc.write_bytes(warc_bytes([(levant.url, "text/html; charset=utf-8", html.encode())]))
     (a,) = read_articles([warc])
     assert a.published == datetime(2016, 10, 30, 9, 15, tzinfo=MOSCOW)
+
+
+def test_ingest_help_says_a_time_without_an_offset_is_ordered_as_utc() -> None:
+    """The order of a naive time was said in the README alone: ``ingest --help`` says it too, as the
+    README words it (the words a user greps for)."""
+    import contextlib
+    import io
+
+    from newstrace.cli.main import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["ingest", "--help"]) == 0
+    said = " ".join(out.getvalue().replace("│", " ").split())
+    assert "A time written without one is ordered as UTC" in said
+    assert "the one with the offset is kept" in said
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "A time without an offset is taken as UTC" in readme
+

@@ -83,7 +83,13 @@ def ingest(
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 
     Articles are committed in batches, so an interrupted ingest keeps every batch it reported and a
-    re-run adds only the rest.
+    re-run adds only the rest. While another process holds the database's write lock (an analyze
+    batch), ingest waits, says so on stderr, and gives up after NEWSTRACE_LOCK_WAIT_SECONDS (600 s),
+    exit 3.
+
+    A publication date keeps the UTC offset its input writes. A time written without one is
+    ordered as UTC (in listings, stories and provenance); of a page that writes its time both
+    ways, the one with the offset is kept.
     """
     dates = date_order(ctx, day_first, month_first)
     check_ranges(ctx)

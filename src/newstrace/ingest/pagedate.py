@@ -356,19 +356,38 @@ def published_of(tree: HtmlElement, day: str | None, url: str | None = None) -> 
         # under the 30th): then they agree, and htmldate's day stands
         found = stated_days[0]
         day = found.isoformat()
-    for s in stated:
-        if _day(s) == found and _has_time(s):
-            return s.isoformat()
+    zoned = [*stamps.published, *stamps.other_published]
+    timed = [s for s in stated if _day(s) == found and _has_time(s)]
+    if timed:  # the first that names its offset: a time without one is ordered as UTC, perhaps hours off
+        return _zoned(next((s for s in timed if isinstance(s, datetime) and s.utcoffset() is not None), timed[0]), zoned).isoformat()
     marked = [(n, s) for s, n in stamps.marked if _day(s) == found and _has_time(s)]
     if marked:  # the microdata of the item holding most text (the first of those alike)
-        return max(marked, key=lambda m: m[0])[1].isoformat()
+        return _zoned(max(marked, key=lambda m: m[0])[1], zoned).isoformat()
     for s in stamps.other_published:
         if _day(s) == found and _has_time(s):
-            return s.isoformat()
+            return _zoned(s, zoned).isoformat()
     clocks = {s for s in stamps.bare_times if _day(s) == found and _has_time(s)}
     if not stamps.published and len(clocks) == 1:  # a page's own stamps say which time is its
         return next(iter(clocks)).isoformat()
     return day
+
+
+def _zoned(chosen: date | datetime, stamps: list[date | datetime]) -> date | datetime:
+    """``chosen``, or where it names no UTC offset, the page's other publication stamp that gives
+    the same time with its offset: the same time of day (``article:published_time`` 16:40 and a
+    JSON-LD ``datePublished`` 16:40+03:00, as CMS templates write one naive and one not), or the
+    same instant when the naive one is read as UTC, as every order reads it (13:40 beside
+    16:40+03:00). A time without an offset is ordered as UTC (``model.published_order``): taken
+    so where the page gives the zone elsewhere, a Moscow report of 16:40 came three hours after
+    a London one of 14:00, which it preceded. A stamp of another time leaves it as written."""
+    if not isinstance(chosen, datetime) or chosen.utcoffset() is not None:
+        return chosen
+    for s in stamps:
+        if isinstance(s, datetime) and s.utcoffset() is not None:
+            with contextlib.suppress(OverflowError):
+                if chosen in (s.replace(tzinfo=None), s.astimezone(UTC).replace(tzinfo=None)):
+                    return s
+    return chosen
 
 
 def _url_days(tree: HtmlElement, url: str | None) -> set[date]:
