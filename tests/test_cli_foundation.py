@@ -644,6 +644,18 @@ def test_stdin_is_read_as_one_article(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (article["title"], article["source"]) == (RT_TITLE, "<stdin>")  # the page's own title, not its markup
 
 
+def test_extract_json_is_the_list_its_help_and_the_readme_say(tmp_path: Path) -> None:
+    """``extract --json`` prints a list where ``compare --json`` prints an object: kept, since
+    scripts index it, and said where a user looks (``--help`` said nothing of its shape)."""
+    p = run("extract", EXAMPLES, "--json", cwd=tmp_path)
+    docs = json.loads(p.stdout)
+    assert isinstance(docs, list) and [d["outlet"] for d in docs] == [None, "rt.com"]  # the folder's files in order
+    assert all(any("[attacks,]" in q["text"] for q in d["quotes"]) for d in docs)
+    said = " ".join(run("extract", "--help", cwd=tmp_path).stdout.replace("│", " ").split())
+    assert "With --json: a list of one object per article, in input order" in said
+    assert "so it stays one" in " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
 def test_stdin_of_json_records_is_read_as_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``jq -c '.[]' export.json | newstrace ingest -`` gives JSON Lines: read as one article, its
     records would be one article of JSON text. Standard input that opens as records (an object

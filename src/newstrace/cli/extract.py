@@ -73,7 +73,13 @@ def extract(
     batch_size: Annotated[int, ranged(ONE_OR_MORE, "--batch-size", help="Passages per spaCy batch.")] = 32,
     batch_alias: BatchAlias = None,
 ) -> None:
-    """Extract quotes (with speakers) and counts (with meaning) from articles."""
+    """Extract quotes (with speakers) and counts (with meaning) from articles.
+
+    With --json: a list of one object per article, in input order, as the listings (list, stories,
+    threads) print theirs; compare, reuse and stance, which report on their inputs together, print
+    one object. It has been a list since the first release and scripts index it (jq
+    '.[0].quotes'), so it stays one; an input that could not be read is named on stderr alone.
+    """
     from newstrace.claims import extract_many
 
     check_ranges(ctx)
