@@ -489,6 +489,9 @@ def test_every_number_out_of_range_is_said_in_the_same_words(tmp_path: Path, arg
         (["eval", "extract-speed", str(EXAMPLES), "--limit", "--json"], "--limit needs a number, got the option --json"),
         (["ingest", str(EXAMPLES), "--db", "--help"], "--db needs a value (DB), got the option --help"),
         (["ingest", str(EXAMPLES), "--db", "--batch-size=3"], "--db needs a value (DB), got the option --batch-size"),
+        # nothing after it: click said "Option '--limit' requires an argument.", without the usage lines
+        (["list", "--db", "x.db", "--limit"], "--limit needs a number, got nothing after it"),
+        (["ingest", str(EXAMPLES), "--db"], "--db needs a value (DB), got nothing after it"),
     ],
 )
 def test_an_option_given_another_option_in_place_of_its_value_is_refused(

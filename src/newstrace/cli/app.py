@@ -270,6 +270,8 @@ def _option_names_are_no_values() -> None:
             super()._process_opts(arg, state)
 
         def _get_value_from_state(self, option_name: str, option: Any, state: Any) -> Any:
+            if option.nargs == 1 and not state.rargs:  # click: "Option '--limit' requires an argument."
+                raise BadOptionUsage(option_name, _needs_a_value(self.ctx, option_name, option.obj, None), ctx=self.ctx)
             word = state.rargs[0] if state.rargs and option.nargs == 1 and not self._attached else None
             if isinstance(word, str) and word.startswith("-"):
                 named = word.split("=", 1)[0] if word.startswith("--") else word
@@ -287,16 +289,20 @@ def _option_names_are_no_values() -> None:
     setattr(TyperCommand, "make_parser", make_parser)  # noqa: B010
 
 
-def _needs_a_value(ctx: Any, flag: str, param: Any, other: str) -> str:
+def _needs_a_value(ctx: Any, flag: str, param: Any, other: str | None) -> str:
     """What ``_option_names_are_no_values`` says: the option, what it takes (a number for one
-    declared with ``ranged``, else its metavar) and the option found in its place."""
+    declared with ``ranged``, else its metavar) and the option found in its place, or that the
+    command line ends after it (``other`` None: click said "Option '--limit' requires an
+    argument.", without the usage lines every other usage error shows)."""
     try:
         number = ctx is not None and param.name in declared_bounds(ctx.command)
     except Exception:  # a command whose callback has no annotations to read
         number = False
+    what = "a number" if number else f"a value ({param.metavar})" if getattr(param, "metavar", None) else "a value"
+    if other is None:
+        return f"{flag} needs {what}, got nothing after it"
     if number:
         return f"{flag} needs a number, got the option {other}"
-    what = f"a value ({param.metavar})" if getattr(param, "metavar", None) else "a value"
     return f"{flag} needs {what}, got the option {other} (to give that word as its value, write {flag}={other})"
 
 
