@@ -175,6 +175,25 @@ def test_show_by_prefix_and_unknown_id(tmp_path: Path) -> None:
     assert_clean_failure(run("show", "", "--db", solo, cwd=tmp_path), 3, "solo.db", "no article with id ''")
 
 
+def test_show_says_a_time_without_an_offset_is_ordered_as_utc(tmp_path: Path) -> None:
+    """RT's report timed 16:40 without an offset (Moscow's wall clock) sorts after the rewrite's
+    14:00+00:00, as UTC: ``show`` printed the bare time and left the reading to the README."""
+    records = [
+        {"id": "rt", "outlet": "rt.com", "published": "2016-10-30T16:40:00", "title": RT_TITLE, "text": RT_TXT.read_text(encoding="utf-8")},
+        {"id": "rw", "outlet": "rewrite", "published": "2016-10-30T14:00:00+00:00", "title": REWRITE_TITLE,
+         "text": REWRITE_TXT.read_text(encoding="utf-8")},
+    ]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "n.db"
+    assert run("ingest", tmp_path / "a.jsonl", "--db", db, cwd=tmp_path).returncode == 0
+    assert [r["id"] for r in json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout)] == ["rw", "rt"]
+    said = [line.strip() for line in run("show", "rt", "--db", db, cwd=tmp_path).stdout.splitlines()]
+    assert "published  2016-10-30T16:40:00 (no UTC offset written: ordered as UTC)" in said
+    said = [line.strip() for line in run("show", "rw", "--db", db, cwd=tmp_path).stdout.splitlines()]
+    assert "published  2016-10-30T14:00:00+00:00" in said
+    assert json.loads(run("show", "rt", "--db", db, "--json", cwd=tmp_path).stdout)["published"] == "2016-10-30T16:40:00"
+
+
 @pytest.mark.parametrize("name", ["a?b.db", "a#b.db", "100%25.db"])
 def test_a_database_named_with_uri_characters_is_read_as_written(tmp_path: Path, name: str) -> None:
     """The readers open the database by a SQLite URI (read-only), which took a '?' or '#' in its

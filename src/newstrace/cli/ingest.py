@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -296,7 +297,7 @@ def show(
     facts = [
         ("id", a.id),
         ("outlet", a.outlet),
-        ("published", published_iso(a.published)),
+        ("published", _published_said(a)),
         ("author", a.author),
         ("url", a.url),
         # named as every message names the record ('sana.jsonl:2', 'fakes_dev.csv: record 300'); it was
@@ -310,6 +311,16 @@ def show(
     out.print()
     # the body keeps its line breaks; any other control character (an ESC in --no-clean text) is shown
     out.print(a.text.translate(_BODY_CONTROLS), markup=False, highlight=False, soft_wrap=True)
+
+
+def _published_said(a: Article) -> str | None:
+    """The publication date as written, and for a time written without a UTC offset how it is
+    ordered: as UTC (``model.published_order``), which ``show`` left to the README, so a Moscow
+    report's naive 16:40 read as the wall clock it is sorted three hours late, unremarked."""
+    iso = published_iso(a.published)
+    if isinstance(a.published, datetime) and a.published.utcoffset() is None:
+        return f"{iso} (no UTC offset written: ordered as UTC)"
+    return iso
 
 
 #: control characters except tab and newline, shown as ``\\xNN`` when a body is printed
