@@ -172,10 +172,17 @@ def test_database_keeps_its_choice(tmp_path: Path, capsys: pytest.CaptureFixture
         assert res.stories_of(RT)[0]["id"] == res.stories_of(REWRITE)[0]["id"]
     capsys.readouterr()
     # the other choice is refused, with the reason, whichever way round
+    # and the two commands that do written out: the rebuild with this run's choice (it said
+    # 'newstrace analyze --recluster' to a --semantic run, which rebuilt them without)
     assert main(["analyze", "--db", str(plain), "--semantic"]) == 3
-    assert "without --semantic" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "without --semantic" in said
+    assert f"run 'newstrace analyze --db {plain}' (the database's choice)" in said
+    assert f"('newstrace analyze --db {plain} --recluster --semantic')" in said
     assert main(["analyze", "--db", str(sem)]) == 3
-    assert "--semantic" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert f"run 'newstrace analyze --db {sem} --semantic' (the database's choice)" in said
+    assert f"('newstrace analyze --db {sem} --recluster')" in said
     # the same choice resumes normally
     assert main(["analyze", "--db", str(sem), "--semantic", "--json"]) == 0
     capsys.readouterr()

@@ -94,10 +94,7 @@ def check_semantic(
     semantic: bool,
     *,
     what: str = "this run",
-    fix: str = (
-        "run 'newstrace analyze' with the database's choice, or rebuild its stories with this one "
-        "('newstrace analyze --recluster')"
-    ),
+    fix: str | None = None,
 ) -> None:
     """Refuse to mix clustering models: a database keeps the choice its first analysis made.
 
@@ -105,13 +102,22 @@ def check_semantic(
     joined by the semantic model; adding articles without embeddings to them (or the reverse)
     would silently build stories with two different models, so a resumed or incremental run, and
     Spark results loaded into the database (``engine.load``), must use the choice it was analysed
-    with. ``what`` names the incoming side and ``fix`` what to do instead, in the error.
+    with. ``what`` names the incoming side and ``fix`` what to do instead, in the error; by default
+    the two commands that do, written out (it said "run 'newstrace analyze' with the database's
+    choice, or ... 'newstrace analyze --recluster'", which rebuilds the stories without embeddings
+    whichever choice was refused).
     """
     if not R.analysed_any(store.conn):
         return
     ours = R.semantic_model(store.conn) is not None
     if ours != semantic:
         how = {True: "with sentence embeddings (--semantic)", False: "without sentence embeddings (without --semantic)"}
+        if fix is None:
+            import shlex
+
+            analyze = f"newstrace analyze --db {shlex.quote(str(store.path))}"
+            fix = (f"run '{analyze}{' --semantic' if ours else ''}' (the database's choice), or rebuild its stories "
+                   f"with this run's ('{analyze} --recluster{' --semantic' if semantic else ''}')")
         raise StoreError(f"{store.path}: its stories were built {how[ours]}, {what} {how[semantic]}; {fix}")
 
 
