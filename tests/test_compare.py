@@ -429,7 +429,8 @@ def test_report_names_the_article_text_came_through(rt: Article, rewrite: Articl
     line = next(x for x in console.export_text().splitlines() if "rt.com → repost.example" in x)
     assert line.endswith(f"by way of {c.label(rewrite.id)}")
     html = render_html(c)
-    assert html.count('stroke-dasharray="2 4"') == 1 and f"(by way of {c.label(rewrite.id)})" in html
+    # (its tooltip isolates the name, FSI ... PDI, as the list under the drawing does with <bdi>)
+    assert html.count('stroke-dasharray="2 4"') == 1 and f"(by way of \u2068{c.label(rewrite.id)}\u2069)" in html
 
 
 def test_report_svg_tooltips_name_the_article_whole(rt: Article, rewrite: Article) -> None:
@@ -440,7 +441,23 @@ def test_report_svg_tooltips_name_the_article_whole(rt: Article, rewrite: Articl
     assert "…" in full and len(full) > 28
     html = render_html(c)
     assert "……" not in html and " …<" not in html
-    assert html.count(f"<title>{full.replace('“', '&#8220;')}") + html.count(f"<title>{full}") >= 2
+    assert html.count(f"<title>\u2068{full}\u2069") >= 2  # (isolated: its own direction, whatever the script)
+
+
+def test_report_tooltips_isolate_an_arabic_name(rt: Article, rewrite: Article) -> None:
+    """The report's <bdi>s isolate an article's name in its text; its drawings' <title>s and a
+    shared passage's tooltip held the name bare, and "القدس العربي → ...: confidence 0.88" showed
+    the arrow and the confidence on the wrong side of it. They hold it between FSI and PDI, as the
+    web app's tooltips do."""
+    name = "القدس العربي"
+    c = compare_articles([dataclasses.replace(rt, outlet=name), rewrite])
+    page = render_html(c)
+    drawings = "".join(re.findall(r"<svg.*?</svg>", page, re.S))
+    tips = re.findall(r"<title>([^<]*)</title>", drawings) + re.findall(r' title="([^"]*)"', page)
+    named = [t for t in tips if name in t]
+    assert len(named) >= 4, tips  # the graph's node and edge, the timeline's dot, a shared passage
+    assert not [t for t in named if name in re.sub("\u2068[^\u2069]*\u2069", "", t)], named
+    assert f"\u2068{name}\u2069 → \u2068{c.label(rewrite.id)}\u2069: confidence" in drawings
 
 
 @pytest.mark.data

@@ -1026,7 +1026,7 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     assert re.search(cell, table) and "directed" in table.split("</thead>")[0]
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
     graph = page.split('<svg class="network"')[1].split("</svg>")[0]
-    drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="([^"]+?) → ([^"]+?): ', graph)
+    drawn = re.findall(r'<a class="(edge(?: loose)?)" href="[^"]*" data-evidence="\u2068([^"]+?)\u2069 → \u2068([^"]+?)\u2069: ', graph)
     assert {cls for cls, _, _ in drawn} == {"edge", "edge loose"}
     by_pair = {(e["source"] or "?", e["derived"] or "?"): e for e in edges}  # JSON null, drawn "?"
     assert all((cls == "edge loose") == (by_pair[(a, b)]["in_story"] == 0) for cls, a, b in drawn)
@@ -1157,7 +1157,7 @@ def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: An
     jumps = re.findall(r'<a class="jump" href="#c(\d)-[^"]*"><bdi>([^<]*)</bdi>:', page)
     assert jumps and all(name == heads[int(col)] for col, name in jumps)
     graph = page.split('<svg class="graph"')[1].split("</svg>")[0]
-    assert '>rt.com #1</text>' in graph and '>rt.com #2</text>' in graph and "rt.com #1 → rt.com #2" in graph
+    assert '>rt.com #1</text>' in graph and '>rt.com #2</text>' in graph and "\u2068rt.com #1\u2069 → \u2068rt.com #2\u2069" in graph
 
 
 def test_links_to_an_article_whose_id_holds_url_syntax_reach_it(tmp_path: Path, rt: Any) -> None:
@@ -2038,3 +2038,42 @@ def test_the_outlet_network_says_how_many_outlets_it_leaves_out(web_db: tuple[Pa
     assert f"The 2 outlets with the most articles are drawn, of {n}; the table below lists every one." in page
     graph = page.split('<svg class="network"')[1].split("</svg>")[0]
     assert graph.count('<a class="node"') == 2
+
+
+# -- right-to-left names in the drawings' tooltips ---------------------------------------------------
+
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def unisolated(tip: str) -> str:
+    """A tooltip less its isolated pieces (FSI ... PDI): what of it takes the sentence's direction."""
+    return re.sub("\u2068[^\u2068\u2069]*\u2069", "", tip)
+
+
+def test_the_drawings_tooltips_isolate_the_names_and_words_of_articles() -> None:
+    """The pages' HTML tooltips isolated an article's name (FSI ... PDI), the drawings' SVG <title>s
+    and the arrows' hover text did not: "القدس العربي → اليوم السابع: 2 time(s) ..." showed its two
+    Arabic names swapped, the arrow pointing the other way, as a <bdi>-less summary did."""
+    from newstrace.web.render import coverage_svg, network_svg, ranges_svg
+
+    name, other = "القدس العربي", "اليوم السابع"
+    title = "مبعوث الأمم المتحدة إلى سوريا يدين قصف المدنيين في حلب"
+    arts = [{"id": "a", "outlet": name, "label": name, "published": "2016-10-30", "title": title},
+            {"id": "b", "outlet": other, "label": other, "published": "2016-10-31", "title": title + " 2"}]
+    edges = [{"source": "a", "derived": "b", "confidence": 0.8,
+              "evidence": [{"type": "shared_passage", "kind": "verbatim", "text": "قال المبعوث إن 12 مدنيا قتلوا"},
+                           {"type": "publication_order"}]}]
+    drawings = {
+        "provenance": provenance_svg(arts, edges),
+        "timeline": timeline_svg(arts),
+        "network": network_svg([{"outlet": name, "articles": 3}, {"outlet": other, "articles": 2}],
+                               [{"source": name, "derived": other, "count": 2, "in_story": 1}]),
+        "coverage": coverage_svg([(name, 2), (other, 1)], 3),
+        "ranges": ranges_svg([{"label": name, "low": 10, "high": 20, "text": "عشرة قتلى"}]),
+    }
+    for kind, svg in drawings.items():
+        tips = [html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg) + re.findall(r'data-evidence="([^"]*)"', svg)]
+        assert any(ARABIC.search(t) for t in tips), (kind, tips)
+        assert not [t for t in tips if ARABIC.search(unisolated(t))], (kind, tips)
+    assert f"\u2068{name}\u2069 → \u2068{other}\u2069: 2 time(s) \u2068{other}\u2069 carried text first seen at \u2068{name}\u2069" in drawings["network"]
+    assert "verbatim: \u2068قال المبعوث إن 12 مدنيا قتلوا\u2069" in drawings["provenance"]

@@ -27,7 +27,9 @@ from newstrace.model import (
     axis_instants,
     count_range,
     inner_quotes,
+    isolated_name,
     isolated_parts,
+    isolated_text,
     label_basis,
     published_iso,
     safe_url,
@@ -142,8 +144,8 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         d = p.to_dict()
         for k, s in enumerate(d["shared"]):
             ida, idb = f"s{pi}-{k}-a", f"s{pi}-{k}-b"
-            text_marks[p.a].append(Mark(s["a_start"], s["a_end"], ida, idb, f"shared {s['kind']}", f"{s['kind']} passage shared with {c.label(p.b)}: click to jump there"))
-            text_marks[p.b].append(Mark(s["b_start"], s["b_end"], idb, ida, f"shared {s['kind']}", f"{s['kind']} passage shared with {c.label(p.a)}: click to jump there"))
+            text_marks[p.a].append(Mark(s["a_start"], s["a_end"], ida, idb, f"shared {s['kind']}", f"{s['kind']} passage shared with {isolated_name(c.label(p.b))}: click to jump there"))
+            text_marks[p.b].append(Mark(s["b_start"], s["b_end"], idb, ida, f"shared {s['kind']}", f"{s['kind']} passage shared with {isolated_name(c.label(p.a))}: click to jump there"))
         pairs.append(
             {
                 "a": c.label(p.a),
@@ -286,7 +288,9 @@ class SvgNode:
     sub: str
     external: bool
     href: str | None
-    full: str = ""  # the whole name, for the tooltip (``label`` is cut to fit under the node)
+    full: str = ""  # the whole name (``label`` is cut to fit under the node)
+    #: the tooltip: the whole name isolated (``isolated_name``), as in the pages' HTML tooltips
+    tip: str = ""
 
 
 @dataclass
@@ -304,6 +308,8 @@ class SvgEdge:
     indirect: bool = False
     #: ``tooltip`` cut for the list under the drawing, the names in it isolated (``isolated_parts``)
     parts: list[tuple[str, bool]] = field(default_factory=list)
+    #: ``tooltip`` for the SVG ``<title>``, which holds no ``<bdi>``: its names between FSI and PDI
+    tip: str = ""
 
 
 def provenance_svg(c: Comparison) -> dict[str, Any]:
@@ -321,9 +327,10 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
         x = 20 + n.x * step + step / 2 - 10
         y = 30 + (0 if n.external else top + 30 + n.y * 56)
         pos[n.id] = (x, y)
+        sub = n.published or ("external source" if n.external else "undated")
         out_nodes.append(
-            SvgNode(x, y, shortened(n.label, 26), n.published or ("external source" if n.external else "undated"), n.external,
-                    None if n.external else f"#a{order[n.id]}", n.label)
+            SvgNode(x, y, shortened(n.label, 26), sub, n.external, None if n.external else f"#a{order[n.id]}", n.label,
+                    f"{isolated_name(n.label)} ({sub})")
         )
     edges = []
     for e in c.provenance:
@@ -352,6 +359,7 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
         )
         external = [e.source[9:]] if e.source.startswith("external:") else []
         edges[-1].parts = isolated_parts(edges[-1].tooltip, [*c.labels.values(), *external])
+        edges[-1].tip = isolated_text(edges[-1].tooltip, [*c.labels.values(), *external])
     # the lower row's name and date lie 36 and 50 below its centre: room for both, and the date's descent
     height = 30 + top + 30 + 56 + 50 + 12
     return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}
@@ -384,7 +392,8 @@ def timeline_svg(c: Comparison) -> dict[str, Any]:
             row_ends.append(x1)
         else:
             row_ends[row] = max(row_ends[row], x1)
-        points.append({"x": x, "y": 40 + row * 18, "label": label, "full": c.label(a.id), "anchor": anchor,
+        points.append({"x": x, "y": 40 + row * 18, "label": label, "full": c.label(a.id),
+                       "tip": f"{isolated_name(c.label(a.id))} ({_date(a.published)})", "anchor": anchor,
                        "date": _date(a.published), "href": f"#a{order[a.id]}", "x0": min(x0, x - 6), "x1": max(x1, x + 6)})
     axis = 40 + (len(row_ends) - 1) * 18 + 14
     first, last = min(dated, key=lambda p: p[1]), max(dated, key=lambda p: p[1])

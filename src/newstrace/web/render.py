@@ -22,6 +22,7 @@ from newstrace.model import (
     axis_instants,
     has_direction,
     indirect_via,
+    isolated_name,
     parse_published,
     published_order,
     shortened,
@@ -189,10 +190,11 @@ def provenance_svg(
         ev_lines = [_evidence_line(ev) for ev in (e.get("evidence") or [])[:6]]
         directed = has_direction(e.get("evidence") or [])
         head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
-        ev_text = f"{_label(s, articles)} {arrow(directed)} {_label(d, articles)} (confidence {conf_txt})"
+        # each name and passage isolated: an Arabic one turned the arrow and the words beside it around
+        ev_text = f"{isolated_name(_label(s, articles))} {arrow(directed)} {isolated_name(_label(d, articles))} (confidence {conf_txt})"
         via = indirect_via(e.get("evidence") or [])
         if via:
-            ev_text += f" by way of {_label(via, articles)}"
+            ev_text += f" by way of {isolated_name(_label(via, articles))}"
         if ev_lines:
             ev_text += "\n" + "\n".join(ev_lines)
         cx, cy = _control((x1, y1), (x2, y2))
@@ -219,7 +221,7 @@ def provenance_svg(
         x, y = pos[a["id"]]
         parts.append(
             f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else article_href(a["id"]))} data-article="{escape(a["id"])}">'
-            f"<title>{escape(a.get('title') or a['id'])}</title>"
+            f"<title>{escape(isolated_name(a.get('title') or a['id']))}</title>"
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
             f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(shortened(_name(a), 22))}</text>'
             f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
@@ -228,7 +230,7 @@ def provenance_svg(
         x, y = pos[x_id]
         label = x_id.split(":", 1)[1] if x_id.startswith("external:") else x_id
         parts.append(
-            f'<g class="node external"><title>{escape(x_id)}</title>'
+            f'<g class="node external"><title>{escape(isolated_name(x_id))}</title>'
             f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3"/>'
             f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start">{escape(shortened(label, 26))}</text></g>'
         )
@@ -261,10 +263,13 @@ def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
 
 
 def _evidence_line(ev: Any) -> str:
+    """One piece of an edge's evidence for its tooltip, an article's words in it isolated."""
     if isinstance(ev, dict):
-        text = ev.get("text") or ev.get("a_text") or ev.get("reason") or ev.get("type") or ""
-        kind = ev.get("kind") or ev.get("type") or ""
-        return shortened(f"{kind}: {text}" if kind and kind != text else str(text), 110)
+        text = str(ev.get("text") or ev.get("a_text") or ev.get("reason") or ev.get("type") or "")
+        kind = str(ev.get("kind") or ev.get("type") or "")
+        if kind and kind != text:
+            return f"{kind}: {isolated_name(shortened(text, 108 - len(kind)))}"
+        return shortened(text, 110)
     return shortened(str(ev), 110)
 
 
@@ -299,7 +304,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
         y = 18 + r * row
         parts.append(
             f'<a class="dot" href="{escape(article_href(a["id"]))}"><title>'
-            f"{escape((a.get('published') or 'no date') + ' · ' + (a.get('title') or a['id']))}</title>"
+            f"{escape((a.get('published') or 'no date') + ' · ' + isolated_name(a.get('title') or a['id']))}</title>"
             f'<circle cx="{x:.0f}" cy="{y}" r="6"/></a>'
         )
     for i, (t, label) in enumerate(ticks):
@@ -361,7 +366,7 @@ def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
         w = width * n / total
         parts.append(
             f'<rect x="{x:.1f}" y="0" width="{max(w - 1, 1):.1f}" height="10" class="c{i % 8}">'
-            f"<title>{escape(outlet)}: {n}</title></rect>"
+            f"<title>{escape(isolated_name(outlet))}: {n}</title></rect>"
         )
         x += w
     parts.append("</svg>")
@@ -401,7 +406,7 @@ def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
         hi_open = not isinstance(hi, int | float)
         hi_v = float(hi) if isinstance(hi, int | float) else top
         x1, x2 = left + sx(lo_v), left + sx(hi_v)
-        tip = f"{r.get('label')}: {r.get('text') or ''} [{_num(lo)}, {'∞' if hi_open else _num(hi)}]"
+        tip = f"{isolated_name(str(r.get('label')))}: {isolated_name(str(r.get('text') or ''))} [{_num(lo)}, {'∞' if hi_open else _num(hi)}]"
         parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(str(r.get("label")), 20))}</text>')
         parts.append(
             f'<g class="range{" open" if hi_open else ""}"><title>{escape(tip)}</title>'
@@ -494,7 +499,8 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         d = math.hypot(dx, dy) or 1
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
-        tip = f"{a} → {b}: {count} time(s) {b} carried text first seen at {a}, {in_story} of them in one story"
+        ia, ib = isolated_name(a), isolated_name(b)
+        tip = f"{ia} → {ib}: {count} time(s) {ib} carried text first seen at {ia}, {in_story} of them in one story"
         href = stories_href(a, b)
         # pairs none of which are in one story: shared stock phrases, drawn dashed
         cls = "edge" if in_story else "edge loose"
@@ -511,7 +517,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
             anchor, tx, ty = "middle", x, (y - 15 if y < cy else y + 24)
         parts.append(
             # "?" alone was a screen reader's whole name for the articles that name no outlet
-            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape("? (no outlet)" if n == "?" else n)}</title>'
+            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape("? (no outlet)" if n == "?" else isolated_name(n))}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
             f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
         )
