@@ -460,6 +460,29 @@ def test_report_tooltips_isolate_an_arabic_name(rt: Article, rewrite: Article) -
     assert f"\u2068{name}\u2069 → \u2068{c.label(rewrite.id)}\u2069: confidence" in drawings
 
 
+def test_the_list_of_edges_says_what_a_dashed_edge_is(rt: Article, rewrite: Article) -> None:
+    """An edge from a common source outside the articles (``external:``, both quote one statement)
+    is drawn dashed; the list of the edges under the drawing, which is what a screen reader reads,
+    gave it as any other edge, and nothing said what the dashes meant."""
+    from newstrace.compare.html import EXTERNAL_SAID
+
+    quote = (
+        "“The civilians of both sides of Aleppo have suffered enough due to futile but lethal attempts "
+        "of subduing the city of Aleppo,” he said."
+    )
+    last = [[p for p in x.text.split("\n\n") if p.strip()][-1] for x in (rewrite, rt)]
+    a = Article(id="a", text=last[0] + "\n\n" + quote, outlet="one.example", published=rt.published)
+    b = Article(id="b", text=last[1] + "\n\n" + quote, outlet="two.example", published=rt.published)
+    c = compare_articles([a, b])
+    assert all(e.source.startswith("external:") for e in c.provenance) and c.provenance
+    page = render_html(c)
+    items = re.findall(r"<li>(.*?)</li>", page.split('<ul class="edge-list">')[1].split("</ul>")[0])
+    assert len(items) == 2 and all(f"(dashed: {EXTERNAL_SAID})" in i for i in items), items
+    assert page.count('stroke-dasharray="5 4"') == 2
+    # an edge between two articles, drawn whole, says nothing of dashes
+    assert "dashed" not in render_html(compare_articles([rt, rewrite])).split('<ul class="edge-list">')[1].split("</ul>")[0]
+
+
 @pytest.mark.data
 def test_a_headline_naming_its_source_at_its_end_states_nothing_as_fact() -> None:
     """FA-KES dev: a headline ending in the one it reports (" - Homs Governor", "... Idlib monitor")

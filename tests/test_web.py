@@ -1030,6 +1030,14 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     assert {cls for cls, _, _ in drawn} == {"edge", "edge loose"}
     by_pair = {(e["source"] or "?", e["derived"] or "?"): e for e in edges}  # JSON null, drawn "?"
     assert all((cls == "edge loose") == (by_pair[(a, b)]["in_story"] == 0) for cls, a, b in drawn)
+    # and the page says in words what the dashes mean, in its legend and in the table's rows
+    assert "A dashed arrow: none of those pairs of articles is in one story" in page
+    loose = next(e for e in edges if not e["in_story"])
+    monkeypatch.setattr(pages, "OUTLET_EDGE_ROWS", len(edges))
+    with TestClient(create_app(db), base_url=BASE) as c:
+        rows = c.get("/outlets").text.split('<table class="edges">')[1].split("</table>")[0]
+    assert re.search(rf'<td dir="auto">{re.escape(loose["source"] or "?")}</td><td dir="auto">{re.escape(loose["derived"] or "?")}</td>'
+                     r'<td class="num">0 <span class="dim">\(dashed\)</span></td>', rows)
     assert f"The 2 strongest of {len(edges)} pairs of outlets" in page
 
 

@@ -312,6 +312,10 @@ class SvgEdge:
     tip: str = ""
 
 
+#: what an edge from ``external:<label>`` is, in words: the drawing tells it by a dashed line alone
+EXTERNAL_SAID = "an outside source, no article here: the articles quote its words, not each other"
+
+
 def provenance_svg(c: Comparison) -> dict[str, Any]:
     """Node and edge coordinates of the provenance graph (articles by time, externals on top)."""
     nodes = c.graph()
@@ -351,7 +355,9 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} {arrow(e.directed)} "
                 f"{c.label(e.derived)}: confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}"
                 + ("" if e.directed else " (who took from whom is unknown)")
-                + (f" (by way of {c.label(e.via)})" if e.via else ""),
+                + (f" (by way of {c.label(e.via)})" if e.via else "")
+                # the drawing dashes it; the list under it, all a screen reader has, said nothing of why
+                + (f" (dashed: {EXTERNAL_SAID})" if e.source.startswith("external:") else ""),
                 e.source.startswith("external:"),
                 e.directed,
                 e.via is not None,
