@@ -2085,3 +2085,25 @@ def test_the_drawings_tooltips_isolate_the_names_and_words_of_articles() -> None
         assert not [t for t in tips if ARABIC.search(unisolated(t))], (kind, tips)
     assert f"\u2068{name}\u2069 → \u2068{other}\u2069: 2 time(s) \u2068{other}\u2069 carried text first seen at \u2068{name}\u2069" in drawings["network"]
     assert "verbatim: \u2068قال المبعوث إن 12 مدنيا قتلوا\u2069" in drawings["provenance"]
+
+
+def test_the_compare_pages_title_names_its_articles(client: TestClient, ids: dict[str, str], rt: Any, rewrite: Any) -> None:
+    """Every compare page's tab and history entry said "Compare · newstrace", whatever it held,
+    and an upload's report "Upload report": two tabs of two pairs could not be told apart. The
+    title names the articles as the findings and the HTML report's title do ("A vs B"; past three,
+    how many)."""
+    from newstrace.compare import compare_articles, render_html
+
+    page = client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text
+    assert "<title>Compare: rt.com vs “United Nations Finally … Civilians” · newstrace</title>" in page
+    if _stage(client, "compare"):
+        assert "<title>newstrace compare: rt.com vs “United Nations Finally … Civilians”</title>" in render_html(compare_articles([rt, rewrite]))
+    # an outlet named at length is cut, and escaped as the rest of the page
+    three = client.get("/compare", params=[("ids", i) for i in ids.values()]).text
+    title = re.search(r"<title>(.*)</title>", three)
+    assert title and html.unescape(title.group(1)).count(" vs ") == 2 and "<b" not in title.group(1)
+    assert len(html.unescape(title.group(1))) < 3 * 40 + 30, title.group(1)
+    # past three articles, how many
+    files = [("files", (f"{k}.txt", "\n\n".join(rt.text.split("\n\n")[k:]).encode(), "text/plain")) for k in range(4)]
+    upload = _post(client, "/upload", files=files).text
+    assert "<title>Upload report: 4 articles · newstrace</title>" in upload, re.search(r"<title>.*</title>", upload)

@@ -542,6 +542,14 @@ def shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" …") + "…"
 
 
+def compare_title(names: Sequence[str]) -> str:
+    """What a compare report of articles of these ``names`` (their labels) is called: "A vs B" for up
+    to three, else how many. The report's title and the web app's compare page (whose tab said
+    "Compare" alone, whatever it held) both say it; the labels, not the headlines, as every
+    finding names the articles, each cut to 40 characters (an outlet may be named at length)."""
+    return " vs ".join(shortened(n, 40) for n in names) if len(names) <= 3 else f"{len(names)} articles"
+
+
 _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
 
 

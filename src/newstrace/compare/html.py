@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newstrace.model import (
     arrow,
     axis_instants,
+    compare_title,
     count_range,
     inner_quotes,
     isolated_name,
@@ -266,11 +267,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
 
 def _report_title(c: Comparison) -> str:
     labels = [c.label(a.id) for a in c.articles]
-    if len(labels) == 1:
-        return f"newstrace: {labels[0]}"
-    if len(labels) <= 3:
-        return "newstrace compare: " + " · ".join(labels)
-    return f"newstrace compare: {len(labels)} articles"
+    return ("newstrace: " if len(labels) == 1 else "newstrace compare: ") + compare_title(labels)
 
 
 def _uniq(xs: Any) -> list[str]:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
-from newstrace.model import safe_url
+from newstrace.model import compare_title, safe_url
 from newstrace.store.results import NO_OUTLET, behind_hint, named_outlets, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
@@ -231,7 +231,7 @@ async def compare_page(request: Request, ids: api.IdsQ = None) -> Response:
     def build() -> Page:
         arts, report = api.load_compare(repo, unique)
         view = compare_view(arts, report, columns=api.COMPARE_IDS)  # every article asked for
-        return page(request, "compare.html", title="Compare", nav="compare", view=view,
+        return page(request, "compare.html", title="Compare: " + compare_title(list(view.names.values())), nav="compare", view=view,
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
                     uploaded=False, warnings=[])
 
@@ -296,7 +296,7 @@ async def upload_submit(
         return upload_page(request, error=str(e), form={"text": text, "html": html, "url": url}, status=status)
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
     view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
-    return render(request, "compare.html", title="Upload report", nav="upload", view=view,
+    return render(request, "compare.html", title="Upload report: " + compare_title(list(view.names.values())), nav="upload", view=view,
                   has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
                   uploaded=True, warnings=up.warnings, saved=up.saved)
 
