@@ -483,6 +483,31 @@ def test_the_list_of_edges_says_what_a_dashed_edge_is(rt: Article, rewrite: Arti
     assert "dashed" not in render_html(compare_articles([rt, rewrite])).split('<ul class="edge-list">')[1].split("</ul>")[0]
 
 
+@needs_stages
+def test_no_link_of_the_report_is_a_full_stop_alone(real: Comparison) -> None:
+    """RT's unique claim "RT Arabic's crew in Aleppo reported 36 cases of suffocation." holds a
+    count that ends before its full stop: the stop was a link of its own, "." in a list of links.
+    It is highlighted as the evidence, unlinked, since the claim's words link to the finding."""
+    from newstrace.compare.html import Mark, segments
+
+    page = render_html(real)
+    bare = [m for m in re.findall(r'<a class="hl[^"]*"[^>]*>[^<]*</a>', page)
+            if not re.search(r"\w", re.sub(r"<[^>]*>", "", m)) and "aria-label=" not in m]
+    assert not bare, bare
+    assert re.search(r'>36 cases of suffocation</a><span class="hl ev-unique_claim evidence">\.</span>', page)
+    # a mark whose only piece of its own is punctuation stays a link, named by its tooltip
+    text = "Officials said 36 people died. Others said more."
+    stop = text.index(".")
+    segs = segments(text, [Mark(0, stop, "m0", "t0", "shared", "shared with a"),
+                           Mark(stop - 4, stop + 1, "m1", "t1", "count", "a count")])
+    assert [(s.text, s.link and s.link.target, s.named) for s in segs] == [
+        ("Officials said 36 people ", "t0", False), ("died", "t1", False), (".", None, False), (" Others said more.", None, False)]
+    segs = segments(text, [Mark(0, stop, "m0", "t0", "shared", "shared with a"),
+                           Mark(stop - 4, stop + 1, "m1", "t1", "shared", "shared with b"),
+                           Mark(stop - 4, stop, "m2", "t2", "count", "a count")])
+    assert [(s.text, s.link and s.link.target, s.named) for s in segs][1:3] == [("died", "t2", False), (".", "t1", True)]
+
+
 @pytest.mark.data
 def test_a_headline_naming_its_source_at_its_end_states_nothing_as_fact() -> None:
     """FA-KES dev: a headline ending in the one it reports (" - Homs Governor", "... Idlib monitor")

@@ -511,3 +511,29 @@ def test_a_drawing_with_links_is_a_named_group_not_an_image(browser: Any, seed_h
         assert page.locator("#timeline").get_by_role("group", name="timeline").get_by_role("link").count() == 2
     finally:
         page.close()
+
+
+def test_a_full_stop_alone_is_highlighted_but_no_link(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """RT's "... reported 36 cases of suffocation." had its full stop as a link of its own (the count
+    before it ends there): "." in a list of links, a dot to click. The stop is no link now, and
+    still has the evidence's colour; a stop that stays a link (nothing else links where it does) is
+    named by its tooltip and can be clicked a little beside the dot."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-full-stop")
+    try:
+        legend = page.evaluate("() => getComputedStyle(document.querySelector('.legend .l-ev')).backgroundColor")
+        stop = page.locator("article.doc span.hl.evidence", has_text=re.compile(r"^\.$")).first
+        assert stop.evaluate("e => e.previousElementSibling.textContent") == "36 cases of suffocation"
+        assert stop.evaluate("e => getComputedStyle(e).backgroundColor") == legend
+        links = page.locator("article.doc a.hl").evaluate_all("as => as.map(a => [a.textContent, a.getAttribute('aria-label')])")
+        assert not [x for x in links if not re.search(r"\w", x[0]) and not x[1]], links
+        # a stop that stays a link: its hit area reaches past the dot, the text does not move
+        stop.scroll_into_view_if_needed()
+        before = stop.evaluate("e => { e.scrollIntoView({block: 'center'}); const b = e.getBoundingClientRect(); return {x: b.x, width: b.width}; }")
+        link = stop.evaluate("""s => { const a = document.createElement('a'); a.className = 'hl evidence punct';
+            a.href = '#f0'; a.textContent = '.'; s.replaceWith(a); a.scrollIntoView({block: 'center'}); const b = a.getBoundingClientRect();
+            const hit = document.elementFromPoint(b.right + 4, b.top + b.height / 2);
+            return [b.x, b.width, hit === a]; }""")
+        assert link[2] and link[0] == pytest.approx(before["x"], abs=0.5) and link[1] == pytest.approx(before["width"], abs=0.5), (link, before)
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()

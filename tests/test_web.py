@@ -2107,3 +2107,22 @@ def test_the_compare_pages_title_names_its_articles(client: TestClient, ids: dic
     files = [("files", (f"{k}.txt", "\n\n".join(rt.text.split("\n\n")[k:]).encode(), "text/plain")) for k in range(4)]
     upload = _post(client, "/upload", files=files).text
     assert "<title>Upload report: 4 articles · newstrace</title>" in upload, re.search(r"<title>.*</title>", upload)
+
+
+def test_a_full_stop_alone_is_no_link_of_its_own() -> None:
+    """A count ending just before the full stop of the evidence around it cut the stop off as a
+    piece of its own, and the piece was a link: "." to a screen reader's list of links, a dot to
+    click. Where words link to the same place the stop is highlighted, unlinked; where nothing
+    else links there, it stays the link, named by its tooltip and with a wider hit area."""
+    text = "RT Arabic's crew in Aleppo reported 36 cases of suffocation. Al-Mayadeen reported more."
+    stop = text.index(".")
+    count = text.index("36")
+    page = str(highlight(text, [Ann(0, stop + 1, "ev", href="#f8", title="Unique claim"),
+                                Ann(count, stop, "count", href="#n1", title="a count")]))
+    links = [re.sub(r"<[^>]*>", "", t) for t in re.findall(r"<a [^>]*>(.*?)</a>", page)]
+    assert len(links) == 2 and all(re.search(r"\w", t) for t in links), links
+    assert '<span class="ev" title="Unique claim">.</span>' in page  # still highlighted as the evidence
+    # a passage whose only piece of its own is the stop (the one before it covers the words)
+    over = str(highlight(text, [Ann(0, stop, "psg", href="#p0", title="shared with rt.com"),
+                                Ann(count, stop + 1, "psg", href="#p1", title="shared with sana")]))
+    assert '<a class="psg punct" href="#p1" aria-label="shared with sana" title="shared with sana">.</a>' in over, over

@@ -542,6 +542,19 @@ def shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" …") + "…"
 
 
+def link_roles(pieces: Sequence[tuple[str, str | None]]) -> list[str]:
+    """How a highlighted text shows each of its ``(text, link target)`` pieces: ``"link"``, ``"plain"``
+    or ``"named"``. The report and the web app cut a text at every mark's ends and link each piece;
+    where a count ended just before the full stop of the finding's evidence around it, the stop
+    alone was a link, "." to a screen reader and a dot to click. A piece with no letter or digit is
+    ``"plain"`` (highlighted, no link of its own) when a piece with words links to the same place,
+    and else ``"named"``: still the link, named in words by its tooltip (``aria-label``), its hit
+    area made wider than the dot."""
+    worded = {t for text, t in pieces if t is not None and any(ch.isalnum() for ch in text)}
+    return ["link" if t is None or any(ch.isalnum() for ch in text) else "plain" if t in worded else "named"
+            for text, t in pieces]
+
+
 def compare_title(names: Sequence[str]) -> str:
     """What a compare report of articles of these ``names`` (their labels) is called: "A vs B" for up
     to three, else how many. The report's title and the web app's compare page (whose tab said

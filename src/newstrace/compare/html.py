@@ -32,6 +32,7 @@ from newstrace.model import (
     isolated_parts,
     isolated_text,
     label_basis,
+    link_roles,
     published_iso,
     safe_url,
     shortened,
@@ -107,10 +108,13 @@ class Segment:
     anchors: list[str] = field(default_factory=list)
     link: Mark | None = None
     classes: str = ""
+    #: a link of punctuation alone, named by its mark's tooltip (``model.link_roles``)
+    named: bool = False
 
 
 def segments(text: str, marks: list[Mark]) -> list[Segment]:
-    """Cut ``text`` at every mark boundary; each piece links to its innermost mark's target."""
+    """Cut ``text`` at every mark boundary; each piece links to its innermost mark's target, but
+    for punctuation alone where words link there too (``model.link_roles``): highlighted, unlinked."""
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     starts: dict[int, list[str]] = {}
@@ -125,6 +129,10 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
             seg.link = inner
             seg.classes = " ".join(sorted({c for m in covering for c in m.cls.split()}))
         out.append(seg)
+    for seg, role in zip(out, link_roles([(s.text, s.link.target if s.link else None) for s in out]), strict=True):
+        if role == "plain":
+            seg.link = None
+        seg.named = role == "named"
     return out
 
 

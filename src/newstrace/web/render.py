@@ -23,6 +23,7 @@ from newstrace.model import (
     has_direction,
     indirect_via,
     isolated_name,
+    link_roles,
     parse_published,
     published_order,
     shortened,
@@ -50,7 +51,8 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
 
     Overlapping and nested annotations are cut at every boundary into flat pieces; each piece is
     wrapped in the elements of all annotations covering it, so a differing word inside a shared
-    passage is both "shared" and "differs". Only one ``<a>`` per piece (nested links are invalid).
+    passage is both "shared" and "differs". Only one ``<a>`` per piece (nested links are invalid),
+    and none for a full stop alone where words link to the same place (``model.link_roles``).
     """
     n = len(text)
     valid = sorted(
@@ -59,23 +61,28 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
     if not valid:
         return escape(text)
     cuts = sorted({0, n, *(a.start for a in valid), *(a.end for a in valid)})
+    pieces = [(lo, hi, [a for a in valid if a.start <= lo and hi <= a.end]) for lo, hi in itertools.pairwise(cuts)]
+    # each piece's link, the first annotation with one; a full stop alone is no link of its own
+    links = [next((a for a in active if a.href), None) for _, _, active in pieces]
+    roles = link_roles([(text[lo:hi], link.href if link else None) for (lo, hi, _), link in zip(pieces, links, strict=True)])
     out: list[str] = []
     seen_anchor: set[str] = set()
-    for lo, hi in itertools.pairwise(cuts):
+    for (lo, hi, active), link, role in zip(pieces, links, roles, strict=True):
         piece = str(escape(text[lo:hi]))
-        active = [a for a in valid if a.start <= lo and hi <= a.end]
         if not active:
             out.append(piece)
             continue
         opened: list[str] = []
-        link_used = False
         for a in active:
             tag = "span"
             extra = ""
-            if a.href and not link_used:
+            cls = a.cls
+            if a is link and role != "plain":
                 tag = "a"
-                link_used = True
                 extra += f' href="{escape(a.href)}"'
+                if role == "named":
+                    cls += " punct"
+                    extra += f' aria-label="{escape(a.title)}"' if a.title else ""
             if a.anchor and a.anchor not in seen_anchor and lo == a.start:
                 seen_anchor.add(a.anchor)
                 extra += f' id="{escape(a.anchor)}"'
@@ -83,7 +90,7 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
                 extra += f' title="{escape(a.title)}"'
             for k, v in a.attrs.items():
                 extra += f" data-{escape(k)}=\"{escape(v)}\""
-            out.append(f'<{tag} class="{escape(a.cls)}"{extra}>')
+            out.append(f'<{tag} class="{escape(cls)}"{extra}>')
             opened.append(tag)
         out.append(piece)
         out.extend(f"</{t}>" for t in reversed(opened))
