@@ -238,7 +238,7 @@ def test_provenance_graph_hover_and_click(server: tuple[str, dict[str, str]], pa
     edge.locator("text.conf").hover()
     tip = page.locator("#tip")
     tip.wait_for(state="visible")
-    assert "rt.com →" in tip.inner_text() and "[attacks,]" in tip.inner_text()
+    assert "\u2068rt.com\u2069 →" in tip.inner_text() and "[attacks,]" in tip.inner_text()  # (the name isolated)
     shot(page, "provenance-hover")
     edge.locator("text.conf").click()
     page.wait_for_url(re.compile(r"/compare\?ids="))
