@@ -108,6 +108,24 @@ def text_box(locator: Any, s: str) -> list[float]:
     return list(got)
 
 
+#: the ordinary words (runs of up to 20 characters between spaces) of the cells of a selector that
+#: a line break cuts in two: ``overflow-wrap: anywhere`` must break only the long runs
+BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {
+    const out = [], walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of n.data.matchAll(/\\S+/g)) {
+            if (m[0].length > 20) continue;
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+            if (tops.size > 1) out.push(m[0]);
+        }
+    }
+    return out;
+})"""
+
+
 def timed_seeds_export(tmp_path: Path, rt_published: str, rewrite_published: str) -> tuple[Path, list[dict[str, str]]]:
     """The two seeds as a JSON Lines export with the given publication dates (a feed's or an export's
     time of day with its offset), each keyed by its outlet: the tables' handling of timed dates is

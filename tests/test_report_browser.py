@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, require_data, text_box
+from conftest import BROKEN_WORDS, ROOT, require_data, text_box
 from newstrace.compare import compare_articles, render_html
 from newstrace.model import Article
 
@@ -537,3 +537,28 @@ def test_a_full_stop_alone_is_highlighted_but_no_link(browser: Any, seed_html: s
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
+
+#: a headline that is one unbroken run of 215 characters (a feed that gave the page's URL as its title)
+LONG_TITLE = ("https://www.example.com/news/2016/10/30/"
+              + "_".join(["un_syria_envoy_appalled_by_opposition_groups_firing_rockets_on_civilians_in_aleppo"] * 2) + "?id=364760")
+
+
+def test_a_long_unbroken_headline_does_not_widen_the_table(browser: Any, rt: Article, rewrite: Article, tmp_path: Path) -> None:
+    """A headline of 215 characters without a space made the articles table 1,996 px wide at 1280
+    (it scrolled in its box, the other headline and the numbers out of sight). A cell of free text
+    breaks a long run anywhere now, and keeps 10em, so ordinary words are not cut, on a wide
+    screen or a phone (where the table may still scroll in its box)."""
+    html = render_html(compare_articles([dataclasses.replace(rt, title=LONG_TITLE), rewrite]))
+    for width in (1280, 390):
+        page, console, _ = _open(browser, html, tmp_path, f"report-long-title-{width}")
+        try:
+            page.set_viewport_size({"width": width, "height": 900})
+            box, table = page.locator("#summary .wide").evaluate("w => [w.clientWidth, w.scrollWidth]")
+            if width > 800:
+                assert table <= box, (box, table)
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+            assert not page.evaluate(BROKEN_WORDS, "#summary td, #quotes td"), width
+            assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+        finally:
+            page.close()

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT, text_box
+from conftest import BROKEN_WORDS, ROOT, text_box
 from test_web_fixtures import build_db, live_server
 
 pytestmark = pytest.mark.browser
@@ -948,3 +948,35 @@ def test_an_edges_confidence_stands_clear_of_its_arc(server: tuple[str, dict[str
     })""")
     assert not above, above
     shot(blank, "provenance-long-arc")
+
+
+def test_a_long_unbroken_headline_does_not_widen_a_table(browser: Any, tmp_path: Path) -> None:
+    """A headline of 215 characters without a space (a feed that gave the page's URL as its title)
+    made the articles table wider than the page at 1280 px: the page scrolled sideways, the other
+    columns out of sight. A cell of free text breaks a long run anywhere now, and keeps 10em, so
+    ordinary words are not cut, on a wide screen or a phone."""
+    import dataclasses
+
+    from newstrace.store import Store
+    from test_report_browser import LONG_TITLE
+    from test_web_fixtures import seed_articles
+
+    seeds = seed_articles()
+    rt = next(a for a in seeds if a.outlet == "rt.com")
+    db = tmp_path / "long-title.db"
+    with Store(db) as st:
+        st.add_articles([*seeds, dataclasses.replace(rt, id="long", title=LONG_TITLE, text=rt.text + " Updated.")])
+    for width in (1280, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        page = ctx.new_page()
+        try:
+            with live_server(db) as base:
+                page.goto(f"{base}/articles")
+                assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+                table, main = page.evaluate("() => [document.querySelector('table.articles').scrollWidth, document.querySelector('main').clientWidth]")
+                if width > 700:
+                    assert table <= main, (table, main)
+                assert not page.evaluate(BROKEN_WORDS, "table.articles td"), width
+                shot(page, f"long-title-{width}")
+        finally:
+            ctx.close()
