@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import struct
+import zlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,54 @@ BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {
     }
     return out;
 })"""
+
+
+#: the shade a scroll box shows at its left and right edges, its contents hidden (a test of the
+#: shadow that says there is more beyond an edge): ``edge_shades(page, selector)``
+def edge_shades(page: Any, selector: str, strip: int = 6) -> tuple[float, float]:
+    box = page.locator(selector).first.bounding_box()
+    height = min(box["height"], 300)
+    left, right = (png_brightness(page.screenshot(clip={"x": x, "y": box["y"], "width": strip, "height": height}))
+                   for x in (box["x"] + 1, box["x"] + box["width"] - strip - 1))
+    return left, right
+
+
+#: hides what a scroll box holds, but not its own background (``edge_shades``)
+HIDE_CONTENTS = "{sel} * {{ color: transparent !important; border-color: transparent !important; background: transparent !important; visibility: hidden; }}"
+
+
+def png_brightness(png: bytes) -> float:
+    """The mean brightness (0 to 255) of a PNG screenshot's pixels, as Playwright writes them (8 bits
+    a channel, not interlaced): what a browser test of a shade (a scroll shadow) measures, with no
+    image library among the test extras."""
+    width, height, depth, kind = struct.unpack(">IIBB", png[16:26])
+    assert depth == 8 and kind in (2, 6), (depth, kind)
+    step = 3 if kind == 2 else 4
+    data = zlib.decompress(b"".join(png[i + 8 : i + 8 + struct.unpack(">I", png[i : i + 4])[0]]
+                                    for i in _chunks(png, b"IDAT")))
+    stride, prev, total = width * step, bytearray(width * step), 0
+    for y in range(height):
+        f, row = data[y * (stride + 1)], bytearray(data[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = row[x - step] if x >= step else 0
+            b, c = prev[x], prev[x - step] if x >= step else 0
+            p = a + b - c
+            pred = (0, a, b, (a + b) // 2, a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c)[f]
+            row[x] = (row[x] + pred) & 0xFF
+        total += sum(v for i, v in enumerate(row) if i % step < 3)
+        prev = row
+    return total / (width * height * 3)
+
+
+def _chunks(png: bytes, name: bytes) -> list[int]:
+    """Where each chunk called ``name`` of a PNG begins (its length's offset)."""
+    out, i = [], 8
+    while i < len(png):
+        size = struct.unpack(">I", png[i : i + 4])[0]
+        if png[i + 4 : i + 8] == name:
+            out.append(i)
+        i += 12 + size
+    return out
 
 
 def timed_seeds_export(tmp_path: Path, rt_published: str, rewrite_published: str) -> tuple[Path, list[dict[str, str]]]:

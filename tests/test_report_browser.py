@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BROKEN_WORDS, ROOT, require_data, text_box
+from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, require_data, text_box
 from newstrace.compare import compare_articles, render_html
 from newstrace.model import Article
 
@@ -562,3 +562,31 @@ def test_a_long_unbroken_headline_does_not_widen_the_table(browser: Any, rt: Art
             assert not [c for c in console if c.startswith(("error", "pageerror"))], console
         finally:
             page.close()
+
+
+def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """On a phone the articles table scrolls in its own box, and nothing said so: its right edge cut
+    a column as if the table ended there. A shadow at an edge with more beyond it says it now (at
+    the right before scrolling, at the left at the end), and none shows where the table fits."""
+    for width in (390, 1400):
+        path = tmp_path / f"report-shadow-{width}.html"
+        path.write_text(seed_html, encoding="utf-8")
+        ctx = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)  # (the style that hides the text)
+        page = ctx.new_page()
+        try:
+            page.goto(path.as_uri())
+            box = page.locator("#summary .wide")
+            scrolls = box.evaluate("w => w.scrollWidth > w.clientWidth + 50")
+            assert scrolls == (width < 800), width
+            page.add_style_tag(content=HIDE_CONTENTS.format(sel="#summary .wide"))
+            left, right = edge_shades(page, "#summary .wide")
+            if not scrolls:
+                assert abs(left - right) < 1, (left, right)
+                continue
+            assert right < left - 5, (left, right)
+            box.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
+            left, right = edge_shades(page, "#summary .wide")
+            assert left < right - 5, (left, right)
+            page.screenshot(path=str(ARTIFACTS / "report-shadow-390.png"))
+        finally:
+            ctx.close()

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import BROKEN_WORDS, ROOT, text_box
+from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, text_box
 from test_web_fixtures import build_db, live_server
 
 pytestmark = pytest.mark.browser
@@ -980,3 +980,25 @@ def test_a_long_unbroken_headline_does_not_widen_a_table(browser: Any, tmp_path:
                 shot(page, f"long-title-{width}")
         finally:
             ctx.close()
+
+
+def test_on_a_phone_a_table_that_scrolls_shows_a_shadow_where_more_is(server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """On a phone the articles table scrolls in its own box, and nothing said so: its right edge cut
+    a column as if the table ended there. A shadow at an edge with more beyond it says it now, at
+    the right before scrolling and at the left at the end."""
+    base, _ = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)  # (the style that hides the text)
+    page = ctx.new_page()
+    try:
+        page.goto(f"{base}/articles")
+        table = page.locator("table.articles")
+        assert table.evaluate("t => t.scrollWidth > t.clientWidth + 50")
+        page.add_style_tag(content=HIDE_CONTENTS.format(sel="table.articles"))
+        left, right = edge_shades(page, "table.articles")
+        assert right < left - 5, (left, right)
+        table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")
+        left, right = edge_shades(page, "table.articles")
+        assert left < right - 5, (left, right)
+        shot(page, "phone-table-shadow")
+    finally:
+        ctx.close()
