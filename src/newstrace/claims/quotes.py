@@ -99,6 +99,12 @@ def _tok_end(t: Token, off: int) -> int:
     return t.idx + len(t.text) + off
 
 
+def _extent(t: Token, off: int) -> tuple[int, int]:
+    """Where the phrase ``t`` heads begins and ends: its subtree's first start and last end."""
+    sub = list(t.subtree)
+    return min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub)
+
+
 class QuoteSpans:
     """The quotations of one article as sorted spans, for fast "is this position quoted?" tests."""
 
@@ -517,7 +523,7 @@ def find_attributions(
                 if not objs:
                     continue
                 src = objs[0]
-                phrase_end = max(_tok_end(x, off) for x in src.subtree)
+                phrase_end = _extent(src, off)[1]
                 m = mention_of(src, off)
                 if m is not None and m.kind == "nominal" and m.head in _MANNER_NOUNS:
                     # 'according to their type, location and flight patterns', 'according to plan':
@@ -569,7 +575,7 @@ def _in_source(text: str, t: Token, sent: Sentence, si: int) -> Attribution | No
         # clause, and the statement is what its subject spoke in (``_cue_attribution``)
         return None
     off = sent.offset
-    phrase_end = max(_tok_end(x, off) for x in t.subtree)
+    phrase_end = _extent(t, off)[1]
     # A speech verb the parse gave no clause is still the cue, and what follows it the content:
     # FNC-1 train body 1187's 'In a statement Thursday, Pentagon press secretary Rear Adm. John
     # Kirby acknowledged for the first time that a raid ...' (its 'that' clause hung on 'time')
@@ -621,9 +627,7 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
                 if g.dep_ == "pobj"]
     if comp:
         c = comp[0]
-        sub = list(c.subtree)
-        cs = min(_tok_start(x, off) for x in sub)
-        ce = max(_tok_end(x, off) for x in sub)
+        cs, ce = _extent(c, off)
         # "that" before a clause belongs with the content, as annotators mark it
         for x in t.children:
             if x.dep_ == "mark" and x.i < c.i:
@@ -641,9 +645,7 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         return None
     if t.dep_ in ("parataxis", "advcl", "conj"):
         # "..., he said." — the content is the sentence minus the cue clause
-        sub = list(t.subtree)
-        a = min(_tok_start(x, off) for x in sub)
-        b = max(_tok_end(x, off) for x in sub)
+        a, b = _extent(t, off)
         s, e = sent.start, sent.end
         if a - s > e - b:
             cs, ce = _trim(text, s, a)
@@ -710,6 +712,15 @@ _TALK_VERBS = frozenset(re.findall(r"\S+", "speak speaks spoke spoken speaking t
 _STANCE_PREPS = frozenset(("for", "on", "about", "against", "to", "of", "with", "over"))
 
 
+def _stance_attribution(text: str, t: Token, content: Token, off: int, m: Mention | None, si: int) -> Attribution | None:
+    """The stance ``t`` gives ``m`` of the phrase ``content`` heads (the broad rules': verbs, nouns
+    and light verbs); None when the phrase trims to nothing."""
+    cs, ce = _trim(text, *_extent(content, off))
+    if ce <= cs:
+        return None
+    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
+
+
 def _nominal_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
     """'Trump's call for a ban', 'his opposition to the TPP', 'Clinton's plan to raise taxes'.
 
@@ -729,11 +740,7 @@ def _nominal_attribution(text: str, t: Token, off: int, si: int) -> Attribution 
                 and any(x.dep_ in ("aux", "mark") for x in c.children)]
     if not comp:
         return None
-    sub = list(comp[0].subtree)
-    cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
-    if ce <= cs:
-        return None
-    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
+    return _stance_attribution(text, t, comp[0], off, m, si)
 
 
 def _light_attribution(text: str, t: Token, off: int, si: int) -> Attribution | None:
@@ -755,11 +762,9 @@ def _light_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
             continue
         comp = [g for p in c.children if p.dep_ == "prep" and p.lower_ in _STANCE_PREPS
                 for g in p.children if g.dep_ in ("pobj", "pcomp")]
-        if comp:
-            sub = list(comp[0].subtree)
-            cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
-            if ce > cs:
-                return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
+        found = _stance_attribution(text, t, comp[0], off, m, si) if comp else None
+        if found is not None:
+            return found
     return None
 
 
@@ -827,11 +832,7 @@ def _broad_attribution(text: str, t: Token, off: int, si: int) -> Attribution | 
                 for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if not comp:
         return None
-    sub = list(comp[0].subtree)
-    cs, ce = _trim(text, min(_tok_start(x, off) for x in sub), max(_tok_end(x, off) for x in sub))
-    if ce <= cs:
-        return None
-    return Attribution(cs, ce, t.text, _tok_start(t, off), m, False, si)
+    return _stance_attribution(text, t, comp[0], off, m, si)
 
 
 def _opens_sentence(text: str, first: Sentence, q: MarkedQuote) -> bool:
