@@ -289,6 +289,16 @@ def _counted(qa: Quantity, qb: Quantity) -> str:
     return " ".join(x for x in (qa.subject or qb.subject, event_class(qa.event)) if x) or "the count"
 
 
+def _count_finding(
+    kind: FindingType, link: QuantityLink, va: View, vb: View, summary: str, evidence: list[Span]
+) -> Finding:
+    """A finding on two linked counts (earlier side first), weighed by how alike the contexts the
+    counts stand in are: from half its kind's weight up to all of it."""
+    return Finding(
+        kind, [va.article.id, vb.article.id], summary, _dedupe(evidence), WEIGHTS[kind] * min(1.0, 0.5 + link.context)
+    )
+
+
 def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
     (va, qa), (vb, qb) = _side(link, ctx)
     what = _counted(qa, qb)
@@ -297,13 +307,7 @@ def _number_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
         f"{ctx.label(vb.article.id)} {_qdesc(qb)}; the ranges {_range(qa)} and {_range(qb)} "
         + ("do not overlap." if not values_overlap(qa, qb) else "differ by more than an order of magnitude.")
     )
-    return Finding(
-        "number_drift",
-        [va.article.id, vb.article.id],
-        summary,
-        [_qspan(va, qa), _qspan(vb, qb)],
-        WEIGHTS["number_drift"] * min(1.0, 0.5 + link.context),
-    )
+    return _count_finding("number_drift", link, va, vb, summary, [_qspan(va, qa), _qspan(vb, qb)])
 
 
 def _window_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
@@ -315,7 +319,7 @@ def _window_drift(ctx: FindingContext, link: QuantityLink) -> Finding:
     )
     evidence = [e for e in (_window_span(va, qa), _window_span(vb, qb)) if e is not None]
     evidence += [_qspan(va, qa), _qspan(vb, qb)]
-    return Finding("window_drift", [va.article.id, vb.article.id], summary, _dedupe(evidence), WEIGHTS["window_drift"] * min(1.0, 0.5 + link.context))
+    return _count_finding("window_drift", link, va, vb, summary, evidence)
 
 
 def _event_drift(ctx: FindingContext, link: QuantityLink, qlinks: Sequence[QuantityLink]) -> Finding:
@@ -337,7 +341,7 @@ def _event_drift(ctx: FindingContext, link: QuantityLink, qlinks: Sequence[Quant
         f"The same number is attached to a different event: {ctx.label(va.article.id)} reports "
         f"{_q(qa.text, 60)} as {ea}{extra}, {ctx.label(vb.article.id)} reports {_q(qb.text, 60)} as {eb}."
     )
-    return Finding("event_drift", [va.article.id, vb.article.id], summary, _dedupe(evidence), WEIGHTS["event_drift"] * min(1.0, 0.5 + link.context))
+    return _count_finding("event_drift", link, va, vb, summary, evidence)
 
 
 def _range(q: Quantity) -> str:
