@@ -550,13 +550,8 @@ class _JsonStream:
             return
         while True:
             yield self.value(limit)
-            c = self.peek()
-            self.pos += 1
-            if c == "]":
+            if self.ends("]"):
                 return
-            if c != ",":
-                self.pos -= 1
-                raise self.fail("Expecting ',' delimiter" if c else "Unterminated array", self.pos)
 
     def members(self) -> Iterator[str]:
         """The keys of the object whose ``{`` was just read, each yielded with ``pos`` at its value,
@@ -570,13 +565,20 @@ class _JsonStream:
             key = self.value()
             self.expect(":", "Expecting ':' delimiter")
             yield key
-            c = self.peek()
-            self.pos += 1
-            if c == "}":
+            if self.ends("}"):
                 return
-            if c != ",":
-                self.pos -= 1
-                raise self.fail("Expecting ',' delimiter" if c else "Unterminated object", self.pos)
+
+    def ends(self, close: str) -> bool:
+        """After an element of an array or object: True when ``close`` ends it, False when a comma
+        says another element follows (either read); anything else is the error ``json`` gives."""
+        c = self.peek()
+        self.pos += 1
+        if c == close:
+            return True
+        if c != ",":
+            self.pos -= 1
+            raise self.fail("Expecting ',' delimiter" if c else f"Unterminated {'array' if close == ']' else 'object'}", self.pos)
+        return False
 
     def end(self) -> None:
         if self.peek():
