@@ -24,6 +24,8 @@ from test_compare_records import SeedReuse, rewrite_claims, rt_claims
 
 
 def _has_real_stages() -> bool:
+    """Whether the claims and reuse stages import in this tree: the tests that run them here and
+    in test_compare_cli.py (``needs_stages``) are skipped where they do not."""
     try:
         from newstrace.claims import extract_many  # noqa: F401
         from newstrace.reuse import find_reuse  # noqa: F401

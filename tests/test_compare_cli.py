@@ -9,18 +9,7 @@ import pytest
 
 from conftest import EXAMPLES, stderr_on_a_terminal, timed_seeds_export
 from newstrace.cli.main import main
-
-
-def _has_real_stages() -> bool:
-    try:
-        from newstrace.claims import extract_many  # noqa: F401
-        from newstrace.reuse import find_reuse  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_stages = pytest.mark.skipif(not _has_real_stages(), reason="claims or reuse stage not installed in this tree")
+from test_compare import needs_stages
 
 
 @needs_stages
