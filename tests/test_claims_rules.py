@@ -257,6 +257,28 @@ def fakes_rows() -> dict[str, dict[str, str]]:
         return {r["unit_id"]: r for r in csv.DictReader(fh)}
 
 
+def _fakes_row(fakes_rows: dict[str, dict[str, str]], unit_id: str) -> dict[str, str]:
+    """FA-KES dev row ``unit_id``; the test is skipped where this copy of the data lacks it."""
+    row = fakes_rows.get(unit_id)
+    if row is None:
+        pytest.skip(f"row {unit_id} not in this copy of FA-KES")
+    return row
+
+
+def _told(fakes_rows: dict[str, dict[str, str]], unit_id: str, cue: str, content: str, speaker: str) -> list[Quote]:
+    """The reported quotes of FA-KES dev row ``unit_id`` that ``cue`` gives and whose content opens
+    with ``content``: there is one at least, and each is told by a mention ending in ``speaker``."""
+    row = _fakes_row(fakes_rows, unit_id)
+    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    found = [q for q in claims.quotes if q.cue == cue and q.text.startswith(content) and not q.direct]
+    assert found, [(q.cue, q.text[:60], q.speaker) for q in claims.quotes]
+    for q in found:
+        assert q.speaker_start is not None and q.speaker_end is not None
+        assert art.text[q.speaker_start:q.speaker_end].endswith(speaker)
+    return found
+
+
 @pytest.mark.parametrize(
     ("unit_id", "civilians", "children"),
     [
@@ -269,9 +291,7 @@ def fakes_rows() -> dict[str, dict[str, str]]:
     ],
 )
 def test_fakes_tolls(fakes_rows: dict[str, dict[str, str]], unit_id: str, civilians: int, children: int | None) -> None:
-    row = fakes_rows.get(unit_id)
-    if row is None:
-        pytest.skip(f"row {unit_id} not in this copy of FA-KES")
+    row = _fakes_row(fakes_rows, unit_id)
     assert is_dev(unit_id), "tests use tuning rows only"
     art = Article(id=unit_id, text=f"{row['article_title'].strip()}\n{row['article_content']}")
     claims = next(extract_many([art]))
@@ -346,16 +366,7 @@ def test_the_teller_closing_a_report_speaks_not_its_subject(
     the verb it was joined to. A reviewer found SANA's 'Terrorists fired rocket shells on ..., a source at
     ... told SANA' so given to 'Terrorists' and then read as a headline_unsupported finding. FA-KES dev
     rows (stories' hash)."""
-    row = fakes_rows.get(unit_id)
-    if row is None:
-        pytest.skip(f"row {unit_id} not in this copy of FA-KES")
-    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
-    (claims,) = extract_many([art])
-    found = [q for q in claims.quotes if q.cue == cue and q.text.startswith(content) and not q.direct]
-    assert found, [(q.cue, q.text[:60], q.speaker) for q in claims.quotes]
-    for q in found:
-        assert q.speaker_start is not None and q.speaker_end is not None
-        assert art.text[q.speaker_start:q.speaker_end].endswith(speaker)
+    for q in _told(fakes_rows, unit_id, cue, content, speaker):
         assert speaker not in q.text  # the teller is not part of what it told
 
 
@@ -380,14 +391,5 @@ def test_the_teller_is_the_head_of_its_phrase(
     Doha Centre') and the name a role set after it describes ('Mohammad Idelbi father of the family').
     FA-KES prints its texts without commas, so the parser hangs such tellers inside the reported clause.
     FA-KES dev rows (stories' hash)."""
-    row = fakes_rows.get(unit_id)
-    if row is None:
-        pytest.skip(f"row {unit_id} not in this copy of FA-KES")
-    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
-    (claims,) = extract_many([art])
-    found = [q for q in claims.quotes if q.cue == cue and q.text.startswith(content) and not q.direct]
-    assert found, [(q.cue, q.text[:60], q.speaker) for q in claims.quotes]
-    for q in found:
-        assert q.speaker_start is not None and q.speaker_end is not None
-        assert art.text[q.speaker_start:q.speaker_end].endswith(speaker)
+    for q in _told(fakes_rows, unit_id, cue, content, speaker):
         assert not_content not in q.text  # the teller is not part of what it told
