@@ -21,7 +21,6 @@ from newstrace.claims.lexicon import (
     VAGUE_MULTIPLIERS,
 )
 
-_WORD_ATOMS = sorted(list(UNITS) + list(TENS), key=len, reverse=True)
 #: a tens word and a unit, hyphenated or not: "thirty-one", and "Thirty one" (Reuters in Ahram, FA-KES dev
 #: 1923848287: "Thirty one Islamic State (IS) group militants have been killed" read as 30 and one)
 _ATOM = r"(?:" + "|".join(f"{t}(?:[-\\s](?:{'|'.join(u for u in UNITS if UNITS[u] < 10 and UNITS[u] > 0)})\\b)?"

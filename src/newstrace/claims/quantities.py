@@ -44,7 +44,6 @@ _MONTHS = frozenset(MONTHS) | frozenset(m + "." for m in MONTHS)
 _DATE_BEFORE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$", re.I)
 _DATE_AFTER = re.compile(r"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:" + "|".join(MONTHS) + r")\b", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
-_PHONE_NEAR = re.compile(r"[\d)]\s?[-.]?\s?$")
 _CONJ_GAP = re.compile(r"\s*,?\s*and\s+|\s*,\s*")
 #: what follows a count of a part of the count before it: "three of whom", "one of them"
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|them)\b", re.I)
@@ -80,14 +79,6 @@ def _event_of_word(word: str) -> str | None:
                 if ev == "launched" and w.startswith("fire") and w not in ("fire", "fired", "firing", "fires"):
                     continue
                 return ev
-    return None
-
-
-def _event_from_tokens(tokens: Sequence[Token]) -> str | None:
-    for t in tokens:
-        ev = _event_of_word(t.text)
-        if ev is not None:
-            return ev
     return None
 
 

@@ -146,7 +146,6 @@ def quote_findings(ctx: FindingContext) -> list[Finding]:
 class _Marked:
     article: str
     view: View
-    quote_mention: QuoteMention
     mark: tuple[int, int]
 
 
@@ -158,7 +157,7 @@ def _shared_marks(g: QuoteGroup) -> list[tuple[str, list[_Marked]]]:
             text = m.quote.text[s:e]
             if text in ("...", "…"):
                 continue  # an ellipsis is too common to mark copying
-            by_text.setdefault(text, []).append(_Marked(m.article, m.view, m, (m.quote.start + s, m.quote.start + e)))
+            by_text.setdefault(text, []).append(_Marked(m.article, m.view, (m.quote.start + s, m.quote.start + e)))
     return [(t, ms) for t, ms in by_text.items() if len({m.article for m in ms}) >= 2]
 
 

@@ -31,7 +31,6 @@ from newstrace.spans import union_length
 
 CLASSES = ("cut", "light", "heavy", "non")
 DEV_TASKS = frozenset("abc")
-TEST_TASKS = frozenset("de")
 FEATURES = ("coverage", "weighted_coverage", "longest", "c1", "c2", "c3", "c5")
 #: passages shorter than this are not counted (answers are 200-300 words)
 CLOUGH_MIN_CHARS = 30
