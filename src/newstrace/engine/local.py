@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from types import TracebackType
 from typing import Any
 
 from newstrace.corpus import params
@@ -391,6 +392,16 @@ class _Steps:
 
         return results()
 
+    def __enter__(self) -> _Steps:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        """The end of a run's pool: killed at once on an error or a Ctrl-C (``abort``), else when
+        the work it was given is done (``close``)."""
+        if kind is not None:
+            self.abort()
+        self.close()
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -607,7 +618,7 @@ def _analyze(
     done = report.reclustered + report.claims_refreshed
     kept = 0  # changed or older-version articles that keep the story they were placed in
     kept_unaligned = 0  # placed before their reuse was aligned (``--no-reuse``), which now finds partners
-    try:
+    with run:
         upcoming = load(batches[0])
         for number, chunk in enumerate(batches):
             arts, hashes, pending_records, again, claims_kept = upcoming
@@ -664,11 +675,6 @@ def _analyze(
             report.analysed += len(chunk)
             report.batches += 1
             progress(done)
-    except BaseException:
-        run.abort()
-        raise
-    finally:
-        run.close()
     report.warnings += said.lines()
     if kept:
         report.warnings.append(
@@ -728,7 +734,7 @@ def _refresh_claims(
     rebuilt: set[str] = set()
     prepared = PrepareCache(PREPARE_CACHE)
     batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]
-    try:
+    with run:
         upcoming = run.articles(_articles(store, batches[0]))
         for number in range(len(batches)):
             records = upcoming.result()
@@ -746,11 +752,6 @@ def _refresh_claims(
             report.claims_refreshed += len(records)
             report.batches += 1
             progress(report.reclustered + report.claims_refreshed)
-    except BaseException:
-        run.abort()
-        raise
-    finally:
-        run.close()
 
 
 def _place_again(
@@ -779,7 +780,7 @@ def _place_again(
         arts = sorted(_articles(store, chunk), key=order_key)
         return arts, run.articles(arts)
 
-    try:
+    with run:
         upcoming = load(batches[0])
         for number, _ in enumerate(batches):
             arts, pending_records = upcoming
@@ -801,11 +802,6 @@ def _place_again(
             report.reclustered += len(arts)
             report.batches += 1
             progress(report.reclustered)
-    except BaseException:
-        run.abort()
-        raise
-    finally:
-        run.close()
 
 
 def _clusterer_before(
