@@ -35,6 +35,7 @@ from newstrace.compare.pairing import (
     story_similarity,
 )
 from newstrace.compare.text import sentences
+from newstrace.disjoint import DisjointSets
 from newstrace.errors import InputError, LimitError
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits
@@ -383,22 +384,10 @@ def _rank(findings: list[Finding]) -> list[Finding]:
 
 
 def _components(ids: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
-    parent = {i: i for i in ids}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(ids)
     for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[rb] = ra
-    comps: dict[str, list[str]] = {}
-    for i in ids:
-        comps.setdefault(find(i), []).append(i)
-    return sorted(comps.values(), key=lambda c: ids.index(c[0]))
+        sets.union(a, b)
+    return sets.groups(ids)
 
 
 def _event_scorer(articles: Sequence[Article]) -> Callable[[Article, Article, float], bool]:

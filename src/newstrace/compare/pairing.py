@@ -35,6 +35,7 @@ from newstrace.compare.text import (
     stem,
     words,
 )
+from newstrace.disjoint import DisjointSets
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -546,20 +547,8 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
         for q in v.claims.quotes:
             if q.direct and q.end > q.start:
                 mentions.append(QuoteMention(v.article.id, q, v))
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    _wording_links(mentions, union, find)
+    sets: DisjointSets[int] = DisjointSets()
+    _wording_links(mentions, sets.union, sets.find)
     fp_for: dict[int, list[str]] = {}
     variants = list(variants)
     by_id = {v.article.id: v for v in views}
@@ -577,7 +566,6 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
                 q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
                 mine.append(len(mentions))
                 mentions.append(QuoteMention(sp.article, q, owner))
-                parent.append(len(parent))
     for var in variants:
         spans_of: dict[str, list[tuple[int, int]]] = {}
         for sp in var.spans:
@@ -589,14 +577,11 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
             if any(overlap_length(start, end, mentions[i].quote.start, mentions[i].quote.end) > 0 for start, end in spans)
         )
         for i in members[1:]:
-            union(members[0], i)
+            sets.union(members[0], i)
         if members:
             fp_for.setdefault(members[0], []).extend(var.fingerprints)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(mentions)):
-        groups.setdefault(find(i), []).append(i)
     out: list[QuoteGroup] = []
-    for _root, idx in sorted(groups.items()):
+    for idx in sets.groups(range(len(mentions))):
         fps: list[str] = []
         for i in idx:
             for f in fp_for.get(i, []):

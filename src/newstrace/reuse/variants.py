@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from newstrace.claims.lexicon import TITLE_WORDS
 from newstrace.claims.speakers import full_name
+from newstrace.disjoint import DisjointSets
 from newstrace.model import ArticleClaims, ArticlePair, QuoteVariants, Span
 from newstrace.reuse.align import Prepared
 from newstrace.reuse.text import TOKEN_RE, QuoteSpan, norm_word
@@ -37,25 +38,6 @@ _SPEAKER_AFTER = re.compile(
     rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME})|"
     rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
 )
-
-
-class _UF:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(self, x: tuple[int, int]) -> tuple[int, int]:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x: tuple[int, int], y: tuple[int, int]) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-
 
 
 def _words(text: str) -> list[str]:
@@ -120,7 +102,7 @@ def group_variants(
 
     With ``claims`` (by article id; ``compare`` has them), a group's speaker is the one the claims
     stage names; without, the cheap label after the quote, so ``reuse`` needs no parse."""
-    uf = _UF()
+    uf: DisjointSets[tuple[int, int]] = DisjointSets()
     for pair in pairs:
         ia, ib = index[pair.a], index[pair.b]
         qa_list, qb_list = prepared[ia].quotes, prepared[ib].quotes
@@ -145,11 +127,8 @@ def group_variants(
                     if shorter < 12 or common < 0.5 * shorter:
                         continue
                     uf.union((ia, xa), (ib, xb))
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for node in list(uf.parent):
-        groups[uf.find(node)].append(node)
     result: list[QuoteVariants] = []
-    for members in groups.values():
+    for members in uf.groups():
         members.sort()
         if len({m[0] for m in members}) < 2:
             continue
