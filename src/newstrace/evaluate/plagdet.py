@@ -255,50 +255,47 @@ def build_pairs(data: Path, per_type: int = 60, seed: int = 13) -> list[DocPair]
 # --- scoring -------------------------------------------------------------------------------------
 
 
-
-
-
-
 Det = tuple[str, tuple[int, int], tuple[int, int]]  # pair id, source range, suspicious range
+
+
+def _covered(
+    src: tuple[int, int], sus: tuple[int, int], others: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> tuple[float, int]:
+    """The share of the characters of a source range and a suspicious range that ``others`` (pairs of
+    ranges) cover where they overlap both, and how many do: PAN's recall of a case by the
+    detections and its precision of a detection by the cases are the same measure."""
+    src_parts: list[tuple[int, int]] = []
+    sus_parts: list[tuple[int, int]] = []
+    for osrc, osus in others:
+        o1 = overlap(*src, *osrc)
+        o2 = overlap(*sus, *osus)
+        if o1 and o2:
+            src_parts.append(o1)
+            sus_parts.append(o2)
+    size = (src[1] - src[0]) + (sus[1] - sus[0])
+    return (union_length(src_parts) + union_length(sus_parts)) / max(1, size), len(src_parts)
 
 
 def plagdet(cases: list[tuple[str, Case]], detections: list[Det]) -> dict[str, float]:
     """PAN plagdet: macro precision and recall over characters of both documents, granularity."""
-    by_pair: dict[str, list[Det]] = {}
-    for d in detections:
-        by_pair.setdefault(d[0], []).append(d)
+    by_pair: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for pid, dsrc, dsus in detections:
+        by_pair.setdefault(pid, []).append((dsrc, dsus))
     rec_sum = 0.0
     detected = 0
     gran_sum = 0
-    case_by_pair: dict[str, list[Case]] = {}
+    case_by_pair: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     for pid, c in cases:
-        case_by_pair.setdefault(pid, []).append(c)
-        src_parts: list[tuple[int, int]] = []
-        sus_parts: list[tuple[int, int]] = []
-        n_det = 0
-        for _, dsrc, dsus in by_pair.get(pid, []):
-            o1 = overlap(c.src_start, c.src_end, *dsrc)
-            o2 = overlap(c.sus_start, c.sus_end, *dsus)
-            if o1 and o2:
-                src_parts.append(o1)
-                sus_parts.append(o2)
-                n_det += 1
-        size = (c.src_end - c.src_start) + (c.sus_end - c.sus_start)
-        rec_sum += (union_length(src_parts) + union_length(sus_parts)) / max(1, size)
+        ranges = ((c.src_start, c.src_end), (c.sus_start, c.sus_end))
+        case_by_pair.setdefault(pid, []).append(ranges)
+        share, n_det = _covered(*ranges, by_pair.get(pid, []))
+        rec_sum += share
         if n_det:
             detected += 1
             gran_sum += n_det
     prec_sum = 0.0
     for pid, dsrc, dsus in detections:
-        src_parts, sus_parts = [], []
-        for c in case_by_pair.get(pid, []):
-            o1 = overlap(c.src_start, c.src_end, *dsrc)
-            o2 = overlap(c.sus_start, c.sus_end, *dsus)
-            if o1 and o2:
-                src_parts.append(o1)
-                sus_parts.append(o2)
-        size = (dsrc[1] - dsrc[0]) + (dsus[1] - dsus[0])
-        prec_sum += (union_length(src_parts) + union_length(sus_parts)) / max(1, size)
+        prec_sum += _covered(dsrc, dsus, case_by_pair.get(pid, []))[0]
     rec = rec_sum / len(cases) if cases else 0.0
     prec = prec_sum / len(detections) if detections else 0.0
     gran = gran_sum / detected if detected else 1.0
