@@ -744,18 +744,20 @@ def _outlets(raw: str) -> list[dict[str, Any]]:
     return [{"outlet": o, "articles": n} for o, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def story_summary(r: sqlite3.Row) -> dict[str, Any]:
+def _reach(r: sqlite3.Row) -> dict[str, Any]:
+    """What a story's or a thread's row says of its reach: its articles by outlet, the first one
+    and its outlet, its first and last day (the keys of both listings' JSON, in their order)."""
     return {
-        "id": r["id"],
-        "thread": r["thread"],
-        "label": r["label"],
-        "size": r["size"],
         "outlets": _outlets(r["outlets"]),
         "first_seen_article": r["first_article"],
         "first_seen_outlet": r["first_outlet"],
         "start": r["start"],
         "end": r["end"],
     }
+
+
+def story_summary(r: sqlite3.Row) -> dict[str, Any]:
+    return {"id": r["id"], "thread": r["thread"], "label": r["label"], "size": r["size"], **_reach(r)}
 
 
 #: the provenance edge between a reuse pair's two articles, either way round (the first of its
@@ -885,19 +887,7 @@ class CorpusResults:
             sts = [sid for _, sid in sorted(stories_by_thread.get(r["id"], []))]
             if not sts:
                 continue
-            out.append(
-                {
-                    "id": r["id"],
-                    "label": r["label"],
-                    "size": r["size"],
-                    "stories": sts,
-                    "outlets": _outlets(r["outlets"]),
-                    "first_seen_article": r["first_article"],
-                    "first_seen_outlet": r["first_outlet"],
-                    "start": r["start"],
-                    "end": r["end"],
-                }
-            )
+            out.append({"id": r["id"], "label": r["label"], "size": r["size"], "stories": sts, **_reach(r)})
         out.sort(key=lambda t: (-t["size"], *stream_order_key(published_order(parse_published(t["start"])), t["id"])))
         return out
 
