@@ -8,26 +8,16 @@ same offsets ``analyze`` found.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from newstrace.engine.steps import order_key
 from newstrace.limits import LIMITS
-from newstrace.model import Article, ArticleClaims, ArticlePair, ProvenanceEdge, QuoteVariants
+from newstrace.model import Article, ArticleClaims
 from newstrace.store import results as R
 
 if TYPE_CHECKING:
     from newstrace.compare import Comparison
     from newstrace.store.sqlite import Store
-
-
-@dataclass
-class StoredReuse:
-    """The reuse of a story as stored, in the shape ``compare_articles`` reads."""
-
-    pairs: list[ArticlePair] = field(default_factory=list)
-    variants: list[QuoteVariants] = field(default_factory=list)
-    provenance: list[ProvenanceEdge] = field(default_factory=list)
 
 
 def story_report(
@@ -78,15 +68,15 @@ def story_report(
         c = claims_for(a)
         if c is not None:
             claims[a.id] = c
-    reuse = StoredReuse()
-    reuse.pairs = R.pairs_among(store.conn, current)
+    from newstrace.reuse import ReuseResult, group_variants
+    from newstrace.reuse.align import prepare
+
+    # the reuse stage's result, read from the store instead of found again
+    reuse = ReuseResult(pairs=R.pairs_among(store.conn, current))
     reuse.provenance = [
         e for e in R.provenance_of(store.conn, summary["id"]) if e.derived in current and e.source not in changed
     ]
     if reuse.pairs:
-        from newstrace.reuse import group_variants
-        from newstrace.reuse.align import prepare
-
         prepared = [prepare(a) for a in arts]
         reuse.variants = group_variants(prepared, {a.id: i for i, a in enumerate(arts)}, reuse.pairs)
     comparison = compare_articles(arts, claims=claims if len(claims) == len(ids) else None, reuse=reuse)
