@@ -40,6 +40,7 @@ POLNEAR = {
     "unions": "wash-post_2016-03-30_as-clinton-sanders-answer-union-",
     "dallas": "usa-today_2016-07-18_convention-is-trump-s-chance-to-",
     "isil": "usa-today_2015-12-14_on-the-islamic-state-a-split-mos",
+    "insiders": "politico_2016-02-04_insiders-trump-will-rebound-in-n",
 }
 
 
@@ -393,3 +394,23 @@ def test_the_teller_is_the_head_of_its_phrase(
     FA-KES dev rows (stories' hash)."""
     for q in _told(fakes_rows, unit_id, cue, content, speaker):
         assert not_content not in q.text  # the teller is not part of what it told
+
+
+def test_an_indefinite_role_is_a_new_speaker(
+    fakes_rows: dict[str, dict[str, str]], polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    """'an official', 'a Nevada Democrat', 'another supporter' introduce someone the text has not named:
+    the resolver took them for the last named speaker with that role word ('Bebars Mishal an official with
+    the white helmets' paragraphs before; 'an Iowa Democrat'). FA-KES dev row (stories' hash) and PolNeAR
+    train."""
+    row = fakes_rows.get("1926479371")
+    if row is None:
+        pytest.skip("row 1926479371 not in this copy of FA-KES")
+    art = Article(id="1926479371", text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    # '... their intentions are no longer hidden an official from the Nour al-Din al-Zinki rebel group said'
+    q = _find(claims, "The Russians are adopting a policy")
+    assert _mention(art, q) == "an official" and q.speaker == "official"
+    art, speech, _ = polnear["insiders"]
+    q = _find(speech, "The gap [in New Hampshire] is too wide")
+    assert _mention(art, q) == "a Nevada Democrat" and q.speaker == "Nevada Democrat"

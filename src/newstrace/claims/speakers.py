@@ -813,6 +813,9 @@ _PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG
                           "ms", "dr", "sir", "lord", "chief", "head"))
 
 
+#: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
+_INDEFINITE = frozenset(("a", "an", "another"))
+
 #: two capitalised words in a row, a person's name as likely as not
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+")
 
@@ -1137,11 +1140,16 @@ class SpeakerResolver:
                         break
             return None
         if m.kind == "nominal":
-            for prev in reversed(self._named):
+            # 'an official from the ... rebel group said' is someone the text has not named: an
+            # indefinite role is a new speaker, not the 'Bebars Mishal an official with ...' before it;
+            # a relative pronoun's may be a name's apposition ('the Observatory a Britain-based group
+            # which reports ...')
+            new = m.antecedent is None and m.text.split(" ", 1)[0].lower() in _INDEFINITE
+            for prev in [] if new else reversed(self._named):
                 if m.head in prev.descriptors or m.head in (prev.name or "").lower().split():
                     m.descriptors |= prev.descriptors
                     return prev.name
-            if m.head in DOCUMENT_NOUNS:
+            if m.head in DOCUMENT_NOUNS and not new:  # 'a separate report' is another report
                 # 'the U.S. military said in a statement ... the statement said': the document is
                 # the one its issuer spoke in, whoever named it ("the U.S. military" is no name)
                 for prev, said in reversed(self._issuers):

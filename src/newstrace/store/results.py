@@ -270,7 +270,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 184: a quotation with no cue opening a sentence after a paragraph's first sentences is the speaker's the paragraph opens with ("Clinton touted her credentials .... “We need ...”"), when no one spoke in the paragraph before it.
 #: 185: a conjunct with a pronoun subject of its own keeps it as the mention ("Trump called ..., but he also noted the “senseless, tragic deaths”" is "he"), as an adverbial or relative clause does.
 #: 186: a phrase quoted in a conjunct with a named subject of its own is that subject's, not the conjunct head's speaker's ("Cruz said ..., and Trump vowed to “bomb the hell” out of ...").
-CLAIMS_VERSION = 186
+#: 187: an indefinite role ("an official from the ... rebel group said", "a Nevada Democrat") is a new speaker, not the last named one with that role word.
+CLAIMS_VERSION = 187
 
 
 def _now() -> str:
