@@ -326,6 +326,9 @@ def mention_of(head: Token, offset: int) -> Mention | None:
     return m
 
 
+#: the relations of a clause hung on a noun, whose words describe something else than the noun
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp"))
+
 #: determiners and quantifiers that stand for a noun of people as a cue's subject ('another said')
 _ELLIPTICAL = frozenset(("another", "most", "many", "some", "several", "few", "both", "those", "others", "each",
                          "either", "neither", "half"))
@@ -477,7 +480,11 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
         desc = _descriptors(titles)
         for child in head.children:
             if child.dep_ == "appos":
-                desc |= {t.lower_ for t in child.subtree if upos(t) in ("NOUN", "ADJ") and not t.is_punct}
+                # not the words of a clause in it: 'the Observatory a Britain-based group which reports on
+                # Syria using a network of sources' is no source ('sources close to the group told')
+                clause = {t.i for c in child.subtree if c.dep_ in _CLAUSES for t in c.subtree}
+                desc |= {t.lower_ for t in child.subtree
+                         if upos(t) in ("NOUN", "ADJ") and not t.is_punct and t.i not in clause}
         is_org = name[-1].lower_.strip(".") in ORG_WORDS or (len(name) == 1 and name[0].text.isupper()) \
             or _body_word(name) is not None
         return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", name[-1].lower_, desc, is_org,
