@@ -41,6 +41,7 @@ POLNEAR = {
     "dallas": "usa-today_2016-07-18_convention-is-trump-s-chance-to-",
     "isil": "usa-today_2015-12-14_on-the-islamic-state-a-split-mos",
     "insiders": "politico_2016-02-04_insiders-trump-will-rebound-in-n",
+    "khan": "nyt_2016-08-01_pressure-rises-on-trump-after-cr",
 }
 
 
@@ -433,3 +434,17 @@ def test_a_clause_in_an_apposition_does_not_describe_the_name(fakes_rows: dict[s
     # the apposition's own noun still is the name's: 'a Britain-based group which reports' is the Observatory
     (which,) = [q for q in claims.quotes if _mention(art, q) == "which"]
     assert which.speaker == "Observatory"
+
+
+def test_a_man_and_a_woman_of_one_surname_stay_apart(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'the parents, Khizr and Ghazala Khan' ... 'Mr. Khan ... said ... and he accused Mr. Trump of running a
+    # campaign "of hatred, of derision, of dividing us."' ... 'Ms. Khan wrote': every 'Mr. Khan' and his 'he'
+    # were 'Ghazala Khan', the one full name of the surname the text gives first (Khizr is never 'Khizr Khan'),
+    # whose sex no list of first names tells
+    art, speech, _ = polnear["khan"]
+    q = _find(speech, "of hatred, of derision, of dividing us")
+    assert _mention(art, q) == "he" and q.speaker == "Mr. Khan"
+    q = _find(speech, "All the world, all America, felt my pain")
+    assert _mention(art, q) == "Khan" and q.speaker == "Ms. Khan"
+    q = _find(speech, "Donald Trump has children whom he loves")
+    assert _mention(art, q) == "She" and q.speaker == "Ms. Khan"

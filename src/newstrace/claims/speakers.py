@@ -905,7 +905,15 @@ class SpeakerResolver:
         # mention's honorific
         best = (voted and (self._fullest(toks, voted, exact=True) or self._fullest(toks, voted))) \
             or self._fullest(toks, told)
-        return " ".join(best or toks)
+        return " ".join(best) if best else self._surname(toks, told)
+
+    def _surname(self, toks: list[str], sex: str | None) -> str:
+        """The name of a surname no fuller name fits: with its honorific when the text gives the
+        surname to a man and to a woman ("Mr. Khan" and "Ms. Khan", Khizr and Ghazala Khan), who
+        must not be one speaker."""
+        if sex and len(toks) == 1 and len(self._honorifics.get(toks[0], {})) > 1:
+            return f"{'Mr.' if sex == 'm' else 'Ms.'} {toks[0]}"
+        return " ".join(toks)
 
     def _fullest(self, toks: list[str], sex: str | None, exact: bool = False) -> list[str] | None:
         """The longer name ending with ``toks`` that the text names most whose sex is not other
@@ -929,11 +937,24 @@ class SpeakerResolver:
             name_sex = self._name_sex(full)
             if sex and (name_sex != sex if exact else name_sex not in (None, sex)):
                 continue  # 'Mrs. Clinton' is not 'Bill Clinton'
+            if sex and name_sex is None and not self._other_named(toks, sex):
+                continue  # 'Mr. Khan' is not 'Ghazala Khan' when the text also has a 'Ms. Khan'
             known = full[0].lower() in MALE_FIRST_NAMES or full[0].lower() in FEMALE_FIRST_NAMES
             key = (self._times_named(full), tuple(full) in self._spoken, known)
             if best is None or key > best[0] or (key == best[0] and start < best[1]):
                 best = (key, start, full)
         return best[2] if best else None
+
+    def _other_named(self, toks: list[str], sex: str) -> bool:
+        """Whether a fuller name of unknown sex may be the ``sex`` one of ``toks``: yes unless the
+        text gives the surname an honorific of the other sex too and no fuller name of that sex
+        ("Khizr and Ghazala Khan" ... "Mr. Khan" ... "Ms. Khan": either may be Ghazala, whose sex
+        no list tells; "Donald Trump" ... "Ms. Trump" leaves Melania Trump hers)."""
+        other = "f" if sex == "m" else "m"
+        if not self._honorifics.get(toks[-1], {}).get(other):
+            return True
+        return any(self._name_sex(full) == other for _start, full in self._full
+                   if len(full) > len(toks) and [t.lower() for t in full[-len(toks):]] == [t.lower() for t in toks])
 
     def _named_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` the text names between ``start`` and ``end`` in a way that
@@ -948,7 +969,7 @@ class SpeakerResolver:
                 if not honorific:
                     return name
                 full = self._fullest([name], sex)
-                return " ".join(full) if full else name
+                return " ".join(full) if full else self._surname([name], sex)
         return None
 
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
@@ -974,7 +995,7 @@ class SpeakerResolver:
             if not honorific:
                 return name
             full = self._fullest([name], sex)
-            return " ".join(full) if full else name
+            return " ".join(full) if full else self._surname([name], sex)
         return None
 
     def _in_quotation(self, pos: int) -> bool:
