@@ -42,6 +42,8 @@ POLNEAR = {
     "isil": "usa-today_2015-12-14_on-the-islamic-state-a-split-mos",
     "insiders": "politico_2016-02-04_insiders-trump-will-rebound-in-n",
     "khan": "nyt_2016-08-01_pressure-rises-on-trump-after-cr",
+    "trump_university": "wash-post_2016-05-29_internal-trump-university-record",
+    "sucker": "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
 }
 
 
@@ -448,3 +450,15 @@ def test_a_man_and_a_woman_of_one_surname_stay_apart(polnear: dict[str, tuple[Ar
     assert _mention(art, q) == "Khan" and q.speaker == "Ms. Khan"
     q = _find(speech, "Donald Trump has children whom he loves")
     assert _mention(art, q) == "She" and q.speaker == "Ms. Khan"
+
+
+def test_what_a_speaker_puts_out_speaks_for_them(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
+    # 'Trump released a marketing video that said, "We are going to have professors ..."' and 'The Washington
+    # Post recently ran a piece that noted his "health care plan would benefit affluent households ..."' went
+    # to the video and the piece; PolNeAR credits who released or ran them, as 'a statement released by X' is X's
+    art, speech, _ = polnear["trump_university"]
+    q = _find(speech, "We are going to have professors")
+    assert _mention(art, q) == "Trump" and q.speaker == "Donald Trump"
+    art, speech, _ = polnear["sucker"]
+    q = _find(speech, "health care plan would benefit affluent households")
+    assert _mention(art, q) == "Washington Post"
