@@ -44,6 +44,7 @@ POLNEAR = {
     "khan": "nyt_2016-08-01_pressure-rises-on-trump-after-cr",
     "trump_university": "wash-post_2016-05-29_internal-trump-university-record",
     "sucker": "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
+    "vermont": "wash-post_2016-01-28_senator-from-vermont-steps-off-c",
 }
 
 
@@ -462,3 +463,22 @@ def test_what_a_speaker_puts_out_speaks_for_them(polnear: dict[str, tuple[Articl
     art, speech, _ = polnear["sucker"]
     q = _find(speech, "health care plan would benefit affluent households")
     assert _mention(art, q) == "Washington Post"
+
+
+def test_a_relative_clause_before_a_subjectless_cue_speaks_through_its_antecedent(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]], fakes_rows: dict[str, dict[str, str]]
+) -> None:
+    """The parser leaves a cue without a subject and the word right before it ends a relative clause: 'a
+    White House official who spoke anonymously to discuss internal strategy said Wednesday, "..."' was
+    'internal strategy's; 'The UK based Syrian Observatory for Human Rights which tracks the violence across
+    the country said' was 'UK's (FA-KES dev, stories' hash). The clause's antecedent speaks."""
+    art, speech, _ = polnear["vermont"]
+    q = _find(speech, "Certainly there are discussions between the White House")
+    assert _mention(art, q) == "a White House official"
+    row = fakes_rows.get("1915433683")
+    if row is None:
+        pytest.skip("row 1915433683 not in this copy of FA-KES")
+    art = Article(id="1915433683", text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    q = _find(claims, "the explosion from the blast was heard")
+    assert q.speaker == "Syrian Observatory for Human Rights"

@@ -385,7 +385,24 @@ def _phrase_speaker(t: Token, floor: int) -> Token:
                 and (_named_role(up_tok, floor) is None or below.kind == "name" or _speakerish(below)):
             break
         t = up_tok
-    return _named_role(t, floor) or t
+    t = _named_role(t, floor) or t
+    return _relative_antecedent(t, floor) or t
+
+
+def _relative_antecedent(t: Token, floor: int) -> Token | None:
+    """The speaker a relative clause ending in ``t`` (a word that cannot speak, right before a cue that
+    lost its subject) describes: 'a White House official who spoke anonymously to discuss internal
+    strategy said' is the official's. Only words after ``floor`` are taken."""
+    if _can_speak(mention_of(t, 0)):
+        return None
+    h = t
+    while h.head.i != h.i and h.i > floor and h.dep_ != "relcl":
+        h = h.head
+    ante = h.head
+    if h.dep_ == "relcl" and floor < ante.i < t.i and upos(ante) in ("NOUN", "PROPN") \
+            and _can_speak(mention_of(ante, 0)):
+        return ante
+    return None
 
 
 def _named_role(t: Token, floor: int) -> Token | None:
@@ -1511,7 +1528,7 @@ def _subject_before(cue: Token) -> Token | None:
             return named
     t = cue.doc[j]
     if upos(t) in ("PROPN", "PRON") or (upos(t) == "NOUN" and t.tag_ == "NN"):
-        return t
+        return _relative_antecedent(t, cue.sent.start - 1) or t
     return None
 
 

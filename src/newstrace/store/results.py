@@ -274,7 +274,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 188: the nouns of a clause inside a name's apposition are no role words of the name ("the Observatory a Britain-based group which reports ... using a network of sources": later "sources" are not the Observatory).
 #: 189: a surname the text gives a man and a woman ("Mr. Khan", "Ms. Khan") takes no fuller name of unknown sex unless one of the other sex is named ("Ghazala Khan" is neither's), and keeps its honorific.
 #: 190: what a speaker puts out speaks for them ("Trump released a marketing video that said", "The Washington Post ran a piece that noted"): the issuer, not the relative pronoun's antecedent.
-CLAIMS_VERSION = 190
+#: 191: a relative clause ending right before a subject-less cue speaks through its antecedent ("a White House official who spoke anonymously to discuss internal strategy said" is the official's).
+CLAIMS_VERSION = 191
 
 
 def _now() -> str:
