@@ -45,6 +45,7 @@ POLNEAR = {
     "trump_university": "wash-post_2016-05-29_internal-trump-university-record",
     "sucker": "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
     "vermont": "wash-post_2016-01-28_senator-from-vermont-steps-off-c",
+    "shows": "politico_2015-12-09_the-presidential-candidates-favo",
 }
 
 
@@ -482,3 +483,15 @@ def test_a_relative_clause_before_a_subjectless_cue_speaks_through_its_anteceden
     (claims,) = extract_many([art])
     q = _find(claims, "the explosion from the blast was heard")
     assert q.speaker == "Syrian Observatory for Human Rights"
+
+
+def test_a_sentence_parsed_as_a_name_with_a_participle_has_that_verb(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Texas Sen. Ted Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,”
+    # “Breaking Bad” and “Veep” as his top shows': the parse makes 'Cruz' the root and 'named' its clause, so
+    # the titles went on with Trump, who spoke in the paragraph before
+    art, speech, _ = polnear["shows"]
+    for title in ("Criminal Minds", "Game of Thrones", "Breaking Bad", "Veep"):
+        q = _find(speech, title)
+        assert _mention(art, q) == "Texas Sen. Ted Cruz" and q.speaker == "Ted Cruz" and q.cue == "named"

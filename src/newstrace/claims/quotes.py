@@ -902,8 +902,24 @@ def _governing_speaker(
                 if not speakers_only or _can_speak(mention_of(subj, off)):
                     return h, subj
         if h.head.i == h.i:
+            verb = _predicate_as_acl(h)
+            if verb is not None and not (q.outer_start <= _tok_start(h, off) < q.outer_end):
+                return verb, h
             break
         h = h.head
+    return None
+
+
+def _predicate_as_acl(root: Token) -> Token | None:
+    """The verb of a sentence the parser read as a name with a participle hung on it: 'Texas Sen. Ted
+    Cruz, who has experienced a surge in Iowa, named “Criminal Minds,” “Game of Thrones,” ... as his
+    top shows' has the root 'Cruz' and 'named' as its clause (acl), so the titles had no speaker; the
+    past tense set after a comma is the sentence's verb, the name its subject."""
+    if root.dep_ != "ROOT" or upos(root) != "PROPN":
+        return None
+    for c in root.children:
+        if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > root.i and c.doc[c.i - 1].text == ",":
+            return c
     return None
 
 

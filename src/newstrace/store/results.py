@@ -275,7 +275,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 189: a surname the text gives a man and a woman ("Mr. Khan", "Ms. Khan") takes no fuller name of unknown sex unless one of the other sex is named ("Ghazala Khan" is neither's), and keeps its honorific.
 #: 190: what a speaker puts out speaks for them ("Trump released a marketing video that said", "The Washington Post ran a piece that noted"): the issuer, not the relative pronoun's antecedent.
 #: 191: a relative clause ending right before a subject-less cue speaks through its antecedent ("a White House official who spoke anonymously to discuss internal strategy said" is the official's).
-CLAIMS_VERSION = 191
+#: 192: a sentence the parser read as a name with a past participle after a comma ("Ted Cruz, who ..., named “Criminal Minds,” ... as his top shows") has that verb, the name its subject, for the phrases it quotes.
+CLAIMS_VERSION = 192
 
 
 def _now() -> str:
