@@ -161,7 +161,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
                                "similarity": p.get("story_similarity")})
     return page(
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
-        articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
+        outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
         total=detail.total, pages=_page_links(request, detail.total, offset, limit),
     )
