@@ -712,6 +712,7 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert f'first seen: <a class="first-seen" href="/articles/{ids["rt"]}" dir="auto">rt.com</a>' in page.text
     assert page.status_code == 200 and 'class="graph"' in page.text
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
+    assert "the number on an arrow, as its width, is how sure that direction is" in page.text
     listing = client.get("/stories").text
     assert f'href="/stories/{story["id"]}"' in listing
     # the rewrite names no outlet: the network draws it as "?", and its links list its stories
@@ -1898,6 +1899,8 @@ def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str
     how = "Arrows point from the source"
     pair = client.get(f"/compare?ids={ids['rt']}&ids={ids['rewrite']}").text
     assert how in pair and 'class="edge' in pair
+    # ... and what the number on an arrow is: it sat beside "similarity 0.46" saying nothing of itself
+    assert "the number on an arrow, as its width, is how sure that direction is, from 0.5 (no evidence which way" in pair
     one = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all."}).text
     assert 'class="edge' not in one and how not in one and "No arrows: there is one article." in one
     two = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all.",
