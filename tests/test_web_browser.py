@@ -1002,3 +1002,29 @@ def test_on_a_phone_a_table_that_scrolls_shows_a_shadow_where_more_is(server: tu
         shot(page, "phone-table-shadow")
     finally:
         ctx.close()
+
+
+def test_a_column_of_numbers_is_headed_over_its_numbers(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The numbers of a table stand at the right of their column and their headings stood at the
+    left: on the Outlets page at 1280 px "94", ahram's articles, sat some 170 px right of
+    "articles" and nearer "stories" than its own heading. A numeric column's heading now ends
+    where its numbers end."""
+    base, _ = server
+    page.set_viewport_size({"width": 1280, "height": 900})
+    checked = 0
+    for url, table in [("/outlets", "table.outlets"), ("/outlets", "table.edges"), ("/articles", "table.articles"),
+                       ("/stories", "table.stories")]:
+        page.goto(base + url)
+        if not page.locator(table).count():
+            continue
+        for gap in page.locator(table).first.evaluate(
+            """t => [...t.tBodies[0].rows[0].cells].flatMap((td, i) => {
+                 if (!td.classList.contains('num')) return [];
+                 const th = t.tHead.rows[0].cells[i], r = document.createRange();
+                 const ends = el => { r.selectNodeContents(el); return r.getBoundingClientRect().right; };
+                 return [[th.textContent, Math.round(ends(td) - ends(th))]];
+               })"""
+        ):
+            checked += 1
+            assert abs(gap[1]) <= 2, (url, table, gap)
+    assert checked >= 2
