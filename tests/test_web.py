@@ -2131,3 +2131,36 @@ def test_a_full_stop_alone_is_no_link_of_its_own() -> None:
     over = str(highlight(text, [Ann(0, stop, "psg", href="#p0", title="shared with rt.com"),
                                 Ann(count, stop + 1, "psg", href="#p1", title="shared with sana")]))
     assert '<a class="psg punct" href="#p1" aria-label="shared with sana" title="shared with sana">.</a>' in over, over
+
+
+@pytest.mark.data
+def test_a_storys_pairs_sharing_passages_come_first_the_rest_folded(tmp_path: Path) -> None:
+    """The Pairs list gave every pair of a story in the report's order: FA-KES dev's story of 7
+    Reuters, al-Arabiya and Sputnik articles listed 21, 16 of them "0 shared passage(s)", the 5 that share
+    text among them. Those now come first, most passages first, and the rest are folded under a
+    line counting them."""
+    from conftest import require_data
+
+    require_data("fakes", "fakes_dev.csv")
+    db = tmp_path / "pairs.db"
+    build_db(db, hostile=False, data=True)
+    seen = set()
+    with TestClient(create_app(db), base_url=BASE) as c:
+        for st in c.get("/api/stories", params={"limit": 200}).json()["stories"]:
+            if st["size"] < 2:
+                continue
+            pairs = c.get(f"/api/stories/{st['id']}").json()["report"]["pairs"]
+            counts = [len(p.get("shared") or []) for p in pairs]
+            section = c.get(f"/stories/{st['id']}").text.split('<section class="pairs">')[1].split("</section>")[0]
+            shown, _, folded = section.partition('<details class="apart">')
+            listed = [int(n) for n in re.findall(r"· (\d+) shared passage\(s\)", shown)]
+            assert listed == sorted((n for n in counts if n), reverse=True), st["id"]
+            apart = counts.count(0)
+            assert re.findall(r"· (\d+) shared passage\(s\)", folded) == ["0"] * apart
+            if apart:
+                more = " more" if listed else ""
+                assert f"{apart}{more} pair(s) sharing no passage</summary>" in folded
+                seen.add("apart")
+            if listed:
+                seen.add("sharing")
+    assert seen == {"apart", "sharing"}

@@ -159,6 +159,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
             pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": view.names[p["a"]],
                                "b": view.names[p["b"]], "shared": len(p.get("shared") or []),
                                "similarity": p.get("story_similarity")})
+    pair_links.sort(key=lambda p: -p["shared"])  # stable: the report's order among equals
     return page(
         request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
         outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
