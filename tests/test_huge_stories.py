@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import html
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -139,6 +140,30 @@ def test_newstrace_story_json_lists_every_member_of_a_big_story(
     assert doc["story"]["size"] == MEMBERS and len(doc["story"]["outlets"]) == 12
     assert doc["report_note"] == f"the report covers the first 2 of {MEMBERS} articles"
     assert [a["id"] for a in doc["report"]["articles"]] == ids[:2]
+
+
+def test_newstrace_story_html_names_its_story_and_what_the_report_covers(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The report ``newstrace story --html`` wrote was headed "newstrace compare: ..." with the
+    articles' names, and said nothing of the members it left out: opened later, nothing in it said
+    which story it was or that it covered 2 of its articles. It now has the story's id and label for
+    its title and the note ``--json`` gives on top of the comparison's; and the line on stderr
+    counted the story's members, not the report's."""
+    db, story = big
+    from newstrace.corpus import report
+
+    monkeypatch.setattr(report, "LIMITS", dataclasses.replace(LIMITS, max_compare_articles=2))
+    out = tmp_path / "story.html"
+    assert main(["story", story, "--db", str(db), "--html", str(out)]) == 0
+    # ... as the line saying it is written does: "report on 150 article(s) written", of a report on 2
+    assert f"{out}: report on 2 of {MEMBERS} article(s) written" in " ".join(capsys.readouterr().err.split())
+    page = out.read_text(encoding="utf-8")
+    with Store(db, readonly=True) as st:
+        label = R.CorpusResults(st.conn).story(story)[0]["label"]
+    title = html.escape(f"newstrace story {story}: {label}" if label else f"newstrace story {story}", quote=False)
+    assert f"<title>{title}</title>" in page and f"<h1>{title}</h1>" in page
+    assert f"<li>The report covers the first 2 of {MEMBERS} articles</li>" in page
 
 
 def test_a_lock_is_not_taken_for_a_database_without_results(

@@ -427,9 +427,14 @@ def story(
 
         if as_json and str(html) == "-":
             raise InputError("--json and --html - both want stdout: send the report to a file")
-        write_output(html, render_html(comparison), "html")
+        title = f"newstrace story {summary['id']}" + (f": {summary['label']}" if summary["label"] else "")
+        note = doc.get("report_note")
+        write_output(html, render_html(comparison, title=title, notes=[note[:1].upper() + note[1:]] if note else []), "html")
         if not as_json and str(html) != "-":
-            err.print(f"{html}: report on {len(member_ids)} article(s) written", markup=False)
+            # on the articles it covers: it said 300 of a story whose report took its first 200
+            covered = len(comparison.articles)
+            of = f" of {len(member_ids)}" if covered < len(member_ids) else ""
+            err.print(f"{html}: report on {covered}{of} article(s) written", markup=False)
     if as_json:
         emit_json(doc)
         return

@@ -16,6 +16,7 @@ import base64
 import hashlib
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -433,9 +434,17 @@ def csp_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
 
 
-def render_html(comparison: Comparison) -> str:
-    """The whole report as one HTML document (UTF-8 text)."""
+def render_html(comparison: Comparison, *, title: str | None = None, notes: Sequence[str] = ()) -> str:
+    """The whole report as one HTML document (UTF-8 text).
+
+    ``title`` replaces the one naming the articles, and ``notes`` come before the comparison's:
+    ``newstrace story --html`` names its story and says when the report covers only its first
+    articles (its file said neither: a report titled "newstrace compare: reuters vs ..." on 200 of
+    a story's 300 articles)."""
     ctx = report_context(comparison)
+    if title is not None:
+        ctx["title"] = title
+    ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
     css = _ENV.get_template("report.css").render()
     ctx["css"] = css
     ctx["csp"] = (
