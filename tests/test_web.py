@@ -72,6 +72,14 @@ def test_article_page_shows_text_and_metadata(client: TestClient, ids: dict[str,
     assert 'href="https://www.rt.com/news/364760-un-envoy-shelling-aleppo/"' in r.text
 
 
+def test_an_article_page_says_when_it_names_no_outlet(client: TestClient, ids: dict[str, str]) -> None:
+    """The rewrite names no outlet: its page had no outlet line, where the lists show "?" and its
+    story names it "(no outlet: named by its title)"; rt.com's page names its own."""
+    rewrite = client.get(f"/articles/{ids['rewrite']}").text
+    assert '<dt>outlet</dt><dd dir="auto">none given</dd>' in rewrite
+    assert '<dt>outlet</dt><dd dir="auto">rt.com</dd>' in client.get(f"/articles/{ids['rt']}").text
+
+
 def test_article_page_highlights_claims_when_stage_present(client: TestClient, ids: dict[str, str]) -> None:
     if not _stage(client, "claims"):
         pytest.skip("claims stage (newstrace.claims.extract_claims) not installed")

@@ -272,9 +272,12 @@ def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
 
 
 def article_meta(a: Article) -> list[tuple[str, str]]:
+    """The facts an article page lists. An outlet or a date it does not give is said so: the
+    rewrite's page, which names no outlet, had no outlet line at all, where the lists show "?" and
+    its story names it "(no outlet: named by its title)"."""
     facts = [
-        ("outlet", a.outlet),
-        ("published", published_iso(a.published)),
+        ("outlet", a.outlet or "none given"),
+        ("published", published_iso(a.published) or "none given"),
         ("author", a.author),
         ("language", a.lang),
         ("id", a.id),
