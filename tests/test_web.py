@@ -1342,7 +1342,9 @@ def test_an_address_of_no_page_says_so_in_words(client: TestClient) -> None:
     ``{"detail": "Not Found"}``: nothing said what was asked for, or what there is instead."""
     page = client.get("/storys")
     assert page.status_code == 404 and "<h1>404 Not Found</h1>" in page.text
-    assert '<p class="error">no page at /storys: the pages are Stories, Articles, Outlets and Upload</p>' in page.text
+    assert '<p class="error">no page at /storys: the pages are Stories (by thread: /stories?thread=ID lists one thread&#39;s), Articles, Outlets and Upload</p>' in page.text
+    # `newstrace threads` has no page of its own: /threads says where threads are
+    assert "Stories (by thread: /stories?thread=ID lists one thread" in client.get("/threads").text
     assert '<a href="/">Back to the stories</a>' in page.text
     hostile = client.get("/x<script>alert(1)</script>")
     assert hostile.status_code == 404 and "<script>alert" not in hostile.text and "no page at /x&lt;script&gt;" in hostile.text

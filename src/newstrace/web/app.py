@@ -334,7 +334,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             # no route: Starlette's bare "Not Found" under the heading "404 Not Found" said nothing
             # of what was asked for
             detail = (f"no API endpoint at {request.url.path} (/api/openapi.json lists them)" if wants_json(request)
-                      else f"no page at {request.url.path}: the pages are Stories, Articles, Outlets and Upload")
+                      else f"no page at {request.url.path}: the pages are Stories (by thread: /stories?thread=ID lists one thread's), Articles, Outlets and Upload")
         response = _with_headers(_problem(request, exc.status_code, detail, ambiguous=getattr(exc, "error", None),
                                           links=getattr(exc, "links", None)))
         for k, v in (exc.headers or {}).items():
