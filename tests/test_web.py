@@ -747,6 +747,10 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     story = next(st for st in d["stories"] if ids["rt"] in [a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]])
     row = re.search(rf'<tr class="story" data-story="{story["id"]}">(.*?)</tr>', client.get("/stories").text, re.S)
     assert row is not None and re.search(r"<td>(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\?</bdi></td>", row.group(1))  # outlets, then ? for the rest
+    # the headings say what they count: "coverage" was a bar of colours no legend named
+    head = client.get("/stories").text.split('<table class="stories">')[1].split("</thead>")[0]
+    assert '<th title="each outlet&#39;s share of its articles, in the order of the outlets column (hover a part for its count)">coverage</th>' in head
+    assert '<th class="num" title="articles in the story">size</th>' in head
     menu = client.get("/stories", params={"outlet": "?"}).text
     assert re.search(r'<option value="\?" selected>no outlet \(1\)</option>', menu)
     assert '<option value="?"' in client.get("/articles").text
