@@ -721,6 +721,9 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert page.status_code == 200 and 'class="graph"' in page.text
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
     assert "the number on an arrow, as its width, is how sure that direction is" in page.text
+    # the timeline's row of the rewrite says what "?" stands for, as the outlet menus do
+    timeline = page.text.split('<svg class="timeline"')[1].split("</svg>")[0]
+    assert 'class="outlet end">? (no outlet)</text>' in timeline and 'class="outlet end">rt.com</text>' in timeline
     listing = client.get("/stories").text
     assert f'href="/stories/{story["id"]}"' in listing
     # the rewrite names no outlet: the network draws it as "?", and its links list its stories

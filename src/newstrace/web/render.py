@@ -302,7 +302,9 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     ]
     for i, o in enumerate(outlets):
         y = 18 + i * row
-        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(shortened(o, 22))}</text>')
+        # the row of the articles naming no outlet: "?" alone read as a mark, not as a name
+        name = "? (no outlet)" if o == "?" else shortened(o, 22)
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(name)}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
     placed: list[tuple[float, int, dict[str, Any]]] = []
     for a, t in zip(articles, instants, strict=True):
