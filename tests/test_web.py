@@ -721,6 +721,8 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert page.status_code == 200 and 'class="graph"' in page.text
     assert f'data-source="{ids["rt"]}" data-derived="{ids["rewrite"]}"' in page.text
     assert "the number on an arrow, as its width, is how sure that direction is" in page.text
+    # ... and what the Pairs list's "similarity" is
+    assert "their similarity, how alike the story clustering finds their content, from 0 to 1." in page.text
     # the timeline's row of the rewrite says what "?" stands for, as the outlet menus do
     timeline = page.text.split('<svg class="timeline"')[1].split("</svg>")[0]
     assert 'class="outlet end">? (no outlet)</text>' in timeline and 'class="outlet end">rt.com</text>' in timeline
