@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -18,7 +19,7 @@ from fastapi.testclient import TestClient
 
 from newstrace.errors import LimitError
 from newstrace.limits import Limits
-from newstrace.model import Article, safe_url
+from newstrace.model import Article, Quantity, Quote, safe_url
 from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
@@ -259,6 +260,16 @@ def test_openapi_describes_typed_responses(client: TestClient) -> None:
         for method, op in ops.items():
             busy = op["responses"].get("503", {}).get("content", {}).get("application/json", {}).get("schema")
             assert busy == {"$ref": "#/components/schemas/Problem"}, (method, p)
+
+
+def test_openapi_names_every_field_of_a_quote_and_a_count(client: TestClient) -> None:
+    # an article's quotes and counts carry every field of model.Quote / model.Quantity (window_hours
+    # and source included), so the schema that describes them names each one
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+    detail = schemas["ArticleDetail"]["properties"]
+    for key, cls in (("quotes", Quote), ("quantities", Quantity)):
+        item = schemas[detail[key]["items"]["$ref"].rsplit("/", 1)[1]]
+        assert set(item["properties"]) == {f.name for f in dataclasses.fields(cls)}, key
 
 
 # -- escaping and security --------------------------------------------------------------------------

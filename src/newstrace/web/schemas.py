@@ -3,7 +3,8 @@
 They exist so that the OpenAPI schema FastAPI generates says what every endpoint returns (and so
 that schemathesis can check the app against it). Shapes follow the documented JSON of the CLI
 (``list``/``show``, ``compare --json``, ``stories``/``outlets``); fields the stages may add later
-are allowed through (``extra="allow"``) instead of failing a request.
+are allowed through (``extra="allow"``) instead of failing a request. An article's quotes and counts
+are the claims stage's own dataclasses (``model.Quote``/``model.Quantity``), every field named.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from newstrace.model import Quantity, Quote
 
 
 class _Open(BaseModel):
@@ -47,31 +50,6 @@ class SpanOut(_Open):
     text: str = ""
 
 
-class QuoteOut(_Open):
-    start: int
-    end: int
-    text: str
-    speaker: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    cue: str | None = None
-    direct: bool = True
-
-
-class QuantityOut(_Open):
-    start: int
-    end: int
-    text: str
-    low: float | None = None
-    high: float | None = None
-    subject: str | None = None
-    event: str | None = None
-    window: str | None = None
-    window_start: int | None = None
-    window_end: int | None = None
-    place: str | None = None
-
-
 class StoryRef(_Open):
     id: str
     label: str | None = None
@@ -83,8 +61,10 @@ class ArticleDetail(ArticleBrief):
     lang: str | None = None
     text: str
     words: int
-    quotes: list[QuoteOut] = Field(default_factory=list, description="quotations found in the text")
-    quantities: list[QuantityOut] = Field(default_factory=list, description="counts found in the text")
+    # the claims stage's own records (pydantic reads the stdlib dataclasses' fields), so the schema
+    # cannot drift from what the stage puts out
+    quotes: list[Quote] = Field(default_factory=list, description="quotations found in the text")
+    quantities: list[Quantity] = Field(default_factory=list, description="counts found in the text")
     claims_available: bool = Field(description="false when the claims stage is not installed or failed")
     stories: list[StoryRef] = Field(default_factory=list)
 
@@ -165,13 +145,6 @@ class FindingOut(_Open):
     summary: str = ""
     evidence: list[SpanOut] = Field(default_factory=list)
     importance: float | None = None
-
-
-class EdgeOut(_Open):
-    source: str
-    derived: str
-    confidence: float | None = None
-    evidence: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class CompareReport(_Open):
