@@ -1,8 +1,9 @@
 """The one union-find of the package: items joined into groups pair by pair.
 
 ``reuse`` groups the quotations that shared passages link, ``compare`` the quotations that one
-wording or one reuse group links, and the articles that report one event. A group's
-representative is its smallest member, so the groups do not depend on the order of the joins.
+wording or one reuse group links, and the articles that report one event; ``stories-fakes`` joins
+the FNC-1 bodies that bear on one headline. A group's representative is its smallest member, so the
+groups do not depend on the order of the joins.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from newstrace.corpus.similarity import (
     features,
 )
 from newstrace.corpus.stories import cluster_features, feature_order_key
+from newstrace.disjoint import DisjointSets
 from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
@@ -155,22 +156,13 @@ def load_fnc_distractors(folder: Path, limit: int) -> list[tuple[str, str]]:
     ``csv.DictReader`` of its own, such a folder was an internal error (``KeyError: 'articleBody'``)."""
     data = load_fnc(*fnc_files(folder))
     bodies = {str(bid): body for bid, body in data.bodies.items()}
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    claims: DisjointSets[str] = DisjointSets()  # bodies joined through the headlines they bear on
     for headline, body_id, stance in zip(data.headlines, data.body_ids, data.stances, strict=True):
         if stance != "unrelated":
-            ra, rb = find(f"b:{body_id}"), find("h:" + headline)
-            if ra != rb:
-                parent[ra] = rb
+            claims.union(f"b:{body_id}", "h:" + headline)
     chosen: dict[str, str] = {}
     for bid in sorted(bodies, key=int):
-        root = find("b:" + bid)
+        root = claims.find("b:" + bid)
         if root not in chosen and len(bodies[bid].split()) >= 50:
             chosen[root] = bid
     picked = sorted(chosen.items(), key=lambda kv: int(kv[1]))[:limit]
