@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -514,30 +514,12 @@ def calibrate(
     if semantic:
         names = (*names, *SEMANTIC_FEATURES)
         story_names = (*story_names, *SEMANTIC_FEATURES)
-    best_story: tuple[float, SimilarityModel] | None = None
-    for tau in taus:
-        base = replace(story_base, tau=tau)
-        X, y = training_pairs(dev, feats, dev.story, base)
-        m0 = fit_model(X, y, base, story_names)
-        for j in story_joins:
-            for mg in merges:
-                m = replace(m0, join=j, merge=max(mg, j))
-                f1 = run(dev, feats, m, thread_base)["pairwise"]["f1"]
-                if best_story is None or f1 > best_story[0]:
-                    best_story = (f1, m)
+    best_story = _sweep(dev, feats, dev.story, story_base, story_names, taus, story_joins, merges,
+                        lambda m: run(dev, feats, m, thread_base)["pairwise"]["f1"])
     assert best_story is not None
     story = best_story[1]
-    best_thread: tuple[float, SimilarityModel] | None = None
-    for tau in thread_taus:
-        base = replace(thread_base, tau=tau)
-        X, y = training_pairs(dev, feats, dev.thread, base)
-        m0 = fit_model(X, y, base, names)
-        for j in joins:
-            for mg in merges:
-                m = replace(m0, join=j, merge=max(mg, j))
-                f1 = run(dev, feats, story, m)["thread_pairwise"]["f1"]
-                if best_thread is None or f1 > best_thread[0]:
-                    best_thread = (f1, m)
+    best_thread = _sweep(dev, feats, dev.thread, thread_base, names, thread_taus, joins, merges,
+                         lambda m: run(dev, feats, story, m)["thread_pairwise"]["f1"])
     if best_thread is None:  # the thread level not fitted (no thread_taus)
         best_thread = (run(dev, feats, story, thread_base)["thread_pairwise"]["f1"], thread_base)
     return {
@@ -546,6 +528,34 @@ def calibrate(
         "dev_story_pairwise_f1": best_story[0],
         "dev_thread_pairwise_f1": best_thread[0],
     }
+
+
+def _sweep(
+    dev: LabelledCorpus,
+    feats: dict[str, ArticleFeatures],
+    gold: dict[str, str],
+    base: SimilarityModel,
+    names: Sequence[str],
+    taus: Iterable[float],
+    joins: Sequence[float],
+    merges: Sequence[float],
+    score: Callable[[SimilarityModel], float],
+) -> tuple[float, SimilarityModel] | None:
+    """One level's sweep for ``calibrate``: for each tau the model fitted on ``gold``'s pairs, with
+    each join and merge (a merge below the join is the join); the first of the best ``score`` and
+    its model (``None`` with no taus)."""
+    best: tuple[float, SimilarityModel] | None = None
+    for tau in taus:
+        tau_base = replace(base, tau=tau)
+        X, y = training_pairs(dev, feats, gold, tau_base)
+        m0 = fit_model(X, y, tau_base, names)
+        for j in joins:
+            for mg in merges:
+                m = replace(m0, join=j, merge=max(mg, j))
+                f1 = score(m)
+                if best is None or f1 > best[0]:
+                    best = (f1, m)
+    return best
 
 
 def model_dict(m: SimilarityModel) -> dict[str, Any]:
