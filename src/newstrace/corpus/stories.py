@@ -659,11 +659,7 @@ class StoryClusterer:
         return max((reach[m] for y in self._by_thread.get(b.id, []) for m in y.members if m in reach), default=0.0)
 
     def _merge_thread(self, a: Cluster, b: Cluster) -> None:
-        older, younger = sorted((a, b), key=lambda c: (instant(c.first_published) or "~", c.first_article))
-        self._absorb(older, younger)
-        self._index_remove("thread", younger)
-        older.index_dims |= younger.index_dims
-        self._index_add("thread", older.id, younger.index_dims)
+        older, younger = self._absorb("thread", a, b)
         for st in self.stories.values():
             if st.thread == younger.id:
                 st.thread = older.id
@@ -671,18 +667,12 @@ class StoryClusterer:
         self._by_thread.setdefault(older.id, []).extend(self._by_thread.pop(younger.id, []))
         self._reach.pop(older.id, None)
         self._reach.pop(younger.id, None)
-        for k, v in list(self._merged_threads.items()):
-            if v == younger.id:
-                self._merged_threads[k] = older.id
-        self._merged_threads[younger.id] = older.id
-        younger.merged_into = older.id
-        if younger.id in self._unnamed:
-            self._name(younger)
-        del self.threads[younger.id]
-        self._retired[younger.id] = younger
-        self._dirty_threads.update({older.id, younger.id})
+        self._retire(older, younger, self._merged_threads, self.threads, self._dirty_threads)
 
-    def _absorb(self, older: Cluster, younger: Cluster) -> None:
+    def _absorb(self, level: Level, a: Cluster, b: Cluster) -> tuple[Cluster, Cluster]:
+        """The younger of two clusters of ``level`` folded into the older (what each level's merge
+        shares): centroid, members, outlets, terms, dates, index. Returns (older, younger)."""
+        older, younger = sorted((a, b), key=lambda c: (instant(c.first_published) or "~", c.first_article))
         older.centroid.merge(younger.centroid)
         older.centroid.prune(CENTROID_DIMS)
         older.members.extend(younger.members)
@@ -695,27 +685,33 @@ class StoryClusterer:
             older.first_published = younger.first_published
         self._expire_at(older)
         self._unnamed.add(older.id)
+        self._index_remove(level, younger)
+        older.index_dims |= younger.index_dims
+        self._index_add(level, older.id, younger.index_dims)
+        return older, younger
+
+    def _retire(self, older: Cluster, younger: Cluster, merged: dict[str, str], live: dict[str, Cluster],
+                dirty: set[str]) -> None:
+        """``younger``, folded into ``older``, leaves its level (``live``): its id and the ids that
+        led to it lead to ``older`` in ``merged``; both are marked ``dirty``."""
+        for k, v in list(merged.items()):
+            if v == younger.id:
+                merged[k] = older.id
+        merged[younger.id] = older.id
+        younger.merged_into = older.id
+        if younger.id in self._unnamed:
+            self._name(younger)
+        del live[younger.id]
+        self._retired[younger.id] = younger
+        dirty.update({older.id, younger.id})
 
     def _merge(self, a: Cluster, b: Cluster) -> None:
-        older, younger = sorted((a, b), key=lambda c: (instant(c.first_published) or "~", c.first_article))
-        self._absorb(older, younger)
-        self._index_remove("story", younger)
-        older.index_dims |= younger.index_dims
-        self._index_add("story", older.id, younger.index_dims)
+        older, younger = self._absorb("story", a, b)
         for m in younger.members:
             self.article_story[m] = older.id
             prev = self._memberships.get(m)
             self._memberships[m] = (older.id, prev[1] if prev else 1.0)
-        for k, v in list(self._merged.items()):
-            if v == younger.id:
-                self._merged[k] = older.id
-        self._merged[younger.id] = older.id
-        younger.merged_into = older.id
-        if younger.id in self._unnamed:
-            self._name(younger)
-        del self.stories[younger.id]
-        self._retired[younger.id] = younger
-        self._dirty_stories.update({older.id, younger.id})
+        self._retire(older, younger, self._merged, self.stories, self._dirty_stories)
 
 
 def event_dims(feat: ArticleFeatures) -> set[int]:
