@@ -62,6 +62,14 @@ def _env_name(field_name: str) -> str:
     return "NEWSTRACE_" + field_name.upper()
 
 
+def raise_hint(field_name: str) -> str:
+    """How a limit's message says to raise it: ``raise_hint("max_file_bytes")`` is "(set
+    NEWSTRACE_MAX_FILE_BYTES to raise it)"; a name that is no field of ``Limits`` is a bug."""
+    if field_name not in {f.name for f in fields(Limits)}:
+        raise ValueError(f"no limit {field_name!r}")
+    return f"(set {_env_name(field_name)} to raise it)"
+
+
 def env_problems() -> list[str]:
     """What is wrong with the limit variables set in the environment (empty when nothing is)."""
     out = []

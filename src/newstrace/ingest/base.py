@@ -22,7 +22,7 @@ from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 from newstrace.errors import InputError, LimitError, Warn
-from newstrace.limits import LIMITS, Limits, human_bytes
+from newstrace.limits import LIMITS, Limits, human_bytes, raise_hint
 from newstrace.model import (
     Article,
     Holder,
@@ -423,7 +423,7 @@ def check_size(path: Path, limits: Limits = LIMITS) -> int:
     if size > limits.max_file_bytes:
         raise LimitError(
             f"{path}: file of {human_bytes(size)} is larger than the {human_bytes(limits.max_file_bytes)} limit "
-            "for one article (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+            f"for one article {raise_hint('max_file_bytes')}"
         )
     return size
 
@@ -624,7 +624,7 @@ def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> t
         if len(data) > limits.max_file_bytes:
             raise LimitError(
                 f"{path}: decompresses to more than the {human_bytes(limits.max_file_bytes)} limit for one article "
-                "(set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+                f"{raise_hint('max_file_bytes')}"
             )
         try:
             fh.read(1)  # at the end, or at the cut ``read_upto`` stopped before
@@ -643,7 +643,7 @@ def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
     if len(text) > limits.max_article_chars:
         raise LimitError(
             f"{where}: article of {counted(len(text), 'character', grouped=True)} is longer than the {limits.max_article_chars:,} "
-            "limit (set NEWSTRACE_MAX_ARTICLE_CHARS to raise it)"
+            f"limit {raise_hint('max_article_chars')}"
         )
 
 

@@ -40,7 +40,7 @@ from newstrace.ingest.base import (
     replace_lone_surrogates,
 )
 from newstrace.ingest.html import extract_html, site_name
-from newstrace.limits import LIMITS, Limits
+from newstrace.limits import LIMITS, Limits, raise_hint
 from newstrace.model import Article, counted
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -80,7 +80,7 @@ def record_to_article(
         if len(html) > limits.max_file_bytes:
             raise LimitError(
                 f"{where}: html of {counted(len(html), 'character', grouped=True)} is longer than the {limits.max_file_bytes:,} limit "
-                "for one page (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+                f"for one page {raise_hint('max_file_bytes')}"
             )
         body, page = extract_html(html, known.get("url"), where)
         own = page.get("published")

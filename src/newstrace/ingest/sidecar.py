@@ -14,7 +14,7 @@ from typing import Any
 
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.ingest.base import LONE_SURROGATE_WARNING, replace_lone_surrogates
-from newstrace.limits import LIMITS, Limits, human_bytes
+from newstrace.limits import LIMITS, Limits, human_bytes, raise_hint
 
 SUFFIX = ".meta.json"
 #: the article files whose readers read a sidecar (``text.read_txt``, ``html._page_article``)
@@ -62,7 +62,7 @@ def read_sidecar(path: Path, limits: Limits = LIMITS, warn: Warn | None = None) 
         # to a log, a dump), which json.loads would hold whole in memory, twice
         raise LimitError(
             f"{side}: metadata sidecar of {human_bytes(size)} is larger than the {human_bytes(limits.max_file_bytes)} "
-            "limit for one article file (set NEWSTRACE_MAX_FILE_BYTES to raise it)"
+            f"limit for one article file {raise_hint('max_file_bytes')}"
         )
     try:
         data = json.loads(side.read_text(encoding="utf-8"))
