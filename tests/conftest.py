@@ -20,6 +20,13 @@ SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data"
 SEEDS = SHARED / "seeds"
 
+#: ids of the seed articles the tests follow: RT's report in examples/ and the rewrite there that
+#: quotes it, and SANA's reports of 28 and 31 October 2016 in FA-KES dev (its Aleppo reports)
+RT = "c76a1369a679181f"
+REWRITE = "f2b329a05aa358ae"
+SANA_28_OCT = "1926479072"
+SANA_31_OCT = "1926478959"
+
 
 def require_data(*parts: str) -> Path:
     """Path under ../shared/data, or skip the test with the reason when it is not there."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, require_data
+from conftest import EXAMPLES, REWRITE, RT, SANA_28_OCT, SANA_31_OCT, require_data
 from newstrace.cli.app import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
@@ -39,11 +39,6 @@ from newstrace.model import Article, ArticleClaims
 from newstrace.store import results as R
 from newstrace.store.results import CorpusResults
 from newstrace.store.sqlite import Store
-
-RT = "c76a1369a679181f"
-REWRITE = "f2b329a05aa358ae"
-SANA_28_OCT = "1926479072"
-SANA_31_OCT = "1926478959"
 
 
 @pytest.fixture(scope="module")

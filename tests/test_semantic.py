@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from conftest import EXAMPLES, ROOT, require_data
+from conftest import EXAMPLES, REWRITE, ROOT, RT, SANA_28_OCT, SANA_31_OCT, require_data
 from newstrace.cli.main import main
 from newstrace.corpus import params
 from newstrace.corpus.features import ArticleFeatures, article_features
@@ -50,12 +50,6 @@ REF_HEAD = {
 }
 #: reference cosines of sentence pairs (paraphrases first, then unrelated)
 REF_COS = {(0, 1): 0.801948, (3, 4): 0.782155, (0, 2): -0.056253, (3, 2): -0.049236, (4, 2): -0.071641}
-
-RT = "c76a1369a679181f"
-REWRITE = "f2b329a05aa358ae"
-SANA_28_OCT = "1926479072"
-SANA_31_OCT = "1926478959"
-
 
 @pytest.fixture(scope="module")
 def sent_vecs() -> np.ndarray:

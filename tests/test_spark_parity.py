@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, require_data
+from conftest import EXAMPLES, REWRITE, RT, require_data
 from newstrace.cli.main import main
 from newstrace.corpus import analyze
 from newstrace.ingest import read_articles
@@ -73,7 +73,7 @@ def _corpus(tmp_path: Path) -> Path:
             # spelled as SANA_1 spells it, SANA's id 1 is SANA:1 in this corpus as in SANA's export alone
             rows.append({**row, "outlet": "SANA"} if row.get("outlet") == "sana" else row)
         sana = next(r for r in rows if r.get("outlet") == "SANA")
-        rows.append({**sana, "id": "c76a1369a679181f", "outlet": "rt.com"})
+        rows.append({**sana, "id": RT, "outlet": "rt.com"})
         first = next(r for r in rows if r["id"].isdigit() and len(r["id"]) > 3 and r.get("outlet") != "SANA")
         later = (date.fromisoformat(str(first["published"])[:10]) + timedelta(days=2)).isoformat()
         rows.append({**first, "id": REPOST, "outlet": "repost.example", "url": None, "published": later})
@@ -167,9 +167,8 @@ def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
     assert local["threads"] == remote["threads"]
     assert local["quotes"] == remote["quotes"] > 0
     # the seeds share passages and a story in both
-    rt, rewrite = "c76a1369a679181f", "f2b329a05aa358ae"
-    assert any({a, b} == {rt, rewrite} for a, b, _ in remote["pairs"])
-    assert any({rt, rewrite} <= m for m in remote["stories"].values())
+    assert any({a, b} == {RT, REWRITE} for a, b, _ in remote["pairs"])
+    assert any({RT, REWRITE} <= m for m in remote["stories"].values())
 
     # the loaded database continues incrementally with the local engine
     db = tmp_path / "continued.db"
