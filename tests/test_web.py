@@ -2210,3 +2210,16 @@ def test_a_story_row_keeps_each_of_its_dates_whole(client: TestClient) -> None:
         assert cell == " – ".join(f'<span class="date">{d}</span>' for d in days), cell
     css = client.get("/static/app.css").text
     assert re.search(r"(^|[,\s])span\.date\b[^{]*\{[^}]*white-space:\s*nowrap", css, re.M)
+
+
+def test_a_search_that_finds_no_article_says_so_without_an_empty_table(client: TestClient) -> None:
+    """An articles search with no result drew the table's header ("compare published outlet title
+    words") over one row saying "No article matches.": the message alone now."""
+    page = client.get("/articles", params={"q": "nowhere-to-be-found"}).text
+    main = page.split('<main id="main"', 1)[1]
+    assert '<p class="empty">No article matches.</p>' in main
+    assert "<table" not in main and "<th>" not in main and "Compare selected" not in main
+    assert '<p class="count">0 articles' not in main
+    # a search that finds some still lists them in the table
+    found = client.get("/articles", params={"q": "the"}).text
+    assert '<table class="articles">' in found and "No article matches" not in found
