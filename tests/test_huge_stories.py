@@ -161,8 +161,11 @@ def test_newstrace_story_html_names_its_story_and_what_the_report_covers(
     page = out.read_text(encoding="utf-8")
     with Store(db, readonly=True) as st:
         label = R.CorpusResults(st.conn).story(story)[0]["label"]
-    title = html.escape(f"newstrace story {story}: {label}" if label else f"newstrace story {story}", quote=False)
-    assert f"<title>{title}</title>" in page and f"<h1>{title}</h1>" in page
+    # the label isolated: in the <title> between FSI and PDI, in the heading in a <bdi>
+    head = f"newstrace story {story}"
+    tab = head + (f": \u2068{html.escape(label, quote=False)}\u2069" if label else "")
+    h1 = head + (f": <bdi>{html.escape(label, quote=False)}</bdi>" if label else "")
+    assert f"<title>{tab}</title>" in page and f"<h1>{h1}</h1>" in page
     assert f"<li>The report covers the first 2 of {MEMBERS} articles</li>" in page
 
 

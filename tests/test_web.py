@@ -2130,9 +2130,10 @@ def test_the_compare_pages_title_names_its_articles(client: TestClient, ids: dic
     from newstrace.compare import compare_articles, render_html
 
     page = client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text
-    assert "<title>Compare: rt.com vs “United Nations Finally … Civilians” · newstrace</title>" in page
+    assert "<title>Compare: \u2068rt.com\u2069 vs \u2068“United Nations Finally … Civilians”\u2069 · newstrace</title>" in page
     if _stage(client, "compare"):
-        assert "<title>newstrace compare: rt.com vs “United Nations Finally … Civilians”</title>" in render_html(compare_articles([rt, rewrite]))
+        report = render_html(compare_articles([rt, rewrite]))
+        assert "<title>newstrace compare: \u2068rt.com\u2069 vs \u2068“United Nations Finally … Civilians”\u2069</title>" in report
     # an outlet named at length is cut, and escaped as the rest of the page
     three = client.get("/compare", params=[("ids", i) for i in ids.values()]).text
     title = re.search(r"<title>(.*)</title>", three)
@@ -2223,3 +2224,30 @@ def test_a_search_that_finds_no_article_says_so_without_an_empty_table(client: T
     # a search that finds some still lists them in the table
     found = client.get("/articles", params={"q": "the"}).text
     assert '<table class="articles">' in found and "No article matches" not in found
+
+
+def test_a_page_s_title_and_the_report_s_heading_isolate_the_names_in_them(tmp_path: Path, rt: Any) -> None:
+    """The tab's title and the report's <h1> held an article's name or headline as it came: an
+    Arabic one took " · newstrace", " vs " and the colon into its own direction ("newstrace compare:
+    القدس العربي vs rt.com" read with the names swapped). In the <title>, plain text, each name is
+    between FSI and PDI (``model.isolated_join``); in the report's heading, in a <bdi>."""
+    from newstrace.compare import compare_articles, render_html
+
+    name, headline = "القدس العربي", "مبعوث الأمم المتحدة إلى سوريا يدين قصف المدنيين في حلب"
+    arab = Article(id="ar1", outlet=name, title=headline, text=rt.text)
+    db = tmp_path / "ar.db"
+    with Store(db) as st:
+        st.add_articles([arab, rt])
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get("/articles/ar1").text
+        assert f"<title>\u2068{headline}\u2069 · newstrace</title>" in page
+        both = c.get("/compare", params=[("ids", "ar1"), ("ids", rt.id)]).text
+        tab = re.search(r"<title>(.*)</title>", both)
+        assert tab and ARABIC.search(tab.group(1)) and not ARABIC.search(unisolated(html.unescape(tab.group(1)))), tab
+        assert " vs " in tab.group(1) and tab.group(1).endswith("\u2069 · newstrace")
+    report = render_html(compare_articles([arab, rt]))
+    h1 = re.search(r"<h1>(.*)</h1>", report)
+    assert h1 and ARABIC.search(h1.group(1)) and not ARABIC.search(re.sub(r"<bdi>.*?</bdi>", "", h1.group(1))), h1
+    assert f"<bdi>{name}</bdi>" in h1.group(1) and " vs <bdi>" in h1.group(1)
+    title = re.search(r"<title>(.*)</title>", report)
+    assert title and f"\u2068{name}\u2069" in title.group(1) and not ARABIC.search(unisolated(title.group(1)))

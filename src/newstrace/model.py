@@ -560,7 +560,21 @@ def compare_title(names: Sequence[str]) -> str:
     to three, else how many. The report's title and the web app's compare page (whose tab said
     "Compare" alone, whatever it held) both say it; the labels, not the headlines, as every
     finding names the articles, each cut to 40 characters (an outlet may be named at length)."""
-    return " vs ".join(shortened(n, 40) for n in names) if len(names) <= 3 else f"{len(names)} articles"
+    return "".join(t for t, _ in compare_title_parts(names))
+
+
+def compare_title_parts(names: Sequence[str]) -> list[tuple[str, bool]]:
+    """``compare_title`` cut as ``isolated_parts`` cuts a sentence: each name to be isolated. Next
+    to " vs " and " · newstrace" an Arabic name took them into its own direction, in the tab's
+    title (``isolated_join``: FSI and PDI) as in the report's heading (``<bdi>``)."""
+    if len(names) > 3:
+        return [(f"{len(names)} articles", False)]
+    out: list[tuple[str, bool]] = []
+    for n in names:
+        if out:
+            out.append((" vs ", False))
+        out.append((shortened(n, 40), True))
+    return out
 
 
 _INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
@@ -609,7 +623,13 @@ def isolated_text(text: str, names: Iterable[str]) -> str:
     ("quote of القدس العربي", a finding's summary) holds no ``<bdi>``, and an Arabic name there
     turned the words beside it around as it did in the page. For pages only: ``--json`` keeps
     its plain strings."""
-    return "".join(f"{FSI}{t}{PDI}" if iso else t for t, iso in isolated_parts(text, names))
+    return isolated_join(isolated_parts(text, names))
+
+
+def isolated_join(parts: Iterable[tuple[str, bool]]) -> str:
+    """Pieces cut as ``isolated_parts`` cuts them, joined into plain text with each piece to be
+    isolated between FSI and PDI (a page's ``<title>``, which holds no ``<bdi>``)."""
+    return "".join(f"{FSI}{t}{PDI}" if iso and t else t for t, iso in parts)
 
 
 def isolated_name(name: str) -> str:

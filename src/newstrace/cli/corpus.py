@@ -427,7 +427,8 @@ def story(
 
         if as_json and str(html) == "-":
             raise InputError("--json and --html - both want stdout: send the report to a file")
-        title = f"newstrace story {summary['id']}" + (f": {summary['label']}" if summary["label"] else "")
+        # its label isolated (``model.isolated_parts``): an Arabic one took the ": " into its own direction
+        title = [(f"newstrace story {summary['id']}", False)] + ([(": ", False), (summary["label"], True)] if summary["label"] else [])
         note = doc.get("report_note")
         write_output(html, render_html(comparison, title=title, notes=[note[:1].upper() + note[1:]] if note else []), "html")
         if not as_json and str(html) != "-":

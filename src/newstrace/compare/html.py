@@ -26,9 +26,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newstrace.model import (
     arrow,
     axis_instants,
-    compare_title,
+    compare_title_parts,
     count_range,
     inner_quotes,
+    isolated_join,
     isolated_name,
     isolated_parts,
     isolated_text,
@@ -260,7 +261,8 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         )
 
     return {
-        "title": _report_title(c),
+        # the names in it isolated: in the <h1> each in a <bdi>, in the <title> between FSI and PDI
+        "title_parts": _report_title(c),
         "articles": articles,
         "findings": findings,
         "pairs": pairs,
@@ -274,9 +276,9 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def _report_title(c: Comparison) -> str:
+def _report_title(c: Comparison) -> list[tuple[str, bool]]:
     labels = [c.label(a.id) for a in c.articles]
-    return ("newstrace: " if len(labels) == 1 else "newstrace compare: ") + compare_title(labels)
+    return [("newstrace: " if len(labels) == 1 else "newstrace compare: ", False), *compare_title_parts(labels)]
 
 
 def _uniq(xs: Any) -> list[str]:
@@ -434,16 +436,18 @@ def csp_hash(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
 
 
-def render_html(comparison: Comparison, *, title: str | None = None, notes: Sequence[str] = ()) -> str:
+def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | None = None, notes: Sequence[str] = ()) -> str:
     """The whole report as one HTML document (UTF-8 text).
 
-    ``title`` replaces the one naming the articles, and ``notes`` come before the comparison's:
+    ``title`` (cut as ``model.isolated_parts`` cuts a sentence: the names in it to be isolated)
+    replaces the one naming the articles, and ``notes`` come before the comparison's:
     ``newstrace story --html`` names its story and says when the report covers only its first
     articles (its file said neither: a report titled "newstrace compare: reuters vs ..." on 200 of
     a story's 300 articles)."""
     ctx = report_context(comparison)
     if title is not None:
-        ctx["title"] = title
+        ctx["title_parts"] = list(title)
+    ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
     css = _ENV.get_template("report.css").render()
     ctx["css"] = css

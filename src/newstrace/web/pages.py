@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
-from newstrace.model import compare_title, safe_url
+from newstrace.model import compare_title_parts, isolated_join, isolated_name, safe_url
 from newstrace.store.results import NO_OUTLET, behind_hint, named_outlets, without_outlet
 from newstrace.web import api
 from newstrace.web import schemas as s
@@ -161,7 +161,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
                                "similarity": p.get("story_similarity")})
     pair_links.sort(key=lambda p: -p["shared"])  # stable: the report's order among equals
     return page(
-        request, "story.html", title=detail.story.label or "Story", nav="stories", story=detail.story,
+        request, "story.html", title=isolated_name(detail.story.label or "") or "Story", nav="stories", story=detail.story,
         outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
         total=detail.total, pages=_page_links(request, detail.total, offset, limit),
@@ -215,7 +215,7 @@ async def _article_page(request: Request, article_id: str) -> Response:
     def build() -> Page:
         article, detail, claims = api.load_article(repo, article_id)
         return page(
-            request, "article.html", title=article.title or "Article", nav="articles", article=article,
+            request, "article.html", title=isolated_name(article.title or "") or "Article", nav="articles", article=article,
             detail=detail, body=claims_highlight(article, claims), meta=article_meta(article),
             link=safe_url(article.url), db=api.db_arg(repo),
             grouped=bool(detail.stories) or not repo.corpus().available,
@@ -232,7 +232,7 @@ async def compare_page(request: Request, ids: api.IdsQ = None) -> Response:
     def build() -> Page:
         arts, report = api.load_compare(repo, unique)
         view = compare_view(arts, report, columns=api.COMPARE_IDS)  # every article asked for
-        return page(request, "compare.html", title="Compare: " + compare_title(list(view.names.values())), nav="compare", view=view,
+        return page(request, "compare.html", title=isolated_join([("Compare: ", False), *compare_title_parts(list(view.names.values()))]), nav="compare", view=view,
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
                     uploaded=False, warnings=[])
 
@@ -297,7 +297,7 @@ async def upload_submit(
         return upload_page(request, error=str(e), form={"text": text, "html": html, "url": url}, status=status)
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
     view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
-    return render(request, "compare.html", title="Upload report: " + compare_title(list(view.names.values())), nav="upload", view=view,
+    return render(request, "compare.html", title=isolated_join([("Upload report: ", False), *compare_title_parts(list(view.names.values()))]), nav="upload", view=view,
                   has_report=up.report is not None, links={a.id: safe_url(a.url) for a in up.articles},
                   uploaded=True, warnings=up.warnings, saved=up.saved)
 
