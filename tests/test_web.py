@@ -2251,3 +2251,27 @@ def test_a_page_s_title_and_the_report_s_heading_isolate_the_names_in_them(tmp_p
     assert f"<bdi>{name}</bdi>" in h1.group(1) and " vs <bdi>" in h1.group(1)
     title = re.search(r"<title>(.*)</title>", report)
     assert title and f"\u2068{name}\u2069" in title.group(1) and not ARABIC.search(unisolated(title.group(1)))
+
+
+def test_a_note_on_the_findings_stands_with_them_not_atop_the_page(client: TestClient, ids: dict[str, str]) -> None:
+    """"rt.com: 10 more claim(s) only it carries are not listed." opened the compare and story
+    pages, above the articles, with nothing to say what it was about. Such a note stands in the
+    Findings section it qualifies now; the report (``--json``) keeps its notes as they were."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    pair = [("ids", ids["rt"]), ("ids", ids["rewrite"])]
+    notes = client.get("/api/compare", params=pair).json()["notes"]
+    unlisted = [n for n in notes if n.endswith("more claim(s) only it carries are not listed.")]
+    assert unlisted, notes
+    story = next(st["id"] for st in client.get("/api/stories").json()["stories"]
+                 if ids["rt"] in {a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]})
+    for url, section in ((f"/compare?ids={ids['rt']}&ids={ids['rewrite']}", r'<aside class="side">(.*?)</aside>'),
+                         (f"/stories/{story}", r'<section class="findings-box">(.*?)</section>')):
+        page = client.get(url).text
+        box = re.search(section, page, re.S)
+        assert box, url
+        before = page[:box.start()]
+        for n in unlisted:
+            name, rest = n.split(": ", 1)
+            shown = f'<p class="dim note"><bdi>{html.escape(name)}</bdi>: {html.escape(rest)}</p>'
+            assert shown in box.group(1) and rest not in before, (url, n)

@@ -555,6 +555,17 @@ def link_roles(pieces: Sequence[tuple[str, str | None]]) -> list[str]:
             for text, t in pieces]
 
 
+#: how a compare report's note on the unique claims it leaves out ends ("rt.com: 10 more claim(s)
+#: only it carries are not listed."): the web pages show such a note by the findings it qualifies
+UNLISTED_CLAIMS = "more claim(s) only it carries are not listed."
+
+
+def about_findings(note: str) -> bool:
+    """Whether a compare report's note qualifies its findings (claims left out of them, findings
+    not made or made within groups only) rather than the articles or the stages."""
+    return note.endswith(UNLISTED_CLAIMS) or "findings" in note.lower()
+
+
 def compare_title(names: Sequence[str]) -> str:
     """What a compare report of articles of these ``names`` (their labels) is called: "A vs B" for up
     to three, else how many. The report's title and the web app's compare page (whose tab said

@@ -34,7 +34,15 @@ from newstrace.compare.pairing import (
     windows_differ,
 )
 from newstrace.compare.text import Sentence, content_stems, names
-from newstrace.model import Finding, FindingType, Quantity, Span, clip, inner_quotes
+from newstrace.model import (
+    UNLISTED_CLAIMS,
+    Finding,
+    FindingType,
+    Quantity,
+    Span,
+    clip,
+    inner_quotes,
+)
 
 #: base importance per type: what a fact-checker should read first
 WEIGHTS: dict[FindingType, float] = {
@@ -527,7 +535,7 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
             candidates.sort(key=lambda f: (-f.importance, f.evidence[0].start))
             if len(candidates) > MAX_UNIQUE_PER_ARTICLE:
                 ctx.notes.append(
-                    f"{ctx.label(aid)}: {len(candidates) - MAX_UNIQUE_PER_ARTICLE} more claim(s) only it carries are not listed."
+                    f"{ctx.label(aid)}: {len(candidates) - MAX_UNIQUE_PER_ARTICLE} {UNLISTED_CLAIMS}"
                 )
             out.extend(candidates[:MAX_UNIQUE_PER_ARTICLE])
     return out

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from newstrace.model import (
     Article,
+    about_findings,
     count_range,
     isolated_name,
     isolated_parts,
@@ -76,6 +77,9 @@ class CompareView:
     #: article id -> what its name in the report was taken from, for those without an outlet: a table's
     #: "outlet" column says so beside a file name or a quoted title, which read as an outlet's name
     named_by: dict[str, str] = field(default_factory=dict)
+    #: the notes that qualify the findings ("rt.com: 10 more claim(s) only it carries are not
+    #: listed."), shown with them: atop the page they came with nothing to say what they were about
+    finding_notes: list[list[tuple[str, bool]]] = field(default_factory=list)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -191,11 +195,12 @@ def compare_view(
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
-    notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or [])]
+    notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]
+    finding_notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if about_findings(str(n))]
     labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
     named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
-                       len(articles) - len(shown), len(edges), named_by)
+                       len(articles) - len(shown), len(edges), named_by, finding_notes)
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
