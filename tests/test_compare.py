@@ -466,7 +466,7 @@ def test_the_list_of_edges_says_what_a_dashed_edge_is(rt: Article, rewrite: Arti
     """An edge from a common source outside the articles (``external:``, both quote one statement)
     is drawn dashed; the list of the edges under the drawing, which is what a screen reader reads,
     gave it as any other edge, and nothing said what the dashes meant."""
-    from newstrace.compare.html import EXTERNAL_SAID
+    from newstrace.model import EXTERNAL_SAID
 
     quote = (
         "“The civilians of both sides of Aleppo have suffered enough due to futile but lethal attempts "

@@ -2275,3 +2275,31 @@ def test_a_note_on_the_findings_stands_with_them_not_atop_the_page(client: TestC
             name, rest = n.split(": ", 1)
             shown = f'<p class="dim note"><bdi>{html.escape(name)}</bdi>: {html.escape(rest)}</p>'
             assert shown in box.group(1) and rest not in before, (url, n)
+
+
+def test_the_web_pages_list_the_provenance_arrows_in_words_as_the_report_does(client: TestClient, ids: dict[str, str],
+                                                                              rt: Any, rewrite: Any) -> None:
+    """The HTML report lists its drawing's arrows in words under it ("rt.com → ...: confidence
+    0.88; evidence: ..."); the web app's compare and story pages had the arrows' hover text alone,
+    which no keyboard or screen-reader user reaches. They list them now, in the report's words."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    from newstrace.compare import compare_articles, render_html
+
+    def listed(page: str) -> list[str]:
+        box = re.search(r'<ul class="edge-list">(.*?)</ul>', page, re.S)
+        assert box, "no list of the arrows"
+        return re.findall(r"<li>(.*?)</li>", box.group(1), re.S)
+
+    report = listed(render_html(compare_articles([rt, rewrite])))
+    assert report == ["<bdi>rt.com</bdi> → <bdi>“United Nations Finally … Civilians”</bdi>: confidence 0.88; "
+                      "evidence: publication_order, containment, shared_variant"], report
+    compare = client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text
+    assert listed(compare) == report
+    story = next((st["id"] for st in client.get("/api/stories").json()["stories"]
+                  if ids["rt"] in {a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]}), None)
+    if story is not None:
+        page = client.get(f"/stories/{story}").text
+        arrows = client.get(f"/api/stories/{story}").json()["report"]["provenance"]
+        assert report[0] in listed(page) and len(listed(page)) == len(arrows)
+        assert page.index('class="graph"') < page.index('<ul class="edge-list">') < page.index("<h2>Findings</h2>")

@@ -524,6 +524,34 @@ def arrow(directed: bool) -> str:
     return "→" if directed else "—"
 
 
+#: what an edge from ``external:<label>`` is, in words: the drawing tells it by a dashed line alone
+EXTERNAL_SAID = "an outside source, no article here: the articles quote its words, not each other"
+
+
+def edge_words(source: str, derived: str, confidence: Any, evidence: Sequence[Any],
+               label: Callable[[str], str]) -> tuple[str, list[str]]:
+    """A provenance edge in words, for the list under a drawing of it (the HTML report's and the
+    web app's): "rt.com → reuters: confidence 0.88; evidence: shared_passage, publication_order".
+    Inside an image an edge's ``<title>`` reaches no screen reader, and its direction and
+    confidence are told by the arrow and its number alone. ``label`` names an article by its id;
+    gives the sentence and the names in it, for ``isolated_parts`` to isolate."""
+    external = source.startswith("external:")
+    src = source[9:] if external else label(source)
+    directed = has_direction(evidence)
+    via = indirect_via(evidence)
+    via_name = label(via) if via else ""
+    conf = f"{float(confidence):.2f}" if isinstance(confidence, int | float) else "?"
+    kinds = ", ".join(str(ev.get("type", "")) for ev in evidence if isinstance(ev, dict))
+    text = (
+        f"{src} {arrow(directed)} {label(derived)}: confidence {conf}; evidence: {kinds or 'none given'}"
+        + ("" if directed else " (who took from whom is unknown)")
+        + (f" (by way of {via_name})" if via else "")
+        # the drawing dashes it; the list under it, all a screen reader has, said nothing of why
+        + (f" (dashed: {EXTERNAL_SAID})" if external else "")
+    )
+    return text, [n for n in (src, label(derived), via_name) if n]
+
+
 def clip(text: str, limit: int = 90) -> str:
     """One line of text for a summary, shortened in the middle of long passages."""
     t = re.sub(r"\s+", " ", text).strip()

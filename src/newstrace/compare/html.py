@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newstrace.model import (
-    arrow,
     axis_instants,
     compare_title_parts,
     count_range,
+    edge_words,
     inner_quotes,
     isolated_join,
     isolated_name,
@@ -320,10 +320,6 @@ class SvgEdge:
     tip: str = ""
 
 
-#: what an edge from ``external:<label>`` is, in words: the drawing tells it by a dashed line alone
-EXTERNAL_SAID = "an outside source, no article here: the articles quote its words, not each other"
-
-
 def provenance_svg(c: Comparison) -> dict[str, Any]:
     """Node and edge coordinates of the provenance graph (articles by time, externals on top)."""
     nodes = c.graph()
@@ -352,7 +348,7 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
         dx, dy = x2 - x1, y2 - y1
         d = math.hypot(dx, dy) or 1.0
         r = 26.0
-        kinds = ", ".join(str(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
+        said, said_names = edge_words(e.source, e.derived, e.confidence, e.evidence, c.label)
         edges.append(
             SvgEdge(
                 x1 + dx / d * r,
@@ -360,20 +356,14 @@ def provenance_svg(c: Comparison) -> dict[str, Any]:
                 x2 - dx / d * r,
                 y2 - dy / d * r,
                 f"{e.confidence:.2f}",
-                f"{c.label(e.source) if not e.source.startswith('external:') else e.source[9:]} {arrow(e.directed)} "
-                f"{c.label(e.derived)}: confidence {e.confidence:.2f}; evidence: {kinds or 'none given'}"
-                + ("" if e.directed else " (who took from whom is unknown)")
-                + (f" (by way of {c.label(e.via)})" if e.via else "")
-                # the drawing dashes it; the list under it, all a screen reader has, said nothing of why
-                + (f" (dashed: {EXTERNAL_SAID})" if e.source.startswith("external:") else ""),
+                said,
                 e.source.startswith("external:"),
                 e.directed,
                 e.via is not None,
             )
         )
-        external = [e.source[9:]] if e.source.startswith("external:") else []
-        edges[-1].parts = isolated_parts(edges[-1].tooltip, [*c.labels.values(), *external])
-        edges[-1].tip = isolated_text(edges[-1].tooltip, [*c.labels.values(), *external])
+        edges[-1].parts = isolated_parts(said, [*c.labels.values(), *said_names])
+        edges[-1].tip = isolated_text(said, [*c.labels.values(), *said_names])
     # the lower row's name and date lie 36 and 50 below its centre: room for both, and the date's descent
     height = 30 + top + 30 + 56 + 50 + 12
     return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}

@@ -18,6 +18,7 @@ from newstrace.model import (
     Article,
     about_findings,
     count_range,
+    edge_words,
     isolated_name,
     isolated_parts,
     isolated_text,
@@ -80,6 +81,9 @@ class CompareView:
     #: the notes that qualify the findings ("rt.com: 10 more claim(s) only it carries are not
     #: listed."), shown with them: atop the page they came with nothing to say what they were about
     finding_notes: list[list[tuple[str, bool]]] = field(default_factory=list)
+    #: the provenance drawing's arrows in words (``model.edge_words``, as the HTML report lists
+    #: them), each cut by ``isolated_parts``: keyboard and screen-reader users had its hover text alone
+    edge_list: list[list[tuple[str, bool]]] = field(default_factory=list)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -194,13 +198,19 @@ def compare_view(
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
+    edge_list = []
+    for e in edges:
+        said, named = edge_words(str(e["source"]), str(e["derived"]), e.get("confidence"), e.get("evidence") or [],
+                                 lambda i: names.get(i, i))
+        edge_list.append(isolated_parts(said, named))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
     notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]
     finding_notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if about_findings(str(n))]
     labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
     named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
-                       len(articles) - len(shown), len(edges), named_by, finding_notes)
+                       len(articles) - len(shown), len(edges), named_by, finding_notes,
+                       edge_list)
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
