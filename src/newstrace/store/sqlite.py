@@ -165,7 +165,10 @@ class Store:
             else:
                 self._check_version()
         except sqlite3.DatabaseError as e:
-            raise busy_error(self.path, e) or self._unreadable(e) or StoreError(f"{self.path}: cannot open database ({e})") from e
+            # a file cut short is damaged whether opening or a later query meets it: "cannot open
+            # database (database disk image is malformed)" said neither that nor what to do
+            raise (busy_error(self.path, e) or self._unreadable(e) or damage_error(self.path, e)
+                   or StoreError(f"{self.path}: cannot open database ({e})")) from e
 
     # -- opening -------------------------------------------------------------------------------
 
