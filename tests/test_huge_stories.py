@@ -169,6 +169,22 @@ def test_newstrace_story_html_names_its_story_and_what_the_report_covers(
     assert f"<li>The report covers the first 2 of {MEMBERS} articles</li>" in page
 
 
+def test_newstrace_story_in_the_terminal_says_what_the_report_covers(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table ``newstrace story ID`` prints listed every member and then the report on the first
+    2 of them without a word that it left the rest out (``--json`` and ``--html`` say it): the
+    note is printed above the report, as it is when there is no report."""
+    db, story = big
+    from newstrace.corpus import report
+
+    monkeypatch.setattr(report, "LIMITS", dataclasses.replace(LIMITS, max_compare_articles=2))
+    assert main(["story", story, "--db", str(db), "--top", "1"]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert f"note: the report covers the first 2 of {MEMBERS} articles" in printed
+    assert printed.index("the report covers") < printed.index("findings (")
+
+
 def test_a_lock_is_not_taken_for_a_database_without_results(
     big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

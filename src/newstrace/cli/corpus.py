@@ -457,15 +457,14 @@ def story(
             f"  {safe(name(a['id'])):<15} {safe(dates[a['id']]):<{wide}}  {safe(a['id'])}  {safe(a['title'] or '')}",
             highlight=False,
         )
+    if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
+        out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
     if comparison is not None:  # the compare report as `newstrace compare` prints it
         from newstrace.cli.extract import print_lone_claims
         from newstrace.compare.terminal import print_comparison
 
         print_comparison(comparison, out, top=top, table=False)
         print_lone_claims(comparison)  # a story of one article: as 'compare' of one lists them
-        return
-    if doc.get("report_note"):
-        out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
 
 
 @app.command()
