@@ -1931,6 +1931,8 @@ def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str
     assert how in pair and 'class="edge' in pair
     # ... and what the number on an arrow is: it sat beside "similarity 0.46" saying nothing of itself
     assert "the number on an arrow, as its width, is how sure that direction is, from 0.5 (no evidence which way" in pair
+    # ... and that the arrows are listed in words under the drawing, for those who cannot hover
+    assert "Hover an arrow for its evidence or read the list of arrows below;" in pair and 'class="edge-list"' in pair
     one = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all."}).text
     assert 'class="edge' not in one and how not in one and "No arrows: there is one article." in one
     two = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all.",
