@@ -258,6 +258,8 @@ def test_the_compare_limit_names_the_corpus_route() -> None:
         compare_articles(read_articles([EXAMPLES]), limits=dataclasses.replace(LIMITS, max_compare_articles=1))
     said = str(e.value)
     assert "limit of 1" in said and "NEWSTRACE_MAX_COMPARE_ARTICLES" in said
+    # in the words every other limit's message says it in ("(NEWSTRACE_MAX_COMPARE_ARTICLES)" alone did not say what it does)
+    assert "limit of 1 (set NEWSTRACE_MAX_COMPARE_ARTICLES to raise it); for more," in said
     assert "'newstrace ingest'" in said and "'newstrace analyze'" in said and "'newstrace story ID'" in said
 
 

@@ -62,12 +62,20 @@ def _env_name(field_name: str) -> str:
     return "NEWSTRACE_" + field_name.upper()
 
 
+def env_name(field_name: str) -> str:
+    """The variable that sets a limit, for a message that names it in words of its own (the lock
+    wait's): ``env_name("lock_wait_seconds")`` is "NEWSTRACE_LOCK_WAIT_SECONDS", not typed by hand
+    where a misspelt name would send the user to a variable nothing reads. A name that is no field
+    of ``Limits`` is a bug."""
+    if field_name not in {f.name for f in fields(Limits)}:
+        raise ValueError(f"no limit {field_name!r}")
+    return _env_name(field_name)
+
+
 def raise_hint(field_name: str) -> str:
     """How a limit's message says to raise it: ``raise_hint("max_file_bytes")`` is "(set
     NEWSTRACE_MAX_FILE_BYTES to raise it)"; a name that is no field of ``Limits`` is a bug."""
-    if field_name not in {f.name for f in fields(Limits)}:
-        raise ValueError(f"no limit {field_name!r}")
-    return f"(set {_env_name(field_name)} to raise it)"
+    return f"(set {env_name(field_name)} to raise it)"
 
 
 def env_problems() -> list[str]:

@@ -38,7 +38,7 @@ from newstrace.compare.text import sentences
 from newstrace.disjoint import DisjointSets
 from newstrace.errors import InputError, LimitError
 from newstrace.ingest.base import keyed_articles
-from newstrace.limits import LIMITS, Limits
+from newstrace.limits import LIMITS, Limits, raise_hint
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -239,7 +239,7 @@ def compare_articles(
     if len(articles) > limits.max_compare_articles:
         raise LimitError(
             f"compare: {len(articles)} articles exceed the limit of {limits.max_compare_articles} "
-            "(NEWSTRACE_MAX_COMPARE_ARTICLES); for more, store them with 'newstrace ingest' and "
+            f"{raise_hint('max_compare_articles')}; for more, store them with 'newstrace ingest' and "
             "'newstrace analyze', which group them into stories: 'newstrace story ID' compares one story's articles"
         )
     notes: list[str] = []

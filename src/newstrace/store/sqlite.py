@@ -28,7 +28,7 @@ from newstrace.errors import (
     busy_hint,
     see_hint,
 )
-from newstrace.limits import LIMITS
+from newstrace.limits import LIMITS, env_name
 from newstrace.model import (
     Article,
     Holder,
@@ -308,14 +308,14 @@ class Store:
                     if not is_locked(e):
                         raise
                     if time.monotonic() >= deadline:
-                        note = (f" (waited {waited:.0f} s for its write lock: NEWSTRACE_LOCK_WAIT_SECONDS sets how long)"
+                        note = (f" (waited {waited:.0f} s for its write lock: {env_name('lock_wait_seconds')} sets how long)"
                                 if self._limit_named else "")
                         raise DatabaseBusy(f"{busy_error(self.path, e)}{note}") from e
                     if not said and waited >= WAIT_SAID and self.on_wait is not None:
                         said = True
                         who = holder(self.path) or "another process (another newstrace run, or another program)"
                         self.on_wait(f"{self.path}: waiting for the database lock held by {who}... "
-                                     f"(up to {self.lock_wait:g} s in all: NEWSTRACE_LOCK_WAIT_SECONDS)")
+                                     f"(up to {self.lock_wait:g} s in all: {env_name('lock_wait_seconds')})")
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {round(self._busy_timeout * 1000)}")
 
