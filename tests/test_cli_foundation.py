@@ -1933,6 +1933,20 @@ def test_ingest_beside_an_analysis_that_keeps_the_write_lock_says_it_is_busy(
     assert p.returncode == 0 and json.loads(p.stdout)["added"] == 1, p.stderr
 
 
+def test_each_command_that_writes_says_in_its_help_how_long_it_waits_for_the_lock(tmp_path: Path) -> None:
+    """``ingest --help`` said it gives up after "NEWSTRACE_LOCK_WAIT_SECONDS (600 s)", which read as
+    the wait whatever the variable set, and ``analyze --help`` and ``load-results --help``, which
+    wait alike, said nothing of it: each says the variable and its default, in the same words."""
+    said = "gives up after NEWSTRACE_LOCK_WAIT_SECONDS seconds (default 600), exit 3."
+    for command in ("ingest", "analyze", "load-results"):
+        p = run(command, "--help", cwd=tmp_path)
+        assert p.returncode == 0, p.stderr
+        text = " ".join(p.stdout.replace("│", " ").split())
+        assert "While another process holds the database's write lock" in text and said in text, command
+        assert "600 s" not in text, command
+    assert said not in " ".join(run("compare", "--help", cwd=tmp_path).stdout.split())  # it writes no database
+
+
 def test_ingest_waits_for_the_write_lock_of_an_analysis_and_says_so(tmp_path: Path) -> None:
     """An ``analyze`` batch (or ``load-results``) commits in one transaction, which may keep the
     write lock longer than SQLite's 30 s wait: ``ingest`` started beside it gave up after a silent

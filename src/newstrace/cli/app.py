@@ -9,12 +9,13 @@ stdout; human messages, warnings and progress go to stderr so that pipes stay cl
 from __future__ import annotations
 
 import errno
+import inspect
 import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,6 +33,7 @@ from typer.core import TyperGroup
 from newstrace.errors import InputError, NewstraceError, input_problem, kept_note
 from newstrace.ingest import SUPPORTED
 from newstrace.ingest.base import escaped_surrogates
+from newstrace.limits import Limits, env_name
 from newstrace.model import Article
 
 #: the commands in the order a user meets them, under the panel ``newstrace --help`` lists each in:
@@ -789,6 +791,25 @@ def waiting(message: str) -> None:
     lock (``Store(on_wait=)``): that it waits, for whom and how long at most, where it waited
     30 s without a word and then gave up."""
     err.print(f"newstrace: {one_line(message)}", markup=False, highlight=False, soft_wrap=True)
+
+
+#: the last paragraph of the help of each command that writes (``waits_for_the_write_lock``): the
+#: variable and its default, where ``ingest --help`` said "600 s" whatever the variable set, and
+#: ``analyze`` and ``load-results`` said nothing of the wait
+LOCK_WAIT_HELP = (
+    "While another process holds the database's write lock (another command committing a batch, or another "
+    f"program), the command waits, says so on stderr, and gives up after {env_name('lock_wait_seconds')} seconds "
+    f"(default {Limits.lock_wait_seconds:g}), exit 3."
+)
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def waits_for_the_write_lock(command: _Command) -> _Command:
+    """A command that writes to the database (``Store(on_wait=waiting)``): its help ends with
+    ``LOCK_WAIT_HELP``. Put below ``@app.command()``, which reads the help once this has added it."""
+    command.__doc__ = f"{inspect.cleandoc(command.__doc__ or '')}\n\n{LOCK_WAIT_HELP}"
+    return command
 
 
 def progress(enabled: bool = True) -> Progress:

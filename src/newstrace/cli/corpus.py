@@ -44,6 +44,7 @@ from newstrace.cli.app import (
     safe,
     stage_bars,
     waiting,
+    waits_for_the_write_lock,
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
@@ -61,6 +62,7 @@ from newstrace.store.sqlite import Store
 
 
 @app.command()
+@waits_for_the_write_lock
 def analyze(
     ctx: typer.Context,
     db: DbOption = DEFAULT_DB,
@@ -209,6 +211,7 @@ def analyze(
 
 
 @app.command("load-results")
+@waits_for_the_write_lock
 def load_results_cmd(
     results: Annotated[Path, path_argument(metavar="DIR", help="Folder written by 'analyze --engine spark --out'.")],
     db: DbOption = DEFAULT_DB,

@@ -36,6 +36,7 @@ from newstrace.cli.app import (
     rows_shown,
     safe,
     waiting,
+    waits_for_the_write_lock,
     warn,
 )
 from newstrace.errors import (
@@ -59,6 +60,7 @@ JSON_WARNINGS = 100
 
 
 @app.command()
+@waits_for_the_write_lock
 def ingest(
     ctx: typer.Context,
     inputs: InputsArg,
@@ -84,9 +86,7 @@ def ingest(
     """Read articles from files and folders into the database; re-ingesting adds nothing.
 
     Articles are committed in batches, so an interrupted ingest keeps every batch it reported and a
-    re-run adds only the rest. While another process holds the database's write lock (an analyze
-    batch), ingest waits, says so on stderr, and gives up after NEWSTRACE_LOCK_WAIT_SECONDS (600 s),
-    exit 3.
+    re-run adds only the rest.
 
     A publication date keeps the UTC offset its input writes. A time written without one is
     ordered as UTC (in listings, stories and provenance); of a page that writes its time both
