@@ -185,6 +185,25 @@ def test_newstrace_story_in_the_terminal_says_what_the_report_covers(
     assert printed.index("the report covers") < printed.index("findings (")
 
 
+def test_newstrace_story_in_the_terminal_names_the_articles_its_report_left_out_by_outlet(
+    big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Of a story over the compare limit, the listing named the members the report left out by their
+    id, so the id stood twice on their line ("big-00005  2016-01-06  big-00005  Aleppo report
+    5"): they are named by their outlet, as the others are by their report's label."""
+    db, story = big
+    from newstrace.corpus import report
+
+    monkeypatch.setattr(report, "LIMITS", dataclasses.replace(LIMITS, max_compare_articles=2))
+    assert main(["story", story, "--db", str(db), "--top", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (left_out,) = [line for line in lines if line.rstrip().endswith("Aleppo report 5")]
+    assert left_out.split()[:2] == ["outlet5.example", "2016-01-06"] and left_out.count("big-00005") == 1, left_out
+    # the first two in stream order, both of outlet0, numbered by the report as before
+    (covered,) = [line for line in lines if line.rstrip().endswith("Aleppo report 120")]
+    assert covered.split()[:2] == ["outlet0.example", "#2"] and covered.count("big-00120") == 1, covered
+
+
 def test_a_lock_is_not_taken_for_a_database_without_results(
     big: tuple[Path, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

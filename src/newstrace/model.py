@@ -708,6 +708,13 @@ def _label_base(a: Article) -> tuple[str, str | None]:
     return (name, basis) if name else (f"article {a.id[:10]}", "no outlet: named by its id")
 
 
+def article_name(article: Article) -> str:
+    """An article's short name as ``article_labels`` gives it before numbering: its outlet, else its
+    URL's host, quoted title, file or id. For an article named beside labelled ones that is not one
+    of them (``newstrace story`` lists the members its report left out)."""
+    return _label_base(article)[0]
+
+
 def label_basis(article: Article) -> str | None:
     """What ``article_labels`` named an article by when it gives no outlet (``None`` when it does).
 

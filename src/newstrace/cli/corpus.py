@@ -48,7 +48,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
-from newstrace.model import counted
+from newstrace.model import Article, article_name, counted
 from newstrace.store.results import (
     NO_OUTLET,
     CorpusResults,
@@ -449,15 +449,20 @@ def story(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
         f"[dim]span[/dim] {safe(_day(summary['start']))} .. {safe(_day(summary['end']))}  [dim]size[/dim] {summary['size']}"
     )
-    # the articles by the names the report gives them ("reuters #2"), with the ids other commands take
-    name = comparison.label if comparison is not None else (lambda aid: "")
+    # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
+    # one the report left out (a story over its limit) by its outlet: its id stood in the name column too
+    def name(a: dict[str, Any]) -> str:
+        if comparison is None:
+            return ""
+        return comparison.labels.get(a["id"]) or article_name(Article.from_dict({**a, "text": ""}))
+
     dates = {a["id"]: _when(a["published"]) for a in doc["articles"]}
     wide = max(map(len, dates.values()), default=10)
     for a in doc["articles"]:
         out.print(
             # a space after each padded column: a name longer than it ("“United Nations Finally …
             # Civilians”", the rewrite without an outlet) ran into its date
-            f"  {safe(name(a['id'])):<15} {safe(dates[a['id']]):<{wide}}  {safe(a['id'])}  {safe(a['title'] or '')}",
+            f"  {safe(name(a)):<15} {safe(dates[a['id']]):<{wide}}  {safe(a['id'])}  {safe(a['title'] or '')}",
             highlight=False,
         )
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
