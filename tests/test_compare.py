@@ -198,13 +198,9 @@ def test_a_quoted_sentence_is_quoted_once(real: Comparison) -> None:
         assert "““" not in shown and "“‘From February to September" in shown
 
 
-def test_a_common_source_is_named_by_the_claims_stage(rt: Article, rewrite: Article) -> None:
-    """Two outlets that share only a quotation get their edges from ``external:<speaker>``; reuse's
-    cheap label cannot name the speaker of '”..., he said' and fell back to the quote's words,
-    while compare, which has the claims, now names the source as its quotations do."""
-    from newstrace.claims import extract_claims
-    from newstrace.reuse import find_reuse
-
+def _quoting_one_statement(rt: Article, rewrite: Article) -> tuple[Article, Article]:
+    """Two outlets' articles that share nothing but one quotation of de Mistura's (their last
+    paragraphs, each with the same quoted sentence added): a common source outside them."""
     quote = (
         "“The civilians of both sides of Aleppo have suffered enough due to futile but lethal attempts "
         "of subduing the city of Aleppo,” he said."
@@ -212,6 +208,17 @@ def test_a_common_source_is_named_by_the_claims_stage(rt: Article, rewrite: Arti
     last = [[p for p in x.text.split("\n\n") if p.strip()][-1] for x in (rewrite, rt)]
     a = Article(id="a", text=last[0] + "\n\n" + quote, outlet="one.example", published=rt.published)
     b = Article(id="b", text=last[1] + "\n\n" + quote, outlet="two.example", published=rt.published)
+    return a, b
+
+
+def test_a_common_source_is_named_by_the_claims_stage(rt: Article, rewrite: Article) -> None:
+    """Two outlets that share only a quotation get their edges from ``external:<speaker>``; reuse's
+    cheap label cannot name the speaker of '”..., he said' and fell back to the quote's words,
+    while compare, which has the claims, now names the source as its quotations do."""
+    from newstrace.claims import extract_claims
+    from newstrace.reuse import find_reuse
+
+    a, b = _quoting_one_statement(rt, rewrite)
     assert {e.source for e in find_reuse([a, b]).provenance} == {"external:quote:The civilians of both sides of"}
     said = {q.speaker for x in (a, b) for q in extract_claims(x).quotes if q.text.startswith("The civilians")} - {None}
     assert len(said) == 1
@@ -468,13 +475,7 @@ def test_the_list_of_edges_says_what_a_dashed_edge_is(rt: Article, rewrite: Arti
     gave it as any other edge, and nothing said what the dashes meant."""
     from newstrace.model import EXTERNAL_SAID
 
-    quote = (
-        "“The civilians of both sides of Aleppo have suffered enough due to futile but lethal attempts "
-        "of subduing the city of Aleppo,” he said."
-    )
-    last = [[p for p in x.text.split("\n\n") if p.strip()][-1] for x in (rewrite, rt)]
-    a = Article(id="a", text=last[0] + "\n\n" + quote, outlet="one.example", published=rt.published)
-    b = Article(id="b", text=last[1] + "\n\n" + quote, outlet="two.example", published=rt.published)
+    a, b = _quoting_one_statement(rt, rewrite)
     c = compare_articles([a, b])
     assert all(e.source.startswith("external:") for e in c.provenance) and c.provenance
     page = render_html(c)
