@@ -131,6 +131,37 @@ def test_processes_that_create_one_database_at_once_all_open_it(tmp_path: Path) 
             assert len(tables) == len(set(tables)) and "articles" in tables
 
 
+def test_the_switch_to_wal_waits_for_another_process_lock_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database not yet in WAL mode (another program's, or one set back to DELETE) is switched
+    when first opened for writing, which needs every other connection's lock gone. While another
+    process held one, the switch waited up to 30 s without a word, where a write transaction says
+    after ``WAIT_SAID`` seconds whom it waits for (``on_wait``): the switch says it alike, once,
+    and opens the database when the lock is freed."""
+    import threading
+
+    import newstrace.store.sqlite as store_sqlite
+
+    db = tmp_path / "n.db"
+    Store(db).close()
+    con = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    con.execute("PRAGMA journal_mode=DELETE")
+    monkeypatch.setattr(store_sqlite, "WAIT_SAID", 0.2)  # 2 s, shortened for the test
+    said: list[str] = []
+    con.execute("BEGIN IMMEDIATE")  # another process's write, committed a moment later
+    done = threading.Timer(1.0, lambda: con.execute("COMMIT"))
+    done.start()
+    try:
+        with Store(db, on_wait=said.append) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        done.join()
+        con.close()
+    assert said == [f"{db}: waiting for the database lock held by another process (another newstrace run, "
+                    "or another program)... (up to 600 s in all: NEWSTRACE_LOCK_WAIT_SECONDS)"]
+
+
 def test_migrations_bring_an_empty_file_forward(tmp_path: Path) -> None:
     """A 0-byte file (what a kill right after sqlite3.connect leaves) is a database at version 0."""
     db = tmp_path / "a.db"

@@ -50,6 +50,8 @@ BUSY_TIMEOUT = 30.0
 #: in steps of ``_WAIT_STEP`` (short, so that a Ctrl-C is heard: SQLite's own wait does not let Python run)
 WAIT_SAID = 2.0
 _WAIT_STEP = 0.5
+#: seconds between tries of a statement that SQLite answers "locked" at once, not after its busy wait
+_RETRY_PAUSE = 0.02
 
 
 def is_locked(e: BaseException) -> bool:
@@ -131,8 +133,8 @@ class Store:
     for the write lock a transaction takes ``LIMITS.lock_wait_seconds``); the web app waits a few, so a
     request on a locked database answers 503 at once instead of holding its thread for 30 s.
     A lock still held then is a ``DatabaseBusy`` (exit 3), opening or in a ``with Store(...)`` block.
-    ``on_wait(message)`` is told once when a transaction has waited ``WAIT_SAID`` seconds for the
-    write lock and goes on waiting (the CLI says it on stderr).
+    ``on_wait(message)`` is told once when a transaction (or the first switch to WAL mode) has waited
+    ``WAIT_SAID`` seconds for another process's lock and goes on waiting (the CLI says it on stderr).
     """
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True,
@@ -159,7 +161,7 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
-                self._wal(busy_timeout)
+                self._wal()
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate(version)
             else:
@@ -193,24 +195,18 @@ class Store:
     def _check_file(self, create: bool) -> None:
         check_db_path(self.path, readonly=self.readonly, create=create)
 
-    def _wal(self, busy_timeout: float) -> None:
-        """Put the database in WAL mode (it stays so), waiting for other processes as a write does.
+    def _wal(self) -> None:
+        """Put the database in WAL mode (it stays so), waiting for other processes as a write does
+        (``_wait_for``: up to ``lock_wait``, saying so through ``on_wait``).
 
         Switching needs every other connection gone for a moment, and SQLite answers "locked" at
         once rather than through the busy wait: two ``ingest`` runs that create one new database
-        together had one of them fail here (exit 3) while the other was still creating it.
+        together had one of them fail here (exit 3) while the other was still creating it. Another
+        program's lock on a database not yet in WAL mode kept it a silent 30 s.
         """
         if str(self.conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
             return
-        deadline = time.monotonic() + busy_timeout
-        while True:
-            try:
-                self.conn.execute("PRAGMA journal_mode=WAL")
-                return
-            except sqlite3.OperationalError as e:
-                if not is_locked(e) or time.monotonic() >= deadline:
-                    raise
-                time.sleep(0.02)
+        self._wait_for("PRAGMA journal_mode=WAL")
 
     def _migrate(self, version: int) -> None:
         """Bring the schema from ``version`` to the newest, one migration per transaction.
@@ -289,10 +285,16 @@ class Store:
         A writer may keep the lock longer than SQLite's usual wait: an ``analyze`` batch commits its
         alignment, stories and state in one transaction, and ``load-results`` a Spark run's results
         in one, so that a killed run leaves the database as its last commit left it. Splitting those
-        would give up that promise; the one who waits waits instead, saying so once (``on_wait``)
-        after ``WAIT_SAID`` seconds, where ``ingest`` started beside an ``analyze`` failed after a
-        silent 30 s, "the database is busy", exit 3. Past ``lock_wait`` it is that error still, with
-        the time waited and the variable that sets it. Waited in short steps, so Ctrl-C stops it."""
+        would give up that promise; the one who waits waits instead (``_wait_for``), where ``ingest``
+        started beside an ``analyze`` failed after a silent 30 s, "the database is busy", exit 3."""
+        self._wait_for("BEGIN IMMEDIATE")
+
+    def _wait_for(self, statement: str) -> None:
+        """Run ``statement`` (one that takes a lock), waiting up to ``lock_wait`` seconds for
+        another process's lock and saying so once (``on_wait``) after ``WAIT_SAID`` seconds. Past
+        ``lock_wait`` it is "the database is busy" (``DatabaseBusy``, exit 3), with the time waited
+        and the variable that sets it. Waited in short steps, so Ctrl-C stops it; a statement that
+        SQLite answers "locked" at once (the switch to WAL) is tried again after a short pause."""
         started = time.monotonic()
         deadline = started + self.lock_wait
         said = self.on_wait is None
@@ -300,8 +302,9 @@ class Store:
             while True:
                 step = max(0.0, min(deadline - time.monotonic(), _WAIT_STEP))
                 self.conn.execute(f"PRAGMA busy_timeout = {round(step * 1000)}")
+                tried = time.monotonic()
                 try:
-                    self.conn.execute("BEGIN IMMEDIATE")
+                    self.conn.execute(statement)
                     return
                 except sqlite3.OperationalError as e:
                     waited = time.monotonic() - started
@@ -316,6 +319,8 @@ class Store:
                         who = holder(self.path) or "another process (another newstrace run, or another program)"
                         self.on_wait(f"{self.path}: waiting for the database lock held by {who}... "
                                      f"(up to {self.lock_wait:g} s in all: {env_name('lock_wait_seconds')})")
+                    if time.monotonic() - tried < _RETRY_PAUSE:  # answered at once, not after the busy wait
+                        time.sleep(min(_RETRY_PAUSE, max(0.0, deadline - time.monotonic())))
         finally:
             self.conn.execute(f"PRAGMA busy_timeout = {round(self._busy_timeout * 1000)}")
 
