@@ -81,6 +81,27 @@ def test_an_article_page_says_when_it_names_no_outlet(client: TestClient, ids: d
     assert '<dt>outlet</dt><dd dir="auto">rt.com</dd>' in client.get(f"/articles/{ids['rt']}").text
 
 
+def test_an_article_page_names_its_source_as_show_does(
+    client: TestClient, web_db: tuple[Path, dict[str, str]], ids: dict[str, str]
+) -> None:
+    """``newstrace show`` names where an article was ingested from (its file, and the record in a
+    record file: 'hostile.jsonl:1'); its web page did not. It names it in the same words
+    (``source_name``), among the other facts."""
+    from markupsafe import escape
+
+    from conftest import EXAMPLES
+    from newstrace.ingest.records import source_name
+
+    with Store(web_db[0], readonly=True) as store:
+        stored = {key: store.find_article(ids[key]) for key in ("rt", "hostile")}
+    for key, a in stored.items():
+        said = source_name(a.source, a.record)
+        assert said, key
+        assert f'<dt>source</dt><dd dir="auto">{escape(said)}</dd>' in client.get(f"/articles/{a.id}").text, key
+    assert source_name(stored["hostile"].source, stored["hostile"].record) == f"{web_db[0].parent / 'hostile.jsonl'}:1"
+    assert str(stored["rt"].source).startswith(str(EXAMPLES))
+
+
 def test_article_page_highlights_claims_when_stage_present(client: TestClient, ids: dict[str, str]) -> None:
     if not _stage(client, "claims"):
         pytest.skip("claims stage (newstrace.claims.extract_claims) not installed")

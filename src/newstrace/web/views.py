@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from newstrace.ingest.records import source_name
 from newstrace.model import (
     Article,
     about_findings,
@@ -289,13 +290,15 @@ def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
 def article_meta(a: Article) -> list[tuple[str, str]]:
     """The facts an article page lists. An outlet or a date it does not give is said so: the
     rewrite's page, which names no outlet, had no outlet line at all, where the lists show "?" and
-    its story names it "(no outlet: named by its title)"."""
+    its story names it "(no outlet: named by its title)". Its source is named as ``show`` names it."""
     facts = [
         ("outlet", a.outlet or "none given"),
         ("published", published_iso(a.published) or "none given"),
         ("author", a.author),
         ("language", a.lang),
         ("id", a.id),
+        # where it was ingested from, as `newstrace show` names it ('sana.jsonl:2', standard input in words)
+        ("source", source_name(a.source, a.record)),
         ("length", f"{a.words} words, {len(a.text)} characters"),
     ]
     return [(k, str(v)) for k, v in facts if v]
