@@ -367,3 +367,40 @@ def test_indirect_edges_try_a_bounded_number_of_third_articles(monkeypatch: pyte
     assert tried.calls <= len(edges) * (2 * provenance.INDIRECT_TRIED + 2)  # every earlier one: about 60 * 1,770
     marked = [e for e in edges.values() if e.via]
     assert marked and all(e.via is not None and e.source < e.via < e.derived for e in marked)
+
+
+def test_a_copy_cut_to_fit_is_not_made_the_source(rt: Article) -> None:
+    """A site ran RT's first three paragraphs, neither page dated: all of the cut copy is inside RT,
+    and containment ("the contained one is the source") made the copy RT's source, confidence 0.69.
+    Nothing in either text says which way it ran: the edge says so and has no arrowhead."""
+    paras = [p for p in rt.text.split("\n") if p.strip()]
+    cut = Article.create("\n\n".join(paras[:3]), outlet="cut.example")
+    undated = replace(rt, published=None)
+    (edge,) = find_reuse([undated, cut]).provenance
+    assert not edge.directed and edge.confidence <= 0.5
+    kinds = [e["type"] for e in edge.evidence]
+    assert "containment" in kinds and "publication_order" not in kinds
+    # a day apart, the days orient it; so does the copy naming RT as its source, on one day
+    dated = replace(cut, published=date(2016, 10, 31))
+    (edge,) = find_reuse([replace(rt, published=date(2016, 10, 30)), dated]).provenance
+    assert (edge.source, edge.derived, edge.directed) == (rt.id, cut.id, True)
+    told = replace(cut, text=cut.text + "\n\nRT reported the envoy's statement.", id=cut.id + "-told")
+    (edge,) = find_reuse([undated, told]).provenance
+    assert (edge.source, edge.derived, edge.directed) == (rt.id, told.id, True)
+
+
+def test_a_truncated_copy_of_one_day_is_undirected_on_fakes_dev() -> None:
+    """FA-KES dev, 18 July 2016: al-Manar's report of the coalition's strikes on Manbij is Press TV's
+    text cut short (al-Alam's, the same day, keeps more of it and ends "Press TV reported"). All of
+    al-Manar's is inside al-Alam's, so containment drew al-Manar as al-Alam's source, 0.60; neither
+    names the other and the days tie: the edge is undirected."""
+    path = require_data("fakes", "fakes_dev.csv")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ("1965511172", "1962495661")}
+    manar, alalam = arts["1965511172"], arts["1962495661"]
+    assert manar.published == alalam.published == date(2016, 7, 18)
+    assert manar.text.rstrip().endswith("northern Syria and Iraq.") and "Press TV reported" in alalam.text
+    (edge,) = find_reuse([manar, alalam]).provenance
+    containment = next(e for e in edge.evidence if e["type"] == "containment")
+    assert max(containment["source_in_derived"], containment["derived_in_source"]) > 0.9
+    assert not edge.directed and edge.confidence == 0.5
+

@@ -6,9 +6,13 @@ The evidence, strongest first:
 * **explicit attribution**: the other article names the source's outlet ("according to RT",
   "told RT", "RT reported");
 * **shared fingerprints**: a rare variant of a quotation both carry ("[attacks,]") says the relation
-  is a copy, not two transcriptions of the speaker;
-* **containment asymmetry**: when most of one article is inside the other, which also has material
-  of its own, the contained one is the source.
+  is a copy, not two transcriptions of the speaker (not which way it ran).
+
+Containment (how much of each is inside the other) is reported, never used to orient: a copy cut
+to fit is contained in its source just as an original is in the rewrite that expands it, and on
+FA-KES dev pairs of different days the more contained article was the earlier one in 27 of 68
+(benchmarks/README.md, *Provenance direction*). Without a publication order or an attribution the
+edge says ``direction_unknown`` and is drawn without an arrowhead.
 
 An edge whose text reached the derived article through a third one is marked ``indirect``
 (``_mark_indirect``): a repost of the rewrite shares RT's sentences too, but only those the rewrite
@@ -237,10 +241,8 @@ def infer_provenance(
         elif att_a and not att_b:
             score -= 0.8
             evidence.append({**att_a, "article": a.id})
-        contain = 0
-        if max(ca, cb) >= 0.3 and abs(ca - cb) >= 0.15:
-            contain = 1 if ca > cb else -1
-            score += 0.3 * contain
+        # containment orients nothing (module docstring): a copy cut to fit is contained in its
+        # source as an original is in the rewrite that expands it
         src_first = score > 0 or (score == 0 and order_idx[a.id] <= order_idx[b.id])
         source, derived = (a, b) if src_first else (b, a)
         s_share, d_share = (ca, cb) if src_first else (cb, ca)
@@ -266,8 +268,6 @@ def infer_provenance(
             conf += 0.25
         if (att_b and not att_a) or (att_a and not att_b):
             conf += 0.15
-        if contain and (contain > 0) == src_first:
-            conf += 0.05
         if fps:
             conf += 0.1
         conf += 0.05 * min(1.0, min(sa, sb) / 1000)
