@@ -404,3 +404,25 @@ def test_a_truncated_copy_of_one_day_is_undirected_on_fakes_dev() -> None:
     assert max(containment["source_in_derived"], containment["derived_in_source"]) > 0.9
     assert not edge.directed and edge.confidence == 0.5
 
+
+def test_a_time_without_its_offset_orders_by_its_day(rt: Article, rewrite: Article) -> None:
+    """RT's page stamped 10:00 with no offset (Moscow's wall clock: 07:00Z) and the rewrite's at
+    08:00Z the same day. Read as UTC, RT's 10:00 came after the rewrite, which was drawn as RT's
+    source with its publication order as the evidence (0.875). A wall clock of no known zone orders by its
+    day only; a day later it still orients the edge, and with both offsets the instants do."""
+    naive = replace(rt, published=datetime(2016, 10, 30, 10, 0))
+    zoned = replace(rewrite, published=datetime(2016, 10, 30, 8, 0, tzinfo=UTC))
+    (edge,) = find_reuse([zoned, naive]).provenance
+    assert not edge.directed and not any(e["type"] == "publication_order" for e in edge.evidence)
+    next_day = replace(zoned, published=datetime(2016, 10, 31, 8, 0, tzinfo=UTC))
+    (edge,) = find_reuse([next_day, naive]).provenance
+    assert (edge.source, edge.derived) == (rt.id, rewrite.id)
+    assert any(e["type"] == "publication_order" for e in edge.evidence)
+    # two naive wall clocks of one day are no order either
+    both = replace(zoned, published=datetime(2016, 10, 30, 8, 0))
+    (edge,) = find_reuse([both, naive]).provenance
+    assert not any(e["type"] == "publication_order" for e in edge.evidence)
+    moscow = replace(naive, published=datetime(2016, 10, 30, 10, 0, tzinfo=timezone(timedelta(hours=3))))
+    (edge,) = find_reuse([zoned, moscow]).provenance
+    assert (edge.source, edge.derived) == (rt.id, rewrite.id)
+    assert any(e["type"] == "publication_order" for e in edge.evidence)
