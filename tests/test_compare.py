@@ -7,6 +7,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterable
+from datetime import date
 
 import pytest
 from rich.console import Console
@@ -19,7 +20,7 @@ from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
 from newstrace.ingest import read_articles
 from newstrace.limits import Limits
-from newstrace.model import Article, Finding, Quantity
+from newstrace.model import Article, Finding, Quantity, edge_words
 from test_compare_records import SeedReuse, rewrite_claims, rt_claims
 
 
@@ -385,6 +386,34 @@ def test_missing_dates_fall_back_and_say_so(rt: Article, rewrite: Article) -> No
         assert any("no publication date" in n for n in c.notes)
     html = render_html(c)
     assert "Undated" in html
+
+
+@pytest.mark.data
+@needs_stages
+def test_an_arrow_between_two_reports_of_one_day_says_what_orients_it() -> None:
+    """FA-KES dev, 21 August 2013: Reuters' report of the gas attack near Damascus and al-Arabiya's
+    of that day share a passage on Mouadamiya, and al-Arabiya writes "Reuters reported". Both are
+    dated the day alone; the story page drew reuters -> arabiya from the right of the drawing to
+    the left (two articles of one day stand in the order of their ids) and nothing said that the
+    dates were no part of it. The note and the edge's words now say the attribution orients it."""
+    path = require_data("fakes", "fakes_dev.csv")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ("1926479352", "1926479334")}
+    reuters, arabiya = arts["1926479352"], arts["1926479334"]
+    assert reuters.published == arabiya.published and reuters.id > arabiya.id
+    c = compare_articles([arabiya, reuters])
+    (edge,) = [e for e in c.provenance if not e.source.startswith("external:")]
+    assert (edge.source, edge.derived, edge.directed) == (reuters.id, arabiya.id, True)
+    told = [n for n in c.notes if "same day" in n]
+    assert told == ["reuters and arabiya are dated the same day (2013-08-21): the direction reuters → arabiya "
+                    "rests on arabiya's “Reuters reported”, not on publication order."], c.notes
+    said, _ = edge_words(edge.source, edge.derived, edge.confidence, edge.evidence, c.label)
+    assert said.endswith("evidence: attribution, containment (not by publication date: an attribution gives the direction)")
+    # a day apart the dates orient it, and neither says more
+    later = dataclasses.replace(arabiya, published=date(2013, 8, 22))
+    c = compare_articles([later, reuters])
+    (edge,) = [e for e in c.provenance if not e.source.startswith("external:")]
+    assert not [n for n in c.notes if "same day" in n or "publication order" in n]
+    assert "not by publication date" not in edge_words(edge.source, edge.derived, edge.confidence, edge.evidence, c.label)[0]
 
 
 @pytest.mark.data

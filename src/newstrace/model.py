@@ -541,10 +541,16 @@ def edge_words(source: str, derived: str, confidence: Any, evidence: Sequence[An
     via = indirect_via(evidence)
     via_name = label(via) if via else ""
     conf = f"{float(confidence):.2f}" if isinstance(confidence, int | float) else "?"
-    kinds = ", ".join(str(ev.get("type", "")) for ev in evidence if isinstance(ev, dict))
+    types = [str(ev.get("type", "")) for ev in evidence if isinstance(ev, dict)]
+    kinds = ", ".join(types)
+    # an arrow the dates do not back (one day, or no date) was read as running against them where
+    # the drawing put the two of one day in the order of their ids
+    unordered = directed and not external and "publication_order" not in types
+    basis = "an attribution gives the direction" if "attribution" in types else "the texts alone give the direction"
     text = (
         f"{src} {arrow(directed)} {label(derived)}: confidence {conf}; evidence: {kinds or 'none given'}"
         + ("" if directed else " (who took from whom is unknown)")
+        + (f" (not by publication date: {basis})" if unordered else "")
         + (f" (by way of {via_name})" if via else "")
         # the drawing dashes it; the list under it, all a screen reader has, said nothing of why
         + (f" (dashed: {EXTERNAL_SAID})" if external else "")

@@ -306,26 +306,7 @@ def compare_articles(
             + ". Findings compare articles within a group only."
         )
 
-    dates = {a.id: a.published for a in arts}
-    undated_edges = []
-    for e in reuse_res.provenance:
-        undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
-        if undated:
-            whose = f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication date"
-            pair = f"{_node_label(labels, e.source)} {arrow(e.directed)} {_node_label(labels, e.derived)}"
-            undated_edges.append(
-                f"{whose}: the direction {pair} rests on the other evidence (containment, shared variants, "
-                "attribution), not on publication order."
-                if e.directed
-                else f"{whose}, and nothing else says who took from whom in {pair}: they are linked without a "
-                "direction (a publication date would give one)."
-            )
-    if len(undated_edges) > 3:
-        undated_edges = [
-            f"{len(undated_edges)} provenance edges involve articles with no publication date: their direction "
-            "rests on the other evidence (containment, shared variants, attribution), not on publication order."
-        ]
-    notes.extend(undated_edges)
+    notes.extend(unordered_notes(reuse_res.provenance, arts, labels))
     indirect = []
     for e in reuse_res.provenance:
         if e.via:
@@ -364,6 +345,64 @@ def compare_articles(
         notes=notes,
         labels=labels,
     )
+
+
+def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], labels: Mapping[str, str]) -> list[str]:
+    """What a reader of an edge the publication dates do not orient is told: an article has no date,
+    or the two are of one day (or times the dates cannot order). An arrow between two articles of
+    2013-08-21 was drawn from the one placed right to the one placed left, which is the order of
+    their ids: its direction was an attribution's ("Reuters reported"), and nothing said so. Such an
+    edge is directed by an attribution only (``reuse.provenance``), which the note quotes."""
+    dates = {a.id: a.published for a in arts}
+    undated_edges: list[str] = []
+    tied_edges: list[str] = []
+    for e in edges:
+        if e.source.startswith("external:") or any(
+            isinstance(ev, dict) and ev.get("type") == "publication_order" for ev in e.evidence
+        ):
+            continue
+        pair = f"{_node_label(labels, e.source)} {arrow(e.directed)} {_node_label(labels, e.derived)}"
+        basis = _direction_basis(e, labels)
+        undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
+        if undated:
+            whose = f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication date"
+            undated_edges.append(
+                f"{whose}: the direction {pair} rests on {basis}, not on publication order."
+                if e.directed
+                else f"{whose}, and nothing else says who took from whom in {pair}: they are linked without a "
+                "direction (a publication date would give one)."
+            )
+        elif e.directed and e.source in dates and e.derived in dates:
+            when = [published_iso(dates[x]) or "" for x in (e.source, e.derived)]
+            said = (
+                f"are dated the same day ({when[0]})" if when[0] == when[1]
+                else f"have dates that do not say which came first ({when[0]}, {when[1]})"
+            )
+            tied_edges.append(
+                f"{_node_label(labels, e.source)} and {_node_label(labels, e.derived)} {said}: "
+                f"the direction {pair} rests on {basis}, not on publication order."
+            )
+    if len(undated_edges) > 3:
+        undated_edges = [
+            f"{len(undated_edges)} provenance edges involve articles with no publication date: those with a "
+            "direction owe it to an attribution (one names the other's outlet), not to publication order; the "
+            "others are linked without one."
+        ]
+    if len(tied_edges) > 3:
+        tied_edges = [
+            f"{len(tied_edges)} provenance edges join articles whose dates do not say which came first (one "
+            "day): their direction rests on an attribution (one names the other's outlet), not on publication order."
+        ]
+    return undated_edges + tied_edges
+
+
+def _direction_basis(e: ProvenanceEdge, labels: Mapping[str, str]) -> str:
+    """What orients an edge the dates do not: the attribution, quoted, when there is one."""
+    for ev in e.evidence:
+        if isinstance(ev, dict) and ev.get("type") == "attribution" and isinstance(ev.get("text"), str):
+            where = ev.get("article")
+            return (f"{_node_label(labels, where)}'s “{ev['text']}”" if isinstance(where, str) else f"“{ev['text']}”")
+    return "the texts alone"
 
 
 def _node_label(labels: Mapping[str, str], node: str) -> str:
