@@ -426,3 +426,24 @@ def test_a_time_without_its_offset_orders_by_its_day(rt: Article, rewrite: Artic
     (edge,) = find_reuse([zoned, moscow]).provenance
     assert (edge.source, edge.derived) == (rt.id, rewrite.id)
     assert any(e["type"] == "publication_order" for e in edge.evidence)
+
+
+def test_an_attribution_against_the_dates_lowers_the_confidence() -> None:
+    """FA-KES dev: al-Alam's round-up of 7 November 2016 says "A source at Aleppo Police Command told
+    SANA", and SANA's report of 12 November repeats that stock sentence. The dates orient the edge
+    al-Alam -> SANA; al-Alam naming SANA says the text was SANA's before (an older SANA report),
+    which speaks against al-Alam being this one's source. It was counted for the edge all the same:
+    0.91, above any edge the dates alone give (0.75 to 0.80)."""
+    path = require_data("fakes", "fakes_dev.csv")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ("1962495711", "1926478968")}
+    alalam, sana = arts["1962495711"], arts["1926478968"]
+    assert (alalam.published, sana.published) == (date(2016, 11, 7), date(2016, 11, 12))
+    (edge,) = find_reuse([alalam, sana]).provenance
+    assert (edge.source, edge.derived, edge.directed) == (alalam.id, sana.id, True)
+    told = next(e for e in edge.evidence if e["type"] == "attribution")
+    assert (told["article"], told["text"]) == (alalam.id, "told SANA")
+    assert edge.confidence < 0.75
+    # the same attribution with the dates the other way round agrees with them, and counts for the edge
+    earlier = replace(sana, published=date(2016, 11, 6))
+    (edge,) = find_reuse([alalam, earlier]).provenance
+    assert (edge.source, edge.derived) == (sana.id, alalam.id) and edge.confidence > 0.9
