@@ -117,16 +117,6 @@ def _flip_passage(d: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class GraphNode:
-    id: str
-    label: str
-    published: str | None
-    external: bool
-    x: float
-    y: float
-
-
-@dataclass
 class Comparison:
     """Everything ``compare`` found; ``to_dict`` is the documented JSON, ``render_html`` the report."""
 
@@ -155,20 +145,6 @@ class Comparison:
     def by_time(self) -> list[Article]:
         """Articles by publication time, undated last, input order breaking ties."""
         return [self.articles[i] for i in sorted(range(len(self.articles)), key=lambda i: (_sort_time(self.articles[i].published), i))]
-
-    def graph(self) -> list[GraphNode]:
-        """Provenance graph nodes: articles left to right by publication time (undated last),
-        external common sources above them."""
-        order = sorted(range(len(self.articles)), key=lambda i: (_sort_time(self.articles[i].published), i))
-        nodes: list[GraphNode] = []
-        for rank, i in enumerate(order):
-            a = self.articles[i]
-            nodes.append(GraphNode(a.id, self.label(a.id), published_iso(a.published), False, float(rank), float(rank % 2)))
-        externals = sorted({e.source for e in self.provenance if e.source.startswith("external:")})
-        for k, ext in enumerate(externals):
-            x = (len(order) - 1) / 2 if len(externals) == 1 else k * max(1, len(order) - 1) / max(1, len(externals) - 1)
-            nodes.append(GraphNode(ext, ext.split(":", 1)[1] or "external source", None, True, float(x), -1.0))
-        return nodes
 
     def to_dict(self) -> dict[str, Any]:
         return {

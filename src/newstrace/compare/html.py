@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import itertools
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,16 +22,15 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newstrace.drawing import GraphNode, edge_list, provenance_svg
 from newstrace.model import (
     axis_instants,
     compare_title_parts,
     count_range,
-    edge_words,
     inner_quotes,
     isolated_join,
     isolated_name,
     isolated_parts,
-    isolated_text,
     label_basis,
     link_roles,
     published_iso,
@@ -269,7 +267,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         "quotes": quotes,
         # a note names articles too ("القدس العربي: 10 more claim(s) ..."): its names isolated
         "notes": [isolated_parts(n, named) for n in c.notes],
-        "graph": provenance_svg(c),
+        "graph": provenance_graph(c),
         "timeline": timeline_svg(c),
         "script": SCRIPT,
         "columns": min(len(articles), 3),
@@ -288,85 +286,12 @@ def _uniq(xs: Any) -> list[str]:
 # --- SVG (data for the template; the template escapes every label) -----------------------------
 
 
-@dataclass
-class SvgNode:
-    x: float
-    y: float
-    label: str
-    sub: str
-    external: bool
-    href: str | None
-    full: str = ""  # the whole name (``label`` is cut to fit under the node)
-    #: the tooltip: the whole name isolated (``isolated_name``), as in the pages' HTML tooltips
-    tip: str = ""
-
-
-@dataclass
-class SvgEdge:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    label: str
-    tooltip: str
-    external: bool
-    #: no evidence of direction: drawn without an arrowhead
-    directed: bool = True
-    #: the text came by way of another article: drawn faint, the direct edges carry the graph
-    indirect: bool = False
-    #: ``tooltip`` cut for the list under the drawing, the names in it isolated (``isolated_parts``)
-    parts: list[tuple[str, bool]] = field(default_factory=list)
-    #: ``tooltip`` for the SVG ``<title>``, which holds no ``<bdi>``: its names between FSI and PDI
-    tip: str = ""
-
-
-def provenance_svg(c: Comparison) -> dict[str, Any]:
-    """Node and edge coordinates of the provenance graph (articles by time, externals on top)."""
-    nodes = c.graph()
-    order = {a.id: n for n, a in enumerate(c.by_time())}
-    step, width_min = 190.0, 420.0
-    max_x = max([n.x for n in nodes] + [0.0])
-    width = max(width_min, (max_x + 1) * step + 40)
-    has_ext = any(n.external for n in nodes)
-    top = 60.0 if has_ext else 0.0
-    pos: dict[str, tuple[float, float]] = {}
-    out_nodes = []
-    for n in nodes:
-        x = 20 + n.x * step + step / 2 - 10
-        y = 30 + (0 if n.external else top + 30 + n.y * 56)
-        pos[n.id] = (x, y)
-        sub = n.published or ("external source" if n.external else "undated")
-        out_nodes.append(
-            SvgNode(x, y, shortened(n.label, 26), sub, n.external, None if n.external else f"#a{order[n.id]}", n.label,
-                    f"{isolated_name(n.label)} ({sub})")
-        )
-    edges = []
-    for e in c.provenance:
-        if e.source not in pos or e.derived not in pos:
-            continue
-        (x1, y1), (x2, y2) = pos[e.source], pos[e.derived]
-        dx, dy = x2 - x1, y2 - y1
-        d = math.hypot(dx, dy) or 1.0
-        r = 26.0
-        said, said_names = edge_words(e.source, e.derived, e.confidence, e.evidence, c.label)
-        edges.append(
-            SvgEdge(
-                x1 + dx / d * r,
-                y1 + dy / d * r,
-                x2 - dx / d * r,
-                y2 - dy / d * r,
-                f"{e.confidence:.2f}",
-                said,
-                e.source.startswith("external:"),
-                e.directed,
-                e.via is not None,
-            )
-        )
-        edges[-1].parts = isolated_parts(said, [*c.labels.values(), *said_names])
-        edges[-1].tip = isolated_text(said, [*c.labels.values(), *said_names])
-    # the lower row's name and date lie 36 and 50 below its centre: room for both, and the date's descent
-    height = 30 + top + 30 + 56 + 50 + 12
-    return {"width": width, "height": height, "nodes": out_nodes, "edges": edges, "empty": not c.provenance}
+def provenance_graph(c: Comparison) -> dict[str, Any]:
+    """The provenance drawing (``drawing.provenance_svg``, the web app's too), its nodes linked to
+    the articles' texts below it, and its edges in words for the list under it."""
+    nodes = [GraphNode(a.id, c.label(a.id), published_iso(a.published), a.title, f"#a{n}") for n, a in enumerate(c.by_time())]
+    edges = [e.to_dict() for e in c.provenance]
+    return {"svg": provenance_svg(nodes, edges), "edges": edge_list(edges, c.label), "empty": not c.provenance}
 
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:

@@ -17,11 +17,10 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from newstrace import drawing
+from newstrace.drawing import GraphNode
 from newstrace.model import (
-    arrow,
     axis_instants,
-    has_direction,
-    indirect_via,
     isolated_name,
     link_roles,
     parse_published,
@@ -131,153 +130,32 @@ def stories_href(*outlets: str | None) -> str:
 # -- provenance graph ------------------------------------------------------------------------------
 
 
-def _href(href: str | None) -> str:
-    """`` href="..."`` or nothing (an SVG ``<a>`` without one is no link)."""
-    return f' href="{escape(href)}"' if href else ""
-
-
-#: the length (and width) of an arrowhead of the provenance graph, in px
-ARROW = 11
-
-
-# a drawing that holds links is a named group, not an image: ARIA makes an image's children
-# presentational, so a screen reader may read role="img" as one picture and skip the links in it
 def provenance_svg(
     articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
 ) -> Markup:
-    """Articles left to right in publication order (``model.published_order``: a day alone after the
-    times of that day), external sources above, edges as arcs.
+    """The provenance graph (``drawing.provenance_svg``) of a page of the app: articles in
+    publication order (``model.published_order``: a day alone after the times of that day).
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
-    one. Nodes and edges link to the pages of the ``stored`` articles (default: all); an uploaded
-    article the database does not hold has no page to link to.
-
-    Each edge is a link to the compare page of its two articles, carrying its evidence in
-    ``data-evidence`` (shown on hover by app.js) and in an SVG ``<title>`` (the browser's own
-    tooltip when scripts are off).
+    one. Nodes link to the pages of the ``stored`` articles (default: all), and an edge to the
+    compare page of its two articles (to the one page of an article when the other has none); an
+    uploaded article the database does not hold has no page to link to.
     """
     ordered = sorted(articles, key=lambda a: stream_order_key(published_order(parse_published(a.get("published"))), a["id"]))
-    known = {a["id"] for a in ordered}
-    externals = sorted({e["source"] for e in edges if e.get("source") not in known} | {
-        e["derived"] for e in edges if e.get("derived") not in known
-    })
-    gap = 170
-    width = max(1, len(ordered)) * gap + 40
-    ext_gap = max(gap, width // max(1, len(externals) + 1)) if externals else gap
-    top = 70 if externals else 20
-    height = top + 120
-    pos: dict[str, tuple[float, float]] = {}
-    for i, a in enumerate(ordered):
-        pos[a["id"]] = (40 + gap / 2 + i * gap, top + 70)
-    for i, x in enumerate(externals):
-        pos[x] = (40 + ext_gap / 2 + i * ext_gap, 30)
-    # an arc rises with the distance it spans: over four articles or more its top and its
-    # confidence ran above the drawing and were cut off; the drawing moves down to hold the highest
-    tops = [_arc_top(pos[e["source"]], pos[e["derived"]]) for e in edges if e.get("source") in pos and e.get("derived") in pos]
-    drop = max(0.0, 4 - min(tops, default=4.0))
-    pos = {k: (x, y + drop) for k, (x, y) in pos.items()}
-    height = round(height + drop)
-    parts = [
-        f'<svg class="graph" role="group" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        # one size whatever the line's width (the width says the confidence): scaled with it, an
-        # edge of confidence 0.9 (4.2 px) had a head of 34 px. The head's base sits on the line's end,
-        # which stops ARROW short of the node, so a thick line does not show past the head's point
-        f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" '
-        f'markerWidth="{ARROW}" markerHeight="{ARROW}" orient="auto-start-reverse">'
-        '<path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>',
-    ]
-    for e in edges:
-        s, d = e.get("source"), e.get("derived")
-        if s not in pos or d not in pos:
-            continue
-        (x1, y1), (x2, y2) = pos[s], pos[d]
-        conf = e.get("confidence")
-        conf_txt = f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
-        ev_lines = [_evidence_line(ev) for ev in (e.get("evidence") or [])[:6]]
-        directed = has_direction(e.get("evidence") or [])
-        head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
-        # each name and passage isolated: an Arabic one turned the arrow and the words beside it around
-        ev_text = f"{isolated_name(_label(s, articles))} {arrow(directed)} {isolated_name(_label(d, articles))} (confidence {conf_txt})"
-        via = indirect_via(e.get("evidence") or [])
-        if via:
-            ev_text += f" by way of {isolated_name(_label(via, articles))}"
-        if ev_lines:
-            ev_text += "\n" + "\n".join(ev_lines)
-        cx, cy = _control((x1, y1), (x2, y2))
-        ex, ey = x2, y2 - 14
-        if directed:  # the head's point on the node's edge, its base where the line stops
-            tx, ty = ex - cx, ey - cy
-            norm = math.hypot(tx, ty) or 1.0
-            ex, ey = ex - tx / norm * ARROW, ey - ty / norm * ARROW
-        path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {ex:.1f} {ey:.1f}"
-        stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
-        # the confidence just above the arc's top (its point at t = 0.5): it sat 3 px above the
-        # middle of the control polygon, on the line itself, its digits struck through by the arc
-        label_x, label_y = (x1 + 2 * cx + ex) / 4, (y1 - 14 + 2 * cy + ey) / 4 - stroke / 2 - 5
-        pair = [i for i in (s, d) if i in known and (stored is None or i in stored)]
-        href = compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
-        parts.append(
-            f'<a class="edge{" indirect" if via else ""}"{_href(href)} data-source="{escape(s)}" data-derived="{escape(d)}" '
-            f'data-evidence="{escape(ev_text)}">'
-            f"<title>{escape(ev_text)}</title>"
-            f'<path d="{path}" stroke-width="{stroke:.1f}"{head}/>'
-            f'<text x="{label_x:.0f}" y="{label_y:.0f}" class="conf">{escape(conf_txt)}</text></a>'
-        )
-    for a in ordered:
-        x, y = pos[a["id"]]
-        parts.append(
-            f'<a class="node"{_href(None if stored is not None and a["id"] not in stored else article_href(a["id"]))} data-article="{escape(a["id"])}">'
-            f"<title>{escape(isolated_name(a.get('title') or a['id']))}</title>"
-            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13"/>'
-            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet">{escape(shortened(_name(a), 22))}</text>'
-            f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date">{escape((a.get("published") or "no date")[:10])}</text></a>'
-        )
-    for x_id in externals:
-        x, y = pos[x_id]
-        label = x_id.split(":", 1)[1] if x_id.startswith("external:") else x_id
-        parts.append(
-            f'<g class="node external"><title>{escape(isolated_name(x_id))}</title>'
-            f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3"/>'
-            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start">{escape(shortened(label, 26))}</text></g>'
-        )
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    linked = {a["id"] for a in ordered if stored is None or a["id"] in stored}
+    nodes = [GraphNode(a["id"], _name(a), a.get("published"), a.get("title"), article_href(a["id"]) if a["id"] in linked else None)
+             for a in ordered]
 
+    def edge_href(source: str, derived: str) -> str | None:
+        pair = [i for i in (source, derived) if i in linked]
+        return compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
 
-def _control(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
-    """The control point of the arc from ``a`` to ``b``: above both, higher the farther apart."""
-    return (a[0] + b[0]) / 2, min(a[1], b[1]) - (45 + abs(b[0] - a[0]) * 0.12)
-
-
-def _arc_top(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Where the arc's top (its point at t = 0.5) lies, less the room its confidence needs above it
-    (the widest line's half, 5 px, and the 11 px text's box, 14 px)."""
-    _, cy = _control(a, b)
-    return (a[1] - 14 + 2 * cy + b[1] - 14) / 4 - 2.25 - 5 - 14
+    return drawing.provenance_svg(nodes, edges, edge_href)
 
 
 def _name(a: dict[str, Any]) -> str:
     """An article as the report names it (``label``: "reuters #2"), else its outlet or title."""
     return str(a.get("label") or a.get("outlet") or a.get("title") or a["id"])
-
-
-def _label(node: str, articles: Sequence[dict[str, Any]]) -> str:
-    for a in articles:
-        if a["id"] == node:
-            return shortened(_name(a), 40)
-    return node
-
-
-def _evidence_line(ev: Any) -> str:
-    """One piece of an edge's evidence for its tooltip, an article's words in it isolated."""
-    if isinstance(ev, dict):
-        text = str(ev.get("text") or ev.get("a_text") or ev.get("reason") or ev.get("type") or "")
-        kind = str(ev.get("kind") or ev.get("type") or "")
-        if kind and kind != text:
-            return f"{kind}: {isolated_name(shortened(text, 108 - len(kind)))}"
-        return shortened(text, 110)
-    return shortened(str(ev), 110)
 
 
 # -- timeline ------------------------------------------------------------------------------------

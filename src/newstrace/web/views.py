@@ -14,12 +14,12 @@ from typing import Any
 
 from markupsafe import Markup
 
+from newstrace import drawing
 from newstrace.ingest.records import source_name
 from newstrace.model import (
     Article,
     about_findings,
     count_range,
-    edge_words,
     isolated_name,
     isolated_parts,
     isolated_text,
@@ -199,11 +199,7 @@ def compare_view(
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
-    edge_list = []
-    for e in edges:
-        said, named = edge_words(str(e["source"]), str(e["derived"]), e.get("confidence"), e.get("evidence") or [],
-                                 lambda i: names.get(i, i))
-        edge_list.append(isolated_parts(said, named))
+    edge_list = drawing.edge_list(edges, lambda i: names.get(i, i))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
     notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]
     finding_notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if about_findings(str(n))]

@@ -1,0 +1,245 @@
+"""The provenance graph as SVG: the one drawing the HTML report (``compare/html.py``) and the web
+app's story and compare pages (``web/render.py``) show, and its edges in words for the list under it.
+
+Each page says where a node and an edge lead (``GraphNode.href``, ``edge_href``): the report to an
+article's text in the same file, the web app to an article's page and a pair's compare page. The
+look (colours, dashes, arrowheads) is in the drawing's presentation attributes, so it needs no style
+sheet and keeps under a strict Content-Security-Policy (no ``style`` attribute); a page's CSS may
+add its own (the web app lights up an arrow on hover and focus). Every string from an article goes
+through ``markupsafe.escape`` here; ids and links are the callers', built from indexes or escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from newstrace.model import (
+    edge_words,
+    has_direction,
+    indirect_via,
+    isolated_join,
+    isolated_name,
+    isolated_parts,
+    shortened,
+)
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """An article of the drawing, in the order the page lists them (publication order)."""
+
+    id: str
+    #: how the page names the article ("reuters #2"): cut to fit under the node, whole in its tooltip
+    name: str
+    #: ISO text, or ``None``: its day under the node, all of it in the tooltip
+    published: str | None = None
+    title: str | None = None
+    #: where a click on the node leads (``None``: no link)
+    href: str | None = None
+
+
+#: the length (and width) of an arrowhead, in px
+ARROW = 11
+#: the horizontal distance between two articles' nodes, in px
+GAP = 170
+#: the drawing's colours (``app.css`` lights up a hovered or focused arrow over them)
+EDGE, NODE, EXTERNAL, DIM = "#e15759", "#4e79a7", "#bbb", "#667085"
+#: an edge from a source outside the articles (``external:``), and one whose text came by way of
+#: another article, drawn apart: the list under the drawing names both in words
+EXTERNAL_DASH, INDIRECT_DASH = "5 4", "2 4"
+
+
+def external_name(node: str) -> str:
+    """A source outside the articles as the drawing names it: ``external:Jatras`` is Jatras."""
+    return (node.split(":", 1)[1] or "external source") if node.startswith("external:") else node
+
+
+def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> list[list[tuple[str, bool]]]:
+    """The drawing's edges in words (``model.edge_words``), each cut by ``isolated_parts``, for the
+    list under it: an edge's tooltip reaches no keyboard or screen-reader user. ``label`` names an
+    article by its id, as the page does."""
+    return [_words(e, label) for e in edges if e.get("source") and e.get("derived")]
+
+
+def _words(e: dict[str, Any], label: Callable[[str], str]) -> list[tuple[str, bool]]:
+    said, named = edge_words(str(e["source"]), str(e["derived"]), e.get("confidence"), e.get("evidence") or [], label)
+    return isolated_parts(said, named)
+
+
+def _href(href: str | None) -> str:
+    """`` href="..."`` or nothing (an SVG ``<a>`` without one is no link)."""
+    return f' href="{escape(href)}"' if href else ""
+
+
+def _link(href: str | None) -> str:
+    """The element of a piece that may be a link: ``<a>`` with one, a ``<g>`` without."""
+    return "a" if href else "g"
+
+
+# a drawing that holds links is a named group, not an image: ARIA makes an image's children
+# presentational, so a screen reader may read role="img" as one picture and skip the links in it
+def provenance_svg(
+    nodes: Sequence[GraphNode],
+    edges: Sequence[dict[str, Any]],
+    edge_href: Callable[[str, str], str | None] | None = None,
+) -> Markup:
+    """Articles left to right in the order given, the sources outside them (``external:``, and any
+    end of an edge that is no article given) above, edges as arcs.
+
+    ``edges``: ``ProvenanceEdge.to_dict()`` dicts (``compare --json``'s). An edge's width says its
+    confidence; an edge no evidence orients has no arrowhead; one from outside the articles is
+    dashed, one that came by way of another article dotted and faint. Each edge carries its words
+    and evidence in an SVG ``<title>`` (the browser's tooltip) and in ``data-evidence`` (the web
+    app's own tooltip, shown on focus too), and links where ``edge_href(source, derived)`` says.
+    """
+    known = {n.id for n in nodes}
+    names = {n.id: n.name for n in nodes}
+
+    def label(node: str) -> str:
+        return names.get(node) or external_name(node)
+
+    externals = sorted({str(e["source"]) for e in edges if e.get("source") and e["source"] not in known} | {
+        str(e["derived"]) for e in edges if e.get("derived") and e["derived"] not in known
+    })
+    width = max(1, len(nodes), len(externals)) * GAP + 40
+    top = 70 if externals else 20
+    height = top + 120
+    pos: dict[str, tuple[float, float]] = {}
+    for i, n in enumerate(nodes):
+        pos[n.id] = (40 + GAP / 2 + i * GAP, top + 70)
+    # the sources above the articles, side by side about the drawing's middle (spread from its left
+    # edge, three of them over two articles ran past its right one), each as near above the
+    # articles it is linked to as the others let it be: in alphabetical order their lines crossed
+    order = {n.id: i for i, n in enumerate(nodes)}
+
+    def over(ext: str) -> float:
+        linked = [order[o] for e in edges for a, o in ((e.get("source"), e.get("derived")), (e.get("derived"), e.get("source")))
+                  if a == ext and o in order]
+        return sum(linked) / len(linked) if linked else len(nodes) / 2
+
+    externals.sort(key=lambda ext: (over(ext), ext))
+    for i, ext in enumerate(externals):
+        pos[ext] = (width / 2 + (i - (len(externals) - 1) / 2) * GAP, 30)
+    # an arc rises with the distance it spans: over four articles or more its top and its
+    # confidence ran above the drawing and were cut off; the drawing moves down to hold the highest
+    tops = [_arc_top(pos[e["source"]], pos[e["derived"]]) for e in edges
+            if e.get("source") in pos and e.get("derived") in pos and pos[e["source"]][1] == pos[e["derived"]][1]]
+    drop = max(0.0, 4 - min(tops, default=4.0))
+    pos = {k: (x, y + drop) for k, (x, y) in pos.items()}
+    height = round(height + drop)
+    parts = [
+        f'<svg class="graph" role="group" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+        # one size whatever the line's width (the width says the confidence): scaled with it, an
+        # edge of confidence 0.9 (4.2 px) had a head of 34 px. The head's base sits on the line's end,
+        # which stops ARROW short of the node, so a thick line does not show past the head's point
+        f'<defs><marker id="arrow" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" '
+        f'markerWidth="{ARROW}" markerHeight="{ARROW}" orient="auto-start-reverse">'
+        f'<path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" fill="{EDGE}"/></marker></defs>',
+    ]
+    for e in edges:
+        s, d = e.get("source"), e.get("derived")
+        if s not in pos or d not in pos:
+            continue
+        (x1, y1), (x2, y2) = pos[s], pos[d]
+        conf = e.get("confidence")
+        conf_txt = f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
+        evidence = e.get("evidence") or []
+        directed = has_direction(evidence)
+        head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
+        # the list's words (which name each kind of evidence), then the words the evidence quotes:
+        # each name and passage isolated, an Arabic one turned the arrow and the words beside it around
+        tip = "\n".join([isolated_join(_words(e, label)), *filter(None, (_evidence_line(ev) for ev in evidence[:6]))])
+        stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
+        if y1 == y2:  # two articles: an arc above the row, clear of the nodes between them
+            cx, cy = _control((x1, y1), (x2, y2))
+            ex, ey = x2, y2 - 14
+            if directed:  # the head's point on the node's edge, its base where the line stops
+                tx, ty = ex - cx, ey - cy
+                norm = math.hypot(tx, ty) or 1.0
+                ex, ey = ex - tx / norm * ARROW, ey - ty / norm * ARROW
+            path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {ex:.1f} {ey:.1f}"
+            # the confidence just above the arc's top (its point at t = 0.5): it sat 3 px above the
+            # middle of the control polygon, on the line itself, its digits struck through by the arc
+            label_x, label_y = (x1 + 2 * cx + ex) / 4, (y1 - 14 + 2 * cy + ey) / 4 - stroke / 2 - 5
+            anchor = "middle"
+        else:  # a source above the articles: a straight line down, nothing lies between the rows
+            dx, dy = x2 - x1, y2 - y1
+            norm = math.hypot(dx, dy) or 1.0
+            r1, r2 = (12, 14 + (ARROW if directed else 0)) if y1 < y2 else (14, 12 + (ARROW if directed else 0))
+            sx, sy, ex, ey = x1 + dx / norm * r1, y1 + dy / norm * r1, x2 - dx / norm * r2, y2 - dy / norm * r2
+            path = f"M {sx:.0f} {sy:.0f} L {ex:.1f} {ey:.1f}"
+            # the confidence beside the middle of the line, on the side it leans away from
+            anchor = "start" if (x2 - x1) * (y2 - y1) >= 0 else "end"
+            label_x, label_y = (sx + ex) / 2 + (6 if anchor == "start" else -6), (sy + ey) / 2 + 4
+        external, via = str(s).startswith("external:"), indirect_via(evidence)
+        dash = EXTERNAL_DASH if external else INDIRECT_DASH if via else ""
+        # drawn apart, faint: the direct edges between the articles carry the graph
+        look = f' stroke-dasharray="{dash}" opacity=".45"' if dash else ' opacity=".75"'
+        href = edge_href(str(s), str(d)) if edge_href else None
+        tag = _link(href)
+        parts.append(
+            f'<{tag} class="edge{" indirect" if via else ""}{" external" if external else ""}"{_href(href)} '
+            f'data-source="{escape(s)}" data-derived="{escape(d)}" data-evidence="{escape(tip)}">'
+            f"<title>{escape(tip)}</title>"
+            f'<path d="{path}" fill="none" stroke="{EDGE}" stroke-width="{stroke:.1f}"{look}{head}/>'
+            # on a halo of white: legible where another arc crosses it
+            f'<text x="{label_x:.0f}" y="{label_y:.0f}" class="conf{"" if anchor == "middle" else " " + anchor}" '
+            f'text-anchor="{anchor}" fill="{DIM}" '
+            f'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">{escape(conf_txt)}</text></{tag}>'
+        )
+    for n in nodes:
+        x, y = pos[n.id]
+        day = (n.published or "no date")[:10]
+        tip = f"{isolated_name(n.name)} ({n.published or 'no date'})"
+        if n.title and n.title != n.name:
+            tip += "\n" + isolated_name(n.title)
+        tag = _link(n.href)
+        # the whole node takes a click (pointer-events): between the circle and its name one fell
+        # on the drawing behind them
+        parts.append(
+            f'<{tag} class="node"{_href(n.href)} data-article="{escape(n.id)}" pointer-events="bounding-box">'
+            f"<title>{escape(tip)}</title>"
+            f'<circle cx="{x:.0f}" cy="{y:.0f}" r="13" fill="{NODE}" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{x:.0f}" y="{y + 32:.0f}" class="outlet" text-anchor="middle">{escape(shortened(n.name, 22))}</text>'
+            f'<text x="{x:.0f}" y="{y + 47:.0f}" class="date" text-anchor="middle" fill="{DIM}">{escape(day)}</text></{tag}>'
+        )
+    for x_id in externals:
+        x, y = pos[x_id]
+        parts.append(
+            f'<g class="node external"><title>{escape(isolated_name(external_name(x_id)))} (external source)</title>'
+            f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3" fill="{EXTERNAL}"/>'
+            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start" text-anchor="start">'
+            f"{escape(shortened(external_name(x_id), 22))}</text></g>"
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _control(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """The control point of the arc from ``a`` to ``b``: above both, higher the farther apart."""
+    return (a[0] + b[0]) / 2, min(a[1], b[1]) - (45 + abs(b[0] - a[0]) * 0.12)
+
+
+def _arc_top(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Where the arc's top (its point at t = 0.5) lies, less the room its confidence needs above it
+    (the widest line's half, 5 px, and the 11 px text's box, 14 px)."""
+    _, cy = _control(a, b)
+    return (a[1] - 14 + 2 * cy + b[1] - 14) / 4 - 2.25 - 5 - 14
+
+
+def _evidence_line(ev: Any) -> str:
+    """The words a piece of an edge's evidence quotes, for its tooltip, isolated (the shared variant
+    "[attacks,]", an attribution); nothing for a piece its kind names whole (publication order)."""
+    if isinstance(ev, dict):
+        text = str(ev.get("text") or ev.get("a_text") or ev.get("reason") or "")
+        kind = str(ev.get("kind") or ev.get("type") or "")
+        if not text or text == kind:
+            return ""
+        return f"{kind}: {isolated_name(shortened(text, 108 - len(kind)))}" if kind else isolated_name(shortened(text, 110))
+    return shortened(str(ev), 110)
