@@ -598,10 +598,12 @@ def test_the_reports_timeline_puts_a_day_without_a_time_after_that_days_timed_re
 def test_the_report_of_one_article_says_why_it_has_no_derivation_edge(rt: Article, rewrite: Article) -> None:
     """``newstrace story ID --html`` on a story of one article said "No derivation edges: the reuse
     stage found no substantial shared text to orient", as if a search had come up empty; there was
-    nothing to compare. It says so, as the web app's story page does."""
+    nothing to compare. It says so, in the web app's story page's words (``drawing.provenance_note``),
+    and with arrows says how to read them, as that page does."""
     one = render_html(compare_articles([rt]))
-    assert "No derivation edges: there is one article." in one and "found no substantial shared text" not in one
-    assert "No derivation edges" not in render_html(compare_articles([rt, rewrite]))
+    assert "No arrows: there is one article." in one and "found no substantial shared text" not in one
+    two = render_html(compare_articles([rt, rewrite]))
+    assert "No arrows" not in two and "the number on an arrow, as its width, is how sure that direction is" in two
 
 
 def test_the_people_a_summary_names_are_isolated_in_the_report_and_the_web_page(real: Comparison, rt: Article, rewrite: Article) -> None:

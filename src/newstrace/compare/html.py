@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.drawing import GraphNode, edge_list, provenance_svg
+from newstrace.drawing import GraphNode, edge_list, provenance_note, provenance_svg
 from newstrace.model import (
     axis_instants,
     compare_title_parts,
@@ -288,10 +288,11 @@ def _uniq(xs: Any) -> list[str]:
 
 def provenance_graph(c: Comparison) -> dict[str, Any]:
     """The provenance drawing (``drawing.provenance_svg``, the web app's too), its nodes linked to
-    the articles' texts below it, and its edges in words for the list under it."""
+    the articles' texts below it, what it shows in words above it and its edges in words under it."""
     nodes = [GraphNode(a.id, c.label(a.id), published_iso(a.published), a.title, f"#a{n}") for n, a in enumerate(c.by_time())]
     edges = [e.to_dict() for e in c.provenance]
-    return {"svg": provenance_svg(nodes, edges), "edges": edge_list(edges, c.label), "empty": not c.provenance}
+    return {"svg": provenance_svg(nodes, edges), "edges": edge_list(edges, c.label),
+            "note": provenance_note(len(nodes), len(c.provenance), "click an article to read its text")}
 
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
+from newstrace.drawing import provenance_note
 from newstrace.errors import (
     AmbiguousId,
     DatabaseBusy,
@@ -96,6 +97,7 @@ def templates_env() -> Environment:
     env.filters["story_href"] = story_href
     env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
+    env.globals["graph_note"] = provenance_note  # the provenance graph's legend, the report's words
     return env
 
 
