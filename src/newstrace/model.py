@@ -792,6 +792,18 @@ FindingType = Literal[
     "unique_claim",
 ]
 
+#: how every report heads a finding of each type: the terminal's, the HTML report's and the web
+#: pages' (each had its own copy of these words)
+FINDING_TITLES: dict[str, str] = {
+    "headline_unsupported": "Headline unsupported",
+    "event_drift": "Event drift",
+    "number_drift": "Number drift",
+    "attribution_changed": "Attribution changed",
+    "window_drift": "Time-window drift",
+    "quote_variant": "Quote variant",
+    "unique_claim": "Unique claim",
+}
+
 
 @dataclass
 class Finding:

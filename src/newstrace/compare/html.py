@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newstrace.drawing import GraphNode, edge_list, provenance_note, provenance_svg
 from newstrace.model import (
+    FINDING_TITLES,
     axis_instants,
     compare_title_parts,
     count_range,
@@ -42,16 +43,6 @@ from newstrace.model import (
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
-
-FINDING_TITLES = {
-    "headline_unsupported": "Headline unsupported",
-    "event_drift": "Event drift",
-    "number_drift": "Number drift",
-    "attribution_changed": "Attribution changed",
-    "window_drift": "Time-window drift",
-    "quote_variant": "Quote variant",
-    "unique_claim": "Unique claim",
-}
 
 SCRIPT = """
 (function () {

@@ -14,8 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newstrace.compare.html import FINDING_TITLES
-from newstrace.model import arrow, inner_quotes, label_basis, parse_published
+from newstrace.model import FINDING_TITLES, arrow, inner_quotes, label_basis, parse_published
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison

@@ -20,7 +20,7 @@ from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
 from newstrace.web.render import article_href, compare_href, coverage_svg, story_href, timeline_svg
 from newstrace.web.repo import Repo
-from newstrace.web.views import FINDING_LABELS, article_meta, claims_highlight, compare_view
+from newstrace.web.views import article_meta, claims_highlight, compare_view
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -163,7 +163,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     return page(
         request, "story.html", title=isolated_name(detail.story.label or "") or "Story", nav="stories", story=detail.story,
         outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
-        has_report=report is not None, pair_links=pair_links, labels=FINDING_LABELS,
+        has_report=report is not None, pair_links=pair_links,
         total=detail.total, pages=_page_links(request, detail.total, offset, limit),
     )
 

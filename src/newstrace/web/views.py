@@ -17,6 +17,7 @@ from markupsafe import Markup
 from newstrace import drawing
 from newstrace.ingest.records import source_name
 from newstrace.model import (
+    FINDING_TITLES,
     Article,
     about_findings,
     count_range,
@@ -29,16 +30,6 @@ from newstrace.model import (
 )
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
-
-FINDING_LABELS = {
-    "quote_variant": "Quote variant",
-    "number_drift": "Number drift",
-    "event_drift": "Event drift",
-    "window_drift": "Time-window drift",
-    "attribution_changed": "Attribution changed",
-    "headline_unsupported": "Headline unsupported",
-    "unique_claim": "Unique claim",
-}
 
 
 @dataclass
@@ -167,7 +158,7 @@ def compare_view(
     findings: list[FindingView] = []
     for fi, f in enumerate(report.get("findings") or []):
         ftype = str(f.get("type") or "finding")
-        view = FindingView(fi, ftype, FINDING_LABELS.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
+        view = FindingView(fi, ftype, FINDING_TITLES.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         view.parts = isolated_parts(view.summary, labels)
         f_arts = [x for x in (f.get("articles") or []) if x in by_id]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
