@@ -6,7 +6,8 @@ how much of a text a set of passages covers, and must agree on it to the charact
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Sequence
 
 
 def overlap(s1: int, e1: int, s2: int, e2: int) -> tuple[int, int] | None:
@@ -30,3 +31,12 @@ def union_length(ranges: Iterable[tuple[int, int]]) -> int:
         else:
             cur_e = max(cur_e, e)
     return total + max(0, cur_e - cur_s)
+
+
+def pieces(length: int, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, list[int]]]:
+    """A text of ``length`` characters cut at both ends of every range that lies in it: each piece
+    ``[lo, hi)`` with the indexes of the ranges covering it, in their order. The HTML report and
+    the web app highlight a text so, a word inside a shared passage both "shared" and "differs"."""
+    inside = [i for i, (s, e) in enumerate(ranges) if 0 <= s < e <= length]
+    cuts = sorted({0, length, *(ranges[i][0] for i in inside), *(ranges[i][1] for i in inside)})
+    return [(lo, hi, [i for i in inside if ranges[i][0] <= lo and hi <= ranges[i][1]]) for lo, hi in itertools.pairwise(cuts)]

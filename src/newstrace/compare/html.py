@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -40,6 +39,7 @@ from newstrace.model import (
     summary_names,
     time_axis,
 )
+from newstrace.spans import pieces
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -106,14 +106,12 @@ class Segment:
 def segments(text: str, marks: list[Mark]) -> list[Segment]:
     """Cut ``text`` at every mark boundary; each piece links to its innermost mark's target, but
     for punctuation alone where words link there too (``model.link_roles``): highlighted, unlinked."""
-    valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
-    cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
     starts: dict[int, list[str]] = {}
-    for m in sorted(valid, key=lambda m: (m.start, -m.end, m.id)):
+    for m in sorted((m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end, m.id)):
         starts.setdefault(m.start, []).append(m.id)
     out: list[Segment] = []
-    for lo, hi in itertools.pairwise(cuts):
-        covering = [m for m in valid if m.start <= lo and hi <= m.end]
+    for lo, hi, over in pieces(len(text), [(m.start, m.end) for m in marks]):
+        covering = [marks[i] for i in over]
         seg = Segment(text[lo:hi], starts.get(lo, []))
         if covering:
             inner = min(covering, key=lambda m: (m.end - m.start, m.id))

@@ -8,7 +8,6 @@ themselves; the templates autoescape everything else. Charts are SVG with presen
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from newstrace import drawing
+from newstrace import drawing, spans
 from newstrace.drawing import GraphNode
 from newstrace.model import (
     axis_instants,
@@ -59,8 +58,7 @@ def highlight(text: str, anns: Iterable[Ann]) -> Markup:
     )
     if not valid:
         return escape(text)
-    cuts = sorted({0, n, *(a.start for a in valid), *(a.end for a in valid)})
-    pieces = [(lo, hi, [a for a in valid if a.start <= lo and hi <= a.end]) for lo, hi in itertools.pairwise(cuts)]
+    pieces = [(lo, hi, [valid[i] for i in over]) for lo, hi, over in spans.pieces(n, [(a.start, a.end) for a in valid])]
     # each piece's link, the first annotation with one; a full stop alone is no link of its own
     links = [next((a for a in active if a.href), None) for _, _, active in pieces]
     roles = link_roles([(text[lo:hi], link.href if link else None) for (lo, hi, _), link in zip(pieces, links, strict=True)])

@@ -26,6 +26,7 @@ from newstrace.model import (
     isolated_text,
     label_basis,
     published_iso,
+    shortened,
     summary_names,
 )
 from newstrace.web.api import COMPARE_IDS
@@ -251,9 +252,8 @@ def _outlet(a: Article) -> str:
     """How an article is named beside its text: outlet, else its (shortened) title, else its id."""
     if a.outlet:
         return a.outlet
-    if a.title:
-        t = " ".join(a.title.split())
-        return t if len(t) <= 40 else t[:39] + "…"
+    if a.title:  # cut as every chart's label is (``model.shortened``: no "… …" after a cut at a space)
+        return shortened(a.title, 40)
     return a.id
 
 
