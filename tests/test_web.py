@@ -1792,6 +1792,27 @@ def test_graph_draws_an_indirect_edge_apart_and_names_the_way(rt: Any, rewrite: 
     assert graph.count('class="edge"') == 2 and "by way of " in graph
 
 
+def test_an_edge_from_an_outside_source_is_dashed_as_the_list_under_it_says(rt: Any, rewrite: Any) -> None:
+    """An edge from ``external:`` (both articles quote one statement; compare names its speaker)
+    was drawn by the web app as any other and its source named "external:Staffan de Mistura",
+    while the list of arrows under the drawing said "(dashed: an outside source ...)". The web
+    draws the report's drawing now (``drawing.provenance_svg``), which dashed it."""
+    from newstrace.model import EXTERNAL_SAID
+    from newstrace.web.views import compare_view
+
+    edges = [{"source": "external:Staffan de Mistura", "derived": a.id, "confidence": 0.6,
+              "evidence": [{"type": "common_quotation"}]} for a in (rt, rewrite)]
+    view = compare_view([rt, rewrite], {"provenance": edges}, columns=2)
+    graph = str(view.graph)
+    drawn = re.findall(r'<a class="edge external".*?</a>', graph)
+    assert len(drawn) == 2 and all('stroke-dasharray="5 4"' in e for e in drawn), graph
+    assert not re.findall(r'class="edge"', graph)  # the edges between articles alone are drawn whole
+    # named by the source alone, in the drawing and in its tooltips (the ids aside)
+    assert "external:" not in re.sub(r'data-source="[^"]*"', "", graph) and "\u2068Staffan de Mistura\u2069 →" in graph
+    assert len(view.edge_list) == 2
+    assert all(f"(dashed: {EXTERNAL_SAID})" in "".join(text for text, _ in parts) for parts in view.edge_list)
+
+
 @pytest.mark.parametrize("waiting", ["/api/articles/{rt}", "/articles/{rt}", "/api/stories/{story}", "/stories/{story}",
                                      "/compare?ids={rt}&ids={rewrite}", "/api/stories"])
 def test_a_request_waiting_on_a_lock_leaves_the_server_to_the_others(
