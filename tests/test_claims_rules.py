@@ -454,6 +454,29 @@ def test_a_man_and_a_woman_of_one_surname_stay_apart(polnear: dict[str, tuple[Ar
     assert _mention(art, q) == "She" and q.speaker == "Ms. Khan"
 
 
+def test_the_cheap_speaker_label_names_as_the_claims_stage_does(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]],
+) -> None:
+    # reuse's label without a parse (speakers.full_name) had its own reading of a name: 'Khan' was the one full
+    # name of the surname, 'Ghazala Khan', in the text giving 'Mr. Khan' 14 times and 'Ms. Khan' 6, and 'Mr Farage
+    # told BBC Radio' stayed 'Mr Farage'; the claims stage names both as its resolver does, which full_name now is
+    from newstrace.claims.speakers import full_name
+    from newstrace.reuse.text import quote_spans
+    from newstrace.reuse.variants import speaker_near
+
+    art, speech, _ = polnear["khan"]
+    assert full_name(art.text, "Khan") == "Mr. Khan"  # his by the text's honorifics and pronouns
+    khans = [q for q in speech.quotes if q.speaker_start is not None and _mention(art, q) == "Khan"]
+    assert len(khans) >= 10
+    for q in khans:
+        honorific = art.text[:q.speaker_start].split()[-1]
+        assert full_name(art.text, f"{honorific} Khan") == q.speaker
+    art, speech, _ = polnear["brexit"]
+    (span,) = [s for s in quote_spans(art.text) if art.text[s.end:s.end + 20].startswith("” Mr Farage told")]
+    (q,) = [q for q in speech.quotes if q.start < span.end and span.start < q.end]
+    assert speaker_near(art.text, span) == q.speaker == "Nigel Farage"
+
+
 def test_what_a_speaker_puts_out_speaks_for_them(polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]) -> None:
     # 'Trump released a marketing video that said, "We are going to have professors ..."' and 'The Washington
     # Post recently ran a piece that noted his "health care plan would benefit affluent households ..."' went

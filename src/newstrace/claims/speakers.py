@@ -829,20 +829,16 @@ def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
 
 
 def full_name(text: str, name: str) -> str:
-    """The "Firstname [particle] Surname" ``text`` gives for a surname alone ("de Mistura" ->
-    "Staffan de Mistura"), else ``name``: the reuse stage's cheap speaker label and the claims
-    stage's parsed one must name a person alike, and this needs no parse."""
-    toks = _tokens(name)
-    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) != 1:
+    """The name the claims stage gives a speaker mention ``name`` of ``text``, read without a parse:
+    the reuse stage's cheap speaker label and the claims stage's parsed one must name a person
+    alike ("de Mistura" is "Staffan de Mistura" where the text gives the first name; "Khan" is no
+    "Ghazala Khan" where the text gives the surname to a man and a woman and its pronouns make him
+    the one it speaks of). A ``SpeakerResolver`` over the one mention names it: one reading of a
+    name for both stages, not two copies of it."""
+    if not _tokens(name):
         return name
-    forms = _name_forms(text, toks)
-    if not forms:
-        return name
-    # the form the text names most, the first on a tie, as SpeakerResolver.canonical without a parse
-    counts: dict[str, int] = {}
-    for _, form in forms:
-        counts[" ".join(form)] = counts.get(" ".join(form), 0) + 1
-    return max(counts, key=lambda k: counts[k])
+    mention = Mention(-1, -1, name, "name", _tokens(name)[-1])
+    return SpeakerResolver([mention], text).canonical(mention)
 
 
 def _untitled(toks: list[str]) -> list[str]:
@@ -947,10 +943,12 @@ class SpeakerResolver:
         voted = None if told or len(toks) != 1 else self._surname_sex(toks[-1])
         # a sex the pronouns after the bare surname vote for must be a name's own ('Grayson said
         # ... he' is Alan Grayson, not Lolita or Dena Grayson); else none may contradict the
-        # mention's honorific
+        # mention's honorific; nor is a fuller name of unknown sex taken for the voted sex when the
+        # text gives the surname to the other sex too ('Khan', his by the votes, is 'Mr. Khan' where
+        # 'Ms. Khan' is Ghazala Khan)
         best = (voted and (self._fullest(toks, voted, exact=True) or self._fullest(toks, voted))) \
-            or self._fullest(toks, told)
-        return " ".join(best) if best else self._surname(toks, told)
+            or (None if voted and not self._other_named(toks, voted) else self._fullest(toks, told))
+        return " ".join(best) if best else self._surname(toks, told or voted)
 
     def _surname(self, toks: list[str], sex: str | None) -> str:
         """The name of a surname no fuller name fits: with its honorific when the text gives the
@@ -1147,7 +1145,7 @@ class SpeakerResolver:
         descriptors may be another's ("Grayson's spokeswoman")."""
         # the whole word right before the name ('Mrs. Clinton said', 'spokeswoman Hua Chunying said':
         # the mention is the name alone); a window of six characters read only 'woman' of the second
-        before = self._text[max(0, m.start - 24):m.start].split()
+        before = self._text[max(0, m.start - 24):m.start].split() if m.start > 0 else []  # full_name's: none
         said = {x for x in map(_word_sex, [*before[-1:], *_tokens(m.text)]) if x}
         return said.pop() if len(said) == 1 else None
 
