@@ -46,6 +46,7 @@ POLNEAR = {
     "sucker": "usa-today_2016-05-18_don-t-be-a-sucker-for-the-new-ol",
     "vermont": "wash-post_2016-01-28_senator-from-vermont-steps-off-c",
     "shows": "politico_2015-12-09_the-presidential-candidates-favo",
+    "unity": "wash-post_2016-06-09_party-aims-to-heal-primary-wound",
 }
 
 
@@ -518,3 +519,14 @@ def test_a_sentence_parsed_as_a_name_with_a_participle_has_that_verb(
     for title in ("Criminal Minds", "Game of Thrones", "Breaking Bad", "Veep"):
         q = _find(speech, title)
         assert _mention(art, q) == "Texas Sen. Ted Cruz" and q.speaker == "Ted Cruz" and q.cue == "named"
+
+
+def test_the_same_pronoun_above_a_free_relative_goes_on_to_its_name(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Clinton said Wednesday that she called Sanders after Tuesday night's primaries ... to congratulate him
+    # on what she called "an extraordinary campaign."': the free relative's 'she' climbed to the 'she' of
+    # 'called' above it and kept itself; the same pronoun again is the same person, Clinton, whom PolNeAR credits
+    art, speech, _ = polnear["unity"]
+    q = _find(speech, "an extraordinary campaign")
+    assert _mention(art, q) == "Clinton" and q.speaker == "Hillary Clinton"

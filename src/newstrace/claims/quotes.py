@@ -1265,8 +1265,10 @@ def _free_relative_antecedent(cue: Token, pron: Mention, sent: Sentence) -> Ment
     earlier sentence's speaker), and the whole is that subject's characterisation.
 
     The clauses around the relative are climbed outwards; a subject that cannot speak ('a broader
-    electorate that is in what he called ...') or a pronoun or title of another person ('she',
-    'Mrs. Clinton' for 'he') is passed over, the same pronoun again keeps the pronoun."""
+    electorate that is in what he called ...'), a title of another person ('Mrs. Clinton' for 'he')
+    and a pronoun are passed over: the same pronoun again is the same person, whom the subject
+    above it names ('Clinton said ... that she called Sanders ... to congratulate him on what she
+    called "an extraordinary campaign"')."""
     if pron.head not in ("he", "she", "they"):
         return None
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "attr", "nsubjpass") and c.i < cue.i
@@ -1278,9 +1280,10 @@ def _free_relative_antecedent(cue: Token, pron: Mention, sent: Sentence) -> Ment
 def _antecedent_above(tok: Token, pron: Mention, sent: Sentence) -> Mention | None:
     """The subject of a clause around ``tok`` that the pronoun ``pron`` inside it stands for
     ('Cruz has railed against what he calls ...', 'Sanders pushed his promise of “...”'): the
-    clauses are climbed outwards; a subject that cannot speak, or a pronoun or title of another
-    person ('she', 'Mrs. Clinton' for 'he'), is passed over, the same pronoun again keeps the
-    pronoun (None)."""
+    clauses are climbed outwards; a subject that cannot speak, a title of another person ('Mrs.
+    Clinton' for 'he') and a pronoun are passed over (the same pronoun again is the same person,
+    whom a name above it names: '... that she called Sanders ... to congratulate him on what she
+    called' is the Clinton of 'Clinton said'). None when no subject above fits."""
     if pron.head not in ("he", "she", "they"):
         return None
     h = tok
@@ -1297,8 +1300,6 @@ def _antecedent_above(tok: Token, pron: Mention, sent: Sentence) -> Mention | No
         if m is None or not _can_speak(m):
             continue
         if m.kind == "pronoun":
-            if m.head == pron.head:
-                return None
             continue
         first = m.text.split()[0].lower() if m.text else ""
         titled = subj.doc[subj.left_edge.i].lower_
