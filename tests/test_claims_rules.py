@@ -47,6 +47,8 @@ POLNEAR = {
     "vermont": "wash-post_2016-01-28_senator-from-vermont-steps-off-c",
     "shows": "politico_2015-12-09_the-presidential-candidates-favo",
     "unity": "wash-post_2016-06-09_party-aims-to-heal-primary-wound",
+    "firewall": "wash-post_2016-02-10_after-a-big-loss-clinton-looks-f",
+    "latest_nyv": "breitbart_2016-04-14_the-latest-trump-delivers-defens",
 }
 
 
@@ -530,3 +532,18 @@ def test_the_same_pronoun_above_a_free_relative_goes_on_to_its_name(
     art, speech, _ = polnear["unity"]
     q = _find(speech, "an extraordinary campaign")
     assert _mention(art, q) == "Clinton" and q.speaker == "Hillary Clinton"
+
+
+def test_what_is_put_out_by_someone_speaks_for_them(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'a fundraising email sent out by Sanders on Tuesday night warned of the tough fight ahead: "..."' and
+    # '"Although there was probable cause ...," according to a court document filed by state attorney Dave
+    # Aronberg' were the email's and the document's; PolNeAR credits who sent or filed them, as 'a statement
+    # released by X' was already X's
+    art, speech, _ = polnear["firewall"]
+    q = _find(speech, "There are 14 primaries and caucuses")
+    assert _mention(art, q) == "Sanders" and q.speaker == "Bernie Sanders"
+    art, speech, _ = polnear["latest_nyv"]
+    q = _find(speech, "Although there was probable cause")
+    assert _mention(art, q) == "Dave Aronberg"

@@ -354,7 +354,7 @@ def _person_before(tok: Token) -> Token:
 
 #: what a person or a body puts out that says something in their name ('released a video that said')
 _ISSUED = DOCUMENT_NOUNS | {"ad", "ads", "advertisement", "commercial", "editorial", "piece", "column", "op-ed", "clause",
-                           "book", "speech", "campaign"}
+                           "book", "speech", "campaign", "email", "emails", "e-mail", "e-mails"}
 #: the verbs of putting one out ('Glide released a lengthy statement', 'Al Qaeda posted a video'); not
 #: of answering one ('refuted newspaper reports which suggested', 'corroborate a previous report that'); by
 #: their forms, as the pipeline has no lemmas
@@ -373,6 +373,22 @@ _ISSUING = frozenset((
     "recorded", "records", "recording", "share", "shared", "shares", "sharing", "upload", "uploaded", "uploads",
     "uploading",
 ))
+
+
+#: verbs of putting out that also say who passes a thing on or runs it: 'the statement carried by state
+#: news agency SANA' is the army's, 'a website run by defectors' speaks for itself
+_RELAYING = frozenset(("carried", "run", "ran"))
+
+
+def _put_out_by(verb: Token, noun: Token, offset: int) -> Mention | None:
+    """The mention after 'by' or 'from' under ``verb`` ('released by X', 'sent out by X', 'from X'), the
+    one who put ``noun`` out; None when there is none."""
+    for g in verb.subtree:
+        if g.dep_ == "pobj" and g.head.lower_ in ("by", "from") and g.i != noun.i:
+            inner = mention_of(g, offset)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _issuer_of(noun: Token) -> Token | None:
@@ -442,11 +458,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                     return inner
             if child.dep_ in ("acl", "prep") and child.lower_ in ("released", "issued", "published", "by", "from",
                                                                     "posted", "sent"):
-                for g in child.subtree:
-                    if g.dep_ == "pobj" and g.head.lower_ in ("by", "from") and g.i != head.i:
-                        inner = mention_of(g, offset)
-                        if inner is not None:
-                            return inner
+                inner = _put_out_by(child, head, offset)
+                if inner is not None:
+                    return inner
         for child in reversed(list(head.children)):
             if child.dep_ == "appos" and low not in DOCUMENT_NOUNS and _is_name_token(child) \
                     and child.lower_.strip(".") not in TITLE_WORDS:
@@ -467,6 +481,14 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                     s, e = chain[0].idx + offset, chain[-1].idx + len(chain[-1].text) + offset
                     return Mention(s, e, doc_text(head.doc)[chain[0].idx:chain[-1].idx + len(chain[-1].text)], "name",
                                    chain[-1].lower_, {low}, is_org=True)
+    if low in _ISSUED:
+        # 'a fundraising email sent out by Sanders warned', 'an op-ed written by X says': what X put out
+        # speaks for X, as 'a statement released by X' does (above) and 'X released a video that said'
+        for child in head.children:
+            if child.dep_ == "acl" and child.lower_ in _ISSUING and child.lower_ not in _RELAYING:
+                inner = _put_out_by(child, head, offset)
+                if inner is not None:
+                    return inner
     if _mistagged_name(head):
         s = head.idx + offset
         # a plural only when its verb agrees ('Friends say'): 'Sanders/NNS said' is a surname
