@@ -1197,6 +1197,34 @@ def test_an_edge_without_direction_has_no_arrowhead() -> None:
     assert 'marker-end="url(#arrow)"' in svg and " → " in svg
 
 
+@pytest.mark.data
+def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(tmp_path: Path) -> None:
+    """FA-KES dev, four reports of the gas attack near Damascus all dated 21 August 2013 alone: the
+    story page drew them by id, al-Arabiya's 1926479334 ("Reuters reported") before Reuters'
+    1926479352, so the arrow reuters -> arabiya ran from the right of the drawing to the left. The
+    source now stands first; the pairs no evidence orients keep their order by id, and the list
+    of articles keeps the stream's order."""
+    from conftest import require_data
+    from newstrace.ingest import read_inputs
+
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ["1926479310", "1926479334", "1926479352", "1926479389"]
+    db = tmp_path / "damascus.db"
+    with Store(db) as st:
+        st.add_articles([a for a in read_inputs([path], on_error=lambda e: None) if a.id in ids])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with TestClient(create_app(db), base_url=BASE) as c:
+        (story,) = c.get("/api/stories").json()["stories"]
+        doc = c.get(f"/api/stories/{story['id']}").json()
+        assert [a["id"] for a in doc["articles"]] == ids
+        assert ("1926479352", "1926479334") in {(e["source"], e["derived"]) for e in doc["report"]["provenance"]}
+        page = c.get(f"/stories/{story['id']}").text
+    graph = page[page.index('<svg class="graph"'):]
+    drawn = re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")])
+    assert drawn == ["1926479310", "1926479352", "1926479334", "1926479389"]
+
+
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:
     """Two articles of one outlet: the summaries say "rt.com #1" and "rt.com #2"; the page named
     both "rt.com" (columns, evidence, graph), so a reader could not tell which one a finding meant."""

@@ -25,13 +25,16 @@ from newstrace.model import (
     isolated_join,
     isolated_name,
     isolated_parts,
+    parse_published,
+    published_order,
     shortened,
 )
 
 
 @dataclass(frozen=True)
 class GraphNode:
-    """An article of the drawing, in the order the page lists them (publication order)."""
+    """An article of the drawing, in the order the page lists them (publication order,
+    ``model.published_order``; ``drawing_order`` settles the ties)."""
 
     id: str
     #: how the page names the article ("reuters #2"): cut to fit under the node, whole in its tooltip
@@ -80,6 +83,48 @@ def provenance_note(articles: int, edges: int, click: str) -> str:
             f"for its evidence or read the list of arrows below; {click}.")
 
 
+def drawing_order(nodes: Sequence[GraphNode], edges: Sequence[dict[str, Any]]) -> list[GraphNode]:
+    """The page's order of the articles (by publication, ``model.published_order``), with each run
+    of articles whose dates cannot be told apart (equal ``published_order``: one day given alone,
+    or none) put so that a directed edge's source stands before the article it gave to.
+
+    Within a run the pages' orders are ids (the web app) or the order of the inputs (the report),
+    which say nothing of who wrote first: FA-KES dates by the day alone, and an arrow that an
+    attribution orients (al-Arabiya's "Reuters reported", 21 August 2013) ran from the right of
+    the drawing to the left, against its time axis. Where no directed edge within the run says
+    otherwise the page's order holds (a stable topological order): of a cycle, or of articles
+    joined only by an edge of unknown direction, the earlier stays first. Dates that differ keep
+    their order whatever an edge says: the drawing's axis is time, and an arrow against it is the
+    evidence's word against the dates'."""
+    keys = [published_order(parse_published(n.published)) for n in nodes]
+    given: dict[str, set[str]] = {}  # derived -> the sources a directed edge names
+    for e in edges:
+        s, d = e.get("source"), e.get("derived")
+        if s and d and s != d and has_direction(e.get("evidence") or []):
+            given.setdefault(str(d), set()).add(str(s))
+    out: list[GraphNode] = []
+    start = 0
+    for end in range(1, len(nodes) + 1):
+        if end == len(nodes) or keys[end] != keys[start]:
+            out.extend(_sources_first(nodes[start:end], given))
+            start = end
+    return out
+
+
+def _sources_first(run: Sequence[GraphNode], given: dict[str, set[str]]) -> list[GraphNode]:
+    """A stable topological order of ``run``: each time the first article whose sources within the
+    run are all placed; in a cycle, where none is, the first left."""
+    ids = {n.id for n in run}
+    left = list(run)
+    placed: set[str] = set()
+    out: list[GraphNode] = []
+    while left:
+        pick = next((i for i, n in enumerate(left) if given.get(n.id, set()) & ids <= placed), 0)
+        out.append(left.pop(pick))
+        placed.add(out[-1].id)
+    return out
+
+
 def _words(e: dict[str, Any], label: Callable[[str], str]) -> list[tuple[str, bool]]:
     said, named = edge_words(str(e["source"]), str(e["derived"]), e.get("confidence"), e.get("evidence") or [], label)
     return isolated_parts(said, named)
@@ -102,7 +147,7 @@ def provenance_svg(
     edges: Sequence[dict[str, Any]],
     edge_href: Callable[[str, str], str | None] | None = None,
 ) -> Markup:
-    """Articles left to right in the order given, the sources outside them (``external:``, and any
+    """Articles left to right in the order given (ties settled by ``drawing_order``), the sources outside them (``external:``, and any
     end of an edge that is no article given) above, edges as arcs.
 
     ``edges``: ``ProvenanceEdge.to_dict()`` dicts (``compare --json``'s). An edge's width says its
@@ -111,6 +156,7 @@ def provenance_svg(
     and evidence in an SVG ``<title>`` (the browser's tooltip) and in ``data-evidence`` (the web
     app's own tooltip, shown on focus too), and links where ``edge_href(source, derived)`` says.
     """
+    nodes = drawing_order(nodes, edges)
     known = {n.id for n in nodes}
     names = {n.id: n.name for n in nodes}
 

@@ -132,7 +132,8 @@ def provenance_svg(
     articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
 ) -> Markup:
     """The provenance graph (``drawing.provenance_svg``) of a page of the app: articles in
-    publication order (``model.published_order``: a day alone after the times of that day).
+    publication order (``model.published_order``: a day alone after the times of that day), by
+    id within one date, where the drawing puts a directed edge's source first (``drawing_order``).
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
     one. Nodes link to the pages of the ``stored`` articles (default: all), and an edge to the
