@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from itertools import combinations
 from typing import Any, Protocol
 
@@ -51,6 +50,7 @@ from newstrace.model import (
     article_labels,
     published_iso,
     published_order,
+    stream_order_key,
 )
 
 #: story similarity from which two articles are taken to report one story
@@ -143,8 +143,18 @@ class Comparison:
         return None
 
     def by_time(self) -> list[Article]:
-        """Articles by publication time, undated last, input order breaking ties."""
-        return [self.articles[i] for i in sorted(range(len(self.articles)), key=lambda i: (_sort_time(self.articles[i].published), i))]
+        """Articles in the stream's order (``model.stream_order_key``: by ``published_order``,
+        undated last), the order of every listing and of the web app's pages, save that the order
+        the articles were given in breaks a tie where the stream's id does (the sort is stable).
+
+        On purpose: ``compare``'s articles are the inputs a user names, in the order named, and
+        ``article_labels`` numbers one outlet's articles in that order, so "reuters #1" stands
+        before "reuters #2" of the same day; by id (a file's name, a row's key) it could stand
+        after. ``newstrace story`` and the web give a story's articles in the stream's order
+        already (``engine.steps.order_key``), so there ties fall to the id, as on the web. The
+        drawing puts a directed edge's source first among articles of one date
+        (``drawing.drawing_order``), for the report and the web alike."""
+        return sorted(self.articles, key=lambda a: stream_order_key(published_order(a.published), ""))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -179,12 +189,6 @@ Progress = Callable[[str, int, int], None]
 
 def _silent(stage: str, done: int, total: int) -> None:
     """No one listening to ``compare_articles``'s progress."""
-
-
-def _sort_time(p: date | datetime | None) -> tuple[bool, str]:
-    """Undated last, then ``model.published_order`` (the instant, as every listing sorts)."""
-    order = published_order(p)
-    return (order is None, order or "")
 
 
 def compare_articles(
