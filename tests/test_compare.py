@@ -394,8 +394,9 @@ def test_an_arrow_between_two_reports_of_one_day_says_what_orients_it() -> None:
     """FA-KES dev, 21 August 2013: Reuters' report of the gas attack near Damascus and al-Arabiya's
     of that day share a passage on Mouadamiya, and al-Arabiya writes "Reuters reported". Both are
     dated the day alone; the story page drew reuters -> arabiya from the right of the drawing to
-    the left (two articles of one day stand in the order of their ids) and nothing said that the
-    dates were no part of it. The note and the edge's words now say the attribution orients it."""
+    the left (two articles of one day stood in the order of their ids; 4ba0bcf draws the source
+    first) and nothing said that the dates were no part of it. The note and the edge's words now say
+    the attribution orients it."""
     path = require_data("fakes", "fakes_dev.csv")
     arts = {a.id: a for a in read_articles([path]) if a.id in ("1926479352", "1926479334")}
     reuters, arabiya = arts["1926479352"], arts["1926479334"]
