@@ -102,6 +102,11 @@ def _state(db: Path) -> dict[str, Any]:
     return out
 
 
+def _edges(db: Path) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(db) as c:
+        return sorted(c.execute("SELECT story, source, derived, confidence, evidence FROM provenance"))
+
+
 @dataclass
 class Engines:
     corpus: Path
@@ -170,11 +175,18 @@ def test_local_and_spark_agree(engines: Engines, tmp_path: Path) -> None:
     assert any({a, b} == {RT, REWRITE} for a, b, _ in remote["pairs"])
     assert any({RT, REWRITE} <= m for m in remote["stories"].values())
 
+    # the same edges, stamped with the provenance rules that built them (the Spark run's, this version's)
+    assert _edges(engines.local) == _edges(engines.spark) and _edges(engines.spark)
+    for path in (engines.local, engines.spark):
+        with Store(path, readonly=True) as st:
+            assert R.provenance_behind(st.conn) == []
+
     # the loaded database continues incrementally with the local engine
     db = tmp_path / "continued.db"
     shutil.copyfile(engines.spark, db)
     with Store(db) as st:
-        assert analyze(st).analysed == 0
+        rep = analyze(st)
+        assert rep.analysed == rep.provenance_refreshed == 0
 
 
 @pytest.mark.data
@@ -225,25 +237,43 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
     """An output written before the Spark engine named its steps and claims rules counts as every
     step with the first rules: after ``load-results``, a local ``analyze`` extracts its claims
     again (the same quotes as the local engine's) and analyses nothing else; this version's own
-    output needs nothing."""
+    output needs nothing. One that does not name its provenance rules gets its edges built again."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     assert json.loads(_cli("analyze", "--db", str(engines.spark), "--json"))["analysed"] == 0
-    old = tmp_path / "old"
-    shutil.copytree(engines.out, old)
-    state = pq.read_table(old / "state").to_pylist()
-    assert {R.STEPS_KEY, R.CLAIMS_VERSION_KEY} <= {r["key"] for r in state}
-    shutil.rmtree(old / "state")
-    (old / "state").mkdir()
-    kept = [r for r in state if r["key"] not in (R.STEPS_KEY, R.CLAIMS_VERSION_KEY)]
-    pq.write_table(pa.Table.from_pylist(kept, schema=pq.read_schema(next((engines.out / "state").glob("*.parquet")))),
-                   old / "state" / "part-00000.parquet")
+
+    def without(*keys: str) -> Path:
+        """A copy of the output whose state table lacks ``keys`` (as an older Spark engine wrote it)."""
+        old = tmp_path / "-".join(keys)
+        shutil.copytree(engines.out, old)
+        state = pq.read_table(old / "state").to_pylist()
+        assert set(keys) <= {r["key"] for r in state}
+        shutil.rmtree(old / "state")
+        (old / "state").mkdir()
+        kept = [r for r in state if r["key"] not in keys]
+        pq.write_table(pa.Table.from_pylist(kept, schema=pq.read_schema(next((engines.out / "state").glob("*.parquet")))),
+                       old / "state" / "part-00000.parquet")
+        return old
+
     db = tmp_path / "old.db"
-    _cli("load-results", str(old), "--db", str(db))
+    _cli("load-results", str(without(R.STEPS_KEY, R.CLAIMS_VERSION_KEY, R.PROVENANCE_VERSION_KEY)), "--db", str(db))
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 21)
+    # the claims refresh rebuilt the provenance of every story with an article, by this version's rules
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 21) and "provenance_refreshed" not in rep
     assert _state(db) == _state(engines.local)
+    assert _edges(db) == _edges(engines.local)
+    # an output of this version's claims rules, but of provenance rules it does not name: its edges
+    # alone are built again (the same as the local engine's), nothing else is done
+    db = tmp_path / "old-provenance.db"
+    _cli("load-results", str(without(R.PROVENANCE_VERSION_KEY)), "--db", str(db))
+    with Store(db, readonly=True) as st:
+        live = st.conn.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
+        assert len(R.provenance_behind(st.conn)) == live > 1
+    rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
+    assert (rep["analysed"], rep["provenance_refreshed"]) == (0, live) and "claims_refreshed" not in rep
+    assert _state(db) == _state(engines.local) and _edges(db) == _edges(engines.local)
+    assert "provenance_refreshed" not in json.loads(_cli("analyze", "--db", str(db), "--json"))
 
 
 def test_spark_says_which_pairs_and_stories_its_steps_failed_on(

@@ -120,7 +120,8 @@ def analyze(
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
 
     Incremental: only new or changed articles are analysed; each batch is committed, so a killed
-    run resumes where it stopped. With --engine spark the same steps run as Spark jobs over
+    run resumes where it stopped. Claims and provenance edges that an older version's rules made
+    are made again alone (nothing realigned). With --engine spark the same steps run as Spark jobs over
     --input and write Parquet results to --out (load them with 'newstrace load-results').
     --recluster rebuilds the stories of a database from its analysed articles, batch by batch
     too: a killed rebuild is finished by the next 'analyze'.
@@ -199,6 +200,8 @@ def analyze(
         placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
         if rep.claims_refreshed:
             placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
+        if rep.provenance_refreshed:
+            placed += f"provenance alone of {counted(rep.provenance_refreshed, 'story', 'stories')} built again, "
         # a re-run with nothing to do says so, rather than "0 article(s) analysed in 0 batch(es)"
         done = (
             f"{placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s)"

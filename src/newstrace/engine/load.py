@@ -244,6 +244,8 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     # first claims rules (a later local ``analyze`` extracts those claims again)
     steps = state.pop(R.STEPS_KEY, R.steps_text(R.STEPS).encode()).decode().split(",")
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
+    # and provenance of rules unknown, which a later local ``analyze`` builds again
+    provenance_version = int(state.pop(R.PROVENANCE_VERSION_KEY, b"0").decode())
     check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
     check_same_analysis(store, state, folder)
     # before the ids: an outlet in another case keys its articles apart too, and is the cause to name
@@ -281,11 +283,14 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
             )
             n += 1
         counts["claims"] = n
-        n = 0
+        loaded_stories: list[str] = []
         for r in _rows(folder, "stories"):
             R.put_cluster_row(conn, r)
-            n += r["level"] == "story"
-        counts["stories"] = n
+            if r["level"] == "story":
+                loaded_stories.append(r["id"])
+        counts["stories"] = len(loaded_stories)
+        # the stories without an edge too: their provenance is what the run's rules built
+        R.mark_provenance(conn, loaded_stories, provenance_version)
         memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
         R.put_memberships(conn, memberships)
         counts["memberships"] = len(memberships)
@@ -295,7 +300,7 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
                 ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]), json.loads(r["evidence"]))
             )
         for story, edges in sorted(by_story.items()):
-            R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)))
+            R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)), provenance_version)
         counts["provenance"] = sum(len(v) for v in by_story.values())
         for key, value in state.items():
             R.put_state(conn, key, value)

@@ -75,12 +75,14 @@ class AnalyzeReport:
     #: analysed articles whose claims alone were extracted: by newer claims rules (``CLAIMS_VERSION``),
     #: or for the first time after a run without claims
     claims_refreshed: int = 0
+    #: stories whose provenance alone was built again, older rules having built it (``PROVENANCE_VERSION``)
+    provenance_refreshed: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        for key in ("semantic", "reclustered", "claims_refreshed", "warnings"):  # default runs report what they always did
+        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "warnings"):  # default runs report what they always did
             if not d[key]:
                 del d[key]
         return d
@@ -218,6 +220,8 @@ def persist_changes(conn: Any, ch: Changes) -> set[str]:
 def refresh_provenance(
     store: Store, stories: set[str], cache: PrepareCache | None = None, warn: Warn | None = None
 ) -> None:
+    """Build the edges of ``stories`` from their members' stored pairs, by this version's rules
+    (``R.put_provenance`` records ``R.PROVENANCE_VERSION`` with them)."""
     conn = store.conn
     for sid in sorted(stories):
         ids = R.members(conn, sid)
@@ -521,6 +525,7 @@ class _Run:
     todo: list[int] = field(default_factory=list)
     placing: list[int] = field(default_factory=list)
     refreshing: list[int] = field(default_factory=list)
+    rebuilding: list[str] = field(default_factory=list)
 
     def kept(self, store: Store) -> str:
         """How many articles this run committed (the database says it: a Ctrl-C may have landed
@@ -530,11 +535,13 @@ class _Run:
             conn = store.conn
             placed = len(set(self.placing) - set(R.unclustered(conn))) if self.placing else 0
             claims = len(set(self.refreshing) - set(R.claims_behind(conn, self.steps))) if self.refreshing else 0
+            edges = len(set(self.rebuilding) - {s for s, _ in R.provenance_behind(conn)}) if self.rebuilding else 0
             n = len(set(self.todo) - {seq for seq, _ in R.pending(conn, steps=self.steps)}) if self.todo else 0
         except Exception:  # the message must not fail: it is said without the count
             return f"what its committed batches analysed is kept; {again}"
         done = [f"{placed} article(s) placed in stories again"] if placed else []
         done += [f"the claims alone of {claims} article(s) extracted"] if claims else []
+        done += [f"the provenance alone of {edges} story(ies) built again"] if edges else []
         done.append(f"{n} article(s) analysed")
         return f"{', '.join(done)} by this run are kept; {again}"
 
@@ -584,7 +591,9 @@ def _analyze(
         report.warnings.append(warning)
     report.pending = len(todo)
     n_workers = default_workers() if workers is None else max(1, workers)
-    total = len(placing) + len(refreshing) + len(todo)
+    # a story's articles count towards the progress for the rebuild of its provenance alone
+    behind = R.provenance_behind(conn)
+    total = len(placing) + len(refreshing) + len(todo) + sum(size for _, size in behind)
     said = _Said()
 
     def progress(done: int) -> None:
@@ -595,6 +604,13 @@ def _analyze(
         _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress)
     if refreshing:
         _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress)
+    # after those two, which built the provenance of the stories they touched by this version's rules
+    still = {s for s, _ in R.provenance_behind(conn)}
+    total -= sum(size for s, size in behind if s not in still)
+    behind = [(s, size) for s, size in behind if s in still]
+    run_of.rebuilding = [s for s, _ in behind]
+    if behind:
+        _rebuild_provenance(store, behind, batch_size, report, said, progress)
     if not todo:
         report.warnings += said.lines()
         report.seconds = time.perf_counter() - t0
@@ -615,7 +631,7 @@ def _analyze(
         kept = frozenset(R.claims_current(conn, sorted(again))) if "claims" in steps else frozenset()
         return arts, hashes, run.articles(arts, kept), again, kept
 
-    done = report.reclustered + report.claims_refreshed
+    done = report.reclustered + report.claims_refreshed + sum(size for _, size in behind)
     kept = 0  # changed or older-version articles that keep the story they were placed in
     kept_unaligned = 0  # placed before their reuse was aligned (``--no-reuse``), which now finds partners
     with run:
@@ -664,10 +680,12 @@ def _analyze(
                         cl.finish()
                     touched = persist_changes(conn, cl.drain())
                     save_clusterer_state(conn, cl)
-                    if "reuse" in steps:
-                        # an article that keeps its story had its pairs aligned again (or for the
-                        # first time, after --no-reuse): its story's edges are built from them too
-                        refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
+                    # an article that keeps its story had its pairs aligned again (or for the first
+                    # time, after --no-reuse): its story's edges are built from them too. A run
+                    # without reuse builds them from the pairs stored, as a later run would (the
+                    # stories it makes are stamped with this version's provenance rules, not left
+                    # for the next run to call them built by older ones)
+                    refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
                 # the hash of the text analysed: an ingest that changed an article since it was read
                 # (beside a running analysis) leaves it pending for the next run
                 R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps)
@@ -754,6 +772,39 @@ def _refresh_claims(
             progress(report.reclustered + report.claims_refreshed)
 
 
+def _rebuild_provenance(
+    store: Store,
+    stories: list[tuple[str, int]],
+    batch_size: int,
+    report: AnalyzeReport,
+    said: _Said,
+    progress: Callable[[int], None],
+) -> None:
+    """Build again, by this version's rules, the provenance of ``stories`` (``(id, size)``), which
+    older rules built (``R.provenance_behind``): from their members' stored passages, with nothing
+    aligned, extracted or placed again. An upgrade that changed which way an edge runs otherwise
+    left the old arrows until ``--recluster``, since no article was new. Committed in batches of
+    stories holding about ``batch_size`` articles, each marking its stories current, so a killed
+    run resumes with the stories still behind."""
+    prepared = PrepareCache(PREPARE_CACHE)
+    base = report.reclustered + report.claims_refreshed
+    done = 0
+    start = 0
+    while start < len(stories):
+        end, articles = start, 0
+        while end < len(stories) and (end == start or articles < batch_size):
+            articles += stories[end][1]
+            end += 1
+        chunk = [s for s, _ in stories[start:end]]
+        with store.transaction():
+            refresh_provenance(store, set(chunk), prepared, said.note)
+        report.provenance_refreshed += len(chunk)
+        report.batches += 1
+        done += articles
+        progress(base + done)
+        start = end
+
+
 def _place_again(
     store: Store,
     seqs: list[int],
@@ -773,7 +824,6 @@ def _place_again(
     cl = _clusterer_before(store, seqs[0], story, thread)
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(workers, ["stories"], prepared, semantic)
-    provenance = conn.execute("SELECT 1 FROM reuse_pairs LIMIT 1").fetchone() is not None
     batches = [seqs[s : s + batch_size] for s in range(0, len(seqs), batch_size)]
 
     def load(chunk: Sequence[int]) -> tuple[list[Article], _Records]:
@@ -796,8 +846,8 @@ def _place_again(
                     cl.finish()
                 touched = persist_changes(conn, cl.drain())
                 save_clusterer_state(conn, cl)
-                if provenance:
-                    refresh_provenance(store, touched, prepared, said.note)
+                # without a stored pair, each story is stamped with no edges: what the rules build
+                refresh_provenance(store, touched, prepared, said.note)
                 R.mark_clustered(conn, [a.id for a in arts])
             report.reclustered += len(arts)
             report.batches += 1

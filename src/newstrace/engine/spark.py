@@ -894,11 +894,12 @@ def run_spark(
         provenance_rdd = story_arts.cogroup(story_pairs).mapPartitions(_provenance).persist(keep)
 
     # the steps this run took and its claims rules: ``load-results`` records them per article, as
-    # the local engine does
+    # the local engine does; and its provenance rules, which it records per story
     from newstrace.store import results as R
 
     state_rows.append({"key": R.STEPS_KEY, "value": R.steps_text(steps).encode()})
     state_rows.append({"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()})
+    state_rows.append({"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()})
     provenance_rdd, said = _split_warnings(provenance_rdd)
     _write(spark, out_dir, articles, recs, pairs_rdd, memberships, provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept

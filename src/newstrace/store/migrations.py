@@ -189,4 +189,10 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET published_utc = published || 'T24:00:00'
         WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
     """,
+    # 9: the version of the provenance rules that built a story's edges (``results.PROVENANCE_VERSION``):
+    # when the rules change, the edges alone are built again from the stored pairs. 0 for the stories
+    # of an earlier release (whose edges may be of any rules) and for a story whose edges are not built yet.
+    """
+    ALTER TABLE stories ADD COLUMN provenance_version INTEGER NOT NULL DEFAULT 0;
+    """,
 ]

@@ -278,6 +278,17 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 192: a sentence the parser read as a name with a past participle after a comma ("Ted Cruz, who ..., named “Criminal Minds,” ... as his top shows") has that verb, the name its subject, for the phrases it quotes.
 CLAIMS_VERSION = 195
 
+#: bump when the provenance rules change the edges a story's stored pairs give (their direction,
+#: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
+#: from their stored passages, and redoes nothing else (nothing aligned or placed again). Kept per
+#: story (``stories.provenance_version``, migration 9; 0: a database of an earlier release, or
+#: edges not built yet). What only the drawing or a note says of an edge is made when it is shown,
+#: and needs no bump (205821e's "not by publication date"). 1: containment orients no edge (a copy
+#: cut to fit is contained in its source as an original is in its expansion: d6e2cff). 2: a time of
+#: day without its UTC offset orders an edge by its day only (e91cdc6). 3: an attribution against
+#: the dates (the earlier article names the later one's outlet) lowers the confidence (9cf1620).
+PROVENANCE_VERSION = 3
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -460,6 +471,8 @@ MODELS_KEY = "models"
 #: the version of its claims rules; ``load-results`` records them per article, not in ``corpus_state``
 STEPS_KEY = "steps"
 CLAIMS_VERSION_KEY = "claims_version"
+#: and the version of its provenance rules, which ``load-results`` records per story
+PROVENANCE_VERSION_KEY = "provenance_version"
 
 
 def semantic_model(conn: sqlite3.Connection) -> str | None:
@@ -550,12 +563,30 @@ def all_pairs(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
     return [(r[0], r[1], int(r[2])) for r in conn.execute("SELECT a, b, COUNT(*) FROM passages GROUP BY a, b ORDER BY a, b")]
 
 
-def put_provenance(conn: sqlite3.Connection, story: str, edges: Sequence[ProvenanceEdge]) -> None:
+def put_provenance(
+    conn: sqlite3.Connection, story: str, edges: Sequence[ProvenanceEdge], version: int = PROVENANCE_VERSION
+) -> None:
+    """Replace the edges of ``story`` by ``edges``, which the rules of ``version`` built."""
     conn.execute("DELETE FROM provenance WHERE story=?", (story,))
     conn.executemany(
         "INSERT OR REPLACE INTO provenance (story, source, derived, confidence, evidence) VALUES (?,?,?,?,?)",
         [(story, e.source, e.derived, e.confidence, _json(e.evidence)) for e in edges],
     )
+    mark_provenance(conn, [story], version)
+
+
+def mark_provenance(conn: sqlite3.Connection, stories: Iterable[str], version: int = PROVENANCE_VERSION) -> None:
+    """Record that the edges of ``stories`` are those the rules of ``version`` build."""
+    conn.executemany("UPDATE stories SET provenance_version=? WHERE id=?", [(version, s) for s in stories])
+
+
+def provenance_behind(conn: sqlite3.Connection, version: int = PROVENANCE_VERSION) -> list[tuple[str, int]]:
+    """``(story, size)`` of the live stories whose edges older provenance rules built, or none
+    built yet (``PROVENANCE_VERSION``), by id."""
+    rows = conn.execute(
+        "SELECT id, size FROM stories WHERE merged_into IS NULL AND provenance_version < ? ORDER BY id", (version,)
+    )
+    return [(str(r[0]), int(r[1])) for r in rows]
 
 
 def provenance_of(conn: sqlite3.Connection, story: str) -> list[ProvenanceEdge]:
