@@ -37,6 +37,7 @@ from newstrace.errors import Interrupted
 from newstrace.ingest import read_articles
 from newstrace.model import Article, ArticleClaims
 from newstrace.store import results as R
+from newstrace.store.migrations import MIGRATIONS
 from newstrace.store.results import CorpusResults
 from newstrace.store.sqlite import Store
 
@@ -1210,8 +1211,8 @@ OLD_EDGE = (MANAR, ALALAM, 0.6, json.dumps(
 
 
 def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
-    """A copy of ``fakes_db`` at ``db`` as a release before provenance versions left it: schema 8
-    (no ``stories.provenance_version``) and the al-Manar/al-Alam edge as containment oriented it.
+    """A copy of ``fakes_db`` at ``db`` as a release before provenance versions left it: the schema
+    before migration 9 (no ``stories.provenance_version``) and the al-Manar/al-Alam edge as containment oriented it.
     Returns that edge's story."""
     with sqlite3.connect(fakes_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
@@ -1223,7 +1224,10 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     c.execute("INSERT INTO provenance (story, source, derived, confidence, evidence) VALUES (?,?,?,?,?)",
               (story, *OLD_EDGE))
     c.execute("ALTER TABLE stories DROP COLUMN provenance_version")
-    c.execute("PRAGMA user_version=8")
+    # the schema before the migration that added it (whatever its number)
+    before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
+    assert before == len(MIGRATIONS) - 1, "a later migration's changes must be undone here too"
+    c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()
     return story
