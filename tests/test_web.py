@@ -102,6 +102,43 @@ def test_an_article_page_names_its_source_as_show_does(
     assert str(stored["rt"].source).startswith(str(EXAMPLES))
 
 
+def test_an_article_page_reads_no_pipe_named_as_its_source(tmp_path: Path) -> None:
+    """The page names a record of a JSON Lines file by its line, or by its number when the file is
+    one pretty-printed document, which it reads off the file's first 8 KB (as ``show`` does). A
+    named pipe at that path now held the request waiting for a writer for ever. A file that is
+    not a regular one is not read: its record is named by its line, as a file gone since is."""
+    import os
+
+    from markupsafe import escape
+
+    from fuzz.samples import record, seeds
+    from newstrace.ingest import read_inputs
+
+    source = tmp_path / "pretty.jsonl"  # one pretty-printed document: its record is 'record 1'
+    source.write_text(json.dumps(record(seeds()[0]), indent=2) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add_articles(read_inputs([source]))
+        (stored,) = store.iter_articles()
+
+    def page() -> str:
+        got: list[str] = []
+        with TestClient(create_app(db), base_url=BASE) as c:
+            asker = threading.Thread(target=lambda: got.append(c.get(f"/articles/{stored.id}").text))
+            asker.start()
+            asker.join(60)
+            if asker.is_alive():  # waiting on the pipe: a writer comes and goes, so the test ends
+                os.close(os.open(source, os.O_RDWR | os.O_NONBLOCK))
+                asker.join()
+                pytest.fail("the article page waited on the pipe at its source's path")
+        return got[0]
+
+    assert f'<dt>source</dt><dd dir="auto">{escape(f"{source}: record 1")}</dd>' in page()
+    source.unlink()
+    os.mkfifo(source)
+    assert f'<dt>source</dt><dd dir="auto">{escape(f"{source}:1")}</dd>' in page()
+
+
 def test_article_page_highlights_claims_when_stage_present(client: TestClient, ids: dict[str, str]) -> None:
     if not _stage(client, "claims"):
         pytest.skip("claims stage (newstrace.claims.extract_claims) not installed")

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import json
+import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
@@ -228,9 +231,34 @@ def names_lines(source: str | None) -> bool:
     if reader_for(path) is not read_jsonl:
         return False
     try:
-        return not opens_json_document(input_head(path, 8192))
+        head = regular_head(path, 8192)
     except (OSError, EOFError, zlib.error):
         return True  # it was read as JSON Lines: a file gone since (a web upload's) cannot have been a document
+    # a pipe or a device of that name now (or then) is not read: named by line, as read line by line
+    return head is None or not opens_json_document(head)
+
+
+def regular_head(path: Path, size: int) -> bytes | None:
+    """The first ``size`` bytes of ``path`` (decompressed, as ``input_head`` reads them) when it is
+    a regular file, else None, without waiting on it. A stored source is named long after its
+    run (``show``, the web app's article page), and what its name holds then is anyone's: a named
+    pipe of that name kept the page's request waiting for a writer for ever, and a device was read
+    from. It is opened without waiting (``O_NONBLOCK``, which a regular file ignores) and checked
+    once open, so a pipe put in its place between a check and the open is not read either."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        raw = os.fdopen(fd, "rb") if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except BaseException:
+        os.close(fd)
+        raise
+    if raw is None:
+        os.close(fd)
+        return None
+    with raw, (gzip.GzipFile(fileobj=raw) if path.name.lower().endswith(".gz") else raw) as fh:
+        try:
+            return read_upto(cast(IO[bytes], fh), size)
+        except (EOFError, zlib.error):
+            return b""  # cut before its first byte
 
 
 def record_file_head(path: Path, kind: str) -> bytes:
