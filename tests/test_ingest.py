@@ -397,7 +397,7 @@ def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path, monkey
         assert (c.added, c.updated, c.qualified, c.outlet_replaced) == (1, 0, [("SANA.jsonl", "1", "SANA:1")], [])
         again = store.add_articles([sana, rt])  # found under SANA:1: no news
         assert (again.unchanged, again.qualified) == (2, [])
-        assert store.holder("SANA:1") == ("SANA", False) and store.holder("2") is None
+        assert store.holder("SANA:1") == ("SANA", False, None) and store.holder("2") is None
     with Store(tmp_path / "kept.db") as store:
         store.add_articles([rt])
         c = store.add_articles([sana], keep_ids=True)
@@ -1303,6 +1303,117 @@ def test_a_page_is_its_address_outlet_whatever_its_site_name(
     assert (read_one(page).outlet, read_one(page).meta) == ("RT International", {})
     (tmp_path / "rt-page.meta.json").write_text(json.dumps({"outlet": "RT"}), encoding="utf-8")
     assert read_one(page).outlet == "RT"
+
+
+def _ingest_said(*args: str) -> tuple[dict[str, Any], str]:
+    """``ingest ARGS --json``'s document and what it said on stderr; the command must succeed."""
+    from newstrace.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["ingest", *args, "--json"]) == 0, err.getvalue()
+    return json.loads(out.getvalue()), err.getvalue()
+
+
+def test_a_page_ingested_again_under_another_name_is_the_article_stored(tmp_path: Path) -> None:
+    """RT's page saved without its address is named by its site name, "RT International"; saved
+    again with it (another file), it is "rt.com"'s, under another id, and was a second article of
+    the same text, which provenance had RT copying itself. So was a record's copy of the page
+    under the id the record gives. The same text from the same outlet (its site name counts as its
+    name), or at the same address, is the article stored: not stored again, and counted."""
+    no_address = tmp_path / "saved" / "rt.html"
+    no_address.parent.mkdir()
+    no_address.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+    with_address = tmp_path / "rt-page.html"
+    with_address.write_text(rt_international_page(), encoding="utf-8")
+    first, second = read_one(no_address), read_one(with_address)
+    assert (first.outlet, second.outlet, second.text == first.text) == ("RT International", "rt.com", True)
+    assert first.id != second.id
+    for order in ((no_address, with_address), (with_address, no_address)):
+        db = tmp_path / f"{order[0].parent.name}.db"
+        assert _ingest_said(str(order[0]), "--db", str(db))[0]["added"] == 1
+        doc, said = _ingest_said(str(order[1]), "--db", str(db), "--strict")  # no warning: --strict exits 0
+        assert (doc["added"], doc["updated"], doc["unchanged"], doc["duplicates"]) == (0, 0, 0, 1)
+        kept = read_one(order[0]).id
+        assert f"{order[1]}: 1 article already stored under another id, not stored again: {read_one(order[1]).id} is {kept}" in said
+        assert list(_stored(db)) == [kept]
+        again, _ = _ingest_said(str(order[1]), "--db", str(db))
+        assert (again["added"], again["duplicates"]) == (0, 1)
+
+    # a record of the page under the id it gives, then the page saved from its address
+    records = tmp_path / "rt.jsonl"
+    records.write_text(json.dumps({"id": "364801", "url": RT_LATER_URL, "outlet": "rt.com", "title": second.title,
+                                   "text": second.text}) + "\n", encoding="utf-8")
+    db = tmp_path / "records.db"
+    assert _ingest_said(str(records), "--db", str(db))[0]["added"] == 1
+    doc, said = _ingest_said(str(with_address), "--db", str(db))
+    assert (doc["added"], doc["duplicates"]) == (0, 1) and "is 364801 (" in said
+    assert list(_stored(db)) == ["364801"]
+
+
+def test_copies_of_one_text_that_are_two_articles_stay_two(tmp_path: Path) -> None:
+    """What the rule of one article per text and outlet leaves apart: two outlets' identical
+    copies of one wire text (the product's point), and two records a dataset gives two ids
+    (FA-KES's rows 193 and 201: Jordan Times' one text, dated 6 and 1 July 2016)."""
+    page = tmp_path / "page.html"  # a third outlet's copy, at its own address
+    page.write_text(html_page(dataclasses.replace(seeds()[0], outlet="example.org")).replace(
+        "<title>", '<link rel="canonical" href="https://example.org/aleppo"><title>'), encoding="utf-8")
+    text = read_one(page).text
+    db = tmp_path / "news.db"
+    wire = [{"outlet": outlet, "title": RT_TITLE, "text": text} for outlet in ("SANA", "TASS")]
+    given = [{"id": i, "outlet": "jordantimes", "title": RT_TITLE, "text": text} for i in ("1924058042", "1924058058")]
+    paths = _exports(tmp_path, wire=wire, given=given)
+    doc, said = _ingest_said(*(str(tmp_path / p) for p in paths.values()), "--db", str(db))
+    assert (doc["added"], doc["duplicates"]) == (4, 0) and "already stored" not in said
+    assert sorted(_stored(db).values()) == ["SANA", "TASS", "jordantimes", "jordantimes"]
+    assert _ingest_said(str(page), "--db", str(db))[0]["added"] == 1
+
+
+def test_a_page_stored_under_its_site_name_with_a_given_id_is_updated_not_doubled(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older newstrace named a page's outlet by its site name; the page ingested again with
+    the id its sidecar gives was "rt.com"'s, whose id 364801 "RT International" held, so it was
+    stored a second time as ``rt.com:364801``. Its site name is its outlet's other name: it is the
+    article stored under that id, updated, as one whose id newstrace derives is."""
+    page = tmp_path / "rt-page.html"
+    page.write_text(rt_international_page(), encoding="utf-8")
+    (tmp_path / "rt-page.meta.json").write_text(json.dumps({"id": "364801"}), encoding="utf-8")
+    new = read_one(page)
+    assert (new.id, new.outlet, new.meta["site_name"]) == ("364801", "rt.com", "RT International")
+    db = tmp_path / "old.db"
+    with Store(db) as store:  # as the older newstrace stored it
+        old = dataclasses.replace(new, outlet="RT International", meta={})
+        assert store.add_articles([old]).added == 1
+    doc, said = _ingest_said(str(page), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    assert "364801: the article stored from RT International is now the one from rt.com" in said
+    assert _stored(db) == {"364801": "rt.com"}
+
+
+def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp_path: Path) -> None:
+    """Migration 9 hashes the stored texts, so a database ingested before it finds the page it
+    holds under its site name when the page comes again with its address."""
+    import sqlite3
+
+    from newstrace.store.migrations import MIGRATIONS
+
+    no_address = tmp_path / "rt.html"
+    no_address.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+    old = read_one(no_address)
+    db = tmp_path / "v8.db"
+    conn = sqlite3.connect(db)
+    for statement in MIGRATIONS[:8]:
+        conn.executescript(statement)
+    conn.execute("INSERT INTO articles (id, outlet, text, content_hash, ingested_at) VALUES (?,?,?,?,?)",
+                 (old.id, old.outlet, old.text, "h", "now"))
+    conn.execute("PRAGMA user_version=8")
+    conn.commit()
+    conn.close()
+    no_address.write_text(rt_international_page(), encoding="utf-8")
+    doc, _ = _ingest_said(str(no_address), "--db", str(db))
+    assert (doc["added"], doc["duplicates"]) == (0, 1)
+    assert list(_stored(db)) == [old.id]
 
 
 def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:

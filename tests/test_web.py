@@ -732,6 +732,30 @@ def test_upload_stores_only_when_writable(tmp_path: Path, rt: Any) -> None:
         assert st.count_articles() == 2
 
 
+def test_an_upload_of_a_page_stored_under_another_id_says_which(tmp_path: Path) -> None:
+    """RT's page uploaded without its address is "RT International"'s; uploaded again with it,
+    it is "rt.com"'s, under another id: the article stored, which the upload says, naming the id
+    stored (the one its page has), rather than storing it a second time."""
+    from test_ingest import RT_LATER_URL, rt_international_page
+
+    page = rt_international_page()
+    no_address = page.replace(f'<meta property="og:url" content="{RT_LATER_URL}">', "")
+    db = tmp_path / "w.db"
+    with Store(db):
+        pass
+    with TestClient(create_app(db, readonly=False), base_url=BASE) as c:
+        first = _post(c, "/api/upload", data={"save": "true"}, files=[("files", ("rt.html", no_address.encode(), "text/html"))]).json()
+        (stored,) = first["articles"]
+        r = _post(c, "/api/upload", data={"save": "true"}, files=[("files", ("rt-page.html", page.encode(), "text/html"))]).json()
+        (again,) = r["articles"]
+        assert (stored["outlet"], again["outlet"], r["saved"]) == ("RT International", "rt.com", True)
+        said = [w for w in r["warnings"] if "already stored" in w]
+        assert said == [f"upload: rt-page.html: 1 article already stored under another id, not stored again: {again['id']} is "
+                        f"{stored['id']} (the same text from the same outlet, or at the same address)"]
+    with Store(db, readonly=True) as st:
+        assert [a.id for a in st.iter_articles()] == [stored["id"]]
+
+
 # -- the seeds, once the stages have landed --------------------------------------------------------
 
 

@@ -99,11 +99,34 @@ def given_id(article: Article) -> bool:
 
 
 class Holder(NamedTuple):
-    """The article an id is taken by, as ``article_key`` asks of it: its outlet, and whether it was
-    read earlier in this run (else it is stored from another)."""
+    """The article an id is taken by, as ``article_key`` asks of it: its outlet, whether it was
+    read earlier in this run (else it is stored from another), and the name its page gives its
+    site (``site_name``) when that is not its outlet (``same_outlet``)."""
 
     outlet: str | None
     this_run: bool
+    site_name: str | None = None
+
+
+def site_name(article: Article) -> str | None:
+    """The name an article's page gives its site ("RT International") where its outlet is the
+    page's host (``ingest.html``), or None."""
+    name = article.meta.get("site_name")
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def same_outlet(outlet: str | None, site: str | None, other: str | None, other_site: str | None) -> bool:
+    """Whether two articles' outlets are one: the same name, or one's name the other's site name
+    (``site_name``: an older newstrace named a page's outlet by it, and a page without an address
+    still is). An article without an outlet is no outlet's."""
+    if outlet is None or other is None:
+        return False
+    if outlet == other:
+        return True
+    return any(
+        name is not None and alias is not None and name.casefold() == alias.casefold()
+        for name, alias in ((outlet, other_site), (other, site))
+    )
 
 
 def article_key(
@@ -128,6 +151,8 @@ def article_key(
         held = holder(key)
         if held is None or held.outlet is None or article.outlet is None or held.outlet == article.outlet:
             return key, held
+        if same_outlet(article.outlet, site_name(article), held.outlet, held.site_name):
+            return key, held  # its outlet by another name: a page the database keeps under its site name
         if given is None:
             given = given_id(article)  # hashed only for an id another outlet holds
         if not given:

@@ -48,7 +48,7 @@ from newstrace.errors import (
     kept_note,
 )
 from newstrace.ingest import input_name, read_unique
-from newstrace.ingest.base import RepeatedIds, qualified_ids_warning
+from newstrace.ingest.base import RepeatedIds, duplicates_note, qualified_ids_warning
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
@@ -151,7 +151,8 @@ def ingest(
     except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
         # "newstrace: interrupted" alone left the user to guess whether anything was stored
         kept = (
-            f"{total.added} added, {total.updated} updated, {total.unchanged} already present in the batches committed "
+            f"{total.added} added, {total.updated} updated, {total.unchanged} already present{_duplicates_said(total)} "
+            "in the batches committed "
             f"to {one_line(db)}" if total.total else f"no batch was committed to {one_line(db)}"
         )
         if created and not total.total and _discard_empty(db, store):
@@ -170,6 +171,7 @@ def ingest(
                 "added": total.added,
                 "updated": total.updated,
                 "unchanged": total.unchanged,
+                "duplicates": len(total.duplicates),
                 "skipped": [kept_note(e) for e in errors],
                 "warnings": warnings.lines(),
                 "warnings_total": warnings.total,
@@ -178,6 +180,7 @@ def ingest(
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
+            + _duplicates_said(total)
             + (f", {skipped} input(s) skipped" if (skipped := sum(1 for e in errors if not e.kept)) else "")
             + (f", {len(errors) - skipped} read in part" if len(errors) > skipped else "")
             + (f", {warnings.total:,} warning(s) above" if warnings.total else ""),
@@ -191,6 +194,12 @@ def ingest(
         raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
+
+
+def _duplicates_said(total: IngestCounts) -> str:
+    """The run's articles found stored under another id, as the closing line counts them."""
+    n = len(total.duplicates)
+    return f", {n} already stored under another id" if n else ""
 
 
 def _discard_empty(db: Path, store: Store | None) -> bool:
@@ -220,6 +229,12 @@ def _add(
     total.added += c.added
     total.updated += c.updated
     total.unchanged += c.unchanged
+    total.duplicates += c.duplicates
+    said: dict[str, list[tuple[str, str]]] = {}
+    for source, art_id, stored_as in c.duplicates:  # one line per file, naming the first
+        said.setdefault(source or "input", []).append((art_id, stored_as))
+    for source, pairs in said.items():
+        err.print(f"{source}: {duplicates_note(pairs)}", markup=False, highlight=False, soft_wrap=True)
     for art_id, before, now in c.outlet_replaced:
         warn(
             f"{art_id}: the article stored from {before} is now the one from {now} (newstrace derives this id "

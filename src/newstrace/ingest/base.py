@@ -168,6 +168,19 @@ def qualified_ids_warning(where: str, count: int, example: str) -> str:
     return f"{where}: {how}; give each article its own id to avoid this"
 
 
+def duplicates_note(pairs: Sequence[tuple[str, str]]) -> str:
+    """What to say of one file's articles the database holds under another id (``Store.same_article``),
+    given as (id read, id stored): not stored again, which is no warning (a re-run of the same
+    inputs under other names does what the first did), but a user looking for the id read finds
+    the one stored. One wording for ``ingest`` and the web upload."""
+    read_as, stored_as = pairs[0]
+    why = "the same text from the same outlet, or at the same address"
+    if len(pairs) == 1:
+        return f"1 article already stored under another id, not stored again: {read_as} is {stored_as} ({why})"
+    return (f"{len(pairs):,} articles already stored under other ids, not stored again, such as {read_as}, "
+            f"stored as {stored_as} ({why})")
+
+
 def keyed_articles(
     articles: Iterable[Article],
     on_repeat: Callable[[Article], None] | None = None,

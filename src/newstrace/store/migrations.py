@@ -195,4 +195,13 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE stories ADD COLUMN provenance_version INTEGER NOT NULL DEFAULT 0;
     """,
+    # 10: a hash of each article's text (``store.sqlite.text_hash``, the SQL function ``text_hash``
+    # of every ``Store`` connection), indexed, so that an article ingested again under another id
+    # (a page saved again, named by its site name or given an id by a record) is found as the one
+    # stored: the same text from the same outlet, or at the same address (``Store.add_articles``)
+    """
+    ALTER TABLE articles ADD COLUMN text_hash TEXT;
+    UPDATE articles SET text_hash = text_hash(text);
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    """,
 ]

@@ -34,10 +34,13 @@ from newstrace.model import (
     Holder,
     article_key,
     crawled,
+    given_id,
     legacy_id,
     parse_published,
     published_order,
     qualified_anew,
+    same_outlet,
+    site_name,
 )
 from newstrace.store.lock import holder
 from newstrace.store.migrations import MIGRATIONS
@@ -100,6 +103,14 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def text_hash(text: str | None) -> str | None:
+    """What the stored articles are looked up by their text with (``articles.text_hash``, the SQL
+    function ``text_hash``): 16 hex digits of its SHA-256, as ids are (``model.stable_id``)."""
+    if not isinstance(text, str):
+        return None
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 @dataclass
 class IngestCounts:
     added: int = 0
@@ -115,15 +126,22 @@ class IngestCounts:
     #: its articles first (``ingest.read_unique(stored=)``) meets these only when another process
     #: stored that article meanwhile
     qualified: list[tuple[str | None, str, str]] = field(default_factory=list)
+    #: (file, id, id stored) of articles not stored because the database holds them under another
+    #: id (``Store.same_article``): a page saved again, named by its site name, or given an id by
+    #: a record; each was stored a second time, and provenance had an outlet copying itself
+    duplicates: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.added + self.updated + self.unchanged
+        return self.added + self.updated + self.unchanged + len(self.duplicates)
 
 
 def _holder(row: sqlite3.Row | None) -> Holder | None:
     """A stored article's row (``Store._row``) as ``model.article_key`` asks of it."""
-    return None if row is None else Holder(row["outlet"], False)
+    if row is None:
+        return None
+    site = row["site_name"]  # a record's field kept in its metadata may be any JSON value
+    return Holder(row["outlet"], False, site if isinstance(site, str) else None)
 
 
 class Store:
@@ -158,6 +176,7 @@ class Store:
             self.conn.row_factory = sqlite3.Row
             self.conn.create_function("casefold", 1, _casefold, deterministic=True)  # search_words
             self.conn.create_function("published_order", 1, _published_order, deterministic=True)
+            self.conn.create_function("text_hash", 1, text_hash, deterministic=True)  # migration 10
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
@@ -369,21 +388,24 @@ class Store:
                             else:
                                 a = replace(a, id=old)
                             row = before
+                    if row is None and not keep_ids and (same := self.same_article(a)) is not None:
+                        counts.duplicates.append((a.source, a.id, same))
+                        continue
                     h = content_hash(a)
                     if row is None:
                         self.conn.execute(
                             "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
-                            "source, record, meta, content_hash, ingested_at, published_utc) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (*_article_row(a), h, now, published_order(a.published)),
+                            "source, record, meta, content_hash, ingested_at, published_utc, text_hash) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (*_article_row(a), h, now, published_order(a.published), text_hash(a.text)),
                         )
                         counts.added += 1
                     elif row["content_hash"] != h and not self._captured_later(a):
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
                             "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
-                            "ingested_at=?, published_utc=? WHERE id=?",
-                            (*_article_row(a)[1:], h, now, published_order(a.published), a.id),
+                            "ingested_at=?, published_utc=?, text_hash=? WHERE id=?",
+                            (*_article_row(a)[1:], h, now, published_order(a.published), text_hash(a.text), a.id),
                         )
                         counts.updated += 1
                         if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
@@ -424,9 +446,41 @@ class Store:
 
     def _row(self, article_id: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT content_hash, outlet FROM articles WHERE id=?", (article_id,)
+            "SELECT content_hash, outlet, json_extract(meta, '$.site_name') AS site_name FROM articles WHERE id=?",
+            (article_id,),
         ).fetchone()
         return row
+
+    def same_article(self, a: Article) -> str | None:
+        """The id of the stored article ``a`` is, under another id, or None: one with the same
+        text from the same outlet (``model.same_outlet``: its site name counts as its name) or at
+        the same address. Not when both ids were given (``model.given_id``): a dataset's two
+        records of one text, FA-KES's rows 193 and 201, are the two articles it says they are.
+        Two outlets' copies of one wire text stay two articles, as do two texts of one address.
+
+        A page saved again and ingested from another file, or named by its site name where it has
+        no address ("RT International", then "rt.com" once it has one), or a record's copy of a
+        page under the id the record gives, was a second article of the same outlet and text,
+        which provenance then had copying itself."""
+        rows = self.conn.execute(
+            "SELECT id, url, outlet, text, json_extract(meta, '$.site_name') AS site_name "
+            "FROM articles WHERE text_hash = ? ORDER BY seq",
+            (text_hash(a.text),),
+        )
+        given: bool | None = None
+        for row in rows:
+            if row["text"] != a.text:
+                continue
+            held = _holder(row)
+            assert held is not None
+            if not (a.url and row["url"] == a.url) and not same_outlet(a.outlet, site_name(a), held.outlet, held.site_name):
+                continue
+            if given is None:
+                given = given_id(a)
+            if given and given_id(Article(row["id"], row["text"], url=row["url"], outlet=row["outlet"])):
+                continue
+            return str(row["id"])
+        return None
 
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under ``article_id``, as ``model.article_key`` asks of it (its outlet),

@@ -28,6 +28,7 @@ from newstrace.model import Article, Holder
 from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
 from newstrace.store.sqlite import (
     BUSY_TIMEOUT,
+    IngestCounts,
     Store,
     content_hash,
     in_list,
@@ -456,17 +457,17 @@ class Repo:
 
     # -- upload (the only write path) -----------------------------------------------------------
 
-    def save_articles(self, articles: list[Article]) -> bool:
-        """Store uploaded articles; only when the app was started writable."""
+    def save_articles(self, articles: list[Article]) -> IngestCounts | None:
+        """Store uploaded articles, saying what was stored; only when the app was started
+        writable (else None)."""
         if self.readonly:
-            return False
+            return None
         # SQLite's 30 s for another process's write lock, as before: not the CLI's longer wait
         # (NEWSTRACE_LOCK_WAIT_SECONDS), which would hold a request's thread for minutes
         with self._write_lock, Store(self.db, readonly=False, busy_timeout=BUSY_TIMEOUT) as st:
             # keyed as they were read (``upload._read``); the store keys them again against what
             # another writer stored since
-            st.add_articles(keyed_articles(articles))
-        return True
+            return st.add_articles(keyed_articles(articles))
 
 
 

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError, kept_note
 from newstrace.ingest import read_unique
-from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
+from newstrace.ingest.base import Stored, StoredOutlets, duplicates_note, looks_binary
 from newstrace.limits import Limits, human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
@@ -141,10 +141,17 @@ async def handle_upload(
     report = await asyncio.to_thread(repo.compare, articles)
     saved = False
     if save:
-        saved = await run_in_threadpool(repo.save_articles, articles)
-        if not saved:
+        counts = await run_in_threadpool(repo.save_articles, articles)
+        saved = counts is not None
+        if counts is None:
             warnings.append("not stored: the server was started read-only")
             total += 1
+        else:  # an article the database holds under another id: its page is that id's
+            by_source: dict[str, list[tuple[str, str]]] = {}
+            for source, read_as, stored_as in counts.duplicates:
+                by_source.setdefault(source or "upload", []).append((read_as, stored_as))
+            warnings += [f"{source}: {duplicates_note(pairs)}" for source, pairs in by_source.items()]
+            total += len(by_source)
     return Uploaded(articles, report, warnings, saved, total)
 
 
