@@ -6,6 +6,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -1610,6 +1611,35 @@ def test_a_warc_damaged_in_its_first_record_says_so(tmp_path: Path) -> None:
     with pytest.raises(InputError) as e:
         read_articles([path])
     assert str(e.value).startswith(f"{path}: damaged WARC in its first record (cut short or malformed; warcio gave ")
+
+
+def test_a_warc_without_html_pages_says_what_it_holds(tmp_path: Path) -> None:
+    """A crawl of a site's stylesheet, logo and a page that was not found holds no page to read:
+    given alone it was "no articles found in site.warc.gz" without a reason, and beside other
+    inputs it was passed over without a word. It is an input skipped, naming what it holds."""
+    rt = seeds()[0]
+    archive = tmp_path / "site.warc.gz"
+    archive.write_bytes(warc_bytes([
+        ("https://www.rt.com/static/main.css", "text/css", b"body { margin: 0 }"),
+        ("https://www.rt.com/static/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://www.rt.com/news/missing", "text/html; charset=utf-8", html_page(rt).encode()),
+    ]))
+    said = "no HTML page in this web archive (its records: 1 image/png, 1 text/css, 1 text/html (HTTP 404))"
+    with pytest.raises(InputError, match=re.escape(f"{archive}: {said}")):
+        read_articles([archive])
+    text = tmp_path / "rt.txt"
+    text.write_bytes(RT_TXT.read_bytes())
+    p = subprocess.run([sys.executable, "-m", "newstrace", "ingest", str(archive), str(text), "--db", str(tmp_path / "n.db")],
+                       capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert p.returncode == 0, p.stderr
+    assert f"newstrace: skipped: {archive}: {said}" in p.stderr and "1 added" in p.stderr and "1 input(s) skipped" in p.stderr
+    # a page and an image, the archive gzipped as one stream (read twice, past the records read): its page counts
+    import gzip
+
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(warc_bytes([(rt.url, "text/html", html_page(rt).encode()),
+                                                ("https://www.rt.com/static/logo.png", "image/png", b"\x89PNG")], gzip_records=False)))
+    assert [a.title for a in read_articles([whole])] == [RT_TITLE]
 
 
 def test_uncompressed_warc(tmp_path: Path) -> None:

@@ -46,6 +46,8 @@ def read_warc(
         with gzip.open(path, "rb") as fh:
             yield from _records(fh, path, clean, warn, limits, [0], skip=read[0], revisits=seen, captures=captures)
     seen.report(path, warn)
+    if (nothing := seen.no_pages(path)) is not None:
+        raise nothing
 
 
 class _Capture(NamedTuple):
@@ -142,6 +144,8 @@ class _Revisits:
         self.targets: list[tuple[str | None, str | None]] = []  # (payload digest, URL) of each revisit
         self.digests: set[str] = set()
         self.urls: set[str] = set()
+        self.pages = 0  # HTML pages met (``_is_page``), read or not
+        self.others: dict[str, int] = {}  # what the archive holds besides: record types, content types
 
     def page(self, digest: str | None, url: str | None) -> None:
         """A response or resource record of this archive."""
@@ -149,6 +153,21 @@ class _Revisits:
             self.digests.add(digest)
         if url:
             self.urls.add(url)
+
+    def other(self, kind: str) -> None:
+        """A record that holds no page: its type, or its content type and any non-2xx status."""
+        self.others[kind] = self.others.get(kind, 0) + 1
+
+    def no_pages(self, path: Path) -> InputError | None:
+        """What to say of an archive that holds no HTML page at all (a crawl of a site's images and
+        scripts, a WARC of requests alone), or None: it was "no articles found" with no reason, and
+        among other inputs it was passed over in silence. An archive whose only pages are revisits
+        has the revisits' warning instead."""
+        if self.pages or self.targets:
+            return None
+        held = sorted(self.others.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = ", ".join(f"{n:,} {kind}" for kind, n in held[:5]) + (", ..." if len(held) > 5 else "")
+        return InputError(f"{path}: no HTML page in this web archive" + (f" (its records: {shown})" if shown else ""))
 
     def revisit(self, digest: str | None, url: str | None) -> None:
         self.targets.append((digest, url))
@@ -210,18 +229,25 @@ def _records(
                     rec.rec_headers.get_header("WARC-Refers-To-Target-URI") or rec.rec_headers.get_header("WARC-Target-URI"),
                 )
             if rec.rec_type not in ("response", "resource"):
+                if rec.rec_type != "revisit":
+                    revisits.other(f"{rec.rec_type} record(s)")
                 continue
             revisits.page(rec.rec_headers.get_header("WARC-Payload-Digest"), rec.rec_headers.get_header("WARC-Target-URI"))
             number += 1
             read[0] = number
-            if number <= skip:
+            http = rec.http_headers if rec.rec_type == "response" else None
+            ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
+            page = _is_page(rec)
+            if page:  # counted before the skip: an archive read again as one gzip stream counts from its start
+                revisits.pages += 1
+            else:
+                status = http.get_statuscode() if http else None
+                revisits.other((ctype.split(";")[0].strip().lower() or "untyped")
+                               + (f" (HTTP {status})" if status and not str(status).startswith("2") else ""))
+            if number <= skip or not page:
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
             where = f"{path}: record {number} ({url})"
-            http = rec.http_headers if rec.rec_type == "response" else None
-            ctype = (http.get_header("Content-Type") if http else rec.rec_headers.get_header("Content-Type")) or ""
-            if not _is_page(rec):
-                continue
             capture = captures.get(url) if url else None
             if capture is not None and (capture.archive, capture.latest) != (str(path), number):
                 continue  # an earlier capture of a page read from a later one
