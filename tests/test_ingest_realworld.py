@@ -808,3 +808,39 @@ def test_a_files_warnings_of_a_kind_each_are_not_all_held_until_its_end() -> Non
     groups.flush()
     assert len(said) == kinds
     assert "feed.jsonl: date 'posted 0 hours ago' cannot be read; the article has no date (2 times: line 1, line 2001)" in said
+
+
+# -- a text file in its language's local charset ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "charset", "said"),
+    [("ru", "cp1251", "windows-1251"), ("ru", "koi8_r", "KOI8-R"), ("ar", "cp1256", "windows-1256"),
+     ("zh", "gb18030", "GB18030"), ("fr", "cp1252", "windows-1252"), ("de", "cp1252", "windows-1252")],
+)
+def test_a_text_in_its_languages_local_charset_is_read_in_it(tmp_path: Path, lang: str, charset: str, said: str) -> None:
+    """A Russian text saved in windows-1251 (or KOI8-R), an Arabic one in windows-1256, a Chinese
+    one in GBK: not UTF-8, each was read as windows-1252 ("Ïðåçèäåíò", Arabic as "ÞÇá ÇáãÈÚæË")
+    or as U+FFFD, and stored so under the warning. Bytes that do not read as a Latin-script text
+    in windows-1252 are read in the charset they fit; French and German in windows-1252 still are
+    windows-1252. SemEval-2022 Task 8's news in each language."""
+    from conftest import require_data
+
+    path = require_data("semeval8", "pairs_train.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        texts = [r["text1"] for r in csv.DictReader(fh) if r["lang1"] == lang]
+    def fits(t: str) -> bool:
+        try:
+            return len(t) > 400 and not t.isascii() and bool(t.encode(charset))
+        except UnicodeEncodeError:  # a character the charset lacks (KOI8-R has no «)
+            return False
+
+    text = next(t for t in texts if fits(t))
+    utf8, local = tmp_path / "utf8.txt", tmp_path / f"{charset}.txt"
+    utf8.write_text(text, encoding="utf-8")
+    local.write_bytes(text.encode(charset))
+    warnings: list[str] = []
+    (want,) = read_inputs([utf8])
+    (got,) = read_inputs([local], warn=warnings.append)
+    assert (got.title, got.text) == (want.title, want.text)
+    assert len(warnings) == 1 and warnings[0].startswith(f"{local}: not UTF-8 (byte ") and warnings[0].endswith(f"read as {said}")

@@ -503,11 +503,56 @@ def decode(data: bytes, name: str, warn: Warn, declared: Iterable[str | None] = 
         if codec is not None:
             return data.decode(codec, errors="replace")
     text = windows_1252(data)
+    if text is not None and _reads_as_latin(text):
+        warn(f"{name}: not UTF-8 (byte {bad}); read as windows-1252")
+        return text
+    guessed = _guessed_charset(data)
+    if guessed is not None:
+        codec, said = guessed
+        warn(f"{name}: not UTF-8 (byte {bad}); read as {said}")
+        return data.decode(codec, errors="replace")
     if text is not None:
         warn(f"{name}: not UTF-8 (byte {bad}); read as windows-1252")
         return text
     warn(f"{name}: invalid UTF-8 at byte {bad}; undecodable bytes replaced with U+FFFD")
     return data.decode("utf-8-sig", errors="replace")
+
+
+def _reads_as_latin(text: str) -> bool:
+    """Whether ``text`` (bytes read as windows-1252) reads as a language written in it: most of
+    its letters are ASCII, a few accented. Russian in windows-1251 or KOI8-R, or Arabic in
+    windows-1256, read so is letters outside ASCII from end to end ("Ïðåçèäåíò Ðîññèè")."""
+    letters = other = 0
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            other += not c.isascii()
+    return other * 4 <= letters
+
+
+#: the names the warning gives the charsets ``_guessed_charset`` may find, where Python's differ
+_CHARSET_NAMES = {"cp1250": "windows-1250", "cp1251": "windows-1251", "cp1253": "windows-1253", "cp1254": "windows-1254",
+                  "cp1255": "windows-1255", "cp1256": "windows-1256", "cp1257": "windows-1257", "koi8_r": "KOI8-R",
+                  "koi8_u": "KOI8-U", "gb18030": "GB18030", "big5": "Big5", "shift_jis": "Shift_JIS", "cp932": "Shift_JIS",
+                  "euc_jp": "EUC-JP", "euc_kr": "EUC-KR", "cp949": "EUC-KR", "iso8859_6": "ISO-8859-6",
+                  "mac_cyrillic": "Mac Cyrillic"}
+
+
+def _guessed_charset(data: bytes) -> tuple[str, str] | None:
+    """The charset a text that is not UTF-8 and does not read as windows-1252 is in, by
+    ``charset_normalizer`` (trafilatura's own dependency), with its name for the warning; None
+    when the bytes are UTF-8 with damage (most of their non-ASCII bytes make UTF-8 characters) or
+    nothing fits. A text file of Russian or Arabic news in its local charset was stored as
+    windows-1252 letters ("Ïðåçèäåíò"), and one in GBK as U+FFFD, each under a warning."""
+    high = sum(1 for b in data if b >= 0x80)
+    if not high or data.decode("utf-8", errors="replace").count("\ufffd") * 3 < high:
+        return None  # UTF-8 damaged here and there: its replacement characters stand for a few bytes
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return best.encoding, _CHARSET_NAMES.get(best.encoding, best.encoding)
 
 
 class LineDecoder:
