@@ -710,6 +710,35 @@ def test_a_pretty_printed_array_saved_as_jsonl_is_read_as_json(tmp_path: Path) -
     assert arts[0].text == normalize_body(rt.text)
 
 
+def test_json_lines_saved_as_json_is_read_as_json_lines(tmp_path: Path) -> None:
+    """Datasets ship JSON Lines as ``.json`` (HuffPost's News Category Dataset is one record a
+    line in ``News_Category_Dataset_v3.json``): read as one document it was "invalid JSON (Extra
+    data at line 2 column 1)", skipped, no article. Its records are read line by line and named
+    by their line, as a ``.jsonl`` file's are; a single object, compact or pretty-printed, is
+    still one record, and an array still its records."""
+    import gzip
+
+    from newstrace.ingest.records import source_name
+
+    rt, rw = seeds()
+    lines = json.dumps(record(rt)) + "\n\n" + json.dumps(record(rw)) + "\n" + '{"text": "cut sh'
+    for name in ("News_Category_Dataset_v3.json", "export.json.gz"):
+        path = tmp_path / name
+        path.write_bytes(gzip.compress(lines.encode()) if name.endswith(".gz") else lines.encode())
+        warnings: list[str] = []
+        arts = list(read_inputs([path], warn=warnings.append))
+        assert [(a.id, a.record) for a in arts] == [(rt.id, 1), (rw.id, 3)], name
+        assert arts[1].text == normalize_body(rw.text)
+        assert warnings == [f"{path}:4: invalid JSON (Unterminated string starting at column 10); the file ends inside "
+                            "this record: it looks cut short, skipped"], name
+        assert source_name(str(path), 3) == f"{path}:3"
+    for text in (json.dumps(record(rt)) + "\n", json.dumps(record(rt), indent=2), json.dumps([record(rt), record(rw)]) + "\n"):
+        path = tmp_path / "one.json"
+        path.write_text(text, encoding="utf-8")
+        assert [a.id for a in read_inputs([path])] == [rt.id, rw.id][: 2 if text.startswith("[") else 1]
+        assert source_name(str(path), 1) == f"{path}: record 1"
+
+
 def test_newsapi_and_schema_org_date_fields_are_the_date(tmp_path: Path) -> None:
     """NewsAPI exports ``publishedAt``, schema.org ``datePublished``, spreadsheets
     ``publication_date``: none was a known name, so the date went to metadata and the article was

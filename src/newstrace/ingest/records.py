@@ -170,6 +170,41 @@ def opens_json_document(head: bytes) -> bool:
     return first.lstrip(b"\xef\xbb\xbf") in (b"[", b"{")
 
 
+def opens_json_lines(head: bytes) -> bool:
+    """Whether a file's first bytes are JSON Lines: a first line that is a whole JSON object on its
+    own, and another line after it that opens one. What a ``.json`` file holds as often as one
+    document (datasets ship JSON Lines under that name: HuffPost's News Category Dataset): read
+    as one document it was "invalid JSON (Extra data at line 2 column 1)" and no article."""
+    if bom_charset(head):
+        return False  # UTF-16 or UTF-32: a document, as its reader reads it
+    lines = iter(ln for ln in head.split(b"\n") if ln.strip())
+    first, second = next(lines, b""), next(lines, b"")
+    if not second.lstrip().startswith(b"{") or not first.lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(first.lstrip(b"\xef\xbb\xbf")), dict)
+    except (ValueError, RecursionError):  # a pretty-printed object's first line, "{" and its first key
+        return False
+
+
+def _json_lines_file(path: Path, limit: int) -> bool:
+    """``opens_json_lines`` of ``path``'s first line, however long (up to ``limit``), and the
+    opening of its next one."""
+    with open_input(path) as fh:
+        try:
+            first = fh.readline(limit + 1)
+            while first and not first.strip():
+                first = fh.readline(limit + 1)
+            if not first.endswith(b"\n"):
+                return False
+            second = fh.readline(64)
+            while second and not second.strip():
+                second = fh.readline(64)
+        except (EOFError, zlib.error):
+            return False  # the read of the file names the damage
+    return opens_json_lines(first + second)
+
+
 def record_name(source: str | None, number: int | None, by_line: bool) -> str:
     """How every message names a record of ``source``: ``F:N`` by its line (``by_line``: a JSON
     Lines line, a CSV row's first line), else ``F: record N`` by its number (a JSON array's item,
@@ -228,7 +263,14 @@ def names_lines(source: str | None) -> bool:
     if source in _UNOPENED:
         return _UNOPENED[source]
     path = Path(source)
-    if reader_for(path) is not read_jsonl:
+    reader = reader_for(path)
+    if reader is read_json:  # JSON Lines in a .json file is read as such (``opens_json_lines``)
+        try:
+            head = regular_head(path, 65536)
+        except (OSError, EOFError, zlib.error):
+            return False
+        return head is not None and opens_json_lines(head)
+    if reader is not read_jsonl:
         return False
     try:
         head = regular_head(path, 8192)
@@ -349,6 +391,9 @@ def read_json(
     charset = bom_charset(head)
     opening = (head.decode(charset, errors="ignore") if charset else head.decode("latin-1")).lstrip("\ufeff\xef\xbb\xbf").lstrip()[:1]
     limit = record_limit(limits)
+    if opening == "{" and _json_lines_file(path, limit):
+        yield from read_jsonl(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
+        return
     items: Callable[[Warn], Iterator[Any]] | None = None
     if opening == "[":
         items = lambda warn: _array_records(path, warn, limit)  # noqa: E731
