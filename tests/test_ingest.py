@@ -1446,6 +1446,30 @@ def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp
     assert list(_stored(db)) == [old.id]
 
 
+def test_a_page_saved_as_text_is_read_as_the_page_it_is(tmp_path: Path) -> None:
+    """``curl URL > rt.txt``, or a page renamed: its markup was stored as the article's text, with
+    "<!DOCTYPE html>" its title and no outlet. A .txt (or .txt.gz) that opens as a page does, its
+    browser's "saved from" note first too, is read as that page, as standard input is; a text
+    that merely holds a tag is text."""
+    import gzip
+
+    rt = seeds()[0]
+    page = f"<!-- saved from url=({len(RT_URL):04d}){RT_URL} -->\n" + html_page(rt)
+    as_html = tmp_path / "rt.html"
+    as_html.write_text(page, encoding="utf-8")
+    want = read_one(as_html)
+    for name in ("rt.txt", "rt.txt.gz"):
+        path = tmp_path / "saved" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(gzip.compress(page.encode()) if name.endswith(".gz") else page.encode())
+        got = read_one(path)
+        assert (got.title, got.outlet, got.url, got.text) == (RT_TITLE, "rt.com", RT_URL, want.text), name
+        assert got.id == want.id
+    text = tmp_path / "note.txt"
+    text.write_text(f"{RT_TITLE}\n\n<b>UPDATE</b> {rt.paragraphs[0]}\n", encoding="utf-8")
+    assert read_one(text).title == RT_TITLE
+
+
 def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:
     """Chrome's "Save page as" writes the page's address in a comment before the markup; the page
     was stored without URL, so two outlets' saved copies of one wire text had one id."""

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from newstrace.errors import InputError, NewstraceError
 from newstrace.ingest.base import (
+    PAGE_OPENING,
     QualifiedIds,
     RepeatedIds,
     Stored,
@@ -285,7 +286,7 @@ def _kept(e: NewstraceError, given: int) -> NewstraceError:
 
 
 #: what makes standard input a page rather than plain text: how a saved or fetched page opens
-_PAGE_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_PAGE_OPENING = PAGE_OPENING
 #: records rather than an article: an object opening with its first key (JSON Lines, or one
 #: pretty-printed document), or an array opening with its first object (a text may open with
 #: "[UPDATE]", never with '{"' or '[{')

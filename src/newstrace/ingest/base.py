@@ -470,6 +470,11 @@ def bom_charset(head: bytes) -> str | None:
     return next((codec for bom, codec in BOMS if head.startswith(bom)), None)
 
 
+#: how a saved or fetched page opens (a BOM, comments such as a browser's "saved from url" note,
+#: then the doctype or one of the first tags): what makes standard input, or a ``.txt`` file, a page
+PAGE_OPENING = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB mean this is not text."""
     head = data[:8192]

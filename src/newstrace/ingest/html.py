@@ -119,7 +119,7 @@ def read_html(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
     html = read_text_file(path, warn, limits, declared=meta_charset)
-    yield _page_article(path, html, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+    yield page_article(path, html, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
 
 
 def read_mhtml(
@@ -140,10 +140,10 @@ def read_mhtml(
         raise InputError(f"{path}: MHTML archive holds no HTML page")
     html = decode(payload, str(path), warn, [part.get_content_charset(), *meta_charset(payload)])
     url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
-    yield _page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+    yield page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits, day_first=day_first)
 
 
-def _page_article(
+def page_article(
     path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits, day_first: bool | None
 ) -> Article:
     """The article of one saved page: its sidecar's fields over the page's own (a sidecar may give

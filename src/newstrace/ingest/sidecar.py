@@ -17,7 +17,7 @@ from newstrace.ingest.base import LONE_SURROGATE_WARNING, replace_lone_surrogate
 from newstrace.limits import LIMITS, Limits, human_bytes, raise_hint
 
 SUFFIX = ".meta.json"
-#: the article files whose readers read a sidecar (``text.read_txt``, ``html._page_article``)
+#: the article files whose readers read a sidecar (``text.read_txt``, ``html.page_article``)
 DESCRIBED = (".txt", ".html", ".htm", ".mhtml", ".mht")
 
 

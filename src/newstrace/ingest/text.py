@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newstrace.clean.text import clean_plain_text
 from newstrace.ingest.base import (
+    PAGE_OPENING,
     DateOrder,
     Warn,
     check_article_size,
@@ -24,8 +25,24 @@ def read_txt(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
     damage: BaseException | None = None
-    if path.name.lower().endswith(".gz"):
+    gzipped = path.name.lower().endswith(".gz")
+    if not gzipped and _is_page(path):
+        # a page saved, fetched or renamed as .txt (``curl URL > a.txt``): its markup was stored as
+        # the article's text, "<!DOCTYPE html>" its title. Read as the page it is (in the charset
+        # its <meta> names), as standard input that opens so is
+        from newstrace.ingest.html import read_html
+
+        yield from read_html(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
+        return
+    if gzipped:
         raw, damage = read_gzipped_text_file(path, warn, limits)
+        if PAGE_OPENING.match(raw[:65536].encode("utf-8", "surrogatepass")):
+            from newstrace.ingest.html import page_article
+
+            yield page_article(path, raw, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+            if damage is not None:
+                raise damage
+            return
     else:
         raw = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
@@ -50,3 +67,9 @@ def read_txt(
     dates.report(warn)
     if damage is not None:
         raise damage  # the file is named as damaged (``read_inputs``), its text before the cut kept
+
+
+def _is_page(path: Path) -> bool:
+    """Whether a text file opens as a page does (``base.PAGE_OPENING``)."""
+    with path.open("rb") as fh:
+        return PAGE_OPENING.match(fh.read(65536)) is not None
