@@ -844,3 +844,31 @@ def test_a_text_in_its_languages_local_charset_is_read_in_it(tmp_path: Path, lan
     (got,) = read_inputs([local], warn=warnings.append)
     assert (got.title, got.text) == (want.title, want.text)
     assert len(warnings) == 1 and warnings[0].startswith(f"{local}: not UTF-8 (byte ") and warnings[0].endswith(f"read as {said}")
+
+
+def test_a_stray_nul_in_an_export_costs_no_record(tmp_path: Path) -> None:
+    """A NUL byte in one field of a CSV export (databases and scrapers leave them) made the whole
+    file "binary file, not CSV": FA-KES dev's 525 rows refused for one byte. A stray NUL in text
+    otherwise clean is text (the cleaner drops it); compressed data named .csv, and text with NUL
+    in every other byte, are still binary."""
+    import gzip
+
+    from conftest import require_data
+
+    source = require_data("fakes", "fakes_dev.csv")
+    data = source.read_bytes()
+    cut = data.index(b"\n", 3000) - 50  # inside the text of an early row
+    clean, stray = tmp_path / "fakes_dev.csv", tmp_path / "fakes_nul.csv"
+    clean.write_bytes(data)
+    stray.write_bytes(data[:cut] + b"\x00" + data[cut:])
+    ids, _ = read(clean)
+    got, warnings = read(stray)
+    assert got == ids and len(ids) == 525
+    assert not [w for w in warnings if "binary" in w]
+    packed = tmp_path / "packed.csv"
+    packed.write_bytes(gzip.compress(data)[:8192])
+    wide = tmp_path / "wide.csv"
+    wide.write_bytes(data[:4000].decode("utf-8", "ignore").encode("utf-16-le"))
+    for path in (packed, wide):
+        with pytest.raises(Exception, match="binary file, not CSV"):
+            list(read_inputs([path]))
