@@ -1470,6 +1470,29 @@ def test_a_page_saved_as_text_is_read_as_the_page_it_is(tmp_path: Path) -> None:
     assert read_one(text).title == RT_TITLE
 
 
+def test_the_folder_of_a_page_saved_complete_is_no_articles(tmp_path: Path) -> None:
+    """A browser's "Save page as, complete" writes ``NAME.html`` and ``NAME_files/`` beside it,
+    the page's scripts, styles and frames. Ingesting the folder read a frame, a recommended-stories
+    box holding the rewrite's first paragraphs, as an article "Recommended" of no outlet, which
+    reuse then found copying the rewrite. That folder is the page's, not articles; given by name,
+    or without its page beside it, it is read as any folder is."""
+    import html as html_lib
+
+    rt, rw = seeds()
+    folder = tmp_path / "saved"
+    resources = folder / "RT page_files"
+    resources.mkdir(parents=True)
+    (folder / "RT page.html").write_text(html_page(rt), encoding="utf-8")
+    frame = ("<!DOCTYPE html><html><head><title>Recommended</title></head><body><div class='related'>"
+             + "".join(f"<p>{html_lib.escape(p)}</p>" for p in rw.paragraphs[:2]) + "</div></body></html>")
+    (resources / "saved_resource.html").write_text(frame, encoding="utf-8")
+    (resources / "main.css").write_text("body { margin: 0 }", encoding="utf-8")
+    assert [a.title for a in read_inputs([folder])] == [RT_TITLE]
+    assert [a.title for a in read_inputs([resources])] == ["Recommended"]
+    (folder / "RT page.html").rename(folder / "RT page.txt")  # no page of that name: a folder like any
+    assert sorted(a.title or "" for a in read_inputs([folder])) == ["Recommended", RT_TITLE]
+
+
 def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:
     """Chrome's "Save page as" writes the page's address in a comment before the markup; the page
     was stored without URL, so two outlets' saved copies of one wire text had one id."""

@@ -92,9 +92,25 @@ def _files_under(folder: Path, on_error: Callable[[NewstraceError], None]) -> li
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _page_resources(d, files)]
         found += [Path(root, f) for f in files if not f.startswith(".")]
     return sorted(p for p in found if p.is_file())
+
+
+#: the pages a browser saves "complete" with a folder of their resources beside them
+_SAVED_PAGES = (".html", ".htm")
+
+
+def _page_resources(folder: str, files: list[str]) -> bool:
+    """Whether ``folder`` holds the resources of a page saved "complete" by a browser: Chrome,
+    Edge and Firefox save ``NAME.html`` with ``NAME_files`` beside it, its scripts, styles, images
+    and frames. Its frames (``saved_resource.html``: ads, a recommended-stories box) were read as
+    articles of their own, untitled or "Recommended", of no outlet, one carrying another outlet's
+    text, which reuse then found copied."""
+    if not folder.endswith("_files"):
+        return False
+    name = folder[: -len("_files")]
+    return any(name + ext in files for ext in _SAVED_PAGES)
 
 
 def _walked_from(path: Path, folders: set[Path]) -> bool:
