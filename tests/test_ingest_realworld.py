@@ -4,6 +4,7 @@ offsets, big files with a late odd byte, archives with revisits, floods of one w
 from __future__ import annotations
 
 import csv
+import io
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -872,3 +873,43 @@ def test_a_stray_nul_in_an_export_costs_no_record(tmp_path: Path) -> None:
     for path in (packed, wide):
         with pytest.raises(Exception, match="binary file, not CSV"):
             list(read_inputs([path]))
+
+
+@pytest.mark.parametrize(("lang", "charset", "said", "name"), [("ru", "cp1251", "windows-1251", "ru.jsonl"),
+                                                                ("ar", "cp1256", "windows-1256", "ar.csv")])
+def test_records_in_their_languages_local_charset_are_read_in_it(
+    tmp_path: Path, lang: str, charset: str, said: str, name: str
+) -> None:
+    """JSON Lines and CSV are decoded line by line in one charset for the file; the first line
+    that is not UTF-8 decided windows-1252, so Russian records in windows-1251 were stored as
+    "Ïðåçèäåíò", Arabic ones in windows-1256 as "ÞÇá ÇáãÈÚæË". A line that does not read as a
+    Latin-script text is read in the charset its bytes fit, and the file from there on."""
+    from conftest import require_data
+
+    path = require_data("semeval8", "pairs_train.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["lang1"] == lang]
+
+    def fits(t: str) -> bool:
+        try:
+            return len(t) > 400 and bool(t.encode(charset))
+        except UnicodeEncodeError:
+            return False
+
+    texts = [r["text1"] for r in rows if fits(r["text1"])][:3]
+    utf8, local = tmp_path / f"utf8-{name}", tmp_path / name
+    if name.endswith(".jsonl"):
+        content = "".join(json.dumps({"outlet": "tass", "text": t}, ensure_ascii=False) + "\n" for t in texts)
+    else:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["outlet", "text"])
+        writer.writerows(["sana", t] for t in texts)
+        content = out.getvalue()
+    utf8.write_text(content, encoding="utf-8")
+    local.write_bytes(content.encode(charset))
+    warnings: list[str] = []
+    want = [a.text for a in read_inputs([utf8])]
+    got = [a.text for a in read_inputs([local], warn=warnings.append)]
+    assert got == want and len(got) == 3
+    assert len(warnings) == 1 and warnings[0].endswith(f"read as {said}"), warnings

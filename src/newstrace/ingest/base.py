@@ -572,9 +572,12 @@ class LineDecoder:
     Deciding from the first 64 KB (as the CSV reader did) left a big export whose only accented
     byte came later read as UTF-8, its é silently U+FFFD; decoding each JSON line on its own gave a
     warning per line. Here the file is UTF-8 until a line is not: if no multi-byte UTF-8 character
-    came before it and the line reads as windows-1252 (``windows_1252``), the file is that charset
-    from there on (its lines before were ASCII, which both read alike); otherwise it is UTF-8 with
-    damage, its invalid bytes replaced. Either way one warning names the first such byte's offset.
+    came before it and the line reads as windows-1252 (``windows_1252``) as a Latin-script text
+    does (``_reads_as_latin``), the file is that charset from there on (its lines before were
+    ASCII, which both read alike); one that does not (Russian records in windows-1251) is in the
+    charset the line's bytes fit (``_guessed_charset``), as a one-article file is (``decode``);
+    otherwise it is UTF-8 with damage, its invalid bytes replaced. Either way one warning names
+    the first such byte's offset.
 
     A reader that starts inside the file (a Spark task's stretch of it) passes the state the file
     is in there: ``offset`` of its first line, ``charset`` and ``multibyte`` as a decoder that read
@@ -585,7 +588,7 @@ class LineDecoder:
         self.name = name
         self.warn = warn
         self.offset = offset  # bytes before the next line
-        self.charset = charset  # "cp1252" or "damaged" once a line is not UTF-8
+        self.charset = charset  # "cp1252" (or another codec) or "damaged" once a line is not UTF-8
         self.multibyte = multibyte  # a multi-byte UTF-8 character was read
 
     @staticmethod
@@ -607,16 +610,26 @@ class LineDecoder:
         self.offset += len(line)
         if at == 0 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
-        if self.charset == "cp1252":
-            return line.decode("cp1252", errors="replace")
+        if self.charset not in ("utf-8", "damaged"):
+            return line.decode(self.charset, errors="replace")
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as e:
             if self.charset == "utf-8":  # the file's first invalid byte decides
-                if not self.multibyte and windows_1252(line) is not None:
+                latin = windows_1252(line) if not self.multibyte else None
+                if latin is not None and _reads_as_latin(latin):
                     self.charset = "cp1252"
                     self.warn(f"{self.name}: not UTF-8 (byte {at + e.start}); read as windows-1252")
-                    return line.decode("cp1252")
+                    return latin
+                guessed = _guessed_charset(line) if not self.multibyte else None
+                if guessed is not None:
+                    self.charset, said = guessed
+                    self.warn(f"{self.name}: not UTF-8 (byte {at + e.start}); read as {said}")
+                    return line.decode(self.charset, errors="replace")
+                if latin is not None:
+                    self.charset = "cp1252"
+                    self.warn(f"{self.name}: not UTF-8 (byte {at + e.start}); read as windows-1252")
+                    return latin
                 self.charset = "damaged"
                 self.warn(f"{self.name}: invalid UTF-8 at byte {at + e.start}; undecodable bytes replaced with U+FFFD")
             return line.decode("utf-8", errors="replace")
