@@ -1421,6 +1421,42 @@ def test_a_page_stored_under_its_site_name_with_a_given_id_is_updated_not_double
     assert _stored(db) == {"364801": "rt.com"}
 
 
+def test_a_write_that_fails_midway_says_what_the_committed_batches_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk filled up after some batches of FA-KES dev were committed: ingest said only
+    "DB: write failed (database or disk is full)", leaving the user to guess whether anything was
+    stored, where a Ctrl-C says what the committed batches hold. It says so too, and a re-run
+    with room adds the rest."""
+    from conftest import require_data
+    from newstrace.store import sqlite as store_module
+
+    source = require_data("fakes", "fakes_dev.csv")
+    db = tmp_path / "news.db"
+    opened = store_module.Store.__init__
+
+    def small_disk(self: Store, *args: Any, **kwargs: Any) -> None:
+        opened(self, *args, **kwargs)
+        pages = self.conn.execute("PRAGMA page_count").fetchone()[0]
+        self.conn.execute(f"PRAGMA max_page_count = {pages + 150}")  # room for a batch or two
+
+    monkeypatch.setattr(store_module.Store, "__init__", small_disk)
+    from newstrace.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["ingest", str(source), "--db", str(db), "--batch-size", "100"]) == 3
+    (line,) = [ln for ln in err.getvalue().splitlines() if ln.startswith("newstrace: error:")]
+    with Store(db, readonly=True) as store:
+        stored = store.count_articles()
+    assert 0 < stored < 517
+    assert line == (f"newstrace: error: {db}: write failed (database or disk is full); {stored} added, 0 updated, "
+                    f"0 already present in the batches committed to {db}; run the same ingest again to add the rest")
+    monkeypatch.setattr(store_module.Store, "__init__", opened)
+    again = _ingest(str(source), "--db", str(db))
+    assert (again["added"], again["unchanged"]) == (517 - stored, stored)
+
+
 def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp_path: Path) -> None:
     """Migration 9 hashes the stored texts, so a database ingested before it finds the page it
     holds under its site name when the page comes again with its address."""

@@ -44,6 +44,7 @@ from newstrace.errors import (
     Interrupted,
     KeptWarnings,
     NewstraceError,
+    StoreError,
     input_problem,
     kept_note,
 )
@@ -150,15 +151,19 @@ def ingest(
                 bar.update(task, advance=len(batch))
     except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
         # "newstrace: interrupted" alone left the user to guess whether anything was stored
-        kept = (
-            f"{total.added} added, {total.updated} updated, {total.unchanged} already present{_duplicates_said(total)} "
-            "in the batches committed "
-            f"to {one_line(db)}" if total.total else f"no batch was committed to {one_line(db)}"
-        )
+        kept = _committed(total, db) if total.total else f"no batch was committed to {one_line(db)}"
         if created and not total.total and _discard_empty(db, store):
             store = None
             kept = f"no batch was committed, and {one_line(db)}, which this ingest made, is removed"
         raise Interrupted(f"{kept}; run the same ingest again to add the rest") from None
+    except StoreError as e:
+        # a write that failed after batches were committed (the disk full, the lock held past the
+        # wait): the error alone left the user to guess whether anything was stored, as Ctrl-C did
+        if not total.total:
+            raise
+        said = type(e)(f"{e}; {_committed(total, db)}; run the same ingest again to add the rest")
+        said.exit_code = e.exit_code
+        raise said from e
     finally:
         if store is not None:
             store.close()
@@ -194,6 +199,12 @@ def ingest(
         raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
+
+
+def _committed(total: IngestCounts, db: Path) -> str:
+    """What the batches committed so far stored, as a run stopped short says it."""
+    return (f"{total.added} added, {total.updated} updated, {total.unchanged} already present{_duplicates_said(total)} "
+            f"in the batches committed to {one_line(db)}")
 
 
 def _duplicates_said(total: IngestCounts) -> str:
