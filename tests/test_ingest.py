@@ -739,6 +739,30 @@ def test_json_lines_saved_as_json_is_read_as_json_lines(tmp_path: Path) -> None:
         assert source_name(str(path), 1) == f"{path}: record 1"
 
 
+def test_a_record_text_that_is_markup_is_read_as_its_text(tmp_path: Path) -> None:
+    """A CMS export gives a body as its rendered markup (WordPress's ``content``): it was stored as
+    it came, "<p>United Nations ...", its tags and link addresses words of the article. Two
+    block-level tags make it markup: paragraphs one a line, tags dropped, entities read, so it
+    is the text a plain record of the same body gives. A link in plain text is left as it is, as
+    FNC-1's two bodies with an ``<a href>`` keep theirs, and ``--no-clean`` keeps the markup."""
+    import html as html_lib
+
+    rt = seeds()[0]
+    markup = "\n".join(f"<p class='body'>{html_lib.escape(p)}</p>" for p in rt.paragraphs)
+    markup = markup.replace("de Mistura", '<a href="https://www.rt.com/tags/de-mistura/">de\nMistura</a>', 1)
+    markup += '<script>var ad = "<p>buy</p>";</script><!-- comments: 12 --><div class="share">&nbsp;</div>'
+    plain = {"outlet": "rt.com", "title": RT_TITLE, "text": rt.text}
+    rendered = {"outlet": "rt.com", "title": RT_TITLE, "content": markup}
+    linked = {"outlet": "rt.com", "title": RT_TITLE, "text": rt.text.replace("Aleppo", '<a href="/tags/aleppo">Aleppo</a>', 1)}
+    path = tmp_path / "wp.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in (plain, rendered, linked)), encoding="utf-8")
+    want, got, link = read_inputs([path])
+    assert got.text == want.text and "<" not in got.text
+    assert '<a href="/tags/aleppo">Aleppo</a>' in link.text
+    raw = list(read_inputs([path], clean=False))[1]
+    assert raw.text == markup
+
+
 def test_newsapi_and_schema_org_date_fields_are_the_date(tmp_path: Path) -> None:
     """NewsAPI exports ``publishedAt``, schema.org ``datePublished``, spreadsheets
     ``publication_date``: none was a known name, so the date went to metadata and the article was

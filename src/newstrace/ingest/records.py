@@ -95,11 +95,34 @@ def record_to_article(
         text = _as_text(text, _own_key(record, text, "text"), where)
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
-            text = normalize_body(text)
+            text = normalize_body(markup_text(text))
     return make_article(
         text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn,
         dates=dates, own_published=own,
     )
+
+
+#: block-level tags: two of them make a record's text the markup of its body (a CMS export's
+#: rendered content, WordPress's ``content``), not text; a link or two (``<a href>``) in plain
+#: text, as FNC-1 keeps in two bodies, does not
+_BLOCK_TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|section|article|pre|hr)\b[^<>]*>", re.I)
+_DROPPED = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>")
+
+
+def markup_text(text: str) -> str:
+    """A record's text as text when it is the markup of a body (``_BLOCK_TAG``): its paragraphs
+    one a line, other tags dropped, entities read (``&amp;`` is ``&``). Stored as it came, its
+    ``<p>`` and ``<a href="...">`` were words of the article, in reuse's keys and in its quotes.
+    Not a whole page (no ``html`` field), which trafilatura would cut to its main part: every
+    word of the fragment is the body. Text with fewer than two such tags is returned as it is."""
+    blocks = _BLOCK_TAG.finditer(text)
+    if next(blocks, None) is None or next(blocks, None) is None:
+        return text
+    import html as html_lib
+
+    flat = " ".join(_DROPPED.sub(" ", text).split())  # as a browser reads white space in markup
+    return html_lib.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", flat)))
 
 
 def _as_text(value: Any, field: str, where: str) -> str:
