@@ -1530,6 +1530,22 @@ def test_a_page_saved_as_text_is_read_as_the_page_it_is(tmp_path: Path) -> None:
     assert read_one(text).title == RT_TITLE
 
 
+def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    """``ingest data/sana.jsonl data`` (a shell's list and its folder), a name given twice, or a
+    link in the folder to a file in it: the file was read again, and each of its records was "id
+    1 was already read in this run", a warning apiece, ``--strict`` exiting 2 for one input."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    rows = [{**RT_1}, {"id": "2", "outlet": "RT", "title": REWRITE_TITLE, "text": REWRITE_TXT.read_text(encoding="utf-8")}]
+    exports = _exports(folder, sana=rows)
+    source = folder / exports["sana"]
+    (folder / "again.jsonl").symlink_to(source)
+    db = tmp_path / "news.db"
+    doc, said = _ingest_said(str(source), str(folder), str(source), "--db", str(db), "--strict")
+    assert (doc["added"], doc["warnings"], said) == (2, [], "")
+    assert [a.source for a in read_inputs([source, folder, tmp_path / "data" / "again.jsonl"])] == [str(source)] * 2
+
+
 def test_the_folder_of_a_page_saved_complete_is_no_articles(tmp_path: Path) -> None:
     """A browser's "Save page as, complete" writes ``NAME.html`` and ``NAME_files/`` beside it,
     the page's scripts, styles and frames. Ingesting the folder read a frame, a recommended-stories

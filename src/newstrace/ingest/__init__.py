@@ -166,6 +166,17 @@ def iter_files(
     is yielded as ``STDIN`` where it stands (once: a second ``-`` has nothing left to read)."""
     paths = list(paths)
     stdin_given = False
+    # each file once, however often it is given: by name and in its folder (``ingest data/*.jsonl
+    # data``), twice by name, or through a link; read again, every record of it was "already read
+    # in this run", a warning apiece (``--strict``: exit 2) for what is one input
+    yielded: set[str] = set()
+
+    def first_time(path: Path) -> bool:
+        real = os.path.realpath(path)
+        if real in yielded:
+            return False
+        yielded.add(real)
+        return True
     described: set[Path] | None = None  # the sidecars of the paths given, built at the first sidecar
     folders: set[Path] | None = None  # the folders given, resolved, built at the first sidecar not described
     for path in paths:
@@ -207,12 +218,13 @@ def iter_files(
                     continue
                 if reader_for(child) is not None:
                     found = True
-                    yield child
+                    if first_time(child):
+                        yield child
             if not found and not unlisted:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
-        else:
+        elif first_time(path):
             yield path
 
 
