@@ -26,6 +26,28 @@ def read(path: Path) -> tuple[list[str], list[str]]:
 # -- records nested in API envelopes -----------------------------------------------------------------
 
 
+def test_newsapi_content_cut_by_the_api_is_said_and_its_mark_left_out(tmp_path: Path) -> None:
+    """NewsAPI's ``content`` is a text's first 200 characters and a mark of the rest, "... [+2345
+    chars]": the mark was stored as words of the article (in its reuse keys, on its page), and
+    nothing said the article was a stub. The mark is left out, and each record so cut is said,
+    the file's in one line, so ``--strict`` fails on a stub corpus."""
+    rt, rw = seeds()
+    response = {"status": "ok", "totalResults": 2, "articles": [
+        {"source": {"id": "rt", "name": "RT"}, "author": None, "title": rt.title, "url": rt.url,
+         "publishedAt": "2016-10-30T16:40:00Z", "content": rt.text[:200] + f"\u2026 [+{len(rt.text) - 200} chars]"},
+        {"source": {"id": None, "name": "example.org"}, "author": rw.author, "title": rw.title, "url": rw.url,
+         "publishedAt": "2016-11-02T10:00:00Z", "content": rw.text[:200] + " [+4,321 chars]"},
+    ]}
+    path = tmp_path / "everything.json"
+    path.write_text(json.dumps(response), encoding="utf-8")
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.text for a in arts] == [rt.text[:200].rstrip(), rw.text[:200].rstrip()]
+    from newstrace.ingest.records import API_CUT_WARNING
+
+    assert warnings == [f"{path}: {API_CUT_WARNING} (2 times: record 1, record 2)"]
+
+
 def test_solr_response_two_levels_down_is_read(tmp_path: Path) -> None:
     """Solr (and the Guardian's and NYT's APIs) answer ``{"response": {"docs": [...]}}``: the file
     was read as one record without text and gave 'no articles found'."""

@@ -96,6 +96,11 @@ def record_to_article(
         check_article_size(text, where, limits)  # before cleaning: a giant record costs nothing
         if clean:
             text = normalize_body(markup_text(text))
+            cut = _API_CUT.search(text)
+            if cut is not None:
+                text = text[: cut.start()].rstrip()
+                if warn is not None:
+                    warn(f"{where}: {API_CUT_WARNING}")
     return make_article(
         text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn,
         dates=dates, own_published=own,
@@ -123,6 +128,14 @@ def markup_text(text: str) -> str:
 
     flat = " ".join(_DROPPED.sub(" ", text).split())  # as a browser reads white space in markup
     return html_lib.unescape(_ANY_TAG.sub("", _BLOCK_TAG.sub("\n", flat)))
+
+
+#: how NewsAPI (and the services built like it) ends a text it cut, its first 200 characters:
+#: "... at the border\u2026 [+2345 chars]"
+_API_CUT = re.compile(r"\s*\u2026?\s*\[\+\d[\d,]* chars\]\Z")
+#: what is said of such a record, the same words for each (a file's are one line with a count)
+API_CUT_WARNING = ("text ends with '[+N chars]', the mark of a text an API cut (NewsAPI's content is its first 200 "
+                   "characters): only the part before it is stored; the page at its url holds the whole article")
 
 
 def _as_text(value: Any, field: str, where: str) -> str:
