@@ -1481,6 +1481,40 @@ def test_a_write_that_fails_midway_says_what_the_committed_batches_stored(
     assert (again["added"], again["unchanged"]) == (517 - stored, stored)
 
 
+def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: Path) -> None:
+    """A newer newstrace reads some texts otherwise (here a CMS export's markup, once stored with
+    its tags): their derived ids change, and ingesting the same inputs again stored each such
+    article a second time, RT then copying itself. The article the same file and record gave,
+    at the same URL, with most of its words, is updated under its id; another article at that
+    place (an export written again) is an article of its own."""
+    import html as html_lib
+
+    from newstrace.clean.text import normalize_body
+
+    rt, rw = seeds()
+    markup = "\n".join(f"<p>{html_lib.escape(p)}</p>" for p in rt.paragraphs)
+    path = tmp_path / "wp.jsonl"
+    path.write_text(json.dumps({"url": RT_URL, "outlet": "rt.com", "title": RT_TITLE, "content": markup}) + "\n", encoding="utf-8")
+    (now,) = read_inputs([path])
+    old_text = normalize_body(markup)  # as the older reader stored it, tags and all
+    old = dataclasses.replace(now, id=stable_id(old_text, RT_URL), text=old_text)
+    assert old.id != now.id
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        assert store.add_articles([old]).added == 1
+    doc, _ = _ingest_said(str(path), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    with Store(db, readonly=True) as store:
+        (stored,) = store.iter_articles()
+    assert (stored.id, stored.text) == (old.id, now.text)
+    again, _ = _ingest_said(str(path), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+    # the export written again with another article at its first line: another article
+    path.write_text(json.dumps({"url": RT_URL, "outlet": "rt.com", "title": REWRITE_TITLE, "text": rw.text}) + "\n", encoding="utf-8")
+    other, _ = _ingest_said(str(path), "--db", str(db))
+    assert (other["added"], other["updated"]) == (1, 0)
+
+
 def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp_path: Path) -> None:
     """Migration 9 hashes the stored texts, so a database ingested before it finds the page it
     holds under its site name when the page comes again with its address."""

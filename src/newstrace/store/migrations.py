@@ -198,10 +198,13 @@ MIGRATIONS: list[str] = [
     # 10: a hash of each article's text (``store.sqlite.text_hash``, the SQL function ``text_hash``
     # of every ``Store`` connection), indexed, so that an article ingested again under another id
     # (a page saved again, named by its site name or given an id by a record) is found as the one
-    # stored: the same text from the same outlet, or at the same address (``Store.add_articles``)
+    # stored: the same text from the same outlet, or at the same address (``Store.add_articles``);
+    # and the place each article was read from, so that an input read again by a newer newstrace,
+    # which reads its text otherwise, updates the article it gave (``Store.earlier_reading``)
     """
     ALTER TABLE articles ADD COLUMN text_hash TEXT;
     UPDATE articles SET text_hash = text_hash(text);
     CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_source ON articles(source, record);
     """,
 ]

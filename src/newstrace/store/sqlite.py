@@ -111,6 +111,22 @@ def text_hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+#: the share of the shorter text's word trigrams the other must hold for a text read again from
+#: the same input to be the article stored from it (``Store.earlier_reading``)
+READ_AGAIN_SHARE = 0.6
+
+
+def _read_again(stored: str, now: str) -> bool:
+    """Whether ``now`` is ``stored`` read again (cleaned, decoded or cut otherwise): most word
+    trigrams of the shorter are in the longer. Two articles share a few (a dateline, a phrase)."""
+    def trigrams(text: str) -> set[tuple[str, ...]]:
+        words = text.split()
+        return {tuple(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+    a, b = trigrams(stored), trigrams(now)
+    return bool(a and b) and len(a & b) >= READ_AGAIN_SHARE * min(len(a), len(b))
+
+
 @dataclass
 class IngestCounts:
     added: int = 0
@@ -388,6 +404,8 @@ class Store:
                             else:
                                 a = replace(a, id=old)
                             row = before
+                    if row is None and not keep_ids and (earlier := self.earlier_reading(a)) is not None:
+                        a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
                     if row is None and not keep_ids and (same := self.same_article(a)) is not None:
                         counts.duplicates.append((a.source, a.id, same))
                         continue
@@ -450,6 +468,38 @@ class Store:
             (article_id,),
         ).fetchone()
         return row
+
+    def earlier_reading(self, a: Article) -> str | None:
+        """The id of the stored article that the same input gave ``a`` from, read before with
+        another text, or None: the same file and record (``source``, ``record``), the same URL,
+        the same outlet (``model.same_outlet``), and a text most of whose word trigrams are in
+        the other's (``_read_again``). Not for an id the input gives, which is its key already,
+        nor for an article without a URL: one place may give two articles of one outlet over
+        time (an export written again, every paste of an upload is "pasted text"), and a story's
+        follow-up repeats most of its words; a URL names one page.
+
+        ``a``'s id, derived from its text, is another when a newer newstrace reads the text
+        otherwise (a cleaning rule, a charset, a record's markup), so ingesting the same inputs
+        again after an upgrade stored every such article a second time, an outlet then copying
+        itself. Another article at that place since (an export written again) has other words
+        and stays an article of its own."""
+        if not a.source or not a.url or given_id(a):
+            return None
+        rows = self.conn.execute(
+            "SELECT id, url, outlet, text, json_extract(meta, '$.site_name') AS site_name FROM articles "
+            "WHERE source = ? AND record IS ? ORDER BY seq",
+            (a.source, a.record),
+        )
+        for row in rows:
+            held = _holder(row)
+            assert held is not None
+            if row["url"] != a.url or not (
+                row["outlet"] == a.outlet or same_outlet(a.outlet, site_name(a), held.outlet, held.site_name)
+            ):
+                continue
+            if _read_again(row["text"], a.text):
+                return str(row["id"])
+        return None
 
     def same_article(self, a: Article) -> str | None:
         """The id of the stored article ``a`` is, under another id, or None: one with the same
