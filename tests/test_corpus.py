@@ -974,9 +974,12 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c = sqlite3.connect(db)
     c.execute("ALTER TABLE analysis DROP COLUMN steps")
     c.execute("ALTER TABLE analysis DROP COLUMN claims_version")
-    c.execute("DROP INDEX articles_published_utc")  # migration 7's and 9's too: the database is at 5
+    c.execute("DROP INDEX articles_published_utc")  # migrations 7's, 9's and 10's too: the database is at 5
     c.execute("ALTER TABLE articles DROP COLUMN published_utc")
     c.execute("ALTER TABLE stories DROP COLUMN provenance_version")
+    c.execute("DROP INDEX articles_text_hash")  # and migration 10's
+    c.execute("DROP INDEX articles_source")
+    c.execute("ALTER TABLE articles DROP COLUMN text_hash")
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
