@@ -1215,7 +1215,7 @@ OLD_EDGE = (MANAR, ALALAM, 0.6, json.dumps(
 
 def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     """A copy of ``fakes_db`` at ``db`` as a release before provenance versions left it: the schema
-    before migration 9 (no ``stories.provenance_version``) and the al-Manar/al-Alam edge as containment oriented it.
+    before migration 9 (no ``stories.provenance_version``, nor migration 10's text hashes) and the al-Manar/al-Alam edge as containment oriented it.
     Returns that edge's story."""
     with sqlite3.connect(fakes_db) as src, sqlite3.connect(db) as dst:
         src.backup(dst)
@@ -1227,9 +1227,14 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     c.execute("INSERT INTO provenance (story, source, derived, confidence, evidence) VALUES (?,?,?,?,?)",
               (story, *OLD_EDGE))
     c.execute("ALTER TABLE stories DROP COLUMN provenance_version")
+    # and the one migration after it: the articles' text hashes (an article found again by its text)
+    c.execute("DROP INDEX articles_text_hash")
+    c.execute("DROP INDEX articles_source")
+    c.execute("ALTER TABLE articles DROP COLUMN text_hash")
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
-    assert before == len(MIGRATIONS) - 1, "a later migration's changes must be undone here too"
+    assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 2, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()

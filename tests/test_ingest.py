@@ -1516,7 +1516,7 @@ def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: 
 
 
 def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp_path: Path) -> None:
-    """Migration 9 hashes the stored texts, so a database ingested before it finds the page it
+    """Migration 10 hashes the stored texts, so a database ingested before it finds the page it
     holds under its site name when the page comes again with its address."""
     import sqlite3
 
