@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
+from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import TITLE_WORDS
 from newstrace.claims.speakers import full_name
 from newstrace.disjoint import DisjointSets
@@ -26,18 +27,45 @@ from newstrace.spans import overlap
 _BRACKET = re.compile(r"\[[^\[\]\n]{1,60}\]")
 _ELLIPSIS = re.compile(r"\S*\s?(?:…|\.\.\.)\s?\S*")
 # a particle is a whole word ("di", not the start of "director"); a capitalised pronoun opening
-# the next sentence ('." It added') names nobody
+# the next sentence ('." It added') names nobody. A word may end in a full stop ('Mr. Khan said',
+# 'said Sen. Tom Udall', 'said Robert P. Casey Jr.'), which ``_name`` keeps only where it is no
+# sentence's end; a name's words are as many as it has ('said Senate Minority Whip Dick Durbin'),
+# on one line. The window after a quotation opens past its closing mark, one character: NYT's
+# doubled apostrophe ("fear-mongering,'' Mr. Khan said") leaves the second, which closes (no word
+# follows it: "'' ''Donald Trump said he has made ...'' Ms. Khan said" opens the next quotation)
+_PARTICLE = r"(?:(?:de|al|el|van|von|bin|da|di)(?:-[A-Z][\w’'-]*)?(?![\w’'-]))"  # 'Khairalla al-Jabbouri'
+_WORD = r"[A-Z][\w’'-]*(?:\.[A-Za-z][\w’'-]*)*\.?"
 _NAME = (
-    r"(?!(?:He|She|It|They|We|I)\b)(?:(?:de|al|el|van|von|bin|da|di)\s+)?[A-Z][\w’'-]*"
-    r"(?:\s+(?:(?:de|al|el|van|von|bin|da|di)\b|[A-Z][\w’'-]*)){0,3}"
+    rf"(?!(?:He|She|It|They|We|I)\b)(?:{_PARTICLE}[^\S\n]+)?{_WORD}"
+    rf"(?:[^\S\n]+(?:{_PARTICLE}|{_WORD}))*"
 )
 # "said Observatory director Rami Abdel Rahman": the person after a body's role word
 _ROLE = "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
 _SPEAKER_AFTER = re.compile(
-    r"^[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
+    r"^(?:'+(?![\w']))?[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
     rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME})|"
     rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
 )
+_NAME_WORD = re.compile(r"\S+")
+#: the words of a name up to its last possessive and the space after it
+_POSSESSIVE = re.compile(r".*[’']s\s+(?=[A-Z])", re.S)
+
+
+def _name(window: str, start: int, end: int, whole: bool) -> str | None:
+    """The name of ``window[start:end]`` up to the first full stop that ends a sentence (the shared
+    test, ``abbreviations.is_abbreviation``: 'said Mr. Fletcher.  The Canadian Press' is 'Mr.
+    Fletcher'), and after the last possessive ('The Washington Post’s David Ignatius' is David
+    Ignatius); with ``whole``, a name a speech verb follows, none when a sentence ends inside it."""
+    for m in _NAME_WORD.finditer(window, start, end):
+        word = m.group()
+        if word.endswith(".") and not is_abbreviation(word[:-1], window[m.end():]):
+            if whole and m.end() < end:
+                return None
+            end = m.end() - 1
+            break
+    name = window[start:end]
+    owner = _POSSESSIVE.match(name)
+    return name[owner.end():] if owner else name
 
 
 def _words(text: str) -> list[str]:
@@ -48,8 +76,11 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
     """The name in "..., X said" / "said X" right after a quote; a cheap label, not attribution
     (the claims stage's parse would cost ``reuse`` the spaCy model), but named in full as claims
     names it: "de Mistura said" is "Staffan de Mistura" where the text gives the first name."""
-    m = _SPEAKER_AFTER.match(text[q.end + 1 : q.end + 80])
-    name = (m.group(1) or m.group(2) or None) if m else None
+    window = text[q.end + 1 : q.end + 80]
+    m = _SPEAKER_AFTER.match(window)
+    if m is None or m.lastindex is None:
+        return None
+    name = _name(window, m.start(m.lastindex), m.end(m.lastindex), whole=m.lastindex == 2)
     return full_name(text, name) if name else None
 
 
