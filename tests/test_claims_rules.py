@@ -547,3 +547,15 @@ def test_what_is_put_out_by_someone_speaks_for_them(
     art, speech, _ = polnear["latest_nyv"]
     q = _find(speech, "Although there was probable cause")
     assert _mention(art, q) == "Dave Aronberg"
+
+
+def test_a_governor_is_named_without_the_abbreviated_title(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Ohio Gov. John Kasich has also broadly called for "boots on the ground."' and 'Former Arkansas Gov. Mike
+    # Huckabee rounded out the list ..., citing “Bill Maher”' were 'Gov. John Kasich' and 'Gov. Mike Huckabee':
+    # 'Gov.' was no title word, where 'Sen.' and 'Rep.' were and 'Governor' was
+    _, speech, _ = polnear["isil"]
+    assert _find(speech, "boots on the ground").speaker == "John Kasich"
+    _, speech, _ = polnear["shows"]
+    assert _find(speech, "Bill Maher").speaker == "Mike Huckabee"

@@ -370,6 +370,7 @@ def fnc1_bodies() -> dict[str, str]:
         ("polnear", "politico_2016-06-21_sanders-anti-superdelegate-push-", "” said Sen. Tom Udall", "Tom Udall"),
         ("fnc1", "1666", "” said Mr. Fletcher.", "Steven Fletcher"),  # the full stop ends the sentence
         ("fnc1", "636", "” said Lt. Khairalla", "Khairalla al-Jabbouri"),
+        ("polnear", "west-journal_2016-05-05_romney-will-not-be-present-for-t", "” said Gov. Phil Bryant", "Phil Bryant"),
         # the person after an outlet's possessive, as 'Gallup’s Jeffrey M. Jones' is Jeffrey M. Jones
         ("fnc1", "1634", "” wrote The Washington Post’s David Ignatius", "David Ignatius"),
     ],
@@ -378,7 +379,8 @@ def test_the_cheap_speaker_label_reads_titles_and_honorifics(
     fnc1_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
 ) -> None:
     """The claims stage names each of these speakers so (but for 'Lt' and 'Washington Post’s David
-    Ignatius', its own misreadings); the label, read without a parse, names them as it does."""
+    Ignatius', its own misreadings); the label, read without a parse, names them as it does. 'Gov.'
+    is a title word ('Gov. Phil Bryant' for both before CLAIMS_VERSION 196)."""
     from newstrace.reuse.variants import speaker_near
 
     if source == "polnear":

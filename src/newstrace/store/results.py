@@ -276,7 +276,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 190: what a speaker puts out speaks for them ("Trump released a marketing video that said", "The Washington Post ran a piece that noted"): the issuer, not the relative pronoun's antecedent.
 #: 191: a relative clause ending right before a subject-less cue speaks through its antecedent ("a White House official who spoke anonymously to discuss internal strategy said" is the official's).
 #: 192: a sentence the parser read as a name with a past participle after a comma ("Ted Cruz, who ..., named “Criminal Minds,” ... as his top shows") has that verb, the name its subject, for the phrases it quotes.
-CLAIMS_VERSION = 195
+#: 196: 'Gov.' is a title, dropped from the name as 'Sen.' and 'Rep.' are ('Ohio Gov. John Kasich' is John Kasich).
+CLAIMS_VERSION = 196
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
