@@ -276,6 +276,9 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 190: what a speaker puts out speaks for them ("Trump released a marketing video that said", "The Washington Post ran a piece that noted"): the issuer, not the relative pronoun's antecedent.
 #: 191: a relative clause ending right before a subject-less cue speaks through its antecedent ("a White House official who spoke anonymously to discuss internal strategy said" is the official's).
 #: 192: a sentence the parser read as a name with a past participle after a comma ("Ted Cruz, who ..., named “Criminal Minds,” ... as his top shows") has that verb, the name its subject, for the phrases it quotes.
+#: 193: a bare surname whose pronouns give it one sex takes no fuller name of unknown sex when the text also gives that surname to the other sex ('Khan' beside 'Ms. Khan' is 'Mr. Khan', not 'Ghazala Khan').
+#: 194: a free relative's pronoun climbs past the same pronoun to the name it stands for ('what she called').
+#: 195: what someone sent out or filed speaks for them ('a fundraising email sent out by Sanders'); not what is 'carried' or 'run' by an outlet.
 #: 196: 'Gov.' is a title, dropped from the name as 'Sen.' and 'Rep.' are ('Ohio Gov. John Kasich' is John Kasich).
 CLAIMS_VERSION = 196
 
