@@ -1127,6 +1127,31 @@ def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, de
     assert arts[0].text == normalize_body(rt.text)
 
 
+@pytest.mark.parametrize("pretty", [False, True])
+def test_json_saved_as_csv_is_said_in_a_short_line(tmp_path: Path, pretty: bool) -> None:
+    """A JSON export saved as .csv was refused with its "columns", the JSON cut at its commas: the
+    seeds' whole texts in one line of 5,000 characters. It now says it is JSON, shortly."""
+    path = tmp_path / "export.csv"
+    path.write_text(json.dumps([record(s) for s in seeds()], indent=2 if pretty else None), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_articles([path])
+    said = str(e.value)
+    assert said.startswith(f"{path}: JSON, not CSV (it opens with '[")
+    assert "give it a .json name" in said
+    assert len(said) < len(str(path)) + 150, said
+
+
+def test_a_csv_header_of_sentences_lists_its_columns_cut(tmp_path: Path) -> None:
+    """A text saved as .csv: its first line, read as a header, named columns of whole sentences."""
+    path = tmp_path / "rt.csv"
+    path.write_text(RT_TXT.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_articles([path])
+    found = str(e.value).split("; found ", 1)[1]
+    assert "CSV has no text column" in str(e.value)
+    assert all(len(name) <= 43 for name in found.rstrip(")").split(", ")), found
+
+
 def test_record_dates_with_zone_names_and_unix_time(tmp_path: Path) -> None:
     """Scraped records give "Oct 30, 2016 4:20 PM EDT" or a Unix time: the zone name was dropped
     (the time kept as if it were local, with dateutil's UnknownTimezoneWarning on stderr) and a Unix

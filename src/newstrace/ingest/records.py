@@ -910,8 +910,22 @@ _BODY_COLUMNS = frozenset(_BODY_NAMES)
 def _names(found: Iterable[Any]) -> str:
     """The first dozen field or column names of a record or CSV, for a message that says what a
     file without a text field holds instead."""
-    names = [str(k) for k in found]
+    names = [_cut_name(str(k)) for k in found]
     return ", ".join(names[:12]) + (", ..." if len(names) > 12 else "") or "none"
+
+
+#: the characters of one field or column name a message shows: a header that is no header (a
+#: JSON export saved as .csv, a text's first line) made "columns" of whole sentences
+NAME_CHARS = 40
+
+
+def _cut_name(name: str) -> str:
+    """One name as a message lists it, cut to ``NAME_CHARS`` with "..." when longer."""
+    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS].rstrip() + "..."
+
+
+#: how a JSON export opens: an object with its first key, or an array with its first object
+_JSON_HEAD = re.compile(r"\A\s*(?:\{\s*\"|\[\s*[{\]])")
 
 
 def _no_text(record: dict[str, Any]) -> str:
@@ -967,6 +981,13 @@ def read_csv(
         columns = list(header)
         lowered = {c.strip().lower() for c in columns}
         if not lowered & _BODY_COLUMNS:
+            opening = head.decode(encoding, errors="replace").lstrip()
+            if _JSON_HEAD.match(opening):
+                # its "columns" were the JSON cut at its commas, a record's whole text one of them
+                raise InputError(
+                    f"{path}: JSON, not CSV (it opens with {_cut_name(opening.split(chr(10), 1)[0])!r}): give it "
+                    "a .json name, or .jsonl for one record a line"
+                )
             raise InputError(
                 f"{path}: CSV has no text column (expected one of {', '.join(_BODY_NAMES)}; found {_names(columns)})"
             )
