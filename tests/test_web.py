@@ -750,8 +750,9 @@ def test_an_upload_of_a_page_stored_under_another_id_says_which(tmp_path: Path) 
         (again,) = r["articles"]
         assert (stored["outlet"], again["outlet"], r["saved"]) == ("RT International", "rt.com", True)
         said = [w for w in r["warnings"] if "already stored" in w]
-        assert said == [f"upload: rt-page.html: 1 article already stored under another id, not stored again: {again['id']} is "
-                        f"{stored['id']} (the same text from the same outlet, or at the same address)"]
+        # one sentence naming the file (it read "upload: rt-page.html: 1 article already stored ...")
+        assert said == [f"rt-page.html is already stored, as article {stored['id']} (the same text from the same outlet, "
+                        f"or at the same address), so it was not stored again; {again['id']} in this report is that article"]
     with Store(db, readonly=True) as st:
         assert [a.id for a in st.iter_articles()] == [stored["id"]]
 

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError, kept_note
 from newstrace.ingest import read_unique
-from newstrace.ingest.base import Stored, StoredOutlets, duplicates_note, looks_binary
+from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
 from newstrace.limits import Limits, human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
@@ -34,6 +34,8 @@ ALLOWED_TEXT = " ".join(ALLOWED)
 ALLOWED_ACCEPT = ",".join(ALLOWED)
 #: the name ending of a metadata sidecar (``ingest``'s ``NAME.meta.json``)
 SIDECAR = ".meta.json"
+#: an uploaded article's ``source``: its file's name, or "pasted text", after it
+UPLOAD_SOURCE = "upload: "
 #: Most files and articles one upload may hold (compare stays readable and quick).
 MAX_FILES = 20
 MAX_ARTICLES = 50
@@ -150,7 +152,7 @@ async def handle_upload(
             by_source: dict[str, list[tuple[str, str]]] = {}
             for source, read_as, stored_as in counts.duplicates:
                 by_source.setdefault(source or "upload", []).append((read_as, stored_as))
-            warnings += [f"{source}: {duplicates_note(pairs)}" for source, pairs in by_source.items()]
+            warnings += [_stored_before(source, pairs) for source, pairs in by_source.items()]
             total += len(by_source)
     return Uploaded(articles, report, warnings, saved, total)
 
@@ -205,9 +207,24 @@ def _read(
         for a in read_unique(paths, warn=on_warning, on_error=on_error, stored=stored, stored_outlets=stored_outlets):
             if len(articles) == MAX_ARTICLES:
                 raise LimitError(f"more than {MAX_ARTICLES} articles in one upload; at most {MAX_ARTICLES}")
-            a.source = "upload: " + labels.get(a.source or "", "file")
+            a.source = UPLOAD_SOURCE + labels.get(a.source or "", "file")
             articles.append(a)
     return articles, errors, warnings
+
+
+def _stored_before(source: str, pairs: list[tuple[str, str]]) -> str:
+    """What the page says of an upload's articles the database holds under another id, given as
+    (id read, id stored). ``ingest``'s line behind the article's source read "upload: rt.html: 1
+    article already stored under another id, not stored again: ...", a prefix twice and no
+    sentence; this one names the file and says what became of it."""
+    label = source.removeprefix(UPLOAD_SOURCE) or "the upload"
+    read_as, stored_as = pairs[0]
+    why = "the same text from the same outlet, or at the same address"
+    if len(pairs) == 1:
+        return (f"{label} is already stored, as article {stored_as} ({why}), so it was not stored again; "
+                f"{read_as} in this report is that article")
+    return (f"{len(pairs):,} articles of {label} are already stored under other ids ({why}), so they were not "
+            f"stored again; {read_as} in this report, for one, is article {stored_as}")
 
 
 def _relabel(message: str, labels: dict[str, str]) -> str:
