@@ -1628,6 +1628,50 @@ def test_the_folder_of_a_page_saved_complete_is_no_articles(tmp_path: Path) -> N
     assert sorted(a.title or "" for a in read_inputs([folder])) == ["Recommended", RT_TITLE]
 
 
+def test_files_of_other_types_in_a_folder_are_counted_once_by_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of downloads holds the seeds beside PDFs, images and Word files: ingest read the
+    seeds and said nothing of the rest, so a user whose reports were PDFs never learnt that none
+    was read. One line for the run counts them by type (and ``--json`` its ``passed_over``); no
+    warning, so ``--strict`` exits 0. Hidden files and a saved page's resources are no such files."""
+    import shutil
+
+    from newstrace.cli.main import main
+
+    folder = tmp_path / "downloads"
+    (folder / "older").mkdir(parents=True)
+    for seed in EXAMPLES.iterdir():
+        shutil.copy(seed, folder / seed.name)
+    (folder / "RT page.html").write_text(html_page(seeds()[0]), encoding="utf-8")
+    (folder / "RT page_files").mkdir()
+    (folder / "RT page_files" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (folder / "older" / "report-2.PDF").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (folder / "older" / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "brief.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    monkeypatch.chdir(tmp_path)
+    line = "passed over: 4 file(s) of types ingest does not read in the folders given (2 .pdf, 1 .docx, 1 .jpg)"
+    for args in (["--json"], []):
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(["ingest", "downloads", "brief.pdf", "--db", f"d{len(args)}.db", "--strict", *args])
+        said = err.getvalue().splitlines()
+        # a PDF given by name is an input skipped, as before (and --strict fails for it)
+        assert code == 2 and said.count(line) == 1, err.getvalue()
+        assert "newstrace: skipped: brief.pdf: unsupported file type" in err.getvalue()
+        if args:
+            doc = json.loads(out.getvalue())
+            assert doc["added"] + doc["duplicates"] == 3 and doc["passed_over"] == {".docx": 1, ".jpg": 1, ".pdf": 2}
+            assert doc["warnings_total"] == 0
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        assert main(["ingest", "downloads", "--db", "d0.db", "--strict"]) == 0  # said, not warned of
+    assert err.getvalue().splitlines().count(line) == 1
+
+
 def test_html_saved_by_a_browser_keeps_the_address_it_noted(tmp_path: Path) -> None:
     """Chrome's "Save page as" writes the page's address in a comment before the markup; the page
     was stored without URL, so two outlets' saved copies of one wire text had one id."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -48,7 +49,7 @@ from newstrace.errors import (
     input_problem,
     kept_note,
 )
-from newstrace.ingest import input_name, read_unique
+from newstrace.ingest import file_type, input_name, read_unique
 from newstrace.ingest.base import RepeatedIds, duplicates_note, qualified_ids_warning
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
@@ -112,6 +113,13 @@ def ingest(
         errors.append(e)
         err.print(f"newstrace: {one_line(input_problem(e))}", markup=False, highlight=False, soft_wrap=True)
 
+    # files of types no reader reads in the folders given (PDFs, images): no input given and no
+    # warning (--strict exits 0), but said once, counted by type, where they went unremarked
+    other_types: Counter[str] = Counter()
+
+    def passed_over(path: Path) -> None:
+        other_types[file_type(path)] += 1
+
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
     # something to put in it, so bad input never leaves an empty database behind
@@ -133,7 +141,7 @@ def ingest(
     try:
         articles = read_unique(
             inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
-            stored_outlets=stored_outlets, repeats=repeats,
+            stored_outlets=stored_outlets, repeats=repeats, passed_over=passed_over,
         )
         with progress(enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
@@ -169,6 +177,8 @@ def ingest(
             store.close()
 
     nothing_done = total.total == 0
+    if other_types:
+        err.print(_passed_over_said(other_types), markup=False, highlight=False, soft_wrap=True)
     if as_json:
         emit_json(
             {
@@ -180,6 +190,7 @@ def ingest(
                 "skipped": [kept_note(e) for e in errors],
                 "warnings": warnings.lines(),
                 "warnings_total": warnings.total,
+                "passed_over": dict(sorted(other_types.items())),
             }
         )
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
@@ -199,6 +210,13 @@ def ingest(
         raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
+
+
+def _passed_over_said(types: Counter[str]) -> str:
+    """The one line of a run on the files of other types its folders held, most frequent first."""
+    n = sum(types.values())
+    counts = ", ".join(f"{k:,} {t}" for t, k in sorted(types.items(), key=lambda tk: (-tk[1], tk[0])))
+    return f"passed over: {n:,} file(s) of types ingest does not read in the folders given ({counts})"
 
 
 def _committed(total: IngestCounts, db: Path) -> str:

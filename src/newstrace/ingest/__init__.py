@@ -159,11 +159,24 @@ def input_name(path: Path | str) -> str:
     return STDIN_NAME if str(path) == "-" else str(path)
 
 
+def file_type(path: Path) -> str:
+    """A file's type as a message counts it: its extension in lower case (``.pdf``; ``.html.gz``
+    for a compressed one), or "without extension"."""
+    name = path.name.lower()
+    if name.endswith(".gz") and (inner := Path(name[: -len(".gz")]).suffix):
+        return inner + ".gz"
+    return Path(name).suffix or "without extension"
+
+
 def iter_files(
-    paths: Iterable[Path], on_error: Callable[[NewstraceError], None], *, stdin: bool = False
+    paths: Iterable[Path], on_error: Callable[[NewstraceError], None], *, stdin: bool = False,
+    passed_over: Callable[[Path], None] | None = None,
 ) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order; with ``stdin``, ``-``
-    is yielded as ``STDIN`` where it stands (once: a second ``-`` has nothing left to read)."""
+    is yielded as ``STDIN`` where it stands (once: a second ``-`` has nothing left to read).
+    ``passed_over`` hears of each file in a folder given that no reader reads (a PDF, an image),
+    in a folder that holds a file read: such files are no input given, and no error, but a run
+    that passed over them in silence left a folder of PDFs beside its texts unremarked."""
     paths = list(paths)
     stdin_given = False
     # each file once, however often it is given: by name and in its folder (``ingest data/*.jsonl
@@ -207,6 +220,7 @@ def iter_files(
                 on_error(InputError(f"{path}: no such file or folder"))
         elif path.is_dir():
             found = unlisted = False
+            others: list[Path] = []  # files of no type read, said once the folder holds one read
 
             def said(e: NewstraceError) -> None:
                 nonlocal unlisted
@@ -220,8 +234,13 @@ def iter_files(
                     found = True
                     if first_time(child):
                         yield child
+                elif first_time(child):
+                    others.append(child)
             if not found and not unlisted:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
+            elif passed_over is not None:
+                for other in others:
+                    passed_over(other)
         elif reader_for(path) is None:
             on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
         elif first_time(path):
@@ -249,8 +268,10 @@ def read_inputs(
     limits: Limits = LIMITS,
     day_first: bool | None = None,
     on_file_end: Callable[[], None] | None = None,
+    passed_over: Callable[[Path], None] | None = None,
 ) -> Iterator[Article]:
-    """Yield the articles of every input; ``on_error`` receives inputs that could not be read.
+    """Yield the articles of every input; ``on_error`` receives inputs that could not be read,
+    ``passed_over`` the files of other types in a folder given (``iter_files``).
 
     A file's warnings reach ``warn`` when it has been read, those alike said as one line with a
     count (``WarningGroups``); ``on_file_end`` is called then, before anything of the next file. ``day_first`` says how to read a slash date whose day and month could be either way (4/7/2017)
@@ -263,7 +284,7 @@ def read_inputs(
     handler = on_error or _raise
     given = [Path(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
     captures: Captures | None = None  # of the run's archives, scanned at the first
-    for path in iter_files(given, handler, stdin=True):
+    for path in iter_files(given, handler, stdin=True, passed_over=passed_over):
         if path is STDIN:
             said = WarningGroups(STDIN_NAME, warn)
             try:
@@ -407,6 +428,7 @@ def read_unique(
     stored: Stored | None = None,
     stored_outlets: StoredOutlets | None = None,
     repeats: RepeatedIds | None = None,
+    passed_over: Callable[[Path], None] | None = None,
 ) -> Iterator[Article]:
     """``read_inputs`` with each article once, under its id in this run (``base.keyed_articles``):
     a later record of an article already read is skipped, its first kept, and each file's are
@@ -422,7 +444,9 @@ def read_unique(
         qualified.flush()
         repeated.flush()
 
-    read = read_inputs(paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=file_end)
+    read = read_inputs(
+        paths, clean=clean, warn=warn, on_error=on_error, day_first=day_first, on_file_end=file_end, passed_over=passed_over
+    )
     yield from keyed_articles(read, repeated.add, stored=stored, qualified=qualified, stored_outlets=stored_outlets)
     repeated.flush()
 
