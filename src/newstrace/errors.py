@@ -153,6 +153,23 @@ class Interrupted(KeyboardInterrupt):
     ``newstrace: interrupted (MESSAGE)`` and exits 130.
     """
 
+    exit_code = 130
+    #: how the CLI's line opens
+    said = "interrupted"
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill PID``, a service manager, a container stopping), raised where a command
+    that handles it is (``ingest``), so that it stops as a Ctrl-C stops it."""
+
+
+class TerminatedRun(Interrupted):
+    """``Interrupted``, of a SIGTERM: ``newstrace: stopped by SIGTERM (MESSAGE)``, exit 143 (128 + 15,
+    as a shell reports a process SIGTERM ended)."""
+
+    exit_code = 143
+    said = "stopped by SIGTERM"
+
 
 def survive_bug(warn: Warn | None, item: str, what: str, loss: str, step: Callable[[], T], fallback: Callable[[], T]) -> T:
     """``step()``; for a caller that takes warnings, a bug in it costs ``item``, not the run.

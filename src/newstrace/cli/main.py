@@ -95,8 +95,9 @@ def _interrupted(e: BaseException | None) -> int:
     """Ctrl-C: one line, with what the command kept when it says (``errors.Interrupted``)."""
     cause = e if isinstance(e, KeyboardInterrupt) else getattr(e, "__cause__", None)
     detail = one_line(cause) if isinstance(cause, Interrupted) and str(cause) else ""
-    err.print(f"newstrace: interrupted ({detail})" if detail else "newstrace: interrupted", markup=False, highlight=False, soft_wrap=True)
-    return 130
+    said = cause.said if isinstance(cause, Interrupted) else "interrupted"
+    err.print(f"newstrace: {said} ({detail})" if detail else f"newstrace: {said}", markup=False, highlight=False, soft_wrap=True)
+    return cause.exit_code if isinstance(cause, Interrupted) else 130
 
 
 def _exit(code: int | None) -> int:
