@@ -1430,6 +1430,33 @@ def test_a_page_ingested_again_under_another_name_is_the_article_stored(tmp_path
     assert list(_stored(db)) == ["364801"]
 
 
+def test_a_page_read_with_and_without_its_address_in_one_run_keeps_the_address(tmp_path: Path) -> None:
+    """RT's page saved twice, once without its address: read in one run, whichever file came
+    first was the article kept, and when that was the copy without the address the database had
+    no URL for the page (nor "rt.com" as its outlet). The copy with its address is kept, in
+    either order; re-runs, of both files or of either, change nothing."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    no_address = folder / "a-saved.html"  # read first in the folder
+    no_address.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+    with_address = folder / "b-page.html"
+    with_address.write_text(rt_international_page(), encoding="utf-8")
+    first, second = read_one(no_address), read_one(with_address)
+    assert (first.url, second.url) == (None, RT_LATER_URL)
+    for name, inputs, files in (("folder", [str(folder)], 2), ("named", [str(with_address), str(no_address)], 2)):
+        db = tmp_path / f"{name}.db"
+        doc, said = _ingest_said(*inputs, "--db", str(db), "--strict")
+        assert (doc["added"], doc["updated"], doc["duplicates"]) == (1, 0, files - 1), said
+        with Store(db, readonly=True) as st:
+            (kept,) = st.iter_articles()
+        assert (kept.id, kept.url, kept.outlet) == (second.id, RT_LATER_URL, "rt.com")
+        assert f"{no_address}: 1 article already stored under another id, not stored again: {first.id} is {second.id}" in said
+        for again, n in ((inputs, files), ([str(no_address)], 1), ([str(with_address)], 1)):
+            doc, _ = _ingest_said(*again, "--db", str(db), "--strict")
+            assert (doc["added"], doc["updated"], doc["duplicates"] + doc["unchanged"]) == (0, 0, n)
+        assert list(_stored(db)) == [second.id]
+
+
 def test_copies_of_one_text_that_are_two_articles_stay_two(tmp_path: Path) -> None:
     """What the rule of one article per text and outlet leaves apart: two outlets' identical
     copies of one wire text (the product's point), and two records a dataset gives two ids

@@ -388,6 +388,8 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        # the articles this transaction added, not committed yet: no other process has seen them
+        added: dict[str, Article] = {}
         try:
             with self.transaction():
                 for a in articles:
@@ -407,6 +409,21 @@ class Store:
                     if row is None and not keep_ids and (earlier := self.earlier_reading(a)) is not None:
                         a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
                     if row is None and not keep_ids and (same := self.same_article(a)) is not None:
+                        first = added.get(same)
+                        if first is not None and a.url and not first.url and not given_id(first):
+                            # the page without its address came first in this batch: the copy
+                            # with it is the one kept (its id, under which a re-run finds it
+                            # and the copy without), in the place of the first, which no one saw
+                            self.conn.execute(
+                                "UPDATE articles SET id=?, url=?, outlet=?, published=?, title=?, author=?, text=?, "
+                                "lang=?, source=?, record=?, meta=?, content_hash=?, published_utc=?, text_hash=? "
+                                "WHERE id=?",
+                                (*_article_row(a), content_hash(a), published_order(a.published), text_hash(a.text), same),
+                            )
+                            del added[same]
+                            added[a.id] = a
+                            counts.duplicates.append((first.source, first.id, a.id))
+                            continue
                         counts.duplicates.append((a.source, a.id, same))
                         continue
                     h = content_hash(a)
@@ -418,6 +435,7 @@ class Store:
                             (*_article_row(a), h, now, published_order(a.published), text_hash(a.text)),
                         )
                         counts.added += 1
+                        added[a.id] = a
                     elif row["content_hash"] != h and not self._captured_later(a):
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
