@@ -559,3 +559,37 @@ def test_a_governor_is_named_without_the_abbreviated_title(
     assert _find(speech, "boots on the ground").speaker == "John Kasich"
     _, speech, _ = polnear["shows"]
     assert _find(speech, "Bill Maher").speaker == "Mike Huckabee"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "after", "speaker"),
+    [
+        # a rank's full stop, which the tokenizer cuts off and the parser begins a sentence after:
+        # 'Army Maj', 'Capt', 'Army Col', 'Lt', 'Pentagon spokesman Navy Capt' were the speakers
+        ("fnc1", "1233", "” said Army Maj. Curtis Kellogg", "Curtis Kellogg"),
+        ("fnc1", "1233", "” said Capt. Ahmed Hussein.", "Ahmed Hussein"),
+        ("fnc1", "226", "\" said Army Col. Steven Warren", "Steven Warren"),
+        ("fnc1", "636", "” said Lt. Khairalla al-Jabbouri", "Khairalla al-Jabbouri"),
+        ("polnear", "politico_2016-06-13_terrorism-experts-rebuke-trump-p", "\" said Pentagon spokesman Navy Capt.",
+         "Jeff Davis"),
+        # an owner's possessive before the person ('Washington Post’s David Ignatius' was the speaker)
+        ("fnc1", "1634", "” wrote The Washington Post’s David Ignatius", "David Ignatius"),
+        ("fnc1", "779", "” said Lego UK’s Emma Owen.", "Emma Owen"),
+        # a surname the tokenizer cuts at its hyphen ('Eakin'; 'moon' of 'Ban Ki-moon issued a statement
+        # condemning ISIS for “...”')
+        ("polnear", "nyt_2015-11-09_jobs-report-gives-democrats-a-li", "'' Mr. Holtz-Eakin added", "Douglas Holtz-Eakin"),
+        ("fnc1", "1589", "” Mr. Ban said “the perpet", "Ban Ki-moon"),
+    ],
+)
+def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen(
+    fnc_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
+) -> None:
+    if source == "polnear":
+        with open(require_data("polnear", "train", "text", f"{name}.txt"), encoding="utf-8", newline="") as fh:
+            text = fh.read()
+    else:
+        text = fnc_bodies[name]
+    (claims,) = extract_many([Article(id=name, text=text)])
+    at = text.index(after)
+    hits = [q for q in claims.quotes if 0 <= at - q.end <= 2]
+    assert hits and {q.speaker for q in hits} == {speaker}

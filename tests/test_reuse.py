@@ -378,9 +378,9 @@ def fnc1_bodies() -> dict[str, str]:
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(
     fnc1_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
 ) -> None:
-    """The claims stage names each of these speakers so (but for 'Lt' and 'Washington Post’s David
-    Ignatius', its own misreadings); the label, read without a parse, names them as it does. 'Gov.'
-    is a title word ('Gov. Phil Bryant' for both before CLAIMS_VERSION 196)."""
+    """The claims stage names each of these speakers so (since CLAIMS_VERSION 197 'Lt' and 'Washington
+    Post’s David Ignatius' too); the label, read without a parse, names them as it does. 'Gov.' is a
+    title word ('Gov. Phil Bryant' for both before CLAIMS_VERSION 196)."""
     from newstrace.reuse.variants import speaker_near
 
     if source == "polnear":

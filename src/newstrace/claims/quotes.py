@@ -26,6 +26,7 @@ from newstrace.claims.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
     INFINITIVE_CUES,
+    NAME_PARTICLES,
     ORG_WORDS,
     PEOPLE_NOUNS,
     SPEAKER_NOUNS,
@@ -40,6 +41,7 @@ from newstrace.claims.speakers import (
     SpeakerResolver,
     body_after,
     mention_of,
+    title_stop,
     will_named,
 )
 from newstrace.claims.tags import doc_text, upos
@@ -1644,10 +1646,19 @@ def _bare_tag(verb: Token) -> bool:
     return not any(c.dep_ in _OWN_REPORT_DEPS for c in verb.children if c.i > verb.i)
 
 
+def _title_dot(t: Token) -> bool:
+    """The full stop of a title before a name ('Lt. Khairalla al-Jabbouri'), which ends no name."""
+    return t.text == "." and t.i > 0 and title_stop(t.doc, t.i - 1)
+
+
 def _name_run(toks: list[Token]) -> list[Token]:
     """The leading run of capitalised words ("Skelly", "Bruce LeVell") of ``toks``."""
     run: list[Token] = []
-    for t in toks:
+    for k, t in enumerate(toks):
+        if _title_dot(t) or (run and t.lower_ in NAME_PARTICLES and toks[k + 1:k + 2]
+                             and toks[k + 1].text[:1].isupper()):
+            run.append(t)  # 'Lt. Khairalla al-Jabbouri', 'Staffan de Mistura'
+            continue
         if not (t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").replace("’", "").isalpha()):
             break
         run.append(t)
@@ -1661,6 +1672,8 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     ('“...?” reacted Trump.'), and a name may carry an apposition or a party label before its verb
     ('Miller, a retired worker from a nuclear plant, said', 'Rep. Jim McDermott (D-Wash.) said')."""
     doc, end = nxt.doc, nxt.sent.end
+    while end + 1 < len(doc) and doc[end - 1].text == "." and title_stop(doc, end - 2):
+        end = doc[end].sent.end  # the parser began a sentence after a rank's full stop ('Navy Capt. Jeff Davis')
     # eight words; a word the tokenizer split at a hyphen ('Secretary-Treasurer') counts once
     split = sum(1 for k in range(nxt.i, min(end, nxt.i + 14)) if _in_word_hyphen(doc[k]))
     words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8 + 2 * split))]
@@ -1673,6 +1686,9 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 continue  # 'said  Samah Hadid': a run of blanks is a token of its own
             if _in_word_hyphen(t):
                 continue  # 'co-host': one word the tokenizer split
+            if _title_dot(t):
+                phrase.append(t)  # 'said Lt. Khairalla al-Jabbouri': the rank's full stop ends no name
+                continue
             if cue and phrase and t.lower_ in NAME_PREPS:
                 # '“...,” said the Committee to Protect Journalists': a body's name going on
                 # through its preposition (the parser made "Committee" the subject of "Protect"),
@@ -1685,11 +1701,15 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
             phrase.append(t)
-        if not phrase or sum(1 for t in phrase if not _in_word_hyphen(t.doc[t.i - 1])) > 6:
+        if not phrase or sum(1 for t in phrase if not _in_word_hyphen(t.doc[t.i - 1]) and not _title_dot(t)) > 6:
             return None
+        owner = max((k for k, t in enumerate(phrase) if t.text in ("’s", "'s")), default=None)
+        if owner is not None and len(phrase) - owner > 2 and _name_run(phrase[owner + 1:]) == phrase[owner + 1:]:
+            phrase = phrase[owner + 1:]  # 'wrote The Washington Post’s David Ignatius': the person after the owner
         kind = "name" if _name_run(phrase) == phrase else "nominal"
-        if kind == "nominal" and not cue:
-            # '“...,” mused Blaze co-host Stu Burguiere.': a role before a name; the name speaks
+        if kind == "nominal" and (not cue or any(_title_dot(t) for t in phrase)):
+            # '“...,” mused Blaze co-host Stu Burguiere.': a role before a name; the name speaks (and
+            # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis)
             tail = _name_run(phrase[::-1])[::-1]
             if len(tail) >= 2 and len(tail) < len(phrase):
                 phrase, kind = tail, "name"

@@ -36,7 +36,7 @@ from newstrace.claims.tags import doc_text, upos
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 
 @dataclass
@@ -131,10 +131,45 @@ def name_chain(head: Token) -> list[Token]:
         or (doc[i - 1].lower_ in NAME_PARTICLES and upos(doc[i]) == "PROPN")
     ):
         i -= 1
-    while j + 1 < head.sent.end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
-        j += 1
+    while i - 2 >= head.sent.start and _hyphen_joins(doc[i - 1]):
+        i -= 2  # 'Holtz-Eakin', which the tokenizer cuts at its hyphen
+        while i - 1 >= head.sent.start and _is_name_token(doc[i - 1]):
+            i -= 1  # 'Washington Post-ABC News'
+    end = head.sent.end
+    while True:
+        if j + 2 < end and _hyphen_joins(doc[j + 1]):
+            j += 2
+        elif title_stop(doc, j):
+            # 'said Army Maj. Curtis Kellogg': the tokenizer cut the rank's full stop off and the
+            # parser began a sentence after it, which made 'Army Maj' the speaker; the person is
+            # the name after the stop
+            j, end = j + 2, doc[j + 2].sent.end
+        elif j + 1 < end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
+            j += 1
+        else:
+            break
     i = _body_before(doc[i]).i
     return _after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head)
+
+
+def _hyphen_joins(t: Token) -> bool:
+    """Whether ``t`` is a hyphen written inside a name between two name tokens ('Holtz-Eakin',
+    'Ban Ki-moon'); not after one letter, a party's ('(R-Calif.)')."""
+    doc = t.doc
+    return t.text == "-" and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_ and not t.whitespace_ \
+        and _is_name_token(doc[t.i - 1]) and _is_name_token(doc[t.i + 1]) and len(doc[t.i - 1]) > 1
+
+
+def title_stop(doc: Doc, j: int) -> bool:
+    """Whether ``doc[j]`` is a title ("Maj", "Capt", "Lt") whose full stop, the next token, ends no
+    sentence (``abbreviations.is_abbreviation``) and a name follows it on the line."""
+    if j + 2 >= len(doc) or doc[j + 1].text != "." or doc[j].whitespace_ or "\n" in doc[j + 1].whitespace_:
+        return False
+    t, nxt = doc[j], doc[j + 2]
+    if t.lower_ + "." not in TITLE_WORDS and t.lower_ not in TITLE_WORDS:
+        return False
+    return _abbreviated(t.text, doc_text(doc)[doc[j + 1].idx + 1:nxt.idx + 40]) and _is_name_token(nxt) \
+        and nxt.text[:1].isupper()
 
 
 def _body_before(first: Token) -> Token:
@@ -261,7 +296,11 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     if last in ORG_WORDS or len(tokens) == 1 or _body_word(tokens) is not None:
         return [], tokens
     k = len(tokens)
-    while k > 0 and tokens[k - 1].lower_.strip(".") not in TITLE_WORDS and tokens[k - 1].lower_ not in ("of", "for"):
+    while k > 0 and tokens[k - 1].lower_.strip(".") not in TITLE_WORDS and tokens[k - 1].lower_ not in ("of", "for") \
+            and not (tokens[k - 1].text == "." or (tokens[k - 1].text in ("’s", "'s") and len(tokens) - k >= 2)):
+        # a rank's full stop ('Army Maj. Curtis Kellogg') and an owner's possessive before a first
+        # name and a surname ('The Washington Post’s David Ignatius', 'Lego UK’s Emma Owen', not
+        # 'Women’s March') end what comes before the person's name
         k -= 1
     name = tokens[k:]
     titles = tokens[:k]

@@ -280,7 +280,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 194: a free relative's pronoun climbs past the same pronoun to the name it stands for ('what she called').
 #: 195: what someone sent out or filed speaks for them ('a fundraising email sent out by Sanders'); not what is 'carried' or 'run' by an outlet.
 #: 196: 'Gov.' is a title, dropped from the name as 'Sen.' and 'Rep.' are ('Ohio Gov. John Kasich' is John Kasich).
-CLAIMS_VERSION = 196
+#: 197: a speaker's name runs past a rank's full stop ('Army Maj. Curtis Kellogg', not 'Army Maj'), an owner's possessive ('The Washington Post’s David Ignatius' is David Ignatius) and a hyphen ('Holtz-Eakin', not 'Eakin').
+CLAIMS_VERSION = 197
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
