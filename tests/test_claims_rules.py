@@ -579,9 +579,13 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # condemning ISIS for “...”')
         ("polnear", "nyt_2015-11-09_jobs-report-gives-democrats-a-li", "'' Mr. Holtz-Eakin added", "Douglas Holtz-Eakin"),
         ("fnc1", "1589", "” Mr. Ban said “the perpet", "Ban Ki-moon"),
+        # NYT names 'Donald J. Trump' with his middle initial, and 'Ivana Trump' was the only other
+        # 'Firstname Trump' (CLAIMS_VERSION 198)
+        ("polnear", "nyt_2015-12-31_trump-turns-attacks-on-another-c",
+         "'' said Mr. Trump, who is regarded", "Donald J. Trump"),
     ],
 )
-def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen(
+def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen_and_keeps_an_initial(
     fnc_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
 ) -> None:
     if source == "polnear":

@@ -373,6 +373,8 @@ def fnc1_bodies() -> dict[str, str]:
         ("polnear", "west-journal_2016-05-05_romney-will-not-be-present-for-t", "” said Gov. Phil Bryant", "Phil Bryant"),
         # the person after an outlet's possessive, as 'Gallup’s Jeffrey M. Jones' is Jeffrey M. Jones
         ("fnc1", "1634", "” wrote The Washington Post’s David Ignatius", "David Ignatius"),
+        # a fuller name with a middle initial, named once ('Hedge' before CLAIMS_VERSION 198)
+        ("polnear", "nyt_2015-11-25_golf-courses-forced-to-reach-int", "'' Mr. Hedge said. ''Florida", "Oliver K. Hedge"),
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(

@@ -768,7 +768,7 @@ def _written_lower(text: str, word: str) -> bool:
 def _name_forms(
     text: str, surname: list[str], memo: dict[tuple[str, int | str], bool] | None = None
 ) -> list[tuple[int, list[str]]]:
-    """Every "Firstname [particle] Surname" of ``text`` (skipping titles such as "Dr.") with where it
+    """Every "Firstname [initial] [particle] Surname" of ``text`` (skipping titles such as "Dr.") with where it
     stands: a story may name two people of one surname ("Bill Clinton" early in a story on
     Hillary Clinton), and which one a surname alone is depends on all of them.
 
@@ -789,7 +789,9 @@ def _name_forms(
     if not text:
         return out
     gap = r"[^\S\n]+"
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + gap.join(re.escape(t) for t in surname) + r"\b")
+    # a middle initial may stand between ('Oliver K. Hedge', whom a later 'Mr. Hedge' is)
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + r"(?:([A-Z]\.)" + gap + ")?"
+                         + gap.join(re.escape(t) for t in surname) + r"\b")
     for m in pattern.finditer(text):
         first = m.group(1)
         if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
@@ -805,7 +807,8 @@ def _name_forms(
                 memo[word] = _written_lower(text, first)
             if memo[word]:
                 continue
-        out.append((m.start(), [first, *surname]))
+        initial = [m.group(2)] if m.group(2) else []
+        out.append((m.start(), [first, *initial, *surname]))
     return out
 
 

@@ -281,7 +281,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 195: what someone sent out or filed speaks for them ('a fundraising email sent out by Sanders'); not what is 'carried' or 'run' by an outlet.
 #: 196: 'Gov.' is a title, dropped from the name as 'Sen.' and 'Rep.' are ('Ohio Gov. John Kasich' is John Kasich).
 #: 197: a speaker's name runs past a rank's full stop ('Army Maj. Curtis Kellogg', not 'Army Maj'), an owner's possessive ('The Washington Post’s David Ignatius' is David Ignatius) and a hyphen ('Holtz-Eakin', not 'Eakin').
-CLAIMS_VERSION = 197
+#: 198: a surname alone takes a fuller name with a middle initial the text gives ('Mr. Hedge' is Oliver K. Hedge), for the claims stage and the cheap label (speakers.full_name) alike.
+CLAIMS_VERSION = 198
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
