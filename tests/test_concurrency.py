@@ -23,7 +23,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -418,37 +418,55 @@ def test_an_article_an_ingest_changes_while_its_batch_runs_is_analysed_again(
         assert again.analysed == 1 and not R.pending(st.conn)
 
 
-@pytest.mark.timeout(300)
-def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: Path) -> None:
-    """An ingest stopped by Ctrl-C said "newstrace: interrupted" and nothing else: whether any of a
-    big export was stored, and whether to start again, was left to guess. It says how many articles
-    its committed batches stored (the database's count), and that the same ingest adds the rest;
-    that re-run stores every article once."""
+def _ingest_stopped_in_its_third_batch(
+    tmp_path: Path,
+    copies: int,
+    start: Callable[[list[str]], subprocess.Popen[str]],
+    stop: Callable[[subprocess.Popen[str]], None],
+) -> tuple[Path, Path, str, int, int, list[dict[str, str]]]:
+    """FA-KES dev ``copies`` times over as one JSON Lines export (each copy its own articles: a few
+    seconds to ingest), ingested in batches of 500 by the process ``start`` makes and ``stop``-ped
+    once its second batch is committed. Returns the export, the database, what the process said on
+    stderr, its exit code, the articles stored, and FA-KES dev's rows."""
     fakes = require_data("fakes", "fakes_dev.csv")
     with fakes.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    export = tmp_path / "fakes_x30.jsonl"
+    export = tmp_path / f"fakes_x{copies}.jsonl"
     with export.open("w", encoding="utf-8") as out:
-        for k in range(30):  # FA-KES dev thirty times over, each copy its own articles: a few seconds to ingest
+        for k in range(copies):
             for r in rows:
                 out.write(json.dumps({"id": f"{r['unit_id']}-{k}", "title": r["article_title"], "outlet": r["source"],
                                       "text": f"{r['article_content']} (copy {k})"}) + "\n")
     db = tmp_path / "big.db"
-    argv = [*NEWSTRACE, "ingest", str(export), "--db", str(db), "--batch-size", "500", "--verbose"]
-    with _as_a_foreground_job():
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = start([*NEWSTRACE, "ingest", str(export), "--db", str(db), "--batch-size", "500", "--verbose"])
     assert proc.stderr is not None
     said = []
     for line in proc.stderr:  # "committed N" after each batch: stop it inside the third
         said.append(line)
         if line.startswith("committed 1000"):
             break
-    os.killpg(proc.pid, signal.SIGINT)
+    stop(proc)
     said.append(proc.stderr.read())
-    assert proc.wait(timeout=30) == 130, "".join(said)
+    code = proc.wait(timeout=30)
     with contextlib.closing(sqlite3.connect(db)) as conn:
         stored = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-    (line,) = [ln for ln in "".join(said).splitlines() if ln.startswith("newstrace: interrupted")]
+    return export, db, "".join(said), code, stored, rows
+
+
+@pytest.mark.timeout(300)
+def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: Path) -> None:
+    """An ingest stopped by Ctrl-C said "newstrace: interrupted" and nothing else: whether any of a
+    big export was stored, and whether to start again, was left to guess. It says how many articles
+    its committed batches stored (the database's count), and that the same ingest adds the rest;
+    that re-run stores every article once."""
+    def ctrl_c(argv: list[str]) -> subprocess.Popen[str]:
+        with _as_a_foreground_job():
+            return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    export, db, said, code, stored, rows = _ingest_stopped_in_its_third_batch(
+        tmp_path, 30, ctrl_c, lambda proc: os.killpg(proc.pid, signal.SIGINT))
+    assert code == 130, said
+    (line,) = [ln for ln in said.splitlines() if ln.startswith("newstrace: interrupted")]
     assert line == (f"newstrace: interrupted ({stored} added, 0 updated, 0 already present in the batches committed to "
                     f"{db}; run the same ingest again to add the rest)")
     assert 1000 <= stored < 30 * len(rows)
@@ -465,30 +483,13 @@ def test_sigterm_stops_ingest_as_ctrl_c_does(tmp_path: Path) -> None:
     in its first commit left the new database empty. It stops as Ctrl-C does: the batches
     committed kept and counted, one line, exit 143 (128 + 15, as a shell reports it); the re-run
     adds the rest. Sent to the process alone, as ``kill`` sends it."""
-    fakes = require_data("fakes", "fakes_dev.csv")
-    with fakes.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    export = tmp_path / "fakes_x10.jsonl"
-    with export.open("w", encoding="utf-8") as out:
-        for k in range(10):
-            for r in rows:
-                out.write(json.dumps({"id": f"{r['unit_id']}-{k}", "title": r["article_title"], "outlet": r["source"],
-                                      "text": f"{r['article_content']} (copy {k})"}) + "\n")
-    db = tmp_path / "big.db"
-    argv = [*NEWSTRACE, "ingest", str(export), "--db", str(db), "--batch-size", "500", "--verbose"]
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    assert proc.stderr is not None
-    said = []
-    for line in proc.stderr:  # "committed N" after each batch: stop it inside the third
-        said.append(line)
-        if line.startswith("committed 1000"):
-            break
-    proc.send_signal(signal.SIGTERM)
-    said.append(proc.stderr.read())
-    assert proc.wait(timeout=30) == 143, "".join(said)
-    with contextlib.closing(sqlite3.connect(db)) as conn:
-        stored = int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
-    (line,) = [ln for ln in "".join(said).splitlines() if ln.startswith("newstrace: stopped by SIGTERM")]
+    def started(argv: list[str]) -> subprocess.Popen[str]:
+        return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+    export, db, said, code, stored, rows = _ingest_stopped_in_its_third_batch(
+        tmp_path, 10, started, lambda proc: proc.send_signal(signal.SIGTERM))
+    assert code == 143, said
+    (line,) = [ln for ln in said.splitlines() if ln.startswith("newstrace: stopped by SIGTERM")]
     assert line == (f"newstrace: stopped by SIGTERM ({stored} added, 0 updated, 0 already present in the batches "
                     f"committed to {db}; run the same ingest again to add the rest)")
     assert 1000 <= stored < 10 * len(rows)
