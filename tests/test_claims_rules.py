@@ -597,3 +597,29 @@ def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen_and
     at = text.index(after)
     hits = [q for q in claims.quotes if 0 <= at - q.end <= 2]
     assert hits and {q.speaker for q in hits} == {speaker}
+
+
+def test_a_bare_surname_is_the_full_name_that_introduced_it_in_its_paragraph(
+    polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
+) -> None:
+    # 'Last Monday, Jeb Bush told an Iowa audience ... "This is the place that Hillary Clinton ... Really?" Bush
+    # said.' was 'George W. Bush', whom the story names twice to Jeb's once; 'Bill Clinton spoke with voters ...
+    # a woman asked for a photo and Clinton said, “as long as ...”' was 'Hillary Clinton', named most in the
+    # story: a bare surname took the fuller name named most, not the one written last before it (CLAIMS_VERSION 199)
+    from newstrace.claims.speakers import full_name
+    from newstrace.reuse.text import quote_spans
+    from newstrace.reuse.variants import speaker_near
+
+    with open(require_data("polnear", "train", "text", "usa-today_2015-12-07_gop-targets-clinton-s-foreign-po.txt"),
+              encoding="utf-8", newline="") as fh:
+        text = fh.read()
+    (claims,) = extract_many([Article(id="iowa", text=text)])
+    q = _find(claims, "This is the place that Hillary Clinton")
+    assert text[q.speaker_start:q.speaker_end] == "Bush" and q.speaker == "Jeb Bush"
+    assert _find(claims, "Libya today is completely chaotic").speaker == "Jeb Bush"
+    # the cheap label reads the same name where the mention stands, the name named most without a place
+    (span,) = [s for s in quote_spans(text) if text[s.end:s.end + 12].startswith('" Bush said')]
+    assert speaker_near(text, span) == "Jeb Bush"
+    assert full_name(text, "Bush") == "George W. Bush"
+    _, speech, _ = polnear["super_tuesday"]
+    assert _find(speech, "as long as we’re not violating any election").speaker == "Bill Clinton"

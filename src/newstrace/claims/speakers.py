@@ -892,17 +892,20 @@ def _honorific_sexes(text: str) -> dict[str, dict[str, int]]:
     return out
 
 
-def full_name(text: str, name: str) -> str:
+def full_name(text: str, name: str, at: int | None = None) -> str:
     """The name the claims stage gives a speaker mention ``name`` of ``text``, read without a parse:
     the reuse stage's cheap speaker label and the claims stage's parsed one must name a person
     alike ("de Mistura" is "Staffan de Mistura" where the text gives the first name; "Khan" is no
     "Ghazala Khan" where the text gives the surname to a man and a woman and its pronouns make him
     the one it speaks of). A ``SpeakerResolver`` over the one mention names it: one reading of a
-    name for both stages, not two copies of it."""
+    name for both stages, not two copies of it. ``at``: where the mention stands, for the fuller
+    name written last before it ('Jeb Bush told ... Bush said'); without it, the one named most."""
     if not _tokens(name):
         return name
     mention = Mention(-1, -1, name, "name", _tokens(name)[-1])
-    return SpeakerResolver([mention], text).canonical(mention)
+    resolver = SpeakerResolver([mention], text)
+    resolver._at = at
+    return resolver.canonical(mention)
 
 
 def _untitled(toks: list[str]) -> list[str]:
@@ -927,6 +930,12 @@ _PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG
 
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
+
+#: a fuller name of a short one: how it ranks (times named, given by a speaker mention, a known first
+#: name), where it stands, its words
+_Fuller = tuple[tuple[int, bool, bool], int, list[str]]
+#: a capitalised word right before a name on its line ('Rafael' of 'Rafael Edward Cruz', 'Gov.')
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*\.?)[^\S\n]+$")
 
 #: two capitalised words in a row, a person's name as likely as not
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+")
@@ -982,7 +991,9 @@ class SpeakerResolver:
         self._votes: dict[tuple[str, bool], dict[str, int]] = {}
         #: _fullest's answers: each is a pass over every name form of the text, and a long story
         #: asks the same few for each of its mentions
-        self._fullest_memo: dict[tuple[tuple[str, ...], str | None, bool], list[str] | None] = {}
+        self._fullest_memo: dict[tuple[tuple[str, ...], str | None, bool], list[_Fuller]] = {}
+        #: where the one mention of ``full_name`` stands in the text, which its Mention does not say
+        self._at: int | None = None
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: _sex's answers, by mention (the mentions stay in _named) and the name it resolved to
         self._sexes: dict[tuple[int, str | None], str | None] = {}
@@ -1001,8 +1012,9 @@ class SpeakerResolver:
                 break
         if not m.is_org:
             toks = _untitled(toks)  # its sex is still read from the mention's words
-        # a short form takes the longer name it ends with that the story names most, not the
-        # first: a story on Hillary Clinton may name Bill Clinton first
+        # a short form takes the longer name it ends with that introduced it in its paragraph, else
+        # the one the story names most, not the first: a story on Hillary Clinton may name Bill
+        # Clinton first
         told = self._mention_sex(m)
         voted = None if told or len(toks) != 1 else self._surname_sex(toks[-1])
         # a sex the pronouns after the bare surname vote for must be a name's own ('Grayson said
@@ -1010,8 +1022,9 @@ class SpeakerResolver:
         # mention's honorific; nor is a fuller name of unknown sex taken for the voted sex when the
         # text gives the surname to the other sex too ('Khan', his by the votes, is 'Mr. Khan' where
         # 'Ms. Khan' is Ghazala Khan)
-        best = (voted and (self._fullest(toks, voted, exact=True) or self._fullest(toks, voted))) \
-            or (None if voted and not self._other_named(toks, voted) else self._fullest(toks, told))
+        at = m.start if m.start >= 0 else self._at
+        best = (voted and (self._fullest(toks, voted, exact=True, before=at) or self._fullest(toks, voted, before=at))) \
+            or (None if voted and not self._other_named(toks, voted) else self._fullest(toks, told, before=at))
         return " ".join(best) if best else self._surname(toks, told or voted)
 
     def _surname(self, toks: list[str], sex: str | None) -> str:
@@ -1022,19 +1035,42 @@ class SpeakerResolver:
             return f"{'Mr.' if sex == 'm' else 'Ms.'} {toks[0]}"
         return " ".join(toks)
 
-    def _fullest(self, toks: list[str], sex: str | None, exact: bool = False) -> list[str] | None:
-        """The longer name ending with ``toks`` that the text names most whose sex is not other
-        than ``sex`` (is ``sex`` when ``exact``); on a tie one a speaker mention gave, then one
-        with a known first name (not 'Given Sanders' of 'Given Sanders's record, ...'), then the
-        first (a story names its subject first: "Sen. Chris Murphy" before his aide "Anne
-        Marie Murphy"). None when there is none."""
+    def _fullest(
+        self, toks: list[str], sex: str | None, exact: bool = False, before: int | None = None
+    ) -> list[str] | None:
+        """The longer name ending with ``toks`` whose sex is not other than ``sex`` (is ``sex`` when
+        ``exact``): with ``before``, the one written last before that offset in its paragraph (the
+        name that introduced the surname, ``_introduces``: 'Jeb Bush told an Iowa audience ... Bush
+        said' is Jeb Bush in a story naming George W. Bush more often); else, or when none does, the one
+        the text names most, on a tie one a speaker mention gave, then one with a known first name
+        (not 'Given Sanders' of 'Given Sanders's record, ...'), then the first (a story names its
+        subject first: "Sen. Chris Murphy" before his aide "Anne Marie Murphy"). None when there
+        is none."""
         key = (tuple(toks), sex, exact)
         if key not in self._fullest_memo:
-            self._fullest_memo[key] = self._fullest_uncached(toks, sex, exact)
-        return self._fullest_memo[key]
+            self._fullest_memo[key] = self._fuller_names(toks, sex, exact)
+        names = self._fullest_memo[key]
+        if before is not None:
+            near = max((n for n in names if n[1] < before and self._introduces(n, before)), key=lambda n: n[1],
+                       default=None)
+            if near is not None:
+                return near[2]
+        return max(names, key=lambda n: (n[0], -n[1]))[2] if names else None
 
-    def _fullest_uncached(self, toks: list[str], sex: str | None, exact: bool) -> list[str] | None:
-        best: tuple[tuple[int, bool, bool], int, list[str]] | None = None
+    def _introduces(self, name: _Fuller, before: int) -> bool:
+        """Whether a fuller name introduces the short one at ``before``: in its paragraph, a known
+        first name or one a speaker mention gave, and the whole name, not its last words after a
+        first name ('Rafael Edward Cruz' is no 'Edward Cruz')."""
+        (_, spoken, known), start, _ = name
+        if not (spoken or known) or "\n" in self._text[start:before]:
+            return False
+        word = _WORD_BEFORE.search(self._text, max(0, start - 40), start)
+        return word is None or _is_title(word.group(1))
+
+    def _fuller_names(self, toks: list[str], sex: str | None, exact: bool) -> list[_Fuller]:
+        """The longer names ending with ``toks`` that ``sex`` allows, each with how it ranks (times
+        named, given by a speaker mention, a known first name) and where it stands."""
+        out: list[_Fuller] = []
         for start, full in self._full:
             ends_with = any(
                 [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full, len(toks))
@@ -1047,10 +1083,8 @@ class SpeakerResolver:
             if sex and name_sex is None and not self._other_named(toks, sex):
                 continue  # 'Mr. Khan' is not 'Ghazala Khan' when the text also has a 'Ms. Khan'
             known = full[0].lower() in MALE_FIRST_NAMES or full[0].lower() in FEMALE_FIRST_NAMES
-            key = (self._times_named(full), tuple(full) in self._spoken, known)
-            if best is None or key > best[0] or (key == best[0] and start < best[1]):
-                best = (key, start, full)
-        return best[2] if best else None
+            out.append(((self._times_named(full), tuple(full) in self._spoken, known), start, full))
+        return out
 
     def _other_named(self, toks: list[str], sex: str) -> bool:
         """Whether a fuller name of unknown sex may be the ``sex`` one of ``toks``: yes unless the

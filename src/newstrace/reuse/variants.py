@@ -81,7 +81,7 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
     if m is None or m.lastindex is None:
         return None
     name = _name(window, m.start(m.lastindex), m.end(m.lastindex), whole=m.lastindex == 2)
-    return full_name(text, name) if name else None
+    return full_name(text, name, q.end + 1 + m.start(m.lastindex)) if name else None
 
 
 def _differences(texts: list[str]) -> list[tuple[int, str]]:
