@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import struct
 import zlib
@@ -40,6 +42,23 @@ class CallCount:
     """How many times ``count_calls`` saw its function called (``calls`` may be reset to 0)."""
 
     calls = 0
+
+
+@functools.cache
+def fnc1_bodies() -> dict[str, str]:
+    """FNC-1's training bodies by Body ID, read once for the whole run (skips when absent)."""
+    csv.field_size_limit(10_000_000)
+    with open(require_data("fnc1", "train_bodies.csv"), encoding="utf-8", newline="") as fh:
+        return {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
+
+
+def training_text(source: str, name: str) -> str:
+    """A text the rule tests quote: a PolNeAR train article (``"polnear"``, its file's stem) or an
+    FNC-1 training body (``"fnc1"``, its Body ID)."""
+    if source == "polnear":
+        with open(require_data("polnear", "train", "text", f"{name}.txt"), encoding="utf-8", newline="") as fh:
+            return fh.read()
+    return fnc1_bodies()[name]
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> CallCount:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_data
+from conftest import fnc1_bodies, require_data, training_text
 from newstrace.claims import extract_many
 from newstrace.evaluate.casualties_fakes import casualty_intervals, is_dev
 from newstrace.evaluate.quotes_polnear import GoldAttribution, _Counts, read_ann
@@ -311,14 +311,6 @@ def test_fakes_tolls(fakes_rows: dict[str, dict[str, str]], unit_id: str, civili
         assert est["nb_children"].point == children == int(row["nb_children"])
 
 
-@pytest.fixture(scope="module")
-def fnc_bodies() -> dict[str, str]:
-    path = require_data("fnc1", "train_bodies.csv")
-    csv.field_size_limit(10_000_000)
-    with open(Path(path), encoding="utf-8", newline="") as fh:
-        return {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
-
-
 @pytest.mark.parametrize(
     ("body", "cue", "speaker", "content"),
     [
@@ -329,13 +321,13 @@ def fnc_bodies() -> dict[str, str]:
     ],
 )
 def test_every_speech_cue_gets_its_sentence_parsed(
-    fnc_bodies: dict[str, str], body: str, cue: str, speaker: str, content: str
+    body: str, cue: str, speaker: str, content: str
 ) -> None:
     """A sentence is parsed for attributions only when it holds a cue worth parsing for (PARSE_CUES),
     a hand-kept list that fell behind the cues added since: 'complained', 'learned', 'cautioned' and
     60 more were cues in a sentence parsed for something else and nothing in one of their own. FNC-1
     train bodies."""
-    text = fnc_bodies[body]
+    text = fnc1_bodies()[body]
     (claims,) = extract_many([Article(id=body, text=text)])
     found = [q for q in claims.quotes if q.cue == cue]
     assert len(found) == 1, [(q.cue, q.text) for q in claims.quotes]
@@ -586,13 +578,9 @@ def test_a_governor_is_named_without_the_abbreviated_title(
     ],
 )
 def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen_and_keeps_an_initial(
-    fnc_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
+    source: str, name: str, after: str, speaker: str
 ) -> None:
-    if source == "polnear":
-        with open(require_data("polnear", "train", "text", f"{name}.txt"), encoding="utf-8", newline="") as fh:
-            text = fh.read()
-    else:
-        text = fnc_bodies[name]
+    text = training_text(source, name)
     (claims,) = extract_many([Article(id=name, text=text)])
     at = text.index(after)
     hits = [q for q in claims.quotes if 0 <= at - q.end <= 2]

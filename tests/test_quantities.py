@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from conftest import require_data
+from conftest import fnc1_bodies, require_data
 from newstrace.claims import extract_claims
 from newstrace.claims.numbers import find_numbers, parse_number
 from newstrace.claims.windows import find_windows
@@ -1573,10 +1573,7 @@ def test_members_of_a_tribe_family_or_team_are_of_no_side(text: str, noncivilian
 def test_members_of_a_militant_group_are_combatants() -> None:
     # FNC-1 train body 1634: "an attack that left three other senior members of the militant group dead" is a
     # toll of combatants, and the Kenyan mall's 68 of a paragraph further down were read as its civilians
-    path = require_data("fnc1", "train_bodies.csv")
-    csv.field_size_limit(10**7)
-    with open(path, encoding="utf-8", newline="") as fh:
-        text = next(r["articleBody"] for r in csv.DictReader(fh) if r["Body ID"] == "1634")
+    text = fnc1_bodies()["1634"]
     est = casualty_intervals(_counts(text), text)
     assert (est["nb_civilians"].point, est["nb_noncivilians"].point) == (0, 3)
 

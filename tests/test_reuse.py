@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import count_calls, require_data
+from conftest import count_calls, require_data, training_text
 from newstrace.cli.main import main
 from newstrace.ingest import read_articles
 from newstrace.model import Article
@@ -348,15 +348,6 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
     assert variants and {v.speaker for v in variants} == {speaker}
 
 
-@pytest.fixture(scope="module")
-def fnc1_bodies() -> dict[str, str]:
-    import csv
-
-    csv.field_size_limit(10_000_000)
-    with open(require_data("fnc1", "train_bodies.csv"), encoding="utf-8", newline="") as fh:
-        return {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
-
-
 @pytest.mark.parametrize(
     ("source", "name", "after", "speaker"),
     [
@@ -378,18 +369,14 @@ def fnc1_bodies() -> dict[str, str]:
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(
-    fnc1_bodies: dict[str, str], source: str, name: str, after: str, speaker: str
+    source: str, name: str, after: str, speaker: str
 ) -> None:
     """The claims stage names each of these speakers so (since CLAIMS_VERSION 197 'Lt' and 'Washington
     Post’s David Ignatius' too); the label, read without a parse, names them as it does. 'Gov.' is a
     title word ('Gov. Phil Bryant' for both before CLAIMS_VERSION 196)."""
     from newstrace.reuse.variants import speaker_near
 
-    if source == "polnear":
-        with open(require_data("polnear", "train", "text", f"{name}.txt"), encoding="utf-8", newline="") as fh:
-            text = fh.read()
-    else:
-        text = fnc1_bodies[name]
+    text = training_text(source, name)
     spans = [q for q in quote_spans(text) if text.startswith(after, q.end)]
     assert spans
     assert {speaker_near(text, q) for q in spans} == {speaker}
