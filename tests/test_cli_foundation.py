@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -2086,3 +2087,61 @@ def seeds_records() -> list[dict[str, Any]]:
     from newstrace.ingest import read_articles
 
     return [{"id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text} for a in read_articles([EXAMPLES])]
+
+
+#: each command that reads its inputs directly, with what else it needs, and how its --json is asked for
+_READING_COMMANDS = {
+    "extract": ([], ["--json"]),
+    "compare": ([], ["--json", "-"]),
+    "reuse": ([], ["--json"]),
+    "stance": (["--claim", "The ministry denied the report"], ["--json"]),
+}
+
+
+@pytest.mark.parametrize("command", sorted(_READING_COMMANDS))
+def test_files_of_other_types_in_a_folder_are_said_by_every_command_as_ingest_says_them(
+    command: str, tmp_path: Path
+) -> None:
+    """``ingest`` counts the files of types no reader reads in a folder given (8b0c6b7); ``extract``,
+    ``compare``, ``reuse`` and ``stance`` given the same folder read the seeds and passed over the
+    PDFs and the image without a word, so a user whose reports were PDFs never learnt that none
+    was compared. Each says them in ingest's one line, naming itself, after its report (with
+    --json too, on stderr), and its --json document lists them as ingest's does (``extract``'s is
+    a list of articles: stderr alone). Files given by name are no folder's: nothing is said."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for seed in EXAMPLES.iterdir():
+        shutil.copy(seed, folder / seed.name)
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (folder / "annex.PDF").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    line = f"passed over: 3 file(s) of types {command} does not read in the folders given (2 .pdf, 1 .png)"
+    extra, as_json = _READING_COMMANDS[command]
+    said = run(command, folder, *extra, cwd=tmp_path)
+    assert said.returncode == 0 and said.stdout, said.stderr
+    assert said.stderr.splitlines()[-1] == line, said.stderr  # at the report's end, where say_skipped's line is
+    said = run(command, folder, *extra, *as_json, cwd=tmp_path)
+    assert said.returncode == 0 and said.stderr.splitlines().count(line) == 1, said.stderr
+    doc = json.loads(said.stdout)
+    if command == "extract":
+        assert isinstance(doc, list) and len(doc) == 2  # the seeds, as before
+    else:
+        assert doc["passed_over"] == {".pdf": 2, ".png": 1} and doc["skipped"] == []
+    seeds = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    said = run(command, *seeds, *extra, *as_json, cwd=tmp_path)
+    assert said.returncode == 0 and "passed over" not in said.stderr, said.stderr
+    if command != "extract":
+        assert json.loads(said.stdout)["passed_over"] == {}
+
+
+def test_files_passed_over_are_said_when_no_article_of_the_folder_could_be_read(tmp_path: Path) -> None:
+    """A folder whose one text is empty beside a PDF: the command fails for want of an article, and
+    the PDF passed over is said above the error, as ingest says it before its own."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    said = run("extract", folder, cwd=tmp_path)
+    lines = said.stderr.splitlines()
+    assert said.returncode != 0 and lines[-1].startswith("newstrace: error: ") and "no articles could be read" in lines[-1], said.stderr
+    assert lines[-2] == "passed over: 1 file(s) of types extract does not read in the folders given (1 .pdf)", said.stderr

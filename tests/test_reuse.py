@@ -170,7 +170,8 @@ def test_candidate_keys_find_the_seed_pair(rt: Article, rewrite: Article) -> Non
 def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reuse", str(EXAMPLES), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert set(doc) == {"articles", "pairs", "variants", "provenance", "skipped"} and doc["skipped"] == []
+    assert set(doc) == {"articles", "pairs", "variants", "provenance", "skipped", "passed_over"}
+    assert doc["skipped"] == [] and doc["passed_over"] == {}
     texts = {a["id"]: a for a in doc["articles"]}
     assert len(texts) == 2
     edge = doc["provenance"][0]

@@ -12,10 +12,11 @@ import errno
 import inspect
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 from rich.console import Console
@@ -30,8 +31,13 @@ from rich.progress import (
 from rich.table import Table
 from typer.core import TyperGroup
 
-from newstrace.errors import InputError, NewstraceError, input_problem, kept_note
-from newstrace.ingest import SUPPORTED
+from newstrace.errors import (
+    InputError,
+    NewstraceError,
+    input_problem,
+    kept_note,
+)
+from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.limits import Limits, env_name
 from newstrace.model import Article
@@ -903,11 +909,13 @@ def skipped_inputs(errors: list[NewstraceError]) -> list[str]:
     return [one_line(kept_note(e)) for e in errors]
 
 
-def say_skipped(errors: list[NewstraceError]) -> None:
-    """After a command's report for a reader, one stderr line counting the inputs it could not
-    read (``N input(s) skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as
-    it was met, above a report that may run to hundreds of lines (``compare``, ``extract``,
-    ``stance`` said nothing more of them, so a user who read the report's end missed them)."""
+def say_skipped(errors: list[NewstraceError], passed_over: PassedOver) -> None:
+    """After a command's report for a reader, the line of the files of other types its folders
+    held (``PassedOver``), and one stderr line counting the inputs it could not read (``N
+    input(s) skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as it was
+    met, above a report that may run to hundreds of lines (``compare``, ``extract``, ``stance``
+    said nothing more of them, so a user who read the report's end missed them)."""
+    passed_over.say()
     skipped = sum(1 for e in errors if not e.kept)
     said = [f"{skipped} input(s) skipped"] if skipped else []
     said += [f"{len(errors) - skipped} read in part"] if len(errors) > skipped else []
@@ -915,29 +923,72 @@ def say_skipped(errors: list[NewstraceError]) -> None:
         err.print(f"{', '.join(said)}, named above", markup=False, highlight=False)
 
 
+@dataclass
+class PassedOver:
+    """The files of types no reader reads (a PDF, an image) in the folders a command was given,
+    counted by type: ``read_inputs``'s ``passed_over``. Such files are no input given and no
+    warning (``ingest --strict`` exits 0), but a run that passed them over in silence left a
+    folder of PDF reports beside its texts unremarked: every command that reads inputs says them
+    in one line for the run (``say``) and lists them in its ``--json`` (``counts``)."""
+
+    #: the command, as the line names it ("of types compare does not read")
+    command: str
+    types: Counter[str] = field(default_factory=Counter)
+
+    def __call__(self, path: Path) -> None:
+        self.types[file_type(path)] += 1
+
+    def counts(self) -> dict[str, int]:
+        """``--json``'s ``passed_over``, ``{".pdf": 2}``, by type."""
+        return dict(sorted(self.types.items()))
+
+    def said(self) -> str:
+        """The one line of the run, most frequent type first."""
+        n = sum(self.types.values())
+        counts = ", ".join(f"{k:,} {t}" for t, k in sorted(self.types.items(), key=lambda tk: (-tk[1], tk[0])))
+        return f"passed over: {n:,} file(s) of types {self.command} does not read in the folders given ({counts})"
+
+    def say(self) -> None:
+        """The line on stderr, if the folders held any such file (with ``--json`` too)."""
+        if self.types:
+            err.print(self.said(), markup=False, highlight=False, soft_wrap=True)
+
+
+class CommandInputs(NamedTuple):
+    """What ``read_command_inputs`` read: the articles, the inputs it could not read (each named on
+    stderr as it was met) and the files of other types it passed over (said by the command)."""
+
+    articles: list[Article]
+    errors: list[NewstraceError]
+    passed_over: PassedOver
+
+
 def read_command_inputs(
-    inputs: list[Path], *, clean: bool = True, day_first: bool | None = None
-) -> tuple[list[Article], list[NewstraceError]]:
+    inputs: list[Path], command: str, *, clean: bool = True, day_first: bool | None = None
+) -> CommandInputs:
     """Articles for commands that analyse their inputs directly (``reuse``, ``extract``, ...).
 
     Unreadable inputs are named on stderr and skipped, warnings said there too, with or without
     ``--json`` (stdout holds the one document; the skipped inputs also come back in the returned
     list). When no article at all could be read, this raises one error with the exit code of the
-    worst skipped input. ``day_first`` is ``date_order``'s, as ``ingest`` takes it: a file of
-    4/7/2017 dates compares as it would be stored.
+    worst skipped input, after the line of the files passed over. ``day_first`` is
+    ``date_order``'s, as ``ingest`` takes it: a file of 4/7/2017 dates compares as it would be
+    stored. ``command`` names the command in the line of the files of other types passed over.
     """
     from newstrace.ingest import input_name, read_unique
 
     errors: list[NewstraceError] = []
+    passed = PassedOver(command)
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)
         err.print(f"newstrace: {one_line(input_problem(e))}", markup=False, highlight=False, soft_wrap=True)
 
-    articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first))
+    articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first, passed_over=passed))
     if not articles:
+        passed.say()
         failure = InputError(f"{', '.join(map(input_name, inputs))}: no articles could be read")
         if errors:
             failure.exit_code = max(e.exit_code for e in errors)
         raise failure
-    return articles, errors
+    return CommandInputs(articles, errors, passed)

@@ -63,7 +63,9 @@ def compare(
     for path, kind in ((json_file, "json"), (html_file, "html")):
         if path is not None:
             refuse_foreign(path, kind)
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors, passed_over = read_command_inputs(
+        inputs, "compare", clean=not no_clean, day_first=date_order(ctx, day_first, month_first)
+    )
     if len(articles) == 1 and to_stdout:
         # the terminal report's note says it otherwise; with the report on stdout, only this line does
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
@@ -74,7 +76,7 @@ def compare(
         comparison = compare_articles(articles, on_progress=stage_bars(bar))
     if json_file is not None:
         # the report's document, and the inputs that could not be read, as 'reuse --json' lists them
-        doc = {**comparison.to_dict(), "skipped": skipped_inputs(errors)}
+        doc = {**comparison.to_dict(), "skipped": skipped_inputs(errors), "passed_over": passed_over.counts()}
         write_output(json_file, json_text(doc) + "\n", "json")
         if str(json_file) != "-":
             err.print(f"wrote {one_line(json_file)}", markup=False, highlight=False)
@@ -88,5 +90,7 @@ def compare(
 
         print_comparison(comparison, out, top=top)
         print_lone_claims(comparison)  # the note of one article's report says they are listed
-        say_skipped(errors)
+        say_skipped(errors, passed_over)
+    else:  # the report on stdout: the inputs skipped were named on stderr as they were met
+        passed_over.say()
 

@@ -78,13 +78,16 @@ def extract(
     With --json: a list of one object per article, in input order, as the listings (list, stories,
     threads) print theirs; compare, reuse and stance, which report on their inputs together, print
     one object. It has been a list since the first release and scripts index it (jq
-    '.[0].quotes'), so it stays one; an input that could not be read is named on stderr alone.
+    '.[0].quotes'), so it stays one; an input that could not be read is named on stderr alone, and
+    so are the files of other types in a folder given (a PDF, an image), in one line counting them.
     """
     from newstrace.claims import extract_many
 
     check_ranges(ctx)
     batch_size = given_batch_size(ctx, batch_size, batch_alias)
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors, passed_over = read_command_inputs(
+        inputs, "extract", clean=not no_clean, day_first=date_order(ctx, day_first, month_first)
+    )
     docs = []
     with progress(enabled=not as_json) as bar:
         task = bar.add_task("extracting claims", total=len(articles))
@@ -92,11 +95,12 @@ def extract(
             docs.append(claims_document(a, c))
             bar.advance(task)
     if as_json:
+        passed_over.say()  # on stderr alone, as the inputs skipped: the document is a list
         emit_json(docs)
         return
     for d in docs:
         print_claims(d)
-    say_skipped(errors)
+    say_skipped(errors, passed_over)
 
 
 def print_lone_claims(comparison: Comparison) -> None:

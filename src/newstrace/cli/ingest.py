@@ -5,7 +5,6 @@ from __future__ import annotations
 import signal
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from newstrace.cli.app import (
     LimitOption,
     MonthFirstFlag,
     NoCleanFlag,
+    PassedOver,
     app,
     check_ranges,
     cut_caption,
@@ -54,7 +54,7 @@ from newstrace.errors import (
     input_problem,
     kept_note,
 )
-from newstrace.ingest import file_type, input_name, read_unique
+from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import RepeatedIds, duplicates_note, qualified_ids_warning
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
@@ -120,10 +120,7 @@ def ingest(
 
     # files of types no reader reads in the folders given (PDFs, images): no input given and no
     # warning (--strict exits 0), but said once, counted by type, where they went unremarked
-    other_types: Counter[str] = Counter()
-
-    def passed_over(path: Path) -> None:
-        other_types[file_type(path)] += 1
+    passed_over = PassedOver("ingest")
 
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
@@ -189,8 +186,7 @@ def ingest(
         put_back()
 
     nothing_done = total.total == 0
-    if other_types:
-        err.print(_passed_over_said(other_types), markup=False, highlight=False, soft_wrap=True)
+    passed_over.say()
     if as_json:
         emit_json(
             {
@@ -202,7 +198,7 @@ def ingest(
                 "skipped": [kept_note(e) for e in errors],
                 "warnings": warnings.lines(),
                 "warnings_total": warnings.total,
-                "passed_over": dict(sorted(other_types.items())),
+                "passed_over": passed_over.counts(),
             }
         )
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
@@ -242,13 +238,6 @@ def _stop_on_sigterm() -> Callable[[], None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
 
     return put_back
-
-
-def _passed_over_said(types: Counter[str]) -> str:
-    """The one line of a run on the files of other types its folders held, most frequent first."""
-    n = sum(types.values())
-    counts = ", ".join(f"{k:,} {t}" for t, k in sorted(types.items(), key=lambda tk: (-tk[1], tk[0])))
-    return f"passed over: {n:,} file(s) of types ingest does not read in the folders given ({counts})"
 
 
 def _committed(total: IngestCounts, db: Path) -> str:

@@ -74,7 +74,9 @@ def reuse(
 ) -> None:
     """Passages the articles share (offsets in both texts), quote variants and who copied whom."""
     check_ranges(ctx)
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors, passed_over = read_command_inputs(
+        inputs, "reuse", clean=not no_clean, day_first=date_order(ctx, day_first, month_first)
+    )
     result = find_reuse(
         articles,
         min_chars=min_chars,
@@ -84,7 +86,8 @@ def reuse(
         min_shared_chars=min_shared,
     )
     if as_json:
-        emit_json({**result.to_dict(articles), "skipped": skipped_inputs(errors)})
+        passed_over.say()
+        emit_json({**result.to_dict(articles), "skipped": skipped_inputs(errors), "passed_over": passed_over.counts()})
         return
     # one printable line each: ids, outlets and titles are the inputs' own (printed without markup);
     # the id for the offsets, and compare's label, so an article without an outlet is still recognisable
@@ -133,7 +136,7 @@ def reuse(
             for ev in e.evidence:
                 detail = ", ".join(f"{k}={v}" for k, v in ev.items() if k not in ("type", "spans"))
                 out.print(f"      {one_line(ev['type'])}: {one_line(detail)}" if detail else f"      {one_line(ev['type'])}", markup=False)
-    say_skipped(errors)
+    say_skipped(errors, passed_over)
 
 
 @eval_app.command("reuse-clough")

@@ -91,15 +91,19 @@ def stance(
     # lines of every other wrong command line, of a claim of spaces too
     out_of_range(ctx, [("--claim", claim, bool(claim.strip()), "a headline or a sentence, not blank")])
     chosen = _model(model)
-    articles, errors = read_command_inputs(inputs, clean=not no_clean, day_first=date_order(ctx, day_first, month_first))
+    articles, errors, passed_over = read_command_inputs(
+        inputs, "stance", clean=not no_clean, day_first=date_order(ctx, day_first, month_first)
+    )
     results = predict_many([(claim, a) for a in articles], model=chosen)
     if as_json:
+        passed_over.say()
         emit_json(
             {
                 "claim": claim,
                 "articles": [a.brief() for a in articles],
                 "results": [r.to_dict() for r in results],
                 "skipped": skipped_inputs(errors),
+                "passed_over": passed_over.counts(),
             }
         )
         return
@@ -114,7 +118,7 @@ def stance(
                 out.print(f"    [{e.start}:{e.end}] {safe(' '.join(e.text.split()))}", soft_wrap=True)
         else:
             out.print("  evidence: none (no body sentence is about the claim)")
-    say_skipped(errors)
+    say_skipped(errors, passed_over)
 
 
 @train_app.command("stance")
