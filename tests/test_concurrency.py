@@ -165,10 +165,17 @@ def test_a_pool_worker_closes_the_lock_it_inherits(tmp_path: Path) -> None:
 
 # --- Ctrl-C ------------------------------------------------------------------------------------
 
-INTERRUPTED = re.compile(
-    r"newstrace: interrupted \((\d+) article\(s\) analysed by this run are kept; "
-    r"run 'newstrace analyze' again to resume\)"
-)
+def _analyze_kept(said: str) -> re.Pattern[str]:
+    """The one line of an ``analyze`` stopped short (``said``: how it was stopped), with the
+    articles its committed batches analysed."""
+    return re.compile(
+        rf"newstrace: {said} \((\d+) article\(s\) analysed by this run are kept; "
+        r"run 'newstrace analyze' again to resume\)"
+    )
+
+
+INTERRUPTED = _analyze_kept("interrupted")
+TERMINATED = _analyze_kept("stopped by SIGTERM")
 CTRL_C_ARTICLES = 200
 CTRL_C_BATCH = 25
 
@@ -272,6 +279,52 @@ def _analysed(db: Path) -> int:
         return 0
 
 
+def _analyze_stopped(
+    db: Path, batches: int, rng: random.Random, stop: Callable[[subprocess.Popen[bytes]], None], trial: object
+) -> tuple[int, str, float, int, int]:
+    """An ``analyze`` of ``db`` in batches of ``CTRL_C_BATCH`` on 2 workers, in its own process
+    group (as a terminal's foreground job, SIGINT at its default), ``stop``-ped a random moment
+    (up to a second) after it holds the lock (``batches`` 0) or has committed ``batches`` batches
+    and works on the next. Fails ``trial`` if it does not end within 20 s, if the database is not
+    whole after, or if a pool worker is left in the group. Returns its exit code, what it said on
+    stderr, the seconds it took to end, the articles analysed before it and after it."""
+    before = _analysed(db)
+    with _as_a_foreground_job():
+        proc = subprocess.Popen(
+            [*NEWSTRACE, "analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # its own process group, as a terminal's foreground job
+        )
+    deadline = time.monotonic() + 120
+    if batches == 0:  # started: it holds the lock (its imports are done, the pool is starting)
+        while not lock_path(db).exists() or not lock_path(db).read_text().startswith(f"{proc.pid} "):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1].decode()
+            time.sleep(0.01)
+    else:  # inside a batch: some committed, the next one running
+        while _analysed(db) < before + batches * CTRL_C_BATCH:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1].decode()
+            time.sleep(0.01)
+    time.sleep(rng.uniform(0, 1.0))
+    stop(proc)
+    t0 = time.monotonic()
+    try:
+        _, raw = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail(f"trial {trial}: analyze hung after it was stopped")
+    took = time.monotonic() - t0
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # the pool is gone with the run: no worker is left in the group
+    with pytest.raises(ProcessLookupError):
+        for _ in range(50):
+            os.killpg(proc.pid, 0)
+            time.sleep(0.1)
+    return proc.returncode, raw.decode(errors="replace"), took, before, _analysed(db)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
@@ -290,51 +343,143 @@ def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
     db = tmp_path / "interrupted.db"
     shutil.copyfile(template, db)
     for trial, batches in enumerate((0, 1, 2, 3)):
-        before = _analysed(db)
-        with _as_a_foreground_job():
-            proc = subprocess.Popen(
-                [*NEWSTRACE, "analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                start_new_session=True,  # its own process group, as a terminal's foreground job
-            )
-        deadline = time.monotonic() + 120
-        if batches == 0:  # started: it holds the lock (its imports are done, the pool is starting)
-            while not lock_path(db).exists() or not lock_path(db).read_text().startswith(f"{proc.pid} "):
-                assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1].decode()
-                time.sleep(0.01)
-        else:  # inside a batch: some committed, the next one running
-            while _analysed(db) < before + batches * CTRL_C_BATCH:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1].decode()
-                time.sleep(0.01)
-        time.sleep(rng.uniform(0, 1.0))
-        os.killpg(proc.pid, signal.SIGINT)
-        t0 = time.monotonic()
-        try:
-            _, raw = proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            pytest.fail(f"trial {trial}: analyze hung after Ctrl-C")
-        took = time.monotonic() - t0
-        err = raw.decode(errors="replace")
-        assert proc.returncode == 130, (trial, proc.returncode, err)
+        code, err, took, before, now = _analyze_stopped(
+            db, batches, rng, lambda proc: os.killpg(proc.pid, signal.SIGINT), trial)
+        assert code == 130, (trial, code, err)
         lines = err.strip().splitlines()
         assert len(lines) == 1 and (m := INTERRUPTED.fullmatch(lines[0])), (trial, err)
         assert "Traceback" not in err and "Exception" not in err
         assert took < 10, f"trial {trial}: {took:.1f} s to stop"
-        with contextlib.closing(sqlite3.connect(db)) as conn:
-            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        now = _analysed(db)
         assert int(m.group(1)) == now - before, (trial, err, before, now)
         assert now % CTRL_C_BATCH == 0 or now == CTRL_C_ARTICLES  # whole batches only
-        # the pool is gone with the run: no worker is left in the group
-        with pytest.raises(ProcessLookupError):
-            for _ in range(50):
-                os.killpg(proc.pid, 0)
-                time.sleep(0.1)
     assert _quiet(["analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"])[0] == 0
     assert differing_tables(db, dump_results(reference)) == []  # labels too
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_sigterm_stops_analyze_as_ctrl_c_does_and_its_workers_leave_it_to_the_run(
+    small_fakes: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """SIGTERM ended an ``analyze`` at its default: the batch in progress rolled back (SQLite),
+    but nothing said what the committed batches had analysed or that a re-run resumes. It stops
+    as at Ctrl-C: one line counting the articles kept (the database's count), exit 143 (128 + 15),
+    no traceback, the pool gone. Sent to the process alone, as ``kill PID`` sends it, and to its
+    whole group, as a service manager stops every process of a service: a pool worker leaves it to
+    the run, which stops the pool (a worker stopped in a queue operation would hang it or show its
+    traceback). The database, stopped at each, then finishes and equals an uninterrupted run."""
+    from test_crash import differing_tables, dump_results
+
+    template, reference = small_fakes
+    rng = random.Random(int(os.environ.get("NEWSTRACE_CTRL_C_SEED", "7")))
+    db = tmp_path / "terminated.db"
+    shutil.copyfile(template, db)
+    alone = lambda proc: proc.send_signal(signal.SIGTERM)  # noqa: E731
+    group = lambda proc: os.killpg(proc.pid, signal.SIGTERM)  # noqa: E731
+    for trial, (batches, stop) in enumerate(((0, alone), (1, alone), (2, group))):
+        code, err, took, before, now = _analyze_stopped(db, batches, rng, stop, trial)
+        assert code == 143, (trial, code, err)
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and (m := TERMINATED.fullmatch(lines[0])), (trial, err)
+        assert "Traceback" not in err and "Exception" not in err
+        assert took < 10, f"trial {trial}: {took:.1f} s to stop"
+        assert int(m.group(1)) == now - before, (trial, err, before, now)
+        assert now % CTRL_C_BATCH == 0 or now == CTRL_C_ARTICLES  # whole batches only
+    code, err = _quiet(["analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"])
+    assert code == 0, err
+    assert differing_tables(db, dump_results(reference)) == []  # labels too
+
+
+def _seed_results(out: Path) -> list[Any]:
+    """A Spark run's results folder ``out`` holding the seeds as its articles and no other rows
+    but the steps (what ``load-results`` loads); returns the seeds, by id."""
+    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+    import pyarrow.parquet as pq
+
+    from newstrace.ingest import read_articles
+    from newstrace.store import results as R
+
+    arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (out / table).mkdir(parents=True)  # no rows but the articles and the steps
+    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "part-0.parquet")
+    rows = [{"id": a.id, "json": json.dumps(a.to_dict(), default=str)} for a in arts]
+    pq.write_table(pa.Table.from_pylist(rows), out / "articles" / "part-0.parquet")
+    return arts
+
+
+@pytest.mark.parametrize("before_any", [False, True])
+def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before_any: bool
+) -> None:
+    """SIGTERM ended a ``load-results`` at its default, without a word: the articles it had stored
+    stayed (committed before the results), the results' transaction was rolled back, and nothing
+    said which, nor how to go on. It stops as at Ctrl-C, in one line saying so, exit 143; the same
+    load run again loads the results, as an uninterrupted load does. Stopped inside the results'
+    transaction, and before the first article is stored."""
+    from newstrace.engine import load
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+    from test_crash import differing_tables, dump_results
+
+    out = tmp_path / "spark-out"
+    arts = _seed_results(out)
+    reference = tmp_path / "reference.db"
+    assert _quiet(["load-results", str(out), "--db", str(reference)])[0] == 0
+
+    def terminated(*args: Any, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler raises at the next instruction; this is never finished
+        raise AssertionError("SIGTERM was not handled")
+
+    if before_any:
+        monkeypatch.setattr(load, "_articles_by_id", terminated)
+    else:
+        monkeypatch.setattr(R, "mark_provenance", terminated)  # inside the results' transaction
+    def mine(signum: int, frame: Any) -> None:
+        raise AssertionError("the handler before the load ran")
+
+    db = tmp_path / "news.db"
+    previous = signal.signal(signal.SIGTERM, mine)
+    try:
+        code, err = _quiet(["load-results", str(out), "--db", str(db)])
+        assert signal.getsignal(signal.SIGTERM) is mine  # set for the command's run alone
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    kept = "" if before_any else f"; {len(arts)} articles of them stored, not analysed"
+    assert code == 143 and err.splitlines() == [
+        f"newstrace: stopped by SIGTERM (the results are not loaded{kept}; "
+        f"run 'newstrace load-results {out} --db {db}' again to load them)"
+    ], err
+    with Store(db) as st:
+        assert st.count_articles() == (0 if before_any else len(arts)) and not R.analysed_any(st.conn)
+    monkeypatch.undo()
+    assert _quiet(["load-results", str(out), "--db", str(db)])[0] == 0
+    assert differing_tables(db, dump_results(reference)) == []
+
+
+def _sigterm_itself() -> None:
+    """A pool worker's work: SIGTERM to itself, then a moment for its handler to run."""
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(0.5)
+
+
+def test_a_process_forked_while_sigterm_stops_the_run_leaves_sigterm_to_it() -> None:
+    """``analyze``'s pool workers are forked inside ``sigterm_stops`` and inherit its handler. A
+    service manager sends SIGTERM to every process of the service: a worker raising
+    ``Terminated`` in a queue operation would hang the pool or print its traceback. A process
+    forked there lets it pass (the run stops its pool), and the handler before is back after."""
+    import multiprocessing
+
+    from newstrace.cli.app import sigterm_stops
+
+    before = signal.getsignal(signal.SIGTERM)
+    with sigterm_stops():
+        worker = multiprocessing.get_context("fork").Process(target=_sigterm_itself)
+        worker.start()
+        worker.join(timeout=30)
+    assert worker.exitcode == 0  # 1: the handler raised there; -15: it died of the signal
+    assert signal.getsignal(signal.SIGTERM) is before
 
 
 def test_an_article_an_ingest_changes_while_results_load_is_analysed_again(
@@ -344,23 +489,12 @@ def test_an_article_an_ingest_changes_while_results_load_is_analysed_again(
     and before it marks the articles analysed. The load used to read the hashes to record back
     from the database at the end, so the new text counted as analysed and never was; it records
     the hash of the text it loaded, and the changed article is pending."""
-    pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
-    import json
-
-    import pyarrow.parquet as pq
-
     from newstrace.engine import load
-    from newstrace.ingest import read_articles
     from newstrace.store import results as R
     from newstrace.store.sqlite import Store, content_hash
 
-    arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
     out = tmp_path / "spark-out"
-    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
-        (out / table).mkdir(parents=True)  # no rows but the articles and the steps
-    pq.write_table(pa.table({"key": [R.STEPS_KEY], "value": [R.steps_text(R.STEPS).encode()]}), out / "state" / "part-0.parquet")
-    rows = [{"id": a.id, "json": json.dumps(a.to_dict(), default=str)} for a in arts]
-    pq.write_table(pa.Table.from_pylist(rows), out / "articles" / "part-0.parquet")
+    arts = _seed_results(out)
     db = tmp_path / "news.db"
     target = arts[0]
     changed = dataclasses.replace(target, text=target.text + "\n\nUpdate: the ministry denied the report on Monday.")

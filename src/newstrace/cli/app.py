@@ -8,14 +8,19 @@ stdout; human messages, warnings and progress go to stderr so that pipes stay cl
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import inspect
 import json
+import os
+import signal
 import sys
+import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
@@ -33,7 +38,10 @@ from typer.core import TyperGroup
 
 from newstrace.errors import (
     InputError,
+    Interrupted,
     NewstraceError,
+    Terminated,
+    TerminatedRun,
     input_problem,
     kept_note,
 )
@@ -992,3 +1000,53 @@ def read_command_inputs(
             failure.exit_code = max(e.exit_code for e in errors)
         raise failure
     return CommandInputs(articles, errors, passed)
+
+
+@contextlib.contextmanager
+def sigterm_stops() -> Iterator[None]:
+    """SIGTERM (``kill PID``, a service manager, a container stopping) stops what runs inside as
+    Ctrl-C stops it: ``errors.Terminated``, a ``KeyboardInterrupt``, is raised where the run is, so
+    the batch in progress is rolled back and the command says what its committed batches kept
+    (its ``Interrupted``), which leaves here as ``TerminatedRun``: "newstrace: stopped by SIGTERM
+    (...)", exit 143. At its default the process ended without a word (``ingest``, ``analyze``,
+    ``load-results``), and a new database was left empty.
+
+    The handler before is put back as the block ends, whatever ends it; a second SIGTERM ends the
+    process at once, as the default did. A process the run forks (``analyze``'s pool workers)
+    inherits the handler and ignores SIGTERM there, as its workers ignore SIGINT: the run stops
+    its pool (a service manager signals every process of the service, and a worker stopped in a
+    queue operation would hang the pool or show its traceback). Nothing is changed in a thread
+    other than the main one (a library caller's), where Python sets no handler. Usable as a
+    decorator of a command too.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+    got = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal got
+        if os.getpid() != owner:  # a worker the run forked: the run stops it
+            return
+        got = True
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise Terminated
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    except TerminatedRun:
+        raise
+    except Interrupted as e:  # what the command kept, said of the SIGTERM that stopped it
+        if not got:
+            raise
+        raise TerminatedRun(str(e)) from None
+    except KeyboardInterrupt:  # a command that says nothing of what it kept
+        if not got:
+            raise
+        raise TerminatedRun() from None
+    finally:
+        if os.getpid() == owner:
+            # None: a handler set outside Python, which cannot be put back; the default is what it ran as
+            signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)

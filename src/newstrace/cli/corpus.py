@@ -42,12 +42,13 @@ from newstrace.cli.app import (
     ranged,
     rows_shown,
     safe,
+    sigterm_stops,
     stage_bars,
     waiting,
     waits_for_the_write_lock,
     write_output,
 )
-from newstrace.errors import InputError, NewstraceError, StoreError, see_hint
+from newstrace.errors import InputError, Interrupted, NewstraceError, StoreError, see_hint
 from newstrace.model import Article, article_name, counted
 from newstrace.store.results import (
     NO_OUTLET,
@@ -183,7 +184,9 @@ def analyze(
         return
     from newstrace.corpus import analyze as run
 
-    with Store(db, create=False, on_wait=waiting) as store, progress(enabled=not as_json) as bar:
+    # SIGTERM stops the run as Ctrl-C does: the batch in progress rolled back, the pool stopped,
+    # what the committed batches analysed said (the engine's Interrupted), exit 143
+    with sigterm_stops(), Store(db, create=False, on_wait=waiting) as store, progress(enabled=not as_json) as bar:
         task = bar.add_task("analysing", total=None)
 
         def on_batch(done: int, total: int) -> None:
@@ -215,6 +218,7 @@ def analyze(
 
 @app.command("load-results")
 @waits_for_the_write_lock
+@sigterm_stops()
 def load_results_cmd(
     results: Annotated[Path, path_argument(metavar="DIR", help="Folder written by 'analyze --engine spark --out'.")],
     db: DbOption = DEFAULT_DB,
@@ -232,13 +236,30 @@ def load_results_cmd(
 
     check_results(results)
     with Store(db, on_wait=waiting) as store:
-        counts = load_results(store, results)
+        before = store.count_articles()
+        try:
+            counts = load_results(store, results)
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
+            raise Interrupted(_load_stopped(store, before, results, db)) from None
     if as_json:
         emit_json({"db": str(db), **counts})
     else:
         # in words, "1 article" for one ("1 articles, ... 1 stories" read as slips); --json keeps the table names
         said = (counted(v, *_LOADED.get(k, (k, k))) for k, v in counts.items())
         err.print(f"{db}: " + ", ".join(said), markup=False)
+
+
+def _load_stopped(store: Store, before: int, results: Path, db: Path) -> str:
+    """What a load stopped short kept: the articles it stored (committed batch by batch before
+    the results), not the results (one transaction, rolled back); and how to go on (the same
+    results load again, the articles stored found again)."""
+    again = f"run 'newstrace load-results {shlex.quote(str(results))} --db {shlex.quote(str(db))}' again to load them"
+    try:
+        added = store.count_articles() - before
+    except Exception:  # the message must not fail: it is said without the count
+        return f"the results are not loaded; {again}"
+    stored = f"; {counted(added, 'article')} of them stored, not analysed" if added > 0 else ""
+    return f"the results are not loaded{stored}; {again}"
 
 
 #: what each count of ``load_results`` counts, singular and plural (``claims``: the articles they are of)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from types import FrameType
 from typing import Annotated
 
 import typer
@@ -39,6 +36,7 @@ from newstrace.cli.app import (
     ranged,
     rows_shown,
     safe,
+    sigterm_stops,
     waiting,
     waits_for_the_write_lock,
     warn,
@@ -49,8 +47,6 @@ from newstrace.errors import (
     KeptWarnings,
     NewstraceError,
     StoreError,
-    Terminated,
-    TerminatedRun,
     input_problem,
     kept_note,
 )
@@ -68,6 +64,7 @@ JSON_WARNINGS = 100
 
 @app.command()
 @waits_for_the_write_lock
+@sigterm_stops()
 def ingest(
     ctx: typer.Context,
     inputs: InputsArg,
@@ -140,11 +137,6 @@ def ingest(
         """The outlets the database names: "rt" in a new file is stored as the "RT" it holds."""
         return store.outlet_names() if store is not None else []
 
-    # SIGTERM stops the run as Ctrl-C does (batches committed kept and said, a database this run
-    # made with none removed): its default ended the process without a word, and left the new
-    # file empty. Only this command's own process, for the run: ingest starts no workers, and
-    # analyze's pool keeps the signals it has.
-    put_back = _stop_on_sigterm()
     try:
         articles = read_unique(
             inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
@@ -164,14 +156,14 @@ def ingest(
                 store = store or Store(db, on_wait=waiting)
                 read = _add(store, batch, total, read, verbose, on_warning)
                 bar.update(task, advance=len(batch))
-    except KeyboardInterrupt as stop:  # the batch in progress is rolled back; the ones committed stay
+    except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
         # "newstrace: interrupted" alone left the user to guess whether anything was stored
         kept = _committed(total, db) if total.total else f"no batch was committed to {one_line(db)}"
         if created and not total.total and _discard_empty(db, store):
             store = None
             kept = f"no batch was committed, and {one_line(db)}, which this ingest made, is removed"
-        stopped = TerminatedRun if isinstance(stop, Terminated) else Interrupted
-        raise stopped(f"{kept}; run the same ingest again to add the rest") from None
+        # a SIGTERM's too, said as one (``sigterm_stops``)
+        raise Interrupted(f"{kept}; run the same ingest again to add the rest") from None
     except StoreError as e:
         # a write that failed after batches were committed (the disk full, the lock held past the
         # wait): the error alone left the user to guess whether anything was stored, as Ctrl-C did
@@ -183,7 +175,6 @@ def ingest(
     finally:
         if store is not None:
             store.close()
-        put_back()
 
     nothing_done = total.total == 0
     passed_over.say()
@@ -218,26 +209,6 @@ def ingest(
         raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
-
-
-def _stop_on_sigterm() -> Callable[[], None]:
-    """Make SIGTERM raise ``Terminated`` where the run is, once (a second one ends the process as
-    it did); returns what puts the handler before back. Nothing is changed in a thread other than
-    the main one (a library caller's), where Python sets no handler."""
-    if threading.current_thread() is not threading.main_thread():
-        return lambda: None
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        raise Terminated
-
-    before = signal.signal(signal.SIGTERM, stop)
-
-    def put_back() -> None:
-        # None: a handler set outside Python, which cannot be put back; the default is what it ran as
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
-
-    return put_back
 
 
 def _committed(total: IngestCounts, db: Path) -> str:
