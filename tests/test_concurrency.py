@@ -416,7 +416,8 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
     stayed (committed before the results), the results' transaction was rolled back, and nothing
     said which, nor how to go on. It stops as at Ctrl-C, in one line saying so, exit 143; the same
     load run again loads the results, as an uninterrupted load does. Stopped inside the results'
-    transaction, and before the first article is stored."""
+    transaction, and before the first article is stored, when the database it made is removed, as
+    ``ingest`` removes one it made and committed nothing to."""
     from newstrace.engine import load
     from newstrace.store import results as R
     from newstrace.store.sqlite import Store
@@ -446,13 +447,16 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
         assert signal.getsignal(signal.SIGTERM) is mine  # set for the command's run alone
     finally:
         signal.signal(signal.SIGTERM, previous)
-    kept = "" if before_any else f"; {len(arts)} articles of them stored, not analysed"
+    kept = f", and {db}, which this load made, is removed" if before_any else f"; {len(arts)} articles of them stored, not analysed"
     assert code == 143 and err.splitlines() == [
         f"newstrace: stopped by SIGTERM (the results are not loaded{kept}; "
         f"run 'newstrace load-results {out} --db {db}' again to load them)"
     ], err
-    with Store(db) as st:
-        assert st.count_articles() == (0 if before_any else len(arts)) and not R.analysed_any(st.conn)
+    if before_any:  # an empty file passed for a database of no article
+        assert not db.exists() and not Path(f"{db}-wal").exists()
+    else:
+        with Store(db) as st:
+            assert st.count_articles() == len(arts) and not R.analysed_any(st.conn)
     monkeypatch.undo()
     assert _quiet(["load-results", str(out), "--db", str(db)])[0] == 0
     assert differing_tables(db, dump_results(reference)) == []

@@ -14,6 +14,7 @@ import inspect
 import json
 import os
 import signal
+import sqlite3
 import sys
 import threading
 from collections import Counter
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 from rich.console import Console
@@ -49,6 +50,9 @@ from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.limits import Limits, env_name
 from newstrace.model import Article
+
+if TYPE_CHECKING:
+    from newstrace.store.sqlite import Store
 
 #: the commands in the order a user meets them, under the panel ``newstrace --help`` lists each in:
 #: a database is built and browsed (the main job), files are analysed without one, and the rest
@@ -1050,3 +1054,23 @@ def sigterm_stops() -> Iterator[None]:
         if os.getpid() == owner:
             # None: a handler set outside Python, which cannot be put back; the default is what it ran as
             signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
+
+
+def discard_empty(db: Path, store: Store | None) -> bool:
+    """Remove the database a command made (``ingest``, ``load-results``) and a Ctrl-C or SIGTERM
+    left with no article in it, as the run found things: no file; whether it did. Left there, the
+    empty file passed for a database ('list' said '0 of 0 articles', 'analyze' analysed nothing)
+    where before the command each said there was none. A file that holds an article (another
+    process's ingest into the same new path) stays."""
+    try:
+        if store is not None:
+            if store.conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
+                return False
+            store.close()
+        elif db.exists() and db.stat().st_size > 0:
+            return False  # the Ctrl-C came while it was being made: what it holds is not known here
+        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            path.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error):
+        return False
+    return True

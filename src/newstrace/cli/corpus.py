@@ -24,6 +24,7 @@ from newstrace.cli.app import (
     check_ranges,
     cut_caption,
     date_order,
+    discard_empty,
     emit_json,
     err,
     eval_app,
@@ -235,12 +236,13 @@ def load_results_cmd(
     from newstrace.engine.load import check_results, load_results
 
     check_results(results)
+    created = not db.exists()  # this load makes the file: stopped before an article is stored, it takes it away
     with Store(db, on_wait=waiting) as store:
         before = store.count_articles()
         try:
             counts = load_results(store, results)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
-            raise Interrupted(_load_stopped(store, before, results, db)) from None
+            raise Interrupted(_load_stopped(store, before, results, db, created)) from None
     if as_json:
         emit_json({"db": str(db), **counts})
     else:
@@ -249,15 +251,18 @@ def load_results_cmd(
         err.print(f"{db}: " + ", ".join(said), markup=False)
 
 
-def _load_stopped(store: Store, before: int, results: Path, db: Path) -> str:
+def _load_stopped(store: Store, before: int, results: Path, db: Path, created: bool) -> str:
     """What a load stopped short kept: the articles it stored (committed batch by batch before
     the results), not the results (one transaction, rolled back); and how to go on (the same
-    results load again, the articles stored found again)."""
+    results load again, the articles stored found again). A database it made and stored no
+    article in is removed, as ``ingest`` removes one (``discard_empty``)."""
     again = f"run 'newstrace load-results {shlex.quote(str(results))} --db {shlex.quote(str(db))}' again to load them"
     try:
         added = store.count_articles() - before
     except Exception:  # the message must not fail: it is said without the count
         return f"the results are not loaded; {again}"
+    if created and not added and discard_empty(db, store):
+        return f"the results are not loaded, and {one_line(db)}, which this load made, is removed; {again}"
     stored = f"; {counted(added, 'article')} of them stored, not analysed" if added > 0 else ""
     return f"the results are not loaded{stored}; {again}"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,7 @@ from newstrace.cli.app import (
     check_ranges,
     cut_caption,
     date_order,
+    discard_empty,
     emit_json,
     err,
     given_batch_size,
@@ -159,7 +159,7 @@ def ingest(
     except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
         # "newstrace: interrupted" alone left the user to guess whether anything was stored
         kept = _committed(total, db) if total.total else f"no batch was committed to {one_line(db)}"
-        if created and not total.total and _discard_empty(db, store):
+        if created and not total.total and discard_empty(db, store):
             store = None
             kept = f"no batch was committed, and {one_line(db)}, which this ingest made, is removed"
         # a SIGTERM's too, said as one (``sigterm_stops``)
@@ -221,25 +221,6 @@ def _duplicates_said(total: IngestCounts) -> str:
     """The run's articles found stored under another id, as the closing line counts them."""
     n = len(total.duplicates)
     return f", {n} already stored under another id" if n else ""
-
-
-def _discard_empty(db: Path, store: Store | None) -> bool:
-    """Remove the database a first batch's Ctrl-C left with no article in it, as the run found
-    things: no file. Left there, the empty file passed for a database ('list' said '0 of 0
-    articles', 'analyze' analysed nothing) where before the ingest each said there was none. A
-    file that holds an article (another process's ingest into the same new path) stays."""
-    try:
-        if store is not None:
-            if store.conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
-                return False
-            store.close()
-        elif db.exists() and db.stat().st_size > 0:
-            return False  # the Ctrl-C came while it was being made: what it holds is not known here
-        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-            path.unlink(missing_ok=True)
-    except (OSError, sqlite3.Error):
-        return False
-    return True
 
 
 def _add(
