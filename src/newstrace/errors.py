@@ -160,7 +160,8 @@ class Interrupted(KeyboardInterrupt):
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM (``kill PID``, a service manager, a container stopping), raised where a command
-    that handles it is (``ingest``), so that it stops as a Ctrl-C stops it."""
+    that handles it is (``ingest``, ``analyze``, ``load-results``: ``cli.app.sigterm_stops``), so
+    that it stops as a Ctrl-C stops it."""
 
 
 class TerminatedRun(Interrupted):
