@@ -3,9 +3,12 @@
 Two tests of the text evidence alone (attribution, containment, shared variants), dev data only:
 
 * **FA-KES dev**: every pair of articles sharing ``SUBSTANTIAL_CHARS`` or more whose days differ.
-  The days are the answer; the pair's edge is inferred again with both dates taken away, so only
-  what the texts say can orient it. (The day order is a proxy: an outlet may copy a text another
-  published days earlier under a later article, but it is the order the edges follow.)
+  The days are the answer; the edges are inferred again with every date taken away, so only
+  what the texts say can orient them. (The day order is a proxy: an outlet may copy a text another
+  published days earlier under a later article, but it is the order the edges follow.) They are
+  inferred over all dev articles at once (with ``--db``, over each story's articles, as a story
+  page is), since an attribution counts for the article of the outlet it names that its text
+  shares the most with, which only the other articles of that outlet tell.
 * **Clough & Stevenson, tasks a-c** (the split ``eval reuse-clough`` fits on): each answer that
   reuses its Wikipedia source (``cut``, ``light``, ``heavy``) against that source, undated: the
   source is the source.
@@ -53,6 +56,19 @@ def fakes(path: Path, story_of: dict[str, str] | None = None) -> dict[str, Any]:
     articles = read_articles([path])
     by_id = {a.id: a for a in articles}
     result = find_reuse(articles)
+    undated = [replace(a, published=None) for a in result.articles]
+    groups: dict[str | None, list[Article]] = {}
+    for a in undated:  # all of them, or each story's
+        if story_of is None or story_of.get(a.id) is not None:
+            groups.setdefault(None if story_of is None else story_of[a.id], []).append(a)
+    edges: list[Any] = []
+    for members in groups.values():
+        ids = {a.id for a in members}
+        inside = [p for p in result.pairs if p.a in ids and p.b in ids]
+        edges += [e for e in infer_provenance(members, inside, []) if not e.source.startswith("external:")]
+    by_pair: dict[frozenset[str], list[Any]] = {}
+    for e in edges:
+        by_pair.setdefault(frozenset((e.source, e.derived)), []).append(e)
     tally: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     for pair in result.pairs:
@@ -66,11 +82,10 @@ def fakes(path: Path, story_of: dict[str, str] | None = None) -> dict[str, Any]:
         if shared < SUBSTANTIAL_CHARS:
             continue
         first, second = (a, b) if (published_order(a.published) or "") < (published_order(b.published) or "") else (b, a)
-        undated = [replace(first, published=None), replace(second, published=None)]
-        edges = [e for e in infer_provenance(undated, [pair], []) if not e.source.startswith("external:")]
-        verdict = _verdict(edges, first.id, second.id)
+        found = by_pair.get(frozenset((first.id, second.id)), [])
+        verdict = _verdict(found, first.id, second.id)
         tally[verdict] += 1
-        for e in edges:
+        for e in found:
             if e.directed:  # which text evidence oriented it: an attribution outweighs containment
                 told = any(ev.get("type") == "attribution" for ev in e.evidence)
                 kinds[("attribution" if told else "containment") + ": " + verdict] += 1

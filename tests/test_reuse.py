@@ -482,3 +482,36 @@ def test_an_attribution_against_the_dates_lowers_the_confidence() -> None:
     earlier = replace(sana, published=date(2016, 11, 6))
     (edge,) = find_reuse([alalam, earlier]).provenance
     assert (edge.source, edge.derived) == (sana.id, alalam.id) and edge.confidence > 0.9
+
+
+def test_an_attribution_names_the_article_of_its_outlet_it_shares_the_most_with() -> None:
+    """FA-KES dev: al-Alam's round-up of 7 November 2016 ("told SANA") took 2,658 characters from
+    SANA's report of that day and shares SANA's stock sentences with SANA reports of other weeks:
+    5 October (earlier) and 12 November (later). With the dates hidden, "told SANA" made every one
+    of the three al-Alam's source, the one of 12 November too, five days after al-Alam. It names
+    SANA, not an article: it now orients the edge from the report al-Alam shares the most with, and
+    leaves the others' edges undirected."""
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ("1962495711", "1926479297", "1926479221", "1926478968")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ids}
+    alalam, same_day, october, later = (arts[i] for i in ids)
+    assert (alalam.published, same_day.published, october.published, later.published) == (
+        date(2016, 11, 7), date(2016, 11, 7), date(2016, 10, 5), date(2016, 11, 12))
+    undated = [replace(a, published=None) for a in (alalam, same_day, october, later)]
+    edges = {frozenset((e.source, e.derived)): e for e in find_reuse(undated).provenance}
+    told = edges[frozenset((same_day.id, alalam.id))]
+    assert (told.source, told.derived, told.directed) == (same_day.id, alalam.id, True)
+    assert next(e for e in told.evidence if e["type"] == "attribution")["text"] == "told SANA"
+    for other in (october, later):
+        edge = edges[frozenset((other.id, alalam.id))]
+        assert not edge.directed and not any(e["type"] == "attribution" for e in edge.evidence)
+    # dated: the October report is al-Alam's source by the dates alone, with no attribution's
+    # bonus (it was 0.91); the later one still has the attribution against the dates (below 0.75)
+    dated = {frozenset((e.source, e.derived)): e for e in find_reuse([alalam, same_day, october, later]).provenance}
+    edge = dated[frozenset((october.id, alalam.id))]
+    assert (edge.source, edge.derived) == (october.id, alalam.id) and edge.confidence < 0.8
+    assert not any(e["type"] == "attribution" for e in edge.evidence)
+    edge = dated[frozenset((later.id, alalam.id))]
+    assert (edge.source, edge.derived) == (alalam.id, later.id) and edge.confidence < 0.75
+    assert any(e["type"] == "attribution" for e in edge.evidence)
+    assert dated[frozenset((same_day.id, alalam.id))].source == same_day.id
