@@ -7,7 +7,8 @@ import dataclasses
 import json
 import re
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pytest
 from rich.console import Console
@@ -423,6 +424,11 @@ def _drawn(html: str) -> list[str]:
     return re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")])
 
 
+def _listed(html: str) -> list[str]:
+    """The articles of a report's texts, top to bottom."""
+    return re.findall(r'<article class="doc" id="a\d+">.*?· id ([^ <]+)', html, re.S)
+
+
 @pytest.mark.data
 @needs_stages
 def test_among_reports_of_one_day_the_drawing_puts_an_arrow_s_source_first() -> None:
@@ -431,7 +437,8 @@ def test_among_reports_of_one_day_the_drawing_puts_an_arrow_s_source_first() -> 
     the two in the order they were given, so the arrow reuters -> arabiya ran from the right of the
     drawing to the left, against its time axis. The source now stands first whatever the input
     order; the edges no evidence orients (arabiya 1926479310 -- 1926479334, reuters 1926479352 --
-    1926479389) leave their articles in the order given, as the list of articles keeps it."""
+    1926479389) leave their articles in the order given. The report's texts and the terminal's
+    table (``by_time``) list them as the drawing shows them: they kept the input order."""
     path = require_data("fakes", "fakes_dev.csv")
     ids = ["1926479310", "1926479334", "1926479352", "1926479389"]
     arts = {a.id: a for a in read_articles([path]) if a.id in ids}
@@ -439,10 +446,38 @@ def test_among_reports_of_one_day_the_drawing_puts_an_arrow_s_source_first() -> 
     c = compare_articles([arts[i] for i in ids])
     assert {(e.source, e.derived, e.directed) for e in c.provenance if not e.source.startswith("external:")} == {
         ("1926479352", "1926479334", True), ("1926479310", "1926479334", False), ("1926479352", "1926479389", False)}
-    assert [a.id for a in c.by_time()] == ids
-    assert _drawn(render_html(c)) == ["1926479310", "1926479352", "1926479334", "1926479389"]
+    page = render_html(c)
+    assert _drawn(page) == ["1926479310", "1926479352", "1926479334", "1926479389"]
+    assert [a.id for a in c.by_time()] == _listed(page) == _drawn(page)
     backwards = compare_articles([arts[i] for i in reversed(ids)])
-    assert _drawn(render_html(backwards)) == ["1926479389", "1926479352", "1926479334", "1926479310"]
+    page = render_html(backwards)
+    assert _drawn(page) == ["1926479389", "1926479352", "1926479334", "1926479310"]
+    assert [a.id for a in backwards.by_time()] == _listed(page) == _drawn(page)
+
+
+@pytest.mark.data
+@needs_stages
+def test_a_timed_report_stands_after_the_source_dated_that_day_alone() -> None:
+    """The same four reports with al-Arabiya's stamped 09:15Z: a day alone sorts at its end
+    (``published_order``), so al-Arabiya stood first and the arrow from Reuters' report of that day
+    (al-Arabiya: "Reuters reported"), which the dates cannot order, ran from the right to the left
+    of the drawing. A time orders nothing against a day alone: the source stands first."""
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ["1926479310", "1926479334", "1926479352", "1926479389"]
+    arts = {a.id: a for a in read_articles([path]) if a.id in ids}
+    arts["1926479334"] = replace(arts["1926479334"], published=datetime(2013, 8, 21, 9, 15, tzinfo=UTC))
+    c = compare_articles([arts[i] for i in ids])
+    edge = next(e for e in c.provenance if {e.source, e.derived} == {"1926479352", "1926479334"})
+    assert (edge.source, edge.derived, edge.directed) == ("1926479352", "1926479334", True)
+    page = render_html(c)
+    assert _drawn(page) == ["1926479310", "1926479352", "1926479334", "1926479389"]
+    assert [a.id for a in c.by_time()] == _listed(page) == _drawn(page)
+    # Reuters' stamped 11:00Z: the times order the two, and the edge follows them
+    timed = {**arts, "1926479352": replace(arts["1926479352"], published=datetime(2013, 8, 21, 11, 0, tzinfo=UTC))}
+    c = compare_articles([timed[i] for i in ids])
+    edge = next(e for e in c.provenance if {e.source, e.derived} == {"1926479352", "1926479334"})
+    assert (edge.source, edge.derived, edge.directed) == ("1926479334", "1926479352", True)
+    assert [a.id for a in c.by_time()] == _drawn(render_html(c)) == ["1926479334", "1926479352", "1926479310", "1926479389"]
 
 
 @pytest.mark.data

@@ -1260,12 +1260,14 @@ def test_an_edge_without_direction_has_no_arrowhead() -> None:
 
 
 @pytest.mark.data
-def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(tmp_path: Path) -> None:
+def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """FA-KES dev, four reports of the gas attack near Damascus all dated 21 August 2013 alone: the
     story page drew them by id, al-Arabiya's 1926479334 ("Reuters reported") before Reuters'
     1926479352, so the arrow reuters -> arabiya ran from the right of the drawing to the left. The
-    source now stands first; the pairs no evidence orients keep their order by id, and the list
-    of articles keeps the stream's order."""
+    source now stands first; the pairs no evidence orients keep their order by id. The story's
+    table of articles (and the API's list) showed them by id, against the drawing: they follow it."""
     from conftest import require_data
     from newstrace.ingest import read_inputs
 
@@ -1279,12 +1281,27 @@ def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(tmp
     with TestClient(create_app(db), base_url=BASE) as c:
         (story,) = c.get("/api/stories").json()["stories"]
         doc = c.get(f"/api/stories/{story['id']}").json()
-        assert [a["id"] for a in doc["articles"]] == ids
         assert ("1926479352", "1926479334") in {(e["source"], e["derived"]) for e in doc["report"]["provenance"]}
         page = c.get(f"/stories/{story['id']}").text
+        compared = c.get("/compare", params=[("ids", i) for i in ids]).text
     graph = page[page.index('<svg class="graph"'):]
     drawn = re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")])
     assert drawn == ["1926479310", "1926479352", "1926479334", "1926479389"]
+    table = page[page.index('<table class="articles">'):]
+    assert re.findall(r'name="ids" value="([^"]+)"', table[:table.index("</table>")]) == drawn
+    assert [a["id"] for a in doc["articles"]] == drawn
+    # the compare page of the four: its columns stand as its drawing does
+    graph = compared[compared.index('<svg class="graph"'):]
+    assert re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")]) == drawn
+    assert re.findall(r'<section class="column" data-col="\d+" data-article="([^"]+)"', compared) == drawn
+    # and `newstrace story`'s list of articles, in the terminal and in --json
+    from newstrace.cli.main import main
+
+    assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
+    assert [a["id"] for a in json.loads(capsys.readouterr().out)["articles"]] == drawn
+    assert main(["story", story["id"], "--db", str(db), "--top", "0"]) == 0
+    listing = capsys.readouterr().out.split("note:")[0].split("findings (")[0]
+    assert re.findall(r"\b(19264793\d\d)\b", listing) == drawn
 
 
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:

@@ -11,30 +11,38 @@ through ``markupsafe.escape`` here; ids and links are the callers', built from i
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
 from newstrace.model import (
+    Published,
+    dates_order,
     edge_words,
     has_direction,
     indirect_via,
+    is_instant,
     isolated_join,
     isolated_name,
     isolated_parts,
     parse_published,
     published_order,
     shortened,
+    stream_order_key,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class GraphNode:
     """An article of the drawing, in the order the page lists them (publication order,
-    ``model.published_order``; ``drawing_order`` settles the ties)."""
+    ``model.published_order``; ``reading_order`` settles the ties)."""
 
     id: str
     #: how the page names the article ("reuters #2"): cut to fit under the node, whole in its tooltip
@@ -83,45 +91,110 @@ def provenance_note(articles: int, edges: int, click: str) -> str:
             f"for its evidence or read the list of arrows below; {click}.")
 
 
-def drawing_order(nodes: Sequence[GraphNode], edges: Sequence[dict[str, Any]]) -> list[GraphNode]:
-    """The page's order of the articles (by publication, ``model.published_order``), with each run
-    of articles whose dates cannot be told apart (equal ``published_order``: one day given alone,
-    or none) put so that a directed edge's source stands before the article it gave to.
+def reading_order(
+    items: Iterable[T], edges: Iterable[Mapping[str, Any]], dated: Callable[[T], tuple[str, Published]]
+) -> list[T]:
+    """The one order of a page's articles: its drawing's, left to right, and its lists' (the
+    report's article list and the terminal's table, ``Comparison.by_time``; the web app's story
+    table and compare columns), so a reader sees one sequence everywhere.
 
-    Within a run the pages' orders are ids (the web app) or the order of the inputs (the report),
-    which say nothing of who wrote first: FA-KES dates by the day alone, and an arrow that an
-    attribution orients (al-Arabiya's "Reuters reported", 21 August 2013) ran from the right of
-    the drawing to the left, against its time axis. Where no directed edge within the run says
-    otherwise the page's order holds (a stable topological order): of a cycle, or of articles
-    joined only by an edge of unknown direction, the earlier stays first. Dates that differ keep
-    their order whatever an edge says: the drawing's axis is time, and an arrow against it is the
-    evidence's word against the dates'."""
-    keys = [published_order(parse_published(n.published)) for n in nodes]
-    given: dict[str, set[str]] = {}  # derived -> the sources a directed edge names
+    By publication (``model.stream_order_key`` without the id: undated last, then
+    ``model.published_order``), the order ``items`` come in breaking a tie (ids on the web, the
+    inputs on the command line); then, among the articles of one day, a directed edge's source
+    stands before the article it gave to wherever the dates cannot say which came first
+    (``model.dates_order``, the order provenance follows): a day given alone, a time without its
+    offset, or none. FA-KES dates by the day alone, and an arrow an attribution orients
+    (al-Arabiya's "Reuters reported", 21 August 2013) ran from the right of the drawing to the
+    left, against its time axis; so did one between a report timed 09:15Z and one dated that day
+    alone, which ``published_order`` puts at the day's end. Where no directed edge says otherwise
+    the order holds (a stable topological order): of a cycle, or of articles joined only by an
+    edge of unknown direction, the earlier stays first, and times with offsets keep their order
+    among themselves whatever an edge says: the drawing's axis is time, and an arrow against it is
+    the evidence's word against the dates'.
+
+    ``edges``: ``ProvenanceEdge.to_dict()`` dicts; ``dated(item)``: its id and publication date.
+    Applied to its own answer it gives it again, so a page may order its list and hand the same
+    sequence to ``provenance_svg``, which orders it too. An edge between two days (a time at
+    02:00+03:00 is its UTC day's, the day before its own) is left as the days put it."""
+    given = list(items)
+    info = [dated(x) for x in given]
+    keys = [published_order(p) for _, p in info]
+    order = sorted(range(len(given)), key=lambda i: stream_order_key(keys[i], ""))
+    sources: dict[str, set[str]] = {}  # derived -> the sources a directed edge names
     for e in edges:
         s, d = e.get("source"), e.get("derived")
         if s and d and s != d and has_direction(e.get("evidence") or []):
-            given.setdefault(str(d), set()).add(str(s))
-    out: list[GraphNode] = []
+            sources.setdefault(str(d), set()).add(str(s))
+    out: list[T] = []
     start = 0
-    for end in range(1, len(nodes) + 1):
-        if end == len(nodes) or keys[end] != keys[start]:
-            out.extend(_sources_first(nodes[start:end], given))
+    for end in range(1, len(order) + 1):  # runs of one day (or of the undated)
+        if end == len(order) or _day(keys[order[end]]) != _day(keys[order[start]]):
+            run = order[start:end]
+            out.extend(given[i] for i in (_sources_first(run, info, sources) if sources else run))
             start = end
     return out
 
 
-def _sources_first(run: Sequence[GraphNode], given: dict[str, set[str]]) -> list[GraphNode]:
-    """A stable topological order of ``run``: each time the first article whose sources within the
-    run are all placed; in a cycle, where none is, the first left."""
-    ids = {n.id for n in run}
-    left = list(run)
-    placed: set[str] = set()
-    out: list[GraphNode] = []
-    while left:
-        pick = next((i for i, n in enumerate(left) if given.get(n.id, set()) & ids <= placed), 0)
-        out.append(left.pop(pick))
-        placed.add(out[-1].id)
+def drawing_order(nodes: Sequence[GraphNode], edges: Sequence[dict[str, Any]]) -> list[GraphNode]:
+    """``reading_order`` of the drawing's nodes."""
+    return reading_order(nodes, edges, lambda n: (n.id, parse_published(n.published)))
+
+
+def _day(key: str | None) -> str | None:
+    return key[:10] if key else None
+
+
+def _sources_first(run: list[int], info: list[tuple[str, Published]], sources: dict[str, set[str]]) -> list[int]:
+    """A stable topological order of ``run`` (indexes into ``info``, one day's, in publication
+    order): each time the first article whose predecessors are all placed, the first left where a
+    cycle leaves none. An article's predecessors: the sources of the directed edges to it whose
+    dates ``dates_order`` cannot tell apart, and the articles of the instant before its own when it
+    has one (times with offsets order among themselves; a day alone or a wall clock orders against
+    none of that day)."""
+    pos = {info[i][0]: k for k, i in enumerate(run)}
+    preds: list[set[int]] = [set() for _ in run]
+    backwards = False
+    for k, i in enumerate(run):
+        for src in sources.get(info[i][0], ()):
+            j = pos.get(src)
+            if j is not None and j != k and dates_order(info[run[j]][1], info[i][1]) == 0:
+                preds[k].add(j)
+                backwards = backwards or j > k
+    if not backwards:  # every edge already runs left to right
+        return run
+    layers: dict[str, list[int]] = {}
+    for k, i in enumerate(run):
+        if is_instant(info[i][1]):
+            layers.setdefault(published_order(info[i][1]) or "", []).append(k)
+    times = sorted(layers)
+    for before, now in itertools.pairwise(times):
+        for k in layers[now]:
+            preds[k].update(layers[before])
+    after: list[list[int]] = [[] for _ in run]
+    waiting = [len(p) for p in preds]
+    for k, p in enumerate(preds):
+        for j in p:
+            after[j].append(k)
+    ready = [k for k in range(len(run)) if not waiting[k]]
+    heapq.heapify(ready)
+    placed = [False] * len(run)
+    first_left = 0
+    out: list[int] = []
+    while len(out) < len(run):
+        while ready and placed[ready[0]]:
+            heapq.heappop(ready)
+        if ready:
+            k = heapq.heappop(ready)
+        else:  # a cycle: the first left
+            while placed[first_left]:
+                first_left += 1
+            k = first_left
+        placed[k] = True
+        out.append(run[k])
+        for m in after[k]:
+            waiting[m] -= 1
+            if not waiting[m] and not placed[m]:
+                heapq.heappush(ready, m)
     return out
 
 
@@ -147,7 +220,7 @@ def provenance_svg(
     edges: Sequence[dict[str, Any]],
     edge_href: Callable[[str, str], str | None] | None = None,
 ) -> Markup:
-    """Articles left to right in the order given (ties settled by ``drawing_order``), the sources outside them (``external:``, and any
+    """Articles left to right in ``reading_order`` (the order given breaking its ties), the sources outside them (``external:``, and any
     end of an edge that is no article given) above, edges as arcs.
 
     ``edges``: ``ProvenanceEdge.to_dict()`` dicts (``compare --json``'s). An edge's width says its

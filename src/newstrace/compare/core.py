@@ -49,8 +49,6 @@ from newstrace.model import (
     arrow,
     article_labels,
     published_iso,
-    published_order,
-    stream_order_key,
 )
 
 #: story similarity from which two articles are taken to report one story
@@ -143,18 +141,20 @@ class Comparison:
         return None
 
     def by_time(self) -> list[Article]:
-        """Articles in the stream's order (``model.stream_order_key``: by ``published_order``,
-        undated last), the order of every listing and of the web app's pages, save that the order
-        the articles were given in breaks a tie where the stream's id does (the sort is stable).
+        """Articles in the order the drawing shows them (``drawing.reading_order``: by
+        ``published_order``, undated last, a directed edge's source first among articles of one
+        day the dates cannot order), the order of the report's list and the terminal's table, save
+        that the order the articles were given in breaks a tie where the web app's id does.
 
         On purpose: ``compare``'s articles are the inputs a user names, in the order named, and
         ``article_labels`` numbers one outlet's articles in that order, so "reuters #1" stands
         before "reuters #2" of the same day; by id (a file's name, a row's key) it could stand
         after. ``newstrace story`` and the web give a story's articles in the stream's order
-        already (``engine.steps.order_key``), so there ties fall to the id, as on the web. The
-        drawing puts a directed edge's source first among articles of one date
-        (``drawing.drawing_order``), for the report and the web alike."""
-        return sorted(self.articles, key=lambda a: stream_order_key(published_order(a.published), ""))
+        already (``engine.steps.order_key``), so there ties fall to the id, as on the web."""
+        from newstrace.drawing import reading_order
+
+        edges = [{"source": e.source, "derived": e.derived, "evidence": e.evidence} for e in self.provenance]
+        return reading_order(self.articles, edges, lambda a: (a.id, a.published))
 
     def to_dict(self) -> dict[str, Any]:
         return {

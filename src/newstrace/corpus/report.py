@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstrace.engine.steps import order_key
 from newstrace.limits import LIMITS
-from newstrace.model import Article, ArticleClaims
+from newstrace.model import Article, ArticleClaims, parse_published
 from newstrace.store import results as R
 
 if TYPE_CHECKING:
@@ -81,6 +81,10 @@ def story_report(
         reuse.variants = group_variants(prepared, {a.id: i for i, a in enumerate(arts)}, reuse.pairs)
     comparison = compare_articles(arts, claims=claims if len(claims) == len(ids) else None, reuse=reuse)
     doc["report"] = comparison.to_dict()
+    if listed:  # as the drawing shows them (a directed edge's source first among reports of one day)
+        from newstrace.drawing import reading_order
+
+        doc["articles"] = reading_order(listed, doc["report"]["provenance"], lambda a: (a["id"], parse_published(a["published"])))
     return doc, comparison
 
 

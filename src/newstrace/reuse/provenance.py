@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -39,8 +38,8 @@ from newstrace.model import (
     ArticlePair,
     ProvenanceEdge,
     QuoteVariants,
+    dates_order,
     published_iso,
-    published_order,
 )
 from newstrace.reuse.text import quote_spans
 from newstrace.spans import union_length
@@ -68,44 +67,9 @@ _CUES = [
 
 
 def _order(a: Article, b: Article) -> int:
-    """+1 when ``a`` was published first, -1 when ``b`` was, 0 when unknown or simultaneous.
-
-    By ``model.published_order`` (a time with an offset as its UTC instant), the order every listing
-    and the clusterer follow: by wall clock, a New York report at 23:00-04:00 was taken as the
-    source of a London one at 01:00Z the next day, two hours before it. Days are compared first;
-    times only when both sides have one with its offset, since a date alone says nothing of the
-    hour, nor of the zone: against a date alone, a time orders only when its own day and its UTC
-    day say the same (02:00+03:00 on 31 October is no earlier than "31 October", though its UTC
-    day is the 30th).
-    So no edge runs from a timed report to a copy dated only that day, though the listings show the
-    timed one first (``published_order`` puts a day alone at its end): that order says which was
-    known to be out first, an edge would say which copied which.
-
-    A time that names no offset orders by its day alone, as a date does: the listings take it as
-    UTC, but it is some zone's wall clock, anywhere from 14 hours before UTC to 12 after. A page
-    stamped 10:00 with no offset (Damascus, 07:00Z) was made the copy of a report at 08:00Z.
-    """
-    oa, ob = published_order(a.published), published_order(b.published)
-    if oa is None or ob is None:
-        return 0
-    if _instant(a.published) and _instant(b.published):
-        return 0 if oa == ob else (1 if oa < ob else -1)
-    days_a, days_b = _days(a.published, oa), _days(b.published, ob)
-    if max(days_a) < min(days_b):
-        return 1
-    if max(days_b) < min(days_a):
-        return -1
-    return 0
-
-
-def _instant(value: date | datetime | None) -> bool:
-    """Whether a publication date is an instant: a time of day with its UTC offset."""
-    return isinstance(value, datetime) and value.utcoffset() is not None
-
-
-def _days(value: date | datetime | None, order: str) -> tuple[str, str]:
-    """The day of a publication date by its UTC instant (``order``) and by its own wall clock."""
-    return order[:10], (published_iso(value) or order)[:10]
+    """+1 when ``a`` was published first, -1 when ``b`` was, 0 when unknown or simultaneous
+    (``model.dates_order``: a day alone, or a time without its offset, orders by its day only)."""
+    return dates_order(a.published, b.published)
 
 
 def outlet_names(outlet: str | None) -> list[str]:

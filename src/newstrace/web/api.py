@@ -21,6 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
+from newstrace.drawing import reading_order
 from newstrace.errors import AmbiguousId, see_hint
 from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
@@ -252,9 +253,14 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     return sid, *found
 
 
-def _by_instant(row: dict[str, Any]) -> tuple[bool, str, str]:
-    """An article row's place in publication order: by the instant, undated last, then id."""
-    return stream_order_key(published_order(parse_published(row["published"])), row["id"])
+def _as_drawn(rows: list[dict[str, Any]], report: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A page of a story's article rows in its drawing's order (``drawing.reading_order``, ties by
+    id): by the instant, undated last, a directed edge's source first among reports of one day the
+    dates cannot order. Its table listed them by id within a date, so the two could disagree."""
+    prov = (report or {}).get("provenance")
+    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
+    edges = [e for e in edges if isinstance(e, dict)]
+    return reading_order(sorted(rows, key=lambda r: str(r["id"])), edges, lambda r: (str(r["id"]), parse_published(r["published"])))
 
 
 def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int,
@@ -272,7 +278,7 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
     report = doc["report"]
     detail = s.StoryDetail(
         story=s.StorySummary(**summary),
-        articles=[s.ArticleRow(**r) for r in sorted(rows, key=_by_instant)],
+        articles=[s.ArticleRow(**r) for r in _as_drawn(rows, report)],
         total=len(ids),
         offset=offset,
         limit=limit,

@@ -23,9 +23,7 @@ from newstrace.model import (
     isolated_name,
     link_roles,
     parse_published,
-    published_order,
     shortened,
-    stream_order_key,
     time_axis,
 )
 from newstrace.store.results import shown_outlet
@@ -132,15 +130,15 @@ def provenance_svg(
     articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
 ) -> Markup:
     """The provenance graph (``drawing.provenance_svg``) of a page of the app: articles in
-    publication order (``model.published_order``: a day alone after the times of that day), by
-    id within one date, where the drawing puts a directed edge's source first (``drawing_order``).
+    ``drawing.reading_order`` (publication order, a directed edge's source first among articles
+    of one day the dates cannot order), by id where that leaves a tie, as the page's lists are.
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
     one. Nodes link to the pages of the ``stored`` articles (default: all), and an edge to the
     compare page of its two articles (to the one page of an article when the other has none); an
     uploaded article the database does not hold has no page to link to.
     """
-    ordered = sorted(articles, key=lambda a: stream_order_key(published_order(parse_published(a.get("published"))), a["id"]))
+    ordered = sorted(articles, key=lambda a: str(a["id"]))  # the drawing orders them by date
     linked = {a["id"] for a in ordered if stored is None or a["id"] in stored}
     nodes = [GraphNode(a["id"], _name(a), a.get("published"), a.get("title"), article_href(a["id"]) if a["id"] in linked else None)
              for a in ordered]

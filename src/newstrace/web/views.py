@@ -91,7 +91,12 @@ def compare_view(
     articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int, stored: Collection[str] | None = None
 ) -> CompareView:
     """Side-by-side columns (at most ``columns``) with every highlight of the report; links go to
-    the pages of the ``stored`` articles only (default: all; an upload's may not be)."""
+    the pages of the ``stored`` articles only (default: all; an upload's may not be). The columns
+    stand in the drawing's order (``drawing.reading_order``), ties by id as on every page."""
+    prov = (report or {}).get("provenance")
+    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
+    edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
+    articles = drawing.reading_order(sorted(articles, key=lambda a: a.id), edges, lambda a: (a.id, a.published))
     shown = list(articles)[:columns]
     col_of = {a.id: i for i, a in enumerate(shown)}
     by_id = {a.id: a for a in articles}
@@ -187,9 +192,6 @@ def compare_view(
     findings.sort(key=lambda v: -(v.importance or 0.0))
 
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id]) for i, a in enumerate(shown)]
-    prov = report.get("provenance")
-    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
     edge_list = drawing.edge_list(edges, lambda i: names.get(i, i))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
