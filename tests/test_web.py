@@ -463,6 +463,24 @@ def test_upload_pasted_text_gives_report(client: TestClient, rt: Any, rewrite: A
     assert page.status_code == 200 and "Upload report" in page.text
 
 
+def test_an_upload_s_columns_stand_as_its_drawing_does(client: TestClient, rt: Any, rewrite: Any) -> None:
+    """The seeds uploaded as two plain texts, which carry no date: the columns stood in the order
+    of the upload, the drawing in the order of the ids, so one of the two orders showed the
+    rewrite's column first and RT's node first. Both follow ``drawing.reading_order`` now, the
+    upload's order breaking the tie."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
+    seen = []
+    for order in ((rt, rewrite), (rewrite, rt)):
+        page = _post(client, "/upload", files=[("files", (f"{i}.txt", a.text.encode(), "text/plain")) for i, a in enumerate(order)]).text
+        graph = page[page.index('<svg class="graph"'):]
+        drawn = re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")])
+        assert re.findall(r'<section class="column" data-col="\d+" data-article="([^"]+)"', page) == drawn
+        assert len(drawn) == 2
+        seen.append(drawn)
+    assert seen[0] == seen[1][::-1]  # undated: as uploaded
+
+
 def test_upload_of_a_stored_id_with_other_text_gets_claims_of_its_own_text(client: TestClient, rt: Any, rewrite: Any) -> None:
     # The rt article's id with the rewrite's text: analyze stored claims for the id, but of rt's
     # text; reused here they were a 500 (a span past the end) or quotes at the wrong characters.

@@ -131,17 +131,17 @@ def provenance_svg(
 ) -> Markup:
     """The provenance graph (``drawing.provenance_svg``) of a page of the app: articles in
     ``drawing.reading_order`` (publication order, a directed edge's source first among articles
-    of one day the dates cannot order), by id where that leaves a tie, as the page's lists are.
+    of one day the dates cannot order), the order given breaking a tie, as the page's lists are
+    (``views.compare_view``): ids on the story and compare pages, an upload's own order.
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
     one. Nodes link to the pages of the ``stored`` articles (default: all), and an edge to the
     compare page of its two articles (to the one page of an article when the other has none); an
     uploaded article the database does not hold has no page to link to.
     """
-    ordered = sorted(articles, key=lambda a: str(a["id"]))  # the drawing orders them by date
-    linked = {a["id"] for a in ordered if stored is None or a["id"] in stored}
+    linked = {a["id"] for a in articles if stored is None or a["id"] in stored}
     nodes = [GraphNode(a["id"], _name(a), a.get("published"), a.get("title"), article_href(a["id"]) if a["id"] in linked else None)
-             for a in ordered]
+             for a in articles]
 
     def edge_href(source: str, derived: str) -> str | None:
         pair = [i for i in (source, derived) if i in linked]

@@ -92,11 +92,12 @@ def compare_view(
 ) -> CompareView:
     """Side-by-side columns (at most ``columns``) with every highlight of the report; links go to
     the pages of the ``stored`` articles only (default: all; an upload's may not be). The columns
-    stand in the drawing's order (``drawing.reading_order``), ties by id as on every page."""
+    stand in the drawing's order (``drawing.reading_order``), the order given breaking a tie: ids
+    on the compare and story pages (their articles come in the stream's order), an upload's own."""
     prov = (report or {}).get("provenance")
     edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
     edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
-    articles = drawing.reading_order(sorted(articles, key=lambda a: a.id), edges, lambda a: (a.id, a.published))
+    articles = drawing.reading_order(articles, edges, lambda a: (a.id, a.published))
     shown = list(articles)[:columns]
     col_of = {a.id: i for i, a in enumerate(shown)}
     by_id = {a.id: a for a in articles}
