@@ -1841,7 +1841,10 @@ def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
     """RT's report dated only "2016-10-30" and a copy of it timed 09:15 that day: a day alone sorted
     as its midnight, so the undated-hour copy was the story's first seen, its first member, the
     start of its span, and the first article of the web's provenance graph, though nothing says
-    it came before 09:15. A day alone sorts at its end (``published_order``), in every listing."""
+    it came before 09:15. A day alone sorts at its end (``published_order``), in every listing,
+    save where a directed edge the dates cannot order says otherwise: the copy carries RT's "told
+    RT", which makes RT its source, and ``story`` lists the two as the drawing shows them, the
+    source first (``drawing.reading_order``), where its arrow ran from the right to the left."""
     from newstrace.model import published_order
     from newstrace.web.render import provenance_svg
 
@@ -1854,7 +1857,11 @@ def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
     assert story["first_seen_outlet"] == "sputniknews.com" and story["first_seen_article"] == "sput-1"
     assert (story["start"], story["end"]) == ("2016-10-30T09:15:00+00:00", "2016-10-30")
     assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
-    assert [a["id"] for a in json.loads(capsys.readouterr().out)["articles"]] == ["sput-1", RT]
+    doc = json.loads(capsys.readouterr().out)
+    (edge,) = doc["report"]["provenance"]
+    assert (edge["source"], edge["derived"]) == (RT, "sput-1")
+    assert any(e["type"] == "attribution" and e["text"] == "told RT" for e in edge["evidence"])
+    assert [a["id"] for a in doc["articles"]] == [RT, "sput-1"]
     # the stored order and the function agree; the day before and the day after stay apart
     with Store(db) as st:
         stored = dict(st.conn.execute("SELECT id, published_utc FROM articles").fetchall())
