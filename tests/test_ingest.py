@@ -1412,7 +1412,8 @@ def test_a_page_ingested_again_under_another_name_is_the_article_stored(tmp_path
         db = tmp_path / f"{order[0].parent.name}.db"
         assert _ingest_said(str(order[0]), "--db", str(db))[0]["added"] == 1
         doc, said = _ingest_said(str(order[1]), "--db", str(db), "--strict")  # no warning: --strict exits 0
-        assert (doc["added"], doc["updated"], doc["unchanged"], doc["duplicates"]) == (0, 0, 0, 1)
+        # the copy without the address stored first takes it (updated; the test below)
+        assert (doc["added"], doc["updated"], doc["unchanged"], doc["duplicates"]) == (0, int(order[1] is with_address), 0, 1)
         kept = read_one(order[0]).id
         assert f"{order[1]}: 1 article already stored under another id, not stored again: {read_one(order[1]).id} is {kept}" in said
         assert list(_stored(db)) == [kept]
@@ -1430,11 +1431,23 @@ def test_a_page_ingested_again_under_another_name_is_the_article_stored(tmp_path
     assert list(_stored(db)) == ["364801"]
 
 
-def test_a_page_read_with_and_without_its_address_in_one_run_keeps_the_address(tmp_path: Path) -> None:
-    """RT's page saved twice, once without its address: read in one run, whichever file came
-    first was the article kept, and when that was the copy without the address the database had
-    no URL for the page (nor "rt.com" as its outlet). The copy with its address is kept, in
-    either order; re-runs, of both files or of either, change nothing."""
+def _rows(db: Path) -> list[tuple[Any, ...]]:
+    """Every stored article's row, as ``ingest`` left it (its revision and time of ingest too)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+
+
+def test_a_page_read_with_and_without_its_address_is_stored_with_it(tmp_path: Path) -> None:
+    """RT's page saved twice, once without its address: whichever copy was read first was the
+    article kept, and when that was the copy without the address the database had no URL for the
+    page, nor "rt.com" as its outlet, though a run had read both (73c8200 kept the address within
+    one batch only: a later batch, or a later run, kept the poorer copy). The article stored is
+    the first read, under its id (committed, its analysis is under it), with the address and the
+    outlet the later copy gives, the site name it went by kept as its site name: in one run, with
+    a batch a copy, or in two runs, in either order. Runs of both files or of either again
+    change nothing."""
     folder = tmp_path / "saved"
     folder.mkdir()
     no_address = folder / "a-saved.html"  # read first in the folder
@@ -1442,19 +1455,66 @@ def test_a_page_read_with_and_without_its_address_in_one_run_keeps_the_address(t
     with_address = folder / "b-page.html"
     with_address.write_text(rt_international_page(), encoding="utf-8")
     first, second = read_one(no_address), read_one(with_address)
-    assert (first.url, second.url) == (None, RT_LATER_URL)
-    for name, inputs, files in (("folder", [str(folder)], 2), ("named", [str(with_address), str(no_address)], 2)):
+    assert (first.url, first.outlet, second.url, second.outlet) == (None, "RT International", RT_LATER_URL, "rt.com")
+    assert first.text == second.text and first.id != second.id
+    runs = {  # the runs, and the id kept: the first read's
+        "one run": ([[str(folder)]], first),
+        "a batch each": ([[str(folder), "--batch-size", "1"]], first),
+        "one run, the other order": ([[str(with_address), str(no_address)]], second),
+        "two runs": ([[str(no_address)], [str(with_address)]], first),
+        "two runs, the other order": ([[str(with_address)], [str(no_address)]], second),
+    }
+    for name, (inputs, kept) in runs.items():
         db = tmp_path / f"{name}.db"
-        doc, said = _ingest_said(*inputs, "--db", str(db), "--strict")
-        assert (doc["added"], doc["updated"], doc["duplicates"]) == (1, 0, files - 1), said
+        docs = [_ingest_said(*args, "--db", str(db), "--strict") for args in inputs]
+        other = second if kept is first else first
+        said = "".join(s for _, s in docs)
+        assert f": 1 article already stored under another id, not stored again: {other.id} is {kept.id}" in said, name
+        # the one stored counts as updated where a batch before had stored it (analysed again)
+        updated = int(kept is first and name in ("a batch each", "two runs"))
+        assert [sum(d[k] for d, _ in docs) for k in ("added", "updated", "duplicates")] == [1, updated, 1], name
         with Store(db, readonly=True) as st:
-            (kept,) = st.iter_articles()
-        assert (kept.id, kept.url, kept.outlet) == (second.id, RT_LATER_URL, "rt.com")
-        assert f"{no_address}: 1 article already stored under another id, not stored again: {first.id} is {second.id}" in said
-        for again, n in ((inputs, files), ([str(no_address)], 1), ([str(with_address)], 1)):
-            doc, _ = _ingest_said(*again, "--db", str(db), "--strict")
-            assert (doc["added"], doc["updated"], doc["duplicates"] + doc["unchanged"]) == (0, 0, n)
-        assert list(_stored(db)) == [second.id]
+            (stored,) = st.iter_articles()
+        assert (stored.id, stored.url, stored.outlet, stored.meta.get("site_name")) == (
+            kept.id, RT_LATER_URL, "rt.com", "RT International"), name
+        assert (stored.title, stored.published, stored.text) == (second.title, second.published, second.text), name
+        rows = _rows(db)
+        for again in ([folder], [no_address], [with_address], [with_address, no_address]):
+            doc, _ = _ingest_said(*map(str, again), "--db", str(db), "--strict")
+            read = 2 if again == [folder] else len(again)
+            assert (doc["added"], doc["updated"], doc["duplicates"] + doc["unchanged"]) == (0, 0, read), name
+        assert _rows(db) == rows, name
+
+
+def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_path: Path) -> None:
+    """The copy without the address stored and analysed, the page with it ingested later: the
+    article takes the address, and a change of the article it is: the next ``analyze`` analyses
+    it again (the one after finds nothing to do), and says that it keeps its story, whose outlets
+    ``analyze --recluster`` counts again ("rt.com" where they said "RT International"), as for
+    any article an ingest changed."""
+    from newstrace.corpus import analyze
+
+    no_address = tmp_path / "rt.html"
+    no_address.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+    with_address = tmp_path / "rt-page.html"
+    with_address.write_text(rt_international_page(), encoding="utf-8")
+    db = tmp_path / "news.db"
+    rewrite = tmp_path / "rewrite.txt"  # the seed that rewrites RT's report: a story of two outlets
+    rewrite.write_bytes(REWRITE_TXT.read_bytes())
+    _ingest_said(str(no_address), str(rewrite), "--db", str(db))
+    with Store(db) as st:
+        assert analyze(st).analysed == 2
+        outlets = {r[0] for r in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL")}
+    assert any("RT International" in o for o in outlets)
+    doc, _ = _ingest_said(str(with_address), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 1)
+    with Store(db) as st:
+        report = analyze(st)
+        assert report.analysed == 1 and any("1 re-analysed article(s)" in w and "--recluster" in w for w in report.warnings)
+        assert analyze(st).analysed == 0
+        assert analyze(st, recluster=True).reclustered == 2
+        outlets = {r[0] for r in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL")}
+    assert not any("RT International" in o for o in outlets) and any("rt.com" in o for o in outlets)
 
 
 def test_copies_of_one_text_that_are_two_articles_stay_two(tmp_path: Path) -> None:

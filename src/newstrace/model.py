@@ -92,10 +92,20 @@ def given_id(article: Article) -> bool:
     """Whether the article's id is one its input gave, not the one newstrace derives
     (``stable_id``). An input that gives newstrace's own id (``show --json``) counts as not
     giving one: that id names the text, whatever outlet is beside it. Nor does an archived page's
-    (``page_id``), which names its address."""
+    (``page_id``), which names its address. Nor does the id newstrace derived for the page read
+    without its address (from its text and outlet, or the site name its outlet went by), which
+    the stored article keeps when a later copy brings the address (``fuller_copy``)."""
     if article.url and article.id == page_id(article.url):
         return False
-    return article.id != stable_id(article.text, article.url, article.outlet)
+    if article.id == stable_id(article.text, article.url, article.outlet):
+        return False
+    if not article.url:
+        return True
+    return all(
+        article.id != stable_id(article.text, None, name)
+        for name in dict.fromkeys((article.outlet, site_name(article)))
+        if name
+    )
 
 
 class Holder(NamedTuple):
@@ -127,6 +137,75 @@ def same_outlet(outlet: str | None, site: str | None, other: str | None, other_s
         name is not None and alias is not None and name.casefold() == alias.casefold()
         for name, alias in ((outlet, other_site), (other, site))
     )
+
+
+def same_article(article: Article, held: Article) -> bool:
+    """Whether ``article`` is ``held`` read under another id: the same clean text, and the same
+    address or the same outlet (``same_outlet``: a page's site name counts as its outlet's name).
+    Not when both ids were given (``given_id``): a dataset's two records of one text, FA-KES's rows
+    193 and 201, are the two articles it says they are. Two outlets' copies of one wire text stay
+    two articles, as do two texts of one address. The one rule of ``ingest`` (``Store.same_article``,
+    against the stored articles) and the Spark engine (``one_copy_each``, within its run)."""
+    if article.text != held.text:
+        return False
+    if not (article.url and held.url == article.url) and not same_outlet(
+        article.outlet, site_name(article), held.outlet, site_name(held)
+    ):
+        return False
+    return not (given_id(article) and given_id(held))
+
+
+#: the fields a later copy of an article fills in where the one kept has none (``fuller_copy``)
+FILLED = ("published", "title", "author", "lang")
+
+
+def fuller_copy(kept: Article, later: Article) -> Article:
+    """``kept`` with what ``later``, the same article read again under another id
+    (``same_article``), knows that it lacks, or ``kept`` itself when it lacks nothing of it.
+
+    A page saved without its address, then with it, was kept as first read: no address for the web
+    app, provenance or ``show``, and named by its site name ("RT International") where the copy
+    with the address names its host ("rt.com"). So the address is the later copy's, and with it
+    its outlet where ``kept`` went by the site name the later copy's page gives (a page with an
+    address is its host's); the fields ``FILLED`` that ``kept`` has none of are the later copy's,
+    as are metadata keys it lacks. What ``kept`` has stays (its id, where it
+    was read, its title): a copy read again, another time, brings nothing new then (the same
+    ``fuller_copy``), so ingesting both again changes nothing."""
+    changes: dict[str, Any] = {}
+    gained = {k: v for k, v in later.meta.items() if k not in kept.meta and v not in (None, "")}
+    if later.url and not kept.url:
+        changes["url"] = later.url
+        named = site_name(later)
+        if later.outlet and kept.outlet and named and named.casefold() == kept.outlet.casefold():
+            # named by the site name the later copy's page gives: the page's host is its outlet,
+            # and the name it went by (its id's, ``given_id``) its site name
+            changes["outlet"] = later.outlet
+            if "site_name" not in kept.meta:
+                gained["site_name"] = kept.outlet
+    for name in FILLED:
+        if getattr(kept, name) in (None, "") and getattr(later, name) not in (None, ""):
+            changes[name] = getattr(later, name)
+    if gained:
+        changes["meta"] = {**kept.meta, **gained}
+    return dataclasses.replace(kept, **changes) if changes else kept
+
+
+def one_copy_each(articles: Iterable[Article]) -> tuple[list[Article], list[tuple[str | None, str, str]]]:
+    """Articles of one text in the order they were read, each the first of them it is
+    (``same_article``) or kept: the kept ones, each its ``fuller_copy`` with what its later copies
+    knew, and ``(file, id, id kept)`` for each later copy, as ``Store.add_articles`` keeps a run's
+    articles one after another (the Spark engine, which has no database, keeps its run's so)."""
+    kept: list[Article] = []
+    copies: list[tuple[str | None, str, str]] = []
+    for a in articles:
+        for i, k in enumerate(kept):
+            if same_article(a, k):
+                kept[i] = fuller_copy(k, a)
+                copies.append((a.source, a.id, k.id))
+                break
+        else:
+            kept.append(a)
+    return kept, copies
 
 
 def article_key(

@@ -34,11 +34,13 @@ from newstrace.model import (
     Holder,
     article_key,
     crawled,
+    fuller_copy,
     given_id,
     legacy_id,
     parse_published,
     published_order,
     qualified_anew,
+    same_article,
     same_outlet,
     site_name,
 )
@@ -388,8 +390,7 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        # the articles this transaction added, not committed yet: no other process has seen them
-        added: dict[str, Article] = {}
+        added: set[str] = set()  # the ids this call adds: one filled in is still "added"
         try:
             with self.transaction():
                 for a in articles:
@@ -409,22 +410,20 @@ class Store:
                     if row is None and not keep_ids and (earlier := self.earlier_reading(a)) is not None:
                         a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
                     if row is None and not keep_ids and (same := self.same_article(a)) is not None:
-                        first = added.get(same)
-                        if first is not None and a.url and not first.url and not given_id(first):
-                            # the page without its address came first in this batch: the copy
-                            # with it is the one kept (its id, under which a re-run finds it
-                            # and the copy without), in the place of the first, which no one saw
-                            self.conn.execute(
-                                "UPDATE articles SET id=?, url=?, outlet=?, published=?, title=?, author=?, text=?, "
-                                "lang=?, source=?, record=?, meta=?, content_hash=?, published_utc=?, text_hash=? "
-                                "WHERE id=?",
-                                (*_article_row(a), content_hash(a), published_order(a.published), text_hash(a.text), same),
-                            )
-                            del added[same]
-                            added[a.id] = a
-                            counts.duplicates.append((first.source, first.id, a.id))
-                            continue
+                        # not stored again; the one stored takes what this copy knows that it
+                        # lacks (its address, above all), in this batch or committed, under its id
                         counts.duplicates.append((a.source, a.id, same))
+                        if self._fill_in(same, a, now) and same not in added:
+                            counts.updated += 1  # committed before: it is analysed again
+                        continue
+                    if (row is not None and not keep_ids and row["url"] and not a.url
+                            and row["text_hash"] == text_hash(a.text) and not given_id(a)):
+                        # read again without the address its stored copy took from a later copy
+                        # (``_fill_in``): the stored one keeps it, and takes what this one adds
+                        if self._fill_in(a.id, a, now):
+                            counts.updated += 1
+                        else:
+                            counts.unchanged += 1
                         continue
                     h = content_hash(a)
                     if row is None:
@@ -435,7 +434,7 @@ class Store:
                             (*_article_row(a), h, now, published_order(a.published), text_hash(a.text)),
                         )
                         counts.added += 1
-                        added[a.id] = a
+                        added.add(a.id)
                     elif row["content_hash"] != h and not self._captured_later(a):
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
@@ -463,6 +462,28 @@ class Store:
         stored = row[0] if row is not None else None
         return isinstance(stored, str) and stored > when
 
+    def _fill_in(self, stored_id: str, a: Article, now: str) -> bool:
+        """Give the stored article ``stored_id`` what ``a``, the same article read again
+        (``model.same_article``), knows that it lacks (``model.fuller_copy``: the address above
+        all); whether it took anything. Its id stays: committed, its analysis is under it, and a
+        changed article is analysed again (``analyze``: its content hash), as an update is. The
+        copy without the address was kept where it came first, in this batch or before it, so
+        the database had no address for a page a run had read with it."""
+        stored = self.get_article(stored_id)
+        if stored is None or stored.text != a.text:
+            return False
+        fuller = fuller_copy(stored, a)
+        if fuller is stored:
+            return False
+        self.conn.execute(
+            "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
+            "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
+            "ingested_at=?, published_utc=?, text_hash=? WHERE id=?",
+            (*_article_row(fuller)[1:], content_hash(fuller), now, published_order(fuller.published),
+             text_hash(fuller.text), stored_id),
+        )
+        return True
+
     def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
         """``a`` under the id ``model.article_key`` gives it against the stored articles (``row``
         is the one under its own id), and the row under that id; each row asked for read once."""
@@ -482,7 +503,8 @@ class Store:
 
     def _row(self, article_id: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT content_hash, outlet, json_extract(meta, '$.site_name') AS site_name FROM articles WHERE id=?",
+            "SELECT content_hash, outlet, url, text_hash, json_extract(meta, '$.site_name') AS site_name "
+            "FROM articles WHERE id=?",
             (article_id,),
         ).fetchone()
         return row
@@ -535,19 +557,12 @@ class Store:
             "FROM articles WHERE text_hash = ? ORDER BY seq",
             (text_hash(a.text),),
         )
-        given: bool | None = None
         for row in rows:
-            if row["text"] != a.text:
-                continue
-            held = _holder(row)
-            assert held is not None
-            if not (a.url and row["url"] == a.url) and not same_outlet(a.outlet, site_name(a), held.outlet, held.site_name):
-                continue
-            if given is None:
-                given = given_id(a)
-            if given and given_id(Article(row["id"], row["text"], url=row["url"], outlet=row["outlet"])):
-                continue
-            return str(row["id"])
+            site = row["site_name"]  # a record's field kept in its metadata may be any JSON value
+            held = Article(row["id"], row["text"], url=row["url"], outlet=row["outlet"],
+                           meta={"site_name": site} if isinstance(site, str) else {})
+            if same_article(a, held):
+                return str(row["id"])
         return None
 
     def holder(self, article_id: str) -> Holder | None:
