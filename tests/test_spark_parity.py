@@ -232,6 +232,40 @@ def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, 
     assert rep["analysed"] == 0 and "claims_refreshed" not in rep
 
 
+def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines(spark: Any, tmp_path: Path) -> None:
+    """RT's seed report twice, as a record saved without its address (named by its site name,
+    "RT International") and as one with it ("rt.com", the site name as ``site_name``), beside the
+    rewrite. ``ingest`` stores it once (``model.same_article``), the first record's id with the
+    address the second gives (``model.fuller_copy``); the Spark engine kept both, two articles of
+    one text, and provenance had RT copying itself. Both engines now store the one article, and
+    give the same pairs, stories and edges."""
+    seeds = {a.id: a for a in read_articles([EXAMPLES])}
+    rt, rewrite = seeds[RT], seeds[REWRITE]
+    fields = ("title", "text", "published")
+    saved = {k: v for k, v in rt.to_dict().items() if k in fields} | {"outlet": "RT International"}
+    page = {k: v for k, v in rt.to_dict().items() if k in (*fields, "url")} | {"outlet": "rt.com", "site_name": "RT International"}
+    corpus = tmp_path / "pages.jsonl"
+    rows = [saved, {k: v for k, v in rewrite.to_dict().items() if k in ("id", *fields, "url", "outlet")}, page]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    local, loaded, out = tmp_path / "local.db", tmp_path / "spark.db", tmp_path / "out"
+    ingested = json.loads(_cli("ingest", str(corpus), "--db", str(local), "--json"))
+    assert (ingested["added"], ingested["duplicates"]) == (2, 1)
+    _cli("analyze", "--db", str(local))
+    report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--json"))
+    assert (report["articles"], report["duplicates"]) == (2, 1)
+    _cli("load-results", str(out), "--db", str(loaded))
+    with Store(local, readonly=True) as a, Store(loaded, readonly=True) as b:
+        here, there = [{x.id: x.to_dict() for x in st.iter_articles(order="published")} for st in (a, b)]
+    assert here == there
+    (kept,) = (d for d in here.values() if d["text"] == rt.text)
+    assert (kept["outlet"], kept["url"], kept["meta"]["site_name"]) == ("rt.com", rt.url, "RT International")
+    assert kept["record"] == 1  # the first record's id and place
+    assert _state(local) == _state(loaded) and _state(local)["pairs"]
+    edges = _edges(local)
+    assert edges == _edges(loaded) and edges
+    assert all({source, derived} == {kept["id"], REWRITE} for _, source, derived, _, _ in edges)
+
+
 @pytest.mark.data
 def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines, tmp_path: Path) -> None:
     """An output written before the Spark engine named its steps and claims rules counts as every

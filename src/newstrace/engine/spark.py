@@ -493,6 +493,65 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
     return articles, repeats, counted_warnings(said[:WARN_EXAMPLES], len(said), "file(s) with ids also used by another outlet")
 
 
+def _text_key(d: Mapping[str, Any]) -> str | None:
+    """What an article's copies under other ids are grouped by: its text's hash, as the store
+    looks them up (``store.sqlite.text_hash``)."""
+    from newstrace.store.sqlite import text_hash
+
+    return text_hash(d["text"])
+
+
+def _copies_of_one_text(kv: tuple[str | None, Iterable[dict[str, Any]]]) -> Iterator[tuple[str, Any]]:
+    """``("article", dict)`` for each article of one text that ``ingest`` stores
+    (``model.one_copy_each`` over them in the order it reads them: the first of an article's
+    copies, with what its later copies knew that it lacked), ``("copy", (file, id, id kept))``
+    for each later copy, which it does not store (``Store.same_article``)."""
+    from newstrace.model import Article, one_copy_each
+
+    rows = sorted(kv[1], key=_record_key)
+    read = [Article.from_dict(dict(d)) for d in rows]
+    kept, copies = one_copy_each(read)
+    as_read = {id(a): d for a, d in zip(read, rows, strict=True)}
+    for a in kept:
+        yield "article", as_read.get(id(a)) or a.to_dict()
+    for copy in copies:
+        yield "copy", copy
+
+
+def _one_copy_each(sc: Any, articles: Any, keep: Any) -> tuple[Any, list[tuple[str | None, str, str]]]:
+    """The run's articles as ``ingest`` stores them: an article read again under another id
+    (the same text, from the same outlet or at the same address: ``model.same_article``) is the
+    first read, which takes what the later copy knows that it lacks, its address above all
+    (``model.fuller_copy``); and the later copies, as ``(file, id, id kept)``. The same page as a
+    record with its address and one without was two articles, one copying the other in
+    provenance. Only the articles whose text another shares are grouped (by its hash, the driver
+    told which), so a corpus without such copies is not shuffled again."""
+    import operator
+
+    shared = set(
+        articles.map(lambda d: (_text_key(d), 1)).reduceByKey(operator.add).filter(lambda kv: kv[1] > 1).keys().collect()
+    )
+    if not shared:
+        return articles, []
+    hashes = sc.broadcast(shared)
+    grouped = (
+        articles.filter(lambda d: _text_key(d) in hashes.value).map(lambda d: (_text_key(d), d))
+        .groupByKey().flatMap(_copies_of_one_text).persist(keep)
+    )
+    copies = sorted(grouped.filter(lambda x: x[0] == "copy").map(lambda x: x[1]).collect(),
+                    key=lambda c: (c[0] or "", c[1]))
+    kept = (
+        articles.filter(lambda d: _text_key(d) not in hashes.value)
+        .union(grouped.filter(lambda x: x[0] == "article").map(lambda x: x[1]))
+        .persist(keep)
+    )
+    kept.count()
+    articles.unpersist()
+    grouped.unpersist()
+    hashes.unpersist()
+    return kept, copies
+
+
 def _record_key(d: Mapping[str, Any]) -> tuple[str, int, str]:
     """Where an article's record is in the input, in the order a local reader meets it (the files
     of a folder sorted by name, as ``ingest`` reads them; their records in file order), then its id."""
@@ -804,6 +863,8 @@ def run_spark(
     # one spelling per outlet, case aside, as ``ingest`` keeps it (``ingest.base.OutletNames``)
     read_articles = _spelled(sc, read_articles)
     articles, repeats, keyed_said = _keyed(sc, read_articles, keep)
+    # each article once, as ``ingest`` stores it: a copy under another id is the first read's
+    articles, copies = _one_copy_each(sc, articles, keep)
     n_articles = articles.count()
     n_skipped, warnings = _skipped(read, repeats, orders, files_said)
     warnings += keyed_said
@@ -916,6 +977,8 @@ def run_spark(
         "steps": list(steps),
         "seconds": round(time.perf_counter() - t0, 3),
     }
+    if copies:  # as ``ingest --json`` counts them
+        report["duplicates"] = len(copies)
     if warnings:  # as the local engine's report: only when there are some
         report["warnings"] = warnings
     if semantic:  # default runs report what they always did
