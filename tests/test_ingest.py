@@ -1486,6 +1486,45 @@ def test_a_page_read_with_and_without_its_address_is_stored_with_it(tmp_path: Pa
         assert _rows(db) == rows, name
 
 
+def test_an_article_stored_first_takes_what_a_later_copy_knows(tmp_path: Path) -> None:
+    """RT's seed text saved with a sidecar naming only its outlet, stored; then the seed itself,
+    whose sidecar gives its address and date too: the same text from the same outlet, under
+    another id. The one stored takes the address and the date it lacked (and keeps its id, title
+    and where it was read); a third run, of either or both, changes nothing. The seed's copy
+    stored first gains nothing from the poorer one."""
+    poor = tmp_path / "poor"
+    poor.mkdir()
+    (poor / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    (poor / "rt.meta.json").write_text(json.dumps({"outlet": "rt.com"}), encoding="utf-8")
+    rich = tmp_path / "rich"
+    rich.mkdir()
+    (rich / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    sidecar = json.loads((EXAMPLES / "001_b27ff7eeccda9d61.meta.json").read_text(encoding="utf-8"))
+    (rich / "rt.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    first, second = read_one(poor / "rt.txt"), read_one(rich / "rt.txt")
+    assert (first.url, first.published, second.url) == (None, None, sidecar["url"]) and first.id != second.id
+    db = tmp_path / "news.db"
+    _ingest_said(str(poor), "--db", str(db))
+    doc, said = _ingest_said(str(rich), "--db", str(db), "--strict")
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 1)
+    assert f"{second.id} is {first.id}" in said
+    with Store(db, readonly=True) as st:
+        (stored,) = st.iter_articles()
+    assert (stored.id, stored.url, stored.outlet, str(stored.published)) == (first.id, sidecar["url"], "rt.com", sidecar["published"])
+    assert (stored.title, stored.source) == (first.title, first.source)
+    rows = _rows(db)
+    for again in ([rich], [poor], [poor, rich]):
+        doc, _ = _ingest_said(*map(str, again), "--db", str(db), "--strict")
+        assert (doc["added"], doc["updated"], doc["unchanged"] + doc["duplicates"]) == (0, 0, len(again))
+    assert _rows(db) == rows
+    other = tmp_path / "other.db"  # the other order: the seed's copy is stored, and gains nothing
+    _ingest_said(str(rich), "--db", str(other))
+    doc, _ = _ingest_said(str(poor), "--db", str(other))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 0, 1)
+    with Store(other, readonly=True) as st:
+        assert [(a.id, a.url) for a in st.iter_articles()] == [(second.id, sidecar["url"])]
+
+
 def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_path: Path) -> None:
     """The copy without the address stored and analysed, the page with it ingested later: the
     article takes the address, and a change of the article it is: the next ``analyze`` analyses

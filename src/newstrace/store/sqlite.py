@@ -551,7 +551,8 @@ class Store:
         A page saved again and ingested from another file, or named by its site name where it has
         no address ("RT International", then "rt.com" once it has one), or a record's copy of a
         page under the id the record gives, was a second article of the same outlet and text,
-        which provenance then had copying itself."""
+        which provenance then had copying itself. The rule is ``model.same_article``, which the
+        Spark engine keeps a run's copies by (``model.one_copy_each``)."""
         rows = self.conn.execute(
             "SELECT id, url, outlet, text, json_extract(meta, '$.site_name') AS site_name "
             "FROM articles WHERE text_hash = ? ORDER BY seq",
