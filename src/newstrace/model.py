@@ -168,15 +168,13 @@ def fuller_copy(kept: Article, later: Article) -> Article:
     with the address names its host ("rt.com"). So the address is the later copy's, and with it
     its outlet where ``kept`` went by the site name the later copy's page gives (a page with an
     address is its host's); the fields ``FILLED`` that ``kept`` has none of are the later copy's,
-    as are metadata keys it lacks. What ``kept`` has stays (its id, its title, its date): a copy
-    read again, another time, brings nothing new then (the same ``fuller_copy``), so ingesting
-    both again changes nothing."""
+    as are metadata keys it lacks. What ``kept`` has stays (its id, where it
+    was read, its title): a copy read again, another time, brings nothing new then (the same
+    ``fuller_copy``), so ingesting both again changes nothing."""
     changes: dict[str, Any] = {}
     gained = {k: v for k, v in later.meta.items() if k not in kept.meta and v not in (None, "")}
     if later.url and not kept.url:
-        # and the file and record it was read at: a newer newstrace reading that file otherwise
-        # finds the article there (``Store.earlier_reading``, which needs the address)
-        changes.update(url=later.url, source=later.source, record=later.record)
+        changes["url"] = later.url
         named = site_name(later)
         if later.outlet and kept.outlet and named and named.casefold() == kept.outlet.casefold():
             # named by the site name the later copy's page gives: the page's host is its outlet,

@@ -409,15 +409,6 @@ class Store:
                             row = before
                     if row is None and not keep_ids and (earlier := self.earlier_reading(a)) is not None:
                         a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
-                        if row is not None and row["text_hash"] == text_hash(a.text):
-                            # its text, not another reading of it: the article stored there, which
-                            # has this copy's place since it took the address from it (``_fill_in``),
-                            # keeps what its other copy gave, as that copy read again does
-                            if self._fill_in(a.id, a, now):
-                                counts.updated += 1
-                            else:
-                                counts.unchanged += 1
-                            continue
                     if row is None and not keep_ids and (same := self.same_article(a)) is not None:
                         # not stored again; the one stored takes what this copy knows that it
                         # lacks (its address, above all), in this batch or committed, under its id
