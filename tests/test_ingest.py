@@ -1552,6 +1552,40 @@ def test_copies_that_differ_settle_on_one_article_whatever_runs_follow(tmp_path:
     assert _rows(db) == rows
 
 
+def test_the_spark_engines_rule_for_copies_is_the_stores(tmp_path: Path) -> None:
+    """``model.one_copy_each``, which the Spark engine keeps a run's copies of one text by, keeps
+    what the store keeps of the same articles read in the same order, in one batch or a batch
+    each: RT's text without its address and with it, SANA's and TASS's copies of it (two outlets'
+    copies, two articles), and two records a dataset gives two ids (two articles)."""
+    from newstrace.model import one_copy_each
+
+    text = read_one(RT_TXT).text
+
+    def rec(**fields: Any) -> Article:
+        return Article.create(text, source=str(tmp_path / "in.jsonl"), **fields)
+
+    read = [
+        rec(outlet="RT International", title=RT_TITLE, record=1),
+        rec(outlet="SANA", record=2),
+        rec(outlet="rt.com", url=RT_URL, published=date(2016, 10, 30), meta={"site_name": "RT International"}, record=3),
+        rec(outlet="TASS", record=4),
+        rec(id="1924058042", outlet="jordantimes", record=5),
+        rec(id="1924058058", outlet="jordantimes", record=6),
+        rec(outlet="SANA", url="https://sana.sy/en/?p=1", record=7),
+    ]
+    kept, copies = one_copy_each(read)
+    assert [(a.outlet, a.url) for a in kept] == [
+        ("rt.com", RT_URL), ("SANA", "https://sana.sy/en/?p=1"), ("TASS", None), ("jordantimes", None), ("jordantimes", None)]
+    assert [(c[1], c[2]) for c in copies] == [(read[2].id, read[0].id), (read[6].id, read[1].id)]
+    for size in (len(read), 1):
+        db = tmp_path / f"batch-{size}.db"
+        with Store(db) as store:
+            for i in range(0, len(read), size):
+                store.add_articles(read[i : i + size])
+            stored = list(store.iter_articles())
+        assert [a.to_dict() for a in stored] == [a.to_dict() for a in kept], size
+
+
 def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_path: Path) -> None:
     """The copy without the address stored and analysed, the page with it ingested later: the
     article takes the address, and a change of the article it is: the next ``analyze`` analyses
