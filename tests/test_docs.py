@@ -1,0 +1,240 @@
+"""README.md and DEVELOPING.md against the code they describe, where a drift would otherwise pass
+unnoticed: the reference table's commands, options and defaults both ways (a command or option
+added without a row, a default changed in the code and not in README), the help panels README
+lists, the exit-code table, the limits table, and the files and names the docs point a reader to.
+(That each command line the docs write parses is test_cli_foundation's
+test_readme_command_lines_parse; that DEVELOPING.md's entry points import is test_library's.)"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "newstrace"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DEVELOPING = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
+
+
+def _root() -> Any:
+    import typer
+
+    from newstrace.cli.main import app  # registers every command module
+
+    return typer.main.get_command(app)
+
+
+def _commands(group: Any, path: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every command of the CLI by its words (``"eval stance-fnc"``), groups left out but the root,
+    ``""``, whose options (``--version``) README's last row names."""
+    found: dict[str, Any] = {} if path else {"": group}
+    for name, sub in group.commands.items():
+        words = (*path, name)
+        found.update(_commands(sub, words) if hasattr(sub, "commands") else {" ".join(words): sub})
+    return found
+
+
+def _section(text: str, heading: str) -> str:
+    """The lines under a Markdown heading, up to the next heading of its level or above."""
+    level = heading.split()[0]
+    lines = text.splitlines()
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].startswith("#") and len(lines[i].split()[0]) <= len(level)), len(lines))
+    return "\n".join(lines[start + 1 : end])
+
+
+def reference_rows(text: str = README) -> list[tuple[str, str]]:
+    """(command words, synopsis) of each row of README's CLI reference table: ``("eval stance-fnc",
+    "newstrace eval stance-fnc --bodies CSV ...")``; the words are those the CLI has a command for."""
+    root = _root()
+    rows = []
+    for line in _section(text, "## CLI reference").splitlines():
+        synopsis = re.match(r"\| `(newstrace [^`]+)` \|", line)
+        if not synopsis:
+            continue
+        words, command = [], root
+        for word in synopsis.group(1).split()[1:]:
+            if not hasattr(command, "commands") or word not in command.commands:
+                break
+            command = command.commands[word]
+            words.append(word)
+        rows.append((" ".join(words), synopsis.group(1).replace("\\|", "|")))
+    return rows
+
+
+def test_readme_opens_with_the_two_setup_commands() -> None:
+    """A new user's first two commands are ``make demo`` and ``make test``, and the Makefile has both."""
+    assert README.startswith("```sh\nmake demo\nmake test\n```\n")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def reference_problems(rows: list[tuple[str, str]], commands: dict[str, Any]) -> list[str]:
+    """What README's reference table and the CLI disagree on: a row for no command, or naming an
+    option its command lacks; a command with no row, or an option (not hidden) no row of its
+    command names; a default written ``[--batch-size 500]`` that is not the code's default."""
+    problems = []
+    named: dict[str, set[str]] = {}
+    for words, synopsis in rows:
+        if words not in commands:
+            problems.append(f"README row `{synopsis}`: the CLI has no command '{words}'")
+            continue
+        params = {o: p for p in commands[words].params for o in [*p.opts, *p.secondary_opts]}
+        for option in re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", synopsis.split(maxsplit=1 + len(words.split()))[-1]):
+            named.setdefault(words, set()).add(option)
+            if option not in params:
+                problems.append(f"README row `{synopsis}`: '{words}' has no option {option}")
+        # a value written out in the option's brackets is its default (a placeholder, ``DB``, is not)
+        for option, value in re.findall(r"\[(--[\w-]+) ([^\s|\\]+?)\](?=\s|$)", synopsis):
+            param = params.get(option)
+            if param is None or re.fullmatch(r"[A-Z][A-Z0-9_]*", value):
+                continue
+            if str(param.default) != value:
+                problems.append(f"README row `{synopsis}`: {option} defaults to {param.default!r}, not {value}")
+    for words, command in commands.items():
+        if words not in named and not any(w == words for w, _ in rows):
+            problems.append(f"the CLI's '{words}' has no row in README's CLI reference")
+            continue
+        for p in command.params:
+            if p.param_type_name == "option" and not p.hidden and not {*p.opts, *p.secondary_opts} & named.get(words, set()):
+                problems.append(f"'{words}' {p.opts[0]} is in no README row of '{words}'")
+    return problems
+
+
+def test_reference_table_and_cli_agree() -> None:
+    """Every row names a command the CLI has and options it takes, with the defaults it has; every
+    command has a row, and every option a user can see in its --help is named in one."""
+    rows, commands = reference_rows(), _commands(_root())
+    assert len(rows) >= 25 and "eval stance-fnc" in dict(rows)
+    problems = reference_problems(rows, commands)
+    assert not problems, "\n".join(problems)
+
+
+def test_reference_check_fails_on_drift() -> None:
+    """The check above fails on the drifts it is there for (a misspelt option, a changed default, a
+    command without a row): it is no check that cannot fail."""
+    rows, commands = reference_rows(), _commands(_root())
+    misspelt = [(w, s.replace("[--batch-size 500]", "[--batchsize 500]")) if w == "ingest" else (w, s) for w, s in rows]
+    assert any("'ingest' has no option --batchsize" in p for p in reference_problems(misspelt, commands))
+    assert any("'ingest' --batch-size is in no README row" in p for p in reference_problems(misspelt, commands))
+    stale = [(w, s.replace("[--top 25]", "[--top 20]")) for w, s in rows]
+    assert any("--top defaults to 25, not 20" in p for p in reference_problems(stale, commands))
+    dropped = [(w, s) for w, s in rows if w != "threads"]
+    assert "the CLI's 'threads' has no row in README's CLI reference" in reference_problems(dropped, commands)
+
+
+def test_help_panels_are_those_readme_lists() -> None:
+    """README: "`newstrace --help` lists them in the order the job meets them, in three panels:
+    *Build and browse a database* (`ingest`, ...)": the panels, their commands and their order."""
+    import click
+
+    root = _root()
+    said = re.findall(r"\*([^*]+)\* \(((?:`[\w-]+`(?:, )?)+)\)", _section(README, "## CLI reference").split("\n\n")[0])
+    assert len(said) == 3, said
+    readme = [(panel, re.findall(r"`([\w-]+)`", names)) for panel, names in said]
+    ctx = click.Context(root)
+    listed = root.list_commands(ctx)
+    assert [name for _, names in readme for name in names] == listed
+    for panel, names in readme:
+        assert {root.commands[n].rich_help_panel for n in names} == {panel}, (panel, names)
+
+
+def test_exit_code_table_is_the_codes_the_cli_exits_with() -> None:
+    """README's exit codes are the ``exit_code`` of the errors (``errors.py``), a usage error's 2,
+    success's 0 and an internal error's 70 (``cli/main.py``), no more and no fewer."""
+    import click
+
+    from newstrace import errors
+    from newstrace.cli import main
+
+    table = {int(code) for code in re.findall(r"^\| (\d+) \|", _section(README, "### Exit codes"), re.M)}
+    raised = {cls.exit_code for _, cls in inspect.getmembers(errors, inspect.isclass)
+              if issubclass(cls, (errors.NewstraceError, KeyboardInterrupt)) and hasattr(cls, "exit_code")}
+    assert "_exit(70)" in inspect.getsource(main.main)
+    assert table == raised | {0, click.UsageError.exit_code, 70}, (table, raised)
+
+
+def _limit_value(written: str) -> float:
+    number, _, unit = written.partition(" ")
+    scale = {"MB": 1_000_000, "kB": 1_000}.get(unit.strip(), 1)
+    return float(number.replace(",", "")) * scale
+
+
+def test_limits_table_is_the_limits() -> None:
+    """Each limit of ``limits.Limits`` has a row in README's *Limits* with its variable and default."""
+    from dataclasses import fields
+
+    from newstrace.limits import Limits, env_name
+
+    rows = {}
+    for line in _section(README, "## Limits").splitlines():
+        if m := re.search(r" \| ([^|]+) \| `(NEWSTRACE_\w+)` \|$", line):
+            rows[m.group(2)] = _limit_value(m.group(1))
+    defaults = {env_name(f.name): float(f.default) for f in fields(Limits)}  # type: ignore[arg-type]
+    assert rows == defaults
+
+
+def _doc_paths(text: str) -> list[str]:
+    """The repository paths a doc writes in code spans: ``src/...``, ``tests/...``,
+    ``benchmarks/...``, ``scripts/...``, ``examples/...``, or a module in a folder of the package,
+    ``corpus/params.py`` (each with ``::NAME`` when it names one)."""
+    spans = re.findall(r"`([^`\s]+)`", text)
+    return [s for s in spans if re.fullmatch(
+        r"(?:(?:src|tests|benchmarks|scripts|examples)/[\w./-]*|[a-z_]+/[\w/]*\w\.py)(?:::\w+.*)?", s)]
+
+
+def _resolve(path: str) -> Path | None:
+    for base in (ROOT, PACKAGE):
+        if (base / path).exists():
+            return base / path
+    return None
+
+
+def path_problems(text: str) -> list[str]:
+    problems = []
+    for span in _doc_paths(text):
+        path, _, name = span.partition("::")
+        found = _resolve(path)
+        if found is None:
+            problems.append(f"`{span}`: no such file")
+        elif name:
+            name = re.split(r"[(\s]", name)[0]
+            source = found.read_text(encoding="utf-8")
+            if not re.search(rf"^\s*(?:def|class)\s+{name}\b|^\s*{name}\s*[:=]", source, re.M):
+                problems.append(f"`{span}`: {path} defines no {name}")
+    return problems
+
+
+@pytest.mark.parametrize("doc", ["README.md", "DEVELOPING.md"])
+def test_paths_the_docs_name_exist(doc: str) -> None:
+    """Every file a doc points to (``corpus/params.py``, ``tests/conftest.py::require_data``) is there,
+    with the name it gives; DEVELOPING.md's layout table names each folder and module that exists."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    assert len(_doc_paths(text)) >= 5
+    problems = path_problems(text)
+    assert not problems, "\n".join(problems)
+    assert path_problems("`corpus/param.py`, `store/results.py::CLAIMS_VERSIONS`") == [
+        "`corpus/param.py`: no such file", "`store/results.py::CLAIMS_VERSIONS`: store/results.py defines no CLAIMS_VERSIONS"]
+
+
+def test_developing_layout_table_names_what_exists() -> None:
+    """The first column of DEVELOPING.md's layout table (``store/``, ``corpus/gazetteer.py``), and the
+    modules its stage column names in passing (``pagedate.py`` of ``ingest/``, or of the package:
+    ``__main__.py``)."""
+    rows = [line.split(" | ") for line in _section(DEVELOPING, "## Layout: one folder per pipeline stage").splitlines()
+            if line.startswith("| `")]
+    assert len(rows) >= 20
+    for cells in rows:
+        paths = re.findall(r"`([^`]+)`", cells[0])
+        assert paths, cells
+        for path in paths:
+            assert _resolve(path), f"DEVELOPING.md's layout names {path}, which does not exist"
+        for module in re.findall(r"`(\w+\.py)`", cells[1]):
+            folders = [PACKAGE / p for p in paths if p.endswith("/")] + [PACKAGE]  # ``__main__.py`` of cli/'s row
+            assert any((folder / module).exists() for folder in folders), (
+                f"DEVELOPING.md's layout names {module} under {paths}, which has no such file")
