@@ -238,3 +238,63 @@ def test_developing_layout_table_names_what_exists() -> None:
             folders = [PACKAGE / p for p in paths if p.endswith("/")] + [PACKAGE]  # ``__main__.py`` of cli/'s row
             assert any((folder / module).exists() for folder in folders), (
                 f"DEVELOPING.md's layout names {module} under {paths}, which has no such file")
+
+
+def call_problems(entry: str, modules: list[str], positional_names: bool = True) -> list[str]:
+    """What is wrong with an entry point a doc writes as a call, ``read_inputs(paths, clean=, warn=)``,
+    ``store/lock.py::analysis_lock(db)`` or ``local.analyze(store, ...)`` (a dotted name is a module
+    of the stage and its function): no such name in ``modules``, or an argument the callable does not
+    take, or takes in another order (``...`` stands for the rest); with ``positional_names`` false
+    (an example's call, ``render_html(report)``), only the keywords are names. A ``**kwargs`` that passes them on
+    (``newstrace.analyze``) is read as the function it calls, named in its docstring."""
+    import importlib
+    import inspect
+
+    where, _, call = entry.rpartition("::")
+    name, _, args = call.partition("(")
+    if where:
+        modules = ["newstrace." + where.removesuffix(".py").replace("/", ".")]
+    module, _, attr = name.rpartition(".")
+    found = [getattr(importlib.import_module(f"{m}.{module}" if module else m), attr, None) for m in modules]
+    target = next((f for f in found if f is not None), None)
+    if target is None:
+        return [f"`{entry}`: no {name} in {' or '.join(modules)}"]
+    parameters = inspect.signature(target).parameters
+    if any(p.kind is p.VAR_KEYWORD for p in parameters.values()) and (
+        passed := re.search(r"``([\w.]+)``", target.__doc__ or "")):
+        module, _, attr = passed.group(1).rpartition(".")
+        parameters = inspect.signature(getattr(importlib.import_module(f"newstrace.{module}"), attr)).parameters
+    written = [a.strip().partition("=")[0] for a in args.rstrip(")").split(",") if a.strip() not in ("", "...")
+               and (positional_names or "=" in a)]
+    names = [n for n in parameters if n != "self"]
+    if any(w not in names for w in written) or [n for n in names if n in written] != written:
+        return [f"`{entry}`: {name} takes ({', '.join(names)})"]
+    return []
+
+
+def _layout_calls() -> list[tuple[str, list[str]]]:
+    """(entry point written as a call, the modules of its row) of DEVELOPING.md's layout table."""
+    out = []
+    for line in _section(DEVELOPING, "## Layout: one folder per pipeline stage").splitlines():
+        cells = line.split(" | ")
+        if not line.startswith("| `") or len(cells) != 3:
+            continue
+        modules = ["newstrace." + p.removeprefix("src/newstrace/").removesuffix(".py").strip("/").replace("/", ".")
+                   for p in re.findall(r"`([\w/.]+)`", cells[0])]
+        out += [(entry, modules) for entry in re.findall(r"`([^`]+\))`", cells[2])]
+    return out
+
+
+def test_entry_points_take_the_arguments_the_docs_write() -> None:
+    """The calls DEVELOPING.md's layout table and README's *Library* write name the arguments in the
+    order the functions take them (DEVELOPING.md wrote ``sentence_words(text, pattern)`` for
+    ``sentence_words(text, word, all_start=False)``)."""
+    problems = [p for entry, modules in _layout_calls() for p in call_problems(entry, modules)]
+    library = [e for e in re.findall(r"`(\w+\([^`]*\))`", _section(README, "## Library")) if not e.startswith("help(")]
+    assert len(_layout_calls()) >= 30 and len(library) >= 6
+    problems += [p for entry in library for p in call_problems(entry, ["newstrace"], positional_names=False)]
+    assert not problems, "\n".join(problems)
+    assert call_problems("sentence_words(text, pattern)", ["newstrace.corpus.words"]) == [
+        "`sentence_words(text, pattern)`: sentence_words takes (text, word, all_start)"]
+    assert call_problems("analyze(store, batch=)", ["newstrace"], positional_names=False) == [
+        "`analyze(store, batch=)`: analyze takes (store, batch_size, steps, max_df, story, thread, on_batch, workers, semantic, recluster)"]
