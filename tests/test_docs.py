@@ -298,3 +298,16 @@ def test_entry_points_take_the_arguments_the_docs_write() -> None:
         "`sentence_words(text, pattern)`: sentence_words takes (text, word, all_start)"]
     assert call_problems("analyze(store, batch=)", ["newstrace"], positional_names=False) == [
         "`analyze(store, batch=)`: analyze takes (store, batch_size, steps, max_df, story, thread, on_batch, workers, semantic, recluster)"]
+
+
+def test_options_readme_says_commands_share() -> None:
+    """README: "Commands that read a database take `--db DB`, its SQLite file (default
+    `newstrace.db`, or `$NEWSTRACE_DB`)", and "The commands that work in batches (`ingest`,
+    `extract`, `analyze`) all call the option `--batch-size`"."""
+    text = " ".join(_section(README, "## CLI reference").split())
+    default, variable = re.search(r"take `--db DB`, its SQLite file \(default `([^`]+)`, or `\$(\w+)`\)", text).groups()  # type: ignore[union-attr]
+    batched = re.findall(r"`([\w-]+)`", re.search(r"The commands that work in batches \(([^)]+)\) all call the option `--batch-size`", text).group(1))  # type: ignore[union-attr]
+    commands = _commands(_root())
+    db = {w: p for w, c in commands.items() for p in c.params if "--db" in p.opts}
+    assert len(db) >= 9 and all((str(p.default), p.envvar, p.metavar) == (default, variable, "DB") for p in db.values()), db
+    assert sorted(batched) == sorted(w for w, c in commands.items() if any("--batch-size" in p.opts for p in c.params))
