@@ -311,3 +311,17 @@ def test_options_readme_says_commands_share() -> None:
     db = {w: p for w, c in commands.items() for p in c.params if "--db" in p.opts}
     assert len(db) >= 9 and all((str(p.default), p.envvar, p.metavar) == (default, variable, "DB") for p in db.values()), db
     assert sorted(batched) == sorted(w for w, c in commands.items() if any("--batch-size" in p.opts for p in c.params))
+
+
+def test_layouts_name_every_folder_and_module() -> None:
+    """README's *Layout*: "`src/newstrace/` has one folder per pipeline stage: `ingest/` ... and
+    `cli/`" and "DEVELOPING.md's layout table names each folder and top-level module": a stage or
+    module added without its row fails here."""
+    folders = {p.name + "/" for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    modules = {p.name for p in PACKAGE.glob("*.py")} - {"__init__.py", "__main__.py"}  # the table says both in prose
+    readme = set(re.findall(r"`(\w+/)`", _section(README, "## Layout")))
+    assert readme == folders, (sorted(readme), sorted(folders))
+    table = {path for line in _section(DEVELOPING, "## Layout: one folder per pipeline stage").splitlines()
+             if line.startswith("| `") for path in re.findall(r"`([^`]+)`", line.split(" | ")[0])}
+    named = {p.removeprefix("src/newstrace/") for p in table}
+    assert folders <= named and modules <= named, (sorted(folders - named), sorted(modules - named))
