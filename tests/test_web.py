@@ -1322,6 +1322,61 @@ def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(
     assert re.findall(r"\b(19264793\d\d)\b", listing) == drawn
 
 
+#: the four FA-KES dev reports of 21 August 2013 (day alone) above, as the drawing puts them:
+#: Reuters' 352 before al-Arabiya's 334, which says "Reuters reported"
+DAMASCUS = ["1926479310", "1926479334", "1926479352", "1926479389"]
+DAMASCUS_DRAWN = ["1926479310", "1926479352", "1926479334", "1926479389"]
+
+
+@pytest.fixture(scope="module")
+def damascus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import require_data
+    from newstrace.ingest import read_inputs
+
+    path = require_data("fakes", "fakes_dev.csv")
+    db = tmp_path_factory.mktemp("damascus") / "damascus.db"
+    with Store(db) as st:
+        st.add_articles([a for a in read_inputs([path], on_error=lambda e: None) if a.id in DAMASCUS])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    return db
+
+
+@pytest.mark.data
+def test_the_compare_api_lists_the_articles_as_its_page_shows_them(damascus_db: Path) -> None:
+    """``/api/compare`` of the four Damascus reports listed them in the stream's order (by id
+    within the day), 334 before 352, while the compare page's columns and drawing put Reuters'
+    352 first: one order for the page and its API answer, whatever order the ids are asked in."""
+    with TestClient(create_app(damascus_db), base_url=BASE) as c:
+        for asked in (DAMASCUS, DAMASCUS[::-1]):
+            params = [("ids", i) for i in asked]
+            doc = c.get("/api/compare", params=params).json()
+            page = c.get("/compare", params=params).text
+            columns = re.findall(r'<section class="column" data-col="\d+" data-article="([^"]+)"', page)
+            assert columns == DAMASCUS_DRAWN
+            assert [a["id"] for a in doc["articles"]] == columns
+            assert list(doc["quantities"]) == columns
+            assert ("1926479352", "1926479334") in {(e["source"], e["derived"]) for e in doc["provenance"]}
+
+
+@pytest.mark.data
+def test_an_upload_s_api_answer_lists_its_articles_as_its_page_shows_them(damascus_db: Path) -> None:
+    """The four uploaded as one JSON Lines file in the order of their ids: ``/api/upload`` listed
+    them as uploaded (334 before 352, in ``articles`` and in the report), its page as drawn."""
+    with Store(damascus_db, readonly=True) as st:
+        records = [{"id": a.id, "outlet": a.outlet, "title": a.title, "published": str(a.published), "text": a.text}
+                   for a in st.iter_articles_by_ids(DAMASCUS)]
+    body = "".join(json.dumps(r) + "\n" for r in records).encode()
+    with TestClient(create_app(damascus_db), base_url=BASE) as c:
+        files = [("files", ("four.jsonl", body, "application/json"))]
+        doc = _post(c, "/api/upload", files=files).json()
+        page = _post(c, "/upload", files=files).text
+    columns = re.findall(r'<section class="column" data-col="\d+" data-article="([^"]+)"', page)
+    assert columns == DAMASCUS_DRAWN
+    assert [a["id"] for a in doc["articles"]] == columns
+    assert [a["id"] for a in doc["report"]["articles"]] == columns
+
+
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:
     """Two articles of one outlet: the summaries say "rt.com #1" and "rt.com #2"; the page named
     both "rt.com" (columns, evidence, graph), so a reader could not tell which one a finding meant."""

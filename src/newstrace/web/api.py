@@ -27,7 +27,7 @@ from newstrace.model import Article, parse_published, published_order, stream_or
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
-from newstrace.web.render import story_href
+from newstrace.web.render import listed_as, page_order, story_href
 from newstrace.web.repo import Repo
 
 #: every endpoint reads the database, which another process may keep locked: README's 503, with
@@ -364,7 +364,9 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
         said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
         raise HTTPException(404, f"{said} ({see_hint('list', db_arg(repo))})")
     articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
-    return articles, repo.compare(articles)
+    report = repo.compare(articles)
+    articles = page_order(articles, report)  # as the page's columns and drawing show them
+    return articles, listed_as(report, articles)
 
 
 def load_network(repo: Repo) -> s.OutletNetwork:

@@ -9,7 +9,7 @@ themselves; the templates autoescape everything else. Charts are SVG with presen
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from newstrace import drawing, spans
 from newstrace.drawing import GraphNode
 from newstrace.model import (
+    Article,
     axis_instants,
     isolated_name,
     link_roles,
@@ -124,6 +125,38 @@ def stories_href(*outlets: str | None) -> str:
 
 
 # -- provenance graph ------------------------------------------------------------------------------
+
+
+def report_edges(report: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """A compare report's provenance edges (``compare --json``'s list; a dict holding ``edges`` too)."""
+    prov = (report or {}).get("provenance")
+    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
+    return [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
+
+
+def page_order(articles: Iterable[Article], report: Mapping[str, Any] | None) -> list[Article]:
+    """The one order of a page's articles: its columns', its table's, its drawing's and its API
+    answer's (``drawing.reading_order`` by the report's edges, the order given breaking a tie:
+    the stream's, ties by id, on the compare and story pages; an upload's own)."""
+    return drawing.reading_order(articles, report_edges(report), lambda a: (a.id, a.published))
+
+
+def listed_as(report: dict[str, Any] | None, articles: Sequence[Article]) -> dict[str, Any] | None:
+    """``report`` with its ``articles`` (and the keys of its ``quantities``) in the order of
+    ``articles`` (``page_order``'s), those it does not name after them as they were; a new dict,
+    the cached report is left as it is. ``/api/compare`` listed the stream's order while the
+    page's columns and drawing followed ``page_order``."""
+    if report is None:
+        return None
+    place = {a.id: i for i, a in enumerate(articles)}
+
+    def key(item: Any) -> int:
+        return place.get(str(item), len(place))
+
+    out = {**report, "articles": sorted(report.get("articles") or [], key=lambda a: key(a.get("id") if isinstance(a, dict) else None))}
+    if isinstance(report.get("quantities"), dict):
+        out["quantities"] = dict(sorted(report["quantities"].items(), key=lambda kv: key(kv[0])))
+    return out
 
 
 def provenance_svg(

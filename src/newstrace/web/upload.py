@@ -24,6 +24,7 @@ from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
 from newstrace.limits import Limits, human_bytes
 from newstrace.model import Article
 from newstrace.web import schemas as s
+from newstrace.web.render import listed_as, page_order
 from newstrace.web.repo import Repo
 
 #: Extensions an upload may have: the one-article and record formats (no archives).
@@ -154,7 +155,9 @@ async def handle_upload(
                 by_source.setdefault(source or "upload", []).append((read_as, stored_as))
             warnings += [_stored_before(source, pairs) for source, pairs in by_source.items()]
             total += len(by_source)
-    return Uploaded(articles, report, warnings, saved, total)
+    # stored in the upload's order; shown, and answered, in the page's (its columns' and drawing's)
+    articles = page_order(articles, report)
+    return Uploaded(articles, listed_as(report, articles), warnings, saved, total)
 
 
 def _read(

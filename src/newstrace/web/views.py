@@ -30,7 +30,15 @@ from newstrace.model import (
     summary_names,
 )
 from newstrace.web.api import COMPARE_IDS
-from newstrace.web.render import Ann, compare_href, highlight, provenance_svg, ranges_svg
+from newstrace.web.render import (
+    Ann,
+    compare_href,
+    highlight,
+    page_order,
+    provenance_svg,
+    ranges_svg,
+    report_edges,
+)
 
 
 @dataclass
@@ -94,10 +102,8 @@ def compare_view(
     the pages of the ``stored`` articles only (default: all; an upload's may not be). The columns
     stand in the drawing's order (``drawing.reading_order``), the order given breaking a tie: ids
     on the compare and story pages (their articles come in the stream's order), an upload's own."""
-    prov = (report or {}).get("provenance")
-    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    edges = [e for e in edges if isinstance(e, dict) and e.get("source") and e.get("derived")]
-    articles = drawing.reading_order(articles, edges, lambda a: (a.id, a.published))
+    edges = report_edges(report)
+    articles = page_order(articles, report)
     shown = list(articles)[:columns]
     col_of = {a.id: i for i, a in enumerate(shown)}
     by_id = {a.id: a for a in articles}
