@@ -1377,6 +1377,27 @@ def test_an_upload_s_api_answer_lists_its_articles_as_its_page_shows_them(damasc
     assert [a["id"] for a in doc["report"]["articles"]] == columns
 
 
+@pytest.mark.data
+def test_a_story_s_pages_are_slices_of_its_one_order(damascus_db: Path) -> None:
+    """The story table is paged, and its order was settled within each page: two to a page, the
+    first page listed 310 334 and the second 352 389 (the stream's order cut between al-Arabiya
+    and the Reuters report it cites), so the pages put together were not the drawing's order. The
+    whole story is ordered first, then cut: 310 352 | 334 389, in the API and on the page."""
+    with TestClient(create_app(damascus_db), base_url=BASE) as c:
+        (story,) = c.get("/api/stories").json()["stories"]
+        api_pages, table_pages = [], []
+        for offset in (0, 2):
+            doc = c.get(f"/api/stories/{story['id']}", params={"limit": 2, "offset": offset}).json()
+            assert doc["total"] == 4
+            api_pages.append([a["id"] for a in doc["articles"]])
+            page = c.get(f"/stories/{story['id']}", params={"limit": 2, "offset": offset}).text
+            table = page[page.index('<table class="articles">'):]
+            table_pages.append(re.findall(r'name="ids" value="([^"]+)"', table[:table.index("</table>")]))
+        whole = c.get(f"/api/stories/{story['id']}").json()
+    assert api_pages == table_pages == [DAMASCUS_DRAWN[:2], DAMASCUS_DRAWN[2:]]
+    assert [a["id"] for a in whole["articles"]] == [a["id"] for a in whole["report"]["articles"]] == DAMASCUS_DRAWN
+
+
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:
     """Two articles of one outlet: the summaries say "rt.com #1" and "rt.com #2"; the page named
     both "rt.com" (columns, evidence, graph), so a reader could not tell which one a finding meant."""

@@ -253,14 +253,18 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     return sid, *found
 
 
-def _as_drawn(rows: list[dict[str, Any]], report: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """A page of a story's article rows in its drawing's order (``drawing.reading_order``, ties by
-    id): by the instant, undated last, a directed edge's source first among reports of one day the
-    dates cannot order. Its table listed them by id within a date, so the two could disagree."""
-    prov = (report or {}).get("provenance")
-    edges = prov.get("edges", []) if isinstance(prov, dict) else (prov or [])
-    edges = [e for e in edges if isinstance(e, dict)]
-    return reading_order(sorted(rows, key=lambda r: str(r["id"])), edges, lambda r: (str(r["id"]), parse_published(r["published"])))
+def story_order(repo: Repo, story: str, ids: list[str]) -> list[str]:
+    """A story's members (``ids``, in the stream's order, ties by id) in the order its pages list
+    and draw them (``drawing.reading_order``), settled over the whole story before a page is cut
+    from it: read off the stored dates and the story's stored provenance edges, no text loaded.
+
+    The table is paged, and its order was settled on each page alone: a day split across two
+    pages kept the stream's order at the cut, so an arrow's source could stand on the page after
+    the copy it gave to, and the pages put together were not the drawing's order."""
+    if len(ids) < 2:
+        return list(ids)
+    dates = repo.published_of(ids)
+    return reading_order(ids, repo.story_edges(story, ids), lambda i: (i, parse_published(dates.get(i))))
 
 
 def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int,
@@ -271,14 +275,18 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
     Only the rows asked for are read: a story of thousands of articles read and listed every one
     (20,000: 9 MB and 5 s for the page, as for the API answer, which had no limit unless given)."""
     _, summary, ids = found
-    # the members come in publication order (``store.results.members``), as ``newstrace story`` lists them
+    # the members come in the pages' order (``found_story``: ``story_order``), so the report covers
+    # the first rows of the table, and each page is a slice of that one order
     shown = ids[offset:offset + limit]
     _, rows = repo.list_articles(ids=shown, limit=len(shown) or 1, offset=0)
+    place = {i: k for k, i in enumerate(shown)}
+    rows.sort(key=lambda r: place[r["id"]])
     doc, subset = repo.story_report(summary, ids)
-    report = doc["report"]
+    subset = page_order(subset, doc["report"])
+    report = listed_as(doc["report"], subset)
     detail = s.StoryDetail(
         story=s.StorySummary(**summary),
-        articles=[s.ArticleRow(**r) for r in _as_drawn(rows, report)],
+        articles=[s.ArticleRow(**r) for r in rows],
         total=len(ids),
         offset=offset,
         limit=limit,
@@ -316,7 +324,8 @@ def found_story(repo: Repo, story_id: str) -> StoryFound:
     cached page or not. The page itself stays keyed by the members' content, so a commit that
     does not change them costs this look-up again, not the page."""
     def look() -> StoryFound:
-        found = find_story(repo, story_id)
+        sid, summary, ids = find_story(repo, story_id)
+        found = (sid, summary, story_order(repo, summary["id"], ids))
         return StoryFound(found, story_key(repo, found))
 
     return repo.cached_page(("story-found", story_id, repo.generation()), look)
@@ -455,8 +464,9 @@ async def api_stories(request: Request, q: Q = None, outlet: OutletsQ = None, da
 
 @router.get("/stories/{story_id:path}", response_model=s.StoryDetail, responses={**NOT_FOUND, **BUSY})
 async def api_story(request: Request, story_id: str, limit: LimitQ = PAGE, offset: OffsetQ = 0) -> Response:
-    """One story: ``limit`` of its articles from ``offset`` on, in publication order, and the
-    compare report over the story; ``total`` counts its articles, as the lists page theirs.
+    """One story: ``limit`` of its articles from ``offset`` on, in the order its page lists and
+    draws them (by publication, an arrow's source first among one day's), and the compare report
+    over the story's first articles; ``total`` counts its articles, as the lists page theirs.
 
     ``story_id`` may be a unique prefix of the id, as ``newstrace story`` takes it: the answer is
     then the full id's (no redirect; ``story.id`` gives the full id). A prefix of several stories

@@ -161,8 +161,9 @@ class CompareReport(_Open):
 
 class StoryDetail(BaseModel):
     story: StorySummary
-    articles: list[ArticleRow] = Field(description="``limit`` of the story's articles in publication order, "
-                                                   "from ``offset`` on")
+    articles: list[ArticleRow] = Field(description="``limit`` of the story's articles from ``offset`` on, in the "
+                                                   "order its page lists and draws them: by publication, an "
+                                                   "arrow's source first among one day's")
     total: int = Field(description="articles in the story")
     offset: int = Field(description="place of the first of ``articles`` among them")
     limit: int = Field(description="most articles one answer lists")
