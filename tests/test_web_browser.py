@@ -950,6 +950,57 @@ def test_an_edges_confidence_stands_clear_of_its_arc(server: tuple[str, dict[str
     shot(blank, "provenance-long-arc")
 
 
+#: pairs of a drawing's texts whose boxes meet (by more than a pixel each way), in the drawing's units
+MEETING_LABELS = """() => [...document.querySelectorAll('svg.graph')].flatMap(svg => {
+    const ts = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox()]), out = [];
+    ts.forEach(([s, a], i) => ts.slice(i + 1).forEach(([u, b]) => {
+        if (a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1)
+            out.push([s, u, Math.round(a.x), Math.round(a.y), Math.round(b.x), Math.round(b.y)]);
+    }));
+    return out;
+})"""
+
+
+@pytest.mark.data
+def test_a_provenance_drawing_with_many_outside_sources_writes_every_label_clear(browser: Any) -> None:
+    """The four FA-KES dev reports of 21 August 2013 with five sources outside them (speakers each
+    quoted by some of them, as ``compare`` names a common quotation's source): each source's name
+    stood right of its square, and the last ran past the drawing's right edge ("Syrian
+    Observatory fo" cut off); and every line's confidence stood at the middle of the band between
+    the rows, on the others' and on the arc's. The names stand over their squares now, and a
+    line's confidence is put along it where no other stands."""
+    from conftest import require_data
+    from newstrace.ingest import read_inputs
+    from newstrace.web import render
+
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ["1926479310", "1926479334", "1926479352", "1926479389"]
+    arts = [a.brief() for a in read_inputs([path], on_error=lambda e: None) if a.id in ids]
+    assert len(arts) == 4
+    speakers = ["Syrian Observatory for Human Rights", "Local Coordination Committees", "Free Syrian Army",
+                "Staffan de Mistura", "Sergei Lavrov"]
+    quotation = [{"type": "common_quotation", "quoted_share": 0.9}]
+    edges = [{"source": "1926479352", "derived": "1926479334", "confidence": 0.8, "evidence": [{"type": "attribution"}]}]
+    edges += [{"source": f"external:{who}", "derived": a["id"], "confidence": 0.6, "evidence": quotation}
+              for k, who in enumerate(speakers) for a in arts if (k + ids.index(a["id"])) % 3 != 2]
+    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    for width in (1400, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 900})
+        page = ctx.new_page()
+        try:
+            page.set_content(f'<html><head><style>{css}</style></head><body><main><div class="drawing">'
+                             f"{render.provenance_svg(arts, edges)}</div></main></body></html>")
+            assert page.locator("svg.graph .node.external").count() == len(speakers)
+            cut = page.evaluate(CUT_LABELS)
+            assert not cut, cut
+            meeting = page.evaluate(MEETING_LABELS)
+            assert not meeting, meeting
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+            shot(page, f"provenance-outside-sources-{width}")
+        finally:
+            ctx.close()
+
+
 def test_a_long_unbroken_headline_does_not_widen_a_table(browser: Any, tmp_path: Path) -> None:
     """A headline of 215 characters without a space (a feed that gave the page's URL as its title)
     made the articles table wider than the page at 1280 px: the page scrolled sideways, the other

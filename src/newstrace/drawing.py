@@ -265,6 +265,10 @@ def provenance_svg(
     drop = max(0.0, 4 - min(tops, default=4.0))
     pos = {k: (x, y + drop) for k, (x, y) in pos.items()}
     height = round(height + drop)
+    # the confidences written (their boxes, roughly): the arcs' stand where their arcs put them, a
+    # line's is put clear of those and of the lines' before it
+    taken = [_conf_box(_arc(pos[e["source"]], pos[e["derived"]], has_direction(e.get("evidence") or []), _stroke(e))[1:], _conf_text(e), "middle")
+             for e in edges if e.get("source") in pos and e.get("derived") in pos and pos[e["source"]][1] == pos[e["derived"]][1]]
     parts = [
         f'<svg class="graph" role="group" aria-label="provenance graph" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
@@ -280,26 +284,16 @@ def provenance_svg(
         if s not in pos or d not in pos:
             continue
         (x1, y1), (x2, y2) = pos[s], pos[d]
-        conf = e.get("confidence")
-        conf_txt = f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
+        conf_txt = _conf_text(e)
         evidence = e.get("evidence") or []
         directed = has_direction(evidence)
         head = ' marker-end="url(#arrow)"' if directed else ""  # no arrowhead where no evidence orients it
         # the list's words (which name each kind of evidence), then the words the evidence quotes:
         # each name and passage isolated, an Arabic one turned the arrow and the words beside it around
         tip = "\n".join([isolated_join(_words(e, label)), *filter(None, (_evidence_line(ev) for ev in evidence[:6]))])
-        stroke = 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
+        stroke = _stroke(e)
         if y1 == y2:  # two articles: an arc above the row, clear of the nodes between them
-            cx, cy = _control((x1, y1), (x2, y2))
-            ex, ey = x2, y2 - 14
-            if directed:  # the head's point on the node's edge, its base where the line stops
-                tx, ty = ex - cx, ey - cy
-                norm = math.hypot(tx, ty) or 1.0
-                ex, ey = ex - tx / norm * ARROW, ey - ty / norm * ARROW
-            path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {ex:.1f} {ey:.1f}"
-            # the confidence just above the arc's top (its point at t = 0.5): it sat 3 px above the
-            # middle of the control polygon, on the line itself, its digits struck through by the arc
-            label_x, label_y = (x1 + 2 * cx + ex) / 4, (y1 - 14 + 2 * cy + ey) / 4 - stroke / 2 - 5
+            path, label_x, label_y = _arc(pos[s], pos[d], directed, stroke)
             anchor = "middle"
         else:  # a source above the articles: a straight line down, nothing lies between the rows
             dx, dy = x2 - x1, y2 - y1
@@ -307,9 +301,13 @@ def provenance_svg(
             r1, r2 = (12, 14 + (ARROW if directed else 0)) if y1 < y2 else (14, 12 + (ARROW if directed else 0))
             sx, sy, ex, ey = x1 + dx / norm * r1, y1 + dy / norm * r1, x2 - dx / norm * r2, y2 - dy / norm * r2
             path = f"M {sx:.0f} {sy:.0f} L {ex:.1f} {ey:.1f}"
-            # the confidence beside the middle of the line, on the side it leans away from
+            # the confidence beside the line, on the side it leans away from: at its middle, else
+            # the first place along it clear of those written (where none is, the least covered). Four sources or more over a few
+            # articles wrote theirs all at the middle of the band between the rows, on each other
             anchor = "start" if (x2 - x1) * (y2 - y1) >= 0 else "end"
-            label_x, label_y = (sx + ex) / 2 + (6 if anchor == "start" else -6), (sy + ey) / 2 + 4
+            spots = [(sx + (ex - sx) * t + (6 if anchor == "start" else -6), sy + (ey - sy) * t + 4) for t in LINE_SPOTS]
+            label_x, label_y = min(spots, key=lambda p: sum(_overlap(_conf_box(p, conf_txt, anchor), b) for b in taken))
+            taken.append(_conf_box((label_x, label_y), conf_txt, anchor))
         external, via = str(s).startswith("external:"), indirect_via(evidence)
         dash = EXTERNAL_DASH if external else INDIRECT_DASH if via else ""
         # drawn apart, faint: the direct edges between the articles carry the graph
@@ -347,11 +345,54 @@ def provenance_svg(
         parts.append(
             f'<g class="node external"><title>{escape(isolated_name(external_name(x_id)))} (external source)</title>'
             f'<rect x="{x - 11:.0f}" y="{y - 11:.0f}" width="22" height="22" rx="3" fill="{EXTERNAL}"/>'
-            f'<text x="{x + 18:.0f}" y="{y + 4:.0f}" class="outlet start" text-anchor="start">'
+            f'<text x="{x:.0f}" y="{y - 16:.0f}" class="outlet" text-anchor="middle">'
             f"{escape(shortened(external_name(x_id), 22))}</text></g>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _conf_text(e: dict[str, Any]) -> str:
+    conf = e.get("confidence")
+    return f"{float(conf):.2f}" if isinstance(conf, int | float) else "?"
+
+
+def _stroke(e: dict[str, Any]) -> float:
+    """An edge's width: its confidence."""
+    conf = e.get("confidence")
+    return 1.5 + 3 * float(conf) if isinstance(conf, int | float) else 2
+
+
+def _arc(a: tuple[float, float], b: tuple[float, float], directed: bool, stroke: float) -> tuple[str, float, float]:
+    """The path of the arc from article ``a`` to article ``b`` and where its confidence stands."""
+    (x1, y1), (x2, y2) = a, b
+    cx, cy = _control(a, b)
+    ex, ey = x2, y2 - 14
+    if directed:  # the head's point on the node's edge, its base where the line stops
+        tx, ty = ex - cx, ey - cy
+        norm = math.hypot(tx, ty) or 1.0
+        ex, ey = ex - tx / norm * ARROW, ey - ty / norm * ARROW
+    path = f"M {x1:.0f} {y1 - 14:.0f} Q {cx:.0f} {cy:.0f} {ex:.1f} {ey:.1f}"
+    # the confidence just above the arc's top (its point at t = 0.5): it sat 3 px above the
+    # middle of the control polygon, on the line itself, its digits struck through by the arc
+    return path, (x1 + 2 * cx + ex) / 4, (y1 - 14 + 2 * cy + ey) / 4 - stroke / 2 - 5
+
+
+#: where along a line from a source outside the articles its confidence may stand, in the order tried
+LINE_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+
+
+def _conf_box(at: tuple[float, float], text: str, anchor: str) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) a confidence written at ``at`` takes, roughly: 11 px
+    digits, a halo round them."""
+    w = 7.0 * len(text) + 4
+    left = at[0] - (0 if anchor == "start" else w if anchor == "end" else w / 2)
+    return left, at[1] - 12, left + w, at[1] + 4
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """The area two boxes share."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def _control(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
