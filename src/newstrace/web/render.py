@@ -290,6 +290,12 @@ def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
     return Markup("".join(parts))
 
 
+#: the length of a count slot's scale, in px: with the outlets' names (150) the drawing is 340 px
+#: wide, a phone's (390 px) slot box; at 300 each of a story's count charts scrolled in its own
+#: box there, 17 on the page of the biggest story of examples/ + FA-KES dev
+RANGE_SCALE = 174
+
+
 def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
     """Each outlet's interval for one count slot on a shared (log when wide) scale.
 
@@ -306,14 +312,14 @@ def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
 
     def sx(v: float) -> float:
         if use_log:
-            return (math.log10(max(v, bottom)) - math.log10(bottom)) / (math.log10(top) - math.log10(bottom)) * 300
-        return (v - bottom) / (top - bottom) * 300
+            return (math.log10(max(v, bottom)) - math.log10(bottom)) / (math.log10(top) - math.log10(bottom)) * RANGE_SCALE
+        return (v - bottom) / (top - bottom) * RANGE_SCALE
 
     left, row = 150, 22
     height = row * len(rows) + 22
     parts = [
-        f'<svg class="ranges" role="img" aria-label="counts by outlet" viewBox="0 0 {left + 320} {height}" '
-        f'width="{left + 320}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="ranges" role="img" aria-label="counts by outlet" viewBox="0 0 {left + RANGE_SCALE + 16} {height}" '
+        f'width="{left + RANGE_SCALE + 16}" height="{height}" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, r in enumerate(rows):
         y = 14 + i * row
@@ -335,7 +341,7 @@ def ranges_svg(rows: Sequence[dict[str, Any]]) -> Markup:
     scale = "log scale" if use_log else "linear scale"
     parts.append(
         f'<text x="{left}" y="{height - 3}" class="axis start">{_num(bottom)}</text>'
-        f'<text x="{left + 300}" y="{height - 3}" class="axis end">{_num(top)} ({scale})</text></svg>'
+        f'<text x="{left + RANGE_SCALE}" y="{height - 3}" class="axis end">{_num(top)} ({scale})</text></svg>'
     )
     return Markup("".join(parts))
 
