@@ -1082,6 +1082,32 @@ def test_on_a_phone_a_table_that_scrolls_shows_a_shadow_where_more_is(server: tu
         ctx.close()
 
 
+def test_on_a_phone_a_drawing_that_scrolls_shows_a_shadow_where_more_is(server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """At 390 px a story's timeline (770 px) and its provenance graph scroll in their own boxes,
+    and nothing said so: the screen's edge cut the timeline's axis as if it ended there. A shadow
+    at an edge with more beyond it says it now, as a table's does."""
+    base, _ = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)  # (the style that hides the text)
+    page = ctx.new_page()
+    try:
+        stories = page.request.get(f"{base}/api/stories").json()
+        if not stories["available"] or not stories["stories"]:
+            pytest.skip("stories not available")
+        page.goto(f"{base}/stories/{quote(max(stories['stories'], key=lambda s: s['size'])['id'], safe='')}")
+        sel = ".timeline-box .drawing"
+        box = page.locator(sel)
+        assert box.evaluate("b => b.scrollWidth > b.clientWidth + 50")
+        page.add_style_tag(content=HIDE_CONTENTS.format(sel=sel))
+        left, right = edge_shades(page, sel)
+        assert right < left - 5, (left, right)
+        box.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        left, right = edge_shades(page, sel)
+        assert left < right - 5, (left, right)
+        shot(page, "phone-drawing-shadow")
+    finally:
+        ctx.close()
+
+
 def test_a_column_of_numbers_is_headed_over_its_numbers(server: tuple[str, dict[str, str]], page: Any) -> None:
     """The numbers of a table stand at the right of their column and their headings stood at the
     left: on the Outlets page at 1280 px "94", ahram's articles, sat some 170 px right of
