@@ -575,9 +575,18 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # 'Firstname Trump' (CLAIMS_VERSION 198)
         ("polnear", "nyt_2015-12-31_trump-turns-attacks-on-another-c",
          "'' said Mr. Trump, who is regarded", "Donald J. Trump"),
+        # role words that were no titles: 'MP Charlie Angus', 'Officer Joseph Beinlich',
+        # 'Sheriff Joe Lombardo' were the speakers; an office named by titles alone stays whole ('the Prime
+        # Minister said' was 'Minister'), and an honorific before a surname that is a title goes ('Mr. Prince')
+        ("fnc1", "1442", "” NDP MP Charlie Angus told", "Charlie Angus"),
+        ("polnear", "wash-post_2016-03-30_trump-sticking-by-his-campaign-m", '" said Officer Joseph Beinlich',
+         "Joseph Beinlich"),
+        ("polnear", "usa-today_2015-12-22_in-brief", '" Clark County Sheriff Joe Lombardo said', "Joe Lombardo"),
+        ("fnc1", "2349", "' the Prime Minister said", "Prime Minister"),
+        ("polnear", "nyt_2015-12-09_terrorists-mock-bids-to-block-th", "'' Mr. Prince said", "Matthew Prince"),
     ],
 )
-def test_a_speaker_s_name_runs_past_a_rank_s_full_stop_an_owner_and_a_hyphen_and_keeps_an_initial(
+def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
     source: str, name: str, after: str, speaker: str
 ) -> None:
     text = training_text(source, name)

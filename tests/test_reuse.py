@@ -367,6 +367,11 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
         ("fnc1", "1634", "” wrote The Washington Post’s David Ignatius", "David Ignatius"),
         # a fuller name with a middle initial, named once ('Hedge' before CLAIMS_VERSION 198)
         ("polnear", "nyt_2015-11-25_golf-courses-forced-to-reach-int", "'' Mr. Hedge said. ''Florida", "Oliver K. Hedge"),
+        # role words the label kept in the name ('CTO Sumit Mehra'), no title words before CLAIMS_VERSION 200;
+        # the claims stage had dropped them with the words before them
+        ("fnc1", "2275", '" Y Media Labs CTO Sumit Mehra says', "Sumit Mehra"),
+        ("fnc1", "1666", "” said Manitoba Conservative MP", "Steven Fletcher"),
+        ("fnc1", "409", "” Media Relations Officer Steve", "Steve Curnew"),
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(

@@ -908,13 +908,21 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     return resolver.canonical(mention)
 
 
+#: the honorifics a surname follows ('Mr King', 'Dr Framenau'), written with their full stop or without
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "sir"))
+
+
 def _untitled(toks: list[str]) -> list[str]:
     """A name's words without the titles a mention took in ('recalled Mr. Rhodes', 'said Sen.
     Bernie Sanders (I-Vt.)', where the parse gave no title apart), dropped as the parse's titles
     are ('Mr. Rhodes said' is Rhodes), so that the speaker is named as elsewhere and its fuller
     name is found. Only a title before a capitalised word ('Ambassador to France' is an office),
-    and no plural ('United States Elections Project' is no title and 'Elections Project')."""
-    while len(toks) > 1 and toks[1][:1].isupper() and _is_title(toks[0], plural=False):
+    and no plural ('United States Elections Project' is no title and 'Elections Project'); nor
+    a title in full before titles alone, an office's name ('the State Department Inspector General
+    issued' is no 'General', 'the Prime Minister said' no 'Minister'), where an honorific or a
+    title's abbreviation goes ('Mr. King' is King, 'Sen. King' too)."""
+    while len(toks) > 1 and toks[1][:1].isupper() and _is_title(toks[0], plural=False) and (
+            toks[0].endswith(".") or toks[0].lower() in _HONORIFICS or not all(_is_title(t, False) for t in toks[1:])):
         toks = toks[1:]
     return toks
 

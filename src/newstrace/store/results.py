@@ -283,7 +283,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 197: a speaker's name runs past a rank's full stop ('Army Maj. Curtis Kellogg', not 'Army Maj'), an owner's possessive ('The Washington Post’s David Ignatius' is David Ignatius) and a hyphen ('Holtz-Eakin', not 'Eakin').
 #: 198: a surname alone takes a fuller name with a middle initial the text gives ('Mr. Hedge' is Oliver K. Hedge), for the claims stage and the cheap label (speakers.full_name) alike.
 #: 199: a bare surname takes the fuller name written last before it in its paragraph, not the one named most ('Jeb Bush told an Iowa audience ... "...," Bush said' is Jeb Bush where the story names George W. Bush twice), for the claims stage and the cheap label alike.
-CLAIMS_VERSION = 199
+#: 200: role words before a name are titles ('MP', 'Sheriff', 'Inspector', 'Officer', 'CTO', 'pollster', 'Chancellor', 'Rabbi', 'Moderator', 'Anchor', 'Marshal' ...: 'MP Charlie Angus' is Charlie Angus), and a title in full before titles alone is an office's name, kept whole ('the Prime Minister said' is no 'Minister'); for the claims stage and the cheap label alike.
+CLAIMS_VERSION = 200
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
