@@ -584,6 +584,13 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("polnear", "usa-today_2015-12-22_in-brief", '" Clark County Sheriff Joe Lombardo said', "Joe Lombardo"),
         ("fnc1", "2349", "' the Prime Minister said", "Prime Minister"),
         ("polnear", "nyt_2015-12-09_terrorists-mock-bids-to-block-th", "'' Mr. Prince said", "Matthew Prince"),
+        # a role in lower case between the speech verb and the name: the whole phrase was the speaker
+        # ('Democratic pollster Stan Greenberg'); and a name opening with its particle was none ('al-Bredi')
+        ("polnear", "wash-post_2016-04-20_beyond-victory-clinton-faces-dee", '" said Democratic pollster Stan',
+         "Stan Greenberg"),
+        ("polnear", "politico_2016-02-23_obama-s-gitmo-plan-leaves-everyo", "” said ACLU executive Director",
+         "Anthony Romero"),
+        ("fnc1", "500", "” said al-Bredi.", "Ali al-Bredi"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

@@ -372,6 +372,10 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
         ("fnc1", "2275", '" Y Media Labs CTO Sumit Mehra says', "Sumit Mehra"),
         ("fnc1", "1666", "” said Manitoba Conservative MP", "Steven Fletcher"),
         ("fnc1", "409", "” Media Relations Officer Steve", "Steve Curnew"),
+        # a role in lower case: the label was 'Democratic' ('pollster' no title word), the claims stage's
+        # speaker the whole phrase (before CLAIMS_VERSION 201)
+        ("polnear", "wash-post_2016-04-20_beyond-victory-clinton-faces-dee", '" said Democratic pollster Stan',
+         "Stan Greenberg"),
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(

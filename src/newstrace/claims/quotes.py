@@ -1655,9 +1655,9 @@ def _name_run(toks: list[Token]) -> list[Token]:
     """The leading run of capitalised words ("Skelly", "Bruce LeVell") of ``toks``."""
     run: list[Token] = []
     for k, t in enumerate(toks):
-        if _title_dot(t) or (run and t.lower_ in NAME_PARTICLES and toks[k + 1:k + 2]
+        if _title_dot(t) or (t.lower_ in NAME_PARTICLES and toks[k + 1:k + 2]
                              and toks[k + 1].text[:1].isupper()):
-            run.append(t)  # 'Lt. Khairalla al-Jabbouri', 'Staffan de Mistura'
+            run.append(t)  # 'Lt. Khairalla al-Jabbouri', 'Staffan de Mistura', 'said al-Sheikh'
             continue
         if not (t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").replace("’", "").isalpha()):
             break
@@ -1707,11 +1707,14 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         if owner is not None and len(phrase) - owner > 2 and _name_run(phrase[owner + 1:]) == phrase[owner + 1:]:
             phrase = phrase[owner + 1:]  # 'wrote The Washington Post’s David Ignatius': the person after the owner
         kind = "name" if _name_run(phrase) == phrase else "nominal"
-        if kind == "nominal" and (not cue or any(_title_dot(t) for t in phrase)):
+        if kind == "nominal":
             # '“...,” mused Blaze co-host Stu Burguiere.': a role before a name; the name speaks (and
-            # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis)
+            # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis, 'said Democratic pollster
+            # Stan Greenberg' Stan Greenberg: after a cue, a role noun in lower case before the name)
             tail = _name_run(phrase[::-1])[::-1]
-            if len(tail) >= 2 and len(tail) < len(phrase):
+            role = len(tail) < len(phrase) and phrase[-len(tail) - 1].is_lower \
+                and upos(phrase[-len(tail) - 1]) == "NOUN"
+            if len(tail) >= 2 and len(tail) < len(phrase) and (not cue or role or any(_title_dot(t) for t in phrase)):
                 phrase, kind = tail, "name"
         if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
             return None
