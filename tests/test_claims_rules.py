@@ -591,6 +591,9 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("polnear", "politico_2016-02-23_obama-s-gitmo-plan-leaves-everyo", "” said ACLU executive Director",
          "Anthony Romero"),
         ("fnc1", "500", "” said al-Bredi.", "Ali al-Bredi"),
+        # a generation's suffix counted as one of a name's three words ('P. Casey Jr.')
+        ("polnear", "wash-post_2016-06-09_party-aims-to-heal-primary-wound", '" said Sen. Robert P. Casey Jr.',
+         "Robert P. Casey Jr."),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

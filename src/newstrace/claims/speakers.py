@@ -949,6 +949,10 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*\.?)[^\S\n]+$")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+")
 
 
+#: what follows a name to tell a generation ('Robert P. Casey Jr.', 'Lloyd J. Austin III')
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
 class SpeakerResolver:
     """Normalises mentions in article order: names to full names, pronouns and roles to names."""
 
@@ -978,9 +982,12 @@ class SpeakerResolver:
                     if len(cand) < len(best):
                         best = cand
             if not whole:
-                real = [t for t in best if t.lower() not in NAME_PARTICLES]
+                # three words at most, and a generation's suffix after them ('Sen. Robert P. Casey
+                # Jr.' is no 'P. Casey Jr.')
+                suffix = int(len(best) > 1 and best[-1].rstrip(".,") in _SUFFIXES)
+                real = [t for t in best[:len(best) - suffix] if t.lower() not in NAME_PARTICLES]
                 if len(real) > 3:
-                    best = best[-3:]
+                    best = best[-3 - suffix:]
             self._full.append((m.start, best))
             self._spoken.add(tuple(best))
         # a surname alone: every "Firstname Surname" the text gives, where it stands (the nearest

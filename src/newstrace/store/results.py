@@ -285,7 +285,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 199: a bare surname takes the fuller name written last before it in its paragraph, not the one named most ('Jeb Bush told an Iowa audience ... "...," Bush said' is Jeb Bush where the story names George W. Bush twice), for the claims stage and the cheap label alike.
 #: 200: role words before a name are titles ('MP', 'Sheriff', 'Inspector', 'Officer', 'CTO', 'pollster', 'Chancellor', 'Rabbi', 'Moderator', 'Anchor', 'Marshal' ...: 'MP Charlie Angus' is Charlie Angus), and a title in full before titles alone is an office's name, kept whole ('the Prime Minister said' is no 'Minister'); for the claims stage and the cheap label alike.
 #: 201: after a speech verb, a role in lower case before a name leaves the name ('said Democratic pollster Stan Greenberg' is Stan Greenberg, not the whole phrase), and a name may open with its particle ('said al-Bredi' was no name).
-CLAIMS_VERSION = 201
+#: 202: a generation's suffix after a name is not one of its three words ('Sen. Robert P. Casey Jr.' is Robert P. Casey Jr., not 'P. Casey Jr.'), for the claims stage and the cheap label alike.
+CLAIMS_VERSION = 202
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
