@@ -980,6 +980,7 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c.execute("DROP INDEX articles_text_hash")  # and migration 10's
     c.execute("DROP INDEX articles_source")
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
+    c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")  # and migration 11's
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
@@ -1231,10 +1232,13 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     c.execute("DROP INDEX articles_text_hash")
     c.execute("DROP INDEX articles_source")
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
+    # and the one after that: the analysed articles' placement hashes
+    c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
     assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"
-    assert before == len(MIGRATIONS) - 2, "a later migration's changes must be undone here too"
+    assert "placement_hash" in MIGRATIONS[before + 2], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 3, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()
@@ -1276,9 +1280,10 @@ def test_provenance_of_older_rules_is_built_again_and_nothing_else(
     assert _provenance(db) == fresh
     undirected = edge[(ALALAM, MANAR)]
     assert not undirected.directed and undirected.confidence == 0.5 and (MANAR, ALALAM) not in edge
-    # the stories gain their column; nothing else changed
+    # the stories gain their column, the analysis rows theirs (migration 11, unknown: NULL); nothing else changed
     after = stored(db)
-    assert after[:-1] == before[:-1] and [r[:-1] for r in after[-1]] == before[-1]
+    assert after[:-2] == before[:-2] and all([r[:-1] for r in after[i]] == before[i] for i in (-2, -1))
+    assert {r[-1] for r in after[-2]} == {None}
     # a second run does nothing, and says so
     assert main(["analyze", "--db", str(db), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)

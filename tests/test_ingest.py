@@ -1586,35 +1586,78 @@ def test_the_spark_engines_rule_for_copies_is_the_stores(tmp_path: Path) -> None
         assert [a.to_dict() for a in stored] == [a.to_dict() for a in kept], size
 
 
+def _reach(db: Path) -> list[tuple[Any, ...]]:
+    """What the live stories and threads say of their articles (outlets, first one's outlet, first
+    and last day, size), and the outlets their saved states count (those a later run resumes)."""
+    import sqlite3
+
+    from newstrace.corpus.stories import Cluster
+
+    with sqlite3.connect(db) as c:
+        c.row_factory = sqlite3.Row
+        out = []
+        for table, level in (("stories", "story"), ("threads", "thread")):
+            for r in c.execute(f"SELECT * FROM {table} WHERE merged_into IS NULL ORDER BY first_article"):
+                state = Cluster.from_state(dict(r), level, bytes(r["state"]))  # type: ignore[arg-type]
+                out.append((level, r["first_article"], r["outlets"], r["first_outlet"], r["start"], r["end"], r["size"],
+                            sorted(state.outlets.items()), sorted(state.centroid.outlets.v.items())))
+        return out
+
+
 def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_path: Path) -> None:
     """The copy without the address stored and analysed, the page with it ingested later: the
-    article takes the address, and a change of the article it is: the next ``analyze`` analyses
-    it again (the one after finds nothing to do), and says that it keeps its story, whose outlets
-    ``analyze --recluster`` counts again ("rt.com" where they said "RT International"), as for
-    any article an ingest changed."""
+    article takes the address, and its host "rt.com" as its outlet, a change of the article: the
+    next ``analyze`` analyses it again (the one after finds nothing to do). Its story, its thread
+    and the outlet network's first-seen counts said "RT International" until ``analyze
+    --recluster``; they say "rt.com" after that ``analyze``, as a recluster's do, and nothing is
+    said of its story: its text, title and date are those it was placed by. Stored without its
+    date too, it takes the date, and the run says it keeps its story until ``--recluster`` (a
+    date may place it in another), its story's days counting the date already."""
     from newstrace.corpus import analyze
+    from newstrace.store.results import CorpusResults
 
-    no_address = tmp_path / "rt.html"
-    no_address.write_text(rt_international_page().replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
-    with_address = tmp_path / "rt-page.html"
-    with_address.write_text(rt_international_page(), encoding="utf-8")
-    db = tmp_path / "news.db"
-    rewrite = tmp_path / "rewrite.txt"  # the seed that rewrites RT's report: a story of two outlets
-    rewrite.write_bytes(REWRITE_TXT.read_bytes())
-    _ingest_said(str(no_address), str(rewrite), "--db", str(db))
-    with Store(db) as st:
-        assert analyze(st).analysed == 2
-        outlets = {r[0] for r in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL")}
-    assert any("RT International" in o for o in outlets)
-    doc, _ = _ingest_said(str(with_address), "--db", str(db))
-    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 1)
-    with Store(db) as st:
-        report = analyze(st)
-        assert report.analysed == 1 and any("1 re-analysed article(s)" in w and "--recluster" in w for w in report.warnings)
-        assert analyze(st).analysed == 0
-        assert analyze(st, recluster=True).reclustered == 2
-        outlets = {r[0] for r in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL")}
-    assert not any("RT International" in o for o in outlets) and any("rt.com" in o for o in outlets)
+    undated = rt_international_page().replace('<meta property="article:published_time" content="2016-10-30">', "")
+    for name, page in (("dated", rt_international_page()), ("undated", undated)):
+        folder = tmp_path / name
+        folder.mkdir()
+        no_address = folder / "rt.html"
+        no_address.write_text(page.replace(f'<meta property="og:url" content="{RT_LATER_URL}">', ""), encoding="utf-8")
+        with_address = folder / "rt-page.html"
+        with_address.write_text(rt_international_page(), encoding="utf-8")
+        first = read_one(no_address)
+        assert (first.published is None) is (name == "undated")
+        db = folder / "news.db"
+        rewrite = folder / "rewrite.txt"  # the seed that rewrites RT's report: a story of two outlets
+        rewrite.write_bytes(REWRITE_TXT.read_bytes())
+        _ingest_said(str(no_address), str(rewrite), "--db", str(db))
+        with Store(db) as st:
+            assert analyze(st).analysed == 2
+        before = _reach(db)
+        assert any("RT International" in str(r) for r in before) and not any("rt.com" in str(r) for r in before), name
+        doc, _ = _ingest_said(str(with_address), "--db", str(db))
+        assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 1), name
+        with Store(db) as st:
+            report = analyze(st)
+            assert report.analysed == 1, name
+            said = [w for w in report.warnings if "1 re-analysed article(s)" in w and "--recluster" in w]
+            assert len(said) == (name == "undated") and len(report.warnings) == len(said), (name, report.warnings)
+            outlets, _ = CorpusResults(st.conn).network()
+        fresh = _reach(db)
+        assert not any("RT International" in str(r) for r in fresh) and any("rt.com" in str(r) for r in fresh), name
+        assert [r[6] for r in fresh] == [r[6] for r in before] and len(fresh) == 2, name  # one story, one thread
+        assert all(r[4] == "2016-10-30" for r in fresh), name  # the day the page gives: the first of both
+        assert "RT International" not in {o["outlet"] for o in outlets}, name
+        with Store(db) as st:
+            assert analyze(st).analysed == 0
+        assert _reach(db) == fresh, name  # nothing more to refresh
+        with Store(db) as st:
+            assert analyze(st, recluster=True).reclustered == 2
+        if name == "dated":  # what placing every article again gives; RT's page first seen
+            assert _reach(db) == fresh
+            assert {o["outlet"]: o["first_seen"] for o in outlets}.get("rt.com") == 1
+        else:  # undated, RT's page came last in the stream: placed again by its date, it is first
+            assert [r[1:4] for r in _reach(db)] == [(first.id, '{"rt.com":1}', "rt.com")] * 2
+            assert [r[1:4] for r in fresh] != [r[1:4] for r in _reach(db)]
 
 
 def test_copies_of_one_text_that_are_two_articles_stay_two(tmp_path: Path) -> None:

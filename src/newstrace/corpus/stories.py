@@ -155,6 +155,24 @@ class Cluster:
                 break
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
 
+    def set_reach(self, outlets: Mapping[str, int], first_outlet: str | None, first: str | None, last: str | None) -> bool:
+        """Give the cluster the reach its members' stored articles give now (``engine.local.
+        refresh_reach``): articles by outlet (its centroid's outlet vector with them, which
+        ``_join`` sums from the same outlets), its first article's outlet, and its first and last
+        publication; whether anything changed. What it was placed by stays (the rest of its
+        centroid, its members): an article whose outlet was named otherwise since (the site name
+        "RT International", then the host "rt.com") is the same report of the same story."""
+        counts = Counter({o: n for o, n in outlets.items() if n})
+        if (self.outlets, self.first_outlet, self.first_published, self.last_published) == (counts, first_outlet, first, last):
+            return False
+        self.outlets = counts
+        dims: Counter[int] = Counter()
+        for o, n in counts.items():
+            dims[term_dim(o, "o")] += n  # += as ``SparseVec.add`` sums two outlets of one dimension
+        self.centroid.outlets = SparseVec({d: float(n) for d, n in sorted(dims.items())})
+        self.first_outlet, self.first_published, self.last_published = first_outlet, first, last
+        return True
+
     def to_state(self) -> bytes:
         """What a later run needs to re-open this cluster: ``STATE_MAGIC``, then zlib of the length
         of a JSON header (members, outlets, terms, the centroid's scalars and vector sizes), the

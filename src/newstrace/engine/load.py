@@ -28,7 +28,7 @@ from newstrace.model import (
 )
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
-from newstrace.store.sqlite import Store, content_hash, in_list
+from newstrace.store.sqlite import Store, content_hash, in_list, placement_hash
 
 BATCH = 5000
 
@@ -255,9 +255,11 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     # the hash of each text as loaded, the one the results are of: read back from the database
     # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
     loaded: dict[str, str] = {}
+    placed: dict[str, str] = {}
     for arts in _articles_by_id(folder):
         store.add_articles(arts, keep_ids=True)  # the tables below name the articles by these ids
         loaded.update((a.id, content_hash(a)) for a in arts)
+        placed.update((a.id, placement_hash(a)) for a in arts)
     ids = list(loaded)
     counts["articles"] = len(ids)
     conn = store.conn
@@ -304,5 +306,5 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
         counts["provenance"] = sum(len(v) for v in by_story.values())
         for key, value in state.items():
             R.put_state(conn, key, value)
-        R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version)
+        R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
     return counts

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -27,7 +28,7 @@ from typing import Any
 from newstrace.corpus import params
 from newstrace.corpus.features import EPOCH
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
-from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer
+from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer, instant
 from newstrace.engine.steps import (
     STEPS,
     WARN_EXAMPLES,
@@ -39,12 +40,12 @@ from newstrace.engine.steps import (
     story_provenance,
 )
 from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn
-from newstrace.model import Article
+from newstrace.model import Article, parse_published
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock, close_inherited
-from newstrace.store.sqlite import Store, in_list, row_to_article
+from newstrace.store.sqlite import Store, in_list, placement_hash, row_to_article
 
 BATCH = 500
 #: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
@@ -234,6 +235,54 @@ def refresh_provenance(
             continue
         arts = [a for a in (store.get_article(i) for i in ids) if a is not None]
         R.put_provenance(conn, sid, story_provenance(arts, pairs, cache, warn, sid))
+
+
+def refresh_reach(store: Store, cl: StoryClusterer | None, stories: set[str]) -> None:
+    """Give ``stories``, and their threads, the reach their members' articles give now: articles
+    by outlet, the first article's outlet, the first and last day (``Cluster.set_reach``).
+
+    An article changed since it was placed keeps its story (``analyze`` says so where its text,
+    title or date changed: only ``--recluster`` places it again); its story's row and state still
+    counted it under the outlet it had then, so a page that took its address and its host as
+    outlet from a later copy (``Store._fill_in``: "RT International", then "rt.com") left its story,
+    its thread and the outlet network's first-seen counts naming the old outlet until
+    ``--recluster``. Each is read again from its members (a thread's: those of its stories), as
+    ``_join`` counted them, and written only where it changed: nothing is placed again, and a run
+    after changes nothing. An open cluster is changed in ``cl`` too, whose next write would put the
+    old counts back."""
+    conn = store.conn
+    threads = {t for t in (_refresh_one(conn, cl, "story", s) for s in sorted(stories)) if t}
+    for t in sorted(threads):
+        _refresh_one(conn, cl, "thread", t)
+
+
+#: a story's articles, and a thread's (those of its stories), by the cluster's id
+_MEMBERS = {
+    "story": "memberships m JOIN articles a ON a.id=m.article WHERE m.story=?",
+    "thread": "memberships m JOIN stories s ON s.id=m.story JOIN articles a ON a.id=m.article "
+              "WHERE s.thread=? AND s.merged_into IS NULL",
+}
+
+
+def _refresh_one(conn: Any, cl: StoryClusterer | None, level: str, cid: str) -> str | None:
+    """``refresh_reach`` of one live story or thread; the thread of a story it changed."""
+    table = "stories" if level == "story" else "threads"
+    row = conn.execute(f"SELECT * FROM {table} WHERE id=?", (cid,)).fetchone()
+    if row is None or row["merged_into"] or row["state"] is None:
+        return None
+    held = None if cl is None else (cl.stories if level == "story" else cl.threads).get(cid)
+    c = held or Cluster.from_state(dict(row), level, bytes(row["state"]))  # type: ignore[arg-type]
+    arts = conn.execute(f"SELECT a.id, a.outlet, a.published FROM {_MEMBERS[level]}", (cid,)).fetchall()
+    outlets = Counter(str(r["outlet"]) for r in arts if r["outlet"])
+    first = next((r["outlet"] for r in arts if r["id"] == c.first_article), c.first_outlet)
+    days = [d.isoformat() for r in arts if (d := parse_published(r["published"])) is not None]
+    start, end = (min(days, key=instant), max(days, key=instant)) if days else (None, None)
+    if not c.set_reach(outlets, first, start, end):
+        return None
+    R.put_cluster(conn, c, row["label"])
+    # ``put_cluster`` keeps a row's first article and its outlet (a merge's survivor keeps its own)
+    conn.execute(f"UPDATE {table} SET first_outlet=? WHERE id=?", (c.first_outlet, cid))
+    return row["thread"] if level == "story" else None
 
 
 # --- the process pool for the pure steps (``workers > 1``) ---------------------------------------
@@ -643,6 +692,7 @@ def _analyze(
             stale = R.stale(conn, sorted(again))
             records = pending_records.result()
             last = number + 1 == len(batches)
+            placed = {a.id: placement_hash(a) for a in arts}
             with store.transaction():
                 if semantic:
                     R.put_state(conn, R.SEMANTIC_KEY, SEMANTIC_MODEL)
@@ -669,9 +719,14 @@ def _analyze(
                     for rec in records:
                         if rec.claims is not None:
                             R.put_claims(conn, rec.claims)
+                # changed since their analysis (an ingest's update): before ``mark_analysed`` below
+                changed = R.changed_since_analysis(conn, sorted(again))
                 if cl is not None:
                     known = _has_membership(conn, again)
-                    kept += len(known & stale)
+                    # those whose story a fresh placement might change: their text, title or date
+                    # changed, or an older version placed them (an outlet or an address alone is
+                    # the same report: its story's reach is refreshed below, and no more is said)
+                    kept += len(R.placement_changed(conn, {i: placed[i] for i in known & stale}))
                     kept_unaligned += sum(1 for i in known - stale if i in partners)
                     for rec in records:
                         if rec.id not in known:
@@ -686,9 +741,12 @@ def _analyze(
                     # stories it makes are stamped with this version's provenance rules, not left
                     # for the next run to call them built by older ones)
                     refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
+                # what their stories and threads say of them (outlets, first outlet, first and last
+                # day) from the articles as they are now, though they keep their places
+                refresh_reach(store, cl, R.stories_with(conn, sorted(changed)))
                 # the hash of the text analysed: an ingest that changed an article since it was read
                 # (beside a running analysis) leaves it pending for the next run
-                R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps)
+                R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps, placed=placed)
             done += len(chunk)
             report.analysed += len(chunk)
             report.batches += 1
@@ -696,7 +754,8 @@ def _analyze(
     report.warnings += said.lines()
     if kept:
         report.warnings.append(
-            f"{store.path}: {kept} re-analysed article(s) (changed, or analysed by an older version) keep "
+            f"{store.path}: {kept} re-analysed article(s) (their text, title or date changed, or analysed by an older "
+            "version) keep "
             "the story they were placed in; 'newstrace analyze --recluster' places every article again"
         )
     if cl is not None and cl.late:

@@ -207,4 +207,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_text_hash ON articles(text_hash);
     CREATE INDEX articles_source ON articles(source, record);
     """,
+    # 11: a hash of what placing an article in a story read of it besides its outlet (its text, title
+    # and publication: ``store.sqlite.placement_hash``) when it was analysed, so that ``analyze`` tells
+    # an article whose outlet, address or other metadata alone changed since (a page that took its
+    # address from a later copy), whose story holds it rightly and has its reach refreshed, from one
+    # whose text or date changed, which a fresh placement might put in another story. NULL for the
+    # articles analysed before: which of the two they are is unknown.
+    """
+    ALTER TABLE analysis ADD COLUMN placement_hash TEXT;
+    """,
 ]

@@ -407,17 +407,33 @@ def mark_analysed(
     steps: Sequence[str] = STEPS,
     version: int = ANALYSIS_VERSION,
     claims_version: int = CLAIMS_VERSION,
+    placed: Mapping[str, str] | None = None,
 ) -> None:
     """Record ``(article, content_hash)`` as analysed at ``version`` by ``steps`` (claims, if among
-    them, by the rules of ``claims_version``)."""
-    now, done = _now(), steps_text(steps)
+    them, by the rules of ``claims_version``), with the ``store.sqlite.placement_hash`` of each that
+    ``placed`` gives (``placement_changed``)."""
+    now, done, placed = _now(), steps_text(steps), placed or {}
     conn.executemany(
-        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps, claims_version) "
-        "VALUES (?,?,?,?,?,?) ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, "
+        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps, claims_version, placement_hash) "
+        "VALUES (?,?,?,?,?,?,?) ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, "
         "version=excluded.version, analysed_at=excluded.analysed_at, clustered=1, steps=excluded.steps, "
-        "claims_version=excluded.claims_version",
-        [(a, h, version, now, done, claims_version) for a, h in rows],
+        "claims_version=excluded.claims_version, placement_hash=excluded.placement_hash",
+        [(a, h, version, now, done, claims_version, placed.get(a)) for a, h in rows],
     )
+
+
+def placement_changed(conn: sqlite3.Connection, placed: Mapping[str, str], version: int = ANALYSIS_VERSION) -> set[str]:
+    """Those of ``placed`` (article -> its ``store.sqlite.placement_hash`` now) whose story a fresh
+    placement might change: analysed by an older version, or with what placing reads of them (text,
+    title, publication) changed since, or not known to be the same (analysed before migration 11)."""
+    within, arg = in_list(sorted(placed))
+    return {
+        r[0]
+        for r in conn.execute(
+            f"SELECT article, placement_hash, version FROM analysis WHERE article {within}", (arg,)
+        )
+        if r[2] < version or r[1] is None or r[1] != placed[r[0]]
+    }
 
 
 def unclustered(conn: sqlite3.Connection) -> list[int]:

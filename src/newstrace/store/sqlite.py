@@ -105,6 +105,16 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def placement_hash(article: Article) -> str:
+    """What placing ``article`` in a story reads of it besides its outlet (``corpus.features.
+    article_features``: its text, title and publication), hashed (``analysis.placement_hash``):
+    an article changed since its analysis whose hash is the same had only its outlet, address or
+    other metadata changed, and its story stays right (``engine.local``)."""
+    published = article.published.isoformat() if article.published is not None else None
+    payload = json.dumps([article.text, article.title, published], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
 def text_hash(text: str | None) -> str | None:
     """What the stored articles are looked up by their text with (``articles.text_hash``, the SQL
     function ``text_hash``): 16 hex digits of its SHA-256, as ids are (``model.stable_id``)."""
