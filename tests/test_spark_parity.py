@@ -232,6 +232,45 @@ def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, 
     assert rep["analysed"] == 0 and "claims_refreshed" not in rep
 
 
+def _cli_said(*args: str) -> str:
+    """What one newstrace command says on stderr (run in this process, as ``_cli``)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    assert code == 0, f"newstrace {' '.join(args)}: exit {code}: {err.getvalue()[-2000:]}"
+    return err.getvalue()
+
+
+def _rt_twice(folder: Path) -> Path:
+    """RT's seed report as a record saved without its address ("RT International"), the rewrite,
+    and RT's report as a record with it ("rt.com", the site name as ``site_name``): one JSON Lines file."""
+    seeds = {a.id: a for a in read_articles([EXAMPLES])}
+    rt, rewrite = seeds[RT], seeds[REWRITE]
+    fields = ("title", "text", "published")
+    saved = {k: v for k, v in rt.to_dict().items() if k in fields} | {"outlet": "RT International"}
+    page = {k: v for k, v in rt.to_dict().items() if k in (*fields, "url")} | {"outlet": "rt.com", "site_name": "RT International"}
+    corpus = folder / "pages.jsonl"
+    rows = [saved, {k: v for k, v in rewrite.to_dict().items() if k in ("id", *fields, "url", "outlet")}, page]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return corpus
+
+
+def test_spark_says_its_copies_of_one_article_as_ingest_does(spark: Any, tmp_path: Path) -> None:
+    """``analyze --engine spark`` kept a run's copies of one article as one (``model.one_copy_each``)
+    and said so only in ``--json`` (``duplicates``): its terminal report said "2 articles" of a file
+    of three records, and nothing of the third. It says them in ``ingest``'s words: the file's line
+    naming the copy and the article kept, and the count in its closing line."""
+    corpus = _rt_twice(tmp_path)
+    said = _cli_said("ingest", str(corpus), "--db", str(tmp_path / "local.db"))
+    (line,) = [x for x in said.splitlines() if "not stored again" in x]
+    assert line.startswith(f"{corpus}: 1 article already stored under another id, not stored again: ")
+    assert ", 1 already stored under another id" in said
+    said = _cli_said("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(tmp_path / "out"))
+    assert line in said.splitlines()
+    (closing,) = [x for x in said.splitlines() if x.startswith(f"{tmp_path / 'out'}: ")]
+    assert closing.startswith(f"{tmp_path / 'out'}: 2 articles, 1 already stored under another id, "), closing
+
+
 def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines(spark: Any, tmp_path: Path) -> None:
     """RT's seed report twice, as a record saved without its address (named by its site name,
     "RT International") and as one with it ("rt.com", the site name as ``site_name``), beside the
@@ -239,14 +278,8 @@ def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines
     address the second gives (``model.fuller_copy``); the Spark engine kept both, two articles of
     one text, and provenance had RT copying itself. Both engines now store the one article, and
     give the same pairs, stories and edges."""
-    seeds = {a.id: a for a in read_articles([EXAMPLES])}
-    rt, rewrite = seeds[RT], seeds[REWRITE]
-    fields = ("title", "text", "published")
-    saved = {k: v for k, v in rt.to_dict().items() if k in fields} | {"outlet": "RT International"}
-    page = {k: v for k, v in rt.to_dict().items() if k in (*fields, "url")} | {"outlet": "rt.com", "site_name": "RT International"}
-    corpus = tmp_path / "pages.jsonl"
-    rows = [saved, {k: v for k, v in rewrite.to_dict().items() if k in ("id", *fields, "url", "outlet")}, page]
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rt = {a.id: a for a in read_articles([EXAMPLES])}[RT]
+    corpus = _rt_twice(tmp_path)
     local, loaded, out = tmp_path / "local.db", tmp_path / "spark.db", tmp_path / "out"
     ingested = json.loads(_cli("ingest", str(corpus), "--db", str(local), "--json"))
     assert (ingested["added"], ingested["duplicates"]) == (2, 1)

@@ -154,11 +154,13 @@ def analyze(
         )
     if engine == "spark":
         from newstrace.engine.spark import MASTER_FORMS, run_spark, spark_master_ok
+        from newstrace.ingest.base import duplicates_counted, duplicates_lines
 
         out_of_range(ctx, [("--master", master, spark_master_ok(master), MASTER_FORMS)])
         if input_path is None or out_dir is None:
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
 
+        copies: list[tuple[str | None, str, str]] = []
         with progress(enabled=not as_json) as bar:
             report = run_spark(
                 input_path,
@@ -170,12 +172,17 @@ def analyze(
                 semantic=semantic,
                 on_progress=stage_bars(bar),
                 day_first=dates,
+                on_copies=copies.extend,
             )
         if as_json:
             emit_json(report)
         else:
+            # a run's copies of one article under other ids, in ingest's words: a line per file, and the count
+            for line in duplicates_lines(copies):
+                err.print(line, markup=False, highlight=False, soft_wrap=True)
             err.print(
-                f"{out_dir}: {counted(report['articles'], 'article')}, {counted(report['pairs'], 'reuse pair')}, "
+                f"{out_dir}: {counted(report['articles'], 'article')}{duplicates_counted(report.get('duplicates', 0))}, "
+                f"{counted(report['pairs'], 'reuse pair')}, "
                 f"{counted(report['stories'], 'story', 'stories')} in {counted(report['threads'], 'thread')} "
                 f"({report['seconds']:.1f} s)",
                 markup=False,

@@ -51,7 +51,12 @@ from newstrace.errors import (
     kept_note,
 )
 from newstrace.ingest import input_name, read_unique
-from newstrace.ingest.base import RepeatedIds, duplicates_note, qualified_ids_warning
+from newstrace.ingest.base import (
+    RepeatedIds,
+    duplicates_counted,
+    duplicates_lines,
+    qualified_ids_warning,
+)
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
@@ -219,8 +224,7 @@ def _committed(total: IngestCounts, db: Path) -> str:
 
 def _duplicates_said(total: IngestCounts) -> str:
     """The run's articles found stored under another id, as the closing line counts them."""
-    n = len(total.duplicates)
-    return f", {n} already stored under another id" if n else ""
+    return duplicates_counted(len(total.duplicates))
 
 
 def _add(
@@ -232,11 +236,8 @@ def _add(
     total.updated += c.updated
     total.unchanged += c.unchanged
     total.duplicates += c.duplicates
-    said: dict[str, list[tuple[str, str]]] = {}
-    for source, art_id, stored_as in c.duplicates:  # one line per file, naming the first
-        said.setdefault(source or "input", []).append((art_id, stored_as))
-    for source, pairs in said.items():
-        err.print(f"{source}: {duplicates_note(pairs)}", markup=False, highlight=False, soft_wrap=True)
+    for line in duplicates_lines(c.duplicates):  # one line per file, naming the first
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
     for art_id, before, now in c.outlet_replaced:
         warn(
             f"{art_id}: the article stored from {before} is now the one from {now} (newstrace derives this id "

@@ -800,6 +800,7 @@ def run_spark(
     semantic: bool = False,
     on_progress: Callable[[str, int, int], None] | None = None,
     day_first: bool | None = None,
+    on_copies: Callable[[list[tuple[str | None, str, str]]], None] | None = None,
 ) -> dict[str, Any]:
     """Analyse ``input_path`` with Spark and write the result tables under ``out_dir``.
 
@@ -812,6 +813,9 @@ def run_spark(
     clustering features and uses ``params.models(True)``, like the local engine; the choice goes
     into the ``state`` table, so a database loaded from the result keeps it. ``on_progress(stage,
     done, total)`` is called as each stage ends and along the driver's clustering pass.
+    ``on_copies`` hears of the run's copies of an article under another id, as ``(file, id,
+    id kept)`` in the order ``ingest`` says them (``one_copy_each``), once they are known; the
+    report counts them (``duplicates``).
     """
     from newstrace.corpus.features import ArticleFeatures
     from newstrace.engine.steps import STEPS
@@ -865,6 +869,8 @@ def run_spark(
     articles, repeats, keyed_said = _keyed(sc, read_articles, keep)
     # each article once, as ``ingest`` stores it: a copy under another id is the first read's
     articles, copies = _one_copy_each(sc, articles, keep)
+    if copies and on_copies is not None:
+        on_copies(copies)
     n_articles = articles.count()
     n_skipped, warnings = _skipped(read, repeats, orders, files_said)
     warnings += keyed_said

@@ -181,6 +181,21 @@ def duplicates_note(pairs: Sequence[tuple[str, str]]) -> str:
             f"stored as {stored_as} ({why})")
 
 
+def duplicates_lines(duplicates: Sequence[tuple[str | None, str, str]]) -> list[str]:
+    """One line per file (``duplicates_note``) of a run's articles kept under another id, given
+    as (file, id read, id kept) in the order read: what ``ingest`` and ``analyze --engine spark``
+    say on stderr."""
+    by_file: dict[str, list[tuple[str, str]]] = {}
+    for source, read_as, stored_as in duplicates:
+        by_file.setdefault(source or "input", []).append((read_as, stored_as))
+    return [f"{source}: {duplicates_note(pairs)}" for source, pairs in by_file.items()]
+
+
+def duplicates_counted(n: int) -> str:
+    """A run's articles kept under another id as its closing line counts them (none: nothing)."""
+    return f", {n} already stored under another id" if n else ""
+
+
 def keyed_articles(
     articles: Iterable[Article],
     on_repeat: Callable[[Article], None] | None = None,
