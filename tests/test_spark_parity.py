@@ -271,6 +271,59 @@ def test_spark_says_its_copies_of_one_article_as_ingest_does(spark: Any, tmp_pat
     assert closing.startswith(f"{tmp_path / 'out'}: 2 articles, 1 already stored under another id, "), closing
 
 
+def test_load_results_keeps_one_article_of_a_copy_stored_under_another_id(spark: Any, tmp_path: Path) -> None:
+    """A database holding RT's report ingested, not analysed; a Spark run over its other copy (with
+    or without the address) and the rewrite; ``load-results`` into it stored the run's copy beside
+    the one stored, two articles of one text, RT then copying itself, where ``ingest`` of the
+    same file keeps one. The one stored is the run's copy: it takes the id the results name it by
+    and what the copy knows that it lacks (``model.fuller_copy``: the address, the host as outlet),
+    counted as ``ingest`` counts it; loaded again, nothing changes. Stored with its address and
+    loaded as the copy without it, it keeps the address, so the next ``analyze`` analyses it again
+    and its story names "rt.com"."""
+    rows = [json.loads(line) for line in _rt_twice(tmp_path).read_text(encoding="utf-8").splitlines()]
+    saved, rewrite, page = rows
+    for name, (stored, run) in {"address loaded": (saved, page), "address stored": (page, saved)}.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "stored.jsonl").write_text(json.dumps(stored) + "\n", encoding="utf-8")
+        (folder / "run.jsonl").write_text(json.dumps(run) + "\n" + json.dumps(rewrite) + "\n", encoding="utf-8")
+        db, out = folder / "news.db", folder / "out"
+        _cli("ingest", str(folder / "stored.jsonl"), "--db", str(db))
+        with Store(db, readonly=True) as st:
+            (first,) = st.iter_articles()
+        _cli("analyze", "--engine", "spark", "--input", str(folder / "run.jsonl"), "--out", str(out))
+        if name == "address loaded":  # said as ingest says it
+            said = _cli_said("load-results", str(out), "--db", str(db))
+        else:  # and counted as ingest counts it
+            doc = json.loads(_cli("load-results", str(out), "--db", str(db), "--json"))
+            assert (doc["articles"], doc["duplicates"]) == (2, 1)
+        with Store(db, readonly=True) as st:
+            arts = {a.id: a for a in st.iter_articles()}
+        assert len(arts) == 2 and REWRITE in arts, name
+        (kept,) = (a for a in arts.values() if a.id != REWRITE)
+        assert kept.id != first.id and (kept.url, kept.outlet, kept.meta["site_name"]) == (
+            page["url"], "rt.com", "RT International"), name
+        assert kept.source == first.source, name  # the article stored, under the results' id
+        if name == "address loaded":
+            assert f"{folder / 'run.jsonl'}: 1 article already stored under another id, not stored again: {first.id} is {kept.id}" in said
+            assert f"{db}: 2 articles, 1 already stored under another id, " in said, said
+        rows_before = _rows_of(db)
+        assert "duplicates" not in json.loads(_cli("load-results", str(out), "--db", str(db), "--json")), name
+        assert [r for r in _rows_of(db) if r[0] == "articles"] == [r for r in rows_before if r[0] == "articles"], name
+        rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
+        assert (rep["analysed"], rep.get("warnings")) == ((name == "address stored") * 1, None), (name, rep)
+        with Store(db, readonly=True) as st:
+            outlets = [r[0] for r in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL")]
+        assert not any("RT International" in o for o in outlets) and any("rt.com" in o for o in outlets), name
+
+
+def _rows_of(db: Path) -> list[tuple[Any, ...]]:
+    """The stored articles' rows but their time of ingest, each as ``("articles", ...)``."""
+    with sqlite3.connect(db) as c:
+        return [("articles", *r) for r in c.execute(
+            "SELECT id, url, outlet, published, title, text, meta, content_hash, revision FROM articles ORDER BY seq")]
+
+
 def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines(spark: Any, tmp_path: Path) -> None:
     """RT's seed report twice, as a record saved without its address (named by its site name,
     "RT International") and as one with it ("rt.com", the site name as ``site_name``), beside the

@@ -241,21 +241,32 @@ def load_results_cmd(
     the results in another case ('RT' where they say 'rt'): load those into a new database.
     """
     from newstrace.engine.load import check_results, load_results
+    from newstrace.ingest.base import duplicates_counted
 
     check_results(results)
     created = not db.exists()  # this load makes the file: stopped before an article is stored, it takes it away
     with Store(db, on_wait=waiting) as store:
         before = store.count_articles()
         try:
-            counts = load_results(store, results)
+            counts = load_results(store, results, on_duplicates=None if as_json else _say_copies)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
             raise Interrupted(_load_stopped(store, before, results, db, created)) from None
     if as_json:
         emit_json({"db": str(db), **counts})
     else:
         # in words, "1 article" for one ("1 articles, ... 1 stories" read as slips); --json keeps the table names
-        said = (counted(v, *_LOADED.get(k, (k, k))) for k, v in counts.items())
+        said = (duplicates_counted(v)[2:] if k == "duplicates" else counted(v, *_LOADED.get(k, (k, k)))
+                for k, v in counts.items())
         err.print(f"{db}: " + ", ".join(said), markup=False)
+
+
+def _say_copies(copies: list[tuple[str | None, str, str]]) -> None:
+    """A load's copies of articles stored under other ids, in ``ingest``'s words, a line per file:
+    the one stored is named by the results' id now (``OLD is NEW``)."""
+    from newstrace.ingest.base import duplicates_lines
+
+    for line in duplicates_lines(copies):
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _load_stopped(store: Store, before: int, results: Path, db: Path, created: bool) -> str:

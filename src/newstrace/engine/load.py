@@ -8,7 +8,7 @@ along, so a later local ``analyze`` continues incrementally from the Spark run.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -104,14 +104,23 @@ def check_results(folder: Path) -> None:
         _files(folder, name)
 
 
-def load_results(store: Store, folder: Path) -> dict[str, int]:
-    """Insert articles and every result table; returns counts per table.
+def load_results(
+    store: Store, folder: Path, on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None = None
+) -> dict[str, int]:
+    """Insert articles and every result table; returns counts per table, and ``duplicates``: the
+    results' articles ``store`` held under another id (``model.same_article``), as ``ingest``
+    counts them, each told ``on_duplicates`` as ``(file, id stored, id of the results)``.
+
+    Such an article is one: the one stored takes the id the results name it by, and what their copy
+    knows that it lacks (``model.fuller_copy``), as ``ingest`` keeps a later copy. A database
+    analysed by another run is refused (``check_same_analysis``), so the one stored is analysed by
+    none: nothing else is under its id.
 
     Refused (``StoreError``) while another process analyses ``store`` or loads results into it
     (``store.lock.analysis_lock``)."""
     check_results(folder)
     with analysis_lock(store.path, "load-results"):
-        return _load_results(store, folder)
+        return _load_results(store, folder, on_duplicates)
 
 
 def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> None:
@@ -238,7 +247,9 @@ def check_same_outlets(store: Store, folder: Path) -> None:
         )
 
 
-def _load_results(store: Store, folder: Path) -> dict[str, int]:
+def _load_results(
+    store: Store, folder: Path, on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None
+) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
     # first claims rules (a later local ``analyze`` extracts those claims again)
@@ -256,12 +267,19 @@ def _load_results(store: Store, folder: Path) -> dict[str, int]:
     # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
     loaded: dict[str, str] = {}
     placed: dict[str, str] = {}
+    duplicates: list[tuple[str | None, str, str]] = []
     for arts in _articles_by_id(folder):
-        store.add_articles(arts, keep_ids=True)  # the tables below name the articles by these ids
+        # the tables below name the articles by these ids; a copy of an article stored under
+        # another id is that article, which takes the results' id (``Store.add_articles``)
+        duplicates += store.add_articles(arts, keep_ids=True).duplicates
         loaded.update((a.id, content_hash(a)) for a in arts)
         placed.update((a.id, placement_hash(a)) for a in arts)
     ids = list(loaded)
     counts["articles"] = len(ids)
+    if duplicates:  # as ``ingest --json`` counts them; said by the command (``on_duplicates``)
+        counts["duplicates"] = len(duplicates)
+        if on_duplicates is not None:
+            on_duplicates(duplicates)
     conn = store.conn
     with store.transaction():
         R.clear_article_results(conn, ids)

@@ -426,10 +426,20 @@ class Store:
                         if self._fill_in(same, a, now) and same not in added:
                             counts.updated += 1  # committed before: it is analysed again
                         continue
-                    if (row is not None and not keep_ids and row["url"] and not a.url
+                    if (row is None and keep_ids and (same := self.same_article(a)) is not None
+                            and not self._analysed(same)):
+                        # a Spark run's copy (``load-results``) of an article stored under another
+                        # id and not analysed, so that nothing is under its id: the results name it
+                        # by theirs, which the stored one takes, with what this copy knows that it lacks
+                        counts.duplicates.append((a.source, same, a.id))
+                        self._fill_in(same, a, now, as_id=a.id)
+                        counts.updated += 1
+                        continue
+                    if (row is not None and row["url"] and not a.url
                             and row["text_hash"] == text_hash(a.text) and not given_id(a)):
                         # read again without the address its stored copy took from a later copy
-                        # (``_fill_in``): the stored one keeps it, and takes what this one adds
+                        # (``_fill_in``), or loaded again from the results whose copy it took the
+                        # id of: the stored one keeps it, and takes what this one adds
                         if self._fill_in(a.id, a, now):
                             counts.updated += 1
                         else:
@@ -472,27 +482,32 @@ class Store:
         stored = row[0] if row is not None else None
         return isinstance(stored, str) and stored > when
 
-    def _fill_in(self, stored_id: str, a: Article, now: str) -> bool:
+    def _fill_in(self, stored_id: str, a: Article, now: str, *, as_id: str | None = None) -> bool:
         """Give the stored article ``stored_id`` what ``a``, the same article read again
         (``model.same_article``), knows that it lacks (``model.fuller_copy``: the address above
         all); whether it took anything. Its id stays: committed, its analysis is under it, and a
         changed article is analysed again (``analyze``: its content hash), as an update is. The
         copy without the address was kept where it came first, in this batch or before it, so
-        the database had no address for a page a run had read with it."""
+        the database had no address for a page a run had read with it. ``as_id``: the id it takes
+        instead, that of the copy a Spark run's results name it by (``add_articles(keep_ids=True)``)."""
         stored = self.get_article(stored_id)
         if stored is None or stored.text != a.text:
             return False
         fuller = fuller_copy(stored, a)
-        if fuller is stored:
+        if fuller is stored and as_id is None:
             return False
         self.conn.execute(
-            "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
+            "UPDATE articles SET id=?, url=?, outlet=?, published=?, title=?, author=?, text=?, "
             "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
             "ingested_at=?, published_utc=?, text_hash=? WHERE id=?",
-            (*_article_row(fuller)[1:], content_hash(fuller), now, published_order(fuller.published),
-             text_hash(fuller.text), stored_id),
+            (as_id or stored_id, *_article_row(fuller)[1:], content_hash(replace(fuller, id=as_id or stored_id)), now,
+             published_order(fuller.published), text_hash(fuller.text), stored_id),
         )
         return True
+
+    def _analysed(self, article_id: str) -> bool:
+        """Whether results of an analysis are kept under ``article_id`` (``analysis``)."""
+        return self.conn.execute("SELECT 1 FROM analysis WHERE article=?", (article_id,)).fetchone() is not None
 
     def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
         """``a`` under the id ``model.article_key`` gives it against the stored articles (``row``
