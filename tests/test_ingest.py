@@ -464,7 +464,7 @@ def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path
     assert len(doc["warnings"]) == 101 and doc["warnings"][-1] == "and 98 more warning(s), said on stderr"
     assert captured.err.splitlines() == [
         f"warning: {path}: 198 records repeat an id already read in this run, each skipped (its first record is kept): "
-        "id n0 (lines 3, 5, 7), id n1 (lines 4, 6, 8) and 192 more"
+        "id n0 (lines 3, 5, 7), id n1 (lines 4, 6, 8) and 192 more records"
     ]
 
 

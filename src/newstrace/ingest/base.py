@@ -300,7 +300,7 @@ class RepeatedIds:
             shown = ", ".join(f"id {key}{records(numbers)}" for key, numbers in self.records.items())
             left = self.count - sum(len(numbers) for numbers in self.records.values())
             self.warn(f"{self.source or 'input'}: {self.count:,} records repeat an id already read in this run, "
-                      f"each skipped (its first record is kept): {shown}" + (f" and {left:,} more" if left else ""))
+                      f"each skipped (its first record is kept): {shown}" + (f" and {left:,} more record{'s' if left > 1 else ''}" if left else ""))
         self.count, self.first, self.records = 0, None, {}
 
 
