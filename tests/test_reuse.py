@@ -376,10 +376,18 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
         # speaker the whole phrase (before CLAIMS_VERSION 201)
         ("polnear", "wash-post_2016-04-20_beyond-victory-clinton-faces-dee", '" said Democratic pollster Stan',
          "Stan Greenberg"),
+        # a lower-case role no title word, as the claims stage reads it (CLAIMS_VERSION 201): the label was
+        # the capitalised word before the role ('Republican', 'Clinton' read as Hillary Clinton)
+        ("polnear", "breitbart_2016-07-19_republicans-begin-roll-call-vote", "” said Republican party boss",
+         "Reince Priebus"),
+        ("polnear", "usa-today_2016-08-10_nd-amendment-people-his-secret-w", '" said Clinton campaign manager',
+         "Robby Mook"),
+        # the capitalised words go on into a lower-case noun: a role of theirs, not a name ('Turkey Farm')
+        ("fnc1", "1335", "” said one Texas Prime Turkey Farm employee", None),
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(
-    source: str, name: str, after: str, speaker: str
+    source: str, name: str, after: str, speaker: str | None
 ) -> None:
     """The claims stage names each of these speakers so (since CLAIMS_VERSION 197 'Lt' and 'Washington
     Post’s David Ignatius' too); the label, read without a parse, names them as it does. 'Gov.' is a

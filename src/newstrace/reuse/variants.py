@@ -39,11 +39,21 @@ _NAME = (
     rf"(?!(?:He|She|It|They|We|I)\b)(?:{_PARTICLE}[^\S\n]+)?{_WORD}"
     rf"(?:[^\S\n]+(?:{_PARTICLE}|{_WORD}))*"
 )
-# "said Observatory director Rami Abdel Rahman": the person after a body's role word
+# "said Observatory director Rami Abdel Rahman": the person after a body's role word. As the claims
+# stage reads it (``claims.quotes``, a lower-case noun right before a run of two or more capitalised
+# words: 'said Republican party boss Reince Priebus' is Reince Priebus, not 'Republican'), without
+# the parse's part of speech: a lower-case word no preposition, article, conjunction or verb ends the
+# phrase at ('said Trump on Fox News Sunday' is Trump)
 _ROLE = "|".join(sorted((re.escape(w) for w in TITLE_WORDS), key=len, reverse=True))
+_CLOSED = (r"(?:in|at|on|to|for|of|with|from|by|about|during|after|before|as|into|over|under|and|or|but|"
+           r"who|which|that|when|while|than|if|the|a|an|his|her|their|its|this|last|next|is|was|has|had|"
+           r"will|would|said|says|told|added|wrote|stated|one|another|some|many|several|both|each|every|other)"
+           r"(?![\w’'-])")
+_LOWER_ROLE = rf"(?:(?!{_CLOSED})[a-z][\w’'-]*[^\S\n]+){{1,3}}(?=(?:{_WORD})[^\S\n]+[A-Z])"
 _SPEAKER_AFTER = re.compile(
     r"^(?:'+(?![\w']))?[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
-    rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME})|"
+    rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:(?:{_NAME}[^\S\n]+)?{_LOWER_ROLE}({_NAME})"
+    rf"(?![\w’'-]|[^\S\n]+(?:[A-Z]|(?!{_CLOSED})[a-z]))|(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME}))|"
     rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
 )
 _NAME_WORD = re.compile(r"\S+")
@@ -80,7 +90,7 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
     m = _SPEAKER_AFTER.match(window)
     if m is None or m.lastindex is None:
         return None
-    name = _name(window, m.start(m.lastindex), m.end(m.lastindex), whole=m.lastindex == 2)
+    name = _name(window, m.start(m.lastindex), m.end(m.lastindex), whole=m.lastindex == 3)
     return full_name(text, name, q.end + 1 + m.start(m.lastindex)) if name else None
 
 
