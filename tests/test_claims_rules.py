@@ -594,6 +594,12 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # a generation's suffix counted as one of a name's three words ('P. Casey Jr.')
         ("polnear", "wash-post_2016-06-09_party-aims-to-heal-primary-wound", '" said Sen. Robert P. Casey Jr.',
          "Robert P. Casey Jr."),
+        # a pronoun after a bare surname opening a sentence, the only man the text names so: 'Sanders is also
+        # keeping his supporters riled up ... "...," he said' was Barney Frank, the speaker before (CLAIMS_VERSION
+        # 201), and 'Ewi worries the girls would not be freed ... "...," he said' Rona Peligal
+        ("polnear", "wash-post_2016-05-19_sanders-s-supporters-not-giving-", '," he said at Tuesday',
+         "Bernie Sanders"),
+        ("fnc1", "2463", '," he said.\n\nAnalysts warn', "Martin Ewi"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

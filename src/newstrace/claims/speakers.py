@@ -1131,8 +1131,13 @@ class SpeakerResolver:
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` named (as ``_named_between`` reads names) opening a sentence
         or a line between ``start`` and ``end``, not as an owner ("Mr. Trump's remarks"): the
-        subject the sentences after it go on about. None when there is none."""
-        for at, ends, name, honorific in self._sexed_from_end(start, end, sex):
+        subject the sentences after it go on about. None when there is none. A bare surname counts
+        too where the text names one person of ``sex`` with it and none of the other ('Sanders is
+        also keeping his supporters riled up ... "...," he said' is Bernie Sanders's, not the speaker's
+        before), as the surname an honorific reads."""
+        hits = sorted([*self._sexed_from_end(start, end, sex), *self._surnames_between(start, end, sex)],
+                      reverse=True)
+        for at, ends, name, honorific in hits:
             before = self._text[max(0, at - 40):at].rstrip(" \t")
             if before and not before.endswith("\n") and (
                     before[-1] not in ".!?" or _abbreviated(before.split()[-1], self._text[at:at + 40])):
@@ -1153,6 +1158,23 @@ class SpeakerResolver:
             full = self._fullest([name], sex)
             return " ".join(full) if full else self._surname([name], sex)
         return None
+
+    def _surnames_between(self, start: int, end: int, sex: str) -> list[tuple[int, int, str, bool]]:
+        """The bare surnames between ``start`` and ``end`` of people the text names in full
+        (``_sexed_names``) with ``sex`` and of no other sex, as ``_sexed_names`` gives a mention, but
+        with the full name it stands for."""
+        other = {_bare(n.split()[-1]) for _a, _e, n, h in self._sexed_names("f" if sex == "m" else "m") if not h}
+        owners: dict[str, set[str]] = {}
+        for _a, _e, n, h in self._sexed_names(sex):
+            if not h:
+                owners.setdefault(n.split()[-1], set()).add(n)
+        out = []
+        for surname, names in owners.items():
+            if len(names) != 1 or surname in other:
+                continue
+            for hit in re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])").finditer(self._text, start, end):
+                out.append((hit.start(), hit.end(), next(iter(names)), False))
+        return out
 
     def _in_quotation(self, pos: int) -> bool:
         """Whether ``pos`` lies inside one of the direct quotations."""
