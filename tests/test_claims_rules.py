@@ -600,6 +600,8 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("polnear", "wash-post_2016-05-19_sanders-s-supporters-not-giving-", '," he said at Tuesday',
          "Bernie Sanders"),
         ("fnc1", "2463", '," he said.\n\nAnalysts warn', "Martin Ewi"),
+        # ... but not the one the pronoun tells: 'Rubio co-sponsored a bill ... "...," he told Rubio' is the voter
+        ("polnear", "wash-post_2015-12-20_marco-rubio-s-strategic-stances", '," he told Rubio', "Scott Szlachta"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

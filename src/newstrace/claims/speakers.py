@@ -829,6 +829,8 @@ _INITIAL = re.compile(r"[A-Z]\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
 #: a paragraph break ('\n' with any blank lines after it)
 _PARAGRAPHS = re.compile(r"\n\s*")
+#: a pronoun's verb and whom it tells: 'he told Rubio', 'she asked Mr. Trump'
+_TOLD = re.compile(r"\w+[^\S\n]+(?:told|tells|asked|asks)[^\S\n]+(?:(?:Mr|Mrs|Ms|Sen|Gov|Rep)\.[^\S\n]+)?([A-Z][\w’'-]*)")
 
 
 def _abbreviated(word: str, after: str) -> bool:
@@ -1134,10 +1136,14 @@ class SpeakerResolver:
         subject the sentences after it go on about. None when there is none. A bare surname counts
         too where the text names one person of ``sex`` with it and none of the other ('Sanders is
         also keeping his supporters riled up ... "...," he said' is Bernie Sanders's, not the speaker's
-        before), as the surname an honorific reads."""
+        before), read as that person's full name. Not the one the pronoun's verb tells ('"...," he told
+        Rubio' after 'Rubio co-sponsored a bill' is the voter's)."""
         hits = sorted([*self._sexed_from_end(start, end, sex), *self._surnames_between(start, end, sex)],
                       reverse=True)
+        told = _TOLD.match(self._text, end, end + 60)
         for at, ends, name, honorific in hits:
+            if told and told.group(1) == _bare(name.split()[-1]):
+                continue
             before = self._text[max(0, at - 40):at].rstrip(" \t")
             if before and not before.endswith("\n") and (
                     before[-1] not in ".!?" or _abbreviated(before.split()[-1], self._text[at:at + 40])):

@@ -287,7 +287,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 201: after a speech verb, a role in lower case before a name leaves the name ('said Democratic pollster Stan Greenberg' is Stan Greenberg, not the whole phrase), and a name may open with its particle ('said al-Bredi' was no name).
 #: 202: a generation's suffix after a name is not one of its three words ('Sen. Robert P. Casey Jr.' is Robert P. Casey Jr., not 'P. Casey Jr.'), for the claims stage and the cheap label alike.
 #: 203: a bare surname opening a sentence between the last speaker named and a 'he' or 'she' is the subject the pronoun stands for, where the text names one person of that sex with the surname and none of the other ('Sanders is also keeping his supporters riled up ... "...," he said' is Bernie Sanders, not the Barney Frank quoted before).
-CLAIMS_VERSION = 203
+#: 204: a name the pronoun's verb tells is not the subject the pronoun stands for ('"...," he told Rubio' after 'Rubio co-sponsored a bill' is the voter's, not Marco Rubio's).
+CLAIMS_VERSION = 204
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
