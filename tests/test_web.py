@@ -1398,6 +1398,42 @@ def test_a_story_s_pages_are_slices_of_its_one_order(damascus_db: Path) -> None:
     assert [a["id"] for a in whole["articles"]] == [a["id"] for a in whole["report"]["articles"]] == DAMASCUS_DRAWN
 
 
+@pytest.mark.data
+def test_story_on_the_command_line_covers_the_web_s_first_members(damascus_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """``newstrace story`` took the first members of the stream's order for its report, the web
+    app's story page those of its one order (``corpus.report.story_order``): with room for two,
+    the command line compared 310 334 (al-Arabiya without the Reuters report it cites) and the
+    web 310 352. Both now order the whole story first, then cut, terminal, --json and --html."""
+    from newstrace.cli.main import main
+    from newstrace.corpus import report as report_mod
+    from newstrace.web import repo as repo_mod
+
+    monkeypatch.setattr(repo_mod, "STORY_COMPARE_MAX", 2)
+    monkeypatch.setattr(report_mod, "LIMITS", Limits(max_compare_articles=2))
+    with TestClient(create_app(damascus_db), base_url=BASE) as c:
+        (story,) = c.get("/api/stories").json()["stories"]
+        web = c.get(f"/api/stories/{story['id']}").json()
+    assert [a["id"] for a in web["report"]["articles"]] == DAMASCUS_DRAWN[:2]
+    assert main(["story", story["id"], "--db", str(damascus_db), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert cli["report_note"] == web["report_note"] == "the report covers the first 2 of 4 articles"
+    assert [a["id"] for a in cli["report"]["articles"]] == DAMASCUS_DRAWN[:2]
+    assert [a["id"] for a in cli["articles"]] == [a["id"] for a in web["articles"]] == DAMASCUS_DRAWN
+    assert main(["story", story["id"], "--db", str(damascus_db), "--top", "0"]) == 0
+    said = capsys.readouterr().out
+    listing, report = said.split("note:", 1)
+    assert re.findall(r"\b(19264793\d\d)\b", listing) == DAMASCUS_DRAWN
+    # compared: al-Arabiya's 310 and Reuters' 352 (of 310 and 334 it named them "arabiya #1", "#2")
+    assert "reuters 1338-1494" in report and "arabiya #" not in said
+    html_out = damascus_db.parent / "story.html"
+    assert main(["story", story["id"], "--db", str(damascus_db), "--html", str(html_out)]) == 0
+    capsys.readouterr()
+    graph = html_out.read_text(encoding="utf-8")
+    graph = graph[graph.index('<svg class="graph"'):]
+    assert re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")]) == DAMASCUS_DRAWN[:2]
+
+
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:
     """Two articles of one outlet: the summaries say "rt.com #1" and "rt.com #2"; the page named
     both "rt.com" (columns, evidence, graph), so a reader could not tell which one a finding meant."""

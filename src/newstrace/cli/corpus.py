@@ -458,7 +458,7 @@ def story(
     top: TopOption = 25,
 ) -> None:
     """One story: its articles and the compare report across them (--json, --html FILE)."""
-    from newstrace.corpus.report import story_report
+    from newstrace.corpus.report import story_order, story_report
 
     check_ranges(ctx)
     with Store(db, readonly=True) as store:
@@ -469,6 +469,9 @@ def story(
             hint = _not_analysed(db, res, behind=False) or _named_thread(res, story_id, db)
             raise StoreError(f"{db}: no story with id {story_id!r} ({hint or see_hint('stories', shlex.quote(str(db)))})")
         summary, member_ids = found
+        # in the one order the web app's story page lists and draws them, so the report covers the
+        # same first members as it: the stream's order covered other ones where a day was cut
+        member_ids = story_order(store.conn, summary["id"], member_ids)
         doc, comparison = story_report(store, summary, member_ids)
     if html is not None:
         if comparison is None:

@@ -16,8 +16,37 @@ from newstrace.model import Article, ArticleClaims, parse_published
 from newstrace.store import results as R
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from newstrace.compare import Comparison
     from newstrace.store.sqlite import Store
+
+
+def story_order(conn: sqlite3.Connection, story: str, ids: list[str]) -> list[str]:
+    """A story's members (``ids``, in the stream's order as ``CorpusResults.story`` gives them)
+    in the one order its lists and drawings show them (``drawing.reading_order``: by publication,
+    a directed edge's source first among one day's), settled over the whole story, before its
+    report takes the first of them or the web app cuts a page from it. Read off the stored dates
+    and the story's stored provenance edges, less those of texts changed since analysis (as
+    ``story_report`` leaves them out); no text loaded. ``newstrace story`` and the web app's story
+    page and API both order by this, so they cover and list the same members in the same order.
+
+    The web app ordered each page alone, and ``story`` the first members of the stream's order: a
+    day cut at a page's end or the report's limit kept the stream's order at the cut, so an
+    arrow's source could fall outside the report that drew its copy."""
+    if len(ids) < 2:
+        return list(ids)
+    from newstrace.drawing import reading_order
+    from newstrace.store.sqlite import in_list
+
+    cond, arg = in_list(ids)
+    dates: dict[str, str | None] = {
+        r[0]: r[1] for r in conn.execute(f"SELECT id, published FROM articles WHERE id {cond}", (arg,))
+    }
+    changed = R.changed_since_analysis(conn, ids)
+    edges = [{"source": e.source, "derived": e.derived, "evidence": e.evidence}
+             for e in R.provenance_of(conn, story) if e.source not in changed and e.derived not in changed]
+    return reading_order(ids, edges, lambda i: (i, parse_published(dates.get(i))))
 
 
 def story_report(
@@ -31,9 +60,10 @@ def story_report(
     """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible).
 
     The one story report: ``newstrace story`` and the web app's story page both call this.
-    ``member_ids`` are in stream order, as ``CorpusResults.story`` gives them, so the report's
-    first ``max_articles`` are the first ids: only ``articles`` (``list_articles``: the CLI's
-    listing of every member with its words) reads the other members' texts, one at a time. The
+    ``member_ids`` are in the story's one order (``story_order``), so the report's first
+    ``max_articles`` are the first ids, and ``articles`` lists them in that order: only
+    ``articles`` (``list_articles``: the CLI's listing of every member with its words) reads the
+    other members' texts, one at a time. The
     web app lists its rows a page at a time itself and passes ``list_articles=False``: a story of
     20,000 loaded and word-counted every text for a report of 12.
     ``claims_for`` gives an article's claims (default: those stored); the web app passes its own,
@@ -81,10 +111,6 @@ def story_report(
         reuse.variants = group_variants(prepared, {a.id: i for i, a in enumerate(arts)}, reuse.pairs)
     comparison = compare_articles(arts, claims=claims if len(claims) == len(ids) else None, reuse=reuse)
     doc["report"] = comparison.to_dict()
-    if listed:  # as the drawing shows them (a directed edge's source first among reports of one day)
-        from newstrace.drawing import reading_order
-
-        doc["articles"] = reading_order(listed, doc["report"]["provenance"], lambda a: (a["id"], parse_published(a["published"])))
     return doc, comparison
 
 

@@ -21,9 +21,9 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from newstrace.drawing import reading_order
+from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId, see_hint
-from newstrace.model import Article, parse_published, published_order, stream_order_key
+from newstrace.model import Article, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
@@ -253,20 +253,6 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     return sid, *found
 
 
-def story_order(repo: Repo, story: str, ids: list[str]) -> list[str]:
-    """A story's members (``ids``, in the stream's order, ties by id) in the order its pages list
-    and draw them (``drawing.reading_order``), settled over the whole story before a page is cut
-    from it: read off the stored dates and the story's stored provenance edges, no text loaded.
-
-    The table is paged, and its order was settled on each page alone: a day split across two
-    pages kept the stream's order at the cut, so an arrow's source could stand on the page after
-    the copy it gave to, and the pages put together were not the drawing's order."""
-    if len(ids) < 2:
-        return list(ids)
-    dates = repo.published_of(ids)
-    return reading_order(ids, repo.story_edges(story, ids), lambda i: (i, parse_published(dates.get(i))))
-
-
 def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset: int,
                limit: int) -> tuple[s.StoryDetail, list[Article], dict[str, Any] | None]:
     """The story ``find_story`` found, with ``limit`` of its articles from ``offset`` on and its
@@ -275,7 +261,8 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
     Only the rows asked for are read: a story of thousands of articles read and listed every one
     (20,000: 9 MB and 5 s for the page, as for the API answer, which had no limit unless given)."""
     _, summary, ids = found
-    # the members come in the pages' order (``found_story``: ``story_order``), so the report covers
+    # the members come in the pages' order (``found_story``: ``corpus.report.story_order``, as
+    # ``newstrace story`` takes them), so the report covers
     # the first rows of the table, and each page is a slice of that one order
     shown = ids[offset:offset + limit]
     _, rows = repo.list_articles(ids=shown, limit=len(shown) or 1, offset=0)
@@ -325,7 +312,7 @@ def found_story(repo: Repo, story_id: str) -> StoryFound:
     does not change them costs this look-up again, not the page."""
     def look() -> StoryFound:
         sid, summary, ids = find_story(repo, story_id)
-        found = (sid, summary, story_order(repo, summary["id"], ids))
+        found = (sid, summary, story_order(repo.conn, summary["id"], ids))
         return StoryFound(found, story_key(repo, found))
 
     return repo.cached_page(("story-found", story_id, repo.generation()), look)

@@ -351,23 +351,6 @@ class Repo:
     def articles_by_ids(self, ids: list[str]) -> list[Article]:
         return list(self.store().iter_articles_by_ids(ids))
 
-    def published_of(self, ids: list[str]) -> dict[str, str | None]:
-        """id -> stored publication date (ISO text) of these articles, no text read."""
-        if not ids:
-            return {}
-        cond, arg = in_list(ids)
-        return {r[0]: r[1] for r in self.conn.execute(f"SELECT id, published FROM articles WHERE id {cond}", (arg,))}
-
-    def story_edges(self, story: str, ids: list[str]) -> list[dict[str, Any]]:
-        """The provenance edges ``analyze`` stored for ``story`` (``ids``: its members), less those
-        of an article whose text has changed since its analysis, as the story's report leaves them
-        out (``corpus.report.story_report``): ``ProvenanceEdge.to_dict()``'s fields the order reads."""
-        from newstrace.store import results as R
-
-        changed = R.changed_since_analysis(self.conn, ids) if ids else set()
-        return [{"source": e.source, "derived": e.derived, "evidence": e.evidence}
-                for e in R.provenance_of(self.conn, story) if e.source not in changed and e.derived not in changed]
-
     # -- claims --------------------------------------------------------------------------------
 
     def stored_claims(self, article: Article) -> Any | None:
