@@ -408,6 +408,33 @@ def _seed_results(out: Path) -> list[Any]:
     return arts
 
 
+def test_a_load_that_fails_removes_the_database_it_made_and_stored_nothing_in(tmp_path: Path) -> None:
+    """A ``load-results`` stopped before it stored an article removes the database it made, as
+    ``ingest`` does; one that failed with an error left the empty file, which passed for a
+    database ('list' said '0 of 0 articles'). Results whose articles' Parquet is damaged: the
+    error (an internal one, "ArrowInvalid: Parquet magic bytes not found", naming no file) names
+    the file, exit 2, and says the database is removed; a database that held articles before stays."""
+    from newstrace.store.sqlite import Store
+
+    out = tmp_path / "spark-out"
+    arts = _seed_results(out)
+    (out / "articles" / "part-0.parquet").write_bytes(b"PAR1 cut short")
+    db = tmp_path / "news.db"
+    code, err = _quiet(["load-results", str(out), "--db", str(db)])
+    assert code == 2 and " ".join(err.split()) == (
+        f"newstrace: error: {out / 'articles' / 'part-0.parquet'}: not a Parquet file, or a damaged one (Parquet "
+        "magic bytes not found in footer. Either the file is corrupted or this is not a parquet file.); "
+        f"{db}, which this load made, is removed"
+    ), err
+    assert not db.exists() and not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
+    # one that held articles before the load is left as it was
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
+    code, err = _quiet(["load-results", str(out), "--db", str(db)])
+    assert code == 2 and err.rstrip().endswith("in footer. Either the file is corrupted or this is not a parquet file.)"), err
+    with Store(db, readonly=True) as st:
+        assert st.count_articles() == len(arts)
+
+
 @pytest.mark.parametrize("before_any", [False, True])
 def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finishes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, before_any: bool

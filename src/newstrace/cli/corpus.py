@@ -251,6 +251,16 @@ def load_results_cmd(
             counts = load_results(store, results, on_duplicates=None if as_json else _say_copies)
         except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
             raise Interrupted(_load_stopped(store, before, results, db, created)) from None
+        except Exception as e:
+            # an error (results damaged or missing a table, the disk full): a database this load made
+            # and stored no article in is removed, as at a stop (left, the empty file passed for a
+            # database), and the error says what was kept, as a stop does
+            kept = _load_failed(store, before, db, created)
+            if not kept or not isinstance(e, (InputError, StoreError)):
+                raise  # an internal error is said as it is
+            failed = type(e)(f"{e}; {kept}")
+            failed.exit_code = e.exit_code
+            raise failed from e
     if as_json:
         emit_json({"db": str(db), **counts})
     else:
@@ -267,6 +277,19 @@ def _say_copies(copies: list[tuple[str | None, str, str]]) -> None:
 
     for line in duplicates_lines(copies):
         err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _load_failed(store: Store, before: int, db: Path, created: bool) -> str | None:
+    """What a load that failed with an error kept, as ``_load_stopped`` says it of a stop: the
+    database it made, removed when it stored no article in it; the articles it stored (committed
+    batch by batch before the results), not analysed; ``None`` when there is nothing to say."""
+    try:
+        added = store.count_articles() - before
+    except Exception:  # the error must be said as it is, whatever this finds
+        return None
+    if created and not added and discard_empty(db, store):
+        return f"{one_line(db)}, which this load made, is removed"
+    return f"{counted(added, 'article')} of the results stored, not analysed" if added > 0 else None
 
 
 def _load_stopped(store: Store, before: int, results: Path, db: Path, created: bool) -> str:

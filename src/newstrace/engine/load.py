@@ -7,6 +7,7 @@ along, so a later local ``analyze`` continues incrementally from the Spark run.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -60,7 +61,20 @@ def _batches(folder: Path, name: str, columns: list[str] | None = None) -> Itera
     """
     pq = _parquet()
     for f in _files(folder, name):
-        yield from pq.ParquetFile(f).iter_batches(batch_size=BATCH, columns=columns, use_threads=False)
+        with _reading(f):
+            yield from pq.ParquetFile(f).iter_batches(batch_size=BATCH, columns=columns, use_threads=False)
+
+
+@contextlib.contextmanager
+def _reading(f: str) -> Iterator[None]:
+    """Reading one Parquet file of the results: pyarrow's error on a damaged one ("Parquet magic
+    bytes not found in footer") came out as an internal error, naming no file."""
+    import pyarrow as pa
+
+    try:
+        yield
+    except pa.ArrowException as e:
+        raise InputError(f"{f}: not a Parquet file, or a damaged one ({e})") from None
 
 
 def _rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:
@@ -82,12 +96,19 @@ def _articles_by_id(folder: Path) -> Iterator[list[Article]]:
 
     pq = _parquet()
     files = _files(folder, "articles")
-    ids = [i for f in files for i in pq.read_table(f, columns=["id"]).column("id").to_pylist()]
+    ids = []
+    for f in files:
+        with _reading(f):
+            ids += pq.read_table(f, columns=["id"]).column("id").to_pylist()
     if all(a < b for a, b in pairwise(ids)):
         for batch in _batches(folder, "articles", ["json"]):
             yield [Article.from_dict(json.loads(s)) for s in batch.column("json").to_pylist()]
         return
-    table = pa.concat_tables([pq.read_table(f, columns=["id", "json"]) for f in files])
+    parts = []
+    for f in files:
+        with _reading(f):
+            parts.append(pq.read_table(f, columns=["id", "json"]))
+    table = pa.concat_tables(parts)
     order = pc.sort_indices(table, sort_keys=[("id", "ascending")])
     for i in range(0, len(order), BATCH):
         rows = table.take(order[i : i + BATCH]).column("json").to_pylist()
