@@ -1432,6 +1432,12 @@ def test_story_on_the_command_line_covers_the_web_s_first_members(damascus_db: P
     graph = html_out.read_text(encoding="utf-8")
     graph = graph[graph.index('<svg class="graph"'):]
     assert re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")]) == DAMASCUS_DRAWN[:2]
+    # the whole story: --json's report lists its articles (and their quantities) as the API's does,
+    # not by the stream's order (310 334 352 389)
+    monkeypatch.undo()
+    assert main(["story", story["id"], "--db", str(damascus_db), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)["report"]
+    assert [a["id"] for a in report["articles"]] == list(report["quantities"]) == DAMASCUS_DRAWN
 
 
 def test_articles_are_named_as_the_findings_name_them(client: TestClient, rt: Any, rewrite: Any) -> None:

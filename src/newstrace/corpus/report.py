@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from newstrace.engine.steps import order_key
 from newstrace.limits import LIMITS
 from newstrace.model import Article, ArticleClaims, parse_published
 from newstrace.store import results as R
@@ -79,7 +78,8 @@ def story_report(
             listed.append({**a.brief(), "words": a.words})
         if len(arts) < limit:
             arts.append(a)
-    arts.sort(key=order_key)
+    # compared in the order given (``story_order``'s): sorted by the stream's, ``story --json``'s
+    # report listed al-Arabiya's 334 before the Reuters report it cites, as the web's did not
     doc: dict[str, Any] = {"story": summary, "articles": listed, "report": None, "report_note": None}
     if len(member_ids) > limit:
         doc["report_note"] = f"the report covers the first {limit} of {len(member_ids)} articles"
