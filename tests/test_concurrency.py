@@ -66,8 +66,8 @@ def test_a_second_analysis_is_refused_while_the_lock_is_held(tmp_path: Path) -> 
     assert _quiet(["analyze", "--db", str(db)])[0] == 0
     before = _dump(db)
     results = tmp_path / "spark-out"
-    for table in ("state", "articles"):  # an (empty) Spark output, so that load-results gets to the lock
-        (results / table).mkdir(parents=True)
+    for table in ("state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+        (results / table).mkdir(parents=True)  # an (empty) Spark output, so that load-results gets to the lock
     with analysis_lock(db, "analyze"):
         for argv in (
             ["analyze", "--db", str(db)],
@@ -413,24 +413,40 @@ def test_a_load_that_fails_removes_the_database_it_made_and_stored_nothing_in(tm
     ``ingest`` does; one that failed with an error left the empty file, which passed for a
     database ('list' said '0 of 0 articles'). Results whose articles' Parquet is damaged: the
     error (an internal one, "ArrowInvalid: Parquet magic bytes not found", naming no file) names
-    the file, exit 2, and says the database is removed; a database that held articles before stays."""
+    the file, exit 2, and comes before a database is made (the folder is checked whole first); a
+    value damaged inside a file is met while the articles are read, and the database the load
+    made is removed; a database that held articles before stays."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     from newstrace.store.sqlite import Store
 
     out = tmp_path / "spark-out"
     arts = _seed_results(out)
-    (out / "articles" / "part-0.parquet").write_bytes(b"PAR1 cut short")
+    part = out / "articles" / "part-0.parquet"
+    good = part.read_bytes()
+    part.write_bytes(b"PAR1 cut short")
     db = tmp_path / "news.db"
     code, err = _quiet(["load-results", str(out), "--db", str(db)])
     assert code == 2 and " ".join(err.split()) == (
-        f"newstrace: error: {out / 'articles' / 'part-0.parquet'}: not a Parquet file, or a damaged one (Parquet "
-        "magic bytes not found in footer. Either the file is corrupted or this is not a parquet file.); "
-        f"{db}, which this load made, is removed"
+        f"newstrace: error: {part}: not a Parquet file, or a damaged one (Parquet "
+        "magic bytes not found in footer. Either the file is corrupted or this is not a parquet file.)"
     ), err
+    assert not db.exists() and not lock_path(db).exists()  # no database made, nor its lock file
+    # an article's JSON cut short: read as the articles are stored, the first one
+    part.write_bytes(good)
+    table = pq.read_table(part)
+    cut = [t[:40] if i == 0 else t for i, t in enumerate(table.column("json").to_pylist())]
+    pq.write_table(table.set_column(1, "json", pa.array(cut)), part)
+    code, err = _quiet(["load-results", str(out), "--db", str(db)])
+    said = " ".join(err.split())
+    assert code == 2 and said.startswith(f"newstrace: error: {part}: column 'json' holds invalid JSON (") and said.endswith(
+        f"; {db}, which this load made, is removed"), err
     assert not db.exists() and not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
     # one that held articles before the load is left as it was
     assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
     code, err = _quiet(["load-results", str(out), "--db", str(db)])
-    assert code == 2 and err.rstrip().endswith("in footer. Either the file is corrupted or this is not a parquet file.)"), err
+    assert code == 2 and "column 'json' holds invalid JSON" in err and "removed" not in err, err
     with Store(db, readonly=True) as st:
         assert st.count_articles() == len(arts)
 

@@ -7,6 +7,7 @@ import dataclasses
 import json
 import math
 import re
+import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -1580,7 +1581,8 @@ def test_load_results_counts_in_words_and_in_the_singular(tmp_path: Path, capsys
     )
     assert main(["load-results", str(out), "--db", str(db), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
-        "db": str(db), "articles": 1, "keys": 0, "pairs": 0, "claims": 0, "stories": 0, "memberships": 0, "provenance": 0,
+        "db": str(db), "articles": 1, "duplicates": 0, "already_analysed": 1, "keys": 0, "pairs": 0, "claims": 0,
+        "stories": 0, "memberships": 0, "provenance": 0, "pending": 0,
     }
 
 
@@ -1649,7 +1651,8 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
         out.mkdir(parents=True)
         table = pa.table({"key": list(keys), "value": list(keys.values())})
         pq.write_table(table, out / "part-0.parquet")
-        (tmp_path / name / "articles").mkdir()  # a table without files: no article
+        for other in ("articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"):
+            (tmp_path / name / other).mkdir()  # tables without files: no article, no row
         return tmp_path / name
 
     with Store(tmp_path / "db.sqlite") as st:
@@ -1662,9 +1665,13 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
         # the same model passes the check and meets the next: the database holds another analysis
         with pytest.raises(StoreError, match=r"2 article\(s\) already analysed by another run"):
             load_results(st, folder("plain", {"df": b""}))
-    # a new database takes them (and finds no tables here)
-    with Store(tmp_path / "new.sqlite") as st, pytest.raises(InputError, match=r"no '\w+' table"):
-        load_results(st, tmp_path / "plain")
+    # a new database takes them
+    with Store(tmp_path / "new.sqlite") as st:
+        assert load_results(st, tmp_path / "plain")["articles"] == 0
+    # and a folder without one of the tables is refused before the model is looked at
+    shutil.rmtree(tmp_path / "semantic" / "pairs")
+    with Store(tmp_path / "db.sqlite") as st, pytest.raises(InputError, match=r"no 'pairs' table"):
+        load_results(st, tmp_path / "semantic")
 
 
 def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -239,35 +239,65 @@ def load_results_cmd(
     One that holds another outlet's article under an id the results give theirs (two outlets'
     repeated ids keyed in another order) is refused too, and so is one that spells an outlet of
     the results in another case ('RT' where they say 'rt'): load those into a new database.
+    The folder is checked whole before anything is written: a table missing, or a table's file
+    damaged or without a column the load reads, is named (exit 2) and the database left as it was.
     """
     from newstrace.engine.load import check_results, load_results
+
+    check_results(results)  # the whole folder, before a database is made or written
+    created = not db.exists()  # this load makes the file: stopped before an article is stored, it takes it away
+    done: list[dict[str, int]] = []  # the counts, once the results are committed (``on_loaded``)
+    try:
+        with Store(db, on_wait=waiting) as store:
+            before = store.count_articles()
+            try:
+                counts = load_results(
+                    store, results, on_duplicates=None if as_json else _say_copies, on_loaded=done.append
+                )
+            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
+                if done:
+                    raise  # after the commit: said below
+                raise Interrupted(_load_stopped(store, before, results, db, created)) from None
+            except Exception as e:
+                # an error (results damaged, the disk full): a database this load made and stored no
+                # article in is removed, as at a stop (left, the empty file passed for a database),
+                # and the error says what was kept, as a stop does
+                kept = _load_failed(store, before, db, created)
+                if not kept or not isinstance(e, (InputError, StoreError)):
+                    raise  # an internal error is said as it is
+                failed = type(e)(f"{e}; {kept}")
+                failed.exit_code = e.exit_code
+                raise failed from e
+            new, changed = CorpusResults(store.conn).behind_counts()
+        if as_json:
+            emit_json({"db": str(db), **counts, "pending": new + changed})
+        else:
+            err.print(f"{db}: {_loaded_said(counts)}", markup=False)
+            if new or changed:  # the database's other articles: the load does not analyse them
+                err.print(f"{db}: {behind_hint(new + changed, changed, shlex.quote(str(db)))}", markup=False)
+    except KeyboardInterrupt as e:
+        if not done or isinstance(e, Interrupted):
+            raise
+        # stopped after the commit (in it, the stop waited for it): the results are in, said so
+        raise Interrupted(f"the results are loaded: {_loaded_said(done[0])}") from None
+
+
+def _loaded_said(counts: dict[str, int]) -> str:
+    """A load's counts in words, "1 article" for one ("1 articles, ... 1 stories" read as slips);
+    ``--json`` keeps the table names. Results loaded before (their articles analysed here as they
+    have them) say so: the same line alone read as a first load."""
     from newstrace.ingest.base import duplicates_counted
 
-    check_results(results)
-    created = not db.exists()  # this load makes the file: stopped before an article is stored, it takes it away
-    with Store(db, on_wait=waiting) as store:
-        before = store.count_articles()
-        try:
-            counts = load_results(store, results, on_duplicates=None if as_json else _say_copies)
-        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
-            raise Interrupted(_load_stopped(store, before, results, db, created)) from None
-        except Exception as e:
-            # an error (results damaged or missing a table, the disk full): a database this load made
-            # and stored no article in is removed, as at a stop (left, the empty file passed for a
-            # database), and the error says what was kept, as a stop does
-            kept = _load_failed(store, before, db, created)
-            if not kept or not isinstance(e, (InputError, StoreError)):
-                raise  # an internal error is said as it is
-            failed = type(e)(f"{e}; {kept}")
-            failed.exit_code = e.exit_code
-            raise failed from e
-    if as_json:
-        emit_json({"db": str(db), **counts})
-    else:
-        # in words, "1 article" for one ("1 articles, ... 1 stories" read as slips); --json keeps the table names
-        said = (duplicates_counted(v)[2:] if k == "duplicates" else counted(v, *_LOADED.get(k, (k, k)))
-                for k, v in counts.items())
-        err.print(f"{db}: " + ", ".join(said), markup=False)
+    n, again = counts["articles"], counts.get("already_analysed", 0)
+    said = ", ".join(
+        counted(v, *_LOADED.get(k, (k, k))) + (duplicates_counted(counts.get("duplicates", 0)) if k == "articles" else "")
+        for k, v in counts.items() if k not in ("duplicates", "already_analysed")
+    )
+    if again and again == n:
+        return f"loaded again (the results' {counted(n, 'article')} were analysed here already, as they have them): {said}"
+    if again:
+        return f"{said} ({again} of the articles analysed here already as the results have them)"
+    return said
 
 
 def _say_copies(copies: list[tuple[str | None, str, str]]) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import json
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import Any, TypeVar
 
 from newstrace.engine.local import check_semantic
 from newstrace.errors import InputError, NewstraceError, StoreError
@@ -34,15 +37,115 @@ from newstrace.store.sqlite import Store, content_hash, in_list, placement_hash
 BATCH = 5000
 
 
-def _files(folder: Path, name: str) -> list[str]:
-    """The Parquet files of one result table, in name order (Spark's partition order)."""
+#: the tables of a Spark run's results (``engine.spark.TABLES``: ``analyze --engine spark`` writes
+#: each as a folder of Parquet files) and the columns of each that a load reads, with the kind of
+#: value each holds (``_KINDS``); a column is one a row may leave empty (null) where ``_MAY_BE_NULL``
+#: says so. Other columns are passed over. ``pairs.shorter`` came later (``_OPTIONAL``): results
+#: written before it load with it 0, as they did.
+TABLE_COLUMNS: dict[str, dict[str, str]] = {
+    "state": {"key": "text", "value": "bytes"},
+    "articles": {"id": "text", "json": "text"},
+    "keys": {"key": "text", "article": "text"},
+    "pairs": {"a": "text", "b": "text", "chars": "integer", "quoted": "integer", "shared": "text"},
+    "claims": {"article": "text", "json": "text"},
+    "stories": {"level": "text"} | {c: {"size": "integer", "state": "bytes"}.get(c, "text") for c in R.CLUSTER_COLUMNS},
+    "memberships": {"article": "text", "story": "text", "score": "number"},
+    "provenance": {"story": "text", "source": "text", "derived": "text", "confidence": "number", "evidence": "text"},
+}
+_OPTIONAL = {"pairs": {"shorter": "integer"}}
+_MAY_BE_NULL = {
+    "pairs": {"shorter"},
+    "stories": set(R.CLUSTER_COLUMNS) - {"id"},  # a thread has no thread, a merged cluster no size nor state
+}
+
+
+def _no(t: Any) -> bool:
+    return False
+
+
+def _kind_of(t: Any) -> set[str]:
+    """The kinds of ``TABLE_COLUMNS`` an Arrow type ``t`` gives values of."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    if pa.types.is_null(t):  # a column every row leaves empty (a writer that inferred its types)
+        return {"null"}
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or getattr(pa.types, "is_string_view", _no)(t):
+        return {"text"}
+    if pa.types.is_integer(t):
+        return {"integer", "number"}
+    if pa.types.is_floating(t):
+        return {"number"}
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t) or getattr(pa.types, "is_binary_view", _no)(t):
+        return {"bytes"}
+    return set()
+
+
+_KINDS = {"text": "text (a string)", "integer": "whole numbers", "number": "numbers", "bytes": "bytes (binary)"}
+
+
+def _table_folder(folder: Path, name: str) -> Path:
     path = folder / name
     if not path.exists():
         raise InputError(
             f"{folder}: no '{name}' table (not the output of a 'newstrace analyze --engine spark' run, or of one "
             "that did not finish)"
         )
-    return [str(p) for p in sorted(path.rglob("*.parquet"))]
+    if not path.is_dir():
+        raise InputError(f"{path}: a file, where a Spark run's '{name}' table is a folder of Parquet files")
+    return path
+
+
+def _files(folder: Path, name: str) -> list[str]:
+    """The Parquet files of one result table, in name order (Spark's partition order)."""
+    return [str(p) for p in sorted(_table_folder(folder, name).rglob("*.parquet"))]
+
+
+def _check_file(f: str, table: str) -> None:
+    """Refuse a Parquet file of ``table`` that cannot be read, lacks a column the load reads, holds
+    a column of another kind, or leaves a column empty in a row where every row has a value, from
+    its footer alone (no rows are read): "KeyError: 'article'" or "TypeError: string argument
+    without an encoding" came out as internal errors halfway through a load that had stored articles."""
+    pq = _parquet()
+    with _reading(f):
+        meta = pq.ParquetFile(f).metadata
+        schema = meta.schema.to_arrow_schema()
+    wanted = TABLE_COLUMNS[table] | _OPTIONAL.get(table, {})
+    for column, kind in wanted.items():
+        i = schema.get_field_index(column)
+        if i < 0:
+            if column in _OPTIONAL.get(table, {}):
+                continue
+            raise InputError(
+                f"{f}: no column '{column}' (a Spark run's '{table}' table has the columns "
+                f"{', '.join(TABLE_COLUMNS[table])})"
+            )
+        kinds = _kind_of(schema.field(i).type)
+        nullable = column in _MAY_BE_NULL.get(table, set())
+        if kinds == {"null"}:  # no value in any row: a type inferred from none (pyarrow, pandas)
+            if nullable or not meta.num_rows:
+                continue
+            raise InputError(f"{f}: column '{column}' is empty in each of its {meta.num_rows:,} row(s), where "
+                             f"a Spark run's '{table}' table gives every row one")
+        if kind not in kinds:
+            raise InputError(
+                f"{f}: column '{column}' holds values of type {schema.field(i).type}, where a Spark run's "
+                f"'{table}' table holds {_KINDS[kind]}"
+            )
+        if nullable:
+            continue
+        leaf = next((j for j in range(meta.num_columns) if meta.schema.column(j).path == column), -1)
+        nulls = 0
+        for g in range(meta.num_row_groups if leaf >= 0 else 0):
+            stats = meta.row_group(g).column(leaf).statistics
+            if stats is not None and stats.has_null_count:
+                nulls += stats.null_count
+        if nulls:
+            raise InputError(
+                f"{f}: column '{column}' is empty (null) in {nulls:,} row(s), where a Spark run's '{table}' table "
+                "gives every row one"
+            )
 
 
 def _parquet() -> Any:
@@ -59,10 +162,39 @@ def _batches(folder: Path, name: str, columns: list[str] | None = None) -> Itera
     pyarrow's dataset scanner reads ahead several batches and files on its threads: reading the
     20 million reuse keys of the 100k Spark output peaked at 1,222 MB that way, 271 MB this way.
     """
+    for _, batch in _file_batches(folder, name, columns):
+        yield batch
+
+
+def _file_batches(folder: Path, name: str, columns: list[str] | None = None) -> Iterator[tuple[str, Any]]:
+    """``_batches``, each with the file it is of (``_decoded`` names it)."""
     pq = _parquet()
     for f in _files(folder, name):
         with _reading(f):
-            yield from pq.ParquetFile(f).iter_batches(batch_size=BATCH, columns=columns, use_threads=False)
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=BATCH, columns=columns, use_threads=False):
+                yield f, batch
+
+
+T = TypeVar("T")
+
+
+def _decoded(f: str, column: str, value: Any, make: Callable[[Any], T]) -> T:
+    """``make(value)``, of a value of ``column`` in the Parquet file ``f`` (the JSON of an article,
+    a pair's passages, a claim, an edge's evidence): one no Spark run writes (JSON cut short, an
+    object of other fields) is said as the file's, exit 2. "internal error: JSONDecodeError"
+    named neither, and the articles before it were stored."""
+    try:
+        return make(value)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{f}: column '{column}' holds invalid JSON ({e})") from None
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
+        raise InputError(
+            f"{f}: column '{column}' holds a value a Spark run does not write ({type(e).__name__}: {e})"
+        ) from None
+
+
+def _article(f: str, text: str) -> Article:
+    return _decoded(f, "json", text, lambda s: Article.from_dict(json.loads(s)))
 
 
 @contextlib.contextmanager
@@ -79,8 +211,15 @@ def _reading(f: str) -> Iterator[None]:
 
 def _rows(folder: Path, name: str) -> Iterator[dict[str, Any]]:
     """A table's rows, a batch at a time (``_batches``)."""
-    for batch in _batches(folder, name):
-        yield from batch.to_pylist()
+    for _, row in _file_rows(folder, name):
+        yield row
+
+
+def _file_rows(folder: Path, name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``_rows``, each with the file it is of (``_decoded`` names it)."""
+    for f, batch in _file_batches(folder, name):
+        for row in batch.to_pylist():
+            yield f, row
 
 
 def _articles_by_id(folder: Path) -> Iterator[list[Article]]:
@@ -101,36 +240,56 @@ def _articles_by_id(folder: Path) -> Iterator[list[Article]]:
         with _reading(f):
             ids += pq.read_table(f, columns=["id"]).column("id").to_pylist()
     if all(a < b for a, b in pairwise(ids)):
-        for batch in _batches(folder, "articles", ["json"]):
-            yield [Article.from_dict(json.loads(s)) for s in batch.column("json").to_pylist()]
+        for f, batch in _file_batches(folder, "articles", ["json"]):
+            yield [_article(f, s) for s in batch.column("json").to_pylist()]
         return
     parts = []
     for f in files:
         with _reading(f):
             parts.append(pq.read_table(f, columns=["id", "json"]))
-    table = pa.concat_tables(parts)
+    # one file's text as large_string, another's as string (two writers): one type
+    table = pa.concat_tables(parts, promote_options="permissive")
     order = pc.sort_indices(table, sort_keys=[("id", "ascending")])
+    where = str(folder / "articles")  # the rows of every file, sorted together
     for i in range(0, len(order), BATCH):
         rows = table.take(order[i : i + BATCH]).column("json").to_pylist()
-        yield [Article.from_dict(json.loads(s)) for s in rows]
+        yield [_article(where, s) for s in rows]
 
 
 def check_results(folder: Path) -> None:
-    """Refuse what is no Spark output before anything is opened (a bad argument leaves no database)."""
+    """Refuse what is no Spark output, whole, before anything is opened or written: a folder
+    without one of the tables (a run that did not finish), a table's Parquet file that is damaged
+    or lacks a column the load reads or holds it of another type (``_check_file``). The load read
+    the tables one after another and met a missing one (``pairs``) or a bad one after it had
+    stored the articles. Only the files' footers are read."""
     if folder.is_file():
         raise InputError(f"{folder}: a file; give the folder 'newstrace analyze --engine spark --out' wrote")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
-    for name in ("state", "articles"):
-        _files(folder, name)
+    files = {name: _files(folder, name) for name in TABLE_COLUMNS}  # every table there, before a file is read
+    for name, table in files.items():
+        for f in table:
+            _check_file(f, name)
 
 
 def load_results(
-    store: Store, folder: Path, on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None = None
+    store: Store,
+    folder: Path,
+    on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None = None,
+    on_loaded: Callable[[dict[str, int]], None] | None = None,
 ) -> dict[str, int]:
-    """Insert articles and every result table; returns counts per table, and ``duplicates``: the
+    """Insert articles and every result table; returns counts per table, ``duplicates``: the
     results' articles ``store`` held under another id (``model.same_article``), as ``ingest``
-    counts them, each told ``on_duplicates`` as ``(file, id stored, id of the results)``.
+    counts them, each told ``on_duplicates`` as ``(file, id stored, id of the results)``, and
+    ``already_analysed``: those analysed here before the load, as the results have them (the
+    results loaded before, or the local engine's analysis of them: ``check_same_analysis``).
+
+    ``on_loaded`` hears the counts as soon as the results are committed, before a Ctrl-C or
+    SIGTERM that came during the commit stops the call (``_stops_held``): a caller that says what
+    a stop kept knows whether the results are in (a stop just after the commit was said "not
+    loaded"). The whole folder is checked first (``check_results``): one missing a table or with
+    a table's file that is damaged, lacks a column or holds it of another type leaves ``store``
+    as it was.
 
     Such an article is one: the one stored takes the id the results name it by, and what their copy
     knows that it lacks (``model.fuller_copy``), as ``ingest`` keeps a later copy. A database
@@ -141,7 +300,7 @@ def load_results(
     (``store.lock.analysis_lock``)."""
     check_results(folder)
     with analysis_lock(store.path, "load-results"):
-        return _load_results(store, folder, on_duplicates)
+        return _load_results(store, folder, on_duplicates, on_loaded)
 
 
 def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> None:
@@ -198,7 +357,7 @@ def check_same_keys(store: Store, folder: Path) -> None:
     without, an id derived from the text. Only the articles of ids the database holds are decoded."""
     clashes = 0
     example = ""
-    for batch in _batches(folder, "articles", ["id", "json"]):
+    for f, batch in _file_batches(folder, "articles", ["id", "json"]):
         ids = batch.column("id").to_pylist()
         cond, param = in_list(ids)
         rows = store.conn.execute(f"SELECT id, outlet FROM articles WHERE id {cond}", (param,))
@@ -208,7 +367,7 @@ def check_same_keys(store: Store, folder: Path) -> None:
         for i, text in zip(ids, batch.column("json").to_pylist(), strict=True):
             if i not in stored:
                 continue
-            article = Article.from_dict(json.loads(text))
+            article = _article(f, text)
             if article_key(article, stored.get)[0] != article.id:
                 clashes += 1
                 example = example or f"{i} is {stored[i].outlet}'s article here, {article.outlet}'s in the results"
@@ -247,9 +406,9 @@ def check_same_outlets(store: Store, folder: Path) -> None:
     names, held_here = OutletNames(lambda: stored), set(stored)
     respelled: dict[str, str] = {}  # the results' spelling -> the database's
     articles = 0
-    for batch in _batches(folder, "articles", ["json"]):
+    for f, batch in _file_batches(folder, "articles", ["json"]):
         for text in batch.column("json").to_pylist():
-            outlet = json.loads(text).get("outlet")
+            outlet = _decoded(f, "json", text, lambda s: json.loads(s).get("outlet"))
             if not outlet:
                 continue
             held = names.spell(outlet)
@@ -268,8 +427,47 @@ def check_same_outlets(store: Store, folder: Path) -> None:
         )
 
 
+def _claims(r: dict[str, Any]) -> ArticleClaims:
+    """A row of the claims table as the article's claims."""
+    d = json.loads(r["json"])
+    return ArticleClaims(r["article"], [Quote(**q) for q in d["quotes"]], [Quantity(**q) for q in d["quantities"]])
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back over the block and acted on as it ends, as their handlers
+    before would have: the results' commit and ``on_loaded`` telling it, so that a stop in between
+    cannot leave a caller that thinks the results were rolled back. In the main thread only
+    (where Python runs signal handlers); a signal's default (SIGTERM outside the CLI's
+    ``sigterm_stops``) is raised again once the handlers before are back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[signal.Signals] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        came.append(signal.Signals(signum))
+
+    before = {s: signal.signal(s, hold) for s in held}
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+        if came:
+            handler = before[came[0]]
+            if callable(handler):
+                handler(came[0], None)  # the CLI's: Terminated, or Ctrl-C's KeyboardInterrupt
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(came[0])
+
+
 def _load_results(
-    store: Store, folder: Path, on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None
+    store: Store,
+    folder: Path,
+    on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None,
+    on_loaded: Callable[[dict[str, int]], None] | None,
 ) -> dict[str, int]:
     state = {r["key"]: bytes(r["value"]) for r in _rows(folder, "state")}
     # outputs written before the Spark engine named them came from runs of every step, with the
@@ -297,53 +495,69 @@ def _load_results(
         placed.update((a.id, placement_hash(a)) for a in arts)
     ids = list(loaded)
     counts["articles"] = len(ids)
-    if duplicates:  # as ``ingest --json`` counts them; said by the command (``on_duplicates``)
-        counts["duplicates"] = len(duplicates)
-        if on_duplicates is not None:
-            on_duplicates(duplicates)
+    # as ``ingest --json`` counts them, 0 too; said by the command (``on_duplicates``)
+    counts["duplicates"] = len(duplicates)
+    if duplicates and on_duplicates is not None:
+        on_duplicates(duplicates)
     conn = store.conn
-    with store.transaction():
-        R.clear_article_results(conn, ids)
-        n = 0
-        for r in _rows(folder, "keys"):
-            conn.execute("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", (r["key"], r["article"]))
-            n += 1
-        counts["keys"] = n
-        n = 0
-        for r in _rows(folder, "pairs"):
-            shared = [SharedPassage(**s) for s in json.loads(r["shared"])]
-            R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]), int(r.get("shorter") or 0))
-            n += 1
-        counts["pairs"] = n
-        n = 0
-        for r in _rows(folder, "claims"):
-            d = json.loads(r["json"])
-            R.put_claims(
-                conn,
-                ArticleClaims(r["article"], [Quote(**q) for q in d["quotes"]], [Quantity(**q) for q in d["quantities"]]),
-            )
-            n += 1
-        counts["claims"] = n
-        loaded_stories: list[str] = []
-        for r in _rows(folder, "stories"):
-            R.put_cluster_row(conn, r)
-            if r["level"] == "story":
-                loaded_stories.append(r["id"])
-        counts["stories"] = len(loaded_stories)
-        # the stories without an edge too: their provenance is what the run's rules built
-        R.mark_provenance(conn, loaded_stories, provenance_version)
-        memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
-        R.put_memberships(conn, memberships)
-        counts["memberships"] = len(memberships)
-        by_story: dict[str, list[ProvenanceEdge]] = {}
-        for r in _rows(folder, "provenance"):
-            by_story.setdefault(r["story"], []).append(
-                ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]), json.loads(r["evidence"]))
-            )
-        for story, edges in sorted(by_story.items()):
-            R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)), provenance_version)
-        counts["provenance"] = sum(len(v) for v in by_story.values())
-        for key, value in state.items():
-            R.put_state(conn, key, value)
-        R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
+    counts["already_analysed"] = _analysed_as_loaded(conn, loaded)
+    held = contextlib.ExitStack()
+    with held:  # from just before the commit to on_loaded
+        with store.transaction():
+            R.clear_article_results(conn, ids)
+            n = 0
+            for r in _rows(folder, "keys"):
+                conn.execute("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", (r["key"], r["article"]))
+                n += 1
+            counts["keys"] = n
+            n = 0
+            for f, r in _file_rows(folder, "pairs"):
+                shared = _decoded(f, "shared", r["shared"], lambda v: [SharedPassage(**s) for s in json.loads(v)])
+                R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]), int(r.get("shorter") or 0))
+                n += 1
+            counts["pairs"] = n
+            n = 0
+            for f, r in _file_rows(folder, "claims"):
+                R.put_claims(conn, _decoded(f, "json", r, _claims))
+                n += 1
+            counts["claims"] = n
+            loaded_stories: list[str] = []
+            for r in _rows(folder, "stories"):
+                R.put_cluster_row(conn, r)
+                if r["level"] == "story":
+                    loaded_stories.append(r["id"])
+            counts["stories"] = len(loaded_stories)
+            # the stories without an edge too: their provenance is what the run's rules built
+            R.mark_provenance(conn, loaded_stories, provenance_version)
+            memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
+            R.put_memberships(conn, memberships)
+            counts["memberships"] = len(memberships)
+            by_story: dict[str, list[ProvenanceEdge]] = {}
+            for f, r in _file_rows(folder, "provenance"):
+                by_story.setdefault(r["story"], []).append(
+                    ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]),
+                                   _decoded(f, "evidence", r["evidence"], json.loads))
+                )
+            for story, edges in sorted(by_story.items()):
+                R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)), provenance_version)
+            counts["provenance"] = sum(len(v) for v in by_story.values())
+            for key, value in state.items():
+                R.put_state(conn, key, value)
+            R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
+            held.enter_context(_stops_held())  # the commit, as the transaction ends, then on_loaded
+        if on_loaded is not None:
+            on_loaded(counts)
     return counts
+
+
+def _analysed_as_loaded(conn: Any, loaded: dict[str, str]) -> int:
+    """How many of the ``loaded`` articles (id: the hash of the text loaded) ``conn`` holds
+    analysed with that text: analysed before the load (its results loaded before)."""
+    n = 0
+    items = list(loaded.items())
+    for i in range(0, len(items), BATCH):
+        part = dict(items[i : i + BATCH])
+        cond, param = in_list(list(part))
+        rows = conn.execute(f"SELECT article, content_hash FROM analysis WHERE article {cond}", (param,))
+        n += sum(part[a] == h for a, h in rows)
+    return n

@@ -1,0 +1,345 @@
+"""``newstrace load-results`` given folders that are not a whole Spark output, stopped at the end,
+and run again: what it writes and what it says.
+
+The results folder here is the seeds' as ``analyze --engine spark --out`` lays it out, each table
+a folder of Parquet files with the engine's column types (``engine.spark._write``), written with
+pyarrow (no Spark session): the keys and claims of the executors' own per-article step
+(``spark._article_records``), the seeds' reuse pair as their pair step finds it (``pair_record``),
+and the stories, memberships, provenance and clustering state of the local engine's analysis of
+the same articles (one ``cluster_row`` for both engines).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLES
+from newstrace.cli.main import main
+from newstrace.store.lock import lock_path
+from test_crash import differing_tables, dump_results
+
+pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
+pq = pytest.importorskip("pyarrow.parquet")
+
+S, L, D, B = pa.string(), pa.int64(), pa.float64(), pa.binary()
+#: the column types the Spark engine writes (``engine.spark._write``, ``_driver_schema``)
+SCHEMAS = {
+    "articles": [("id", S), ("json", S)],
+    "keys": [("key", S), ("article", S)],
+    "pairs": [("a", S), ("b", S), ("chars", L), ("quoted", L), ("shorter", L), ("shared", S)],
+    "claims": [("article", S), ("json", S)],
+    "provenance": [("story", S), ("source", S), ("derived", S), ("confidence", D), ("evidence", S)],
+}
+
+
+def _quiet(argv: list[str]) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(argv)
+    return code, err.getvalue()
+
+
+def _write(folder: Path, rows: list[dict[str, Any]], schema: Any, name: str = "part-00000.parquet") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), folder / name)
+
+
+@pytest.fixture(scope="module")
+def seeds_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds' results folder, as the Spark engine lays it out (see the module's docstring)."""
+    from newstrace.engine.spark import _article_records, _driver_schema
+    from newstrace.engine.steps import pair_record
+    from newstrace.ingest import read_articles
+    from newstrace.store import results as R
+
+    base = tmp_path_factory.mktemp("load-results")
+    local = base / "local.db"
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(local)])[0] == 0
+    assert _quiet(["analyze", "--db", str(local)])[0] == 0
+    out = base / "spark-out"
+    arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
+    _write(out / "articles", [{"id": a.id, "json": json.dumps(a.to_dict(), ensure_ascii=False, default=str)} for a in arts],
+           pa.schema(SCHEMAS["articles"]))
+    recs = list(_article_records([a.to_dict() for a in arts], R.STEPS))
+    _write(out / "keys", [{"key": k, "article": r["id"]} for r in recs for k in r["keys"]], pa.schema(SCHEMAS["keys"]))
+    _write(out / "claims", [{"article": r["id"], "json": json.dumps(r["claims"], ensure_ascii=False)} for r in recs],
+           pa.schema(SCHEMAS["claims"]))
+    rec = pair_record(*arts)
+    assert rec is not None  # the seeds share passages
+    _write(out / "pairs", [{"a": rec.pair.a, "b": rec.pair.b, "chars": rec.chars, "quoted": rec.quoted, "shorter": rec.shorter,
+                            "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False)}],
+           pa.schema(SCHEMAS["pairs"]))
+    with contextlib.closing(sqlite3.connect(local)) as c:
+        c.row_factory = sqlite3.Row
+        cols = ", ".join(R.CLUSTER_COLUMNS)
+        stories = [{"level": "story", **dict(r)} for r in c.execute(f"SELECT {cols} FROM stories")]
+        stories += [{"level": "thread", **dict(r)} for r in c.execute(f"SELECT {cols.replace('thread', 'NULL AS thread', 1)} FROM threads")]
+        _write(out / "stories", stories, _driver_schema("stories"))
+        _write(out / "memberships", [dict(r) for r in c.execute("SELECT article, story, score FROM memberships")],
+               _driver_schema("memberships"))
+        _write(out / "provenance", [dict(r) for r in c.execute("SELECT story, source, derived, confidence, evidence FROM provenance")],
+               pa.schema(SCHEMAS["provenance"]))
+        state = [{"key": r["key"], "value": bytes(r["value"])} for r in c.execute("SELECT key, value FROM corpus_state")]
+    state += [{"key": R.STEPS_KEY, "value": R.steps_text(R.STEPS).encode()},
+              {"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()},
+              {"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()}]
+    _write(out / "state", state, _driver_schema("state"))
+    return out
+
+
+def _dump(db: Path) -> str:
+    """Everything ``db`` holds, as SQL."""
+    with contextlib.closing(sqlite3.connect(db)) as c:
+        return "\n".join(c.iterdump())
+
+
+def _counted(results: Path) -> str:
+    """What a load of the seeds' results says it loaded (the reuse keys as many as the step made)."""
+    keys = pq.read_table(results / "keys").num_rows
+    return (f"2 articles, {keys} reuse keys, 1 reuse pair, 2 articles' claims, 1 story, 2 memberships, "
+            "1 provenance edge")
+
+
+def _said(err: str) -> str:
+    return " ".join(err.split())
+
+
+@pytest.fixture
+def other_db(tmp_path: Path) -> Path:
+    """A database that holds articles before the load: another outlet's report, ingested."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "d1", "outlet": "Daily", "title": "Bridge to reopen", "text":
+                                "The ministry said on Monday that the bridge would reopen next week after repairs."}) + "\n")
+    db = tmp_path / "other.db"
+    assert _quiet(["ingest", str(feed), "--db", str(db)])[0] == 0
+    return db
+
+
+def test_the_tables_checked_are_the_ones_the_spark_engine_writes() -> None:
+    from newstrace.engine.load import TABLE_COLUMNS
+    from newstrace.engine.spark import TABLES, _driver_schema
+
+    assert set(TABLE_COLUMNS) == set(TABLES)
+    for table in ("stories", "memberships", "state"):
+        assert TABLE_COLUMNS[table] == {f.name: TABLE_COLUMNS[table][f.name] for f in _driver_schema(table)}
+    for table, cols in SCHEMAS.items():
+        assert set(TABLE_COLUMNS[table]) <= {c for c, _ in cols}
+
+
+def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tmp_path: Path, other_db: Path) -> None:
+    """A load said the same line the second time as the first, as if it had added the articles
+    again; it says the results' articles were analysed here already. ``--json`` counts
+    ``duplicates`` (0 too, as ``ingest --json`` does: it was there only when not 0),
+    ``already_analysed`` and ``pending``. A database with other articles ingested and not analysed
+    was told nothing of them: the load says what ``stories`` says of them, and the command to run."""
+    db = tmp_path / "news.db"
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    counts = _counted(seeds_results)
+    assert code == 0 and err.splitlines() == [f"{db}: {counts}"], err
+    loaded = _dump(db)
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    assert code == 0 and err.splitlines() == [
+        f"{db}: loaded again (the results' 2 articles were analysed here already, as they have them): {counts}"], err
+    assert _dump(db) == loaded
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert _quiet(["load-results", str(seeds_results), "--db", str(db), "--json"])[0] == 0
+    assert json.loads(out.getvalue()) == {
+        "db": str(db), "articles": 2, "duplicates": 0, "already_analysed": 2, "keys": pq.read_table(seeds_results / "keys").num_rows, "pairs": 1, "claims": 2,
+        "stories": 1, "memberships": 2, "provenance": 1, "pending": 0,
+    }
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
+    assert code == 0 and err.splitlines() == [
+        f"{other_db}: {counts}",
+        f"{other_db}: 1 article(s) ingested since the last analyze are in no story yet; run 'newstrace analyze --db {other_db}'",
+    ], err
+    assert _quiet(["analyze", "--db", str(other_db)])[0] == 0  # which goes on from the results
+    with contextlib.closing(sqlite3.connect(other_db)) as c:
+        assert c.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize("table", ["state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"])
+def test_a_folder_without_a_table_leaves_the_database_as_it_was(
+    seeds_results: Path, tmp_path: Path, other_db: Path, table: str
+) -> None:
+    """A results folder with ``state`` but no ``pairs`` (a run stopped while it wrote them, a
+    table not copied) stored its articles, then failed: "no 'pairs' table; 2 articles of the
+    results stored, not analysed". The folder is checked whole before anything is written."""
+    folder = tmp_path / "out"
+    shutil.copytree(seeds_results, folder)
+    shutil.rmtree(folder / table)
+    before = _dump(other_db)
+    for db in (other_db, tmp_path / "new.db"):
+        code, err = _quiet(["load-results", str(folder), "--db", str(db)])
+        assert code == 2 and _said(err) == (
+            f"newstrace: error: {folder}: no '{table}' table (not the output of a 'newstrace analyze --engine spark' "
+            "run, or of one that did not finish)"), err
+    assert _dump(other_db) == before
+    assert not (tmp_path / "new.db").exists() and not lock_path(tmp_path / "new.db").exists()
+
+
+def _replace_column(column: str, values: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def change(t: Any) -> Any:
+        i = t.schema.get_field_index(column)
+        return t.set_column(i, column, values(t.column(column)))
+    return change
+
+
+BAD_FILES = {
+    # what is wrong: (table, the change, what is said after the file's name)
+    "a column missing": ("keys", lambda t: t.drop_columns(["article"]),
+                         "no column 'article' (a Spark run's 'keys' table has the columns key, article)"),
+    "whole numbers as text": ("pairs", _replace_column("chars", lambda c: pa.array([str(v) for v in c.to_pylist()])),
+                              "column 'chars' holds values of type string, where a Spark run's 'pairs' table holds whole numbers"),
+    "bytes as text": ("state", _replace_column("value", lambda c: pa.array([v.decode("latin-1") for v in c.to_pylist()])),
+                      "column 'value' holds values of type string, where a Spark run's 'state' table holds bytes (binary)"),
+    "a score left empty": ("memberships", _replace_column("score", lambda c: pa.array([None] * len(c), D)),
+                           "column 'score' is empty (null) in 2 row(s), where a Spark run's 'memberships' table gives every row one"),
+    "a column of no values": ("provenance", _replace_column("source", lambda c: pa.nulls(len(c))),
+                              "column 'source' is empty in each of its 1 row(s), where a Spark run's 'provenance' table gives every row one"),
+    "damaged": ("stories", None, "not a Parquet file, or a damaged one (Parquet magic bytes not found in footer."),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_a_table_file_the_load_cannot_read_is_named_with_its_column_and_nothing_is_written(
+    seeds_results: Path, tmp_path: Path, other_db: Path, case: str
+) -> None:
+    """A table's Parquet file without a column the load reads, or with it of another type, was an
+    internal error ("KeyError: 'article'", "TypeError: string argument without an encoding",
+    exit 70) met after the articles were stored. Each is said of its file and column, exit 2,
+    from the files' footers before anything is written."""
+    table, change, said = BAD_FILES[case]
+    folder = tmp_path / "out"
+    shutil.copytree(seeds_results, folder)
+    (part,) = (folder / table).glob("*.parquet")
+    if change is None:
+        part.write_bytes(b"PAR1" + part.read_bytes()[4:40])
+    else:
+        pq.write_table(change(pq.read_table(part)), part)
+    before = _dump(other_db)
+    for db in (other_db, tmp_path / "new.db"):
+        code, err = _quiet(["load-results", str(folder), "--db", str(db)])
+        assert code == 2 and _said(err).startswith(f"newstrace: error: {part}: {said}"), err
+        assert "Traceback" not in err and "internal error" not in err
+    assert _dump(other_db) == before
+    assert not (tmp_path / "new.db").exists()
+
+
+def test_results_written_before_pairs_had_a_shorter_column_load(seeds_results: Path, tmp_path: Path) -> None:
+    """``pairs.shorter`` came later: a folder without it is no damaged one, and loads as before."""
+    folder = tmp_path / "out"
+    shutil.copytree(seeds_results, folder)
+    (part,) = (folder / "pairs").glob("*.parquet")
+    pq.write_table(pq.read_table(part).drop_columns(["shorter"]), part)
+    assert _quiet(["load-results", str(folder), "--db", str(tmp_path / "n.db")])[0] == 0
+
+
+def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column(seeds_results: Path, tmp_path: Path) -> None:
+    """A pair's passages cut short were "internal error: JSONDecodeError", naming nothing, with the
+    articles stored and the database left as it was then said nowhere; the file and column are
+    named, exit 2, with what the load kept (values are read as they are loaded, after the
+    articles: only the files' footers are read before)."""
+    folder = tmp_path / "out"
+    shutil.copytree(seeds_results, folder)
+    (part,) = (folder / "pairs").glob("*.parquet")
+    pq.write_table(_replace_column("shared", lambda c: pa.array([v[:30] for v in c.to_pylist()]))(pq.read_table(part)), part)
+    db = tmp_path / "n.db"
+    code, err = _quiet(["load-results", str(folder), "--db", str(db)])
+    assert code == 2 and _said(err).startswith(f"newstrace: error: {part}: column 'shared' holds invalid JSON ("), err
+    assert _said(err).endswith("; 2 articles of the results stored, not analysed"), err
+    (part,) = (folder / "claims").glob("*.parquet")
+    shutil.copytree(seeds_results / "pairs", folder / "pairs", dirs_exist_ok=True)
+    pq.write_table(_replace_column("json", lambda c: pa.array(['{"quotes": []}'] * len(c)))(pq.read_table(part)), part)
+    code, err = _quiet(["load-results", str(folder), "--db", str(db)])
+    assert code == 2 and _said(err).startswith(
+        f"newstrace: error: {part}: column 'json' holds a value a Spark run does not write (KeyError: 'quantities')"), err
+
+
+@contextlib.contextmanager
+def _own_handler() -> Iterator[None]:
+    """SIGTERM at a handler of the test's own while the command runs (it sets its own and puts it back)."""
+    def mine(signum: int, frame: Any) -> None:
+        raise AssertionError("the handler before the load ran")
+
+    previous = signal.signal(signal.SIGTERM, mine)
+    try:
+        yield
+        assert signal.getsignal(signal.SIGTERM) is mine
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(signum: int) -> None:
+    os.kill(os.getpid(), signum)
+    time.sleep(0.5)  # the handler raises at the next instruction, or the signal waits for the commit
+
+
+@pytest.mark.parametrize("when", ["in the commit", "after the load returned"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
+    seeds_results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str, signum: int
+) -> None:
+    """A SIGTERM (or Ctrl-C) that came after the results' transaction committed and before the
+    command returned said "the results are not loaded; 2 articles of them stored, not analysed;
+    run ... again to load them", of results that were loaded. A stop in the commit waits for it
+    and for the load to note it; after it, the command says the results are loaded, with what."""
+    from newstrace.engine import load
+    from newstrace.store.sqlite import Store
+
+    reference = tmp_path / "reference.db"
+    assert _quiet(["load-results", str(seeds_results), "--db", str(reference)])[0] == 0
+    if when == "in the commit":
+        real_transaction = Store.transaction
+
+        @contextlib.contextmanager
+        def transaction(self: Store) -> Iterator[Any]:
+            with real_transaction(self) as conn:
+                yield conn
+                made = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'analysis'").fetchone()
+                results = made is not None and conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] > 0
+            if results:  # committed, the load not yet told
+                _stop(signum)
+
+        monkeypatch.setattr(Store, "transaction", transaction)
+    else:
+        real_load = load.load_results
+
+        def stopped(*args: Any, **kwargs: Any) -> Any:
+            counts = real_load(*args, **kwargs)
+            _stop(signum)
+            return counts
+
+        monkeypatch.setattr(load, "load_results", stopped)
+    db = tmp_path / "news.db"
+    with _own_handler():
+        code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    opening = "stopped by SIGTERM" if signum == signal.SIGTERM else "interrupted"
+    assert (code, err.splitlines()) == (143 if signum == signal.SIGTERM else 130, [
+        f"newstrace: {opening} (the results are loaded: {_counted(seeds_results)})"]), err
+    assert differing_tables(db, dump_results(reference)) == []
+
+
+def test_a_stop_while_loading_is_said_as_before(seeds_results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop inside the results' transaction rolls it back and says so, as it did."""
+    from newstrace.store import results as R
+
+    monkeypatch.setattr(R, "mark_analysed", lambda *a, **k: _stop(signal.SIGTERM))
+    db = tmp_path / "news.db"
+    with _own_handler():
+        code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    assert code == 143 and err.splitlines() == [
+        f"newstrace: stopped by SIGTERM (the results are not loaded; 2 articles of them stored, not analysed; "
+        f"run 'newstrace load-results {seeds_results} --db {db}' again to load them)"], err
