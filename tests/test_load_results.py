@@ -157,7 +157,7 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
     with contextlib.redirect_stdout(out):
         assert _quiet(["load-results", str(seeds_results), "--db", str(db), "--json"])[0] == 0
     assert json.loads(out.getvalue()) == {
-        "db": str(db), "articles": 2, "duplicates": 0, "already_analysed": 2, "keys": pq.read_table(seeds_results / "keys").num_rows, "pairs": 1, "claims": 2,
+        "db": str(db), "articles": 2, "duplicates": 0, "updated": 0, "already_analysed": 2, "keys": pq.read_table(seeds_results / "keys").num_rows, "pairs": 1, "claims": 2,
         "stories": 1, "memberships": 2, "provenance": 1, "pending": 0,
     }
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
@@ -168,6 +168,32 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
     assert _quiet(["analyze", "--db", str(other_db)])[0] == 0  # which goes on from the results
     with contextlib.closing(sqlite3.connect(other_db)) as c:
         assert c.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] == 3
+
+
+def test_results_loaded_again_over_a_newer_text_say_they_put_theirs_back(seeds_results: Path, tmp_path: Path) -> None:
+    """Results loaded, then a newer text of one of their articles ingested, then the results loaded
+    again: the load put the results' text back, as an ingest of their input would, and said the
+    first load's line, as if nothing had changed (the next ingest said "1 updated"). It counts the
+    article it replaced, and does not say the results were all analysed here as they have them."""
+    from newstrace.ingest import read_articles
+    from newstrace.store.sqlite import Store
+
+    db = tmp_path / "news.db"
+    assert _quiet(["load-results", str(seeds_results), "--db", str(db)])[0] == 0
+    first = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)[0]
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text(json.dumps({**first.to_dict(), "text": first.text + "\n\nUpdate: the ministry denied the report."},
+                                default=str) + "\n", encoding="utf-8")
+    code, err = _quiet(["ingest", str(newer), "--db", str(db)])
+    assert code == 0 and "1 updated" in err, err
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    counts = _counted(seeds_results).replace(
+        "2 articles,", "2 articles (1 of them stored here in another version, which the results' replaced),")
+    assert code == 0 and err.splitlines() == [
+        f"{db}: {counts} (1 of the articles analysed here already, as the results have them)"], err
+    with Store(db, readonly=True) as st:
+        stored = st.get_article(first.id)
+        assert stored is not None and stored.text == first.text
 
 
 @pytest.mark.parametrize("table", ["state", "articles", "keys", "pairs", "claims", "stories", "memberships", "provenance"])

@@ -288,15 +288,19 @@ def _loaded_said(counts: dict[str, int]) -> str:
     have them) say so: the same line alone read as a first load."""
     from newstrace.ingest.base import duplicates_counted
 
-    n, again = counts["articles"], counts.get("already_analysed", 0)
+    n, again, updated = counts["articles"], counts.get("already_analysed", 0), counts.get("updated", 0)
+    # the results' version put in place of another stored here: an ingest of a newer text since
+    # the results were loaded was taken back without a word
+    replaced = f" ({updated} of them stored here in another version, which the results' replaced)" if updated else ""
     said = ", ".join(
-        counted(v, *_LOADED.get(k, (k, k))) + (duplicates_counted(counts.get("duplicates", 0)) if k == "articles" else "")
-        for k, v in counts.items() if k not in ("duplicates", "already_analysed")
+        counted(v, *_LOADED.get(k, (k, k)))
+        + (replaced + duplicates_counted(counts.get("duplicates", 0)) if k == "articles" else "")
+        for k, v in counts.items() if k not in ("duplicates", "already_analysed", "updated")
     )
     if again and again == n:
         return f"loaded again (the results' {counted(n, 'article')} were analysed here already, as they have them): {said}"
     if again:
-        return f"{said} ({again} of the articles analysed here already as the results have them)"
+        return f"{said} ({again} of the articles analysed here already, as the results have them)"
     return said
 
 

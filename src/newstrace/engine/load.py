@@ -280,9 +280,12 @@ def load_results(
 ) -> dict[str, int]:
     """Insert articles and every result table; returns counts per table, ``duplicates``: the
     results' articles ``store`` held under another id (``model.same_article``), as ``ingest``
-    counts them, each told ``on_duplicates`` as ``(file, id stored, id of the results)``, and
-    ``already_analysed``: those analysed here before the load, as the results have them (the
-    results loaded before, or the local engine's analysis of them: ``check_same_analysis``).
+    counts them, each told ``on_duplicates`` as ``(file, id stored, id of the results)``,
+    ``updated``: those stored here in another version (another text, title, date...), which the
+    results' replaces, as an ``ingest`` of the results' input would (the results loaded again after
+    an ``ingest`` of a newer text puts theirs back), and ``already_analysed``: those stored and
+    analysed here before the load as the results have them (the results loaded before, or the local
+    engine's analysis of them: ``check_same_analysis``).
 
     ``on_loaded`` hears the counts as soon as the results are committed, before a Ctrl-C or
     SIGTERM that came during the commit stops the call (``_stops_held``): a caller that says what
@@ -487,11 +490,17 @@ def _load_results(
     loaded: dict[str, str] = {}
     placed: dict[str, str] = {}
     duplicates: list[tuple[str | None, str, str]] = []
+    conn = store.conn
+    replaced = already = 0
     for arts in _articles_by_id(folder):
+        hashes = {a.id: content_hash(a) for a in arts}
+        already += _analysed_as_loaded(conn, hashes)  # before the add, which may put the results' version in
         # the tables below name the articles by these ids; a copy of an article stored under
         # another id is that article, which takes the results' id (``Store.add_articles``)
-        duplicates += store.add_articles(arts, keep_ids=True).duplicates
-        loaded.update((a.id, content_hash(a)) for a in arts)
+        added = store.add_articles(arts, keep_ids=True)
+        duplicates += added.duplicates
+        replaced += added.updated - len(added.duplicates)  # each of those is counted updated too
+        loaded.update(hashes)
         placed.update((a.id, placement_hash(a)) for a in arts)
     ids = list(loaded)
     counts["articles"] = len(ids)
@@ -499,8 +508,8 @@ def _load_results(
     counts["duplicates"] = len(duplicates)
     if duplicates and on_duplicates is not None:
         on_duplicates(duplicates)
-    conn = store.conn
-    counts["already_analysed"] = _analysed_as_loaded(conn, loaded)
+    counts["updated"] = replaced
+    counts["already_analysed"] = already
     held = contextlib.ExitStack()
     with held:  # from just before the commit to on_loaded
         with store.transaction():
@@ -551,13 +560,14 @@ def _load_results(
 
 
 def _analysed_as_loaded(conn: Any, loaded: dict[str, str]) -> int:
-    """How many of the ``loaded`` articles (id: the hash of the text loaded) ``conn`` holds
-    analysed with that text: analysed before the load (its results loaded before)."""
-    n = 0
-    items = list(loaded.items())
-    for i in range(0, len(items), BATCH):
-        part = dict(items[i : i + BATCH])
-        cond, param = in_list(list(part))
-        rows = conn.execute(f"SELECT article, content_hash FROM analysis WHERE article {cond}", (param,))
-        n += sum(part[a] == h for a, h in rows)
-    return n
+    """How many of the ``loaded`` articles (id: the hash of the version loaded) ``conn`` holds in
+    that version, analysed in it: the results loaded before (or the local engine's analysis of
+    the same articles). One an ``ingest`` changed since is not: the load puts the results'
+    version back (``updated``)."""
+    cond, param = in_list(list(loaded))
+    rows = conn.execute(
+        f"SELECT a.id, a.content_hash, an.content_hash FROM articles a JOIN analysis an ON an.article = a.id "
+        f"WHERE a.id {cond}",
+        (param,),
+    )
+    return sum(loaded[i] == stored == analysed for i, stored, analysed in rows)
