@@ -279,7 +279,9 @@ def load_results_cmd(
         if not done or isinstance(e, Interrupted):
             raise
         # stopped after the commit (in it, the stop waited for it): the results are in, said so
-        raise Interrupted(f"the results are loaded: {_loaded_said(done[0])}") from None
+        said = _loaded_said(done[0])
+        raise Interrupted(f"the results are {said}" if said.startswith("loaded again") else
+                          f"the results are loaded: {said}") from None
 
 
 def _loaded_said(counts: dict[str, int]) -> str:
