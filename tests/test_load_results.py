@@ -148,11 +148,11 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
     counts = _counted(seeds_results)
     assert code == 0 and err.splitlines() == [f"{db}: {counts}"], err
-    loaded = _dump(db)
+    loaded = dump_results(db)  # but when the articles were analysed
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
     assert code == 0 and err.splitlines() == [
         f"{db}: loaded again (the results' 2 articles were analysed here already, as they have them): {counts}"], err
-    assert _dump(db) == loaded
+    assert differing_tables(db, loaded) == []
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert _quiet(["load-results", str(seeds_results), "--db", str(db), "--json"])[0] == 0
