@@ -33,17 +33,6 @@ from test_crash import differing_tables, dump_results
 pa = pytest.importorskip("pyarrow", reason="Spark results are Parquet (the 'spark' extra)")
 pq = pytest.importorskip("pyarrow.parquet")
 
-S, L, D, B = pa.string(), pa.int64(), pa.float64(), pa.binary()
-#: the column types the Spark engine writes (``engine.spark._write``, ``_driver_schema``)
-SCHEMAS = {
-    "articles": [("id", S), ("json", S)],
-    "keys": [("key", S), ("article", S)],
-    "pairs": [("a", S), ("b", S), ("chars", L), ("quoted", L), ("shorter", L), ("shared", S)],
-    "claims": [("article", S), ("json", S)],
-    "provenance": [("story", S), ("source", S), ("derived", S), ("confidence", D), ("evidence", S)],
-}
-
-
 def _quiet(argv: list[str]) -> tuple[int, str]:
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
@@ -59,8 +48,9 @@ def _write(folder: Path, rows: list[dict[str, Any]], schema: Any, name: str = "p
 @pytest.fixture(scope="module")
 def seeds_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds' results folder, as the Spark engine lays it out (see the module's docstring)."""
-    from newstrace.engine.spark import _article_records, _driver_schema
+    from newstrace.engine.spark import _article_records
     from newstrace.engine.steps import pair_record
+    from newstrace.engine.tables import arrow_schema
     from newstrace.ingest import read_articles
     from newstrace.store import results as R
 
@@ -71,31 +61,31 @@ def seeds_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = base / "spark-out"
     arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
     _write(out / "articles", [{"id": a.id, "json": json.dumps(a.to_dict(), ensure_ascii=False, default=str)} for a in arts],
-           pa.schema(SCHEMAS["articles"]))
+           arrow_schema("articles"))
     recs = list(_article_records([a.to_dict() for a in arts], R.STEPS))
-    _write(out / "keys", [{"key": k, "article": r["id"]} for r in recs for k in r["keys"]], pa.schema(SCHEMAS["keys"]))
+    _write(out / "keys", [{"key": k, "article": r["id"]} for r in recs for k in r["keys"]], arrow_schema("keys"))
     _write(out / "claims", [{"article": r["id"], "json": json.dumps(r["claims"], ensure_ascii=False)} for r in recs],
-           pa.schema(SCHEMAS["claims"]))
+           arrow_schema("claims"))
     rec = pair_record(*arts)
     assert rec is not None  # the seeds share passages
     _write(out / "pairs", [{"a": rec.pair.a, "b": rec.pair.b, "chars": rec.chars, "quoted": rec.quoted, "shorter": rec.shorter,
                             "shared": json.dumps([s.to_dict() for s in rec.pair.shared], ensure_ascii=False)}],
-           pa.schema(SCHEMAS["pairs"]))
+           arrow_schema("pairs"))
     with contextlib.closing(sqlite3.connect(local)) as c:
         c.row_factory = sqlite3.Row
         cols = ", ".join(R.CLUSTER_COLUMNS)
         stories = [{"level": "story", **dict(r)} for r in c.execute(f"SELECT {cols} FROM stories")]
         stories += [{"level": "thread", **dict(r)} for r in c.execute(f"SELECT {cols.replace('thread', 'NULL AS thread', 1)} FROM threads")]
-        _write(out / "stories", stories, _driver_schema("stories"))
+        _write(out / "stories", stories, arrow_schema("stories"))
         _write(out / "memberships", [dict(r) for r in c.execute("SELECT article, story, score FROM memberships")],
-               _driver_schema("memberships"))
+               arrow_schema("memberships"))
         _write(out / "provenance", [dict(r) for r in c.execute("SELECT story, source, derived, confidence, evidence FROM provenance")],
-               pa.schema(SCHEMAS["provenance"]))
+               arrow_schema("provenance"))
         state = [{"key": r["key"], "value": bytes(r["value"])} for r in c.execute("SELECT key, value FROM corpus_state")]
     state += [{"key": R.STEPS_KEY, "value": R.steps_text(R.STEPS).encode()},
               {"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()},
               {"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()}]
-    _write(out / "state", state, _driver_schema("state"))
+    _write(out / "state", state, arrow_schema("state"))
     return out
 
 
@@ -125,17 +115,6 @@ def other_db(tmp_path: Path) -> Path:
     db = tmp_path / "other.db"
     assert _quiet(["ingest", str(feed), "--db", str(db)])[0] == 0
     return db
-
-
-def test_the_tables_checked_are_the_ones_the_spark_engine_writes() -> None:
-    from newstrace.engine.load import TABLE_COLUMNS
-    from newstrace.engine.spark import TABLES, _driver_schema
-
-    assert set(TABLE_COLUMNS) == set(TABLES)
-    for table in ("stories", "memberships", "state"):
-        assert TABLE_COLUMNS[table] == {f.name: TABLE_COLUMNS[table][f.name] for f in _driver_schema(table)}
-    for table, cols in SCHEMAS.items():
-        assert set(TABLE_COLUMNS[table]) <= {c for c, _ in cols}
 
 
 def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tmp_path: Path, other_db: Path) -> None:
@@ -231,7 +210,7 @@ BAD_FILES = {
                               "column 'chars' holds values of type string, where a Spark run's 'pairs' table holds whole numbers"),
     "bytes as text": ("state", _replace_column("value", lambda c: pa.array([v.decode("latin-1") for v in c.to_pylist()])),
                       "column 'value' holds values of type string, where a Spark run's 'state' table holds bytes (binary)"),
-    "a score left empty": ("memberships", _replace_column("score", lambda c: pa.array([None] * len(c), D)),
+    "a score left empty": ("memberships", _replace_column("score", lambda c: pa.array([None] * len(c), pa.float64())),
                            "column 'score' is empty (null) in 2 row(s), where a Spark run's 'memberships' table gives every row one"),
     "a column of no values": ("provenance", _replace_column("source", lambda c: pa.nulls(len(c))),
                               "column 'source' is empty in each of its 1 row(s), where a Spark run's 'provenance' table gives every row one"),

@@ -18,6 +18,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from newstrace.engine.local import check_semantic
+from newstrace.engine.tables import COLUMNS, MAY_BE_NULL, OPTIONAL
 from newstrace.errors import InputError, NewstraceError, StoreError
 from newstrace.model import (
     Article,
@@ -37,34 +38,12 @@ from newstrace.store.sqlite import Store, content_hash, in_list, placement_hash
 BATCH = 5000
 
 
-#: the tables of a Spark run's results (``engine.spark.TABLES``: ``analyze --engine spark`` writes
-#: each as a folder of Parquet files) and the columns of each that a load reads, with the kind of
-#: value each holds (``_KINDS``); a column is one a row may leave empty (null) where ``_MAY_BE_NULL``
-#: says so. Other columns are passed over. ``pairs.shorter`` came later (``_OPTIONAL``): results
-#: written before it load with it 0, as they did.
-TABLE_COLUMNS: dict[str, dict[str, str]] = {
-    "state": {"key": "text", "value": "bytes"},
-    "articles": {"id": "text", "json": "text"},
-    "keys": {"key": "text", "article": "text"},
-    "pairs": {"a": "text", "b": "text", "chars": "integer", "quoted": "integer", "shared": "text"},
-    "claims": {"article": "text", "json": "text"},
-    "stories": {"level": "text"} | {c: {"size": "integer", "state": "bytes"}.get(c, "text") for c in R.CLUSTER_COLUMNS},
-    "memberships": {"article": "text", "story": "text", "score": "number"},
-    "provenance": {"story": "text", "source": "text", "derived": "text", "confidence": "number", "evidence": "text"},
-}
-_OPTIONAL = {"pairs": {"shorter": "integer"}}
-_MAY_BE_NULL = {
-    "pairs": {"shorter"},
-    "stories": set(R.CLUSTER_COLUMNS) - {"id"},  # a thread has no thread, a merged cluster no size nor state
-}
-
-
 def _no(t: Any) -> bool:
     return False
 
 
 def _kind_of(t: Any) -> set[str]:
-    """The kinds of ``TABLE_COLUMNS`` an Arrow type ``t`` gives values of."""
+    """The kinds of ``COLUMNS`` an Arrow type ``t`` gives values of."""
     import pyarrow as pa
 
     if pa.types.is_dictionary(t):
@@ -111,18 +90,17 @@ def _check_file(f: str, table: str) -> None:
     with _reading(f):
         meta = pq.ParquetFile(f).metadata
         schema = meta.schema.to_arrow_schema()
-    wanted = TABLE_COLUMNS[table] | _OPTIONAL.get(table, {})
-    for column, kind in wanted.items():
+    for column, kind in COLUMNS[table].items():
         i = schema.get_field_index(column)
         if i < 0:
-            if column in _OPTIONAL.get(table, {}):
+            if column in OPTIONAL.get(table, set()):
                 continue
             raise InputError(
                 f"{f}: no column '{column}' (a Spark run's '{table}' table has the columns "
-                f"{', '.join(TABLE_COLUMNS[table])})"
+                f"{', '.join(COLUMNS[table])})"
             )
         kinds = _kind_of(schema.field(i).type)
-        nullable = column in _MAY_BE_NULL.get(table, set())
+        nullable = column in MAY_BE_NULL.get(table, set())
         if kinds == {"null"}:  # no value in any row: a type inferred from none (pyarrow, pandas)
             if nullable or not meta.num_rows:
                 continue
@@ -266,7 +244,7 @@ def check_results(folder: Path) -> None:
         raise InputError(f"{folder}: a file; give the folder 'newstrace analyze --engine spark --out' wrote")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
-    files = {name: _files(folder, name) for name in TABLE_COLUMNS}  # every table there, before a file is read
+    files = {name: _files(folder, name) for name in COLUMNS}  # every table there, before a file is read
     for name, table in files.items():
         for f in table:
             _check_file(f, name)

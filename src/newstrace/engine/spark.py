@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from newstrace.engine.tables import TABLES, arrow_schema, spark_schema
 from newstrace.errors import InputError, NewstraceError, check_output_folder
 
 if TYPE_CHECKING:
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 #: most prepared articles one block keeps (memory bound per task, as the local engine's cache)
 _BLOCK_CACHE = 8192
 
-#: tables written under ``--out`` (one Parquet folder each)
-TABLES = ("articles", "keys", "pairs", "claims", "stories", "memberships", "provenance", "state")
 
 #: the master URLs Spark takes (SparkSubmit's cluster managers, SparkContext's local forms); another
 #: started the JVM, which died with a stack trace, and the run ended as an internal error
@@ -1003,63 +1002,35 @@ def _write(
     state_rows: list[dict[str, Any]],
 ) -> None:
     """Write the executors' tables with Spark and the driver's own (memberships, state) with pyarrow."""
-    from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
-
-    def schema(*cols: tuple[str, Any]) -> Any:
-        return StructType([StructField(n, t, True) for n, t in cols])
-
     out_dir.mkdir(parents=True, exist_ok=True)
 
-    def save(name: str, rdd: Any, sch: Any, order: str | None = None) -> None:
-        df = spark.createDataFrame(rdd, sch)
+    def save(name: str, rdd: Any, order: str | None = None) -> None:
+        df = spark.createDataFrame(rdd, spark_schema(name))
         df = df.sort(order) if order else df
         df.write.mode("overwrite").parquet(str(out_dir / name))
 
-    S, L, D = StringType(), LongType(), DoubleType()
     # sorted by id (part files in ascending ranges): ``load-results`` streams them into a database
     # in that order instead of holding every article to sort them
     save(
         "articles",
         articles.map(lambda d: {"id": d["id"], "json": json.dumps(d, ensure_ascii=False, default=str)}),
-        schema(("id", S), ("json", S)),
         order="id",
     )
-    save("keys", recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]), schema(("key", S), ("article", S)))
+    save("keys", recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]))
     save(
         "claims",
         recs.filter(lambda r: r["claims"] is not None).map(
             lambda r: {"article": r["id"], "json": json.dumps(r["claims"], ensure_ascii=False)}
         ),
-        schema(("article", S), ("json", S)),
     )
-    save("pairs", pairs_rdd, schema(("a", S), ("b", S), ("chars", L), ("quoted", L), ("shorter", L), ("shared", S)))
-    save(
-        "provenance",
-        provenance_rdd,
-        schema(("story", S), ("source", S), ("derived", S), ("confidence", D), ("evidence", S)),
-    )
+    save("pairs", pairs_rdd)
+    save("provenance", provenance_rdd)
     _write_table(
         out_dir / "memberships",
         ({"article": a, "story": s, "score": float(sc)} for a, (s, sc) in sorted(memberships.items())),
-        _driver_schema("memberships"),
+        arrow_schema("memberships"),
     )
-    _write_table(out_dir / "state", state_rows, _driver_schema("state"))
-
-
-def _driver_schema(table: str) -> Any:
-    """The Arrow schema of a table the driver writes itself (the columns ``engine/load.py`` reads)."""
-    import pyarrow as pa
-
-    from newstrace.store.results import CLUSTER_COLUMNS
-
-    s, i64, f64, b = pa.string(), pa.int64(), pa.float64(), pa.binary()
-    typed = {"size": i64, "state": b}  # every other cluster column is text
-    cols = {
-        "stories": [("level", s)] + [(c, typed.get(c, s)) for c in CLUSTER_COLUMNS],
-        "memberships": [("article", s), ("story", s), ("score", f64)],
-        "state": [("key", s), ("value", b)],
-    }[table]
-    return pa.schema(cols)
+    _write_table(out_dir / "state", state_rows, arrow_schema("state"))
 
 
 def _write_table(folder: Path, rows: Iterable[dict[str, Any]], schema: Any, batch: int = 10_000) -> None:
@@ -1188,7 +1159,7 @@ class ClusterRows:
                     threads.add(r["thread"])
                 yield r
 
-        _write_table(self.folder, resolved(), _driver_schema("stories"))
+        _write_table(self.folder, resolved(), arrow_schema("stories"))
         self._spill.close()
         self.open = {}
         return {"stories": live, "threads": len(threads)}
