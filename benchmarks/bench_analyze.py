@@ -7,6 +7,7 @@ processes whose peak is read from their children's rusage).
 
     python benchmarks/bench_analyze.py --n 10000 --engine local --engine spark [--no-claims] [--workers N]
     python benchmarks/bench_analyze.py --n 10000 --then 100   # then the next 100 articles: the increment
+    python benchmarks/bench_analyze.py --n 1000 --wire 50 --engine local --workers 1   # plus 50 identical copies
 
 CPU seconds are reported next to wall time because the benchmark machine is shared and wall time
 alone says little. ``analyze_cpu_seconds`` and ``peak_rss*`` come from ``rusage`` (this process and
@@ -210,20 +211,31 @@ def main(argv: list[str] | None = None) -> int:
         help="local engine: then ingest the K articles that come next in the stream and analyse again "
         "(the daily increment: what adding K articles to n costs)",
     )
+    ap.add_argument(
+        "--wire",
+        type=int,
+        action="append",
+        metavar="K",
+        help="add K identical copies of one FA-KES dev text under K outlets (repeatable: one text each; corpus_gen.wire_copies)",
+    )
     ap.add_argument("--child", choices=["local", "spark"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     steps = ["reuse", "stories"] if args.no_claims else ["reuse", "claims", "stories"]
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-analyze-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.wire and args.then:
+        ap.error("--wire adds its copies to the corpus of --n: give no --then with it")
     name = f"{args.n}+{args.then}" if args.then else str(args.n)
+    if args.wire:
+        name += "-wire" + "-".join(str(k) for k in args.wire)
     corpus = work / f"corpus-{name}.jsonl"
     db = work / f"local-{name}.db"
     if args.child == "local":
         print(json.dumps(run_local(args.corpus or corpus, db, steps, args.workers)))
         return 0
     if args.child == "spark":
-        print(json.dumps(run_spark(corpus, work / f"spark-{args.n}", steps, args.master)))
+        print(json.dumps(run_spark(corpus, work / f"spark-{name}", steps, args.master)))
         return 0
     engines = args.engine or ["local"]
     if args.then and engines != ["local"]:
@@ -231,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     if not corpus.exists() and not args.then:
         from corpus_gen import write_corpus
 
-        write_corpus(args.n, corpus)
+        write_corpus(args.n, corpus, wire=args.wire)
     # with --then: one stream of n + K articles, the first n analysed, then the next K (the latest)
     phases: list[tuple[str, Path | None]] = [("all", None)]
     if args.then:
@@ -256,13 +268,15 @@ def main(argv: list[str] | None = None) -> int:
                 cmd.append("--no-claims")
             if args.workers is not None:
                 cmd += ["--workers", str(args.workers)]
+            for k in args.wire or []:
+                cmd += ["--wire", str(k)]
             # the child's stderr passes through: a long run shows its stages as they end
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
             if proc.returncode != 0:
                 print(f"{engine} run failed (exit {proc.returncode}); its stderr is above", file=sys.stderr)
                 return proc.returncode
             results.append({"phase": phase, **json.loads(proc.stdout.strip().splitlines()[-1])})
-    print(json.dumps({"n": args.n, "then": args.then, "steps": steps, "commit": _commit(), "results": results}, indent=2))
+    print(json.dumps({"n": args.n, "then": args.then, "wire": args.wire or [], "steps": steps, "commit": _commit(), "results": results}, indent=2))
     return 0
 
 

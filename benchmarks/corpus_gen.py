@@ -12,8 +12,13 @@ corpus is reuse of an earlier article:
 Every derived article is published on or after its source and names it in ``derived_from`` (kept
 as metadata by the JSONL reader), so benchmarks can check recall and direction.
 
+``--wire K`` (repeatable) adds wire copy: ``K`` records of one FA-KES dev-split text, word for word,
+each under an outlet of its own and all on one day of the stream, as when 50 sites run one AFP
+story (``wire_copies``; the first ``--wire`` takes the first FA-KES dev text of 300 characters
+and more, the next the one after it).
+
 Library use: ``generate_corpus(n, data=Path("../shared/data"), seed=0) -> list[dict]``.
-CLI: ``python benchmarks/corpus_gen.py --n 10000 --out corpus.jsonl``.
+CLI: ``python benchmarks/corpus_gen.py --n 10000 --out corpus.jsonl [--wire 50 --wire 200]``.
 """
 
 from __future__ import annotations
@@ -169,9 +174,37 @@ def generate_corpus(n: int, data: Path = DATA, seed: int = 0) -> list[dict[str, 
     return records
 
 
-def write_corpus(n: int, out: Path, data: Path = DATA, seed: int = 0) -> list[dict[str, Any]]:
-    """Generate ``n`` records and write them as JSONL to ``out`` (what every benchmark ingests)."""
-    recs = generate_corpus(n, data, seed)
+def wire_copies(counts: list[int], data: Path = DATA, day: date = date(2016, 7, 1)) -> list[dict[str, Any]]:
+    """``counts[t]`` identical copies of the ``t``-th FA-KES article of the dev split (its text
+    as ``ingest`` reads it, 300 characters and more), copy ``j`` under outlet
+    ``wire{t}-{j:03d}.example`` (distinct outlets: ``ingest`` keeps each), published ``day``
+    (within the generated stream's year), ids ``w{t}-{j:03d}``."""
+    from newstrace.evaluate.stories_fakes import load_fakes, split_of
+
+    articles, story, _ = load_fakes(data / "fakes" / "fakes_dev.csv")
+    texts = [(a.title or "", a.text) for a in articles if split_of(story[a.id]) == "dev" and len(a.text) >= 300]
+    out: list[dict[str, Any]] = []
+    for t, (k, (title, body)) in enumerate(zip(counts, texts, strict=False)):
+        for j in range(k):
+            out.append({
+                "id": f"w{t}-{j:03d}",
+                "outlet": f"wire{t}-{j:03d}.example",
+                "published": day.isoformat(),
+                "url": f"https://wire{t}-{j:03d}.example/story",
+                "kind": "wire",
+                "derived_from": None,
+                "title": title,
+                "text": body,
+            })
+    return out
+
+
+def write_corpus(
+    n: int, out: Path, data: Path = DATA, seed: int = 0, wire: list[int] | None = None
+) -> list[dict[str, Any]]:
+    """Generate ``n`` records (and ``wire_copies(wire)``) and write them as JSONL to ``out``
+    (what every benchmark ingests)."""
+    recs = generate_corpus(n, data, seed) + (wire_copies(wire, data) if wire else [])
     write_records(recs, out)
     return recs
 
@@ -201,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="JSONL file to write")
     ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--wire", type=int, action="append", metavar="K", help="add K identical copies of one FA-KES dev text (repeatable: one text each)")
     args = ap.parse_args(argv)
-    recs = write_corpus(args.n, args.out, args.data, args.seed)
+    recs = write_corpus(args.n, args.out, args.data, args.seed, args.wire)
     kinds: dict[str, int] = defaultdict(int)
     for r in recs:
         kinds[r["kind"]] += 1
