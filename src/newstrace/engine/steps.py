@@ -124,16 +124,17 @@ def _no_features(a: Article) -> ArticleFeatures:
 def pair_step(x: Article, y: Article, cache: PrepareCache | None = None) -> ArticlePair | None:
     """Shared passages of two candidate articles, earlier one (stream order) as ``a``; None if none.
 
-    ``cache`` keeps prepared articles between calls (an article meets many candidates); the result
-    is the same with or without it.
+    ``cache`` keeps prepared articles and alignments between calls (an article meets many
+    candidates; copies of one text, many pairs of the same two texts: ``PrepareCache.align``); the
+    result is the same with or without it.
     """
-    from newstrace.reuse.align import PrepareCache, align_prepared
+    from newstrace.reuse.align import PrepareCache
 
     a, b = (x, y) if order_key(x) <= order_key(y) else (y, x)
     if a.id == b.id:
         return None
     c = cache if cache is not None else PrepareCache(2)
-    shared = align_prepared(c.get(a), c.get(b))
+    shared = c.align(c.get(a), c.get(b))
     return ArticlePair(a.id, b.id, shared) if shared else None
 
 

@@ -1,0 +1,115 @@
+"""Wire copy: many outlets running one text word for word are aligned once per pair of texts.
+
+Every copy of an agency text is a candidate of every earlier copy, so the engines aligned the
+same two texts once per pair of articles (1,225 alignments for 50 copies). ``PrepareCache.align``
+(both engines' ``pair_record``) and ``find_reuse`` align each ordered pair of texts once and give
+every pair of articles with those texts the same passages. The passages must be the ones aligning
+the pair afresh gives: a text's alignment with itself is not always its whole text as one passage
+(FNC-1 body 381 repeats its quoted film title: 18 passages), so nothing is assumed of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import count_calls, require_data, training_text
+from newstrace.clean.text import normalize_body
+from newstrace.engine.steps import order_key, pair_record
+from newstrace.ingest import read_articles
+from newstrace.model import Article, ArticlePair
+from newstrace.reuse import align, align_pair, find_reuse
+from newstrace.reuse.align import PrepareCache
+
+
+def _copies() -> list[Article]:
+    """FA-KES dev, 18 July 2016: al-Manar's report of the coalition's strikes on Manbij (Press
+    TV's text cut short) and al-Alam's (more of it), each run by three outlets over three days,
+    and FNC-1 body 381 run by three more: copies of one text, copies of two texts that share most
+    of one, and pairs of texts that share nothing."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    manar, alalam = arts["1965511172"], arts["1962495661"]
+    film = Article.create(normalize_body(training_text("fnc1", "381")), id="film", outlet="film.example")
+    out: list[Article] = []
+    for k, (base, day) in enumerate([(manar, 18), (alalam, 19), (manar, 20), (alalam, 20), (film, 19), (film, 21)]):
+        for j in range(2):
+            out.append(replace(base, id=f"copy{k}-{j}", outlet=f"site{k}-{j}.example", url=None,
+                               published=date(2016, 7, day)))
+    return out
+
+
+def _fresh(a: Article, b: Article) -> ArticlePair | None:
+    """The pair as aligning it alone gives it (what the engines stored before they kept alignments)."""
+    x, y = (a, b) if order_key(a) <= order_key(b) else (b, a)
+    shared = align_pair(x, y)
+    return ArticlePair(x.id, y.id, shared) if shared else None
+
+
+def test_a_text_aligned_with_itself_is_not_always_one_whole_passage() -> None:
+    film = normalize_body(training_text("fnc1", "381"))
+    shared = align_pair(Article.create(film, id="x"), Article.create(film, id="y"))
+    assert len(shared) == 18
+    assert (shared[0].a_start, shared[0].a_end, shared[1].b_start) == (1, 29, 291)  # the title, twice
+
+
+def test_the_engines_give_every_pair_of_copies_the_passages_a_fresh_alignment_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    arts = _copies()
+    aligned = count_calls(monkeypatch, align, "align_prepared")
+    cache = PrepareCache(64)
+    pairs = [(x, y) for i, x in enumerate(arts) for y in arts[i + 1 :]]
+    recs = [pair_record(y, x, cache) for x, y in pairs]  # the local engine's order: (earlier, new)
+    # each ordered pair of the three texts (the earlier article's first) once, each text with itself
+    assert aligned.calls == len({(min(p, key=order_key).text, max(p, key=order_key).text) for p in pairs}) == 9
+    monkeypatch.undo()
+    for (x, y), rec in zip(pairs, recs, strict=True):
+        assert (rec.pair if rec else None) == _fresh(x, y), (x.id, y.id)
+    assert sum(rec is not None for rec in recs) == 66 - 4 * 8  # all but the film's copies with Manbij's
+    # two pairs of copies of al-Manar's text hold equal passages, not the same ones: a change to one
+    # pair's changes no other's
+    by_ids = {(r.pair.a, r.pair.b): r.pair for r in recs if r is not None}
+    one, two = by_ids[("copy0-0", "copy0-1")], by_ids[("copy0-0", "copy2-0")]
+    assert one.shared == two.shared and one.shared[0] is not two.shared[0]
+    one.shared[0].ops.append(["insert", 0, 0, 0, 0])
+    assert two == _fresh(arts[0], arts[4])
+    again = pair_record(arts[5], arts[0], cache)
+    assert again is not None and again.pair == _fresh(arts[0], arts[5])
+
+
+def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newstrace.reuse.engine as engine
+
+    arts = _copies()
+    aligned = count_calls(monkeypatch, engine, "align_prepared")
+    result = find_reuse(arts)
+    assert aligned.calls == 7  # each ordered pair of its three texts (in the input's order) once
+    monkeypatch.undo()
+    fresh = {}
+    for i, x in enumerate(arts):
+        for y in arts[i + 1 :]:
+            shared = align_pair(x, y)
+            if shared:
+                fresh[(x.id, y.id)] = shared
+    assert {(p.a, p.b): p.shared for p in result.pairs} == fresh
+    assert len(result.pairs) == 66 - 4 * 8
+
+
+def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives(tmp_path: Path) -> None:
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    arts = _copies()
+    with Store(tmp_path / "copies.db") as st:
+        st.add_articles(arts, keep_ids=True)
+        analyze(st, steps=["reuse", "stories"], workers=1)
+        stored = R.pairs_among(st.conn, [a.id for a in arts])
+    by_id = {a.id: a for a in arts}
+    assert all(p == _fresh(by_id[p.a], by_id[p.b]) for p in stored)
+    assert len(stored) == 66 - 4 * 8
