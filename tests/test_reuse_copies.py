@@ -113,3 +113,23 @@ def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives
     by_id = {a.id: a for a in arts}
     assert all(p == _fresh(by_id[p.a], by_id[p.b]) for p in stored)
     assert len(stored) == 66 - 4 * 8
+
+
+@pytest.mark.parametrize(("budget", "calls"), [(4000, 1), (3000, 6)])
+def test_an_alignment_over_the_kept_characters_is_aligned_again_with_the_same_passages(
+    monkeypatch: pytest.MonkeyPatch, budget: int, calls: int
+) -> None:
+    """The kept alignments hold at most ``ALIGNED_CHARS`` characters of passage text (a whole
+    copy's passage holds its text twice): al-Alam's four copies (1,884 characters) are aligned
+    once under 4,000, for each of their 6 pairs under 3,000, with the same passages."""
+    arts = [a for a in _copies() if a.id.startswith(("copy1", "copy3"))]
+    monkeypatch.setattr(align, "ALIGNED_CHARS", budget)
+    aligned = count_calls(monkeypatch, align, "align_prepared")
+    cache = PrepareCache(64)
+    recs = [(x, y, pair_record(y, x, cache)) for i, x in enumerate(arts) for y in arts[i + 1 :]]
+    assert aligned.calls == calls
+    monkeypatch.undo()
+    assert len(recs) == 6
+    for x, y, rec in recs:
+        assert rec is not None and rec.pair == _fresh(x, y)
+        assert rec.pair.shared[0].a_end - rec.pair.shared[0].a_start > 1800

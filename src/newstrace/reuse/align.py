@@ -99,8 +99,11 @@ def prepare(article: Article) -> Prepared:
     return Prepared(article.id, article.text, tokens, quotes, _seed_index(tokens), qt)
 
 
-#: text pairs whose alignment a ``PrepareCache`` keeps (``PrepareCache.align``)
+#: text pairs whose alignment a ``PrepareCache`` keeps (``PrepareCache.align``), and the most
+#: characters of passage text they hold (a whole copy's passage holds its text twice: 512 copies of
+#: a 1 MB page would otherwise keep a gigabyte)
 ALIGNED_MAX = 512
+ALIGNED_CHARS = 8_000_000
 
 
 class PrepareCache:
@@ -111,7 +114,7 @@ class PrepareCache:
     both texts), and an article meets tens of candidates, so the engines keep one of these per run
     (local) or per partition (Spark). An entry counts only while its text is the article's text, so
     a changed article is prepared again; memory is bounded by ``size`` articles and
-    ``ALIGNED_MAX`` alignments.
+    ``ALIGNED_MAX`` alignments of ``ALIGNED_CHARS`` characters in all.
 
     Wire copy (one agency text run word for word by tens of outlets) makes every copy a candidate
     of every earlier one: ``align`` aligns each ordered pair of texts once and gives every pair of
@@ -123,6 +126,7 @@ class PrepareCache:
         self._items: OrderedDict[str, Prepared] = OrderedDict()
         self._aligned: OrderedDict[tuple[str, str], list[SharedPassage]] = OrderedDict()
         self._aligned_max = min(size, ALIGNED_MAX)
+        self._aligned_chars = 0
 
     def __len__(self) -> int:
         return len(self._items)
@@ -158,12 +162,19 @@ class PrepareCache:
         done = self._aligned.get(key)
         if done is None:
             done = align_prepared(pa, pb)
-            self._aligned[key] = done
-            while len(self._aligned) > self._aligned_max:
-                self._aligned.popitem(last=False)
+            chars = _chars(done)
+            if chars <= ALIGNED_CHARS:
+                self._aligned[key] = done
+                self._aligned_chars += chars
+            while len(self._aligned) > self._aligned_max or self._aligned_chars > ALIGNED_CHARS:
+                self._aligned_chars -= _chars(self._aligned.popitem(last=False)[1])
         else:
             self._aligned.move_to_end(key)
         return copy_passages(done)
+
+
+def _chars(passages: list[SharedPassage]) -> int:
+    return sum(len(p.a_text) + len(p.b_text) for p in passages)
 
 
 def copy_passages(passages: list[SharedPassage]) -> list[SharedPassage]:
