@@ -83,10 +83,8 @@ def test_the_engines_give_every_pair_of_copies_the_passages_a_fresh_alignment_gi
 def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import newstrace.reuse.engine as engine
-
     arts = _copies()
-    aligned = count_calls(monkeypatch, engine, "align_prepared")
+    aligned = count_calls(monkeypatch, align, "align_prepared")
     result = find_reuse(arts)
     assert aligned.calls == 7  # each ordered pair of its three texts (in the input's order) once
     monkeypatch.undo()

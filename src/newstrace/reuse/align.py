@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 import numpy as np
 
@@ -106,27 +107,66 @@ ALIGNED_MAX = 512
 ALIGNED_CHARS = 8_000_000
 
 
+class AlignedTexts:
+    """The last alignments, by their two texts, so a pair of texts is aligned once whatever number
+    of article pairs carry it.
+
+    Wire copy (one agency text run word for word by tens of outlets) makes every copy a candidate
+    of every earlier one, and ``align_prepared`` reads only the texts (the ids only to refuse a pair
+    of one article): each ordered pair of texts is aligned once and every pair of articles with
+    those texts gets the same passages. Memory is bounded by ``size`` alignments of ``ALIGNED_CHARS``
+    characters of passage text in all. ``params`` are ``align_prepared``'s.
+
+    A text's copies among themselves are aligned too, once, and not assumed to share their whole
+    text as one passage: a text aligned with itself is that on 2,073 of 2,081 real texts (FA-KES dev
+    split, FNC-1 bodies, the seeds), not on one repeating a quoted title (FNC-1 body 381: 18
+    passages), one repeating a line (two passages around it), two whose passage leaves out a few
+    words at an end, a 27,000-character one ("near_verbatim": its chain has a seam) nor three of
+    under 50 characters or without words (no passage).
+    """
+
+    def __init__(self, size: int = ALIGNED_MAX, **params: Any) -> None:
+        self.size = size
+        self.params = params
+        self._kept: OrderedDict[tuple[str, str], list[SharedPassage]] = OrderedDict()
+        self._chars = 0
+
+    def align(self, pa: Prepared, pb: Prepared) -> list[SharedPassage]:
+        """``align_prepared(pa, pb, **params)``, from the alignment of the same two texts when one
+        is kept. The order counts (``a``'s text first: the chaining follows it). Each call returns
+        passages of its own, which a caller may change."""
+        if pa.id == pb.id:
+            return []
+        key = (pa.text, pb.text)
+        done = self._kept.get(key)
+        if done is None:
+            done = align_prepared(pa, pb, **self.params)
+            chars = _chars(done)
+            if chars <= ALIGNED_CHARS:
+                self._kept[key] = done
+                self._chars += chars
+            while len(self._kept) > self.size or self._chars > ALIGNED_CHARS:
+                self._chars -= _chars(self._kept.popitem(last=False)[1])
+        else:
+            self._kept.move_to_end(key)
+        return copy_passages(done)
+
+
 class PrepareCache:
     """The last ``size`` prepared articles, by id, so an article paired many times is prepared once,
-    and the last alignments by the two texts, so a pair of texts is aligned once.
+    and the last alignments by the two texts (``AlignedTexts``), so a pair of texts is aligned once.
 
     ``prepare`` is most of the cost of aligning a candidate pair (tokens, quotations, seed index of
     both texts), and an article meets tens of candidates, so the engines keep one of these per run
     (local) or per partition (Spark). An entry counts only while its text is the article's text, so
     a changed article is prepared again; memory is bounded by ``size`` articles and
     ``ALIGNED_MAX`` alignments of ``ALIGNED_CHARS`` characters in all.
-
-    Wire copy (one agency text run word for word by tens of outlets) makes every copy a candidate
-    of every earlier one: ``align`` aligns each ordered pair of texts once and gives every pair of
-    articles with those texts the same passages (``align_prepared`` reads only the texts).
     """
 
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._items: OrderedDict[str, Prepared] = OrderedDict()
-        self._aligned: OrderedDict[tuple[str, str], list[SharedPassage]] = OrderedDict()
-        self._aligned_max = min(size, ALIGNED_MAX)
-        self._aligned_chars = 0
+        self.aligned = AlignedTexts(min(size, ALIGNED_MAX))
 
     def __len__(self) -> int:
         return len(self._items)
@@ -144,33 +184,8 @@ class PrepareCache:
         return p
 
     def align(self, pa: Prepared, pb: Prepared) -> list[SharedPassage]:
-        """``align_prepared(pa, pb)`` (default parameters), from the alignment of the same two
-        texts when one is kept: the passages and their offsets are those of the texts, whatever
-        the articles' ids (two different ids: an article shares nothing with itself). The order
-        counts (``a``'s text first: the chaining follows it). Each call returns passages of its
-        own, which a caller may change.
-
-        A text's copies among themselves are aligned too, once, and not assumed to share their
-        whole text as one passage: a text aligned with itself is that on 2,073 of 2,081 real texts
-        (FA-KES dev split, FNC-1 bodies, the seeds), not on one repeating a quoted title (FNC-1
-        body 381: 18 passages), one repeating a line (two passages around it), two whose passage
-        leaves out a few words at an end, a 27,000-character one ("near_verbatim": its chain has a
-        seam) nor three of under 50 characters or without words (no passage)."""
-        if pa.id == pb.id:
-            return []
-        key = (pa.text, pb.text)
-        done = self._aligned.get(key)
-        if done is None:
-            done = align_prepared(pa, pb)
-            chars = _chars(done)
-            if chars <= ALIGNED_CHARS:
-                self._aligned[key] = done
-                self._aligned_chars += chars
-            while len(self._aligned) > self._aligned_max or self._aligned_chars > ALIGNED_CHARS:
-                self._aligned_chars -= _chars(self._aligned.popitem(last=False)[1])
-        else:
-            self._aligned.move_to_end(key)
-        return copy_passages(done)
+        """``align_prepared(pa, pb)`` (default parameters), once per pair of texts (``AlignedTexts``)."""
+        return self.aligned.align(pa, pb)
 
 
 def _chars(passages: list[SharedPassage]) -> int:

@@ -8,7 +8,6 @@ pure steps (``candidate_keys``, ``align_pair``, ``infer_provenance``) on partiti
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,15 +19,13 @@ from newstrace.model import (
     ArticlePair,
     ProvenanceEdge,
     QuoteVariants,
-    SharedPassage,
 )
 from newstrace.reuse.align import (
     MAX_GAP,
     MIN_CHARS,
     MIN_SCORE,
+    AlignedTexts,
     Prepared,
-    align_prepared,
-    copy_passages,
     prepare,
 )
 from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
@@ -104,28 +101,10 @@ def find_reuse(
     t2 = time.perf_counter()
     timings["candidates"] = t2 - t1
     pairs: list[ArticlePair] = []
-    # copies of one text (wire copy): each ordered pair of texts that more than one article holds
-    # is aligned once, its passages given to every pair of articles with those texts
-    copies = Counter(a.text for a in arts)
-    aligned: dict[tuple[str, str], list[SharedPassage]] = {}
+    # copies of one text (wire copy): a pair of texts is aligned once (``AlignedTexts``)
+    aligned = AlignedTexts(min_chars=min_chars, gap=gap, min_score=min_score, quotes=quotes)
     for x, (i, j) in enumerate(cand):
-        key = (arts[i].text, arts[j].text)
-        # (an article shares nothing with itself: a pair of one id is no pair of two copies)
-        memo = copies[key[0]] > 1 and copies[key[1]] > 1 and arts[i].id != arts[j].id
-        done = aligned.get(key) if memo else None
-        if done is not None:
-            shared = copy_passages(done)
-        else:
-            shared = align_prepared(
-                prepared[i],
-                prepared[j],
-                min_chars=min_chars,
-                gap=gap,
-                min_score=min_score,
-                quotes=quotes,
-            )
-            if memo:
-                aligned[key] = copy_passages(shared)
+        shared = aligned.align(prepared[i], prepared[j])
         if shared:
             pairs.append(ArticlePair(arts[i].id, arts[j].id, shared))
         if on_progress is not None and (x % 200 == 0 or x == len(cand) - 1):
