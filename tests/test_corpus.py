@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -982,6 +982,7 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c.execute("DROP INDEX articles_source")
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")  # and migration 11's
+    c.execute("ALTER TABLE analysis DROP COLUMN outlet")  # and migration 12's
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
@@ -1233,13 +1234,15 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     c.execute("DROP INDEX articles_text_hash")
     c.execute("DROP INDEX articles_source")
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
-    # and the one after that: the analysed articles' placement hashes
+    # and the one after that: the analysed articles' placement hashes, and then their outlets
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")
+    c.execute("ALTER TABLE analysis DROP COLUMN outlet")
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
     assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"
     assert "placement_hash" in MIGRATIONS[before + 2], "a later migration's changes must be undone here too"
-    assert before == len(MIGRATIONS) - 3, "a later migration's changes must be undone here too"
+    assert "analysis ADD COLUMN outlet" in MIGRATIONS[before + 3], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 4, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()
@@ -1281,10 +1284,15 @@ def test_provenance_of_older_rules_is_built_again_and_nothing_else(
     assert _provenance(db) == fresh
     undirected = edge[(ALALAM, MANAR)]
     assert not undirected.directed and undirected.confidence == 0.5 and (MANAR, ALALAM) not in edge
-    # the stories gain their column, the analysis rows theirs (migration 11, unknown: NULL); nothing else changed
+    # the stories gain their column, the analysis rows theirs (migration 11, unknown: NULL; migration
+    # 12, the outlet of each, unchanged since its analysis); nothing else changed
     after = stored(db)
-    assert after[:-2] == before[:-2] and all([r[:-1] for r in after[i]] == before[i] for i in (-2, -1))
-    assert {r[-1] for r in after[-2]} == {None}
+    assert after[:-2] == before[:-2] and [r[:-2] for r in after[-2]] == before[-2]
+    assert [r[:-1] for r in after[-1]] == before[-1]
+    assert {r[-2] for r in after[-2]} == {None}
+    with Store(db, readonly=True) as st:
+        outlets = dict(st.conn.execute("SELECT id, COALESCE(outlet, '') FROM articles").fetchall())
+    assert [r[-1] for r in after[-2]] == [outlets[r[0]] for r in after[-2]] and "manar" in outlets.values()
     # a second run does nothing, and says so
     assert main(["analyze", "--db", str(db), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
@@ -1926,3 +1934,163 @@ def test_story_writes_timed_dates_as_day_and_time_and_keeps_its_ids_in_line(
     dated = next(line for line in lines if RT in line and line.startswith("  rt.com"))
     assert "2016-10-30 09:15+00:00  sput-1" in timed
     assert timed.index("sput-1") == dated.index(RT), (timed, dated)
+
+
+# --- articles changed since their analysis: what their stories say of them ------------------------
+
+
+@pytest.fixture(scope="module")
+def placed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ plus FA-KES dev ingested and analysed without claims (reuse, stories)."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    db = tmp_path_factory.mktemp("placed") / "news.db"
+    assert main(["ingest", str(EXAMPLES), str(fakes), "--db", str(db)]) == 0
+    with Store(db) as st:
+        analyze(st, steps=("reuse", "stories"))
+    return db
+
+
+def _copy_of(db: Path, to: Path) -> Path:
+    with sqlite3.connect(db) as src, sqlite3.connect(to) as dst:
+        src.backup(dst)
+    return to
+
+
+def _stories_by_members(db: Path) -> dict[tuple[str, frozenset[str]], tuple[Any, ...]]:
+    """Each live story and thread, keyed by its level and articles: its first article and that
+    one's outlet, outlets, first and last day, size, its centroid's time statistics, its label."""
+    from newstrace.corpus.stories import Cluster
+
+    with sqlite3.connect(db) as c:
+        c.row_factory = sqlite3.Row
+        members: dict[str, set[str]] = {}
+        for r in c.execute("SELECT article, story FROM memberships"):
+            members.setdefault(r[1], set()).add(r[0])
+        of_thread: dict[str, set[str]] = {}
+        for r in c.execute("SELECT id, thread FROM stories WHERE merged_into IS NULL"):
+            of_thread.setdefault(r[1], set()).update(members[r[0]])
+        out = {}
+        for table, level, arts in (("stories", "story", members), ("threads", "thread", of_thread)):
+            for r in c.execute(f"SELECT * FROM {table} WHERE merged_into IS NULL"):
+                ce = Cluster.from_state(dict(r), level, bytes(r["state"])).centroid  # type: ignore[arg-type]
+                out[(level, frozenset(arts[r["id"]]))] = (
+                    r["first_article"], r["first_outlet"], r["outlets"], r["start"], r["end"], r["size"],
+                    (ce.t_n, ce.t_min, ce.t_max, round(ce.t_sum, 6)), r["label"],
+                )
+    return out
+
+
+def _updated(db: Path, change: Any) -> int:
+    """The articles ``change`` gives (of the stored ones, by id) stored as an update; how many."""
+    with Store(db) as st:
+        arts = [a for a in (st.get_article(r[0]) for r in st.conn.execute("SELECT id FROM articles ORDER BY id")) if a]
+        new = [b for a in arts if (b := change(a)) is not None]
+        assert st.add_articles(new, keep_ids=True).updated == len(new)
+    return len(new)
+
+
+def _recluster(db: Path, to: Path) -> dict[tuple[str, frozenset[str]], tuple[Any, ...]]:
+    with Store(_copy_of(db, to)) as st:
+        analyze(st, steps=("reuse", "stories"), recluster=True)
+    return _stories_by_members(to)
+
+
+@pytest.mark.data
+def test_an_outlet_renamed_for_all_its_articles_keeps_every_story_and_leaves_the_labels_it_named(
+    placed_db: Path, tmp_path: Path
+) -> None:
+    """Every al-Manar article of FA-KES dev ingested again as "almanar.com.lb": the same reports
+    among the same outlets (placing reads an outlet only to tell two reports of one outlet), so
+    each keeps its story without a word, and its stories and threads count the new name, as
+    ``--recluster`` does. Labels leave an outlet's own name out: "Al-Manar" is "almanar.com.lb"'s
+    (not "manar"'s), and two stories and two threads labelled "Al-Manar, ..." kept the name until
+    ``--recluster``; they are named again, and no other label changes."""
+    db = _copy_of(placed_db, tmp_path / "news.db")
+    before = _stories_by_members(db)
+    assert sorted(k[0] for k, v in before.items() if "Al-Manar" in v[-1]) == ["story", "story", "thread", "thread"]
+    assert _updated(db, lambda a: dataclasses.replace(a, outlet="almanar.com.lb") if a.outlet == "manar" else None) == 67
+    with Store(db) as st:
+        report = analyze(st, steps=("reuse", "stories"))
+        assert (report.analysed, report.warnings) == (67, [])
+        assert analyze(st, steps=("reuse", "stories")).analysed == 0
+    after = _stories_by_members(db)
+    assert after.keys() == before.keys()  # nothing placed again
+    assert not any('"manar"' in v[2] or v[1] == "manar" for v in after.values())
+    assert not any("Al-Manar" in v[-1] for v in after.values())
+    relabelled = {k for k in after if after[k][-1] != before[k][-1]}
+    assert {k for k in relabelled if k[0] == "story"} and {k for k in relabelled if k[0] == "thread"}
+    assert all('"manar"' in before[k][2] for k in relabelled)  # the stories of al-Manar's articles alone
+    rebuilt = _recluster(db, tmp_path / "rebuilt.db")
+    assert rebuilt.keys() == after.keys() and all(rebuilt[k][:-1] == after[k][:-1] for k in after)
+    assert not any("Al-Manar" in v[-1] for v in rebuilt.values())
+
+
+@pytest.mark.data
+def test_articles_moved_to_another_outlet_are_said_to_keep_their_story(placed_db: Path, tmp_path: Path) -> None:
+    """Five of al-Manar's 67 articles ingested again as SANA's, or as a new outlet's: they share
+    an outlet with other articles than when they were placed (the clusterer's outlet feature,
+    one outlet's template reports of two provinces), so a fresh placement may put them elsewhere
+    and the run says they keep their story, as for a text or a date changed; their stories count
+    them under the outlet they have now. One outlet's articles all renamed, or an outlet given to
+    an article that had none, where no other goes by it, are said nothing of."""
+    for to in ("sana", "al-manar.example"):
+        db = _copy_of(placed_db, tmp_path / f"{to}.db")
+        with Store(db) as st:
+            five = {r[0] for r in st.conn.execute("SELECT id FROM articles WHERE outlet='manar' ORDER BY id LIMIT 5")}
+        _updated(db, lambda a, to=to, five=five: dataclasses.replace(a, outlet=to) if a.id in five else None)
+        with Store(db) as st:
+            report = analyze(st, steps=("reuse", "stories"))
+            assert report.analysed == 5 and len(report.warnings) == 1, (to, report.warnings)
+            assert "5 re-analysed article(s)" in report.warnings[0] and "outlet" in report.warnings[0]
+            counted = Counter[str]()
+            for (raw,) in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL"):
+                counted.update(json.loads(raw))
+            stored = Counter(r[0] for r in st.conn.execute("SELECT outlet FROM articles"))
+            assert counted[to] == stored[to] and counted["manar"] == stored["manar"] == 62, to
+    # every article of one outlet, each its own name: no one shares with another as before
+    db = _copy_of(placed_db, tmp_path / "own.db")
+    with Store(db) as st:
+        one = [r[0] for r in st.conn.execute("SELECT outlet FROM articles GROUP BY outlet HAVING COUNT(*) = 1 ORDER BY 1")]
+    assert one
+    _updated(db, lambda a: dataclasses.replace(a, outlet=f"{a.outlet}.example") if a.outlet == one[0] else None)
+    with Store(db) as st:
+        report = analyze(st, steps=("reuse", "stories"))
+        assert (report.analysed, report.warnings) == (1, [])
+
+
+@pytest.mark.data
+def test_a_changed_date_gives_its_story_the_first_article_days_and_times_a_recluster_gives(
+    placed_db: Path, tmp_path: Path
+) -> None:
+    """Twenty articles of FA-KES dev's stories of several reports ingested again two days earlier:
+    the run says they keep their stories (a date may place an article elsewhere), and those
+    stories and their threads have the first article (and its outlet), days and time statistics
+    of their members as they are dated now, those ``--recluster`` builds for every story it
+    builds of the same articles (it leaves 20 of 362 stories otherwise): before, the first article
+    of 3 stories and 2 threads and the times of 4 and 9 stayed those of the old dates."""
+    db = _copy_of(placed_db, tmp_path / "news.db")
+    with Store(db) as st:
+        multi = [r[0] for r in st.conn.execute(
+            "SELECT m.article FROM memberships m JOIN stories s ON s.id = m.story WHERE s.size > 1 ORDER BY m.article")]
+    chosen = set(multi[::5][:20])
+
+    def earlier(a: Article) -> Article | None:
+        if a.id not in chosen or a.published is None:
+            return None
+        return dataclasses.replace(a, published=a.published - timedelta(days=2))
+
+    assert _updated(db, earlier) == 20
+    before = _stories_by_members(db)
+    with Store(db) as st:
+        report = analyze(st, steps=("reuse", "stories"))
+        assert report.analysed == 20 and len(report.warnings) == 1 and "20 re-analysed article(s)" in report.warnings[0]
+        assert analyze(st, steps=("reuse", "stories")).analysed == 0
+    after = _stories_by_members(db)
+    assert after.keys() == before.keys()
+    firsts = {k for k in after if after[k][0] != before[k][0]}
+    times = {k for k in after if after[k][6] != before[k][6]}
+    assert firsts and times and {k[0] for k in firsts} == {"story", "thread"}
+    rebuilt = _recluster(db, tmp_path / "rebuilt.db")
+    same = [k for k in after if k in rebuilt]
+    assert len(same) < len(after) and all(after[k][:-1] == rebuilt[k][:-1] for k in same)
+    assert any(k in same for k in firsts) and any(k in same for k in times)

@@ -1587,8 +1587,9 @@ def test_the_spark_engines_rule_for_copies_is_the_stores(tmp_path: Path) -> None
 
 
 def _reach(db: Path) -> list[tuple[Any, ...]]:
-    """What the live stories and threads say of their articles (outlets, first one's outlet, first
-    and last day, size), and the outlets their saved states count (those a later run resumes)."""
+    """What the live stories and threads say of their articles (first one and its outlet, outlets,
+    first and last day, size), and the outlets and times their saved states count (those a later
+    run resumes)."""
     import sqlite3
 
     from newstrace.corpus.stories import Cluster
@@ -1599,8 +1600,10 @@ def _reach(db: Path) -> list[tuple[Any, ...]]:
         for table, level in (("stories", "story"), ("threads", "thread")):
             for r in c.execute(f"SELECT * FROM {table} WHERE merged_into IS NULL ORDER BY first_article"):
                 state = Cluster.from_state(dict(r), level, bytes(r["state"]))  # type: ignore[arg-type]
+                ce = state.centroid  # and its time statistics, which time decay and the window read
                 out.append((level, r["first_article"], r["outlets"], r["first_outlet"], r["start"], r["end"], r["size"],
-                            sorted(state.outlets.items()), sorted(state.centroid.outlets.v.items())))
+                            sorted(state.outlets.items()), sorted(state.centroid.outlets.v.items()),
+                            (ce.t_n, ce.t_min, ce.t_max, round(ce.t_sum, 6))))
         return out
 
 
@@ -1612,7 +1615,9 @@ def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_pa
     --recluster``; they say "rt.com" after that ``analyze``, as a recluster's do, and nothing is
     said of its story: its text, title and date are those it was placed by. Stored without its
     date too, it takes the date, and the run says it keeps its story until ``--recluster`` (a
-    date may place it in another), its story's days counting the date already."""
+    date may place it in another), its story and thread counting the date already: their days,
+    their first article (RT's page, dated before the rewrite now) and their time statistics are
+    those ``--recluster`` then builds."""
     from newstrace.corpus import analyze
     from newstrace.store.results import CorpusResults
 
@@ -1652,12 +1657,11 @@ def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_pa
         assert _reach(db) == fresh, name  # nothing more to refresh
         with Store(db) as st:
             assert analyze(st, recluster=True).reclustered == 2
-        if name == "dated":  # what placing every article again gives; RT's page first seen
-            assert _reach(db) == fresh
-            assert {o["outlet"]: o["first_seen"] for o in outlets}.get("rt.com") == 1
-        else:  # undated, RT's page came last in the stream: placed again by its date, it is first
-            assert [r[1:4] for r in _reach(db)] == [(first.id, '{"rt.com":1}', "rt.com")] * 2
-            assert [r[1:4] for r in fresh] != [r[1:4] for r in _reach(db)]
+        # what placing every article again gives; RT's page first seen, the undated one too: it
+        # came last in the stream, and its story and thread have it first by the date it took
+        assert _reach(db) == fresh, name
+        assert {o["outlet"]: o["first_seen"] for o in outlets}.get("rt.com") == 1, name
+        assert [r[1:4] for r in fresh] == [(first.id, '{"rt.com":1}', "rt.com")] * 2, name
 
 
 def test_copies_of_one_text_that_are_two_articles_stay_two(tmp_path: Path) -> None:

@@ -21,11 +21,12 @@ import functools
 import hashlib
 import heapq
 import json
+import math
 import re
 import struct
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -64,6 +65,9 @@ MERGE_EVERY = 500
 #: the first bytes of a cluster state in the layout of ``Cluster.to_state``; a state without them
 #: is the zlib-compressed JSON of earlier versions, still read (``analyze`` rewrites the ones it opens)
 STATE_MAGIC = b"NTS2"
+#: days two sums of one cluster's member times may differ by and be one sum in another order
+#: (``Cluster.set_reach``): a second is 1.2e-5 days, the rounding of a thousand members' sums 1e-7
+T_SUM_SLACK = 1e-6
 
 
 def cluster_id(level: Level, first_article: str) -> str:
@@ -155,22 +159,44 @@ class Cluster:
                 break
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
 
-    def set_reach(self, outlets: Mapping[str, int], first_outlet: str | None, first: str | None, last: str | None) -> bool:
+    def set_reach(
+        self,
+        outlets: Mapping[str, int],
+        first_article: str,
+        first_outlet: str | None,
+        first: str | None,
+        last: str | None,
+        times: Sequence[float],
+    ) -> bool:
         """Give the cluster the reach its members' stored articles give now (``engine.local.
         refresh_reach``): articles by outlet (its centroid's outlet vector with them, which
-        ``_join`` sums from the same outlets), its first article's outlet, and its first and last
-        publication; whether anything changed. What it was placed by stays (the rest of its
-        centroid, its members): an article whose outlet was named otherwise since (the site name
-        "RT International", then the host "rt.com") is the same report of the same story."""
+        ``_join`` sums from the same outlets), its first article in the stream and that one's
+        outlet, its first and last publication, and its centroid's time statistics (``times``: each
+        dated member's ``ArticleFeatures.t``, which time decay and the window read); whether anything
+        changed. What it was placed by stays (the rest of its centroid, its members, its id): an
+        article whose outlet was named otherwise since (the site name "RT International", then the
+        host "rt.com") is the same report of the same story, and one whose date changed is where
+        it was placed until ``analyze --recluster`` (``analyze`` says so).
+
+        The time sum is recounted (``math.fsum``) only where it moved by more than ``T_SUM_SLACK``:
+        the clusterer summed the same days in another order, a rounding apart."""
         counts = Counter({o: n for o, n in outlets.items() if n})
-        if (self.outlets, self.first_outlet, self.first_published, self.last_published) == (counts, first_outlet, first, last):
+        ce = self.centroid
+        t_n, t_min, t_max = len(times), min(times, default=None), max(times, default=None)
+        t_sum = math.fsum(times)
+        same_time = (ce.t_n, ce.t_min, ce.t_max) == (t_n, t_min, t_max) and abs(ce.t_sum - t_sum) <= T_SUM_SLACK
+        now = (self.outlets, self.first_article, self.first_outlet, self.first_published, self.last_published)
+        if now == (counts, first_article, first_outlet, first, last) and same_time:
             return False
         self.outlets = counts
         dims: Counter[int] = Counter()
         for o, n in counts.items():
             dims[term_dim(o, "o")] += n  # += as ``SparseVec.add`` sums two outlets of one dimension
-        self.centroid.outlets = SparseVec({d: float(n) for d, n in sorted(dims.items())})
-        self.first_outlet, self.first_published, self.last_published = first_outlet, first, last
+        ce.outlets = SparseVec({d: float(n) for d, n in sorted(dims.items())})
+        self.first_article, self.first_outlet, self.first_published, self.last_published = (
+            first_article, first_outlet, first, last)
+        if not same_time:
+            ce.t_n, ce.t_min, ce.t_max, ce.t_sum = t_n, t_min, t_max, t_sum
         return True
 
     def to_state(self) -> bytes:
@@ -369,6 +395,12 @@ class StoryClusterer:
             for m in cluster.members:
                 self.article_story[m] = cluster.id
         return True
+
+    def reached(self, cluster: Cluster) -> None:
+        """Note that an open ``cluster`` was given another reach (``Cluster.set_reach``): its
+        newest member's time decides when it leaves its window. An entry of its older time stays
+        in the heap and is passed over when it surfaces."""
+        self._expire_at(cluster)
 
     # -- streaming -------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from newstrace.corpus import params
-from newstrace.corpus.features import EPOCH
+from newstrace.corpus.features import EPOCH, days
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer, instant
 from newstrace.engine.steps import (
@@ -40,7 +40,7 @@ from newstrace.engine.steps import (
     story_provenance,
 )
 from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn
-from newstrace.model import Article, parse_published
+from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
@@ -239,21 +239,34 @@ def refresh_provenance(
 
 def refresh_reach(store: Store, cl: StoryClusterer | None, stories: set[str]) -> None:
     """Give ``stories``, and their threads, the reach their members' articles give now: articles
-    by outlet, the first article's outlet, the first and last day (``Cluster.set_reach``).
+    by outlet, the first article in the stream and its outlet, the first and last day, the
+    centroid's time statistics (``Cluster.set_reach``), and the label where the outlets it leaves
+    out changed it.
 
-    An article changed since it was placed keeps its story (``analyze`` says so where its text,
-    title or date changed: only ``--recluster`` places it again); its story's row and state still
-    counted it under the outlet it had then, so a page that took its address and its host as
-    outlet from a later copy (``Store._fill_in``: "RT International", then "rt.com") left its story,
-    its thread and the outlet network's first-seen counts naming the old outlet until
-    ``--recluster``. Each is read again from its members (a thread's: those of its stories), as
-    ``_join`` counted them, and written only where it changed: nothing is placed again, and a run
-    after changes nothing. An open cluster is changed in ``cl`` too, whose next write would put the
-    old counts back."""
+    An article changed since it was placed keeps its story (``analyze`` says so where what placed
+    it may place it elsewhere: only ``--recluster`` places it again); its story's row and state
+    still counted it under the outlet and date it had then, so a page that took its address and
+    its host as outlet from a later copy (``Store._fill_in``: "RT International", then "rt.com")
+    left its story, its thread and the outlet network's first-seen counts naming the old outlet,
+    and an article dated anew left its story's first article, days and time decay as they were,
+    until ``--recluster``. Each is read again from its members (a thread's: those of its stories),
+    as ``_join`` counted them, and written only where it changed: nothing is placed again, and a
+    run after changes nothing. An open cluster is changed in ``cl`` too, whose next write would
+    put the old counts back. ``analyze`` does it before it places the run's new articles, which
+    meet the stories as they are now."""
     conn = store.conn
-    threads = {t for t in (_refresh_one(conn, cl, "story", s) for s in sorted(stories)) if t}
+    df = cl.df if cl is not None else _stored_df(conn)
+    threads = {t for t in (_refresh_one(conn, cl, df, "story", s) for s in sorted(stories)) if t}
     for t in sorted(threads):
-        _refresh_one(conn, cl, "thread", t)
+        _refresh_one(conn, cl, df, "thread", t)
+
+
+def _stored_df(conn: Any) -> DocFreq:
+    """The document frequencies the last committed batch left (``save_clusterer_state``)."""
+    blob = R.get_state(conn, "df")
+    meta_raw = R.get_state(conn, "clusterer")
+    meta = json.loads(meta_raw) if meta_raw else {}
+    return DocFreq.from_bytes(blob, int(meta.get("n", 0))) if blob else DocFreq()
 
 
 #: a story's articles, and a thread's (those of its stories), by the cluster's id
@@ -264,8 +277,15 @@ _MEMBERS = {
 }
 
 
-def _refresh_one(conn: Any, cl: StoryClusterer | None, level: str, cid: str) -> str | None:
-    """``refresh_reach`` of one live story or thread; the thread of a story it changed."""
+def _refresh_one(conn: Any, cl: StoryClusterer | None, df: DocFreq, level: str, cid: str) -> str | None:
+    """``refresh_reach`` of one live story or thread; the thread of a story it changed.
+
+    Its first article is the first of its members in the stream (``stream_order_key``), which is
+    the one that opened it in a run that placed them in order (on FA-KES dev and the seeds, every
+    story and thread of 612); its id, which that article's gave it, stays. Its label is named
+    again, with the document frequencies of now, only where the outlets' own names, which labels
+    leave out, make another label of it: a label names the story, and another moment's frequencies
+    would rank its words otherwise for no change of the story's."""
     table = "stories" if level == "story" else "threads"
     row = conn.execute(f"SELECT * FROM {table} WHERE id=?", (cid,)).fetchone()
     if row is None or row["merged_into"] or row["state"] is None:
@@ -273,15 +293,25 @@ def _refresh_one(conn: Any, cl: StoryClusterer | None, level: str, cid: str) -> 
     held = None if cl is None else (cl.stories if level == "story" else cl.threads).get(cid)
     c = held or Cluster.from_state(dict(row), level, bytes(row["state"]))  # type: ignore[arg-type]
     arts = conn.execute(f"SELECT a.id, a.outlet, a.published FROM {_MEMBERS[level]}", (cid,)).fetchall()
-    outlets = Counter(str(r["outlet"]) for r in arts if r["outlet"])
-    first = next((r["outlet"] for r in arts if r["id"] == c.first_article), c.first_outlet)
-    days = [d.isoformat() for r in arts if (d := parse_published(r["published"])) is not None]
-    start, end = (min(days, key=instant), max(days, key=instant)) if days else (None, None)
-    if not c.set_reach(outlets, first, start, end):
+    if not arts:
         return None
-    R.put_cluster(conn, c, row["label"])
+    dated = [(r, d) for r in arts if (d := parse_published(r["published"])) is not None]
+    first = min(arts, key=lambda r: stream_order_key(published_order(parse_published(r["published"])), r["id"]))
+    outlets = Counter(str(r["outlet"]) for r in arts if r["outlet"])
+    days_ = [d.isoformat() for _, d in dated]
+    start, end = (min(days_, key=instant), max(days_, key=instant)) if days_ else (None, None)
+    times = sorted(t for _, d in dated if (t := days(d)) is not None)
+    before = c.label(df) if set(outlets) != set(c.outlets) else None
+    if not c.set_reach(outlets, first["id"], first["outlet"], start, end, times):
+        return None
+    label = row["label"]
+    if before is not None and (after := c.label(df)) != before:
+        label = c.name = after
+    if held is not None and cl is not None:
+        cl.reached(held)
+    R.put_cluster(conn, c, label)
     # ``put_cluster`` keeps a row's first article and its outlet (a merge's survivor keeps its own)
-    conn.execute(f"UPDATE {table} SET first_outlet=? WHERE id=?", (c.first_outlet, cid))
+    conn.execute(f"UPDATE {table} SET first_article=?, first_outlet=? WHERE id=?", (c.first_article, c.first_outlet, cid))
     return row["thread"] if level == "story" else None
 
 
@@ -666,6 +696,16 @@ def _analyze(
         _count(store, report)
         return report
     cl = _clusterer_before(store, todo[0][0], story, thread) if "stories" in steps else None
+    # the articles whose outlet changed otherwise than as all of its placed articles renamed: read
+    # before this run's batches record the outlets they analyse (``R.outlet_moved``)
+    moved = R.outlet_moved(conn) if cl is not None else set()
+    # before anything is placed, the stories (and threads) of the articles changed since their
+    # analysis (an ingest's update) count them as they are now: their outlets, first article,
+    # days, time decay, label (``refresh_reach``), which this run's new articles meet
+    changed = R.changed_since_analysis(conn, sorted(_reanalysed(store, todo)))
+    if changed:
+        with store.transaction():
+            refresh_reach(store, cl, R.stories_with(conn, sorted(changed)))
     prepared = PrepareCache(PREPARE_CACHE)
     run = _Steps(n_workers, list(steps), prepared, semantic)
     batches = [todo[s : s + batch_size] for s in range(0, len(todo), batch_size)]
@@ -693,6 +733,7 @@ def _analyze(
             records = pending_records.result()
             last = number + 1 == len(batches)
             placed = {a.id: placement_hash(a) for a in arts}
+            outlets = {a.id: a.outlet for a in arts}
             with store.transaction():
                 if semantic:
                     R.put_state(conn, R.SEMANTIC_KEY, SEMANTIC_MODEL)
@@ -719,14 +760,18 @@ def _analyze(
                     for rec in records:
                         if rec.claims is not None:
                             R.put_claims(conn, rec.claims)
-                # changed since their analysis (an ingest's update): before ``mark_analysed`` below
-                changed = R.changed_since_analysis(conn, sorted(again))
                 if cl is not None:
                     known = _has_membership(conn, again)
                     # those whose story a fresh placement might change: their text, title or date
-                    # changed, or an older version placed them (an outlet or an address alone is
-                    # the same report: its story's reach is refreshed below, and no more is said)
-                    kept += len(R.placement_changed(conn, {i: placed[i] for i in known & stale}))
+                    # changed, an older version placed them, or their outlet changed otherwise than
+                    # as all of its placed articles renamed (an address alone, or a rename, is the
+                    # same report among the same outlets: its story's reach was refreshed above,
+                    # and no more is said)
+                    # (one an ingest changed since this run began is read against the outlet it was
+                    # analysed under: whether the rest of its outlet follows is not known)
+                    late = {i: outlets[i] for i in (known & stale) - changed}
+                    kept += len(R.placement_changed(conn, {i: placed[i] for i in known & stale})
+                                | (moved & known & stale) | R.outlet_changed(conn, late))
                     kept_unaligned += sum(1 for i in known - stale if i in partners)
                     for rec in records:
                         if rec.id not in known:
@@ -741,12 +786,12 @@ def _analyze(
                     # stories it makes are stamped with this version's provenance rules, not left
                     # for the next run to call them built by older ones)
                     refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
-                # what their stories and threads say of them (outlets, first outlet, first and last
-                # day) from the articles as they are now, though they keep their places
-                refresh_reach(store, cl, R.stories_with(conn, sorted(changed)))
+                # read again for those an ingest changed since the run began (the others are as the
+                # run's start left them: nothing is written)
+                refresh_reach(store, cl, R.stories_with(conn, sorted(R.changed_since_analysis(conn, sorted(again)))))
                 # the hash of the text analysed: an ingest that changed an article since it was read
                 # (beside a running analysis) leaves it pending for the next run
-                R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps, placed=placed)
+                R.mark_analysed(conn, [(a.id, hashes[a.id]) for a in arts], steps, placed=placed, outlets=outlets)
             done += len(chunk)
             report.analysed += len(chunk)
             report.batches += 1
@@ -754,9 +799,9 @@ def _analyze(
     report.warnings += said.lines()
     if kept:
         report.warnings.append(
-            f"{store.path}: {kept} re-analysed article(s) (their text, title or date changed, or analysed by an older "
-            "version) keep "
-            "the story they were placed in; 'newstrace analyze --recluster' places every article again"
+            f"{store.path}: {kept} re-analysed article(s) (their text, title or date changed, their outlet otherwise "
+            "than as all of its articles renamed, or analysed by an older version) keep the story they were placed "
+            "in; 'newstrace analyze --recluster' places every article again"
         )
     if cl is not None and cl.late:
         report.warnings.append(

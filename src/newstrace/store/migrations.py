@@ -216,4 +216,16 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE analysis ADD COLUMN placement_hash TEXT;
     """,
+    # 12: the outlet each article was analysed under (``''``: none), so that ``analyze`` tells an
+    # outlet renamed for all of its placed articles, whose stories are right and have their reach
+    # refreshed, from an article moved to another outlet or to a name other placed articles go by,
+    # which a fresh placement might put in another story (``store.results.outlet_moved``). The
+    # articles unchanged since their analysis were analysed under the outlet they have; NULL for
+    # those changed since: unknown.
+    """
+    ALTER TABLE analysis ADD COLUMN outlet TEXT;
+    UPDATE analysis SET outlet = (
+        SELECT COALESCE(a.outlet, '') FROM articles a WHERE a.id = analysis.article AND a.content_hash = analysis.content_hash
+    );
+    """,
 ]

@@ -410,18 +410,75 @@ def mark_analysed(
     version: int = ANALYSIS_VERSION,
     claims_version: int = CLAIMS_VERSION,
     placed: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str | None] | None = None,
 ) -> None:
     """Record ``(article, content_hash)`` as analysed at ``version`` by ``steps`` (claims, if among
     them, by the rules of ``claims_version``), with the ``store.sqlite.placement_hash`` of each that
-    ``placed`` gives (``placement_changed``)."""
-    now, done, placed = _now(), steps_text(steps), placed or {}
+    ``placed`` gives (``placement_changed``) and the outlet each was analysed under (``outlet_moved``):
+    the one ``outlets`` gives (the one read with the text analysed), else the one stored now
+    (``load-results``, which stores the articles it marks in the same transaction)."""
+    now, done, placed, outlets = _now(), steps_text(steps), placed or {}, outlets or {}
     conn.executemany(
-        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps, claims_version, placement_hash) "
-        "VALUES (?,?,?,?,?,?,?) ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, "
+        "INSERT INTO analysis (article, content_hash, version, analysed_at, steps, claims_version, placement_hash, outlet) "
+        "VALUES (?,?,?,?,?,?,?,COALESCE(?, (SELECT COALESCE(outlet, '') FROM articles WHERE id=?))) "
+        "ON CONFLICT(article) DO UPDATE SET content_hash=excluded.content_hash, "
         "version=excluded.version, analysed_at=excluded.analysed_at, clustered=1, steps=excluded.steps, "
-        "claims_version=excluded.claims_version, placement_hash=excluded.placement_hash",
-        [(a, h, version, now, done, claims_version, placed.get(a)) for a, h in rows],
+        "claims_version=excluded.claims_version, placement_hash=excluded.placement_hash, outlet=excluded.outlet",
+        [(a, h, version, now, done, claims_version, placed.get(a), (outlets[a] or "") if a in outlets else None, a)
+         for a, h in rows],
     )
+
+
+def outlet_moved(conn: sqlite3.Connection) -> set[str]:
+    """The analysed articles changed since whose outlet changed otherwise than as a rename of all
+    the placed articles of their outlet, or unknown (``analysis.outlet``, migration 12).
+
+    Placing an article reads its outlet in one feature alone, whether two reports share an outlet
+    (``similarity.outlet_other_province``): an outlet whose placed articles all go by one other
+    name now, that no other placed article went by ("manar", then "almanar.com.lb" for its 67
+    articles of FA-KES dev; a page's site name "RT International", then its host "rt.com"),
+    shares with the same articles as before, and every story is where a fresh placement would put
+    it. Some of its articles renamed, or to a name other articles had, and they share with other
+    articles than they did when they were placed: where they are may not be where a fresh
+    placement would put them. No outlet (``''``) shares with none: an article given one is a
+    rename where no other placed article goes by it."""
+    rows = conn.execute(
+        "SELECT an.article, an.outlet, COALESCE(a.outlet, '') FROM analysis an JOIN articles a ON a.id = an.article "
+        "WHERE an.content_hash != a.content_hash AND an.outlet IS NOT COALESCE(a.outlet, '')"
+    ).fetchall()
+    by_was: dict[str | None, list[tuple[str, str]]] = {}
+    for art, was, now in rows:
+        by_was.setdefault(was, []).append((art, now))
+    out: set[str] = set()
+    for was, moves in by_was.items():
+        names = {now for _, now in moves}
+        if was is None or len(names) != 1 or not _renamed(conn, was, names.pop()):
+            out.update(art for art, _ in moves)
+    return out
+
+
+def outlet_changed(conn: sqlite3.Connection, outlets: Mapping[str, str | None]) -> set[str]:
+    """Those of ``outlets`` (article -> its outlet now) analysed under another outlet, or under one
+    not known (``analysis.outlet`` NULL)."""
+    within, arg = in_list(sorted(outlets))
+    return {
+        r[0]
+        for r in conn.execute(f"SELECT article, outlet FROM analysis WHERE article {within}", (arg,))
+        if r[1] is None or r[1] != (outlets[r[0]] or "")
+    }
+
+
+def _renamed(conn: sqlite3.Connection, was: str, now: str) -> bool:
+    """Whether the analysed articles that went by ``was`` all go by ``now``, which no other
+    analysed article went by (``outlet_moved``)."""
+    placed = "FROM articles a JOIN analysis an ON an.article = a.id WHERE a.outlet = ?"  # a name: ``articles_outlet``
+    if was and conn.execute(f"SELECT 1 {placed} LIMIT 1", (was,)).fetchone():
+        return False  # some of them still go by it
+    if not now:
+        return True  # no outlet: shares with none
+    if not was:  # one article given an outlet: another analysed article by it would share with it
+        return int(conn.execute(f"SELECT COUNT(*) {placed}", (now,)).fetchone()[0]) == 1
+    return conn.execute(f"SELECT 1 {placed} AND an.outlet IS NOT ? LIMIT 1", (now, was)).fetchone() is None
 
 
 def placement_changed(conn: sqlite3.Connection, placed: Mapping[str, str], version: int = ANALYSIS_VERSION) -> set[str]:
