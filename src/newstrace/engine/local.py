@@ -698,11 +698,12 @@ def _analyze(
     cl = _clusterer_before(store, todo[0][0], story, thread) if "stories" in steps else None
     # the articles whose outlet changed otherwise than as all of its placed articles renamed: read
     # before this run's batches record the outlets they analyse (``R.outlet_moved``)
-    moved = R.outlet_moved(conn) if cl is not None else set()
+    earlier = sorted(_reanalysed(store, todo))  # every article changed since its analysis is pending
+    moved = R.outlet_moved(conn, earlier) if cl is not None else set()
     # before anything is placed, the stories (and threads) of the articles changed since their
     # analysis (an ingest's update) count them as they are now: their outlets, first article,
     # days, time decay, label (``refresh_reach``), which this run's new articles meet
-    changed = R.changed_since_analysis(conn, sorted(_reanalysed(store, todo)))
+    changed = R.changed_since_analysis(conn, earlier)
     if changed:
         with store.transaction():
             refresh_reach(store, cl, R.stories_with(conn, sorted(changed)))

@@ -429,9 +429,9 @@ def mark_analysed(
     )
 
 
-def outlet_moved(conn: sqlite3.Connection) -> set[str]:
-    """The analysed articles changed since whose outlet changed otherwise than as a rename of all
-    the placed articles of their outlet, or unknown (``analysis.outlet``, migration 12).
+def outlet_moved(conn: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` changed since their analysis whose outlet changed otherwise than as a rename
+    of all the analysed articles of their outlet, or is not known (``analysis.outlet``, migration 12).
 
     Placing an article reads its outlet in one feature alone, whether two reports share an outlet
     (``similarity.outlet_other_province``): an outlet whose placed articles all go by one other
@@ -442,9 +442,11 @@ def outlet_moved(conn: sqlite3.Connection) -> set[str]:
     articles than they did when they were placed: where they are may not be where a fresh
     placement would put them. No outlet (``''``) shares with none: an article given one is a
     rename where no other placed article goes by it."""
+    within, arg = in_list(sorted(ids))
     rows = conn.execute(
         "SELECT an.article, an.outlet, COALESCE(a.outlet, '') FROM analysis an JOIN articles a ON a.id = an.article "
-        "WHERE an.content_hash != a.content_hash AND an.outlet IS NOT COALESCE(a.outlet, '')"
+        f"WHERE a.id {within} AND an.content_hash != a.content_hash AND an.outlet IS NOT COALESCE(a.outlet, '')",
+        (arg,),
     ).fetchall()
     by_was: dict[str | None, list[tuple[str, str]]] = {}
     for art, was, now in rows:
