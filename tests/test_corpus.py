@@ -2106,3 +2106,39 @@ def test_a_changed_date_gives_its_story_the_first_article_days_and_times_a_reclu
     same = [k for k in after if k in rebuilt]
     assert len(same) < len(after) and all(after[k][:-1] == rebuilt[k][:-1] for k in same)
     assert any(k in same for k in firsts) and any(k in same for k in times)
+
+
+@pytest.mark.data
+def test_an_outlet_changed_beside_a_running_analyze_is_said_and_counted(
+    placed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An al-Manar article whose author alone changed is analysed again and said nothing of (what
+    placing reads of it is the same); an ingest beside the run that gives it SANA's outlet once
+    the run has read the changed articles' outlets, before its batch is read, is read in its batch:
+    the run says it keeps its story, and its story counts it as SANA's."""
+    db = _copy_of(placed_db, tmp_path / "news.db")
+    with Store(db) as st:
+        (art,) = st.conn.execute("SELECT id FROM articles WHERE outlet='manar' ORDER BY id LIMIT 1").fetchone()
+    assert _updated(db, lambda a: dataclasses.replace(a, author="Al-Manar staff") if a.id == art else None) == 1
+    quiet = _copy_of(db, tmp_path / "quiet.db")
+    with Store(quiet) as st:
+        report = analyze(st, steps=("reuse", "stories"))
+        assert (report.analysed, report.warnings) == (1, [])
+    real = local_engine._articles
+    calls = {"n": 0}
+
+    def ingest_beside(store: Store, seqs: Any, hashes: Any = None) -> list[Article]:
+        calls["n"] += 1
+        if calls["n"] == 2:  # the first batch's articles, read after the run's start and outside its batches
+            moved = dataclasses.replace(store.get_article(art), outlet="sana")  # type: ignore[type-var]
+            assert store.add_articles([moved], keep_ids=True).updated == 1
+        return real(store, seqs, hashes)
+
+    monkeypatch.setattr(local_engine, "_articles", ingest_beside)
+    with Store(db) as st:
+        report = analyze(st, steps=("reuse", "stories"), workers=1)
+        assert report.analysed == 1 and len(report.warnings) == 1, report.warnings
+        assert "1 re-analysed article(s)" in report.warnings[0]
+        (outlets,) = st.conn.execute(
+            "SELECT s.outlets FROM stories s JOIN memberships m ON m.story = s.id WHERE m.article=?", (art,)).fetchone()
+    assert json.loads(outlets).get("sana", 0) >= 1 and calls["n"] >= 2

@@ -700,6 +700,9 @@ def _analyze(
     # before this run's batches record the outlets they analyse (``R.outlet_moved``)
     earlier = sorted(_reanalysed(store, todo))  # every article changed since its analysis is pending
     moved = R.outlet_moved(conn, earlier) if cl is not None else set()
+    within, arg = in_list(earlier)
+    # the outlets ``moved`` read (an ingest beside the run may give an article another before its batch)
+    read = dict(conn.execute(f"SELECT id, COALESCE(outlet, '') FROM articles WHERE id {within}", (arg,)).fetchall())
     # before anything is placed, the stories (and threads) of the articles changed since their
     # analysis (an ingest's update) count them as they are now: their outlets, first article,
     # days, time decay, label (``refresh_reach``), which this run's new articles meet
@@ -768,9 +771,9 @@ def _analyze(
                     # as all of its placed articles renamed (an address alone, or a rename, is the
                     # same report among the same outlets: its story's reach was refreshed above,
                     # and no more is said)
-                    # (one an ingest changed since this run began is read against the outlet it was
-                    # analysed under: whether the rest of its outlet follows is not known)
-                    late = {i: outlets[i] for i in (known & stale) - changed}
+                    # (one whose outlet an ingest changed since this run began is read against the
+                    # outlet it was analysed under: whether the rest of its outlet follows is not known)
+                    late = {i: outlets[i] for i in known & stale if read.get(i) != (outlets[i] or "")}
                     kept += len(R.placement_changed(conn, {i: placed[i] for i in known & stale})
                                 | (moved & known & stale) | R.outlet_changed(conn, late))
                     kept_unaligned += sum(1 for i in known - stale if i in partners)
