@@ -337,6 +337,21 @@ def _lead_end(text: str) -> int:
     return sents[min(LEAD_SENTENCES, len(sents)) - 1][1] if sents else body
 
 
+#: a page's heading of links to other reports: TRT's "Source AFP Related News", Reuters' "Related Coverage",
+#: Sputnik's "... 319 Related"
+_RELATED = re.compile(r"\bRelated(?:\s+(?:News|Coverage|Articles|Stories|Posts))?\s+(?=[A-Z0-9])")
+
+
+def _related_links(text: str) -> int:
+    """Where the links to other reports start, that scraped pages print after the story (FA-KES's TRT,
+    Sputnik and Reuters pages): a heading of related reports past the lead, whose titles run to the end of
+    the text ("Related News Suicide car bomb kills eight regime and rebel fighters in Daraa - SOHR Idlib
+    offensive could spark ..."); the text's end when there is none. Ahram's heading of links before the
+    story ("Print Tweet Views 458 Related Lebanon charges 43 Syrians ...") is in the lead and left alone."""
+    m = _RELATED.search(text, _lead_end(text))
+    return m.start() if m else len(text)
+
+
 #: the twelve months' full names (``lexicon.MONTHS`` then gives their short forms), as a regex alternation
 _MONTH_NAMES = "|".join(MONTHS[:12])
 
@@ -632,10 +647,20 @@ def _combatant_lead(lead: list[Quantity], text: str | None = None) -> bool:
     fighters have been killed"), said outright or restated ("70 dead"): the event's toll is then the
     fighters', and children or civilians killed further down ("The Observatory said two children were
     killed by regime bombs in a rebel-held area") died in other incidents the report adds."""
-    return bool(lead) and all(
+    told = [q for q in lead if not _members_of_no_stated_side(q, text)]
+    return bool(told) and all(
         _of_fighters(q, text) or _restated_combatants(q, lead, text)
-        for q in lead
+        for q in told
     )
+
+
+def _members_of_no_stated_side(q: Quantity, text: str | None) -> bool:
+    """Whether a count is of "members" that the words after it tie to no body: al-Alam's headline (FA-KES dev
+    1962495666) "Daesh Terrorist Group Execute 70 Members in Raqqa", whose first sentence tells of "tens of
+    its own fighters". Such members are of no side the count says, neither fighters (``_of_fighters``) nor
+    civilians, and a lead of combatants is told by its other counts."""
+    return _head(q.subject) == "members" and _wholly(q, "nb_noncivilians") and not _of_fighters(q, text) \
+        and (text is None or not _members_of_no_side(q, text))
 
 
 #: what marks a toll as added to the one told before it: "Another seven people ... were killed"
@@ -826,6 +851,11 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
     the civilians from below only (``_among_the_uncounted``).
     """
     out: dict[str, Estimate] = {}
+    if text is not None:
+        # the headlines of other reports a page links to after the story ("Related News Suicide car bomb kills
+        # eight regime and rebel fighters in Daraa") are no part of it
+        links = _related_links(text)
+        quantities = [q for q in quantities if q.start < links]
     for f in FIELDS:
         cands = [q for q in quantities if q.event == "killed" and f in _field_of(q)
                  and (q.low or 0) < BACKGROUND_TOLL]

@@ -288,7 +288,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 202: a generation's suffix after a name is not one of its three words ('Sen. Robert P. Casey Jr.' is Robert P. Casey Jr., not 'P. Casey Jr.'), for the claims stage and the cheap label alike.
 #: 203: a bare surname opening a sentence between the last speaker named and a 'he' or 'she' is the subject the pronoun stands for, where the text names one person of that sex with the surname and none of the other ('Sanders is also keeping his supporters riled up ... "...," he said' is Bernie Sanders, not the Barney Frank quoted before).
 #: 204: a name the pronoun's verb tells is not the subject the pronoun stands for ('"...," he told Rubio' after 'Rubio co-sponsored a bill' is the voter's, not Marco Rubio's).
-CLAIMS_VERSION = 204
+#: 205: a count right after a verb of a deed is its object whatever the parse says (FA-KES's comma-less 'killed at least 10 civilians said the Observatory' made the civilians the subject of 'said'; title-case 'Syrian Army Kills over 60 ISIL Terrorists' tags the verb a name), and 'dead' right after a counted noun is its event ('leaving at least 27 people dead a monitoring group said'), but not 'dead or injured'.
+CLAIMS_VERSION = 205
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
