@@ -1700,3 +1700,26 @@ def test_members_of_no_stated_body_leave_a_lead_of_fighters_as_it_is() -> None:
     text = _fakes_article("1962495666")
     est = casualty_intervals(_counts(text), text)
     assert (est["nb_civilians"].high, est["nb_noncivilians"].low, est["nb_noncivilians"].high) == (0, 70, 70)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # TRT (FA-KES dev 1919191746) and Reuters in Ahram (dev 1923848287): the month ending the sentence before
+        # was read as the date of the number that opens the next one
+        ("Syrian soldiers drive past the Arch of Triumph in the ancient city of Palmyra in April. Two Russian airmen "
+         "were killed when their helicopter was shot down east of the city.", "Two Russian airmen"),
+        ("in an operation launched in late August. Fourteen of the IS group fighters were killed as they attempted "
+         "to enter the rebel-controlled villages.", "Fourteen of the IS group fighters"),
+    ],
+)
+def test_a_number_after_a_sentence_ending_in_a_month_is_no_date(text: str, count: str) -> None:
+    assert [(q.text, q.event) for q in _counts(text)] == [(count, "killed")]
+
+
+def test_a_day_after_a_month_is_still_a_date() -> None:
+    # FNC-1 (train body 2208): the 24 of "Aug. 24" counts nothing, and the words after it are no day ("two" was
+    # read as one, with no count)
+    text = ("Until the Libya Dawn takeover of the airport, announced Aug. 24, two other militia groups, known as Al "
+            "Qaqa and Al Sawa controlled the airport.")
+    assert [q.text for q in _counts(text)] == ["two other militia groups"]

@@ -289,7 +289,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 203: a bare surname opening a sentence between the last speaker named and a 'he' or 'she' is the subject the pronoun stands for, where the text names one person of that sex with the surname and none of the other ('Sanders is also keeping his supporters riled up ... "...," he said' is Bernie Sanders, not the Barney Frank quoted before).
 #: 204: a name the pronoun's verb tells is not the subject the pronoun stands for ('"...," he told Rubio' after 'Rubio co-sponsored a bill' is the voter's, not Marco Rubio's).
 #: 205: a count right after a verb of a deed is its object whatever the parse says (FA-KES's comma-less 'killed at least 10 civilians said the Observatory' made the civilians the subject of 'said'; title-case 'Syrian Army Kills over 60 ISIL Terrorists' tags the verb a name), and 'dead' right after a counted noun is its event ('leaving at least 27 people dead a monitoring group said'), but not 'dead or injured'.
-CLAIMS_VERSION = 205
+#: 206: a number after a month is a date only when it is in digits and the month has no full stop but a short form's ('in April. Two Russian airmen were killed', 'In May five civilians were killed' and 'announced Aug. 24, two other militia groups' had no count; 'Apr. 5' and 'April 5' are dates still).
+CLAIMS_VERSION = 206
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
