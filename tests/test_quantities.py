@@ -1723,3 +1723,30 @@ def test_a_day_after_a_month_is_still_a_date() -> None:
     text = ("Until the Libya Dawn takeover of the airport, announced Aug. 24, two other militia groups, known as Al "
             "Qaqa and Al Sawa controlled the airport.")
     assert [q.text for q in _counts(text)] == ["two other militia groups"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # AFP (FA-KES dev 1923848281): "killing" tagged a noun, the civilians the subject of "said"
+        ("Fateh al-Sham Front fired waves of rockets into government-held western Aleppo killing at least 15 civilians "
+         "a monitor said.", [("at least 15 civilians", "killed")]),
+        # al-Araby (dev 1923102956): the dateline's day hung on "Dozens" as its number, so the civilians were read as
+        # the group of another count
+        ("Date of publication 12 June 2016 Dozens of civilians have been killed after Russian airstrikes targeted a "
+         "busy market place in rebel-held Idlib northern Syria.", [("Dozens of civilians", "killed")]),
+        # al-Manar (dev 1965511164) and Sputnik (dev 1965495353): title-case headline verbs before a bare toll
+        ("US Raids on ISILs Syria Stronghold Kill 22 including Civilians", [("22", "killed")]),
+        ("Terrorists Shell Syrias Aleppo Al-Baath Killing 4 Injuring 7", [("4", "killed"), ("7", "wounded")]),
+    ],
+)
+def test_tolls_the_parse_hid_in_comma_less_and_title_case_copy(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.event) for q in _counts(text)] == found
+
+
+def test_a_number_of_no_side_beats_a_rough_count_of_civilians() -> None:
+    # al-Araby (FA-KES dev 1923102956) "Dozens dead ... Dozens of civilians have been killed ... killing at least 12
+    # people" (gold 12)
+    text = _fakes_article("1923102956")
+    civilians = casualty_intervals(_counts(text), text)["nb_civilians"]
+    assert (civilians.low, civilians.high) == (12, None)

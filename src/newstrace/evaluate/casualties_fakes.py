@@ -914,6 +914,10 @@ def casualty_intervals(quantities: list[Quantity], text: str | None = None) -> d
                 out[f] = Estimate(whole.low or 0.0, whole.high, _point(whole) or 0.0)
                 continue
         explicit = [q for q in cands if _head(q.subject) in EXPLICIT[f] and not _partial(q, f)]
+        if explicit and all(_vague(q) for q in explicit) and not all(_vague(q) for q in cands):
+            # a rough count that names the side is the toll a number of no side gives: al-Araby (FA-KES dev
+            # 1923102956) "Dozens dead ... Dozens of civilians have been killed ... killing at least 12 people"
+            explicit = []
         pick = explicit or cands
         # a headline's "Scores killed" is the body's "22 people were killed" said roughly: a number
         # beats a vague word for the same toll

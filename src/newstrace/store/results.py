@@ -290,7 +290,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 204: a name the pronoun's verb tells is not the subject the pronoun stands for ('"...," he told Rubio' after 'Rubio co-sponsored a bill' is the voter's, not Marco Rubio's).
 #: 205: a count right after a verb of a deed is its object whatever the parse says (FA-KES's comma-less 'killed at least 10 civilians said the Observatory' made the civilians the subject of 'said'; title-case 'Syrian Army Kills over 60 ISIL Terrorists' tags the verb a name), and 'dead' right after a counted noun is its event ('leaving at least 27 people dead a monitoring group said'), but not 'dead or injured'.
 #: 206: a number after a month is a date only when it is in digits and the month has no full stop but a short form's ('in April. Two Russian airmen were killed', 'In May five civilians were killed' and 'announced Aug. 24, two other militia groups' had no count; 'Apr. 5' and 'April 5' are dates still).
-CLAIMS_VERSION = 206
+#: 207: 'killing' tagged a noun right before a count is the verb ('... Aleppo killing at least 15 civilians a monitor said'); title-case headlines' 'Kill', 'Killing', 'Injuring' before a bare number are verbs ('Stronghold Kill 22 including Civilians', 'Killing 4 Injuring 7'); the 'of' of a vague number ('Dozens of civilians') is its own, whatever number a dateline before it hangs on it.
+CLAIMS_VERSION = 207
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
