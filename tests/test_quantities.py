@@ -1750,3 +1750,20 @@ def test_a_number_of_no_side_beats_a_rough_count_of_civilians() -> None:
     text = _fakes_article("1923102956")
     civilians = casualty_intervals(_counts(text), text)["nb_civilians"]
     assert (civilians.low, civilians.high) == (12, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # TRT (FA-KES dev 1924058098), al-Alam (dev 1962495648): the plural subject's "kill", "injure" before a bare
+        # toll, maybe after its bound, had no count
+        ("Russian and Syrian regime strikes kill over 80 in Aleppo", [("over 80", "killed")]),
+        ("Terrorist Attack on Damascus kill 5 injure 50", [("5", "killed"), ("50", "wounded")]),
+        # FNA (dev 1962495716): "killed" after the soldiers, the parse hanging it elsewhere
+        ("US-led coalition aircraft carried out four strikes against the Syrian army near the Deir ez-Zor airport "
+         "leaving 62 soldiers killed and some 100 wounded.",
+         [("four strikes", None), ("62 soldiers", "killed"), ("some 100 wounded", "wounded")]),
+    ],
+)
+def test_the_plural_subjects_headline_verbs_and_killed_after_the_count(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.event) for q in _counts(text)] == found

@@ -428,18 +428,19 @@ def _deed_before(first: Token, noun: Token) -> str | None:
 
 
 #: words after a counted noun that say it died, when the parse hangs them elsewhere: "leaving at least 27
-#: people dead a monitoring group said", "Leaves 20 Syrian Civilians Dead"
-_LEFT_DEAD = frozenset({"dead"})
+#: people dead a monitoring group said", "Leaves 20 Syrian Civilians Dead", "leaving 62 soldiers killed and some
+#: 100 wounded" (FNA, FA-KES dev 1962495716)
+_LEFT_DEAD = frozenset({"dead", "killed"})
 
 
 def _dead_after(noun: Token) -> str | None:
     """The event of "dead" right after a counted noun whose parse gave it none ("leaving at least 27 people
     dead a monitoring group said": the parse makes the people the subject of "said"); not "dead or
-    wounded", whose count is of both."""
+    wounded", whose count is of both, nor "killed" with an object of its own."""
     doc = noun.doc
     j = noun.i + 1
-    if j >= len(doc) or doc[j].lower_ not in _LEFT_DEAD:
-        return None
+    if j >= len(doc) or doc[j].lower_ not in _LEFT_DEAD or _does_to_another(doc[j], counted=True):
+        return None  # "a man killed his wife": he did the deed
     if j + 1 < len(doc) and doc[j + 1].lower_ in ("or", "and") and j + 2 < len(doc) \
             and doc[j + 2].lower_ in _STATE_WORDS:
         return None
@@ -652,21 +653,24 @@ def _words_between(last: Token, noun: Token) -> int:
 
 
 #: verbs of a headline's second toll, which comma-less copies have the parse read as a noun
-_HEADLINE_VERBS = frozenset({"kills", "injures", "wounds"})
+_HEADLINE_VERBS = frozenset({"kills", "injures", "wounds", "kill", "injure", "wound"})
 #: the same in a title-case headline, whose other forms no sentence puts before a bare number: al-Manar's "US Raids
 #: on ISILs Syria Stronghold Kill 22 including Civilians" (FA-KES dev 1965511164), Sputnik's "Terrorists Shell
 #: Syrias Aleppo Al-Baath Killing 4 Injuring 7" (dev 1965495353) had no count
-_TITLE_HEADLINE_VERBS = _HEADLINE_VERBS | frozenset({"kill", "killing", "injure", "injuring", "wound", "wounding"})
+_TITLE_HEADLINE_VERBS = _HEADLINE_VERBS | frozenset({"killing", "injuring", "wounding"})
 
 
-def _headline_verb(tok: Token) -> bool:
+def _headline_verb(tok: Token, before_number: bool = False) -> bool:
     """Whether a word is a verb of a toll right before its number, as comma-less headlines have it: Daily
     Sabah's "Suicide attack on wedding party in Syria kills 30 injures 90" (FA-KES dev 1924058195) was
     read as 30 "injures" killed and the 90 as nothing, AFP's "Mortar fire in Damascus kills 12 wounds 50"
-    (dev 1923848308) as 12 wounds killed. "Suffered 12 wounds" has no number after the word."""
+    (dev 1923848308) as 12 wounds killed. "Suffered 12 wounds" has no number after the word. The plural
+    subject's form too ("Terrorist Attack on Damascus kill 5 injure 50", al-Alam, dev 1962495648: no count);
+    ``before_number`` when the number is known to follow, maybe after its bound ("strikes kill over 80 in
+    Aleppo", TRT, dev 1924058098); a deed not done ("vowed to kill 100") is none."""
     doc = tok.doc
     return (tok.lower_ in _HEADLINE_VERBS or (tok.text[:1].isupper() and tok.lower_ in _TITLE_HEADLINE_VERBS)) \
-        and tok.i + 1 < len(doc) and doc[tok.i + 1].like_num
+        and (before_number or (tok.i + 1 < len(doc) and doc[tok.i + 1].like_num)) and not _unrealised(tok)
 
 
 def _past_hyphen(noun: Token) -> Token | None:
@@ -1037,7 +1041,8 @@ def find_quantities(
             if headline_verb:
                 noun = None  # "kills 12 wounds 50": "wounds" is the second toll's verb, not the 12's noun
             # "... wounds 50": a bare toll after a headline's verb has that verb's event
-            verb_before = doc[span[0].i - 1] if span[0].i > 0 and _headline_verb(doc[span[0].i - 1]) else None
+            # (the number may open with its bound: "strikes kill over 80 in Aleppo")
+            verb_before = doc[span[0].i - 1] if span[0].i > 0 and _headline_verb(doc[span[0].i - 1], True) else None
             if _is_non_count(text, n, noun.text if noun is not None else doc[last.i + 1].text
                              if last.i + 1 < len(doc) else None):
                 continue

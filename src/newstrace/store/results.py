@@ -291,7 +291,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 205: a count right after a verb of a deed is its object whatever the parse says (FA-KES's comma-less 'killed at least 10 civilians said the Observatory' made the civilians the subject of 'said'; title-case 'Syrian Army Kills over 60 ISIL Terrorists' tags the verb a name), and 'dead' right after a counted noun is its event ('leaving at least 27 people dead a monitoring group said'), but not 'dead or injured'.
 #: 206: a number after a month is a date only when it is in digits and the month has no full stop but a short form's ('in April. Two Russian airmen were killed', 'In May five civilians were killed' and 'announced Aug. 24, two other militia groups' had no count; 'Apr. 5' and 'April 5' are dates still).
 #: 207: 'killing' tagged a noun right before a count is the verb ('... Aleppo killing at least 15 civilians a monitor said'); title-case headlines' 'Kill', 'Killing', 'Injuring' before a bare number are verbs ('Stronghold Kill 22 including Civilians', 'Killing 4 Injuring 7'); the 'of' of a vague number ('Dozens of civilians') is its own, whatever number a dateline before it hangs on it.
-CLAIMS_VERSION = 207
+#: 208: the plural subject's 'kill', 'injure', 'wound' before a bare toll are headline verbs as 'kills' is, the toll maybe opening with its bound ('strikes kill over 80 in Aleppo', 'Attack on Damascus kill 5 injure 50'), but not a deed not done; 'killed' right after a counted noun is its event as 'dead' is ('leaving 62 soldiers killed and some 100 wounded').
+CLAIMS_VERSION = 208
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
