@@ -866,7 +866,9 @@ def _toll_of(last: Token) -> Token | None:
             return None
         if _is_toll(h):
             return h
-        if upos(h) in ("VERB", "AUX"):
+        # a word with a subject is a verb the tagger missed: a title-case headline's "Death Toll in Blast ...
+        # Rises to 70" (Sputnik, FA-KES dev 1965495376) tags "Rises" a plural noun
+        if upos(h) in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in h.children):
             return next((c for c in h.children if c.dep_ in ("nsubj", "dobj") and _is_toll(c)), None)
         child = h
     return None

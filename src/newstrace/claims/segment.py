@@ -37,8 +37,9 @@ _CANDIDATE = re.compile(
     + r"|\b" + _NUMBERISH + r"\b(?:[\s-]+[\w'’-]+){0,3}?[\s-]+(?:" + _COUNTED + r")\b"
     + r"|\b(?:kill|die|injur|wound|execut|claim)\w*\s+(?:of\s+)?(?:at least |more than |over |some |about )?"
     + _NUMBERISH + r"\b"
-    # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"
-    + r"|\b(?:tolls?|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b[^.!?\n]{0,60}?\b" + _NUMBERISH + r"\b"
+    # a toll without a counted noun: "the death toll rose to 48", "the number of dead reached 48"; a headline's may be
+    # far from its number ("Death Toll From Daesh Militants Attack on Village in Syrian Hama Reaches 51")
+    + r"|\b(?:tolls?|number of (?:the )?(?:" + "|".join(TOLL_OF) + r"))\b[^.!?\n]{0,100}?\b" + _NUMBERISH + r"\b"
     # a toll's new number, a pronoun standing for the toll: "This was later updated to 82"
     + r"|\b" + TOLL_REVISED_LEAD + _NUMBERISH + r"\b",
     re.I,
