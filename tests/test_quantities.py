@@ -1781,3 +1781,19 @@ def test_the_plural_subjects_headline_verbs_and_killed_after_the_count(text: str
 )
 def test_a_headline_toll_far_from_its_number_is_read(title: str, toll: int) -> None:
     assert [(q.low, q.event) for q in _counts(title)] == [(toll, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # FNA (FA-KES dev 1962495658), FA-KES dev 1926479248, FNC-1 (train body 1634): "more" between a
+        # bare toll and its state word left no count
+        ("Senior Nusra Front Leader in Homs 8 More Killed in Syrian Army Offensive", [("8 More Killed", "killed")]),
+        ("Activists said that 67 people were killed and dozens more injured in airstrikes on Aleppo.",
+         [("67 people", "killed"), ("dozens more injured", "wounded")]),
+        ("the attack in a Kenyan mall last year that killed 68 people and left 200 more injured.",
+         [("68 people", "killed"), ("200 more injured", "wounded")]),
+    ],
+)
+def test_more_between_a_bare_toll_and_its_state_word(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.event) for q in _counts(text)] == found

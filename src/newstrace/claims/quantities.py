@@ -1105,6 +1105,10 @@ def find_quantities(
                     event = _deed_before(span[0], noun) or _dead_after(noun)
             else:
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+                if nxt is not None and nxt.lower_ in ("more", "further", "additional") and nxt.i + 1 < len(doc) \
+                        and doc[nxt.i + 1].lower_ in _STATE_WORDS:
+                    # "8 More Killed in Syrian Army Offensive" (FNA, FA-KES dev 1962495658), "Eight more killed"
+                    nxt = doc[nxt.i + 1]
                 verb = _governing_event_verb(last)
                 taken = last  # the word a verb takes: the number's last, or a vague phrase's first
                 if verb is None and n.vague and span[0].i != last.i and upos(last) == "NOUN":

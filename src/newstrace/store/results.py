@@ -293,7 +293,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 207: 'killing' tagged a noun right before a count is the verb ('... Aleppo killing at least 15 civilians a monitor said'); title-case headlines' 'Kill', 'Killing', 'Injuring' before a bare number are verbs ('Stronghold Kill 22 including Civilians', 'Killing 4 Injuring 7'); the 'of' of a vague number ('Dozens of civilians') is its own, whatever number a dateline before it hangs on it.
 #: 208: the plural subject's 'kill', 'injure', 'wound' before a bare toll are headline verbs as 'kills' is, the toll maybe opening with its bound ('strikes kill over 80 in Aleppo', 'Attack on Damascus kill 5 injure 50'), but not a deed not done; 'killed' right after a counted noun is its event as 'dead' is ('leaving 62 soldiers killed and some 100 wounded').
 #: 209: a sentence with a toll up to 100 characters before a number is parsed (60 left 'Death Toll From Daesh Militants Attack on Village in Syrian Hama Reaches 51' unparsed), and a toll's verb may be one the tagger takes for a noun but gives a subject ('Death Toll in Blast ... Rises to 70').
-CLAIMS_VERSION = 209
+#: 210: 'more' between a bare toll and its state word keeps the toll ('8 More Killed in Syrian Army Offensive', 'and dozens more injured', 'left 200 more injured' had no count).
+CLAIMS_VERSION = 210
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
