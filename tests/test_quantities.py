@@ -1760,7 +1760,7 @@ def test_a_number_of_no_side_beats_a_rough_count_of_civilians() -> None:
         # toll, maybe after its bound, had no count
         ("Russian and Syrian regime strikes kill over 80 in Aleppo", [("over 80", "killed")]),
         ("Terrorist Attack on Damascus kill 5 injure 50", [("5", "killed"), ("50", "wounded")]),
-        # FNA (dev 1962495716): "killed" after the soldiers, the parse hanging it elsewhere
+        # al-Alam (dev 1962495716): "killed" after the soldiers, the parse hanging it elsewhere
         ("US-led coalition aircraft carried out four strikes against the Syrian army near the Deir ez-Zor airport "
          "leaving 62 soldiers killed and some 100 wounded.",
          [("four strikes", None), ("62 soldiers", "killed"), ("some 100 wounded", "wounded")]),
@@ -1786,7 +1786,7 @@ def test_a_headline_toll_far_from_its_number_is_read(title: str, toll: int) -> N
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        # FNA (FA-KES dev 1962495658), FA-KES dev 1926479248, FNC-1 (train body 1634): "more" between a
+        # al-Alam (FA-KES dev 1962495658), FA-KES dev 1926479248, FNC-1 (train body 1634): "more" between a
         # bare toll and its state word left no count
         ("Senior Nusra Front Leader in Homs 8 More Killed in Syrian Army Offensive", [("8 More Killed", "killed")]),
         ("Activists said that 67 people were killed and dozens more injured in airstrikes on Aleppo.",

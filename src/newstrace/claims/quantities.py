@@ -429,7 +429,7 @@ def _deed_before(first: Token, noun: Token) -> str | None:
 
 #: words after a counted noun that say it died, when the parse hangs them elsewhere: "leaving at least 27
 #: people dead a monitoring group said", "Leaves 20 Syrian Civilians Dead", "leaving 62 soldiers killed and some
-#: 100 wounded" (FNA, FA-KES dev 1962495716)
+#: 100 wounded" (al-Alam, FA-KES dev 1962495716)
 _LEFT_DEAD = frozenset({"dead", "killed"})
 
 
@@ -1107,7 +1107,7 @@ def find_quantities(
                 nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
                 if nxt is not None and nxt.lower_ in ("more", "further", "additional") and nxt.i + 1 < len(doc) \
                         and doc[nxt.i + 1].lower_ in _STATE_WORDS:
-                    # "8 More Killed in Syrian Army Offensive" (FNA, FA-KES dev 1962495658), "Eight more killed"
+                    # "8 More Killed in Syrian Army Offensive" (al-Alam, FA-KES dev 1962495658), "Eight more killed"
                     nxt = doc[nxt.i + 1]
                 verb = _governing_event_verb(last)
                 taken = last  # the word a verb takes: the number's last, or a vague phrase's first
