@@ -1797,3 +1797,17 @@ def test_a_headline_toll_far_from_its_number_is_read(title: str, toll: int) -> N
 )
 def test_more_between_a_bare_toll_and_its_state_word(text: str, found: list[tuple[str, str]]) -> None:
     assert [(q.text, q.event) for q in _counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # AFP's headline in Ahram (FA-KES dev 1923848153) and al-Araby (dev 1923102845), commas dropped: the teller
+        # after the toll was its counted noun (14 "media", 13 "msf" killed, of no field)
+        ("Rebel fire in Syrias Aleppo kills 14 State media", [("14", "people", "killed")]),
+        ("A hospital in a rebel-held province of northern Syria was destroyed by airstrikes over the weekend that "
+         "killed 13 people MSF said on Monday.", [("13 people", "people", "killed")]),
+    ],
+)
+def test_the_teller_after_a_toll_is_not_its_counted_noun(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(q.text, q.subject, q.event) for q in _counts(text)] == found

@@ -294,7 +294,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 208: the plural subject's 'kill', 'injure', 'wound' before a bare toll are headline verbs as 'kills' is, the toll maybe opening with its bound ('strikes kill over 80 in Aleppo', 'Attack on Damascus kill 5 injure 50'), but not a deed not done; 'killed' right after a counted noun is its event as 'dead' is ('leaving 62 soldiers killed and some 100 wounded').
 #: 209: a sentence with a toll up to 100 characters before a number is parsed (60 left 'Death Toll From Daesh Militants Attack on Village in Syrian Hama Reaches 51' unparsed), and a toll's verb may be one the tagger takes for a noun but gives a subject ('Death Toll in Blast ... Rises to 70').
 #: 210: 'more' between a bare toll and its state word keeps the toll ('8 More Killed in Syrian Army Offensive', 'and dozens more injured', 'left 200 more injured' had no count).
-CLAIMS_VERSION = 210
+#: 211: the teller right after a toll in comma-less copy is not its counted noun ('kills 14 State media' is 14 people, 'killed 13 people MSF said' 13 people, not 14 'media' and 13 'msf').
+CLAIMS_VERSION = 211
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
