@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import json
+import signal
 import struct
 import zlib
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -213,3 +216,27 @@ def timed_seeds_export(tmp_path: Path, rt_published: str, rewrite_published: str
     export = tmp_path / "timed.jsonl"
     export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return export, rows
+
+
+@contextlib.contextmanager
+def as_a_foreground_job() -> Iterator[None]:
+    """Processes started inside get SIGINT as a terminal gives its foreground job: at its default
+    disposition and not blocked, whatever this test process was started with.
+
+    A shell without job control starts a background command (``sh -c 'pytest &'``, as CI runners
+    and scripts start the suite) with SIGINT ignored, so that the Ctrl-C meant for the script's
+    foreground command spares it; an ignored signal stays ignored through fork and exec, and Python
+    then leaves SIGINT ignored rather than raising KeyboardInterrupt. Every ``analyze`` such a run
+    started ignored the test's SIGINT, finished and exited 0 (trial 0 failed; ``timeout`` in front
+    of pytest hid it, since exec resets the handler it installs). A blocked SIGINT is inherited the
+    same way and would stay pending. A Python handler, unlike SIG_IGN, is reset to the default by
+    exec, so Python's own handler is installed here for the time of the block, and SIGINT unblocked.
+    """
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    mask = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if before is not None:  # None: a handler set outside Python, which cannot be put back
+            signal.signal(signal.SIGINT, before)

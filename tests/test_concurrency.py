@@ -23,13 +23,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, SEEDS, require_data
+from conftest import EXAMPLES, SEEDS, as_a_foreground_job, require_data
 from newstrace.cli.main import main
 from newstrace.store.lock import analysis_lock, lock_path
 
@@ -180,30 +180,6 @@ CTRL_C_ARTICLES = 200
 CTRL_C_BATCH = 25
 
 
-@contextlib.contextmanager
-def _as_a_foreground_job() -> Iterator[None]:
-    """Processes started inside get SIGINT as a terminal gives its foreground job: at its default
-    disposition and not blocked, whatever this test process was started with.
-
-    A shell without job control starts a background command (``sh -c 'pytest &'``, as CI runners
-    and scripts start the suite) with SIGINT ignored, so that the Ctrl-C meant for the script's
-    foreground command spares it; an ignored signal stays ignored through fork and exec, and Python
-    then leaves SIGINT ignored rather than raising KeyboardInterrupt. Every ``analyze`` such a run
-    started ignored the test's SIGINT, finished and exited 0 (trial 0 failed; ``timeout`` in front
-    of pytest hid it, since exec resets the handler it installs). A blocked SIGINT is inherited the
-    same way and would stay pending. A Python handler, unlike SIG_IGN, is reset to the default by
-    exec, so Python's own handler is installed here for the time of the block, and SIGINT unblocked.
-    """
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
-    mask = signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        if before is not None:  # None: a handler set outside Python, which cannot be put back
-            signal.signal(signal.SIGINT, before)
-
-
 _WAITS_FOR_CTRL_C = "import sys, time\nprint('ready', flush=True)\ntime.sleep(60)\n"
 
 
@@ -220,7 +196,7 @@ def test_a_child_gets_ctrl_c_however_the_test_run_was_started(runner: str) -> No
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         restore = lambda: signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # noqa: E731
     try:
-        with _as_a_foreground_job():
+        with as_a_foreground_job():
             proc = subprocess.Popen(
                 [sys.executable, "-c", _WAITS_FOR_CTRL_C],
                 stdout=subprocess.PIPE,
@@ -289,7 +265,7 @@ def _analyze_stopped(
     whole after, or if a pool worker is left in the group. Returns its exit code, what it said on
     stderr, the seconds it took to end, the articles analysed before it and after it."""
     before = _analysed(db)
-    with _as_a_foreground_job():
+    with as_a_foreground_job():
         proc = subprocess.Popen(
             [*NEWSTRACE, "analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"],
             stdout=subprocess.DEVNULL,
@@ -641,7 +617,7 @@ def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: 
     its committed batches stored (the database's count), and that the same ingest adds the rest;
     that re-run stores every article once."""
     def ctrl_c(argv: list[str]) -> subprocess.Popen[str]:
-        with _as_a_foreground_job():
+        with as_a_foreground_job():
             return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
     export, db, said, code, stored, rows = _ingest_stopped_in_its_third_batch(

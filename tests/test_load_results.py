@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, as_a_foreground_job
 from newstrace.cli.main import main
 from newstrace.store.lock import lock_path
 from test_crash import differing_tables, dump_results
@@ -329,7 +329,7 @@ def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
 
         monkeypatch.setattr(load, "load_results", stopped)
     db = tmp_path / "news.db"
-    with _own_handler():
+    with _own_handler(), as_a_foreground_job():  # SIGINT raises, whatever the suite was started with
         code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
     opening = "stopped by SIGTERM" if signum == signal.SIGTERM else "interrupted"
     assert (code, err.splitlines()) == (143 if signum == signal.SIGTERM else 130, [
