@@ -602,6 +602,10 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("fnc1", "2463", '," he said.\n\nAnalysts warn', "Martin Ewi"),
         # ... but not the one the pronoun tells: 'Rubio co-sponsored a bill ... "...," he told Rubio' is the voter
         ("polnear", "wash-post_2015-12-20_marco-rubio-s-strategic-stances", '," he told Rubio', "Scott Szlachta"),
+        # a role opening a sentence between the last speaker and the pronoun, a role of a person named before:
+        # 'The Pope, speaking earlier this week, offered ... "...," he said' was Allina Liu, the dog owner quoted
+        # before ('Pope Francis declared' opens the story)
+        ("fnc1", "1651", '," he said during the weekly', "Francis"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

@@ -938,6 +938,19 @@ _PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG
                           "ms", "dr", "sir", "lord", "chief", "head"))
 
 
+#: abbreviated titles and the role each is ('Vermont Sen. Bernie Sanders' is 'the senator')
+_ABBREVIATED_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative", "prof": "professor",
+                      "gen": "general", "adm": "admiral", "col": "colonel", "capt": "captain", "sgt": "sergeant",
+                      "lt": "lieutenant", "rev": "reverend", "maj": "major"}
+
+#: a sentence's subject that is a definite role of one person, up to two words before it ('The Pope,',
+#: 'The president said', 'The Vermont senator has'): not an owner ('The president's plan')
+_ROLE_SUBJECT = re.compile(
+    r"\b([Tt]he)(?:[^\S\n]+[\w’'-]+){0,2}?[^\S\n]+("
+    + "|".join(sorted((w for w in _PERSON_ROLES if w not in ("major", "chair", "justice", "source", "speaker")),
+                      key=len, reverse=True))
+    + r")(?![\w’'-])(?![’']s)", re.I)
+
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
 
@@ -1012,6 +1025,8 @@ class SpeakerResolver:
         #: where the one mention of ``full_name`` stands in the text, which its Mention does not say
         self._at: int | None = None
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
+        #: _titles_of's answers, by name
+        self._titles: dict[str, set[str]] = {}
         #: _sex's answers, by mention (the mentions stay in _named) and the name it resolved to
         self._sexes: dict[tuple[int, str | None], str | None] = {}
         self._named: list[Mention] = []
@@ -1164,6 +1179,50 @@ class SpeakerResolver:
             full = self._fullest([name], sex)
             return " ".join(full) if full else self._surname([name], sex)
         return None
+
+    def _role_between(self, start: int, end: int, sex: str) -> tuple[int, str] | None:
+        """The last sentence between ``start`` and ``end`` opened by a definite role of one person
+        ('The Pope, speaking earlier this week, offered', 'The president said', 'The Vermont
+        senator has'), read as ``_subject_between`` reads a name opening one, with where it stands
+        and whom it names: the last person named before it that the role describes (a title or a
+        role word of theirs: 'Pope Francis' is 'the Pope'). None when no such sentence, no one named
+        has the role, or the person is of the other sex."""
+        told = _TOLD.match(self._text, end, end + 60)
+        if told or (self._text[max(0, end - 20):end].rstrip().endswith(",")):
+            return None  # 'he told Rubio', '..., he added': as for a name
+        for hit in sorted(_ROLE_SUBJECT.finditer(self._text, start, end), key=lambda h: -h.start()):
+            at, word = hit.start(), hit.group(2).lower()
+            if hit.group(1) == "the" and at > 0 and not self._text[max(0, at - 40):at].rstrip(" \t").endswith("\n"):
+                continue  # 'the' opens no sentence in lower case
+            if not _opens_sentence(self._text, at) or self._in_quotation(at) or hit.end() > end:
+                continue
+            if len(_PARAGRAPHS.findall(self._text, at, end)) > 1:
+                return None  # more than a paragraph away
+            if _word_sex(word) not in (None, sex):
+                continue
+            words = {word, *(short for short, full in _ABBREVIATED_ROLES.items() if full == word)}
+            # its capitalised words are the person's too: 'The Florida senator' is not Lindsey Graham
+            modifiers = [w for w in self._text[hit.end(1):hit.start(2)].split() if w[:1].isupper()]
+            for prev in reversed(self._named):
+                said = self._titles_of(prev)
+                if prev.start < at and not prev.is_org and (words & prev.descriptors or word in said) \
+                        and all(w.lower() in said | prev.descriptors for w in modifiers):
+                    return (at, prev.name) if prev.name and self._sex(prev) in (None, sex) else None
+            return None  # a role no one named has ('The senator' of 'Vermont Sen. Bernie Sanders'): as before
+        return None
+
+    def _titles_of(self, m: Mention) -> set[str]:
+        """The words of a named mention and the two before each place the text names its person in
+        full, lower case, an abbreviated title as its role ('GOP Sen. John McCain' is a senator,
+        whose speaker mention is 'McCain')."""
+        key = m.name or m.text
+        if key not in self._titles:
+            words = m.text.split()
+            if " " in key:
+                for hit in re.finditer(rf"(?<![\w’'-]){re.escape(key)}(?![\w-])", self._text):
+                    words += self._text[max(0, hit.start() - 40):hit.start()].split()[-2:]
+            self._titles[key] = {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in words)}
+        return self._titles[key] | {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in m.text.split())}
 
     def _surnames_between(self, start: int, end: int, sex: str) -> list[tuple[int, int, str, bool]]:
         """The bare surnames between ``start`` and ``end`` of people the text names in full
@@ -1329,7 +1388,12 @@ class SpeakerResolver:
                         # a sentence the text opens with a person of the sex after the last
                         # speaker is about that person ('... Zeldin, gave the technique a whirl:
                         # "...". ¶ Mr. Trump tried to provide an answer .... In his statement, he
-                        # said'): the pronoun is the subject's, not the speaker's before
+                        # said'): the pronoun is the subject's, not the speaker's before; so is
+                        # one opened by a role ('The Pope, speaking earlier this week, offered
+                        # ... "...," he said' is Pope Francis's, not the designer's quoted before)
+                        by_role = self._role_between(prev.end, m.start, sex)
+                        if by_role is not None:
+                            return self._subject_between(by_role[0], m.start, sex) or by_role[1]
                         subject = self._subject_between(prev.end, m.start, sex)
                         if subject is not None and subject != prev.name:
                             return subject

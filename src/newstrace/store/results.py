@@ -295,7 +295,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 209: a sentence with a toll up to 100 characters before a number is parsed (60 left 'Death Toll From Daesh Militants Attack on Village in Syrian Hama Reaches 51' unparsed), and a toll's verb may be one the tagger takes for a noun but gives a subject ('Death Toll in Blast ... Rises to 70').
 #: 210: 'more' between a bare toll and its state word keeps the toll ('8 More Killed in Syrian Army Offensive', 'and dozens more injured', 'left 200 more injured' had no count).
 #: 211: the teller right after a toll in comma-less copy is not its counted noun ('kills 14 State media' is 14 people, 'killed 13 people MSF said' 13 people, not 14 'media' and 13 'msf').
-CLAIMS_VERSION = 211
+#: 212: a role opening a sentence between the last speaker and a 'he' or 'she' is the subject the pronoun stands for, when a person named before has that role ('The Pope, speaking earlier this week, offered ... "...," he said' is Pope Francis, not the dog owner quoted before).
+CLAIMS_VERSION = 212
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
