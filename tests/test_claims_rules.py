@@ -606,6 +606,11 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # 'The Pope, speaking earlier this week, offered ... "...," he said' was Allina Liu, the dog owner quoted
         # before ('Pope Francis declared' opens the story)
         ("fnc1", "1651", '," he said during the weekly', "Francis"),
+        # a middle name is no first name: 'Kayla Jean Mueller' made 'Jean Mueller', a listed woman's name, the one
+        # a later 'she' stood for; 'Ruth Bader Ginsburg said' ... 'Ginsburg said' was 'Bader Ginsburg'
+        ("fnc1", "754", "” she said. “It’s important", "Kayla Mueller"),
+        ("polnear", "usa-today_2016-07-15_ginsburg-apologizes-for-trump-co", '," Ginsburg said in a statement. "Judges',
+         "Ruth Bader Ginsburg"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

@@ -808,8 +808,50 @@ def _name_forms(
             if memo[word]:
                 continue
         initial = [m.group(2)] if m.group(2) else []
+        given = _given_before(text, m.start(), surname[-1])
+        if given is not None:
+            # 'Kayla Jean Mueller' is no 'Jean Mueller'
+            out.append((given.start(1), _with_given(text, given, [first, *initial, *surname])))
+            continue
         out.append((m.start(), [first, *initial, *surname]))
     return out
+
+
+def _with_given(text: str, given: re.Match[str], name: list[str]) -> list[str]:
+    """A name with the first name ``given`` before its middle name: as the text also names it without
+    the middle name ('Kayla Mueller', 'Hillary Clinton'), else in full ('Kayla Jean Mueller')."""
+    short = f"{given.group(1)} {name[-1]}"
+    if re.search(rf"(?<![\w’'-]){re.escape(short)}(?![\w-])", text):
+        return [given.group(1), name[-1]]
+    return [given.group(1), *name]
+
+
+#: a capitalised word right before another on its line ('Kayla' of 'Kayla Jean Mueller')
+_GIVEN = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[^\S\n]+$")
+
+
+def _is_given(text: str, word: str, surname: str) -> bool:
+    """Whether ``word`` before a name is its first name: capitalised, no title and no word opening a
+    sentence, and a known first name or one the text gives the surname too ('Kayla Mueller')."""
+    if not _GIVEN_WORD.fullmatch(word) or word in _TITLE_CAPS or _is_title(word) or word.lower() in ORG_WORDS:
+        return False
+    if _first_name_sex(word) is not None:
+        return True
+    return re.search(rf"(?<![\w’'-]){word}[^\S\n]+{re.escape(surname)}(?![\w-])", text) is not None
+
+
+#: a first name's shape
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _given_before(text: str, start: int, surname: str) -> re.Match[str] | None:
+    """The first name before a middle name at ``start`` ('Kayla' of 'Kayla Jean Mueller', 'Steven' of
+    'Steven Joel Sotloff'), whose person the name is, not the middle name's ('Jean Mueller'): a
+    capitalised word right before it on its line, no title and no word opening a sentence ('The',
+    'President'), that is a known first name or one the text gives the surname too ('Kayla
+    Mueller'). None when there is none."""
+    given = _GIVEN.search(text, max(0, start - 30), start)
+    return given if given is not None and _is_given(text, given.group(1), surname) else None
 
 
 #: words before or in a name that say a person's sex ("Mrs. Clinton", "the spokeswoman")
@@ -992,7 +1034,9 @@ class SpeakerResolver:
                 if 0 < n < len(toks) - 1 and tuple(toks[-n:]) == k and not whole:
                     cand = toks[-n - 1:]
                     # nor at a particle or an initial ("William J. Bennett" is no "J. Bennett")
-                    while len(toks) > len(cand) and (cand[0].lower() in NAME_PARTICLES or _INITIAL.match(cand[0])):
+                    while len(toks) > len(cand) and (cand[0].lower() in NAME_PARTICLES or _INITIAL.match(cand[0])
+                                                     or _is_given(text, toks[-len(cand) - 1], toks[-1])):
+                        # nor at a middle name ('Mary Kay Henry' is no 'Kay Henry')
                         cand = toks[-len(cand) - 1:]
                     if len(cand) < len(best):
                         best = cand
@@ -1262,7 +1306,14 @@ class SpeakerResolver:
         if sex not in self._sexed:
             hits: list[tuple[int, int, str, bool]] = []
             for hit in _FULL_NAME.finditer(self._text):
-                if _first_name_sex(hit.group(1)) == sex:
+                given = _given_before(self._text, hit.start(), _bare(hit.group(2)))
+                if given is not None and _first_name_sex(hit.group(1)):
+                    # 'Kayla Jean Mueller' is no 'Jean Mueller': her first name tells her sex, else her
+                    # middle name does
+                    if (_first_name_sex(given.group(1)) or _first_name_sex(hit.group(1))) == sex:
+                        name = _with_given(self._text, given, [hit.group(1), _bare(hit.group(2))])
+                        hits.append((given.start(1), hit.end(), " ".join(name), False))
+                elif _first_name_sex(hit.group(1)) == sex:
                     hits.append((hit.start(), hit.end(), f"{hit.group(1)} {_bare(hit.group(2))}", False))
             for hit in _HONORIFIC.finditer(self._text):
                 if _honorific_sex(hit) == sex:

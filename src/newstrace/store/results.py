@@ -296,7 +296,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 210: 'more' between a bare toll and its state word keeps the toll ('8 More Killed in Syrian Army Offensive', 'and dozens more injured', 'left 200 more injured' had no count).
 #: 211: the teller right after a toll in comma-less copy is not its counted noun ('kills 14 State media' is 14 people, 'killed 13 people MSF said' 13 people, not 14 'media' and 13 'msf').
 #: 212: a role opening a sentence between the last speaker and a 'he' or 'she' is the subject the pronoun stands for, when a person named before has that role ('The Pope, speaking earlier this week, offered ... "...," he said' is Pope Francis, not the dog owner quoted before).
-CLAIMS_VERSION = 212
+#: 213: a first name before a first name and a surname makes the second a middle name ('Kayla Jean Mueller' is no 'Jean Mueller' for a later 'she'; 'Ruth Bader Ginsburg', not 'Bader Ginsburg', for 'Ginsburg'), named as the text also names the person without it ('Kayla Mueller'), else in full; for the claims stage and the cheap label alike.
+CLAIMS_VERSION = 213
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
