@@ -611,6 +611,14 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("fnc1", "754", "” she said. “It’s important", "Kayla Mueller"),
         ("polnear", "usa-today_2016-07-15_ginsburg-apologizes-for-trump-co", '," Ginsburg said in a statement. "Judges',
          "Ruth Bader Ginsburg"),
+        # titles joined by 'and' before one name, and an adjective before a titled name: 'former Pennsylvania Gov.'
+        # and 'former Wisconsin Gov. Jim Doyle' were the speakers ('the younger Mr. Trump' keeps its adjective)
+        ("polnear", "politico_2016-07-08_clinton-unleashes-democratic-dre", "” said former Pennsylvania Gov. and",
+         "Ed Rendell"),
+        ("polnear", "politico_2016-07-08_clinton-unleashes-democratic-dre", "” said former Wisconsin Gov. Jim",
+         "Jim Doyle"),
+        ("polnear", "nyt_2016-07-21_amid-discord-trump-claims-nomina", "'' said the younger Mr. Trump",
+         "younger Mr. Trump"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

@@ -382,6 +382,10 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
          "Reince Priebus"),
         ("polnear", "usa-today_2016-08-10_nd-amendment-people-his-secret-w", '" said Clinton campaign manager',
          "Robby Mook"),
+        # an abbreviated title ends no name: 'said former Pennsylvania Gov. and Democratic National Committee
+        # Chairman Ed Rendell' was 'Pennsylvania Gov.' (the name is read past the label's window)
+        ("polnear", "politico_2016-07-08_clinton-unleashes-democratic-dre", "” said former Pennsylvania Gov. and",
+         "Ed Rendell"),
         # the capitalised words go on into a lower-case noun: a role of theirs, not a name ('Turkey Farm')
         ("fnc1", "1335", "” said one Texas Prime Turkey Farm employee", None),
     ],

@@ -1681,7 +1681,10 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     if cue or nxt.tag_ in ("VBD", "VBZ"):
         # '“...,” said Skelly' / 'added another New Hampshire Republican' / 'reacted Trump.'
         phrase: list[Token] = []
-        for t in words[1:]:
+        k = 0
+        while k + 1 < len(words):
+            k += 1
+            t = words[k]
             if t.is_space:
                 continue  # 'said  Samah Hadid': a run of blanks is a token of its own
             if _in_word_hyphen(t):
@@ -1698,6 +1701,14 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 body = body_after(run[0], run[-1], off) if run and run[-1].i == phrase[-1].i else None
                 if body is not None and not doc_text(doc)[body.end - off:].lstrip()[:1].isalnum():
                     return nxt, body
+            if cue and t.lower_ == "and" and phrase and _capital_title(phrase[-1]) and t.i + 1 < end \
+                    and doc[t.i + 1].text[:1].isupper():
+                # 'said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell':
+                # two titles of the one person named after the second ('Pennsylvania Gov.' was the speaker):
+                # the phrase begins again after 'and', with as many words to read
+                phrase = []
+                words = [doc[x] for x in range(nxt.i, min(end, t.i + 8 + 2 * split))]
+                continue
             if t.is_punct or upos(t) in ("VERB", "AUX", "ADP", "CCONJ") or t.lower_ in ("who", "which"):
                 break
             phrase.append(t)
@@ -1712,8 +1723,11 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
             # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis, 'said Democratic pollster
             # Stan Greenberg' Stan Greenberg: after a cue, a role noun in lower case before the name)
             tail = _name_run(phrase[::-1])[::-1]
+            # (or an adjective before a titled name: 'said former Wisconsin Gov. Jim Doyle' is Jim Doyle)
             role = len(tail) < len(phrase) and phrase[-len(tail) - 1].is_lower \
-                and upos(phrase[-len(tail) - 1]) == "NOUN"
+                and (upos(phrase[-len(tail) - 1]) == "NOUN"
+                     or (upos(phrase[-len(tail) - 1]) == "ADJ"
+                         and any(_capital_title(x) and x.lower_.rstrip(".") not in _HONORIFIC_WORDS for x in tail[:-1])))
             if len(tail) >= 2 and len(tail) < len(phrase) and (not cue or role or any(_title_dot(t) for t in phrase)):
                 phrase, kind = tail, "name"
         if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
@@ -1751,6 +1765,15 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     a, b = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
     descriptors = {t.lower_ for t in phrase[:-1] if upos(t) in ("NOUN", "ADJ")}
     return verb, Mention(a + off, b + off, doc_text(doc)[a:b], kind, phrase[-1].lower_, descriptors)
+
+
+#: honorifics, which an adjective before them tells one person of a family by ('the younger Mr. Trump')
+_HONORIFIC_WORDS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+
+
+def _capital_title(t: Token) -> bool:
+    """A title written with its capital ('Gov.', 'Chairman', 'Sen.'), which a person's name follows."""
+    return t.text[:1].isupper() and (t.lower_ in TITLE_WORDS or t.lower_ + "." in TITLE_WORDS)
 
 
 def _in_word_hyphen(t: Token) -> bool:

@@ -56,6 +56,8 @@ _SPEAKER_AFTER = re.compile(
     rf"(?![\w’'-]|[^\S\n]+(?:[A-Z]|(?!{_CLOSED})[a-z]))|(?:{_NAME}\s+(?:{_ROLE})\s+)?({_NAME}))|"
     rf"({_NAME})\s+(?:said|says|added|stated|wrote|told))"
 )
+#: the name after 'and' that a title before it shares ('Gov. and Democratic National Committee Chairman Ed Rendell')
+_TITLED_AFTER_AND = re.compile(rf"[^\S\n]+and[^\S\n]+({_NAME})")
 _NAME_WORD = re.compile(r"\S+")
 #: the words of a name up to its last possessive and the space after it
 _POSSESSIVE = re.compile(r".*[’']s\s+(?=[A-Z])", re.S)
@@ -90,8 +92,17 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
     m = _SPEAKER_AFTER.match(window)
     if m is None or m.lastindex is None:
         return None
-    name = _name(window, m.start(m.lastindex), m.end(m.lastindex), whole=m.lastindex == 3)
-    return full_name(text, name, q.end + 1 + m.start(m.lastindex)) if name else None
+    start, end = m.start(m.lastindex), m.end(m.lastindex)
+    name = _name(window, start, end, whole=m.lastindex == 3)
+    if name and name.split()[-1].lower() in TITLE_WORDS and name.endswith("."):
+        # an abbreviated title ends no one's name: 'said former Pennsylvania Gov. and Democratic National
+        # Committee Chairman Ed Rendell' is the name after the second title, read past the window
+        at = q.end + 1 + end
+        more = _TITLED_AFTER_AND.match(text, at, at + 120)
+        if more is None:
+            return None
+        start, name = more.start(1) - q.end - 1, _name(text, more.start(1), more.end(1), whole=False)
+    return full_name(text, name, q.end + 1 + start) if name else None
 
 
 def _differences(texts: list[str]) -> list[tuple[int, str]]:
