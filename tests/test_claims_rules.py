@@ -619,6 +619,11 @@ def test_a_governor_is_named_without_the_abbreviated_title(
          "Jim Doyle"),
         ("polnear", "nyt_2016-07-21_amid-discord-trump-claims-nomina", "'' said the younger Mr. Trump",
          "younger Mr. Trump"),
+        # a fuller name the text gives as the kin of the honorific's person, or to place another in the family, is
+        # no name of it: NYT's 'Mr. Bush' (Jeb, 'young John Ellis Bush') was 'George W. Bush', named most, as
+        # 'whose oldest son, George W. Bush' and 'George W. Bush's brother'; 'Mr. Bush's father, George Bush'
+        ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' He struggles with a basic task",
+         "John Ellis Bush"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

@@ -865,6 +865,15 @@ _PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?[^\S\n]+((?:[A-Z][\w’'-]*\.?[^\S\n]+)*[A-Z][\w’'-]*)")
 
 
+#: the words of a family tie ('Mr. Bush's father, George Bush', "George W. Bush's brother")
+_KIN = (r"(?:(?:grand|great-grand|step)?(?:father|mother|son|daughter|parent)|brother|sister|wife|husband|"
+        r"uncle|aunt|nephew|niece|cousin|widow|widower|(?:father|mother|son|daughter|brother|sister)-in-law)"
+        r"(?![\w-])")
+
+#: a family tie after a name ("George W. Bush's brother") and before it ('whose oldest son, George W. Bush')
+_KIN_AFTER = re.compile(rf"[’']s[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN}")
+_KIN_BEFORE = re.compile(rf"(?<![\w-]){_KIN},?[^\S\n]+$")
+
 #: a middle initial ("J." of "William J. Bennett")
 _INITIAL = re.compile(r"[A-Z]\.$")
 #: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
@@ -1158,9 +1167,37 @@ class SpeakerResolver:
                 continue  # 'Mrs. Clinton' is not 'Bill Clinton'
             if sex and name_sex is None and not self._other_named(toks, sex):
                 continue  # 'Mr. Khan' is not 'Ghazala Khan' when the text also has a 'Ms. Khan'
+            if sex and self._kin_of_short(toks, full, sex):
+                continue  # 'Mr. Bush's father, George Bush' is not Mr. Bush
             known = full[0].lower() in MALE_FIRST_NAMES or full[0].lower() in FEMALE_FIRST_NAMES
-            out.append(((self._times_named(full), tuple(full) in self._spoken, known), start, full))
+            named = self._times_named(full) - self._kin_uses(full)
+            out.append(((named, tuple(full) in self._spoken, known), start, full))
         return out
+
+    def _kin_of_short(self, toks: list[str], full: list[str], sex: str) -> bool:
+        """Whether the text gives ``full`` as the kin of the short form ``toks`` with an honorific of
+        ``sex`` ("Mr. Bush's father, George Bush"), who is then someone else. Only after an honorific,
+        which NYT's copy keeps for one person: a bare 'Clinton’s husband, Bill Clinton' in a story
+        on both leaves a later 'Clinton said' free to be him."""
+        short = r"[^\S\n]+".join(re.escape(t) for t in toks)
+        honorific = "Mr" if sex == "m" else "(?:Mrs|Ms|Miss)"
+        return re.search(rf"(?<![\w’'-]){honorific}\.?[^\S\n]+{short}[’']s[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN},?"
+                         rf"[^\S\n]+{re.escape(' '.join(full))}(?![\w-])", self._text) is not None
+
+    def _kin_uses(self, full: list[str]) -> int:
+        """How often the text names ``full`` to place another in a family: as whose kin someone is
+        ("George W. Bush's brother") or as someone's kin ("whose oldest son, George W. Bush"). NYT's
+        story on Jeb Bush names his father and brother in full so, and 'Mr. Bush' is Jeb, not the
+        brother it named most."""
+        key = " ".join(full)
+        n = 0
+        at = self._text.find(key)
+        while at >= 0:  # the name's places, each read around (a pattern led by the kin words read every place)
+            whole = not self._text[at - 1:at].isalnum() and not self._text[at + len(key):at + len(key) + 1].isalnum()
+            n += whole and (_KIN_AFTER.match(self._text, at + len(key)) is not None
+                            or _KIN_BEFORE.search(self._text, max(0, at - 40), at) is not None)
+            at = self._text.find(key, at + len(key))
+        return n
 
     def _other_named(self, toks: list[str], sex: str) -> bool:
         """Whether a fuller name of unknown sex may be the ``sex`` one of ``toks``: yes unless the
