@@ -51,6 +51,8 @@ def _changes(st: Store, arts: dict[str, Article]) -> dict[str, list[Article]]:
 
 
 def snapshot(db: Path) -> dict[tuple[str, frozenset[str]], tuple[Any, ...]]:
+    """Each live story and thread by its level and articles: first article and outlet, outlets, days,
+    size, centroid time statistics, label (what an incremental run and `--recluster` are compared on)."""
     with sqlite3.connect(db) as c:
         c.row_factory = sqlite3.Row
         members: dict[str, set[str]] = {}

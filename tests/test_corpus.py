@@ -1958,26 +1958,14 @@ def _copy_of(db: Path, to: Path) -> Path:
 
 def _stories_by_members(db: Path) -> dict[tuple[str, frozenset[str]], tuple[Any, ...]]:
     """Each live story and thread, keyed by its level and articles: its first article and that
-    one's outlet, outlets, first and last day, size, its centroid's time statistics, its label."""
-    from newstrace.corpus.stories import Cluster
+    one's outlet, outlets, first and last day, size, its centroid's time statistics, its label
+    (``benchmarks/changed_articles.snapshot``, which compares a run with ``--recluster`` the same way)."""
+    import sys
 
-    with sqlite3.connect(db) as c:
-        c.row_factory = sqlite3.Row
-        members: dict[str, set[str]] = {}
-        for r in c.execute("SELECT article, story FROM memberships"):
-            members.setdefault(r[1], set()).add(r[0])
-        of_thread: dict[str, set[str]] = {}
-        for r in c.execute("SELECT id, thread FROM stories WHERE merged_into IS NULL"):
-            of_thread.setdefault(r[1], set()).update(members[r[0]])
-        out = {}
-        for table, level, arts in (("stories", "story", members), ("threads", "thread", of_thread)):
-            for r in c.execute(f"SELECT * FROM {table} WHERE merged_into IS NULL"):
-                ce = Cluster.from_state(dict(r), level, bytes(r["state"])).centroid  # type: ignore[arg-type]
-                out[(level, frozenset(arts[r["id"]]))] = (
-                    r["first_article"], r["first_outlet"], r["outlets"], r["start"], r["end"], r["size"],
-                    (ce.t_n, ce.t_min, ce.t_max, round(ce.t_sum, 6)), r["label"],
-                )
-    return out
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from changed_articles import snapshot
+
+    return snapshot(db)
 
 
 def _updated(db: Path, change: Any) -> int:
