@@ -84,6 +84,48 @@ PAGE_WORDS = frozenset(
 )
 
 
+#: words an outlet's name adds to the name its articles call it by ("Al Manar TV Website", "Ahram Online")
+OUTLET_SUFFIXES = PAGE_WORDS | {"tv", "website", "archive"}
+#: the first labels of a host that name a site's edition, not the site ("www.almanar.com.lb",
+#: "english.alarabiya.net")
+HOST_EDITIONS = frozenset({"www", "m", "en", "english", "arabic", "amp", "mobile"})
+
+
+def _squash(words: Iterable[str]) -> str:
+    return re.sub(r"[^a-z0-9]", "", "".join(words).lower())
+
+
+def outlet_keys(outlet: str) -> set[str]:
+    """The forms an outlet's name takes in its articles' text, squashed to letters and digits as
+    ``names_outlet`` compares them: the name itself, of a host its site's label ("almanar.com.lb",
+    "www.almanar.com.lb": "almanar"), without an Arabic article written apart ("Al Manar": also
+    "manar") and without the words a site adds to its name ("Ahram Online": also "ahram")."""
+    o = outlet.strip().lower()
+    if o and not re.search(r"\s", o) and "." in o:  # a host
+        labels = [x for x in o.split(".") if x]
+        while len(labels) > 2 and labels[0] in HOST_EDITIONS:
+            labels.pop(0)
+        o = labels[0] if labels else o
+    words = [w for w in re.split(r"[\s\-_]+", o) if w]
+    core = [w for w in words if w not in OUTLET_SUFFIXES] or words
+    keys = set()
+    for ws in (words, core):
+        keys.add(_squash(ws))
+        if len(ws) > 1 and ws[0] in ("al", "el"):
+            keys.add(_squash(ws[1:]))
+    return {k for k in keys if len(k) > 1}
+
+
+def names_outlet(name: str, own: set[str]) -> bool:
+    """Whether an entity's ``name`` is one of the outlets' ``own`` names (``outlet_keys``) as a
+    reader takes it: in any case and spacing, or with words around it ("Al-Manar" and "Al Manar
+    TV" for "manar" or "almanar.com.lb", "TRT World" for "trt", "Daily Sabah" for "dailysabah").
+    A name that only shares a word with an outlet's ("Jordan" beside "Jordan Times", "World
+    Health Organization" beside "TRT World") is a name of the story's."""
+    words = [w for w in re.split(r"[\s\-]+", name.lower()) if w]
+    return any(_squash(words[i:j]) in own for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
 @dataclass
 class Cluster:
     """A story or a thread: its centroid, provenance of its first article and bookkeeping."""
@@ -126,16 +168,14 @@ class Cluster:
 
         # the outlets' own names ("TRT World", "Ahram Online", "Reuters") sign their articles and
         # name no part of the story
-        stems = [o.lower().split(".")[0] for o in self.outlets]
-        own = {w for o in stems for w in re.split(r"[^a-z0-9]+", o) if len(w) > 1}
-        own |= {re.sub(r"[^a-z0-9]", "", o) for o in stems}  # "dailysabah": "Daily Sabah"
+        own = {k for o in self.outlets for k in outlet_keys(o)}
         names: list[str] = []
         dropped: set[str] = set()
         for e in ranked(self.centroid.ents.v):
             # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
             name = e if any(c.isupper() for c in e) else e.title()
             parts = set(name.lower().split())
-            if parts & own or re.sub(r"[^a-z0-9]", "", name.lower()) in own or parts <= PAGE_WORDS | NAME_JOINERS:
+            if names_outlet(name, own) or parts <= PAGE_WORDS | NAME_JOINERS:
                 dropped |= parts  # nor their words ("trt world" once "TRT World" is left out)
                 continue
             # a subset, or another form of one name ("Foreign Minister Mohammad Javad" beside
