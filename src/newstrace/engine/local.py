@@ -308,6 +308,14 @@ def _refresh_one(conn: Any, cl: StoryClusterer | None, df: DocFreq, level: str, 
     if before is not None and (after := c.label(df)) != before:
         label = c.name = after
     if held is not None and cl is not None:
+        # ``cl.now`` (the latest time the stream has seen) stays where it is, even for a member
+        # dated anew past it. Time decay reads no ``now`` (article and cluster times only); ``now``
+        # decides which clusters leave their window, which articles are said to be late and when
+        # a new day names and merges. Raised here, before the run places its new articles (or
+        # between its batches), it would close, for the new articles dated before that member,
+        # stories a run in publication order (``--recluster``) keeps open for them, and count
+        # them late; the cluster itself is re-armed by its own newest time (``reached``), and the
+        # first new article dated past ``now`` moves it on, as in a run in order
         cl.reached(held)
     R.put_cluster(conn, c, label)
     # ``put_cluster`` keeps a row's first article and its outlet (a merge's survivor keeps its own)
