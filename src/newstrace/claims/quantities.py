@@ -351,6 +351,8 @@ def _unrealised(verb: Token) -> bool:
 #: verbs of a deed done to someone, whose active subject is the doer
 _DEEDS = ("kill", "murder", "execut", "slaughter", "massacr", "assassinat", "behead", "wound", "injur", "slay",
           "slew")
+#: the forms of those verbs: "killed", "killing", "Kills", "executing", "injures" (not "killer", "injuries")
+_DEED_FORM = re.compile(r"(?:" + "|".join(_DEEDS) + r")(?:e|es|ed|ing|s|d)?", re.I)
 #: objects by which a subject does a deed to itself ("killed himself")
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
 
@@ -402,8 +404,6 @@ def _event_of_the_listed(verb: Token) -> str | None:
     return None
 
 
-#: the forms of a verb of a deed done to someone: "killed", "killing", "Kills" (not "killer", "injuries")
-_DEED_FORM = re.compile(r"(?:kill|murder|execute|slaughter|massacre|assassinate|behead|wound|injure)(?:s|d|ed|ing)?", re.I)
 
 
 def _deed_before(first: Token, noun: Token) -> str | None:

@@ -299,7 +299,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 213: a first name before a first name and a surname makes the second a middle name ('Kayla Jean Mueller' is no 'Jean Mueller' for a later 'she'; 'Ruth Bader Ginsburg', not 'Bader Ginsburg', for 'Ginsburg'), named as the text also names the person without it ('Kayla Mueller'), else in full; for the claims stage and the cheap label alike.
 #: 214: after a speech verb, titles joined by 'and' are the one person's named after the second ('said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell' is Ed Rendell, was 'former Pennsylvania Gov.'), and an adjective in lower case before a titled name leaves the name ('said former Wisconsin Gov. Jim Doyle' is Jim Doyle; not before an honorific: 'the younger Mr. Trump'); the cheap label reads no abbreviated title as a name's end.
 #: 215: a fuller name the text gives as the kin of a surname's honorific ('Mr. Bush's father, George Bush') is not that surname's, and one it names to place another in a family ("George W. Bush's brother", 'whose oldest son, George W. Bush', 'his father John Foley') counts that much less as the name most named: NYT's 'Mr. Bush' in its story on Jeb Bush is John Ellis Bush, was George W. Bush.
-CLAIMS_VERSION = 215
+#: 216: a verb of a deed right before a count is read in every form the deed verbs have ('executing', 'injuring', 'massacring', 'assassinating', 'slew' before a count were not: one list of those verbs, not two).
+CLAIMS_VERSION = 216
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
