@@ -1,14 +1,19 @@
-"""README.md and DEVELOPING.md against the code they describe, where a drift would otherwise pass
-unnoticed: the reference table's commands, options and defaults both ways (a command or option
-added without a row, a default changed in the code and not in README), the help panels README
-lists, the exit-code table, the limits table, and the files and names the docs point a reader to.
-(That each command line the docs write parses is test_cli_foundation's
-test_readme_command_lines_parse; that DEVELOPING.md's entry points import is test_library's.)"""
+"""README.md, docs/ and DEVELOPING.md against the code they describe, where a drift would otherwise
+pass unnoticed: the reference table's commands, options and defaults both ways (a command or option
+added without a row, a default changed in the code and not in README), each row's link to its
+command's section in docs/cli.md with the same synopsis, the help panels README lists, the
+exit-code table, the limits table, the links between the docs, the output README quotes, and the
+files and names the docs point a reader to. (That each command line the docs write parses is
+test_cli_foundation's test_readme_command_lines_parse; that DEVELOPING.md's entry points import is
+test_library's.)"""
 
 from __future__ import annotations
 
 import inspect
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "newstrace"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DEVELOPING = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
+#: the full CLI reference, one section per command, that README's reference table links to
+CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+#: README's notes beside it and the docs it links to: README.md, DEVELOPING.md, RELIABILITY.md, docs/*.md
+DOCS = ["README.md", *sorted(p.name for p in ROOT.glob("*.md") if p.name != "README.md"),
+        *sorted(f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md"))]
 
 
 def _root() -> Any:
@@ -128,6 +138,113 @@ def test_reference_check_fails_on_drift() -> None:
     assert "the CLI's 'threads' has no row in README's CLI reference" in reference_problems(dropped, commands)
 
 
+def slug(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading: ``### analyze (Spark engine)`` is
+    ``analyze-spark-engine``, ``### eval stance-fnc`` ``eval-stance-fnc``."""
+    return re.sub(r"[^\w\- ]", "", heading.lstrip("#").strip().lower()).replace(" ", "-")
+
+
+def headings(text: str) -> list[str]:
+    """The headings of a Markdown text, those in its fenced code blocks left out."""
+    found, fenced = [], False
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,6} ", line):
+            found.append(line)
+    return found
+
+
+def command_sections(cli_doc: str) -> dict[str, str]:
+    """The synopsis each command's section of docs/cli.md opens with, by the section's anchor:
+    ``{"eval-stance-fnc": "newstrace eval stance-fnc --bodies CSV ..."}`` (``""`` when it opens
+    with none)."""
+    sections = {}
+    for part in re.split(r"^### ", _section(cli_doc, "## Commands"), flags=re.M)[1:]:
+        heading, _, body = part.partition("\n")
+        synopsis = re.match(r"\s*`(newstrace [^`]+)`\n", body)
+        sections[slug(heading)] = synopsis.group(1) if synopsis else ""
+    return sections
+
+
+def reference_link_problems(readme: str, cli_doc: str) -> list[str]:
+    """What is wrong between README's reference table and docs/cli.md: a row (but ``--version``'s)
+    without one link to a section of docs/cli.md, a link to no section, a section whose synopsis is
+    not its row's (a ``\\|`` of the table is a ``|`` there), a command's section no row links to."""
+    sections = command_sections(cli_doc)
+    problems, linked = [], set()
+    for line in _section(readme, "## CLI reference").splitlines():
+        row = re.match(r"\| `(newstrace [^`]+)` \| (.*) \|$", line)
+        if not row or row.group(1) == "newstrace --version":
+            continue
+        synopsis = row.group(1).replace("\\|", "|")
+        links = re.findall(r"\]\(docs/cli\.md#([\w-]+)\)", row.group(2))
+        if len(links) != 1:
+            problems.append(f"README row `{synopsis}`: {len(links)} links to docs/cli.md, not 1")
+            continue
+        linked.add(links[0])
+        if links[0] not in sections:
+            problems.append(f"README row `{synopsis}`: docs/cli.md has no section #{links[0]}")
+        elif sections[links[0]] != synopsis:
+            problems.append(f"README row `{synopsis}`: docs/cli.md#{links[0]} opens with `{sections[links[0]]}`")
+    problems += [f"docs/cli.md#{a}: no README row links to it" for a in sections if a not in linked]
+    return problems
+
+
+def test_reference_rows_link_to_their_sections_in_docs() -> None:
+    """Each row of README's table says what its command does in a line and links to the command's
+    section in docs/cli.md, which opens with the row's synopsis (so the table's check above holds
+    for both); every section has its row."""
+    assert len(command_sections(CLI_DOC)) >= 24 and "eval-stance-fnc" in command_sections(CLI_DOC)
+    assert reference_link_problems(README, CLI_DOC) == []
+    stale = CLI_DOC.replace("[--top 25]", "[--top 20]", 1)
+    assert any("docs/cli.md#compare opens with" in p for p in reference_link_problems(README, stale))
+    unlinked = README.replace("(docs/cli.md#threads)", "(docs/cli.md#thread)")
+    assert reference_link_problems(unlinked, CLI_DOC) == [
+        "README row `newstrace threads [--db DB] [--json] [--limit N]`: docs/cli.md has no section #thread",
+        "docs/cli.md#threads: no README row links to it"]
+
+
+def link_problems(doc: str, text: str) -> list[str]:
+    """The links of a doc (``[docs/cli.md](docs/cli.md)``, ``[*Limits*](../README.md#limits)``,
+    ``(#exit-codes)``) to a file of the repository that is not there, or to a heading its file does
+    not have; a link to a web address is not checked."""
+    problems = []
+    for target, anchor in re.findall(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)", text):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path = (ROOT / doc).parent / target if target else ROOT / doc
+        if not path.exists():
+            problems.append(f"{doc}: ({target}#{anchor}): no such file")
+        elif anchor and anchor not in {slug(h) for h in headings(path.read_text(encoding="utf-8"))}:
+            problems.append(f"{doc}: ({target}#{anchor}): {path.resolve().relative_to(ROOT)} has no such heading")
+    return problems
+
+
+@pytest.mark.parametrize("doc", DOCS)
+def test_links_between_the_docs_resolve(doc: str) -> None:
+    """A section moved from README to docs/ (the CLI reference, the input formats, the web app) is
+    linked where it was: each link to a file of the repository finds it, with the heading it names."""
+    assert not link_problems(doc, (ROOT / doc).read_text(encoding="utf-8"))
+    assert link_problems("docs/cli.md", "[*Limits*](../README.md#limit), [x](cli.md#ingest) [y](gone.md)") == [
+        "docs/cli.md: (../README.md#limit): README.md has no such heading",
+        "docs/cli.md: (gone.md#): no such file"]
+
+
+def test_readme_demo_excerpt_is_what_compare_prints() -> None:
+    """README's *What you get* quotes what `make demo` prints: each line it quotes is a line of
+    ``compare examples`` (on a pipe, 80 columns), so a change to the findings shows in README."""
+    quoted = [line.rstrip() for block in re.findall(r"```text\n(.*?)```", _section(README, "## What you get"), re.S)
+              for line in block.splitlines() if line.strip()]
+    env = {**os.environ, "COLUMNS": "80",
+           "PYTHONPATH": os.pathsep.join(p for p in [str(ROOT / "src"), os.environ.get("PYTHONPATH")] if p)}
+    printed = subprocess.run([sys.executable, "-m", "newstrace", "compare", "examples"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, check=True).stdout
+    lines = {line.rstrip() for line in printed.splitlines()}
+    assert len(quoted) >= 8
+    assert [line for line in quoted if line not in lines] == [], printed
+
+
 def test_help_panels_are_those_readme_lists() -> None:
     """README: "`newstrace --help` lists them in the order the job meets them, in three panels:
     *Build and browse a database* (`ingest`, ...)": the panels, their commands and their order."""
@@ -210,12 +327,12 @@ def path_problems(text: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("doc", ["README.md", "DEVELOPING.md"])
+@pytest.mark.parametrize("doc", ["README.md", "DEVELOPING.md", *(d for d in DOCS if d.startswith("docs/"))])
 def test_paths_the_docs_name_exist(doc: str) -> None:
     """Every file a doc points to (``corpus/params.py``, ``tests/conftest.py::require_data``) is there,
     with the name it gives; DEVELOPING.md's layout table names each folder and module that exists."""
     text = (ROOT / doc).read_text(encoding="utf-8")
-    assert len(_doc_paths(text)) >= 5
+    assert len(_doc_paths(text)) >= {"README.md": 5, "DEVELOPING.md": 5, "docs/cli.md": 4}.get(doc, 0)
     problems = path_problems(text)
     assert not problems, "\n".join(problems)
     assert path_problems("`corpus/param.py`, `store/results.py::CLAIMS_VERSIONS`") == [

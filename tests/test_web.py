@@ -2295,7 +2295,7 @@ def test_error_pages_keep_the_read_only_mark(client: TestClient) -> None:
 
 
 def test_the_web_lists_stories_newest_first_and_the_cli_biggest_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The two orders are chosen, not drifted apart (README, *Web app* and ``stories``): the web
+    """The two orders are chosen, not drifted apart (docs/web.md, and docs/cli.md's ``stories``): the web
     is read as news, the most recently active story first, so a story of one article published
     after the seeds leads the Stories page and ``/api/stories``; ``newstrace stories`` is an
     overview of a corpus, the biggest story (the seeds', 2 articles) first."""
