@@ -1025,6 +1025,8 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")  # and migration 11's
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")  # and migration 12's
+    c.execute("DROP INDEX articles_input_hash")  # and migration 13's
+    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
@@ -1279,12 +1281,16 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     # and the one after that: the analysed articles' placement hashes, and then their outlets
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")
+    # and the articles' input hashes
+    c.execute("DROP INDEX articles_input_hash")
+    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
     assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"
     assert "placement_hash" in MIGRATIONS[before + 2], "a later migration's changes must be undone here too"
     assert "analysis ADD COLUMN outlet" in MIGRATIONS[before + 3], "a later migration's changes must be undone here too"
-    assert before == len(MIGRATIONS) - 4, "a later migration's changes must be undone here too"
+    assert "input_hash" in MIGRATIONS[before + 4], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 5, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()

@@ -1774,6 +1774,177 @@ def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: 
     assert (other["added"], other["updated"]) == (1, 0)
 
 
+def _older_cleaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read plain texts as an older newstrace whose cleaning left a page's comment widget at the
+    end of the body ("Leave a comment"): another text, so another derived id, for every text."""
+    from newstrace.clean.text import clean_plain_text
+    from newstrace.ingest import text as text_reader
+
+    def older(raw: str) -> Any:
+        c = clean_plain_text(raw)
+        return dataclasses.replace(c, text=c.text + "\n\nLeave a comment")
+
+    monkeypatch.setattr(text_reader, "clean_plain_text", older)
+
+
+def _texts_without_urls(folder: Path) -> Path:
+    """The seeds as a folder of saved texts without URLs: the rewrite of no outlet, RT's text
+    with a sidecar that names its outlet and nothing else."""
+    folder.mkdir()
+    (folder / "rewrite.txt").write_bytes(REWRITE_TXT.read_bytes())
+    (folder / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    (folder / "rt.meta.json").write_text(json.dumps({"outlet": "rt.com"}), encoding="utf-8")
+    return folder
+
+
+def _texts(db: Path) -> dict[str, tuple[str | None, str]]:
+    with Store(db, readonly=True) as store:
+        return {a.id: (a.outlet, a.text) for a in store.iter_articles()}
+
+
+def test_texts_without_urls_read_again_by_a_newer_newstrace_update_their_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of saved texts without URLs, ingested again after an upgrade whose cleaning reads
+    them otherwise: each text's derived id changed, and each was stored a second time, RT then
+    copying itself (a text was all there was to know an article without a URL by). The same
+    file's bytes are the same input: its article is updated under its id. The file written
+    again with RT's follow-up, which repeats most of its words, is another article, as before."""
+    folder = _texts_without_urls(tmp_path / "saved")
+    db = tmp_path / "news.db"
+    _older_cleaning(monkeypatch)
+    assert _ingest(str(folder), "--db", str(db))["added"] == 2
+    before = _texts(db)
+    monkeypatch.undo()
+    now = {a.source: a for a in read_inputs([folder])}
+    assert not set(before) & {a.id for a in now.values()}  # read otherwise: other ids
+    doc = _ingest(str(folder), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["unchanged"], doc["duplicates"]) == (0, 2, 0, 0)
+    after = _texts(db)
+    assert list(after) == list(before)  # under their ids (their analysis is under them)
+    assert {text: outlet for outlet, text in after.values()} == {a.text: a.outlet for a in now.values()}
+    assert "Leave a comment" not in " ".join(text for _, text in after.values())
+    again = _ingest(str(folder), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)
+    # moved and named by another path, the same files are the same inputs
+    moved = folder.rename(tmp_path / "moved")
+    assert _ingest(str(moved), "--db", str(db))["unchanged"] == 2
+    # RT's text written again with the story's follow-up: most of its words, another input
+    rt = moved / "rt.txt"
+    rt.write_text(RT_TXT.read_text(encoding="utf-8") + "\nThe UN Security Council is to meet on Aleppo on Monday.\n",
+                  encoding="utf-8")
+    follow_up = _ingest(str(moved), "--db", str(db))
+    assert (follow_up["added"], follow_up["updated"], follow_up["unchanged"]) == (1, 0, 1)
+    assert [outlet for outlet, _ in _texts(db).values()] == [None, "rt.com", "rt.com"]
+
+
+def test_records_without_urls_read_again_by_a_newer_newstrace_update_their_articles(tmp_path: Path) -> None:
+    """A CMS export without URLs or ids, once stored with its markup, read as text now: its
+    records' derived ids changed, and each was stored a second time. The same record (its
+    fields), in the export written again at another line, is the same input: its article is
+    updated under its id; a record the export holds anew is an article of its own."""
+    import html as html_lib
+
+    from newstrace.ingest.base import record_hash
+
+    rt, rw = seeds()
+    markup = "\n".join(f"<p>{html_lib.escape(p)}</p>" for p in rt.paragraphs)
+    record = {"outlet": "rt.com", "title": RT_TITLE, "content": markup}
+    path = tmp_path / "wp.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (now,) = read_inputs([path])
+    assert now.input_hash == record_hash(record) and now.url is None
+    old_text = normalize_body(markup)  # as the older reader stored it, tags and all
+    old = dataclasses.replace(now, id=stable_id(old_text, None, "rt.com"), text=old_text)
+    assert old.id != now.id and old.input_hash == now.input_hash
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        assert store.add_articles([old]).added == 1
+    newer = {"outlet": "rt.com", "title": REWRITE_TITLE, "text": rw.text}
+    path.write_text(json.dumps(newer) + "\n" + json.dumps(record) + "\n", encoding="utf-8")
+    doc = _ingest(str(path), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (1, 1, 0)
+    with Store(db, readonly=True) as store:
+        stored = store.get_article(old.id)
+        assert store.count_articles() == 2
+    assert stored is not None and (stored.text, stored.record, stored.input_hash) == (now.text, 2, now.input_hash)
+    again = _ingest(str(path), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 2)
+
+
+def test_a_text_that_took_its_address_from_a_later_copy_keeps_it_when_read_again_by_a_newer_newstrace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RT's text saved with a sidecar naming its outlet alone, stored; the seed's copy, which gives
+    its address and date, gave them to it. After an upgrade that reads the text otherwise, the
+    first file is the input the article was read from: updated under its id, it keeps the
+    address and date it took (an update from the file as read now erased them); the seed's copy
+    is the same input at that address, and the article stays one."""
+    poor, rich = tmp_path / "poor", tmp_path / "rich"
+    for folder in (poor, rich):
+        folder.mkdir()
+        (folder / "rt.txt").write_bytes(RT_TXT.read_bytes())
+    (poor / "rt.meta.json").write_text(json.dumps({"outlet": "rt.com"}), encoding="utf-8")
+    sidecar = json.loads((EXAMPLES / "001_b27ff7eeccda9d61.meta.json").read_text(encoding="utf-8"))
+    (rich / "rt.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    db = tmp_path / "news.db"
+    _older_cleaning(monkeypatch)
+    assert _ingest(str(poor), "--db", str(db))["added"] == 1
+    doc = _ingest(str(rich), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 1)
+    (kept,) = _texts(db)
+    monkeypatch.undo()
+    doc = _ingest(str(poor), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    with Store(db, readonly=True) as st:
+        (stored,) = st.iter_articles()
+    assert (stored.id, stored.url, str(stored.published), stored.text) == (
+        kept, sidecar["url"], sidecar["published"], read_one(poor / "rt.txt").text)
+    for again in (rich, poor):
+        doc = _ingest(str(again), "--db", str(db))
+        assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 1)
+
+
+def _as_before_input_hashes(db: Path) -> None:
+    """``db`` as a newstrace before migration 13 left it: no input hashes."""
+    import sqlite3
+
+    from newstrace.store.migrations import MIGRATIONS
+
+    assert "input_hash" in MIGRATIONS[12] and len(MIGRATIONS) == 13
+    c = sqlite3.connect(db)
+    c.execute("DROP INDEX articles_input_hash")
+    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
+    c.execute("PRAGMA user_version=12")
+    c.commit()
+    c.close()
+
+
+def test_a_database_from_before_input_hashes_knows_an_input_once_it_gives_the_text_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Articles stored before migration 13 have no input hash, and what input gave them is not
+    guessed from a text read otherwise: an upgrade that reads them otherwise stores them again,
+    as before. An ingest of their inputs that reads the texts stored (unchanged) keeps the
+    inputs' hashes; a later upgrade then updates them."""
+    folder = _texts_without_urls(tmp_path / "saved")
+    _older_cleaning(monkeypatch)
+    kept, unkept = tmp_path / "kept.db", tmp_path / "unkept.db"
+    for db in (kept, unkept):
+        assert _ingest(str(folder), "--db", str(db))["added"] == 2
+        _as_before_input_hashes(db)
+    doc = _ingest(str(folder), "--db", str(kept))  # migrated, and read as stored
+    assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 2)
+    with Store(kept, readonly=True) as store:
+        hashes = [r[0] for r in store.conn.execute("SELECT input_hash FROM articles ORDER BY seq")]
+    assert hashes == [a.input_hash for a in read_inputs([folder])] and None not in hashes
+    monkeypatch.undo()  # the upgrade
+    doc = _ingest(str(folder), "--db", str(kept))
+    assert (doc["added"], doc["updated"]) == (0, 2)
+    doc = _ingest(str(folder), "--db", str(unkept))
+    assert (doc["added"], doc["updated"]) == (2, 0)
+
+
 def test_a_database_from_before_text_hashes_finds_its_articles_by_their_text(tmp_path: Path) -> None:
     """Migration 10 hashes the stored texts, so a database ingested before it finds the page it
     holds under its site name when the page comes again with its address."""

@@ -750,6 +750,45 @@ def test_upload_stores_only_when_writable(tmp_path: Path, rt: Any) -> None:
         assert st.count_articles() == 2
 
 
+def test_a_paste_saved_again_after_an_upgrade_is_the_article_it_saved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every paste is "pasted text", and a text without a URL was known by its words alone: the
+    same paste saved again after an upgrade that cleans it otherwise was stored a second time.
+    The paste itself is the input: the article it saved is updated under its id; another paste
+    (the rewrite) is another article."""
+    from fuzz.samples import REWRITE_TXT, RT_TXT
+    from test_ingest import _older_cleaning
+
+    db = tmp_path / "w.db"
+    with Store(db):
+        pass
+    rt_paste = {"text": RT_TXT.read_text(encoding="utf-8"), "save": "true"}
+
+    def save(data: dict[str, str]) -> tuple[str, list[str]]:
+        r = _post(c, "/api/upload", data=data)
+        assert r.status_code == 200 and r.json()["saved"] is True, r.text
+        (article,) = r.json()["articles"]
+        return str(article["id"]), r.json()["warnings"]
+
+    def stored() -> list[tuple[str, str]]:
+        with Store(db, readonly=True) as st:
+            return [(a.id, a.text) for a in st.iter_articles()]
+
+    with TestClient(create_app(db, readonly=False), base_url=BASE) as c:
+        _older_cleaning(monkeypatch)
+        first, said = save(rt_paste)
+        assert said == []
+        monkeypatch.undo()
+        (before,) = stored()
+        read_as, said = save(rt_paste)
+        ((kept, text),) = stored()
+        assert kept == first != read_as and text != before[1] and "Leave a comment" not in text
+        assert said == [f"pasted text was stored before, as article {first}, and is kept under that id with its text "
+                        f"as read now; {read_as} in this report is that article"]
+        assert save(rt_paste)[1] == said  # and again: unchanged, under that id
+        assert save({"text": REWRITE_TXT.read_text(encoding="utf-8"), "save": "true"})[1] == []
+    assert len(stored()) == 2
+
+
 def test_an_upload_of_a_page_stored_under_another_id_says_which(tmp_path: Path) -> None:
     """RT's page uploaded without its address is "RT International"'s; uploaded again with it,
     it is "rt.com"'s, under another id: the article stored, which the upload says, naming the id

@@ -436,6 +436,11 @@ class Article:
     source: str | None = None
     record: int | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: a hash of the input it was read from (a file's bytes, a record's fields: ``ingest.base.
+    #: input_hash``), not of the article: the store keeps it (``articles.input_hash``) to know that
+    #: input read again by a newer newstrace, which reads its text otherwise (``Store.same_input``).
+    #: Left out of ``to_dict`` (so of every JSON document and the content hash) and of equality.
+    input_hash: str | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def create(cls, text: str, *, id: str | None = None, **kwargs: Any) -> Article:
@@ -456,6 +461,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["published"] = published_iso(self.published)
+        del d["input_hash"]
         return d
 
     @classmethod

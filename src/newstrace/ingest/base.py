@@ -11,6 +11,7 @@ import codecs
 import dataclasses
 import functools
 import gzip
+import hashlib
 import io
 import json
 import re
@@ -689,12 +690,34 @@ def _codec(charset: str | None) -> str | None:
     return name
 
 
-def read_text_file(path: Path, warn: Warn, limits: Limits = LIMITS, declared: Callable[[bytes], Iterable[str | None]] | None = None) -> str:
+def input_hash(data: bytes) -> str:
+    """The hash of an input an article is read from (``Article.input_hash``): 16 hex digits of the
+    SHA-256 of its bytes, as ids are (``model.stable_id``). Of a one-article file, its bytes as
+    stored (a ``.txt.gz``'s decompressed); of a record, its fields as read (``record_hash``)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def record_hash(record: dict[str, Any]) -> str | None:
+    """A record's ``input_hash``: its fields and values as its file gives them (a CSV row's
+    columns, a JSON object's members), written in one order, so the same record in an export
+    written again, anywhere in it, has the same hash, and another record, or the same one
+    edited, another. None for a record nested too deep to write out again: it is read, and not
+    known when read again (as before hashes)."""
+    try:
+        written = json.dumps(record, sort_keys=True, default=str)
+    except (RecursionError, ValueError, TypeError):
+        return None
+    return input_hash(written.encode("ascii"))
+
+
+def read_text_file(
+    path: Path, warn: Warn, limits: Limits = LIMITS, declared: Callable[[bytes], Iterable[str | None]] | None = None
+) -> tuple[str, str]:
     """Read one small text-like file with every byte-level check applied; ``declared`` gives the
-    charsets the file names for itself (``decode``)."""
+    charsets the file names for itself (``decode``). Gives the text and its bytes' ``input_hash``."""
     check_size(path, limits)
     data = path.read_bytes()
-    return _text_of(data, path, warn, declared(data) if declared is not None else ())
+    return _text_of(data, path, warn, declared(data) if declared is not None else ()), input_hash(data)
 
 
 def _text_of(data: bytes, path: Path, warn: Warn, charsets: Iterable[str | None]) -> str:
@@ -704,9 +727,10 @@ def _text_of(data: bytes, path: Path, warn: Warn, charsets: Iterable[str | None]
     return decode(data, str(path), warn, charsets)
 
 
-def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> tuple[str, BaseException | None]:
+def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> tuple[str, str, BaseException | None]:
     """A gzip-compressed one-article text file (``.txt.gz``) as ``read_text_file`` reads the plain
-    one, with the damage its gzip stream met, or None.
+    one (its text, and the ``input_hash`` of the bytes decompressed: compressed again, the file is
+    the same input), with the damage its gzip stream met, or None.
 
     The one-article limit holds for the text decompressed (a small gzip may unpack to gigabytes):
     reading stops past it. A file cut short gives its whole lines before the cut (the cut line may
@@ -733,7 +757,7 @@ def read_gzipped_text_file(path: Path, warn: Warn, limits: Limits = LIMITS) -> t
             raise damage
     if not data:
         raise InputError(f"{path}: empty file")
-    return _text_of(data, path, warn, ()), damage
+    return _text_of(data, path, warn, ()), input_hash(data), damage
 
 
 def check_article_size(text: str, where: str, limits: Limits = LIMITS) -> None:
@@ -1184,6 +1208,7 @@ def make_article(
     warn: Warn | None = None,
     dates: DateOrder | None = None,
     own_published: Any = None,
+    read_from: str | None = None,
 ) -> Any:
     """Assemble an ``Article`` from a body that is already clean (or deliberately raw).
 
@@ -1192,7 +1217,8 @@ def make_article(
     (every local reader passes it, and the Spark engine reports the same warnings); ``dates`` reads
     the date in its file's day/month order (without it, an ambiguous slash date is month-first).
     ``own_published`` is the date the page or text itself gives, which a given ``published`` (a
-    sidecar's, a record's) overrides, but for its time of day (``same_day_time``).
+    sidecar's, a record's) overrides, but for its time of day (``same_day_time``). ``read_from``
+    is the ``input_hash`` of the input it was read from.
     """
     from newstrace.model import Article
 
@@ -1223,6 +1249,7 @@ def make_article(
         source=escaped_surrogates(source) if source else source,  # a file name that is not UTF-8
         record=record,
         meta=dict(extra or {}),
+        input_hash=read_from,
     )
 
 

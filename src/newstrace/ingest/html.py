@@ -15,6 +15,7 @@ from newstrace.ingest.base import (
     Warn,
     check_size,
     decode,
+    input_hash,
     make_article,
     outlet_from_url,
     read_text_file,
@@ -118,8 +119,8 @@ def site_name(fields: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 def read_html(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
-    html = read_text_file(path, warn, limits, declared=meta_charset)
-    yield page_article(path, html, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+    html, read_from = read_text_file(path, warn, limits, declared=meta_charset)
+    yield page_article(path, html, None, clean=clean, warn=warn, limits=limits, day_first=day_first, read_from=read_from)
 
 
 def read_mhtml(
@@ -131,7 +132,8 @@ def read_mhtml(
     from email import policy
 
     check_size(path, limits)
-    msg = email.message_from_bytes(path.read_bytes(), policy=policy.compat32)
+    data = path.read_bytes()
+    msg = email.message_from_bytes(data, policy=policy.compat32)
     part = next((p for p in msg.walk() if p.get_content_type() == "text/html"), None)
     if part is None:
         raise InputError(f"{path}: MHTML archive holds no HTML page")
@@ -140,14 +142,19 @@ def read_mhtml(
         raise InputError(f"{path}: MHTML archive holds no HTML page")
     html = decode(payload, str(path), warn, [part.get_content_charset(), *meta_charset(payload)])
     url = part.get("Content-Location") or msg.get("Snapshot-Content-Location")
-    yield page_article(path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+    yield page_article(
+        path, html, str(url) if url else None, clean=clean, warn=warn, limits=limits, day_first=day_first,
+        read_from=input_hash(data),
+    )
 
 
 def page_article(
-    path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits, day_first: bool | None
+    path: Path, html: str, url: str | None, *, clean: bool, warn: Warn, limits: Limits, day_first: bool | None,
+    read_from: str | None = None,
 ) -> Article:
     """The article of one saved page: its sidecar's fields over the page's own (a sidecar may give
-    a slash date, read in the order ``day_first`` says, month-first with a warning without it)."""
+    a slash date, read in the order ``day_first`` says, month-first with a warning without it);
+    ``read_from``, the ``input_hash`` of the file."""
     side = read_sidecar(path, limits, warn)
     text, fields = extract_html(html, side.get("url") or url, str(path))
     if not clean:
@@ -160,7 +167,7 @@ def page_article(
     dates = DateOrder(str(path), day_first)
     article = make_article(
         text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn,
-        dates=dates, own_published=own,
+        dates=dates, own_published=own, read_from=read_from,
     )
     dates.report(warn)
     return article

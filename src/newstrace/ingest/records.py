@@ -40,6 +40,7 @@ from newstrace.ingest.base import (
     map_fields,
     open_input,
     read_upto,
+    record_hash,
     replace_lone_surrogates,
 )
 from newstrace.ingest.html import extract_html, site_name
@@ -69,6 +70,7 @@ def record_to_article(
 ) -> Article:
     """The article of one record; ``warn`` hears of a date that cannot be read, ``dates`` reads it
     in its file's day/month order (``make_article``)."""
+    read_from = record_hash(record)
     record, lone = replace_lone_surrogates(record)
     if lone and warn is not None:
         warn(f"{where}: {LONE_SURROGATE_WARNING}")
@@ -103,7 +105,7 @@ def record_to_article(
                     warn(f"{where}: {API_CUT_WARNING}")
     return make_article(
         text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn,
-        dates=dates, own_published=own,
+        dates=dates, own_published=own, read_from=read_from,
     )
 
 

@@ -35,16 +35,18 @@ def read_txt(
         yield from read_html(path, clean=clean, warn=warn, limits=limits, day_first=day_first)
         return
     if gzipped:
-        raw, damage = read_gzipped_text_file(path, warn, limits)
+        raw, read_from, damage = read_gzipped_text_file(path, warn, limits)
         if PAGE_OPENING.match(raw[:65536].encode("utf-8", "surrogatepass")):
             from newstrace.ingest.html import page_article
 
-            yield page_article(path, raw, None, clean=clean, warn=warn, limits=limits, day_first=day_first)
+            yield page_article(
+                path, raw, None, clean=clean, warn=warn, limits=limits, day_first=day_first, read_from=read_from
+            )
             if damage is not None:
                 raise damage
             return
     else:
-        raw = read_text_file(path, warn, limits)
+        raw, read_from = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
     check_article_size(raw, str(path), limits)
     fields: dict[str, object] = {}
@@ -62,7 +64,8 @@ def read_txt(
     extra = {k: v for k, v in side.items() if k not in known}
     dates = DateOrder(str(path), day_first)  # a sidecar's "published": "4/7/2017"
     yield make_article(
-        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn, dates=dates
+        text, fields=known, extra=extra, source=str(path), record=None, where=str(path), limits=limits, warn=warn,
+        dates=dates, read_from=read_from,
     )
     dates.report(warn)
     if damage is not None:

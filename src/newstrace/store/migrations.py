@@ -228,4 +228,15 @@ MIGRATIONS: list[str] = [
         SELECT COALESCE(a.outlet, '') FROM articles a WHERE a.id = analysis.article AND a.content_hash = analysis.content_hash
     );
     """,
+    # 13: a hash of the input each article was read from (``Article.input_hash``: a file's bytes, a
+    # record's fields), indexed, so that the same input read again by a newer newstrace, which reads
+    # its text otherwise (a cleaning rule, a charset), updates the article it gave under its id
+    # (``Store.same_input``): its text, so its derived id, changed, and an article without a URL was
+    # stored a second time, its outlet then copying itself. NULL for the articles stored before:
+    # which input gave them is unknown until one gives the text stored again (``Store.add_articles``
+    # fills it then); nothing is guessed from a text read otherwise.
+    """
+    ALTER TABLE articles ADD COLUMN input_hash TEXT;
+    CREATE INDEX articles_input_hash ON articles(input_hash);
+    """,
 ]

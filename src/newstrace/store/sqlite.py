@@ -158,6 +158,10 @@ class IngestCounts:
     #: id (``Store.same_article``): a page saved again, named by its site name, or given an id by
     #: a record; each was stored a second time, and provenance had an outlet copying itself
     duplicates: list[tuple[str | None, str, str]] = field(default_factory=list)
+    #: (file, id, id stored) of articles stored under another id because the same input gave the
+    #: article stored there, read before with another text (``Store.same_input``,
+    #: ``Store.earlier_reading``): each is counted updated or unchanged, under the id stored
+    read_again: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -417,8 +421,13 @@ class Store:
                             else:
                                 a = replace(a, id=old)
                             row = before
-                    if row is None and not keep_ids and (earlier := self.earlier_reading(a)) is not None:
+                    if row is None and not keep_ids and (earlier := self.same_input(a) or self.earlier_reading(a)):
+                        counts.read_again.append((a.source, a.id, earlier))
                         a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
+                        if row is not None and row["url"] and not a.url and (stored := self.get_article(earlier)):
+                            # its stored copy took its address from a later copy (``_fill_in``), which
+                            # it keeps, with the host as its outlet: its text alone is read anew
+                            a = fuller_copy(a, stored)
                     if row is None and not keep_ids and (same := self.same_article(a)) is not None:
                         # not stored again; the one stored takes what this copy knows that it
                         # lacks (its address, above all), in this batch or committed, under its id
@@ -444,14 +453,15 @@ class Store:
                             counts.updated += 1
                         else:
                             counts.unchanged += 1
+                        self._note_input(a, row)
                         continue
                     h = content_hash(a)
                     if row is None:
                         self.conn.execute(
                             "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
-                            "source, record, meta, content_hash, ingested_at, published_utc, text_hash) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (*_article_row(a), h, now, published_order(a.published), text_hash(a.text)),
+                            "source, record, meta, content_hash, ingested_at, published_utc, text_hash, input_hash) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (*_article_row(a), h, now, published_order(a.published), text_hash(a.text), a.input_hash),
                         )
                         counts.added += 1
                         added.add(a.id)
@@ -459,17 +469,30 @@ class Store:
                         self.conn.execute(
                             "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
                             "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
-                            "ingested_at=?, published_utc=?, text_hash=? WHERE id=?",
-                            (*_article_row(a)[1:], h, now, published_order(a.published), text_hash(a.text), a.id),
+                            "ingested_at=?, published_utc=?, text_hash=?, input_hash=COALESCE(?, input_hash) WHERE id=?",
+                            (*_article_row(a)[1:], h, now, published_order(a.published), text_hash(a.text), a.input_hash, a.id),
                         )
                         counts.updated += 1
                         if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
                             counts.outlet_replaced.append((a.id, row["outlet"], a.outlet))
                     else:
                         counts.unchanged += 1
+                        self._note_input(a, row)
         except sqlite3.DatabaseError as e:  # locked (said as every command says it), disk full, malformed image
             raise busy_error(self.path, e) or damage_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
         return counts
+
+    def _note_input(self, a: Article, row: sqlite3.Row) -> None:
+        """Keep ``a``'s ``input_hash`` for the stored article ``row``, which ``a`` is as read now
+        (the same text, or the same text but for what the stored one took from a later copy),
+        where it has none (stored before migration 13, or from a Spark run's results) or was
+        stored from the same place (``source``, ``record``: that file written again). An article
+        stored from another file keeps the hash of the file it was stored from: both give it now,
+        and a newer newstrace reading them in the same order finds it by that file first."""
+        if a.input_hash is None or row["input_hash"] == a.input_hash:
+            return
+        if row["input_hash"] is None or (row["source"] == a.source and row["record"] == a.record):
+            self.conn.execute("UPDATE articles SET input_hash=? WHERE id=?", (a.input_hash, a.id))
 
     def _captured_later(self, a: Article) -> bool:
         """Whether the stored article is a capture of the page ``a`` is one of, crawled after it
@@ -528,11 +551,45 @@ class Store:
 
     def _row(self, article_id: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
-            "SELECT content_hash, outlet, url, text_hash, json_extract(meta, '$.site_name') AS site_name "
-            "FROM articles WHERE id=?",
+            "SELECT content_hash, outlet, url, text_hash, source, record, input_hash, "
+            "json_extract(meta, '$.site_name') AS site_name FROM articles WHERE id=?",
             (article_id,),
         ).fetchone()
         return row
+
+    def same_input(self, a: Article) -> str | None:
+        """The id of the stored article read before from the input ``a`` is read from, or None:
+        the same ``input_hash`` (the file's bytes, the record's fields), the same outlet
+        (``model.same_outlet``), and the same URL, or none where the stored one, read from the
+        same place (``source``, ``record``), took its URL from a later copy (``_fill_in``). Not
+        for an id the input gives, which is its key already. A URL one of the two lacks beside
+        another sidecar (the same file saved twice, with and without its address) makes them
+        copies of one page, which ``same_article`` finds where their text is the same.
+
+        ``a``'s id, derived from its text, is another when a newer newstrace reads the text
+        otherwise (a cleaning rule, a charset, markup), so ingesting a folder of texts without
+        URLs again after an upgrade stored every such article a second time, its outlet then
+        copying itself. For an article without a URL its text was all there was to know it by,
+        and a text read otherwise cannot tell the article read again from another (an export
+        written again, a paste, a story's follow-up that repeats most of its words); the input
+        can. The same input anywhere (moved, named by another path, another row of an export)
+        is the same article: read by one newstrace it gives one text. Articles stored before
+        migration 13 have no hash until an ingest of their input reads the text they have."""
+        if a.input_hash is None or given_id(a):
+            return None
+        rows = self.conn.execute(
+            "SELECT id, url, outlet, source, record, json_extract(meta, '$.site_name') AS site_name FROM articles "
+            "WHERE input_hash = ? ORDER BY seq",
+            (a.input_hash,),
+        )
+        for row in rows:
+            held = _holder(row)
+            assert held is not None
+            if row["url"] != a.url and (a.url or (row["source"], row["record"]) != (a.source, a.record)):
+                continue
+            if row["outlet"] == a.outlet or same_outlet(a.outlet, site_name(a), held.outlet, held.site_name):
+                return str(row["id"])
+        return None
 
     def earlier_reading(self, a: Article) -> str | None:
         """The id of the stored article that the same input gave ``a`` from, read before with
@@ -541,7 +598,10 @@ class Store:
         the other's (``_read_again``). Not for an id the input gives, which is its key already,
         nor for an article without a URL: one place may give two articles of one outlet over
         time (an export written again, every paste of an upload is "pasted text"), and a story's
-        follow-up repeats most of its words; a URL names one page.
+        follow-up repeats most of its words; a URL names one page. (The input's hash tells
+        them apart, for articles stored with it: ``same_input``, asked first; this finds the
+        articles stored before it, and those of an input whose bytes changed too, a page saved
+        again.)
 
         ``a``'s id, derived from its text, is another when a newer newstrace reads the text
         otherwise (a cleaning rule, a charset, a record's markup), so ingesting the same inputs

@@ -155,6 +155,11 @@ async def handle_upload(
                 by_source.setdefault(source or "upload", []).append((read_as, stored_as))
             warnings += [_stored_before(source, pairs) for source, pairs in by_source.items()]
             total += len(by_source)
+            again: dict[str, list[tuple[str, str]]] = {}
+            for source, read_as, stored_as in counts.read_again:
+                again.setdefault(source or "upload", []).append((read_as, stored_as))
+            warnings += [_read_before(source, pairs) for source, pairs in again.items()]
+            total += len(again)
     # stored in the upload's order; shown, and answered, in the page's (its columns' and drawing's)
     articles = page_order(articles, report)
     return Uploaded(articles, listed_as(report, articles), warnings, saved, total)
@@ -228,6 +233,19 @@ def _stored_before(source: str, pairs: list[tuple[str, str]]) -> str:
                 f"{read_as} in this report is that article")
     return (f"{len(pairs):,} articles of {label} are already stored under other ids ({why}), so they were not "
             f"stored again; {read_as} in this report, for one, is article {stored_as}")
+
+
+def _read_before(source: str, pairs: list[tuple[str, str]]) -> str:
+    """What the page says of an upload's articles stored before from the same input (the same
+    paste or file: ``Store.same_input``), which this newstrace reads otherwise, so under another
+    id: kept under the id stored, with the text read now, which the report's id is not."""
+    label = source.removeprefix(UPLOAD_SOURCE) or "the upload"
+    read_as, stored_as = pairs[0]
+    if len(pairs) == 1:
+        return (f"{label} was stored before, as article {stored_as}, and is kept under that id with its text as read "
+                f"now; {read_as} in this report is that article")
+    return (f"{len(pairs):,} articles of {label} were stored before under other ids, and are kept under them with "
+            f"their text as read now; {read_as} in this report, for one, is article {stored_as}")
 
 
 def _relabel(message: str, labels: dict[str, str]) -> str:
