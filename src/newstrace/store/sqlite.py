@@ -562,9 +562,9 @@ class Store:
         the same ``input_hash`` (the file's bytes, the record's fields), the same outlet
         (``model.same_outlet``), and the same URL, or none where the stored one, read from the
         same place (``source``, ``record``), took its URL from a later copy (``_fill_in``). Not
-        for an id the input gives, which is its key already. A URL one of the two lacks beside
-        another sidecar (the same file saved twice, with and without its address) makes them
-        copies of one page, which ``same_article`` finds where their text is the same.
+        for an id the input gives, which is its key already. Nor for a URL the stored article
+        lacks: a sidecar gives the same file an address (the file saved twice, with and without
+        it), and ``same_article`` takes the two for one page where their text is the same.
 
         ``a``'s id, derived from its text, is another when a newer newstrace reads the text
         otherwise (a cleaning rule, a charset, markup), so ingesting a folder of texts without
