@@ -78,6 +78,37 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> CallC
     return count
 
 
+def folded_otherwise(db: Path) -> list[str]:
+    """The articles and stories of ``db`` whose folded copies (``articles_folded``,
+    ``stories_folded``: what the searches look in) are not their title, text or label as
+    ``search_fold`` folds them now, or that have none: a write path the triggers of migration 14
+    missed. Read with a connection of its own, without the SQL function."""
+    import sqlite3
+
+    from newstrace.store.sqlite import search_fold
+
+    def fold(value: str | None) -> str | None:
+        return None if value is None else search_fold(value)
+
+    wrong: list[str] = []
+    with contextlib.closing(sqlite3.connect(db)) as c:
+        for aid, title, text, f_title, f_text in c.execute(
+            "SELECT a.id, a.title, a.text, f.title, f.text FROM articles a LEFT JOIN articles_folded f ON f.seq = a.seq"
+        ):
+            if f_text is None or (f_title, f_text) != (fold(title), fold(text)):
+                wrong.append(f"article {aid}")
+        for sid, label, f_label, held in c.execute(
+            "SELECT s.id, s.label, f.label, f.id IS NOT NULL FROM stories s LEFT JOIN stories_folded f ON f.id = s.id"
+        ):
+            if not held or f_label != fold(label):
+                wrong.append(f"story {sid}")
+        orphans = c.execute("SELECT COUNT(*) FROM articles_folded WHERE seq NOT IN (SELECT seq FROM articles)").fetchone()[0]
+        orphans += c.execute("SELECT COUNT(*) FROM stories_folded WHERE id NOT IN (SELECT id FROM stories)").fetchone()[0]
+        if orphans:
+            wrong.append(f"{orphans} folded copies of rows gone")
+    return wrong
+
+
 def stderr_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the CLI's stderr console (``cli.app.err``) take the captured stderr for a terminal, so
     progress bars draw there (rich asks ``is_terminal`` to enable one, ``is_interactive`` to draw it)."""

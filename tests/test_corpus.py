@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, REWRITE, RT, SANA_28_OCT, SANA_31_OCT, require_data
+from conftest import EXAMPLES, REWRITE, RT, SANA_28_OCT, SANA_31_OCT, folded_otherwise, require_data
 from newstrace.cli.app import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
@@ -117,6 +117,9 @@ def test_story_listing_orders_and_title_search(fakes_db: Path) -> None:
         total, found = res.stories(q="Murdering")
         assert total == 1
         assert found[0]["id"] == res.stories_of(REWRITE)[0]["id"]
+        assert res.stories(q="MURDERING")[0] == 1
+    # what the searches look in follows every label ``analyze`` wrote, and every article
+    assert folded_otherwise(fakes_db) == []
 
 
 @pytest.mark.data
@@ -1027,6 +1030,10 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")  # and migration 12's
     c.execute("DROP INDEX articles_input_hash")  # and migration 13's
     c.execute("ALTER TABLE articles DROP COLUMN input_hash")
+    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
+        c.execute(f"DROP TRIGGER {trigger}")  # and the searches' folded copies (migration 14)
+    c.execute("DROP TABLE articles_folded")
+    c.execute("DROP TABLE stories_folded")
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
@@ -1284,13 +1291,19 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     # and the articles' input hashes
     c.execute("DROP INDEX articles_input_hash")
     c.execute("ALTER TABLE articles DROP COLUMN input_hash")
+    # and the searches' folded copies, with the triggers that keep them
+    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
+        c.execute(f"DROP TRIGGER {trigger}")
+    c.execute("DROP TABLE articles_folded")
+    c.execute("DROP TABLE stories_folded")
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
     assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"
     assert "placement_hash" in MIGRATIONS[before + 2], "a later migration's changes must be undone here too"
     assert "analysis ADD COLUMN outlet" in MIGRATIONS[before + 3], "a later migration's changes must be undone here too"
     assert "input_hash" in MIGRATIONS[before + 4], "a later migration's changes must be undone here too"
-    assert before == len(MIGRATIONS) - 5, "a later migration's changes must be undone here too"
+    assert "articles_folded" in MIGRATIONS[before + 5], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 6, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()
@@ -1347,6 +1360,8 @@ def test_provenance_of_older_rules_is_built_again_and_nothing_else(
     assert rep["analysed"] == 0 and "provenance_refreshed" not in rep
     assert main(["analyze", "--db", str(db)]) == 0
     assert "nothing to analyse" in capsys.readouterr().err
+    # the migration folded the titles, texts and labels for the searches, and the runs kept them
+    assert folded_otherwise(db) == []
 
 
 @pytest.mark.data

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, as_a_foreground_job
+from conftest import EXAMPLES, as_a_foreground_job, folded_otherwise
 from newstrace.cli.main import main
 from newstrace.store.lock import lock_path
 from test_crash import differing_tables, dump_results
@@ -127,6 +127,7 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
     counts = _counted(seeds_results)
     assert code == 0 and err.splitlines() == [f"{db}: {counts}"], err
+    assert folded_otherwise(db) == []  # the searches find the loaded titles, texts and labels
     loaded = dump_results(db)  # but when the articles were analysed
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
     assert code == 0 and err.splitlines() == [
@@ -144,6 +145,7 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
         f"{other_db}: {counts}",
         f"{other_db}: 1 article(s) ingested since the last analyze are in no story yet; run 'newstrace analyze --db {other_db}'",
     ], err
+    assert folded_otherwise(other_db) == []
     assert _quiet(["analyze", "--db", str(other_db)])[0] == 0  # which goes on from the results
     with contextlib.closing(sqlite3.connect(other_db)) as c:
         assert c.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] == 3

@@ -239,4 +239,49 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN input_hash TEXT;
     CREATE INDEX articles_input_hash ON articles(input_hash);
     """,
+    # 14: what the searches look in, folded (``store.sqlite.search_fold``, the SQL function
+    # ``search_fold`` of every ``Store`` connection: accents dropped, case folded): the articles'
+    # titles and texts and the stories' labels, which the Articles and Stories searches look for
+    # their folded words in (``store.sqlite.word_in``), so that 'Erdogan' finds "Erdoğan" and
+    # 'strasse' "Straße" and a search folds nothing as it reads. Tables of their own, not columns:
+    # a column added to ``articles`` comes after the text, which every read of it then steps
+    # through, and ``SELECT *`` of the articles would read the copy too; one of ``stories`` would
+    # have each write of a label write the story's state again. Filled here for the rows stored,
+    # and kept by triggers on every write of a title, text or label, whichever path writes it
+    # (ingest, an update, a copy's fill-in, ``analyze``, ``load-results``). A program other than
+    # newstrace that writes one of those columns must have the function too ("no such function").
+    """
+    CREATE TABLE articles_folded (
+        seq   INTEGER PRIMARY KEY,
+        title TEXT,
+        text  TEXT
+    );
+    INSERT INTO articles_folded (seq, title, text) SELECT seq, search_fold(title), search_fold(text) FROM articles;
+    CREATE TRIGGER articles_fold_insert AFTER INSERT ON articles BEGIN
+        INSERT OR REPLACE INTO articles_folded (seq, title, text)
+            VALUES (NEW.seq, search_fold(NEW.title), search_fold(NEW.text));
+    END;
+    CREATE TRIGGER articles_fold_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT OR REPLACE INTO articles_folded (seq, title, text)
+            VALUES (NEW.seq, search_fold(NEW.title), search_fold(NEW.text));
+    END;
+    CREATE TRIGGER articles_fold_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_folded WHERE seq = OLD.seq;
+    END;
+    CREATE TABLE stories_folded (
+        id    TEXT PRIMARY KEY,
+        label TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO stories_folded (id, label) SELECT id, search_fold(label) FROM stories;
+    CREATE TRIGGER stories_fold_insert AFTER INSERT ON stories BEGIN
+        INSERT OR REPLACE INTO stories_folded (id, label) VALUES (NEW.id, search_fold(NEW.label));
+    END;
+    CREATE TRIGGER stories_fold_update AFTER UPDATE OF id, label ON stories BEGIN
+        DELETE FROM stories_folded WHERE id = OLD.id;
+        INSERT OR REPLACE INTO stories_folded (id, label) VALUES (NEW.id, search_fold(NEW.label));
+    END;
+    CREATE TRIGGER stories_fold_delete AFTER DELETE ON stories BEGIN
+        DELETE FROM stories_folded WHERE id = OLD.id;
+    END;
+    """,
 ]

@@ -983,15 +983,16 @@ class CorpusResults:
 
         ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
         most recently active first (what a reader browsing the news wants). Every word of ``q``
-        must appear, in any order, each in the story label or a member article's title.
+        must appear, in any order, each in the story label or a member article's title, in any case and
+        with or without accents (``word_in``).
         """
         where = ["merged_into IS NULL"]
         args: list[Any] = []
         for word in search_words(q):
-            (in_label, label_args), (in_title, title_args) = word_in("label", word), word_in("a.title", word)
+            (in_label, label_args), (in_title, title_args) = word_in("label", word), word_in("f.title", word)
             where.append(
-                f"({in_label} OR id IN (SELECT m.story FROM memberships m "
-                f"JOIN articles a ON a.id=m.article WHERE {in_title}))"
+                f"(id IN (SELECT id FROM stories_folded WHERE {in_label}) OR id IN (SELECT m.story FROM memberships m "
+                f"JOIN articles a ON a.id=m.article JOIN articles_folded f ON f.seq=a.seq WHERE {in_title}))"
             )
             args.extend(label_args + title_args)
         for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o]:

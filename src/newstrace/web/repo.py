@@ -285,14 +285,18 @@ class Repo:
         limit: int = 50,
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
-        """Newest first; ``q`` matches every word in title or text (case-insensitive), ``outlet``
+        """Newest first; ``q`` matches every word in title or text (in any case, with or without
+        accents: ``word_in``), ``outlet``
         ``"?"`` the articles without one."""
         where: list[str] = []
         args: list[Any] = []
+        found: list[str] = []
         for word in search_words(q):
-            (in_title, title_args), (in_text, text_args) = word_in("title", word), word_in("text", word)
-            where.append(f"({in_title} OR {in_text})")
+            (in_title, title_args), (in_text, text_args) = word_in("f.title", word), word_in("f.text", word)
+            found.append(f"({in_title} OR {in_text})")
             args += title_args + text_args
+        if found:  # one scan of the folded texts for every word
+            where.append(f"seq IN (SELECT f.seq FROM articles_folded f WHERE {' AND '.join(found)})")
         if outlet:  # NO_OUTLET ("?") too: the articles without one, as the stories filter takes it
             cond, cond_args = outlet_is(outlet)
             where.append(cond)
