@@ -422,7 +422,7 @@ def test_a_load_that_fails_removes_the_database_it_made_and_stored_nothing_in(tm
     # one that held articles before the load is left as it was
     assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
     code, err = _quiet(["load-results", str(out), "--db", str(db)])
-    assert code == 2 and "column 'json' holds invalid JSON" in err and "removed" not in err, err
+    assert code == 2 and "column 'json' holds invalid JSON" in err and err.rstrip().endswith(f"; nothing was written to {db}"), err
     with Store(db, readonly=True) as st:
         assert st.count_articles() == len(arts)
 
@@ -434,18 +434,24 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
     """SIGTERM ended a ``load-results`` at its default, without a word: the articles it had stored
     stayed (committed before the results), the results' transaction was rolled back, and nothing
     said which, nor how to go on. It stops as at Ctrl-C, in one line saying so, exit 143; the same
-    load run again loads the results, as an uninterrupted load does. Stopped inside the results'
-    transaction, and before the first article is stored, when the database it made is removed, as
-    ``ingest`` removes one it made and committed nothing to."""
+    load run again loads the results, as an uninterrupted load does. Stopped before the first
+    article is stored, the database it made is removed, as ``ingest`` removes one it made and
+    committed nothing to; stopped inside the load's transaction, after the articles, a database
+    that held articles before is as it was (the articles and results are one transaction)."""
     from newstrace.engine import load
     from newstrace.store import results as R
-    from newstrace.store.sqlite import Store
     from test_crash import differing_tables, dump_results
 
     out = tmp_path / "spark-out"
-    arts = _seed_results(out)
-    reference = tmp_path / "reference.db"
+    _seed_results(out)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "d1", "outlet": "Daily", "title": "Bridge to reopen", "text":
+                                "The ministry said on Monday that the bridge would reopen next week."}) + "\n")
+    reference, db = tmp_path / "reference.db", tmp_path / "news.db"
+    for path in ([] if before_any else [reference, db]):  # a database with an article of its own, not analysed
+        assert _quiet(["ingest", str(feed), "--db", str(path)])[0] == 0
     assert _quiet(["load-results", str(out), "--db", str(reference)])[0] == 0
+    before = None if before_any else dump_results(db)
 
     def terminated(*args: Any, **kwargs: Any) -> Any:
         os.kill(os.getpid(), signal.SIGTERM)
@@ -455,18 +461,17 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
     if before_any:
         monkeypatch.setattr(load, "_articles_by_id", terminated)
     else:
-        monkeypatch.setattr(R, "mark_provenance", terminated)  # inside the results' transaction
+        monkeypatch.setattr(R, "mark_provenance", terminated)  # inside the transaction, the articles written
     def mine(signum: int, frame: Any) -> None:
         raise AssertionError("the handler before the load ran")
 
-    db = tmp_path / "news.db"
     previous = signal.signal(signal.SIGTERM, mine)
     try:
         code, err = _quiet(["load-results", str(out), "--db", str(db)])
         assert signal.getsignal(signal.SIGTERM) is mine  # set for the command's run alone
     finally:
         signal.signal(signal.SIGTERM, previous)
-    kept = f", and {db}, which this load made, is removed" if before_any else f"; {len(arts)} articles of them stored, not analysed"
+    kept = f", and {db}, which this load made, is removed" if before_any else f": nothing was written to {db}"
     assert code == 143 and err.splitlines() == [
         f"newstrace: stopped by SIGTERM (the results are not loaded{kept}; "
         f"run 'newstrace load-results {out} --db {db}' again to load them)"
@@ -474,8 +479,7 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
     if before_any:  # an empty file passed for a database of no article
         assert not db.exists() and not Path(f"{db}-wal").exists()
     else:
-        with Store(db) as st:
-            assert st.count_articles() == len(arts) and not R.analysed_any(st.conn)
+        assert before is not None and differing_tables(db, before) == []
     monkeypatch.undo()
     assert _quiet(["load-results", str(out), "--db", str(db)])[0] == 0
     assert differing_tables(db, dump_results(reference)) == []
@@ -505,13 +509,17 @@ def test_a_process_forked_while_sigterm_stops_the_run_leaves_sigterm_to_it() -> 
     assert signal.getsignal(signal.SIGTERM) is before
 
 
-def test_an_article_an_ingest_changes_while_results_load_is_analysed_again(
+def test_an_ingest_beside_a_load_waits_for_its_commit_and_the_article_it_changes_is_analysed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """``ingest`` beside a running ``load-results`` may change an article after the load added it
-    and before it marks the articles analysed. The load used to read the hashes to record back
-    from the database at the end, so the new text counted as analysed and never was; it records
-    the hash of the text it loaded, and the changed article is pending."""
+    """``ingest`` beside a running ``load-results`` could change an article after the load added
+    it (the articles were committed batch by batch) and before it marked the articles analysed:
+    the load read the hashes to record back from the database at the end, so the new text counted
+    as analysed and never was. The load is one transaction now, which holds the write lock from
+    its checks to its commit: the ingest waits for the commit, saying who it waits for, and lands
+    after it, and the article it changed is pending, the hash recorded that of the text loaded."""
+    import threading
+
     from newstrace.engine import load
     from newstrace.store import results as R
     from newstrace.store.sqlite import Store, content_hash
@@ -522,15 +530,32 @@ def test_an_article_an_ingest_changes_while_results_load_is_analysed_again(
     target = arts[0]
     changed = dataclasses.replace(target, text=target.text + "\n\nUpdate: the ministry denied the report on Monday.")
     real = load._articles_by_id
+    waiting = threading.Event()
+    said: list[str] = []
+    ingested: list[int] = []
+
+    def ingest() -> None:  # as another process's ingest would: its own connection
+        def on_wait(message: str) -> None:
+            said.append(message)
+            waiting.set()
+
+        with Store(db, on_wait=on_wait) as other:
+            ingested.append(other.add_articles([changed]).updated)
+
+    beside = threading.Thread(target=ingest)
 
     def racing(folder: Path):  # type: ignore[no-untyped-def]
         yield from real(folder)
-        with Store(db) as other:  # an ingest in another process, committed once the load added the articles
-            assert other.add_articles([changed]).updated == 1
+        beside.start()  # once the load added the articles
+        assert waiting.wait(timeout=60), "the ingest did not wait for the load's write lock"
+        assert not ingested
 
     monkeypatch.setattr(load, "_articles_by_id", racing)
     with Store(db) as st:
         assert load.load_results(st, out)["articles"] == len(arts)
+        beside.join(timeout=60)
+        assert ingested == [1] and len(said) == 1, said
+        assert said[0].startswith(f"{db}: waiting for the database lock held by load-results (pid {os.getpid()})... "), said
         recorded = dict(st.conn.execute("SELECT article, content_hash FROM analysis").fetchall())
         assert recorded == {a.id: content_hash(a) for a in arts}
         assert [seq for seq, _ in R.pending(st.conn)] == [

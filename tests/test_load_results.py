@@ -254,25 +254,59 @@ def test_results_written_before_pairs_had_a_shorter_column_load(seeds_results: P
     assert _quiet(["load-results", str(folder), "--db", str(tmp_path / "n.db")])[0] == 0
 
 
-def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column(seeds_results: Path, tmp_path: Path) -> None:
-    """A pair's passages cut short were "internal error: JSONDecodeError", naming nothing, with the
-    articles stored and the database left as it was then said nowhere; the file and column are
-    named, exit 2, with what the load kept (values are read as they are loaded, after the
-    articles: only the files' footers are read before)."""
+def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column_and_nothing_is_written(
+    seeds_results: Path, tmp_path: Path, other_db: Path
+) -> None:
+    """A pair's passages cut short were "internal error: JSONDecodeError", naming nothing; then
+    the file and column were named, exit 2, but the articles, committed before the results, stayed
+    stored, not analysed ("2 articles of the results stored, not analysed"). Values are read as
+    they are loaded (only the files' footers are read before), and the articles and results are
+    one transaction: the database is as it was, and says so; one the load made is removed."""
     folder = tmp_path / "out"
     shutil.copytree(seeds_results, folder)
     (part,) = (folder / "pairs").glob("*.parquet")
     pq.write_table(_replace_column("shared", lambda c: pa.array([v[:30] for v in c.to_pylist()]))(pq.read_table(part)), part)
+    before = _dump(other_db)
+    code, err = _quiet(["load-results", str(folder), "--db", str(other_db)])
+    assert code == 2 and _said(err).startswith(f"newstrace: error: {part}: column 'shared' holds invalid JSON ("), err
+    assert _said(err).endswith(f"; nothing was written to {other_db}"), err
+    assert _dump(other_db) == before
     db = tmp_path / "n.db"
     code, err = _quiet(["load-results", str(folder), "--db", str(db)])
-    assert code == 2 and _said(err).startswith(f"newstrace: error: {part}: column 'shared' holds invalid JSON ("), err
-    assert _said(err).endswith("; 2 articles of the results stored, not analysed"), err
+    assert code == 2 and _said(err).endswith(f"; {db}, which this load made, is removed"), err
+    assert not db.exists() and not Path(f"{db}-wal").exists()
     (part,) = (folder / "claims").glob("*.parquet")
     shutil.copytree(seeds_results / "pairs", folder / "pairs", dirs_exist_ok=True)
     pq.write_table(_replace_column("json", lambda c: pa.array(['{"quotes": []}'] * len(c)))(pq.read_table(part)), part)
-    code, err = _quiet(["load-results", str(folder), "--db", str(db)])
-    assert code == 2 and _said(err).startswith(
-        f"newstrace: error: {part}: column 'json' holds a value a Spark run does not write (KeyError: 'quantities')"), err
+    code, err = _quiet(["load-results", str(folder), "--db", str(other_db)])
+    assert code == 2 and _said(err) == (
+        f"newstrace: error: {part}: column 'json' holds a value a Spark run does not write (KeyError: 'quantities'); "
+        f"nothing was written to {other_db}"), err
+    assert _dump(other_db) == before
+
+
+def test_a_disk_full_among_the_results_is_said_and_leaves_the_database_as_it_was(
+    seeds_results: Path, tmp_path: Path, other_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk full while the results were written (the WAL holds the whole load until the
+    commit) was an internal error, SQLite's own ("OperationalError: database or disk is full",
+    exit 70), after the articles were committed. It is said as ``ingest`` says it, exit 3, and the
+    database is as it was. The file is held at its size with ``max_page_count`` once the articles
+    are written: SQLite's own error, as a full disk gives it."""
+    from newstrace.store import results as R
+
+    real = R.clear_article_results
+
+    def then_full(conn: sqlite3.Connection, ids: list[str]) -> None:
+        real(conn, ids)
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+
+    monkeypatch.setattr(R, "clear_article_results", then_full)
+    before = _dump(other_db)
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
+    assert code == 3 and _said(err) == (
+        f"newstrace: error: {other_db}: write failed (database or disk is full); nothing was written to {other_db}"), err
+    assert _dump(other_db) == before
 
 
 @contextlib.contextmanager
@@ -294,7 +328,7 @@ def _stop(signum: int) -> None:
     time.sleep(0.5)  # the handler raises at the next instruction, or the signal waits for the commit
 
 
-@pytest.mark.parametrize("when", ["in the commit", "after the load returned"])
+@pytest.mark.parametrize("when", ["in the commit", "twice in the commit", "after the load returned"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
     seeds_results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str, signum: int
@@ -302,13 +336,14 @@ def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
     """A SIGTERM (or Ctrl-C) that came after the results' transaction committed and before the
     command returned said "the results are not loaded; 2 articles of them stored, not analysed;
     run ... again to load them", of results that were loaded. A stop in the commit waits for it
-    and for the load to note it; after it, the command says the results are loaded, with what."""
+    and for the load to note it; after it, the command says the results are loaded, with what.
+    A second stop in the commit (the other signal) is one with the first: said once, as the first."""
     from newstrace.engine import load
     from newstrace.store.sqlite import Store
 
     reference = tmp_path / "reference.db"
     assert _quiet(["load-results", str(seeds_results), "--db", str(reference)])[0] == 0
-    if when == "in the commit":
+    if when != "after the load returned":
         real_transaction = Store.transaction
 
         @contextlib.contextmanager
@@ -318,7 +353,10 @@ def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
                 made = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'analysis'").fetchone()
                 results = made is not None and conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0] > 0
             if results:  # committed, the load not yet told
-                _stop(signum)
+                os.kill(os.getpid(), signum)
+                if when == "twice in the commit":  # then the other one
+                    os.kill(os.getpid(), signal.SIGINT if signum == signal.SIGTERM else signal.SIGTERM)
+                time.sleep(0.5)  # the handler raises at the next instruction, or the signal waits for the commit
 
         monkeypatch.setattr(Store, "transaction", transaction)
     else:
@@ -339,14 +377,84 @@ def test_a_stop_once_the_results_are_committed_says_they_are_loaded(
     assert differing_tables(db, dump_results(reference)) == []
 
 
-def test_a_stop_while_loading_is_said_as_before(seeds_results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stop inside the results' transaction rolls it back and says so, as it did."""
+def test_a_stop_while_loading_leaves_the_database_as_it_was(
+    seeds_results: Path, tmp_path: Path, other_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop inside the load rolls back the articles with the results (it said "2 articles of
+    them stored, not analysed": they were committed before the results), and says so."""
     from newstrace.store import results as R
 
     monkeypatch.setattr(R, "mark_analysed", lambda *a, **k: _stop(signal.SIGTERM))
-    db = tmp_path / "news.db"
+    before = _dump(other_db)
     with _own_handler():
-        code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+        code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
     assert code == 143 and err.splitlines() == [
-        f"newstrace: stopped by SIGTERM (the results are not loaded; 2 articles of them stored, not analysed; "
-        f"run 'newstrace load-results {seeds_results} --db {db}' again to load them)"], err
+        f"newstrace: stopped by SIGTERM (the results are not loaded: nothing was written to {other_db}; "
+        f"run 'newstrace load-results {seeds_results} --db {other_db}' again to load them)"], err
+    assert _dump(other_db) == before
+
+
+#: ``newstrace load-results`` in a process of its own that SIGKILLs itself at a point of the load
+#: (``sys.argv[1]``): between two batches of articles (one article a batch), among the results
+#: (the first article's claims), or as the commit starts; the command's arguments follow
+_KILLED = """
+import os, signal, sys
+from newstrace.engine import load
+from newstrace.store import results as R
+from newstrace.store.sqlite import Store
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+when = sys.argv[1]
+if when == "between two batches of articles":
+    load.BATCH = 1
+    add, calls = Store.add_articles, []
+
+    def second_kills(self, articles, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            die()
+        return add(self, articles, **kwargs)
+
+    Store.add_articles = second_kills
+elif when == "among the results":
+    R.put_claims = die
+else:
+    load._stops_held = die
+from newstrace.cli.main import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("when", ["between two batches of articles", "among the results", "as the commit starts"])
+def test_a_load_killed_midway_leaves_the_database_as_it_was(
+    seeds_results: Path, tmp_path: Path, other_db: Path, when: str
+) -> None:
+    """SIGKILL (the OOM killer, a power cut) in a load: the articles were committed batch by batch
+    before the results, so a load killed among the results, or after its first batch of articles,
+    left them stored, not analysed. The load is one transaction: a database that was there is as it
+    was, row for row, and a new one holds no article (its schema, made as it is opened); the same
+    load run again loads the results, as a load never killed does."""
+    import subprocess
+    import sys
+
+    reference = tmp_path / "reference.db"
+    assert _quiet(["load-results", str(seeds_results), "--db", str(reference)])[0] == 0
+    before = _dump(other_db)
+    new = tmp_path / "new.db"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[1] / "src"),
+                                                                    os.environ.get("PYTHONPATH")) if p)}
+    for db in (other_db, new):
+        run = subprocess.run([sys.executable, "-c", _KILLED, when, "load-results", str(seeds_results), "--db", str(db)],
+                             capture_output=True, text=True, env=env, timeout=300)
+        assert run.returncode == -signal.SIGKILL, (run.returncode, run.stderr)
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert _dump(other_db) == before
+    with contextlib.closing(sqlite3.connect(new)) as c:
+        tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        assert "articles" in tables and [t for t in tables if c.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0]] == []
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(new)])
+    assert code == 0 and err.splitlines() == [f"{new}: {_counted(seeds_results)}"], err
+    assert differing_tables(new, dump_results(reference)) == []

@@ -241,15 +241,16 @@ def load_results_cmd(
     the results in another case ('RT' where they say 'rt'): load those into a new database.
     The folder is checked whole before anything is written: a table missing, or a table's file
     damaged or without a column the load reads, is named (exit 2) and the database left as it was.
+    The articles and their results are stored in one transaction: a value found damaged while
+    loading (exit 2), a stop or a crash leaves the database as it was, and one the load made removed.
     """
     from newstrace.engine.load import check_results, load_results
 
     check_results(results)  # the whole folder, before a database is made or written
-    created = not db.exists()  # this load makes the file: stopped before an article is stored, it takes it away
+    created = not db.exists()  # this load makes the file: stopped or failed, it takes it away
     done: list[dict[str, int]] = []  # the counts, once the results are committed (``on_loaded``)
     try:
         with Store(db, on_wait=waiting) as store:
-            before = store.count_articles()
             try:
                 counts = load_results(
                     store, results, on_duplicates=None if as_json else _say_copies, on_loaded=done.append
@@ -257,13 +258,13 @@ def load_results_cmd(
             except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
                 if done:
                     raise  # after the commit: said below
-                raise Interrupted(_load_stopped(store, before, results, db, created)) from None
+                raise Interrupted(_load_stopped(store, results, db, created)) from None
             except Exception as e:
-                # an error (results damaged, the disk full): a database this load made and stored no
-                # article in is removed, as at a stop (left, the empty file passed for a database),
-                # and the error says what was kept, as a stop does
-                kept = _load_failed(store, before, db, created)
-                if not kept or not isinstance(e, (InputError, StoreError)):
+                # an error (a value damaged, the disk full), the load rolled back: a database this
+                # load made is removed, as at a stop (left, the empty file passed for a database),
+                # and the error says what it left, as a stop does
+                kept = _load_failed(store, db, created)
+                if not isinstance(e, (InputError, StoreError)):
                     raise  # an internal error is said as it is
                 failed = type(e)(f"{e}; {kept}")
                 failed.exit_code = e.exit_code
@@ -315,33 +316,25 @@ def _say_copies(copies: list[tuple[str | None, str, str]]) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _load_failed(store: Store, before: int, db: Path, created: bool) -> str | None:
-    """What a load that failed with an error kept, as ``_load_stopped`` says it of a stop: the
-    database it made, removed when it stored no article in it; the articles it stored (committed
-    batch by batch before the results), not analysed; ``None`` when there is nothing to say."""
-    try:
-        added = store.count_articles() - before
-    except Exception:  # the error must be said as it is, whatever this finds
-        return None
-    if created and not added and discard_empty(db, store):
+def _load_failed(store: Store, db: Path, created: bool) -> str:
+    """What a load that failed with an error left, as ``_load_stopped`` says it of a stop: the
+    database it made, removed (it holds no article: the load is one transaction, rolled back);
+    else that nothing was written to the database. It stored the articles batch by batch before
+    the results, and said "2 articles of the results stored, not analysed", which only a second
+    load finished."""
+    if created and discard_empty(db, store):
         return f"{one_line(db)}, which this load made, is removed"
-    return f"{counted(added, 'article')} of the results stored, not analysed" if added > 0 else None
+    return f"nothing was written to {one_line(db)}"
 
 
-def _load_stopped(store: Store, before: int, results: Path, db: Path, created: bool) -> str:
-    """What a load stopped short kept: the articles it stored (committed batch by batch before
-    the results), not the results (one transaction, rolled back); and how to go on (the same
-    results load again, the articles stored found again). A database it made and stored no
-    article in is removed, as ``ingest`` removes one (``discard_empty``)."""
+def _load_stopped(store: Store, results: Path, db: Path, created: bool) -> str:
+    """What a load stopped short left: nothing (one transaction, rolled back), and a database it
+    made removed, as ``ingest`` removes one (``discard_empty``); and how to go on (the same
+    results load again)."""
     again = f"run 'newstrace load-results {shlex.quote(str(results))} --db {shlex.quote(str(db))}' again to load them"
-    try:
-        added = store.count_articles() - before
-    except Exception:  # the message must not fail: it is said without the count
-        return f"the results are not loaded; {again}"
-    if created and not added and discard_empty(db, store):
+    if created and discard_empty(db, store):
         return f"the results are not loaded, and {one_line(db)}, which this load made, is removed; {again}"
-    stored = f"; {counted(added, 'article')} of them stored, not analysed" if added > 0 else ""
-    return f"the results are not loaded{stored}; {again}"
+    return f"the results are not loaded: nothing was written to {one_line(db)}; {again}"
 
 
 #: what each count of ``load_results`` counts, singular and plural (``claims``: the articles they are of)

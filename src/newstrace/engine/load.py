@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import signal
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -33,7 +34,14 @@ from newstrace.model import (
 )
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
-from newstrace.store.sqlite import Store, content_hash, in_list, placement_hash
+from newstrace.store.sqlite import (
+    Store,
+    busy_error,
+    content_hash,
+    damage_error,
+    in_list,
+    placement_hash,
+)
 
 BATCH = 5000
 
@@ -270,7 +278,10 @@ def load_results(
     a stop kept knows whether the results are in (a stop just after the commit was said "not
     loaded"). The whole folder is checked first (``check_results``): one missing a table or with
     a table's file that is damaged, lacks a column or holds it of another type leaves ``store``
-    as it was.
+    as it was. The articles and every table are then written in one transaction, which holds the
+    write lock from the checks against ``store`` to the commit: a value found damaged as it is
+    loaded, an error of the disk, a stop or a crash leave ``store`` as it was too (the articles
+    were committed batch by batch first, and stayed, not analysed, when the results failed).
 
     Such an article is one: the one stored takes the id the results name it by, and what their copy
     knows that it lacks (``model.fuller_copy``), as ``ingest`` keeps a later copy. A database
@@ -420,7 +431,10 @@ def _stops_held() -> Iterator[None]:
     before would have: the results' commit and ``on_loaded`` telling it, so that a stop in between
     cannot leave a caller that thinks the results were rolled back. In the main thread only
     (where Python runs signal handlers); a signal's default (SIGTERM outside the CLI's
-    ``sigterm_stops``) is raised again once the handlers before are back."""
+    ``sigterm_stops``) is raised again once the handlers before are back. A second stop in the
+    block is one with the first, acted on as it is: the COMMIT runs in SQLite's C code, where
+    Python acts on no signal, so a second one could not cut it short anyway, and the commit
+    either lands whole or not at all (a SIGKILL in it leaves one or the other)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -457,14 +471,53 @@ def _load_results(
     claims_version = int(state.pop(R.CLAIMS_VERSION_KEY, b"1").decode())
     # and provenance of rules unknown, which a later local ``analyze`` builds again
     provenance_version = int(state.pop(R.PROVENANCE_VERSION_KEY, b"0").decode())
-    check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}", fix="load them into a new database")
-    check_same_analysis(store, state, folder)
-    # before the ids: an outlet in another case keys its articles apart too, and is the cause to name
-    check_same_outlets(store, folder)
-    check_same_keys(store, folder)
     counts: dict[str, int] = {}
-    # the hash of each text as loaded, the one the results are of: read back from the database
-    # at the end, it would be that of a text an ``ingest`` wrote since, marked analysed unanalysed
+    duplicates: list[tuple[str | None, str, str]] = []
+    held = contextlib.ExitStack()
+    with held:  # from just before the commit to on_loaded
+        # one transaction, from the checks (which see what the load then writes over) to the
+        # analysis marks: the articles and their results are stored together or not at all, so
+        # that an error met in a value (JSON cut short), a stop or a crash leaves the database as
+        # it was; the articles were committed batch by batch before the results, and stayed
+        # stored, not analysed, when the results failed
+        try:
+            with store.transaction():
+                check_semantic(store, R.SEMANTIC_KEY in state, what=f"the results in {folder}",
+                               fix="load them into a new database")
+                check_same_analysis(store, state, folder)
+                # before the ids: an outlet in another case keys its articles apart too, and is the cause to name
+                check_same_outlets(store, folder)
+                check_same_keys(store, folder)
+                duplicates = _write_results(store, folder, state, steps, claims_version, provenance_version, counts)
+                held.enter_context(_stops_held())  # the commit, as the transaction ends, then on_loaded
+        except sqlite3.DatabaseError as e:  # the disk full (the WAL holds the whole load), the lock kept past the wait
+            raise (busy_error(store.path, e) or damage_error(store.path, e)
+                   or StoreError(f"{store.path}: write failed ({e})")) from e
+        # said once they are in: said before, they were said of a load that might then fail
+        if duplicates and on_duplicates is not None:
+            on_duplicates(duplicates)
+        if on_loaded is not None:
+            on_loaded(counts)
+    return counts
+
+
+def _write_results(
+    store: Store,
+    folder: Path,
+    state: dict[str, bytes],
+    steps: list[str],
+    claims_version: int,
+    provenance_version: int,
+    counts: dict[str, int],
+) -> list[tuple[str | None, str, str]]:
+    """Write the articles and every result table, in the transaction ``_load_results`` holds,
+    counting them in ``counts``; the copies of stored articles found (``Store.add_articles``).
+
+    Nothing is held whole but the ids, hashes, memberships and provenance edges: the articles
+    and the other tables stream from the files a batch at a time, and the pages SQLite writes
+    past its cache go to the WAL as the transaction runs."""
+    # the hash of each text as loaded, the one the results are of (the load holds the write lock
+    # from the first article to the commit: no ``ingest`` writes in between)
     loaded: dict[str, str] = {}
     placed: dict[str, str] = {}
     duplicates: list[tuple[str | None, str, str]] = []
@@ -484,57 +537,49 @@ def _load_results(
     counts["articles"] = len(ids)
     # as ``ingest --json`` counts them, 0 too; said by the command (``on_duplicates``)
     counts["duplicates"] = len(duplicates)
-    if duplicates and on_duplicates is not None:
-        on_duplicates(duplicates)
     counts["updated"] = replaced
     counts["already_analysed"] = already
-    held = contextlib.ExitStack()
-    with held:  # from just before the commit to on_loaded
-        with store.transaction():
-            R.clear_article_results(conn, ids)
-            n = 0
-            for r in _rows(folder, "keys"):
-                conn.execute("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", (r["key"], r["article"]))
-                n += 1
-            counts["keys"] = n
-            n = 0
-            for f, r in _file_rows(folder, "pairs"):
-                shared = _decoded(f, "shared", r["shared"], lambda v: [SharedPassage(**s) for s in json.loads(v)])
-                R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]), int(r.get("shorter") or 0))
-                n += 1
-            counts["pairs"] = n
-            n = 0
-            for f, r in _file_rows(folder, "claims"):
-                R.put_claims(conn, _decoded(f, "json", r, _claims))
-                n += 1
-            counts["claims"] = n
-            loaded_stories: list[str] = []
-            for r in _rows(folder, "stories"):
-                R.put_cluster_row(conn, r)
-                if r["level"] == "story":
-                    loaded_stories.append(r["id"])
-            counts["stories"] = len(loaded_stories)
-            # the stories without an edge too: their provenance is what the run's rules built
-            R.mark_provenance(conn, loaded_stories, provenance_version)
-            memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
-            R.put_memberships(conn, memberships)
-            counts["memberships"] = len(memberships)
-            by_story: dict[str, list[ProvenanceEdge]] = {}
-            for f, r in _file_rows(folder, "provenance"):
-                by_story.setdefault(r["story"], []).append(
-                    ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]),
-                                   _decoded(f, "evidence", r["evidence"], json.loads))
-                )
-            for story, edges in sorted(by_story.items()):
-                R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)), provenance_version)
-            counts["provenance"] = sum(len(v) for v in by_story.values())
-            for key, value in state.items():
-                R.put_state(conn, key, value)
-            R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
-            held.enter_context(_stops_held())  # the commit, as the transaction ends, then on_loaded
-        if on_loaded is not None:
-            on_loaded(counts)
-    return counts
+    R.clear_article_results(conn, ids)
+    n = 0
+    for r in _rows(folder, "keys"):
+        conn.execute("INSERT OR IGNORE INTO reuse_keys (key, article) VALUES (?, ?)", (r["key"], r["article"]))
+        n += 1
+    counts["keys"] = n
+    n = 0
+    for f, r in _file_rows(folder, "pairs"):
+        shared = _decoded(f, "shared", r["shared"], lambda v: [SharedPassage(**s) for s in json.loads(v)])
+        R.put_pair(conn, ArticlePair(r["a"], r["b"], shared), int(r["chars"]), int(r["quoted"]), int(r.get("shorter") or 0))
+        n += 1
+    counts["pairs"] = n
+    n = 0
+    for f, r in _file_rows(folder, "claims"):
+        R.put_claims(conn, _decoded(f, "json", r, _claims))
+        n += 1
+    counts["claims"] = n
+    loaded_stories: list[str] = []
+    for r in _rows(folder, "stories"):
+        R.put_cluster_row(conn, r)
+        if r["level"] == "story":
+            loaded_stories.append(r["id"])
+    counts["stories"] = len(loaded_stories)
+    # the stories without an edge too: their provenance is what the run's rules built
+    R.mark_provenance(conn, loaded_stories, provenance_version)
+    memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
+    R.put_memberships(conn, memberships)
+    counts["memberships"] = len(memberships)
+    by_story: dict[str, list[ProvenanceEdge]] = {}
+    for f, r in _file_rows(folder, "provenance"):
+        by_story.setdefault(r["story"], []).append(
+            ProvenanceEdge(r["source"], r["derived"], float(r["confidence"]),
+                           _decoded(f, "evidence", r["evidence"], json.loads))
+        )
+    for story, edges in sorted(by_story.items()):
+        R.put_provenance(conn, story, sorted(edges, key=lambda e: (e.source, e.derived)), provenance_version)
+    counts["provenance"] = sum(len(v) for v in by_story.values())
+    for key, value in state.items():
+        R.put_state(conn, key, value)
+    R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
+    return duplicates
 
 
 def _analysed_as_loaded(conn: Any, loaded: dict[str, str]) -> int:

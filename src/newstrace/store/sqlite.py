@@ -321,7 +321,20 @@ class Store:
 
         The connection runs in autocommit mode so that schema changes too are inside the explicit
         transaction; ``BEGIN IMMEDIATE`` takes the write lock up front instead of failing midway.
+        Inside another one (``load-results`` stores the articles and their results as one), it is
+        a savepoint: its work is committed with the outer transaction, or with it not at all.
         """
+        if self.conn.in_transaction:
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK TO nested")
+                    self.conn.execute("RELEASE nested")
+                raise
+            self.conn.execute("RELEASE nested")
+            return
         try:
             self._begin()
             yield self.conn
