@@ -1,17 +1,23 @@
-"""Wire copy: many outlets running one text word for word are aligned once per pair of texts.
+"""Wire copy: many outlets running one text word for word.
 
-Every copy of an agency text is a candidate of every earlier copy, so the engines aligned the
+Every copy of an agency text was a candidate of every earlier copy, so the engines aligned the
 same two texts once per pair of articles (1,225 alignments for 50 copies). ``PrepareCache.align``
 (both engines' ``pair_record``) and ``find_reuse`` align each ordered pair of texts once and give
 every pair of articles with those texts the same passages. The passages must be the ones aligning
 the pair afresh gives: a text's alignment with itself is not always its whole text as one passage
 (FNC-1 body 381 repeats its quoted film title: 18 passages), so nothing is assumed of it.
+
+Copies of one text are one group for the candidate search (``reuse.candidates.copies_of_one_text``):
+each later copy is paired with the text's first copy alone (n copies, n - 1 pairs), only first
+copies hold keys, so a key's document frequency counts texts and the 51st copy of a text, and a
+rewrite of it, are paired as the 2nd is (the keys held by more than ``MAX_DF`` articles were dropped:
+the 51st and later copies had no pair at all).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -86,7 +92,7 @@ def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gi
     arts = _copies()
     aligned = count_calls(monkeypatch, align, "align_prepared")
     result = find_reuse(arts)
-    assert aligned.calls == 7  # each ordered pair of its three texts (in the input's order) once
+    assert aligned.calls == 6  # each pair of its three texts, and each text with itself, once
     monkeypatch.undo()
     fresh = {}
     for i, x in enumerate(arts):
@@ -94,8 +100,14 @@ def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gi
             shared = align_pair(x, y)
             if shared:
                 fresh[(x.id, y.id)] = shared
-    assert {(p.a, p.b): p.shared for p in result.pairs} == fresh
-    assert len(result.pairs) == 66 - 4 * 8
+    # each text's later copies with its first copy (publication order), the two Manbij texts'
+    # first copies with each other; the film shares nothing with them
+    assert {(p.a, p.b) for p in result.pairs} == {
+        ("copy0-0", "copy0-1"), ("copy0-0", "copy2-0"), ("copy0-0", "copy2-1"), ("copy0-0", "copy1-0"),
+        ("copy1-0", "copy1-1"), ("copy1-0", "copy3-0"), ("copy1-0", "copy3-1"),
+        ("copy4-0", "copy4-1"), ("copy4-0", "copy5-0"), ("copy4-0", "copy5-1"),
+    }
+    assert all(p.shared == fresh[(p.a, p.b)] for p in result.pairs)
 
 
 def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives(tmp_path: Path) -> None:
@@ -110,7 +122,7 @@ def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives
         stored = R.pairs_among(st.conn, [a.id for a in arts])
     by_id = {a.id: a for a in arts}
     assert all(p == _fresh(by_id[p.a], by_id[p.b]) for p in stored)
-    assert len(stored) == 66 - 4 * 8
+    assert [(p.a, p.b) for p in stored] == [(p.a, p.b) for p in find_reuse(arts).pairs]
 
 
 @pytest.mark.parametrize(("budget", "calls"), [(4000, 1), (3000, 6)])
@@ -131,3 +143,69 @@ def test_an_alignment_over_the_kept_characters_is_aligned_again_with_the_same_pa
     for x, y, rec in recs:
         assert rec is not None and rec.pair == _fresh(x, y)
         assert rec.pair.shared[0].a_end - rec.pair.shared[0].a_start > 1800
+
+
+#: al-Manar's report, and al-Alam's, which shares most of it (FA-KES dev, 18 July 2016)
+MANAR, ALALAM = "1965511172", "1962495661"
+
+
+def _wire(copies: int = 60) -> list[Article]:
+    """al-Manar's report run word for word by ``copies`` outlets a minute apart (``wire00`` first),
+    and al-Alam's rewrite of it after them: more copies than ``MAX_DF``, and a text that shares
+    most of theirs."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    start = datetime(2016, 7, 18, 8, 0)
+    out = [
+        replace(arts[MANAR], id=f"wire{k:02d}", outlet=f"wire{k:02d}.example", url=None,
+                published=start + timedelta(minutes=k))
+        for k in range(copies)
+    ]
+    out.append(replace(arts[ALALAM], id="rewrite", outlet="rewrite.example", url=None,
+                       published=start + timedelta(minutes=copies + 30)))
+    return out
+
+
+def _wire_pairs(copies: int = 60) -> set[tuple[str, str]]:
+    """Each later copy with the first, and the rewrite with the first copy only."""
+    return {("wire00", f"wire{k:02d}") for k in range(1, copies)} | {("wire00", "rewrite")}
+
+
+def test_find_reuse_pairs_every_copy_beyond_max_df_with_the_first_and_the_rewrite_with_it() -> None:
+    arts = _wire()
+    result = find_reuse(arts)  # 61 articles: the candidates come from the keys
+    assert {(p.a, p.b) for p in result.pairs} == _wire_pairs()  # 60 pairs, where 60 copies made 1,770
+    rewrite = next(p for p in result.pairs if p.b == "rewrite")
+    assert rewrite == _fresh(arts[0], arts[-1])
+    # each later copy's edge comes from the first copy, dated; the rewrite's too
+    assert {(e.source, e.derived) for e in result.provenance} == _wire_pairs()
+    # in another input order, the same pairs (the first copy is first by publication)
+    again = find_reuse(list(reversed(arts)))
+    assert {tuple(sorted((p.a, p.b))) for p in again.pairs} == {tuple(sorted(p)) for p in _wire_pairs()}
+
+
+def test_the_local_engine_pairs_copies_beyond_max_df_across_batches_and_runs(tmp_path: Path) -> None:
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    arts = _wire()
+    with Store(tmp_path / "wire.db") as st:
+        st.add_articles(arts[:25], keep_ids=True)
+        analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
+        st.add_articles(arts[25:], keep_ids=True)
+        analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
+        stored = R.pairs_among(st.conn, [a.id for a in arts])
+        assert {(p.a, p.b) for p in stored} == _wire_pairs()
+        # only the first copy holds the text's keys: a key's holders are texts
+        holders = {r[0] for r in st.conn.execute("SELECT DISTINCT article FROM reuse_keys")}
+        assert holders == {"wire00", "rewrite"}
+        story = R.stories_with(st.conn, ["wire00"])
+        assert len(story) == 1
+        edges = R.provenance_of(st.conn, story.pop())
+        assert {(e.source, e.derived) for e in edges} == _wire_pairs()
+        # the first copy analysed again (its outlet renamed) forgot its pairs: it is paired again
+        # with the copies analysed before, which hold no keys
+        st.add_articles([replace(arts[0], outlet="wire-renamed.example")], keep_ids=True)
+        report = analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
+        assert report.analysed == 1
+        assert {(p.a, p.b) for p in R.pairs_among(st.conn, [a.id for a in arts])} == _wire_pairs()

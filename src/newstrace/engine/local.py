@@ -45,7 +45,7 @@ from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock, close_inherited
-from newstrace.store.sqlite import Store, in_list, placement_hash, row_to_article
+from newstrace.store.sqlite import Store, in_list, placement_hash, row_to_article, text_hash
 
 BATCH = 500
 #: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
@@ -754,8 +754,9 @@ def _analyze(
                 partners: dict[str, dict[str, float]] = {}
                 jobs: list[tuple[Article, list[str]]] = []
                 if "reuse" in steps:
+                    batch = {a.id for a in arts}
                     for a, rec in zip(arts, records, strict=True):
-                        ps = R.key_partners(conn, a.id, rec.keys, max_df, MIN_KEYS)
+                        ps = R.reuse_partners(conn, a.id, text_hash(a.text), rec.keys, max_df, MIN_KEYS, batch)
                         report.pairs += len(ps)
                         jobs.append((a, list(ps)))
                 aligned = run.pairs(store, jobs, said.note)

@@ -4,8 +4,9 @@ Same functions, different executor. Records are turned into articles with the in
 ``record_to_article`` (so texts and offsets match what ``newstrace ingest`` stores); then
 
 1. ``article_steps`` in ``mapPartitions``: clustering features, candidate keys, claims;
-2. candidate pairs: ``(key, article)`` rows grouped by key, paired with ``ranked_pairs`` (the local
-   engine's incremental max-df rule stated per key group), de-duplicated;
+2. candidate pairs: ``(key, article)`` rows of each text's first copy grouped by key, paired with
+   ``ranked_pairs`` (the local engine's incremental max-df rule stated per key group),
+   de-duplicated, and each later copy of a text paired with its first copy;
 3. ``pair_record`` (alignment) on the pairs, block by block: a block is the pairs whose later
    article falls in one stretch of the stream, with one copy of each article they name;
 4. stories and threads: the features streamed to the driver in publication order
@@ -246,6 +247,7 @@ def _article_records(
 ) -> Iterator[dict[str, Any]]:
     from newstrace.engine.steps import article_steps, order_key
     from newstrace.model import Article
+    from newstrace.store.sqlite import text_hash
 
     arts = [Article.from_dict(d) for d in dicts]
     for a, rec in zip(arts, article_steps(arts, steps, semantic), strict=True):
@@ -254,6 +256,7 @@ def _article_records(
             "order": list(order_key(a)),
             "features": None if rec.features is None else rec.features.to_dict(),
             "keys": rec.keys,
+            "text_hash": text_hash(a.text),
             "warnings": rec.warnings,
             "claims": None
             if rec.claims is None
@@ -891,16 +894,31 @@ def run_spark(
     ordered = recs.map(lambda r: ((bool(r["order"][0]), r["order"][1], r["order"][2]), (r["id"], r["features"]))).sortByKey()
     pairs_rdd = sc.emptyRDD()
     n_pairs = 0
+    key_recs = recs
     if "reuse" in steps:
         md, mk = int(max_df), MIN_KEYS
+        # copies of one text are one group (``reuse.candidates.copies_of_one_text``): its first copy
+        # in the stream holding keys alone holds them, each later copy is paired with it alone, as
+        # the local engine pairs them (``store.results.reuse_partners``)
+        firsts = (
+            recs.filter(lambda r: r["keys"]).map(lambda r: (r["text_hash"], (tuple(r["order"]), r["id"])))
+            .reduceByKey(min)
+        )
+        copy_pairs = sorted(
+            recs.filter(lambda r: r["keys"]).map(lambda r: (r["text_hash"], r["id"])).join(firsts)
+            .filter(lambda kv: kv[1][0] != kv[1][1][1]).map(lambda kv: (kv[1][1][1], kv[1][0])).collect()
+        )
+        later = sc.broadcast(frozenset(c for _, c in copy_pairs))
+        key_recs = recs.filter(lambda r: r["id"] not in later.value)
         cand = (
-            recs.flatMap(lambda r: [(k, (r["order"], r["id"])) for k in r["keys"]])
+            key_recs.flatMap(lambda r: [(k, (r["order"], r["id"])) for k in r["keys"]])
             .groupByKey()
             .flatMap(lambda kv: _key_group(kv, md))
             .map(lambda ab: (ab, 1))
             .reduceByKey(lambda x, y: x + y)
             .filter(lambda kv: kv[1] >= mk)  # pairs sharing MIN_KEYS keys, as in the local engine
             .keys()
+            .union(sc.parallelize(copy_pairs, max(1, min(len(copy_pairs) // 1000, 64))))
         )
         # blocks of ``block`` consecutive articles (stream order); a pair goes to its later
         # article's block, and each block gets one copy of every article its pairs name: an
@@ -967,7 +985,7 @@ def run_spark(
     state_rows.append({"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()})
     state_rows.append({"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()})
     provenance_rdd, said = _split_warnings(provenance_rdd)
-    _write(spark, out_dir, articles, recs, pairs_rdd, memberships, provenance_rdd, state_rows)
+    _write(spark, out_dir, articles, recs, key_recs, pairs_rdd, memberships, provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
     report: dict[str, Any] = {
         "engine": "spark",
@@ -996,12 +1014,14 @@ def _write(
     out_dir: Path,
     articles: Any,
     recs: Any,
+    key_recs: Any,
     pairs_rdd: Any,
     memberships: dict[str, tuple[str, float]],
     provenance_rdd: Any,
     state_rows: list[dict[str, Any]],
 ) -> None:
-    """Write the executors' tables with Spark and the driver's own (memberships, state) with pyarrow."""
+    """Write the executors' tables with Spark and the driver's own (memberships, state) with pyarrow;
+    the keys of ``key_recs`` (a text's later copies hold none, as in the local engine's index)."""
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def save(name: str, rdd: Any, order: str | None = None) -> None:
@@ -1016,7 +1036,7 @@ def _write(
         articles.map(lambda d: {"id": d["id"], "json": json.dumps(d, ensure_ascii=False, default=str)}),
         order="id",
     )
-    save("keys", recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]))
+    save("keys", key_recs.flatMap(lambda r: [{"key": k, "article": r["id"]} for k in r["keys"]]))
     save(
         "claims",
         recs.filter(lambda r: r["claims"] is not None).map(

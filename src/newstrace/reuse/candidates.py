@@ -7,11 +7,17 @@ articles are candidates when they share ``MIN_KEYS`` keys (every engine: ``reuse
 the Spark corpus engines). This is passim's idea (shared rare n-grams, then alignment) with a
 deterministic sample instead of all n-grams.
 
-Keys held by very many articles are boilerplate or stock phrases ("the United States and Russia"):
+Keys held by very many texts are boilerplate or stock phrases ("the United States and Russia"):
 they are dropped before pairs are formed (``max_df``), which is what keeps the number of pairs, and
 so the time, about linear in the corpus. The per-article step ``candidate_keys`` is pure, so a
 distributed engine can emit ``(key, article)`` rows, group by key, drop groups larger than
 ``max_df`` and pair the rest, exactly as ``candidate_pairs`` does locally.
+
+Articles with one text (a wire story run word for word by many outlets) are one group
+(``copies_of_one_text``): the engines (``find_reuse``, the local and the Spark corpus engines)
+give only the first copy keys and pair each later copy with it, so a key's document frequency
+counts texts: 200 outlets running one text keep its keys. ``candidate_pairs`` (keys to pairs, for
+the story benchmark) pairs articles as they come.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newstrace.model import Article
+from newstrace.model import Article, published_order, stream_order_key
 from newstrace.reuse.text import U64, Tokens, shingles, tokenize
 
 #: words per key shingle
@@ -100,6 +106,31 @@ def pairs_from_keys(
     return [
         (int(a), int(b), int(c)) for a, b, c in zip(lo_arr, hi_arr, counts, strict=True) if a != b
     ]
+
+
+def copies_of_one_text(articles: Sequence[Article]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The positions of each text's first copy (input order), and ``(first, copy)`` for each later
+    copy of a text: articles with one text are one group for the candidate search.
+
+    First is first in the stream (publication, undated last, then id: ``model.stream_order_key``,
+    the engines' order). Only first copies are candidates of other texts, and a later copy is paired
+    with its text's first copy alone: n copies give n - 1 pairs, not n(n - 1)/2, and a key's
+    document frequency counts texts, not the outlets running one (a wire story run by 200 outlets
+    keeps its keys, and a rewrite of it is still its candidate). A text another text reuses is
+    paired through its first copy only: identical copies cannot say which of them a rewrite was
+    made from, and pairing the rewrite with each of them would credit every outlet that ran the
+    text with it in the provenance graph and the outlet network (n edges where at most one is
+    true, and n x m pairs for two texts run n and m times); the first copy is the one the text is
+    known from first. Each later copy has its own edge from it."""
+    first: dict[str, int] = {}
+    for i in sorted(range(len(articles)), key=lambda i: _stream_key(articles[i])):
+        first.setdefault(articles[i].text, i)
+    copies = sorted((f, i) for i, a in enumerate(articles) if (f := first[a.text]) != i)
+    return sorted(first.values()), copies
+
+
+def _stream_key(a: Article) -> tuple[bool, str, str]:
+    return stream_order_key(published_order(a.published), a.id)
 
 
 def candidate_pairs(

@@ -28,7 +28,13 @@ from newstrace.reuse.align import (
     Prepared,
     prepare,
 )
-from newstrace.reuse.candidates import MAX_DF, MIN_KEYS, key_hashes, pairs_from_keys
+from newstrace.reuse.candidates import (
+    MAX_DF,
+    MIN_KEYS,
+    copies_of_one_text,
+    key_hashes,
+    pairs_from_keys,
+)
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
 from newstrace.reuse.variants import group_variants, variant_differences
 
@@ -84,7 +90,11 @@ def find_reuse(
 
     The articles are keyed as ``ingest`` keys them (``ingest.base.keyed_articles``): two outlets'
     id 1 are two articles, SANA's named SANA:1 (keyed by id alone, one was dropped); a repeat of
-    one outlet's id is that article, used once. ``ReuseResult.articles`` lists them so."""
+    one outlet's id is that article, used once. ``ReuseResult.articles`` lists them so.
+
+    Articles with one text are paired as the corpus engines pair them: each later copy (by
+    publication) with the text's first copy alone, and other texts with that first copy alone
+    (``reuse.candidates.copies_of_one_text``, which says why)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     arts = list(keyed_articles(articles))
@@ -92,11 +102,17 @@ def find_reuse(
     n = len(arts)
     t1 = time.perf_counter()
     timings["prepare"] = t1 - t0
+    first, copies = copies_of_one_text(arts)
     if n <= all_pairs_max:
-        cand = [(i, j) for i in range(n) for j in range(i + 1, n)]
+        cand = sorted({(min(i, j), max(i, j)) for i, j in copies}
+                      | {(i, j) for i in first for j in first if i < j})
     else:
-        keys = [key_hashes(p.tokens) for p in prepared]
-        cand = [(i, j) for i, j, _ in pairs_from_keys(keys, max_df=max_df, min_shared=min_keys)]
+        # the key document frequencies count texts: each text's first copy alone holds its keys
+        keys = [key_hashes(prepared[i].tokens) for i in first]
+        cand = [(first[i], first[j]) for i, j, _ in pairs_from_keys(keys, max_df=max_df, min_shared=min_keys)]
+        # a copy of a text that holds no key meets no other article, as in the corpus engines
+        keyed = {i for i, k in zip(first, keys, strict=True) if k.shape[0]}
+        cand = sorted(cand + [(min(i, j), max(i, j)) for i, j in copies if i in keyed])
         del keys
     t2 = time.perf_counter()
     timings["candidates"] = t2 - t1

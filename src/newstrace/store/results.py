@@ -613,6 +613,46 @@ def key_partners(
     return sorted(p for p, n in shared.items() if n >= min_keys)
 
 
+def reuse_partners(
+    conn: sqlite3.Connection,
+    article: str,
+    text: str | None,
+    keys: Sequence[str],
+    max_df: int,
+    min_keys: int = 1,
+    batch: Collection[str] = (),
+) -> list[str]:
+    """The articles ``article`` (its text's hash ``text``, ``store.sqlite.text_hash``) is to be
+    aligned with: the first copy of its text when one holds keys, else its ``key_partners``.
+
+    A text's first copy alone holds its keys, so a key's holders are texts, not the outlets that ran
+    one, and a later copy is paired with that copy only (``reuse.candidates.copies_of_one_text``
+    says why; the Spark engine pairs the same). The first copy is the first in the stream of the
+    articles of the text holding keys (a database analysed before this rule gave every copy its
+    keys). One that holds the text's keys again after its re-analysis (which forgot its pairs) is
+    paired with the copies analysed before it that hold none, but for those of ``batch`` (the
+    run's batch), which are paired as their turn comes."""
+    if keys and text is not None:
+        first = conn.execute(
+            "SELECT a.id FROM articles a WHERE a.text_hash=? AND a.id!=? "
+            "AND EXISTS (SELECT 1 FROM reuse_keys k WHERE k.article=a.id) "
+            "ORDER BY a.published_utc IS NULL, a.published_utc, a.id LIMIT 1",
+            (text, article),
+        ).fetchone()
+        if first is not None:
+            return [str(first[0])]
+    partners = key_partners(conn, article, keys, max_df, min_keys)
+    if keys and text is not None:
+        copies = conn.execute(
+            "SELECT a.id FROM articles a JOIN analysis an ON an.article=a.id WHERE a.text_hash=? AND a.id!=? "
+            "AND instr(',' || an.steps || ',', ',reuse,') > 0 "
+            "AND NOT EXISTS (SELECT 1 FROM reuse_keys k WHERE k.article=a.id)",
+            (text, article),
+        )
+        partners = sorted(set(partners) | {str(r[0]) for r in copies if r[0] not in batch})
+    return partners
+
+
 def put_pair(conn: sqlite3.Connection, pair: ArticlePair, chars: int = 0, quoted: int = 0, shorter: int = 0) -> None:
     """Store a reuse pair, its passages and its strength (``shorter``: the shorter text's
     characters, which a whole copy's ``chars`` nearly reach; ``stories.reuse_strength``)."""
