@@ -756,7 +756,7 @@ def _analyze(
                 if "reuse" in steps:
                     batch = {a.id for a in arts}
                     for a, rec in zip(arts, records, strict=True):
-                        ps = R.reuse_partners(conn, a.id, text_hash(a.text), rec.keys, max_df, MIN_KEYS, batch)
+                        ps = R.reuse_partners(conn, a.id, text_hash(a.text), order_key(a), rec.keys, max_df, MIN_KEYS, batch)
                         report.pairs += len(ps)
                         jobs.append((a, list(ps)))
                 aligned = run.pairs(store, jobs, said.note)

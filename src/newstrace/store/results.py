@@ -617,32 +617,37 @@ def reuse_partners(
     conn: sqlite3.Connection,
     article: str,
     text: str | None,
+    order: tuple[bool, str, str],
     keys: Sequence[str],
     max_df: int,
     min_keys: int = 1,
     batch: Collection[str] = (),
 ) -> list[str]:
-    """The articles ``article`` (its text's hash ``text``, ``store.sqlite.text_hash``) is to be
-    aligned with: the first copy of its text when one holds keys, else its ``key_partners``.
+    """The articles ``article`` (its text's hash ``text``, ``store.sqlite.text_hash``, and its place
+    in the stream ``order``, ``model.stream_order_key``) is to be aligned with: the first copy of its
+    text when that is earlier, else its ``key_partners``.
 
     A text's first copy alone holds its keys, so a key's holders are texts, not the outlets that ran
     one, and a later copy is paired with that copy only (``reuse.candidates.copies_of_one_text``
     says why; the Spark engine pairs the same). The first copy is the first in the stream of the
-    articles of the text holding keys (a database analysed before this rule gave every copy its
-    keys). One that holds the text's keys again after its re-analysis (which forgot its pairs) is
-    paired with the copies analysed before it that hold none, but for those of ``batch`` (the
-    run's batch), which are paired as their turn comes."""
+    text's articles holding keys (a database analysed before this rule gave every copy its keys).
+    An article with no earlier copy holding keys holds them itself: one published before the
+    copies analysed (an archive added later) is their text's first copy from then on, paired with
+    them by its keys. When none of its copies holds keys (the first copy analysed again, which
+    forgot its pairs), it is paired with those analysed that hold none, but for those of ``batch``
+    (the run's batch), which are paired as their turn comes."""
+    holders = []
     if keys and text is not None:
-        first = conn.execute(
-            "SELECT a.id FROM articles a WHERE a.text_hash=? AND a.id!=? "
+        holders = conn.execute(
+            "SELECT a.id, a.published_utc FROM articles a WHERE a.text_hash=? AND a.id!=? "
             "AND EXISTS (SELECT 1 FROM reuse_keys k WHERE k.article=a.id) "
             "ORDER BY a.published_utc IS NULL, a.published_utc, a.id LIMIT 1",
             (text, article),
-        ).fetchone()
-        if first is not None:
-            return [str(first[0])]
+        ).fetchall()
+        if holders and stream_order_key(holders[0][1], holders[0][0]) < order:
+            return [str(holders[0][0])]
     partners = key_partners(conn, article, keys, max_df, min_keys)
-    if keys and text is not None:
+    if keys and text is not None and not holders:
         copies = conn.execute(
             "SELECT a.id FROM articles a JOIN analysis an ON an.article=a.id WHERE a.text_hash=? AND a.id!=? "
             "AND instr(',' || an.steps || ',', ',reuse,') > 0 "
