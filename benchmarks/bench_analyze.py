@@ -142,7 +142,14 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
         c1 = _cpu()
         with TreeSampler() as tree:
             rep = analyze(st, steps=steps, workers=workers)
-    t2 = time.perf_counter()
+        t2 = time.perf_counter()
+        stored = {
+            "reuse_pairs_stored": st.conn.execute("SELECT count(*) FROM reuse_pairs").fetchone()[0],
+            "passage_chars": st.conn.execute("SELECT COALESCE(SUM(length(a_text) + length(b_text)), 0) FROM passages").fetchone()[0],
+            "provenance_edges": st.conn.execute("SELECT count(*) FROM provenance").fetchone()[0],
+        }
+    # the database's size once closed (its write-ahead log checkpointed)
+    stored["db_mb"] = round(sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists()) / 2**20, 1)
     return {
         "engine": "local",
         "ingest_seconds": round(t1 - t0, 2),
@@ -151,6 +158,7 @@ def run_local(corpus: Path, db: Path, steps: list[str], workers: int | None = No
         "analysed_before": before,
         "articles_per_second": round(rep.analysed / (t2 - t1), 2),
         **rep.to_dict(),
+        **stored,
         **_peak_mb(),
         **tree.figures(),
     }

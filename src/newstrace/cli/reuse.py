@@ -61,7 +61,7 @@ def reuse(
     ] = MIN_SCORE,
     max_df: Annotated[
         int,
-        ranged(Bounds(2), "--max-df", help="Candidate keys held by more articles than this are boilerplate."),
+        ranged(Bounds(2), "--max-df", help="Candidate keys held by more texts than this are boilerplate."),
     ] = MAX_DF,
     min_shared: Annotated[
         int,
