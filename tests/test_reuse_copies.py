@@ -219,3 +219,25 @@ def test_the_local_engine_pairs_copies_beyond_max_df_across_batches_and_runs(tmp
         report = analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
         assert report.analysed == 61
         assert {(p.a, p.b) for p in R.pairs_among(st.conn, [a.id for a in arts])} == _wire_pairs()
+
+
+def test_an_earlier_copy_analysed_later_is_the_first_copy_of_the_copies_after_it(tmp_path: Path) -> None:
+    """An archive added after its text's copies were analysed: its first copy (``wire00``) holds the
+    keys and is paired by them with the first copy analysed before (``wire10``) and the rewrite; the
+    archive's later copies are paired with it, those analysed before keep their pairs."""
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    arts = _wire()
+    with Store(tmp_path / "archive.db") as st:
+        st.add_articles(arts[10:], keep_ids=True)
+        analyze(st, steps=["reuse"], workers=1)
+        st.add_articles(arts[:10], keep_ids=True)
+        analyze(st, steps=["reuse"], workers=1)
+        pairs = {(p.a, p.b) for p in R.pairs_among(st.conn, [a.id for a in arts])}
+        holders = {r[0] for r in st.conn.execute("SELECT DISTINCT article FROM reuse_keys")}
+    before = {("wire10", f"wire{k:02d}") for k in range(11, 60)} | {("wire10", "rewrite")}
+    archive = {("wire00", f"wire{k:02d}") for k in range(1, 11)} | {("wire00", "rewrite")}
+    assert pairs == before | archive
+    assert holders == {"wire00", "wire10", "rewrite"}

@@ -632,8 +632,9 @@ def reuse_partners(
     says why; the Spark engine pairs the same). The first copy is the first in the stream of the
     text's articles holding keys (a database analysed before this rule gave every copy its keys).
     An article with no earlier copy holding keys holds them itself: one published before the
-    copies analysed (an archive added later) is their text's first copy from then on, paired with
-    them by its keys. When none of its copies holds keys (the first copy analysed again, which
+    copies analysed (an archive added later) is its text's first copy for the copies analysed after
+    it, and is paired by its keys with the first copy analysed before (and the texts sharing them),
+    whose copies keep their pairs with that one. When none of its copies holds keys (the first copy analysed again, which
     forgot its pairs), it is paired with those analysed that hold none, but for those of ``batch``
     (the run's batch), which are paired as their turn comes."""
     holders = []
