@@ -38,8 +38,9 @@ from newstrace.reuse.candidates import (
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
 from newstrace.reuse.variants import group_variants, variant_differences
 
-#: up to this many articles every pair is aligned (cheap, and catches short shared quotations that
-#: are below the candidate keys' 8-word guarantee); above it only candidate pairs are
+#: up to this many articles every pair of texts is aligned (cheap, and catches short shared quotations
+#: that are below the candidate keys' 8-word guarantee; a later copy of a text with its first copy
+#: only); above it only candidate pairs are
 ALL_PAIRS_MAX = 40
 
 
