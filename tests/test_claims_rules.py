@@ -624,6 +624,10 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # 'whose oldest son, George W. Bush' and 'George W. Bush's brother'; 'Mr. Bush's father, George Bush'
         ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' He struggles with a basic task",
          "John Ellis Bush"),
+        # a surname that is a function word, subject of the speech verb after a quotation: 'From said' (Al From) was
+        # read as the preposition and the quotation went to 'Americans' (CLAIMS_VERSION 217)
+        ("polnear", "wash-post_2016-07-27_bill-clinton-addresses-a-very-di", '," From said. "Our challenge',
+         "Al From"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

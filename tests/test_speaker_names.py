@@ -391,3 +391,18 @@ def test_a_role_word_before_a_name_tells_its_sex_whatever_its_length() -> None:
         "dangerous words and deeds,\u201d she said."
     )
     assert _speakers(text)[-2:] == ["Jesse Ferguson", "Hillary Clinton"]
+
+
+def test_a_surname_that_is_a_function_word_speaks_after_a_quotation() -> None:
+    """PolNeAR train (WaPo): '... as "the party of overwhelming government," From said.' is Al From's; the
+    tagger read "From" as the preposition and the quotation went to 'Americans'. A capitalised function word
+    inside a sentence as the subject right before its speech verb is a surname; opening a sentence it is
+    the preposition ('From Monday, officials said ...'). The sentences are written for the test."""
+    text = (
+        "“We lost three elections in a row,” said Al From, who founded the council.\n\nMany voters saw the party "
+        "as “the party of big government,” From said. “Our challenge was to change that.”"
+    )
+    # the sentence the tag reports and the two quotations (PolNeAR marks the sentence and the second quotation)
+    assert _speakers(text) == ["Al From"] * 4
+    opening = "“We lost three elections in a row,” said Al From.\n\nFrom Monday, officials said, “the roads close.”"
+    assert _speakers(opening)[-1] != "Al From"

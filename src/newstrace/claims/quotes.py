@@ -40,6 +40,7 @@ from newstrace.claims.speakers import (
     Mention,
     SpeakerResolver,
     body_after,
+    function_word_name,
     mention_of,
     title_stop,
     will_named,
@@ -208,7 +209,7 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
         if c.dep_ == "nsubj" and c.lower_ not in _NOT_SUBJECTS:
             if c.lower_ in _TIME_WORDS and upos(c) != "PRON":
                 continue
-            if upos(c) == "ADP":
+            if upos(c) == "ADP" and not function_word_name(c):
                 continue  # 'Of Carson, Levine, who ..., said': the parser made the preposition a subject
             if verb.dep_ == "parataxis" and c.i < verb.i:
                 tag = next((a for a in c.children if a.dep_ == "appos" and a.right_edge.i == verb.i - 1

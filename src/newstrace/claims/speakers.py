@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import (
+    CUE_FORMS,
     DOCUMENT_NOUNS,
     FEMALE_FIRST_NAMES,
     GROUP_PRONOUNS,
@@ -344,6 +345,26 @@ def _mistagged_name(head: Token) -> bool:
     return re.search(rf"\b{re.escape(low)}\b", doc_text(head.doc)) is None
 
 
+#: the word classes a surname that is also a function word is tagged with ('From', 'But', 'Over')
+_FUNCTION_TAGS = frozenset(("ADP", "SCONJ", "CCONJ", "ADV", "DET", "PART"))
+
+
+def function_word_name(head: Token) -> bool:
+    """A surname that is also a function word, as the subject right before its speech verb inside a
+    sentence: WaPo's '... as "the party of overwhelming government," From said.' is Al From's (the
+    tagger reads "From" as the preposition, and the quotation went to 'Americans'). Capitalised
+    after a comma or a word, such a word opens no sentence; opening one ('From agreed') it may be
+    the preposition and stays."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or upos(head) not in _FUNCTION_TAGS \
+            or _NAME_SHAPE.fullmatch(head.text) is None or head.i == head.sent.start:
+        return False
+    verb = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if verb is None or verb.i != head.head.i or verb.lower_ not in CUE_FORMS:
+        return False
+    before = doc_text(head.doc)[:head.idx].rstrip().rstrip("".join(_QUOTE_CHARS) + "'’").rstrip()
+    return bool(before) and (before[-1] == "," or before[-1].isalnum())
+
+
 def mention_of(head: Token, offset: int) -> Mention | None:
     """The speaker mention whose syntactic head is ``head`` (subject of a cue, object of "according to").
 
@@ -528,6 +549,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 inner = _put_out_by(child, head, offset)
                 if inner is not None:
                     return inner
+    if function_word_name(head):
+        s = head.idx + offset
+        return Mention(s, s + len(head.text), head.text, "name", low)
     if _mistagged_name(head):
         s = head.idx + offset
         # a plural only when its verb agrees ('Friends say'): 'Sanders/NNS said' is a surname
