@@ -406,3 +406,27 @@ def test_a_surname_that_is_a_function_word_speaks_after_a_quotation() -> None:
     assert _speakers(text) == ["Al From"] * 4
     opening = "“We lost three elections in a row,” said Al From.\n\nFrom Monday, officials said, “the roads close.”"
     assert _speakers(opening)[-1] != "Al From"
+
+
+def test_a_person_known_by_another_first_name_is_named_by_it() -> None:
+    """PolNeAR train (NYT): the story on Jeb Bush's campaign introduces him as 'young John Ellis Bush' and
+    names him 'Mr. Bush, known as Jeb'; his quotations were 'John Ellis Bush's (a tie of times named with
+    George W. Bush, the earlier first), a name no other outlet gives him. A name the text says someone is
+    known by, and writes with the surname, is theirs; one it never writes so, or a name of several words
+    ('better known as Big Bank Hank'), is not. The sentences are written for the test."""
+    text = (
+        "Life was good for a young John Ellis Bush. Friends remember Mr. Bush, known as Jeb, as a tennis "
+        "player.\n\n“I was brought up that way,” Mr. Bush said. His brother, George W. Bush, once ran too. "
+        "Supporters of Jeb Bush cheered."
+    )
+    assert _speakers(text) == ["Jeb Bush"]
+    unwritten = (
+        "Life was good for a young John Ellis Bush. Friends remember Mr. Bush, known as Jeb, as a tennis "
+        "player.\n\n“I was brought up that way,” Mr. Bush said."
+    )
+    assert _speakers(unwritten) == ["John Ellis Bush"]
+    several = (
+        "Henry Jackson, better known as Big Bank Hank, died on Tuesday. Fans of Big Jackson mourned him.\n\n"
+        "“He was a pioneer,” Henry Jackson's manager said. “Henry Jackson made history,” said Tom Silver."
+    )
+    assert "Big Jackson" not in _speakers(several)

@@ -898,6 +898,13 @@ _KIN = (r"(?:(?:grand|great-grand|step)?(?:father|mother|son|daughter|parent)|br
 _KIN_AFTER = re.compile(rf"[’']s[^\S\n]+(?:[a-z]+[^\S\n]+)?{_KIN}")
 _KIN_BEFORE = re.compile(rf"(?<![\w-]){_KIN},?[^\S\n]+$")
 
+#: a name and the first name it is known by ('Mr. Bush, known as Jeb', 'Abdul-Rahman Kassig, also known as
+#: Peter'), one word ending the phrase: not a name of several ('Henry Jackson, better known as Big Bank Hank')
+_KNOWN_AS = re.compile(
+    r"(?<![\w’'-])(?:(Mr|Mrs|Ms|Miss)\.?[^\S\n]+)?((?:[A-Z][\w’'-]*\.?[^\S\n]+){0,3}[A-Z][\w’'-]*),[^\S\n]+"
+    r"(?:(?:also|better|widely|popularly)[^\S\n]+)?known[^\S\n]+as[^\S\n]+[“\"‘']*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"[”\"’']*(?![\w’'-])(?![^\S\n]+[A-Z])")
+
 #: a middle initial ("J." of "William J. Bennett")
 _INITIAL = re.compile(r"[A-Z]\.$")
 #: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
@@ -1107,6 +1114,9 @@ class SpeakerResolver:
         #: _sex's answers, by mention (the mentions stay in _named) and the name it resolved to
         self._sexes: dict[tuple[int, str | None], str | None] = {}
         self._named: list[Mention] = []
+        #: the names the text gives people by 'known as' (_known_as): the sex of an honorific before
+        #: the surname or None, the name's words, the name it is known by
+        self._aliases: list[tuple[str | None, tuple[str, ...], str]] | None = None
         #: nominal speakers with the document they spoke in, and what they resolved to
         self._issuers: list[tuple[Mention, str]] = []
         #: nominal speakers who are one person ('the envoy', 'a spokeswoman'), for a pronoun when
@@ -1134,7 +1144,49 @@ class SpeakerResolver:
         at = m.start if m.start >= 0 else self._at
         best = (voted and (self._fullest(toks, voted, exact=True, before=at) or self._fullest(toks, voted, before=at))) \
             or (None if voted and not self._other_named(toks, voted) else self._fullest(toks, told, before=at))
+        known = self._known_as(toks, told) if told or len(toks) > 1 else None
+        if known is None and best:
+            known = self._known_as(best, told or voted)
+        if known is not None:
+            return known
         return " ".join(best) if best else self._surname(toks, told or voted)
+
+    def _honorific_person(self, surname: str, sex: str) -> str:
+        """The name of whom an honorific and ``surname`` stand for ('Mr. Bush' is 'Jeb Bush')."""
+        known = self._known_as([surname], sex)
+        if known is not None:
+            return known
+        full = self._fullest([surname], sex)
+        return " ".join(full) if full else self._surname([surname], sex)
+
+    def _known_as(self, toks: list[str], sex: str | None) -> str | None:
+        """The name the text uses for the person ``toks`` name (a surname with an honorific of ``sex``,
+        or a fuller name) where it gives them another one ('Mr. Bush, known as Jeb', 'Abdul-Rahman
+        Kassig, also known as Peter') and writes that one with the surname ('Jeb Bush'): NYT's story
+        on Jeb Bush's campaign introduces him as 'young John Ellis Bush', and his quotations were
+        that name's, which no other outlet uses. None when the text gives no such name."""
+        if self._aliases is None:
+            self._aliases = []
+            # (a pass over the text for each name the cheap label resolves: only where it says 'known')
+            for hit in _KNOWN_AS.finditer(self._text) if "known" in self._text else ():
+                words = _untitled(_tokens(hit.group(2)))
+                surname = _bare(words[-1])
+                alias = f"{hit.group(3)} {surname}"
+                if re.search(rf"(?<![\w’'-]){re.escape(alias)}(?![\w-])", self._text) is None:
+                    continue  # 'Daiane DeJeus, also known as Sandy' is named so nowhere
+                if hit.group(1):
+                    self._aliases.append(("m" if hit.group(1) == "Mr" else "f", (surname,), alias))
+                elif len(words) > 1:
+                    self._aliases.append((None, tuple(words), alias))
+        for told, named, alias in self._aliases:
+            if told is None:
+                if len(toks) > 1 and tuple(toks) == named[-len(toks):]:
+                    return alias
+            elif toks == [named[0]] and sex == told:
+                return alias
+            elif len(toks) > 1 and toks == self._fullest(list(named), told):
+                return alias  # the fuller name the honorific's surname takes ('John Ellis Bush')
+        return None
 
     def _surname(self, toks: list[str], sex: str | None) -> str:
         """The name of a surname no fuller name fits: with its honorific when the text gives the
@@ -1246,8 +1298,7 @@ class SpeakerResolver:
             if ends <= end:
                 if not honorific:
                     return name
-                full = self._fullest([name], sex)
-                return " ".join(full) if full else self._surname([name], sex)
+                return self._honorific_person(name, sex)
         return None
 
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
@@ -1281,8 +1332,7 @@ class SpeakerResolver:
                 continue
             if not honorific:
                 return name
-            full = self._fullest([name], sex)
-            return " ".join(full) if full else self._surname([name], sex)
+            return self._honorific_person(name, sex)
         return None
 
     def _role_between(self, start: int, end: int, sex: str) -> tuple[int, str] | None:

@@ -301,7 +301,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 215: a fuller name the text gives as the kin of a surname's honorific ('Mr. Bush's father, George Bush') is not that surname's, and one it names to place another in a family ("George W. Bush's brother", 'whose oldest son, George W. Bush', 'his father John Foley') counts that much less as the name most named: NYT's 'Mr. Bush' in its story on Jeb Bush is John Ellis Bush, was George W. Bush.
 #: 216: a verb of a deed right before a count is read in every form the deed verbs have ('executing', 'injuring', 'massacring', 'assassinating', 'slew' before a count were not: one list of those verbs, not two).
 #: 217: a surname that is a function word, the subject right before its speech verb inside a sentence, speaks ('... as "the party of overwhelming government," From said.' is Al From's, was 'Americans': the tagger read "From" as the preposition).
-CLAIMS_VERSION = 217
+#: 218: a first name the text says a person is known by and writes with the surname names them ('Mr. Bush, known as Jeb' in NYT's story on Jeb Bush's campaign: 'Jeb Bush', was 'John Ellis Bush'); not a name of several words, nor one the text never writes with the surname.
+CLAIMS_VERSION = 218
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
