@@ -629,6 +629,11 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # read as the preposition and the quotation went to 'Americans' (CLAIMS_VERSION 217)
         ("polnear", "wash-post_2016-07-27_bill-clinton-addresses-a-very-di", '," From said. "Our challenge',
          "Al From"),
+        # a 'he' tagging a quotation after a colon is the subject of the clause before it: 'C. Boyden Gray, who
+        # served ..., ticked through the code of conduct ...: ''Civility ...,'' he said' was Mr. Bush's, the speaker
+        # before (CLAIMS_VERSION 219)
+        ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' he said.\n\n''You would be generous",
+         "Boyden Gray"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

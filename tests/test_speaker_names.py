@@ -430,3 +430,21 @@ def test_a_person_known_by_another_first_name_is_named_by_it() -> None:
         "“He was a pioneer,” Henry Jackson's manager said. “Henry Jackson made history,” said Tom Silver."
     )
     assert "Big Jackson" not in _speakers(several)
+
+
+def test_a_pronoun_tagging_a_quotation_after_a_colon_is_the_subject_before_it() -> None:
+    """PolNeAR train (NYT): 'C. Boyden Gray, who served as White House counsel under Mr. Bush's father,
+    George Bush, ticked through the code of conduct the Bush dynasty has long embodied: ''Civility and good
+    manners were kind of assumed,'' he said.' went to Mr. Bush, the speaker before. The sentences are
+    written for the test: the subject of the clause a colon ends is the 'he' of the quotation's tag, not
+    of the other sex ('she')."""
+    text = (
+        "“I was brought up that way,” Jeb Bush said.\n\nWalter Hale, who advised Mr. Bush's father, listed the "
+        "rules the family kept: “Good manners were assumed,” he said."
+    )
+    assert _speakers(text)[-1] == "Walter Hale"
+    other = (
+        "“I was brought up that way,” Jeb Bush said.\n\nWalter Hale, who advised Mr. Bush's father, listed the "
+        "rules the family kept: “Good manners were assumed,” she said."
+    )
+    assert _speakers(other)[-1] != "Walter Hale"

@@ -42,6 +42,7 @@ from newstrace.claims.speakers import (
     body_after,
     function_word_name,
     mention_of,
+    name_sex,
     title_stop,
     will_named,
 )
@@ -1627,8 +1628,32 @@ def _speaker_after(text: str, sent: Sentence, q: MarkedQuote) -> tuple[Token, Me
         return None
     if found is not None:
         m = mention_of(found[1], off)
+        if m is not None and opened and m.kind == "pronoun":
+            m = _lead_subject(text, sent, q, m) or m
         return (found[0], m) if m is not None else None
     return _surface_speaker_after(nxt, off)
+
+
+def _lead_subject(text: str, sent: Sentence, q: MarkedQuote, pron: Mention) -> Mention | None:
+    """The person a 'he' or 'she' tagging a quotation stands for when the quotation follows a colon
+    after a clause of the same sentence whose subject is a person's name: NYT's 'C. Boyden Gray, who
+    served as White House counsel under Mr. Bush's father, George Bush, ticked through the code of
+    conduct ...: ''Civility and good manners were kind of assumed,'' he said.' is Gray's (it went to
+    Mr. Bush, the speaker before). The mention stays the pronoun's, named as its antecedent is, as
+    a relative pronoun's is; None when no such subject, or one of the other sex."""
+    if pron.head not in ("he", "she") or not text[:q.outer_start].rstrip().endswith(":"):
+        return None
+    off = sent.offset
+    subj = next((t for t in sent.span if t.dep_ == "nsubj" and _tok_end(t.head, off) <= q.outer_start
+                 and upos(t.head) in ("VERB", "AUX") and t.head.dep_ in ("ROOT", "ccomp", "conj")), None)
+    named = mention_of(subj, off) if subj is not None and upos(subj) == "PROPN" else None
+    if named is None or named.kind != "name" or named.is_org or named.plural or named.end > q.outer_start:
+        return None
+    sex = "m" if pron.head == "he" else "f"
+    said = {x for x in (name_sex(w) for w in named.text.split()[:2]) if x}
+    if said - {sex}:
+        return None
+    return Mention(pron.start, pron.end, named.text, "name", named.head, named.descriptors, antecedent=named)
 
 
 #: verbs by which an outlet passes on what someone else said

@@ -949,6 +949,11 @@ def _first_name_sex(word: str) -> str | None:
     return "m" if low in MALE_FIRST_NAMES else "f" if low in FEMALE_FIRST_NAMES else None
 
 
+def name_sex(word: str) -> str | None:
+    """The sex a word of a name tells: a listed first name or an honorific ('Mr.', 'Ms.'), else None."""
+    return _first_name_sex(word) or _word_sex(word)
+
+
 def _word_sex(word: str) -> str | None:
     low = word.lower()
     if low in _MALE_WORDS:
