@@ -629,6 +629,11 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # read as the preposition and the quotation went to 'Americans' (CLAIMS_VERSION 217)
         ("polnear", "wash-post_2016-07-27_bill-clinton-addresses-a-very-di", '," From said. "Our challenge',
          "Al From"),
+        # a role after the speech verb and the name in apposition to it: 'Rubio’s deputy campaign manager' and
+        # 'Huffington Post B.C. news editor' were the speakers (CLAIMS_VERSION 220)
+        ("polnear", "politico_2016-02-17_bush-rubio-collide-in-scramble-f", "” said Rubio’s deputy campaign manager",
+         "Rich Beeson"),
+        ("fnc1", "1472", '" said Huffington Post B.C. news editor, Andree Lau', "Andree Lau"),
         # a 'he' tagging a quotation after a colon is the subject of the clause before it: 'C. Boyden Gray, who
         # served ..., ticked through the code of conduct ...: ''Civility ...,'' he said' was Mr. Bush's, the speaker
         # before (CLAIMS_VERSION 219)

@@ -1758,6 +1758,13 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 phrase, kind = tail, "name"
         if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
             return None
+        if kind == "nominal" and any(c.dep_ == "appos" and c.i > phrase[-1].i and doc[phrase[-1].i + 1].text == ","
+                                     for c in phrase[-1].children):
+            # '” said Rubio’s deputy campaign manager, Rich Beeson, who oversaw ...': the role's
+            # apposition names the speaker (``mention_of`` reads it off the role's noun)
+            named = mention_of(phrase[-1], off)
+            if named is not None and named.kind == "name":
+                return nxt, named
         if not cue:
             # 'reacted Trump.': the name ends the clause; '“...,” prompted Trump to ...' has an object
             after = phrase[-1].i + 1

@@ -303,7 +303,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 217: a surname that is a function word, the subject right before its speech verb inside a sentence, speaks ('... as "the party of overwhelming government," From said.' is Al From's, was 'Americans': the tagger read "From" as the preposition).
 #: 218: a first name the text says a person is known by and writes with the surname names them ('Mr. Bush, known as Jeb' in NYT's story on Jeb Bush's campaign: 'Jeb Bush', was 'John Ellis Bush'); not a name of several words, nor one the text never writes with the surname.
 #: 219: a 'he' or 'she' tagging a quotation after a colon is the person whose name is the subject of the clause the colon ends ('C. Boyden Gray, who served ..., ticked through the code ...: ''Civility ...,'' he said' is Gray's, was Mr. Bush's).
-CLAIMS_VERSION = 219
+#: 220: after a speech verb, a role and the name in apposition to it name the speaker ('” said Rubio’s deputy campaign manager, Rich Beeson, who oversaw ...' is Rich Beeson, was the role).
+CLAIMS_VERSION = 220
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
