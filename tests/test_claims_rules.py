@@ -639,6 +639,10 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # before (CLAIMS_VERSION 219)
         ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' he said.\n\n''You would be generous",
          "Boyden Gray"),
+        # a name after a phrase opening the sentence is the subject a later 'he' stands for: 'At a recent event in
+        # Coralville, Iowa, Mr. Bush pointedly rejected ...' ¶ '''I got married ...,'' he said' was Gregory W.
+        # Slayton's, quoted before (CLAIMS_VERSION 221)
+        ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' he said. ''I'm bilingual", "Jeb Bush"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

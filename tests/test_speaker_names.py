@@ -448,3 +448,34 @@ def test_a_pronoun_tagging_a_quotation_after_a_colon_is_the_subject_before_it() 
         "rules the family kept: “Good manners were assumed,” she said."
     )
     assert _speakers(other)[-1] != "Walter Hale"
+
+
+def test_a_pronoun_takes_the_subject_after_what_opens_a_sentence() -> None:
+    """PolNeAR train (NYT): 'At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected the notion ...
+    ¶ ''I got married when I was 21 years old ...,'' he said.' went to Gregory W. Slayton, quoted before: a
+    name opening a sentence was read only right after the sentence's start, not after a conjunction or a
+    phrase of a preposition closed by a comma. The sentences are written for the test; a name inside the
+    opening phrase is none ('After meeting Mr. Hale, ...')."""
+    text = (
+        "“It is old-school,” said Gregory W. Slayton, who is now supporting Senator Marco Rubio.\n\nAt a recent "
+        "event in Coralville, Iowa, Mr. Bush rejected the notion that he was part of the establishment.\n\n“I "
+        "got married when I was 21 years old,” he said."
+    )
+    assert _speakers(text) == ["Gregory W. Slayton", "Bush"]
+    conjunction = (
+        "“It is old-school,” said Gregory W. Slayton.\n\nBut Mr. Bush, like his brother, has seemed eager to "
+        "escape his roots. “I am bilingual,” he said."
+    )
+    assert _speakers(conjunction)[-1] == "Bush"
+    inside = (
+        "“It is old-school,” said Gregory W. Slayton.\n\nAfter meeting Mr. Hale in Iowa, the voters left. “I "
+        "am bilingual,” he said."
+    )
+    assert _speakers(inside)[-1] == "Gregory W. Slayton"
+    # an honorific's full stop ends no opening phrase: the subject is the name after the phrase's apposition
+    # (NYT: 'On the topic of another tough guy, Mr. Putin, Mr. Trump was pressed on why he had said ...')
+    apposition = (
+        "“It is old-school,” said Gregory W. Slayton.\n\nOn the topic of another tough guy, Mr. Putin, Mr. Trump was "
+        "pressed on the question. “I am bilingual,” he said."
+    )
+    assert _speakers(apposition)[-1] == "Trump"

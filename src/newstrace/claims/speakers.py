@@ -905,6 +905,34 @@ _KNOWN_AS = re.compile(
     r"(?:(?:also|better|widely|popularly)[^\S\n]+)?known[^\S\n]+as[^\S\n]+[“\"‘']*([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     r"[”\"’']*(?![\w’'-])(?![^\S\n]+[A-Z])")
 
+#: the conjunctions that open a sentence before its subject ('But Jeb Bush, like his brother, ...')
+_OPENING_CONJUNCTIONS = frozenset(("But", "And", "Yet", "Still"))
+#: the prepositions that open a sentence with a phrase before its subject ('At a recent event in
+#: Coralville, Iowa, Mr. Bush pointedly rejected ...')
+_OPENING_PREPOSITIONS = frozenset(("At", "In", "On", "After", "Before", "During", "Since", "Following", "Throughout",
+                                   "Until", "Over", "Under", "With", "Without", "Within", "Like", "Unlike", "Despite"))
+#: a sentence's end before the next sentence's first word
+_SENTENCE_GAP = re.compile(r"[.!?][”\"’']*\s+")
+
+
+def _after_opener(text: str, at: int) -> bool:
+    """Whether the name at ``at`` is a sentence's subject after what opens the sentence: a conjunction
+    ('But Jeb Bush, like his brother, ...') or a phrase of a preposition closed by a comma, with no
+    quotation in it ('At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected the notion
+    ...'), NYT's way of opening a paragraph on the person its next 'he said' is."""
+    line = text.rfind("\n", 0, at) + 1
+    # (not at a title's or an honorific's full stop: 'On the topic of another tough guy, Mr. Putin, Mr. Trump was
+    # pressed' opens with 'On', and 'Mr. Trump' is its subject)
+    start = max([line, *(m.end() for m in _SENTENCE_GAP.finditer(text, line, at)
+                         if not _abbreviated(text[line:m.start() + 1].split()[-1], text[m.end():m.end() + 40]))])
+    lead = text[start:at]
+    words = lead.split()
+    if len(words) == 1:
+        return words[0] in _OPENING_CONJUNCTIONS
+    return len(words) <= 14 and lead.rstrip().endswith(",") and bool(words) and words[0] in _OPENING_PREPOSITIONS \
+        and not any(ch in lead for ch in "“”\"‘’'")
+
+
 #: a middle initial ("J." of "William J. Bennett")
 _INITIAL = re.compile(r"[A-Z]\.$")
 #: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
@@ -1322,7 +1350,8 @@ class SpeakerResolver:
                 continue
             before = self._text[max(0, at - 40):at].rstrip(" \t")
             if before and not before.endswith("\n") and (
-                    before[-1] not in ".!?" or _abbreviated(before.split()[-1], self._text[at:at + 40])):
+                    before[-1] not in ".!?" or _abbreviated(before.split()[-1], self._text[at:at + 40])) \
+                    and not _after_opener(self._text, at):
                 continue  # 'introduced Vermont Sen. Bernie Sanders' ...': a title's full stop
             if len(_PARAGRAPHS.findall(self._text, at, end)) > 1:
                 continue  # more than a paragraph away: a story's sentences move on

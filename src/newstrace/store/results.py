@@ -304,7 +304,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 218: a first name the text says a person is known by and writes with the surname names them ('Mr. Bush, known as Jeb' in NYT's story on Jeb Bush's campaign: 'Jeb Bush', was 'John Ellis Bush'); not a name of several words, nor one the text never writes with the surname.
 #: 219: a 'he' or 'she' tagging a quotation after a colon is the person whose name is the subject of the clause the colon ends ('C. Boyden Gray, who served ..., ticked through the code ...: ''Civility ...,'' he said' is Gray's, was Mr. Bush's).
 #: 220: after a speech verb, a role and the name in apposition to it name the speaker ('” said Rubio’s deputy campaign manager, Rich Beeson, who oversaw ...' is Rich Beeson, was the role).
-CLAIMS_VERSION = 220
+#: 221: a name after what opens a sentence, a conjunction ('But Jeb Bush, like his brother, ...') or a phrase of a preposition closed by a comma ('At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...'), is the subject a later 'he' or 'she' stands for, as a name opening the sentence is (NYT's '''...,'' he said' after it was Gregory W. Slayton's, quoted before).
+CLAIMS_VERSION = 221
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
