@@ -933,6 +933,9 @@ def _after_opener(text: str, at: int) -> bool:
         and not any(ch in lead for ch in "“”\"‘’'")
 
 
+#: the words of ``_KNOWN_AS`` that few texts hold
+_KNOWN = re.compile(r"known[^\S\n]+as[^\S\n]")
+
 #: a middle initial ("J." of "William J. Bennett")
 _INITIAL = re.compile(r"[A-Z]\.$")
 #: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
@@ -1200,8 +1203,8 @@ class SpeakerResolver:
         that name's, which no other outlet uses. None when the text gives no such name."""
         if self._aliases is None:
             self._aliases = []
-            # (a pass over the text for each name the cheap label resolves: only where it says 'known')
-            for hit in _KNOWN_AS.finditer(self._text) if "known" in self._text else ():
+            # (a pass over the text for each name the cheap label resolves: only where it says 'known as')
+            for hit in _KNOWN_AS.finditer(self._text) if _KNOWN.search(self._text) else ():
                 words = _untitled(_tokens(hit.group(2)))
                 surname = _bare(words[-1])
                 alias = f"{hit.group(3)} {surname}"
