@@ -1906,13 +1906,17 @@ def test_a_text_that_took_its_address_from_a_later_copy_keeps_it_when_read_again
 
 
 def _as_before_input_hashes(db: Path) -> None:
-    """``db`` as a newstrace before migration 13 left it: no input hashes."""
+    """``db`` as a newstrace before migration 13 left it: no input hashes (nor the searches' folded copies)."""
     import sqlite3
 
     from newstrace.store.migrations import MIGRATIONS
 
-    assert "input_hash" in MIGRATIONS[12] and len(MIGRATIONS) == 13
+    assert "input_hash" in MIGRATIONS[12] and "articles_folded" in MIGRATIONS[13] and len(MIGRATIONS) == 14
     c = sqlite3.connect(db)
+    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
+        c.execute(f"DROP TRIGGER {trigger}")  # and migration 14's folded copies
+    c.execute("DROP TABLE articles_folded")
+    c.execute("DROP TABLE stories_folded")
     c.execute("DROP INDEX articles_input_hash")
     c.execute("ALTER TABLE articles DROP COLUMN input_hash")
     c.execute("PRAGMA user_version=12")
