@@ -92,7 +92,7 @@ def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gi
     arts = _copies()
     aligned = count_calls(monkeypatch, align, "align_prepared")
     result = find_reuse(arts)
-    assert aligned.calls == 6  # each pair of its three texts, and each text with itself, once
+    assert aligned.calls == 7  # each ordered pair of its three texts (in the input's order) once
     monkeypatch.undo()
     fresh = {}
     for i, x in enumerate(arts):
@@ -100,14 +100,18 @@ def test_find_reuse_gives_every_pair_of_copies_the_passages_a_fresh_alignment_gi
             shared = align_pair(x, y)
             if shared:
                 fresh[(x.id, y.id)] = shared
-    # each text's later copies with its first copy (publication order), the two Manbij texts'
-    # first copies with each other; the film shares nothing with them
-    assert {(p.a, p.b) for p in result.pairs} == {
+    # up to ALL_PAIRS_MAX articles every pair, copies too: each article compared is reported on
+    assert {(p.a, p.b): p.shared for p in result.pairs} == fresh
+    assert len(result.pairs) == 66 - 4 * 8
+    # above it, the corpus engines' rule: each text's later copies with its first copy (publication
+    # order), the two Manbij texts' first copies with each other; the film shares nothing with them
+    grouped = find_reuse(arts, all_pairs_max=0)
+    assert {(p.a, p.b) for p in grouped.pairs} == {
         ("copy0-0", "copy0-1"), ("copy0-0", "copy2-0"), ("copy0-0", "copy2-1"), ("copy0-0", "copy1-0"),
         ("copy1-0", "copy1-1"), ("copy1-0", "copy3-0"), ("copy1-0", "copy3-1"),
         ("copy4-0", "copy4-1"), ("copy4-0", "copy5-0"), ("copy4-0", "copy5-1"),
     }
-    assert all(p.shared == fresh[(p.a, p.b)] for p in result.pairs)
+    assert all(p.shared == fresh[(p.a, p.b)] for p in grouped.pairs)
 
 
 def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives(tmp_path: Path) -> None:
@@ -122,7 +126,7 @@ def test_the_local_engine_stores_for_copies_the_passages_a_fresh_alignment_gives
         stored = R.pairs_among(st.conn, [a.id for a in arts])
     by_id = {a.id: a for a in arts}
     assert all(p == _fresh(by_id[p.a], by_id[p.b]) for p in stored)
-    assert [(p.a, p.b) for p in stored] == [(p.a, p.b) for p in find_reuse(arts).pairs]
+    assert [(p.a, p.b) for p in stored] == [(p.a, p.b) for p in find_reuse(arts, all_pairs_max=0).pairs]
 
 
 @pytest.mark.parametrize(("budget", "calls"), [(4000, 1), (3000, 6)])

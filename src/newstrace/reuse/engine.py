@@ -38,9 +38,10 @@ from newstrace.reuse.candidates import (
 from newstrace.reuse.provenance import SUBSTANTIAL_CHARS, infer_provenance
 from newstrace.reuse.variants import group_variants, variant_differences
 
-#: up to this many articles every pair of texts is aligned (cheap, and catches short shared quotations
-#: that are below the candidate keys' 8-word guarantee; a later copy of a text with its first copy
-#: only); above it only candidate pairs are
+#: up to this many articles every pair of articles is aligned (cheap, and catches short shared
+#: quotations that are below the candidate keys' 8-word guarantee), copies of one text too: a handful
+#: of articles is what ``compare`` is given, and each of them is reported on; above it only candidate
+#: pairs are, a text's copies grouped as the corpus engines group them
 ALL_PAIRS_MAX = 40
 
 
@@ -93,9 +94,13 @@ def find_reuse(
     id 1 are two articles, SANA's named SANA:1 (keyed by id alone, one was dropped); a repeat of
     one outlet's id is that article, used once. ``ReuseResult.articles`` lists them so.
 
-    Articles with one text are paired as the corpus engines pair them: each later copy (by
-    publication) with the text's first copy alone, and other texts with that first copy alone
-    (``reuse.candidates.copies_of_one_text``, which says why)."""
+    Above ``all_pairs_max`` articles, those with one text are paired as the corpus engines pair
+    them: each later copy (by publication) with the text's first copy alone, and other texts with
+    that first copy alone (``reuse.candidates.copies_of_one_text``, which says why). Up to it every
+    pair is aligned, copies too (each pair of texts once, ``AlignedTexts``): ``compare`` reports on
+    each article it is given, and a rewrite and its mirror given together each keep their findings
+    against the original, which pairing the original with the mirror alone, the first copy by id
+    on the same day, gave to the mirror only."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     arts = list(keyed_articles(articles))
@@ -103,11 +108,10 @@ def find_reuse(
     n = len(arts)
     t1 = time.perf_counter()
     timings["prepare"] = t1 - t0
-    first, copies = copies_of_one_text(arts)
     if n <= all_pairs_max:
-        cand = sorted({(min(i, j), max(i, j)) for i, j in copies}
-                      | {(i, j) for i in first for j in first if i < j})
+        cand = [(i, j) for i in range(n) for j in range(i + 1, n)]
     else:
+        first, copies = copies_of_one_text(arts)
         # the key document frequencies count texts: each text's first copy alone holds its keys
         keys = [key_hashes(prepared[i].tokens) for i in first]
         cand = [(first[i], first[j]) for i, j, _ in pairs_from_keys(keys, max_df=max_df, min_shared=min_keys)]
