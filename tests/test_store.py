@@ -278,8 +278,8 @@ def test_search_fold_takes_words_to_what_one_types_in_ascii() -> None:
     """A fact-checker types a name in ASCII: the searches fold what they look in and the words
     looked for alike (``search_fold``), accents and cedillas dropped ("Başkanı", "Cumhurbaşkanı"),
     case folded ('ß' is "ss"), and the letters no decomposition takes to ASCII taken to the one
-    typed for them: Turkish 'ı', Polish 'ł' ("Według"), French 'œ' ("cœur"); a typographic
-    apostrophe is "'" ("Beyoncé’s" is "beyonce's"). Arabic loses its vowel signs and hamzas as Arabic search does
+    typed for them: Turkish 'ı', Polish 'ł' ("Według"), French 'œ' ("cœur"); apostrophes, straight
+    or typographic, are dropped ("Beyoncé’s" is "beyonces"). Arabic loses its vowel signs and hamzas as Arabic search does
     ("الآن" is "الان"). Chinese keeps its characters; its full-width punctuation is ASCII's."""
     from conftest import fnc1_bodies
     from newstrace.store.sqlite import search_fold
@@ -295,7 +295,7 @@ def test_search_fold_takes_words_to_what_one_types_in_ascii() -> None:
     assert "coeur" in folded("fr", "cœur")
     assert "strasse" in folded("de", "Straße")
     beyonce = next(t for t in fnc1_bodies().values() if "Beyoncé’s" in t)
-    assert "beyonce's" in search_fold(beyonce)
+    assert "beyonces" in search_fold(beyonce) and "’" not in search_fold(beyonce)
     arabic = next(t for t in fnc1_bodies().values() if "الآن" in t)
     assert "الان" in search_fold(arabic) and "الآن" not in search_fold(arabic)
     chinese = next(t for lang, t in texts if lang == "zh")

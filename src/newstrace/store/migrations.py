@@ -240,16 +240,17 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_input_hash ON articles(input_hash);
     """,
     # 14: what the searches look in, folded (``store.sqlite.search_fold``, the SQL function
-    # ``search_fold`` of every ``Store`` connection: accents dropped, case folded): the articles'
-    # titles and texts and the stories' labels, which the Articles and Stories searches look for
-    # their folded words in (``store.sqlite.word_in``), so that 'Erdogan' finds "Erdoğan" and
-    # 'strasse' "Straße" and a search folds nothing as it reads. Tables of their own, not columns:
-    # a column added to ``articles`` comes after the text, which every read of it then steps
-    # through, and ``SELECT *`` of the articles would read the copy too; one of ``stories`` would
-    # have each write of a label write the story's state again. Filled here for the rows stored,
-    # and kept by triggers on every write of a title, text or label, whichever path writes it
-    # (ingest, an update, a copy's fill-in, ``analyze``, ``load-results``). A program other than
-    # newstrace that writes one of those columns must have the function too ("no such function").
+    # ``search_fold`` of every ``Store`` connection: accents and apostrophes dropped, case folded):
+    # the articles' titles and texts and the stories' labels, which the Articles and Stories
+    # searches look for their folded words in (``store.sqlite.word_in``), so that 'Erdogan' finds
+    # "Erdoğan", 'strasse' "Straße" and 'Sanaa' "Sana'a", and a search folds nothing as it reads.
+    # Tables of their own, not columns: a column added to ``articles`` comes after the text, which
+    # every read of it then steps through, and ``SELECT *`` of the articles would read the copy
+    # too; one of ``stories`` would have each write of a label write the story's state again.
+    # Filled here for the rows stored, and kept by triggers on every write of a title, text or
+    # label, whichever path writes it (ingest, an update, a copy's fill-in, ``analyze``,
+    # ``load-results``). A program other than newstrace that writes one of those columns must have
+    # the function too ("no such function").
     """
     CREATE TABLE articles_folded (
         seq   INTEGER PRIMARY KEY,

@@ -826,7 +826,8 @@ MAX_SEARCH_WORDS = 8
 def search_words(q: str | None) -> list[str]:
     """A search's words, folded (``search_fold``), each of which must appear (``word_in``) in any
     order: the one rule of the articles' and the stories' searches. A word whose folding is only
-    spaces, an accent typed alone ('´'), is none: folded, every text holds it."""
+    spaces or nothing, an accent or an apostrophe typed alone ('¨', "'"), is none: folded, every
+    text holds it."""
     # control characters are dropped (a query of nothing else is no query): a NUL ended a LIKE
     # pattern, so "%\x00%" matched every row
     words = (search_fold("".join(c for c in w if c.isprintable())).strip() for w in (q or "").split())
@@ -839,9 +840,9 @@ def word_in(column: str, word: str) -> tuple[str, list[str]]:
     ``search_words`` word, and its parameters.
 
     Both sides are folded alike (``search_fold``), so a word matches its text in any case and
-    with or without accents, either way: 'Erdogan' finds "Erdoğan" and 'Erdoğan' "Erdogan",
-    'strasse' "Straße". The texts are folded once, when written, so that a search runs in SQLite's
-    C alone. Before, SQLite's ``LIKE`` (which folds ASCII alone) looked for an ASCII word in the
+    with or without accents or apostrophes, either way: 'Erdogan' finds "Erdoğan" and 'Erdoğan'
+    "Erdogan", 'strasse' "Straße", 'Sanaa' "Sana'a" and "Sana’a", and "Sana'a" "Sanaa". The texts
+    are folded once, when written, so that a search runs in SQLite's C alone. Before, SQLite's ``LIKE`` (which folds ASCII alone) looked for an ASCII word in the
     columns as written, missing "Erdoğan" and "Straße", and a word with a letter outside ASCII was
     looked for in the rows case-folded by a call of Python each (52 ms over the 2,200 FA-KES and
     FNC-1 articles of the Articles search, where an ASCII word took 7).
@@ -852,13 +853,25 @@ def word_in(column: str, word: str) -> tuple[str, list[str]]:
     return f"{column} LIKE ? ESCAPE '\\'", ["%" + like_escape(word) + "%"]
 
 
+#: apostrophes and what is written for them, which ``search_fold`` drops wherever they stand, so
+#: that a name finds its text with or without them: 'Sanaa' "Sana'a" and "Sana’a", 'Qaida'
+#: "Qa'ida", 'quran' "Qur’an", 'ʿAla' "Ala". By Unicode category: the apostrophes (Po "'", its
+#: full-width form, the Armenian "՚"; Lm "ʼ"), the single quotation marks word processors put for
+#: one (Pi/Pf/Ps "‘ ’ ‛ ‚"), the prime (Po "′", and so "″", which NFKD makes two), the modifier
+#: letters transliteration writes for the Arabic ʿayn and hamza, the glottal stop, the ʻokina and
+#: the soft sign (Lm "ʻ ʽ ʾ ʿ ˀ ˁ ʹ"), and the spacing accents typed for an apostrophe (Sk "` ´"
+#: and the full-width "｀"). Not the letters ("ʔ", the saltillo "ꞌ"), nor the Hebrew geresh ("ג׳"
+#: is another sound than "ג"), nor the modifier accents "ˊ ˋ" (Bopomofo's tone marks). The cost:
+#: words that differ by an apostrophe alone are one ('its' finds "it's", 'were' "we're", 'well'
+#: "we'll"); and a transliteration's ʿ often stands where ASCII writes a vowel ("Darʿa" is 'dara',
+#: which "Daraa" holds, and "Daraya" too).
+_APOSTROPHES = "'`´′ʹʻʼʽʾʿˀˁ՚‘’‚‛＇｀"
 #: letters no decomposition takes to the ASCII letter one types for them ('ı' of "Diyarbakır",
-#: 'ł' of "Łódź", 'ø', 'đ', 'æ' ...), and the typographic apostrophes, which one types as "'"
-#: ("O’Brien"): ``search_fold`` takes them there
+#: 'ł' of "Łódź", 'ø', 'đ', 'æ' ...): ``search_fold`` takes them there, and drops the apostrophes
 _TYPED_AS = str.maketrans({
     "ı": "i", "ȷ": "j", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
-    "æ": "ae", "œ": "oe", "\u2018": "'", "\u2019": "'", "\u02bc": "'",
-})
+    "æ": "ae", "œ": "oe",
+} | dict.fromkeys(c for c in _APOSTROPHES if not c.isascii()))
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -866,17 +879,20 @@ def search_fold(text: str) -> str:
     """``text`` as the searches compare it (``search_words``, ``word_in``, and the folded tables of
     migration 14): compatibility-decomposed (NFKD: 'ﬁ' is "fi", 'é' is 'e' and an accent),
     case-folded ('ß' is "ss"), decomposed again (what folding composed), its combining marks
-    (accents, cedillas, Arabic vowel signs: NFKD moved them off their letters) dropped, and the
-    letters of ``_TYPED_AS`` taken to ASCII.
+    (accents, cedillas, Arabic vowel signs: NFKD moved them off their letters) dropped, the
+    letters of ``_TYPED_AS`` taken to ASCII, and the ``_APOSTROPHES`` dropped ('´' before NFKD,
+    which makes it a space and an accent).
 
     Each step takes one character at a time (NFKD's reordering moves only the marks dropped), so
     a text's folding holds the folding of every word it holds: a search finds what it found
     before, when it compared the words case-folded, and more. Python reads only the runs outside
     ASCII a character at a time (0.4 s for FNC-1's bodies and SemEval's texts, 5 M characters)."""
     if text.isascii():
-        return text.lower()
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return text if text.isascii() else _NOT_ASCII.sub(_unmarked, text)
+        return text.lower().replace("'", "").replace("`", "")
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.replace("´", "")).casefold())
+    if not text.isascii():
+        text = _NOT_ASCII.sub(_unmarked, text)
+    return text.replace("'", "").replace("`", "")
 
 
 def _unmarked(run: re.Match[str]) -> str:
