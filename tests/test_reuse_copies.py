@@ -245,3 +245,35 @@ def test_an_earlier_copy_analysed_later_is_the_first_copy_of_the_copies_after_it
     archive = {("wire00", f"wire{k:02d}") for k in range(1, 11)} | {("wire00", "rewrite")}
     assert pairs == before | archive
     assert holders == {"wire00", "wire10", "rewrite"}
+
+
+def test_a_story_of_more_than_200_copies_gets_its_edges_and_one_over_the_pairs_bound_says_it_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """250 outlets running al-Manar's report and al-Alam's rewrite: one story of 251 members, 250
+    stored pairs. A cap of 200 members gave it no edge; the bound is on its stored pairs
+    (``PROVENANCE_MAX_PAIRS``), which copies no longer square. Over the bound a story gets no
+    edge and the run says which and why."""
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    arts = _wire(250)
+    with Store(tmp_path / "wire.db") as st:
+        st.add_articles(arts, keep_ids=True)
+        report = analyze(st, steps=["reuse", "stories"], workers=1)
+        assert report.warnings == []
+        (story,) = R.stories_with(st.conn, ["wire00"])
+        assert len(R.members(st.conn, story)) == 251
+        edges = R.provenance_of(st.conn, story)
+        assert {(e.source, e.derived) for e in edges} == _wire_pairs(250)
+        # the same story over a bound of 249 pairs: built again (older rules' edges), none kept
+        monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", 249)
+        st.conn.execute("UPDATE stories SET provenance_version=0 WHERE id=?", (story,))
+        report = analyze(st, steps=["reuse", "stories"], workers=1)
+        assert report.provenance_refreshed == 1
+        assert R.provenance_of(st.conn, story) == []
+        assert report.warnings == [
+            f"story {story}: its articles hold 250 reuse pairs, more than the 249 provenance is built for; "
+            "it has no provenance edges"
+        ]

@@ -2451,6 +2451,46 @@ def test_a_big_story_page_lists_its_articles_a_page_at_a_time(tmp_path: Path) ->
         assert '<a class="dot"' not in past and "Nothing to draw: the timeline draws the articles listed below" in past
 
 
+@pytest.mark.data
+def test_a_story_of_300_copies_draws_its_edges_and_one_over_the_pairs_bound_says_why_it_has_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """300 outlets running al-Manar's report and al-Alam's rewrite of it: one story of 301 members,
+    each later copy's and the rewrite's edge from the first copy (a cap of 200 members gave it none,
+    and the page said "no article here was found to take text from another"). The page draws its
+    first articles' arrows; the outlets network has the first copy's outlet giving to the others.
+    A story over the bound on stored pairs says why it has no arrows, not that nothing was shared."""
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from test_reuse_copies import _wire
+
+    db = tmp_path / "wire.db"
+    with Store(db) as st:
+        st.add_articles(_wire(300), keep_ids=True)
+        analyze(st, steps=["reuse", "stories"], workers=1)
+        (story,) = R.stories_with(st.conn, ["wire00"])
+        assert len(R.provenance_of(st.conn, story)) == 300
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get(f"/stories/{story}")
+        assert page.status_code == 200
+        assert "301 article(s) from 301 outlet(s)" in page.text
+        assert "Arrows point from the source" in page.text and "No arrows" not in page.text
+        assert len(re.findall(r'<(?:a|g) class="edge', page.text)) == 11  # the report's 12: wire00 to 11
+        net = c.get("/api/outlets").json()
+        given = {(e["source"], e["derived"]) for e in net["edges"] if e["source"] == "wire00.example"}
+        assert len(given) == 300 and ("wire00.example", "rewrite.example") in given
+        assert c.get("/outlets").status_code == 200
+    monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", 299)
+    with Store(db) as st:
+        st.conn.execute("UPDATE stories SET provenance_version=0 WHERE id=?", (story,))
+        report = analyze(st, steps=["reuse", "stories"], workers=1)
+        assert report.provenance_refreshed == 1 and R.provenance_of(st.conn, story) == []
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get(f"/stories/{story}")
+        assert "No arrows: its articles hold 300 reuse pairs, more than the 299 provenance is built for." in page.text
+        assert "no article here was found" not in page.text
+
+
 def test_a_cached_story_reads_its_members_once_per_database_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each request of a story looked it up and read every member's content hash for the cache
     key (20,000 members: 190 ms on the event loop, for a cached page too). Now once per database

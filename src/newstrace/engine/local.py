@@ -50,8 +50,6 @@ from newstrace.store.sqlite import Store, in_list, placement_hash, row_to_articl
 BATCH = 500
 #: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
 PREPARE_CACHE = 4096
-#: stories bigger than this get no provenance graph (it is quadratic in pairs and unreadable)
-PROVENANCE_MAX = 200
 
 
 @dataclass
@@ -226,14 +224,23 @@ def refresh_provenance(
     conn = store.conn
     for sid in sorted(stories):
         ids = R.members(conn, sid)
-        if len(ids) < 2 or len(ids) > PROVENANCE_MAX:
+        if len(ids) < 2:
             R.put_provenance(conn, sid, [])
+            continue
+        # counted before any passage is read: a story over the bound costs one query
+        if (n := R.count_pairs_among(conn, ids)) > R.PROVENANCE_MAX_PAIRS:
+            R.put_provenance(conn, sid, [])
+            if warn is not None:
+                warn(R.skipped_provenance(sid, n))
             continue
         pairs = R.pairs_among(conn, ids)
         if not pairs:
             R.put_provenance(conn, sid, [])
             continue
-        arts = [a for a in (store.get_article(i) for i in ids) if a is not None]
+        # the articles of its pairs only: a member that shares no text with another has no edge
+        # and orders none (``infer_provenance`` orders the others as before)
+        paired = {i for p in pairs for i in (p.a, p.b)}
+        arts = [a for a in (store.get_article(i) for i in ids if i in paired) if a is not None]
         R.put_provenance(conn, sid, story_provenance(arts, pairs, cache, warn, sid))
 
 

@@ -305,9 +305,9 @@ def _align_blocks(rows: Iterable[tuple[int, tuple[Iterable[tuple[str, str]], Ite
 
 
 def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]]]) -> Iterator[dict[str, Any]]:
-    from newstrace.engine.local import PROVENANCE_MAX
     from newstrace.engine.steps import story_provenance
     from newstrace.model import Article, ArticlePair, SharedPassage
+    from newstrace.store.results import PROVENANCE_MAX_PAIRS, skipped_provenance
 
     for story, (arts_it, pairs_it) in rows:
         arts = [Article.from_dict(d) for d in arts_it]
@@ -315,7 +315,10 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
             ArticlePair(p["a"], p["b"], [SharedPassage(**s) for s in json.loads(p["shared"])])
             for p in sorted(pairs_it, key=lambda p: (p["a"], p["b"]))
         ]
-        if len(arts) < 2 or len(arts) > PROVENANCE_MAX or not pairs:
+        if len(arts) < 2 or not pairs:
+            continue
+        if len(pairs) > PROVENANCE_MAX_PAIRS:  # as the local engine: said, and no edges
+            yield {"warning": skipped_provenance(story, len(pairs))}
             continue
         said: list[str] = []
         edges = story_provenance(arts, pairs, warn=said.append, story=story)

@@ -694,6 +694,41 @@ def pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticlePai
     return [ArticlePair(a, b, shared) for (a, b), shared in sorted(by_pair.items())]
 
 
+#: a story whose members hold more stored reuse pairs than this gets no provenance graph, and
+#: the run says so (``skipped_provenance``; the web app's story page, ``provenance_unbuilt``).
+#: Building it is linear in the pairs (and their passages' quotations), not in the members: a
+#: wire story run by 2,000 outlets stores its n - 1 copy pairs
+#: (``reuse.candidates.copies_of_one_text``). A cap of 200 members was set when n copies stored
+#: n(n-1)/2 pairs; it left every story of 201 members or more without edges. This bound is about
+#: the most pairs 200 members can make (19,900: some 7 CPU s on a text of 5,000 characters and 20
+#: quotations), so no story that had edges loses them
+PROVENANCE_MAX_PAIRS = 20_000
+
+
+def skipped_provenance(story: str, pairs: int) -> str:
+    """What a run says of a story it builds no provenance for (both engines, in these words)."""
+    return (f"story {story}: its articles hold {pairs:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} "
+            "provenance is built for; it has no provenance edges")
+
+
+def provenance_unbuilt(conn: sqlite3.Connection, ids: Sequence[str]) -> str | None:
+    """Why a story of the members ``ids`` has no provenance edges, when the bound is why."""
+    n = count_pairs_among(conn, ids)
+    if n <= PROVENANCE_MAX_PAIRS:
+        return None
+    return f"its articles hold {n:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} provenance is built for"
+
+
+def count_pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
+    """How many stored reuse pairs have both articles in ``ids`` (``pairs_among``'s, uncounted
+    passages and texts unread)."""
+    within, arg = in_list(sorted(set(ids)))
+    row = conn.execute(
+        f"SELECT COUNT(*) FROM reuse_pairs WHERE a {within} AND b {within}", (arg, arg)
+    ).fetchone()
+    return int(row[0])
+
+
 def partners_of(conn: sqlite3.Connection, article: str) -> dict[str, float]:
     """Articles sharing passages with ``article`` and the reuse strength of each pair."""
     rows = conn.execute(

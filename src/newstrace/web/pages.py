@@ -14,7 +14,13 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.model import compare_title_parts, isolated_join, isolated_name, safe_url
-from newstrace.store.results import NO_OUTLET, behind_hint, named_outlets, without_outlet
+from newstrace.store.results import (
+    NO_OUTLET,
+    behind_hint,
+    named_outlets,
+    provenance_unbuilt,
+    without_outlet,
+)
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
@@ -151,6 +157,8 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, found, offset, limit)
     view = compare_view(articles, report, columns=0)
+    if not view.edges and len(found[2]) > 1:
+        view.unbuilt = provenance_unbuilt(repo.store().conn, found[2])
     rows = [r.model_dump() for r in detail.articles]
     ids = [a.id for a in articles]
     pair_links = []

@@ -85,6 +85,10 @@ class CompareView:
     #: the provenance drawing's arrows in words (``model.edge_words``, as the HTML report lists
     #: them), each cut by ``isolated_parts``: keyboard and screen-reader users had its hover text alone
     edge_list: list[list[tuple[str, bool]]] = field(default_factory=list)
+    #: why the story has no provenance graph when ``analyze`` built none for it (too many stored
+    #: pairs, ``store.results.PROVENANCE_MAX_PAIRS``): "no article was found to take text from
+    #: another" said the opposite of a story whose articles share text with thousands of others
+    unbuilt: str | None = None
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
