@@ -318,7 +318,9 @@ CLAIMS_VERSION = 221
 #: the dates (the earlier article names the later one's outlet) lowers the confidence (9cf1620).
 #: 4: an attribution speaks for the edge from the article of the outlet it names that its text
 #: shares the most with, not from each of that outlet's articles (``provenance._cited``).
-PROVENANCE_VERSION = 4
+#: 5: a story is bounded by its stored pairs (``PROVENANCE_MAX_PAIRS``, 20,000), not its members:
+#: one of more than 200 members, which got no edges, gets them (a story that had edges keeps them).
+PROVENANCE_VERSION = 5
 
 
 def _now() -> str:
