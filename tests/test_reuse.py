@@ -389,6 +389,25 @@ def test_variant_speaker_on_fakes(fakes_by_id: dict[str, Article], ids: tuple[st
          "Ed Rendell"),
         # the capitalised words go on into a lower-case noun: a role of theirs, not a name ('Turkey Farm')
         ("fnc1", "1335", "” said one Texas Prime Turkey Farm employee", None),
+        # an owner and a role of four words, or a role and its name after a comma: the owner was the label
+        # ('Hillary Clinton', 'Marco Rubio', 'Huffington Post B.C.'); an owner with no name after it is none
+        ("polnear", "breitbart_2016-07-27_obama-to-frame-election-as-comma", "” said Clinton’s top foreign policy aide",
+         "Jake Sullivan"),
+        ("polnear", "politico_2016-02-17_bush-rubio-collide-in-scramble-f", "” said Rubio’s deputy campaign manager,",
+         "Rich Beeson"),
+        ("fnc1", "1472", '" said Huffington Post B.C. news editor, Andree Lau', "Andree Lau"),
+        ("fnc1", "295", "” said Plant’s publicist to the Guardian", None),  # was 'Robert Plant'
+        ("fnc1", "1308", "\" Forbes' Gordon Kelly wrote", "Gordon Kelly"),  # an owner's bare apostrophe
+        # words of a name that are none of it: what opens a sentence ('Although Reynolds', 'So'), a place's
+        # adjective, what stands before an honorific; a surname that is a function word speaks in its sentence
+        ("polnear", "wash-post_2016-02-21_oregon-occupier-uses-st-amendmen", '"\n\nAlthough Reynolds says',
+         "Deborah Jordan Reynolds"),
+        ("polnear", "nyt_2016-01-18_a-one-person-job-now-divided-amo", "''\n\nSo says a booming voice", None),
+        ("polnear", "wash-post_2016-03-04_in-china-wake-of-trump-s-super-t", '"\n\nAnother said', None),
+        ("polnear", "usa-today_2015-11-25_carson-is-cratering-while-trump-", '" Texas-based Matt Mackowiak said',
+         "Matt Mackowiak"),
+        ("fnc1", "1876", '"\n\nBewildered Ms Yen told', "Cong Yen"),
+        ("polnear", "wash-post_2016-07-27_bill-clinton-addresses-a-very-di", '" From said.', "Al From"),
     ],
 )
 def test_the_cheap_speaker_label_reads_titles_and_honorifics(

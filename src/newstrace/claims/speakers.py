@@ -753,14 +753,18 @@ def _heads(full: list[str], n: int) -> list[list[str]]:
     return [full, full[:cut]] if n > len(full) - cut else [full[:cut]]
 
 
-_TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | {
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "If", "When", "While", "After", "Before", "Since", "For",
-    "With", "By", "From", "To", "Of", "That", "This", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St",
-    # words that open a sentence and are no one's first name ('Despite Santilli's ...', 'Though Sanders ...')
+#: words that open a sentence, capitalised there, and are no one's first name ('Despite Santilli's ...',
+#: 'Though Sanders ...'): the cheap label's name does not begin with them either ('Although Reynolds says')
+OPENING_WORDS = frozenset({
+    "In", "On", "At", "As", "But", "And", "If", "When", "While", "After", "Before", "Since", "For",
+    "With", "By", "From", "To", "Of", "That", "This",
     "Though", "Although", "Despite", "Then", "Maybe", "Perhaps", "Even", "Also", "Still", "Yet", "Now", "So",
     "Because", "Unlike", "Instead", "Meanwhile", "Among", "About", "Both", "Many", "Most", "Some", "Several",
     "Other", "Every", "Each", "Only", "Why", "How", "What", "Where", "Who", "Which", "Is", "Are", "Was", "Were",
     "Does", "Did", "Has", "Had", "Says", "Said", "Calls", "Called", "Told",
+})
+_TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | OPENING_WORDS | {
+    "The", "A", "An", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St",
 }
 
 

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import TITLE_WORDS
-from newstrace.claims.speakers import full_name
+from newstrace.claims.speakers import OPENING_WORDS, full_name
 from newstrace.disjoint import DisjointSets
 from newstrace.model import ArticleClaims, ArticlePair, QuoteVariants, Span
 from newstrace.reuse.align import Prepared
@@ -49,7 +49,8 @@ _CLOSED = (r"(?:in|at|on|to|for|of|with|from|by|about|during|after|before|as|int
            r"who|which|that|when|while|than|if|the|a|an|his|her|their|its|this|last|next|is|was|has|had|"
            r"will|would|said|says|told|added|wrote|stated|one|another|some|many|several|both|each|every|other)"
            r"(?![\w’'-])")
-_LOWER_ROLE = rf"(?:(?!{_CLOSED})[a-z][\w’'-]*[^\S\n]+){{1,3}}(?=(?:{_WORD})[^\S\n]+[A-Z])"
+_LOWER_ROLE = (rf"(?:(?!{_CLOSED})[a-z][\w’'-]*[^\S\n]+){{0,3}}(?!{_CLOSED})[a-z][\w’'-]*,?[^\S\n]+"
+               rf"(?=(?:{_WORD})[^\S\n]+[A-Z])")
 _SPEAKER_AFTER = re.compile(
     r"^(?:'+(?![\w']))?[\s,.;:]*(?:(?:he|she|they|it)\s+(?:said|says|added|stated|told)|"
     rf"(?:said|says|added|stated|wrote|told\s+\w+)\s+(?:(?:{_NAME}[^\S\n]+)?{_LOWER_ROLE}({_NAME})"
@@ -59,8 +60,16 @@ _SPEAKER_AFTER = re.compile(
 #: the name after 'and' that a title before it shares ('Gov. and Democratic National Committee Chairman Ed Rendell')
 _TITLED_AFTER_AND = re.compile(rf"[^\S\n]+and[^\S\n]+({_NAME})")
 _NAME_WORD = re.compile(r"\S+")
-#: the words of a name up to its last possessive and the space after it
-_POSSESSIVE = re.compile(r".*[’']s\s+(?=[A-Z])", re.S)
+#: the words of a name up to its last possessive and the space after it ("Forbes' Gordon Kelly" too)
+_POSSESSIVE = re.compile(r".*(?:[’']s|s[’'])\s+(?=[A-Z])", re.S)
+#: a name's words that are none of it: words opening a sentence ('Although Reynolds says', '"... So
+#: says a booming voice'), an adjective of place ('Texas-based Matt Mackowiak') and what stands before
+#: an honorific ('Bewildered Ms Yen told'), each with the space after it
+_NOT_NAME = re.compile(
+    rf"(?:(?:{'|'.join(sorted(OPENING_WORDS | {'Another', 'Others'}))}|[A-Z][\w’']*-(?:based|born))[^\S\n]+"
+    r"|(?:[A-Z][\w’'-]*[^\S\n]+)+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z]))*")
+#: a name's owner, whose role the words after it say ('said Rubio’s deputy campaign manager'): no speaker
+_OWNER = re.compile(r"[’']s?$")
 
 
 def _name(window: str, start: int, end: int, whole: bool) -> str | None:
@@ -102,7 +111,19 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
         if more is None:
             return None
         start, name = more.start(1) - q.end - 1, _name(text, more.start(1), more.end(1), whole=False)
-    return full_name(text, name, q.end + 1 + start) if name else None
+    if not name:
+        return None
+    if name in OPENING_WORDS or name in ("Another", "Others"):
+        # 'So says a booming voice', but not '... government," From said' (Al From) inside its sentence
+        before = text[q.end - 1] + window[:start]
+        return None if "\n" in before or before.rstrip("’'\"” ")[-1:] in (".", "!", "?") else \
+            full_name(text, name, q.end + 1 + start)
+    if _OWNER.search(name):
+        return None  # 'said Plant’s publicist to the Guardian': the owner is not who spoke
+    lead = _NOT_NAME.match(name)
+    if lead and lead.end():
+        start, name = start + lead.end(), name[lead.end():]
+    return full_name(text, name, q.end + 1 + start)
 
 
 def _differences(texts: list[str]) -> list[tuple[int, str]]:
