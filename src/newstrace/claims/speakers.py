@@ -870,6 +870,48 @@ def _is_given(text: str, word: str, surname: str) -> bool:
 
 #: a first name's shape
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+")
+#: a surname's word: a capital, then letters in lower case ('García')
+_SURNAME_WORD = re.compile(r"[A-Z][^\W\dA-Z_]+")
+
+
+def _two_word_surname(toks: list[str]) -> bool:
+    """Whether a name of two words may be a surname of two ('Abdel Rahman said', 'Vargas Llosa said',
+    'Mr Abou Zeid said'), which takes a fuller name the text gives ('Rami Abdel Rahman') as a surname
+    of one word does: not when its first word is a known first name ('Bernie Sanders' is no shorter
+    'Democrat Bernie Sanders'). Only for the cheap label (``full_name``): the claims stage's mentions
+    are the parse's names, which leave a role out ('Actor Clint Howard' is Clint Howard)."""
+    return len(toks) == 2 and _first_name_sex(toks[0]) is None and all(_SURNAME_WORD.fullmatch(t) for t in toks)
+
+
+def _times(text: str, words: list[str]) -> int:
+    """How often ``text`` writes ``words`` in a row on one line, as words of their own."""
+    return len(re.findall(r"(?<![\w’'-])" + r"[^\S\n]+".join(re.escape(w) for w in words) + r"(?![\w’'-])", text))
+
+
+def _one_unit(text: str, toks: list[str]) -> bool:
+    """Whether the text writes the two words of a name only together, as a surname's are ('Abdel Rahman',
+    never 'Rahman' alone), not as a first name and a surname are ('Clint Howard' ... 'Howard said')."""
+    pair = _times(text, toks)
+    return all(_times(text, [t]) == pair for t in toks)
+
+
+def _given_to(text: str, start: int, full: list[str]) -> bool:
+    """Whether the word at ``start`` before a surname of two words is its first name: a known one, or a
+    word of the first-name shape that is no title, stands nowhere else in the text, nor in lower case,
+    and neither opens a sentence nor goes on a run of capitalised words but titles ('Rami' of 'said Rami
+    Abdel Rahman'; not 'Syria' or 'Observatory', which stand alone too, 'Eyewitness Ludmila Hristoforova',
+    'Egypt Kuwait Saudi Arabia', 'Human Rights White Helmets')."""
+    first = full[0]
+    if _first_name_sex(first) is not None:
+        return True
+    return bool(_GIVEN_WORD.fullmatch(first)) and not _is_title(first) and first.lower() not in ORG_WORDS \
+        and _times(text, [first]) == _times(text, full) and not _written_lower(text, first) \
+        and not _opens_sentence(text, start) and _title_or_none(_WORD_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _title_or_none(word: re.Match[str] | None) -> bool:
+    """Whether a capitalised word before a name is none or a title ('NEA President Lily Eskelsen García')."""
+    return word is None or _is_title(word.group(1))
 
 
 def _given_before(text: str, start: int, surname: str) -> re.Match[str] | None:
@@ -1029,6 +1071,12 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     mention = Mention(-1, -1, name, "name", _tokens(name)[-1])
     resolver = SpeakerResolver([mention], text)
     resolver._at = at
+    toks = _untitled(_tokens(name))
+    forms = _name_forms(text, toks) if _two_word_surname(toks) else []
+    if forms and _one_unit(text, toks):
+        # the claims stage has the fuller name of a surname of two words from the speaker mention that
+        # introduced it ('said Rami Abdel Rahman, director of ...'), a parse's name; one mention has not
+        resolver._full.extend(form for form in forms if _given_to(text, *form))
     return resolver.canonical(mention)
 
 
