@@ -888,6 +888,19 @@ def _times(text: str, words: list[str]) -> int:
     return len(re.findall(r"(?<![\w’'-])" + r"[^\S\n]+".join(re.escape(w) for w in words) + r"(?![\w’'-])", text))
 
 
+def _word_before_in(text: str, toks: list[str]) -> bool:
+    """Whether the text writes a word right before the name ``toks`` (its words a space apart) on its line:
+    a quick look, with no pattern to compile, before ``_name_forms`` tries every capitalised word of the
+    text for each label of two words."""
+    name = f"{toks[0]} {toks[1]}"
+    at = text.find(name)
+    while at >= 0:
+        if text[max(0, at - 2):at].rstrip(" \t\xa0")[-1:].isalpha():
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 def _one_unit(text: str, toks: list[str]) -> bool:
     """Whether the text writes the two words of a name only together, as a surname's are ('Abdel Rahman',
     never 'Rahman' alone), not as a first name and a surname are ('Clint Howard' ... 'Howard said')."""
@@ -1072,7 +1085,7 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     resolver = SpeakerResolver([mention], text)
     resolver._at = at
     toks = _untitled(_tokens(name))
-    forms = _name_forms(text, toks) if _two_word_surname(toks) else []
+    forms = _name_forms(text, toks) if _two_word_surname(toks) and _word_before_in(text, toks) else []
     if forms and _one_unit(text, toks):
         # the claims stage has the fuller name of a surname of two words from the speaker mention that
         # introduced it ('said Rami Abdel Rahman, director of ...'), a parse's name; one mention has not
