@@ -320,7 +320,13 @@ CLAIMS_VERSION = 221
 #: shares the most with, not from each of that outlet's articles (``provenance._cited``).
 #: 5: a story is bounded by its stored pairs (``PROVENANCE_MAX_PAIRS``, 20,000), not its members:
 #: one of more than 200 members, which got no edges, gets them (a story that had edges keeps them).
-PROVENANCE_VERSION = 5
+#: 6: the cheap speaker label names the ``external:<speaker>`` source of an edge between articles that
+#: share only a quotation (``reuse.variants.speaker_near``): no owner before a role ('said Clinton’s top
+#: foreign policy aide Jake Sullivan' is Jake Sullivan), no word opening a sentence ('Although Reynolds',
+#: 'So'), a surname of two words in full ('Abdel Rahman' is Rami Abdel Rahman). The label's earlier
+#: changes (a0975a7 and the ``CLAIMS_VERSION`` bumps that changed ``speakers.full_name``) bumped no
+#: version of the edges: this one rebuilds them too.
+PROVENANCE_VERSION = 6
 
 
 def _now() -> str:
