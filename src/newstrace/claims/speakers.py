@@ -1081,7 +1081,10 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     name written last before it ('Jeb Bush told ... Bush said'); without it, the one named most."""
     if not _tokens(name):
         return name
-    mention = Mention(-1, -1, name, "name", _tokens(name)[-1])
+    # an acronym is a body's name, no surname a first name goes before ('UNICEF said' was 'Syria UNICEF'
+    # of '... its local partners in Syria UNICEF have said'), as the parse makes it for the claims stage
+    acronym = len(_tokens(name)) == 1 and len(name) > 1 and name.isupper()
+    mention = Mention(-1, -1, name, "name", _tokens(name)[-1], is_org=acronym)
     resolver = SpeakerResolver([mention], text)
     resolver._at = at
     toks = _untitled(_tokens(name))

@@ -323,7 +323,7 @@ CLAIMS_VERSION = 221
 #: 6: the cheap speaker label names the ``external:<speaker>`` source of an edge between articles that
 #: share only a quotation (``reuse.variants.speaker_near``): no owner before a role ('said Clinton’s top
 #: foreign policy aide Jake Sullivan' is Jake Sullivan), no word opening a sentence ('Although Reynolds',
-#: 'So'), a surname of two words in full ('Abdel Rahman' is Rami Abdel Rahman). The label's earlier
+#: 'So'), a surname of two words in full ('Abdel Rahman' is Rami Abdel Rahman), an acronym a body ('UNICEF', not 'Syria UNICEF'). The label's earlier
 #: changes (a0975a7 and the ``CLAIMS_VERSION`` bumps that changed ``speakers.full_name``) bumped no
 #: version of the edges: this one rebuilds them too.
 PROVENANCE_VERSION = 6
