@@ -17,7 +17,16 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, REWRITE, RT, SANA_28_OCT, SANA_31_OCT, folded_otherwise, require_data
+from conftest import (
+    EXAMPLES,
+    REWRITE,
+    RT,
+    SANA_28_OCT,
+    SANA_31_OCT,
+    folded_otherwise,
+    require_data,
+    undo_migrations_from_13,
+)
 from newstrace.cli.app import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
@@ -1028,12 +1037,7 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     c.execute("ALTER TABLE articles DROP COLUMN text_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")  # and migration 11's
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")  # and migration 12's
-    c.execute("DROP INDEX articles_input_hash")  # and migration 13's
-    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
-    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
-        c.execute(f"DROP TRIGGER {trigger}")  # and the searches' folded copies (migration 14)
-    c.execute("DROP TABLE articles_folded")
-    c.execute("DROP TABLE stories_folded")
+    undo_migrations_from_13(c)  # and 13's and 14's
     c.execute("PRAGMA user_version=5")
     c.commit()
     c.close()
@@ -1288,14 +1292,8 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     # and the one after that: the analysed articles' placement hashes, and then their outlets
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")
-    # and the articles' input hashes
-    c.execute("DROP INDEX articles_input_hash")
-    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
-    # and the searches' folded copies, with the triggers that keep them
-    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
-        c.execute(f"DROP TRIGGER {trigger}")
-    c.execute("DROP TABLE articles_folded")
-    c.execute("DROP TABLE stories_folded")
+    # and the articles' input hashes, the searches' folded copies
+    undo_migrations_from_13(c)
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
     assert "text_hash" in MIGRATIONS[before + 1], "a later migration's changes must be undone here too"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import count_calls
+from conftest import count_calls, undo_migrations_from_13
 from fuzz.samples import (
     REWRITE_TITLE,
     REWRITE_TXT,
@@ -1913,12 +1913,7 @@ def _as_before_input_hashes(db: Path) -> None:
 
     assert "input_hash" in MIGRATIONS[12] and "articles_folded" in MIGRATIONS[13] and len(MIGRATIONS) == 14
     c = sqlite3.connect(db)
-    for (trigger,) in c.execute("SELECT name FROM sqlite_master WHERE type='trigger' AND name LIKE '%fold%'").fetchall():
-        c.execute(f"DROP TRIGGER {trigger}")  # and migration 14's folded copies
-    c.execute("DROP TABLE articles_folded")
-    c.execute("DROP TABLE stories_folded")
-    c.execute("DROP INDEX articles_input_hash")
-    c.execute("ALTER TABLE articles DROP COLUMN input_hash")
+    undo_migrations_from_13(c)
     c.execute("PRAGMA user_version=12")
     c.commit()
     c.close()
