@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from conftest import folded_otherwise
 from newstrace.errors import StoreError
 from newstrace.model import Article
 from newstrace.store.migrations import MIGRATIONS
@@ -318,3 +319,29 @@ def test_search_fold_takes_one_character_at_a_time() -> None:
     bodies = [t for t in fnc1_bodies().values() if not t.isascii()][:200]
     for text in [t for _, t in _semeval_texts()] + bodies:
         assert search_fold(text) == "".join(search_fold(c) for c in text)
+
+
+def test_a_stop_met_inside_the_search_fold_leaves_the_write_as_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rt: Article) -> None:
+    """Ctrl-C's and SIGTERM's handlers raise where the run is, and migration 14's triggers fold
+    every title and text written (``search_fold``): a stop met there was SQLite's "user-defined
+    function raised exception", an internal error (exit 70) where the run stops (exit 130, 143).
+    It leaves the write as the stop itself, the batch rolled back, and the next write stores it."""
+    from newstrace.errors import Terminated
+    from newstrace.store import sqlite as S
+
+    real = S.search_fold
+    met: list[str] = []
+
+    def stopped_once(text: str) -> str:
+        if not met:
+            met.append(text)
+            raise Terminated
+        return real(text)
+
+    monkeypatch.setattr(S, "search_fold", stopped_once)
+    with S.Store(tmp_path / "stopped.db") as st:
+        with pytest.raises(Terminated):
+            st.add_articles([rt])
+        assert met and st.count_articles() == 0
+        assert st.add_articles([rt]).added == 1
+    assert folded_otherwise(tmp_path / "stopped.db") == []

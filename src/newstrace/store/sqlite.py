@@ -202,14 +202,16 @@ class Store:
         try:
             if readonly:
                 self.conn = sqlite3.connect(
-                    readonly_uri(self.path), uri=True, check_same_thread=False, timeout=busy_timeout, isolation_level=None
+                    readonly_uri(self.path), uri=True, check_same_thread=False, timeout=busy_timeout,
+                    isolation_level=None, factory=_Connection,
                 )
             else:
-                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout, isolation_level=None)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=busy_timeout,
+                                            isolation_level=None, factory=_Connection)
             self.conn.row_factory = sqlite3.Row
-            self.conn.create_function("search_fold", 1, _search_fold, deterministic=True)  # migration 14
-            self.conn.create_function("published_order", 1, _published_order, deterministic=True)
-            self.conn.create_function("text_hash", 1, text_hash, deterministic=True)  # migration 10
+            self.conn.create_function("search_fold", 1, _stop_held(_search_fold), deterministic=True)  # migration 14
+            self.conn.create_function("published_order", 1, _stop_held(_published_order), deterministic=True)
+            self.conn.create_function("text_hash", 1, _stop_held(text_hash), deterministic=True)  # migration 10
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
@@ -898,6 +900,61 @@ def search_fold(text: str) -> str:
 def _unmarked(run: re.Match[str]) -> str:
     """A run of characters outside ASCII, decomposed and folded, as ``search_fold`` leaves it."""
     return "".join(c for c in run[0] if not unicodedata.combining(c)).translate(_TYPED_AS)
+
+
+#: a Ctrl-C or SIGTERM met inside an SQL function of ours, held until the statement returns
+_held_stops: list[BaseException] = []
+
+
+def _stop_held(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f`` as an SQL function that a stop does not turn into an SQL error.
+
+    Ctrl-C's and SIGTERM's handlers raise ``KeyboardInterrupt`` (``errors.Terminated``) wherever
+    the run is, and with migration 14's triggers folding every title, text and label written, that
+    is often inside ``search_fold``: SQLite then failed the statement with "user-defined function
+    raised exception", an internal error (exit 70) where the run stops as at Ctrl-C (exit 130, 143;
+    ``tests/test_concurrency.py`` met it once in three SIGTERMs). The stop is held and the value
+    computed; ``_Connection`` raises the stop as the statement returns, where the handler would
+    have, and the transaction it breaks is rolled back as at any stop."""
+
+    def call(*args: Any) -> Any:
+        while True:
+            try:
+                return f(*args)
+            except KeyboardInterrupt as stop:
+                _held_stops.append(stop)
+
+    return call
+
+
+def _raise_held_stop() -> None:
+    if _held_stops:
+        stop = _held_stops[0]
+        _held_stops.clear()
+        raise stop
+
+
+class _Connection(sqlite3.Connection):
+    """The store's connection: a stop held by an SQL function (``_stop_held``) is raised as the
+    statement that called it returns."""
+
+    def execute(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().execute(*args, **kwargs)
+        finally:
+            _raise_held_stop()
+
+    def executemany(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executemany(*args, **kwargs)
+        finally:
+            _raise_held_stop()
+
+    def executescript(self, *args: Any, **kwargs: Any) -> sqlite3.Cursor:
+        try:
+            return super().executescript(*args, **kwargs)
+        finally:
+            _raise_held_stop()
 
 
 def _search_fold(value: str | None) -> str | None:
