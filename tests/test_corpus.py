@@ -1292,7 +1292,7 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     # and the one after that: the analysed articles' placement hashes, and then their outlets
     c.execute("ALTER TABLE analysis DROP COLUMN placement_hash")
     c.execute("ALTER TABLE analysis DROP COLUMN outlet")
-    # and the articles' input hashes, the searches' folded copies
+    # and the articles' input hashes, the searches' folded copies (folded again by the next)
     undo_migrations_from_13(c)
     # the schema before the migration that added it (whatever its number)
     before = next(i for i, m in enumerate(MIGRATIONS) if "provenance_version" in m)
@@ -1301,7 +1301,8 @@ def _as_an_earlier_release_left_it(fakes_db: Path, db: Path) -> str:
     assert "analysis ADD COLUMN outlet" in MIGRATIONS[before + 3], "a later migration's changes must be undone here too"
     assert "input_hash" in MIGRATIONS[before + 4], "a later migration's changes must be undone here too"
     assert "articles_folded" in MIGRATIONS[before + 5], "a later migration's changes must be undone here too"
-    assert before == len(MIGRATIONS) - 6, "a later migration's changes must be undone here too"
+    assert "DELETE FROM articles_folded;" in MIGRATIONS[before + 6], "a later migration's changes must be undone here too"
+    assert before == len(MIGRATIONS) - 7, "a later migration's changes must be undone here too"
     c.execute(f"PRAGMA user_version={before}")
     c.commit()
     c.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html
 import json
@@ -1284,6 +1285,116 @@ def test_search_finds_a_name_with_or_without_its_apostrophes(tmp_path: Path) -> 
 
         assert stories("sanaa houthis") == stories("Sana'a") == ["s-ye"]
         assert stories("Dar'a") == stories("Darʿa") == ["s-sy"]
+
+
+def _dashes_db(db: Path) -> list[Article]:
+    """Real reports that join words with a hyphen, a dash or a soft hyphen, or write them apart:
+    FA-KES dev's that name the Nusra Front ("al-Nusra", "Al-Nusra", "Al Nusra", "Jabhat
+    al-Nusra", "Nusra Front" alone) or write "pro-government", and FNC-1's bodies with
+    "Global\\u00adPost" (1116, 2524), "Qaeda–linked" (1192, an en dash), "2–3" (1214), "al-Qaeda"
+    and "al Qaeda". Stored in ``db``; returned."""
+    from conftest import fnc1_bodies
+
+    bodies = fnc1_bodies()
+    assert "Global\u00adPost" in bodies["1116"] and "Qaeda–linked" in bodies["1192"] and "2–3" in bodies["1214"]
+    picked = sorted({"1116", "2524", "1192", "1214"} | {b for b, t in bodies.items() if "al-Qaeda" in t or "al Qaeda" in t}, key=int)
+    rows = {r["article_title"]: r for r in _fakes_rows("Nusra") + _fakes_rows("pro-government")}
+    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
+            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
+    with Store(db) as st:
+        st.add_articles(arts)
+    return arts
+
+
+def _written(arts: list[Article], pattern: str) -> list[str]:
+    """The ids of ``arts`` whose title or text matches ``pattern`` (in any case): what a search
+    must find, read from the texts as written, not through ``search_fold``."""
+    rx = re.compile(pattern, re.IGNORECASE)
+    return sorted({a.id for a in arts if rx.search(a.title or "") or rx.search(a.text)})
+
+
+#: what the texts above write between two words: a hyphen, a dash, a space, a line break
+_JOINED = r"[\s\-‐‑‒–—―]+"
+
+
+@pytest.mark.data
+def test_search_finds_words_joined_by_a_hyphen_a_dash_or_a_space_alike(tmp_path: Path) -> None:
+    """FA-KES dev writes "al-Nusra" (47 reports), "Al-Nusra" (37) and "Al Nusra" (10): 'al-Nusra'
+    found the hyphen's alone, and two words typed 'al Nusra' are each looked for anywhere, so
+    nothing found the name as the space writes it. A hyphen or a dash is a space to the searches
+    now, in the words and the texts alike ('al-Nusra' is one word: its halves side by side), the
+    soft hyphen nothing (FNC-1's "Global\\u00adPost" is "GlobalPost"): 'al-Nusra' finds the name
+    however it is joined."""
+    from newstrace.store import results as R
+
+    db = tmp_path / "n.db"
+    arts = _dashes_db(db)
+    by_body = {a.title: a.id for a in arts}
+    with TestClient(create_app(db), base_url=BASE) as c:
+        def found(q: str) -> list[str]:
+            r = c.get("/api/articles", params={"q": q, "limit": 200}).json()
+            assert r["total"] == len(r["articles"])
+            return sorted(a["id"] for a in r["articles"])
+
+        al_nusra = _written(arts, f"al{_JOINED}nusra")
+        # before, 'al-Nusra' missed the reports that write "Al Nusra" alone (12 here)
+        assert len(set(al_nusra) - set(_written(arts, "al-nusra"))) >= 10
+        assert found("al-Nusra") == found("AL‑NUSRA") == found("Al–Nusra") == al_nusra
+        # words apart are each looked for anywhere, as before: "Nusra Front" with "al" elsewhere too
+        assert set(al_nusra) < set(found("al Nusra")) and found("al Nusra") == found("Nusra al")
+        jabhat = _written(arts, f"jabhat{_JOINED}al{_JOINED}nusra")
+        assert jabhat and found("jabhat-al-nusra") == found("Jabhat—al—Nusra") == jabhat
+        assert set(jabhat) < set(found("Jabhat al-Nusra"))  # two words: "Jabhat" and "al-Nusra" anywhere
+        pro = _written(arts, f"pro{_JOINED}government")
+        assert len(pro) >= 10 and found("PRO-GOVERNMENT") == found("pro–government") == pro
+        qaeda_linked = _written(arts, f"qaeda{_JOINED}linked")
+        assert by_body["FNC-1 body 1192"] in qaeda_linked and found("Qaeda-linked") == qaeda_linked
+        # the soft hyphen vanishes: the two bodies that write "Global\u00adPost" are found by 'GlobalPost'
+        assert {by_body["FNC-1 body 1116"], by_body["FNC-1 body 2524"]} <= set(found("GlobalPost"))
+        # what a word found when hyphens and dashes counted, it finds still: its text as written holds it
+        for q in ("al-", "-Nusra", "al-Nusra", "pro-", "Qaeda–linked", "2–3", "al-Qaeda-linked", "Al-Qaeda"):
+            assert set(_written(arts, re.escape(q))) <= set(found(q)), q
+        # dashes typed alone are no words: the query is no query, as an apostrophe typed alone
+        assert c.get("/api/articles", params={"q": "- – —"}).json()["total"] == c.get("/api/articles").json()["total"]
+        assert f'href="/articles/{al_nusra[0]}"' in c.get("/articles", params={"q": "al-Nusra", "limit": 200}).text
+
+    titled = next(a for a in arts if a.title and re.search(f"al{_JOINED}nusra", a.title, re.IGNORECASE))
+    with Store(db) as st, st.transaction() as conn:
+        R.put_cluster_row(conn, {"level": "story", "id": "s-1", "thread": "t-1", "label": "Syria", "first_article": titled.id,
+                                 "first_outlet": None, "start": None, "end": None, "size": 1, "outlets": "{}",
+                                 "state": None, "merged_into": None})
+        R.put_memberships(conn, {titled.id: ("s-1", 1.0)})
+    with TestClient(create_app(db), base_url=BASE) as c:
+        for q in ("al‑Nusra", "AL-NUSRA", "syria al-nusra"):
+            assert [s["id"] for s in c.get("/api/stories", params={"q": q}).json()["stories"]] == ["s-1"], q
+
+
+@pytest.mark.data
+def test_a_database_from_before_dashes_were_spaces_finds_them_once_migrated(tmp_path: Path) -> None:
+    """A database whose searches' copies were folded with their hyphens and dashes (migration 14):
+    the first command that writes it folds them again (migration 15), and its search finds what a
+    new database's does."""
+    from conftest import folded_otherwise
+    from newstrace.errors import StoreError
+    from newstrace.store.migrations import MIGRATIONS
+
+    db = tmp_path / "n.db"
+    arts = _dashes_db(db)
+    refold = next(i for i, m in enumerate(MIGRATIONS) if "DELETE FROM articles_folded;" in m)  # its number, less one
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        # the copies as migration 14 wrote them: hyphens and dashes kept (SQL's lower(), for these texts' case)
+        conn.execute("UPDATE articles_folded SET title = (SELECT lower(a.title) FROM articles a WHERE a.seq = articles_folded.seq),"
+                     " text = (SELECT lower(a.text) FROM articles a WHERE a.seq = articles_folded.seq)")
+        conn.execute(f"PRAGMA user_version={refold}")
+    assert len(folded_otherwise(db)) >= 80
+    with pytest.raises(StoreError, match="open it once for writing"):
+        create_app(db)
+    with Store(db) as st:  # what any command that writes does first
+        assert st.schema_version == len(MIGRATIONS)
+    assert folded_otherwise(db) == []
+    with TestClient(create_app(db), base_url=BASE) as c:
+        found = sorted(a["id"] for a in c.get("/api/articles", params={"q": "al-Nusra", "limit": 200}).json()["articles"])
+        assert found == _written(arts, f"al{_JOINED}nusra")
 
 
 @pytest.mark.data

@@ -827,12 +827,13 @@ MAX_SEARCH_WORDS = 8
 
 def search_words(q: str | None) -> list[str]:
     """A search's words, folded (``search_fold``), each of which must appear (``word_in``) in any
-    order: the one rule of the articles' and the stories' searches. A word whose folding is only
-    spaces or nothing, an accent or an apostrophe typed alone ('¨', "'"), is none: folded, every
-    text holds it."""
+    order: the one rule of the articles' and the stories' searches. A word a dash or hyphen joins
+    is its words side by side: 'al-Nusra' finds "al-Nusra", "al Nusra" and "al–Nusra", not "al"
+    and "Nusra" apart. A word whose folding is only spaces or nothing, an accent, an apostrophe or a
+    dash typed alone ('¨', "'", '-'), is none: folded, every text holds it."""
     # control characters are dropped (a query of nothing else is no query): a NUL ended a LIKE
     # pattern, so "%\x00%" matched every row
-    words = (search_fold("".join(c for c in w if c.isprintable())).strip() for w in (q or "").split())
+    words = (search_fold("".join(c for c in w if c.isprintable())) for w in (q or "").split())
     return [w for w in words if w][:MAX_SEARCH_WORDS]
 
 
@@ -843,7 +844,9 @@ def word_in(column: str, word: str) -> tuple[str, list[str]]:
 
     Both sides are folded alike (``search_fold``), so a word matches its text in any case and
     with or without accents or apostrophes, either way: 'Erdogan' finds "Erdoğan" and 'Erdoğan'
-    "Erdogan", 'strasse' "Straße", 'Sanaa' "Sana'a" and "Sana’a", and "Sana'a" "Sanaa". The texts
+    "Erdogan", 'strasse' "Straße", 'Sanaa' "Sana'a" and "Sana’a", and "Sana'a" "Sanaa"; and with
+    a hyphen, a dash or a space between its words, any of them: 'al-Nusra' finds "al Nusra" and
+    "al–Nusra". The texts
     are folded once, when written, so that a search runs in SQLite's C alone. Before, SQLite's ``LIKE`` (which folds ASCII alone) looked for an ASCII word in the
     columns as written, missing "Erdoğan" and "Straße", and a word with a letter outside ASCII was
     looked for in the rows case-folded by a call of Python each (52 ms over the 2,200 FA-KES and
@@ -868,33 +871,52 @@ def word_in(column: str, word: str) -> tuple[str, list[str]]:
 #: "we'll"); and a transliteration's ʿ often stands where ASCII writes a vowel ("Darʿa" is 'dara',
 #: which "Daraa" holds, and "Daraya" too).
 _APOSTROPHES = "'`´′ʹʻʼʽʾʿˀˁ՚‘’‚‛＇｀"
+#: hyphens and dashes, which ``search_fold`` takes to a space wherever they stand, so that a name
+#: or compound finds its text whichever joins its words, or a space: 'al-Nusra' finds "al Nusra",
+#: "al‑Nusra" (a non-breaking hyphen) and "al–Nusra", 'pro-government' "pro government". Unicode's
+#: dash punctuation (Pd: the hyphen-minus, the hyphens "‐ ‑", the figure, en and em dashes and the
+#: horizontal bar "‒ – — ―", the Armenian hyphen, the Hebrew maqaf, the double, oblique and
+#: Canadian syllabics hyphens, the two- and three-em dashes, the wave dashes, the full-width, small
+#: and vertical forms) and the minus sign ("−", Sm), which typesetting puts for a hyphen-minus (so
+#: '-5' is '5', and finds "−5" and "5"); NFKD takes the superscript and subscript minus there. The soft hyphen
+#: (U+00AD, invisible where the line does not break there) is dropped: "infor\u00admation" is
+#: "information".
+_DASHES = "-֊־᐀᠆‐‑‒–—―⸗⸚⸺⸻⹀⹝〜〰゠︱︲﹘﹣－𐺭−"
+_SOFT_HYPHEN = "\u00ad"
 #: letters no decomposition takes to the ASCII letter one types for them ('ı' of "Diyarbakır",
-#: 'ł' of "Łódź", 'ø', 'đ', 'æ' ...): ``search_fold`` takes them there, and drops the apostrophes
+#: 'ł' of "Łódź", 'ø', 'đ', 'æ' ...): ``search_fold`` takes them there, drops the apostrophes and
+#: the soft hyphen, and takes the dashes to a space
 _TYPED_AS = str.maketrans({
     "ı": "i", "ȷ": "j", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "þ": "th",
-    "æ": "ae", "œ": "oe",
-} | dict.fromkeys(c for c in _APOSTROPHES if not c.isascii()))
+    "æ": "ae", "œ": "oe", _SOFT_HYPHEN: None,
+} | dict.fromkeys(c for c in _APOSTROPHES if not c.isascii()) | dict.fromkeys((c for c in _DASHES if not c.isascii()), " "))
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def search_fold(text: str) -> str:
     """``text`` as the searches compare it (``search_words``, ``word_in``, and the folded tables of
-    migration 14): compatibility-decomposed (NFKD: 'ﬁ' is "fi", 'é' is 'e' and an accent),
+    migrations 14 and 15): compatibility-decomposed (NFKD: 'ﬁ' is "fi", 'é' is 'e' and an accent),
     case-folded ('ß' is "ss"), decomposed again (what folding composed), its combining marks
     (accents, cedillas, Arabic vowel signs: NFKD moved them off their letters) dropped, the
-    letters of ``_TYPED_AS`` taken to ASCII, and the ``_APOSTROPHES`` dropped ('´' before NFKD,
-    which makes it a space and an accent).
+    letters of ``_TYPED_AS`` taken to ASCII, the ``_APOSTROPHES`` and the soft hyphen dropped ('´'
+    before NFKD, which makes it a space and an accent), the ``_DASHES`` taken to a space, and every
+    run of white space (spaces, line breaks, tabs, what NFKD makes a space of: the no-break and
+    thin spaces) taken to one space, none at either end. So "Jabhat al-Nusra", "Jabhat al Nusra"
+    and "Jabhat  al‑Nusra" are all "jabhat al nusra".
 
-    Each step takes one character at a time (NFKD's reordering moves only the marks dropped), so
-    a text's folding holds the folding of every word it holds: a search finds what it found
-    before, when it compared the words case-folded, and more. Python reads only the runs outside
-    ASCII a character at a time (0.4 s for FNC-1's bodies and SemEval's texts, 5 M characters)."""
+    Each step but the last takes one character at a time (NFKD's reordering moves only the marks
+    dropped), and the last takes each run of spaces to one, so a text's folding holds the folding
+    of every word it holds: a search finds what it found before, when it compared the words
+    case-folded, and more; what it found when hyphens and dashes counted (migration 14), and more.
+    Python reads only the runs outside ASCII a character at a time (0.4 s for FNC-1's bodies and
+    SemEval's texts, 5 M characters)."""
     if text.isascii():
-        return text.lower().replace("'", "").replace("`", "")
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.replace("´", "")).casefold())
-    if not text.isascii():
-        text = _NOT_ASCII.sub(_unmarked, text)
-    return text.replace("'", "").replace("`", "")
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text.replace("´", "")).casefold())
+        if not text.isascii():
+            text = _NOT_ASCII.sub(_unmarked, text)
+    return " ".join(text.replace("'", "").replace("`", "").replace("-", " ").split())
 
 
 def _unmarked(run: re.Match[str]) -> str:
