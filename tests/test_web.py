@@ -1323,8 +1323,8 @@ def test_search_finds_words_joined_by_a_hyphen_a_dash_or_a_space_alike(tmp_path:
     found the hyphen's alone, and two words typed 'al Nusra' are each looked for anywhere, so
     nothing found the name as the space writes it. A hyphen or a dash is a space to the searches
     now, in the words and the texts alike ('al-Nusra' is one word: its halves side by side), the
-    soft hyphen nothing (FNC-1's "Global\\u00adPost" is "GlobalPost"): 'al-Nusra' finds the name
-    however it is joined."""
+    soft hyphen nothing (FNC-1's "Global\\u00adPost" is "GlobalPost"), and words in double quotes
+    are a phrase: '"al Nusra"' finds the name however it is joined."""
     from newstrace.store import results as R
 
     db = tmp_path / "n.db"
@@ -1340,13 +1340,17 @@ def test_search_finds_words_joined_by_a_hyphen_a_dash_or_a_space_alike(tmp_path:
         # before, 'al-Nusra' missed the reports that write "Al Nusra" alone (12 here)
         assert len(set(al_nusra) - set(_written(arts, "al-nusra"))) >= 10
         assert found("al-Nusra") == found("AL‑NUSRA") == found("Al–Nusra") == al_nusra
+        # words in double quotes are a phrase: side by side, however the text joins them
+        assert found('"al Nusra"') == found("“Al – Nusra”") == found("„al\u00a0nusra“") == al_nusra
+        assert found('"al  nusra') == al_nusra  # a quote left open runs to the end
         # words apart are each looked for anywhere, as before: "Nusra Front" with "al" elsewhere too
         assert set(al_nusra) < set(found("al Nusra")) and found("al Nusra") == found("Nusra al")
         jabhat = _written(arts, f"jabhat{_JOINED}al{_JOINED}nusra")
-        assert jabhat and found("jabhat-al-nusra") == found("Jabhat—al—Nusra") == jabhat
+        assert jabhat and found('"Jabhat al Nusra"') == found("jabhat-al-nusra") == found("Jabhat—al—Nusra") == jabhat
         assert set(jabhat) < set(found("Jabhat al-Nusra"))  # two words: "Jabhat" and "al-Nusra" anywhere
+        assert found('"al-Nusra" "Jabhat al"') == jabhat  # phrases, like words, must all appear
         pro = _written(arts, f"pro{_JOINED}government")
-        assert len(pro) >= 10 and found("PRO-GOVERNMENT") == found("pro–government") == pro
+        assert len(pro) >= 10 and found('"pro government"') == found("PRO-GOVERNMENT") == found("pro–government") == pro
         qaeda_linked = _written(arts, f"qaeda{_JOINED}linked")
         assert by_body["FNC-1 body 1192"] in qaeda_linked and found("Qaeda-linked") == qaeda_linked
         # the soft hyphen vanishes: the two bodies that write "Global\u00adPost" are found by 'GlobalPost'
@@ -1356,7 +1360,9 @@ def test_search_finds_words_joined_by_a_hyphen_a_dash_or_a_space_alike(tmp_path:
             assert set(_written(arts, re.escape(q))) <= set(found(q)), q
         # dashes typed alone are no words: the query is no query, as an apostrophe typed alone
         assert c.get("/api/articles", params={"q": "- – —"}).json()["total"] == c.get("/api/articles").json()["total"]
-        assert f'href="/articles/{al_nusra[0]}"' in c.get("/articles", params={"q": "al-Nusra", "limit": 200}).text
+        page = c.get("/articles", params={"q": '"al Nusra"', "limit": 200}).text
+        assert f'href="/articles/{al_nusra[0]}"' in page and 'value="&#34;al Nusra&#34;"' in page
+        assert 'title="every word must appear in titles or texts; &quot;words in quotes&quot; side by side"' in page
 
     titled = next(a for a in arts if a.title and re.search(f"al{_JOINED}nusra", a.title, re.IGNORECASE))
     with Store(db) as st, st.transaction() as conn:
@@ -1365,7 +1371,7 @@ def test_search_finds_words_joined_by_a_hyphen_a_dash_or_a_space_alike(tmp_path:
                                  "state": None, "merged_into": None})
         R.put_memberships(conn, {titled.id: ("s-1", 1.0)})
     with TestClient(create_app(db), base_url=BASE) as c:
-        for q in ("al‑Nusra", "AL-NUSRA", "syria al-nusra"):
+        for q in ("al‑Nusra", "AL-NUSRA", '"AL NUSRA"', "syria al-nusra"):
             assert [s["id"] for s in c.get("/api/stories", params={"q": q}).json()["stories"]] == ["s-1"], q
 
 

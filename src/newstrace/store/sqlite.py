@@ -826,15 +826,32 @@ MAX_SEARCH_WORDS = 8
 
 
 def search_words(q: str | None) -> list[str]:
-    """A search's words, folded (``search_fold``), each of which must appear (``word_in``) in any
-    order: the one rule of the articles' and the stories' searches. A word a dash or hyphen joins
-    is its words side by side: 'al-Nusra' finds "al-Nusra", "al Nusra" and "al–Nusra", not "al"
-    and "Nusra" apart. A word whose folding is only spaces or nothing, an accent, an apostrophe or a
-    dash typed alone ('¨', "'", '-'), is none: folded, every text holds it."""
-    # control characters are dropped (a query of nothing else is no query): a NUL ended a LIKE
-    # pattern, so "%\x00%" matched every row
-    words = (search_fold("".join(c for c in w if c.isprintable())) for w in (q or "").split())
-    return [w for w in words if w][:MAX_SEARCH_WORDS]
+    """A search's words and phrases, folded (``search_fold``), each of which must appear
+    (``word_in``) in any order: the one rule of the articles' and the stories' searches. A word is
+    what stands between spaces; what stands between double quotes (``"`` or ``“ ”`` and ``„``; an
+    unclosed one runs to the end) is a phrase, its words side by side in that order: 'al Nusra'
+    finds "al" and "Nusra" anywhere, '"al Nusra"' only "al Nusra" (or "al-Nusra": ``search_fold``).
+    A word a dash or hyphen joins is one such phrase: 'al-Nusra' finds "al-Nusra", "al Nusra" and
+    "al–Nusra", not "al" and "Nusra" apart. A word or phrase whose folding is only spaces or
+    nothing, an accent, an apostrophe or a dash typed alone ('¨', "'", '-'), is none: folded, every
+    text holds it.
+
+    A double quote is so no character to find: before phrases, '"al Nusra"' looked for the words
+    '"al' and 'nusra"', quote marks and all, each anywhere, where it now looks for "al nusra". A
+    query without one finds what it found before (``search_fold``), and more."""
+    terms: list[str] = []
+    for i, part in enumerate(_PHRASE_QUOTES.split(q or "")):
+        # control characters are dropped (a query of nothing else is no query): a NUL ended a LIKE
+        # pattern, so "%\x00%" matched every row
+        words = ["".join(c for c in w if c.isprintable()) for w in part.split()]
+        terms += [" ".join(words)] if i % 2 else words
+    folded = (search_fold(t) for t in terms)
+    return [t for t in folded if t][:MAX_SEARCH_WORDS]
+
+
+#: what opens and closes a phrase of a search (``search_words``): the straight double quote and
+#: the typographic ones (English “ ”, German „ “), whichever a search pasted from a text holds
+_PHRASE_QUOTES = re.compile('["“”„]')
 
 
 def word_in(column: str, word: str) -> tuple[str, list[str]]:
@@ -846,7 +863,7 @@ def word_in(column: str, word: str) -> tuple[str, list[str]]:
     with or without accents or apostrophes, either way: 'Erdogan' finds "Erdoğan" and 'Erdoğan'
     "Erdogan", 'strasse' "Straße", 'Sanaa' "Sana'a" and "Sana’a", and "Sana'a" "Sanaa"; and with
     a hyphen, a dash or a space between its words, any of them: 'al-Nusra' finds "al Nusra" and
-    "al–Nusra". The texts
+    "al–Nusra", '"al Nusra"' "al-Nusra". The texts
     are folded once, when written, so that a search runs in SQLite's C alone. Before, SQLite's ``LIKE`` (which folds ASCII alone) looked for an ASCII word in the
     columns as written, missing "Erdoğan" and "Straße", and a word with a letter outside ASCII was
     looked for in the rows case-folded by a call of Python each (52 ms over the 2,200 FA-KES and
