@@ -170,7 +170,7 @@ def _analyze_kept(said: str) -> re.Pattern[str]:
     articles its committed batches analysed."""
     return re.compile(
         rf"newstrace: {said} \((\d+) article\(s\) analysed by this run are kept; "
-        r"run 'newstrace analyze' again to resume\)"
+        r"run 'newstrace analyze --db \S+' again to resume\)"
     )
 
 
@@ -740,3 +740,40 @@ def test_ctrl_c_in_the_first_batch_leaves_no_database_it_made(tmp_path: Path, mo
     assert code == 130 and f"no batch was committed to {db};" in err, err
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) == 1
+
+
+def test_ctrl_c_in_analyze_names_the_database_the_re_run_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An ``analyze --db DB`` stopped by Ctrl-C said "run 'newstrace analyze' again to resume": run
+    as said, without ``--db``, it opened the default ``newstrace.db``, not the database stopped.
+    The line names DB (quoted as a shell reads it), and the command it gives resumes there."""
+    import shlex
+
+    import newstrace.corpus
+
+    real = newstrace.corpus.analyze
+
+    def stopped_after_the_first_batch(store: Any, **kwargs: Any) -> Any:
+        def on_batch(done: int, total: int) -> None:
+            if done:  # Ctrl-C once the first batch is committed
+                raise KeyboardInterrupt
+
+        return real(store, **{**kwargs, "on_batch": on_batch})
+
+    db = tmp_path / "my news" / "seeds.db"
+    db.parent.mkdir()
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
+    monkeypatch.setattr(newstrace.corpus, "analyze", stopped_after_the_first_batch)
+    code, err = _quiet(["analyze", "--db", str(db), "--batch-size", "1", "--workers", "1"])
+    assert code == 130, err
+    (line,) = err.strip().splitlines()
+    m = re.fullmatch(r"newstrace: interrupted \(1 article\(s\) analysed by this run are kept; run '(.+)' again to resume\)", line)
+    assert m, line
+    argv = shlex.split(m.group(1))
+    assert argv == ["newstrace", "analyze", "--db", str(db)], line
+
+    monkeypatch.setattr(newstrace.corpus, "analyze", real)
+    code, err = _quiet(argv[1:])
+    assert code == 0 and "1 article(s) analysed" in err, err
+    assert _analysed(db) == 2

@@ -15,6 +15,7 @@ import contextlib
 import json
 import multiprocessing
 import os
+import shlex
 import signal
 import time
 from collections import Counter
@@ -115,8 +116,6 @@ def check_semantic(
     if ours != semantic:
         how = {True: "with sentence embeddings (--semantic)", False: "without sentence embeddings (without --semantic)"}
         if fix is None:
-            import shlex
-
             analyze = f"newstrace analyze --db {shlex.quote(str(store.path))}"
             fix = (f"run '{analyze}{' --semantic' if ours else ''}' (the database's choice), or rebuild its stories "
                    f"with this run's ('{analyze} --recluster{' --semantic' if semantic else ''}')")
@@ -624,7 +623,8 @@ class _Run:
     def kept(self, store: Store) -> str:
         """How many articles this run committed (the database says it: a Ctrl-C may have landed
         after a batch's commit and before the run counted it), and how to go on."""
-        again = "run 'newstrace analyze' again to resume"
+        # the database by name: 'newstrace analyze' alone, as it said, opens the default one
+        again = f"run 'newstrace analyze --db {shlex.quote(str(store.path))}' again to resume"
         try:
             conn = store.conn
             placed = len(set(self.placing) - set(R.unclustered(conn))) if self.placing else 0
