@@ -471,7 +471,7 @@ NoCleanFlag = Annotated[
 ]
 #: what ``-`` is read as (``ingest._read_stdin``), in INPUT's help, which said "as one article
 #: (text, or a page's HTML)" after standard input had come to be read as records and web archives
-#: too (README's ``-`` row): ``jq -c '.[]' export.json | newstrace ingest -`` stores one article a record
+#: too (docs/input-formats.md, *Standard input*): ``jq -c '.[]' export.json | newstrace ingest -`` stores one article a record
 STDIN_READ = ("the file it would be: JSON records (one article each) or a web archive, gzipped or not, as such files are, "
               "else one article (text, gzipped or not, or a page's HTML)")
 InputsArg = Annotated[

@@ -30,8 +30,8 @@ from newstrace.web.cache import Page, read, served
 from newstrace.web.render import listed_as, page_order, story_href
 from newstrace.web.repo import Repo
 
-#: every endpoint reads the database, which another process may keep locked: README's 503, with
-#: ``Retry-After``, which the schema did not list
+#: every endpoint reads the database, which another process may keep locked: the 503 of
+#: docs/web.md, with ``Retry-After``, which the schema did not list
 LOCKED: dict[int | str, dict[str, Any]] = {
     503: {"model": s.Problem, "description": "the database is busy (another process holds a lock on it); "
                                              "retry after Retry-After seconds"},
