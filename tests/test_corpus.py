@@ -1757,6 +1757,19 @@ def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.Cap
     assert line.startswith(f"{db}: 2 article(s) analysed") and line.endswith("1 story in 1 thread")
 
 
+def test_analyze_progress_knows_its_total_before_the_first_batch_ends(tmp_path: Path) -> None:
+    """On a terminal ``analyze``'s bar read "analysing 0/?" until its first batch was committed,
+    some 25 s for FA-KES dev in the default batches of 500, so a run that had just started could
+    not be told from one stuck on a count it never found. ``on_batch`` is told the total at once,
+    ``(0, total)``, then after each committed batch."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    calls: list[tuple[int, int]] = []
+    with Store(db) as store:
+        analyze(store, batch_size=1, workers=1, steps=["reuse", "stories"], on_batch=lambda d, t: calls.append((d, t)))
+    assert calls == [(0, 2), (1, 2), (2, 2)]
+
+
 def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A re-run of analyze redoes nothing and says so, instead of "0 article(s) analysed in 0
     batch(es) (0.0 s)", which reads as if it had failed to find the articles."""

@@ -694,6 +694,8 @@ def _analyze(
         if on_batch is not None:
             on_batch(done, total)
 
+    if total:  # a bar knows what there is to do before the first batch ends (not "0/?")
+        progress(0)
     if placing:
         _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress)
     if refreshing:
