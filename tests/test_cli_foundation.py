@@ -1647,6 +1647,22 @@ def test_database_path_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert not (tmp_path / "absent.db").exists()
 
 
+def test_a_database_that_is_not_there_is_named_with_the_ingest_that_makes_it(tmp_path: Path) -> None:
+    """A reader given a database that is not there said "no such database (run 'newstrace ingest'
+    first)": run as said, without --db, the ingest filled the default newstrace.db, and the reader
+    still found nothing. The hint is the ingest that makes this database; a database in a folder
+    that does not exist (a typo in its path) says that, which an ingest would not mend."""
+    import shlex
+
+    db = tmp_path / "my news.db"
+    for command in (("list",), ("stories",), ("story", "s1"), ("outlets",), ("analyze",)):
+        line = assert_clean_failure(run(*command, "--db", db, cwd=tmp_path), 3, "no such database")
+        assert line.endswith(f"(run 'newstrace ingest INPUT... --db {shlex.quote(str(db))}' first)"), line
+    assert not db.exists()
+    line = assert_clean_failure(run("list", "--db", tmp_path / "nso" / "x.db", cwd=tmp_path), 3, "no such database")
+    assert line.endswith(f"(no folder {tmp_path / 'nso'})"), line
+
+
 def test_an_empty_path_is_refused_in_words_and_reads_nothing(tmp_path: Path) -> None:
     """``Path("")`` is ``Path(".")``: ``--db ""`` (a script's ``--db "$DB"`` with the variable unset)
     was named "--db .: a folder, not a database file", which the user never typed, and

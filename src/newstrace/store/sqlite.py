@@ -786,7 +786,11 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
     else:
         if readonly or not create:
-            raise StoreError(f"{p}: no such database (run 'newstrace ingest' first)")
+            # the ingest that makes this one: 'newstrace ingest' alone, as it said, filled the default
+            # newstrace.db; in a folder that is not there (a typo in the path) no ingest would do
+            if not p.parent.is_dir():
+                raise StoreError(f"{p}: no such database (no folder {p.parent})")
+            raise StoreError(f"{p}: no such database (run 'newstrace ingest INPUT... --db {shlex.quote(str(p))}' first)")
         if p.is_symlink():
             # a link to no file yet: SQLite creates the file it names, in the folder it names (a
             # folder missing there was "cannot open database (unable to open database file)")
