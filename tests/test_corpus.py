@@ -1770,6 +1770,25 @@ def test_analyze_progress_knows_its_total_before_the_first_batch_ends(tmp_path: 
     assert calls == [(0, 2), (1, 2), (2, 2)]
 
 
+def test_story_json_lists_its_articles_as_list_json_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``story --json`` listed its articles with ``{id, title, outlet, published, url, words}``,
+    ``list --json`` the same articles with their ``author``, ``chars`` and ``source`` too: a script
+    that read the author or the file of a story's articles had to look each one up again. The two
+    give an article alike."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    listed = {a["id"]: a for a in json.loads(capsys.readouterr().out)}
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    assert main(["story", story["id"], "--db", str(db), "--json"]) == 0
+    members = json.loads(capsys.readouterr().out)["articles"]
+    assert len(members) == 2 and {a["author"] for a in members} == {"Baran Hines", None}
+    assert members == [listed[a["id"]] for a in members]
+
+
 def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A re-run of analyze redoes nothing and says so, instead of "0 article(s) analysed in 0
     batch(es) (0.0 s)", which reads as if it had failed to find the articles."""

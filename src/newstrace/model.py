@@ -458,6 +458,11 @@ class Article:
             "url": self.url,
         }
 
+    def listing(self) -> dict[str, Any]:
+        """An article as the listings of stored articles give it (``list --json``, ``story --json``'s
+        ``articles``): ``brief`` with its author, length and the input it was read from."""
+        return {**self.brief(), "author": self.author, "chars": len(self.text), "words": self.words, "source": self.source}
+
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["published"] = published_iso(self.published)

@@ -254,10 +254,6 @@ def _add(
     return read
 
 
-def article_summary(a: Article) -> dict[str, object]:
-    return {**a.brief(), "author": a.author, "chars": len(a.text), "words": a.words, "source": a.source}
-
-
 @app.command("list")
 def list_articles(
     ctx: typer.Context,
@@ -274,7 +270,7 @@ def list_articles(
         for i, a in enumerate(store.iter_articles(order="published")):
             if n and i >= n:
                 break
-            rows.append(article_summary(a))
+            rows.append(a.listing())
     if as_json:
         emit_json(rows)
         return
@@ -345,4 +341,4 @@ def _published_said(a: Article) -> str | None:
 _BODY_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in (9, 10)}
 
 
-__all__ = ["article_summary", "ingest", "list_articles", "show"]
+__all__ = ["ingest", "list_articles", "show"]

@@ -75,7 +75,7 @@ def story_report(
     arts: list[Article] = []
     for a in store.iter_articles_by_ids(member_ids if list_articles else member_ids[:limit]):
         if list_articles:
-            listed.append({**a.brief(), "words": a.words})
+            listed.append(a.listing())
         if len(arts) < limit:
             arts.append(a)
     # compared in the order given (``story_order``'s): sorted by the stream's, ``story --json``'s
