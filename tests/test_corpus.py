@@ -1770,6 +1770,22 @@ def test_analyze_progress_knows_its_total_before_the_first_batch_ends(tmp_path: 
     assert calls == [(0, 2), (1, 2), (2, 2)]
 
 
+def test_analyze_verbose_says_each_committed_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``analyze`` whose stderr is a log (``nohup``, a service) said nothing from its start to its
+    summary, hours on a big corpus, where ``ingest -v`` says each commit: ``-v`` says each committed
+    batch, after its commit, with what there is to do; the Spark engine, which commits nothing,
+    refuses it as it refuses the local engine's other options."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(db), "--batch-size", "1", "--workers", "1", "--no-claims", "-v"]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[:2] == ["committed 1 of 2", "committed 2 of 2"], lines
+    assert lines[2].startswith(f"{db}: 2 article(s) analysed in 2 batch(es)")
+    code = main(["analyze", "--engine", "spark", "--input", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out"), "-v"])
+    assert code == 2 and "--verbose: only with --engine local" in capsys.readouterr().err
+
+
 def test_story_json_lists_its_articles_as_list_json_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``story --json`` listed its articles with ``{id, title, outlet, published, url, words}``,
     ``list --json`` the same articles with their ``author``, ``chars`` and ``source`` too: a script

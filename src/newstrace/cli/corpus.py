@@ -118,6 +118,15 @@ def analyze(
         ),
     ] = False,
     as_json: JsonFlag = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Local: after each committed batch print 'committed N of M' on stderr, as 'ingest -v' does: a "
+            "run whose stderr is a log, not a terminal, says nothing else until it ends.",
+        ),
+    ] = False,
 ) -> None:
     """Run every analysis on articles not analysed yet: reuse, claims, stories and threads.
 
@@ -148,7 +157,7 @@ def analyze(
     else:
         only_with(
             ctx,
-            {"db": "--db", "workers": "--workers", "recluster": "--recluster"},
+            {"db": "--db", "workers": "--workers", "recluster": "--recluster", "verbose": "--verbose"},
             "only with --engine local (Spark reads --input and writes --out; 'newstrace load-results' "
             "loads them into a database)",
         )
@@ -199,6 +208,8 @@ def analyze(
 
         def on_batch(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            if verbose and done:  # said after the commit, so what is reported is stored
+                err.print(f"committed {done:,} of {total:,}", markup=False, highlight=False, soft_wrap=True)
 
         rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic, recluster=recluster)
         empty = store.count_articles() == 0
