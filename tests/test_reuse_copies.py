@@ -247,6 +247,33 @@ def test_an_earlier_copy_analysed_later_is_the_first_copy_of_the_copies_after_it
     assert holders == {"wire00", "wire10", "rewrite"}
 
 
+def test_a_story_over_the_pairs_bound_is_said_once_a_run_with_the_pairs_it_holds_at_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """60 outlets' copies of al-Manar's report and al-Alam's rewrite analysed 10 at a time: the one
+    story grows past a bound of 20 pairs in its third batch. Each batch that touched it rebuilt its
+    provenance and said so again ("... hold 29 reuse pairs ...", 39, 49, 59: the warning five times
+    for one story, where the Spark engine says it once); now once, with its 60 pairs, and counted."""
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", 20)
+    with Store(tmp_path / "wire.db") as st:
+        st.add_articles(_wire(60), keep_ids=True)
+        report = analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
+        (story,) = R.stories_with(st.conn, ["wire00"])
+        assert R.provenance_of(st.conn, story) == []
+        assert report.warnings == [
+            f"story {story}: its articles hold 60 reuse pairs, more than the 20 provenance is built for; "
+            "it has no provenance edges"
+        ]
+        assert report.provenance_unbuilt == 1 and report.to_dict()["provenance_unbuilt"] == 1
+        # a run that builds nothing says nothing of it
+        again = analyze(st, steps=["reuse", "stories"], workers=1, batch_size=10)
+        assert again.warnings == [] and "provenance_unbuilt" not in again.to_dict()
+
+
 def test_a_story_of_more_than_200_copies_gets_its_edges_and_one_over_the_pairs_bound_says_it_has_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from sqlite3 import Connection
 from types import TracebackType
 from typing import Any
 
@@ -77,12 +78,15 @@ class AnalyzeReport:
     claims_refreshed: int = 0
     #: stories whose provenance alone was built again, older rules having built it (``PROVENANCE_VERSION``)
     provenance_refreshed: int = 0
+    #: stories this run left without provenance edges, their articles holding more reuse pairs
+    #: than ``R.PROVENANCE_MAX_PAIRS`` (each named in ``warnings``, as the Spark engine names them)
+    provenance_unbuilt: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "warnings"):  # default runs report what they always did
+        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "provenance_unbuilt", "warnings"):  # default runs report what they always did
             if not d[key]:
                 del d[key]
         return d
@@ -216,10 +220,16 @@ def persist_changes(conn: Any, ch: Changes) -> set[str]:
 
 
 def refresh_provenance(
-    store: Store, stories: set[str], cache: PrepareCache | None = None, warn: Warn | None = None
+    store: Store,
+    stories: set[str],
+    cache: PrepareCache | None = None,
+    warn: Warn | None = None,
+    unbuilt: Callable[[str, int], None] | None = None,
 ) -> None:
     """Build the edges of ``stories`` from their members' stored pairs, by this version's rules
-    (``R.put_provenance`` records ``R.PROVENANCE_VERSION`` with them)."""
+    (``R.put_provenance`` records ``R.PROVENANCE_VERSION`` with them). A story over
+    ``R.PROVENANCE_MAX_PAIRS`` gets none, and is told to ``unbuilt`` (story, pairs) when given (a
+    run says it once: ``_Said.unbuilt``), else said to ``warn``."""
     conn = store.conn
     for sid in sorted(stories):
         ids = R.members(conn, sid)
@@ -229,7 +239,9 @@ def refresh_provenance(
         # counted before any passage is read: a story over the bound costs one query
         if (n := R.count_pairs_among(conn, ids)) > R.PROVENANCE_MAX_PAIRS:
             R.put_provenance(conn, sid, [])
-            if warn is not None:
+            if unbuilt is not None:
+                unbuilt(sid, n)
+            elif warn is not None:
                 warn(R.skipped_provenance(sid, n))
             continue
         pairs = R.pairs_among(conn, ids)
@@ -708,6 +720,7 @@ def _analyze(
     if behind:
         _rebuild_provenance(store, behind, batch_size, report, said, progress)
     if not todo:
+        report.provenance_unbuilt = said.said_unbuilt(conn)
         report.warnings += said.lines()
         report.seconds = time.perf_counter() - t0
         _count(store, report)
@@ -807,7 +820,7 @@ def _analyze(
                     # without reuse builds them from the pairs stored, as a later run would (the
                     # stories it makes are stamped with this version's provenance rules, not left
                     # for the next run to call them built by older ones)
-                    refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note)
+                    refresh_provenance(store, touched | R.stories_with(conn, sorted(known)), prepared, said.note, said.unbuilt)
                 # read again for those an ingest changed since the run began (the others are as the
                 # run's start left them: nothing is written)
                 refresh_reach(store, cl, R.stories_with(conn, sorted(R.changed_since_analysis(conn, sorted(again)))))
@@ -818,6 +831,7 @@ def _analyze(
             report.analysed += len(chunk)
             report.batches += 1
             progress(done)
+    report.provenance_unbuilt = said.said_unbuilt(conn)
     report.warnings += said.lines()
     if kept:
         report.warnings.append(
@@ -847,6 +861,26 @@ class _Said(KeptWarnings):
 
     def __init__(self) -> None:
         super().__init__(WARN_EXAMPLES, "warning(s) from the analysis steps")
+        #: story -> its pairs, of the stories this run left without provenance edges for being over
+        #: ``R.PROVENANCE_MAX_PAIRS`` (``refresh_provenance``): said at the run's end (``said_unbuilt``)
+        self.over: dict[str, int] = {}
+
+    def unbuilt(self, story: str, pairs: int) -> None:
+        self.over[story] = pairs
+
+    def said_unbuilt(self, conn: Connection) -> int:
+        """Say once each story this run left without provenance edges, with the pairs it holds at
+        the run's end, as the Spark engine does (each batch that touched a growing story said it
+        again: "story X: its articles hold 20,001 reuse pairs ...", 20,007, ...); not one merged
+        into another since (that one is said if it is over). How many were said."""
+        within, arg = in_list(sorted(self.over))
+        live = [r[0] for r in conn.execute(f"SELECT id FROM stories WHERE id {within} AND merged_into IS NULL ORDER BY id", (arg,))]
+        said = 0
+        for story in live:
+            if (n := R.count_pairs_among(conn, R.members(conn, story))) > R.PROVENANCE_MAX_PAIRS:
+                self.note(R.skipped_provenance(story, n))
+                said += 1
+        return said
 
     def add(self, records: Sequence[ArticleRecord]) -> None:
         for rec in records:
@@ -889,7 +923,7 @@ def _refresh_claims(
                     if rec.claims is not None:
                         R.put_claims(conn, rec.claims)
                 stories = R.stories_with(conn, [rec.id for rec in records]) - rebuilt
-                refresh_provenance(store, stories, prepared, said.note)
+                refresh_provenance(store, stories, prepared, said.note, said.unbuilt)
                 rebuilt |= stories
                 R.mark_claims(conn, [rec.id for rec in records])
             said.add(records)
@@ -923,7 +957,7 @@ def _rebuild_provenance(
             end += 1
         chunk = [s for s, _ in stories[start:end]]
         with store.transaction():
-            refresh_provenance(store, set(chunk), prepared, said.note)
+            refresh_provenance(store, set(chunk), prepared, said.note, said.unbuilt)
         report.provenance_refreshed += len(chunk)
         report.batches += 1
         done += articles
@@ -973,7 +1007,7 @@ def _place_again(
                 touched = persist_changes(conn, cl.drain())
                 save_clusterer_state(conn, cl)
                 # without a stored pair, each story is stamped with no edges: what the rules build
-                refresh_provenance(store, touched, prepared, said.note)
+                refresh_provenance(store, touched, prepared, said.note, said.unbuilt)
                 R.mark_clustered(conn, [a.id for a in arts])
             report.reclustered += len(arts)
             report.batches += 1

@@ -318,7 +318,7 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
         if len(arts) < 2 or not pairs:
             continue
         if len(pairs) > PROVENANCE_MAX_PAIRS:  # as the local engine: said, and no edges
-            yield {"warning": skipped_provenance(story, len(pairs))}
+            yield {"warning": skipped_provenance(story, len(pairs)), "unbuilt": story}
             continue
         said: list[str] = []
         edges = story_provenance(arts, pairs, warn=said.append, story=story)
@@ -987,6 +987,7 @@ def run_spark(
     state_rows.append({"key": R.STEPS_KEY, "value": R.steps_text(steps).encode()})
     state_rows.append({"key": R.CLAIMS_VERSION_KEY, "value": str(R.CLAIMS_VERSION).encode()})
     state_rows.append({"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()})
+    unbuilt = provenance_rdd.filter(lambda r: "unbuilt" in r)
     provenance_rdd, said = _split_warnings(provenance_rdd)
     _write(spark, out_dir, articles, recs, key_recs, pairs_rdd, memberships, provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
@@ -1009,6 +1010,10 @@ def run_spark(
         report["warnings"] = warnings
     if semantic:  # default runs report what they always did
         report["semantic"] = True
+    # the stories left without edges for their pairs, counted as the local engine counts them
+    # (``AnalyzeReport.provenance_unbuilt``: only when there are some)
+    if n_unbuilt := int(unbuilt.count()):
+        report["provenance_unbuilt"] = n_unbuilt
     return report
 
 
