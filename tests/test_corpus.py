@@ -218,7 +218,7 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     # --limit cuts both lists, keeping the outlets in most stories and the strongest edges
     assert main(["outlets", "--db", str(fakes_db), "--json", "--limit", "2"]) == 0
     cut = json.loads(capsys.readouterr().out)
-    assert cut == {"outlets": net["outlets"][:2], "edges": net["edges"][:2]}
+    assert cut == {"outlets": net["outlets"][:2], "edges": net["edges"][:2], "provenance_skipped": net["provenance_skipped"]}
     assert main(["outlets", "--db", str(fakes_db), "--limit", "1"]) == 0
     table = capsys.readouterr().out
     assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())

@@ -58,6 +58,7 @@ from newstrace.store.results import (
     named_outlets,
     not_analysed_hint,
     shown_outlet,
+    stories_over_bound,
     without_outlet,
 )
 from newstrace.store.sqlite import Store
@@ -580,6 +581,8 @@ def story(
         )
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
         out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
+    if doc.get("provenance_skipped"):  # as the web app's story page says why it has no arrows
+        out.print(f"[yellow]note:[/yellow] no provenance edges: {safe(str(doc['provenance_skipped']['reason']))}")
     if comparison is not None:  # the compare report as `newstrace compare` prints it
         from newstrace.cli.extract import print_lone_claims
         from newstrace.compare.terminal import print_comparison
@@ -603,9 +606,10 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     with store:
         _hint(db, _not_analysed(db, res))
         stats, edges = res.network()
+        skipped = stories_over_bound(store.conn)
     shown, shown_edges = _shown(stats, limit, as_json), _shown(edges, limit, as_json)
     if as_json:
-        emit_json({"outlets": shown, "edges": shown_edges})
+        emit_json({"outlets": shown, "edges": shown_edges, "provenance_skipped": skipped})
         return
     table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats), limit=limit))
     table.add_column("outlet", no_wrap=True)
@@ -627,6 +631,13 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
             et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]),
                        str(e["directed"]), str(e["chars"]))
         out.print(et)
+    if skipped:  # their pairs are counted above, none directed by an edge
+        pairs = sum(int(k["pairs"]) for k in skipped)
+        out.print(
+            f"[yellow]note:[/yellow] {counted(len(skipped), 'story', 'stories')} ({pairs:,} pairs of articles) have no "
+            f"provenance edges: each holds more than the {skipped[0]['max_pairs']:,} reuse pairs provenance is built for, "
+            "so their pairs count as undirected"
+        )
 
 
 # --- benchmarks -------------------------------------------------------------------------------

@@ -56,7 +56,9 @@ def story_report(
     claims_for: Callable[[Article], ArticleClaims | None] | None = None,
     list_articles: bool = True,
 ) -> tuple[dict[str, Any], Comparison | None]:
-    """``{story, articles, report, report_note}`` and the comparison (``None`` if not possible).
+    """``{story, articles, report, report_note, provenance_skipped}`` and the comparison (``None``
+    if not possible); ``provenance_skipped`` is ``R.provenance_skipped`` of a story left without
+    provenance edges for its pairs (``{reason, pairs, max_pairs}``), else ``None``.
 
     The one story report: ``newstrace story`` and the web app's story page both call this.
     ``member_ids`` are in the story's one order (``story_order``), so the report's first
@@ -80,7 +82,7 @@ def story_report(
             arts.append(a)
     # compared in the order given (``story_order``'s): sorted by the stream's, ``story --json``'s
     # report listed al-Arabiya's 334 before the Reuters report it cites, as the web's did not
-    doc: dict[str, Any] = {"story": summary, "articles": listed, "report": None, "report_note": None}
+    doc: dict[str, Any] = {"story": summary, "articles": listed, "report": None, "report_note": None, "provenance_skipped": None}
     if len(member_ids) > limit:
         doc["report_note"] = f"the report covers the first {limit} of {len(member_ids)} articles"
     try:
@@ -103,9 +105,10 @@ def story_report(
 
     # the reuse stage's result, read from the store instead of found again
     reuse = ReuseResult(pairs=R.pairs_among(store.conn, current))
-    reuse.provenance = [
-        e for e in R.provenance_of(store.conn, summary["id"]) if e.derived in current and e.source not in changed
-    ]
+    stored = R.provenance_of(store.conn, summary["id"])
+    reuse.provenance = [e for e in stored if e.derived in current and e.source not in changed]
+    if not stored and len(member_ids) > 1:  # why it has none, when the bound on its pairs is why
+        doc["provenance_skipped"] = R.provenance_skipped(store.conn, member_ids)
     if reuse.pairs:
         prepared = [prepare(a) for a in arts]
         reuse.variants = group_variants(prepared, {a.id: i for i, a in enumerate(arts)}, reuse.pairs)

@@ -715,16 +715,38 @@ PROVENANCE_MAX_PAIRS = 20_000
 
 def skipped_provenance(story: str, pairs: int) -> str:
     """What a run says of a story it builds no provenance for (both engines, in these words)."""
-    return (f"story {story}: its articles hold {pairs:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} "
-            "provenance is built for; it has no provenance edges")
+    return f"story {story}: {_over_bound(pairs)['reason']}; it has no provenance edges"
+
+
+def provenance_skipped(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, Any] | None:
+    """``{reason, pairs, max_pairs}`` of a story of the members ``ids`` that has no provenance edges
+    for holding more stored reuse pairs than ``PROVENANCE_MAX_PAIRS``, else ``None``
+    (``newstrace story --json``'s ``provenance_skipped``)."""
+    n = count_pairs_among(conn, ids)
+    return _over_bound(n) if n > PROVENANCE_MAX_PAIRS else None
+
+
+def _over_bound(pairs: int) -> dict[str, Any]:
+    reason = f"its articles hold {pairs:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} provenance is built for"
+    return {"reason": reason, "pairs": pairs, "max_pairs": PROVENANCE_MAX_PAIRS}
 
 
 def provenance_unbuilt(conn: sqlite3.Connection, ids: Sequence[str]) -> str | None:
     """Why a story of the members ``ids`` has no provenance edges, when the bound is why."""
-    n = count_pairs_among(conn, ids)
-    if n <= PROVENANCE_MAX_PAIRS:
-        return None
-    return f"its articles hold {n:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} provenance is built for"
+    skipped = provenance_skipped(conn, ids)
+    return None if skipped is None else str(skipped["reason"])
+
+
+def stories_over_bound(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """``{story, reason, pairs, max_pairs}`` of the live stories with no provenance edges for
+    holding more stored reuse pairs than ``PROVENANCE_MAX_PAIRS`` (``newstrace outlets --json``'s
+    ``provenance_skipped``: the network counts their pairs, none directed by an edge), by id."""
+    rows = conn.execute(
+        "SELECT ma.story, COUNT(*) FROM reuse_pairs p JOIN memberships ma ON ma.article=p.a "
+        "JOIN memberships mb ON mb.article=p.b AND mb.story=ma.story GROUP BY ma.story HAVING COUNT(*) > ? ORDER BY ma.story",
+        (PROVENANCE_MAX_PAIRS,),
+    )
+    return [{"story": r[0], **_over_bound(int(r[1]))} for r in rows]
 
 
 def count_pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
