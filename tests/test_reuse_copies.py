@@ -29,6 +29,7 @@ from newstrace.ingest import read_articles
 from newstrace.model import Article, ArticlePair
 from newstrace.reuse import align, align_pair, find_reuse
 from newstrace.reuse.align import PrepareCache
+from newstrace.spans import union_length
 
 
 def _copies() -> list[Article]:
@@ -172,6 +173,57 @@ def _wire(copies: int = 60) -> list[Article]:
 def _wire_pairs(copies: int = 60) -> set[tuple[str, str]]:
     """Each later copy with the first, and the rewrite with the first copy only."""
     return {("wire00", f"wire{k:02d}") for k in range(1, copies)} | {("wire00", "rewrite")}
+
+
+def _credits(arts: list[Article], outlet: str) -> list[Article]:
+    """``_wire``'s articles, al-Alam's rewrite crediting ``outlet`` by name ("... a monitoring group
+    told wire07.")."""
+    said = "a monitoring group says."
+    assert said in arts[-1].text
+    return [*arts[:-1], replace(arts[-1], text=arts[-1].text.replace(said, f"a monitoring group told {outlet}.", 1))]
+
+
+def test_a_rewrite_crediting_a_later_copys_outlet_has_its_edge_from_that_copy(tmp_path: Path) -> None:
+    """The rewrite is aligned with the first copy alone (``copies_of_one_text``), and its edge came
+    from it (wire00 -> rewrite) though the rewrite says "told wire07": the attribution named no
+    outlet of its pair. The edge now comes from the copy it credits, with the attribution; the
+    pairs stored and the copies' own edges are as they were, in both engines' shared rules and in
+    the outlet network."""
+    from newstrace.corpus import analyze
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    arts = _credits(_wire(60), "wire07")
+    result = find_reuse(arts)
+    assert {(p.a, p.b) for p in result.pairs} == _wire_pairs()  # the pairs are the same
+    credited = _wire_pairs() - {("wire00", "rewrite")} | {("wire07", "rewrite")}
+    assert {(e.source, e.derived) for e in result.provenance} == credited
+    edge = next(e for e in result.provenance if e.derived == "rewrite")
+    kinds = {ev["type"]: ev for ev in edge.evidence}
+    assert kinds["attribution"]["text"] == "told wire07" and kinds["attribution"]["article"] == "rewrite"
+    assert kinds["credited_copy"] == {"type": "credited_copy", "aligned_with": "wire00"}
+    # the copies and the rewrite are of one day, given without an offset: the attribution orients it
+    assert edge.directed and "direction_unknown" not in kinds
+    # what it shares with wire07 is what it shares with wire00: the same text
+    first = next(p for p in result.pairs if p.b == "rewrite")
+    assert kinds["containment"]["shared_chars"] == min(
+        union_length([(s.a_start, s.a_end) for s in first.shared]), union_length([(s.b_start, s.b_end) for s in first.shared])
+    )
+    # the local engine stores that edge, and the outlet network counts the pair from wire07
+    with Store(tmp_path / "wire.db") as st:
+        st.add_articles(arts, keep_ids=True)
+        analyze(st, steps=["reuse", "stories"], workers=1)
+        (story,) = R.stories_with(st.conn, ["wire00"])
+        assert {(e.source, e.derived) for e in R.provenance_of(st.conn, story)} == credited
+        _, net = R.CorpusResults(st.conn).network()
+        to_rewrite = [(e["source"], e["count"], e["directed"]) for e in net if e["derived"] == "rewrite.example"]
+        assert to_rewrite == [("wire07.example", 1, 1)]
+    # a copy published after the rewrite cannot be the one it took: the first copy's edge stays
+    late = [replace(a, published=arts[-1].published + timedelta(days=1)) if a.id == "wire07" else a for a in arts]
+    assert ("wire00", "rewrite") in {(e.source, e.derived) for e in find_reuse(late).provenance}
+    # nor does one naming the first copy's outlet change
+    named = find_reuse(_credits(_wire(60), "wire00")).provenance
+    assert {(e.source, e.derived) for e in named} == _wire_pairs()
 
 
 def test_find_reuse_pairs_every_copy_beyond_max_df_with_the_first_and_the_rewrite_with_it() -> None:

@@ -238,14 +238,16 @@ def test_copies_of_one_text_beyond_max_df_are_paired_alike_by_both_engines(spark
     each engine pairs every later copy, the 51st to the 205th too, with the first copy alone, and
     the rewrite with the first copy (the keys of a text run by more than ``MAX_DF`` outlets were
     dropped, and copies 51 on had no pair); the same pairs, keys and edges in both, the story of
-    206 members its 205 edges (a cap of 200 members gave it none in both)."""
-    from test_reuse_copies import _wire, _wire_pairs
+    206 members its 205 edges (a cap of 200 members gave it none in both). The rewrite credits the
+    151st copy's outlet ("told wire150"): its edge comes from that copy in both
+    (``provenance._credited_copies``), its pair is still with the first."""
+    from test_reuse_copies import _credits, _wire, _wire_pairs
 
     copies = 205
 
     corpus, local_db, spark_db, out = tmp_path / "wire.jsonl", tmp_path / "local.db", tmp_path / "spark.db", tmp_path / "out"
     fields = ("id", "outlet", "published", "title", "text")
-    corpus.write_text("".join(json.dumps({k: v for k, v in a.to_dict().items() if k in fields}) + "\n" for a in _wire(copies)))
+    corpus.write_text("".join(json.dumps({k: v for k, v in a.to_dict().items() if k in fields}) + "\n" for a in _credits(_wire(copies), "wire150")))
     _cli("ingest", str(corpus), "--db", str(local_db))
     _cli("analyze", "--db", str(local_db), "--no-claims", "--batch", "25")
     _cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--no-claims", "--batch", "25")
@@ -253,7 +255,8 @@ def test_copies_of_one_text_beyond_max_df_are_paired_alike_by_both_engines(spark
     local, remote = _state(local_db), _state(spark_db)
     assert {(a, b) for a, b, _ in remote["pairs"]} == _wire_pairs(copies)
     assert (local["pairs"], local["strengths"], local["stories"]) == (remote["pairs"], remote["strengths"], remote["stories"])
-    assert _edges(local_db) == _edges(spark_db) and {(s, d) for _, s, d, _, _ in _edges(spark_db)} == _wire_pairs(copies)
+    credited = _wire_pairs(copies) - {("wire00", "rewrite")} | {("wire150", "rewrite")}
+    assert _edges(local_db) == _edges(spark_db) and {(s, d) for _, s, d, _, _ in _edges(spark_db)} == credited
     keys = "SELECT key, article FROM reuse_keys ORDER BY key, article"
     with sqlite3.connect(local_db) as c, sqlite3.connect(spark_db) as d:
         assert c.execute(keys).fetchall() == d.execute(keys).fetchall()

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -204,6 +205,7 @@ def infer_provenance(
             named_by[key] = attribution(derived, source, lowered=lower_of(derived)) if source.outlet else None
         return named_by[key]
 
+    pairs, aligned = _credited_copies(by_id, order_idx, pairs, names_outlet)
     cited = _cited(by_id, pairs, names_outlet)
     #: (x, y) -> the ranges of y's text it shares with x
     shared_in: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -279,6 +281,8 @@ def infer_provenance(
                 "passages": len(pair.shared),
             }
         )
+        if (a.id, b.id) in aligned:
+            evidence.append({"type": "credited_copy", "aligned_with": aligned[(a.id, b.id)]})
         for fp, x in fps:
             evidence.append(
                 {
@@ -306,6 +310,52 @@ def infer_provenance(
         _add(edges, ProvenanceEdge(source.id, derived.id, round(min(conf, 0.99), 3), evidence))
     _mark_indirect(edges, shared_in, min_shared_chars)
     return sorted(edges.values(), key=lambda e: (e.source, order_idx.get(e.derived, 0), e.derived))
+
+
+def _credited_copies(
+    by_id: dict[str, Article],
+    order_idx: dict[str, int],
+    pairs: Sequence[ArticlePair],
+    names_outlet: Callable[[Article, Article], dict[str, Any] | None],
+) -> tuple[list[ArticlePair], dict[tuple[str, str], str]]:
+    """``pairs``, where the pair of an article with one copy of a text is given to the copies of
+    that text whose outlet the article names ("..., told wire07", "according to wire07") instead,
+    and ``(a, b)`` of each pair so given -> the copy it was aligned with.
+
+    Identical copies are one group for the reuse search, and a text that reuses them is paired
+    with the first copy alone (``reuse.candidates.copies_of_one_text``): their text cannot say
+    which copy a rewrite was made from, but its attribution can. Paired with the first copy only,
+    a rewrite crediting a later copy's outlet had its edge from the first copy, and the
+    attribution went unread (it names no outlet of that pair). A copy published after the naming
+    article is not given it (it cannot be the one copied), nor is one the article is paired with
+    itself; an article that names the aligned copy's own outlet keeps that pair. The passages
+    are the aligned copy's, which are the named copy's: the texts are the same."""
+    copies: dict[str, list[Article]] = {}
+    for art in by_id.values():
+        copies.setdefault(art.text, []).append(art)
+    if all(len(group) < 2 for group in copies.values()):
+        return list(pairs), {}
+    paired = {(p.a, p.b) for p in pairs} | {(p.b, p.a) for p in pairs}
+    out: list[ArticlePair] = []
+    aligned: dict[tuple[str, str], str] = {}
+    for pair in pairs:
+        a, b = by_id.get(pair.a), by_id.get(pair.b)
+        given: list[ArticlePair] = []
+        if a is not None and b is not None and a.text != b.text and pair.shared:
+            for copy, naming in ((a, b), (b, a)):
+                others = [c for c in copies[copy.text] if c.id != copy.id and (c.id, naming.id) not in paired]
+                if not others or names_outlet(naming, copy):
+                    continue
+                named = sorted(
+                    (c for c in others if c.outlet and _order(c, naming) >= 0 and names_outlet(naming, c)),
+                    key=lambda c: order_idx[c.id],
+                )
+                given = [replace(pair, a=c.id) if copy is a else replace(pair, b=c.id) for c in named]
+                aligned.update(((g.a, g.b), copy.id) for g in given)
+                if given:
+                    break
+        out.extend(given or [pair])
+    return out, aligned
 
 
 def _cited(

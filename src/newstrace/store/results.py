@@ -326,7 +326,10 @@ CLAIMS_VERSION = 221
 #: 'So'), a surname of two words in full ('Abdel Rahman' is Rami Abdel Rahman), an acronym a body ('UNICEF', not 'Syria UNICEF'). The label's earlier
 #: changes (a0975a7 and the ``CLAIMS_VERSION`` bumps that changed ``speakers.full_name``) bumped no
 #: version of the edges: this one rebuilds them too.
-PROVENANCE_VERSION = 6
+#: 7: a text that credits by name the outlet of one of several identical copies ("..., told wire07")
+#: has its edge from that copy, not from the first copy its pair was aligned with
+#: (``provenance._credited_copies``; evidence ``credited_copy``).
+PROVENANCE_VERSION = 7
 
 
 def _now() -> str:
@@ -1195,6 +1198,22 @@ class CorpusResults:
         )
         return [{"id": r["id"], "label": r["label"], "thread": r["thread"]} for r in rows]
 
+    def _credited_copies(self) -> dict[tuple[str, str], tuple[str, str, str, str]]:
+        """(the copy a pair aligned, the other article) -> (source, its outlet, evidence, that
+        copy) of the edges given to another copy of its text, which the other article credits by
+        name (``reuse.provenance._credited_copies``): their pair's edge. One pass over the edges,
+        reading the evidence of those few only."""
+        out: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+        for r in self.conn.execute(
+            "SELECT pr.source, pr.derived, pr.evidence, COALESCE(a.outlet, ?) FROM provenance pr "
+            "JOIN articles a ON a.id=pr.source WHERE instr(pr.evidence, '\"credited_copy\"') > 0 ORDER BY pr.story",
+            (NO_OUTLET,),
+        ):
+            for ev in json.loads(r[2]):
+                if isinstance(ev, dict) and ev.get("type") == "credited_copy":
+                    out.setdefault((str(ev["aligned_with"]), r[1]), (r[0], r[3], r[2], str(ev["aligned_with"])))
+        return out
+
     def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Outlet statistics and directed reuse edges between outlets (``outlets`` command).
 
@@ -1228,6 +1247,7 @@ class CorpusResults:
         # fired rocket shells") reuse each other's text months apart, which says little about who
         # copies whom as a story travels (al-Manar -> SANA: 75 pairs on FA-KES dev, none in a story)
         story_of = dict(self.conn.execute("SELECT article, story FROM memberships").fetchall())
+        credited = self._credited_copies()
         edges: Counter[tuple[str, str]] = Counter()
         in_story: Counter[tuple[str, str]] = Counter()
         chars: Counter[tuple[str, str]] = Counter()
@@ -1240,9 +1260,14 @@ class CorpusResults:
             (NO_OUTLET, NO_OUTLET),
         ):
             so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
+            src, evidence = r["src"], r["evidence"]
+            if src is None and (given := credited.get((r["a"], r["b"])) or credited.get((r["b"], r["a"]))):
+                # its edge runs from a copy of one of the two, which the other credits by name
+                src, so, evidence, aligned = given
+                do = r["ob"] if aligned == r["a"] else r["oa"]
             if so != do:
                 edges[(so, do)] += 1
-                directed[(so, do)] += r["src"] is not None and has_direction(json.loads(r["evidence"]))
+                directed[(so, do)] += src is not None and has_direction(json.loads(evidence))
                 in_story[(so, do)] += r["a"] in story_of and story_of[r["a"]] == story_of.get(r["b"])
                 chars[(so, do)] += int(r["chars"])
         outlets: list[dict[str, Any]] = []
