@@ -557,11 +557,16 @@ def _write_results(
         n += 1
     counts["claims"] = n
     loaded_stories: list[str] = []
+    live = 0
     for r in _rows(folder, "stories"):
         R.put_cluster_row(conn, r)
         if r["level"] == "story":
             loaded_stories.append(r["id"])
-    counts["stories"] = len(loaded_stories)
+            live += not r["merged_into"]
+    # the live stories, as the Spark run and ``stories`` count them: a story merged into another
+    # is kept (size 0) so that its id leads to the one it joined, and was counted too (5,318
+    # stories said of a run that found 5,310)
+    counts["stories"] = live
     # the stories without an edge too: their provenance is what the run's rules built
     R.mark_provenance(conn, loaded_stories, provenance_version)
     memberships = {r["article"]: (r["story"], float(r["score"])) for r in _rows(folder, "memberships")}
