@@ -238,8 +238,8 @@ def test_a_lock_held_past_the_wait_is_database_busy_naming_the_analysis(tmp_path
         assert e.value.exit_code == 3
         with analysis_lock(db), pytest.raises(DatabaseBusy) as e:
             Store(db, readonly=True, busy_timeout=0.1)
-        assert str(e.value) == (f"{db}: the database is busy: analyze (pid {os.getpid()}) is running on it; "
-                                "try again when it finishes")
+        assert re.fullmatch(rf"{re.escape(str(db))}: the database is busy: analyze \(pid {os.getpid()}, since [^,]+, \d+ s ago\) "
+                            "is running on it; try again when it finishes", str(e.value)), e.value
     finally:
         con.execute("ROLLBACK")
         con.close()

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -48,21 +49,44 @@ def lock_path(db: Path | str) -> Path:
     return p.with_name(p.name + ".lock")
 
 
-def _said(fd: int) -> tuple[int, str] | None:
-    """What the holder wrote in the lock file: its pid and command."""
+def _said(fd: int) -> str | None:
+    """Who the holder says it is, from what it wrote in the lock file (``pid command started``):
+    ``"load-results (pid 123, since 19:40:02 UTC, 8 min ago)"``. The start was not written before:
+    an ``ingest`` that waited the best part of its 600 s for a ``load-results`` (517 s at 100,000
+    articles) could not tell how long that had run, nor so whether to wait on."""
     try:
         text = os.pread(fd, 200, 0).decode("ascii", "replace").split()
     except OSError:
         return None
-    if len(text) >= 2 and text[0].isdigit():
-        return int(text[0]), text[1]
-    return None
+    if len(text) < 2 or not text[0].isdigit():
+        return None
+    pid, command = int(text[0]), text[1]
+    if len(text) < 3 or not text[2].isdigit():  # written by an older newstrace
+        return f"{command} (pid {pid})"
+    return f"{command} (pid {pid}, {since(int(text[2]))})"
+
+
+def since(started: float, now: float | None = None) -> str:
+    """``"since 19:40:02 UTC, 8 min ago"`` of a run started at ``started`` (seconds since the epoch),
+    in local time; the date too when it started on another day."""
+    now = time.time() if now is None else now
+    start, today = time.localtime(started), time.localtime(now)
+    shown = time.strftime("%H:%M:%S %Z" if start[:3] == today[:3] else "%Y-%m-%d %H:%M:%S %Z", start)
+    ago = max(0, round(now - started))
+    if ago < 60:
+        spent = f"{ago} s"
+    elif ago < 3600:
+        spent = f"{ago // 60} min"
+    else:
+        spent = f"{ago // 3600} h {ago % 3600 // 60} min"
+    return f"since {shown}, {spent} ago"
 
 
 def holder(db: Path | str) -> str | None:
-    """Who holds ``db``'s analysis lock now (``"analyze (pid 123)"``), else None: the likeliest
-    writer to name when the database is busy (``errors.busy_hint``). Only looks: the lock file is
-    not created, and a shared lock that succeeds is dropped at once."""
+    """Who holds ``db``'s analysis lock now (``"analyze (pid 123, since 19:40:02 UTC, 8 min ago)"``),
+    else None: the likeliest writer to name when the database is busy (``errors.busy_hint``) or a
+    write waits for its lock (``Store``). Only looks: the lock file is not created, and a shared
+    lock that succeeds is dropped at once."""
     if fcntl is None:
         return None
     try:
@@ -73,8 +97,7 @@ def holder(db: Path | str) -> str | None:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            said = _said(fd)
-            return f"{said[1]} (pid {said[0]})" if said else "an analyze"
+            return _said(fd) or "an analyze"
         except OSError:
             return None
         fcntl.flock(fd, fcntl.LOCK_UN)
@@ -104,8 +127,7 @@ def analysis_lock(db: Path | str, command: str = "analyze") -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            other = _said(fd)
-            who = f"another {other[1]} (pid {other[0]})" if other else "another analyze"
+            who = f"another {_said(fd) or 'analyze'}"
             raise StoreError(
                 f"{db}: {who} is running on it; wait for it to finish or stop it (one analysis at a time per database)"
             ) from None
@@ -114,7 +136,7 @@ def analysis_lock(db: Path | str, command: str = "analyze") -> Iterator[None]:
                 raise StoreError(f"{db}: cannot lock {path} ({e.strerror})") from e
         try:
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()} {command}\n".encode(), 0)
+            os.pwrite(fd, f"{os.getpid()} {command} {int(time.time())}\n".encode(), 0)
         except OSError:  # read-only lock file: the lock holds, only the pid goes unsaid
             pass
         _HELD.add(fd)
