@@ -447,7 +447,7 @@ def test_a_load_that_fails_removes_the_database_it_made_and_stored_nothing_in(tm
     code, err = _quiet(["load-results", str(out), "--db", str(db)])
     said = " ".join(err.split())
     assert code == 2 and said.startswith(f"newstrace: error: {part}: column 'json' holds invalid JSON (") and said.endswith(
-        f"; {db}, which this load made, is removed"), err
+        f"; no database was made at {db}"), err
     assert not db.exists() and not Path(f"{db}-wal").exists() and not Path(f"{db}-shm").exists()
     # one that held articles before the load is left as it was
     assert _quiet(["ingest", str(EXAMPLES), "--db", str(db)])[0] == 0
@@ -501,7 +501,7 @@ def test_sigterm_stops_load_results_saying_what_it_kept_and_the_same_load_finish
         assert signal.getsignal(signal.SIGTERM) is mine  # set for the command's run alone
     finally:
         signal.signal(signal.SIGTERM, previous)
-    kept = f", and {db}, which this load made, is removed" if before_any else f": nothing was written to {db}"
+    kept = f", and no database was made at {db}" if before_any else f": nothing was written to {db}"
     assert code == 143 and err.splitlines() == [
         f"newstrace: stopped by SIGTERM (the results are not loaded{kept}; "
         f"run 'newstrace load-results {out} --db {db}' again to load them)"
@@ -799,3 +799,63 @@ def test_ctrl_c_in_analyze_names_the_database_the_re_run_resumes(
     code, err = _quiet(argv[1:])
     assert code == 0 and "1 article(s) analysed" in err, err
     assert _analysed(db) == 2
+
+
+def test_an_ingest_into_the_database_a_load_is_making_waits_for_it_and_adds_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ``load-results`` into a new database builds it beside its path and moves it there once
+    committed (a killed load left a half-made file there). An ``ingest`` into that path meanwhile
+    waited for the load's write lock; finding no file, it would make a database of its own there,
+    which the load could then not put in place. It waits for the load, saying which (its pid and
+    since when), opens the database the load made and adds its article to it; a reader meanwhile
+    is told the database is being made, not that there is none."""
+    import threading
+
+    from newstrace.engine import load
+    from newstrace.engine.load import building_path
+    from newstrace.store import results as R
+    from newstrace.store.sqlite import Store
+
+    out = tmp_path / "spark-out"
+    arts = _seed_results(out)
+    db = tmp_path / "news.db"
+    other = dataclasses.replace(arts[0], id="d1", outlet="Daily", url=None,
+                                text="The ministry said on Monday that the bridge would reopen next week after repairs.")
+    real = load._articles_by_id
+    waiting = threading.Event()
+    said: list[str] = []
+    ingested: list[int] = []
+    read: list[str] = []
+
+    def ingest() -> None:  # as another process's ingest would: its own connection
+        def on_wait(message: str) -> None:
+            said.append(message)
+            waiting.set()
+
+        with Store(db, on_wait=on_wait) as st:
+            ingested.append(st.add_articles([other]).added)
+
+    beside = threading.Thread(target=ingest)
+
+    def racing(folder: Path):  # type: ignore[no-untyped-def]
+        yield from real(folder)
+        assert building_path(db).exists() and not db.exists()
+        beside.start()  # once the load added the articles
+        assert waiting.wait(timeout=60), "the ingest did not wait for the load"
+        assert not ingested and not db.exists()
+        read.append(_quiet(["stories", "--db", str(db)])[1])
+
+    monkeypatch.setattr(load, "_articles_by_id", racing)
+    code, err = _quiet(["load-results", str(out), "--db", str(db)])
+    assert code == 0, err
+    beside.join(timeout=60)
+    assert ingested == [1] and len(said) == 1, said
+    assert re.fullmatch(
+        rf"{re.escape(str(db))}: waiting for load-results \(pid {os.getpid()}, since [^,]+, \d+ s ago\), which is making "
+        r"this database\.\.\. \(up to 600 s in all: NEWSTRACE_LOCK_WAIT_SECONDS\)", said[0]), said
+    assert re.search(rf"{re.escape(str(db))}: no such database yet: load-results \(pid {os.getpid()}, since ", " ".join(read[0].split())), read
+    with Store(db, readonly=True) as st:
+        assert st.count_articles() == len(arts) + 1
+        assert len(R.pending(st.conn)) == 1  # the ingested one, for the next analyze
+    assert not building_path(db).exists()

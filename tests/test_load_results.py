@@ -304,8 +304,8 @@ def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column_and_nothi
     assert _dump(other_db) == before
     db = tmp_path / "n.db"
     code, err = _quiet(["load-results", str(folder), "--db", str(db)])
-    assert code == 2 and _said(err).endswith(f"; {db}, which this load made, is removed"), err
-    assert not db.exists() and not Path(f"{db}-wal").exists()
+    assert code == 2 and _said(err).endswith(f"; no database was made at {db}"), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.jsonl", "n.db.lock", "other.db", "other.db.lock", "out"]
     (part,) = (folder / "claims").glob("*.parquet")
     shutil.copytree(seeds_results / "pairs", folder / "pairs", dirs_exist_ok=True)
     pq.write_table(_replace_column("json", lambda c: pa.array(['{"quotes": []}'] * len(c)))(pq.read_table(part)), part)
@@ -427,7 +427,8 @@ def test_a_stop_while_loading_leaves_the_database_as_it_was(
 
 #: ``newstrace load-results`` in a process of its own that SIGKILLs itself at a point of the load
 #: (``sys.argv[1]``): between two batches of articles (one article a batch), among the results
-#: (the first article's claims), or as the commit starts; the command's arguments follow
+#: (the first article's claims), as the commit starts, or (a new database) once it is committed,
+#: as it is moved in place; the command's arguments follow
 _KILLED = """
 import os, signal, sys
 from newstrace.engine import load
@@ -451,24 +452,31 @@ if when == "between two batches of articles":
     Store.add_articles = second_kills
 elif when == "among the results":
     R.put_claims = die
-else:
+elif when == "as the commit starts":
     load._stops_held = die
+else:
+    load.os.link = die
 from newstrace.cli.main import main
 sys.exit(main(sys.argv[2:]))
 """
 
 
-@pytest.mark.parametrize("when", ["between two batches of articles", "among the results", "as the commit starts"])
+@pytest.mark.parametrize("when", ["between two batches of articles", "among the results", "as the commit starts",
+                                  "once committed, as it is moved in place"])
 def test_a_load_killed_midway_leaves_the_database_as_it_was(
     seeds_results: Path, tmp_path: Path, other_db: Path, when: str
 ) -> None:
     """SIGKILL (the OOM killer, a power cut) in a load: the articles were committed batch by batch
     before the results, so a load killed among the results, or after its first batch of articles,
     left them stored, not analysed. The load is one transaction: a database that was there is as it
-    was, row for row, and a new one holds no article (its schema, made as it is opened); the same
-    load run again loads the results, as a load never killed does."""
+    was, row for row. A new one was left with its tables and no article, a half-made file that
+    passed for a database ('stories' said none); it is built beside its path and moved there once
+    committed, so nothing is at its path, and the next load removes what was built beside it and
+    loads the results, as a load never killed does."""
     import subprocess
     import sys
+
+    from newstrace.engine.load import building_path
 
     reference = tmp_path / "reference.db"
     assert _quiet(["load-results", str(seeds_results), "--db", str(reference)])[0] == 0
@@ -476,16 +484,45 @@ def test_a_load_killed_midway_leaves_the_database_as_it_was(
     new = tmp_path / "new.db"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(Path(__file__).resolve().parents[1] / "src"),
                                                                     os.environ.get("PYTHONPATH")) if p)}
-    for db in (other_db, new):
+    moving = when.startswith("once committed")  # a database that was there is not moved
+    for db in [new] if moving else [other_db, new]:
         run = subprocess.run([sys.executable, "-c", _KILLED, when, "load-results", str(seeds_results), "--db", str(db)],
                              capture_output=True, text=True, env=env, timeout=300)
         assert run.returncode == -signal.SIGKILL, (run.returncode, run.stderr)
-        with contextlib.closing(sqlite3.connect(db)) as c:
-            assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with contextlib.closing(sqlite3.connect(other_db)) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert _dump(other_db) == before
-    with contextlib.closing(sqlite3.connect(new)) as c:
-        tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        assert "articles" in tables and [t for t in tables if c.execute(f"SELECT EXISTS (SELECT 1 FROM {t})").fetchone()[0]] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")] == ["new.db.lock"]
+    assert building_path(new).exists()  # what the killed load built, beside
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(new)])
     assert code == 0 and err.splitlines() == [f"{new}: {_counted(seeds_results)}"], err
     assert differing_tables(new, dump_results(reference)) == []
+    assert sorted(p.name for p in tmp_path.iterdir() if "new.db" in p.name) == ["new.db", "new.db.lock"]
+
+
+def test_a_file_another_program_made_at_the_path_meanwhile_is_not_replaced(
+    seeds_results: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new database is built beside its path and moved there once committed; a file another
+    program made at the path meanwhile (not newstrace: an ``ingest`` waits for the load) is left as
+    it is, not replaced: the load says so, exit 3, and leaves nothing of its own."""
+    from newstrace.engine import load
+    from newstrace.engine.load import building_path
+
+    db = tmp_path / "news.db"
+    real = load._articles_by_id
+
+    def racing(folder: Path) -> Iterator[Any]:
+        yield from real(folder)
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            c.execute("CREATE TABLE theirs (x)")
+            c.commit()
+
+    monkeypatch.setattr(load, "_articles_by_id", racing)
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(db)])
+    assert code == 3 and _said(err) == (
+        f"newstrace: error: {db}: made by another program while this load ran, and left as it is; the results are not "
+        "loaded: load them again into it, or into another --db"), err
+    with contextlib.closing(sqlite3.connect(db)) as c:
+        assert [r[0] for r in c.execute("SELECT name FROM sqlite_master")] == ["theirs"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(building_path(db).name)]

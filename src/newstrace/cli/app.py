@@ -1057,7 +1057,8 @@ def sigterm_stops() -> Iterator[None]:
 
 
 def discard_empty(db: Path, store: Store | None) -> bool:
-    """Remove the database a command made (``ingest``, ``load-results``) and a Ctrl-C or SIGTERM
+    """Remove the database a command made (``ingest``; ``load-results`` builds one beside its path:
+    ``engine.load.new_database``) and a Ctrl-C or SIGTERM
     left with no article in it, as the run found things: no file; whether it did. Left there, the
     empty file passed for a database ('list' said '0 of 0 articles', 'analyze' analysed nothing)
     where before the command each said there was none. A file that holds an article (another

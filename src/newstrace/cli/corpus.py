@@ -24,7 +24,6 @@ from newstrace.cli.app import (
     check_ranges,
     cut_caption,
     date_order,
-    discard_empty,
     emit_json,
     err,
     eval_app,
@@ -61,7 +60,7 @@ from newstrace.store.results import (
     stories_over_bound,
     without_outlet,
 )
-from newstrace.store.sqlite import Store
+from newstrace.store.sqlite import Store, check_db_path
 
 
 @app.command()
@@ -254,34 +253,46 @@ def load_results_cmd(
     The folder is checked whole before anything is written: a table missing, or a table's file
     damaged or without a column the load reads, is named (exit 2) and the database left as it was.
     The articles and their results are stored in one transaction: a value found damaged while
-    loading (exit 2), a stop or a crash leaves the database as it was, and one the load made removed.
+    loading (exit 2), a stop or a crash leaves the database as it was. A new database is built
+    beside it (.NAME.load-results) and moved to --db once committed: stopped, failed or killed, the
+    load leaves nothing at --db (the next load removes what a killed one left beside it).
     """
-    from newstrace.engine.load import check_results, load_results
+    from newstrace.engine.load import (
+        building_path,
+        check_results,
+        load_results,
+        new_database,
+        remove_database,
+    )
+    from newstrace.store.lock import analysis_lock
 
     check_results(results)  # the whole folder, before a database is made or written
-    created = not db.exists()  # this load makes the file: stopped or failed, it takes it away
+    check_db_path(db)  # a --db that cannot be one, before its lock file is made
     done: list[dict[str, int]] = []  # the counts, once the results are committed (``on_loaded``)
     try:
-        with Store(db, on_wait=waiting) as store:
-            try:
-                counts = load_results(
-                    store, results, on_duplicates=None if as_json else _say_copies, on_loaded=done.append
-                )
-            except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
-                if done:
-                    raise  # after the commit: said below
-                raise Interrupted(_load_stopped(store, results, db, created)) from None
-            except Exception as e:
-                # an error (a value damaged, the disk full), the load rolled back: a database this
-                # load made is removed, as at a stop (left, the empty file passed for a database),
-                # and the error says what it left, as a stop does
-                kept = _load_failed(store, db, created)
-                if not isinstance(e, (InputError, StoreError)):
-                    raise  # an internal error is said as it is
-                failed = type(e)(f"{e}; {kept}")
-                failed.exit_code = e.exit_code
-                raise failed from e
-            new, changed = CorpusResults(store.conn).behind_counts()
+        with analysis_lock(db, "load-results"):
+            remove_database(building_path(db))  # a load into a new database killed before its end left it
+            # this load makes the database: built beside it and moved in place once committed, so
+            # that nothing is left at --db by a stop, an error or a crash (``new_database``)
+            created = not db.exists()
+            building = new_database(db, lambda: bool(done)) if created else contextlib.nullcontext(db)
+            with building as path, Store(path, on_wait=waiting) as store:
+                try:
+                    counts = load_results(store, results, on_duplicates=None if as_json else _say_copies,
+                                          on_loaded=done.append, locked=True)
+                except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (``sigterm_stops``): "interrupted" alone said nothing kept
+                    if done:
+                        raise  # after the commit: said below
+                    raise Interrupted(_load_stopped(results, db, created)) from None
+                except Exception as e:
+                    # an error (a value damaged, the disk full), the load rolled back: the error
+                    # says what it left, as a stop does
+                    if not isinstance(e, (InputError, StoreError)):
+                        raise  # an internal error is said as it is
+                    failed = type(e)(f"{e}; {_load_failed(db, created)}")
+                    failed.exit_code = e.exit_code
+                    raise failed from e
+                new, changed = CorpusResults(store.conn).behind_counts()
         if as_json:
             emit_json({"db": str(db), **counts, "pending": new + changed})
         else:
@@ -328,24 +339,23 @@ def _say_copies(copies: list[tuple[str | None, str, str]]) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
-def _load_failed(store: Store, db: Path, created: bool) -> str:
-    """What a load that failed with an error left, as ``_load_stopped`` says it of a stop: the
-    database it made, removed (it holds no article: the load is one transaction, rolled back);
-    else that nothing was written to the database. It stored the articles batch by batch before
-    the results, and said "2 articles of the results stored, not analysed", which only a second
-    load finished."""
-    if created and discard_empty(db, store):
-        return f"{one_line(db)}, which this load made, is removed"
+def _load_failed(db: Path, created: bool) -> str:
+    """What a load that failed with an error left, as ``_load_stopped`` says it of a stop: no
+    database at ``db`` when the load was making it (``engine.load.new_database``), else nothing
+    written to it (the load is one transaction, rolled back). It stored the articles batch by
+    batch before the results, and said "2 articles of the results stored, not analysed", which
+    only a second load finished."""
+    if created:
+        return f"no database was made at {one_line(db)}"
     return f"nothing was written to {one_line(db)}"
 
 
-def _load_stopped(store: Store, results: Path, db: Path, created: bool) -> str:
-    """What a load stopped short left: nothing (one transaction, rolled back), and a database it
-    made removed, as ``ingest`` removes one (``discard_empty``); and how to go on (the same
-    results load again)."""
+def _load_stopped(results: Path, db: Path, created: bool) -> str:
+    """What a load stopped short left: nothing (one transaction, rolled back), and no database at
+    ``db`` when the load was making it; and how to go on (the same results load again)."""
     again = f"run 'newstrace load-results {shlex.quote(str(results))} --db {shlex.quote(str(db))}' again to load them"
-    if created and discard_empty(db, store):
-        return f"the results are not loaded, and {one_line(db)}, which this load made, is removed; {again}"
+    if created:
+        return f"the results are not loaded, and no database was made at {one_line(db)}; {again}"
     return f"the results are not loaded: nothing was written to {one_line(db)}; {again}"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import signal
 import sqlite3
 import threading
@@ -263,6 +264,8 @@ def load_results(
     folder: Path,
     on_duplicates: Callable[[list[tuple[str | None, str, str]]], None] | None = None,
     on_loaded: Callable[[dict[str, int]], None] | None = None,
+    *,
+    locked: bool = False,
 ) -> dict[str, int]:
     """Insert articles and every result table; returns counts per table, ``duplicates``: the
     results' articles ``store`` held under another id (``model.same_article``), as ``ingest``
@@ -289,10 +292,96 @@ def load_results(
     none: nothing else is under its id.
 
     Refused (``StoreError``) while another process analyses ``store`` or loads results into it
-    (``store.lock.analysis_lock``)."""
+    (``store.lock.analysis_lock``); ``locked``: the caller holds that lock already (of the
+    database ``store`` is built for: ``new_database``)."""
     check_results(folder)
-    with analysis_lock(store.path, "load-results"):
+    with contextlib.nullcontext() if locked else analysis_lock(store.path, "load-results"):
         return _load_results(store, folder, on_duplicates, on_loaded)
+
+
+#: the files of one SQLite database at path P: P itself, its WAL, the WAL's index, a rollback journal
+_DB_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def building_path(db: Path) -> Path:
+    """Where ``load-results`` builds a new database ``db`` before it is moved to ``db``: a hidden
+    file beside it (``.news.db.load-results``), so on the same file system, where the move is one
+    rename. ``db`` a link to no file yet: beside the file it names."""
+    place = Path(os.path.realpath(db))
+    return place.with_name(f".{place.name}.load-results")
+
+
+def remove_database(path: Path) -> None:
+    """Remove the database at ``path`` with its WAL and journal files, those that are there."""
+    for suffix in _DB_FILES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def new_database(db: Path, committed: Callable[[], bool] = lambda: False) -> Iterator[Path]:
+    """Build the new database ``db`` beside it: yields the path to build it at
+    (``building_path``); the caller holds ``db``'s analysis lock (``store.lock``) and passes
+    ``load_results(locked=True)``. Once the block ends, the database there (closed by then) is
+    moved to ``db`` (``put_in_place``); on an exception or a stop it is removed, unless
+    ``committed()`` says the results were committed before it (a stop after the commit: the caller
+    says they are loaded), and then moved in place all the same.
+
+    A load into a new database killed (SIGKILL, the OOM killer, a power cut) left its tables at
+    ``db`` with no article, a file that passed for a database: it leaves nothing at ``db`` now;
+    what it built beside it is for the next load into ``db`` to remove (``remove_database``, under
+    the lock, so no other load is building it). A ``Store`` opened for writing at ``db`` meanwhile
+    (an ``ingest``) waits for the move, as it waited for the load's write lock
+    (``store.sqlite.Store``)."""
+    built = building_path(db)
+    try:
+        yield built
+    except BaseException:
+        if not committed():
+            remove_database(built)
+            raise
+        put_in_place(built, db)
+        raise
+    put_in_place(built, db)
+
+
+def put_in_place(built: Path, db: Path) -> None:
+    """Move the database at ``built`` (closed) to ``db``, which must not exist: its WAL folded into
+    it first, then linked to ``db`` (which fails, rather than replaces, where a file appeared
+    there meanwhile: another program made it), and the built name removed, under SIGINT and
+    SIGTERM held (``_stops_held``): a stop never leaves ``db`` half-moved. A ``db-wal`` or
+    ``db-shm`` of a database removed before is removed first: SQLite would read the one over the
+    database moved in."""
+    place = Path(os.path.realpath(db))
+    with _stops_held():
+        try:
+            wal = Path(f"{built}-wal")
+            if wal.exists() and wal.stat().st_size:  # the last connection's close folds it in; not closed here
+                with contextlib.closing(sqlite3.connect(built, isolation_level=None)) as c:
+                    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if wal.exists() and wal.stat().st_size:
+                raise StoreError(f"{db}: the database built at {built} could not be completed (its WAL is still in use)")
+            for suffix in _DB_FILES[1:]:
+                Path(f"{place}{suffix}").unlink(missing_ok=True)
+            taken = StoreError(f"{db}: made by another program while this load ran, and left as it is; the results "
+                               "are not loaded: load them again into it, or into another --db")
+            try:
+                os.link(built, place)
+            except FileExistsError:
+                raise taken from None
+            except OSError:  # a file system without hard links: renamed, once nothing is seen there
+                if place.exists():
+                    raise taken from None
+                os.replace(built, place)
+            remove_database(built)
+            with contextlib.suppress(OSError):  # the new name, on disk
+                fd = os.open(place.parent, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except BaseException:
+            remove_database(built)
+            raise
 
 
 def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> None:

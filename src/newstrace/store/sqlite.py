@@ -198,6 +198,8 @@ class Store:
         busy_timeout = min(BUSY_TIMEOUT, self.lock_wait) if busy_timeout is None else busy_timeout
         self._busy_timeout = busy_timeout
         self.readonly = readonly
+        if create and not readonly:
+            self._wait_for_maker()
         self._check_file(create)
         try:
             if readonly:
@@ -245,6 +247,25 @@ class Store:
             f"beside it, and cannot create one in folder {self.path.parent}, which you cannot write in; copy the "
             "database to a folder you can write in"
         )
+
+    def _wait_for_maker(self) -> None:
+        """Wait while another process makes the database at this path: ``load-results`` builds a
+        new database beside it and moves it here once committed (``engine.load.new_database``),
+        holding the path's analysis lock all along. An ``ingest`` into it meanwhile waited for the
+        load's write lock, and would now make a database of its own there, which the load could
+        not then put in place; it waits as for the write lock (``_wait_for``: up to
+        ``lock_wait``, said through ``on_wait``), and opens what the load made."""
+        started = time.monotonic()
+        said = self.on_wait is None
+        while not self.path.exists() and (who := holder(self.path)) is not None:
+            waited = time.monotonic() - started
+            if waited >= self.lock_wait:
+                raise DatabaseBusy(f"{self.path}: {busy_hint(who)} (waited {waited:.0f} s for it to make the database)")
+            if not said and waited >= WAIT_SAID and self.on_wait is not None:
+                said = True
+                self.on_wait(f"{self.path}: waiting for {who}, which is making this database... "
+                             f"(up to {self.lock_wait:g} s in all: {env_name('lock_wait_seconds')})")
+            time.sleep(_WAIT_STEP)
 
     def _check_file(self, create: bool) -> None:
         check_db_path(self.path, readonly=self.readonly, create=create)
@@ -786,6 +807,8 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
     else:
         if readonly or not create:
+            if (who := holder(p)) is not None:  # a load-results making it (``engine.load.new_database``)
+                raise StoreError(f"{p}: no such database yet: {who} is making it; try again when it finishes")
             # the ingest that makes this one: 'newstrace ingest' alone, as it said, filled the default
             # newstrace.db; in a folder that is not there (a typo in the path) no ingest would do
             if not p.parent.is_dir():
