@@ -643,6 +643,11 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # Coralville, Iowa, Mr. Bush pointedly rejected ...' ¶ '''I got married ...,'' he said' was Gregory W.
         # Slayton's, quoted before (CLAIMS_VERSION 221)
         ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' he said. ''I'm bilingual", "Jeb Bush"),
+        # a bare surname takes the fuller name with the particle the surname leaves out: 'Hisham al-Hashimi, an
+        # expert on terrorist groups, pointed ...' ... 'Yet, Hashimi said' and 'MP Ali al-Badri said' ... 'Badri
+        # added' were 'Hashimi' and 'Badri' (CLAIMS_VERSION 222)
+        ("fnc1", "956", "\n\nYet, Hashimi said it appeared", "Hisham al-Hashimi"),
+        ("fnc1", "969", "\n\nBadri added that the", "Ali al-Badri"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
@@ -653,6 +658,30 @@ def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
     at = text.index(after)
     hits = [q for q in claims.quotes if 0 <= at - q.end <= 2]
     assert hits and {q.speaker for q in hits} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "after", "speaker"),
+    [
+        # a bare surname leaving out its particle: 'Hashimi said' after 'Hisham al-Hashimi, an expert on terrorist
+        # groups, pointed Al-Monitor to “...”' was 'Hashimi' (CLAIMS_VERSION 222)
+        ("fnc1", "956", '”\n\nHashimi said, "In early 2014', "Hisham al-Hashimi"),
+        # and a kunya before the first name is the name's: 'said Mr Raqqawi' after 'Abu Ibrahim al-Raqqawi, an
+        # anti-Isil activist in Raqqa ..., told The Telegraph' was 'Raqqawi' (CLAIMS_VERSION 222)
+        ("fnc1", "146", '" said Mr Raqqawi, who uses', "Abu Ibrahim al-Raqqawi"),
+    ],
+)
+def test_the_cheap_label_names_particles_first_names_and_grades_as_the_claims_stage_does(
+    source: str, name: str, after: str, speaker: str
+) -> None:
+    from newstrace.reuse.text import quote_spans
+    from newstrace.reuse.variants import speaker_near
+
+    text = training_text(source, name)
+    (claims,) = extract_many([Article(id=name, text=text)])
+    (span,) = [s for s in quote_spans(text) if text[s.end:s.end + len(after)] == after]
+    (q,) = [q for q in claims.quotes if q.start < span.end and span.start < q.end]
+    assert speaker_near(text, span) == q.speaker == speaker
 
 
 def test_a_bare_surname_is_the_full_name_that_introduced_it_in_its_paragraph(

@@ -816,12 +816,16 @@ def _name_forms(
     memo = {} if memo is None else memo
     if not text:
         return out
-    gap = r"[^\S\n]+"
-    # a middle initial may stand between ('Oliver K. Hedge', whom a later 'Mr. Hedge' is)
-    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)" + gap + r"(?:([A-Z]\.)" + gap + ")?"
-                         + gap.join(re.escape(t) for t in surname) + r"\b")
-    for m in pattern.finditer(text):
-        first = m.group(1)
+    # each place the text writes the surname, and what stands before it there (``_FORM_BEFORE``): one pattern of
+    # the surname alone to compile for each call, the rest compiled once (a particle's words made the pattern of
+    # a whole name a third of the cheap label's time to compile)
+    particled = _PARTICLED.match(surname[0]) is not None
+    pattern = re.compile(r"(?<![\w’'])" + r"[^\S\n]+".join(re.escape(t) for t in surname) + r"\b")
+    for hit in pattern.finditer(text):
+        m = _FORM_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        if m is None or (particled and m.group("particle")):
+            continue
+        first = m.group("first")
         if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
             continue
         line = ("line", text.rfind("\n", 0, m.start()))
@@ -829,20 +833,42 @@ def _name_forms(
             memo[line] = _in_title_case(text, m.start())
         if memo[line]:
             continue
-        if _opens_sentence(text, m.start()):
+        at = m.start("first")
+        if _opens_sentence(text, at):
             word = ("lower", first)
             if word not in memo:
                 memo[word] = _written_lower(text, first)
             if memo[word]:
                 continue
-        initial = [m.group(2)] if m.group(2) else []
-        given = _given_before(text, m.start(), surname[-1])
+        words = text[at:hit.end()].split()  # the first name, a middle initial, a particle, the surname
+        given = _given_before(text, at, surname[-1])
         if given is not None:
             # 'Kayla Jean Mueller' is no 'Jean Mueller'
-            out.append((given.start(1), _with_given(text, given, [first, *initial, *surname])))
+            out.append((given.start(1), _with_given(text, given, words)))
             continue
-        out.append((m.start(), [first, *initial, *surname]))
+        out.append((at, words))
     return out
+
+
+#: what stands before a surname in a fuller name of it, up to the surname: the first name, a middle initial
+#: ('Oliver K. Hedge', whom a later 'Mr. Hedge' is), and a
+#: particle a bare surname leaves out ('Hisham al-Hashimi' of 'Hashimi said', 'Ali
+#: al-Badri' of 'Badri added', 'Staffan de Mistura' of 'Mistura'): Arabic ones written with a hyphen ('al-',
+#: 'el-') or apart ('bin', 'ibn', 'abu'), Dutch, German, French, Italian and Spanish ones apart ('van der',
+#: 'von', 'de', 'di', 'del', 'da', 'la', 'le')
+_FORM_BEFORE = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[^\S\n]+"
+    r"(?:[A-Z]\.[^\S\n]+)?(?P<particle>(?:[Aa]l|[Ee]l)-|"
+    r"(?:(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)[^\S\n]+){1,2})?\Z")
+#: a surname that opens with its particle ('al-Hashimi', 'de Mistura', 'van Gogh')
+_PARTICLED = re.compile(r"(?:[Aa]l|[Ee]l)-|(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)$")
+
+
+def _surname_key(word: str) -> str:
+    """A surname's word as a bare surname names it: lower case, without a particle written with a hyphen
+    ('al-Hashimi' is 'hashimi', as 'Hashimi said' names him)."""
+    low = word.lower()
+    return low[3:] if low.startswith(("al-", "el-")) and len(low) > 3 else low
 
 
 def _with_given(text: str, given: re.Match[str], name: list[str]) -> list[str]:
@@ -863,9 +889,14 @@ def _is_given(text: str, word: str, surname: str) -> bool:
     sentence, and a known first name or one the text gives the surname too ('Kayla Mueller')."""
     if not _GIVEN_WORD.fullmatch(word) or word in _TITLE_CAPS or _is_title(word) or word.lower() in ORG_WORDS:
         return False
-    if _first_name_sex(word) is not None:
+    if _first_name_sex(word) is not None or word in _KUNYA:
         return True
     return re.search(rf"(?<![\w’'-]){word}[^\S\n]+{re.escape(surname)}(?![\w-])", text) is not None
+
+
+#: the words of an Arabic name's kunya before a first name ('Abu Ibrahim al-Raqqawi', 'Abu Bakr al-Baghdadi'), its
+#: first words as a first name is ('Raqqawi said' is Abu Ibrahim al-Raqqawi, as a parse of the full name has it)
+_KUNYA = frozenset(("Abu", "Umm"))
 
 
 #: a first name's shape
@@ -1338,7 +1369,8 @@ class SpeakerResolver:
         out: list[_Fuller] = []
         for start, full in self._full:
             ends_with = any(
-                [t.lower() for t in form[-len(toks):]] == [t.lower() for t in toks] for form in _heads(full, len(toks))
+                [_surname_key(t) for t in form[-len(toks):]] == [_surname_key(t) for t in toks]
+                for form in _heads(full, len(toks))
             )
             if len(full) <= len(toks) or not ends_with or _is_title(full[0]):
                 continue  # 'Mr. Manafort' is no fuller name than 'Manafort'
