@@ -636,9 +636,10 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("fnc1", "1472", '" said Huffington Post B.C. news editor, Andree Lau', "Andree Lau"),
         # a 'he' tagging a quotation after a colon is the subject of the clause before it: 'C. Boyden Gray, who
         # served ..., ticked through the code of conduct ...: ''Civility ...,'' he said' was Mr. Bush's, the speaker
-        # before (CLAIMS_VERSION 219)
+        # before (CLAIMS_VERSION 219); named with his first initial, which 'Mr. Gray' took no fuller name with
+        # ('Boyden Gray': CLAIMS_VERSION 223)
         ("polnear", "nyt_2016-01-19_bush-s-presidential-campaign-per", "'' he said.\n\n''You would be generous",
-         "Boyden Gray"),
+         "C. Boyden Gray"),
         # a name after a phrase opening the sentence is the subject a later 'he' stands for: 'At a recent event in
         # Coralville, Iowa, Mr. Bush pointedly rejected ...' ¶ '''I got married ...,'' he said' was Gregory W.
         # Slayton's, quoted before (CLAIMS_VERSION 221)

@@ -841,6 +841,11 @@ def _name_forms(
             if memo[word]:
                 continue
         words = text[at:hit.end()].split()  # the first name, a middle initial, a particle, the surname
+        if m.group("initial") and _title_or_none(_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            # the first initial, where no capitalised word but a title stands before it ('World War I. Boyden
+            # Gray' ends a sentence at the initial)
+            out.append((m.start(), [m.group("initial"), *words]))
+            continue
         given = _given_before(text, at, surname[-1])
         if given is not None:
             # 'Kayla Jean Mueller' is no 'Jean Mueller'
@@ -851,13 +856,13 @@ def _name_forms(
 
 
 #: what stands before a surname in a fuller name of it, up to the surname: the first name, a middle initial
-#: ('Oliver K. Hedge', whom a later 'Mr. Hedge' is), and a
-#: particle a bare surname leaves out ('Hisham al-Hashimi' of 'Hashimi said', 'Ali
+#: ('Oliver K. Hedge', whom a later 'Mr. Hedge' is), a first initial before ('C. Boyden Gray', whom a later
+#: 'Mr. Gray' is), and a particle a bare surname leaves out ('Hisham al-Hashimi' of 'Hashimi said', 'Ali
 #: al-Badri' of 'Badri added', 'Staffan de Mistura' of 'Mistura'): Arabic ones written with a hyphen ('al-',
 #: 'el-') or apart ('bin', 'ibn', 'abu'), Dutch, German, French, Italian and Spanish ones apart ('van der',
 #: 'von', 'de', 'di', 'del', 'da', 'la', 'le')
 _FORM_BEFORE = re.compile(
-    r"\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[^\S\n]+"
+    r"(?:(?<![\w’'.-])(?P<initial>[A-Z]\.)[^\S\n]+)?\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[^\S\n]+"
     r"(?:[A-Z]\.[^\S\n]+)?(?P<particle>(?:[Aa]l|[Ee]l)-|"
     r"(?:(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)[^\S\n]+){1,2})?\Z")
 #: a surname that opens with its particle ('al-Hashimi', 'de Mistura', 'van Gogh')
@@ -1063,6 +1068,11 @@ _FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][\w’'-]*[a-
 def _bare(word: str) -> str:
     """A surname without the possessive or the full stop it was written with."""
     return word.rstrip(".").removesuffix("’s").removesuffix("'s")
+
+
+def _given_name(words: list[str]) -> str:
+    """A name's first name: its first word past a first initial ('Boyden' of 'C. Boyden Gray')."""
+    return next((w for w in words if not _INITIAL.match(w)), words[0])
 
 
 def _first_name_sex(word: str) -> str | None:
@@ -1381,7 +1391,7 @@ class SpeakerResolver:
                 continue  # 'Mr. Khan' is not 'Ghazala Khan' when the text also has a 'Ms. Khan'
             if sex and self._kin_of_short(toks, full, sex):
                 continue  # 'Mr. Bush's father, George Bush' is not Mr. Bush
-            known = full[0].lower() in MALE_FIRST_NAMES or full[0].lower() in FEMALE_FIRST_NAMES
+            known = _first_name_sex(_given_name(full)) is not None
             named = self._times_named(full) - self._kin_uses(full)
             out.append(((named, tuple(full) in self._spoken, known), start, full))
         return out
@@ -1621,7 +1631,7 @@ class SpeakerResolver:
         text's honorifics give its surname ("Mr. Ebeling"); None when nothing tells."""
         words = [w for w in name if w.lower().strip(".") not in TITLE_WORDS]
         if words:
-            first = words[0].lower()
+            first = _given_name(words).lower()
             if first in MALE_FIRST_NAMES:
                 return "m"
             if first in FEMALE_FIRST_NAMES:

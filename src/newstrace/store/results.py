@@ -306,7 +306,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 220: after a speech verb, a role and the name in apposition to it name the speaker ('” said Rubio’s deputy campaign manager, Rich Beeson, who oversaw ...' is Rich Beeson, was the role).
 #: 221: a name after what opens a sentence, a conjunction ('But Jeb Bush, like his brother, ...') or a phrase of a preposition closed by a comma ('At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...'), is the subject a later 'he' or 'she' stands for, as a name opening the sentence is (NYT's '''...,'' he said' after it was Gregory W. Slayton's, quoted before).
 #: 222: a bare surname takes the fuller name with the particle it leaves out ('Hashimi said' is Hisham al-Hashimi, 'Badri added' Ali al-Badri: al-, el-, bin, ibn, abu, van, von, de, di, da, del, la, le) and the kunya before its first name ('Mr Raqqawi' is Abu Ibrahim al-Raqqawi), for the claims stage and the cheap label alike.
-CLAIMS_VERSION = 222
+#: 223: a fuller name keeps its first initial ('Mr. Gray' is C. Boyden Gray, was 'Boyden Gray'), for the claims stage and the cheap label alike.
+CLAIMS_VERSION = 223
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
