@@ -670,6 +670,9 @@ def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
         # and a kunya before the first name is the name's: 'said Mr Raqqawi' after 'Abu Ibrahim al-Raqqawi, an
         # anti-Isil activist in Raqqa ..., told The Telegraph' was 'Raqqawi' (CLAIMS_VERSION 222)
         ("fnc1", "146", '" said Mr Raqqawi, who uses', "Abu Ibrahim al-Raqqawi"),
+        # 'Gen' without its full stop is Gen Nakatani's first name for both stages: the label read it as a
+        # title and named 'Nakatani said' 'Nakatani', the claims stage 'Gen Nakatani' (CLAIMS_VERSION 224)
+        ("polnear", "huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri", "” Nakatani said.", "Gen Nakatani"),
     ],
 )
 def test_the_cheap_label_names_particles_first_names_and_grades_as_the_claims_stage_does(

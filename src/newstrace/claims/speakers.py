@@ -763,9 +763,12 @@ OPENING_WORDS = frozenset({
     "Other", "Every", "Each", "Only", "Why", "How", "What", "Where", "Who", "Which", "Is", "Are", "Was", "Were",
     "Does", "Did", "Has", "Had", "Says", "Said", "Calls", "Called", "Told",
 })
-_TITLE_CAPS = frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | OPENING_WORDS | {
-    "The", "A", "An", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "St",
-}
+#: capitalised words no first name is: titles, words opening a sentence. Not 'Gen', which without its full stop
+#: is a first name ('Japanese Defence Minister Gen Nakatani', whom 'Nakatani said' is), as ``_BARE_TITLES``
+#: has it, but after a rank ('Maj Gen Charles Horner', ``_after_rank``)
+_TITLE_CAPS = (frozenset(w.strip(".").capitalize() for w in TITLE_WORDS) | OPENING_WORDS | {
+    "The", "A", "An", "Mrs", "Mr", "Ms", "Dr", "Sen", "Rep", "Gov", "St",
+}) - {"Gen"}
 
 
 #: what may end the text before a sentence's first word: a full stop, a quote mark, a dash
@@ -826,7 +829,7 @@ def _name_forms(
         if m is None or (particled and m.group("particle")):
             continue
         first = m.group("first")
-        if first in _TITLE_CAPS or first.lower() in TITLE_WORDS:
+        if first in _TITLE_CAPS or first.lower() in TITLE_WORDS or _after_rank(text, m.start("first")):
             continue
         line = ("line", text.rfind("\n", 0, m.start()))
         if line not in memo:
@@ -867,6 +870,14 @@ _FORM_BEFORE = re.compile(
     r"(?:(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)[^\S\n]+){1,2})?\Z")
 #: a surname that opens with its particle ('al-Hashimi', 'de Mistura', 'van Gogh')
 _PARTICLED = re.compile(r"(?:[Aa]l|[Ee]l)-|(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)$")
+#: a rank written without its full stop, as British copy writes it, before 'Gen' ('Maj Gen Charles Horner')
+_RANK_BEFORE = re.compile(r"(?<![\w’'-])(?:Maj|Lt|Brig|Col)\.?[^\S\n]+$")
+
+
+def _after_rank(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is 'Gen' after a rank ('Maj Gen', 'Lt. Gen'): a general's title then, where
+    'Gen' alone before a surname is a first name ('Japanese Defence Minister Gen Nakatani')."""
+    return text.startswith("Gen", at) and _RANK_BEFORE.search(text, max(0, at - 10), at) is not None
 
 
 def _surname_key(word: str) -> str:
@@ -1150,8 +1161,11 @@ def _untitled(toks: list[str]) -> list[str]:
     a title in full before titles alone, an office's name ('the State Department Inspector General
     issued' is no 'General', 'the Prime Minister said' no 'Minister'), where an honorific or a
     title's abbreviation goes ('Mr. King' is King, 'Sen. King' too)."""
-    while len(toks) > 1 and toks[1][:1].isupper() and _is_title(toks[0], plural=False) and (
-            toks[0].endswith(".") or toks[0].lower() in _HONORIFICS or not all(_is_title(t, False) for t in toks[1:])):
+    ranked = False
+    while len(toks) > 1 and toks[1][:1].isupper() and (_is_title(toks[0], plural=False) or (ranked and toks[0] == "Gen")) \
+            and (toks[0].endswith(".") or toks[0].lower() in _HONORIFICS or not all(_is_title(t, False) for t in toks[1:])):
+        # ('Gen' after a rank is the general's title: 'Maj Gen Charles Horner' is Charles Horner)
+        ranked = toks[0].rstrip(".") in ("Maj", "Lt", "Brig", "Col")
         toks = toks[1:]
     return toks
 

@@ -307,7 +307,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 221: a name after what opens a sentence, a conjunction ('But Jeb Bush, like his brother, ...') or a phrase of a preposition closed by a comma ('At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected ...'), is the subject a later 'he' or 'she' stands for, as a name opening the sentence is (NYT's '''...,'' he said' after it was Gregory W. Slayton's, quoted before).
 #: 222: a bare surname takes the fuller name with the particle it leaves out ('Hashimi said' is Hisham al-Hashimi, 'Badri added' Ali al-Badri: al-, el-, bin, ibn, abu, van, von, de, di, da, del, la, le) and the kunya before its first name ('Mr Raqqawi' is Abu Ibrahim al-Raqqawi), for the claims stage and the cheap label alike.
 #: 223: a fuller name keeps its first initial ('Mr. Gray' is C. Boyden Gray, was 'Boyden Gray'), for the claims stage and the cheap label alike.
-CLAIMS_VERSION = 223
+#: 224: 'Gen' without its full stop is a first name for the cheap label as for the claims stage ('Nakatani said' after 'Japanese Defence Minister Gen Nakatani' is Gen Nakatani, was 'Nakatani'), and a title after a rank ('Maj Gen Charles Horner' is Charles Horner).
+CLAIMS_VERSION = 224
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
