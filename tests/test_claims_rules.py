@@ -649,6 +649,10 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # added' were 'Hashimi' and 'Badri' (CLAIMS_VERSION 222)
         ("fnc1", "956", "\n\nYet, Hashimi said it appeared", "Hisham al-Hashimi"),
         ("fnc1", "969", "\n\nBadri added that the", "Ali al-Badri"),
+        # a rank after its grade, where the parser began a sentence: 'Air Force 1st' was the speaker (CLAIMS_VERSION
+        # 225)
+        ("polnear", "west-journal_2016-05-10_trump-s-support-twice-that-of-cl", "” said Air Force 1st Lt.",
+         "Tyler Livingston"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
@@ -673,6 +677,10 @@ def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
         # 'Gen' without its full stop is Gen Nakatani's first name for both stages: the label read it as a
         # title and named 'Nakatani said' 'Nakatani', the claims stage 'Gen Nakatani' (CLAIMS_VERSION 224)
         ("polnear", "huff-post_2016-06-04_u-s-flexes-muscles-as-asia-worri", "” Nakatani said.", "Gen Nakatani"),
+        # a rank's grade, an ordinal: the label stopped at it ('Air Force'), the claims stage's parse began a
+        # sentence after it ('Air Force 1st') (CLAIMS_VERSION 225)
+        ("polnear", "west-journal_2016-05-10_trump-s-support-twice-that-of-cl", "” said Air Force 1st Lt.",
+         "Tyler Livingston"),
     ],
 )
 def test_the_cheap_label_names_particles_first_names_and_grades_as_the_claims_stage_does(

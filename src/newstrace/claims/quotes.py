@@ -43,6 +43,7 @@ from newstrace.claims.speakers import (
     function_word_name,
     mention_of,
     name_sex,
+    rank_cut,
     title_stop,
     will_named,
 )
@@ -1698,8 +1699,10 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
     ('“...?” reacted Trump.'), and a name may carry an apposition or a party label before its verb
     ('Miller, a retired worker from a nuclear plant, said', 'Rep. Jim McDermott (D-Wash.) said')."""
     doc, end = nxt.doc, nxt.sent.end
-    while end + 1 < len(doc) and doc[end - 1].text == "." and title_stop(doc, end - 2):
-        end = doc[end].sent.end  # the parser began a sentence after a rank's full stop ('Navy Capt. Jeff Davis')
+    while end + 1 < len(doc) and ((doc[end - 1].text == "." and title_stop(doc, end - 2)) or rank_cut(doc, end)):
+        # the parser began a sentence after a rank's full stop ('Navy Capt. Jeff Davis') or at the rank ('Air
+        # Force 1st Lt. Tyler Livingston')
+        end = doc[end].sent.end
     # eight words; a word the tokenizer split at a hyphen ('Secretary-Treasurer') counts once
     split = sum(1 for k in range(nxt.i, min(end, nxt.i + 14)) if _in_word_hyphen(doc[k]))
     words = [doc[k] for k in range(nxt.i, min(end, nxt.i + 8 + 2 * split))]

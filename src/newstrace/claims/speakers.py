@@ -145,6 +145,10 @@ def name_chain(head: Token) -> list[Token]:
             # parser began a sentence after it, which made 'Army Maj' the speaker; the person is
             # the name after the stop
             j, end = j + 2, doc[j + 2].sent.end
+        elif j + 1 == end and rank_cut(doc, end):
+            # 'said Air Force 1st Lt. Tyler Livingston': the parser began a sentence at the rank itself,
+            # after its grade, which made 'Air Force 1st' the speaker
+            j, end = j + 3, doc[j + 3].sent.end
         elif j + 1 < end and _is_name_token(doc[j + 1]) and doc[j + 1].tag_ != "POS":
             j += 1
         else:
@@ -171,6 +175,14 @@ def title_stop(doc: Doc, j: int) -> bool:
         return False
     return _abbreviated(t.text, doc_text(doc)[doc[j + 1].idx + 1:nxt.idx + 40]) and _is_name_token(nxt) \
         and nxt.text[:1].isupper()
+
+
+def rank_cut(doc: Doc, end: int) -> bool:
+    """Whether the parser began a sentence at ``doc[end]``, a rank whose full stop ends no sentence and a
+    name follows (``title_stop``), after a word and a blank, no full stop: no sentence ends so ('said Air
+    Force 1st Lt. Tyler Livingston' was cut after the rank's grade)."""
+    return 0 < end < len(doc) and doc[end - 1].whitespace_ == " " and not doc[end - 1].is_punct \
+        and title_stop(doc, end)
 
 
 def _body_before(first: Token) -> Token:

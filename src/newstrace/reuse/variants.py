@@ -35,9 +35,11 @@ _ELLIPSIS = re.compile(r"\S*\s?(?:…|\.\.\.)\s?\S*")
 # follows it: "'' ''Donald Trump said he has made ...'' Ms. Khan said" opens the next quotation)
 _PARTICLE = r"(?:(?:de|al|el|van|von|bin|da|di)(?:-[A-Z][\w’'-]*)?(?![\w’'-]))"  # 'Khairalla al-Jabbouri'
 _WORD = r"[A-Z][\w’'-]*(?:\.[A-Za-z][\w’'-]*)*\.?"
+# a rank's grade, an ordinal before it ('said Air Force 1st Lt. Tyler Livingston' was 'Air Force')
+_GRADE = r"\d+(?:st|nd|rd|th)(?=[^\S\n]+(?:Lt|Lieutenant|Sgt|Sergeant|Class)\b)"
 _NAME = (
     rf"(?!(?:He|She|It|They|We|I)\b)(?:{_PARTICLE}[^\S\n]+)?{_WORD}"
-    rf"(?:[^\S\n]+(?:{_PARTICLE}|{_WORD}))*"
+    rf"(?:[^\S\n]+(?:{_PARTICLE}|{_WORD}|{_GRADE}))*"
 )
 # "said Observatory director Rami Abdel Rahman": the person after a body's role word. As the claims
 # stage reads it (``claims.quotes``, a lower-case noun right before a run of two or more capitalised

@@ -308,7 +308,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 222: a bare surname takes the fuller name with the particle it leaves out ('Hashimi said' is Hisham al-Hashimi, 'Badri added' Ali al-Badri: al-, el-, bin, ibn, abu, van, von, de, di, da, del, la, le) and the kunya before its first name ('Mr Raqqawi' is Abu Ibrahim al-Raqqawi), for the claims stage and the cheap label alike.
 #: 223: a fuller name keeps its first initial ('Mr. Gray' is C. Boyden Gray, was 'Boyden Gray'), for the claims stage and the cheap label alike.
 #: 224: 'Gen' without its full stop is a first name for the cheap label as for the claims stage ('Nakatani said' after 'Japanese Defence Minister Gen Nakatani' is Gen Nakatani, was 'Nakatani'), and a title after a rank ('Maj Gen Charles Horner' is Charles Horner).
-CLAIMS_VERSION = 224
+#: 225: a speaker's name runs past a rank the parser began a sentence at after its grade ('said Air Force 1st Lt. Tyler Livingston' is Tyler Livingston, was 'Air Force 1st'; the cheap label's 'Air Force').
+CLAIMS_VERSION = 225
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
@@ -332,7 +333,11 @@ CLAIMS_VERSION = 224
 #: 7: a text that credits by name the outlet of one of several identical copies ("..., told wire07")
 #: has its edge from that copy, not from the first copy its pair was aligned with
 #: (``provenance._credited_copies``; evidence ``credited_copy``).
-PROVENANCE_VERSION = 7
+#: 8: the cheap speaker label names a bare surname with the particle or kunya it leaves out ('Hashimi' is Hisham
+#: al-Hashimi, 'Mr Raqqawi' Abu Ibrahim al-Raqqawi) and its first initial ('C. Boyden Gray'), 'Gen' as a first
+#: name ('Gen Nakatani', was 'Nakatani'), and reads a rank's grade ('said Air Force 1st Lt. Tyler Livingston' is
+#: Tyler Livingston, was 'Air Force'), as the claims stage names them (``CLAIMS_VERSION`` 222 to 225).
+PROVENANCE_VERSION = 8
 
 
 def _now() -> str:
