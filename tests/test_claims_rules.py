@@ -665,6 +665,20 @@ def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(
     assert hits and {q.speaker for q in hits} == {speaker}
 
 
+def test_a_name_run_into_its_role_without_a_comma_is_the_speaker(fakes_rows: dict[str, dict[str, str]]) -> None:
+    # FA-KES dev's copy drops the comma of an apposition: '"Al-Nusra captured Base 46" said Rami Abdel Rahman
+    # director of the Britain-based Observatory.' and '... said Rami Abdel Rahman director of the Syrian Observatory
+    # for Human Rights.' had 'Rami Abdel Rahman director' for speaker (the parser made the role the subject and the
+    # name its compounds), where the cheap label, and the copy with the comma, name Rami Abdel Rahman (CLAIMS_VERSION
+    # 226)
+    for unit_id in ("1962495644", "1923848184"):
+        text = _fakes_row(fakes_rows, unit_id)["article_content"]
+        (claims,) = extract_many([Article(id=unit_id, text=text)])
+        at = text.index('" said Rami Abdel Rahman director of the')
+        hits = [q for q in claims.quotes if 0 <= at - q.end <= 1]
+        assert hits and {q.speaker for q in hits} == {"Rami Abdel Rahman"}
+
+
 @pytest.mark.parametrize(
     ("source", "name", "after", "speaker"),
     [

@@ -672,6 +672,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             toks = [t for t in toks[1:] if not (counted.i < head.i and t.i <= counted.i)] or toks[-1:]
         if not toks:
             return None
+        named = _name_before_role(toks, head, offset)
+        if named is not None:
+            return named
         body = _common_noun_body(toks, head, offset)
         if body is not None:
             return body
@@ -680,6 +683,33 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
         return Mention(s + offset, e + offset, doc_text(head.doc)[s:e], "nominal", low, words,
                        is_org=low in ORG_WORDS)
     return None
+
+
+#: the prepositions after a role that name whose it is ('director of the Syrian Observatory', 'an official with
+#: the White Helmets', 'senior official in the Aleppo opposition group')
+_ROLE_OF = frozenset(("of", "with", "in", "at", "for"))
+
+
+def _name_before_role(toks: list[Token], head: Token, offset: int) -> Mention | None:
+    """The person's name before a role in lower case that FA-KES's copy, without commas, runs into it: 'said
+    Rami Abdel Rahman director of the Syrian Observatory for Human Rights' (the parser made the role the
+    subject and the name its compounds: 'Rami Abdel Rahman director' was the speaker). Only a name of two
+    capitalised words or more, no body's or title's word among them, then the role of a body named after it
+    ('director of', 'official with'): 'Pentagon spokesman' and 'Republican Party chairman' stay roles. None
+    when ``toks`` are no such name and role."""
+    low = head.lower_
+    if (low not in TITLE_WORDS and low not in SPEAKER_NOUNS) or not any(
+            c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in head.children):
+        return None
+    k = 0
+    while k < len(toks) and _is_name_token(toks[k]) and _NAME_SHAPE.fullmatch(toks[k].text.replace("-", "")):
+        k += 1
+    run, role = toks[:k], toks[k:]
+    if len(run) < 2 or not role or not all(t.is_lower and t.is_alpha for t in role) \
+            or any(t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS or t.lower_ in _DATE_WORDS for t in run):
+        return None
+    s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+    return Mention(s + offset, e + offset, doc_text(head.doc)[s:e], "name", run[-1].lower_, {t.lower_ for t in role})
 
 
 def _common_noun_body(toks: list[Token], head: Token, offset: int) -> Mention | None:

@@ -309,7 +309,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 223: a fuller name keeps its first initial ('Mr. Gray' is C. Boyden Gray, was 'Boyden Gray'), for the claims stage and the cheap label alike.
 #: 224: 'Gen' without its full stop is a first name for the cheap label as for the claims stage ('Nakatani said' after 'Japanese Defence Minister Gen Nakatani' is Gen Nakatani, was 'Nakatani'), and a title after a rank ('Maj Gen Charles Horner' is Charles Horner).
 #: 225: a speaker's name runs past a rank the parser began a sentence at after its grade ('said Air Force 1st Lt. Tyler Livingston' is Tyler Livingston, was 'Air Force 1st'; the cheap label's 'Air Force').
-CLAIMS_VERSION = 225
+#: 226: a name of two words or more run into a role in lower case of a body named after it, FA-KES's apposition without its comma, is the speaker ('said Rami Abdel Rahman director of the Syrian Observatory' is Rami Abdel Rahman, was 'Rami Abdel Rahman director').
+CLAIMS_VERSION = 226
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
