@@ -653,6 +653,14 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         # 225)
         ("polnear", "west-journal_2016-05-10_trump-s-support-twice-that-of-cl", "” said Air Force 1st Lt.",
          "Tyler Livingston"),
+        # a role after the speech verb before a name with an apostrophe ('O'Malley', which ended no run of a name's
+        # words), or a role the tagger reads as an adjective ('patient', 'pal'): the whole phrase was the speaker
+        # (CLAIMS_VERSION 227)
+        ("fnc1", "210", '" said Canadian Broadcasting Corporation reporter Kady', "Kady O'Malley"),
+        ("polnear", "wash-post_2016-06-27_the-revolutionary-s-next-tactic-", '" said Rep. Beto O\'Rourke',
+         "Beto O'Rourke"),
+        ("fnc1", "909", '" said patient Collette Harvin', "Collette Harvin"),
+        ("fnc1", "1760", "” said pal Damir Tulemaganbetov", "Damir Tulemaganbetov"),
     ],
 )
 def test_a_speaker_is_named_in_full_without_titles_ranks_roles_or_owners(

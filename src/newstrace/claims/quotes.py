@@ -1686,7 +1686,7 @@ def _name_run(toks: list[Token]) -> list[Token]:
                              and toks[k + 1].text[:1].isupper()):
             run.append(t)  # 'Lt. Khairalla al-Jabbouri', 'Staffan de Mistura', 'said al-Sheikh'
             continue
-        if not (t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").replace("’", "").isalpha()):
+        if not (t.text[:1].isupper() and t.text.replace(".", "").replace("-", "").replace("’", "").replace("'", "").isalpha()):
             break
         run.append(t)
     return run
@@ -1752,11 +1752,13 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
             # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis, 'said Democratic pollster
             # Stan Greenberg' Stan Greenberg: after a cue, a role noun in lower case before the name)
             tail = _name_run(phrase[::-1])[::-1]
-            # (or an adjective before a titled name: 'said former Wisconsin Gov. Jim Doyle' is Jim Doyle)
+            # (or an adjective before a name, the tagger's reading of a role too: 'said former Wisconsin Gov. Jim
+            # Doyle' is Jim Doyle, 'said patient Collette Harvin' Collette Harvin, 'said pal Damir Tulemaganbetov'
+            # Damir Tulemaganbetov; not before an honorific, 'the younger Mr. Trump')
             role = len(tail) < len(phrase) and phrase[-len(tail) - 1].is_lower \
                 and (upos(phrase[-len(tail) - 1]) == "NOUN"
                      or (upos(phrase[-len(tail) - 1]) == "ADJ"
-                         and any(_capital_title(x) and x.lower_.rstrip(".") not in _HONORIFIC_WORDS for x in tail[:-1])))
+                         and not any(x.lower_.rstrip(".") in _HONORIFIC_WORDS for x in tail)))
             if len(tail) >= 2 and len(tail) < len(phrase) and (not cue or role or any(_title_dot(t) for t in phrase)):
                 phrase, kind = tail, "name"
         if kind == "nominal" and (not cue or upos(phrase[-1]) not in ("NOUN", "PROPN")):
