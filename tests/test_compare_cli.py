@@ -319,3 +319,35 @@ def test_the_articles_table_gives_the_title_room_when_dates_carry_a_time(
     assert " ".join(title.split()) == rows[0]["title"]
     assert main(["compare", str(export), "--json", "-"]) == 0
     assert [a["published"] for a in json.loads(capsys.readouterr().out)["articles"]] == [r["published"] for r in rows]
+
+
+@needs_stages
+def test_json_and_top_0_carry_every_claim_only_one_article_carries(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"rt.com: 10 more claim(s) only it carries are not listed." said neither why nor how to see
+    them, and neither --json nor --top 0 had them: the seeds' JSON held 6 of rt.com's 16. The JSON
+    has every one now, and so does --top 0; the terminal and the HTML report list each article's 6
+    most important, and their note says so and where the rest are."""
+    js, html = tmp_path / "c.json", tmp_path / "c.html"
+    assert main(["compare", str(EXAMPLES), "--json", str(js), "--html", str(html)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    rt = next(a["id"] for a in doc["articles"] if a["label"] == "rt.com")
+    only_rt = [f for f in doc["findings"] if f["type"] == "unique_claim" and f["articles"] == [rt]]
+    assert len(only_rt) > 6, len(only_rt)
+    assert not [n for n in doc["notes"] if "not listed" in n], doc["notes"]
+    left = len(only_rt) - 6
+    assert (f"note: rt.com: {left} more claim(s) only it carries are not listed, as only each article's 6 most important "
+            "are: --top 0 or --json lists them all.") in out
+    # the default listing: rt.com's 6 most important only
+    assert out.count("[Unique claim] Only rt.com carries") == 6
+    assert main(["compare", str(EXAMPLES), "--top", "0"]) == 0
+    every = " ".join(capsys.readouterr().out.split())
+    assert every.count("[Unique claim] Only rt.com carries") == len(only_rt) and "not listed" not in every
+    assert f"findings ({len(doc['findings'])})" in every
+    # the HTML report: the note says where they are, and they are there, folded
+    page = html.read_text(encoding="utf-8")
+    assert f"{left} more claim(s) only it carries are not listed, as only each article&#39;s 6 most important are: " \
+           "they are listed, folded, after the findings." in page
+    folded = page.split('<details id="more-findings">', 1)[1].split("</details>", 1)[0]
+    assert folded.count("Only <bdi>rt.com</bdi> carries") == left
+    assert page.count('<span class="badge t-unique_claim">') == len([f for f in doc["findings"] if f["type"] == "unique_claim"])

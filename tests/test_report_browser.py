@@ -17,6 +17,7 @@ import pytest
 
 from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, require_data, text_box
 from newstrace.compare import compare_articles, render_html
+from newstrace.compare.html import UNLISTED_WHERE
 from newstrace.model import Article
 
 pytestmark = pytest.mark.browser
@@ -84,6 +85,10 @@ def test_every_highlight_and_jump_link_lands(browser: Any, seed_html: str, tmp_p
         for i in range(n):
             link = links.nth(i)
             href = hrefs[i] or ""
+            if not link.is_visible():
+                # a finding of the folded list (the claims past each article's 6): its reader opens it
+                assert link.evaluate("el => el.closest('details').id") == "more-findings", href
+                page.locator("#more-findings > summary").click()
             link.scroll_into_view_if_needed()
             link.click()
             target_id = href[1:]
@@ -450,13 +455,42 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(
     isolated now, as in a finding's summary."""
     name = "القدس العربي"
     comparison = compare_articles([dataclasses.replace(rt, outlet=name), rewrite])
-    note = next(n for n in comparison.notes if n.startswith(name + ": "))
+    # the report's own note (``--json`` has every claim, and no such note)
+    note = next(n for n in comparison.unlisted_notes(comparison.listed()[1], UNLISTED_WHERE) if n.startswith(name + ": "))
     page, console, _ = _open(browser, render_html(comparison), tmp_path, "report-rtl-note")
     try:
         item = page.locator("#notes li", has_text="more claim(s)")
         assert item.inner_text() == note
         count = note.split()[2]  # "10"
         assert text_box(item, name)[1] < text_box(item, count)[0], item.inner_text()
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+
+
+def test_the_claims_past_each_articles_six_are_folded_and_a_highlight_opens_them(
+    browser: Any, seed_html: str, tmp_path: Path
+) -> None:
+    """The report listed 6 of rt.com's 16 claims only it carries and said "rt.com: 10 more claim(s)
+    only it carries are not listed.", neither why nor where they were. They are folded after the
+    findings now, the note says so, and a highlight of one in rt.com's text opens the fold at it."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-folded-claims")
+    try:
+        note = page.locator("#notes li", has_text="more claim(s)").inner_text()
+        assert note == ("rt.com: 10 more claim(s) only it carries are not listed, as only each article's 6 most "
+                        "important are: they are listed, folded, after the findings."), note
+        fold = page.locator("#more-findings")
+        assert fold.locator("summary").inner_text() == "10 more claim(s) only one article carries"
+        folded = fold.locator("ol.findings > li")
+        assert folded.count() == 10 and not folded.first.is_visible()
+        # the list goes on from the findings' numbers (17 to 26)
+        assert fold.locator("ol").get_attribute("start") == str(page.locator("#findings > ol.findings > li").count() + 1)
+        first = folded.first.get_attribute("id")
+        mark = page.locator(f"#texts a.hl[href='#{first}']").first
+        mark.scroll_into_view_if_needed()
+        mark.click()
+        assert fold.evaluate("el => el.open") and folded.first.is_visible()
+        assert page.evaluate("() => location.hash") == f"#{first}"
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()

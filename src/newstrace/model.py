@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import PurePath
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 from urllib.parse import urlparse
 
 Published = date | datetime | None
@@ -746,15 +746,55 @@ def link_roles(pieces: Sequence[tuple[str, str | None]]) -> list[str]:
             for text, t in pieces]
 
 
-#: how a compare report's note on the unique claims it leaves out ends ("rt.com: 10 more claim(s)
-#: only it carries are not listed."): the web pages show such a note by the findings it qualifies
-UNLISTED_CLAIMS = "more claim(s) only it carries are not listed."
+#: what a report's note on the claims only one article carries that it leaves out says ("rt.com: 10
+#: more claim(s) only it carries are not listed, as only ..."): the web pages show such a note by
+#: the findings it qualifies
+UNLISTED_CLAIMS = "more claim(s) only it carries are not listed"
+
+#: most claims only one article carries that a report for reading lists per article, its most
+#: important (``listed``: the terminal's, the HTML report's and the web pages'); ``--json`` and
+#: ``--top 0`` give them all
+MAX_UNIQUE_PER_ARTICLE = 6
+
+T = TypeVar("T")
+
+
+def listed(findings: Sequence[T], kind: Callable[[T], str], article: Callable[[T], str]) -> tuple[list[T], list[T]]:
+    """The findings a report for reading lists, in their order, and those it leaves out: of the
+    claims only one article carries (``unique_claim``), each article's first
+    ``MAX_UNIQUE_PER_ARTICLE`` (the findings come most important first). ``kind`` and ``article``
+    read a finding's type and its first article, of a :class:`Finding` or of its JSON."""
+    kept: list[T] = []
+    left: list[T] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        if kind(f) == "unique_claim":
+            aid = article(f)
+            seen[aid] = seen.get(aid, 0) + 1
+            if seen[aid] > MAX_UNIQUE_PER_ARTICLE:
+                left.append(f)
+                continue
+        kept.append(f)
+    return kept, left
+
+
+def unlisted_notes(left: Sequence[T], article: Callable[[T], str], label: Callable[[str], str], where: str) -> list[str]:
+    """One note per article whose claims ``listed`` left out: how many, why, and ``where`` they
+    all are ("--top 0 or --json lists them all")."""
+    counts: dict[str, int] = {}
+    for f in left:
+        counts[article(f)] = counts.get(article(f), 0) + 1
+    return [
+        f"{label(aid)}: {n} {UNLISTED_CLAIMS}, as only each article's {MAX_UNIQUE_PER_ARTICLE} most important are"
+        + (f": {where}." if where else ".")
+        for aid, n in counts.items()
+    ]
 
 
 def about_findings(note: str) -> bool:
     """Whether a compare report's note qualifies its findings (claims left out of them, findings
     not made or made within groups only) rather than the articles or the stages."""
-    return note.endswith(UNLISTED_CLAIMS) or "findings" in note.lower()
+    return UNLISTED_CLAIMS in note or "findings" in note.lower()
 
 
 def compare_title(names: Sequence[str]) -> str:

@@ -50,6 +50,8 @@ from newstrace.model import (
     article_labels,
     published_iso,
 )
+from newstrace.model import listed as listed_for_reading
+from newstrace.model import unlisted_notes as notes_on_unlisted
 
 #: story similarity from which two articles are taken to report one story
 SAME_STORY = 0.3
@@ -155,6 +157,15 @@ class Comparison:
 
         edges = [{"source": e.source, "derived": e.derived, "evidence": e.evidence} for e in self.provenance]
         return reading_order(self.articles, edges, lambda a: (a.id, a.published))
+
+    def listed(self) -> tuple[list[Finding], list[Finding]]:
+        """The findings a report for reading lists and those it leaves out (``model.listed``:
+        each article's most important claims only it carries); ``to_dict`` has them all."""
+        return listed_for_reading(self.findings, lambda f: f.type, lambda f: f.articles[0])
+
+    def unlisted_notes(self, left: Sequence[Finding], where: str) -> list[str]:
+        """The notes on the findings ``listed`` left out, saying ``where`` they all are."""
+        return notes_on_unlisted(left, lambda f: f.articles[0], self.label, where)
 
     def to_dict(self) -> dict[str, Any]:
         return {

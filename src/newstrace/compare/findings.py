@@ -35,7 +35,6 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import Sentence, content_stems, names
 from newstrace.model import (
-    UNLISTED_CLAIMS,
     Finding,
     FindingType,
     Quantity,
@@ -60,8 +59,6 @@ RESTATE_CONTEXT = 0.5
 DRIFT_STRENGTH = 0.45
 #: context two counts with the *same* value need to be compared across events
 EVENT_CONTEXT = 0.45
-#: most unique claims reported per article (the rest are counted in a note)
-MAX_UNIQUE_PER_ARTICLE = 6
 
 
 @dataclass
@@ -532,12 +529,8 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
                 evidence = [Span.of(v.article, s.start, s.end)]
                 importance = WEIGHTS["unique_claim"] + (0.1 if qs else 0.0) + (0.1 if source else 0.0) + 0.05 * min(3, len(qs))
                 candidates.append(Finding("unique_claim", [aid], summary, evidence, importance * (1 - best)))
-            candidates.sort(key=lambda f: (-f.importance, f.evidence[0].start))
-            if len(candidates) > MAX_UNIQUE_PER_ARTICLE:
-                ctx.notes.append(
-                    f"{ctx.label(aid)}: {len(candidates) - MAX_UNIQUE_PER_ARTICLE} {UNLISTED_CLAIMS}"
-                )
-            out.extend(candidates[:MAX_UNIQUE_PER_ARTICLE])
+            # all of them: a report for reading lists each article's most important (``model.listed``)
+            out.extend(candidates)
     return out
 
 

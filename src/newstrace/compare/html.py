@@ -129,6 +129,10 @@ def _date(p: date | datetime | None) -> str:
     return published_iso(p) or "undated"
 
 
+#: where the HTML report has the claims only one article carries that its findings leave out
+UNLISTED_WHERE = "they are listed, folded, after the findings"
+
+
 def report_context(comparison: Comparison) -> dict[str, Any]:
     """Everything the template shows, with all ids and cross-links resolved."""
     c = comparison
@@ -158,8 +162,10 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
     # the labels, speakers and sources a summary names, each isolated where it stands
     named = summary_names(c.labels.values(), (q for a in c.articles for q in c.claims[a.id].quotes),
                           (n for a in c.articles for n in c.claims[a.id].quantities))
+    # each article's most important claims only it carries are listed, the rest folded after them
+    listed, left = c.listed()
     findings = []
-    for fi, f in enumerate(c.findings):
+    for fi, f in enumerate([*listed, *left]):
         ev = []
         for ei, e in enumerate(f.evidence):
             mid = f"f{fi}-e{ei}"
@@ -251,11 +257,12 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         # the names in it isolated: in the <h1> each in a <bdi>, in the <title> between FSI and PDI
         "title_parts": _report_title(c),
         "articles": articles,
-        "findings": findings,
+        "findings": findings[: len(listed)],
+        "more_findings": findings[len(listed):],
         "pairs": pairs,
         "quotes": quotes,
         # a note names articles too ("القدس العربي: 10 more claim(s) ..."): its names isolated
-        "notes": [isolated_parts(n, named) for n in c.notes],
+        "notes": [isolated_parts(n, named) for n in [*c.notes, *c.unlisted_notes(left, UNLISTED_WHERE)]],
         "graph": provenance_graph(c),
         "timeline": timeline_svg(c),
         "script": SCRIPT,

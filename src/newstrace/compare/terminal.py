@@ -85,7 +85,9 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
     findings by importance."""
     if table:
         console.print(articles_table(c))
-    for note in c.notes:
+    # each article's most important claims only it carries, the rest counted in a note; --top 0 all
+    listed, left = (c.findings, []) if top <= 0 else c.listed()
+    for note in [*c.notes, *c.unlisted_notes(left, "--top 0 or --json lists them all")]:
         console.print(Text("note: ", style="yellow") + Text(plain(note)))
     if c.provenance:
         console.print(Text("\nprovenance", style="bold"))
@@ -94,9 +96,9 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
             kinds = ", ".join(plain(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
             way = f"  by way of {plain(c.label(e.via))}" if e.via else ""
             console.print(Text(f"  {plain(src)} {arrow(e.directed)} {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}"))
-    shown = c.findings if top <= 0 else c.findings[:top]
-    console.print(Text(f"\nfindings ({len(c.findings)})", style="bold"))
-    if not c.findings:
+    shown = listed if top <= 0 else listed[:top]
+    console.print(Text(f"\nfindings ({len(listed)})", style="bold"))
+    if not listed:
         console.print("  none")
     for n, f in enumerate(shown, 1):
         line = Text(f"{n:>3}. ")
@@ -108,9 +110,9 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
             console.print(Text(f"       {plain(c.label(ev.article))} {where}: “{_clip(plain(inner_quotes(ev.text)))}”", style="dim"))
         if len(f.evidence) > 4:
             console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
-    if len(shown) < len(c.findings):
+    if len(shown) < len(listed):
         # how to see them here too: the reader of the terminal report has --top at hand
-        console.print(Text(f"  … {len(c.findings) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))
+        console.print(Text(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))
 
 
 def _clip(s: str, n: int = 100) -> str:

@@ -25,9 +25,11 @@ from newstrace.model import (
     isolated_parts,
     isolated_text,
     label_basis,
+    listed,
     published_iso,
     shortened,
     summary_names,
+    unlisted_notes,
 )
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import (
@@ -173,7 +175,14 @@ def compare_view(
                            (n for ns in (counted_by.values() if isinstance(counted_by, dict) else [])
                             if isinstance(ns, list) for n in ns if isinstance(n, dict)))
     findings: list[FindingView] = []
-    for fi, f in enumerate(report.get("findings") or []):
+    # as the HTML report lists them: each article's most important claims only it carries (the
+    # report's JSON has them all), the rest counted in a note with the findings
+    def first(f: dict[str, Any]) -> str:
+        return str((f.get("articles") or [""])[0])
+
+    shown_findings, left = listed([f for f in report.get("findings") or [] if isinstance(f, dict)],
+                                  lambda f: str(f.get("type")), first)
+    for fi, f in enumerate(shown_findings):
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_TITLES.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         view.parts = isolated_parts(view.summary, labels)
@@ -207,7 +216,9 @@ def compare_view(
     edge_list = drawing.edge_list(edges, lambda i: names.get(i, i))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
     notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]
-    finding_notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if about_findings(str(n))]
+    finding_notes = [isolated_parts(str(n), labels) for n in [*(report.get("notes") or []),
+                                                              *unlisted_notes(left, first, lambda i: names.get(i, i), "")]
+                     if about_findings(str(n))]
     labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
     named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
