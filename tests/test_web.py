@@ -594,7 +594,8 @@ def test_an_uploaded_sidecar_gives_its_file_the_metadata_ingest_gives_it(client:
     d = _post(client, "/api/upload", files=lone).json()
     assert [a["id"] for a in d["articles"]] == [ids["rewrite"]]
     assert d["warnings"] == [
-        "001_b27ff7eeccda9d61.meta.json: metadata for the article file of the same name (NAME.txt, NAME.html), "
+        "001_b27ff7eeccda9d61.meta.json: metadata for the article file of the same name (NAME.txt, NAME.html or "
+        "NAME.mhtml), "
         "not an article, and the upload holds no such file"
     ]
 
@@ -643,6 +644,63 @@ def test_an_uploaded_file_named_with_a_slash_is_named_in_full_and_escaped(client
     assert '<p class="warning">Bad &lt;/b&gt; one.json: invalid JSON' in page and "</b> one.json" not in page
     r = _post(client, "/api/upload", files=files[2:])
     assert r.status_code == 400 and r.json()["detail"] == "empty.txt: empty file"
+
+
+def test_pasted_text_takes_its_outlet_date_title_and_url_from_the_form(client: TestClient, rt: Any, rewrite: Any) -> None:
+    """Pasted text had no field for its outlet or date: RT's article pasted was "no date", and the
+    report linked it to the rewrite without a direction. The form's fields describe it now."""
+    files = [("files", ("rewrite.txt", rewrite.text.encode(), "text/plain")),
+             ("files", ("rewrite.meta.json", b'{"published": "2016-11-02", "outlet": "theantimedia.com"}', "application/json"))]
+    about = {"text": rt.text, "text_outlet": "rt.com", "text_date": "30 October 2016", "text_title": "UN envoy appalled",
+             "text_url": "https://www.rt.com/news/364760-un-envoy-shelling-aleppo/"}
+    d = _post(client, "/api/upload", data=about, files=files).json()
+    pasted, = (a for a in d["articles"] if a["outlet"] != "theantimedia.com")
+    assert (pasted["outlet"], pasted["published"], pasted["title"], pasted["url"]) == (
+        "rt.com", "2016-10-30", "UN envoy appalled", "https://www.rt.com/news/364760-un-envoy-shelling-aleppo/")
+    if _stage(client, "compare"):
+        from newstrace.model import has_direction
+
+        edges = d["report"]["provenance"]
+        assert edges and all(has_direction(e["evidence"]) for e in edges), edges
+        assert {(e["source"], e["derived"]) for e in edges} == {(pasted["id"], next(a["id"] for a in d["articles"] if a is not pasted))}
+        undirected = _post(client, "/api/upload", data={"text": rt.text}, files=files).json()["report"]["provenance"]
+        assert not all(has_direction(e["evidence"]) for e in undirected), undirected
+    without = _post(client, "/api/upload", data={"text": rt.text}, files=files).json()
+    assert [a["published"] for a in without["articles"] if a["outlet"] != "theantimedia.com"] == [None]
+
+
+def test_a_pasted_text_s_unreadable_date_is_refused_and_said(client: TestClient, rt: Any) -> None:
+    from markupsafe import escape
+
+    for data, said in [
+        ({"text": rt.text, "text_date": "last Tuesday"}, "the pasted text's date 'last Tuesday' could not be read"),
+        ({"text": rt.text, "text_url": "www.rt.com/news"}, "the pasted text's URL must start with http:// or https://"),
+        ({"text_outlet": "rt.com"}, "describe the pasted text: paste its text too"),
+    ]:
+        r = _post(client, "/api/upload", data=data)
+        assert r.status_code == 400 and said in r.json()["detail"], (data, r.text)
+        page = _post(client, "/upload", data=data)
+        assert page.status_code == 400 and said.replace("'", "&#39;") in page.text, data
+        for name, value in data.items():  # the form comes back as it was filled
+            filled = f'>{escape(value)}</textarea>' if name == "text" else f'name="{name}" value="{escape(value)}"'
+            assert filled in page.text, name
+
+
+def test_upload_takes_every_file_type_ingest_reads(client: TestClient, rt: Any, rewrite: Any) -> None:
+    """The form took .txt .text .html .htm .json .jsonl .ndjson .csv; a .tsv, .mhtml, .warc or a
+    gzipped file that ``ingest`` reads was refused as "unsupported file type"."""
+    import gzip
+
+    tsv = f"id\toutlet\tpublished\ttext\nr1\trt.com\t2016-10-30\t{rt.text.replace(chr(10), ' ').replace(chr(9), ' ')}\n"
+    files = [("files", ("rt.tsv.gz", gzip.compress(tsv.encode()), "application/gzip")),
+             ("files", ("rewrite.txt.gz", gzip.compress(rewrite.text.encode()), "application/gzip"))]
+    r = _post(client, "/api/upload", files=files)
+    assert r.status_code == 200, r.text
+    assert sorted(a["outlet"] or "" for a in r.json()["articles"]) == ["", "rt.com"]
+    r = _post(client, "/api/upload", files=[("files", ("rt.tsv", tsv.encode(), "text/tab-separated-values"))])
+    assert r.status_code == 200 and [a["outlet"] for a in r.json()["articles"]] == ["rt.com"], r.text
+    r = _post(client, "/api/upload", files=[("files", ("x.zip", b"PK\x03\x04", "application/zip"))])
+    assert r.status_code == 400 and ".warc.gz" in r.json()["detail"] and ".tsv" in r.json()["detail"]
 
 
 def test_upload_of_too_many_articles_is_refused_at_the_first_past_the_limit(

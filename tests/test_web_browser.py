@@ -305,6 +305,27 @@ def test_upload_in_the_browser(server: tuple[str, dict[str, str]], page: Any, rt
     assert "unsupported file type" in page.locator(".error").inner_text()
 
 
+def test_pasted_text_s_outlet_and_date_in_the_browser(server: tuple[str, dict[str, str]], page: Any, rt: Any, tmp_path: Path) -> None:
+    """The form had no outlet or date for pasted text, and its file chooser took fewer types than
+    ``ingest`` reads. A bad date is said on the form, which comes back filled as it was."""
+    base, _ = server
+    page.goto(base + "/upload")
+    accept = page.get_attribute("input[type=file]", "accept") or ""
+    assert {".tsv", ".mhtml", ".warc", ".gz"} <= set(accept.split(",")), accept
+    page.fill("textarea[name=text]", rt.text)
+    page.fill("input[name=text_outlet]", "rt.com")
+    page.fill("input[name=text_date]", "the 30th-ish")
+    shot(page, "upload-pasted-fields")
+    page.click("form.upload button[type=submit]")
+    assert "the pasted text's date 'the 30th-ish' could not be read" in page.locator(".error").inner_text()
+    assert page.input_value("input[name=text_outlet]") == "rt.com"
+    page.fill("input[name=text_date]", "2016-10-30")
+    page.click("form.upload button[type=submit]")
+    page.wait_for_selector("h1:has-text('Upload report')")
+    column = page.locator("section.column").first.inner_text()
+    assert "rt.com" in column and "2016-10-30" in column, column
+
+
 # -- script injection ------------------------------------------------------------------------------
 
 

@@ -62,6 +62,9 @@ READERS: dict[str, Reader] = {
 #: was refused as unsupported beside them
 GZIPPED = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv")
 SUPPORTED = ", ".join(READERS) + " (and " + ", ".join(ext + ".gz" for ext in GZIPPED) + ")"
+#: every name ending ``reader_for`` reads (``.txt``, ``.warc.gz``, ``.tsv.gz`` ...), as the web
+#: app's upload takes them: none is the end of another but ``.gz``'s, which comes alone with none
+SUFFIXES: tuple[str, ...] = (*READERS, *(ext + ".gz" for ext in GZIPPED))
 
 
 def reader_for(path: Path) -> Reader | None:

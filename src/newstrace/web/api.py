@@ -23,6 +23,7 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId, see_hint
+from newstrace.ingest import SUPPORTED
 from newstrace.model import Article, published_order, stream_order_key
 from newstrace.store.results import named, not_analysed_hint
 from newstrace.web import schemas as s
@@ -496,11 +497,16 @@ async def api_upload(
     text: Annotated[str, Form(max_length=2_000_000, description="pasted article text (title on the first line)")] = "",
     html: Annotated[str, Form(max_length=5_000_000, description="a page's saved HTML")] = "",
     url: Annotated[str, Form(max_length=2000, description="the URL the saved HTML came from")] = "",
-    files: Annotated[list[UploadFile] | None, File(description=".txt .html .htm .json .jsonl .csv")] = None,
+    files: Annotated[list[UploadFile] | None, File(description="the files newstrace ingest reads: " + SUPPORTED)] = None,
     save: Annotated[bool, Form(description="also store the articles (only if the server is writable)")] = False,
+    text_outlet: Annotated[str, Form(max_length=500, description="the pasted text's outlet (rt.com)")] = "",
+    text_date: Annotated[str, Form(max_length=200, description="the pasted text's date (2016-10-30, or with a time)")] = "",
+    text_title: Annotated[str, Form(max_length=2000, description="the pasted text's title (else its first line)")] = "",
+    text_url: Annotated[str, Form(max_length=2000, description="the URL the pasted text came from")] = "",
 ) -> s.UploadResult:
     """Compare report for pasted text, saved HTML and/or uploaded files (nothing is stored unless asked)."""
-    from newstrace.web.upload import handle_upload
+    from newstrace.web.upload import Pasted, handle_upload
 
-    up = await handle_upload(repo_of(request), text=text, html=html, url=url, files=files or [], save=save)
+    pasted = Pasted(outlet=text_outlet, date=text_date, title=text_title, url=text_url)
+    up = await handle_upload(repo_of(request), text=text, html=html, url=url, files=files or [], save=save, pasted=pasted)
     return up.result()

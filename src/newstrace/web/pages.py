@@ -294,15 +294,22 @@ async def upload_submit(
     url: Annotated[str, Form(max_length=2000)] = "",
     files: Annotated[list[UploadFile] | None, File()] = None,
     save: Annotated[bool, Form()] = False,
+    text_outlet: Annotated[str, Form(max_length=500)] = "",
+    text_date: Annotated[str, Form(max_length=200)] = "",
+    text_title: Annotated[str, Form(max_length=2000)] = "",
+    text_url: Annotated[str, Form(max_length=2000)] = "",
 ) -> HTMLResponse:
-    from newstrace.web.upload import handle_upload
+    from newstrace.web.upload import Pasted, handle_upload
 
     repo = api.repo_of(request)
+    pasted = Pasted(outlet=text_outlet, date=text_date, title=text_title, url=text_url)
     try:
-        up = await handle_upload(repo, text=text, html=html, url=url, files=files or [], save=save)
+        up = await handle_upload(repo, text=text, html=html, url=url, files=files or [], save=save, pasted=pasted)
     except NewstraceError as e:
         status = 413 if isinstance(e, LimitError) else 400
-        return upload_page(request, error=str(e), form={"text": text, "html": html, "url": url}, status=status)
+        form = {"text": text, "html": html, "url": url, "text_outlet": text_outlet, "text_date": text_date,
+                "text_title": text_title, "text_url": text_url}
+        return upload_page(request, error=str(e), form=form, status=status)
     stored = await run_in_threadpool(repo.stored_as_given, up.articles)
     view = compare_view(up.articles, up.report, columns=api.COMPARE_IDS, stored=stored)
     return render(request, "compare.html", title=isolated_join([("Upload report: ", False), *compare_title_parts(list(view.names.values()))]), nav="upload", view=view,

@@ -19,20 +19,26 @@ from fastapi import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from newstrace.errors import InputError, KeptWarnings, LimitError, NewstraceError, kept_note
-from newstrace.ingest import read_unique
-from newstrace.ingest.base import Stored, StoredOutlets, looks_binary
+from newstrace.ingest import SUFFIXES, read_unique
+from newstrace.ingest.base import Stored, StoredOutlets, looks_binary, parse_date_value
+from newstrace.ingest.sidecar import DESCRIBED
 from newstrace.limits import Limits, human_bytes
-from newstrace.model import Article
+from newstrace.model import Article, published_iso
 from newstrace.web import schemas as s
 from newstrace.web.render import listed_as, page_order
 from newstrace.web.repo import Repo
 
-#: Extensions an upload may have: the one-article and record formats (no archives).
-ALLOWED = {".txt": ".txt", ".text": ".txt", ".html": ".html", ".htm": ".html", ".json": ".json",
-           ".jsonl": ".jsonl", ".ndjson": ".jsonl", ".csv": ".csv"}
-#: the extensions as the form, its ``accept`` and a refusal list them: ``.txt .text ... .csv``
+#: Name endings an upload may have: those ``newstrace ingest`` reads (``ingest.SUFFIXES``), web
+#: archives and gzip too; the form took 8 of them, and a .tsv, .mhtml or .warc.gz that ``ingest``
+#: reads was refused as "unsupported file type"
+ALLOWED = SUFFIXES
+#: the endings as the form and a refusal list them: ``.txt .html ... .tsv.gz``
 ALLOWED_TEXT = " ".join(ALLOWED)
-ALLOWED_ACCEPT = ",".join(ALLOWED)
+#: the form's ``accept``: the endings, and ``.gz`` for a file chooser that matches a name's last
+#: ending alone
+ALLOWED_ACCEPT = ",".join((*ALLOWED, ".gz"))
+#: endings whose files are binary as they should be (gzip; a web archive's records may hold images)
+BINARY_ALLOWED = (".gz", ".warc")
 #: the name ending of a metadata sidecar (``ingest``'s ``NAME.meta.json``)
 SIDECAR = ".meta.json"
 #: an uploaded article's ``source``: its file's name, or "pasted text", after it
@@ -58,10 +64,38 @@ def form_context(limits: Limits) -> dict[str, Any]:
 
 def _ext(filename: str | None) -> str | None:
     name = (filename or "").lower().strip()
-    for suffix, ext in ALLOWED.items():
-        if name.endswith(suffix):
-            return ext
-    return None
+    return next((suffix for suffix in ALLOWED if name.endswith(suffix)), None)
+
+
+@dataclass(frozen=True)
+class Pasted:
+    """What the form says of the pasted text, which has none of it in it: the outlet, the date
+    (without it a pasted article was "no date", and the report linked it to the others "without a
+    direction"), the title (else its first line) and the URL. Empty fields say nothing."""
+    outlet: str = ""
+    date: str = ""
+    title: str = ""
+    url: str = ""
+
+    def fields(self) -> dict[str, str]:
+        """The sidecar fields (``ingest``'s ``NAME.meta.json``) for the pasted text; ``InputError``
+        names a date that cannot be read, or a URL that is no web address, and nothing is stored."""
+        fields = {"outlet": self.outlet.strip(), "title": self.title.strip()}
+        if self.date.strip():
+            published = parse_date_value(self.date.strip())
+            if published is None:
+                raise InputError(f"the pasted text's date '{self.date.strip()}' could not be read: write it as "
+                                 "2016-10-30 (or 2016-10-30 14:05, or 30 October 2016), or leave it empty")
+            fields["published"] = published_iso(published) or ""
+        fields["url"] = _web_address(self.url, "the pasted text's URL") or ""
+        return {k: v for k, v in fields.items() if v}
+
+
+def _web_address(url: str, what: str) -> str | None:
+    clean = url.strip() or None
+    if clean and not clean.lower().startswith(("http://", "https://")):
+        raise InputError(f"{what} must start with http:// or https://")
+    return clean
 
 
 def _label(filename: str | None) -> str:
@@ -97,10 +131,13 @@ class Uploaded:
 
 
 async def handle_upload(
-    repo: Repo, *, text: str, html: str, url: str, files: list[UploadFile], save: bool
+    repo: Repo, *, text: str, html: str, url: str, files: list[UploadFile], save: bool, pasted: Pasted | None = None
 ) -> Uploaded:
     """Read, check and compare one upload; ``NewstraceError`` names what was wrong with it."""
     limits = repo.limits
+    about = (pasted or Pasted()).fields()
+    if about and not text.strip():
+        raise InputError("the outlet, date, title and URL for pasted text describe the pasted text: paste its text too")
     if len(files) > MAX_FILES:
         raise LimitError(f"{len(files)} files in one upload; at most {MAX_FILES}")
     payloads: list[tuple[str, str, bytes]] = []  # (label, extension, bytes)
@@ -120,7 +157,7 @@ async def handle_upload(
             raise LimitError(f"{_label(f.filename)}: larger than the {human_bytes(limits.max_upload_bytes)} upload limit")
         if not data.strip():
             raise InputError(f"{_label(f.filename)}: empty file")
-        if looks_binary(data):
+        if looks_binary(data) and not ext.endswith(BINARY_ALLOWED):
             raise InputError(f"{_label(f.filename)}: binary file, not text")
         payloads.append((_label(f.filename), ext, data))
     total = sum(len(p[2]) for p in payloads)
@@ -128,15 +165,13 @@ async def handle_upload(
         raise LimitError(f"upload of {human_bytes(total)} is larger than the {human_bytes(budget)} limit")
     if not payloads:
         raise InputError("nothing to compare: paste text or HTML, or choose files")
-    clean_url = url.strip() or None
-    if clean_url and not clean_url.lower().startswith(("http://", "https://")):
-        raise InputError("the URL must start with http:// or https://")
+    clean_url = _web_address(url, "the URL")
     # stored, they are keyed as ``ingest`` keys them against the database (an id another outlet's
     # article holds there is OUTLET:ID; "rt" is the "RT" it holds), so the report names them by the
     # ids and outlets they are stored under
     storing = save and not repo.readonly
     keyed_by, spelled_by = (repo.holder, repo.outlet_names) if storing else (None, None)
-    articles, errors, said = await run_in_threadpool(_read, payloads, clean_url, keyed_by, spelled_by)
+    articles, errors, said = await run_in_threadpool(_read, payloads, clean_url, keyed_by, spelled_by, about)
     warnings = errors + said.lines()  # what could not be read at all first
     total = len(errors) + said.total
     if not articles:
@@ -167,7 +202,7 @@ async def handle_upload(
 
 def _read(
     payloads: list[tuple[str, str, bytes]], url: str | None, stored: Stored | None = None,
-    stored_outlets: StoredOutlets | None = None,
+    stored_outlets: StoredOutlets | None = None, about: dict[str, str] | None = None,
 ) -> tuple[list[Article], list[str], KeptWarnings]:
     """Write each payload under a name chosen here, read them all, relabel their sources; gives
     the articles, the inputs that could not be read (one each at most) and the warnings. An upload
@@ -184,14 +219,14 @@ def _read(
         # is written beside the name chosen for that file, whose metadata it is: no record file
         owners: dict[str, int] = {}
         for i, (label, ext, _) in enumerate(payloads):
-            stem, dot, suffix = label.rpartition(".")
-            if dot and ext in (".txt", ".html") and f".{suffix.lower()}" in ALLOWED:
+            stem, dot, _ = label.rpartition(".")
+            if dot and ext in DESCRIBED:
                 owners.setdefault(stem, i)
         for i, (label, ext, data) in enumerate(payloads):
             if label.lower().endswith(SIDECAR):
                 owner = owners.pop(label[: -len(SIDECAR)], None)
                 if owner is None:
-                    errors.append(f"{label}: metadata for the article file of the same name (NAME.txt, NAME.html), "
+                    errors.append(f"{label}: metadata for the article file of the same name (NAME.txt, NAME.html or NAME.mhtml), "
                                   "not an article, and the upload holds no such file")
                 else:
                     (folder / f"upload-{owner:02d}{SIDECAR}").write_bytes(data)
@@ -200,8 +235,9 @@ def _read(
             path.write_bytes(data)
             labels[str(path)] = label
             paths.append(path)
-            if label == "pasted HTML" and url:
-                (folder / f"upload-{i:02d}.meta.json").write_text(json.dumps({"url": url}), encoding="utf-8")
+            side = {"pasted HTML": {"url": url} if url else None, "pasted text": about}.get(label)
+            if side:
+                (folder / f"upload-{i:02d}{SIDECAR}").write_text(json.dumps(side), encoding="utf-8")
 
         def on_error(e: NewstraceError) -> None:
             errors.append(_relabel(kept_note(e), labels))
