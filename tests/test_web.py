@@ -934,14 +934,28 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert "the number on an arrow, as its width, is how sure that direction is" in page.text
     # ... and what the Pairs list's "similarity" is
     assert "their similarity, how alike the story clustering finds their content, from 0 to 1." in page.text
-    # the timeline's row of the rewrite says what "?" stands for, as the outlet menus do
+    # the timeline's row of the rewrite, which names no outlet, is named as the drawing names it: it
+    # said "? (no outlet)" beside a drawing naming it by its title
     timeline = page.text.split('<svg class="timeline"')[1].split("</svg>")[0]
-    assert 'class="outlet end">? (no outlet)</text>' in timeline and 'class="outlet end">rt.com</text>' in timeline
+    graph = page.text.split('<svg class="graph"')[1].split("</svg>")[0]
+    rows = re.findall(r'class="outlet end">([^<]*)</text>', timeline)
+    assert "rt.com" in rows and "? (no outlet)" not in rows and "(no outlet)" not in rows, rows
+    (title_row,) = [r for r in rows if r.startswith("“United Nations")]
+    assert title_row.rstrip("…") in graph, (title_row, graph)
+    # the drawing's note says how to read an arrow's evidence where nothing hovers (a phone)
+    assert "(on a touch screen, read it in the list of arrows below)" in page.text and "click (or tap) an arrow" in page.text
     listing = client.get("/stories").text
     assert f'href="/stories/{story["id"]}"' in listing
-    # the rewrite names no outlet: the network draws it as "?", and its links list its stories
+    # the rewrite names no outlet: the network names it "(no outlet)", as its tooltip, its arrows'
+    # and the tables do (the node was "?"), and its links list its stories
     assert client.get(f"/api/articles/{ids['rewrite']}").json()["outlet"] is None
-    assert 'href="/stories?outlet=%3F"' in client.get("/outlets").text
+    outlets = client.get("/outlets").text
+    assert 'href="/stories?outlet=%3F"' in outlets
+    network = outlets.split('<svg class="network"')[1].split("</svg>")[0]
+    node = network.split('href="/stories?outlet=%3F"')[1].split("</a>")[0]
+    assert "<title>(no outlet)</title>" in node and re.search(r'class="outlet \w+">\(no outlet\)</text>', node), node
+    assert "\u2068?\u2069" not in network and ">?<" not in outlets.split('<table class="outlets"')[1]
+    assert '<td dir="auto">(no outlet)</td>' in outlets  # the table of arrows
     # ... which the JSON names null, as the article itself and `newstrace outlets --json` do
     net = client.get("/api/outlets").json()
     assert None in {o["outlet"] for o in net["outlets"]} and ("rt.com", None) in {(e["source"], e["derived"]) for e in net["edges"]}
@@ -952,6 +966,24 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     none = client.get("/api/articles", params={"outlet": "?"}).json()
     assert none["total"] == len(none["articles"]) >= 1 and all(a["outlet"] is None for a in none["articles"])
     assert ids["rewrite"] in [a["id"] for a in none["articles"]] and ids["rt"] not in [a["id"] for a in none["articles"]]
+
+
+def test_outlets_table_heads_its_columns_as_the_cli_does(client: TestClient, web_db: tuple[Path, dict[str, str]]) -> None:
+    """The web page headed "first-seen share" and wrote "78 %" where ``newstrace outlets`` heads
+    "share first" and writes "78%"; the page now says it as the terminal does."""
+    import os
+    import subprocess
+    import sys
+
+    page = client.get("/outlets").text
+    if "first in</th>" not in page:
+        pytest.skip("outlet statistics not available (corpus stage not run)")
+    said = subprocess.run([sys.executable, "-m", "newstrace", "outlets", "--db", str(web_db[0])], capture_output=True,
+                          text=True, env={**os.environ, "COLUMNS": "200"}, check=True).stdout
+    shares = re.findall(r"(\d+%)\s*│?\s*$", said, re.M)
+    assert "share first" in said and shares, said
+    assert ">share first</th>" in page and "first-seen share" not in page
+    assert re.findall(r'<td class="num">(\d+%)</td></tr>', page) == shares, (said, page)
 
 
 def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(client: TestClient, ids: dict[str, str]) -> None:
@@ -2229,9 +2261,9 @@ def test_an_arrow_of_the_outlet_network_lists_the_stories_of_both_outlets(client
     hrefs = re.findall(r'<a class="edge[^"]*" href="([^"]+)"', graph)
     assert '/stories?outlet=rt.com&amp;outlet=%3F' in hrefs
     table = client.get("/outlets").text.split('<table class="edges">')[1]
-    assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both" aria-label="1: the stories with articles from rt.com and ?">' in table
+    assert '<a href="/stories?outlet=rt.com&amp;outlet=%3F" title="the stories with articles from both" aria-label="1: the stories with articles from rt.com and (no outlet)">' in table
     page = client.get("/stories?outlet=rt.com&outlet=%3F").text
-    assert "with articles from <bdi>rt.com</bdi> and <bdi>?</bdi> · " in page and '<input type="hidden" name="outlet" value="?">' in page
+    assert "with articles from <bdi>rt.com</bdi> and <bdi>(no outlet)</bdi> · " in page and '<input type="hidden" name="outlet" value="?">' in page
     both = client.get("/api/stories", params=[("outlet", "rt.com"), ("outlet", "?")]).json()
     assert both["total"] >= 1
     for st in both["stories"]:
@@ -2715,7 +2747,9 @@ def test_provenance_says_when_it_has_no_arrows(client: TestClient, ids: dict[str
     # ... and what the number on an arrow is: it sat beside "similarity 0.46" saying nothing of itself
     assert "the number on an arrow, as its width, is how sure that direction is, from 0.5 (no evidence which way" in pair
     # ... and that the arrows are listed in words under the drawing, for those who cannot hover
-    assert "Hover an arrow for its evidence or read the list of arrows below;" in pair and 'class="edge-list"' in pair
+    # (read there on a touch screen, where nothing hovers)
+    assert "Hover an arrow for its evidence (on a touch screen, read it in the list of arrows below);" in pair
+    assert 'class="edge-list"' in pair
     one = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all."}).text
     assert 'class="edge' not in one and how not in one and "No arrows: there is one article." in one
     two = client.post("/upload", data={"text": "A lone report\nThe council met on Monday and agreed on nothing at all.",

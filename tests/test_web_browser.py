@@ -326,6 +326,28 @@ def test_pasted_text_s_outlet_and_date_in_the_browser(server: tuple[str, dict[st
     assert "rt.com" in column and "2016-10-30" in column, column
 
 
+def test_a_phone_is_told_to_tap_and_the_no_outlet_node_is_named(server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """On the 390 px layout, where nothing hovers, the drawing's note said "Hover an arrow" alone;
+    the outlets drawing named the articles without an outlet "?" while its tooltip said "(no outlet)"."""
+    base, ids = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    try:
+        page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+        note = page.locator("svg.graph").locator("xpath=preceding::p[1]").inner_text()
+        if "No arrows" not in note:
+            assert "on a touch screen, read it in the list of arrows below" in note and "tap" in note, note
+        shot(page, "compare-390-note")
+        page.goto(base + "/outlets")
+        node = page.locator('svg.network a.node[href="/stories?outlet=%3F"]')
+        if node.count():
+            assert node.locator("text").text_content() == "(no outlet)"
+            assert node.locator("title").text_content() == "(no outlet)"
+        shot(page, "outlets-390")
+    finally:
+        ctx.close()
+
+
 # -- script injection ------------------------------------------------------------------------------
 
 

@@ -77,18 +77,21 @@ def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> l
     return [_words(e, label) for e in edges if e.get("source") and e.get("derived")]
 
 
-def provenance_note(articles: int, edges: int, click: str) -> str:
+def provenance_note(articles: int, edges: int, click: str, *, touch: bool = False) -> str:
     """What the drawing shows, said above it (the report's and the web pages'): the number on each
     arrow sat beside "similarity 0.46" in the list of pairs, saying nothing of what it was; it
     points to the list of arrows in words, which keyboard and screen-reader users cannot hover.
     ``click``: what a click on the drawing does on the page. Without arrows it says why (a
     story of one article said the reuse stage "found no substantial shared text": there was
-    nothing to compare)."""
+    nothing to compare). ``touch``: the page may be read on a touch screen, where nothing hovers
+    (the web app's 390 px layout said "Hover an arrow" with no pointer to hover it)."""
     if not edges:
         return "No arrows: " + ("there is one article" if articles < 2 else "no article here was found to take text from another") + "."
     return ("Arrows point from the source to the article that took from it; the number on an arrow, as its width, "
-            "is how sure that direction is, from 0.5 (no evidence which way: no arrowhead) to 0.99. Hover an arrow "
-            f"for its evidence or read the list of arrows below; {click}.")
+            "is how sure that direction is, from 0.5 (no evidence which way: no arrowhead) to 0.99. "
+            + ("Hover an arrow for its evidence (on a touch screen, read it in the list of arrows below); " if touch
+               else "Hover an arrow for its evidence or read the list of arrows below; ")
+            + f"{click}.")
 
 
 def reading_order(

@@ -51,7 +51,7 @@ from newstrace.errors import (
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
 from newstrace.store.sqlite import busy_error
-from newstrace.web.render import article_href, stories_href, story_href
+from newstrace.web.render import NO_OUTLET_NAME, article_href, stories_href, story_href
 from newstrace.web.repo import WEB_BUSY_TIMEOUT, Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -98,6 +98,7 @@ def templates_env() -> Environment:
     env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
     env.globals["graph_note"] = provenance_note  # the provenance graph's legend, the report's words
+    env.globals["no_outlet_name"] = NO_OUTLET_NAME  # the articles naming no outlet, in tables and drawings alike
     return env
 
 

@@ -170,7 +170,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     pair_links.sort(key=lambda p: -p["shared"])  # stable: the report's order among equals
     return page(
         request, "story.html", title=isolated_name(detail.story.label or "") or "Story", nav="stories", story=detail.story,
-        outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows), view=view, note=detail.report_note,
+        outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows, view.names), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links,
         total=detail.total, pages=_page_links(request, detail.total, offset, limit),
     )

@@ -191,11 +191,25 @@ def _name(a: dict[str, Any]) -> str:
 # -- timeline ------------------------------------------------------------------------------------
 
 
-def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
-    """One row per outlet, one dot per article at its publication time (undated ones at the end)."""
+#: how the pages name the articles that name no outlet: the outlets drawing's node was "?", its
+#: tooltip "? (no outlet)", the timeline's row "? (no outlet)"; the filters' value stays ``?``
+NO_OUTLET_NAME = "(no outlet)"
+
+
+def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | None = None) -> Markup:
+    """One row per outlet, one dot per article at its publication time (undated ones at the end).
+
+    An article that names no outlet has a row of its own named as ``names`` (the page's drawing)
+    names it, by its title: its row said "? (no outlet)" beside a drawing that named it "United
+    Nations Finally … Civilians". One not in ``names`` is on the row "(no outlet)"."""
     if not articles:
         return Markup("")
-    outlets = sorted({a.get("outlet") or "?" for a in articles})
+    names = names or {}
+
+    def row_of(a: dict[str, Any]) -> str:
+        return a.get("outlet") or ("?\x00" + a["id"] if a["id"] in names else "?")
+
+    outlets = sorted({row_of(a) for a in articles})
     # a stored ISO date read as ``model.published_instant`` reads it: a New York report at 23:00-04:00
     # is drawn after a London one at 01:00Z the next day, as the stories list orders them
     instants, timed = axis_instants([parse_published(a.get("published")) for a in articles])
@@ -211,12 +225,12 @@ def timeline_svg(articles: Sequence[dict[str, Any]]) -> Markup:
     for i, o in enumerate(outlets):
         y = 18 + i * row
         # the row of the articles naming no outlet: "?" alone read as a mark, not as a name
-        name = "? (no outlet)" if o == "?" else shortened(o, 22)
+        name = NO_OUTLET_NAME if o == "?" else shortened(names[o[2:]] if o.startswith("?\x00") else o, 22)
         parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(name)}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
     placed: list[tuple[float, int, dict[str, Any]]] = []
     for a, t in zip(articles, instants, strict=True):
-        placed.append((left + width + 40 if t is None else left + (t - lo) / span * width, outlets.index(a.get("outlet") or "?"), a))
+        placed.append((left + width + 40 if t is None else left + (t - lo) / span * width, outlets.index(row_of(a)), a))
     for x, r, a in _spread(placed, left, left + width + 82):
         y = 18 + r * row
         parts.append(
@@ -422,7 +436,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         d = math.hypot(dx, dy) or 1
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
-        ia, ib = isolated_name(a), isolated_name(b)
+        ia, ib = (NO_OUTLET_NAME if n == "?" else isolated_name(n) for n in (a, b))
         tip = f"{ia} → {ib}: {count} time(s) {ib} carried text first seen at {ia}, {in_story} of them in one story"
         href = stories_href(a, b)
         # pairs none of which are in one story: shared stock phrases, drawn dashed
@@ -439,10 +453,11 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         else:  # the node at the top (or bottom): its name above (below) it, where no other name runs
             anchor, tx, ty = "middle", x, (y - 15 if y < cy else y + 24)
         parts.append(
-            # "?" alone was a screen reader's whole name for the articles that name no outlet
-            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape("? (no outlet)" if n == "?" else isolated_name(n))}</title>'
+            # "?" alone was a screen reader's whole name for the articles that name no outlet, and
+            # the node's name ("?") was not its tooltip's ("? (no outlet)")
+            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(NO_OUTLET_NAME if n == "?" else isolated_name(n))}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
-            f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(shortened(n, 20))}</text></a>'
+            f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(NO_OUTLET_NAME if n == "?" else shortened(n, 20))}</text></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
