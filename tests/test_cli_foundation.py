@@ -674,6 +674,8 @@ def test_extract_json_is_the_list_its_help_and_the_readme_say(tmp_path: Path) ->
     docs = json.loads(p.stdout)
     assert isinstance(docs, list) and [d["outlet"] for d in docs] == [None, "rt.com"]  # the folder's files in order
     assert all(any("[attacks,]" in q["text"] for q in d["quotes"]) for d in docs)
+    # each object identifies its article as every other JSON output does, its url included (it had none)
+    assert [d["url"] for d in docs] == [None, "https://www.rt.com/news/364760-un-envoy-shelling-aleppo/"]
     said = " ".join(run("extract", "--help", cwd=tmp_path).stdout.replace("│", " ").split())
     assert "With --json: a list of one object per article, in input order" in said
     reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")  # README's row links to its section

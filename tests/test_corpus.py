@@ -298,6 +298,16 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert main(["stories", "--db", str(db)]) == 0
     table = capsys.readouterr().out
     assert "rt.com (1)" in table and "? (1)" in table
+    # and so do the JSON's, with null for it as 'outlets --json' names it (it left the rewrite out)
+    for listing in ("stories", "threads"):
+        assert main([listing, "--db", str(db), "--json"]) == 0
+        (row,) = json.loads(capsys.readouterr().out)
+        assert row["outlets"] == [{"outlet": "rt.com", "articles": 1}, {"outlet": None, "articles": 1}], listing
+        assert sum(o["articles"] for o in row["outlets"]) == row["size"] == 2
+    assert main(["story", seeds["id"], "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["story"]["outlets"][-1] == {"outlet": None, "articles": 1}
+    assert main(["outlets", "--db", str(db), "--json"]) == 0
+    assert {o["outlet"]: o["articles"] for o in json.loads(capsys.readouterr().out)["outlets"]} == {"rt.com": 1, None: 1}
     # and "?" filters on it, as the outlet network's links (web) and this table name it
     assert main(["stories", "--db", str(db), "--json", "--outlet", "?"]) == 0
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]

@@ -181,6 +181,12 @@ def test_cli_json_document(capsys: pytest.CaptureFixture[str]) -> None:
         shared[0]
     )
     assert any("[attacks,]" in v["fingerprints"] for v in doc["variants"])
+    # each article has the label compare --json gives it (and the table names it by): the rewrite,
+    # which names no outlet, by its title; it was only in compare's document
+    assert main(["compare", str(EXAMPLES), "--json", "-"]) == 0
+    compared = {a["id"]: a["label"] for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert {a["id"]: a["label"] for a in doc["articles"]} == compared
+    assert sorted(compared.values()) == ["rt.com", "“United Nations Finally … Civilians”"]
     # the keys the CLI reference documents for a variant are the keys it has ('differences' was undocumented)
     from conftest import ROOT
 

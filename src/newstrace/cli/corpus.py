@@ -56,6 +56,7 @@ from newstrace.store.results import (
     behind_hint,
     named_outlets,
     not_analysed_hint,
+    outlets_adding_up,
     shown_outlet,
     stories_over_bound,
     without_outlet,
@@ -438,6 +439,12 @@ def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
     return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
 
 
+def _adding_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stories or threads as ``--json`` gives them: their ``outlets`` with ``null`` for the articles
+    naming none (``outlets_adding_up``), so they add up to ``size`` as the tables' do."""
+    return [{**r, "outlets": outlets_adding_up(r["outlets"], int(r["size"]))} for r in rows]
+
+
 def _day(published: str | None) -> str:
     """The day of an ISO date as the tables show it, ``?`` when unknown: a date with a time of day
     (``2016-10-30T09:15:00+00:00``, as JSON exports write them) widened the "first seen" and span
@@ -481,7 +488,7 @@ def stories(
             raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
     _hint(db, hint)
     if as_json:
-        emit_json(rows)
+        emit_json(_adding_up(rows))
         return
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
     table = listing_table(f"{len(rows)} of {total} stories in {safe(db)}", cut_caption(len(rows), total, limit=limit))
@@ -508,7 +515,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         every = res.threads()
     rows = _shown(every, limit, as_json)
     if as_json:
-        emit_json(rows)
+        emit_json(_adding_up(rows))
         return
     table = listing_table(f"{len(rows)} of {len(every)} threads in {safe(db)}", cut_caption(len(rows), len(every), limit=limit))
     table.add_column("id", no_wrap=True)
@@ -564,7 +571,7 @@ def story(
             of = f" of {len(member_ids)}" if covered < len(member_ids) else ""
             err.print(f"{html}: report on {covered}{of} article(s) written", markup=False)
     if as_json:
-        emit_json(doc)
+        emit_json({**doc, "story": _adding_up([doc["story"]])[0]})
         return
     if html is not None:
         return

@@ -32,7 +32,7 @@ from newstrace.cli.app import (
     say_skipped,
     warn,
 )
-from newstrace.model import Article, ArticleClaims, published_iso
+from newstrace.model import Article, ArticleClaims
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -40,11 +40,9 @@ if TYPE_CHECKING:
 
 def claims_document(article: Article, claims: ArticleClaims) -> dict[str, Any]:
     """The documented JSON object of one article's claims (offsets into ``text``)."""
+    # ``brief``: the identifying fields every JSON output gives, its ``url`` included
     return {
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "published": published_iso(article.published),
+        **article.brief(),
         "text": article.text,
         "quotes": [q.to_dict() for q in claims.quotes],
         "quantities": [q.public() for q in claims.quantities],

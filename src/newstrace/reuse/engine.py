@@ -19,6 +19,7 @@ from newstrace.model import (
     ArticlePair,
     ProvenanceEdge,
     QuoteVariants,
+    article_labels,
 )
 from newstrace.reuse.align import (
     MAX_GAP,
@@ -60,9 +61,12 @@ class ReuseResult:
 
     def to_dict(self, articles: Sequence[Article] | None = None) -> dict[str, Any]:
         """The JSON document; its ``articles`` are ``articles`` when given, else those compared,
-        under the ids the pairs and edges name."""
+        under the ids the pairs and edges name, each with its ``label``, the name the tables give
+        it and ``compare --json`` gives it too ("reuters #2")."""
+        arts = list(self.articles if articles is None else articles)
+        labels = article_labels(arts)
         return {
-            "articles": [a.brief() for a in (self.articles if articles is None else articles)],
+            "articles": [{**a.brief(), "label": labels[a.id]} for a in arts],
             "pairs": [p.to_dict() for p in self.pairs],
             "variants": [
                 {**v.to_dict(), "differences": variant_differences(v)} for v in self.variants

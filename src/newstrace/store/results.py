@@ -976,8 +976,9 @@ NO_OUTLET = "?"
 
 def named_outlets(outlets: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """A story's ``outlets`` less one literally named ``NO_OUTLET``, which ``without_outlet`` counts
-    (a table showed ``? (2)`` twice: the outlet "?" and the articles naming none)."""
-    return [o for o in outlets if o["outlet"] != NO_OUTLET]
+    (a table showed ``? (2)`` twice: the outlet "?" and the articles naming none), and less the
+    ``null`` one ``outlets_adding_up`` adds for them."""
+    return [o for o in outlets if o["outlet"] not in (NO_OUTLET, None)]
 
 
 def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
@@ -985,6 +986,16 @@ def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
     ``NO_OUTLET``: those naming no outlet (its ``outlets`` count the others) and those of an outlet
     named ``?``, which no table can tell apart from them; so the counts add up."""
     return max(0, size - sum(int(o["articles"]) for o in named_outlets(outlets)))
+
+
+def outlets_adding_up(outlets: Sequence[Mapping[str, Any]], size: int) -> list[dict[str, Any]]:
+    """A story's or a thread's ``outlets`` as the ``--json`` listings give them: the stored ones and,
+    when some of its ``size`` articles name no outlet, ``{"outlet": null, "articles": k}`` last, so
+    the counts add up to ``size``, as the tables' ``? (k)`` does and as ``outlets --json`` names them.
+    An outlet literally named ``?`` stays its own entry: JSON can tell the two apart."""
+    out = [dict(o) for o in outlets]
+    rest = size - sum(int(o["articles"]) for o in outlets)
+    return [*out, {"outlet": None, "articles": rest}] if rest > 0 else out
 
 
 def named(outlet: str) -> str | None:
