@@ -1501,12 +1501,24 @@ BAD = [
 ]
 
 
+def assert_none_read(p: subprocess.CompletedProcess[str], code: int, named: str, *needles: str) -> str:
+    """Exit ``code``, nothing on stdout, and two stderr lines: the one naming the input skipped
+    (with every needle), then the closing line compare and extract end with. ingest said the first
+    alone, so its last line differed from theirs for the same input. Returns the first line."""
+    assert "Traceback" not in p.stderr and p.stdout == "", p.stderr
+    assert p.returncode == code, (p.returncode, p.stderr)
+    skipped, closing = p.stderr.strip().splitlines()
+    assert all(needle in skipped for needle in needles), skipped
+    assert closing == f"newstrace: error: {named}: no articles could be read", closing
+    return skipped
+
+
 @pytest.mark.parametrize("case", BAD, ids=[b.name for b in BAD])
 def test_bad_input_one_line_exit_code_no_database(tmp_path: Path, case: Bad) -> None:
     path = case.make(tmp_path)
     db = tmp_path / "out.db"
     p = run("ingest", path, "--db", db, cwd=tmp_path, proc=case.name == "empty")
-    assert_clean_failure(p, case.code, path.name, case.reason)
+    assert_none_read(p, case.code, f"{path}", path.name, case.reason)
     assert not db.exists(), "nothing could be done, yet a database was created"
     assert not list(tmp_path.glob("out.db*"))
 
@@ -1525,7 +1537,7 @@ def test_huge_text_with_raised_file_limit_is_refused_by_article_limit(tmp_path: 
     """Raising the file limit still cannot make a 50 MB body an article: refused, not cleaned."""
     path = _huge_text(tmp_path)
     p = run("ingest", path, "--db", tmp_path / "o.db", cwd=tmp_path, env={"NEWSTRACE_MAX_FILE_BYTES": "100000000"})
-    assert_clean_failure(p, 4, "huge.txt", "longer than the 2,000,000 limit", "NEWSTRACE_MAX_ARTICLE_CHARS")
+    assert_none_read(p, 4, f"{path}", "huge.txt", "longer than the 2,000,000 limit", "NEWSTRACE_MAX_ARTICLE_CHARS")
 
 
 def test_huge_record_in_jsonl_is_skipped_and_others_ingested(tmp_path: Path) -> None:
@@ -1713,8 +1725,8 @@ def test_hostile_file_name_stays_one_printable_line(tmp_path: Path) -> None:
     path = tmp_path / "evil\n\x1b[31m[bold]red.txt"
     path.write_bytes(b"")
     p = run("ingest", path, "--db", tmp_path / "o.db", cwd=tmp_path)
-    line = assert_clean_failure(p, 2, "empty file", "\\x0a", "\\x1b[31m[bold]red.txt")
-    assert "\x1b" not in line
+    line = assert_none_read(p, 2, f"{tmp_path}/evil\\x0a\\x1b[31m[bold]red.txt", "empty file", "\\x0a", "\\x1b[31m[bold]red.txt")
+    assert "\x1b" not in line and "\x1b" not in p.stderr
     # the warning channel (rich markup on) shows a bracketed name literally
     marked = tmp_path / "[bold]latin1[red].txt"
     marked.write_bytes(REWRITE_TXT.read_bytes().replace("’".encode(), b"\x92"))

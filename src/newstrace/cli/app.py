@@ -18,7 +18,7 @@ import sqlite3
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -987,7 +987,7 @@ def read_command_inputs(
     ``date_order``'s, as ``ingest`` takes it: a file of 4/7/2017 dates compares as it would be
     stored. ``command`` names the command in the line of the files of other types passed over.
     """
-    from newstrace.ingest import input_name, read_unique
+    from newstrace.ingest import read_unique
 
     errors: list[NewstraceError] = []
     passed = PassedOver(command)
@@ -999,11 +999,20 @@ def read_command_inputs(
     articles = list(read_unique(inputs, clean=clean, warn=warn, on_error=on_error, day_first=day_first, passed_over=passed))
     if not articles:
         passed.say()
-        failure = InputError(f"{', '.join(map(input_name, inputs))}: no articles could be read")
-        if errors:
-            failure.exit_code = max(e.exit_code for e in errors)
-        raise failure
+        raise none_read(inputs, errors)
     return CommandInputs(articles, errors, passed)
+
+
+def none_read(inputs: Sequence[Path], errors: Sequence[NewstraceError]) -> InputError:
+    """The closing line of a command none of whose ``inputs`` gave an article, under the lines
+    that named each one skipped (``errors``), with the exit code of the worst of them: `compare`,
+    `extract`, `reuse`, `stance` and `ingest` say it alike."""
+    from newstrace.ingest import input_name
+
+    failure = InputError(f"{', '.join(map(input_name, inputs))}: no articles could be read")
+    if errors:
+        failure.exit_code = max(e.exit_code for e in errors)
+    return failure
 
 
 @contextlib.contextmanager
