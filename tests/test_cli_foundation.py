@@ -229,6 +229,23 @@ def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_wh
     assert_clean_failure(run("ingest", EXAMPLES, "--db", loop, cwd=tmp_path), 3, f"{loop}: a link that leads to no file")
 
 
+def test_a_zero_byte_db_is_an_empty_database_to_every_command_but_the_writers_of_articles(tmp_path: Path) -> None:
+    """A zero-byte file (what SQLite takes for an empty database): ``list`` said "an empty
+    database" (exit 3) while ``analyze`` made it a newstrace database and said "nothing to
+    analyse" (exit 0). Every command that does not put articles in it now says the first, and
+    leaves it as it is; ``ingest`` still makes it a newstrace database."""
+    db = tmp_path / "n.db"
+    db.write_bytes(b"")
+    for args in (["analyze", "--workers", "1"], ["list"], ["stories"], ["outlets"], ["show", "c76"], ["story", "s1"]):
+        assert_clean_failure(run(*args, "--db", db, cwd=tmp_path), 3,
+                             f"{db}: an empty database; 'newstrace ingest' puts articles in it")
+        assert db.read_bytes() == b"", args
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["n.db"], args
+    assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
+    assert run("analyze", "--db", db, "--no-claims", "--workers", "1", cwd=tmp_path).returncode == 0
+    assert len(json.loads(run("stories", "--db", db, "--json", cwd=tmp_path).stdout)) == 1
+
+
 def test_a_db_that_is_a_pipe_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
     """``list --db`` naming a named pipe waited forever (SQLite read it), and ``ingest`` into it or
     into ``/dev/null`` said "cannot open database (disk I/O error)", ``list`` of ``/dev/null``

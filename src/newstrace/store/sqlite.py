@@ -186,6 +186,9 @@ class Store:
     A lock still held then is a ``DatabaseBusy`` (exit 3), opening or in a ``with Store(...)`` block.
     ``on_wait(message)`` is told once when a transaction (or the first switch to WAL mode) has waited
     ``WAIT_SAID`` seconds for another process's lock and goes on waiting (the CLI says it on stderr).
+    ``create=False`` opens a database that must be there, with a newstrace schema: no file is
+    "no such database", and a file without the schema (a zero-byte file) "an empty database", as
+    ``readonly`` says of it; a writer of articles (the default) makes either a newstrace database.
     """
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True,
@@ -217,6 +220,14 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 version = self._known_version()  # before the journal mode: another program's file stays as it was
+                if version == 0 and not create:
+                    # a zero-byte file (what SQLite takes for an empty database) or one no newstrace
+                    # made yet: a writer of articles (ingest, load-results) makes it a newstrace
+                    # database; one that only works on what is there ('analyze') says there is
+                    # nothing in it, as the readers do, and leaves it as it was (analyze turned it
+                    # into a newstrace database and said "nothing to analyse", exit 0, where 'list'
+                    # on the same file said "an empty database", exit 3)
+                    raise self._empty()
                 self._wal()
                 self.conn.execute("PRAGMA synchronous=NORMAL")
                 self._migrate(version)
@@ -324,10 +335,15 @@ class Store:
             )
         return version
 
+    def _empty(self) -> StoreError:
+        """A file with no newstrace schema yet (a zero-byte file, SQLite's empty database) opened
+        by a command that does not put articles in it (exit 3)."""
+        return StoreError(f"{self.path}: an empty database; 'newstrace ingest' puts articles in it")
+
     def _check_version(self) -> None:
         version = self._known_version()
         if version == 0:
-            raise StoreError(f"{self.path}: an empty database; 'newstrace ingest' puts articles in it")
+            raise self._empty()
         if version != len(MIGRATIONS):
             raise StoreError(
                 f"{self.path}: database schema version {version}, this newstrace expects "
