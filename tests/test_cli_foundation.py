@@ -214,7 +214,8 @@ def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_wh
     """``--db`` may be a link to a database not created yet: SQLite creates the file it names.
     One leading into a folder that does not exist, or a loop of links, was checked as the link
     itself (its folder exists) and failed at SQLite, "cannot open database (unable to open
-    database file)"; each says what is wrong, exit 3, before any input is read."""
+    database file)"; each says what is wrong before any input is read (the missing folder exit 2,
+    a bad path as it is for a --db not linked, the loop exit 3)."""
     made = tmp_path / "made.db"
     made.symlink_to(tmp_path / "store" / "n.db")
     (tmp_path / "store").mkdir()
@@ -222,7 +223,7 @@ def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_wh
     assert len(json.loads(run("list", "--db", tmp_path / "store" / "n.db", "--json", cwd=tmp_path).stdout)) == 2
     astray = tmp_path / "astray.db"
     astray.symlink_to(tmp_path / "gone" / "n.db")
-    assert_clean_failure(run("ingest", EXAMPLES, "--db", astray, cwd=tmp_path), 3,
+    assert_clean_failure(run("ingest", EXAMPLES, "--db", astray, cwd=tmp_path), 2,
                          f"{astray}: folder {tmp_path / 'gone'} (where the link {astray} leads) does not exist")
     loop = tmp_path / "loop.db"
     loop.symlink_to(loop)
@@ -1671,9 +1672,14 @@ def test_database_path_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("NEWSTRACE_DB", str(tmp_path / "folder.db"))
     assert_clean_failure(run("list", cwd=tmp_path), 2, said)
     monkeypatch.delenv("NEWSTRACE_DB")
+    # a --db in a folder that does not exist is a bad path too, exit 2 as --html and --json FILE
+    # there are (it was 3, they 1)
     assert_clean_failure(
-        run("ingest", EXAMPLES, "--db", tmp_path / "no" / "such" / "x.db", cwd=tmp_path), 3, "x.db", "does not exist"
+        run("ingest", EXAMPLES, "--db", tmp_path / "no" / "such" / "x.db", cwd=tmp_path), 2, "x.db", "does not exist"
     )
+    for output in ("--html", "--json"):
+        assert_clean_failure(run("compare", EXAMPLES, output, tmp_path / "no" / "such" / "r.out", cwd=tmp_path), 2,
+                             f"cannot write (no folder {tmp_path / 'no' / 'such'}: create it, or give another file)")
     assert_clean_failure(run("list", "--db", tmp_path / "absent.db", cwd=tmp_path), 3, "absent.db", "no such database")
     assert not (tmp_path / "absent.db").exists()
 
@@ -1690,7 +1696,8 @@ def test_a_database_that_is_not_there_is_named_with_the_ingest_that_makes_it(tmp
         line = assert_clean_failure(run(*command, "--db", db, cwd=tmp_path), 3, "no such database")
         assert line.endswith(f"(run 'newstrace ingest INPUT... --db {shlex.quote(str(db))}' first)"), line
     assert not db.exists()
-    line = assert_clean_failure(run("list", "--db", tmp_path / "nso" / "x.db", cwd=tmp_path), 3, "no such database")
+    # a typo in its folder is a bad path (exit 2), as for an output file; a database not there is exit 3
+    line = assert_clean_failure(run("list", "--db", tmp_path / "nso" / "x.db", cwd=tmp_path), 2, "no such database")
     assert line.endswith(f"(no folder {tmp_path / 'nso'})"), line
 
 

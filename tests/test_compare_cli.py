@@ -45,7 +45,7 @@ def test_bad_inputs_exit_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[s
 @needs_stages
 def test_unwritable_html_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["compare", str(EXAMPLES), "--html", str(tmp_path / "no" / "such" / "dir" / "r.html")])
-    assert code == 1
+    assert code == 2  # a path that cannot be one is a bad command line, as --db in no folder is
     assert "cannot write" in capsys.readouterr().err
 
 
@@ -54,7 +54,8 @@ def test_an_output_in_no_folder_fails_before_the_inputs_are_read(
 ) -> None:
     """``--html`` or ``--json`` into a folder that does not exist ran the whole comparison (a minute
     for 200 articles) before it said "cannot write (No such file or directory)": it is said first,
-    naming the folder (exit 1, as a write failure), and no input is read."""
+    naming the folder, and no input is read; exit 2, the bad path's code, as ``--db`` in a folder
+    that does not exist is (it was exit 1 here, 3 for ``--db``: one mistake, two codes)."""
     import newstrace.cli.compare as cli_compare
 
     def no_reading(*args: object, **kwargs: object) -> object:
@@ -63,7 +64,7 @@ def test_an_output_in_no_folder_fails_before_the_inputs_are_read(
     monkeypatch.setattr(cli_compare, "read_command_inputs", no_reading)
     for flag in ("--html", "--json"):
         folder = tmp_path / "no" / "such"
-        assert main(["compare", str(EXAMPLES), flag, str(folder / "r.out")]) == 1
+        assert main(["compare", str(EXAMPLES), flag, str(folder / "r.out")]) == 2
         assert f"cannot write (no folder {folder}: create it, or give another file)" in capsys.readouterr().err
 
 

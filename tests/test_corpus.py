@@ -265,9 +265,9 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert re.search(rf"thread id prefix {shared!r} matches {counts[shared]} threads: {shared}\S+ \"", err)
     assert err.rstrip().endswith(f"(see 'newstrace threads --db {fakes_db}')")
-    # an output that cannot be written is no bad input (exit 1, as with compare --html)
-    assert main(["story", sid, "--db", str(fakes_db), "--html", str(tmp_path / "no-such-folder" / "s.html")]) == 1
-    assert "cannot write" in capsys.readouterr().err
+    # an output in a folder that does not exist is a bad path (exit 2, as with compare --html and --db)
+    assert main(["story", sid, "--db", str(fakes_db), "--html", str(tmp_path / "no-such-folder" / "s.html")]) == 2
+    assert "cannot write (no folder" in capsys.readouterr().err
 
 
 def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,6 +102,20 @@ class StoreError(NewstraceError):
     exit_code = 3
 
 
+class PathError(NewstraceError):
+    """A file the command line names to write, or its database, where none can be: in a folder
+    that does not exist, or (an output) one this user cannot write in. A mistake in the command
+    line, exit 2, as a folder given where a file was wanted is (``--db /tmp``), whichever option
+    names it: ``--db`` in a missing folder was exit 3, ``--html`` or ``--json FILE`` there exit 1."""
+
+    exit_code = 2
+
+
+class DatabasePathError(PathError, StoreError):
+    """A ``--db`` in a folder that does not exist: a ``PathError`` (exit 2) that whoever catches
+    the store's errors (``StoreError``) still catches."""
+
+
 class AmbiguousId(StoreError):
     """An id prefix of several articles, stories or threads. The message names the first
     ``SHOWN_MATCHES`` of them with what tells them apart (a title, a label) and counts the rest,

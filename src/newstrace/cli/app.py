@@ -41,6 +41,7 @@ from newstrace.errors import (
     InputError,
     Interrupted,
     NewstraceError,
+    PathError,
     Terminated,
     TerminatedRun,
     input_problem,
@@ -877,8 +878,8 @@ def refuse_foreign(path: Path, kind: str) -> None:
     ``write_output``). A command with two outputs asks before any work, so that a refusal of the
     second leaves no first one written, and exit 2 still means nothing was done.
 
-    A file in a folder that does not exist, or one this user cannot write in, is exit 1 here too,
-    before the work: ``compare --html /no/such/dir/r.html`` spent its whole comparison (a minute
+    A file in a folder that does not exist, or one this user cannot write in, is a ``PathError``
+    (exit 2, as ``--db`` in a missing folder is; it was exit 1), said before the work: ``compare --html /no/such/dir/r.html`` spent its whole comparison (a minute
     for 200 articles) and only then said "cannot write (No such file or directory)"."""
     if str(path) == "-":
         return
@@ -891,14 +892,15 @@ def refuse_foreign(path: Path, kind: str) -> None:
 
     folder = path.parent
     if not folder.is_dir():
-        raise NewstraceError(f"{path}: cannot write (no folder {folder}: create it, or give another file)")
+        raise PathError(f"{path}: cannot write (no folder {folder}: create it, or give another file)")
     if not os.access(folder, os.W_OK | os.X_OK) and not (path.is_file() and os.access(path, os.W_OK)):
-        raise NewstraceError(f"{path}: cannot write (no permission to write in {folder}: give another file)")
+        raise PathError(f"{path}: cannot write (no permission to write in {folder}: give another file)")
 
 
 def write_output(path: Path, text: str, kind: str | None = None) -> None:
-    """A report or JSON file the user asked for; ``-`` is stdout. A path that cannot be written is
-    exit 1, not a bad input.
+    """A report or JSON file the user asked for; ``-`` is stdout. A path that cannot be one (no
+    such folder, none you may write in) is exit 2 (``refuse_foreign``); a write that fails all the
+    same (the disk full) is exit 1, not a bad input.
 
     With ``kind`` ("json", "html"), an existing file that is not such a report is not overwritten
     (exit 2): ``compare --json a.txt b.txt`` reads as ``--json`` taking ``a.txt``, which would

@@ -24,6 +24,7 @@ from typing import Any
 from newstrace.errors import (
     SHOWN_MATCHES,
     DatabaseBusy,
+    DatabasePathError,
     StoreError,
     ambiguous_id,
     busy_hint,
@@ -828,7 +829,7 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             # the ingest that makes this one: 'newstrace ingest' alone, as it said, filled the default
             # newstrace.db; in a folder that is not there (a typo in the path) no ingest would do
             if not p.parent.is_dir():
-                raise StoreError(f"{p}: no such database (no folder {p.parent})")
+                raise DatabasePathError(f"{p}: no such database (no folder {p.parent})")
             raise StoreError(f"{p}: no such database (run 'newstrace ingest INPUT... --db {shlex.quote(str(p))}' first)")
         if p.is_symlink():
             # a link to no file yet: SQLite creates the file it names, in the folder it names (a
@@ -841,7 +842,7 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
         else:
             parent, folder = p.parent.resolve(), str(p.parent)
         if not parent.is_dir():
-            raise StoreError(f"{p}: folder {folder} does not exist")
+            raise DatabasePathError(f"{p}: folder {folder} does not exist")
         if not os.access(parent, os.W_OK):
             raise StoreError(f"{p}: folder {folder} is read-only")
 
