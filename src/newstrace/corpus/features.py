@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from newstrace.claims.lexicon import NAME_PARTICLES
 from newstrace.corpus.gazetteer import LEAD_WEIGHTS, regions
 from newstrace.corpus.kinds import kinds, report_kind
 from newstrace.corpus.words import ARABIC_STOP_WORDS, ENGLISH_STOP_WORDS, sentence_words
@@ -55,8 +56,13 @@ _PLACE = re.compile(
     r"([^\W\d_][\w'’-]*)",
     re.UNICODE,
 )
-#: lower-case words inside a name ("Ministry of Defence", "Bashar al Assad", "Staffan de Mistura")
-NAME_JOINERS = frozenset({"of", "for", "al", "el", "bin", "ibn", "de"})
+#: lower-case words inside a name ("Ministry of Defence", "Bashar al Assad", "Staffan de Mistura");
+#: the particles (``claims.lexicon.NAME_PARTICLES``, which speakers read too) also open one ("de
+#: Mistura", "von der Leyen")
+NAME_JOINERS = frozenset({"of", "for"}) | NAME_PARTICLES
+#: a name written with its particle as one word ("Jaish al-Islam", "Deir ez-Zor", "Ahrar al-Sham"):
+#: lower case, so no entity, but a word of the name it stands in
+_PARTICLE_WORD = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ez|es|bin|ibn|abu)[-‐'’][^\W\d_]", re.UNICODE)
 #: capitalised words in the longest name a label shows ("Syrian Observatory for Human Rights");
 #: longer runs of capitals are lists or title-case phrases
 NAME_WORDS = 4
@@ -257,8 +263,17 @@ def _entity_counts(
                 counts[t] += 1
             continue
         if not w[:1].isupper() or (start and w not in mid) or (w.isupper() and len(w) > 5):
-            # shouted headlines are not acronyms; a joiner continues a name it stands inside
-            if adjacent and w in NAME_JOINERS:
+            # shouted headlines are not acronyms; a joiner continues a name it stands inside, and
+            # a particle opens one ("envoy de Mistura"); a word that starts with its particle
+            # ("Jaish al-Islam") is a word of the name, not counted as an entity (the clustering
+            # features stay as they were: labels alone show it)
+            if runs is None or start:
+                close()
+            elif _particle_word(w):
+                run.append((w, norm_term(w)))
+                if w.replace("’", "'").endswith("'s"):
+                    close()
+            elif w in NAME_JOINERS and (adjacent or w in NAME_PARTICLES):
                 run.append((w, None))
             else:
                 close()
@@ -269,10 +284,18 @@ def _entity_counts(
             run.append((w, t))
             if w.replace("’", "'").endswith("'s"):  # "Syria's Foreign Ministry" is two names
                 close()
+        elif runs is not None and adjacent and w.lower() in NAME_PARTICLES:
+            run.append((w, None))  # "Robert De Niro": "de" is a stop word, and a particle
         else:
             close()
     close()
     return counts
+
+
+def _particle_word(w: str) -> bool:
+    """Whether a lower-case word is a name written with its particle ("al-Islam", "ez-Zor")."""
+    m = _PARTICLE_WORD.match(w)
+    return m is not None and w[m.end() - 1].isupper()
 
 
 def entity_names(runs: list[Run], wanted: Iterable[str], common: Collection[str]) -> dict[str, str]:
@@ -298,7 +321,11 @@ def entity_names(runs: list[Run], wanted: Iterable[str], common: Collection[str]
         forms: Counter[str] = Counter()
         alone: Counter[str] = Counter()
         for run, i in places:
-            alone[surface(run[i][0])] += 1
+            # with the particles it follows: "de Mistura", "von der Leyen" (not "Mistura", "Leyen")
+            k = i
+            while k > 0 and run[k - 1][1] is None and run[k - 1][0].lower() in NAME_PARTICLES:
+                k -= 1
+            alone[" ".join([w for w, _ in run[k:i]] + [surface(run[i][0])])] += 1
             for a in range(i, -1, -1):
                 if run[a][1] is None:
                     continue
