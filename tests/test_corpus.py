@@ -1798,6 +1798,51 @@ def test_analyze_progress_knows_its_total_before_the_first_batch_ends(tmp_path: 
     assert calls == [(0, 2), (1, 2), (2, 2)]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_analyze_progress_moves_within_a_batch(tmp_path: Path, workers: int) -> None:
+    """The bar moved once per committed batch: 0, then 500 after 25 s or more on FA-KES dev, the
+    per-article steps of the first batch being nearly all of that time. ``on_article`` is told
+    each article of the batch whose steps are done, before the batch is committed and told to
+    ``on_batch``, in this process and on the pool."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    calls: list[tuple[str, int, int]] = []
+    with Store(db) as store:
+        analyze(
+            store, workers=workers, steps=["claims", "reuse", "stories"],
+            on_batch=lambda d, t: calls.append(("batch", d, t)), on_article=lambda d, t: calls.append(("article", d, t)),
+        )
+    assert calls[0] == ("batch", 0, 2) and calls[-1] == ("batch", 2, 2)
+    # in this process each article is told; on the pool, what the workers counted when it is read
+    told = ("article", 1 if workers == 1 else 2, 2)
+    assert told in calls and calls.index(told) < calls.index(("batch", 2, 2)), calls
+    assert [c for c in calls if c[0] == "batch"] == [("batch", 0, 2), ("batch", 2, 2)]
+
+
+def test_pool_workers_count_each_record_for_the_progress(examples: dict[str, Article]) -> None:
+    """On the pool a batch runs in parts of a quarter of it (two a worker on two cores): each part
+    counts its records in memory shared with the run, which reads them while it waits, so the bar
+    moves article by article rather than part by part, with no more parts than before."""
+    from newstrace.engine.local import _Steps
+    from newstrace.reuse.align import PrepareCache
+
+    arts = sorted(examples.values(), key=lambda a: a.id)
+    with _Steps(2, ["claims", "stories"], PrepareCache(2)) as run:
+        records = run.articles(arts)
+        ticks: list[int] = []
+        got = records.result(ticks.append, 10)
+        assert [r.id for r in got] == [a.id for a in arts]
+        assert [run.counts[i] for i in records.slots] == [1, 1]
+        assert ticks[-1] == 12 and ticks == sorted(ticks)
+        # the next batch counts in other slots, the one after in these again, from zero
+        second = run.articles(arts)
+        assert not set(second.slots) & set(records.slots)
+        second.result()
+        third = run.articles(arts[:1])
+        assert third.slots == records.slots[:1] and third.result()[0].id == arts[0].id
+        assert run.counts[third.slots[0]] == 1
+
+
 def test_analyze_verbose_says_each_committed_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``analyze`` whose stderr is a log (``nohup``, a service) said nothing from its start to its
     summary, hours on a big corpus, where ``ingest -v`` says each commit: ``-v`` says each committed

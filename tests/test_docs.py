@@ -414,7 +414,7 @@ def test_entry_points_take_the_arguments_the_docs_write() -> None:
     assert call_problems("sentence_words(text, pattern)", ["newstrace.corpus.words"]) == [
         "`sentence_words(text, pattern)`: sentence_words takes (text, word, all_start)"]
     assert call_problems("analyze(store, batch=)", ["newstrace"], positional_names=False) == [
-        "`analyze(store, batch=)`: analyze takes (store, batch_size, steps, max_df, story, thread, on_batch, workers, semantic, recluster)"]
+        "`analyze(store, batch=)`: analyze takes (store, batch_size, steps, max_df, story, thread, on_batch, workers, semantic, recluster, on_article)"]
 
 
 def test_options_readme_says_commands_share() -> None:

@@ -212,7 +212,11 @@ def analyze(
             if verbose and done:  # said after the commit, so what is reported is stored
                 err.print(f"committed {done:,} of {total:,}", markup=False, highlight=False, soft_wrap=True)
 
-        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic, recluster=recluster)
+        def on_article(done: int, total: int) -> None:  # the bar moves within a batch, as its articles are done
+            bar.update(task, completed=done, total=total)
+
+        rep = run(store, batch_size=batch, steps=steps, on_batch=on_batch, workers=workers, semantic=semantic,
+                  recluster=recluster, on_article=on_article)
         empty = store.count_articles() == 0
     if as_json:
         emit_json({"db": str(db), **rep.to_dict()})

@@ -19,8 +19,8 @@ import shlex
 import signal
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from sqlite3 import Connection
@@ -50,6 +50,8 @@ from newstrace.store.lock import analysis_lock, close_inherited
 from newstrace.store.sqlite import Store, in_list, placement_hash, row_to_article, text_hash
 
 BATCH = 500
+#: how often a run waiting for its batch's per-article steps on the pool reads how many are done
+PROGRESS_POLL = 0.25
 #: prepared articles kept between pairs and batches (bounded memory: a few tens of KB each)
 PREPARE_CACHE = 4096
 
@@ -347,8 +349,13 @@ def _refresh_one(conn: Any, cl: StoryClusterer | None, df: DocFreq, level: str, 
 _WORKER_CACHE: PrepareCache | None = None
 
 
-def _worker_init(parent: int) -> None:
-    """Make a pool worker end with the run that started it.
+#: the pool's count of records done, per part of the batches in flight (``_Steps.counts``)
+_WORKER_COUNTS: Any = None
+
+
+def _worker_init(parent: int, counts: Any = None) -> None:
+    """Make a pool worker end with the run that started it, and count the records it makes in
+    ``counts`` (``_worker_article_steps``).
 
     A killed ``analyze`` (SIGKILL, OOM) cannot shut its pool down, and a worker waiting for work
     would wait forever: on Linux the kernel kills it with its parent (``PR_SET_PDEATHSIG``); a
@@ -357,6 +364,8 @@ def _worker_init(parent: int) -> None:
     import sys
     import threading
 
+    global _WORKER_COUNTS
+    _WORKER_COUNTS = counts
     close_inherited()  # the parent's analysis lock is the parent's: a worker must not outlive it holding it
     # Ctrl-C signals the whole process group: only the run handles it (it stops the pool), a worker
     # interrupted in the middle of a queue operation would leave the pool's locks taken and hang it.
@@ -381,9 +390,20 @@ def _worker_init(parent: int) -> None:
 
 
 def _worker_article_steps(
-    arts: list[Article], steps: list[str], semantic: bool = False, claims_kept: frozenset[str] = frozenset()
+    arts: list[Article],
+    steps: list[str],
+    semantic: bool = False,
+    claims_kept: frozenset[str] = frozenset(),
+    slot: int | None = None,
 ) -> list[ArticleRecord]:
-    return list(article_steps(arts, steps, semantic=semantic, claims_kept=claims_kept))
+    """The records of a part of a batch; each one done is counted in its ``slot`` of the shared
+    counts, which the run reads for its progress (one part a slot: no two workers write one)."""
+    out: list[ArticleRecord] = []
+    for rec in article_steps(arts, steps, semantic=semantic, claims_kept=claims_kept):
+        out.append(rec)
+        if slot is not None and _WORKER_COUNTS is not None:
+            _WORKER_COUNTS[slot] = len(out)
+    return out
 
 
 #: the worker's own read-only connection to the database being analysed
@@ -439,6 +459,10 @@ class _Steps:
         self.cache = cache
         self.workers = workers
         self.pool: ProcessPoolExecutor | None = None
+        #: records done, a slot per part of the two batches that may be in flight (the one the run
+        #: takes and the next, started meanwhile), shared with the workers
+        self.counts: Any = None
+        self.batches = 0
         if workers > 1:
             try:
                 self._start_pool(workers)
@@ -455,8 +479,9 @@ class _Steps:
         mask = hasattr(signal, "pthread_sigmask")
         before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else set()
         try:
+            self.counts = ctx.Array("q", 2 * self._parts, lock=False)
             self.pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
+                max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(), self.counts)
             )
             # the first submit forks every worker (fork context) and starts the pool's thread,
             # which keeps the blocked mask: Ctrl-C is then always this thread's to handle
@@ -465,16 +490,31 @@ class _Steps:
             if mask:
                 signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
+    @property
+    def _parts(self) -> int:
+        """Parts of a batch on the pool: two a worker, so that none waits long for the slowest."""
+        return self.workers * 2
+
     def articles(self, arts: list[Article], claims_kept: frozenset[str] = frozenset()) -> _Records:
         """Per-article records, started now (on the pool) so they can run while the caller works;
-        the claims of ``claims_kept`` are not extracted (``article_steps``)."""
+        the claims of ``claims_kept`` are not extracted (``article_steps``). The caller takes each
+        batch's records (``_Records.result``) before it starts the one after the next, so the
+        slots of the counts of two batches are enough."""
         if self.pool is None:  # computed when the batch is taken, as without a pool
-            return _Records(later=lambda: _worker_article_steps(arts, self.steps, self.semantic, claims_kept))
-        parts = _split(arts, self.workers * 2)
+            return _Records(later=lambda: article_steps(arts, self.steps, semantic=self.semantic, claims_kept=claims_kept))
+        parts = _split(arts, self._parts)
+        first = (self.batches % 2) * self._parts
+        self.batches += 1
+        slots = list(range(first, first + len(parts)))
+        for i in slots:
+            self.counts[i] = 0
         return _Records(
             parts=[
-                self.pool.submit(_worker_article_steps, part, self.steps, self.semantic, claims_kept) for part in parts
-            ]
+                self.pool.submit(_worker_article_steps, part, self.steps, self.semantic, claims_kept, slot)
+                for part, slot in zip(parts, slots, strict=True)
+            ],
+            counts=self.counts,
+            slots=slots,
         )
 
     def pairs(self, store: Store, jobs: list[tuple[Article, list[str]]], warn: Warn) -> Iterator[list[PairRecord | None]]:
@@ -545,21 +585,49 @@ class _Steps:
 
 
 class _Records:
-    """Per-article records of one batch: computed already, or parts still running on the pool."""
+    """Per-article records of one batch: to compute in this process, or parts running on the pool."""
 
     def __init__(
         self,
-        later: Callable[[], list[ArticleRecord]] | None = None,
+        later: Callable[[], Iterable[ArticleRecord]] | None = None,
         parts: list[Future[list[ArticleRecord]]] | None = None,
+        counts: Any = None,
+        slots: Sequence[int] = (),
     ) -> None:
         self.later = later
         self.parts = parts or []
+        self.counts = counts
+        self.slots = list(slots)
         self.done: list[ArticleRecord] | None = None
 
-    def result(self) -> list[ArticleRecord]:
-        """The records; an error of the steps surfaces here, before the batch's transaction."""
+    def result(self, tick: Callable[[int], None] | None = None, at: int = 0) -> list[ArticleRecord]:
+        """The records; an error of the steps surfaces here, before the batch's transaction.
+
+        ``tick(at + n)`` is told how many of the batch's records are done as they are: each article
+        in this process, and on the pool as the workers count them (read every ``PROGRESS_POLL``
+        seconds while the parts run)."""
         if self.done is None:
-            self.done = self.later() if self.later is not None else [r for p in self.parts for r in p.result()]
+            if self.later is not None:
+                out: list[ArticleRecord] = []
+                for rec in self.later():
+                    out.append(rec)
+                    if tick is not None:
+                        tick(at + len(out))
+                self.done = out
+            else:
+                if tick is not None and self.counts is not None:
+                    told = -1
+                    while True:
+                        running = wait(self.parts, timeout=PROGRESS_POLL).not_done
+                        n = sum(self.counts[i] for i in self.slots)
+                        if n != told and running:
+                            tick(at + n)
+                            told = n
+                        if not running:
+                            break
+                self.done = [r for p in self.parts for r in p.result()]
+                if tick is not None:
+                    tick(at + len(self.done))
         return self.done
 
 
@@ -575,13 +643,16 @@ def analyze(
     workers: int | None = None,
     semantic: bool = False,
     recluster: bool = False,
+    on_article: Callable[[int, int], None] | None = None,
 ) -> AnalyzeReport:
     """Analyse every article not analysed yet; commit per batch (see the module docstring).
 
     One analysis at a time per database: a run refuses to start (``StoreError``) while another
     process analyses ``store`` or loads results into it (``store.lock.analysis_lock``).
 
-    ``on_batch(done, total)`` reports progress after each committed batch. ``workers`` processes
+    ``on_batch(done, total)`` reports progress after each committed batch, ``on_article(done,
+    total)`` within a batch, as its articles' per-article steps are done (nearly all of a batch's
+    time: nothing of it is committed yet). ``workers`` processes
     (default: the cores available) run the pure steps: the per-article records of the next batch
     are computed while this one is aligned and clustered, and the candidate pairs of a batch are
     aligned in parallel. Results are collected in input order, so the database is the same with
@@ -615,6 +686,7 @@ def analyze(
                 workers=workers,
                 semantic=semantic,
                 recluster=recluster,
+                on_article=on_article,
             )
         except Interrupted:
             raise
@@ -665,6 +737,7 @@ def _analyze(
     workers: int | None,
     semantic: bool,
     recluster: bool,
+    on_article: Callable[[int, int], None] | None,
 ) -> AnalyzeReport:
     t0 = time.perf_counter()
     steps = [s for s in STEPS if s in steps]
@@ -706,12 +779,16 @@ def _analyze(
         if on_batch is not None:
             on_batch(done, total)
 
+    def advance(done: int) -> None:
+        if on_article is not None:
+            on_article(done, total)
+
     if total:  # a bar knows what there is to do before the first batch ends (not "0/?")
         progress(0)
     if placing:
-        _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress)
+        _place_again(store, placing, story, thread, batch_size, n_workers, semantic, report, said, progress, advance)
     if refreshing:
-        _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress)
+        _refresh_claims(store, refreshing, batch_size, n_workers, report, said, progress, advance)
     # after those two, which built the provenance of the stories they touched by this version's rules
     still = {s for s, _ in R.provenance_behind(conn)}
     total -= sum(size for s, size in behind if s not in still)
@@ -764,7 +841,7 @@ def _analyze(
             # of those, the ones whose text or analysis version changed (not only a step added):
             # only their kept story may differ from what a fresh placement would give
             stale = R.stale(conn, sorted(again))
-            records = pending_records.result()
+            records = pending_records.result(advance, done)
             last = number + 1 == len(batches)
             placed = {a.id: placement_hash(a) for a in arts}
             outlets = {a.id: a.outlet for a in arts}
@@ -896,6 +973,7 @@ def _refresh_claims(
     report: AnalyzeReport,
     said: _Said,
     progress: Callable[[int], None],
+    advance: Callable[[int], None],
 ) -> None:
     """Extract the claims of analysed articles ``seqs`` that lack them or whose claims older rules
     extracted (``R.claims_behind``), one committed batch at a time, and rebuild the provenance of
@@ -915,7 +993,8 @@ def _refresh_claims(
     with run:
         upcoming = run.articles(_articles(store, batches[0]))
         for number in range(len(batches)):
-            records = upcoming.result()
+            base = report.reclustered + report.claims_refreshed
+            records = upcoming.result(advance, base)
             if number + 1 < len(batches):
                 upcoming = run.articles(_articles(store, batches[number + 1]))
             with store.transaction():
@@ -976,6 +1055,7 @@ def _place_again(
     report: AnalyzeReport,
     said: _Said,
     progress: Callable[[int], None],
+    advance: Callable[[int], None],
 ) -> None:
     """The rebuild of ``analyze(recluster=True)``: place the analysed articles ``seqs`` (stream
     order) in stories and threads again, with their stored reuse partners, one committed batch at
@@ -994,7 +1074,7 @@ def _place_again(
         upcoming = load(batches[0])
         for number, _ in enumerate(batches):
             arts, pending_records = upcoming
-            records = pending_records.result()
+            records = pending_records.result(advance, report.reclustered)
             said.add(records)
             last = number + 1 == len(batches)
             if not last:
