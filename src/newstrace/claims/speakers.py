@@ -905,13 +905,14 @@ def _name_forms(
 #: 'Mr. Gray' is), and a particle a bare surname leaves out ('Hisham al-Hashimi' of 'Hashimi said', 'Ali
 #: al-Badri' of 'Badri added', 'Staffan de Mistura' of 'Mistura'): Arabic ones written with a hyphen ('al-',
 #: 'el-') or apart ('bin', 'ibn', 'abu'), Dutch, German, French, Italian and Spanish ones apart ('van der',
-#: 'von', 'de', 'di', 'del', 'da', 'la', 'le')
+#: 'von', 'de', 'di', 'del', 'da', 'la', 'le'): ``lexicon.NAME_PARTICLES``, which the story labels read too
+#: (the ones written apart: not 'al-', 'st.', nor 'mc', which is written joined, 'McCain')
+_APART = "|".join(sorted(p for p in NAME_PARTICLES if p.isalpha() and p != "mc"))
 _FORM_BEFORE = re.compile(
     r"(?:(?<![\w’'.-])(?P<initial>[A-Z]\.)[^\S\n]+)?\b(?P<first>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[^\S\n]+"
-    r"(?:[A-Z]\.[^\S\n]+)?(?P<particle>(?:[Aa]l|[Ee]l)-|"
-    r"(?:(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)[^\S\n]+){1,2})?\Z")
+    rf"(?:[A-Z]\.[^\S\n]+)?(?P<particle>(?:[Aa]l|[Ee]l)-|(?:(?:{_APART})[^\S\n]+){{1,2}})?\Z")
 #: a surname that opens with its particle ('al-Hashimi', 'de Mistura', 'van Gogh')
-_PARTICLED = re.compile(r"(?:[Aa]l|[Ee]l)-|(?:al|el|bin|ibn|abu|ben|van|von|de|der|den|da|di|del|della|la|le)$")
+_PARTICLED = re.compile(rf"(?:[Aa]l|[Ee]l)-|(?:{_APART})$")
 #: a rank written without its full stop, as British copy writes it, before 'Gen' ('Maj Gen Charles Horner')
 _RANK_BEFORE = re.compile(r"(?<![\w’'-])(?:Maj|Lt|Brig|Col)\.?[^\S\n]+$")
 
