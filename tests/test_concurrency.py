@@ -22,6 +22,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -539,6 +540,29 @@ def test_a_process_forked_while_sigterm_stops_the_run_leaves_sigterm_to_it() -> 
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+class _IngestBeside(threading.Thread):
+    """An ``ingest`` of ``article`` into ``db`` as another process's would (a connection of its own),
+    on a thread a test starts once a load has added its articles: ``said`` holds what the store told
+    it while it waited (``waiting`` set then), ``ingested`` the ``field`` of ``add_articles``' count."""
+
+    def __init__(self, db: Path, article: Any, field: str) -> None:
+        super().__init__()
+        self.db, self.article, self.field = db, article, field
+        self.waiting = threading.Event()
+        self.said: list[str] = []
+        self.ingested: list[int] = []
+
+    def run(self) -> None:
+        from newstrace.store.sqlite import Store
+
+        def on_wait(message: str) -> None:
+            self.said.append(message)
+            self.waiting.set()
+
+        with Store(self.db, on_wait=on_wait) as other:
+            self.ingested.append(getattr(other.add_articles([self.article]), self.field))
+
+
 def test_an_ingest_beside_a_load_waits_for_its_commit_and_the_article_it_changes_is_analysed_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -548,8 +572,6 @@ def test_an_ingest_beside_a_load_waits_for_its_commit_and_the_article_it_changes
     as analysed and never was. The load is one transaction now, which holds the write lock from
     its checks to its commit: the ingest waits for the commit, saying who it waits for, and lands
     after it, and the article it changed is pending, the hash recorded that of the text loaded."""
-    import threading
-
     from newstrace.engine import load
     from newstrace.store import results as R
     from newstrace.store.sqlite import Store, content_hash
@@ -560,19 +582,8 @@ def test_an_ingest_beside_a_load_waits_for_its_commit_and_the_article_it_changes
     target = arts[0]
     changed = dataclasses.replace(target, text=target.text + "\n\nUpdate: the ministry denied the report on Monday.")
     real = load._articles_by_id
-    waiting = threading.Event()
-    said: list[str] = []
-    ingested: list[int] = []
-
-    def ingest() -> None:  # as another process's ingest would: its own connection
-        def on_wait(message: str) -> None:
-            said.append(message)
-            waiting.set()
-
-        with Store(db, on_wait=on_wait) as other:
-            ingested.append(other.add_articles([changed]).updated)
-
-    beside = threading.Thread(target=ingest)
+    beside = _IngestBeside(db, changed, "updated")
+    waiting, said, ingested = beside.waiting, beside.said, beside.ingested
 
     def racing(folder: Path):  # type: ignore[no-untyped-def]
         yield from real(folder)
@@ -810,8 +821,6 @@ def test_an_ingest_into_the_database_a_load_is_making_waits_for_it_and_adds_to_i
     which the load could then not put in place. It waits for the load, saying which (its pid and
     since when), opens the database the load made and adds its article to it; a reader meanwhile
     is told the database is being made, not that there is none."""
-    import threading
-
     from newstrace.engine import load
     from newstrace.engine.load import building_path
     from newstrace.store import results as R
@@ -823,20 +832,9 @@ def test_an_ingest_into_the_database_a_load_is_making_waits_for_it_and_adds_to_i
     other = dataclasses.replace(arts[0], id="d1", outlet="Daily", url=None,
                                 text="The ministry said on Monday that the bridge would reopen next week after repairs.")
     real = load._articles_by_id
-    waiting = threading.Event()
-    said: list[str] = []
-    ingested: list[int] = []
+    beside = _IngestBeside(db, other, "added")
+    waiting, said, ingested = beside.waiting, beside.said, beside.ingested
     read: list[str] = []
-
-    def ingest() -> None:  # as another process's ingest would: its own connection
-        def on_wait(message: str) -> None:
-            said.append(message)
-            waiting.set()
-
-        with Store(db, on_wait=on_wait) as st:
-            ingested.append(st.add_articles([other]).added)
-
-    beside = threading.Thread(target=ingest)
 
     def racing(folder: Path):  # type: ignore[no-untyped-def]
         yield from real(folder)
