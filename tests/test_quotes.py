@@ -114,7 +114,7 @@ def test_cli_extract_json(tmp_path: Path) -> None:
     docs = json.loads(result.stdout)
     assert len(docs) == 2
     for d in docs:
-        assert set(d) == {"id", "title", "outlet", "published", "text", "quotes", "quantities"}
+        assert set(d) == {"id", "title", "outlet", "published", "url", "text", "quotes", "quantities"}
         for q in d["quotes"]:
             assert set(q) == {"start", "end", "text", "speaker", "speaker_start", "speaker_end", "cue", "direct"}
             assert d["text"][q["start"]:q["end"]] == q["text"]
