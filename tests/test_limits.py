@@ -34,9 +34,11 @@ def _registered(name: str) -> bool:
 def test_article_size_limit_from_environment(tmp_path: Path) -> None:
     p = run(["ingest", str(RT_TXT), "--db", str(tmp_path / "o.db")], {"NEWSTRACE_MAX_ARTICLE_CHARS": "1000"}, tmp_path)
     assert p.returncode == 4 and "Traceback" not in p.stderr
-    (line,) = p.stderr.strip().splitlines()
+    # the skip, then the closing line compare and extract give when no input could be read (5dbd47c)
+    line, closing = p.stderr.strip().splitlines()
     assert "001_b27ff7eeccda9d61.txt" in line and "longer than the 1,000 limit" in line
     assert "NEWSTRACE_MAX_ARTICLE_CHARS" in line
+    assert closing.startswith("newstrace: error: ") and closing.endswith("no articles could be read"), closing
     assert not (tmp_path / "o.db").exists()
 
 
