@@ -81,11 +81,12 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> CallC
 def undo_migrations_from_13(c: Any) -> None:
     """Drop from the ``sqlite3`` connection ``c``'s database what migrations 13 and later added (the
     articles' input hashes; the searches' folded copies and the triggers that keep them, which 14
-    made and 15 folded again, dashes as spaces), for the tests that make a database as an earlier
+    made, 15 folded again, dashes as spaces, and 16 made again with the words' edges and the
+    compounds joined), for the tests that make a database as an earlier
     release left it: one place to extend with the next."""
     from newstrace.store.migrations import MIGRATIONS
 
-    assert [m.split()[0] for m in MIGRATIONS[12:]] == ["ALTER", "CREATE", "DELETE"] and "articles_folded" in MIGRATIONS[14], (
+    assert [m.split()[0] for m in MIGRATIONS[12:]] == ["ALTER", "CREATE", "DELETE", "DELETE"] and "articles_folded" in MIGRATIONS[14], (
         "a later migration's changes must be undone here too")
     c.execute("DROP INDEX articles_input_hash")
     c.execute("ALTER TABLE articles DROP COLUMN input_hash")
@@ -98,14 +99,14 @@ def undo_migrations_from_13(c: Any) -> None:
 def folded_otherwise(db: Path) -> list[str]:
     """The articles and stories of ``db`` whose folded copies (``articles_folded``,
     ``stories_folded``: what the searches look in) are not their title, text or label as
-    ``search_fold`` folds them now, or that have none: a write path the triggers of migration 14
+    ``search_copy`` makes them now, or that have none: a write path the triggers of migration 14
     missed. Read with a connection of its own, without the SQL function."""
     import sqlite3
 
-    from newstrace.store.sqlite import search_fold
+    from newstrace.store.sqlite import search_copy
 
     def fold(value: str | None) -> str | None:
-        return None if value is None else search_fold(value)
+        return None if value is None else search_copy(value)
 
     wrong: list[str] = []
     with contextlib.closing(sqlite3.connect(db)) as c:

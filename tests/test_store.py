@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import json
 import os
 import re
 import sqlite3
@@ -65,6 +67,56 @@ def test_a_failing_batch_leaves_nothing(tmp_path: Path, rt: Article, rewrite: Ar
         assert store.count_articles() == 0
         store.add_articles([rewrite])
         assert store.count_articles() == 1
+
+
+def test_a_reader_reads_a_database_whose_search_copies_alone_are_behind_and_names_the_command_that_migrates_an_older_one(
+    tmp_path: Path, rt: Article, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The commands that only read (the web app, 'list', 'stories') refused a database of an older
+    migration with "open it once for writing (e.g. 'newstrace analyze')", naming no --db, and so did
+    one whose only change since is its searches' copies (migrations 15 and 16 make them again by
+    newer rules, the schema as it was): the web app served nothing until a command wrote it. Now
+    such a database is read as it is, its searches looking in the older copies; an older schema is
+    refused with the command to run, which migrates it."""
+    import shlex
+
+    from conftest import undo_migrations_from_13
+    from newstrace.cli.main import main
+    from newstrace.store.migrations import REFOLDS
+    from newstrace.store.sqlite import search_fold
+
+    db = tmp_path / "my news.db"
+    with Store(db) as st:
+        st.add_articles([rt])
+    behind = min(REFOLDS) - 1
+    with contextlib.closing(sqlite3.connect(db)) as c, c:
+        # the copies as the newstrace of migration 15 folded them: no space at either end, no joined words
+        c.create_function("fold", 1, search_fold)
+        c.execute("UPDATE articles_folded SET text = (SELECT fold(a.text) FROM articles a WHERE a.seq = articles_folded.seq)")
+        c.execute(f"PRAGMA user_version={behind}")
+    with Store(db, readonly=True) as st:
+        assert st.search_copies_behind and st.schema_version == behind and st.count_articles() == 1
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == rt.id
+    with Store(db) as st:  # a command that writes brings it forward
+        assert st.schema_version == len(MIGRATIONS) and not st.search_copies_behind
+    assert folded_otherwise(db) == []
+    with contextlib.closing(sqlite3.connect(db)) as c, c:
+        undo_migrations_from_13(c)
+        c.execute("PRAGMA user_version=12")
+    with pytest.raises(StoreError, match="schema version 12") as refused:
+        Store(db, readonly=True)
+    assert main(["list", "--db", str(db)]) == 3
+    said = capsys.readouterr().err
+    command = re.search(r"run '(.+)' \(", str(refused.value))
+    assert command and command[1] in said.replace("\n", "")
+    args = shlex.split(command[1])
+    assert args[:2] == ["newstrace", "analyze"] and args[-1] == str(db)
+    assert main([*args[1:], "--json"]) == 0
+    capsys.readouterr()
+    with Store(db, readonly=True) as st:
+        assert st.schema_version == len(MIGRATIONS) and not st.search_copies_behind
+    assert folded_otherwise(db) == []
 
 
 def test_schema_version_wal_and_newer_schema_refused(tmp_path: Path) -> None:

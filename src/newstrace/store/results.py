@@ -1128,7 +1128,7 @@ class CorpusResults:
         """
         where = ["merged_into IS NULL"]
         args: list[Any] = []
-        for word in search_words(q):
+        for word in search_words(q, self.conn):
             (in_label, label_args), (in_title, title_args) = word_in("label", word), word_in("f.title", word)
             where.append(
                 f"(id IN (SELECT id FROM stories_folded WHERE {in_label}) OR id IN (SELECT m.story FROM memberships m "

@@ -291,7 +291,7 @@ class Repo:
         where: list[str] = []
         args: list[Any] = []
         found: list[str] = []
-        for word in search_words(q):
+        for word in search_words(q, self.conn):
             (in_title, title_args), (in_text, text_args) = word_in("f.title", word), word_in("f.text", word)
             found.append(f"({in_title} OR {in_text})")
             args += title_args + text_args
