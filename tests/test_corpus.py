@@ -2312,3 +2312,18 @@ def test_an_outlet_changed_beside_a_running_analyze_is_said_and_counted(
         (outlets,) = st.conn.execute(
             "SELECT s.outlets FROM stories s JOIN memberships m ON m.story = s.id WHERE m.article=?", (art,)).fetchone()
     assert json.loads(outlets).get("sana", 0) >= 1 and calls["n"] >= 2
+
+
+@pytest.mark.data
+def test_label_words_take_the_case_their_sentences_write() -> None:
+    """A label's words are written as the article's sentences write them: FA-KES dev's Adra
+    ambush story was labelled "Adra, East, Syrian: industrial al-nusra ambush" (the words were
+    always shown in lower case). "army" stays in lower case: the headline copied into the body
+    ("Syrian Army Kills Dozens of al-Nusra Members in Adra Ambush") capitalises it, the sentences
+    do not; "Damascus" keeps its capital."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    for i in ("1965511111", "1965511108"):  # manar's two ambush reports
+        f = article_features(arts[i])
+        words = {f.terms[d] for d in f.body if d in f.terms}
+        assert {"al-Nusra", "Damascus", "Syrian", "army", "ambush"} <= words, words
+        assert not {"al-nusra", "damascus", "Army", "Ambush"} & words

@@ -368,6 +368,15 @@ def written_as_names(toks: list[tuple[str, bool, str]], title: list[str]) -> Cou
     only in the headline and its copies, and written in lower case elsewhere, names nothing a
     label should show ("Escalating", "Bombardment"), while "Idlib" is capitalised everywhere.
     """
+    return Counter(
+        t
+        for (w, start, _), copy in zip(toks, pasted_title(toks, title), strict=True)
+        if not start and not copy and w[:1].isupper() and (t := norm_term(w))
+    )
+
+
+def pasted_title(toks: list[tuple[str, bool, str]], title: list[str]) -> list[bool]:
+    """Which of the body's words are in a copy of the headline pasted into it (``written_as_names``)."""
     words = [_bare(w) for w, _, _ in toks]
     title = [_bare(w) for w in title]
     pasted = [False] * len(words)
@@ -381,11 +390,7 @@ def written_as_names(toks: list[tuple[str, bool, str]], title: list[str]) -> Cou
                 k += 1
             if k >= min(m, PASTED_WORDS):
                 pasted[i : i + k] = [True] * k
-    return Counter(
-        t
-        for (w, start, _), copy in zip(toks, pasted, strict=True)
-        if not start and not copy and w[:1].isupper() and (t := norm_term(w))
-    )
+    return pasted
 
 
 def place_counts(text: str) -> Counter[str]:
@@ -411,8 +416,20 @@ def caseless_names(ents: Counter[str]) -> Counter[str]:
     return Counter({t: c for t, c in ents.items() if caseless(t)})
 
 
-def article_features(article: Article) -> ArticleFeatures:
-    """Hashed body/title/entity/lead/place term frequencies and time of one article."""
+@dataclass
+class _Reading:
+    """The words of one article as ``article_features`` and ``label_terms`` read them."""
+
+    body_terms: Counter[str]
+    title_terms: Counter[str]
+    lead_terms: Counter[str]
+    ents: Counter[str]
+    uncased: bool
+    #: how labels show the strongest body and entity dimensions (``ArticleFeatures.terms``)
+    terms: dict[int, str]
+
+
+def _read(article: Article) -> _Reading:
     body_toks = tokens(article.text)
     title_toks = tokens(article.title or "")
     body_terms: Counter[str] = Counter()
@@ -429,13 +446,23 @@ def article_features(article: Article) -> ArticleFeatures:
     n_lead = sum(lead_terms.values())
     # words the article also writes in lower case: capitalised by a headline pasted into the body
     common: Counter[str] = Counter()
-    for w, _, _ in body_toks:
+    #: each term's forms as the sentences write them, not in a copy of a title-case headline
+    #: pasted into the body, which capitalises every word ("Civilians Killed in ...")
+    cases: dict[str, Counter[str]] = {}
+    title_words = [w for w, _, _ in title_toks]
+    # a title-case headline capitalises verbs too ("Turkey Urges ..."): its capitals name nothing
+    shouted = title_case(title_words)
+    copies = pasted_title(body_toks, title_words) if shouted else [False] * len(body_toks)
+    for (w, start, _), copy in zip(body_toks, copies, strict=True):
         t = norm_term(w)
         if t:
             body_terms[t] += 1
             shown.setdefault(t, w)
             if w[:1].islower():
                 common[t] += 1
+            # at a sentence's start only a capital after the first letter is the word's ("ISIS")
+            if not copy and (not start or any(c.isupper() for c in w[1:])):
+                cases.setdefault(t, Counter())[surface(w)] += 1
             if n_lead < LEAD_TERMS:
                 lead_terms[t] += 1
                 n_lead += 1
@@ -443,23 +470,10 @@ def article_features(article: Article) -> ArticleFeatures:
     uncased = written_without_case(body_toks + title_toks)
     ents = _entity_counts(body_toks, runs, uncased) + _entity_counts(title_toks, uncased=uncased)
 
-    body: Counter[int] = Counter()
-    for t, c in body_terms.items():
-        body[term_dim(t)] += c  # += so that two terms colliding in one dimension both count
-    title: Counter[int] = Counter()
-    for t, c in title_terms.items():
-        title[term_dim(t)] += c
-    ent: Counter[int] = Counter()
-    for t, c in ents.items():
-        ent[term_dim(t, "e")] += c
-
     terms: dict[int, str] = {}
     for t, _ in sorted((body_terms + title_terms).items(), key=lambda kv: (-kv[1], kv[0]))[:LABEL_TERMS]:
-        terms[term_dim(t)] = surface(shown[t]).lower()
-    title_words = [w for w, _, _ in title_toks]
+        terms[term_dim(t)] = written_case(surface(shown[t]), cases.get(t))
     named = written_as_names(body_toks, title_words)
-    # a title-case headline capitalises verbs too ("Turkey Urges ..."): its capitals name nothing
-    shouted = title_case(title_words)
     label_ents = [
         t
         for t, _ in sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -472,6 +486,45 @@ def article_features(article: Article) -> ArticleFeatures:
     title_ents = {norm_term(w): surface(w) for w, _, _ in reversed(title_toks)}
     for t in label_ents:
         terms[term_dim(t, "e")] = names.get(t) or title_ents[t]
+    return _Reading(body_terms, title_terms, lead_terms, ents, uncased, terms)
+
+
+def written_case(form: str, cases: Counter[str] | None) -> str:
+    """How a label shows a word of ``form`` (its first written form, which says which of the
+    term's words it is: "buses" for the term "buse"): in the case its sentences most write it
+    (``cases``: each form inside a sentence, and how often), "al-Nusra", "Aleppo" and "Russian"
+    as the text writes them (not "al-nusra", "aleppo"), "civilians" in lower case; a word no
+    sentence writes but at its start (or only a headline), whose capital proves nothing, in lower
+    case."""
+    key = form.lower()
+    written = Counter({f: n for f, n in (cases or {}).items() if f.lower() == key})
+    return written.most_common(1)[0][0] if written else key
+
+
+def label_terms(article: Article) -> dict[int, str]:
+    """``article_features(article).terms`` alone: how labels show its strongest words and names,
+    read without the rest of its features (the places, kinds of violence, lead), at less than half
+    the cost, for ``analyze`` to name again the stories an earlier version labelled
+    (``engine.local``'s relabelling)."""
+    return _read(article).terms
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    """Hashed body/title/entity/lead/place term frequencies and time of one article."""
+    read = _read(article)
+    body_terms, title_terms, lead_terms, ents, uncased = (
+        read.body_terms, read.title_terms, read.lead_terms, read.ents, read.uncased)
+
+    body: Counter[int] = Counter()
+    for t, c in body_terms.items():
+        body[term_dim(t)] += c  # += so that two terms colliding in one dimension both count
+    title: Counter[int] = Counter()
+    for t, c in title_terms.items():
+        title[term_dim(t)] += c
+    ent: Counter[int] = Counter()
+    for t, c in ents.items():
+        ent[term_dim(t, "e")] += c
+
     lead: Counter[int] = Counter()
     for t, c in lead_terms.items():
         lead[term_dim(t)] += c
@@ -493,7 +546,7 @@ def article_features(article: Article) -> ArticleFeatures:
         body=sublinear(body),
         title=sublinear(title),
         ents=sublinear(ent),
-        terms=terms,
+        terms=read.terms,
         title_text=article.title,
         lead=sublinear(lead),
         places=dict(place),

@@ -158,12 +158,15 @@ class Cluster:
         "Sheikhoun") give it once and leave room for the next entity.
         """
 
-        def ranked(vec: dict[int, float]) -> list[str]:
+        def ranked(vec: dict[int, float], folded: bool = False) -> list[str]:
             dims = [d for d in vec if d in self.terms]
             if not dims:
                 return []
             idf = df.idf(np.asarray(dims, dtype=np.int64))
-            order = sorted(zip(dims, idf, strict=True), key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]]))
+            # words of equal weight in the order of their lower case ("girl" before "Jadid", as
+            # before "jadid" when words were shown in lower case): how one is written does not rank it
+            order = sorted(zip(dims, idf, strict=True),
+                           key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]].lower() if folded else "", self.terms[x[0]]))
             return [self.terms[d] for d, _ in order]
 
         # the outlets' own names ("TRT World", "Ahram Online", "Reuters") sign their articles and
@@ -192,7 +195,7 @@ class Cluster:
                 break
         skip = {w for n in names for w in n.lower().split()} | dropped | PAGE_WORDS
         words: list[str] = []
-        for w in ranked(self.centroid.body.v):
+        for w in ranked(self.centroid.body.v, folded=True):
             if w.lower() not in skip and w not in words and w not in ARABIC_STOP_WORDS:
                 words.append(w)
             if len(words) == n_words:
