@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import dataclasses
 import json
 import math
@@ -30,6 +31,7 @@ from conftest import (
 from newstrace.cli.app import TABLE_ROWS
 from newstrace.cli.main import main
 from newstrace.corpus import analyze, params
+from newstrace.corpus import features as features_module
 from newstrace.corpus.features import article_features, place_counts
 from newstrace.corpus.similarity import (
     FEATURES,
@@ -2327,3 +2329,60 @@ def test_label_words_take_the_case_their_sentences_write() -> None:
         words = {f.terms[d] for d in f.body if d in f.terms}
         assert {"al-Nusra", "Damascus", "Syrian", "army", "ambush"} <= words, words
         assert not {"al-nusra", "damascus", "Army", "Ambush"} & words
+
+
+def _labels(db: Path) -> dict[str, str]:
+    with sqlite3.connect(db) as c:
+        return dict(c.execute("SELECT id, label FROM stories WHERE merged_into IS NULL UNION ALL "
+                              "SELECT id, label FROM threads WHERE merged_into IS NULL"))
+
+
+def _clusters(db: Path) -> tuple[Any, ...]:
+    with sqlite3.connect(db) as c:
+        return tuple(sorted(c.execute(f"SELECT * FROM {t}")) for t in ("memberships", "stories", "threads", "corpus_state"))
+
+
+@pytest.mark.data
+def test_a_plain_analyze_names_again_the_labels_older_rules_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database whose labels older rules named (words in lower case: "al-nusra ambush") is named
+    again by a plain ``analyze``, as a fresh analysis names it, its stories kept (memberships, ids,
+    sizes); one the current rules named is not touched, and neither is it once named again. On
+    FA-KES dev's reports by al-Manar and al-Alam."""
+    with open(require_data("fakes", "fakes_dev.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    part = tmp_path / "fakes_part.csv"
+    with open(part, "w", encoding="utf-8", newline="") as fh:
+        out = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        out.writeheader()
+        out.writerows(r for r in rows if r["source"] in ("manar", "alalam"))
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    for db in (fresh, old):
+        assert main(["ingest", str(part), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(fresh), "--workers", "1"]) == 0
+    with monkeypatch.context() as m:  # the rule before LABELS_VERSION 1: every word in lower case
+        m.setattr(features_module, "written_case", lambda form, cases: form.lower())
+        assert main(["analyze", "--db", str(old), "--workers", "1"]) == 0
+    with Store(old) as st, st.transaction():
+        R.mark_labels(st.conn, 0)
+    before = _labels(old)
+    assert before != _labels(fresh) and set(before) == set(_labels(fresh))
+    kept = _clusters(old)[0]
+    capsys.readouterr()
+    assert main(["analyze", "--db", str(old), "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert (rep["analysed"], rep["labels_refreshed"]) == (0, len(before))
+    assert "claims_refreshed" not in rep and "provenance_refreshed" not in rep and "warnings" not in rep
+    assert _labels(old) == _labels(fresh)
+    assert _clusters(old)[0] == kept
+    # the rows as a fresh analysis wrote them: their terms too (the states), and the version
+    assert _clusters(old)[1:] == _clusters(fresh)[1:]
+    # a second run, and a run on the fresh database, do nothing
+    for db in (old, fresh):
+        stored = _clusters(db)
+        assert main(["analyze", "--db", str(db), "--json"]) == 0
+        assert "labels_refreshed" not in json.loads(capsys.readouterr().out)
+        assert _clusters(db) == stored
+    assert main(["analyze", "--db", str(old)]) == 0
+    assert "nothing to analyse" in capsys.readouterr().err

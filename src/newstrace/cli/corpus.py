@@ -229,6 +229,8 @@ def analyze(
             placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
         if rep.provenance_refreshed:
             placed += f"provenance alone of {counted(rep.provenance_refreshed, 'story', 'stories')} built again, "
+        if rep.labels_refreshed:
+            placed += f"labels alone of {counted(rep.labels_refreshed, 'story or thread', 'stories and threads')} named again, "
         # a re-run with nothing to do says so, rather than "0 article(s) analysed in 0 batch(es)"
         done = (
             f"{placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s)"

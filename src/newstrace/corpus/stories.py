@@ -126,6 +126,12 @@ def names_outlet(name: str, own: set[str]) -> bool:
     return any(_squash(words[i:j]) in own for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
+def _shown_name(term: str) -> str:
+    """How a label shows an entity's term: as written ("US-led", "al-Bab"); states saved before
+    2026-12 hold lower-case terms, shown in title case."""
+    return term if any(c.isupper() for c in term) else term.title()
+
+
 @dataclass
 class Cluster:
     """A story or a thread: its centroid, provenance of its first article and bookkeeping."""
@@ -151,12 +157,14 @@ class Cluster:
     def size(self) -> int:
         return self.centroid.n
 
-    def label(self, df: DocFreq, n_ents: int = 3, n_words: int = 3) -> str:
+    def label(self, df: DocFreq, n_ents: int = 3, n_words: int = 3, first: Sequence[int] = ()) -> str:
         """A short generated name: strongest entities, then strongest other words.
 
         Entities are shown as the names they stand in, so two strong words of one name ("Khan",
-        "Sheikhoun") give it once and leave room for the next entity.
+        "Sheikhoun") give it once and leave room for the next entity. The dimensions ``first``
+        (``shown``) come first, in their order, before those ``df`` ranks.
         """
+        lead = [d for d in first if d in self.terms]
 
         def ranked(vec: dict[int, float], folded: bool = False) -> list[str]:
             dims = [d for d in vec if d in self.terms]
@@ -167,7 +175,8 @@ class Cluster:
             # before "jadid" when words were shown in lower case): how one is written does not rank it
             order = sorted(zip(dims, idf, strict=True),
                            key=lambda x: (-vec[x[0]] * x[1], self.terms[x[0]].lower() if folded else "", self.terms[x[0]]))
-            return [self.terms[d] for d, _ in order]
+            front = [d for d in lead if d in vec]
+            return [self.terms[d] for d in front] + [self.terms[d] for d, _ in order if d not in front]
 
         # the outlets' own names ("TRT World", "Ahram Online", "Reuters") sign their articles and
         # name no part of the story
@@ -175,8 +184,7 @@ class Cluster:
         names: list[str] = []
         dropped: set[str] = set()
         for e in ranked(self.centroid.ents.v):
-            # names as written ("US-led", "al-Bab"); states saved before 2026-12 hold lower-case terms
-            name = e if any(c.isupper() for c in e) else e.title()
+            name = _shown_name(e)
             parts = set(name.lower().split())
             if names_outlet(name, own) or parts <= PAGE_WORDS | NAME_JOINERS:
                 dropped |= parts  # nor their words ("trt world" once "TRT World" is left out)
@@ -201,6 +209,31 @@ class Cluster:
             if len(words) == n_words:
                 break
         return ", ".join(names) + (": " if names and words else "") + " ".join(words)
+
+    def shown(self, label: str) -> list[int]:
+        """The dimensions ``label``, a label ``label`` gave this cluster, shows, in its order: the
+        names before its ": ", then the words after it (of a label of names alone, or of words
+        alone, those its parts are). Each part is the terms that show as it; a part no term shows
+        as (the terms changed since) is passed over.
+
+        A label is named with the document frequencies of its moment (``StoryClusterer._name``),
+        which a later run no longer has: another moment's would rank the words otherwise (on FA-KES
+        dev, 277 of 362 story labels), so a label named again by newer rules keeps the order it
+        shows (``label(first=shown(label))``) and changes only where the rules do."""
+        names_part, sep, words_part = label.partition(": ")
+        ents = {d: _shown_name(self.terms[d]) for d in self.centroid.ents.v if d in self.terms}
+        body = {d: self.terms[d] for d in self.centroid.body.v if d in self.terms}
+        if not sep:
+            # names alone, or words alone: whichever its parts are
+            parts = names_part.split(", ")
+            if not all(p in ents.values() for p in parts):
+                names_part, words_part = "", names_part
+        out: list[int] = []
+        for name in names_part.split(", ") if names_part else []:
+            out += sorted(d for d, n in ents.items() if n == name)
+        for word in words_part.split(" ") if words_part else []:
+            out += sorted(d for d, w in body.items() if w == word)
+        return out
 
     def set_reach(
         self,

@@ -23,12 +23,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from sqlite3 import Connection
+from functools import partial
+from sqlite3 import Connection, Row
 from types import TracebackType
 from typing import Any
 
 from newstrace.corpus import params
-from newstrace.corpus.features import EPOCH, days
+from newstrace.corpus.features import EPOCH, days, label_terms
 from newstrace.corpus.similarity import DocFreq, SimilarityModel
 from newstrace.corpus.stories import STATE_MAGIC, Changes, Cluster, StoryClusterer, instant
 from newstrace.engine.steps import (
@@ -41,7 +42,7 @@ from newstrace.engine.steps import (
     pair_record,
     story_provenance,
 )
-from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn
+from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn, survive_bug
 from newstrace.model import Article, parse_published, published_order, stream_order_key
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
@@ -80,6 +81,8 @@ class AnalyzeReport:
     claims_refreshed: int = 0
     #: stories whose provenance alone was built again, older rules having built it (``PROVENANCE_VERSION``)
     provenance_refreshed: int = 0
+    #: stories and threads named again, an older version's label rules having named them (``LABELS_VERSION``)
+    labels_refreshed: int = 0
     #: stories this run left without provenance edges, their articles holding more reuse pairs
     #: than ``R.PROVENANCE_MAX_PAIRS`` (each named in ``warnings``, as the Spark engine names them)
     provenance_unbuilt: int = 0
@@ -88,7 +91,8 @@ class AnalyzeReport:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "provenance_unbuilt", "warnings"):  # default runs report what they always did
+        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "labels_refreshed",
+                    "provenance_unbuilt", "warnings"):  # default runs report what they always did
             if not d[key]:
                 del d[key]
         return d
@@ -132,6 +136,9 @@ def save_clusterer_state(conn: Any, cl: StoryClusterer) -> None:
     R.put_state(conn, "df", cl.df.to_bytes())
     R.put_state(conn, "clusterer", json.dumps(cl.progress_state()))
     R.put_state(conn, R.MODELS_KEY, params.fingerprint(cl.story_model, cl.thread_model))
+    # the labels it names are this version's: a run names an older version's again before it
+    # places anything (``_relabel``), a rebuild names them all anew
+    R.mark_labels(conn)
 
 
 def models_warning(store: Store, story: SimilarityModel, thread: SimilarityModel) -> str | None:
@@ -749,7 +756,8 @@ def _analyze(
 
         get_embedder()  # a missing extra fails here, before anything; forked workers share it
     if recluster and "stories" in steps:
-        state: dict[str, bytes | str] = {R.MODELS_KEY: params.fingerprint(story, thread)}
+        state: dict[str, bytes | str] = {R.MODELS_KEY: params.fingerprint(story, thread),
+                                         R.LABELS_VERSION_KEY: str(R.LABELS_VERSION)}
         if semantic:
             state[R.SEMANTIC_KEY] = SEMANTIC_MODEL
         with store.transaction():
@@ -772,7 +780,10 @@ def _analyze(
     n_workers = default_workers() if workers is None else max(1, workers)
     # a story's articles count towards the progress for the rebuild of its provenance alone
     behind = R.provenance_behind(conn)
-    total = len(placing) + len(refreshing) + len(todo) + sum(size for _, size in behind)
+    # and each article of a story towards the labels named again (``_relabel``)
+    relabelling = R.labels_behind(conn) and "stories" in steps
+    labelled = _live_articles(conn) if relabelling else 0
+    total = len(placing) + len(refreshing) + len(todo) + sum(size for _, size in behind) + labelled
     said = _Said()
 
     def progress(done: int) -> None:
@@ -796,6 +807,13 @@ def _analyze(
     run_of.rebuilding = [s for s, _ in behind]
     if behind:
         _rebuild_provenance(store, behind, batch_size, report, said, progress)
+    # before the clusterer is read, whose open stories keep the labels named here; not after a
+    # rebuild above, which named every story anew (one an earlier version began, resumed)
+    if relabelling and R.labels_behind(conn):
+        _relabel(store, batch_size, report, said, progress, sum(size for _, size in behind))
+    else:
+        total -= labelled
+        labelled = 0
     if not todo:
         report.provenance_unbuilt = said.said_unbuilt(conn)
         report.warnings += said.lines()
@@ -832,6 +850,7 @@ def _analyze(
         return arts, hashes, run.articles(arts, kept), again, kept
 
     done = report.reclustered + report.claims_refreshed + sum(size for _, size in behind)
+    done += labelled
     kept = 0  # changed or older-version articles that keep the story they were placed in
     kept_unaligned = 0  # placed before their reuse was aligned (``--no-reuse``), which now finds partners
     with run:
@@ -1042,6 +1061,112 @@ def _rebuild_provenance(
         done += articles
         progress(base + done)
         start = end
+
+
+def _live_articles(conn: Any) -> int:
+    """The articles of the live stories."""
+    return int(conn.execute("SELECT COALESCE(SUM(size), 0) FROM stories WHERE merged_into IS NULL").fetchone()[0])
+
+
+def _relabel(
+    store: Store,
+    batch_size: int,
+    report: AnalyzeReport,
+    said: _Said,
+    progress: Callable[[int], None],
+    behind: int,
+) -> None:
+    """Name again, by this version's label rules (``R.LABELS_VERSION``), the live stories and
+    threads older rules named (``R.labels_behind``): an upgrade that changed how a label writes a
+    name ("de Mistura", was "Mistura") or a word ("al-Nusra", was "al-nusra") left the old labels
+    until ``--recluster``, since no article was new. Nothing is placed again: each keeps its
+    members and centroid, and its label the order it shows its names and words in
+    (``Cluster.shown``), which the document frequencies of the moment it was named gave; the terms it
+    shows them by are read again from its members' texts (``features.label_terms``, each
+    dimension's from the first member that has it, as ``StoryClusterer._join`` keeps them), and
+    its label and state are written where they changed.
+
+    A thread at a time with its stories (each article is read once), committed in batches of about
+    ``batch_size`` articles; the last marks the labels current (``R.mark_labels``), so a killed
+    run names them all again (one named already is named as it is). ``behind``: the articles the
+    run's progress counted before."""
+    conn = store.conn
+    df = _stored_df(conn)
+    groups: dict[str | None, list[Row]] = {}
+    for row in conn.execute("SELECT * FROM stories WHERE merged_into IS NULL AND state IS NOT NULL ORDER BY thread, id"):
+        groups.setdefault(row["thread"], []).append(row)
+    base = report.reclustered + report.claims_refreshed + behind
+    done = 0
+    items = list(groups.items())
+    start = 0
+    while start < len(items):
+        end, articles = start, 0
+        while end < len(items) and (end == start or articles < batch_size):
+            articles += sum(int(r["size"]) for r in items[end][1])
+            end += 1
+        with store.transaction():
+            for tid, rows in items[start:end]:
+                stories = [Cluster.from_state(dict(r), "story", bytes(r["state"])) for r in rows]
+                ids = sorted({m for c in stories for m in c.members} | {m for r in rows for m in R.members(conn, r["id"])})
+                terms = _label_terms(store, ids, said)
+                for c, r in zip(stories, rows, strict=True):
+                    report.labels_refreshed += _name_again(conn, c, r["label"] or "", df, terms, c.members or R.members(conn, c.id))
+                trow = conn.execute("SELECT * FROM threads WHERE id=? AND merged_into IS NULL", (tid,)).fetchone()
+                if trow is not None and trow["state"] is not None:
+                    t = Cluster.from_state(dict(trow), "thread", bytes(trow["state"]))
+                    report.labels_refreshed += _name_again(conn, t, trow["label"] or "", df, terms, _stream(conn, ids))
+            if end == len(items):
+                R.mark_labels(conn)
+        report.batches += 1
+        done += articles
+        progress(base + done)
+        start = end
+    if not items:
+        with store.transaction():
+            R.mark_labels(conn)
+
+
+def _label_terms(store: Store, ids: Sequence[str], said: _Said) -> dict[str, dict[int, str]]:
+    """``features.label_terms`` of the articles ``ids``, by id (none for one they fail on, said)."""
+    out: dict[str, dict[int, str]] = {}
+    within, arg = in_list(ids)
+    for r in store.conn.execute(f"SELECT * FROM articles WHERE id {within}", (arg,)):
+        a = row_to_article(r)
+        out[a.id] = survive_bug(said.note, a.id, "its label terms could not be read", "its story's label shows those it had",
+                                partial(label_terms, a), dict)
+    return out
+
+
+def _stream(conn: Any, ids: Sequence[str]) -> list[str]:
+    """``ids`` in stream order (the order their thread met them in)."""
+    within, arg = in_list(ids)
+    rows = conn.execute(f"SELECT id, published FROM articles WHERE id {within}", (arg,)).fetchall()
+    return [r["id"] for r in sorted(rows, key=lambda r: stream_order_key(published_order(parse_published(r["published"])), r["id"]))]
+
+
+def _name_again(conn: Any, c: Cluster, label: str, df: DocFreq, terms: dict[str, dict[int, str]], order: Sequence[str]) -> int:
+    """Give ``c``, labelled ``label``, the terms its members ``order`` (in the order it met them)
+    show now, and the label they name in the order ``label`` shows (``_relabel``); write them where
+    they changed. 1 (a cluster named again), whether or not its label changed."""
+    # each term as the first member that has it writes it now; as the first that writes the word it
+    # was shown as (in another case, or with more words: "Mistura", then "de Mistura") where
+    # another comes first: a term the cluster dropped (``LABEL_VOCAB``) took the form of the member
+    # that brought it back, which the order of the members does not tell
+    now: dict[int, str] = {}
+    first: dict[int, str] = {}
+    for a in order:
+        for d, t in terms.get(a, {}).items():
+            if d in c.terms and d not in now:
+                first.setdefault(d, t)
+                if set(c.terms[d].lower().split()) <= set(t.lower().split()):
+                    now[d] = t
+    fresh = {**c.terms, **first, **now}
+    if fresh != c.terms:
+        shown = c.shown(label)
+        c.terms = fresh
+        c.name = c.label(df, first=shown)
+        R.put_label(conn, c, c.name)
+    return 1
 
 
 def _place_again(

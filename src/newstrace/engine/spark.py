@@ -1129,6 +1129,8 @@ def stream_clusters(
         {"key": "df", "value": cl.df.to_bytes()},
         {"key": "clusterer", "value": json.dumps(cl.progress_state()).encode()},
         {"key": R.MODELS_KEY, "value": params.fingerprint(cl.story_model, cl.thread_model).encode()},
+        # the label rules that named them, recorded as the local engine does (``save_clusterer_state``)
+        {"key": R.LABELS_VERSION_KEY, "value": str(R.LABELS_VERSION).encode()},
     ]
     if semantic:
         from newstrace.engine.local import SEMANTIC_MODEL

@@ -341,6 +341,16 @@ CLAIMS_VERSION = 227
 #: Tyler Livingston, was 'Air Force'), as the claims stage names them (``CLAIMS_VERSION`` 222 to 225).
 PROVENANCE_VERSION = 8
 
+#: bump when the rules a story's or thread's label is made by change what a stored one shows (how
+#: ``features.label_terms`` writes a name or a word, or what ``stories.Cluster.label`` picks of
+#: them): a run names again the stories and threads of a database an older version named, from
+#: their members' texts, and redoes nothing else (nothing placed again: the memberships stay).
+#: Kept for the whole database (``corpus_state``, ``LABELS_VERSION_KEY``; none: a database of an
+#: earlier release, its labels of any rules), as one clustering names them all.
+#: 1: a name keeps its particles ("de Mistura", "Jaish al-Islam", "Deir ez-Zor": d3fdbf0), and a
+#: word is written in the case its sentences most write it ("al-Nusra", "Aleppo", was "al-nusra", "aleppo").
+LABELS_VERSION = 1
+
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -600,6 +610,29 @@ STEPS_KEY = "steps"
 CLAIMS_VERSION_KEY = "claims_version"
 #: and the version of its provenance rules, which ``load-results`` records per story
 PROVENANCE_VERSION_KEY = "provenance_version"
+#: ``corpus_state`` key of the version of the label rules that named the stories and threads
+#: (``LABELS_VERSION``): written with the clustering state, and by a Spark run in its ``state`` table
+LABELS_VERSION_KEY = "labels_version"
+
+
+def labels_behind(conn: sqlite3.Connection, version: int = LABELS_VERSION) -> bool:
+    """Whether older label rules than ``version``'s (``LABELS_VERSION``) named the stories of this
+    database: it has stories, and records an older version, or none (an earlier release's)."""
+    raw = get_state(conn, LABELS_VERSION_KEY)
+    if raw is not None and int(raw.decode()) >= version:
+        return False
+    return conn.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
+
+
+def mark_labels(conn: sqlite3.Connection, version: int = LABELS_VERSION) -> None:
+    """Record that the rules of ``version`` named the stories and threads."""
+    put_state(conn, LABELS_VERSION_KEY, str(version))
+
+
+def put_label(conn: sqlite3.Connection, c: Cluster, label: str) -> None:
+    """Write the label of ``c`` and its state (its terms), nothing else of its row."""
+    table = "stories" if c.level == "story" else "threads"
+    conn.execute(f"UPDATE {table} SET label=?, state=? WHERE id=?", (label, c.to_state(), c.id))
 
 
 def semantic_model(conn: sqlite3.Connection) -> str | None:
