@@ -924,7 +924,7 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     page = client.get(f"/stories/{story['id']}")
     # its id and dates, as `newstrace story` heads it; the rewrite, which names no outlet, is counted
     # as such: "2 article(s) from 1 outlet(s)" read as both rt.com's
-    named = [o["outlet"] for o in story["outlets"] if o["outlet"] != "?"]
+    named = [o["outlet"] for o in story["outlets"] if o["outlet"] is not None]  # null: the articles naming none, last
     head = re.sub(r"<[^>]+>", "", page.text.split('<p class="dim">story ', 1)[1].split("</p>", 1)[0])
     assert f'story {head}'.startswith(f'story {story["id"]} · {story["size"]} article(s) from {len(named)} outlet(s) and 1 with no outlet · {story["start"]} – {story["end"]} · first seen:'), head
     # which article was first: a link to it, named as the findings name it
@@ -994,13 +994,14 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
         pytest.skip("stories not available (corpus stage not installed or not run)")
     story = next(st for st in d["stories"] if ids["rt"] in [a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]])
     row = re.search(rf'<tr class="story" data-story="{story["id"]}">(.*?)</tr>', client.get("/stories").text, re.S)
-    assert row is not None and re.search(r"<td>(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\?</bdi></td>", row.group(1))  # outlets, then ? for the rest
+    # outlets, then "(no outlet)" for the rest, as the Outlets page names them ("?" before)
+    assert row is not None and re.search(r"<td>(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\(no outlet\)</bdi></td>", row.group(1))
     # the headings say what they count: "coverage" was a bar of colours no legend named
     head = client.get("/stories").text.split('<table class="stories">')[1].split("</thead>")[0]
     assert '<th title="each outlet&#39;s share of its articles, in the order of the outlets column (hover a part for its count)">coverage</th>' in head
     assert '<th class="num" title="articles in the story">size</th>' in head
     menu = client.get("/stories", params={"outlet": "?"}).text
-    assert re.search(r'<option value="\?" selected>no outlet \(1\)</option>', menu)
+    assert re.search(r'<option value="\?" selected>\(no outlet\) \(1\)</option>', menu)
     assert '<option value="?"' in client.get("/articles").text
     # threads: the heading links to the thread's stories, which the filter lists, and nothing else
     thread = story["thread"]
@@ -3232,3 +3233,54 @@ def test_the_web_pages_list_the_provenance_arrows_in_words_as_the_report_does(cl
         arrows = client.get(f"/api/stories/{story}").json()["report"]["provenance"]
         assert report[0] in listed(page) and len(listed(page)) == len(arrows)
         assert page.index('class="graph"') < page.index('<ul class="edge-list">') < page.index("<h2>Findings</h2>")
+
+
+# -- the articles naming no outlet, an outlet named "?", the API's story as the CLI's ------------
+
+
+def test_every_table_names_the_articles_without_an_outlet_as_the_outlets_page_does(client: TestClient, ids: dict[str, str]) -> None:
+    """The rewrite names no outlet: the Articles and Stories tables said "?" for it (the outlets
+    column, "first seen", the coverage bar's words), the outlet menu "no outlet", where the Outlets
+    page, its drawing and the story's timeline say "(no outlet)"."""
+    from newstrace.web.render import NO_OUTLET_NAME
+
+    articles = client.get("/articles").text
+    row = next(r for r in articles.split("<tr>") if f'value="{ids["rewrite"]}"' in r)
+    assert f'<td dir="auto">{NO_OUTLET_NAME}</td>' in row and '<td dir="auto">?</td>' not in row, row
+    assert f'<option value="?" >{NO_OUTLET_NAME} (1)</option>' in articles
+    if not client.get("/api/stories").json()["available"]:
+        pytest.skip("stories not available (corpus stage not installed or not run)")
+    stories = client.get("/stories").text
+    row = next(r for r in stories.split('<tr class="story"')[1:] if "rt.com" in r)
+    assert f"<bdi>{NO_OUTLET_NAME}</bdi>" in row and "<bdi>?</bdi>" not in row, row
+    assert f"{NO_OUTLET_NAME}: 1 of 3 articles" in row and "?: 1" not in row, row
+
+
+def test_the_api_s_story_is_the_cli_s_story_json(web_db: tuple[Path, dict[str, str]], client: TestClient) -> None:
+    """``newstrace story --json`` has ``provenance_skipped`` and ends a story's ``outlets`` with
+    ``{"outlet": null, "articles": k}`` for the articles naming none, as ``stories --json`` and
+    ``threads --json`` do; ``/api/stories/ID`` had neither, and ``/api/stories`` lacked the entry."""
+    from typer.testing import CliRunner
+
+    from newstrace.cli.main import app
+
+    listed = client.get("/api/stories").json()
+    if not listed["available"]:
+        pytest.skip("stories not available (corpus stage not installed or not run)")
+
+    def cli(*args: str) -> Any:
+        res = CliRunner().invoke(app, [*args, "--db", str(web_db[0]), "--json"])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.stdout)
+
+    by_id = {st["id"]: st for st in cli("stories")}
+    for st in listed["stories"]:
+        assert st["outlets"] == by_id[st["id"]]["outlets"], st["id"]
+        doc = cli("story", st["id"])
+        api = client.get(f"/api/stories/{st['id']}").json()
+        assert api["story"]["outlets"] == doc["story"]["outlets"] and "provenance_skipped" in api
+        assert api["provenance_skipped"] == doc["provenance_skipped"]
+    assert any(o == {"outlet": None, "articles": 1} for st in listed["stories"] for o in st["outlets"])
+    threads = {t["id"]: t for t in cli("threads")}
+    for t in listed["threads"]:
+        assert t["outlets"] == threads[t["id"]]["outlets"], t["id"]

@@ -83,24 +83,44 @@ def test_every_link_reaches_its_page(odd: tuple[str, dict[str, Article]]) -> Non
 
 
 def test_an_outlet_named_like_url_syntax_has_its_articles_listed(odd: tuple[str, dict[str, Article]]) -> None:
-    """Every table shows the outlet "?" as it shows the articles naming none: its link listed only
-    those, the outlets table counted one over the other, a story's row named "?" twice and the menu
-    offered "?" twice. Both are one "?" now, and ``.``, ``..``, ``a/b`` list their own articles."""
+    """An outlet named "?" (a CSV may say so) was one with the articles naming none: one row of the
+    outlets table, one node, one entry of the menu, whose link listed both, and no page could show
+    either alone. It is its own outlet now, ``outlet=\\?`` in a filter, beside "(no outlet)",
+    ``outlet=?`` as before; and ``.``, ``..``, ``a/b`` list their own articles."""
     base, arts = odd
     boxes = re.compile(r'<input type="checkbox" name="ids" value="([^"]*)"')
     with httpx.Client(base_url=base, timeout=120) as c:
-        rows = re.findall(r'<tr><td dir="auto"><a href="([^"]+)"(?: aria-label="[^"]*")?>([^<]*)</a></td><td class="num">(\d+)</td>', c.get("/outlets").text)
+        page = c.get("/outlets").text
+        rows = re.findall(r'<tr><td dir="auto"><a href="([^"]+)"(?: aria-label="[^"]*")?>([^<]*)</a></td><td class="num">(\d+)</td>', page)
         links = {html.unescape(name): (html.unescape(href), int(n)) for href, name, n in rows}
-        for outlet in {a.outlet or "?" for a in arts.values()}:
-            mine = {a.id for a in arts.values() if (a.outlet or "?") == outlet}
-            href, n = links[NO_OUTLET_NAME if outlet == "?" else outlet]  # the pages' name for "?" (2a03df9)
+        assert len(links) == len(rows)  # one row for each name
+        for outlet in {a.outlet for a in arts.values()}:
+            mine = {a.id for a in arts.values() if a.outlet == outlet}
+            href, n = links[outlet or NO_OUTLET_NAME]
             assert n == len(mine), outlet
             assert {html.unescape(i) for i in boxes.findall(c.get(href).text)} == mine, outlet
-        assert re.findall(r'<option value="([^"]*)"', c.get("/articles").text).count("?") == 1
+            api = c.get("/api/articles", params={"outlet": parse_qs(urlsplit(href).query)["outlet"][0]}).json()
+            assert {a["id"] for a in api["articles"]} == mine, outlet
+        assert links["?"][0] == "/articles?outlet=%5C%3F" and links[NO_OUTLET_NAME][0] == "/articles?outlet=%3F"
+        # a link of before, ``outlet=?``, lists the articles naming none, as it did
+        assert {a["id"] for a in c.get("/api/articles", params={"outlet": "?"}).json()["articles"]} == \
+            {a.id for a in arts.values() if a.outlet is None}
+        menu = re.findall(r'<option value="([^"]*)" (?:selected)?>([^<]*) \(\d+\)</option>', c.get("/articles").text)
+        assert [html.unescape(v) for v, name in menu if html.unescape(name) in ("?", NO_OUTLET_NAME)] == ["\\?", "?"]
         if c.get("/api/stories").json()["available"]:
+            nodes = {href: html.unescape(name).strip("\u2068\u2069")  # isolated as a name is (``isolated_name``)
+                     for href, name in re.findall(r'<a class="node" href="([^"]+)"><title>([^<]*)</title>', page)}
+            assert nodes["/stories?outlet=%5C%3F"] == "?" and nodes["/stories?outlet=%3F"] == NO_OUTLET_NAME
             named = re.findall(r'<td class="num">\d+</td>\s*<td>(.*?)</td>', c.get("/stories").text)
-            names = [re.findall(r"<bdi>([^<]*)</bdi>", row) for row in named]
-            assert names and all([html.unescape(n) for n in row].count("?") == 1 for row in names), named
+            names = [[html.unescape(n) for n in re.findall(r"<bdi>([^<]*)</bdi>", row)] for row in named]
+            assert names and all(row.count("?") <= 1 and row.count(NO_OUTLET_NAME) <= 1 for row in names), named
+            assert any("?" in row and NO_OUTLET_NAME in row for row in names), names
+            for value, outlet in (("\\?", "?"), ("?", None)):
+                listed = c.get("/api/stories", params={"outlet": value}).json()["stories"]
+                have = {a.id for a in arts.values() if a.outlet == outlet}
+                assert listed and all(
+                    have & {m["id"] for m in c.get(f"/api/stories/{quote(st['id'], safe='')}", params={"limit": 200}).json()["articles"]}
+                    for st in listed), value
 
 
 def test_every_article_is_reached_through_the_api(odd: tuple[str, dict[str, Article]]) -> None:

@@ -749,7 +749,7 @@ def pairs_among(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ArticlePai
 
 
 #: a story whose members hold more stored reuse pairs than this gets no provenance graph, and
-#: the run says so (``skipped_provenance``; the web app's story page, ``provenance_unbuilt``).
+#: the run says so (``skipped_provenance``; ``story --json`` and the web app's story, ``provenance_skipped``).
 #: Building it is linear in the pairs (and their passages' quotations), not in the members: a
 #: wire story run by 2,000 outlets stores its n - 1 copy pairs
 #: (``reuse.candidates.copies_of_one_text``). A cap of 200 members was set when n copies stored
@@ -775,12 +775,6 @@ def provenance_skipped(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str
 def _over_bound(pairs: int) -> dict[str, Any]:
     reason = f"its articles hold {pairs:,} reuse pairs, more than the {PROVENANCE_MAX_PAIRS:,} provenance is built for"
     return {"reason": reason, "pairs": pairs, "max_pairs": PROVENANCE_MAX_PAIRS}
-
-
-def provenance_unbuilt(conn: sqlite3.Connection, ids: Sequence[str]) -> str | None:
-    """Why a story of the members ``ids`` has no provenance edges, when the bound is why."""
-    skipped = provenance_skipped(conn, ids)
-    return None if skipped is None else str(skipped["reason"])
 
 
 def stories_over_bound(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -1041,11 +1035,15 @@ def shown_outlet(outlet: str | None) -> str:
     return outlet or NO_OUTLET
 
 
-def outlet_is(outlet: str, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
+def outlet_is(outlet: str | None, column: str = "outlet", none_apart: bool = False) -> tuple[str, tuple[str, ...]]:
     """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none and
-    an outlet named ``?`` too: every table shows both as ``?``, so its link lists both (it listed
-    only the first, and the articles of the outlet "?" had no filter that found them)."""
-    if outlet == NO_OUTLET:
+    an outlet named ``?`` too: every table of the CLI shows both as ``?``, so its filter lists both
+    (it listed only the first, and the articles of the outlet "?" had no filter that found them).
+    ``None`` is the articles naming none alone (an empty name is none); ``none_apart``: ``?`` is
+    the outlet of that name alone, as the web app, which names them "(no outlet)", tells them apart."""
+    if outlet is None:
+        return f"({column} IS NULL OR {column} = '')", ()
+    if outlet == NO_OUTLET and not none_apart:
         return f"({column} IS NULL OR {column} = ?)", (NO_OUTLET,)
     return f"{column} = ?", (outlet,)
 
@@ -1141,18 +1139,20 @@ class CorpusResults:
         self,
         *,
         q: str | None = None,
-        outlet: str | Sequence[str] | None = None,
+        outlet: str | Sequence[str | None] | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
         thread: str | None = None,
         limit: int = 0,
         offset: int = 0,
         order: Literal["size", "newest"] = "size",
+        none_apart: bool = False,
     ) -> tuple[int, list[dict[str, Any]]]:
         """``(total, page)`` of live stories, optionally filtered.
 
         ``outlet``: one outlet, or several that must each have an article in the story (the
-        outlet network's link from one outlet to another lists the stories of both).
+        outlet network's link from one outlet to another lists the stories of both), each as
+        ``outlet_is`` takes it with ``none_apart``.
 
         ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
         most recently active first (what a reader browsing the news wants). Every word of ``q``
@@ -1168,9 +1168,9 @@ class CorpusResults:
                 f"JOIN articles a ON a.id=m.article JOIN articles_folded f ON f.seq=a.seq WHERE {in_title}))"
             )
             args.extend(label_args + title_args)
-        for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o]:
-            # NO_OUTLET too: the network's links to articles without one lead here
-            cond, cond_args = outlet_is(one, "a.outlet")
+        for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o != ""]:
+            # NO_OUTLET too: the network's links to articles without one lead here (None: those alone)
+            cond, cond_args = outlet_is(one, "a.outlet", none_apart)
             where.append(f"id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE {cond})")
             args.extend(cond_args)
         if date_from:
@@ -1214,9 +1214,11 @@ class CorpusResults:
             return None
         return story_summary(row), members(self.conn, row["id"])
 
-    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str) -> bool:
-        """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists)."""
-        cond, args = outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
+    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str | None,
+              none_apart: bool = False) -> bool:
+        """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists; an
+        outlet as ``outlet_is`` takes it)."""
+        cond, args = outlet_is(value, none_apart=none_apart) if column == "outlet" else (f"{column} = ?", (value,))
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str, db: str) -> str | None:
@@ -1252,7 +1254,7 @@ class CorpusResults:
         )
         return [{"id": r["id"], "label": r["label"], "thread": r["thread"]} for r in rows]
 
-    def _credited_copies(self) -> dict[tuple[str, str], tuple[str, str, str, str]]:
+    def _credited_copies(self, none: str = NO_OUTLET) -> dict[tuple[str, str], tuple[str, str, str, str]]:
         """(the copy a pair aligned, the other article) -> (source, its outlet, evidence, that
         copy) of the edges given to another copy of its text, which the other article credits by
         name (``reuse.provenance._credited_copies``): their pair's edge. One pass over the edges,
@@ -1261,18 +1263,20 @@ class CorpusResults:
         for r in self.conn.execute(
             "SELECT pr.source, pr.derived, pr.evidence, COALESCE(a.outlet, ?) FROM provenance pr "
             "JOIN articles a ON a.id=pr.source WHERE instr(pr.evidence, '\"credited_copy\"') > 0 ORDER BY pr.story",
-            (NO_OUTLET,),
+            (none,),
         ):
             for ev in json.loads(r[2]):
                 if isinstance(ev, dict) and ev.get("type") == "credited_copy":
                     out.setdefault((str(ev["aligned_with"]), r[1]), (r[0], r[3], r[2], str(ev["aligned_with"])))
         return out
 
-    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def network(self, none_apart: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Outlet statistics and directed reuse edges between outlets (``outlets`` command).
 
         Articles without an outlet are one entry whose ``outlet`` (or edge ``source`` /
         ``derived``) is None, as ``list`` and ``stories`` give it; tables print it ``NO_OUTLET``.
+        An outlet literally named ``?`` is counted with them, as the CLI's tables cannot tell the
+        two apart, unless ``none_apart`` (the web app names the articles without one "(no outlet)").
 
         An edge counts reuse pairs (``count``), those whose two articles are in one story
         (``in_story``), those whose direction rests on evidence (``directed``: a provenance edge
@@ -1280,28 +1284,33 @@ class CorpusResults:
         which is a guess when the two are close in time), and the characters they share
         (``chars``, the shorter side of each passage).
         """
+        none = "" if none_apart else NO_OUTLET  # the key of the articles without an outlet
+
+        def named_apart(outlet: str) -> str | None:
+            return None if outlet == none else outlet
+
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
-            articles[r["outlet"] or NO_OUTLET] += int(r["n"])  # an outlet named "?" and none: one row
+            articles[r["outlet"] or none] += int(r["n"])  # an outlet named "?" and none: one row
         # from the memberships, not the stories' outlet lists: those leave out articles without an
         # outlet, which then showed under "?" with their articles but none of their stories
         in_stories: Counter[str] = Counter()
         for r in self.conn.execute(
             "SELECT COALESCE(a.outlet, ?) AS o, COUNT(DISTINCT m.story) AS n "
             "FROM memberships m JOIN articles a ON a.id=m.article GROUP BY o",
-            (NO_OUTLET,),
+            (none,),
         ):
             in_stories[r["o"]] = int(r["n"])
         first: Counter[str] = Counter()
         for r in self.conn.execute("SELECT first_outlet FROM stories WHERE merged_into IS NULL"):
-            first[r["first_outlet"] or NO_OUTLET] += 1
+            first[r["first_outlet"] or none] += 1
         # every reuse pair counts once, directed by its provenance edge when there is one and
         # otherwise from the earlier article (``a`` of a stored pair) to the later one. Pairs in
         # one story are counted apart: outlets that share stock phrases ("terrorist organizations
         # fired rocket shells") reuse each other's text months apart, which says little about who
         # copies whom as a story travels (al-Manar -> SANA: 75 pairs on FA-KES dev, none in a story)
         story_of = dict(self.conn.execute("SELECT article, story FROM memberships").fetchall())
-        credited = self._credited_copies()
+        credited = self._credited_copies(none)
         edges: Counter[tuple[str, str]] = Counter()
         in_story: Counter[tuple[str, str]] = Counter()
         chars: Counter[tuple[str, str]] = Counter()
@@ -1311,7 +1320,7 @@ class CorpusResults:
             f"(SELECT pr.source {_EDGE_OF_PAIR}) AS src, (SELECT pr.evidence {_EDGE_OF_PAIR}) AS evidence "
             "FROM reuse_pairs p "
             "JOIN articles sa ON sa.id=p.a JOIN articles sb ON sb.id=p.b",
-            (NO_OUTLET, NO_OUTLET),
+            (none, none),
         ):
             so, do = (r["ob"], r["oa"]) if r["src"] == r["b"] else (r["oa"], r["ob"])
             src, evidence = r["src"], r["evidence"]
@@ -1339,10 +1348,10 @@ class CorpusResults:
         outlets.sort(key=lambda d: (-int(d["stories"]), -int(d["articles"]), str(d["outlet"])))
         # strongest first: most pairs within one story, then most pairs
         edge_list = [
-            {"source": named(s), "derived": named(d), "count": n, "in_story": in_story[(s, d)], "directed": directed[(s, d)],
+            {"source": named_apart(s), "derived": named_apart(d), "count": n, "in_story": in_story[(s, d)], "directed": directed[(s, d)],
              "chars": chars[(s, d)]}
             for (s, d), n in sorted(edges.items(), key=lambda kv: (-in_story[kv[0]], -kv[1], kv[0]))
         ]
         for stat in outlets:
-            stat["outlet"] = named(stat["outlet"])
+            stat["outlet"] = named_apart(stat["outlet"])
         return outlets, edge_list

@@ -25,10 +25,16 @@ from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId, see_hint
 from newstrace.ingest import SUPPORTED
 from newstrace.model import Article, published_order, stream_order_key
-from newstrace.store.results import named, not_analysed_hint
+from newstrace.store.results import not_analysed_hint, outlets_adding_up
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
-from newstrace.web.render import listed_as, page_order, story_href
+from newstrace.web.render import (
+    MAX_OUTLET_CHARS,
+    filtered_outlet,
+    listed_as,
+    page_order,
+    story_href,
+)
 from newstrace.web.repo import Repo
 
 #: every endpoint reads the database, which another process may keep locked: the 503 of
@@ -56,9 +62,10 @@ def _no_control(value: Any) -> Any:
 Text = AfterValidator(_no_control)
 Q = Annotated[str | None, Text, Query(max_length=200, description="words that must all appear (articles: in title or text; "
                                                               "stories: in the label or an article's title)")]
-OutletQ = Annotated[str | None, Text, Query(max_length=200, description="exact outlet name; ? for articles without one")]
+OutletQ = Annotated[str | None, Text, Query(max_length=MAX_OUTLET_CHARS, description="exact outlet name; ? for articles without one, "
+                                                                    "\\? for an outlet named ?")]
 #: a story list's outlets: each must have an article in the story (the network's A -> B links)
-OutletsQ = Annotated[list[Annotated[str, Text, StringConstraints(max_length=200)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one; "
+OutletsQ = Annotated[list[Annotated[str, Text, StringConstraints(max_length=MAX_OUTLET_CHARS)]] | None, Query(max_length=8, description="exact outlet name; ? for articles without one, \\? for an outlet named ?; "
                                                                        "given several times, stories with articles from each")]
 ThreadQ = Annotated[str | None, Text, Query(max_length=200, description="thread id: its stories only")]
 
@@ -209,6 +216,13 @@ class Ambiguous(HTTPException):
         self.links = [(href(mid), mid, label) for mid, label in e.matches]
 
 
+def as_listed(row: dict[str, Any]) -> dict[str, Any]:
+    """A story or a thread as ``newstrace stories``, ``threads`` and ``story --json`` give it: its
+    ``outlets`` end with ``{"outlet": null, "articles": k}`` for the articles naming none
+    (``outlets_adding_up``), so they add up to its ``size``; the API's left them out."""
+    return {**row, "outlets": outlets_adding_up(row.get("outlets") or [], int(row.get("size") or 0))}
+
+
 def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from: date | None, date_to: date | None,
                  limit: int, offset: int, thread: str | None = None) -> s.StoryList:
     res = repo.corpus()
@@ -221,8 +235,10 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
             raise HTTPException(404, f"no thread with id {_quoted_id(thread)} ({see_hint('threads', db_arg(repo))})")
         thread = found
     start, end = _dates(date_from, date_to)
-    total, rows = res.stories(q=q, outlet=outlet, date_from=start, date_to=end, thread=thread,
-                              limit=limit, offset=offset, order="newest")
+    # each filter value as the outlet it names (``render.filtered_outlet``: ``?`` none, ``\?`` the outlet "?")
+    named_outlets = [filtered_outlet(o) for o in outlet] if outlet else None
+    total, rows = res.stories(q=q, outlet=named_outlets, date_from=start, date_to=end, thread=thread,
+                              limit=limit, offset=offset, order="newest", none_apart=True)
     _known_outlet(repo, outlet, total)
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
@@ -232,8 +248,8 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         total=total,
         offset=offset,
         limit=limit,
-        stories=[s.StorySummary(**r) for r in rows],
-        threads=[s.ThreadSummary(**t) for t in threads if t["id"] in listed],
+        stories=[s.StorySummary(**as_listed(r)) for r in rows],
+        threads=[s.ThreadSummary(**as_listed(t)) for t in threads if t["id"] in listed],
     )
 
 
@@ -273,13 +289,14 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
     subset = page_order(subset, doc["report"])
     report = listed_as(doc["report"], subset)
     detail = s.StoryDetail(
-        story=s.StorySummary(**summary),
+        story=s.StorySummary(**as_listed(summary)),
         articles=[s.ArticleRow(**r) for r in rows],
         total=len(ids),
         offset=offset,
         limit=limit,
         report=s.CompareReport(**report) if report is not None else None,
         report_note=doc["report_note"],
+        provenance_skipped=doc["provenance_skipped"],
     )
     return detail, subset, report
 
@@ -368,9 +385,9 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
 
 def load_network(repo: Repo) -> s.OutletNetwork:
     res = repo.corpus()
-    outlets, edges = res.network()
+    outlets, edges = res.network(none_apart=True)  # the outlet "?" is not the articles naming none
     if not res.available:
-        outlets = [{"outlet": named(o), "articles": n} for o, n in repo.outlets()]
+        outlets = [{"outlet": o, "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(
         available=res.available,
         **_behind(repo, res),
@@ -486,7 +503,8 @@ async def api_compare(request: Request, ids: IdsQ = None) -> Response:
 
 @router.get("/outlets", response_model=s.OutletNetwork)
 async def api_outlets(request: Request) -> Response:
-    """Who reuses whom (direction from provenance) and each outlet's first-seen share."""
+    """Who reuses whom (direction from provenance) and each outlet's share first: of its stories,
+    the share it was first in (``first_seen_share``), as ``newstrace outlets`` heads it."""
     repo = repo_of(request)
     return await served(repo, lambda: ("outlets-api", repo.generation()), lambda: Page.of_model(load_network(repo)))
 

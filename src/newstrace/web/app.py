@@ -51,7 +51,16 @@ from newstrace.errors import (
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
 from newstrace.store.sqlite import busy_error
-from newstrace.web.render import NO_OUTLET_NAME, article_href, stories_href, story_href
+from newstrace.web.render import (
+    NO_OUTLET_NAME,
+    article_href,
+    articles_href,
+    filtered_outlet,
+    outlet_filter,
+    outlet_name,
+    stories_href,
+    story_href,
+)
 from newstrace.web.repo import WEB_BUSY_TIMEOUT, Busy, Repo
 
 DEFAULT_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -99,6 +108,10 @@ def templates_env() -> Environment:
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
     env.globals["graph_note"] = provenance_note  # the provenance graph's legend, the report's words
     env.globals["no_outlet_name"] = NO_OUTLET_NAME  # the articles naming no outlet, in tables and drawings alike
+    env.filters["outlet_name"] = outlet_name  # None (no outlet) as NO_OUTLET_NAME: "?" in some tables before
+    env.filters["outlet_filter"] = outlet_filter  # an outlet as the ``outlet`` filter takes it ("?" none, "\?" the outlet "?")
+    env.filters["filtered_outlet"] = filtered_outlet
+    env.globals["articles_href"] = articles_href
     return env
 
 

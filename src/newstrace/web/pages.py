@@ -14,13 +14,7 @@ from starlette.responses import RedirectResponse, Response
 
 from newstrace.errors import LimitError, NewstraceError
 from newstrace.model import compare_title_parts, isolated_join, isolated_name, safe_url
-from newstrace.store.results import (
-    NO_OUTLET,
-    behind_hint,
-    named_outlets,
-    provenance_unbuilt,
-    without_outlet,
-)
+from newstrace.store.results import behind_hint, outlets_adding_up
 from newstrace.web import api
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
@@ -101,12 +95,11 @@ async def stories_page(
                         lambda: _stories_page(request, q, outlet, date_from, date_to, limit, offset, thread))
 
 
-def outlet_counts(st: s.StorySummary) -> list[tuple[str, int]]:
-    """A story's articles per outlet, then ``?`` for those without one (as ``newstrace stories``)."""
-    outlets = [o.model_dump() for o in st.outlets]
-    counts = [(o["outlet"], o["articles"]) for o in named_outlets(outlets)]
-    rest = without_outlet(outlets, st.size)
-    return [*counts, (NO_OUTLET, rest)] if rest else counts
+def outlet_counts(st: s.StorySummary) -> list[tuple[str | None, int]]:
+    """A story's articles per outlet, then ``None`` for those without one, as ``newstrace stories
+    --json`` lists them (``outlets_adding_up``): an outlet named "?" is its own, and the pages name
+    ``None`` "(no outlet)" (``render.outlet_name``)."""
+    return [(o["outlet"], int(o["articles"])) for o in outlets_adding_up([o.model_dump() for o in st.outlets], st.size)]
 
 
 def _stories_page(request: Request, q: str | None, outlet: list[str] | None, date_from: date | None,
@@ -157,8 +150,8 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, found, offset, limit)
     view = compare_view(articles, report, columns=0)
-    if not view.edges and len(found[2]) > 1:
-        view.unbuilt = provenance_unbuilt(repo.store().conn, found[2])
+    if not view.edges and detail.provenance_skipped is not None:  # ``story --json``'s reason
+        view.unbuilt = detail.provenance_skipped.reason
     rows = [r.model_dump() for r in detail.articles]
     ids = [a.id for a in articles]
     pair_links = []
@@ -170,7 +163,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     pair_links.sort(key=lambda p: -p["shared"])  # stable: the report's order among equals
     return page(
         request, "story.html", title=isolated_name(detail.story.label or "") or "Story", nav="stories", story=detail.story,
-        outlet_counts=outlet_counts(detail.story), no_outlet=NO_OUTLET, articles=rows, timeline=timeline_svg(rows, view.names), view=view, note=detail.report_note,
+        outlet_counts=outlet_counts(detail.story), articles=rows, timeline=timeline_svg(rows, view.names), view=view, note=detail.report_note,
         has_report=report is not None, pair_links=pair_links,
         total=detail.total, pages=_page_links(request, detail.total, offset, limit),
     )

@@ -27,7 +27,6 @@ from newstrace.model import (
     shortened,
     time_axis,
 )
-from newstrace.store.results import shown_outlet
 
 
 @dataclass
@@ -118,10 +117,51 @@ def compare_href(ids: Sequence[str]) -> str:
     return "/compare?" + urlencode([("ids", i) for i in ids])
 
 
+#: how the pages name the articles that name no outlet: the outlets drawing's node was "?", its
+#: tooltip "? (no outlet)", the timeline's row "? (no outlet)", the articles and stories tables "?"
+NO_OUTLET_NAME = "(no outlet)"
+#: the longest outlet name the ``outlet`` filters take, and so the longest an upload may give
+MAX_OUTLET_CHARS = 200
+#: the ``outlet`` filter's value for the articles that name no outlet (``outlet_filter``)
+NO_OUTLET_FILTER = "?"
+#: what an ``outlet`` filter value starts with when it names an outlet that would read otherwise:
+#: ``\?`` is the outlet named "?", ``\\x`` the outlet named "\x"
+OUTLET_ESCAPE = "\\"
+
+
+def outlet_name(outlet: str | None) -> str:
+    """An outlet as the pages name it: ``NO_OUTLET_NAME`` for none (``None``, or an empty name)."""
+    return outlet or NO_OUTLET_NAME
+
+
+def outlet_filter(outlet: str | None) -> str:
+    r"""The ``outlet`` filter's value (``/stories?outlet=``, ``/articles?outlet=``) for an outlet,
+    ``None`` being the articles that name none: ``?``, as the CLI's ``--outlet ?``. An outlet
+    literally named ``?`` (a CSV may say so) was the same value, and its articles were listed with
+    those naming none under one "?": its value is ``\?`` now, a name that begins with ``\`` is
+    escaped as well, so no name is read as another (``filtered_outlet`` reads them back)."""
+    if not outlet:
+        return NO_OUTLET_FILTER
+    return OUTLET_ESCAPE + outlet if outlet == NO_OUTLET_FILTER or outlet.startswith(OUTLET_ESCAPE) else outlet
+
+
+def filtered_outlet(value: str) -> str | None:
+    """The outlet an ``outlet`` filter value names (``outlet_filter``'s inverse): ``None`` for the
+    articles that name none; ``?`` in a link of before names them, as it did."""
+    if value == NO_OUTLET_FILTER:
+        return None
+    return value[len(OUTLET_ESCAPE):] if value.startswith(OUTLET_ESCAPE) else value
+
+
 def stories_href(*outlets: str | None) -> str:
     """The stories with articles from each of ``outlets`` (``None``: the articles without one);
     the outlet network's arrows, nodes and table link here."""
-    return "/stories?" + urlencode([("outlet", shown_outlet(o)) for o in outlets])
+    return "/stories?" + urlencode([("outlet", outlet_filter(o)) for o in outlets])
+
+
+def articles_href(outlet: str | None) -> str:
+    """The articles of ``outlet`` (``None``: those naming none); the outlets table links here."""
+    return "/articles?" + urlencode({"outlet": outlet_filter(outlet)})
 
 
 # -- provenance graph ------------------------------------------------------------------------------
@@ -191,11 +231,6 @@ def _name(a: dict[str, Any]) -> str:
 # -- timeline ------------------------------------------------------------------------------------
 
 
-#: how the pages name the articles that name no outlet: the outlets drawing's node was "?", its
-#: tooltip "? (no outlet)", the timeline's row "? (no outlet)"; the filters' value stays ``?``
-NO_OUTLET_NAME = "(no outlet)"
-
-
 def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | None = None) -> Markup:
     """One row per outlet, one dot per article at its publication time (undated ones at the end).
 
@@ -206,8 +241,12 @@ def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | 
         return Markup("")
     names = names or {}
 
-    def row_of(a: dict[str, Any]) -> str:
-        return a.get("outlet") or ("?\x00" + a["id"] if a["id"] in names else "?")
+    def row_of(a: dict[str, Any]) -> tuple[str, int, str]:
+        """(where the row sorts, what kind it is, its outlet or article): an outlet named "?" had
+        the row of the articles naming none"""
+        if a.get("outlet"):
+            return a["outlet"], 0, a["outlet"]
+        return ("?\x00" + a["id"], 1, a["id"]) if a["id"] in names else ("?", 2, "")
 
     outlets = sorted({row_of(a) for a in articles})
     # a stored ISO date read as ``model.published_instant`` reads it: a New York report at 23:00-04:00
@@ -225,7 +264,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | 
     for i, o in enumerate(outlets):
         y = 18 + i * row
         # the row of the articles naming no outlet: "?" alone read as a mark, not as a name
-        name = NO_OUTLET_NAME if o == "?" else shortened(names[o[2:]] if o.startswith("?\x00") else o, 22)
+        name = NO_OUTLET_NAME if o[1] == 2 else shortened(names[o[2]] if o[1] == 1 else o[2], 22)
         parts.append(f'<text x="{left - 8}" y="{y + 4}" class="outlet end">{escape(name)}</text>')
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + width}" y2="{y}" class="row"/>')
     placed: list[tuple[float, int, dict[str, Any]]] = []
@@ -280,7 +319,7 @@ def _spread(
 # -- coverage and ranges ---------------------------------------------------------------------
 
 
-def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
+def coverage_svg(counts: Sequence[tuple[str | None, int]], total: int) -> Markup:
     """A small stacked bar: each outlet's share of a story's articles.
 
     Named in words (``aria-label``): the rects' <title>s are hover text alone, and a screen reader
@@ -288,7 +327,7 @@ def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
     if not counts or total <= 0:
         return Markup("")
     width, x = 160.0, 0.0
-    said = ", ".join(f"{outlet}: {n}" for outlet, n in counts)
+    said = ", ".join(f"{outlet_name(outlet)}: {n}" for outlet, n in counts)  # None: "(no outlet)", as the tables
     parts = [
         f'<svg class="coverage" role="img" aria-label="{escape(said)} of {total} article{"" if total == 1 else "s"}" '
         f'viewBox="0 0 {width:.0f} 10" width="{width:.0f}" height="10" xmlns="http://www.w3.org/2000/svg">'
@@ -297,7 +336,7 @@ def coverage_svg(counts: Sequence[tuple[str, int]], total: int) -> Markup:
         w = width * n / total
         parts.append(
             f'<rect x="{x:.1f}" y="0" width="{max(w - 1, 1):.1f}" height="10" class="c{i % 8}">'
-            f"<title>{escape(isolated_name(outlet))}: {n}</title></rect>"
+            f"<title>{escape(isolated_name(outlet_name(outlet)))}: {n}</title></rect>"
         )
         x += w
     parts.append("</svg>")
@@ -409,8 +448,9 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
     """
     if not outlets:
         return Markup("")
-    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), shown_outlet(o["outlet"])))[:limit or NETWORK_OUTLETS]
-    names = [shown_outlet(o["outlet"]) for o in top]
+    top = sorted(outlets, key=lambda o: (-int(o.get("articles") or 0), o["outlet"] or "?"))[:limit or NETWORK_OUTLETS]
+    # None: the articles naming no outlet, apart from an outlet named "?" (``outlet_filter``)
+    names: list[str | None] = [o["outlet"] or None for o in top]
     # a name (up to 20 characters, some 140 px) is written beside its node on the side away from the
     # centre: the drawing is wider than the circle by that much on either side, not cut at its edge
     unit, sides = _circle(len(names))
@@ -428,7 +468,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         '<path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>'
     ]
     for e in edges:
-        a, b = shown_outlet(e.get("source")), shown_outlet(e.get("derived"))
+        a, b = e.get("source") or None, e.get("derived") or None
         if a not in pos or b not in pos or a == b:
             continue
         (x1, y1), (x2, y2) = pos[a], pos[b]
@@ -436,7 +476,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         d = math.hypot(dx, dy) or 1
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
-        ia, ib = (NO_OUTLET_NAME if n == "?" else isolated_name(n) for n in (a, b))
+        ia, ib = (NO_OUTLET_NAME if n is None else isolated_name(n) for n in (a, b))
         tip = f"{ia} → {ib}: {count} time(s) {ib} carried text first seen at {ia}, {in_story} of them in one story"
         href = stories_href(a, b)
         # pairs none of which are in one story: shared stock phrases, drawn dashed
@@ -455,9 +495,9 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         parts.append(
             # "?" alone was a screen reader's whole name for the articles that name no outlet, and
             # the node's name ("?") was not its tooltip's ("? (no outlet)")
-            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(NO_OUTLET_NAME if n == "?" else isolated_name(n))}</title>'
+            f'<a class="node" href="{escape(stories_href(n))}"><title>{escape(NO_OUTLET_NAME if n is None else isolated_name(n))}</title>'
             f'<circle cx="{x:.0f}" cy="{y:.0f}" r="9"/>'
-            f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(NO_OUTLET_NAME if n == "?" else shortened(n, 20))}</text></a>'
+            f'<text x="{tx:.0f}" y="{ty:.0f}" class="outlet {anchor}">{escape(NO_OUTLET_NAME if n is None else shortened(n, 20))}</text></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -25,7 +25,7 @@ from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import Limits
 from newstrace.model import Article, Holder
-from newstrace.store.results import NO_OUTLET, CorpusResults, outlet_is
+from newstrace.store.results import CorpusResults, outlet_is
 from newstrace.store.sqlite import (
     BUSY_TIMEOUT,
     IngestCounts,
@@ -37,6 +37,7 @@ from newstrace.store.sqlite import (
     search_words,
     word_in,
 )
+from newstrace.web.render import filtered_outlet
 
 log = logging.getLogger("newstrace.web")
 
@@ -286,8 +287,8 @@ class Repo:
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
         """Newest first; ``q`` matches every word in title or text (in any case, with or without
-        accents: ``word_in``), ``outlet``
-        ``"?"`` the articles without one."""
+        accents: ``word_in``), ``outlet`` a filter value (``render.outlet_filter``: ``"?"`` the
+        articles without one, ``"\\?"`` those of the outlet named "?")."""
         where: list[str] = []
         args: list[Any] = []
         found: list[str] = []
@@ -297,8 +298,8 @@ class Repo:
             args += title_args + text_args
         if found:  # one scan of the folded texts for every word
             where.append(f"seq IN (SELECT f.seq FROM articles_folded f WHERE {' AND '.join(found)})")
-        if outlet:  # NO_OUTLET ("?") too: the articles without one, as the stories filter takes it
-            cond, cond_args = outlet_is(outlet)
+        if outlet:  # "?" too: the articles without one, as the stories filter takes it
+            cond, cond_args = outlet_is(filtered_outlet(outlet), none_apart=True)
             where.append(cond)
             args += cond_args
         if date_from:
@@ -330,19 +331,21 @@ class Repo:
         state = self.content_state([a.id for a in articles])
         return {a.id for a in articles if a.id in state and state[a.id][0] == content_hash(a)}
 
-    def outlets(self) -> list[tuple[str, int]]:
-        """Articles per outlet, biggest first, then ``?`` for those without one (the filters take it)."""
-        none, args = outlet_is(NO_OUTLET)  # an outlet named "?" is one entry with the articles naming none
+    def outlets(self) -> list[tuple[str | None, int]]:
+        """Articles per outlet, biggest first, then ``None`` for those without one; an outlet named
+        "?" is one of its own (it was one entry with the articles naming none)."""
+        none, args = outlet_is(None)  # an empty name too
         rows = self.conn.execute(
             f"SELECT outlet, COUNT(*) AS n FROM articles WHERE NOT {none} GROUP BY outlet ORDER BY n DESC, outlet", args
         )
-        out = [(r["outlet"], int(r["n"])) for r in rows]
+        out: list[tuple[str | None, int]] = [(r["outlet"], int(r["n"])) for r in rows]
         rest = int(self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {none}", args).fetchone()[0])
-        return [*out, (NO_OUTLET, rest)] if rest else out
+        return [*out, (None, rest)] if rest else out
 
     def has_outlet(self, outlet: str) -> bool:
-        """Whether some article is from ``outlet`` (``NO_OUTLET``: names none), as the CLI checks."""
-        return bool(CorpusResults(self.conn).known("articles", "outlet", outlet))
+        """Whether some article is from the outlet a filter value names (``render.filtered_outlet``:
+        ``?`` names none), as the CLI checks."""
+        return bool(CorpusResults(self.conn).known("articles", "outlet", filtered_outlet(outlet), none_apart=True))
 
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under an id, as ``ingest`` keys an upload's articles against it."""

@@ -70,7 +70,7 @@ class ArticleDetail(ArticleBrief):
 
 
 class OutletCount(BaseModel):
-    outlet: str
+    outlet: str | None = Field(description="null: the articles naming no outlet, last, as the CLI's --json lists them")
     articles: int
 
 
@@ -79,7 +79,8 @@ class StorySummary(_Open):
     label: str | None = None
     thread: str | None = None
     size: int = 0
-    outlets: list[OutletCount] = Field(default_factory=list, description="articles per outlet")
+    outlets: list[OutletCount] = Field(default_factory=list, description="articles per outlet, biggest first; "
+                                       "then {outlet: null, articles: k} for those naming none, so they add up to size")
     first_seen_outlet: str | None = None
     first_seen_article: str | None = None
     start: str | None = None
@@ -91,6 +92,7 @@ class ThreadSummary(_Open):
     label: str | None = None
     size: int = 0
     stories: list[str] = Field(default_factory=list)
+    outlets: list[OutletCount] = Field(default_factory=list, description="as a story's")
     start: str | None = None
     end: str | None = None
 
@@ -159,6 +161,12 @@ class CompareReport(_Open):
     provenance: Any = None
 
 
+class ProvenanceSkipped(_Open):
+    reason: str
+    pairs: int = Field(description="the story's stored reuse pairs")
+    max_pairs: int = Field(description="the most pairs provenance is built for")
+
+
 class StoryDetail(BaseModel):
     story: StorySummary
     articles: list[ArticleRow] = Field(description="``limit`` of the story's articles from ``offset`` on, in the "
@@ -169,6 +177,9 @@ class StoryDetail(BaseModel):
     limit: int = Field(description="most articles one answer lists")
     report: CompareReport | None = Field(description="compare report over the story's articles (null if unavailable)")
     report_note: str | None = None
+    provenance_skipped: ProvenanceSkipped | None = Field(
+        description="why the story has no provenance edges, when its pairs are over the bound provenance is built "
+        "for (null otherwise), as newstrace story --json says")
 
 
 class OutletEdge(_Open):
@@ -185,11 +196,14 @@ class OutletEdge(_Open):
 
 
 class OutletStat(_Open):
-    outlet: str | None = Field(description="null: the articles without an outlet, filtered as outlet=?")
+    outlet: str | None = Field(description="null: the articles without an outlet, filtered as outlet=? "
+                                           "(an outlet named ? is its own, filtered as outlet=\\?)")
     articles: int = 0
     stories: int = 0
-    first_seen: int = Field(0, description="stories this outlet was first in")
-    first_seen_share: float = Field(0.0, description="first_seen / stories")
+    first_seen: int = Field(0, description="stories this outlet was first in (the column 'first in' of newstrace "
+                                           "outlets and the Outlets page)")
+    first_seen_share: float = Field(0.0, description="share first: of its stories, the share it was first in, "
+                                                     "first_seen / stories (the column 'share first')")
 
 
 class OutletNetwork(BaseModel):
