@@ -3190,7 +3190,7 @@ def test_a_note_on_the_findings_stands_with_them_not_atop_the_page(client: TestC
     only_rt = [f for f in report["findings"] if f["type"] == "unique_claim" and f["articles"] == [ids["rt"]]]
     assert len(only_rt) > 6 and not [n for n in report["notes"] if "not listed" in n], report["notes"]
     unlisted = [f"rt.com: {len(only_rt) - 6} more claim(s) only it carries are not listed, "
-                "as only each article's 6 most important are."]
+                "as only each article's 6 most important are: they are listed, folded, after the findings."]
     story = next(st["id"] for st in client.get("/api/stories").json()["stories"]
                  if ids["rt"] in {a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]})
     for url, section in ((f"/compare?ids={ids['rt']}&ids={ids['rewrite']}", r'<aside class="side">(.*?)</aside>'),
@@ -3203,8 +3203,10 @@ def test_a_note_on_the_findings_stands_with_them_not_atop_the_page(client: TestC
             name, rest = n.split(": ", 1)
             shown = f'<p class="dim note"><bdi>{escape(name)}</bdi>: {escape(rest)}</p>'  # as Jinja escapes
             assert shown in box.group(1) and rest not in before, (url, n)
-        # rt.com's 6 most important, as the report lists them
-        assert box.group(1).count("Only <bdi>rt.com</bdi> carries") == 6, url
+        # rt.com's 6 most important, as the report lists them, and the rest folded after them
+        listed, folded = box.group(1).split('<details class="more-findings"')
+        assert listed.count("Only <bdi>rt.com</bdi> carries") == 6, url
+        assert folded.count("Only <bdi>rt.com</bdi> carries") == len(only_rt) - 6, url
 
 
 def test_the_web_pages_list_the_provenance_arrows_in_words_as_the_report_does(client: TestClient, ids: dict[str, str],
@@ -3284,3 +3286,37 @@ def test_the_api_s_story_is_the_cli_s_story_json(web_db: tuple[Path, dict[str, s
     threads = {t["id"]: t for t in cli("threads")}
     for t in listed["threads"]:
         assert t["outlets"] == threads[t["id"]]["outlets"], t["id"]
+
+
+
+def test_the_findings_a_page_leaves_out_are_counted_and_listed_folded(tmp_path: Path) -> None:
+    """FA-KES dev 1914947537 and 1914947538 carry 25 findings, 13 of them claims past one article's
+    6 most important: the compare and story pages listed 12 and a note counted the rest, saying
+    nowhere where they were. They are listed, folded, after the others, as the HTML report has them."""
+    from conftest import require_data
+    from newstrace.compare.html import UNLISTED_WHERE
+    from newstrace.ingest import read_inputs
+    from newstrace.model import listed
+
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ["1914947537", "1914947538"]
+    db = tmp_path / "two.db"
+    with Store(db) as st:
+        st.add_articles([a for a in read_inputs([path], on_error=lambda e: None) if a.id in ids])
+    analysed = analyze_if_available(db)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        report = c.get("/api/compare", params=[("ids", i) for i in ids]).json()
+        shown, left = listed(report["findings"], lambda f: f["type"], lambda f: f["articles"][0])
+        assert len(left) >= 7, len(left)
+        pages = [c.get("/compare", params=[("ids", i) for i in ids]).text]
+        stories = c.get("/api/stories").json()["stories"] if analysed else []
+        if len(stories) == 1:  # the two are one story: its page lists its findings the same way
+            pages.append(c.get(f"/stories/{stories[0]['id']}").text)
+    for page in pages:
+        folded = page[page.index('<details class="more-findings"'):]
+        folded = folded[:folded.index("</details>")]
+        assert f"<summary>{len(left)} more claim(s) only one article carries</summary>" in folded
+        assert len(re.findall(r'<li class="finding ', folded)) == len(left)
+        before = page[:page.index('<details class="more-findings"')]
+        assert len(re.findall(r'<li class="finding ', before[before.index('<ol class="findings"'):])) == len(shown)
+        assert f"most important are: {UNLISTED_WHERE}." in html.unescape(page)

@@ -418,8 +418,11 @@ def _in_viewport(page: Any, locator: Any) -> bool:
 
 # -- keyboard --------------------------------------------------------------------------------------
 
-#: what takes keyboard focus on these pages (each of them a real link or form control)
-FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea"
+#: what takes keyboard focus on these pages (each of them a real link or form control, and the
+#: summary that opens a folded list: the compare page's findings past each article's 6 most
+#: important), less what a folded list holds, which Tab passes by until it is opened
+FOCUSABLE = ", ".join(f"{c}:not(details:not([open]) > :not(summary) {c}, details:not([open]) > {c}:not(summary))"
+                      for c in ("a[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary"))
 
 
 def _tab_through(page: Any) -> list[str]:

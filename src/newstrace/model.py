@@ -751,6 +751,10 @@ def link_roles(pieces: Sequence[tuple[str, str | None]]) -> list[str]:
 #: the findings it qualifies
 UNLISTED_CLAIMS = "more claim(s) only it carries are not listed"
 
+#: where the HTML report and the web pages have the claims only one article carries that their
+#: findings leave out (``listed``): the page said how many it left out, not where they were
+UNLISTED_WHERE = "they are listed, folded, after the findings"
+
 #: most claims only one article carries that a report for reading lists per article, its most
 #: important (``listed``: the terminal's, the HTML report's and the web pages'); ``--json`` and
 #: ``--top 0`` give them all

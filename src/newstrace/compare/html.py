@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newstrace.drawing import GraphNode, edge_list, provenance_note, provenance_svg
 from newstrace.model import (
     FINDING_TITLES,
+    UNLISTED_WHERE,
     axis_instants,
     compare_title_parts,
     count_range,
@@ -127,10 +128,6 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
 
 def _date(p: date | datetime | None) -> str:
     return published_iso(p) or "undated"
-
-
-#: where the HTML report has the claims only one article carries that its findings leave out
-UNLISTED_WHERE = "they are listed, folded, after the findings"
 
 
 def report_context(comparison: Comparison) -> dict[str, Any]:

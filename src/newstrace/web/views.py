@@ -18,6 +18,7 @@ from newstrace import drawing
 from newstrace.ingest.records import source_name
 from newstrace.model import (
     FINDING_TITLES,
+    UNLISTED_WHERE,
     Article,
     about_findings,
     count_range,
@@ -91,6 +92,9 @@ class CompareView:
     #: pairs, ``store.results.PROVENANCE_MAX_PAIRS``): "no article was found to take text from
     #: another" said the opposite of a story whose articles share text with thousands of others
     unbuilt: str | None = None
+    #: the findings ``model.listed`` leaves out (claims only one article carries, past its
+    #: ``MAX_UNIQUE_PER_ARTICLE`` most important), listed folded after the others, as the HTML report does
+    more_findings: list[FindingView] = field(default_factory=list)
 
 
 def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> dict[str, str]:
@@ -175,14 +179,16 @@ def compare_view(
                            (n for ns in (counted_by.values() if isinstance(counted_by, dict) else [])
                             if isinstance(ns, list) for n in ns if isinstance(n, dict)))
     findings: list[FindingView] = []
+    more_findings: list[FindingView] = []
     # as the HTML report lists them: each article's most important claims only it carries (the
-    # report's JSON has them all), the rest counted in a note with the findings
+    # report's JSON has them all), the rest counted in a note with the findings and listed, folded,
+    # after them (the note said how many were left out and not where they were)
     def first(f: dict[str, Any]) -> str:
         return str((f.get("articles") or [""])[0])
 
     shown_findings, left = listed([f for f in report.get("findings") or [] if isinstance(f, dict)],
                                   lambda f: str(f.get("type")), first)
-    for fi, f in enumerate(shown_findings):
+    for fi, f in enumerate([*shown_findings, *left]):
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_TITLES.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         view.parts = isolated_parts(view.summary, labels)
@@ -208,8 +214,9 @@ def compare_view(
                 cls += " diff"
             anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + isolated_text(view.summary, labels)))
             view.jumps.append(("#" + anchor, names[art], str(ev.get("text") or "")))
-        findings.append(view)
+        (findings if fi < len(shown_findings) else more_findings).append(view)
     findings.sort(key=lambda v: -(v.importance or 0.0))
+    more_findings.sort(key=lambda v: -(v.importance or 0.0))
 
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id]) for i, a in enumerate(shown)]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
@@ -217,13 +224,13 @@ def compare_view(
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
     notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]
     finding_notes = [isolated_parts(str(n), labels) for n in [*(report.get("notes") or []),
-                                                              *unlisted_notes(left, first, lambda i: names.get(i, i), "")]
+                                                              *unlisted_notes(left, first, lambda i: names.get(i, i), UNLISTED_WHERE)]
                      if about_findings(str(n))]
     labelled = {str(a.get("id")) for a in report.get("articles") or [] if isinstance(a, dict) and a.get("label")}
     named_by = {a.id: basis for a in articles if a.id in labelled and (basis := label_basis(a))}
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
                        len(articles) - len(shown), len(edges), named_by, finding_notes,
-                       edge_list)
+                       edge_list, more_findings=more_findings)
 
 
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
