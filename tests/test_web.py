@@ -3288,6 +3288,35 @@ def test_the_api_s_story_is_the_cli_s_story_json(web_db: tuple[Path, dict[str, s
         assert t["outlets"] == threads[t["id"]]["outlets"], t["id"]
 
 
+def test_a_pasted_text_s_outlet_is_checked_as_its_date_is(tmp_path: Path, rt: Any) -> None:
+    """The outlet field was taken as typed: a line break or another control character in it was
+    made a space (``ingest`` cleans fields so) and one of only spaces no outlet, so the article was
+    stored under a name or none the user did not give, and one of 300 characters was stored with
+    no outlet filter that takes it (200 at most). Each is refused on the form, nothing stored."""
+    from markupsafe import escape
+
+    db = tmp_path / "w.db"
+    with Store(db):
+        pass
+    long_name = "rt.com " * 43  # 301 characters
+    with TestClient(create_app(db, readonly=False), base_url=BASE) as c:
+        for outlet, said in [
+            ("   ", "the pasted text's outlet is only spaces: write its name (rt.com), or leave it empty"),
+            ("rt.com\nRussia Today", "the pasted text's outlet holds the control character U+000A: write its name on one line"),
+            ("rt\x07.com", "the pasted text's outlet holds the control character U+0007"),
+            (long_name, "the pasted text's outlet is 300 characters long: an outlet's name is at most 200"),
+        ]:
+            data = {"text": rt.text, "text_outlet": outlet, "save": "true"}
+            r = _post(c, "/api/upload", data=data)
+            assert r.status_code == 400 and said in r.json()["detail"], (outlet, r.text)
+            page = _post(c, "/upload", data=data)
+            assert page.status_code == 400 and str(escape(said)) in page.text, outlet
+        with Store(db, readonly=True) as st:
+            assert st.count_articles() == 0
+        # around the name, spaces are no part of it, as before
+        r = _post(c, "/api/upload", data={"text": rt.text, "text_outlet": "  rt.com ", "save": "true"})
+        assert r.status_code == 200 and [a["outlet"] for a in r.json()["articles"]] == ["rt.com"]
+
 
 def test_the_findings_a_page_leaves_out_are_counted_and_listed_folded(tmp_path: Path) -> None:
     """FA-KES dev 1914947537 and 1914947538 carry 25 findings, 13 of them claims past one article's

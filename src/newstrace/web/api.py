@@ -517,7 +517,7 @@ async def api_upload(
     url: Annotated[str, Form(max_length=2000, description="the URL the saved HTML came from")] = "",
     files: Annotated[list[UploadFile] | None, File(description="the files newstrace ingest reads: " + SUPPORTED)] = None,
     save: Annotated[bool, Form(description="also store the articles (only if the server is writable)")] = False,
-    text_outlet: Annotated[str, Form(max_length=500, description="the pasted text's outlet (rt.com)")] = "",
+    text_outlet: Annotated[str, Form(max_length=2000, description=f"the pasted text's outlet (rt.com), one line of at most {MAX_OUTLET_CHARS} characters")] = "",
     text_date: Annotated[str, Form(max_length=200, description="the pasted text's date (2016-10-30, or with a time)")] = "",
     text_title: Annotated[str, Form(max_length=2000, description="the pasted text's title (else its first line)")] = "",
     text_url: Annotated[str, Form(max_length=2000, description="the URL the pasted text came from")] = "",

@@ -287,7 +287,7 @@ async def upload_submit(
     url: Annotated[str, Form(max_length=2000)] = "",
     files: Annotated[list[UploadFile] | None, File()] = None,
     save: Annotated[bool, Form()] = False,
-    text_outlet: Annotated[str, Form(max_length=500)] = "",
+    text_outlet: Annotated[str, Form(max_length=2000)] = "",  # past MAX_OUTLET_CHARS: said on the form (``Pasted``)
     text_date: Annotated[str, Form(max_length=200)] = "",
     text_title: Annotated[str, Form(max_length=2000)] = "",
     text_url: Annotated[str, Form(max_length=2000)] = "",

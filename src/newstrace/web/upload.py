@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from newstrace.ingest.sidecar import DESCRIBED
 from newstrace.limits import Limits, human_bytes
 from newstrace.model import Article, published_iso
 from newstrace.web import schemas as s
-from newstrace.web.render import listed_as, page_order
+from newstrace.web.render import MAX_OUTLET_CHARS, listed_as, page_order
 from newstrace.web.repo import Repo
 
 #: Name endings an upload may have: those ``newstrace ingest`` reads (``ingest.SUFFIXES``), web
@@ -80,7 +81,7 @@ class Pasted:
     def fields(self) -> dict[str, str]:
         """The sidecar fields (``ingest``'s ``NAME.meta.json``) for the pasted text; ``InputError``
         names a date that cannot be read, or a URL that is no web address, and nothing is stored."""
-        fields = {"outlet": self.outlet.strip(), "title": self.title.strip()}
+        fields = {"outlet": _outlet(self.outlet), "title": self.title.strip()}
         if self.date.strip():
             published = parse_date_value(self.date.strip())
             if published is None:
@@ -89,6 +90,24 @@ class Pasted:
             fields["published"] = published_iso(published) or ""
         fields["url"] = _web_address(self.url, "the pasted text's URL") or ""
         return {k: v for k, v in fields.items() if v}
+
+
+def _outlet(outlet: str) -> str:
+    """The pasted text's outlet, or ``InputError`` saying what is wrong with it, as for its date:
+    ``ingest`` made a line break or another control character in it a space and one of only
+    spaces no outlet, so what was typed was stored as another name or none, and one longer than
+    the outlet filters take (``MAX_OUTLET_CHARS``) was stored with no link that listed it."""
+    name = outlet.strip()
+    if outlet and not name:
+        raise InputError("the pasted text's outlet is only spaces: write its name (rt.com), or leave it empty")
+    bad = next((c for c in name if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise InputError(f"the pasted text's outlet holds the control character U+{ord(bad):04X}: "
+                         "write its name on one line")
+    if len(name) > MAX_OUTLET_CHARS:
+        raise InputError(f"the pasted text's outlet is {len(name):,} characters long: "
+                         f"an outlet's name is at most {MAX_OUTLET_CHARS}")
+    return name
 
 
 def _web_address(url: str, what: str) -> str | None:
