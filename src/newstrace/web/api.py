@@ -25,7 +25,7 @@ from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId, see_hint
 from newstrace.ingest import SUPPORTED
 from newstrace.model import Article, published_order, stream_order_key
-from newstrace.store.results import not_analysed_hint, outlets_adding_up
+from newstrace.store.results import not_analysed_hint, outlets_adding_up, stories_over_bound
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
 from newstrace.web.render import (
@@ -393,6 +393,8 @@ def load_network(repo: Repo) -> s.OutletNetwork:
         **_behind(repo, res),
         outlets=[s.OutletStat(**o) for o in outlets],
         edges=[s.OutletEdge(**e) for e in edges],
+        # as ``newstrace outlets --json`` lists them: the stories whose pairs count undirected
+        provenance_skipped=[s.StoryOverBound(**r) for r in stories_over_bound(repo.conn)] if res.available else [],
     )
 
 

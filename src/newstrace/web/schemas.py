@@ -167,6 +167,10 @@ class ProvenanceSkipped(_Open):
     max_pairs: int = Field(description="the most pairs provenance is built for")
 
 
+class StoryOverBound(ProvenanceSkipped):
+    story: str = Field(description="the story left without provenance edges")
+
+
 class StoryDetail(BaseModel):
     story: StorySummary
     articles: list[ArticleRow] = Field(description="``limit`` of the story's articles from ``offset`` on, in the "
@@ -214,6 +218,9 @@ class OutletNetwork(BaseModel):
                         "those ingested are in no story yet")
     behind_changed: int = Field(0, description="of behind, articles changed since they were analysed: in the story "
                                 "their earlier text was placed in, their reuse left out until 'newstrace analyze'")
+    provenance_skipped: list[StoryOverBound] = Field(
+        default_factory=list, description="the stories with no provenance edges for holding more reuse pairs than "
+        "provenance is built for, whose pairs count undirected in edges, as newstrace outlets --json lists them")
 
 
 class UploadResult(BaseModel):
