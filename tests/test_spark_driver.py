@@ -214,3 +214,36 @@ def test_load_results_reads_articles_in_id_order_sorted_or_not(tmp_path: Path) -
         got = [a for batch in _articles_by_id(tmp_path / name) for a in batch]
         assert [a.id for a in got] == want
         assert {a.id: a.text for a in got} == {a.id: a.text for a in arts}
+
+
+def test_a_damaged_parquet_input_is_refused_naming_its_file_before_spark_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A ``.parquet`` file that is not one (a failed download, a file cut short) started the JVM,
+    printed Spark's stack trace (FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER) and ended as an internal
+    error, exit 70, with a Java trace of a hundred lines as its message. Each Parquet file of
+    ``--input`` is opened (its footer alone) before Spark starts: one that cannot be read is exit 2
+    naming it, as ``load-results`` names a damaged file of the results, and no ``--out`` is made."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.cli.main import main
+
+    good = pa.table({"id": ["a"], "text": ["Rocket fire on west Aleppo killed civilians."]})
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    pq.write_table(good, feed / "part-0.parquet")
+    whole = (feed / "part-0.parquet").read_bytes()
+    (feed / "part-1.parquet").write_bytes(whole[: len(whole) // 2])  # cut short
+    single = tmp_path / "download.parquet"
+    single.write_bytes(b"<html>502 Bad Gateway</html>\n")
+    hive = tmp_path / "lake"
+    (hive / "outlet=rt").mkdir(parents=True)
+    (hive / "outlet=rt" / "part-0.parquet").write_bytes(b"PAR1")
+    for given, damaged in ((feed, feed / "part-1.parquet"), (single, single), (hive, hive / "outlet=rt" / "part-0.parquet")):
+        out = tmp_path / "out"
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 2
+        said = capsys.readouterr().err
+        assert f"{damaged}: not a Parquet file, or a damaged one (" in " ".join(said.split()), said
+        assert len(said.strip().splitlines()) <= 3 and "internal error" not in said and "at org.apache" not in said
+        assert not out.exists()

@@ -95,9 +95,8 @@ def _check_file(f: str, table: str) -> None:
     a column of another kind, or leaves a column empty in a row where every row has a value, from
     its footer alone (no rows are read): "KeyError: 'article'" or "TypeError: string argument
     without an encoding" came out as internal errors halfway through a load that had stored articles."""
-    pq = _parquet()
+    meta = parquet_footer(f)
     with _reading(f):
-        meta = pq.ParquetFile(f).metadata
         schema = meta.schema.to_arrow_schema()
     for column, kind in COLUMNS[table].items():
         i = schema.get_field_index(column)
@@ -133,6 +132,15 @@ def _check_file(f: str, table: str) -> None:
                 f"{f}: column '{column}' is empty (null) in {nulls:,} row(s), where a Spark run's '{table}' table "
                 "gives every row one"
             )
+
+
+def parquet_footer(f: str) -> Any:
+    """The footer (``FileMetaData``) of one Parquet file, read alone (no rows); a file that is
+    none, or one cut short, is exit 2 naming it (``_reading``). ``load-results`` checks each file
+    of the results with it, and the Spark engine each file of a Parquet ``--input``."""
+    pq = _parquet()
+    with _reading(f):
+        return pq.ParquetFile(f).metadata
 
 
 def _parquet() -> Any:

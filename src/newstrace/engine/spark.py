@@ -639,6 +639,7 @@ def check_input(input_path: Path) -> None:
     if not input_path.exists():
         raise InputError(f"{input_path}: no such file or folder")
     if _is_parquet(input_path):
+        _check_parquet(input_path)
         return
     files = [input_path]
     if input_path.is_dir():
@@ -685,6 +686,21 @@ def check_input(input_path: Path) -> None:
                 f"{f}: {wide.upper()} text (it opens with a byte order mark), which the Spark engine does not read "
                 "(it reads UTF-8 JSON lines); 'newstrace ingest' then a local 'newstrace analyze' read it"
             )
+
+
+def _check_parquet(input_path: Path) -> None:
+    """Open the footer of each Parquet file Spark would read of ``input_path`` (names starting with
+    '.' or '_' are Hadoop's hidden ones, in any folder): one that is no Parquet file or is cut short
+    (a failed download) started the JVM and ended as an internal error, exit 70, its message a Java
+    stack trace of a hundred lines; it is exit 2 naming the file, before Spark starts."""
+    from newstrace.engine.load import parquet_footer
+
+    if input_path.is_file():
+        parquet_footer(str(input_path))
+        return
+    for f in sorted(input_path.rglob("*.parquet")):
+        if f.is_file() and not any(part.startswith((".", "_")) for part in f.relative_to(input_path).parts):
+            parquet_footer(str(f))
 
 
 def _input_files(input_path: Path) -> list[Path]:
