@@ -224,7 +224,8 @@ def test_a_db_that_is_a_link_to_no_file_yet_is_created_where_it_leads_or_says_wh
     astray = tmp_path / "astray.db"
     astray.symlink_to(tmp_path / "gone" / "n.db")
     assert_clean_failure(run("ingest", EXAMPLES, "--db", astray, cwd=tmp_path), 2,
-                         f"{astray}: folder {tmp_path / 'gone'} (where the link {astray} leads) does not exist")
+                         f"{astray}: cannot write (no folder {tmp_path / 'gone'}, where the link {astray} leads: "
+                         "create it, or give another file)")
     loop = tmp_path / "loop.db"
     loop.symlink_to(loop)
     assert_clean_failure(run("ingest", EXAMPLES, "--db", loop, cwd=tmp_path), 3, f"{loop}: a link that leads to no file")
@@ -1673,13 +1674,14 @@ def test_database_path_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert_clean_failure(run("list", cwd=tmp_path), 2, said)
     monkeypatch.delenv("NEWSTRACE_DB")
     # a --db in a folder that does not exist is a bad path too, exit 2 as --html and --json FILE
-    # there are (it was 3, they 1)
-    assert_clean_failure(
-        run("ingest", EXAMPLES, "--db", tmp_path / "no" / "such" / "x.db", cwd=tmp_path), 2, "x.db", "does not exist"
-    )
+    # there are (it was 3, they 1), said in their words ("x.db: folder no/such does not exist" was
+    # the database's alone)
+    missing = f"cannot write (no folder {tmp_path / 'no' / 'such'}: create it, or give another file)"
+    assert_clean_failure(run("ingest", EXAMPLES, "--db", tmp_path / "no" / "such" / "x.db", cwd=tmp_path), 2,
+                         f"{tmp_path / 'no' / 'such' / 'x.db'}: {missing}")
     for output in ("--html", "--json"):
         assert_clean_failure(run("compare", EXAMPLES, output, tmp_path / "no" / "such" / "r.out", cwd=tmp_path), 2,
-                             f"cannot write (no folder {tmp_path / 'no' / 'such'}: create it, or give another file)")
+                             f"{tmp_path / 'no' / 'such' / 'r.out'}: {missing}")
     assert_clean_failure(run("list", "--db", tmp_path / "absent.db", cwd=tmp_path), 3, "absent.db", "no such database")
     assert not (tmp_path / "absent.db").exists()
 

@@ -116,6 +116,14 @@ class DatabasePathError(PathError, StoreError):
     the store's errors (``StoreError``) still catches."""
 
 
+def no_folder(path: object, folder: object, error: type[PathError] = PathError) -> PathError:
+    """The error for a file the command line names to write (``--db`` to make, ``--html``,
+    ``--json FILE``) in a folder that does not exist, in one form whichever option names it:
+    ``out/r.html: cannot write (no folder out: create it, or give another file)``. The database's
+    was "x.db: folder out does not exist", the same mistake in other words."""
+    return error(f"{path}: cannot write (no folder {folder}: create it, or give another file)")
+
+
 class AmbiguousId(StoreError):
     """An id prefix of several articles, stories or threads. The message names the first
     ``SHOWN_MATCHES`` of them with what tells them apart (a title, a label) and counts the rest,

@@ -46,6 +46,7 @@ from newstrace.errors import (
     TerminatedRun,
     input_problem,
     kept_note,
+    no_folder,
 )
 from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
@@ -892,7 +893,7 @@ def refuse_foreign(path: Path, kind: str) -> None:
 
     folder = path.parent
     if not folder.is_dir():
-        raise PathError(f"{path}: cannot write (no folder {folder}: create it, or give another file)")
+        raise no_folder(path, folder)
     if not os.access(folder, os.W_OK | os.X_OK) and not (path.is_file() and os.access(path, os.W_OK)):
         raise PathError(f"{path}: cannot write (no permission to write in {folder}: give another file)")
 

@@ -28,6 +28,7 @@ from newstrace.errors import (
     StoreError,
     ambiguous_id,
     busy_hint,
+    no_folder,
     see_hint,
 )
 from newstrace.limits import LIMITS, env_name
@@ -851,11 +852,11 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
                 target = p.resolve()
             except (RuntimeError, OSError) as e:  # a loop of links (3.11 raises RuntimeError)
                 raise StoreError(f"{p}: a link that leads to no file (a loop of links)") from e
-            parent, folder = target.parent, f"{target.parent} (where the link {p} leads)"
+            parent, folder = target.parent, f"{target.parent}, where the link {p} leads"
         else:
             parent, folder = p.parent.resolve(), str(p.parent)
         if not parent.is_dir():
-            raise DatabasePathError(f"{p}: folder {folder} does not exist")
+            raise no_folder(p, folder, DatabasePathError)
         if not os.access(parent, os.W_OK):
             raise StoreError(f"{p}: folder {folder} is read-only")
 
