@@ -338,6 +338,13 @@ def test_a_disk_full_among_the_results_is_said_and_leaves_the_database_as_it_was
     assert code == 3 and _said(err) == (
         f"newstrace: error: {other_db}: write failed (database or disk is full); nothing was written to {other_db}"), err
     assert _dump(other_db) == before
+    # into a new database, built beside --db: the error named the hidden file it was built in
+    # ('.new.db.load-results: write failed ...'), a path the user never gave and cannot find after
+    new = tmp_path / "new.db"
+    code, err = _quiet(["load-results", str(seeds_results), "--db", str(new)])
+    assert code == 3 and _said(err) == (
+        f"newstrace: error: {new}: write failed (database or disk is full); no database was made at {new}"), err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("new.db", ".new.db"))) == ["new.db.lock"]
 
 
 @contextlib.contextmanager
@@ -453,7 +460,7 @@ if when == "between two batches of articles":
 elif when == "among the results":
     R.put_claims = die
 elif when == "as the commit starts":
-    load._stops_held = die
+    load.stops_held = die
 else:
     load.os.link = die
 from newstrace.cli.main import main
@@ -498,6 +505,43 @@ def test_a_load_killed_midway_leaves_the_database_as_it_was(
     assert code == 0 and err.splitlines() == [f"{new}: {_counted(seeds_results)}"], err
     assert differing_tables(new, dump_results(reference)) == []
     assert sorted(p.name for p in tmp_path.iterdir() if "new.db" in p.name) == ["new.db", "new.db.lock"]
+
+
+def test_what_a_killed_load_built_beside_its_path_is_removed_by_the_next_command_given_it(
+    seeds_results: Path, tmp_path: Path
+) -> None:
+    """A load into a new database killed midway leaves what it built beside the path, hidden
+    (``.new.db.load-results`` and its WAL, the whole load so far): it stayed until the next
+    ``load-results`` into that path, which may never come. Any command given the path removes it
+    now (a reader, an ``ingest`` that makes the database there), unless a load is building it:
+    then it stays, and the reader says the load is making the database."""
+    from newstrace.engine.load import building_path
+    from newstrace.store.lock import analysis_lock
+
+    made = tmp_path / "made.db"
+    assert _quiet(["load-results", str(seeds_results), "--db", str(made)])[0] == 0
+    new = tmp_path / "new.db"
+    built = building_path(new)
+
+    def killed_load_left() -> None:  # the database a load had built, and a WAL it had not folded in
+        shutil.copyfile(made, built)
+        Path(f"{built}-wal").write_bytes(b"\0" * 4096)
+
+    def left() -> list[str]:
+        return sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(built.name))
+
+    killed_load_left()
+    with analysis_lock(new, "load-results"):  # a load building it now: nothing is removed
+        code, err = _quiet(["stories", "--db", str(new)])
+        assert code == 3 and "no such database yet: load-results (pid" in err, err
+        assert left() == [built.name, f"{built.name}-wal"]
+    code, err = _quiet(["stories", "--db", str(new)])
+    assert code == 3 and f"{new}: no such database (run 'newstrace ingest" in err, err
+    assert left() == [] and not new.exists()
+    killed_load_left()
+    code, err = _quiet(["ingest", str(EXAMPLES), "--db", str(new)])
+    assert code == 0, err
+    assert left() == [] and new.exists()
 
 
 def test_a_file_another_program_made_at_the_path_meanwhile_is_not_replaced(

@@ -262,7 +262,7 @@ def load_results_cmd(
     The articles and their results are stored in one transaction: a value found damaged while
     loading (exit 2), a stop or a crash leaves the database as it was. A new database is built
     beside it (.NAME.load-results) and moved to --db once committed: stopped, failed or killed, the
-    load leaves nothing at --db (the next load removes what a killed one left beside it).
+    load leaves nothing at --db (the next command given --db removes what a killed one left beside it).
     """
     from newstrace.engine.load import (
         building_path,
@@ -296,7 +296,11 @@ def load_results_cmd(
                     # says what it left, as a stop does
                     if not isinstance(e, (InputError, StoreError)):
                         raise  # an internal error is said as it is
-                    failed = type(e)(f"{e}; {_load_failed(db, created)}")
+                    # a new database is built at a hidden name beside --db: the error of its
+                    # store named that file ('.news.db.load-results: write failed ...'), which the
+                    # user never gave and which is gone once the load has failed
+                    said = str(e).replace(str(path), str(db)) if created else str(e)
+                    failed = type(e)(f"{said}; {_load_failed(db, created)}")
                     failed.exit_code = e.exit_code
                     raise failed from e
                 new, changed = CorpusResults(store.conn).behind_counts()

@@ -36,12 +36,15 @@ from newstrace.model import (
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
 from newstrace.store.sqlite import (
+    DB_FILES,
     Store,
+    building_path,
     busy_error,
     content_hash,
     damage_error,
     in_list,
     placement_hash,
+    remove_database,
 )
 
 BATCH = 5000
@@ -285,7 +288,7 @@ def load_results(
     engine's analysis of them: ``check_same_analysis``).
 
     ``on_loaded`` hears the counts as soon as the results are committed, before a Ctrl-C or
-    SIGTERM that came during the commit stops the call (``_stops_held``): a caller that says what
+    SIGTERM that came during the commit stops the call (``stops_held``): a caller that says what
     a stop kept knows whether the results are in (a stop just after the commit was said "not
     loaded"). The whole folder is checked first (``check_results``): one missing a table or with
     a table's file that is damaged, lacks a column or holds it of another type leaves ``store``
@@ -307,24 +310,6 @@ def load_results(
         return _load_results(store, folder, on_duplicates, on_loaded)
 
 
-#: the files of one SQLite database at path P: P itself, its WAL, the WAL's index, a rollback journal
-_DB_FILES = ("", "-wal", "-shm", "-journal")
-
-
-def building_path(db: Path) -> Path:
-    """Where ``load-results`` builds a new database ``db`` before it is moved to ``db``: a hidden
-    file beside it (``.news.db.load-results``), so on the same file system, where the move is one
-    rename. ``db`` a link to no file yet: beside the file it names."""
-    place = Path(os.path.realpath(db))
-    return place.with_name(f".{place.name}.load-results")
-
-
-def remove_database(path: Path) -> None:
-    """Remove the database at ``path`` with its WAL and journal files, those that are there."""
-    for suffix in _DB_FILES:
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 @contextlib.contextmanager
 def new_database(db: Path, committed: Callable[[], bool] = lambda: False) -> Iterator[Path]:
     """Build the new database ``db`` beside it: yields the path to build it at
@@ -336,8 +321,8 @@ def new_database(db: Path, committed: Callable[[], bool] = lambda: False) -> Ite
 
     A load into a new database killed (SIGKILL, the OOM killer, a power cut) left its tables at
     ``db`` with no article, a file that passed for a database: it leaves nothing at ``db`` now;
-    what it built beside it is for the next load into ``db`` to remove (``remove_database``, under
-    the lock, so no other load is building it). A ``Store`` opened for writing at ``db`` meanwhile
+    what it built beside it is for the next command given ``db`` to remove (``remove_database``, under
+    the lock, so no other load is building it: ``store.sqlite.remove_killed_build``). A ``Store`` opened for writing at ``db`` meanwhile
     (an ``ingest``) waits for the move, as it waited for the load's write lock
     (``store.sqlite.Store``)."""
     built = building_path(db)
@@ -356,11 +341,11 @@ def put_in_place(built: Path, db: Path) -> None:
     """Move the database at ``built`` (closed) to ``db``, which must not exist: its WAL folded into
     it first, then linked to ``db`` (which fails, rather than replaces, where a file appeared
     there meanwhile: another program made it), and the built name removed, under SIGINT and
-    SIGTERM held (``_stops_held``): a stop never leaves ``db`` half-moved. A ``db-wal`` or
+    SIGTERM held (``stops_held``): a stop never leaves ``db`` half-moved. A ``db-wal`` or
     ``db-shm`` of a database removed before is removed first: SQLite would read the one over the
     database moved in."""
     place = Path(os.path.realpath(db))
-    with _stops_held():
+    with stops_held():
         try:
             wal = Path(f"{built}-wal")
             if wal.exists() and wal.stat().st_size:  # the last connection's close folds it in; not closed here
@@ -368,7 +353,7 @@ def put_in_place(built: Path, db: Path) -> None:
                     c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if wal.exists() and wal.stat().st_size:
                 raise StoreError(f"{db}: the database built at {built} could not be completed (its WAL is still in use)")
-            for suffix in _DB_FILES[1:]:
+            for suffix in DB_FILES[1:]:
                 Path(f"{place}{suffix}").unlink(missing_ok=True)
             taken = StoreError(f"{db}: made by another program while this load ran, and left as it is; the results "
                                "are not loaded: load them again into it, or into another --db")
@@ -523,7 +508,7 @@ def _claims(r: dict[str, Any]) -> ArticleClaims:
 
 
 @contextlib.contextmanager
-def _stops_held() -> Iterator[None]:
+def stops_held() -> Iterator[None]:
     """Ctrl-C and SIGTERM held back over the block and acted on as it ends, as their handlers
     before would have: the results' commit and ``on_loaded`` telling it, so that a stop in between
     cannot leave a caller that thinks the results were rolled back. In the main thread only
@@ -586,7 +571,7 @@ def _load_results(
                 check_same_outlets(store, folder)
                 check_same_keys(store, folder)
                 duplicates = _write_results(store, folder, state, steps, claims_version, provenance_version, counts)
-                held.enter_context(_stops_held())  # the commit, as the transaction ends, then on_loaded
+                held.enter_context(stops_held())  # the commit, as the transaction ends, then on_loaded
         except sqlite3.DatabaseError as e:  # the disk full (the WAL holds the whole load), the lock kept past the wait
             raise (busy_error(store.path, e) or damage_error(store.path, e)
                    or StoreError(f"{store.path}: write failed ({e})")) from e

@@ -47,7 +47,7 @@ from newstrace.model import (
     same_outlet,
     site_name,
 )
-from newstrace.store.lock import holder
+from newstrace.store.lock import analysis_lock, holder
 from newstrace.store.migrations import MIGRATIONS, REFOLDS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -203,6 +203,7 @@ class Store:
         busy_timeout = min(BUSY_TIMEOUT, self.lock_wait) if busy_timeout is None else busy_timeout
         self._busy_timeout = busy_timeout
         self.readonly = readonly
+        remove_killed_build(self.path)
         if create and not readonly:
             self._wait_for_maker()
         self._check_file(create)
@@ -810,6 +811,41 @@ def _unchanging(p: Path) -> bool:
         return on_read_only_media and not (wal.exists() and wal.stat().st_size > 0)
     except (OSError, AttributeError):  # no such folder (said elsewhere); no statvfs (Windows)
         return False
+
+
+#: the files of one SQLite database at path P: P itself, its WAL, the WAL's index, a rollback journal
+DB_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def building_path(db: Path) -> Path:
+    """Where ``load-results`` builds a new database ``db`` before it is moved to ``db``: a hidden
+    file beside it (``.news.db.load-results``), so on the same file system, where the move is one
+    rename. ``db`` a link to no file yet: beside the file it names."""
+    place = Path(os.path.realpath(db))
+    return place.with_name(f".{place.name}.load-results")
+
+
+def remove_database(path: Path) -> None:
+    """Remove the database at ``path`` with its WAL and journal files, those that are there."""
+    for suffix in DB_FILES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def remove_killed_build(db: Path) -> None:
+    """Remove what a ``load-results`` into a new database ``db`` that was killed (SIGKILL, the OOM
+    killer) left beside it (``building_path``: the database it was building, as big as the load had
+    gone, and its WAL, which holds the whole load), when no load is building it now: under ``db``'s
+    analysis lock, which a load holds all along, taken without waiting. It stayed, hidden, until the
+    next ``load-results`` into that path, which might never come (an ``ingest`` made the database
+    there instead, or the user gave up on the path); every command given ``db`` removes it now."""
+    built = building_path(db)
+    if not any(os.path.lexists(f"{built}{suffix}") for suffix in DB_FILES):
+        return
+    try:
+        with analysis_lock(db, "load-results-cleanup"):
+            remove_database(built)
+    except (StoreError, OSError):
+        pass  # a load is building it now (or its folder is read-only: it stays, as it was)
 
 
 def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
