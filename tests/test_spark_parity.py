@@ -815,3 +815,79 @@ def test_a_spark_session_starts_without_warnings_but_shows_errors(spark: Any, tm
     assert any("ERROR test: an error shows" in line for line in lines), done.stderr
     # the JVM's own notice of the vector module Spark's launcher adds has no switch; nothing else
     assert [line for line in lines if "an error shows" not in line and "Using incubator modules" not in line] == []
+
+
+def test_a_stopped_spark_run_says_what_its_out_folder_holds(
+    spark: Any, examples: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C (or SIGTERM) in a Spark run was a bare ``KeyboardInterrupt``: the CLI said
+    "newstrace: interrupted" and nothing of ``--out``. Stopped before it writes, the run says
+    nothing was written there (an earlier run's results stay whole); stopped while writing, that
+    ``--out`` holds no finished run, which ``load-results`` refuses, and to run it again."""
+    import signal
+
+    from newstrace.engine import spark as S
+    from newstrace.errors import Interrupted
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text, "title": a.title, "published": str(a.published)}) + "\n"
+                              for a in (examples["rt"], examples["rewrite"])), encoding="utf-8")
+    out = tmp_path / "out"
+    handler = signal.getsignal(signal.SIGINT)
+
+    def stop_at(stage: str, done: int, total: int) -> None:
+        if stage == "per-article steps":
+            raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted, match=f"stopped before writing its results: nothing was written to {out}$"):
+        S.run_spark(corpus, out, spark=spark, steps=("reuse",), on_progress=stop_at)
+    assert not out.exists()
+    assert signal.getsignal(signal.SIGINT) is handler
+    assert S.run_spark(corpus, out, spark=spark, steps=("reuse",))["articles"] == 2  # the session still runs
+
+    def stopped(*args: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(S, "_write", stopped)
+    with pytest.raises(Interrupted, match=f"stopped while writing its results: {out} holds no finished run"):
+        S.run_spark(corpus, out, spark=spark, steps=("reuse",))
+    assert main(["load-results", str(out), "--db", str(tmp_path / "n.db")]) == 2
+
+
+@pytest.mark.timeout(300)
+def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group) in ``analyze --engine spark`` printed some 60 lines
+    of py4j tracebacks ("RuntimeError: reentrant call": PySpark's handler called into the JVM
+    while the run waited on it), and the JVM's errors of the lost workers after "newstrace:
+    interrupted"; a stop while the JVM started left its stack trace after the command had ended.
+    Now: exit 130, one line saying what ``--out`` holds, nothing after it."""
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import as_a_foreground_job
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in read_articles([EXAMPLES])),
+                      encoding="utf-8")
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
+    stopped: list[bool] = []
+    for after in (4.0, 20.0):  # as the JVM starts; in the run
+        with as_a_foreground_job():
+            proc = subprocess.Popen([sys.executable, "-m", "newstrace", "analyze", "--engine", "spark", "--input",
+                                     str(corpus), "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+        time.sleep(after)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=120)  # till the JVM, which holds stderr too, has ended
+        lines = [line for line in err.splitlines() if not line.startswith("WARNING: Using incubator modules")]
+        stopped.append(proc.returncode != 0)
+        if proc.returncode == 0:
+            continue  # finished before the stop came (a fast machine): nothing to say of a stop
+        assert proc.returncode == 130 and len(lines) == 1, (after, proc.returncode, err)
+        assert re.fullmatch(r"newstrace: interrupted \(the Spark run stopped (before|while) writing its results: .*\)",
+                            lines[0]), err
+    assert any(stopped)

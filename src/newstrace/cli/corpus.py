@@ -171,7 +171,8 @@ def analyze(
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
 
         copies: list[tuple[str | None, str, str]] = []
-        with progress(enabled=not as_json) as bar:
+        # SIGTERM stops the run as Ctrl-C does (``run_spark``): one line saying what --out holds, exit 143
+        with sigterm_stops(), progress(enabled=not as_json) as bar:
             report = run_spark(
                 input_path,
                 out_dir,

@@ -22,19 +22,22 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import pickle
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from newstrace.engine.tables import TABLES, arrow_schema, spark_schema
-from newstrace.errors import InputError, NewstraceError, check_output_folder
+from newstrace.errors import InputError, Interrupted, NewstraceError, check_output_folder
 
 if TYPE_CHECKING:
     from newstrace.corpus.features import ArticleFeatures
@@ -838,9 +841,7 @@ def run_spark(
     id kept)`` in the order ``ingest`` says them (``one_copy_each``), once they are known; the
     report counts them (``duplicates``).
     """
-    from newstrace.corpus.features import ArticleFeatures
     from newstrace.engine.steps import STEPS
-    from newstrace.reuse.candidates import MIN_KEYS
 
     check_input(input_path)
     check_out_dir(out_dir)
@@ -856,7 +857,124 @@ def run_spark(
         max_df = MAX_DF
     steps = [s for s in STEPS if s in (steps or STEPS)]
     t0 = time.perf_counter()
-    spark = spark or get_session(master)
+    from newstrace.engine.load import stops_held
+
+    with _stops_cleanly(out_dir, owned=spark is None) as run:
+        # a stop while the JVM starts waits for it (a few seconds): stopped then, it printed its
+        # stack trace after the command had ended (the file py4j was to connect by was gone)
+        with stops_held():
+            spark = run.spark = spark or get_session(master)
+        run.started(spark)
+        return _analyse(spark, input_path, out_dir, master, steps, merge_every, max_df, block, semantic, on_progress,
+                        day_first, on_copies, t0, run)
+
+
+class _Run:
+    """What a Spark run's stop has to know: its session, and whether it has begun to write ``--out``."""
+
+    def __init__(self) -> None:
+        self.spark: Any = None
+        self.writing = False
+        self.main = threading.current_thread() is threading.main_thread()
+
+    def started(self, spark: Any) -> None:
+        """Ctrl-C raises ``KeyboardInterrupt`` where the run is, as Python's own handler does:
+        PySpark's (set as its context starts) called into the JVM from inside the handler, while
+        the main thread waited on the same py4j connection, and printed a traceback per call
+        ("RuntimeError: reentrant call inside <_io.BufferedReader name=3>")."""
+        self.spark = spark
+        if self.main:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+@contextlib.contextmanager
+def _stops_cleanly(out_dir: Path, owned: bool) -> Iterator[_Run]:
+    """A Spark run that Ctrl-C or SIGTERM (``cli.app.sigterm_stops``) stops ends in one line, as the
+    local engine's does: ``errors.Interrupted`` saying what ``--out`` holds (as it was, or no
+    finished run once this one began to write it, which ``load-results`` refuses), with the
+    session's jobs cancelled and the session stopped (when the run made it: ``owned``). It printed
+    60 lines of py4j and Spark tracebacks around "newstrace: interrupted" (py4j logs a
+    ``KeyboardInterrupt`` with ``logging.exception``, which sets up the root logger on stderr), then
+    the JVM's errors of the workers it lost after the command had ended; and said nothing of ``--out``."""
+    run = _Run()
+    before = signal.getsignal(signal.SIGINT) if run.main else None
+    root = logging.getLogger()
+    quiet = logging.NullHandler()  # py4j's logging.exception goes here, not to a stderr handler of its making
+    root.addHandler(quiet)
+    try:
+        yield run
+    except Interrupted:
+        raise
+    except BaseException as e:
+        if not _stopped(e):
+            raise
+        if owned:
+            _stop_jvm(run.spark)
+        if run.writing:
+            said = (f"the Spark run stopped while writing its results: {out_dir} holds no finished run, which "
+                    "'newstrace load-results' refuses; run the same analyze again")
+        else:
+            said = f"the Spark run stopped before writing its results: nothing was written to {out_dir}"
+        raise Interrupted(said) from None
+    finally:
+        root.removeHandler(quiet)
+        if run.main and before is not None:
+            signal.signal(signal.SIGINT, before)
+
+
+def _stopped(e: BaseException) -> bool:
+    """Whether ``e`` is a Ctrl-C or SIGTERM (``KeyboardInterrupt``), or an error met while one
+    unwound through PySpark (its local iterator's ``finally`` calls into the JVM, which answers
+    nothing then: "Py4JNetworkError: Answer from Java side is empty" was an internal error, exit 70)."""
+    seen: BaseException | None = e
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__context__
+    return False
+
+
+def _stop_jvm(spark: Any) -> None:
+    """Stop a run's Spark: its jobs cancelled and its session stopped; a JVM stopped while its
+    context was starting (no session yet) is ended, which then runs its shutdown hooks (its
+    temporary folders removed). Left to notice the driver gone, it printed its errors of the lost
+    workers, or of a context that could not finish starting, after the command's last line."""
+    with contextlib.suppress(Exception, KeyboardInterrupt):
+        if spark is not None:
+            # the errors of tasks failing as they are cancelled ("TaskSchedulerImpl: Exception in
+            # statusUpdate", a worker lost) are of the stop the user asked for
+            spark.sparkContext.setLogLevel("OFF")
+            spark.sparkContext.cancelAllJobs()
+            spark.stop()
+            return
+        from pyspark import SparkContext
+
+        proc = getattr(SparkContext._gateway, "proc", None)
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def _analyse(
+    spark: Any,
+    input_path: Path,
+    out_dir: Path,
+    master: str,
+    steps: list[str],
+    merge_every: int,
+    max_df: int,
+    block: int,
+    semantic: bool,
+    on_progress: Callable[[str, int, int], None] | None,
+    day_first: bool | None,
+    on_copies: Callable[[list[tuple[str | None, str, str]]], None] | None,
+    t0: float,
+    run: _Run,
+) -> dict[str, Any]:
+    """``run_spark``'s work, once its input and ``--out`` are checked and its session started."""
+    from newstrace.corpus.features import ArticleFeatures
+    from newstrace.reuse.candidates import MIN_KEYS
+
     sc = spark.sparkContext
     source = str(input_path)
 
@@ -981,6 +1099,7 @@ def run_spark(
     # the state table, written last, marks a finished run: an earlier run's goes before this run
     # replaces the first of its tables, so a run that dies while writing them leaves no mix of two
     # runs' tables for load-results to take as one (it refuses a folder without state)
+    run.writing = True
     shutil.rmtree(out_dir / "state", ignore_errors=True)
     counts = rows.write()
 
