@@ -19,6 +19,8 @@ def _env_value(name: str, default: int | float) -> tuple[int | float, str | None
         value: int | float = float(raw) if isinstance(default, float) else int(raw)
     except ValueError:
         return default, f"{name}={raw!r}: not a{' ' if isinstance(default, float) else 'n integer '}number"
+    if value != value:  # nan: no limit compares to it, so a wait of nan never ended
+        return default, f"{name}={raw!r}: not a number"
     if value < 0:
         return default, f"{name}={raw!r}: must not be negative"
     return value, None

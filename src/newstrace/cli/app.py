@@ -819,7 +819,7 @@ def waiting(message: str) -> None:
 LOCK_WAIT_HELP = (
     "While another process holds the database's write lock (another command committing a batch, or another "
     f"program), the command waits, says so on stderr, and gives up after {env_name('lock_wait_seconds')} seconds "
-    f"(default {Limits.lock_wait_seconds:g}), exit 3."
+    f"(default {Limits.lock_wait_seconds:g}; inf waits as long as it takes), exit 3."
 )
 
 _Command = TypeVar("_Command", bound=Callable[..., Any])
