@@ -570,3 +570,18 @@ def test_a_file_another_program_made_at_the_path_meanwhile_is_not_replaced(
     with contextlib.closing(sqlite3.connect(db)) as c:
         assert [r[0] for r in c.execute("SELECT name FROM sqlite_master")] == ["theirs"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(building_path(db).name)]
+
+
+def test_the_closing_lines_of_a_spark_run_and_a_load_write_thousands_with_commas() -> None:
+    """A 500-article run's load said "500 articles, 76709 reuse keys, 607 reuse pairs" (100,000
+    articles: some 20 million keys, written out as one run of digits), where the docs, the limit
+    messages and the local engine's warnings write "20,000"; the Spark run's closing line alike."""
+    from newstrace.cli.corpus import _loaded_said, _spark_said
+
+    counts = {"articles": 100_000, "duplicates": 1_200, "keys": 20_123_456, "pairs": 607, "claims": 100_000,
+              "stories": 5_310, "memberships": 100_000, "provenance": 15}
+    assert _loaded_said(counts) == (
+        "100,000 articles, 1,200 already stored under another id, 20,123,456 reuse keys, 607 reuse pairs, "
+        "100,000 articles' claims, 5,310 stories, 100,000 memberships, 15 provenance edges")
+    report = {"articles": 10_000, "duplicates": 0, "pairs": 31_125, "stories": 5_310, "threads": 4_001, "seconds": 901.25}
+    assert _spark_said(Path("out"), report) == "out: 10,000 articles, 31,125 reuse pairs, 5,310 stories in 4,001 threads (901.2 s)"

@@ -164,7 +164,7 @@ def analyze(
         )
     if engine == "spark":
         from newstrace.engine.spark import MASTER_FORMS, run_spark, spark_master_ok
-        from newstrace.ingest.base import duplicates_counted, duplicates_lines
+        from newstrace.ingest.base import duplicates_lines
 
         out_of_range(ctx, [("--master", master, spark_master_ok(master), MASTER_FORMS)])
         if input_path is None or out_dir is None:
@@ -191,13 +191,7 @@ def analyze(
             # a run's copies of one article under other ids, in ingest's words: a line per file, and the count
             for line in duplicates_lines(copies):
                 err.print(line, markup=False, highlight=False, soft_wrap=True)
-            err.print(
-                f"{out_dir}: {counted(report['articles'], 'article')}{duplicates_counted(report.get('duplicates', 0))}, "
-                f"{counted(report['pairs'], 'reuse pair')}, "
-                f"{counted(report['stories'], 'story', 'stories')} in {counted(report['threads'], 'thread')} "
-                f"({report['seconds']:.1f} s)",
-                markup=False,
-            )
+            err.print(_spark_said(out_dir, report), markup=False)
             for w in report.get("warnings", []):
                 err.print(f"warning: {one_line(w)}", markup=False)
         return
@@ -320,6 +314,16 @@ def load_results_cmd(
                           f"the results are loaded: {said}") from None
 
 
+def _spark_said(out_dir: Path, report: dict[str, Any]) -> str:
+    """A Spark run's closing line, thousands with commas (``_loaded_said``)."""
+    from newstrace.ingest.base import duplicates_counted
+
+    return (f"{out_dir}: {counted(report['articles'], 'article', grouped=True)}"
+            f"{duplicates_counted(report.get('duplicates', 0))}, {counted(report['pairs'], 'reuse pair', grouped=True)}, "
+            f"{counted(report['stories'], 'story', 'stories', grouped=True)} in "
+            f"{counted(report['threads'], 'thread', grouped=True)} ({report['seconds']:.1f} s)")
+
+
 def _loaded_said(counts: dict[str, int]) -> str:
     """A load's counts in words, "1 article" for one ("1 articles, ... 1 stories" read as slips);
     ``--json`` keeps the table names. Results loaded before (their articles analysed here as they
@@ -329,16 +333,17 @@ def _loaded_said(counts: dict[str, int]) -> str:
     n, again, updated = counts["articles"], counts.get("already_analysed", 0), counts.get("updated", 0)
     # the results' version put in place of another stored here: an ingest of a newer text since
     # the results were loaded was taken back without a word
-    replaced = f" ({updated} of them stored here in another version, which the results' replaced)" if updated else ""
+    replaced = f" ({updated:,} of them stored here in another version, which the results' replaced)" if updated else ""
     said = ", ".join(
-        counted(v, *_LOADED.get(k, (k, k)))
+        counted(v, *_LOADED.get(k, (k, k)), grouped=True)  # 20 million keys at 100,000 articles
         + (replaced + duplicates_counted(counts.get("duplicates", 0)) if k == "articles" else "")
         for k, v in counts.items() if k not in ("duplicates", "already_analysed", "updated")
     )
     if again and again == n:
-        return f"loaded again (the results' {counted(n, 'article')} were analysed here already, as they have them): {said}"
+        return (f"loaded again (the results' {counted(n, 'article', grouped=True)} were analysed here already, as they "
+                f"have them): {said}")
     if again:
-        return f"{said} ({again} of the articles analysed here already, as the results have them)"
+        return f"{said} ({again:,} of the articles analysed here already, as the results have them)"
     return said
 
 

@@ -194,7 +194,7 @@ def duplicates_lines(duplicates: Sequence[tuple[str | None, str, str]]) -> list[
 
 def duplicates_counted(n: int) -> str:
     """A run's articles kept under another id as its closing line counts them (none: nothing)."""
-    return f", {n} already stored under another id" if n else ""
+    return f", {n:,} already stored under another id" if n else ""
 
 
 def keyed_articles(
