@@ -899,7 +899,11 @@ def _stops_cleanly(out_dir: Path, owned: bool) -> Iterator[_Run]:
     run = _Run()
     before = signal.getsignal(signal.SIGINT) if run.main else None
     root = logging.getLogger()
-    quiet = logging.NullHandler()  # py4j's logging.exception goes here, not to a stderr handler of its making
+    # py4j's logging.exception of a stop comes here, not to the stderr handler logging would make
+    # for it; what other libraries warn of is said as Python's last-resort handler says it
+    quiet = logging.StreamHandler()
+    quiet.setLevel(logging.WARNING)
+    quiet.addFilter(lambda record: not (record.name == "root" and "while sending command" in str(record.msg)))
     root.addHandler(quiet)
     try:
         yield run
