@@ -247,3 +247,19 @@ def test_a_damaged_parquet_input_is_refused_naming_its_file_before_spark_starts(
         assert f"{damaged}: not a Parquet file, or a damaged one (" in " ".join(said.split()), said
         assert len(said.strip().splitlines()) <= 3 and "internal error" not in said and "at org.apache" not in said
         assert not out.exists()
+
+
+def test_an_input_folder_with_nothing_to_read_is_said_in_the_spark_engines_words(tmp_path: Path) -> None:
+    """An empty ``--input`` folder (or one of PDFs alone) was refused in ``ingest``'s words, "folder
+    holds no supported files (.txt, .html, .htm, ...)", naming the types the Spark engine refuses;
+    it names what the engine reads, before Spark starts."""
+    from newstrace.engine.spark import INPUT_KINDS, check_input
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for files in ([], ["report.pdf", ".hidden.jsonl"]):
+        for name in files:
+            (feed / name).write_bytes(b"%PDF-1.4")
+        with pytest.raises(InputError) as e:
+            check_input(feed)
+        assert str(e.value) == f"{feed}: folder holds no file the Spark engine reads ({INPUT_KINDS})"

@@ -659,6 +659,11 @@ def check_input(input_path: Path) -> None:
                 f"{input_path}: holds the folder '{folders[0]}'; the Spark engine reads the files of --input "
                 f"({INPUT_KINDS}), not its subfolders"
             )
+        if not any(p.is_file() and not p.name.startswith(".") and reader_for(p) is not None
+                   for p in input_path.iterdir()):
+            # said in the Spark engine's words: ingest's "holds no supported files (.txt, .html, ...)"
+            # named the types this engine refuses
+            raise InputError(f"{input_path}: folder holds no file the Spark engine reads ({INPUT_KINDS})")
         files = _input_files(input_path)
     for f in files:
         reader = reader_for(f)
