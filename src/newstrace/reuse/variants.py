@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 
 from newstrace.abbreviations import is_abbreviation
-from newstrace.claims.lexicon import TITLE_WORDS
+from newstrace.claims.lexicon import CUE_FORMS, TITLE_WORDS
 from newstrace.claims.speakers import OPENING_WORDS, full_name
 from newstrace.disjoint import DisjointSets
 from newstrace.model import ArticleClaims, ArticlePair, QuoteVariants, Span
@@ -72,6 +72,28 @@ _NOT_NAME = re.compile(
     r"|(?:[A-Z][\w’'-]*[^\S\n]+)+(?=(?:Mr|Mrs|Ms|Miss|Dr)\.?[^\S\n]+[A-Z]))*")
 #: a name's owner, whose role the words after it say ('said Rubio’s deputy campaign manager'): no speaker
 _OWNER = re.compile(r"[’']s?$")
+#: a he or she beside a word, for a cue of theirs ('she said', 'said he'), or opening the paragraph ('He added: “')
+_PRONOUN_BESIDE = re.compile(r"(?<![\w’'-])(?:(?:[Hh]e|[Ss]he)[^\S\n]+([a-z]+)|([a-z]+)[^\S\n]+(?:he|she)(?![\w’'-]))")
+
+
+def _told_before(text: str, q: QuoteSpan, name: str) -> bool:
+    """Whether the paragraph after the one a quotation closes, opening with ``name`` and a speech verb,
+    goes on with the quotation's speaker: the quotation opens its paragraph with no one named before it,
+    its paragraph names ``name`` (its last word) before it, or gives it to a he or she after a paragraph
+    that names ``name``. Else someone else is quoted ('Rubio said. "Now you want to trump Trump ..." ¶
+    Cruz said both he and Rubio promised ...' is Rubio's): the next paragraph's subject is another's news."""
+    start = text.rfind("\n", 0, q.start) + 1
+    before = text[start:q.start]
+    if not before.strip(" \t\"'“”‘’\xa0"):
+        return True
+    said = re.compile(rf"(?<![\w’'-]){re.escape(name.split()[-1])}(?![\w’'-])")
+    if said.search(before):
+        return True
+    if before.startswith(("He ", "She ")) or any((m.group(1) or m.group(2)) in CUE_FORMS
+                                                 for m in _PRONOUN_BESIDE.finditer(before)):
+        end = len(text[:start].rstrip())
+        return said.search(text, text.rfind("\n", 0, end) + 1, start) is not None
+    return False
 
 
 def _name(window: str, start: int, end: int, whole: bool) -> str | None:
@@ -125,6 +147,8 @@ def speaker_near(text: str, q: QuoteSpan) -> str | None:
     lead = _NOT_NAME.match(name)
     if lead and lead.end():
         start, name = start + lead.end(), name[lead.end():]
+    if "\n" in window[:start] and not _told_before(text, q, name):
+        return None  # a name opening the next paragraph is no tag of a quotation someone else was given
     return full_name(text, name, q.end + 1 + start)
 
 

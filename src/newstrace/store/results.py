@@ -339,7 +339,9 @@ CLAIMS_VERSION = 227
 #: al-Hashimi, 'Mr Raqqawi' Abu Ibrahim al-Raqqawi) and its first initial ('C. Boyden Gray'), 'Gen' as a first
 #: name ('Gen Nakatani', was 'Nakatani'), and reads a rank's grade ('said Air Force 1st Lt. Tyler Livingston' is
 #: Tyler Livingston, was 'Air Force'), as the claims stage names them (``CLAIMS_VERSION`` 222 to 225).
-PROVENANCE_VERSION = 8
+#: 9: the cheap speaker label takes the name opening the paragraph after a quotation only where the quotation's
+#: own paragraph gives it to no one else ('Rubio said. "..." ¶ Cruz said both ...' was Cruz's; now no label).
+PROVENANCE_VERSION = 9
 
 #: bump when the rules a story's or thread's label is made by change what a stored one shows (how
 #: ``features.label_terms`` writes a name or a word, or what ``stories.Cluster.label`` picks of
