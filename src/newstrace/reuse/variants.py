@@ -86,7 +86,8 @@ def _told_before(text: str, q: QuoteSpan, name: str) -> bool:
     before = text[start:q.start]
     if not before.strip(" \t\"'“”‘’\xa0"):
         return True
-    said = re.compile(rf"(?<![\w’'-]){re.escape(name.split()[-1])}(?![\w’'-])")
+    # (after a particle's hyphen too: 'Hisham al-Hashimi ... pointed Al-Monitor to “...” ¶ Hashimi said')
+    said = re.compile(rf"(?<![\w’']){re.escape(name.split()[-1])}(?![\w’'-])")
     if said.search(before):
         return True
     if before.startswith(("He ", "She ")) or any((m.group(1) or m.group(2)) in CUE_FORMS
