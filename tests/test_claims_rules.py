@@ -718,6 +718,37 @@ def test_the_cheap_label_names_particles_first_names_and_grades_as_the_claims_st
     assert speaker_near(text, span) == q.speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("source", "name", "after", "speaker"),
+    [
+        # a surname of two words after a first name: the claims stage cut the name of three words to the two it
+        # knew as a shorter mention ('Tan Kadalim', 'Mali Gubio'), and the label read one first name before the
+        # surname ('Kadalim says' was 'Tan Kadalim' for both)
+        ("fnc1", "572", "” says Taugan Tan Kadalim, who", "Taugan Tan Kadalim"),
+        ("fnc1", "572", "” says Kadalim, adding", "Taugan Tan Kadalim"),
+        ("fnc1", "1298", '" said spokesman Bulama Mali Gubio.', "Bulama Mali Gubio"),
+        ("fnc1", "1298", '" Gubio said.', "Bulama Mali Gubio"),
+        # a mention of the two words alone took no fuller name in the claims stage ('Wasserman Schultz'), which
+        # the label gave it (its one mention reads the text's)
+        ("polnear", "politico_2016-04-20_dnc-chair-dismisses-sanders-accu", "” Wasserman Schultz said.",
+         "Debbie Wasserman Schultz"),
+    ],
+)
+def test_a_surname_of_two_words_keeps_its_first_name_for_both_stages(
+    source: str, name: str, after: str, speaker: str
+) -> None:
+    from newstrace.reuse.text import quote_spans
+    from newstrace.reuse.variants import speaker_near
+
+    text = training_text(source, name)
+    (claims,) = extract_many([Article(id=name, text=text)])
+    spans = [s for s in quote_spans(text) if text[s.end:s.end + len(after)] == after]
+    assert spans
+    for span in spans:
+        (q,) = [q for q in claims.quotes if q.start < span.end and span.start < q.end]
+        assert speaker_near(text, span) == q.speaker == speaker
+
+
 def test_a_bare_surname_is_the_full_name_that_introduced_it_in_its_paragraph(
     polnear: dict[str, tuple[Article, ArticleClaims, ArticleClaims]]
 ) -> None:

@@ -896,6 +896,12 @@ def _name_forms(
             # 'Kayla Jean Mueller' is no 'Jean Mueller'
             out.append((given.start(1), _with_given(text, given, words)))
             continue
+        given = _GIVEN.search(text, max(0, at - 30), at) if len(words) == 2 and _two_word_surname(words) else None
+        if given is not None and _first_of_surname(text, given.start(1), [given.group(1), *words]):
+            # the first name of a surname of two words, as the resolver reads a mention of the three
+            # ('Kadalim' is Taugan Tan Kadalim, not 'Tan Kadalim'; ``_first_of_three``)
+            out.append((given.start(1), [given.group(1), *words]))
+            continue
         out.append((at, words))
     return out
 
@@ -968,9 +974,17 @@ def _two_word_surname(toks: list[str]) -> bool:
     """Whether a name of two words may be a surname of two ('Abdel Rahman said', 'Vargas Llosa said',
     'Mr Abou Zeid said'), which takes a fuller name the text gives ('Rami Abdel Rahman') as a surname
     of one word does: not when its first word is a known first name ('Bernie Sanders' is no shorter
-    'Democrat Bernie Sanders'). Only for the cheap label (``full_name``): the claims stage's mentions
-    are the parse's names, which leave a role out ('Actor Clint Howard' is Clint Howard)."""
+    'Democrat Bernie Sanders')."""
     return len(toks) == 2 and _first_name_sex(toks[0]) is None and all(_SURNAME_WORD.fullmatch(t) for t in toks)
+
+
+def _two_word_forms(text: str, toks: list[str]) -> list[tuple[int, list[str]]]:
+    """The fuller names the text gives a surname of two words (``_two_word_surname``), each where it stands:
+    the two written only together (``_one_unit``), a first name before them (``_given_to``): 'Rami Abdel
+    Rahman', 'Debbie Wasserman Schultz'. None for any other name."""
+    if not (_two_word_surname(toks) and _word_before_in(text, toks) and _one_unit(text, toks)):
+        return []
+    return [form for form in _name_forms(text, toks) if _first_of_surname(text, *form)]
 
 
 def _times(text: str, words: list[str]) -> int:
@@ -1010,6 +1024,31 @@ def _given_to(text: str, start: int, full: list[str]) -> bool:
     return bool(_GIVEN_WORD.fullmatch(first)) and not _is_title(first) and first.lower() not in ORG_WORDS \
         and _times(text, [first]) == _times(text, full) and not _written_lower(text, first) \
         and not _opens_sentence(text, start) and _title_or_none(_WORD_BEFORE.search(text, max(0, start - 40), start))
+
+
+def _first_of_three(text: str, m: Mention, toks: list[str], cand: list[str]) -> bool:
+    """Whether the first of a name's three words is the first name of a surname of two, the two a shorter
+    mention of it leaves ('says Taugan Tan Kadalim' ... 'Kadalim said', 'said spokesman Bulama Mali Gubio'
+    ... 'Gubio'): the two no known first name and a surname (``_two_word_surname``), the first a first name
+    as ``_given_to`` reads one (not 'Syria' of 'Syria Staffan de Mistura', which stands alone too)."""
+    if len(toks) != 3 or len(cand) != 2 or not _two_word_surname(cand):
+        return False
+    at = text.find(toks[0], m.start, m.end)
+    return at >= 0 and _first_of_surname(text, at, toks)
+
+
+#: a word before a name that is a body's ('Voice of America Danladi Ahmadu', 'Raqqa is Being Slaughtered Silently')
+_IN_A_BODY = re.compile(r"(?<![\w’'-])(?:of|for|is|are|was|were|the|and|to|in|at|on|by|from|with)[^\S\n]+$")
+#: a role written in capitals before a name, which no list of titles has ('Assemblywoman Claudia Tenney', 'Father
+#: Ciro Benedettini'): the first name of no surname of two words
+_ROLE_CAPS = re.compile(r"\w+(?:man|woman)|Father|Brother|Sister|Mother|Cardinal|Archbishop")
+
+
+def _first_of_surname(text: str, start: int, full: list[str]) -> bool:
+    """Whether the word at ``start`` is the first name of the surname of two words after it (``full``, three
+    words): as ``_given_to`` reads one before a surname of two, nor a role in capitals or a body's word."""
+    return _given_to(text, start, full) and not _ROLE_CAPS.fullmatch(full[0]) \
+        and _IN_A_BODY.search(text, max(0, start - 10), start) is None
 
 
 def _title_or_none(word: re.Match[str] | None) -> bool:
@@ -1182,12 +1221,6 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     mention = Mention(-1, -1, name, "name", _tokens(name)[-1], is_org=acronym)
     resolver = SpeakerResolver([mention], text)
     resolver._at = at
-    toks = _untitled(_tokens(name))
-    forms = _name_forms(text, toks) if _two_word_surname(toks) and _word_before_in(text, toks) else []
-    if forms and _one_unit(text, toks):
-        # the claims stage has the fuller name of a surname of two words from the speaker mention that
-        # introduced it ('said Rami Abdel Rahman, director of ...'), a parse's name; one mention has not
-        resolver._full.extend(form for form in forms if _given_to(text, *form))
     return resolver.canonical(mention)
 
 
@@ -1277,8 +1310,10 @@ class SpeakerResolver:
                     cand = toks[-n - 1:]
                     # nor at a particle or an initial ("William J. Bennett" is no "J. Bennett")
                     while len(toks) > len(cand) and (cand[0].lower() in NAME_PARTICLES or _INITIAL.match(cand[0])
-                                                     or _is_given(text, toks[-len(cand) - 1], toks[-1])):
-                        # nor at a middle name ('Mary Kay Henry' is no 'Kay Henry')
+                                                     or _is_given(text, toks[-len(cand) - 1], toks[-1])
+                                                     or _first_of_three(text, m, toks, cand)):
+                        # nor at a middle name ('Mary Kay Henry' is no 'Kay Henry'), nor at a surname of
+                        # two words ('Taugan Tan Kadalim' is no 'Tan Kadalim')
                         cand = toks[-len(cand) - 1:]
                     if len(cand) < len(best):
                         best = cand
@@ -1302,6 +1337,10 @@ class SpeakerResolver:
                 continue
             seen.add(tuple(toks))
             self._full.extend(_name_forms(text, toks, memo))
+        for pair in dict.fromkeys(tuple(_untitled(_tokens(m.text))) for m in names if not m.is_org):
+            # a surname of two words takes the fuller name the text gives ('Wasserman Schultz said' is Debbie
+            # Wasserman Schultz; 'Abdel Rahman said' Rami Abdel Rahman), as a surname of one word does
+            self._full.extend(_two_word_forms(text, list(pair)))
         self._honorifics = _honorific_sexes(text)
         self._counts: dict[str, int] = {}
         self._votes: dict[tuple[str, bool], dict[str, int]] = {}
