@@ -1578,6 +1578,31 @@ class SpeakerResolver:
             return self._honorific_person(name, sex)
         return None
 
+    def _role_spoke_last(self, after: int, end: int, sex: str | None, person: Mention | None = None) -> str | None:
+        """The role of one person that spoke last before ``end`` and after ``after`` (``_roles``), of a sex
+        not other than ``sex``, for a pronoun at ``end``: not past a name that is no speaker ('... Junko
+        Ishido, the mother of ..., spoke to reporters. "...," she said'), nor, after the ``person`` named
+        before it, more than a paragraph away or a role of theirs ('ministry spokesman Maj. Gen. Mohammed
+        al-Askari ... the spokesman said'). None when there is none."""
+        for role, said in reversed(self._roles):
+            if role.start <= after:
+                return None
+            if role.start < end and _word_sex(role.head) in (None, sex):
+                if person is not None and (role.head in self._titles_of(person) | person.descriptors or re.search(
+                        rf"(?<![\w-]){re.escape(role.head)}[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){{0,4}}"
+                        rf"{re.escape(_tokens(person.name or person.text)[-1])}", self._text)):
+                    return None
+                if person is not None and any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self._text[role.end:end])
+                                              for w in _tokens(person.name or person.text) if w[:1].isupper()):
+                    return None  # named again after the role ('Mashnuq offered no further information ..., although he said')
+                stop = _SENTENCE_END.search(self._text, role.end, end)
+                if stop is not None and _TWO_NAMES.search(self._text, stop.end() - 1, end):
+                    return None
+                if after >= 0 and len(_PARAGRAPHS.findall(self._text, role.end, end)) > 1:
+                    return None
+                return said
+        return None
+
     def _role_between(self, start: int, end: int, sex: str) -> tuple[int, str] | None:
         """The last sentence between ``start`` and ``end`` opened by a definite role of one person
         ('The Pope, speaking earlier this week, offered', 'The president said', 'The Vermont
@@ -1802,6 +1827,13 @@ class SpeakerResolver:
                         subject = self._subject_between(prev.end, m.start, sex)
                         if subject is not None and subject != prev.name:
                             return subject
+                        # a role that spoke after the last person named, whose sex nothing tells, and is
+                        # none of theirs, the paragraph before at most ('In a statement, the humble officer
+                        # said he was "very touched" ... ¶ "...," he said' is the officer's, not the
+                        # reporter Kady O'Malley's quoted before)
+                        role = None if subject or self._sex(prev) else self._role_spoke_last(prev.end, m.start, sex, prev)
+                        if role is not None:
+                            return role
                     return prev.name
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name
@@ -1811,14 +1843,7 @@ class SpeakerResolver:
                     return named
             if want_person:
                 # no person named before: 'The envoy said: "..." ¶ "...," he added' is the envoy's
-                for role, said in reversed(self._roles):
-                    if role.start < m.start and _word_sex(role.head) in (None, sex):
-                        # not past a name that is no speaker ('... Junko Ishido, the mother of ...,
-                        # spoke to reporters. "...," she said')
-                        stop = _SENTENCE_END.search(self._text, role.end, m.start)
-                        if stop is None or not _TWO_NAMES.search(self._text, stop.end() - 1, m.start):
-                            return said
-                        break
+                return self._role_spoke_last(-1, m.start, sex)
             return None
         if m.kind == "nominal":
             # 'an official from the ... rebel group said' is someone the text has not named: an
