@@ -749,6 +749,14 @@ def test_a_surname_of_two_words_keeps_its_first_name_for_both_stages(
         assert speaker_near(text, span) == q.speaker == speaker
 
 
+def test_a_word_of_an_office_s_name_is_no_first_name_of_a_surname_of_two_words() -> None:
+    # "Jonathan's Minister for Special Duties Taminu Turaki ... ¶ Turaki on several occasions maintained that
+    # ...": a first version of CLAIMS_VERSION 228 named him 'Duties Taminu Turaki' ('Special' a title word)
+    text = training_text("fnc1", "600")
+    (claims,) = extract_many([Article(id="600", text=text)])
+    assert _find(claims, "that he was negotiating with legitimate Boko Haram").speaker == "Taminu Turaki"
+
+
 @pytest.mark.parametrize(
     ("name", "starts", "speaker"),
     [

@@ -1038,7 +1038,9 @@ def _first_of_three(text: str, m: Mention, toks: list[str], cand: list[str]) -> 
 
 
 #: a word before a name that is a body's ('Voice of America Danladi Ahmadu', 'Raqqa is Being Slaughtered Silently')
-_IN_A_BODY = re.compile(r"(?<![\w’'-])(?:of|for|is|are|was|were|the|and|to|in|at|on|by|from|with)[^\S\n]+$")
+#: ('Minister for Special Duties Taminu Turaki': the capitalised words after such a word are a body's or an office's)
+_IN_A_BODY = re.compile(
+    r"(?<![\w’'-])(?:of|for|is|are|was|were|the|and|to|in|at|on|by|from|with)[^\S\n]+(?:[A-Z][\w’'-]*[^\S\n]+){0,3}$")
 #: a role written in capitals before a name, which no list of titles has ('Assemblywoman Claudia Tenney', 'Father
 #: Ciro Benedettini'): the first name of no surname of two words
 _ROLE_CAPS = re.compile(r"\w+(?:man|woman)|Father|Brother|Sister|Mother|Cardinal|Archbishop")
@@ -1046,9 +1048,12 @@ _ROLE_CAPS = re.compile(r"\w+(?:man|woman)|Father|Brother|Sister|Mother|Cardinal
 
 def _first_of_surname(text: str, start: int, full: list[str]) -> bool:
     """Whether the word at ``start`` is the first name of the surname of two words after it (``full``, three
-    words): as ``_given_to`` reads one before a surname of two, nor a role in capitals or a body's word."""
+    words): a known one ('with Debbie Wasserman Schultz'), or one as ``_given_to`` reads one before a surname
+    of two that is no role in capitals nor a word of a body's name."""
+    if _first_name_sex(full[0]) is not None:
+        return True
     return _given_to(text, start, full) and not _ROLE_CAPS.fullmatch(full[0]) \
-        and _IN_A_BODY.search(text, max(0, start - 10), start) is None
+        and _IN_A_BODY.search(text, max(0, start - 60), start) is None
 
 
 def _title_or_none(word: re.Match[str] | None) -> bool:
