@@ -263,3 +263,52 @@ def test_an_input_folder_with_nothing_to_read_is_said_in_the_spark_engines_words
         with pytest.raises(InputError) as e:
             check_input(feed)
         assert str(e.value) == f"{feed}: folder holds no file the Spark engine reads ({INPUT_KINDS})"
+
+
+def test_a_parquet_input_without_a_text_column_is_refused_before_spark_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Parquet ``--input`` whose columns name no text (a metadata export: id, outlet, url, title,
+    published) started the JVM, read every record and only then said 'no articles found (...:1:
+    record has no text or html field ...)', about 30 s later. Its columns are in the footers read
+    before Spark starts: the same message, exit 2, at once; a table with a text column in any of
+    its files, or in a folder's name (Hive partitions), is left to Spark (``get_session`` here fails the run as an internal error)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import newstrace.engine.spark as engine
+    from newstrace.cli.main import main
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark started")
+
+    monkeypatch.setattr(engine, "get_session", no_spark)
+    meta = pa.table({
+        "id": ["a1"], "outlet": ["rt"], "url": ["https://rt.com/news/1"],
+        "title": ["Rocket fire on west Aleppo"], "published": ["2016-08-01"],
+    })
+    single = tmp_path / "meta.parquet"
+    pq.write_table(meta, single)
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    pq.write_table(meta, feed / "part-0.parquet")
+    pq.write_table(meta, feed / "part-1.parquet")
+    hive = tmp_path / "lake"
+    (hive / "outlet=rt").mkdir(parents=True)
+    pq.write_table(meta.drop(["outlet"]), hive / "outlet=rt" / "part-0.parquet")
+    found = {single: "id, outlet, url, title, published", feed: "id, outlet, url, title, published",
+             hive: "id, url, title, published, outlet"}
+    for given, columns in found.items():
+        out = tmp_path / "out"
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 2
+        said = " ".join(capsys.readouterr().err.split())
+        assert (
+            f"{given}: no articles found ({given}:1: record has no text or html field (expected one of text, body, "
+            f"content, article_content, articlebody, maintext, html, raw_html; found {columns}), skipped)"
+        ) in said, said
+        assert not out.exists()
+    # a text column in one file of the folder: Spark reads it (refused here, the articles of that file were lost)
+    pq.write_table(pa.table({"id": ["b1"], "Text": ["Rocket fire on west Aleppo killed civilians."]}),
+                   feed / "part-2.parquet")
+    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "out")]) == 70
+    assert "Spark started" in capsys.readouterr().err

@@ -700,15 +700,31 @@ def _check_parquet(input_path: Path) -> None:
     """Open the footer of each Parquet file Spark would read of ``input_path`` (names starting with
     '.' or '_' are Hadoop's hidden ones, in any folder): one that is no Parquet file or is cut short
     (a failed download) started the JVM and ended as an internal error, exit 70, its message a Java
-    stack trace of a hundred lines; it is exit 2 naming the file, before Spark starts."""
-    from newstrace.engine.load import parquet_footer
+    stack trace of a hundred lines; it is exit 2 naming the file, before Spark starts.
 
-    if input_path.is_file():
-        parquet_footer(str(input_path))
+    A table whose columns name no text or html field (in no file, nor in a folder's name: Hive
+    partitions) is refused too, as Spark's run refused it after reading every record, some 30 s
+    later: 'no articles found', its first record named with the columns it has. One without rows
+    is left to Spark (no record to name)."""
+    from newstrace.engine.load import parquet_footer
+    from newstrace.ingest.records import no_text_field
+
+    files = [input_path] if input_path.is_file() else [
+        f for f in sorted(input_path.rglob("*.parquet"))
+        if f.is_file() and not any(part.startswith((".", "_")) for part in f.relative_to(input_path).parts)
+    ]
+    footers = [parquet_footer(str(f)) for f in files]
+    if not footers or not sum(m.num_rows for m in footers):
         return
-    for f in sorted(input_path.rglob("*.parquet")):
-        if f.is_file() and not any(part.startswith((".", "_")) for part in f.relative_to(input_path).parts):
-            parquet_footer(str(f))
+    # the columns of each file as Spark's rows have them: the file's own, then its folders' partition columns
+    tables = [
+        [*m.schema.to_arrow_schema().names,
+         *(part.split("=", 1)[0] for part in f.relative_to(input_path).parts[:-1] if "=" in part)]
+        for f, m in zip(files, footers, strict=True)
+    ]
+    if all(no_text_field(names) for names in tables):
+        # Spark reads the table with one file's columns (the first, here) and names its first record
+        raise InputError(f"{input_path}: no articles found ({input_path}:1: {no_text_field(tables[0])}, skipped)")
 
 
 def _input_files(input_path: Path) -> list[Path]:

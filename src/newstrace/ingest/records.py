@@ -930,6 +930,14 @@ def _cut_name(name: str) -> str:
 _JSON_HEAD = re.compile(r"\A\s*(?:\{\s*\"|\[\s*[{\]])")
 
 
+def no_text_field(names: Iterable[str]) -> str | None:
+    """Why records of these field names give no article text (``_no_text``: none names a text or
+    html field), or None when one does: the Spark engine says it of a Parquet ``--input``'s
+    columns before Spark starts, in the words it says it of the first record."""
+    record = dict.fromkeys(names)
+    return None if _is_record(record) else _no_text(record)
+
+
 def _no_text(record: dict[str, Any]) -> str:
     """Why a record gives no article text: a text field left empty (a CSV row whose text cell is
     blank was said to have 'no text or html field' beside the file's text column), or none at all,
