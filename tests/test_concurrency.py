@@ -808,7 +808,7 @@ def test_ctrl_c_in_analyze_names_the_database_the_re_run_resumes(
 
     monkeypatch.setattr(newstrace.corpus, "analyze", real)
     code, err = _quiet(argv[1:])
-    assert code == 0 and "1 article(s) analysed" in err, err
+    assert code == 0 and "1 article analysed in" in err, err
     assert _analysed(db) == 2
 
 

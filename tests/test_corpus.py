@@ -1430,7 +1430,7 @@ def test_a_provenance_rebuild_killed_is_finished_by_the_next_run(
     capsys.readouterr()
     assert main(["analyze", "--db", str(db)]) == 0
     said = capsys.readouterr().err
-    assert re.search(rf"provenance alone of {live} stories built again, 0 article\(s\) analysed", said), said
+    assert re.search(rf"provenance alone of {live} stories built again, 0 articles analysed", said), said
 
 
 def test_an_article_the_claims_rules_fail_on_does_not_stop_the_run(
@@ -1785,7 +1785,27 @@ def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.Cap
     capsys.readouterr()
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     (line,) = capsys.readouterr().err.splitlines()
-    assert line.startswith(f"{db}: 2 article(s) analysed") and line.endswith("1 story in 1 thread")
+    assert line.startswith(f"{db}: 2 articles analysed") and line.endswith("1 story in 1 thread")
+
+
+def test_analyze_says_its_closing_line_with_thousands_grouped() -> None:
+    """The local engine's closing line said "76709 article(s) analysed in 154 batch(es)" where
+    load-results and the Spark run say "76,709 articles" (``counted(..., grouped=True)``, as the
+    limit messages and the provenance warning write "20,000"); its counts of articles placed or
+    refreshed alone alike, and one article is "1 article", not "1 article(s)"."""
+    from newstrace.cli.corpus import _analysed_said
+    from newstrace.engine.local import AnalyzeReport
+
+    rep = AnalyzeReport(analysed=76_709, batches=154, pending=76_709, stories=5_310, threads=4_001, seconds=901.25,
+                        reclustered=12_000, claims_refreshed=1_500, provenance_refreshed=1_001, labels_refreshed=2_500)
+    assert _analysed_said(rep) == (
+        "12,000 articles placed in stories again, claims alone of 1,500 analysed articles extracted, "
+        "provenance alone of 1,001 stories built again, labels alone of 2,500 stories and threads named again, "
+        "76,709 articles analysed in 154 batches (901.2 s); 5,310 stories in 4,001 threads")
+    one = AnalyzeReport(analysed=1, batches=1, pending=1, stories=1, threads=1, seconds=0.5)
+    assert _analysed_said(one) == "1 article analysed in 1 batch (0.5 s); 1 story in 1 thread"
+    assert _analysed_said(AnalyzeReport(stories=1_200, threads=3)) == (
+        "nothing to analyse: no article is new or changed since the last analyze; 1,200 stories in 3 threads")
 
 
 def test_analyze_progress_knows_its_total_before_the_first_batch_ends(tmp_path: Path) -> None:
@@ -1857,7 +1877,7 @@ def test_analyze_verbose_says_each_committed_batch(tmp_path: Path, capsys: pytes
     assert main(["analyze", "--db", str(db), "--batch-size", "1", "--workers", "1", "--no-claims", "-v"]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert lines[:2] == ["committed 1 of 2", "committed 2 of 2"], lines
-    assert lines[2].startswith(f"{db}: 2 article(s) analysed in 2 batch(es)")
+    assert lines[2].startswith(f"{db}: 2 articles analysed in 2 batches")
     code = main(["analyze", "--engine", "spark", "--input", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "out"), "-v"])
     assert code == 2 and "--verbose: only with --engine local" in capsys.readouterr().err
 

@@ -7,7 +7,7 @@ import contextlib
 import json
 import shlex
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -62,6 +62,9 @@ from newstrace.store.results import (
     without_outlet,
 )
 from newstrace.store.sqlite import Store, check_db_path
+
+if TYPE_CHECKING:
+    from newstrace.engine.local import AnalyzeReport
 
 
 @app.command()
@@ -219,20 +222,7 @@ def analyze(
         arg = shlex.quote(str(db))
         err.print(f"{db}: nothing to analyse: no articles yet; run 'newstrace ingest INPUT... --db {arg}' first", markup=False)
     elif not as_json:
-        placed = f"{rep.reclustered} article(s) placed in stories again, " if rep.reclustered else ""
-        if rep.claims_refreshed:
-            placed += f"claims alone of {rep.claims_refreshed} analysed article(s) extracted, "
-        if rep.provenance_refreshed:
-            placed += f"provenance alone of {counted(rep.provenance_refreshed, 'story', 'stories')} built again, "
-        if rep.labels_refreshed:
-            placed += f"labels alone of {counted(rep.labels_refreshed, 'story or thread', 'stories and threads')} named again, "
-        # a re-run with nothing to do says so, rather than "0 article(s) analysed in 0 batch(es)"
-        done = (
-            f"{placed}{rep.analysed} article(s) analysed in {rep.batches} batch(es) ({rep.seconds:.1f} s)"
-            if placed or rep.pending
-            else "nothing to analyse: no article is new or changed since the last analyze"
-        )
-        err.print(f"{db}: {done}; {counted(rep.stories, 'story', 'stories')} in {counted(rep.threads, 'thread')}", markup=False)
+        err.print(f"{db}: {_analysed_said(rep)}", markup=False)
         for w in rep.warnings:
             err.print(f"warning: {one_line(w)}", markup=False)
 
@@ -312,6 +302,29 @@ def load_results_cmd(
         said = _loaded_said(done[0])
         raise Interrupted(f"the results are {said}" if said.startswith("loaded again") else
                           f"the results are loaded: {said}") from None
+
+
+def _analysed_said(rep: AnalyzeReport) -> str:
+    """The local engine's closing line, thousands with commas as the Spark run's and the load's
+    (``_spark_said``): "76709 article(s) analysed" read as one run of digits beside their "76,709"."""
+    placed = "".join((
+        f"{counted(rep.reclustered, 'article', grouped=True)} placed in stories again, " if rep.reclustered else "",
+        f"claims alone of {counted(rep.claims_refreshed, 'analysed article', grouped=True)} extracted, "
+        if rep.claims_refreshed else "",
+        f"provenance alone of {counted(rep.provenance_refreshed, 'story', 'stories', grouped=True)} built again, "
+        if rep.provenance_refreshed else "",
+        f"labels alone of {counted(rep.labels_refreshed, 'story or thread', 'stories and threads', grouped=True)} "
+        "named again, " if rep.labels_refreshed else "",
+    ))
+    # a re-run with nothing to do says so, rather than "0 articles analysed in 0 batches"
+    done = (
+        f"{placed}{counted(rep.analysed, 'article', grouped=True)} analysed in "
+        f"{counted(rep.batches, 'batch', 'batches', grouped=True)} ({rep.seconds:.1f} s)"
+        if placed or rep.pending
+        else "nothing to analyse: no article is new or changed since the last analyze"
+    )
+    return (f"{done}; {counted(rep.stories, 'story', 'stories', grouped=True)} in "
+            f"{counted(rep.threads, 'thread', grouped=True)}")
 
 
 def _spark_said(out_dir: Path, report: dict[str, Any]) -> str:
