@@ -1046,7 +1046,7 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
 
     before = analysed_at()
     rep = run()  # claims were not run: now they are, alone (nothing realigned or placed again)
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and "warnings" not in rep
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and rep["warnings"] == []
     quotes, pairs, members_all = stored()
     assert quotes > 0 and pairs == 1 and members_all == members and analysed_at() == before
     with Store(db, readonly=True) as st:
@@ -1212,15 +1212,15 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     capsys.readouterr()
     assert main(["analyze", "--db", str(db), "--no-claims", "--json"]) == 0  # takes no claims: leaves them
     rep = json.loads(capsys.readouterr().out)
-    assert rep["analysed"] == 0 and "claims_refreshed" not in rep
+    assert rep["analysed"] == 0 and rep["claims_refreshed"] == 0
     assert main(["analyze", "--db", str(db), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and "warnings" not in rep
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and rep["warnings"] == []
     assert stored() == (claims, pairs, members, edges, analysed)
     with Store(db, readonly=True) as st:
         assert [r[0] for r in st.conn.execute("SELECT DISTINCT claims_version FROM analysis")] == [R.CLAIMS_VERSION]
     assert main(["analyze", "--db", str(db), "--json"]) == 0
-    assert "claims_refreshed" not in json.loads(capsys.readouterr().out)
+    assert json.loads(capsys.readouterr().out)["claims_refreshed"] == 0
     # the web app reads stored claims only when this version's rules extracted them
     from newstrace.limits import LIMITS
     from newstrace.web.repo import Repo
@@ -1288,7 +1288,7 @@ def test_a_claims_refresh_without_reuse_rebuilds_the_provenance_too(
     assert json.loads(capsys.readouterr().out)["claims_refreshed"] == 2
     assert edges() == built
     assert main(["analyze", "--db", str(db), "--json"]) == 0
-    assert "claims_refreshed" not in json.loads(capsys.readouterr().out)
+    assert json.loads(capsys.readouterr().out)["claims_refreshed"] == 0
 
 
 #: FA-KES dev, 18 July 2016: al-Manar's report of the strikes on Manbij is al-Alam's of that day
@@ -1371,7 +1371,7 @@ def test_provenance_of_older_rules_is_built_again_and_nothing_else(
         versions = st.conn.execute("SELECT DISTINCT provenance_version FROM stories WHERE merged_into IS NULL")
         assert [r[0] for r in versions] == [R.PROVENANCE_VERSION]
     assert (rep["analysed"], rep["provenance_refreshed"], rep["stories"]) == (0, live, live) and live > 300
-    assert "claims_refreshed" not in rep and "warnings" not in rep
+    assert rep["claims_refreshed"] == 0 and rep["warnings"] == []
     assert _provenance(db) == fresh
     undirected = edge[(ALALAM, MANAR)]
     assert not undirected.directed and undirected.confidence == 0.5 and (MANAR, ALALAM) not in edge
@@ -1387,7 +1387,7 @@ def test_provenance_of_older_rules_is_built_again_and_nothing_else(
     # a second run does nothing, and says so
     assert main(["analyze", "--db", str(db), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
-    assert rep["analysed"] == 0 and "provenance_refreshed" not in rep
+    assert rep["analysed"] == 0 and rep["provenance_refreshed"] == 0
     assert main(["analyze", "--db", str(db)]) == 0
     assert "nothing to analyse" in capsys.readouterr().err
     # the migration folded the titles, texts and labels for the searches, and the runs kept them
@@ -1535,7 +1535,7 @@ def test_analyze_says_when_other_models_built_the_stories(tmp_path: Path, capsys
     assert "warning:" in (e := capsys.readouterr().err) and "--recluster" in e
     assert main(["analyze", "--db", str(db), "--no-claims", "--recluster", "--workers", "1", "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
-    assert rep["reclustered"] == 2 and rep["analysed"] == 0 and rep["stories"] == 1 and "warnings" not in rep
+    assert rep["reclustered"] == 2 and rep["analysed"] == 0 and rep["stories"] == 1 and rep["warnings"] == []
     with Store(db, readonly=True) as st:
         res = CorpusResults(st.conn)
         assert res.stories_of(RT)[0]["id"] == res.stories_of(REWRITE)[0]["id"]
@@ -1786,6 +1786,22 @@ def test_analyze_says_its_summary_on_one_line(tmp_path: Path, capsys: pytest.Cap
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{db}: 2 articles analysed") and line.endswith("1 story in 1 thread")
+
+
+def test_analyze_json_has_every_key_in_every_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``analyze --json`` left out ``warnings``, ``provenance_unbuilt``, ``semantic``, ``reclustered``
+    and the refreshes when they were empty or zero: a consumer that read ``rep["warnings"]`` after a
+    run with warnings got a KeyError from the next, where ``ingest --json`` and ``load-results
+    --json`` always write theirs. Every key is in every run, first and second (nothing to do)."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    capsys.readouterr()
+    zero = {"warnings": [], "provenance_unbuilt": 0, "semantic": False, "reclustered": 0, "claims_refreshed": 0,
+            "provenance_refreshed": 0, "labels_refreshed": 0}
+    for analysed in (2, 0):
+        assert main(["analyze", "--db", str(db), "--no-claims", "--json"]) == 0
+        rep = json.loads(capsys.readouterr().out)
+        assert rep["analysed"] == analysed and {k: rep[k] for k in zero} == zero, rep
 
 
 def test_analyze_says_its_closing_line_with_thousands_grouped() -> None:
@@ -2393,7 +2409,7 @@ def test_a_plain_analyze_names_again_the_labels_older_rules_named(
     assert main(["analyze", "--db", str(old), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert (rep["analysed"], rep["labels_refreshed"]) == (0, len(before))
-    assert "claims_refreshed" not in rep and "provenance_refreshed" not in rep and "warnings" not in rep
+    assert rep["claims_refreshed"] == 0 and rep["provenance_refreshed"] == 0 and rep["warnings"] == []
     assert _labels(old) == _labels(fresh)
     assert _clusters(old)[0] == kept
     # the rows as a fresh analysis wrote them: their terms too (the states), and the version
@@ -2402,7 +2418,7 @@ def test_a_plain_analyze_names_again_the_labels_older_rules_named(
     for db in (old, fresh):
         stored = _clusters(db)
         assert main(["analyze", "--db", str(db), "--json"]) == 0
-        assert "labels_refreshed" not in json.loads(capsys.readouterr().out)
+        assert json.loads(capsys.readouterr().out)["labels_refreshed"] == 0
         assert _clusters(db) == stored
     assert main(["analyze", "--db", str(old)]) == 0
     assert "nothing to analyse" in capsys.readouterr().err

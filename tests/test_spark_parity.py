@@ -213,6 +213,22 @@ def test_story_json_is_byte_identical_across_engines(engines: Engines) -> None:
     assert multi, "no story with several articles: the compare reports were not compared"
 
 
+def test_the_json_reports_of_both_engines_and_a_load_have_every_key_in_every_run(spark: Any, tmp_path: Path) -> None:
+    """``analyze --engine spark --json`` wrote ``duplicates``, ``warnings``, ``provenance_unbuilt``
+    and ``semantic`` only when there were some, the local engine its own likewise, while
+    ``load-results --json`` always wrote ``duplicates``: a consumer reading ``report["warnings"]``
+    got a KeyError from a clean run. Every key is in every report, 0, [] or false when empty."""
+    out, db, seeds = tmp_path / "out", tmp_path / "loaded.db", tmp_path / "seeds.jsonl"
+    seeds.write_text("".join(json.dumps(a.to_dict(), default=str) + "\n" for a in read_articles([EXAMPLES])))
+    report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(seeds), "--out", str(out), "--json"))
+    zero = {"duplicates": 0, "warnings": [], "provenance_unbuilt": 0, "semantic": False}
+    assert report["articles"] == 2 and {k: report[k] for k in zero} == zero, report
+    assert json.loads(_cli("load-results", str(out), "--db", str(db), "--json"))["duplicates"] == 0
+    local = json.loads(_cli("analyze", "--db", str(db), "--json"))  # nothing to do: every key still there
+    assert local["analysed"] == 0 and {k: local[k] for k in zero if k != "duplicates"} == {
+        k: v for k, v in zero.items() if k != "duplicates"}, local
+
+
 def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, tmp_path: Path) -> None:
     """``--no-claims`` on Spark, ``load-results``, then a plain local ``analyze``: the loaded
     articles lack the claims step, so the local run extracts their claims, and only them (it found
@@ -224,12 +240,12 @@ def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, 
     before = _state(db)
     assert before["quotes"] == 0 and before["pairs"]
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and "warnings" not in rep
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 2) and rep["warnings"] == []
     after = _state(db)
     assert after["quotes"] > 0
     assert (after["pairs"], after["stories"]) == (before["pairs"], before["stories"])
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert rep["analysed"] == 0 and "claims_refreshed" not in rep
+    assert rep["analysed"] == 0 and rep["claims_refreshed"] == 0
 
 
 @pytest.mark.data
@@ -411,7 +427,7 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
     _cli("load-results", str(without(R.STEPS_KEY, R.CLAIMS_VERSION_KEY, R.PROVENANCE_VERSION_KEY)), "--db", str(db))
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
     # the claims refresh rebuilt the provenance of every story with an article, by this version's rules
-    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 21) and "provenance_refreshed" not in rep
+    assert (rep["analysed"], rep["claims_refreshed"]) == (0, 21) and rep["provenance_refreshed"] == 0
     assert _state(db) == _state(engines.local)
     assert _edges(db) == _edges(engines.local)
     # an output of this version's claims rules, but of provenance rules it does not name: its edges
@@ -422,9 +438,9 @@ def test_an_older_spark_output_gets_its_claims_extracted_again(engines: Engines,
         live = st.conn.execute("SELECT COUNT(*) FROM stories WHERE merged_into IS NULL").fetchone()[0]
         assert len(R.provenance_behind(st.conn)) == live > 1
     rep = json.loads(_cli("analyze", "--db", str(db), "--json"))
-    assert (rep["analysed"], rep["provenance_refreshed"]) == (0, live) and "claims_refreshed" not in rep
+    assert (rep["analysed"], rep["provenance_refreshed"]) == (0, live) and rep["claims_refreshed"] == 0
     assert _state(db) == _state(engines.local) and _edges(db) == _edges(engines.local)
-    assert "provenance_refreshed" not in json.loads(_cli("analyze", "--db", str(db), "--json"))
+    assert json.loads(_cli("analyze", "--db", str(db), "--json"))["provenance_refreshed"] == 0
 
 
 def test_spark_says_which_pairs_and_stories_its_steps_failed_on(

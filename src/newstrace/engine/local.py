@@ -89,12 +89,13 @@ class AnalyzeReport:
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """Every field, in every run: 0, [] or false when there is nothing to say, as ``ingest --json``
+        and ``load-results --json`` write theirs and the Spark engine's report its own. Those of
+        nothing done (``semantic``, ``reclustered``, the refreshes, ``provenance_unbuilt``,
+        ``warnings``) were left out, so that a consumer read ``rep["warnings"]`` of one run and got
+        a KeyError from the next; none is taken away, the keys of a run that had some are as before."""
         d = asdict(self)
         d["seconds"] = round(self.seconds, 3)
-        for key in ("semantic", "reclustered", "claims_refreshed", "provenance_refreshed", "labels_refreshed",
-                    "provenance_unbuilt", "warnings"):  # default runs report what they always did
-            if not d[key]:
-                del d[key]
         return d
 
 

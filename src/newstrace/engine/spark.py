@@ -1163,17 +1163,14 @@ def _analyse(
         "skipped_records": n_skipped,
         "steps": list(steps),
         "seconds": round(time.perf_counter() - t0, 3),
+        # every key in every run, 0, [] or false when there is nothing to say (``AnalyzeReport.to_dict``)
+        "duplicates": len(copies),  # as ``ingest --json`` and ``load-results --json`` count them
+        "warnings": warnings,
+        "semantic": bool(semantic),
+        # the stories left without edges for their pairs, counted as the local engine counts them
+        # (``AnalyzeReport.provenance_unbuilt``)
+        "provenance_unbuilt": int(unbuilt.count()),
     }
-    if copies:  # as ``ingest --json`` counts them
-        report["duplicates"] = len(copies)
-    if warnings:  # as the local engine's report: only when there are some
-        report["warnings"] = warnings
-    if semantic:  # default runs report what they always did
-        report["semantic"] = True
-    # the stories left without edges for their pairs, counted as the local engine counts them
-    # (``AnalyzeReport.provenance_unbuilt``: only when there are some)
-    if n_unbuilt := int(unbuilt.count()):
-        report["provenance_unbuilt"] = n_unbuilt
     return report
 
 
