@@ -225,8 +225,8 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     table = capsys.readouterr().out
     assert f"the 1 strongest of {len(net['edges'])}" in " ".join(table.split())
     assert main(["outlets", "--db", str(fakes_db)]) == 0
-    table = capsys.readouterr().out  # tables spell "no outlet" ?, where the JSON says null
-    assert re.search(r"│ \?\s+│\s+1 │\s+1 │", table) and re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │", table)
+    table = capsys.readouterr().out  # tables name "(no outlet)" what the JSON says null
+    assert re.search(r"│ \(no outlet\)\s+│\s+1 │\s+1 │", table) and re.search(r"│ rt\.com\s+│ \(no outlet\)\s+│\s+1 │\s+1 │", table)
 
 
 @pytest.mark.data
@@ -272,6 +272,11 @@ def test_story_report(fakes_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert "cannot write (no folder" in capsys.readouterr().err
 
 
+def _column(table: str, i: int) -> str:
+    """The cells of column ``i`` of a table's rows, their lines joined: of one row, its text."""
+    return " ".join(c for line in table.splitlines() if line.startswith("│") and (c := line.split("│")[i].strip()))
+
+
 def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A mistyped thread id or outlet is an error naming it, not an empty list that reads as
     "no stories"."""
@@ -298,8 +303,7 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
     # the rewrite names no outlet: the table counts it, so a story's outlets add up to its size
     assert main(["stories", "--db", str(db)]) == 0
-    table = capsys.readouterr().out
-    assert "rt.com (1)" in table and "? (1)" in table
+    assert _column(capsys.readouterr().out, -2) == "rt.com (1), (no outlet) (1)"  # "?" before
     # and so do the JSON's, with null for it as 'outlets --json' names it (it left the rewrite out)
     for listing in ("stories", "threads"):
         assert main([listing, "--db", str(db), "--json"]) == 0
@@ -310,12 +314,63 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     assert json.loads(capsys.readouterr().out)["story"]["outlets"][-1] == {"outlet": None, "articles": 1}
     assert main(["outlets", "--db", str(db), "--json"]) == 0
     assert {o["outlet"]: o["articles"] for o in json.loads(capsys.readouterr().out)["outlets"]} == {"rt.com": 1, None: 1}
-    # and "?" filters on it, as the outlet network's links (web) and this table name it
+    # and "?" filters on it, as the web app's filter links name it
     assert main(["stories", "--db", str(db), "--json", "--outlet", "?"]) == 0
     assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
     # an empty id is no prefix of the only story
     assert main(["story", "", "--db", str(db)]) == 3
     assert "no story with id ''" in capsys.readouterr().err
+
+
+#: a report of another event, from an outlet a CSV or JSON export names "?"
+OUTLET_NAMED_QUESTION_MARK = (
+    "Nigerian troops have freed 338 people held captive by Boko Haram militants in the northeast of "
+    "the country, the army said on Saturday. Army spokesman Sani Usman said the captives, most of them "
+    "women and children, were rescued during raids on camps in the Sambisa forest in Borno state.\n\n"
+    '"The troops also destroyed several of the terrorists\' camps," Usman said in a statement, adding '
+    "that one soldier was wounded in the operation."
+)
+
+
+def test_the_cli_keeps_an_outlet_named_question_mark_apart_from_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An outlet literally named "?" was counted with the articles naming none in every CLI output:
+    ``outlets --json`` said ``null`` for both (where the web app's /api/outlets keeps "?" its own),
+    the tables one ``?`` row, and ``stories --outlet ?`` listed the stories of both. Now the JSON
+    says ``null`` for none and "?" for the outlet, the tables "(no outlet)" and "?", ``--outlet ?``
+    selects none (as documented) and ``--outlet '\\?'`` the outlet named "?"."""
+    db = tmp_path / "q.db"
+    other = tmp_path / "q.jsonl"
+    other.write_text(json.dumps({"id": "q1", "outlet": "?", "title": "Troops free 338 held by Boko Haram",
+                                 "published": "2016-11-05", "text": OUTLET_NAMED_QUESTION_MARK}) + "\n", encoding="utf-8")
+    assert main(["ingest", str(EXAMPLES), str(other), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["outlets", "--db", str(db), "--json"]) == 0
+    net = json.loads(capsys.readouterr().out)
+    assert {o["outlet"]: o["articles"] for o in net["outlets"]} == {"rt.com": 1, None: 1, "?": 1}
+    assert {(e["source"], e["derived"]) for e in net["edges"]} == {("rt.com", None)}  # the rewrite copies RT
+    assert main(["outlets", "--db", str(db)]) == 0
+    table = capsys.readouterr().out
+    assert re.search(r"│ \(no outlet\)\s+│\s+1 │\s+1 │", table) and re.search(r"│ \?\s+│\s+1 │\s+1 │", table), table
+    assert re.search(r"│ rt\.com\s+│ \(no outlet\)\s+│\s+1 │\s+1 │", table), table
+    # the two stories: the seeds' (rt.com and the rewrite, which names none) and the outlet "?"'s
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    listed = {s["first_seen_article"]: s for s in json.loads(capsys.readouterr().out)}
+    seeds, asked = listed[RT], listed["q1"]
+    assert seeds["outlets"] == [{"outlet": "rt.com", "articles": 1}, {"outlet": None, "articles": 1}]
+    assert asked["outlets"] == [{"outlet": "?", "articles": 1}]
+    assert main(["stories", "--db", str(db), "--json", "--outlet", "?"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [seeds["id"]]
+    assert main(["stories", "--db", str(db), "--json", "--outlet", "\\?"]) == 0
+    assert [s["id"] for s in json.loads(capsys.readouterr().out)] == [asked["id"]]
+    assert main(["stories", "--db", str(db), "--outlet", "\\?"]) == 0
+    assert _column(capsys.readouterr().out, -2) == "? (1)"  # the one story's outlets
+    assert main(["stories", "--db", str(db), "--outlet", "?"]) == 0
+    assert _column(capsys.readouterr().out, -2) == "rt.com (1), (no outlet) (1)"
+    assert main(["list", "--db", str(db)]) == 0
+    rows = {r.split("│")[1].strip(): r.split("│")[3].strip() for r in capsys.readouterr().out.splitlines()
+            if r.startswith("│") and r.split("│")[1].strip() in (REWRITE, "q1")}
+    assert rows == {REWRITE: "(no outlet)", "q1": "?"}, rows
 
 
 def test_analyze_counts_one_story_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1965,8 +2020,8 @@ def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
     table = capsys.readouterr().out
     assert "the 1 biggest of 2; --limit 0 shows all" in table
     assert f"1 of 2 outlets in {db}" in table and "(source -> derived, pairs of articles)" in table
-    assert re.search(r"│ \?\s+│\s+1 │\s+1 │\s+0 │\s+0% │", table), table
-    assert re.search(r"│ rt\.com\s+│ \?\s+│\s+1 │\s+1 │\s+1 │\s+\d{3,} │", table), table  # in a story, pairs, directed, characters
+    assert re.search(r"│ \(no outlet\)\s+│\s+1 │\s+1 │\s+0 │\s+0% │", table), table
+    assert re.search(r"│ rt\.com\s+│ \(no outlet\)\s+│\s+1 │\s+1 │\s+1 │\s+\d{3,} │", table), table  # in a story, pairs, directed, characters
 
 
 def test_stories_and_threads_tables_show_the_day_of_a_timed_date_at_80_columns(

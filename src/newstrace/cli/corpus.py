@@ -51,15 +51,13 @@ from newstrace.cli.app import (
 from newstrace.errors import InputError, Interrupted, NewstraceError, StoreError, see_hint
 from newstrace.model import Article, article_name, counted
 from newstrace.store.results import (
-    NO_OUTLET,
     CorpusResults,
     behind_hint,
-    named_outlets,
+    filtered_outlet,
     not_analysed_hint,
+    outlet_name,
     outlets_adding_up,
-    shown_outlet,
     stories_over_bound,
-    without_outlet,
 )
 from newstrace.store.sqlite import Store, check_db_path
 
@@ -460,12 +458,14 @@ def _hint(db: Path, hint: str | None) -> None:
 
 
 def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
-    """The biggest outlets of a story, then ``? (k)`` for its articles without one, so the counts add up to its size."""
-    named = named_outlets(outlets)
+    """The biggest outlets of a story, then ``(no outlet) (k)`` for its articles naming none
+    (``outlets_adding_up``'s last entry), so the counts add up to its size; an outlet named "?" is
+    one of the first, ``? (k)`` (it was counted with them)."""
+    named = [o for o in outlets if o["outlet"]]
     shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in named[:n])
-    text = shown + (f" +{len(named) - n}" if len(named) > n else "")
-    unknown = without_outlet(outlets, size)
-    return text + (f"{', ' if text else ''}{NO_OUTLET} ({unknown})" if unknown > 0 else "")
+    parts = [shown + (f" +{len(named) - n}" if len(named) > n else "")] if named else []
+    parts += [f"{outlet_name(None)} ({o['articles']})" for o in outlets_adding_up(named, size)[len(named):]]
+    return ", ".join(parts)
 
 
 def _adding_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -496,7 +496,7 @@ def stories(
     as_json: JsonFlag = False,
     limit: LimitOption = None,
     thread: Annotated[str | None, typer.Option(metavar="ID", help="Only the stories of this thread (id or a unique prefix of it).")] = None,
-    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet (in any case: RT is the rt stored).")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME", help="Only stories with an article from this outlet (in any case: RT is the rt stored); '?' the articles naming none, '\\?' an outlet named '?'.")] = None,
 ) -> None:
     """The stories found by 'newstrace analyze', biggest first: id, thread, label, size, outlets, first seen."""
     check_ranges(ctx)
@@ -508,12 +508,14 @@ def stories(
         if thread is not None and tid is None:
             first = _not_analysed(db, res, behind=False) or _named_story(res, thread, db)
             raise StoreError(f"{db}: no thread with id {thread!r} ({first or see_hint('threads', shlex.quote(str(db)))})")
-        if outlet is not None and outlet != NO_OUTLET and not res.known("articles", "outlet", outlet):
+        # '?' the articles naming none, '\?' an outlet named "?" (the web's filter values: filtered_outlet)
+        wanted = None if outlet is None else filtered_outlet(outlet)
+        if wanted and not res.known("articles", "outlet", wanted):
             # one outlet whatever its case, as ingest stores it: 'RT' names the 'rt' stored (its
             # earliest article's spelling, as ingest would take it, when an older version stored several)
-            outlet = next((o for o in store.outlet_names() if o.casefold() == outlet.casefold()), outlet)
-        total, rows = res.stories(thread=tid, outlet=outlet, limit=rows_shown(limit, as_json))
-        if not total and outlet is not None and not res.known("articles", "outlet", outlet):
+            wanted = next((o for o in store.outlet_names() if o.casefold() == wanted.casefold()), wanted)
+        total, rows = res.stories(thread=tid, outlet=None if outlet is None else [wanted], limit=rows_shown(limit, as_json))
+        if not total and outlet is not None and not res.known("articles", "outlet", wanted):
             raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
     _hint(db, hint)
     if as_json:
@@ -528,7 +530,7 @@ def stories(
     table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
     for r in rows:
         table.add_row(
-            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(_day(r['start']))}\n{safe(r['first_seen_outlet'] or '')}",
+            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(_day(r['start']))}\n{safe(outlet_name(r['first_seen_outlet']))}",
             str(r["size"]), safe(r["label"] or ""), safe(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
@@ -662,7 +664,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
         table.add_column(col, no_wrap=True, justify="right")
     for s in shown:
-        table.add_row(safe(shown_outlet(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        table.add_row(safe(outlet_name(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
         et = listing_table(
@@ -674,7 +676,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         for col in ("in one story", "pairs", "directed", "characters"):
             et.add_column(col, justify="right")
         for e in shown_edges:
-            et.add_row(safe(shown_outlet(e["source"])), safe(shown_outlet(e["derived"])), str(e["in_story"]), str(e["count"]),
+            et.add_row(safe(outlet_name(e["source"])), safe(outlet_name(e["derived"])), str(e["in_story"]), str(e["count"]),
                        str(e["directed"]), str(e["chars"]))
         out.print(et)
     if skipped:  # their pairs are counted above, none directed by an edge

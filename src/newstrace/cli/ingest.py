@@ -60,6 +60,7 @@ from newstrace.ingest.base import (
 )
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
+from newstrace.store.results import outlet_name
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
 BATCH = 500
@@ -292,7 +293,7 @@ def list_articles(
             # a timed date's time on a third line: the whole instant made the column 25 wide
             "\n".join(safe(part) for part in [str(r["id"]), *day_and_time(str(r["published"] or "")).split("\n")]),
             safe(r["title"] or "(untitled)"),
-            f"{safe(r['outlet'] or '?')}" + (f"\n{safe(r['author'])}" if r["author"] else ""),
+            f"{safe(outlet_name(r['outlet']))}" + (f"\n{safe(r['author'])}" if r["author"] else ""),
             str(r["words"]),
         )
     out.print(table)

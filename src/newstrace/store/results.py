@@ -1002,54 +1002,58 @@ def members(conn: sqlite3.Connection, story: str) -> list[str]:
     ]
 
 
-#: how the outlet network, the tables and the ``--outlet`` filter name articles without an outlet
-NO_OUTLET = "?"
+#: how the tables of the CLI and the web pages name the articles that name no outlet (the CLI's
+#: tables said "?", as they named an outlet literally named "?": the two read as one)
+NO_OUTLET_NAME = "(no outlet)"
+#: the outlet filter's value (``stories --outlet``, the web's ``?outlet=``) for the articles that
+#: name no outlet (``outlet_filter``)
+NO_OUTLET_FILTER = "?"
+#: what an outlet filter value starts with when it names an outlet that would read otherwise:
+#: ``\?`` is the outlet named "?", ``\\x`` the outlet named "\x"
+OUTLET_ESCAPE = "\\"
 
 
-def named_outlets(outlets: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """A story's ``outlets`` less one literally named ``NO_OUTLET``, which ``without_outlet`` counts
-    (a table showed ``? (2)`` twice: the outlet "?" and the articles naming none), and less the
-    ``null`` one ``outlets_adding_up`` adds for them."""
-    return [o for o in outlets if o["outlet"] not in (NO_OUTLET, None)]
+def outlet_name(outlet: str | None) -> str:
+    """An outlet as the tables and pages name it: ``NO_OUTLET_NAME`` for none (``None``, or an
+    empty name); an outlet named "?" is "?"."""
+    return outlet or NO_OUTLET_NAME
 
 
-def without_outlet(outlets: Sequence[Mapping[str, Any]], size: int) -> int:
-    """How many of a story's ``size`` articles the stories table and the web app's rows show as
-    ``NO_OUTLET``: those naming no outlet (its ``outlets`` count the others) and those of an outlet
-    named ``?``, which no table can tell apart from them; so the counts add up."""
-    return max(0, size - sum(int(o["articles"]) for o in named_outlets(outlets)))
+def outlet_filter(outlet: str | None) -> str:
+    r"""The outlet filter's value (``stories --outlet``, ``/stories?outlet=``) for an outlet,
+    ``None`` being the articles that name none: ``?``. An outlet literally named ``?`` (a CSV may
+    say so) was the same value, and its articles were listed with those naming none under one
+    "?": its value is ``\?``; a name that begins with ``\`` is escaped as well, so no name is read
+    as another (``filtered_outlet`` reads them back)."""
+    if not outlet:
+        return NO_OUTLET_FILTER
+    return OUTLET_ESCAPE + outlet if outlet == NO_OUTLET_FILTER or outlet.startswith(OUTLET_ESCAPE) else outlet
+
+
+def filtered_outlet(value: str) -> str | None:
+    """The outlet an outlet filter value names (``outlet_filter``'s inverse): ``None`` for the
+    articles that name none."""
+    if value == NO_OUTLET_FILTER:
+        return None
+    return value[len(OUTLET_ESCAPE):] if value.startswith(OUTLET_ESCAPE) else value
 
 
 def outlets_adding_up(outlets: Sequence[Mapping[str, Any]], size: int) -> list[dict[str, Any]]:
     """A story's or a thread's ``outlets`` as the ``--json`` listings give them: the stored ones and,
     when some of its ``size`` articles name no outlet, ``{"outlet": null, "articles": k}`` last, so
-    the counts add up to ``size``, as the tables' ``? (k)`` does and as ``outlets --json`` names them.
-    An outlet literally named ``?`` stays its own entry: JSON can tell the two apart."""
+    the counts add up to ``size``, as the tables' ``(no outlet) (k)`` does and as ``outlets --json``
+    names them. An outlet literally named ``?`` is its own entry."""
     out = [dict(o) for o in outlets]
     rest = size - sum(int(o["articles"]) for o in outlets)
     return [*out, {"outlet": None, "articles": rest}] if rest > 0 else out
 
 
-def named(outlet: str) -> str | None:
-    """The outlet as data: None for ``NO_OUTLET``, which only tables and filters spell ``?``."""
-    return None if outlet == NO_OUTLET else outlet
-
-
-def shown_outlet(outlet: str | None) -> str:
-    """The outlet as a table, a graph or a filter link names it: ``NO_OUTLET`` for none."""
-    return outlet or NO_OUTLET
-
-
-def outlet_is(outlet: str | None, column: str = "outlet", none_apart: bool = False) -> tuple[str, tuple[str, ...]]:
-    """SQL condition (and its argument) for articles of ``outlet``, ``NO_OUTLET`` meaning none and
-    an outlet named ``?`` too: every table of the CLI shows both as ``?``, so its filter lists both
-    (it listed only the first, and the articles of the outlet "?" had no filter that found them).
-    ``None`` is the articles naming none alone (an empty name is none); ``none_apart``: ``?`` is
-    the outlet of that name alone, as the web app, which names them "(no outlet)", tells them apart."""
+def outlet_is(outlet: str | None, column: str = "outlet") -> tuple[str, tuple[str, ...]]:
+    """SQL condition (and its argument) for the articles of ``outlet``, ``None`` being those that
+    name none (an empty name is none), as ``filtered_outlet`` reads a filter's ``?``; an outlet
+    named ``?`` is that outlet alone (the CLI's filter ``?`` listed both)."""
     if outlet is None:
         return f"({column} IS NULL OR {column} = '')", ()
-    if outlet == NO_OUTLET and not none_apart:
-        return f"({column} IS NULL OR {column} = ?)", (NO_OUTLET,)
     return f"{column} = ?", (outlet,)
 
 
@@ -1151,13 +1155,12 @@ class CorpusResults:
         limit: int = 0,
         offset: int = 0,
         order: Literal["size", "newest"] = "size",
-        none_apart: bool = False,
     ) -> tuple[int, list[dict[str, Any]]]:
         """``(total, page)`` of live stories, optionally filtered.
 
         ``outlet``: one outlet, or several that must each have an article in the story (the
         outlet network's link from one outlet to another lists the stories of both), each as
-        ``outlet_is`` takes it with ``none_apart``.
+        ``outlet_is`` takes it: ``None`` (in a list) the articles naming none.
 
         ``order="size"`` lists the biggest first (what a corpus overview wants), ``"newest"`` the
         most recently active first (what a reader browsing the news wants). Every word of ``q``
@@ -1174,8 +1177,8 @@ class CorpusResults:
             )
             args.extend(label_args + title_args)
         for one in [o for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o != ""]:
-            # NO_OUTLET too: the network's links to articles without one lead here (None: those alone)
-            cond, cond_args = outlet_is(one, "a.outlet", none_apart)
+            # None too: the network's links to articles without one lead here
+            cond, cond_args = outlet_is(one, "a.outlet")
             where.append(f"id IN (SELECT m.story FROM memberships m JOIN articles a ON a.id=m.article WHERE {cond})")
             args.extend(cond_args)
         if date_from:
@@ -1219,11 +1222,10 @@ class CorpusResults:
             return None
         return story_summary(row), members(self.conn, row["id"])
 
-    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str | None,
-              none_apart: bool = False) -> bool:
+    def known(self, table: Literal["threads", "articles"], column: Literal["id", "outlet"], value: str | None) -> bool:
         """Whether any row of ``table`` has ``value`` in ``column`` (a filter's value exists; an
         outlet as ``outlet_is`` takes it)."""
-        cond, args = outlet_is(value, none_apart=none_apart) if column == "outlet" else (f"{column} = ?", (value,))
+        cond, args = outlet_is(value) if column == "outlet" else (f"{column} = ?", (value,))
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE {cond} LIMIT 1", args).fetchone() is not None
 
     def find_story(self, id_or_prefix: str, db: str) -> str | None:
@@ -1259,29 +1261,27 @@ class CorpusResults:
         )
         return [{"id": r["id"], "label": r["label"], "thread": r["thread"]} for r in rows]
 
-    def _credited_copies(self, none: str = NO_OUTLET) -> dict[tuple[str, str], tuple[str, str, str, str]]:
+    def _credited_copies(self) -> dict[tuple[str, str], tuple[str, str, str, str]]:
         """(the copy a pair aligned, the other article) -> (source, its outlet, evidence, that
         copy) of the edges given to another copy of its text, which the other article credits by
         name (``reuse.provenance._credited_copies``): their pair's edge. One pass over the edges,
         reading the evidence of those few only."""
         out: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         for r in self.conn.execute(
-            "SELECT pr.source, pr.derived, pr.evidence, COALESCE(a.outlet, ?) FROM provenance pr "
+            "SELECT pr.source, pr.derived, pr.evidence, COALESCE(a.outlet, '') FROM provenance pr "
             "JOIN articles a ON a.id=pr.source WHERE instr(pr.evidence, '\"credited_copy\"') > 0 ORDER BY pr.story",
-            (none,),
         ):
             for ev in json.loads(r[2]):
                 if isinstance(ev, dict) and ev.get("type") == "credited_copy":
                     out.setdefault((str(ev["aligned_with"]), r[1]), (r[0], r[3], r[2], str(ev["aligned_with"])))
         return out
 
-    def network(self, none_apart: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Outlet statistics and directed reuse edges between outlets (``outlets`` command).
 
         Articles without an outlet are one entry whose ``outlet`` (or edge ``source`` /
-        ``derived``) is None, as ``list`` and ``stories`` give it; tables print it ``NO_OUTLET``.
-        An outlet literally named ``?`` is counted with them, as the CLI's tables cannot tell the
-        two apart, unless ``none_apart`` (the web app names the articles without one "(no outlet)").
+        ``derived``) is None, as ``list`` and ``stories`` give it; tables name it ``NO_OUTLET_NAME``.
+        An outlet literally named ``?`` is its own entry (the CLI counted it with them).
 
         An edge counts reuse pairs (``count``), those whose two articles are in one story
         (``in_story``), those whose direction rests on evidence (``directed``: a provenance edge
@@ -1289,14 +1289,14 @@ class CorpusResults:
         which is a guess when the two are close in time), and the characters they share
         (``chars``, the shorter side of each passage).
         """
-        none = "" if none_apart else NO_OUTLET  # the key of the articles without an outlet
+        none = ""  # the key of the articles without an outlet (an empty name is none)
 
         def named_apart(outlet: str) -> str | None:
             return None if outlet == none else outlet
 
         articles: Counter[str] = Counter()
         for r in self.conn.execute("SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet"):
-            articles[r["outlet"] or none] += int(r["n"])  # an outlet named "?" and none: one row
+            articles[r["outlet"] or none] += int(r["n"])  # NULL and an empty name: one row
         # from the memberships, not the stories' outlet lists: those leave out articles without an
         # outlet, which then showed under "?" with their articles but none of their stories
         in_stories: Counter[str] = Counter()
@@ -1315,7 +1315,7 @@ class CorpusResults:
         # fired rocket shells") reuse each other's text months apart, which says little about who
         # copies whom as a story travels (al-Manar -> SANA: 75 pairs on FA-KES dev, none in a story)
         story_of = dict(self.conn.execute("SELECT article, story FROM memberships").fetchall())
-        credited = self._credited_copies(none)
+        credited = self._credited_copies()
         edges: Counter[tuple[str, str]] = Counter()
         in_story: Counter[tuple[str, str]] = Counter()
         chars: Counter[tuple[str, str]] = Counter()

@@ -25,12 +25,16 @@ from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId, see_hint
 from newstrace.ingest import SUPPORTED
 from newstrace.model import Article, published_order, stream_order_key
-from newstrace.store.results import not_analysed_hint, outlets_adding_up, stories_over_bound
+from newstrace.store.results import (
+    filtered_outlet,
+    not_analysed_hint,
+    outlets_adding_up,
+    stories_over_bound,
+)
 from newstrace.web import schemas as s
 from newstrace.web.cache import Page, read, served
 from newstrace.web.render import (
     MAX_OUTLET_CHARS,
-    filtered_outlet,
     listed_as,
     page_order,
     story_href,
@@ -235,10 +239,10 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
             raise HTTPException(404, f"no thread with id {_quoted_id(thread)} ({see_hint('threads', db_arg(repo))})")
         thread = found
     start, end = _dates(date_from, date_to)
-    # each filter value as the outlet it names (``render.filtered_outlet``: ``?`` none, ``\?`` the outlet "?")
+    # each filter value as the outlet it names (``filtered_outlet``: ``?`` none, ``\?`` the outlet "?")
     named_outlets = [filtered_outlet(o) for o in outlet] if outlet else None
     total, rows = res.stories(q=q, outlet=named_outlets, date_from=start, date_to=end, thread=thread,
-                              limit=limit, offset=offset, order="newest", none_apart=True)
+                              limit=limit, offset=offset, order="newest")
     _known_outlet(repo, outlet, total)
     listed = {r.get("thread") for r in rows}
     threads = repo.cached_page(("threads", repo.generation()), res.threads) if res.available and rows else []
@@ -385,7 +389,7 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
 
 def load_network(repo: Repo) -> s.OutletNetwork:
     res = repo.corpus()
-    outlets, edges = res.network(none_apart=True)  # the outlet "?" is not the articles naming none
+    outlets, edges = res.network()
     if not res.available:
         outlets = [{"outlet": o, "articles": n} for o, n in repo.outlets()]
     return s.OutletNetwork(

@@ -50,14 +50,11 @@ from newstrace.errors import (
 )
 from newstrace.limits import LIMITS, Limits, human_bytes
 from newstrace.model import published_iso
+from newstrace.store.results import NO_OUTLET_NAME, filtered_outlet, outlet_filter, outlet_name
 from newstrace.store.sqlite import busy_error
 from newstrace.web.render import (
-    NO_OUTLET_NAME,
     article_href,
     articles_href,
-    filtered_outlet,
-    outlet_filter,
-    outlet_name,
     stories_href,
     story_href,
 )

@@ -19,7 +19,7 @@ class Results(Protocol):
 
     def stories(
         self, *, q: str | None, outlet: str | list[str | None] | None, date_from: str | None, date_to: str | None,
-        limit: int, offset: int, order: Literal["size", "newest"] = ..., none_apart: bool = ...,
+        limit: int, offset: int, order: Literal["size", "newest"] = ...,
     ) -> tuple[int, list[dict[str, Any]]]: ...
 
     def threads(self) -> list[dict[str, Any]]: ...
@@ -32,7 +32,7 @@ class Results(Protocol):
 
     def stories_of(self, article_id: str) -> list[dict[str, Any]]: ...
 
-    def network(self, none_apart: bool = ...) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
+    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]: ...
 
     def behind(self) -> int: ...
 
@@ -60,7 +60,7 @@ class NoResults:
     def stories_of(self, article_id: str) -> list[dict[str, Any]]:
         return []
 
-    def network(self, none_apart: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         return [], []
 
     def behind(self) -> int:  # before any analyze the pages say so in their own words

@@ -98,7 +98,7 @@ async def stories_page(
 def outlet_counts(st: s.StorySummary) -> list[tuple[str | None, int]]:
     """A story's articles per outlet, then ``None`` for those without one, as ``newstrace stories
     --json`` lists them (``outlets_adding_up``): an outlet named "?" is its own, and the pages name
-    ``None`` "(no outlet)" (``render.outlet_name``)."""
+    ``None`` "(no outlet)" (``outlet_name``)."""
     return [(o["outlet"], int(o["articles"])) for o in outlets_adding_up([o.model_dump() for o in st.outlets], st.size)]
 
 

@@ -27,6 +27,11 @@ from newstrace.model import (
     shortened,
     time_axis,
 )
+from newstrace.store.results import (  # as the CLI names them too
+    NO_OUTLET_NAME,
+    outlet_filter,
+    outlet_name,
+)
 
 
 @dataclass
@@ -117,40 +122,8 @@ def compare_href(ids: Sequence[str]) -> str:
     return "/compare?" + urlencode([("ids", i) for i in ids])
 
 
-#: how the pages name the articles that name no outlet: the outlets drawing's node was "?", its
-#: tooltip "? (no outlet)", the timeline's row "? (no outlet)", the articles and stories tables "?"
-NO_OUTLET_NAME = "(no outlet)"
 #: the longest outlet name the ``outlet`` filters take, and so the longest an upload may give
 MAX_OUTLET_CHARS = 200
-#: the ``outlet`` filter's value for the articles that name no outlet (``outlet_filter``)
-NO_OUTLET_FILTER = "?"
-#: what an ``outlet`` filter value starts with when it names an outlet that would read otherwise:
-#: ``\?`` is the outlet named "?", ``\\x`` the outlet named "\x"
-OUTLET_ESCAPE = "\\"
-
-
-def outlet_name(outlet: str | None) -> str:
-    """An outlet as the pages name it: ``NO_OUTLET_NAME`` for none (``None``, or an empty name)."""
-    return outlet or NO_OUTLET_NAME
-
-
-def outlet_filter(outlet: str | None) -> str:
-    r"""The ``outlet`` filter's value (``/stories?outlet=``, ``/articles?outlet=``) for an outlet,
-    ``None`` being the articles that name none: ``?``, as the CLI's ``--outlet ?``. An outlet
-    literally named ``?`` (a CSV may say so) was the same value, and its articles were listed with
-    those naming none under one "?": its value is ``\?`` now, a name that begins with ``\`` is
-    escaped as well, so no name is read as another (``filtered_outlet`` reads them back)."""
-    if not outlet:
-        return NO_OUTLET_FILTER
-    return OUTLET_ESCAPE + outlet if outlet == NO_OUTLET_FILTER or outlet.startswith(OUTLET_ESCAPE) else outlet
-
-
-def filtered_outlet(value: str) -> str | None:
-    """The outlet an ``outlet`` filter value names (``outlet_filter``'s inverse): ``None`` for the
-    articles that name none; ``?`` in a link of before names them, as it did."""
-    if value == NO_OUTLET_FILTER:
-        return None
-    return value[len(OUTLET_ESCAPE):] if value.startswith(OUTLET_ESCAPE) else value
 
 
 def stories_href(*outlets: str | None) -> str:

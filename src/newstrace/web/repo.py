@@ -25,7 +25,7 @@ from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import Limits
 from newstrace.model import Article, Holder
-from newstrace.store.results import CorpusResults, outlet_is
+from newstrace.store.results import CorpusResults, filtered_outlet, outlet_is
 from newstrace.store.sqlite import (
     BUSY_TIMEOUT,
     IngestCounts,
@@ -37,7 +37,6 @@ from newstrace.store.sqlite import (
     search_words,
     word_in,
 )
-from newstrace.web.render import filtered_outlet
 
 log = logging.getLogger("newstrace.web")
 
@@ -287,7 +286,7 @@ class Repo:
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
         """Newest first; ``q`` matches every word in title or text (in any case, with or without
-        accents: ``word_in``), ``outlet`` a filter value (``render.outlet_filter``: ``"?"`` the
+        accents: ``word_in``), ``outlet`` a filter value (``outlet_filter``: ``"?"`` the
         articles without one, ``"\\?"`` those of the outlet named "?")."""
         where: list[str] = []
         args: list[Any] = []
@@ -299,7 +298,7 @@ class Repo:
         if found:  # one scan of the folded texts for every word
             where.append(f"seq IN (SELECT f.seq FROM articles_folded f WHERE {' AND '.join(found)})")
         if outlet:  # "?" too: the articles without one, as the stories filter takes it
-            cond, cond_args = outlet_is(filtered_outlet(outlet), none_apart=True)
+            cond, cond_args = outlet_is(filtered_outlet(outlet))
             where.append(cond)
             args += cond_args
         if date_from:
@@ -343,9 +342,9 @@ class Repo:
         return [*out, (None, rest)] if rest else out
 
     def has_outlet(self, outlet: str) -> bool:
-        """Whether some article is from the outlet a filter value names (``render.filtered_outlet``:
+        """Whether some article is from the outlet a filter value names (``filtered_outlet``:
         ``?`` names none), as the CLI checks."""
-        return bool(CorpusResults(self.conn).known("articles", "outlet", filtered_outlet(outlet), none_apart=True))
+        return bool(CorpusResults(self.conn).known("articles", "outlet", filtered_outlet(outlet)))
 
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under an id, as ``ingest`` keys an upload's articles against it."""
