@@ -75,10 +75,13 @@ def test_article_page_shows_text_and_metadata(client: TestClient, ids: dict[str,
 
 
 def test_an_article_page_says_when_it_names_no_outlet(client: TestClient, ids: dict[str, str]) -> None:
-    """The rewrite names no outlet: its page had no outlet line, where the lists show "?" and its
-    story names it "(no outlet: named by its title)"; rt.com's page names its own."""
+    """The rewrite names no outlet: its page had no outlet line, then "outlet: none given", where
+    every other page (the lists, the Outlets page, the timelines) names it "(no outlet)" and its
+    story "(no outlet: named by its title)"; rt.com's page names its own."""
+    from newstrace.store.results import NO_OUTLET_NAME
+
     rewrite = client.get(f"/articles/{ids['rewrite']}").text
-    assert '<dt>outlet</dt><dd dir="auto">none given</dd>' in rewrite
+    assert f'<dt>outlet</dt><dd dir="auto">{NO_OUTLET_NAME}</dd>' in rewrite and "none given</dd>" not in rewrite.split("<dt>published")[0]
     assert '<dt>outlet</dt><dd dir="auto">rt.com</dd>' in client.get(f"/articles/{ids['rt']}").text
 
 

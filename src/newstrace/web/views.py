@@ -32,6 +32,7 @@ from newstrace.model import (
     summary_names,
     unlisted_notes,
 )
+from newstrace.store.results import outlet_name
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import (
     Ann,
@@ -307,10 +308,11 @@ def claims_highlight(article: Article, claims: dict[str, Any] | None) -> Markup:
 
 def article_meta(a: Article) -> list[tuple[str, str]]:
     """The facts an article page lists. An outlet or a date it does not give is said so: the
-    rewrite's page, which names no outlet, had no outlet line at all, where the lists show "?" and
-    its story names it "(no outlet: named by its title)". Its source is named as ``show`` names it."""
+    rewrite's page, which names no outlet, had no outlet line at all, then "none given", where every
+    other page names it "(no outlet)" (``outlet_name``) and its story "(no outlet: named by its
+    title)". Its source is named as ``show`` names it."""
     facts = [
-        ("outlet", a.outlet or "none given"),
+        ("outlet", outlet_name(a.outlet)),
         ("published", published_iso(a.published) or "none given"),
         ("author", a.author),
         ("language", a.lang),
