@@ -31,6 +31,7 @@ from newstrace.store.sqlite import (
     IngestCounts,
     Store,
     content_hash,
+    copies_behind,
     in_list,
     is_locked,
     row_to_article,
@@ -340,6 +341,12 @@ class Repo:
         out: list[tuple[str | None, int]] = [(r["outlet"], int(r["n"])) for r in rows]
         rest = int(self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {none}", args).fetchone()[0])
         return [*out, (None, rest)] if rest else out
+
+    def searches_behind(self, q: str | None) -> bool:
+        """Whether ``q`` is a search (``search_words``) that looks in copies an older newstrace made
+        (``copies_behind``: a database at migration 14 or 15, read as it is), and so finds less than
+        the database upgraded would: no "cease-fire" for ceasefire, no phrase across a comma."""
+        return bool(search_words(q, self.conn)) and copies_behind(self.conn)
 
     def has_outlet(self, outlet: str) -> bool:
         """Whether some article is from the outlet a filter value names (``filtered_outlet``:
