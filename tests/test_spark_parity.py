@@ -876,7 +876,8 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
     of py4j tracebacks ("RuntimeError: reentrant call": PySpark's handler called into the JVM
     while the run waited on it), and the JVM's errors of the lost workers after "newstrace:
     interrupted"; a stop while the JVM started left its stack trace after the command had ended.
-    Now: exit 130, one line saying what ``--out`` holds, nothing after it."""
+    Now: exit 130, one line saying what ``--out`` holds, nothing after it; and SIGTERM, exit 143,
+    whose stop in the run printed PySpark's accumulator server's EOFError (24 lines) before its line."""
     import re
     import signal
     import subprocess
@@ -891,19 +892,20 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
     stopped: list[bool] = []
-    for after in (4.0, 20.0):  # as the JVM starts; in the run
+    for after, sig in ((4.0, signal.SIGINT), (20.0, signal.SIGINT), (16.0, signal.SIGTERM)):  # as the JVM starts; in the run
         with as_a_foreground_job():
             proc = subprocess.Popen([sys.executable, "-m", "newstrace", "analyze", "--engine", "spark", "--input",
                                      str(corpus), "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
         time.sleep(after)
-        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=120)  # till the JVM, which holds stderr too, has ended
         lines = [line for line in err.splitlines() if not line.startswith("WARNING: Using incubator modules")]
         stopped.append(proc.returncode != 0)
         if proc.returncode == 0:
             continue  # finished before the stop came (a fast machine): nothing to say of a stop
-        assert proc.returncode == 130 and len(lines) == 1, (after, proc.returncode, err)
-        assert re.fullmatch(r"newstrace: interrupted \(the Spark run stopped (before|while) writing its results: .*\)",
+        said = "interrupted" if sig == signal.SIGINT else "stopped by SIGTERM"
+        assert proc.returncode == 128 + sig and len(lines) == 1, (after, proc.returncode, err)
+        assert re.fullmatch(rf"newstrace: {said} \(the Spark run stopped (before|while) writing its results: .*\)",
                             lines[0]), err
     assert any(stopped)

@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import IO, TYPE_CHECKING, Any
 
 from newstrace.engine.tables import TABLES, arrow_schema, spark_schema
@@ -897,15 +898,48 @@ class _Run:
         self.spark: Any = None
         self.writing = False
         self.main = threading.current_thread() is threading.main_thread()
+        self.term_before: Any = None
 
     def started(self, spark: Any) -> None:
         """Ctrl-C raises ``KeyboardInterrupt`` where the run is, as Python's own handler does:
         PySpark's (set as its context starts) called into the JVM from inside the handler, while
         the main thread waited on the same py4j connection, and printed a traceback per call
-        ("RuntimeError: reentrant call inside <_io.BufferedReader name=3>")."""
+        ("RuntimeError: reentrant call inside <_io.BufferedReader name=3>"). Ctrl-C and SIGTERM
+        (whose handler ``cli.app.sigterm_stops`` set) first turn the JVM's log off (``_silence``)."""
         self.spark = spark
         if self.main:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            self.term_before = signal.getsignal(signal.SIGTERM)
+            signal.signal(signal.SIGINT, self._stop)
+            if callable(self.term_before):
+                signal.signal(signal.SIGTERM, self._stop)
+
+    def _stop(self, signum: int, frame: FrameType | None) -> None:
+        self._silence()
+        if signum == signal.SIGTERM:
+            self.term_before(signum, frame)  # raises ``errors.Terminated``, said as SIGTERM's stop
+            return
+        raise KeyboardInterrupt
+
+    def _silence(self) -> None:
+        """The JVM's log off before the stop reaches it: the ``KeyboardInterrupt`` ends the main
+        thread's py4j connection, whose Java thread is interrupted at once, and a job writing
+        ``--out`` logged "ERROR FileFormatWriter: Aborting job" and a 70-line stack trace
+        before ``_stop_jvm`` could turn the log off. Called from another thread, which has its own
+        connection (PySpark pins one per thread): this one is in the middle of a call on its own."""
+        spark = self.spark
+        # and PySpark's accumulator server, whose thread printed the EOFError of the connection the
+        # stopping JVM closed ("Exception occurred during processing of request", 24 lines)
+        server = getattr(spark.sparkContext, "_accumulatorServer", None)
+        if server is not None:
+            server.handle_error = lambda request, client_address: None
+
+        def off() -> None:
+            with contextlib.suppress(Exception):
+                spark.sparkContext.setLogLevel("OFF")
+
+        quiet = threading.Thread(target=off, daemon=True)
+        quiet.start()
+        quiet.join(timeout=5)  # a JVM that does not answer is stopped all the same
 
 
 @contextlib.contextmanager
@@ -945,6 +979,8 @@ def _stops_cleanly(out_dir: Path, owned: bool) -> Iterator[_Run]:
         root.removeHandler(quiet)
         if run.main and before is not None:
             signal.signal(signal.SIGINT, before)
+        if run.main and callable(run.term_before):
+            signal.signal(signal.SIGTERM, run.term_before)
 
 
 def _stopped(e: BaseException) -> bool:
