@@ -312,3 +312,25 @@ def test_a_parquet_input_without_a_text_column_is_refused_before_spark_starts(
                    feed / "part-2.parquet")
     assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "out")]) == 70
     assert "Spark started" in capsys.readouterr().err
+
+
+def test_a_stopped_spark_run_keeps_py4j_s_own_log_records_off_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C in the whole suite's Spark stop test printed py4j's "Exception occurred while
+    shutting down connection" and its traceback (22 lines) before the run's one line: the handler
+    a run puts on the root logger for py4j's ``logging.exception`` of a stop also printed the
+    records of py4j's own loggers, which its NullHandler keeps off stderr otherwise. Another
+    library's warning is still said."""
+    import logging
+
+    pytest.importorskip("py4j")
+    import py4j.java_gateway  # noqa: F401  (puts its NullHandler on "py4j")
+
+    from newstrace.engine.spark import _stops_cleanly
+
+    with _stops_cleanly(tmp_path / "out", owned=False):
+        try:
+            raise EOFError
+        except EOFError:
+            logging.getLogger("py4j.clientserver").exception("Exception occurred while shutting down connection")
+        logging.getLogger("some.library").warning("a library's warning")
+    assert capsys.readouterr().err == "a library's warning\n"
