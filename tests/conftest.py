@@ -81,12 +81,12 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> CallC
 def undo_migrations_from_13(c: Any) -> None:
     """Drop from the ``sqlite3`` connection ``c``'s database what migrations 13 and later added (the
     articles' input hashes; the searches' folded copies and the triggers that keep them, which 14
-    made, 15 folded again, dashes as spaces, and 16 made again with the words' edges and the
-    compounds joined), for the tests that make a database as an earlier
+    made, 15 folded again, dashes as spaces, 16 made again with the words' edges and the
+    compounds joined, and 17 with the words about each compound), for the tests that make a database as an earlier
     release left it: one place to extend with the next."""
     from newstrace.store.migrations import MIGRATIONS
 
-    assert [m.split()[0] for m in MIGRATIONS[12:]] == ["ALTER", "CREATE", "DELETE", "DELETE"] and "articles_folded" in MIGRATIONS[14], (
+    assert [m.split()[0] for m in MIGRATIONS[12:]] == ["ALTER", "CREATE", "DELETE", "DELETE", "DELETE"] and "articles_folded" in MIGRATIONS[14], (
         "a later migration's changes must be undone here too")
     c.execute("DROP INDEX articles_input_hash")
     c.execute("ALTER TABLE articles DROP COLUMN input_hash")

@@ -1523,6 +1523,38 @@ def test_a_word_a_hyphen_joins_and_the_word_written_whole_find_each_other(tmp_pa
 
 
 @pytest.mark.data
+def test_a_phrase_finds_a_word_a_hyphen_joins_written_whole_and_back(tmp_path: Path) -> None:
+    """FNC-1's train bodies and FA-KES dev write "ceasefire agreement" (13 texts) and "cease-fire
+    agreement" (4), "ceasefire deal" (9) and "cease-fire deal" (3). A word alone found the other
+    spelling ('ceasefire' "cease-fire"), a phrase did not: '"ceasefire agreement"' missed "cease-fire
+    agreement", the copies keeping each compound's joined form alone after the text, not among the
+    words about it. They now keep it with the words about it (``search_copy``), so a phrase finds
+    the compound either way, as a word does; a space typed is still a space ('"cease fire ..."')."""
+    from conftest import fnc1_bodies
+
+    bodies = fnc1_bodies()
+    picked = sorted((b for b, t in bodies.items() if re.search(r"cease\W?fire", t, re.IGNORECASE)), key=int)
+    rows = {r["article_title"]: r for r in _fakes_rows("easefire") + _fakes_rows("ease-fire") + _fakes_rows("ease-Fire")}
+    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
+            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
+    db = tmp_path / "n.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    hyphen = "[-\u2010\u2011\u00ad]"
+    with TestClient(create_app(db), base_url=BASE) as c:
+        found = _found_by(c)
+        for then in ("agreement", "deal"):
+            whole, either = _written(arts, f"cease{hyphen}?fire{_JOINED}{then}"), _written(arts, f"cease(?:{_JOINED}|{hyphen})?fire{_JOINED}{then}")
+            # before: the phrase typed whole missed the texts that write the compound with its hyphen alone
+            assert len(set(whole) - set(_written(arts, f"ceasefire{_JOINED}{then}"))) >= 1, then
+            assert found(f'"ceasefire {then}"') == found(f'"CEASEFIRE  {then.upper()}"') == whole, then
+            assert found(f'"cease-fire {then}"') == found(f"“cease‑fire {then}”") == either, then
+            assert set(whole) <= set(either) and found(f'"the ceasefire {then}"') == _written(arts, f"the{_JOINED}cease{hyphen}?fire{_JOINED}{then}")
+        # a space typed is a space, as a word's: '"cease fire agreement"' is not "ceasefire agreement"
+        assert found('"cease fire agreement"') == _written(arts, f"cease{_JOINED}fire{_JOINED}agreement") != found('"ceasefire agreement"')
+
+
+@pytest.mark.data
 def test_a_phrase_passes_over_the_punctuation_between_its_words(tmp_path: Path) -> None:
     """FNC-1's train bodies write "Aleppo, Syria" (4 bodies), FA-KES dev "Aleppo Syria" (21
     reports): '"Aleppo Syria"' found FA-KES's alone, the comma standing between the words of the
