@@ -119,6 +119,35 @@ def test_a_reader_reads_a_database_whose_search_copies_alone_are_behind_and_name
     assert folded_otherwise(db) == []
 
 
+@pytest.mark.data
+@pytest.mark.parametrize("left_at", [12, 14, 15])
+def test_an_upgrade_makes_the_searches_copies_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, left_at: int) -> None:
+    """A database an older newstrace left at migration 14 had its searches' copies made twice on
+    upgrade (15, then 16, each by the newest rules, so the second made what the first had), one
+    at 13 or older three times (14 makes them too). The migrations that only make the copies again
+    (``REFOLDS``) now run as one step with the one before them, and none after 14, which makes
+    them by this newstrace's rules: the copies are made once, and are what a new database holds."""
+    from conftest import count_calls, fnc1_bodies, undo_migrations_from_13
+    from newstrace.store import sqlite as sqlite_store
+    from newstrace.store.migrations import REFOLDS
+
+    bodies = list(fnc1_bodies().items())[:60]
+    db = tmp_path / "older.db"
+    with Store(db) as st:
+        st.add_articles([Article.create(text, title=f"FNC-1 body {b}", outlet="fnc1") for b, text in bodies])
+    with contextlib.closing(sqlite3.connect(db)) as c, c:
+        if left_at < min(REFOLDS) - 1:
+            undo_migrations_from_13(c)
+        else:  # copies an older newstrace made, which the upgrade makes again
+            c.execute("UPDATE articles_folded SET text = 'older'")
+        c.execute(f"PRAGMA user_version={left_at}")
+    folds = count_calls(monkeypatch, sqlite_store, "_search_fold")
+    with Store(db) as st:
+        assert st.schema_version == len(MIGRATIONS)
+    assert folds.calls == 2 * len(bodies)  # each title and text once
+    assert folded_otherwise(db) == []
+
+
 def test_schema_version_wal_and_newer_schema_refused(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     with Store(db) as store:

@@ -312,7 +312,8 @@ MIGRATIONS: list[str] = [
     # 17: the searches' copies made again as ``store.sqlite.search_copy`` makes them now: each
     # compound a hyphen joins kept joined with the words about it ("the ceasefire agreement was"),
     # not alone, so that '"ceasefire agreement"' finds "cease-fire agreement". As 15 and 16, nothing
-    # but the copies' values changes (``REFOLDS``).
+    # but the copies' values changes (``REFOLDS``); an upgrade that runs several of them makes the
+    # copies once (``store.sqlite.Store._migrate``).
     """
     DELETE FROM articles_folded;
     INSERT INTO articles_folded (seq, title, text) SELECT seq, search_fold(title), search_fold(text) FROM articles;
@@ -326,6 +327,9 @@ MIGRATIONS: list[str] = [
 #: its searches then looking in copies folded by the older rules (``Store.search_copies_behind``),
 #: and brought forward by the first command that writes it
 REFOLDS = frozenset({15, 16, 17})
+#: the migration that makes the searches' copies (and the triggers that keep them), by the rules of
+#: the newstrace that runs it: the ``REFOLDS`` after it in the same upgrade have nothing to make again
+COPIES_MADE = 14
 #: the first migration whose copies have a space at either end, so that a whole word is found as
 #: " word " (``store.sqlite.search_words``: a word with an apostrophe is a whole word from it on)
 WHOLE_WORDS = 16
