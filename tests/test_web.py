@@ -1582,6 +1582,36 @@ def test_a_phrase_passes_over_the_punctuation_between_its_words(tmp_path: Path) 
         assert us and found("U.S.") == found("u.s") == us
 
 
+def test_the_api_lists_say_a_search_of_older_search_copies_finds_less_under_a_key_always_there(tmp_path: Path) -> None:
+    """The Articles and Stories pages say a search of a database an older newstrace left behind
+    finds less until ``analyze`` upgrades it (a584814); ``/api/articles`` and ``/api/stories``, which
+    give the same lists, said nothing, so a client showed a short list as all there is. Each gives
+    ``search_behind``: the pages' words, the command in them, for such a search; null for a list
+    without a search and once the database is upgraded; the key in every answer."""
+    from newstrace.store.migrations import MIGRATIONS
+    from test_web_fixtures import seed_articles
+
+    db = tmp_path / "older one.db"
+    with Store(db) as st:
+        st.add_articles(seed_articles())
+    analysed = analyze_if_available(db)
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")
+    lists = ["/api/articles", "/api/stories"] if analysed else ["/api/articles"]
+    with TestClient(create_app(db), base_url=BASE) as c:
+        for path in lists:
+            for q in ("Aleppo", "cease-fire"):  # found, and found nothing: both say it
+                said = c.get(path, params={"q": q}).json()["search_behind"]
+                assert said.startswith("Search is weaker on this database until 'newstrace analyze --db ") and f"{db}'" in said, (path, q)
+                assert said in html.unescape(c.get(path.removeprefix("/api"), params={"q": q}).text), (path, q)  # the pages' words
+            assert c.get(path).json()["search_behind"] is None, path  # no search, nothing to say
+    with Store(db) as st:  # what any command that writes does first
+        assert st.schema_version == len(MIGRATIONS)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        for path in lists:
+            assert c.get(path, params={"q": "Aleppo"}).json()["search_behind"] is None, path
+
+
 @pytest.mark.data
 def test_a_database_from_before_dashes_were_spaces_finds_them_once_migrated(tmp_path: Path) -> None:
     """A database whose searches' copies were folded with their hyphens and dashes (migration 14):
@@ -1629,7 +1659,7 @@ def test_a_search_of_a_database_with_older_search_copies_says_it_finds_less_unti
     analysed = analyze_if_available(db)
     with contextlib.closing(sqlite3.connect(db)) as conn, conn:
         conn.execute(f"PRAGMA user_version={len(MIGRATIONS) - 1}")  # its copies as migration 15 left them
-    said = f"Search is weaker on this database until <code>newstrace analyze --db {db}</code> upgrades it"
+    said = f"Search is weaker on this database until &#39;newstrace analyze --db {db}&#39; upgrades it"
     pages = ["/articles", "/stories"] if analysed else ["/articles"]
     with TestClient(create_app(db), base_url=BASE) as c:
         for path in pages:

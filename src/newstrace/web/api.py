@@ -151,6 +151,17 @@ def not_analysed(repo: Repo) -> str:
     return not_analysed_hint(db_arg(repo), repo.count_articles() > 0)
 
 
+def search_behind(repo: Repo, q: str | None) -> str | None:
+    """What a search of copies an older newstrace made says (``Repo.searches_behind``: a database
+    left at migration 14 to 16, read as it is), with the command that upgrades them, on the Stories
+    and Articles pages and in their API's ``search_behind``; None for any other list."""
+    if not repo.searches_behind(q):
+        return None
+    return (f"Search is weaker on this database until 'newstrace analyze --db {db_arg(repo)}' upgrades it: an older "
+            "newstrace made its search copies, which miss some of what the upgraded ones find "
+            "(\u201ccease-fire agreement\u201d for \"ceasefire agreement\")")
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -187,7 +198,8 @@ def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date
     start, end = _dates(date_from, date_to)
     total, rows = repo.list_articles(q=q, outlet=outlet, date_from=start, date_to=end, limit=limit, offset=offset)
     _known_outlet(repo, outlet, total)
-    return s.ArticleList(total=total, offset=offset, limit=limit, articles=[s.ArticleRow(**r) for r in rows])
+    return s.ArticleList(total=total, offset=offset, limit=limit, articles=[s.ArticleRow(**r) for r in rows],
+                         search_behind=search_behind(repo, q))
 
 
 def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail, dict[str, Any] | None]:
@@ -254,6 +266,7 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         limit=limit,
         stories=[s.StorySummary(**as_listed(r)) for r in rows],
         threads=[s.ThreadSummary(**as_listed(t)) for t in threads if t["id"] in listed],
+        search_behind=search_behind(repo, q),
     )
 
 

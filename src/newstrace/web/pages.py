@@ -118,7 +118,7 @@ def _stories_page(request: Request, q: str | None, outlet: list[str] | None, dat
     return page(
         request, "stories.html", title="Stories", nav="stories", data=data, groups=list(by_thread.items()),
         threads=threads, bars=bars, named=named, outlets=repo.outlets(), behind=_behind(repo, data.behind, data.behind_changed),
-        search_behind=_search_behind(repo, q),
+        search_behind=data.search_behind,
         not_analysed=None if data.available else api.not_analysed(repo),
         # the menu picks one outlet; the others a link from the network adds ride along hidden
         form={"q": q or "", "outlet": (outlet or [""])[0], "more_outlets": (outlet or [])[1:], "from": _d(date_from),
@@ -189,7 +189,7 @@ async def articles_page(
             request, "articles.html", title="Articles", nav="articles", data=data, outlets=repo.outlets(),
             # an empty database said "No article matches.", as if a search had found nothing
             empty=None if data.total or repo.count_articles() else api.not_analysed(repo),
-            search_behind=_search_behind(repo, q),
+            search_behind=data.search_behind,
             form={"q": q or "", "outlet": outlet or "", "from": _d(date_from), "to": _d(date_to), "limit": _limit(limit)},
             pages=_page_links(request, data.total, offset, limit),
         )
@@ -316,13 +316,6 @@ def _behind(repo: Repo, n: int, changed: int) -> str | None:
     """The CLI's word on articles ingested or changed since the last analyze (``stories`` says it
     on stderr), with the command."""
     return behind_hint(n, changed, api.db_arg(repo)) if n else None
-
-
-def _search_behind(repo: Repo, q: str | None) -> str | None:
-    """The database as the command that upgrades its searches' copies names it, when ``q`` is a
-    search of copies an older newstrace made (``Repo.searches_behind``): its results say they may
-    miss what the database upgraded would find (they said nothing of it)."""
-    return api.db_arg(repo) if repo.searches_behind(q) else None
 
 
 def _limit(limit: int) -> str:

@@ -344,8 +344,9 @@ class Repo:
 
     def searches_behind(self, q: str | None) -> bool:
         """Whether ``q`` is a search (``search_words``) that looks in copies an older newstrace made
-        (``copies_behind``: a database at migration 14 or 15, read as it is), and so finds less than
-        the database upgraded would: no "cease-fire" for ceasefire, no phrase across a comma."""
+        (``copies_behind``: a database at migration 14 to 16, read as it is), and so finds less than
+        the database upgraded would: no "cease-fire agreement" for '"ceasefire agreement"' (at 14 and
+        15 no "cease-fire" for ceasefire either, nor a phrase across a comma)."""
         return bool(search_words(q, self.conn)) and copies_behind(self.conn)
 
     def has_outlet(self, outlet: str) -> bool:

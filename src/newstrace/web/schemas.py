@@ -41,6 +41,10 @@ class ArticleList(BaseModel):
     offset: int
     limit: int
     articles: list[ArticleRow]
+    search_behind: str | None = Field(
+        None, description="for a search of a database an older newstrace left at migration 14 to 16, read as it "
+        "is: that it finds less than the database upgraded would, and the command that upgrades it (the Stories "
+        "and Articles pages say the same); null otherwise")
 
 
 class SpanOut(_Open):
@@ -108,6 +112,10 @@ class StoryList(BaseModel):
                         "those ingested are in no story yet")
     behind_changed: int = Field(0, description="of behind, articles changed since they were analysed: in the story "
                                 "their earlier text was placed in, their reuse left out until 'newstrace analyze'")
+    search_behind: str | None = Field(
+        None, description="for a search of a database an older newstrace left at migration 14 to 16, read as it "
+        "is: that it finds less than the database upgraded would, and the command that upgrades it (the Stories "
+        "and Articles pages say the same); null otherwise")
 
 
 class SharedOut(_Open):
