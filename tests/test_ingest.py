@@ -1911,7 +1911,7 @@ def _as_before_input_hashes(db: Path) -> None:
 
     from newstrace.store.migrations import MIGRATIONS
 
-    assert "input_hash" in MIGRATIONS[12] and "articles_folded" in MIGRATIONS[13] and len(MIGRATIONS) == 16
+    assert "input_hash" in MIGRATIONS[12] and "articles_folded" in MIGRATIONS[13] and len(MIGRATIONS) == 17
     c = sqlite3.connect(db)
     undo_migrations_from_13(c)
     c.execute("PRAGMA user_version=12")
