@@ -7,9 +7,12 @@ import csv
 import dataclasses
 import json
 import math
+import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -320,6 +323,39 @@ def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.C
     # an empty id is no prefix of the only story
     assert main(["story", "", "--db", str(db)]) == 3
     assert "no story with id ''" in capsys.readouterr().err
+
+
+def test_the_tables_at_80_columns_keep_an_outlet_and_its_count_on_one_line(tmp_path: Path) -> None:
+    """At 80 columns (a terminal's default) rich wrapped the seeds' story's outlets "rt.com (1), (no"
+    / "outlet) (1)", between the words of one outlet's entry. Each entry stays whole; a long outlet
+    name (RT's, spelled out) is wrapped where it must be, and no longer widens the stories table past
+    the terminal (its 'first seen' cell cut the label and outlets off) or cuts the outlets table's
+    headers ("arti…")."""
+    seeds = [a.to_dict() for a in read_articles([EXAMPLES])]
+    feed = tmp_path / "seeds.jsonl"
+    feed.write_text("".join(json.dumps({**a, "outlet": "RT International news service, English edition"} if a.get("outlet")
+                                       else a, default=str) + "\n" for a in seeds))
+    env = {**os.environ, "COLUMNS": "80"}
+    env.pop("NEWSTRACE_DB", None)
+
+    def table(*args: str | Path) -> list[str]:
+        p = subprocess.run([sys.executable, "-m", "newstrace", *map(str, args)], capture_output=True, text=True, env=env,
+                           timeout=300, check=True)
+        return p.stdout.splitlines()
+
+    for source, db in ((EXAMPLES, tmp_path / "seeds.db"), (feed, tmp_path / "long.db")):
+        assert main(["ingest", str(source), "--db", str(db)]) == 0
+        assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+        for command in ("stories", "threads", "outlets"):
+            lines = table(command, "--db", db)
+            assert max(map(len, lines)) <= 80, (command, lines)
+            said = "\n".join(lines)
+            assert "…" not in said and said.count("(no outlet)") == (0 if command == "threads" else 2 if command == "outlets"
+                                                                     else 1), (command, said)
+            if command == "stories":
+                assert "(no outlet) (1)" in said, said
+                assert "Syrian" in said and ("rt.com (1)," in said or "RT International" in said), said
+    assert "English edition" in "\n".join(table("outlets", "--db", tmp_path / "long.db"))
 
 
 #: a report of another event, from an outlet a CSV or JSON export names "?"

@@ -62,6 +62,12 @@ from newstrace.store.results import (
 from newstrace.store.sqlite import Store, check_db_path
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from rich.console import Console, ConsoleOptions
+    from rich.measure import Measurement
+    from rich.text import Text
+
     from newstrace.engine.local import AnalyzeReport
 
 
@@ -457,15 +463,49 @@ def _hint(db: Path, hint: str | None) -> None:
         err.print(one_line(f"{db}: {hint}"), markup=False, highlight=False, soft_wrap=True)
 
 
-def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> str:
+def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> list[str]:
     """The biggest outlets of a story, then ``(no outlet) (k)`` for its articles naming none
     (``outlets_adding_up``'s last entry), so the counts add up to its size; an outlet named "?" is
-    one of the first, ``? (k)`` (it was counted with them)."""
+    one of the first, ``? (k)`` (it was counted with them). One entry each, for ``_Phrases``."""
     named = [o for o in outlets if o["outlet"]]
-    shown = ", ".join(f"{o['outlet']} ({o['articles']})" for o in named[:n])
-    parts = [shown + (f" +{len(named) - n}" if len(named) > n else "")] if named else []
+    parts = [f"{o['outlet']} ({o['articles']})" for o in named[:n]]
+    if len(named) > n:
+        parts[-1] += f" +{len(named) - n}"
     parts += [f"{outlet_name(None)} ({o['articles']})" for o in outlets_adding_up(named, size)[len(named):]]
-    return ", ".join(parts)
+    return parts
+
+
+class _Phrases:
+    """A table cell of phrases (a story's outlets "rt.com (1)", "(no outlet) (1)") that wraps
+    between them, never within one that fits its column: rich wrapped at any space, "rt.com (1),
+    (no" / "outlet) (1)" at 80 columns. Joined by ``", "``, or one a line (``lines``: a date and an
+    outlet). One wider than its column (a long outlet name) is wrapped as rich wraps it, and the
+    column is narrowed as any wrapped one is (a cell that did not wrap widened the table past the
+    terminal, which cut off the columns after it)."""
+
+    def __init__(self, phrases: list[str], *, lines: bool = False) -> None:
+        self.pieces = [one_line(p) + ("," if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
+        self.lines = lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        widths = [cell_len(p) for p in self.pieces] or [0]
+        widest = max(widths) if self.lines else sum(widths) + len(widths) - 1
+        return Measurement(max(widths), widest).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        rows: list[str] = []
+        for p in self.pieces:
+            if rows and not self.lines and cell_len(rows[-1]) + 1 + cell_len(p) <= options.max_width:
+                rows[-1] += f" {p}"
+            else:
+                rows.append(p)
+        yield Text("\n".join(rows), overflow="fold")
 
 
 def _adding_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -524,14 +564,15 @@ def stories(
     # two-line cells keep the fixed columns narrow, so the label stays readable at 80 columns
     table = listing_table(f"{len(rows)} of {total} stories in {safe(db)}", cut_caption(len(rows), total, limit=limit))
     table.add_column("id / thread", no_wrap=True)
-    table.add_column("first seen", no_wrap=True)
+    table.add_column("first seen")
     table.add_column("size", no_wrap=True, justify="right")
     table.add_column("label", overflow="fold", ratio=3, min_width=16)
     table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
     for r in rows:
         table.add_row(
-            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", f"{safe(_day(r['start']))}\n{safe(outlet_name(r['first_seen_outlet']))}",
-            str(r["size"]), safe(r["label"] or ""), safe(_outlets_text(r["outlets"], int(r["size"]))),
+            f"{safe(r['id'])}\n{safe(r['thread'] or '')}",
+            _Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
+            str(r["size"]), safe(r["label"] or ""), _Phrases(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
@@ -660,11 +701,11 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         emit_json({"outlets": shown, "edges": shown_edges, "provenance_skipped": skipped})
         return
     table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats), limit=limit))
-    table.add_column("outlet", no_wrap=True)
+    table.add_column("outlet")
     for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
         table.add_column(col, no_wrap=True, justify="right")
     for s in shown:
-        table.add_row(safe(outlet_name(s["outlet"])), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        table.add_row(_Phrases([outlet_name(s["outlet"])]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
         et = listing_table(
@@ -676,7 +717,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         for col in ("in one story", "pairs", "directed", "characters"):
             et.add_column(col, justify="right")
         for e in shown_edges:
-            et.add_row(safe(outlet_name(e["source"])), safe(outlet_name(e["derived"])), str(e["in_story"]), str(e["count"]),
+            et.add_row(_Phrases([outlet_name(e["source"])]), _Phrases([outlet_name(e["derived"])]), str(e["in_story"]), str(e["count"]),
                        str(e["directed"]), str(e["chars"]))
         out.print(et)
     if skipped:  # their pairs are counted above, none directed by an edge
