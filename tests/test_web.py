@@ -85,6 +85,33 @@ def test_an_article_page_says_when_it_names_no_outlet(client: TestClient, ids: d
     assert '<dt>outlet</dt><dd dir="auto">rt.com</dd>' in client.get(f"/articles/{ids['rt']}").text
 
 
+def test_an_undated_article_is_said_so_in_the_same_words_on_its_page_and_in_the_lists(tmp_path: Path) -> None:
+    """The seeds' rewrite, its date left out: its page said "published: none given" where the
+    articles list and its story's list printed "?" in the date column (which is also how the outlet
+    filters name the articles without an outlet); all say "no date", as the compare page and the
+    timelines do. RT's row keeps its day."""
+    from markupsafe import escape
+
+    from test_web_fixtures import seed_articles
+
+    rt, rewrite = sorted(seed_articles(), key=lambda a: a.outlet != "rt.com")
+    rewrite = dataclasses.replace(rewrite, published=None)
+    db = tmp_path / "undated.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite])
+    assert analyze_if_available(db)
+    with TestClient(create_app(db), base_url=BASE) as client:
+        page = client.get(f"/articles/{rewrite.id}").text
+        assert '<dt>published</dt><dd dir="auto">no date</dd>' in page and "none given" not in page
+        (story,) = client.get("/api/stories").json()["stories"]
+        for listing in (client.get("/articles").text, client.get(f"/stories/{story['id']}").text):
+            rows = re.findall(r"<tr>.*?</tr>", listing, re.S)
+            undated = next(r for r in rows if str(escape(rewrite.title or "")) in r)
+            assert '<td class="dim date">no date</td>' in undated, undated
+            dated = next(r for r in rows if str(escape(rt.title or "")) in r)
+            assert '<td class="dim date">2016-10-30</td>' in dated, dated
+
+
 def test_an_article_page_names_its_source_as_show_does(
     client: TestClient, web_db: tuple[Path, dict[str, str]], ids: dict[str, str]
 ) -> None:

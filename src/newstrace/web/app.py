@@ -53,6 +53,7 @@ from newstrace.model import published_iso
 from newstrace.store.results import NO_OUTLET_NAME, filtered_outlet, outlet_filter, outlet_name
 from newstrace.store.sqlite import busy_error
 from newstrace.web.render import (
+    NO_DATE,
     article_href,
     articles_href,
     stories_href,
@@ -102,6 +103,7 @@ def templates_env() -> Environment:
     env.filters["article_href"] = article_href  # Jinja's urlencode keeps "/": an id's "../" moved the link
     env.filters["story_href"] = story_href
     env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
+    env.globals["no_date"] = NO_DATE  # an article without a date, on its page and in the lists alike
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
     env.globals["graph_note"] = provenance_note  # the provenance graph's legend, the report's words
     env.globals["no_outlet_name"] = NO_OUTLET_NAME  # the articles naming no outlet, in tables and drawings alike

@@ -203,6 +203,11 @@ def _name(a: dict[str, Any]) -> str:
 
 # -- timeline ------------------------------------------------------------------------------------
 
+#: an article that gives no publication date, as every page says it: its page, the lists' date
+#: column, the compare page and the timelines' dots (its page said "none given", the lists "?",
+#: which the outlet filters also name the articles without an outlet by)
+NO_DATE = "no date"
+
 
 def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | None = None) -> Markup:
     """One row per outlet, one dot per article at its publication time (undated ones at the end).
@@ -247,7 +252,7 @@ def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | 
         y = 18 + r * row
         parts.append(
             f'<a class="dot" href="{escape(article_href(a["id"]))}"><title>'
-            f"{escape((a.get('published') or 'no date') + ' · ' + isolated_name(a.get('title') or a['id']))}</title>"
+            f"{escape((a.get('published') or NO_DATE) + ' · ' + isolated_name(a.get('title') or a['id']))}</title>"
             f'<circle cx="{x:.0f}" cy="{y}" r="6"/></a>'
         )
     for i, (t, label) in enumerate(ticks):

@@ -35,6 +35,7 @@ from newstrace.model import (
 from newstrace.store.results import outlet_name
 from newstrace.web.api import COMPARE_IDS
 from newstrace.web.render import (
+    NO_DATE,
     Ann,
     compare_href,
     highlight,
@@ -310,10 +311,11 @@ def article_meta(a: Article) -> list[tuple[str, str]]:
     """The facts an article page lists. An outlet or a date it does not give is said so: the
     rewrite's page, which names no outlet, had no outlet line at all, then "none given", where every
     other page names it "(no outlet)" (``outlet_name``) and its story "(no outlet: named by its
-    title)". Its source is named as ``show`` names it."""
+    title)"; a date it does not give is ``NO_DATE``, as the lists say it (it was "none given" here,
+    "?" there). Its source is named as ``show`` names it."""
     facts = [
         ("outlet", outlet_name(a.outlet)),
-        ("published", published_iso(a.published) or "none given"),
+        ("published", published_iso(a.published) or NO_DATE),
         ("author", a.author),
         ("language", a.lang),
         ("id", a.id),
