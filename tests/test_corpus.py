@@ -2470,14 +2470,9 @@ def _clusters(db: Path) -> tuple[Any, ...]:
         return tuple(sorted(c.execute(f"SELECT * FROM {t}")) for t in ("memberships", "stories", "threads", "corpus_state"))
 
 
-@pytest.mark.data
-def test_a_plain_analyze_names_again_the_labels_older_rules_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A database whose labels older rules named (words in lower case: "al-nusra ambush") is named
-    again by a plain ``analyze``, as a fresh analysis names it, its stories kept (memberships, ids,
-    sizes); one the current rules named is not touched, and neither is it once named again. On
-    FA-KES dev's reports by al-Manar and al-Alam."""
+def _labelled_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """FA-KES dev's reports by al-Manar and al-Alam analysed fresh, and analysed with the label rule
+    before ``LABELS_VERSION`` 1 (every word in lower case), its database recording no newer rules."""
     with open(require_data("fakes", "fakes_dev.csv"), encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     part = tmp_path / "fakes_part.csv"
@@ -2494,6 +2489,18 @@ def test_a_plain_analyze_names_again_the_labels_older_rules_named(
         assert main(["analyze", "--db", str(old), "--workers", "1"]) == 0
     with Store(old) as st, st.transaction():
         R.mark_labels(st.conn, 0)
+    return fresh, old
+
+
+@pytest.mark.data
+def test_a_plain_analyze_names_again_the_labels_older_rules_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A database whose labels older rules named (words in lower case: "al-nusra ambush") is named
+    again by a plain ``analyze``, as a fresh analysis names it, its stories kept (memberships, ids,
+    sizes); one the current rules named is not touched, and neither is it once named again. On
+    FA-KES dev's reports by al-Manar and al-Alam."""
+    fresh, old = _labelled_before(tmp_path, monkeypatch)
     before = _labels(old)
     assert before != _labels(fresh) and set(before) == set(_labels(fresh))
     kept = _clusters(old)[0]
@@ -2514,3 +2521,51 @@ def test_a_plain_analyze_names_again_the_labels_older_rules_named(
         assert _clusters(db) == stored
     assert main(["analyze", "--db", str(old)]) == 0
     assert "nothing to analyse" in capsys.readouterr().err
+
+
+@pytest.mark.data
+def test_a_killed_renaming_of_the_labels_resumes_with_what_it_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run naming the labels again, killed after some of its batches (an error in the fourth),
+    kept what those committed, and the next named every story and thread again, those done as
+    well. It names only what is left, and ends as an uninterrupted run does (the labels, the
+    stories' rows and states, the clustering state); its progress counts only what is left. On
+    FA-KES dev's reports by al-Manar and al-Alam, labelled by the rules before ``LABELS_VERSION`` 1."""
+    fresh, old = _labelled_before(tmp_path, monkeypatch)
+    every = len(_labels(old))
+    whole = tmp_path / "whole.db"  # the uninterrupted run's
+    shutil.copy(old, whole)
+    with Store(whole) as st:
+        threads = len({r["thread"] for r in R.labels_left(st.conn)})
+        rep = analyze(st, workers=1, batch_size=20)
+    assert rep.labels_refreshed == every and rep.batches >= 5 and threads > 20, rep
+    calls = {"n": 0}
+    name_again = local_engine._name_again
+
+    def killed_half_way(*args: Any) -> int:
+        calls["n"] += 1
+        if calls["n"] > every // 2:
+            raise RuntimeError("killed")
+        return name_again(*args)
+
+    with monkeypatch.context() as m, Store(old) as st, pytest.raises(RuntimeError, match="killed"):
+        m.setattr(local_engine, "_name_again", killed_half_way)
+        analyze(st, workers=1, batch_size=20)
+    kept = _labels(old)
+    with Store(old) as st:
+        assert R.labels_behind(st.conn) and R.labels_done(st.conn)[0]
+        left = R.labels_left(st.conn)
+    # the batches before the one killed are kept: some labels named again, not all
+    assert 0 < len(left) < every // 2 + 10
+    assert kept != _labels(whole) and sum(kept[k] != v for k, v in _labels(whole).items()) < len(_labels(whole))
+    progress: list[tuple[int, int]] = []
+    with Store(old) as st:
+        rep = analyze(st, workers=1, batch_size=20, on_batch=lambda done, total: progress.append((done, total)))
+    # only what was left: its stories and their threads
+    assert rep.labels_refreshed == len(left) + len({r["thread"] for r in left} - {None}) < every, rep
+    assert progress[-1] == (sum(int(r["size"]) for r in left),) * 2
+    assert _labels(old) == _labels(whole) == _labels(fresh)
+    assert _clusters(old) == _clusters(whole)
+    with Store(old) as st:
+        assert not R.labels_behind(st.conn) and R.get_state(st.conn, R.LABELS_DONE_KEY) is None

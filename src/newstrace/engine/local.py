@@ -783,7 +783,8 @@ def _analyze(
     behind = R.provenance_behind(conn)
     # and each article of a story towards the labels named again (``_relabel``)
     relabelling = R.labels_behind(conn) and "stories" in steps
-    labelled = _live_articles(conn) if relabelling else 0
+    # those a killed run left (``R.labels_left``)
+    labelled = sum(int(r["size"]) for r in R.labels_left(conn)) if relabelling else 0
     total = len(placing) + len(refreshing) + len(todo) + sum(size for _, size in behind) + labelled
     said = _Said()
 
@@ -1064,11 +1065,6 @@ def _rebuild_provenance(
         start = end
 
 
-def _live_articles(conn: Any) -> int:
-    """The articles of the live stories."""
-    return int(conn.execute("SELECT COALESCE(SUM(size), 0) FROM stories WHERE merged_into IS NULL").fetchone()[0])
-
-
 def _relabel(
     store: Store,
     batch_size: int,
@@ -1088,13 +1084,14 @@ def _relabel(
     its label and state are written where they changed.
 
     A thread at a time with its stories (each article is read once), committed in batches of about
-    ``batch_size`` articles; the last marks the labels current (``R.mark_labels``), so a killed
-    run names them all again (one named already is named as it is). ``behind``: the articles the
-    run's progress counted before."""
+    ``batch_size`` articles, each recording the last thread it named (``R.mark_labels_done``); the
+    last marks the labels current (``R.mark_labels``). A killed run's next names only the threads
+    left (``R.labels_left``): it named them all again, as many as the run before had named (one
+    named already is named as it is). ``behind``: the articles the run's progress counted before."""
     conn = store.conn
     df = _stored_df(conn)
     groups: dict[str | None, list[Row]] = {}
-    for row in conn.execute("SELECT * FROM stories WHERE merged_into IS NULL AND state IS NOT NULL ORDER BY thread, id"):
+    for row in R.labels_left(conn):
         groups.setdefault(row["thread"], []).append(row)
     base = report.reclustered + report.claims_refreshed + behind
     done = 0
@@ -1118,6 +1115,8 @@ def _relabel(
                     report.labels_refreshed += _name_again(conn, t, trow["label"] or "", df, terms, _stream(conn, ids))
             if end == len(items):
                 R.mark_labels(conn)
+            else:
+                R.mark_labels_done(conn, items[end - 1][0])
         report.batches += 1
         done += articles
         progress(base + done)

@@ -630,8 +630,43 @@ def labels_behind(conn: sqlite3.Connection, version: int = LABELS_VERSION) -> bo
 
 
 def mark_labels(conn: sqlite3.Connection, version: int = LABELS_VERSION) -> None:
-    """Record that the rules of ``version`` named the stories and threads."""
+    """Record that the rules of ``version`` named the stories and threads (and forget how far a
+    run naming them again had gone: ``LABELS_DONE_KEY``)."""
     put_state(conn, LABELS_VERSION_KEY, str(version))
+    conn.execute("DELETE FROM corpus_state WHERE key=?", (LABELS_DONE_KEY,))
+
+
+#: ``corpus_state`` key of how far a run naming the labels again (``labels_behind``) has gone: the
+#: last thread whose stories it named, in the order it takes them (``thread``, the stories without
+#: one first), with the version it names them by; written with each committed batch, and gone once
+#: they are all named (``mark_labels``), so that a killed run's next names only what is left
+LABELS_DONE_KEY = "labels_done"
+
+
+def labels_done(conn: sqlite3.Connection, version: int = LABELS_VERSION) -> tuple[bool, str | None]:
+    """How far a run naming the labels again by ``version``'s rules went (``LABELS_DONE_KEY``):
+    whether it named any thread's stories, and the last thread it named (``None``: those of no
+    thread alone, which come first)."""
+    raw = get_state(conn, LABELS_DONE_KEY)
+    done = None if raw is None else json.loads(raw)
+    if not isinstance(done, dict) or done.get("version") != version:
+        return False, None
+    return True, done.get("thread")
+
+
+def mark_labels_done(conn: sqlite3.Connection, thread: str | None, version: int = LABELS_VERSION) -> None:
+    """Record that the stories of ``thread`` and of every thread before it are named again by
+    ``version``'s rules (``labels_done``)."""
+    put_state(conn, LABELS_DONE_KEY, _json({"version": version, "thread": thread}))
+
+
+def labels_left(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """The live stories a run naming the labels again (``labels_behind``) has still to name, by
+    thread (those of none first), after the threads a killed run named (``labels_done``)."""
+    started, last = labels_done(conn)
+    after = "" if not started else " AND thread IS NOT NULL" + ("" if last is None else " AND thread > ?")
+    return conn.execute(f"SELECT * FROM stories WHERE merged_into IS NULL AND state IS NOT NULL{after} ORDER BY thread, id",
+                        () if last is None else (last,)).fetchall()
 
 
 def put_label(conn: sqlite3.Connection, c: Cluster, label: str) -> None:
