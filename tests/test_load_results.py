@@ -285,6 +285,52 @@ def test_results_written_before_pairs_had_a_shorter_column_load(seeds_results: P
     assert _quiet(["load-results", str(folder), "--db", str(tmp_path / "n.db")])[0] == 0
 
 
+def test_results_of_a_run_before_label_versions_load_over_its_analysis_here_and_are_named_again(
+    seeds_results: Path, tmp_path: Path
+) -> None:
+    """A Spark run of a newstrace before ``LABELS_VERSION`` recorded none in its ``state`` table.
+    Loaded into a database where this version's local engine analysed the same seeds (which records
+    its labels version), the results were refused as another analysis ("the clustering here has
+    moved on"), though only the label rules' version differed: they load, the database records
+    their labels as an older version's, the load says the command that names them again, and that
+    ``analyze`` names them (the seeds' story and thread, nothing else redone), ending with the
+    clustering state and labels of the local analysis. Into a new database too."""
+    from newstrace.store import results as R
+
+    folder = tmp_path / "older"
+    shutil.copytree(seeds_results, folder)
+    (part,) = (folder / "state").glob("*.parquet")
+    state = pq.read_table(part).to_pylist()
+    pq.write_table(pa.Table.from_pylist([r for r in state if r["key"] != R.LABELS_VERSION_KEY], schema=pq.read_schema(part)), part)
+    local = tmp_path / "local.db"
+    assert _quiet(["ingest", str(EXAMPLES), "--db", str(local)])[0] == 0
+    assert _quiet(["analyze", "--db", str(local)])[0] == 0
+
+    def named(db: Path) -> list[tuple[Any, ...]]:
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            return [*c.execute("SELECT id, label, state FROM stories ORDER BY id"),
+                    *c.execute("SELECT id, label, state FROM threads ORDER BY id"),
+                    *c.execute("SELECT key, value FROM corpus_state ORDER BY key")]
+
+    analysed = named(local)
+    new = tmp_path / "new.db"
+    for db in (local, new):
+        code, err = _quiet(["load-results", str(folder), "--db", str(db)])
+        assert code == 0, err
+        assert err.splitlines()[-1] == (f"{db}: the results' stories and threads were named by an older version's label "
+                                        f"rules; run 'newstrace analyze --db {db}' to name them again"), err
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            assert R.labels_behind(c)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["analyze", "--db", str(db), "--json"]) == 0
+        rep = json.loads(out.getvalue())
+        assert (rep["labels_refreshed"], rep["analysed"], rep["claims_refreshed"], rep["provenance_refreshed"]) == (2, 0, 0, 0)
+        assert named(db) == analysed
+        code, err = _quiet(["load-results", str(folder), "--db", str(db)])  # and again, once named anew
+        assert code == 0 and "loaded again" in err, err
+
+
 def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column_and_nothing_is_written(
     seeds_results: Path, tmp_path: Path, other_db: Path
 ) -> None:

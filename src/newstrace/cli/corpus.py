@@ -54,6 +54,8 @@ from newstrace.store.results import (
     CorpusResults,
     behind_hint,
     filtered_outlet,
+    labels_behind,
+    labels_hint,
     not_analysed_hint,
     outlet_name,
     outlets_adding_up,
@@ -293,12 +295,15 @@ def load_results_cmd(
                     failed.exit_code = e.exit_code
                     raise failed from e
                 new, changed = CorpusResults(store.conn).behind_counts()
+                relabel = labels_behind(store.conn)
         if as_json:
             emit_json({"db": str(db), **counts, "pending": new + changed})
         else:
             err.print(f"{db}: {_loaded_said(counts)}", markup=False)
             if new or changed:  # the database's other articles: the load does not analyse them
                 err.print(f"{db}: {behind_hint(new + changed, changed, shlex.quote(str(db)))}", markup=False)
+            if relabel:  # results of a version before the labels' rules (``R.loaded_labels``)
+                err.print(f"{db}: {labels_hint(shlex.quote(str(db)))}", markup=False)
     except KeyboardInterrupt as e:
         if not done or isinstance(e, Interrupted):
             raise

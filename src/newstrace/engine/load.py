@@ -385,12 +385,13 @@ def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> 
     having met them (no passages aligned across the two sets, one event in two stories), and its
     clustering state would replace theirs, so nothing a later ``analyze`` does brings them together.
     The same results loaded again, or the local engine's analysis of the same input, carry the
-    very clustering state the database holds, and pass.
+    very clustering state the database holds, and pass, whichever version of the label rules named
+    their clusters (``R.clustering_state``: the next ``analyze`` names them again, ``R.loaded_labels``).
     """
     if not R.analysed_any(store.conn):
         return
     ours = {k: bytes(v) for k, v in store.conn.execute("SELECT key, value FROM corpus_state")}
-    if ours == state:
+    if R.clustering_state(ours) == R.clustering_state(state):  # the label rules' version aside
         return
     n = store.conn.execute("SELECT COUNT(*) FROM analysis").fetchone()[0]
     own = total = 0  # the results' articles, and those of them analysed here (these results loaded before)
@@ -665,6 +666,7 @@ def _write_results(
     counts["provenance"] = sum(len(v) for v in by_story.values())
     for key, value in state.items():
         R.put_state(conn, key, value)
+    R.loaded_labels(conn, state.get(R.LABELS_VERSION_KEY))
     R.mark_analysed(conn, list(loaded.items()), steps, claims_version=claims_version, placed=placed)
     return duplicates
 

@@ -660,6 +660,32 @@ def mark_labels_done(conn: sqlite3.Connection, thread: str | None, version: int 
     put_state(conn, LABELS_DONE_KEY, _json({"version": version, "thread": thread}))
 
 
+def clustering_state(state: Mapping[str, bytes]) -> dict[str, bytes]:
+    """A database's or a Spark run's clustering state (``corpus_state``) without the version of the
+    label rules that named its clusters, nor how far naming them again went: what tells one
+    analysis from another. A run of a version before ``LABELS_VERSION_KEY`` records none, and its
+    results, loaded over this version's analysis of the same articles, were refused as another's."""
+    return {k: v for k, v in state.items() if k not in (LABELS_VERSION_KEY, LABELS_DONE_KEY)}
+
+
+def loaded_labels(conn: sqlite3.Connection, version: bytes | None) -> None:
+    """Record the label rules that named the clusters of results just loaded, ``version`` (their
+    ``LABELS_VERSION_KEY``; none: a run before it, of any rules), so that the next ``analyze``
+    names them again where those are older (``labels_behind``, ``labels_hint``)."""
+    conn.execute("DELETE FROM corpus_state WHERE key=?", (LABELS_DONE_KEY,))
+    if version is None:
+        conn.execute("DELETE FROM corpus_state WHERE key=?", (LABELS_VERSION_KEY,))
+    else:
+        put_state(conn, LABELS_VERSION_KEY, version)
+
+
+def labels_hint(db: str) -> str:
+    """What ``load-results`` says of results whose labels an older version's rules named
+    (``labels_behind``; ``db``: the database as the command line names it)."""
+    return (f"the results' stories and threads were named by an older version's label rules; "
+            f"run 'newstrace analyze --db {db}' to name them again")
+
+
 def labels_left(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """The live stories a run naming the labels again (``labels_behind``) has still to name, by
     thread (those of none first), after the threads a killed run named (``labels_done``)."""
