@@ -289,3 +289,50 @@ def as_a_foreground_job() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         if before is not None:  # None: a handler set outside Python, which cannot be put back
             signal.signal(signal.SIGINT, before)
+
+
+class WireDb:
+    """A database of al-Manar's report run by 30 outlets and al-Alam's rewrite of it
+    (``test_reuse_copies._wire(30)``), analysed (reuse and stories): one story of 31 articles and
+    30 reuse pairs, ``story``. The one database of the tests of a story over the provenance bound
+    (the CLI's and the web API's ``provenance_skipped``)."""
+
+    def __init__(self, path: Path) -> None:
+        from newstrace.corpus import analyze
+        from newstrace.store import results as R
+        from newstrace.store.sqlite import Store
+        from test_reuse_copies import _wire
+
+        self.path = path
+        with Store(path) as st:
+            st.add_articles(_wire(30), keep_ids=True)
+            analyze(st, steps=["reuse", "stories"], workers=1)
+            (self.story,) = R.stories_with(st.conn, ["wire00"])
+
+    def cli(self, *args: str) -> Any:
+        """``newstrace ARGS --db DB --json``'s document, exit 0 (in process)."""
+        from typer.testing import CliRunner
+
+        from newstrace.cli.main import app
+
+        res = CliRunner().invoke(app, [*args, "--db", str(self.path), "--json"])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.stdout)
+
+    def over_the_bound(self, monkeypatch: pytest.MonkeyPatch, pairs: int = 29) -> None:
+        """The story's provenance built again (as of older rules) over a bound of ``pairs`` stored
+        pairs (``PROVENANCE_MAX_PAIRS``): under its 30, it gets no edge."""
+        from newstrace.corpus import analyze
+        from newstrace.store import results as R
+        from newstrace.store.sqlite import Store
+
+        monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", pairs)
+        with Store(self.path) as st:
+            st.conn.execute("UPDATE stories SET provenance_version=0 WHERE id=?", (self.story,))
+            analyze(st, steps=["reuse", "stories"], workers=1)
+
+
+@pytest.fixture
+def wire_db(tmp_path: Path) -> WireDb:
+    """``WireDb`` at ``tmp_path / "wire.db"``."""
+    return WireDb(tmp_path / "wire.db")

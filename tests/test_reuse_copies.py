@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import count_calls, require_data, training_text
+from conftest import WireDb, count_calls, require_data, training_text
 from newstrace.clean.text import normalize_body
 from newstrace.engine.steps import order_key, pair_record
 from newstrace.ingest import read_articles
@@ -327,37 +327,19 @@ def test_a_story_over_the_pairs_bound_is_said_once_a_run_with_the_pairs_it_holds
 
 
 def test_story_and_outlets_json_say_a_story_has_no_provenance_for_its_pairs_over_the_bound(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    wire_db: WireDb, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """``story --json`` of a story over the pairs bound had no key saying why it has no edges (the
     web page says it), and ``outlets --json`` counted its pairs undirected without a word."""
-    import json
-
     from typer.testing import CliRunner
 
     from newstrace.cli.main import app
-    from newstrace.corpus import analyze
-    from newstrace.store import results as R
-    from newstrace.store.sqlite import Store
 
-    db = tmp_path / "wire.db"
-    with Store(db) as st:
-        st.add_articles(_wire(30), keep_ids=True)
-        analyze(st, steps=["reuse", "stories"], workers=1)
-        (story,) = R.stories_with(st.conn, ["wire00"])
-
-    def cli(*args: str) -> dict:
-        res = CliRunner().invoke(app, [*args, "--db", str(db), "--json"])
-        assert res.exit_code == 0, res.output
-        return json.loads(res.stdout)
-
+    story, cli = wire_db.story, wire_db.cli
     built = cli("story", story)
     assert built["provenance_skipped"] is None and len(built["report"]["provenance"]) == 30
     assert cli("outlets")["provenance_skipped"] == []
-    monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", 29)
-    with Store(db) as st:  # built again over a bound of 29 pairs: no edges
-        st.conn.execute("UPDATE stories SET provenance_version=0 WHERE id=?", (story,))
-        analyze(st, steps=["reuse", "stories"], workers=1)
+    wire_db.over_the_bound(monkeypatch, 29)  # built again over a bound of 29 pairs: no edges
     reason = "its articles hold 30 reuse pairs, more than the 29 provenance is built for"
     doc = cli("story", story)
     assert doc["report"]["provenance"] == []
@@ -365,7 +347,7 @@ def test_story_and_outlets_json_say_a_story_has_no_provenance_for_its_pairs_over
     net = cli("outlets")
     assert net["provenance_skipped"] == [{"story": story, "reason": reason, "pairs": 30, "max_pairs": 29}]
     assert sum(e["directed"] for e in net["edges"]) == 0
-    text = CliRunner().invoke(app, ["story", story, "--db", str(db)]).stdout
+    text = CliRunner().invoke(app, ["story", story, "--db", str(wire_db.path)]).stdout
     assert f"note: no provenance edges: {reason}" in " ".join(text.split())
 
 

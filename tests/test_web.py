@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import WireDb
 from newstrace.errors import LimitError
 from newstrace.limits import Limits
 from newstrace.model import Article, Quantity, Quote, safe_url
@@ -3472,32 +3473,14 @@ def test_the_findings_a_page_leaves_out_are_counted_and_listed_folded(tmp_path: 
         assert f"most important are: {UNLISTED_WHERE}." in html.unescape(page)
 
 
-def test_the_api_names_the_stories_without_provenance_as_the_cli_s_json_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_api_names_the_stories_without_provenance_as_the_cli_s_json_does(wire_db: WireDb, monkeypatch: pytest.MonkeyPatch) -> None:
     """A wire story of 31 copies over a bound of 29 stored pairs has no provenance edges:
     ``newstrace story ID --json`` says why (``provenance_skipped``) and ``outlets --json`` lists it
     among the stories whose pairs count undirected; ``/api/stories/ID`` and ``/api/outlets`` had
     neither key."""
-    from typer.testing import CliRunner
-
-    from newstrace.cli.main import app
-    from newstrace.corpus import analyze
-    from newstrace.store import results as R
-    from test_reuse_copies import _wire
-
-    db = tmp_path / "wire.db"
-    monkeypatch.setattr(R, "PROVENANCE_MAX_PAIRS", 29)
-    with Store(db) as st:
-        st.add_articles(_wire(30), keep_ids=True)
-        analyze(st, steps=["reuse", "stories"], workers=1)
-        (story,) = R.stories_with(st.conn, ["wire00"])
-
-    def cli(*args: str) -> Any:
-        res = CliRunner().invoke(app, [*args, "--db", str(db), "--json"])
-        assert res.exit_code == 0, res.output
-        return json.loads(res.stdout)
-
-    doc, net = cli("story", story), cli("outlets")
+    wire_db.over_the_bound(monkeypatch, 29)
+    doc, net = wire_db.cli("story", wire_db.story), wire_db.cli("outlets")
     assert doc["provenance_skipped"] and net["provenance_skipped"], (doc["provenance_skipped"], net["provenance_skipped"])
-    with TestClient(create_app(db), base_url=BASE) as c:
-        assert c.get(f"/api/stories/{story}").json()["provenance_skipped"] == doc["provenance_skipped"]
+    with TestClient(create_app(wire_db.path), base_url=BASE) as c:
+        assert c.get(f"/api/stories/{wire_db.story}").json()["provenance_skipped"] == doc["provenance_skipped"]
         assert c.get("/api/outlets").json()["provenance_skipped"] == net["provenance_skipped"]
