@@ -496,9 +496,9 @@ class _Phrases:
         from rich.cells import cell_len
         from rich.measure import Measurement
 
-        widths = [cell_len(p) for p in self.pieces] or [0]
-        widest = max(widths) if self.lines else sum(widths) + len(widths) - 1
-        return Measurement(max(widths), widest).clamp(max_width=options.max_width)
+        widths = [cell_len(p) for p in self.pieces]
+        widest = max(widths, default=0) if self.lines else cell_len(" ".join(self.pieces))
+        return Measurement(max(widths, default=0), widest).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         from rich.cells import cell_len
