@@ -783,3 +783,38 @@ def test_a_bare_surname_is_the_full_name_that_introduced_it_in_its_paragraph(
     assert full_name(text, "Bush") == "George W. Bush"
     _, speech, _ = polnear["super_tuesday"]
     assert _find(speech, "as long as we’re not violating any election").speaker == "Bill Clinton"
+
+
+def test_a_name_run_into_a_title_in_capitals_ends_at_its_surname(fakes_rows: dict[str, dict[str, str]]) -> None:
+    # FA-KES dev's '"It is completely unacceptable that facilities and people who are trying to save lives are being
+    # bombed" said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis. "It must stop" he added.' had
+    # 'Syria Crisis' for speaker, the title's object read as a name after a title ('Secretary of State John Kerry')
+    # (CLAIMS_VERSION 231)
+    text = _fakes_row(fakes_rows, "1919191768")["article_content"]
+    (claims,) = extract_many([Article(id="1919191768", text=text)])
+    q = _find(claims, "It is completely unacceptable that facilities")
+    assert text[q.speaker_start:q.speaker_end] == "Kevin Kennedy" and q.speaker == "Kevin Kennedy"
+    assert _find(claims, "It must stop").speaker == "Kevin Kennedy"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the comma FA-KES drops, written: the words after the quotation are read, not the parse (was the whole
+        # phrase, 'Kevin Kennedy Regional Humanitarian Coordinator for Syria')
+        ('"The threat is real," said Kevin Kennedy Regional Humanitarian Coordinator for Syria.', "Kevin Kennedy"),
+        ('"The threat is real" said Kevin Kennedy Regional Humanitarian Coordinator.', "Kevin Kennedy"),
+        # a surname of two words stays whole ('Schultz' is of no title's shape)
+        ('"The threat is real" said Debbie Wasserman Schultz National Chairwoman.', "Debbie Wasserman Schultz"),
+        # words that open with no listed first name are no person's name ('Homeland Security', 'Atlantic City')
+        ('"The threat is real" said Homeland Security Secretary.', "Homeland Security Secretary"),
+        ('"We will rebuild," said Atlantic City Mayor.', "Atlantic City Mayor"),
+        # nor is one title word alone, which may be a surname ('said Sarah Withrow King', FNC-1 255)
+        ('"The threat is real" said Sarah Withrow King.', "Sarah Withrow King"),
+    ],
+)
+def test_a_title_in_capitals_after_a_name_is_cut_off_only_after_a_first_name(text: str, speaker: str) -> None:
+    (claims,) = extract_many([Article(id="t", text=text)])
+    (q,) = claims.quotes
+    assert q.speaker == speaker
+

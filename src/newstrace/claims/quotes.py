@@ -42,6 +42,7 @@ from newstrace.claims.speakers import (
     body_after,
     function_word_name,
     mention_of,
+    name_before_title,
     name_sex,
     rank_cut,
     title_stop,
@@ -1727,6 +1728,11 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
                 # ending the clause
                 run = _name_run(phrase[next((k for k, x in enumerate(phrase) if x.lower_ not in _TAG_DETERMINERS),
                                             len(phrase)):])
+                person = name_before_title(run, off) if run and run[-1].i == phrase[-1].i else None
+                if person is not None:
+                    # '“...,” said Kevin Kennedy Regional Humanitarian Coordinator for Syria': the person before
+                    # the office's title, not the office
+                    return nxt, person
                 body = body_after(run[0], run[-1], off) if run and run[-1].i == phrase[-1].i else None
                 if body is not None and not doc_text(doc)[body.end - off:].lstrip()[:1].isalnum():
                     return nxt, body
@@ -1747,6 +1753,9 @@ def _surface_speaker_after(nxt: Token, off: int) -> tuple[Token, Mention] | None
         if owner is not None and len(phrase) - owner > 2 and _name_run(phrase[owner + 1:]) == phrase[owner + 1:]:
             phrase = phrase[owner + 1:]  # 'wrote The Washington Post’s David Ignatius': the person after the owner
         kind = "name" if _name_run(phrase) == phrase else "nominal"
+        person = name_before_title(phrase, off) if kind == "name" and cue else None
+        if person is not None:
+            return nxt, person  # '“...,” said Kevin Kennedy Regional Humanitarian Coordinator.'
         if kind == "nominal":
             # '“...,” mused Blaze co-host Stu Burguiere.': a role before a name; the name speaks (and
             # 'said Pentagon spokesman Navy Capt. Jeff Davis' is Jeff Davis, 'said Democratic pollster

@@ -574,6 +574,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
         chain = name_chain(head)
         # the parser often makes the title the head: "Special Envoy for Syria Staffan de Mistura"
         office = False
+        person = name_before_title(chain, offset) if chain and chain[-1].i == head.i else None
+        if person is not None:
+            return person
         if chain and chain[-1].lower_.strip(".") in TITLE_WORDS:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of", "to"):
@@ -688,6 +691,37 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
 #: the prepositions after a role that name whose it is ('director of the Syrian Observatory', 'an official with
 #: the White Helmets', 'senior official in the Aleppo opposition group')
 _ROLE_OF = frozenset(("of", "with", "in", "at", "for"))
+
+
+#: the endings of the words of a title before its role word ('Regional Humanitarian Coordinator', 'Political
+#: Director', 'Executive Director'), which no surname of a listed first name's person ends the name with
+_TITLE_MODIFIER = re.compile(r"[A-Z][a-z]+(?:al|ian|ary|ive|ic)")
+
+
+def name_before_title(chain: list[Token], offset: int) -> Mention | None:
+    """The person's name before a title in capitals that FA-KES's copy, without a comma, runs into it: 'said
+    Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' (the parser made the title the
+    subject and the name its compounds; the speaker was 'Syria Crisis', the office's object, read as the
+    name after a title as in 'Secretary of State John Kerry'). Only a listed first name and its surname (one
+    word or two), no title's, body's or date's word among them, then words ending in the title's word
+    that are titles or of a title's shape ('Regional', 'Humanitarian', 'Executive'), two at least or one
+    an office's 'of' or 'for' follows: 'Atlantic City Mayor', 'Homeland Security Secretary' name no person,
+    and 'Sarah Withrow King' ends in a surname. None when ``chain`` is no such name and title."""
+    if len(chain) < 3 or chain[-1].lower_.strip(".") not in TITLE_WORDS or not chain[-1].text[:1].isupper():
+        return None
+    k = len(chain) - 1
+    while k > 2 and (chain[k - 1].lower_.strip(".") in TITLE_WORDS or _TITLE_MODIFIER.fullmatch(chain[k - 1].text)):
+        k -= 1
+    name, titles = chain[:k], chain[k:]
+    after = chain[-1].doc[chain[-1].i + 1] if chain[-1].i + 1 < len(chain[-1].doc) else None
+    if len(titles) < 2 and (after is None or after.lower_ not in ("of", "for")):
+        return None  # 'said Sarah Withrow King, ...': a title word alone may be a surname
+    if len(name) > 3 or _first_name_sex(name[0].text) is None or any(
+            not _NAME_SHAPE.fullmatch(t.text.replace("-", "")) or t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS
+            or t.lower_ in _DATE_WORDS for t in name):
+        return None
+    s, e = name[0].idx, name[-1].idx + len(name[-1].text)
+    return Mention(s + offset, e + offset, doc_text(name[0].doc)[s:e], "name", name[-1].lower_, _descriptors(titles))
 
 
 def _name_before_role(toks: list[Token], head: Token, offset: int) -> Mention | None:
