@@ -818,3 +818,18 @@ def test_a_title_in_capitals_after_a_name_is_cut_off_only_after_a_first_name(tex
     (q,) = claims.quotes
     assert q.speaker == speaker
 
+
+def test_a_role_s_body_with_a_name_in_apposition_is_that_person() -> None:
+    # 'The director of the European Centre, Ina Kirsch, told the AP her group never worked with Manafort ... She
+    # said she had met with Manafort twice': the parser hangs the name on the body ('Centre'), and the speaker was
+    # the role 'director' (CLAIMS_VERSION 232)
+    text = training_text("polnear", "politico_2016-08-17_ap-trump-chair-routed-ukrainian-")
+    (claims,) = extract_many([Article(id="kirsch", text=text)])
+    q = _find(claims, "her group never worked with Manafort")
+    assert text[q.speaker_start:q.speaker_end] == "Ina Kirsch" and q.speaker == "Ina Kirsch"
+    assert _find(claims, "she had met with Manafort twice").speaker == "Ina Kirsch"
+    # 'head' and 'chief', which a later pronoun does not take for a person ('the head of state'), name one here
+    text = 'The head of Amnesty International, Salil Shetty, said the strikes were "unlawful".'
+    (claims,) = extract_many([Article(id="t", text=text)])
+    assert {q.speaker for q in claims.quotes} == {"Salil Shetty"}
+

@@ -656,6 +656,9 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
                 if m is not None:
                     m.descriptors |= {low}
                     return m
+        holder = _holder_after_body(head, offset)
+        if holder is not None:
+            return holder
         # a name compound after a role: "former US diplomat Jim Jatras" parses with the role as head rarely
         left = head.left_edge
         toks = [t for t in head.doc[left.i:head.i + 1] if t.sent == head.sent]
@@ -722,6 +725,36 @@ def name_before_title(chain: list[Token], offset: int) -> Mention | None:
         return None
     s, e = name[0].idx, name[-1].idx + len(name[-1].text)
     return Mention(s + offset, e + offset, doc_text(name[0].doc)[s:e], "name", name[-1].lower_, _descriptors(titles))
+
+
+def _holder_after_body(head: Token, offset: int) -> Mention | None:
+    """The person named after the body whose role ``head`` is: 'The director of the European Centre, Ina
+    Kirsch, told the AP ...' (the parser hangs the name on the body, 'Centre', as its apposition, and the
+    role spoke: 'director'; 'The head of Amnesty International, Salil Shetty, said'). Only a role of one person, a body with a proper name, and a person's name of
+    two words or more between commas that is no body's name: a name after a role's common noun ('the
+    leader of the group, Islamic State,') may be that body's, and one after a person's ('the son of the late
+    dictator, Muammar Gaddafi,') is that person's."""
+    if (head.lower_ not in _PERSON_ROLES and head.lower_ not in ("head", "chief")) or head.tag_ not in ("NN", "NNP"):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ROLE_OF or prep.i != head.i + 1:
+            continue
+        for body in prep.children:
+            if body.dep_ != "pobj" or upos(body) != "PROPN":
+                continue
+            for appos in body.children:
+                doc = appos.doc
+                first, last = appos.left_edge, appos.right_edge
+                if appos.dep_ != "appos" or not _is_name_token(appos) or doc[first.i - 1].text != "," \
+                        or last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+                    continue
+                named = mention_of(appos, offset)
+                if named is None or named.kind != "name" or named.is_org or len(named.text.split()) < 2 \
+                        or any(w.lower().strip(".") in ORG_WORDS for w in named.text.split()):
+                    continue
+                named.descriptors |= {head.lower_}
+                return named
+    return None
 
 
 def _name_before_role(toks: list[Token], head: Token, offset: int) -> Mention | None:

@@ -315,7 +315,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 229: a 'he' or 'she' after a role of one person that spoke since the last person named, whose sex nothing tells, stands for the role, not that person ('In a statement, the humble officer said ... ¶ "...," he said' was the reporter Kady O'Malley's), unless the person is named again after the role or the role is theirs ('ministry spokesman Maj. Gen. Mohammed al-Askari ... the spokesman said').
 #: 230: a word of an office's or a body's name before a surname of two words is no first name of it ("Minister for Special Duties Taminu Turaki" is Taminu Turaki, was 'Duties Taminu Turaki' at 228), and a known first name is one whatever stands before it ('with Debbie Wasserman Schultz').
 #: 231: a listed first name and its surname run into a title in capitals, FA-KES's apposition without its comma, end at the surname ('said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' is Kevin Kennedy, was 'Syria Crisis', the office's object read as a name after a title), after two title words or one an office's 'of' or 'for' follows ('Sarah Withrow King' keeps her surname).
-CLAIMS_VERSION = 231
+#: 232: the person named in apposition to the body a role's 'of' names is the role's holder ('The director of the European Centre, Ina Kirsch, told the AP' is Ina Kirsch, was 'director', the parser hanging the name on 'Centre'; 'The head of Nasa's Meteoroid Environment Office, Bill Cooke,'), a role of one person, the body a proper name, the person two words or more.
+CLAIMS_VERSION = 232
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
