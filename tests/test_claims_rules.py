@@ -833,3 +833,17 @@ def test_a_role_s_body_with_a_name_in_apposition_is_that_person() -> None:
     (claims,) = extract_many([Article(id="t", text=text)])
     assert {q.speaker for q in claims.quotes} == {"Salil Shetty"}
 
+
+def test_a_subject_after_an_opening_clause_is_the_one_the_pronouns_after_it_stand_for() -> None:
+    # FNC-1 1876: 'As firemen rushed to the scene to put out the three-metre high flames engulfing the grass, Mr Chien
+    # went to look for his forgetful girlfriend. ¶ He said he was "completely unaware" ... ¶ He said: "I was feeling a
+    # bit surprised ..." ¶ "When I found her ..."' went to the friend Shin Tan, quoted before: a subject after an
+    # opening clause was none (CLAIMS_VERSION 233), and the second 'He said' is two paragraphs after the name (the
+    # subject the first pronoun took goes on to the next while no one else is named: CLAIMS_VERSION 234)
+    text = training_text("fnc1", "1876")
+    (claims,) = extract_many([Article(id="1876", text=text)])
+    for starts in ("completely unaware", "I was feeling a bit surprised", "When I found her"):
+        assert _find(claims, starts).speaker == "Xiong Chien", starts
+    # the friend's own quotation, and Ms Yen's, stay theirs
+    assert _find(claims, "She had no idea he was planning").speaker == "Shin Tan"
+    assert _find(claims, "I found out later that he wanted").speaker == "Cong Yen"

@@ -1171,15 +1171,25 @@ _OPENING_CONJUNCTIONS = frozenset(("But", "And", "Yet", "Still"))
 #: Coralville, Iowa, Mr. Bush pointedly rejected ...')
 _OPENING_PREPOSITIONS = frozenset(("At", "In", "On", "After", "Before", "During", "Since", "Following", "Throughout",
                                    "Until", "Over", "Under", "With", "Without", "Within", "Like", "Unlike", "Despite"))
+#: a preposition and the honorific or first names before a name it governs ('to Mr Qureshi', 'with Bernie')
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|with|for|from|by|of|at|about|against)[^\S\n]+(?:(?:Mr|Mrs|Ms|Dr)\.?[^\S\n]+)?"
+                                r"(?:[A-Z][\w’'-]*[^\S\n]+){0,2}$")
+#: the conjunctions that open a sentence with a clause before its subject ('As firemen rushed to the scene
+#: ..., Mr Chien went to look for his forgetful girlfriend')
+_OPENING_CLAUSES = frozenset(("As", "When", "While", "Whilst", "Although", "Though", "Because", "If", "Once",
+                              "Whereas", "Unless"))
 #: a sentence's end before the next sentence's first word
 _SENTENCE_GAP = re.compile(r"[.!?][”\"’']*\s+")
 
 
 def _after_opener(text: str, at: int) -> bool:
     """Whether the name at ``at`` is a sentence's subject after what opens the sentence: a conjunction
-    ('But Jeb Bush, like his brother, ...') or a phrase of a preposition closed by a comma, with no
+    ('But Jeb Bush, like his brother, ...'), a phrase of a preposition closed by a comma, with no
     quotation in it ('At a recent event in Coralville, Iowa, Mr. Bush pointedly rejected the notion
-    ...'), NYT's way of opening a paragraph on the person its next 'he said' is."""
+    ...'), NYT's way of opening a paragraph on the person its next 'he said' is, or a clause closed by
+    a comma, its conjunction opening the sentence ('As firemen rushed to the scene to put out the
+    three-metre high flames engulfing the grass, Mr Chien went to look for his forgetful girlfriend. ¶
+    He said ...'), up to 25 words (a clause has a subject and a verb of its own)."""
     line = text.rfind("\n", 0, at) + 1
     # (not at a title's or an honorific's full stop: 'On the topic of another tough guy, Mr. Putin, Mr. Trump was
     # pressed' opens with 'On', and 'Mr. Trump' is its subject)
@@ -1189,8 +1199,9 @@ def _after_opener(text: str, at: int) -> bool:
     words = lead.split()
     if len(words) == 1:
         return words[0] in _OPENING_CONJUNCTIONS
-    return len(words) <= 14 and lead.rstrip().endswith(",") and bool(words) and words[0] in _OPENING_PREPOSITIONS \
-        and not any(ch in lead for ch in "“”\"‘’'")
+    if not words or not lead.rstrip().endswith(",") or any(ch in lead for ch in "“”\"‘’'"):
+        return False
+    return (len(words) <= 14 and words[0] in _OPENING_PREPOSITIONS) or (len(words) <= 25 and words[0] in _OPENING_CLAUSES)
 
 
 #: the words of ``_KNOWN_AS`` that few texts hold
@@ -1435,6 +1446,9 @@ class SpeakerResolver:
         #: nominal speakers who are one person ('the envoy', 'a spokeswoman'), for a pronoun when
         #: the text names no one before it
         self._roles: list[tuple[Mention, str]] = []
+        #: the subject a he or she took over the last speaker named (``_subject_between``, ``_role_between``):
+        #: that speaker, the pronoun's sex, the name and where the pronoun ends
+        self._carried: tuple[Mention, str, str, int] | None = None
 
     def canonical(self, m: Mention) -> str:
         toks = _tokens(m.text)
@@ -1664,8 +1678,7 @@ class SpeakerResolver:
                         rf"(?<![\w-]){re.escape(role.head)}[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){{0,4}}"
                         rf"{re.escape(_tokens(person.name or person.text)[-1])}", self._text)):
                     return None
-                if person is not None and any(re.search(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self._text[role.end:end])
-                                              for w in _tokens(person.name or person.text) if w[:1].isupper()):
+                if person is not None and self._named_again(person, role.end, end):
                     return None  # named again after the role ('Mashnuq offered no further information ..., although he said')
                 stop = _SENTENCE_END.search(self._text, role.end, end)
                 if stop is not None and _TWO_NAMES.search(self._text, stop.end() - 1, end):
@@ -1895,10 +1908,19 @@ class SpeakerResolver:
                         # ... "...," he said' is Pope Francis's, not the designer's quoted before)
                         by_role = self._role_between(prev.end, m.start, sex)
                         if by_role is not None:
-                            return self._subject_between(by_role[0], m.start, sex) or by_role[1]
+                            return self._carry(prev, sex, m, self._subject_between(by_role[0], m.start, sex) or by_role[1])
                         subject = self._subject_between(prev.end, m.start, sex)
                         if subject is not None and subject != prev.name:
-                            return subject
+                            return self._carry(prev, sex, m, subject)
+                        carried = self._carried
+                        if subject is None and carried is not None and carried[0] is prev and carried[1] == sex \
+                                and not self._named_again(prev, carried[3], m.start, objects=False):
+                            # the subject a pronoun took is the next one's of its sex while no one else is named
+                            # ('As firemen rushed ..., Mr Chien went to look for his forgetful girlfriend. ¶ He
+                            # said he was "completely unaware" ... ¶ He said: "..."' is Mr Chien's, not the friend
+                            # Shin Tan's quoted before), unless a role spoke since or the text names the last
+                            # speaker again ('Was Szlachta satisfied with Rubio's response? "To a point," he said')
+                            return self._role_spoke_last(carried[3], m.start, sex) or carried[2]
                         # a role that spoke after the last person named, whose sex nothing tells, and is
                         # none of theirs, the paragraph before at most ('In a statement, the humble officer
                         # said he was "very touched" ... ¶ "...," he said' is the officer's, not the
@@ -1943,6 +1965,23 @@ class SpeakerResolver:
                 self._roles.append((m, text))
             return text
         return m.text
+
+    def _named_again(self, person: Mention, start: int, end: int, objects: bool = True) -> bool:
+        """Whether a capitalised word of ``person``'s name stands between ``start`` and ``end``; without
+        ``objects``, not as the object of a preposition ('In an email to Mr Qureshi he said')."""
+        for w in _tokens(person.name or person.text):
+            if not w[:1].isupper():
+                continue
+            for hit in re.finditer(rf"(?<![\w’'-]){re.escape(w)}(?![\w’'-])", self._text[start:end]):
+                if objects or not _AFTER_PREPOSITION.search(self._text, max(0, start + hit.start() - 30), start + hit.start()):
+                    return True
+        return False
+
+    def _carry(self, prev: Mention, sex: str, m: Mention, name: str) -> str:
+        """``name``, the subject a pronoun ``m`` of ``sex`` took over the last speaker named ``prev``, kept
+        for the pronouns of that sex after it (``_carried``)."""
+        self._carried = (prev, sex, name, m.end)
+        return name
 
     def _note_issuer(self, m: Mention, said: str) -> None:
         """Keep a nominal speaker who spoke in a document ('the U.S. military said in a statement')."""

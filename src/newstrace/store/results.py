@@ -316,7 +316,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 230: a word of an office's or a body's name before a surname of two words is no first name of it ("Minister for Special Duties Taminu Turaki" is Taminu Turaki, was 'Duties Taminu Turaki' at 228), and a known first name is one whatever stands before it ('with Debbie Wasserman Schultz').
 #: 231: a listed first name and its surname run into a title in capitals, FA-KES's apposition without its comma, end at the surname ('said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' is Kevin Kennedy, was 'Syria Crisis', the office's object read as a name after a title), after two title words or one an office's 'of' or 'for' follows ('Sarah Withrow King' keeps her surname).
 #: 232: the person named in apposition to the body a role's 'of' names is the role's holder ('The director of the European Centre, Ina Kirsch, told the AP' is Ina Kirsch, was 'director', the parser hanging the name on 'Centre'; 'The head of Nasa's Meteoroid Environment Office, Bill Cooke,'), a role of one person, the body a proper name, the person two words or more.
-CLAIMS_VERSION = 232
+#: 233: a name after a clause opening its sentence ('As firemen rushed to the scene ..., Mr Chien went to look for his girlfriend') is the subject a later 'he' or 'she' stands for, as one after a phrase of a preposition is (221), and the subject a pronoun took over the last speaker goes on to the next pronouns of its sex ('¶ He said ... ¶ He said: "..."' was the friend Shin Tan's, quoted before), unless a role spoke since or the text names that speaker again, not as a preposition's object ('Was Szlachta satisfied ...? "To a point," he said').
+CLAIMS_VERSION = 233
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
