@@ -795,6 +795,12 @@ def test_a_name_run_into_a_title_in_capitals_ends_at_its_surname(fakes_rows: dic
     q = _find(claims, "It is completely unacceptable that facilities")
     assert text[q.speaker_start:q.speaker_end] == "Kevin Kennedy" and q.speaker == "Kevin Kennedy"
     assert _find(claims, "It must stop").speaker == "Kevin Kennedy"
+    # and the cheap label, which named its last three words 'Regional Humanitarian Coordinator' (PROVENANCE_VERSION 10)
+    from newstrace.reuse.text import quote_spans
+    from newstrace.reuse.variants import speaker_near
+
+    (span,) = [s for s in quote_spans(text) if s.start < q.end and q.start < s.end]
+    assert speaker_near(text, span) == "Kevin Kennedy"
 
 
 @pytest.mark.parametrize(

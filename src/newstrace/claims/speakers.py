@@ -705,26 +705,40 @@ def name_before_title(chain: list[Token], offset: int) -> Mention | None:
     """The person's name before a title in capitals that FA-KES's copy, without a comma, runs into it: 'said
     Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' (the parser made the title the
     subject and the name its compounds; the speaker was 'Syria Crisis', the office's object, read as the
-    name after a title as in 'Secretary of State John Kerry'). Only a listed first name and its surname (one
-    word or two), no title's, body's or date's word among them, then words ending in the title's word
-    that are titles or of a title's shape ('Regional', 'Humanitarian', 'Executive'), two at least or one
-    an office's 'of' or 'for' follows: 'Atlantic City Mayor', 'Homeland Security Secretary' name no person,
-    and 'Sarah Withrow King' ends in a surname. None when ``chain`` is no such name and title."""
-    if len(chain) < 3 or chain[-1].lower_.strip(".") not in TITLE_WORDS or not chain[-1].text[:1].isupper():
+    name after a title as in 'Secretary of State John Kerry'), read as ``name_words_before_title`` reads
+    it. None when ``chain`` is no such name and title."""
+    if not chain:
         return None
-    k = len(chain) - 1
-    while k > 2 and (chain[k - 1].lower_.strip(".") in TITLE_WORDS or _TITLE_MODIFIER.fullmatch(chain[k - 1].text)):
-        k -= 1
-    name, titles = chain[:k], chain[k:]
     after = chain[-1].doc[chain[-1].i + 1] if chain[-1].i + 1 < len(chain[-1].doc) else None
-    if len(titles) < 2 and (after is None or after.lower_ not in ("of", "for")):
-        return None  # 'said Sarah Withrow King, ...': a title word alone may be a surname
-    if len(name) > 3 or _first_name_sex(name[0].text) is None or any(
-            not _NAME_SHAPE.fullmatch(t.text.replace("-", "")) or t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS
-            or t.lower_ in _DATE_WORDS for t in name):
+    k = name_words_before_title([t.text for t in chain], after.text if after is not None else None)
+    if k is None:
         return None
+    name, titles = chain[:k], chain[k:]
     s, e = name[0].idx, name[-1].idx + len(name[-1].text)
     return Mention(s + offset, e + offset, doc_text(name[0].doc)[s:e], "name", name[-1].lower_, _descriptors(titles))
+
+
+def name_words_before_title(words: list[str], after: str | None) -> int | None:
+    """How many of ``words``, a name run into a title in capitals, are the person's name ('Kevin Kennedy
+    Regional Humanitarian Coordinator' is 2), for the parse and for the cheap label alike; ``after`` is the
+    word after them. Only a listed first name and its surname (one word or two), no title's, body's or
+    date's word among them, then words ending in the title's word that are titles or of a title's shape
+    ('Regional', 'Humanitarian', 'Executive'), two at least or one an office's 'of' or 'for' follows:
+    'Atlantic City Mayor', 'Homeland Security Secretary' name no person, and 'Sarah Withrow King' ends in a
+    surname. None when ``words`` are no such name and title."""
+    if len(words) < 3 or words[-1].lower().strip(".") not in TITLE_WORDS or not words[-1][:1].isupper():
+        return None
+    k = len(words) - 1
+    while k > 2 and (words[k - 1].lower().strip(".") in TITLE_WORDS or _TITLE_MODIFIER.fullmatch(words[k - 1])):
+        k -= 1
+    if len(words) - k < 2 and (after or "").lower() not in ("of", "for"):
+        return None  # 'said Sarah Withrow King, ...': a title word alone may be a surname
+    name = words[:k]
+    if len(name) > 3 or _first_name_sex(name[0]) is None or any(
+            not _NAME_SHAPE.fullmatch(w.replace("-", "")) or w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS
+            or w.lower() in _DATE_WORDS for w in name):
+        return None
+    return k
 
 
 def _holder_after_body(head: Token, offset: int) -> Mention | None:
@@ -1298,6 +1312,12 @@ def full_name(text: str, name: str, at: int | None = None) -> str:
     name written last before it ('Jeb Bush told ... Bush said'); without it, the one named most."""
     if not _tokens(name):
         return name
+    after = re.match(r"[^\S\n]*(\w+)", text[at + len(name):]) if at is not None else None
+    k = name_words_before_title(_tokens(name), after.group(1) if after else None)
+    if k is not None:
+        # 'said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' (the three last words
+        # were the label) is Kevin Kennedy, as the parse reads it
+        name = " ".join(_tokens(name)[:k])
     # an acronym is a body's name, no surname a first name goes before ('UNICEF said' was 'Syria UNICEF'
     # of '... its local partners in Syria UNICEF have said'), as the parse makes it for the claims stage
     acronym = len(_tokens(name)) == 1 and len(name) > 1 and name.isupper()

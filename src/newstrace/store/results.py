@@ -347,7 +347,10 @@ CLAIMS_VERSION = 233
 #: Tyler Livingston, was 'Air Force'), as the claims stage names them (``CLAIMS_VERSION`` 222 to 225).
 #: 9: the cheap speaker label takes the name opening the paragraph after a quotation only where the quotation's
 #: own paragraph gives it to no one else ('Rubio said. "..." ¶ Cruz said both ...' was Cruz's; now no label).
-PROVENANCE_VERSION = 9
+#: 10: the cheap speaker label names a listed first name and its surname run into a title in capitals as the claims
+#: stage does (``CLAIMS_VERSION`` 231: 'said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' is Kevin
+#: Kennedy, was 'Regional Humanitarian Coordinator', the name's three last words).
+PROVENANCE_VERSION = 10
 
 #: bump when the rules a story's or thread's label is made by change what a stored one shows (how
 #: ``features.label_terms`` writes a name or a word, or what ``stories.Cluster.label`` picks of
