@@ -235,11 +235,13 @@ def _add(
     store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool, warn: Callable[[str], None]
 ) -> int:
     """Commit one batch; with ``verbose`` say so only after the commit, so what is reported is stored."""
-    c = store.add_articles(batch)
-    total.added += c.added
-    total.updated += c.updated
-    total.unchanged += c.unchanged
-    total.duplicates += c.duplicates
+    def count(c: IngestCounts) -> None:  # as the batch is committed, before a stop then is raised
+        total.added += c.added
+        total.updated += c.updated
+        total.unchanged += c.unchanged
+        total.duplicates += c.duplicates
+
+    c = store.add_articles(batch, committed=count)
     for line in duplicates_lines(c.duplicates):  # one line per file, naming the first
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     for art_id, before, now in c.outlet_replaced:

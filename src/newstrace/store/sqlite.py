@@ -12,11 +12,13 @@ import math
 import os
 import re
 import shlex
+import signal
 import sqlite3
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -480,7 +482,9 @@ class Store:
 
     # -- articles ------------------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article], *, keep_ids: bool = False) -> IngestCounts:
+    def add_articles(
+        self, articles: Iterable[Article], *, keep_ids: bool = False, committed: Callable[[IngestCounts], None] | None = None
+    ) -> IngestCounts:
         """Insert new articles and update changed ones in one transaction; same input adds nothing.
 
         An id another outlet's stored article holds is that outlet's: the article is stored under
@@ -488,85 +492,97 @@ class Store:
         ``qualified``. An article stored under its ``legacy_id`` is found there and keeps that id.
         ``keep_ids`` keeps every id as given, and the stored row takes the article's id instead of
         its legacy one, for callers whose other rows name the articles by the ids they give
-        (``load-results``: a Spark run's pairs, stories and analysis marks, keyed by that run)."""
+        (``load-results``: a Spark run's pairs, stories and analysis marks, keyed by that run).
+        ``committed`` is given the counts once they are committed, before a Ctrl-C or SIGTERM that
+        came during the COMMIT is raised (``stops_held``): raised as the COMMIT returned, it left
+        ``ingest`` saying "10 added" of a database its stopped run had stored 20 in."""
         counts = IngestCounts()
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
         now = datetime.now(UTC).isoformat(timespec="seconds")
         added: set[str] = set()  # the ids this call adds: one filled in is still "added"
+        held = ExitStack()
         try:
-            with self.transaction():
-                for a in articles:
-                    row = self._row(a.id)
-                    if not keep_ids and row is not None:
-                        a, row = self._keyed(a, row, counts)
-                    if row is None and (old := legacy_id(a)) is not None:
-                        # stored by a newstrace whose ids left the outlet out: the same outlet's
-                        # article keeps its id (and its results); another outlet's is another article
-                        before = self._row(old)
-                        if before is not None and before["outlet"] == a.outlet:
-                            if keep_ids:
-                                self.conn.execute("UPDATE articles SET id=? WHERE id=?", (a.id, old))
-                            else:
-                                a = replace(a, id=old)
-                            row = before
-                    if row is None and not keep_ids and (earlier := self.same_input(a) or self.earlier_reading(a)):
-                        counts.read_again.append((a.source, a.id, earlier))
-                        a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
-                        if row is not None and row["url"] and not a.url and (stored := self.get_article(earlier)):
-                            # its stored copy took its address from a later copy (``_fill_in``), which
-                            # it keeps, with the host as its outlet: its text alone is read anew
-                            a = fuller_copy(a, stored)
-                    if row is None and not keep_ids and (same := self.same_article(a)) is not None:
-                        # not stored again; the one stored takes what this copy knows that it
-                        # lacks (its address, above all), in this batch or committed, under its id
-                        counts.duplicates.append((a.source, a.id, same))
-                        if self._fill_in(same, a, now) and same not in added:
-                            counts.updated += 1  # committed before: it is analysed again
-                        continue
-                    if (row is None and keep_ids and (same := self.same_article(a)) is not None
-                            and not self._analysed(same)):
-                        # a Spark run's copy (``load-results``) of an article stored under another
-                        # id and not analysed, so that nothing is under its id: the results name it
-                        # by theirs, which the stored one takes, with what this copy knows that it lacks
-                        counts.duplicates.append((a.source, same, a.id))
-                        self._fill_in(same, a, now, as_id=a.id)
-                        counts.updated += 1
-                        continue
-                    if (row is not None and row["url"] and not a.url
-                            and row["text_hash"] == text_hash(a.text) and not given_id(a)):
-                        # read again without the address its stored copy took from a later copy
-                        # (``_fill_in``), or loaded again from the results whose copy it took the
-                        # id of: the stored one keeps it, and takes what this one adds
-                        if self._fill_in(a.id, a, now):
+            with held:
+                with self.transaction():
+                    for a in articles:
+                        row = self._row(a.id)
+                        if not keep_ids and row is not None:
+                            a, row = self._keyed(a, row, counts)
+                        if row is None and (old := legacy_id(a)) is not None:
+                            # stored by a newstrace whose ids left the outlet out: the same outlet's
+                            # article keeps its id (and its results); another outlet's is another article
+                            before = self._row(old)
+                            if before is not None and before["outlet"] == a.outlet:
+                                if keep_ids:
+                                    self.conn.execute("UPDATE articles SET id=? WHERE id=?", (a.id, old))
+                                else:
+                                    a = replace(a, id=old)
+                                row = before
+                        if row is None and not keep_ids and (earlier := self.same_input(a) or self.earlier_reading(a)):
+                            counts.read_again.append((a.source, a.id, earlier))
+                            a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
+                            if row is not None and row["url"] and not a.url and (stored := self.get_article(earlier)):
+                                # its stored copy took its address from a later copy (``_fill_in``), which
+                                # it keeps, with the host as its outlet: its text alone is read anew
+                                a = fuller_copy(a, stored)
+                        if row is None and not keep_ids and (same := self.same_article(a)) is not None:
+                            # not stored again; the one stored takes what this copy knows that it
+                            # lacks (its address, above all), in this batch or committed, under its id
+                            counts.duplicates.append((a.source, a.id, same))
+                            if self._fill_in(same, a, now) and same not in added:
+                                counts.updated += 1  # committed before: it is analysed again
+                            continue
+                        if (row is None and keep_ids and (same := self.same_article(a)) is not None
+                                and not self._analysed(same)):
+                            # a Spark run's copy (``load-results``) of an article stored under another
+                            # id and not analysed, so that nothing is under its id: the results name it
+                            # by theirs, which the stored one takes, with what this copy knows that it lacks
+                            counts.duplicates.append((a.source, same, a.id))
+                            self._fill_in(same, a, now, as_id=a.id)
                             counts.updated += 1
+                            continue
+                        if (row is not None and row["url"] and not a.url
+                                and row["text_hash"] == text_hash(a.text) and not given_id(a)):
+                            # read again without the address its stored copy took from a later copy
+                            # (``_fill_in``), or loaded again from the results whose copy it took the
+                            # id of: the stored one keeps it, and takes what this one adds
+                            if self._fill_in(a.id, a, now):
+                                counts.updated += 1
+                            else:
+                                counts.unchanged += 1
+                            self._note_input(a, row)
+                            continue
+                        h = content_hash(a)
+                        if row is None:
+                            self.conn.execute(
+                                "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
+                                "source, record, meta, content_hash, ingested_at, published_utc, text_hash, input_hash) "
+                                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                (*_article_row(a), h, now, published_order(a.published), text_hash(a.text), a.input_hash),
+                            )
+                            counts.added += 1
+                            added.add(a.id)
+                        elif row["content_hash"] != h and not self._captured_later(a):
+                            self.conn.execute(
+                                "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
+                                "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
+                                "ingested_at=?, published_utc=?, text_hash=?, input_hash=COALESCE(?, input_hash) WHERE id=?",
+                                (*_article_row(a)[1:], h, now, published_order(a.published), text_hash(a.text), a.input_hash, a.id),
+                            )
+                            counts.updated += 1
+                            if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
+                                counts.outlet_replaced.append((a.id, row["outlet"], a.outlet))
                         else:
                             counts.unchanged += 1
-                        self._note_input(a, row)
-                        continue
-                    h = content_hash(a)
-                    if row is None:
-                        self.conn.execute(
-                            "INSERT INTO articles (id, url, outlet, published, title, author, text, lang, "
-                            "source, record, meta, content_hash, ingested_at, published_utc, text_hash, input_hash) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (*_article_row(a), h, now, published_order(a.published), text_hash(a.text), a.input_hash),
-                        )
-                        counts.added += 1
-                        added.add(a.id)
-                    elif row["content_hash"] != h and not self._captured_later(a):
-                        self.conn.execute(
-                            "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
-                            "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
-                            "ingested_at=?, published_utc=?, text_hash=?, input_hash=COALESCE(?, input_hash) WHERE id=?",
-                            (*_article_row(a)[1:], h, now, published_order(a.published), text_hash(a.text), a.input_hash, a.id),
-                        )
-                        counts.updated += 1
-                        if row["outlet"] and a.outlet and row["outlet"] != a.outlet:
-                            counts.outlet_replaced.append((a.id, row["outlet"], a.outlet))
-                    else:
-                        counts.unchanged += 1
-                        self._note_input(a, row)
+                            self._note_input(a, row)
+                    if committed is not None:
+                        # a stop from here on waits until the counts are the caller's: the COMMIT
+                        # that ends this block stores the batch, and a stop raised as it returned
+                        # lost what it stored
+                        held.enter_context(stops_held())
+                if committed is not None:
+                    committed(counts)
         except sqlite3.DatabaseError as e:  # locked (said as every command says it), disk full, malformed image
             raise busy_error(self.path, e) or damage_error(self.path, e) or StoreError(f"{self.path}: write failed ({e})") from e
         return counts
@@ -804,6 +820,32 @@ class Store:
         total = self.conn.execute("SELECT COUNT(*) FROM articles WHERE id LIKE ? ESCAPE '\\'", (escaped + "%",)).fetchone()[0]
         raise ambiguous_id(f"{self.path}: id prefix", id_or_prefix, "articles", [(r["id"], r["title"]) for r in rows],
                            total, see_hint('list', shlex.quote(str(self.path))))
+
+
+@contextmanager
+def stops_held() -> Iterator[None]:
+    """A Ctrl-C or SIGTERM that comes inside the block is raised as it ends (its handler before
+    is called then), in the main thread, where Python handles signals; elsewhere nothing changes.
+    The handlers are swapped rather than the signals blocked: a process-directed signal blocked in
+    the main thread still reaches another thread (rich's progress bar), and Python raises it then."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    # a handler not set from Python (``getsignal`` None) is left as it is: it could not be put back
+    kinds = [k for k in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(k) is not None]
+    before = {k: signal.signal(k, lambda signum, frame: came.append(signum)) for k in kinds}
+    try:
+        yield
+    finally:
+        for k in kinds:
+            signal.signal(k, before[k])
+        for k in [k for k in kinds if k in came]:  # each kind that came once
+            handler = before[k]
+            if callable(handler):
+                handler(k, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(k)
 
 
 def readonly_uri(p: Path) -> str:
