@@ -2780,3 +2780,31 @@ def test_limit_messages_say_one_byte_not_one_bytes(tmp_path: Path) -> None:
     with pytest.raises(LimitError) as e:
         check_size(one, Limits(max_file_bytes=0))
     assert ": file of 1 byte is larger than the 0 bytes limit" in str(e.value), e.value
+
+
+def test_a_saved_page_and_its_copies_ingested_by_turns_change_nothing_after_the_first_runs(tmp_path: Path) -> None:
+    """RT's page saved from the browser, then a crawl of its address (or an export's record of it
+    with an author the page lacks), ingested by turns: each run after the first two said "1
+    updated", the stored article flipping between the two readings (its crawl date or author, its
+    file), and each such update had ``analyze`` analyse it again. The page keeps its id and takes
+    what the later copy adds once; re-runs of either input, in any order, change nothing."""
+    rt = seeds()[0]
+    page = html_page(rt)
+    saved = tmp_path / "rt saved.html"
+    saved.write_text(f"<!-- saved from url=({len(rt.url):04d}){rt.url} -->\n{page}", encoding="utf-8")
+    crawl = _crawl(tmp_path / "crawl.warc.gz", [(rt.url, "2016-10-31T08:00:00Z", page)])
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"url": rt.url, "html": page, "author": "RT staff"}) + "\n", encoding="utf-8")
+    for later in (crawl, export):
+        db = tmp_path / f"{later.stem}.db"
+        first = _ingest(str(saved), "--db", str(db))
+        assert (first["added"], first["updated"]) == (1, 0)
+        _ingest(str(later), "--db", str(db))  # takes what the page lacks (a crawl date, an author) once
+        rows = _rows(db)
+        with Store(db, readonly=True) as store:
+            (kept,) = store.iter_articles()
+        assert (kept.id, kept.source) == (read_one(saved).id, str(saved))  # the page's id, at its file
+        for again in (saved, later, saved, later):
+            doc = _ingest(str(again), "--db", str(db), "--strict")
+            assert (doc["added"], doc["updated"], doc["warnings"]) == (0, 0, []), (later.name, again.name)
+        assert _rows(db) == rows, later.name

@@ -513,7 +513,12 @@ class Store:
                             # stored by a newstrace whose ids left the outlet out: the same outlet's
                             # article keeps its id (and its results); another outlet's is another article
                             before = self._row(old)
-                            if before is not None and before["outlet"] == a.outlet:
+                            # with an address, the id is an archived page's (``page_id``), and the
+                            # older one a capture's, which its crawl date tells: a page saved from
+                            # a browser has that id today, and the capture read after it took its
+                            # place, then the page its own again, each run "1 updated"
+                            if (before is not None and before["outlet"] == a.outlet
+                                    and (not a.url or before["crawl_date"] is not None)):
                                 if keep_ids:
                                     self.conn.execute("UPDATE articles SET id=? WHERE id=?", (a.id, old))
                                 else:
@@ -542,11 +547,13 @@ class Store:
                             self._fill_in(same, a, now, as_id=a.id)
                             counts.updated += 1
                             continue
-                        if (row is not None and row["url"] and not a.url
-                                and row["text_hash"] == text_hash(a.text) and not given_id(a)):
+                        if row is not None and row["text_hash"] == text_hash(a.text) and not given_id(a) and (
+                            (row["url"] and not a.url) or (not keep_ids and self._copy_from_another_input(a, row))
+                        ):
                             # read again without the address its stored copy took from a later copy
                             # (``_fill_in``), or loaded again from the results whose copy it took the
-                            # id of: the stored one keeps it, and takes what this one adds
+                            # id of, or another file's copy under the same id: the stored one keeps
+                            # it, and takes what this one adds
                             if self._fill_in(a.id, a, now):
                                 counts.updated += 1
                             else:
@@ -563,7 +570,7 @@ class Store:
                             )
                             counts.added += 1
                             added.add(a.id)
-                        elif row["content_hash"] != h and not self._captured_later(a):
+                        elif row["content_hash"] != h and not self._captured_later(a) and not self._filled_in_from(a, row):
                             self.conn.execute(
                                 "UPDATE articles SET url=?, outlet=?, published=?, title=?, author=?, text=?, "
                                 "lang=?, source=?, record=?, meta=?, content_hash=?, revision=revision+1, "
@@ -598,6 +605,28 @@ class Store:
             return
         if row["input_hash"] is None or (row["source"] == a.source and row["record"] == a.record):
             self.conn.execute("UPDATE articles SET input_hash=? WHERE id=?", (a.input_hash, a.id))
+
+    @staticmethod
+    def _copy_from_another_input(a: Article, row: sqlite3.Row) -> bool:
+        """Whether ``a``, of the stored article's text and id, is its copy from another input: another
+        file (``source``) with other bytes (``input_hash``), such as an export's record of a page
+        saved from the browser, whose id is derived from the same text and address. It took the
+        page's place (its file, and all it gave), and the page read again took it back, each run
+        "1 updated". Not an archived page's capture (``model.crawled``), whose latest is the page."""
+        return (row["source"] != a.source and a.input_hash is not None and row["input_hash"] is not None
+                and row["input_hash"] != a.input_hash and crawled(a) is None)
+
+    def _filled_in_from(self, a: Article, row: sqlite3.Row) -> bool:
+        """Whether the stored article ``row`` is ``a``, read again from the same unchanged input
+        (its ``input_hash``), but for what it took from a later copy (``_fill_in``: a crawl date,
+        an author, metadata): a page saved from the browser, then its capture in a web archive or
+        an export's record of it, ingested by turns, was "1 updated" at each run, the page losing
+        what the copy gave and taking it again, and analysed again each time. What the input gives
+        otherwise (another title, a date read otherwise) is still an update."""
+        if a.input_hash is None or row["input_hash"] != a.input_hash or row["text_hash"] != text_hash(a.text):
+            return False
+        stored = self.get_article(a.id)
+        return stored is not None and content_hash(fuller_copy(a, stored)) == row["content_hash"]
 
     def _captured_later(self, a: Article) -> bool:
         """Whether the stored article is a capture of the page ``a`` is one of, crawled after it
@@ -657,7 +686,8 @@ class Store:
     def _row(self, article_id: str) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.conn.execute(
             "SELECT content_hash, outlet, url, text_hash, source, record, input_hash, "
-            "json_extract(meta, '$.site_name') AS site_name FROM articles WHERE id=?",
+            "json_extract(meta, '$.site_name') AS site_name, json_extract(meta, '$.crawl_date') AS crawl_date "
+            "FROM articles WHERE id=?",
             (article_id,),
         ).fetchone()
         return row
