@@ -1127,6 +1127,34 @@ def test_csv_with_semicolons_tabs_or_utf16_is_read(tmp_path: Path, name: str, de
     assert arts[0].text == normalize_body(rt.text)
 
 
+@pytest.mark.parametrize(("delimiter", "bom", "line_end"), [(";", "\ufeff", "\r\n"), ("\t", "", "\n"), (",", "", "\r\n")])
+def test_an_excel_csv_whose_first_line_names_its_delimiter_is_read(
+    tmp_path: Path, delimiter: str, bom: str, line_end: str
+) -> None:
+    """Excel reads, and European exports write, a first line ``sep=;`` naming a CSV's delimiter.
+    The file was refused whole, "CSV has no text column (... found sep=, )": the line is the
+    delimiter, and the header the line after it, its records numbered by their lines as ever."""
+    import csv
+    import io
+
+    rt, rw = seeds()
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator=line_end)
+    w.writerow(["id", "title", "source", "date", "text"])
+    for s in (rt, rw):
+        w.writerow([s.id, s.title, s.outlet, s.published, s.text])
+    w.writerow(["3", "no text", "rt.com", "2016-10-31", ""])
+    path = tmp_path / "export.csv"
+    written = f"{bom}sep={delimiter}{line_end}{buf.getvalue()}"
+    path.write_text(written, encoding="utf-8", newline="")
+    line = written.split(f"{line_end}3{delimiter}")[0].count("\n") + 2  # the empty record's first line
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [(a.id, a.title, a.outlet, a.published) for a in arts] == [(s.id, s.title, s.outlet, date.fromisoformat(s.published)) for s in (rt, rw)]
+    assert arts[0].text == normalize_body(rt.text)
+    assert line > 5 and warnings == [f"{path}:{line}: record's text is empty, skipped"]  # numbered as ever
+
+
 @pytest.mark.parametrize("pretty", [False, True])
 def test_json_saved_as_csv_is_said_in_a_short_line(tmp_path: Path, pretty: bool) -> None:
     """A JSON export saved as .csv was refused with its "columns", the JSON cut at its commas: the

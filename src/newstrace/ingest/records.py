@@ -967,6 +967,10 @@ def _delimiter(head: str) -> str:
     return most
 
 
+#: Excel's first line naming a CSV's delimiter, ``sep=;``, which Excel reads and exports write
+_SEP_LINE = re.compile(r"\A\ufeff?sep=([^\r\n])(?:\r\n|\r|\n)")
+
+
 def read_csv(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
@@ -980,13 +984,17 @@ def read_csv(
     # Excel's "Unicode text" export is UTF-16 with a BOM; read as UTF-8 its header named no column
     wide = bom_charset(head)
     encoding = wide or "utf-8-sig"  # else UTF-8 or windows-1252, decided line by line
-    delimiter = _delimiter(head.decode(encoding, errors="replace"))
+    # a first line 'sep=;' names the delimiter (the file was refused: its header read as 'sep=')
+    named = _SEP_LINE.match(head.decode(encoding, errors="replace"))
+    delimiter = named.group(1) if named else _delimiter(head.decode(encoding, errors="replace"))
     with open_input(path) as raw:
         text_stream = (
             io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") if wide else _lines(raw, LineDecoder(str(path), warn))
         )
         counted = _QuoteCount(text_stream)
         reader = csv.reader(counted, delimiter=delimiter)
+        if named:
+            next(reader, None)  # the line numbers of the records go on counting it
         header = next(reader, [])
         columns = list(header)
         lowered = {c.strip().lower() for c in columns}
@@ -1038,6 +1046,8 @@ def read_csv(
             """A second pass over the file's records, for their dates only."""
             with open_input(path) as again:
                 scan = csv.reader(io.TextIOWrapper(again, encoding=encoding, errors="replace", newline=""), delimiter=delimiter)
+                if named:
+                    next(scan, None)
                 head = next(scan, [])
                 try:
                     yield from _published_values((0, dict(zip(head, r, strict=False)), "") for r in scan)
