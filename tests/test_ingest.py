@@ -1155,6 +1155,28 @@ def test_an_excel_csv_whose_first_line_names_its_delimiter_is_read(
     assert line > 5 and warnings == [f"{path}:{line}: record's text is empty, skipped"]  # numbered as ever
 
 
+def test_a_csv_header_naming_a_field_twice_is_warned_of(tmp_path: Path) -> None:
+    """A spreadsheet export with two columns of one name (a summary and the body both headed
+    "text", as a merged export writes them) was read from its last column without a word: the
+    article was the one-line summary, the body gone. One warning per file names the field and
+    its columns; the columns are read as before, the last one's value kept."""
+    rt, rw = seeds()
+    rows = [["id", "Text", "title", "text"], *([s.id, s.text, s.title, s.title] for s in (rt, rw))]
+    path = tmp_path / "merged.csv"
+    path.write_text(csv_text([dict(enumerate(r)) for r in rows[1:]], list(range(4))).replace("0,1,2,3", ",".join(rows[0]), 1),
+                    encoding="utf-8")
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [a.text for a in arts] == [rt.title, rw.title]  # read as before: the last column named so
+    assert warnings == [f"{path}: the header names text in 2 columns (2 and 4): only the last is read as the text"]
+    once = tmp_path / "once.csv"
+    once.write_text(csv_text([{"id": s.id, "text": s.text, "Date": "2016-10-30", "date ": "2016-10-31"} for s in (rt, rw)],
+                             ["id", "text", "Date", "date "]), encoding="utf-8")
+    warnings.clear()
+    assert len(list(read_inputs([once], warn=warnings.append))) == 2
+    assert warnings == [f"{once}: the header names date in 2 columns (3 and 4): only the last is read as the published"]
+
+
 @pytest.mark.parametrize("pretty", [False, True])
 def test_json_saved_as_csv_is_said_in_a_short_line(tmp_path: Path, pretty: bool) -> None:
     """A JSON export saved as .csv was refused with its "columns", the JSON cut at its commas: the

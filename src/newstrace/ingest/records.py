@@ -967,6 +967,21 @@ def _delimiter(head: str) -> str:
     return most
 
 
+def _say_repeated_columns(path: Path, columns: list[str], warn: Warn) -> None:
+    """Warn of each field newstrace reads (``ALIASES``) that the header names in more than one
+    column, case and spaces aside: a merged export's summary and body both headed "text" was read
+    from its last column without a word, the body lost. Its last column is read, as before."""
+    where: dict[str, list[int]] = {}
+    for i, column in enumerate(columns, 1):
+        where.setdefault(column.strip().lower(), []).append(i)
+    for name, places in where.items():
+        field_name = next((f for f, names in ALIASES.items() if name in names), None)
+        if len(places) > 1 and field_name is not None:
+            numbers = ", ".join(map(str, places[:-1])) + f" and {places[-1]}"
+            warn(f"{path}: the header names {_cut_name(name)} in {len(places)} columns ({numbers}): "
+                 f"only the last is read as the {field_name}")
+
+
 #: Excel's first line naming a CSV's delimiter, ``sep=;``, which Excel reads and exports write
 _SEP_LINE = re.compile(r"\A\ufeff?sep=([^\r\n])(?:\r\n|\r|\n)")
 
@@ -1009,6 +1024,8 @@ def read_csv(
             raise InputError(
                 f"{path}: CSV has no text column (expected one of {', '.join(_BODY_NAMES)}; found {_names(columns)})"
             )
+
+        _say_repeated_columns(path, columns, warn)
 
         def rows() -> Iterator[tuple[int, Any, str]]:
             last: list[str] = []
