@@ -1177,6 +1177,32 @@ def test_a_csv_header_naming_a_field_twice_is_warned_of(tmp_path: Path) -> None:
     assert warnings == [f"{once}: the header names date in 2 columns (3 and 4): only the last is read as the published"]
 
 
+def test_excel_unicode_text_saved_as_txt_is_said_to_be_a_table(tmp_path: Path) -> None:
+    """Excel saves "Unicode Text" as a .txt: a tab-separated table in UTF-16, which a .tsv or .csv
+    name reads a row an article. As a .txt it was one article, the header "id title source date
+    text" its title and every row run together, without a word. It is still read so (its text
+    as before), with a warning that says what the file is and which name reads its rows."""
+    import csv
+    import io
+
+    rt, rw = seeds()
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter="\t", lineterminator="\r\n")
+    w.writerow(["id", "title", "source", "date", "text"])
+    for s in (rt, rw):
+        w.writerow([s.id, s.title, s.outlet, s.published, s.text])
+    path = tmp_path / "export.txt"
+    path.write_bytes(buf.getvalue().encode("utf-16"))
+    warnings: list[str] = []
+    (one,) = read_inputs([path], warn=warnings.append)
+    assert one.title == "id title source date text"
+    assert warnings == [f"{path}: its first line is a table's header, tab-separated with a text column (Excel's "
+                        "\"Unicode Text\"), so the whole table is read as one article: name it .tsv to read an "
+                        "article a row"]
+    tsv = path.rename(tmp_path / "export.tsv")
+    assert [a.id for a in read_inputs([tsv], warn=warnings.append)] == [rt.id, rw.id]
+
+
 @pytest.mark.parametrize("pretty", [False, True])
 def test_json_saved_as_csv_is_said_in_a_short_line(tmp_path: Path, pretty: bool) -> None:
     """A JSON export saved as .csv was refused with its "columns", the JSON cut at its commas: the

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newstrace.clean.text import clean_plain_text
 from newstrace.ingest.base import (
+    ALIASES,
     PAGE_OPENING,
     DateOrder,
     Warn,
@@ -49,6 +50,9 @@ def read_txt(
         raw, read_from = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
     check_article_size(raw, str(path), limits)
+    if _table_header(raw):
+        warn(f"{path}: its first line is a table's header, tab-separated with a text column (Excel's \"Unicode Text\"), "
+             "so the whole table is read as one article: name it .tsv to read an article a row")
     fields: dict[str, object] = {}
     if clean:
         c = clean_plain_text(raw)
@@ -76,3 +80,16 @@ def _is_page(path: Path) -> bool:
     """Whether a text file opens as a page does (``base.PAGE_OPENING``)."""
     with path.open("rb") as fh:
         return PAGE_OPENING.match(fh.read(65536)) is not None
+
+
+_BODY_COLUMNS = frozenset(ALIASES["text"] + ALIASES["html"])
+
+
+def _table_header(raw: str) -> bool:
+    """Whether a text opens with a tab-separated table's header naming a text column, followed
+    by a row of as many columns or more (a quoted text spans lines): Excel's "Unicode Text" export,
+    saved as .txt, which a .tsv name reads a row an article."""
+    lines = iter(ln for ln in raw[:65536].splitlines() if ln.strip())
+    header, row = next(lines, ""), next(lines, "")
+    cells = [c.strip().strip('"').lower() for c in header.split("\t")]
+    return len(cells) > 1 and not _BODY_COLUMNS.isdisjoint(cells) and row.count("\t") >= len(cells) - 1
