@@ -2884,3 +2884,21 @@ def test_a_saved_page_and_its_copies_ingested_by_turns_change_nothing_after_the_
             doc = _ingest(str(again), "--db", str(db), "--strict")
             assert (doc["added"], doc["updated"], doc["warnings"]) == (0, 0, []), (later.name, again.name)
         assert _rows(db) == rows, later.name
+
+
+@pytest.mark.parametrize("name", ["rt.html.gz", "rt.HTM.gz", "rt.mhtml.gz"])
+def test_a_gzipped_page_given_by_name_says_to_decompress_it(tmp_path: Path, name: str) -> None:
+    """A saved page compressed to save room (``gzip rt.html``) was refused as any unknown file,
+    "unsupported file type (supported: .txt, .html, ...)", naming .html among the types read,
+    where standard input says what to do of the same bytes. It says so too, naming the command."""
+    import gzip
+    import shlex
+
+    path = tmp_path / "saved pages" / name
+    path.parent.mkdir()
+    path.write_bytes(gzip.compress(html_page(seeds()[0]).encode()))
+    errors: list[NewstraceError] = []
+    assert list(read_inputs([path], warn=lambda w: None, on_error=errors.append)) == []
+    assert [str(e) for e in errors] == [
+        f"{path}: gzip-compressed page is not read: decompress it first (gunzip -k {shlex.quote(str(path))}), then give the page"
+    ]

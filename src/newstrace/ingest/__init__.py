@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -65,6 +66,16 @@ SUPPORTED = ", ".join(READERS) + " (and " + ", ".join(ext + ".gz" for ext in GZI
 #: every name ending ``reader_for`` reads (``.txt``, ``.warc.gz``, ``.tsv.gz`` ...), as the web
 #: app's upload takes them: none is the end of another but ``.gz``'s, which comes alone with none
 SUFFIXES: tuple[str, ...] = (*READERS, *(ext + ".gz" for ext in GZIPPED))
+
+
+def _unsupported(path: Path) -> str:
+    """Why a file given by name is not read: a saved page gzip-compressed (``gzip rt.html``) is
+    said to need decompressing, as standard input's is, rather than be one more unknown type."""
+    name = path.name.lower()
+    if name.endswith(".gz") and reader_for(path.with_name(path.name[:-3])) in (read_html, read_mhtml):
+        return (f"{path}: gzip-compressed page is not read: decompress it first "
+                f"(gunzip -k {shlex.quote(str(path))}), then give the page")
+    return f"{path}: unsupported file type (supported: {SUPPORTED})"
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -245,7 +256,7 @@ def iter_files(
                 for other in others:
                     passed_over(other)
         elif reader_for(path) is None:
-            on_error(InputError(f"{path}: unsupported file type (supported: {SUPPORTED})"))
+            on_error(InputError(_unsupported(path)))
         elif first_time(path):
             yield path
 
