@@ -190,9 +190,10 @@ def test_a_pool_worker_closes_the_lock_it_inherits(tmp_path: Path) -> None:
 
 def _analyze_kept(said: str) -> re.Pattern[str]:
     """The one line of an ``analyze`` stopped short (``said``: how it was stopped), with the
-    articles its committed batches analysed."""
+    articles its committed batches analysed, counted as the closing line counts them ("1 article
+    is", "1,000 articles are")."""
     return re.compile(
-        rf"newstrace: {said} \((\d+) article\(s\) analysed by this run are kept; "
+        rf"newstrace: {said} \(((?:\d{{1,3}})(?:,\d{{3}})*) (article analysed by this run is|articles analysed by this run are) kept; "
         r"run 'newstrace analyze --db \S+' again to resume\)"
     )
 
@@ -357,7 +358,8 @@ def test_ctrl_c_stops_analyze_at_once_says_what_it_kept_and_resumes(
         assert len(lines) == 1 and (m := INTERRUPTED.fullmatch(lines[0])), (trial, err)
         assert "Traceback" not in err and "Exception" not in err
         assert took < 10, f"trial {trial}: {took:.1f} s to stop"
-        assert int(m.group(1)) == now - before, (trial, err, before, now)
+        assert int(m.group(1).replace(",", "")) == now - before, (trial, err, before, now)
+        assert (m.group(2) == "article analysed by this run is") == (now - before == 1), (trial, err)
         assert now % CTRL_C_BATCH == 0 or now == CTRL_C_ARTICLES  # whole batches only
     assert _quiet(["analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"])[0] == 0
     assert differing_tables(db, dump_results(reference)) == []  # labels too
@@ -390,7 +392,8 @@ def test_sigterm_stops_analyze_as_ctrl_c_does_and_its_workers_leave_it_to_the_ru
         assert len(lines) == 1 and (m := TERMINATED.fullmatch(lines[0])), (trial, err)
         assert "Traceback" not in err and "Exception" not in err
         assert took < 10, f"trial {trial}: {took:.1f} s to stop"
-        assert int(m.group(1)) == now - before, (trial, err, before, now)
+        assert int(m.group(1).replace(",", "")) == now - before, (trial, err, before, now)
+        assert (m.group(2) == "article analysed by this run is") == (now - before == 1), (trial, err)
         assert now % CTRL_C_BATCH == 0 or now == CTRL_C_ARTICLES  # whole batches only
     code, err = _quiet(["analyze", "--db", str(db), "--batch", str(CTRL_C_BATCH), "--workers", "2"])
     assert code == 0, err
@@ -801,7 +804,7 @@ def test_ctrl_c_in_analyze_names_the_database_the_re_run_resumes(
     code, err = _quiet(["analyze", "--db", str(db), "--batch-size", "1", "--workers", "1"])
     assert code == 130, err
     (line,) = err.strip().splitlines()
-    m = re.fullmatch(r"newstrace: interrupted \(1 article\(s\) analysed by this run are kept; run '(.+)' again to resume\)", line)
+    m = re.fullmatch(r"newstrace: interrupted \(1 article analysed by this run is kept; run '(.+)' again to resume\)", line)
     assert m, line
     argv = shlex.split(m.group(1))
     assert argv == ["newstrace", "analyze", "--db", str(db)], line

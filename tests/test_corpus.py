@@ -736,7 +736,7 @@ def test_recluster_rebuilds_what_a_fresh_analysis_builds(tmp_path: Path, monkeyp
 
         monkeypatch.setattr(local_engine, "article_steps", dying)
         # Ctrl-C: what the run kept is said (``newstrace: interrupted (...)``), as the database counts it
-        kept = r"^10 article\(s\) placed in stories again, 0 article\(s\) analysed by this run are kept; "
+        kept = r"^10 articles placed in stories again, 0 articles analysed by this run are kept; "
         with pytest.raises(Interrupted, match=kept):
             analyze(st, batch_size=5, steps=steps, workers=1, recluster=True)
         monkeypatch.setattr(local_engine, "article_steps", real)

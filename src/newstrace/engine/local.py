@@ -43,7 +43,7 @@ from newstrace.engine.steps import (
     story_provenance,
 )
 from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn, survive_bug
-from newstrace.model import Article, parse_published, published_order, stream_order_key
+from newstrace.model import Article, counted, parse_published, published_order, stream_order_key
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
@@ -725,11 +725,14 @@ class _Run:
             n = len(set(self.todo) - {seq for seq, _ in R.pending(conn, steps=self.steps)}) if self.todo else 0
         except Exception:  # the message must not fail: it is said without the count
             return f"what its committed batches analysed is kept; {again}"
-        done = [f"{placed} article(s) placed in stories again"] if placed else []
-        done += [f"the claims alone of {claims} article(s) extracted"] if claims else []
-        done += [f"the provenance alone of {edges} story(ies) built again"] if edges else []
-        done.append(f"{n} article(s) analysed")
-        return f"{', '.join(done)} by this run are kept; {again}"
+        # counted as the closing line counts them (``cli.corpus._analysed_said``): "1,000 articles",
+        # "1 article ... is kept", where the stop said "1000 article(s) ... are kept"
+        done = [f"{counted(placed, 'article', grouped=True)} placed in stories again"] if placed else []
+        done += [f"the claims alone of {counted(claims, 'article', grouped=True)} extracted"] if claims else []
+        done += [f"the provenance alone of {counted(edges, 'story', 'stories', grouped=True)} built again"] if edges else []
+        done.append(f"{counted(n, 'article', grouped=True)} analysed")
+        are = "is" if len(done) == 1 and n == 1 else "are"
+        return f"{', '.join(done)} by this run {are} kept; {again}"
 
 
 def _analyze(
