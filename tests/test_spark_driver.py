@@ -307,10 +307,74 @@ def test_a_parquet_input_without_a_text_column_is_refused_before_spark_starts(
             f"content, article_content, articlebody, maintext, html, raw_html; found {columns}), skipped)"
         ) in said, said
         assert not out.exists()
-    # a text column in one file of the folder: Spark reads it (refused here, the articles of that file were lost)
+    # a text column in one file of the folder alone: refused too, naming the first file without one
+    # (``test_a_parquet_input_whose_files_do_not_all_hold_articles_is_refused_naming_one``)
     pq.write_table(pa.table({"id": ["b1"], "Text": ["Rocket fire on west Aleppo killed civilians."]}),
                    feed / "part-2.parquet")
-    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "out")]) == 70
+    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(tmp_path / "out")]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"{feed / 'part-0.parquet'}: no text or html field (" in said and f"{feed / 'part-2.parquet'} has one" in said
+    assert "(2 files of it lack one)" in said, said
+
+
+def test_a_parquet_input_whose_files_do_not_all_hold_articles_is_refused_naming_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Parquet ``--input`` without rows started Spark and was refused by it, 'no articles found',
+    70 s later on a loaded box. A folder where one file has a text column and another none was
+    read as one table with one file's columns: the seeds beside a metadata export came out as the
+    export's rows skipped one by one, "mixed:3: record's text is empty" (a line of the folder, not
+    its file), and with the export first as 'no articles found' of a folder that holds two
+    articles (78 s). Both are exit 2 before Spark starts, the file named; a file of the folder
+    without rows has no articles to lose, whatever its columns (left to Spark)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import newstrace.engine.spark as engine
+    from newstrace.cli.main import main
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark started")
+
+    monkeypatch.setattr(engine, "get_session", no_spark)
+    seeds = list(read_unique([EXAMPLES]))
+    articles = pa.table({"id": [a.id for a in seeds], "text": [a.text for a in seeds]})
+    meta = pa.table({"id": [f"m-{a.id}" for a in seeds], "title": [a.title for a in seeds],
+                     "outlet": [a.outlet for a in seeds]})
+    empty = tmp_path / "empty.parquet"
+    pq.write_table(articles.slice(0, 0), empty)
+    emptied = tmp_path / "emptied"
+    emptied.mkdir()
+    for i in range(5):
+        pq.write_table(articles.slice(0, 0), emptied / f"part-{i}.parquet")
+    mixed = tmp_path / "mixed"
+    mixed.mkdir()
+    pq.write_table(articles, mixed / "a.parquet")
+    pq.write_table(meta, mixed / "b.parquet")
+    first = tmp_path / "export-first"
+    first.mkdir()
+    pq.write_table(meta, first / "a.parquet")
+    pq.write_table(articles, first / "b.parquet")
+    lost = ("; Spark reads {given} as one table with one file's columns, and the articles of the files with the "
+            "others would be lost; give --input the files with a text column")
+    columns = ("no text or html field (expected one of text, body, content, article_content, articlebody, maintext, "
+               "html, raw_html; found id, title, outlet)")
+    refused = {
+        empty: f"{empty}: no articles found (the Parquet file holds no rows)",
+        emptied: (f"{emptied}: no articles found (its Parquet files hold no rows: {emptied / 'part-0.parquet'}, "
+                  f"{emptied / 'part-1.parquet'}, {emptied / 'part-2.parquet'} and 2 more)"),
+        mixed: f"{mixed / 'b.parquet'}: {columns}, where {mixed / 'a.parquet'} has one" + lost.format(given=mixed),
+        first: f"{first / 'a.parquet'}: {columns}, where {first / 'b.parquet'} has one" + lost.format(given=first),
+    }
+    for given, message in refused.items():
+        out = tmp_path / "out"
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 2
+        said = capsys.readouterr().err
+        assert " ".join(said.split()) == f"newstrace: error: {message}", said
+        assert not out.exists()
+    # the export without rows: the seeds alone are read (Spark started)
+    pq.write_table(meta.slice(0, 0), first / "a.parquet")
+    assert main(["analyze", "--engine", "spark", "--input", str(first), "--out", str(tmp_path / "out")]) == 70
     assert "Spark started" in capsys.readouterr().err
 
 

@@ -705,27 +705,48 @@ def _check_parquet(input_path: Path) -> None:
 
     A table whose columns name no text or html field (in no file, nor in a folder's name: Hive
     partitions) is refused too, as Spark's run refused it after reading every record, some 30 s
-    later: 'no articles found', its first record named with the columns it has. One without rows
-    is left to Spark (no record to name)."""
+    later: 'no articles found', its first record named with the columns it has. So is a table
+    without rows, which Spark refused the same way after starting (70 s on a loaded box), and a
+    folder where some files name a text field and others none: Spark reads it as one table with
+    one file's columns, so that either the others' rows were skipped one by one ("record's text is
+    empty", each named by a line of the folder, not by its file) or the whole table was, said
+    'no articles found' of a folder that holds them; the first file without one is named."""
     from newstrace.engine.load import parquet_footer
     from newstrace.ingest.records import no_text_field
+    from newstrace.model import counted
 
     files = [input_path] if input_path.is_file() else [
         f for f in sorted(input_path.rglob("*.parquet"))
         if f.is_file() and not any(part.startswith((".", "_")) for part in f.relative_to(input_path).parts)
     ]
     footers = [parquet_footer(str(f)) for f in files]
-    if not footers or not sum(m.num_rows for m in footers):
-        return
-    # the columns of each file as Spark's rows have them: the file's own, then its folders' partition columns
+    if not files:
+        return  # none Spark would read here: its own error says so
+    if not sum(m.num_rows for m in footers):
+        if input_path.is_file():
+            raise InputError(f"{input_path}: no articles found (the Parquet file holds no rows)")
+        shown = ", ".join(str(f) for f in files[:3]) + (f" and {len(files) - 3:,} more" if len(files) > 3 else "")
+        raise InputError(f"{input_path}: no articles found (its Parquet files hold no rows: {shown})")
+    # the columns of each file with rows as Spark's rows have them: the file's own, then its
+    # folders' partition columns (a file without rows has no articles to lose, whatever its columns)
     tables = [
-        [*m.schema.to_arrow_schema().names,
-         *(part.split("=", 1)[0] for part in f.relative_to(input_path).parts[:-1] if "=" in part)]
-        for f, m in zip(files, footers, strict=True)
+        (f, [*m.schema.to_arrow_schema().names,
+             *(part.split("=", 1)[0] for part in f.relative_to(input_path).parts[:-1] if "=" in part)])
+        for f, m in zip(files, footers, strict=True) if m.num_rows
     ]
-    if all(no_text_field(names) for names in tables):
+    lacking = [(f, why) for f, names in tables if (why := no_text_field(names))]
+    if len(lacking) == len(tables):
         # Spark reads the table with one file's columns (the first, here) and names its first record
-        raise InputError(f"{input_path}: no articles found ({input_path}:1: {no_text_field(tables[0])}, skipped)")
+        raise InputError(f"{input_path}: no articles found ({input_path}:1: {lacking[0][1]}, skipped)")
+    if lacking:
+        f, why = lacking[0]
+        other = next(f for f, names in tables if not no_text_field(names))
+        more = f" ({counted(len(lacking), 'file', grouped=True)} of it lack one)" if len(lacking) > 1 else ""
+        raise InputError(
+            f"{f}: {why.removeprefix('record has ')}, where {other} has one{more}; Spark reads {input_path} as one "
+            "table with one file's columns, and the articles of the files with the others would be lost; "
+            "give --input the files with a text column"
+        )
 
 
 def _input_files(input_path: Path) -> list[Path]:
