@@ -870,14 +870,45 @@ def test_a_stopped_spark_run_says_what_its_out_folder_holds(
     assert main(["load-results", str(out), "--db", str(tmp_path / "n.db")]) == 2
 
 
-@pytest.mark.timeout(300)
+def _group(pgid: int) -> list[str]:
+    """The command lines of the live processes of process group ``pgid`` (Linux's ``/proc``)."""
+    found = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            state, _, pgrp = (d / "stat").read_text().rsplit(")", 1)[1].split()[:3]
+            if int(pgrp) == pgid and state != "Z":
+                found.append((d / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"))
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+#: where the stop test stops a Spark run, each known by what the run does there rather than by a
+#: time (runs took 15 to 40 s as the box was loaded): its JVM starting (a ``java`` process in the
+#: run's group), its jobs running (PySpark's Python workers, which the first job starts), and its
+#: writing of --out (the first table, ``stories``, whose folder the write makes)
+STOP_STAGES: dict[str, Any] = {
+    "as the JVM starts": lambda group, out: any(Path(cmd.split(" ", 1)[0]).name == "java" for cmd in group),
+    "in the run": lambda group, out: any("pyspark.daemon" in cmd or "pyspark.worker" in cmd for cmd in group),
+    "while writing --out": lambda group, out: (out / "stories").exists(),
+}
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the run's stages in Linux's /proc")
 def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the process group) in ``analyze --engine spark`` printed some 60 lines
     of py4j tracebacks ("RuntimeError: reentrant call": PySpark's handler called into the JVM
     while the run waited on it), and the JVM's errors of the lost workers after "newstrace:
     interrupted"; a stop while the JVM started left its stack trace after the command had ended.
-    Now: exit 130, one line saying what ``--out`` holds, nothing after it; and SIGTERM, exit 143,
-    whose stop in the run printed PySpark's accumulator server's EOFError (24 lines) before its line."""
+    Now: exit 130, one line saying what ``--out`` holds, nothing after it, no process of the run
+    left; and SIGTERM, exit 143, whose stop in the run printed PySpark's accumulator server's
+    EOFError (24 lines) before its line.
+
+    Each stop comes when the run is seen to reach its stage (``STOP_STAGES``): stops timed at 4,
+    20 and 16 s came at other stages on a slower or faster box, or after the run's closing line."""
     import re
     import signal
     import subprocess
@@ -885,30 +916,44 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
     import time
 
     from conftest import as_a_foreground_job
+    from newstrace.engine.load import check_results
+    from newstrace.errors import InputError
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in read_articles([EXAMPLES])),
                       encoding="utf-8")
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p)}
-    stopped: list[bool] = []
-    for after, sig in ((4.0, signal.SIGINT), (20.0, signal.SIGINT), (16.0, signal.SIGTERM)):  # as the JVM starts; in the run
+    for n, (stage, sig) in enumerate((("as the JVM starts", signal.SIGINT), ("in the run", signal.SIGINT),
+                                      ("while writing --out", signal.SIGTERM))):
+        out = tmp_path / f"out{n}"
         with as_a_foreground_job():
             proc = subprocess.Popen([sys.executable, "-m", "newstrace", "analyze", "--engine", "spark", "--input",
-                                     str(corpus), "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
+                                     str(corpus), "--out", str(out)], stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
-        time.sleep(after)
+        reached = STOP_STAGES[stage]
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and not reached(_group(proc.pid), out) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, (stage, "the run ended before it", proc.communicate())
         os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=120)  # till the JVM, which holds stderr too, has ended
         lines = [line for line in err.splitlines() if not line.startswith("WARNING: Using incubator modules")]
-        stopped.append(proc.returncode != 0)
-        finished = any(line.startswith(f"{tmp_path / 'out'}: ") and " articles, " in line for line in lines)
-        if proc.returncode == 0 or finished:
-            # finished before the stop came (a fast machine), or as it came: its closing line said,
-            # the stop found the handlers put back and ended the process (-2) with nothing to say
-            continue
         said = "interrupted" if sig == signal.SIGINT else "stopped by SIGTERM"
-        assert proc.returncode == 128 + sig and len(lines) == 1, (after, proc.returncode, err)
-        assert re.fullmatch(rf"newstrace: {said} \(the Spark run stopped (before|while) writing its results: .*\)",
-                            lines[0]), err
-    assert any(stopped)
+        assert proc.returncode == 128 + sig and len(lines) == 1, (stage, proc.returncode, err)
+        m = re.fullmatch(rf"newstrace: {said} \(the Spark run stopped (before|while) writing its results: (.*)\)",
+                         lines[0])
+        assert m, (stage, err)
+        for _ in range(200):  # no JVM, no Python worker left behind (an orphan JVM ran on for good)
+            if not (left := _group(proc.pid)):
+                break
+            time.sleep(0.05)
+        assert not left, (stage, left)
+        # --out holds what the line says: nothing written, or no finished run that load-results would take
+        if stage == "while writing --out":
+            assert m[1] == "while", (stage, err)
+            with pytest.raises(InputError):
+                check_results(out)
+        else:
+            assert m[1] == "before" and m[2] == f"nothing was written to {out}", (stage, err)
+            assert not out.exists() or not any(out.iterdir()), (stage, sorted(out.iterdir()))
