@@ -84,7 +84,7 @@ def test_stories_fakes_calibrate_reproduces_the_shipped_models(capsys: pytest.Ca
     fakes, fnc = require_data("fakes", "fakes_dev.csv"), require_data("fnc1")
     assert main(["eval", "stories-fakes", str(fakes), "--fnc", str(fnc), "--calibrate", "--split", "dev", "--json"]) == 0
     r = json.loads(capsys.readouterr().out)
-    assert "test" not in r
+    assert r["test"] is None and r["semantic"] is False  # every key in every run: the split not asked for is null
     assert r["story_model"] == model_dict(params.STORY)
     assert r["thread_model"] == model_dict(params.THREAD)
     # the sweep's best is what a run of the fitted models on the dev split scores
@@ -181,3 +181,30 @@ def test_stories_cv_refuses_a_wrong_against_run_before_its_folds(
             stories_cv.main(["--repeats", "2", "--against", str(against)])
         assert exit_.value.code == 2
         assert said in capsys.readouterr().err
+
+
+@pytest.mark.data
+def test_the_stories_and_similarity_eval_documents_have_every_key_in_every_run(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``eval stories-fakes --json`` had ``semantic`` only when true (``--calibrate`` too, and its
+    ``test``/``dev`` figures only when that split was asked for); ``eval similarity-semeval --json``
+    its dev-fit figures only when a dev fit was made (not with ``--split all``) and its embedding
+    figures only with ``--semantic``: a reader comparing two runs found keys missing. Every key is in
+    every run, false or null when it does not apply."""
+    fakes = require_data("fakes", "fakes_dev.csv")
+    assert main(["eval", "stories-fakes", str(fakes), "--split", "dev", "--no-reuse", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["semantic"] is False and r["split"] == "dev" and "split_rule" in r, sorted(r)
+
+    semeval = require_data("semeval8", "pairs_train.csv")
+    docs = {}
+    for split in ("unseen", "all"):
+        assert main(["eval", "similarity-semeval", str(semeval), "--split", split, "--json"]) == 0
+        docs[split] = json.loads(capsys.readouterr().out)
+    assert list(docs["unseen"]) == list(docs["all"])  # the same keys, in the same order
+    assert docs["unseen"]["dev_fit"] is not None and docs["all"]["dev_fit"] is None  # a dev fit only on unseen
+    assert docs["all"]["pearson_story_similarity_dev"] is None and docs["all"]["pearson_dev_fit_test"] is None
+    for doc in docs.values():
+        assert doc["semantic"] is False and doc["pearson_embedding_cosine_test"] is None
+        assert doc["dev_fit_with_embedding"] is None

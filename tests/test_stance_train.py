@@ -128,6 +128,22 @@ def test_eval_cli_scores_the_shipped_model(
     assert "FNC score" in capsys.readouterr().out
 
 
+@pytest.mark.data
+def test_eval_stance_fnc_json_has_every_key_with_and_without_heldout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``trained_on_these_rows`` was in the document of the shipped model's run alone: a
+    ``--heldout`` run, which trains its own model on other bodies, left it out. It is null there."""
+    bodies, stances = _write_fnc(tmp_path, _sample(60))
+    docs = []
+    for heldout in ([], ["--heldout"]):
+        assert main(["eval", "stance-fnc", "--bodies", str(bodies), "--stances", str(stances), *heldout, "--json"]) == 0
+        docs.append(json.loads(capsys.readouterr().out))
+    assert list(docs[0]) == list(docs[1]), (list(docs[0]), list(docs[1]))
+    assert docs[0]["trained_on_these_rows"] is False and docs[1]["trained_on_these_rows"] is None
+    assert docs[0]["split"] is None and docs[1]["split"]["by"] == "Body ID hash bucket"
+
+
 def test_eval_bad_csv_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "x.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")

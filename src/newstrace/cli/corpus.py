@@ -814,16 +814,18 @@ def stories_fakes(
             "thread_model": sf.model_dict(cal["thread"]),
             "dev_story_pairwise_f1": cal["dev_story_pairwise_f1"],
             "dev_thread_pairwise_f1": cal["dev_thread_pairwise_f1"],
+            # the figures of --split (test or dev) when it is given, null otherwise: every key in every run
+            "dev": None,
+            "test": None,
+            "semantic": bool(semantic),
         }
         if split is not None:
             result[split] = sf.run(corpus.subset(split), feats, cal["story"], cal["thread"], spread=True)
-        if semantic:
-            result["semantic"] = True
     else:
         result = sf.evaluate_corpus(corpus, feats=feats, semantic=semantic)
     if as_json:
         emit_json(result)
         return
-    if "split_rule" in result:
+    if result.get("split_rule"):
         out.print(f"split {result['split']}: {result['split_rule']}", markup=False)
     out.print(json.dumps(result, indent=2), markup=False)

@@ -170,13 +170,17 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False, split: str = 
         "split_rule": rule,
         "pearson_story_similarity_test": _r(pearson(4 - 3 * shipped[test], y[test])),
     }
-    if fitted:
-        result["pearson_story_similarity_dev"] = _r(pearson(4 - 3 * shipped[dev], y[dev]))
+    # every key in every run (null when it does not apply: no dev fit, or no --semantic), as the
+    # other eval commands' documents have them; they were only added when they did
+    result["pearson_story_similarity_dev"] = _r(pearson(4 - 3 * shipped[dev], y[dev])) if fitted else None
     result["pearson_story_probability_test"] = _r(pearson(4 - 3 * story[test], y[test]))
     result["pearson_body_cosine_test"] = _r(pearson(4 - 3 * body[test], y[test]))
-    if fitted:
-        result["pearson_dev_fit_test"] = _r(pearson(4 - 3 * refit[test], y[test]))
-        result["dev_fit"] = {"weights": dict(zip(TEXT_FEATURES, fit.weights, strict=True)), "bias": fit.bias}
+    result["pearson_dev_fit_test"] = _r(pearson(4 - 3 * refit[test], y[test])) if fitted else None
+    result["dev_fit"] = {"weights": dict(zip(TEXT_FEATURES, fit.weights, strict=True)), "bias": fit.bias} if fitted else None
+    result["pearson_embedding_cosine_test"] = None
+    result["pearson_embedding_cosine_dev"] = None
+    result["pearson_story_similarity_with_embedding_test"] = None
+    result["dev_fit_with_embedding"] = None
     if semantic:
         cos = embedding_cosines(texts)
         result["pearson_embedding_cosine_test"] = _r(pearson(4 - 3 * cos[test], y[test]))

@@ -263,6 +263,8 @@ def run(
             "heldout_pairs": len(test_idx),
             "heldout_bodies": len(test.bodies),
         }
+        # every key in every run: the model was trained here, on none of the pairs scored
+        result["trained_on_these_rows"] = None
     else:
         model = model or load_model()
         test = data

@@ -587,13 +587,13 @@ def evaluate_corpus(
         feats = corpus_features(sub, semantic)
     result = run(sub, feats, story, thread, spread=True)
     result["split"] = split
-    if split == corpus.scored and corpus.split_rule:
-        result["split_rule"] = corpus.split_rule
+    # every key in every run, null or false when it does not apply: "semantic" was there only when
+    # true, so a reader comparing runs found the key missing rather than false
+    result["split_rule"] = corpus.split_rule if split == corpus.scored and corpus.split_rule else None
     result["reuse_pairs"] = sum(len(v) for v in sub.partners.values()) // 2
     result["story_model"] = model_dict(story)
     result["thread_model"] = model_dict(thread)
-    if semantic:  # default runs report what they always did
-        result["semantic"] = True
+    result["semantic"] = bool(semantic)
     return result
 
 
