@@ -957,3 +957,19 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
         else:
             assert m[1] == "before" and m[2] == f"nothing was written to {out}", (stage, err)
             assert not out.exists() or not any(out.iterdir()), (stage, sorted(out.iterdir()))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the JVM's signal dispositions in Linux's /proc")
+def test_the_spark_jvm_leaves_sigterm_to_the_run(spark: Any) -> None:
+    """A SIGTERM to a Spark run's process group (a service manager's stop) reached the JVM, whose
+    own shutdown hooks stopped Spark under the job and logged "ERROR Executor: Executor launch
+    task ... rejected" before the run's one line (1 of 10 group stops while writing --out, in
+    ``test_ctrl_c_stops_a_spark_run_in_one_line``). The JVM is started ignoring SIGTERM, as
+    PySpark has it ignore SIGINT: the run stops it."""
+    from pyspark import SparkContext
+
+    proc = SparkContext._gateway.proc  # type: ignore[union-attr]
+    status = Path(f"/proc/{proc.pid}/status").read_text()
+    ignored = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:")), 16)
+    assert ignored & (1 << (15 - 1)), "SIGTERM is not ignored by the JVM"  # SIGTERM = 15
+    assert ignored & (1 << (2 - 1)), "SIGINT is not ignored by the JVM"  # as PySpark has it

@@ -78,7 +78,7 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
     # errors only from the JVM's first log line: setLogLevel below comes after Spark's start-up
     # warnings (its default profile's name, the loopback hostname, native-hadoop), ~7 lines a run
     log4j = Path(__file__).with_name("log4j2.properties").as_uri()
-    session = (
+    builder = (
         SparkSession.builder.master(master)
         .appName(app_name)
         .config("spark.ui.enabled", "false")
@@ -87,10 +87,44 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
         .config("spark.default.parallelism", parallel)
         .config("spark.python.worker.reuse", "true")
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log4j}")
-        .getOrCreate()
     )
+    with _jvm_leaves_sigterm_to_the_run():
+        session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+@contextlib.contextmanager
+def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
+    """The JVM started in the block ignores SIGTERM, as PySpark has it ignore SIGINT (an ignored
+    signal stays ignored through exec, and the JVM then installs no handler of its own). A SIGTERM
+    to the run's process group (a service manager's stop) reached the JVM too, whose shutdown
+    hooks stopped Spark under the running job and logged its errors ("ERROR Executor: Executor
+    launch task ... failed, reason: Task ... rejected") before the run's handler could turn its log
+    off: the stop's one line came second. The run stops its Spark itself (``_stop_jvm``), and
+    PySpark's gateway ends at the end of its stdin, when the run's process does."""
+    if os.name != "posix":
+        yield
+        return
+    from pyspark import java_gateway
+
+    popen = java_gateway.Popen
+
+    def launch(*args: Any, **kwargs: Any) -> Any:
+        first = kwargs.get("preexec_fn")
+
+        def preexec() -> None:
+            if first is not None:
+                first()
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+        return popen(*args, **{**kwargs, "preexec_fn": preexec})
+
+    java_gateway.Popen = launch  # type: ignore[assignment,misc]
+    try:
+        yield
+    finally:
+        java_gateway.Popen = popen  # type: ignore[misc]
 
 
 # --- functions shipped to the executors (module level so they pickle by reference) -------------
