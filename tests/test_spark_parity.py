@@ -886,9 +886,10 @@ def _group(pgid: int) -> list[str]:
 
 
 #: where the stop test stops a Spark run, each known by what the run does there rather than by a
-#: time (runs took 15 to 40 s as the box was loaded): its JVM starting (a ``java`` process in the
-#: run's group), its jobs running (PySpark's Python workers, which the first job starts), and its
-#: writing of --out (the first table, ``stories``, whose folder the write makes)
+#: time (a run of the seeds took about 20 s on a quiet box and over 90 s on a loaded one): its JVM
+#: starting (a ``java`` process in the run's group), its jobs running (PySpark's Python workers,
+#: which the first job starts), and its writing of --out (the first table, ``stories``, whose
+#: folder the write makes)
 STOP_STAGES: dict[str, Any] = {
     "as the JVM starts": lambda group, out: any(Path(cmd.split(" ", 1)[0]).name == "java" for cmd in group),
     "in the run": lambda group, out: any("pyspark.daemon" in cmd or "pyspark.worker" in cmd for cmd in group),
