@@ -693,11 +693,11 @@ def test_ctrl_c_stops_ingest_saying_what_its_committed_batches_stored(tmp_path: 
         tmp_path, 30, ctrl_c, lambda proc: os.killpg(proc.pid, signal.SIGINT))
     assert code == 130, said
     (line,) = [ln for ln in said.splitlines() if ln.startswith("newstrace: interrupted")]
-    assert line == (f"newstrace: interrupted ({stored} added, 0 updated, 0 already present in the batches committed to "
+    assert line == (f"newstrace: interrupted ({stored:,} added, 0 updated, 0 already present in the batches committed to "
                     f"{db}; run the same ingest again to add the rest)")
     assert 1000 <= stored < 30 * len(rows)
     code, err = _quiet(["ingest", str(export), "--db", str(db)])
-    assert code == 0 and f", {stored} already present" in err, err
+    assert code == 0 and f", {stored:,} already present" in err, err
     with contextlib.closing(sqlite3.connect(db)) as conn:
         assert int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) == len({f"{r['unit_id']}-{k}" for r in rows for k in range(30)})
 
@@ -716,11 +716,11 @@ def test_sigterm_stops_ingest_as_ctrl_c_does(tmp_path: Path) -> None:
         tmp_path, 10, started, lambda proc: proc.send_signal(signal.SIGTERM))
     assert code == 143, said
     (line,) = [ln for ln in said.splitlines() if ln.startswith("newstrace: stopped by SIGTERM")]
-    assert line == (f"newstrace: stopped by SIGTERM ({stored} added, 0 updated, 0 already present in the batches "
+    assert line == (f"newstrace: stopped by SIGTERM ({stored:,} added, 0 updated, 0 already present in the batches "
                     f"committed to {db}; run the same ingest again to add the rest)")
     assert 1000 <= stored < 10 * len(rows)
     code, err = _quiet(["ingest", str(export), "--db", str(db)])
-    assert code == 0 and f", {stored} already present" in err, err
+    assert code == 0 and f", {stored:,} already present" in err, err
 
 
 def test_sigterm_in_the_first_batch_leaves_no_database_and_is_handled_only_during_ingest(

@@ -201,8 +201,7 @@ def ingest(
         )
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
-            f"{one_line(db)}: {total.added} added, {total.updated} updated, {total.unchanged} already present"
-            + _duplicates_said(total)
+            f"{one_line(db)}: {_counts_said(total)}"
             + (f", {skipped} input(s) skipped" if (skipped := sum(1 for e in errors if not e.kept)) else "")
             + (f", {len(errors) - skipped} read in part" if len(errors) > skipped else "")
             + (f", {warnings.total:,} warning(s) above" if warnings.total else ""),
@@ -222,13 +221,13 @@ def ingest(
 
 def _committed(total: IngestCounts, db: Path) -> str:
     """What the batches committed so far stored, as a run stopped short says it."""
-    return (f"{total.added} added, {total.updated} updated, {total.unchanged} already present{_duplicates_said(total)} "
-            f"in the batches committed to {one_line(db)}")
+    return f"{_counts_said(total)} in the batches committed to {one_line(db)}"
 
 
-def _duplicates_said(total: IngestCounts) -> str:
-    """The run's articles found stored under another id, as the closing line counts them."""
-    return duplicates_counted(len(total.duplicates))
+def _counts_said(total: IngestCounts) -> str:
+    """One wording, thousands grouped as every closing line groups them, for a run that ended and one stopped short."""
+    return (f"{total.added:,} added, {total.updated:,} updated, {total.unchanged:,} already present"
+            + duplicates_counted(len(total.duplicates)))
 
 
 def _add(
