@@ -901,7 +901,8 @@ def test_ctrl_c_as_ingest_commits_a_batch_counts_that_batch(tmp_path: Path, monk
 
     monkeypatch.setattr(sq.Store, "__init__", init)
     db = tmp_path / "t.db"
-    code, said = _quiet(["ingest", str(folder), "--db", str(db), "--batch-size", "10"])
+    with as_a_foreground_job():  # a suite started in the background ignores SIGINT, and so would this run
+        code, said = _quiet(["ingest", str(folder), "--db", str(db), "--batch-size", "10"])
     monkeypatch.setattr(sq.Store, "__init__", before)
     assert code == 130, said
     with contextlib.closing(sqlite3.connect(db)) as conn:
