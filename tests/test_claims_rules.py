@@ -853,3 +853,47 @@ def test_a_subject_after_an_opening_clause_is_the_one_the_pronouns_after_it_stan
     # the friend's own quotation, and Ms Yen's, stay theirs
     assert _find(claims, "She had no idea he was planning").speaker == "Shin Tan"
     assert _find(claims, "I found out later that he wanted").speaker == "Cong Yen"
+
+
+def _reported_in_quotations(claims: ArticleClaims) -> list[str]:
+    """Reported-speech claims whose content opens inside a quotation already listed and runs past it."""
+    direct = [q for q in claims.quotes if q.direct]
+    return [q.text for q in claims.quotes if not q.direct
+            and any(d.start <= q.start < d.end < q.end for d in direct)]
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "quoted", "after"),
+    [
+        # 'a tweet by user fryd_ said “it seems like we’ve taken a step backwards” in forty years but
+        # Lego disagree' gave 'it seems like ... backwards” in forty years but Lego disagree' as said
+        ("fnc1", "1292", "it seems like we’ve taken a step backwards", None),
+        # 'Sanders says “the wind is at our backs” despite his loss to Hillary Clinton in the Nevada caucuses'
+        ("polnear", "breitbart_2016-02-20_the-latest-hillary-clinton-tells",
+         "the wind is at our backs", None),
+        # 'Chandler wrote "Heard from Michael he is out of rehab and back home” and added that she is
+        # frustrated ...': the 'that' clause is reported, by its own cue, and the quotation is not again
+        ("fnc1", "1349", "Heard from Michael he is out of rehab and back home",
+         "that she is frustrated with how her story is being reported"),
+    ],
+)
+def test_reported_speech_does_not_repeat_its_quotation(source: str, name: str, quoted: str, after: str | None) -> None:
+    """'The mayor said "we are fine" on Monday' was a quotation and, again, reported speech 'we are
+    fine" on Monday', run across the closing mark: the cue's clause is the quotation, and what
+    follows it is no claim unless it is a clause of its own."""
+    text = training_text(source, name)
+    (claims,) = extract_many([Article(id=name, text=text)])
+    assert [q.text for q in claims.quotes if q.direct and q.text == quoted], [q.text for q in claims.quotes]
+    assert _reported_in_quotations(claims) == []
+    if after is not None:
+        assert [q.text for q in claims.quotes if not q.direct and q.text.startswith(after)]
+
+
+def test_fakes_reported_speech_does_not_repeat_its_quotation(fakes_rows: dict[str, dict[str, str]]) -> None:
+    """FA-KES dev: 'the Syrian Observatory for Human Rights said "warplanes either Russia or Syrian
+    carried out six strikes" in the village of Hass ...' was also said with the closing mark inside."""
+    row = _fakes_row(fakes_rows, "1923102891")
+    assert is_dev("1923102891"), "tests use tuning rows only"
+    (claims,) = extract_many([Article(id="1923102891", text=row["article_content"])])
+    assert any(q.direct and q.text.startswith("warplanes either Russia or Syrian") for q in claims.quotes)
+    assert _reported_in_quotations(claims) == []

@@ -2242,17 +2242,19 @@ def attribute(
         records.append(rec)
     # indirect attributions whose content is not mostly a direct quote already listed
     for a in attrs:
+        past = _past_quotation(text, a, records, quotes, sents)
+        start = a.start if past is None else past
         covered = 0
         for r in records:
-            covered += max(0, min(a.end, r.end) - max(a.start, r.start))
-        if covered >= 0.6 * (a.end - a.start) or _tag_of_direct(a, records):
+            covered += max(0, min(a.end, r.end) - max(start, r.start))
+        if past == a.end or covered >= 0.6 * (a.end - start) or _tag_of_direct(a, records):
             # the direct quote is the content; borrow the speaker when the quote has none
             for r in records:
                 if r.start < a.end and a.start < r.end and r.mention is None and a.mention is not None \
                         and not r.sourceless:
                     r.mention, r.cue = a.mention, a.cue
             continue
-        records.append(QuoteRecord(a.start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else a.start,
+        records.append(QuoteRecord(start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else start,
                                    sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
 
@@ -2278,6 +2280,49 @@ def _poll_in(sent: Sentence, spans: QuoteSpans) -> Mention | None:
             if m is not None:
                 return m
     return None
+
+
+#: words joining what follows a quotation to it: 'said "..." and that ...' reports the 'that' clause
+_JOINERS = re.compile(r"(?:(?:and|but|or)\b[\s,]*)+", re.I)
+
+
+def _past_quotation(text: str, a: Attribution, records: list[QuoteRecord], quotes: Sequence[MarkedQuote],
+                    sents: list[Sentence]) -> int | None:
+    """Where reported speech whose clause is a quotation already listed really begins.
+
+    'The mayor said "we are fine" on Monday' gave its cue's clause, from the quoted words to the
+    sentence's end, as reported speech: the quotation again, run across its closing mark. When the
+    parse heads the content inside the quotation, the quotation is the clause reported, and what
+    follows its closing mark is reported content only when it is a clause joined to it ('The mayor
+    said "we are fine" and that the city would reopen' reports 'that the city would reopen');
+    otherwise the quotation is all the content (the returned start is the content's end). None when
+    the content does not open with a listed quotation or the quotation is only a part of the clause
+    ('Omeri said "every asset" will be directed towards ...', the subject of 'directed').
+    """
+    q = next((q for q in quotes if q.outer_start <= a.start < q.end and q.outer_end < a.end and any(
+        r.direct and r.start == q.start and r.end == q.end for r in records)), None)
+    sent = sents[a.sentence] if 0 <= a.sentence < len(sents) else None
+    if q is None or sent is None:
+        return None
+    off = sent.offset
+    toks = [t for t in sent.span if a.start <= _tok_start(t, off) < a.end]
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    inside = [t for t in toks if q.start <= _tok_start(t, off) < q.end]
+    if not heads or any(t not in inside for t in heads) or not any(t.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                                     for t in inside):
+        # a quoted phrase, not a quoted clause with its subject: 'Cruz asked them to "prayerfully
+        # consider" the future of their campaigns'
+        return None
+    j = _JOINERS.match(text, _trim(text, q.outer_end, a.end)[0])
+    start = _trim(text, j.end() if j else q.outer_end, a.end)[0]
+    first = next((t for t in toks if _tok_start(t, off) >= start), None)
+    if first is not None and _tok_start(first, off) == start and first.dep_ == "mark" \
+            and first.lower_ in ("that", "whether") and first.head.i in ids:
+        return start
+    # 'on Monday', 'the Vatican's deputy spokesman ... said on Saturday', 'and added that ...' (a
+    # cue of its own, which reports that clause)
+    return a.end
 
 
 def _tag_of_direct(a: Attribution, records: list[QuoteRecord]) -> bool:
