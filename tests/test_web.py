@@ -1509,6 +1509,25 @@ def _found_by(c: TestClient) -> Any:
     return found
 
 
+def _search_db(tmp_path: Path, pattern: str, fakes: tuple[str, ...]) -> tuple[Path, list[Article], dict[str, str]]:
+    """A database of the FNC-1 train bodies matching ``pattern`` and the FA-KES dev reports
+    writing one of ``fakes``, for the search tests that count what each spelling finds."""
+    from conftest import fnc1_bodies
+
+    bodies = fnc1_bodies()
+    picked = sorted((b for b, t in bodies.items() if re.search(pattern, t, re.IGNORECASE)), key=int)
+    rows = {r["article_title"]: r for word in fakes for r in _fakes_rows(word)}
+    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
+            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
+    db = tmp_path / "n.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    return db, arts, bodies
+
+
+_CEASEFIRE = ("easefire", "ease-fire", "ease-Fire")
+
+
 @pytest.mark.data
 def test_a_word_a_hyphen_joins_and_the_word_written_whole_find_each_other(tmp_path: Path) -> None:
     """FNC-1's train bodies write "cease-fire" (15 bodies) and "ceasefire" (28), "e-mail" (17) and
@@ -1517,16 +1536,7 @@ def test_a_word_a_hyphen_joins_and_the_word_written_whole_find_each_other(tmp_pa
     for one missed the other. The searches' copies now keep each compound a hyphen joins joined as
     well ("ceasefire" beside "cease fire"), and a word typed with a hyphen is looked for joined
     too; a dash (en, em) still parts two words, which stay apart."""
-    from conftest import fnc1_bodies
-
-    bodies = fnc1_bodies()
-    picked = sorted((b for b, t in bodies.items() if re.search(r"cease\W?fire|\be\W?mail", t, re.IGNORECASE)), key=int)
-    rows = {r["article_title"]: r for r in _fakes_rows("easefire") + _fakes_rows("ease-fire") + _fakes_rows("ease-Fire")}
-    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
-            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
-    db = tmp_path / "n.db"
-    with Store(db) as st:
-        st.add_articles(arts)
+    db, arts, bodies = _search_db(tmp_path, r"cease\W?fire|\be\W?mail", _CEASEFIRE)
     hyphen = "[-\u2010\u2011\u00ad]"  # what joins a compound: a hyphen, or a soft hyphen
     joined, apart = _written(arts, f"cease{hyphen}?fire"), _written(arts, f"cease(?:{_JOINED}|{hyphen})?fire")
     # before: 'ceasefire' missed the texts that write "cease-fire" alone, and 'cease-fire' the whole word
@@ -1558,16 +1568,7 @@ def test_a_phrase_finds_a_word_a_hyphen_joins_written_whole_and_back(tmp_path: P
     agreement", the copies keeping each compound's joined form alone after the text, not among the
     words about it. They now keep it with the words about it (``search_copy``), so a phrase finds
     the compound either way, as a word does; a space typed is still a space ('"cease fire ..."')."""
-    from conftest import fnc1_bodies
-
-    bodies = fnc1_bodies()
-    picked = sorted((b for b, t in bodies.items() if re.search(r"cease\W?fire", t, re.IGNORECASE)), key=int)
-    rows = {r["article_title"]: r for r in _fakes_rows("easefire") + _fakes_rows("ease-fire") + _fakes_rows("ease-Fire")}
-    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
-            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
-    db = tmp_path / "n.db"
-    with Store(db) as st:
-        st.add_articles(arts)
+    db, arts, _ = _search_db(tmp_path, r"cease\W?fire", _CEASEFIRE)
     hyphen = "[-\u2010\u2011\u00ad]"
     with TestClient(create_app(db), base_url=BASE) as c:
         found = _found_by(c)
@@ -1588,16 +1589,7 @@ def test_a_phrase_passes_over_the_punctuation_between_its_words(tmp_path: Path) 
     reports): '"Aleppo Syria"' found FA-KES's alone, the comma standing between the words of the
     phrase. The searches pass over the commas, full stops, colons, brackets and quotation marks at
     a word's edges, in the texts and the words alike; inside a word they stay ("U.S", "3.5")."""
-    from conftest import fnc1_bodies
-
-    bodies = fnc1_bodies()
-    picked = sorted((b for b, t in bodies.items() if re.search(r"aleppo", t, re.IGNORECASE)), key=int)
-    rows = {r["article_title"]: r for r in _fakes_rows("Aleppo Syria") + _fakes_rows("Aleppo, Syria")}
-    arts = ([Article.create(bodies[b], title=f"FNC-1 body {b}", outlet="fnc1") for b in picked]
-            + [Article.create(r["article_content"], title=r["article_title"], outlet=r["source"]) for r in rows.values()])
-    db = tmp_path / "n.db"
-    with Store(db) as st:
-        st.add_articles(arts)
+    db, arts, _ = _search_db(tmp_path, r"aleppo", ("Aleppo Syria", "Aleppo, Syria"))
     marks = "[,.;:()\"“”]*"
     phrase = _written(arts, f"aleppo{marks}(?:{_JOINED}){marks}syria")
     assert len(set(phrase) - set(_written(arts, f"aleppo{_JOINED}syria"))) >= 3
