@@ -1775,7 +1775,7 @@ def test_load_results_counts_in_words_and_in_the_singular(tmp_path: Path, capsys
     assert main(["load-results", str(out), "--db", str(db), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {
         "db": str(db), "articles": 1, "duplicates": 0, "updated": 0, "already_analysed": 1, "keys": 0, "pairs": 0, "claims": 0,
-        "stories": 0, "memberships": 0, "provenance": 0, "pending": 0,
+        "stories": 0, "memberships": 0, "provenance": 0, "pending": 0, "labels_behind": False,
     }
 
 

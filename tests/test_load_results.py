@@ -138,7 +138,7 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
         assert _quiet(["load-results", str(seeds_results), "--db", str(db), "--json"])[0] == 0
     assert json.loads(out.getvalue()) == {
         "db": str(db), "articles": 2, "duplicates": 0, "updated": 0, "already_analysed": 2, "keys": pq.read_table(seeds_results / "keys").num_rows, "pairs": 1, "claims": 2,
-        "stories": 1, "memberships": 2, "provenance": 1, "pending": 0,
+        "stories": 1, "memberships": 2, "provenance": 1, "pending": 0, "labels_behind": False,
     }
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
     assert code == 0 and err.splitlines() == [
@@ -329,6 +329,11 @@ def test_results_of_a_run_before_label_versions_load_over_its_analysis_here_and_
         assert named(db) == analysed
         code, err = _quiet(["load-results", str(folder), "--db", str(db)])  # and again, once named anew
         assert code == 0 and "loaded again" in err, err
+    # --json says it too (it printed no hint and had no key for it)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["load-results", str(folder), "--db", str(tmp_path / "json.db"), "--json"]) == 0
+    assert json.loads(out.getvalue())["labels_behind"] is True
 
 
 def test_a_value_no_spark_run_writes_is_named_with_its_file_and_column_and_nothing_is_written(

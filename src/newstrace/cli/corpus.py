@@ -297,7 +297,7 @@ def load_results_cmd(
                 new, changed = CorpusResults(store.conn).behind_counts()
                 relabel = labels_behind(store.conn)
         if as_json:
-            emit_json({"db": str(db), **counts, "pending": new + changed})
+            emit_json({"db": str(db), **counts, "pending": new + changed, "labels_behind": relabel})
         else:
             err.print(f"{db}: {_loaded_said(counts)}", markup=False)
             if new or changed:  # the database's other articles: the load does not analyse them
