@@ -10,13 +10,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import sqlite3
-import threading
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from pathlib import Path
-from types import FrameType
 from typing import Any, TypeVar
 
 from newstrace.engine.local import check_semantic
@@ -45,6 +42,7 @@ from newstrace.store.sqlite import (
     in_list,
     placement_hash,
     remove_database,
+    stops_held,
 )
 
 BATCH = 5000
@@ -506,39 +504,6 @@ def _claims(r: dict[str, Any]) -> ArticleClaims:
     """A row of the claims table as the article's claims."""
     d = json.loads(r["json"])
     return ArticleClaims(r["article"], [Quote(**q) for q in d["quotes"]], [Quantity(**q) for q in d["quantities"]])
-
-
-@contextlib.contextmanager
-def stops_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held back over the block and acted on as it ends, as their handlers
-    before would have: the results' commit and ``on_loaded`` telling it, so that a stop in between
-    cannot leave a caller that thinks the results were rolled back. In the main thread only
-    (where Python runs signal handlers); a signal's default (SIGTERM outside the CLI's
-    ``sigterm_stops``) is raised again once the handlers before are back. A second stop in the
-    block is one with the first, acted on as it is: the COMMIT runs in SQLite's C code, where
-    Python acts on no signal, so a second one could not cut it short anyway, and the commit
-    either lands whole or not at all (a SIGKILL in it leaves one or the other)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    came: list[signal.Signals] = []
-    held = (signal.SIGINT, signal.SIGTERM)
-
-    def hold(signum: int, frame: FrameType | None) -> None:
-        came.append(signal.Signals(signum))
-
-    before = {s: signal.signal(s, hold) for s in held}
-    try:
-        yield
-    finally:
-        for s, handler in before.items():
-            signal.signal(s, signal.SIG_DFL if handler is None else handler)
-        if came:
-            handler = before[came[0]]
-            if callable(handler):
-                handler(came[0], None)  # the CLI's: Terminated, or Ctrl-C's KeyboardInterrupt
-            elif handler == signal.SIG_DFL:
-                signal.raise_signal(came[0])
 
 
 def _load_results(

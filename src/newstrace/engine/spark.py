@@ -934,7 +934,7 @@ def run_spark(
         max_df = MAX_DF
     steps = [s for s in STEPS if s in (steps or STEPS)]
     t0 = time.perf_counter()
-    from newstrace.engine.load import stops_held
+    from newstrace.store.sqlite import stops_held
 
     with _stops_cleanly(out_dir, owned=spark is None) as run:
         # a stop while the JVM starts waits for it (a few seconds): stopped then, it printed its

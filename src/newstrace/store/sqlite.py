@@ -22,6 +22,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from types import FrameType
 from typing import Any, NamedTuple
 
 from newstrace.errors import (
@@ -854,28 +855,38 @@ class Store:
 
 @contextmanager
 def stops_held() -> Iterator[None]:
-    """A Ctrl-C or SIGTERM that comes inside the block is raised as it ends (its handler before
-    is called then), in the main thread, where Python handles signals; elsewhere nothing changes.
-    The handlers are swapped rather than the signals blocked: a process-directed signal blocked in
-    the main thread still reaches another thread (rich's progress bar), and Python raises it then."""
+    """Ctrl-C and SIGTERM held back over the block and acted on as it ends, as their handlers
+    before would have: a commit and the caller's counting of it (``load_results``' results and
+    ``on_loaded``, ``Store.add_articles``' batch and ``committed``), so that a stop in between cannot
+    leave a caller that thinks what was committed was rolled back. The handlers are swapped rather
+    than the signals blocked: a process-directed signal blocked in the main thread still reaches
+    another thread (rich's progress bar), and Python raises it there. In the main thread only
+    (where Python runs signal handlers); a signal's default (SIGTERM outside the CLI's
+    ``sigterm_stops``) is raised again once the handlers before are back. A second stop in the
+    block is one with the first, acted on as it is: the COMMIT runs in SQLite's C code, where
+    Python acts on no signal, so a second one could not cut it short anyway, and the commit
+    either lands whole or not at all (a SIGKILL in it leaves one or the other)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    came: list[int] = []
-    # a handler not set from Python (``getsignal`` None) is left as it is: it could not be put back
-    kinds = [k for k in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(k) is not None]
-    before = {k: signal.signal(k, lambda signum, frame: came.append(signum)) for k in kinds}
+    came: list[signal.Signals] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        came.append(signal.Signals(signum))
+
+    before = {s: signal.signal(s, hold) for s in held}
     try:
         yield
     finally:
-        for k in kinds:
-            signal.signal(k, before[k])
-        for k in [k for k in kinds if k in came]:  # each kind that came once
-            handler = before[k]
+        for s, handler in before.items():
+            signal.signal(s, signal.SIG_DFL if handler is None else handler)
+        if came:
+            handler = before[came[0]]
             if callable(handler):
-                handler(k, None)
+                handler(came[0], None)  # the CLI's: Terminated, or Ctrl-C's KeyboardInterrupt
             elif handler == signal.SIG_DFL:
-                signal.raise_signal(k)
+                signal.raise_signal(came[0])
 
 
 def readonly_uri(p: Path) -> str:
