@@ -33,7 +33,7 @@ from fuzz.samples import (
 )
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError, LimitError, NewstraceError
-from newstrace.ingest import read_articles, read_inputs
+from newstrace.ingest import SUPPORTED, read_articles, read_inputs
 from newstrace.ingest.base import check_size
 from newstrace.limits import Limits, env_problems, human_bytes
 from newstrace.model import Article, stable_id
@@ -442,6 +442,38 @@ def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(
     assert len(out["warnings"]) == 11 and "date 'unknown aa' cannot be read" in out["warnings"][0]
     assert out["warnings"][-1] == f"and {n - 10} more warning(s), said on stderr"
     assert captured.err.count("cannot be read") == n
+
+
+def test_ingest_json_that_stores_nothing_names_no_database_it_did_not_make(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that read no article (a folder of PDFs, a JSON array of no records) exits 2 and made
+    no database, but its ``--json`` named one, ``"db": "new.db"``, beside counts of 0, as a run
+    that stored nothing new in it would: a script took the file for made. The document names the
+    database only where there is one and says what ended the run, as stderr's last line does."""
+    from newstrace.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+
+    def ingest(*args: str) -> tuple[int, dict[str, Any], str]:
+        code = main(["ingest", *args, "--json"])
+        said = capsys.readouterr()
+        return code, json.loads(said.out), (said.err.splitlines() or [""])[-1]
+
+    for given, error in (("reports", "reports: no articles could be read"), ("none.json", "no articles found in none.json")):
+        code, doc, last = ingest(given, "--db", "new.db")
+        assert (code, doc["db"], doc["error"], last) == (2, None, error, f"newstrace: error: {error}"), doc
+        assert doc["added"] == 0 and not (tmp_path / "new.db").exists()
+    # a database that is there is named, and what the run said of the inputs
+    code, doc, _ = ingest(str(EXAMPLES), "--db", "old.db")
+    assert (code, doc["db"], doc["error"], doc["added"]) == (0, "old.db", None, 2)
+    code, doc, _ = ingest("reports", "--db", "old.db")
+    assert (code, doc["db"], doc["error"], doc["added"]) == (2, "old.db", "reports: no articles could be read", 0)
+    assert doc["skipped"] == [f"reports: folder holds no supported files ({SUPPORTED})"]
 
 
 def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -184,11 +184,20 @@ def ingest(
             store.close()
 
     nothing_done = total.total == 0
+    # the closing error of a run that read no article (exit 2), said before the document is written
+    failure: InputError | None = None
+    if nothing_done:
+        # the 'skipped' lines above, then the closing line compare and extract end with (it ended
+        # on them, and a reader of the last line could not tell it from a run that stored part)
+        failure = none_read(inputs, errors) if errors else InputError("no articles found in " + ", ".join(map(input_name, inputs)))
     passed_over.say()
     if as_json:
         emit_json(
             {
-                "db": str(db),
+                # no database is named where none was made: it named the --db of a run that read
+                # nothing and made no file, as a run that stored nothing new in one does
+                "db": None if created and nothing_done else str(db),
+                "error": None if failure is None else str(failure),
                 "added": total.added,
                 "updated": total.updated,
                 "unchanged": total.unchanged,
@@ -209,12 +218,8 @@ def ingest(
             highlight=False,
             soft_wrap=True,
         )
-    if nothing_done and errors:
-        # the 'skipped' lines above, then the closing line compare and extract end with (it ended
-        # on them, and a reader of the last line could not tell it from a run that stored part)
-        raise none_read(inputs, errors)
-    if nothing_done:
-        raise InputError("no articles found in " + ", ".join(map(input_name, inputs)))
+    if failure is not None:
+        raise failure
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
 
