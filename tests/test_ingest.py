@@ -500,6 +500,46 @@ def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path
     ]
 
 
+def test_a_text_read_twice_without_an_id_is_said_as_the_same_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The seed saved twice in a folder, and an export whose records give no id and repeat: each
+    later copy was said as 'b.txt: id f2b3... was already read in this run; its first record is
+    kept', of an id the user never gave (newstrace derives it from the text) and a record a text
+    file does not have, which left them to work out that b.txt was the same text as a.txt and
+    skipped. A copy whose id is derived is said as the same text, and that it is skipped."""
+    from newstrace.cli.main import main
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(REWRITE_TXT.read_bytes())
+    rt, rw = seeds()
+    export = tmp_path / "feed.jsonl"
+    rows = [{k: v for k, v in record(a).items() if k != "id"} for a in (rt, rw)]
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows + rows + rows[:1]), encoding="utf-8")
+    copy = folder / "b.txt"
+    assert main(["ingest", str(folder), str(export), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    said = capsys.readouterr()
+    doc = json.loads(said.out)
+    copied = read_one(folder / "a.txt").id
+    rt_id, rw_id = (a.id for a in read_articles([export])[:2])
+    assert doc["added"] == 3 and doc["warnings"] == [
+        f"{copy}: the same text as an article already read in this run (id {copied}), skipped; the first one read is kept",
+        f"{export}:3: the same text at the same address as an article already read in this run (id {rt_id}), skipped; "
+        "the first one read is kept",
+        f"{export}:4: the same text at the same address as an article already read in this run (id {rw_id}), skipped; "
+        "the first one read is kept",
+        f"{export}:5: the same text at the same address as an article already read in this run (id {rt_id}), skipped; "
+        "the first one read is kept",
+    ]
+    assert said.err.splitlines()[:2] == [
+        f"warning: {copy}: the same text as an article already read in this run (id {copied}), skipped; the first one read is kept",
+        f"warning: {export}: 3 records repeat the text of an article already read in this run, each skipped (the first "
+        f"one read is kept): id {rt_id} (lines 3, 5), id {rw_id} (line 4)",
+    ]
+
+
 def test_a_repeated_record_is_named_as_its_reader_names_the_files_records(tmp_path: Path) -> None:
     """A JSON Lines record was 'F record N' in the repeated-id warning and 'F:N' in every other
     warning of its file. It is named as its reader names the file's records: by its line in JSON

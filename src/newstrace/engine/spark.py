@@ -376,7 +376,7 @@ def _provenance(rows: Iterable[tuple[str, tuple[Iterable[dict[str, Any]], Iterab
 
 def _skipped(
     read: Any,
-    repeats: Sequence[Article],
+    repeats: Sequence[tuple[Article, bool]],
     orders: Mapping[str, frozenset[str]],
     files_said: Sequence[str] = (),
 ) -> tuple[int, list[str]]:
@@ -388,7 +388,7 @@ def _skipped(
 
     Two kinds: records that are not articles (invalid JSON, no text), the first few named and the
     rest counted, and later records of an article already read (``repeats``, as ``_keyed`` found
-    them; the first record is kept), said as ``ingest`` says them: a line a file
+    them, with whether their input gave their id; the first record is kept), said as ``ingest`` says them: a line a file
     (``ingest.base.RepeatedIds``), for the first few files. The first five repeats were a line
     each, so a file repeating thousands of ids said five of them where ``ingest`` says how many
     and which. Dates that cannot be read
@@ -411,8 +411,8 @@ def _skipped(
             warnings.append(f"and {invalid - len(warnings)} more record(s) that are not articles skipped")
     by_file: list[str] = []
     summary = RepeatedIds(by_file.append)
-    for a in repeats:  # in ingest's order, so a file's repeats come together
-        summary.add(a)
+    for a, given in repeats:  # in ingest's order, so a file's repeats come together
+        summary.add(a, given)
     summary.flush()
     warnings += counted_warnings(by_file[:WARN_EXAMPLES], len(by_file), "file(s) with records repeating an id")
     warnings = counted_warnings(sorted(said)[:WARN_EXAMPLES], len(said), "warning(s) about whole files") + warnings
@@ -503,7 +503,7 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
         read_articles.map(lambda d: (d["id"], 1)).reduceByKey(operator.add).filter(lambda kv: kv[1] > 1).keys().collect()
     )
     keyed: dict[tuple[str, int], str | None] = {}
-    repeats: list[Article] = []
+    repeats: list[tuple[Article, bool]] = []
     said: list[str] = []
     while wanted:
         ids = sc.broadcast(wanted)
@@ -526,7 +526,7 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
             kept = keys.key(a, given=given)
             if kept is None:
                 keyed[(source, record)] = None
-                repeats.append(a)
+                repeats.append((a, given))  # its text is not here: said as ingest says it (``repeated_id``)
             elif kept is not a:
                 keyed[(source, record)] = kept.id
         qualified.flush()

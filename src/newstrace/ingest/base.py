@@ -31,6 +31,7 @@ from newstrace.model import (
     article_key,
     counted,
     given_id,
+    page_id,
     parse_published,
     qualified_anew,
     stable_id,
@@ -236,17 +237,35 @@ def keyed_articles(
     said.flush()
 
 
-def repeated_id(article: Article, by_line: bool | None = None) -> str:
+def repeated_id(article: Article, by_line: bool | None = None, *, given: bool | None = None) -> str:
     """The warning for a record ``keyed_articles`` skipped, naming the record as its reader names it
     in its other messages: ``F:N`` by its line in a JSON Lines file (``records.names_lines``;
     ``by_line`` when the caller knows it), else ``F: record N``. It said ``F record N`` of every
     record, so a JSON Lines file's line 2 was 'sana.jsonl record 2' here and 'sana.jsonl:2' in
-    the file's other warnings."""
+    the file's other warnings.
+
+    An article whose input gives no id (``given``, else ``model.given_id``) is said as the same
+    text: 'b.txt: id f2b3... was already read in this run; its first record is kept' named an id
+    the user never gave and a record a text file does not have, of a file that was a copy of
+    another."""
     from newstrace.ingest.records import names_lines, record_name
 
     lines = names_lines(article.source) if by_line is None else by_line
     where = record_name(article.source, article.record, lines)
-    return f"{where}: id {article.id} was already read in this run; its first record is kept"
+    if given is None:
+        given = given_id(article)
+    if given:
+        return f"{where}: id {article.id} was already read in this run; its first record is kept"
+    return f"{where}: {_same_as_read(article)} (id {article.id}), skipped; the first one read is kept"
+
+
+def _same_as_read(article: Article) -> str:
+    """What a later copy of an article whose id is derived shares with the first (``model.stable_id``,
+    ``model.page_id``): what that id is made of."""
+    if article.url and article.id == page_id(article.url):
+        return "the same address as a page already read in this run"
+    how = " at the same address" if article.url else " from the same outlet" if article.outlet else ""
+    return f"the same text{how} as an article already read in this run"
 
 
 class RepeatedIds:
@@ -270,15 +289,20 @@ class RepeatedIds:
         self.count = 0
         self.first: Article | None = None
         self.records: dict[str, list[int | None]] = {}  # the first ids repeated -> their first records
+        self.kinds: set[bool] = set()  # whether the repeats' ids were given (``repeated_id``)
 
-    def add(self, article: Article) -> None:
-        """A record skipped as a repeat (``keyed_articles``'s ``on_repeat``)."""
+    def add(self, article: Article, given: bool | None = None) -> None:
+        """A record skipped as a repeat (``keyed_articles``'s ``on_repeat``); ``given`` as
+        ``repeated_id`` takes it."""
         from newstrace.ingest.records import names_lines
 
         if self.count and article.source != self.source:
             self.flush()
         if not self.count:
             self.source, self.by_line = article.source, names_lines(article.source)
+        if given is None:
+            given = given_id(article)
+        self.kinds.add(given)
         self.count += 1
         self.first = self.first or article
         if article.id in self.records or len(self.records) < self.EXAMPLES:
@@ -286,11 +310,11 @@ class RepeatedIds:
             if len(records) < self.EXAMPLES:
                 records.append(article.record)
         if self.each is not None:
-            self.each(repeated_id(article, self.by_line))
+            self.each(repeated_id(article, self.by_line, given=given))
 
     def flush(self) -> None:
         if self.count == 1 and self.first is not None:
-            self.warn(repeated_id(self.first, self.by_line))
+            self.warn(repeated_id(self.first, self.by_line, given=True in self.kinds))
         elif self.count:
             kind = "line" if self.by_line else "record"
 
@@ -300,9 +324,16 @@ class RepeatedIds:
 
             shown = ", ".join(f"id {key}{records(numbers)}" for key, numbers in self.records.items())
             left = self.count - sum(len(numbers) for numbers in self.records.values())
-            self.warn(f"{self.source or 'input'}: {self.count:,} records repeat an id already read in this run, "
-                      f"each skipped (its first record is kept): {shown}" + (f" and {left:,} more record{'s' if left > 1 else ''}" if left else ""))
-        self.count, self.first, self.records = 0, None, {}
+            if self.kinds == {True}:
+                what, kept = "an id already read in this run", "its first record is kept"
+            elif self.kinds == {False}:  # ids derived from their text (``repeated_id``)
+                what, kept = "the text of an article already read in this run", "the first one read is kept"
+            else:
+                what = "an article already read in this run (its id, or its text where it gives none)"
+                kept = "the first one read is kept"
+            self.warn(f"{self.source or 'input'}: {self.count:,} records repeat {what}, each skipped ({kept}): {shown}"
+                      + (f" and {left:,} more record{'s' if left > 1 else ''}" if left else ""))
+        self.count, self.first, self.records, self.kinds = 0, None, {}, set()
 
 
 class WarningGroups:
