@@ -1888,6 +1888,38 @@ def test_a_write_that_fails_midway_says_what_the_committed_batches_stored(
     assert (again["added"], again["unchanged"]) == (517 - stored, stored)
 
 
+def test_unicode_line_and_paragraph_separators_end_lines(tmp_path: Path, rt: Article) -> None:
+    """A body whose paragraphs a word processor or a JavaScript-built export separates with U+2029
+    (PARAGRAPH SEPARATOR), or its lines with U+2028, was stored as one line: claims read it as one
+    paragraph (de Mistura's quotation went to SANA, and one of SANA's was lost), and a text file
+    so written had no title. They end lines as a newline does. An article an older newstrace stored
+    with them is its input read otherwise: updated once under its id, then unchanged."""
+    from newstrace.claims import extract_claims
+
+    paras = rt.text.split("\n\n")
+    fields = {"url": RT_URL, "outlet": "rt.com", "title": RT_TITLE}
+    as_newlines, separated = tmp_path / "nl.jsonl", tmp_path / "ps.jsonl"
+    as_newlines.write_text(json.dumps({**fields, "text": "\n\n".join(paras)}) + "\n", encoding="utf-8")
+    separated.write_text(json.dumps({**fields, "text": "\u2029".join(paras)}) + "\n", encoding="utf-8")
+    (plain,), (now,) = read_inputs([as_newlines]), read_inputs([separated])
+    assert (now.id, now.text) == (plain.id, plain.text)
+    said = {now.text[q.start:q.end]: q.speaker for q in extract_claims(now).quotes}
+    assert said["They now need and deserve a stable ceasefire covering this ancient city of Syria."] == "Staffan de Mistura"
+    saved = tmp_path / "rt.txt"  # a text file's lines ended by U+2028: the first is its title
+    saved.write_text("\u2028".join([RT_TITLE, *paras]), encoding="utf-8")
+    assert (read_one(saved).title, read_one(saved).text) == (RT_TITLE, rt.text)
+    old_text = "\u2029".join(paras)  # as the older cleaning stored it: one line
+    old = dataclasses.replace(now, id=stable_id(old_text, RT_URL), text=old_text)
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        assert store.add_articles([old]).added == 1
+    doc = _ingest(str(separated), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    assert _texts(db) == {old.id: ("rt.com", rt.text)}
+    again = _ingest(str(separated), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
+
 def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: Path) -> None:
     """A newer newstrace reads some texts otherwise (here a CMS export's markup, once stored with
     its tags): their derived ids change, and ingesting the same inputs again stored each such
