@@ -115,6 +115,41 @@ def test_warc_revisits_are_counted_and_those_pointing_elsewhere_said(tmp_path: P
     ]
 
 
+def test_warc_revisits_of_pages_it_holds_or_of_images_are_passed_over_without_a_word(tmp_path: Path) -> None:
+    """A deduplicating crawl revisits the pages it captured in the same archive, and the logos and
+    scripts of every page, first captured in another archive. Each archive said '4 revisit
+    record(s) passed over ...; 2 of them refer to a capture not in this archive: ingest the
+    archive holding it to read those pages' of an image and a script, no page missing, and where
+    every revisit was of a page it holds, '...; each repeats a page of this archive', a warning of
+    nothing lost, so every ``ingest --strict`` of such a crawl exited 2. A revisit of a page the
+    archive holds is passed over as another capture of that page is, without a word, and one
+    whose HTTP header names another type than HTML as an image's response is."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from fuzz.samples import html_page
+    from newstrace.cli.main import main
+
+    rt, rw = seeds()
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for seed in (rt, rw):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        page = writer.create_warc_record(seed.url, "response", payload=io.BytesIO(html_page(seed).encode()), http_headers=http)
+        writer.write_record(page)
+        digest = page.rec_headers.get_header("WARC-Payload-Digest")
+        writer.write_record(writer.create_revisit_record(seed.url, digest, seed.url, "2016-11-01T11:00:00Z"))
+    for url, ctype in (("https://www.rt.com/logo.png", "image/png"), ("https://www.rt.com/app.js", "application/javascript")):
+        http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_revisit_record(url, "sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", url, "2016-10-31T10:00:00Z",
+                                                         http_headers=http))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(buf.getvalue())
+    ids, warnings = read(path)
+    assert (len(ids), warnings) == (2, [])
+    assert main(["ingest", str(path), "--db", str(tmp_path / "n.db"), "--strict"]) == 0
+
+
 # -- slash dates: day or month first -----------------------------------------------------------------
 
 

@@ -154,37 +154,47 @@ class _Revisits:
         if url:
             self.urls.add(url)
 
-    def other(self, kind: str) -> None:
+    def other(self, kind: str, n: int = 1) -> None:
         """A record that holds no page: its type, or its content type and any non-2xx status."""
-        self.others[kind] = self.others.get(kind, 0) + 1
+        self.others[kind] = self.others.get(kind, 0) + n
 
     def no_pages(self, path: Path) -> InputError | None:
         """What to say of an archive that holds no HTML page at all (a crawl of a site's images and
         scripts, a WARC of requests alone), or None: it was "no articles found" with no reason, and
         among other inputs it was passed over in silence. An archive whose only pages are revisits
-        has the revisits' warning instead."""
-        if self.pages or self.targets:
+        of captures elsewhere has the revisits' warning instead."""
+        if self.pages or self.elsewhere():
             return None
+        if self.targets:  # revisits of what it holds, none a page
+            self.other("revisit record(s)", len(self.targets))
         held = sorted(self.others.items(), key=lambda kv: (-kv[1], kv[0]))
         shown = ", ".join(f"{n:,} {kind}" for kind, n in held[:5]) + (", ..." if len(held) > 5 else "")
         return InputError(f"{path}: no HTML page in this web archive" + (f" (its records: {shown})" if shown else ""))
 
-    def revisit(self, digest: str | None, url: str | None) -> None:
-        self.targets.append((digest, url))
+    def revisit(self, digest: str | None, url: str | None, ctype: str | None = None) -> None:
+        """A revisit record; ``ctype`` the Content-Type of the HTTP header it carries, if any. One
+        of an image, a script or a style sheet, which a crawl revisits on every page, is no page:
+        passed over as its response is (its capture elsewhere was said to hold a page to read)."""
+        kind = (ctype or "").split(";")[0].strip().lower()
+        if kind and "html" not in kind:
+            self.other(f"{kind} revisit(s)")
+        else:
+            self.targets.append((digest, url))
+
+    def elsewhere(self) -> int:
+        """The revisits (of pages, or of what they do not say) whose capture is not in this archive."""
+        return sum(1 for digest, url in self.targets if not ((digest and digest in self.digests) or (url and url in self.urls)))
 
     def report(self, path: Path, warn: Warn) -> None:
-        if not self.targets:
-            return
-        elsewhere = sum(
-            1 for digest, url in self.targets if not ((digest and digest in self.digests) or (url and url in self.urls))
-        )
-        n = len(self.targets)
-        said = f"{path}: {n} revisit record(s) passed over (a crawler's note that a page was unchanged since an earlier capture, without the page)"
+        """One warning for revisits of pages captured in another archive, which are missing unless
+        it is read too. Those of a page this archive holds are passed over without a word, as a
+        page's other captures are: it said '...; each repeats a page of this archive', a warning
+        of nothing lost, on which every ``ingest --strict`` of a deduplicating crawl exited 2."""
+        elsewhere = self.elsewhere()
         if elsewhere:
-            said += f"; {elsewhere} of them refer to a capture not in this archive: ingest the archive holding it to read those pages"
-        else:
-            said += "; each repeats a page of this archive"
-        warn(said)
+            warn(f"{path}: {len(self.targets)} revisit record(s) passed over (a crawler's note that a page was unchanged "
+                 f"since an earlier capture, without the page); {elsewhere} of them refer to a capture not in this "
+                 "archive: ingest the archive holding it to read those pages")
 
 
 class _WholeGzip(Exception):
@@ -227,6 +237,7 @@ def _records(
                 revisits.revisit(
                     rec.rec_headers.get_header("WARC-Payload-Digest"),
                     rec.rec_headers.get_header("WARC-Refers-To-Target-URI") or rec.rec_headers.get_header("WARC-Target-URI"),
+                    rec.http_headers.get_header("Content-Type") if rec.http_headers else None,
                 )
             if rec.rec_type not in ("response", "resource"):
                 if rec.rec_type != "revisit":
