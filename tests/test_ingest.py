@@ -500,6 +500,32 @@ def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path
     ]
 
 
+def test_ingesting_the_folder_that_holds_the_database_passes_over_no_file_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newstrace ingest .`` in a folder of saved texts puts the default database there, and every
+    later run said 'passed over: 3 file(s) of types ingest does not read in the folders given (1 .db,
+    1 .db-shm, 1 .db-wal)': the database it writes to and SQLite's files beside it, counted as a
+    user's file of another type (and in ``--json``'s ``passed_over``). They are the run's own; a
+    PDF beside them is still said."""
+    from newstrace.cli.main import main
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for seed in EXAMPLES.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.chdir(folder)
+    assert main(["ingest", "."]) == 0
+    assert main(["ingest", ".", "--json"]) == 0
+    said = capsys.readouterr()
+    assert "passed over" not in said.err and json.loads(said.out)["passed_over"] == {}, said.err
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (folder / "newstrace.db.lock").write_bytes(b"")  # as 'analyze' leaves it
+    assert main(["ingest", ".", "--json"]) == 0
+    said = capsys.readouterr()
+    assert json.loads(said.out)["passed_over"] == {".pdf": 1}, said.err
+
+
 def test_a_text_read_twice_without_an_id_is_said_as_the_same_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

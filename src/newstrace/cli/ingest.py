@@ -60,6 +60,7 @@ from newstrace.ingest.base import (
 )
 from newstrace.ingest.records import source_name
 from newstrace.model import Article, Holder, published_iso
+from newstrace.store.lock import lock_path
 from newstrace.store.results import outlet_name
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
 
@@ -125,6 +126,11 @@ def ingest(
     # files of types no reader reads in the folders given (PDFs, images): no input given and no
     # warning (--strict exits 0), but said once, counted by type, where they went unremarked
     passed_over = PassedOver("ingest")
+    own = _database_files(db)
+
+    def pass_over(path: Path) -> None:
+        if path.resolve() not in own:  # the database this run writes to, in a folder it reads
+            passed_over(path)
 
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
@@ -147,7 +153,7 @@ def ingest(
     try:
         articles = read_unique(
             inputs, clean=not no_clean, warn=on_warning, on_error=on_error, day_first=dates, stored=stored,
-            stored_outlets=stored_outlets, repeats=repeats, passed_over=passed_over,
+            stored_outlets=stored_outlets, repeats=repeats, passed_over=pass_over,
         )
         with progress(enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
@@ -222,6 +228,15 @@ def ingest(
         raise failure
     if strict and (errors or warnings.total):
         raise typer.Exit(InputError.exit_code)
+
+
+def _database_files(db: Path) -> frozenset[Path]:
+    """The database and the files SQLite and newstrace keep beside it (``-wal``, ``-shm``,
+    ``-journal``, ``analyze``'s lock). ``newstrace ingest .`` puts the default database in the
+    folder it reads, and every later run said it passed over '1 .db, 1 .db-shm, 1 .db-wal' there,
+    as if they were a user's files of another type."""
+    base = db.resolve()
+    return frozenset({base, lock_path(base), *(base.with_name(base.name + end) for end in ("-wal", "-shm", "-journal"))})
 
 
 def _committed(total: IngestCounts, db: Path) -> str:
