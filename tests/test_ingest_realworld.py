@@ -80,6 +80,38 @@ def test_two_lists_of_articles_at_one_depth_read_the_first_and_say_so(tmp_path: 
     assert read(path) == ([rt.id], [f"{path}: several lists of articles (data.articles, data.related); only data.articles is read"])
 
 
+# -- a table's missing cells written as NaN ---------------------------------------------------------
+
+
+def test_nan_in_json_records_is_a_missing_value(tmp_path: Path) -> None:
+    """Python's ``json.dumps`` of a table (``df.to_dict("records")``) writes a missing cell as
+    ``NaN``, which Python's JSON reader takes: such a record was stored with the outlet, URL, title
+    and author "nan", a row without an id under the id "nan" (and every later one skipped as its
+    repeat, 'id nan was already read in this run'), a date said unreadable, and its NaN metadata
+    written back out as ``NaN``, which is no JSON (``show --json`` | jq fails). NaN and Infinity
+    are missing values, as null is."""
+    from newstrace.cli.main import main
+    from newstrace.store.sqlite import Store
+
+    rt, rw = seeds()
+    nan = float("nan")
+    rows = [{**record(rt), "id": nan, "author": nan, "nb_children": nan},
+            {**record(rw), "id": nan, "url": nan, "outlet": nan, "title": nan, "published": nan}]
+    path = tmp_path / "table.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert "NaN" in path.read_text(encoding="utf-8")
+    warnings: list[str] = []
+    first, second = read_inputs([path], warn=warnings.append)
+    assert warnings == []
+    assert (first.url, first.outlet, first.author, first.meta) == (rt.url, rt.outlet, None, {"nb_children": None})
+    assert (second.url, second.outlet, second.title, second.published) == (None, None, None, None)
+    assert "nan" not in {first.id, second.id}
+    db = tmp_path / "n.db"
+    assert main(["ingest", str(path), "--db", str(db), "--strict"]) == 0
+    with Store(db, readonly=True) as store:
+        assert store.count_articles() == 2
+
+
 # -- WARC revisit records ----------------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import csv
 import gzip
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -70,7 +71,8 @@ def record_to_article(
 ) -> Article:
     """The article of one record; ``warn`` hears of a date that cannot be read, ``dates`` reads it
     in its file's day/month order (``make_article``)."""
-    read_from = record_hash(record)
+    read_from = record_hash(record)  # as written (a database keeps the hash of the record it read)
+    record = _missing_numbers(record)
     record, lone = replace_lone_surrogates(record)
     if lone and warn is not None:
         warn(f"{where}: {LONE_SURROGATE_WARNING}")
@@ -107,6 +109,23 @@ def record_to_article(
         text, fields=known, extra=extra, source=source, record=number, where=where, limits=limits, warn=warn,
         dates=dates, own_published=own, read_from=read_from,
     )
+
+
+def _missing_numbers(value: Any) -> Any:
+    """``value`` (a record: dicts, lists, numbers, strings) with NaN and Infinity as ``None``.
+    Python's ``json.dumps`` of a table (``df.to_dict("records")``) writes a missing cell as
+    ``NaN``, which Python's JSON reader takes: it gave the outlet, URL, title or author "nan", a
+    record without an id the id "nan" (every later such record skipped as its repeat), and
+    metadata written back out as ``NaN``, which is no JSON. They are missing values, as null is."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        out = {k: _missing_numbers(v) for k, v in value.items()}
+        return value if all(out[k] is v for k, v in value.items()) else out  # unchanged: the record itself
+    if isinstance(value, list):
+        items = [_missing_numbers(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
 
 
 #: block-level tags: two of them make a record's text the markup of its body (a CMS export's
