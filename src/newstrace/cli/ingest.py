@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -126,11 +127,6 @@ def ingest(
     # files of types no reader reads in the folders given (PDFs, images): no input given and no
     # warning (--strict exits 0), but said once, counted by type, where they went unremarked
     passed_over = PassedOver("ingest")
-    own = _database_files(db)
-
-    def pass_over(path: Path) -> None:
-        if path.resolve() not in own:  # the database this run writes to, in a folder it reads
-            passed_over(path)
 
     total = IngestCounts()
     # a bad --db fails before any input is read; a new database is created only once there is
@@ -140,6 +136,11 @@ def ingest(
     if store is None:
         check_db_path(db)
     read = 0
+    own = _database_files(db)  # once the path is known good (a loop of links is said by check_db_path)
+
+    def pass_over(path: Path) -> None:
+        if Path(os.path.realpath(path)) not in own:  # the database this run writes to, in a folder it reads
+            passed_over(path)
 
     def stored(article_id: str) -> Holder | None:
         """What the database holds under an id: a given id another outlet's article holds there
