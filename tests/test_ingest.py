@@ -2906,6 +2906,22 @@ def test_a_csv_cut_short_in_its_last_record_is_warned_of(tmp_path: Path) -> None
                         "record's text may be incomplete"]
 
 
+def test_json_lines_files_each_with_a_byte_order_mark_joined_by_cat_keep_every_record(tmp_path: Path) -> None:
+    """Exports written with a UTF-8 byte order mark (PowerShell's ``Out-File -Encoding utf8``,
+    Notepad's "UTF-8 with BOM"), joined by ``cat a.jsonl b.jsonl > all.jsonl``: the first file's
+    mark was read as such, and the record after each join lost, 'all.jsonl:3: invalid JSON
+    (Unexpected UTF-8 BOM (decode using utf-8-sig) at column 1), skipped'. A mark at a line's
+    start is no part of its record."""
+    rt, rw = seeds()
+    first = "".join(json.dumps(record(s)) + "\r\n" for s in (rt, rw))
+    second = json.dumps(record(rt, id="rt-again", url=None, outlet="RT")) + "\r\n"
+    path = tmp_path / "all.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + first.encode() + b"\xef\xbb\xbf" + second.encode())
+    warnings: list[str] = []
+    assert [a.id for a in read_inputs([path], warn=warnings.append)] == [rt.id, rw.id, "rt-again"]
+    assert warnings == []
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_json_lines_with_a_utf16_or_utf32_byte_order_mark_are_read(tmp_path: Path, encoding: str) -> None:
     """Windows' "Unicode" save of a JSON Lines export is UTF-16 with a mark: its lines were split at

@@ -385,6 +385,8 @@ def jsonl_values(
             yield lineno, None, f"line of {counted(len(raw), 'byte', grouped=True)} exceeds the article size limit"
             continue
         line = decode_line(raw).strip()
+        if line.startswith("\ufeff"):  # files each written with a byte order mark, joined by cat
+            line = line[1:].strip()
         if not line:
             continue
         try:
