@@ -1253,6 +1253,32 @@ def test_an_excel_csv_whose_first_line_names_its_delimiter_is_read(
     assert line > 5 and warnings == [f"{path}:{line}: record's text is empty, skipped"]  # numbered as ever
 
 
+def test_csv_exports_joined_by_cat_do_not_store_the_second_header_as_an_article(tmp_path: Path) -> None:
+    """Two exports of one table joined by ``cat a.csv b.csv > all.csv`` (each with Excel's byte
+    order mark): the second header was read as a record and stored as an article, id "id", title
+    "title", text "text" (1 word), warned of only as 'date 'date' cannot be read'. A row that is
+    the header again is no record; the rows around it are numbered as before."""
+    import csv
+    import io
+
+    rt, rw = seeds()
+
+    def export(*rows: Any) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(["id", "title", "source", "date", "text"])
+        for s in rows:
+            w.writerow([s.id, s.title, s.outlet, s.published, s.text])
+        return "\ufeff" + buf.getvalue()
+
+    path = tmp_path / "all.csv"
+    path.write_text(export(rt) + export(rw), encoding="utf-8", newline="")
+    warnings: list[str] = []
+    arts = list(read_inputs([path], warn=warnings.append))
+    assert [(a.id, a.title, a.record) for a in arts] == [(rt.id, rt.title, 1), (rw.id, rw.title, 3)]
+    assert warnings == []
+
+
 def test_a_csv_header_naming_a_field_twice_is_warned_of(tmp_path: Path) -> None:
     """A spreadsheet export with two columns of one name (a summary and the body both headed
     "text", as a merged export writes them) was read from its last column without a word: the

@@ -1007,6 +1007,16 @@ def _say_repeated_columns(path: Path, columns: list[str], warn: Warn) -> None:
 _SEP_LINE = re.compile(r"\A\ufeff?sep=([^\r\n])(?:\r\n|\r|\n)")
 
 
+def _header_again(fields: list[str], header: list[str]) -> bool:
+    """Whether a CSV row is its file's header written again: exports joined by ``cat a.csv b.csv``
+    (each with Excel's byte order mark, which only the file's first loses), whose second header
+    was stored as an article, id "id", title "title", text "text"."""
+    def names(cells: list[str]) -> list[str]:
+        return [c.replace("\ufeff", "").strip() for c in cells]
+
+    return len(header) > 1 and names(fields) == names(header)
+
+
 def read_csv(
     path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
 ) -> Iterator[Article]:
@@ -1059,6 +1069,9 @@ def read_csv(
                     if fields:  # a blank line is no record
                         number += 1
                         last, last_line, quotes_before_last = fields, line, quotes_before
+                        if _header_again(fields, header):
+                            line, quotes_before = reader.line_num + 1, counted.quotes
+                            continue
                         # values beyond the header's columns are dropped, missing ones are None
                         row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
                         yield number, row, record_name(str(path), line, True)
@@ -1088,7 +1101,8 @@ def read_csv(
                     next(scan, None)
                 head = next(scan, [])
                 try:
-                    yield from _published_values((0, dict(zip(head, r, strict=False)), "") for r in scan)
+                    yield from _published_values((0, dict(zip(head, r, strict=False)), "") for r in scan
+                                                 if not _header_again(r, head))
                 except csv.Error:
                     return  # the first pass says so
 
