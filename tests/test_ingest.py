@@ -1327,6 +1327,37 @@ def test_excel_unicode_text_saved_as_txt_is_said_to_be_a_table(tmp_path: Path) -
     assert [a.id for a in read_inputs([tsv], warn=warnings.append)] == [rt.id, rw.id]
 
 
+def test_a_csv_read_as_text_is_said_to_be_a_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cat export.csv | newstrace ingest -`` (standard input is read as text, a CSV by its name
+    only) or an export saved as .txt: the whole table was one article, its header "id,title,
+    source,date,text" the title and every row run together, 4,000 words, without a word. It is
+    said as Excel's tab-separated table is; a text whose first line merely holds commas is not."""
+    import csv
+    import io
+
+    from newstrace.cli.main import main
+
+    rt, rw = seeds()
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(["id", "title", "source", "date", "text"])
+    for s in (rt, rw):
+        w.writerow([s.id, s.title, s.outlet, s.published, s.text])
+    path = tmp_path / "export.txt"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    warnings: list[str] = []
+    (one,) = read_inputs([path], warn=warnings.append)
+    assert one.title == "id,title,source,date,text"
+    assert warnings == [f"{path}: its first line is a table's header, comma-separated with a text column, so the whole "
+                        "table is read as one article: name it .csv to read an article a row"]
+    prose = tmp_path / "prose.txt"  # a title of commas above a body that has them too
+    prose.write_text("Text, images and video: a guide\n\n" + rw.text, encoding="utf-8")
+    warnings.clear()
+    assert len(list(read_inputs([prose], warn=warnings.append))) == 1 and warnings == []
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(buf.getvalue().encode())))
+    assert main(["ingest", "-", "--db", str(tmp_path / "n.db"), "--json", "--strict"]) == 2
+
+
 @pytest.mark.parametrize("pretty", [False, True])
 def test_json_saved_as_csv_is_said_in_a_short_line(tmp_path: Path, pretty: bool) -> None:
     """A JSON export saved as .csv was refused with its "columns", the JSON cut at its commas: the

@@ -3,6 +3,7 @@ gzip-compressed too (``.txt.gz``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,9 +51,11 @@ def read_txt(
         raw, read_from = read_text_file(path, warn, limits)
     # cleaning removes little from plain text: refuse an oversized body before spending time on it
     check_article_size(raw, str(path), limits)
-    if _table_header(raw):
-        warn(f"{path}: its first line is a table's header, tab-separated with a text column (Excel's \"Unicode Text\"), "
-             "so the whole table is read as one article: name it .tsv to read an article a row")
+    table = _table_header(raw)
+    if table is not None:
+        kind, name = _TABLES[table]
+        warn(f"{path}: its first line is a table's header, {kind}, so the whole table is read as one article: "
+             f"name it {name} to read an article a row")
     fields: dict[str, object] = {}
     if clean:
         c = clean_plain_text(raw)
@@ -85,11 +88,29 @@ def _is_page(path: Path) -> bool:
 _BODY_COLUMNS = frozenset(ALIASES["text"] + ALIASES["html"])
 
 
-def _table_header(raw: str) -> bool:
-    """Whether a text opens with a tab-separated table's header naming a text column, followed
-    by a row of as many columns or more (a quoted text spans lines): Excel's "Unicode Text" export,
-    saved as .txt, which a .tsv name reads a row an article."""
+#: what a table's header is said as, by its delimiter, and the name that reads its rows
+_TABLES = {
+    "\t": ("tab-separated with a text column (Excel's \"Unicode Text\")", ".tsv"),
+    ",": ("comma-separated with a text column", ".csv"),
+    ";": ("semicolon-separated with a text column", ".csv"),
+}
+#: a column's name in a header of commas: a short name, no sentence ("Text, images and video: a guide")
+_COLUMN_NAME = re.compile(r"[\w .-]{1,40}")
+
+
+def _table_header(raw: str) -> str | None:
+    """The delimiter of the table a text opens with: a header naming a text column, followed by a
+    row of as many columns or more (a quoted text spans lines). Excel's "Unicode Text" export is
+    tab-separated and saved as .txt; a CSV read as text (standard input is, a CSV by its name
+    only) was one article of the whole table without a word. A header of commas or semicolons
+    holds three names or more, each a short one, so that a title with commas is no header."""
     lines = iter(ln for ln in raw[:65536].splitlines() if ln.strip())
     header, row = next(lines, ""), next(lines, "")
-    cells = [c.strip().strip('"').lower() for c in header.split("\t")]
-    return len(cells) > 1 and not _BODY_COLUMNS.isdisjoint(cells) and row.count("\t") >= len(cells) - 1
+    for delimiter in _TABLES:
+        cells = [c.strip().strip('"') for c in header.split(delimiter)]
+        if delimiter != "\t" and (len(cells) < 3 or not all(_COLUMN_NAME.fullmatch(c) for c in cells)):
+            continue
+        named = {c.lower() for c in cells}
+        if len(cells) > 1 and not _BODY_COLUMNS.isdisjoint(named) and row.count(delimiter) >= len(cells) - 1:
+            return delimiter
+    return None
