@@ -398,3 +398,54 @@ def test_a_stopped_spark_run_keeps_py4j_s_own_log_records_off_stderr(tmp_path: P
             logging.getLogger("py4j.clientserver").exception("Exception occurred while shutting down connection")
         logging.getLogger("some.library").warning("a library's warning")
     assert capsys.readouterr().err == "a library's warning\n"
+
+
+def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refused_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Parquet folder of an export whose text column is 'text' in one file and 'body' in another
+    went to Spark, which read it as one table with one file's columns: the other file's articles
+    were skipped one by one, "feed:1: record's text is empty, skipped" (a line of the folder, not
+    its file), and the run ended with exit 0 and half the articles (49 s for the two seeds). It is
+    exit 2 before Spark starts, each name said with a file that has it; names that differ only in
+    case (Spark matches columns case aside) and a folder of one name are left to Spark."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import newstrace.engine.spark as engine
+    from newstrace.cli.main import main
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark started")
+
+    monkeypatch.setattr(engine, "get_session", no_spark)
+    seeds = list(read_unique([EXAMPLES]))
+    assert len(seeds) == 2
+
+    def export(folder: Path, *columns: str) -> None:
+        folder.mkdir()
+        for i, (a, column) in enumerate(zip(seeds * len(columns), columns, strict=False)):
+            pq.write_table(pa.table({"id": [f"{a.id}-{i}"], "title": [a.title], column: [a.text]}), folder / f"part-{i}.parquet")
+
+    feed = tmp_path / "feed"
+    export(feed, "text", "body", "body")
+    out = tmp_path / "out"
+    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert " ".join(said.split()) == (
+        f"newstrace: error: {feed}: its files name the article text's column differently ('text' in "
+        f"{feed / 'part-0.parquet'}, 'body' in {feed / 'part-1.parquet'} and 1 more file); Spark reads {feed} as one "
+        "table with one file's columns, and the articles of the files with another would be lost; give the column "
+        "one name in every file, or give --input the files of one name"
+    ), said
+    assert not out.exists()
+    # an html column beside text columns is another way to hold the text: refused the same way
+    html = tmp_path / "html"
+    export(html, "text", "raw_html")
+    assert main(["analyze", "--engine", "spark", "--input", str(html), "--out", str(out)]) == 2
+    assert f"('text' in {html / 'part-0.parquet'}, 'raw_html' in {html / 'part-1.parquet'})" in capsys.readouterr().err
+    # one name, case aside: Spark reads it (started here)
+    for given, columns in {tmp_path / "cased": ("text", "Text"), tmp_path / "bodies": ("body", "body")}.items():
+        export(given, *columns)
+        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 70
+        assert "Spark started" in capsys.readouterr().err

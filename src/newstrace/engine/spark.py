@@ -744,8 +744,12 @@ def _check_parquet(input_path: Path) -> None:
     folder where some files name a text field and others none: Spark reads it as one table with
     one file's columns, so that either the others' rows were skipped one by one ("record's text is
     empty", each named by a line of the folder, not by its file) or the whole table was, said
-    'no articles found' of a folder that holds them; the first file without one is named."""
+    'no articles found' of a folder that holds them; the first file without one is named. And a
+    folder whose files hold the text under different names (one 'text', one 'body'), where Spark
+    likewise kept one file's name and skipped the others' rows as empty: each name said with a file
+    that has it."""
     from newstrace.engine.load import parquet_footer
+    from newstrace.ingest.base import map_fields
     from newstrace.ingest.records import no_text_field
     from newstrace.model import counted
 
@@ -780,6 +784,24 @@ def _check_parquet(input_path: Path) -> None:
             f"{f}: {why.removeprefix('record has ')}, where {other} has one{more}; Spark reads {input_path} as one "
             "table with one file's columns, and the articles of the files with the others would be lost; "
             "give --input the files with a text column"
+        )
+    # each file's article text as ``record_to_article`` takes it: its text column, else its html one
+    # (``map_fields``' choice of alias), case aside as Spark matches columns. Spark read a folder of
+    # a 'text' file and a 'body' file with one of them: the other's rows were skipped one by one
+    # ("feed:1: record's text is empty", a line of the folder), and the run ended with exit 0
+    takes: dict[str, list[Path]] = {}
+    for f, names in tables:
+        known = map_fields({name: name for name in names})[0]
+        takes.setdefault(str(known.get("text") or known["html"]), []).append(f)
+    if len({column.lower() for column in takes}) > 1:
+        said = ", ".join(
+            f"'{column}' in {found[0]}" + (f" and {counted(len(found) - 1, 'more file', grouped=True)}" if len(found) > 1 else "")
+            for column, found in takes.items()
+        )
+        raise InputError(
+            f"{input_path}: its files name the article text's column differently ({said}); Spark reads {input_path} "
+            "as one table with one file's columns, and the articles of the files with another would be lost; "
+            "give the column one name in every file, or give --input the files of one name"
         )
 
 
