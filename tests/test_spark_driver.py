@@ -449,3 +449,47 @@ def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refuse
         export(given, *columns)
         assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 70
         assert "Spark started" in capsys.readouterr().err
+
+
+def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_naming_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spark reads a Parquet folder with one file's column types and stopped at another file's rows
+    of another type: exit 70, an internal error whose message was a Java stack trace of over a
+    hundred lines ("Data type mismatches when reading Parquet column [outlet]. Expected Spark type int,
+    actual Parquet type BINARY"), for the seeds split in two files one of whose outlets are all
+    None (pandas then writes the column as null), 31 s in. Every mix of types tried failed so,
+    either way round (null and string, int and string, int and float, timestamp and string), but
+    a string and a large string. It is exit 2 before Spark starts, the column and each type named
+    with a file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import newstrace.engine.spark as engine
+    from newstrace.cli.main import main
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark started")
+
+    monkeypatch.setattr(engine, "get_session", no_spark)
+    first, second = read_unique([EXAMPLES])
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    pq.write_table(pa.table({"id": [first.id], "Outlet": pa.array([None], pa.null()), "text": [first.text]}),
+                   feed / "part-0.parquet")
+    pq.write_table(pa.table({"id": [second.id], "outlet": [second.outlet or "rt.com"], "text": [second.text]}),
+                   feed / "part-1.parquet")
+    out = tmp_path / "out"
+    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert " ".join(said.split()) == (
+        f"newstrace: error: {feed}: its files hold the column 'Outlet' as different types (null in "
+        f"{feed / 'part-0.parquet'}, string in {feed / 'part-1.parquet'}); Spark reads {feed} as one table with one "
+        "file's types, and stops with a Java error at the rows of another; give the column one type in every file"
+    ), said
+    assert not out.exists()
+    # a string and a large string are one type to Spark: read (started here)
+    pq.write_table(pa.table({"id": [first.id], "Outlet": pa.array([first.outlet or "sana.sy"], pa.large_string()),
+                             "text": [first.text]}), feed / "part-0.parquet")
+    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 70
+    assert "Spark started" in capsys.readouterr().err

@@ -747,7 +747,8 @@ def _check_parquet(input_path: Path) -> None:
     'no articles found' of a folder that holds them; the first file without one is named. And a
     folder whose files hold the text under different names (one 'text', one 'body'), where Spark
     likewise kept one file's name and skipped the others' rows as empty: each name said with a file
-    that has it."""
+    that has it, and a folder whose files type one column differently (Spark kept
+    one file's types and failed at the others' rows): the column and each type said with a file."""
     from newstrace.engine.load import parquet_footer
     from newstrace.ingest.base import map_fields
     from newstrace.ingest.records import no_text_field
@@ -803,6 +804,32 @@ def _check_parquet(input_path: Path) -> None:
             "as one table with one file's columns, and the articles of the files with another would be lost; "
             "give the column one name in every file, or give --input the files of one name"
         )
+    # and each column as Spark types it, case aside: Spark takes a folder's types from one file and
+    # stopped at another's rows of another type with exit 70 and a Java stack trace of a hundred
+    # lines ("Data type mismatches when reading Parquet column [outlet]. Expected Spark type int,
+    # actual Parquet type BINARY": pandas writes a column of None alone as null)
+    typed: dict[str, dict[str, Path]] = {}
+    named: dict[str, str] = {}
+    for f, m in zip(files, footers, strict=True):
+        if m.num_rows:
+            for field in m.schema.to_arrow_schema():
+                typed.setdefault(field.name.lower(), {}).setdefault(_spark_type(field.type), f)
+                named.setdefault(field.name.lower(), field.name)
+    mixed = next(((named[key], kinds) for key, kinds in typed.items() if len(kinds) > 1), None)
+    if mixed is not None:
+        name, kinds = mixed
+        said = ", ".join(f"{kind} in {f}" for kind, f in kinds.items())
+        raise InputError(
+            f"{input_path}: its files hold the column '{name}' as different types ({said}); Spark reads "
+            f"{input_path} as one table with one file's types, and stops with a Java error at the rows of "
+            "another; give the column one type in every file"
+        )
+
+
+def _spark_type(arrow_type: Any) -> str:
+    """An Arrow type as Spark reads it, for telling whether two files' columns are one type: a
+    string and a large string are one (as are a list and a large list), timestamps of any unit."""
+    return re.sub(r"timestamp\[\w+", "timestamp[", str(arrow_type).replace("large_", ""))
 
 
 def _input_files(input_path: Path) -> list[Path]:
