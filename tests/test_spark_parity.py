@@ -229,6 +229,30 @@ def test_the_json_reports_of_both_engines_and_a_load_have_every_key_in_every_run
         k: v for k, v in zero.items() if k != "duplicates"}, local
 
 
+def test_spacy_is_loaded_once_per_python_worker_not_per_task(spark: Any) -> None:
+    """The claims step's spaCy model (about 2.5 s and 100 MB a load) is loaded once per Python
+    worker: ``nlp.get_nlp``'s cache lives as long as the worker, and ``get_session`` keeps each
+    worker for the tasks that follow (``spark.python.worker.reuse``). At 2,000 articles the two
+    workers loaded it twice in all for four tasks (``benchmarks/README.md``, session 40); a worker
+    per task would load it per task. Eight tasks of one seed article each, as the engine runs them
+    (``_article_records``): fewer workers than tasks, and one load in each."""
+    from newstrace.engine.spark import _article_records
+
+    dicts = [a.to_dict() for a in read_articles([EXAMPLES])]
+
+    def task(part: Iterator[dict[str, Any]]) -> Iterator[tuple[int, int, int]]:
+        from newstrace.nlp import get_nlp
+
+        records = list(_article_records(part, ("claims",)))
+        yield os.getpid(), get_nlp.cache_info().misses, sum(r["claims"] is not None for r in records)
+
+    done = spark.sparkContext.parallelize(dicts * 4, 8).mapPartitions(task).collect()
+    assert sum(n for _, _, n in done) == 8, done  # each task parsed its article
+    workers = {pid for pid, _, _ in done}
+    assert len(workers) < len(done), done
+    assert all(loads == 1 for _, loads, _ in done), done
+
+
 def test_claims_skipped_by_spark_are_extracted_by_a_later_local_run(spark: Any, tmp_path: Path) -> None:
     """``--no-claims`` on Spark, ``load-results``, then a plain local ``analyze``: the loaded
     articles lack the claims step, so the local run extracts their claims, and only them (it found
