@@ -635,6 +635,43 @@ def test_a_hive_partitioned_parquet_input_is_read_with_its_folder_columns(
     )
 
 
+def test_a_parquet_timestamp_with_its_zone_is_read_as_the_instant_it_is(spark: Any, tmp_path: Path) -> None:
+    """A Parquet column of timestamps written with their zone (pandas' and Arrow's tz-aware times,
+    stored adjusted to UTC) came out of Spark as the wall clock of the machine's zone, without a
+    zone: the seeds published at 14:05Z and 09:00Z were stored as '2016-10-30T14:05:00' here (UTC)
+    and as '2016-10-30T10:05:00' under TZ=America/New_York (77 s run), no instants any more, so a
+    provenance edge took their days alone. They are read as a JSON record's "...Z" is, with
+    '+00:00'; a timestamp written without a zone stays the wall clock it is; a day stays a day."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.spark import run_spark
+
+    first, second = read_articles([EXAMPLES])
+    times = [dt.datetime(2016, 10, 30, 14, 5), dt.datetime(2016, 10, 31, 9, 0)]
+    table = {"id": [first.id, second.id], "text": [first.text, second.text]}
+    given = {
+        "zoned": (pa.array(times, pa.timestamp("ms", tz="UTC")), ["2016-10-30T14:05:00+00:00", "2016-10-31T09:00:00+00:00"]),
+        "wall": (pa.array(times, pa.timestamp("us")), ["2016-10-30T14:05:00", "2016-10-31T09:00:00"]),
+        "days": (pa.array([t.date() for t in times], pa.date32()), ["2016-10-30", "2016-10-31"]),
+    }
+    for name, (published, expected) in given.items():
+        pq.write_table(pa.table({**table, "published": published}), tmp_path / f"{name}.parquet")
+        out = tmp_path / f"out-{name}"
+        assert run_spark(tmp_path / f"{name}.parquet", out, spark=spark, steps=("reuse",))["articles"] == 2
+        rows = {d["id"]: d["published"] for d in (json.loads(r["json"]) for r in spark.read.parquet(str(out / "articles")).collect())}
+        assert [rows[first.id], rows[second.id]] == expected, name
+    # as the same times in JSON lines
+    lines = tmp_path / "zoned.jsonl"
+    lines.write_text("".join(json.dumps({"id": a.id, "text": a.text, "published": t}) + "\n"
+                             for a, t in ((first, "2016-10-30T14:05:00Z"), (second, "2016-10-31T09:00:00Z"))), encoding="utf-8")
+    assert run_spark(lines, tmp_path / "out-lines", spark=spark, steps=("reuse",))["articles"] == 2
+    rows = {d["id"]: d["published"] for d in (json.loads(r["json"]) for r in spark.read.parquet(str(tmp_path / "out-lines" / "articles")).collect())}
+    assert [rows[first.id], rows[second.id]] == given["zoned"][1]
+
+
 def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tmp_path: Path) -> None:
     """A folder of a European export (13/02/2017) and a US one (02/13/2017), both with 04/07/2017:
     a local reader reads 4 July in the first and April 7 in the second; the Spark engine decided

@@ -187,6 +187,22 @@ def _records_to_articles(
             yield "ambiguous", (source, dates.assumed, first_assumed[source], dates.example)
 
 
+def _instants(record: dict[str, Any], names: Sequence[str]) -> dict[str, Any]:
+    """A Parquet row's timestamps that are instants (Spark's ``TimestampType``: a column written
+    with its time zone, adjusted to UTC) as UTC times, as a JSON record's "2016-10-30T14:05:00Z" is
+    read. PySpark gives them as the wall clock of the process's time zone, without a zone: the
+    time was no instant any more (an edge's direction took its day alone), and it moved with the
+    machine's zone (14:05Z read as 10:05 under TZ=America/New_York). A time written without a zone
+    (``TimestampNTZType``) stays the wall clock it is."""
+    from datetime import UTC, datetime
+
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            record[name] = value.astimezone(UTC)  # the local wall clock PySpark made of the instant
+    return record
+
+
 def _slash_orders(rows: Iterable[Row]) -> Iterator[tuple[str, str]]:
     """``(file, order)`` of each slash date that can be read only one way (``"day"``, ``"month"``)."""
     from newstrace.ingest.base import map_fields, slash_order
@@ -1156,9 +1172,13 @@ def _analyse(
         # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
         # text the readers parse as every other date)
         spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        from pyspark.sql.types import TimestampType
+
         # one table, whatever its part files: its dates are read in one order, as one file's
+        table = spark.read.parquet(source)
+        instants = [f.name for f in table.schema.fields if isinstance(f.dataType, TimestampType)]
         records = (
-            spark.read.parquet(source).rdd.map(lambda r: r.asDict(recursive=True)).zipWithIndex()
+            table.rdd.map(lambda r: _instants(r.asDict(recursive=True), instants)).zipWithIndex()
             .map(lambda x: (source, x[0], x[1], None))
         )
         files_said: list[str] = []
