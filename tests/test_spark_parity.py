@@ -672,6 +672,26 @@ def test_a_parquet_timestamp_with_its_zone_is_read_as_the_instant_it_is(spark: A
     assert [rows[first.id], rows[second.id]] == given["zoned"][1]
 
 
+def test_a_parquet_text_column_stored_as_bytes_is_read_as_text(spark: Any, tmp_path: Path) -> None:
+    """Parquet text written as bytes without the UTF-8 mark (Hive's and Impala's older writers,
+    an Arrow binary column) reached the reader as bytes, and the article's text became their repr,
+    'b"United Nations ... \\xe2\\x80\\x9cappalled', escapes and all. It is
+    read as the text it is, as Spark reads such files for Hive (``binaryAsString``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.engine.spark import run_spark
+
+    seeds = read_articles([EXAMPLES])
+    pq.write_table(pa.table({"id": [a.id for a in seeds], "text": pa.array([a.text.encode() for a in seeds], pa.binary())}),
+                   tmp_path / "bytes.parquet")
+    out = tmp_path / "out"
+    report = run_spark(tmp_path / "bytes.parquet", out, spark=spark, steps=("reuse",))
+    texts = {d["id"]: d["text"] for d in (json.loads(r["json"]) for r in spark.read.parquet(str(out / "articles")).collect())}
+    assert texts == {a.id: a.text for a in seeds}
+    assert report["pairs"] == 1
+
+
 def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tmp_path: Path) -> None:
     """A folder of a European export (13/02/2017) and a US one (02/13/2017), both with 04/07/2017:
     a local reader reads 4 July in the first and April 7 in the second; the Spark engine decided

@@ -1172,6 +1172,10 @@ def _analyse(
         # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
         # text the readers parse as every other date)
         spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+        # text stored as bytes without Parquet's UTF-8 mark (Hive's and Impala's older writers, Arrow's
+        # binary): read as text, as Spark reads such files for Hive; it reached the reader as bytes,
+        # whose repr became the article's text ('b"United Nations ... \xe2\x80\x9cappalled')
+        spark.conf.set("spark.sql.parquet.binaryAsString", "true")
         from pyspark.sql.types import TimestampType
 
         # one table, whatever its part files: its dates are read in one order, as one file's
