@@ -844,8 +844,10 @@ def _check_parquet(input_path: Path) -> None:
 
 def _spark_type(arrow_type: Any) -> str:
     """An Arrow type as Spark reads it, for telling whether two files' columns are one type: a
-    string and a large string are one (as are a list and a large list), timestamps of any unit."""
-    return re.sub(r"timestamp\[\w+", "timestamp[", str(arrow_type).replace("large_", ""))
+    string and a large string are one (as are a list and a large list), bytes and a string too
+    (the engine reads bytes as text: ``binaryAsString``), timestamps of any unit."""
+    spark_type = re.sub(r"\bbinary\b", "string", str(arrow_type).replace("large_", ""))
+    return re.sub(r"timestamp\[\w+", "timestamp[", spark_type)
 
 
 def _input_files(input_path: Path) -> list[Path]:
