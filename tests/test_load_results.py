@@ -228,6 +228,20 @@ def test_a_folder_without_a_table_leaves_the_database_as_it_was(
     assert not (tmp_path / "new.db").exists() and not lock_path(tmp_path / "new.db").exists()
 
 
+def test_a_table_of_the_results_given_for_their_folder_is_named_as_one(seeds_results: Path, tmp_path: Path) -> None:
+    """``load-results out/articles`` (a table's folder, where tab completion stops) was said to be
+    "no 'state' table (not the output of a 'newstrace analyze --engine spark' run, or of one that
+    did not finish)", as though the run had not finished; it is named as the run's table, with the
+    folder to give, and no database is made."""
+    for table in ("articles", "state"):
+        code, err = _quiet(["load-results", str(seeds_results / table), "--db", str(tmp_path / "new.db")])
+        assert code == 2 and _said(err) == (
+            f"newstrace: error: {seeds_results / table}: the '{table}' table of a Spark run's results; give their "
+            f"folder, {seeds_results}"), err
+        assert not (tmp_path / "new.db").exists()
+    assert _quiet(["load-results", str(seeds_results), "--db", str(tmp_path / "new.db")])[0] == 0
+
+
 def _replace_column(column: str, values: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def change(t: Any) -> Any:
         i = t.schema.get_field_index(column)

@@ -262,6 +262,10 @@ def check_results(folder: Path) -> None:
         raise InputError(f"{folder}: a file; give the folder 'newstrace analyze --engine spark --out' wrote")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
+    if folder.name in COLUMNS and (folder.parent / "state").is_dir():
+        # was "no 'state' table (not the output of a ... run, or of one that did not finish)" of
+        # a run's table folder, which reads as though the run had not finished
+        raise InputError(f"{folder}: the '{folder.name}' table of a Spark run's results; give their folder, {folder.parent}")
     files = {name: _files(folder, name) for name in COLUMNS}  # every table there, before a file is read
     for name, table in files.items():
         for f in table:
