@@ -400,6 +400,24 @@ def test_a_stopped_spark_run_keeps_py4j_s_own_log_records_off_stderr(tmp_path: P
     assert capsys.readouterr().err == "a library's warning\n"
 
 
+def _spark_fails_if_started(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that gets as far as starting Spark fails there, an internal error saying so (exit 70)."""
+    import newstrace.engine.spark as engine
+
+    def no_spark(*args: object, **kwargs: object) -> None:
+        raise AssertionError("Spark started")
+
+    monkeypatch.setattr(engine, "get_session", no_spark)
+
+
+def _spark_run(given: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    """``analyze --engine spark`` of ``given``: its exit code and its stderr in one line."""
+    from newstrace.cli.main import main
+
+    code = main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)])
+    return code, " ".join(capsys.readouterr().err.split())
+
+
 def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refused_naming_them(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -412,13 +430,7 @@ def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refuse
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    import newstrace.engine.spark as engine
-    from newstrace.cli.main import main
-
-    def no_spark(*args: object, **kwargs: object) -> None:
-        raise AssertionError("Spark started")
-
-    monkeypatch.setattr(engine, "get_session", no_spark)
+    _spark_fails_if_started(monkeypatch)
     seeds = list(read_unique([EXAMPLES]))
     assert len(seeds) == 2
 
@@ -430,9 +442,8 @@ def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refuse
     feed = tmp_path / "feed"
     export(feed, "text", "body", "body")
     out = tmp_path / "out"
-    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 2
-    said = capsys.readouterr().err
-    assert " ".join(said.split()) == (
+    code, said = _spark_run(feed, out, capsys)
+    assert code == 2 and said == (
         f"newstrace: error: {feed}: its files name the article text's column differently ('text' in "
         f"{feed / 'part-0.parquet'}, 'body' in {feed / 'part-1.parquet'} and 1 more file); Spark reads {feed} as one "
         "table with one file's columns, and the articles of the files with another would be lost; give the column "
@@ -442,13 +453,13 @@ def test_a_parquet_folder_whose_files_name_the_text_column_differently_is_refuse
     # an html column beside text columns is another way to hold the text: refused the same way
     html = tmp_path / "html"
     export(html, "text", "raw_html")
-    assert main(["analyze", "--engine", "spark", "--input", str(html), "--out", str(out)]) == 2
-    assert f"('text' in {html / 'part-0.parquet'}, 'raw_html' in {html / 'part-1.parquet'})" in capsys.readouterr().err
+    code, said = _spark_run(html, out, capsys)
+    assert code == 2 and f"('text' in {html / 'part-0.parquet'}, 'raw_html' in {html / 'part-1.parquet'})" in said, said
     # one name, case aside: Spark reads it (started here)
     for given, columns in {tmp_path / "cased": ("text", "Text"), tmp_path / "bodies": ("body", "body")}.items():
         export(given, *columns)
-        assert main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out)]) == 70
-        assert "Spark started" in capsys.readouterr().err
+        assert _spark_run(given, out, capsys) == (70, "newstrace: internal error: AssertionError: Spark started "
+                                                   "(set NEWSTRACE_DEBUG=1 for the traceback)")
 
 
 def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_naming_them(
@@ -465,13 +476,7 @@ def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_namin
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    import newstrace.engine.spark as engine
-    from newstrace.cli.main import main
-
-    def no_spark(*args: object, **kwargs: object) -> None:
-        raise AssertionError("Spark started")
-
-    monkeypatch.setattr(engine, "get_session", no_spark)
+    _spark_fails_if_started(monkeypatch)
     first, second = read_unique([EXAMPLES])
     feed = tmp_path / "feed"
     feed.mkdir()
@@ -480,9 +485,8 @@ def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_namin
     pq.write_table(pa.table({"id": [second.id], "outlet": [second.outlet or "rt.com"], "text": [second.text]}),
                    feed / "part-1.parquet")
     out = tmp_path / "out"
-    assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 2
-    said = capsys.readouterr().err
-    assert " ".join(said.split()) == (
+    code, said = _spark_run(feed, out, capsys)
+    assert code == 2 and said == (
         f"newstrace: error: {feed}: its files hold the column 'Outlet' as different types (null in "
         f"{feed / 'part-0.parquet'}, string in {feed / 'part-1.parquet'}); Spark reads {feed} as one table with one "
         "file's types, and stops with a Java error at the rows of another; give the column one type in every file"
@@ -493,5 +497,5 @@ def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_namin
         outlet = first.outlet or "sana.sy"
         pq.write_table(pa.table({"id": [first.id], "Outlet": pa.array([outlet.encode() if kind == pa.binary() else outlet], kind),
                                  "text": [first.text]}), feed / "part-0.parquet")
-        assert main(["analyze", "--engine", "spark", "--input", str(feed), "--out", str(out)]) == 70
-        assert "Spark started" in capsys.readouterr().err
+        assert _spark_run(feed, out, capsys) == (70, "newstrace: internal error: AssertionError: Spark started "
+                                                  "(set NEWSTRACE_DEBUG=1 for the traceback)")
