@@ -154,19 +154,19 @@ def test_an_alignment_over_the_kept_characters_is_aligned_again_with_the_same_pa
 MANAR, ALALAM = "1965511172", "1962495661"
 
 
-def _wire(copies: int = 60) -> list[Article]:
-    """al-Manar's report run word for word by ``copies`` outlets a minute apart (``wire00`` first),
+def _wire(copies: int = 60, step: timedelta = timedelta(minutes=1)) -> list[Article]:
+    """al-Manar's report run word for word by ``copies`` outlets ``step`` apart (``wire00`` first),
     and al-Alam's rewrite of it after them: more copies than ``MAX_DF``, and a text that shares
-    most of theirs."""
+    most of theirs. A minute apart, with no offset, the dates do not order them (one day)."""
     arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
     start = datetime(2016, 7, 18, 8, 0)
     out = [
         replace(arts[MANAR], id=f"wire{k:02d}", outlet=f"wire{k:02d}.example", url=None,
-                published=start + timedelta(minutes=k))
+                published=start + k * step)
         for k in range(copies)
     ]
     out.append(replace(arts[ALALAM], id="rewrite", outlet="rewrite.example", url=None,
-                       published=start + timedelta(minutes=copies + 30)))
+                       published=start + copies * step + timedelta(minutes=30)))
     return out
 
 
@@ -224,6 +224,58 @@ def test_a_rewrite_crediting_a_later_copys_outlet_has_its_edge_from_that_copy(tm
     # nor does one naming the first copy's outlet change
     named = find_reuse(_credits(_wire(60), "wire00")).provenance
     assert {(e.source, e.derived) for e in named} == _wire_pairs()
+
+
+def test_a_text_taken_from_copies_of_one_text_has_its_edge_from_the_first_copy_however_many_are_aligned() -> None:
+    """Up to 40 articles every pair is aligned, copies too: al-Alam's rewrite of al-Manar's report,
+    which three outlets ran word for word a day apart, had an edge from each of them, and the third
+    copy one from the second, as though each had been a source of its own. A later copy's text is
+    the first's: all pairs aligned, the edges are now those the grouped pairing above 40
+    (``copies_of_one_text``) and the stored stories give, each from the first copy, and the pairs
+    stay (``compare`` reports on each). Copies of one day, no offsets, are not ordered: the rewrite
+    keeps an edge from each, either being the one it may have taken."""
+    days = timedelta(days=1)
+    result = find_reuse(_wire(3, days))  # 4 articles: every pair aligned
+    assert len(result.pairs) == 6
+    assert {(e.source, e.derived) for e in result.provenance} == _wire_pairs(3)
+    # the rewrite given first, the copies last to first: the same edges
+    again = find_reuse(list(reversed(_wire(3, days))))
+    assert {(e.source, e.derived) for e in again.provenance} == _wire_pairs(3)
+    # above 40 articles the same edges, the pairs grouped
+    assert {(e.source, e.derived) for e in find_reuse(_wire(60, days)).provenance} == _wire_pairs(60)
+    # a minute apart on one day: the dates cannot say which copy ran it first
+    same_day = find_reuse(_wire(3)).provenance
+    assert sorted(e.source for e in same_day if e.derived == "rewrite") == ["wire00", "wire01", "wire02"]
+
+
+def test_the_jordan_times_running_one_text_twice_gives_the_later_run_one_edge_from_the_earlier() -> None:
+    """FA-KES dev: the Jordan Times ran one text on 1 July 2016 and again on 6 July; al-Araby's
+    report of 30 June and al-Ahram's of 21 June share text with it. Compared together, every pair
+    aligned, each of those two had an edge to both runs, as though the Jordan Times had taken the
+    text twice. The 6 July run is the 1 July one's (its edge from it); the others' edges go to the
+    1 July run alone."""
+    rows = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    first, again, alaraby, ahram = "1924058058", "1924058042", "1923102946", "1923848261"
+    assert rows[first].text == rows[again].text and rows[first].outlet == rows[again].outlet == "jordantimes"
+    edges = {(e.source, e.derived) for e in find_reuse([rows[x] for x in (alaraby, again, ahram, first)]).provenance}
+    assert {e for e in edges if e[1] == again} == {(first, again)}
+    assert {(alaraby, first), (ahram, first)} <= edges
+
+
+@pytest.mark.parametrize("copies", [20, 60])
+def test_a_rewrite_crediting_two_copies_outlets_has_its_edge_from_the_earlier(copies: int) -> None:
+    """A rewrite that names two outlets that ran one text ("told wire07", "according to wire12")
+    took that text once: it had an edge from each, as though it had two sources. Its edge comes from
+    the one published first (wire12 ran wire07's text five days later), with the attribution naming
+    it, whether every pair is aligned (20 copies) or the copies are grouped (60)."""
+    said = "a monitoring group says."
+    arts = _wire(copies, timedelta(days=1))
+    rewrite = replace(arts[-1], text=arts[-1].text.replace(said, "a monitoring group told wire07, according to wire12.", 1))
+    edges = find_reuse([*arts[:-1], rewrite]).provenance
+    assert [e.source for e in edges if e.derived == "rewrite"] == ["wire07"]
+    (edge,) = (e for e in edges if e.derived == "rewrite")
+    assert {ev["type"]: ev for ev in edge.evidence}["attribution"]["text"] == "told wire07"
+    assert {(e.source, e.derived) for e in edges} == {("wire00", f"wire{k:02d}") for k in range(1, copies)} | {("wire07", "rewrite")}
 
 
 def test_find_reuse_pairs_every_copy_beyond_max_df_with_the_first_and_the_rewrite_with_it() -> None:

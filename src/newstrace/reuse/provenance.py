@@ -21,6 +21,10 @@ An edge whose text reached the derived article through a third one is marked ``i
 (``_mark_indirect``): a repost of the rewrite shares RT's sentences too, but only those the rewrite
 kept, with the rewrite's own words around them.
 
+Identical copies of a text (one wire story run by several outlets) are one text: an article that
+reuses it has its edge from the first copy (or the earliest one whose outlet it credits), not one
+from each outlet that ran it (``_credited_copies``).
+
 When all two articles share is quotations, with no fingerprint, the likelier story is that both
 quoted one statement: the edges then come from ``external:<label>`` (the speaker, or the quote's
 first words) instead of inventing a copy between the two.
@@ -205,7 +209,7 @@ def infer_provenance(
             named_by[key] = attribution(derived, source, lowered=lower_of(derived)) if source.outlet else None
         return named_by[key]
 
-    pairs, aligned = _credited_copies(by_id, order_idx, pairs, names_outlet)
+    pairs, aligned = _credited_copies(by_id, pairs, names_outlet)
     cited = _cited(by_id, pairs, names_outlet)
     #: (x, y) -> the ranges of y's text it shares with x
     shared_in: dict[tuple[str, str], list[tuple[int, int]]] = {}
@@ -314,48 +318,96 @@ def infer_provenance(
 
 def _credited_copies(
     by_id: dict[str, Article],
-    order_idx: dict[str, int],
     pairs: Sequence[ArticlePair],
     names_outlet: Callable[[Article, Article], dict[str, Any] | None],
 ) -> tuple[list[ArticlePair], dict[tuple[str, str], str]]:
-    """``pairs``, where the pair of an article with one copy of a text is given to the copies of
-    that text whose outlet the article names ("..., told wire07", "according to wire07") instead,
-    and ``(a, b)`` of each pair so given -> the copy it was aligned with.
+    """``pairs``, where an article's pairs with identical copies of a text are those of the copies
+    it can have taken that text from (``_copies_taken``), and ``(a, b)`` of each pair given to
+    another copy than the one it was aligned with -> that copy.
 
-    Identical copies are one group for the reuse search, and a text that reuses them is paired
-    with the first copy alone (``reuse.candidates.copies_of_one_text``): their text cannot say
-    which copy a rewrite was made from, but its attribution can. Paired with the first copy only,
-    a rewrite crediting a later copy's outlet had its edge from the first copy, and the
-    attribution went unread (it names no outlet of that pair). A copy published after the naming
-    article is not given it (it cannot be the one copied), nor is one the article is paired with
-    itself; an article that names the aligned copy's own outlet keeps that pair. The passages
-    are the aligned copy's, which are the named copy's: the texts are the same."""
+    A copy of a text dated after another copy has that text from it, or from where the other had
+    it: what it shares with a third article is what the earlier copy shares with it. Up to 40
+    articles every pair is aligned, and a rewrite of a text three outlets ran had an edge from
+    each, a copy one from each earlier copy, as though each outlet had been a source of its own;
+    the pairs of an article with a copy that a copy paired with it precedes are now dropped here,
+    as the reuse search above 40 articles pairs the rewrite and the later copies with the first
+    copy alone (``reuse.candidates.copies_of_one_text``). Copies the dates do not order (one day,
+    no offsets) each keep their pair: either may be the one taken.
+
+    An article that credits copies' outlets by name ("..., told wire07") has its pairs with the
+    text given to the earliest of them (not published after it): paired with the first copy only,
+    its edge came from that copy and the attribution went unread, and crediting two copies
+    ("told wire07", "according to wire12") it had an edge from each, where it took their one text
+    once. The texts are the same, so are the passages."""
     copies: dict[str, list[Article]] = {}
     for art in by_id.values():
         copies.setdefault(art.text, []).append(art)
     if all(len(group) < 2 for group in copies.values()):
         return list(pairs), {}
-    paired = {(p.a, p.b) for p in pairs} | {(p.b, p.a) for p in pairs}
+    partners: dict[str, set[str]] = {}
+    for p in pairs:
+        if p.shared:
+            partners.setdefault(p.a, set()).add(p.b)
+            partners.setdefault(p.b, set()).add(p.a)
+    taken: dict[tuple[str, str], list[Article]] = {}
+
+    def taken_from(copy: Article, other: Article) -> list[Article]:
+        key = (copy.text, other.id)
+        if key not in taken:
+            taken[key] = _copies_taken(copies[copy.text], other, partners.get(other.id, set()), names_outlet)
+        return taken[key]
+
     out: list[ArticlePair] = []
+    seen: set[frozenset[str]] = set()
     aligned: dict[tuple[str, str], str] = {}
     for pair in pairs:
         a, b = by_id.get(pair.a), by_id.get(pair.b)
-        given: list[ArticlePair] = []
-        if a is not None and b is not None and a.text != b.text and pair.shared:
-            for copy, naming in ((a, b), (b, a)):
-                others = [c for c in copies[copy.text] if c.id != copy.id and (c.id, naming.id) not in paired]
-                if not others or names_outlet(naming, copy):
-                    continue
-                named = sorted(
-                    (c for c in others if c.outlet and _order(c, naming) >= 0 and names_outlet(naming, c)),
-                    key=lambda c: order_idx[c.id],
-                )
-                given = [replace(pair, a=c.id) if copy is a else replace(pair, b=c.id) for c in named]
-                aligned.update(((g.a, g.b), copy.id) for g in given)
-                if given:
-                    break
-        out.extend(given or [pair])
+        if a is None or b is None or not pair.shared or a.id == b.id:
+            out.append(pair)
+            continue
+        given = [pair]
+        if a.text == b.text:
+            early, late = (a, b) if _order(a, b) >= 0 else (b, a)
+            if any(by_id[f].text == a.text and _order(by_id[f], early) > 0 for f in partners.get(late.id, ()) if f in by_id):
+                given = []  # the later copy has the text from a copy before them both
+        else:
+            for side in ("a", "b"):
+                moved: list[ArticlePair] = []
+                for g in given:
+                    copy, other = (by_id[g.a], by_id[g.b]) if side == "a" else (by_id[g.b], by_id[g.a])
+                    if len(copies[copy.text]) < 2:
+                        moved.append(g)
+                        continue
+                    kept = taken_from(copy, other)
+                    if copy in kept:
+                        moved.append(g)
+                    elif not any(k.id in partners.get(other.id, ()) for k in kept):
+                        # aligned with another copy than the one(s) it credits
+                        for k in kept:
+                            moved.append(replace(g, a=k.id) if side == "a" else replace(g, b=k.id))
+                            aligned[(moved[-1].a, moved[-1].b)] = copy.id
+                given = moved
+        for g in given:
+            if frozenset((g.a, g.b)) not in seen:
+                seen.add(frozenset((g.a, g.b)))
+                out.append(g)
     return out, aligned
+
+
+def _copies_taken(
+    group: list[Article],
+    other: Article,
+    partners: set[str],
+    names_outlet: Callable[[Article, Article], dict[str, Any] | None],
+) -> list[Article]:
+    """Of the identical copies ``group`` of a text, those ``other`` (another text) may have taken
+    it from: of the copies whose outlet it credits by name, not published after it, else of those
+    paired with it (``partners``), the ones no other of them is dated before (several when the
+    dates do not order them)."""
+    pool = [c for c in group if c.outlet and _order(c, other) >= 0 and names_outlet(other, c)]
+    if not pool:
+        pool = [c for c in group if c.id in partners]
+    return [c for c in pool if not any(_order(f, c) > 0 for f in pool)]
 
 
 def _cited(

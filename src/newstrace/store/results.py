@@ -351,7 +351,11 @@ CLAIMS_VERSION = 234
 #: 10: the cheap speaker label names a listed first name and its surname run into a title in capitals as the claims
 #: stage does (``CLAIMS_VERSION`` 231: 'said Kevin Kennedy Regional Humanitarian Coordinator for the Syria Crisis' is Kevin
 #: Kennedy, was 'Regional Humanitarian Coordinator', the name's three last words).
-PROVENANCE_VERSION = 10
+#: 11: of identical copies of a text, an article that reuses it (or another copy) has its edge from the copies it can
+#: have taken it from: a copy dated after another copy paired with it has no edge to it (up to 40 articles every pair is
+#: aligned: a rewrite had one from each outlet that ran the text), and one crediting two copies' outlets ("told wire07",
+#: "according to wire12") has its edge from the earlier of them, not from each (``provenance._credited_copies``).
+PROVENANCE_VERSION = 11
 
 #: bump when the rules a story's or thread's label is made by change what a stored one shows (how
 #: ``features.label_terms`` writes a name or a word, or what ``stories.Cluster.label`` picks of
