@@ -11,6 +11,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +27,14 @@ from newstrace.store.sqlite import Store
 from newstrace.web import create_app
 from newstrace.web.app import CSP
 from newstrace.web.render import Ann, highlight, provenance_svg, timeline_svg
-from test_web_fixtures import HOSTILE_RECORD, analyze_if_available, build_db, fakes_sample, locked
+from test_web_fixtures import (
+    HOSTILE_RECORD,
+    analyze_if_available,
+    build_db,
+    fakes_sample,
+    locked,
+    seed_articles,
+)
 
 BASE = "http://127.0.0.1"
 
@@ -3476,3 +3484,25 @@ def test_the_api_names_the_stories_without_provenance_as_the_cli_s_json_does(wir
     with TestClient(create_app(wire_db.path), base_url=BASE) as c:
         assert c.get(f"/api/stories/{wire_db.story}").json()["provenance_skipped"] == doc["provenance_skipped"]
         assert c.get("/api/outlets").json()["provenance_skipped"] == net["provenance_skipped"]
+
+
+def test_a_story_none_of_whose_articles_gives_a_date_says_no_date_on_every_page(tmp_path: Path) -> None:
+    """The seeds with no date: the stories list left their "dates" cell empty and the thread's
+    heading "Aleppo, …  · 1 story", and the story page said nothing of a date, where an article's
+    page and the lists say "no date" (and ``newstrace stories`` said "?"). Each says "no date";
+    a timed thread's heading gives its day, as its stories' rows do, not the whole instant."""
+    for when, day in ((None, "no date"), (datetime(2016, 10, 30, 9, 15, tzinfo=UTC), "2016-10-30")):
+        db = tmp_path / f"{day}.db"
+        with Store(db) as st:
+            st.add_articles([dataclasses.replace(a, published=when) for a in seed_articles()])
+        assert analyze_if_available(db)
+        with TestClient(create_app(db), base_url=BASE) as c:
+            (story,) = c.get("/api/stories").json()["stories"]
+            assert story["start"] == (when and when.isoformat())
+            listing = c.get("/stories").text
+            row = re.search(rf'<tr class="story" data-story="{story["id"]}">.*?</tr>', listing, re.S)
+            assert row and f'<td class="dim"><span class="date">{day}</span></td>' in row[0], row
+            heading = re.search(r'<h2 class="thread-label">.*?</h2>', c.get("/stories", params={"thread": story["thread"]}).text, re.S)
+            assert heading and f'<span class="dim"><span class="date">{day}</span> · 1 story' in heading[0], heading
+            page = c.get(f"/stories/{story['id']}").text
+            assert re.search(rf'outlet\(s\)[^·]*· <span class="date">{day}</span> · first seen', page), page[:2000]

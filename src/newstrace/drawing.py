@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup, escape
 
 from newstrace.model import (
+    NO_DATE,
     Published,
     dates_order,
     edge_words,
@@ -329,8 +330,8 @@ def provenance_svg(
         )
     for n in nodes:
         x, y = pos[n.id]
-        day = (n.published or "no date")[:10]
-        tip = f"{isolated_name(n.name)} ({n.published or 'no date'})"
+        day = (n.published or NO_DATE)[:10]
+        tip = f"{isolated_name(n.name)} ({n.published or NO_DATE})"
         if n.title and n.title != n.name:
             tip += "\n" + isolated_name(n.title)
         tag = _link(n.href)

@@ -248,6 +248,12 @@ def qualified_anew(article: Article, key: str, held: Holder | None) -> bool:
     return key != article.id and (held is None or held.outlet != article.outlet)
 
 
+#: an article that gives no publication date, as every table and page says it: the web app's pages,
+#: their timelines and drawings, and the CLI's tables (which said "?", the value the outlet filters
+#: also name the articles without an outlet by); ``--json`` and the API keep ``null``
+NO_DATE = "no date"
+
+
 def published_iso(value: Published) -> str | None:
     """ISO text for a publication date, keeping the date-only vs datetime distinction."""
     if value is None:

@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 
 from newstrace import drawing, spans
 from newstrace.drawing import GraphNode
-from newstrace.model import (
+from newstrace.model import (  # NO_DATE: as the pages say an article without a date
+    NO_DATE,
     Article,
     axis_instants,
     isolated_name,
@@ -202,12 +203,6 @@ def _name(a: dict[str, Any]) -> str:
 
 
 # -- timeline ------------------------------------------------------------------------------------
-
-#: an article that gives no publication date, as every page says it: its page, the lists' date
-#: column, the compare page and the timelines' dots (its page said "none given", the lists "?",
-#: which the outlet filters also name the articles without an outlet by)
-NO_DATE = "no date"
-
 
 def timeline_svg(articles: Sequence[dict[str, Any]], names: Mapping[str, str] | None = None) -> Markup:
     """One row per outlet, one dot per article at its publication time (undated ones at the end).
