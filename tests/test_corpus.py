@@ -2140,21 +2140,39 @@ def test_a_story_of_one_article_lists_its_claims_as_its_note_says(tmp_path: Path
     assert "count 40–199 civilians «scores of civilians»" in shown, shown
 
 
-def test_an_undated_story_shows_its_span_as_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_undated_story_says_no_date_in_every_table_as_the_web_app_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A story whose articles give no date has no span; 'story' printed "span None .. None" (Python's
-    None), where 'stories' shows '?'."""
+    None), then "span ? .. ?", and 'stories', 'threads' and 'list' showed '?' where the web app's
+    pages say "no date" (a '?' also stands for the articles naming no outlet in the filters). Every
+    table says "no date", once for a span; ``--json`` keeps ``null``."""
+    monkeypatch.setenv("COLUMNS", "80")
     rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
     page = tmp_path / "undated.txt"
     page.write_text(f"{rt.title}\n\n{rt.text}\n", encoding="utf-8")
     db = tmp_path / "undated.db"
     assert main(["ingest", str(page), "--db", str(db)]) == 0
     assert main(["analyze", "--db", str(db)]) == 0
+    capsys.readouterr()
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (only,) = json.loads(capsys.readouterr().out)
-    assert only["start"] is None
+    assert only["start"] is None and only["end"] is None
+    assert main(["threads", "--db", str(db), "--json"]) == 0
+    assert [(t["start"], t["end"]) for t in json.loads(capsys.readouterr().out)] == [(None, None)]
+    assert main(["list", "--db", str(db), "--json"]) == 0
+    assert [a["published"] for a in json.loads(capsys.readouterr().out)] == [None]
     assert main(["story", only["id"], "--db", str(db)]) == 0
     shown = " ".join(capsys.readouterr().out.split())
-    assert "span ? .. ?" in shown and "None" not in shown, shown
+    assert "span no date size 1" in shown and "None" not in shown and " ? " not in shown, shown
+    assert f"no date {only['first_seen_article']}" in shown, shown
+    for command, lines in (("stories", ["no date", "(no outlet)"]), ("threads", ["no date"]), ("list", ["no date"])):
+        assert main([command, "--db", str(db)]) == 0
+        table = capsys.readouterr().out
+        cells = [line.split("│")[2 if command == "stories" else (2 if command == "threads" else 1)].strip()
+                 for line in table.splitlines() if line.startswith("│ ")]
+        assert "?" not in table, (command, table)
+        assert [c for c in cells if c in lines] == lines, (command, table)
 
 
 def _rt_and_a_copy_timed_that_day(tmp_path: Path, rt: Article) -> Path:
@@ -2569,3 +2587,42 @@ def test_a_killed_renaming_of_the_labels_resumes_with_what_it_left(
     assert _clusters(old) == _clusters(whole)
     with Store(old) as st:
         assert not R.labels_behind(st.conn) and R.get_state(st.conn, R.LABELS_DONE_KEY) is None
+
+
+@pytest.mark.parametrize("width", [40, 60, 70])
+def test_the_listings_in_a_narrow_terminal_cut_no_date_id_or_outlet(
+    width: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below about 77 columns rich narrowed every wrapping column of 'stories' alike, then widened
+    the label and outlets back to their least width and cut the table at the terminal's edge: at
+    60 columns a first seen read "2016-11-0" / "2" and the outlets stopped at "(no o"; 'threads'
+    cut its ids to "t47f230126…", its label gone; 'outlets' folded "dailysaba" / "h" and
+    "characte…"; 'list' wrote "(no" / "outlet)". A table is narrowed no further than its widest
+    word or phrase, and one that cannot fit is written a record a row; every line fits."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", str(width))
+    rt = read_articles([EXAMPLES / "001_b27ff7eeccda9d61.txt"])[0]
+    copy = {"id": "copy-1", "outlet": "theantimedia.org", "title": "Rockets on Aleppo", "published": "2016-10-31T09:15:00+03:00",
+            "text": rt.text}
+    Path("more.jsonl").write_text(json.dumps(copy) + "\n", encoding="utf-8")
+    assert main(["ingest", str(EXAMPLES), "more.jsonl", "--db", "n.db"]) == 0
+    assert main(["analyze", "--db", "n.db"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", "n.db", "--json"]) == 0
+    stories = json.loads(capsys.readouterr().out)
+    assert main(["list", "--db", "n.db", "--json"]) == 0
+    articles = json.loads(capsys.readouterr().out)
+    whole = {
+        "stories": [s["id"] for s in stories] + [s["thread"] for s in stories] + [s["start"][:10] for s in stories]
+        + [f"{o['outlet'] or '(no outlet)'} ({o['articles']})" for s in stories for o in s["outlets"]],
+        "threads": sorted({s["thread"] for s in stories}) + [s["start"][:10] for s in stories],
+        "outlets": ["theantimedia.org", "(no outlet)", "rt.com", "share", "characters"],
+        "list": [a["id"] for a in articles] + [(a["published"] or "")[:10] for a in articles] + ["theantimedia.org", "(no outlet)"],
+    }
+    for command, words in whole.items():
+        assert main([command, "--db", "n.db"]) == 0
+        shown = capsys.readouterr().out
+        assert max(map(len, shown.splitlines())) <= width, (command, shown)
+        assert "…" not in shown, (command, shown)
+        missing = [w for w in words if w not in shown]
+        assert not missing, (command, missing, shown)

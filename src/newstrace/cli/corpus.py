@@ -19,6 +19,7 @@ from newstrace.cli.app import (
     DbOption,
     JsonFlag,
     LimitOption,
+    Phrases,
     TopOption,
     app,
     check_ranges,
@@ -49,7 +50,7 @@ from newstrace.cli.app import (
     write_output,
 )
 from newstrace.errors import InputError, Interrupted, NewstraceError, StoreError, see_hint
-from newstrace.model import Article, article_name, counted
+from newstrace.model import NO_DATE, Article, article_name, counted
 from newstrace.store.results import (
     CorpusResults,
     behind_hint,
@@ -64,12 +65,6 @@ from newstrace.store.results import (
 from newstrace.store.sqlite import Store, check_db_path
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from rich.console import Console, ConsoleOptions
-    from rich.measure import Measurement
-    from rich.text import Text
-
     from newstrace.engine.local import AnalyzeReport
 
 
@@ -471,46 +466,13 @@ def _hint(db: Path, hint: str | None) -> None:
 def _outlets_text(outlets: list[dict[str, Any]], size: int, n: int = 4) -> list[str]:
     """The biggest outlets of a story, then ``(no outlet) (k)`` for its articles naming none
     (``outlets_adding_up``'s last entry), so the counts add up to its size; an outlet named "?" is
-    one of the first, ``? (k)`` (it was counted with them). One entry each, for ``_Phrases``."""
+    one of the first, ``? (k)`` (it was counted with them). One entry each, for ``Phrases``."""
     named = [o for o in outlets if o["outlet"]]
     parts = [f"{o['outlet']} ({o['articles']})" for o in named[:n]]
     if len(named) > n:
         parts[-1] += f" +{len(named) - n}"
     parts += [f"{outlet_name(None)} ({o['articles']})" for o in outlets_adding_up(named, size)[len(named):]]
     return parts
-
-
-class _Phrases:
-    """A table cell of phrases (a story's outlets "rt.com (1)", "(no outlet) (1)") that wraps
-    between them, never within one that fits its column: rich wrapped at any space, "rt.com (1),
-    (no" / "outlet) (1)" at 80 columns. Joined by ``", "``, or one a line (``lines``: a date and an
-    outlet). One wider than its column (a long outlet name) is wrapped as rich wraps it, and the
-    column is narrowed as any wrapped one is (a cell that did not wrap widened the table past the
-    terminal, which cut off the columns after it)."""
-
-    def __init__(self, phrases: list[str], *, lines: bool = False) -> None:
-        self.pieces = [one_line(p) + ("," if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
-        self.lines = lines
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.cells import cell_len
-        from rich.measure import Measurement
-
-        widths = [cell_len(p) for p in self.pieces]
-        widest = max(widths, default=0) if self.lines else cell_len(" ".join(self.pieces))
-        return Measurement(max(widths, default=0), widest).clamp(max_width=options.max_width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        from rich.cells import cell_len
-        from rich.text import Text
-
-        rows: list[str] = []
-        for p in self.pieces:
-            if rows and not self.lines and cell_len(rows[-1]) + 1 + cell_len(p) <= options.max_width:
-                rows[-1] += f" {p}"
-            else:
-                rows.append(p)
-        yield Text("\n".join(rows), overflow="fold")
 
 
 def _adding_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -520,10 +482,17 @@ def _adding_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _day(published: str | None) -> str:
-    """The day of an ISO date as the tables show it, ``?`` when unknown: a date with a time of day
-    (``2016-10-30T09:15:00+00:00``, as JSON exports write them) widened the "first seen" and span
-    columns until the tables were cut at 80 columns; ``--json`` keeps the instant."""
-    return published[:10] if published else "?"
+    """The day of an ISO date as the tables show it, ``NO_DATE`` when unknown (it was "?", where
+    the web app says "no date"): a date with a time of day (``2016-10-30T09:15:00+00:00``, as JSON
+    exports write them) widened the "first seen" and span columns until the tables were cut at 80
+    columns; ``--json`` keeps the instant."""
+    return published[:10] if published else NO_DATE
+
+
+def _span(start: str | None, end: str | None) -> list[str]:
+    """A story's or thread's span as the tables show it: its first and last days, or ``NO_DATE``
+    once when none of its articles gives a date ("span ? .. ?")."""
+    return [_day(start), _day(end)] if start or end else [NO_DATE]
 
 
 T = TypeVar("T")
@@ -576,8 +545,8 @@ def stories(
     for r in rows:
         table.add_row(
             f"{safe(r['id'])}\n{safe(r['thread'] or '')}",
-            _Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
-            str(r["size"]), safe(r["label"] or ""), _Phrases(_outlets_text(r["outlets"], int(r["size"]))),
+            Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
+            str(r["size"]), safe(r["label"] or ""), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
@@ -601,7 +570,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         table.add_column(col, no_wrap=True, justify="right")
     table.add_column("label", overflow="fold", min_width=16)
     for r in rows:
-        span = f"{safe(_day(r['start']))}\n{safe(_day(r['end']))}"
+        span = "\n".join(safe(day) for day in _span(r["start"], r["end"]))
         table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), safe(r["label"] or ""))
     out.print(table)
 
@@ -655,7 +624,7 @@ def story(
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     out.print(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
-        f"[dim]span[/dim] {safe(_day(summary['start']))} .. {safe(_day(summary['end']))}  [dim]size[/dim] {summary['size']}"
+        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
     # one the report left out (a story over its limit) by its outlet: its id stood in the name column too
@@ -707,10 +676,11 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         return
     table = listing_table(f"{len(shown)} of {len(stats)} outlets in {safe(db)}", cut_caption(len(shown), len(stats), limit=limit))
     table.add_column("outlet")
-    for col in ("articles", "stories", "first in", "share first"):  # numbers line up on their last digit
-        table.add_column(col, no_wrap=True, justify="right")
+    # numbers line up on their last digit; a heading of two words may take two lines in a narrow terminal
+    for col in ("articles", "stories", "first in", "share first"):
+        table.add_column(col, justify="right")
     for s in shown:
-        table.add_row(_Phrases([outlet_name(s["outlet"])]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        table.add_row(Phrases([outlet_name(s["outlet"])]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
     out.print(table)
     if edges:
         et = listing_table(
@@ -722,7 +692,7 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         for col in ("in one story", "pairs", "directed", "characters"):
             et.add_column(col, justify="right")
         for e in shown_edges:
-            et.add_row(_Phrases([outlet_name(e["source"])]), _Phrases([outlet_name(e["derived"])]), str(e["in_story"]), str(e["count"]),
+            et.add_row(Phrases([outlet_name(e["source"])]), Phrases([outlet_name(e["derived"])]), str(e["in_story"]), str(e["count"]),
                        str(e["directed"]), str(e["chars"]))
         out.print(et)
     if skipped:  # their pairs are counted above, none directed by an edge

@@ -22,6 +22,7 @@ from newstrace.cli.app import (
     MonthFirstFlag,
     NoCleanFlag,
     PassedOver,
+    Phrases,
     app,
     check_ranges,
     cut_caption,
@@ -315,7 +316,8 @@ def list_articles(
             # a timed date's time on a third line: the whole instant made the column 25 wide
             "\n".join(safe(part) for part in [str(r["id"]), *day_and_time(str(r["published"] or "")).split("\n")]),
             safe(r["title"] or "(untitled)"),
-            f"{safe(outlet_name(r['outlet']))}" + (f"\n{safe(r['author'])}" if r["author"] else ""),
+            # each whole where it fits: "(no outlet)" was "(no" / "outlet)" at 60 columns
+            Phrases([outlet_name(r["outlet"]), *([r["author"]] if r["author"] else [])], lines=True),
             str(r["words"]),
         )
     out.print(table)

@@ -14,7 +14,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newstrace.model import FINDING_TITLES, arrow, inner_quotes, label_basis, parse_published
+from newstrace.model import (
+    FINDING_TITLES,
+    NO_DATE,
+    arrow,
+    inner_quotes,
+    label_basis,
+    parse_published,
+)
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -69,10 +76,10 @@ def day_and_time(value: date | datetime | str | None) -> str:
     offset as written (``09:15+03:00``). The whole ISO text, ``2016-10-30T09:15:00+03:00`` (25
     characters, never wrapped), left a title a word or a few letters a line at 80 columns; ``--json``
     and ``--html`` keep it. Stored text (``list``) is read back first; text that is no ISO date is
-    shown as it is."""
+    shown as it is, none as ``NO_DATE`` (it was "?", where the web app says "no date")."""
     when = parse_published(value) if isinstance(value, str) else value
     if when is None:
-        return value if isinstance(value, str) and value else "?"
+        return value if isinstance(value, str) and value else NO_DATE
     if not isinstance(when, datetime):
         return when.isoformat()
     clock = when.strftime("%H:%M" if when.second == 0 and when.microsecond == 0 else "%H:%M:%S")
