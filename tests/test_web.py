@@ -3506,3 +3506,24 @@ def test_a_story_none_of_whose_articles_gives_a_date_says_no_date_on_every_page(
             assert heading and f'<span class="dim"><span class="date">{day}</span> · 1 story' in heading[0], heading
             page = c.get(f"/stories/{story['id']}").text
             assert re.search(rf'outlet\(s\)[^·]*· <span class="date">{day}</span> · first seen', page), page[:2000]
+
+
+def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites(client: TestClient, ids: dict[str, str]) -> None:
+    """The seeds' story page: "Headline unsupported" names the rewrite alone, its evidence RT's
+    "armed opposition groups" too, and it was the one finding over two articles with no "open side
+    by side" link; it opens both, where the headline's words are marked."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    story = next((s for s in client.get("/api/stories").json()["stories"] if s["size"] >= 2), None)
+    if story is None:
+        pytest.skip("the seeds are not one story")
+    page = client.get(f"/stories/{story['id']}").text
+    finding = re.search(r'<li class="finding t-headline_unsupported".*?</li>\s*(?=<li class="finding|</ol>)', page, re.S)
+    assert finding, page
+    link = re.search(r'<a class="open-pair" href="([^"]+)">open side by side</a>', finding[0])
+    assert link, finding[0]
+    opened = client.get(html.unescape(link[1]))
+    assert opened.status_code == 200
+    assert {ids["rt"], ids["rewrite"]} <= set(re.findall(r'data-article="([^"]+)"', opened.text))
+    title = re.search(r'<h2 class="atitle"[^>]*>(.*?)</h2>', opened.text.split(f'data-article="{ids["rewrite"]}"', 1)[1], re.S)
+    assert title and re.search(r'<span class="ev t-headline_unsupported" id="c\d-f\d+-\d+"[^>]*>US-Backed</span>', title[1]), title

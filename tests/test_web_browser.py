@@ -227,6 +227,32 @@ def test_compare_highlights_link_both_ways(server: tuple[str, dict[str, str]], p
     assert not page.errors, page.errors
 
 
+def test_every_jump_of_a_finding_lands_on_the_words_it_quotes(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The seeds' findings, each evidence link on the compare page: the headline one's "US-Backed"
+    and "Murdering" led to the whole headline of the rewrite, where nothing marked them (the HTML
+    report marks them); every link lands on the words it quotes (on their first piece where a
+    highlight is cut at an inner boundary)."""
+    base, ids = server
+    if not _stage(page, base, "compare"):
+        pytest.skip("compare stage not installed")
+    page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+    jumps = page.evaluate("""() => [...document.querySelectorAll('a.jump')].map(a => {
+        const el = document.getElementById(a.getAttribute('href').slice(1));
+        return [a.querySelectorAll('bdi')[1].textContent, el ? el.textContent : null, el ? el.closest('h2.atitle') !== null : false]; })""")
+    quoted = {text for text, _, _ in jumps}
+    assert {"US-Backed", "Murdering", "[attacks,]", "scores of civilians", "hundreds of civilians"} <= quoted, quoted
+    for text, target, _ in jumps:
+        words = text[:-3] if text.endswith("...") else text  # a long quotation is cut in the link
+        # the anchor is the first piece of a highlight cut at an inner boundary ("scores" of "scores of civilians")
+        assert target and (target.startswith(words) or words.startswith(target)), (text, target)
+    assert {text for text, _, in_title in jumps if in_title} == {"US-Backed", "Murdering"}
+    jump = page.locator("a.jump", has_text="Murdering").first
+    jump.click()
+    target = page.locator(f"[id='{jump.get_attribute('href').lstrip('#')}']")
+    assert "current" in (target.get_attribute("class") or "") and _in_viewport(page, target)
+    assert not page.errors, page.errors
+
+
 def test_provenance_graph_hover_and_click(server: tuple[str, dict[str, str]], page: Any) -> None:
     base, ids = server
     if not _stage(page, base, "compare"):

@@ -53,6 +53,7 @@ class Column:
     html: Markup
     passages: int = 0
     label: str = ""  # the article's name in the report's summaries ("reuters #2")
+    title: Markup | None = None  # its title with the findings' words in it marked, None untitled
 
 
 @dataclass
@@ -121,6 +122,7 @@ def compare_view(
     by_id = {a.id: a for a in articles}
     names = report_names(articles, report)
     anns: dict[str, list[Ann]] = defaultdict(list)
+    title_anns: dict[str, list[Ann]] = defaultdict(list)  # the findings' words in the titles
     report = report or {}
     pairs = report.get("pairs") or []
     passage_count: dict[str, int] = defaultdict(int)
@@ -194,7 +196,10 @@ def compare_view(
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_TITLES.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         view.parts = isolated_parts(view.summary, labels)
-        f_arts = [x for x in (f.get("articles") or []) if x in by_id]
+        # with the articles its evidence quotes: a headline finding names the one whose headline
+        # it is, and the story page gave no way to read it beside the quotation it cites
+        quoted = [ev.get("article") for ev in f.get("evidence") or [] if isinstance(ev, dict)]
+        f_arts = [x for x in dict.fromkeys([*(f.get("articles") or []), *quoted]) if x in by_id]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
@@ -202,9 +207,10 @@ def compare_view(
         for ei, ev in enumerate(evs):
             art = ev.get("article")
             view.evidence.append((names.get(str(art), str(art)), str(ev.get("text") or "")))
-            if art not in col_of or ev.get("field") == "title":
-                # a headline jumps to its column's title; an article without a column is named
-                # with its words, unlinked (dropping it hid one side of the finding)
+            headline = ev.get("field") == "title"
+            if art not in col_of or (headline and not _within(ev, by_id[art].title or "")):
+                # a headline's words it cannot find jump to its column's title; an article without
+                # a column is named with its words, unlinked (dropping it hid one side of the finding)
                 href = f"#c{col_of[art]}-title" if art in col_of else None
                 view.jumps.append((href, names.get(str(art), str(art)), str(ev.get("text") or "")))
                 continue
@@ -214,13 +220,17 @@ def compare_view(
                 # a span inside another span of the same finding: the words that differ
                 # (e.g. the editorial "[attacks,]" inside the quotation that carries it)
                 cls += " diff"
-            anns[art].append(Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + isolated_text(view.summary, labels)))
+            # a headline's words in its column's title, as the HTML report marks them: the jumps
+            # to "US-Backed" and "Murdering" led to the whole headline, nothing in it marked
+            (title_anns if headline else anns)[art].append(
+                Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + isolated_text(view.summary, labels)))
             view.jumps.append(("#" + anchor, names[art], str(ev.get("text") or "")))
         (findings if fi < len(shown_findings) else more_findings).append(view)
     findings.sort(key=lambda v: -(v.importance or 0.0))
     more_findings.sort(key=lambda v: -(v.importance or 0.0))
 
-    cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id]) for i, a in enumerate(shown)]
+    cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id],
+                   highlight(a.title, title_anns[a.id]) if a.title else None) for i, a in enumerate(shown)]
     graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
     edge_list = drawing.edge_list(edges, lambda i: names.get(i, i))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
@@ -235,12 +245,19 @@ def compare_view(
                        edge_list, more_findings=more_findings)
 
 
+def _within(ev: dict[str, Any], text: str) -> bool:
+    """Whether a piece of evidence's offsets hold its words in ``text`` (a headline's)."""
+    s0, s1 = ev.get("start"), ev.get("end")
+    return isinstance(s0, int) and isinstance(s1, int) and 0 <= s0 < s1 <= len(text) and text[s0:s1] == ev.get("text", text[s0:s1])
+
+
 def _nested(ev: dict[str, Any], evs: list[dict[str, Any]]) -> bool:
     s0, s1 = ev.get("start"), ev.get("end")
     if not isinstance(s0, int) or not isinstance(s1, int):
         return False
     for other in evs:
-        if other is ev or other.get("article") != ev.get("article") or other.get("field") == "title":
+        # a headline's words are nested only in the headline's, a text's only in the text's
+        if other is ev or other.get("article") != ev.get("article") or (other.get("field") == "title") != (ev.get("field") == "title"):
             continue
         o0, o1 = other.get("start"), other.get("end")
         if isinstance(o0, int) and isinstance(o1, int) and o0 <= s0 and s1 <= o1 and (o1 - o0) > (s1 - s0):
