@@ -250,6 +250,17 @@ def test_every_jump_of_a_finding_lands_on_the_words_it_quotes(server: tuple[str,
     jump.click()
     target = page.locator(f"[id='{jump.get_attribute('href').lstrip('#')}']")
     assert "current" in (target.get_attribute("class") or "") and _in_viewport(page, target)
+    # words a passage's edge cuts into pieces are outlined whole: "scores" alone was, of "scores of civilians"
+    cut = 0
+    for i, (text, target_text, _) in enumerate(jumps):
+        words = text[:-3] if text.endswith("...") else text
+        link = page.locator("a.jump").nth(i)
+        if target_text and words != target_text and words.startswith(target_text) and link.is_visible():
+            cut += 1
+            link.click()
+            outlined = "".join(page.locator(".current").all_text_contents())
+            assert outlined == words or (words != text and outlined.startswith(words)), (text, outlined)
+    assert cut, "no jump's words are cut into pieces on the seeds' page: the check above checked nothing"
     assert not page.errors, page.errors
 
 

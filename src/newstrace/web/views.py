@@ -223,7 +223,10 @@ def compare_view(
             # a headline's words in its column's title, as the HTML report marks them: the jumps
             # to "US-Backed" and "Murdering" led to the whole headline, nothing in it marked
             (title_anns if headline else anns)[art].append(
-                Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}"}, anchor, title=view.label + ": " + isolated_text(view.summary, labels)))
+                # ``ev`` on every piece of it: a jump outlines them all, not the first ("scores" of
+                # "scores of civilians", where a shared passage's edge cut it)
+                Ann(ev["start"], ev["end"], cls, {"finding": f"f{fi}", "ev": anchor}, anchor,
+                    title=view.label + ": " + isolated_text(view.summary, labels)))
             view.jumps.append(("#" + anchor, names[art], str(ev.get("text") or "")))
         (findings if fi < len(shown_findings) else more_findings).append(view)
     findings.sort(key=lambda v: -(v.importance or 0.0))

@@ -72,10 +72,13 @@
     target.scrollIntoView({ behavior: "auto", block: "center" });
     history.replaceState(null, "", "#" + id);
     const key = target.getAttribute("data-pair");
+    // a finding's words cut into pieces (a shared passage's edge inside them): all of them, not the first
+    const evKey = target.getAttribute("data-ev");
+    const pieces = evKey ? Array.from(same("data-ev", evKey)) : [target];
     if (key) same("data-pair", key).forEach(flash);
-    else flash(target);
+    else pieces.forEach(flash);
     document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
-    target.classList.add("current");
+    pieces.forEach(function (e) { e.classList.add("current"); });
     // focus follows the jump, so the next Tab goes on from the evidence, not from the finding
     // (a highlighted span is not focusable by itself; the default the handler cancels moved it)
     if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
