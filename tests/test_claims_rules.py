@@ -897,3 +897,26 @@ def test_fakes_reported_speech_does_not_repeat_its_quotation(fakes_rows: dict[st
     (claims,) = extract_many([Article(id="1923102891", text=row["article_content"])])
     assert any(q.direct and q.text.startswith("warplanes either Russia or Syrian") for q in claims.quotes)
     assert _reported_in_quotations(claims) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # 'On Wednesday, she wrote: “Heard from Michael he is out of rehab and back home” and added that she is
+        # frustrated ...': the parser joined 'added' to the quoted 'is', and its subject 'he' went to David Roy
+        # Fitch, the name Chandler was born with
+        ("fnc1", "1349", "that she is frustrated", "Chandler"),
+        ("fnc1", "2454", "that she is frustrated", "Chandler"),
+        # 'The Vermont senator emailed supporters saying: “The struggle continues” and vowing to compete ...'
+        # was said by 'The struggle'
+        ("polnear", "breitbart_2016-06-08_ready-to-back-clinton-obama-work", "to compete in the season",
+         "Vermont senator"),
+    ],
+)
+def test_a_verb_joined_after_a_quotation_is_not_said_by_its_subject(
+        source: str, name: str, starts: str, speaker: str) -> None:
+    text = training_text(source, name)
+    (claims,) = extract_many([Article(id=name, text=text)])
+    q = _find(claims, starts)
+    assert q.speaker is not None and q.speaker.endswith(speaker), q.speaker
+    assert not any(d.direct and d.start <= (q.speaker_start or -1) < d.end for d in claims.quotes)

@@ -247,6 +247,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             gov = head.head.head if head.dep_ == "pobj" else head.head
             if upos(gov) in ("VERB", "AUX") and gov.i < verb.i:
                 head = gov
+        if verb.dep_ == "conj" and _is_cue(verb) and head.dep_ in ("ccomp", "parataxis") and head.head.i < head.i \
+                and _in_marks(head) and not _in_marks(verb):
+            # 'she wrote: “Heard from Michael he is out of rehab” and added that ...', 'emailed supporters
+            # saying: “The struggle continues” and vowing to compete': the parser joined the verb after the
+            # closing mark to the quotation's; a verb of saying goes on from the verb that quotes it, not the
+            # quoted subject
+            head = head.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks
