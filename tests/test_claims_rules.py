@@ -920,3 +920,30 @@ def test_a_verb_joined_after_a_quotation_is_not_said_by_its_subject(
     q = _find(claims, starts)
     assert q.speaker is not None and q.speaker.endswith(speaker), q.speaker
     assert not any(d.direct and d.start <= (q.speaker_start or -1) < d.end for d in claims.quotes)
+
+
+def _cut_in_marks(claims: ArticleClaims, text: str) -> list[str]:
+    """Reported speech that opens before a quotation and ends inside it, before its stop alone."""
+    direct = [q for q in claims.quotes if q.direct]
+    return [q.text for q in claims.quotes if not q.direct and any(
+        q.start < d.start < q.end < d.end and not text[q.end:d.end].strip(" .?!,;:…") for d in direct)]
+
+
+@pytest.mark.parametrize(
+    ("name", "ends"),
+    [
+        # 'Barkley said that CNN ... has done an “awful” job of covering the “election.”' ended at 'election'
+        ("breitbart_2015-12-11_charles-barkley-takes-on-donald-", "of covering the “election.”"),
+        # '... and will “compete vigorously for the nomination.”'
+        ("breitbart_2015-11-16_o-malley-campaign-to-shift-staff", "“compete vigorously for the nomination.”"),
+        # 'he found Trump to be “very charming” and called his standing ... “unheard of.”'
+        ("breitbart_2015-12-20_republican-donor-adelson-and-tru", "“unheard of.”"),
+    ],
+)
+def test_reported_speech_ends_at_the_closing_mark_of_the_quotation_it_runs_into(name: str, ends: str) -> None:
+    """The sentence's stop set inside the marks cut the reported content inside the quotation; PolNeAR
+    ends it at the closing mark, as the quotation itself does."""
+    text = training_text("polnear", name)
+    (claims,) = extract_many([Article(id=name, text=text)])
+    assert [q.text for q in claims.quotes if not q.direct and q.text.endswith(ends)], [q.text for q in claims.quotes]
+    assert _cut_in_marks(claims, text) == []

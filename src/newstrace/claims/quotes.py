@@ -2248,6 +2248,7 @@ def attribute(
         rec = QuoteRecord(q.start, q.end, mention, cue_text, True, mention.start if mention else q.start)
         records.append(rec)
     # indirect attributions whose content is not mostly a direct quote already listed
+    quote_starts = [q.start for q in quotes]
     for a in attrs:
         past = _past_quotation(text, a, records, quotes, sents)
         start = a.start if past is None else past
@@ -2261,9 +2262,32 @@ def attribute(
                         and not r.sourceless:
                     r.mention, r.cue = a.mention, a.cue
             continue
-        records.append(QuoteRecord(start, a.end, a.mention, a.cue, False, a.mention.start if a.mention else start,
+        end = _through_closing_mark(text, start, a.end, quotes, quote_starts)
+        records.append(QuoteRecord(start, end, a.mention, a.cue, False, a.mention.start if a.mention else start,
                                    sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
+
+
+#: what may stand between reported content cut at its sentence's end and the closing mark of the
+#: quotation it ends in: the sentence's stop, set inside the marks
+_STOP_IN_MARKS = re.compile(r"[\s.?!,;:…]*")
+
+
+def _through_closing_mark(text: str, start: int, end: int, quotes: Sequence[MarkedQuote], starts: list[int]) -> int:
+    """Where reported content ends that the sentence's stop cut inside a quotation it runs into ('Barkley
+    said that CNN ... has done an “awful” job of covering the “election.”' ended at 'election', inside the
+    marks): at the closing mark, when only the stop stands before it. ``starts`` are the quotations'
+    starts, in order."""
+    i = bisect_right(starts, end) - 1
+    while i >= 0 and quotes[i].start >= end:
+        i -= 1
+    if i < 0:
+        return end
+    q = quotes[i]
+    if start < q.outer_start and q.start < end < q.end and q.close_at is not None \
+            and _STOP_IN_MARKS.fullmatch(text, end, q.end):
+        return q.outer_end
+    return end
 
 
 #: heads of a share of people ('75 percent of Republicans', 'The vast majority of Americans')
