@@ -947,3 +947,14 @@ def test_reported_speech_ends_at_the_closing_mark_of_the_quotation_it_runs_into(
     (claims,) = extract_many([Article(id=name, text=text)])
     assert [q.text for q in claims.quotes if not q.direct and q.text.endswith(ends)], [q.text for q in claims.quotes]
     assert _cut_in_marks(claims, text) == []
+
+
+def test_a_report_is_not_given_to_a_thing_that_cannot_speak_inside_it() -> None:
+    # FNC-1 1681 (CNN): 'The ceasefire deal announced October 17 followed a month of negotiations with
+    # representatives of the group, said Hassan Tukur, an aide to Nigerian President Goodluck Jonathan.': the parser
+    # read 'announced' as the deal's verb, the deal was the speaker, and Tukur's report was dropped as given already
+    text = training_text("fnc1", "1681")
+    (claims,) = extract_many([Article(id="1681", text=text)])
+    assert _find(claims, "The ceasefire deal announced October 17").speaker == "Hassan Tukur"
+    assert not [q for q in claims.quotes if q.speaker == "ceasefire deal"]
+

@@ -2250,6 +2250,8 @@ def attribute(
     # indirect attributions whose content is not mostly a direct quote already listed
     quote_starts = [q.start for q in quotes]
     for a in attrs:
+        if _reported_by_another(a, attrs, sents):
+            continue
         past = _past_quotation(text, a, records, quotes, sents)
         start = a.start if past is None else past
         covered = 0
@@ -2266,6 +2268,26 @@ def attribute(
         records.append(QuoteRecord(start, end, a.mention, a.cue, False, a.mention.start if a.mention else start,
                                    sourceless=a.mention is None and a.extra.get("sourceless", 0) == 1))
     return records
+
+
+def _reported_by_another(a: Attribution, attrs: list[Attribution], sents: list[Sentence]) -> bool:
+    """Whether ``a`` is a verb of saying whose subject, one thing, cannot speak, whose clause has no subject of its own,
+    inside what a person named in a tag after it reports from that subject on: 'The ceasefire deal announced
+    October 17 followed a month of negotiations ..., said Hassan Tukur, an aide to ...' gave what followed
+    to 'The ceasefire deal' (the parser read the participle as the verb; 'followed' has no subject), and
+    Tukur's report, mostly the same words, was dropped as already given. A clause with its subject is a
+    report of its own ('The Nigerian military says it has reached a cease-fire ..., the BBC reports')."""
+    m = a.mention
+    if m is None or m.kind != "nominal" or m.head.endswith("s") or a.cue.lower() not in CUE_FORMS or _can_speak(m) \
+            or _share_of_people(m) or not 0 <= a.sentence < len(sents):
+        return False  # nor people the parser left unknown ('About 40 rabbis have said ..., according to an organizer')
+    if not any(b is not a and b.mention is not None and b.mention.kind == "name" and b.start <= m.start
+               and a.cue_start < b.end <= b.cue_start for b in attrs):
+        return False
+    sent = sents[a.sentence]
+    cue = next((t for t in sent.span if _tok_start(t, sent.offset) == a.cue_start), None)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None) if cue is not None else None
+    return clause is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children)
 
 
 #: what may stand between reported content cut at its sentence's end and the closing mark of the

@@ -320,7 +320,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 234: reported speech whose clause is a quotation already listed is not given again, nor run across its closing mark ('The mayor said "we are fine" on Monday' was also said 'we are fine" on Monday'); a clause of its own after the quotation is ('... and that the city would reopen'), a quoted phrase in a clause ('said "every asset" will be directed ...') is kept as before.
 #: 235: a verb joined after a closing quote mark to the quoted clause's verb goes on from the verb that quotes the clause, not from the quoted subject ('she wrote: “Heard from Michael he is out of rehab and back home” and added that she is frustrated ...' was David Roy Fitch's, by the 'he' in the quotation; 'The Vermont senator emailed supporters saying: “The struggle continues” and vowing to compete ...' was given to 'The struggle').
 #: 236: reported speech the sentence's stop cut inside a quotation it runs into ends at the quotation's closing mark, as PolNeAR ends it ('Barkley said that CNN ... has done an “awful” job of covering the “election.”' ended at 'election', inside the marks), when only the stop stands between.
-CLAIMS_VERSION = 236
+#: 237: a verb of saying whose subject is one thing that cannot speak and whose clause has no subject, inside what a person named in a tag after it reports from that subject on, is the parser's misreading of a participle, no attribution ('The ceasefire deal announced October 17 followed a month of negotiations ..., said Hassan Tukur, an aide to ...' is Tukur's report, was given to 'The ceasefire deal' and Tukur's dropped as given already).
+CLAIMS_VERSION = 237
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
