@@ -958,3 +958,35 @@ def test_a_report_is_not_given_to_a_thing_that_cannot_speak_inside_it() -> None:
     assert _find(claims, "The ceasefire deal announced October 17").speaker == "Hassan Tukur"
     assert not [q for q in claims.quotes if q.speaker == "ceasefire deal"]
 
+
+
+def test_a_role_is_the_person_the_text_gives_it_in_a_title_or_apposition_not_a_former_holder() -> None:
+    # '..., said Atlantic City Mayor Don Guardian in a telephone interview. ... And the mayor said it would be
+    # difficult to measure ...': the mayor stayed a bare role, the title being no descriptor of the mention
+    text = training_text("polnear", "politico_2016-07-06_atlantic-city-officials-welcome-")
+    (claims,) = extract_many([Article(id="guardian", text=text)])
+    assert _find(claims, "it would be difficult to measure").speaker == "Don Guardian"
+    # FNC-1 1681: '..., said Hassan Tukur, an aide to Nigerian President Goodluck Jonathan. ¶ After the deal was
+    # announced, the aide said final negotiations ... would be completed ...' (an aide, no president)
+    text = training_text("fnc1", "1681")
+    (claims,) = extract_many([Article(id="1681", text=text)])
+    assert _find(claims, "final negotiations on the girls").speaker == "Hassan Tukur"
+    # every word before the role is the person's ('The Florida senator' is Rubio, no 'Vermont Sen. Bernie Sanders'
+    # quoted later), and a sentence opening with another person named in full moves the story on ('Rubio sought to
+    # stoke positive energy ... the senator said' is no Bernie Sanders quoted before)
+    text = training_text("polnear", "breitbart_2016-02-20_the-latest-hillary-clinton-tells")
+    (claims,) = extract_many([Article(id="rubio", text=text)])
+    assert {q.speaker for q in claims.quotes if q.speaker_start is not None
+            and text[q.speaker_start:q.speaker_end] == "The Florida senator"} == {"Marco Rubio"}
+    text = training_text("polnear", "wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote")
+    (claims,) = extract_many([Article(id="barbs", text=text)])
+    assert _find(claims, "his campaign here was").speaker == "senator"
+    # Breitbart: 'Was that really Chris Christie, the brusque, take-a-back-seat-to-no-one governor of New Jersey?
+    # ... Christine Todd Whitman, the former New Jersey governor ..., told The Star-Ledger ... ¶ “...,” the governor
+    # said' is Christie's, was Whitman's: a former holder is not the role, and a role in apposition is one
+    text = training_text("polnear", "breitbart_2016-03-02_christie-s-shell-shocked-look-st")
+    (claims,) = extract_many([Article(id="christie", text=text)])
+    q = _find(claims, "I’ve known him personally for 14 years")
+    assert text[q.speaker_start:q.speaker_end] == "the governor"
+    assert q.speaker == "Chris Christie"
+    assert _find(claims, "she would rather vote for Hillary Clinton").speaker == "Christine Todd Whitman"

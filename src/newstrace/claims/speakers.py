@@ -1358,6 +1358,36 @@ _PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG
                           "ms", "dr", "sir", "lord", "chief", "head"))
 
 
+#: the capitalised words of a title right before a name, two at most ('Atlantic City Mayor', 'Vermont Sen.')
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\.?[^\S\n]+){1,2}\Z")
+#: what opens a role in apposition after a name (', the', ', a', ', an') and its next word and what follows it
+_APPOSITION = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+")
+_APPOSED_WORD = re.compile(r"([\w’'-]+)([^\S\n]*[,.;:!?)\n]|[^\S\n]+(?:of|to|for|in|at|with|and|or|from|on|who|whose|which|that)\b)?"
+                           r"[^\S\n]*")
+
+
+def _apposed_role(text: str, at: int) -> str | None:
+    """The role of one person in apposition after a name ending at ``at``, five words at most: the first such
+    role word a preposition, a conjunction or a mark follows ('Chris Christie, the brusque,
+    take-a-back-seat-to-no-one governor of New Jersey' is a governor; 'Hassan Tukur, an aide to Nigerian President
+    Goodluck Jonathan' an aide, no president). None when there is none."""
+    opened = _APPOSITION.match(text, at)
+    if opened is None:
+        return None
+    pos = opened.end()
+    for _ in range(5):
+        word = _APPOSED_WORD.match(text, pos)
+        if word is None or not word.group(1):
+            return None
+        low = word.group(1).lower()
+        if word.group(2) is not None and low in _PERSON_ROLES:
+            return low
+        if word.group(2) is not None and word.group(2).strip() not in ("", ","):
+            return None  # 'Dick Cheney, a Wyoming Republican who ...': past what the role is of
+        pos = word.end()
+    return None
+
+
 #: abbreviated titles and the role each is ('Vermont Sen. Bernie Sanders' is 'the senator')
 _ABBREVIATED_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative", "prof": "professor",
                       "gen": "general", "adm": "admiral", "col": "colonel", "capt": "captain", "sgt": "sergeant",
@@ -1455,6 +1485,8 @@ class SpeakerResolver:
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: _titles_of's answers, by name
         self._titles: dict[str, set[str]] = {}
+        #: the titles and roles in apposition the text gives each full name (``_titled``), by name
+        self._role_titles: dict[str, set[str]] = {}
         #: _sex's answers, by mention (the mentions stay in _named) and the name it resolved to
         self._sexes: dict[tuple[int, str | None], str | None] = {}
         self._named: list[Mention] = []
@@ -1752,6 +1784,48 @@ class SpeakerResolver:
             self._titles[key] = {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in words)}
         return self._titles[key] | {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in m.text.split())}
 
+    def _titled(self, role: Mention, person: Mention) -> bool:
+        """Whether the text gives ``person`` the ``role`` in a title (the capitalised words before the full
+        name) or in apposition, with every word before the role's ('said Atlantic City Mayor Don Guardian ...
+        the mayor said' is Guardian's; 'Vermont Sen. Bernie Sanders' is 'the Vermont senator', no 'Florida
+        senator'; 'A federal judge granted Judicial Watch’s request' gives it no title)."""
+        key = person.name or person.text
+        if key not in self._role_titles:
+            found: set[str] = set()
+            for hit in re.finditer(rf"(?<![\w’'-]){re.escape(key)}(?![\w-])", self._text) if " " in key else ():
+                before = _CAPITALISED_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
+                if before is not None:
+                    found |= {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in before.group(0).split())}
+                role_after = _apposed_role(self._text, hit.end())
+                if role_after is not None:
+                    found.add(role_after)
+            self._role_titles[key] = found
+        titles = {_ABBREVIATED_ROLES.get(w, w) for w in (x.lower().strip(".") for x in person.text.split())}
+        titles |= person.descriptors | self._role_titles[key]
+        words = [w.lower() for w in role.text.split()]
+        modifiers = [w for w in words[:-1] if w not in ("the", "a", "an")]
+        return role.head in titles and all(w in titles for w in modifiers)
+
+    def _other_subject_between(self, person: Mention, end: int) -> bool:
+        """Whether a sentence after ``person``'s mention and before ``end`` opens with another person the text
+        names in full (a speaker's name, or one with a listed first name), by that name or its surname: the
+        story has moved on to them, and a role after it
+        may be theirs ('Rubio sought to stoke positive energy ... the senator said' is no Bernie Sanders
+        quoted before; 'In his state, Christie said ... The governor claimed' no Jeb Bush)."""
+        own = _tokens(person.name or person.text)[-1:]
+        named = {tuple(t) for _at, t in self._full} | {tuple(n.split()) for sex in ("m", "f")
+                                                       for _a, _e, n, honorific in self._sexed_names(sex) if not honorific}
+        for toks in {t for t in named if t and list(t[-1:]) != own}:
+            for form in {" ".join(toks), toks[-1]}:
+                for hit in re.finditer(rf"(?<![\w’'-]){re.escape(form)}(?![\w-])", self._text[person.end:end]):
+                    at = person.end + hit.start()
+                    before = self._text[max(0, at - 12):at].rsplit("\n", 1)[-1].split()[-1:]
+                    if before and _is_title(before[0].lstrip("“\"‘'(")):
+                        continue  # '“Mr. Trump,”': a title's full stop opens no sentence
+                    if _opens_sentence(self._text, at) or _after_opener(self._text, at):
+                        return True
+        return False
+
     def _surnames_between(self, start: int, end: int, sex: str) -> list[tuple[int, int, str, bool]]:
         """The bare surnames between ``start`` and ``end`` of people the text names in full
         (``_sexed_names``) with ``sex`` and of no other sex, as ``_sexed_names`` gives a mention, but
@@ -1965,8 +2039,14 @@ class SpeakerResolver:
             # a relative pronoun's may be a name's apposition ('the Observatory a Britain-based group
             # which reports ...')
             new = m.antecedent is None and m.text.split(" ", 1)[0].lower() in _INDEFINITE
+            former = "former" in m.text.lower().split()
             for prev in [] if new else reversed(self._named):
-                if m.head in prev.descriptors or m.head in (prev.name or "").lower().split():
+                if "former" in prev.descriptors and not former and not prev.is_org:
+                    # 'the governor said' is not 'Christine Todd Whitman, the former New Jersey governor'
+                    continue
+                if m.head in prev.descriptors or m.head in (prev.name or "").lower().split() or (
+                        m.head in _PERSON_ROLES and not prev.is_org and self._titled(m, prev)
+                        and not self._other_subject_between(prev, m.start)):
                     m.descriptors |= prev.descriptors
                     return prev.name
             if m.head in DOCUMENT_NOUNS and not new:  # 'a separate report' is another report
