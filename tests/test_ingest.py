@@ -3105,3 +3105,42 @@ def test_a_gzipped_page_given_by_name_says_to_decompress_it(tmp_path: Path, name
     assert [str(e) for e in errors] == [
         f"{path}: gzip-compressed page is not read: decompress it first (gunzip -k {shlex.quote(str(path))}), then give the page"
     ]
+
+
+def _fnc1_bodies(n: int) -> list[tuple[str, str]]:
+    """The first ``n`` FNC-1 train bodies (id, text), skipped without ../shared."""
+    import csv
+
+    from conftest import require_data
+
+    with require_data("fnc1", "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh)
+        return [(r["Body ID"], r["articleBody"]) for _, r in zip(range(n), rows, strict=False)]
+
+
+@pytest.mark.parametrize(("delimiter", "ext"), [(",", ".csv"), ("\t", ".tsv")])
+def test_a_table_on_standard_input_is_said_to_be_saved_as_a_file(
+    delimiter: str, ext: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``cat bodies.csv | newstrace ingest -``: standard input is read as text, so the table is one
+    article, and the warning said 'name it .csv', of an input that has no name. It says to save it
+    as a file of that type, which is read an article a row; a file keeps 'name it .csv'."""
+    import csv
+
+    from newstrace.cli.main import main
+
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    w.writerow(["Body ID", "source", "articleBody"])  # a header of commas names three columns or more
+    w.writerows((body_id, "FNC-1", text) for body_id, text in _fnc1_bodies(2))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(buf.getvalue().encode())))
+    assert main(["ingest", "-", "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    (warning,) = json.loads(capsys.readouterr().out)["warnings"]
+    assert warning.startswith("<stdin>: its first line is a table's header, ")
+    assert warning.endswith(f"so the whole table is read as one article: save it as a {ext} file to read an article a row")
+    saved = tmp_path / "bodies.txt"
+    saved.write_text(buf.getvalue(), encoding="utf-8")
+    warnings: list[str] = []
+    assert len(list(read_inputs([saved], warn=warnings.append))) == 1
+    assert warnings[0].endswith(f"name it {ext} to read an article a row")
+

@@ -7,6 +7,7 @@ not read, without stopping at the first.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shlex
@@ -417,6 +418,8 @@ def _read_stdin(
 
         reader = reader_for(file)
         assert reader is not None
+        if reader is read_txt:  # no name to change: a table read as text is said to need saving as one
+            reader = functools.partial(read_txt, unnamed=True)
         note_lines_named(STDIN_NAME, file)  # its records are named as the file's: '<stdin>:N' for JSON Lines
         try:
             for article in reader(file, clean=clean, warn=lambda m: warn(named(m)), limits=limits, day_first=day_first):

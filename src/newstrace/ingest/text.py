@@ -24,8 +24,11 @@ from newstrace.model import Article, published_iso
 
 
 def read_txt(
-    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None
+    path: Path, *, clean: bool = True, warn: Warn, limits: Limits = LIMITS, day_first: bool | None = None,
+    unnamed: bool = False,
 ) -> Iterator[Article]:
+    """One article of a text file. ``unnamed``: ``path`` is standard input's copy, which has no
+    name to change: a table read as text is said to need saving as a file of its type."""
     damage: BaseException | None = None
     gzipped = path.name.lower().endswith(".gz")
     if not gzipped and _is_page(path):
@@ -55,7 +58,7 @@ def read_txt(
     if table is not None:
         kind, name = _TABLES[table]
         warn(f"{path}: its first line is a table's header, {kind}, so the whole table is read as one article: "
-             f"name it {name} to read an article a row")
+             f"{f'save it as a {name} file' if unnamed else f'name it {name}'} to read an article a row")
     fields: dict[str, object] = {}
     if clean:
         c = clean_plain_text(raw)
