@@ -3118,6 +3118,35 @@ def _fnc1_bodies(n: int) -> list[tuple[str, str]]:
         return [(r["Body ID"], r["articleBody"]) for _, r in zip(range(n), rows, strict=False)]
 
 
+def test_os_clutter_files_in_a_folder_are_left_out_as_hidden_files_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows leaves ``Thumbs.db`` and ``desktop.ini`` in a folder a user opened, macOS ``.DS_Store``:
+    the first two were counted as files of other types passed over ('1 .db, 1 .ini'), and a folder
+    holding nothing else said so too. They are the system's, as a hidden file is, and are left out
+    without a word as hidden files are; a PDF beside them is still said."""
+    from newstrace.cli.main import main
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for seed in EXAMPLES.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    for clutter in ("Thumbs.db", "desktop.ini", ".DS_Store"):
+        (folder / clutter).write_bytes(b"\x00\x01clutter")
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    said = capsys.readouterr()
+    assert json.loads(said.out)["passed_over"] == {} and "passed over" not in said.err, said.err
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["passed_over"] == {".pdf": 1}
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    (bare / "THUMBS.DB").write_bytes(b"\x00")
+    assert main(["ingest", str(bare), "--db", str(tmp_path / "n.db"), "--json"]) == 2
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["passed_over"] == {} and doc["skipped"] == [f"{bare}: folder holds no supported files ({SUPPORTED})"]
+
+
 @pytest.mark.parametrize(("delimiter", "ext"), [(",", ".csv"), ("\t", ".tsv")])
 def test_a_table_on_standard_input_is_said_to_be_saved_as_a_file(
     delimiter: str, ext: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

@@ -89,12 +89,25 @@ def reader_for(path: Path) -> Reader | None:
     return READERS.get(path.suffix.lower())
 
 
+#: the files an operating system leaves in a folder a user opened, its own as a hidden file is
+#: (macOS's ``.DS_Store`` is one): Windows' thumbnail caches and folder settings, in lower case
+#: (its names are any case). They were counted as files of other types passed over, '1 .db, 1 .ini'.
+OS_FILES = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db", "desktop.ini"})
+
+
+def left_out(name: str) -> bool:
+    """Whether a folder's walk leaves the file or folder ``name`` out without a word: a hidden
+    one (``.git``, ``.DS_Store``) or one the operating system keeps there (``OS_FILES``)."""
+    return name.startswith(".") or name.lower() in OS_FILES
+
+
 def _files_under(folder: Path, on_error: Callable[[NewstraceError], None]) -> list[Path]:
-    """The files under ``folder`` in sorted order, hidden files and folders left out. A linked
-    folder is followed (``rglob`` passed over a dataset linked into the input folder without a
-    word), each real folder once, so a link back up does not loop. A folder the system will not
-    list (no permission) goes to ``on_error`` as an unreadable file does: ``os.walk`` passed over
-    it in silence, and a folder given that could not be listed was said to hold no supported files."""
+    """The files under ``folder`` in sorted order, hidden files and folders and the system's files
+    left out (``left_out``). A linked folder is followed (``rglob`` passed over a dataset linked
+    into the input folder without a word), each real folder once, so a link back up does not
+    loop. A folder the system will not list (no permission) goes to ``on_error`` as an unreadable
+    file does: ``os.walk`` passed over it in silence, and a folder given that could not be listed
+    was said to hold no supported files."""
     found: list[Path] = []
     seen: set[str] = set()
 
@@ -107,8 +120,8 @@ def _files_under(folder: Path, on_error: Callable[[NewstraceError], None]) -> li
             dirs[:] = []
             continue
         seen.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not _page_resources(d, files)]
-        found += [Path(root, f) for f in files if not f.startswith(".")]
+        dirs[:] = [d for d in dirs if not left_out(d) and not _page_resources(d, files)]
+        found += [Path(root, f) for f in files if not left_out(f)]
     return sorted(p for p in found if p.is_file())
 
 
@@ -130,11 +143,11 @@ def _page_resources(folder: str, files: list[str]) -> bool:
 
 def _walked_from(path: Path, folders: set[Path]) -> bool:
     """Whether the walk of one of ``folders`` (resolved) reads ``path``: it lies below one, with
-    no hidden file or folder on the way (``_files_under`` passes those over)."""
+    no file or folder left out on the way (``left_out``: ``_files_under`` passes those over)."""
     real = path.resolve()
     for parent in real.parents:
         if parent in folders:
-            return not any(part.startswith(".") for part in real.relative_to(parent).parts)
+            return not any(left_out(part) for part in real.relative_to(parent).parts)
     return False
 
 
