@@ -1537,6 +1537,10 @@ def test_bad_input_one_line_exit_code_no_database(tmp_path: Path, case: Bad) -> 
     path = case.make(tmp_path)
     db = tmp_path / "out.db"
     p = run("ingest", path, "--db", db, cwd=tmp_path, proc=case.name == "empty")
+    if case.name == "folder-without-articles":  # its .docx is passed over, said above the closing line
+        passed = "passed over: 1 file(s) of types ingest does not read in the folders given (1 .docx)\n"
+        assert passed in p.stderr, p.stderr
+        p.stderr = p.stderr.replace(passed, "")
     assert_none_read(p, case.code, f"{path}", path.name, case.reason)
     assert not db.exists(), "nothing could be done, yet a database was created"
     assert not list(tmp_path.glob("out.db*"))

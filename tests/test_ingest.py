@@ -3118,6 +3118,27 @@ def _fnc1_bodies(n: int) -> list[tuple[str, str]]:
         return [(r["Body ID"], r["articleBody"]) for _, r in zip(range(n), rows, strict=False)]
 
 
+def test_a_folder_of_files_of_other_types_alone_counts_them_in_the_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ingest examples reports`` where ``reports`` holds only a PDF: the folder was skipped as
+    holding no supported files, and its PDF, passed over as a PDF beside a text is, was left out of
+    the stderr line and of ``--json``'s ``passed_over`` (``{}``), which the docs say counts the
+    files of other types in the folders given."""
+    from newstrace.cli.main import main
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert main(["ingest", str(EXAMPLES), str(reports), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    said = capsys.readouterr()
+    doc = json.loads(said.out)
+    assert doc["added"] == 2 and doc["skipped"] == [f"{reports}: folder holds no supported files ({SUPPORTED})"]
+    assert doc["passed_over"] == {".pdf": 1}, said.err
+    assert said.err.splitlines()[-1] == (
+        "passed over: 1 file(s) of types ingest does not read in the folders given (1 .pdf)"), said.err
+
+
 def test_os_clutter_files_in_a_folder_are_left_out_as_hidden_files_are(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -202,9 +202,11 @@ def iter_files(
 ) -> Iterator[Path]:
     """Every readable input file under ``paths`` in a stable (sorted) order; with ``stdin``, ``-``
     is yielded as ``STDIN`` where it stands (once: a second ``-`` has nothing left to read).
-    ``passed_over`` hears of each file in a folder given that no reader reads (a PDF, an image),
-    in a folder that holds a file read: such files are no input given, and no error, but a run
-    that passed over them in silence left a folder of PDFs beside its texts unremarked."""
+    ``passed_over`` hears of each file in a folder given that no reader reads (a PDF, an image):
+    such files are no input given, and no error, but a run that passed over them in silence left
+    a folder of PDFs beside its texts unremarked. A folder that holds no file read is said to hold
+    no supported files, and its files of other types are passed over all the same (they went
+    uncounted, ``ingest --json``'s ``passed_over`` ``{}`` for a folder of PDFs)."""
     paths = list(paths)
     stdin_given = False
     # each file once, however often it is given: by name and in its folder (``ingest data/*.jsonl
@@ -266,7 +268,7 @@ def iter_files(
                     others.append(child)
             if not found and not unlisted:
                 on_error(InputError(f"{path}: folder holds no supported files ({SUPPORTED})"))
-            elif passed_over is not None:
+            if passed_over is not None:  # a folder of PDFs alone too: it was skipped, its PDFs left uncounted
                 for other in others:
                     passed_over(other)
         elif reader_for(path) is None:
