@@ -278,8 +278,8 @@ def test_the_same_outlets_id_is_still_its_article(tmp_path: Path, monkeypatch: p
     f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1, corrected], fixed=[corrected], anon=[{**SANA_1, "outlet": None}])
     out = _ingest(f["rt"], f["sana"], "--db", "d.db")
     assert out["added"] == 2
-    assert out["warnings"] == [
-        "sana.jsonl:2: id 1 was already read in this run; its first record is kept", SANA_WARNING
+    assert out["warnings"] == [  # in the order stderr says them, each file's repeats as it ends
+        SANA_WARNING, "sana.jsonl:2: id 1 was already read in this run; its first record is kept"
     ]
     out = _ingest(f["fixed"], "--db", "d.db", "--strict")  # SANA's correction: its article, updated
     assert (out["added"], out["updated"], out["warnings"]) == (0, 1, [])
@@ -476,11 +476,11 @@ def test_ingest_json_that_stores_nothing_names_no_database_it_did_not_make(
     assert doc["skipped"] == [f"reports: folder holds no supported files ({SUPPORTED})"]
 
 
-def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_repeated_ids_are_one_line_on_stderr_and_in_the_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An export giving its two articles 100 times each printed a warning line per repeated record,
     198 lines burying anything else said; the file's repeats are one line, naming the first ids with
-    their records and counting the rest, while ``--json`` still lists each (within its cap) and
-    counts all of them."""
+    their records and counting the rest, and ``--json`` lists and counts that line as stderr says
+    it, as it does every grouped warning (it listed each repeat and counted 198)."""
     from newstrace.cli.main import main
 
     rt, rw = seeds()
@@ -490,14 +490,10 @@ def test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json(tmp_path: Path
     assert main(["ingest", str(path), "--db", str(tmp_path / "n.db"), "--json"]) == 0
     captured = capsys.readouterr()
     doc = json.loads(captured.out)
-    assert doc["added"] == 2 and doc["warnings_total"] == 198
-    assert doc["warnings"][:2] == [f"{path}:3: id n0 was already read in this run; its first record is kept",
-                                   f"{path}:4: id n1 was already read in this run; its first record is kept"]
-    assert len(doc["warnings"]) == 101 and doc["warnings"][-1] == "and 98 more warning(s), said on stderr"
-    assert captured.err.splitlines() == [
-        f"warning: {path}: 198 records repeat an id already read in this run, each skipped (its first record is kept): "
-        "id n0 (lines 3, 5, 7), id n1 (lines 4, 6, 8) and 192 more records"
-    ]
+    line = (f"{path}: 198 records repeat an id already read in this run, each skipped (its first record is kept): "
+            "id n0 (lines 3, 5, 7), id n1 (lines 4, 6, 8) and 192 more records")
+    assert (doc["added"], doc["warnings"], doc["warnings_total"]) == (2, [line], 1)
+    assert captured.err.splitlines() == [f"warning: {line}"]
 
 
 def test_ingesting_the_folder_that_holds_the_database_passes_over_no_file_of_its_own(
@@ -550,20 +546,13 @@ def test_a_text_read_twice_without_an_id_is_said_as_the_same_text(
     doc = json.loads(said.out)
     copied = read_one(folder / "a.txt").id
     rt_id, rw_id = (a.id for a in read_articles([export])[:2])
-    assert doc["added"] == 3 and doc["warnings"] == [
+    lines = [
         f"{copy}: the same text as an article already read in this run (id {copied}), skipped; the first one read is kept",
-        f"{export}:3: the same text at the same address as an article already read in this run (id {rt_id}), skipped; "
-        "the first one read is kept",
-        f"{export}:4: the same text at the same address as an article already read in this run (id {rw_id}), skipped; "
-        "the first one read is kept",
-        f"{export}:5: the same text at the same address as an article already read in this run (id {rt_id}), skipped; "
-        "the first one read is kept",
-    ]
-    assert said.err.splitlines()[:2] == [
-        f"warning: {copy}: the same text as an article already read in this run (id {copied}), skipped; the first one read is kept",
-        f"warning: {export}: 3 records repeat the text of an article already read in this run, each skipped (the first "
+        f"{export}: 3 records repeat the text of an article already read in this run, each skipped (the first "
         f"one read is kept): id {rt_id} (lines 3, 5), id {rw_id} (line 4)",
     ]
+    assert doc["added"] == 3 and doc["warnings"] == lines  # as stderr says them: one line for the export's
+    assert said.err.splitlines()[:2] == [f"warning: {line}" for line in lines]
 
 
 def test_a_repeated_record_is_named_as_its_reader_names_the_files_records(tmp_path: Path) -> None:
@@ -3168,6 +3157,30 @@ def test_os_clutter_files_in_a_folder_are_left_out_as_hidden_files_are(
     assert doc["passed_over"] == {} and doc["skipped"] == [f"{bare}: folder holds no supported files ({SUPPORTED})"]
 
 
+def test_warnings_total_counts_each_line_said_a_grouped_one_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """FNC-1 bodies exported twice with two empty records: the empty ones were said in one line,
+    '... (2 times: ...)', counted as 1 in ``warnings_total``, while the repeated ids, also said in
+    one line, counted one apiece and were listed each in ``warnings``. Every warning line is now
+    counted once, as stderr says it and the document lists it: the total is the lines listed."""
+    from newstrace.cli.main import main
+
+    bodies = _fnc1_bodies(3)
+    path = tmp_path / "bodies.jsonl"
+    rows = [{"id": f"fnc{i}", "text": text} for i, text in bodies] * 2 + [{"id": "e1", "text": ""}, {"id": "e2", "text": ""}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert main(["ingest", str(path), "--db", str(tmp_path / "n.db"), "--json"]) == 0
+    said = capsys.readouterr()
+    doc = json.loads(said.out)
+    lines = [ln.removeprefix("warning: ") for ln in said.err.splitlines() if ln.startswith("warning: ")]
+    assert doc["added"] == 3 and len(lines) == 2, said.err
+    assert any("(2 times" in ln for ln in lines) and any("3 records repeat an id" in ln for ln in lines), lines
+    assert doc["warnings"] == lines and doc["warnings_total"] == 2
+    assert main(["ingest", str(path), "--db", str(tmp_path / "m.db")]) == 0  # the closing line counts so too
+    assert capsys.readouterr().err.splitlines()[-1].endswith("3 added, 0 updated, 0 already present, 2 warning(s) above")
+
+
 @pytest.mark.parametrize(("delimiter", "ext"), [(",", ".csv"), ("\t", ".tsv")])
 def test_a_table_on_standard_input_is_said_to_be_saved_as_a_file(
     delimiter: str, ext: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -3193,4 +3206,3 @@ def test_a_table_on_standard_input_is_said_to_be_saved_as_a_file(
     warnings: list[str] = []
     assert len(list(read_inputs([saved], warn=warnings.append))) == 1
     assert warnings[0].endswith(f"name it {ext} to read an article a row")
-

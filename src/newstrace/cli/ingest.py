@@ -117,9 +117,10 @@ def ingest(
         warnings.note(message)
         warn(message)
 
-    # a file's repeated ids: one line on stderr, which names the first few and counts the rest
-    # (thousands of lines, one a record, buried the rest), each in the document as before
-    repeats = RepeatedIds(warn, each=warnings.note)
+    # a file's repeated ids: one line, which names the first few and counts the rest (thousands of
+    # lines, one a record, buried the rest), a warning as any other line is: the document lists and
+    # counts the lines said, a grouped one once ('text is empty (2 times)' was 1, 198 repeats 198)
+    repeats = RepeatedIds(on_warning)
 
     def on_error(e: NewstraceError) -> None:
         errors.append(e)

@@ -275,15 +275,13 @@ class RepeatedIds:
 
     Each was a warning line of its own (``repeated_id``): an export that gives every article
     twice printed thousands of lines, and whatever else was said of the file scrolled away among
-    them. A file with one repeat says it as before. ``each`` hears every repeat's own line
-    (``ingest --json`` lists them, within its cap); ``flush`` is called as a file ends, as
+    them. A file with one repeat says it as before. ``flush`` is called as a file ends, as
     ``QualifiedIds``'s is, and an article of another file flushes the last file's too."""
 
     EXAMPLES = 3
 
-    def __init__(self, warn: Warn, each: Warn | None = None) -> None:
+    def __init__(self, warn: Warn) -> None:
         self.warn = warn
-        self.each = each
         self.source: str | None = None
         self.by_line = False  # whether the file's records are named by line (``records.names_lines``)
         self.count = 0
@@ -309,8 +307,6 @@ class RepeatedIds:
             records = self.records.setdefault(article.id, [])
             if len(records) < self.EXAMPLES:
                 records.append(article.record)
-        if self.each is not None:
-            self.each(repeated_id(article, self.by_line, given=given))
 
     def flush(self) -> None:
         if self.count == 1 and self.first is not None:
