@@ -2062,9 +2062,14 @@ def test_a_database_damaged_past_its_schema_is_exit_3_not_an_internal_error(tmp_
                              "from a copy, or ingest the inputs again into a new one"), line
 
 
-def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("columns", [80, 60])
+def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
     """The rewrite has no outlet, so it is named by its title ("“United Nations Finally …
-    Civilians”"), longer than the name column: it was printed glued to its date."""
+    Civilians”"), longer than the name column: it was printed glued to its date, then padded past
+    it, which pushed its date and id out of line with rt.com's, and a line past the terminal
+    wrapped to column 0. The articles are a table now: each column starts where its header does,
+    the name and title wrap within their own columns, and no line is wider than the terminal."""
+    monkeypatch.setenv("COLUMNS", str(columns))
     db = tmp_path / "s.db"
     assert run("ingest", EXAMPLES, "--db", db, cwd=tmp_path).returncode == 0
     assert run("analyze", "--db", db, "--workers", "1", cwd=tmp_path).returncode == 0
@@ -2072,8 +2077,20 @@ def test_story_lists_a_long_article_name_apart_from_its_date(tmp_path: Path) -> 
     p = run("story", story["id"], "--db", db, "--top", "1", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     lines = p.stdout.splitlines()
-    assert any(line.startswith("  rt.com          2016-10-30  c76a1369a679181f") for line in lines), lines[:6]
-    assert any("Civilians” 2016-11-02  f2b329a05aa358ae" in line for line in lines), lines[:6]
+    head = next(i for i, line in enumerate(lines) if line.split()[:2] == ["article", "published"])
+    end = next(i for i, line in enumerate(lines) if line.startswith("note:"))
+    listing = lines[head:end]
+    assert max(map(len, listing)) <= columns, "\n".join(listing)
+    assert all(line.startswith("  ") for line in listing), "\n".join(listing)  # nothing wrapped to column 0
+    at = {word: lines[head].index(f" {word} ") + 1 for word in ("published", "id", "title")}
+    for day, aid, name in (("2016-10-30", "c76a1369a679181f", "rt.com"), ("2016-11-02", "f2b329a05aa358ae", "“United")):
+        (row,) = [line for line in listing if aid in line]
+        assert row.index(aid) == at["id"] and row.index(day) == at["published"], "\n".join(listing)
+        assert row[2:].startswith(name), row
+    names = " ".join(" ".join(line[2:at["published"]].split()) for line in listing[1:])
+    assert "“United Nations Finally … Civilians”" in " ".join(names.split()), names
+    title = " ".join(line[at["title"]:].strip() for line in listing[1:]).split()
+    assert " ".join(title).startswith("UN Syria envoy ‘appalled’ by opposition groups"), title
 
 
 def test_an_eval_folder_that_is_not_there_is_said_to_be_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -298,14 +298,16 @@ def test_a_long_compare_shows_its_phases_on_a_terminal_only(
 
 
 @needs_stages
-@pytest.mark.parametrize(("columns", "most_lines"), [(80, 7), (120, 2)])
+@pytest.mark.parametrize(("columns", "most_lines"), [(80, 8), (120, 2)])
 def test_the_articles_table_gives_the_title_room_when_dates_carry_a_time(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int, most_lines: int
 ) -> None:
     """Dates with a time of day (JSON exports, feeds) were shown whole, "2016-10-30T09:15:00+03:00",
     25 characters never wrapped: at 80 columns RT's headline took 15 lines of a word or a few
     letters ("‘appall", "ed’ by"), at 120 three. The table shows the day and, under it, the time
-    with its offset, as much room as a date alone takes; ``--json`` keeps the instant."""
+    with its offset, as much room as a date alone takes; ``--json`` keeps the instant. (At 80 the
+    headline takes 8 lines beside "theantimedia.org" kept whole, 7 when rich cut it "theantimedia.o"
+    / "rg".)"""
     monkeypatch.setenv("COLUMNS", str(columns))
     export, rows = timed_seeds_export(tmp_path, "2016-10-30T09:15:00+03:00", "2016-11-02T14:40:00-04:00")
     assert main(["compare", str(export)]) == 0
@@ -320,6 +322,28 @@ def test_the_articles_table_gives_the_title_room_when_dates_carry_a_time(
     assert " ".join(title.split()) == rows[0]["title"]
     assert main(["compare", str(export), "--json", "-"]) == 0
     assert [a["published"] for a in json.loads(capsys.readouterr().out)["articles"]] == [r["published"] for r in rows]
+
+
+@needs_stages
+@pytest.mark.parametrize("columns", [40, 60])
+def test_the_articles_table_keeps_every_word_whole_in_a_narrow_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    """rich narrowed every column of the articles table alike: at 60 columns RT's title read
+    "‘appa" / "lled’" and the last header "coun…", at 40 every header stood a letter a line. The
+    table narrows as the listings' do: the widest columns first, none below its widest word, else
+    each article a record of "header value" lines; no line is wider than the terminal."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    assert main(["compare", str(EXAMPLES), "--json", "-"]) == 0
+    articles = json.loads(capsys.readouterr().out)["articles"]
+    assert main(["compare", str(EXAMPLES), "--top", "1"]) == 0
+    table = capsys.readouterr().out.split("\nnote:")[0]
+    assert max(map(len, table.splitlines())) <= columns, table
+    words = set(table.replace("│", " ").replace("┃", " ").split())
+    for header in ("outlet", "date", "title", "words", "quotes", "counts"):
+        assert header in words, table
+    for a in articles:
+        assert set(a["title"].split()) <= words, (set(a["title"].split()) - words, table)
 
 
 @needs_stages

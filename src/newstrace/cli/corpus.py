@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from rich.padding import Padding
+from rich.text import Text
 
 from newstrace.cli.app import (
     DEFAULT_DB,
@@ -19,6 +21,7 @@ from newstrace.cli.app import (
     DbOption,
     JsonFlag,
     LimitOption,
+    ListingTable,
     Phrases,
     TopOption,
     app,
@@ -633,15 +636,17 @@ def story(
             return ""
         return comparison.labels.get(a["id"]) or article_name(Article.from_dict({**a, "text": ""}))
 
-    dates = {a["id"]: _when(a["published"]) for a in doc["articles"]}
-    wide = max(map(len, dates.values()), default=10)
+    # a table that narrows its columns and wraps each within its own: padded f-strings pushed the
+    # date and id of a name longer than 15 characters ("“United Nations Finally … Civilians”", the
+    # rewrite without an outlet) out of line, and a line past the terminal wrapped to column 0
+    table = ListingTable(box=None, header_style="dim", padding=(0, 1))
+    table.add_column("article", overflow="fold")
+    table.add_column("published", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="fold")
     for a in doc["articles"]:
-        out.print(
-            # a space after each padded column: a name longer than it ("“United Nations Finally …
-            # Civilians”", the rewrite without an outlet) ran into its date
-            f"  {safe(name(a)):<15} {safe(dates[a['id']]):<{wide}}  {safe(a['id'])}  {safe(a['title'] or '')}",
-            highlight=False,
-        )
+        table.add_row(Text(one_line(name(a))), _when(a["published"]), a["id"], Text(one_line(a["title"] or "")))
+    out.print(Padding(table, (0, 0, 0, 1)))
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
         out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
     if doc.get("provenance_skipped"):  # as the web app's story page says why it has no arrows

@@ -45,7 +45,14 @@ def plain(value: object) -> str:
 
 
 def articles_table(c: Comparison) -> Table:
-    table = Table(title=f"{len(c.articles)} article(s)", title_justify="left")
+    """The articles, one a row. A terminal too narrow for every column narrows the widest first,
+    none below its widest word, else lists each article as a record (``ListingTable``, the CLI's
+    listings' table): rich narrowed every column alike, so at 60 columns the title read "‘appa" /
+    "lled’" and "counts" "coun…", at 40 every header stood a letter a line, and at 80 an outlet
+    read "theantimedia.o" / "rg" beside dates with a time."""
+    from newstrace.cli.app import ListingTable  # the terminal report is the CLI's alone
+
+    table = ListingTable(title=f"{len(c.articles)} article(s)", title_justify="left")
     columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("#", {"justify": "right"}),
         ("outlet", {"overflow": "fold"}),
