@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import WireDb
+from conftest import EXAMPLES, WireDb
 from newstrace.errors import LimitError
 from newstrace.limits import Limits
 from newstrace.model import Article, Quantity, Quote, safe_url
@@ -129,7 +129,6 @@ def test_an_article_page_names_its_source_as_show_does(
     (``source_name``), among the other facts."""
     from markupsafe import escape
 
-    from conftest import EXAMPLES
     from newstrace.ingest.records import source_name
 
     with Store(web_db[0], readonly=True) as store:
@@ -962,10 +961,10 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     assert story["first_seen_outlet"] == "rt.com"
     page = client.get(f"/stories/{story['id']}")
     # its id and dates, as `newstrace story` heads it; the rewrite, which names no outlet, is counted
-    # as such: "2 article(s) from 1 outlet(s)" read as both rt.com's
+    # as such: "2 article(s) from 1 outlet(s)" read as both rt.com's; counts in words ("1 outlet")
     named = [o["outlet"] for o in story["outlets"] if o["outlet"] is not None]  # null: the articles naming none, last
     head = re.sub(r"<[^>]+>", "", page.text.split('<p class="dim">story ', 1)[1].split("</p>", 1)[0])
-    assert f'story {head}'.startswith(f'story {story["id"]} · {story["size"]} article(s) from {len(named)} outlet(s) and 1 with no outlet · {story["start"]} – {story["end"]} · first seen:'), head
+    assert f'story {head}'.startswith(f'story {story["id"]} · {story["size"]} articles from {len(named)} outlet{"s" * (len(named) > 1)} and 1 with no outlet · {story["start"]} – {story["end"]} · first seen:'), head
     # which article was first: a link to it, named as the findings name it
     assert f'first seen: <a class="first-seen" href="/articles/{ids["rt"]}" dir="auto">rt.com</a>' in page.text
     assert page.status_code == 200 and 'class="graph"' in page.text
@@ -1873,6 +1872,41 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.data
+def _story_head(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The story page's head line (after "story ID · ") of the database's one story."""
+    from newstrace.cli.main import main
+
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (story,) = json.loads(capsys.readouterr().out)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        page = c.get(f"/stories/{story['id']}")
+    assert page.status_code == 200
+    head = re.sub(r"<[^>]+>", "", page.text.split('<p class="dim">story ', 1)[1].split("</p>", 1)[0])
+    return html.unescape(head.split(" · ", 1)[1].split(" · ")[0])
+
+
+def test_story_page_head_counts_articles_and_outlets_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The story page's head said "1 article(s) from 0 outlet(s) and 1 with no outlet" of a story
+    of the rewrite seed alone, which names no outlet: "1 article, with no outlet". RT's seed, a
+    copy of it by Sputnik and the rewrite: "3 articles from 2 outlets and 1 with no outlet"."""
+    from newstrace.cli.main import main
+
+    alone = tmp_path / "alone.db"
+    assert main(["ingest", str(EXAMPLES / "000_6fb2124cbc58fd30.txt"), "--db", str(alone)]) == 0
+    assert main(["analyze", "--db", str(alone), "--workers", "1", "--no-claims"]) == 0
+    assert _story_head(alone, capsys) == "1 article, with no outlet"
+    rt = (EXAMPLES / "001_b27ff7eeccda9d61.txt").read_text(encoding="utf-8")
+    title, _, text = rt.partition("\n")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "sput-1", "outlet": "sputniknews.com", "title": title.strip(), "text": text.strip(),
+                                "published": "2016-10-31"}) + "\n", encoding="utf-8")
+    three = tmp_path / "three.db"
+    assert main(["ingest", str(EXAMPLES), str(copy), "--db", str(three)]) == 0
+    assert main(["analyze", "--db", str(three), "--workers", "1", "--no-claims"]) == 0
+    assert _story_head(three, capsys) == "3 articles from 2 outlets and 1 with no outlet"
+
+
 def test_story_page_is_the_cli_story_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``/api/stories/{id}`` and the story page give ``newstrace story ID --json``'s report: the
     passages and provenance ``analyze`` stored. The web used to align every pair of a story again,
@@ -2889,7 +2923,7 @@ def test_a_story_of_300_copies_draws_its_edges_and_one_over_the_pairs_bound_says
     with TestClient(create_app(db), base_url=BASE) as c:
         page = c.get(f"/stories/{story}")
         assert page.status_code == 200
-        assert "301 article(s) from 301 outlet(s)" in page.text
+        assert "301 articles from 301 outlets" in page.text
         assert "Arrows point from the source" in page.text and "No arrows" not in page.text
         assert len(re.findall(r'<(?:a|g) class="edge', page.text)) == 11  # the report's 12: wire00 to 11
         net = c.get("/api/outlets").json()

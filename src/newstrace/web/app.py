@@ -49,7 +49,7 @@ from newstrace.errors import (
     StoreError,
 )
 from newstrace.limits import LIMITS, Limits, human_bytes
-from newstrace.model import published_iso
+from newstrace.model import counted, published_iso
 from newstrace.store.results import NO_OUTLET_NAME, filtered_outlet, outlet_filter, outlet_name
 from newstrace.store.sqlite import busy_error
 from newstrace.web.render import (
@@ -111,6 +111,7 @@ def templates_env() -> Environment:
     env.filters["outlet_filter"] = outlet_filter  # an outlet as the ``outlet`` filter takes it ("?" none, "\?" the outlet "?")
     env.filters["filtered_outlet"] = filtered_outlet
     env.globals["articles_href"] = articles_href
+    env.globals["counted"] = counted  # "1 article", "3 outlets": the story page said "1 article(s) from 0 outlet(s)"
     return env
 
 
