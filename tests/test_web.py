@@ -316,9 +316,9 @@ def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web
     for path in ["/api/stories", "/api/articles"]:
         r = client.get(path, params={"outlet": "nope"})
         assert (r.status_code, r.json()) == (404, {"detail": said}), path
-    for path in ["/stories", "/articles"]:
+    for path in ["/stories", "/articles"]:  # the page names the page that lists them (the CLI's command is the API's)
         r = client.get(path, params={"outlet": "nope"})
-        assert r.status_code == 404 and '<p class="error">' + said.replace("'", "&#39;") + "</p>" in r.text, path
+        assert r.status_code == 404 and '<p class="error">no articles from outlet &#39;nope&#39; (the Outlets page lists them)</p>' in r.text, path
     if client.get("/api/stories").json()["available"]:
         assert main(["stories", "--outlet", "nope", "--db", str(web_db[0])]) == 3
     # known outlets, "?" among them (the rewrite names none), and no outlet at all still list
@@ -1122,6 +1122,8 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         assert r.status_code == 404 and f"matches {len(matching)} stories" in r.text
         for x in matching:
             assert f'<li><a href="/stories/{x}">{x}</a> {html.escape(labels[x])}</li>' in r.text
+        # where to look them up: the Stories page, not a command to run on the server
+        assert "(the Stories page lists them)" in r.text and "newstrace stories" not in r.text
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
         assert c.get("/api/stories/nope").json()["detail"].startswith("no story with id 'nope' (see 'newstrace stories --db ")
@@ -1872,6 +1874,39 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.data
+@pytest.mark.parametrize(("url", "said", "listing", "back"), [
+    ("/stories/nope", "no story with id 'nope'", "the Stories page lists them", ("/", "stories")),
+    ("/articles/nope", "no article with id 'nope'", "the Articles page lists them", ("/articles", "articles")),
+    ("/stories?thread=nope", "no thread with id 'nope'", "the Stories page lists them by thread", ("/", "stories")),
+    ("/articles?outlet=nope", "no articles from outlet 'nope'", "the Outlets page lists them", ("/outlets", "outlets")),
+])
+def test_a_404_page_points_to_the_page_that_lists_them(
+    client: TestClient, url: str, said: str, listing: str, back: tuple[str, str]
+) -> None:
+    """The 404 page of an unknown story, article, thread or outlet told a reader at a browser to
+    "see 'newstrace stories --db …'", a command to run on the server, with the server's path to its
+    database: it names the page that lists them and leads back to it. The API's ``detail`` keeps
+    the CLI's words, as ``newstrace story nope`` says them."""
+    if url.startswith("/stories") and not client.get("/api/stories").json()["available"]:
+        pytest.skip("stories not available (corpus stage not installed or not run)")
+    page = client.get(url)
+    assert page.status_code == 404
+    (error,) = re.findall(r'<p class="error">(.*?)</p>', page.text)
+    assert html.unescape(error) == f"{said} ({listing})"
+    assert "newstrace " not in page.text.split("<main", 1)[1]
+    assert f'<a href="{back[0]}">Back to the {back[1]}</a>' in page.text
+    api = client.get("/api" + url.replace("/articles/", "/articles/", 1))
+    assert api.status_code == 404 and re.fullmatch(re.escape(said) + r" \(see 'newstrace \w+ --db .+'\)", api.json()["detail"]), api.json()
+
+
+def test_the_compare_page_of_unknown_ids_points_to_the_articles_page(client: TestClient) -> None:
+    """Compare of ids no article has: the page said "(see 'newstrace list --db …')"."""
+    page = client.get("/compare", params=[("ids", "nope"), ("ids", "zz")])
+    assert page.status_code == 404
+    assert "no articles with ids &#39;nope&#39;, &#39;zz&#39; (the Articles page lists them)" in page.text
+    assert "newstrace list" not in page.text
+
+
 def _story_head(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """The story page's head line (after "story ID · ") of the database's one story."""
     from newstrace.cli.main import main
@@ -2577,7 +2612,8 @@ def test_a_finding_over_more_articles_than_compare_takes_has_no_side_by_side_lin
 
 def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown article, story, thread or outlet was a bare "no ... with this id" on the web;
-    the CLI points at the command that lists them. Both say it in the same words now (``see_hint``)."""
+    the CLI points at the command that lists them. The API says it in the same words (``see_hint``);
+    a page names the page that lists them (``listing_page``), not a command to run on the server."""
     from newstrace.cli.main import main
     from newstrace.errors import see_hint
 
@@ -2585,17 +2621,21 @@ def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsy
     with Store(db) as st:
         st.add_articles([rt])
     analyze_if_available(db)
+    from newstrace.web.api import listing_page
+
     with TestClient(create_app(db), base_url=BASE) as c:
-        web = {
-            "list": c.get("/articles/nope").text,
-            "stories": c.get("/stories/nope").text,
-            "outlets": c.get("/articles", params={"outlet": "nope"}).text,
-            "list ": c.get("/compare", params=[("ids", rt.id), ("ids", "nope")]).text,
+        asked = {
+            "list": ("/articles/nope", {}),
+            "stories": ("/stories/nope", {}),
+            "outlets": ("/articles", {"outlet": "nope"}),
+            "list ": ("/compare", [("ids", rt.id), ("ids", "nope")]),
         }
         if c.get("/api/stories").json()["available"]:
-            web["threads"] = c.get("/stories", params={"thread": "nope"}).text
-    for listing, page in web.items():
-        assert see_hint(listing.strip(), str(db)).replace("'", "&#39;") in page, listing
+            asked["threads"] = ("/stories", {"thread": "nope"})
+        for listing, (path, params) in asked.items():
+            page, api = c.get(path, params=params).text, c.get("/api" + path, params=params).json()["detail"]
+            assert listing_page(listing.strip()) in page and "newstrace " not in page.split("<main", 1)[1], listing
+            assert api.endswith(f"({see_hint(listing.strip(), str(db))})"), (listing, api)
     for command, listing in ((["show", "nope"], "list"), (["story", "nope"], "stories"),
                              (["stories", "--outlet", "nope"], "outlets")):
         assert main([*command, "--db", str(db)]) == 3
@@ -3539,7 +3579,7 @@ def test_a_story_none_of_whose_articles_gives_a_date_says_no_date_on_every_page(
             heading = re.search(r'<h2 class="thread-label">.*?</h2>', c.get("/stories", params={"thread": story["thread"]}).text, re.S)
             assert heading and f'<span class="dim"><span class="date">{day}</span> · 1 story' in heading[0], heading
             page = c.get(f"/stories/{story['id']}").text
-            assert re.search(rf'outlet\(s\)[^·]*· <span class="date">{day}</span> · first seen', page), page[:2000]
+            assert re.search(rf'outlets?[^·]*· <span class="date">{day}</span> · first seen', page), page[:2000]
 
 
 def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites(client: TestClient, ids: dict[str, str]) -> None:

@@ -271,12 +271,16 @@ def wants_json(request: Request) -> bool:
 
 
 def _problem(request: Request, status: int, detail: str, ambiguous: AmbiguousId | None = None,
-             links: list[tuple[str, str, str | None]] | None = None) -> Response:
+             links: list[tuple[str, str, str | None]] | None = None, exc: Exception | None = None) -> Response:
     """The error as JSON for the API, else as a page; ``links`` (href, id, label) are the stories
     or threads an id prefix of several names (``ambiguous``, ``api.Ambiguous``), which the page
-    lists under its summary, where the API's ``detail`` names them in the CLI's line."""
+    lists under its summary, where the API's ``detail`` names them in the CLI's line. The page of
+    an unknown id (``api.Unknown``) names the page that lists them, not the CLI command that does,
+    and leads back to it."""
     if wants_json(request):
         return JSONResponse({"detail": detail}, status_code=status)
+    detail = getattr(exc, "page_detail", detail)
+    back = getattr(exc, "back", None) or _back_to(request.url.path)
     from newstrace.web import pages
 
     if request.url.path == "/upload" and request.method == "POST":
@@ -295,10 +299,10 @@ def _problem(request: Request, status: int, detail: str, ambiguous: AmbiguousId 
     # back to the list the page belongs to
     if ambiguous is not None and links:
         return pages.render(request, "error.html", status=status, detail=f"{ambiguous.summary}:",
-                            title=_status_title(status), back=_back_to(request.url.path), links=links,
-                            after=(f"and {ambiguous.more} more " if ambiguous.more else "") + f"({ambiguous.hint})")
-    return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status),
-                        back=_back_to(request.url.path))
+                            title=_status_title(status), back=back, links=links,
+                            after=(f"and {ambiguous.more} more " if ambiguous.more else "")
+                            + f"({getattr(exc, 'page_hint', ambiguous.hint)})")
+    return pages.render(request, "error.html", status=status, detail=detail, title=_status_title(status), back=back)
 
 
 def _back_to(path: str) -> tuple[str, str]:
@@ -352,7 +356,7 @@ def _install_error_handlers(app: FastAPI) -> None:
             detail = (f"no API endpoint at {request.url.path} (/api/openapi.json lists them)" if wants_json(request)
                       else f"no page at {request.url.path}: the pages are Stories (by thread: /stories?thread=ID lists one thread's), Articles, Outlets and Upload")
         response = _with_headers(_problem(request, exc.status_code, detail, ambiguous=getattr(exc, "error", None),
-                                          links=getattr(exc, "links", None)))
+                                          links=getattr(exc, "links", None), exc=exc))
         for k, v in (exc.headers or {}).items():
             response.headers[k] = v
         if exc.status_code == 405:
