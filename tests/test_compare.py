@@ -418,6 +418,29 @@ def test_an_arrow_between_two_reports_of_one_day_says_what_orients_it() -> None:
     assert "not by publication date" not in edge_words(edge.source, edge.derived, edge.confidence, edge.evidence, c.label)[0]
 
 
+@needs_stages
+def test_a_link_of_one_day_that_nothing_orients_says_why_it_has_no_direction(rewrite: Article) -> None:
+    """The rewrite seed run by two outlets at 10:00 and 14:00 of 2 November 2016, times without a
+    UTC offset, which are compared by their day: nothing orients the edge between them (no
+    attribution, no publication order), and the notes said only that one is a duplicate, not why
+    the report draws no arrowhead. A note says so, as of an undated article; times with an offset
+    order the two, and no note is added."""
+    a, b = (dataclasses.replace(rewrite, id=f"x{i}", outlet=o, published=datetime(2016, 11, 2, h))
+            for i, (o, h) in enumerate([("a.example", 10), ("b.example", 14)]))
+    c = compare_articles([a, b])
+    (edge,) = [e for e in c.provenance if not e.source.startswith("external:")]
+    assert not edge.directed
+    assert [n for n in c.notes if "without a direction" in n] == [
+        "a.example and b.example have dates that do not say which came first (2016-11-02T10:00:00, "
+        "2016-11-02T14:00:00), and nothing else says who took from whom in a.example — b.example: they are "
+        "linked without a direction (times with a UTC offset would give one)."], c.notes
+    a, b = (dataclasses.replace(x, published=x.published.replace(tzinfo=UTC)) for x in (a, b))  # type: ignore[union-attr]
+    c = compare_articles([a, b])
+    (edge,) = [e for e in c.provenance if not e.source.startswith("external:")]
+    assert (edge.source, edge.directed) == ("x0", True)
+    assert not [n for n in c.notes if "without a direction" in n or "publication order" in n], c.notes
+
+
 def _drawn(html: str) -> list[str]:
     """The articles of a page's provenance drawing, left to right."""
     graph = html[html.index('<svg class="graph"'):]

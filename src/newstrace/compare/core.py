@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from itertools import combinations
 from typing import Any, Protocol
 
@@ -343,10 +344,14 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
     or the two are of one day (or times the dates cannot order). An arrow between two articles of
     2013-08-21 was drawn from the one placed right to the one placed left, which is the order of
     their ids: its direction was an attribution's ("Reuters reported"), and nothing said so. Such an
-    edge is directed by an attribution only (``reuse.provenance``), which the note quotes."""
+    edge is directed by an attribution only (``reuse.provenance``), which the note quotes. An edge
+    between two dated articles that nothing orients (two times of one day without a UTC offset,
+    compared by their day) said nothing of why it had no arrowhead: it is said to be linked without
+    a direction, as one of an undated article is."""
     dates = {a.id: a.published for a in arts}
     undated_edges: list[str] = []
     tied_edges: list[str] = []
+    unoriented_edges: list[str] = []  # of dated articles the dates do not order, nor anything else
     for e in edges:
         if e.source.startswith("external:") or any(
             isinstance(ev, dict) and ev.get("type") == "publication_order" for ev in e.evidence
@@ -363,16 +368,21 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
                 else f"{whose}, and nothing else says who took from whom in {pair}: they are linked without a "
                 "direction (a publication date would give one)."
             )
-        elif e.directed and e.source in dates and e.derived in dates:
+        elif e.source in dates and e.derived in dates:
             when = [published_iso(dates[x]) or "" for x in (e.source, e.derived)]
             said = (
                 f"are dated the same day ({when[0]})" if when[0] == when[1]
                 else f"have dates that do not say which came first ({when[0]}, {when[1]})"
             )
-            tied_edges.append(
-                f"{_node_label(labels, e.source)} and {_node_label(labels, e.derived)} {said}: "
-                f"the direction {pair} rests on {basis}, not on publication order."
-            )
+            both = f"{_node_label(labels, e.source)} and {_node_label(labels, e.derived)} {said}"
+            if e.directed:
+                tied_edges.append(f"{both}: the direction {pair} rests on {basis}, not on publication order.")
+            else:  # two times of one day without a UTC offset are compared by their day alone
+                naive = any(isinstance(d, datetime) and d.tzinfo is None for d in (dates[e.source], dates[e.derived]))
+                unoriented_edges.append(
+                    f"{both}, and nothing else says who took from whom in {pair}: they are linked without a "
+                    + ("direction (times with a UTC offset would give one)." if naive else "direction.")
+                )
     if len(undated_edges) > 3:
         undated_edges = [
             f"{len(undated_edges)} provenance edges involve articles with no publication date: those with a "
@@ -384,7 +394,12 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
             f"{len(tied_edges)} provenance edges join articles whose dates do not say which came first (one "
             "day): their direction rests on an attribution (one names the other's outlet), not on publication order."
         ]
-    return undated_edges + tied_edges
+    if len(unoriented_edges) > 3:
+        unoriented_edges = [
+            f"{len(unoriented_edges)} provenance edges join articles whose dates do not say which came first (one "
+            "day), and nothing else says who took from whom: they are linked without a direction."
+        ]
+    return undated_edges + tied_edges + unoriented_edges
 
 
 def _direction_basis(e: ProvenanceEdge, labels: Mapping[str, str]) -> str:
