@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.padding import Padding
-from rich.text import Text
 
 from newstrace.cli.app import (
     DEFAULT_DB,
@@ -645,7 +644,7 @@ def story(
     table.add_column("id", no_wrap=True)
     table.add_column("title", overflow="fold")
     for a in doc["articles"]:
-        table.add_row(Text(one_line(name(a))), _when(a["published"]), a["id"], Text(one_line(a["title"] or "")))
+        table.add_row(safe(name(a)), safe(_when(a["published"])), safe(a["id"]), safe(a["title"] or ""))
     out.print(Padding(table, (0, 0, 0, 1)))
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
         out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
