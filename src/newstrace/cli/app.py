@@ -25,8 +25,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -35,8 +34,6 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
-from rich.text import Text
 from typer.core import TyperGroup
 
 from newstrace.errors import (
@@ -54,6 +51,7 @@ from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.limits import Limits, env_name
 from newstrace.model import Article
+from newstrace.tables import one_line
 
 if TYPE_CHECKING:
     from newstrace.store.sqlite import Store
@@ -531,19 +529,6 @@ def printable_stdout() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
 
 
-#: control characters, newlines included, shown as ``\\xNN`` in messages (see ``one_line``)
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
-
-
-def one_line(message: object) -> str:
-    """A message as one printable line: a file name or record may carry newlines or terminal escapes.
-
-    Messages name inputs, and inputs come from anywhere; printed raw, an ESC sequence in a file
-    name would drive the terminal and a newline would split the promised one-line message.
-    """
-    return escaped_surrogates(str(message)).translate(_CONTROLS)
-
-
 def given(ctx: typer.Context, name: str) -> bool:
     """Whether the option whose parameter is ``name`` was given on the command line.
 
@@ -772,118 +757,6 @@ def cut_caption(shown: int, total: int, which: str = "biggest", *, limit: int | 
     if shown >= total:
         return None
     return f"the {shown} {which} of {total}; --limit 0 shows all" + (", --json gives every row" if limit is None else "")
-
-
-class Phrases:
-    """A table cell of phrases (a story's outlets "rt.com (1)", "(no outlet) (1)") that wraps
-    between them, never within one that fits its column: rich wrapped at any space, "rt.com (1),
-    (no" / "outlet) (1)" at 80 columns, and 'list' "(no" / "outlet)" at 60. Joined by ``", "``, or one a line (``lines``: a date and an
-    outlet). One wider than its column (a long outlet name) is wrapped as rich wraps it, and the
-    column is narrowed as any wrapped one is (a cell that did not wrap widened the table past the
-    terminal, which cut off the columns after it)."""
-
-    def __init__(self, phrases: list[str], *, lines: bool = False) -> None:
-        self.pieces = [one_line(p) + ("," if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
-        self.lines = lines
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.cells import cell_len
-
-        widths = [cell_len(p) for p in self.pieces]
-        widest = max(widths, default=0) if self.lines else cell_len(" ".join(self.pieces))
-        return Measurement(max(widths, default=0), widest).clamp(max_width=options.max_width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        from rich.cells import cell_len
-
-        rows: list[str] = []
-        for p in self.pieces:
-            if rows and not self.lines and cell_len(rows[-1]) + 1 + cell_len(p) <= options.max_width:
-                rows[-1] += f" {p}"
-            else:
-                rows.append(p)
-        yield Text("\n".join(rows), overflow="fold")
-
-
-class ListingTable(Table):
-    """A listing's table that never cuts a word it cannot wrap: a narrow terminal's.
-
-    Below about 70 columns rich narrowed every wrapping column alike, past the widest word or
-    phrase each must keep whole, then widened them back and cut the table at the terminal's edge:
-    at 60 columns 'stories' read a first seen "2016-11-0" / "2" and lost its outlets past "ahram",
-    'threads' cut its ids to "t47f230126…", its label gone, and 'list' lost its word counts. Its
-    columns are narrowed from the widest down, none below what it must keep whole
-    (``_fitted_widths``); when even that is wider than the terminal, each row is written as a
-    record, one "header value" line each (``_records``), as a phone's web page stacks them."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        widths = self._fitted_widths(console, options)
-        if widths is None:
-            yield from self._records(console, options)
-            return
-        if not widths:  # it fits as rich lays it out
-            yield from super().__rich_console__(console, options)
-            return
-        kept = [c.width for c in self.columns]
-        try:
-            for column, fitted in zip(self.columns, widths, strict=True):
-                column.width = fitted - self._get_padding_width(column._index)
-            yield from super().__rich_console__(console, options)
-        finally:
-            for column, width in zip(self.columns, kept, strict=True):
-                column.width = width
-
-    def _fitted_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
-        """Each column's width with padding: ``[]`` when the table fits as it is, ``None`` when
-        not even each column's narrowest (its widest word, or a no-wrap column's whole cell) fits,
-        else the widest columns narrowed to one width, none below its narrowest."""
-        room = options.max_width - self._extra_width
-        measured = [self._measure_column(console, options, c) for c in self.columns]
-        most = [m.maximum for m in measured]
-        least = [m.maximum if c.no_wrap else m.minimum for m, c in zip(measured, self.columns, strict=True)]
-        if sum(most) <= room:
-            return []
-        if sum(least) > room:
-            return None
-
-        def at(level: int) -> list[int]:
-            return [max(lo, min(hi, level)) for lo, hi in zip(least, most, strict=True)]
-
-        level = max(most)
-        while sum(at(level)) > room:
-            level -= 1
-        widths = at(level)
-        for i in range(len(widths)):  # the columns still narrowed take what is left, one each
-            if sum(widths) < room and widths[i] < most[i]:
-                widths[i] += 1
-        return widths
-
-    def _records(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        """The rows as records: the title, then per row each column's header and its cell beside
-        it, a rule between rows, then the caption."""
-        from rich.rule import Rule
-
-        if self.title:
-            yield console.render_str(str(self.title), style="table.title", justify="center")
-        for i in range(self.row_count):
-            record = Table.grid(padding=(0, 1))
-            record.add_column(style="bold", no_wrap=True)
-            record.add_column(overflow="fold")
-            for column in self.columns:
-                record.add_row(column.header, list(column.cells)[i])
-            if i:
-                yield Rule(style="dim")
-            yield record
-        if self.caption:
-            yield console.render_str(str(self.caption), style="table.caption", justify="center")
-
-
-def listing_table(title: str, caption: str | None) -> Table:
-    """A listing's table, at least as wide as its title and caption (as the terminal allows): rich
-    wraps both to the table's width, so the outlets' narrow tables read "... --json gives every" /
-    "row", and "1 of 2 outlets in /tmp/.../se" / "eds.db". One that does not fit the terminal is
-    narrowed or written as records (``ListingTable``)."""
-    return ListingTable(title=title, caption=caption, min_width=max(len(title), len(caption or "")) + 2)
 
 
 def one_of(ctx: typer.Context, flag: str, value: str, choices: tuple[str, ...]) -> None:

@@ -20,8 +20,6 @@ from newstrace.cli.app import (
     DbOption,
     JsonFlag,
     LimitOption,
-    ListingTable,
-    Phrases,
     TopOption,
     app,
     check_ranges,
@@ -32,7 +30,6 @@ from newstrace.cli.app import (
     eval_app,
     given,
     given_batch_size,
-    listing_table,
     one_line,
     one_of,
     only_with,
@@ -65,6 +62,7 @@ from newstrace.store.results import (
     stories_over_bound,
 )
 from newstrace.store.sqlite import Store, check_db_path
+from newstrace.tables import ListingTable, Phrases, listing_table
 
 if TYPE_CHECKING:
     from newstrace.engine.local import AnalyzeReport

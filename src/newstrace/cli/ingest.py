@@ -22,7 +22,6 @@ from newstrace.cli.app import (
     MonthFirstFlag,
     NoCleanFlag,
     PassedOver,
-    Phrases,
     app,
     check_ranges,
     cut_caption,
@@ -31,7 +30,6 @@ from newstrace.cli.app import (
     emit_json,
     err,
     given_batch_size,
-    listing_table,
     none_read,
     one_line,
     out,
@@ -65,6 +63,7 @@ from newstrace.model import Article, Holder, published_iso
 from newstrace.store.lock import lock_path
 from newstrace.store.results import outlet_name
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
+from newstrace.tables import Phrases, listing_table
 
 BATCH = 500
 #: warnings the ``--json`` document lists; the rest are counted (every one is printed on stderr as it

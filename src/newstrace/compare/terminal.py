@@ -22,6 +22,7 @@ from newstrace.model import (
     label_basis,
     parse_published,
 )
+from newstrace.tables import ListingTable
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -50,8 +51,6 @@ def articles_table(c: Comparison) -> Table:
     listings' table): rich narrowed every column alike, so at 60 columns the title read "‘appa" /
     "lled’" and "counts" "coun…", at 40 every header stood a letter a line, and at 80 an outlet
     read "theantimedia.o" / "rg" beside dates with a time."""
-    from newstrace.cli.app import ListingTable  # the terminal report is the CLI's alone
-
     table = ListingTable(title=f"{len(c.articles)} article(s)", title_justify="left")
     columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("#", {"justify": "right"}),
