@@ -681,7 +681,7 @@ def check_input(input_path: Path) -> None:
     Spark starts: read as JSON lines, each line was skipped as invalid JSON, and the run failed
     with 'no articles found' after starting the JVM (a folder of ``.txt`` pages likewise); and a
     folder Spark cannot read as one input (one holding folders, a Spark run's results)."""
-    from newstrace.ingest import reader_for
+    from newstrace.ingest import left_out, reader_for
     from newstrace.ingest.base import bom_charset, open_input
     from newstrace.ingest.records import (
         opens_json_document,
@@ -703,14 +703,14 @@ def check_input(input_path: Path) -> None:
             raise InputError(
                 f"{input_path}: the results of a Spark run, not articles (load them with 'newstrace load-results')"
             )
-        # ``ingest`` reads a '_' folder's files too (only '.' names are hidden from it)
-        folders = [p.name for p in sorted(input_path.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+        # ``ingest`` reads a '_' folder's files too (only hidden and the system's names are left out)
+        folders = [p.name for p in sorted(input_path.iterdir()) if p.is_dir() and not left_out(p.name)]
         if folders:
             raise InputError(
                 f"{input_path}: holds the folder '{folders[0]}'; the Spark engine reads the files of --input "
                 f"({INPUT_KINDS}), not its subfolders"
             )
-        if not any(p.is_file() and not p.name.startswith(".") and reader_for(p) is not None
+        if not any(p.is_file() and not left_out(p.name) and reader_for(p) is not None
                    for p in input_path.iterdir()):
             # said in the Spark engine's words: ingest's "holds no supported files (.txt, .html, ...)"
             # named the types this engine refuses
@@ -852,9 +852,9 @@ def _spark_type(arrow_type: Any) -> str:
 
 def _input_files(input_path: Path) -> list[Path]:
     """The files of a JSON lines ``--input``: the file, or the files ``ingest`` reads of the folder,
-    in its order (``ingest.iter_files``: sorted, names starting with '.' and files of no record
-    format left out, ``_part.jsonl`` read). Hadoop's listing passed over names starting with '_'
-    as well, and could not read a file so named at all."""
+    in its order (``ingest.iter_files``: sorted, hidden and the system's files (``ingest.left_out``)
+    and files of no record format left out, ``_part.jsonl`` read). Hadoop's listing passed over
+    names starting with '_' as well, and could not read a file so named at all."""
     from newstrace.ingest import iter_files
 
     if not input_path.is_dir():
