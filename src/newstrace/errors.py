@@ -221,12 +221,16 @@ def _others_in(folder: Path, own: Collection[str]) -> str | None:
 
     A writer that replaces its entries in a folder of someone else's files would mix into them or,
     for an entry of the same name, delete it: such a folder is refused before any work
-    (``check_output_folder``). Hidden entries are passed over: a crashed run's temporary
-    table, a file manager's ``.DS_Store``.
+    (``check_output_folder``). What ingest's walk leaves out is passed over, by its rule
+    (``ingest.left_out``): a hidden entry (a crashed run's temporary table, the Finder's
+    ``.DS_Store``) and the system's files (Windows Explorer's ``Thumbs.db``, ``desktop.ini``),
+    which were refused as someone else's files.
     """
+    from newstrace.ingest import left_out  # here: ingest imports this module
+
     if not folder.is_dir():
         return None
-    others = sorted(p.name for p in folder.iterdir() if p.name not in own and not p.name.startswith("."))
+    others = sorted(p.name for p in folder.iterdir() if p.name not in own and not left_out(p.name))
     if not others:
         return None
     return ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")

@@ -98,8 +98,8 @@ MODEL_FILES = ("meta.json", "trees.npz", "vocab.json", "vocab.npz")
 
 def check_out_folder(out: Path) -> None:
     """Refuse (``InputError``) an output folder that training would spoil: a file, or a folder
-    holding anything but a stance model (hidden entries aside). A new or empty folder, or a model to
-    replace, is fine."""
+    holding anything but a stance model (what ingest's walk leaves out aside: ``ingest.left_out``).
+    A new or empty folder, or a model to replace, is fine."""
     check_output_folder(
         Path(out),
         MODEL_FILES,
