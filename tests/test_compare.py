@@ -546,6 +546,30 @@ def test_report_links_an_article_url_only_where_the_web_would(rt: Article) -> No
     assert 'href="https://www.rt.com/news/1"' in html
 
 
+def test_the_terminal_report_writes_a_titles_escapes_out_as_the_cli_listings_do(rt: Article, rewrite: Article) -> None:
+    """compare's terminal report made text printable its own way (``plain``: control characters
+    to spaces) and the CLI's listings another (``tables.one_line``: written out): a title's
+    ``ESC [2J`` read " [2J" in compare and "\\x1b[2J" in 'newstrace list', and a right-to-left
+    override (U+202E), which turns what follows around in a terminal that lays out bidirectional
+    text, was taken out by compare and printed by the listings. One way now (``one_line``): each is
+    written out, in compare's table as in the listings; a quoted passage's line break is a space."""
+    from newstrace.tables import one_line
+
+    title = "Aleppo\x1b[2J rockets \u202eUN envoy\u2028says"
+    c = compare_articles(
+        [replace(rt, title=title), rewrite],
+        claims={rt.id: rt_claims(rt), rewrite.id: rewrite_claims(rewrite)}, reuse=SeedReuse(rt, rewrite),
+    )
+    console = Console(record=True, width=300)
+    print_comparison(c, console)
+    shown = console.export_text()
+    written = "Aleppo\\x1b[2J rockets \\u202eUN envoy\\u2028says"
+    assert one_line(title) == written and written in shown, shown
+    assert not {"\x1b", "\u202e", "\u2028"} & set(shown)
+    assert one_line("“the\nattack was\tdeliberate”", words=True) == "“the attack was deliberate”"
+    assert one_line("a\x85b\u2029c", words=True) == "a b c"  # NEL and U+2029 are line breaks too
+
+
 def test_report_names_the_article_text_came_through(rt: Article, rewrite: Article, repost: Article) -> None:
     """RT -> repost is drawn and listed as coming by way of the rewrite, in every report."""
     c = compare_articles([repost, rt, rewrite])

@@ -17,17 +17,35 @@ from rich.text import Text
 
 from newstrace.ingest.base import escaped_surrogates
 
-#: control characters, newlines included, shown as ``\\xNN`` in messages (see ``one_line``)
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+#: what ``one_line`` writes out: the control characters, newlines included, as ``\\xNN``, and
+#: as ``\\uNNNN`` Unicode's line and paragraph separators and its bidirectional embeddings,
+#: overrides and isolates (U+202A..U+202E, U+2066..U+2069), which turn the text after them around
+#: in a terminal that lays out right-to-left text. Zero-width joiners and marks (U+200B..U+200F)
+#: are left: they are part of writing (an emoji sequence, Persian words, an Arabic title's
+#: direction marks).
+_CONTROLS = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]},
+    **{c: f"\\u{c:04x}" for c in [0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+}
 
 
-def one_line(message: object) -> str:
-    """A message as one printable line: a file name or record may carry newlines or terminal escapes.
+def one_line(message: object, *, words: bool = False) -> str:
+    """A message or a table cell as one printable line: a file name or record may carry newlines
+    or terminal escapes.
 
     Messages name inputs, and inputs come from anywhere; printed raw, an ESC sequence in a file
-    name would drive the terminal and a newline would split the promised one-line message.
+    name would drive the terminal and a newline would split the promised one-line message. Each
+    such character is written out (``\\x1b``, ``\\u202e``: ``_CONTROLS``), so a name reads as it
+    is and can be found; a lone surrogate (a file name's byte that is not UTF-8) likewise.
+    ``words``: the value is text to read (a title, a passage quoted from an article, a note), whose
+    line breaks and tabs are its layout: each run of white space is one space first, as a reader
+    takes it, not ``\\x0a``. The one way the CLI and compare's terminal report make text printable:
+    compare replaced these characters by spaces, so an ESC sequence read " [2J" there.
     """
-    return escaped_surrogates(str(message)).translate(_CONTROLS)
+    text = escaped_surrogates(str(message))
+    if words:
+        text = " ".join(text.split())
+    return text.translate(_CONTROLS)
 
 
 

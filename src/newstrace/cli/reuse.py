@@ -40,7 +40,7 @@ from newstrace.reuse.variants import variant_differences
 
 
 def _short(text: str, n: int = 90) -> str:
-    t = one_line(" ".join(text.split()))
+    t = one_line(text, words=True)
     return t if len(t) <= n else t[: n - 1] + "…"
 
 

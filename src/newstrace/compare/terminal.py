@@ -1,12 +1,12 @@
 """Terminal rendering of a comparison: one summary table of the articles, then the findings.
 
-Article data goes into ``rich`` as plain ``Text`` (never as markup) with control characters
-removed, so a hostile title cannot inject markup or drive the terminal.
+Article data goes into ``rich`` as plain ``Text`` (never as markup), one printable line as the
+CLI's listings write it (``tables.one_line``), so a hostile title cannot inject markup or drive the
+terminal.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +22,10 @@ from newstrace.model import (
     label_basis,
     parse_published,
 )
-from newstrace.tables import ListingTable
+from newstrace.tables import ListingTable, one_line
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 STYLES = {
     "headline_unsupported": "bold red",
@@ -38,11 +36,6 @@ STYLES = {
     "quote_variant": "magenta",
     "unique_claim": "green",
 }
-
-
-def plain(value: object) -> str:
-    """Printable one-line text: control characters and newlines out."""
-    return _CONTROLS.sub(" ", str(value)).replace("\n", " ")
 
 
 def articles_table(c: Comparison) -> Table:
@@ -67,9 +60,9 @@ def articles_table(c: Comparison) -> Table:
         cl = c.claims[a.id]
         table.add_row(
             str(n),
-            Text(plain(c.label(a.id)) + (f" ({basis})" if (basis := label_basis(a)) else "")),
+            Text(one_line(c.label(a.id)) + (f" ({basis})" if (basis := label_basis(a)) else "")),
             day_and_time(a.published),
-            Text(plain(a.title or "(untitled)")),
+            Text(one_line(a.title or "(untitled)")),
             str(a.words),
             str(len(cl.quotes)),
             str(len(cl.quantities)),
@@ -101,14 +94,14 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
     # each article's most important claims only it carries, the rest counted in a note; --top 0 all
     listed, left = (c.findings, []) if top <= 0 else c.listed()
     for note in [*c.notes, *c.unlisted_notes(left, "--top 0 or --json lists them all")]:
-        console.print(Text("note: ", style="yellow") + Text(plain(note)))
+        console.print(Text("note: ", style="yellow") + Text(one_line(note, words=True)))
     if c.provenance:
         console.print(Text("\nprovenance", style="bold"))
         for e in c.provenance:
             src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
-            kinds = ", ".join(plain(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
-            way = f"  by way of {plain(c.label(e.via))}" if e.via else ""
-            console.print(Text(f"  {plain(src)} {arrow(e.directed)} {plain(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}"))
+            kinds = ", ".join(one_line(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
+            way = f"  by way of {one_line(c.label(e.via))}" if e.via else ""
+            console.print(Text(f"  {one_line(src)} {arrow(e.directed)} {one_line(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}"))
     shown = listed if top <= 0 else listed[:top]
     console.print(Text(f"\nfindings ({len(listed)})", style="bold"))
     if not listed:
@@ -116,11 +109,11 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
     for n, f in enumerate(shown, 1):
         line = Text(f"{n:>3}. ")
         line += Text(f"[{FINDING_TITLES.get(f.type, f.type)}] ", style=STYLES.get(f.type, ""))
-        line += Text(plain(f.summary))
+        line += Text(one_line(f.summary, words=True))
         console.print(line)
         for ev in f.evidence[:4]:
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
-            console.print(Text(f"       {plain(c.label(ev.article))} {where}: “{_clip(plain(inner_quotes(ev.text)))}”", style="dim"))
+            console.print(Text(f"       {one_line(c.label(ev.article))} {where}: “{_clip(one_line(inner_quotes(ev.text), words=True))}”", style="dim"))
         if len(f.evidence) > 4:
             console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
     if len(shown) < len(listed):
