@@ -1992,6 +1992,49 @@ def test_unicode_line_and_paragraph_separators_end_lines(tmp_path: Path, rt: Art
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
 
 
+def test_windows_1252_text_misread_as_latin1_reads_as_its_bytes_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clough & Stevenson's g2pA_taske.txt is windows-1252 text read as Latin-1 and saved as UTF-8:
+    its quotes and apostrophe are C1 control characters (U+0091, U+0092), which stayed in the clean
+    text, invisible, "doesn\x92t" no word, while the same bytes given as they were written read as
+    windows-1252 ("doesn’t"), another text and id. The cleaning reads each C1 character windows-1252
+    gives a meaning as that character (NEL, U+0085, its ellipsis), in a body, a text's title and a
+    record's fields. An article stored by an older newstrace is updated once, then unchanged."""
+    from newstrace.ingest.base import windows_1252
+
+    title = "Dynamic Programming\x92s \x91bottom-up\x92 way"
+    body = ("\x91Greedy\x92 algorithms focus on making the best local choice at each decision making stage. "
+            "Subproblems can share subsubproblems, but the solution to one subproblem doesn\x92t necessarily "
+            "affect the solutions to other subproblems stemming from the same problem.\n\n"
+            "Dynamic Programming reduces computation time by solving subproblems in a \x91bottom-up\x92 way\x85")
+    misread, written = tmp_path / "misread.txt", tmp_path / "written.txt"
+    misread.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    written.write_bytes(f"{title}\n\n{body}\n".encode("latin-1"))  # the bytes as windows-1252 wrote them
+    as_bytes = windows_1252(written.read_bytes())
+    assert as_bytes is not None and "doesn’t" in as_bytes and "‘Greedy’" in as_bytes and "way…" in as_bytes
+    now, then = read_one(misread), read_one(written)
+    assert (now.id, now.title, now.text) == (then.id, then.title, then.text)
+    assert now.title == "Dynamic Programming’s ‘bottom-up’ way" and "doesn’t necessarily" in now.text
+    assert not re.search("[\x80-\x9f]", now.text), now.text
+    record = tmp_path / "r.jsonl"
+    record.write_text(json.dumps({"title": title, "author": "Martin O\x92Malley", "text": body}) + "\n", encoding="utf-8")
+    (fields,) = read_inputs([record])
+    assert (fields.title, fields.author, fields.text) == (now.title, "Martin O’Malley", now.text)
+    # stored by a newstrace that left them as read: the same file is updated once, then unchanged
+    db = tmp_path / "news.db"
+    monkeypatch.setattr("newstrace.clean.text._MISREAD", {})
+    assert _ingest(str(misread), "--db", str(db))["added"] == 1
+    (old_id, (_, old_text)), = _texts(db).items()
+    assert "\x92" in old_text
+    monkeypatch.undo()
+    doc = _ingest(str(misread), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    assert _texts(db) == {old_id: (None, now.text)}
+    again = _ingest(str(misread), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
+
 def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: Path) -> None:
     """A newer newstrace reads some texts otherwise (here a CMS export's markup, once stored with
     its tags): their derived ids change, and ingesting the same inputs again stored each such

@@ -76,10 +76,29 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: Unicode's line and paragraph separators (U+2028, U+2029), which word processors, page-layout
 #: programs and JavaScript-built exports write between lines and paragraphs, taken for the newline
 #: they are: kept, a body's paragraphs were one line (the RT seed's so written gave a quotation of de
-#: Mistura's to SANA and lost one of SANA's), and a text file's lines one, its title unread. NEL (U+0085) is not taken for one: in a text it is, far more often than a
-#: mainframe's line end, windows-1252's ellipsis read as Latin-1 (the C1 quotes of Clough &
-#: Stevenson's g2pA_taske.txt, U+0091/U+0092, were read so), which a break would cut a sentence at.
+#: Mistura's to SANA and lost one of SANA's), and a text file's lines one, its title unread. NEL
+#: (U+0085) is not taken for one: in a text it is, far more often than a mainframe's line end,
+#: windows-1252's ellipsis read as Latin-1, which a break would cut a sentence at (``_MISREAD``).
 _SEPARATORS = ("\u2028", "\u2029")
+#: The C1 control characters (U+0080..U+009F) windows-1252 gives a meaning, as that character:
+#: its curly quotes, dashes, ellipsis, euro sign, ``Š``, ``œ``... No news text means a C1 control;
+#: a text that holds them is windows-1252 read as Latin-1 by whoever made the file (a dataset's
+#: script, an export), and reads now as its bytes do, as the readers read bytes that are not UTF-8
+#: (``ingest.base.decode``): Clough & Stevenson's g2pA_taske.txt had ``\x91Greedy\x92`` and
+#: "doesn\x92t", no word to claims or reuse, invisible on a page. A double encoding (PolNeAR's
+#: Washington Post "Fran\xc3\x83\xc2\xa7ois") stays one, in the letters windows-1252 gives it
+#: ("FranÃƒÂ§ois"). The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+#: stay as read, as a browser's windows-1252 decoder keeps them. Mapped one for one: offsets
+#: into the text are kept.
+_MISREAD = {
+    c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def mend_misread(text: str) -> str:
+    """``text`` with its C1 characters read as windows-1252's (``_MISREAD``): the text of a
+    windows-1252 file that was read as Latin-1, as the file's bytes read."""
+    return text.translate(_MISREAD)
 
 
 @dataclass
@@ -130,12 +149,13 @@ def normalize_body(text: str) -> str:
     """Normalise characters and whitespace and drop boilerplate lines; idempotent.
 
     Paragraphs end up separated by one blank line, lines are stripped, runs of spaces folded, and
-    Unicode put in NFC so that the same words typed on two systems compare equal. Control characters
+    Unicode put in NFC so that the same words typed on two systems compare equal. Windows-1252 read
+    as Latin-1 reads as its bytes (``mend_misread``: ``doesn\x92t`` is "doesn’t"). Control characters
     go before NFC (removing one could join a letter to its accent, which a second NFC would compose),
     and the end of the body is trimmed until it is neither a widget word nor a boilerplate line, so a
     second pass finds nothing left to do.
     """
-    text = _CONTROL.sub("", _lines(text))
+    text = _CONTROL.sub("", _lines(mend_misread(text)))
     text = unicodedata.normalize("NFC", text)
     paragraphs: list[str] = []
     for raw in text.split("\n"):
@@ -214,7 +234,7 @@ def clean_plain_text(raw: str) -> CleanText:
     The title is the first non-empty line unless that line is navigation; a navigation header may
     still carry the title, byline and date (``Home / ... / Title Title Author Month D, YYYY``).
     """
-    lines = _lines(raw).split("\n")
+    lines = _lines(mend_misread(raw)).split("\n")
     result = CleanText(text="")
     body_start = 0
     # header: the first non-empty line, then at most two byline/date lines after it

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
+from newstrace.clean.text import mend_misread
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits, human_bytes, raise_hint
 from newstrace.model import (
@@ -1270,7 +1271,7 @@ def make_article(
         url=url,
         outlet=_str_or_none(fields.get("outlet")) or outlet_from_url(url),
         published=published,
-        title=_str_or_none(fields.get("title")),
+        title=_str_or_none(fields.get("title"), words=True),
         author=_author(fields.get("author")),
         lang=lang,
         source=escaped_surrogates(source) if source else source,  # a file name that is not UTF-8
@@ -1361,17 +1362,20 @@ def _as_written(value: Any) -> str:
         return repr(value)
 
 
-def _str_or_none(value: Any) -> str | None:
+def _str_or_none(value: Any, *, words: bool = False) -> str | None:
     """One line of text from a field; a list (scrapers give ``["rt.com"]``) gives its first
     text, an object its ``name`` (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``,
     schema.org's ``"author": {"@type": "Person", "name": ...}``) or none: their Python spelling
-    ("['rt.com']") named no outlet, title or URL."""
+    ("['rt.com']") named no outlet, title or URL. ``words``: a title or an author, whose C1
+    characters are windows-1252 read as Latin-1, read as the body's are (``clean.text.mend_misread``:
+    "Syria\x92s" was "Syria s"); an id, URL or outlet keeps the key it was stored under."""
     if isinstance(value, list | tuple):
         value = next((v for v in map(_named, value) if isinstance(v, str | int | float) and str(v).strip()), None)
     value = _named(value)
     if value is None or isinstance(value, dict):
         return None
-    s = " ".join(_FIELD_CONTROLS.sub(" ", str(value)).split())
+    s = mend_misread(str(value)) if words else str(value)
+    s = " ".join(_FIELD_CONTROLS.sub(" ", s).split())
     return s or None
 
 
@@ -1386,5 +1390,5 @@ def _author(value: Any) -> str | None:
     """Authors as one line; a list of names or of objects with names (schema.org) joined by
     commas: a list of objects was stored as their Python spelling."""
     if isinstance(value, list | tuple):
-        return _str_or_none(", ".join(n for n in (_str_or_none(v) for v in value) if n))
-    return _str_or_none(value)
+        return _str_or_none(", ".join(n for n in (_str_or_none(v, words=True) for v in value) if n))
+    return _str_or_none(value, words=True)
