@@ -337,6 +337,8 @@ def test_story_plus_unrelated_article_keeps_findings_within_the_story(rt: Articl
     assert_seed_findings(c, rt, rewrite)
     assert not any(other.id in f.articles for f in c.findings)
     assert any("unrelated to the others" in n for n in c.notes)
+    # one group, said in the singular: "The articles form 1 group(s) that report one story each"
+    assert any(n.startswith("The articles form 1 group reporting one story; unrelated to the others: ") for n in c.notes), c.notes
 
 
 @needs_stages

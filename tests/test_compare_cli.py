@@ -376,3 +376,20 @@ def test_json_and_top_0_carry_every_claim_only_one_article_carries(tmp_path: Pat
     folded = page.split('<details id="more-findings">', 1)[1].split("</details>", 1)[0]
     assert folded.count("Only <bdi>rt.com</bdi> carries") == left
     assert page.count('<span class="badge t-unique_claim">') == len([f for f in doc["findings"] if f["type"] == "unique_claim"])
+
+
+@needs_stages
+def test_counts_are_said_in_the_singular_and_the_plural(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The articles table was titled "2 article(s)" (and "1 article(s)" of one), the HTML report's
+    counts table "12 count(s)" and its folded claims "10 more claim(s)": the counts in words
+    (``model.counted``), as the web app's story page says "1 article"."""
+    assert main(["compare", str(EXAMPLES)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].strip() == "2 articles"
+    assert main(["compare", str(next(EXAMPLES.glob("001_*.txt")))]) == 0
+    assert capsys.readouterr().out.splitlines()[0].strip() == "1 article"
+    html = tmp_path / "report.html"
+    assert main(["compare", str(EXAMPLES), "--html", str(html)]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert "<summary>12 counts</summary>" in text and "<summary>8 counts</summary>" in text
+    assert "<summary>10 more claims only one article carries</summary>" in text
+    assert "count(s)" not in text and "more claim(s) only one" not in text

@@ -418,6 +418,19 @@ def test_analyze_counts_one_story_in_the_singular(tmp_path: Path, capsys: pytest
     assert "; 1 story in 1 thread" in " ".join(capsys.readouterr().err.split())
 
 
+def test_story_html_says_how_many_articles_its_report_covers_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``story --html FILE`` said "report on 2 article(s) written" of the seeds' story."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (seeds,) = json.loads(capsys.readouterr().out)
+    html = tmp_path / "story.html"
+    assert main(["story", seeds["id"][:6], "--db", str(db), "--html", str(html)]) == 0
+    assert capsys.readouterr().err.strip() == f"{html}: report on 2 articles written"
+    assert "<summary>12 counts</summary>" in html.read_text(encoding="utf-8")
+
+
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An ingested database shows no story until 'analyze': the empty table (exit 0, '[]' with
     --json) comes with a hint on stderr, and a story or thread asked for by id names it too."""

@@ -480,7 +480,7 @@ def test_the_claims_past_each_articles_six_are_folded_and_a_highlight_opens_them
         assert note == ("rt.com: 10 more claim(s) only it carries are not listed, as only each article's 6 most "
                         "important are: they are listed, folded, after the findings."), note
         fold = page.locator("#more-findings")
-        assert fold.locator("summary").inner_text() == "10 more claim(s) only one article carries"
+        assert fold.locator("summary").inner_text() == "10 more claims only one article carries"
         folded = fold.locator("ol.findings > li")
         assert folded.count() == 10 and not folded.first.is_visible()
         # the list goes on from the findings' numbers (17 to 26)

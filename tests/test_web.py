@@ -3220,7 +3220,7 @@ def test_the_drawings_tooltips_isolate_the_names_and_words_of_articles() -> None
         tips = [html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg) + re.findall(r'data-evidence="([^"]*)"', svg)]
         assert any(ARABIC.search(t) for t in tips), (kind, tips)
         assert not [t for t in tips if ARABIC.search(unisolated(t))], (kind, tips)
-    assert f"\u2068{name}\u2069 → \u2068{other}\u2069: 2 time(s) \u2068{other}\u2069 carried text first seen at \u2068{name}\u2069" in drawings["network"]
+    assert f"\u2068{name}\u2069 → \u2068{other}\u2069: 2 times \u2068{other}\u2069 carried text first seen at \u2068{name}\u2069" in drawings["network"]
     assert "verbatim: \u2068قال المبعوث إن 12 مدنيا قتلوا\u2069" in drawings["provenance"]
 
 
@@ -3286,13 +3286,13 @@ def test_a_storys_pairs_sharing_passages_come_first_the_rest_folded(tmp_path: Pa
             counts = [len(p.get("shared") or []) for p in pairs]
             section = c.get(f"/stories/{st['id']}").text.split('<section class="pairs">')[1].split("</section>")[0]
             shown, _, folded = section.partition('<details class="apart">')
-            listed = [int(n) for n in re.findall(r"· (\d+) shared passage\(s\)", shown)]
+            listed = [int(n) for n in re.findall(r"· (\d+) shared passages?(?=<| ·)", shown)]
             assert listed == sorted((n for n in counts if n), reverse=True), st["id"]
             apart = counts.count(0)
-            assert re.findall(r"· (\d+) shared passage\(s\)", folded) == ["0"] * apart
+            assert re.findall(r"· (\d+) shared passages?(?=<| ·)", folded) == ["0"] * apart
             if apart:
-                more = " more" if listed else ""
-                assert f"{apart}{more} pair(s) sharing no passage</summary>" in folded
+                more = " more" if listed else ""  # "1 pair", "3 more pairs": it said "1 pair(s)"
+                assert f"{apart}{more} {'pair' if apart == 1 else 'pairs'} sharing no passage</summary>" in folded
                 seen.add("apart")
             if listed:
                 seen.add("sharing")
@@ -3540,7 +3540,7 @@ def test_the_findings_a_page_leaves_out_are_counted_and_listed_folded(tmp_path: 
     for page in pages:
         folded = page[page.index('<details class="more-findings"'):]
         folded = folded[:folded.index("</details>")]
-        assert f"<summary>{len(left)} more claim(s) only one article carries</summary>" in folded
+        assert f"<summary>{len(left)} more claims only one article carries</summary>" in folded  # "claim(s)" before
         assert len(re.findall(r'<li class="finding ', folded)) == len(left)
         before = page[:page.index('<details class="more-findings"')]
         assert len(re.findall(r'<li class="finding ', before[before.index('<ol class="findings"'):])) == len(shown)
@@ -3601,3 +3601,20 @@ def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites
     assert {ids["rt"], ids["rewrite"]} <= set(re.findall(r'data-article="([^"]+)"', opened.text))
     title = re.search(r'<h2 class="atitle"[^>]*>(.*?)</h2>', opened.text.split(f'data-article="{ids["rewrite"]}"', 1)[1], re.S)
     assert title and re.search(r'<span class="ev t-headline_unsupported" id="c\d-f\d+-\d+"[^>]*>US-Backed</span>', title[1]), title
+
+
+def test_the_pages_say_their_counts_in_words(client: TestClient, ids: dict[str, str]) -> None:
+    """The article page's legend said "26 quote(s), 12 count(s)", the compare page's columns and
+    the story page's pairs "1 shared passage(s)": counts in words (``model.counted``), as the story
+    page's head says "2 articles"."""
+    page = client.get(f"/articles/{ids['rt']}").text
+    claims = client.get(f"/api/articles/{ids['rt']}").json()
+    if claims["claims_available"]:
+        assert f"· {len(claims['quotes'])} quotes, {len(claims['quantities'])} counts</p>" in page
+    compare = client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text
+    shown = re.findall(r"· (\d+) shared (passages?)</p>", compare)
+    assert len(shown) == 2 and all((n == "1") == (word == "passage") for n, word in shown), shown
+    (story,) = client.get(f"/api/articles/{ids['rt']}").json()["stories"] or [None]
+    if story is not None:
+        pairs = client.get(f"/stories/{story['id']}").text.split('<section class="pairs">')[1].split("</section>")[0]
+        assert re.search(r"· \d+ shared passages? ·", pairs) and "(s)" not in pairs

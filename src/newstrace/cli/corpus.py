@@ -614,8 +614,8 @@ def story(
         if not as_json and str(html) != "-":
             # on the articles it covers: it said 300 of a story whose report took its first 200
             covered = len(comparison.articles)
-            of = f" of {len(member_ids)}" if covered < len(member_ids) else ""
-            err.print(f"{html}: report on {covered}{of} article(s) written", markup=False)
+            of = f"{covered} of " if covered < len(member_ids) else ""
+            err.print(f"{html}: report on {of}{counted(len(member_ids), 'article')} written", markup=False)
     if as_json:
         emit_json({**doc, "story": _adding_up([doc["story"]])[0]})
         return

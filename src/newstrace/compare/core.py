@@ -49,6 +49,7 @@ from newstrace.model import (
     Span,
     arrow,
     article_labels,
+    counted,
     published_iso,
 )
 from newstrace.model import listed as listed_for_reading
@@ -293,7 +294,9 @@ def compare_articles(
         apart = [labels[s[0]] for s in stories if len(s) == 1]
         multi = [s for s in stories if len(s) > 1]
         notes.append(
-            f"The articles form {len(multi)} group(s) that report one story each"
+            # "1 group reporting one story", "2 groups, each reporting one story": it said "1 group(s)"
+            f"The articles form {counted(len(multi), 'group')}"
+            + (", each reporting one story" if len(multi) > 1 else " reporting one story")
             + (f"; unrelated to the others: {', '.join(apart)}" if apart else "")
             + ". Findings compare articles within a group only."
         )

@@ -28,6 +28,7 @@ from newstrace.model import (
     axis_instants,
     compare_title_parts,
     count_range,
+    counted,
     inner_quotes,
     isolated_join,
     isolated_name,
@@ -339,6 +340,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.globals["counted"] = counted  # "1 count", "10 more claims": the report said "1 count(s)"
 
 
 def csp_hash(source: str) -> str:

@@ -18,6 +18,7 @@ from newstrace.model import (
     FINDING_TITLES,
     NO_DATE,
     arrow,
+    counted,
     inner_quotes,
     label_basis,
     parse_published,
@@ -44,7 +45,7 @@ def articles_table(c: Comparison) -> Table:
     listings' table): rich narrowed every column alike, so at 60 columns the title read "‘appa" /
     "lled’" and "counts" "coun…", at 40 every header stood a letter a line, and at 80 an outlet
     read "theantimedia.o" / "rg" beside dates with a time."""
-    table = ListingTable(title=f"{len(c.articles)} article(s)", title_justify="left")
+    table = ListingTable(title=counted(len(c.articles), "article"), title_justify="left")
     columns: tuple[tuple[str, dict[str, Any]], ...] = (
         ("#", {"justify": "right"}),
         ("outlet", {"overflow": "fold"}),
@@ -115,7 +116,7 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
             console.print(Text(f"       {one_line(c.label(ev.article))} {where}: “{_clip(one_line(inner_quotes(ev.text), words=True))}”", style="dim"))
         if len(f.evidence) > 4:
-            console.print(Text(f"       … {len(f.evidence) - 4} more evidence span(s)", style="dim"))
+            console.print(Text(f"       … {counted(len(f.evidence) - 4, 'more evidence span')}", style="dim"))
     if len(shown) < len(listed):
         # how to see them here too: the reader of the terminal report has --top at hand
         console.print(Text(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))

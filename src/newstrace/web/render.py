@@ -22,6 +22,7 @@ from newstrace.model import (  # NO_DATE: as the pages say an article without a 
     NO_DATE,
     Article,
     axis_instants,
+    counted,
     isolated_name,
     link_roles,
     parse_published,
@@ -450,7 +451,7 @@ def network_svg(outlets: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         sx, sy, ex, ey = x1 + dx / d * 12, y1 + dy / d * 12, x2 - dx / d * 14, y2 - dy / d * 14
         count, in_story = int(e.get("count") or 0), int(e.get("in_story") or 0)
         ia, ib = (NO_OUTLET_NAME if n is None else isolated_name(n) for n in (a, b))
-        tip = f"{ia} → {ib}: {count} time(s) {ib} carried text first seen at {ia}, {in_story} of them in one story"
+        tip = f"{ia} → {ib}: {counted(count, 'time')} {ib} carried text first seen at {ia}, {in_story} of them in one story"
         href = stories_href(a, b)
         # pairs none of which are in one story: shared stock phrases, drawn dashed
         cls = "edge" if in_story else "edge loose"
