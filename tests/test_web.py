@@ -197,7 +197,7 @@ def test_article_page_highlights_claims_when_stage_present(client: TestClient, i
 def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/articles/does-not-exist").status_code == 404
     detail = client.get("/api/articles/does-not-exist").json()["detail"]
-    assert detail.startswith("no article with id 'does-not-exist' (see 'newstrace list --db ")  # the id, as the CLI names it
+    assert detail == "no article with id 'does-not-exist' (GET /api/articles lists them)"  # the id, as the CLI names it
     assert "no article with id &#39;does-not-exist&#39;" in client.get("/articles/does-not-exist").text
     assert client.get("/stories/nope").status_code == 404
     assert client.get("/compare?ids=a&ids=b").status_code == 404
@@ -267,7 +267,7 @@ def test_the_pages_and_the_api_take_the_same_dates(client: TestClient) -> None:
 def test_compare_names_the_ids_it_does_not_have(client: TestClient, ids: dict[str, str]) -> None:
     """Out of 8 ids, which one is wrong? The 404 said "no article with one of these ids"."""
     r = client.get("/api/compare", params=[("ids", ids["rt"]), ("ids", "typo-123")])
-    assert r.status_code == 404 and r.json()["detail"].startswith("no article with id 'typo-123' (see 'newstrace list --db ")
+    assert r.status_code == 404 and r.json()["detail"] == "no article with id 'typo-123' (GET /api/articles lists them)"
     r = client.get("/compare", params=[("ids", "x" * 100), ("ids", ids["rt"]), ("ids", "<b>y</b>")])
     assert r.status_code == 404
     assert f"no articles with ids &#39;{'x' * 59}…&#39;, &#39;&lt;b&gt;y&lt;/b&gt;&#39;" in r.text
@@ -312,11 +312,11 @@ def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web
     an empty list, which reads as "no stories". ``?`` (no outlet) is one when some article names none."""
     from newstrace.cli.main import main
 
-    said = f"no articles from outlet 'nope' (see 'newstrace outlets --db {web_db[0]}')"
+    said = "no articles from outlet 'nope' (GET /api/outlets lists them)"
     for path in ["/api/stories", "/api/articles"]:
         r = client.get(path, params={"outlet": "nope"})
         assert (r.status_code, r.json()) == (404, {"detail": said}), path
-    for path in ["/stories", "/articles"]:  # the page names the page that lists them (the CLI's command is the API's)
+    for path in ["/stories", "/articles"]:  # the page names the page that lists them (the API names its endpoint)
         r = client.get(path, params={"outlet": "nope"})
         assert r.status_code == 404 and '<p class="error">no articles from outlet &#39;nope&#39; (the Outlets page lists them)</p>' in r.text, path
     if client.get("/api/stories").json()["available"]:
@@ -332,7 +332,7 @@ def test_an_outlet_no_article_has_is_a_404_as_in_the_cli(client: TestClient, web
     with TestClient(create_app(db), base_url=BASE) as c:
         for path in ["/api/stories", "/api/articles"]:
             assert c.get(path, params={"outlet": "rt.com"}).status_code == 200, path
-            assert c.get(path, params={"outlet": "?"}).json()["detail"].startswith("no articles from outlet '?' (see "), path
+            assert c.get(path, params={"outlet": "?"}).json()["detail"] == "no articles from outlet '?' (GET /api/outlets lists them)", path
         assert c.get("/stories", params={"outlet": "?"}).status_code == 404
 
 
@@ -1111,12 +1111,12 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         labels = {st["id"]: st["label"] for st in c.get("/api/stories").json()["stories"]}
         matching = sorted(x for x in stories if x.startswith(several))
         named = ", ".join(f'{x} "{labels[x]}"' for x in matching)
-        said = (f"story id prefix {several!r} matches {len(matching)} stories: {named} "
-                f"(see 'newstrace stories --db {db}')")
+        said = f"story id prefix {several!r} matches {len(matching)} stories: {named} "
         assert main(["story", several, "--db", str(db)]) == 3
-        assert capsys.readouterr().err.strip() == f"newstrace: error: {said}"
+        assert capsys.readouterr().err.strip() == f"newstrace: error: {said}(see 'newstrace stories --db {db}')"
+        # the API ends with the endpoint that lists them, not a command to run on the server
         r = c.get(f"/api/stories/{several}")
-        assert r.status_code == 404 and r.json() == {"detail": said}
+        assert r.status_code == 404 and r.json() == {"detail": f"{said}(GET /api/stories lists them)"}
         # the page lists them, each a link to its page
         r = c.get(f"/stories/{several}", follow_redirects=False)
         assert r.status_code == 404 and f"matches {len(matching)} stories" in r.text
@@ -1126,7 +1126,7 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         assert "(the Stories page lists them)" in r.text and "newstrace stories" not in r.text
         # unknown: 404 as before
         assert c.get("/stories/nope", follow_redirects=False).status_code == 404
-        assert c.get("/api/stories/nope").json()["detail"].startswith("no story with id 'nope' (see 'newstrace stories --db ")
+        assert c.get("/api/stories/nope").json()["detail"] == "no story with id 'nope' (GET /api/stories lists them)"
     # the id of a story merged into another (an old link): the page redirects to the survivor's
     gone = next(x for x in stories if x != sid)
     with sqlite3.connect(db) as conn:
@@ -1885,8 +1885,8 @@ def test_a_404_page_points_to_the_page_that_lists_them(
 ) -> None:
     """The 404 page of an unknown story, article, thread or outlet told a reader at a browser to
     "see 'newstrace stories --db …'", a command to run on the server, with the server's path to its
-    database: it names the page that lists them and leads back to it. The API's ``detail`` keeps
-    the CLI's words, as ``newstrace story nope`` says them."""
+    database: it names the page that lists them and leads back to it. The API's ``detail`` names
+    the endpoint that lists them."""
     if url.startswith("/stories") and not client.get("/api/stories").json()["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
     page = client.get(url)
@@ -1896,7 +1896,7 @@ def test_a_404_page_points_to_the_page_that_lists_them(
     assert "newstrace " not in page.text.split("<main", 1)[1]
     assert f'<a href="{back[0]}">Back to the {back[1]}</a>' in page.text
     api = client.get("/api" + url.replace("/articles/", "/articles/", 1))
-    assert api.status_code == 404 and re.fullmatch(re.escape(said) + r" \(see 'newstrace \w+ --db .+'\)", api.json()["detail"]), api.json()
+    assert api.status_code == 404 and re.fullmatch(re.escape(said) + r" \(GET /api/\w+ lists them( in its threads)?\)", api.json()["detail"]), api.json()
 
 
 def test_the_compare_page_of_unknown_ids_points_to_the_articles_page(client: TestClient) -> None:
@@ -2612,8 +2612,9 @@ def test_a_finding_over_more_articles_than_compare_takes_has_no_side_by_side_lin
 
 def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """An unknown article, story, thread or outlet was a bare "no ... with this id" on the web;
-    the CLI points at the command that lists them. The API says it in the same words (``see_hint``);
-    a page names the page that lists them (``listing_page``), not a command to run on the server."""
+    the CLI points at the command that lists them. A page names the page that lists them
+    (``listing_page``), the API the endpoint that does (``listing_endpoint``; it said the CLI's
+    command, with the server's path to its database, to a client that has only the API)."""
     from newstrace.cli.main import main
     from newstrace.errors import see_hint
 
@@ -2621,7 +2622,7 @@ def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsy
     with Store(db) as st:
         st.add_articles([rt])
     analyze_if_available(db)
-    from newstrace.web.api import listing_page
+    from newstrace.web.api import listing_endpoint, listing_page
 
     with TestClient(create_app(db), base_url=BASE) as c:
         asked = {
@@ -2635,7 +2636,8 @@ def test_a_404_says_where_to_look_as_the_cli_does(tmp_path: Path, rt: Any, capsy
         for listing, (path, params) in asked.items():
             page, api = c.get(path, params=params).text, c.get("/api" + path, params=params).json()["detail"]
             assert listing_page(listing.strip()) in page and "newstrace " not in page.split("<main", 1)[1], listing
-            assert api.endswith(f"({see_hint(listing.strip(), str(db))})"), (listing, api)
+            assert api.endswith(f"({listing_endpoint(listing.strip())})") and "newstrace " not in api, (listing, api)
+            assert c.get(listing_endpoint(listing.strip()).split()[1]).status_code == 200  # the endpoint it names
     for command, listing in ((["show", "nope"], "list"), (["story", "nope"], "stories"),
                              (["stories", "--outlet", "nope"], "outlets")):
         assert main([*command, "--db", str(db)]) == 3

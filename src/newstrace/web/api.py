@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from newstrace.corpus.report import story_order
-from newstrace.errors import AmbiguousId, see_hint
+from newstrace.errors import AmbiguousId
 from newstrace.ingest import SUPPORTED
 from newstrace.model import Article, published_order, stream_order_key
 from newstrace.store.results import (
@@ -183,7 +183,7 @@ def _known_outlet(repo: Repo, outlet: str | list[str] | None, total: int) -> Non
     stories --outlet`` says (``?``, no outlet, is one when some article names none)."""
     for one in [outlet] if isinstance(outlet, str) else outlet or []:
         if not total and one and not repo.has_outlet(one):
-            raise Unknown(f"no articles from outlet {one!r}", "outlets", repo)
+            raise Unknown(f"no articles from outlet {one!r}", "outlets")
 
 
 def _behind(repo: Repo, res: Any) -> dict[str, int]:
@@ -205,7 +205,7 @@ def load_articles(repo: Repo, q: str | None, outlet: str | None, date_from: date
 def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail, dict[str, Any] | None]:
     a = repo.get_article(article_id)
     if a is None:
-        raise Unknown(f"no article with id {_quoted_id(article_id)}", "list", repo)
+        raise Unknown(f"no article with id {_quoted_id(article_id)}", "list")
     claims = repo.claims(a)
     detail = s.ArticleDetail(
         **a.brief(),
@@ -223,11 +223,13 @@ def load_article(repo: Repo, article_id: str) -> tuple[Article, s.ArticleDetail,
 
 class Ambiguous(HTTPException):
     """The 404 of an id prefix of several stories or threads: ``detail`` names them in the CLI's
-    words (``errors.ambiguous_id``), and ``links`` are their pages, which the error page lists
+    words (``errors.ambiguous_id``), ending with the endpoint that lists them (``listing_endpoint``)
+    where the CLI names its command, and ``links`` are their pages, which the error page lists
     (it named none: the reader had to find them in the list of every story)."""
 
     def __init__(self, e: AmbiguousId, href: Callable[[str], str], listing: str) -> None:
-        super().__init__(404, str(e))
+        said = str(e).removesuffix(f"({e.hint})")
+        super().__init__(404, f"{said}({listing_endpoint(listing)})")
         self.error = e
         self.links = [(href(mid), mid, label) for mid, label in e.matches]
         self.page_hint = listing_page(listing)  # the page's, where the API's detail says the CLI's
@@ -236,22 +238,32 @@ class Ambiguous(HTTPException):
 #: the page that lists what each CLI listing lists: the web app's 404 pages point to it
 LISTING_PAGES = {"list": ("/articles", "Articles"), "stories": ("/", "Stories"), "threads": ("/", "Stories"),
                  "outlets": ("/outlets", "Outlets")}
+#: the endpoint that lists them: the API's 404s point to it (a thread's are ``/api/stories``'s ``threads``)
+LISTING_ENDPOINTS = {"list": "/api/articles", "stories": "/api/stories", "threads": "/api/stories",
+                     "outlets": "/api/outlets"}
+
+
+def listing_endpoint(listing: str) -> str:
+    """Where an API client looks up an id or outlet: the endpoint that lists them. The API's
+    ``detail`` said "see 'newstrace stories --db /srv/news.db'": a command to run on the server,
+    with the server's path to its database, to a client that has only the API."""
+    return f"GET {LISTING_ENDPOINTS[listing]} lists them" + (" in its threads" if listing == "threads" else "")
 
 
 def listing_page(listing: str) -> str:
     """Where a web page's reader looks up an id or outlet: the page that lists them. The pages
     said "see 'newstrace stories --db …'", a command to run on the server, to a reader at a
-    browser; the API's ``detail`` keeps the CLI's words (``see_hint``). The page's link back
+    browser; the API's ``detail`` names the endpoint (``listing_endpoint``). The page's link back
     leads there (``Unknown.back``)."""
     return f"the {LISTING_PAGES[listing][1]} page lists them" + (" by thread" if listing == "threads" else "")
 
 
 class Unknown(HTTPException):
-    """The 404 of an id or outlet nothing has: ``detail`` (the API's) ends with the command that
-    lists them, as the CLI says it; ``page_detail`` (the page's) with the page that does."""
+    """The 404 of an id or outlet nothing has: ``detail`` (the API's) ends with the endpoint that
+    lists them, where the CLI names its command; ``page_detail`` (the page's) with the page that does."""
 
-    def __init__(self, said: str, listing: str, repo: Repo) -> None:
-        super().__init__(404, f"{said} ({see_hint(listing, db_arg(repo))})")
+    def __init__(self, said: str, listing: str) -> None:
+        super().__init__(404, f"{said} ({listing_endpoint(listing)})")
         self.page_detail = f"{said} ({listing_page(listing)})"
         self.back = (LISTING_PAGES[listing][0], LISTING_PAGES[listing][1].lower())
 
@@ -272,7 +284,7 @@ def load_stories(repo: Repo, q: str | None, outlet: list[str] | None, date_from:
         except AmbiguousId as e:  # a prefix of several, in the CLI's words, each linked on the page
             raise Ambiguous(e, lambda tid: "/stories?" + urlencode({"thread": tid}), "threads") from None
         if found is None:
-            raise Unknown(f"no thread with id {_quoted_id(thread)}", "threads", repo)
+            raise Unknown(f"no thread with id {_quoted_id(thread)}", "threads")
         thread = found
     start, end = _dates(date_from, date_to)
     # each filter value as the outlet it names (``filtered_outlet``: ``?`` none, ``\?`` the outlet "?")
@@ -307,7 +319,7 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
     if sid is None or found is None:
         if not res.available:  # as `newstrace story` says it
             raise HTTPException(404, f"no story with id {_quoted_id(story_id)} ({not_analysed(repo)})")
-        raise Unknown(f"no story with id {_quoted_id(story_id)}", "stories", repo)
+        raise Unknown(f"no story with id {_quoted_id(story_id)}", "stories")
     return sid, *found
 
 
@@ -417,7 +429,7 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
         missing = [i for i in unique if i not in found]
         listed = ", ".join(_quoted_id(i) for i in missing)
         said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
-        raise Unknown(said, "list", repo)
+        raise Unknown(said, "list")
     articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
     report = repo.compare(articles)
     articles = page_order(articles, report)  # as the page's columns and drawing show them
