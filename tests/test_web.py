@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -3603,6 +3603,34 @@ def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites
     assert {ids["rt"], ids["rewrite"]} <= set(re.findall(r'data-article="([^"]+)"', opened.text))
     title = re.search(r'<h2 class="atitle"[^>]*>(.*?)</h2>', opened.text.split(f'data-article="{ids["rewrite"]}"', 1)[1], re.S)
     assert title and re.search(r'<span class="ev t-headline_unsupported" id="c\d-f\d+-\d+"[^>]*>US-Backed</span>', title[1]), title
+
+
+def test_the_story_pages_unique_claims_open_where_their_words_are_marked(client: TestClient, ids: dict[str, str]) -> None:
+    """On the seeds' story page each "Unique claim" (a claim one article alone carries) had no link:
+    the finding quoted the sentence and nothing led to it in the text, where the compare page jumps
+    to it. Each opens its article beside the one it is not in, its words marked there."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    story = next((s for s in client.get("/api/stories").json()["stories"] if s["size"] >= 2), None)
+    if story is None:
+        pytest.skip("the seeds are not one story")
+    page = client.get(f"/stories/{story['id']}").text
+    found = re.findall(r'<li class="finding t-unique_claim".*?</li>\s*(?=<li class="finding|</ol>)', page, re.S)
+    members = {a["id"] for a in client.get(f"/api/stories/{story['id']}").json()["articles"]}
+    assert len(found) >= 11, len(found)  # the seeds' 11, the folded ones too
+    for finding in found:
+        link = re.search(r'<a class="open-pair" href="([^"]+)">open side by side</a>', finding)
+        assert link, finding
+        opens = parse_qs(urlsplit(html.unescape(link[1])).query)["ids"]
+        assert len(opens) >= 2 and set(opens) <= members, opens
+    # the last one's: the compare page lists the same finding, its jump leading to its marked words
+    opened = client.get(html.unescape(link[1])).text
+    summary = re.search(r'<span class="fsummary">(.*?)</span>\s*<', finding, re.S)
+    assert summary
+    there = [f for f in re.findall(r'<li class="finding t-unique_claim".*?</ul>', opened, re.S) if summary[1] in f]
+    assert there, summary[1]
+    jump = re.search(r'<a class="jump" href="#(c\d+-f\d+-\d+)">', there[0])
+    assert jump and f'id="{jump[1]}"' in opened, there[0]
 
 
 def test_the_pages_say_their_counts_in_words(client: TestClient, ids: dict[str, str]) -> None:

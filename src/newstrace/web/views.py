@@ -200,6 +200,12 @@ def compare_view(
         # it is, and the story page gave no way to read it beside the quotation it cites
         quoted = [ev.get("article") for ev in f.get("evidence") or [] if isinstance(ev, dict)]
         f_arts = [x for x in dict.fromkeys([*(f.get("articles") or []), *quoted]) if x in by_id]
+        if len(f_arts) == 1:
+            # a claim only one article carries: beside the articles of its group it is not in (its
+            # summary's "not in ..."), where the compare page marks its words and jumps to them; the
+            # story page gave it no link, its words nowhere to be read in the text
+            group = next((g for g in report.get("stories") or [] if isinstance(g, list) and f_arts[0] in g), [])
+            f_arts += [x for x in group if x in by_id and x != f_arts[0]][: COMPARE_IDS - 1]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
