@@ -431,6 +431,34 @@ def test_story_html_says_how_many_articles_its_report_covers_in_words(tmp_path: 
     assert "<summary>12 counts</summary>" in html.read_text(encoding="utf-8")
 
 
+def test_a_storys_span_says_its_articles_with_no_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The seeds and a republished copy of RT's report that gives no date are one story of 3:
+    ``story`` said "span 2016-10-30 .. 2016-11-02" as if that were all of it. The span is of the
+    dated articles; the others are said ("1 article with no date"), and counted in ``--json``."""
+    db = tmp_path / "seeds.db"
+    rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "undated-copy", "outlet": "example.org", "title": "UN envoy appalled by rocket fire",
+                                "text": rt_text + "\n\nThis article was republished from RT."}) + "\n", encoding="utf-8")
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["story", "s", "--db", str(db), "--json"]) == 0
+    seeds = json.loads(capsys.readouterr().out)["story"]
+    assert seeds["undated"] == 0
+    assert main(["story", seeds["id"], "--db", str(db)]) == 0
+    assert "no date" not in capsys.readouterr().out
+    assert main(["ingest", str(copy), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["story", seeds["id"], "--db", str(db), "--json"]) == 0
+    story = json.loads(capsys.readouterr().out)["story"]
+    assert (story["size"], story["undated"], story["start"], story["end"]) == (3, 1, "2016-10-30", "2016-11-02")
+    assert main(["story", seeds["id"], "--db", str(db)]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "span 2016-10-30 .. 2016-11-02 (1 article with no date) size 3" in said, said
+
+
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An ingested database shows no story until 'analyze': the empty table (exit 0, '[]' with
     --json) comes with a hint on stderr, and a story or thread asked for by id names it too."""

@@ -3633,6 +3633,32 @@ def test_the_story_pages_unique_claims_open_where_their_words_are_marked(client:
     assert jump and f'id="{jump[1]}"' in opened, there[0]
 
 
+def test_a_story_page_says_its_articles_with_no_date_beside_its_span(tmp_path: Path, rt: Any, rewrite: Any,
+                                                                     client: TestClient) -> None:
+    """The seeds and a republished copy of RT's report that gives no date are one story of 3: its
+    page's head gave "2016-10-30 – 2016-11-02", the span of the two dated ones, as the story's. It
+    says "(1 article with no date)" after it, and the API counts them in ``story.undated``."""
+    import dataclasses
+
+    copy = dataclasses.replace(rt, id="undated-copy", outlet="example.org", published=None,
+                               text=rt.text + "\n\nThis article was republished from RT.")
+    db = tmp_path / "undated.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite, copy])
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with TestClient(create_app(db), base_url=BASE) as c:
+        (story,) = c.get("/api/stories").json()["stories"]
+        api = c.get(f"/api/stories/{story['id']}").json()["story"]
+        assert (api["size"], api["undated"], api["start"][:10], api["end"][:10]) == (3, 1, "2016-10-30", "2016-11-02")
+        head = re.search(r'<p class="dim">story .*?</p>', c.get(f"/stories/{story['id']}").text, re.S)
+        assert head and re.search(r'2016-11-02</span> \(1 article with no date\) ·', head[0]), head
+    # a story whose articles all give a date says nothing of it (the seeds' in the shared database)
+    for listed in client.get("/api/stories").json()["stories"]:
+        if client.get(f"/api/stories/{listed['id']}").json()["story"]["undated"] == 0:
+            assert "with no date" not in client.get(f"/stories/{listed['id']}").text
+
+
 def test_the_pages_say_their_counts_in_words(client: TestClient, ids: dict[str, str]) -> None:
     """The article page's legend said "26 quote(s), 12 count(s)", the compare page's columns and
     the story page's pairs "1 shared passage(s)": counts in words (``model.counted``), as the story

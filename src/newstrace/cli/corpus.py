@@ -622,9 +622,12 @@ def story(
     if html is not None:
         return
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
+    # the span of its dated articles: those giving no date said (it read as the whole story's)
+    undated = doc["story"]["undated"] if summary["start"] or summary["end"] else 0
     out.print(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
-        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}  [dim]size[/dim] {summary['size']}"
+        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}"
+        + (f" ({counted(undated, 'article')} with {NO_DATE})" if undated else "") + f"  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
     # one the report left out (a story over its limit) by its outlet: its id stood in the name column too

@@ -82,7 +82,9 @@ def story_report(
             arts.append(a)
     # compared in the order given (``story_order``'s): sorted by the stream's, ``story --json``'s
     # report listed al-Arabiya's 334 before the Reuters report it cites, as the web's did not
-    doc: dict[str, Any] = {"story": summary, "articles": listed, "report": None, "report_note": None, "provenance_skipped": None}
+    # ``undated``: its articles that give no date, which its span (``start`` to ``end``) leaves out
+    story = {**summary, "undated": R.undated(store.conn, summary["id"])}
+    doc: dict[str, Any] = {"story": story, "articles": listed, "report": None, "report_note": None, "provenance_skipped": None}
     if len(member_ids) > limit:
         doc["report_note"] = f"the report covers the first {limit} of {len(member_ids)} articles"
     try:

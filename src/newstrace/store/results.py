@@ -1078,6 +1078,15 @@ def members(conn: sqlite3.Connection, story: str) -> list[str]:
     ]
 
 
+def undated(conn: sqlite3.Connection, story: str) -> int:
+    """How many of a story's articles give no date (none that reads as one): its span, ``start``
+    to ``end``, is the other articles'."""
+    return int(conn.execute(
+        "SELECT COUNT(*) FROM memberships m JOIN articles a ON a.id = m.article WHERE m.story=? AND a.published_utc IS NULL",
+        (story,),
+    ).fetchone()[0])
+
+
 #: how the tables of the CLI and the web pages name the articles that name no outlet (the CLI's
 #: tables said "?", as they named an outlet literally named "?": the two read as one)
 NO_OUTLET_NAME = "(no outlet)"

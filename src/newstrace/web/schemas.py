@@ -179,8 +179,13 @@ class StoryOverBound(ProvenanceSkipped):
     story: str = Field(description="the story left without provenance edges")
 
 
+class StoryOfDetail(StorySummary):
+    undated: int = Field(0, description="its articles that give no date: start and end are the span of the others, "
+                                        "as newstrace story --json says")
+
+
 class StoryDetail(BaseModel):
-    story: StorySummary
+    story: StoryOfDetail
     articles: list[ArticleRow] = Field(description="``limit`` of the story's articles from ``offset`` on, in the "
                                                    "order its page lists and draws them: by publication, an "
                                                    "arrow's source first among one day's")
