@@ -393,3 +393,19 @@ def test_counts_are_said_in_the_singular_and_the_plural(tmp_path: Path, capsys: 
     assert "<summary>12 counts</summary>" in text and "<summary>8 counts</summary>" in text
     assert "<summary>10 more claims only one article carries</summary>" in text
     assert "count(s)" not in text and "more claim(s) only one" not in text
+
+
+@needs_stages
+def test_json_lists_the_articles_in_the_order_the_table_does(capsys: pytest.CaptureFixture[str]) -> None:
+    """``compare --json`` listed the articles (and ``quantities``) in the order of the inputs, the
+    seeds' rewrite of 2 November (000_...) before the RT report of 30 October it copies, while the
+    terminal's table, the HTML report and ``/api/compare`` list them in reading order."""
+    assert main(["compare", str(EXAMPLES), "--json", "-"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [a["published"] for a in doc["articles"]] == ["2016-10-30", "2016-11-02"]
+    assert list(doc["quantities"]) == [a["id"] for a in doc["articles"]]
+    assert main(["compare", str(EXAMPLES)]) == 0
+    rows = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines()
+            if line.startswith("│") and line.split("│")[1].strip().isdigit()]
+    assert doc["articles"][0]["label"] == rows[0] == "rt.com"
+    assert doc["articles"][1]["label"].startswith(rows[1]), rows

@@ -170,12 +170,16 @@ class Comparison:
         return notes_on_unlisted(left, lambda f: f.articles[0], self.label, where)
 
     def to_dict(self) -> dict[str, Any]:
+        # the articles (and the keys of ``quantities``) in reading order (``by_time``), as the
+        # terminal's table, the HTML report and ``/api/compare`` list them: ``compare --json`` gave
+        # the order of the inputs, the seeds' rewrite of 2 November before the RT report it copies
+        ordered = self.by_time()
         return {
             # ``label``: how the summaries and notes name the article ("reuters #2")
-            "articles": [{**a.brief(), "label": self.label(a.id)} for a in self.articles],
+            "articles": [{**a.brief(), "label": self.label(a.id)} for a in ordered],
             "pairs": [p.to_dict() for p in self.pairs],
             "quotes": [_group_dict(g) for g in self.quote_groups],
-            "quantities": {a.id: [q.public() for q in self.claims[a.id].quantities] for a in self.articles},
+            "quantities": {a.id: [q.public() for q in self.claims[a.id].quantities] for a in ordered},
             "findings": [f.to_dict() for f in self.findings],
             "provenance": [e.to_dict() for e in self.provenance],
             "stories": self.stories,
