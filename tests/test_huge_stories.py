@@ -157,7 +157,7 @@ def test_newstrace_story_html_names_its_story_and_what_the_report_covers(
     out = tmp_path / "story.html"
     assert main(["story", story, "--db", str(db), "--html", str(out)]) == 0
     # ... as the line saying it is written does: "report on 150 article(s) written", of a report on 2
-    assert f"{out}: report on 2 of {MEMBERS} article(s) written" in " ".join(capsys.readouterr().err.split())
+    assert f"{out}: report on 2 of {MEMBERS} articles written" in " ".join(capsys.readouterr().err.split())
     page = out.read_text(encoding="utf-8")
     with Store(db, readonly=True) as st:
         label = R.CorpusResults(st.conn).story(story)[0]["label"]
