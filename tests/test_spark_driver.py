@@ -499,3 +499,43 @@ def test_a_parquet_folder_whose_files_type_a_column_differently_is_refused_namin
                                  "text": [first.text]}), feed / "part-0.parquet")
         assert _spark_run(feed, out, capsys) == (70, "newstrace: internal error: AssertionError: Spark started "
                                                   "(set NEWSTRACE_DEBUG=1 for the traceback)")
+
+
+def test_a_spark_run_that_reads_no_article_prints_its_json_document_with_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``analyze --engine spark --json`` of an input that gives no article (missing, a Parquet table
+    without a text column) printed the error on stderr alone and nothing on stdout, where ``ingest
+    --json`` of such an input prints its document, every key, ``error`` the closing line: a script
+    reading the report got no JSON at all. The document is printed as ``ingest``'s is, naming no
+    --out (the run wrote none), and the exit stays 2; a bad --out, as ``ingest``'s bad --db, is
+    said before any input is read, and on stderr alone."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.cli.main import main
+
+    _spark_fails_if_started(monkeypatch)
+    meta = tmp_path / "meta.parquet"
+    pq.write_table(pa.table({"id": ["a1"], "title": ["Rocket fire on west Aleppo"]}), meta)
+    out = tmp_path / "out"
+    for given in (tmp_path / "missing.jsonl", meta):
+        code = main(["analyze", "--engine", "spark", "--input", str(given), "--out", str(out), "--no-claims", "--json"])
+        said = capsys.readouterr()
+        error = said.err.splitlines()[-1].removeprefix("newstrace: error: ")
+        assert code == 2 and error.startswith(f"{given}: "), said
+        doc = json.loads(said.out)
+        assert doc == {
+            "engine": "spark", "master": "local[2]", "input": str(given), "out": None, "error": error,
+            "articles": 0, "pairs": 0, "stories": 0, "threads": 0, "skipped_records": 0, "steps": ["reuse", "stories"],
+            "seconds": doc["seconds"], "duplicates": 0, "warnings": [], "semantic": False, "provenance_unbuilt": 0,
+        }, doc
+        assert not out.exists()
+    # an --out that cannot be one: said before the input is read, no document (as ingest's bad --db)
+    out.write_text("mine", encoding="utf-8")
+    code = main(["analyze", "--engine", "spark", "--input", str(tmp_path / "missing.jsonl"), "--out", str(out), "--json"])
+    said = capsys.readouterr()
+    assert (code, said.out) == (2, ""), said
+    assert said.err == f"newstrace: error: {out}: --out must be a folder (it is a file)\n", said

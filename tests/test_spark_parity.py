@@ -223,6 +223,20 @@ def test_the_json_reports_of_both_engines_and_a_load_have_every_key_in_every_run
     report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(seeds), "--out", str(out), "--json"))
     zero = {"duplicates": 0, "warnings": [], "provenance_unbuilt": 0, "semantic": False}
     assert report["articles"] == 2 and {k: report[k] for k in zero} == zero, report
+    # ``error`` (the closing line of a run that read no article, as ``ingest --json``'s) is null in a run that read some
+    assert (report["error"], report["out"]) == (None, str(out)), report
+    # and of one whose records Spark read and skipped, the document counts them and says why, as
+    # ``ingest --json`` lists what it skipped (no document was printed: stderr's line alone)
+    meta = tmp_path / "meta.jsonl"
+    meta.write_text('{"id": "a1", "outlet": "rt"}\n', encoding="utf-8")
+    printed, said = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(said):
+        code = main(["analyze", "--engine", "spark", "--input", str(meta), "--out", str(tmp_path / "o"), "--json"])
+    failed = json.loads(printed.getvalue())
+    assert code == 2 and said.getvalue() == f"newstrace: error: {failed['error']}\n", said.getvalue()
+    assert failed["error"].startswith(f"{meta}: no articles found ({meta}:1: record has no text or html field"), failed
+    assert (failed["out"], failed["articles"], failed["skipped_records"]) == (None, 0, 1), failed
+    assert failed["warnings"] == [failed["error"].split(" (", 1)[1].removesuffix(")")] and set(failed) == set(report)
     assert json.loads(_cli("load-results", str(out), "--db", str(db), "--json"))["duplicates"] == 0
     local = json.loads(_cli("analyze", "--db", str(db), "--json"))  # nothing to do: every key still there
     assert local["analysed"] == 0 and {k: local[k] for k in zero if k != "duplicates"} == {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shlex
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -167,28 +168,48 @@ def analyze(
             "loads them into a database)",
         )
     if engine == "spark":
-        from newstrace.engine.spark import MASTER_FORMS, run_spark, spark_master_ok
+        from newstrace.engine.spark import (
+            MASTER_FORMS,
+            NoArticles,
+            check_out,
+            run_spark,
+            spark_master_ok,
+            spark_report,
+        )
         from newstrace.ingest.base import duplicates_lines
 
         out_of_range(ctx, [("--master", master, spark_master_ok(master), MASTER_FORMS)])
         if input_path is None or out_dir is None:
             raise InputError("analyze --engine spark needs --input PARQUET_OR_JSONL and --out DIR")
+        # a bad --out before any input is read, as ingest's bad --db: a mistake in the command line,
+        # said on stderr alone (a document is for a run that read its input)
+        check_out(input_path, out_dir)
 
         copies: list[tuple[str | None, str, str]] = []
-        # SIGTERM stops the run as Ctrl-C does (``run_spark``): one line saying what --out holds, exit 143
-        with sigterm_stops(), progress(enabled=not as_json) as bar:
-            report = run_spark(
-                input_path,
-                out_dir,
-                master=master,
-                steps=steps,
-                merge_every=batch,
-                block=batch,
-                semantic=semantic,
-                on_progress=stage_bars(bar),
-                day_first=dates,
-                on_copies=copies.extend,
-            )
+        started = time.perf_counter()
+        try:
+            # SIGTERM stops the run as Ctrl-C does (``run_spark``): one line saying what --out holds, exit 143
+            with sigterm_stops(), progress(enabled=not as_json) as bar:
+                report = run_spark(
+                    input_path,
+                    out_dir,
+                    master=master,
+                    steps=steps,
+                    merge_every=batch,
+                    block=batch,
+                    semantic=semantic,
+                    on_progress=stage_bars(bar),
+                    day_first=dates,
+                    on_copies=copies.extend,
+                )
+        except InputError as e:
+            # an --input that gave no article: with --json its document too, every key, as
+            # ingest --json prints one of such a run (it printed nothing on stdout); exit 2 all the same
+            if as_json:  # the records Spark read and skipped, and what it said of them, when it read some
+                skipped, said = (e.skipped_records, e.warnings) if isinstance(e, NoArticles) else (0, [])
+                emit_json(spark_report(master, input_path, None, steps, semantic, time.perf_counter() - started,
+                                       error=str(e), skipped_records=skipped, warnings=said))
+            raise
         if as_json:
             emit_json(report)
         else:

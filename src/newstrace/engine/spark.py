@@ -955,6 +955,72 @@ def check_out_dir(out_dir: Path) -> None:
     )
 
 
+def check_out(input_path: Path, out_dir: Path) -> None:
+    """Refuse an ``--out`` that cannot take the run's results (``check_out_dir``), or one inside the
+    ``--input`` folder, before any input is read, as ``ingest`` refuses a bad ``--db``: a mistake in
+    the command line, which ``--json`` prints no document of (``cli.corpus.analyze``)."""
+    check_out_dir(out_dir)
+    if input_path.is_dir() and out_dir.resolve().is_relative_to(input_path.resolve()):
+        # the run went, and the same command run again was refused: the input held a folder
+        raise InputError(
+            f"{out_dir}: --out is inside --input {input_path}, whose folders Spark does not read, so the "
+            "same run could not be made again; give a folder outside it"
+        )
+
+
+class NoArticles(InputError):
+    """An ``--input`` whose records Spark read gave no article: its records skipped and the
+    warnings said of them, which the run's report (``--json``) lists, as of a run that read some."""
+
+    def __init__(self, message: str, skipped_records: int, warnings: Sequence[str]) -> None:
+        super().__init__(message)
+        self.skipped_records, self.warnings = skipped_records, list(warnings)
+
+
+def spark_report(
+    master: str,
+    input_path: Path,
+    out_dir: Path | None,
+    steps: Sequence[str],
+    semantic: bool,
+    seconds: float,
+    *,
+    error: str | None = None,
+    articles: int = 0,
+    pairs: int = 0,
+    stories: int = 0,
+    threads: int = 0,
+    skipped_records: int = 0,
+    duplicates: int = 0,
+    warnings: Sequence[str] = (),
+    provenance_unbuilt: int = 0,
+) -> dict[str, Any]:
+    """A Spark run's report (``--json``), every key in every run, 0, [] or false when there is
+    nothing to say (``AnalyzeReport.to_dict``). ``error``: the line a run that read no article of
+    ``--input`` ends with (``InputError``), ``out`` then ``None``, as ``ingest --json`` names no
+    database a run that read nothing did not make and says its closing line."""
+    return {
+        "engine": "spark",
+        "master": master,
+        "input": str(input_path),
+        "out": None if out_dir is None else str(out_dir),
+        "error": error,
+        "articles": int(articles),
+        "pairs": int(pairs),
+        "stories": int(stories),
+        "threads": int(threads),
+        "skipped_records": int(skipped_records),
+        "steps": list(steps),
+        "seconds": round(seconds, 3),
+        "duplicates": int(duplicates),  # copies under another id, as ``ingest --json`` and ``load-results --json`` count them
+        "warnings": list(warnings),
+        "semantic": bool(semantic),
+        # the stories left without edges for their pairs, counted as the local engine counts them
+        # (``AnalyzeReport.provenance_unbuilt``)
+        "provenance_unbuilt": int(provenance_unbuilt),
+    }
+
+
 def run_spark(
     input_path: Path,
     out_dir: Path,
@@ -987,14 +1053,8 @@ def run_spark(
     """
     from newstrace.engine.steps import STEPS
 
+    check_out(input_path, out_dir)  # before any input is read, as ingest's --db
     check_input(input_path)
-    check_out_dir(out_dir)
-    if input_path.is_dir() and out_dir.resolve().is_relative_to(input_path.resolve()):
-        # the run went, and the same command run again was refused: the input held a folder
-        raise InputError(
-            f"{out_dir}: --out is inside --input {input_path}, whose folders Spark does not read, so the "
-            "same run could not be made again; give a folder outside it"
-        )
     if max_df is None:
         from newstrace.reuse.candidates import MAX_DF
 
@@ -1209,7 +1269,8 @@ def _analyse(
     warnings += keyed_said
     read.unpersist()
     if n_articles == 0:
-        raise InputError(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""))
+        raise NoArticles(f"{input_path}: no articles found" + (f" ({warnings[0]})" if warnings else ""), n_skipped,
+                         warnings)
     step_list = list(steps)
     report_progress = on_progress or (lambda stage, done, total: None)
     report_progress("articles", n_articles, n_articles)
@@ -1320,27 +1381,11 @@ def _analyse(
     provenance_rdd, said = _split_warnings(provenance_rdd)
     _write(spark, out_dir, articles, recs, key_recs, pairs_rdd, memberships, provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
-    report: dict[str, Any] = {
-        "engine": "spark",
-        "master": master,
-        "input": source,
-        "out": str(out_dir),
-        "articles": int(n_articles),
-        "pairs": n_pairs,
-        "stories": counts["stories"],
-        "threads": counts["threads"],
-        "skipped_records": n_skipped,
-        "steps": list(steps),
-        "seconds": round(time.perf_counter() - t0, 3),
-        # every key in every run, 0, [] or false when there is nothing to say (``AnalyzeReport.to_dict``)
-        "duplicates": len(copies),  # as ``ingest --json`` and ``load-results --json`` count them
-        "warnings": warnings,
-        "semantic": bool(semantic),
-        # the stories left without edges for their pairs, counted as the local engine counts them
-        # (``AnalyzeReport.provenance_unbuilt``)
-        "provenance_unbuilt": int(unbuilt.count()),
-    }
-    return report
+    return spark_report(
+        master, input_path, out_dir, steps, semantic, time.perf_counter() - t0, articles=n_articles, pairs=n_pairs,
+        stories=counts["stories"], threads=counts["threads"], skipped_records=n_skipped, duplicates=len(copies),
+        warnings=warnings, provenance_unbuilt=unbuilt.count(),
+    )
 
 
 def _write(
