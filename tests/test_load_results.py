@@ -242,6 +242,24 @@ def test_a_table_of_the_results_given_for_their_folder_is_named_as_one(seeds_res
     assert _quiet(["load-results", str(seeds_results), "--db", str(tmp_path / "new.db")])[0] == 0
 
 
+def test_a_db_that_is_no_database_is_refused_as_every_command_refuses_it_before_the_folder_is_read(
+    seeds_results: Path, tmp_path: Path
+) -> None:
+    """``load-results DIR --db FILE.jsonl`` (a file of records given for the database) is refused as
+    ``ingest``, ``list`` and every other command refuses it, exit 3, ``FILE.jsonl: not a SQLite
+    database``, the file untouched and nothing made beside it. It was said only once the results
+    folder had been checked whole: a bad DIR was named first, and a fixed one then met the bad --db;
+    a bad --db is said before the folder is read, as ``ingest`` says it before its inputs."""
+    records = tmp_path / "feed.jsonl"
+    records.write_text('{"id": "a1", "text": "Rocket fire on west Aleppo killed civilians."}\n', encoding="utf-8")
+    before = records.read_bytes()
+    for folder in (seeds_results, tmp_path / "missing", tmp_path / "feed.jsonl"):
+        code, err = _quiet(["load-results", str(folder), "--db", str(records)])
+        assert (code, err) == (3, f"newstrace: error: {records}: not a SQLite database\n"), (folder, err)
+    assert _quiet(["ingest", str(tmp_path / "missing"), "--db", str(records)]) == (3, err)  # ingest's words
+    assert records.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["feed.jsonl"]
+
+
 def _replace_column(column: str, values: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def change(t: Any) -> Any:
         i = t.schema.get_field_index(column)

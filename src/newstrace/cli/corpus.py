@@ -280,8 +280,10 @@ def load_results_cmd(
     )
     from newstrace.store.lock import analysis_lock
 
+    # a --db that cannot be one (not SQLite: 'FILE.jsonl: not a SQLite database', exit 3, as every
+    # command says it) before the folder is read, as ingest's before its inputs, and before its lock file is made
+    check_db_path(db)
     check_results(results)  # the whole folder, before a database is made or written
-    check_db_path(db)  # a --db that cannot be one, before its lock file is made
     done: list[dict[str, int]] = []  # the counts, once the results are committed (``on_loaded``)
     try:
         with analysis_lock(db, "load-results"):
