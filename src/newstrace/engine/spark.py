@@ -28,6 +28,7 @@ import pickle
 import re
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -88,10 +89,98 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
         .config("spark.python.worker.reuse", "true")
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={log4j}")
     )
-    with _jvm_leaves_sigterm_to_the_run():
-        session = builder.getOrCreate()
+    try:
+        with _jvm_leaves_sigterm_to_the_run():
+            session = builder.getOrCreate()
+    finally:
+        jvm_said()  # what a JVM that could not start said, before the error that says so
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+#: the JVM's notice, as it starts, of the incubating module Spark's launcher adds to every JVM it
+#: starts (``--add-modules=jdk.incubator.vector``, spark-launcher's ``JavaModuleOptions``); no JVM
+#: option silences it (``ModuleBootstrap`` prints it on ``System.err``)
+VECTOR_NOTICE = b"WARNING: Using incubator modules: jdk.incubator.vector"
+
+
+class _JvmStderr:
+    """The JVM's stderr, relayed to the run's line by line as it comes, but for ``VECTOR_NOTICE``:
+    that line opened every Spark run's stderr, above its bars and its closing line.
+
+    A thread relays what the JVM writes, whole lines (a last one without its newline as the JVM
+    ends); ``said`` relays at once whatever the JVM has written so far, so that the run's next
+    line (its closing line, its error, the stop's line) comes after the JVM's errors, as it did
+    when the JVM wrote to the same stderr itself. Written to the stderr the JVM would have had (a
+    copy of it taken as the JVM starts); if that is gone (a closed pipe), the JVM's lines are read
+    and dropped, so that it never waits on a full pipe. What the JVM writes once the run's process
+    has ended (PySpark's gateway ends at the end of its stdin) has no reader left: it was printed
+    after the command's last line."""
+
+    def __init__(self, pipe: IO[bytes]) -> None:
+        self.fd = pipe.fileno()
+        self.pipe = pipe  # kept open as long as this reads it
+        os.set_blocking(self.fd, False)
+        self.target: int | None = os.dup(2)
+        self.part = b""
+        self.ended = False
+        self.lock = threading.Lock()
+        threading.Thread(target=self._relay, name="newstrace-jvm-stderr", daemon=True).start()
+
+    def _relay(self) -> None:
+        import select
+
+        while not self.ended:
+            with contextlib.suppress(OSError, ValueError):
+                select.select([self.fd], [], [])
+            self.said()
+
+    def said(self) -> None:
+        """Relay what the JVM has written so far."""
+        with self.lock:
+            while not self.ended:
+                try:
+                    chunk = os.read(self.fd, 1 << 16)
+                except BlockingIOError:
+                    return
+                except OSError:
+                    chunk = b""
+                if not chunk:  # the JVM and its workers have ended: its last line, and no more
+                    self.ended = True
+                    self._write(self.part)
+                    self.part = b""
+                    if self.target is not None:
+                        os.close(self.target)
+                        self.target = None
+                    return
+                *lines, self.part = (self.part + chunk).split(b"\n")
+                self._write(b"".join(line + b"\n" for line in lines if line.rstrip(b"\r") != VECTOR_NOTICE))
+
+    def _write(self, data: bytes) -> None:
+        import select
+
+        while data and self.target is not None:
+            try:
+                data = data[os.write(self.target, data):]
+            except InterruptedError:
+                continue
+            except BlockingIOError:  # a stderr another process made non-blocking: wait till it takes more
+                select.select([], [self.target], [])
+                continue
+            except OSError:  # the run's stderr is gone: the JVM's lines are read and dropped
+                os.close(self.target)
+                self.target = None
+
+
+#: the stderr of the JVM this process started (``_jvm_leaves_sigterm_to_the_run``)
+_JVM_STDERR: _JvmStderr | None = None
+
+
+def jvm_said() -> None:
+    """Relay at once what the JVM has written on its stderr so far (``_JvmStderr``), before the run
+    says its next line."""
+    if _JVM_STDERR is not None:
+        _JVM_STDERR.said()
 
 
 @contextlib.contextmanager
@@ -102,7 +191,10 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
     hooks stopped Spark under the running job and logged its errors ("ERROR Executor: Executor
     launch task ... failed, reason: Task ... rejected") before the run's handler could turn its log
     off: the stop's one line came second. The run stops its Spark itself (``_stop_jvm``), and
-    PySpark's gateway ends at the end of its stdin, when the run's process does."""
+    PySpark's gateway ends at the end of its stdin, when the run's process does.
+
+    Its stderr is a pipe this process relays (``_JvmStderr``), all of it but its notice of the
+    vector module (``VECTOR_NOTICE``)."""
     if os.name != "posix":
         yield
         return
@@ -111,6 +203,7 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
     popen = java_gateway.Popen
 
     def launch(*args: Any, **kwargs: Any) -> Any:
+        global _JVM_STDERR
         first = kwargs.get("preexec_fn")
 
         def preexec() -> None:
@@ -118,7 +211,12 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
                 first()
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
-        return popen(*args, **{**kwargs, "preexec_fn": preexec})
+        if "stderr" in kwargs:  # a caller that takes the JVM's stderr itself keeps it
+            return popen(*args, **{**kwargs, "preexec_fn": preexec})
+        proc = popen(*args, **{**kwargs, "preexec_fn": preexec, "stderr": subprocess.PIPE})
+        if proc.stderr is not None:
+            _JVM_STDERR = _JvmStderr(proc.stderr)
+        return proc
 
     java_gateway.Popen = launch  # type: ignore[assignment,misc]
     try:
@@ -1063,14 +1161,17 @@ def run_spark(
     t0 = time.perf_counter()
     from newstrace.store.sqlite import stops_held
 
-    with _stops_cleanly(out_dir, owned=spark is None) as run:
-        # a stop while the JVM starts waits for it (a few seconds): stopped then, it printed its
-        # stack trace after the command had ended (the file py4j was to connect by was gone)
-        with stops_held():
-            spark = run.spark = spark or get_session(master)
-        run.started(spark)
-        return _analyse(spark, input_path, out_dir, master, steps, merge_every, max_df, block, semantic, on_progress,
-                        day_first, on_copies, t0, run)
+    try:
+        with _stops_cleanly(out_dir, owned=spark is None) as run:
+            # a stop while the JVM starts waits for it (a few seconds): stopped then, it printed its
+            # stack trace after the command had ended (the file py4j was to connect by was gone)
+            with stops_held():
+                spark = run.spark = spark or get_session(master)
+            run.started(spark)
+            return _analyse(spark, input_path, out_dir, master, steps, merge_every, max_df, block, semantic,
+                            on_progress, day_first, on_copies, t0, run)
+    finally:
+        jvm_said()  # the JVM's errors before the run's closing line, its error or its stop's line
 
 
 class _Run:
