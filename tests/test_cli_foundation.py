@@ -2225,3 +2225,18 @@ def test_files_passed_over_are_said_when_no_article_of_the_folder_could_be_read(
     lines = said.stderr.splitlines()
     assert said.returncode != 0 and lines[-1].startswith("newstrace: error: ") and "no articles could be read" in lines[-1], said.stderr
     assert lines[-2] == "passed over: 1 file(s) of types extract does not read in the folders given (1 .pdf)", said.stderr
+
+
+def test_an_fnc_folder_that_is_a_file_or_not_there_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``eval stories-fakes --fnc FILE`` said "no such folder" of a file that is there (the FA-KES
+    CSV given for FNC-1's folder), and ``train stance /nonexist`` "no train_bodies.csv" of a folder
+    that is not there: each says what the path is, as the other ``eval`` folders do, and ``train``
+    writes no model folder."""
+    missing, out = tmp_path / "nonexist", tmp_path / "model"
+    for path, said in ((missing, "no such folder"), (RT_TXT, "a file, not a folder")):
+        assert main(["train", "stance", str(path), "--out", str(out)]) == 2
+        assert f"newstrace: error: {path}: {said}\n" in capsys.readouterr().err, path
+        assert not out.exists()
+        assert main(["eval", "stories-fakes", str(RT_TXT), "--fnc", str(path)]) == 2
+        err = capsys.readouterr().err
+        assert f"newstrace: error: --fnc {path}: {said} (the FNC-1 folder with train_bodies.csv)\n" in err, err

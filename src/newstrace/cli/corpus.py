@@ -784,6 +784,7 @@ def stories_fakes(
     as_json: JsonFlag = False,
 ) -> None:
     """Story clustering on FA-KES events with FNC-1 distractors: pairwise and BCubed P/R/F1."""
+    from newstrace.evaluate import need_folder
     from newstrace.evaluate import stories_fakes as sf
     from newstrace.evaluate.seen import HELD_OUT_NAMES, held_out_as
     from newstrace.evaluate.stance_fnc import fnc_files
@@ -796,8 +797,7 @@ def stories_fakes(
     if fnc is None and distractors and given(ctx, "distractors"):
         ctx.fail(f"--distractors {distractors}: only with --fnc (the FNC-1 folder the distractor bodies come from)")
     if fnc is not None:
-        if not fnc.is_dir():
-            raise InputError(f"--fnc {fnc}: no such folder (the FNC-1 folder with train_bodies.csv)")
+        need_folder(fnc, "--fnc", "the FNC-1 folder with train_bodies.csv")
         fnc_files(fnc)  # before the FA-KES file is read: a folder without them was an internal error (FileNotFoundError)
     corpus = sf.load_corpus(fakes, fnc, distractors, "test" if calibrate else split or "unseen")
     if not no_reuse:

@@ -16,11 +16,15 @@ def need_csv(path: Path) -> None:
         raise InputError(f"{path}: no such file")
 
 
-def need_folder(path: Path) -> None:
+def need_folder(path: Path, option: str = "", wanted: str = "") -> None:
     """A bad input (exit 2) unless ``path`` is a folder: a path that is not there was "not a PolNeAR
     split" (``eval quotes-polnear``) or "not a folder" (``eval reuse-clough``, ``reuse-plagdet``)
-    rather than what it is, a typo's "no such folder"."""
+    rather than what it is, a typo's "no such folder", and a file given to ``--fnc`` "no such
+    folder". ``option`` names the option the path was given to, ``wanted`` (in brackets) the
+    folder it should be."""
+    said = f"{option} {path}" if option else str(path)
+    tail = f" ({wanted})" if wanted else ""
     if path.is_file():
-        raise InputError(f"{path}: a file, not a folder")
+        raise InputError(f"{said}: a file, not a folder{tail}")
     if not path.is_dir():
-        raise InputError(f"{path}: no such folder")
+        raise InputError(f"{said}: no such folder{tail}")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import InputError
-from newstrace.evaluate import need_csv
+from newstrace.evaluate import need_csv, need_folder
 
 if TYPE_CHECKING:
     from newstrace.stance.model import StanceModel
@@ -65,7 +65,9 @@ def split_by_body(data: FncData, buckets: Sequence[int]) -> list[int]:
 
 def fnc_files(folder: Path) -> tuple[Path, Path]:
     """``train_bodies.csv`` and ``train_stances.csv`` of an FNC-1 folder (``train stance FNC_DIR``,
-    ``eval stories-fakes --fnc DIR``), or an ``InputError`` naming the one it lacks."""
+    ``eval stories-fakes --fnc DIR``), or an ``InputError`` naming the one it lacks (or saying the
+    folder is none: a path that is not there was said to lack ``train_bodies.csv``)."""
+    need_folder(folder)
     bodies, stances = folder / "train_bodies.csv", folder / "train_stances.csv"
     for p in (bodies, stances):
         if not p.is_file():
