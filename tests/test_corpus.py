@@ -368,6 +368,25 @@ OUTLET_NAMED_QUESTION_MARK = (
 )
 
 
+def test_an_outlet_filter_the_database_lacks_is_named_as_the_user_meant_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """In a database where every article names its outlet (RT's report alone), ``stories --outlet
+    '\\?'`` (the outlet named "?") said ``no articles from outlet '\\\\?'``, the escape written
+    twice, and ``--outlet '?'`` (the articles naming no outlet) ``no articles from outlet '?'``, as
+    if it had looked for an outlet named "?". Each now says what it looked for (exit 3 both)."""
+    db = tmp_path / "rt.db"
+    assert main(["ingest", str(EXAMPLES / "001_b27ff7eeccda9d61.txt"), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--outlet", "\\?"]) == 3
+    err = capsys.readouterr().err
+    assert f"newstrace: error: {db}: no articles from outlet '?' (see 'newstrace outlets --db {db}')\n" == err, err
+    assert main(["stories", "--db", str(db), "--outlet", "?", "--json"]) == 3
+    err = capsys.readouterr().err
+    assert f"newstrace: error: {db}: no articles that name no outlet (see 'newstrace outlets --db {db}')\n" == err, err
+
+
 def test_the_cli_keeps_an_outlet_named_question_mark_apart_from_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An outlet literally named "?" was counted with the articles naming none in every CLI output:
     ``outlets --json`` said ``null`` for both (where the web app's /api/outlets keeps "?" its own),

@@ -553,7 +553,9 @@ def stories(
             wanted = next((o for o in store.outlet_names() if o.casefold() == wanted.casefold()), wanted)
         total, rows = res.stories(thread=tid, outlet=None if outlet is None else [wanted], limit=rows_shown(limit, as_json))
         if not total and outlet is not None and not res.known("articles", "outlet", wanted):
-            raise StoreError(f"{db}: no articles from outlet {outlet!r} ({see_hint('outlets', shlex.quote(str(db)))})")
+            # named as meant, not as escaped: '\?' looked for the outlet "?", '?' for none
+            looked = "that name no outlet" if wanted is None else f"from outlet {wanted!r}"
+            raise StoreError(f"{db}: no articles {looked} ({see_hint('outlets', shlex.quote(str(db)))})")
     _hint(db, hint)
     if as_json:
         emit_json(_adding_up(rows))
