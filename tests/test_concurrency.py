@@ -751,6 +751,24 @@ def test_sigterm_in_the_first_batch_leaves_no_database_and_is_handled_only_durin
     assert f"newstrace: stopped by SIGTERM (no batch was committed, and {db}, which this ingest made, is removed" in err, err
 
 
+def test_a_stop_while_the_new_database_is_made_leaves_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A SIGTERM or Ctrl-C that lands while an ingest makes its new database (the file's first
+    page written, its schema not yet committed: a kill 1.2 s into 'ingest fakes_dev.csv --db
+    new.db' met it on a loaded box) left that file, which 'list' then called "an empty database"
+    where before the ingest there was none, and the run said "no batch was committed to DB". A
+    file with nothing committed in it is the run's own and goes, as after a stop in the first batch."""
+    from newstrace.store.sqlite import Store
+
+    def stopped(self: Store, version: int) -> None:
+        raise KeyboardInterrupt
+
+    db = tmp_path / "news.db"
+    monkeypatch.setattr(Store, "_migrate", stopped)
+    code, err = _quiet(["ingest", str(EXAMPLES), "--db", str(db)])
+    assert code == 130 and sorted(p.name for p in tmp_path.iterdir()) == [], (err, sorted(tmp_path.iterdir()))
+    assert f"no batch was committed, and {db}, which this ingest made, is removed" in err, err
+
+
 def test_ctrl_c_in_the_first_batch_leaves_no_database_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A Ctrl-C before an ingest's first commit left the database file it had just made, empty:
     'list' then read it as a database of 0 articles where before the ingest it said there was none.

@@ -1048,6 +1048,18 @@ def sigterm_stops() -> Iterator[None]:
             signal.signal(signal.SIGTERM, signal.SIG_DFL if before is None else before)
 
 
+def _nothing_committed(db: Path) -> bool:
+    """Whether the SQLite file at ``db`` holds nothing committed (no table: its first page written,
+    the schema rolled back), as a stop while ``Store`` makes a new database leaves it."""
+    from newstrace.store.sqlite import readonly_uri
+
+    conn = sqlite3.connect(readonly_uri(db), uri=True)
+    try:
+        return not conn.execute("SELECT EXISTS (SELECT 1 FROM sqlite_master)").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def discard_empty(db: Path, store: Store | None) -> bool:
     """Remove the database a command made (``ingest``; ``load-results`` builds one beside its path:
     ``engine.load.new_database``) and a Ctrl-C or SIGTERM
@@ -1060,8 +1072,8 @@ def discard_empty(db: Path, store: Store | None) -> bool:
             if store.conn.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
                 return False
             store.close()
-        elif db.exists() and db.stat().st_size > 0:
-            return False  # the Ctrl-C came while it was being made: what it holds is not known here
+        elif db.exists() and db.stat().st_size > 0 and not _nothing_committed(db):
+            return False  # the Ctrl-C came while it was being made, after another process's commit
         for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             path.unlink(missing_ok=True)
     except (OSError, sqlite3.Error):
