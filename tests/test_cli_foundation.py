@@ -2240,3 +2240,27 @@ def test_an_fnc_folder_that_is_a_file_or_not_there_is_said_so(tmp_path: Path, ca
         assert main(["eval", "stories-fakes", str(RT_TXT), "--fnc", str(path)]) == 2
         err = capsys.readouterr().err
         assert f"newstrace: error: --fnc {path}: {said} (the FNC-1 folder with train_bodies.csv)\n" in err, err
+
+
+def test_show_given_a_story_or_thread_id_names_the_command_that_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A story's id copied from 'stories' into 'show' said only "no article with id ..." (see
+    'newstrace list'), where 'story' given a thread's id, and 'stories --thread' a story's, name
+    the command that shows it: 'show' does so too."""
+    db = tmp_path / "seeds.db"
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db), "--json"]) == 0
+    (seeds,) = json.loads(capsys.readouterr().out)
+    sid, tid = seeds["id"], seeds["thread"]
+    assert main(["show", sid, "--db", str(db)]) == 3
+    err = capsys.readouterr().err
+    assert f"newstrace: error: {db}: no article with id '{sid}' ({sid} is a story: 'newstrace story {sid} --db {db}' shows it)\n" == err
+    assert main(["show", tid, "--db", str(db), "--json"]) == 3
+    err = capsys.readouterr().err
+    said = f"({tid} is a thread: 'newstrace stories --thread {tid} --db {db}' lists its stories)"
+    assert f"newstrace: error: {db}: no article with id '{tid}' {said}\n" == err
+    assert main(["show", "zzzz", "--db", str(db)]) == 3  # a mistyped id still sends to the listing
+    assert f"no article with id 'zzzz' (see 'newstrace list --db {db}')" in capsys.readouterr().err

@@ -481,6 +481,12 @@ def _named_story(res: CorpusResults, given: str, db: Path) -> str | None:
     return None
 
 
+def named_listing(store: Store, given: str, db: Path) -> str | None:
+    """What to run when the id ``show`` was given names a story or a thread, not an article."""
+    res = CorpusResults(store.conn)
+    return _named_story(res, given, db) or _named_thread(res, given, db)
+
+
 def _hint(db: Path, hint: str | None) -> None:
     if hint:
         err.print(one_line(f"{db}: {hint}"), markup=False, highlight=False, soft_wrap=True)

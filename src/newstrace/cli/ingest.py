@@ -43,6 +43,7 @@ from newstrace.cli.app import (
     warn,
 )
 from newstrace.errors import (
+    AmbiguousId,
     InputError,
     Interrupted,
     KeptWarnings,
@@ -331,7 +332,19 @@ def show(
 ) -> None:
     """Show one article: metadata and clean text."""
     with Store(db, readonly=True) as store:
-        a = store.find_article(article_id)
+        try:
+            a = store.find_article(article_id)
+        except AmbiguousId:
+            raise
+        except StoreError:
+            # a story's or thread's id copied from the listings: the command that shows it, as
+            # 'story' given a thread's id and 'stories --thread' a story's name theirs
+            from newstrace.cli.corpus import named_listing
+
+            hint = named_listing(store, article_id, db)
+            if hint is None:
+                raise
+            raise StoreError(f"{db}: no article with id {article_id!r} ({hint})") from None
     if as_json:
         emit_json(a.to_dict())
         return
