@@ -990,3 +990,12 @@ def test_a_role_is_the_person_the_text_gives_it_in_a_title_or_apposition_not_a_f
     assert text[q.speaker_start:q.speaker_end] == "the governor"
     assert q.speaker == "Chris Christie"
     assert _find(claims, "she would rather vote for Hillary Clinton").speaker == "Christine Todd Whitman"
+
+
+def test_a_role_before_its_holder_is_named_is_the_person_the_next_paragraph_gives_it() -> None:
+    # FNC-1 1681 (CNN): 'Nigerian officials met with Boko Haram in Chad twice ..., according to the aide. ¶ The
+    # ceasefire deal announced October 17 followed ..., said Hassan Tukur, an aide to Nigerian President Goodluck
+    # Jonathan.': the aide, no one named before, stayed a bare role; the next paragraph names him in apposition
+    text = training_text("fnc1", "1681")
+    (claims,) = extract_many([Article(id="1681", text=text)])
+    assert _find(claims, "Nigerian officials met with Boko Haram in Chad twice").speaker == "Hassan Tukur"

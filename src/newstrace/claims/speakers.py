@@ -1401,6 +1401,10 @@ _ROLE_SUBJECT = re.compile(
                       key=len, reverse=True))
     + r")(?![\w’'-])(?![’']s)", re.I)
 
+#: a person's name of two to four capitalised words before a comma, a role in apposition after it ('said Hassan
+#: Tukur, an aide to ...')
+_NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?:[^\S\n]+[A-Z][\w’'-]*){1,3}(?=,)")
+
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
 
@@ -2049,6 +2053,9 @@ class SpeakerResolver:
                         and not self._other_subject_between(prev, m.start)):
                     m.descriptors |= prev.descriptors
                     return prev.name
+            holder = None if new or m.antecedent is not None else self._holder_named_after(m)
+            if holder is not None:
+                return holder
             if m.head in DOCUMENT_NOUNS and not new:  # 'a separate report' is another report
                 # 'the U.S. military said in a statement ... the statement said': the document is
                 # the one its issuer spoke in, whoever named it ("the U.S. military" is no name)
@@ -2065,6 +2072,30 @@ class SpeakerResolver:
                 self._roles.append((m, text))
             return text
         return m.text
+
+    def _holder_named_after(self, role: Mention) -> str | None:
+        """The person a definite role of one person no speaker named before holds, whom the text names after
+        it, in its paragraph or the next, with the role in apposition and every word before the role's
+        ('..., according to the aide. ¶ ..., said Hassan Tukur, an aide to Nigerian President Goodluck
+        Jonathan' is Tukur: a paragraph the story cut had named him first). None when no such name, or when
+        the first name given the role lacks a word before the role's ('the senior aide' is no 'X, an aide')."""
+        if role.head not in _PERSON_ROLES or role.is_org or role.plural \
+                or role.text.split(" ", 1)[0].lower() != "the":
+            return None
+        breaks = list(_PARAGRAPHS.finditer(self._text, role.end))
+        end = breaks[1].start() if len(breaks) > 1 else len(self._text)
+        modifiers = [w.lower() for w in role.text.split()[1:-1]]
+        for hit in _NAME_BEFORE_APPOSITION.finditer(self._text, role.end, end):
+            first = hit.group(0).split()[0]
+            if _apposed_role(self._text, hit.end()) != role.head or (
+                    _first_name_sex(first) is None and _written_lower(self._text, first)):
+                continue  # 'In Washington, the aide said' names no one
+            apposed = self._text[hit.end():hit.end() + 60].lower().split()
+            if not all(w in apposed for w in modifiers):
+                return None
+            name = hit.group(0)
+            return self.canonical(Mention(hit.start(), hit.end(), name, "name", _tokens(name)[-1]))
+        return None
 
     def _named_again(self, person: Mention, start: int, end: int, objects: bool = True) -> bool:
         """Whether a capitalised word of ``person``'s name stands between ``start`` and ``end``; without
