@@ -999,3 +999,15 @@ def test_a_role_before_its_holder_is_named_is_the_person_the_next_paragraph_give
     text = training_text("fnc1", "1681")
     (claims,) = extract_many([Article(id="1681", text=text)])
     assert _find(claims, "Nigerian officials met with Boko Haram in Chad twice").speaker == "Hassan Tukur"
+
+
+def test_she_after_a_man_quoted_last_is_the_woman_named_since() -> None:
+    # Breitbart: 'Christie said that was a natural part of having to run against him — no different, he said, ...
+    # ¶ To Montclair State University political science professor Brigid Harrison, Christie’s seeming thousand-yard
+    # stare seemed to reflect sadness. ¶ “It really looked like heartbreak ...,” she said.' was Christie's: the
+    # pronouns after his surname make him a man, and the person named since, whose sex no list tells, is she
+    text = training_text("polnear", "breitbart_2016-03-02_christie-s-shell-shocked-look-st")
+    (claims,) = extract_many([Article(id="christie", text=text)])
+    assert _find(claims, "It really looked like heartbreak").speaker == "Brigid Harrison"
+    assert _find(claims, "I still think that in his heart of heart").speaker == "Brigid Harrison"
+    assert _find(claims, "she would rather vote for Hillary Clinton").speaker == "Christine Todd Whitman"

@@ -1405,6 +1405,9 @@ _ROLE_SUBJECT = re.compile(
 #: Tukur, an aide to ...')
 _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?:[^\S\n]+[A-Z][\w’'-]*){1,3}(?=,)")
 
+#: a role in lower case right before a name ('political science professor Brigid Harrison')
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+)[^\S\n]+\Z")
+
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
 
@@ -1429,6 +1432,8 @@ class SpeakerResolver:
         names = [m for m in mentions if m.kind == "name"]
         #: the direct quotations' spans: a name inside one is spoken of, not a subject of the story
         self._quoted = sorted(quoted or [])
+        #: what ``_name_forms`` found of the text's lines and words, for every call on it
+        self._memo: dict[tuple[str, int | str], bool] = {}
         self._full: list[tuple[int, list[str]]] = []
         #: the full names speaker mentions give (not only the text around them)
         self._spoken: set[tuple[str, ...]] = set()
@@ -1466,7 +1471,7 @@ class SpeakerResolver:
         # a surname alone: every "Firstname Surname" the text gives, where it stands (the nearest
         # before a mention names it)
         seen: set[tuple[str, ...]] = set()
-        memo: dict[tuple[str, int | str], bool] = {}
+        memo = self._memo
         for m in names:
             toks = _tokens(m.text) if m.is_org else _untitled(_tokens(m.text))
             real = [t for t in toks if t.lower() not in NAME_PARTICLES]
@@ -1487,6 +1492,9 @@ class SpeakerResolver:
         #: where the one mention of ``full_name`` stands in the text, which its Mention does not say
         self._at: int | None = None
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
+        #: every ``_FULL_NAME`` of the text, read once (``_full_name_hits``), and where each starts
+        self._name_hits: list[re.Match[str]] | None = None
+        self._name_starts: list[int] = []
         #: _titles_of's answers, by name
         self._titles: dict[str, set[str]] = {}
         #: the titles and roles in apposition the text gives each full name (``_titled``), by name
@@ -1685,6 +1693,45 @@ class SpeakerResolver:
                 return self._honorific_person(name, sex)
         return None
 
+    def _full_name_hits(self) -> list[re.Match[str]]:
+        """Every ``_FULL_NAME`` of the text in order, searched for once, for either sex and every pronoun."""
+        if self._name_hits is None:
+            self._name_hits = list(_FULL_NAME.finditer(self._text))
+            self._name_starts = [hit.start() for hit in self._name_hits]
+        return self._name_hits
+
+    def _unsexed_named_between(self, start: int, end: int, sex: str) -> str | None:
+        """The last person the text names in full between the last speaker ``start`` ends, of the other sex
+        than a pronoun's ``sex``, and the pronoun at ``end``, whose sex nothing tells, in the pronoun's
+        paragraph or the one before, outside quotations, after a role of one person in lower case: the one
+        person there the pronoun may be ('Christie
+        said ... he said ... ¶ To Montclair State University political science professor Brigid Harrison,
+        Christie’s ... stare seemed to reflect sadness. ¶ “...,” she said' is Harrison's). No body's name
+        ('State University'), nor a word the text writes in lower case ('New Jersey'), nor one a person of
+        ``sex`` named after it in a way that tells the sex follows ('Hillary Clinton')."""
+        other = "m" if sex == "f" else "f"
+        hits = self._full_name_hits()
+        for k in range(bisect.bisect_left(self._name_starts, end) - 1, bisect.bisect_left(self._name_starts, start) - 1, -1):
+            hit = hits[k]
+            if hit.end() > end:
+                continue
+            words = [hit.group(1), hit.group(2)]
+            if len(_PARAGRAPHS.findall(self._text, hit.start(), end)) > 1:
+                return None
+            role = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
+            if self._in_quotation(hit.start()) or words[0] in _TITLE_CAPS or _written_lower(self._text, words[0]) \
+                    or any(w.lower() in ORG_WORDS or _is_title(w) for w in words) \
+                    or role is None or role.group(1) not in _PERSON_ROLES:
+                continue
+            name = self.canonical(Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1]))
+            told = self._name_sex(_tokens(name))
+            if told == other:
+                continue
+            if told is None and self._named_between(hit.end(), end, sex) is None:
+                return name
+            return None
+        return None
+
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` named (as ``_named_between`` reads names) opening a sentence
         or a line between ``start`` and ``end``, not as an owner ("Mr. Trump's remarks"): the
@@ -1867,7 +1914,7 @@ class SpeakerResolver:
         honorific) and whether an honorific tells it."""
         if sex not in self._sexed:
             hits: list[tuple[int, int, str, bool]] = []
-            for hit in _FULL_NAME.finditer(self._text):
+            for hit in self._full_name_hits():
                 given = _given_before(self._text, hit.start(), _bare(hit.group(2)))
                 if given is not None and _first_name_sex(hit.group(1)):
                     # 'Kayla Jean Mueller' is no 'Jean Mueller': her first name tells her sex, else her
@@ -1950,8 +1997,21 @@ class SpeakerResolver:
         elif words:
             # 'Ghazala Khan ... she', 'Humayun Khan ... his': the pronouns after the full name
             votes = self._pronoun_votes(" ".join(name), bare=False)
-            return next((x for x, y in (("m", "f"), ("f", "m")) if votes[x] and not votes[y]), None)
+            voted = next((x for x, y in (("m", "f"), ("f", "m")) if votes[x] and not votes[y]), None)
+            if voted is None and not votes["m"] and not votes["f"] and self._one_of_surname(words):
+                # 'Chris Christie ... Christie said ..., he said': the pronouns after the bare surname of the one
+                # person the text names by it
+                return self._surname_sex(_bare(words[-1]))
+            return voted
         return None
+
+    def _one_of_surname(self, words: list[str]) -> bool:
+        """Whether the text gives the surname of the name ``words`` no other first name, nor an honorific."""
+        first, surname = _given_name(words), _bare(words[-1])
+        if surname in self._honorifics:
+            return False
+        return all(_given_name(form) == first for _at, form in _name_forms(self._text, [surname], self._memo)
+                   if len(form) > 1)
 
     def _mention_sex(self, m: Mention) -> str | None:
         """The sex a mention's own words say ("Mrs. Clinton", "spokeswoman Jen Psaki"); its
@@ -1989,6 +2049,9 @@ class SpeakerResolver:
                     continue
                 if want_person and not prev.is_org:
                     if sex and self._sex(prev) not in (None, sex):
+                        unsexed = None if skipped else self._unsexed_named_between(prev.end, m.start, sex)
+                        if unsexed is not None:
+                            return unsexed
                         skipped = skipped or prev
                         continue  # 'she' is not the 'Bill Clinton' named last
                     if skipped is not None and sex:
