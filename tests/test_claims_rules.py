@@ -849,7 +849,8 @@ def test_a_subject_after_an_opening_clause_is_the_one_the_pronouns_after_it_stan
     text = training_text("fnc1", "1876")
     (claims,) = extract_many([Article(id="1876", text=text)])
     for starts in ("completely unaware", "I was feeling a bit surprised", "When I found her"):
-        assert _find(claims, starts).speaker == "Xiong Chien", starts
+        # 'Dim Xiong Chien, 22, took ...' names him in full (CLAIMS_VERSION 241: was 'Xiong Chien')
+        assert _find(claims, starts).speaker == "Dim Xiong Chien", starts
     # the friend's own quotation, and Ms Yen's, stay theirs
     assert _find(claims, "She had no idea he was planning").speaker == "Shin Tan"
     assert _find(claims, "I found out later that he wanted").speaker == "Cong Yen"
@@ -1011,3 +1012,32 @@ def test_she_after_a_man_quoted_last_is_the_woman_named_since() -> None:
     assert _find(claims, "It really looked like heartbreak").speaker == "Brigid Harrison"
     assert _find(claims, "I still think that in his heart of heart").speaker == "Brigid Harrison"
     assert _find(claims, "she would rather vote for Hillary Clinton").speaker == "Christine Todd Whitman"
+
+
+@pytest.mark.parametrize(
+    ("body", "starts", "speaker"),
+    [
+        # 'Taylor Lianne Chandler, 41, wrote a lengthy post ...' opens its paragraph: the first name, unlisted, was
+        # read as a word opening the sentence, and 'Chandler said' was 'Lianne Chandler'
+        ("1349", "I never lied to him", "Taylor Lianne Chandler"),
+        ("2454", "I never lied to him", "Taylor Lianne Chandler"),
+        ("568", "Michael is a brand", "Taylor Lianne Chandler"),
+        # 'Dim Xiong Chien, 22, took three large boxes of fireworks ...': 'Mr Chien' was 'Xiong Chien'
+        ("1876", "When I found her I said she had to come", "Dim Xiong Chien"),
+        # 'Pal Shin Tan, 21, said: "..."': a word for what he is to the story, written capitalised before his name,
+        # was read as his first name
+        ("612", "He had prepared this big event in secret", "Shin Tan"),
+    ],
+)
+def test_a_word_before_a_name_of_three_is_its_first_name_unless_a_label(body: str, starts: str, speaker: str) -> None:
+    (claims,) = extract_many([Article(id=body, text=training_text("fnc1", body))])
+    assert _find(claims, starts).speaker == speaker
+
+
+def test_a_label_or_an_adjective_of_place_before_a_name_of_three_is_no_first_name() -> None:
+    # 'Vet Faye Bethell, 29, put anaesthetising agent ...' (thrice), 'Australian Dylan Thomas, 21, was on vacation':
+    # what the person is, written capitalised at a sentence's opening, no first name
+    from newstrace.claims.speakers import full_name
+
+    assert full_name(training_text("fnc1", "1707"), "Bethell") == "Faye Bethell"
+    assert full_name(training_text("fnc1", "1638"), "Thomas") == "Dylan Thomas"

@@ -27,6 +27,7 @@ from newstrace.claims.lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
     PEOPLE_NOUNS,
+    PERSON_LABELS,
     PERSON_PRONOUNS,
     SPEAKER_NOUNS,
     TITLE_WORDS,
@@ -1030,14 +1031,41 @@ def _with_given(text: str, given: re.Match[str], name: list[str]) -> list[str]:
 _GIVEN = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+)[^\S\n]+$")
 
 
-def _is_given(text: str, word: str, surname: str) -> bool:
+def _is_given(text: str, word: str, surname: str, middle: str | None = None, at: int = -1) -> bool:
     """Whether ``word`` before a name is its first name: capitalised, no title and no word opening a
-    sentence, and a known first name or one the text gives the surname too ('Kayla Mueller')."""
+    sentence, and a known first name or one the text gives the surname too ('Kayla Mueller'); or, before
+    the ``middle`` name no list knows, one the text writes nowhere but before it, nor in lower case, that is
+    no label nor an adjective's shape (``_label``) nor, where it stands (``at``), a word of an office's or a
+    body's name ('Minister for Special Duties Taminu Turaki'): 'Taylor Lianne Chandler, 41, wrote ...'
+    opening its paragraph is Taylor's name, 'Vet Faye Bethell, 29,', 'Australian Dylan Thomas, 21,' are not
+    Vet's and Australian's."""
     if not _GIVEN_WORD.fullmatch(word) or word in _TITLE_CAPS or _is_title(word) or word.lower() in ORG_WORDS:
         return False
     if _first_name_sex(word) is not None or word in _KUNYA:
         return True
-    return re.search(rf"(?<![\w’'-]){word}[^\S\n]+{re.escape(surname)}(?![\w-])", text) is not None
+    if re.search(rf"(?<![\w’'-]){word}[^\S\n]+{re.escape(surname)}(?![\w-])", text) is not None:
+        return True
+    return middle is not None and at >= 0 and _GIVEN_WORD.fullmatch(middle) is not None \
+        and _first_name_sex(middle) is None and not _label(word) and not _written_lower(text, word) \
+        and _times(text, [word]) == _times(text, [word, middle]) \
+        and _title_or_none(_WORD_BEFORE.search(text, max(0, at - 40), at)) and _IN_A_BODY.search(text, max(0, at - 60), at) is None \
+        and (not _opens_sentence(text, at) or _COMMA_AFTER_NAME.match(text, at) is not None)
+
+
+#: a word shaped as an adjective of a place, a people or a kind ('Australian', 'Chinese', 'British', 'Bewildered',
+#: 'Hopeless'), no first name before a name
+_ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ed|less|ful|ous|al|ary|ive|ic)")
+
+
+#: a name of three words and the comma of an apposition or an age after it ('Taylor Lianne Chandler, 41,'): where the
+#: first word opens a sentence, the name is the subject, no verb's object ('Imagine Brad Thor running ...')
+_COMMA_AFTER_NAME = re.compile(r"(?:[A-Z][\w’'-]*[^\S\n]+){2}[A-Z][\w’'-]*,")
+
+
+def _label(word: str) -> bool:
+    """Whether a capitalised word before a name says what the person is ('Vet', 'Pal', ``PERSON_LABELS``) or is
+    shaped as an adjective ('Australian'), not whom."""
+    return word.lower() in PERSON_LABELS or word.endswith("ies") or _ADJECTIVE_SHAPE.fullmatch(word) is not None
 
 
 #: the words of an Arabic name's kunya before a first name ('Abu Ibrahim al-Raqqawi', 'Abu Bakr al-Baghdadi'), its
@@ -1149,7 +1177,10 @@ def _given_before(text: str, start: int, surname: str) -> re.Match[str] | None:
     'President'), that is a known first name or one the text gives the surname too ('Kayla
     Mueller'). None when there is none."""
     given = _GIVEN.search(text, max(0, start - 30), start)
-    return given if given is not None and _is_given(text, given.group(1), surname) else None
+    middle = _GIVEN_WORD.match(text, start)
+    if given is None or not _is_given(text, given.group(1), surname, middle and middle.group(0), given.start(1)):
+        return None
+    return given
 
 
 #: words before or in a name that say a person's sex ("Mrs. Clinton", "the spokeswoman")
@@ -1444,6 +1475,8 @@ class SpeakerResolver:
             # an office's or a body's name is whole ("UN High Commissioner for Refugees"): it ends
             # in the name of what it is for, not a person's
             whole = m.is_org or _through_prep(toks)
+            if not whole and len(toks) > 2 and toks[0].lower() in PERSON_LABELS:
+                toks = toks[1:]  # 'Pal Shin Tan, 21, said' is Shin Tan, the pal
             # trim "Syria Staffan de Mistura" to "Staffan de Mistura" when "de Mistura" is known
             best = toks
             for k in keys:
@@ -1452,7 +1485,9 @@ class SpeakerResolver:
                     cand = toks[-n - 1:]
                     # nor at a particle or an initial ("William J. Bennett" is no "J. Bennett")
                     while len(toks) > len(cand) and (cand[0].lower() in NAME_PARTICLES or _INITIAL.match(cand[0])
-                                                     or _is_given(text, toks[-len(cand) - 1], toks[-1])
+                                                     or _is_given(text, toks[-len(cand) - 1], toks[-1], cand[0],
+                                                                  text.find(" ".join(toks[-len(cand) - 1:]),
+                                                                            max(m.start, 0)))
                                                      or _first_of_three(text, m, toks, cand)):
                         # nor at a middle name ('Mary Kay Henry' is no 'Kay Henry'), nor at a surname of
                         # two words ('Taugan Tan Kadalim' is no 'Tan Kadalim')
