@@ -1041,3 +1041,15 @@ def test_a_label_or_an_adjective_of_place_before_a_name_of_three_is_no_first_nam
 
     assert full_name(training_text("fnc1", "1707"), "Bethell") == "Faye Bethell"
     assert full_name(training_text("fnc1", "1638"), "Thomas") == "Dylan Thomas"
+
+
+def test_an_adjective_opening_a_sentence_before_a_surname_is_no_first_name() -> None:
+    # FNC-1 612: '... popped the question to girlfriend Cong Yen, 22. ... ¶ Bewildered Yen told local TV: "I found
+    # out later that he wanted to ask me to marry him.' was 'Bewildered Yen', the adjective read as her first name
+    text = training_text("fnc1", "612")
+    (claims,) = extract_many([Article(id="612", text=text)])
+    assert _find(claims, "I found out later that he wanted").speaker == "Cong Yen"
+    # the reuse stage's cheap label reads the mention alike, without its place in the text
+    from newstrace.claims.speakers import full_name
+
+    assert full_name(text, "Bewildered Yen") == "Cong Yen"

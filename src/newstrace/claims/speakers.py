@@ -1062,6 +1062,19 @@ _ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ed|less|ful|ous|al|ary|
 _COMMA_AFTER_NAME = re.compile(r"(?:[A-Z][\w’'-]*[^\S\n]+){2}[A-Z][\w’'-]*,")
 
 
+def _adjective_before(text: str, start: int, toks: list[str], memo: dict[tuple[str, int | str], bool]) -> bool:
+    """Whether a name mention of two words at ``start`` is an adjective opening its sentence and a surname the
+    text gives a fuller name elsewhere ('Bewildered Yen told local TV' after 'girlfriend Cong Yen'): the
+    adjective's shape, no listed first name, that the text writes nowhere else. ``start`` is -1 for the cheap
+    label's mention (``full_name``): the one place the text writes the two words, if any."""
+    if start < 0:
+        start = text.find(" ".join(toks))
+    if start < 0 or len(toks) != 2 or _ADJECTIVE_SHAPE.fullmatch(toks[0]) is None or _first_name_sex(toks[0]) is not None \
+            or not _opens_sentence(text, start) or _times(text, toks[:1]) != 1:
+        return False
+    return any(form[0] != toks[0] for _at, form in _name_forms(text, toks[1:], memo) if len(form) > 1)
+
+
 def _label(word: str) -> bool:
     """Whether a capitalised word before a name says what the person is ('Vet', 'Pal', ``PERSON_LABELS``) or is
     shaped as an adjective ('Australian'), not whom."""
@@ -1469,6 +1482,8 @@ class SpeakerResolver:
         #: the full names speaker mentions give (not only the text around them)
         self._spoken: set[tuple[str, ...]] = set()
         self._text = text
+        #: the words of name mentions an adjective opened (``_adjective_before``), by where they start
+        self._trimmed: dict[int, list[str]] = {}
         keys = {tuple(_tokens(m.text)) for m in names}
         for m in names:
             toks = _tokens(m.text)
@@ -1477,6 +1492,9 @@ class SpeakerResolver:
             whole = m.is_org or _through_prep(toks)
             if not whole and len(toks) > 2 and toks[0].lower() in PERSON_LABELS:
                 toks = toks[1:]  # 'Pal Shin Tan, 21, said' is Shin Tan, the pal
+            elif not whole and _adjective_before(text, m.start, toks, self._memo):
+                toks = toks[1:]  # 'Bewildered Yen told local TV' is girlfriend Cong Yen
+                self._trimmed[m.start] = toks
             # trim "Syria Staffan de Mistura" to "Staffan de Mistura" when "de Mistura" is known
             best = toks
             for k in keys:
@@ -1508,7 +1526,7 @@ class SpeakerResolver:
         seen: set[tuple[str, ...]] = set()
         memo = self._memo
         for m in names:
-            toks = _tokens(m.text) if m.is_org else _untitled(_tokens(m.text))
+            toks = _tokens(m.text) if m.is_org else _untitled(self._trimmed.get(m.start, _tokens(m.text)))
             real = [t for t in toks if t.lower() not in NAME_PARTICLES]
             if m.is_org or len(real) != 1 or tuple(toks) in seen:
                 continue
