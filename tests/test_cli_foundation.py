@@ -1538,7 +1538,7 @@ def test_bad_input_one_line_exit_code_no_database(tmp_path: Path, case: Bad) -> 
     db = tmp_path / "out.db"
     p = run("ingest", path, "--db", db, cwd=tmp_path, proc=case.name == "empty")
     if case.name == "folder-without-articles":  # its .docx is passed over, said above the closing line
-        passed = "passed over: 1 file(s) of types ingest does not read in the folders given (1 .docx)\n"
+        passed = "passed over: 1 file of a type ingest does not read in the folders given (1 .docx)\n"
         assert passed in p.stderr, p.stderr
         p.stderr = p.stderr.replace(passed, "")
     assert_none_read(p, case.code, f"{path}", path.name, case.reason)
@@ -1747,7 +1747,7 @@ def test_mixed_inputs_skip_the_bad_and_ingest_the_good(tmp_path: Path) -> None:
     skipped = [ln for ln in p.stderr.splitlines() if ln.startswith("newstrace: skipped:")]
     assert len(skipped) == 2
     assert any("empty.txt: empty file" in s for s in skipped) and any("gone.csv: no such file" in s for s in skipped)
-    assert "2 added" in p.stderr and "2 input(s) skipped" in p.stderr
+    assert "2 added" in p.stderr and "2 inputs skipped" in p.stderr
 
 
 def test_hostile_file_name_stays_one_printable_line(tmp_path: Path) -> None:
@@ -1898,7 +1898,7 @@ def test_a_report_ends_by_counting_the_inputs_it_skipped(tmp_path: Path, command
     assert p.stdout.strip()
     lines = p.stderr.splitlines()
     assert f"newstrace: skipped: {gone}: no such file or folder" in lines
-    assert lines[-1] == "1 input(s) skipped, named above"
+    assert lines[-1] == "1 input skipped, named above"
     assert "skipped, named above" not in run(*command, EXAMPLES, cwd=tmp_path).stderr
 
 
@@ -2150,14 +2150,14 @@ def test_an_input_cut_short_after_some_articles_is_read_in_part_not_skipped(tmp_
     lines = p.stderr.strip().splitlines()
     assert p.returncode == 0, p.stderr
     assert lines[0].startswith(f"newstrace: read in part: {array}: invalid JSON (") and lines[0].endswith(
-        "; the 1 article(s) before it are kept"), lines
+        "; the 1 article before it is kept"), lines
     assert lines[1].startswith(f"newstrace: read in part: {cut}: damaged gzip file (") and lines[1].endswith(
-        "; the 1 article(s) before it are kept"), lines
+        "; the 1 article before it is kept"), lines
     assert lines[2] == f"newstrace: skipped: {tmp_path / 'absent.txt'}: no such file or folder"
-    assert lines[3] == f"{db}: 2 added, 0 updated, 0 already present, 1 input(s) skipped, 2 read in part"
+    assert lines[3] == f"{db}: 2 added, 0 updated, 0 already present, 1 input skipped, 2 read in part"
     doc = json.loads(run("ingest", array, "--db", db, "--json", cwd=tmp_path).stdout)
     (said,) = doc["skipped"]
-    assert said.startswith(f"{array}: invalid JSON (") and said.endswith("; the 1 article(s) before it are kept")
+    assert said.startswith(f"{array}: invalid JSON (") and said.endswith("; the 1 article before it is kept")
     p = run("extract", array, cut, cwd=tmp_path)
     assert p.stderr.strip().splitlines()[-1] == "2 read in part, named above"
 
@@ -2195,7 +2195,7 @@ def test_files_of_other_types_in_a_folder_are_said_by_every_command_as_ingest_sa
     (folder / "report.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     (folder / "annex.PDF").write_bytes(b"%PDF-1.4\n%%EOF\n")
     (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    line = f"passed over: 3 file(s) of types {command} does not read in the folders given (2 .pdf, 1 .png)"
+    line = f"passed over: 3 files of types {command} does not read in the folders given (2 .pdf, 1 .png)"
     extra, as_json = _READING_COMMANDS[command]
     said = run(command, folder, *extra, cwd=tmp_path)
     assert said.returncode == 0 and said.stdout, said.stderr
@@ -2224,7 +2224,7 @@ def test_files_passed_over_are_said_when_no_article_of_the_folder_could_be_read(
     said = run("extract", folder, cwd=tmp_path)
     lines = said.stderr.splitlines()
     assert said.returncode != 0 and lines[-1].startswith("newstrace: error: ") and "no articles could be read" in lines[-1], said.stderr
-    assert lines[-2] == "passed over: 1 file(s) of types extract does not read in the folders given (1 .pdf)", said.stderr
+    assert lines[-2] == "passed over: 1 file of a type extract does not read in the folders given (1 .pdf)", said.stderr
 
 
 def test_an_fnc_folder_that_is_a_file_or_not_there_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -361,7 +361,7 @@ def test_json_and_top_0_carry_every_claim_only_one_article_carries(tmp_path: Pat
     assert len(only_rt) > 6, len(only_rt)
     assert not [n for n in doc["notes"] if "not listed" in n], doc["notes"]
     left = len(only_rt) - 6
-    assert (f"note: rt.com: {left} more claim(s) only it carries are not listed, as only each article's 6 most important "
+    assert (f"note: rt.com: {left} more claims only it carries are not listed, as only each article's 6 most important "
             "are: --top 0 or --json lists them all.") in out
     # the default listing: rt.com's 6 most important only
     assert out.count("[Unique claim] Only rt.com carries") == 6
@@ -371,7 +371,7 @@ def test_json_and_top_0_carry_every_claim_only_one_article_carries(tmp_path: Pat
     assert f"findings ({len(doc['findings'])})" in every
     # the HTML report: the note says where they are, and they are there, folded
     page = html.read_text(encoding="utf-8")
-    assert f"{left} more claim(s) only it carries are not listed, as only each article&#39;s 6 most important are: " \
+    assert f"{left} more claims only it carries are not listed, as only each article&#39;s 6 most important are: " \
            "they are listed, folded, after the findings." in page
     folded = page.split('<details id="more-findings">', 1)[1].split("</details>", 1)[0]
     assert folded.count("Only <bdi>rt.com</bdi> carries") == left

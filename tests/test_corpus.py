@@ -193,7 +193,7 @@ def test_stories_threads_outlets_cli(fakes_db: Path, capsys: pytest.CaptureFixtu
     assert len(listed) == n_articles > TABLE_ROWS
     assert main(["list", "--db", str(fakes_db)]) == 0
     shown = capsys.readouterr().out
-    assert f"{TABLE_ROWS} of {n_articles} article(s)" in shown and "--limit 0 shows all" in shown
+    assert f"{TABLE_ROWS} of {n_articles} articles" in shown and "--limit 0 shows all" in shown
     assert listed[0]["id"] in shown and listed[-1]["id"] not in shown
     assert main(["list", "--db", str(fakes_db), "--json", "--limit", "3"]) == 0
     assert json.loads(capsys.readouterr().out) == listed[:3]
@@ -507,7 +507,7 @@ def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: p
     new.write_text("Flamengo beat Palmeiras 2-1 at the Maracana on Sunday to win the Brazilian title.", encoding="utf-8")
     assert main(["ingest", str(new), "--db", str(db)]) == 0
     capsys.readouterr()
-    behind = f"{db}: 1 article(s) ingested since the last analyze are in no story yet; run 'newstrace analyze --db {db}'"
+    behind = f"{db}: 1 article ingested since the last analyze is in no story yet; run 'newstrace analyze --db {db}'"
     for command in (["stories"], ["stories", "--json"], ["threads"], ["outlets", "--json"]):
         assert main([*command, "--db", str(db)]) == 0
         assert capsys.readouterr().err.strip() == behind, command
@@ -742,7 +742,7 @@ def test_an_archive_older_than_the_stream_is_named_and_recluster_places_it(tmp_p
         added = analyze(st, batch_size=20, steps=steps)
         assert added.analysed > 50
         said = [w for w in added.warnings if "before articles already placed" in w]
-        assert len(said) == 1 and said[0].split(": ")[1].startswith(f"{added.analysed} article(s)")
+        assert len(said) == 1 and said[0].split(": ")[1].startswith(f"{added.analysed} articles were published")
         assert "--recluster" in said[0]
         rebuilt = analyze(st, batch_size=20, steps=steps, recluster=True)
         assert rebuilt.reclustered == first.analysed + added.analysed and not rebuilt.warnings
@@ -1187,7 +1187,7 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
     quotes, pairs, members_reuse = stored()
     assert (quotes, pairs) == (0, 1) and members_reuse == members  # the placed articles keep their story
     # and the run says so, since the pair found now could have joined them
-    assert [w for w in rep["warnings"] if "1 article(s) placed in stories before their reuse was aligned" in w]
+    assert [w for w in rep["warnings"] if "1 article placed in stories before their reuse was aligned" in w]
     assert "--recluster" in rep["warnings"][-1]
     assert run("--no-claims")["analysed"] == 0
 
@@ -1872,7 +1872,7 @@ def test_load_results_refuses_an_outlet_the_database_spells_in_another_case(
     capsys.readouterr()
     assert main(["load-results", str(out), "--db", str(db)]) == 3
     said = " ".join(capsys.readouterr().err.split())
-    assert "spell 1 outlet(s) of this database in another case, for 1 article(s) ('rt' is 'RT' here)" in said, said
+    assert "spell 1 outlet of this database in another case, for 1 article ('rt' is 'RT' here)" in said, said
     assert "new database" in said
     assert stored(db) == before
     with Store(db, readonly=True) as st:
@@ -2420,7 +2420,7 @@ def test_articles_moved_to_another_outlet_are_said_to_keep_their_story(placed_db
         with Store(db) as st:
             report = analyze(st, steps=("reuse", "stories"))
             assert report.analysed == 5 and len(report.warnings) == 1, (to, report.warnings)
-            assert "5 re-analysed article(s)" in report.warnings[0] and "outlet" in report.warnings[0]
+            assert "5 re-analysed articles" in report.warnings[0] and "outlet" in report.warnings[0]
             counted = Counter[str]()
             for (raw,) in st.conn.execute("SELECT outlets FROM stories WHERE merged_into IS NULL"):
                 counted.update(json.loads(raw))
@@ -2445,7 +2445,7 @@ def test_articles_moved_to_another_outlet_are_said_to_keep_their_story(placed_db
         st.conn.execute("UPDATE analysis SET outlet=NULL WHERE article=?", (first,))
         st.conn.commit()
         report = analyze(st, steps=("reuse", "stories"))
-        assert report.analysed == 67 and len(report.warnings) == 1 and "67 re-analysed article(s)" in report.warnings[0]
+        assert report.analysed == 67 and len(report.warnings) == 1 and "67 re-analysed articles" in report.warnings[0]
 
 
 @pytest.mark.data
@@ -2473,7 +2473,7 @@ def test_a_changed_date_gives_its_story_the_first_article_days_and_times_a_reclu
     before = _stories_by_members(db)
     with Store(db) as st:
         report = analyze(st, steps=("reuse", "stories"))
-        assert report.analysed == 20 and len(report.warnings) == 1 and "20 re-analysed article(s)" in report.warnings[0]
+        assert report.analysed == 20 and len(report.warnings) == 1 and "20 re-analysed articles" in report.warnings[0]
         assert analyze(st, steps=("reuse", "stories")).analysed == 0
     after = _stories_by_members(db)
     assert after.keys() == before.keys()
@@ -2516,7 +2516,7 @@ def test_an_outlet_changed_beside_a_running_analyze_is_said_and_counted(
     with Store(db) as st:
         report = analyze(st, steps=("reuse", "stories"), workers=1)
         assert report.analysed == 1 and len(report.warnings) == 1, report.warnings
-        assert "1 re-analysed article(s)" in report.warnings[0]
+        assert "1 re-analysed article (" in report.warnings[0]
         (outlets,) = st.conn.execute(
             "SELECT s.outlets FROM stories s JOIN memberships m ON m.story = s.id WHERE m.article=?", (art,)).fetchone()
     assert json.loads(outlets).get("sana", 0) >= 1 and calls["n"] >= 2

@@ -440,7 +440,7 @@ def test_ingest_json_lists_the_first_warnings_and_counts_the_rest(
     out = json.loads(captured.out)
     assert out["added"] == n and out["warnings_total"] == n
     assert len(out["warnings"]) == 11 and "date 'unknown aa' cannot be read" in out["warnings"][0]
-    assert out["warnings"][-1] == f"and {n - 10} more warning(s), said on stderr"
+    assert out["warnings"][-1] == f"and {n - 10} more warnings, said on stderr"
     assert captured.err.count("cannot be read") == n
 
 
@@ -500,7 +500,7 @@ def test_ingesting_the_folder_that_holds_the_database_passes_over_no_file_of_its
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``newstrace ingest .`` in a folder of saved texts puts the default database there, and every
-    later run said 'passed over: 3 file(s) of types ingest does not read in the folders given (1 .db,
+    later run said 'passed over: 3 files of types ingest does not read in the folders given (1 .db,
     1 .db-shm, 1 .db-wal)': the database it writes to and SQLite's files beside it, counted as a
     user's file of another type (and in ``--json``'s ``passed_over``). They are the run's own; a
     PDF beside them is still said."""
@@ -977,7 +977,7 @@ def test_the_spark_engine_warns_of_a_files_undecided_dates_as_the_local_reader_d
         w.replace("'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' take",
                   "'newstrace analyze --engine spark' takes") for w in said
     ]
-    assert "3 date(s) such as '4/7/2017' read month-first" in said[0]
+    assert "3 dates such as '4/7/2017' read month-first" in said[0]
     assert [k for k, _ in _records_to_articles(rows, {}, day_first=True)].count("ambiguous") == 0
 
 
@@ -1864,7 +1864,7 @@ def test_a_page_stored_without_its_address_takes_it_and_is_analysed_again(tmp_pa
         with Store(db) as st:
             report = analyze(st)
             assert report.analysed == 1, name
-            said = [w for w in report.warnings if "1 re-analysed article(s)" in w and "--recluster" in w]
+            said = [w for w in report.warnings if "1 re-analysed article (" in w and "--recluster" in w]
             assert len(said) == (name == "undated") and len(report.warnings) == len(said), (name, report.warnings)
             outlets, _ = CorpusResults(st.conn).network()
         fresh = _reach(db)
@@ -2352,7 +2352,7 @@ def test_files_of_other_types_in_a_folder_are_counted_once_by_type(
     (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (tmp_path / "brief.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
     monkeypatch.chdir(tmp_path)
-    line = "passed over: 4 file(s) of types ingest does not read in the folders given (2 .pdf, 1 .docx, 1 .jpg)"
+    line = "passed over: 4 files of types ingest does not read in the folders given (2 .pdf, 1 .docx, 1 .jpg)"
     for args in (["--json"], []):
         out, err = io.StringIO(), io.StringIO()
         with redirect_stdout(out), redirect_stderr(err):
@@ -2557,6 +2557,24 @@ def test_page_saved_as_a_single_file_mhtml(tmp_path: Path) -> None:
     assert a.text == normalize_body(rt.text)
 
 
+def test_a_warc_without_html_pages_counts_its_records_in_words(tmp_path: Path) -> None:
+    """An archive of requests and one image said "(its records: 2 request record(s), 1 warcinfo
+    record(s), 1 image/png)": the kinds of record are nouns, counted as such."""
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "requests.warc.gz"
+    archive.write_bytes(warc_bytes([("https://www.rt.com/static/logo.png", "image/png", b"\x89PNG\r\n\x1a\n")]))
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("requests.warc.gz", {"software": "test"}))
+    for url in ("https://www.rt.com/", "https://www.rt.com/news/"):
+        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+    archive.write_bytes(buf.getvalue() + archive.read_bytes())
+    said = "no HTML page in this web archive (its records: 2 request records, 1 image/png, 1 warcinfo record)"
+    with pytest.raises(InputError, match=re.escape(f"{archive}: {said}")):
+        read_articles([archive])
+
+
 def test_a_warc_damaged_in_its_first_record_says_so(tmp_path: Path) -> None:
     """A WARC whose first record is cut short was 'damaged WARC after record 0 (AttributeError)':
     no record 0 exists, and the bare exception name said nothing of what was wrong."""
@@ -2586,7 +2604,7 @@ def test_a_warc_without_html_pages_says_what_it_holds(tmp_path: Path) -> None:
     p = subprocess.run([sys.executable, "-m", "newstrace", "ingest", str(archive), str(text), "--db", str(tmp_path / "n.db")],
                        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert p.returncode == 0, p.stderr
-    assert f"newstrace: skipped: {archive}: {said}" in p.stderr and "1 added" in p.stderr and "1 input(s) skipped" in p.stderr
+    assert f"newstrace: skipped: {archive}: {said}" in p.stderr and "1 added" in p.stderr and "1 input skipped" in p.stderr
     # a page and an image, the archive gzipped as one stream (read twice, past the records read): its page counts
     import gzip
 
@@ -2742,7 +2760,7 @@ def test_an_unterminated_quote_that_swallows_the_rest_of_a_csv_is_said(tmp_path:
     (only,) = read_inputs([bad], warn=warnings.append)
     assert "2,b,Shelling" in only.text  # what the reader makes of it: one article
     assert len(warnings) == 1 and f"{bad}:2: a quote opened in this record is never closed" in warnings[0]
-    assert "the 2 line(s) after it" in warnings[0]
+    assert "the 2 lines after it" in warnings[0]
     good = tmp_path / "good.csv"
     good.write_text(
         'id,title,text\n1,a,"Rockets hit Aleppo, the envoy said,\nand, later, Idlib."\n2,b,"A ""quoted"" word,\non, two lines."\n',
@@ -3168,7 +3186,7 @@ def test_a_folder_of_files_of_other_types_alone_counts_them_in_the_json(
     assert doc["added"] == 2 and doc["skipped"] == [f"{reports}: folder holds no supported files ({SUPPORTED})"]
     assert doc["passed_over"] == {".pdf": 1}, said.err
     assert said.err.splitlines()[-1] == (
-        "passed over: 1 file(s) of types ingest does not read in the folders given (1 .pdf)"), said.err
+        "passed over: 1 file of a type ingest does not read in the folders given (1 .pdf)"), said.err
 
 
 def test_os_clutter_files_in_a_folder_are_left_out_as_hidden_files_are(
@@ -3221,7 +3239,7 @@ def test_warnings_total_counts_each_line_said_a_grouped_one_once(
     assert any("(2 times" in ln for ln in lines) and any("3 records repeat an id" in ln for ln in lines), lines
     assert doc["warnings"] == lines and doc["warnings_total"] == 2
     assert main(["ingest", str(path), "--db", str(tmp_path / "m.db")]) == 0  # the closing line counts so too
-    assert capsys.readouterr().err.splitlines()[-1].endswith("3 added, 0 updated, 0 already present, 2 warning(s) above")
+    assert capsys.readouterr().err.splitlines()[-1].endswith("3 added, 0 updated, 0 already present, 2 warnings above")
 
 
 @pytest.mark.parametrize(("delimiter", "ext"), [(",", ".csv"), ("\t", ".tsv")])

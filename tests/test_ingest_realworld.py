@@ -142,7 +142,7 @@ def test_warc_revisits_are_counted_and_those_pointing_elsewhere_said(tmp_path: P
     ids, warnings = read(path)
     assert len(ids) == 1  # the page itself
     assert warnings == [
-        f"{path}: 2 revisit record(s) passed over (a crawler's note that a page was unchanged since an earlier capture, "
+        f"{path}: 2 revisit records passed over (a crawler's note that a page was unchanged since an earlier capture, "
         "without the page); 1 of them refer to a capture not in this archive: ingest the archive holding it to read those pages"
     ]
 
@@ -223,7 +223,7 @@ def test_undecided_file_is_read_month_first_with_one_warning_or_as_chosen(tmp_pa
     assert _published(path) == (
         ["2017-04-07", "2017-07-05", "2017-05-07", "2017-06-07 10:30:00"],
         [
-            f"{path}: 3 date(s) such as '4/7/2017' read month-first: their day and month could be either way and "
+            f"{path}: 3 dates such as '4/7/2017' read month-first: their day and month could be either way and "
             "no date in it has a part over 12 to decide; 'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' "
             "take --day-first or --month-first to choose"
         ],
@@ -258,7 +258,7 @@ def test_dotted_and_dashed_dates_take_the_files_order_as_slash_dates_do(tmp_path
     _dated_csv(undecided, ["04.07.2017", "2017-07-05"])
     dates, warnings = _published(undecided)
     assert dates == ["2017-04-07", "2017-07-05"]
-    assert len(warnings) == 1 and "1 date(s) such as '04.07.2017' read month-first" in warnings[0]
+    assert len(warnings) == 1 and "1 date such as '04.07.2017' read month-first" in warnings[0]
     assert _published(undecided, day_first=True) == (["2017-07-04", "2017-07-05"], [])
 
 

@@ -143,7 +143,7 @@ def test_the_seeds_results_load_and_load_again_saying_so(seeds_results: Path, tm
     code, err = _quiet(["load-results", str(seeds_results), "--db", str(other_db)])
     assert code == 0 and err.splitlines() == [
         f"{other_db}: {counts}",
-        f"{other_db}: 1 article(s) ingested since the last analyze are in no story yet; run 'newstrace analyze --db {other_db}'",
+        f"{other_db}: 1 article ingested since the last analyze is in no story yet; run 'newstrace analyze --db {other_db}'",
     ], err
     assert folded_otherwise(other_db) == []
     assert _quiet(["analyze", "--db", str(other_db)])[0] == 0  # which goes on from the results
@@ -276,9 +276,9 @@ BAD_FILES = {
     "bytes as text": ("state", _replace_column("value", lambda c: pa.array([v.decode("latin-1") for v in c.to_pylist()])),
                       "column 'value' holds values of type string, where a Spark run's 'state' table holds bytes (binary)"),
     "a score left empty": ("memberships", _replace_column("score", lambda c: pa.array([None] * len(c), pa.float64())),
-                           "column 'score' is empty (null) in 2 row(s), where a Spark run's 'memberships' table gives every row one"),
+                           "column 'score' is empty (null) in 2 rows, where a Spark run's 'memberships' table gives every row one"),
     "a column of no values": ("provenance", _replace_column("source", lambda c: pa.nulls(len(c))),
-                              "column 'source' is empty in each of its 1 row(s), where a Spark run's 'provenance' table gives every row one"),
+                              "column 'source' is empty in each of its 1 row, where a Spark run's 'provenance' table gives every row one"),
     "damaged": ("stories", None, "not a Parquet file, or a damaged one (Parquet magic bytes not found in footer."),
 }
 

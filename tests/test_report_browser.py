@@ -459,7 +459,7 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(
     note = next(n for n in comparison.unlisted_notes(comparison.listed()[1], UNLISTED_WHERE) if n.startswith(name + ": "))
     page, console, _ = _open(browser, render_html(comparison), tmp_path, "report-rtl-note")
     try:
-        item = page.locator("#notes li", has_text="more claim(s)")
+        item = page.locator("#notes li", has_text="more claims")
         assert item.inner_text() == note
         count = note.split()[2]  # "10"
         assert text_box(item, name)[1] < text_box(item, count)[0], item.inner_text()
@@ -476,8 +476,8 @@ def test_the_claims_past_each_articles_six_are_folded_and_a_highlight_opens_them
     findings now, the note says so, and a highlight of one in rt.com's text opens the fold at it."""
     page, console, _ = _open(browser, seed_html, tmp_path, "report-folded-claims")
     try:
-        note = page.locator("#notes li", has_text="more claim(s)").inner_text()
-        assert note == ("rt.com: 10 more claim(s) only it carries are not listed, as only each article's 6 most "
+        note = page.locator("#notes li", has_text="more claims").inner_text()
+        assert note == ("rt.com: 10 more claims only it carries are not listed, as only each article's 6 most "
                         "important are: they are listed, folded, after the findings."), note
         fold = page.locator("#more-findings")
         assert fold.locator("summary").inner_text() == "10 more claims only one article carries"

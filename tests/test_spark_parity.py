@@ -523,7 +523,7 @@ def test_load_results_refuses_a_database_another_run_analysed(
     before = _state(db)
     assert main(["load-results", str(engines.out), "--db", str(db)]) == 3
     said = capsys.readouterr().err
-    assert "4 article(s) already analysed by another run" in said and "new database" in said, said
+    assert "4 articles already analysed by another run" in said and "new database" in said, said
     assert _state(db) == before
     with Store(db, readonly=True) as st:
         assert st.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 4
@@ -554,7 +554,7 @@ def test_load_results_refuses_a_database_another_run_analysed(
     assert main(["load-results", str(engines.out), "--db", str(moved)]) == 3
     said = " ".join(capsys.readouterr().err.split())
     assert "another run" not in said, said
-    assert "21 of the 21 article(s) of the results" in said and "beside 4 article(s) the results do not hold" in said
+    assert "21 of the 21 articles of the results" in said and "beside 4 articles the results do not hold" in said
     assert "roll it back" in said and "new database" in said, said
     assert _state(moved) == before
 
@@ -581,7 +581,7 @@ def test_load_results_refuses_a_database_that_keyed_two_outlets_ids_the_other_wa
     capsys.readouterr()
     assert main(["load-results", str(engines.out), "--db", str(other)]) == 3
     said = " ".join(capsys.readouterr().err.split())
-    assert "1 id(s) of the results in" in said and "(1 is SANA's article here, RT's in the results)" in said, said
+    assert "1 id of the results in" in said and "(1 is SANA's article here, RT's in the results)" in said, said
     assert "new database" in said
     assert stored(other) == {"1": "SANA", "RT:1": "RT"}
     with Store(other, readonly=True) as st:
@@ -747,7 +747,7 @@ def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tm
         w.replace("'newstrace ingest', 'compare', 'reuse', 'extract' and 'stance' take",
                   "'newstrace analyze --engine spark' takes") for w in said
     )
-    assert len(said) == 2 and "xx.jsonl: 1 date(s) such as '05.07.2017' read month-first" in said[1]
+    assert len(said) == 2 and "xx.jsonl: 1 date such as '05.07.2017' read month-first" in said[1]
 
     report, got = run(tmp_path / "day-first", "--day-first", "--no-claims", "--no-reuse")
     assert {i: d["published"] for i, d in got.items() if i.endswith("ambiguous")} == {

@@ -789,9 +789,9 @@ def test_upload_lists_the_first_warnings_and_counts_the_rest(client: TestClient)
     d = _post(client, "/api/upload", files=files).json()
     assert len(d["articles"]) == n and d["warnings_total"] == n
     assert len(d["warnings"]) == MAX_WARNINGS + 1 and "date 'unknown aa' cannot be read" in d["warnings"][0]
-    assert d["warnings"][-1] == "and 10 more warning(s)"
+    assert d["warnings"][-1] == "and 10 more warnings"
     page = _post(client, "/upload", files=files).text
-    assert "and 10 more warning(s)" in page and "unknown za" not in page  # the 26th, not listed
+    assert "and 10 more warnings" in page and "unknown za" not in page  # the 26th, not listed
 
 
 def test_upload_refuses_cross_site_posts(client: TestClient) -> None:
@@ -1997,8 +1997,8 @@ def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewr
     assert rt.id in {a["id"] for a in web["articles"]}
     assert main(["stories", "--db", str(db)]) == 0
     said = " ".join(capsys.readouterr().err.split())
-    hint = ("1 article(s) changed since the last analyze stay in the stories their earlier text was placed in, "
-            "without their reuse; run &#39;newstrace analyze --db {db}&#39;")
+    hint = ("1 article changed since the last analyze stays in the story its earlier text was placed in, "
+            "without its reuse; run &#39;newstrace analyze --db {db}&#39;")
     assert hint.replace("&#39;", "'").format(db=db) in said and "no story" not in said
     for page in lists:
         assert hint.format(db=db) in page
@@ -3387,7 +3387,7 @@ def test_a_note_on_the_findings_stands_with_them_not_atop_the_page(client: TestC
     report = client.get("/api/compare", params=pair).json()
     only_rt = [f for f in report["findings"] if f["type"] == "unique_claim" and f["articles"] == [ids["rt"]]]
     assert len(only_rt) > 6 and not [n for n in report["notes"] if "not listed" in n], report["notes"]
-    unlisted = [f"rt.com: {len(only_rt) - 6} more claim(s) only it carries are not listed, "
+    unlisted = [f"rt.com: {len(only_rt) - 6} more claims only it carries are not listed, "
                 "as only each article's 6 most important are: they are listed, folded, after the findings."]
     story = next(st["id"] for st in client.get("/api/stories").json()["stories"]
                  if ids["rt"] in {a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]})

@@ -1015,7 +1015,7 @@ def test_a_note_naming_an_arabic_outlet_keeps_its_number_after_the_name(browser:
     try:
         with live_server(db) as base:
             page.goto(f"{base}/compare?ids={quote(arabic.id)}&ids={quote(rewrite.id)}")
-            note = page.locator("p.note", has_text="more claim(s)")
+            note = page.locator("p.note", has_text="more claims")
             text = note.inner_text()
             assert text.startswith(name + ": "), text
             assert text_box(note, name)[1] < text_box(note, text.split()[2])[0], text

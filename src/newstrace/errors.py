@@ -11,17 +11,21 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from newstrace.model import counted
+
 T = TypeVar("T")
 #: where a step says what it could not do and carries on (a CLI prints it, a corpus run counts it)
 Warn = Callable[[str], None]
 
 
-def counted_warnings(examples: Sequence[str], total: int, what: str) -> list[str]:
-    """The warnings kept (``examples``), and a line that counts the ``total`` others (``what``:
-    their kind), so a report over millions of records stays short and still says how much it left out."""
+def counted_warnings(examples: Sequence[str], total: int, noun: str = "warning", after: str = "") -> list[str]:
+    """The warnings kept (``examples``), and a line that counts the ``total`` others (``noun``:
+    their kind, ``after``: what follows it), so a report over millions of records stays short and
+    still says how much it left out: "and 1 more warning", "and 12 more files with ...", where it
+    said "and 1 more warning(s)"."""
     out = list(examples)
     if total > len(out):
-        out.append(f"and {total - len(out)} more {what}")
+        out.append(f"and {counted(total - len(out), 'more ' + noun)}{after}")
     return out
 
 
@@ -34,9 +38,9 @@ class KeptWarnings:
     the report keeps the first few and counts the rest.
     """
 
-    def __init__(self, keep: int, what: str = "warning(s)") -> None:
+    def __init__(self, keep: int, after: str = "") -> None:
         self.keep = keep
-        self.what = what
+        self.after = after
         self.first: list[str] = []
         self.total = 0
 
@@ -48,7 +52,7 @@ class KeptWarnings:
 
     def lines(self) -> list[str]:
         """The warnings kept, and a line counting the others."""
-        return counted_warnings(self.first, self.total, self.what)
+        return counted_warnings(self.first, self.total, after=self.after)
 
 
 def see_hint(listing: str, db: str) -> str:
@@ -87,7 +91,9 @@ def input_problem(e: NewstraceError) -> str:
 def kept_note(e: NewstraceError) -> str:
     """The error's line, with the articles its input gave before the damage when it gave any (the
     ``skipped`` lists of ``--json`` documents and of the web's upload)."""
-    return f"{e}; the {e.kept} article(s) before it are kept" if e.kept else str(e)
+    if not e.kept:
+        return str(e)
+    return f"{e}; the {counted(e.kept, 'article')} before it {'is' if e.kept == 1 else 'are'} kept"
 
 
 class InputError(NewstraceError):

@@ -752,10 +752,10 @@ def link_roles(pieces: Sequence[tuple[str, str | None]]) -> list[str]:
             for text, t in pieces]
 
 
-#: what a report's note on the claims only one article carries that it leaves out says ("rt.com: 10
-#: more claim(s) only it carries are not listed, as only ..."): the web pages show such a note by
-#: the findings it qualifies
-UNLISTED_CLAIMS = "more claim(s) only it carries are not listed"
+#: the words of every report's note on the claims only one article carries that it leaves out
+#: ("rt.com: 10 more claims only it carries are not listed, as only ..."): the web pages show such
+#: a note by the findings it qualifies
+UNLISTED_CLAIMS = "only it carries"
 
 #: where the HTML report and the web pages have the claims only one article carries that their
 #: findings leave out (``listed``): the page said how many it left out, not where they were
@@ -795,7 +795,8 @@ def unlisted_notes(left: Sequence[T], article: Callable[[T], str], label: Callab
     for f in left:
         counts[article(f)] = counts.get(article(f), 0) + 1
     return [
-        f"{label(aid)}: {n} {UNLISTED_CLAIMS}, as only each article's {MAX_UNIQUE_PER_ARTICLE} most important are"
+        f"{label(aid)}: {counted(n, 'more claim')} {UNLISTED_CLAIMS} {'is' if n == 1 else 'are'} not listed, "
+        f"as only each article's {MAX_UNIQUE_PER_ARTICLE} most important are"
         + (f": {where}." if where else ".")
         for aid, n in counts.items()
     ]

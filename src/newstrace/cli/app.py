@@ -50,7 +50,7 @@ from newstrace.errors import (
 from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.limits import Limits, env_name
-from newstrace.model import Article
+from newstrace.model import Article, counted
 from newstrace.tables import one_line
 
 if TYPE_CHECKING:
@@ -907,12 +907,12 @@ def skipped_inputs(errors: list[NewstraceError]) -> list[str]:
 def say_skipped(errors: list[NewstraceError], passed_over: PassedOver) -> None:
     """After a command's report for a reader, the line of the files of other types its folders
     held (``PassedOver``), and one stderr line counting the inputs it could not read (``N
-    input(s) skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as it was
+    inputs skipped``, as ``ingest`` and ``reuse`` close): each was named on stderr as it was
     met, above a report that may run to hundreds of lines (``compare``, ``extract``, ``stance``
     said nothing more of them, so a user who read the report's end missed them)."""
     passed_over.say()
     skipped = sum(1 for e in errors if not e.kept)
-    said = [f"{skipped} input(s) skipped"] if skipped else []
+    said = [f"{counted(skipped, 'input')} skipped"] if skipped else []
     said += [f"{len(errors) - skipped} read in part"] if len(errors) > skipped else []
     if said:
         err.print(f"{', '.join(said)}, named above", markup=False, highlight=False)
@@ -941,7 +941,7 @@ class PassedOver:
         """The one line of the run, most frequent type first."""
         n = sum(self.types.values())
         counts = ", ".join(f"{k:,} {t}" for t, k in sorted(self.types.items(), key=lambda tk: (-tk[1], tk[0])))
-        return f"passed over: {n:,} file(s) of types {self.command} does not read in the folders given ({counts})"
+        return f"passed over: {counted(n, 'file', grouped=True)} of {'types' if n > 1 else 'a type'} {self.command} does not read in the folders given ({counts})"
 
     def say(self) -> None:
         """The line on stderr, if the folders held any such file (with ``--json`` too)."""

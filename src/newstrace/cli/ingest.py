@@ -60,7 +60,7 @@ from newstrace.ingest.base import (
     qualified_ids_warning,
 )
 from newstrace.ingest.records import source_name
-from newstrace.model import Article, Holder, published_iso
+from newstrace.model import Article, Holder, counted, published_iso
 from newstrace.store.lock import lock_path
 from newstrace.store.results import outlet_name
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
@@ -110,7 +110,7 @@ def ingest(
     check_ranges(ctx)
     batch_size = given_batch_size(ctx, batch_size, batch_alias)
     errors: list[NewstraceError] = []
-    warnings = KeptWarnings(JSON_WARNINGS, "warning(s), said on stderr")
+    warnings = KeptWarnings(JSON_WARNINGS, ", said on stderr")
 
     # said on stderr with --json too (stdout holds the one document, which lists the first of them)
     def on_warning(message: str) -> None:
@@ -220,9 +220,9 @@ def ingest(
     elif not nothing_done:  # else the 'skipped' lines or the error below say why nothing was done
         err.print(
             f"{one_line(db)}: {_counts_said(total)}"
-            + (f", {skipped} input(s) skipped" if (skipped := sum(1 for e in errors if not e.kept)) else "")
+            + (f", {counted(skipped, 'input')} skipped" if (skipped := sum(1 for e in errors if not e.kept)) else "")
             + (f", {len(errors) - skipped} read in part" if len(errors) > skipped else "")
-            + (f", {warnings.total:,} warning(s) above" if warnings.total else ""),
+            + (f", {counted(warnings.total, 'warning', grouped=True)} above" if warnings.total else ""),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -305,7 +305,7 @@ def list_articles(
     # two-line cells, as in 'stories': six columns side by side left a title 10 characters at 80
     # columns (a headline over 8 lines, 519 articles over 4,000); stacked, it has 30 or more. A
     # screenful unless asked, as the other listings: 100,000 articles took minutes to draw
-    table = listing_table(f"{len(rows)} of {total} article(s) in {safe(db)}", cut_caption(len(rows), total, "earliest", limit=limit))
+    table = listing_table(f"{len(rows)} of {counted(total, 'article')} in {safe(db)}", cut_caption(len(rows), total, "earliest", limit=limit))
     table.add_column("id / published", no_wrap=True)
     table.add_column("title", overflow="fold", ratio=3, min_width=16)
     table.add_column("outlet / author", overflow="fold", ratio=1, max_width=24)

@@ -29,6 +29,7 @@ from newstrace.model import (
     Quote,
     SharedPassage,
     article_key,
+    counted,
 )
 from newstrace.store import results as R
 from newstrace.store.lock import analysis_lock
@@ -113,7 +114,7 @@ def _check_file(f: str, table: str) -> None:
         if kinds == {"null"}:  # no value in any row: a type inferred from none (pyarrow, pandas)
             if nullable or not meta.num_rows:
                 continue
-            raise InputError(f"{f}: column '{column}' is empty in each of its {meta.num_rows:,} row(s), where "
+            raise InputError(f"{f}: column '{column}' is empty in each of its {counted(meta.num_rows, 'row', grouped=True)}, where "
                              f"a Spark run's '{table}' table gives every row one")
         if kind not in kinds:
             raise InputError(
@@ -130,7 +131,7 @@ def _check_file(f: str, table: str) -> None:
                 nulls += stats.null_count
         if nulls:
             raise InputError(
-                f"{f}: column '{column}' is empty (null) in {nulls:,} row(s), where a Spark run's '{table}' table "
+                f"{f}: column '{column}' is empty (null) in {counted(nulls, 'row', grouped=True)}, where a Spark run's '{table}' table "
                 "gives every row one"
             )
 
@@ -403,17 +404,18 @@ def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> 
         own += store.conn.execute(f"SELECT COUNT(*) FROM analysis WHERE article {cond}", (param,)).fetchone()[0]
     if not own:
         raise StoreError(
-            f"{store.path}: {n:,} article(s) already analysed by another run, which the results in {folder} were "
+            f"{store.path}: {counted(n, 'article', grouped=True)} already analysed by another run, which the results in {folder} were "
             "clustered without (loading would leave two analyses that never met); load them into a new "
             "database, or analyse every article in one run"
         )
     # these results loaded here before (or their articles analysed), and an analysis since moved the
     # clustering on: loading them again would roll it back, so it is refused, but not as another run's
     others = (
-        f", beside {n - own:,} article(s) the results do not hold and were clustered without" if own < n else ""
+        f", beside {counted(n - own, 'article', grouped=True)} the results do not hold and were clustered without" if own < n else ""
     )
     raise StoreError(
-        f"{store.path}: {own:,} of the {total:,} article(s) of the results in {folder} are analysed here already "
+        f"{store.path}: {own:,} of the {counted(total, 'article', grouped=True)} of the results in {folder} "
+        f"{'is' if own == 1 else 'are'} analysed here already "
         f"(the results loaded before, or their articles analysed){others}, and the clustering here has moved on "
         "from the results' (an analyze since); loading them again would roll it back; load them into a new database"
     )
@@ -450,7 +452,7 @@ def check_same_keys(store: Store, folder: Path) -> None:
                 example = example or f"{i} is {stored[i].outlet}'s article here, {article.outlet}'s in the results"
     if clashes:
         raise StoreError(
-            f"{store.path}: {clashes:,} id(s) of the results in {folder} name another outlet's article in this "
+            f"{store.path}: {counted(clashes, 'id', grouped=True)} of the results in {folder} {'names' if clashes == 1 else 'name'} another outlet's article in this "
             f"database ({example}): the Spark run and the database's ingest kept two outlets' articles of one id "
             "in other orders, and loading would put one outlet's article over the other's; load the results into a "
             "new database (they bring their articles)"
@@ -496,8 +498,8 @@ def check_same_outlets(store: Store, folder: Path) -> None:
         named = ", ".join(f"{o!r} is {h!r} here" for o, h in sorted(respelled.items())[:3])
         more = f" and {len(respelled) - 3:,} more" if len(respelled) > 3 else ""
         raise StoreError(
-            f"{store.path}: the results in {folder} spell {len(respelled):,} outlet(s) of this database in another "
-            f"case, for {articles:,} article(s) ({named}{more}): ingest keeps the database's spelling, and the "
+            f"{store.path}: the results in {folder} spell {counted(len(respelled), 'outlet', grouped=True)} of this database in another "
+            f"case, for {counted(articles, 'article', grouped=True)} ({named}{more}): ingest keeps the database's spelling, and the "
             "results name those articles by ids of their own spelling, so loading would make two outlets of one; "
             "load the results into a new database (they bring their articles), or spell the outlet as the database "
             "does in the Spark run's input and run it again"

@@ -936,20 +936,23 @@ def _analyze(
     report.warnings += said.lines()
     if kept:
         report.warnings.append(
-            f"{store.path}: {kept} re-analysed article(s) (their text, title or date changed, their outlet otherwise "
-            "than as all of its articles renamed, or analysed by an older version) keep the story they were placed "
-            "in; 'newstrace analyze --recluster' places every article again"
+            f"{store.path}: {counted(kept, 're-analysed article')} (their text, title or date changed, their outlet "
+            "otherwise than as all of its articles renamed, or analysed by an older version) "
+            f"{'keeps' if kept == 1 else 'keep'} the story {'it was' if kept == 1 else 'they were'} placed in; "
+            "'newstrace analyze --recluster' places every article again"
         )
     if cl is not None and cl.late:
         report.warnings.append(
-            f"{store.path}: {cl.late} article(s) were published more than {story.window:g} days before articles "
+            f"{store.path}: {counted(cl.late, 'article')} {'was' if cl.late == 1 else 'were'} published more than "
+            f"{story.window:g} days before articles "
             "already placed; the stories of their time were closed, so they were placed without them; "
             "'newstrace analyze --recluster' places every article again in publication order"
         )
     if kept_unaligned:
         report.warnings.append(
-            f"{store.path}: {kept_unaligned} article(s) placed in stories before their reuse was aligned "
-            "(analyze --no-reuse) share text with earlier articles now and keep the story they were placed in; "
+            f"{store.path}: {counted(kept_unaligned, 'article')} placed in stories before their reuse was aligned "
+            f"(analyze --no-reuse) {'shares' if kept_unaligned == 1 else 'share'} text with earlier articles now and "
+            f"{'keeps the story it was' if kept_unaligned == 1 else 'keep the story they were'} placed in; "
             "'newstrace analyze --recluster' places every article again"
         )
     report.seconds = time.perf_counter() - t0
@@ -961,7 +964,7 @@ class _Said(KeptWarnings):
     """Warnings of the per-article steps over a run: the first ``WARN_EXAMPLES``, and a count."""
 
     def __init__(self) -> None:
-        super().__init__(WARN_EXAMPLES, "warning(s) from the analysis steps")
+        super().__init__(WARN_EXAMPLES, " from the analysis steps")
         #: story -> its pairs, of the stories this run left without provenance edges for being over
         #: ``R.PROVENANCE_MAX_PAIRS`` (``refresh_provenance``): said at the run's end (``said_unbuilt``)
         self.over: dict[str, int] = {}

@@ -512,6 +512,7 @@ def _skipped(
     from newstrace.engine.steps import WARN_EXAMPLES
     from newstrace.errors import counted_warnings
     from newstrace.ingest.base import RepeatedIds
+    from newstrace.model import counted
 
     kinds = read.map(lambda x: x[0]).countByValue()
     invalid, repeated = int(kinds.get("skipped", 0)), len(repeats)
@@ -522,20 +523,20 @@ def _skipped(
     if invalid:
         warnings += read.filter(lambda x: x[0] == "skipped").map(lambda x: x[1]).take(WARN_EXAMPLES)
         if invalid > len(warnings):
-            warnings.append(f"and {invalid - len(warnings)} more record(s) that are not articles skipped")
+            warnings.append(f"and {counted(invalid - len(warnings), 'more record')} that are not articles skipped")
     by_file: list[str] = []
     summary = RepeatedIds(by_file.append)
     for a, given in repeats:  # in ingest's order, so a file's repeats come together
         summary.add(a, given)
     summary.flush()
-    warnings += counted_warnings(by_file[:WARN_EXAMPLES], len(by_file), "file(s) with records repeating an id")
-    warnings = counted_warnings(sorted(said)[:WARN_EXAMPLES], len(said), "warning(s) about whole files") + warnings
+    warnings += counted_warnings(by_file[:WARN_EXAMPLES], len(by_file), "file", " with records repeating an id")
+    warnings = counted_warnings(sorted(said)[:WARN_EXAMPLES], len(said), "warning", " about whole files") + warnings
     undated = int(kinds.get("undated", 0))
     if undated:
         shown = read.filter(lambda x: x[0] == "undated").map(lambda x: x[1]).take(WARN_EXAMPLES)
         warnings += shown
         if undated > len(shown):
-            warnings.append(f"and {undated - len(shown)} more date(s) that cannot be read; those articles have no date")
+            warnings.append(f"and {counted(undated - len(shown), 'more date')} that cannot be read; those articles have no date")
     if kinds.get("ambiguous", 0):
         warnings += _ambiguous_warnings(read.filter(lambda x: x[0] == "ambiguous").map(lambda x: x[1]).collect(), orders)
     return invalid + repeated, warnings
@@ -647,7 +648,7 @@ def _keyed(sc: Any, read_articles: Any, keep: Any) -> tuple[Any, list[Any], list
         wanted = asked - fetched
     chosen = sc.broadcast(keyed)
     articles = read_articles.map(lambda d: _rekeyed(d, chosen.value)).filter(lambda d: d is not None).persist(keep)
-    return articles, repeats, counted_warnings(said[:WARN_EXAMPLES], len(said), "file(s) with ids also used by another outlet")
+    return articles, repeats, counted_warnings(said[:WARN_EXAMPLES], len(said), "file", " with ids also used by another outlet")
 
 
 def _text_key(d: Mapping[str, Any]) -> str | None:
@@ -735,7 +736,7 @@ def _ambiguous_warnings(counts: Iterable[tuple[str, int, int, str | None]], orde
         )
         for source, (total, _, example) in sorted(files.items())
     ]
-    return counted_warnings(lines[:WARN_EXAMPLES], len(lines), "file(s) whose dates either way were read month-first")
+    return counted_warnings(lines[:WARN_EXAMPLES], len(lines), "file", " whose dates either way were read month-first")
 
 
 def _step_warnings(said: Any) -> list[str]:
@@ -745,7 +746,7 @@ def _step_warnings(said: Any) -> list[str]:
     from newstrace.errors import counted_warnings
 
     total = int(said.count())
-    return counted_warnings(said.take(WARN_EXAMPLES) if total else [], total, "warning(s) from the analysis steps")
+    return counted_warnings(said.take(WARN_EXAMPLES) if total else [], total, "warning", " from the analysis steps")
 
 
 def _split_warnings(rows: Any) -> tuple[Any, Any]:

@@ -1186,7 +1186,7 @@ def ambiguous_dates_warning(
     named = [f"'{c}'" for c in commands]
     who = f"{', '.join(named[:-1])} and {named[-1]} take" if len(named) > 1 else f"{named[0]} takes"
     return (
-        f"{where}: {assumed} date(s) such as {example!r} read {order}: their day and month could be "
+        f"{where}: {counted(assumed, 'date')} such as {example!r} read {order}: their day and month could be "
         f"either way and {why}; {who} --day-first or --month-first to choose"
     )
 

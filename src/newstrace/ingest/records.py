@@ -1037,8 +1037,8 @@ def read_csv(
         text_stream = (
             io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="") if wide else _lines(raw, LineDecoder(str(path), warn))
         )
-        counted = _QuoteCount(text_stream)
-        reader = csv.reader(counted, delimiter=delimiter)
+        quoting = _QuoteCount(text_stream)
+        reader = csv.reader(quoting, delimiter=delimiter)
         if named:
             next(reader, None)  # the line numbers of the records go on counting it
         header = next(reader, [])
@@ -1064,30 +1064,30 @@ def read_csv(
             quotes_before_last = 0  # double quotes in the lines before the last record
             try:
                 number, line = 0, reader.line_num + 1  # where the next record starts (a quoted field may span lines)
-                quotes_before = counted.quotes
+                quotes_before = quoting.quotes
                 for fields in reader:
                     if fields:  # a blank line is no record
                         number += 1
                         last, last_line, quotes_before_last = fields, line, quotes_before
                         if _header_again(fields, header):
-                            line, quotes_before = reader.line_num + 1, counted.quotes
+                            line, quotes_before = reader.line_num + 1, quoting.quotes
                             continue
                         # values beyond the header's columns are dropped, missing ones are None
                         row = dict(zip(header, fields + [None] * (len(header) - len(fields)), strict=False))
                         yield number, row, record_name(str(path), line, True)
-                    line, quotes_before = reader.line_num + 1, counted.quotes
+                    line, quotes_before = reader.line_num + 1, quoting.quotes
             except csv.Error as e:
                 warn(f"{path}:{reader.line_num}: malformed CSV ({e}), rest of file skipped")
                 return
-            if (counted.quotes - quotes_before_last) % 2 == 0:
-                if last and not counted.ended and len(last) < len(header):
+            if (quoting.quotes - quotes_before_last) % 2 == 0:
+                if last and not quoting.ended and len(last) < len(header):
                     warn(f"{path}:{last_line}: the file ends in this record, with {len(last)} of {len(header)} "
                          f"columns and no line end: {_CUT_SHORT}")
                 return
             if any("\n" in f for f in last):
                 warn(
                     f"{path}:{last_line}: a quote opened in this record is never closed, so its text runs to the end of "
-                    f"the file and takes in the {sum(1 for f in last for ln in f.split(chr(10))[1:] if ln.strip())} line(s) "
+                    f"the file and takes in the {counted(sum(1 for f in last for ln in f.split(chr(10))[1:] if ln.strip()), 'line')} "
                     "after it, rows included"
                 )
             else:

@@ -146,6 +146,7 @@ class _Revisits:
         self.urls: set[str] = set()
         self.pages = 0  # HTML pages met (``_is_page``), read or not
         self.others: dict[str, int] = {}  # what the archive holds besides: record types, content types
+        self.nouns: set[str] = set()  # those of ``others`` counted as nouns ("1 request record", "2 request records")
 
     def page(self, digest: str | None, url: str | None) -> None:
         """A response or resource record of this archive."""
@@ -154,9 +155,12 @@ class _Revisits:
         if url:
             self.urls.add(url)
 
-    def other(self, kind: str, n: int = 1) -> None:
-        """A record that holds no page: its type, or its content type and any non-2xx status."""
+    def other(self, kind: str, n: int = 1, *, noun: bool = False) -> None:
+        """A record that holds no page: its type, or its content type and any non-2xx status.
+        ``noun``: the kind is a noun the count makes plural ("request record"), not a content type."""
         self.others[kind] = self.others.get(kind, 0) + n
+        if noun:
+            self.nouns.add(kind)
 
     def no_pages(self, path: Path) -> InputError | None:
         """What to say of an archive that holds no HTML page at all (a crawl of a site's images and
@@ -166,9 +170,9 @@ class _Revisits:
         if self.pages or self.elsewhere():
             return None
         if self.targets:  # revisits of what it holds, none a page
-            self.other("revisit record(s)", len(self.targets))
+            self.other("revisit record", len(self.targets), noun=True)
         held = sorted(self.others.items(), key=lambda kv: (-kv[1], kv[0]))
-        shown = ", ".join(f"{n:,} {kind}" for kind, n in held[:5]) + (", ..." if len(held) > 5 else "")
+        shown = ", ".join(counted(n, kind, grouped=True) if kind in self.nouns else f"{n:,} {kind}" for kind, n in held[:5]) + (", ..." if len(held) > 5 else "")
         return InputError(f"{path}: no HTML page in this web archive" + (f" (its records: {shown})" if shown else ""))
 
     def revisit(self, digest: str | None, url: str | None, ctype: str | None = None) -> None:
@@ -177,7 +181,7 @@ class _Revisits:
         passed over as its response is (its capture elsewhere was said to hold a page to read)."""
         kind = (ctype or "").split(";")[0].strip().lower()
         if kind and "html" not in kind:
-            self.other(f"{kind} revisit(s)")
+            self.other(f"{kind} revisit", noun=True)
         else:
             self.targets.append((digest, url))
 
@@ -192,7 +196,7 @@ class _Revisits:
         of nothing lost, on which every ``ingest --strict`` of a deduplicating crawl exited 2."""
         elsewhere = self.elsewhere()
         if elsewhere:
-            warn(f"{path}: {len(self.targets)} revisit record(s) passed over (a crawler's note that a page was unchanged "
+            warn(f"{path}: {counted(len(self.targets), 'revisit record')} passed over (a crawler's note that a page was unchanged "
                  f"since an earlier capture, without the page); {elsewhere} of them refer to a capture not in this "
                  "archive: ingest the archive holding it to read those pages")
 
@@ -241,7 +245,7 @@ def _records(
                 )
             if rec.rec_type not in ("response", "resource"):
                 if rec.rec_type != "revisit":
-                    revisits.other(f"{rec.rec_type} record(s)")
+                    revisits.other(f"{rec.rec_type} record", noun=True)
                 continue
             revisits.page(rec.rec_headers.get_header("WARC-Payload-Digest"), rec.rec_headers.get_header("WARC-Target-URI"))
             number += 1

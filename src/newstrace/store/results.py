@@ -24,6 +24,7 @@ from newstrace.model import (
     Quantity,
     Quote,
     SharedPassage,
+    counted,
     has_direction,
     parse_published,
     published_order,
@@ -1200,10 +1201,11 @@ def behind_hint(n: int, changed: int, db: str) -> str:
     new = n - changed
     said = []
     if new:
-        said.append(f"{new} article(s) ingested since the last analyze are in no story yet")
+        said.append(f"{counted(new, 'article')} ingested since the last analyze {'is' if new == 1 else 'are'} in no story yet")
     if changed:
-        said.append(f"{changed} article(s) changed since the last analyze stay in the stories their earlier text "
-                    "was placed in, without their reuse")
+        said.append(f"{counted(changed, 'article')} changed since the last analyze "
+                    + ("stays in the story its earlier text was placed in, without its reuse" if changed == 1 else
+                       "stay in the stories their earlier text was placed in, without their reuse"))
     return f"{'; '.join(said)}; run 'newstrace analyze --db {db}'"
 
 
