@@ -2242,6 +2242,19 @@ def test_an_fnc_folder_that_is_a_file_or_not_there_is_said_so(tmp_path: Path, ca
         assert f"newstrace: error: --fnc {path}: {said} (the FNC-1 folder with train_bodies.csv)\n" in err, err
 
 
+def test_eval_stance_fnc_names_the_option_of_a_csv_not_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``eval stance-fnc --bodies x.csv`` said "x.csv: no such file" without naming the option, where
+    the other ``eval`` options name theirs (``--fnc F: no such folder ...``)."""
+    missing, real = tmp_path / "x.csv", tmp_path / "stances.csv"
+    real.write_text("Headline,Body ID,Stance\nA headline,1,agree\n", encoding="utf-8")
+    for bodies, stances, said in ((missing, real, f"--bodies {missing}: no such file"),
+                                  (real, missing, f"--stances {missing}: no such file"),
+                                  (tmp_path, real, f"--bodies {tmp_path}: a folder, not a CSV file: give the CSV inside it")):
+        assert main(["eval", "stance-fnc", "--bodies", str(bodies), "--stances", str(stances)]) == 2
+        err = capsys.readouterr().err
+        assert f"newstrace: error: {said}\n" in err, err
+
+
 def test_show_given_a_story_or_thread_id_names_the_command_that_shows_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

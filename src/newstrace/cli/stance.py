@@ -185,10 +185,13 @@ def eval_stance_fnc(
     as_json: JsonFlag = False,
 ) -> None:
     """FNC-1 score, per-class and macro F1, confusion matrix and speed of the stance model."""
+    from newstrace.evaluate import need_csv
     from newstrace.evaluate.stance_fnc import LABELS, run
 
     if heldout:
         only_with(ctx, {"model": "--model"}, "not with --heldout, which trains its own model")
+    need_csv(bodies, "--bodies")
+    need_csv(stances, "--stances")
     result = run(bodies, stances, heldout=heldout, model=_model(model))
     if result.get("trained_on_these_rows"):
         warn(

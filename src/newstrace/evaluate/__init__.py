@@ -7,13 +7,16 @@ from pathlib import Path
 from newstrace.errors import InputError
 
 
-def need_csv(path: Path) -> None:
+def need_csv(path: Path, option: str = "") -> None:
     """A bad input (exit 2) unless ``path`` is a file: a benchmark's CSV given as a folder (the
-    dataset's folder rather than its file) said "no such file" of a folder that is there."""
+    dataset's folder rather than its file) said "no such file" of a folder that is there.
+    ``option`` names the option the path was given to, as ``need_folder`` does (``eval stance-fnc
+    --bodies x.csv`` said "x.csv: no such file")."""
+    said = f"{option} {path}" if option else str(path)
     if path.is_dir():
-        raise InputError(f"{path}: a folder, not a CSV file: give the CSV inside it")
+        raise InputError(f"{said}: a folder, not a CSV file: give the CSV inside it")
     if not path.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{said}: no such file")
 
 
 def need_folder(path: Path, option: str = "", wanted: str = "") -> None:
