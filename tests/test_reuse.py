@@ -229,6 +229,21 @@ def test_cli_draws_an_edge_without_direction_as_a_line(tmp_path: Path, rt: Artic
     assert " → " in edge and "->" not in edge
 
 
+def test_a_passage_cut_after_a_space_ends_in_its_word_and_an_ellipsis(tmp_path: Path, rt: Article,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The terminal cut a passage at its 89th character and added "…", so one whose cut fell just
+    after a space read "“... in Aleppo United …”". It is cut as the compare report and the web
+    cut a label (``model.shortened``): "in Aleppo United…"."""
+    text = " ".join(rt.text.split())
+    start = next(i for i in range(1, len(text) - 700) if text[i - 1] == " " and text[i + 88] == " " and text[i + 87] != " ")
+    shared = text[start : start + 700]
+    (tmp_path / "a.txt").write_text(shared, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(shared + " " + text[:300], encoding="utf-8")
+    assert main(["reuse", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"“{shared[:88]}…”" in out and " …”" not in out, out
+
+
 def test_quotations_and_apostrophes(rt: Article) -> None:
     """Single marks open a quotation only where no letter precedes them: possessives and elisions
     ("rebels' fighters' guns", "Assad's", "O’Brien’s") are not quotations, while 'pause' and

@@ -31,7 +31,7 @@ from newstrace.cli.app import (
     skipped_inputs,
 )
 from newstrace.evaluate import need_folder
-from newstrace.model import arrow, article_labels, counted
+from newstrace.model import arrow, article_labels, counted, shortened
 from newstrace.reuse import find_reuse
 from newstrace.reuse.align import MAX_GAP, MIN_CHARS, MIN_SCORE
 from newstrace.reuse.candidates import MAX_DF
@@ -40,8 +40,9 @@ from newstrace.reuse.variants import variant_differences
 
 
 def _short(text: str, n: int = 90) -> str:
-    t = one_line(text, words=True)
-    return t if len(t) <= n else t[: n - 1] + "…"
+    """A passage on one printable line, cut as a report's label is (``model.shortened``): a cut
+    just after a space read "… in Aleppo United …"."""
+    return shortened(one_line(text, words=True), n)
 
 
 @app.command()

@@ -22,6 +22,7 @@ from newstrace.model import (
     inner_quotes,
     label_basis,
     parse_published,
+    shortened,
 )
 from newstrace.tables import ListingTable, one_line
 
@@ -114,14 +115,9 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
         console.print(line)
         for ev in f.evidence[:4]:
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
-            console.print(Text(f"       {one_line(c.label(ev.article))} {where}: “{_clip(one_line(inner_quotes(ev.text), words=True))}”", style="dim"))
+            console.print(Text(f"       {one_line(c.label(ev.article))} {where}: “{shortened(one_line(inner_quotes(ev.text), words=True), 100)}”", style="dim"))
         if len(f.evidence) > 4:
             console.print(Text(f"       … {counted(len(f.evidence) - 4, 'more evidence span')}", style="dim"))
     if len(shown) < len(listed):
         # how to see them here too: the reader of the terminal report has --top at hand
         console.print(Text(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))
-
-
-def _clip(s: str, n: int = 100) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
