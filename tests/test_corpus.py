@@ -478,6 +478,40 @@ def test_a_storys_span_says_its_articles_with_no_date(tmp_path: Path, capsys: py
     assert "span 2016-10-30 .. 2016-11-02 (1 article with no date) size 3" in said, said
 
 
+def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'stories --json', 'threads' and 'threads --json' gave the span of the dated articles of the
+    seeds and a republished copy of RT's report that gives no date, as 'story' did, without a word
+    of the third: each says it as 'story' does now (``undated``), and says nothing of the seeds."""
+    db = tmp_path / "seeds.db"
+    rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text(json.dumps({"id": "undated-copy", "outlet": "example.org", "title": "UN envoy appalled by rocket fire",
+                                "text": rt_text + "\n\nThis article was republished from RT."}) + "\n", encoding="utf-8")
+
+    def listed(command: str) -> list[dict[str, Any]]:
+        assert main([command, "--db", str(db), "--json"]) == 0
+        return list(json.loads(capsys.readouterr().out))
+
+    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    assert [(r["size"], r["undated"]) for r in listed("stories")] == [(2, 0)]
+    assert [(r["size"], r["undated"]) for r in listed("threads")] == [(2, 0)]
+    assert main(["threads", "--db", str(db)]) == 0
+    assert "no date" not in capsys.readouterr().out
+    assert main(["ingest", str(copy), "--db", str(db)]) == 0
+    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    capsys.readouterr()
+    for command in ("stories", "threads"):
+        (row,) = listed(command)
+        assert (row["size"], row["undated"], row["start"], row["end"]) == (3, 1, "2016-10-30", "2016-11-02"), (command, row)
+    assert main(["threads", "--db", str(db)]) == 0
+    cells = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines() if line.count("│") > 2]
+    assert cells[:3] == ["2016-10-30", "2016-11-02", "(1 with no date)"], cells
+
+
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An ingested database shows no story until 'analyze': the empty table (exit 0, '[]' with
     --json) comes with a hint on stderr, and a story or thread asked for by id names it too."""

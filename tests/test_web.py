@@ -3653,10 +3653,18 @@ def test_a_story_page_says_its_articles_with_no_date_beside_its_span(tmp_path: P
         assert (api["size"], api["undated"], api["start"][:10], api["end"][:10]) == (3, 1, "2016-10-30", "2016-11-02")
         head = re.search(r'<p class="dim">story .*?</p>', c.get(f"/stories/{story['id']}").text, re.S)
         assert head and re.search(r'2016-11-02</span> \(1 article with no date\) ·', head[0]), head
+        # the listing too: the story's dates and its thread's span (they gave the dated ones' alone)
+        assert story["undated"] == 1 and c.get("/api/stories").json()["threads"][0]["undated"] == 1
+        page = c.get("/stories").text
+        thread = re.search(r'<h2 class="thread-label">.*?</h2>', page, re.S)
+        assert thread and re.search(r'2016-11-02</span> \(1 article with no date\) ·', thread[0]), thread
+        assert re.search(r'<td class="dim">[^<]*<span class="date">2016-10-30</span> – <span class="date">2016-11-02</span> '
+                         r'\(1 article with no date\)</td>', page), page
     # a story whose articles all give a date says nothing of it (the seeds' in the shared database)
     for listed in client.get("/api/stories").json()["stories"]:
         if client.get(f"/api/stories/{listed['id']}").json()["story"]["undated"] == 0:
             assert "with no date" not in client.get(f"/stories/{listed['id']}").text
+    assert "with no date" not in client.get("/stories").text
 
 
 def test_the_pages_say_their_counts_in_words(client: TestClient, ids: dict[str, str]) -> None:

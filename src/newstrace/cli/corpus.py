@@ -524,6 +524,17 @@ def _span(start: str | None, end: str | None) -> list[str]:
     return [_day(start), _day(end)] if start or end else [NO_DATE]
 
 
+def _undated_said(row: dict[str, Any], *, short: bool = False) -> str:
+    """What a story's or thread's span leaves out, "1 article with no date" (its ``undated``;
+    ``short``: "1 with no date", under the days of a table's span column, which stays narrow), or
+    "" when none does or no article gives a date (the span says "no date" then): the span of the
+    dated articles read as the whole's in 'story' and 'threads'."""
+    n = int(row.get("undated") or 0)
+    if not n or not (row["start"] or row["end"]):
+        return ""
+    return f"{n:,} with {NO_DATE}" if short else f"{counted(n, 'article', grouped=True)} with {NO_DATE}"
+
+
 T = TypeVar("T")
 
 def _shown(items: list[T], limit: int | None, as_json: bool) -> list[T]:
@@ -601,7 +612,8 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         table.add_column(col, no_wrap=True, justify="right")
     table.add_column("label", overflow="fold", min_width=16)
     for r in rows:
-        span = "\n".join(safe(day) for day in _span(r["start"], r["end"]))
+        undated = _undated_said(r, short=True)  # the span is the dated articles'
+        span = "\n".join([*(safe(day) for day in _span(r["start"], r["end"])), *([f"({undated})"] if undated else [])])
         table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), safe(r["label"] or ""))
     out.print(table)
 
@@ -654,11 +666,11 @@ def story(
         return
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     # the span of its dated articles: those giving no date said (it read as the whole story's)
-    undated = doc["story"]["undated"] if summary["start"] or summary["end"] else 0
+    undated = _undated_said(doc["story"])
     out.print(
         f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
         f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}"
-        + (f" ({counted(undated, 'article')} with {NO_DATE})" if undated else "") + f"  [dim]size[/dim] {summary['size']}"
+        + (f" ({undated})" if undated else "") + f"  [dim]size[/dim] {summary['size']}"
     )
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
     # one the report left out (a story over its limit) by its outlet: its id stood in the name column too

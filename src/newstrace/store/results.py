@@ -1086,10 +1086,18 @@ def members(conn: sqlite3.Connection, story: str) -> list[str]:
 def undated(conn: sqlite3.Connection, story: str) -> int:
     """How many of a story's articles give no date (none that reads as one): its span, ``start``
     to ``end``, is the other articles'."""
-    return int(conn.execute(
-        "SELECT COUNT(*) FROM memberships m JOIN articles a ON a.id = m.article WHERE m.story=? AND a.published_utc IS NULL",
-        (story,),
-    ).fetchone()[0])
+    return undated_of(conn, [story]).get(story, 0)
+
+
+def undated_of(conn: sqlite3.Connection, stories: Sequence[str]) -> dict[str, int]:
+    """``undated`` of each of ``stories`` that has any such article, in one query: the listings
+    (``stories``, ``threads``) showed the span of the dated articles as the whole story's."""
+    within, arg = in_list(stories)
+    return {r[0]: int(r[1]) for r in conn.execute(
+        f"SELECT m.story, COUNT(*) FROM memberships m JOIN articles a ON a.id = m.article WHERE m.story {within} "
+        "AND a.published_utc IS NULL GROUP BY m.story",
+        (arg,),
+    )}
 
 
 #: how the tables of the CLI and the web pages name the articles that name no outlet (the CLI's
@@ -1284,21 +1292,26 @@ class CorpusResults:
         sql_where = " AND ".join(where)
         total = int(self.conn.execute(f"SELECT COUNT(*) FROM stories WHERE {sql_where}", args).fetchone()[0])
         page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit else ""
-        rows = self.conn.execute(
+        listed = [story_summary(r) for r in self.conn.execute(
             f"SELECT * FROM stories WHERE {sql_where} ORDER BY {_STORY_ORDER[order]}{page}", args
-        )
-        return total, [story_summary(r) for r in rows]
+        )]
+        # ``undated``: its articles that give no date, which its span leaves out (``story --json``'s)
+        counts = undated_of(self.conn, [s["id"] for s in listed])
+        return total, [{**s, "undated": counts.get(s["id"], 0)} for s in listed]
 
     def threads(self) -> list[dict[str, Any]]:
         stories_by_thread: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for r in self.conn.execute("SELECT id, thread, size FROM stories WHERE merged_into IS NULL"):
             stories_by_thread[r["thread"]].append((-int(r["size"]), r["id"]))
         out = []
+        counts = undated_of(self.conn, [sid for sts in stories_by_thread.values() for _, sid in sts])
         for r in self.conn.execute("SELECT * FROM threads WHERE merged_into IS NULL"):
             sts = [sid for _, sid in sorted(stories_by_thread.get(r["id"], []))]
             if not sts:
                 continue
-            out.append({"id": r["id"], "label": r["label"], "size": r["size"], "stories": sts, **_reach(r)})
+            # ``undated``: its stories' articles that give no date, which its span leaves out
+            out.append({"id": r["id"], "label": r["label"], "size": r["size"], "stories": sts, **_reach(r),
+                        "undated": sum(counts.get(sid, 0) for sid in sts)})
         out.sort(key=lambda t: (-t["size"], *stream_order_key(published_order(parse_published(t["start"])), t["id"])))
         return out
 

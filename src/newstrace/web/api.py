@@ -342,7 +342,7 @@ def load_story(repo: Repo, found: tuple[str, dict[str, Any], list[str]], offset:
     subset = page_order(subset, doc["report"])
     report = listed_as(doc["report"], subset)
     detail = s.StoryDetail(
-        story=s.StoryOfDetail(**as_listed(doc["story"])),
+        story=s.StorySummary(**as_listed(doc["story"])),
         articles=[s.ArticleRow(**r) for r in rows],
         total=len(ids),
         offset=offset,

@@ -89,6 +89,8 @@ class StorySummary(_Open):
     first_seen_article: str | None = None
     start: str | None = None
     end: str | None = None
+    undated: int = Field(0, description="its articles that give no date: start and end are the span of the others, "
+                                        "as newstrace stories --json and story --json say")
 
 
 class ThreadSummary(_Open):
@@ -99,6 +101,7 @@ class ThreadSummary(_Open):
     outlets: list[OutletCount] = Field(default_factory=list, description="as a story's")
     start: str | None = None
     end: str | None = None
+    undated: int = Field(0, description="its stories' articles that give no date, as a story's (newstrace threads --json)")
 
 
 class StoryList(BaseModel):
@@ -179,13 +182,8 @@ class StoryOverBound(ProvenanceSkipped):
     story: str = Field(description="the story left without provenance edges")
 
 
-class StoryOfDetail(StorySummary):
-    undated: int = Field(0, description="its articles that give no date: start and end are the span of the others, "
-                                        "as newstrace story --json says")
-
-
 class StoryDetail(BaseModel):
-    story: StoryOfDetail
+    story: StorySummary
     articles: list[ArticleRow] = Field(description="``limit`` of the story's articles from ``offset`` on, in the "
                                                    "order its page lists and draws them: by publication, an "
                                                    "arrow's source first among one day's")
