@@ -62,6 +62,16 @@ def _stage(client: TestClient, name: str) -> bool:
     return bool(client.get("/api/health").json()["stages"][name])
 
 
+def _seeds_story_page(client: TestClient) -> tuple[dict[str, Any], str]:
+    """The seeds' story and its page, for the tests of the page's findings (which need compare)."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    story = next((s for s in client.get("/api/stories").json()["stories"] if s["size"] >= 2), None)
+    if story is None:
+        pytest.skip("the seeds are not one story")
+    return story, client.get(f"/stories/{story['id']}").text
+
+
 # -- pages ---------------------------------------------------------------------------------------
 
 
@@ -3588,12 +3598,7 @@ def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites
     """The seeds' story page: "Headline unsupported" names the rewrite alone, its evidence RT's
     "armed opposition groups" too, and it was the one finding over two articles with no "open side
     by side" link; it opens both, where the headline's words are marked."""
-    if not _stage(client, "compare"):
-        pytest.skip("compare stage not installed")
-    story = next((s for s in client.get("/api/stories").json()["stories"] if s["size"] >= 2), None)
-    if story is None:
-        pytest.skip("the seeds are not one story")
-    page = client.get(f"/stories/{story['id']}").text
+    _, page = _seeds_story_page(client)
     finding = re.search(r'<li class="finding t-headline_unsupported".*?</li>\s*(?=<li class="finding|</ol>)', page, re.S)
     assert finding, page
     link = re.search(r'<a class="open-pair" href="([^"]+)">open side by side</a>', finding[0])
@@ -3609,12 +3614,7 @@ def test_the_story_pages_unique_claims_open_where_their_words_are_marked(client:
     """On the seeds' story page each "Unique claim" (a claim one article alone carries) had no link:
     the finding quoted the sentence and nothing led to it in the text, where the compare page jumps
     to it. Each opens its article beside the one it is not in, its words marked there."""
-    if not _stage(client, "compare"):
-        pytest.skip("compare stage not installed")
-    story = next((s for s in client.get("/api/stories").json()["stories"] if s["size"] >= 2), None)
-    if story is None:
-        pytest.skip("the seeds are not one story")
-    page = client.get(f"/stories/{story['id']}").text
+    story, page = _seeds_story_page(client)
     found = re.findall(r'<li class="finding t-unique_claim".*?</li>\s*(?=<li class="finding|</ol>)', page, re.S)
     members = {a["id"] for a in client.get(f"/api/stories/{story['id']}").json()["articles"]}
     assert len(found) >= 11, len(found)  # the seeds' 11, the folded ones too
