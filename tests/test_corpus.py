@@ -1950,7 +1950,7 @@ def test_load_results_refuses_the_other_model(tmp_path: Path) -> None:
         with pytest.raises(StoreError, match="without sentence embeddings"):
             load_results(st, folder("semantic", {R.SEMANTIC_KEY: b"all-MiniLM-L6-v2", "df": b""}))
         # the same model passes the check and meets the next: the database holds another analysis
-        with pytest.raises(StoreError, match=r"2 article\(s\) already analysed by another run"):
+        with pytest.raises(StoreError, match=r"2 articles already analysed by another run"):
             load_results(st, folder("plain", {"df": b""}))
     # a new database takes them
     with Store(tmp_path / "new.sqlite") as st:
