@@ -63,7 +63,7 @@ from newstrace.store.results import (
     stories_over_bound,
 )
 from newstrace.store.sqlite import Store, check_db_path
-from newstrace.tables import ListingTable, Phrases, listing_table
+from newstrace.tables import ListingTable, Phrases, Words, listing_table
 
 if TYPE_CHECKING:
     from newstrace.engine.local import AnalyzeReport
@@ -588,7 +588,7 @@ def stories(
         table.add_row(
             f"{safe(r['id'])}\n{safe(r['thread'] or '')}",
             Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
-            str(r["size"]), safe(r["label"] or ""), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
+            str(r["size"]), Words(r["label"] or ""), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
@@ -614,7 +614,7 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     for r in rows:
         undated = _undated_said(r, short=True)  # the span is the dated articles'
         span = "\n".join([*(safe(day) for day in _span(r["start"], r["end"])), *([f"({undated})"] if undated else [])])
-        table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), safe(r["label"] or ""))
+        table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), Words(r["label"] or ""))
     out.print(table)
 
 

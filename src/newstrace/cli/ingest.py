@@ -64,7 +64,7 @@ from newstrace.model import Article, Holder, counted, published_iso
 from newstrace.store.lock import lock_path
 from newstrace.store.results import outlet_name
 from newstrace.store.sqlite import IngestCounts, Store, check_db_path
-from newstrace.tables import Phrases, listing_table
+from newstrace.tables import Phrases, Words, listing_table
 
 BATCH = 500
 #: warnings the ``--json`` document lists; the rest are counted (every one is printed on stderr as it
@@ -316,7 +316,7 @@ def list_articles(
         table.add_row(
             # a timed date's time on a third line: the whole instant made the column 25 wide
             "\n".join(safe(part) for part in [str(r["id"]), *day_and_time(str(r["published"] or "")).split("\n")]),
-            safe(r["title"] or "(untitled)"),
+            Words(r["title"] or "(untitled)"),
             # each whole where it fits: "(no outlet)" was "(no" / "outlet)" at 60 columns
             Phrases([outlet_name(r["outlet"]), *([r["author"]] if r["author"] else [])], lines=True),
             str(r["words"]),

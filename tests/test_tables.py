@@ -1,0 +1,64 @@
+"""The terminal's listing tables (``newstrace.tables``) on real labels and outlets."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+
+from newstrace.tables import Phrases, Words, listing_table
+
+#: two stories of FA-KES dev as `newstrace analyze` names them: id, thread, first day and outlet,
+#: size, label and outlets. The first's "Al-Qaeda-affiliated," and the second's
+#: "asharqalawsat (1)," were each the widest word of their column
+FAKES_STORIES = [
+    ("sc096ada63b7", "t2e3ffdbc16d", "2013-09-16", "manar", 1,
+     "Alawites, Al-Qaeda-affiliated, Homs: extremists entered villages", ["manar (1)"]),
+    ("s08a42a79987", "t5f7b831b706", "2016-07-20", "asharqalawsat", 2,
+     "Manbij, Tokhar, US-led: international coalition children", ["asharqalawsat (1)", "trt (1)"]),
+]
+
+
+def stories_table_at(width: int) -> str:
+    """The two stories laid out as 'newstrace stories' lays them out, in a terminal this wide."""
+    table = listing_table("2 of 361 stories in fakes.db", None)
+    table.add_column("id / thread", no_wrap=True)
+    table.add_column("first seen")
+    table.add_column("size", no_wrap=True, justify="right")
+    table.add_column("label", overflow="fold", ratio=3, min_width=16)
+    table.add_column("outlets", overflow="fold", ratio=2, min_width=12)
+    for sid, thread, day, first, size, label, outlets in FAKES_STORIES:
+        table.add_row(f"{sid}\n{thread}", Phrases([day, first], lines=True), str(size), Words(label), Phrases(outlets))
+    console = Console(file=io.StringIO(), width=width, highlight=False)
+    console.print(table)
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_a_word_wider_than_its_column_breaks_after_a_hyphen_and_the_listing_stays_a_table() -> None:
+    """At 80 columns 'stories --limit 0' on FA-KES dev wrote its 361 stories as records: the label
+    "Al-Qaeda-affiliated," and the outlets' "asharqalawsat (1)," needed 82 columns kept whole. A
+    word wider than its column breaks after a hyphen ("Alawites, Al-" / "Qaeda-affiliated,"), as a
+    typesetter breaks it: nothing is cut, and the table fits."""
+    shown = stories_table_at(80)
+    assert "┏" in shown, shown
+    assert max(map(cell_len, shown.splitlines())) <= 80
+    lines = [[cell.strip() for cell in line.split("│")] for line in shown.splitlines() if line.startswith("│")]
+    labels = [line[4] for line in lines]
+    # the label read again, a line ending at a hyphen joined to the next: every word, none cut
+    text = ""
+    for cell in labels:
+        text += cell if text.endswith("-") or not text else f" {cell}"
+    assert text.split() == " ".join(s[5] for s in FAKES_STORIES).split(), labels
+    assert any(cell.endswith(("Al-", "Qaeda-")) for cell in labels), labels  # broken at a hyphen, once
+    for phrase in ("asharqalawsat (1),", "manar (1)", "2013-09-16", "2016-07-20", "asharqalawsat"):
+        assert any(phrase in line for line in shown.splitlines()), phrase
+
+
+@pytest.mark.parametrize("width", [100, 120])
+def test_a_hyphenated_word_that_fits_its_column_is_not_broken(width: int) -> None:
+    """A hyphen is a place to break only a word its column cannot hold: at 100 columns and more
+    "Al-Qaeda-affiliated," fits the label's column and stays one word."""
+    shown = stories_table_at(width)
+    assert "Al-Qaeda-affiliated," in shown and "US-led:" in shown, shown
