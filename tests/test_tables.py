@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import io
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
+from conftest import require_data
+from newstrace.cli.main import main
 from newstrace.tables import Phrases, Words, listing_table
 
 #: two stories of FA-KES dev as `newstrace analyze` names them: id, thread, first day and outlet,
@@ -62,3 +66,34 @@ def test_a_hyphenated_word_that_fits_its_column_is_not_broken(width: int) -> Non
     "Al-Qaeda-affiliated," fits the label's column and stays one word."""
     shown = stories_table_at(width)
     assert "Al-Qaeda-affiliated," in shown and "US-led:" in shown, shown
+
+
+def test_a_long_listing_folds_the_word_of_its_few_rows_that_cannot_fit_rather_than_become_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 60 columns 'list --limit 0' on FA-KES dev wrote its 517 articles as records (3,627 lines):
+    the outlet "asharqalawsat" of 6 of them needed a column the table had no room for. A listing
+    of 20 rows or more folds the words of the one row in 20 that are widest, "asharqalawsa" / "t",
+    and stays a table; every other row's words are whole, no line is wider than the terminal."""
+    monkeypatch.chdir(tmp_path)
+    with require_data("fakes", "fakes_dev.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    # FA-KES's first 19 rows of other outlets and its first of asharqalawsat
+    kept = [r for r in rows if r["source"] != "asharqalawsat"][:19] + [r for r in rows if r["source"] == "asharqalawsat"][:1]
+    with open("twenty.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(kept)
+    assert main(["ingest", "twenty.csv", "--db", "t.db"]) == 0
+    capsys.readouterr()
+    shown = {}
+    for width in (60, 120):
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert main(["list", "--db", "t.db", "--limit", "0"]) == 0
+        shown[width] = capsys.readouterr().out
+        assert "┏" in shown[width] and max(map(cell_len, shown[width].splitlines())) <= width, shown[width]
+    assert "asharqalawsat" in shown[120]  # it fits there, whole
+    cells = [[c.strip() for c in line.split("│")] for line in shown[60].splitlines() if line.startswith("│")]
+    outlets = [c[3] for c in cells if c[3]]
+    assert "asharqalawsat" not in outlets and "asharqalawsa" in outlets, outlets
+    assert sorted(o for o in outlets if not o.startswith("asharq") and o != "t") == sorted(r["source"] for r in kept[:19])

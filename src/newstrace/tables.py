@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from newstrace.ingest.base import escaped_surrogates
@@ -122,6 +122,10 @@ class Words:
         yield Text("\n".join(rows), overflow="fold")
 
 
+#: a listing's rows, one in this many of which may have a word folded to keep it a table
+FOLDED_ROWS = 20
+
+
 class ListingTable(Table):
     """A listing's table that never cuts a word it cannot wrap: a narrow terminal's.
 
@@ -130,8 +134,12 @@ class ListingTable(Table):
     at 60 columns 'stories' read a first seen "2016-11-0" / "2" and lost its outlets past "ahram",
     'threads' cut its ids to "t47f230126…", its label gone, and 'list' lost its word counts. Its
     columns are narrowed from the widest down, none below what it must keep whole
-    (``_fitted_widths``); when even that is wider than the terminal, each row is written as a
-    record, one "header value" line each (``_records``), as a phone's web page stacks them."""
+    (``_fitted_widths``); when even that is wider than the terminal, the words of the one row in
+    ``FOLDED_ROWS`` whose words are widest in a column fold there (``_narrowest``: a listing of fewer
+    rows folds none), and when that is still too wide, each row is written as a record, one
+    "header value" line each (``_records``), as a phone's web page stacks them. A long listing
+    was records for one row's word: 'list --limit 0' on FA-KES dev at 60 columns wrote 517
+    articles in 3,627 lines for the outlet "asharqalawsat" of 6 of them."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self._fitted_widths(console, options)
@@ -152,14 +160,18 @@ class ListingTable(Table):
 
     def _fitted_widths(self, console: Console, options: ConsoleOptions) -> list[int] | None:
         """Each column's width with padding: ``[]`` when the table fits as it is, ``None`` when
-        not even each column's narrowest (its widest word, or a no-wrap column's whole cell) fits,
-        else the widest columns narrowed to one width, none below its narrowest."""
+        not even each column's narrowest fits (its widest word, or a no-wrap column's whole cell;
+        else, its few rows' widest words folding, ``_narrowest``), else the widest columns
+        narrowed to one width, none below its narrowest. A word is folded only where the table
+        cannot keep every word whole."""
         room = options.max_width - self._extra_width
         measured = [self._measure_column(console, options, c) for c in self.columns]
         most = [m.maximum for m in measured]
         least = [m.maximum if c.no_wrap else m.minimum for m, c in zip(measured, self.columns, strict=True)]
         if sum(most) <= room:
             return []
+        if sum(least) > room:  # a few rows' words fold, where the others' fit so
+            least = [lo if c.no_wrap else self._narrowest(console, options, c, m) for lo, m, c in zip(least, measured, self.columns, strict=True)]
         if sum(least) > room:
             return None
 
@@ -174,6 +186,18 @@ class ListingTable(Table):
             if sum(widths) < room and widths[i] < most[i]:
                 widths[i] += 1
         return widths
+
+    def _narrowest(self, console: Console, options: ConsoleOptions, column: Column, measured: Measurement) -> int:
+        """A wrapping column's narrowest width with padding: its header's widest word, and the widest
+        word of its cells but those of the ``1 / FOLDED_ROWS`` rows whose words are widest, which
+        fold (``Words``, rich's ``overflow="fold"``). A listing of fewer rows keeps every word whole:
+        one long word of 361 stories' labels made all of them records (``Words``)."""
+        cells = [Measurement.get(console, options, cell.renderable).minimum for cell in self._get_cells(console, column._index, column)]
+        header, body = (cells[0], cells[1:]) if self.show_header else (0, cells)
+        body = sorted(body[: self.row_count], reverse=True)
+        kept = body[len(body) // FOLDED_ROWS] if body else 0
+        padding = self._get_padding_width(column._index)
+        return min(measured.minimum, max(header, kept, padding + (column.min_width or 0)))
 
     def _records(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The rows as records: the title, then per row each column's header and its cell beside
