@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import io
 import json
+import shutil
 import signal
 import struct
 import zlib
@@ -336,3 +338,44 @@ class WireDb:
 def wire_db(tmp_path: Path) -> WireDb:
     """``WireDb`` at ``tmp_path / "wire.db"``."""
     return WireDb(tmp_path / "wire.db")
+
+
+class AnalysedSeeds:
+    """The seeds (examples/) as ``newstrace ingest examples --db DB`` then ``newstrace analyze --db DB
+    FLAGS`` leave them, built once a run for each set of ``analyze`` flags and copied to the path a
+    test gives: ``analysed_seeds(tmp_path / "seeds.db", "--no-claims")``. The setup of the tests of
+    what an analysed database gives (listings, ``story``, ``show``, later runs over it); a test of
+    what ``ingest`` or ``analyze`` themselves say, or of a run that must start afresh, makes its own.
+    The two commands' output is kept from the test's ``capsys``; take the copy before the test
+    monkeypatches what an analysis runs, since the first test to ask for a set of flags builds it."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.built: dict[tuple[str, ...], Path] = {}
+
+    def __call__(self, db: Path, *flags: str) -> Path:
+        """A copy of its own at ``db`` (relative to the working folder, or absolute); gives ``db``."""
+        if flags not in self.built:
+            self.built[flags] = self._build(self.folder / f"seeds-{len(self.built)}.db", flags)
+        shutil.copy(self.built[flags], db)
+        return db
+
+    @staticmethod
+    def _build(db: Path, flags: tuple[str, ...]) -> Path:
+        from newstrace.cli.main import main
+        from newstrace.store.sqlite import DB_FILES
+
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            codes = main(["ingest", str(EXAMPLES), "--db", str(db)]), main(["analyze", "--db", str(db), *flags])
+        assert codes == (0, 0), said.getvalue()
+        # the store is one file once closed: SQLite folds its WAL back in and removes it
+        left = [f"{db.name}{s}" for s in DB_FILES[1:] if Path(f"{db}{s}").exists()]
+        assert not left, f"{db}: {left} beside it, which a copy of the file alone would miss"
+        return db
+
+
+@pytest.fixture(scope="session")
+def analysed_seeds(tmp_path_factory: pytest.TempPathFactory) -> AnalysedSeeds:
+    """``AnalysedSeeds`` for the whole run."""
+    return AnalysedSeeds(tmp_path_factory.mktemp("analysed-seeds"))

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from rich.text import Text
 
-from conftest import require_data, stderr_on_a_terminal, timed_seeds_export
+from conftest import AnalysedSeeds, require_data, stderr_on_a_terminal, timed_seeds_export
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TITLE, RT_TXT, html_page, seeds, warc_bytes
 from newstrace.cli.main import main
 from newstrace.model import Article
@@ -2256,15 +2256,13 @@ def test_eval_stance_fnc_names_the_option_of_a_csv_not_there(tmp_path: Path, cap
 
 
 def test_show_given_a_story_or_thread_id_names_the_command_that_shows_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
 ) -> None:
     """A story's id copied from 'stories' into 'show' said only "no article with id ..." (see
     'newstrace list'), where 'story' given a thread's id, and 'stories --thread' a story's, name
     the command that shows it: 'show' does so too."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (seeds,) = json.loads(capsys.readouterr().out)
     sid, tid = seeds["id"], seeds["thread"]

@@ -27,6 +27,7 @@ from conftest import (
     RT,
     SANA_28_OCT,
     SANA_31_OCT,
+    AnalysedSeeds,
     folded_otherwise,
     require_data,
     undo_migrations_from_13,
@@ -280,13 +281,13 @@ def _column(table: str, i: int) -> str:
     return " ".join(c for line in table.splitlines() if line.startswith("│") and (c := line.split("│")[i].strip()))
 
 
-def test_stories_say_which_filter_names_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stories_say_which_filter_names_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """A mistyped thread id or outlet is an error naming it, not an empty list that reads as
     "no stories"."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (seeds,) = json.loads(capsys.readouterr().out)
     assert main(["stories", "--db", str(db), "--json", "--thread", seeds["thread"], "--outlet", "rt.com"]) == 0
@@ -437,11 +438,12 @@ def test_analyze_counts_one_story_in_the_singular(tmp_path: Path, capsys: pytest
     assert "; 1 story in 1 thread" in " ".join(capsys.readouterr().err.split())
 
 
-def test_story_html_says_how_many_articles_its_report_covers_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_story_html_says_how_many_articles_its_report_covers_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """``story --html FILE`` said "report on 2 article(s) written" of the seeds' story."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
+    analysed_seeds(db, "--no-claims")
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (seeds,) = json.loads(capsys.readouterr().out)
     html = tmp_path / "story.html"
@@ -450,7 +452,9 @@ def test_story_html_says_how_many_articles_its_report_covers_in_words(tmp_path: 
     assert "<summary>12 counts</summary>" in html.read_text(encoding="utf-8")
 
 
-def test_a_storys_span_says_its_articles_with_no_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_storys_span_says_its_articles_with_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """The seeds and a republished copy of RT's report that gives no date are one story of 3:
     ``story`` said "span 2016-10-30 .. 2016-11-02" as if that were all of it. The span is of the
     dated articles; the others are said ("1 article with no date"), and counted in ``--json``."""
@@ -459,9 +463,7 @@ def test_a_storys_span_says_its_articles_with_no_date(tmp_path: Path, capsys: py
     copy = tmp_path / "copy.jsonl"
     copy.write_text(json.dumps({"id": "undated-copy", "outlet": "example.org", "title": "UN envoy appalled by rocket fire",
                                 "text": rt_text + "\n\nThis article was republished from RT."}) + "\n", encoding="utf-8")
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["story", "s", "--db", str(db), "--json"]) == 0
     seeds = json.loads(capsys.readouterr().out)["story"]
     assert seeds["undated"] == 0
@@ -479,7 +481,7 @@ def test_a_storys_span_says_its_articles_with_no_date(tmp_path: Path, capsys: py
 
 
 def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_out(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
 ) -> None:
     """'stories --json', 'threads' and 'threads --json' gave the span of the dated articles of the
     seeds and a republished copy of RT's report that gives no date, as 'story' did, without a word
@@ -494,9 +496,7 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
         assert main([command, "--db", str(db), "--json"]) == 0
         return list(json.loads(capsys.readouterr().out))
 
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert [(r["size"], r["undated"]) for r in listed("stories")] == [(2, 0)]
     assert [(r["size"], r["undated"]) for r in listed("threads")] == [(2, 0)]
     assert main(["threads", "--db", str(db)]) == 0
@@ -1263,15 +1263,14 @@ def test_a_step_skipped_once_is_run_by_the_next_analyze_that_takes_it(
 
 
 def test_story_of_articles_analysed_without_claims_reports_their_claims(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
 ) -> None:
     """``analyze --no-claims`` stores no claims; ``story`` then reported the seeds' story as
     "findings (0) none", no quotation or count of either article, as if they had none (the web
     app's story page extracts them). It extracts the claims the database lacks, and reports what
     it reports once a plain ``analyze`` has stored them."""
     db = tmp_path / "ex.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims", "--workers", "1"]) == 0
+    analysed_seeds(db, "--no-claims", "--workers", "1")
     with Store(db, readonly=True) as st:
         (sid,) = [r[0] for r in st.conn.execute("SELECT id FROM stories WHERE merged_into IS NULL")]
         assert st.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 0
@@ -1366,7 +1365,7 @@ def _as_older_claims_rules_left_it(db: Path, drop_quotes_of: str | None = None) 
 
 
 def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
 ) -> None:
     # claims extracted by older rules (``analysis.claims_version`` below ``CLAIMS_VERSION``; here
     # the rewrite's quotes are gone, as rules that missed them would have left it) are extracted
@@ -1375,8 +1374,7 @@ def test_newer_claims_rules_extract_the_claims_again_and_nothing_else(
     # named by), is rebuilt: older rules' edges (here, the RT -> rewrite edge as older rules that
     # saw no shared quote variant would have left it) stayed until --recluster
     db = tmp_path / "ex.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db)]) == 0
+    analysed_seeds(db)
 
     def stored() -> tuple[Any, ...]:
         with Store(db, readonly=True) as st:
@@ -1449,15 +1447,14 @@ def test_reuse_aligned_after_no_reuse_gives_the_kept_stories_their_provenance(
 
 
 def test_a_claims_refresh_without_reuse_rebuilds_the_provenance_too(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
 ) -> None:
     # After an upgrade, 'analyze --no-reuse' refreshed the claims (marking them current) but left
     # the provenance the older rules built, and no later run refreshed anything, so the RT ->
     # rewrite edge kept its old evidence until --recluster: the rebuild reads the stored pairs,
     # which a run without reuse keeps, so it runs whatever the steps.
     db = tmp_path / "ex.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db)]) == 0
+    analysed_seeds(db)
 
     def edges() -> list[tuple[Any, ...]]:
         with Store(db, readonly=True) as st:
@@ -2084,15 +2081,15 @@ def test_analyze_verbose_says_each_committed_batch(tmp_path: Path, capsys: pytes
     assert code == 2 and "--verbose: only with --engine local" in capsys.readouterr().err
 
 
-def test_story_json_lists_its_articles_as_list_json_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_story_json_lists_its_articles_as_list_json_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """``story --json`` listed its articles with ``{id, title, outlet, published, url, words}``,
     ``list --json`` the same articles with their ``author``, ``chars`` and ``source`` too: a script
     that read the author or the file of a story's articles had to look each one up again. The two
     give an article alike."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["list", "--db", str(db), "--json"]) == 0
     listed = {a["id"]: a for a in json.loads(capsys.readouterr().out)}
     assert main(["stories", "--db", str(db), "--json"]) == 0
@@ -2103,13 +2100,13 @@ def test_story_json_lists_its_articles_as_list_json_does(tmp_path: Path, capsys:
     assert members == [listed[a["id"]] for a in members]
 
 
-def test_analyze_with_nothing_to_do_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_with_nothing_to_do_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """A re-run of analyze redoes nothing and says so, instead of "0 article(s) analysed in 0
     batch(es) (0.0 s)", which reads as if it had failed to find the articles."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     said = capsys.readouterr().err.strip()
     assert said == f"{db}: nothing to analyse: no article is new or changed since the last analyze; 1 story in 1 thread"
@@ -2137,16 +2134,14 @@ def test_analyze_of_a_database_without_articles_says_to_ingest(tmp_path: Path, c
 
 
 def test_outlets_tables_align_numbers_and_keep_their_caption_on_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, analysed_seeds: AnalysedSeeds
 ) -> None:
     """The outlets' tables are narrow: rich wrapped the caption of a cut table to their width ("...
     --json gives every" / "row"), and their titles too (the database's path cut in two), and their
     counts stood flush left, unlike those of 'stories' and 'threads'."""
     monkeypatch.chdir(tmp_path)  # a path short enough for the title to fit in 80 columns
     db = Path("seeds.db")
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["outlets", "--db", str(db), "--limit", "1"]) == 0
     table = capsys.readouterr().out
     assert "the 1 biggest of 2; --limit 0 shows all" in table
@@ -2194,7 +2189,7 @@ def test_stories_and_threads_tables_show_the_day_of_a_timed_date_at_80_columns(
 
 
 def test_a_cut_table_names_json_as_the_way_to_every_row_only_when_no_limit_cut_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, analysed_seeds: AnalysedSeeds
 ) -> None:
     """A table cut by the user's ``--limit`` said "--json gives every row", but ``--json`` with the
     same ``--limit`` gives the same rows; only a table cut to a screenful (no ``--limit``) has
@@ -2203,9 +2198,7 @@ def test_a_cut_table_names_json_as_the_way_to_every_row_only_when_no_limit_cut_i
 
     monkeypatch.chdir(tmp_path)
     db = Path("seeds.db")
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["outlets", "--db", str(db), "--limit", "1", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["outlets"]) == 1
     assert main(["list", "--db", str(db), "--limit", "1"]) == 0
@@ -2317,14 +2310,14 @@ def test_a_copy_dated_only_that_day_is_not_first_seen_before_a_timed_report(
     assert svg.index("sput-1") < svg.index(RT)
 
 
-def test_a_thread_id_given_to_story_names_the_command_that_lists_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_thread_id_given_to_story_names_the_command_that_lists_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+) -> None:
     """The threads table's ids (t...) stand beside the stories' (s...), and ``story`` given one said
     "no story with id 't4410...'", as for a mistyped id; ``stories --thread`` given a story's id
     likewise. Each now says what the id names and the command that shows it."""
     db = tmp_path / "seeds.db"
-    assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
-    assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
-    capsys.readouterr()
+    analysed_seeds(db, "--no-claims")
     assert main(["stories", "--db", str(db), "--json"]) == 0
     (st,) = json.loads(capsys.readouterr().out)
     sid, tid = st["id"], st["thread"]

@@ -25,7 +25,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, as_a_foreground_job, folded_otherwise
+from conftest import EXAMPLES, AnalysedSeeds, as_a_foreground_job, folded_otherwise
 from newstrace.cli.main import main
 from newstrace.store.lock import lock_path
 from test_crash import differing_tables, dump_results
@@ -46,7 +46,7 @@ def _write(folder: Path, rows: list[dict[str, Any]], schema: Any, name: str = "p
 
 
 @pytest.fixture(scope="module")
-def seeds_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeds_results(tmp_path_factory: pytest.TempPathFactory, analysed_seeds: AnalysedSeeds) -> Path:
     """The seeds' results folder, as the Spark engine lays it out (see the module's docstring)."""
     from newstrace.engine.spark import _article_records
     from newstrace.engine.steps import pair_record
@@ -55,9 +55,7 @@ def seeds_results(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from newstrace.store import results as R
 
     base = tmp_path_factory.mktemp("load-results")
-    local = base / "local.db"
-    assert _quiet(["ingest", str(EXAMPLES), "--db", str(local)])[0] == 0
-    assert _quiet(["analyze", "--db", str(local)])[0] == 0
+    local = analysed_seeds(base / "local.db")
     out = base / "spark-out"
     arts = sorted(read_articles([EXAMPLES]), key=lambda a: a.id)
     _write(out / "articles", [{"id": a.id, "json": json.dumps(a.to_dict(), ensure_ascii=False, default=str)} for a in arts],
@@ -318,7 +316,7 @@ def test_results_written_before_pairs_had_a_shorter_column_load(seeds_results: P
 
 
 def test_results_of_a_run_before_label_versions_load_over_its_analysis_here_and_are_named_again(
-    seeds_results: Path, tmp_path: Path
+    seeds_results: Path, tmp_path: Path, analysed_seeds: AnalysedSeeds
 ) -> None:
     """A Spark run of a newstrace before ``LABELS_VERSION`` recorded none in its ``state`` table.
     Loaded into a database where this version's local engine analysed the same seeds (which records
@@ -334,9 +332,7 @@ def test_results_of_a_run_before_label_versions_load_over_its_analysis_here_and_
     (part,) = (folder / "state").glob("*.parquet")
     state = pq.read_table(part).to_pylist()
     pq.write_table(pa.Table.from_pylist([r for r in state if r["key"] != R.LABELS_VERSION_KEY], schema=pq.read_schema(part)), part)
-    local = tmp_path / "local.db"
-    assert _quiet(["ingest", str(EXAMPLES), "--db", str(local)])[0] == 0
-    assert _quiet(["analyze", "--db", str(local)])[0] == 0
+    local = analysed_seeds(tmp_path / "local.db")
 
     def named(db: Path) -> list[tuple[Any, ...]]:
         with contextlib.closing(sqlite3.connect(db)) as c:
