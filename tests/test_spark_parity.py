@@ -924,6 +924,7 @@ def test_a_spark_session_starts_without_warnings_but_shows_errors(spark: Any, tm
         "s = get_session('local[1]')\n"
         "s.sparkContext._jvm.org.apache.log4j.LogManager.getLogger('newstrace.test').error('an error shows')\n"
         "s.sparkContext._jvm.java.lang.System.err.println('WARNING: Using incubator modules: jdk.incubator.foreign')\n"
+        "s.sparkContext._jvm.java.lang.System.out.println('a line on the JVM stdout')\n"
         "jvm_said()\n"
         "print('the run goes on', file=sys.stderr, flush=True)\n"
         "s.stop()\n"
@@ -935,9 +936,36 @@ def test_a_spark_session_starts_without_warnings_but_shows_errors(spark: Any, tm
     lines = done.stderr.splitlines()
     # the error, in its place before the run's next line; the notice of the vector module alone left out
     assert [re.sub(r"^\d\d/\d\d/\d\d \d\d:\d\d:\d\d ", "", line) for line in lines] == [
-        "ERROR test: an error shows", "WARNING: Using incubator modules: jdk.incubator.foreign", "the run goes on",
+        "ERROR test: an error shows", "WARNING: Using incubator modules: jdk.incubator.foreign",
+        "a line on the JVM stdout", "the run goes on",
     ], done.stderr
     assert "WARNING: Using incubator modules: jdk.incubator.vector" not in done.stderr
+    # what the JVM prints on its stdout goes where its stderr goes, in its place: the run's stdout is the run's own
+    assert done.stdout == "", done.stdout
+
+
+def test_the_spark_jvm_prints_nothing_into_a_json_document(spark: Any, tmp_path: Path) -> None:
+    """``analyze --engine spark --json`` promises one JSON document on stdout, but the JVM's stdout
+    was the run's: what it printed there (a JVM option, a log configured to the console's stdout, a
+    library) landed inside the document. The JVM's stdout goes where its stderr goes, relayed to the
+    run's stderr. Here the JVM prints its version on stdout as it starts (``--show-version``, by
+    ``SPARK_SUBMIT_OPTS``, which Spark's launcher gives the driver's JVM alone)."""
+    import re
+    import subprocess
+    import sys
+
+    seeds = tmp_path / "seeds.jsonl"
+    seeds.write_text("".join(json.dumps(a.to_dict(), default=str) + "\n" for a in read_articles([EXAMPLES])))
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (src, os.environ.get("PYTHONPATH")) if p),
+           "SPARK_SUBMIT_OPTS": "--show-version"}
+    done = subprocess.run([sys.executable, "-m", "newstrace", "analyze", "--engine", "spark", "--input", str(seeds),
+                           "--out", str(tmp_path / "out"), "--json"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=600)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)  # the document alone
+    assert report["articles"] == 2, report
+    assert re.search(r'^\S+ Runtime Environment \(build ', done.stderr, re.M), done.stderr  # the JVM's version, on stderr
 
 
 def test_a_stopped_spark_run_says_what_its_out_folder_holds(

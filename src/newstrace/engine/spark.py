@@ -28,7 +28,6 @@ import pickle
 import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -105,8 +104,9 @@ VECTOR_NOTICE = b"WARNING: Using incubator modules: jdk.incubator.vector"
 
 
 class _JvmStderr:
-    """The JVM's stderr, relayed to the run's line by line as it comes, but for ``VECTOR_NOTICE``:
-    that line opened every Spark run's stderr, above its bars and its closing line.
+    """The JVM's stderr and stdout (one pipe), relayed to the run's stderr line by line as they come,
+    but for ``VECTOR_NOTICE``: that line opened every Spark run's stderr, above its bars and its
+    closing line. What the JVM printed on stdout landed in the run's, inside its ``--json`` document.
 
     A thread relays what the JVM writes, whole lines (a last one without its newline as the JVM
     ends); ``said`` relays at once whatever the JVM has written so far, so that the run's next
@@ -193,8 +193,9 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
     off: the stop's one line came second. The run stops its Spark itself (``_stop_jvm``), and
     PySpark's gateway ends at the end of its stdin, when the run's process does.
 
-    Its stderr is a pipe this process relays (``_JvmStderr``), all of it but its notice of the
-    vector module (``VECTOR_NOTICE``)."""
+    Its stderr, and its stdout, are one pipe this process relays to its own stderr
+    (``_JvmStderr``), all of it but its notice of the vector module (``VECTOR_NOTICE``): the run's
+    stdout holds the run's own output alone (``--json``'s one document)."""
     if os.name != "posix":
         yield
         return
@@ -213,9 +214,17 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
 
         if "stderr" in kwargs:  # a caller that takes the JVM's stderr itself keeps it
             return popen(*args, **{**kwargs, "preexec_fn": preexec})
-        proc = popen(*args, **{**kwargs, "preexec_fn": preexec, "stderr": subprocess.PIPE})
-        if proc.stderr is not None:
-            _JVM_STDERR = _JvmStderr(proc.stderr)
+        # its stdout (unless the caller takes it) on the same pipe: what the JVM, its log or its
+        # Python workers print there would have landed in the run's stdout, inside a --json document
+        read, write = os.pipe()
+        try:
+            proc = popen(*args, **{"stdout": write, **kwargs, "preexec_fn": preexec, "stderr": write})
+        except BaseException:
+            os.close(read)
+            raise
+        finally:
+            os.close(write)  # the JVM's alone: the pipe ends when it and its workers have
+        _JVM_STDERR = _JvmStderr(os.fdopen(read, "rb"))
         return proc
 
     java_gateway.Popen = launch  # type: ignore[assignment,misc]
