@@ -1100,7 +1100,7 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
             time.sleep(0.02)
         assert proc.poll() is None, (stage, "the run ended before it", proc.communicate())
         os.killpg(proc.pid, sig)
-        _, err = proc.communicate(timeout=120)  # till the JVM, which holds stdout too, has ended
+        _, err = proc.communicate(timeout=120)  # till the run has ended (the JVM writes through its relay)
         lines = err.splitlines()  # the JVM's notice of the vector module is left out too (``_JvmStderr``)
         said = "interrupted" if sig == signal.SIGINT else "stopped by SIGTERM"
         assert proc.returncode == 128 + sig and len(lines) == 1, (stage, proc.returncode, err)
