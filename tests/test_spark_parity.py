@@ -1101,7 +1101,7 @@ def test_ctrl_c_stops_a_spark_run_in_one_line(tmp_path: Path) -> None:
         assert proc.poll() is None, (stage, "the run ended before it", proc.communicate())
         os.killpg(proc.pid, sig)
         _, err = proc.communicate(timeout=120)  # till the run has ended (the JVM writes through its relay)
-        lines = err.splitlines()  # the JVM's notice of the vector module is left out too (``_JvmStderr``)
+        lines = err.splitlines()  # the JVM's notice of the vector module is left out too (``_JvmOutput``)
         said = "interrupted" if sig == signal.SIGINT else "stopped by SIGTERM"
         assert proc.returncode == 128 + sig and len(lines) == 1, (stage, proc.returncode, err)
         m = re.fullmatch(rf"newstrace: {said} \(the Spark run stopped (before|while) writing its results: (.*)\)",

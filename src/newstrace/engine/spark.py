@@ -103,7 +103,7 @@ def get_session(master: str = "local[2]", app_name: str = "newstrace") -> Any:
 VECTOR_NOTICE = b"WARNING: Using incubator modules: jdk.incubator.vector"
 
 
-class _JvmStderr:
+class _JvmOutput:
     """The JVM's stderr and stdout (one pipe), relayed to the run's stderr line by line as they come,
     but for ``VECTOR_NOTICE``: that line opened every Spark run's stderr, above its bars and its
     closing line. What the JVM printed on stdout landed in the run's, inside its ``--json`` document.
@@ -125,7 +125,7 @@ class _JvmStderr:
         self.part = b""
         self.ended = False
         self.lock = threading.Lock()
-        threading.Thread(target=self._relay, name="newstrace-jvm-stderr", daemon=True).start()
+        threading.Thread(target=self._relay, name="newstrace-jvm-output", daemon=True).start()
 
     def _relay(self) -> None:
         import select
@@ -173,14 +173,14 @@ class _JvmStderr:
 
 
 #: the stderr of the JVM this process started (``_jvm_leaves_sigterm_to_the_run``)
-_JVM_STDERR: _JvmStderr | None = None
+_JVM_OUTPUT: _JvmOutput | None = None
 
 
 def jvm_said() -> None:
-    """Relay at once what the JVM has written on its stderr so far (``_JvmStderr``), before the run
+    """Relay at once what the JVM has written on its stderr and stdout so far (``_JvmOutput``), before the run
     says its next line."""
-    if _JVM_STDERR is not None:
-        _JVM_STDERR.said()
+    if _JVM_OUTPUT is not None:
+        _JVM_OUTPUT.said()
 
 
 @contextlib.contextmanager
@@ -194,7 +194,7 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
     PySpark's gateway ends at the end of its stdin, when the run's process does.
 
     Its stderr, and its stdout, are one pipe this process relays to its own stderr
-    (``_JvmStderr``), all of it but its notice of the vector module (``VECTOR_NOTICE``): the run's
+    (``_JvmOutput``), all of it but its notice of the vector module (``VECTOR_NOTICE``): the run's
     stdout holds the run's own output alone (``--json``'s one document)."""
     if os.name != "posix":
         yield
@@ -204,7 +204,7 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
     popen = java_gateway.Popen
 
     def launch(*args: Any, **kwargs: Any) -> Any:
-        global _JVM_STDERR
+        global _JVM_OUTPUT
         first = kwargs.get("preexec_fn")
 
         def preexec() -> None:
@@ -224,7 +224,7 @@ def _jvm_leaves_sigterm_to_the_run() -> Iterator[None]:
             raise
         finally:
             os.close(write)  # the JVM's alone: the pipe ends when it and its workers have
-        _JVM_STDERR = _JvmStderr(os.fdopen(read, "rb"))
+        _JVM_OUTPUT = _JvmOutput(os.fdopen(read, "rb"))
         return proc
 
     java_gateway.Popen = launch  # type: ignore[assignment,misc]
