@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from newstrace.reuse import (
 )
 from newstrace.reuse.candidates import KEY_K, KEY_W, MIN_KEYS, key_hashes
 from newstrace.reuse.text import TOKEN_RE, quote_spans, tokenize
+from newstrace.reuse.variants import _differences, _words
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -292,6 +294,55 @@ def test_three_wordings_of_one_quote(rt: Article, rewrite: Article) -> None:
     # every other quote the third article took from RT groups with RT's own, one quote per article
     for v in result.variants:
         assert len(v.articles) == len(set(v.articles))
+
+
+def _differences_against_every_wording(texts: list[str]) -> list[tuple[int, str]]:
+    """What each wording lacks against its nearest other, every other wording's ratio computed."""
+    words = [tuple(_words(t)) for t in texts]
+    distinct = sorted(set(words))
+    lacks: dict[tuple[str, ...], list[str]] = {}
+    for wi in distinct:
+        best: SequenceMatcher[str] | None = None
+        for wj in distinct:
+            sm = SequenceMatcher(None, wi, wj, autojunk=False)
+            if wj != wi and (best is None or sm.ratio() > best.ratio()):
+                best = sm
+        ops = best.get_opcodes() if best else []
+        lacks[wi] = [" ".join(wi[i1:i2]) for tag, i1, i2, _, _ in ops if tag in ("replace", "delete")]
+    return [(i, d) for i, w in enumerate(words) for d in lacks[w]]
+
+
+def test_quote_wordings_are_compared_with_their_nearest(rt: Article) -> None:
+    """The RT guest's long quotation as five outlets might carry it. Each wording is compared with
+    its nearest other: the full one with the copy that changed one word, the one without the State
+    Department sentence with its copy that also says "the West". Skipping wordings whose longest
+    common subsequence cannot beat the best ratio found gives what comparing with every wording
+    gives, the first of equal wordings included (without "appalled" and without "groups" are
+    equally near the full de Mistura quotation)."""
+    q = re.search(r"These are groups supported.*?investigation\.", rt.text)
+    assert q
+    full = q.group()
+    zinki = "Let’s remember, a couple of month ago the al-Zinki group was alleged of using chlorine gas, just like we’ve seen today. "
+    state = "And the State Department spokesman was asked if we were shown [that] they used chlorine gas, would we drop our support for them? "
+    texts = [
+        full,
+        full.replace(zinki, ""),
+        full.replace(state, ""),
+        full.replace("alleged of", "accused of"),
+        full.replace(state, "").replace("Western governments", "the West"),
+    ]
+    assert len({tuple(_words(t)) for t in texts}) == 5
+    assert _differences(texts) == [(0, "alleged"), (2, "western governments"), (3, "accused"), (4, "the west")]
+    assert _differences(texts) == _differences_against_every_wording(texts)
+    quote = "appalled and shocked by the high number of rockets indiscriminately launched by armed opposition groups"
+    ties = [quote, quote.removeprefix("appalled "), quote.removesuffix(" groups")]
+    assert _differences(ties) == _differences_against_every_wording(ties) == [(0, "appalled")]
+    assert _differences(ties[::-1]) == _differences_against_every_wording(ties[::-1]) == [(2, "appalled")]
+    # The reordered wording has every word (its bound is 1) and is tried first; the reworded one
+    # is as near by difflib's ratio and first in order, so it is the nearest.
+    words = ["shocked by the high number of rockets", "the high number of rockets shocked by", "shocked by the high count of missiles"]
+    assert _differences(words) == _differences_against_every_wording(words)
+    assert (0, "number") in _differences(words) and (0, "shocked by") not in _differences(words)
 
 
 def test_cli_bad_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
