@@ -196,6 +196,8 @@ def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
     la, lb = [t.lower().replace("’", "'") for t in ta], [t.lower().replace("’", "'") for t in tb]
     removed: list[str] = []
     added: list[str] = []
+    # difflib, not an LCS alignment (rapidfuzz's opcodes): a reworded run is named whole, not cut
+    # at a "the" or "of" matched elsewhere (benchmarks/README.md)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, la, lb, autojunk=False).get_opcodes():
         if op in ("replace", "delete") and i2 > i1:
             removed.append(" ".join(ta[i1:i2]))

@@ -453,6 +453,8 @@ def _same_tokens(ta: Sequence[str], tb: Sequence[str]) -> bool:
     short = min(len(ta), len(tb))
     if short < 3:
         return list(ta) == list(tb)
+    # difflib, not an LCS alignment (rapidfuzz's opcodes): its blocks are longest runs, the runs
+    # counted below; an LCS may cut a run to pair a stray word elsewhere (benchmarks/README.md)
     sm = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
     # Only runs of three or more words count: scattered common words ("use of ... on civilian
     # areas") do not make two quotations one.

@@ -390,6 +390,9 @@ def _quote_passages(pa: Prepared, pb: Prepared) -> list[SharedPassage]:
                     continue
             if 2 * inter < 0.7 * (len(aset) + len(bset)):
                 continue
+            # difflib, not an LCS alignment (rapidfuzz's opcodes): the passage starts and ends on
+            # difflib's longest shared runs, where an LCS also pairs a stray "I" or "that" outside
+            # them and widens the passage over words only one quote has (benchmarks/README.md)
             sm = SequenceMatcher(None, aid, bid, autojunk=False)
             if sm.ratio() < NEAR_SCORE:
                 continue
