@@ -3629,8 +3629,9 @@ def test_the_story_pages_unique_claims_open_where_their_words_are_marked(client:
     assert summary
     there = [f for f in re.findall(r'<li class="finding t-unique_claim".*?</ul>', opened, re.S) if summary[1] in f]
     assert there, summary[1]
-    jump = re.search(r'<a class="jump" href="#(c\d+-f\d+-\d+)">', there[0])
+    jump = re.search(r'<a class="jump" href="#(claim-[0-9a-f]+)">', there[0])
     assert jump and f'id="{jump[1]}"' in opened, there[0]
+    assert html.unescape(link[1]).endswith("#" + jump[1])  # the story page's link opens at them
 
 
 def test_a_story_page_says_its_articles_with_no_date_beside_its_span(tmp_path: Path, rt: Any, rewrite: Any,

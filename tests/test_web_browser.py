@@ -1215,3 +1215,55 @@ def test_a_column_of_numbers_is_headed_over_its_numbers(server: tuple[str, dict[
             checked += 1
             assert abs(gap[1]) <= 2, (url, table, gap)
     assert checked >= 2
+
+
+def test_a_unique_claim_in_a_story_of_ten_opens_at_its_words_beside_its_nearest_articles(browser: Any, tmp_path: Path) -> None:
+    """RT's report, the rewrite of it and 8 blog reposts of two of RT's paragraphs each, dated as
+    RT: one story of 10. A claim only RT carries opened RT beside the first 7 others in the story's
+    order, the 7 reposts, and not the rewrite that took most of RT's text, and at the top of the
+    compare page, where its words were nowhere in sight. It opens beside the articles sharing the
+    most text with RT, the rewrite among them, scrolled to its words, marked as a jump marks them."""
+    import dataclasses
+
+    from newstrace.store import Store
+    from test_web_fixtures import analyze_if_available, seed_articles
+
+    seeds = seed_articles()
+    rt = next(a for a in seeds if a.outlet == "rt.com")
+    rewrite = next(a for a in seeds if a.outlet != "rt.com")
+    paras = [p for p in rt.text.split("\n") if p.strip()]
+    reposts = [dataclasses.replace(rt, id=f"repost{i}", outlet=f"blog{i}.example", title=f"Aleppo repost {i}", url=None,
+                                   text=f"Reposted by reader {i}. " + "\n\n".join(paras[i:i + 2]) + "\n\nShare this.")
+               for i in range(8)]
+    db = tmp_path / "ten.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite, *reposts])
+    if not analyze_if_available(db):
+        pytest.skip("stories not available (corpus stage not installed)")
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            story = page.request.get(f"{base}/api/stories").json()["stories"]
+            assert [s["size"] for s in story] == [10], story
+            page.goto(f"{base}/stories/{story[0]['id']}")
+            claim = page.locator("li.finding.t-unique_claim", has_text="Only rt.com carries").first
+            href = claim.locator("a.open-pair").get_attribute("href") or ""
+            opened = re.findall(r"ids=([^&#]+)", href)
+            assert opened[0] == rt.id and rewrite.id in opened and len(opened) == 8, href
+            assert "#" in href, href  # to the claim's words
+            claim.locator("a.open-pair").click()
+            page.wait_for_load_state("load")
+            anchor = page.url.split("#", 1)[1]
+            words = page.locator(f"section.column[data-article='{rt.id}'] [id='{anchor}']")
+            assert words.count() == 1 and words.get_attribute("class").startswith("ev t-unique_claim"), anchor
+            page.wait_for_function("id => document.getElementById(id).classList.contains('current')", arg=anchor)
+            box = words.bounding_box()
+            # in sight, mid-window as a jump puts them (the browser's own scroll left them at its top edge)
+            assert box is not None and 900 / 4 < box["y"] < 900 * 3 / 4, box
+            # the compare page's finding jumps to the very words the story page opened at
+            there = page.locator("li.finding.t-unique_claim", has=page.locator(f"a.jump[href='#{anchor}']"))
+            assert there.count() == 1
+            shot(page, "compare-unique-claim-opened")
+    finally:
+        ctx.close()

@@ -2,11 +2,12 @@
 
 The report's spans are used as they are (offsets into each article's text); nothing here searches
 for words. Anchors are built from column and record numbers, never from article ids, so hostile ids
-cannot break out of an ``id``/``href``.
+cannot break out of an ``id``/``href`` (``claim_anchor`` hashes one).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -190,6 +191,7 @@ def compare_view(
     def first(f: dict[str, Any]) -> str:
         return str((f.get("articles") or [""])[0])
 
+    claim_ids: set[str] = set()
     shown_findings, left = listed([f for f in report.get("findings") or [] if isinstance(f, dict)],
                                   lambda f: str(f.get("type")), first)
     for fi, f in enumerate([*shown_findings, *left]):
@@ -205,10 +207,18 @@ def compare_view(
             # summary's "not in ..."), where the compare page marks its words and jumps to them; the
             # story page gave it no link, its words nowhere to be read in the text
             group = next((g for g in report.get("stories") or [] if isinstance(g, list) and f_arts[0] in g), [])
-            f_arts += [x for x in group if x in by_id and x != f_arts[0]][: COMPARE_IDS - 1]
+            others = [x for x in group if x in by_id and x != f_arts[0]]
+            # past ``/compare``'s 8, those sharing the most text with it (the first 7 in the story's
+            # order were 7 reposts, and not the rewrite that took most of its text)
+            shared = shared_chars(pairs, f_arts[0])
+            f_arts += sorted(others, key=lambda x: -shared.get(x, 0))[: COMPARE_IDS - 1]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
+            claim = [ev for ev in f.get("evidence") or [] if isinstance(ev, dict)] if ftype == "unique_claim" else []
+            if claim and isinstance(claim[0].get("start"), int):
+                # at its words, which the compare page marks with this id: it opened at the top
+                view.href += "#" + claim_anchor(claim[0])
         evs = [ev for ev in (f.get("evidence") or []) if isinstance(ev, dict)]
         for ei, ev in enumerate(evs):
             art = ev.get("article")
@@ -221,6 +231,9 @@ def compare_view(
                 view.jumps.append((href, names.get(str(art), str(art)), str(ev.get("text") or "")))
                 continue
             anchor = f"c{col_of[art]}-f{fi}-{ei}"
+            if ftype == "unique_claim" and (stable := claim_anchor(ev)) not in claim_ids:
+                anchor = stable  # where the story page's link to the claim opens this page
+                claim_ids.add(stable)
             cls = f"ev t-{ftype}"
             if _nested(ev, evs):
                 # a span inside another span of the same finding: the words that differ
@@ -252,6 +265,27 @@ def compare_view(
     return CompareView(cols, findings, graph, quote_groups, count_slots(report, articles, names), pairs, notes, names,
                        len(articles) - len(shown), len(edges), named_by, finding_notes,
                        edge_list, more_findings=more_findings)
+
+
+def claim_anchor(ev: dict[str, Any]) -> str:
+    """The id the compare page gives a claim's words (a piece of a finding's evidence), the same on
+    any compare page showing its article: the story page links to it. Hashed, so an article id
+    goes into no ``id``/``href`` (see the module's note)."""
+    key = "\0".join(str(ev.get(k)) for k in ("article", "field", "start", "end"))
+    return "claim-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def shared_chars(pairs: Sequence[Any], article: str) -> dict[str, int]:
+    """Each article's characters of the report's shared passages with ``article`` (its side of them)."""
+    out: dict[str, int] = defaultdict(int)
+    for pair in pairs:
+        if not isinstance(pair, dict) or article not in (pair.get("a"), pair.get("b")):
+            continue
+        side, other = ("a", pair.get("b")) if pair.get("a") == article else ("b", pair.get("a"))
+        for sp in pair.get("shared") or []:
+            if isinstance(sp, dict) and isinstance(sp.get(f"{side}_start"), int) and isinstance(sp.get(f"{side}_end"), int):
+                out[str(other)] += sp[f"{side}_end"] - sp[f"{side}_start"]
+    return out
 
 
 def _within(ev: dict[str, Any], text: str) -> bool:

@@ -69,6 +69,11 @@
     const target = document.getElementById(id);
     if (!target) return;
     ev.preventDefault();
+    jump(target, id);
+  });
+
+  // a jump: the words centred, outlined whole and focused
+  function jump(target, id) {
     target.scrollIntoView({ behavior: "auto", block: "center" });
     history.replaceState(null, "", "#" + id);
     const key = target.getAttribute("data-pair");
@@ -83,6 +88,18 @@
     // (a highlighted span is not focusable by itself; the default the handler cancels moved it)
     if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
     target.focus({ preventScroll: true });
+  }
+
+  // a page opened at a finding's words (the story page's link to a claim only one article
+  // carries): jumped to as a click on its jump does; the browser left them at the window's top edge,
+  // unmarked among the other highlights
+  // (at load: the browser's own scroll to the fragment comes after this script, undoing a jump made sooner)
+  window.addEventListener("load", function () {
+    if (location.hash.length <= 1) return;
+    let id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* a stray "%" typed in the address: as it is */ }
+    const target = document.getElementById(id);
+    if (target && target.hasAttribute("data-ev")) jump(target, id);
   });
 
   // upload: drop files anywhere on the form
