@@ -2508,6 +2508,9 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         # it said "No article matches.", then "No articles yet: no articles yet; run ..." over that row
         assert f"No articles yet; run &#39;newstrace ingest INPUT... --db {db}&#39;" in page
         assert page.lower().count("no articles yet") == 1 and "No article matches" not in page
+        r = c.get("/api/stories/s123")
+        assert r.status_code == 404 and r.json()["detail"] == (
+            f"no story with id 's123': there are no stories yet, for the server's operator to make ({html.unescape(hint)})")
     with Store(db) as st:
         st.add_articles([rt])
     said = f"no article analysed yet; run 'newstrace analyze --db {db}'"
@@ -2517,8 +2520,14 @@ def test_before_analyze_the_pages_say_what_to_run_as_the_cli_does(tmp_path: Path
         assert f"No stories yet: {shown}; then reload.\nMeanwhile, browse the <a" in c.get("/stories").text
         assert f"grouped into stories: {shown}. Articles per outlet:" in c.get("/outlets").text
         assert "No articles yet" not in c.get("/articles").text
+        # the API said "run 'newstrace analyze ...'" to a client that cannot: only the server's
+        # operator can, which it says, with what the operator runs
         r = c.get("/api/stories/s123")
-        assert r.status_code == 404 and r.json()["detail"] == f"no story with id 's123' ({said})"
+        assert r.status_code == 404, r.text
+        assert r.json()["detail"] == f"no story with id 's123': there are no stories yet, for the server's operator to make ({said})"
+        # the page, read where the server runs, says it as the Stories page does, and leads back there
+        page = c.get("/stories/s123")
+        assert page.status_code == 404 and f"no story with id &#39;s123&#39; ({shown})" in page.text
 
 
 def test_the_count_of_articles_awaiting_analyze_is_taken_once_per_database_state(

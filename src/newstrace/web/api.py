@@ -268,6 +268,16 @@ class Unknown(HTTPException):
         self.back = (LISTING_PAGES[listing][0], LISTING_PAGES[listing][1].lower())
 
 
+class NotAnalysed(HTTPException):
+    """The 404 of a story asked for before any ``analyze``: the page says the CLI's sentence (``hint``,
+    `newstrace story`'s, with the command), read where the server runs; the API's ``detail`` says
+    who can run that command, the server's operator: it told a client with only the API to run it."""
+
+    def __init__(self, said: str, hint: str) -> None:
+        super().__init__(404, f"{said}: there are no stories yet, for the server's operator to make ({hint})")
+        self.page_detail = f"{said} ({hint})"
+
+
 def as_listed(row: dict[str, Any]) -> dict[str, Any]:
     """A story or a thread as ``newstrace stories``, ``threads`` and ``story --json`` give it: its
     ``outlets`` end with ``{"outlet": null, "articles": k}`` for the articles naming none
@@ -317,8 +327,8 @@ def find_story(repo: Repo, story_id: str) -> tuple[str, dict[str, Any], list[str
         raise Ambiguous(e, story_href, "stories") from None
     found = res.story(sid) if sid else None
     if sid is None or found is None:
-        if not res.available:  # as `newstrace story` says it
-            raise HTTPException(404, f"no story with id {_quoted_id(story_id)} ({not_analysed(repo)})")
+        if not res.available:
+            raise NotAnalysed(f"no story with id {_quoted_id(story_id)}", not_analysed(repo))
         raise Unknown(f"no story with id {_quoted_id(story_id)}", "stories")
     return sid, *found
 
