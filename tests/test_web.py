@@ -3610,7 +3610,7 @@ def test_the_story_page_opens_the_headline_finding_beside_the_quotation_it_cites
     _, page = _seeds_story_page(client)
     finding = re.search(r'<li class="finding t-headline_unsupported".*?</li>\s*(?=<li class="finding|</ol>)', page, re.S)
     assert finding, page
-    link = re.search(r'<a class="open-pair" href="([^"]+)">open side by side</a>', finding[0])
+    link = re.search(r'<a class="open-pair" href="([^"]+)"[^>]*>open side by side</a>', finding[0])
     assert link, finding[0]
     opened = client.get(html.unescape(link[1]))
     assert opened.status_code == 200
@@ -3628,7 +3628,7 @@ def test_the_story_pages_unique_claims_open_where_their_words_are_marked(client:
     members = {a["id"] for a in client.get(f"/api/stories/{story['id']}").json()["articles"]}
     assert len(found) >= 11, len(found)  # the seeds' 11, the folded ones too
     for finding in found:
-        link = re.search(r'<a class="open-pair" href="([^"]+)">open side by side</a>', finding)
+        link = re.search(r'<a class="open-pair" href="([^"]+)"[^>]*>open side by side</a>', finding)
         assert link, finding
         opens = parse_qs(urlsplit(html.unescape(link[1])).query)["ids"]
         assert len(opens) >= 2 and set(opens) <= members, opens

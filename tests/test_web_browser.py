@@ -322,6 +322,26 @@ def test_story_page_when_stories_exist(server: tuple[str, dict[str, str]], page:
     page.wait_for_url(re.compile(r"/compare\?"))
 
 
+
+def test_a_story_pages_open_side_by_side_links_each_say_which_finding_they_open(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The seeds' story page lists 12 findings, each with a link "open side by side": a screen
+    reader's list of links read "open side by side" 12 times, nothing to tell one from another.
+    Each is named, its visible text first, with its finding's number and kind and the articles it
+    opens, as the list shows them."""
+    base, ids = server
+    stories = page.request.get(f"{base}/api/stories").json()
+    if not stories["available"] or not _stage(page, base, "compare"):
+        pytest.skip("stories or the compare stage not available")
+    story = next(s for s in stories["stories"]
+                 if ids["rt"] in {a["id"] for a in page.request.get(f"{base}/api/stories/{quote(s['id'], safe='')}").json()["articles"]})
+    page.goto(f"{base}/stories/{quote(story['id'], safe='')}")
+    page.locator("details.more-findings summary").click()  # the folded findings' links too
+    heard = re.findall(r'link "open side by side', page.locator("main").aria_snapshot())
+    named = page.locator("a.open-pair").evaluate_all("links => links.map(a => a.getAttribute('aria-label'))")
+    assert len(heard) == len(named) >= 12 and len(set(named)) == len(named), named
+    kind = page.locator("ol.findings > li.finding .ftype").first.text_content()
+    assert re.fullmatch(rf"open side by side: finding 1, {re.escape(kind or '')}, .+ and .+", named[0]), named[0]
+
 # -- upload ----------------------------------------------------------------------------------------
 
 

@@ -67,6 +67,7 @@ class FindingView:
     jumps: list[tuple[str | None, str, str]] = field(default_factory=list)  # (href or None, name, text)
     evidence: list[tuple[str, str]] = field(default_factory=list)  # (outlet label, text), all articles
     href: str | None = None  # the compare page of the finding's articles
+    opens: list[str] = field(default_factory=list)  # their names, in the order ``href`` gives them
     #: ``summary`` cut for the page, each article's name and each quotation isolated (``isolated_parts``)
     parts: list[tuple[str, bool]] = field(default_factory=list)
 
@@ -215,6 +216,7 @@ def compare_view(
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
             view.href = compare_href(f_arts)
+            view.opens = [names.get(x, x) for x in f_arts]
             claim = [ev for ev in f.get("evidence") or [] if isinstance(ev, dict)] if ftype == "unique_claim" else []
             if claim and isinstance(claim[0].get("start"), int):
                 # at its words, which the compare page marks with this id: it opened at the top
