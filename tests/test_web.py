@@ -266,7 +266,9 @@ def test_the_pages_and_the_api_take_the_same_dates(client: TestClient) -> None:
             r = client.get(url, params={"to": value})
             assert r.status_code == 422, (url, value)
             if url.startswith("/api/"):
-                assert r.json()["detail"][0]["msg"].endswith("not a date (YYYY-MM-DD)"), (url, value)
+                # the app's reason alone, as the page and the from-after-to 422 say theirs: pydantic put
+                # "Value error, " before it, a word for the programmer who wrote the validator
+                assert r.json()["detail"][0] == {"loc": ["query", "to"], "msg": "not a date (YYYY-MM-DD)", "type": "value_error"}, (url, value)
             else:
                 assert "to: not a date (YYYY-MM-DD)" in r.text, (url, value)
     for url in ("/articles", "/api/articles"):
@@ -1166,7 +1168,7 @@ def test_stories_search_takes_every_word_in_any_order(client: TestClient, rt: An
     for url, name in (("articles", "q"), ("stories", "q"), ("stories", "outlet"), ("stories", "thread")):
         for value in ("\x00", "\x00Zanzibar", query + " \x1b"):
             r = client.get(f"/api/{url}", params={name: value})
-            assert r.status_code == 422 and "control character U+00" in r.json()["detail"][0]["msg"], (url, name, value)
+            assert r.status_code == 422 and r.json()["detail"][0]["msg"].startswith("holds the control character U+00"), (url, name, value)
             page = client.get(f"/{url}", params={name: value})
             assert page.status_code == 422 and f"bad request: {name}" in page.text and "\x00" not in page.text
             assert "holds the control character U+00" in page.text and "Value error" not in page.text

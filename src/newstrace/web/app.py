@@ -407,10 +407,17 @@ def _said(error: Any) -> str:
     if kind == "too_long" and "max_length" in ctx:
         return f"{name}: at most {ctx['max_length']} allowed, {ctx.get('actual_length', 'more')} given"
     if kind == "value_error":  # the app's own validators say their reason; pydantic prefixes "Value error, "
-        return f"{name}: {str(error.get('msg')).removeprefix('Value error, ')}"
+        return f"{name}: {_reason(error)}"
     return f"{name}: {error.get('msg')}"
 
 
 def _plain_errors(errors: Any) -> list[dict[str, Any]]:
-    """Validation errors without the offending input echoed back (it may be huge or binary)."""
-    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg")), "type": str(e.get("type"))} for e in errors]
+    """Validation errors without the offending input echoed back (it may be huge or binary); the
+    app's own validators' reasons as they give them (``_said``'s), without pydantic's "Value error, "."""
+    return [{"loc": list(e.get("loc", ())), "msg": _reason(e), "type": str(e.get("type"))} for e in errors]
+
+
+def _reason(error: Any) -> str:
+    """A validation error's ``msg``; an app validator's (``value_error``) without pydantic's prefix."""
+    msg = str(error.get("msg"))
+    return msg.removeprefix("Value error, ") if error.get("type") == "value_error" else msg
