@@ -3694,3 +3694,19 @@ def test_the_pages_say_their_counts_in_words(client: TestClient, ids: dict[str, 
     if story is not None:
         pairs = client.get(f"/stories/{story['id']}").text.split('<section class="pairs">')[1].split("</section>")[0]
         assert re.search(r"· \d+ shared passages? ·", pairs) and "(s)" not in pairs
+
+
+def test_an_upload_of_one_article_says_it_is_not_compared_with_the_database(client: TestClient, rt: Any, rewrite: Any,
+                                                                             ids: dict[str, str]) -> None:
+    """A fact-checker pastes the rewrite alone, with RT's report, which it copies, in the database:
+    the report said "there is nothing to compare it with", as if the database held nothing like
+    it. The page says what an upload is compared with, and how to compare it with what is stored."""
+    one = client.post("/upload", data={"text": (rewrite.title or "") + "\n" + rewrite.text})
+    assert one.status_code == 200 and "there is nothing to compare it with" in one.text  # the report's own note
+    said = ("An upload is compared with the articles uploaded with it, not with the database's: upload it with "
+            "those to compare it with, as files or beside the pasted text")
+    assert said in one.text
+    assert client.get(f"/api/articles/{ids['rt']}").status_code == 200  # the database holds what it copies
+    two = client.post("/upload", data={"text": (rewrite.title or "") + "\n" + rewrite.text,
+                                       "html": f"<html><title>{rt.title}</title><body><p>{rt.text}</p></body></html>"}).text
+    assert "An upload is compared with" not in two
