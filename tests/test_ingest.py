@@ -2023,7 +2023,7 @@ def test_windows_1252_text_misread_as_latin1_reads_as_its_bytes_do(
     assert (fields.title, fields.author, fields.text) == (now.title, "Martin O’Malley", now.text)
     # stored by a newstrace that left them as read: the same file is updated once, then unchanged
     db = tmp_path / "news.db"
-    monkeypatch.setattr("newstrace.clean.text._MISREAD", {})
+    monkeypatch.setattr("newstrace.clean.text.mend_misread", lambda text: text)
     assert _ingest(str(misread), "--db", str(db))["added"] == 1
     (old_id, (_, old_text)), = _texts(db).items()
     assert "\x92" in old_text
@@ -2032,6 +2032,50 @@ def test_windows_1252_text_misread_as_latin1_reads_as_its_bytes_do(
     assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
     assert _texts(db) == {old_id: (None, now.text)}
     again = _ingest(str(misread), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
+
+def test_text_encoded_twice_reads_as_written_and_an_article_stored_garbled_is_updated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PolNeAR's Washington Post texts hold names UTF-8 read as Latin-1 and encoded again, twice:
+    "Bas\u00c3\u0083\u00c2\u00a1\u00c3\u0083\u00c2\u00b1ez" for "Basáñez", garbled in the clean text, no match for
+    the name spelled right in another outlet's copy. The cleaning decodes them back (ftfy), in a
+    body, a text's title and a record's title and author, and keeps the curly quotes beside them.
+    An article an older newstrace stored garbled is updated once by the next ingest of its file
+    (its id, a hash of its clean text, is found by the file it came from), then unchanged."""
+    title = "In shift, Mexico to stand up to Trump; Pe\u00c3\u0083\u00c2\u00b1a Nieto\u2019s \u201cbrand\u201d"
+    body = (
+        "After just seven months on the job, Miguel Bas\u00c3\u0083\u00c2\u00a1\u00c3\u0083\u00c2\u00b1ez Ebergenyi, "
+        "Mexico's ambassador to Washington, will be replaced by Carlos Manuel Sada Solana, the consul "
+        "general in Los Angeles. Paulo Carre\u00c3\u0083\u00c2\u00b1o King, a top aide to President Enrique "
+        "Pe\u00c3\u0083\u00c2\u00b1a Nieto whose portfolio has included dealing with the foreign media and "
+        "improving the country's brand, will take over as the senior Foreign Ministry official "
+        "responsible for North America.\n\n"
+        "\u201cWe are going to be more active,\u201d said Fran\u00c3\u00a7ois Delattre\u2019s counterpart."
+    )
+    path = tmp_path / "wash-post.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    art = read_one(path)
+    assert art.title == "In shift, Mexico to stand up to Trump; Peña Nieto’s “brand”"
+    assert "Miguel Basáñez Ebergenyi" in art.text and "Paulo Carreño King" in art.text
+    assert art.text.endswith("“We are going to be more active,” said François Delattre’s counterpart.")
+    record = tmp_path / "r.jsonl"
+    record.write_text(json.dumps({"title": title, "author": "Fran\u00c3\u00a7ois Delattre", "text": body}) + "\n",
+                      encoding="utf-8")
+    (fields,) = read_inputs([record])
+    assert (fields.title, fields.author, fields.text) == (art.title, "François Delattre", art.text)
+    # stored by a newstrace that left them as read: the same file is updated once, then unchanged
+    db = tmp_path / "news.db"
+    monkeypatch.setattr("newstrace.clean.text.mend_misread", lambda text: text)
+    assert _ingest(str(path), "--db", str(db))["added"] == 1
+    ((old_id, (_, old_text)),) = _texts(db).items()
+    assert "Bas\u00c3\u0083\u00c2\u00a1" in old_text
+    monkeypatch.undo()
+    doc = _ingest(str(path), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    assert _texts(db) == {old_id: (None, art.text)}
+    again = _ingest(str(path), "--db", str(db))
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
 
 

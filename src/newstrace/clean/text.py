@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+import ftfy
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -80,25 +82,48 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: (U+0085) is not taken for one: in a text it is, far more often than a mainframe's line end,
 #: windows-1252's ellipsis read as Latin-1, which a break would cut a sentence at (``_MISREAD``).
 _SEPARATORS = ("\u2028", "\u2029")
-#: The C1 control characters (U+0080..U+009F) windows-1252 gives a meaning, as that character:
-#: its curly quotes, dashes, ellipsis, euro sign, ``Š``, ``œ``... No news text means a C1 control;
-#: a text that holds them is windows-1252 read as Latin-1 by whoever made the file (a dataset's
-#: script, an export), and reads now as its bytes do, as the readers read bytes that are not UTF-8
-#: (``ingest.base.decode``): Clough & Stevenson's g2pA_taske.txt had ``\x91Greedy\x92`` and
-#: "doesn\x92t", no word to claims or reuse, invisible on a page. A double encoding (PolNeAR's
-#: Washington Post "Fran\xc3\x83\xc2\xa7ois") stays one, in the letters windows-1252 gives it
-#: ("FranÃƒÂ§ois"). The five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-#: stay as read, as a browser's windows-1252 decoder keeps them. Mapped one for one: offsets
-#: into the text are kept.
-_MISREAD = {
-    c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-}
+#: What ``mend_misread`` lets ftfy do: repair text whose bytes were read in the wrong encoding, and
+#: nothing else. Two misreadings are common in news data:
+#:
+#: * windows-1252 read as Latin-1: its curly quotes, dashes, ellipsis, euro sign, ``Š``, ``œ``... are
+#:   C1 control characters (U+0080..U+009F), which no news text means. Clough & Stevenson's
+#:   g2pA_taske.txt had ``\x91Greedy\x92`` and "doesn\x92t", no word to claims or reuse, invisible on a
+#:   page. Each is read as windows-1252's character, as the readers read bytes that are not UTF-8
+#:   (``ingest.base.decode``); the five bytes windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+#:   0x9D) stay as read, as a browser's windows-1252 decoder keeps them.
+#: * UTF-8 read as windows-1252 or Latin-1 and encoded again, once or more ("mojibake"): PolNeAR's
+#:   Washington Post names were "FranÃ\x83Â§ois" (François encoded three times), SemEval's German and
+#:   Turkish pairs "fÃ¼r", "â€ž", "Ä±". ftfy decodes them back when the text is unlikely as written
+#:   (its ``is_bad`` heuristic: "Ã©", "â€™" are no one's words) and keeps text that is not.
+#:
+#: Everything else ftfy can do is off: quotes stay curly (quotations and their variants are told
+#: apart by them), line breaks, ligatures, full-width letters, control characters, HTML entities and
+#: terminal escapes stay as written (``normalize_body`` does its own line ends, controls and NFC),
+#: so a text that is not misread is kept character for character.
+_MISREAD = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
 
 
 def mend_misread(text: str) -> str:
-    """``text`` with its C1 characters read as windows-1252's (``_MISREAD``): the text of a
-    windows-1252 file that was read as Latin-1, as the file's bytes read."""
-    return text.translate(_MISREAD)
+    """``text`` as it was written before its bytes were misread (``_MISREAD``): windows-1252's C1
+    characters read as its quotes and dashes, UTF-8 read as windows-1252 or Latin-1 decoded back
+    ("FranÃ§ois" is "François"). A text that was read right is returned as it is."""
+    return ftfy.fix_encoding(text, _MISREAD)
 
 
 @dataclass
@@ -149,13 +174,35 @@ def normalize_body(text: str) -> str:
     """Normalise characters and whitespace and drop boilerplate lines; idempotent.
 
     Paragraphs end up separated by one blank line, lines are stripped, runs of spaces folded, and
-    Unicode put in NFC so that the same words typed on two systems compare equal. Windows-1252 read
-    as Latin-1 reads as its bytes (``mend_misread``: ``doesn\x92t`` is "doesn’t"). Control characters
-    go before NFC (removing one could join a letter to its accent, which a second NFC would compose),
-    and the end of the body is trimmed until it is neither a widget word nor a boilerplate line, so a
-    second pass finds nothing left to do.
+    Unicode put in NFC so that the same words typed on two systems compare equal. Text whose bytes
+    were misread is read as written (``mend_misread``: ``doesn\x92t`` and "doesnâ€™t" are "doesn’t").
+    Control characters go before NFC (removing one could join a letter to its accent, which a second
+    NFC would compose), and the end of the body is trimmed until it is neither a widget word nor a
+    boilerplate line, so a second pass finds nothing left to do; a misreading that only the cleaning
+    brings together (an "Ã" and a "©" a control character apart) is mended then, and cleaned again.
     """
-    text = _CONTROL.sub("", _lines(mend_misread(text)))
+    return _mended(_normalized(mend_misread(text)))
+
+
+#: ``_mended``'s rounds: one is as many as any text needed (the bound keeps a text that would mend
+#: without end from looping)
+_MEND_ROUNDS = 3
+
+
+def _mended(text: str) -> str:
+    """Normalised ``text`` (``_normalized``) with a misreading the cleaning brought together mended,
+    and cleaned again: what ``normalize_body`` gives for a text already mended."""
+    for _ in range(_MEND_ROUNDS):
+        mended = mend_misread(text)
+        if mended == text:
+            break
+        text = _normalized(mended)
+    return text
+
+
+def _normalized(text: str) -> str:
+    """``normalize_body`` but the mending: line ends, controls, NFC, spaces, boilerplate."""
+    text = _CONTROL.sub("", _lines(text))
     text = unicodedata.normalize("NFC", text)
     paragraphs: list[str] = []
     for raw in text.split("\n"):
@@ -260,5 +307,5 @@ def clean_plain_text(raw: str) -> CleanText:
             result.author = result.author or by[0]
             result.published = result.published or by[1]
             body_start = j + 1
-    result.text = normalize_body("\n".join(lines[body_start:]))
+    result.text = _mended(_normalized("\n".join(lines[body_start:])))  # ``normalize_body``, its lines mended
     return result

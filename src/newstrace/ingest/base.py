@@ -1366,9 +1366,9 @@ def _str_or_none(value: Any, *, words: bool = False) -> str | None:
     """One line of text from a field; a list (scrapers give ``["rt.com"]``) gives its first
     text, an object its ``name`` (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``,
     schema.org's ``"author": {"@type": "Person", "name": ...}``) or none: their Python spelling
-    ("['rt.com']") named no outlet, title or URL. ``words``: a title or an author, whose C1
-    characters are windows-1252 read as Latin-1, read as the body's are (``clean.text.mend_misread``:
-    "Syria\x92s" was "Syria s"); an id, URL or outlet keeps the key it was stored under."""
+    ("['rt.com']") named no outlet, title or URL. ``words``: a title or an author, whose misread
+    bytes are read as the body's are (``clean.text.mend_misread``: "Syria\x92s" was "Syria s",
+    "FranÃ§ois" is "François"); an id, URL or outlet keeps the key it was stored under."""
     if isinstance(value, list | tuple):
         value = next((v for v in map(_named, value) if isinstance(v, str | int | float) and str(v).strip()), None)
     value = _named(value)
