@@ -38,6 +38,26 @@ def test_clough_held_out_tasks() -> None:
     assert result["all"]["confusion"]["non"]["non"] >= 0.95 * sum(result["all"]["confusion"]["non"].values())
 
 
+def test_clough_reads_its_files_as_ingest_reads_a_body(tmp_path: Path) -> None:
+    """``eval reuse-clough`` read its files itself: g2pA_taske.txt's windows-1252 quotes read as
+    Latin-1 (C1 characters, "doesn\x92t" no word) and text encoded twice reached its alignment
+    as they were, which the cleaning mends for everything ingested. It reads a file as the readers
+    decode it (UTF-8, else windows-1252) and cleans it as a body (``normalize_body``)."""
+    from newstrace.clean.text import normalize_body
+    from newstrace.evaluate.reuse_clough import read_text
+
+    misread = tmp_path / "g2pA_taske.txt"
+    misread.write_text("\x91Greedy\x92 algorithms focus on the best local choice, but the solution to one "
+                       "subproblem doesn\x92t necessarily affect the others; Dijkstra\u00e2\u20ac\u2122s  "
+                       "algorithm is one.\r\n", encoding="utf-8")
+    assert read_text(misread) == ("‘Greedy’ algorithms focus on the best local choice, but the solution to one "
+                                  "subproblem doesn’t necessarily affect the others; Dijkstra’s algorithm is one.")
+    windows = tmp_path / "g1pB_taska.txt"
+    windows.write_bytes("Inheritance \u2014 a class\u2019s \u201cparent\u201d \u2014 is reused.\n".encode("cp1252"))
+    assert read_text(windows) == "Inheritance — a class’s “parent” — is reused."
+    assert read_text(windows) == normalize_body(windows.read_bytes().decode("cp1252"))
+
+
 def test_plagdet_on_real_news_small() -> None:
     from newstrace.evaluate.plagdet import evaluate
 
