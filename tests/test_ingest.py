@@ -1992,6 +1992,20 @@ def test_unicode_line_and_paragraph_separators_end_lines(tmp_path: Path, rt: Art
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
 
 
+def _stored_unmended_is_updated_once(path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, garbled: str, text: str) -> None:
+    """``path`` ingested by a newstrace that mended nothing (``garbled`` stays in the stored text),
+    then by this one: its article is updated once, under its id, to ``text``, then unchanged."""
+    monkeypatch.setattr("newstrace.clean.text.mend_misread", lambda text: text)
+    assert _ingest(str(path), "--db", str(db))["added"] == 1
+    ((old_id, (_, old_text)),) = _texts(db).items()
+    assert garbled in old_text
+    monkeypatch.undo()
+    doc = _ingest(str(path), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
+    assert _texts(db) == {old_id: (None, text)}
+    again = _ingest(str(path), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
 def test_windows_1252_text_misread_as_latin1_reads_as_its_bytes_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2021,18 +2035,7 @@ def test_windows_1252_text_misread_as_latin1_reads_as_its_bytes_do(
     record.write_text(json.dumps({"title": title, "author": "Martin O\x92Malley", "text": body}) + "\n", encoding="utf-8")
     (fields,) = read_inputs([record])
     assert (fields.title, fields.author, fields.text) == (now.title, "Martin O’Malley", now.text)
-    # stored by a newstrace that left them as read: the same file is updated once, then unchanged
-    db = tmp_path / "news.db"
-    monkeypatch.setattr("newstrace.clean.text.mend_misread", lambda text: text)
-    assert _ingest(str(misread), "--db", str(db))["added"] == 1
-    (old_id, (_, old_text)), = _texts(db).items()
-    assert "\x92" in old_text
-    monkeypatch.undo()
-    doc = _ingest(str(misread), "--db", str(db))
-    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
-    assert _texts(db) == {old_id: (None, now.text)}
-    again = _ingest(str(misread), "--db", str(db))
-    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+    _stored_unmended_is_updated_once(misread, tmp_path / "news.db", monkeypatch, "\x92", now.text)
 
 
 def test_text_encoded_twice_reads_as_written_and_an_article_stored_garbled_is_updated_once(
@@ -2065,18 +2068,7 @@ def test_text_encoded_twice_reads_as_written_and_an_article_stored_garbled_is_up
                       encoding="utf-8")
     (fields,) = read_inputs([record])
     assert (fields.title, fields.author, fields.text) == (art.title, "François Delattre", art.text)
-    # stored by a newstrace that left them as read: the same file is updated once, then unchanged
-    db = tmp_path / "news.db"
-    monkeypatch.setattr("newstrace.clean.text.mend_misread", lambda text: text)
-    assert _ingest(str(path), "--db", str(db))["added"] == 1
-    ((old_id, (_, old_text)),) = _texts(db).items()
-    assert "Bas\u00c3\u0083\u00c2\u00a1" in old_text
-    monkeypatch.undo()
-    doc = _ingest(str(path), "--db", str(db))
-    assert (doc["added"], doc["updated"], doc["duplicates"]) == (0, 1, 0)
-    assert _texts(db) == {old_id: (None, art.text)}
-    again = _ingest(str(path), "--db", str(db))
-    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+    _stored_unmended_is_updated_once(path, tmp_path / "news.db", monkeypatch, "Bas\u00c3\u0083\u00c2\u00a1", art.text)
 
 
 def test_an_input_read_again_by_a_newer_newstrace_updates_its_article(tmp_path: Path) -> None:
