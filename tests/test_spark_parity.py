@@ -853,7 +853,9 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     (folder / "cp1252.jsonl").write_bytes(
         b"".join(ascii_lines)
         + rec("w-quote", "QUOTE").replace(b"QUOTE", "Caf\u00e9 \u201cmediation\u201d \u2014 talks.".encode("cp1252"))
-        + rec("w-later", "LATER").replace(b"LATER", "caf\u00e9 na\u00efve".encode())  # read as windows-1252 too
+        # read as windows-1252 too: the text's 'cafÃ©' is mended by the cleaning, the URL's is kept
+        + rec("w-later", "LATER").replace(b"LATER", "caf\u00e9 na\u00efve".encode())
+        .replace(b'"id": "w-later"', '"id": "w-later", "url": "https://example.org/caf\u00e9"'.encode())
     )
     (folder / "damaged.jsonl").write_bytes(
         b"\xef\xbb\xbf"
@@ -881,7 +883,8 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
             lambda a: said.append(repeated_id(a)),
         )
     }
-    assert "\u201cmediation\u201d \u2014" in local["w-quote"]["text"] and "caf\u00c3\u00a9" in local["w-later"]["text"]
+    assert "\u201cmediation\u201d \u2014" in local["w-quote"]["text"] and "caf\u00e9 na\u00efve" in local["w-later"]["text"]
+    assert local["w-later"]["url"] == "https://example.org/caf\u00c3\u00a9"
     assert "\ufffd" in local["d-bad"]["text"] and {"under", "cr", "long-ok", "g-0"} <= set(local)
     assert len(said) == 7, said  # windows-1252, damaged, empty, binary, over-long line, cut gzip, not gzip
 
