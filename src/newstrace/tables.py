@@ -50,16 +50,21 @@ def one_line(message: object, *, words: bool = False) -> str:
 
 
 
+#: where a phrase may wrap when its column cannot hold it whole: before a bracket, its count's
+_BEFORE_BRACKET = re.compile(r" (?=\()")
+
+
 class Phrases:
     """A table cell of phrases (a story's outlets "rt.com (1)", "(no outlet) (1)") that wraps
     between them, never within one that fits its column: rich wrapped at any space, "rt.com (1),
-    (no" / "outlet) (1)" at 80 columns, and 'list' "(no" / "outlet)" at 60. Joined by ``", "``, or one a line (``lines``: a date and an
-    outlet). One wider than its column (a long outlet name) is wrapped as rich wraps it, and the
+    (no" / "outlet) (1)" at 80 columns, and 'list' "(no" / "outlet)" at 60. Joined by ``", "`` (or by
+    ``joint`` and a space: an edge's "alaraby ->" / "ahram"), or one a line (``lines``: a date and
+    an outlet). One wider than its column (a long outlet name) is wrapped as rich wraps it, and the
     column is narrowed as any wrapped one is (a cell that did not wrap widened the table past the
     terminal, which cut off the columns after it)."""
 
-    def __init__(self, phrases: list[str], *, lines: bool = False) -> None:
-        self.pieces = [one_line(p) + ("," if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
+    def __init__(self, phrases: list[str], *, lines: bool = False, joint: str = ",") -> None:
+        self.pieces = [one_line(p) + (joint if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
         self.lines = lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -68,6 +73,14 @@ class Phrases:
         widths = [cell_len(p) for p in self.pieces]
         widest = max(widths, default=0) if self.lines else cell_len(" ".join(self.pieces))
         return Measurement(max(widths, default=0), widest).clamp(max_width=options.max_width)
+
+    def least_width(self) -> int:
+        """Its widest phrase, each broken before a count in brackets: one wider than its column
+        wraps there, "asharqalawsat" / "(1),", when a listing cannot keep its phrases whole
+        (``ListingTable._narrowest``), and "(no outlet)" stays one."""
+        from rich.cells import cell_len
+
+        return max((cell_len(part) for p in self.pieces for part in _BEFORE_BRACKET.split(p)), default=0)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         from rich.cells import cell_len
@@ -190,13 +203,17 @@ class ListingTable(Table):
     def _narrowest(self, console: Console, options: ConsoleOptions, column: Column, measured: Measurement) -> int:
         """A wrapping column's narrowest width with padding: its header's widest word, and the widest
         word of its cells but those of the ``1 / FOLDED_ROWS`` rows whose words are widest, which
-        fold (``Words``, rich's ``overflow="fold"``). A listing of fewer rows keeps every word whole:
+        fold (``Words``, rich's ``overflow="fold"``); a cell of phrases counts here by their parts
+        before a count (``Phrases.least_width``): at 70 columns the stories of FA-KES dev were
+        records for their outlets' "jordantimes (1),". A listing of fewer rows keeps every word whole:
         one long word of 361 stories' labels made all of them records (``Words``)."""
+        padding = self._get_padding_width(column._index)
         cells = [Measurement.get(console, options, cell.renderable).minimum for cell in self._get_cells(console, column._index, column)]
         header, body = (cells[0], cells[1:]) if self.show_header else (0, cells)
+        # a cell of phrases wraps at any of its spaces here
+        body = [padding + raw.least_width() if isinstance(raw, Phrases) else least for least, raw in zip(body, column.cells, strict=False)]
         body = sorted(body[: self.row_count], reverse=True)
         kept = body[len(body) // FOLDED_ROWS] if body else 0
-        padding = self._get_padding_width(column._index)
         return min(measured.minimum, max(header, kept, padding + (column.min_width or 0)))
 
     def _records(self, console: Console, options: ConsoleOptions) -> RenderResult:
