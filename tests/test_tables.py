@@ -14,6 +14,8 @@ from rich.console import Console
 
 from conftest import EXAMPLES, require_data
 from newstrace.cli.main import main
+from newstrace.store import Store
+from newstrace.store.results import CorpusResults
 from newstrace.tables import Phrases, Words, listing_table
 
 #: two stories of FA-KES dev as `newstrace analyze` names them: id, thread, first day and outlet,
@@ -175,3 +177,38 @@ def test_the_outlet_edges_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_a
     if width >= 80:  # one line each
         assert all(f"{e['source']} -> {e['derived']}" in edges_table for e in edges if e["source"] and e["derived"])
 
+
+def test_a_storys_titles_break_after_a_hyphen_rather_than_become_records(
+    fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The articles 'story' lists kept a title's word whole or folded it, never breaking it at its
+    hyphen as the listings' labels do: at 50 columns the story of al-Alam's "Syrian air strikes on
+    ISIL-controlled Raqqa kills 19" (FA-KES dev) was written as records. A title's words are those
+    of a label (``tables.Words``): "ISIL-" / "controlled"."""
+    alalam = "1962495640"
+    with Store(fakes_dev_db, readonly=True) as st:
+        sid = CorpusResults(st.conn).stories_of(alalam)[0]["id"]
+    shown = _shown(["story", sid, "--db", str(fakes_dev_db)], 50, capsys, monkeypatch)
+    lines = shown.splitlines()
+    at = next(i for i, line in enumerate(lines) if alalam in line)
+    assert any(line.split()[:2] == ["article", "published"] for line in lines), shown  # a table's heading, not records
+    title = [line.rstrip().split("  ")[-1].strip() for line in lines[at:at + 4]]
+    assert title[1:3] == ["strikes on", "ISIL-"] and title[3].startswith("controlled"), title
+
+
+def test_the_compare_articles_table_breaks_a_title_after_a_hyphen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compare's articles table kept "ISIL-controlled" whole: three FA-KES dev reports of one strike
+    on Raqqa were records at 66 columns. The title breaks after its hyphen and the table stays."""
+    header, rows = _dev_rows(require_data("fakes", "fakes_dev.csv"))
+    three = tmp_path / "raqqa.csv"
+    with three.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(r for r in rows if r["unit_id"] in {"1923848242", "1962495640", "1965511145"})
+    shown = _shown(["compare", str(three)], 66, capsys, monkeypatch)
+    assert "┏" in shown, shown
+    cells = [[c.strip() for c in line.split("│")] for line in shown.splitlines() if line.startswith("│")]
+    titles = [c[4] for c in cells]
+    assert "ISIL-" in titles and "controlled" in titles, titles

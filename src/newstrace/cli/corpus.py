@@ -688,7 +688,7 @@ def story(
     table.add_column("id", no_wrap=True)
     table.add_column("title", overflow="fold")
     for a in doc["articles"]:
-        table.add_row(safe(name(a)), safe(_when(a["published"])), safe(a["id"]), safe(a["title"] or ""))
+        table.add_row(safe(name(a)), safe(_when(a["published"])), safe(a["id"]), Words(a["title"] or ""))
     out.print(Padding(table, (0, 0, 0, 1)))
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
         out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")

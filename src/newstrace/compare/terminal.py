@@ -24,7 +24,7 @@ from newstrace.model import (
     parse_published,
     shortened,
 )
-from newstrace.tables import ListingTable, one_line
+from newstrace.tables import ListingTable, Words, one_line
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -64,7 +64,7 @@ def articles_table(c: Comparison) -> Table:
             str(n),
             Text(one_line(c.label(a.id)) + (f" ({basis})" if (basis := label_basis(a)) else "")),
             day_and_time(a.published),
-            Text(one_line(a.title or "(untitled)")),
+            Words(a.title or "(untitled)"),
             str(a.words),
             str(len(cl.quotes)),
             str(len(cl.quantities)),
