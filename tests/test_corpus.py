@@ -485,7 +485,8 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
 ) -> None:
     """'stories --json', 'threads' and 'threads --json' gave the span of the dated articles of the
     seeds and a republished copy of RT's report that gives no date, as 'story' did, without a word
-    of the third: each says it as 'story' does now (``undated``), and says nothing of the seeds."""
+    of the third: each says it as 'story' does now (``undated``), and says nothing of the seeds; the
+    'stories' table says it under its first seen day and outlet, as 'threads' under its span."""
     db = tmp_path / "seeds.db"
     rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     copy = tmp_path / "copy.jsonl"
@@ -499,8 +500,9 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
     analysed_seeds(db, "--no-claims")
     assert [(r["size"], r["undated"]) for r in listed("stories")] == [(2, 0)]
     assert [(r["size"], r["undated"]) for r in listed("threads")] == [(2, 0)]
-    assert main(["threads", "--db", str(db)]) == 0
-    assert "no date" not in capsys.readouterr().out
+    for command in ("threads", "stories"):
+        assert main([command, "--db", str(db)]) == 0
+        assert "no date" not in capsys.readouterr().out
     assert main(["ingest", str(copy), "--db", str(db)]) == 0
     assert main(["analyze", "--db", str(db), "--no-claims"]) == 0
     capsys.readouterr()
@@ -510,6 +512,10 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
     assert main(["threads", "--db", str(db)]) == 0
     cells = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines() if line.count("│") > 2]
     assert cells[:3] == ["2016-10-30", "2016-11-02", "(1 with no date)"], cells
+    # the stories table's first seen is its dated articles' first day: it said nothing of the third
+    assert main(["stories", "--db", str(db)]) == 0
+    cells = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines() if line.count("│") > 2]
+    assert cells[:3] == ["2016-10-30", "rt.com", "(1 with no date)"], cells
 
 
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

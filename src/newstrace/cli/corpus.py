@@ -585,9 +585,10 @@ def stories(
     table.add_column("label", overflow="fold")
     table.add_column("outlets", overflow="fold")
     for r in rows:
+        undated = _undated_said(r, short=True)  # the first day is the dated articles', as the threads' span
         table.add_row(
             f"{safe(r['id'])}\n{safe(r['thread'] or '')}",
-            Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
+            Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"]), *([f"({undated})"] if undated else [])], lines=True),
             str(r["size"]), Words(r["label"] or ""), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
