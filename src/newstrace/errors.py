@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from newstrace.model import counted
+from newstrace.model import agreeing, counted
 
 T = TypeVar("T")
 #: where a step says what it could not do and carries on (a CLI prints it, a corpus run counts it)
@@ -93,7 +93,7 @@ def kept_note(e: NewstraceError) -> str:
     ``skipped`` lists of ``--json`` documents and of the web's upload)."""
     if not e.kept:
         return str(e)
-    return f"{e}; the {counted(e.kept, 'article')} before it {'is' if e.kept == 1 else 'are'} kept"
+    return f"{e}; the {counted(e.kept, 'article')} before it {agreeing(e.kept, 'is', 'are')} kept"
 
 
 class InputError(NewstraceError):

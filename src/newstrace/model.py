@@ -795,7 +795,7 @@ def unlisted_notes(left: Sequence[T], article: Callable[[T], str], label: Callab
     for f in left:
         counts[article(f)] = counts.get(article(f), 0) + 1
     return [
-        f"{label(aid)}: {counted(n, 'more claim')} {UNLISTED_CLAIMS} {'is' if n == 1 else 'are'} not listed, "
+        f"{label(aid)}: {counted(n, 'more claim')} {UNLISTED_CLAIMS} {agreeing(n, 'is', 'are')} not listed, "
         f"as only each article's {MAX_UNIQUE_PER_ARTICLE} most important are"
         + (f": {where}." if where else ".")
         for aid, n in counts.items()
@@ -957,7 +957,14 @@ def article_labels(articles: Sequence[Article]) -> dict[str, str]:
 def counted(n: int, noun: str, plural: str | None = None, *, grouped: bool = False) -> str:
     """``1 article``, ``2 articles``: a count in running text, where "1 articles" reads as a slip.
     ``grouped`` writes thousands with commas (``2,345 bytes``), as the limit messages do."""
-    return (f"{n:,}" if grouped else f"{n}") + f" {noun if n == 1 else plural or noun + 's'}"
+    return (f"{n:,}" if grouped else f"{n}") + f" {agreeing(n, noun, plural or noun + 's')}"
+
+
+def agreeing(n: int, one: str, many: str) -> str:
+    """The words that agree with a count of ``n`` (``counted``'s): ``one`` for 1, else ``many``;
+    "1 article ... is kept", "2 articles ... are kept", "keeps the story it was" / "keep the
+    story they were". The one place a message chooses them."""
+    return one if n == 1 else many
 
 
 def count_range(low: float | None, high: float | None) -> str:

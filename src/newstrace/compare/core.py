@@ -47,6 +47,7 @@ from newstrace.model import (
     ProvenanceEdge,
     QuoteVariants,
     Span,
+    agreeing,
     arrow,
     article_labels,
     counted,
@@ -368,7 +369,7 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
         basis = _direction_basis(e, labels)
         undated = [x for x in (e.source, e.derived) if x in dates and dates[x] is None]
         if undated:
-            whose = f"{' and '.join(labels[x] for x in undated)} {'have' if len(undated) > 1 else 'has'} no publication date"
+            whose = f"{' and '.join(labels[x] for x in undated)} {agreeing(len(undated), 'has', 'have')} no publication date"
             undated_edges.append(
                 f"{whose}: the direction {pair} rests on {basis}, not on publication order."
                 if e.directed

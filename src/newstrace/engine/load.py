@@ -28,6 +28,7 @@ from newstrace.model import (
     Quantity,
     Quote,
     SharedPassage,
+    agreeing,
     article_key,
     counted,
 )
@@ -415,7 +416,7 @@ def check_same_analysis(store: Store, state: dict[str, bytes], folder: Path) -> 
     )
     raise StoreError(
         f"{store.path}: {own:,} of the {counted(total, 'article', grouped=True)} of the results in {folder} "
-        f"{'is' if own == 1 else 'are'} analysed here already "
+        f"{agreeing(own, 'is', 'are')} analysed here already "
         f"(the results loaded before, or their articles analysed){others}, and the clustering here has moved on "
         "from the results' (an analyze since); loading them again would roll it back; load them into a new database"
     )
@@ -452,7 +453,7 @@ def check_same_keys(store: Store, folder: Path) -> None:
                 example = example or f"{i} is {stored[i].outlet}'s article here, {article.outlet}'s in the results"
     if clashes:
         raise StoreError(
-            f"{store.path}: {counted(clashes, 'id', grouped=True)} of the results in {folder} {'names' if clashes == 1 else 'name'} another outlet's article in this "
+            f"{store.path}: {counted(clashes, 'id', grouped=True)} of the results in {folder} {agreeing(clashes, 'names', 'name')} another outlet's article in this "
             f"database ({example}): the Spark run and the database's ingest kept two outlets' articles of one id "
             "in other orders, and loading would put one outlet's article over the other's; load the results into a "
             "new database (they bring their articles)"

@@ -43,7 +43,14 @@ from newstrace.engine.steps import (
     story_provenance,
 )
 from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn, survive_bug
-from newstrace.model import Article, counted, parse_published, published_order, stream_order_key
+from newstrace.model import (
+    Article,
+    agreeing,
+    counted,
+    parse_published,
+    published_order,
+    stream_order_key,
+)
 from newstrace.reuse.align import PrepareCache
 from newstrace.reuse.candidates import MIN_KEYS
 from newstrace.store import results as R
@@ -731,7 +738,7 @@ class _Run:
         done += [f"the claims alone of {counted(claims, 'article', grouped=True)} extracted"] if claims else []
         done += [f"the provenance alone of {counted(edges, 'story', 'stories', grouped=True)} built again"] if edges else []
         done.append(f"{counted(n, 'article', grouped=True)} analysed")
-        are = "is" if len(done) == 1 and n == 1 else "are"
+        are = agreeing(n, "is", "are") if len(done) == 1 else "are"
         return f"{', '.join(done)} by this run {are} kept; {again}"
 
 
@@ -938,12 +945,12 @@ def _analyze(
         report.warnings.append(
             f"{store.path}: {counted(kept, 're-analysed article')} (their text, title or date changed, their outlet "
             "otherwise than as all of its articles renamed, or analysed by an older version) "
-            f"{'keeps' if kept == 1 else 'keep'} the story {'it was' if kept == 1 else 'they were'} placed in; "
+            f"{agreeing(kept, 'keeps the story it was', 'keep the story they were')} placed in; "
             "'newstrace analyze --recluster' places every article again"
         )
     if cl is not None and cl.late:
         report.warnings.append(
-            f"{store.path}: {counted(cl.late, 'article')} {'was' if cl.late == 1 else 'were'} published more than "
+            f"{store.path}: {counted(cl.late, 'article')} {agreeing(cl.late, 'was', 'were')} published more than "
             f"{story.window:g} days before articles "
             "already placed; the stories of their time were closed, so they were placed without them; "
             "'newstrace analyze --recluster' places every article again in publication order"
@@ -951,8 +958,8 @@ def _analyze(
     if kept_unaligned:
         report.warnings.append(
             f"{store.path}: {counted(kept_unaligned, 'article')} placed in stories before their reuse was aligned "
-            f"(analyze --no-reuse) {'shares' if kept_unaligned == 1 else 'share'} text with earlier articles now and "
-            f"{'keeps the story it was' if kept_unaligned == 1 else 'keep the story they were'} placed in; "
+            f"(analyze --no-reuse) {agreeing(kept_unaligned, 'shares', 'share')} text with earlier articles now and "
+            f"{agreeing(kept_unaligned, 'keeps the story it was', 'keep the story they were')} placed in; "
             "'newstrace analyze --recluster' places every article again"
         )
     report.seconds = time.perf_counter() - t0

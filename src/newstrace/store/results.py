@@ -24,6 +24,7 @@ from newstrace.model import (
     Quantity,
     Quote,
     SharedPassage,
+    agreeing,
     counted,
     has_direction,
     parse_published,
@@ -1209,11 +1210,11 @@ def behind_hint(n: int, changed: int, db: str) -> str:
     new = n - changed
     said = []
     if new:
-        said.append(f"{counted(new, 'article')} ingested since the last analyze {'is' if new == 1 else 'are'} in no story yet")
+        said.append(f"{counted(new, 'article')} ingested since the last analyze {agreeing(new, 'is', 'are')} in no story yet")
     if changed:
         said.append(f"{counted(changed, 'article')} changed since the last analyze "
-                    + ("stays in the story its earlier text was placed in, without its reuse" if changed == 1 else
-                       "stay in the stories their earlier text was placed in, without their reuse"))
+                    + agreeing(changed, "stays in the story its earlier text was placed in, without its reuse",
+                               "stay in the stories their earlier text was placed in, without their reuse"))
     return f"{'; '.join(said)}; run 'newstrace analyze --db {db}'"
 
 
