@@ -1053,3 +1053,13 @@ def test_an_adjective_opening_a_sentence_before_a_surname_is_no_first_name() -> 
     from newstrace.claims.speakers import full_name
 
     assert full_name(text, "Bewildered Yen") == "Cong Yen"
+
+
+def test_he_when_no_man_spoke_before_is_the_man_named_last_by_his_surname_too() -> None:
+    # Washington Post: 'Ayotte has tangled with Trump once directly, ... For that she drew Trump's ire - he called
+    # her "weak" and said she had "zero support" in New Hampshire.' gave his words to 'Illinois's Mark Kirk', named
+    # in full two paragraphs before: no man had spoken, and only a full name with a listed first name was looked up
+    text = training_text("polnear", "wash-post_2016-08-26_a-shaky-balancing-act-for-kelly-")
+    (claims,) = extract_many([Article(id="ayotte", text=text)])
+    for starts in ("weak", "zero support", "she had \"zero support\""):
+        assert _find(claims, starts).speaker == "Donald Trump"

@@ -1746,6 +1746,18 @@ class SpeakerResolver:
                 return self._honorific_person(name, sex)
         return None
 
+    def _last_named(self, end: int, sex: str) -> str | None:
+        """The person of ``sex`` the text names last before ``end``, for a pronoun no speaker of its sex comes
+        before: by a name that tells the sex (``_named_between``) or by the bare surname of the one person of
+        that sex the text names in full so (``_surnames_between``), an owner's too ('... Illinois's Mark Kirk
+        withdrew his early support. ¶ ... For that she drew Trump's ire - he called her "weak"' is Donald
+        Trump, not Kirk). None when there is none."""
+        named = next((n for n in self._sexed_from_end(0, end, sex) if n[1] <= end), None)
+        bare = max((n for n in self._surnames_between(0, end, sex) if n[1] <= end), default=None)
+        if bare is not None and (named is None or bare[0] > named[0]):
+            return bare[2]
+        return self._named_between(0, end, sex)
+
     def _full_name_hits(self) -> list[re.Match[str]]:
         """Every ``_FULL_NAME`` of the text in order, searched for once, for either sex and every pronoun."""
         if self._name_hits is None:
@@ -2146,7 +2158,7 @@ class SpeakerResolver:
                 if not want_person and m.head == "they" and prev.is_org:
                     return prev.name
             if skipped is not None and sex:
-                named = self._named_between(0, m.start, sex)
+                named = self._last_named(m.start, sex)
                 if named:
                     return named
             if want_person:
