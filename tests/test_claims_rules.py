@@ -1063,3 +1063,24 @@ def test_he_when_no_man_spoke_before_is_the_man_named_last_by_his_surname_too() 
     (claims,) = extract_many([Article(id="ayotte", text=text)])
     for starts in ("weak", "zero support", "she had \"zero support\""):
         assert _find(claims, starts).speaker == "Donald Trump"
+
+
+def test_she_after_a_man_quoted_last_is_the_woman_a_capitalised_title_names_since() -> None:
+    # NYT (PolNeAR train): '... Mr. Rubel said. ... ¶ Back in Indiana, smaller bonuses for top executives are the
+    # last thing state Representative Karlee Macer, a Democrat, wants to hear about these days. Her district
+    # includes the Carrier plant, ..., she said.' was 'Jefferies' (Mr. Rubel's firm): the role before her name is a
+    # title, capitalised, which rule 240's role in lower case ('professor Brigid Harrison') did not read
+    text = training_text("polnear", "nyt_2016-03-21_factory-workers-feel-sting-of-gl")
+    (claims,) = extract_many([Article(id="macer", text=text)])
+    assert _find(claims, "Her district includes the Carrier plant").speaker == "Karlee Macer"
+    assert _find(claims, "My family has all been factory workers").speaker == "Karlee Macer"
+
+
+def test_a_title_before_a_name_is_no_she_past_a_sentence_opened_by_another_person() -> None:
+    # Washington Post (PolNeAR train): 'The group also includes Pastor Darrell Scott, a Cleveland minister ... ¶
+    # Dahlys Hamilton is listed as the chairman of Hispanic Patriots for Trump. Recently she announced ...': the
+    # titled name is no 'she' once a sentence opens with another person whose sex nothing tells
+    text = training_text("polnear", "wash-post_2016-04-17_donald-trump-is-not-a-racist-guy")
+    (claims,) = extract_many([Article(id="scott", text=text)])
+    assert _find(claims, "I'm getting off 'Lyin' Ted's' Cruz ship").speaker != "Darrell Scott"
+

@@ -1449,8 +1449,20 @@ _ROLE_SUBJECT = re.compile(
 #: Tukur, an aide to ...')
 _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?:[^\S\n]+[A-Z][\w’'-]*){1,3}(?=,)")
 
-#: a role in lower case right before a name ('political science professor Brigid Harrison')
-_ROLE_BEFORE = re.compile(r"(?<![\w’'-])([a-z]+)[^\S\n]+\Z")
+#: a role right before a name, in lower case ('political science professor Brigid Harrison') or a title ('state
+#: Representative Karlee Macer', 'Sen. Kelly Ayotte'): ``_role_word``
+_ROLE_BEFORE = re.compile(r"(?<![\w’'.-])([a-z]+|[A-Z][a-z]+\.?)[^\S\n]+\Z")
+
+
+def _role_word(word: str) -> str:
+    """The role a word before a name gives, in lower case: a title's whole word ('Senator', 'professor') or the
+    one an abbreviated title stands for ('Sen.' is a senator); '' for a capitalised word cut short that is no
+    abbreviated title, nor a title's word written with a full stop."""
+    low = word.lower().rstrip(".")
+    if word[:1].isupper() and word.endswith(".") != (low in _ABBREVIATED_ROLES):
+        return ""
+    return _ABBREVIATED_ROLES.get(low, low)
+
 
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
@@ -1748,15 +1760,19 @@ class SpeakerResolver:
 
     def _last_named(self, end: int, sex: str) -> str | None:
         """The person of ``sex`` the text names last before ``end``, for a pronoun no speaker of its sex comes
-        before: by a name that tells the sex (``_named_between``) or by the bare surname of the one person of
-        that sex the text names in full so (``_surnames_between``), an owner's too ('... Illinois's Mark Kirk
-        withdrew his early support. ¶ ... For that she drew Trump's ire - he called her "weak"' is Donald
-        Trump, not Kirk). None when there is none."""
-        named = next((n for n in self._sexed_from_end(0, end, sex) if n[1] <= end), None)
-        bare = max((n for n in self._surnames_between(0, end, sex) if n[1] <= end), default=None)
+        before (``_last_named_between`` from the text's start)."""
+        return self._last_named_between(0, end, sex)
+
+    def _last_named_between(self, start: int, end: int, sex: str) -> str | None:
+        """The person of ``sex`` the text names last between ``start`` and ``end``: by a name that tells the sex
+        (``_named_between``) or by the bare surname of the one person of that sex the text names in full so
+        (``_surnames_between``), an owner's too ('... Illinois's Mark Kirk withdrew his early support. ¶ ... she
+        drew Trump's ire - he called her "weak"' is Donald Trump, not Kirk). None when there is none."""
+        named = next((n for n in self._sexed_from_end(start, end, sex) if n[1] <= end), None)
+        bare = max((n for n in self._surnames_between(start, end, sex) if n[1] <= end), default=None)
         if bare is not None and (named is None or bare[0] > named[0]):
             return bare[2]
-        return self._named_between(0, end, sex)
+        return self._named_between(start, end, sex)
 
     def _full_name_hits(self) -> list[re.Match[str]]:
         """Every ``_FULL_NAME`` of the text in order, searched for once, for either sex and every pronoun."""
@@ -1768,12 +1784,14 @@ class SpeakerResolver:
     def _unsexed_named_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person the text names in full between the last speaker ``start`` ends, of the other sex
         than a pronoun's ``sex``, and the pronoun at ``end``, whose sex nothing tells, in the pronoun's
-        paragraph or the one before, outside quotations, after a role of one person in lower case: the one
-        person there the pronoun may be ('Christie
-        said ... he said ... ¶ To Montclair State University political science professor Brigid Harrison,
-        Christie’s ... stare seemed to reflect sadness. ¶ “...,” she said' is Harrison's). No body's name
-        ('State University'), nor a word the text writes in lower case ('New Jersey'), nor one a person of
-        ``sex`` named after it in a way that tells the sex follows ('Hillary Clinton')."""
+        paragraph or the one before, outside quotations, after a role of one person in lower case or a title
+        (``_role_word``: 'state Representative Karlee Macer', 'Sen.'): the one person there the pronoun may be
+        ('Christie said ... he said ... ¶ To Montclair State University political science professor Brigid
+        Harrison, Christie’s ... stare seemed to reflect sadness. ¶ “...,” she said' is Harrison's). No body's
+        name ('State University'), nor a word the text writes in lower case ('New Jersey'), nor one a person of
+        ``sex`` named after it follows, in a way that tells the sex or by a bare surname ('Hillary Clinton',
+        'Trump'), nor one past a sentence opened by another person named in full whose sex nothing tells
+        ('Pastor Darrell Scott, ... ¶ Dahlys Hamilton is listed as the chairman .... Recently she announced')."""
         other = "m" if sex == "f" else "f"
         hits = self._full_name_hits()
         for k in range(bisect.bisect_left(self._name_starts, end) - 1, bisect.bisect_left(self._name_starts, start) - 1, -1):
@@ -1783,16 +1801,21 @@ class SpeakerResolver:
             words = [hit.group(1), hit.group(2)]
             if len(_PARAGRAPHS.findall(self._text, hit.start(), end)) > 1:
                 return None
-            role = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
             if self._in_quotation(hit.start()) or words[0] in _TITLE_CAPS or _written_lower(self._text, words[0]) \
-                    or any(w.lower() in ORG_WORDS or _is_title(w) for w in words) \
-                    or role is None or role.group(1) not in _PERSON_ROLES:
+                    or any(w.lower() in ORG_WORDS or _is_title(w) for w in words):
+                continue
+            role = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
+            titled = role is not None and _role_word(role.group(1)) in _PERSON_ROLES
+            if not titled and not _opens_sentence(self._text, hit.start()):
                 continue
             name = self.canonical(Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1]))
             told = self._name_sex(_tokens(name))
             if told == other:
                 continue
-            if told is None and self._named_between(hit.end(), end, sex) is None:
+            if not titled:
+                return None  # a sentence about someone else since ('Pastor Darrell Scott, a Cleveland minister ... ¶
+                # Dahlys Hamilton is listed as the chairman .... Recently she announced')
+            if told is None and self._last_named_between(hit.end(), end, sex) is None:
                 return name
             return None
         return None
