@@ -1084,3 +1084,12 @@ def test_a_title_before_a_name_is_no_she_past_a_sentence_opened_by_another_perso
     (claims,) = extract_many([Article(id="scott", text=text)])
     assert _find(claims, "I'm getting off 'Lyin' Ted's' Cruz ship").speaker != "Darrell Scott"
 
+
+def test_his_brother_named_by_first_name_takes_the_family_name_of_whom_his_stands_for() -> None:
+    # FNC-1 210 (AFP): '... Mr Vickers reportedly emerged, ... and shot the assailant three times. ¶ It was the first
+    # time he had ever shot anyone, a family member told local media. ¶ "He always put his nation and his community
+    # first and foremost," his brother John said.' was 'John', a name no one else in any story shares
+    text = training_text("fnc1", "210")
+    (claims,) = extract_many([Article(id="210", text=text)])
+    assert _find(claims, "He always put his nation").speaker == "John Vickers"
+    assert _find(claims, "We're just tremendously relieved").speaker == "John Vickers"

@@ -1464,6 +1464,11 @@ def _role_word(word: str) -> str:
     return _ABBREVIATED_ROLES.get(low, low)
 
 
+#: 'his' and a man's family tie that passes his family name on, right before a first name ('his brother John',
+#: 'his younger son Michael')
+_HIS_KIN = re.compile(r"(?<![\w’'-])([Hh]is)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:brother|son|father|grandson|grandfather)"
+                      r",?[^\S\n]+\Z")
+
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
 
@@ -2124,6 +2129,7 @@ class SpeakerResolver:
             return None
         if m.kind == "name":
             m.name = self.canonical(m)
+            m.name = self._kin_family_name(m, m.name)
             self._named.append(m)
             return m.name
         if m.kind == "pronoun":
@@ -2223,6 +2229,22 @@ class SpeakerResolver:
                 self._roles.append((m, text))
             return text
         return m.text
+
+    def _kin_family_name(self, m: Mention, name: str) -> str:
+        """``name``, a first name alone after 'his' and a man's family tie of one family name (brother, son,
+        father), with the family name of the man named last before it (``_last_named``), whom the 'his' stands for
+        ('... Mr Vickers reportedly emerged, ... ¶ "...," his brother John said' is John Vickers, though Tom Mulcair
+        spoke last); ``name`` when it is more than a word or no such tie stands before it, or no man is named."""
+        if " " in name or m.is_org or m.plural:
+            return name
+        tie = _HIS_KIN.search(self._text, max(0, m.start - 40), m.start)
+        if tie is None:
+            return name
+        owner = self._last_named(tie.start(), "m")
+        words = [w for w in _tokens(owner or "") if w.rstrip(".,") not in _SUFFIXES]
+        if len(words) < 2 or not words[-1][:1].isupper() or words[-1] == name:
+            return name
+        return f"{name} {words[-1]}"
 
     def _holder_named_after(self, role: Mention) -> str | None:
         """The person a definite role of one person no speaker named before holds, whom the text names after
