@@ -1093,3 +1093,12 @@ def test_his_brother_named_by_first_name_takes_the_family_name_of_whom_his_stand
     (claims,) = extract_many([Article(id="210", text=text)])
     assert _find(claims, "He always put his nation").speaker == "John Vickers"
     assert _find(claims, "We're just tremendously relieved").speaker == "John Vickers"
+
+
+def test_he_after_a_woman_quoted_last_is_the_man_a_role_in_apposition_names_since() -> None:
+    # FNC-1 714: 'In a phone interview with the Journal, Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign
+    # Affairs, distanced the government from Rosenberg. "She’s her own person," he said.' was Moshe Ya'alon's, named
+    # paragraphs before: the role follows the name, without its article
+    (claims,) = extract_many([Article(id="714", text=training_text("fnc1", "714"))])
+    assert _find(claims, "She’s her own person").speaker == "Emmanuel Nachshon"
+    assert _find(claims, "As an individual, she’s free").speaker == "Emmanuel Nachshon"

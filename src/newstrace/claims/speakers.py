@@ -1404,8 +1404,9 @@ _PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG
 
 #: the capitalised words of a title right before a name, two at most ('Atlantic City Mayor', 'Vermont Sen.')
 _CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*\.?[^\S\n]+){1,2}\Z")
-#: what opens a role in apposition after a name (', the', ', a', ', an') and its next word and what follows it
-_APPOSITION = re.compile(r",[^\S\n]+(?:the|a|an)[^\S\n]+")
+#: what opens a role in apposition after a name (', the', ', a', ', an', or a role of a body without its article:
+#: ', spokesman for') and its next word and what follows it
+_APPOSITION = re.compile(r",[^\S\n]+(?:(?:the|a|an)[^\S\n]+|(?=[a-z]+[^\S\n]+(?:for|of|at|to)[^\S\n]))")
 _APPOSED_WORD = re.compile(r"([\w’'-]+)([^\S\n]*[,.;:!?)\n]|[^\S\n]+(?:of|to|for|in|at|with|and|or|from|on|who|whose|which|that)\b)?"
                            r"[^\S\n]*")
 
@@ -1413,8 +1414,9 @@ _APPOSED_WORD = re.compile(r"([\w’'-]+)([^\S\n]*[,.;:!?)\n]|[^\S\n]+(?:of|to|f
 def _apposed_role(text: str, at: int) -> str | None:
     """The role of one person in apposition after a name ending at ``at``, five words at most: the first such
     role word a preposition, a conjunction or a mark follows ('Chris Christie, the brusque,
-    take-a-back-seat-to-no-one governor of New Jersey' is a governor; 'Hassan Tukur, an aide to Nigerian President
-    Goodluck Jonathan' an aide, no president). None when there is none."""
+    take-a-back-seat-to-no-one governor of New Jersey' is a governor; 'Hassan Tukur, an aide to Nigerian
+    President Goodluck Jonathan' an aide, no president), or one without its article before a preposition
+    ('Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign Affairs'). None when there is none."""
     opened = _APPOSITION.match(text, at)
     if opened is None:
         return None
@@ -1790,7 +1792,8 @@ class SpeakerResolver:
         """The last person the text names in full between the last speaker ``start`` ends, of the other sex
         than a pronoun's ``sex``, and the pronoun at ``end``, whose sex nothing tells, in the pronoun's
         paragraph or the one before, outside quotations, after a role of one person in lower case or a title
-        (``_role_word``: 'state Representative Karlee Macer', 'Sen.'): the one person there the pronoun may be
+        (``_role_word``: 'state Representative Karlee Macer', 'Sen.') or with one in apposition (``_apposed_role``:
+        'Emmanuel Nachshon, spokesman for the Israel Ministry ...'): the one person there the pronoun may be
         ('Christie said ... he said ... ¶ To Montclair State University political science professor Brigid
         Harrison, Christie’s ... stare seemed to reflect sadness. ¶ “...,” she said' is Harrison's). No body's
         name ('State University'), nor a word the text writes in lower case ('New Jersey'), nor one a person of
@@ -1810,7 +1813,8 @@ class SpeakerResolver:
                     or any(w.lower() in ORG_WORDS or _is_title(w) for w in words):
                 continue
             role = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
-            titled = role is not None and _role_word(role.group(1)) in _PERSON_ROLES
+            titled = (role is not None and _role_word(role.group(1)) in _PERSON_ROLES) \
+                or _apposed_role(self._text, hit.end()) is not None
             if not titled and not _opens_sentence(self._text, hit.start()):
                 continue
             name = self.canonical(Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1]))

@@ -331,7 +331,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 243: a 'he' or 'she' no speaker of its sex comes before is the person of that sex the text names last, by a bare surname of the one such person it names in full too, an owner's ('... Illinois's Mark Kirk withdrew his early support. ¶ ... she drew Trump's ire - he called her "weak"' is Donald Trump, was Mark Kirk).
 #: 244: rule 240's role before a name may be a title, capitalised or abbreviated ('state Representative Karlee Macer, a Democrat, ... she said' is Macer, was 'Jefferies'; 'Sen.', 'Senator'), not past a sentence since opened by another person named in full whose sex nothing tells, nor past a bare surname of a person of the pronoun's sex.
 #: 245: a first name alone after 'his' and a man's family tie of one family name (brother, son, father) takes the family name of the man named last before it ('... Mr Vickers reportedly emerged, ... ¶ "...," his brother John said' is John Vickers, was 'John').
-CLAIMS_VERSION = 245
+#: 246: rule 240's person named since may have the role in apposition after the name, and one without its article before a preposition is a role in apposition ('Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign Affairs, distanced ... "She’s her own person," he said' is Nachshon, was Moshe Ya'alon).
+CLAIMS_VERSION = 246
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
