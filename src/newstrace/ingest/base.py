@@ -29,6 +29,7 @@ from newstrace.model import (
     Article,
     Holder,
     Published,
+    agreeing,
     article_key,
     counted,
     given_id,
@@ -317,7 +318,7 @@ class RepeatedIds:
 
             def records(numbers: list[int | None]) -> str:
                 known = [str(n) for n in numbers if n is not None]
-                return f" ({kind}{'s' if len(known) > 1 else ''} {', '.join(known)})" if known else ""
+                return f" ({agreeing(len(known), kind, kind + 's')} {', '.join(known)})" if known else ""
 
             shown = ", ".join(f"id {key}{records(numbers)}" for key, numbers in self.records.items())
             left = self.count - sum(len(numbers) for numbers in self.records.values())
@@ -329,7 +330,7 @@ class RepeatedIds:
                 what = "an article already read in this run (its id, or its text where it gives none)"
                 kept = "the first one read is kept"
             self.warn(f"{self.source or 'input'}: {self.count:,} records repeat {what}, each skipped ({kept}): {shown}"
-                      + (f" and {left:,} more record{'s' if left > 1 else ''}" if left else ""))
+                      + (f" and {counted(left, 'more record', grouped=True)}" if left else ""))
         self.count, self.first, self.records, self.kinds = 0, None, {}, set()
 
 
@@ -1184,7 +1185,8 @@ def ambiguous_dates_warning(
     why = "its dates go both ways" if len(set(seen)) == 2 else "no date in it has a part over 12 to decide"
     order = "day-first" if day_first else "month-first"
     named = [f"'{c}'" for c in commands]
-    who = f"{', '.join(named[:-1])} and {named[-1]} take" if len(named) > 1 else f"{named[0]} takes"
+    listed = f"{', '.join(named[:-1])} and {named[-1]}" if len(named) > 1 else named[0]
+    who = f"{listed} {agreeing(len(named), 'takes', 'take')}"
     return (
         f"{where}: {counted(assumed, 'date')} such as {example!r} read {order}: their day and month could be "
         f"either way and {why}; {who} --day-first or --month-first to choose"

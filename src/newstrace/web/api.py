@@ -24,7 +24,7 @@ from starlette.responses import RedirectResponse, Response
 from newstrace.corpus.report import story_order
 from newstrace.errors import AmbiguousId
 from newstrace.ingest import SUPPORTED
-from newstrace.model import Article, published_order, stream_order_key
+from newstrace.model import Article, agreeing, published_order, stream_order_key
 from newstrace.store.results import (
     filtered_outlet,
     not_analysed_hint,
@@ -438,7 +438,7 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
         found = {a.id for a in articles}
         missing = [i for i in unique if i not in found]
         listed = ", ".join(_quoted_id(i) for i in missing)
-        said = f"no article with id {listed}" if len(missing) == 1 else f"no articles with ids {listed}"
+        said = f"no {agreeing(len(missing), 'article with id', 'articles with ids')} {listed}"
         raise Unknown(said, "list")
     articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
     report = repo.compare(articles)

@@ -303,7 +303,7 @@ def coverage_svg(counts: Sequence[tuple[str | None, int]], total: int) -> Markup
     width, x = 160.0, 0.0
     said = ", ".join(f"{outlet_name(outlet)}: {n}" for outlet, n in counts)  # None: "(no outlet)", as the tables
     parts = [
-        f'<svg class="coverage" role="img" aria-label="{escape(said)} of {total} article{"" if total == 1 else "s"}" '
+        f'<svg class="coverage" role="img" aria-label="{escape(said)} of {counted(total, "article")}" '
         f'viewBox="0 0 {width:.0f} 10" width="{width:.0f}" height="10" xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, (outlet, n) in enumerate(counts):
