@@ -3710,3 +3710,21 @@ def test_an_upload_of_one_article_says_it_is_not_compared_with_the_database(clie
     two = client.post("/upload", data={"text": (rewrite.title or "") + "\n" + rewrite.text,
                                        "html": f"<html><title>{rt.title}</title><body><p>{rt.text}</p></body></html>"}).text
     assert "An upload is compared with" not in two
+
+
+def test_the_report_and_the_pages_tell_a_phone_to_tap(client: TestClient, ids: dict[str, str], rt: Any, rewrite: Any) -> None:
+    """The HTML report (``compare --html``, ``story --html``) said "Click a highlight" and "Hover an
+    arrow for its evidence or read the list of arrows below" on a phone too, where the web app says
+    "click (or tap)" and where to read an arrow's evidence on a touch screen; the compare page's own
+    legend said "click to jump". One wording, in the report and on every page."""
+    from newstrace.compare import compare_articles, render_html
+
+    page = client.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).text
+    assert "(click (or tap) to jump to its counterpart)" in page
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage not installed")
+    report = render_html(compare_articles([rt, rewrite]))
+    assert "Click (or tap) a highlight to jump to its counterpart" in report
+    if "No arrows" not in report:
+        assert "(on a touch screen, read it in the list of arrows below); click (or tap) an article to read its text" in report
+        assert "(on a touch screen, read it in the list of arrows below); click (or tap) an arrow to open the pair" in page

@@ -78,6 +78,11 @@ def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> l
     return [_words(e, label) for e in edges if e.get("source") and e.get("derived")]
 
 
+#: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
+#: clicked: the one wording of their legends and notes (the report said "Click a highlight")
+CLICK = "click (or tap)"
+
+
 def provenance_note(articles: int, edges: int, click: str, *, touch: bool = False) -> str:
     """What the drawing shows, said above it (the report's and the web pages'): the number on each
     arrow sat beside "similarity 0.46" in the list of pairs, saying nothing of what it was; it

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newstrace.drawing import GraphNode, edge_list, provenance_note, provenance_svg
+from newstrace.drawing import CLICK, GraphNode, edge_list, provenance_note, provenance_svg
 from newstrace.model import (
     FINDING_TITLES,
     UNLISTED_WHERE,
@@ -286,7 +286,7 @@ def provenance_graph(c: Comparison) -> dict[str, Any]:
     nodes = [GraphNode(a.id, c.label(a.id), published_iso(a.published), a.title, f"#a{n}") for n, a in enumerate(c.by_time())]
     edges = [e.to_dict() for e in c.provenance]
     return {"svg": provenance_svg(nodes, edges), "edges": edge_list(edges, c.label),
-            "note": provenance_note(len(nodes), len(c.provenance), "click an article to read its text")}
+            "note": provenance_note(len(nodes), len(c.provenance), f"{CLICK} an article to read its text", touch=True)}
 
 
 def timeline_svg(c: Comparison) -> dict[str, Any]:
@@ -340,6 +340,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENV.globals["click"] = CLICK  # "click (or tap)": the legend's words, the web pages' too
 _ENV.globals["counted"] = counted  # "1 count", "10 more claims": the report said "1 count(s)"
 
 

@@ -39,7 +39,7 @@ from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
-from newstrace.drawing import provenance_note
+from newstrace.drawing import CLICK, provenance_note
 from newstrace.errors import (
     AmbiguousId,
     DatabaseBusy,
@@ -105,6 +105,7 @@ def templates_env() -> Environment:
     env.filters["iso"] = published_iso  # a datetime as the article page and the API write it
     env.globals["no_date"] = NO_DATE  # an article without a date, on its page and in the lists alike
     env.globals["stories_href"] = stories_href  # the outlet network's links, graph and table alike
+    env.globals["click"] = CLICK  # "click (or tap)": the HTML report's words too
     env.globals["graph_note"] = provenance_note  # the provenance graph's legend, the report's words
     env.globals["no_outlet_name"] = NO_OUTLET_NAME  # the articles naming no outlet, in tables and drawings alike
     env.filters["outlet_name"] = outlet_name  # None (no outlet) as NO_OUTLET_NAME: "?" in some tables before
