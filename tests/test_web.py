@@ -3712,6 +3712,65 @@ def test_an_upload_of_one_article_says_it_is_not_compared_with_the_database(clie
     assert "An upload is compared with" not in two
 
 
+def _one_outlet_story(tmp_path: Path, rt: Any) -> tuple[Path, str]:
+    """A story of four Reuters reports of RT's text (each a line of its own), which its page names
+    "reuters #1" to "reuters #4", and its id."""
+    from datetime import date
+
+    arts = [Article(id=f"r{k}", title=f"Aleppo update {k}", outlet="reuters", published=date(2016, 10, 10 + k),
+                    text=rt.text + f"\n\nOfficials said {11 + k} more people were wounded on Monday.") for k in range(4)]
+    db = tmp_path / "reuters.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    if not analyze_if_available(db):
+        pytest.skip("corpus stage not installed")
+    with TestClient(create_app(db), base_url=BASE) as c:
+        story = next((s for s in c.get("/api/stories").json()["stories"] if s["size"] == 4), None)
+    if story is None:
+        pytest.skip("the four reports are not one story")
+    return db, story["id"]
+
+
+def test_a_pair_opened_from_a_story_keeps_the_story_s_names(tmp_path: Path, rt: Any) -> None:
+    """A story page's "reuters #3 ↔ reuters #4" opened a compare page naming them "reuters #1" and
+    "reuters #2" (numbered among the two compared): whoever followed the link met other names for
+    the same articles, in the columns and in every finding. Opened from the story, the compare page
+    names them as the story does, and says so, with a link back to it; opened by itself, as before."""
+    db, sid = _one_outlet_story(tmp_path, rt)
+    with TestClient(create_app(db), base_url=BASE) as c:
+        if not _stage(c, "compare"):
+            pytest.skip("compare stage not installed")
+        page = c.get(f"/stories/{sid}").text
+        pairs = re.findall(r'<a class="pair-link" href="([^"]+)"><bdi>([^<]+)</bdi> ↔ <bdi>([^<]+)</bdi>', page)
+        late = [(href, a, b) for href, a, b in pairs if "#1" not in a + b]
+        assert late, pairs
+        for href, a, b in late:
+            href = html.unescape(href)
+            compared = c.get(href)
+            assert compared.status_code == 200, href
+            names = re.findall(r'<span class="name" dir="auto" title="as the findings name it">([^<]+)</span>', compared.text)
+            assert sorted(names) == sorted([a, b]), (href, names)
+            assert f'href="/stories/{sid}"' in compared.text
+            api_href = href.replace("/compare?", "/api/compare?")
+            assert sorted(x["label"] for x in c.get(api_href).json()["articles"]) == sorted([a, b])
+            alone = c.get("/compare", params=[("ids", i) for i in parse_qs(urlsplit(href).query)["ids"]]).text
+            assert sorted(re.findall(r'title="as the findings name it">([^<]+)</span>', alone)) == ["reuters #1", "reuters #2"]
+        # every link to a compare page on the story's page carries it: the findings' and the arrows' too
+        for link in re.findall(r'href="(/compare\?[^"]+)"', page):
+            assert "story=" in html.unescape(link), link
+
+
+def test_comparing_too_many_of_a_story_s_articles_leads_back_to_the_story(client: TestClient) -> None:
+    """Ticking 9 of a story's articles and "Compare selected" gave a 422 page sending the reader to
+    tick them in Articles; it leads back to the story's list of articles, where they were ticked."""
+    story = client.get("/api/stories").json()["stories"][0]["id"]
+    page = client.get(f"/stories/{story}").text
+    assert f'<input type="hidden" name="story" value="{story}">' in page
+    r = client.get("/compare", params=[*(("ids", f"x{k}") for k in range(9)), ("story", story)])
+    assert r.status_code == 422 and "ids: at most 8 allowed, 9 given" in r.text
+    assert f'<a href="/stories/{story}#articles">' in r.text and '<a href="/articles">' not in r.text.split("<main", 1)[1]
+
+
 def test_the_report_and_the_pages_tell_a_phone_to_tap(client: TestClient, ids: dict[str, str], rt: Any, rewrite: Any) -> None:
     """The HTML report (``compare --html``, ``story --html``) said "Click a highlight" and "Hover an
     arrow for its evidence or read the list of arrows below" on a phone too, where the web app says

@@ -1287,3 +1287,58 @@ def test_a_unique_claim_in_a_story_of_ten_opens_at_its_words_beside_its_nearest_
             shot(page, "compare-unique-claim-opened")
     finally:
         ctx.close()
+
+
+def test_a_ninth_article_cannot_be_ticked_to_compare(browser: Any, tmp_path: Path) -> None:
+    """Ticking 9 of a story's articles and pressing "Compare selected" led to a 422 page that sent
+    the reader to Articles to tick them again. Both lists count the ticks beside the button and,
+    once 8 are ticked, the most ``/compare`` takes, keep the rest from being ticked until one is
+    unticked; the 8 open side by side."""
+    from datetime import date
+
+    from newstrace.model import Article
+    from newstrace.store import Store
+    from test_web_fixtures import analyze_if_available, seed_articles
+
+    rt = next(a for a in seed_articles() if a.outlet == "rt.com")
+    arts = [Article(id=f"w{k}", title=f"Aleppo update {k}", outlet=f"outlet{k}", published=date(2016, 10, 10 + k),
+                    text=rt.text + f"\n\nOfficials said {11 + k} more people were wounded on Monday.") for k in range(10)]
+    db = tmp_path / "ten.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    urls = ["/articles"]
+    with live_server(db) as base:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = ctx.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            if analyze_if_available(db):
+                story = page.request.get(f"{base}/api/stories").json()["stories"][0]
+                assert story["size"] == 10
+                urls.append(f"/stories/{story['id']}")
+            for url in urls:
+                page.goto(base + url)
+                boxes = page.locator("form.pick input[name=ids]")
+                assert boxes.count() == 10
+                count = page.locator("form.pick .pick-count")
+                assert count.inner_text() == "(2 to 8 articles)"
+                for k in range(7):
+                    boxes.nth(k).check()
+                assert count.inner_text() == "(7 ticked of 2 to 8 articles)"
+                boxes.nth(7).check()
+                assert "8 ticked, the most compared at once" in count.inner_text()
+                assert boxes.nth(8).is_disabled() and boxes.nth(9).is_disabled()
+                boxes.nth(0).uncheck()
+                assert not boxes.nth(8).is_disabled()
+                boxes.nth(8).check()
+                assert boxes.nth(0).is_disabled()
+                shot(page, "pick-8-of-10" + ("-story" if "stories" in url else ""))
+                page.click("form.pick button[type=submit]")
+                page.wait_for_url(re.compile(r"/compare\?"))
+                assert page.locator("section.column").count() == 8
+                if "stories" in url:  # named as the story names them, and a way back to it
+                    assert page.locator("a.story-link").count() == 1
+            assert not errors, errors
+        finally:
+            ctx.close()

@@ -217,6 +217,7 @@ def compare_articles(
     limits: Limits = LIMITS,
     same_story: float = SAME_STORY,
     on_progress: Progress | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Compare articles about one story (or find out that they are about several).
 
@@ -231,6 +232,11 @@ def compare_articles(
     ``on_progress(stage, done, total)`` hears how far its two long phases are (a CLI's bars):
     ``"extracting claims"`` (articles, when ``claims`` is not given) and ``"comparing pairs"``
     (pairs of articles), each 5 to 10 s for 200 articles.
+
+    ``labels`` (by article id, different ones) name the articles in the summaries and notes when
+    they name every one, where ``article_labels`` numbers them among these articles alone: the web
+    app's compare page, opened from a story, names two of its articles as the story's page does
+    ("reuters #3" and "reuters #4", not "reuters #1" and "reuters #2").
     """
     if not articles:
         raise InputError("compare: no articles given")
@@ -248,7 +254,8 @@ def compare_articles(
             warn=notes.append,
         )
     )
-    labels = article_labels(arts)
+    given = {a.id: labels[a.id] for a in arts if labels and a.id in labels}
+    labels = given if len(given) == len(arts) == len(set(given.values())) else article_labels(arts)
     by_text: dict[str, str] = {}
     for a in arts:
         if a.text in by_text:

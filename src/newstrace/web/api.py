@@ -114,6 +114,12 @@ IdsQ = Annotated[
     Query(description=f"article ids to compare (2 to {COMPARE_IDS} different ones)",
           json_schema_extra={"minItems": 2, "maxItems": COMPARE_IDS}),
 ]
+#: the story a compare's ids were picked from (its page's links and "Compare selected" give it):
+#: the compare names its articles as the story's page does; any other value names no story and is
+#: let be, as a link kept after a new ``analyze`` is (no 422 of its own: ``/api/compare``'s are the ids')
+StoryQ = Annotated[str | None, Query(description="the story the ids were picked from: "
+                                     "its articles are named as the story names them (reuters #3), "
+                                     "not numbered among the ids alone (reuters #1)")]
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": s.Problem, "description": "no such record"}}
 #: ``/api/compare``'s ids are not 2 to 8 different ones: said as every other error of the app is
@@ -430,9 +436,23 @@ def compare_key(repo: Repo, unique: list[str]) -> tuple[tuple[str, str, str], ..
     return repo.content_key(sorted(unique))
 
 
-def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str, Any] | None]:
-    """The articles of ``compare_ids``'s ids and their compare report; a 404 naming the ids the
-    database does not hold."""
+def story_names(repo: Repo, story: str | None, unique: list[str]) -> tuple[str | None, dict[str, str] | None]:
+    """The full id of the ``story`` a compare's ids were picked from (``None`` when no story
+    has it, a link kept after a new ``analyze``), and the names its page gives them (``Repo.story_names``),
+    ``None`` unless it names every one: its report names its first articles only."""
+    if story is None:
+        return None, None
+    try:
+        _, summary, ids = found_story(repo, story).found
+    except HTTPException:
+        return None, None
+    names = repo.story_names(ids)
+    return summary["id"], ({i: names[i] for i in unique} if all(i in names for i in unique) else None)
+
+
+def load_compare(repo: Repo, unique: list[str], names: dict[str, str] | None = None) -> tuple[list[Article], dict[str, Any] | None]:
+    """The articles of ``compare_ids``'s ids and their compare report, naming them by ``names``
+    when given (``story_names``); a 404 naming the ids the database does not hold."""
     articles = repo.articles_by_ids(unique)
     if len(articles) != len(unique):
         found = {a.id for a in articles}
@@ -441,7 +461,7 @@ def load_compare(repo: Repo, unique: list[str]) -> tuple[list[Article], dict[str
         said = f"no {agreeing(len(missing), 'article with id', 'articles with ids')} {listed}"
         raise Unknown(said, "list")
     articles.sort(key=lambda a: stream_order_key(published_order(a.published), a.id))
-    report = repo.compare(articles)
+    report = repo.compare(articles, names)
     articles = page_order(articles, report)  # as the page's columns and drawing show them
     return articles, listed_as(report, articles)
 
@@ -549,13 +569,15 @@ async def api_story(request: Request, story_id: str, limit: LimitQ = PAGE, offse
 
 
 @router.get("/compare", response_model=s.CompareReport, responses={**NOT_FOUND, **BAD_IDS, **BUSY})
-async def api_compare(request: Request, ids: IdsQ = None) -> Response:
-    """The compare report (``compare --json``'s document, without its ``skipped``) for stored articles."""
+async def api_compare(request: Request, ids: IdsQ = None, story: StoryQ = None) -> Response:
+    """The compare report (``compare --json``'s document, without its ``skipped``) for stored
+    articles; with ``story``, the one they were picked from, naming them as it does."""
     repo = repo_of(request)
     unique = compare_ids(ids)
+    _, names = await read(repo, lambda: story_names(repo, story, unique))
 
     def build() -> Page:
-        _, report = load_compare(repo, unique)
+        _, report = load_compare(repo, unique, names)
         if report is None:
             raise HTTPException(404, "the compare stage is not available in this installation")
         return Page.of_model(s.CompareReport(**report))
@@ -563,7 +585,7 @@ async def api_compare(request: Request, ids: IdsQ = None) -> Response:
     key = await read(repo, lambda: compare_key(repo, unique))
     if key is None:
         return (await run_in_threadpool(build)).response()  # raises the 404
-    return await served(repo, lambda: ("compare-api", key), build)
+    return await served(repo, lambda: ("compare-api", key, tuple(sorted((names or {}).items()))), build)
 
 
 @router.get("/outlets", response_model=s.OutletNetwork)

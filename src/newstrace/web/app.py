@@ -94,6 +94,8 @@ def _load_package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str
 
 
 def templates_env() -> Environment:
+    from newstrace.web.api import COMPARE_IDS
+
     env = Environment(
         loader=DictLoader(_load_package_files("templates", (".html",))),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -112,6 +114,7 @@ def templates_env() -> Environment:
     env.filters["outlet_filter"] = outlet_filter  # an outlet as the ``outlet`` filter takes it ("?" none, "\?" the outlet "?")
     env.filters["filtered_outlet"] = filtered_outlet
     env.globals["articles_href"] = articles_href
+    env.globals["compare_most"] = COMPARE_IDS  # the most articles "Compare selected" sends, and ``/compare`` takes
     env.globals["counted"] = counted  # "1 article", "3 outlets": the story page said "1 article(s) from 0 outlet(s)"
     return env
 
@@ -292,10 +295,9 @@ def _problem(request: Request, status: int, detail: str, ambiguous: AmbiguousId 
         # "Compare selected" with one article ticked, or none: the Compare page saying what it needs
         # and where to pick them, not a dead end that leads back to the stories; an id it does not
         # hold (404, a link kept after a re-ingest, a typo) is said to be unknown, not to need ticking
-        from newstrace.web.api import COMPARE_IDS
-
+        # ticked on a story's page (its form gives ``story``): back to its list, not to Articles
         return pages.render(request, "compare.html", status=status, title="Compare", nav="compare", error=detail,
-                            most=COMPARE_IDS, unknown=status == 404)
+                            unknown=status == 404, story=request.query_params.get("story"))
     # the header's read-only mark, as on every other page (``pages.render`` gives it), and a way
     # back to the list the page belongs to
     if ambiguous is not None and links:

@@ -150,7 +150,8 @@ async def story_page(request: Request, story_id: str, limit: api.LimitQ = api.PA
 def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], offset: int, limit: int) -> Page:
     repo = api.repo_of(request)
     detail, articles, report = api.load_story(repo, found, offset, limit)
-    view = compare_view(articles, report, columns=0)
+    sid = found[1]["id"]
+    view = compare_view(articles, report, columns=0, story=sid)
     if not view.edges and detail.provenance_skipped is not None:  # ``story --json``'s reason
         view.unbuilt = detail.provenance_skipped.reason
     rows = [r.model_dump() for r in detail.articles]
@@ -158,7 +159,7 @@ def _story_page(request: Request, found: tuple[str, dict[str, Any], list[str]], 
     pair_links = []
     for p in (report or {}).get("pairs") or []:
         if p.get("a") in ids and p.get("b") in ids:
-            pair_links.append({"href": compare_href([p["a"], p["b"]]), "a": view.names[p["a"]],
+            pair_links.append({"href": compare_href([p["a"], p["b"]], sid), "a": view.names[p["a"]],
                                "b": view.names[p["b"]], "shared": len(p.get("shared") or []),
                                "similarity": p.get("story_similarity")})
     pair_links.sort(key=lambda p: -p["shared"])  # stable: the report's order among equals
@@ -228,21 +229,24 @@ async def _article_page(request: Request, article_id: str) -> Response:
 
 
 @router.get("/compare")
-async def compare_page(request: Request, ids: api.IdsQ = None) -> Response:
+async def compare_page(request: Request, ids: api.IdsQ = None, story: api.StoryQ = None) -> Response:
+    """The compare page of ``ids``; opened from a ``story``'s page (its links, its "Compare
+    selected"), naming them as the story does and linking back to it."""
     repo = api.repo_of(request)
     unique = api.compare_ids(ids)
+    sid, names = await read(repo, lambda: api.story_names(repo, story, unique))
 
     def build() -> Page:
-        arts, report = api.load_compare(repo, unique)
-        view = compare_view(arts, report, columns=api.COMPARE_IDS)  # every article asked for
+        arts, report = api.load_compare(repo, unique, names)
+        view = compare_view(arts, report, columns=api.COMPARE_IDS, story=sid)  # every article asked for
         return page(request, "compare.html", title=isolated_join([("Compare: ", False), *compare_title_parts(list(view.names.values()))]), nav="compare", view=view,
                     has_report=report is not None, links={a.id: safe_url(a.url) for a in arts},
-                    uploaded=False, warnings=[])
+                    uploaded=False, warnings=[], story=sid, story_names=names is not None)
 
     key = await read(repo, lambda: api.compare_key(repo, unique))
     if key is None:
         return (await run_in_threadpool(build)).response()  # raises the 404 the API gives
-    return await served(repo, lambda: ("compare-page", key), build)
+    return await served(repo, lambda: ("compare-page", key, sid, tuple(sorted((names or {}).items()))), build)
 
 
 #: reuse edges the outlets page lists, strongest first (60 outlets have 3,540 at 100,000 articles;

@@ -120,8 +120,9 @@ def story_href(story_id: str) -> str:
     return "/stories/" + quote(story_id, safe="")
 
 
-def compare_href(ids: Sequence[str]) -> str:
-    return "/compare?" + urlencode([("ids", i) for i in ids])
+def compare_href(ids: Sequence[str], story: str | None = None) -> str:
+    """The compare page of ``ids``; from a ``story``'s page, naming them as it does (``api.StoryQ``)."""
+    return "/compare?" + urlencode([*(("ids", i) for i in ids), *((("story", story),) if story else ())])
 
 
 #: the longest outlet name the ``outlet`` filters take, and so the longest an upload may give
@@ -175,7 +176,8 @@ def listed_as(report: dict[str, Any] | None, articles: Sequence[Article]) -> dic
 
 
 def provenance_svg(
-    articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None
+    articles: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], stored: Collection[str] | None = None,
+    story: str | None = None,
 ) -> Markup:
     """The provenance graph (``drawing.provenance_svg``) of a page of the app: articles in
     ``drawing.reading_order`` (publication order, a directed edge's source first among articles
@@ -184,8 +186,8 @@ def provenance_svg(
 
     ``articles``: ``Article.brief()`` dicts, with the ``label`` the report names each by when it has
     one. Nodes link to the pages of the ``stored`` articles (default: all), and an edge to the
-    compare page of its two articles (to the one page of an article when the other has none); an
-    uploaded article the database does not hold has no page to link to.
+    compare page of its two articles (to the one page of an article when the other has none; of
+    a ``story``'s page, naming them as it does); an uploaded article the database does not hold has no page to link to.
     """
     linked = {a["id"] for a in articles if stored is None or a["id"] in stored}
     nodes = [GraphNode(a["id"], _name(a), a.get("published"), a.get("title"), article_href(a["id"]) if a["id"] in linked else None)
@@ -193,7 +195,7 @@ def provenance_svg(
 
     def edge_href(source: str, derived: str) -> str | None:
         pair = [i for i in (source, derived) if i in linked]
-        return compare_href(pair) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
+        return compare_href(pair, story) if len(pair) == 2 else (article_href(pair[0]) if pair else None)
 
     return drawing.provenance_svg(nodes, edges, edge_href)
 

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import Limits
-from newstrace.model import Article, Holder
+from newstrace.model import Article, Holder, article_labels
 from newstrace.store.results import CorpusResults, filtered_outlet, outlet_is
 from newstrace.store.sqlite import (
     BUSY_TIMEOUT,
@@ -424,8 +424,9 @@ class Repo:
 
     # -- compare -------------------------------------------------------------------------------
 
-    def compare(self, articles: list[Article]) -> dict[str, Any] | None:
-        """``compare_articles(...).to_dict()`` for these articles (cached), ``None`` if no stage."""
+    def compare(self, articles: list[Article], names: dict[str, str] | None = None) -> dict[str, Any] | None:
+        """``compare_articles(...).to_dict()`` for these articles (cached), ``None`` if no stage;
+        ``names``: what to call them (``compare_articles``' ``labels``; a story's, ``story_names``)."""
         fn = _probe("newstrace.compare", "compare_articles")
         if fn is None:
             return None
@@ -437,13 +438,14 @@ class Repo:
         # the whole article, not its text: outlet and date are in the report (and the date orders
         # provenance), and an upload may give stored texts other metadata; its source too, which
         # names an article without outlet or title (an upload's "upload: a.txt")
-        key = ("compare", *((a.id, content_hash(a), a.source or "", state.get(a.id, ("", ""))[1]) for a in articles))
+        key = ("compare", *((a.id, content_hash(a), a.source or "", state.get(a.id, ("", ""))[1]) for a in articles),
+               *sorted((names or {}).items()))
 
         def compute() -> dict[str, Any]:
             # claims are the expensive part (NLP): take what analyze stored, extract the rest
             claims = {a.id: c for a in articles if (c := self.article_claims(a)) is not None}
             with self.heavy():
-                result = fn(articles, claims=claims, limits=self.limits) if claims else fn(articles, limits=self.limits)
+                result = fn(articles, claims=claims or None, limits=self.limits, labels=names)
             d = result.to_dict() if hasattr(result, "to_dict") else dict(result)
             return d
 
@@ -460,6 +462,12 @@ class Repo:
             list_articles=False,  # the page reads the rows it lists itself (``list_articles``)
         )
         return doc, list(comparison.articles) if comparison is not None else []
+
+    def story_names(self, ids: list[str]) -> dict[str, str]:
+        """The names a story's report (``story_report``) gives its articles, by id: ``article_labels``
+        of its first ``STORY_COMPARE_MAX`` members (``ids`` in the story's order), as
+        ``compare_articles`` numbers them."""
+        return article_labels(self.articles_by_ids(ids[:STORY_COMPARE_MAX]))
 
     # -- stories, threads, outlet network (corpus stage) ----------------------------------------
 

@@ -111,10 +111,12 @@ def report_names(articles: Sequence[Article], report: dict[str, Any] | None) -> 
 
 
 def compare_view(
-    articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int, stored: Collection[str] | None = None
+    articles: Sequence[Article], report: dict[str, Any] | None, *, columns: int, stored: Collection[str] | None = None,
+    story: str | None = None,
 ) -> CompareView:
     """Side-by-side columns (at most ``columns``) with every highlight of the report; links go to
-    the pages of the ``stored`` articles only (default: all; an upload's may not be). The columns
+    the pages of the ``stored`` articles only (default: all; an upload's may not be), those to a
+    compare page of ``story``'s (its page's) naming them as it does. The columns
     stand in the drawing's order (``drawing.reading_order``), the order given breaking a tie: ids
     on the compare and story pages (their articles come in the stream's order), an upload's own."""
     edges = report_edges(report)
@@ -215,7 +217,7 @@ def compare_view(
             f_arts += sorted(others, key=lambda x: -shared.get(x, 0))[: COMPARE_IDS - 1]
         # a finding over more articles than ``/compare`` takes gets no link (it answered 422)
         if 2 <= len(f_arts) <= COMPARE_IDS and (stored is None or all(x in stored for x in f_arts)):
-            view.href = compare_href(f_arts)
+            view.href = compare_href(f_arts, story)
             view.opens = [names.get(x, x) for x in f_arts]
             claim = [ev for ev in f.get("evidence") or [] if isinstance(ev, dict)] if ftype == "unique_claim" else []
             if claim and isinstance(claim[0].get("start"), int):
@@ -255,7 +257,7 @@ def compare_view(
 
     cols = [Column(a, i, highlight(a.text, anns[a.id]), passage_count[a.id], names[a.id],
                    highlight(a.title, title_anns[a.id]) if a.title else None) for i, a in enumerate(shown)]
-    graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored)
+    graph = provenance_svg([{**a.brief(), "label": names[a.id]} for a in articles], edges, stored, story)
     edge_list = drawing.edge_list(edges, lambda i: names.get(i, i))
     # a note names articles as a summary does ("القدس العربي: 10 more claim(s) ..."): cut the same way
     notes = [isolated_parts(str(n), labels) for n in (report.get("notes") or []) if not about_findings(str(n))]

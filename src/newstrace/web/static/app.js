@@ -102,6 +102,32 @@
     if (target && target.hasAttribute("data-ev")) jump(target, id);
   });
 
+  // "Compare selected" (Articles, a story's list): the ticks counted beside the button, and once
+  // as many are ticked as /compare takes (the form's data-most), the others cannot be ticked: a
+  // 9th was refused only after the press, on a page of its own
+  document.querySelectorAll("form.pick[data-most]").forEach(function (pick) {
+    const most = parseInt(pick.getAttribute("data-most") || "0", 10);
+    const boxes = Array.from(pick.querySelectorAll("input[type=checkbox][name=ids]"));
+    const count = pick.querySelector(".pick-count");
+    const idle = count ? count.textContent : "";
+    function update() {
+      const n = boxes.filter(function (b) { return b.checked; }).length;
+      const full = most > 0 && n >= most;
+      boxes.forEach(function (b) {
+        if (b.checked) return;
+        b.disabled = full;
+        if (full) b.title = "at most " + most + " articles are compared: untick one to pick this one";
+        else b.removeAttribute("title");
+      });
+      if (!count) return;
+      if (!n) count.textContent = idle;
+      else if (full) count.textContent = "(" + n + " ticked, the most compared at once: untick one to pick another)";
+      else count.textContent = "(" + n + " ticked of 2 to " + most + " articles)";
+    }
+    pick.addEventListener("change", update);
+    update(); // a page the browser restores keeps its ticks
+  });
+
   // upload: drop files anywhere on the form
   const form = document.querySelector("form.upload");
   if (form) {
