@@ -2339,6 +2339,10 @@ def test_a_story_over_the_report_s_limit_lets_the_rest_be_compared(web_db: tuple
         assert covered.count("yes") == 1 and covered.count("no") == story["size"] - 1
         # what the form asks for
         assert c.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).status_code == 200
+        # ticked there, of which the report names only the first: named among themselves, saying so
+        picked = c.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"]), ("story", story["id"])])
+        assert picked.status_code == 200 and "whose report names its first articles only: named among themselves here" in picked.text
+        assert f'<a class="story-link" href="/stories/{story["id"]}">' in picked.text
 
 
 def test_a_list_page_says_which_rows_it_shows_and_past_the_end_leads_back(tmp_path: Path, rt: Any) -> None:
