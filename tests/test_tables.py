@@ -160,6 +160,32 @@ def test_the_stories_of_fakes_dev_are_a_table_in_a_terminal_of_70_columns_and_mo
 
 
 @pytest.mark.parametrize("width", [60, 70, 80, 120])
+def test_the_threads_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_and_more(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 60 columns 'threads' on FA-KES dev (its dev split) and examples/ wrote its 50 threads as
+    records: an id, a day and two counts headed "stories" and "articles" took 53 columns, and the
+    label kept 16 at least. A thread's stories and articles are counted in one column, one above
+    the other, as 'stories' gives a story's id and thread, and the label is narrowed as far as its
+    words allow; every id, day and count is there, and every word of the label."""
+    assert main(["threads", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    shown = _shown(["threads", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    assert "┏" in shown, shown
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.startswith("│")]
+    starts = [i for i, c in enumerate(cells) if c[0]]  # a thread's first line names its id
+    assert [cells[i][0] for i in starts] == [r["id"] for r in rows], shown
+    for i, r, end in zip(starts, rows, [*starts[1:], len(cells)], strict=True):
+        mine = cells[i:end]
+        assert [c[1] for c in mine[:2]] == [r["start"][:10], r["end"][:10]], mine
+        assert [c[2] for c in mine[:2]] == [str(len(r["stories"])), str(r["size"])], mine
+        label = ""  # read again, a line ending at a hyphen joined to the next
+        for c in (c[3] for c in mine if c[3]):
+            label += c if label.endswith("-") or not label else f" {c}"
+        assert label.split() == r["label"].split(), mine
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 120])
 def test_the_outlet_edges_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_and_more(
     width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -607,15 +607,17 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         emit_json(_adding_up(rows))
         return
     table = listing_table(f"{len(rows)} of {len(every)} threads in {safe(db)}", cut_caption(len(rows), len(every), limit=limit))
+    # two-line cells keep the fixed columns narrow, as in 'stories': a thread's stories above its
+    # articles, in one column (two headed "stories" and "articles", and the label's minimum of 16,
+    # made the threads of FA-KES dev records at 60 columns); the label is as narrow as its words
     table.add_column("id", no_wrap=True)
     table.add_column("span", no_wrap=True)
-    for col in ("stories", "articles"):
-        table.add_column(col, no_wrap=True, justify="right")
-    table.add_column("label", overflow="fold", min_width=16)
+    table.add_column("stories\narticles", no_wrap=True, justify="right")
+    table.add_column("label", overflow="fold")
     for r in rows:
         undated = _undated_said(r, short=True)  # the span is the dated articles'
         span = "\n".join([*(safe(day) for day in _span(r["start"], r["end"])), *([f"({undated})"] if undated else [])])
-        table.add_row(safe(r["id"]), span, str(len(r["stories"])), str(r["size"]), Words(r["label"] or ""))
+        table.add_row(safe(r["id"]), span, f"{len(r['stories'])}\n{r['size']}", Words(r["label"] or ""))
     out.print(table)
 
 
