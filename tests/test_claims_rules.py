@@ -1102,3 +1102,11 @@ def test_he_after_a_woman_quoted_last_is_the_man_a_role_in_apposition_names_sinc
     (claims,) = extract_many([Article(id="714", text=training_text("fnc1", "714"))])
     assert _find(claims, "She’s her own person").speaker == "Emmanuel Nachshon"
     assert _find(claims, "As an individual, she’s free").speaker == "Emmanuel Nachshon"
+
+
+def test_she_after_a_man_quoted_last_is_the_host_named_since_with_a_surname_particle() -> None:
+    # FNC-1 391: '... ¶ Host Greta Van Susteren was caught flat-footed. 'Are you talking about ours?' she asked.' was
+    # Janet Napolitano's, named paragraphs before: 'host' is a person's role, and the name is read whole, 'Van' and all
+    (claims,) = extract_many([Article(id="391", text=training_text("fnc1", "391"))])
+    assert _find(claims, "Are you talking about ours?").speaker == "Greta Van Susteren"
+

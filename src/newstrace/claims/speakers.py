@@ -1295,8 +1295,12 @@ def _is_title(word: str, plural: bool = True) -> bool:
 
 
 #: a first name and a surname on one line ("Hillary Clinton", "Betsy Ebeling"), not inside a longer
-#: name ("the Dodd-Frank Act", "Billy Casper Golf")
-_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+([A-Z][\w’'-]*[a-z])\b(?![^\S\n]+[A-Z])")
+#: name ("the Dodd-Frank Act", "Billy Casper Golf"); a surname opened by its particle is read whole ("Greta Van
+#: Susteren", "Ludwig van Beethoven", "Charles de Gaulle", "Hisham al-Hashimi"), not as a first name and a
+#: surname ("Van Susteren"): a particle written apart in lower case (``_APART``) or capitalised (``_CAPITAL_APART``)
+_CAPITAL_APART = "Van|Von|De|Du|Da|Di|Del|Della|Le|La|Der|Den"
+_FULL_NAME = re.compile(rf"(?<![\w’'-])([A-Z][a-z]+)[^\S\n]+((?:(?:[Aa]l|[Ee]l)-|(?:(?:{_APART}|{_CAPITAL_APART})[^\S\n]+)"
+                        r"{1,2})?[A-Z][\w’'-]*[a-z])\b(?![^\S\n]+[A-Z])")
 
 
 def _bare(word: str) -> str:
@@ -1393,13 +1397,17 @@ def _untitled(toks: list[str]) -> list[str]:
     return toks
 
 
+#: roles of one person on air that the title lists lack, as 'anchor' and 'moderator' are on them ('Host Greta Van
+#: Susteren was caught flat-footed. ... she asked'): the speakers' own, not the descriptors quotations keep
+_MEDIA_ROLES = frozenset(("host", "presenter"))
+
 #: role nouns of one person, whom a later 'he' or 'she' may stand for when no name does
-_PERSON_ROLES = frozenset(w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG_WORDS and not w.endswith(("s", "."))
-                          and w not in DOCUMENT_NOUNS and w not in ("special", "general", "vice", "prime", "deputy",
-                          "foreign", "defense", "defence", "interior", "former", "late", "acting", "assistant",
-                          "executive", "senior", "junior", "state", "federal", "democrat", "democratic", "republican",
-                          "gop", "majority", "minority", "people", "report", "statement", "monitor", "mr", "mrs",
-                          "ms", "dr", "sir", "lord", "chief", "head"))
+_PERSON_ROLES = _MEDIA_ROLES | frozenset(
+    w for w in TITLE_WORDS | SPEAKER_NOUNS if w not in ORG_WORDS and not w.endswith(("s", "."))
+    and w not in DOCUMENT_NOUNS and w not in ("special", "general", "vice", "prime", "deputy", "foreign", "defense",
+    "defence", "interior", "former", "late", "acting", "assistant", "executive", "senior", "junior", "state", "federal",
+    "democrat", "democratic", "republican", "gop", "majority", "minority", "people", "report", "statement", "monitor",
+    "mr", "mrs", "ms", "dr", "sir", "lord", "chief", "head"))
 
 
 #: the capitalised words of a title right before a name, two at most ('Atlantic City Mayor', 'Vermont Sen.')

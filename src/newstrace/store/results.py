@@ -332,7 +332,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 244: rule 240's role before a name may be a title, capitalised or abbreviated ('state Representative Karlee Macer, a Democrat, ... she said' is Macer, was 'Jefferies'; 'Sen.', 'Senator'), not past a sentence since opened by another person named in full whose sex nothing tells, nor past a bare surname of a person of the pronoun's sex.
 #: 245: a first name alone after 'his' and a man's family tie of one family name (brother, son, father) takes the family name of the man named last before it ('... Mr Vickers reportedly emerged, ... ¶ "...," his brother John said' is John Vickers, was 'John').
 #: 246: rule 240's person named since may have the role in apposition after the name, and one without its article before a preposition is a role in apposition ('Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign Affairs, distanced ... "She’s her own person," he said' is Nachshon, was Moshe Ya'alon).
-CLAIMS_VERSION = 246
+#: 247: a name whose surname opens with its particle is read whole ('Greta Van Susteren', 'Ludwig van Beethoven', 'Charles de Gaulle'), and 'host' and 'presenter' are roles of one person ('Host Greta Van Susteren was caught flat-footed. ... she asked' is Van Susteren, was Janet Napolitano).
+CLAIMS_VERSION = 247
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
