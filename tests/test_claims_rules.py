@@ -1110,3 +1110,11 @@ def test_she_after_a_man_quoted_last_is_the_host_named_since_with_a_surname_part
     (claims,) = extract_many([Article(id="391", text=training_text("fnc1", "391"))])
     assert _find(claims, "Are you talking about ours?").speaker == "Greta Van Susteren"
 
+
+def test_she_after_a_man_quoted_last_is_not_a_man_named_before_when_his_unnamed_girlfriend_opens_a_sentence() -> None:
+    # FNC-1 572: '“...,” says Kadalim ... Kadalim’s girlfriend, who spoke on the condition that we not use her name,
+    # also corroborates the account. ¶ “He told me that he had just run into some famous YouTube star ...,” she tells
+    # Vocativ.' was Josh Paler Lin's, a man named before Kadalim: she is no one the text names
+    (claims,) = extract_many([Article(id="572", text=training_text("fnc1", "572"))])
+    assert _find(claims, "He told me that he had just run into").speaker is None
+    assert _find(claims, "Bro, he drove Thomas").speaker == "Taugan Tan Kadalim"

@@ -1482,6 +1482,19 @@ _HIS_KIN = re.compile(r"(?<![\w’'-])([Hh]is)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:brot
 #: the determiners of a role the text introduces ('an official', 'another source'), who is no one named before
 _INDEFINITE = frozenset(("a", "an", "another"))
 
+#: a tie of a person of one sex, by the sex ('his girlfriend', "Kadalim's wife", 'her husband')
+_TIES_BY_SEX = {
+    "f": ("girlfriend", "wife", "mother", "daughter", "sister", "widow", "fiancee", "fiancée", "aunt", "niece",
+          "grandmother", "granddaughter", "stepmother", "stepdaughter"),
+    "m": ("boyfriend", "husband", "father", "son", "brother", "widower", "fiance", "fiancé", "uncle", "nephew",
+          "grandfather", "grandson", "stepfather", "stepson"),
+}
+#: a sentence's subject that is someone's unnamed tie: an owner, an adjective at most and the tie, no name after it
+#: ('Kadalim’s girlfriend, who spoke on the condition that we not use her name, also corroborates')
+_TIE_SUBJECT = {sex: re.compile(rf"(?<![\w’'-])(?:[A-Z][\w’'-]*[’']s|His|Her|Their)[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+                                rf"(?:{'|'.join(ties)})(?![\w’'-])(?![^\S\n]*,?[^\S\n]*[A-Z])")
+                for sex, ties in _TIES_BY_SEX.items()}
+
 #: a fuller name of a short one: how it ranks (times named, given by a speaker mention, a known first
 #: name), where it stands, its words
 _Fuller = tuple[tuple[int, bool, bool], int, list[str]]
@@ -1837,6 +1850,19 @@ class SpeakerResolver:
             return None
         return None
 
+    def _tie_subject_between(self, start: int, end: int, sex: str) -> bool:
+        """Whether a sentence between the last speaker ``start`` ends, of the other sex than a pronoun's ``sex``, and
+        the pronoun at ``end``, in its paragraph or the one before and outside quotations, opens with someone's tie
+        of ``sex`` the text does not name (``_TIE_SUBJECT``), and no person of ``sex`` is named since: the pronoun
+        is that person, whom no name stands for ('"...," says Kadalim ... Kadalim’s girlfriend, who spoke on the
+        condition that we not use her name, also corroborates the account. ¶ “...,” she tells Vocativ' is not
+        Josh Paler Lin's, named before Kadalim)."""
+        for hit in _TIE_SUBJECT[sex].finditer(self._text, start, end):
+            if len(_PARAGRAPHS.findall(self._text, hit.start(), end)) <= 1 and _opens_sentence(self._text, hit.start()) \
+                    and not self._in_quotation(hit.start()):
+                return self._last_named_between(start, end, sex) is None
+        return False
+
     def _subject_between(self, start: int, end: int, sex: str) -> str | None:
         """The last person of ``sex`` named (as ``_named_between`` reads names) opening a sentence
         or a line between ``start`` and ``end``, not as an owner ("Mr. Trump's remarks"): the
@@ -2158,6 +2184,8 @@ class SpeakerResolver:
                         unsexed = None if skipped else self._unsexed_named_between(prev.end, m.start, sex)
                         if unsexed is not None:
                             return unsexed
+                        if skipped is None and self._tie_subject_between(prev.end, m.start, sex):
+                            return None  # his unnamed girlfriend, whom a sentence since opens with, is no one named
                         skipped = skipped or prev
                         continue  # 'she' is not the 'Bill Clinton' named last
                     if skipped is not None and sex:

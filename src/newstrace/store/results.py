@@ -333,7 +333,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 245: a first name alone after 'his' and a man's family tie of one family name (brother, son, father) takes the family name of the man named last before it ('... Mr Vickers reportedly emerged, ... ¶ "...," his brother John said' is John Vickers, was 'John').
 #: 246: rule 240's person named since may have the role in apposition after the name, and one without its article before a preposition is a role in apposition ('Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign Affairs, distanced ... "She’s her own person," he said' is Nachshon, was Moshe Ya'alon).
 #: 247: a name whose surname opens with its particle is read whole ('Greta Van Susteren', 'Ludwig van Beethoven', 'Charles de Gaulle'), and 'host' and 'presenter' are roles of one person ('Host Greta Van Susteren was caught flat-footed. ... she asked' is Van Susteren, was Janet Napolitano).
-CLAIMS_VERSION = 247
+#: 248: a 'he' or 'she' after a speaker of the other sex, where a sentence since opens with someone's tie of the pronoun's sex the text leaves unnamed and names no one of that sex, has no named speaker ('Kadalim’s girlfriend, who spoke on the condition that we not use her name, also corroborates the account. ¶ "...," she tells Vocativ' was Josh Paler Lin, named before Kadalim).
+CLAIMS_VERSION = 248
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
