@@ -21,13 +21,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import ftfy
+import ftfy.badness
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fuzz.samples import good_files, html_page, seeds
 from fuzz.targets import check_articles, check_span
-from newstrace.clean.text import clean_plain_text, normalize_body
+from newstrace.clean.text import (
+    _MISREAD,
+    _MISREAD_SIGNS,
+    clean_plain_text,
+    mend_misread,
+    normalize_body,
+)
 from newstrace.errors import NewstraceError
 from newstrace.ingest import READERS
 from newstrace.ingest.base import ignore_warning
@@ -317,3 +325,18 @@ def test_align_pair_spans_are_valid_in_both_texts(paras: list[str], data: st.Dat
     assert [p.to_dict() for p in align_pair(a, b)] == [p.to_dict() for p in shared]
     Span.of(a, 0, len(a.text))  # the model's own check agrees on the whole text
 
+
+#: the characters ftfy's test for a misreading is written with, besides spaces and a few letters
+_FTFY_ALPHABET = sorted(
+    {c for c in ftfy.badness.BADNESS_RE.pattern if not c.isascii()} | set(" \u00a0\u200baZz.,?!\n")
+)
+
+
+@examples(ci=300)
+@given(st.from_regex(ftfy.badness.BADNESS_RE) | st.text(alphabet=st.sampled_from(_FTFY_ALPHABET), max_size=12))
+def test_mending_skips_ftfy_only_where_ftfy_finds_nothing(text: str) -> None:
+    """``mend_misread`` returns a text without ftfy's signs of a misreading (``_MISREAD_SIGNS``)
+    without asking ftfy: every text ftfy's test (``is_bad``) flags has one, and the answer is ftfy's."""
+    if ftfy.badness.is_bad(text):
+        assert _MISREAD_SIGNS is not None and _MISREAD_SIGNS.search(text), ascii(text)
+    assert mend_misread(text) == ftfy.fix_encoding(text, _MISREAD)
