@@ -1462,6 +1462,14 @@ _NAME_BEFORE_APPOSITION = re.compile(r"(?<![\w’'.-])[A-Z][a-z]+(?:[^\S\n]+[A-Z
 #: a role right before a name, in lower case ('political science professor Brigid Harrison') or a title ('state
 #: Representative Karlee Macer', 'Sen. Kelly Ayotte'): ``_role_word``
 _ROLE_BEFORE = re.compile(r"(?<![\w’'.-])([a-z]+|[A-Z][a-z]+\.?)[^\S\n]+\Z")
+#: a modal or an auxiliary right before a word, a negation or an adverb at most between them: the word is a verb
+#: ('The committee will host Reince Priebus', 'won't judge', 'did not chair'), no role before a name (``_ROLE_BEFORE``)
+#: or a role a sentence opens with (``_ROLE_SUBJECT``); the role words' inflected forms ('hosts', 'hosted', 'hosting')
+#: are on no list of roles. Not 'to', a preposition as often ('on radio station WVFN to host David DeMarco',
+#: 'according to host ...')
+_MODAL_BEFORE = re.compile(r"(?<![\w’'-])(?:will|would|shall|should|can|could|may|might|must|do|does|did"
+                           r"|(?:won|can|couldn|wouldn|shouldn|didn|doesn|don|mustn)[’']t|[a-z]+[’'](?:ll|d))"
+                           r"(?:[^\S\n]+(?:not|also|never|then|again|soon|likely|probably|now))?[^\S\n]+\Z")
 
 
 def _role_word(word: str) -> str:
@@ -1834,7 +1842,8 @@ class SpeakerResolver:
                     or any(w.lower() in ORG_WORDS or _is_title(w) for w in words):
                 continue
             role = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
-            titled = (role is not None and _role_word(role.group(1)) in _PERSON_ROLES) \
+            titled = (role is not None and _role_word(role.group(1)) in _PERSON_ROLES
+                      and not _MODAL_BEFORE.search(self._text, max(0, role.start() - 40), role.start())) \
                 or _apposed_role(self._text, hit.end()) is not None
             if not titled and not _opens_sentence(self._text, hit.start()):
                 continue
@@ -1936,8 +1945,9 @@ class SpeakerResolver:
             at, word = hit.start(), hit.group(2).lower()
             if hit.group(1) == "the" and at > 0 and not self._text[max(0, at - 40):at].rstrip(" \t").endswith("\n"):
                 continue  # 'the' opens no sentence in lower case
-            if not _opens_sentence(self._text, at) or self._in_quotation(at) or hit.end() > end:
-                continue
+            if not _opens_sentence(self._text, at) or self._in_quotation(at) or hit.end() > end \
+                    or _MODAL_BEFORE.search(self._text, at, hit.start(2)):
+                continue  # 'The network will host ...': a verb
             if len(_PARAGRAPHS.findall(self._text, at, end)) > 1:
                 return None  # more than a paragraph away
             if _word_sex(word) not in (None, sex):

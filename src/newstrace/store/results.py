@@ -334,7 +334,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 246: rule 240's person named since may have the role in apposition after the name, and one without its article before a preposition is a role in apposition ('Emmanuel Nachshon, spokesman for the Israel Ministry of Foreign Affairs, distanced ... "She’s her own person," he said' is Nachshon, was Moshe Ya'alon).
 #: 247: a name whose surname opens with its particle is read whole ('Greta Van Susteren', 'Ludwig van Beethoven', 'Charles de Gaulle'), and 'host' and 'presenter' are roles of one person ('Host Greta Van Susteren was caught flat-footed. ... she asked' is Van Susteren, was Janet Napolitano).
 #: 248: a 'he' or 'she' after a speaker of the other sex, where a sentence since opens with someone's tie of the pronoun's sex the text leaves unnamed and names no one of that sex, has no named speaker ('Kadalim’s girlfriend, who spoke on the condition that we not use her name, also corroborates the account. ¶ "...," she tells Vocativ' was Josh Paler Lin, named before Kadalim).
-CLAIMS_VERSION = 248
+#: 249: a role word right after a modal or an auxiliary is a verb, no role ('The committee will host Reince Priebus next week. ... "...," she said' is Nancy Pelosi, named before, was Priebus; 'The network will host the debate' is no sentence opened by 'the host').
+CLAIMS_VERSION = 249
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
