@@ -617,6 +617,22 @@ def test_report_tooltips_isolate_an_arabic_name(rt: Article, rewrite: Article) -
     assert f"\u2068{name}\u2069 → \u2068{c.label(rewrite.id)}\u2069: confidence" in drawings
 
 
+def test_the_reports_marks_say_what_a_tap_does_as_its_legend_does(rt: Article, rewrite: Article) -> None:
+    """The report's legend and notes say "click (or tap)" (``drawing.CLICK``, the web pages' words);
+    its marks' tooltips still said "click to jump there", "click for the finding" and "a count:
+    click for its reading", and a shared passage's said "near_verbatim passage" where the legend
+    says "near-verbatim". Each mark's tooltip now has the legend's words."""
+    from newstrace.drawing import CLICK
+
+    page = render_html(compare_articles([rt, rewrite]))
+    tips = dict(re.findall(r'<a class="hl ([^"]*)" href="#[^"]*" title="([^"]*)"', page))
+    kinds = {k for cls in tips for k in ("shared", "evidence", "count") if k in cls.split()}
+    assert kinds == {"shared", "evidence", "count"}, tips
+    assert not [t for t in tips.values() if f": {CLICK} " not in t or "click to" in t or "click for" in t], tips
+    assert not [t for t in tips.values() if "_" in t], tips
+    assert f"near-verbatim passage shared with \u2068rt.com\u2069: {CLICK} to jump there" in tips.values(), tips
+
+
 def test_the_list_of_edges_says_what_a_dashed_edge_is(rt: Article, rewrite: Article) -> None:
     """An edge from a common source outside the articles (``external:``, both quote one statement)
     is drawn dashed; the list of the edges under the drawing, which is what a screen reader reads,

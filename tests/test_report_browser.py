@@ -351,6 +351,43 @@ def test_enter_on_a_jump_moves_focus_to_what_it_names(browser: Any, seed_html: s
         page.close()
 
 
+def test_tab_reaches_every_mark_of_the_texts_and_shows_where_focus_is(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The marks' tooltips say what a click (or tap) does; a keyboard user sees no tooltip, so the
+    marks must be what a link is to the keyboard: each reached by Tab, in the order of the text,
+    scrolled into view in its article's own scrolling box, with a visible focus ring, and Enter on
+    one reached so goes where a click goes (here a count's words to its row in the table)."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-tab")
+    try:
+        marks = page.locator("article.doc a.hl").count()
+        assert marks > 20
+        reached: list[list[Any]] = []
+        for _ in range(marks + 200):
+            page.keyboard.press("Tab")
+            now = page.evaluate("""() => { const e = document.activeElement;
+                if (!e.matches('article.doc a.hl')) return e === document.body ? 'end' : null;
+                const s = getComputedStyle(e), r = e.getBoundingClientRect(), box = e.closest('.body, h3').getBoundingClientRect();
+                return [[...document.querySelectorAll('article.doc a.hl')].indexOf(e), e.matches(':focus-visible'),
+                        s.outlineStyle, parseFloat(s.outlineWidth), r.top >= box.top - 1 && r.top < box.bottom && r.top >= 0 && r.top < innerHeight]; }""")
+            if now == "end":
+                break
+            if now is not None:
+                reached.append(now)
+        assert [r[0] for r in reached] == list(range(marks)), reached
+        assert not [r for r in reached if not (r[1] and r[2] != "none" and r[3] > 0 and r[4])], reached
+        # Enter on a count's words, reached by Tab from the article's heading
+        page.locator("article#a0 .meta a").focus()
+        for _ in range(marks):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.classList.contains('count')"):
+                break
+        target = page.evaluate("() => document.activeElement.getAttribute('href').slice(1)")
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => [document.activeElement.tagName, document.activeElement.id]") == ["TR", target]
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+
+
 def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:
     """The table's date column was as narrow as the browser could make it, so "2016-10-30" broke
     at a hyphen into "2016-10-" over "30" beside the seeds' long titles."""

@@ -3788,6 +3788,12 @@ def test_the_report_and_the_pages_tell_a_phone_to_tap(client: TestClient, ids: d
         pytest.skip("compare stage not installed")
     report = render_html(compare_articles([rt, rewrite]))
     assert "Click (or tap) a highlight to jump to its counterpart" in report
+    # a shared passage's tooltip names its kind as both legends do: "near-verbatim", not the JSON's
+    # "near_verbatim" (``model.passage_tip``; the report's adds what a click does, its legend's words)
+    tips = re.findall(r'<a class="psg ([^"]*)"[^>]* title="([^"]*)"', page)
+    assert {"near_verbatim", "verbatim"} <= {c.split()[0] for c, _ in tips}, tips
+    assert not [t for _, t in tips if "_" in t] and any(t.startswith("near-verbatim passage shared with") for _, t in tips), tips
+    assert "near-verbatim passage shared with \u2068rt.com\u2069: click (or tap) to jump there" in report
     if "No arrows" not in report:
         assert "(on a touch screen, read it in the list of arrows below); click (or tap) an article to read its text" in report
         assert "(on a touch screen, read it in the list of arrows below); click (or tap) an arrow to open the pair" in page

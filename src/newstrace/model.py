@@ -890,6 +890,13 @@ def isolated_name(name: str) -> str:
     return f"{FSI}{name}{PDI}" if name else name
 
 
+def passage_tip(kind: str, other: str) -> str:
+    """A shared passage's tooltip on the HTML report and the web compare page: its kind as their
+    legends name it (both said "near_verbatim passage", the JSON's word) and the article it is
+    shared with, isolated."""
+    return f"{kind.replace('_', '-')} passage shared with {isolated_name(other)}"
+
+
 def summary_names(labels: Iterable[str], quotes: Iterable[Any], counts: Iterable[Any]) -> list[str]:
     """The names a finding's summary may use: the articles' labels, and the speakers of the
     ``quotes`` and the sources of the ``counts`` (each a ``Quote``/``Quantity`` or its dict), whom

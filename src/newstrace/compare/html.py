@@ -35,6 +35,7 @@ from newstrace.model import (
     isolated_parts,
     label_basis,
     link_roles,
+    passage_tip,
     published_iso,
     safe_url,
     shortened,
@@ -144,8 +145,8 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
         d = p.to_dict()
         for k, s in enumerate(d["shared"]):
             ida, idb = f"s{pi}-{k}-a", f"s{pi}-{k}-b"
-            text_marks[p.a].append(Mark(s["a_start"], s["a_end"], ida, idb, f"shared {s['kind']}", f"{s['kind']} passage shared with {isolated_name(c.label(p.b))}: click to jump there"))
-            text_marks[p.b].append(Mark(s["b_start"], s["b_end"], idb, ida, f"shared {s['kind']}", f"{s['kind']} passage shared with {isolated_name(c.label(p.a))}: click to jump there"))
+            text_marks[p.a].append(Mark(s["a_start"], s["a_end"], ida, idb, f"shared {s['kind']}", f"{passage_tip(s['kind'], c.label(p.b))}: {CLICK} to jump there"))
+            text_marks[p.b].append(Mark(s["b_start"], s["b_end"], idb, ida, f"shared {s['kind']}", f"{passage_tip(s['kind'], c.label(p.a))}: {CLICK} to jump there"))
         pairs.append(
             {
                 "a": c.label(p.a),
@@ -172,7 +173,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
             key = any(o is not e and o.article == e.article and o.field == e.field and o.start <= e.start
                       and e.end <= o.end and o.end - o.start > e.end - e.start for o in f.evidence)
             cls = f"evidence ev-{f.type}" + (" key" if key else "")
-            mark = Mark(e.start, e.end, mid, f"f{fi}", cls, f"{FINDING_TITLES.get(f.type, f.type)}: click for the finding")
+            mark = Mark(e.start, e.end, mid, f"f{fi}", cls, f"{FINDING_TITLES.get(f.type, f.type)}: {CLICK} for the finding")
             (title_marks if e.field == "title" else text_marks).setdefault(e.article, []).append(mark)
             ev.append({"id": mid, "label": c.label(e.article), "where": "headline" if e.field == "title" else "text", "text": inner_quotes(e.text)})
         findings.append(
@@ -197,7 +198,7 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
             n = index[a.id]
             row_id, mark_id = f"c{n}-{k}", f"cm{n}-{k}"
             if 0 <= q.start < q.end <= len(a.text):
-                text_marks[a.id].append(Mark(q.start, q.end, mark_id, row_id, "count", "a count: click for its reading"))
+                text_marks[a.id].append(Mark(q.start, q.end, mark_id, row_id, "count", f"a count: {CLICK} for its reading"))
             rows.append(
                 {
                     "id": row_id,

@@ -28,6 +28,7 @@ from newstrace.model import (
     isolated_text,
     label_basis,
     listed,
+    passage_tip,
     published_iso,
     shortened,
     summary_names,
@@ -140,8 +141,8 @@ def compare_view(
         for k, s in enumerate(pair.get("shared") or []):
             kind = str(s.get("kind") or "shared")
             score = s.get("score")
-            tip = f"{kind} passage shared with {isolated_name(names[b])}" + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
-            tip_b = f"{kind} passage shared with {isolated_name(names[a])}"
+            tip = passage_tip(kind, names[b]) + (f" (score {score:.2f})" if isinstance(score, int | float) else "")
+            tip_b = passage_tip(kind, names[a])
             an, bn = f"c{ca}-p{pi}-{k}", f"c{cb}-p{pi}-{k}"
             anns[a].append(Ann(s["a_start"], s["a_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": bn}, an, "#" + bn, tip))
             anns[b].append(Ann(s["b_start"], s["b_end"], f"psg {kind}", {"pair": f"p{pi}-{k}", "target": an}, bn, "#" + an, tip_b))
