@@ -167,3 +167,49 @@ def test_lru_tells_the_event_loop_not_to_wait_for_another_computation() -> None:
     release.set()
     other.join(30)
     assert lru.get_or_compute("k", lambda: "again", wait=False) == "value"
+
+
+def test_a_compare_page_opened_from_a_story_reads_its_names_once_per_database_state(
+    tmp_path: Path, rt: Article, rewrite: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A compare page opened from a story (``?story=ID``) names its articles as the story does; the
+    story's lookup was kept until the next commit, but the names were made again on every request,
+    reading the story's first 12 articles, texts and all, for a page served from the cache. They
+    are kept as the lookup is, and a commit that renames an article (another outlet) is seen."""
+    from newstrace.cli.main import main
+    from newstrace.store.results import CorpusResults
+
+    db = tmp_path / "names.db"
+    with Store(db) as st:
+        st.add_articles([rt, rewrite])
+    assert main(["analyze", "--db", str(db)]) == 0
+    with Store(db, readonly=True) as st:
+        _, stories = CorpusResults(st.conn).stories()
+    story = next(s["id"] for s in stories if s["size"] == 2)
+    reads: list[list[str]] = []
+    real = Store.iter_articles_by_ids
+
+    def counting(self: Store, ids: Any) -> Any:
+        reads.append(list(ids))
+        return real(self, ids)
+
+    monkeypatch.setattr(Store, "iter_articles_by_ids", counting)
+    params = [("ids", rt.id), ("ids", rewrite.id), ("story", story)]
+    with TestClient(create_app(db), base_url=BASE) as c:
+        first = c.get("/compare", params=params)
+        assert first.status_code == 200 and f'<a class="story-link" href="/stories/{story}">' in first.text
+        assert c.get("/api/compare", params=params).status_code == 200 and reads
+        reads.clear()
+        # both served from the cache: no article is read again
+        for url in ("/compare", "/api/compare", "/compare"):
+            assert c.get(url, params=params).status_code == 200
+        assert reads == [], reads
+        api = c.get("/api/compare", params=params).json()
+        assert {a["label"] for a in api["articles"]} == {"rt.com", "“United Nations Finally … Civilians”"}
+
+        # another connection gives the second article RT's outlet: the story names them apart
+        with Store(db) as st:
+            assert st.add_articles([dataclasses.replace(rewrite, outlet="rt.com")]).updated == 1
+        again = c.get("/api/compare", params=params).json()
+        assert sorted(a["label"] for a in again["articles"]) == ["rt.com #1", "rt.com #2"], again["articles"]
+        assert "rt.com #2" in c.get("/compare", params=params).text

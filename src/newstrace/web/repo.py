@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -466,8 +467,13 @@ class Repo:
     def story_names(self, ids: list[str]) -> dict[str, str]:
         """The names a story's report (``story_report``) gives its articles, by id: ``article_labels``
         of its first ``STORY_COMPARE_MAX`` members (``ids`` in the story's order), as
-        ``compare_articles`` numbers them."""
-        return article_labels(self.articles_by_ids(ids[:STORY_COMPARE_MAX]))
+        ``compare_articles`` numbers them. Kept until the next commit (``generation``), as the
+        story's lookup is (``api.found_story``): a compare page opened from a story read those
+        articles, texts and all, on every request, its page served from the cache or not."""
+        first = tuple(ids[:STORY_COMPARE_MAX])
+        names = self.cached_page(("story-names", first, self.generation()),
+                                 lambda: _Names(article_labels(self.articles_by_ids(list(first)))))
+        return dict(names.names)
 
     # -- stories, threads, outlet network (corpus stage) ----------------------------------------
 
@@ -492,6 +498,18 @@ class Repo:
             return st.add_articles(keyed_articles(articles))
 
 
+
+
+@dataclass(frozen=True)
+class _Names:
+    """``Repo.story_names``' answer as the page cache keeps it."""
+
+    names: dict[str, str]
+
+    @property
+    def weight(self) -> int:
+        """Its bytes, roughly, as the page cache counts them (``cache.Page.weight``)."""
+        return 200 + sum(len(i) + len(n) + 60 for i, n in self.names.items())
 
 
 def _text_key(a: Article) -> int:
