@@ -31,7 +31,9 @@ from fuzz.samples import good_files, html_page, seeds
 from fuzz.targets import check_articles, check_span
 from newstrace.clean.text import (
     _MISREAD,
+    _MISREAD_REACH,
     _MISREAD_SIGNS,
+    _looks_misread,
     clean_plain_text,
     mend_misread,
     normalize_body,
@@ -332,11 +334,22 @@ _FTFY_ALPHABET = sorted(
 )
 
 
+_FTFY_TEXT = st.text(alphabet=st.sampled_from(_FTFY_ALPHABET), max_size=12)
+
+
 @examples(ci=300)
-@given(st.from_regex(ftfy.badness.BADNESS_RE) | st.text(alphabet=st.sampled_from(_FTFY_ALPHABET), max_size=12))
+@given(
+    st.from_regex(ftfy.badness.BADNESS_RE)
+    | _FTFY_TEXT
+    | st.tuples(_FTFY_TEXT, st.from_regex(ftfy.badness.BADNESS_RE, fullmatch=True), _FTFY_TEXT, _FTFY_TEXT).map("".join)
+    | st.text(alphabet=st.sampled_from(_FTFY_ALPHABET), max_size=60)
+)
 def test_mending_skips_ftfy_only_where_ftfy_finds_nothing(text: str) -> None:
     """``mend_misread`` returns a text without ftfy's signs of a misreading (``_MISREAD_SIGNS``)
-    without asking ftfy: every text ftfy's test (``is_bad``) flags has one, and the answer is ftfy's."""
+    without asking ftfy: every text ftfy's test (``is_bad``) flags has one; ftfy's test read around
+    the signs alone (``_looks_misread``) is ftfy's, a match at a text's start or end, or between
+    signs far apart, too; and the answer is ftfy's."""
     if ftfy.badness.is_bad(text):
         assert _MISREAD_SIGNS is not None and _MISREAD_SIGNS.search(text), ascii(text)
+    assert _MISREAD_REACH is not None and _looks_misread(text) == ftfy.badness.is_bad(text), ascii(text)
     assert mend_misread(text) == ftfy.fix_encoding(text, _MISREAD)

@@ -181,16 +181,80 @@ def _misread_signs() -> re.Pattern[str] | None:
 
 #: ``_misread_signs``: a text without any is one ftfy's ``fix_encoding`` returns as it is, found
 #: by one pass of a character class instead of ftfy's pattern of thirty-odd alternatives (≈0.5 ms a
-#: 4.6 KB article, run at least twice per text by ``normalize_body``)
+#: 4.6 KB article)
 _MISREAD_SIGNS = _misread_signs()
+
+#: what a match of ftfy's pattern may hold: characters, classes, alternatives, bounded repeats, the
+#: text's start; no lookaround, no end or word-boundary anchor, which a search cut short reads otherwise
+_LOCAL_OPS = frozenset({
+    _sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY, _sre.BRANCH, _sre.SUBPATTERN, _sre.MAX_REPEAT,
+    _sre.MIN_REPEAT,
+})
+_TEXT_START = frozenset({_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING, _sre.AT_BEGINNING_LINE})
+
+
+def _local(items: Iterable[tuple[object, object]]) -> bool:
+    """Whether every match of the parsed pattern ``items`` is found by a search of any stretch of
+    the text that holds it (``_LOCAL_OPS``, anchored at most at the text's start)."""
+    for op, av in items:
+        inner: list[Iterable[tuple[object, object]]] = []
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            inner = [av[2]]  # type: ignore[index]
+        elif op is _sre.SUBPATTERN:
+            inner = [av[3]]  # type: ignore[index]
+        elif op is _sre.BRANCH:
+            inner = list(av[1])  # type: ignore[index]
+        allowed = av in _TEXT_START if op is _sre.AT else op in _LOCAL_OPS
+        if not allowed or not all(_local(part) for part in inner):
+            return False
+    return True
+
+
+def _misread_reach() -> int | None:
+    """The longest match of ftfy's test for a misreading (``ftfy.badness.BADNESS_RE``: 7 characters
+    in ftfy 6.3), when its matches are local (``_local``) and of bounded length; None otherwise."""
+    pattern = ftfy.badness.BADNESS_RE
+    parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    longest = parsed.getwidth()[1]
+    return longest if longest < _sre.MAXREPEAT and _local(parsed.data) else None
+
+
+#: ``_misread_reach``: a match of ftfy's pattern holds a sign (``_MISREAD_SIGNS``) and lies within
+#: this many characters of it
+_MISREAD_REACH = _misread_reach()
+
+
+def _looks_misread(text: str) -> bool:
+    """ftfy's test for a misreading (``ftfy.badness.is_bad``: its pattern found in ``text``), its
+    pattern looked for only around each sign of one (``_MISREAD_SIGNS``), within the longest match
+    of it (``_MISREAD_REACH``) either side: every match holds a sign, so one is found there if
+    anywhere. An article's accented names gave ftfy's search of the whole text, twice per text
+    (``normalize_body``'s second round), where a few dozen characters tell."""
+    assert _MISREAD_SIGNS is not None and _MISREAD_REACH is not None
+    reach, search = _MISREAD_REACH, ftfy.badness.BADNESS_RE.search
+    start, end = 0, -1  # the stretch to search: signs less than a match apart are searched at once
+    for sign in _MISREAD_SIGNS.finditer(text):
+        at = sign.start()
+        if at - reach + 1 > end:
+            if end >= 0 and search(text, start, end):
+                return True
+            start = max(0, at - reach + 1)
+        end = at + reach
+    return end >= 0 and search(text, start, end) is not None
 
 
 def mend_misread(text: str) -> str:
     """``text`` as it was written before its bytes were misread (``_MISREAD``): windows-1252's C1
     characters read as its quotes and dashes, UTF-8 read as windows-1252 or Latin-1 decoded back
-    ("FranÃ§ois" is "François"). A text that was read right is returned as it is."""
-    if _MISREAD_SIGNS is not None and _MISREAD_SIGNS.search(text) is None:
-        return text  # what ftfy returns for a text its ``is_bad`` finds nothing in
+    ("FranÃ§ois" is "François"). A text that was read right is returned as it is, without asking
+    ftfy when its own first test (``is_bad``) would find nothing (``_looks_misread``): ftfy is
+    asked only about a text that looks misread, once, and a text it mended is one its test passes,
+    so cleaning it again (``normalize_body``'s second round) does not ask it again."""
+    if _MISREAD_SIGNS is not None:
+        if _MISREAD_SIGNS.search(text) is None:
+            return text  # what ftfy returns for a text its ``is_bad`` finds nothing in
+        if _MISREAD_REACH is not None and not _looks_misread(text):
+            return text
     return ftfy.fix_encoding(text, _MISREAD)
 
 
