@@ -9,6 +9,7 @@ import pytest
 from fuzz.samples import REWRITE_TITLE, REWRITE_TXT, RT_TXT
 from newstrace.clean.text import (
     MAX_HEADER_CHARS,
+    clean_line,
     clean_plain_text,
     normalize_body,
     parse_date_text,
@@ -77,6 +78,7 @@ def test_dates_in_text() -> None:
         ("a\u00a0\u2009b\t\tc", "a b c"),
         ("line one\r\nline two\rline three", "line one\n\nline two\n\nline three"),
         ("\ufeffzero\u200bwidth", "zerowidth"),
+        ("word\u2060joiner, soft hy\u00adphen", "wordjoiner, soft hy\u00adphen"),
         ("Share", ""),
     ],
 )
@@ -148,6 +150,33 @@ def test_a_misreading_the_cleaning_brings_together_is_mended_and_cleaning_stays_
     drops the space: mended then, a second cleaning had something left to do."""
     once = normalize_body("Stefan Schr\u00c3\u200b\u00b6der")
     assert once == "Stefan Schröder" and normalize_body(once) == once
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "UN Syria envoy\u200b \u2018appalled\u2019 by \ufeffopposition groups\u2060",  # a scraped title's
+        "Stefan Schr\u00c3\u200b\u00b6der, inter\u00adnational",  # a misreading the cleaning brings together
+        "Pe\u0041\u0303\u00b1a Nieto",  # PolNeAR's USA Today title: "Ã" as "A" and a combining tilde
+        "Dynamic Programming\x92s \x91bottom-up\x92 way\x85",
+        "caf\u0065\u0301 \u05e9\u05dc\u05d5\u05dd \u200cZWNJ \u200dZWJ \u200eLRM",
+    ],
+)
+def test_a_title_is_cleaned_by_the_bodys_rule_on_one_line(raw: str) -> None:
+    """``clean_line`` is the body's cleaning (``normalize_body``) of a line: the same characters
+    out or kept (the zero-width space, byte order mark and word joiner out; the soft hyphen, the
+    zero-width non-joiner and joiner and the direction marks kept), the same mending and NFC; and
+    idempotent."""
+    line = clean_line(raw)
+    assert line == normalize_body(raw)
+    assert clean_line(line) == line
+
+
+def test_a_titles_control_characters_are_spaces_between_its_words() -> None:
+    """In a line of words a control character stands between two (the body drops those that are
+    not line ends), and a terminal's escape is not printed raw."""
+    assert clean_line("\x1b]0;owned\x07Aleppo\x0bNews\n\tUpdate\u2028x") == "]0;owned Aleppo News Update x"
+    assert normalize_body("\x1b]0;owned\x07Aleppo") == "]0;ownedAleppo"
 
 
 def test_text_read_right_is_kept_character_for_character() -> None:

@@ -2071,6 +2071,75 @@ def test_text_encoded_twice_reads_as_written_and_an_article_stored_garbled_is_up
     _stored_unmended_is_updated_once(path, tmp_path / "news.db", monkeypatch, "Bas\u00c3\u0083\u00c2\u00a1", art.text)
 
 
+#: RT's title as a scraped page's title carries it: a zero-width space after a word (a CMS's
+#: line-break hint), a byte order mark before one (texts joined by ``cat``), a word joiner
+_SCRAPED_TITLE = "UN Syria envoy\u200b \u2018appalled\u2019 by \ufeffopposition groups firing rockets on\u2060 civilians in Aleppo"
+
+
+def test_a_scraped_titles_invisible_characters_go_as_the_bodys_do(tmp_path: Path) -> None:
+    """The body's cleaning drops the zero-width space, the byte order mark and the word joiner;
+    a title kept them, invisible, in every reader but a page's (where trafilatura drops them):
+    "envoy\\u200b" was no word "envoy", the same report of a record and of its page two titles.
+    Each reader's title and author now go through the body's rule (``clean.text.clean_line``)."""
+    rt = seeds()[0]
+    body = rt.text.replace("Staffan de Mistura", "Staffan\u200b de Mistura\ufeff")
+    rec = record(rt, title=_SCRAPED_TITLE, author="Staff\u200b Writer", text=body)
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(csv_text([rec], ["id", "url", "outlet", "title", "author", "text"]), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(f"{_SCRAPED_TITLE}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text(f"Aleppo\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "d.meta.json").write_text(json.dumps({"title": _SCRAPED_TITLE}), encoding="utf-8")  # over "Aleppo"
+    (tmp_path / "e.html").write_text(html_page(dataclasses.replace(rt, title=_SCRAPED_TITLE)), encoding="utf-8")
+    arts = {Path(a.source or "").name: a for a in read_articles(sorted(tmp_path.iterdir()))}
+    assert sorted(arts) == ["a.jsonl", "b.csv", "c.txt", "d.txt", "e.html"]
+    for name, a in arts.items():
+        assert a.title == RT_TITLE, (name, ascii(a.title))
+        assert "Staffan de Mistura" in a.text and not re.search("[\u200b\ufeff\u2060]", a.text), name
+    assert arts["a.jsonl"].author == arts["b.csv"].author == "Staff Writer"
+
+
+def test_a_title_composed_as_the_body_is_is_mended_as_the_bodys(tmp_path: Path) -> None:
+    """PolNeAR train's USA Today title "... Pe\\u00c3\\u00b1a Nieto" is "Peña" misread, its "Ã" written
+    as "A" and a combining tilde: the body's cleaning composes them (NFC) and mends the pair with
+    the "±"; the title kept "PeA\\u0303±a", garbled, no match for the body's "Peña"."""
+    from conftest import training_text
+
+    raw = training_text("polnear", "usa-today_2016-09-01_trump-didn-t-need-to-meet-with-p")
+    assert raw.startswith("Trump didn't need to meet with PeA\u0303\u00b1a Nieto.")
+    path = tmp_path / "usa-today.txt"
+    path.write_text(raw, encoding="utf-8")
+    art = read_one(path)
+    assert art.title == "Trump didn't need to meet with Peña Nieto."
+    assert "Peña Nieto" in art.text
+
+
+def test_a_title_stored_with_its_invisible_characters_is_updated_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database an older newstrace filled holds the scraped title as read, zero-width space and
+    all: ingesting the same record again updates the article once, under its id (the title is
+    none of the id), then finds it unchanged; nothing is stored twice."""
+    from newstrace.clean.text import mend_misread, one_line
+
+    rt = seeds()[0]
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record(rt, id=None, title=_SCRAPED_TITLE)) + "\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    monkeypatch.setattr("newstrace.ingest.base.clean_line", lambda text: one_line(mend_misread(text)))  # the rule before
+    assert _ingest(str(path), "--db", str(db))["added"] == 1
+    with Store(db, readonly=True) as store:
+        (old,) = store.iter_articles()
+    assert old.title is not None and "\u200b" in old.title
+    monkeypatch.undo()
+    doc = _ingest(str(path), "--db", str(db))
+    assert (doc["added"], doc["updated"], doc["unchanged"], doc["duplicates"]) == (0, 1, 0, 0)
+    with Store(db, readonly=True) as store:
+        (now,) = store.iter_articles()
+    assert (now.id, now.title, now.text) == (old.id, RT_TITLE, old.text)
+    again = _ingest(str(path), "--db", str(db))
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
+
 def _whole_texts_given_ftfy(monkeypatch: pytest.MonkeyPatch, words: str) -> list[str]:
     """The texts holding ``words`` that ``ftfy.fix_encoding`` is asked about from now on (ftfy
     asks itself about a misread piece it mends; those pieces are not the text)."""

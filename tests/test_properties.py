@@ -34,6 +34,7 @@ from newstrace.clean.text import (
     _MISREAD_REACH,
     _MISREAD_SIGNS,
     _looks_misread,
+    clean_line,
     clean_plain_text,
     mend_misread,
     normalize_body,
@@ -353,3 +354,14 @@ def test_mending_skips_ftfy_only_where_ftfy_finds_nothing(text: str) -> None:
         assert _MISREAD_SIGNS is not None and _MISREAD_SIGNS.search(text), ascii(text)
     assert _MISREAD_REACH is not None and _looks_misread(text) == ftfy.badness.is_bad(text), ascii(text)
     assert mend_misread(text) == ftfy.fix_encoding(text, _MISREAD)
+
+
+@examples(300)
+@given(text=newsy_text | any_char_text | st.lists(st.sampled_from(_FTFY_ALPHABET + FURNITURE), max_size=30).map("".join))
+def test_a_titles_cleaning_is_the_bodys_on_one_line_and_idempotent(text: str) -> None:
+    """``clean_line`` keeps and drops the characters ``normalize_body`` does, each run of spaces,
+    line ends and control characters one space, and cleans its own output to itself."""
+    once = clean_line(text)
+    assert clean_line(once) == once
+    assert once == once.strip() and not any(c.isspace() and c != " " for c in once) and "  " not in once
+    assert not any(c in once for c in "\u200b\ufeff\u2060") and not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in once)

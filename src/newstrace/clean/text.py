@@ -16,7 +16,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,7 +77,18 @@ _WIDGET_WINDOW = 24
 MAX_HEADER_CHARS = 2000
 #: "Home / Section / Subsection / Title" breadcrumbs.
 _BREADCRUMB = re.compile(r"^\s*(?:Home|Start|Main)\s*(?:/|›|»|>|\|)\s*\S", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+#: What the cleaning takes out of a body and a title (``_characters``): the C0 control characters
+#: but the line ends and the tab, DEL, and the invisible characters that only say where a line may
+#: or may not break: the zero-width space (U+200B), the byte order mark (U+FEFF, a zero-width
+#: no-break space in a text, where files joined by ``cat`` put it) and its successor, the word joiner
+#: (U+2060). Scraped titles carry them ("Syria\u200b: ..."), and a word holding one was no word to
+#: compare. Characters that mean something stay: the soft hyphen (U+00AD, the hyphen of a line
+#: broken there, which the searches pass over: ``store.sqlite.search_fold``), the zero-width
+#: non-joiner and joiner (Persian words, emoji sequences), the direction marks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\u2060]")
+#: C0 and C1 control characters, which in a line of words (a title, a name, an outlet) stand between
+#: words, and printed raw would drive the user's terminal: each is a space there (``one_line``)
+_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: Unicode's line and paragraph separators (U+2028, U+2029), which word processors, page-layout
 #: programs and JavaScript-built exports write between lines and paragraphs, taken for the newline
@@ -321,21 +332,27 @@ def normalize_body(text: str) -> str:
 _MEND_ROUNDS = 3
 
 
-def _mended(text: str) -> str:
-    """Normalised ``text`` (``_normalized``) with a misreading the cleaning brought together mended,
-    and cleaned again: what ``normalize_body`` gives for a text already mended."""
+def _mended(text: str, normalized: Callable[[str], str] | None = None) -> str:
+    """Normalised ``text`` (``normalized``, the body's ``_normalized`` unless given) with a
+    misreading the cleaning brought together mended, and cleaned again: what ``normalize_body``
+    (or ``clean_line``) gives for a text already mended."""
     for _ in range(_MEND_ROUNDS):
         mended = mend_misread(text)
         if mended == text:
             break
-        text = _normalized(mended)
+        text = (normalized or _normalized)(mended)
     return text
+
+
+def _characters(text: str) -> str:
+    """The cleaning's rule for characters, a body's and a title's: ``_CONTROL`` out (before NFC:
+    removing one could join a letter to its accent, which a second NFC would compose), then NFC."""
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
 def _normalized(text: str) -> str:
     """``normalize_body`` but the mending: line ends, controls, NFC, spaces, boilerplate."""
-    text = _CONTROL.sub("", _lines(text))
-    text = unicodedata.normalize("NFC", text)
+    text = _characters(_lines(text))
     paragraphs: list[str] = []
     for raw in text.split("\n"):
         line = _SPACES.sub(" ", raw).strip()
@@ -349,6 +366,28 @@ def _normalized(text: str) -> str:
             break
         paragraphs.pop()
     return "\n\n".join(paragraphs)
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line: each run of white space and control characters (``_LINE_CONTROLS``)
+    one space, none at either end. An id, outlet or URL of a record is kept so; a title or an
+    author is cleaned first (``clean_line``)."""
+    return " ".join(_LINE_CONTROLS.sub(" ", text).split())
+
+
+def clean_line(text: str) -> str:
+    """A title's or an author's text cleaned as a body is (``normalize_body``), on one line: misread
+    bytes read as written ("Syria\x92s" is "Syria’s", "FranÃ§ois" "François"), the characters
+    ``_CONTROL`` names out (a scraped title's zero-width space or byte order mark), NFC, and each
+    run of white space or control characters one space (``one_line``). Every reader's title and
+    author goes through here (``ingest.base.make_article``), a page's as a text's, a record's or a
+    pasted one's; idempotent, as ``normalize_body`` is."""
+    return _mended(_line(mend_misread(text)), _line)
+
+
+def _line(text: str) -> str:
+    """``clean_line`` but the mending."""
+    return one_line(_characters(_LINE_CONTROLS.sub(" ", text)))
 
 
 def _split_doubled(text: str) -> tuple[str, str] | None:
@@ -412,8 +451,10 @@ def clean_plain_text(raw: str) -> CleanText:
 
     The title is the first non-empty line unless that line is navigation; a navigation header may
     still carry the title, byline and date (``Home / ... / Title Title Author Month D, YYYY``).
+    Title and author are cleaned as the body is (``clean_line``), their lines read after the
+    body's characters are (``_characters``: a line of a zero-width space alone is empty).
     """
-    lines = _lines(mend_misread(raw)).split("\n")
+    lines = _characters(_lines(mend_misread(raw))).split("\n")  # the body's characters, its header's too
     result = CleanText(text="")
     body_start = 0
     # header: the first non-empty line, then at most two byline/date lines after it
@@ -440,4 +481,8 @@ def clean_plain_text(raw: str) -> CleanText:
             result.published = result.published or by[1]
             body_start = j + 1
     result.text = _mended(_normalized("\n".join(lines[body_start:])))  # ``normalize_body``, its lines mended
+    # cleaned as the body is: an "Ã" written as "A" and a combining tilde is composed above, and
+    # mended with the "±" after it as the body's second round mends it (PolNeAR's "Peña Nieto")
+    result.title = clean_line(result.title) or None if result.title else None
+    result.author = clean_line(result.author) or None if result.author else None
     return result

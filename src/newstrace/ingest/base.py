@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
-from newstrace.clean.text import mend_misread
+from newstrace.clean.text import clean_line, one_line
 from newstrace.errors import InputError, LimitError, Warn
 from newstrace.limits import LIMITS, Limits, human_bytes, raise_hint
 from newstrace.model import (
@@ -1348,11 +1348,6 @@ def escaped_surrogates(text: str, *, in_json: bool = False) -> str:
     return _LONE_SURROGATE.sub(_escaped_in_json if in_json else _escaped, text)
 
 
-#: C0/C1 control characters (ESC, BEL, NUL ...): never part of a title, name or URL, and printed
-#: raw they would drive the user's terminal.
-_FIELD_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def _as_written(value: Any) -> str:
     """A field's value for a warning, on one line: a text quoted, anything else as JSON writes it
     (``true``, ``[1, 2]``), not as Python does (``True``)."""
@@ -1368,16 +1363,17 @@ def _str_or_none(value: Any, *, words: bool = False) -> str | None:
     """One line of text from a field; a list (scrapers give ``["rt.com"]``) gives its first
     text, an object its ``name`` (NewsAPI's ``"source": {"id": ..., "name": "BBC News"}``,
     schema.org's ``"author": {"@type": "Person", "name": ...}``) or none: their Python spelling
-    ("['rt.com']") named no outlet, title or URL. ``words``: a title or an author, whose misread
-    bytes are read as the body's are (``clean.text.mend_misread``: "Syria\x92s" was "Syria s",
-    "FranÃ§ois" is "François"); an id, URL or outlet keeps the key it was stored under."""
+    ("['rt.com']") named no outlet, title or URL. Control characters (ESC, BEL, NUL ...), never
+    part of one, are spaces (``clean.text.one_line``). ``words``: a title or an author, cleaned as
+    the body is (``clean.text.clean_line``: misread bytes read as written, "Syria\x92s" was
+    "Syria s"; a scraped title's zero-width space out, which stayed in it, invisible, a word of it
+    no word); an id, URL or outlet keeps the key it was stored under."""
     if isinstance(value, list | tuple):
         value = next((v for v in map(_named, value) if isinstance(v, str | int | float) and str(v).strip()), None)
     value = _named(value)
     if value is None or isinstance(value, dict):
         return None
-    s = mend_misread(str(value)) if words else str(value)
-    s = " ".join(_FIELD_CONTROLS.sub(" ", s).split())
+    s = clean_line(str(value)) if words else one_line(str(value))
     return s or None
 
 
