@@ -1140,3 +1140,29 @@ def test_a_role_word_after_a_modal_is_a_verb_not_a_role_before_a_name() -> None:
     (claims,) = extract_many([Article(id="host2", text=text.replace("The committee will host",
                                                                     "The committee spoke to host"))])
     assert _find(claims, "We will not be bullied").speaker == "Reince Priebus"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # FNC-1 714: "Minister of Defense Moshe Ya'alon, too, told Channel 2 that he had no information on Rosenberg's
+        # whereabouts. ¶ Rosenberg, formerly a resident of Tel Aviv, did post to Facebook on Nov. 20 that she would be
+        # taking a short leave from social media. ¶ "My Facebook account ...," she wrote.' was Ya'alon's, quoted last
+        # and of no sex the text tells: 'Gill' is on no list, but the pronouns after 'Rosenberg' say she
+        ("fnc1", "714", "My Facebook account and friend requests", "Gill Rosenberg"),
+        ("fnc1", "714", "Please do not message as this is not me", "Gill Rosenberg"),
+        # PolNeAR train (Breitbart, AP): 'Holding signs calling Christie “New Jersey’s Biggest Loser,” ... ¶ Christie
+        # slipped in a back door to avoid them. He said he loved hearing from some of his “favorite Democrats” ...' was
+        # Madeleine Albright's, quoted paragraphs before
+        ("polnear", "breitbart_2016-02-08_the-latest-nh-towns-cast-first-v", "he loved hearing from some of his",
+         "Chris Christie"),
+        # PolNeAR train (Washington Post): '... demanded that Roffman make "a major public apology" or that Janney fire
+        # him. Roffman signed a letter of apology that he said was drafted by the firm.' was Donald Trump's
+        ("polnear", "wash-post_2016-07-15_thin-skinned-trump-quells-critic", "that he said was drafted by the firm",
+         "Marvin Roffman"),
+    ],
+)
+def test_a_pronoun_after_a_speaker_of_no_known_sex_is_the_subject_whose_pronouns_tell_its_sex(
+        source: str, name: str, starts: str, speaker: str) -> None:
+    (claims,) = extract_many([Article(id=name, text=training_text(source, name))])
+    assert _find(claims, starts).speaker == speaker

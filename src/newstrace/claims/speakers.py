@@ -1593,6 +1593,8 @@ class SpeakerResolver:
         #: where the one mention of ``full_name`` stands in the text, which its Mention does not say
         self._at: int | None = None
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
+        #: ``_voted_names``' answers, by sex
+        self._voted: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: every ``_FULL_NAME`` of the text, read once (``_full_name_hits``), and where each starts
         self._name_hits: list[re.Match[str]] | None = None
         self._name_starts: list[int] = []
@@ -1880,8 +1882,8 @@ class SpeakerResolver:
         also keeping his supporters riled up ... "...," he said' is Bernie Sanders's, not the speaker's
         before), read as that person's full name. Not the one the pronoun's verb tells ('"...," he told
         Rubio' after 'Rubio co-sponsored a bill' is the voter's)."""
-        hits = sorted([*self._sexed_from_end(start, end, sex), *self._surnames_between(start, end, sex)],
-                      reverse=True)
+        hits = sorted([*self._sexed_from_end(start, end, sex), *self._surnames_between(start, end, sex),
+                       *(n for n in self._voted_names(sex) if start <= n[0] < end)], reverse=True)
         told = _TOLD.match(self._text, end, end + 60)
         for at, ends, name, honorific in hits:
             if told and told.group(1) == _bare(name.split()[-1]):
@@ -1906,6 +1908,38 @@ class SpeakerResolver:
                 return name
             return self._honorific_person(name, sex)
         return None
+
+    def _voted_names(self, sex: str) -> list[tuple[int, int, str, bool]]:
+        """Every mention, in full or by the bare surname, of a person the text names in full by a first name
+        that tells no sex ('Gill Rosenberg') but whose pronouns tell ``sex`` (``_name_sex``: those after the
+        full name, else after the bare surname of the one person it names by it: 'Rosenberg posted photos of
+        herself'), as ``_sexed_names`` gives a mention; for ``_subject_between``, which reads whom a sentence
+        opens with ('Rosenberg, formerly a resident of Tel Aviv, did post to Facebook ... ¶ "...," she wrote'
+        is Gill Rosenberg's, not Moshe Ya'alon's quoted before, whose sex nothing tells). A surname a person of
+        the other sex or another first name has too counts in full only."""
+        if sex not in self._voted:
+            other = "m" if sex == "f" else "f"
+            full: list[tuple[int, int, str, bool]] = []
+            owners: dict[str, set[str]] = {}
+            for hit in self._full_name_hits():
+                first = hit.group(1)
+                words = [first, _bare(hit.group(2))]
+                if _first_name_sex(first) is not None or first in _TITLE_CAPS or _written_lower(self._text, first) \
+                        or any(w.lower() in ORG_WORDS or _is_title(w) for w in words) or self._in_quotation(hit.start()):
+                    continue
+                name = self.canonical(Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1]))
+                if tuple(_tokens(name)) not in self._spoken or self._name_sex(_tokens(name)) != sex:
+                    continue
+                full.append((hit.start(), hit.end(), name, False))
+                owners.setdefault(_tokens(name)[-1], set()).add(name)
+            taken = {_bare(n.split()[-1]) for s in (sex, other) for _a, _e, n, h in self._sexed_names(s) if not h}
+            for surname, names in owners.items():
+                if len(names) != 1 or surname in taken or not self._one_of_surname(_tokens(next(iter(names)))):
+                    continue
+                for hit in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", self._text):
+                    full.append((hit.start(), hit.end(), next(iter(names)), False))
+            self._voted[sex] = sorted(set(full))
+        return self._voted[sex]
 
     def _role_spoke_last(self, after: int, end: int, sex: str | None, person: Mention | None = None) -> str | None:
         """The role of one person that spoke last before ``end`` and after ``after`` (``_roles``), of a sex

@@ -335,7 +335,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 247: a name whose surname opens with its particle is read whole ('Greta Van Susteren', 'Ludwig van Beethoven', 'Charles de Gaulle'), and 'host' and 'presenter' are roles of one person ('Host Greta Van Susteren was caught flat-footed. ... she asked' is Van Susteren, was Janet Napolitano).
 #: 248: a 'he' or 'she' after a speaker of the other sex, where a sentence since opens with someone's tie of the pronoun's sex the text leaves unnamed and names no one of that sex, has no named speaker ('Kadalim’s girlfriend, who spoke on the condition that we not use her name, also corroborates the account. ¶ "...," she tells Vocativ' was Josh Paler Lin, named before Kadalim).
 #: 249: a role word right after a modal or an auxiliary is a verb, no role ('The committee will host Reince Priebus next week. ... "...," she said' is Nancy Pelosi, named before, was Priebus; 'The network will host the debate' is no sentence opened by 'the host').
-CLAIMS_VERSION = 249
+#: 250: a 'he' or 'she' after a speaker whose sex nothing tells is the person a sentence since opens with, in full or by the bare surname, whose first name tells no sex but whose pronouns tell the pronoun's, a person the text quotes ('Rosenberg, formerly a resident of Tel Aviv, did post to Facebook ... ¶ "My Facebook account ...," she wrote' is Gill Rosenberg, was Moshe Ya'alon; 'Christie slipped in a back door to avoid them. He said ...' is Chris Christie, was Madeleine Albright).
+CLAIMS_VERSION = 250
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
