@@ -1166,3 +1166,35 @@ def test_a_pronoun_after_a_speaker_of_no_known_sex_is_the_subject_whose_pronouns
         source: str, name: str, starts: str, speaker: str) -> None:
     (claims,) = extract_many([Article(id=name, text=training_text(source, name))])
     assert _find(claims, starts).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # FNC-1 1258: 'TV gardener Alan Titchmarsh was surprised to find psychedelic mushrooms ... ¶ The presenter found
+        # the red and white spotted toadstool ... and said: 'I won't be eating any of that.' ¶ He was touring ... and
+        # asked him whether the fungus is edible.' was 'presenter': the text calls him 'TV presenter Alan Titchmarsh'
+        # three paragraphs later, and the 'He' after the role is the person it names
+        ("fnc1", "1258", "I won't be eating any of that", "Alan Titchmarsh"),
+        ("fnc1", "1258", "whether the fungus is edible", "Alan Titchmarsh"),
+        # PolNeAR train (Washington Post): 'New Jersey Gov. Chris Christie accused Cruz of opposing ... "He went for the
+        # easy political vote ...," the New Jersey governor said.' was 'New Jersey governor'
+        ("polnear", "wash-post_2015-12-24_ted-cruz-constitutional-conserva", "He went for the easy political vote",
+         "Chris Christie"),
+        # PolNeAR train (Breitbart, AP): 'Marco Rubio spoke over boos ... Rubio offered the crowd an emotional
+        # evaluation ... ¶ The Florida senator sought to calm his supporters, ... saying the person would “not get beat
+        # up” ... ¶ He said that he would offer “a prayer” ...' was 'Florida senator', then Donald Trump's
+        ("polnear", "breitbart_2016-03-15_the-latest-kasich-scores-all-del", "the person would “not get beat up”",
+         "Marco Rubio"),
+        ("polnear", "breitbart_2016-03-15_the-latest-kasich-scores-all-del", "that he would offer “a prayer”",
+         "Marco Rubio"),
+        # not past a sentence opened by another person named since: '... Rubio sought to stoke positive energy ...
+        # the senator said his campaign here was "closing really strong."' is no Sen. Bernie Sanders, the one person
+        # the text titles so; the 'He' after it stays Rubio's
+        ("polnear", "wash-post_2016-02-09_barbs-and-pleas-before-n-h-vote", "that supporters had descended", "Marco Rubio"),
+    ],
+)
+def test_a_definite_role_is_the_one_person_the_text_gives_it_as_a_title_named_before_it(
+        source: str, name: str, starts: str, speaker: str) -> None:
+    (claims,) = extract_many([Article(id=name, text=training_text(source, name))])
+    assert _find(claims, starts).speaker == speaker

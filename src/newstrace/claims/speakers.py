@@ -1593,6 +1593,8 @@ class SpeakerResolver:
         #: where the one mention of ``full_name`` stands in the text, which its Mention does not say
         self._at: int | None = None
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
+        #: ``_people_named``'s answer
+        self._people: list[tuple[re.Match[str], Mention]] | None = None
         #: ``_voted_names``' answers, by sex
         self._voted: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: every ``_FULL_NAME`` of the text, read once (``_full_name_hits``), and where each starts
@@ -1921,14 +1923,10 @@ class SpeakerResolver:
             other = "m" if sex == "f" else "f"
             full: list[tuple[int, int, str, bool]] = []
             owners: dict[str, set[str]] = {}
-            for hit in self._full_name_hits():
-                first = hit.group(1)
-                words = [first, _bare(hit.group(2))]
-                if _first_name_sex(first) is not None or first in _TITLE_CAPS or _written_lower(self._text, first) \
-                        or any(w.lower() in ORG_WORDS or _is_title(w) for w in words) or self._in_quotation(hit.start()):
-                    continue
-                name = self.canonical(Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1]))
-                if tuple(_tokens(name)) not in self._spoken or self._name_sex(_tokens(name)) != sex:
+            for hit, mention in self._people_named():
+                name = mention.name or ""
+                if _first_name_sex(hit.group(1)) is not None or tuple(_tokens(name)) not in self._spoken \
+                        or self._name_sex(_tokens(name)) != sex:
                     continue
                 full.append((hit.start(), hit.end(), name, False))
                 owners.setdefault(_tokens(name)[-1], set()).add(name)
@@ -2294,8 +2292,10 @@ class SpeakerResolver:
                         and not self._other_subject_between(prev, m.start)):
                     m.descriptors |= prev.descriptors
                     return prev.name
-            holder = None if new or m.antecedent is not None else self._holder_named_after(m)
+            holder = None if new or m.antecedent is not None else self._holder_named_after(m) or self._title_holder(m)
             if holder is not None:
+                m.name = holder
+                self._named.append(m)  # the person a later 'he' or 'she' may stand for, as a name is
                 return holder
             if m.head in DOCUMENT_NOUNS and not new:  # 'a separate report' is another report
                 # 'the U.S. military said in a statement ... the statement said': the document is
@@ -2353,6 +2353,55 @@ class SpeakerResolver:
             name = hit.group(0)
             return self.canonical(Mention(hit.start(), hit.end(), name, "name", _tokens(name)[-1]))
         return None
+
+    def _title_holder(self, role: Mention) -> str | None:
+        """The one person the text gives a definite role of one person ``role`` no speaker named before has, in a
+        title right before the full name or in apposition after it, with every word before the role's, anywhere
+        in the text, when the text names that person before the role ('TV gardener Alan Titchmarsh was
+        surprised ... ¶ The presenter found ... and said: ...' is Titchmarsh, whom the text calls 'TV presenter
+        Alan Titchmarsh' paragraphs later). None when no one or more than one person has the role so, or the
+        text names its holder after the role only (``_holder_named_after`` reads a name in apposition there)."""
+        if role.head not in _PERSON_ROLES or role.is_org or role.plural \
+                or role.text.split(" ", 1)[0].lower() != "the":
+            return None
+        modifiers = [w.lower() for w in role.text.split()[1:-1]]
+        holders: set[str] = set()
+        last: dict[str, Mention] = {}
+        for hit, mention in self._people_named():
+            name = mention.name or ""
+            if hit.end() <= role.start:
+                last[name] = mention
+            before = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
+            if before is not None and _role_word(before.group(1)) == role.head \
+                    and not _MODAL_BEFORE.search(self._text, max(0, before.start() - 40), before.start()):
+                said = [_role_word(w) for w in self._text[max(0, before.start() - 40):hit.start()].split()[-4:]]
+            elif _apposed_role(self._text, hit.end()) == role.head:
+                said = self._text[hit.end():hit.end() + 60].lower().split()
+            else:
+                continue
+            if all(w in said for w in modifiers):
+                holders.add(name)
+        if len(holders) != 1:
+            return None
+        name = holders.pop()
+        if name not in last or self._other_subject_between(last[name], role.start):
+            return None  # '... Rubio sought to stoke positive energy ... the senator said' is no Bernie Sanders
+        return name
+
+    def _people_named(self) -> list[tuple[re.Match[str], Mention]]:
+        """Every full name of the text outside quotations that may be a person's (no body's name, no title, no word
+        the text writes in lower case), with its mention named in full (``canonical``), found once."""
+        if self._people is None:
+            self._people = []
+            for hit in self._full_name_hits():
+                words = [hit.group(1), _bare(hit.group(2))]
+                if self._in_quotation(hit.start()) or words[0] in _TITLE_CAPS or _written_lower(self._text, words[0]) \
+                        or any(w.lower() in ORG_WORDS or _is_title(w) for w in words):
+                    continue
+                mention = Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1])
+                mention.name = self.canonical(mention)
+                self._people.append((hit, mention))
+        return self._people
 
     def _named_again(self, person: Mention, start: int, end: int, objects: bool = True) -> bool:
         """Whether a capitalised word of ``person``'s name stands between ``start`` and ``end``; without
