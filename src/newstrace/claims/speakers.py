@@ -1917,8 +1917,9 @@ class SpeakerResolver:
         full name, else after the bare surname of the one person it names by it: 'Rosenberg posted photos of
         herself'), as ``_sexed_names`` gives a mention; for ``_subject_between``, which reads whom a sentence
         opens with ('Rosenberg, formerly a resident of Tel Aviv, did post to Facebook ... ¶ "...," she wrote'
-        is Gill Rosenberg's, not Moshe Ya'alon's quoted before, whose sex nothing tells). A surname a person of
-        the other sex or another first name has too counts in full only."""
+        is Gill Rosenberg's, not Moshe Ya'alon's quoted before, whose sex nothing tells), and of a person the text
+        quotes by one name it gives no other word with ('Rosenberg' where the headline alone gave 'Gill'). A surname
+        a person of the other sex or another first name has too counts in full only."""
         if sex not in self._voted:
             other = "m" if sex == "f" else "f"
             full: list[tuple[int, int, str, bool]] = []
@@ -1931,6 +1932,13 @@ class SpeakerResolver:
                 full.append((hit.start(), hit.end(), name, False))
                 owners.setdefault(_tokens(name)[-1], set()).add(name)
             taken = {_bare(n.split()[-1]) for s in (sex, other) for _a, _e, n, h in self._sexed_names(s) if not h}
+            longer = {w for t in [*self._spoken, *(f for _a, f in self._full)] if len(t) > 1 for w in t}
+            for (alone,) in (t for t in self._spoken if len(t) == 1):
+                # a person the text quotes by one name it gives no other with ('Rosenberg posted photos ... and
+                # wrote'), whose pronouns tell the sex; not a word of a longer name ('Donald' of Donald J. Trump)
+                if alone[:1].isupper() and alone not in owners and alone not in taken and alone not in longer \
+                        and self._name_sex([alone]) == sex:
+                    owners[alone] = {alone}
             for surname, names in owners.items():
                 if len(names) != 1 or surname in taken or not self._one_of_surname(_tokens(next(iter(names)))):
                     continue
@@ -2152,7 +2160,7 @@ class SpeakerResolver:
 
     def _name_sex(self, name: list[str]) -> str | None:
         """The sex a name's words tell: its first name, else an honorific in it, else the one the
-        text's honorifics give its surname ("Mr. Ebeling"); None when nothing tells."""
+        text's honorifics give its surname ("Mr. Ebeling"), else the pronouns after it; None when nothing tells."""
         words = [w for w in name if w.lower().strip(".") not in TITLE_WORDS]
         if words:
             first = _given_name(words).lower()
@@ -2167,6 +2175,10 @@ class SpeakerResolver:
             given = self._honorifics.get(words[-1].removesuffix("’s").removesuffix("'s"), {})
             if len(given) == 1:
                 return next(iter(given))
+            if not given:
+                # a surname the text gives no first name ('Rosenberg' of a text whose headline alone gave 'Gill'):
+                # the pronouns after it ('Rosenberg posted photos of herself')
+                return self._surname_sex(_bare(words[-1]))
         elif words:
             # 'Ghazala Khan ... she', 'Humayun Khan ... his': the pronouns after the full name
             votes = self._pronoun_votes(" ".join(name), bare=False)
