@@ -70,6 +70,16 @@ def _find(claims: ArticleClaims, starts: str) -> Quote:
     return hits[0]
 
 
+def _speaker_of(source: str, name: str, starts: str) -> str | None:
+    """The speaker of the quotation starting ``starts`` in a training text (``training_text``'s ``source`` and
+    ``name``); a source ending "-body" drops the text's first line, which `extract FILE.txt` reads as the title."""
+    text = training_text(source.removesuffix("-body"), name)
+    if source.endswith("-body"):
+        text = text.split("\n", 1)[1].lstrip("\n")
+    (claims,) = extract_many([Article(id=name, text=text)])
+    return _find(claims, starts).speaker
+
+
 def _mention(article: Article, q: Quote) -> str:
     assert q.speaker_start is not None and q.speaker_end is not None
     return article.text[q.speaker_start:q.speaker_end]
@@ -1164,8 +1174,7 @@ def test_a_role_word_after_a_modal_is_a_verb_not_a_role_before_a_name() -> None:
 )
 def test_a_pronoun_after_a_speaker_of_no_known_sex_is_the_subject_whose_pronouns_tell_its_sex(
         source: str, name: str, starts: str, speaker: str) -> None:
-    (claims,) = extract_many([Article(id=name, text=training_text(source, name))])
-    assert _find(claims, starts).speaker == speaker
+    assert _speaker_of(source, name, starts) == speaker
 
 
 @pytest.mark.parametrize(
@@ -1196,8 +1205,7 @@ def test_a_pronoun_after_a_speaker_of_no_known_sex_is_the_subject_whose_pronouns
 )
 def test_a_definite_role_is_the_one_person_the_text_gives_it_as_a_title_named_before_it(
         source: str, name: str, starts: str, speaker: str) -> None:
-    (claims,) = extract_many([Article(id=name, text=training_text(source, name))])
-    assert _find(claims, starts).speaker == speaker
+    assert _speaker_of(source, name, starts) == speaker
 
 
 @pytest.mark.parametrize(
@@ -1220,8 +1228,4 @@ def test_a_definite_role_is_the_one_person_the_text_gives_it_as_a_title_named_be
 )
 def test_a_pronoun_goes_to_the_subject_the_text_names_by_one_name_whose_pronouns_tell_its_sex(
         source: str, name: str, starts: str, speaker: str) -> None:
-    text = training_text(source.removesuffix("-body"), name)
-    if source.endswith("-body"):
-        text = text.split("\n", 1)[1].lstrip("\n")  # the first line is the title
-    (claims,) = extract_many([Article(id=name, text=text)])
-    assert _find(claims, starts).speaker == speaker
+    assert _speaker_of(source, name, starts) == speaker
