@@ -486,7 +486,7 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
     """'stories --json', 'threads' and 'threads --json' gave the span of the dated articles of the
     seeds and a republished copy of RT's report that gives no date, as 'story' did, without a word
     of the third: each says it as 'story' does now (``undated``), and says nothing of the seeds; the
-    'stories' table says it under its first seen day and outlet, as 'threads' under its span."""
+    'stories' and 'threads' tables say it under the label, "(1 article with no date)"."""
     db = tmp_path / "seeds.db"
     rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     copy = tmp_path / "copy.jsonl"
@@ -509,13 +509,17 @@ def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_o
     for command in ("stories", "threads"):
         (row,) = listed(command)
         assert (row["size"], row["undated"], row["start"], row["end"]) == (3, 1, "2016-10-30", "2016-11-02"), (command, row)
-    assert main(["threads", "--db", str(db)]) == 0
-    cells = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines() if line.count("│") > 2]
-    assert cells[:3] == ["2016-10-30", "2016-11-02", "(1 with no date)"], cells
-    # the stories table's first seen is its dated articles' first day: it said nothing of the third
-    assert main(["stories", "--db", str(db)]) == 0
-    cells = [line.split("│")[2].strip() for line in capsys.readouterr().out.splitlines() if line.count("│") > 2]
-    assert cells[:3] == ["2016-10-30", "rt.com", "(1 with no date)"], cells
+    # the tables say it on a line of its own under the label, their span and first seen columns as
+    # narrow as the days: "(1 with no date)" under the days widened them by 6 columns
+    for command, day_cells in (("threads", ["2016-10-30", "2016-11-02"]), ("stories", ["2016-10-30", "rt.com"])):
+        assert main([command, "--db", str(db)]) == 0
+        shown = capsys.readouterr().out
+        cells = [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.count("│") > 2]
+        assert [c[1] for c in cells if c[1]] == day_cells, shown
+        top = next(line for line in shown.splitlines() if line.startswith("┏"))
+        assert top.split("┳")[1] == "━" * 12, shown  # a day and its padding
+        label = [c[3] for c in cells if c[3]]
+        assert label[-1] == "(1 article with no date)" or label[-2:] == ["(1 article", "with no date)"], shown
 
 
 def test_a_database_never_analysed_says_to_run_analyze(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

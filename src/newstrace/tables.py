@@ -104,23 +104,42 @@ class Words:
     breaks after one of its hyphens, "Al-Qaeda-" / "affiliated,", and only a part still wider is
     folded, as rich folds it. The column is measured at its widest part, not its widest word: one
     story's "Al-Qaeda-affiliated," in the 517 articles of FA-KES dev made the table too wide for 80
-    columns, and 'stories --limit 0' wrote all 361 stories as records."""
+    columns, and 'stories --limit 0' wrote all 361 stories as records.
 
-    def __init__(self, text: str) -> None:
+    ``note``: phrases said below the text, on a line of their own, dim: a story's or thread's "(1
+    article" "with no date)", which under the days of a span widened that column for every row
+    (``cli.corpus``). It wraps between its phrases, and within one only where it is wider than the
+    column, so the column is measured as for words."""
+
+    def __init__(self, text: str, *, note: list[str] | None = None) -> None:
         self.words = [w for w in one_line(text).split(" ") if w]
+        self.note = [one_line(p, words=True) for p in note or [] if p.strip()]
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.cells import cell_len
 
-        parts = [cell_len(p) for w in self.words for p in _HYPHEN.split(w)]
-        return Measurement(max(parts, default=0), cell_len(" ".join(self.words))).clamp(max_width=options.max_width)
+        parts = [cell_len(p) for w in (*self.words, *" ".join(self.note).split()) for p in _HYPHEN.split(w)]
+        widest = max(cell_len(" ".join(self.words)), cell_len(" ".join(self.note)))
+        return Measurement(max(parts, default=0), widest).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
         from rich.cells import cell_len
 
         width = options.max_width
+        text = Text("\n".join(self._rows(self.words, width)), overflow="fold")
+        if self.note:  # a phrase wider than the column wraps at its spaces
+            phrases = [w for p in self.note for w in (p.split(" ") if cell_len(p) > width else [p])]
+            text.append("\n" if self.words else "")
+            text.append("\n".join(self._rows(phrases, width)), style="dim")
+        yield text
+
+    @staticmethod
+    def _rows(words: list[str], width: int) -> list[str]:
+        """``words`` one line after another, as many a line as fit ``width``."""
+        from rich.cells import cell_len
+
         rows: list[str] = []
-        for word in self.words:
+        for word in words:
             if rows and cell_len(rows[-1]) + 1 + cell_len(word) <= width:
                 rows[-1] += f" {word}"
             elif cell_len(word) <= width:
@@ -132,7 +151,7 @@ class Words:
                         rows[-1] += space + part
                     else:
                         rows.append(part)
-        yield Text("\n".join(rows), overflow="fold")
+        return rows
 
 
 #: a listing's rows, one in this many of which may have a word folded to keep it a table

@@ -524,15 +524,27 @@ def _span(start: str | None, end: str | None) -> list[str]:
     return [_day(start), _day(end)] if start or end else [NO_DATE]
 
 
-def _undated_said(row: dict[str, Any], *, short: bool = False) -> str:
-    """What a story's or thread's span leaves out, "1 article with no date" (its ``undated``;
-    ``short``: "1 with no date", under the days of a table's span column, which stays narrow), or
-    "" when none does or no article gives a date (the span says "no date" then): the span of the
-    dated articles read as the whole's in 'story' and 'threads'."""
-    n = int(row.get("undated") or 0)
-    if not n or not (row["start"] or row["end"]):
-        return ""
-    return f"{n:,} with {NO_DATE}" if short else f"{counted(n, 'article', grouped=True)} with {NO_DATE}"
+def _undated(row: dict[str, Any]) -> int:
+    """The articles of a story or thread that its span leaves out, giving no date (its
+    ``undated``), or 0 when none does or no article gives a date (the span says "no date" then)."""
+    return int(row.get("undated") or 0) if row["start"] or row["end"] else 0
+
+
+def _undated_said(row: dict[str, Any]) -> str:
+    """What a story's or thread's span leaves out, "1 article with no date", or "" (``_undated``):
+    the span of the dated articles read as the whole's in 'story' and 'threads'."""
+    n = _undated(row)
+    return f"{counted(n, 'article', grouped=True)} with {NO_DATE}" if n else ""
+
+
+def _label_cell(row: dict[str, Any]) -> Words:
+    """A story's or thread's label as the 'stories' and 'threads' tables give it, with what its span
+    or first seen day leaves out on a line of its own below, "(1 article with no date)", as 'story'
+    says it after its span ("(1 article" / "with no date)" where the column is narrow): "(1 with no
+    date)" under the days widened the span and first seen columns of every row by 6 columns, for
+    the one row that said it."""
+    n = _undated(row)
+    return Words(row["label"] or "", note=[f"({counted(n, 'article', grouped=True)}", f"with {NO_DATE})"] if n else None)
 
 
 T = TypeVar("T")
@@ -584,12 +596,10 @@ def stories(
     table.add_column("size", no_wrap=True, justify="right")
     table.add_column("label", overflow="fold")
     table.add_column("outlets", overflow="fold")
-    for r in rows:
-        undated = _undated_said(r, short=True)  # the first day is the dated articles', as the threads' span
+    for r in rows:  # the first day is the dated articles', as the threads' span: the label says the others
         table.add_row(
-            f"{safe(r['id'])}\n{safe(r['thread'] or '')}",
-            Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"]), *([f"({undated})"] if undated else [])], lines=True),
-            str(r["size"]), Words(r["label"] or ""), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
+            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
+            str(r["size"]), _label_cell(r), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
         )
     out.print(table)
 
@@ -614,10 +624,8 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     table.add_column("span", no_wrap=True)
     table.add_column("stories\narticles", no_wrap=True, justify="right")
     table.add_column("label", overflow="fold")
-    for r in rows:
-        undated = _undated_said(r, short=True)  # the span is the dated articles'
-        span = "\n".join([*(safe(day) for day in _span(r["start"], r["end"])), *([f"({undated})"] if undated else [])])
-        table.add_row(safe(r["id"]), span, f"{len(r['stories'])}\n{r['size']}", Words(r["label"] or ""))
+    for r in rows:  # the span is the dated articles': the label says the others
+        table.add_row(safe(r["id"]), "\n".join(safe(day) for day in _span(r["start"], r["end"])), f"{len(r['stories'])}\n{r['size']}", _label_cell(r))
     out.print(table)
 
 
