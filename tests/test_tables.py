@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from conftest import EXAMPLES, require_data
 from newstrace.cli.main import main
 from newstrace.store import Store
 from newstrace.store.results import CorpusResults
-from newstrace.tables import Phrases, Words, listing_table
+from newstrace.tables import ListingTable, Phrases, Words, listing_table
 
 #: two stories of FA-KES dev as `newstrace analyze` names them: id, thread, first day and outlet,
 #: size, label and outlets. The first's "Al-Qaeda-affiliated," and the second's
@@ -238,3 +239,66 @@ def test_the_compare_articles_table_breaks_a_title_after_a_hyphen(
     cells = [[c.strip() for c in line.split("│")] for line in shown.splitlines() if line.startswith("│")]
     titles = [c[4] for c in cells]
     assert "ISIL-" in titles and "controlled" in titles, titles
+
+
+def _stories_cells(shown: str) -> list[list[str]]:
+    return [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.startswith("│")]
+
+
+@pytest.mark.parametrize("width", [58, 60, 65, 80])
+def test_a_storys_size_goes_under_its_id_where_that_makes_the_stories_table_shorter(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'stories' on FA-KES dev (its dev split) and examples/ wrote its 50 stories as records below 65
+    columns, 435 lines at 60, and at 65 a table whose labels took a line a word; a story's size,
+    a column of 6, goes under its id and thread, "size 7", where its labels wrap to three lines
+    anyway: a table from 58 columns, shorter than the one with a size column (80 columns: 162 lines,
+    was 180), every id, thread, size, day and outlet whole."""
+    assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    assert "┏" in shown and " size " not in next(line for line in shown.splitlines() if line.startswith("┃")), shown
+    cells = _stories_cells(shown)
+    starts = [i for i, c in enumerate(cells) if re.fullmatch(r"s[0-9a-f]{11}", c[0])]
+    assert [cells[i][0] for i in starts] == [r["id"] for r in rows], shown
+    for i, end, r in zip(starts, [*starts[1:], len(cells)], rows, strict=True):
+        assert [c[0] for c in cells[i:i + 3]] == [r["id"], r["thread"], f"size {r['size']}"], cells[i:i + 3]
+        # the outlet folded in the one row in 20 whose outlet is widest ("asharqalaws" / "at")
+        assert [cells[i][1], "".join(c[1] for c in cells[i + 1:end])] == [r["start"][:10], r["first_seen_outlet"]], cells[i:end]
+    # shorter than the columns as they were: measured by laying the table out without the tuck
+    monkeypatch.setattr(ListingTable, "tuck", lambda self, column, under: None)
+    untucked = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    assert len(shown.splitlines()) < len(untucked.splitlines()), (len(shown.splitlines()), len(untucked.splitlines()))
+
+
+@pytest.mark.parametrize("width", [90, 120])
+def test_a_wide_stories_table_keeps_its_size_column(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a story's label takes two lines, its size under its id would be a third: at 90 columns
+    and more the size stays a column, each row as long as it was."""
+    shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    header = next(line for line in shown.splitlines() if line.startswith("┃"))
+    assert [h.strip() for h in header.split("┃")[1:-1]] == ["id / thread", "first seen", "size", "label", "outlets"], header
+    assert not any(c[0].startswith("size ") for c in _stories_cells(shown)), shown
+
+
+def test_stories_as_records_give_the_id_and_the_thread_a_line_each(
+    fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 50 columns 'stories' on FA-KES dev is records: their "id / thread" header stood beside the
+    id alone, the thread below it unnamed. Each has its line, "id" and "thread", and every field of
+    the table is there: first seen day and outlet, size, label and outlets."""
+    assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    shown = _shown(["stories", "--db", str(fakes_dev_db)], 50, capsys, monkeypatch)
+    assert "┏" not in shown, shown
+    records = shown.split("─" * 50)
+    assert len(records) == len(rows), shown
+    for record, r in zip(records, rows, strict=True):
+        fields = [line.split() for line in record.splitlines()]
+        said = {f[0]: f[1] for f in fields if len(f) == 2 and f[0] in {"id", "thread", "size"}}
+        assert said == {"id": r["id"], "thread": r["thread"], "size": str(r["size"])}, record
+        words = " ".join(record.split())
+        assert f"first seen {r['start'][:10]} {r['first_seen_outlet']} size" in words, record
+        assert words.count(" label ") == 1 and words.count(" outlets ") == 1, record

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -171,14 +173,44 @@ class ListingTable(Table):
     rows folds none), and when that is still too wide, each row is written as a record, one
     "header value" line each (``_records``), as a phone's web page stacks them. A long listing
     was records for one row's word: 'list --limit 0' on FA-KES dev at 60 columns wrote 517
-    articles in 3,627 lines for the outlet "asharqalawsat" of 6 of them."""
+    articles in 3,627 lines for the outlet "asharqalawsat" of 6 of them.
+
+    A column ``tuck``-ed under another ("size 7" under a story's id and thread) gives the table a
+    second layout where it does not fit as it is: the shorter of the two is written (the columns
+    as they are on a tie), and where neither fits, records. Where the label wraps to three lines
+    anyway, the line is free, and the column it leaves gives the others room: 'stories' on FA-KES
+    dev took 445 lines at 58 columns as records and takes 302, 180 at 80 columns and 162, and at
+    88 and more keeps its size column, its rows two or three lines."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tucked: dict[int, int] = {}
+
+    def tuck(self, column: int, under: int) -> None:
+        """Let the column at index ``column`` go under the one at ``under``, as its header and its
+        value ("size 7") on a line below that one's, where that makes the table shorter; both
+        columns' cells are markup strings."""
+        self.tucked[column] = under
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         widths = self._fitted_widths(console, options)
-        if widths is None:
+        if widths == []:  # it fits as rich lays it out
+            yield from super().__rich_console__(console, options)
+            return
+        laid = [] if widths is None else [list(self._laid_out(console, options, widths))]
+        narrow = self._tucked()
+        if narrow is not None and (tucked := narrow._fitted_widths(console, options)) is not None:
+            laid.append(list(narrow._laid_out(console, options, tucked)))
+        if not laid:
             yield from self._records(console, options)
             return
-        if not widths:  # it fits as rich lays it out
+        # the shorter, the columns as they were on a tie
+        yield from min(laid, key=lambda segments: sum(s.text.count("\n") for s in segments if isinstance(s, Segment)))
+
+    def _laid_out(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
+        """The table as rich renders it, each column this wide with its padding (``[]``: as rich
+        lays it out)."""
+        if not widths:
             yield from super().__rich_console__(console, options)
             return
         kept = [c.width for c in self.columns]
@@ -235,9 +267,30 @@ class ListingTable(Table):
         kept = body[len(body) // FOLDED_ROWS] if body else 0
         return min(measured.minimum, max(header, kept, padding + (column.min_width or 0)))
 
+    def _tucked(self) -> ListingTable | None:
+        """The table with each ``tucked`` column a line of the cells of the column it goes under,
+        or None when it has none."""
+        import copy
+        import dataclasses
+
+        cells = {i: c._cells for i, c in enumerate(self.columns) if i in self.tucked or i in self.tucked.values()}
+        if not self.tucked or not all(isinstance(cell, str) for column in cells.values() for cell in column):
+            return None  # a line under a cell of markup text; a renderable has none
+        columns = [dataclasses.replace(c, _cells=list(c._cells)) for c in self.columns]
+        for i, under in self.tucked.items():
+            header = " ".join(str(self.columns[i].header).split())
+            columns[under]._cells = [f"{above}\n{header} {below}" for above, below in zip(columns[under]._cells, cells[i], strict=True)]
+        narrow = copy.copy(self)
+        narrow.tucked = {}
+        narrow.columns = [c for i, c in enumerate(columns) if i not in self.tucked]
+        for i, column in enumerate(narrow.columns):
+            column._index = i
+        return narrow
+
     def _records(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The rows as records: the title, then per row each column's header and its cell beside
-        it, a rule between rows, then the caption."""
+        it (a header naming its cell's lines, "id / thread", a line each: "id" read as the header
+        of both), a rule between rows, then the caption."""
         from rich.rule import Rule
 
         if self.title:
@@ -247,7 +300,14 @@ class ListingTable(Table):
             record.add_column(style="bold", no_wrap=True)
             record.add_column(overflow="fold")
             for column in self.columns:
-                record.add_row(column.header, list(column.cells)[i])
+                cell = list(column.cells)[i]
+                # "id / thread" over a cell of an id and a thread: a line each, "id" and "thread"
+                named = str(column.header).split(" / ") if isinstance(column.header, str) else []
+                if isinstance(cell, str) and len(named) > 1 and len(named) == len(lines := cell.split("\n")):
+                    for header, line in zip(named, lines, strict=True):
+                        record.add_row(header, line)
+                else:
+                    record.add_row(column.header, cell)
             if i:
                 yield Rule(style="dim")
             yield record
@@ -255,7 +315,7 @@ class ListingTable(Table):
             yield console.render_str(str(self.caption), style="table.caption", justify="center")
 
 
-def listing_table(title: str, caption: str | None) -> Table:
+def listing_table(title: str, caption: str | None) -> ListingTable:
     """A listing's table, at least as wide as its title and caption (as the terminal allows): rich
     wraps both to the table's width, so the outlets' narrow tables read "... --json gives every" /
     "row", and "1 of 2 outlets in /tmp/.../se" / "eds.db". One that does not fit the terminal is

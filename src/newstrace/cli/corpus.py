@@ -596,6 +596,7 @@ def stories(
     table.add_column("size", no_wrap=True, justify="right")
     table.add_column("label", overflow="fold")
     table.add_column("outlets", overflow="fold")
+    table.tuck(2, under=0)  # where the table cannot fit otherwise: "size 7" under the id and thread
     for r in rows:  # the first day is the dated articles', as the threads' span: the label says the others
         table.add_row(
             f"{safe(r['id'])}\n{safe(r['thread'] or '')}", Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
