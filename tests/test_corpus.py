@@ -453,11 +453,12 @@ def test_story_html_says_how_many_articles_its_report_covers_in_words(
 
 
 def test_a_storys_span_says_its_articles_with_no_date(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], analysed_seeds: AnalysedSeeds, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The seeds and a republished copy of RT's report that gives no date are one story of 3:
     ``story`` said "span 2016-10-30 .. 2016-11-02" as if that were all of it. The span is of the
-    dated articles; the others are said ("1 article with no date"), and counted in ``--json``."""
+    dated articles; the others are said ("1 article with no date"), and counted in ``--json``.
+    At 80 columns the line breaks before the span, not within what it says ("(1 " / "article")."""
     db = tmp_path / "seeds.db"
     rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     copy = tmp_path / "copy.jsonl"
@@ -475,9 +476,10 @@ def test_a_storys_span_says_its_articles_with_no_date(
     assert main(["story", seeds["id"], "--db", str(db), "--json"]) == 0
     story = json.loads(capsys.readouterr().out)["story"]
     assert (story["size"], story["undated"], story["start"], story["end"]) == (3, 1, "2016-10-30", "2016-11-02")
+    monkeypatch.setenv("COLUMNS", "80")
     assert main(["story", seeds["id"], "--db", str(db)]) == 0
-    said = " ".join(capsys.readouterr().out.split())
-    assert "span 2016-10-30 .. 2016-11-02 (1 article with no date) size 3" in said, said
+    shown = capsys.readouterr().out
+    assert "span 2016-10-30 .. 2016-11-02 (1 article with no date)  size 3" in shown.splitlines(), shown
 
 
 def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_out(

@@ -547,6 +547,22 @@ def _label_cell(row: dict[str, Any]) -> Words:
     return Words(row["label"] or "", note=[f"({counted(n, 'article', grouped=True)}", f"with {NO_DATE})"] if n else None)
 
 
+def _fields(fields: list[str], width: int) -> str:
+    """Markup fields of a line, two spaces apart, the line broken between two of them where it is
+    wider than ``width``: 'story' broke its head line within one at 80 columns, "span 2016-10-30 ..
+    2016-11-02 (1 " / "article with no date)  size 3"."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    lines: list[str] = []
+    for field in fields:
+        if lines and cell_len(Text.from_markup(f"{lines[-1]}  {field}").plain) <= width:
+            lines[-1] += f"  {field}"
+        else:
+            lines.append(field)
+    return "\n".join(lines)
+
+
 T = TypeVar("T")
 
 def _shown(items: list[T], limit: int | None, as_json: bool) -> list[T]:
@@ -679,11 +695,11 @@ def story(
     out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
     # the span of its dated articles: those giving no date said (it read as the whole story's)
     undated = _undated_said(doc["story"])
-    out.print(
-        f"[dim]story[/dim] {safe(summary['id'])}  [dim]thread[/dim] {safe(summary['thread'])}  "
-        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}"
-        + (f" ({undated})" if undated else "") + f"  [dim]size[/dim] {summary['size']}"
-    )
+    out.print(_fields([
+        f"[dim]story[/dim] {safe(summary['id'])}", f"[dim]thread[/dim] {safe(summary['thread'])}",
+        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}" + (f" ({undated})" if undated else ""),
+        f"[dim]size[/dim] {summary['size']}",
+    ], out.width))
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
     # one the report left out (a story over its limit) by its outlet: its id stood in the name column too
     def name(a: dict[str, Any]) -> str:
