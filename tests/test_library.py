@@ -65,20 +65,46 @@ def test_import_newstrace_stays_cheap() -> None:
 def test_the_readme_library_example_runs_and_prints_what_it_says() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
-    code = re.search(r"```python\n(.*?)```", section, re.S)
-    assert code, "README's Library section has no python example"
     out = io.StringIO()
     cwd = os.getcwd()
     try:
         os.chdir(ROOT)
         with contextlib.redirect_stdout(out):
-            exec(compile(code.group(1), "README.md", "exec"), {})
+            exec(compile(_examples()["readme_example.py"], "README.md", "exec"), {})
     finally:
         os.chdir(cwd)
     lines = out.getvalue().splitlines()
     said = re.search(r"prints `([^`]+)`", section)
     assert said and lines[0] == said.group(1), (lines, said)
     assert [ln.split()[0] for ln in lines[1:]] == ["event_drift", "number_drift"]
+
+
+def _examples() -> dict[str, str]:
+    """The code a user copies: README *Library*'s example and the one in ``newstrace``'s docstring."""
+    import newstrace
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Library", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    doc = re.search(r"::\n\n((?:    .*\n|\n)+)", newstrace.__doc__ or "")
+    assert code and doc, "README's Library section or newstrace's docstring has no example"
+    return {"readme_example.py": code.group(1), "init_example.py": inspect.cleandoc(doc.group(1)) + "\n"}
+
+
+def test_the_examples_a_user_copies_type_check_strictly(tmp_path: Path) -> None:
+    """A user's script made of README's example passes ``mypy --strict`` on the package's hints
+    (``py.typed``). It did not: ``article.title if span.field == "title" else article.text`` is
+    ``str | None``, and mypy said 'Value of type "str | None" is not indexable' of the slice."""
+    pytest.importorskip("mypy")
+    assert (ROOT / "src" / "newstrace" / "py.typed").is_file()
+    for name, code in _examples().items():
+        (tmp_path / name).write_text(code, encoding="utf-8")
+    # the package as an installed one is checked: its own modules silently, the user's script strictly
+    env = {**os.environ, "MYPYPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", "--no-incremental",
+                          "--cache-dir", os.devnull, *sorted(_examples())],
+                         cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def _developing_entry_points() -> list[tuple[str, str]]:
