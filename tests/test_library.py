@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,41 @@ def test_every_span_indexes_its_text_over_hundreds_of_real_articles() -> None:
 
     assert len(dev) > 300 and checked > 5000, (len(dev), checked)
     assert not bad, f"{len(bad)} of {checked} spans do not index their text: {bad[:5]}"
+
+
+def test_an_entry_point_given_a_text_or_a_path_for_an_article_says_so_at_the_call(tmp_path: Path) -> None:
+    """A user's slip, the seed's text or its file given where an ``Article`` goes, failed deep
+    inside as a bare error that reads as newstrace's bug ("'str' object has no attribute
+    'source'", "'int' object is not iterable", "'str' object has no attribute 'readonly'"). Each
+    entry point now refuses it at the call with ``ArgumentError``, an ``InputError`` (so a
+    ``NewstraceError``) and a ``TypeError``, naming the argument, what it was given and what to
+    give; nothing is stored of a list with a text in it."""
+    import newstrace
+    from newstrace.errors import ArgumentError
+
+    rt = next(a for a in newstrace.read_articles(EXAMPLES) if a.outlet == "rt.com")
+    seed = str(EXAMPLES / "001_b27ff7eeccda9d61.txt")
+    with newstrace.Store(tmp_path / "corpus.db") as store:
+        calls: dict[str, tuple[Callable[[], object], str]] = {
+            "compare_articles": (lambda: newstrace.compare_articles([rt.text, rt]), "compare_articles: articles: item 0: given str"),
+            "compare_articles of a folder": (lambda: newstrace.compare_articles(seed), "compare_articles: articles: given str"),
+            "find_reuse": (lambda: newstrace.find_reuse([rt, seed]), "find_reuse: articles: item 1: given str"),
+            "extract_claims": (lambda: newstrace.extract_claims(rt.text), "extract_claims: article: given str"),
+            "extract_many": (lambda: list(newstrace.extract_many([rt, None])), "extract_many: articles: item 1: given NoneType"),
+            "align_pair": (lambda: newstrace.align_pair(rt, rt.text), "align_pair: b: given str"),
+            "predict_stance": (lambda: newstrace.predict_stance(rt, rt), "predict_stance: claim: given Article"),
+            "read_articles": (lambda: newstrace.read_articles([seed, 42]), "read_articles: paths item 1: given int 42, not a path"),
+            "Store": (lambda: newstrace.Store(3), "Store: path: given int 3, not a path"),
+            "Store.add_articles": (lambda: store.add_articles([rt, rt.text]), "Store.add_articles: articles: item 1: given str"),
+            "analyze": (lambda: newstrace.analyze(str(tmp_path / "corpus.db")), "analyze: given str"),
+            "Article.create": (lambda: newstrace.Article.create(rt), "Article.create: text: given Article"),
+        }
+        for name, (call, said) in calls.items():
+            with pytest.raises(ArgumentError) as raised:
+                call()
+            assert str(raised.value).startswith(said), (name, str(raised.value))
+            assert isinstance(raised.value, newstrace.InputError) and isinstance(raised.value, TypeError), name
+        assert store.count_articles() == 0  # the list with a text in it stored nothing
 
 
 def test_read_articles_takes_one_path_as_well_as_several() -> None:

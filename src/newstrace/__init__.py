@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time __getattr__ import
     from newstrace.compare import compare_articles as compare_articles
     from newstrace.compare import render_html as render_html
     from newstrace.engine.local import analyze as analyze
+    from newstrace.errors import ArgumentError as ArgumentError
     from newstrace.errors import InputError as InputError
     from newstrace.errors import LimitError as LimitError
     from newstrace.errors import NewstraceError as NewstraceError
@@ -67,7 +68,7 @@ _EXPORTS: dict[str, str] = {
         ],
         "newstrace.model",
     ),
-    **dict.fromkeys(["InputError", "LimitError", "NewstraceError", "StoreError"], "newstrace.errors"),
+    **dict.fromkeys(["ArgumentError", "InputError", "LimitError", "NewstraceError", "StoreError"], "newstrace.errors"),
     **dict.fromkeys(["read_articles", "read_inputs"], "newstrace.ingest"),
     **dict.fromkeys(["extract_claims", "extract_many"], "newstrace.claims"),
     **dict.fromkeys(["ReuseResult", "align_pair", "find_reuse"], "newstrace.reuse"),

@@ -7,11 +7,13 @@ a bug and is reported as one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+import os
+import reprlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from newstrace.model import agreeing, counted
+from newstrace.model import Article, agreeing, counted
 
 T = TypeVar("T")
 #: where a step says what it could not do and carries on (a CLI prints it, a corpus run counts it)
@@ -166,6 +168,56 @@ class DatabaseBusy(StoreError):
     meets it where the writer keeps readers out (``PRAGMA locking_mode=EXCLUSIVE``, a database not
     in WAL mode while a write commits, WAL recovery). The message says so in ``busy_hint``'s words
     instead of SQLite's bare "database is locked" (which the CLI took for a bug)."""
+
+
+class ArgumentError(InputError, TypeError):
+    """An entry point given what it cannot take: a string or a path where it takes an ``Article``,
+    a number where it takes a path or a text. Said at the call, naming the argument and what to
+    give instead; passed on, the value failed deep inside ("'str' object has no attribute
+    'source'"), which reads as a bug of newstrace. A ``TypeError`` too, as Python's own are."""
+
+
+def _given(value: object) -> str:
+    return f"given {type(value).__name__} {reprlib.repr(value)}"
+
+
+#: what a caller with texts or files does to have articles
+MAKE_ARTICLES = "newstrace.read_articles(paths) reads them, newstrace.Article.create(text) makes one of a string"
+
+
+def an_article(value: object, where: str) -> Article:
+    """``value``, when it is an ``Article``; else ``ArgumentError`` naming ``where`` it was given."""
+    if not isinstance(value, Article):
+        raise ArgumentError(f"{where}: {_given(value)}, not an Article ({MAKE_ARTICLES})")
+    return value
+
+
+def articles_of(values: object, where: str) -> Iterator[Article]:
+    """The ``Article`` objects of an iterable given to ``where``, as they come: one article, a text
+    or a path given in its place is refused whole (a string's characters are no articles), as is
+    any item that is no article (by its index)."""
+    if isinstance(values, Article | str | bytes | os.PathLike) or not isinstance(values, Iterable):
+        raise ArgumentError(f"{where}: {_given(values)}, not a list of Articles ({MAKE_ARTICLES})")
+    return (an_article(v, f"{where}: item {i}") for i, v in enumerate(values))
+
+
+def articles_list(values: object, where: str) -> list[Article]:
+    """``articles_of`` as a list, for an entry point that reads its articles more than once."""
+    return list(articles_of(values, where))
+
+
+def a_text(value: object, where: str) -> str:
+    """``value``, when it is a string; else ``ArgumentError`` naming ``where`` it was given."""
+    if not isinstance(value, str):
+        raise ArgumentError(f"{where}: {_given(value)}, not a str")
+    return value
+
+
+def a_path(value: object, where: str) -> str | os.PathLike[str]:
+    """``value``, when it is a path (a string or ``os.PathLike``); else ``ArgumentError``."""
+    if not isinstance(value, str | os.PathLike):
+        raise ArgumentError(f"{where}: {_given(value)}, not a path (a str or a pathlib.Path)")
+    return value
 
 
 class LimitError(NewstraceError):

@@ -451,6 +451,10 @@ class Article:
     @classmethod
     def create(cls, text: str, *, id: str | None = None, **kwargs: Any) -> Article:
         """Build an article, deriving the id from text and URL (or outlet) when the input gave none."""
+        if not isinstance(text, str):  # an int failed as "'int' object has no attribute 'encode'"
+            from newstrace.errors import a_text
+
+            a_text(text, "Article.create: text")
         art_id = str(id) if id not in (None, "") else stable_id(text, kwargs.get("url"), kwargs.get("outlet"))
         return cls(id=art_id, text=text, **kwargs)
 

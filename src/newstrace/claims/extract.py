@@ -22,7 +22,7 @@ from newstrace.claims.marks import MarkedQuote, find_marked_quotes
 from newstrace.claims.quantities import find_quantities
 from newstrace.claims.quotes import Sentence, attribute, resolve_speakers
 from newstrace.claims.segment import Segment, plan_segments
-from newstrace.errors import Warn, survive_bug
+from newstrace.errors import Warn, an_article, articles_of, survive_bug
 from newstrace.limits import LIMITS
 from newstrace.model import Article, ArticleClaims, Quote
 from newstrace.nlp import get_nlp
@@ -157,8 +157,8 @@ def extract_many(
     batches; the per-article time limit, turned into a character budget, is checked as passages are fed
     to the parser, which bounds a pathological article without making output depend on load.
     """
+    it = articles_of(articles, "extract_many: articles")
     nlp = get_nlp(DISABLE)
-    it = iter(articles)
     while True:
         chunk = list(islice(it, batch_size))
         if not chunk:
@@ -191,4 +191,4 @@ def _finish_or_warn(plan: _Plan, parsed: list[tuple[Segment, Doc]], warn: Warn |
 
 def extract_claims(article: Article) -> ArticleClaims:
     """Quotes, attributions and quantities of one article (pure and deterministic)."""
-    return next(extract_many([article]))
+    return next(extract_many([an_article(article, "extract_claims: article")]))

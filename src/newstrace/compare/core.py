@@ -36,7 +36,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import sentences
 from newstrace.disjoint import DisjointSets
-from newstrace.errors import InputError, LimitError
+from newstrace.errors import InputError, LimitError, articles_list
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits, raise_hint
 from newstrace.model import (
@@ -238,6 +238,7 @@ def compare_articles(
     app's compare page, opened from a story, names two of its articles as the story's page does
     ("reuters #3" and "reuters #4", not "reuters #1" and "reuters #2").
     """
+    articles = articles_list(articles, "compare_articles: articles")
     if not articles:
         raise InputError("compare: no articles given")
     if len(articles) > limits.max_compare_articles:

@@ -42,7 +42,7 @@ from newstrace.engine.steps import (
     pair_record,
     story_provenance,
 )
-from newstrace.errors import Interrupted, KeptWarnings, StoreError, Warn, survive_bug
+from newstrace.errors import ArgumentError, Interrupted, KeptWarnings, StoreError, Warn, survive_bug
 from newstrace.model import (
     Article,
     agreeing,
@@ -684,6 +684,9 @@ def analyze(
     whose stories other models built is analysed as it is and the report says so
     (``models_warning``).
     """
+    if not isinstance(store, Store):
+        raise ArgumentError(f"analyze: given {type(store).__name__} {store!r}, not a Store: "
+                            "open the database with newstrace.Store(path), and give analyze that")
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
     run = _Run()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from newstrace.errors import InputError, NewstraceError
+from newstrace.errors import InputError, NewstraceError, a_path
 from newstrace.ingest.base import (
     PAGE_OPENING,
     QualifiedIds,
@@ -312,7 +312,7 @@ def read_inputs(
     path, not the sequence of its characters (each read as a missing file 'e', 'x', ...).
     """
     handler = on_error or _raise
-    given = [Path(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
+    given = input_paths(paths, "read_inputs")
     captures: Captures | None = None  # of the run's archives, scanned at the first
     for path in iter_files(given, handler, stdin=True, passed_over=passed_over):
         if path is STDIN:
@@ -485,7 +485,19 @@ def read_unique(
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:
     """All articles of ``paths``, raising on the first unreadable input."""
-    return list(read_inputs(paths, clean=clean))
+    return list(read_inputs(input_paths(paths, "read_articles"), clean=clean))
+
+
+def input_paths(paths: Inputs, where: str) -> list[Path]:
+    """The paths of ``read_inputs``' ``paths``: one path (a string is a path, not the sequence of
+    its characters, each read as a missing file 'e', 'x', ...) or an iterable of them; anything
+    else is refused, naming ``where`` it was given (``ArgumentError``), where ``42`` failed as
+    "'int' object is not iterable"."""
+    if isinstance(paths, str | os.PathLike):
+        return [Path(paths)]
+    if not isinstance(paths, Iterable):
+        a_path(paths, f"{where}: paths")
+    return [Path(a_path(p, f"{where}: paths item {i}")) for i, p in enumerate(paths)]
 
 
 __all__ = ["READERS", "read_articles", "read_inputs", "read_unique", "reader_for"]

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from newstrace.errors import an_article
 from newstrace.model import Article, ReuseKind, SharedPassage
 from newstrace.reuse.text import (
     I64,
@@ -466,6 +467,7 @@ def align_pair(
 
     An article paired with itself (same id) shares nothing with itself by definition: ``[]``.
     """
+    an_article(a, "align_pair: a"), an_article(b, "align_pair: b")
     return align_prepared(
         prepare(a), prepare(b), min_chars=min_chars, gap=gap, min_score=min_score, quotes=quotes
     )

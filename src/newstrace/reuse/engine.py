@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrace.errors import articles_list
 from newstrace.ingest.base import keyed_articles
 from newstrace.model import (
     Article,
@@ -107,7 +108,7 @@ def find_reuse(
     on the same day, gave to the mirror only."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    arts = list(keyed_articles(articles))
+    arts = list(keyed_articles(articles_list(articles, "find_reuse: articles")))
     prepared: list[Prepared] = [prepare(a) for a in arts]
     n = len(arts)
     t1 = time.perf_counter()

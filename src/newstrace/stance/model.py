@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from newstrace.errors import NewstraceError
+from newstrace.errors import NewstraceError, a_text, an_article
 from newstrace.model import Article, Span, StanceLabel, StanceResult
 from newstrace.stance import text as tx
 from newstrace.stance.features import FEATURE_NAMES, BodyInfo, ClaimInfo, Featurizer, Vocabulary
@@ -175,7 +175,8 @@ def load_model(folder: Path | None = None) -> StanceModel:
 
 def predict_stance(claim: str, article: Article, model: StanceModel | None = None) -> StanceResult:
     """Does ``article`` agree with, disagree with, discuss, or ignore ``claim``?"""
-    return predict_many([(claim, article)], model=model)[0]
+    pair = (a_text(claim, "predict_stance: claim"), an_article(article, "predict_stance: article"))
+    return predict_many([pair], model=model)[0]
 
 
 def predict_many(

@@ -30,7 +30,9 @@ from newstrace.errors import (
     DatabaseBusy,
     DatabasePathError,
     StoreError,
+    a_path,
     ambiguous_id,
+    articles_of,
     busy_hint,
     no_folder,
     see_hint,
@@ -199,7 +201,7 @@ class Store:
 
     def __init__(self, path: Path | str, *, readonly: bool = False, create: bool = True,
                  busy_timeout: float | None = None, on_wait: Callable[[str], None] | None = None) -> None:
-        self.path = Path(path)
+        self.path = Path(a_path(path, "Store: path"))
         #: seconds ``transaction`` waits for the write lock, and whether that is the user's limit
         self.lock_wait = LIMITS.lock_wait_seconds if busy_timeout is None else busy_timeout
         self._limit_named = busy_timeout is None
@@ -500,6 +502,7 @@ class Store:
         counts = IngestCounts()
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
+        articles = articles_of(articles, "Store.add_articles: articles")  # an item that is none: nothing is stored
         now = datetime.now(UTC).isoformat(timespec="seconds")
         added: set[str] = set()  # the ids this call adds: one filled in is still "added"
         held = ExitStack()
