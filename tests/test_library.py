@@ -279,6 +279,26 @@ def test_an_entry_point_given_a_text_or_a_path_for_an_article_says_so_at_the_cal
         assert store.count_articles() == 0  # the list with a text in it stored nothing
 
 
+def test_every_result_is_the_json_its_command_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each result's ``to_dict`` is plain JSON (``json.dumps`` as it is, no ``default=``), and an
+    article's claims give what ``extract --json`` prints of them. ``ArticleClaims`` had no
+    ``to_dict``: a user wanting ``extract``'s JSON imported the CLI's ``claims_document`` or
+    rebuilt it, where ``dataclasses.asdict`` gives counts' window offsets the command leaves out."""
+    import newstrace
+    from newstrace.cli.main import main
+
+    articles = newstrace.read_articles(EXAMPLES)
+    assert main(["extract", str(EXAMPLES), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    for a, doc in zip(articles, printed, strict=True):
+        claims = newstrace.extract_claims(a).to_dict()
+        assert claims == {"article": a.id, "quotes": doc["quotes"], "quantities": doc["quantities"]}
+        assert claims["quantities"] and "window_start" not in claims["quantities"][0]
+    for result in (newstrace.compare_articles(articles), newstrace.find_reuse(articles), articles[0],
+                   newstrace.extract_claims(articles[0]), newstrace.predict_stance("Aleppo was bombed", articles[0])):
+        json.dumps(result.to_dict(), allow_nan=False)
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

@@ -588,6 +588,15 @@ class ArticleClaims:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The claims as ``extract --json`` gives them (each count's ``public`` object, without
+        the window offsets the pipeline keeps), under the id of their article."""
+        return {
+            "article": self.article,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "quantities": [q.public() for q in self.quantities],
+        }
+
 
 # --- reuse (issue 3) --------------------------------------------------------------------------
 

@@ -41,12 +41,8 @@ if TYPE_CHECKING:
 def claims_document(article: Article, claims: ArticleClaims) -> dict[str, Any]:
     """The documented JSON object of one article's claims (offsets into ``text``)."""
     # ``brief``: the identifying fields every JSON output gives, its ``url`` included
-    return {
-        **article.brief(),
-        "text": article.text,
-        "quotes": [q.to_dict() for q in claims.quotes],
-        "quantities": [q.public() for q in claims.quantities],
-    }
+    found = claims.to_dict()
+    return {**article.brief(), "text": article.text, "quotes": found["quotes"], "quantities": found["quantities"]}
 
 
 def _fmt_interval(low: float | None, high: float | None) -> str:
