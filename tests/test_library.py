@@ -299,6 +299,24 @@ def test_every_result_is_the_json_its_command_prints(capsys: pytest.CaptureFixtu
         json.dumps(result.to_dict(), allow_nan=False)
 
 
+def test_a_comparison_asked_for_an_article_it_does_not_hold_says_which_it_holds() -> None:
+    """``report.article(id)``, README's way from a span to its text, raised a bare StopIteration
+    for an id the comparison does not hold (an id's prefix, the file name, the other spelling of
+    ``SANA:1``), which inside a generator turns into "RuntimeError: generator raised
+    StopIteration". It is ``UnknownArticle`` now, an ``InputError`` and a ``KeyError``, naming
+    the id and the ids it holds."""
+    import newstrace
+    from newstrace.errors import UnknownArticle
+
+    report = newstrace.compare_articles(newstrace.read_articles(EXAMPLES))
+    ids = sorted(a.id for a in report.articles)
+    assert [report.article(i).id for i in ids] == ids
+    with pytest.raises(UnknownArticle) as raised:
+        report.article(ids[0][:6])
+    assert str(raised.value) == f"no article {ids[0][:6]!r} in this comparison; its articles are {', '.join(ids)}"
+    assert isinstance(raised.value, newstrace.InputError) and isinstance(raised.value, KeyError)
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

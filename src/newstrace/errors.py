@@ -177,6 +177,14 @@ class ArgumentError(InputError, TypeError):
     'source'"), which reads as a bug of newstrace. A ``TypeError`` too, as Python's own are."""
 
 
+class UnknownArticle(InputError, KeyError):
+    """An id that names no article of the result it is asked of (``Comparison.article``): where a
+    bare StopIteration said nothing, and inside a generator became a RuntimeError. A ``KeyError``
+    too, as a mapping's missing key is, said as its message (not a quoted repr)."""
+
+    __str__ = Exception.__str__
+
+
 def _given(value: object) -> str:
     return f"given {type(value).__name__} {reprlib.repr(value)}"
 

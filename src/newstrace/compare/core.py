@@ -36,7 +36,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import sentences
 from newstrace.disjoint import DisjointSets
-from newstrace.errors import InputError, LimitError, articles_list
+from newstrace.errors import InputError, LimitError, UnknownArticle, articles_list
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits, raise_hint
 from newstrace.model import (
@@ -134,12 +134,21 @@ class Comparison:
     labels: dict[str, str]
 
     def article(self, aid: str) -> Article:
-        return next(a for a in self.articles if a.id == aid)
+        """The article the findings, pairs and spans name by ``aid``, the id it is compared under
+        (``SANA:1`` for an id another outlet's article gave too): a span's text is its slice."""
+        found = next((a for a in self.articles if a.id == aid), None)
+        if found is None:
+            raise UnknownArticle(f"no article {aid!r} in this comparison; its articles are "
+                                 + ", ".join(sorted(a.id for a in self.articles)))
+        return found
 
     def label(self, aid: str) -> str:
+        """The short name the summaries give the article (its outlet, numbered when repeated)."""
         return self.labels.get(aid, aid)
 
     def pair(self, a: str, b: str) -> PairInfo | None:
+        """What two articles share and whether they tell one story, named in either order (every
+        two articles are compared); ``None`` for an id the comparison does not hold."""
         for p in self.pairs:
             if {p.a, p.b} == {a, b}:
                 return p
