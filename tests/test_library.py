@@ -317,6 +317,19 @@ def test_a_comparison_asked_for_an_article_it_does_not_hold_says_which_it_holds(
     assert isinstance(raised.value, newstrace.InputError) and isinstance(raised.value, KeyError)
 
 
+def test_a_blank_claim_is_refused_by_predict_stance_as_by_the_stance_command() -> None:
+    """``newstrace stance --claim '  '`` is refused ("expected a headline or a sentence, not
+    blank"); ``predict_stance("", article)`` answered "unrelated" with probability 1.0, a
+    certainty about nothing. It raises ``InputError`` in the command's words now."""
+    import newstrace
+
+    rt = next(a for a in newstrace.read_articles(EXAMPLES) if a.outlet == "rt.com")
+    for blank in ("", "  \n"):
+        with pytest.raises(newstrace.InputError, match=r"^predict_stance: claim .*: expected a headline or a sentence, not blank$"):
+            newstrace.predict_stance(blank, rt)
+    assert newstrace.predict_stance("Staffan de Mistura calls for an investigation of the attacks on Aleppo", rt).label != "unrelated"
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

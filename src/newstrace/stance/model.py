@@ -17,7 +17,7 @@ from typing import Any, cast
 
 import numpy as np
 
-from newstrace.errors import NewstraceError, a_text, an_article
+from newstrace.errors import InputError, NewstraceError, a_text, an_article
 from newstrace.model import Article, Span, StanceLabel, StanceResult
 from newstrace.stance import text as tx
 from newstrace.stance.features import FEATURE_NAMES, BodyInfo, ClaimInfo, Featurizer, Vocabulary
@@ -176,6 +176,8 @@ def load_model(folder: Path | None = None) -> StanceModel:
 def predict_stance(claim: str, article: Article, model: StanceModel | None = None) -> StanceResult:
     """Does ``article`` agree with, disagree with, discuss, or ignore ``claim``?"""
     pair = (a_text(claim, "predict_stance: claim"), an_article(article, "predict_stance: article"))
+    if not claim.strip():  # "unrelated" with probability 1.0 was a certainty about nothing
+        raise InputError(f"predict_stance: claim {claim!r}: expected a headline or a sentence, not blank")
     return predict_many([pair], model=model)[0]
 
 
