@@ -294,6 +294,10 @@ def test_every_result_is_the_json_its_command_prints(capsys: pytest.CaptureFixtu
         claims = newstrace.extract_claims(a).to_dict()
         assert claims == {"article": a.id, "quotes": doc["quotes"], "quantities": doc["quantities"]}
         assert claims["quantities"] and "window_start" not in claims["quantities"][0]
+    for command, result in (("compare", newstrace.compare_articles(articles)), ("reuse", newstrace.find_reuse(articles))):
+        assert main([command, str(EXAMPLES), "--json", *(["-"] if command == "compare" else [])]) == 0
+        printed = json.loads(capsys.readouterr().out)  # README: but for its skipped and passed_over
+        assert {k: v for k, v in printed.items() if k not in ("skipped", "passed_over")} == result.to_dict(), command
     for result in (newstrace.compare_articles(articles), newstrace.find_reuse(articles), articles[0],
                    newstrace.extract_claims(articles[0]), newstrace.predict_stance("Aleppo was bombed", articles[0])):
         json.dumps(result.to_dict(), allow_nan=False)
