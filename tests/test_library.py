@@ -346,6 +346,26 @@ def test_read_articles_takes_one_path_as_well_as_several() -> None:
     assert [a.id for a in newstrace.read_inputs(EXAMPLES / "001_b27ff7eeccda9d61.txt")] == [want[1]]
 
 
+def test_read_articles_of_inputs_that_give_no_article_says_why_as_the_commands_do(tmp_path: Path) -> None:
+    """``newstrace extract records.json`` of a JSON array whose records are no objects says each
+    record skipped and ends "no articles could be read" (exit 2); ``read_articles`` of it
+    returned ``[]``, the reasons dropped, as if the file were read and held nothing. It raises
+    ``InputError`` in the command's words, with the reasons; inputs that give an article, and
+    no inputs at all, read as before."""
+    import newstrace
+
+    rt = next(a for a in newstrace.read_articles(EXAMPLES) if a.outlet == "rt.com")
+    records = tmp_path / "records.json"
+    records.write_text(json.dumps([rt.text[:80], 2016, None]), encoding="utf-8")
+    with pytest.raises(newstrace.InputError) as raised:
+        newstrace.read_articles(records)
+    assert str(raised.value) == (f"{records}: no articles could be read "
+                                 f"({records}: not a JSON object, skipped (3 times: record 1, record 2, record 3))")
+    (tmp_path / "rt.json").write_text(json.dumps([{"text": rt.text}, 7]), encoding="utf-8")
+    assert [a.text for a in newstrace.read_articles([records, tmp_path / "rt.json"])] == [rt.text]
+    assert newstrace.read_articles([]) == []
+
+
 def test_compare_and_reuse_of_a_read_list_keep_two_outlets_articles_under_one_id(tmp_path: Path) -> None:
     """``read_articles`` of RT's and SANA's exports, each numbering from 1, gives two articles
     with id 1 (it reads, it does not key). ``compare_articles`` and ``find_reuse`` of that list

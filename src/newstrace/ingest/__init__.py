@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from newstrace.errors import InputError, NewstraceError, a_path
+from newstrace.errors import InputError, KeptWarnings, NewstraceError, a_path
 from newstrace.ingest.base import (
     PAGE_OPENING,
     QualifiedIds,
@@ -484,8 +484,17 @@ def read_unique(
 
 
 def read_articles(paths: Inputs, *, clean: bool = True) -> list[Article]:
-    """All articles of ``paths``, raising on the first unreadable input."""
-    return list(read_inputs(input_paths(paths, "read_articles"), clean=clean))
+    """All articles of ``paths``, raising on the first unreadable input, and when the inputs give
+    no article at all, as every command does ("no articles could be read"), with the reasons the
+    read gave (``read_inputs`` says them to its ``warn``). A JSON array of no objects gave ``[]``,
+    which read as a file read in full that held nothing."""
+    given = input_paths(paths, "read_articles")
+    said = KeptWarnings(3)  # a read of millions of records may warn of each
+    articles = list(read_inputs(given, clean=clean, warn=said.note))
+    if given and not articles:
+        why = f" ({'; '.join(said.lines())})" if said.total else ""
+        raise InputError(f"{', '.join(map(input_name, given))}: no articles could be read{why}")
+    return articles
 
 
 def input_paths(paths: Inputs, where: str) -> list[Path]:
