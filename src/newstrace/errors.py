@@ -185,7 +185,8 @@ class UnknownArticle(InputError, KeyError):
     __str__ = Exception.__str__
 
 
-def _given(value: object) -> str:
+def given_as(value: object) -> str:
+    """What an ``ArgumentError`` says it was given: the type and a short repr (a whole article's)."""
     return f"given {type(value).__name__} {reprlib.repr(value)}"
 
 
@@ -196,7 +197,7 @@ MAKE_ARTICLES = "newstrace.read_articles(paths) reads them, newstrace.Article.cr
 def an_article(value: object, where: str) -> Article:
     """``value``, when it is an ``Article``; else ``ArgumentError`` naming ``where`` it was given."""
     if not isinstance(value, Article):
-        raise ArgumentError(f"{where}: {_given(value)}, not an Article ({MAKE_ARTICLES})")
+        raise ArgumentError(f"{where}: {given_as(value)}, not an Article ({MAKE_ARTICLES})")
     return value
 
 
@@ -205,7 +206,7 @@ def articles_of(values: object, where: str) -> Iterator[Article]:
     or a path given in its place is refused whole (a string's characters are no articles), as is
     any item that is no article (by its index)."""
     if isinstance(values, Article | str | bytes | os.PathLike) or not isinstance(values, Iterable):
-        raise ArgumentError(f"{where}: {_given(values)}, not a list of Articles ({MAKE_ARTICLES})")
+        raise ArgumentError(f"{where}: {given_as(values)}, not a list of Articles ({MAKE_ARTICLES})")
     return (an_article(v, f"{where}: item {i}") for i, v in enumerate(values))
 
 
@@ -217,14 +218,14 @@ def articles_list(values: object, where: str) -> list[Article]:
 def a_text(value: object, where: str) -> str:
     """``value``, when it is a string; else ``ArgumentError`` naming ``where`` it was given."""
     if not isinstance(value, str):
-        raise ArgumentError(f"{where}: {_given(value)}, not a str")
+        raise ArgumentError(f"{where}: {given_as(value)}, not a str")
     return value
 
 
 def a_path(value: object, where: str) -> str | os.PathLike[str]:
     """``value``, when it is a path (a string or ``os.PathLike``); else ``ArgumentError``."""
     if not isinstance(value, str | os.PathLike):
-        raise ArgumentError(f"{where}: {_given(value)}, not a path (a str or a pathlib.Path)")
+        raise ArgumentError(f"{where}: {given_as(value)}, not a path (a str or a pathlib.Path)")
     return value
 
 

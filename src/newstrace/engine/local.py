@@ -42,7 +42,15 @@ from newstrace.engine.steps import (
     pair_record,
     story_provenance,
 )
-from newstrace.errors import ArgumentError, Interrupted, KeptWarnings, StoreError, Warn, survive_bug
+from newstrace.errors import (
+    ArgumentError,
+    Interrupted,
+    KeptWarnings,
+    StoreError,
+    Warn,
+    given_as,
+    survive_bug,
+)
 from newstrace.model import (
     Article,
     agreeing,
@@ -685,7 +693,7 @@ def analyze(
     (``models_warning``).
     """
     if not isinstance(store, Store):
-        raise ArgumentError(f"analyze: given {type(store).__name__} {store!r}, not a Store: "
+        raise ArgumentError(f"analyze: {given_as(store)}, not a Store: "
                             "open the database with newstrace.Store(path), and give analyze that")
     if store.readonly:
         raise StoreError(f"{store.path}: opened read-only")
