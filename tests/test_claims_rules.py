@@ -15,6 +15,7 @@ import pytest
 
 from conftest import fnc1_bodies, require_data, training_text
 from newstrace.claims import extract_many
+from newstrace.clean import clean_plain_text
 from newstrace.evaluate.casualties_fakes import casualty_intervals, is_dev
 from newstrace.evaluate.quotes_polnear import GoldAttribution, _Counts, read_ann
 from newstrace.model import Article, ArticleClaims, Quote
@@ -72,11 +73,13 @@ def _find(claims: ArticleClaims, starts: str) -> Quote:
 
 def _speaker_of(source: str, name: str, starts: str) -> str | None:
     """The speaker of the quotation starting ``starts`` in a training text (``training_text``'s ``source`` and
-    ``name``); a source ending "-body" drops the text's first line, which `extract FILE.txt` reads as the title."""
+    ``name``); a source ending "-body" is read as `extract FILE.txt` reads it, its first line the title."""
     text = training_text(source.removesuffix("-body"), name)
+    title = None
     if source.endswith("-body"):
-        text = text.split("\n", 1)[1].lstrip("\n")
-    (claims,) = extract_many([Article(id=name, text=text)])
+        read = clean_plain_text(text)
+        text, title = read.text, read.title
+    (claims,) = extract_many([Article(id=name, text=text, title=title)])
     return _find(claims, starts).speaker
 
 
@@ -1229,3 +1232,15 @@ def test_a_definite_role_is_the_one_person_the_text_gives_it_as_a_title_named_be
 def test_a_pronoun_goes_to_the_subject_the_text_names_by_one_name_whose_pronouns_tell_its_sex(
         source: str, name: str, starts: str, speaker: str) -> None:
     assert _speaker_of(source, name, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    "starts", ["I won't be eating any of that", "whether the fungus is edible"],
+)
+def test_a_definite_role_is_the_one_person_the_title_names_before_the_text(starts: str) -> None:
+    # FNC-1 1258 as `extract FILE.txt` reads it: its first line, 'TV gardener Alan Titchmarsh was surprised to find
+    # psychedelic mushrooms ...', is the title, and the text opens 'The presenter found the red and white spotted
+    # toadstool ... and said: 'I won't be eating any of that.' ¶ He was touring ... and asked him whether the fungus
+    # is edible.', naming him only three paragraphs later ('TV presenter Alan Titchmarsh'): both were 'presenter'.
+    # The title names him before the text's first sentence, as the text did when read whole
+    assert _speaker_of("fnc1-body", "1258", starts) == "Alan Titchmarsh"

@@ -52,7 +52,7 @@ def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
     for seg, doc in docs:
         for s in doc.sents:
             sents.append(Sentence(s, seg.start))
-    records = resolve_speakers(attribute(text, sents, plan.quotes, broad=plan.broad), text)
+    records = resolve_speakers(attribute(text, sents, plan.quotes, broad=plan.broad), text, plan.article.title or "")
     quotes: list[Quote] = []
     for rec, name in records:
         m = rec.mention

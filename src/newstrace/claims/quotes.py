@@ -2388,14 +2388,17 @@ def _tag_of_direct(a: Attribution, records: list[QuoteRecord]) -> bool:
     )
 
 
-def resolve_speakers(records: list[QuoteRecord], text: str = "") -> list[tuple[QuoteRecord, str | None]]:
-    """Normalise every record's speaker, walking mentions in text order."""
+def resolve_speakers(
+    records: list[QuoteRecord], text: str = "", title: str = ""
+) -> list[tuple[QuoteRecord, str | None]]:
+    """Normalise every record's speaker, walking mentions in text order; the people the article's ``title`` names
+    are named before the text's first sentence (``SpeakerResolver``)."""
     mentions = [r.mention for r in records if r.mention is not None]
     uniq: dict[int, Mention] = {}
     for m in mentions:
         uniq.setdefault(m.start, m)
     resolver = SpeakerResolver(sorted(uniq.values(), key=lambda m: m.start), text,
-                               [(r.start, r.end) for r in records if r.direct])
+                               [(r.start, r.end) for r in records if r.direct], title)
     names: dict[int, str | None] = {}
     for m in sorted(uniq.values(), key=lambda m: m.start):
         names[m.start] = resolver.resolve(m)

@@ -1518,10 +1518,14 @@ _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 
 class SpeakerResolver:
-    """Normalises mentions in article order: names to full names, pronouns and roles to names."""
+    """Normalises mentions in article order: names to full names, pronouns and roles to names. The people the
+    article's ``title`` names, and the roles it gives them, are named before the text's first sentence: a role
+    may stand for one of them (``_title_holder``), under the name, its mention staying the text's."""
 
-    def __init__(self, mentions: list[Mention], text: str = "", quoted: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, mentions: list[Mention], text: str = "", quoted: list[tuple[int, int]] | None = None,
+                 title: str = "") -> None:
         names = [m for m in mentions if m.kind == "name"]
+        self._title = title
         #: the direct quotations' spans: a name inside one is spoken of, not a subject of the story
         self._quoted = sorted(quoted or [])
         #: what ``_name_forms`` found of the text's lines and words, for every call on it
@@ -1595,6 +1599,8 @@ class SpeakerResolver:
         self._sexed: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: ``_people_named``'s answer
         self._people: list[tuple[re.Match[str], Mention]] | None = None
+        #: ``_people_named``'s answer for the article's title
+        self._title_people: list[tuple[re.Match[str], Mention]] | None = None
         #: ``_voted_names``' answers, by sex
         self._voted: dict[str, list[tuple[int, int, str, bool]]] = {}
         #: every ``_FULL_NAME`` of the text, read once (``_full_name_hits``), and where each starts
@@ -2369,26 +2375,31 @@ class SpeakerResolver:
     def _title_holder(self, role: Mention) -> str | None:
         """The one person the text gives a definite role of one person ``role`` no speaker named before has, in a
         title right before the full name or in apposition after it, with every word before the role's, anywhere
-        in the text, when the text names that person before the role ('TV gardener Alan Titchmarsh was
-        surprised ... ¶ The presenter found ... and said: ...' is Titchmarsh, whom the text calls 'TV presenter
-        Alan Titchmarsh' paragraphs later). None when no one or more than one person has the role so, or the
-        text names its holder after the role only (``_holder_named_after`` reads a name in apposition there)."""
+        in the text or in the article's title, when the text names that person before the role or the title
+        names them ('TV gardener Alan Titchmarsh was surprised ... ¶ The presenter found ... and said: ...' is
+        Titchmarsh, whom the text calls 'TV presenter Alan Titchmarsh' paragraphs later, the first line the
+        title or not). None when no one or more than one person has the role so, or the text names its holder
+        after the role only (``_holder_named_after`` reads a name in apposition there)."""
         if role.head not in _PERSON_ROLES or role.is_org or role.plural \
                 or role.text.split(" ", 1)[0].lower() != "the":
             return None
         modifiers = [w.lower() for w in role.text.split()[1:-1]]
         holders: set[str] = set()
         last: dict[str, Mention] = {}
-        for hit, mention in self._people_named():
+        # the title's people first, named before the text's first sentence (at 0, no span: the text's own after)
+        people = [(self._title, hit, Mention(0, 0, hit.group(0), "name", mention.head, name=mention.name))
+                  for hit, mention in self._people_named(True)]
+        people += [(self._text, hit, mention) for hit, mention in self._people_named()]
+        for source, hit, mention in people:
             name = mention.name or ""
-            if hit.end() <= role.start:
+            if source is self._title or hit.end() <= role.start:
                 last[name] = mention
-            before = _ROLE_BEFORE.search(self._text, max(0, hit.start() - 40), hit.start())
+            before = _ROLE_BEFORE.search(source, max(0, hit.start() - 40), hit.start())
             if before is not None and _role_word(before.group(1)) == role.head \
-                    and not _MODAL_BEFORE.search(self._text, max(0, before.start() - 40), before.start()):
-                said = [_role_word(w) for w in self._text[max(0, before.start() - 40):hit.start()].split()[-4:]]
-            elif _apposed_role(self._text, hit.end()) == role.head:
-                said = self._text[hit.end():hit.end() + 60].lower().split()
+                    and not _MODAL_BEFORE.search(source, max(0, before.start() - 40), before.start()):
+                said = [_role_word(w) for w in source[max(0, before.start() - 40):hit.start()].split()[-4:]]
+            elif _apposed_role(source, hit.end()) == role.head:
+                said = source[hit.end():hit.end() + 60].lower().split()
             else:
                 continue
             if all(w in said for w in modifiers):
@@ -2400,20 +2411,35 @@ class SpeakerResolver:
             return None  # '... Rubio sought to stoke positive energy ... the senator said' is no Bernie Sanders
         return name
 
-    def _people_named(self) -> list[tuple[re.Match[str], Mention]]:
-        """Every full name of the text outside quotations that may be a person's (no body's name, no title, no word
-        the text writes in lower case), with its mention named in full (``canonical``), found once."""
+    def _people_named(self, title: bool = False) -> list[tuple[re.Match[str], Mention]]:
+        """Every full name of the text (of the article's title with ``title``) outside quotations that may be a
+        person's (no body's name, no title, no word the text writes in lower case), with its mention named in
+        full (``canonical``; a title's mention stands nowhere in the text), found once."""
+        if title:
+            if self._title_people is None:
+                self._title_people = []
+                for hit in _FULL_NAME.finditer(self._title):
+                    if self._may_be_person(hit):
+                        mention = Mention(-1, -1, hit.group(0), "name", _bare(hit.group(2)))
+                        mention.name = self.canonical(mention)
+                        self._title_people.append((hit, mention))
+            return self._title_people
         if self._people is None:
             self._people = []
             for hit in self._full_name_hits():
-                words = [hit.group(1), _bare(hit.group(2))]
-                if self._in_quotation(hit.start()) or words[0] in _TITLE_CAPS or _written_lower(self._text, words[0]) \
-                        or any(w.lower() in ORG_WORDS or _is_title(w) for w in words):
+                if self._in_quotation(hit.start()) or not self._may_be_person(hit):
                     continue
-                mention = Mention(hit.start(), hit.end(), hit.group(0), "name", words[-1])
+                mention = Mention(hit.start(), hit.end(), hit.group(0), "name", _bare(hit.group(2)))
                 mention.name = self.canonical(mention)
                 self._people.append((hit, mention))
         return self._people
+
+    def _may_be_person(self, hit: re.Match[str]) -> bool:
+        """Whether a ``_FULL_NAME`` may be a person's: no title, no body's name, no word the text writes in lower
+        case."""
+        words = [hit.group(1), _bare(hit.group(2))]
+        return not (words[0] in _TITLE_CAPS or _written_lower(self._text, words[0])
+                    or any(w.lower() in ORG_WORDS or _is_title(w) for w in words))
 
     def _named_again(self, person: Mention, start: int, end: int, objects: bool = True) -> bool:
         """Whether a capitalised word of ``person``'s name stands between ``start`` and ``end``; without
