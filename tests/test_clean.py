@@ -78,7 +78,8 @@ def test_dates_in_text() -> None:
         ("a\u00a0\u2009b\t\tc", "a b c"),
         ("line one\r\nline two\rline three", "line one\n\nline two\n\nline three"),
         ("\ufeffzero\u200bwidth", "zerowidth"),
-        ("word\u2060joiner, soft hy\u00adphen", "wordjoiner, soft hy\u00adphen"),
+        ("word\u2060joiner, soft hy\u00adphen", "wordjoiner, soft hyphen"),
+        ("Garc\u00c3\u00ada, inter\u00adnational", "García, international"),  # "í" misread: 0xAD its byte
         ("Share", ""),
     ],
 )
@@ -152,6 +153,21 @@ def test_a_misreading_the_cleaning_brings_together_is_mended_and_cleaning_stays_
     assert once == "Stefan Schröder" and normalize_body(once) == once
 
 
+@pytest.mark.data
+def test_a_soft_hyphen_goes_after_the_mending_which_may_read_it_as_a_letters_byte() -> None:
+    """The soft hyphen's byte, 0xAD, is the second of UTF-8's "í": PolNeAR train's Washington
+    Post writes "Garc" "A\\u0303" "\\u00ad" "a" (an "Ã" as "A" and a combining tilde), which NFC
+    composes and the second round of mending reads as "García". Dropped with the zero-width space,
+    before NFC, the soft hyphen left "GarcÃa"; it goes once the text is mended."""
+    from conftest import training_text
+
+    raw = training_text("polnear", "wash-post_2015-12-04_a-killing-and-video-test-emanuel")
+    assert "GarcA\u0303\u00ada, a little-known county commissioner" in raw
+    text = clean_plain_text(raw).text
+    assert "García, a little-known county commissioner" in text and "\u00ad" not in text
+    assert normalize_body(text) == text
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -164,7 +180,7 @@ def test_a_misreading_the_cleaning_brings_together_is_mended_and_cleaning_stays_
 )
 def test_a_title_is_cleaned_by_the_bodys_rule_on_one_line(raw: str) -> None:
     """``clean_line`` is the body's cleaning (``normalize_body``) of a line: the same characters
-    out or kept (the zero-width space, byte order mark and word joiner out; the soft hyphen, the
+    out or kept (the zero-width space, byte order mark, word joiner and soft hyphen out; the
     zero-width non-joiner and joiner and the direction marks kept), the same mending and NFC; and
     idempotent."""
     line = clean_line(raw)

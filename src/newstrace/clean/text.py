@@ -82,10 +82,18 @@ _BREADCRUMB = re.compile(r"^\s*(?:Home|Start|Main)\s*(?:/|›|»|>|\|)\s*\S", re
 #: or may not break: the zero-width space (U+200B), the byte order mark (U+FEFF, a zero-width
 #: no-break space in a text, where files joined by ``cat`` put it) and its successor, the word joiner
 #: (U+2060). Scraped titles carry them ("Syria\u200b: ..."), and a word holding one was no word to
-#: compare. Characters that mean something stay: the soft hyphen (U+00AD, the hyphen of a line
-#: broken there, which the searches pass over: ``store.sqlite.search_fold``), the zero-width
-#: non-joiner and joiner (Persian words, emoji sequences), the direction marks.
+#: compare. The soft hyphen goes too, but last (``_SOFT_HYPHEN``). Characters that change what is
+#: shown stay, though a page loses them to trafilatura: the zero-width non-joiner and joiner (they
+#: shape Persian, Arabic and Indic letters, and join emoji), the direction marks and embeddings.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\u2060]")
+#: The soft hyphen (U+00AD), a hyphen shown only where a line breaks there ("Global\u00adPost" is
+#: "GlobalPost" on the page): dropped from a body and a title, as a page's are (trafilatura drops
+#: every character ``str.isprintable`` refuses), else a page and its JSONL, CSV or text copy were
+#: two texts (FNC-1 1116: "GlobalPost" and "Global\u00adPost" a quotation "attributed differently",
+#: the copies near-verbatim, not verbatim). Dropped once the text is mended (``_mended``), not with
+#: ``_CONTROL``: its byte, 0xAD, is the second of UTF-8's "í", so "Ã\u00ad" is "í" misread (PolNeAR's
+#: Washington Post "GarcÃ\u00ada", which only the second round of mending reads as "García").
+_SOFT_HYPHEN = "\u00ad"
 #: C0 and C1 control characters, which in a line of words (a title, a name, an outlet) stand between
 #: words, and printed raw would drive the user's terminal: each is a space there (``one_line``)
 _LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -322,24 +330,28 @@ def normalize_body(text: str) -> str:
     Control characters go before NFC (removing one could join a letter to its accent, which a second
     NFC would compose), and the end of the body is trimmed until it is neither a widget word nor a
     boilerplate line, so a second pass finds nothing left to do; a misreading that only the cleaning
-    brings together (an "Ã" and a "©" a control character apart) is mended then, and cleaned again.
+    brings together (an "Ã" and a "©" a control character apart) is mended then, and cleaned again;
+    the soft hyphens go last (``_SOFT_HYPHEN``), as a page's do.
     """
     return _mended(_normalized(mend_misread(text)))
 
 
-#: ``_mended``'s rounds: one is as many as any text needed (the bound keeps a text that would mend
-#: without end from looping)
-_MEND_ROUNDS = 3
+#: ``_mended``'s rounds: one mending and one dropping of soft hyphens are as many as any text
+#: needed (the bound keeps a text that would mend without end from looping)
+_MEND_ROUNDS = 4
 
 
 def _mended(text: str, normalized: Callable[[str], str] | None = None) -> str:
     """Normalised ``text`` (``normalized``, the body's ``_normalized`` unless given) with a
-    misreading the cleaning brought together mended, and cleaned again: what ``normalize_body``
-    (or ``clean_line``) gives for a text already mended."""
+    misreading the cleaning brought together mended, and cleaned again, then its soft hyphens
+    dropped (``_SOFT_HYPHEN``: after the mending, which may read one as a letter's byte) and
+    cleaned again: what ``normalize_body`` (or ``clean_line``) gives for a text already mended."""
     for _ in range(_MEND_ROUNDS):
         mended = mend_misread(text)
         if mended == text:
-            break
+            if _SOFT_HYPHEN not in text:
+                break
+            mended = text.replace(_SOFT_HYPHEN, "")  # cleaned again: a letter and its accent meet
         text = (normalized or _normalized)(mended)
     return text
 
