@@ -247,7 +247,8 @@ def test_every_span_indexes_its_text_over_hundreds_of_real_articles() -> None:
 def test_an_entry_point_given_a_text_or_a_path_for_an_article_says_so_at_the_call(tmp_path: Path) -> None:
     """A user's slip, the seed's text or its file given where an ``Article`` goes, failed deep
     inside as a bare error that reads as newstrace's bug ("'str' object has no attribute
-    'source'", "'int' object is not iterable", "'str' object has no attribute 'readonly'"). Each
+    'source'", "'int' object is not iterable", "'str' object has no attribute 'readonly'", and
+    ``render_html([article])`` "'list' object has no attribute 'by_time'"). Each
     entry point now refuses it at the call with ``ArgumentError``, an ``InputError`` (so a
     ``NewstraceError``) and a ``TypeError``, naming the argument, what it was given and what to
     give; nothing is stored of a list with a text in it."""
@@ -270,6 +271,7 @@ def test_an_entry_point_given_a_text_or_a_path_for_an_article_says_so_at_the_cal
             "Store.add_articles": (lambda: store.add_articles([rt, rt.text]), "Store.add_articles: articles: item 1: given str"),
             "analyze": (lambda: newstrace.analyze(str(tmp_path / "corpus.db")), "analyze: given str"),
             "Article.create": (lambda: newstrace.Article.create(rt), "Article.create: text: given Article"),
+            "render_html": (lambda: newstrace.render_html([rt]), "render_html: comparison: given list [Article("),
         }
         for name, (call, said) in calls.items():
             with pytest.raises(ArgumentError) as raised:

@@ -194,11 +194,18 @@ def given_as(value: object) -> str:
 MAKE_ARTICLES = "newstrace.read_articles(paths) reads them, newstrace.Article.create(text) makes one of a string"
 
 
+def an_instance(value: object, kind: type[T], where: str, how: str) -> T:
+    """``value``, when it is a ``kind``; else ``ArgumentError`` naming ``where`` it was given, what
+    it was, and ``how`` a caller makes a ``kind``."""
+    if not isinstance(value, kind):
+        name = kind.__name__
+        raise ArgumentError(f"{where}: {given_as(value)}, not {'an' if name[0] in 'AEIOU' else 'a'} {name} ({how})")
+    return value
+
+
 def an_article(value: object, where: str) -> Article:
     """``value``, when it is an ``Article``; else ``ArgumentError`` naming ``where`` it was given."""
-    if not isinstance(value, Article):
-        raise ArgumentError(f"{where}: {given_as(value)}, not an Article ({MAKE_ARTICLES})")
-    return value
+    return an_instance(value, Article, where, MAKE_ARTICLES)
 
 
 def articles_of(values: object, where: str) -> Iterator[Article]:

@@ -17,11 +17,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newstrace.compare.core import Comparison
 from newstrace.drawing import CLICK, GraphNode, edge_list, provenance_note, provenance_svg
+from newstrace.errors import an_instance
 from newstrace.model import (
     FINDING_TITLES,
     UNLISTED_WHERE,
@@ -43,9 +45,6 @@ from newstrace.model import (
     time_axis,
 )
 from newstrace.spans import pieces
-
-if TYPE_CHECKING:
-    from newstrace.compare.core import Comparison
 
 SCRIPT = """
 (function () {
@@ -357,6 +356,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
     ``newstrace story --html`` names its story and says when the report covers only its first
     articles (its file said neither: a report titled "newstrace compare: reuters vs ..." on 200 of
     a story's 300 articles)."""
+    an_instance(comparison, Comparison, "render_html: comparison", "newstrace.compare_articles(articles) makes one")
     ctx = report_context(comparison)
     if title is not None:
         ctx["title_parts"] = list(title)
