@@ -300,8 +300,12 @@ def test_one_article_is_a_report_of_its_claims(rt: Article) -> None:
 
 
 def test_no_articles_and_too_many() -> None:
-    with pytest.raises(InputError):
+    """``compare_articles([])`` said "compare: no articles given", the command's name, to a caller
+    who never ran it; it names the function and its argument, as its other refusals do. (The
+    command never gets there: inputs that give no article end it as "F: no articles could be read".)"""
+    with pytest.raises(InputError) as raised:
         compare_articles([])
+    assert str(raised.value).startswith("compare_articles: articles: given none, ")
     arts = [Article.create(f"text number {i} about something else entirely.") for i in range(4)]
     with pytest.raises(LimitError):
         compare_articles(arts, limits=Limits(max_compare_articles=3))

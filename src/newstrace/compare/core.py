@@ -36,7 +36,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import sentences
 from newstrace.disjoint import DisjointSets
-from newstrace.errors import InputError, LimitError, UnknownArticle, articles_list
+from newstrace.errors import MAKE_ARTICLES, InputError, LimitError, UnknownArticle, articles_list
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits, raise_hint
 from newstrace.model import (
@@ -249,7 +249,7 @@ def compare_articles(
     """
     articles = articles_list(articles, "compare_articles: articles")
     if not articles:
-        raise InputError("compare: no articles given")
+        raise InputError(f"compare_articles: articles: given none, where it compares one or more ({MAKE_ARTICLES})")
     if len(articles) > limits.max_compare_articles:
         raise LimitError(
             f"compare: {len(articles)} articles exceed the limit of {limits.max_compare_articles} "
