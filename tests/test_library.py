@@ -336,6 +336,23 @@ def test_a_blank_claim_is_refused_by_predict_stance_as_by_the_stance_command() -
     assert newstrace.predict_stance("Staffan de Mistura calls for an investigation of the attacks on Aleppo", rt).label != "unrelated"
 
 
+def test_what_the_entry_points_return_is_of_types_newstrace_exports(tmp_path: Path) -> None:
+    """A user annotating a result, or naming it in ``isinstance``, finds its type in ``newstrace``:
+    ``analyze``'s report, a comparison's pairs and ``Store.add_articles``' counts were of types
+    only their modules gave (``newstrace.engine.local.AnalyzeReport``, ...)."""
+    import newstrace
+
+    articles = newstrace.read_articles(EXAMPLES)
+    report = newstrace.compare_articles(articles)
+    with newstrace.Store(tmp_path / "corpus.db") as store:
+        results = [report, *report.pairs, *report.findings, store.add_articles(articles),
+                   newstrace.analyze(store, workers=1), newstrace.find_reuse(articles), *newstrace.find_reuse(articles).pairs,
+                   newstrace.extract_claims(articles[0]), newstrace.predict_stance("Aleppo was bombed", articles[0])]
+    for result in results:
+        name = type(result).__name__
+        assert name in newstrace.__all__ and getattr(newstrace, name) is type(result), name
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # the names for type checkers; at run time __getattr__ import
     from newstrace.compare import Comparison as Comparison
     from newstrace.compare import compare_articles as compare_articles
     from newstrace.compare import render_html as render_html
+    from newstrace.compare.core import PairInfo as PairInfo
+    from newstrace.engine.local import AnalyzeReport as AnalyzeReport
     from newstrace.engine.local import analyze as analyze
     from newstrace.errors import ArgumentError as ArgumentError
     from newstrace.errors import InputError as InputError
@@ -49,6 +51,7 @@ if TYPE_CHECKING:  # the names for type checkers; at run time __getattr__ import
     from newstrace.reuse import find_reuse as find_reuse
     from newstrace.stance import predict_stance as predict_stance
     from newstrace.store import Store as Store
+    from newstrace.store.sqlite import IngestCounts as IngestCounts
 
 #: public name -> the module that defines it (imported when the name is first used)
 _EXPORTS: dict[str, str] = {
@@ -73,9 +76,11 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["extract_claims", "extract_many"], "newstrace.claims"),
     **dict.fromkeys(["ReuseResult", "align_pair", "find_reuse"], "newstrace.reuse"),
     **dict.fromkeys(["Comparison", "compare_articles", "render_html"], "newstrace.compare"),
+    "PairInfo": "newstrace.compare.core",
     "predict_stance": "newstrace.stance",
     "Store": "newstrace.store",
-    "analyze": "newstrace.engine.local",
+    "IngestCounts": "newstrace.store.sqlite",
+    **dict.fromkeys(["AnalyzeReport", "analyze"], "newstrace.engine.local"),
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -81,6 +81,10 @@ class EmptyReuse:
 
 @dataclass
 class PairInfo:
+    """Two of a comparison's articles (``Comparison.pairs``, ``Comparison.pair``): how alike their
+    stories are (``story_similarity``, ``same_story`` at or above the threshold) and the passages
+    they share (``reuse``: ``None`` when none), ``a`` and ``b`` by the ids the comparison names."""
+
     a: str
     b: str
     story_similarity: float

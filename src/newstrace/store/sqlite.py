@@ -150,6 +150,8 @@ def _read_again(stored: str, now: str) -> bool:
 
 @dataclass
 class IngestCounts:
+    """What ``Store.add_articles`` did with the articles it was given (``newstrace ingest``'s counts)."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
