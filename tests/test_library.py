@@ -353,6 +353,34 @@ def test_what_the_entry_points_return_is_of_types_newstrace_exports(tmp_path: Pa
         assert name in newstrace.__all__ and getattr(newstrace, name) is type(result), name
 
 
+def test_reading_a_store_s_results_leaves_what_its_methods_return_as_it_was(tmp_path: Path) -> None:
+    """README's ``CorpusResults(store.conn)`` sets the connection's ``row_factory``, which every
+    ``Store`` method reads its rows through: a Store's connection has ``sqlite3.Row`` already, so
+    what the methods return after it is what they returned before (were it another factory, the
+    articles' rows would change under them)."""
+    import sqlite3
+
+    import newstrace
+    from newstrace.store.results import CorpusResults
+
+    def asked(store: newstrace.Store) -> list[object]:
+        articles = list(store.iter_articles())
+        first = articles[0].id
+        return [articles, store.find_article(first[:6]), store.get_article(first), list(store.iter_articles_by_ids([first])),
+                store.holder(first), store.outlet_names(), store.count_articles(), store.schema_version,
+                store.same_article(articles[1])]
+
+    with newstrace.Store(tmp_path / "corpus.db") as store:
+        store.add_articles(newstrace.read_articles(EXAMPLES))
+        newstrace.analyze(store, workers=1)
+        before = asked(store)
+        factory = store.conn.row_factory
+        results = CorpusResults(store.conn)
+        assert results.stories()[0] == 1  # the seeds are one story
+        assert store.conn.row_factory is factory is sqlite3.Row
+        assert asked(store) == before
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

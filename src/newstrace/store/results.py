@@ -1230,7 +1230,11 @@ def behind_hint(n: int, changed: int, db: str) -> str:
 
 
 class CorpusResults:
-    """Read API over one database's stories, threads and outlet network (CLI and web app)."""
+    """Read API over one database's stories, threads and outlet network (CLI and web app).
+
+    ``conn`` (``Store.conn``) reads its rows as ``sqlite3.Row`` from then on: a ``Store``'s
+    connection does already (its methods read rows by column name), so what they return is as it
+    was (``tests/test_library.py``); another connection's rows become ``sqlite3.Row``."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
