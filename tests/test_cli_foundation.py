@@ -315,7 +315,8 @@ def test_a_database_on_a_read_only_file_system_is_read(tmp_path: Path) -> None:
     assert {r["title"] for r in json.loads(listed + "]")} == {RT_TITLE, REWRITE_TITLE}, p.stderr
     stories, said = rest.rsplit("\n]\n", 1)
     assert [s["size"] for s in json.loads(stories + "]")] == [2]
-    assert said.strip() == "exit 3" and f"{mount / 'n.db'}: database is read-only" in p.stderr
+    assert said.strip() == "exit 3" and (f"{mount / 'n.db'}: database is read-only (on a read-only file system: "
+                                         "copy it to a folder you can write in to write to it)") in p.stderr
     assert sorted(f.name for f in folder.iterdir()) == before  # nothing written beside it
 
 
@@ -1659,7 +1660,10 @@ def test_database_read_only_is_refused_and_untouched(tmp_path: Path) -> None:
     db.chmod(0o444)
     before = digest(db)
     try:
-        assert_clean_failure(run("ingest", EXAMPLES, "--db", db, cwd=tmp_path), 3, "archive.db", "read-only")
+        # and how to write it: "archive.db: database is read-only" did not say
+        assert_clean_failure(run("ingest", EXAMPLES, "--db", db, cwd=tmp_path), 3, "archive.db", "read-only",
+                             f"(no write permission: 'chmod u+w {db}' gives it)")
+        assert_clean_failure(run("analyze", "--db", db, cwd=tmp_path), 3, f"'chmod u+w {db}'")
         assert digest(db) == before
         listed = run("list", "--db", db, "--json", cwd=tmp_path)  # reading still works
         assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 1

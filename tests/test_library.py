@@ -381,6 +381,24 @@ def test_reading_a_store_s_results_leaves_what_its_methods_return_as_it_was(tmp_
         assert asked(store) == before
 
 
+def test_a_store_opened_read_only_says_how_to_open_it_for_writing(tmp_path: Path) -> None:
+    """``Store(path, readonly=True)`` refuses ``add_articles`` and ``analyze``; it said "x.db:
+    opened read-only", not by what (the caller's ``readonly=True``) nor what opens it to write."""
+    import newstrace
+
+    articles = newstrace.read_articles(EXAMPLES)
+    with newstrace.Store(tmp_path / "corpus.db") as store:
+        store.add_articles(articles[:1])
+    with newstrace.Store(tmp_path / "corpus.db", readonly=True) as store:
+        for call, run in (("Store.add_articles", lambda: store.add_articles(articles)),
+                          ("analyze", lambda: newstrace.analyze(store))):
+            with pytest.raises(newstrace.StoreError) as raised:
+                run()
+            assert str(raised.value) == (f"{call}: {tmp_path / 'corpus.db'}: opened read-only (Store(path, readonly=True)); "
+                                         "open it with newstrace.Store(path) to write")
+        assert store.count_articles() == 1
+
+
 def test_read_articles_takes_one_path_as_well_as_several() -> None:
     """``newstrace.read_articles("examples")`` iterated the string: it raised 'e: no such file or
     folder', and a ``Path`` raised TypeError ('PosixPath' object is not iterable)."""

@@ -696,7 +696,7 @@ def analyze(
         raise ArgumentError(f"analyze: {given_as(store)}, not a Store: "
                             "open the database with newstrace.Store(path), and give analyze that")
     if store.readonly:
-        raise StoreError(f"{store.path}: opened read-only")
+        raise store.opened_readonly("analyze")
     run = _Run()
     with analysis_lock(store.path, "analyze"):
         try:

@@ -250,6 +250,13 @@ class Store:
             raise (busy_error(self.path, e) or self._unreadable(e) or damage_error(self.path, e)
                    or StoreError(f"{self.path}: cannot open database ({e})")) from e
 
+    def opened_readonly(self, call: str) -> StoreError:
+        """The error for a ``call`` that writes, made on this store opened ``readonly``: what to
+        open for writing. "x.db: opened read-only" did not say that a Store is opened so by its
+        caller's ``readonly=True``, nor that ``Store(path)`` writes."""
+        return StoreError(f"{call}: {self.path}: opened read-only (Store(path, readonly=True)); "
+                          f"open it with newstrace.Store(path) to write")
+
     # -- opening -------------------------------------------------------------------------------
 
     def _unreadable(self, e: sqlite3.DatabaseError) -> StoreError | None:
@@ -503,7 +510,7 @@ class Store:
         ``ingest`` saying "10 added" of a database its stopped run had stored 20 in."""
         counts = IngestCounts()
         if self.readonly:
-            raise StoreError(f"{self.path}: opened read-only")
+            raise self.opened_readonly("Store.add_articles")
         articles = articles_of(articles, "Store.add_articles: articles")  # an item that is none: nothing is stored
         now = datetime.now(UTC).isoformat(timespec="seconds")
         added: set[str] = set()  # the ids this call adds: one filled in is still "added"
@@ -956,6 +963,22 @@ def remove_killed_build(db: Path) -> None:
         pass  # a load is building it now (or its folder is read-only: it stays, as it was)
 
 
+def _how_to_write(p: Path, what: str) -> str:
+    """How a user gets to write ``p`` (a database file or its folder) that is read-only, ``what``
+    naming what to copy elsewhere: "database is read-only" alone left them to find out whether a
+    permission, a mount or the command was the cause."""
+    try:
+        on_read_only_media = bool(os.statvfs(p.resolve()).f_flag & os.ST_RDONLY)
+        mine = p.stat().st_uid == os.getuid()
+    except (OSError, AttributeError):  # no statvfs or getuid (Windows)
+        on_read_only_media, mine = False, True
+    if on_read_only_media:
+        return f"on a read-only file system: copy {what} to a folder you can write in to write to it"
+    if mine:
+        return f"no write permission: 'chmod u+w {shlex.quote(str(p))}' gives it"
+    return f"you have no write permission: its owner can give it, or copy {what} to a folder of yours"
+
+
 def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> None:
     """Refuse a database path that cannot work, before anything is read or written.
 
@@ -977,9 +1000,10 @@ def check_db_path(p: Path, *, readonly: bool = False, create: bool = True) -> No
             if magic != SQLITE_MAGIC:
                 raise StoreError(f"{p}: not a SQLite database")
         if not readonly and (not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222):
-            raise StoreError(f"{p}: database is read-only")
+            raise StoreError(f"{p}: database is read-only ({_how_to_write(p, 'it')})")
         if not readonly and not os.access(p.parent.resolve(), os.W_OK):
-            raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal)")
+            raise StoreError(f"{p}: folder {p.parent} is read-only (SQLite needs it for its journal; "
+                             f"{_how_to_write(p.parent, 'the database')})")
     else:
         if readonly or not create:
             if (who := holder(p)) is not None:  # a load-results making it (``engine.load.new_database``)
