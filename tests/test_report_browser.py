@@ -388,6 +388,64 @@ def test_tab_reaches_every_mark_of_the_texts_and_shows_where_focus_is(browser: A
         page.close()
 
 
+_RING = """() => { const e = document.activeElement, s = getComputedStyle(e);
+    return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset], shadow: s.boxShadow}; }"""
+
+def _contrast(a: str, b: str) -> float:
+    def lum(c: str) -> float:
+        r, g, b = (int(x) / 255 for x in re.findall(r"\d+", c)[:3])
+        return sum(w * (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4) for w, v in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_a_focused_mark_shows_the_web_pages_focus_ring_visible_on_every_highlight(
+        browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """The report's focused marks had the browser's thin ring, the web pages a ring of 3 px, amber
+    outside a dark one (``drawing.FOCUS_RING``): the report now has the pages' ring, as the web app
+    serves it, and on each kind of highlight the seeds have (a passage shared verbatim or
+    near-verbatim, a finding's evidence, the words it turns on, a count) one of its colours stands
+    3:1 or more out of both the highlight inside it and the article around it (the underline of
+    the words a finding turns on took the dark ring's place: the amber alone, 1.8:1 on white)."""
+    from newstrace.web.app import static_files
+
+    web = browser.new_page()
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-ring")
+    try:
+        web.set_content(f"<html><head><style>{static_files()['app.css'].decode()}</style></head>"
+                        "<body><main><p><a href='#x'>a link</a></p></main></body></html>")
+        web.keyboard.press("Tab")
+        pages_ring = web.evaluate(_RING)
+        assert pages_ring["outline"][:2] == ["solid", "3px"], pages_ring
+        kinds: dict[str, float] = {}
+        marks = page.locator("article.doc a.hl")
+        for i in range(marks.count()):
+            mark = marks.nth(i)
+            kind = " ".join(sorted(set((mark.get_attribute("class") or "").split()) - {"hl", "punct"}))
+            if kind in kinds:
+                continue
+            mark.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")  # focused by the keyboard, as :focus-visible tells
+            assert page.evaluate("() => document.activeElement.matches('article.doc a.hl:focus-visible')"), kind
+            ring = page.evaluate(_RING)
+            # the same ring (a mark's own shadow, the underline of the words a finding turns on, beside it)
+            assert ring["outline"] == pages_ring["outline"] and pages_ring["shadow"] in ring["shadow"], (kind, ring, pages_ring)
+            inside = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+            inside = "rgb(255, 255, 255)" if inside == "rgba(0, 0, 0, 0)" else inside  # the article's white
+            colours = [ring["outline"][2], *re.findall(r"rgba?\([^)]*\)", ring["shadow"])]
+            kinds[kind] = max(min(_contrast(c, inside), _contrast(c, "rgb(255, 255, 255)")) for c in colours)
+        for want in (["count"], ["shared", "verbatim"], ["shared", "near_verbatim"], ["evidence"], ["evidence", "key"],
+                     ["evidence", "key", "shared"]):
+            assert any(set(want) <= set(k.split()) for k in kinds), (want, kinds)
+        assert all(v >= 3 for v in kinds.values()), kinds
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+        web.close()
+
+
 def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:
     """The table's date column was as narrow as the browser could make it, so "2016-10-30" broke
     at a hyphen into "2016-10-" over "30" beside the seeds' long titles."""

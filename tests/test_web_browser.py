@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, text_box
+from newstrace.web.app import static_files
 from test_web_fixtures import build_db, live_server
 
 pytestmark = pytest.mark.browser
@@ -904,7 +905,7 @@ def test_a_crowded_outlet_network_writes_every_name_clear_of_the_others(browser:
     names = ["ahram", "alalam", "alaraby", "arabiya", "asharqalawsat", "dailysabah", "etilaf", "jordantimes",
              "manar", "nna", "reuters", "sana", "sputnik", "tass", "trt", "rt.com", None, "nytimes.com",
              "washingtonpost.com", "english.alarabiya.net", "aljazeera.com", "bbc.co.uk", "theguardian.com", "aa.com.tr"]
-    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    css = static_files()["app.css"].decode()  # as the app serves it, its focus ring first
     ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = ctx.new_page()
     try:
@@ -994,7 +995,7 @@ def test_every_dot_of_a_timeline_can_be_seen_and_clicked(browser: Any) -> None:
     arts = [{"id": i, "outlet": o, "published": "2013-08-21", "title": f"{o} report {i}"} for i, o in rows]
     # and a story of several days whose first day has three reports of one outlet
     days = [*arts[:3], {**arts[3], "published": "2013-08-25"}]
-    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    css = static_files()["app.css"].decode()  # as the app serves it, its focus ring first
     ctx = browser.new_context(viewport={"width": 1280, "height": 600})
     page = ctx.new_page()
     try:
@@ -1069,7 +1070,7 @@ def test_an_edges_confidence_stands_clear_of_its_arc(server: tuple[str, dict[str
             for k, o in enumerate(("rt.com", "sana", "alaraby", "ahram", "jordantimes", "trt", "tass", "reuters"))]
     edges = [{"source": "a0", "derived": "a7", "confidence": 0.9, "evidence": [{"type": "shared_passage"}]},
              {"source": "a0", "derived": "a1", "confidence": 0.5, "evidence": [{"type": "shared_passage"}]}]
-    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    css = static_files()["app.css"].decode()  # as the app serves it, its focus ring first
     blank = page.context.new_page()  # not under the app's Content-Security-Policy, which refuses an inline style
     blank.set_content(f"<html><head><style>{css}</style></head><body>{render.provenance_svg(arts, edges)}</body></html>")
     above = blank.locator("svg.graph a.edge").evaluate_all("""es => es.flatMap(e => {
@@ -1113,7 +1114,7 @@ def test_a_provenance_drawing_with_many_outside_sources_writes_every_label_clear
     edges = [{"source": "1926479352", "derived": "1926479334", "confidence": 0.8, "evidence": [{"type": "attribution"}]}]
     edges += [{"source": f"external:{who}", "derived": a["id"], "confidence": 0.6, "evidence": quotation}
               for k, who in enumerate(speakers) for a in arts if (k + ids.index(a["id"])) % 3 != 2]
-    css = (ROOT / "src" / "newstrace" / "web" / "static" / "app.css").read_text(encoding="utf-8")
+    css = static_files()["app.css"].decode()  # as the app serves it, its focus ring first
     for width in (1400, 390):
         ctx = browser.new_context(viewport={"width": width, "height": 900})
         page = ctx.new_page()

@@ -78,6 +78,23 @@ def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> l
     return [_words(e, label) for e in edges if e.get("source") and e.get("derived")]
 
 
+#: keyboard focus, the one look of the web app's pages and the HTML report (``app.css`` and the
+#: report's ``report.css`` each begin with it; the report had the browser's thin ring): a ring of
+#: 3 px everywhere, one colour on the dark header and on highlighted passages alike. The amber alone
+#: is 1.7:1 against the page (WCAG asks 3:1 of a focus ring): a dark ring of 2 px fills the gap
+#: inside it, 15:1 on the page and 6.9:1 or more on every highlight it borders (the darkest, the
+#: report's words a finding turns on, #ff8c78), and the amber (8.8:1) carries it on the dark header;
+#: in a drawing the focused shape's stroke turns dark (the amber was 1.7:1 there too; the provenance
+#: graph's look is its presentation attributes, which any rule outranks). A mark with a box-shadow of
+#: its own adds ``var(--focus-inner)`` to it when focused: its shadow outranked the dark ring.
+FOCUS_RING = """\
+:root { --focus-inner: 0 0 0 2px #1d2330; }
+:focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: var(--focus-inner); }
+svg a:focus-visible { outline: none; }
+svg a:focus-visible circle, svg a:focus-visible path, svg a:focus-visible rect { stroke: #1d2330; stroke-width: 4; }
+"""
+
+
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
 #: clicked: the one wording of their legends and notes (the report said "Click a highlight")
 CLICK = "click (or tap)"

@@ -22,7 +22,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newstrace.compare.core import Comparison
-from newstrace.drawing import CLICK, GraphNode, edge_list, provenance_note, provenance_svg
+from newstrace.drawing import (
+    CLICK,
+    FOCUS_RING,
+    GraphNode,
+    edge_list,
+    provenance_note,
+    provenance_svg,
+)
 from newstrace.errors import an_instance
 from newstrace.model import (
     FINDING_TITLES,
@@ -362,7 +369,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = _ENV.get_template("report.css").render()
+    css = FOCUS_RING + _ENV.get_template("report.css").render()  # the web pages' focus ring
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "

@@ -39,7 +39,7 @@ from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newstrace import __version__
-from newstrace.drawing import CLICK, provenance_note
+from newstrace.drawing import CLICK, FOCUS_RING, provenance_note
 from newstrace.errors import (
     AmbiguousId,
     DatabaseBusy,
@@ -93,6 +93,14 @@ def _load_package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str
     }
 
 
+def static_files() -> dict[str, bytes]:
+    """The static files as the app serves them: ``app.css`` begins with ``drawing.FOCUS_RING``, the
+    focus ring the HTML report's style sheet begins with too (one look for the keyboard in both)."""
+    static = _load_package_files("static", tuple(STATIC_TYPES))
+    static["app.css"] = FOCUS_RING + static["app.css"]
+    return {name: body.encode("utf-8") for name, body in static.items()}
+
+
 def templates_env() -> Environment:
     from newstrace.web.api import COMPARE_IDS
 
@@ -142,8 +150,7 @@ def create_app(
     )
     app.state.repo = repo
     app.state.limits = limits
-    static = _load_package_files("static", tuple(STATIC_TYPES))
-    app.state.static = {name: body.encode("utf-8") for name, body in static.items()}
+    app.state.static = static_files()
     app.state.env = templates_env()
     app.state.env.globals["static_href"] = static_hrefs(app.state.static).__getitem__
 
