@@ -391,6 +391,11 @@ def test_tab_reaches_every_mark_of_the_texts_and_shows_where_focus_is(browser: A
 _RING = """() => { const e = document.activeElement, s = getComputedStyle(e);
     return {outline: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset], shadow: s.boxShadow}; }"""
 
+#: every element drawn with an outline, as "tag.class text"
+_OUTLINED = """() => [...document.querySelectorAll('body *')].filter(e => getComputedStyle(e).outlineStyle !== 'none')
+    .map(e => `${e.tagName}.${e.className} ${e.textContent.slice(0, 30)}`)"""
+
+
 def _contrast(a: str, b: str) -> float:
     def lum(c: str) -> float:
         r, g, b = (int(x) / 255 for x in re.findall(r"\d+", c)[:3])
@@ -444,6 +449,44 @@ def test_a_focused_mark_shows_the_web_pages_focus_ring_visible_on_every_highligh
     finally:
         page.close()
         web.close()
+
+
+def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """A jump outlined its target (orange) and left it there: Tab on from it showed two outlines,
+    the jump's and the focus ring on the next mark. Now a keyboard jump shows the focus ring alone
+    on its target (the ring every focused mark has), a click's target the jump's outline until
+    focus or a press goes elsewhere, and after either only the focused mark is outlined."""
+    page, console, _ = _open(browser, seed_html, tmp_path, "report-jump-outline")
+    try:
+        # the keyboard: Enter on a shared passage, then Tab on from its counterpart
+        passage = page.locator("article#a0 a.hl.shared").first
+        passage.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.closest('article.doc').id") == "a1"
+        ring = page.evaluate(_RING)
+        assert ring["outline"][:3] == ["solid", "3px", "rgb(255, 179, 0)"], ring  # the ring, not the jump's orange
+        assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
+        page.keyboard.press("Tab")
+        outlined = page.evaluate(_OUTLINED)
+        assert len(outlined) == 1 and page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid", outlined
+        # the mouse: a click's target is outlined (its focus shows no ring), and Tab on leaves one outline
+        page.locator("article#a0 a.hl.shared").nth(1).click()
+        outlined = page.evaluate(_OUTLINED)
+        assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('flash')"), outlined
+        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineColor") == "rgb(232, 89, 12)"
+        page.keyboard.press("Tab")
+        outlined = page.evaluate(_OUTLINED)
+        assert len(outlined) == 1 and not page.locator(".flash").count(), outlined
+        # a click on the plain text past it takes the jump's outline off
+        page.locator("article#a0 a.hl.shared").nth(1).click()
+        assert page.locator(".flash").count() == 1
+        page.locator("footer").click()
+        assert page.evaluate(_OUTLINED) == [] and not page.locator(".flash").count()
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
 
 
 def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:

@@ -55,6 +55,15 @@ from newstrace.spans import pieces
 
 SCRIPT = """
 (function () {
+  // a jump's outline marks where it landed until the reader moves on: focus goes anywhere else (Tab
+  // on from it: two outlines showed, the jump's and the focus ring) or a press lands anywhere
+  function unflash() {
+    document.querySelectorAll(".flash").forEach(function (x) { x.classList.remove("flash"); });
+  }
+  document.addEventListener("focusin", function (ev) {
+    if (!(ev.target instanceof Element && ev.target.classList.contains("flash"))) unflash();
+  });
+  document.addEventListener("pointerdown", unflash);
   function reveal(id, focus) {
     var el = document.getElementById(id);
     if (!el) return;
@@ -67,7 +76,7 @@ SCRIPT = """
       while (mark && mark.classList.contains("anchor")) mark = mark.nextElementSibling;
       if (!mark) mark = el;
     }
-    document.querySelectorAll(".flash").forEach(function (x) { x.classList.remove("flash"); });
+    unflash();
     mark.classList.add("flash");
     mark.scrollIntoView({block: "center"});
     if (focus) {
