@@ -1217,8 +1217,9 @@ def test_a_definite_role_is_the_one_person_the_text_gives_it_as_a_title_named_be
         # FNC-1 714 as `extract FILE.txt` reads it, its first line the title: the text names her 'Rosenberg' alone.
         # '... Rosenberg, formerly a resident of Tel Aviv, did post to Facebook ... ¶ "My Facebook account ...," she
         # wrote' was Moshe Ya'alon's, and 'Emmanuel Nachshon, spokesman for ..., distanced the government from
-        # Rosenberg. "She’s her own person," he said' was Rosenberg's: the pronouns after 'Rosenberg' say she
-        ("fnc1-body", "714", "My Facebook account and friend requests", "Rosenberg"),
+        # Rosenberg. "She’s her own person," he said' was Rosenberg's: the pronouns after 'Rosenberg' say she (named as
+        # the title names her, '... soldier Gill Rosenberg, 31, revealed ...')
+        ("fnc1-body", "714", "My Facebook account and friend requests", "Gill Rosenberg"),
         ("fnc1-body", "714", "She’s her own person", "Emmanuel Nachshon"),
         # PolNeAR train (Washington Post), which names him 'President Obama' and 'Obama': 'Nordhaus said: "..." ¶ And
         # Obama, for all the progress he helped wrangle from world leaders, seems to agree. "We don't yet know exactly
@@ -1244,3 +1245,19 @@ def test_a_definite_role_is_the_one_person_the_title_names_before_the_text(start
     # is edible.', naming him only three paragraphs later ('TV presenter Alan Titchmarsh'): both were 'presenter'.
     # The title names him before the text's first sentence, as the text did when read whole
     assert _speaker_of("fnc1-body", "1258", starts) == "Alan Titchmarsh"
+
+
+def test_a_bare_surname_is_the_full_name_the_title_gives_it() -> None:
+    # FNC-1 324 as `extract FILE.txt` reads it: its first line, 'Homeland Security Secretary Jeh Johnson is pushing back
+    # against a claim made by Rep. Duncan Hunter ...', is the title, and the text calls him 'Johnson' alone ('“We have
+    # no credible, specific intelligence to that effect,” Johnson said ...'): its quotations were 'Johnson''s while
+    # '..., the secretary told host Wolf Blitzer' was Jeh Johnson's, one person as two speakers. The title's full name
+    # fills the bare surname out as a full name of an earlier paragraph does; the mention stays the text's
+    read = clean_plain_text(training_text("fnc1", "324"))
+    article = Article(id="324", text=read.text, title=read.title)
+    (claims,) = extract_many([article])
+    for starts in ("We have no credible, specific intelligence", "responsibility", "Let’s not unduly create fear"):
+        assert _find(claims, starts).speaker == "Jeh Johnson"
+    said = _find(claims, "We have no credible, specific intelligence")
+    assert _mention(article, said) == "Johnson"
+    assert {q.speaker for q in claims.quotes if q.speaker and "Johnson" in q.speaker} == {"Jeh Johnson"}

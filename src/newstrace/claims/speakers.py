@@ -1588,6 +1588,19 @@ class SpeakerResolver:
             # a surname of two words takes the fuller name the text gives ('Wasserman Schultz said' is Debbie
             # Wasserman Schultz; 'Abdel Rahman said' Rami Abdel Rahman), as a surname of one word does
             self._full.extend(_two_word_forms(text, list(pair)))
+        # the title's fuller names of the text's bare surnames (``_name_forms`` of the title read as a paragraph
+        # before the text's first, whose words the text may give a person; a title's first word no label): they
+        # stand before offset 0, and ``_fullest`` ranks them with the text's ('Homeland Security Secretary Jeh
+        # Johnson is pushing back ...' over '..., Johnson said' is Jeh Johnson)
+        titled, titled_memo = f"{title}\n{text}", dict[tuple[str, int | str], bool]()
+        for surname in seen if title else ():
+            for at, words in _name_forms(titled, list(surname), titled_memo):
+                if at < len(title) and self._may_be_person(_given_name(words), words[-1]) \
+                        and not (_opens_sentence(titled, at) and words[0].lower() in PERSON_LABELS) \
+                        and not any(len(full) > len(words) and full[-len(words):] == words for _a, full in self._full):
+                    # ('Widower Stan Beaton' is no 'Widower Stan'; a title opening 'Ahmed Abdi Godane is ...', where
+                    # the first word of three is no first name, no 'Abdi Godane' where the text names Ahmed Abdi Godane)
+                    self._full.append((at - len(title) - 1, words))
         self._honorifics = _honorific_sexes(text)
         self._counts: dict[str, int] = {}
         self._votes: dict[tuple[str, bool], dict[str, int]] = {}
@@ -1707,8 +1720,8 @@ class SpeakerResolver:
         said' is Jeb Bush in a story naming George W. Bush more often); else, or when none does, the one
         the text names most, on a tie one a speaker mention gave, then one with a known first name
         (not 'Given Sanders' of 'Given Sanders's record, ...'), then the first (a story names its
-        subject first: "Sen. Chris Murphy" before his aide "Anne Marie Murphy"). None when there
-        is none."""
+        subject first: "Sen. Chris Murphy" before his aide "Anne Marie Murphy"). The article's title's full
+        names are among them, in a paragraph before the text's first. None when there is none."""
         key = (tuple(toks), sex, exact)
         if key not in self._fullest_memo:
             self._fullest_memo[key] = self._fuller_names(toks, sex, exact)
@@ -1725,7 +1738,7 @@ class SpeakerResolver:
         first name or one a speaker mention gave, and the whole name, not its last words after a
         first name ('Rafael Edward Cruz' is no 'Edward Cruz')."""
         (_, spoken, known), start, _ = name
-        if not (spoken or known) or "\n" in self._text[start:before]:
+        if not (spoken or known) or start < 0 or "\n" in self._text[start:before]:  # (the title's: no paragraph's)
             return False
         word = _WORD_BEFORE.search(self._text, max(0, start - 40), start)
         return word is None or _is_title(word.group(1))
@@ -1938,13 +1951,14 @@ class SpeakerResolver:
                 full.append((hit.start(), hit.end(), name, False))
                 owners.setdefault(_tokens(name)[-1], set()).add(name)
             taken = {_bare(n.split()[-1]) for s in (sex, other) for _a, _e, n, h in self._sexed_names(s) if not h}
-            longer = {w for t in [*self._spoken, *(f for _a, f in self._full)] if len(t) > 1 for w in t}
+            longer = {w for t in [*self._spoken, *(f for a, f in self._full if a >= 0)] if len(t) > 1 for w in t}
             for (alone,) in (t for t in self._spoken if len(t) == 1):
                 # a person the text quotes by one name it gives no other with ('Rosenberg posted photos ... and
                 # wrote'), whose pronouns tell the sex; not a word of a longer name ('Donald' of Donald J. Trump)
                 if alone[:1].isupper() and alone not in owners and alone not in taken and alone not in longer \
                         and self._name_sex([alone]) == sex:
-                    owners[alone] = {alone}
+                    # (by the full name the title gives it, if any: 'Gill Rosenberg', as the name's mentions are)
+                    owners[alone] = {" ".join(self._fullest([alone], sex) or [alone])}
             for surname, names in owners.items():
                 if len(names) != 1 or surname in taken or not self._one_of_surname(_tokens(next(iter(names)))):
                     continue
@@ -2419,7 +2433,7 @@ class SpeakerResolver:
             if self._title_people is None:
                 self._title_people = []
                 for hit in _FULL_NAME.finditer(self._title):
-                    if self._may_be_person(hit):
+                    if self._may_be_person(hit.group(1), hit.group(2)):
                         mention = Mention(-1, -1, hit.group(0), "name", _bare(hit.group(2)))
                         mention.name = self.canonical(mention)
                         self._title_people.append((hit, mention))
@@ -2427,17 +2441,17 @@ class SpeakerResolver:
         if self._people is None:
             self._people = []
             for hit in self._full_name_hits():
-                if self._in_quotation(hit.start()) or not self._may_be_person(hit):
+                if self._in_quotation(hit.start()) or not self._may_be_person(hit.group(1), hit.group(2)):
                     continue
                 mention = Mention(hit.start(), hit.end(), hit.group(0), "name", _bare(hit.group(2)))
                 mention.name = self.canonical(mention)
                 self._people.append((hit, mention))
         return self._people
 
-    def _may_be_person(self, hit: re.Match[str]) -> bool:
-        """Whether a ``_FULL_NAME`` may be a person's: no title, no body's name, no word the text writes in lower
-        case."""
-        words = [hit.group(1), _bare(hit.group(2))]
+    def _may_be_person(self, first: str, surname: str) -> bool:
+        """Whether a full name (a ``_FULL_NAME``'s first name and surname) may be a person's: no title, no body's
+        name, no word the text writes in lower case."""
+        words = [first, _bare(surname)]
         return not (words[0] in _TITLE_CAPS or _written_lower(self._text, words[0])
                     or any(w.lower() in ORG_WORDS or _is_title(w) for w in words))
 
