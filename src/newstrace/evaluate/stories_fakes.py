@@ -46,7 +46,7 @@ from newstrace.errors import InputError
 from newstrace.evaluate import need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.evaluate.stance_fnc import fnc_files, load_fnc
-from newstrace.ingest import read_articles
+from newstrace.ingest import read_inputs
 from newstrace.model import Article
 
 #: share of events that go to the dev (calibration) split. Half until session 26; after five
@@ -120,7 +120,9 @@ def load_fakes(path: Path) -> tuple[list[Article], dict[str, str], dict[str, str
     seen_ids: set[str] = set()
     seen_texts: set[str] = set()
     articles: list[Article] = []
-    for a in read_articles([path]):
+    # read_inputs, not read_articles: a CSV of no rows is said below as no FA-KES CSV, naming the
+    # columns it needs, rather than as read_articles' "no articles could be read"
+    for a in read_inputs([path]):
         if a.id in seen_ids or a.text in seen_texts or not isinstance(a.published, date):
             continue
         seen_ids.add(a.id)
