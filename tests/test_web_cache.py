@@ -67,20 +67,24 @@ def test_cached_pages_follow_database_changes(
         assert "(updated)" in c.get("/articles").text
 
 
-def test_cached_pages_follow_claims_extracted_again(tmp_path: Path, rt: Article, rewrite: Article) -> None:
-    """A running server keeps compare and story pages by the articles' content, which a claims
-    refresh does not change; an ``analyze`` that extracts the claims again by newer rules (a newer
-    newstrace's, beside an older server) still rebuilds them."""
+def _seeds_story(db: Path, rt: Article, rewrite: Article) -> tuple[Path, str]:
+    """The two seeds stored at ``db`` and analysed, with the id of the story they share."""
     from newstrace.cli.main import main
     from newstrace.store.results import CorpusResults
 
-    db = tmp_path / "claims.db"
     with Store(db) as st:
         st.add_articles([rt, rewrite])
     assert main(["analyze", "--db", str(db)]) == 0
     with Store(db, readonly=True) as st:
         _, stories = CorpusResults(st.conn).stories()
-    story = next(s["id"] for s in stories if s["size"] == 2)
+    return db, next(s["id"] for s in stories if s["size"] == 2)
+
+
+def test_cached_pages_follow_claims_extracted_again(tmp_path: Path, rt: Article, rewrite: Article) -> None:
+    """A running server keeps compare and story pages by the articles' content, which a claims
+    refresh does not change; an ``analyze`` that extracts the claims again by newer rules (a newer
+    newstrace's, beside an older server) still rebuilds them."""
+    db, story = _seeds_story(tmp_path / "claims.db", rt, rewrite)
     params = [("ids", rt.id), ("ids", rewrite.id)]
     with TestClient(create_app(db), base_url=BASE) as c:
         before = c.get("/api/compare", params=params).json()
@@ -176,16 +180,7 @@ def test_a_compare_page_opened_from_a_story_reads_its_names_once_per_database_st
     story's lookup was kept until the next commit, but the names were made again on every request,
     reading the story's first 12 articles, texts and all, for a page served from the cache. They
     are kept as the lookup is, and a commit that renames an article (another outlet) is seen."""
-    from newstrace.cli.main import main
-    from newstrace.store.results import CorpusResults
-
-    db = tmp_path / "names.db"
-    with Store(db) as st:
-        st.add_articles([rt, rewrite])
-    assert main(["analyze", "--db", str(db)]) == 0
-    with Store(db, readonly=True) as st:
-        _, stories = CorpusResults(st.conn).stories()
-    story = next(s["id"] for s in stories if s["size"] == 2)
+    db, story = _seeds_story(tmp_path / "names.db", rt, rewrite)
     reads: list[list[str]] = []
     real = Store.iter_articles_by_ids
 
