@@ -301,14 +301,26 @@ def test_one_article_is_a_report_of_its_claims(rt: Article) -> None:
 
 def test_no_articles_and_too_many() -> None:
     """``compare_articles([])`` said "compare: no articles given", the command's name, to a caller
-    who never ran it; it names the function and its argument, as its other refusals do. (The
+    who never ran it; it names the function and its argument, as its other refusals do, and so
+    does its refusal of more articles than its limit. (The
     command never gets there: inputs that give no article end it as "F: no articles could be read".)"""
     with pytest.raises(InputError) as raised:
         compare_articles([])
     assert str(raised.value).startswith("compare_articles: articles: given none, ")
+    # over the limit it said "compare: 4 articles exceed the limit ...; for more, store them with
+    # 'newstrace ingest'", the command's words too: it says the function's and the library's ways
     arts = [Article.create(f"text number {i} about something else entirely.") for i in range(4)]
-    with pytest.raises(LimitError):
+    with pytest.raises(LimitError) as over:
         compare_articles(arts, limits=Limits(max_compare_articles=3))
+    said = str(over.value)
+    assert said.startswith("compare_articles: articles: 4 given, more than the limit of 3 "), said
+    assert "limits=newstrace.limits.Limits(max_compare_articles=N)" in said and "NEWSTRACE_MAX_COMPARE_ARTICLES" in said
+    assert "newstrace.Store(path).add_articles(articles)" in said and "newstrace.analyze(store)" in said
+    assert "'newstrace " not in said  # no command
+    import pickle
+
+    again = pickle.loads(pickle.dumps(over.value))
+    assert type(again) is type(over.value) and str(again) == said
 
 
 def _fnc_bodies(n: int, avoid: str = r"Syria|Aleppo|rebel|Assad") -> list[Article]:

@@ -246,22 +246,22 @@ def test_commands_that_read_files_take_the_date_order_ingest_takes(tmp_path: Pat
 
 
 def test_the_compare_limit_names_the_corpus_route() -> None:
-    """Over the article limit, the error names the variable and the way to compare more: store
-    them, and compare one story at a time."""
-    import dataclasses
+    """Over the article limit, the command's error names the variable and the way to compare more:
+    store them, and compare one story at a time (the library's caller is told its own way:
+    test_compare.py::test_no_articles_and_too_many)."""
+    import os
+    import subprocess
+    import sys
 
-    from newstrace.compare import compare_articles
-    from newstrace.errors import LimitError
-    from newstrace.ingest import read_articles
-    from newstrace.limits import LIMITS
-
-    with pytest.raises(LimitError) as e:
-        compare_articles(read_articles([EXAMPLES]), limits=dataclasses.replace(LIMITS, max_compare_articles=1))
-    said = str(e.value)
-    assert "limit of 1" in said and "NEWSTRACE_MAX_COMPARE_ARTICLES" in said
+    env = {**os.environ, "NEWSTRACE_MAX_COMPARE_ARTICLES": "1"}
+    run = subprocess.run([sys.executable, "-m", "newstrace", "compare", str(EXAMPLES)], capture_output=True, text=True,
+                         env=env, timeout=300)
+    said = " ".join(run.stderr.split())
+    assert run.returncode == 4, run.stderr
     # in the words every other limit's message says it in ("(NEWSTRACE_MAX_COMPARE_ARTICLES)" alone did not say what it does)
-    assert "limit of 1 (set NEWSTRACE_MAX_COMPARE_ARTICLES to raise it); for more," in said
+    assert "compare: 2 articles exceed the limit of 1 (set NEWSTRACE_MAX_COMPARE_ARTICLES to raise it); for more," in said, said
     assert "'newstrace ingest'" in said and "'newstrace analyze'" in said and "'newstrace story ID'" in said
+    assert "compare_articles" not in said
 
 
 @needs_stages

@@ -71,9 +71,13 @@ def compare(
         warn(f"one article read ({articles[0].id}): nothing to compare it with; its claims are listed")
     # imported here: the compare stage pulls in spaCy, which every other command would pay for
     from newstrace.compare import compare_articles, render_html
+    from newstrace.compare.core import TooManyArticles
 
-    with progress() as bar:
-        comparison = compare_articles(articles, on_progress=stage_bars(bar))
+    try:
+        with progress() as bar:
+            comparison = compare_articles(articles, on_progress=stage_bars(bar))
+    except TooManyArticles as e:
+        raise e.command_line() from None  # the command's words: its variable, 'newstrace ingest'
     if json_file is not None:
         # the report's document, and the inputs that could not be read, as 'reuse --json' lists them
         doc = {**comparison.to_dict(), "skipped": skipped_inputs(errors), "passed_over": passed_over.counts()}

@@ -38,7 +38,7 @@ from newstrace.compare.text import sentences
 from newstrace.disjoint import DisjointSets
 from newstrace.errors import MAKE_ARTICLES, InputError, LimitError, UnknownArticle, articles_list
 from newstrace.ingest.base import keyed_articles
-from newstrace.limits import LIMITS, Limits, raise_hint
+from newstrace.limits import LIMITS, Limits, env_name, raise_hint
 from newstrace.model import (
     Article,
     ArticleClaims,
@@ -222,6 +222,35 @@ def _silent(stage: str, done: int, total: int) -> None:
     """No one listening to ``compare_articles``'s progress."""
 
 
+class TooManyArticles(LimitError):
+    """``compare_articles`` given more articles than its limit, said to its caller in the library's
+    words (the function, its ``limits`` and the Store), and by ``newstrace compare`` in the
+    command's (``command_line``): "compare: ... store them with 'newstrace ingest'" was said to a
+    caller who never ran the command."""
+
+    def __init__(self, given: int, limit: int) -> None:
+        self.given, self.limit = given, limit
+        super().__init__(
+            f"compare_articles: articles: {given} given, more than the limit of {limit} "
+            f"(limits=newstrace.limits.Limits(max_compare_articles=N) raises it, as {env_name('max_compare_articles')} "
+            "does when set before newstrace is imported); for more, newstrace.Store(path).add_articles(articles) "
+            "and newstrace.analyze(store) group them into stories (newstrace.store.results.CorpusResults(store.conn) "
+            "reads them), to compare one story's articles at a time"
+        )
+
+    def __reduce__(self) -> tuple[type[TooManyArticles], tuple[int, int]]:
+        return type(self), (self.given, self.limit)  # pickled (a worker's error) as it was made
+
+    def command_line(self) -> LimitError:
+        """The error as ``newstrace compare`` says it: the variable that raises its limit and the
+        commands that compare more."""
+        return LimitError(
+            f"compare: {self.given} articles exceed the limit of {self.limit} "
+            f"{raise_hint('max_compare_articles')}; for more, store them with 'newstrace ingest' and "
+            "'newstrace analyze', which group them into stories: 'newstrace story ID' compares one story's articles"
+        )
+
+
 def compare_articles(
     articles: Sequence[Article],
     *,
@@ -255,11 +284,7 @@ def compare_articles(
     if not articles:
         raise InputError(f"compare_articles: articles: given none, where it compares one or more ({MAKE_ARTICLES})")
     if len(articles) > limits.max_compare_articles:
-        raise LimitError(
-            f"compare: {len(articles)} articles exceed the limit of {limits.max_compare_articles} "
-            f"{raise_hint('max_compare_articles')}; for more, store them with 'newstrace ingest' and "
-            "'newstrace analyze', which group them into stories: 'newstrace story ID' compares one story's articles"
-        )
+        raise TooManyArticles(len(articles), limits.max_compare_articles)
     notes: list[str] = []
     arts = list(
         keyed_articles(
