@@ -110,7 +110,7 @@ def test_every_highlight_and_jump_link_lands(browser: Any, seed_html: str, tmp_p
         # a shared passage jumps to its counterpart in the other article
         first = page.locator("a.hl.shared").first
         first.click()
-        flashed = page.locator(".flash")
+        flashed = page.locator(".current")
         assert flashed.count() == 1
         assert flashed.first.evaluate("el => el.closest('article').id") != first.evaluate("el => el.closest('article').id")
         page.screenshot(path=str(ARTIFACTS / "report-after-jump.png"))
@@ -474,16 +474,16 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         # the mouse: a click's target is outlined (its focus shows no ring), and Tab on leaves one outline
         page.locator("article#a0 a.hl.shared").nth(1).click()
         outlined = page.evaluate(_OUTLINED)
-        assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('flash')"), outlined
+        assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
         assert page.evaluate("() => getComputedStyle(document.activeElement).outlineColor") == "rgb(232, 89, 12)"
         page.keyboard.press("Tab")
         outlined = page.evaluate(_OUTLINED)
-        assert len(outlined) == 1 and not page.locator(".flash").count(), outlined
+        assert len(outlined) == 1 and not page.locator(".current").count(), outlined
         # a click on the plain text past it takes the jump's outline off
         page.locator("article#a0 a.hl.shared").nth(1).click()
-        assert page.locator(".flash").count() == 1
+        assert page.locator(".current").count() == 1
         page.locator("footer").click()
-        assert page.evaluate(_OUTLINED) == [] and not page.locator(".flash").count()
+        assert page.evaluate(_OUTLINED) == [] and not page.locator(".current").count()
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()

@@ -644,6 +644,62 @@ def test_keyboard_reaches_every_control_and_the_compare_jumps(server: tuple[str,
     assert not page.errors, page.errors
 
 
+#: elements drawn with an outline of 2 px or more, as "tag.class text" (a diff's own 1 px outline is
+#: part of its look, always there)
+_OUTLINED = """() => [...document.querySelectorAll('body *')].filter(e => { const s = getComputedStyle(e);
+    return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; })
+    .map(e => `${e.tagName}.${e.className} ${e.textContent.slice(0, 30)}`)"""
+
+
+def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_elsewhere(server: tuple[str, dict[str, str]], page: Any) -> None:
+    """The HTML report's behaviour: a jump outlined its target (2 px, the accent) and left it there,
+    and the outline outranked the focus ring on it, so a keyboard jump's target showed a thin blue
+    line, not the amber ring, and Tab on from it showed two outlines. Now a keyboard jump's target
+    shows the focus ring alone, a click's target the jump's outline until focus or a press goes
+    elsewhere, and after either only the focused element is outlined."""
+    base, ids = server
+    if not _stage(page, base, "compare"):
+        pytest.skip("compare stage not installed")
+    page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+    ring = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
+    # the keyboard: Enter on a shared passage, then Tab on from its counterpart
+    passage = page.locator("section.column").nth(0).locator("a.psg").first
+    passage.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+    assert page.evaluate(ring) == ["solid", "3px", "rgb(255, 179, 0)"]  # the focus ring, not the jump's outline
+    assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
+    page.keyboard.press("Tab")
+    outlined = page.evaluate(_OUTLINED)
+    assert len(outlined) == 1 and page.evaluate(ring)[0] == "solid", outlined
+    # a finding's words cut into pieces: outlined whole, the focused piece with the ring; Tab on leaves one
+    cut = page.evaluate("""() => [...document.querySelectorAll('a.jump')].findIndex(a => {
+        const el = document.getElementById(a.getAttribute('href').slice(1));
+        return el && el.dataset.ev && document.querySelectorAll(`[data-ev="${CSS.escape(el.dataset.ev)}"]`).length > 1; })""")
+    assert cut >= 0, "no finding's words are cut into pieces on the seeds' page"
+    page.locator("a.jump").nth(cut).focus()
+    page.keyboard.press("Enter")
+    pieces = page.evaluate("() => document.querySelectorAll(`[data-ev=\"${CSS.escape(document.activeElement.dataset.ev)}\"]`).length")
+    assert len(page.evaluate(_OUTLINED)) == pieces and page.evaluate(ring)[1] == "3px", page.evaluate(_OUTLINED)
+    page.keyboard.press("Tab")
+    assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
+    # the mouse: a click's target is outlined (its focus shows no ring), and Tab on leaves one outline
+    page.locator("section.column").nth(0).locator("a.psg").nth(1).click()
+    outlined = page.evaluate(_OUTLINED)
+    assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
+    page.keyboard.press("Tab")
+    outlined = page.evaluate(_OUTLINED)
+    assert len(outlined) == 1 and not page.locator(".current").count(), outlined
+    # a click on the page past it takes the jump's outline off
+    page.locator("section.column").nth(0).locator("a.psg").nth(1).click()
+    assert page.locator(".current").count() == 1
+    page.locator("h1").click()
+    assert page.evaluate(_OUTLINED) == [] and not page.locator(".current").count()
+    assert not page.errors, page.errors
+
+
 # -- right-to-left text ----------------------------------------------------------------------------
 
 

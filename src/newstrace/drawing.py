@@ -95,6 +95,30 @@ svg a:focus-visible circle, svg a:focus-visible path, svg a:focus-visible rect {
 """
 
 
+#: where a jump lands, one behaviour on the HTML report and the web app's compare page: the words
+#: carry the class ``current``, outlined (``JUMP_OUTLINE``) until the reader moves on, focus entering
+#: anything else or a press landing anywhere (the outline stayed: Tab on from it showed two outlines,
+#: it and the focus ring on the next mark). A mouse user's target shows no focus ring (Chromium gives
+#: a click's focus none), so the outline is the only sign of where the jump landed; a keyboard's target
+#: shows the focus ring alone, as every focused element does (the compare page's 2 px outline
+#: outranked the ring there). ``JUMP_SCRIPT`` goes first in the page's script, which marks a jump's
+#: words with its ``markJump(elements)``; ``JUMP_OUTLINE`` after ``FOCUS_RING`` in its style sheet.
+JUMP_SCRIPT = """\
+function unmarkJump() {
+  document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
+}
+function markJump(elements) {
+  unmarkJump();
+  elements.forEach(function (e) { e.classList.add("current"); });
+}
+document.addEventListener("focusin", function (ev) {
+  if (!(ev.target instanceof Element && ev.target.classList.contains("current"))) unmarkJump();
+});
+document.addEventListener("pointerdown", unmarkJump);
+"""
+JUMP_OUTLINE = ".current:not(:focus-visible) { outline: 3px solid #e8590c; outline-offset: 1px; }\n"
+
+
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
 #: clicked: the one wording of their legends and notes (the report said "Click a highlight")
 CLICK = "click (or tap)"

@@ -25,6 +25,8 @@ from newstrace.compare.core import Comparison
 from newstrace.drawing import (
     CLICK,
     FOCUS_RING,
+    JUMP_OUTLINE,
+    JUMP_SCRIPT,
     GraphNode,
     edge_list,
     provenance_note,
@@ -53,17 +55,9 @@ from newstrace.model import (
 )
 from newstrace.spans import pieces
 
-SCRIPT = """
+# a jump's mark is the web app's compare page's too (drawing.JUMP_SCRIPT)
+SCRIPT = JUMP_SCRIPT + """
 (function () {
-  // a jump's outline marks where it landed until the reader moves on: focus goes anywhere else (Tab
-  // on from it: two outlines showed, the jump's and the focus ring) or a press lands anywhere
-  function unflash() {
-    document.querySelectorAll(".flash").forEach(function (x) { x.classList.remove("flash"); });
-  }
-  document.addEventListener("focusin", function (ev) {
-    if (!(ev.target instanceof Element && ev.target.classList.contains("flash"))) unflash();
-  });
-  document.addEventListener("pointerdown", unflash);
   function reveal(id, focus) {
     var el = document.getElementById(id);
     if (!el) return;
@@ -76,8 +70,7 @@ SCRIPT = """
       while (mark && mark.classList.contains("anchor")) mark = mark.nextElementSibling;
       if (!mark) mark = el;
     }
-    unflash();
-    mark.classList.add("flash");
+    markJump([mark]);
     mark.scrollIntoView({block: "center"});
     if (focus) {
       // focus follows the jump, so the next Tab goes on from there (cancelling the browser's own
@@ -378,7 +371,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = FOCUS_RING + _ENV.get_template("report.css").render()  # the web pages' focus ring
+    css = FOCUS_RING + JUMP_OUTLINE + _ENV.get_template("report.css").render()  # the web pages' focus ring
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "

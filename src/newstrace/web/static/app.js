@@ -1,8 +1,9 @@
 // newstrace: a little behaviour on top of server-rendered pages. No inline handlers (the CSP
-// forbids them); text is only ever set with textContent, never parsed as HTML.
-"use strict";
+// forbids them); text is only ever set with textContent, never parsed as HTML. The app puts
+// newstrace.drawing.JUMP_SCRIPT (markJump: where a jump lands, as the HTML report marks it) before it.
 
 (function () {
+  "use strict";
   const tip = document.getElementById("tip");
 
   function showTip(text, x, y) {
@@ -72,7 +73,7 @@
     jump(target, id);
   });
 
-  // a jump: the words centred, outlined whole and focused
+  // a jump: the words centred, outlined whole (until focus or a press goes elsewhere) and focused
   function jump(target, id) {
     target.scrollIntoView({ behavior: "auto", block: "center" });
     history.replaceState(null, "", "#" + id);
@@ -82,8 +83,7 @@
     const pieces = evKey ? Array.from(same("data-ev", evKey)) : [target];
     if (key) same("data-pair", key).forEach(flash);
     else pieces.forEach(flash);
-    document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
-    pieces.forEach(function (e) { e.classList.add("current"); });
+    markJump(pieces);
     // focus follows the jump, so the next Tab goes on from the evidence, not from the finding
     // (a highlighted span is not focusable by itself; the default the handler cancels moved it)
     if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
