@@ -1261,3 +1261,12 @@ def test_a_bare_surname_is_the_full_name_the_title_gives_it() -> None:
     said = _find(claims, "We have no credible, specific intelligence")
     assert _mention(article, said) == "Johnson"
     assert {q.speaker for q in claims.quotes if q.speaker and "Johnson" in q.speaker} == {"Jeh Johnson"}
+
+
+@pytest.mark.parametrize(("source", "name"), [("fnc1", "206"), ("fnc1", "1336"), ("fnc1-body", "206"), ("fnc1-body", "1336")])
+def test_a_subject_after_the_cue_of_the_clause_said_is_no_speaker(source: str, name: str) -> None:
+    # FNC-1 206 and 1336, read whole and as `extract FILE.txt` reads them: 'In the statement, Foley's mother, Diane
+    # Foley, said the journalist, quote, "gave his life trying to expose the world ..."': the parser makes 'the
+    # journalist' a second subject of 'said', which was read as an inversion ('..., said Christine Link') and gave the
+    # quotation to James Foley; the clause said ('gave') follows it with no subject of its own, so it is that clause's
+    assert _speaker_of(source, name, "gave his life trying to expose") == "Diane Foley"

@@ -191,13 +191,31 @@ def _in_marks(tok: Token) -> bool:
     return left is not None and right is not None and left.tag_ == "``" and right.tag_ == "''"
 
 
+#: the dependencies of a clause's own subject
+_CLAUSE_SUBJECTS = frozenset(("nsubj", "nsubjpass", "expl", "csubj"))
+
+
+def _a_person(tok: Token) -> bool:
+    """Whether a subject names a person: a name, or a noun with a name in apposition ('Foley's mother, Diane
+    Foley')."""
+    return upos(tok) == "PROPN" or any(c.dep_ == "appos" and upos(c) == "PROPN" for c in tok.children)
+
+
 def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -> Token | None:
     """The speaker token of a cue verb; ``skip`` is a character range (the quote) it may not lie in."""
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and upos(c) in ("PROPN", "NOUN", "PRON")]
-    if after and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
-        # two subjects: '..., said Christine Link' is an inversion, the one before is part of the content
-        return after[0]
     children = list(verb.children)
+    before = next((c for c in children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if after and before is not None:
+        if not (upos(after[0]) == "NOUN" and _a_person(before) and any(
+                c.dep_ == "ccomp" and c.i > after[0].i and not any(s.dep_ in _CLAUSE_SUBJECTS for s in c.children)
+                for c in children)):
+            # two subjects: '..., said Christine Link' is an inversion, the one before is part of the content
+            return after[0]
+        # not where a person named before says a clause that follows a noun after the cue and has no subject of its
+        # own: 'Foley's mother, Diane Foley, said the journalist, quote, "gave his life ..."' is the mother's, the
+        # journalist the subject of what she said ('Notification to the FBI, said Haas, “is taking place.”' is Haas's)
+        children = [c for c in children if c not in after]
     if sum(1 for c in children if c.dep_ == "nsubj") > 1:
         # '“... Sen. John McCain,” Trump said': the parser made a quoted name a second subject;
         # the one next to the verb is the speaker, unless it is the one in quotation marks
