@@ -1263,6 +1263,17 @@ def test_a_bare_surname_is_the_full_name_the_title_gives_it() -> None:
     assert {q.speaker for q in claims.quotes if q.speaker and "Johnson" in q.speaker} == {"Jeh Johnson"}
 
 
+@pytest.mark.parametrize(
+    "starts", ["I feel I owe you an apology", "And I honestly truly understand"],
+)
+def test_a_label_before_a_first_name_and_a_middle_name_leaves_the_first_name_the_persons(starts: str) -> None:
+    # FNC-1 1925 as `extract FILE.txt` reads it: its first line, 'YouTuber Josh Paler Lin – better-known for his
+    # hilarious pranks – was feeling the holiday spirit ...', is the title, and the text calls him 'Lin' alone ('"I
+    # feel I owe you an apology," Lin told Thomas ...'): 'Lin' took the title's 'Paler Lin', 'Josh' being no listed
+    # first name and the word before it, 'YouTuber', what he is (a label, as 'Vet' of 'Vet Faye Bethell'), no title
+    assert _speaker_of("fnc1-body", "1925", starts) == "Josh Paler Lin"
+
+
 @pytest.mark.parametrize(("source", "name"), [("fnc1", "206"), ("fnc1", "1336"), ("fnc1-body", "206"), ("fnc1-body", "1336")])
 def test_a_subject_after_the_cue_of_the_clause_said_is_no_speaker(source: str, name: str) -> None:
     # FNC-1 206 and 1336, read whole and as `extract FILE.txt` reads them: 'In the statement, Foley's mother, Diane

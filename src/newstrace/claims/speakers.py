@@ -1048,7 +1048,8 @@ def _is_given(text: str, word: str, surname: str, middle: str | None = None, at:
     return middle is not None and at >= 0 and _GIVEN_WORD.fullmatch(middle) is not None \
         and _first_name_sex(middle) is None and not _label(word) and not _written_lower(text, word) \
         and _times(text, [word]) == _times(text, [word, middle]) \
-        and _title_or_none(_WORD_BEFORE.search(text, max(0, at - 40), at)) and _IN_A_BODY.search(text, max(0, at - 60), at) is None \
+        and _title_label_or_none(_WORD_BEFORE.search(text, max(0, at - 40), at)) \
+        and _IN_A_BODY.search(text, max(0, at - 60), at) is None \
         and (not _opens_sentence(text, at) or _COMMA_AFTER_NAME.match(text, at) is not None)
 
 
@@ -1181,6 +1182,12 @@ def _first_of_surname(text: str, start: int, full: list[str]) -> bool:
 def _title_or_none(word: re.Match[str] | None) -> bool:
     """Whether a capitalised word before a name is none or a title ('NEA President Lily Eskelsen García')."""
     return word is None or _is_title(word.group(1))
+
+
+def _title_label_or_none(word: re.Match[str] | None) -> bool:
+    """Whether a capitalised word before a name is none, a title or a label of what the person is ('YouTuber Josh
+    Paler Lin', ``PERSON_LABELS``), which a first name may follow."""
+    return _title_or_none(word) or (word is not None and word.group(1).lower() in PERSON_LABELS)
 
 
 def _given_before(text: str, start: int, surname: str) -> re.Match[str] | None:
