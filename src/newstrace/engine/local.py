@@ -43,12 +43,11 @@ from newstrace.engine.steps import (
     story_provenance,
 )
 from newstrace.errors import (
-    ArgumentError,
     Interrupted,
     KeptWarnings,
     StoreError,
     Warn,
-    given_as,
+    an_instance,
     survive_bug,
 )
 from newstrace.model import (
@@ -692,9 +691,7 @@ def analyze(
     whose stories other models built is analysed as it is and the report says so
     (``models_warning``).
     """
-    if not isinstance(store, Store):
-        raise ArgumentError(f"analyze: {given_as(store)}, not a Store: "
-                            "open the database with newstrace.Store(path), and give analyze that")
+    an_instance(store, Store, "analyze", "newstrace.Store(path) opens a database, which analyze takes")
     if store.readonly:
         raise store.opened_readonly("analyze")
     run = _Run()
