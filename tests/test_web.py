@@ -681,6 +681,36 @@ def test_upload_type_and_size_checks(web_db: tuple[Path, dict[str, str]]) -> Non
         assert "etc" not in str(r.json()["warnings"])
 
 
+def test_more_articles_than_compare_takes_is_refused_in_the_servers_words_from_the_library_s_check(
+    client: TestClient, web_db: tuple[Path, dict[str, str]], rt: Any, rewrite: Any
+) -> None:
+    """The web app checked ``max_compare_articles`` itself and said "2 articles is more than the 1
+    compare accepts", words of its own beside ``compare_articles``' ``TooManyArticles``. The check
+    is the library's (``check_count``), before any claims are extracted, and the words are its
+    error's ``page_line``: the server's limit and the variable that raises it where it runs, no
+    function or command its user cannot call. The upload and the compare of stored ids say it alike."""
+    if not _stage(client, "compare"):
+        pytest.skip("compare stage (newstrace.compare.compare_articles) not installed")
+    from newstrace.compare import compare_articles
+    from newstrace.compare.core import TooManyArticles
+
+    db, ids = web_db
+    one = Limits(max_compare_articles=1)
+    said = "compare: 2 articles, more than the 1 this server compares at once (NEWSTRACE_MAX_COMPARE_ARTICLES, set where it runs, raises it); compare fewer"
+    assert str(TooManyArticles(2, 1).page_line()) == said
+    files = [("files", ("rt.txt", rt.text.encode(), "text/plain")), ("files", ("rewrite.txt", rewrite.text.encode(), "text/plain"))]
+    with TestClient(create_app(db, limits=one), base_url=BASE) as c:
+        r = _post(c, "/api/upload", files=files)
+        assert (r.status_code, r.json()["detail"]) == (413, said)
+        page = _post(c, "/upload", files=files)
+        assert page.status_code == 413 and said in page.text
+        r = c.get("/api/compare", params={"ids": [ids["rt"], ids["rewrite"]]})
+        assert (r.status_code, r.json()["detail"]) == (413, said)
+    # the library's own words stay the library's
+    with pytest.raises(TooManyArticles, match=r"^compare_articles: articles: 2 given, more than the limit of 1 "):
+        compare_articles([rt, rewrite], limits=one)
+
+
 def test_an_uploaded_file_named_with_a_slash_is_named_in_full_and_escaped(client: TestClient, rt: Any) -> None:
     """A file named 'Bad </b> one.json' was named 'b> one.json' in the upload's warnings, cut at its
     slash as if it were a folder's; it is named in full, escaped on the page. A name that is a path

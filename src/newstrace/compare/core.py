@@ -250,6 +250,22 @@ class TooManyArticles(LimitError):
             "'newstrace analyze', which group them into stories: 'newstrace story ID' compares one story's articles"
         )
 
+    def page_line(self) -> LimitError:
+        """The error as the web app says it, on a page and in ``/api/``: the limit of the server,
+        set where it runs (its user can neither pass ``limits=`` nor run a command there). It had
+        words and a check of its own ("3 articles is more than the 2 compare accepts")."""
+        return LimitError(
+            f"compare: {self.given} articles, more than the {self.limit} this server compares at once "
+            f"({env_name('max_compare_articles')}, set where it runs, raises it); compare fewer"
+        )
+
+
+def check_count(given: int, limits: Limits) -> None:
+    """``TooManyArticles`` when ``given`` articles are more than ``limits`` lets one comparison
+    take: ``compare_articles``' check, which the web app asks before it extracts claims for them."""
+    if given > limits.max_compare_articles:
+        raise TooManyArticles(given, limits.max_compare_articles)
+
 
 def compare_articles(
     articles: Sequence[Article],
@@ -283,8 +299,7 @@ def compare_articles(
     articles = articles_list(articles, "compare_articles: articles")
     if not articles:
         raise InputError(f"compare_articles: articles: given none, where it compares one or more ({MAKE_ARTICLES})")
-    if len(articles) > limits.max_compare_articles:
-        raise TooManyArticles(len(articles), limits.max_compare_articles)
+    check_count(len(articles), limits)
     notes: list[str] = []
     arts = list(
         keyed_articles(

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newstrace.errors import DatabaseBusy, LimitError, NewstraceError
+from newstrace.errors import DatabaseBusy, NewstraceError
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import Limits
 from newstrace.model import Article, Holder, article_labels
@@ -431,10 +431,12 @@ class Repo:
         fn = _probe("newstrace.compare", "compare_articles")
         if fn is None:
             return None
-        if len(articles) > self.limits.max_compare_articles:
-            raise LimitError(
-                f"{len(articles)} articles is more than the {self.limits.max_compare_articles} compare accepts"
-            )
+        from newstrace.compare.core import TooManyArticles, check_count
+
+        try:  # before any claims are extracted for them
+            check_count(len(articles), self.limits)
+        except TooManyArticles as e:
+            raise e.page_line() from None  # the server's words: no function, no command
         state = self.content_state([a.id for a in articles])
         # the whole article, not its text: outlet and date are in the report (and the date orders
         # provenance), and an upload may give stored texts other metadata; its source too, which
