@@ -353,6 +353,47 @@ def test_what_the_entry_points_return_is_of_types_newstrace_exports(tmp_path: Pa
         assert name in newstrace.__all__ and getattr(newstrace, name) is type(result), name
 
 
+def test_a_comparison_s_quotations_are_of_types_newstrace_exports_and_name_no_internal_one() -> None:
+    """``compare_articles(...).quote_groups`` was a list of ``compare.pairing.QuoteGroup``, which
+    ``newstrace`` did not export: a user could not annotate it, and each mention held the compare's
+    working ``View`` of its article (sentences, claims, matrix rows). Every type a result's fields,
+    properties and methods give is exported, down to the mentions, and a mention gives its article
+    and its ``span``; a group's ``to_dict`` is its entry of ``compare --json``'s ``quotes``."""
+    import dataclasses
+    import typing
+
+    import newstrace
+
+    report = newstrace.compare_articles(newstrace.read_articles(EXAMPLES))
+    assert report.quote_groups
+    seen: set[type] = set()
+
+    def walk(t: object, where: str) -> None:
+        for arg in typing.get_args(t):
+            walk(arg, where)
+        if not inspect.isclass(t) or not t.__module__.startswith("newstrace") or t in seen:
+            return
+        seen.add(t)
+        assert getattr(newstrace, t.__name__, None) is t, f"{where} gives {t.__module__}.{t.__name__}, which newstrace does not export"
+        hints = dict(typing.get_type_hints(t)) if dataclasses.is_dataclass(t) else {}  # its fields
+        for name, member in inspect.getmembers(t):
+            fn = member.fget if isinstance(member, property) else member
+            if not name.startswith("_") and inspect.isfunction(fn):
+                hints[f"{name}()"] = typing.get_type_hints(fn).get("return")
+        for name, hint in hints.items():
+            if not name.startswith("_"):
+                walk(hint, f"{t.__name__}.{name}")
+
+    walk(type(report), "compare_articles()")
+    assert {newstrace.QuoteGroup, newstrace.QuoteMention} <= seen
+    by_id = {a.id: a for a in report.articles}
+    for group, listed in zip(report.quote_groups, report.to_dict()["quotes"], strict=True):
+        assert isinstance(group, newstrace.QuoteGroup) and group.to_dict() == listed
+        for m in group.mentions:
+            assert isinstance(m, newstrace.QuoteMention) and m.quoted_in is by_id[m.article]
+            assert m.span.text == m.quoted_in.text[m.quote.start:m.quote.end] == m.quote.text
+
+
 def test_reading_a_store_s_results_leaves_what_its_methods_return_as_it_was(tmp_path: Path) -> None:
     """README's ``CorpusResults(store.conn)`` sets the connection's ``row_factory``, which every
     ``Store`` method reads its rows through: a Store's connection has ``sqlite3.Row`` already, so

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the names for type checkers; at run time __getattr__ import
     from newstrace.compare import compare_articles as compare_articles
     from newstrace.compare import render_html as render_html
     from newstrace.compare.core import PairInfo as PairInfo
+    from newstrace.compare.pairing import QuoteGroup as QuoteGroup
+    from newstrace.compare.pairing import QuoteMention as QuoteMention
     from newstrace.engine.local import AnalyzeReport as AnalyzeReport
     from newstrace.engine.local import analyze as analyze
     from newstrace.errors import ArgumentError as ArgumentError
@@ -77,6 +79,7 @@ _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["ReuseResult", "align_pair", "find_reuse"], "newstrace.reuse"),
     **dict.fromkeys(["Comparison", "compare_articles", "render_html"], "newstrace.compare"),
     "PairInfo": "newstrace.compare.core",
+    **dict.fromkeys(["QuoteGroup", "QuoteMention"], "newstrace.compare.pairing"),
     "predict_stance": "newstrace.stance",
     "Store": "newstrace.store",
     "IngestCounts": "newstrace.store.sqlite",

@@ -46,7 +46,6 @@ from newstrace.model import (
     Finding,
     ProvenanceEdge,
     QuoteVariants,
-    Span,
     agreeing,
     arrow,
     article_labels,
@@ -192,26 +191,13 @@ class Comparison:
             # ``label``: how the summaries and notes name the article ("reuters #2")
             "articles": [{**a.brief(), "label": self.label(a.id)} for a in ordered],
             "pairs": [p.to_dict() for p in self.pairs],
-            "quotes": [_group_dict(g) for g in self.quote_groups],
+            "quotes": [g.to_dict() for g in self.quote_groups],
             "quantities": {a.id: [q.public() for q in self.claims[a.id].quantities] for a in ordered},
             "findings": [f.to_dict() for f in self.findings],
             "provenance": [e.to_dict() for e in self.provenance],
             "stories": self.stories,
             "notes": self.notes,
         }
-
-
-def _group_dict(g: QuoteGroup) -> dict[str, Any]:
-    variants = []
-    for text, ms in g.variants():
-        variants.append(
-            {
-                "text": text,
-                "articles": list(dict.fromkeys(m.article for m in ms)),
-                "spans": [Span.of(m.view.article, m.quote.start, m.quote.end).to_dict() for m in ms],
-            }
-        )
-    return {"speaker": g.speaker, "variants": variants, "fingerprints": g.fingerprints}
 
 
 #: ``compare_articles``'s ``on_progress(stage, done, total)``

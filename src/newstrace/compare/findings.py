@@ -26,7 +26,6 @@ from newstrace.compare.pairing import (
     edit_marks,
     event_class,
     quantity_links,
-    quote_span,
     same_number,
     same_source,
     values_drift,
@@ -35,6 +34,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import Sentence, content_stems, names
 from newstrace.model import (
+    Article,
     Finding,
     FindingType,
     Quantity,
@@ -115,8 +115,8 @@ def quote_findings(ctx: FindingContext) -> list[Finding]:
         if marks:
             mark_texts = [t for t, _ in marks]
             carriers = sorted({mk.article for _, mks in marks for mk in mks}, key=arts.index)
-            evidence: list[Span] = [Span.of(mk.view.article, *mk.mark) for _, mks in marks for mk in mks]
-            evidence += [quote_span(m) for m in g.mentions if m.article in carriers]
+            evidence: list[Span] = [Span.of(mk.quoted_in, *mk.mark) for _, mks in marks for mk in mks]
+            evidence += [m.span for m in g.mentions if m.article in carriers]
             fp = [f for f in g.fingerprints if f and f not in mark_texts]
             summary = (
                 f"{_join(ctx.label(a) for a in carriers)} quote {speaker} with the same editorial "
@@ -132,8 +132,8 @@ def quote_findings(ctx: FindingContext) -> list[Finding]:
             evidence = []
             for m in g.mentions:
                 if m.quote.speaker and m.quote.speaker_start is not None and m.quote.speaker_end is not None:
-                    evidence.append(Span.of(m.view.article, m.quote.speaker_start, m.quote.speaker_end))
-                evidence.append(quote_span(m))
+                    evidence.append(Span.of(m.quoted_in, m.quote.speaker_start, m.quote.speaker_end))
+                evidence.append(m.span)
             parts = [f"{ctx.label(a)} to {s}" for a, s in spk.items()]
             out.append(
                 Finding(
@@ -150,7 +150,7 @@ def quote_findings(ctx: FindingContext) -> list[Finding]:
 @dataclass
 class _Marked:
     article: str
-    view: View
+    quoted_in: Article
     mark: tuple[int, int]
 
 
@@ -162,7 +162,7 @@ def _shared_marks(g: QuoteGroup) -> list[tuple[str, list[_Marked]]]:
             text = m.quote.text[s:e]
             if text in ("...", "…"):
                 continue  # an ellipsis is too common to mark copying
-            by_text.setdefault(text, []).append(_Marked(m.article, m.view, (m.quote.start + s, m.quote.start + e)))
+            by_text.setdefault(text, []).append(_Marked(m.article, m.quoted_in, (m.quote.start + s, m.quote.start + e)))
     return [(t, ms) for t, ms in by_text.items() if len({m.article for m in ms}) >= 2]
 
 
@@ -184,7 +184,7 @@ def _wording_findings(ctx: FindingContext, g: QuoteGroup, variants: list[tuple[s
         lead = f"{speaker}'s quotation {_q(base_text, 50)} is worded differently: " + "; ".join(parts)
         if order:
             lead += f" ({ctx.label(order[1])} follows {ctx.label(order[0])})"
-        evidence = [quote_span(m) for m in base_ms + other_ms]
+        evidence = [m.span for m in base_ms + other_ms]
         out.append(Finding("quote_variant", _uniq(a_arts + b_arts), lead + ".", _dedupe(evidence), WEIGHTS["quote_variant"]))
     return out
 

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -385,20 +386,37 @@ def quantity_links(links: PairLinks, min_context: float = LINK_CONTEXT) -> list[
 
 @dataclass
 class QuoteMention:
+    """One article's mention of a quotation of a ``QuoteGroup``: ``article`` the id the comparison
+    names it by, ``quote`` the quotation as its claims give it (offsets into ``quoted_in.text``,
+    its speaker's name and mention), ``quoted_in`` that article."""
+
     article: str
     quote: Quote
-    view: View
+    quoted_in: Article = field(repr=False)
+
+    @property
+    def span(self) -> Span:
+        """The quotation's words in its article, as a finding's evidence and ``compare --json``'s
+        ``quotes`` give them."""
+        return Span.of(self.quoted_in, self.quote.start, self.quote.end)
 
 
 @dataclass
 class QuoteGroup:
-    """One quotation as carried by one or more articles, in one or more wordings."""
+    """One quotation as the compared articles carry it, in one or more wordings:
+    ``Comparison.quote_groups`` lists them, and ``to_dict`` is an entry of ``compare --json``'s
+    ``quotes``. Where ``find_reuse``'s ``QuoteVariants`` is a quotation some texts share as
+    aligned passages, a group holds every article's mention of it (``mentions``), each with the
+    speaker that article names, those the claims found alone too: the findings
+    ``quote_variant`` (another wording, a shared editorial insertion) and ``attribution_changed``
+    (another speaker) are read off it. ``fingerprints``: its rare wordings that mark copying."""
 
     mentions: list[QuoteMention]
     fingerprints: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
+        """The ids of the articles that carry it, in the order of its mentions."""
         seen: list[str] = []
         for m in self.mentions:
             if m.article not in seen:
@@ -416,6 +434,7 @@ class QuoteGroup:
 
     @property
     def speaker(self) -> str | None:
+        """The speaker most of its articles name (the first by name among as many), or ``None``."""
         counts = Counter(s for s in self.speakers.values())
         if not counts:
             return None
@@ -427,6 +446,15 @@ class QuoteGroup:
         for m in self.mentions:
             by.setdefault(variant_key(m.quote.text), []).append(m)
         return [(ms[0].quote.text.strip(), ms) for ms in by.values()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{speaker, variants: [{text, articles, spans}], fingerprints}``, as ``compare --json``
+        lists it under ``quotes``."""
+        variants = [
+            {"text": text, "articles": list(dict.fromkeys(m.article for m in ms)), "spans": [m.span.to_dict() for m in ms]}
+            for text, ms in self.variants()
+        ]
+        return {"speaker": self.speaker, "variants": variants, "fingerprints": self.fingerprints}
 
 
 def variant_key(text: str) -> str:
@@ -548,7 +576,7 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
     for v in views:
         for q in v.claims.quotes:
             if q.direct and q.end > q.start:
-                mentions.append(QuoteMention(v.article.id, q, v))
+                mentions.append(QuoteMention(v.article.id, q, v.article))
     sets: DisjointSets[int] = DisjointSets()
     _wording_links(mentions, sets.union, sets.find)
     fp_for: dict[int, list[str]] = {}
@@ -567,7 +595,7 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
             if not any(overlap_length(sp.start, sp.end, mentions[i].quote.start, mentions[i].quote.end) > 0 for i in mine):
                 q = Quote(sp.start, sp.end, owner.article.text[sp.start : sp.end], var.speaker)
                 mine.append(len(mentions))
-                mentions.append(QuoteMention(sp.article, q, owner))
+                mentions.append(QuoteMention(sp.article, q, owner.article))
     for var in variants:
         spans_of: dict[str, list[tuple[int, int]]] = {}
         for sp in var.spans:
@@ -628,5 +656,3 @@ def same_source(a: str, b: str, index: dict[str, set[str]]) -> bool:
     return bool((ka - GENERIC_SPEAKER_WORDS) & (kb - GENERIC_SPEAKER_WORDS))
 
 
-def quote_span(m: QuoteMention) -> Span:
-    return Span.of(m.view.article, m.quote.start, m.quote.end)
