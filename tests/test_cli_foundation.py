@@ -120,6 +120,39 @@ def test_list_gives_the_title_the_room_at_80_columns(tmp_path: Path) -> None:
     assert "Baran Hines" in p.stdout and RT_TITLE.split()[-1] in p.stdout
 
 
+def test_an_input_named_by_a_relative_path_is_stored_by_the_path_it_has_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newstrace ingest rt.txt`` stored "rt.txt" as the article's source: ``show`` and ``list``,
+    run from another folder, and the web app named a file that is not there (or another file of
+    that name), and ``show`` reads the file at that path to name a record by its line. The path
+    stored is the file's absolute path; the run's messages name it as it was given, and the same
+    file ingested again by its absolute path, or from another folder, is the article stored."""
+    inputs, other = tmp_path / "inputs", tmp_path / "elsewhere"
+    inputs.mkdir(), other.mkdir()
+    for f in EXAMPLES.glob("001_*"):  # RT's report and its sidecar
+        shutil.copy(f, inputs / f.name.replace("001_b27ff7eeccda9d61", "rt"))
+    # RT's report saved again, under another name and with no address: the same text of the same outlet
+    shutil.copy(inputs / "rt.txt", inputs / "copy.txt")
+    (inputs / "copy.meta.json").write_text('{"outlet": "rt.com", "published": "2016-10-30"}', encoding="utf-8")
+    db = tmp_path / "n.db"
+    monkeypatch.chdir(inputs)
+    first = run("ingest", "./rt.txt", "--db", db, cwd=inputs)
+    assert first.returncode == 0 and "1 added" in first.stderr, first.stderr
+    monkeypatch.chdir(other)
+    (row,) = json.loads(run("list", "--db", db, "--json", cwd=other).stdout)
+    assert row["source"] == str(inputs / "rt.txt")
+    shown = run("show", row["id"], "--db", db, cwd=other).stdout
+    assert re.search(rf"source\s+{re.escape(str(inputs / 'rt.txt'))}\n", shown), shown
+    for again in ("../inputs/rt.txt", inputs / "rt.txt"):
+        doc = json.loads(run("ingest", again, "--db", db, "--json", cwd=other).stdout)
+        assert (doc["added"], doc["updated"], doc["unchanged"]) == (0, 0, 1), (again, doc)
+    assert json.loads(run("list", "--db", db, "--json", cwd=other).stdout) == [row]
+    # a run's lines name its inputs as given, the store's among them
+    said = run("ingest", "../inputs/copy.txt", "--db", db, cwd=other).stderr
+    assert said.startswith("../inputs/copy.txt: 1 article already stored"), said
+
+
 def test_reingest_adds_nothing_and_json_summary(tmp_path: Path) -> None:
     db = tmp_path / "n.db"
     first = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)

@@ -180,6 +180,17 @@ STDIN = Path("-")
 STDIN_NAME = "<stdin>"
 
 
+def stored_source(source: str | None) -> str | None:
+    """An article's ``source`` as ``ingest`` stores it: the file it was read from by its absolute
+    path (``os.path.abspath``: the folders as the user names them, links not followed, ``.`` and
+    ``..`` folded), standard input as ``STDIN_NAME``. Stored as given, ``ingest ./rt.txt`` kept
+    "rt.txt", which ``show``, ``list`` and the web app, run from another folder, named as if it
+    were there (and ``show`` reads that file to name a record by its line); the store knows an
+    input read again by its place too (``Store.same_input``, ``Store.earlier_reading``), which a
+    path relative to where one run stood does not give."""
+    return os.path.abspath(source) if source and source != STDIN_NAME else source
+
+
 def input_name(path: Path | str) -> str:
     """How an input given on the command line is named in a message: ``-`` as ``<stdin>``, as
     every message of the read names it, so a closing 'no articles could be read' does not name
