@@ -327,16 +327,33 @@ def path_problems(text: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("doc", ["README.md", "DEVELOPING.md", *(d for d in DOCS if d.startswith("docs/"))])
+@pytest.mark.parametrize("doc", [*DOCS, "benchmarks/README.md"])
 def test_paths_the_docs_name_exist(doc: str) -> None:
     """Every file a doc points to (``corpus/params.py``, ``tests/conftest.py::require_data``) is there,
-    with the name it gives; DEVELOPING.md's layout table names each folder and module that exists."""
+    with the name it gives; DEVELOPING.md's layout table names each folder and module that exists.
+    RELIABILITY.md's proofs and benchmarks/README.md's sources are checked too: RELIABILITY.md named
+    ``tests/test_ingest.py::test_repeated_ids_are_one_line_on_stderr_and_each_in_the_json``, a test
+    renamed since."""
     text = (ROOT / doc).read_text(encoding="utf-8")
-    assert len(_doc_paths(text)) >= {"README.md": 5, "DEVELOPING.md": 5, "docs/cli.md": 4}.get(doc, 0)
+    assert len(_doc_paths(text)) >= {"README.md": 5, "DEVELOPING.md": 5, "docs/cli.md": 4, "RELIABILITY.md": 100,
+                                     "benchmarks/README.md": 50}.get(doc, 0)
     problems = path_problems(text)
     assert not problems, "\n".join(problems)
     assert path_problems("`corpus/param.py`, `store/results.py::CLAIMS_VERSIONS`") == [
         "`corpus/param.py`: no such file", "`store/results.py::CLAIMS_VERSIONS`: store/results.py defines no CLAIMS_VERSIONS"]
+
+
+def test_names_reliability_md_gives_its_proofs_are_tests() -> None:
+    """RELIABILITY.md names most of its proofs by the test's name alone (``test_damaged_warc_...``,
+    the table's *proved by* column): each is a test some file of tests/ defines, so a renamed test
+    does not leave a promise proved by nothing (``test_bad_input_...[huge-text]``, a case of a
+    parametrized test written with its prefix, stands for that prefix)."""
+    defined = {m for path in (ROOT / "tests").rglob("*.py")
+               for m in re.findall(r"^\s*def (test_\w+)", path.read_text(encoding="utf-8"), re.M)}
+    named = set(re.findall(r"`(test_\w+?)(?:\.\.\.\[[\w-]+\])?`", (ROOT / "RELIABILITY.md").read_text(encoding="utf-8")))
+    assert len(named) >= 80
+    missing = {n for n in named if n not in defined and not (n.endswith("_") and any(d.startswith(n) for d in defined))}
+    assert not missing, sorted(missing)
 
 
 def test_developing_layout_table_names_what_exists() -> None:
