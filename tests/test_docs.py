@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -459,3 +460,147 @@ def test_layouts_name_every_folder_and_module() -> None:
              if line.startswith("| `") for path in re.findall(r"`([^`]+)`", line.split(" | ")[0])}
     named = {p.removeprefix("src/newstrace/") for p in table}
     assert folders <= named and modules <= named, (sorted(folders - named), sorted(modules - named))
+
+
+def key_listings(text: str) -> list[tuple[str, list[Any]]]:
+    """The JSON shapes a doc writes in braces, each with its text: ``{db, error, added}``, or nested,
+    ``{pairs: [{a, b, shared: [{a_start, ...}]}], skipped}`` (a key's objects in ``[{...}]``, or
+    ``{...}`` for one), parsed as ``[(name, nested listing or None)]``; a brace holding a value,
+    ``{type: "indirect", via}``, or a ``{".pdf": 2}``, is an example rather than a shape, and left out."""
+    def parse(s: str, pos: int) -> tuple[list[Any], int]:
+        items: list[Any] = []
+        pos += 1
+        while True:
+            name = re.compile(r"\s*([a-z_]\w*)\s*").match(s, pos)
+            if not name:
+                raise ValueError(s[pos:pos + 20])
+            pos, sub = name.end(), None
+            if s.startswith(":", pos):
+                nested = re.compile(r":\s*(\[?)\s*").match(s, pos)
+                assert nested
+                pos = nested.end()
+                if not s.startswith("{", pos):
+                    raise ValueError(s[pos:pos + 20])
+                sub, pos = parse(s, pos)
+                if nested.group(1):
+                    close = re.compile(r"\s*\]\s*").match(s, pos)
+                    if not close:
+                        raise ValueError(s[pos:pos + 20])
+                    pos = close.end()
+            items.append((name.group(1), sub))
+            if s.startswith(",", pos):
+                pos += 1
+            elif s.startswith("}", pos):
+                return items, pos + 1
+            else:
+                raise ValueError(s[pos:pos + 20])
+
+    found = []
+    for start in (m.start() for m in re.finditer(r"(?<![{\w])\{[a-z_]\w*\s*[,:}]", text)):
+        try:
+            items, end = parse(text, start)
+        except ValueError:
+            continue
+        found.append((" ".join(text[start:end].split()), items))
+    return found
+
+
+def _objects(doc: Any) -> Any:
+    if isinstance(doc, dict):
+        yield doc
+        doc = list(doc.values())
+    if isinstance(doc, list):
+        for value in doc:
+            yield from _objects(value)
+
+
+def _fits(items: list[Any], obj: dict[str, Any]) -> bool:
+    if list(obj) != [name for name, _ in items]:
+        return False
+    for name, sub in items:
+        values = obj[name] if isinstance(obj[name], list) else [obj[name]]
+        if sub is not None and not all(isinstance(v, dict) and _fits(sub, v) for v in values if v is not None):
+            return False
+    return True
+
+
+def key_listing_problems(text: str, printed: dict[str, Any]) -> list[str]:
+    """What a doc's JSON shapes (``key_listings``) and the documents the commands printed
+    (``printed``, by command line) disagree on: a shape no object printed has, its keys in its order
+    (a key added, renamed or moved, and the doc not told); a command's document, or its list's
+    objects, that no shape of the doc writes."""
+    listings = key_listings(text)
+    objects = [obj for doc in printed.values() for obj in _objects(doc)]
+    problems = [f"{written}: no --json document has an object of these keys, in this order"
+                for written, items in listings if not any(_fits(items, obj) for obj in objects)]
+    for command, doc in printed.items():
+        top = doc[0] if isinstance(doc, list) and doc else doc
+        if isinstance(top, dict) and not any(_fits(items, top) for _, items in listings):
+            problems.append(f"{command}: its --json {'objects' if top is not doc else 'document'} "
+                            f"{{{', '.join(top)}}} are written in no doc")
+    return problems
+
+
+def test_json_keys_the_docs_list_are_those_the_commands_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """README's *Output formats* and docs/cli.md write each command's ``--json`` as its keys,
+    ``{db, error, added, ...}``, ``{articles: [{id, title, ...}], ...}``: each shape is that of an
+    object the commands print on the seeds (keys and their order, and the keys of its nested objects
+    where the doc writes them), and each command's document is written there, so a key added to one
+    and not to the other fails here (Spark's report as a run whose ``--input`` gave no article
+    prints it; a story with no provenance for its pairs, its ``provenance_skipped``, with the bound
+    set to 0)."""
+    import contextlib
+    import io
+    import json
+
+    from newstrace.cli.main import main
+    from newstrace.store import results
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSTRACE_DB", raising=False)
+
+    def printed(*args: str, code: int = 0) -> Any:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            assert main(list(args)) == code, args
+        return json.loads(out.getvalue())
+
+    examples, db = str(ROOT / "examples"), str(tmp_path / "seeds.db")
+    # a rewrite that words one quotation otherwise, so that a variant has its differences
+    edited = tmp_path / "edited"
+    shutil.copytree(ROOT / "examples", edited)
+    rewrite = next(edited.glob("000_*.txt"))
+    rewrite.write_text(rewrite.read_text(encoding="utf-8").replace("nothing justifies", "nothing can justify"),
+                       encoding="utf-8")
+    docs: dict[str, Any] = {"ingest": printed("ingest", examples, "--db", db, "--json")}
+    docs["list"] = printed("list", "--db", db, "--json")
+    docs["show"] = printed("show", docs["list"][0]["id"], "--db", db, "--json")
+    docs["analyze"] = printed("analyze", "--db", db, "--workers", "1", "--json")
+    for listing in ("stories", "threads", "outlets"):
+        docs[listing] = printed(listing, "--db", db, "--json")
+    docs["story"] = printed("story", docs["stories"][0]["id"], "--db", db, "--json")
+    docs["compare"] = printed("compare", examples, "--json", "-")
+    docs["reuse"] = printed("reuse", str(edited), "--json")
+    docs["extract"] = printed("extract", examples, "--json")
+    docs["stance"] = printed("stance", "--claim", "Rebels fired rockets on civilians in Aleppo", examples, "--json")
+    docs["analyze --engine spark"] = printed("analyze", "--engine", "spark", "--input", "missing.jsonl",
+                                             "--out", "out", "--json", code=2)
+    monkeypatch.setattr(results, "PROVENANCE_MAX_PAIRS", 0)  # the seeds' one pair is over it
+    bound = str(tmp_path / "bound.db")
+    printed("ingest", examples, "--db", bound, "--json")
+    printed("analyze", "--db", bound, "--workers", "1", "--json")
+    docs["story (no provenance)"] = printed("story", docs["stories"][0]["id"], "--db", bound, "--json")
+    docs["outlets (no provenance)"] = printed("outlets", "--db", bound, "--json")
+    assert any(v["differences"] for v in docs["reuse"]["variants"])
+    assert docs["story (no provenance)"]["provenance_skipped"] and docs["outlets (no provenance)"]["provenance_skipped"]
+
+    text = _section(README, "## Output formats") + "\n" + _section(CLI_DOC, "## Commands")
+    assert len(key_listings(text)) >= 25
+    assert key_listing_problems(text, docs) == []
+    # it fails on the drifts it is there for: a key the doc leaves out, one the command does not print
+    dropped = text.replace("warnings_total, passed_over}", "warnings_total}")
+    assert "{db, error, added, updated, unchanged, duplicates, skipped, warnings, warnings_total}: no --json document " \
+           "has an object of these keys, in this order" in key_listing_problems(dropped, docs)
+    renamed = {**docs, "list": [{**{k: v for k, v in a.items() if k != "chars"}, "length": a["chars"]} for a in docs["list"]]}
+    assert "list: its --json objects {id, title, outlet, published, url, author, words, source, length} are written " \
+           "in no doc" in key_listing_problems(text, renamed)
