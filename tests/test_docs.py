@@ -604,3 +604,26 @@ def test_json_keys_the_docs_list_are_those_the_commands_print(tmp_path: Path, mo
     renamed = {**docs, "list": [{**{k: v for k, v in a.items() if k != "chars"}, "length": a["chars"]} for a in docs["list"]]}
     assert "list: its --json objects {id, title, outlet, published, url, author, words, source, length} are written " \
            "in no doc" in key_listing_problems(text, renamed)
+
+
+def test_environment_variables_the_docs_name_are_read() -> None:
+    """Every ``NEWSTRACE_...`` variable a doc names is one the package, a test or a benchmark reads
+    (a limit's is ``limits.env_name`` of its field, which README's *Limits* checks above), and every
+    one a test reads to turn it into a long local run, or the package reads, is named in a doc
+    (RELIABILITY.md: "the environment variables below turn the same tests into long local runs";
+    it left out ``NEWSTRACE_KILL_RECLUSTER_TRIALS``, ``NEWSTRACE_FUZZ_TIMEOUT`` and
+    ``NEWSTRACE_CTRL_C_SEED``). ``NEWSTRACE_SERVE_CONFIG`` is how ``serve --workers`` hands its
+    settings to its workers, no user's to set."""
+    from dataclasses import fields
+
+    from newstrace.limits import Limits, env_name
+
+    variable = r"NEWSTRACE_[A-Z_]*[A-Z]"
+    named = {v for doc in [*DOCS, "benchmarks/README.md"]
+             for v in re.findall(variable, (ROOT / doc).read_text(encoding="utf-8"))}
+    code = [p for folder in ("src", "tests", "benchmarks") for p in (ROOT / folder).rglob("*.py")]
+    read = {v for p in code for v in re.findall(rf"[\"']({variable})[\"']", p.read_text(encoding="utf-8"))}
+    read |= {env_name(f.name) for f in fields(Limits)}
+    assert len(named) >= 15
+    assert sorted(named - read) == [], "named in a doc, read by nothing"
+    assert sorted(read - named - {"NEWSTRACE_SERVE_CONFIG"}) == [], "read, and named in no doc"
