@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.stamp-install
 TSTAMP := $(VENV)/.stamp-test
 DEMO_DB ?= demo.db
 
-.PHONY: demo test install install-test lint typecheck unit system-deps bench clean
+.PHONY: demo test install install-test lint typecheck unit system-deps clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -83,6 +83,10 @@ def test_readme_opens_with_the_two_setup_commands() -> None:
     assert README.startswith("```sh\nmake demo\nmake test\n```\n")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+    # and each target it declares has its rule: `make bench`, declared and never written, did
+    # nothing and exited 0 ("Nothing to be done for 'bench'"), where an unknown target stops (exit 2)
+    phony = re.search(r"^\.PHONY:(.*)$", makefile, re.M).group(1).split()  # type: ignore[union-attr]
+    assert "demo" in phony and [t for t in phony if not re.search(rf"^{re.escape(t)}:", makefile, re.M)] == []
 
 
 def reference_problems(rows: list[tuple[str, str]], commands: dict[str, Any]) -> list[str]:
