@@ -472,6 +472,15 @@ def test_a_stdout_in_another_encoding_than_utf8_gets_utf8_documents_and_escaped_
     listed = run("list", "--db", db, cwd=tmp_path, env=latin)
     assert (listed.returncode, listed.stderr) == (0, "")
     assert "UN Syria envoy \\u2018appalled\\u2019" in listed.stdout
+    # the escapes are laid out as the characters they are: the table's borders line up (each
+    # \u2018 took the one column of its character and pushed its row's borders five columns out)
+    rows = [line for line in listed.stdout.splitlines() if line.startswith(("|", "+"))]
+    assert len(rows) >= 6 and len({len(line) for line in rows}) == 1, listed.stdout
+    # and so they fit the width: compare's articles table at 80 columns, written as records here
+    # (the rule between them was 80 escaped box characters, 480 columns)
+    compared = run("compare", EXAMPLES, cwd=tmp_path, env={**latin, "COLUMNS": "80"})
+    assert compared.returncode == 0 and "\\u201cUnited Nations Finally" in compared.stdout
+    assert max(len(line) for line in compared.stdout.splitlines()) <= 80, compared.stdout
     rt_id = next(r["id"] for r in json.loads(run("list", "--db", db, "--json", cwd=tmp_path).stdout) if r["outlet"] == "rt.com")
     shown = subprocess.run([*NEWSTRACE, "show", rt_id, "--db", str(db), "--json"], capture_output=True, cwd=tmp_path,
                            env={**os.environ, **latin}, timeout=300)

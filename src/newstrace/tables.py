@@ -8,7 +8,9 @@ must not import the CLI. Text from articles and inputs reaches a cell as one pri
 
 from __future__ import annotations
 
+import codecs
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,7 +50,24 @@ def one_line(message: object, *, words: bool = False) -> str:
     text = escaped_surrogates(str(message))
     if words:
         text = " ".join(text.split())
-    return text.translate(_CONTROLS)
+    return held_by_stdout(text.translate(_CONTROLS))
+
+
+def held_by_stdout(text: str) -> str:
+    """``text`` with what stdout's encoding cannot hold written as its escape (``\\u2018`` on a
+    Latin-1 stdout), as the stream would write it (``cli.app.printable_stdout``), but before a
+    table is laid out: the stream's escape came after, and each pushed its row's borders out by
+    the columns its character had been counted as."""
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding or text.isascii():
+        return text
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return text
+    if name.startswith("utf"):
+        return text
+    return text.encode(name, "backslashreplace").decode(name)
 
 
 
@@ -308,8 +327,8 @@ class ListingTable(Table):
                         record.add_row(header, line)
                 else:
                     record.add_row(column.header, cell)
-            if i:
-                yield Rule(style="dim")
+            if i:  # rich's rule without a title draws "─" on a stdout that cannot hold it too, escaped there
+                yield Rule(style="dim", characters="-" if options.ascii_only else "─")
             yield record
         if self.caption:
             yield console.render_str(str(self.caption), style="table.caption", justify="center")

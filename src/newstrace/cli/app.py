@@ -34,6 +34,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 from typer.core import TyperGroup
 
 from newstrace.errors import (
@@ -51,7 +52,7 @@ from newstrace.ingest import SUPPORTED, file_type
 from newstrace.ingest.base import escaped_surrogates
 from newstrace.limits import Limits, env_name
 from newstrace.model import Article, counted
-from newstrace.tables import one_line
+from newstrace.tables import held_by_stdout, one_line
 
 if TYPE_CHECKING:
     from newstrace.store.sqlite import Store
@@ -359,6 +360,12 @@ class _Console(Console):
     def on_broken_pipe(self) -> None:
         self.quiet = True  # nothing more from this console: its reader is gone
         raise BrokenPipeError(errno.EPIPE, "the reader of the output has gone")
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        """A string printed, as a table cell is (``tables.one_line``), with what stdout cannot hold
+        written as its escape before it is wrapped: the stream's escape came after, and a line of
+        curly quotes ran past the terminal's width by five columns a quote."""
+        return super().render_str(held_by_stdout(text), **kwargs)
 
 
 #: human output (tables, reports)

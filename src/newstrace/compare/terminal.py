@@ -24,7 +24,7 @@ from newstrace.model import (
     parse_published,
     shortened,
 )
-from newstrace.tables import ListingTable, Words, one_line
+from newstrace.tables import ListingTable, Words, held_by_stdout, one_line
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -103,7 +103,7 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
             src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
             kinds = ", ".join(one_line(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
             way = f"  by way of {one_line(c.label(e.via))}" if e.via else ""
-            console.print(Text(f"  {one_line(src)} {arrow(e.directed)} {one_line(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}"))
+            console.print(Text(held_by_stdout(f"  {one_line(src)} {arrow(e.directed)} {one_line(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}")))
     shown = listed if top <= 0 else listed[:top]
     console.print(Text(f"\nfindings ({len(listed)})", style="bold"))
     if not listed:
@@ -115,9 +115,9 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
         console.print(line)
         for ev in f.evidence[:4]:
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
-            console.print(Text(f"       {one_line(c.label(ev.article))} {where}: “{shortened(one_line(inner_quotes(ev.text), words=True), 100)}”", style="dim"))
+            console.print(Text(held_by_stdout(f"       {one_line(c.label(ev.article))} {where}: “{shortened(one_line(inner_quotes(ev.text), words=True), 100)}”"), style="dim"))
         if len(f.evidence) > 4:
-            console.print(Text(f"       … {counted(len(f.evidence) - 4, 'more evidence span')}", style="dim"))
+            console.print(Text(held_by_stdout(f"       … {counted(len(f.evidence) - 4, 'more evidence span')}"), style="dim"))
     if len(shown) < len(listed):
         # how to see them here too: the reader of the terminal report has --top at hand
-        console.print(Text(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)", style="dim"))
+        console.print(Text(held_by_stdout(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)"), style="dim"))
