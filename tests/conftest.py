@@ -190,6 +190,21 @@ def text_box(locator: Any, s: str) -> list[float]:
     return list(got)
 
 
+#: the focused element's ring (its outline and box-shadow, as drawn) and the background inside it
+_RING_AND_FILL = """() => { const s = getComputedStyle(document.activeElement);
+    return {ring: [s.outlineStyle, s.outlineWidth, s.outlineColor, s.outlineOffset, s.boxShadow], fill: s.backgroundColor}; }"""
+
+
+def through_a_pulse(page: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
+    """A jump's pulse on the focused element (the report's and the compare page's, browser tests):
+    how many animations it runs, and its ring and fill with them held at their start and once they
+    have run (``drawing.JUMP_STYLE``)."""
+    held = page.evaluate("() => { const a = document.activeElement.getAnimations();"
+                         " a.forEach(x => { x.pause(); x.currentTime = 0; }); return a.length; }")
+    during = page.evaluate(_RING_AND_FILL)
+    page.evaluate("() => document.activeElement.getAnimations().forEach(x => x.finish())")
+    return held, during, page.evaluate(_RING_AND_FILL)
+
 #: the ordinary words (runs of up to 20 characters between spaces) of the cells of a selector that
 #: a line break cuts in two: ``overflow-wrap: anywhere`` must break only the long runs
 BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {

@@ -15,7 +15,15 @@ from typing import Any
 
 import pytest
 
-from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, require_data, text_box
+from conftest import (
+    BROKEN_WORDS,
+    HIDE_CONTENTS,
+    ROOT,
+    edge_shades,
+    require_data,
+    text_box,
+    through_a_pulse,
+)
 from newstrace.compare import compare_articles, render_html
 from newstrace.compare.html import UNLISTED_WHERE
 from newstrace.model import Article
@@ -455,7 +463,15 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
     """A jump outlined its target (orange) and left it there: Tab on from it showed two outlines,
     the jump's and the focus ring on the next mark. Now a keyboard jump shows the focus ring alone
     on its target (the ring every focused mark has), a click's target the jump's outline until
-    focus or a press goes elsewhere, and after either only the focused mark is outlined."""
+    focus or a press goes elsewhere, and after either only the focused mark is outlined.
+
+    The compare page's jump pulsed (1.2 s) and the report's did not; the page's pulse was a
+    box-shadow, put by its animation in place of the focus ring's dark inner ring (and it would
+    have hidden the underline of the words a finding turns on, a box-shadow too). The report now
+    pulses as the page does (``drawing.JUMP_STYLE``), lighting the words' background, which no
+    ring hides: held at its start, the target's outline and box-shadow are the ones it has after
+    the pulse, by the keyboard (the focus ring), to the words a finding turns on, and by the mouse
+    (the jump's outline)."""
     page, console, _ = _open(browser, seed_html, tmp_path, "report-jump-outline")
     try:
         # the keyboard: Enter on a shared passage, then Tab on from its counterpart
@@ -468,6 +484,9 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         ring = page.evaluate(_RING)
         assert ring["outline"][:3] == ["solid", "3px", "rgb(255, 179, 0)"], ring  # the ring, not the jump's orange
         assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
+        held, during, after = through_a_pulse(page)
+        assert held == 1 and during["fill"] != after["fill"], (held, during, after)  # it pulses
+        assert during["ring"] == after["ring"] and "rgb(29, 35, 48)" in after["ring"][4], (during, after)  # the dark ring
         page.keyboard.press("Tab")
         outlined = page.evaluate(_OUTLINED)
         assert len(outlined) == 1 and page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid", outlined
@@ -476,6 +495,8 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         outlined = page.evaluate(_OUTLINED)
         assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
         assert page.evaluate("() => getComputedStyle(document.activeElement).outlineColor") == "rgb(232, 89, 12)"
+        held, during, after = through_a_pulse(page)
+        assert held == 1 and during["fill"] != after["fill"] and during["ring"] == after["ring"], (held, during, after)
         page.keyboard.press("Tab")
         outlined = page.evaluate(_OUTLINED)
         assert len(outlined) == 1 and not page.locator(".current").count(), outlined
@@ -484,9 +505,21 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         assert page.locator(".current").count() == 1
         page.locator("footer").click()
         assert page.evaluate(_OUTLINED) == [] and not page.locator(".current").count()
+        # a finding's link to the words it turns on (their anchor, the mark after it): their underline
+        # stays through the pulse
+        key = page.locator("a[href^='#']").nth(page.evaluate("""() => [...document.querySelectorAll("a[href^='#']")].findIndex(a => {
+            const el = document.getElementById(a.getAttribute('href').slice(1));
+            return el && el.matches('.anchor') && !!el.nextElementSibling && el.nextElementSibling.matches('.hl.key'); })"""))
+        key.focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => document.activeElement.matches('.hl.key:focus-visible')")
+        held, during, after = through_a_pulse(page)
+        assert held == 1 and during["fill"] != after["fill"] and during["ring"] == after["ring"], (held, during, after)
+        assert "inset" in after["ring"][4] and "rgb(29, 35, 48)" in after["ring"][4], after  # its underline, the dark ring
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()
+
 
 
 def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, text_box
+from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, text_box, through_a_pulse
 from newstrace.web.app import static_files
 from test_web_fixtures import build_db, live_server
 
@@ -656,7 +656,14 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     and the outline outranked the focus ring on it, so a keyboard jump's target showed a thin blue
     line, not the amber ring, and Tab on from it showed two outlines. Now a keyboard jump's target
     shows the focus ring alone, a click's target the jump's outline until focus or a press goes
-    elsewhere, and after either only the focused element is outlined."""
+    elsewhere, and after either only the focused element is outlined.
+
+    The jump's 1.2 s pulse was a box-shadow of 4 px, put by its animation in place of the focus
+    ring's dark inner ring: while it ran a keyboard jump's target showed the amber alone (1.7:1
+    against the page). It now lights the words' background, which neither ring hides: held at its
+    start, the target's outline and box-shadow are the ones it has after the pulse, by the
+    keyboard (the focus ring), on a finding's words cut into pieces, and by the mouse (the jump's
+    outline)."""
     base, ids = server
     if not _stage(page, base, "compare"):
         pytest.skip("compare stage not installed")
@@ -671,6 +678,9 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
     assert page.evaluate(ring) == ["solid", "3px", "rgb(255, 179, 0)"]  # the focus ring, not the jump's outline
     assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
+    held, during, after = through_a_pulse(page)
+    assert held == 1 and during["fill"] != after["fill"], (held, during, after)  # it pulses
+    assert during["ring"] == after["ring"] and "rgb(29, 35, 48)" in after["ring"][4], (during, after)  # the dark ring
     page.keyboard.press("Tab")
     outlined = page.evaluate(_OUTLINED)
     assert len(outlined) == 1 and page.evaluate(ring)[0] == "solid", outlined
@@ -683,12 +693,16 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     page.keyboard.press("Enter")
     pieces = page.evaluate("() => document.querySelectorAll(`[data-ev=\"${CSS.escape(document.activeElement.dataset.ev)}\"]`).length")
     assert len(page.evaluate(_OUTLINED)) == pieces and page.evaluate(ring)[1] == "3px", page.evaluate(_OUTLINED)
+    held, during, after = through_a_pulse(page)
+    assert held == 1 and during["fill"] != after["fill"] and during["ring"] == after["ring"], (held, during, after)
     page.keyboard.press("Tab")
     assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
     # the mouse: a click's target is outlined (its focus shows no ring), and Tab on leaves one outline
     page.locator("section.column").nth(0).locator("a.psg").nth(1).click()
     outlined = page.evaluate(_OUTLINED)
     assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
+    held, during, after = through_a_pulse(page)
+    assert held == 1 and during["fill"] != after["fill"] and during["ring"] == after["ring"], (held, during, after)
     page.keyboard.press("Tab")
     outlined = page.evaluate(_OUTLINED)
     assert len(outlined) == 1 and not page.locator(".current").count(), outlined

@@ -96,13 +96,15 @@ svg a:focus-visible circle, svg a:focus-visible path, svg a:focus-visible rect {
 
 
 #: where a jump lands, one behaviour on the HTML report and the web app's compare page: the words
-#: carry the class ``current``, outlined (``JUMP_OUTLINE``) until the reader moves on, focus entering
+#: carry the class ``current``, outlined (``JUMP_STYLE``) until the reader moves on, focus entering
 #: anything else or a press landing anywhere (the outline stayed: Tab on from it showed two outlines,
 #: it and the focus ring on the next mark). A mouse user's target shows no focus ring (Chromium gives
 #: a click's focus none), so the outline is the only sign of where the jump landed; a keyboard's target
 #: shows the focus ring alone, as every focused element does (the compare page's 2 px outline
 #: outranked the ring there). ``JUMP_SCRIPT`` goes first in the page's script, which marks a jump's
-#: words with its ``markJump(elements)``; ``JUMP_OUTLINE`` after ``FOCUS_RING`` in its style sheet.
+#: words with its ``markJump(elements)`` and makes them pulse with ``pulseJump(elements)`` (the compare
+#: page both ends of a shared passage, the report the words it lands on); ``JUMP_STYLE`` after
+#: ``FOCUS_RING`` in its style sheet.
 JUMP_SCRIPT = """\
 function unmarkJump() {
   document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
@@ -111,12 +113,29 @@ function markJump(elements) {
   unmarkJump();
   elements.forEach(function (e) { e.classList.add("current"); });
 }
+function pulseJump(elements) {
+  elements.forEach(function (e) {
+    e.classList.remove("pulse");
+    void e.offsetWidth; // restart the animation
+    e.classList.add("pulse");
+  });
+}
 document.addEventListener("focusin", function (ev) {
   if (!(ev.target instanceof Element && ev.target.classList.contains("current"))) unmarkJump();
 });
 document.addEventListener("pointerdown", unmarkJump);
 """
-JUMP_OUTLINE = ".current:not(:focus-visible) { outline: 3px solid #e8590c; outline-offset: 1px; }\n"
+#: a jump's outline (``current``) and its pulse (``pulse``): for 1.2 s the words' background turns
+#: amber and fades back to their own colour. The pulse is the background alone, so it and the focus
+#: ring (an outline and a box-shadow around the words, as the jump's outline) never hide each other.
+#: It was the compare page's own box-shadow of 4 px, which the animation put in place of the
+#: element's: while it ran, a keyboard jump's target lost the ring's dark inner part (the amber
+#: alone is 1.7:1 against the page); the report had no pulse.
+JUMP_STYLE = """\
+.current:not(:focus-visible) { outline: 3px solid #e8590c; outline-offset: 1px; }
+.pulse { animation: jump-pulse 1.2s ease-out; }
+@keyframes jump-pulse { from { background-color: #ffb300; } }
+"""
 
 
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is

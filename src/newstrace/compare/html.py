@@ -25,8 +25,8 @@ from newstrace.compare.core import Comparison
 from newstrace.drawing import (
     CLICK,
     FOCUS_RING,
-    JUMP_OUTLINE,
     JUMP_SCRIPT,
+    JUMP_STYLE,
     GraphNode,
     edge_list,
     provenance_note,
@@ -55,7 +55,7 @@ from newstrace.model import (
 )
 from newstrace.spans import pieces
 
-# a jump's mark is the web app's compare page's too (drawing.JUMP_SCRIPT)
+# a jump's mark and pulse are the web app's compare page's too (drawing.JUMP_SCRIPT)
 SCRIPT = JUMP_SCRIPT + """
 (function () {
   function reveal(id, focus) {
@@ -71,6 +71,7 @@ SCRIPT = JUMP_SCRIPT + """
       if (!mark) mark = el;
     }
     markJump([mark]);
+    pulseJump([mark]);
     mark.scrollIntoView({block: "center"});
     if (focus) {
       // focus follows the jump, so the next Tab goes on from there (cancelling the browser's own
@@ -371,7 +372,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = FOCUS_RING + JUMP_OUTLINE + _ENV.get_template("report.css").render()  # the web pages' focus ring
+    css = FOCUS_RING + JUMP_STYLE + _ENV.get_template("report.css").render()  # the web pages' focus ring
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "

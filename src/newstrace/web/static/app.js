@@ -1,6 +1,6 @@
 // newstrace: a little behaviour on top of server-rendered pages. No inline handlers (the CSP
 // forbids them); text is only ever set with textContent, never parsed as HTML. The app puts
-// newstrace.drawing.JUMP_SCRIPT (markJump: where a jump lands, as the HTML report marks it) before it.
+// newstrace.drawing.JUMP_SCRIPT (markJump, pulseJump: where a jump lands, as the HTML report marks it) before it.
 
 (function () {
   "use strict";
@@ -43,12 +43,6 @@
     return document.querySelectorAll("[" + attr + "=\"" + CSS.escape(value) + "\"]");
   }
 
-  function flash(el) {
-    el.classList.remove("flash");
-    void el.offsetWidth; // restart the animation
-    el.classList.add("flash");
-  }
-
   // shared passages: hovering (or tabbing to) one lights up both sides, a finding lights up its
   // evidence; clicking (or Enter) goes to the counterpart
   function light(ev, on) {
@@ -73,7 +67,7 @@
     jump(target, id);
   });
 
-  // a jump: the words centred, outlined whole (until focus or a press goes elsewhere) and focused
+  // a jump: the words centred, pulsing, outlined whole (until focus or a press goes elsewhere) and focused
   function jump(target, id) {
     target.scrollIntoView({ behavior: "auto", block: "center" });
     history.replaceState(null, "", "#" + id);
@@ -81,8 +75,7 @@
     // a finding's words cut into pieces (a shared passage's edge inside them): all of them, not the first
     const evKey = target.getAttribute("data-ev");
     const pieces = evKey ? Array.from(same("data-ev", evKey)) : [target];
-    if (key) same("data-pair", key).forEach(flash);
-    else pieces.forEach(flash);
+    pulseJump(key ? same("data-pair", key) : pieces);  // a shared passage: both its ends
     markJump(pieces);
     // focus follows the jump, so the next Tab goes on from the evidence, not from the finding
     // (a highlighted span is not focusable by itself; the default the handler cancels moved it)
