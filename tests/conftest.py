@@ -7,6 +7,7 @@ import csv
 import functools
 import io
 import json
+import re
 import shutil
 import signal
 import struct
@@ -189,6 +190,46 @@ def text_box(locator: Any, s: str) -> list[float]:
     assert got is not None, (s, locator.inner_text())
     return list(got)
 
+
+def colour(c: str) -> tuple[float, float, float] | None:
+    """A CSS colour written "#rgb", "#rrggbb" (with or without alpha), "rgb(...)" or "rgba(...)" as
+    its red, green and blue (0 to 255); None for one not wholly opaque (a shade over another
+    colour, "transparent"). Any other form fails: a test of contrast must not pass over a colour."""
+    c = c.strip().lower()
+    if c == "transparent":
+        return None
+    if c.startswith("#"):
+        h = c[1:] if len(c) in (7, 9) else "".join(x * 2 for x in c[1:])
+        assert len(h) in (6, 8) and re.fullmatch(r"[0-9a-f]+", h), c
+        return None if h[6:] not in ("", "ff") else (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+    m = re.fullmatch(r"rgba?\(([^)]*)\)", c)
+    assert m, f"a colour this test cannot read: {c!r}"
+    parts = re.findall(r"[\d.]+%?", m.group(1))
+    if len(parts) > 3 and float(parts[3].rstrip("%")) / (100 if parts[3].endswith("%") else 1) < 1:
+        return None
+    return float(parts[0]), float(parts[1]), float(parts[2])
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two opaque CSS colours (``colour``): 1 to 21."""
+
+    def lum(c: str) -> float:
+        rgb = colour(c)
+        assert rgb is not None, f"not an opaque colour: {c!r}"
+        return sum(w * (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+                   for w, v in zip((0.2126, 0.7152, 0.0722), (x / 255 for x in rgb), strict=True))
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def jump_outline() -> str:
+    """The colour of a jump's outline as ``drawing.JUMP_STYLE`` ships it (its ``.current`` rule)."""
+    from newstrace.drawing import JUMP_STYLE
+
+    m = re.search(r"\.current\b[^{]*\{[^}]*\boutline\s*:[^;}]*?(#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\))", JUMP_STYLE)
+    assert m, JUMP_STYLE
+    return m.group(1)
 
 #: the focused element's ring (its outline and box-shadow, as drawn) and the background inside it
 _RING_AND_FILL = """() => { const s = getComputedStyle(document.activeElement);

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 from rich.console import Console
 
-from conftest import require_data
+from conftest import colour, contrast, jump_outline, require_data
 from newstrace.compare import Comparison, compare_articles, render_html
 from newstrace.compare.pairing import same_quotation, values_drift, windows_differ
 from newstrace.compare.terminal import print_comparison
@@ -775,3 +775,44 @@ def test_the_people_a_summary_names_are_isolated_in_the_report_and_the_web_page(
     page = "".join(str(c.html) for c in view.columns)
     assert "quote of \u2068Staffan de Mistura\u2069" in page
     assert "quote \u2068Staffan de Mistura\u2069 with the same editorial insertion" in page
+
+
+def _backgrounds(css: str) -> list[tuple[str, str]]:
+    """Every colour a style sheet paints a background with (``background``, ``background-color``,
+    an animation's keyframe's too), with its rule's selector, custom properties (``var(--x)``)
+    resolved: opaque colours only (a gradient's translucent shade lies over another of them)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    props = {k: v.strip() for k, v in re.findall(r"(--[\w-]+)\s*:\s*([^;{}]+)", css)}
+    out = []
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        for value in re.findall(r"(?:^|;)\s*background(?:-color)?\s*:\s*([^;]+)", body):
+            value = re.sub(r"var\((--[\w-]+)\)", lambda m: props[m.group(1)], value)
+            out += [(" ".join(selector.split()), c) for c in re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)", value) if colour(c)]
+    return out
+
+
+def test_a_jumps_outline_stands_3_to_1_out_of_every_background_of_the_report_and_the_web_pages(real: Comparison) -> None:
+    """WCAG 2.2 (1.4.11) asks 3:1 of a jump's outline (``drawing.JUMP_STYLE``, the one sign of where
+    a click's jump landed) against the colours beside it. Its orange, #e8590c, was 3.6:1 against
+    the page but 2.6:1 against a hovered passage's yellow (#ffd84d), 2.0:1 against the pulse's
+    amber and 1.6:1 against the report's words a finding turns on (#ff8c78). Read from the style
+    sheets as shipped, the report's and the web app's (each with the outline), every background
+    they paint but the web pages' dark header and tooltip, where no jump lands: the page, the
+    columns, every highlight (shared and hovered passages, quotes, counts, a finding's words, a
+    quotation's alteration), the pulse."""
+    from newstrace.drawing import JUMP_STYLE
+    from newstrace.web.app import static_files
+
+    report = re.search(r"<style[^>]*>(.*?)</style>", render_html(real), re.S)
+    assert report
+    sheets = {"report": report.group(1), "web": static_files()["app.css"].decode()}
+    # what the reading must have found ("from": the pulse's keyframe)
+    must = {"report": ["body", ".hl.shared", "near_verbatim", "paraphrase", ".hl.evidence", ".evidence.key", "from"],
+            "web": ["body", ".column", "a.psg", ".psg.hot", ".count", ".diff", "from"]}
+    outline, low = jump_outline(), {}
+    for name, css in sheets.items():
+        assert JUMP_STYLE in css, name
+        backgrounds = [(sel, c) for sel, c in _backgrounds(css) if sel not in ("header.top", ".tip")]
+        assert all(any(m in sel for sel, _ in backgrounds) for m in must[name]), (name, backgrounds)
+        low[name] = {f"{sel} {c}": round(contrast(outline, c), 2) for sel, c in backgrounds if contrast(outline, c) < 3}
+    assert not any(low.values()), (outline, low)

@@ -19,7 +19,10 @@ from conftest import (
     BROKEN_WORDS,
     HIDE_CONTENTS,
     ROOT,
+    colour,
+    contrast,
     edge_shades,
+    jump_outline,
     require_data,
     text_box,
     through_a_pulse,
@@ -404,15 +407,6 @@ _OUTLINED = """() => [...document.querySelectorAll('body *')].filter(e => getCom
     .map(e => `${e.tagName}.${e.className} ${e.textContent.slice(0, 30)}`)"""
 
 
-def _contrast(a: str, b: str) -> float:
-    def lum(c: str) -> float:
-        r, g, b = (int(x) / 255 for x in re.findall(r"\d+", c)[:3])
-        return sum(w * (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4) for w, v in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
-
-    hi, lo = sorted((lum(a), lum(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def test_a_focused_mark_shows_the_web_pages_focus_ring_visible_on_every_highlight(
         browser: Any, seed_html: str, tmp_path: Path) -> None:
     """The report's focused marks had the browser's thin ring, the web pages a ring of 3 px, amber
@@ -448,7 +442,7 @@ def test_a_focused_mark_shows_the_web_pages_focus_ring_visible_on_every_highligh
             inside = mark.evaluate("e => getComputedStyle(e).backgroundColor")
             inside = "rgb(255, 255, 255)" if inside == "rgba(0, 0, 0, 0)" else inside  # the article's white
             colours = [ring["outline"][2], *re.findall(r"rgba?\([^)]*\)", ring["shadow"])]
-            kinds[kind] = max(min(_contrast(c, inside), _contrast(c, "rgb(255, 255, 255)")) for c in colours)
+            kinds[kind] = max(min(contrast(c, inside), contrast(c, "rgb(255, 255, 255)")) for c in colours)
         for want in (["count"], ["shared", "verbatim"], ["shared", "near_verbatim"], ["evidence"], ["evidence", "key"],
                      ["evidence", "key", "shared"]):
             assert any(set(want) <= set(k.split()) for k in kinds), (want, kinds)
@@ -494,7 +488,7 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         page.locator("article#a0 a.hl.shared").nth(1).click()
         outlined = page.evaluate(_OUTLINED)
         assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
-        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineColor") == "rgb(232, 89, 12)"
+        assert colour(page.evaluate("() => getComputedStyle(document.activeElement).outlineColor")) == colour(jump_outline())
         held, during, after = through_a_pulse(page)
         assert held == 1 and during["fill"] != after["fill"] and during["ring"] == after["ring"], (held, during, after)
         page.keyboard.press("Tab")

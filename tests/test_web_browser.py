@@ -16,7 +16,15 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import BROKEN_WORDS, HIDE_CONTENTS, ROOT, edge_shades, text_box, through_a_pulse
+from conftest import (
+    BROKEN_WORDS,
+    HIDE_CONTENTS,
+    ROOT,
+    contrast,
+    edge_shades,
+    text_box,
+    through_a_pulse,
+)
 from newstrace.web.app import static_files
 from test_web_fixtures import build_db, live_server
 
@@ -555,13 +563,7 @@ def _ring_contrast(page: Any) -> float:
         const s = getComputedStyle(e);
         return {bg, ring: [...(s.outlineStyle === "none" ? [] : rgb(s.outlineColor)), ...rgb(s.boxShadow)]};
     }""")
-
-    def lum(c: str) -> float:
-        r, g, b = (int(x) / 255 for x in re.findall(r"\d+(?:\.\d+)?", c)[:3])
-        return sum(w * (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4) for w, v in zip((0.2126, 0.7152, 0.0722), (r, g, b), strict=True))
-
-    bg = lum(colours["bg"])
-    return max(((max(lum(c), bg) + 0.05) / (min(lum(c), bg) + 0.05) for c in colours["ring"]), default=0.0)
+    return max((contrast(c, colours["bg"]) for c in colours["ring"]), default=0.0)
 
 
 def test_the_focus_ring_stands_out_of_the_page(server: tuple[str, dict[str, str]], page: Any) -> None:
