@@ -499,6 +499,18 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         assert page.locator(".current").count() == 1
         page.locator("footer").click()
         assert page.evaluate(_OUTLINED) == [] and not page.locator(".current").count()
+        # hovered, a click's target keeps the jump's outline and a focused mark the focus ring (a hovered
+        # mark's thin grey line outranked both)
+        page.locator("article#a0 a.hl.shared").first.click()
+        assert page.evaluate("() => document.querySelector('.current').matches('a.hl')")
+        page.locator(".current").hover()
+        ring = page.evaluate(_RING)
+        assert ring["outline"][:2] == ["solid", "3px"] and colour(ring["outline"][2]) == colour(jump_outline()), ring
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.matches('a.hl')")
+        page.locator(":focus").hover()
+        ring = page.evaluate(_RING)
+        assert ring["outline"][:3] == ["solid", "3px", "rgb(255, 179, 0)"], ring
         # a finding's link to the words it turns on (their anchor, the mark after it): their underline
         # stays through the pulse
         key = page.locator("a[href^='#']").nth(page.evaluate("""() => [...document.querySelectorAll("a[href^='#']")].findIndex(a => {

@@ -20,8 +20,10 @@ from conftest import (
     BROKEN_WORDS,
     HIDE_CONTENTS,
     ROOT,
+    colour,
     contrast,
     edge_shades,
+    jump_outline,
     text_box,
     through_a_pulse,
 )
@@ -713,6 +715,19 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     assert page.locator(".current").count() == 1
     page.locator("h1").click()
     assert page.evaluate(_OUTLINED) == [] and not page.locator(".current").count()
+    # a click's jump to a quotation's alteration ("[attacks,]"): the jump's outline, not the alteration's
+    # thin red line nor, its finding hovered, the blue one of the finding's evidence (both came later)
+    to_diff = page.evaluate("""() => [...document.querySelectorAll('a.jump')].findIndex(a => {
+        const el = document.getElementById(a.getAttribute('href').slice(1)); return el && el.matches('.diff'); })""")
+    assert to_diff >= 0, "no finding's jump lands on an alteration on the seeds' page"
+    page.locator("a.jump").nth(to_diff).click()
+    jumped = "() => { const s = getComputedStyle(document.querySelector('.current')); return [s.outlineWidth, s.outlineColor]; }"
+    assert page.evaluate("() => document.querySelector('.current').classList.contains('hot')")  # its finding hovered
+    width, colour_now = page.evaluate(jumped)
+    assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
+    page.mouse.move(1, 1)
+    width, colour_now = page.evaluate(jumped)
+    assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
     assert not page.errors, page.errors
 
 
