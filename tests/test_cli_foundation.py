@@ -968,6 +968,17 @@ def test_a_benchmark_csv_given_as_a_folder_says_so(tmp_path: Path, args: list[st
     assert_clean_failure(p, 2, f"{data}: a folder, not a CSV file: give the CSV inside it")
 
 
+def test_extract_speed_names_its_input_by_the_path_given(tmp_path: Path) -> None:
+    """``eval extract-speed --json`` gave ``data`` as the file's name alone ("001_b27ff7eeccda9d61.txt"),
+    where ``eval similarity-semeval``, ``reuse-clough`` and ``reuse-plagdet`` give the path as given, so
+    two runs on files of one name in two folders could not be told apart."""
+    seed = EXAMPLES / "001_b27ff7eeccda9d61.txt"
+    p = run("eval", "extract-speed", seed, "--limit", "1", "--json", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert r["data"] == str(seed) and r["articles"] == 1
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

@@ -586,6 +586,7 @@ def test_json_keys_the_docs_list_are_those_the_commands_print(tmp_path: Path, mo
     docs["compare"] = printed("compare", examples, "--json", "-")
     docs["reuse"] = printed("reuse", str(edited), "--json")
     docs["extract"] = printed("extract", examples, "--json")
+    docs["eval extract-speed"] = printed("eval", "extract-speed", examples, "--limit", "1", "--json")
     docs["stance"] = printed("stance", "--claim", "Rebels fired rockets on civilians in Aleppo", examples, "--json")
     docs["analyze --engine spark"] = printed("analyze", "--engine", "spark", "--input", "missing.jsonl",
                                              "--out", "out", "--json", code=2)

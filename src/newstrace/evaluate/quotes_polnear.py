@@ -223,7 +223,7 @@ def measure_speed(path: Path, *, limit: int | None = 400) -> dict[str, Any]:
         quantities += len(c.quantities)
     cpu, wall = time.process_time() - cpu0, time.monotonic() - wall0
     return {
-        "data": path.name,
+        "data": str(path),  # the path as given, as similarity-semeval and the reuse evals give theirs
         "articles": len(articles),
         "seconds": round(cpu, 2),
         "wall_seconds": round(wall, 2),
