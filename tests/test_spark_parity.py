@@ -409,25 +409,36 @@ def _rows_of(db: Path) -> list[tuple[Any, ...]]:
             "SELECT id, url, outlet, published, title, text, meta, content_hash, revision FROM articles ORDER BY seq")]
 
 
-def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines(spark: Any, tmp_path: Path) -> None:
+def test_a_page_read_with_and_without_its_address_is_one_article_in_both_engines(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """RT's seed report twice, as a record saved without its address (named by its site name,
     "RT International") and as one with it ("rt.com", the site name as ``site_name``), beside the
     rewrite. ``ingest`` stores it once (``model.same_article``), the first record's id with the
     address the second gives (``model.fuller_copy``); the Spark engine kept both, two articles of
     one text, and provenance had RT copying itself. Both engines now store the one article, and
-    give the same pairs, stories and edges."""
+    give the same pairs, stories and edges.
+
+    The file is given to both by a relative path: ``ingest`` stores its absolute path
+    (``ingest.stored_source``), and the Spark run stored it as given, so ``load-results``, run in
+    another folder as here, stored a path naming no file from there; both store the absolute path."""
     rt = {a.id: a for a in read_articles([EXAMPLES])}[RT]
     corpus = _rt_twice(tmp_path)
+    # relative to this process's folder, which is also the Spark session's (its JVM does not follow a chdir)
+    given = os.path.relpath(corpus)
     local, loaded, out = tmp_path / "local.db", tmp_path / "spark.db", tmp_path / "out"
-    ingested = json.loads(_cli("ingest", str(corpus), "--db", str(local), "--json"))
+    ingested = json.loads(_cli("ingest", given, "--db", str(local), "--json"))
     assert (ingested["added"], ingested["duplicates"]) == (2, 1)
     _cli("analyze", "--db", str(local))
-    report = json.loads(_cli("analyze", "--engine", "spark", "--input", str(corpus), "--out", str(out), "--json"))
-    assert (report["articles"], report["duplicates"]) == (2, 1)
+    report = json.loads(_cli("analyze", "--engine", "spark", "--input", given, "--out", str(out), "--json"))
+    assert (report["articles"], report["duplicates"], report["input"]) == (2, 1, given)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
     _cli("load-results", str(out), "--db", str(loaded))
     with Store(local, readonly=True) as a, Store(loaded, readonly=True) as b:
         here, there = [{x.id: x.to_dict() for x in st.iter_articles(order="published")} for st in (a, b)]
     assert here == there
+    assert {d["source"] for d in there.values()} == {str(corpus)}, there
     (kept,) = (d for d in here.values() if d["text"] == rt.text)
     assert (kept["outlet"], kept["url"], kept["meta"]["site_name"]) == ("rt.com", rt.url, "RT International")
     assert kept["record"] == 1  # the first record's id and place
@@ -900,7 +911,7 @@ def test_a_folders_awkward_files_are_read_as_ingest_reads_them(
     assert sorted(report["warnings"]) == sorted(said)
 
     # one file named with '_' is read (Hadoop could not list it); an empty one is refused as ingest refuses it
-    records, _ = S._jsonl_records(spark.sparkContext, folder / "_under.jsonl")
+    records, _, _ = S._jsonl_records(spark.sparkContext, folder / "_under.jsonl")
     assert [r[1]["id"] for r in records.collect()] == ["under"]
     with pytest.raises(InputError, match=r"empty\.jsonl: empty file$"):
         S.check_input(folder / "empty.jsonl")

@@ -981,9 +981,10 @@ TASK_BYTES = 32 << 20
 MIN_TASK_BYTES = 1 << 20
 
 
-def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
-    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line, and
-    the warnings for the files passed over (empty, binary), worded as ``ingest`` words them.
+def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]]:
+    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line, the
+    warnings for the files passed over (empty, binary), worded as ``ingest`` words them, and the
+    files read, as the records name them.
 
     Each file is read as ``ingest`` reads it, by the same loop (``records.jsonl_values``): Spark's
     text reader had replaced a windows-1252 file's bytes with U+FFFD without a word, split lines
@@ -1014,7 +1015,7 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
             continue
         files.append((str(f), f.stat().st_size, f.name.lower().endswith(".gz")))
     if not files:
-        return sc.emptyRDD(), said
+        return sc.emptyRDD(), said, []
     total = sum(size for _, size, _ in files)
     share = min(TASK_BYTES, max(MIN_TASK_BYTES, total // sc.defaultParallelism))
     limit = record_limit(LIMITS)
@@ -1043,7 +1044,8 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str]]:
         else:
             tasks.append([st])
             held = sizes[st[0]] if small else share
-    return sc.parallelize(tasks, len(tasks)).mapPartitions(lambda it: _stretch_rows((st for task in it for st in task), limit)), said
+    rows = sc.parallelize(tasks, len(tasks)).mapPartitions(lambda it: _stretch_rows((st for task in it for st in task), limit))
+    return rows, said, [source for source, _, _ in files]
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -1359,8 +1361,9 @@ def _analyse(
             .map(lambda x: (source, x[0], x[1], None))
         )
         files_said: list[str] = []
+        read_from = [source]
     else:
-        records, files_said = _jsonl_records(sc, input_path)
+        records, files_said, read_from = _jsonl_records(sc, input_path)
     # a local reader reads a file's 4/7/2017 in the order its dates that go one way show (25/12/2017)
     orders: dict[str, frozenset[str]] = {}
     for file, order in records.mapPartitions(_slash_orders).distinct().collect():
@@ -1490,13 +1493,30 @@ def _analyse(
     state_rows.append({"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()})
     unbuilt = provenance_rdd.filter(lambda r: "unbuilt" in r)
     provenance_rdd, said = _split_warnings(provenance_rdd)
-    _write(spark, out_dir, articles, recs, key_recs, pairs_rdd, memberships, provenance_rdd, state_rows)
+    _write(spark, out_dir, _stored_sources(sc, articles, read_from), recs, key_recs, pairs_rdd, memberships,
+           provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
     return spark_report(
         master, input_path, out_dir, steps, semantic, time.perf_counter() - t0, articles=n_articles, pairs=n_pairs,
         stories=counts["stories"], threads=counts["threads"], skipped_records=n_skipped, duplicates=len(copies),
         warnings=warnings, provenance_unbuilt=unbuilt.count(),
     )
+
+
+def _stored_sources(sc: Any, articles: Any, read_from: Sequence[str]) -> Any:
+    """The run's articles each with its file as ``ingest`` stores it (``ingest.stored_source``: by
+    its absolute path), which ``load-results`` stores: an ``--input`` given by a relative path was
+    stored as given, relative to the folder the run was in, where ``ingest`` of the same file stores
+    its absolute path. Made on the driver, from the files it had read (``read_from``, as the records
+    name them), since ``load-results`` may run in another folder, and an executor in its own; the
+    run's lines name the input as given, as ``ingest``'s do."""
+    from newstrace.ingest import stored_source
+
+    moved = {f: s for f in read_from if (s := stored_source(f)) is not None and s != f}
+    if not moved:
+        return articles  # an input given by its absolute path
+    places = sc.broadcast(moved)
+    return articles.map(lambda d: {**d, "source": places.value[d["source"]]} if d.get("source") in places.value else d)
 
 
 def _write(
