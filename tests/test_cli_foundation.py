@@ -979,6 +979,53 @@ def test_extract_speed_names_its_input_by_the_path_given(tmp_path: Path) -> None
     assert r["data"] == str(seed) and r["articles"] == 1
 
 
+@pytest.mark.data
+def test_every_eval_names_its_inputs_by_the_path_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``eval casualties-fakes --json`` gave ``data`` as the file's name alone ("fakes_dev.csv"),
+    ``quotes-polnear`` the folder's ("train", which every PolNeAR split is called beside dev),
+    ``stance-fnc`` its ``bodies``/``stances`` files' names, and ``stories-fakes`` named no input at
+    all, where ``similarity-semeval``, ``reuse-clough`` and ``reuse-plagdet`` give the path as given:
+    a document did not say which data it was measured on. Dev and training data only: FA-KES with
+    ``--split dev``, PolNeAR's train split, FNC-1's training files (a few rows of each)."""
+    from newstrace.evaluate.casualties_fakes import is_dev
+
+    monkeypatch.chdir(ROOT)  # relative paths, kept as given
+    fakes, polnear = "../shared/data/fakes/fakes_dev.csv", "../shared/data/polnear/train"
+    require_data("fakes", "fakes_dev.csv"), require_data("polnear", "train")
+    fnc = require_data("fnc1")
+
+    def doc(*args: str) -> Any:
+        assert main(["eval", *args, "--json"]) == 0, args
+        return json.loads(capsys.readouterr().out)
+
+    csv.field_size_limit(1 << 30)
+    with open(fakes, encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    few = tmp_path / "few_dev.csv"  # three dev rows: a run over all of dev's extracts some 500 articles
+    with few.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([header, *[r for r in rows if is_dev(r[header.index("unit_id")])][:3]])
+    assert doc("casualties-fakes", str(few), "--split", "dev")["data"] == str(few)
+    assert doc("quotes-polnear", polnear, "--limit", "1")["data"] == polnear
+
+    bodies, stances = tmp_path / "bodies.csv", tmp_path / "stances.csv"
+    with (fnc / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        body_rows = list(csv.reader(fh))[:3]  # the header and two bodies
+    with (fnc / "train_stances.csv").open(encoding="utf-8", newline="") as fh:
+        stance_rows = list(csv.reader(fh))
+    ids = {r[0] for r in body_rows[1:]}
+    with bodies.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(body_rows)
+    with stances.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([stance_rows[0], *[r for r in stance_rows[1:] if r[1] in ids]])
+    r = doc("stance-fnc", "--bodies", str(bodies), "--stances", str(stances))
+    assert (r["bodies"], r["stances"]) == (str(bodies), str(stances))
+
+    r = doc("stories-fakes", fakes, "--fnc", "../shared/data/fnc1", "--distractors", "5", "--split", "dev", "--no-reuse")
+    assert (r["data"], r["fnc"]) == (fakes, "../shared/data/fnc1")
+
+
 def test_version_and_usage_errors_have_no_traceback(tmp_path: Path) -> None:
     v = run("--version", cwd=tmp_path, proc=True)
     assert v.returncode == 0 and v.stdout.startswith("newstrace ")

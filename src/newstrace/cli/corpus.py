@@ -870,6 +870,7 @@ def stories_fakes(
             result[split] = sf.run(corpus.subset(split), feats, cal["story"], cal["thread"], spread=True)
     else:
         result = sf.evaluate_corpus(corpus, feats=feats, semantic=semantic)
+    result = {**sf.inputs(fakes, fnc), **result}
     if as_json:
         emit_json(result)
         return

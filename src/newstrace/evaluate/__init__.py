@@ -7,6 +7,14 @@ from pathlib import Path
 from newstrace.errors import InputError
 
 
+def as_given(path: Path | str) -> str:
+    """How a benchmark's ``--json`` names an input (``data``, and ``fnc``, ``bodies``, ``stances``):
+    by the path as given, so that a document says which data it was measured on. The file's or
+    folder's name alone did not: ``eval quotes-polnear`` wrote "train" of every PolNeAR split so
+    named, and two files of one name in two folders could not be told apart."""
+    return str(path)
+
+
 def need_csv(path: Path, option: str = "") -> None:
     """A bad input (exit 2) unless ``path`` is a file: a benchmark's CSV given as a folder (the
     dataset's folder rather than its file) said "no such file" of a folder that is there.

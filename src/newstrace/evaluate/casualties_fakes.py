@@ -24,7 +24,7 @@ from newstrace.claims.lexicon import MONTHS, TOLL_REVISED, TOLL_REVISED_LEAD
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
-from newstrace.evaluate import need_csv
+from newstrace.evaluate import as_given, need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.model import Article, Quantity
 
@@ -1015,7 +1015,7 @@ def evaluate_fakes(path: Path, *, split: str = "unseen") -> dict[str, Any]:
     preds: dict[str, dict[str, Estimate]] = {}
     for a, claims in zip(articles, extract_many(articles), strict=True):
         preds[a.id] = casualty_intervals(claims.quantities, a.text)
-    result: dict[str, Any] = {"data": path.name, "split": wanted, "split_rule": rule, "splits": {}}
+    result: dict[str, Any] = {"data": as_given(path), "split": wanted, "split_rule": rule, "splits": {}}
     part = parts[wanted]
     fields: dict[str, dict[str, float]] = {}
     for f in FIELDS:

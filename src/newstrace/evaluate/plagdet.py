@@ -39,6 +39,7 @@ from typing import Any
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
+from newstrace.evaluate import as_given
 from newstrace.model import Article
 from newstrace.reuse.align import MIN_CHARS, align_pair, merge_passages
 from newstrace.spans import overlap, union_length
@@ -333,7 +334,7 @@ def evaluate(
 
     result: dict[str, Any] = {
         "benchmark": "reuse-plagdet",
-        "data": str(data),
+        "data": as_given(data),
         "pairs": len(pairs),
         "min_chars": min_chars,
         "merge_gap": merge_gap,

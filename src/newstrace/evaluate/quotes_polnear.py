@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrace.errors import InputError
-from newstrace.evaluate import need_folder
+from newstrace.evaluate import as_given, need_folder
 from newstrace.model import Article, Quote
 
 QUOTE_MARKS = "“”\"«»„″"
@@ -183,7 +183,7 @@ def evaluate_polnear(
         for (name, _text, _ann), claims in zip(items, extract_many(articles, attributions="broad"), strict=True):
             wide.add(claims.quotes, golds_of[name])
     return {
-        "data": folder.name,
+        "data": as_given(folder),
         "articles": len(items),
         "direct": direct.result(),
         "all": every.result(),
@@ -223,7 +223,7 @@ def measure_speed(path: Path, *, limit: int | None = 400) -> dict[str, Any]:
         quantities += len(c.quantities)
     cpu, wall = time.process_time() - cpu0, time.monotonic() - wall0
     return {
-        "data": str(path),  # the path as given, as similarity-semeval and the reuse evals give theirs
+        "data": as_given(path),
         "articles": len(articles),
         "seconds": round(cpu, 2),
         "wall_seconds": round(wall, 2),

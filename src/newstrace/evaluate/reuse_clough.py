@@ -25,6 +25,7 @@ import numpy as np
 
 from newstrace.clean.text import normalize_body
 from newstrace.errors import InputError
+from newstrace.evaluate import as_given
 from newstrace.ingest.base import decode, ignore_warning
 from newstrace.model import Article
 from newstrace.reuse.align import align_pair
@@ -145,7 +146,7 @@ def evaluate(root: Path) -> dict[str, Any]:
     pred = [str(p) for p in model.predict(x)]
     return {
         "benchmark": "reuse-clough",
-        "data": str(root),
+        "data": as_given(root),
         "fit_on": "tasks a-c",
         "test": _metrics([y[i] for i in test], [pred[i] for i in test]),
         "dev": _metrics([y[i] for i in dev], [pred[i] for i in dev]),

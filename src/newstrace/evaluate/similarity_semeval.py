@@ -48,7 +48,7 @@ from newstrace.corpus.similarity import (
     text_features,
 )
 from newstrace.errors import InputError
-from newstrace.evaluate import need_csv
+from newstrace.evaluate import as_given, need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.model import Article
 
@@ -160,7 +160,7 @@ def evaluate(path: Path, lang: str = "en", semantic: bool = False, split: str = 
     story = np.array([params.STORY.score(features(ca, cb, df, params.STORY)) for _, ca, cb in pairs])
     body = np.array([cosine(ca.body, cb.body, df) for _, ca, cb in pairs])
     result: dict[str, Any] = {
-        "data": str(path),
+        "data": as_given(path),
         "lang": lang,
         "pairs": len(pairs),
         "dev_pairs": int(dev.sum()),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrace.errors import InputError
-from newstrace.evaluate import need_csv, need_folder
+from newstrace.evaluate import as_given, need_csv, need_folder
 
 if TYPE_CHECKING:
     from newstrace.stance.model import StanceModel
@@ -249,8 +249,8 @@ def run(
     data = load_fnc(bodies, stances)
     result: dict[str, Any] = {
         "benchmark": "stance-fnc",
-        "bodies": Path(bodies).name,
-        "stances": Path(stances).name,
+        "bodies": as_given(bodies),
+        "stances": as_given(stances),
     }
     if heldout:
         if model is not None:

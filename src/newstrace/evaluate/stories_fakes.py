@@ -43,7 +43,7 @@ from newstrace.corpus.similarity import (
 from newstrace.corpus.stories import cluster_features, feature_order_key
 from newstrace.disjoint import DisjointSets
 from newstrace.errors import InputError
-from newstrace.evaluate import need_csv
+from newstrace.evaluate import as_given, need_csv
 from newstrace.evaluate.seen import asked_rule, choose_unseen, fingerprint, held_out_as, seen_rows
 from newstrace.evaluate.stance_fnc import fnc_files, load_fnc
 from newstrace.ingest import read_inputs
@@ -599,6 +599,12 @@ def evaluate_corpus(
     return result
 
 
+def inputs(fakes: Path, fnc: Path | None) -> dict[str, str | None]:
+    """The ``data`` (FA-KES CSV) and ``fnc`` (FNC-1 folder, null without one) keys that begin the
+    benchmark's document, each path as given (``as_given``): it named neither."""
+    return {"data": as_given(fakes), "fnc": None if fnc is None else as_given(fnc)}
+
+
 def evaluate(
     fakes: Path,
     fnc: Path | None,
@@ -611,4 +617,4 @@ def evaluate(
     corpus = load_corpus(fakes, fnc, distractors, split)
     if reuse:
         add_reuse(corpus)
-    return evaluate_corpus(corpus, semantic=semantic)
+    return {**inputs(fakes, fnc), **evaluate_corpus(corpus, semantic=semantic)}
