@@ -1281,3 +1281,30 @@ def test_a_subject_after_the_cue_of_the_clause_said_is_no_speaker(source: str, n
     # journalist' a second subject of 'said', which was read as an inversion ('..., said Christine Link') and gave the
     # quotation to James Foley; the clause said ('gave') follows it with no subject of its own, so it is that clause's
     assert _speaker_of(source, name, "gave his life trying to expose") == "Diane Foley"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # no speaker named before the pronoun, the text names its subject in the sentence that opens the paragraph:
+        # PolNeAR train (HuffPost): 'George Zimmerman is selling the gun he used to kill Trayvon Martin, ... ¶ “I’m a
+        # free American,” he told Fox 35 in Orlando.' was no one's
+        ("polnear-body", "huff-post_2016-05-12_george-zimmerman-auctioning-off-", "I’m a free American",
+         "George Zimmerman"),
+        # FNC-1 1472: 'Vickers, a 29-year veteran of the RCMP was praised ... He told CBC Wednesday afternoon that he is
+        # safe and alright.' was no one's
+        ("fnc1-body", "1472", "that he is safe and alright", "Kevin Vickers"),
+        # not past another person the pronoun's sentence titles before it: FNC-1 2478's 'Mr Titchmarsh asks Professor
+        # Crawley if the fungi is edible, to which he replies: “That depends what you mean. ...”' is no Titchmarsh's
+        ("fnc1-body", "2478", "That depends what you mean", None),
+        # nor past a sentence opened by someone else's surname: FNC-1 1658's '... another journalist, Steven Joel
+        # Soltoff, who worked for Time .... Soltoff was reported missing .... ¶ Foley was an independent journalist in
+        # the Middle East. In 2011, he was one of four journalists kidnapped ..., of which he said ..., “You don’t want
+        # to be defined as that guy ...”' is no Soltoff's
+        ("fnc1-body", "1658", "You don’t want to be defined", None),
+    ],
+)
+def test_a_pronoun_no_speaker_comes_before_is_the_subject_the_text_names_last(
+        source: str, name: str, starts: str, speaker: str | None) -> None:
+    assert _speaker_of(source, name, starts) == speaker
+

@@ -1276,6 +1276,8 @@ _KNOWN = re.compile(r"known[^\S\n]+as[^\S\n]")
 _INITIAL = re.compile(r"[A-Z]\.$")
 #: a sentence's end: a full stop, question or exclamation mark before a blank and a capital
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+#: a capitalised word and the capitalised word after it, a title and a name or a name's two words ('Professor Crawley')
+_TITLED_WORD = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*\.?)[^\S\n]+([A-Z][\w’'-]*)")
 #: a paragraph break ('\n' with any blank lines after it)
 _PARAGRAPHS = re.compile(r"\n\s*")
 #: a pronoun's verb and whom it tells: 'he told Rubio', 'she asked Mr. Trump'
@@ -2313,7 +2315,11 @@ class SpeakerResolver:
                     return named
             if want_person:
                 # no person named before: 'The envoy said: "..." ¶ "...," he added' is the envoy's
-                return self._role_spoke_last(-1, m.start, sex)
+                role = self._role_spoke_last(-1, m.start, sex)
+                if role is None and sex and m.text.lower() in ("he", "she") \
+                        and not any(not prev.is_org for prev in self._named):
+                    return self._first_subject(m, sex)
+                return role
             return None
         if m.kind == "nominal":
             # 'an official from the ... rebel group said' is someone the text has not named: an
@@ -2352,6 +2358,46 @@ class SpeakerResolver:
                 self._roles.append((m, text))
             return text
         return m.text
+
+    def _first_subject(self, m: Mention, sex: str) -> str | None:
+        """The person a 'he' or 'she' ``m`` no speaker comes before stands for: the one a sentence opens with, in its
+        paragraph or the one before (``_subject_between``), when that is the person of the pronoun's sex the text
+        names last (``_last_named_between``: 'Hillary Clinton wants to see D.C. become a state. ... She promised to
+        "be a vocal champion for D.C. statehood"'), by a name of more than a word or a first name that tells the sex
+        ('Lana, who only uses her first name, ... She boasts'). None when there is none, or someone else of that sex
+        is named since, or someone the pronoun's sentence titles or names in full before it whose sex nothing tells
+        ('Mr Titchmarsh asks Professor Crawley if the fungi is edible, to which he replies: "..."')."""
+        subject = self._subject_between(0, m.start, sex)
+        if subject is None or (" " not in subject and _first_name_sex(subject) != sex):
+            return None  # ('Comcast allegedly pulled strings to get one of their customers fired from his job')
+        last = self._last_named_between(0, m.start, sex)
+        if last not in (None, subject):
+            return None
+        opened = max((hit.end() - 1 for hit in _SENTENCE_END.finditer(self._text, max(0, m.start - 400), m.start)),
+                     default=max(0, m.start - 400))
+        opened = max(opened, self._text.rfind("\n", 0, m.start) + 1)
+        for hit in _TITLED_WORD.finditer(self._text, opened, m.start):
+            if (_is_title(hit.group(1)) or _FULL_NAME.match(self._text, hit.start())) \
+                    and _bare(hit.group(2)) not in _tokens(subject) and not self._in_quotation(hit.start()):
+                return None
+        return None if self._other_subject_since(subject, m.start, "m" if sex == "f" else "f") else subject
+
+    def _other_subject_since(self, name: str, end: int, other: str) -> bool:
+        """Whether a sentence before ``end``, after the text last names ``name`` (its surname), opens with the surname
+        of someone else the text or the article's title names in full, outside quotations, not of the ``other`` sex ('Steven Joel Soltoff
+        ... ¶ Foley was an independent journalist in the Middle East. In 2011, he was one of four journalists
+        kidnapped ...' is no Soltoff's 'he')."""
+        last = [hit.start() for hit in re.finditer(rf"(?<![\w’'-]){re.escape(_tokens(name)[-1])}(?![\w-])",
+                                                   self._text[:end])]
+        since = last[-1] if last else 0
+        for _hit, person in [*self._people_named(True), *self._people_named()]:  # (the title's too: 'James Foley')
+            words = _tokens(person.name or "")
+            if not words or words[-1] == _tokens(name)[-1] or self._name_sex(words) == other:
+                continue
+            for hit in re.finditer(rf"(?<![\w’'-]){re.escape(words[-1])}(?![\w-])", self._text[:end]):
+                if hit.start() > since and _opens_sentence(self._text, hit.start()) and not self._in_quotation(hit.start()):
+                    return True
+        return False
 
     def _kin_family_name(self, m: Mention, name: str) -> str:
         """``name``, a first name alone after 'his' and a man's family tie of one family name (brother, son,

@@ -342,7 +342,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 254: a bare surname of the text takes a fuller name the article's title gives it as one of the text's own in an earlier paragraph (rule 199's ranking, the title a paragraph before the text's first; `extract FILE.txt` of FNC-1 324: 'Homeland Security Secretary Jeh Johnson is pushing back ...' over '“...,” Johnson said' is Jeh Johnson, was 'Johnson'), and a person the text quotes by one name (rule 252) is named so.
 #: 255: two subjects of a cue, a person named before it and a noun after it, with the clause said after that noun and no subject of its own, are the speaker and that clause's subject, no inversion (FNC-1 206 and 1336: 'Foley's mother, Diane Foley, said the journalist, quote, "gave his life ..."' is Diane Foley, was James Foley).
 #: 256: a first name before a middle name may follow a label of what the person is ('YouTuber', 'vlogger' now labels too): FNC-1 1925's title 'YouTuber Josh Paler Lin ...' makes the text's 'Lin' Josh Paler Lin, was 'Paler Lin'.
-CLAIMS_VERSION = 256
+#: 257: a 'he' or 'she' no speaker comes before is the person of its sex a sentence opens with in its paragraph or the one before, when that is the person of its sex the text names last and no one else is titled or named in full in the pronoun's sentence before it (PolNeAR train's 'George Zimmerman is selling the gun ... ¶ “I’m a free American,” he told Fox 35' is George Zimmerman, was no one).
+CLAIMS_VERSION = 257
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
