@@ -1308,3 +1308,24 @@ def test_a_pronoun_no_speaker_comes_before_is_the_subject_the_text_names_last(
         source: str, name: str, starts: str, speaker: str | None) -> None:
     assert _speaker_of(source, name, starts) == speaker
 
+
+@pytest.mark.parametrize(
+    ("name", "starts", "speaker"),
+    [
+        # FNC-1 2142 as `extract FILE.txt` reads it: its first line, 'Gillian Rosenberg, the Canadian-Israeli woman
+        # fighting ISIS with Kurdish forces in Syria, has updated her Facebook page ...', is the title, and the text
+        # opens '“Guys, I’m totally safe and secure,” she wrote Monday.', naming no one before: was no one's
+        ("2142", "Guys, I’m totally safe and secure", "Gillian Rosenberg"),
+        # FNC-1 1171: the title 'When Oliver Ilic's girlfriend broke up with him ...' over the text's first sentence
+        # 'He told doctors that his girlfriend had complained about ...'
+        ("1171", "that his girlfriend had complained", "Oliver Ilic"),
+        # not when the title names someone else who may be of the pronoun's sex: FNC-1 34's 'Abdel-Majed Abdel Bary,
+        # who went by the rap name L. Jinny ..., is a suspect in the beheading of journalist James Foley this week.'
+        # over '... he tweeted a photo of himself holding up a severed head .... ”Chillin’ with my homie or what’s left
+        # of him,” he tweeted.' is no Foley's
+        ("34", "Chillin’ with my homie", None),
+    ],
+)
+def test_a_pronoun_before_anyone_the_text_names_is_the_one_person_of_its_sex_the_title_names(
+        name: str, starts: str, speaker: str | None) -> None:
+    assert _speaker_of("fnc1-body", name, starts) == speaker

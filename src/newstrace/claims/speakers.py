@@ -2318,7 +2318,7 @@ class SpeakerResolver:
                 role = self._role_spoke_last(-1, m.start, sex)
                 if role is None and sex and m.text.lower() in ("he", "she") \
                         and not any(not prev.is_org for prev in self._named):
-                    return self._first_subject(m, sex)
+                    return self._first_subject(m, sex) or self._title_person(m, sex)
                 return role
             return None
         if m.kind == "nominal":
@@ -2398,6 +2398,24 @@ class SpeakerResolver:
                 if hit.start() > since and _opens_sentence(self._text, hit.start()) and not self._in_quotation(hit.start()):
                     return True
         return False
+
+    def _title_person(self, m: Mention, sex: str) -> str | None:
+        """The one person of ``sex`` the article's title names in full (``_people_named``), and no one else who may be
+        of that sex, for a 'he' or 'she' ``m`` no speaker comes before, when the text names no one else before it
+        who may be of that sex (FNC-1 2142, its title 'Gillian Rosenberg, the Canadian-Israeli woman fighting ISIS
+        ..., has updated her Facebook page ...' over the text's '“Guys, I’m totally safe and secure,” she wrote
+        Monday.'). None when the title names no one so or someone else who may be, or the text does."""
+        other = "m" if sex == "f" else "f"
+        names = {mention.name or "": self._name_sex(_tokens(mention.name or "")) for _h, mention in self._people_named(True)}
+        if [told for told in names.values() if told != other] != [sex]:
+            return None  # ('Abdel-Majed Abdel Bary ... is a suspect in the beheading of journalist James Foley': no Foley)
+        name = next(n for n, told in names.items() if told == sex)
+        for hit, mention in self._people_named():
+            if hit.start() >= m.start:
+                break
+            if mention.name != name and self._name_sex(_tokens(mention.name or "")) != other:
+                return None
+        return name if self._last_named_between(0, m.start, sex) in (None, name) else None
 
     def _kin_family_name(self, m: Mention, name: str) -> str:
         """``name``, a first name alone after 'his' and a man's family tie of one family name (brother, son,

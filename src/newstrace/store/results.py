@@ -343,7 +343,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 255: two subjects of a cue, a person named before it and a noun after it, with the clause said after that noun and no subject of its own, are the speaker and that clause's subject, no inversion (FNC-1 206 and 1336: 'Foley's mother, Diane Foley, said the journalist, quote, "gave his life ..."' is Diane Foley, was James Foley).
 #: 256: a first name before a middle name may follow a label of what the person is ('YouTuber', 'vlogger' now labels too): FNC-1 1925's title 'YouTuber Josh Paler Lin ...' makes the text's 'Lin' Josh Paler Lin, was 'Paler Lin'.
 #: 257: a 'he' or 'she' no speaker comes before is the person of its sex a sentence opens with in its paragraph or the one before, when that is the person of its sex the text names last and no one else is titled or named in full in the pronoun's sentence before it (PolNeAR train's 'George Zimmerman is selling the gun ... ¶ “I’m a free American,” he told Fox 35' is George Zimmerman, was no one).
-CLAIMS_VERSION = 257
+#: 258: a 'he' or 'she' with no speaker and no one who may be of its sex named before it in the text is the one person of its sex the article's title names in full, when the title names no one else who may be (`extract FILE.txt` of FNC-1 2142: the title 'Gillian Rosenberg, the Canadian-Israeli woman ...' over the text's opening '“Guys, I’m totally safe and secure,” she wrote Monday.' is Gillian Rosenberg, was no one).
+CLAIMS_VERSION = 258
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
