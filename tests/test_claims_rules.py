@@ -1329,3 +1329,24 @@ def test_a_pronoun_no_speaker_comes_before_is_the_subject_the_text_names_last(
 def test_a_pronoun_before_anyone_the_text_names_is_the_one_person_of_its_sex_the_title_names(
         name: str, starts: str, speaker: str | None) -> None:
     assert _speaker_of("fnc1-body", name, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("name", "starts", "speaker"),
+    [
+        # FNC-1 1921: '... whistleblowers who contacted Rep. Jason Chaffetz, (R-Utah), .... ¶ Chaffetz said he plans to
+        # ask Pierson .... The congressman said two people inside the agency told him ...' was 'congressman'
+        ("1921", "two people inside the agency told him", "Jason Chaffetz"),
+        # FNC-1 2217 as `extract FILE.txt` reads it: the title names 'Police Commissioner Bill Bratton', the text
+        # 'Commissioner Bratton' before the role and 'Chief Thomas Purtell' after it: '... Anyone caught smoking in
+        # public will still be subject to arrest ..., the commissioner said.' was 'commissioner'
+        ("2217", "Anyone caught smoking in public", "Bill Bratton"),
+        # FNC-1 324 as the CLI reads it: the title's 'Rep. Duncan Hunter', the text's bare 'Hunter' ('Blitzer asked ...
+        # about comments made ... by Hunter, a member of the House Armed Services Committee. “[A]t least 10 ISIS
+        # fighters ...,” the congressman said'; 'Rep. Jason Chaffetz' paragraphs on) was 'congressman'
+        ("324", "[A]t least 10 ISIS fighters", "Duncan Hunter"),
+    ],
+)
+def test_the_congressman_is_the_one_person_titled_rep_and_a_title_s_holder_goes_before_the_text_s_later_ones(
+        name: str, starts: str, speaker: str) -> None:
+    assert _speaker_of("fnc1-body", name, starts) == speaker

@@ -1451,6 +1451,9 @@ def _apposed_role(text: str, at: int) -> str | None:
     return None
 
 
+#: roles of one person and the title a name is given for them ('the congressman' is 'Rep. Duncan Hunter')
+_TITLED_AS = {"congressman": "representative", "congresswoman": "representative"}
+
 #: abbreviated titles and the role each is ('Vermont Sen. Bernie Sanders' is 'the senator')
 _ABBREVIATED_ROLES = {"sen": "senator", "gov": "governor", "rep": "representative", "prof": "professor",
                       "gen": "general", "adm": "admiral", "col": "colonel", "capt": "captain", "sgt": "sergeant",
@@ -2465,7 +2468,8 @@ class SpeakerResolver:
         Titchmarsh, whom the text calls 'TV presenter Alan Titchmarsh' paragraphs later, the first line the
         title or not). None when no one or more than one person has the role so, or the text names its holder
         after the role only (``_holder_named_after`` reads a name in apposition there)."""
-        if role.head not in _PERSON_ROLES or role.is_org or role.plural \
+        titled = {role.head, _TITLED_AS.get(role.head)}  # ('the congressman' is the one 'Rep. Duncan Hunter')
+        if not (role.head in _PERSON_ROLES or role.head in _TITLED_AS) or role.is_org or role.plural \
                 or role.text.split(" ", 1)[0].lower() != "the":
             return None
         modifiers = [w.lower() for w in role.text.split()[1:-1]]
@@ -2480,7 +2484,7 @@ class SpeakerResolver:
             if source is self._title or hit.end() <= role.start:
                 last[name] = mention
             before = _ROLE_BEFORE.search(source, max(0, hit.start() - 40), hit.start())
-            if before is not None and _role_word(before.group(1)) == role.head \
+            if before is not None and _role_word(before.group(1)) in titled \
                     and not _MODAL_BEFORE.search(source, max(0, before.start() - 40), before.start()):
                 said = [_role_word(w) for w in source[max(0, before.start() - 40):hit.start()].split()[-4:]]
             elif _apposed_role(source, hit.end()) == role.head:
@@ -2489,9 +2493,23 @@ class SpeakerResolver:
                 continue
             if all(w in said for w in modifiers):
                 holders.add(name)
+        if len(holders) > 1:
+            # the one the article's title titles so, when the text names the others after the role only ('Rep. Duncan
+            # Hunter' in the title over the text's 'the congressman said', 'Rep. Jason Chaffetz' named paragraphs on)
+            ahead = {n for n in holders if n in last}
+            if len(ahead) == 1 and ahead <= {m.name for _h, m in self._people_named(True)}:
+                holders = ahead
         if len(holders) != 1:
             return None
         name = holders.pop()
+        if name in last and last[name].end == 0:
+            # the title's holder, last named where the text last gives the surname before the role ('Hunter, a member
+            # of the House Armed Services Committee'), if it does: a sentence before that opens with someone else
+            # does not move the story off them
+            surname = _tokens(name)[-1]
+            ends = [hit.end() for hit in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", self._text[:role.start])]
+            if ends:
+                last[name] = Mention(ends[-1] - len(surname), ends[-1], surname, "name", surname, name=name)
         if name not in last or self._other_subject_between(last[name], role.start):
             return None  # '... Rubio sought to stoke positive energy ... the senator said' is no Bernie Sanders
         return name
