@@ -717,6 +717,35 @@ def test_a_parquet_text_column_stored_as_bytes_is_read_as_text(spark: Any, tmp_p
     assert report["pairs"] == 1
 
 
+def test_a_library_caller_that_changes_folder_is_read_from_its_folder(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library caller that starts its session, then changes folder (``os.chdir``) and gives
+    ``run_spark`` a relative path had its input looked for in the folder the session started in:
+    a Parquet input is opened by the JVM, which does not follow the chdir ("PATH_NOT_FOUND"), and a
+    JSON lines file by the executors, which opened the path as typed in their own folder
+    (FileNotFoundError). The driver opens each by its absolute path, made as the run starts; the
+    records, the run's lines and the report's "input" name the file as given."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newstrace.engine import spark as S
+
+    seeds = read_articles([EXAMPLES])
+    monkeypatch.chdir(tmp_path)  # the session (the fixture's) started in the tests' folder
+    Path("seeds.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in seeds), encoding="utf-8")
+    pq.write_table(pa.table({"id": [a.id for a in seeds], "text": [a.text for a in seeds]}), "seeds.parquet")
+
+    records, _, read_from = S._jsonl_records(spark.sparkContext, Path("seeds.jsonl"))
+    assert sorted((r[0], r[1]["id"]) for r in records.collect()) == sorted(("seeds.jsonl", a.id) for a in seeds)
+    assert read_from == {"seeds.jsonl": str(Path.cwd() / "seeds.jsonl")}
+
+    report = S.run_spark(Path("seeds.parquet"), tmp_path / "out", spark=spark, steps=("reuse",))
+    assert (report["input"], report["articles"], report["pairs"]) == ("seeds.parquet", 2, 1)
+    sources = {json.loads(r["json"])["source"] for r in spark.read.parquet(str(tmp_path / "out" / "articles")).collect()}
+    assert sources == {str(Path.cwd() / "seeds.parquet")}  # as ``ingest`` stores a file
+
+
 def test_a_folders_files_each_read_their_dates_in_their_own_order(spark: Any, tmp_path: Path) -> None:
     """A folder of a European export (13/02/2017) and a US one (02/13/2017), both with 04/07/2017:
     a local reader reads 4 July in the first and April 7 in the second; the Spark engine decided

@@ -321,11 +321,12 @@ def _slash_orders(rows: Iterable[Row]) -> Iterator[tuple[str, str]]:
                 yield source, order
 
 
-#: a stretch of a JSON lines file one task reads: ``(file, start, end, first line number, decoder
-#: state)``: the lines whose first byte is in ``[start, end)`` (``end`` ``None``: to the end of the
-#: file), the first of them numbered as in the file, the file's charset there
-#: (``LineDecoder(offset=, charset=, multibyte=)``)
-Stretch = tuple[str, int, int | None, int, tuple[int, str, bool]]
+#: a stretch of a JSON lines file one task reads: ``(file, path, start, end, first line number,
+#: decoder state)``: the lines whose first byte is in ``[start, end)`` (``end`` ``None``: to the end
+#: of the file), the first of them numbered as in the file, the file's charset there
+#: (``LineDecoder(offset=, charset=, multibyte=)``); the file named as its records name it, opened by
+#: ``path``, its absolute path (``_records``)
+Stretch = tuple[str, str, int, int | None, int, tuple[int, str, bool]]
 
 
 def _stretch_lines(path: Path, start: int, end: int | None) -> Iterator[bytes]:
@@ -387,12 +388,12 @@ def _stretch_rows(stretches: Iterable[Stretch], limit: int) -> Iterator[Row]:
     from newstrace.ingest.base import LineDecoder, damaged_gzip
     from newstrace.ingest.records import jsonl_values
 
-    for source, start, end, lineno, (offset, charset, multibyte) in stretches:
+    for source, path, start, end, lineno, (offset, charset, multibyte) in stretches:
         said: list[str] = []
         decoder = LineDecoder(source, said.append, offset=offset, charset=charset, multibyte=multibyte)
         try:
             for number, value, problem in jsonl_values(
-                _stretch_lines(Path(source), start, end), decoder, limit, lineno
+                _stretch_lines(Path(path), start, end), decoder, limit, lineno
             ):
                 yield from ((source, None, None, w) for w in said)
                 said.clear()
@@ -981,10 +982,43 @@ TASK_BYTES = 32 << 20
 MIN_TASK_BYTES = 1 << 20
 
 
-def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]]:
-    """The records (``Row``) of a JSON lines ``--input``, each named by its own file and line, the
-    warnings for the files passed over (empty, binary), worded as ``ingest`` words them, and the
-    files read, as the records name them.
+def _records(spark: Any, input_path: Path) -> tuple[Any, list[str], dict[str, str]]:
+    """The records (``Row``) of ``--input``, the warnings for the files passed over, and the files
+    read: each as the records name it (by the path as given, which the run's lines say, as
+    ``ingest``'s do) to its absolute path (``ingest.stored_source``), made here on the driver as
+    the run starts. Spark opens the absolute path: an executor opened the path as given in its
+    own folder, and the JVM a Parquet input in the folder the session started in, not the
+    caller's after an ``os.chdir`` (a library caller's run looked for its input in the wrong
+    folder). ``load-results`` stores each article's file by it (``_stored_sources``)."""
+    source = str(input_path)
+    if not _is_parquet(input_path):
+        return _jsonl_records(spark.sparkContext, input_path)
+    from pyspark.sql.types import TimestampType
+
+    from newstrace.ingest import stored_source
+
+    # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
+    # text the readers parse as every other date)
+    spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+    # text stored as bytes without Parquet's UTF-8 mark (Hive's and Impala's older writers, Arrow's
+    # binary): read as text, as Spark reads such files for Hive; it reached the reader as bytes,
+    # whose repr became the article's text ('b"United Nations ... \xe2\x80\x9cappalled')
+    spark.conf.set("spark.sql.parquet.binaryAsString", "true")
+    opened = stored_source(source) or source
+    # one table, whatever its part files: its dates are read in one order, as one file's
+    table = spark.read.parquet(opened)
+    instants = [f.name for f in table.schema.fields if isinstance(f.dataType, TimestampType)]
+    records = (
+        table.rdd.map(lambda r: _instants(r.asDict(recursive=True), instants)).zipWithIndex()
+        .map(lambda x: (source, x[0], x[1], None))
+    )
+    return records, [], {source: opened}
+
+
+def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], dict[str, str]]:
+    """``_records`` of a JSON lines ``--input``: its records each named by its own file and line,
+    the warnings for the files passed over (empty, binary), worded as ``ingest`` words them, and
+    the files read.
 
     Each file is read as ``ingest`` reads it, by the same loop (``records.jsonl_values``): Spark's
     text reader had replaced a windows-1252 file's bytes with U+FFFD without a word, split lines
@@ -995,13 +1029,14 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]
     """
     import zlib
 
-    from newstrace.ingest import reader_for
+    from newstrace.ingest import reader_for, stored_source
     from newstrace.ingest.base import LineDecoder, cannot_read
     from newstrace.ingest.records import read_json, record_file_head, record_limit
     from newstrace.limits import LIMITS
 
     said: list[str] = []
     files: list[tuple[str, int, bool]] = []  # (file, bytes on disk, gzip)
+    opened: dict[str, str] = {}  # file: its absolute path, which a task opens
     for f in _input_files(input_path):
         try:
             record_file_head(f, "JSON" if reader_for(f) is read_json else "JSON Lines")
@@ -1014,8 +1049,9 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]
             said.append(f"{cannot_read(f, e)}, skipped")
             continue
         files.append((str(f), f.stat().st_size, f.name.lower().endswith(".gz")))
+        opened[str(f)] = stored_source(str(f)) or str(f)
     if not files:
-        return sc.emptyRDD(), said, []
+        return sc.emptyRDD(), said, {}
     total = sum(size for _, size, _ in files)
     share = min(TASK_BYTES, max(MIN_TASK_BYTES, total // sc.defaultParallelism))
     limit = record_limit(LIMITS)
@@ -1023,14 +1059,14 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]
     for source, size, gz in files:
         starts = [0] if gz else list(range(0, size, share))
         parts[source] = [(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
-    many = [(source, a, b, limit) for source, cuts in parts.items() if len(cuts) > 1 for a, b in cuts]
+    many = [(opened[source], a, b, limit) for source, cuts in parts.items() if len(cuts) > 1 for a, b in cuts]
     states = iter(sc.parallelize(many, len(many)).map(_stretch_state).collect() if many else [])
     stretches: list[Stretch] = []
     for source, cuts in parts.items():
         lineno, state = 1, ("utf-8", False)
         for a, b in cuts:
             first, lines, after = next(states) if len(cuts) > 1 else (0, 0, state)
-            stretches.append((source, a, b, lineno, (first, *state)))
+            stretches.append((source, opened[source], a, b, lineno, (first, *state)))
             lineno, state = lineno + lines, LineDecoder.then(state, after)
     # whole small files share a task up to a task's share of bytes; a stretch of a big one is one task
     sizes = {source: size for source, size, _ in files}
@@ -1045,7 +1081,7 @@ def _jsonl_records(sc: Any, input_path: Path) -> tuple[Any, list[str], list[str]
             tasks.append([st])
             held = sizes[st[0]] if small else share
     rows = sc.parallelize(tasks, len(tasks)).mapPartitions(lambda it: _stretch_rows((st for task in it for st in task), limit))
-    return rows, said, [source for source, _, _ in files]
+    return rows, said, opened
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -1335,7 +1371,6 @@ def _analyse(
     from newstrace.reuse.candidates import MIN_KEYS
 
     sc = spark.sparkContext
-    source = str(input_path)
 
     from pyspark import StorageLevel
 
@@ -1343,27 +1378,7 @@ def _analyse(
     # spilled instead of dropped, and a dropped partition would be recomputed (every article's
     # features again, every pair aligned again) each time a later stage reads it
     keep = StorageLevel.MEMORY_AND_DISK
-    if _is_parquet(input_path):
-        # partition values as written ("outlet=2016" is an outlet, not a number; a day stays the
-        # text the readers parse as every other date)
-        spark.conf.set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-        # text stored as bytes without Parquet's UTF-8 mark (Hive's and Impala's older writers, Arrow's
-        # binary): read as text, as Spark reads such files for Hive; it reached the reader as bytes,
-        # whose repr became the article's text ('b"United Nations ... \xe2\x80\x9cappalled')
-        spark.conf.set("spark.sql.parquet.binaryAsString", "true")
-        from pyspark.sql.types import TimestampType
-
-        # one table, whatever its part files: its dates are read in one order, as one file's
-        table = spark.read.parquet(source)
-        instants = [f.name for f in table.schema.fields if isinstance(f.dataType, TimestampType)]
-        records = (
-            table.rdd.map(lambda r: _instants(r.asDict(recursive=True), instants)).zipWithIndex()
-            .map(lambda x: (source, x[0], x[1], None))
-        )
-        files_said: list[str] = []
-        read_from = [source]
-    else:
-        records, files_said, read_from = _jsonl_records(sc, input_path)
+    records, files_said, read_from = _records(spark, input_path)
     # a local reader reads a file's 4/7/2017 in the order its dates that go one way show (25/12/2017)
     orders: dict[str, frozenset[str]] = {}
     for file, order in records.mapPartitions(_slash_orders).distinct().collect():
@@ -1503,16 +1518,15 @@ def _analyse(
     )
 
 
-def _stored_sources(sc: Any, articles: Any, read_from: Sequence[str]) -> Any:
+def _stored_sources(sc: Any, articles: Any, read_from: Mapping[str, str]) -> Any:
     """The run's articles each with its file as ``ingest`` stores it (``ingest.stored_source``: by
     its absolute path), which ``load-results`` stores: an ``--input`` given by a relative path was
     stored as given, relative to the folder the run was in, where ``ingest`` of the same file stores
-    its absolute path. Made on the driver, from the files it had read (``read_from``, as the records
-    name them), since ``load-results`` may run in another folder, and an executor in its own; the
-    run's lines name the input as given, as ``ingest``'s do."""
-    from newstrace.ingest import stored_source
-
-    moved = {f: s for f in read_from if (s := stored_source(f)) is not None and s != f}
+    its absolute path. Made on the driver as the run started, from the files it read (``read_from``:
+    each as the records name it to the absolute path Spark opened, ``_records``), since
+    ``load-results`` may run in another folder, and an executor in its own; the run's lines name
+    the input as given, as ``ingest``'s do."""
+    moved = {f: s for f, s in read_from.items() if s != f}
     if not moved:
         return articles  # an input given by its absolute path
     places = sc.broadcast(moved)
