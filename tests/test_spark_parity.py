@@ -26,6 +26,7 @@ import pytest
 from conftest import EXAMPLES, REWRITE, RT, require_data
 from newstrace.cli.main import main
 from newstrace.corpus import analyze
+from newstrace.engine.tables import TABLES
 from newstrace.ingest import read_articles
 from newstrace.store import results as R
 from newstrace.store.sqlite import Store
@@ -725,7 +726,8 @@ def test_a_library_caller_that_changes_folder_is_read_from_its_folder(
     a Parquet input is opened by the JVM, which does not follow the chdir ("PATH_NOT_FOUND"), and a
     JSON lines file by the executors, which opened the path as typed in their own folder
     (FileNotFoundError). The driver opens each by its absolute path, made as the run starts; the
-    records, the run's lines and the report's "input" name the file as given."""
+    records, the run's lines and the report's "input" name the file as given. A relative ``out_dir``
+    so too: the JVM wrote its tables in its folder, the driver its own (memberships, state) here."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -740,8 +742,9 @@ def test_a_library_caller_that_changes_folder_is_read_from_its_folder(
     assert sorted((r[0], r[1]["id"]) for r in records.collect()) == sorted(("seeds.jsonl", a.id) for a in seeds)
     assert read_from == {"seeds.jsonl": str(Path.cwd() / "seeds.jsonl")}
 
-    report = S.run_spark(Path("seeds.parquet"), tmp_path / "out", spark=spark, steps=("reuse",))
-    assert (report["input"], report["articles"], report["pairs"]) == ("seeds.parquet", 2, 1)
+    report = S.run_spark(Path("seeds.parquet"), Path("out"), spark=spark, steps=("reuse",))
+    assert (report["input"], report["out"], report["articles"], report["pairs"]) == ("seeds.parquet", "out", 2, 1)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(TABLES)  # every table, the JVM's too
     sources = {json.loads(r["json"])["source"] for r in spark.read.parquet(str(tmp_path / "out" / "articles")).collect()}
     assert sources == {str(Path.cwd() / "seeds.parquet")}  # as ``ingest`` stores a file
 

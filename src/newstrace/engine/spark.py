@@ -1371,6 +1371,10 @@ def _analyse(
     from newstrace.reuse.candidates import MIN_KEYS
 
     sc = spark.sparkContext
+    # the tables go to ``--out`` by its absolute path, made as the run starts: the JVM writes
+    # its own in the folder the session started in, not the caller's after an ``os.chdir``, which
+    # left them there and the driver's (memberships, state) here; its lines name it as given
+    written = Path(os.path.abspath(out_dir))
 
     from pyspark import StorageLevel
 
@@ -1473,7 +1477,7 @@ def _analyse(
             partners.setdefault(p[1], {})[p[0]] = reuse_strength(int(p[2]), int(p[3]), int(p[4]))
     memberships: dict[str, tuple[str, float]] = {}
     state_rows: list[dict[str, Any]] = []
-    rows = ClusterRows(out_dir / "stories")
+    rows = ClusterRows(written / "stories")
     if "stories" in steps:
         feats = (ArticleFeatures.from_dict(fd) for _, (_, fd) in ordered.toLocalIterator())
         memberships, state_rows = stream_clusters(
@@ -1484,7 +1488,7 @@ def _analyse(
     # replaces the first of its tables, so a run that dies while writing them leaves no mix of two
     # runs' tables for load-results to take as one (it refuses a folder without state)
     run.writing = True
-    shutil.rmtree(out_dir / "state", ignore_errors=True)
+    shutil.rmtree(written / "state", ignore_errors=True)
     counts = rows.write()
 
     provenance_rdd = sc.emptyRDD()
@@ -1508,7 +1512,7 @@ def _analyse(
     state_rows.append({"key": R.PROVENANCE_VERSION_KEY, "value": str(R.PROVENANCE_VERSION).encode()})
     unbuilt = provenance_rdd.filter(lambda r: "unbuilt" in r)
     provenance_rdd, said = _split_warnings(provenance_rdd)
-    _write(spark, out_dir, _stored_sources(sc, articles, read_from), recs, key_recs, pairs_rdd, memberships,
+    _write(spark, written, _stored_sources(sc, articles, read_from), recs, key_recs, pairs_rdd, memberships,
            provenance_rdd, state_rows)
     warnings += _step_warnings(said)  # provenance ran once, for the write; its rows are kept
     return spark_report(
