@@ -246,6 +246,44 @@ def through_a_pulse(page: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
     page.evaluate("() => document.activeElement.getAnimations().forEach(x => x.finish())")
     return held, during, page.evaluate(_RING_AND_FILL)
 
+#: how far (px) the outline drawn around an element (the focused one, or the first a selector
+#: matches) reaches past the visible part of a box that clips it, an ancestor that scrolls: its
+#: width and offset out of each of the element's boxes (one a line), against the box's client
+#: rect; 0 or less where it shows whole, ``null`` for no outline. ``by``: the box, ``edge``: whether
+#: a box of the element's lies on the box's padding edge (a line's start or end)
+RING_CUT = """(sel) => { const e = sel ? document.querySelector(sel) : document.activeElement;
+    const s = getComputedStyle(e), rs = [...e.getClientRects()].filter(r => r.width || r.height);
+    if (s.outlineStyle === 'none' || !rs.length) return null;
+    const reach = parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset);
+    const o = {l: Math.min(...rs.map(r => r.left)) - reach, t: Math.min(...rs.map(r => r.top)) - reach,
+               r: Math.max(...rs.map(r => r.right)) + reach, b: Math.max(...rs.map(r => r.bottom)) + reach};
+    let cut = -Infinity, by = null, edge = false;
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const ps = getComputedStyle(p);
+        if (ps.overflowX === 'visible' && ps.overflowY === 'visible') continue;
+        const b = p.getBoundingClientRect(), l = b.left + p.clientLeft, t = b.top + p.clientTop;
+        const c = Math.max(l - o.l, t - o.t, o.r - (l + p.clientWidth), o.b - (t + p.clientHeight));
+        if (c > cut) { cut = c; by = `${p.tagName}.${p.className}`; }
+        const pl = l + parseFloat(ps.paddingLeft), pr = l + p.clientWidth - parseFloat(ps.paddingRight);
+        edge = edge || rs.some(r => Math.abs(r.left - pl) < 1 || Math.abs(r.right - pr) < 1);
+    }
+    return {cut, by, edge, text: (e.textContent || '').slice(0, 30)}; }"""
+
+
+def rings_by_tab(page: Any) -> list[dict[str, Any]]:
+    """Tab from the top of the page to its end: ``RING_CUT`` of each focused element inside a box
+    that clips (the report's scrolling texts, the compare page's findings)."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen: list[dict[str, Any]] = []
+    for _ in range(1000):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement === document.body"):
+            return seen
+        ring = page.evaluate(RING_CUT, None)
+        if ring is not None and ring["by"] is not None:
+            seen.append(ring)
+    raise AssertionError("Tab never left the page")
+
 #: the ordinary words (runs of up to 20 characters between spaces) of the cells of a selector that
 #: a line break cuts in two: ``overflow-wrap: anywhere`` must break only the long runs
 BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {

@@ -18,12 +18,14 @@ import pytest
 from conftest import (
     BROKEN_WORDS,
     HIDE_CONTENTS,
+    RING_CUT,
     ROOT,
     colour,
     contrast,
     edge_shades,
     jump_outline,
     require_data,
+    rings_by_tab,
     text_box,
     through_a_pulse,
 )
@@ -55,12 +57,12 @@ def browser() -> Iterator[Any]:
             b.close()
 
 
-def _open(browser: Any, html: str, tmp_path: Path, name: str) -> tuple[Any, list[str], list[str]]:
+def _open(browser: Any, html: str, tmp_path: Path, name: str, width: int = 1400) -> tuple[Any, list[str], list[str]]:
     path = tmp_path / f"{name}.html"
     path.write_text(html, encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(path, ARTIFACTS / path.name)
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900})
     console: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
@@ -526,6 +528,50 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
     finally:
         page.close()
 
+
+
+def test_the_focus_ring_and_a_jumps_outline_show_whole_at_the_edges_of_a_scrolling_text(
+        browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """An article's text scrolls in its own box, which clips what is drawn past it: the focus ring
+    (5 px out of a mark) and a jump's outline (4 px) were cut off at its edges, on a mark at the
+    start of a line (44 of the seeds' 70 marks on a wide screen, by 5 px), on the first line, and
+    on a mark Tab brought half in sight, scrolled just to the box's bottom; so was the ring of a
+    text's "8 counts" (its table scrolls sideways). Each ring, by Tab through the whole report,
+    and each click's jump outline now lies inside the visible part of every box that scrolls
+    around it, on a wide screen and a phone's."""
+    for width in (1400, 390):
+        page, console, _ = _open(browser, seed_html, tmp_path, f"report-ring-edges-{width}", width)
+        try:
+            rings = rings_by_tab(page)
+            marks = [r for r in rings if r["by"].startswith("DIV.body")]
+            assert len(marks) == page.locator("article.doc .body a.hl").count() > 20, (width, len(marks))
+            assert sum(r["edge"] for r in marks) > 5, width  # marks at a line's start or end
+            assert any(r["by"].startswith("DETAILS.counts") for r in rings), width
+            cut = [r for r in rings if r["cut"] > 0.5]
+            assert not cut, (width, len(cut), cut[:5])
+            # a click's jump to each mark's counterpart: the outline on the words it lands on
+            outlines = []
+            for i in range(page.locator("article.doc .body a.hl").count()):
+                page.locator("article.doc .body a.hl").nth(i).click()
+                if page.evaluate("() => !!document.querySelector('.current:not(:focus-visible)')"):
+                    outlines.append(page.evaluate(RING_CUT, ".current"))
+            landed = [o for o in outlines if o and o["by"] and o["by"].startswith("DIV.body")]
+            assert len(landed) > 5 and sum(o["edge"] for o in landed) > 1, (width, landed)
+            cut = [o for o in landed if o["cut"] > 0.5]
+            assert not cut, (width, len(cut), cut[:5])
+            if width == 1400:  # to look at: the first line's first words, focused by the keyboard
+                first = page.locator("article#a0 .body a.hl").first
+                first.evaluate("e => e.closest('.body').scrollTop = 0")
+                first.focus()
+                page.keyboard.press("Shift+Tab")
+                page.keyboard.press("Tab")
+                assert page.evaluate(RING_CUT, None)["edge"]
+                box = page.locator("article#a0").bounding_box()
+                page.screenshot(path=str(ARTIFACTS / "report-ring-at-a-line-start.png"),
+                                clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": 220})
+            assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+        finally:
+            page.close()
 
 
 def test_a_date_in_the_articles_table_is_on_one_line(browser: Any, seed_html: str, tmp_path: Path) -> None:

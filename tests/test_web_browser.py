@@ -24,6 +24,7 @@ from conftest import (
     contrast,
     edge_shades,
     jump_outline,
+    rings_by_tab,
     text_box,
     through_a_pulse,
 )
@@ -729,6 +730,26 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     width, colour_now = page.evaluate(jumped)
     assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
     assert not page.errors, page.errors
+
+
+def test_the_focus_ring_shows_whole_at_the_edges_of_the_compare_pages_findings(
+        server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """The compare page's findings scroll in their own box, which clipped the focus ring (5 px out
+    of a link) at its edges: a jump whose last space hangs past a line's end, on the right, and the
+    "10 more claims ..." that opens the rest, on the left (by 5 px). Each ring Tab brings up in a
+    box that scrolls now lies inside its visible part, on a wide screen and a phone's."""
+    base, ids = server
+    for width in (1400, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 1000})
+        page = ctx.new_page()
+        try:
+            page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+            rings = rings_by_tab(page)
+            assert sum(r["by"].startswith("ASIDE.side") for r in rings) > 10, (width, rings)
+            cut = [r for r in rings if r["cut"] > 0.5]
+            assert not cut, (width, cut)
+        finally:
+            ctx.close()
 
 
 # -- right-to-left text ----------------------------------------------------------------------------

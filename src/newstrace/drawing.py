@@ -87,9 +87,15 @@ def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> l
 #: in a drawing the focused shape's stroke turns dark (the amber was 1.7:1 there too; the provenance
 #: graph's look is its presentation attributes, which any rule outranks). A mark with a box-shadow of
 #: its own adds ``var(--focus-inner)`` to it when focused: its shadow outranked the dark ring.
+#: The ring reaches 5 px out of its element, and a box that scrolls clips it at its edge: what
+#: takes focus is scrolled into view with 0.4rem around it (the browser brought a mark half in
+#: sight of the report's scrolling text just to its edge, its ring's outer side cut off), and a
+#: scrolling box holding marks or links keeps room for the ring in its padding (``report.css``,
+#: ``app.css``).
 FOCUS_RING = """\
 :root { --focus-inner: 0 0 0 2px #1d2330; }
 :focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: var(--focus-inner); }
+a[href], button, input, select, textarea, summary, [tabindex] { scroll-margin: 0.4rem; }
 svg a:focus-visible { outline: none; }
 svg a:focus-visible circle, svg a:focus-visible path, svg a:focus-visible rect { stroke: #1d2330; stroke-width: 4; }
 """
