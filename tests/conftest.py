@@ -246,6 +246,18 @@ def through_a_pulse(page: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
     page.evaluate("() => document.activeElement.getAnimations().forEach(x => x.finish())")
     return held, during, page.evaluate(_RING_AND_FILL)
 
+
+def pulse_fills(page: Any, at: tuple[float, ...] = (0, 0.5, 0.99)) -> list[str]:
+    """A jump's pulse on the focused element (``drawing.JUMP_STYLE``), its one animation held at
+    each fraction of its length: the element's background then, and once the pulse has run."""
+    hold = """f => { const e = document.activeElement, a = e.getAnimations();
+        if (a.length !== 1) return `${a.length} animations`;
+        a[0].pause(); a[0].currentTime = f * a[0].effect.getComputedTiming().duration;
+        return getComputedStyle(e).backgroundColor; }"""
+    fills = [page.evaluate(hold, f) for f in at]
+    page.evaluate("() => document.activeElement.getAnimations().forEach(x => x.finish())")
+    return [*fills, page.evaluate("() => getComputedStyle(document.activeElement).backgroundColor")]
+
 #: how far (px) the outline drawn around an element (the focused one, or the first a selector
 #: matches) reaches past the visible part of a box that clips it, an ancestor that scrolls: its
 #: width and offset out of each of the element's boxes (one a line), against the box's client

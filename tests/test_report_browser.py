@@ -24,6 +24,7 @@ from conftest import (
     contrast,
     edge_shades,
     jump_outline,
+    pulse_fills,
     require_data,
     rings_by_tab,
     text_box,
@@ -528,6 +529,35 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
     finally:
         page.close()
 
+
+
+def test_a_jumps_pulse_holds_still_where_the_reader_asks_for_reduced_motion(
+        browser: Any, seed_html: str, tmp_path: Path) -> None:
+    """A jump lights its words amber and fades them back to their colour over 1.2 s
+    (``drawing.JUMP_STYLE``), whatever the reader's system said: asked for reduced motion
+    (``prefers-reduced-motion: reduce``), it faded as ever. There the amber now holds still for
+    the 1.2 s and goes at once; elsewhere it still fades."""
+    path = tmp_path / "report-reduced-motion.html"
+    path.write_text(seed_html, encoding="utf-8")
+    for motion in ("reduce", "no-preference"):
+        ctx = browser.new_context(viewport={"width": 1400, "height": 900}, reduced_motion=motion)
+        page = ctx.new_page()
+        try:
+            page.goto(path.as_uri())
+            passage = page.locator("article#a0 a.hl.shared").first
+            passage.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            page.keyboard.press("Enter")  # to its counterpart, in the other article
+            assert page.evaluate("() => document.activeElement.closest('article.doc').id") == "a1"
+            start, middle, end, after = pulse_fills(page)
+            assert colour(start) == colour("#ffb300") and colour(after) not in (None, colour("#ffb300")), (motion, start, after)
+            if motion == "reduce":
+                assert middle == end == start, (start, middle, end)
+            else:
+                assert len({start, middle, end}) == 3, (start, middle, end)
+        finally:
+            ctx.close()
 
 
 def test_the_focus_ring_and_a_jumps_outline_show_whole_at_the_edges_of_a_scrolling_text(

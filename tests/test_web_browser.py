@@ -24,6 +24,7 @@ from conftest import (
     contrast,
     edge_shades,
     jump_outline,
+    pulse_fills,
     rings_by_tab,
     text_box,
     through_a_pulse,
@@ -730,6 +731,36 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     width, colour_now = page.evaluate(jumped)
     assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
     assert not page.errors, page.errors
+
+
+def test_a_jumps_pulse_on_the_compare_page_holds_still_where_the_reader_asks_for_reduced_motion(
+        server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """The compare page's jump lights both ends of a shared passage amber and fades them back over
+    1.2 s (``drawing.JUMP_STYLE``, the HTML report's too), whatever the reader's system said. Asked
+    for reduced motion (``prefers-reduced-motion: reduce``) the amber now holds still for the
+    1.2 s and goes at once; elsewhere it still fades."""
+    base, ids = server
+    for motion in ("reduce", "no-preference"):
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, reduced_motion=motion)
+        page = ctx.new_page()
+        try:
+            page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
+            if not _stage(page, base, "compare"):
+                pytest.skip("compare stage not installed")
+            passage = page.locator("section.column").nth(0).locator("a.psg").first
+            passage.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")
+            page.keyboard.press("Enter")
+            assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+            start, middle, end, after = pulse_fills(page)
+            assert colour(start) == colour("#ffb300") and colour(after) not in (None, colour("#ffb300")), (motion, start, after)
+            if motion == "reduce":
+                assert middle == end == start, (start, middle, end)
+            else:
+                assert len({start, middle, end}) == 3, (start, middle, end)
+        finally:
+            ctx.close()
 
 
 def test_the_focus_ring_shows_whole_at_the_edges_of_the_compare_pages_findings(
