@@ -458,7 +458,9 @@ def test_a_storys_span_says_its_articles_with_no_date(
     """The seeds and a republished copy of RT's report that gives no date are one story of 3:
     ``story`` said "span 2016-10-30 .. 2016-11-02" as if that were all of it. The span is of the
     dated articles; the others are said ("1 article with no date"), and counted in ``--json``.
-    At 80 columns the line breaks before the span, not within what it says ("(1 " / "article")."""
+    At 80 columns the line breaks before the span, not within what it says ("(1 " / "article"); below
+    55, where the span and its note cannot share a line, the note goes under the span's days (it
+    broke within itself: "(1 article with no " / "date)" at 50, "(1 article" / "with no date)" at 40)."""
     db = tmp_path / "seeds.db"
     rt_text = next(EXAMPLES.glob("001_*.txt")).read_text(encoding="utf-8")
     copy = tmp_path / "copy.jsonl"
@@ -480,6 +482,12 @@ def test_a_storys_span_says_its_articles_with_no_date(
     assert main(["story", seeds["id"], "--db", str(db)]) == 0
     shown = capsys.readouterr().out
     assert "span 2016-10-30 .. 2016-11-02 (1 article with no date)  size 3" in shown.splitlines(), shown
+    for width in (40, 50):
+        monkeypatch.setenv("COLUMNS", str(width))
+        assert main(["story", seeds["id"], "--db", str(db)]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith("span "))
+        assert lines[at:at + 3] == ["span 2016-10-30 .. 2016-11-02", "     (1 article with no date)", "size 3"], lines
 
 
 def test_the_stories_and_threads_listings_count_the_articles_their_span_leaves_out(

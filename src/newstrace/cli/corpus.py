@@ -547,19 +547,32 @@ def _label_cell(row: dict[str, Any]) -> Words:
     return Words(row["label"] or "", note=[f"({counted(n, 'article', grouped=True)}", f"with {NO_DATE})"] if n else None)
 
 
-def _fields(fields: list[str], width: int) -> str:
+def _fields(fields: list[str | tuple[str, str]], width: int) -> str:
     """Markup fields of a line, two spaces apart, the line broken between two of them where it is
     wider than ``width``: 'story' broke its head line within one at 80 columns, "span 2016-10-30 ..
-    2016-11-02 (1 " / "article with no date)  size 3"."""
+    2016-11-02 (1 " / "article with no date)  size 3". A field given with a note, ``(field,
+    note)``, has it after a space where the two fit the line, else on a line of its own under the
+    field's value: below 55 columns the span broke within its note, "(1 article with no " / "date)",
+    and at 40 "(1 article" / "with no date)"."""
     from rich.cells import cell_len
     from rich.text import Text
 
+    def plain(markup: str) -> int:
+        return cell_len(Text.from_markup(markup).plain)
+
     lines: list[str] = []
+    closed = False  # a note's line: the next field, "size 3", is not read as the note's
     for field in fields:
-        if lines and cell_len(Text.from_markup(f"{lines[-1]}  {field}").plain) <= width:
-            lines[-1] += f"  {field}"
-        else:
-            lines.append(field)
+        head, note = field if isinstance(field, tuple) else (field, "")
+        whole = f"{head} {note}" if note else head
+        if lines and not closed and plain(f"{lines[-1]}  {whole}") <= width:
+            lines[-1] += f"  {whole}"
+        elif plain(whole) <= width or not note:
+            lines.append(whole)
+        else:  # the note under the value, "     (1 article with no date)", where it fits so
+            indent = len(Text.from_markup(head).plain.split(" ")[0]) + 1
+            lines += [head, " " * indent + note if indent + plain(note) <= width else note]
+        closed = bool(note) and lines[-1] != whole
     return "\n".join(lines)
 
 
@@ -697,7 +710,7 @@ def story(
     undated = _undated_said(doc["story"])
     out.print(_fields([
         f"[dim]story[/dim] {safe(summary['id'])}", f"[dim]thread[/dim] {safe(summary['thread'])}",
-        f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}" + (f" ({undated})" if undated else ""),
+        (f"[dim]span[/dim] {safe(' .. '.join(_span(summary['start'], summary['end'])))}", f"({undated})" if undated else ""),
         f"[dim]size[/dim] {summary['size']}",
     ], out.width))
     # the articles by the names the report gives them ("reuters #2"), with the ids other commands take;
