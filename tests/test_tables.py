@@ -141,7 +141,7 @@ def _shown(argv: list[str], width: int, capsys: pytest.CaptureFixture[str], monk
     return shown
 
 
-@pytest.mark.parametrize("width", [70, 80, 120])
+@pytest.mark.parametrize("width", [77, 80, 120])
 def test_the_stories_of_fakes_dev_are_a_table_in_a_terminal_of_70_columns_and_more(
     width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,7 +149,8 @@ def test_the_stories_of_fakes_dev_are_a_table_in_a_terminal_of_70_columns_and_mo
     records: the label and outlets columns kept 16 and 12 columns at least, and an outlet with its
     count, "asharqalawsat (1),", stayed whole. They are narrowed as far as their words allow, and a
     phrase breaks before its count, "asharqalawsat" / "(1),", where the table has no room for it
-    whole; every id, day and outlet is there, whole."""
+    whole; every id, day and outlet is there, whole. (Below 77 columns the stories are brief, their
+    labels and outlets cut: ``test_a_narrow_terminal_shows_a_story_in_three_lines``.)"""
     assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
     shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
@@ -160,7 +161,7 @@ def test_the_stories_of_fakes_dev_are_a_table_in_a_terminal_of_70_columns_and_mo
         assert {o["outlet"] for o in r["outlets"][:3]} <= words | {f"{o['outlet']} ({o['articles']})," for o in r["outlets"]}, r
 
 
-@pytest.mark.parametrize("width", [60, 70, 80, 120])
+@pytest.mark.parametrize("width", [63, 70, 80, 120])
 def test_the_threads_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_and_more(
     width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -168,7 +169,8 @@ def test_the_threads_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_and_mo
     records: an id, a day and two counts headed "stories" and "articles" took 53 columns, and the
     label kept 16 at least. A thread's stories and articles are counted in one column, one above
     the other, as 'stories' gives a story's id and thread, and the label is narrowed as far as its
-    words allow; every id, day and count is there, and every word of the label."""
+    words allow; every id, day and count is there, and every word of the label. (Below 63 columns
+    they are brief, their labels cut: ``test_a_narrow_terminal_shows_a_thread_in_three_lines``.)"""
     assert main(["threads", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
     shown = _shown(["threads", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
@@ -245,15 +247,16 @@ def _stories_cells(shown: str) -> list[list[str]]:
     return [[c.strip() for c in line.split("│")[1:-1]] for line in shown.splitlines() if line.startswith("│")]
 
 
-@pytest.mark.parametrize("width", [58, 60, 65, 80])
+@pytest.mark.parametrize("width", [80, 86])
 def test_a_storys_size_goes_under_its_id_where_that_makes_the_stories_table_shorter(
     width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """'stories' on FA-KES dev (its dev split) and examples/ wrote its 50 stories as records below 65
     columns, 435 lines at 60, and at 65 a table whose labels took a line a word; a story's size,
     a column of 6, goes under its id and thread, "size 7", where its labels wrap to three lines
-    anyway: a table from 58 columns, shorter than the one with a size column (80 columns: 162 lines,
-    was 180), every id, thread, size, day and outlet whole."""
+    anyway: shorter than the one with a size column (80 columns: 162 lines, was 180), every id,
+    thread, size, day and outlet whole. (Below 77 columns the stories are brief, their labels and
+    outlets cut: ``test_a_narrow_terminal_shows_a_story_in_three_lines``.)"""
     assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
     shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
@@ -265,8 +268,10 @@ def test_a_storys_size_goes_under_its_id_where_that_makes_the_stories_table_shor
         assert [c[0] for c in cells[i:i + 3]] == [r["id"], r["thread"], f"size {r['size']}"], cells[i:i + 3]
         # the outlet folded in the one row in 20 whose outlet is widest ("asharqalaws" / "at")
         assert [cells[i][1], "".join(c[1] for c in cells[i + 1:end])] == [r["start"][:10], r["first_seen_outlet"]], cells[i:end]
-    # shorter than the columns as they were: measured by laying the table out without the tuck
+    # shorter than the columns as they were: measured by laying the table out without the tuck (nor
+    # the brief table that would be written in place of that one)
     monkeypatch.setattr(ListingTable, "tuck", lambda self, column, under: None)
+    monkeypatch.setattr("newstrace.tables.BRIEF", float("inf"))
     untucked = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
     assert len(shown.splitlines()) < len(untucked.splitlines()), (len(shown.splitlines()), len(untucked.splitlines()))
 
@@ -286,14 +291,15 @@ def test_a_wide_stories_table_keeps_its_size_column(
 def test_stories_as_records_give_the_id_and_the_thread_a_line_each(
     fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """At 50 columns 'stories' on FA-KES dev is records: their "id / thread" header stood beside the
-    id alone, the thread below it unnamed. Each has its line, "id" and "thread", and every field of
-    the table is there: first seen day and outlet, size, label and outlets."""
+    """At 40 columns 'stories' on FA-KES dev is records (it was at 50, before its brief table):
+    their "id / thread" header stood beside the id alone, the thread below it unnamed. Each has its
+    line, "id" and "thread", and every field of the table is there: first seen day and outlet, size,
+    label and outlets."""
     assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    shown = _shown(["stories", "--db", str(fakes_dev_db)], 50, capsys, monkeypatch)
+    shown = _shown(["stories", "--db", str(fakes_dev_db)], 40, capsys, monkeypatch)
     assert "┏" not in shown, shown
-    records = shown.split("─" * 50)
+    records = shown.split("─" * 40)
     assert len(records) == len(rows), shown
     for record, r in zip(records, rows, strict=True):
         fields = [line.split() for line in record.splitlines()]
@@ -302,3 +308,76 @@ def test_stories_as_records_give_the_id_and_the_thread_a_line_each(
         words = " ".join(record.split())
         assert f"first seen {r['start'][:10]} {r['first_seen_outlet']} size" in words, record
         assert words.count(" label ") == 1 and words.count(" outlets ") == 1, record
+
+
+def _read_cut(lines: list[str], words: list[str]) -> list[str]:
+    """The words of a cell's lines cut to fit (``tables.cut``), read again (a line ending at a
+    hyphen joined to the next), checked to be the first of ``words``, each whole, the last line
+    ending " …" where some are left out; the words read."""
+    text = ""
+    for line in lines:
+        text += line if text.endswith("-") or not text else f" {line}"
+    read = text.split()
+    if read[-1:] == ["…"]:
+        read = read[:-1]
+        assert len(read) < len(words), (lines, words)
+    else:
+        assert len(read) == len(words), (lines, words)
+    assert read == words[:len(read)] and read, (lines, words)
+    return read
+
+
+@pytest.mark.parametrize("width", [50, 58, 64, 76])
+def test_a_narrow_terminal_shows_a_story_in_three_lines(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 58 to 64 columns the 50 stories of FA-KES dev (its dev split) and examples/ took 302 and
+    247 lines, their labels and outlets a word a line, 5 to 8 lines a story, and at 50 columns 459
+    as records. A story takes three lines: its id, thread and size, its first seen day and outlet,
+    and its label's first words over its biggest outlets, each cut with " …" where it goes on; no
+    word is broken. 157 lines at each width."""
+    assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    header = next(line for line in shown.splitlines() if line.startswith("┃"))
+    assert [h.strip() for h in header.split("┃")[1:-1]] == ["id / thread", "first seen", "label / outlets"], header
+    cells = _stories_cells(shown)
+    assert len(cells) == 3 * len(rows), shown  # the table's body: three lines a row
+    for i, r in zip(range(0, len(cells), 3), rows, strict=True):
+        mine = cells[i:i + 3]
+        assert [c[0] for c in mine] == [r["id"], r["thread"], f"size {r['size']}"], mine
+        # the outlet folded in the one row in 20 whose outlet is widest ("asharqalaws" / "at")
+        assert [mine[0][1], "".join(c[1] for c in mine[1:])] == [r["start"][:10], r["first_seen_outlet"]], mine
+        said = [c[2] for c in mine if c[2]]
+        assert len(said) >= 2, mine
+        _read_cut(said[:-1], r["label"].split())
+        # the biggest outlets with their counts; one too wide for the column with its count and the
+        # mark, "asharqalawsat (1), …" at 50 columns, without its count: "asharqalawsat …"
+        biggest = [f"{o['outlet']} ({o['articles']})" for o in r["outlets"]]
+        outlets = said[-1].removesuffix(" …").removesuffix(",").split(", ")
+        assert outlets[:-1] == biggest[:len(outlets) - 1], mine
+        assert outlets[-1] == biggest[len(outlets) - 1] or (said[-1].endswith(" …") and f"{outlets[-1]} (" in biggest[len(outlets) - 1]), mine
+
+
+@pytest.mark.parametrize("width", [50, 58, 62])
+def test_a_narrow_terminal_shows_a_thread_in_three_lines(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 58 columns the 50 threads of FA-KES dev (its dev split) and examples/ took 227 lines, their
+    labels beside the two counts' column a word or two a line, and at 50 columns 399 as records. A
+    thread takes three lines: its id over its stories and articles counted, "4 stories" / "12
+    articles", its span, and its label, cut to three lines with " …" where it goes on, no word
+    broken: 157 lines."""
+    assert main(["threads", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    shown = _shown(["threads", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    header = next(line for line in shown.splitlines() if line.startswith("┃"))
+    assert [h.strip() for h in header.split("┃")[1:-1]] == ["id", "span", "label"], header
+    cells = _stories_cells(shown)
+    assert len(cells) == 3 * len(rows), shown  # the table's body: three lines a row
+    for i, r in zip(range(0, len(cells), 3), rows, strict=True):
+        mine = cells[i:i + 3]
+        stories = f"{len(r['stories'])} {'story' if len(r['stories']) == 1 else 'stories'}"
+        assert [c[0] for c in mine] == [r["id"], stories, f"{r['size']} articles"], mine
+        assert [c[1] for c in mine[:2]] == [r["start"][:10], r["end"][:10]], mine
+        _read_cut([c[2] for c in mine if c[2]], r["label"].split())

@@ -71,6 +71,31 @@ def held_by_stdout(text: str) -> str:
 
 
 
+def cut(rows: list[str], width: int, most: int | None, units: str = " ") -> list[str]:
+    """``rows`` of a cell ``width`` wide, at most ``most`` of them (``None``: all): the last kept ends
+    with " …" where some are left out, its last words (split at ``units``: a list's phrases, "alalam
+    (1),") dropped where the two do not fit, "Madaya, Kefraya, Rashidin: …", so a word or phrase is
+    whole or gone; one alone that leaves no room for the mark is kept whole where it fits, "ahram
+    (4),", else cut before its count or within it. A brief listing (``ListingTable.brief``) gives
+    a label or outlets so."""
+    from rich.cells import cell_len
+
+    if most is None or (len(rows) <= most and all(cell_len(r) <= width for r in rows)):
+        return rows
+    kept = rows[:most]
+    words = re.split(units, kept[-1])
+    while len(words) > 1 and cell_len(" ".join(words)) + 2 > width:
+        words.pop()
+    last = Text(" ".join(words))
+    if last.cell_len + 2 <= width:
+        last.append(" …")
+    elif last.cell_len > width:  # one too wide for the line: cut before its count, or within it
+        last = Text(_BEFORE_BRACKET.split(last.plain)[0] + " …")
+        last.truncate(max(width, 1), overflow="ellipsis")
+    kept[-1] = last.plain
+    return kept
+
+
 #: where a phrase may wrap when its column cannot hold it whole: before a bracket, its count's
 _BEFORE_BRACKET = re.compile(r" (?=\()")
 
@@ -84,16 +109,19 @@ class Phrases:
     column is narrowed as any wrapped one is (a cell that did not wrap widened the table past the
     terminal, which cut off the columns after it)."""
 
-    def __init__(self, phrases: list[str], *, lines: bool = False, joint: str = ",") -> None:
+    def __init__(self, phrases: list[str], *, lines: bool = False, joint: str = ",", most: int | None = None) -> None:
         self.pieces = [one_line(p) + (joint if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
         self.lines = lines
+        self.most = most  # lines at most, the last ending "…" where phrases are left out (``cut``)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.cells import cell_len
 
         widths = [cell_len(p) for p in self.pieces]
         widest = max(widths, default=0) if self.lines else cell_len(" ".join(self.pieces))
-        return Measurement(max(widths, default=0), widest).clamp(max_width=options.max_width)
+        # cut to its lines, it keeps whole only the parts of its first phrase
+        least = self.least_width() if self.most else max(widths, default=0)
+        return Measurement(least, widest).clamp(max_width=options.max_width)
 
     def least_width(self) -> int:
         """Its widest phrase, each broken before a count in brackets: one wider than its column
@@ -112,7 +140,7 @@ class Phrases:
                 rows[-1] += f" {p}"
             else:
                 rows.append(p)
-        yield Text("\n".join(rows), overflow="fold")
+        yield Text("\n".join(cut(rows, options.max_width, self.most, units=r"(?<=,) ")), overflow="fold")
 
 
 #: where a word may break when it is wider than its column: after a hyphen between letters or digits
@@ -132,9 +160,10 @@ class Words:
     (``cli.corpus``). It wraps between its phrases, and within one only where it is wider than the
     column, so the column is measured as for words."""
 
-    def __init__(self, text: str, *, note: list[str] | None = None) -> None:
+    def __init__(self, text: str, *, note: list[str] | None = None, most: int | None = None) -> None:
         self.words = [w for w in one_line(text).split(" ") if w]
         self.note = [one_line(p, words=True) for p in note or [] if p.strip()]
+        self.most = most  # lines at most, the note's included: the text's last ends "…" where cut
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.cells import cell_len
@@ -147,11 +176,16 @@ class Words:
         from rich.cells import cell_len
 
         width = options.max_width
-        text = Text("\n".join(self._rows(self.words, width)), overflow="fold")
+        noted: list[str] = []
         if self.note:  # a phrase wider than the column wraps at its spaces
             phrases = [w for p in self.note for w in (p.split(" ") if cell_len(p) > width else [p])]
+            noted = self._rows(phrases, width)
+        # cut, the text keeps a line at least and the note what is left
+        most = None if self.most is None else max(1, self.most - len(noted))
+        text = Text("\n".join(cut(self._rows(self.words, width), width, most)), overflow="fold")
+        if noted:
             text.append("\n" if self.words else "")
-            text.append("\n".join(self._rows(phrases, width)), style="dim")
+            text.append("\n".join(noted), style="dim")
         yield text
 
     @staticmethod
@@ -178,6 +212,16 @@ class Words:
 #: a listing's rows, one in this many of which may have a word folded to keep it a table
 FOLDED_ROWS = 20
 
+#: a listing is written brief (``ListingTable.brief``) where its whole text takes this many times
+#: the brief one's lines or more, its labels a word or two a line: at a quarter more, the threads
+#: of FA-KES dev's dev split at 60 columns took 194 lines where the brief took 157
+BRIEF = 1.1
+
+
+def _lines(segments: list[Any]) -> int:
+    """The lines of a table laid out (its segments, rich's renderables)."""
+    return sum(s.text.count("\n") for s in segments if isinstance(s, Segment))
+
 
 class ListingTable(Table):
     """A listing's table that never cuts a word it cannot wrap: a narrow terminal's.
@@ -199,11 +243,20 @@ class ListingTable(Table):
     as they are on a tie), and where neither fits, records. Where the label wraps to three lines
     anyway, the line is free, and the column it leaves gives the others room: 'stories' on FA-KES
     dev took 445 lines at 58 columns as records and takes 302, 180 at 80 columns and 162, and at
-    88 and more keeps its size column, its rows two or three lines."""
+    88 and more keeps its size column, its rows two or three lines.
+
+    A ``brief`` table, the same rows with their text cut to a few lines (``cut``), is written in
+    its place where the whole is taller than the terminal and takes a tenth more lines
+    (``BRIEF``): at 58 to 64 columns the labels of 'stories' took a word a line, 5 to 8 lines a
+    story, where the brief gives three, the label's first words over the biggest outlets."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tucked: dict[int, int] = {}
+        #: the same rows in fewer lines, their text cut (``Words``' and ``Phrases``' ``most``): written
+        #: where this table (or its records) is taller than the terminal and takes ``BRIEF`` times
+        #: its lines or more
+        self.brief: ListingTable | None = None
 
     def tuck(self, column: int, under: int) -> None:
         """Let the column at index ``column`` go under the one at ``under``, as its header and its
@@ -212,19 +265,25 @@ class ListingTable(Table):
         self.tucked[column] = under
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        laid = self._table(console, options)
+        if laid is None:  # records, rendered to be counted
+            laid = [s for part in self._records(console, options) for s in ([part] if isinstance(part, Segment) else console.render(part, options))]
+        # brief where the whole does not fit the screen (the seeds' story is all there)
+        brief = None if self.brief is None or _lines(laid) <= (options.height or console.height) else self.brief._table(console, options)
+        yield from brief if brief is not None and _lines(laid) >= BRIEF * _lines(brief) else laid
+
+    def _table(self, console: Console, options: ConsoleOptions) -> list[Any] | None:
+        """The table laid out in the terminal, as rich lays it out where it fits so, else the shorter
+        of its columns narrowed and its ``tucked`` ones under others (the columns as they were on a
+        tie), or None where neither fits."""
         widths = self._fitted_widths(console, options)
         if widths == []:  # it fits as rich lays it out
-            yield from super().__rich_console__(console, options)
-            return
+            return list(super().__rich_console__(console, options))
         laid = [] if widths is None else [list(self._laid_out(console, options, widths))]
         narrow = self._tucked()
         if narrow is not None and (tucked := narrow._fitted_widths(console, options)) is not None:
             laid.append(list(narrow._laid_out(console, options, tucked)))
-        if not laid:
-            yield from self._records(console, options)
-            return
-        # the shorter, the columns as they were on a tie
-        yield from min(laid, key=lambda segments: sum(s.text.count("\n") for s in segments if isinstance(s, Segment)))
+        return min(laid, key=_lines) if laid else None
 
     def _laid_out(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
         """The table as rich renders it, each column this wide with its padding (``[]``: as rich

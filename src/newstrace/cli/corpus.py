@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from rich.console import Group
 from rich.padding import Padding
 
 from newstrace.cli.app import (
@@ -537,14 +538,14 @@ def _undated_said(row: dict[str, Any]) -> str:
     return f"{counted(n, 'article', grouped=True)} with {NO_DATE}" if n else ""
 
 
-def _label_cell(row: dict[str, Any]) -> Words:
+def _label_cell(row: dict[str, Any], most: int | None = None) -> Words:
     """A story's or thread's label as the 'stories' and 'threads' tables give it, with what its span
     or first seen day leaves out on a line of its own below, "(1 article with no date)", as 'story'
     says it after its span ("(1 article" / "with no date)" where the column is narrow): "(1 with no
     date)" under the days widened the span and first seen columns of every row by 6 columns, for
     the one row that said it."""
     n = _undated(row)
-    return Words(row["label"] or "", note=[f"({counted(n, 'article', grouped=True)}", f"with {NO_DATE})"] if n else None)
+    return Words(row["label"] or "", note=[f"({counted(n, 'article', grouped=True)}", f"with {NO_DATE})"] if n else None, most=most)
 
 
 def _fields(fields: list[str | tuple[str, str]], width: int) -> str:
@@ -626,11 +627,18 @@ def stories(
     table.add_column("label", overflow="fold")
     table.add_column("outlets", overflow="fold")
     table.tuck(2, under=0)  # where the table cannot fit otherwise: "size 7" under the id and thread
+    # in a narrow terminal, three lines a story: its label's first words and its biggest outlets
+    # under them, where the whole label took a word a line, 5 to 8 lines a story at 58 to 64 columns
+    table.brief = listing_table(str(table.title), table.caption if isinstance(table.caption, str) else None)
+    table.brief.add_column("id / thread", no_wrap=True)
+    table.brief.add_column("first seen")
+    table.brief.add_column("label / outlets", overflow="fold", min_width=16)
     for r in rows:  # the first day is the dated articles', as the threads' span: the label says the others
-        table.add_row(
-            f"{safe(r['id'])}\n{safe(r['thread'] or '')}", Phrases([_day(r["start"]), outlet_name(r["first_seen_outlet"])], lines=True),
-            str(r["size"]), _label_cell(r), Phrases(_outlets_text(r["outlets"], int(r["size"]))),
-        )
+        ids = f"{safe(r['id'])}\n{safe(r['thread'] or '')}"
+        seen = [_day(r["start"]), outlet_name(r["first_seen_outlet"])]
+        outlets = _outlets_text(r["outlets"], int(r["size"]))
+        table.add_row(ids, Phrases(seen, lines=True), str(r["size"]), _label_cell(r), Phrases(outlets))
+        table.brief.add_row(f"{ids}\nsize {r['size']}", Phrases(seen, lines=True), Group(_label_cell(r, most=2), Phrases(outlets, most=1)))
     out.print(table)
 
 
@@ -654,8 +662,17 @@ def threads(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     table.add_column("span", no_wrap=True)
     table.add_column("stories\narticles", no_wrap=True, justify="right")
     table.add_column("label", overflow="fold")
+    # in a narrow terminal, three lines a thread: its counts under its id, "4 stories" / "12
+    # articles", give the label their column, and it is cut to three lines
+    table.brief = listing_table(str(table.title), table.caption if isinstance(table.caption, str) else None)
+    table.brief.add_column("id", no_wrap=True)
+    table.brief.add_column("span", no_wrap=True)
+    table.brief.add_column("label", overflow="fold", min_width=16)
     for r in rows:  # the span is the dated articles': the label says the others
-        table.add_row(safe(r["id"]), "\n".join(safe(day) for day in _span(r["start"], r["end"])), f"{len(r['stories'])}\n{r['size']}", _label_cell(r))
+        span = "\n".join(safe(day) for day in _span(r["start"], r["end"]))
+        table.add_row(safe(r["id"]), span, f"{len(r['stories'])}\n{r['size']}", _label_cell(r))
+        counts = f"{counted(len(r['stories']), 'story', 'stories')}\n{counted(int(r['size']), 'article', grouped=True)}"
+        table.brief.add_row(f"{safe(r['id'])}\n{counts}", span, _label_cell(r, most=3))
     out.print(table)
 
 
