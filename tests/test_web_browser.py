@@ -783,6 +783,42 @@ def test_the_focus_ring_shows_whole_at_the_edges_of_the_compare_pages_findings(
             ctx.close()
 
 
+def test_the_focus_ring_shows_whole_on_the_listing_pages(server: tuple[str, dict[str, str]], browser: Any,
+                                                         tmp_path: Path) -> None:
+    """On a phone the lists' tables scroll sideways in their own boxes, which clip the focus ring:
+    the browser left a control that shows in part where it was, so on the seeds' Articles (a
+    table of 464 px in a box of 364) Tab to each title's link, 6 and 10 px past the box's right
+    edge, showed its ring cut off there by 11 and 16 px; on Outlets, beside the seeds and FA-KES's
+    dev rows, a hostile outlet's name of 50 characters unbroken made its link wider than the box
+    (ring cut by 114 px). Every ring Tab brings up on the listing pages (stories, a thread's,
+    articles, a search of each, outlets) now lies inside every box that scrolls around it, on a
+    wide screen and a phone's, over the module's database and over the seeds alone."""
+    seeds = tmp_path / "seeds.db"
+    build_db(seeds, hostile=False, data=False)
+    base, _ = server
+    with live_server(seeds) as seeds_base:
+        for at in (base, seeds_base):
+            for width in (1400, 390):
+                ctx = browser.new_context(viewport={"width": width, "height": 844})
+                page = ctx.new_page()
+                try:
+                    stories = page.request.get(f"{at}/api/stories").json()
+                    thread = next((st["thread"] for st in stories.get("stories", []) if st.get("thread")), None)
+                    urls = ["/stories", "/stories?q=syria", "/articles", "/articles?q=syria&limit=10", "/outlets"]
+                    if thread:
+                        urls.append(f"/stories?thread={quote(thread, safe='')}")
+                    cut, in_tables = [], 0
+                    for url in urls:
+                        page.goto(at + url)
+                        rings = rings_by_tab(page)
+                        in_tables += sum(r["by"].startswith("TABLE.") for r in rings)
+                        cut += [(url, r) for r in rings if r["cut"] > 0.5]
+                    assert not cut, (at, width, cut)
+                    assert (in_tables > 10) == (width == 390), (at, width, in_tables)
+                finally:
+                    ctx.close()
+
+
 # -- right-to-left text ----------------------------------------------------------------------------
 
 

@@ -91,7 +91,7 @@ def test_an_outlet_named_like_url_syntax_has_its_articles_listed(odd: tuple[str,
     boxes = re.compile(r'<input type="checkbox" name="ids" value="([^"]*)"')
     with httpx.Client(base_url=base, timeout=120) as c:
         page = c.get("/outlets").text
-        rows = re.findall(r'<tr><td dir="auto"><a href="([^"]+)"(?: aria-label="[^"]*")?>([^<]*)</a></td><td class="num">(\d+)</td>', page)
+        rows = re.findall(r'<tr><td class="wraps" dir="auto"><a href="([^"]+)"(?: aria-label="[^"]*")?>([^<]*)</a></td><td class="num">(\d+)</td>', page)
         links = {html.unescape(name): (html.unescape(href), int(n)) for href, name, n in rows}
         assert len(links) == len(rows)  # one row for each name
         for outlet in {a.outlet for a in arts.values()}:

@@ -91,7 +91,8 @@ def edge_list(edges: Sequence[dict[str, Any]], label: Callable[[str], str]) -> l
 #: takes focus is scrolled into view with 0.4rem around it (the browser brought a mark half in
 #: sight of the report's scrolling text just to its edge, its ring's outer side cut off), and a
 #: scrolling box holding marks or links keeps room for the ring in its padding (``report.css``,
-#: ``app.css``).
+#: ``app.css``). Chromium leaves alone what shows in part sideways: the web app's ``app.js`` scrolls
+#: what Tab reaches to its nearest edge, this margin around it (a phone's table of articles).
 FOCUS_RING = """\
 :root { --focus-inner: 0 0 0 2px #1d2330; }
 :focus-visible { outline: 3px solid #ffb300; outline-offset: 2px; box-shadow: var(--focus-inner); }

@@ -39,6 +39,15 @@
   document.addEventListener("focusin", function (ev) { evidence(ev, true); });
   document.addEventListener("focusout", function (ev) { evidence(ev, false); });
 
+  // what Tab brings up shows whole, its ring too (drawing.FOCUS_RING's scroll-margin keeps room for
+  // it): the browser leaves alone a control that shows in part sideways, a title's link past the
+  // right edge of a phone's table that scrolls, its ring cut off there; nearest: no scroll where it
+  // is in sight already
+  document.addEventListener("focusin", function (ev) {
+    const t = ev.target;
+    if (t instanceof Element && t.matches(":focus-visible")) t.scrollIntoView({ block: "nearest", inline: "nearest" });
+  });
+
   function same(attr, value) {
     return document.querySelectorAll("[" + attr + "=\"" + CSS.escape(value) + "\"]");
   }
