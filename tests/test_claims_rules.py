@@ -1350,3 +1350,28 @@ def test_a_pronoun_before_anyone_the_text_names_is_the_one_person_of_its_sex_the
 def test_the_congressman_is_the_one_person_titled_rep_and_a_title_s_holder_goes_before_the_text_s_later_ones(
         name: str, starts: str, speaker: str) -> None:
     assert _speaker_of("fnc1-body", name, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # 'The statement identified the woman as Kayla Jean Mueller ... ¶ "For as long as I live, ...," she said':
+        # 'Kayla' is on no list of first names and 'Jean' is, so 'Jean Mueller' was read as the name
+        ("fnc1-body", "1107", "For as long as I live", "Kayla Jean Mueller"),
+        ("fnc1-body", "1881", "It's important to stop and realize", "Kayla Jean Mueller"),
+        ("fnc1", "1107", "For as long as I live", "Kayla Jean Mueller"),
+        # '‘Billie Jean King, you are the Queen,’ ... ¶ King says Ali “talked the talk ...”' was 'King'
+        ("polnear-body", "breitbart_2016-06-05_the-latest-mourners-say-ali-s-de", "talked the talk", "Billie Jean King"),
+        # 'Giovanni Maria Vian, the editor in chief of ... L'Osservatore Romano, said ...' was 'Maria Vian'
+        ("polnear-body", "nyt_2016-02-20_for-pope-it-s-bigger-than-trump-", "both religious and political", "Giovanni Maria Vian"),
+        ("polnear-body", "nyt_2016-02-20_for-pope-it-s-bigger-than-trump-", "Francis' walls are", "Giovanni Maria Vian"),
+        # a body's name is no person's: 'a support group, Free James Foley,' and 'a Find James Foley website' leave
+        # the journalist 'James Foley'
+        ("fnc1-body", "1948", "It was not his first detention", "James Foley"),
+        ("fnc1", "2450", "You got this, dude!", "James Foley"),
+    ],
+)
+def test_an_unlisted_first_name_before_a_listed_one_makes_it_a_middle_name(
+    source: str, name: str, starts: str, speaker: str
+) -> None:
+    assert _speaker_of(source, name, starts) == speaker

@@ -1046,11 +1046,31 @@ def _is_given(text: str, word: str, surname: str, middle: str | None = None, at:
     if re.search(rf"(?<![\w’'-]){word}[^\S\n]+{re.escape(surname)}(?![\w-])", text) is not None:
         return True
     return middle is not None and at >= 0 and _GIVEN_WORD.fullmatch(middle) is not None \
-        and _first_name_sex(middle) is None and not _label(word) and not _written_lower(text, word) \
+        and not _label(word) and not _written_lower(text, word) \
         and _times(text, [word]) == _times(text, [word, middle]) \
+        and (_first_name_sex(middle) is None or _middle_of_a_person(text, at, word, middle, surname)) \
         and _title_label_or_none(_WORD_BEFORE.search(text, max(0, at - 40), at)) \
         and _IN_A_BODY.search(text, max(0, at - 60), at) is None \
         and (not _opens_sentence(text, at) or _COMMA_AFTER_NAME.match(text, at) is not None)
+
+
+#: a body's word after a name ('a Find James Foley website') or before it in apposition ('a support group, Free James
+#: Foley,'): the capitalised words are the body's name, no person's
+_BODY_WORDS = "|".join(re.escape(w) for w in sorted(ORG_WORDS))
+_BODY_AFTER = re.compile(rf"[^\S\n]+(?:{_BODY_WORDS}|website|site|page|fund)(?![\w-])")
+_BODY_BEFORE = re.compile(rf"(?<![\w-])(?:{_BODY_WORDS}),?[^\S\n]+$")
+
+
+def _middle_of_a_person(text: str, at: int, word: str, middle: str, surname: str) -> bool:
+    """Whether a listed first name ``middle`` after the unlisted ``word`` at ``at`` is that person's middle name
+    ('Kayla Jean Mueller', 'Billie Jean King', 'Giovanni Maria Vian'): the text writes the middle name before the
+    surname nowhere without the word before it, and the three words name no body ('Free James Foley, a support
+    group', 'a Find James Foley website', where 'James Foley' is the person)."""
+    if _times(text, [middle, surname]) != _times(text, [word, middle, surname]):
+        return False
+    name = re.compile(rf"{re.escape(word)}[^\S\n]+{re.escape(middle)}[^\S\n]+{re.escape(surname)}").match(text, at)
+    return name is not None and _BODY_AFTER.match(text, name.end()) is None \
+        and _BODY_BEFORE.search(text, max(0, at - 40), at) is None
 
 
 #: a word shaped as an adjective of a place, a people or a kind ('Australian', 'Chinese', 'British', 'Bewildered',
