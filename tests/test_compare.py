@@ -9,11 +9,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from rich.console import Console
 
-from conftest import colour, contrast, jump_outline, require_data
+from conftest import colour, contrast, fnc1_bodies, jump_outline, require_data
 from newstrace.compare import Comparison, compare_articles, render_html
 from newstrace.compare.pairing import same_quotation, values_drift, windows_differ
 from newstrace.compare.terminal import print_comparison
@@ -816,3 +817,24 @@ def test_a_jumps_outline_stands_3_to_1_out_of_every_background_of_the_report_and
         assert all(any(m in sel for sel, _ in backgrounds) for m in must[name]), (name, backgrounds)
         low[name] = {f"{sel} {c}": round(contrast(outline, c), 2) for sel, c in backgrounds if contrast(outline, c) < 3}
     assert not any(low.values()), (outline, low)
+
+
+@pytest.mark.data
+@needs_stages
+def test_one_person_named_with_and_without_a_middle_name_is_one_speaker(tmp_path: Path) -> None:
+    """FNC-1 body 1107 names the aid worker "Kayla Jean Mueller", body 2387 "Kayla Mueller"; both quote
+    her "For as long as I live, I will not let this suffering be normal". Read the CLI way (first
+    line the title), the quotation is one group whose two speakers are one person (``same_source``
+    shares their name keys): no attribution change, which an exact match of the names would report."""
+    paths = []
+    for body in ("1107", "2387"):
+        p = tmp_path / f"fnc1-{body}.txt"
+        p.write_text(fnc1_bodies()[body], encoding="utf-8")
+        paths.append(p)
+    a, b = read_articles(paths)
+    c = compare_articles([a, b])
+    group = next(g for g in c.quote_groups if any(m.quote.text.startswith("For as long as I live") for m in g.mentions))
+    assert {(m.article, m.quote.speaker) for m in group.mentions} == {(a.id, "Kayla Jean Mueller"), (b.id, "Kayla Mueller")}
+    said = {m.quote.start for m in group.mentions if m.article == a.id}
+    assert not [f for f in of_type(c, "attribution_changed") if a.id in f.articles
+                and any(e.article == a.id and e.start in said for e in f.evidence)]
