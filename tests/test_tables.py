@@ -334,8 +334,9 @@ def test_a_narrow_terminal_shows_a_story_in_three_lines(
     """At 58 to 64 columns the 50 stories of FA-KES dev (its dev split) and examples/ took 302 and
     247 lines, their labels and outlets a word a line, 5 to 8 lines a story, and at 50 columns 459
     as records. A story takes three lines: its id, thread and size, its first seen day and outlet,
-    and its label's first words over its biggest outlets, each cut with " …" where it goes on; no
-    word is broken. 157 lines at each width."""
+    and its label's first words over its biggest outlets, each cut where it goes on, the label with
+    " …" and the outlets saying how many they leave out, "ahram (4), +3 more" (it ended " …", the
+    count hidden); no word is broken. 157 lines at each width."""
     assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
     shown = _shown(["stories", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
@@ -351,12 +352,15 @@ def test_a_narrow_terminal_shows_a_story_in_three_lines(
         said = [c[2] for c in mine if c[2]]
         assert len(said) >= 2, mine
         _read_cut(said[:-1], r["label"].split())
-        # the biggest outlets with their counts; one too wide for the column with its count and the
-        # mark, "asharqalawsat (1), …" at 50 columns, without its count: "asharqalawsat …"
-        biggest = [f"{o['outlet']} ({o['articles']})" for o in r["outlets"]]
-        outlets = said[-1].removesuffix(" …").removesuffix(",").split(", ")
+        # the biggest outlets with their counts, then how many are left out, "+3 more" ("+3" where
+        # that does not fit); one too wide for the column with its count and the mark,
+        # "asharqalawsat (1), +1" at 50 columns, without its count: "asharqalawsat +1"
+        biggest = [f"{o['outlet'] or '(no outlet)'} ({o['articles']})" for o in r["outlets"]]
+        counted = re.fullmatch(r"(.*?),? \+(\d+)(?: more)?", said[-1])
+        outlets = (counted[1] if counted else said[-1]).split(", ")
         assert outlets[:-1] == biggest[:len(outlets) - 1], mine
-        assert outlets[-1] == biggest[len(outlets) - 1] or (said[-1].endswith(" …") and f"{outlets[-1]} (" in biggest[len(outlets) - 1]), mine
+        assert outlets[-1] == biggest[len(outlets) - 1] or (counted and f"{outlets[-1]} (" in biggest[0]), mine
+        assert len(outlets) + (int(counted[2]) if counted else 0) == len(biggest), (mine, biggest)
 
 
 @pytest.mark.parametrize("width", [50, 58, 62])

@@ -71,26 +71,40 @@ def held_by_stdout(text: str) -> str:
 
 
 
-def cut(rows: list[str], width: int, most: int | None, units: str = " ") -> list[str]:
+def cut(rows: list[str], width: int, most: int | None, units: str = " ", counted: bool = False) -> list[str]:
     """``rows`` of a cell ``width`` wide, at most ``most`` of them (``None``: all): the last kept ends
     with " …" where some are left out, its last words (split at ``units``: a list's phrases, "alalam
     (1),") dropped where the two do not fit, "Madaya, Kefraya, Rashidin: …", so a word or phrase is
     whole or gone; one alone that leaves no room for the mark is kept whole where it fits, "ahram
-    (4),", else cut before its count or within it. A brief listing (``ListingTable.brief``) gives
-    a label or outlets so."""
+    (4),", else cut before its count or within it. ``counted``: the mark says how many are left
+    out, "ahram (4), alalam (1), +3 more" ("+3" where that does not fit, and a phrase alone without
+    its count where even that does not, "asharqalawsat +1"): a list's outlets, where " …" hid how
+    many a story has. A brief listing (``ListingTable.brief``) gives a label or
+    outlets so."""
     from rich.cells import cell_len
 
     if most is None or (len(rows) <= most and all(cell_len(r) <= width for r in rows)):
         return rows
     kept = rows[:most]
     words = re.split(units, kept[-1])
-    while len(words) > 1 and cell_len(" ".join(words)) + 2 > width:
+    total, before = (sum(len(re.split(units, r)) for r in some) for some in (rows, kept[:-1]))
+
+    def mark(shown: int, short: bool = False) -> str:
+        left = total - before - shown
+        return "…" if not counted else "" if left <= 0 else f"+{left}" if short else f"+{left} more"
+
+    while len(words) > 1 and cell_len(" ".join(words)) + 1 + cell_len(mark(len(words))) > width:
         words.pop()
     last = Text(" ".join(words))
-    if last.cell_len + 2 <= width:
-        last.append(" …")
+    short = mark(len(words), short=True)
+    said = next((m for m in (mark(len(words)), short) if last.cell_len + 1 + cell_len(m) <= width), None)
+    name = _BEFORE_BRACKET.split(last.plain)[0]
+    if said is not None:
+        last.append(f" {said}" if said else "")
+    elif counted and short and cell_len(name) + 1 + cell_len(short) <= width:  # "asharqalawsat +1"
+        last = Text(f"{name} {short}")
     elif last.cell_len > width:  # one too wide for the line: cut before its count, or within it
-        last = Text(_BEFORE_BRACKET.split(last.plain)[0] + " …")
+        last = Text(name + " …")
         last.truncate(max(width, 1), overflow="ellipsis")
     kept[-1] = last.plain
     return kept
@@ -110,9 +124,10 @@ class Phrases:
     terminal, which cut off the columns after it)."""
 
     def __init__(self, phrases: list[str], *, lines: bool = False, joint: str = ",", most: int | None = None) -> None:
+        # ``most``: lines at most, the last saying how many phrases are left out, "+3 more" (``cut``)
         self.pieces = [one_line(p) + (joint if i < len(phrases) - 1 and not lines else "") for i, p in enumerate(phrases)]
         self.lines = lines
-        self.most = most  # lines at most, the last ending "…" where phrases are left out (``cut``)
+        self.most = most
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         from rich.cells import cell_len
@@ -140,7 +155,7 @@ class Phrases:
                 rows[-1] += f" {p}"
             else:
                 rows.append(p)
-        yield Text("\n".join(cut(rows, options.max_width, self.most, units=r"(?<=,) ")), overflow="fold")
+        yield Text("\n".join(cut(rows, options.max_width, self.most, units=r"(?<=,) ", counted=True)), overflow="fold")
 
 
 #: where a word may break when it is wider than its column: after a hyphen between letters or digits

@@ -638,7 +638,9 @@ def stories(
         seen = [_day(r["start"]), outlet_name(r["first_seen_outlet"])]
         outlets = _outlets_text(r["outlets"], int(r["size"]))
         table.add_row(ids, Phrases(seen, lines=True), str(r["size"]), _label_cell(r), Phrases(outlets))
-        table.brief.add_row(f"{ids}\nsize {r['size']}", Phrases(seen, lines=True), Group(_label_cell(r, most=2), Phrases(outlets, most=1)))
+        # the brief's outlets all of them, cut to a line saying how many it leaves out: "+3 more"
+        every = _outlets_text(r["outlets"], int(r["size"]), n=len(r["outlets"]))
+        table.brief.add_row(f"{ids}\nsize {r['size']}", Phrases(seen, lines=True), Group(_label_cell(r, most=2), Phrases(every, most=1)))
     out.print(table)
 
 
