@@ -207,6 +207,43 @@ def test_the_outlet_edges_of_fakes_dev_are_a_table_in_a_terminal_of_60_columns_a
         assert all(f"{e['source']} -> {e['derived']}" in edges_table for e in edges if e["source"] and e["derived"])
 
 
+@pytest.mark.parametrize("width", [40, 45, 50])
+def test_a_narrow_terminal_shows_an_outlet_and_an_edge_in_two_lines(
+    width: int, fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Below 58 columns 'outlets' on FA-KES dev (its dev split) and examples/ wrote its edges as
+    records, a line a number, and below 54 its outlets too: 405 lines at 45 and 50 columns, 408 at
+    40 (326 at 54 to 57, now 132). Each is two
+    lines of a table, its numbers two to a column: an outlet over nothing, its articles over its
+    stories, its first-in count over its share; an edge's source over its derived, its pairs in one
+    story over all its pairs, directed over characters. Every name and number is there: 152 lines
+    at 40 columns, 150 at 45, 149 at 50."""
+    assert main(["outlets", "--db", str(fakes_dev_db), "--json", "--limit", "50"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    shown = _shown(["outlets", "--db", str(fakes_dev_db)], width, capsys, monkeypatch)
+    assert shown.count("┏") == 2, shown
+    outlets_table, edges_table = shown.split("reuse between outlets")
+    cells = _stories_cells(outlets_table)
+    assert len(cells) == 2 * len(listed["outlets"]), outlets_table
+    for i, o in zip(range(0, len(cells), 2), listed["outlets"], strict=True):
+        share = f"{o['first_seen_share']:.0%}"
+        assert cells[i:i + 2] == [[o["outlet"] or "(no outlet)", str(o["articles"]), str(o["first_seen"])], ["", str(o["stories"]), share]]
+    # an edge's lines: two, or three in the one row in 20 whose names are widest (at 40 columns
+    # "asharqalawsat" / "->" / "trt": ``ListingTable``), its numbers on the first two
+    edges: list[list[list[str]]] = []
+    for line in _stories_cells(edges_table):
+        if not edges or (line[1] and sum(1 for c in edges[-1] if c[1]) == 2):
+            edges.append([])
+        edges[-1].append(line)
+    assert sum(len(lines) == 2 for lines in edges) >= len(edges) - len(edges) // 20, edges_table
+    assert len(edges) == len(listed["edges"]), edges_table
+    for lines, e in zip(edges, listed["edges"], strict=True):
+        source, derived = (e[k] or "(no outlet)" for k in ("source", "derived"))
+        assert " ".join(c[0] for c in lines) == f"{source} -> {derived}", lines
+        assert [[c[1], c[2]] for c in lines if c[1]] == [[str(e["in_story"]), str(e["directed"])], [str(e["count"]), str(e["chars"])]], lines
+    assert len(shown.splitlines()) < 160, len(shown.splitlines())
+
+
 def test_a_storys_titles_break_after_a_hyphen_rather_than_become_records(
     fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

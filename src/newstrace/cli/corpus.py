@@ -787,8 +787,15 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
     # numbers line up on their last digit; a heading of two words may take two lines in a narrow terminal
     for col in ("articles", "stories", "first in", "share first"):
         table.add_column(col, justify="right")
+    # in a narrow terminal, two lines an outlet, its numbers two to a column, where it was records
+    table.brief = listing_table(str(table.title), table.caption if isinstance(table.caption, str) else None)
+    table.brief.add_column("outlet")
+    table.brief.add_column("articles\nstories", justify="right", no_wrap=True)
+    table.brief.add_column("first in\nshare", justify="right", no_wrap=True)
     for s in shown:
-        table.add_row(Phrases([outlet_name(s["outlet"])]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), f"{s['first_seen_share']:.0%}")
+        share = f"{s['first_seen_share']:.0%}"
+        table.add_row(Phrases([outlet_name(s["outlet"])]), str(s["articles"]), str(s["stories"]), str(s["first_seen"]), share)
+        table.brief.add_row(Phrases([outlet_name(s["outlet"])]), f"{s['articles']}\n{s['stories']}", f"{s['first_seen']}\n{share}")
     out.print(table)
     if edges:
         et = listing_table(
@@ -800,9 +807,15 @@ def outlets(ctx: typer.Context, db: DbOption = DEFAULT_DB, as_json: JsonFlag = F
         et.add_column("source -> derived")
         for col in ("in one story", "pairs", "directed", "characters"):
             et.add_column(col, justify="right")
+        # in a narrow terminal, two lines an edge: its source over its derived, numbers two to a column
+        et.brief = listing_table(str(et.title), et.caption if isinstance(et.caption, str) else None)
+        et.brief.add_column("source ->\nderived")
+        et.brief.add_column("in one story\npairs", justify="right")
+        et.brief.add_column("directed\ncharacters", justify="right")
         for e in shown_edges:
-            et.add_row(Phrases([outlet_name(e["source"]), outlet_name(e["derived"])], joint=" ->"), str(e["in_story"]), str(e["count"]),
-                       str(e["directed"]), str(e["chars"]))
+            edge = [outlet_name(e["source"]), outlet_name(e["derived"])]
+            et.add_row(Phrases(edge, joint=" ->"), str(e["in_story"]), str(e["count"]), str(e["directed"]), str(e["chars"]))
+            et.brief.add_row(Phrases([f"{edge[0]} ->", edge[1]], lines=True), f"{e['in_story']}\n{e['count']}", f"{e['directed']}\n{e['chars']}")
         out.print(et)
     if skipped:  # their pairs are counted above, none directed by an edge
         pairs = sum(int(k["pairs"]) for k in skipped)
