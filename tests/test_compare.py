@@ -861,3 +861,23 @@ def test_a_sentence_counting_the_dead_otherwise_does_not_restate_an_attributed_o
     check_offsets(c)
     moved = [f for f in of_type(c, "attribution_changed") if "Khan Sheikhun" in " ".join(ev_texts(f))]
     assert moved == [], [f.summary for f in moved]
+
+
+@pytest.mark.data
+@needs_stages
+def test_a_quotation_given_to_two_sources_is_said_once() -> None:
+    """FA-KES dev (its dev split), 2 July 2016: al-Araby's "Syrian state media said the attack "would not
+    go unpunished."" and Ahram's "the military said the attack "will not go unpunished."" were told
+    twice, as "The quotation ... is attributed differently" and again, on the sentences holding it, as
+    "One statement, two sources". The quotation's finding says it; the sentences' is left out."""
+    from newstrace.evaluate.stories_fakes import load_fakes, split_of
+
+    path = require_data("fakes", "fakes_dev.csv")
+    articles, story, _ = load_fakes(path)
+    arts = {a.id: a for a in articles if split_of(story[a.id]) == "dev"}
+    araby, ahram = arts["1915433695"], arts["1923848178"]
+    assert '"would not go unpunished."' in araby.text and '"will not go unpunished."' in ahram.text
+    c = compare_articles([araby, ahram])
+    check_offsets(c)
+    told = [f.summary for f in of_type(c, "attribution_changed") if any("unpunished" in t for t in ev_texts(f))]
+    assert len(told) == 1 and told[0].startswith("The quotation"), told

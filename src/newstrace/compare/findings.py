@@ -452,6 +452,7 @@ def attribution_findings(ctx: FindingContext) -> list[Finding]:
                     and len(_distinct_speakers([src, other_src], ctx.speakers)) == 2
                     and not _named_in(src, y.sentence_text(sy))
                     and not _named_in(other_src, x.sentence_text(sx))
+                    and not _quotation_told(ctx, x, sx, y, sy)
                 ):
                     out.append(
                         Finding(
@@ -464,6 +465,20 @@ def attribution_findings(ctx: FindingContext) -> list[Finding]:
                         )
                     )
     return out
+
+
+def _quotation_told(ctx: FindingContext, x: View, sx: Sentence, y: View, sy: Sentence) -> bool:
+    """Whether the two sentences hold one quotation that quote_findings gives two speakers: al-Araby's
+    "Syrian state media said the attack "would not go unpunished."" and Ahram's "the military said the
+    attack "will not go unpunished."" (FA-KES dev 1915433695, 1923848178) are told once, by the quotation."""
+    def holds(g: QuoteGroup, v: View, s: Sentence) -> bool:
+        return any(m.view is v and s.start <= m.quote.start < s.end for m in g.mentions)
+
+    return any(
+        len(g.articles) >= 2 and _one_story(ctx, g.articles)
+        and len(_distinct_speakers(list(g.speakers.values()), ctx.speakers)) >= 2 and holds(g, x, sx) and holds(g, y, sy)
+        for g in ctx.groups
+    )
 
 
 def _counts_disagree(x: View, sx: Sentence, y: View, sy: Sentence) -> bool:
