@@ -472,7 +472,7 @@ def _quotation_told(ctx: FindingContext, x: View, sx: Sentence, y: View, sy: Sen
     "Syrian state media said the attack "would not go unpunished."" and Ahram's "the military said the
     attack "will not go unpunished."" (FA-KES dev 1915433695, 1923848178) are told once, by the quotation."""
     def holds(g: QuoteGroup, v: View, s: Sentence) -> bool:
-        return any(m.view is v and s.start <= m.quote.start < s.end for m in g.mentions)
+        return any(m.article == v.article.id and s.start <= m.quote.start < s.end for m in g.mentions)
 
     return any(
         len(g.articles) >= 2 and _one_story(ctx, g.articles)
