@@ -153,6 +153,41 @@ def test_an_input_named_by_a_relative_path_is_stored_by_the_path_it_has_from_any
     assert said.startswith("../inputs/copy.txt: 1 article already stored"), said
 
 
+def test_a_library_caller_s_articles_read_by_a_relative_path_are_stored_as_ingest_stores_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Store(db).add_articles(read_articles("examples"))``, README's library call, stored each
+    seed's file as given, "examples/001_....txt", relative to the folder the caller stood in, where
+    ``ingest examples`` there stores its absolute path: the two databases differed in every
+    article's ``source``, and the library's named a file that is not there from any other folder.
+    The articles read keep the name as given (the run's messages say it); what is stored is the
+    same row either way. A name the caller gives an article instead is theirs, stored as given (as
+    the web upload's "upload: NAME")."""
+    import newstrace
+
+    monkeypatch.chdir(ROOT)
+    assert run("ingest", "examples", "--db", tmp_path / "cli.db", cwd=ROOT).returncode == 0
+    articles = newstrace.read_articles("examples")
+    assert sorted(a.source or "" for a in articles) == sorted(f"examples/{f.name}" for f in EXAMPLES.glob("*.txt"))
+    with newstrace.Store(tmp_path / "library.db") as store:
+        assert store.add_articles(articles).added == 2
+    monkeypatch.chdir(tmp_path)
+
+    def rows(db: Path) -> list[dict[str, Any]]:
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            c.row_factory = sqlite3.Row
+            return [{k: v for k, v in dict(r).items() if k != "ingested_at"} for r in c.execute("SELECT * FROM articles ORDER BY id")]
+
+    stored = rows(tmp_path / "library.db")
+    assert sorted(r["source"] for r in stored) == sorted(str(f) for f in EXAMPLES.glob("*.txt"))
+    assert stored == rows(tmp_path / "cli.db")
+    with newstrace.Store(tmp_path / "cli.db") as store:  # the same articles read again: stored already
+        again = store.add_articles(articles)
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+        named = dataclasses.replace(articles[0], id="named", source="feed: the seeds")
+        store.add_articles([named])
+        assert (found := store.find_article("named")) is not None and found.source == "feed: the seeds"
+
 def test_reingest_adds_nothing_and_json_summary(tmp_path: Path) -> None:
     db = tmp_path / "n.db"
     first = run("ingest", EXAMPLES, "--db", db, "--json", cwd=tmp_path)

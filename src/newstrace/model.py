@@ -447,6 +447,14 @@ class Article:
     #: input read again by a newer newstrace, which reads its text otherwise (``Store.same_input``).
     #: Left out of ``to_dict`` (so of every JSON document and the content hash) and of equality.
     input_hash: str | None = field(default=None, compare=False, repr=False)
+    #: the file ``source`` named when ``read_inputs`` read it, as (that ``source``, the file's
+    #: absolute path: ``ingest.stored_source``), set where the two differ (a file named by a relative
+    #: path). The store keeps the absolute path as the article's ``source`` while ``source`` is still
+    #: the one read, as ``ingest`` stores it (``Store(db).add_articles(read_articles("examples"))``
+    #: stored "examples/...", relative to the folder the caller stood in); a ``source`` the caller
+    #: sets (the web upload's "upload: NAME") is stored as set. The name as given stays ``source``,
+    #: which messages say. Left out of ``to_dict``, equality and ``repr``, as ``input_hash`` is.
+    source_file: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def create(cls, text: str, *, id: str | None = None, **kwargs: Any) -> Article:
@@ -476,7 +484,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["published"] = published_iso(self.published)
-        del d["input_hash"]
+        del d["input_hash"], d["source_file"]
         return d
 
     @classmethod

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -53,7 +52,7 @@ from newstrace.errors import (
     input_problem,
     kept_note,
 )
-from newstrace.ingest import input_name, read_unique, stored_source
+from newstrace.ingest import input_name, read_unique
 from newstrace.ingest.base import (
     RepeatedIds,
     duplicates_counted,
@@ -162,20 +161,18 @@ def ingest(
         with progress(enabled=not as_json) as bar:
             task = bar.add_task("ingesting", total=None)
             batch: list[Article] = []
-            given: dict[str, str] = {}  # the path stored -> the input as given, which the run's lines name
+            # each file is stored by its absolute path (``Article.source_file``), the run's lines
+            # naming it as given, the store's among them (``IngestCounts``)
             for article in articles:
-                if (source := stored_source(article.source)) != article.source:
-                    given[source or ""] = article.source or ""
-                    article = replace(article, source=source)
                 batch.append(article)
                 if len(batch) >= batch_size:
                     store = store or Store(db, on_wait=waiting)
-                    read = _add(store, batch, total, read, verbose, on_warning, given)
+                    read = _add(store, batch, total, read, verbose, on_warning)
                     bar.update(task, advance=len(batch))
                     batch = []
             if batch:
                 store = store or Store(db, on_wait=waiting)
-                read = _add(store, batch, total, read, verbose, on_warning, given)
+                read = _add(store, batch, total, read, verbose, on_warning)
                 bar.update(task, advance=len(batch))
     except KeyboardInterrupt:  # the batch in progress is rolled back; the ones committed stay
         # "newstrace: interrupted" alone left the user to guess whether anything was stored
@@ -259,11 +256,9 @@ def _counts_said(total: IngestCounts) -> str:
 
 
 def _add(
-    store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool, warn: Callable[[str], None],
-    given: dict[str, str],
+    store: Store, batch: list[Article], total: IngestCounts, read: int, verbose: bool, warn: Callable[[str], None]
 ) -> int:
-    """Commit one batch; with ``verbose`` say so only after the commit, so what is reported is stored.
-    ``given``: the inputs as the run names them, by the path stored (``stored_source``)."""
+    """Commit one batch; with ``verbose`` say so only after the commit, so what is reported is stored."""
     def count(c: IngestCounts) -> None:  # as the batch is committed, before a stop then is raised
         total.added += c.added
         total.updated += c.updated
@@ -271,7 +266,7 @@ def _add(
         total.duplicates += c.duplicates
 
     c = store.add_articles(batch, committed=count)
-    for line in duplicates_lines([(given.get(f or "", f), read_as, kept) for f, read_as, kept in c.duplicates]):  # one line per file
+    for line in duplicates_lines(c.duplicates):  # one line per file, naming the first
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     for art_id, before, now in c.outlet_replaced:
         warn(
@@ -280,7 +275,7 @@ def _add(
         )
     by_file: dict[str, list[str]] = {}
     for source, _, key in c.qualified:  # another process stored an article under the id meanwhile
-        by_file.setdefault(given.get(source or "", source) or "input", []).append(key)
+        by_file.setdefault(source or "input", []).append(key)
     for source, keys in by_file.items():
         warn(qualified_ids_warning(source, len(keys), keys[0]))
     read += len(batch)

@@ -181,9 +181,11 @@ STDIN_NAME = "<stdin>"
 
 
 def stored_source(source: str | None) -> str | None:
-    """An article's ``source`` as ``ingest`` stores it: the file it was read from by its absolute
+    """An article's ``source`` as the store keeps it: the file it was read from by its absolute
     path (``os.path.abspath``: the folders as the user names them, links not followed, ``.`` and
-    ``..`` folded), standard input as ``STDIN_NAME``. Stored as given, ``ingest ./rt.txt`` kept
+    ``..`` folded), standard input as ``STDIN_NAME``. ``read_inputs`` gives it each article of a
+    file named by a relative path (``Article.source_file``), which ``Store.add_articles`` stores,
+    for ``ingest`` and a library caller alike. Stored as given, ``ingest ./rt.txt`` kept
     "rt.txt", which ``show``, ``list`` and the web app, run from another folder, named as if it
     were there (and ``show`` reads that file to name a record by its line); the store knows an
     input read again by its place too (``Store.same_input``, ``Store.earlier_reading``), which a
@@ -321,6 +323,10 @@ def read_inputs(
     Without ``on_error`` the first unreadable input raises, which suits library callers that pass
     one known-good file. ``paths`` may be one path (``read_inputs("examples")``): a string is a
     path, not the sequence of its characters (each read as a missing file 'e', 'x', ...).
+
+    Each article's ``source`` names its file as given (``examples/a.txt``), as messages name it;
+    a file named by a relative path carries its absolute one too (``Article.source_file``), which
+    ``Store.add_articles`` stores as ``ingest`` does, so the stored article is the same either way.
     """
     handler = on_error or _raise
     given = input_paths(paths, "read_inputs")
@@ -350,6 +356,8 @@ def read_inputs(
                 articles = reader(path, clean=clean, warn=said.add, limits=limits, day_first=day_first)
             for article in articles:
                 given_here += 1
+                if article.source and (placed := stored_source(article.source)) and placed != article.source:
+                    article.source_file = (article.source, placed)  # kept by the store, as ingest keeps it
                 yield article
         except NewstraceError as e:
             handler(_kept(e, given_here))

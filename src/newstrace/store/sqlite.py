@@ -150,7 +150,9 @@ def _read_again(stored: str, now: str) -> bool:
 
 @dataclass
 class IngestCounts:
-    """What ``Store.add_articles`` did with the articles it was given (``newstrace ingest``'s counts)."""
+    """What ``Store.add_articles`` did with the articles it was given (``newstrace ingest``'s counts).
+    A ``file`` below is the article's ``source`` as given (``examples/a.txt``), as a message names
+    it, not the absolute path stored (``Article.source_file``)."""
 
     added: int = 0
     updated: int = 0
@@ -177,6 +179,17 @@ class IngestCounts:
     @property
     def total(self) -> int:
         return self.added + self.updated + self.unchanged + len(self.duplicates)
+
+
+def _as_stored(a: Article) -> Article:
+    """``a`` with the ``source`` the store keeps: the file ``read_inputs`` read it from by its
+    absolute path (``Article.source_file``), as ``ingest`` stores it, while ``source`` is still the
+    one read; else ``source`` as it is (a name the caller gave it: the web upload's "upload: NAME",
+    standard input's "<stdin>", a URL), which no rule here takes for a path or not."""
+    read = a.source_file
+    if read is None or read[0] != a.source:
+        return a
+    return replace(a, source=read[1], source_file=None)
 
 
 def _holder(row: sqlite3.Row | None) -> Holder | None:
@@ -519,9 +532,10 @@ class Store:
             with held:
                 with self.transaction():
                     for a in articles:
+                        named, a = a.source, _as_stored(a)  # the counts name its input as the caller does
                         row = self._row(a.id)
                         if not keep_ids and row is not None:
-                            a, row = self._keyed(a, row, counts)
+                            a, row = self._keyed(a, row, counts, named)
                         if row is None and (old := legacy_id(a)) is not None:
                             # stored by a newstrace whose ids left the outlet out: the same outlet's
                             # article keeps its id (and its results); another outlet's is another article
@@ -538,7 +552,7 @@ class Store:
                                     a = replace(a, id=old)
                                 row = before
                         if row is None and not keep_ids and (earlier := self.same_input(a) or self.earlier_reading(a)):
-                            counts.read_again.append((a.source, a.id, earlier))
+                            counts.read_again.append((named, a.id, earlier))
                             a, row = replace(a, id=earlier), self._row(earlier)  # updated, or unchanged
                             if row is not None and row["url"] and not a.url and (stored := self.get_article(earlier)):
                                 # its stored copy took its address from a later copy (``_fill_in``), which
@@ -547,7 +561,7 @@ class Store:
                         if row is None and not keep_ids and (same := self.same_article(a)) is not None:
                             # not stored again; the one stored takes what this copy knows that it
                             # lacks (its address, above all), in this batch or committed, under its id
-                            counts.duplicates.append((a.source, a.id, same))
+                            counts.duplicates.append((named, a.id, same))
                             if self._fill_in(same, a, now) and same not in added:
                                 counts.updated += 1  # committed before: it is analysed again
                             continue
@@ -556,7 +570,7 @@ class Store:
                             # a Spark run's copy (``load-results``) of an article stored under another
                             # id and not analysed, so that nothing is under its id: the results name it
                             # by theirs, which the stored one takes, with what this copy knows that it lacks
-                            counts.duplicates.append((a.source, same, a.id))
+                            counts.duplicates.append((named, same, a.id))
                             self._fill_in(same, a, now, as_id=a.id)
                             counts.updated += 1
                             continue
@@ -679,9 +693,12 @@ class Store:
         """Whether results of an analysis are kept under ``article_id`` (``analysis``)."""
         return self.conn.execute("SELECT 1 FROM analysis WHERE article=?", (article_id,)).fetchone() is not None
 
-    def _keyed(self, a: Article, row: sqlite3.Row, counts: IngestCounts) -> tuple[Article, sqlite3.Row | None]:
+    def _keyed(
+        self, a: Article, row: sqlite3.Row, counts: IngestCounts, named: str | None
+    ) -> tuple[Article, sqlite3.Row | None]:
         """``a`` under the id ``model.article_key`` gives it against the stored articles (``row``
-        is the one under its own id), and the row under that id; each row asked for read once."""
+        is the one under its own id), and the row under that id; each row asked for read once.
+        ``named``: its input as the caller names it, which ``counts.qualified`` says."""
         rows: dict[str, sqlite3.Row | None] = {a.id: row}
 
         def holder(key: str) -> Holder | None:
@@ -693,7 +710,7 @@ class Store:
         if key == a.id:
             return a, row
         if qualified_anew(a, key, held):
-            counts.qualified.append((a.source, a.id, key))
+            counts.qualified.append((named, a.id, key))
         return replace(a, id=key), rows[key]
 
     def _row(self, article_id: str) -> sqlite3.Row | None:
@@ -725,6 +742,7 @@ class Store:
         migration 13 have no hash until an ingest of their input reads the text they have."""
         if a.input_hash is None or given_id(a):
             return None
+        a = _as_stored(a)  # its place as stored
         rows = self.conn.execute(
             "SELECT id, url, outlet, source, record, json_extract(meta, '$.site_name') AS site_name FROM articles "
             "WHERE input_hash = ? ORDER BY seq",
@@ -758,6 +776,7 @@ class Store:
         and stays an article of its own."""
         if not a.source or not a.url or given_id(a):
             return None
+        a = _as_stored(a)  # its place as stored
         rows = self.conn.execute(
             "SELECT id, url, outlet, text, json_extract(meta, '$.site_name') AS site_name FROM articles "
             "WHERE source = ? AND record IS ? ORDER BY seq",
