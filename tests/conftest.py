@@ -258,6 +258,18 @@ def pulse_fills(page: Any, at: tuple[float, ...] = (0, 0.5, 0.99)) -> list[str]:
     page.evaluate("() => document.activeElement.getAnimations().forEach(x => x.finish())")
     return [*fills, page.evaluate("() => getComputedStyle(document.activeElement).backgroundColor")]
 
+
+def check_pulse(page: Any, motion: str) -> None:
+    """The focused element's jump pulse as a reader who set ``prefers-reduced-motion: motion`` sees
+    it: amber at its start and the element's own colour once it has run; held still throughout
+    under ``reduce``, fading (three shades) otherwise. The report and the compare page share it."""
+    start, middle, end, after = pulse_fills(page)
+    assert colour(start) == colour("#ffb300") and colour(after) not in (None, colour("#ffb300")), (motion, start, after)
+    if motion == "reduce":
+        assert middle == end == start, (start, middle, end)
+    else:
+        assert len({start, middle, end}) == 3, (start, middle, end)
+
 #: how far (px) the outline drawn around an element (the focused one, or the first a selector
 #: matches) reaches past the visible part of a box that clips it, an ancestor that scrolls: its
 #: width and offset out of each of the element's boxes (one a line), against the box's client

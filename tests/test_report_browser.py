@@ -20,11 +20,11 @@ from conftest import (
     HIDE_CONTENTS,
     RING_CUT,
     ROOT,
+    check_pulse,
     colour,
     contrast,
     edge_shades,
     jump_outline,
-    pulse_fills,
     require_data,
     rings_by_tab,
     text_box,
@@ -550,12 +550,7 @@ def test_a_jumps_pulse_holds_still_where_the_reader_asks_for_reduced_motion(
             page.keyboard.press("Tab")
             page.keyboard.press("Enter")  # to its counterpart, in the other article
             assert page.evaluate("() => document.activeElement.closest('article.doc').id") == "a1"
-            start, middle, end, after = pulse_fills(page)
-            assert colour(start) == colour("#ffb300") and colour(after) not in (None, colour("#ffb300")), (motion, start, after)
-            if motion == "reduce":
-                assert middle == end == start, (start, middle, end)
-            else:
-                assert len({start, middle, end}) == 3, (start, middle, end)
+            check_pulse(page, motion)
         finally:
             ctx.close()
 

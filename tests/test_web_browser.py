@@ -20,11 +20,11 @@ from conftest import (
     BROKEN_WORDS,
     HIDE_CONTENTS,
     ROOT,
+    check_pulse,
     colour,
     contrast,
     edge_shades,
     jump_outline,
-    pulse_fills,
     rings_by_tab,
     text_box,
     through_a_pulse,
@@ -753,12 +753,7 @@ def test_a_jumps_pulse_on_the_compare_page_holds_still_where_the_reader_asks_for
             page.keyboard.press("Tab")
             page.keyboard.press("Enter")
             assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
-            start, middle, end, after = pulse_fills(page)
-            assert colour(start) == colour("#ffb300") and colour(after) not in (None, colour("#ffb300")), (motion, start, after)
-            if motion == "reduce":
-                assert middle == end == start, (start, middle, end)
-            else:
-                assert len({start, middle, end}) == 3, (start, middle, end)
+            check_pulse(page, motion)
         finally:
             ctx.close()
 
