@@ -1583,3 +1583,29 @@ def test_double_mark_after_a_nested_single_closes() -> None:
     direct = {q.text: q.speaker for q in extract_claims(_article(text)).quotes if q.direct}
     assert direct["It's not just Bernie Sanders saying, 'Oh, yes, just vote for Hillary Clinton,'"] == "Bernie Sanders"
     assert direct["Maybe the officer will say, 'Well, I fired and he kept advancing, so I fired again.'"] == "Van Jones"
+
+
+def test_single_opening_mark_closed_by_a_double_one_is_a_quotation() -> None:
+    # FNC-1 train bodies 1125 and 2343 open a quotation with ‘ and close it with ”: the sentences
+    # were read as the outlet's own, and compare said it stated them as fact
+    text = (
+        "Aside from the physical similarities, former neighbors say DeJeus has an unmistakable voice and say "
+        "that many people on the street knew what she was up to.\n\n"
+        "‘That is Daiane. She has a very childlike voice and I would recognize it anywhere. Most people in the "
+        "street eventually knew what she was up to.”\n\n"
+        "Insiders say Bale would likely shoot “Jobs” in the spring and follow it up with ‘The Deep Blue "
+        "Goodbye.”\n\n"
+        "Father O’Neal describes the divine entity as “mother-like ‘Being of Light.'”\n\n"
+        "It was like the ‘90s all over again.”\n\nHer ‘smart 12” screen was big.\n"
+    )
+    marked = [text[q.start:q.end] for q in find_marked_quotes(text)]
+    assert marked == [
+        "That is Daiane. She has a very childlike voice and I would recognize it anywhere. Most people in the "
+        "street eventually knew what she was up to.",
+        "Jobs",
+        "The Deep Blue Goodbye.",
+        "mother-like ‘Being of Light.'",
+    ]
+    direct = [q.text for q in extract_claims(_article(text)).quotes if q.direct]
+    assert "That is Daiane. She has a very childlike voice and I would recognize it anywhere. Most people in the " \
+        "street eventually knew what she was up to." in direct

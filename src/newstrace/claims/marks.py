@@ -133,17 +133,22 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """‘…’ pairs in ``text[s:e]`` (curly only: straight ' is an apostrophe too often)."""
+def _single_quotes(text: str, s: int, e: int, stray: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """‘…’ pairs in ``text[s:e]`` (curly only: straight ' is an apostrophe too often). A ‘ before a
+    letter or digit that no elision explains may close with a ” that closes no double quotation
+    (``stray``), as papers mistype one ('‘That is Daiane. She has a very childlike voice ...”')."""
     out: list[tuple[int, int]] = []
     i = s
     while i < e:
         c = text[i]
         if c in OPEN_SINGLE and (i == s or not text[i - 1].isalnum()):
+            mixed = i + 1 < e and text[i + 1].isalnum() and not _ELISIONS.match(text, i)
             j = i + 1
             while j < e:
                 d = text[j]
                 if d in CLOSE_SINGLE and (j + 1 >= e or not text[j + 1].isalpha()):
+                    break
+                if mixed and j in stray:
                     break
                 if d in OPEN_SINGLE:
                     j = e
@@ -158,7 +163,7 @@ def _single_quotes(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 #: words an apostrophe opens by elision ("rock 'n' roll", "'em", "the '90s"), not a quotation
-_ELISIONS = re.compile(r"'(?:n'|em\b|til\b|cause\b|tis\b|twas\b|bout\b|s\b|\d\ds?\b|\d0s)", re.IGNORECASE)
+_ELISIONS = re.compile(r"['‘](?:n['’]|em\b|til\b|cause\b|tis\b|twas\b|bout\b|s\b|\d\ds?\b|\d0s)", re.IGNORECASE)
 
 
 def _opens_single(text: str, i: int, s: int, e: int) -> bool:
@@ -246,13 +251,17 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
         opened: int | None = None
         continued = False
         nested = 0  # quotations of the other style open inside the current one
+        stray: set[int] = set()  # closing ” marks that close nothing
         for i, role in zip(marks, roles, strict=True):
             if opened is None:
                 if role in ("open", "ambig"):
                     opened = i
                     nested = 0
                     continued = open_carry and not quotes_in_para(quotes, ps) and text[ps:i].strip() == ""
-                # a stray closing mark with nothing open: ignore it
+                # a stray closing mark with nothing open: ignore it (a ‘ before it may open its quotation;
+                # not an inch mark after a digit, 'a 12” screen')
+                if role == "close" and text[i] == "”" and i > 0 and not text[i - 1].isdigit():
+                    stray.add(i)
                 continue
             if _style(text[i]) != _style(text[opened]):
                 # the other style inside a quote is a nested quotation: "... about “Equal Justice” ...";
@@ -286,7 +295,7 @@ def find_marked_quotes(text: str) -> list[MarkedQuote]:
             nxt = paras[pi + 1] if pi + 1 < len(paras) else None
             lead = text[nxt[0]:nxt[1]].lstrip() if nxt is not None else ""
             open_carry = nxt is not None and (lead[:1] in OPEN_DOUBLE + AMBIG_DOUBLE or lead.startswith("''"))
-        singles = _single_quotes(text, ps, pe)
+        singles = _single_quotes(text, ps, pe, frozenset(stray))
         if pi >= head and len(text[ps:pe].split()) > _SUBHEAD_WORDS and not _title_case(text[ps:pe]):
             straight = [(a, b) for a, b in _straight_single_quotes(text, ps, pe)
                         if not any(x <= a < y or x <= b < y for x, y in covered)
