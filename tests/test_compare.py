@@ -16,7 +16,7 @@ from rich.console import Console
 
 from conftest import colour, contrast, fnc1_bodies, jump_outline, require_data
 from newstrace.compare import Comparison, compare_articles, render_html
-from newstrace.compare.pairing import same_quotation, values_drift, windows_differ
+from newstrace.compare.pairing import same_quotation, same_source, values_drift, windows_differ
 from newstrace.compare.terminal import print_comparison
 from newstrace.compare.text import sentences
 from newstrace.errors import InputError, LimitError
@@ -881,3 +881,45 @@ def test_a_quotation_given_to_two_sources_is_said_once() -> None:
     check_offsets(c)
     told = [f.summary for f in of_type(c, "attribution_changed") if any("unpunished" in t for t in ev_texts(f))]
     assert len(told) == 1 and told[0].startswith("The quotation"), told
+
+
+def test_two_people_of_one_surname_are_two_speakers_of_one_quotation(tmp_path: Path) -> None:
+    """FNC-1 body 1614 gives "To think something we would use to pull trailers, now is being used for
+    terror, it's crazy" to the plumber "Mark Oberholtzer", body 2379 to his son "Jeff Oberholtzer".
+    Read the CLI way (first line the title), the quotation is one group whose speakers share only the
+    surname and whose first names plainly differ: two sources, so the attribution change is reported
+    (the shared key 'oberholtzer' made them one source before)."""
+    paths = []
+    for body in ("1614", "2379"):
+        p = tmp_path / f"fnc1-{body}.txt"
+        p.write_text(fnc1_bodies()[body], encoding="utf-8")
+        paths.append(p)
+    a, b = read_articles(paths)
+    c = compare_articles([a, b])
+    group = next(g for g in c.quote_groups if any(m.quote.text.startswith("To think something") for m in g.mentions))
+    assert {(m.article, m.quote.speaker) for m in group.mentions} == {(a.id, "Mark Oberholtzer"), (b.id, "Jeff Oberholtzer")}
+    changed = [f for f in of_type(c, "attribution_changed") if "To think something" in f.summary]
+    assert len(changed) == 1
+    assert "Mark Oberholtzer" in changed[0].summary and "Jeff Oberholtzer" in changed[0].summary
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("Barack Obama", "Michelle Obama", False),
+        ("Mark Oberholtzer", "Jeff Oberholtzer", False),
+        ("Kayla Jean Mueller", "Kayla Mueller", True),
+        ("James Wright Foley", "James Foley", True),
+        ("Donald J. Trump", "Donald Trump", True),
+        ("Joseph R. Biden Jr.", "Joseph R. Biden", True),
+        ("Joe Biden", "Joseph R. Biden Jr.", True),  # a same first letter may be a short form
+        ("Obama", "Michelle Obama", True),  # a surname alone
+        ("President Obama", "Barack Obama", True),  # a title before the surname
+        ("Andrei Kazarian", "Homeowner Andrei Kazarian", True),  # a word before the name
+        ("Miss Somers", "Lucy Somers", True),  # an honorific
+        ("New York Post", "Washington Post", True),  # no person: left to the shared keys
+    ],
+)
+def test_two_first_names_that_plainly_differ_name_two_sources(a: str, b: str, one: bool) -> None:
+    assert same_source(a, b, {}) is one
+    assert same_source(b, a, {}) is one

@@ -651,8 +651,51 @@ def same_source(a: str, b: str, index: dict[str, set[str]]) -> bool:
     """Do two speaker names denote one source (shared name, title or acronym anywhere in the story)?"""
     if a == b:
         return True
+    if _kin(a, b):
+        return False
     ka = index.get(a) or (names(a) | {stem(w) for w in words(a)})
     kb = index.get(b) or (names(b) | {stem(w) for w in words(b)})
     return bool((ka - GENERIC_SPEAKER_WORDS) & (kb - GENERIC_SPEAKER_WORDS))
 
+
+#: words after a surname that are no surname ('Joseph R. Biden Jr.')
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+#: honorifics British copy writes before a surname that ``TITLE_WORDS`` leaves out ('Miss Somers', 'Insp Taylor')
+_HONORIFICS = frozenset({"miss", "insp", "insp.", "supt", "supt.", "det", "dame", "madam"})
+
+
+def _given_and_surname(name: str) -> tuple[str, str] | None:
+    """A person's first name and surname when the name writes both ('Barack Obama' -> barack, obama;
+    'Joseph R. Biden Jr.' -> joseph, biden); none for a surname alone, an initial ('J. Smith') or a
+    title before the surname only ('President Obama')."""
+    from newstrace.claims.lexicon import NAME_PARTICLES, ORG_WORDS, PERSON_LABELS, TITLE_WORDS
+
+    toks = [t.strip(",") for t in name.split()]
+    toks = [t for t in toks if t and t.lower() not in TITLE_WORDS | PERSON_LABELS | _HONORIFICS]
+    while toks and toks[-1].lower() in _NAME_SUFFIXES:
+        toks.pop()
+    if len(toks) < 2 or re.fullmatch(r"[A-Z][a-z]+", toks[0]) is None:
+        return None
+    if any(t.lower() in ORG_WORDS or not (t[:1].isupper() or t.lower() in NAME_PARTICLES) for t in toks):
+        return None  # 'New York Post', 'Syrian government', 'Local residents': no person
+    return toks[0].lower(), toks[-1].lower()
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two people of one surname whose first names plainly differ ('Barack Obama', 'Michelle Obama'):
+    the first letters differ and one of them is a listed first name, or one is a man's first name and the
+    other a woman's. A same first letter may be a short form ('Joe'/'Joseph', 'Mike'/'Michael'), so it
+    keeps one person; a surname alone, an initial or a title before it keeps the overlap of name keys."""
+    from newstrace.claims.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+
+    na, nb = _given_and_surname(a), _given_and_surname(b)
+    if na is None or nb is None or na[1] != nb[1] or na[0] == nb[0]:
+        return False
+    (fa, _), (fb, _) = na, nb
+    if fa in b.lower().split() or fb in a.lower().split():
+        return False  # a word before the name: 'Homeowner Andrei Kazarian' is 'Andrei Kazarian'
+    listed = MALE_FIRST_NAMES | FEMALE_FIRST_NAMES
+    if fa[0] != fb[0]:
+        return fa in listed or fb in listed  # one of them a known first name, no place ('New York', 'Washington')
+    return (fa in MALE_FIRST_NAMES and fb in FEMALE_FIRST_NAMES) or (fa in FEMALE_FIRST_NAMES and fb in MALE_FIRST_NAMES)
 
