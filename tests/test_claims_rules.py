@@ -1375,3 +1375,33 @@ def test_an_unlisted_first_name_before_a_listed_one_makes_it_a_middle_name(
     source: str, name: str, starts: str, speaker: str
 ) -> None:
     assert _speaker_of(source, name, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # 'before Mr Somers appears ... ¶ He said: "My name is Luke Somers. ..."' was his father, 'Michael Somers',
+        # and so were the two paragraphs of the quotation after it
+        ("fnc1", "1119", "My name is Luke Somers", "Luke Somers"),
+        ("fnc1", "1119", "So as I sit here now", "Luke Somers"),
+        ("fnc1-body", "1119", "It's now been well over a year", "Luke Somers"),
+    ],
+)
+def test_a_quotation_saying_my_name_is_is_that_persons(source: str, name: str, starts: str, speaker: str) -> None:
+    assert _speaker_of(source, name, starts) == speaker
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "starts", "speaker"),
+    [
+        # 'Somers, 33, says is certain his "life is in danger."' was his sister 'Lucy Somers', the Somers named most
+        ("fnc1", "1988", "life is in danger", "Luke Somers"),
+        ("fnc1-body", "1988", "life is in danger", "Luke Somers"),
+        # 'her mother Anji Smith, 44, ... ¶ Delighted Mrs Smith said: "It was just ..."' was 'Jessica Smith', a
+        # namesake the text mentions
+        ("fnc1", "587", "It was just something a bit different", "Anji Smith"),
+        ("fnc1-body", "587", "It was really weird seeing her", "Anji Smith"),
+    ],
+)
+def test_a_surname_alone_of_a_told_sex_is_the_one_person_of_it(source: str, name: str, starts: str, speaker: str) -> None:
+    assert _speaker_of(source, name, starts) == speaker

@@ -2406,6 +2406,10 @@ def _tag_of_direct(a: Attribution, records: list[QuoteRecord]) -> bool:
     )
 
 
+#: a quotation opening with the speaker's own full name, two words or more ('My name is Luke Somers.')
+_MY_NAME = re.compile(r"[^\S\n]*(?:My|my)[^\S\n]+name[^\S\n]+is[^\S\n]+((?:[A-Z][a-z’'-]+[^\S\n]+)+[A-Z][a-z’'-]+)(?![\w’'-])")
+
+
 def resolve_speakers(
     records: list[QuoteRecord], text: str = "", title: str = ""
 ) -> list[tuple[QuoteRecord, str | None]]:
@@ -2420,4 +2424,9 @@ def resolve_speakers(
     names: dict[int, str | None] = {}
     for m in sorted(uniq.values(), key=lambda m: m.start):
         names[m.start] = resolver.resolve(m)
+        if m.kind == "pronoun":
+            # 'He said: "My name is Luke Somers. ..."' is Luke Somers, whoever was named before it
+            said = next((hit.group(1) for r in records if r.direct and r.mention is m
+                         for hit in [_MY_NAME.match(text, r.start)] if hit), None)
+            names[m.start] = said or names[m.start]
     return [(r, names.get(r.mention.start) if r.mention else None) for r in records]

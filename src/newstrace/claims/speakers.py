@@ -2242,6 +2242,33 @@ class SpeakerResolver:
             return voted
         return None
 
+    def _surname_of_sex(self, m: Mention, name: str) -> str:
+        """A surname alone ('Somers', 'Mrs Smith') whose own words or the pronoun after it in its sentence tell a
+        sex is the one person of that surname the text names in full who may be of that sex ('Somers, 33, says is certain his
+        "life is in danger."' is Luke Somers, not his sister Lucy Somers); of several women, 'Mrs' is the one the
+        text calls a mother or wife ('her mother Anji Smith ... Delighted Mrs Smith said' is Anji Smith, not
+        her daughter Jessica Smith). Else ``name`` unchanged."""
+        words = _tokens(m.text)
+        if len(words) != 1 or not words[0][:1].isupper():
+            return name
+        surname = _bare(words[0])
+        honorific = self._text[max(0, m.start - 12):m.start].split()[-1:]
+        sex = _word_sex(honorific[0]) if honorific else None
+        if sex is None:
+            rest = re.split(r"[.!?\n]|\b[A-Z]", self._text[m.end:m.end + 200], maxsplit=1)[0]
+            pron = re.search(r"\b(he|his|himself|she|herself)\b", rest)
+            sex = pron and ("m" if pron.group(1) in ("he", "his", "himself") else "f")
+        if not sex:
+            return name
+        people = {" ".join(form) for _at, form in _name_forms(self._text, [surname], self._memo)
+                  if len(form) > 1 and self._name_sex(form) in (sex, None)}  # 'Luke' is on no list
+        if len(people) > 1 and sex == "f" and honorific and honorific[0].lower().strip(".") == "mrs":
+            people = {p for p in people if re.search(rf"\b(?:mother|wife)[^\S\n]+{re.escape(p)}(?![\w-])",
+                                                     self._text)}
+        elif self._name_sex(_tokens(name)) in (sex, None):
+            return name  # only a name of the other sex is replaced ('Mr. Gray' stays 'Boyden Gray', 'The Post' a paper)
+        return people.pop() if len(people) == 1 and name not in people else name
+
     def _one_of_surname(self, words: list[str]) -> bool:
         """Whether the text gives the surname of the name ``words`` no other first name, nor an honorific."""
         first, surname = _given_name(words), _bare(words[-1])
@@ -2274,6 +2301,7 @@ class SpeakerResolver:
         if m.kind == "name":
             m.name = self.canonical(m)
             m.name = self._kin_family_name(m, m.name)
+            m.name = self._surname_of_sex(m, m.name)
             self._named.append(m)
             return m.name
         if m.kind == "pronoun":
