@@ -923,3 +923,21 @@ def test_two_people_of_one_surname_are_two_speakers_of_one_quotation(tmp_path: P
 def test_two_first_names_that_plainly_differ_name_two_sources(a: str, b: str, one: bool) -> None:
     assert same_source(a, b, {}) is one
     assert same_source(b, a, {}) is one
+
+
+@pytest.mark.data
+def test_tolls_of_strikes_on_two_days_are_not_one_count_that_drifted() -> None:
+    """FA-KES dev: Ahram's and al-Manar's 21 civilians killed by coalition raids "on Monday" (18 July
+    2016) and Ahram's 56 killed "early on Tuesday" the next day were given as one count of
+    civilians killed that drifted from 21 to 56. Each sentence names another day (al-Manar's appeared
+    on Monday, before Tuesday's strike), so they are two strikes. A toll that rose, 43 killed on
+    Saturday then "at least 126" a monitor "said on Sunday", names one day of killing and stays."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+
+    def drift(ids: list[str]) -> list[set[str]]:
+        found = compare_articles([arts[i] for i in ids]).findings
+        return [{e.text for e in f.evidence} for f in found if f.type == "number_drift"]
+
+    july = drift(["1923102830", "1923848169", "1962495661", "1965511172", "1918398799", "1923848168"])
+    assert not [d for d in july if "56 civilians" in d], july
+    assert {"Death toll in bomb attack on Syria evacuees hits 43", "at least 126"} in drift(["1923848129", "1923848127"])

@@ -12,9 +12,11 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
+from newstrace.claims.lexicon import WEEKDAYS
 from newstrace.compare.pairing import (
     GENERIC_SUBJECTS,
     LINK_CONTEXT,
@@ -41,6 +43,12 @@ from newstrace.model import (
     Span,
     clip,
     inner_quotes,
+)
+
+#: a weekday, and before it the words that make it the day a count was told rather than counted
+_WEEKDAY = re.compile(
+    r"(?i)\b((?:said|says|told\s+\S+|reported|announced)\s+(?:(?:late|early)\s+)?(?:on\s+)?)?("
+    + "|".join(WEEKDAYS) + r")\b"
 )
 
 #: base importance per type: what a fact-checker should read first
@@ -224,7 +232,7 @@ def quantity_findings(ctx: FindingContext) -> list[Finding]:
                 continue  # "two women" and "four people" count different sets
             used_a.add(id(link.qa))
             used_b.add(id(link.qb))
-            if values_drift(link.qa, link.qb):
+            if values_drift(link.qa, link.qb) and not _other_day(link):
                 out.append(_number_drift(ctx, link))
             if windows_differ(link.qa, link.qb):
                 out.append(_window_drift(ctx, link))
@@ -242,6 +250,39 @@ def quantity_findings(ctx: FindingContext) -> list[Finding]:
             seen.add((id(link.qa), id(link.qb)))
             out.append(_event_drift(ctx, link, qlinks))
     return out
+
+
+def _day_of(v: View, q: Quantity) -> str | None:
+    """The weekday a count's sentence names for what it counts: its one weekday, not counting one
+    that says when it was told ("a monitor said on Sunday", "told SANA late on Tuesday")."""
+    s = v.sentence_of(q.start)
+    if s is None:
+        return None
+    named = {m.group(2).lower() for m in _WEEKDAY.finditer(v.sentence_text(s)) if not m.group(1)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _day(published: date) -> date:
+    return published.date() if isinstance(published, datetime) else published
+
+
+def _other_day(link: QuantityLink) -> bool:
+    """Do the two counts' sentences put them on different days: each names another weekday, or one
+    names a day after the other article appeared (the last such weekday on or before its own
+    publication)? Monday's 21 dead and Tuesday's 56 are two strikes (FA-KES 1923848169,
+    1923848168), not one toll that drifted. One weekday named by both says nothing: a day's toll
+    told again a week later names it too."""
+    da, db = _day_of(link.a, link.qa), _day_of(link.b, link.qb)
+    if da is not None and db is not None:
+        return da != db
+    for day, own, other in ((da, link.a, link.b), (db, link.b, link.a)):
+        mine, theirs = own.article.published, other.article.published
+        if day is None or mine is None or theirs is None:
+            continue
+        mine = _day(mine)
+        if mine - timedelta(days=(mine.weekday() - WEEKDAYS.index(day)) % 7) > _day(theirs):
+            return True
+    return False
 
 
 def _has_same_event(links: PairLinks, q: Quantity, other: View, ev: str | None) -> bool:
