@@ -232,7 +232,7 @@ def quantity_findings(ctx: FindingContext) -> list[Finding]:
                 continue  # "two women" and "four people" count different sets
             used_a.add(id(link.qa))
             used_b.add(id(link.qb))
-            if values_drift(link.qa, link.qb) and not _other_day(link):
+            if values_drift(link.qa, link.qb) and not _other_day(link) and not _part_of(link):
                 out.append(_number_drift(ctx, link))
             if windows_differ(link.qa, link.qb):
                 out.append(_window_drift(ctx, link))
@@ -281,6 +281,24 @@ def _other_day(link: QuantityLink) -> bool:
             continue
         mine = _day(mine)
         if mine - timedelta(days=(mine.weekday() - WEEKDAYS.index(day)) % 7) > _day(theirs):
+            return True
+    return False
+
+
+def _part_of(link: QuantityLink) -> bool:
+    """Is the smaller count a part of the larger, as either article itself splits the larger into
+    the smaller and the rest, both parts told by one source? al-Araby's "Ten civilians" killed on a
+    bus against Ahram's "31 civilians" killed that day, which both split, after the White Helmets,
+    into "the 10 civilians killed in strikes on the bus" and "21 others" (FA-KES 1923102959,
+    1923848270)."""
+    small, large = sorted((link.qa, link.qb), key=lambda q: q.low or 0.0)
+    if small.low is None or small.low != small.high or large.low is None:
+        return False
+    rest, ev = large.low - small.low, event_class(large.event)
+    for v in (link.a, link.b):
+        told = [q for q in v.claims.quantities if event_class(q.event) == ev and q.source and q.low == q.high]
+        parts = {q.source for q in told if q.low == small.low}
+        if any(q.low == rest and q.source in parts for q in told if q.low != small.low):
             return True
     return False
 
