@@ -480,6 +480,16 @@ def test_script_injection_runs_nothing(server: tuple[str, dict[str, str]], brows
         ctx.close()
 
 
+def _jump_by_keyboard(page: Any) -> None:
+    """Enter on the compare page's first shared passage, reached with Shift+Tab and Tab as a
+    keyboard reader reaches it, lands on its counterpart in the other column."""
+    page.locator("section.column").nth(0).locator("a.psg").first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+
+
 def _in_viewport(page: Any, locator: Any) -> bool:
     box = locator.bounding_box()
     vp = page.viewport_size
@@ -676,12 +686,7 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
     ring = "() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.outlineColor]; }"
     # the keyboard: Enter on a shared passage, then Tab on from its counterpart
-    passage = page.locator("section.column").nth(0).locator("a.psg").first
-    passage.focus()
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+    _jump_by_keyboard(page)
     assert page.evaluate(ring) == ["solid", "3px", "rgb(255, 179, 0)"]  # the focus ring, not the jump's outline
     assert len(page.evaluate(_OUTLINED)) == 1, page.evaluate(_OUTLINED)
     held, during, after = through_a_pulse(page)
@@ -747,12 +752,7 @@ def test_a_jumps_pulse_on_the_compare_page_holds_still_where_the_reader_asks_for
             page.goto(f"{base}/compare?ids={ids['rt']}&ids={ids['rewrite']}")
             if not _stage(page, base, "compare"):
                 pytest.skip("compare stage not installed")
-            passage = page.locator("section.column").nth(0).locator("a.psg").first
-            passage.focus()
-            page.keyboard.press("Shift+Tab")
-            page.keyboard.press("Tab")
-            page.keyboard.press("Enter")
-            assert page.evaluate("() => document.activeElement.closest('section.column').dataset.col") == "1"
+            _jump_by_keyboard(page)
             check_pulse(page, motion)
         finally:
             ctx.close()
