@@ -952,3 +952,17 @@ def test_a_count_of_the_bus_is_a_part_of_the_days_toll_not_its_drift() -> None:
     found = compare_articles([arts["1923102959"], arts["1923848270"]]).findings
     drift = [{e.text for e in f.evidence} for f in found if f.type == "number_drift"]
     assert not [d for d in drift if "31 civilians" in d], drift
+
+
+@pytest.mark.data
+def test_two_quotations_of_one_passage_are_two_quotations() -> None:
+    """FA-KES dev, 3 June 2016: al-Araby and Ahram both quote Rami Abdel Rahman saying the road is
+    "effectively cut" and then "All movement is targeted be that buses or bystanders". The reuse
+    stage found the two quotations in one shared passage, and compare took them for one quotation
+    "worded differently": "effectively cut" against "All movement is targeted ...". Each is its
+    own quotation, worded alike in both."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    c = compare_articles([arts["1923102959"], arts["1923848270"]])
+    groups = [sorted({m.quote.text for m in g.mentions}) for g in c.quote_groups if len(g.articles) == 2]
+    assert ["effectively cut"] in groups and ["All movement is targeted be that buses or bystanders"] in groups, groups
+    assert not [f.summary for f in c.findings if f.type == "quote_variant"]

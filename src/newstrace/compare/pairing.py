@@ -606,6 +606,8 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
             for i in of_article.get(aid, ())
             if any(overlap_length(start, end, mentions[i].quote.start, mentions[i].quote.end) > 0 for start, end in spans)
         )
+        if _apart(mentions, members):
+            continue
         for i in members[1:]:
             sets.union(members[0], i)
         if members:
@@ -619,6 +621,22 @@ def group_quotes(views: Sequence[View], variants: Iterable[QuoteVariants] = ()) 
                     fps.append(f)
         out.append(QuoteGroup([mentions[i] for i in idx], fps))
     return out
+
+
+def _apart(mentions: Sequence[QuoteMention], members: Sequence[int]) -> bool:
+    """Does every article quote the passage of a variant in two quotations or more (mentions that do
+    not overlap)? Then the passage holds several quotations, each joined to its like by wording, not
+    all to each other: al-Araby and Ahram both quote Rami Abdel Rahman's "effectively cut" and then
+    "All movement is targeted be that buses or bystanders" (FA-KES dev 1923102959, 1923848270). An
+    article giving in one quotation what another gives in pieces ('real killer', 'U.S. government'
+    of a letter's sentence, FNC-1 847, 903) keeps it one."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for i in members:
+        q = mentions[i].quote
+        mine = spans.setdefault(mentions[i].article, [])
+        if not any(overlap_length(s, e, q.start, q.end) for s, e in mine):
+            mine.append((q.start, q.end))
+    return len(spans) >= 2 and all(len(v) >= 2 for v in spans.values())
 
 
 def speaker_keys(view: View, q: Quote) -> set[str]:
