@@ -232,7 +232,7 @@ def quantity_findings(ctx: FindingContext) -> list[Finding]:
                 continue  # "two women" and "four people" count different sets
             used_a.add(id(link.qa))
             used_b.add(id(link.qb))
-            if values_drift(link.qa, link.qb) and not _other_day(link) and not _part_of(link):
+            if values_drift(link.qa, link.qb) and not _other_day(link) and not _part_of(link) and not _both_given(links, link):
                 out.append(_number_drift(ctx, link))
             if windows_differ(link.qa, link.qb):
                 out.append(_window_drift(ctx, link))
@@ -301,6 +301,28 @@ def _part_of(link: QuantityLink) -> bool:
         if any(q.low == rest and q.source in parts for q in told if q.low != small.low):
             return True
     return False
+
+
+def _both_given(links: PairLinks, link: QuantityLink) -> bool:
+    """Does each article give the other's count too: one number for the same event, in a sentence
+    that restates the other's (``DRIFT_STRENGTH``, as the pair itself)? al-Araby and Ahram both give
+    the Observatory's "Fifteen civilians" killed by a barrel bomb and its "eight civilians" killed
+    by rebel fire (FA-KES dev 1923102859, 1923848148): two counts, not one that drifted from 15 to
+    8. A toll one article updates (18, "its earlier death toll of 15") and the other gives as 15
+    only stays drift."""
+    ev = event_class(link.qa.event)
+
+    def gives(q: Quantity, own: View, other: View) -> bool:
+        s = own.sentence_of(q.start)
+        for c in other.claims.quantities:
+            t = other.sentence_of(c.start)
+            if s is None or t is None or event_class(c.event) != ev or not same_number(c, q):
+                continue
+            if (links.strong(s.index, t.index) if own is links.a else links.strong(t.index, s.index)) >= DRIFT_STRENGTH:
+                return True
+        return False
+
+    return gives(link.qa, link.a, link.b) and gives(link.qb, link.b, link.a)
 
 
 def _has_same_event(links: PairLinks, q: Quantity, other: View, ev: str | None) -> bool:
