@@ -27,6 +27,7 @@ from newstrace.compare.pairing import (
     View,
     edit_marks,
     event_class,
+    interval,
     quantity_links,
     same_number,
     same_source,
@@ -568,12 +569,18 @@ def _counts_disagree(x: View, sx: Sentence, y: View, sy: Sentence) -> bool:
     chemical weapons attack earlier this week a monitor said" (FA-KES dev 1923848141) does not restate
     al-Araby's "Earlier this week a suspected chemical attack hit the town of Khan Sheikhun ... killing at
     least 87 civilians" (1923102878), whatever words they share; a restatement keeps its numbers, and one
-    toll against another is number drift's to tell."""
+    toll against another is number drift's to tell. Nor does Ahram's "More than 300 civilians have
+    been killed in Aleppo since April" restate al-Araby's "In the past two weeks more than 200
+    civilians have been killed in Aleppo" (1923848270, 1923102959): two open counts overlap whatever
+    their numbers, and agree only when they are one number (``same_number``)."""
     def counts(v: View, s: Sentence) -> list[Quantity]:
         return [q for q in v.claims.quantities if q.event and s.start <= q.start < s.end]
 
+    def agree(a: Quantity, b: Quantity) -> bool:  # two open counts agree only when of one number
+        return values_overlap(a, b) and (same_number(a, b) or interval(a)[1] < np.inf or interval(b)[1] < np.inf)
+
     pairs = [(a, b) for a in counts(x, sx) for b in counts(y, sy) if event_class(a.event) == event_class(b.event)]
-    return bool(pairs) and not any(values_overlap(a, b) for a, b in pairs)
+    return bool(pairs) and not any(agree(a, b) for a, b in pairs)
 
 
 _CUE = re.compile(r"\b(?:according to|said|says|told|reported|claimed|stated|cited|quoted)\b", re.I)
