@@ -641,13 +641,21 @@ def _apart(mentions: Sequence[QuoteMention], members: Sequence[int]) -> bool:
 
 def speaker_keys(view: View, q: Quote) -> set[str]:
     """Name stems describing a quote's speaker: the name, and the title written right before it
-    ("United Nations Special Envoy for Syria Staffan de Mistura" -> un, envoy, mistura ...)."""
+    ("United Nations Special Envoy for Syria Staffan de Mistura" -> un, envoy, mistura ...). A
+    speaker that names no one is named by the words after it, up to its verb or a mark: "the
+    organisation known as the White Helmets said" -> white, helmet (FA-KES dev 1923848270)."""
+    from newstrace.claims.lexicon import CUE_FORMS
+
     keys = names(q.speaker or "") | {stem(w) for w in words(q.speaker or "") if w[:1].isalpha()}
     if q.speaker_start is not None and q.speaker_end is not None:
         text = view.article.text
         window = text[max(0, q.speaker_start - 80) : q.speaker_end]
         window = re.split(r"[.;:!?”\"]\s", window)[-1]  # only the noun phrase before the name
         keys |= names(window)
+        if not any(w[:1].isupper() and w.lower() not in GENERIC_SPEAKER_WORDS for w in re.findall(r"[\w’'-]+", q.speaker or "")):
+            after = re.split(r"[.,;:!?“”\"]", text[q.speaker_end : q.speaker_end + 80])[0]
+            cue = next((m.start() for m in re.finditer(r"[\w’'-]+", after) if m.group().lower() in CUE_FORMS), len(after))
+            keys |= names(after[:cue])
     return keys - GENERIC_SPEAKER_WORDS
 
 
