@@ -399,7 +399,7 @@ def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path, monkey
         assert (c.added, c.updated, c.qualified, c.outlet_replaced) == (1, 0, [("SANA.jsonl", "1", "SANA:1")], [])
         again = store.add_articles([sana, rt])  # found under SANA:1: no news
         assert (again.unchanged, again.qualified) == (2, [])
-        assert store.holder("SANA:1") == ("SANA", False, None) and store.holder("2") is None
+        assert store._holder("SANA:1") == ("SANA", False, None) and store._holder("2") is None
     with Store(tmp_path / "kept.db") as store:
         store.add_articles([rt])
         c = store.add_articles([sana], keep_ids=True)
@@ -408,7 +408,7 @@ def test_the_store_keys_what_it_is_given_by_the_same_rule(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     f = _exports(tmp_path, rt=[RT_1], sana=[SANA_1])
     _ingest(f["rt"], "--db", "late.db")
-    monkeypatch.setattr(Store, "holder", lambda self, article_id: None)  # what the read saw
+    monkeypatch.setattr(Store, "_holder", lambda self, article_id: None)  # what the read saw
     out = _ingest(f["sana"], "--db", "late.db")
     assert out["added"] == 1 and out["warnings"] == [SANA_WARNING]
     assert _stored(tmp_path / "late.db") == {"1": "RT", "SANA:1": "SANA"}

@@ -394,6 +394,30 @@ def test_a_comparison_s_quotations_are_of_types_newstrace_exports_and_name_no_in
             assert m.span.text == m.quoted_in.text[m.quote.start:m.quote.end] == m.quote.text
 
 
+def test_a_store_s_public_methods_take_and_give_only_types_newstrace_exports() -> None:
+    """A user can name every type ``Store``'s public methods take and give: ``Store.holder()``
+    gave ``model.Holder``, which ``newstrace`` does not export, the form ``ingest`` keys a run's
+    ids by (its ``this_run`` always False from a store). README's ``Store`` is ``add_articles``,
+    ``iter_articles``, ``find_article``: the ingest helper is private, ``Store._holder``."""
+    import typing
+
+    import newstrace
+
+    def named(t: object) -> list[type]:
+        inner = [n for arg in typing.get_args(t) for n in named(arg)]
+        return [*inner, t] if inspect.isclass(t) and t.__module__.startswith("newstrace") else inner
+
+    checked = 0
+    for name, member in inspect.getmembers(newstrace.Store):
+        fn = member.fget if isinstance(member, property) else member
+        if name.startswith("_") or not inspect.isfunction(fn):
+            continue
+        checked += 1
+        for t in (t for hint in typing.get_type_hints(fn).values() for t in named(hint)):
+            assert getattr(newstrace, t.__name__, None) is t, f"Store.{name} names {t.__module__}.{t.__name__}, which newstrace does not export"
+    assert checked >= 10  # add_articles, iter_articles, find_article, get_article, ...
+
+
 def test_reading_a_store_s_results_leaves_what_its_methods_return_as_it_was(tmp_path: Path) -> None:
     """README's ``CorpusResults(store.conn)`` sets the connection's ``row_factory``, which every
     ``Store`` method reads its rows through: a Store's connection has ``sqlite3.Row`` already, so
@@ -408,7 +432,7 @@ def test_reading_a_store_s_results_leaves_what_its_methods_return_as_it_was(tmp_
         articles = list(store.iter_articles())
         first = articles[0].id
         return [articles, store.find_article(first[:6]), store.get_article(first), list(store.iter_articles_by_ids([first])),
-                store.holder(first), store.outlet_names(), store.count_articles(), store.schema_version,
+                store._holder(first), store.outlet_names(), store.count_articles(), store.schema_version,
                 store.same_article(articles[1])]
 
     with newstrace.Store(tmp_path / "corpus.db") as store:

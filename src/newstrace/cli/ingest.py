@@ -147,7 +147,7 @@ def ingest(
     def stored(article_id: str) -> Holder | None:
         """What the database holds under an id: a given id another outlet's article holds there
         is stored as ``OUTLET:ID``, in either order of the runs, and re-runs find it there."""
-        return store.holder(article_id) if store is not None else None
+        return store._holder(article_id) if store is not None else None
 
     def stored_outlets() -> list[str]:
         """The outlets the database names: "rt" in a new file is stored as the "RT" it holds."""

@@ -45,7 +45,7 @@ def ignore_warning(_: str) -> None:
 
 
 #: the articles stored before a run, as ``ArticleKeys`` asks of them: the ``Holder`` of an id
-#: (``this_run`` false), ``None`` when no stored article has it (``Store.holder``)
+#: (``this_run`` false), ``None`` when no stored article has it (``Store._holder``)
 Stored = Callable[[str], Holder | None]
 #: the outlets the articles stored before a run name, that of the earliest stored article first
 #: (``Store.outlet_names``), read once, when a run's first outlet is met
@@ -215,7 +215,7 @@ def keyed_articles(
     of each later record of an article already read, which is skipped, and ``warn`` of each file
     whose articles were kept under ``OUTLET:ID`` (``QualifiedIds``; or ``qualified``, whose
     ``flush`` the reader calls as each file ends). ``stored`` are the articles a database holds
-    from earlier runs (``Store.holder``): an id another outlet's stored article holds is
+    from earlier runs (``Store._holder``): an id another outlet's stored article holds is
     qualified too, and one of the same outlet's is that article (an update), under ``OUTLET:ID``
     as well: a re-run finds it there and warns of nothing (``model.qualified_anew``).
 

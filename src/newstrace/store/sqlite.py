@@ -192,7 +192,7 @@ def _as_stored(a: Article) -> Article:
     return replace(a, source=read[1], source_file=None)
 
 
-def _holder(row: sqlite3.Row | None) -> Holder | None:
+def _as_holder(row: sqlite3.Row | None) -> Holder | None:
     """A stored article's row (``Store._row``) as ``model.article_key`` asks of it."""
     if row is None:
         return None
@@ -704,7 +704,7 @@ class Store:
         def holder(key: str) -> Holder | None:
             if key not in rows:
                 rows[key] = self._row(key)
-            return _holder(rows[key])
+            return _as_holder(rows[key])
 
         key, held = article_key(a, holder)
         if key == a.id:
@@ -749,7 +749,7 @@ class Store:
             (a.input_hash,),
         )
         for row in rows:
-            held = _holder(row)
+            held = _as_holder(row)
             assert held is not None
             if row["url"] != a.url and (a.url or (row["source"], row["record"]) != (a.source, a.record)):
                 continue
@@ -783,7 +783,7 @@ class Store:
             (a.source, a.record),
         )
         for row in rows:
-            held = _holder(row)
+            held = _as_holder(row)
             assert held is not None
             if row["url"] != a.url or not (
                 row["outlet"] == a.outlet or same_outlet(a.outlet, site_name(a), held.outlet, held.site_name)
@@ -818,10 +818,13 @@ class Store:
                 return str(row["id"])
         return None
 
-    def holder(self, article_id: str) -> Holder | None:
+    def _holder(self, article_id: str) -> Holder | None:
         """The stored article under ``article_id``, as ``model.article_key`` asks of it (its outlet),
-        or ``None``: what ``ingest`` keys a run's articles against (``read_unique(stored=)``)."""
-        return _holder(self._row(article_id))
+        or ``None``: what ``ingest`` keys a run's articles against (``read_unique(stored=)``).
+
+        Private: ``Holder`` is ingest's form of an id's holder (``this_run`` is always False from
+        here), not a type ``newstrace`` exports; a library user asks ``get_article(id)``."""
+        return _as_holder(self._row(article_id))
 
     def outlet_names(self) -> list[str]:
         """The outlets the stored articles name, that of the earliest stored article first: how

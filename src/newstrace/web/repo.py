@@ -357,7 +357,7 @@ class Repo:
 
     def holder(self, article_id: str) -> Holder | None:
         """The stored article under an id, as ``ingest`` keys an upload's articles against it."""
-        return self.store().holder(article_id)
+        return self.store()._holder(article_id)
 
     def outlet_names(self) -> list[str]:
         """The outlets the stored articles name, as ``ingest`` spells an upload's against them."""
