@@ -238,6 +238,11 @@ def _lines(segments: list[Any]) -> int:
     return sum(s.text.count("\n") for s in segments if isinstance(s, Segment))
 
 
+def _text(segments: list[Any]) -> str:
+    """The text of a table laid out (its segments), to tell whether two layouts read the same."""
+    return "".join(s.text for s in segments if isinstance(s, Segment))
+
+
 class ListingTable(Table):
     """A listing's table that never cuts a word it cannot wrap: a narrow terminal's.
 
@@ -263,7 +268,11 @@ class ListingTable(Table):
     A ``brief`` table, the same rows with their text cut to a few lines (``cut``), is written in
     its place where the whole is taller than the terminal and takes a tenth more lines
     (``BRIEF``): at 58 to 64 columns the labels of 'stories' took a word a line, 5 to 8 lines a
-    story, where the brief gives three, the label's first words over the biggest outlets."""
+    story, where the brief gives three, the label's first words over the biggest outlets. A brief
+    that cuts nothing (it reads as its layout uncut, ``_uncut``) is the whole text laid out
+    otherwise, and is written wherever it is shorter: at 63 and 64 columns 'threads' on FA-KES dev
+    took 172 and 167 lines, its labels beside the counts' column a word or two a line, where the
+    brief's three lines a thread, the counts under the id, cut no label: 157."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -284,7 +293,13 @@ class ListingTable(Table):
         if laid is None:  # records, rendered to be counted
             laid = [s for part in self._records(console, options) for s in ([part] if isinstance(part, Segment) else console.render(part, options))]
         # brief where the whole does not fit the screen (the seeds' story is all there)
-        brief = None if self.brief is None or _lines(laid) <= (options.height or console.height) else self.brief._table(console, options)
+        short = None if _lines(laid) <= (options.height or console.height) else self.brief
+        brief = None if short is None else short._table(console, options)
+        # a brief that cut nothing is the whole text, in fewer lines
+        if short is not None and brief is not None and _lines(brief) < _lines(laid) \
+                and _text(brief) == _text(short._uncut()._table(console, options) or []):
+            yield from brief
+            return
         yield from brief if brief is not None and _lines(laid) >= BRIEF * _lines(brief) else laid
 
     def _table(self, console: Console, options: ConsoleOptions) -> list[Any] | None:
@@ -379,6 +394,27 @@ class ListingTable(Table):
         for i, column in enumerate(narrow.columns):
             column._index = i
         return narrow
+
+    def _uncut(self) -> ListingTable:
+        """The table with no cell cut to its lines (each ``Words``' and ``Phrases``' ``most`` None,
+        in a ``Group`` too): a brief's layout of the whole text."""
+        import copy
+        import dataclasses
+
+        from rich.console import Group
+
+        def whole(cell: Any) -> Any:
+            if isinstance(cell, Words | Phrases) and cell.most is not None:
+                cell = copy.copy(cell)
+                cell.most = None
+            elif isinstance(cell, Group):
+                cell = Group(*map(whole, cell.renderables), fit=cell.fit)
+            return cell
+
+        uncut = copy.copy(self)
+        uncut.brief = None
+        uncut.columns = [dataclasses.replace(c, _cells=[whole(cell) for cell in c._cells]) for c in self.columns]
+        return uncut
 
     def _records(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The rows as records: the title, then per row each column's header and its cell beside
