@@ -274,7 +274,9 @@ def check_pulse(page: Any, motion: str) -> None:
 #: matches) reaches past the visible part of a box that clips it, an ancestor that scrolls: its
 #: width and offset out of each of the element's boxes (one a line), against the box's client
 #: rect; 0 or less where it shows whole, ``null`` for no outline. ``by``: the box, ``edge``: whether
-#: a box of the element's lies on the box's padding edge (a line's start or end)
+#: a box of the element's lies on the box's padding edge (a line's start or end). The window's left
+#: and right edges clip too (the page does not scroll sideways): a ring reaching past one is cut
+#: there, ``by`` "viewport" (its top and bottom are where Tab scrolled the page to, not the layout)
 RING_CUT = """(sel) => { const e = sel ? document.querySelector(sel) : document.activeElement;
     const s = getComputedStyle(e), rs = [...e.getClientRects()].filter(r => r.width || r.height);
     if (s.outlineStyle === 'none' || !rs.length) return null;
@@ -291,12 +293,15 @@ RING_CUT = """(sel) => { const e = sel ? document.querySelector(sel) : document.
         const pl = l + parseFloat(ps.paddingLeft), pr = l + p.clientWidth - parseFloat(ps.paddingRight);
         edge = edge || rs.some(r => Math.abs(r.left - pl) < 1 || Math.abs(r.right - pr) < 1);
     }
+    const out = Math.max(-o.l, o.r - document.documentElement.clientWidth);
+    if (out > 0 && out > cut) { cut = out; by = 'viewport'; }
     return {cut, by, edge, text: (e.textContent || '').slice(0, 30)}; }"""
 
 
 def rings_by_tab(page: Any) -> list[dict[str, Any]]:
     """Tab from the top of the page to its end: ``RING_CUT`` of each focused element inside a box
-    that clips (the report's scrolling texts, the compare page's findings)."""
+    that clips (the report's scrolling texts, the compare page's findings), or cut by the window's
+    edge."""
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     seen: list[dict[str, Any]] = []
     for _ in range(1000):

@@ -814,6 +814,20 @@ def test_the_focus_ring_shows_whole_on_the_listing_pages(server: tuple[str, dict
                     ctx.close()
 
 
+def test_a_focus_ring_past_the_window_s_edge_counts_as_cut(browser: Any) -> None:
+    """``RING_CUT`` measured a ring against the boxes that scroll around it, not the window: a link
+    at the page's very edge showed half its ring and counted as whole (``by`` None, not even
+    listed by ``rings_by_tab``). The window's left and right edges cut it now."""
+    page = browser.new_page(viewport={"width": 390, "height": 600})
+    try:
+        page.set_content("<style>body { margin: 0 } a:focus { outline: 3px solid blue; outline-offset: 2px }</style>"
+                         "<p><a href='#a'>at the edge</a></p><p style='margin: 1rem'><a href='#b'>inside</a></p>")
+        rings = rings_by_tab(page)
+        assert [(r["text"], r["by"], r["cut"]) for r in rings] == [("at the edge", "viewport", 5)], rings
+    finally:
+        page.close()
+
+
 # -- right-to-left text ----------------------------------------------------------------------------
 
 
