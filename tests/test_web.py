@@ -1035,7 +1035,7 @@ def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
     node = network.split('href="/stories?outlet=%3F"')[1].split("</a>")[0]
     assert "<title>(no outlet)</title>" in node and re.search(r'class="outlet \w+">\(no outlet\)</text>', node), node
     assert "\u2068?\u2069" not in network and ">?<" not in outlets.split('<table class="outlets"')[1]
-    assert '<td dir="auto">(no outlet)</td>' in outlets  # the table of arrows
+    assert '<td class="wraps" dir="auto">(no outlet)</td>' in outlets  # the table of arrows
     # ... which the JSON names null, as the article itself and `newstrace outlets --json` do
     net = client.get("/api/outlets").json()
     assert None in {o["outlet"] for o in net["outlets"]} and ("rt.com", None) in {(e["source"], e["derived"]) for e in net["edges"]}
@@ -1895,7 +1895,7 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     table = page.split('<table class="edges">')[1].split("</table>")[0]
     assert table.count("<tr>") == 1 + 2  # the header and two edges
     first = edges[0]
-    cell = rf"<td dir=\"auto\">{re.escape(first['source'] or '?')}</td><td dir=\"auto\">{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
+    cell = rf"<td class=\"wraps\" dir=\"auto\">{re.escape(first['source'] or '?')}</td><td class=\"wraps\" dir=\"auto\">{re.escape(first['derived'] or '?')}</td><td class=\"num\">(<a [^>]*>)?{first['in_story']}(</a>)?</td>"
     cell += rf"<td class=\"num\">{first['count']}</td><td class=\"num\">{first['directed']}</td><td class=\"num\">{first['chars']}</td>"
     assert re.search(cell, table) and "directed" in table.split("</thead>")[0]
     # in the graph, reuse never in one story (stock phrases: al-Manar -> SANA) is drawn dashed
@@ -1910,7 +1910,7 @@ def test_outlets_page_lists_the_strongest_edges(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(pages, "OUTLET_EDGE_ROWS", len(edges))
     with TestClient(create_app(db), base_url=BASE) as c:
         rows = c.get("/outlets").text.split('<table class="edges">')[1].split("</table>")[0]
-    assert re.search(rf'<td dir="auto">{re.escape(loose["source"] or "?")}</td><td dir="auto">{re.escape(loose["derived"] or "?")}</td>'
+    assert re.search(rf'<td class="wraps" dir="auto">{re.escape(loose["source"] or "?")}</td><td class="wraps" dir="auto">{re.escape(loose["derived"] or "?")}</td>'
                      r'<td class="num">0 <span class="dim">\(dashed\)</span></td>', rows)
     assert f"The 2 strongest of {len(edges)} pairs of outlets" in page
 
@@ -3501,7 +3501,7 @@ def test_every_table_names_the_articles_without_an_outlet_as_the_outlets_page_do
 
     articles = client.get("/articles").text
     row = next(r for r in articles.split("<tr>") if f'value="{ids["rewrite"]}"' in r)
-    assert f'<td dir="auto">{NO_OUTLET_NAME}</td>' in row and '<td dir="auto">?</td>' not in row, row
+    assert f'<td class="wraps" dir="auto">{NO_OUTLET_NAME}</td>' in row and '<td class="wraps" dir="auto">?</td>' not in row, row
     assert f'<option value="?" >{NO_OUTLET_NAME} (1)</option>' in articles
     if not client.get("/api/stories").json()["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")

@@ -828,6 +828,29 @@ def test_a_focus_ring_past_the_window_s_edge_counts_as_cut(browser: Any) -> None
         page.close()
 
 
+def test_on_a_phone_the_articles_titles_begin_on_the_screen(server: tuple[str, dict[str, str]], browser: Any) -> None:
+    """At 390 px the articles table (881 px in its box of 364) gave its outlet column 483 px for the
+    hostile outlet's name of 50 characters unbroken, so every title began at 668 px, off the
+    screen, and the outlet network's table gave each of its two outlet columns as much (1,280 px).
+    An outlet's name breaks there as on the outlets table (``td.wraps``): no column is wider than
+    half its box, and the titles begin inside it, to be read beside the day and outlet."""
+    base, _ = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    columns = """t => [...t.querySelectorAll('thead th')].map(th => [th.textContent.trim(),
+        th.getBoundingClientRect().left - t.getBoundingClientRect().left, th.getBoundingClientRect().width])"""
+    try:
+        for url, table in (("/articles", "table.articles"), ("/outlets", "table.edges")):
+            page.goto(base + url)
+            box = page.locator(table).evaluate("t => t.clientWidth")
+            cols = page.locator(table).evaluate(columns)
+            assert all(width <= box / 2 for _, _, width in cols), (url, box, cols)
+            if url == "/articles":
+                assert dict((name, left) for name, left, _ in cols)["title"] < box - 20, (box, cols)
+    finally:
+        ctx.close()
+
+
 # -- right-to-left text ----------------------------------------------------------------------------
 
 
