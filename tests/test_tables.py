@@ -425,3 +425,50 @@ def test_a_narrow_terminal_shows_a_thread_in_three_lines(
         assert [c[0] for c in mine] == [r["id"], stories, f"{r['size']} articles"], mine
         assert [c[1] for c in mine[:2]] == [r["start"][:10], r["end"][:10]], mine
         _read_cut([c[2] for c in mine if c[2]], r["label"].split())
+
+
+def _report_lines_out_of_line(shown: str) -> list[str]:
+    """The lines of a compare report's provenance and findings that start at column 0 or end in a
+    space: each edge's wrapped lines go under its first word, a finding's under its summary's, and
+    its evidence under the evidence's."""
+    section, wrong = "", []
+    for line in shown.splitlines():
+        if line == "provenance" or line.startswith("findings ("):
+            section = line.split()[0]
+            continue
+        if not line or not section or line.startswith("note:"):
+            continue
+        hangs = re.match(r" {1,2}\d+\. | {5}", line) if section == "findings" else line.startswith("  ")
+        if line.endswith(" ") or not hangs:
+            wrong.append(line)
+    return wrong
+
+
+@pytest.mark.parametrize("width", [40, 58, 80])
+def test_a_compare_report_s_wrapped_lines_stay_under_their_first_word(
+    width: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'compare examples' (and 'story', which prints the same report) wrapped a finding past the
+    terminal's width to column 0: at 40 columns "  1. [Headline unsupported] The headline" /
+    "of “United Nations Finally … Civilians”,", each line of an evidence span and of a provenance
+    edge's "(publication_order, containment," too, and the lines it broke ended in a space. Each
+    now hangs under its item's first word; the report's words and their order are as they were."""
+    shown = _shown(["compare", str(EXAMPLES)], width, capsys, monkeypatch)
+    assert "findings (" in shown and "provenance" in shown
+    assert _report_lines_out_of_line(shown) == [], shown
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main(["compare", str(EXAMPLES)]) == 0
+    wide = capsys.readouterr().out
+    assert shown.split("\nprovenance")[1].split() == wide.split("\nprovenance")[1].split()
+
+
+def test_a_story_s_report_at_40_columns_keeps_its_wrapped_lines_under_their_first_word(
+    fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'story ID' on the biggest story of FA-KES dev (its dev split) at 40 columns: its articles are
+    records that read whole, and its 25 findings wrapped to column 0 as 'compare' did."""
+    assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "1"]) == 0
+    story = json.loads(capsys.readouterr().out)[0]["id"]
+    shown = _shown(["story", story, "--db", str(fakes_dev_db)], 40, capsys, monkeypatch)
+    assert "findings (" in shown
+    assert _report_lines_out_of_line(shown) == [], shown
