@@ -343,7 +343,7 @@ EVENT_STEMS: dict[str, tuple[str, ...]] = {
         "kill", "die", "died", "dying", "dead", "death", "murder", "slaughter", "massacre",
         "execut", "fatalit", "lost their lives", "perish", "slain", "claimed the lives",
         "claimed lives", "fallen victim", "fell victim", "martyr", "assassinat", "behead",
-        "casualt", "toll", "bodies", "victims",
+        "casualt", "toll", "bodies", "victims", "crucif",
     ),
     "wounded": ("wound", "injur", "hurt", "maim"),
     "suffocation": ("suffocat", "asphyxia", "chok"),

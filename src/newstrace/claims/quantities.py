@@ -349,8 +349,8 @@ def _unrealised(verb: Token) -> bool:
 
 
 #: verbs of a deed done to someone, whose active subject is the doer
-_DEEDS = ("kill", "murder", "execut", "slaughter", "massacr", "assassinat", "behead", "wound", "injur", "slay",
-          "slew")
+_DEEDS = ("kill", "murder", "execut", "slaughter", "massacr", "assassinat", "behead", "crucif", "wound", "injur",
+          "slay", "slew")
 #: the forms of those verbs: "killed", "killing", "Kills", "executing", "injures" (not "killer", "injuries")
 _DEED_FORM = re.compile(r"(?:" + "|".join(_DEEDS) + r")(?:e|es|ed|ing|s|d)?", re.I)
 #: objects by which a subject does a deed to itself ("killed himself")
