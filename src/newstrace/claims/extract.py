@@ -43,7 +43,7 @@ class _Plan:
 
 def _plan(article: Article, broad: bool = False) -> _Plan:
     text = article.text
-    return _Plan(article, find_marked_quotes(text), plan_segments(text, every_sentence=broad), broad)
+    return _Plan(article, find_marked_quotes(text), plan_segments(text, every_sentence=broad, title=article.title), broad)
 
 
 def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
@@ -78,31 +78,15 @@ def _finish(plan: _Plan, docs: list[tuple[Segment, Doc]]) -> ArticleClaims:
 _GLUED = re.compile(r"(?<=\S)[,:;](?=[“\"‘])|[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
-_AGENCY = r"\((?:AP|AFP|Reuters|UPI|CNN|RIA Novosti|TASS|Sputnik|dpa|Xinhua|SANA)\)"
-_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
-_DATELINE = re.compile(
-    r"(?:" + _CAPS + r", [A-Z][a-z]{1,5}\.?(?: " + _AGENCY + r")?"  # LA CROSSE, Wisc. —
-    + r"|" + _CAPS + r" " + _AGENCY  # WASHINGTON (AFP) –
-    + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3}(?=[^\S\n]*[—–])"  # BEIRUT — (not "NATO - the ...")
-    + r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][a-z]{1,5}\.?)? " + _AGENCY  # Washington (AFP) –
-    + r"|" + _AGENCY + r")"  # (AP) — after a split at "Nev."
-    + r",?[^\S\n]*[—–-]+[^\S\n]+"
-)
-
-
 def parse_view(passage: str) -> str:
     """The passage as the parser should see it, character for character (offsets are unchanged).
 
     'said,“Look' is one token to spaCy's tokenizer and a no-break space becomes a token of its
     own; both wreck the parse around a quote, so punctuation glued to an opening quote mark and
-    exotic spaces are replaced by plain spaces.
+    exotic spaces are replaced by plain spaces. A dateline, which would parse as the sentence's
+    subject, is no part of any passage (``segment.DATELINE``).
     """
-    passage = _GLUED.sub(" ", passage)
-    # a dateline ("WASHINGTON (AFP) – ", "LA CROSSE, Wis. — ") parses as the sentence's subject
-    m = _DATELINE.match(passage)
-    if m:
-        passage = " " * m.end() + passage[m.end():]
-    return passage
+    return _GLUED.sub(" ", passage)
 
 
 #: Characters per second the small English parser handles on one slow core; the per-article time

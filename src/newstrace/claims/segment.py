@@ -59,6 +59,34 @@ SINGLE_VICTIM = re.compile(
     + _SINGLES + r"\b",
     re.I,
 )
+_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|CNN|RIA Novosti|TASS|Sputnik|dpa|Xinhua|SANA)"
+_AGENCY = r"\(" + _AGENCIES + r"\)"
+_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+#: a place's second part after a comma: a state or province ("Wisc.", "Ontario", "St. Louis")
+_REGION = r", [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
+#: a day after the place: ", Oct 30", ", Oct. 31", ", Sept 5"
+_DAY = r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+_DASH = r"[—–―-]"
+#: a dateline opening a paragraph or a sentence: the place, its day and the agency the report is from, never
+#: part of the report's first sentence (its subject to the parser, the start of a claim that runs on into it)
+DATELINE = re.compile(
+    r"(?:(?:(?:" + _CAPS + r"(?:" + _REGION + r")?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:" + _REGION + r")?)(?:" + _DAY + r")? "
+    + _AGENCY + r"|" + _AGENCY + r")(?:,?[^\S\n]*" + _DASH + r"+)?[^\S\n]+"  # WASHINGTON, Oct. 9 (UPI) --, (SANA) –
+    + r"|(?:" + _CAPS + r"(?:" + _REGION + r"(?:" + _DAY + r")?|" + _DAY + r")"  # LA CROSSE, Wisc. —; DAMASCUS, Oct 30 -
+    + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3})"  # BEIRUT — (not "NATO - the ...")
+    + r",?[^\S\n]*" + _DASH + r"+[^\S\n]+"
+    + r")(?=[“\"‘'(]?[A-Z0-9])"  # a sentence follows, not "NATO - the alliance"
+)
+_WEEKDAY_DATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} [A-Z][a-z]{2,8} \d{4}\b"
+#: what separates a title from the body it is glued to in a text that repeats it ("... in Syria Monitor AFP
+#: Friday 29 Jul 2016 At least 10 civilians ..."): the agency with its city and the day, each optional
+_AFTER_TITLE = re.compile(
+    r"[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + _WEEKDAY_DATE + r")?"
+)
+#: what may come before a title its text repeats: a date, a time, a byline ("Friday 29 Jul 2016 ", "Posted on
+#: August 3 2016 by Jordan Dakamseh "), no sentence
+_BEFORE_TITLE = re.compile(r"[^.!?…\n]{0,100}")
+
 #: longest stretch of text handed to the parser in one piece
 MAX_SEGMENT_CHARS = 3000
 
@@ -135,27 +163,75 @@ def _tags_quote(text: str, para_start: int, start: int, end: int) -> bool:
     return k > para_start and text[k - 1] in "?!" and (comma if comma >= 0 else end) - start <= 80
 
 
-def plan_segments(text: str, *, every_sentence: bool = False) -> list[Segment]:
+def _title_parts(text: str, paras: list[tuple[int, int]], title: str | None) -> list[tuple[int, int]]:
+    """The paragraphs, the one that opens with the article's title glued to its body without a full
+    stop ("Friday 29 Jul 2016 10 civilians dead in air strike on Syria rebel town Monitor AFP At least 10
+    civilians were killed ...") cut in three: what precedes the title, the title, and the body after the
+    dateline that follows it. The title is the one given, or the text's first line when the next
+    paragraph repeats it (a title put first, as ``eval casualties-fakes`` reads FA-KES)."""
+    # a title of four words or more: a name ('Donald Trump') may open a text that is no title's repeat
+    titles = [t for t in (title, text[paras[0][0]:paras[0][1]] if paras else None) if t and len(t.split()) >= 4]
+    for k, (ps, pe) in enumerate(paras[:2]):
+        for t in dict.fromkeys(t.strip() for t in titles):
+            at = text.find(t, ps, min(pe, ps + 100 + len(t)))
+            end = at + len(t)
+            if at < 0 or end >= pe or not text[end].isspace() or _BEFORE_TITLE.fullmatch(text, ps, at) is None:
+                continue
+            after = _AFTER_TITLE.match(text, end, pe)
+            body = after.end() if after else end
+            dateline = DATELINE.match(text, body, pe)
+            body = dateline.end() if dateline else body
+            while body < pe and text[body].isspace():
+                body += 1
+            # the body opens a sentence (a title ending in a full stop is the splitter's), unless a dateline
+            # tells where it starts ("AFP Monday 6 Jun 2016 seventeen civilians ...")
+            if body >= pe or text[body] in ".!?…:" or not (
+                    text[body].isupper() or text[body].isdigit() or text[body] in "“\"" or text[end:body].strip()):
+                continue
+            parts = [(ps, at)] if text[ps:at].strip() else []
+            return paras[:k] + parts + [(at, end), (body, pe)] + paras[k + 1:]
+    return paras
+
+
+def _opening(text: str, s: int, e: int) -> int:
+    """Where a sentence starts once the dateline opening it is left out ("DAMASCUS, Oct 30 (Reuters) - ")."""
+    m = DATELINE.match(text, s, e)
+    return m.end() if m and m.end() < e else s
+
+
+def _add(segs: list[Segment], cur: tuple[int, int] | None, text: str, ps: int, s: int, e: int,
+         every_sentence: bool) -> tuple[int, int] | None:
+    """The stretch being built once sentence ``text[s:e]`` of the paragraph at ``ps`` is added to it, or a
+    stretch of its own; a stretch it ends goes to ``segs``."""
+    if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e) \
+            and not _tags_quote(text, ps, s, e) and not SINGLE_VICTIM.search(text, s, e):
+        if cur:
+            segs.append(Segment(*cur))
+        return None
+    if cur and e - cur[0] <= MAX_SEGMENT_CHARS:
+        return (cur[0], e)
+    if cur:
+        segs.append(Segment(*cur))
+    return (s, e)
+
+
+def plan_segments(text: str, *, every_sentence: bool = False, title: str | None = None) -> list[Segment]:
     """Stretches of candidate sentences to parse, consecutive ones within a paragraph joined.
 
-    ``every_sentence`` parses all of them (broad attributions need any verb, not only cues).
+    ``every_sentence`` parses all of them (broad attributions need any verb, not only cues). A title
+    the text opens with is a paragraph of its own (``_title_parts``), and a dateline is part of no
+    stretch: a sentence after it starts a new one, so no span runs from the title or the dateline into
+    the body.
     """
     segs: list[Segment] = []
-    for ps, pe in paragraphs(text):
+    for ps, pe in _title_parts(text, paragraphs(text), title):
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
-            if not every_sentence and not _CANDIDATE.search(text, s, e) and not _leads_quote(text, e) \
-                    and not _tags_quote(text, ps, s, e) and not SINGLE_VICTIM.search(text, s, e):
-                if cur:
-                    segs.append(Segment(*cur))
-                    cur = None
-                continue
-            if cur and e - cur[0] <= MAX_SEGMENT_CHARS:
-                cur = (cur[0], e)
-            else:
-                if cur:
-                    segs.append(Segment(*cur))
-                cur = (s, e)
+            opened = _opening(text, s, e)
+            if opened > s and cur:  # nothing runs into the words after a dateline
+                segs.append(Segment(*cur))
+                cur = None
+            cur = _add(segs, cur, text, ps, opened, e, every_sentence)
         if cur:
             segs.append(Segment(*cur))
     # a single sentence longer than the cap is still parsed whole, but in pieces of the cap

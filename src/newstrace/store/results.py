@@ -350,7 +350,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 262: a surname alone whose honorific or the pronoun after it in its sentence tells a sex is the one person of that surname the text names in full who may be of that sex, and of several, 'Mrs' is the one the text calls a mother or wife (FNC-1 1988: 'Somers, 33, says is certain his "life is in danger."' is Luke Somers, was his sister Lucy Somers; 587: 'her mother Anji Smith ... Delighted Mrs Smith said' is Anji Smith, was Jessica Smith).
 #: 263: a quotation opened with ‘ may close with a ” that closes no double quotation, when a letter or digit no elision explains follows the ‘ and no digit precedes the ” (FNC-1 1125: '‘That is Daiane. She has a very childlike voice ... what she was up to.”' is a direct quotation, was the outlet's own; an inch mark, 'a 12” screen', closes nothing).
 #: 269: a count that is the object of 'crucify' was crucified, a deed that kills ('A jihadist group in Syria has publicly executed and crucified nine men' is nine killed, was nine with no event: FA-KES dev 1923848291).
-CLAIMS_VERSION = 269
+#: 270: a title the text opens with, glued to its body by no full stop, is a sentence of its own, and a dateline opening a paragraph or sentence is part of none ('Friday 29 Jul 2016 10 civilians dead in air strike on Syria rebel town Monitor AFP At least 10 civilians were killed ..., a monitor said' claimed from 'Friday', now from 'At least'; 'SANAA, Dec 6 (Reuters) - U.S. journalist Luke Somers was killed ...' from 'U.S.'; `segment.DATELINE`, which also reads 'MOGADISHU, Sept 5 (Reuters) -', 'FERGUSON, St. Louis (CNN) —', 'TORONTO, Ontario —', 'MOSCOW (Sputnik)').
+CLAIMS_VERSION = 270
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
