@@ -1488,3 +1488,27 @@ def test_a_dateline_is_no_part_of_the_first_claim(source: str, name: str, dateli
     assert not covering, covering
     assert [q for q in claims.quotes if q.start == at + len(dateline) and q.text.startswith(body)], \
         [q.text[:60] for q in claims.quotes][:5]
+@pytest.mark.parametrize(
+    ("unit_id", "sentence"),
+    [
+        # "The airstrikes have claimed hundreds of lives wounded many others and demolished entire buildings."
+        ("1924058191", "The airstrikes have claimed hundreds of lives"),
+        # "The Assad regimes air force also carried out a massacre against civilians in the town of Douma in
+        # eastern Ghouta on Monday claiming the lives of at least 32 people including women and children."
+        ("1926479178", "The Assad regimes air force also carried out a massacre"),
+    ],
+)
+def test_a_toll_that_claimed_lives_is_no_claim_of_a_speaker(
+    fakes_rows: dict[str, dict[str, str]], unit_id: str, sentence: str
+) -> None:
+    """'claimed hundreds of lives', 'claiming the lives of at least 32 people' is a toll, not speech: the
+    sentence was a quotation of 'airstrikes' and of 'Assad regimes air force', and compare reported it
+    as one outlet's claim attributed to them (FA-KES dev)."""
+    assert is_dev(unit_id), "tests use tuning rows only"
+    row = _fakes_row(fakes_rows, unit_id)
+    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    at = art.text.index(sentence)
+    told = [q for q in claims.quotes if q.start <= at + len(sentence) and q.end > at]
+    assert not [(q.cue, q.speaker, q.text) for q in told if q.cue.lower().startswith("claim")]
+
