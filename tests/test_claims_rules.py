@@ -1512,3 +1512,30 @@ def test_a_toll_that_claimed_lives_is_no_claim_of_a_speaker(
     told = [q for q in claims.quotes if q.start <= at + len(sentence) and q.end > at]
     assert not [(q.cue, q.speaker, q.text) for q in told if q.cue.lower().startswith("claim")]
 
+
+@pytest.mark.parametrize(
+    ("unit_id", "sentence"),
+    [
+        # "... more than 200 civilians have been killed in Aleppo after regime forces responded with air raids
+        # to rebel rocket and artillery fire"
+        ("1923102959", "regime forces responded with air raids"),
+        # "... when the Baath regime in power since 1963 and led by President Bashar al-Assad responded with
+        # military force to peaceful protests demanding democratic change"
+        ("1923102968", "responded with military force"),
+        ("1923102974", "responded with military force"),
+    ],
+)
+def test_forces_that_responded_with_air_raids_said_nothing(
+    fakes_rows: dict[str, dict[str, str]], unit_id: str, sentence: str
+) -> None:
+    """'responded with air raids', 'with military force' is a military act, not an answer: the clause
+    before it was a quotation of 'regime forces', 'Baath regime' (FA-KES dev). 'responded that ...',
+    'responded with a statement', 'responded by saying' stay speech."""
+    assert is_dev(unit_id), "tests use tuning rows only"
+    row = _fakes_row(fakes_rows, unit_id)
+    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    at = art.text.index(sentence)
+    told = [q for q in claims.quotes if q.cue.lower().startswith("respond") and abs(q.start - at) < 400]
+    assert not [(q.cue, q.speaker, q.text) for q in told]
+

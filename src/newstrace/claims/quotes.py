@@ -554,6 +554,29 @@ def _claims_lives(t: Token) -> bool:
     return False
 
 
+#: what forces respond with or by, not words: 'regime forces responded with air raids', 'the Syrian army
+#: responded to the militants offensive by bombing areas around the airport'
+_FORCE = frozenset(re.findall(r"\S+", """
+    force forces firepower fire gunfire strikes airstrikes air-strikes raids bombardment bombardments
+    shelling artillery missiles missile rockets rocket mortars barrage offensive violence crackdown
+    bombing bombings bombs bullets troops tanks weapons arms retaliation counterattack counter-attack
+    counteroffensive counter-offensive attacks attack operation operations sanctions
+    bombing shelling firing launching attacking striking shooting deploying sending killing targeting
+    storming raiding pounding hitting
+"""))
+_RESPOND_FORMS = frozenset(("respond", "responds", "responded", "responding"))
+
+
+def _responds_in_kind(t: Token) -> bool:
+    """'regime forces responded with air raids to rebel rocket and artillery fire': a military act, not
+    an answer (FA-KES dev: the clause before it was a claim of 'regime forces'); 'responded with a
+    statement', 'responded by saying' stay speech."""
+    if t.lower_ not in _RESPOND_FORMS:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in ("with", "by")
+               and any(o.dep_ in ("pobj", "pcomp") and o.lower_ in _FORCE for o in p.children) for p in t.children)
+
+
 def _is_cue(t: Token) -> bool:
     """A speech verb: one of the lexicon's, or the idiom 'put it' ('as he puts it, “...”')."""
     if t.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in t.children):
@@ -562,7 +585,7 @@ def _is_cue(t: Token) -> bool:
         return False
     if t.lower_ in _CREDIT_CUES and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "by":
         return False
-    if _claims_lives(t):
+    if _claims_lives(t) or _responds_in_kind(t):
         return False
     return upos(t) in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
 
