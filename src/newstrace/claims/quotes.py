@@ -272,6 +272,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # closing mark to the quotation's; a verb of saying goes on from the verb that quotes it, not the
             # quoted subject
             head = head.head
+        if verb.dep_ == "conj" and _is_cue(verb) and head.dep_ == "ccomp" and head.head.lower_ == verb.lower_ \
+                and head.head.i < head.i and verb.tag_ != head.tag_:
+            # 'former neighbors say DeJeus has an unmistakable voice and say that ...': the parser joined the second
+            # 'say' to the clause the first one says; it goes on from that first 'say', whose subject speaks, when its
+            # form is not the clause verb's ('has' and 'say'; 'Broaddrick said Hillary Clinton approached her “and
+            # said, ‘...’”' is Clinton's)
+            head = head.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks

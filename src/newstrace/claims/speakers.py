@@ -1545,8 +1545,14 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*\.?)[^\S\n]+$")
 _TWO_NAMES = re.compile(r"\b[A-Z][a-z]+[^\S\n]+[A-Z][a-z]+")
 
 
+#: an honorific and a surname alone, as a speaker is named when no fuller name fits ('Miss Somers', 'Ms. Somers')
+_HONORED_SURNAME = re.compile(r"(?:Mr|Mrs|Ms|Miss)\.?[^\S\n]+[A-Z][\w’'-]*")
+
 #: what follows a name to tell a generation ('Robert P. Casey Jr.', 'Lloyd J. Austin III')
 _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+#: a generation's suffix right after a name, with the comma some write before it ('Joseph R. Biden Jr.', 'Harry Hurt
+#: III', 'Martin Luther King, Jr.')
+_SUFFIX_AFTER = re.compile(r",?[^\S\n]+((?:Jr|Sr)\.?|II|III|IV)(?![\w’'-])")
 
 
 class SpeakerResolver:
@@ -1634,6 +1640,8 @@ class SpeakerResolver:
                     # the first word of three is no first name, no 'Abdi Godane' where the text names Ahmed Abdi Godane)
                     self._full.append((at - len(title) - 1, words))
         self._honorifics = _honorific_sexes(text)
+        #: ``_suffixed``'s answers, by name
+        self._suffixes: dict[tuple[str, ...], list[str]] = {}
         self._counts: dict[str, int] = {}
         self._votes: dict[tuple[str, bool], dict[str, int]] = {}
         #: _fullest's answers: each is a pass over every name form of the text, and a long story
@@ -1696,7 +1704,38 @@ class SpeakerResolver:
             known = self._known_as(best, told or voted)
         if known is not None:
             return known
-        return " ".join(best) if best else self._surname(toks, told or voted)
+        return " ".join(self._suffixed(best)) if best else self._surname(toks, told or voted)
+
+    def _suffixed(self, words: list[str]) -> list[str]:
+        """A fuller name with the generation's suffix the text writes after it wherever it writes the name ('Mr.
+        Biden' is 'Joseph R. Biden Jr.' where 'Vice President Joseph R. Biden Jr., who ...' names him, one speaker, no
+        'Joseph R. Biden' beside 'Joseph R. Biden Jr.'); as it stands where the text writes it without one too
+        ('Donald Trump' and 'Donald Trump Jr.' are two people); of several suffixes, the one a speaker mention gives.
+        A first name and a suffix alone are the one name in full the text gives them ('His son Donald Jr.' is Donald
+        Trump Jr.)."""
+        key = tuple(words)
+        if key not in self._suffixes:
+            after = None
+            if len(words) == 2 and words[1].rstrip(".,") in _SUFFIXES and _GIVEN_WORD.fullmatch(words[0]):
+                # a first name and the suffix ('His son Donald Jr. announced') is the one name in full the text writes
+                # with them ('Donald Trump Jr.')
+                fuller = {tuple(hit.group(0).replace(",", " ").split()) for hit in re.finditer(
+                    rf"(?<![\w’'.-]){re.escape(words[0])}(?:[^\S\n]+(?:[A-Z]\.|[A-Z][\w’'-]*[a-z])){{1,2}},?[^\S\n]+"
+                    rf"{re.escape(words[1])}(?![\w’'-])", self._text)}
+                if len(fuller) == 1:
+                    self._suffixes[key] = list(fuller.pop())
+                    return self._suffixes[key]
+            if len(words) > 1 and words[-1].rstrip(".,") not in _SUFFIXES:
+                name = re.compile(r"(?<![\w’'.-])" + r"[^\S\n]+".join(re.escape(w) for w in words) + r"(?![\w-])")
+                suffixes = {m.group(1) if m else None for m in
+                            (_SUFFIX_AFTER.match(self._text, hit.end()) for hit in name.finditer(self._text))}
+                spoken = [x for x in suffixes if x and (*words, x) in self._spoken]
+                if len(suffixes) == 1 or (None not in suffixes and len(spoken) == 1):
+                    # of a father's and a son's, the one a speaker is named by in full ('“Yes, I support Ted Cruz,”
+                    # Brent Bozell III, founder of ...' over 'his father, Brent Bozell, Jr.': 'Bozell says' is his)
+                    after = spoken[0] if spoken else next(iter(suffixes))
+            self._suffixes[key] = [*words, after] if after else words
+        return self._suffixes[key]
 
     def _honorific_person(self, surname: str, sex: str) -> str:
         """The name of whom an honorific and ``surname`` stand for ('Mr. Bush' is 'Jeb Bush')."""
@@ -2247,27 +2286,48 @@ class SpeakerResolver:
         sex is the one person of that surname the text names in full who may be of that sex ('Somers, 33, says is certain his
         "life is in danger."' is Luke Somers, not his sister Lucy Somers); of several women, 'Mrs' is the one the
         text calls a mother or wife ('her mother Anji Smith ... Delighted Mrs Smith said' is Anji Smith, not
-        her daughter Jessica Smith). Else ``name`` unchanged."""
+        her daughter Jessica Smith); 'Miss Somers', or 'Ms. Somers' where no fuller name fitted, is the one woman of the
+        surname the text names in full, of several where it gives the surname a man's honorific too the one whose
+        sentence goes on with her pronoun ('Lucy Somers told the Associated Press that she ...'). Else ``name``
+        unchanged."""
         words = _tokens(m.text)
+        honorific = self._text[max(0, m.start - 12):m.start].split()[-1:]
+        if len(words) == 2 and words[0] == "Miss":
+            honorific, words = words[:1], words[1:]  # the parse's mention 'Miss Somers' (no title on the lists)
         if len(words) != 1 or not words[0][:1].isupper():
             return name
         surname = _bare(words[0])
-        honorific = self._text[max(0, m.start - 12):m.start].split()[-1:]
         sex = _word_sex(honorific[0]) if honorific else None
         if sex is None:
-            rest = re.split(r"[.!?\n]|\b[A-Z]", self._text[m.end:m.end + 200], maxsplit=1)[0]
-            pron = re.search(r"\b(he|his|himself|she|herself)\b", rest)
-            sex = pron and ("m" if pron.group(1) in ("he", "his", "himself") else "f")
+            sex = self._pronoun_sex_after(m.end)
         if not sex:
             return name
-        people = {" ".join(form) for _at, form in _name_forms(self._text, [surname], self._memo)
-                  if len(form) > 1 and self._name_sex(form) in (sex, None)}  # 'Luke' is on no list
+        forms = [(at, form) for at, form in _name_forms(self._text, [surname], self._memo)
+                 if len(form) > 1 and form[0] != "Miss"]  # 'Miss Somers' is no first name's
+        people = {" ".join(form) for _at, form in forms if self._name_sex(form) in (sex, None)}  # 'Luke' is on no list
         if len(people) > 1 and sex == "f" and honorific and honorific[0].lower().strip(".") == "mrs":
             people = {p for p in people if re.search(rf"\b(?:mother|wife)[^\S\n]+{re.escape(p)}(?![\w-])",
                                                      self._text)}
-        elif self._name_sex(_tokens(name)) in (sex, None):
-            return name  # only a name of the other sex is replaced ('Mr. Gray' stays 'Boyden Gray', 'The Post' a paper)
+        elif self._name_sex(_tokens(name)) in (sex, None) and not _HONORED_SURNAME.fullmatch(name):
+            # only a name of the other sex is replaced ('Mr. Gray' stays 'Boyden Gray', 'The Post' a paper), and an
+            # honorific and the surname no fuller name took ('Ms. Somers', of a text giving 'Mr Somers' too)
+            return name
+        elif len(people) > 1 and len(self._honorifics.get(surname, {})) > 1:
+            # of several, where the text gives the surname an honorific of either sex, those the text names in full
+            # whose sentence goes on with a pronoun of the sex ('Lucy Somers told the Associated Press that she was
+            # informed ...' is the sister 'Miss Somers' is, beside 'Mr Somers'); not of several women
+            sexed = {" ".join(form) for at, form in forms if " ".join(form) in people
+                     and self._pronoun_sex_after(at + len(" ".join(form)), capitals=False) == sex}
+            if len(sexed) == 1:
+                people = sexed
         return people.pop() if len(people) == 1 and name not in people else name
+
+    def _pronoun_sex_after(self, end: int, capitals: bool = True) -> str | None:
+        """The sex of the first pronoun after ``end`` in its sentence, before the next capitalised word unless
+        ``capitals`` is false."""
+        rest = re.split(r"[.!?\n]|\b[A-Z]" if capitals else r"[.!?\n]", self._text[end:end + 200], maxsplit=1)[0]
+        pron = re.search(r"\b(he|his|himself|she|herself)\b", rest)
+        return pron and ("m" if pron.group(1) in ("he", "his", "himself") else "f")
 
     def _one_of_surname(self, words: list[str]) -> bool:
         """Whether the text gives the surname of the name ``words`` no other first name, nor an honorific."""
@@ -2295,7 +2355,12 @@ class SpeakerResolver:
         return self._sexes[key]
 
     def resolve(self, m: Mention | None) -> str | None:
-        """The normalised speaker name for a mention, in article order (call in order)."""
+        """The normalised speaker name for a mention, in article order (call in order), a name with the
+        generation's suffix the text gives it (``_suffixed``), however the mention came to it."""
+        name = self._resolve(m)
+        return " ".join(self._suffixed(name.split(" "))) if name else name
+
+    def _resolve(self, m: Mention | None) -> str | None:
         if m is None:
             return None
         if m.kind == "name":
