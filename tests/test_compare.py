@@ -925,6 +925,33 @@ def test_two_first_names_that_plainly_differ_name_two_sources(a: str, b: str, on
     assert same_source(b, a, {}) is one
 
 
+@pytest.mark.parametrize(
+    ("name", "a", "b", "one"),
+    [
+        # 'Donald J. Trump ... His son Donald Jr. ... Donald Trump Jr., who suggested': the article names a father
+        # and a son, so another article's 'Donald Trump' is not his son's quotation
+        ("nyt_2016-07-21_amid-discord-trump-claims-nomina", "Donald Trump Jr.", "Donald Trump", False),
+        ("nyt_2016-07-21_amid-discord-trump-claims-nomina", "Donald Trump Jr.", "Donald J. Trump", False),
+        # 'Brent Bozell III' and 'his father, Brent Bozell, Jr.'
+        ("breitbart_2016-01-19_long-time-leaders-of-conservativ", "Brent Bozell III", "Brent Bozell Jr.", False),
+        # an article writing 'Joseph R. Biden Jr.' alone: another's 'Joseph R. Biden' is he
+        ("nyt_2016-05-19_u-s-to-increase-overtime-eligibi", "Joseph R. Biden Jr.", "Joseph R. Biden", True),
+        ("nyt_2016-05-19_u-s-to-increase-overtime-eligibi", "Joseph R. Biden Jr.", "Joe Biden", True),
+    ],
+)
+def test_a_father_and_a_son_are_two_sources_where_an_article_names_both(name: str, a: str, b: str, one: bool) -> None:
+    from newstrace.claims import extract_claims
+    from newstrace.compare.pairing import View, speaker_index
+
+    with open(require_data("polnear", "train", "text", f"{name}.txt"), encoding="utf-8", newline="") as fh:
+        article = Article(id=name, text=fh.read())
+    index = speaker_index([View(article, extract_claims(article), sentences(article.text))])
+    assert a in index
+    assert same_source(a, b, index) is one
+    assert same_source(b, a, index) is one
+    assert same_source(a, b, {}) is True  # no article naming both: a suffix one outlet leaves out ('James B. Comey Jr.')
+
+
 @pytest.mark.data
 def test_tolls_of_strikes_on_two_days_are_not_one_count_that_drifted() -> None:
     """FA-KES dev: Ahram's and al-Manar's 21 civilians killed by coalition raids "on Monday" (18 July

@@ -669,18 +669,51 @@ def speaker_index(views: Sequence[View]) -> dict[str, set[str]]:
     for v in views:
         for q in v.claims.quotes:
             if q.speaker:
-                out.setdefault(q.speaker, set()).update(speaker_keys(v, q))
+                out.setdefault(q.speaker, set()).update(speaker_keys(v, q), _generations(v.article.text, q.speaker))
     return out
 
 
+#: the key of a speaker whose article writes the first name and surname both with a generation's suffix and without
+#: it: two people, a father and a son ('Donald Trump Jr.' beside 'his father, Donald J. Trump')
+_GENERATIONS = "\0generations "
+
+
+def _suffix(name: str) -> str | None:
+    """The generation's suffix a name ends with ('Jr', 'III'), none when it has none."""
+    last = name.split()[-1].rstrip(".,") if name.split() else ""
+    return last.lower() if last.lower() in _NAME_SUFFIXES else None
+
+
+def _generations(text: str, speaker: str) -> set[str]:
+    """The key that tells a speaker's article writes their first name and surname with a suffix and without it, or
+    with two suffixes ('Brent Bozell III' and 'his father, Brent Bozell, Jr.')."""
+    person = _given_and_surname(speaker)
+    if person is None:
+        return set()
+    given, surname = (re.escape(w) for w in person)
+    hits = re.finditer(rf"(?<![\w’'.-]){given}(?:[^\S\n]+[A-Z]\.)?[^\S\n]+{surname}(?![\w’'-])(?:,?[^\S\n]+(Jr|Sr|II|III|IV)"
+                       r"(?![\w’'-]))?", text, re.IGNORECASE)
+    if len({hit.group(1) for hit in hits}) < 2:
+        return set()
+    return {f"{_GENERATIONS}{person[0]} {person[1]}"}
+
+
 def same_source(a: str, b: str, index: dict[str, set[str]]) -> bool:
-    """Do two speaker names denote one source (shared name, title or acronym anywhere in the story)?"""
+    """Do two speaker names denote one source (shared name, title or acronym anywhere in the story)? Not a
+    father's and a son's name, one with a generation's suffix and one without or with another, where an article of
+    the story writes the name both with the suffix and without it (``_generations``): the claims name one person
+    alike in an article ('Mr. Biden' of 'Joseph R. Biden Jr.' is 'Joseph R. Biden Jr.'), and across articles
+    'James B. Comey Jr.' and 'James B. Comey' are one."""
     if a == b:
         return True
     if _kin(a, b):
         return False
     ka = index.get(a) or (names(a) | {stem(w) for w in words(a)})
     kb = index.get(b) or (names(b) | {stem(w) for w in words(b)})
+    person = _given_and_surname(a)
+    if person is not None and person == _given_and_surname(b) and _suffix(a) != _suffix(b) \
+            and f"{_GENERATIONS}{person[0]} {person[1]}" in ka | kb:
+        return False  # 'Donald Trump Jr.' and 'Donald Trump' where an article of the story names the two
     return bool((ka - GENERIC_SPEAKER_WORDS) & (kb - GENERIC_SPEAKER_WORDS))
 
 
