@@ -1054,3 +1054,31 @@ def test_the_organisation_known_as_the_white_helmets_is_the_white_helmets() -> N
     found = compare_articles([arts["1923102959"], arts["1923848270"]]).findings
     said = [f.summary for f in found if f.type == "attribution_changed"]
     assert not [s for s in said if "organisation" in s], said
+
+
+@pytest.mark.data
+def test_a_war_toll_only_one_article_gives_is_said_as_background() -> None:
+    """FA-KES dev, 5 Feb 2015 and 22 Feb 2015: Ahram's "More than 200000 people have died in the
+    conflict which began with ..." and NNA's "More than 230000 people have been killed in Syria since
+    the conflict began in March 2011" were each listed as the article's claim alone, as if of the
+    story's strikes. They are the war's toll: said as background and listed after the story's own."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    for x, y, words in (("1923848195", "1965495334", "More than 200000"), ("1914947537", "1965511164", "More than 230000")):
+        found = [f for f in compare_articles([arts[x], arts[y]]).findings if f.type == "unique_claim"]
+        war = [f for f in found if words in f.summary]
+        assert len(war) == 1 and "as background" in war[0].summary, [f.summary for f in war]
+        own = [f for f in found if f is not war[0]]
+        assert own and all("as background" not in f.summary for f in own if "rockets" in f.summary or "Khamenei" in f.summary)
+        assert war[0].importance < min(f.importance for f in own if "as background" not in f.summary)
+
+
+@pytest.mark.data
+def test_a_claim_with_a_place_held_since_a_year_in_an_aside_is_the_storys_own() -> None:
+    """FNC-1 train 1807: "Three outlets reported that Ebola showed up at a hospital in Mosul, a city under
+    ISIS control since June 2014" is the story's claim; the span since 2014 is the city's, told in
+    passing. 1948's "Foley has been missing in Syria since November 2012" is background."""
+    bodies = fnc1_bodies()
+    for x, y, words, background in (("1807", "2060", "Three outlets", False), ("1948", "991", "Foley has been missing", True)):
+        arts = [Article(id=i, text=bodies[i], outlet=f"fnc{i}") for i in (x, y)]
+        found = [f.summary for f in compare_articles(arts).findings if f.type == "unique_claim" and words in f.summary]
+        assert len(found) == 1 and ("as background" in found[0]) == background, found

@@ -20,7 +20,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from newstrace.claims.lexicon import MONTHS, TOLL_REVISED, TOLL_REVISED_LEAD
+from newstrace.background import BACKGROUND_TOLL, of_an_earlier_year
+from newstrace.background import SINCE as _SINCE
+from newstrace.background import YEAR as _YEAR
+from newstrace.claims.lexicon import TOLL_REVISED, TOLL_REVISED_LEAD
 from newstrace.claims.numbers import find_numbers
 from newstrace.claims.segment import split_sentences
 from newstrace.errors import InputError
@@ -146,8 +149,6 @@ class Estimate:
     point: float
 
 
-#: counts this large are the war's overall toll in a background sentence, not the event's
-BACKGROUND_TOLL = 10_000
 #: subjects that name the field outright ("15 civilians") and so outrank generic ones ("32 people")
 EXPLICIT = {
     "nb_civilians": frozenset({"civilians", "civilian"}),
@@ -352,20 +353,6 @@ def _related_links(text: str) -> int:
     return m.start() if m else len(text)
 
 
-#: the twelve months' full names (``lexicon.MONTHS`` then gives their short forms), as a regex alternation
-_MONTH_NAMES = "|".join(MONTHS[:12])
-
-#: what a cumulative toll counts from: "since 2011", "since the start of the year", "since it declared a
-#: caliphate", "since the war began"; not the event's own hours ("since Wednesday afternoon")
-_SINCE = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}\b|(?:" + _MONTH_NAMES + r")\s+\d{4}\b|"
-    r"the\s+(?:start|beginning|outbreak|onset)\b|"
-    r"(?:it|they|the\s+(?:war|conflict|uprising|revolt|crisis|revolution|fighting))\s+(?:\w+\s+)?"
-    r"(?:began|begun|started|erupted|broke|declared|seized|took|launched|emerged)\b)",
-    re.I,
-)
-
-
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts: after the last end punctuation or line break before it."""
     return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -393,14 +380,6 @@ def _cumulative(q: Quantity, text: str) -> bool:
     return bool(_SINCE.search(sentence) or _DAYS_OF.search(sentence))
 
 
-#: a year: "11 Aug 2016"
-_YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\w.,]\d)")
-#: a time a sentence's event happened in: "in 2013", "in August 2013", "on May 25 2012", "In September 2014" (a
-#: span a toll runs from, "since the outbreak of Syrias civil war in 2011", is ``_cumulative``'s)
-_IN_YEAR = re.compile(
-    r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + _MONTH_NAMES + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?P<year>19[5-9]\d|20\d\d)(?![\w.,]\d)", re.I)
-
 #: how far into the body its dateline's year may come ("Published April 24 2017", "11 Aug 2016")
 DATELINE_CHARS = 200
 
@@ -422,7 +401,7 @@ def _of_an_earlier_year(q: Quantity, text: str) -> bool:
         return False
     year = int(dateline.group())
     sentence = _sentence_of(text, q.start, q.end)
-    return any(int(m.group("year")) < year for m in _IN_YEAR.finditer(sentence))
+    return of_an_earlier_year(sentence, year)
 
 
 #: a toll a later one replaced: "The previous death toll was 20", "updating a previous toll of 112 dead",

@@ -1,0 +1,41 @@
+"""What marks a sentence of a report as background rather than its story's own news: a war's toll
+since its start, a count of the war's size, an event of an earlier year.
+
+The casualty evaluation skips such counts when it reads an event's toll, and ``compare`` says a claim
+only one article carries is background when its sentence is one (``compare.findings.unique_findings``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrace.claims.lexicon import MONTHS
+
+#: counts this large are the war's overall toll in a background sentence, not the event's
+BACKGROUND_TOLL = 10_000
+
+#: the twelve months' full names (``lexicon.MONTHS`` then gives their short forms), as a regex alternation
+MONTH_NAMES = "|".join(MONTHS[:12])
+
+#: what a cumulative toll counts from: "since 2011", "since the start of the year", "since it declared a
+#: caliphate", "since the war began"; not the event's own hours ("since Wednesday afternoon")
+SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{4}\b|(?:" + MONTH_NAMES + r")\s+\d{4}\b|"
+    r"the\s+(?:start|beginning|outbreak|onset)\b|"
+    r"(?:it|they|the\s+(?:war|conflict|uprising|revolt|crisis|revolution|fighting))\s+(?:\w+\s+)?"
+    r"(?:began|begun|started|erupted|broke|declared|seized|took|launched|emerged)\b)",
+    re.I,
+)
+
+#: a year: "11 Aug 2016"
+YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\w.,]\d)")
+#: a time a sentence's event happened in: "in 2013", "in August 2013", "on May 25 2012", "In September 2014" (a
+#: span a toll runs from, "since the outbreak of Syrias civil war in 2011", is ``SINCE``'s)
+IN_YEAR = re.compile(
+    r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + MONTH_NAMES + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?P<year>19[5-9]\d|20\d\d)(?![\w.,]\d)", re.I)
+
+
+def of_an_earlier_year(sentence: str, year: int) -> bool:
+    """Whether the sentence tells of an event in a year before ``year`` (the article's)."""
+    return any(int(m.group("year")) < year for m in IN_YEAR.finditer(sentence))
