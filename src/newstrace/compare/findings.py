@@ -29,9 +29,11 @@ from newstrace.compare.pairing import (
     edit_marks,
     event_class,
     interval,
+    place_relation,
     quantity_links,
     same_number,
     same_source,
+    subject_relation,
     values_drift,
     values_overlap,
     windows_differ,
@@ -662,6 +664,42 @@ def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
     return any(long_ago(m) for m in SINCE.finditer(text)) and not tolls and not _RECORD_SINCE.search(text)
 
 
+#: context at which a count of one number and one kind of event in another article, in a sentence this
+#: close though below ``UNIQUE_CONTEXT``, is the same count in other words
+GIVEN_CONTEXT = 0.1
+
+
+def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sentence, q: Quantity) -> bool:
+    """Whether another article of the story gives the count in other words: Sputnik's "Powerful blast
+    killed four people in Qardaha" is NNA's "Four people were killed in the attack' said Observatory
+    director Rami Abdel Rahman" (FA-KES dev 1965495332, 1914947538). One number (``same_number``, or a
+    bound and a number from it, "at least four" and "four"; each a number or a bound, not a span such as
+    "dozens"), one kind of event, subjects
+    and places that may be one, in sentences of ``GIVEN_CONTEXT``."""
+    def told(x: Quantity) -> bool:
+        low, high = interval(x)
+        return x.event is not None and (low == high or high == np.inf)
+
+    def one_number(x: Quantity) -> bool:  # "at least four" is "four" too
+        return same_number(q, x) or (values_overlap(q, x) and abs(np.log1p(interval(q)[0]) - np.log1p(interval(x)[0])) < 0.2)
+
+    if not told(q):
+        return False
+    for other in story:
+        links = ctx.pair_links.get((v.article.id, other)) or ctx.pair_links.get((other, v.article.id))
+        if other == v.article.id or links is None:
+            continue
+        w = links.b if links.a is v else links.a
+        for o in w.claims.quantities:
+            so = w.sentence_of(o.start)
+            if (so is None or not told(o) or event_class(o.event) != event_class(q.event) or not one_number(o)
+                    or subject_relation(q.subject, o.subject) == "different" or place_relation(q.place, o.place) == "different"):
+                continue
+            if (links.context(s.index, so.index) if links.a is v else links.context(so.index, s.index)) >= GIVEN_CONTEXT:
+                return True
+    return False
+
+
 def unique_findings(ctx: FindingContext) -> list[Finding]:
     """Sentences with a count or an attributed quotation that no other article in the story carries;
     those that are background (``is_background``) said so and ranked after the story's own."""
@@ -689,6 +727,10 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
                         continue
                     best = max(best, links.best_for_a(s.index) if links.a is v else links.best_for_b(s.index))
                 if best >= UNIQUE_CONTEXT:
+                    continue
+                # a count another article gives in other words is not this one's alone; its quotation may be
+                qs = [q for q in qs if not _given_elsewhere(ctx, story, v, s, q)]
+                if not qs and not quotes:
                     continue
                 source = next((q.speaker for q in quotes if q.speaker), None) or next((q.source for q in qs if q.source), None)
                 others = [ctx.label(o) for o in story if o != aid]
