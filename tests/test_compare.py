@@ -1105,3 +1105,13 @@ def test_a_count_another_article_gives_in_other_words_is_not_one_articles_alone(
     assert not [s for s in found if "One of the soldiers later died" in s]
     said = [s for s in found if "Witnesses said the gunman" in s]
     assert len(said) == 1 and said[0].startswith("Only fnc1970 carries a quotation attributed to Witnesses"), said
+
+
+@pytest.mark.data
+def test_an_event_of_a_later_month_than_the_articles_is_background() -> None:
+    """FA-KES dev, al-Araby of 15 July 2015: "In September Ahrar al-Shams leader Hassan Abboud was killed
+    along with several other leading members ..." is the September before, not the story's bombing."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    found = [f.summary for f in compare_articles([arts["1915433685"], arts["1923848186"]]).findings
+             if f.type == "unique_claim" and "Hassan Abboud" in f.summary]
+    assert len(found) == 1 and "as background" in found[0], found

@@ -651,8 +651,9 @@ def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
     tolls = [q for q in counts if event_class(q.event) in ("killed", "wounded")]
     if _WAR.search(text) and any((q.low or 0) >= BACKGROUND_TOLL for q in tolls):
         return True
-    year = v.article.published.year if v.article.published is not None else None
-    if year is not None and of_an_earlier_year(text, year):
+    published = v.article.published
+    year = published.year if published is not None else None
+    if published is not None and of_an_earlier_year(text, published.year, published.month):
         return True
 
     asides = {m.end() for m in _ASIDE_SINCE.finditer(text)}
