@@ -1115,3 +1115,14 @@ def test_an_event_of_a_later_month_than_the_articles_is_background() -> None:
     found = [f.summary for f in compare_articles([arts["1915433685"], arts["1923848186"]]).findings
              if f.type == "unique_claim" and "Hassan Abboud" in f.summary]
     assert len(found) == 1 and "as background" in found[0], found
+
+
+@pytest.mark.data
+def test_the_links_to_other_reports_a_page_prints_after_the_story_carry_no_claim() -> None:
+    """FA-KES dev, TRT of 26 Oct 2016 (1924058095): its page ends "Source TRTWorld and agencies Related
+    News Iraqs vote violations | The ... Thousands of Afghan migrants ...", other reports' titles, and
+    their count was listed as TRT's claim alone about the school strike. TRT's own claims stay."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    found = [f.summary for f in compare_articles([arts["1924058095"], arts["1923102891"]]).findings if f.type == "unique_claim"]
+    assert not [s for s in found if "Related News" in s], found
+    assert [s for s in found if s.startswith("Only trt carries") and "Vitaly Churkin" in s]

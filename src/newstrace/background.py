@@ -1,8 +1,10 @@
 """What marks a sentence of a report as background rather than its story's own news: a war's toll
-since its start, a count of the war's size, an event of an earlier year.
+since its start, a count of the war's size, an event of an earlier year; and where the links to other
+reports that a scraped page prints after the story start.
 
 The casualty evaluation skips such counts when it reads an event's toll, and ``compare`` says a claim
-only one article carries is background when its sentence is one (``compare.findings.unique_findings``).
+only one article carries is background when its sentence is one (``compare.findings.unique_findings``)
+and reads no claim past the links.
 """
 
 from __future__ import annotations
@@ -54,3 +56,19 @@ def of_an_earlier_year(sentence: str, year: int, month: int | None = None) -> bo
     names = [m.lower() for m in MONTHS[:12]]
     return month is not None and not _AHEAD.search(sentence) and any(
         names.index(m.group("month").lower()) + 1 > month for m in IN_MONTH.finditer(sentence))
+
+
+#: a page's heading of links to other reports: TRT's "Source AFP Related News", Reuters' "Related Coverage",
+#: Sputnik's "... 319 Related"
+RELATED = re.compile(r"\bRelated(?:\s+(?:News|Coverage|Articles|Stories|Posts))?\s+(?=[A-Z0-9])")
+
+
+def related_links(text: str, lead_end: int) -> int:
+    """Where the links to other reports start, that scraped pages print after the story (FA-KES's TRT,
+    Sputnik and Reuters pages): a heading of related reports past the lead (which ends at ``lead_end``),
+    whose titles run to the end of the text ("Related News Suicide car bomb kills eight regime and rebel
+    fighters in Daraa - SOHR Idlib offensive could spark ..."); the text's end when there is none. Ahram's
+    heading of links before the story ("Print Tweet Views 458 Related Lebanon charges 43 Syrians ...") is
+    in the lead and left alone."""
+    m = RELATED.search(text, lead_end)
+    return m.start() if m else len(text)

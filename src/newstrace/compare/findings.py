@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from newstrace.background import BACKGROUND_TOLL, SINCE, YEAR, of_an_earlier_year
+from newstrace.background import BACKGROUND_TOLL, SINCE, YEAR, of_an_earlier_year, related_links
 from newstrace.claims.lexicon import WEEKDAYS
 from newstrace.compare.pairing import (
     GENERIC_SUBJECTS,
@@ -701,6 +701,17 @@ def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sent
     return False
 
 
+def _links_start(v: View) -> int:
+    """Where the links to other reports that a scraped page prints after the story start
+    (``background.related_links``), past its title and two sentences: their titles' counts and
+    quotations are other stories' ("Source TRTWorld and agencies Related News ... Thousands of Afghan
+    migrants ...", FA-KES dev 1924058095)."""
+    text = v.article.text
+    body = text.find("\n") + 1
+    lead = [s for s in v.sents if s.start >= body][:2]
+    return related_links(text, lead[-1].end if lead else body)
+
+
 def unique_findings(ctx: FindingContext) -> list[Finding]:
     """Sentences with a count or an attributed quotation that no other article in the story carries;
     those that are background (``is_background``) said so and ranked after the story's own."""
@@ -712,9 +723,10 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
         for aid in story:
             v = ctx.views[aid]
             candidates: list[Finding] = []
+            cut = _links_start(v)
             for s in v.sents:
-                qs = [q for q in v.claims.quantities if s.start <= q.start < s.end]
-                quotes = [q for q in v.claims.quotes if s.start <= q.start < s.end and q.speaker]
+                qs = [q for q in v.claims.quantities if s.start <= q.start < min(s.end, cut)]
+                quotes = [q for q in v.claims.quotes if s.start <= q.start < min(s.end, cut) and q.speaker]
                 if not qs and not quotes:
                     continue
                 if any(grouped.get(id(q), 1) > 1 for q in quotes):

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from newstrace.background import BACKGROUND_TOLL, of_an_earlier_year
+from newstrace.background import BACKGROUND_TOLL, of_an_earlier_year, related_links
 from newstrace.background import SINCE as _SINCE
 from newstrace.background import YEAR as _YEAR
 from newstrace.claims.lexicon import TOLL_REVISED, TOLL_REVISED_LEAD
@@ -338,19 +338,9 @@ def _lead_end(text: str) -> int:
     return sents[min(LEAD_SENTENCES, len(sents)) - 1][1] if sents else body
 
 
-#: a page's heading of links to other reports: TRT's "Source AFP Related News", Reuters' "Related Coverage",
-#: Sputnik's "... 319 Related"
-_RELATED = re.compile(r"\bRelated(?:\s+(?:News|Coverage|Articles|Stories|Posts))?\s+(?=[A-Z0-9])")
-
-
 def _related_links(text: str) -> int:
-    """Where the links to other reports start, that scraped pages print after the story (FA-KES's TRT,
-    Sputnik and Reuters pages): a heading of related reports past the lead, whose titles run to the end of
-    the text ("Related News Suicide car bomb kills eight regime and rebel fighters in Daraa - SOHR Idlib
-    offensive could spark ..."); the text's end when there is none. Ahram's heading of links before the
-    story ("Print Tweet Views 458 Related Lebanon charges 43 Syrians ...") is in the lead and left alone."""
-    m = _RELATED.search(text, _lead_end(text))
-    return m.start() if m else len(text)
+    """Where the links to other reports start past the lead (``background.related_links``)."""
+    return related_links(text, _lead_end(text))
 
 
 def _sentence_start(text: str, pos: int) -> int:
