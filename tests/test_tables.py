@@ -427,48 +427,67 @@ def test_a_narrow_terminal_shows_a_thread_in_three_lines(
         _read_cut([c[2] for c in mine if c[2]], r["label"].split())
 
 
-def _report_lines_out_of_line(shown: str) -> list[str]:
-    """The lines of a compare report's provenance and findings that start at column 0 or end in a
-    space: each edge's wrapped lines go under its first word, a finding's under its summary's, and
-    its evidence under the evidence's."""
-    section, wrong = "", []
+def _report_lines_out_of_line(shown: str, head: bool = False) -> list[str]:
+    """The lines of a compare report's notes, provenance and findings that start at column 0 or end
+    in a space: a note's wrapped lines go under its first word (6 columns in), each edge's under
+    its first word, a finding's under its summary's, its evidence under the evidence's, and those of
+    the line counting the findings left out ("  … 13 more") under its "…". ``head``: 'story''s head
+    line, its label, above "story ID" too, which starts at column 0 as its words do."""
+    section, more, wrong = "head" if head else "", False, []
     for line in shown.splitlines():
         if line == "provenance" or line.startswith("findings ("):
             section = line.split()[0]
             continue
-        if not line or not section or line.startswith("note:"):
+        if section == "head" and line.startswith("story "):
+            section = ""  # the story's fields and its articles' table: not the report's
+        if line.startswith("note: "):
+            section = "notes"
+        if not line or not section:
             continue
-        hangs = re.match(r" {1,2}\d+\. | {5}", line) if section == "findings" else line.startswith("  ")
+        more = more or (section == "findings" and line.startswith("  … "))
+        if section == "notes":
+            hangs = line.startswith(("note: ", " " * 6))
+        elif section == "findings":
+            hangs = bool(re.match(r" {1,2}\d+\. | {5}", line)) or (more and line.startswith("  "))
+        else:
+            hangs = section == "head" or line.startswith("  ")
         if line.endswith(" ") or not hangs:
             wrong.append(line)
     return wrong
 
 
-@pytest.mark.parametrize("width", [40, 58, 80])
+@pytest.mark.parametrize(("width", "top"), [(40, 25), (58, 25), (80, 25), (40, 3)])
 def test_a_compare_report_s_wrapped_lines_stay_under_their_first_word(
-    width: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    width: int, top: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """'compare examples' (and 'story', which prints the same report) wrapped a finding past the
     terminal's width to column 0: at 40 columns "  1. [Headline unsupported] The headline" /
     "of “United Nations Finally … Civilians”,", each line of an evidence span and of a provenance
     edge's "(publication_order, containment," too, and the lines it broke ended in a space. Each
-    now hangs under its item's first word; the report's words and their order are as they were."""
-    shown = _shown(["compare", str(EXAMPLES)], width, capsys, monkeypatch)
-    assert "findings (" in shown and "provenance" in shown
+    now hangs under its item's first word; the report's words and their order are as they were.
+    So do its notes, "note: rt.com: 10 more claims only it" / "carries are not listed, ...", and
+    the line counting the findings --top leaves out, "  … 13 more (--top 0 shows all; all" / "of
+    them in --json and --html)"."""
+    argv = ["compare", str(EXAMPLES), "--top", str(top)]
+    shown = _shown(argv, width, capsys, monkeypatch)
+    assert "findings (" in shown and "provenance" in shown and "\nnote: " in shown
+    assert ("more (--top 0 shows all" in shown) is (top < 16), shown
     assert _report_lines_out_of_line(shown) == [], shown
     monkeypatch.setenv("COLUMNS", "1000")
-    assert main(["compare", str(EXAMPLES)]) == 0
+    assert main(argv) == 0
     wide = capsys.readouterr().out
-    assert shown.split("\nprovenance")[1].split() == wide.split("\nprovenance")[1].split()
+    assert shown.split("\nnote: ", 1)[1].split() == wide.split("\nnote: ", 1)[1].split()
 
 
 def test_a_story_s_report_at_40_columns_keeps_its_wrapped_lines_under_their_first_word(
     fakes_dev_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """'story ID' on the biggest story of FA-KES dev (its dev split) at 40 columns: its articles are
-    records that read whole, and its 25 findings wrapped to column 0 as 'compare' did."""
+    records that read whole, and its 25 findings wrapped to column 0 as 'compare' did; so did its
+    notes ("note: ahram #3 and alalam are dated the" / "same day ...") and its label, the head line
+    ("Madaya, Kefraya, Rashidin: buses " / "evacuees evacuations"), which ended in a space."""
     assert main(["stories", "--db", str(fakes_dev_db), "--json", "--limit", "1"]) == 0
     story = json.loads(capsys.readouterr().out)[0]["id"]
     shown = _shown(["story", story, "--db", str(fakes_dev_db)], 40, capsys, monkeypatch)
-    assert "findings (" in shown
-    assert _report_lines_out_of_line(shown) == [], shown
+    assert "findings (" in shown and "\nnote: " in shown
+    assert _report_lines_out_of_line(shown, head=True) == [], shown

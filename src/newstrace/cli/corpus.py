@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Group
 from rich.padding import Padding
+from rich.text import Text
 
 from newstrace.cli.app import (
     DEFAULT_DB,
@@ -64,7 +65,7 @@ from newstrace.store.results import (
     stories_over_bound,
 )
 from newstrace.store.sqlite import Store, check_db_path
-from newstrace.tables import ListingTable, Phrases, Words, listing_table
+from newstrace.tables import ListingTable, Phrases, Words, held_by_stdout, listing_table
 
 if TYPE_CHECKING:
     from newstrace.engine.local import AnalyzeReport
@@ -556,7 +557,6 @@ def _fields(fields: list[str | tuple[str, str]], width: int) -> str:
     field's value: below 55 columns the span broke within its note, "(1 article with no " / "date)",
     and at 40 "(1 article" / "with no date)"."""
     from rich.cells import cell_len
-    from rich.text import Text
 
     def plain(markup: str) -> int:
         return cell_len(Text.from_markup(markup).plain)
@@ -724,7 +724,10 @@ def story(
         return
     if html is not None:
         return
-    out.print(f"[bold]{safe(summary['label'] or summary['id'])}[/bold]")
+    from newstrace.compare.terminal import hanging, note_line
+
+    # its label's lines, as the report's below, end in no space ("Madaya, Kefraya, Rashidin: buses ")
+    out.print(hanging("", Text(held_by_stdout(one_line(summary["label"] or summary["id"], words=True)), style="bold"), out))
     # the span of its dated articles: those giving no date said (it read as the whole story's)
     undated = _undated_said(doc["story"])
     out.print(_fields([
@@ -751,9 +754,9 @@ def story(
         table.add_row(safe(name(a)), safe(_when(a["published"])), safe(a["id"]), Words(a["title"] or ""))
     out.print(Padding(table, (0, 0, 0, 1)))
     if doc.get("report_note"):  # above the report too: of a story over its limit it said nothing
-        out.print(f"[yellow]note:[/yellow] {safe(str(doc['report_note']))}")
+        out.print(note_line(str(doc["report_note"]), out))
     if doc.get("provenance_skipped"):  # as the web app's story page says why it has no arrows
-        out.print(f"[yellow]note:[/yellow] no provenance edges: {safe(str(doc['provenance_skipped']['reason']))}")
+        out.print(note_line(f"no provenance edges: {doc['provenance_skipped']['reason']}", out))
     if comparison is not None:  # the compare report as `newstrace compare` prints it
         from newstrace.cli.extract import print_lone_claims
         from newstrace.compare.terminal import print_comparison

@@ -88,16 +88,23 @@ def day_and_time(value: date | datetime | str | None) -> str:
     return f"{when.date().isoformat()}\n{clock}{offset}"
 
 
-def _hanging(lead: str, text: Text, console: Console) -> Text:
-    """``text`` after ``lead`` (a finding's number, an indent), its wrapped lines under its first
-    word rather than at column 0: at 40 columns 'story' and 'compare' read "  1. [Number drift]
-    The count of people" / "killed differs: ...", the evidence under it too."""
-    lines = text.wrap(console, max(console.width - len(lead), 10))
+def hanging(lead: str | Text, text: Text, console: Console) -> Text:
+    """``text`` after ``lead`` (a finding's number, an indent, "note: "), its wrapped lines under
+    its first word rather than at column 0: at 40 columns 'story' and 'compare' read "  1. [Number
+    drift] The count of people" / "killed differs: ...", the evidence under it too, and a note
+    "note: rt.com: 10 more claims only it" / "carries ..."; no line ends in the space it broke at."""
+    lead = Text(lead) if isinstance(lead, str) else lead
+    lines = text.wrap(console, max(console.width - lead.cell_len, 10))
     out = Text()
     for i, line in enumerate(lines):
         line.rstrip()
-        out += Text("\n" if i else "") + Text(" " * len(lead) if i else lead) + line
+        out += Text("\n" if i else "") + (Text(" " * lead.cell_len) if i else lead) + line
     return out
+
+
+def note_line(note: str, console: Console) -> Text:
+    """A note of the report ('compare', 'story'), its lines hanging under its first word."""
+    return hanging(Text("note: ", style="yellow"), Text(held_by_stdout(one_line(note, words=True))), console)
 
 
 def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool = True) -> None:
@@ -108,14 +115,14 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
     # each article's most important claims only it carries, the rest counted in a note; --top 0 all
     listed, left = (c.findings, []) if top <= 0 else c.listed()
     for note in [*c.notes, *c.unlisted_notes(left, "--top 0 or --json lists them all")]:
-        console.print(Text("note: ", style="yellow") + Text(one_line(note, words=True)))
+        console.print(note_line(note, console))
     if c.provenance:
         console.print(Text("\nprovenance", style="bold"))
         for e in c.provenance:
             src = c.label(e.source) if not e.source.startswith("external:") else f"{e.source[9:]} (external)"
             kinds = ", ".join(one_line(ev.get("type", "")) for ev in e.evidence if isinstance(ev, dict))
             way = f"  by way of {one_line(c.label(e.via))}" if e.via else ""
-            console.print(_hanging("  ", Text(held_by_stdout(f"{one_line(src)} {arrow(e.directed)} {one_line(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}")), console))
+            console.print(hanging("  ", Text(held_by_stdout(f"{one_line(src)} {arrow(e.directed)} {one_line(c.label(e.derived))}  confidence {e.confidence:.2f}  ({kinds}){way}")), console))
     shown = listed if top <= 0 else listed[:top]
     console.print(Text(f"\nfindings ({len(listed)})", style="bold"))
     if not listed:
@@ -123,12 +130,12 @@ def print_comparison(c: Comparison, console: Console, top: int = 25, table: bool
     for n, f in enumerate(shown, 1):
         line = Text(f"[{FINDING_TITLES.get(f.type, f.type)}] ", style=STYLES.get(f.type, ""))
         line += Text(one_line(f.summary, words=True))
-        console.print(_hanging(f"{n:>3}. ", line, console))
+        console.print(hanging(f"{n:>3}. ", line, console))
         for ev in f.evidence[:4]:
             where = "headline" if ev.field == "title" else f"{ev.start}-{ev.end}"
-            console.print(_hanging(" " * 7, Text(held_by_stdout(f"{one_line(c.label(ev.article))} {where}: “{shortened(one_line(inner_quotes(ev.text), words=True), 100)}”"), style="dim"), console))
+            console.print(hanging(" " * 7, Text(held_by_stdout(f"{one_line(c.label(ev.article))} {where}: “{shortened(one_line(inner_quotes(ev.text), words=True), 100)}”"), style="dim"), console))
         if len(f.evidence) > 4:
-            console.print(_hanging(" " * 7, Text(held_by_stdout(f"… {counted(len(f.evidence) - 4, 'more evidence span')}"), style="dim"), console))
+            console.print(hanging(" " * 7, Text(held_by_stdout(f"… {counted(len(f.evidence) - 4, 'more evidence span')}"), style="dim"), console))
     if len(shown) < len(listed):
         # how to see them here too: the reader of the terminal report has --top at hand
-        console.print(Text(held_by_stdout(f"  … {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)"), style="dim"))
+        console.print(hanging("  ", Text(held_by_stdout(f"… {len(listed) - len(shown)} more (--top 0 shows all; all of them in --json and --html)"), style="dim"), console))
