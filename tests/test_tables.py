@@ -491,3 +491,38 @@ def test_a_story_s_report_at_40_columns_keeps_its_wrapped_lines_under_their_firs
     shown = _shown(["story", story, "--db", str(fakes_dev_db)], 40, capsys, monkeypatch)
     assert "findings (" in shown and "\nnote: " in shown
     assert _report_lines_out_of_line(shown, head=True) == [], shown
+
+
+def _claims_lines_out_of_line(shown: str) -> list[str]:
+    """The lines of an article's quotes and counts ('extract', and 'compare' or 'story' of one
+    article after its report) that start at column 0 or end in a space: its head line, title,
+    outlet and date, wraps at column 0, where its words start; each quote's and count's wrapped
+    lines go under the first word after its kind, "  quote ", "  said  " or "  count ", 8 columns in."""
+    claims, wrong = False, []
+    for line in shown.splitlines():
+        item = line.startswith(("  quote ", "  said  ", "  count ", "  none"))
+        claims = bool(line) and (claims or item)
+        if line.endswith(" ") or (claims and not (item or line.startswith(" " * 8))):
+            wrong.append(line)
+    return wrong
+
+
+@pytest.mark.parametrize("command", ["extract", "compare"])
+def test_an_article_s_claims_wrap_under_their_first_word(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'extract' and 'compare' of one article (whose note says its claims are listed) wrapped each
+    quote and count to column 0 at 40 columns: "  count 200–999 civilians «hundreds of " /
+    "civilians» event killed, window during ", each broken line ending in a space, and the head
+    line "United Nations Finally Acknowledges " too. They hang under the words after "count",
+    "quote" or "said", as a note of the report does under "note:"."""
+    inputs = sorted(map(str, EXAMPLES.iterdir()))
+    argv = ["extract", *inputs] if command == "extract" else ["compare", inputs[0]]
+    shown = _shown(argv, 40, capsys, monkeypatch)
+    claims = shown if command == "extract" else shown[shown.index("\nfindings (") :]
+    assert "  count " in claims and "  quote " in claims, shown
+    assert _claims_lines_out_of_line(claims) == [], shown
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main(argv) == 0
+    wide = capsys.readouterr().out
+    assert wide[wide.index(claims.split()[0]) :].split() == claims.split()

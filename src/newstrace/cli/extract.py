@@ -109,18 +109,27 @@ def print_lone_claims(comparison: Comparison) -> None:
 
 def print_claims(d: dict[str, Any]) -> None:
     """One article's quotes and counts for a reader (``extract``, and ``compare`` of one article,
-    whose note promises them)."""
-    out.print(f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
+    whose note promises them). Each quote's and count's lines hang under the first word after its
+    kind, "quote", "said" or "count", as the compare report's notes do under "note:" (``hanging``):
+    at 40 columns they wrapped to column 0."""
+    from rich.text import Text
+
+    from newstrace.compare.terminal import hanging
+
+    def line(lead: str, markup: str) -> None:
+        out.print(hanging(lead, Text.from_markup(markup), out))
+
+    line("", f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
     for q in d["quotes"]:
         kind = "quote" if q["direct"] else "said "
         snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-        out.print(f"  {kind} [cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
+        line(f"  {kind} ", f"[cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
     for n in d["quantities"]:
         extra = ", ".join(
             f"{k} {safe(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
         )
-        out.print(f"  count [green]{_fmt_interval(n['low'], n['high'])}[/green] {safe(n['subject'] or '?')}"
-                  f" «{safe(n['text'])}» {extra}")
+        line("  count ", f"[green]{_fmt_interval(n['low'], n['high'])}[/green] {safe(n['subject'] or '?')}"
+                   f" «{safe(n['text'])}» {extra}")
     out.print()
 
 
