@@ -1126,3 +1126,35 @@ def test_the_links_to_other_reports_a_page_prints_after_the_story_carry_no_claim
     found = [f.summary for f in compare_articles([arts["1924058095"], arts["1923102891"]]).findings if f.type == "unique_claim"]
     assert not [s for s in found if "Related News" in s], found
     assert [s for s in found if s.startswith("Only trt carries") and "Vitaly Churkin" in s]
+
+
+@pytest.mark.data
+def test_a_one_or_a_span_of_years_no_event_counts_is_no_count_of_the_article_alone() -> None:
+    """FA-KES dev: al-Araby's "One man carried out the lifeless body of a baby ..." (1923102859) and Al
+    Arabiya's "The American reaction following yesterdays attack wascautious said one official." and
+    "Syrias revolt against four decades of Assad family rule ..." (1926479384) were each listed as "a
+    count" only the article carries: 'one' says 'a', and four decades are a span; no event is counted.
+    Al Arabiya's counts of its own stay; a count of no event that is one ("some 20000 people have been
+    under siege", Sputnik 1965495376) stays too."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+
+    def unique(*ids: str) -> list[str]:
+        return [f.summary for f in compare_articles([arts[i] for i in ids]).findings if f.type == "unique_claim"]
+
+    assert not [s for s in unique("1923102859", "1923848148") if "One man carried" in s]
+    found = unique("1926479349", "1926479384", "1926479179", "1965495324")
+    assert not [s for s in found if "said one official" in s or "four decades" in s], found
+    assert [s for s in found if s.startswith("Only arabiya #2 carries a count")]
+    assert [s for s in unique("1965495376", "1923848129") if "some 20000 people" in s]
+
+
+@pytest.mark.data
+def test_a_persons_career_since_a_year_is_no_background() -> None:
+    """FNC-1 train 1637: "... O'Brien and Wright have been performing under the name since 2010, he said"
+    is the story's claim (who may use the Sugarhill Gang's name), not background: a span since a year is
+    background when it is of the war, a siege, a control, a captivity ("Foley has been missing in Syria
+    since November 2012", 1948), not of someone's career."""
+    bodies = fnc1_bodies()
+    arts = [Article(id=i, text=bodies[i], outlet=f"fnc{i}") for i in ("1637", "513")]
+    found = [f.summary for f in compare_articles(arts).findings if f.type == "unique_claim" and "since 2010" in f.summary]
+    assert len(found) == 1 and found[0].startswith("Only fnc1637 carries a quotation"), found

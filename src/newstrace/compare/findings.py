@@ -637,14 +637,26 @@ _WAR = re.compile(r"\b(?:war|conflict|crisis|violence)\b", re.I)
 _ASIDE_SINCE = re.compile(r"(?:\b(?:who|which|that)\s+(?:has|have|had)\b|,\s+(?:a|an)\s)[^.;,]*?\bsince\b", re.I)
 
 
+#: what a state since a year is background of: the war, a siege, a control, a captivity ("under siege since
+#: 2013", "Foley has been missing in Syria since November 2012"); a career since a year, FNC-1 1637's "O'Brien
+#: and Wright have been performing under the name since 2010, he said", is the story's claim
+_STATE = re.compile(
+    r"\b(?:war|conflict|crisis|violence|fighting|battle|uprising|revolt|revolution|siege|besieged|blockade|"
+    r"control|controlled|held|rule|ruled|power|occupation|occupied|missing|captive|captivity|hostage|detained|"
+    r"kidnapped|abducted|imprisoned|jailed|displaced|exile|sanctions|ceasefire|truce)\b", re.I)
+#: a sum a sentence tallies since a year, FNC-1 546's "have received at least $125 million in ransom money since 2008"
+_SUM = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:million|billion|%|per\s?cent)\b|\b\d{1,3}(?:,\d{3})+\b", re.I)
+
+
 def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
     """Whether a sentence is background to its story rather than its news: a toll of the war's size,
     Ahram's "More than 200000 people have died in the conflict which began with ..." (FA-KES dev
     1923848195); a state since the war's start or a year before the article's, "Syria has been locked in
     a vicious civil war since early 2011" (Daily Sabah 1918398796), unless the sentence tolls its own dead
     or wounded ("killed two civilians in the city that has been divided since July 2012"), sets a record
-    ("the worst month ... since the beginning of Syrias five-year-old conflict") or tells the span of
-    something it names in passing (``_ASIDE_SINCE``); or an event of a year before the article's, "The
+    ("the worst month ... since the beginning of Syrias five-year-old conflict"), tells the span of
+    something it names in passing (``_ASIDE_SINCE``) or, since a year, of no war, siege, control or
+    captivity (``_STATE``) and tallies nothing since (``_SUM``); or an event of a year before the article's, "The
     Pentagon announced in March 2016 that American forces had killed Shishani" (Jordan Times, 2017). An
     article with no date has no earlier year, and any year it says a state runs since is long ago."""
     text = v.sentence_text(s)
@@ -657,9 +669,12 @@ def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
         return True
 
     asides = {m.end() for m in _ASIDE_SINCE.finditer(text)}
+    tally = bool(counts) or bool(_SUM.search(text))
 
     def long_ago(m: re.Match[str]) -> bool:  # "since 2013" in 2017; not "since February 2016" in October 2016
         told = YEAR.search(m.group())
+        if told is not None and not tally and not _STATE.search(text):  # a career since 2010, not a war's
+            return False
         return m.start() + len("since") not in asides and (told is None or year is None or int(told.group()) < year)
 
     return any(long_ago(m) for m in SINCE.finditer(text)) and not tolls and not _RECORD_SINCE.search(text)
@@ -668,6 +683,22 @@ def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
 #: context at which a count of one number and one kind of event in another article, in a sentence this
 #: close though below ``UNIQUE_CONTEXT``, is the same count in other words
 GIVEN_CONTEXT = 0.1
+
+
+#: a count of no event that counts nothing: a 'one' that says 'a' (Al Arabiya's "... said one official",
+#: al-Araby's "One man carried out the lifeless body of a baby ...", FA-KES dev 1926479384, 1923102859),
+#: a span of time ("Syrias revolt against four decades of Assad family rule")
+_NO_COUNT = re.compile(
+    r"^one\b(?!\s+(?:or|to|and|hundred|thousand|million|billion|trillion|dozen)\b)"
+    r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)$", re.I)
+#: a 'one' the words before make a count: FNC-1 1120's "we're only aware of one bundle that did not"
+_ONLY = re.compile(r"\b(?:only|just)\W+(?:\w+\W+){0,3}$", re.I)
+
+
+def counts_nothing(q: Quantity, before: str) -> bool:
+    """Whether a quantity of no event counts nothing a reader would check (``_NO_COUNT``), ``before`` being
+    its sentence's words before it: not "the city's one million residents", nor "only aware of one bundle"."""
+    return q.event is None and bool(_NO_COUNT.search(q.text.strip())) and not _ONLY.search(before)
 
 
 def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sentence, q: Quantity) -> bool:
@@ -725,7 +756,7 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
             candidates: list[Finding] = []
             cut = _links_start(v)
             for s in v.sents:
-                qs = [q for q in v.claims.quantities if s.start <= q.start < min(s.end, cut)]
+                qs = [q for q in v.claims.quantities if s.start <= q.start < min(s.end, cut) and not counts_nothing(q, v.article.text[s.start:q.start])]
                 quotes = [q for q in v.claims.quotes if s.start <= q.start < min(s.end, cut) and q.speaker]
                 if not qs and not quotes:
                     continue
