@@ -1600,3 +1600,38 @@ def test_a_second_say_joined_to_what_the_first_says_is_the_first_ones(
     source: str, name: str, starts: str, speaker: str
 ) -> None:
     assert _speaker_of(source, name, starts) == speaker
+
+
+def _dev_both(unit_id: str) -> bool:
+    """Whether FA-KES dev row ``unit_id`` is a tuning row under the story split and the casualty split alike."""
+    from newstrace.evaluate.stories_fakes import load_fakes, split_of
+
+    _articles, story, _ = load_fakes(Path(require_data("fakes", "fakes_dev.csv")))
+    return unit_id in story and split_of(story[unit_id]) == "dev" and is_dev(unit_id)
+
+
+def test_a_name_after_its_role_is_whole_across_its_hyphen(fakes_rows: dict[str, dict[str, str]]) -> None:
+    # 'The pro-regime website Al-Masdar News reported that the Syrian army withdrew ...' was said by 'Al': the
+    # name after the role stopped at the hyphen the tokenizer cut it at, as 'Hezbollahs official television
+    # station Al-Manar' was 'Al' where another article of the story has 'al-Manar' (CLAIMS_VERSION 277)
+    assert _dev_both("1923848261"), "tests use tuning rows only"
+    (q,) = _told(fakes_rows, "1923848261", "reported", "that the Syrian army withdrew", "Al-Masdar News")
+    assert q.speaker == "Al-Masdar News"
+
+
+def test_a_role_joined_to_a_name_by_and_is_her_title() -> None:
+    # FNC-1 217: 'Government spokeswoman and First Lady Rosario Murillo said the crater was created by a "relatively
+    # small meteorite" that "appears to have come off an asteroid ..."' was said by 'Government spokeswoman' (the
+    # parser made the name the role's conjunct), where body 0 of the same headline, 'Government spokeswoman Rosario
+    # Murillo said', names her; 'First Lady' is a title, no first name (CLAIMS_VERSION 278)
+    text = fnc1_bodies()["217"]
+    (claims,) = extract_many([Article(id="217", text=text)])
+    at = text.index("Government spokeswoman and First Lady")
+    hits = [q for q in claims.quotes if at < q.start < at + 200]
+    assert len(hits) == 2 and {q.speaker for q in hits} == {"Rosario Murillo"}, [(q.speaker, q.text) for q in hits]
+    # a title the parser took for a name is no one's: 'terror expert and Director at the Asia Pacific Foundation
+    # Sajjan M. Cohel said, “...”' stays the role's, not 'Director' (FNC-1 1192)
+    text = fnc1_bodies()["1192"]
+    (claims,) = extract_many([Article(id="1192", text=text)])
+    at = text.index("terror expert and Director")
+    assert {q.speaker for q in claims.quotes if at < q.start < at + 200} == {"terror expert"}

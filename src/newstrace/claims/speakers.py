@@ -311,10 +311,11 @@ def _split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         return [], tokens
     k = len(tokens)
     while k > 0 and tokens[k - 1].lower_.strip(".") not in TITLE_WORDS and tokens[k - 1].lower_ not in ("of", "for") \
-            and not (tokens[k - 1].text == "." or (tokens[k - 1].text in ("’s", "'s") and len(tokens) - k >= 2)):
+            and not (tokens[k - 1].text == "." or (tokens[k - 1].text in ("’s", "'s") and len(tokens) - k >= 2)) \
+            and not (tokens[k - 1].lower_ == "lady" and k > 1 and tokens[k - 2].lower_ == "first"):
         # a rank's full stop ('Army Maj. Curtis Kellogg') and an owner's possessive before a first
         # name and a surname ('The Washington Post’s David Ignatius', 'Lego UK’s Emma Owen', not
-        # 'Women’s March') end what comes before the person's name
+        # 'Women’s March') end what comes before the person's name, as the title 'First Lady' does
         k -= 1
     name = tokens[k:]
     titles = tokens[:k]
@@ -635,15 +636,34 @@ def _mention_of(head: Token, offset: int) -> Mention | None:
             or _body_word(name) is not None
         return Mention(s + offset, e + offset, doc_text(doc)[s:e], "name", name[-1].lower_, desc, is_org,
                        plural=len(name) == 1 and name[0].tag_ in ("NNS", "NNPS"))
+    if head.tag_ == "NN" and low in _PERSON_ROLES and head.head.tag_ != "VBP" \
+            and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # 'Government spokeswoman and First Lady Rosario Murillo said': a role with no article that 'and' joins
+        # to a person's name is one of her titles, not a second speaker (FNC-1 217's 'Government spokeswoman',
+        # where 0 names Rosario Murillo)
+        names = [c for c in head.children if c.dep_ == "conj" and c.i > head.i]
+        if len(names) == 1 and names[0].tag_ == "NNP" and _is_name_token(names[0]):
+            named = mention_of(names[0], offset)
+            if named is not None and named.kind == "name" and not named.is_org and len(named.text.split()) > 1:
+                # a person's name, no title the parser took for one ('terror expert and Director at the Asia
+                # Pacific Foundation Sajjan M. Cohel said' stays the role's)
+                named.descriptors.add(low)
+                return named
     if upos(head) in ("NOUN", "PROPN", "ADJ", "NUM"):
         # a role right before a name: "the Syrian news agency SANA"
         nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if nxt is not None and nxt.sent == head.sent and (_is_name_token(nxt) or (nxt.text.isupper() and len(nxt) > 1)):
             chain = [nxt]
             k = nxt.i
-            while k + 1 < head.sent.end and _is_name_token(head.doc[k + 1]):
-                k += 1
-                chain.append(head.doc[k])
+            while k + 1 < head.sent.end:
+                if k + 2 < head.sent.end and _hyphen_joins(head.doc[k + 1]):
+                    k += 2  # 'station Al-Manar': the name the tokenizer cut at its hyphen, whole
+                    chain += [head.doc[k - 1], head.doc[k]]
+                elif _is_name_token(head.doc[k + 1]):
+                    k += 1
+                    chain.append(head.doc[k])
+                else:
+                    break
             chain = _clean_name(chain)
             if chain:
                 s, e = chain[0].idx, chain[-1].idx + len(chain[-1].text)
