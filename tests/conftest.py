@@ -331,6 +331,39 @@ BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {
 })"""
 
 
+#: FA-KES dev, 22 Feb 2015 (dev split): NNA's and Al-Manar's reports of the US raids on Raqqa. NNA's
+#: "More than 230000 people have been killed in Syria since the conflict began in March 2011" is a
+#: claim only it carries that is background (``compare.findings.is_background``)
+BACKGROUND_PAIR = ("1914947537", "1965511164")
+
+#: each finding of a page's selector as a reader sees it: its text, its tag after the title (the
+#: muted "background", ``drawing.TAG_STYLE``) and where it stands, and the tag's colours
+TAGGED_FINDINGS = """(sel) => [...document.querySelectorAll(sel)].map(li => {
+    const tag = li.querySelector('.tag-background'), title = li.querySelector('.badge, .ftype');
+    const t = tag && tag.getBoundingClientRect(), h = title.getBoundingClientRect(), s = tag && getComputedStyle(tag);
+    return {text: li.textContent.replace(/\\s+/g, ' '), tag: tag ? tag.textContent : null,
+            shown: !!tag && t.width > 0 && t.height > 0,
+            beside: !!tag && t.left >= h.right - 0.5 && Math.abs((t.top + t.bottom) / 2 - (h.top + h.bottom) / 2) < 4,
+            color: s ? s.color : null, bg: s ? s.backgroundColor : null};
+})"""
+
+
+def background_tags_read(rows: list[dict[str, Any]], outlet: str) -> list[str]:
+    """What is wrong with the findings ``TAGGED_FINDINGS`` read: a claim said as background with no
+    tag "background" shown beside its title, in 4.5:1 or more, or a tag on any other finding; or one
+    of ``outlet``'s listed before a claim of the story's own."""
+    wrong = []
+    for r in rows:
+        said = "gives as background" in r["text"]
+        if said != (r["tag"] == "background"):
+            wrong.append(f"tag {r['tag']!r}: {r['text'][:90]}")
+        elif said and not (r["shown"] and r["beside"] and contrast(r["color"], r["bg"]) >= 4.5):
+            wrong.append(f"tag unseen, apart or faint ({r['color']} on {r['bg']}): {r['text'][:90]}")
+    mine = ["gives as background" in r["text"] for r in rows if f"Only {outlet} " in r["text"]]
+    if not any(mine) or mine != sorted(mine):
+        wrong.append(f"{outlet}'s background not after its own claims: {mine}")
+    return wrong
+
 #: the shade a scroll box shows at its left and right edges, its contents hidden (a test of the
 #: shadow that says there is more beyond an edge): ``edge_shades(page, selector)``
 def edge_shades(page: Any, selector: str, strip: int = 6) -> tuple[float, float]:

@@ -819,6 +819,23 @@ def test_a_jumps_outline_stands_3_to_1_out_of_every_background_of_the_report_and
     assert not any(low.values()), (outline, low)
 
 
+def test_the_background_tag_reads_4_5_to_1_in_the_report_and_the_web_pages(real: Comparison) -> None:
+    """A claim only one article carries that is background to its story is tagged "background" after its
+    title, muted (``drawing.TAG_STYLE``): as text it needs WCAG's 4.5:1 (1.4.3) of its colour on its own
+    background. Read from the style sheets as shipped, the report's and the web app's, each with the rule."""
+    from newstrace.web.app import static_files
+
+    report = re.search(r"<style[^>]*>(.*?)</style>", render_html(real), re.S)
+    assert report
+    for name, css in {"report": report.group(1), "web": static_files()["app.css"].decode()}.items():
+        rule = re.search(r"\.tag-background\s*\{([^}]*)\}", css)
+        assert rule, name
+        fg = re.search(r"(?:^|;)\s*color\s*:\s*(#[0-9a-fA-F]{3,8})\b", rule.group(1))
+        bg = [c for sel, c in _backgrounds(css) if sel == ".tag-background"]
+        assert fg and len(bg) == 1, (name, rule.group(1))
+        assert contrast(fg.group(1), bg[0]) >= 4.5, (name, fg.group(1), bg[0])
+
+
 @pytest.mark.data
 @needs_stages
 def test_one_person_named_with_and_without_a_middle_name_is_one_speaker(tmp_path: Path) -> None:

@@ -16,10 +16,13 @@ from typing import Any
 import pytest
 
 from conftest import (
+    BACKGROUND_PAIR,
     BROKEN_WORDS,
     HIDE_CONTENTS,
     RING_CUT,
     ROOT,
+    TAGGED_FINDINGS,
+    background_tags_read,
     check_pulse,
     colour,
     contrast,
@@ -739,6 +742,28 @@ def test_the_claims_past_each_articles_six_are_folded_and_a_highlight_opens_them
         mark.click()
         assert fold.evaluate("el => el.open") and folded.first.is_visible()
         assert page.evaluate("() => location.hash") == f"#{first}"
+        assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+    finally:
+        page.close()
+
+
+@pytest.mark.data
+def test_a_claim_said_as_background_is_tagged_so_after_the_storys_own(browser: Any, tmp_path: Path) -> None:
+    """FA-KES dev, NNA and Al-Manar on the US raids on Raqqa: NNA's "More than 230000 people have been
+    killed in Syria since the conflict began" is said as background ("Only nna gives as background a
+    count"), but under the same green "Unique claim" as the story's own claims, its one sign mid-sentence.
+    A muted tag "background" stands beside its title now, in 4.5:1, on it alone (listed or folded), and
+    it comes after nna's claims of the story."""
+    from newstrace.ingest import read_articles
+
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")]) if a.id in BACKGROUND_PAIR}
+    html = render_html(compare_articles([arts[i] for i in BACKGROUND_PAIR]))
+    page, console, _ = _open(browser, html, tmp_path, "report-background-tag")
+    try:
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        rows = page.evaluate(TAGGED_FINDINGS, "#findings ol.findings > li")
+        assert [r for r in rows if r["tag"]], rows
+        assert not background_tags_read(rows, "nna"), background_tags_read(rows, "nna")
         assert not [c for c in console if c.startswith(("error", "pageerror"))], console
     finally:
         page.close()

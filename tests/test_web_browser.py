@@ -17,9 +17,12 @@ from urllib.parse import quote
 import pytest
 
 from conftest import (
+    BACKGROUND_PAIR,
     BROKEN_WORDS,
     HIDE_CONTENTS,
     ROOT,
+    TAGGED_FINDINGS,
+    background_tags_read,
     check_pulse,
     colour,
     contrast,
@@ -1337,6 +1340,42 @@ def test_a_provenance_drawing_with_many_outside_sources_writes_every_label_clear
             shot(page, f"provenance-outside-sources-{width}")
         finally:
             ctx.close()
+
+
+@pytest.mark.data
+def test_a_claim_said_as_background_is_tagged_so_on_the_compare_and_story_pages(browser: Any, tmp_path: Path) -> None:
+    """FA-KES dev, NNA and Al-Manar on the US raids on Raqqa: NNA's "More than 230000 people have been
+    killed in Syria since the conflict began" is said as background ("Only nna gives as background a
+    count"), under the same "Unique claim" as the story's own claims, its one sign mid-sentence. On the
+    compare page and the story page a muted tag "background" stands beside its title now, in 4.5:1, on
+    it alone (listed or folded), after nna's claims of the story, as the HTML report has it."""
+    from conftest import require_data
+    from newstrace.ingest import read_articles
+    from newstrace.store import Store
+    from test_web_fixtures import analyze_if_available
+
+    arts = [a for a in read_articles([require_data("fakes", "fakes_dev.csv")]) if a.id in BACKGROUND_PAIR]
+    db = tmp_path / "background.db"
+    with Store(db) as st:
+        st.add_articles(arts)
+    analyze_if_available(db)
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    try:
+        with live_server(db) as base:
+            stories = page.request.get(f"{base}/api/stories").json()["stories"]
+            urls = ["/compare?" + "&".join(f"ids={i}" for i in BACKGROUND_PAIR)]
+            urls += [f"/stories/{quote(x['id'], safe='')}" for x in stories if x["size"] == 2]
+            assert len(urls) == 2, stories
+            for url in urls:
+                page.goto(base + url)
+                page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+                rows = page.evaluate(TAGGED_FINDINGS, "li.finding")
+                assert [r for r in rows if r["tag"]], (url, rows)
+                assert not background_tags_read(rows, "nna"), (url, background_tags_read(rows, "nna"))
+                shot(page, "background-tag-" + url.split("?")[0].strip("/").split("/")[0])
+    finally:
+        ctx.close()
 
 
 def test_a_long_unbroken_headline_does_not_widen_a_table(browser: Any, tmp_path: Path) -> None:

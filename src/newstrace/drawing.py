@@ -153,6 +153,14 @@ JUMP_STYLE = """\
 """
 
 
+#: the muted tag after the title of a claim only one article carries that is background to the story
+#: (``model.BACKGROUND_TAG``), in the HTML report and the web pages, whose style sheets both begin with
+#: it: grey on its own pale grey, 6.9:1 (WCAG asks 4.5:1 of text; ``tests/test_compare.py`` reads it
+#: from the sheets as shipped), so it reads as a qualifier of the coloured title, not a finding's type
+TAG_STYLE = """\
+.tag-background { display: inline-block; font-size: 0.75rem; font-style: italic; color: #4a5263; background: #eef0f4; border: 1px solid #c3c8d2; border-radius: 3px; padding: 0 0.35rem; margin-right: 0.4rem; }
+"""
+
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
 #: clicked: the one wording of their legends and notes (the report said "Click a highlight")
 CLICK = "click (or tap)"

@@ -1047,6 +1047,21 @@ FINDING_TITLES: dict[str, str] = {
     "unique_claim": "Unique claim",
 }
 
+#: the words of a claim only one article carries whose sentence is background to the story (a war's
+#: toll, an earlier year's event): "Only nna gives as background a count: ..." (``compare.findings``
+#: writes them); ``said_as_background`` reads them back, for the tag the HTML report and the web pages
+#: put after its title
+AS_BACKGROUND = "gives as background"
+#: the tag after such a finding's title, muted (``drawing.TAG_STYLE``) in the HTML report and the web
+#: pages: its "gives as background" sat mid-sentence under the same green "Unique claim" as the story's own
+BACKGROUND_TAG = "background"
+
+
+def said_as_background(ftype: str, summary: str) -> bool:
+    """Whether a finding (its type and summary, of a :class:`Finding` or of its JSON) is a claim only
+    one article carries that is background to the story (``AS_BACKGROUND``, before its quotation)."""
+    return ftype == "unique_claim" and f" {AS_BACKGROUND} " in summary.partition("\u201c")[0]
+
 
 @dataclass
 class Finding:

@@ -40,6 +40,7 @@ from newstrace.compare.pairing import (
 )
 from newstrace.compare.text import Sentence, content_stems, names
 from newstrace.model import (
+    AS_BACKGROUND,
     Article,
     Finding,
     FindingType,
@@ -781,7 +782,7 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
                 what = "a count" if qs and not quotes else "a quotation" if quotes and not qs else "a count and a quotation"
                 background = is_background(v, s, qs)
                 summary = (
-                    f"Only {ctx.label(aid)} " + ("gives as background " if background else "carries ") + what
+                    f"Only {ctx.label(aid)} " + (f"{AS_BACKGROUND} " if background else "carries ") + what
                     + (f" attributed to {source}" if source else "")
                     + f": {_q(v.sentence_text(s), 110)} (not in {_join(others)})."
                 )

@@ -27,6 +27,7 @@ from newstrace.drawing import (
     FOCUS_RING,
     JUMP_SCRIPT,
     JUMP_STYLE,
+    TAG_STYLE,
     GraphNode,
     edge_list,
     provenance_note,
@@ -34,6 +35,7 @@ from newstrace.drawing import (
 )
 from newstrace.errors import an_instance
 from newstrace.model import (
+    BACKGROUND_TAG,
     FINDING_TITLES,
     UNLISTED_WHERE,
     axis_instants,
@@ -49,6 +51,7 @@ from newstrace.model import (
     passage_tip,
     published_iso,
     safe_url,
+    said_as_background,
     shortened,
     summary_names,
     time_axis,
@@ -190,6 +193,8 @@ def report_context(comparison: Comparison) -> dict[str, Any]:
                 "id": f"f{fi}",
                 "type": f.type,
                 "title": FINDING_TITLES.get(f.type, f.type),
+                # a claim only one article carries that is background: tagged after its title
+                "tag": BACKGROUND_TAG if said_as_background(f.type, f.summary) else "",
                 "summary": f.summary,
                 # the names and quotations in it isolated, so an Arabic name keeps its own direction
                 # without turning the English sentence around it (``--json`` keeps the one string)
@@ -372,7 +377,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = FOCUS_RING + JUMP_STYLE + _ENV.get_template("report.css").render()  # the web pages' focus ring
+    css = FOCUS_RING + JUMP_STYLE + TAG_STYLE + _ENV.get_template("report.css").render()  # the web pages' focus ring
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "

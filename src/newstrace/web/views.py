@@ -18,6 +18,7 @@ from markupsafe import Markup
 from newstrace import drawing
 from newstrace.ingest.records import source_name
 from newstrace.model import (
+    BACKGROUND_TAG,
     FINDING_TITLES,
     UNLISTED_WHERE,
     Article,
@@ -30,6 +31,7 @@ from newstrace.model import (
     listed,
     passage_tip,
     published_iso,
+    said_as_background,
     shortened,
     summary_names,
     unlisted_notes,
@@ -71,6 +73,7 @@ class FindingView:
     opens: list[str] = field(default_factory=list)  # their names, in the order ``href`` gives them
     #: ``summary`` cut for the page, each article's name and each quotation isolated (``isolated_parts``)
     parts: list[tuple[str, bool]] = field(default_factory=list)
+    tag: str = ""  # ``model.BACKGROUND_TAG`` for a claim only one article carries that is background
 
 
 @dataclass
@@ -202,6 +205,7 @@ def compare_view(
         ftype = str(f.get("type") or "finding")
         view = FindingView(fi, ftype, FINDING_TITLES.get(ftype, ftype), str(f.get("summary") or ""), f.get("importance"))
         view.parts = isolated_parts(view.summary, labels)
+        view.tag = BACKGROUND_TAG if said_as_background(ftype, view.summary) else ""
         # with the articles its evidence quotes: a headline finding names the one whose headline
         # it is, and the story page gave no way to read it beside the quotation it cites
         quoted = [ev.get("article") for ev in f.get("evidence") or [] if isinstance(ev, dict)]
