@@ -9,6 +9,7 @@ parts ("including three children", "were among 22 people killed") carry the even
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -1635,3 +1636,39 @@ def test_a_role_joined_to_a_name_by_and_is_her_title() -> None:
     (claims,) = extract_many([Article(id="1192", text=text)])
     at = text.index("terror expert and Director")
     assert {q.speaker for q in claims.quotes if at < q.start < at + 200} == {"terror expert"}
+
+
+@pytest.mark.parametrize(
+    ("unit_id", "sentence", "speaker"),
+    [
+        # "Meanwhile rebel fire on regime-held areas killed 1102 people said the Observatory adding that ..."
+        ("1914947538", "Meanwhile rebel fire on regime-held areas", "Syrian Observatory for Human Rights"),
+        # "... near a hospital in northwestern Syria killed at least 10 civilians said the Syrian Observatory
+        # for Human Rights."
+        ("1923848154", "A barrage of air strikes on Saturday", "Syrian Observatory for Human Rights"),
+        # "... also wounded more than 60 people said the Observatory a British-based war-monitoring group."
+        ("1926479363", "The air strikes on the town of Khan Sheikhoun", "Syrian Observatory for Human Rights"),
+        # "Airstrikes on ... Aleppo Monday killed at least 36 people including children opposition activists said"
+        ("1924058191", "Published October 17 2016 Airstrikes", "opposition activists"),
+        # "Military jets believed to be Russian killed at least 60 civilians trying to flee ... to cross the
+        # Euphrates River opposition activists former residents and a war monitor said late on Wednesday."
+        ("1926479281", "Military jets believed to be Russian", "war monitor"),
+    ],
+)
+def test_the_people_a_strike_killed_do_not_report_the_toll(
+    fakes_rows: dict[str, dict[str, str]], unit_id: str, sentence: str, speaker: str
+) -> None:
+    """'... killed 1102 people said the Observatory' (FA-KES, commas lost): the count is what the verb before
+    it did, not the subject of 'said'; the teller is the one after the cue ('said the Observatory') or the
+    one ending right before it ('... opposition activists said'). It was a quotation of '1102 people'."""
+    assert is_dev(unit_id), "tests use tuning rows only"
+    row = _fakes_row(fakes_rows, unit_id)
+    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    at = art.text.index(sentence)
+    end = art.text.index(".", at)
+    told = [q for q in claims.quotes if at <= q.start < end and q.cue == "said"]
+    assert [q.speaker for q in told] == [speaker], [(q.speaker, q.text) for q in told]
+    # the toll is what the teller reports
+    assert re.search(r"(?:killed|wounded) (?:at least |more than )?\d+ (?:people|civilians)", told[0].text), told[0].text
+

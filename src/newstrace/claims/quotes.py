@@ -344,6 +344,62 @@ _TELLING_CUES = frozenset(re.findall(r"\S+", """
 _INVERTED_CUES = frozenset(("said", "says", "added", "adds", "reported", "reports"))
 
 
+def _toll_before(subj: Token, cue: Token) -> bool:
+    """Whether the subject the parser gave a cue is a count right after a verb that lost it as its object:
+    '... killed 1102 people said the Observatory', '... wounded more than 60 people said', 'killed at least 36
+    people including children opposition activists said' (FA-KES, commas lost)."""
+    if subj.dep_ != "nsubj" or subj.i > cue.i or subj.tag_ != "NNS" or cue.lower_ not in _TELLING_CUES \
+            or not any(c.dep_ == "nummod" and c.tag_ == "CD" for c in subj.children):
+        return False
+    j = subj.left_edge.i - 1
+    if j < cue.sent.start:
+        return False
+    verb = cue.doc[j]
+    return upos(verb) == "VERB" and verb.tag_ in ("VBD", "VBN", "VBZ", "VBP") \
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+
+
+def _teller_around(cue: Token, victims: Token) -> Token | None:
+    """The teller of a toll the parser made a cue's subject (``_toll_before``): the noun phrase right after
+    the cue ('said the Syrian Observatory for Human Rights') or the one ending right before it inside the
+    count's phrase ('... including children opposition activists said')."""
+    after = _teller_after(cue)
+    if after is not None:
+        return after
+    t = cue.doc[cue.i - 1]
+    if victims.i < t.i <= victims.right_edge.i and upos(t) in ("NOUN", "PROPN"):
+        t = _phrase_speaker(t, victims.i)
+        m = mention_of(t, 0)
+        if m is not None and m.start > victims.idx and _can_speak(m):
+            return t
+    return None
+
+
+def _teller_after(cue: Token) -> Token | None:
+    """The noun phrase right after an inverted cue ('said the Syrian Observatory for Human Rights'), when it
+    may speak and is not what was said of someone ('reported the White House as saying')."""
+    doc = cue.doc
+    if cue.i + 1 >= cue.sent.end or cue.lower_ not in _INVERTED_CUES:
+        return None
+    t = doc[cue.i + 1]
+    while t.dep_ in ("det", "compound", "amod") and cue.i < t.head.i <= t.i + 4:
+        t = t.head
+    m = mention_of(t, 0) if upos(t) in ("NOUN", "PROPN") else None
+    if m is None or m.kind == "pronoun" or not _can_speak(m):
+        return None
+    nxt = t.right_edge.i + 1
+    if nxt + 1 < cue.sent.end and doc[nxt].lower_ == "as" and doc[nxt + 1].tag_ == "VBG":
+        return None
+    return t
+
+
+def _toll_end(text: str, start: int, teller: Mention, cue: int) -> int:
+    """Where the toll from ``start`` that a teller reports ends: at the cue, or where a teller before the
+    cue begins ('... former residents and a war monitor said' ends before 'and a')."""
+    end = teller.start if teller.start < cue else cue
+    return start + len(_ARTICLE_END.sub("", re.sub(r"\s+(?:and|or)$", "", text[start:end].rstrip())))
+
+
 def _teller_before(verb: Token) -> Token | None:
     """The subject the parser took from a finite cue that closes the clause it reports: in SANA's
     'Terrorists fired rocket shells on al-Midan neighborhood[,] a source at Aleppo Police Command told
@@ -712,7 +768,17 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         subj = _noun_before(t)
         if subj is not None:
             subj = _phrase_speaker(subj, t.sent.start - 1)
+    # '... killed 1102 people said the Observatory': the count is the object the verb before it lost
+    teller = _teller_around(t, subj) if subj is not None and _toll_before(subj, t) else None
+    if teller is not None:
+        subj = teller
     m = mention_of(subj, off) if subj is not None else None
+    if m is not None and teller is not None:
+        lead = [c for c in teller.lefts if c.dep_ == "compound"]
+        if lead and lead[0].tag_ == "NNS" and m.start == lead[0].idx + off:
+            # 'including children opposition activists said': the plural before the teller is counted
+            cut = (lead[1] if len(lead) > 1 else teller).idx + off
+            m.start, m.text = cut, text[cut:m.end]
     if m is not None:
         # 'In a statement, the SDF said ...': a later 'the statement said' is theirs
         m.descriptors |= {g.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -739,6 +805,8 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
             # the speaker on the reported clause, which ends where the speaker begins
             before = text[cs:m.start].rstrip()
             ce = cs + len(before) - (4 if before.lower().endswith(" the") else 0)
+        if teller is not None and m is not None:
+            cs, ce = _trim(text, cs, _toll_end(text, cs, m, pos))
         cs, ce = _trim(text, cs, ce)
         return Attribution(cs, ce, t.text, pos, m, False, si) if ce > cs else None
     if t.dep_ == "conj" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children):
@@ -755,6 +823,8 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
                 # the teller closing the clause it reports (``_teller_before``) is not its content
                 before = _ARTICLE_END.sub("", text[cs:m.start].rstrip())
                 cs, ce = _trim(text, cs, cs + len(before))
+            if teller is not None and m is not None:
+                cs, ce = _trim(text, cs, _toll_end(text, cs, m, pos))
         else:
             cs, ce = _trim(text, b, e)
         if ce - cs > 8 and m is not None:
