@@ -1672,3 +1672,16 @@ def test_the_people_a_strike_killed_do_not_report_the_toll(
     # the toll is what the teller reports
     assert re.search(r"(?:killed|wounded) (?:at least |more than )?\d+ (?:people|civilians)", told[0].text), told[0].text
 
+def test_the_place_before_an_inverted_said_is_no_teller(fakes_rows: dict[str, dict[str, str]]) -> None:
+    """'... kidnapped them in the oil-rich eastern province of Deir Ezzor said the Syrian Observatory for Human
+    Rights.' (FA-KES dev, commas lost): the parser gave 'said' no subject and made the Observatory its object,
+    so the place before the cue spoke ('Deir Ezzor'); the teller after an inverted cue speaks."""
+    unit_id = "1923848295"
+    assert is_dev(unit_id), "tests use tuning rows only"
+    row = _fakes_row(fakes_rows, unit_id)
+    art = Article(id=unit_id, text=row["article_content"], title=row["article_title"])
+    (claims,) = extract_many([art])
+    at = art.text.index("The bullet-riddled bodies of the three")
+    told = [q for q in claims.quotes if q.start == at]
+    assert [(q.speaker, q.cue) for q in told] == [("Syrian Observatory for Human Rights", "said")]
+    assert told[0].text.endswith("kidnapped them in the oil-rich eastern province of Deir Ezzor")

@@ -384,10 +384,14 @@ def _teller_after(cue: Token) -> Token | None:
     t = doc[cue.i + 1]
     while t.dep_ in ("det", "compound", "amod") and cue.i < t.head.i <= t.i + 4:
         t = t.head
+    if t.lower_ in _TIME_WORDS or not (t.dep_ == "dobj" or (t.dep_ == "nsubj" and t.head.tag_ == "VBG")):
+        return None  # 'said Saturday'; a word of what was said ('said US Secretary of State John Kerry will')
     m = mention_of(t, 0) if upos(t) in ("NOUN", "PROPN") else None
     if m is None or m.kind == "pronoun" or not _can_speak(m):
         return None
     nxt = t.right_edge.i + 1
+    if nxt < cue.sent.end and doc[nxt].tag_ in ("MD", "VBD", "VBZ", "VBP"):
+        return None  # 'said US Secretary of State John Kerry will meet ...': the subject of what was said
     if nxt + 1 < cue.sent.end and doc[nxt].lower_ == "as" and doc[nxt + 1].tag_ == "VBG":
         return None
     return t
@@ -764,6 +768,10 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
     if subj is None and t.dep_ == "dep":
         # 'Multiple sources privy to negotiations say ...': the cue hung on the subject's predicate
         subj = next((c for c in t.head.children if c.dep_ == "nsubj" and c.i < t.i), None)
+    if subj is None and t.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i < t.i for c in t.children):
+        # '... in the province of Deir Ezzor said the Syrian Observatory': the parser made the teller after
+        # the cue its object, and the word before the cue is the reported clause's
+        subj = _teller_after(t)
     if subj is None and t.dep_ == "ROOT":
         subj = _noun_before(t)
         if subj is not None:
