@@ -1685,3 +1685,17 @@ def test_the_place_before_an_inverted_said_is_no_teller(fakes_rows: dict[str, di
     told = [q for q in claims.quotes if q.start == at]
     assert [(q.speaker, q.cue) for q in told] == [("Syrian Observatory for Human Rights", "said")]
     assert told[0].text.endswith("kidnapped them in the oil-rich eastern province of Deir Ezzor")
+
+
+def test_the_outlet_an_inverted_cue_names_is_no_he() -> None:
+    """'Bary had lived in Maida Vale, ..., reported the Independent. ¶ ... Bary talks about violence and drug use.
+    ”It’s hard to progress ...,” he said in one of his tracks.' (FNC-1 train 34): the Independent reports the
+    first, but the song lyrics after it are no newspaper's; 'the Independent' after the cue is an outlet, no
+    person a later 'he' stands for."""
+    text = fnc1_bodies()["34"]
+    (claims,) = extract_many([Article(id="34", text=text)])
+    by_start = {text[q.start:q.start + 30]: q.speaker for q in claims.quotes}
+    assert by_start["Bary had lived in Maida Vale, "] == "Independent"
+    lyrics = [speaker for head, speaker in by_start.items()
+              if head.startswith(("It’s hard to progress", "I’m trying to change", "I can’t differentiate"))]
+    assert len(lyrics) == 3 and "Independent" not in lyrics, lyrics

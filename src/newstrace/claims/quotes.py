@@ -772,6 +772,10 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
         # '... in the province of Deir Ezzor said the Syrian Observatory': the parser made the teller after
         # the cue its object, and the word before the cue is the reported clause's
         subj = _teller_after(t)
+        outlet = subj is not None and subj.i > 0 and subj.doc[subj.i - 1].lower_ == "the" \
+            and subj.lower_.rstrip(".") not in TITLE_WORDS
+    else:
+        outlet = False
     if subj is None and t.dep_ == "ROOT":
         subj = _noun_before(t)
         if subj is not None:
@@ -781,6 +785,9 @@ def _cue_attribution(text: str, t: Token, sent: Sentence, si: int) -> Attributio
     if teller is not None:
         subj = teller
     m = mention_of(subj, off) if subj is not None else None
+    if m is not None and outlet and m.kind == "name" and " " not in m.text:
+        # 'reported the Independent': one word after 'the' is an outlet, no person a later 'he' stands for
+        m.is_org = True
     if m is not None and teller is not None:
         lead = [c for c in teller.lefts if c.dep_ == "compound"]
         if lead and lead[0].tag_ == "NNS" and m.start == lead[0].idx + off:
