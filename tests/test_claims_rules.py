@@ -1699,3 +1699,15 @@ def test_the_outlet_an_inverted_cue_names_is_no_he() -> None:
     lyrics = [speaker for head, speaker in by_start.items()
               if head.startswith(("It’s hard to progress", "I’m trying to change", "I can’t differentiate"))]
     assert len(lyrics) == 3 and "Independent" not in lyrics, lyrics
+
+
+def test_a_place_glued_to_a_name_is_no_part_of_it(fakes_rows: dict[str, dict[str, str]]) -> None:
+    # '... civilian casualties were also reported in rural areas around the Syrian capital and in Hama Aleppo and
+    # Deir al-Zor Moumtzis said again without saying who was responsible.' (FA-KES dev, commas lost): the place
+    # the text glued to the name was part of it, 'Deir al-Zor Moumtzis', where the text names Panos Moumtzis
+    # (CLAIMS_VERSION 280)
+    assert _dev_both("1926479281"), "tests use tuning rows only"
+    (q,) = _told(fakes_rows, "1926479281", "said", "Explosions in Damascus killed 20 people", "Moumtzis")
+    assert q.speaker == "Panos Moumtzis"
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert _fakes_row(fakes_rows, "1926479281")["article_content"][q.speaker_start:q.speaker_end] == "Moumtzis"

@@ -34,6 +34,7 @@ from newstrace.claims.lexicon import (
     WEEKDAYS,
 )
 from newstrace.claims.tags import doc_text, upos
+from newstrace.corpus.gazetteer import region_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -111,12 +112,19 @@ def _after_photo_credit(toks: list[Token]) -> list[Token]:
     return toks[cut:]
 
 
+#: a date written in digits ('24.08.2013', '6/10/2014')
+_DIGIT_DATE = re.compile(r"\d{1,2}([./])\d{1,2}\1\d{2}(?:\d{2})?")
+
+
 def _bare_number(t: Token, head: Token) -> bool:
     """Whether ``t``, opening a nominal speaker, is a number written in digits that counts no one
     of it: FA-KES's copy runs clauses and datelines together unpunctuated, and in 'Fri 07 Apr
     2017 at 0914 Homs governor says' the time 0914 opened the speaker, in '... that killed 13
-    people MSF said' the count of the dead. A count of the head stays when the head is plural or a
-    share ('3 officials said', '21 percent said', as PolNeAR's annotators mark them)."""
+    people MSF said' the count of the dead; a date ('24.08.2013 Syrian state media') never counts. A count of
+    the head stays when the head is plural or a share ('3 officials said', '21 percent said', as PolNeAR's
+    annotators mark them)."""
+    if _DIGIT_DATE.fullmatch(t.text):
+        return True  # a date counts no one: '24.08.2013 Syrian state media accused rebels ...'
     if not t.text[:1].isdigit() or not all(c.isdigit() or c in ":.," for c in t.text):
         return False
     counts_head = t.dep_ == "nummod" and t.head.i == head.i
@@ -155,7 +163,26 @@ def name_chain(head: Token) -> list[Token]:
         else:
             break
     i = _body_before(doc[i]).i
-    return _after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head)
+    return _after_place(_after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head))
+
+
+def _after_place(chain: list[Token]) -> list[Token]:
+    """``chain`` without the known place (``gazetteer.region_of``) a preposition or 'and' put before it, where a
+    text that lost its commas glued the place to the name after it ('... in Hama Aleppo and Deir al-Zor Moumtzis
+    said', 'in Aleppo Ibrahim Abu Leith told'): the name after it, which the text also writes elsewhere, a word at
+    least."""
+    doc = chain[0].doc if chain else None
+    if doc is None or len(chain) < 2 or chain[0].i == 0 or doc[chain[0].i - 1].tag_ not in ("IN", "CC"):
+        return chain
+    text = doc.text
+    for k in range(len(chain) - 1, 0, -1):
+        rest = chain[k:]
+        if not rest[0].text[:1].isupper() or region_of(doc[chain[0].i : chain[k - 1].i + 1].text) is None:
+            continue
+        last = rest[-1].text
+        if len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) > 1:
+            return rest
+    return chain
 
 
 def _hyphen_joins(t: Token) -> bool:

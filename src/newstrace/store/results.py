@@ -361,7 +361,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 277: a name after the role it follows is whole across the hyphen the tokenizer cuts it at ('The pro-regime website Al-Masdar News reported that ...' is Al-Masdar News, was 'Al'; FA-KES 'Hezbollahs official television station Al-Manar' was 'Al').
 #: 278: a role with no article that 'and' joins to a person's name is one of her titles ('Government spokeswoman and First Lady Rosario Murillo said' is Rosario Murillo, was 'Government spokeswoman', FNC-1 217), and 'First Lady' before a name is a title, no first name.
 #: 279: a name of one word after 'the' that an inverted cue's teller is (267) is an outlet, no person a later 'he' or 'she' stands for (FNC-1 34: 'Bary had lived in Maida Vale, ..., reported the Independent. ¶ ... ”It’s hard to progress ...,” he said in one of his tracks' and the two lyrics after it had the Independent, now no one).
-CLAIMS_VERSION = 279
+#: 280: a known place (`gazetteer.region_of`) after a preposition or 'and', glued to the name after it by a text that lost its commas, is no part of the name the text also writes elsewhere, and a date in digits opens no speaker (FA-KES dev 1926479281: '... in Hama Aleppo and Deir al-Zor Moumtzis said' is Panos Moumtzis, was 'Deir al-Zor Moumtzis'; 'in Aleppo Ibrahim Abu Leith told', was 'Aleppo Ibrahim Abu Leith'; '24.08.2013 Syrian state media accused' is Syrian state media).
+CLAIMS_VERSION = 280
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
