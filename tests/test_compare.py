@@ -836,6 +836,16 @@ def test_the_background_tag_reads_4_5_to_1_in_the_report_and_the_web_pages(real:
         assert contrast(fg.group(1), bg[0]) >= 4.5, (name, fg.group(1), bg[0])
 
 
+def _fnc1_read(tmp_path: Path, *bodies: str) -> list[Article]:
+    """FNC-1 train bodies read the CLI way, from files (the first line the title)."""
+    paths = []
+    for body in bodies:
+        p = tmp_path / f"fnc1-{body}.txt"
+        p.write_text(fnc1_bodies()[body], encoding="utf-8")
+        paths.append(p)
+    return read_articles(paths)
+
+
 @pytest.mark.data
 @needs_stages
 def test_one_person_named_with_and_without_a_middle_name_is_one_speaker(tmp_path: Path) -> None:
@@ -843,12 +853,7 @@ def test_one_person_named_with_and_without_a_middle_name_is_one_speaker(tmp_path
     her "For as long as I live, I will not let this suffering be normal". Read the CLI way (first
     line the title), the quotation is one group whose two speakers are one person (``same_source``
     shares their name keys): no attribution change, which an exact match of the names would report."""
-    paths = []
-    for body in ("1107", "2387"):
-        p = tmp_path / f"fnc1-{body}.txt"
-        p.write_text(fnc1_bodies()[body], encoding="utf-8")
-        paths.append(p)
-    a, b = read_articles(paths)
+    a, b = _fnc1_read(tmp_path, "1107", "2387")
     c = compare_articles([a, b])
     group = next(g for g in c.quote_groups if any(m.quote.text.startswith("For as long as I live") for m in g.mentions))
     assert {(m.article, m.quote.speaker) for m in group.mentions} == {(a.id, "Kayla Jean Mueller"), (b.id, "Kayla Mueller")}
@@ -906,12 +911,7 @@ def test_two_people_of_one_surname_are_two_speakers_of_one_quotation(tmp_path: P
     Read the CLI way (first line the title), the quotation is one group whose speakers share only the
     surname and whose first names plainly differ: two sources, so the attribution change is reported
     (the shared key 'oberholtzer' made them one source before)."""
-    paths = []
-    for body in ("1614", "2379"):
-        p = tmp_path / f"fnc1-{body}.txt"
-        p.write_text(fnc1_bodies()[body], encoding="utf-8")
-        paths.append(p)
-    a, b = read_articles(paths)
+    a, b = _fnc1_read(tmp_path, "1614", "2379")
     c = compare_articles([a, b])
     group = next(g for g in c.quote_groups if any(m.quote.text.startswith("To think something") for m in g.mentions))
     assert {(m.article, m.quote.speaker) for m in group.mentions} == {(a.id, "Mark Oberholtzer"), (b.id, "Jeff Oberholtzer")}
