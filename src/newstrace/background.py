@@ -3,13 +3,14 @@ since its start, a count of the war's size, an event of an earlier year; and whe
 reports that a scraped page prints after the story start.
 
 The casualty evaluation skips such counts when it reads an event's toll, and ``compare`` says a claim
-only one article carries is background when its sentence is one (``compare.findings.unique_findings``)
-and reads no claim past the links.
+only one article carries is background when its sentence is one (``is_background``, which
+``compare.findings.is_background`` asks with a sentence's counts) and reads no claim past the links.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newstrace.claims.lexicon import MONTHS
 
@@ -56,6 +57,67 @@ def of_an_earlier_year(sentence: str, year: int, month: int | None = None) -> bo
     names = [m.lower() for m in MONTHS[:12]]
     return month is not None and not _AHEAD.search(sentence) and any(
         names.index(m.group("month").lower()) + 1 > month for m in IN_MONTH.finditer(sentence))
+
+
+#: a record the sentence's news sets against the war so far, "July was the worst month for attacks on
+#: healthcare centres since the beginning of Syrias five-year-old conflict": news, not background
+RECORD_SINCE = re.compile(
+    r"\b(?:worst|deadliest|bloodiest|heaviest|fiercest|biggest|largest|highest|lowest|first|most\s+\w+)\b[^.;]*?\bsince\b",
+    re.I,
+)
+
+
+#: what a war's toll is of: "have died in the conflict", "Syrias war has killed"; a count as large of
+#: no war, Russia's "over 16,000 people have fallen victim to opposition groups", is a claim of the story
+WAR = re.compile(r"\b(?:war|conflict|crisis|violence)\b", re.I)
+
+
+#: a span since a year told of someone or somewhere the sentence names in passing, in a relative clause or
+#: an aside: FNC-1 1807's "Ebola showed up at a hospital in Mosul, a city under ISIS control since June
+#: 2014", 977's "a would-be suicide bomber who had been on death row in Jordan since 2008"
+ASIDE_SINCE = re.compile(r"(?:\b(?:who|which|that)\s+(?:has|have|had)\b|,\s+(?:a|an)\s)[^.;,]*?\bsince\b", re.I)
+
+
+#: what a state since a year is background of: the war, a siege, a control, a captivity ("under siege since
+#: 2013", "Foley has been missing in Syria since November 2012"); a career since a year, FNC-1 1637's "O'Brien
+#: and Wright have been performing under the name since 2010, he said", is the story's claim
+STATE = re.compile(
+    r"\b(?:war|conflict|crisis|violence|fighting|battle|uprising|revolt|revolution|siege|besieged|blockade|"
+    r"control|controlled|held|rule|ruled|power|occupation|occupied|missing|captive|captivity|hostage|detained|"
+    r"kidnapped|abducted|imprisoned|jailed|displaced|exile|sanctions|ceasefire|truce)\b", re.I)
+#: a sum a sentence tallies since a year, FNC-1 546's "have received at least $125 million in ransom money since 2008"
+SUM = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:million|billion|%|per\s?cent)\b|\b\d{1,3}(?:,\d{3})+\b", re.I)
+
+
+def is_background(sentence: str, tolls: Sequence[float], counted: bool = False,
+                  year: int | None = None, month: int | None = None) -> bool:
+    """Whether a sentence is background to its story rather than its news, from its text, the low values of
+    the tolls of dead or wounded it counts (``tolls``), whether it counts anything at all (``counted``) and
+    the article's ``year`` and ``month`` (``None`` when it has no date): a toll of the war's size, Ahram's
+    "More than 200000 people have died in the conflict which began with ..." (FA-KES dev 1923848195); a
+    state since the war's start or a year before the article's, "Syria has been locked in a vicious civil
+    war since early 2011" (Daily Sabah 1918398796), unless the sentence tolls its own dead or wounded
+    ("killed two civilians in the city that has been divided since July 2012"), sets a record ("the worst
+    month ... since the beginning of Syrias five-year-old conflict", ``RECORD_SINCE``), tells the span of
+    something it names in passing (``ASIDE_SINCE``) or, since a year, of no war, siege, control or
+    captivity (``STATE``) and tallies nothing since (``SUM``); or an event of a year before the article's,
+    "The Pentagon announced in March 2016 that American forces had killed Shishani" (Jordan Times, 2017).
+    An article with no date has no earlier year, and any year it says a state runs since is long ago."""
+    if WAR.search(sentence) and any(low >= BACKGROUND_TOLL for low in tolls):
+        return True
+    if year is not None and of_an_earlier_year(sentence, year, month):
+        return True
+
+    asides = {m.end() for m in ASIDE_SINCE.finditer(sentence)}
+    tally = counted or bool(SUM.search(sentence))
+
+    def long_ago(m: re.Match[str]) -> bool:  # "since 2013" in 2017; not "since February 2016" in October 2016
+        told = YEAR.search(m.group())
+        if told is not None and not tally and not STATE.search(sentence):  # a career since 2010, not a war's
+            return False
+        return m.start() + len("since") not in asides and (told is None or year is None or int(told.group()) < year)
+
+    return any(long_ago(m) for m in SINCE.finditer(sentence)) and not tolls and not RECORD_SINCE.search(sentence)
 
 
 #: a page's heading of links to other reports: TRT's "Source AFP Related News", Reuters' "Related Coverage",

@@ -16,7 +16,8 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from newstrace.background import BACKGROUND_TOLL, SINCE, YEAR, of_an_earlier_year, related_links
+from newstrace import background
+from newstrace.background import related_links
 from newstrace.claims.lexicon import WEEKDAYS
 from newstrace.compare.pairing import (
     GENERIC_SUBJECTS,
@@ -619,66 +620,15 @@ UNIQUE_CONTEXT = 0.3
 BACKGROUND_WEIGHT = 0.2
 
 
-#: a record the sentence's news sets against the war so far, "July was the worst month for attacks on
-#: healthcare centres since the beginning of Syrias five-year-old conflict": news, not background
-_RECORD_SINCE = re.compile(
-    r"\b(?:worst|deadliest|bloodiest|heaviest|fiercest|biggest|largest|highest|lowest|first|most\s+\w+)\b[^.;]*?\bsince\b",
-    re.I,
-)
-
-
-#: what a war's toll is of: "have died in the conflict", "Syrias war has killed"; a count as large of
-#: no war, Russia's "over 16,000 people have fallen victim to opposition groups", is a claim of the story
-_WAR = re.compile(r"\b(?:war|conflict|crisis|violence)\b", re.I)
-
-
-#: a span since a year told of someone or somewhere the sentence names in passing, in a relative clause or
-#: an aside: FNC-1 1807's "Ebola showed up at a hospital in Mosul, a city under ISIS control since June
-#: 2014", 977's "a would-be suicide bomber who had been on death row in Jordan since 2008"
-_ASIDE_SINCE = re.compile(r"(?:\b(?:who|which|that)\s+(?:has|have|had)\b|,\s+(?:a|an)\s)[^.;,]*?\bsince\b", re.I)
-
-
-#: what a state since a year is background of: the war, a siege, a control, a captivity ("under siege since
-#: 2013", "Foley has been missing in Syria since November 2012"); a career since a year, FNC-1 1637's "O'Brien
-#: and Wright have been performing under the name since 2010, he said", is the story's claim
-_STATE = re.compile(
-    r"\b(?:war|conflict|crisis|violence|fighting|battle|uprising|revolt|revolution|siege|besieged|blockade|"
-    r"control|controlled|held|rule|ruled|power|occupation|occupied|missing|captive|captivity|hostage|detained|"
-    r"kidnapped|abducted|imprisoned|jailed|displaced|exile|sanctions|ceasefire|truce)\b", re.I)
-#: a sum a sentence tallies since a year, FNC-1 546's "have received at least $125 million in ransom money since 2008"
-_SUM = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:million|billion|%|per\s?cent)\b|\b\d{1,3}(?:,\d{3})+\b", re.I)
-
-
 def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
-    """Whether a sentence is background to its story rather than its news: a toll of the war's size,
-    Ahram's "More than 200000 people have died in the conflict which began with ..." (FA-KES dev
-    1923848195); a state since the war's start or a year before the article's, "Syria has been locked in
-    a vicious civil war since early 2011" (Daily Sabah 1918398796), unless the sentence tolls its own dead
-    or wounded ("killed two civilians in the city that has been divided since July 2012"), sets a record
-    ("the worst month ... since the beginning of Syrias five-year-old conflict"), tells the span of
-    something it names in passing (``_ASIDE_SINCE``) or, since a year, of no war, siege, control or
-    captivity (``_STATE``) and tallies nothing since (``_SUM``); or an event of a year before the article's, "The
-    Pentagon announced in March 2016 that American forces had killed Shishani" (Jordan Times, 2017). An
-    article with no date has no earlier year, and any year it says a state runs since is long ago."""
-    text = v.sentence_text(s)
-    tolls = [q for q in counts if event_class(q.event) in ("killed", "wounded")]
-    if _WAR.search(text) and any((q.low or 0) >= BACKGROUND_TOLL for q in tolls):
-        return True
+    """Whether a sentence of an article, with the counts of it a claim lists, is background to its story
+    rather than its news (``background.is_background``, asked with the sentence's text, the low values of
+    its tolls of dead or wounded, and the article's year and month)."""
     published = v.article.published
-    year = published.year if published is not None else None
-    if published is not None and of_an_earlier_year(text, published.year, published.month):
-        return True
-
-    asides = {m.end() for m in _ASIDE_SINCE.finditer(text)}
-    tally = bool(counts) or bool(_SUM.search(text))
-
-    def long_ago(m: re.Match[str]) -> bool:  # "since 2013" in 2017; not "since February 2016" in October 2016
-        told = YEAR.search(m.group())
-        if told is not None and not tally and not _STATE.search(text):  # a career since 2010, not a war's
-            return False
-        return m.start() + len("since") not in asides and (told is None or year is None or int(told.group()) < year)
-
-    return any(long_ago(m) for m in SINCE.finditer(text)) and not tolls and not _RECORD_SINCE.search(text)
+    tolls = [q.low or 0 for q in counts if event_class(q.event) in ("killed", "wounded")]
+    return background.is_background(v.sentence_text(s), tolls, bool(counts),
+                                    published.year if published is not None else None,
+                                    published.month if published is not None else None)
 
 
 #: context at which a count of one number and one kind of event in another article, in a sentence this
@@ -780,15 +730,15 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
                 source = next((q.speaker for q in quotes if q.speaker), None) or next((q.source for q in qs if q.source), None)
                 others = [ctx.label(o) for o in story if o != aid]
                 what = "a count" if qs and not quotes else "a quotation" if quotes and not qs else "a count and a quotation"
-                background = is_background(v, s, qs)
+                as_background = is_background(v, s, qs)
                 summary = (
-                    f"Only {ctx.label(aid)} " + (f"{AS_BACKGROUND} " if background else "carries ") + what
+                    f"Only {ctx.label(aid)} " + (f"{AS_BACKGROUND} " if as_background else "carries ") + what
                     + (f" attributed to {source}" if source else "")
                     + f": {_q(v.sentence_text(s), 110)} (not in {_join(others)})."
                 )
                 evidence = [Span.of(v.article, s.start, s.end)]
                 importance = WEIGHTS["unique_claim"] + (0.1 if qs else 0.0) + (0.1 if source else 0.0) + 0.05 * min(3, len(qs))
-                if background:
+                if as_background:
                     importance = BACKGROUND_WEIGHT
                 candidates.append(Finding("unique_claim", [aid], summary, evidence, importance * (1 - best)))
             # all of them: a report for reading lists each article's most important (``model.listed``)
