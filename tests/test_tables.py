@@ -526,3 +526,30 @@ def test_an_article_s_claims_wrap_under_their_first_word(
     assert main(argv) == 0
     wide = capsys.readouterr().out
     assert wide[wide.index(claims.split()[0]) :].split() == claims.split()
+
+
+@pytest.mark.parametrize("width", [40, 100])
+def test_extract_shows_each_quote_whole_and_a_very_long_one_cut_at_a_word_saying_how_much(
+    width: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'extract' on examples/ cut each quote longer than 90 characters mid-word with "...", 23 of its
+    37: de Mistura's "... should be reminded that nothing justifies the use of disproportionat...", the
+    words the report's findings turn on gone. Each quote is whole, wrapped under its first word; one
+    longer than ``QUOTE_CHARS`` (Jim Jatras's 727 characters in RT's report) is cut after a whole word
+    and says how much is left out and where it is: "… (N more characters: --json has the whole quote)"."""
+    from newstrace.cli.extract import QUOTE_CHARS
+
+    inputs = sorted(map(str, EXAMPLES.iterdir()))
+    assert main(["extract", *inputs, "--json"]) == 0
+    quotes = [" ".join(q["text"].split()) for d in json.loads(capsys.readouterr().out) for q in d["quotes"]]
+    shown = " ".join(_shown(["extract", *inputs], width, capsys, monkeypatch).split())
+    assert "..." not in shown
+    whole = [q for q in quotes if len(q) <= QUOTE_CHARS]
+    assert len(whole) == 36 and sum(len(q) > 90 for q in whole) == 22
+    assert [q for q in whole if f"): {q}" not in shown] == []
+    (long,) = [q for q in quotes if len(q) > QUOTE_CHARS]
+    m = re.search(re.escape(long[:40]) + r".*? … \((\d+) more characters: --json has the whole quote\)", shown)
+    assert m is not None, shown
+    head = m.group()[: m.group().index(" … (")]
+    assert long.startswith(head + " ") and len(head) <= QUOTE_CHARS and int(m.group(1)) == len(long) - len(head) - 1
+    assert f"one longer than {QUOTE_CHARS} characters" in (EXAMPLES.parent / "docs" / "cli.md").read_text(encoding="utf-8")

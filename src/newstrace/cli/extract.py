@@ -107,11 +107,31 @@ def print_lone_claims(comparison: Comparison) -> None:
     print_claims(claims_document(article, comparison.claims[article.id]))
 
 
+#: the most of a quote the terminal's list of claims shows: its words are the evidence, so a quote is
+#: shown whole, wrapped (it was cut at 90 characters mid-word, 23 of the 37 of examples/); one longer,
+#: a speech quoted at length (Jim Jatras's 727 characters in RT's report; 5 of FA-KES dev's first 1,073
+#: quotes run past 300), is cut after a word and says how much is left out (``shown_quote``)
+QUOTE_CHARS = 400
+
+
+def shown_quote(text: str) -> tuple[str, str]:
+    """A quote for the terminal's list of claims: its text up to ``QUOTE_CHARS``, cut after a whole
+    word, and what says the cut, "… (327 more characters: --json has the whole quote)" ("" when whole)."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text, ""
+    cut = text.rfind(" ", 0, QUOTE_CHARS + 1)
+    head = text[:cut if cut > 0 else QUOTE_CHARS].rstrip()
+    rest = len(text[len(head):].lstrip())
+    return head, f"… ({rest:,} more characters: --json has the whole quote)"
+
+
 def print_claims(d: dict[str, Any]) -> None:
     """One article's quotes and counts for a reader (``extract``, and ``compare`` of one article,
     whose note promises them). Each quote's and count's lines hang under the first word after its
     kind, "quote", "said" or "count", as the compare report's notes do under "note:" (``hanging``):
-    at 40 columns they wrapped to column 0."""
+    at 40 columns they wrapped to column 0. A quote is whole but for one past ``QUOTE_CHARS``
+    (``shown_quote``)."""
     from rich.text import Text
 
     from newstrace.compare.terminal import hanging
@@ -122,8 +142,9 @@ def print_claims(d: dict[str, Any]) -> None:
     line("", f"[bold]{safe(d['title'] or d['id'])}[/bold] [dim]{safe(d['outlet'] or '')} {safe(d['published'] or '')}[/dim]")
     for q in d["quotes"]:
         kind = "quote" if q["direct"] else "said "
-        snippet = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
-        line(f"  {kind} ", f"[cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(snippet)}")
+        quote, left_out = shown_quote(q["text"])
+        line(f"  {kind} ", f"[cyan]{safe(q['speaker'] or '?')}[/cyan] ({safe(q['cue'] or '-')}): {safe(quote)}"
+                           + (f" [dim]{left_out}[/dim]" if left_out else ""))
     for n in d["quantities"]:
         extra = ", ".join(
             f"{k} {safe(str(n[k]))}" for k in ("event", "window", "place", "source") if n.get(k)
