@@ -2414,3 +2414,25 @@ def test_show_given_a_story_or_thread_id_names_the_command_that_shows_it(
     assert f"newstrace: error: {db}: no article with id '{tid}' {said}\n" == err
     assert main(["show", "zzzz", "--db", str(db)]) == 3  # a mistyped id still sends to the listing
     assert f"no article with id 'zzzz' (see 'newstrace list --db {db}')" in capsys.readouterr().err
+
+
+def test_an_error_on_a_terminal_of_40_columns_wraps_under_its_first_word_and_keeps_a_path_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'stories --db' of a database in no folder says "newstrace: error: DB: no such database (no folder
+    F)" on one line; at 40 columns the terminal broke it at its edge, mid-word, and went on at column 0.
+    On a terminal it wraps at its words, its lines under the word after "newstrace: ", the path (wider
+    than the room) whole on a line of its own; piped, as a log reads it, it stays one line."""
+    db = tmp_path / "no-such-folder" / "corpus.db"
+    monkeypatch.setenv("COLUMNS", "40")
+    assert main(["stories", "--db", str(db)]) == 2
+    piped = capsys.readouterr().err
+    assert piped == f"newstrace: error: {db}: no such database (no folder {db.parent})\n"
+    stderr_on_a_terminal(monkeypatch)
+    assert main(["stories", "--db", str(db)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) > 2 and lines[0].startswith("newstrace: error:"), lines
+    assert all(line.startswith(" " * 11) and not line.startswith(" " * 12) for line in lines[1:]), lines
+    assert all(len(line) <= 40 or str(db.parent) in line for line in lines), lines
+    assert f"{db}:" in [w for line in lines for w in line.split()], lines
+    assert " ".join(" ".join(lines).split()) == piped.strip()

@@ -34,6 +34,25 @@ _CONTROLS = {
 }
 
 
+def hanging(lead: str | Text, text: Text, console: Console, *, fold: bool = True) -> Text:
+    """``text`` after ``lead`` (a finding's number, an indent, "note: "), its wrapped lines under
+    its first word rather than at column 0: at 40 columns 'story' and 'compare' read "  1. [Number
+    drift] The count of people" / "killed differs: ...", the evidence under it too, and a note
+    "note: rt.com: 10 more claims only it" / "carries ..."; no line ends in the space it broke at.
+    ``fold=False``: a word wider than the room is kept whole on a line of its own (a path in a
+    message on stderr), not cut in two."""
+    from rich._wrap import divide_line
+
+    lead = Text(lead) if isinstance(lead, str) else lead
+    room = max(console.width - lead.cell_len, 10)
+    lines = text.wrap(console, room) if fold else text.divide(divide_line(str(text), room, fold=False))
+    out = Text()
+    for i, line in enumerate(lines):
+        line.rstrip()
+        out += Text("\n" if i else "") + (Text(" " * lead.cell_len) if i else lead) + line
+    return out
+
+
 def one_line(message: object, *, words: bool = False) -> str:
     """A message or a table cell as one printable line: a file name or record may carry newlines
     or terminal escapes.

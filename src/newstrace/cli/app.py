@@ -13,6 +13,7 @@ import errno
 import inspect
 import json
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -25,6 +26,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -368,12 +370,40 @@ class _Console(Console):
         return super().render_str(held_by_stdout(text), **kwargs)
 
 
+#: the label a message on stderr starts with, its other lines hanging under the word after it on a
+#: terminal (``_Stderr``): "newstrace: " (an error, a stop, a skip), "warning: ", or the file or
+#: database it is of, "feed.csv: ", "F:300: " (where that takes no more than a third of the width)
+_LABEL = re.compile(r"(?:newstrace|warning): |\S+: (?=\S)")
+
+
+class _Stderr(_Console):
+    """The console of warnings, progress and errors: each message one line however long, as a log or
+    ``grep`` wants it (rich wraps at the terminal's width, 80 columns when stderr is a file or pipe,
+    which split ``analyze``'s summary before its story count); on a terminal, a message wider than it
+    wraps at its words, its lines hanging under the word after its label (``tables.hanging``), "newstrace:
+    error: /data/feeds/2016/ahram.csv:" / "           no such file or folder", where the terminal broke
+    it mid-word at its edge and went on at column 0; "DB: 1 added, 0 updated, 0" / "    already present"
+    under its count. A word wider than the room, a long path, is kept whole, not cut in two."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        if (len(objects) == 1 and isinstance(said := objects[0], str) and "\n" not in said and self.is_terminal
+                and cell_len(said) > self.width):
+            from newstrace.tables import hanging
+
+            text = self.render_str(said, markup=kwargs.get("markup"), highlight=False)
+            label = _LABEL.match(text.plain)
+            if label and label.group() not in ("newstrace: ", "warning: ") and cell_len(label.group()) > self.width // 3:
+                label = None
+            lead, body = text.divide([label.end()]) if label else (Text(), text)
+            objects = (hanging(lead, body, self, fold=False),)
+            kwargs["soft_wrap"] = True  # wrapped here: rich must not wrap it again
+        super().print(*objects, **kwargs)
+
+
 #: human output (tables, reports)
 out = _Console(highlight=False, soft_wrap=False)
-#: warnings, progress and errors: each message one line however long, as a log or ``grep`` wants it
-#: (rich wraps at the terminal's width, 80 columns when stderr is a file or pipe, which split
-#: ``analyze``'s summary before its story count)
-err = _Console(stderr=True, highlight=False, soft_wrap=True)
+#: warnings, progress and errors (``_Stderr``)
+err = _Stderr(stderr=True, highlight=False, soft_wrap=True)
 
 DEFAULT_DB = Path("newstrace.db")
 

@@ -24,7 +24,7 @@ from newstrace.model import (
     parse_published,
     shortened,
 )
-from newstrace.tables import ListingTable, Words, held_by_stdout, one_line
+from newstrace.tables import ListingTable, Words, hanging, held_by_stdout, one_line
 
 if TYPE_CHECKING:
     from newstrace.compare.core import Comparison
@@ -86,20 +86,6 @@ def day_and_time(value: date | datetime | str | None) -> str:
     clock = when.strftime("%H:%M" if when.second == 0 and when.microsecond == 0 else "%H:%M:%S")
     offset = when.isoformat()[19:].lstrip(".0123456789")  # "+03:00", "" without one (fraction dropped)
     return f"{when.date().isoformat()}\n{clock}{offset}"
-
-
-def hanging(lead: str | Text, text: Text, console: Console) -> Text:
-    """``text`` after ``lead`` (a finding's number, an indent, "note: "), its wrapped lines under
-    its first word rather than at column 0: at 40 columns 'story' and 'compare' read "  1. [Number
-    drift] The count of people" / "killed differs: ...", the evidence under it too, and a note
-    "note: rt.com: 10 more claims only it" / "carries ..."; no line ends in the space it broke at."""
-    lead = Text(lead) if isinstance(lead, str) else lead
-    lines = text.wrap(console, max(console.width - lead.cell_len, 10))
-    out = Text()
-    for i, line in enumerate(lines):
-        line.rstrip()
-        out += Text("\n" if i else "") + (Text(" " * lead.cell_len) if i else lead) + line
-    return out
 
 
 def note_line(note: str, console: Console) -> Text:
