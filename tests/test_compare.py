@@ -1166,6 +1166,24 @@ def test_a_one_or_a_span_of_years_no_event_counts_is_no_count_of_the_article_alo
 
 
 @pytest.mark.data
+def test_a_one_that_does_what_it_counts_is_a_count() -> None:
+    """FNC-1 train 1948: "One strike was said to have destroyed an Isis checkpoint while the other was 'not
+    successful'" counts the story's strikes, and 1010's "'We are aware that one bundle was destroyed ...,' said
+    Kirby" its bundles; both were taken for a 'one' that says 'a' and listed as no count. "said one official"
+    stays no count (the FA-KES test above)."""
+    bodies = fnc1_bodies()
+
+    def unique(x: str, y: str, words: str) -> list[str]:
+        arts = [Article(id=i, text=bodies[i], outlet=f"fnc{i}") for i in (x, y)]
+        return [f.summary for f in compare_articles(arts).findings if f.type == "unique_claim" and words in f.summary]
+
+    found = unique("1948", "782", "One strike was said")
+    assert len(found) == 1 and found[0].startswith("Only fnc1948 carries a count:"), found
+    found = unique("1010", "1363", "one bundle was destroyed")
+    assert len(found) == 1 and found[0].startswith("Only fnc1010 carries a count and a quotation"), found
+
+
+@pytest.mark.data
 def test_a_persons_career_since_a_year_is_no_background() -> None:
     """FNC-1 train 1637: "... O'Brien and Wright have been performing under the name since 2010, he said"
     is the story's claim (who may use the Sugarhill Gang's name), not background: a span since a year is

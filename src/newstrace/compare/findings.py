@@ -644,12 +644,19 @@ _NO_COUNT = re.compile(
     r"|\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)$", re.I)
 #: a 'one' the words before make a count: FNC-1 1120's "we're only aware of one bundle that did not"
 _ONLY = re.compile(r"\b(?:only|just)\W+(?:\w+\W+){0,3}$", re.I)
+#: a 'one' that is the subject of an event it counts, whose verb the claims stage did not read as one: FNC-1
+#: 1948's "One strike was said to have destroyed an Isis checkpoint", 1010's "one bundle was destroyed"
+_ONE_DOES = re.compile(
+    r"^one\s+(?:[\w-]+\s+){1,2}?(?:(?:was|were|is|are|has|have|had|been|reportedly|allegedly|also|later|then|"
+    r"said\s+to\s+have|believed\s+to\s+have)\s+)*(?:destroy|damag|hit|struck|kill|wound|injur|explod|crash|shot)", re.I)
 
 
-def counts_nothing(q: Quantity, before: str) -> bool:
+def counts_nothing(q: Quantity, before: str, after: str = "") -> bool:
     """Whether a quantity of no event counts nothing a reader would check (``_NO_COUNT``), ``before`` being
-    its sentence's words before it: not "the city's one million residents", nor "only aware of one bundle"."""
-    return q.event is None and bool(_NO_COUNT.search(q.text.strip())) and not _ONLY.search(before)
+    its sentence's words before it and ``after`` its words from it on: not "the city's one million residents",
+    nor "only aware of one bundle", nor a 'one' that does what it counts (``_ONE_DOES``)."""
+    return (q.event is None and bool(_NO_COUNT.search(q.text.strip())) and not _ONLY.search(before)
+            and not _ONE_DOES.search(after))
 
 
 def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sentence, q: Quantity) -> bool:
@@ -707,7 +714,8 @@ def unique_findings(ctx: FindingContext) -> list[Finding]:
             candidates: list[Finding] = []
             cut = _links_start(v)
             for s in v.sents:
-                qs = [q for q in v.claims.quantities if s.start <= q.start < min(s.end, cut) and not counts_nothing(q, v.article.text[s.start:q.start])]
+                qs = [q for q in v.claims.quantities if s.start <= q.start < min(s.end, cut)
+                      and not counts_nothing(q, v.article.text[s.start:q.start], v.article.text[q.start:s.end])]
                 quotes = [q for q in v.claims.quotes if s.start <= q.start < min(s.end, cut) and q.speaker]
                 if not qs and not quotes:
                     continue
