@@ -1184,6 +1184,26 @@ def test_a_one_that_does_what_it_counts_is_a_count() -> None:
 
 
 @pytest.mark.data
+def test_a_number_naming_a_group_told_of_a_titles_number_and_page_furniture_are_no_count() -> None:
+    """FA-KES dev: TRT's "People who were evacuated from the two villages of Kefraya and Foua wait ..." (15 Apr
+    2017) names the villages the story is of, Sputnik's "38 Topic US Missile Attack on Syrian Air Base (200) Tags
+    strike Syria ..." is its page's links; FNC-1 train 265's "India's Ban on Vimeo, Github, Imgur and 29 Other
+    Websites Is Due to 'Jihadi Propaganda'" is a title's number. Each was listed as a count only the article
+    carries. TRT's "The convoy was carrying at least 5000 people ... out of the two towns" stays one."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+
+    def unique(*ids: str) -> list[str]:
+        return [f.summary for f in compare_articles([arts[i] for i in ids]).findings if f.type == "unique_claim"]
+
+    assert not [s for s in unique("1919191772", "1923848129") if "the two villages of Kefraya" in s]
+    assert not [s for s in unique("1965495384", "1923102875") if "(200) Tags" in s]
+    assert [s for s in unique("1919191770", "1926478982") if s.startswith("Only trt carries a count:") and "5000 people" in s]
+    bodies = fnc1_bodies()
+    pair = [Article(id=i, text=bodies[i], outlet=f"fnc{i}") for i in ("265", "1615")]
+    assert not [f for f in compare_articles(pair).findings if f.type == "unique_claim" and "ISIS Terror News" in f.summary]
+
+
+@pytest.mark.data
 def test_a_persons_career_since_a_year_is_no_background() -> None:
     """FNC-1 train 1637: "... O'Brien and Wright have been performing under the name since 2010, he said"
     is the story's claim (who may use the Sugarhill Gang's name), not background: a span since a year is

@@ -18,7 +18,7 @@ import numpy as np
 
 from newstrace import background
 from newstrace.background import related_links
-from newstrace.claims.lexicon import WEEKDAYS
+from newstrace.claims.lexicon import TENS, UNITS, WEEKDAYS
 from newstrace.compare.pairing import (
     GENERIC_SUBJECTS,
     LINK_CONTEXT,
@@ -649,14 +649,34 @@ _ONLY = re.compile(r"\b(?:only|just)\W+(?:\w+\W+){0,3}$", re.I)
 _ONE_DOES = re.compile(
     r"^one\s+(?:[\w-]+\s+){1,2}?(?:(?:was|were|is|are|has|have|had|been|reportedly|allegedly|also|later|then|"
     r"said\s+to\s+have|believed\s+to\s+have)\s+)*(?:destroy|damag|hit|struck|kill|wound|injur|explod|crash|shot)", re.I)
+#: the words before a number that make it name a group the text has told of, of ``KNOWN_GROUP`` or fewer ("from
+#: the two villages of Kefraya and Foua", "limited to those three sites"; not "the 48 people being monitored");
+#: or a bracket, page furniture where a capital follows ("Slideshow (3 Images)", "(200) Tags"; not "gunfire can be
+#: heard (six shots)")
+_KNOWN = re.compile(r"\b(?:the|those|these|all)\s+$|(?P<bracket>\(\s*)$", re.I)
+#: the largest number a "the" before it makes a group told of (benchmarks/README.md, session 46)
+KNOWN_GROUP = 10
+#: a number that opens what it names: a digit or a number's word ("two villages"; not "estimated 1.5 million")
+_NUMBER = re.compile(r"^(?:\d|(?:" + "|".join(list(UNITS) + list(TENS)) + r")\b)", re.I)
+#: a number in a title, each word it counts capitalized: "29 Other Websites Is Due to 'Jihadi Propaganda'" (FNC-1 265),
+#: "The 500 Greatest Songs"; not "10 Islamic State fighters" nor "five Palestinians"
+_TITLE = re.compile(r"^\S+(?:\s+[A-Z][\w'’-]*){2,}$")
 
 
 def counts_nothing(q: Quantity, before: str, after: str = "") -> bool:
     """Whether a quantity of no event counts nothing a reader would check (``_NO_COUNT``), ``before`` being
     its sentence's words before it and ``after`` its words from it on: not "the city's one million residents",
-    nor "only aware of one bundle", nor a 'one' that does what it counts (``_ONE_DOES``)."""
-    return (q.event is None and bool(_NO_COUNT.search(q.text.strip())) and not _ONLY.search(before)
-            and not _ONE_DOES.search(after))
+    nor "only aware of one bundle", nor a 'one' that does what it counts (``_ONE_DOES``). A number naming a group
+    the text told of, page furniture (``_KNOWN``) or a title's number (``_TITLE``) counts nothing either."""
+    text = q.text.strip()
+    if q.event is not None:
+        return False
+    known = _KNOWN.search(before)
+    if known and (not re.search(r"\s[A-Z]", text) if known.group("bracket") else (q.high or q.low or 0) > KNOWN_GROUP):
+        known = None  # "(six shots)": a count in brackets; "the 219 girls who were taken": a count of the story
+    if _NUMBER.search(text) and (known or _TITLE.search(text)):
+        return True
+    return bool(_NO_COUNT.search(text)) and not _ONLY.search(before) and not _ONE_DOES.search(after)
 
 
 def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sentence, q: Quantity) -> bool:
