@@ -124,11 +124,11 @@ def test_an_undated_article_is_said_so_in_the_same_words_on_its_page_and_in_the_
         assert '<dt>published</dt><dd dir="auto">no date</dd>' in page and "none given" not in page
         (story,) = client.get("/api/stories").json()["stories"]
         for listing in (client.get("/articles").text, client.get(f"/stories/{story['id']}").text):
-            rows = re.findall(r"<tr>.*?</tr>", listing, re.S)
+            rows = re.findall(r'<tr(?: role="row")?>.*?</tr>', listing, re.S)  # (the Articles page's rows stack on a phone)
             undated = next(r for r in rows if str(escape(rewrite.title or "")) in r)
-            assert '<td class="dim date">no date</td>' in undated, undated
+            assert re.search(r'<td class="dim date"( role="cell" data-label="published")?>no date</td>', undated), undated
             dated = next(r for r in rows if str(escape(rt.title or "")) in r)
-            assert '<td class="dim date">2016-10-30</td>' in dated, dated
+            assert re.search(r'<td class="dim date"( role="cell" data-label="published")?>2016-10-30</td>', dated), dated
 
 
 def test_an_article_page_names_its_source_as_show_does(
@@ -1073,13 +1073,13 @@ def test_story_rows_count_the_articles_without_an_outlet_and_threads_filter(clie
     if not d["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
     story = next(st for st in d["stories"] if ids["rt"] in [a["id"] for a in client.get(f"/api/stories/{st['id']}").json()["articles"]])
-    row = re.search(rf'<tr class="story" data-story="{story["id"]}">(.*?)</tr>', client.get("/stories").text, re.S)
+    row = re.search(rf'<tr class="story" data-story="{story["id"]}" role="row">(.*?)</tr>', client.get("/stories").text, re.S)
     # outlets, then "(no outlet)" for the rest, as the Outlets page names them ("?" before)
-    assert row is not None and re.search(r"<td>(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\(no outlet\)</bdi></td>", row.group(1))
+    assert row is not None and re.search(r'<td class="outlet" role="cell" data-label="outlets">(<bdi>[^<]*</bdi>, )*<bdi>rt\.com</bdi>, <bdi>\(no outlet\)</bdi></td>', row.group(1))
     # the headings say what they count: "coverage" was a bar of colours no legend named
-    head = client.get("/stories").text.split('<table class="stories">')[1].split("</thead>")[0]
-    assert '<th title="each outlet&#39;s share of its articles, in the order of the outlets column (hover a part for its count)">coverage</th>' in head
-    assert '<th class="num" title="articles in the story">size</th>' in head
+    head = client.get("/stories").text.split('<table class="stories stacks" role="table">')[1].split("</thead>")[0]
+    assert '<th title="each outlet&#39;s share of its articles, in the order of the outlets column (hover a part for its count)" role="columnheader">coverage</th>' in head
+    assert '<th class="num" title="articles in the story" role="columnheader">size</th>' in head
     menu = client.get("/stories", params={"outlet": "?"}).text
     assert re.search(r'<option value="\?" selected>\(no outlet\) \(1\)</option>', menu)
     assert '<option value="?"' in client.get("/articles").text
@@ -2065,7 +2065,7 @@ def test_word_counts_are_the_cli_s(client: TestClient, web_db: tuple[Path, dict[
     assert listed == cli
     assert all(client.get(f"/api/articles/{i}").json()["words"] == n for i, n in cli.items())
     page = client.get("/articles").text
-    assert all(f'<td class="num">{n}</td>' in page for n in cli.values())
+    assert all(f'<td class="num" role="cell" data-label="words">{n}</td>' in page for n in cli.values())
     for st in client.get("/api/stories").json()["stories"]:
         for a in client.get(f"/api/stories/{st['id']}").json()["articles"]:
             assert a["words"] == cli[a["id"]]
@@ -3363,7 +3363,7 @@ def test_a_story_row_keeps_each_of_its_dates_whole(client: TestClient) -> None:
     if not stories["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
     page = client.get("/stories").text
-    cells = re.findall(r'<tr class="story".*?<td class="dim">(.*?)</td>\s*</tr>', page, re.S)
+    cells = re.findall(r'<tr class="story".*?<td class="dim" role="cell" data-label="dates">(.*?)</td>\s*</tr>', page, re.S)
     assert cells and len(cells) == len(stories["stories"])
     for st, cell in zip(stories["stories"], cells, strict=True):
         days = [d for d in dict.fromkeys([(st["start"] or "")[:10], (st["end"] or "")[:10]]) if d]
@@ -3398,7 +3398,7 @@ def test_a_search_that_finds_no_article_says_so_without_an_empty_table(client: T
     assert '<p class="count">0 articles' not in main
     # a search that finds some still lists them in the table
     found = client.get("/articles", params={"q": "the"}).text
-    assert '<table class="articles">' in found and "No article matches" not in found
+    assert '<table class="articles stacks" role="table">' in found and "No article matches" not in found
 
 
 def test_a_page_s_title_and_the_report_s_heading_isolate_the_names_in_them(tmp_path: Path, rt: Any) -> None:
@@ -3500,8 +3500,8 @@ def test_every_table_names_the_articles_without_an_outlet_as_the_outlets_page_do
     from newstrace.web.render import NO_OUTLET_NAME
 
     articles = client.get("/articles").text
-    row = next(r for r in articles.split("<tr>") if f'value="{ids["rewrite"]}"' in r)
-    assert f'<td class="wraps" dir="auto">{NO_OUTLET_NAME}</td>' in row and '<td class="wraps" dir="auto">?</td>' not in row, row
+    row = next(r for r in articles.split('<tr role="row">') if f'value="{ids["rewrite"]}"' in r)
+    assert f'<td class="wraps outlet" dir="auto" role="cell" data-label="outlet">{NO_OUTLET_NAME}</td>' in row and '>?</td>' not in row, row
     assert f'<option value="?" >{NO_OUTLET_NAME} (1)</option>' in articles
     if not client.get("/api/stories").json()["available"]:
         pytest.skip("stories not available (corpus stage not installed or not run)")
@@ -3631,8 +3631,8 @@ def test_a_story_none_of_whose_articles_gives_a_date_says_no_date_on_every_page(
             (story,) = c.get("/api/stories").json()["stories"]
             assert story["start"] == (when and when.isoformat())
             listing = c.get("/stories").text
-            row = re.search(rf'<tr class="story" data-story="{story["id"]}">.*?</tr>', listing, re.S)
-            assert row and f'<td class="dim"><span class="date">{day}</span></td>' in row[0], row
+            row = re.search(rf'<tr class="story" data-story="{story["id"]}" role="row">.*?</tr>', listing, re.S)
+            assert row and f'<td class="dim" role="cell" data-label="dates"><span class="date">{day}</span></td>' in row[0], row
             heading = re.search(r'<h2 class="thread-label">.*?</h2>', c.get("/stories", params={"thread": story["thread"]}).text, re.S)
             assert heading and f'<span class="dim"><span class="date">{day}</span> · 1 story' in heading[0], heading
             page = c.get(f"/stories/{story['id']}").text
@@ -3704,7 +3704,7 @@ def test_a_story_page_says_its_articles_with_no_date_beside_its_span(tmp_path: P
         page = c.get("/stories").text
         thread = re.search(r'<h2 class="thread-label">.*?</h2>', page, re.S)
         assert thread and re.search(r'2016-11-02</span> \(1 article with no date\) ·', thread[0]), thread
-        assert re.search(r'<td class="dim">[^<]*<span class="date">2016-10-30</span> – <span class="date">2016-11-02</span> '
+        assert re.search(r'<td class="dim" role="cell" data-label="dates">[^<]*<span class="date">2016-10-30</span> – <span class="date">2016-11-02</span> '
                          r'\(1 article with no date\)</td>', page), page
     # a story whose articles all give a date says nothing of it (the seeds' in the shared database)
     for listed in client.get("/api/stories").json()["stories"]:

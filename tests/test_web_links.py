@@ -111,7 +111,7 @@ def test_an_outlet_named_like_url_syntax_has_its_articles_listed(odd: tuple[str,
             nodes = {href: html.unescape(name).strip("\u2068\u2069")  # isolated as a name is (``isolated_name``)
                      for href, name in re.findall(r'<a class="node" href="([^"]+)"><title>([^<]*)</title>', page)}
             assert nodes["/stories?outlet=%5C%3F"] == "?" and nodes["/stories?outlet=%3F"] == NO_OUTLET_NAME
-            named = re.findall(r'<td class="num">\d+</td>\s*<td>(.*?)</td>', c.get("/stories").text)
+            named = re.findall(r'<td class="num" role="cell" data-label="size">\d+</td>\s*<td class="outlet" role="cell" data-label="outlets">(.*?)</td>', c.get("/stories").text)
             names = [[html.unescape(n) for n in re.findall(r"<bdi>([^<]*)</bdi>", row)] for row in named]
             assert names and all(row.count("?") <= 1 and row.count(NO_OUTLET_NAME) <= 1 for row in names), named
             assert any("?" in row and NO_OUTLET_NAME in row for row in names), names
