@@ -28,6 +28,7 @@ from conftest import (
     contrast,
     edge_shades,
     jump_outline,
+    pointer_off,
     require_data,
     rings_by_tab,
     text_box,
@@ -492,9 +493,7 @@ def test_a_jumps_outline_goes_when_focus_or_a_press_goes_elsewhere(browser: Any,
         assert len(outlined) == 1 and page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid", outlined
         # the mouse: a click's target is outlined (its focus shows no ring), and Tab on leaves one outline
         page.locator("article#a0 a.hl.shared").nth(1).click()
-        # the pointer off the marks: the jump scrolls the clicked mark away, but Chromium moves :hover (a
-        # mark's thin grey line) only some time after a scroll, so whether it still showed was a race
-        page.mouse.move(1, 1)
+        pointer_off(page)  # the jump scrolls the clicked mark away; its thin grey hover line went late
         outlined = page.evaluate(_OUTLINED)
         assert len(outlined) == 1 and page.evaluate("() => document.activeElement.classList.contains('current')"), outlined
         assert colour(page.evaluate("() => getComputedStyle(document.activeElement).outlineColor")) == colour(jump_outline())

@@ -28,6 +28,7 @@ from conftest import (
     contrast,
     edge_shades,
     jump_outline,
+    pointer_off,
     rings_by_tab,
     text_box,
     through_a_pulse,
@@ -735,7 +736,7 @@ def test_a_jumps_outline_on_the_compare_page_goes_when_focus_or_a_press_goes_els
     assert page.evaluate("() => document.querySelector('.current').classList.contains('hot')")  # its finding hovered
     width, colour_now = page.evaluate(jumped)
     assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
-    page.mouse.move(1, 1)
+    pointer_off(page)  # its finding no longer hovered
     width, colour_now = page.evaluate(jumped)
     assert width == "3px" and colour(colour_now) == colour(jump_outline()), (width, colour_now)
     assert not page.errors, page.errors
