@@ -5,7 +5,8 @@ does not support its own headline):
 
 * **Labels and loaded words**: actor labels ("X-backed", "X-funded" ...) and loaded verbs or
   nouns ("murder", "massacre", "regime" ...) in the headline that no quotation of the source the
-  headline names uses (or, when it names none, no quotation in any article of the story).
+  headline names uses (or, when it names none, no quotation in any article of the story and no
+  other article's text: "US-led" in theirs supports "US-led" in it).
 * **Attribution dropped**: a headline that states as fact what the body it heads attributes to
   someone ("according to X", "X said").
 """
@@ -20,13 +21,22 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newstrace.compare.findings import WEIGHTS, FindingContext, _dedupe, _join, _q
 from newstrace.compare.pairing import View, speaker_keys
-from newstrace.compare.text import QUOTE_FOLD, acronym, bag, content_stems, cosine, names, stem
+from newstrace.compare.text import (
+    QUOTE_FOLD,
+    acronym,
+    bag,
+    content_stems,
+    cosine,
+    names,
+    stem,
+    words,
+)
 from newstrace.model import Finding, Quote, Span
 
 _REPORTING = (
     r"acknowledg\w*|admit\w*|says?|said|confirm\w*|claim\w*|warn\w*|accus\w*|reports?|reported|reveal\w*|"
     r"conced\w*|announc\w*|states?|stated|finds?|found|declar\w*|condemn\w*|blam\w*|slams?|insists?|denies|deny|"
-    r"recogni[sz]\w*|concludes?|agrees?|calls?"
+    r"recogni[sz]\w*|concludes?|agrees?|calls?|decr(?:y|ies|ied)|denounc\w*"
 )
 _ATTRIBUTION = re.compile(rf"^(?P<subject>.+?)\s+(?:(?:finally|now|also|officially|quietly|openly)\s+)?(?P<verb>{_REPORTING})\b\s*(?:that\s+)?(?P<rest>.+)$", re.I)
 #: the last word of a headline's trailing " - WHO" when WHO is one who speaks ("... - Homs
@@ -87,7 +97,7 @@ def headline_terms(title: str) -> list[Term]:
     for m in _LABEL.finditer(title):
         who = m.group("who")
         how = stem(m.group("how"))
-        whos = frozenset({who.lower().strip("."), stem(who)})
+        whos = frozenset({who.lower().strip("."), stem(who), who.replace(".", "").lower()})
         # "US-backed" is supported by "US-backed", "backed by the US", "supported by the United States" ...
         hows = frozenset({"back", "support", "fund", "sponsor"}) if how in {"back", "support", "fund", "sponsor"} else frozenset({how})
         terms.append(Term(m.start(), m.end(), m.group(0), "label", (whos, hows)))
@@ -104,6 +114,12 @@ def _quote_stems(text: str) -> set[str]:
     toks = set(content_stems(text)) | names(text)
     for m in re.finditer(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", text):
         toks.add(acronym(m.group(0)))
+    # the parts of a joined word, so a text's "US-led coalition" supports a headline's "US-led"
+    # (``words`` keeps "us-led" whole, whose stem "us-l" met no label)
+    toks.update(m.group(0).replace(".", "").lower() for m in re.finditer(r"\b(?:[A-Z]\.){2,}", text))  # "U.S." -> "us"
+    for w in words(text):
+        if "-" in w:
+            toks.update(stem(part) for part in w.split("-") if len(part) > 1)
     return toks
 
 
