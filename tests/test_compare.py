@@ -1256,3 +1256,37 @@ def test_a_headline_decrying_a_massacre_gives_the_word_to_the_one_who_decries(tm
     assert arts["1926479207"].title.startswith("Syrian Coalition Decries")
     assert _headline_findings(list(arts.values())) == []
 
+
+@pytest.mark.data
+@needs_stages
+def test_the_islamic_state_is_no_statement_and_isis_terrorists_no_charge(tmp_path: Path) -> None:
+    """FNC-1 train bodies read the CLI way: 2386's first line, "In a horrifying act of revenge for
+    U.S. airstrikes in northern Iraq, militants with the Islamic State ... U.S. officials say.", was
+    read as a statement by "In a horrifying act ... the Islamic" ("State" its verb), whose "extremist"
+    no quotation of that source used; 928's "ISIS terrorists have released a video ..." was said to
+    use "terrorists". A headline's subject is a few words, "Islamic State" a name, and "terrorists",
+    "extremist" or "jihadist" of a group the UN lists as terrorist, named in the headline, no charge."""
+    assert _headline_findings(_fnc1_read(tmp_path, "2386", "694")) == []
+    assert _headline_findings(_fnc1_read(tmp_path, "1966", "928")) == []
+
+
+@pytest.mark.data
+@needs_stages
+def test_a_word_the_headline_quotes_or_a_beheading_called_murder_is_no_headline_of_its_own(tmp_path: Path) -> None:
+    """FNC-1 train: 1885's "... the group's leader has said ... was a 'lie.'" was said to use "lie",
+    a word it quotes; 2528's "... jihadist who murdered reporter" to use "murdered", where the texts
+    tell James Foley's beheading."""
+    assert _headline_findings(_fnc1_read(tmp_path, "1885", "2530")) == []
+    assert _headline_findings(_fnc1_read(tmp_path, "2528", "546")) == []
+
+
+@pytest.mark.data
+@needs_stages
+def test_a_headline_that_hedges_states_nothing_as_fact(tmp_path: Path) -> None:
+    """FNC-1 train: 1009's "The recording, allegedly made near the shooting scene, seems to ..." and
+    759's "Claim: Actor Macaulay Culkin has died." were said to state as fact what their bodies
+    attribute to CNN and to an online rumor. 1538's "Only in Detroit? Holy stolen Batmobile,
+    Batman…" asks nothing: it states the theft its body gives to "A website"."""
+    assert _headline_findings(_fnc1_read(tmp_path, "1009", "2235")) == []
+    assert _headline_findings(_fnc1_read(tmp_path, "2502", "759")) == []
+    assert [s for s in _headline_findings(_fnc1_read(tmp_path, "1529", "1538")) if "attributes to website" in s]
