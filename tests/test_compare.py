@@ -1290,3 +1290,14 @@ def test_a_headline_that_hedges_states_nothing_as_fact(tmp_path: Path) -> None:
     assert _headline_findings(_fnc1_read(tmp_path, "1009", "2235")) == []
     assert _headline_findings(_fnc1_read(tmp_path, "2502", "759")) == []
     assert [s for s in _headline_findings(_fnc1_read(tmp_path, "1529", "1538")) if "attributes to website" in s]
+
+
+@pytest.mark.data
+@needs_stages
+def test_a_headline_naming_who_dismissed_or_revealed_it_states_nothing_as_fact(tmp_path: Path) -> None:
+    """FNC-1 train: 1630's "The leader of Islamist group Boko Haram has dismissed claims by the
+    Nigerian government ..." and 1956's "Islamic State fighters fed the mum ... a British dad who went
+    to fight IS has revealed" were said to state as fact what their bodies attribute to a video and
+    to "Sick ISIS militants": each names whose word it gives, as "X says" does."""
+    assert _headline_findings(_fnc1_read(tmp_path, "1630", "531")) == []
+    assert _headline_findings(_fnc1_read(tmp_path, "1956", "2219")) == []

@@ -39,7 +39,7 @@ from newstrace.model import Finding, Quote, Span
 _REPORTING = (
     r"acknowledg\w*|admit\w*|says?|said|confirm\w*|claim\w*|warn\w*|accus\w*|reports?|reported|reveal\w*|"
     r"conced\w*|announc\w*|states?|stated|finds?|found|declar\w*|condemn\w*|blam\w*|slams?|insists?|denies|deny|"
-    r"recogni[sz]\w*|concludes?|agrees?|calls?|decr(?:y|ies|ied)|denounc\w*"
+    r"recogni[sz]\w*|concludes?|agrees?|calls?|decr(?:y|ies|ied)|denounc\w*|dismiss\w*"
 )
 #: a headline's subject is a few words from the start of one of its sentences ("UN envoy de Mistura
 #: says", "... $349. French website iGen.fr now claims ..."); "State" after "Islamic" or
@@ -58,8 +58,9 @@ _SPEAKER_HEADS = frozenset(
      "un", "who", "unicef", "unhcr", "msf", "pentagon", "kremlin", "report", "reports", "statement"]
 )
 _TRAILING_WHO = re.compile(r"\s[-–—|]\s*(?P<who>[^-–—|]+?)\W*$")
-#: a headline ending in its source without a dash ("... in Syrias Idlib monitor", "..., UN says")
-_TRAILING_SAYS = re.compile(r"\b(?:monitor|observatory|says|said)\W*$|\bsays\s+(?:\S+\s+){0,3}\S+\W*$", re.I)
+#: a headline ending in its source without a dash ("... in Syrias Idlib monitor", "..., UN says",
+#: "... a British dad who went to fight IS has revealed")
+_TRAILING_SAYS = re.compile(r"\b(?:monitor|observatory|says|said|ha(?:s|ve)\s+revealed)\W*$|\bsays\s+(?:\S+\s+){0,3}\S+\W*$", re.I)
 _AFFILIATION = r"backed|supported|funded|sponsored|armed|led|allied|linked|affiliated|controlled|aligned|trained|run|owned|paid"
 _LABEL = re.compile(rf"\b(?P<who>[A-Za-z][\w.]*(?:-[A-Za-z][\w.]*)*?)-(?P<how>{_AFFILIATION})\b", re.I)
 #: loaded words a neutral source rarely uses; the headline must not add them on its own
