@@ -453,7 +453,7 @@ def test_a_link_of_one_day_says_both_may_have_the_text_from_a_third() -> None:
     assert not edge.directed
     assert [n for n in c.notes if "without a direction" in n] == [
         "alaraby and ahram are dated the same day (2016-10-24), and nothing else says whether one of them took "
-        "the text from the other or both from a third report (as outlets running one wire story do): they are "
+        "the text from the other or both from a third report, as outlets running one wire story do: they are "
         "linked without a direction."], c.notes
 
 
@@ -472,7 +472,7 @@ def test_a_link_of_one_day_that_nothing_orients_says_why_it_has_no_direction(rew
     assert [n for n in c.notes if "without a direction" in n] == [
         "a.example and b.example have dates that do not say which came first (2016-11-02T10:00:00, "
         "2016-11-02T14:00:00), and nothing else says whether one of them took the text from the other or both "
-        "from a third report (as outlets running one wire story do): they are linked without a direction (times "
+        "from a third report, as outlets running one wire story do: they are linked without a direction (times "
         "with a UTC offset would give one)."], c.notes
     a, b = (dataclasses.replace(x, published=x.published.replace(tzinfo=UTC)) for x in (a, b))  # type: ignore[union-attr]
     c = compare_articles([a, b])

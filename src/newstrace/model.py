@@ -708,6 +708,15 @@ def arrow(directed: bool) -> str:
     return "→" if directed else "—"
 
 
+#: what an edge without a direction (``direction_unknown``) leaves open, in the words of every place that
+#: tells of one (``compare``'s notes, the drawings' edges in words): on FA-KES dev most such edges (19 of
+#: the 20 of its stories) join two outlets' reports of one wire story, neither taken from the other;
+#: "who took from whom" told of a copy between the two
+DIRECTION_OPEN = (
+    "whether one of them took the text from the other or both from a third report, as outlets running one wire "
+    "story do"
+)
+
 #: what an edge from ``external:<label>`` is, in words: the drawing tells it by a dashed line alone
 EXTERNAL_SAID = "an outside source, no article here: the articles quote its words, not each other"
 
@@ -733,7 +742,7 @@ def edge_words(source: str, derived: str, confidence: Any, evidence: Sequence[An
     basis = "an attribution gives the direction" if "attribution" in types else "the texts alone give the direction"
     text = (
         f"{src} {arrow(directed)} {label(derived)}: confidence {conf}; evidence: {kinds or 'none given'}"
-        + ("" if directed else " (who took from whom is unknown)")
+        + ("" if directed else f" (nothing says {DIRECTION_OPEN})")
         + (f" (not by publication date: {basis})" if unordered else "")
         + (f" (by way of {via_name})" if via else "")
         # the drawing dashes it; the list under it, all a screen reader has, said nothing of why

@@ -40,6 +40,7 @@ from newstrace.errors import MAKE_ARTICLES, InputError, LimitError, UnknownArtic
 from newstrace.ingest.base import keyed_articles
 from newstrace.limits import LIMITS, Limits, env_name, raise_hint
 from newstrace.model import (
+    DIRECTION_OPEN,
     Article,
     ArticleClaims,
     ArticlePair,
@@ -420,7 +421,7 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
             undated_edges.append(
                 f"{whose}: the direction {pair} rests on {basis}, not on publication order."
                 if e.directed
-                else f"{whose}, and nothing else says who took from whom in {pair}: they are linked without a "
+                else f"{whose}, and nothing else says, of {pair}, {DIRECTION_OPEN}: they are linked without a "
                 "direction (a publication date would give one)."
             )
         elif e.source in dates and e.derived in dates:
@@ -435,7 +436,7 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
             else:  # two times of one day without a UTC offset are compared by their day alone
                 naive = any(isinstance(d, datetime) and d.tzinfo is None for d in (dates[e.source], dates[e.derived]))
                 unoriented_edges.append(
-                    f"{both}, and nothing else says {_EITHER}: they are linked without a "
+                    f"{both}, and nothing else says {DIRECTION_OPEN}: they are linked without a "
                     + ("direction (times with a UTC offset would give one)." if naive else "direction.")
                 )
     if len(undated_edges) > 3:
@@ -452,17 +453,9 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
     if len(unoriented_edges) > 3:
         unoriented_edges = [
             f"{len(unoriented_edges)} provenance edges join articles whose dates do not say which came first (one "
-            "day), and nothing else says whether one of each two took the text from the other or both from a third "
-            "report (as outlets running one wire story do): they are linked without a direction."
+            f"day), and nothing else says, of each two, {DIRECTION_OPEN}: they are linked without a direction."
         ]
     return undated_edges + tied_edges + unoriented_edges
-
-
-#: what an edge nothing orients between two dated articles leaves open: on FA-KES dev most such edges (17
-#: of the 32 of its stories) join two outlets' reports of one day that ran one wire story, AFP's or Reuters',
-#: neither taken from the other; "nothing else says who took from whom" told of a copy between the two
-_EITHER = ("whether one of them took the text from the other or both from a third report "
-           "(as outlets running one wire story do)")
 
 
 def _direction_basis(e: ProvenanceEdge, labels: Mapping[str, str]) -> str:
