@@ -93,3 +93,38 @@ def test_a_span_since_a_year_is_background_of_a_war_a_captivity_or_a_sum_not_of_
     career = _sentence(bodies["1637"], "perform under the name since 2010")
     assert not is_background(career, [], False)
     assert is_background(career, [], True)  # with a count since, a tally
+
+
+def _fakes_before(row: str, words: str) -> tuple[str, str, int, int]:
+    """A FA-KES dev row's sentence that says ``words``, the sentence before it, and the article's year and month."""
+    a = _fakes_dev()[row]
+    assert a.published is not None
+    ss = [a.text[s.start:s.end] for s in sentences(a.text)]
+    i = ss.index(_sentence(a.text, words))
+    return ss[i], ss[i - 1], a.published.year, a.published.month
+
+
+def test_a_sentence_that_takes_its_time_from_the_one_before_of_an_earlier_year_is_background() -> None:
+    """TRT of 11 Aug 2016 (1919191753): "UN investigators established that sarin gas was used in Eastern
+    Ghouta in 2013. The United States accused Damascus of that attack which it estimates killed 1429 people
+    ..."; TRT of 14 Jun 2016 (1924058079): "The Syrian civil war began in mid 2011 ... Since then the
+    UN has estimated ... the death toll may be as high as 400000." Their year is the sentence before's.
+    NNA's "It morphed into a conflict ... - Meanwhile the Observatory said 10 children ... executed ...
+    earlier this week" (1914947538), after "Syrias war began in March 2011 ...", tells a time of its own;
+    and a sentence that does not refer back takes no time from the one before (Mardini's "Hundreds of
+    civilians killed is certainly a very conservative figure", Reuters, 1926479281, after "... since the battle
+    for Aleppo in 2016")."""
+    sentence, before, year, month = _fakes_before("1919191753", "accused Damascus of that attack")
+    assert "in 2013" in before
+    assert is_background(sentence, [1429], True, year, month, before)
+    assert not is_background(sentence, [1429], True, year, month)
+    assert not is_background(sentence, [1429], True, 2013, 9, before)
+    sentence, before, year, month = _fakes_before("1924058079", "Since then the UN has estimated")
+    assert is_background(sentence, [400000], True, year, month, before)
+    assert not is_background(sentence, [400000], True, year, month)
+    sentence, before, year, month = _fakes_before("1914947538", "It morphed into a conflict")
+    assert "in March 2011" in before
+    assert not is_background(sentence, [48], True, year, month, before)
+    sentence, before, year, month = _fakes_before("1926479281", "very conservative figure")
+    assert "in 2016" in before
+    assert not is_background(sentence, [], True, year, month, before)

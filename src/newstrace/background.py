@@ -59,6 +59,28 @@ def of_an_earlier_year(sentence: str, year: int, month: int | None = None) -> bo
         names.index(m.group("month").lower()) + 1 > month for m in IN_MONTH.finditer(sentence))
 
 
+#: a sentence that refers back to the event the sentence before tells, to take its time: "Since then the UN
+#: has estimated ...", "It has cost the lives of ...", "... accused Damascus of that attack"
+BACK = re.compile(r"^\W*(?:since\s+then|it|that)\b|\b(?:that|the\s+same)\s+(?:attack|strike|bombing|massacre|incident|year)\b",
+                  re.I)
+#: a time a sentence tells of its own, of the story's days: "earlier this week", "Meanwhile", "on Monday"
+OWN_TIME = re.compile(
+    r"\b(?:today|yesterday|tonight|this\s+(?:week|month|year|morning|afternoon|evening)|last\s+(?:week|month|night)|"
+    r"earlier\s+this|meanwhile|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|recent\s+(?:days|weeks))\b", re.I)
+
+
+def of_an_earlier_year_before(sentence: str, before: str, year: int, month: int | None = None) -> bool:
+    """Whether the sentence, telling no time of its own, refers back (``BACK``) to the sentence ``before`` it
+    and that tells of an event of a year before ``year`` (``of_an_earlier_year``): "UN investigators
+    established that sarin gas was used in Eastern Ghouta in 2013. The United States accused Damascus of
+    that attack which it estimates killed 1429 people" (TRT, 2016, FA-KES dev 1919191753)."""
+    if not before or not BACK.search(sentence) or OWN_TIME.search(sentence):
+        return False
+    if IN_YEAR.search(sentence) or IN_MONTH.search(sentence):
+        return False
+    return of_an_earlier_year(before, year, month)
+
+
 #: a record the sentence's news sets against the war so far, "July was the worst month for attacks on
 #: healthcare centres since the beginning of Syrias five-year-old conflict": news, not background
 RECORD_SINCE = re.compile(
@@ -90,7 +112,7 @@ SUM = re.compile(r"[$€£]\s?\d|\b\d[\d,.]*\s*(?:million|billion|%|per\s?cent)\
 
 
 def is_background(sentence: str, tolls: Sequence[float], counted: bool = False,
-                  year: int | None = None, month: int | None = None) -> bool:
+                  year: int | None = None, month: int | None = None, before: str = "") -> bool:
     """Whether a sentence is background to its story rather than its news, from its text, the low values of
     the tolls of dead or wounded it counts (``tolls``), whether it counts anything at all (``counted``) and
     the article's ``year`` and ``month`` (``None`` when it has no date): a toll of the war's size, Ahram's
@@ -101,11 +123,15 @@ def is_background(sentence: str, tolls: Sequence[float], counted: bool = False,
     month ... since the beginning of Syrias five-year-old conflict", ``RECORD_SINCE``), tells the span of
     something it names in passing (``ASIDE_SINCE``) or, since a year, of no war, siege, control or
     captivity (``STATE``) and tallies nothing since (``SUM``); or an event of a year before the article's,
-    "The Pentagon announced in March 2016 that American forces had killed Shishani" (Jordan Times, 2017).
-    An article with no date has no earlier year, and any year it says a state runs since is long ago."""
+    "The Pentagon announced in March 2016 that American forces had killed Shishani" (Jordan Times, 2017),
+    or one the sentence ``before`` it tells, the sentence referring back to it and telling no time of its own
+    (``of_an_earlier_year_before``: "... in Eastern Ghouta in 2013. The United States accused Damascus of
+    that attack which it estimates killed 1429 people"). An article with no date has no earlier year, and
+    any year it says a state runs since is long ago."""
     if WAR.search(sentence) and any(low >= BACKGROUND_TOLL for low in tolls):
         return True
-    if year is not None and of_an_earlier_year(sentence, year, month):
+    if year is not None and (of_an_earlier_year(sentence, year, month)
+                             or of_an_earlier_year_before(sentence, before, year, month)):
         return True
 
     asides = {m.end() for m in ASIDE_SINCE.finditer(sentence)}

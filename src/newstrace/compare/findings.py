@@ -623,12 +623,13 @@ BACKGROUND_WEIGHT = 0.2
 def is_background(v: View, s: Sentence, counts: Sequence[Quantity]) -> bool:
     """Whether a sentence of an article, with the counts of it a claim lists, is background to its story
     rather than its news (``background.is_background``, asked with the sentence's text, the low values of
-    its tolls of dead or wounded, and the article's year and month)."""
+    its tolls of dead or wounded, the article's year and month, and the sentence before it)."""
     published = v.article.published
     tolls = [q.low or 0 for q in counts if event_class(q.event) in ("killed", "wounded")]
     return background.is_background(v.sentence_text(s), tolls, bool(counts),
                                     published.year if published is not None else None,
-                                    published.month if published is not None else None)
+                                    published.month if published is not None else None,
+                                    v.sentence_text(v.sents[s.index - 1]) if s.index else "")
 
 
 #: context at which a count of one number and one kind of event in another article, in a sentence this
