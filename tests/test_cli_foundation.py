@@ -2436,3 +2436,29 @@ def test_an_error_on_a_terminal_of_40_columns_wraps_under_its_first_word_and_kee
     assert all(len(line) <= 40 or str(db.parent) in line for line in lines), lines
     assert f"{db}:" in [w for line in lines for w in line.split()], lines
     assert " ".join(" ".join(lines).split()) == piped.strip()
+
+
+def test_a_usage_error_on_a_terminal_of_40_columns_wraps_under_its_first_word(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """click's own usage errors ('compare' with no file: "Error: Missing argument 'INPUT...'. Give one or
+    more files or folders.") were written by click, past the wrapping of stderr's other messages: at 40
+    columns the terminal broke the line at its edge, mid-word, and went on at column 0. On a terminal they
+    wrap at their words as the others do, under the word after "Error: " (and "Usage: "); piped, each line
+    is as click writes it."""
+    monkeypatch.setenv("COLUMNS", "40")
+    assert main(["compare"]) == 2
+    piped = capsys.readouterr().err
+    error = "Error: Missing argument 'INPUT...'. Give one or more files or folders."
+    assert piped.endswith(f"\n\n{error}\n") and "Try 'newstrace compare --help' for help.\n" in piped, piped
+    stderr_on_a_terminal(monkeypatch)
+    assert main(["compare"]) == 2
+    shown = capsys.readouterr().err
+    lines = shown.splitlines()
+    assert all(len(line) <= 40 for line in lines), lines
+    said = lines[lines.index("") + 1:]
+    assert len(said) > 1 and said[0].startswith("Error: Missing"), said
+    assert all(line.startswith(" " * 7) and not line.startswith(" " * 8) for line in said[1:]), said
+    assert " ".join(" ".join(said).split()) == error
+    usage = lines[:lines.index("")]  # "Usage: newstrace compare [OPTIONS] INPUT..." is 44 columns
+    assert usage[0].startswith("Usage: newstrace compare") and usage[1] == " " * 7 + "INPUT...", usage

@@ -62,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         # usage errors (typer vendors its own click, so both families): message and usage, no traceback
         said = not_a_number(e)
         show = getattr(said, "show", None)
-        if callable(show):
-            show()
+        if callable(show):  # click's usage and message, each line through stderr's console (wrapped on a terminal)
+            shown = io.StringIO()
+            show(file=shown)
+            for line in shown.getvalue().splitlines():
+                err.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
             err.print(f"newstrace: error: {said}", markup=False, highlight=False, soft_wrap=True)
         return _exit(getattr(said, "exit_code", e.exit_code))
