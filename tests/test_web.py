@@ -983,8 +983,9 @@ def test_a_story_article_without_an_outlet_is_not_named_as_one(client: TestClien
         pytest.skip("stories not available (corpus stage not installed or not run)")
     page = client.get(f"/stories/{story['id']}").text
     rows = {box: row for box, row in re.findall(r'name="ids" value="([^"]+)".*?</td>(.*?)</tr>', page, re.S)}
-    assert "<td><bdi>“United Nations Finally … Civilians”</bdi> <span class=\"dim\">(no outlet: named by its title)</span></td>" in rows[ids["rewrite"]]
-    assert "<td><bdi>rt.com</bdi></td>" in rows[ids["rt"]] and "no outlet" not in rows[ids["rt"]]
+    cell = '<td class="outlet" role="cell" data-label="outlet">'
+    assert cell + "<bdi>“United Nations Finally … Civilians”</bdi> <span class=\"dim\">(no outlet: named by its title)</span></td>" in rows[ids["rewrite"]]
+    assert cell + "<bdi>rt.com</bdi></td>" in rows[ids["rt"]] and "no outlet" not in rows[ids["rt"]]
 
 
 def test_seeds_are_one_story(client: TestClient, ids: dict[str, str]) -> None:
@@ -2114,7 +2115,7 @@ def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(
     graph = page[page.index('<svg class="graph"'):]
     drawn = re.findall(r'data-article="([^"]+)"', graph[:graph.index("</svg>")])
     assert drawn == ["1926479310", "1926479352", "1926479334", "1926479389"]
-    table = page[page.index('<table class="articles">'):]
+    table = page[page.index('<table class="articles stacks"'):]
     assert re.findall(r'name="ids" value="([^"]+)"', table[:table.index("</table>")]) == drawn
     assert [a["id"] for a in doc["articles"]] == drawn
     # the compare page of the four: its columns stand as its drawing does
@@ -2200,7 +2201,7 @@ def test_a_story_s_pages_are_slices_of_its_one_order(damascus_db: Path) -> None:
             assert doc["total"] == 4
             api_pages.append([a["id"] for a in doc["articles"]])
             page = c.get(f"/stories/{story['id']}", params={"limit": 2, "offset": offset}).text
-            table = page[page.index('<table class="articles">'):]
+            table = page[page.index('<table class="articles stacks"'):]
             table_pages.append(re.findall(r'name="ids" value="([^"]+)"', table[:table.index("</table>")]))
         whole = c.get(f"/api/stories/{story['id']}").json()
     assert api_pages == table_pages == [DAMASCUS_DRAWN[:2], DAMASCUS_DRAWN[2:]]
@@ -2365,7 +2366,7 @@ def test_a_story_over_the_report_s_limit_lets_the_rest_be_compared(web_db: tuple
         assert '<form method="get" action="/compare"' in listing
         boxes = re.findall(r'<input type="checkbox" name="ids" value="([^"]+)"', listing)
         assert ids["rewrite"] in boxes and len(boxes) == story["size"]
-        covered = re.findall(r"<td>(yes|no)</td></tr>", listing)
+        covered = re.findall(r'<td role="cell" data-label="in the report">(yes|no)</td></tr>', listing)
         assert covered.count("yes") == 1 and covered.count("no") == story["size"] - 1
         # what the form asks for
         assert c.get("/compare", params=[("ids", ids["rt"]), ("ids", ids["rewrite"])]).status_code == 200

@@ -869,8 +869,9 @@ def test_on_a_phone_each_article_is_a_block_its_title_first(server: tuple[str, d
     name of 50 characters broken at 10em), its titles beginning at 336 px with their first 10em on
     the screen. Each article is a block now, its box to tick and its title on the first line, its
     outlet, day and words each a line under it after its heading: the table's roles keep it a table
-    to a screen reader, and the headings before the values are not read twice. The outlet
-    network's table still scrolls, no column of it wider than half its box."""
+    to a screen reader, and the headings before the values are not read twice. A story's own list
+    of its articles (881 px in its box of 364) stacks the same way. The outlet network's table
+    still scrolls, no column of it wider than half its box."""
     base, _ = server
     ctx = browser.new_context(viewport={"width": 390, "height": 844})
     page = ctx.new_page()
@@ -884,6 +885,16 @@ def test_on_a_phone_each_article_is_a_block_its_title_first(server: tuple[str, d
         assert heard.startswith("- table:") and heard.count("- columnheader ") == 5, heard[:400]
         assert len(re.findall(r"- '?row ", heard)) == len(rows) + 1 and '- cell "rt.com"' in heard and "outlet rt.com" not in heard, heard[:400]
         shot(page, "phone-articles-stacked")
+        # a story's own list of its articles, in the same table.stacks (it scrolled sideways in its box)
+        stories = page.request.get(f"{base}/api/stories").json()
+        if stories["available"]:
+            biggest = max(stories["stories"], key=lambda s: s["size"])
+            page.goto(f"{base}/stories/{quote(biggest['id'], safe='')}")
+            rows = check_stacked(page, "table.articles")
+            assert len(rows) >= 3 and all(len(cells) in (5, 6) for cells in rows), rows[:2]
+            heard = page.locator("table.articles").aria_snapshot()
+            assert heard.startswith("- table:") and len(re.findall(r"- '?row ", heard)) == len(rows) + 1, heard[:400]
+            shot(page, "phone-story-articles-stacked")
         page.goto(base + "/outlets")
         box = page.locator("table.edges").evaluate("t => t.clientWidth")
         cols = page.locator("table.edges").evaluate(columns)
