@@ -903,11 +903,13 @@ def test_on_a_phone_each_article_is_a_block_its_title_first(server: tuple[str, d
         ctx.close()
 
 
-def test_on_a_phone_a_story_s_long_outlet_name_breaks_in_its_own_line(browser: Any, tmp_path: Path) -> None:
+def test_a_story_s_long_outlet_name_breaks_in_its_own_line(browser: Any, tmp_path: Path) -> None:
     """The stories' table of a story with an outlet named in 50 characters unbroken (the seeds, rt.com
     so renamed, beside FA-KES's dev rows) was 1,423 px in its box of 349 at 390 px, the name
     unbroken in its outlets and first seen columns. Each story is a block on a phone now, as each article
-    is, the long name broken in its own line, every other line as wide as the story's."""
+    is, the long name broken in its own line, every other line as wide as the story's. At 1400 px
+    the same table was 1,461 px, the whole page scrolling sideways: the name breaks in its cells
+    there too (20em), no ordinary word broken; its story's page has room for it."""
     import dataclasses
 
     from newstrace.store import Store
@@ -932,6 +934,25 @@ def test_on_a_phone_a_story_s_long_outlet_name_breaks_in_its_own_line(browser: A
             assert not page.evaluate(BROKEN_WORDS, "table.stories td"), "an ordinary word broken"
             page.locator("table.stories tr", has_text=long).scroll_into_view_if_needed()
             shot(page, "phone-stories-long-outlet")
+            wide = browser.new_page(viewport={"width": 1400, "height": 900})
+            try:
+                wide.goto(f"{base}/stories")
+                cells = wide.locator("td.outlet", has_text=long[:20]).evaluate_all("""tds => tds.map(td => {
+                    const r = document.createRange(); r.selectNodeContents(td);
+                    return [td.getBoundingClientRect().width, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })""")
+                assert len(cells) == 2 and all(w < 400 and lines >= 2 for w, lines in cells), cells  # unbroken: 470 px
+                assert not wide.evaluate(BROKEN_WORDS, "td"), "an ordinary word broken"
+                shot(wide, "wide-stories-long-outlet")
+                # its story's page had room for it, and still has
+                wide.click(f"table.stories tr:has-text('{long}') a.story-link")
+                wide.wait_for_url(re.compile("/stories/"))
+                for url in ("/stories", wide.url):
+                    wide.goto(url if url.startswith("http") else base + url)
+                    got = wide.evaluate("""() => [document.documentElement.scrollWidth,
+                        ...[...document.querySelectorAll('table')].map(t => t.scrollWidth)]""")
+                    assert max(got) <= 1400, (url, got)
+            finally:
+                wide.close()
     finally:
         ctx.close()
 
