@@ -29,6 +29,7 @@ from newstrace.web.app import CSP
 from newstrace.web.render import Ann, highlight, provenance_svg, timeline_svg
 from test_web_fixtures import (
     HOSTILE_RECORD,
+    analysed_or_skip,
     analyze_if_available,
     build_db,
     fakes_sample,
@@ -1126,10 +1127,7 @@ def test_a_story_id_prefix_is_taken_as_the_cli_takes_it(tmp_path: Path, rt: Any,
         "Flamengo beat Palmeiras 2-1 at the Maracana on Sunday to win the Brazilian championship, "
         "their coach said after the match in Rio de Janeiro.", title="Flamengo win the title",
         outlet="sport.example", published=date(2019, 11, 24))
-    with Store(db) as st:
-        st.add_articles([rt, rewrite, other])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [rt, rewrite, other])
     with TestClient(create_app(db), base_url=BASE) as c:
         stories = [st["id"] for st in c.get("/api/stories").json()["stories"]]
         assert len(stories) >= 2
@@ -2022,10 +2020,7 @@ def test_story_of_an_article_changed_since_analyze(tmp_path: Path, rt: Any, rewr
     from newstrace.cli.main import main
 
     db = tmp_path / "changed.db"
-    with Store(db) as st:
-        st.add_articles([rt, rewrite])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [rt, rewrite])
     cut = replace(rt, text=rt.text[: len(rt.text) // 3])
     with Store(db) as st:
         assert st.add_articles([cut]).updated == 1
@@ -2102,10 +2097,7 @@ def test_a_story_page_draws_an_arrow_s_source_first_among_reports_of_one_day(
     path = require_data("fakes", "fakes_dev.csv")
     ids = ["1926479310", "1926479334", "1926479352", "1926479389"]
     db = tmp_path / "damascus.db"
-    with Store(db) as st:
-        st.add_articles([a for a in read_inputs([path], on_error=lambda e: None) if a.id in ids])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [a for a in read_inputs([path], on_error=lambda e: None) if a.id in ids])
     with TestClient(create_app(db), base_url=BASE) as c:
         (story,) = c.get("/api/stories").json()["stories"]
         doc = c.get(f"/api/stories/{story['id']}").json()
@@ -2145,10 +2137,7 @@ def damascus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = require_data("fakes", "fakes_dev.csv")
     db = tmp_path_factory.mktemp("damascus") / "damascus.db"
-    with Store(db) as st:
-        st.add_articles([a for a in read_inputs([path], on_error=lambda e: None) if a.id in DAMASCUS])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [a for a in read_inputs([path], on_error=lambda e: None) if a.id in DAMASCUS])
     return db
 
 
@@ -2624,10 +2613,7 @@ def test_a_stories_page_names_only_the_outlets_it_filters_by(client: TestClient)
 def test_an_article_ingested_after_analyze_says_it_is_in_no_story_yet(tmp_path: Path, rt: Any, rewrite: Any) -> None:
     """Its page listed no story and said nothing, as if the article stood alone."""
     db = tmp_path / "later.db"
-    with Store(db) as st:
-        st.add_articles([rt])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [rt])
     with Store(db) as st:
         st.add_articles([rewrite])
     with TestClient(create_app(db), base_url=BASE) as c:
@@ -2714,10 +2700,7 @@ def test_a_storys_articles_are_listed_in_publication_order_by_instant(tmp_path: 
     ny = dataclasses.replace(ny, published=datetime.fromisoformat("2016-10-30T23:00:00-04:00"))
     london = dataclasses.replace(london, published=datetime.fromisoformat("2016-10-31T01:00:00+00:00"))
     db = tmp_path / "news.db"
-    with Store(db) as st:
-        st.add_articles([ny, london])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [ny, london])
     with Store(db, readonly=True) as st:
         (story,) = {r[0] for r in st.conn.execute("SELECT story FROM memberships")}
         members = R.members(st.conn, story)
@@ -3690,10 +3673,7 @@ def test_a_story_page_says_its_articles_with_no_date_beside_its_span(tmp_path: P
     copy = dataclasses.replace(rt, id="undated-copy", outlet="example.org", published=None,
                                text=rt.text + "\n\nThis article was republished from RT.")
     db = tmp_path / "undated.db"
-    with Store(db) as st:
-        st.add_articles([rt, rewrite, copy])
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, [rt, rewrite, copy])
     with TestClient(create_app(db), base_url=BASE) as c:
         (story,) = c.get("/api/stories").json()["stories"]
         api = c.get(f"/api/stories/{story['id']}").json()["story"]
@@ -3755,10 +3735,7 @@ def _one_outlet_story(tmp_path: Path, rt: Any) -> tuple[Path, str]:
     arts = [Article(id=f"r{k}", title=f"Aleppo update {k}", outlet="reuters", published=date(2016, 10, 10 + k),
                     text=rt.text + f"\n\nOfficials said {11 + k} more people were wounded on Monday.") for k in range(4)]
     db = tmp_path / "reuters.db"
-    with Store(db) as st:
-        st.add_articles(arts)
-    if not analyze_if_available(db):
-        pytest.skip("corpus stage not installed")
+    analysed_or_skip(db, arts)
     with TestClient(create_app(db), base_url=BASE) as c:
         story = next((s for s in c.get("/api/stories").json()["stories"] if s["size"] == 4), None)
     if story is None:

@@ -912,15 +912,11 @@ def test_a_story_s_long_outlet_name_breaks_in_its_own_line(browser: Any, tmp_pat
     there too (20em), no ordinary word broken; its story's page has room for it."""
     import dataclasses
 
-    from newstrace.store import Store
-    from test_web_fixtures import analyze_if_available, fakes_sample, seed_articles
+    from test_web_fixtures import analysed_or_skip, fakes_sample, seed_articles
 
     long = "a" * 42 + ".example"
     db = tmp_path / "long-outlet.db"
-    with Store(db) as st:
-        st.add_articles([dataclasses.replace(a, outlet=long) if a.outlet == "rt.com" else a for a in seed_articles()] + fakes_sample())
-    if not analyze_if_available(db):
-        pytest.skip("stories not available (corpus stage not installed)")
+    analysed_or_skip(db, [dataclasses.replace(a, outlet=long) if a.outlet == "rt.com" else a for a in seed_articles()] + fakes_sample())
     ctx = browser.new_context(viewport={"width": 390, "height": 844})
     page = ctx.new_page()
     try:
@@ -1021,8 +1017,7 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
 
     from conftest import require_data
     from newstrace.model import Article
-    from newstrace.store import Store
-    from test_web_fixtures import analyze_if_available, seed_articles
+    from test_web_fixtures import analysed_or_skip, seed_articles
 
     with require_data("semeval8", "pairs_train.csv").open(encoding="utf-8", newline="") as f:
         row = [r for r in csv.DictReader(f) if r["lang1"] == "ar"][1]
@@ -1034,10 +1029,7 @@ def test_right_to_left_titles_outlets_and_labels_in_lists_take_their_direction(b
     # RT's report reposted by two outlets of Arabic names: one story of three outlets
     reposts = [Article.create(rt.text, title=rt.title, outlet=o, published=date(2016, 10, 31)) for o in ("القدس العربي", "اليوم السابع")]
     db = tmp_path / "rtl-lists.db"
-    with Store(db) as st:
-        st.add_articles([rt, arabic, *reposts])
-    if not analyze_if_available(db):
-        pytest.skip("the corpus stage is not installed")
+    analysed_or_skip(db, [rt, arabic, *reposts])
 
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = ctx.new_page()
@@ -1597,8 +1589,7 @@ def test_a_unique_claim_in_a_story_of_ten_opens_at_its_words_beside_its_nearest_
     most text with RT, the rewrite among them, scrolled to its words, marked as a jump marks them."""
     import dataclasses
 
-    from newstrace.store import Store
-    from test_web_fixtures import analyze_if_available, seed_articles
+    from test_web_fixtures import analysed_or_skip, seed_articles
 
     seeds = seed_articles()
     rt = next(a for a in seeds if a.outlet == "rt.com")
@@ -1608,10 +1599,7 @@ def test_a_unique_claim_in_a_story_of_ten_opens_at_its_words_beside_its_nearest_
                                    text=f"Reposted by reader {i}. " + "\n\n".join(paras[i:i + 2]) + "\n\nShare this.")
                for i in range(8)]
     db = tmp_path / "ten.db"
-    with Store(db) as st:
-        st.add_articles([rt, rewrite, *reposts])
-    if not analyze_if_available(db):
-        pytest.skip("stories not available (corpus stage not installed)")
+    analysed_or_skip(db, [rt, rewrite, *reposts])
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     page = ctx.new_page()
     try:

@@ -12,10 +12,12 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from conftest import DATA, EXAMPLES
 from newstrace.ingest import read_inputs
@@ -98,6 +100,15 @@ def analyze_if_available(path: Path) -> bool:
     with Store(path) as st:
         analyze(st)
     return True
+
+
+def analysed_or_skip(path: Path, articles: Sequence[Article]) -> None:
+    """Store the articles at ``path`` and analyse them, or skip the test: the web pages a test opens on such a
+    database (stories, threads, outlets) exist only where the corpus stage is installed."""
+    with Store(path) as st:
+        st.add_articles(list(articles))
+    if not analyze_if_available(path):
+        pytest.skip("corpus stage not installed")
 
 
 def _free_port() -> int:
