@@ -30,6 +30,7 @@ from newstrace.compare.pairing import (
     edit_marks,
     event_class,
     interval,
+    one_number,
     place_relation,
     quantity_links,
     same_number,
@@ -691,9 +692,6 @@ def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sent
         low, high = interval(x)
         return x.event is not None and (low == high or high == np.inf)
 
-    def one_number(x: Quantity) -> bool:  # "at least four" is "four" too
-        return same_number(q, x) or (values_overlap(q, x) and abs(np.log1p(interval(q)[0]) - np.log1p(interval(x)[0])) < 0.2)
-
     if not told(q):
         return False
     for other in story:
@@ -703,7 +701,7 @@ def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sent
         w = links.b if links.a is v else links.a
         for o in w.claims.quantities:
             so = w.sentence_of(o.start)
-            if (so is None or not told(o) or event_class(o.event) != event_class(q.event) or not one_number(o)
+            if (so is None or not told(o) or event_class(o.event) != event_class(q.event) or not one_number(q, o)
                     or subject_relation(q.subject, o.subject) == "different" or place_relation(q.place, o.place) == "different"):
                 continue
             if (links.context(s.index, so.index) if links.a is v else links.context(so.index, s.index)) >= GIVEN_CONTEXT:

@@ -304,6 +304,12 @@ def same_number(a: Quantity, b: Quantity) -> bool:
     return inter / union >= 0.5
 
 
+def one_number(a: Quantity, b: Quantity) -> bool:
+    """One number in other words (``same_number``), or a bound and a number from it: "at least four"
+    is "four" too."""
+    return same_number(a, b) or (values_overlap(a, b) and abs(np.log1p(interval(a)[0]) - np.log1p(interval(b)[0])) < 0.2)
+
+
 def values_drift(a: Quantity, b: Quantity) -> bool:
     """Intervals that cannot both be right, or one so much wider that it says something else."""
     if (a.low is None and a.high is None) or (b.low is None and b.high is None):
@@ -358,16 +364,47 @@ class QuantityLink:
 LINK_CONTEXT = 0.3
 
 
+def title_copy(v: View) -> tuple[int, int] | None:
+    """Where the article's title is pasted into its text, in the text's first sentence."""
+    title, text = (v.article.title or "").strip(), v.article.text
+    at = text.find(title, 0, v.sents[0].end) if title and v.sents else -1
+    return (at, at + len(title)) if at >= 0 else None
+
+
+def restated_title_counts(v: View) -> set[int]:
+    """The counts (their ``id``) of the title's copy at the top of the text that the body states
+    again in other bounds: one kind of event, one number (``one_number``), subjects that may be one.
+    The body's statement is the count, its qualifier read: Ahram's "Syria air strikes kill 32
+    Monitor" is its body's "killed at least 32 people" (FA-KES dev 1923848197), no count of exactly
+    32. A copy the body gives in the same bounds ("22 killed", "22 people died") stays the count."""
+    copy = title_copy(v)
+    if copy is None:
+        return set()
+    qs = v.claims.quantities
+    body = [o for o in qs if o.start >= copy[1] and o.event is not None]
+    return {
+        id(q)
+        for q in qs
+        if copy[0] <= q.start < copy[1] and q.event is not None and any(
+            event_class(o.event) == event_class(q.event) and one_number(q, o) and interval(o) != interval(q)
+            and subject_relation(q.subject, o.subject) != "different"
+            for o in body
+        )
+    }
+
+
 def quantity_links(links: PairLinks, min_context: float = LINK_CONTEXT) -> list[QuantityLink]:
-    """Every pair of counts (one in A, one in B) whose sentences report the same thing."""
+    """Every pair of counts (one in A, one in B) whose sentences report the same thing; a count of a
+    title's copy the body states again is the body's (``restated_title_counts``)."""
     out: list[QuantityLink] = []
+    copied_a, copied_b = restated_title_counts(links.a), restated_title_counts(links.b)
     for qa in links.a.claims.quantities:
         sa = links.a.sentence_of(qa.start)
-        if sa is None:
+        if sa is None or id(qa) in copied_a:
             continue
         for qb in links.b.claims.quantities:
             sb = links.b.sentence_of(qb.start)
-            if sb is None:
+            if sb is None or id(qb) in copied_b:
                 continue
             ctx = links.context(sa.index, sb.index)
             if ctx < min_context:
