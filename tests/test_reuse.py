@@ -23,6 +23,7 @@ from newstrace.reuse import (
     infer_provenance,
 )
 from newstrace.reuse.candidates import KEY_K, KEY_W, MIN_KEYS, key_hashes
+from newstrace.reuse.provenance import attribution
 from newstrace.reuse.text import TOKEN_RE, quote_spans, tokenize
 from newstrace.reuse.variants import _differences, _words
 
@@ -665,6 +666,25 @@ def test_an_attribution_against_the_dates_lowers_the_confidence() -> None:
     earlier = replace(sana, published=date(2016, 11, 6))
     (edge,) = find_reuse([alalam, earlier]).provenance
     assert (edge.source, edge.derived) == (sana.id, alalam.id) and edge.confidence > 0.9
+
+
+def test_a_header_s_credit_of_a_wire_names_the_wire_s_own_report_as_its_source() -> None:
+    """FA-KES dev: Ahram's report of 13 February 2015 heads AFP's text with "Syria air strikes kill 32 Monitor AFP
+    Monday 2 Feb 2015", the credit of its header ("Title AGENCY Day"), and the Jordan Times ran that text whole.
+    Had the Jordan Times' copy been AFP's own report, of one day with Ahram's, no cue read the header, and the
+    edge between them had no direction. The header is a credit as "according to AFP" is: the edge runs from
+    AFP's report; the same with the day before the title ("Tuesday 4 Apr 2017 ... Observatory Reuters A ...")."""
+    path = require_data("fakes", "fakes_dev.csv")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ("1923848197", "1924058053", "1923848146")}
+    ahram, jordantimes = arts["1923848197"], arts["1924058053"]
+    afp = replace(jordantimes, outlet="AFP", published=ahram.published)
+    (edge,) = find_reuse([ahram, afp]).provenance
+    assert (edge.source, edge.derived, edge.directed) == (afp.id, ahram.id, True)
+    told = next(e for e in edge.evidence if e["type"] == "attribution")
+    assert (told["article"], told["text"]) == (ahram.id, "AFP Monday 2 Feb 2015")
+    assert attribution(arts["1923848146"], replace(afp, outlet="reuters")) == {
+        "type": "attribution", "start": 0, "end": 104,
+        "text": "Tuesday 4 Apr 2017 Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory Reuters"}
 
 
 def test_an_attribution_names_the_article_of_its_outlet_it_shares_the_most_with() -> None:

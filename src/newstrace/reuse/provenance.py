@@ -4,10 +4,11 @@ The evidence, strongest first:
 
 * **publication order**: a text cannot copy one published after it;
 * **explicit attribution**: the other article names the source's outlet ("according to RT",
-  "told RT", "RT reported"); one against the publication order (the earlier article names the
-  later one's outlet) lowers the edge's confidence: the earlier had that outlet's text before.
-  It names an outlet, not an article: of that outlet's articles it counts for the one the naming
-  article shares the most text with (``_cited``), not for all of them;
+  "told RT", "RT reported", a byline's "... Monitor AFP Monday 2 Feb 2015"); one against the
+  publication order (the earlier article names the later one's outlet) lowers the edge's
+  confidence: the earlier had that outlet's text before. It names an outlet, not an article: of
+  that outlet's articles it counts for the one the naming article shares the most text with
+  (``_cited``), not for all of them;
 * **shared fingerprints**: a rare variant of a quotation both carry ("[attacks,]") says the relation
   is a copy, not two transcriptions of the speaker (not which way it ran).
 
@@ -38,6 +39,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from newstrace.claims.segment import _WEEKDAY_DATE
 from newstrace.model import (
     Article,
     ArticlePair,
@@ -59,6 +61,8 @@ INDIRECT_COVER = 0.9
 #: every outlet copied from every other (200 wire copies: 19,900 edges), trying every one was
 #: cubic, 8 CPU s on each refresh of the story's graph
 INDIRECT_TRIED = 16
+#: a header's day ("Sunday 23 Oct 2016"), as ``claims.segment`` reads it, its braces kept from the cues' ``format``
+_DAY = _WEEKDAY_DATE.replace("{", "{{").replace("}", "}}")
 _CUES = [
     r"according to (?:the )?{o}",
     r"told (?:the )?{o}",
@@ -67,8 +71,13 @@ _CUES = [
     r"via (?:the )?{o}",
     r"\({o}\)",
     r"(?:source|originally published)(?: by| on| at)?:? (?:the )?{o}",
+    # a byline's credit of the whole text: the header's agency and day ("... Monitor AFP Monday 2 Feb 2015", "AFP
+    # , Sunday 23 Oct 2016"), or, after the day and the title that open the text, the agency before the body
+    # ("Tuesday 4 Apr 2017 Suspected gas attack ... Observatory Reuters A suspected ..."), or the sign-off ("-AFP")
+    r"{o}[^\S\n]*,?[^\S\n]+" + _DAY
+    + r"|\A[^\S\n]*" + _DAY + r"[^\S\n]+(?:[^\n.!?]|\.(?=\S)){{1,200}}?[^\S\n]{o}(?=[^\S\n]+[A-Z0-9\"“])"
+    + r"|[—–-]+[^\S\n]*{o}(?=[^\S\n]*\Z)",
 ]
-
 
 
 
