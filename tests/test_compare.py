@@ -457,6 +457,39 @@ def test_a_link_of_one_day_says_both_may_have_the_text_from_a_third() -> None:
         "linked without a direction."], c.notes
 
 
+@pytest.mark.data
+@needs_stages
+@pytest.mark.parametrize(
+    ("earlier", "later", "note"),
+    [
+        # s19e0c268f41: Jordan Times ran six days later the AFP text Ahram's header credits
+        ("1923848197", "1924058053", "ahram → jordantimes: ahram's byline credits AFP (“AFP Monday 2 Feb 2015”)"),
+        # s6357ac72dc1: al-Araby's "told AFP" in the passage TRT has with "said"
+        ("1924058095", "1923102891", "trt → alaraby: alaraby credits AFP in the text they share (“told AFP”)"),
+        # s68f7c1e54b4: Ahram's header, the day and the title before the wire, then Reuters' words
+        ("1923848146", "1918150026", "ahram → asharqalawsat: ahram's byline credits Reuters (“Tuesday 4 Apr 2017 "
+         "Suspected gas attack … Observatory Reuters”)"),
+        # s52d42b7022f: al-Araby's "told AP" is of the Homs governor, outside what the two share
+        ("1923102878", "1924058142", ""),
+    ],
+)
+def test_an_arrow_of_the_dates_between_reports_one_credits_a_wire_says_both_may_have_it_from_the_wire(
+    earlier: str, later: str, note: str
+) -> None:
+    """FA-KES dev: three of the arrows the dates alone give join two outlets' texts a wire's credit heads or sits
+    in (Ahram's header "Title AGENCY Day", "told AFP"); each was told as one outlet's copy of the other. The
+    note says now that one or both may have the text from the wire. A credit outside the shared text (al-Araby's
+    "told AP", of the Homs governor, s52d42b7022f) says nothing of it."""
+    arts = {a.id: a for a in read_articles([require_data("fakes", "fakes_dev.csv")])}
+    c = compare_articles([arts[earlier], arts[later]])
+    (edge,) = [e for e in c.provenance if not e.source.startswith("external:")]
+    assert (edge.source, edge.derived, edge.directed) == (earlier, later, True)
+    wire = note.split(" credits ")[1].split(" ")[0] if note else ""
+    assert [n for n in c.notes if "may have that text" in n] == ([
+        f"{note}: one or both may have that text from {wire} rather than one from the other; the arrow is the "
+        "dates' alone."] if note else []), c.notes
+
+
 @needs_stages
 def test_a_link_of_one_day_that_nothing_orients_says_why_it_has_no_direction(rewrite: Article) -> None:
     """The rewrite seed run by two outlets at 10:00 and 14:00 of 2 November 2016, times without a

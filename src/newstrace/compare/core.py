@@ -50,6 +50,7 @@ from newstrace.model import (
     agreeing,
     arrow,
     article_labels,
+    clip,
     counted,
     published_iso,
 )
@@ -355,6 +356,7 @@ def compare_articles(
         )
 
     notes.extend(unordered_notes(reuse_res.provenance, arts, labels))
+    notes.extend(wire_notes(reuse_res.provenance, arts, reuse_res.pairs, labels))
     indirect = []
     for e in reuse_res.provenance:
         if e.via:
@@ -456,6 +458,51 @@ def unordered_notes(edges: Sequence[ProvenanceEdge], arts: Sequence[Article], la
             f"day), and nothing else says, of each two, {DIRECTION_OPEN}: they are linked without a direction."
         ]
     return undated_edges + tied_edges + unoriented_edges
+
+
+def wire_notes(
+    edges: Sequence[ProvenanceEdge], arts: Sequence[Article], pairs: Sequence[ArticlePair], labels: Mapping[str, str]
+) -> list[str]:
+    """What a reader of an edge the publication dates alone orient is told when either article credits a wire
+    (``reuse.provenance.WIRES``, read by its credits' cues) inside the text they share or in its byline: that one
+    or both may have that text from the wire. On FA-KES dev the arrow of Ahram's report "... Observatory
+    Reuters A suspected gas attack ..." to Asharq al-Awsat's of the next day said the one had copied the other,
+    where the words they share are Reuters'."""
+    try:
+        from newstrace.reuse.provenance import wire_credit
+    except ImportError:
+        return []
+    by_id = {a.id: a for a in arts}
+    shared = {frozenset((p.a, p.b)): p for p in pairs}
+    out: list[str] = []
+    for e in edges:
+        types = {ev.get("type") for ev in e.evidence if isinstance(ev, dict)}
+        pair = shared.get(frozenset((e.source, e.derived)))
+        if pair is None or "publication_order" not in types or "attribution" in types:
+            continue
+        outlets = [by_id[x].outlet for x in (e.source, e.derived) if x in by_id]
+        for x in (e.source, e.derived):
+            if x not in by_id:
+                continue
+            ranges = [(p.a_start, p.a_end) if x == pair.a else (p.b_start, p.b_end) for p in pair.shared]
+            c = wire_credit(by_id[x], ranges, outlets)
+            if c is None:
+                continue
+            who, wire = _node_label(labels, x), c["wire"]
+            where = f"{who}'s byline credits {wire}" if c["byline"] else f"{who} credits {wire} in the text they share"
+            out.append(
+                f"{_node_label(labels, e.source)} {arrow(True)} {_node_label(labels, e.derived)}: {where} "
+                f"(“{clip(c['text'], 60)}”): one or both may have that text from {wire} rather than one from the "
+                "other; the arrow is the dates' alone."
+            )
+            break
+    if len(out) > 3:
+        out = [
+            f"{len(out)} provenance edges the dates alone orient join articles one of which credits a wire (AFP, "
+            "Reuters, ...) in its byline or in the text they share: one or both may have that text from the wire "
+            "rather than one from the other."
+        ]
+    return out
 
 
 def _direction_basis(e: ProvenanceEdge, labels: Mapping[str, str]) -> str:

@@ -78,6 +78,11 @@ _CUES = [
     + r"|\A[^\S\n]*" + _DAY + r"[^\S\n]+(?:[^\n.!?]|\.(?=\S)){{1,200}}?[^\S\n]{o}(?=[^\S\n]+[A-Z0-9\"“])"
     + r"|[—–-]+[^\S\n]*{o}(?=[^\S\n]*\Z)",
 ]
+#: the wires an article may credit for its text: a text two outlets share under such a credit may be the wire's in
+#: both (``wire_credit``); the agencies of ``claims.segment``'s datelines, less CNN, with Anadolu's and two full names
+WIRES = ("AFP", "Agence France-Presse", "AP", "Associated Press", "Reuters", "UPI", "dpa", "Xinhua", "Anadolu",
+         "TASS", "RIA Novosti", "Sputnik", "SANA")
+
 
 
 
@@ -127,6 +132,25 @@ def attribution(
         if m:
             return {"type": "attribution", "text": m.group(), "start": m.start(), "end": m.end()}
     return None
+
+
+def wire_credit(art: Article, shared: Sequence[tuple[int, int]], outlets: Sequence[str | None]) -> dict[str, Any] | None:
+    """The first of ``WIRES`` that ``art`` credits (``_CUES``) inside the ranges ``shared`` of its text or in its
+    byline (before its first sentence ends, or a sign-off after its last), with where: ``{"wire", "text", "start",
+    "end", "byline"}``. A wire among ``outlets`` (the pair's) is left out: a credit of it is an ``attribution``."""
+    taken = {n.casefold() for o in outlets for n in outlet_names(o)}
+    low = art.text.lower()
+    found: list[dict[str, Any]] = []
+    for wire in WIRES:
+        if wire.casefold() in taken or wire.lower() not in low:
+            continue
+        for m in _attribution_re(wire).finditer(art.text):
+            inside = any(s <= m.start() and m.end() <= e for s, e in shared)
+            byline = not re.search(r"[.!?]\s", art.text[: m.start()]) or not re.search(r"\w", art.text[m.end() :])
+            if inside or byline:
+                found.append({"wire": wire, "text": m.group(), "start": m.start(), "end": m.end(), "byline": byline})
+                break
+    return min(found, key=lambda c: c["start"]) if found else None
 
 
 def _quoted_share(qs: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> float:
