@@ -323,17 +323,20 @@ def rings_by_tab(page: Any) -> list[dict[str, Any]]:
     raise AssertionError("Tab never left the page")
 
 #: the ordinary words (runs of up to 20 characters between spaces) of the cells of a selector that
-#: a line break cuts in two: ``overflow-wrap: anywhere`` must break only the long runs
+#: a line break cuts in two: ``overflow-wrap: anywhere`` must break only the long runs (a word's
+#: hyphen ends a part of it, where a line may end: "US-" / "Backed" in a phone's stacked title)
 BROKEN_WORDS = """(sel) => [...document.querySelectorAll(sel)].flatMap(cell => {
     const out = [], walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
         for (const m of n.data.matchAll(/\\S+/g)) {
             if (m[0].length > 20) continue;
-            const r = document.createRange();
-            r.setStart(n, m.index);
-            r.setEnd(n, m.index + m[0].length);
-            const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
-            if (tops.size > 1) out.push(m[0]);
+            for (const part of m[0].matchAll(/[^-]+-?/g)) {
+                const r = document.createRange();
+                r.setStart(n, m.index + part.index);
+                r.setEnd(n, m.index + part.index + part[0].length);
+                const tops = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+                if (tops.size > 1) out.push(m[0]);
+            }
         }
     }
     return out;
@@ -544,3 +547,33 @@ class AnalysedSeeds:
 def analysed_seeds(tmp_path_factory: pytest.TempPathFactory) -> AnalysedSeeds:
     """``AnalysedSeeds`` for the whole run."""
     return AnalysedSeeds(tmp_path_factory.mktemp("analysed-seeds"))
+
+
+STACKED = """(sel) => { const heads = t => [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
+    return {window: document.documentElement.clientWidth, page: document.documentElement.scrollWidth,
+        tables: [...document.querySelectorAll(sel)].map(t => [t.scrollWidth, t.clientWidth]),
+        rows: [...document.querySelectorAll(sel)].flatMap(t => [...t.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map((c, i) => {
+            const r = c.getBoundingClientRect();
+            return {cls: c.className, label: c.dataset.label || null, head: heads(t)[i], left: r.left, right: r.right,
+                    top: r.top, width: r.width, height: r.height, text: c.textContent.trim().slice(0, 20)}; })))}; }"""
+
+
+def check_stacked(page: Any, sel: str, beside: str = "compare") -> list[list[dict[str, Any]]]:
+    """On a phone each row of ``sel`` is a block: nothing scrolls sideways, its title (``td.lead``)
+    is its first line and begins on the screen, and every other cell shows, a line under the title,
+    after its column's heading, but the one headed ``beside``, before the title (the web's box to
+    tick, the report's number of an article). Its rows, for more checks (the web pages and the
+    report, ``drawing.STACK_STYLE``)."""
+    got = page.evaluate(STACKED, sel)
+    width = got["window"]
+    assert got["page"] <= width and all(scroll <= box for scroll, box in got["tables"]), (sel, got["page"], got["tables"])
+    assert got["rows"], sel
+    for cells in got["rows"]:
+        (lead,) = [c for c in cells if "lead" in c["cls"].split()]
+        assert 0 <= lead["left"] < width / 4, (sel, lead)
+        for c in cells:
+            assert c["width"] > 0 and c["height"] > 0 and c["left"] >= 0 and c["right"] <= width, (sel, c)
+            if c is not lead and c["label"]:
+                assert c["top"] >= lead["top"] + lead["height"] - 1 and c["label"] == c["head"], (sel, c, lead)
+        assert sorted(c["head"] for c in cells if c["label"] or c is lead) == sorted(c["head"] for c in cells if c["head"] != beside)
+    return list(got["rows"])

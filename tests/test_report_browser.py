@@ -24,6 +24,7 @@ from conftest import (
     TAGGED_FINDINGS,
     background_tags_read,
     check_pulse,
+    check_stacked,
     colour,
     contrast,
     edge_shades,
@@ -875,9 +876,10 @@ def test_a_long_unbroken_headline_does_not_widen_the_table(browser: Any, rt: Art
 
 
 def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_html: str, tmp_path: Path) -> None:
-    """On a phone the articles table scrolls in its own box, and nothing said so: its right edge cut
+    """On a phone the articles table scrolled in its own box, and nothing said so: its right edge cut
     a column as if the table ended there. A shadow at an edge with more beyond it says it now (at
-    the right before scrolling, at the left at the end), and none shows where the table fits."""
+    the right before scrolling, at the left at the end), and none shows where the table fits. (The
+    articles table stacks on a phone now: a text's table of counts scrolls there.)"""
     for width in (390, 1400):
         path = tmp_path / f"report-shadow-{width}.html"
         path.write_text(seed_html, encoding="utf-8")
@@ -885,18 +887,58 @@ def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_ht
         page = ctx.new_page()
         try:
             page.goto(path.as_uri())
-            box = page.locator("#summary .wide")
+            sel = "#texts details.counts"
+            box = page.locator(sel).first
+            box.scroll_into_view_if_needed()
             scrolls = box.evaluate("w => w.scrollWidth > w.clientWidth + 50")
             assert scrolls == (width < 800), width
-            page.add_style_tag(content=HIDE_CONTENTS.format(sel="#summary .wide"))
-            left, right = edge_shades(page, "#summary .wide")
+            page.add_style_tag(content=HIDE_CONTENTS.format(sel=sel))
+            left, right = edge_shades(page, sel)
             if not scrolls:
                 assert abs(left - right) < 1, (left, right)
                 continue
             assert right < left - 5, (left, right)
             box.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
-            left, right = edge_shades(page, "#summary .wide")
+            left, right = edge_shades(page, sel)
             assert left < right - 5, (left, right)
             page.screenshot(path=str(ARTIFACTS / "report-shadow-390.png"))
         finally:
             ctx.close()
+
+
+def test_on_a_phone_the_reports_articles_are_blocks_and_a_long_outlet_breaks(
+    browser: Any, rt: Article, rewrite: Article, tmp_path: Path
+) -> None:
+    """At 390 px the report's table of its articles scrolled sideways in its box (the seeds' 560 px in
+    368, their titles from 221 px on), and an outlet named in 50 characters unbroken (rt.com so
+    renamed) made it 929 px and the whole page 558 px, the report's title unbroken in its heading.
+    Each article is a block now, as on the web pages (``drawing.STACK_STYLE``): its number, the link
+    to its text, and its title on the first line, every other cell a line under it after its
+    heading, the long name broken in its own line and the title's heading too; the table's roles
+    keep it a table to a screen reader. At 1400 px the table is a table, one line a row."""
+    long = "a" * 42 + ".example"
+    reports = {"seeds": render_html(compare_articles([rewrite, rt])),
+               "long": render_html(compare_articles([rewrite, dataclasses.replace(rt, outlet=long)]))}
+    for name, html in reports.items():
+        page, console, _ = _open(browser, html, tmp_path, f"report-phone-{name}", width=390)
+        try:
+            rows = check_stacked(page, "#summary table", beside="#")
+            assert len(rows) == 2 and all(len(cells) == 7 for cells in rows), rows
+            for number, lead in ((cells[0], cells[3]) for cells in rows):  # the number before the title, on its line
+                assert abs(number["top"] - lead["top"]) < 2 and number["right"] <= lead["left"] + 1, (number, lead)
+            if name == "long":
+                (named,) = [cells for cells in rows if cells[1]["text"].startswith(long[:20])]
+                line = min(c["height"] for c in named if c["label"])
+                assert named[1]["height"] > 1.5 * line and named[1]["width"] == named[2]["width"], named
+            assert not page.evaluate(BROKEN_WORDS, "#summary td, header h1"), "an ordinary word broken"
+            heard = page.locator("#summary table").aria_snapshot()
+            assert heard.startswith("- table:") and heard.count("- columnheader ") == 7, heard[:400]
+            page.screenshot(path=str(ARTIFACTS / f"report-phone-{name}.png"))
+            page.set_viewport_size({"width": 1400, "height": 900})
+            tops = page.locator("#summary tr").evaluate_all(
+                "trs => trs.map(tr => new Set([...tr.cells].map(c => Math.round(c.getBoundingClientRect().top))).size)")
+            assert tops == [1, 1, 1], tops
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 1400
+            assert not [c for c in console if c.startswith(("error", "pageerror"))], console
+        finally:
+            page.close()

@@ -24,6 +24,7 @@ from conftest import (
     TAGGED_FINDINGS,
     background_tags_read,
     check_pulse,
+    check_stacked,
     colour,
     contrast,
     edge_shades,
@@ -836,34 +837,6 @@ def test_a_focus_ring_past_the_window_s_edge_counts_as_cut(browser: Any) -> None
 #: each row of a table of a selector as a phone shows it stacked: its cells' boxes, the heading each
 #: writes before its value (``data-label``) and its column's heading, the window's width and the
 #: widths the page and each table scroll to
-STACKED = """(sel) => { const heads = t => [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
-    return {window: document.documentElement.clientWidth, page: document.documentElement.scrollWidth,
-        tables: [...document.querySelectorAll(sel)].map(t => [t.scrollWidth, t.clientWidth]),
-        rows: [...document.querySelectorAll(sel)].flatMap(t => [...t.querySelectorAll('tbody tr')].map(tr => [...tr.cells].map((c, i) => {
-            const r = c.getBoundingClientRect();
-            return {cls: c.className, label: c.dataset.label || null, head: heads(t)[i], left: r.left, right: r.right,
-                    top: r.top, width: r.width, height: r.height, text: c.textContent.trim().slice(0, 20)}; })))}; }"""
-
-
-def check_stacked(page: Any, sel: str) -> list[list[dict[str, Any]]]:
-    """On a phone each row of ``sel`` is a block: nothing scrolls sideways, its title (``td.lead``)
-    is its first line and begins on the screen, and every other cell shows, a line under the title,
-    after its column's heading. Its rows, for more checks."""
-    got = page.evaluate(STACKED, sel)
-    width = got["window"]
-    assert got["page"] <= width and all(scroll <= box for scroll, box in got["tables"]), (sel, got["page"], got["tables"])
-    assert got["rows"], sel
-    for cells in got["rows"]:
-        (lead,) = [c for c in cells if "lead" in c["cls"].split()]
-        assert 0 <= lead["left"] < width / 4, (sel, lead)
-        for c in cells:
-            assert c["width"] > 0 and c["height"] > 0 and c["left"] >= 0 and c["right"] <= width, (sel, c)
-            if c is not lead and c["label"]:
-                assert c["top"] >= lead["top"] + lead["height"] - 1 and c["label"] == c["head"], (sel, c, lead)
-        assert sorted(c["head"] for c in cells if c["label"] or c is lead) == sorted(c["head"] for c in cells if c["head"] != "compare")
-    return list(got["rows"])
-
-
 def test_on_a_phone_each_article_is_a_block_its_title_first(server: tuple[str, dict[str, str]], browser: Any) -> None:
     """At 390 px the articles table scrolled sideways in its box (548 px in 364, the hostile outlet's
     name of 50 characters broken at 10em), its titles beginning at 336 px with their first 10em on

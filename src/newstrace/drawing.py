@@ -161,6 +161,28 @@ TAG_STYLE = """\
 .tag-background { display: inline-block; font-size: 0.75rem; font-style: italic; color: #4a5263; background: #eef0f4; border: 1px solid #c3c8d2; border-radius: 3px; padding: 0 0.35rem; margin-right: 0.4rem; }
 """
 
+#: on a phone a table of articles or stories (``table.stacks``) stacks, in the web pages and the HTML
+#: report's table of its articles, whose style sheets both hold it: a row is a block, its title
+#: (``td.lead``) first on a line of its own, each other cell a line under it, its column's heading
+#: (``data-label``) written before it with empty alt text; the headings' row is hidden but read (the
+#: templates' roles keep the table a table to a screen reader). Scrolling sideways, the articles'
+#: titles began off the screen; an outlet of 50 characters unbroken breaks in its own line, no other
+#: cell narrowed for it. The sheets put it after their own rules (the web's 20em cap of a story's
+#: outlet is lifted here)
+STACK_STYLE = """\
+@media (max-width: 700px) {
+  table.stacks { display: block; overflow: visible; background: none; }
+  table.stacks thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stacks tbody { display: block; }
+  table.stacks tr { display: grid; grid-template-columns: minmax(0, 1fr); padding: .35rem 0; border-bottom: 1px solid var(--line); }
+  table.stacks td { display: block; position: relative; min-width: 0; border: 0; padding: .05rem .5rem .05rem 6.5rem; text-align: left; }
+  table.stacks td::before { content: attr(data-label) / ""; position: absolute; left: .5rem; color: var(--dim); font-size: .85rem; }
+  table.stacks td.lead { padding-left: .5rem; font-weight: 600; }
+  table.stacks td.lead::before { content: none; }
+  table.stacks td.outlet { overflow-wrap: anywhere; max-width: none; }
+}
+"""
+
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
 #: clicked: the one wording of their legends and notes (the report said "Click a highlight")
 CLICK = "click (or tap)"

@@ -27,6 +27,7 @@ from newstrace.drawing import (
     FOCUS_RING,
     JUMP_SCRIPT,
     JUMP_STYLE,
+    STACK_STYLE,
     TAG_STYLE,
     GraphNode,
     edge_list,
@@ -377,7 +378,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = FOCUS_RING + JUMP_STYLE + TAG_STYLE + _ENV.get_template("report.css").render()  # the web pages' focus ring
+    css = FOCUS_RING + JUMP_STYLE + TAG_STYLE + _ENV.get_template("report.css").render() + STACK_STYLE  # the web pages' focus ring, stacked tables
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "
