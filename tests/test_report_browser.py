@@ -875,11 +875,14 @@ def test_a_long_unbroken_headline_does_not_widen_the_table(browser: Any, rt: Art
             page.close()
 
 
-def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_html: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sel", ["#texts details.counts", "#timeline .drawing"])
+def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_html: str, tmp_path: Path, sel: str) -> None:
     """On a phone the articles table scrolled in its own box, and nothing said so: its right edge cut
     a column as if the table ended there. A shadow at an edge with more beyond it says it now (at
     the right before scrolling, at the left at the end), and none shows where the table fits. (The
-    articles table stacks on a phone now: a text's table of counts scrolls there.)"""
+    articles table stacks on a phone now: a text's table of counts scrolls there.) A drawing that
+    scrolls on a phone says so too (the seeds' timeline, 760 px in 368; FA-KES's biggest story's
+    graph showed two of its seven articles, as if it ended there), as the web pages' drawings do."""
     for width in (390, 1400):
         path = tmp_path / f"report-shadow-{width}.html"
         path.write_text(seed_html, encoding="utf-8")
@@ -887,7 +890,6 @@ def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_ht
         page = ctx.new_page()
         try:
             page.goto(path.as_uri())
-            sel = "#texts details.counts"
             box = page.locator(sel).first
             box.scroll_into_view_if_needed()
             scrolls = box.evaluate("w => w.scrollWidth > w.clientWidth + 50")
@@ -901,7 +903,7 @@ def test_a_table_that_scrolls_shows_a_shadow_where_more_is(browser: Any, seed_ht
             box.evaluate("w => { w.scrollLeft = w.scrollWidth; }")
             left, right = edge_shades(page, sel)
             assert left < right - 5, (left, right)
-            page.screenshot(path=str(ARTIFACTS / "report-shadow-390.png"))
+            page.screenshot(path=str(ARTIFACTS / f"report-shadow-390-{sel.split()[0][1:]}.png"))
         finally:
             ctx.close()
 
