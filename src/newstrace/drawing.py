@@ -183,6 +183,14 @@ STACK_STYLE = """\
 }
 """
 
+def style_sheet(own: str) -> str:
+    """A page's whole style sheet, the web app's ``app.css`` or the report's inline one, around its own
+    rules: the focus ring, a jump's outline and the background tag before them (the page's rules may
+    refine them), the stacked tables after (a phone's layout overrides the page's table rules). One
+    order for both, so the report and the web pages cannot drift apart."""
+    return FOCUS_RING + JUMP_STYLE + TAG_STYLE + own + STACK_STYLE
+
+
 #: what a pointer does on the HTML report and the web pages, read on phones too, where nothing is
 #: clicked: the one wording of their legends and notes (the report said "Click a highlight")
 CLICK = "click (or tap)"

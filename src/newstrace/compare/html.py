@@ -24,15 +24,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newstrace.compare.core import Comparison
 from newstrace.drawing import (
     CLICK,
-    FOCUS_RING,
     JUMP_SCRIPT,
-    JUMP_STYLE,
-    STACK_STYLE,
-    TAG_STYLE,
     GraphNode,
     edge_list,
     provenance_note,
     provenance_svg,
+    style_sheet,
 )
 from newstrace.errors import an_instance
 from newstrace.model import (
@@ -378,7 +375,7 @@ def render_html(comparison: Comparison, *, title: Sequence[tuple[str, bool]] | N
         ctx["title_parts"] = list(title)
     ctx["title"] = isolated_join(ctx["title_parts"])
     ctx["notes"] = [[(n, False)] for n in notes] + ctx["notes"]
-    css = FOCUS_RING + JUMP_STYLE + TAG_STYLE + _ENV.get_template("report.css").render() + STACK_STYLE  # the web pages' focus ring, stacked tables
+    css = style_sheet(_ENV.get_template("report.css").render())  # the web pages' focus ring, stacked tables
     ctx["css"] = css
     ctx["csp"] = (
         "default-src 'none'; img-src data:; "

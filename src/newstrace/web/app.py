@@ -41,12 +41,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newstrace import __version__
 from newstrace.drawing import (
     CLICK,
-    FOCUS_RING,
     JUMP_SCRIPT,
-    JUMP_STYLE,
-    STACK_STYLE,
-    TAG_STYLE,
     provenance_note,
+    style_sheet,
 )
 from newstrace.errors import (
     AmbiguousId,
@@ -102,13 +99,11 @@ def _load_package_files(folder: str, suffixes: tuple[str, ...]) -> dict[str, str
 
 
 def static_files() -> dict[str, bytes]:
-    """The static files as the app serves them: ``app.css`` begins with ``drawing.FOCUS_RING``, the
-    focus ring the HTML report's style sheet begins with too (one look for the keyboard in both), and
-    ``drawing.JUMP_STYLE`` and ``drawing.TAG_STYLE``, and ends with ``drawing.STACK_STYLE`` (a phone's
-    stacked tables, as the report's), ``app.js`` with ``drawing.JUMP_SCRIPT`` (where a jump lands and its
-    pulse, as the report's)."""
+    """The static files as the app serves them: ``app.css`` inside ``drawing.style_sheet``, as the HTML
+    report's style sheet (one focus ring, jump outline, tag and phone layout in both), ``app.js`` after
+    ``drawing.JUMP_SCRIPT`` (where a jump lands and its pulse, as the report's)."""
     static = _load_package_files("static", tuple(STATIC_TYPES))
-    static["app.css"] = FOCUS_RING + JUMP_STYLE + TAG_STYLE + static["app.css"] + STACK_STYLE
+    static["app.css"] = style_sheet(static["app.css"])
     static["app.js"] = JUMP_SCRIPT + static["app.js"]  # a jump's mark, as the report's script begins with it
     return {name: body.encode("utf-8") for name, body in static.items()}
 
