@@ -25,6 +25,7 @@ from newstrace.abbreviations import is_abbreviation
 from newstrace.claims.lexicon import (
     CUE_FORMS,
     DOCUMENT_NOUNS,
+    EVENT_NOUNS,
     INFINITIVE_CUES,
     NAME_PARTICLES,
     ORG_WORDS,
@@ -279,6 +280,12 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # form is not the clause verb's ('has' and 'say'; 'Broaddrick said Hillary Clinton approached her “and
             # said, ‘...’”' is Clinton's)
             head = head.head
+        if verb.dep_ == "conj" and _is_cue(verb) and head.dep_ in ("advcl", "ccomp") and head.head.i < head.i \
+                and upos(head.head) in ("VERB", "AUX") and any(
+                    c.dep_ == "nsubj" and c.lower_ in EVENT_NOUNS and upos(c) == "NOUN" for c in head.children):
+            # 'Turkeys state-run news agency didnt say when the attack occurred and said ...': the parser joined the
+            # cue to the clause of an event, which says nothing; it goes on from the verb that clause hangs on
+            head = head.head
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and upos(head.head) in ("VERB", "AUX"):
             # 'responded by saying', 'After saying he was nervous, the man ended up ...': the
             # preposition hangs on the verb whose subject speaks
@@ -323,6 +330,13 @@ def _subject(verb: Token, depth: int = 0, skip: tuple[int, int] | None = None) -
             # 'The Vermont senator emailed supporters saying: "..."': whoever sent it speaks, not
             # the addressees
             return _subject(sender, depth + 1, skip)
+        if noun.lower_ in EVENT_NOUNS and upos(noun) == "NOUN":
+            # 'Pope Francis ... condemned the attack describing it as "ignoble"': an event is the object the
+            # participle's parse hung on, not its speaker; the verb whose object it is goes on speaking
+            gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+            if noun.dep_ in ("dobj", "pobj") and upos(gov) == "VERB" and depth < 3:
+                return _subject(gov, depth + 1, skip)
+            return None
         # 'GOP primary voters saying they want a ban', 'protesters chanting': the noun speaks
         return noun
     participle = _root_participle(verb.head) if verb.dep_ == "acl" and (depth > 0 or _is_cue(verb)) else None
