@@ -1502,6 +1502,8 @@ _DATELINES = [
      "The Democratic National Committee released"),
     ("polnear", "breitbart_2016-06-28_sanders-brexit-s-message-could-d", "New York (AFP) – ",
      "The same popular frustration"),
+    # a city of several words whose first has fewer than four capitals (session 46)
+    ("fnc1", "1368", "NEW YORK CITY — ", "The New York Police Department will no longer"),
 ]
 
 

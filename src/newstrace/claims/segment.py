@@ -73,7 +73,8 @@ DATELINE = re.compile(
     r"(?:(?:(?:" + _CAPS + r"(?:" + _REGION + r")?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:" + _REGION + r")?)(?:" + _DAY + r")? "
     + _AGENCY + r"|" + _AGENCY + r")(?:,?[^\S\n]*" + _DASH + r"+)?[^\S\n]+"  # WASHINGTON, Oct. 9 (UPI) --, (SANA) –
     + r"|(?:" + _CAPS + r"(?:" + _REGION + r"(?:" + _DAY + r")?|" + _DAY + r")"  # LA CROSSE, Wisc. —; DAMASCUS, Oct 30 -
-    + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3})"  # BEIRUT — (not "NATO - the ...")
+    + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3}"  # BEIRUT — (not "NATO - the ...")
+    + r"|[A-Z]{2,3}\.?(?: [A-Z][A-Z.'-]+){1,3})"  # NEW YORK CITY —, ST. LOUIS —, DES MOINES -
     + r",?[^\S\n]*" + _DASH + r"+[^\S\n]+"
     + r")(?=[“\"‘'(]?[A-Z0-9])"  # a sentence follows, not "NATO - the alliance"
 )

@@ -364,7 +364,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 280: a known place (`gazetteer.region_of`) after a preposition or 'and', glued to the name after it by a text that lost its commas, is no part of the name the text also writes elsewhere, and a date in digits opens no speaker (FA-KES dev 1926479281: '... in Hama Aleppo and Deir al-Zor Moumtzis said' is Panos Moumtzis, was 'Deir al-Zor Moumtzis'; 'in Aleppo Ibrahim Abu Leith told', was 'Aleppo Ibrahim Abu Leith'; '24.08.2013 Syrian state media accused' is Syrian state media).
 #: 281: an event (``lexicon.EVENT_NOUNS``) a participle of saying hangs on is no speaker; the subject of the verb whose object it is speaks (FA-KES dev 1923848127: 'Pope Francis ... condemned the attack describing it as "ignoble" and asking God ...' is Francis, was 'attack'; 1923848165 'raised the death toll from a car bombing ... saying' is Syrias state TV, was 'car bombing'; 1924058142 'monitoring group', was 'strike').
 #: 282: a verb of saying joined to the clause of an event ('didnt say when the attack occurred and said ...') goes on from the verb that clause hangs on (FA-KES dev 1924058064: Turkeys state-run news agency, was 'attack').
-CLAIMS_VERSION = 282
+#: 283: a dateline of capitals whose first word has two or three letters ('NEW YORK CITY — ', 'ST. LOUIS — ', 'DES MOINES - ', 'LOS ANGELES — ') is no part of the first claim, as ``segment.DATELINE`` left 'BEIRUT — ' out (FNC-1 1368: 'The New York Police Department will no longer arrest ...' claimed from 'NEW YORK CITY', now from 'The').
+CLAIMS_VERSION = 283
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
