@@ -1741,3 +1741,21 @@ def test_a_place_glued_to_a_name_is_no_part_of_it(fakes_rows: dict[str, dict[str
     assert q.speaker == "Panos Moumtzis"
     assert q.speaker_start is not None and q.speaker_end is not None
     assert _fakes_row(fakes_rows, "1926479281")["article_content"][q.speaker_start:q.speaker_end] == "Moumtzis"
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [
+        # 'To White House critics, the unappetizing options are the result of Obama’s own foreign policy missteps. They
+        # argue that he gave extremists an opening ...' (was the Independent, named paragraphs before)
+        ("34", "that he gave extremists an opening"),
+        # 'However, Iraqi officials wrote to the United Nations this summer claiming that ... ¶ They warned that they had
+        # watched equipment there being looted on CCTV.' (was the UN)
+        ("1895", "that they had watched equipment"),
+    ],
+)
+def test_they_after_a_group_of_people_named_since_a_body_is_not_that_body(name: str, starts: str) -> None:
+    """'They' took the last body named however far back, read as 'it': where the text names a group of people
+    (critics, officials, sources, members) in the pronoun's sentence or the one before, after the body, 'they'
+    is no longer the body (FNC-1 train bodies, read as `extract FILE.txt` reads them)."""
+    assert _speaker_of("fnc1-body", name, starts) is None

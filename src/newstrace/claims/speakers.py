@@ -42,6 +42,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
+#: people a plural pronoun may stand for ('critics', 'officials', 'activists', 'residents')
+_PLURAL_PEOPLE = re.compile(r"\b(?:" + "|".join(sorted(
+    {w for w in SPEAKER_NOUNS | PEOPLE_NOUNS if w.endswith(("s", "men", "people"))}
+    - {"groups", "casualties", "deaths", "fatalities", "injuries", "bodies", "corpses", "others"}, key=len, reverse=True)) + r")\b")
+
+
+#: the end of a sentence, or of a paragraph, and the space after it
+_SENTENCE_END = re.compile(r"[.!?…][”\"’']?\s+|\n\s*")
+
+
 @dataclass
 class Mention:
     """A speaker mention: ``start/end`` in article text, the surface name and what kind it is.
@@ -2384,6 +2394,16 @@ class SpeakerResolver:
         return all(_given_name(form) == first for _at, form in _name_forms(self._text, [surname], self._memo)
                    if len(form) > 1)
 
+    def _sentence_before(self, pos: int) -> int:
+        """Where the sentence before the one at ``pos`` starts (its paragraph's start at most)."""
+        at = pos
+        for _ in range(2):
+            ends = [m.end() for m in _SENTENCE_END.finditer(self._text, max(0, at - 2000), at)]
+            at = ends[-1] if ends else 0
+            if at and self._text[at - 1] == "\n":
+                break
+        return at
+
     def _mention_sex(self, m: Mention) -> str | None:
         """The sex a mention's own words say ("Mrs. Clinton", "spokeswoman Jen Psaki"); its
         descriptors may be another's ("Grayson's spokeswoman")."""
@@ -2471,6 +2491,11 @@ class SpeakerResolver:
                             return role
                     return prev.name
                 if not want_person and m.head == "they" and prev.is_org:
+                    if not prev.plural and _PLURAL_PEOPLE.search(self._text, max(prev.end, self._sentence_before(m.start)),
+                                                                 m.start):
+                        # 'To White House critics, the unappetizing options are ... ¶ They argue that ...': a
+                        # group of people the text names since the body is whom 'they' may stand for, not the body
+                        return None
                     return prev.name
             if skipped is not None and sex:
                 named = self._last_named(m.start, sex)

@@ -365,7 +365,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 281: an event (``lexicon.EVENT_NOUNS``) a participle of saying hangs on is no speaker; the subject of the verb whose object it is speaks (FA-KES dev 1923848127: 'Pope Francis ... condemned the attack describing it as "ignoble" and asking God ...' is Francis, was 'attack'; 1923848165 'raised the death toll from a car bombing ... saying' is Syrias state TV, was 'car bombing'; 1924058142 'monitoring group', was 'strike').
 #: 282: a verb of saying joined to the clause of an event ('didnt say when the attack occurred and said ...') goes on from the verb that clause hangs on (FA-KES dev 1924058064: Turkeys state-run news agency, was 'attack').
 #: 283: a dateline of capitals whose first word has two or three letters ('NEW YORK CITY — ', 'ST. LOUIS — ', 'DES MOINES - ', 'LOS ANGELES — ') is no part of the first claim, as ``segment.DATELINE`` left 'BEIRUT — ' out (FNC-1 1368: 'The New York Police Department will no longer arrest ...' claimed from 'NEW YORK CITY', now from 'The').
-CLAIMS_VERSION = 283
+#: 284: 'they' is no body named before it when the text names a group of people (critics, officials, sources, members, workers) after the body in the pronoun's sentence or the one before; it stays no one (FNC-1 34: 'To White House critics, the unappetizing options are ... They argue that ...' was the Independent, named paragraphs before; 1895 'Iraqi officials wrote to the United Nations ... ¶ They warned ...' was the UN).
+CLAIMS_VERSION = 284
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
