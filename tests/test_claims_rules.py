@@ -659,13 +659,15 @@ def test_a_governor_is_named_without_the_abbreviated_title(
         ("polnear", "usa-today_2016-07-15_ginsburg-apologizes-for-trump-co", '," Ginsburg said in a statement. "Judges',
          "Ruth Bader Ginsburg"),
         # titles joined by 'and' before one name, and an adjective before a titled name: 'former Pennsylvania Gov.'
-        # and 'former Wisconsin Gov. Jim Doyle' were the speakers ('the younger Mr. Trump' keeps its adjective)
+        # and 'former Wisconsin Gov. Jim Doyle' were the speakers ('the younger Mr. Trump' is no 'Mr. Trump', his father:
+        # it is the son the text names with his suffix, 'His son Donald Jr.', rule 274's Donald Trump Jr.; was
+        # 'younger Mr. Trump' before CLAIMS_VERSION 285)
         ("polnear", "politico_2016-07-08_clinton-unleashes-democratic-dre", "” said former Pennsylvania Gov. and",
          "Ed Rendell"),
         ("polnear", "politico_2016-07-08_clinton-unleashes-democratic-dre", "” said former Wisconsin Gov. Jim",
          "Jim Doyle"),
         ("polnear", "nyt_2016-07-21_amid-discord-trump-claims-nomina", "'' said the younger Mr. Trump",
-         "younger Mr. Trump"),
+         "Donald Trump Jr."),
         # a fuller name the text gives as the kin of the honorific's person, or to place another in the family, is
         # no name of it: NYT's 'Mr. Bush' (Jeb, 'young John Ellis Bush') was 'George W. Bush', named most, as
         # 'whose oldest son, George W. Bush' and 'George W. Bush's brother'; 'Mr. Bush's father, George Bush';

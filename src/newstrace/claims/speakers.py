@@ -48,6 +48,10 @@ _PLURAL_PEOPLE = re.compile(r"\b(?:" + "|".join(sorted(
     - {"groups", "casualties", "deaths", "fatalities", "injuries", "bodies", "corpses", "others"}, key=len, reverse=True)) + r")\b")
 
 
+#: 'the younger Mr. Trump': the son of a father of his name (the surname a group)
+_YOUNGER = re.compile(r"(?:[Tt]he )?younger (?:Mr\.? |Mrs\.? |Ms\.? )?([A-Z][\w'-]+)$")
+_JUNIOR = frozenset(("Jr.", "Jr", "II", "III"))
+
 #: the end of a sentence, or of a paragraph, and the space after it
 _SENTENCE_END = re.compile(r"[.!?…][”\"’']?\s+|\n\s*")
 
@@ -2430,6 +2434,15 @@ class SpeakerResolver:
     def _resolve(self, m: Mention | None) -> str | None:
         if m is None:
             return None
+        son = _YOUNGER.match(m.text) if m.kind in ("name", "nominal") else None
+        junior = son and next((prev.name for prev in reversed(self._named) if prev.name and not prev.is_org
+                               and (full := self._suffixed(prev.name.split()))[-2:-1] == [son[1]]
+                               and full[-1] in _JUNIOR), None)
+        if junior:
+            # 'His son Donald Jr. announced ... ¶ "...," said the younger Mr. Trump' is Donald Trump Jr.
+            m.name = junior
+            self._named.append(m)
+            return junior
         if m.kind == "name":
             m.name = self.canonical(m)
             m.name = self._kin_family_name(m, m.name)
