@@ -180,6 +180,10 @@ def name_chain(head: Token) -> list[Token]:
     return _after_place(_after_channel(_clean_name([doc[k] for k in range(i, j + 1)]), head))
 
 
+#: the places a name after 'of' may be ('the village of Tokhar')
+_SETTLEMENTS = frozenset(("village", "town", "city", "district", "neighbourhood", "neighborhood", "suburb", "province"))
+
+
 def _after_place(chain: list[Token]) -> list[Token]:
     """``chain`` without the known place (``gazetteer.region_of``) a preposition or 'and' put before it, where a
     text that lost its commas glued the place to the name after it ('... in Hama Aleppo and Deir al-Zor Moumtzis
@@ -189,9 +193,17 @@ def _after_place(chain: list[Token]) -> list[Token]:
     if doc is None or len(chain) < 2 or chain[0].i == 0 or doc[chain[0].i - 1].tag_ not in ("IN", "CC"):
         return chain
     text = doc.text
+    settlement = chain[0].i > 1 and doc[chain[0].i - 1].lower_ == "of" and doc[chain[0].i - 2].lower_ in _SETTLEMENTS
     for k in range(len(chain) - 1, 0, -1):
         rest = chain[k:]
-        if not rest[0].text[:1].isupper() or region_of(doc[chain[0].i : chain[k - 1].i + 1].text) is None:
+        place = doc[chain[0].i : chain[k - 1].i + 1].text
+        if not rest[0].text[:1].isupper():
+            continue
+        if settlement and k == 1 and len(rest) > 1 and rest[-1].lower_ in ORG_WORDS:
+            # 'the nearby village of Tokhar Amnesty International said': a village no gazetteer holds, one word
+            # after 'village of', glued to a body's name
+            return rest
+        if region_of(place) is None:
             continue
         last = rest[-1].text
         if len(re.findall(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text)) > 1:

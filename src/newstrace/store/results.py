@@ -367,7 +367,8 @@ ANALYSIS_VERSION = 4  # 4: claims (speakers, broad attributions, toll events) ch
 #: 283: a dateline of capitals whose first word has two or three letters ('NEW YORK CITY — ', 'ST. LOUIS — ', 'DES MOINES - ', 'LOS ANGELES — ') is no part of the first claim, as ``segment.DATELINE`` left 'BEIRUT — ' out (FNC-1 1368: 'The New York Police Department will no longer arrest ...' claimed from 'NEW YORK CITY', now from 'The').
 #: 284: 'they' is no body named before it when the text names a group of people (critics, officials, sources, members, workers) after the body in the pronoun's sentence or the one before; it stays no one (FNC-1 34: 'To White House critics, the unappetizing options are ... They argue that ...' was the Independent, named paragraphs before; 1895 'Iraqi officials wrote to the United Nations ... ¶ They warned ...' was the UN).
 #: 285: 'the younger Mr. X' is the person of surname X the text names with a generation's suffix (PolNeAR NYT: 'His son Donald Jr. announced ... ¶ ''...,'' said the younger Mr. Trump' is Donald Trump Jr., was 'younger Mr. Trump').
-CLAIMS_VERSION = 285
+#: 286: one word after 'village of' ('town', 'city', 'district' ...), glued to a body's name that ends in a body's word (``lexicon.ORG_WORDS``), is a place, no part of the name, where no gazetteer holds it (FA-KES dev 1924058079: '... homes in the nearby village of Tokhar Amnesty International said.' is Amnesty International, was 'Tokhar Amnesty International').
+CLAIMS_VERSION = 286
 
 #: bump when the provenance rules change the edges a story's stored pairs give (their direction,
 #: confidence or evidence): a run rebuilds the provenance of the stories an older version built,
