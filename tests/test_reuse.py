@@ -23,7 +23,7 @@ from newstrace.reuse import (
     infer_provenance,
 )
 from newstrace.reuse.candidates import KEY_K, KEY_W, MIN_KEYS, key_hashes
-from newstrace.reuse.provenance import attribution
+from newstrace.reuse.provenance import attribution, wire_credit
 from newstrace.reuse.text import TOKEN_RE, quote_spans, tokenize
 from newstrace.reuse.variants import _differences, _words
 
@@ -685,6 +685,32 @@ def test_a_header_s_credit_of_a_wire_names_the_wire_s_own_report_as_its_source()
     assert attribution(arts["1923848146"], replace(afp, outlet="reuters")) == {
         "type": "attribution", "start": 0, "end": 104,
         "text": "Tuesday 4 Apr 2017 Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory Reuters"}
+
+
+def test_a_closing_credit_and_a_header_without_its_weekday_name_wires_and_a_caption_s_credit_does_not() -> None:
+    """FA-KES dev: al-Arabiya closes its text with "(With AFP and Reuters) Last Update: ...", a credit of both wires
+    (and a sign-off: the byline's); SANA heads its own with "28 November 2016 SANA Seven people ..." and Manar its copy
+    with "03-08-2016 Chemical Attack Kills Five Syrians in Aleppo SANA. At least ...", the header's day without its
+    weekday. A dateline's agency credits the text ("DEIR EZ-ZOR (Syria) (Sputnik) Reportedly ..."), a photo's under its
+    caption does not: TRT's "... Idlib on September 10 2016. (AFP) Contrasting ...", al-Arabiya's "... April 5 2017.
+    (AP) As Trump ...", Daily Sabah's "... Latakia June 6 2015 (Reuters) Two people ..." were read as the text's."""
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ("1926479157", "1926479084", "1965511224", "1965495343", "1924058092", "1926479327", "1918398784")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ids}
+    arabiya, sana, manar, sputnik, trt, arabiya_ap, sabah = (arts[i] for i in ids)
+
+    def named(derived: Article, outlet: str) -> str | None:
+        found = attribution(replace(derived, outlet="mirror"), replace(derived, id="wire", outlet=outlet))
+        return found["text"] if found else None
+
+    assert named(arabiya, "AFP") == "(With AFP and Reuters)"
+    for outlets, wire in (([], "AFP"), (["AFP"], "Reuters")):
+        found = wire_credit(arabiya, [], outlets) or {}
+        assert (found.get("wire"), found.get("text"), found.get("byline")) == (wire, "(With AFP and Reuters)", True)
+    assert named(sana, "sana") == "28 November 2016 SANA"
+    assert named(manar, "sana") == "03-08-2016 Chemical Attack Kills Five Syrians in Aleppo SANA"
+    assert named(sputnik, "sputnik") == "DEIR EZ-ZOR (Syria) (Sputnik)"
+    assert (named(trt, "AFP"), named(arabiya_ap, "AP"), named(sabah, "reuters")) == (None, None, None)
 
 
 def test_an_attribution_names_the_article_of_its_outlet_it_shares_the_most_with() -> None:

@@ -39,7 +39,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from newstrace.claims.segment import _WEEKDAY_DATE
+from newstrace.claims.segment import _CAPS, _DASH, _REGION, _WEEKDAY_DATE
+from newstrace.claims.segment import _DAY as _DATELINE_DAY
+from newstrace.clean.text import DATE_RE
 from newstrace.model import (
     Article,
     ArticlePair,
@@ -63,19 +65,32 @@ INDIRECT_COVER = 0.9
 INDIRECT_TRIED = 16
 #: a header's day ("Sunday 23 Oct 2016"), as ``claims.segment`` reads it, its braces kept from the cues' ``format``
 _DAY = _WEEKDAY_DATE.replace("{", "{{").replace("}", "}}")
+#: a header's date with or without its weekday, opening the text: "Tuesday 4 Apr 2017", SANA's "28 November 2016",
+#: Manar's "03-08-2016" and "May 24 2017" (``clean.text.DATE_RE``'s forms, its groups unnamed)
+_HEADER_DATE = "(?:" + _DAY + "|" + re.sub(r"\(\?P<\w+>", "(?:", DATE_RE.pattern).replace("{", "{{").replace("}", "}}") \
+    + r"|\d{{1,2}}-\d{{1,2}}-\d{{4}}\b)"
+#: a dateline's place before its agency, in capitals whatever the name's case ("MOSCOW", "SANAA, Dec 6", "DEIR EZ-ZOR
+#: (Syria)"), as ``claims.segment.DATELINE`` reads it
+_PLACE = ("(?-i:" + _CAPS + "(?:" + _REGION + ")?(?:" + _DATELINE_DAY + r")?(?: \([A-Z][a-z]+\))?)").replace(
+    "{", "{{").replace("}", "}}")
 _CUES = [
     r"according to (?:the )?{o}",
     r"told (?:the )?{o}",
     r"{o} (?:reported|reports|said|says|wrote|writes|quoted|cited)",
     r"(?:reported|cited|quoted) by (?:the )?{o}",
     r"via (?:the )?{o}",
-    r"\({o}\)",
+    # the agency of a dateline ("MOSCOW (Sputnik)", "SANAA, Dec 6 (Reuters) - ") or of a sign-off ("... same.”(Reuters)"),
+    # not a photo's under its caption ("... Idlib on September 10 2016. (AFP) Contrasting casualty figures ...")
+    _PLACE + r"[^\S\n]+\({o}\)|\({o}\)(?=,?[^\S\n]*" + _DASH + r"|[^\S\n]*\Z)",
+    # the wires a text closes with: al-Arabiya's "(With AFP and Reuters) Last Update: ..."
+    r"\([Ww]ith [^()\n]{{0,60}}?(?<!\w){o}(?!\w)[^()\n]{{0,60}}?\)",
     r"(?:source|originally published)(?: by| on| at)?:? (?:the )?{o}",
     # a byline's credit of the whole text: the header's agency and day ("... Monitor AFP Monday 2 Feb 2015", "AFP
     # , Sunday 23 Oct 2016"), or, after the day and the title that open the text, the agency before the body
     # ("Tuesday 4 Apr 2017 Suspected gas attack ... Observatory Reuters A suspected ..."), or the sign-off ("-AFP")
     r"{o}[^\S\n]*,?[^\S\n]+" + _DAY
-    + r"|\A[^\S\n]*" + _DAY + r"[^\S\n]+(?:[^\n.!?]|\.(?=\S)){{1,200}}?[^\S\n]{o}(?=[^\S\n]+[A-Z0-9\"“])"
+    + r"|\A[^\S\n]*" + _HEADER_DATE + r"(?:[^\S\n]+(?:[^\n.!?]|\.(?=\S)){{1,200}}?)?[^\S\n]+{o}"
+    + r"(?=\.?[^\S\n]+(?-i:[A-Z0-9\"“]))"
     + r"|[—–-]+[^\S\n]*{o}(?=[^\S\n]*\Z)",
 ]
 #: the wires an article may credit for its text: a text two outlets share under such a credit may be the wire's in
@@ -136,8 +151,8 @@ def attribution(
 
 def wire_credit(art: Article, shared: Sequence[tuple[int, int]], outlets: Sequence[str | None]) -> dict[str, Any] | None:
     """The first of ``WIRES`` that ``art`` credits (``_CUES``) inside the ranges ``shared`` of its text or in its
-    byline (before its first sentence ends, or a sign-off after its last), with where: ``{"wire", "text", "start",
-    "end", "byline"}``. A wire among ``outlets`` (the pair's) is left out: a credit of it is an ``attribution``."""
+    byline (before its first sentence ends, or a sign-off after its last: "-AFP", al-Arabiya's "(With AFP and
+    Reuters) Last Update: ..."), with where: ``{"wire", "text", "start", "end", "byline"}``. A wire among ``outlets`` (the pair's) is left out: a credit of it is an ``attribution``."""
     taken = {n.casefold() for o in outlets for n in outlet_names(o)}
     low = art.text.lower()
     found: list[dict[str, Any]] = []
@@ -146,7 +161,7 @@ def wire_credit(art: Article, shared: Sequence[tuple[int, int]], outlets: Sequen
             continue
         for m in _attribution_re(wire).finditer(art.text):
             inside = any(s <= m.start() and m.end() <= e for s, e in shared)
-            byline = not re.search(r"[.!?]\s", art.text[: m.start()]) or not re.search(r"\w", art.text[m.end() :])
+            byline = not re.search(r"[.!?]\s", art.text[: m.start()]) or not re.search(r"[.!?](?:\s|\Z)", art.text[m.end() :])
             if inside or byline:
                 found.append({"wire": wire, "text": m.group(), "start": m.start(), "end": m.end(), "byline": byline})
                 break

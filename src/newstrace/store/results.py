@@ -409,6 +409,11 @@ CLAIMS_VERSION = 286
 #: Monitor AFP Monday 2 Feb 2015"), the agency after the day and the title opening the text ("Tuesday 4 Apr 2017 ...
 #: Observatory Reuters A suspected ..."), a sign-off ("-AFP"); of FA-KES dev's 396 articles 52 have one no cue read
 #: (49 of Ahram's, 3 of NNA's), none naming an outlet of an article it shares text with (its 34 edges unchanged).
+#: Also of 12: the header's day without its weekday (SANA's "28 November 2016 SANA Seven ...", Manar's "03-08-2016 ...
+#: in Aleppo SANA. At least ..."), the wires a text closes with (al-Arabiya's "(With AFP and Reuters) Last Update: ..."),
+#: and of "(X)" only a dateline's or a sign-off's ("MOSCOW (Sputnik)", "SANAA, Dec 6 (Reuters) -"), not a photo's under
+#: its caption ("... on September 10 2016. (AFP) Contrasting ..."): the dev rows' 13 "(AFP)"/"(AP)"/"(Reuters)", all
+#: captions', are no longer read; 2 headers and 2 closings are.
 PROVENANCE_VERSION = 12
 
 #: bump when the rules a story's or thread's label is made by change what a stored one shows (how
