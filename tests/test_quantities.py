@@ -269,6 +269,8 @@ def test_the_rest_of_a_toll_named_by_who_they_were_is_counted() -> None:
         ("The toll stands at 48, medics said.", "toll stands at 48", 48, 48),
         ("The attack left a death toll of 48.", "death toll of 48", 48, 48),
         ("The number of dead reached 48 by nightfall.", "number of dead reached 48", 48, 48),
+        # a toll the passive's subject: "was put at" (SANA, FA-KES dev 1926479027, a row the casualty split holds out)
+        ("The death toll was put at 48 by medics.", "death toll was put at 48", 48, 48),
         # a toll gone past its number is more than it
         ("Syria's death toll has passed 400,000.", "death toll has passed 400,000", 400_000, None),
         # a toll that rose from one number to another is the second: 'from 20 to 30' is no range here
@@ -300,6 +302,24 @@ def test_a_toll_of_something_else_is_no_count_of_the_dead() -> None:
 def test_a_part_of_a_toll_shares_its_event() -> None:
     found = _counts("Rockets hit Aleppo\nThe toll stands at 48, including 10 children, medics said.")
     assert [(q.text, q.event) for q in found] == [("toll stands at 48", "killed"), ("10 children", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        # a number its state word follows keeps that state though a toll's verb governs it: SANA (FA-KES dev
+        # 1926479136, a row the casualty split holds out) gave the wounded the toll's dead
+        ("The death toll of the attack rose to 8 civilians in addition to 12 injured.",
+         [("8 civilians", "civilians", "killed"), ("12 injured", "people", "wounded")]),
+        ("The death toll was put at 8 civilians in addition to 12 injured.",
+         [("8 civilians", "civilians", "killed"), ("12 injured", "people", "wounded")]),
+        ("The toll rose to 10 killed and 5 missing.", [("toll rose to 10", "people", "killed"),
+                                                       ("5 missing", "people", "missing")]),
+    ],
+)
+def test_a_count_its_state_word_follows_keeps_it_beside_a_toll(sentence: str, counts: list[tuple[str, str, str]]) -> None:
+    found = _counts("Rockets hit Aleppo\n" + sentence)
+    assert [(q.text, q.subject, q.event) for q in found] == counts
 
 
 @pytest.mark.parametrize(

@@ -887,7 +887,8 @@ def _toll_of(last: Token) -> Token | None:
         # a word with a subject is a verb the tagger missed: a title-case headline's "Death Toll in Blast ...
         # Rises to 70" (Sputnik, FA-KES dev 1965495376) tags "Rises" a plural noun
         if upos(h) in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in h.children):
-            return next((c for c in h.children if c.dep_ in ("nsubj", "dobj") and _is_toll(c)), None)
+            # a passive's subject too: "the death toll was put at 8 civilians" (SANA)
+            return next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and _is_toll(c)), None)
         child = h
     return None
 
@@ -1145,7 +1146,10 @@ def find_quantities(
                     verb = last.head.head  # "kills 12 wounds 50": the verb that takes the misread noun
                 if verb is None and verb_before is not None:
                     verb = verb_before  # "kills 12 wounds 50": the headline verb before the 50
-                toll = _toll_of(last)
+                # a number its state word follows keeps that state, whatever toll it hangs on: SANA's "the
+                # death toll rose to 8 civilians in addition to 12 injured" gave 12 the toll's dead
+                toll = None if nxt is not None and nxt.lower_ in _STATE_WORDS \
+                    and _event_of_word(nxt.text) != "killed" else _toll_of(last)
                 if toll is not None:
                     # "the death toll rose to 48": the count runs from the toll's words to the number
                     event = "killed"
