@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from newstrace.abbreviations import is_abbreviation
+from newstrace.agencies import DATELINE_AGENCIES, WEEKDAY_DATE_PATTERN
 from newstrace.claims.lexicon import (
     EVENT_NOUNS,
     PARSE_CUES,
@@ -59,7 +60,9 @@ SINGLE_VICTIM = re.compile(
     + _SINGLES + r"\b",
     re.I,
 )
-_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|UPI|CNN|RIA Novosti|TASS|Sputnik|dpa|Xinhua|SANA)"
+#: an agency a dateline or a title's header names (``agencies.DATELINE_AGENCIES``), as written or in capitals
+#: ("(REUTERS)")
+_AGENCIES = "(?:" + "|".join(dict.fromkeys(re.escape(n) for a in DATELINE_AGENCIES for n in (a, a.upper()))) + ")"
 _AGENCY = r"\(" + _AGENCIES + r"\)"
 _CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
 #: a place's second part after a comma: a state or province ("Wisc.", "Ontario", "St. Louis")
@@ -78,11 +81,10 @@ DATELINE = re.compile(
     + r",?[^\S\n]*" + _DASH + r"+[^\S\n]+"
     + r")(?=[“\"‘'(]?[A-Z0-9])"  # a sentence follows, not "NATO - the alliance"
 )
-_WEEKDAY_DATE = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} [A-Z][a-z]{2,8} \d{4}\b"
 #: what separates a title from the body it is glued to in a text that repeats it ("... in Syria Monitor AFP
 #: Friday 29 Jul 2016 At least 10 civilians ..."): the agency with its city and the day, each optional
 _AFTER_TITLE = re.compile(
-    r"[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + _WEEKDAY_DATE + r")?"
+    r"[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + WEEKDAY_DATE_PATTERN + r")?"
 )
 #: what may come before a title its text repeats: a date, a time, a byline ("Friday 29 Jul 2016 ", "Posted on
 #: August 3 2016 by Jordan Dakamseh "), no sentence

@@ -39,7 +39,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from newstrace.claims.segment import _CAPS, _DASH, _REGION, _WEEKDAY_DATE
+from newstrace.agencies import WEEKDAY_DATE_PATTERN, WIRES
+from newstrace.claims.segment import _CAPS, _DASH, _REGION
 from newstrace.claims.segment import _DAY as _DATELINE_DAY
 from newstrace.clean.text import DATE_RE
 from newstrace.model import (
@@ -64,7 +65,7 @@ INDIRECT_COVER = 0.9
 #: cubic, 8 CPU s on each refresh of the story's graph
 INDIRECT_TRIED = 16
 #: a header's day ("Sunday 23 Oct 2016"), as ``claims.segment`` reads it, its braces kept from the cues' ``format``
-_DAY = _WEEKDAY_DATE.replace("{", "{{").replace("}", "}}")
+_DAY = WEEKDAY_DATE_PATTERN.replace("{", "{{").replace("}", "}}")
 #: a header's date with or without its weekday, opening the text: "Tuesday 4 Apr 2017", SANA's "28 November 2016",
 #: Manar's "03-08-2016" and "May 24 2017" (``clean.text.DATE_RE``'s forms, its groups unnamed)
 _HEADER_DATE = "(?:" + _DAY + "|" + re.sub(r"\(\?P<\w+>", "(?:", DATE_RE.pattern).replace("{", "{{").replace("}", "}}") \
@@ -93,12 +94,6 @@ _CUES = [
     + r"(?=\.?[^\S\n]+(?-i:[A-Z0-9\"“]))"
     + r"|[—–-]+[^\S\n]*{o}(?=[^\S\n]*\Z)",
 ]
-#: the wires an article may credit for its text: a text two outlets share under such a credit may be the wire's in
-#: both (``wire_credit``); the agencies of ``claims.segment``'s datelines, less CNN, with Anadolu's and two full names
-WIRES = ("AFP", "Agence France-Presse", "AP", "Associated Press", "Reuters", "UPI", "dpa", "Xinhua", "Anadolu",
-         "TASS", "RIA Novosti", "Sputnik", "SANA")
-
-
 
 
 def _order(a: Article, b: Article) -> int:
