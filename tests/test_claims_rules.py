@@ -373,8 +373,9 @@ def test_every_speech_cue_gets_its_sentence_parsed(
         # the teller after the cue: "... near the town of Adra east of Damascus said the Syrian Observatory
         # for Human Rights a monitoring group opposed to ..."; what it says starts after the title the row runs
         # into it ('... east of Damascus Monitoring group Syrias state news agency did not give ...'), no longer
-        # with the title; the caption it opens with is still its (no full stop ends it)
-        ("1923848207", "said", "Syrias state news agency did not give", "Syrian Observatory for Human Rights"),
+        # with the title, nor with the caption glued before the agency's header 'Reuters Wednesday 7 Aug 2013'
+        # (``segment._HEADER``, session 46): it opens after the header
+        ("1923848207", "said", "sixty-two rebel fighters were killed", "Syrian Observatory for Human Rights"),
     ],
 )
 def test_the_teller_closing_a_report_speaks_not_its_subject(

@@ -86,6 +86,12 @@ DATELINE = re.compile(
 _AFTER_TITLE = re.compile(
     r"[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + WEEKDAY_DATE_PATTERN + r")?"
 )
+#: an agency's header inside the top of a text, after words that are no title (a caption, a deck): "... east of
+#: Damascus Monitoring group Syrias state news agency did not give a death toll for the ambsuh Reuters Wednesday 7
+#: Aug 2013 sixty-two rebel fighters were killed ..." (FA-KES dev 1923848207)
+_HEADER = re.compile(r"[^\S\n]+" + _AGENCIES + r"[^\S\n]*,?[^\S\n]*" + WEEKDAY_DATE_PATTERN + r"[^\S\n]+")
+#: how far into a text an agency's header is looked for
+_HEADER_WITHIN = 400
 #: what may come before a title its text repeats: a date, a time, a byline ("Friday 29 Jul 2016 ", "Posted on
 #: August 3 2016 by Jordan Dakamseh "), no sentence
 _BEFORE_TITLE = re.compile(r"[^.!?…\n]{0,100}")
@@ -196,6 +202,21 @@ def _title_parts(text: str, paras: list[tuple[int, int]], title: str | None) -> 
     return paras
 
 
+def _header_parts(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, one that holds an agency's header (``_HEADER``) in the text's first ``_HEADER_WITHIN``
+    characters cut in two around it: what comes before it (a caption, a deck the page put above the report)
+    and the report after it, which the header opens whatever its first word. A header right after a title the
+    text repeats is cut by ``_title_parts`` already."""
+    out: list[tuple[int, int]] = []
+    for ps, pe in paras:
+        m = _HEADER.search(text, ps, min(pe, _HEADER_WITHIN)) if ps < _HEADER_WITHIN else None
+        if m is None or m.end() >= pe or not text[ps:m.start()].strip():
+            out.append((ps, pe))
+            continue
+        out += [(ps, m.start()), (m.end(), pe)]
+    return out
+
+
 def _opening(text: str, s: int, e: int) -> int:
     """Where a sentence starts once the dateline opening it is left out ("DAMASCUS, Oct 30 (Reuters) - ")."""
     m = DATELINE.match(text, s, e)
@@ -227,7 +248,7 @@ def plan_segments(text: str, *, every_sentence: bool = False, title: str | None 
     the body.
     """
     segs: list[Segment] = []
-    for ps, pe in _title_parts(text, paragraphs(text), title):
+    for ps, pe in _header_parts(text, _title_parts(text, paragraphs(text), title)):
         cur: tuple[int, int] | None = None
         for s, e in split_sentences(text, ps, pe):
             opened = _opening(text, s, e)
