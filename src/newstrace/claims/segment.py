@@ -64,27 +64,30 @@ SINGLE_VICTIM = re.compile(
 #: ("(REUTERS)")
 _AGENCIES = "(?:" + "|".join(dict.fromkeys(re.escape(n) for a in DATELINE_AGENCIES for n in (a, a.upper()))) + ")"
 _AGENCY = r"\(" + _AGENCIES + r"\)"
-_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+#: a dateline's place in capitals, one to four words ("DAMASCUS", "LA CROSSE"); these pieces are public
+#: because ``reuse.provenance`` reads an agency credited after such a place ("MOSCOW (Sputnik)") with them
+DATELINE_CAPS = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
 #: a place's second part after a comma: a state or province ("Wisc.", "Ontario", "St. Louis")
-_REGION = r", [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
+DATELINE_REGION = r", [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?"
 #: a day after the place: ", Oct 30", ", Oct. 31", ", Sept 5"
-_DAY = r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
-_DASH = r"[—–―-]"
+DATELINE_DAY = r",? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+#: a dash of any length after a dateline
+DASH = r"[—–―-]"
 #: a dateline opening a paragraph or a sentence: the place, its day and the agency the report is from, never
 #: part of the report's first sentence (its subject to the parser, the start of a claim that runs on into it)
 DATELINE = re.compile(
-    r"(?:(?:(?:" + _CAPS + r"(?:" + _REGION + r")?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:" + _REGION + r")?)(?:" + _DAY + r")? "
-    + _AGENCY + r"|" + _AGENCY + r")(?:,?[^\S\n]*" + _DASH + r"+)?[^\S\n]+"  # WASHINGTON, Oct. 9 (UPI) --, (SANA) –
-    + r"|(?:" + _CAPS + r"(?:" + _REGION + r"(?:" + _DAY + r")?|" + _DAY + r")"  # LA CROSSE, Wisc. —; DAMASCUS, Oct 30 -
+    r"(?:(?:(?:" + DATELINE_CAPS + r"(?:" + DATELINE_REGION + r")?|[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:" + DATELINE_REGION + r")?)(?:" + DATELINE_DAY + r")? "
+    + _AGENCY + r"|" + _AGENCY + r")(?:,?[^\S\n]*" + DASH + r"+)?[^\S\n]+"  # WASHINGTON, Oct. 9 (UPI) --, (SANA) –
+    + r"|(?:" + DATELINE_CAPS + r"(?:" + DATELINE_REGION + r"(?:" + DATELINE_DAY + r")?|" + DATELINE_DAY + r")"  # LA CROSSE, Wisc. —; DAMASCUS, Oct 30 -
     + r"|[A-Z]{4,}[A-Z.'-]*(?: [A-Z][A-Z.'-]+){0,3}"  # BEIRUT — (not "NATO - the ...")
     + r"|[A-Z]{2,3}\.?(?: [A-Z][A-Z.'-]+){1,3})"  # NEW YORK CITY —, ST. LOUIS —, DES MOINES -
-    + r",?[^\S\n]*" + _DASH + r"+[^\S\n]+"
+    + r",?[^\S\n]*" + DASH + r"+[^\S\n]+"
     + r")(?=[“\"‘'(]?[A-Z0-9])"  # a sentence follows, not "NATO - the alliance"
 )
 #: what separates a title from the body it is glued to in a text that repeats it ("... in Syria Monitor AFP
 #: Friday 29 Jul 2016 At least 10 civilians ..."): the agency with its city and the day, each optional
 _AFTER_TITLE = re.compile(
-    r"[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + WEEKDAY_DATE_PATTERN + r")?"
+    r"[^\S\n]*(?:" + DASH + r"[^\S\n]*)?(?:(?:[A-Z][a-z]+ )?" + _AGENCIES + r"\b[^\S\n]*)?(?:" + WEEKDAY_DATE_PATTERN + r")?"
 )
 #: an agency's header inside the top of a text, after words that are no title (a caption, a deck): "... east of
 #: Damascus Monitoring group Syrias state news agency did not give a death toll for the ambsuh Reuters Wednesday 7

@@ -40,8 +40,7 @@ from functools import lru_cache
 from typing import Any
 
 from newstrace.agencies import WEEKDAY_DATE_PATTERN, WIRES
-from newstrace.claims.segment import _CAPS, _DASH, _REGION
-from newstrace.claims.segment import _DAY as _DATELINE_DAY
+from newstrace.claims.segment import DASH, DATELINE_CAPS, DATELINE_DAY, DATELINE_REGION
 from newstrace.clean.text import DATE_RE
 from newstrace.model import (
     Article,
@@ -72,7 +71,7 @@ _HEADER_DATE = "(?:" + _DAY + "|" + re.sub(r"\(\?P<\w+>", "(?:", DATE_RE.pattern
     + r"|\d{{1,2}}-\d{{1,2}}-\d{{4}}\b)"
 #: a dateline's place before its agency, in capitals whatever the name's case ("MOSCOW", "SANAA, Dec 6", "DEIR EZ-ZOR
 #: (Syria)"), as ``claims.segment.DATELINE`` reads it
-_PLACE = ("(?-i:" + _CAPS + "(?:" + _REGION + ")?(?:" + _DATELINE_DAY + r")?(?: \([A-Z][a-z]+\))?)").replace(
+_PLACE = ("(?-i:" + DATELINE_CAPS + "(?:" + DATELINE_REGION + ")?(?:" + DATELINE_DAY + r")?(?: \([A-Z][a-z]+\))?)").replace(
     "{", "{{").replace("}", "}}")
 _CUES = [
     r"according to (?:the )?{o}",
@@ -82,7 +81,7 @@ _CUES = [
     r"via (?:the )?{o}",
     # the agency of a dateline ("MOSCOW (Sputnik)", "SANAA, Dec 6 (Reuters) - ") or of a sign-off ("... same.”(Reuters)"),
     # not a photo's under its caption ("... Idlib on September 10 2016. (AFP) Contrasting casualty figures ...")
-    _PLACE + r"[^\S\n]+\({o}\)|\({o}\)(?=,?[^\S\n]*" + _DASH + r"|[^\S\n]*\Z)",
+    _PLACE + r"[^\S\n]+\({o}\)|\({o}\)(?=,?[^\S\n]*" + DASH + r"|[^\S\n]*\Z)",
     # the wires a text closes with: al-Arabiya's "(With AFP and Reuters) Last Update: ..."
     r"\([Ww]ith [^()\n]{{0,60}}?(?<!\w){o}(?!\w)[^()\n]{{0,60}}?\)",
     r"(?:source|originally published)(?: by| on| at)?:? (?:the )?{o}",
