@@ -703,7 +703,7 @@ def test_a_closing_credit_and_a_header_without_its_weekday_name_wires_and_a_capt
         found = attribution(replace(derived, outlet="mirror"), replace(derived, id="wire", outlet=outlet))
         return found["text"] if found else None
 
-    assert named(arabiya, "AFP") == "(With AFP and Reuters)"
+    assert named(arabiya, "AFP") == "AFP news agency reports"  # its first credit of AFP; the closing's is read below
     for outlets, wire in (([], "AFP"), (["AFP"], "Reuters")):
         found = wire_credit(arabiya, [], outlets) or {}
         assert (found.get("wire"), found.get("text"), found.get("byline")) == (wire, "(With AFP and Reuters)", True)
@@ -744,3 +744,31 @@ def test_an_attribution_names_the_article_of_its_outlet_it_shares_the_most_with(
     assert (edge.source, edge.derived) == (alalam.id, later.id) and edge.confidence < 0.75
     assert any(e["type"] == "attribution" for e in edge.evidence)
     assert dated[frozenset((same_day.id, alalam.id))].source == same_day.id
+
+
+def test_a_short_capitalised_name_is_matched_in_its_case_and_the_cue_s_words_in_any() -> None:
+    """FA-KES dev: al-Alam's "... 20 civilians have been killed. According to SANA the US-led coalition attacked ...",
+    Manar's closing "... two heavy machineguns. Source SANA" and TRT's "Source AFP Related News ..." credit the agency;
+    a short name in capitals ("SANA", "AFP", "RT") is matched in its own case, and its cue's words were matched in that
+    case too, so none of these was read. Nor was "X news agency reported" (al-Alam's "Meanwhile SANA news agency
+    reported that ...", Manar's "... Homs eastern countryside. SANA news agency reported the attack", al-Arabiya's "AFP news agency reports"),
+    where "X reported" is. The name keeps its case: "sana" in lower case is no credit of SANA."""
+    path = require_data("fakes", "fakes_dev.csv")
+    ids = ("1962495716", "1965511231", "1924058105", "1962495654", "1965511195", "1926479157")
+    arts = {a.id: a for a in read_articles([path]) if a.id in ids}
+    alalam, manar, trt, alalam_news, manar_news, arabiya = (arts[i] for i in ids)
+
+    def named(derived: Article, outlet: str) -> str | None:
+        found = attribution(replace(derived, outlet="mirror"), replace(derived, id="wire", outlet=outlet))
+        return found["text"] if found else None
+
+    assert named(alalam, "SANA") == "According to SANA"
+    # Manar's text "told SANA" before; its closing is a sign-off, the byline's credit of the whole text
+    found = wire_credit(manar, [], []) or {}
+    assert (found.get("wire"), found.get("text"), found.get("byline")) == ("SANA", "Source SANA", True)
+    assert named(trt, "AFP") == "Source AFP"
+    assert named(alalam_news, "SANA") == "SANA news agency reported"
+    assert named(manar_news, "SANA") == "SANA news agency reported"
+    assert named(arabiya, "AFP") == "AFP news agency reports"
+    lowered = replace(manar, text=manar.text.replace("Source SANA", "Source sana"))
+    assert wire_credit(lowered, [], []) is None

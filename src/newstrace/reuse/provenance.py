@@ -76,7 +76,7 @@ _PLACE = ("(?-i:" + DATELINE_CAPS + "(?:" + DATELINE_REGION + ")?(?:" + DATELINE
 _CUES = [
     r"according to (?:the )?{o}",
     r"told (?:the )?{o}",
-    r"{o} (?:reported|reports|said|says|wrote|writes|quoted|cited)",
+    r"{o}(?: news)?(?: agency)? (?:reported|reports|said|says|wrote|writes|quoted|cited)",
     r"(?:reported|cited|quoted) by (?:the )?{o}",
     r"via (?:the )?{o}",
     # the agency of a dateline ("MOSCOW (Sputnik)", "SANAA, Dec 6 (Reuters) - ") or of a sign-off ("... same.”(Reuters)"),
@@ -121,10 +121,12 @@ def _attribution_re(name: str) -> re.Pattern[str]:
     pattern took some 5 ms to compile, and a story of 1,000 outlets' copies compiled one for each
     outlet (6 of its 11 CPU s of provenance) where no text named any of them."""
     o = re.escape(name)
-    # short all-caps names ("RT") must match case-sensitively; longer ones in any case
-    flags = 0 if name.isupper() and len(name) <= 4 else re.IGNORECASE
+    # a short all-caps name ("RT", "SANA") is matched in its own case, a longer one in any; the cue's words in any
+    # case whatever the name's ("According to SANA", Manar's "Source SANA", "SANA news agency reported")
+    if name.isupper() and len(name) <= 4:
+        o = "(?-i:" + o + ")"
     alt = "|".join(cue.format(o=o) for cue in _CUES)
-    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", flags)
+    return re.compile(r"(?<!\w)(?:" + alt + r")(?!\w)", re.IGNORECASE)
 
 
 def attribution(
