@@ -1832,3 +1832,21 @@ def test_more_between_a_bare_toll_and_its_state_word(text: str, found: list[tupl
 )
 def test_the_teller_after_a_toll_is_not_its_counted_noun(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(q.text, q.subject, q.event) for q in _counts(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FNC-1 train 495 and 2039: a model's numbers and a version's after its name, read 21 to 23 warplanes and
+        # 2 to 3 ports
+        "According to the Syrian Observatory for Human Rights (SOHR), the militant group has Russian-made MiG 21 "
+        "and 23 warplanes.",
+        '"The new USB Type-C connector is smaller, faster, and more capable than the standard USB 2.0 and 3.0 ports '
+        'on existing computers," added Gurman.',
+        # PolNeAR train (politico 2016-07-24, Al Gore): two years, read 2004 to 2008 conventions
+        "Gore, the Democrats' 2000 presidential nominee who lost to George W. Bush in one of the closest elections "
+        "in U.S. history, was a featured speaker at the 2004 and 2008 conventions.",
+    ],
+)
+def test_models_versions_and_years_joined_by_and_are_no_range_of_a_count(text: str) -> None:
+    assert [q.text for q in _counts(text)] == []

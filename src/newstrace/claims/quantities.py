@@ -508,6 +508,11 @@ def _place_for(sent: Sentence, count_end: int) -> str | None:
     return best[1] if best else None
 
 
+#: a model's or a standard's name right before its numbers: capitals or a capital after the first letter ("MiG",
+#: "USB", "iPhone"); a word of one capital ("Kills 21 and 23") is no name
+_MODEL_BEFORE = re.compile(r"\b(?:[A-Z]{2,}|[A-Za-z][a-z]*[A-Z][A-Za-z]*)\s+$")
+
+
 def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
     core = text[n.core_start:n.end]
     before = text[max(0, n.start - 12):n.start]
@@ -527,9 +532,12 @@ def _is_non_count(text: str, n: NumberMatch, after_noun: str | None) -> bool:
     digits = re.sub(r"\D", "", core)
     if re.fullmatch(r"\d{3}[-.\s]\d{4}", core.strip()) or (len(digits) >= 9 and "," not in core):
         return True
-    m = re.fullmatch(r"(1[5-9]\d\d|20\d\d)s?", core.strip())
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    m = re.fullmatch(year + r"s?|" + year + r"\s+and\s+" + year, core.strip())
     if m and (after_noun is None or after_noun.lower() not in PEOPLE_NOUNS or not after_noun.lower().endswith("s")):
-        return True
+        return True  # "in 2014 five civilians", "the 2004 and 2008 conventions" (PolNeAR train, politico)
+    if _MODEL_BEFORE.search(before) and re.fullmatch(r"[\d.]+\s+and\s+[\d.]+", core.strip()):
+        return True  # "MiG 21 and 23 warplanes", "USB 2.0 and 3.0 ports" (FNC-1 train 495, 2039): names, no range
     if after_noun and after_noun.lower().rstrip(".") in NON_COUNT_UNITS:
         return True
     if _is_distance(text, n.end):
