@@ -1850,3 +1850,12 @@ def test_the_teller_after_a_toll_is_not_its_counted_noun(text: str, found: list[
 )
 def test_models_versions_and_years_joined_by_and_are_no_range_of_a_count(text: str) -> None:
     assert [q.text for q in _counts(text)] == []
+
+
+def test_a_toll_of_the_dead_beside_a_count_of_the_wounded_is_read() -> None:
+    # FA-KES dev 1924058056 (dev under both the story and the casualty split): the parse hangs the 140 on the toll,
+    # which read the 44 dead as the group a count comes from ("Four members of one family"), and dropped them
+    sentence = "Syrian state media gave a toll of 44 dead and 140 injured in the bombing which hit a western district " \
+        "of the city where several local Kurdish ministries are."
+    assert [(q.low, q.event) for q in _counts(sentence) if q.event] == [(44, "killed"), (140, "wounded")]
+    assert "a toll of 44 dead and 140 injured" in _fakes_article("1924058056")

@@ -997,8 +997,11 @@ def _describes_another(noun: Token, n: NumberMatch, last: Token) -> bool:
     # nor the "of" of a vague number ("Dozens of civilians"), whose "Dozens" a dateline's day before it may hang
     # on as its number: al-Araby (FA-KES dev 1923102956) "Date of publication 12 June 2016 Dozens of civilians have
     # been killed" had no count
+    # nor a toll's "of", whose other number the parse may hang on the toll: "a toll of 44 dead and 140 injured"
+    # (FA-KES dev 1924058056) counts the dead
     return noun.dep_ == "pobj" and up.lower_ == "of" and up.head.i != up.i and up.head.i < noun.i \
-        and up.head.i != last.i and up.i != last.i and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
+        and up.head.i != last.i and up.i != last.i and not _is_toll(up.head) \
+        and any(c.dep_ == "nummod" or c.like_num for c in up.head.children)
 
 
 def _governing_event_verb(tok: Token) -> Token | None:
