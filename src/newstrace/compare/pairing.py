@@ -89,6 +89,12 @@ class View:
         code = country(self.article.text, self.article.title or "")
         return country_name(code) if code else None
 
+    @cached_property
+    def title_restated(self) -> frozenset[int]:
+        """``restated_title_counts`` of this article, read once: ``quantity_links`` asks it of each pair
+        the article is in, nine times for one of a story of ten."""
+        return frozenset(restated_title_counts(self))
+
     def place(self, q: Quantity) -> str | None:
         """Where ``q`` happened as ``place_relation`` reads it: "the country" is the one the article is
         about ("the countrys north" in a report on Syria is Syria's north)."""
@@ -416,7 +422,7 @@ def quantity_links(links: PairLinks, min_context: float = LINK_CONTEXT) -> list[
     """Every pair of counts (one in A, one in B) whose sentences report the same thing; a count of a
     title's copy the body states again is the body's (``restated_title_counts``)."""
     out: list[QuantityLink] = []
-    copied_a, copied_b = restated_title_counts(links.a), restated_title_counts(links.b)
+    copied_a, copied_b = links.a.title_restated, links.b.title_restated
     for qa in links.a.claims.quantities:
         sa = links.a.sentence_of(qa.start)
         if sa is None or id(qa) in copied_a:
